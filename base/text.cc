@@ -1,0 +1,295 @@
+#include "base/text.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace parley {
+namespace {
+
+bool IsContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+// ASCII folding for Latin-1 Supplement and Latin Extended-A letters (U+00C0..U+017F).
+// Index = cp - 0xC0. Empty string: not a letter we fold (kept as-is).
+const char* const kLatinFold[] = {
+    // U+00C0..U+00FF
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",  //
+    "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "ss",  //
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",  //
+    "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "y",   //
+    // U+0100..U+017F
+    "a", "a", "a", "a", "a", "a", "c", "c", "c", "c", "c", "c", "c", "c", "d", "d",    //
+    "d", "d", "e", "e", "e", "e", "e", "e", "e", "e", "e", "e", "g", "g", "g", "g",    //
+    "g", "g", "g", "g", "h", "h", "h", "h", "i", "i", "i", "i", "i", "i", "i", "i",    //
+    "i", "i", "ij", "ij", "j", "j", "k", "k", "k", "l", "l", "l", "l", "l", "l", "l",  //
+    "l", "l", "l", "n", "n", "n", "n", "n", "n", "n", "n", "n", "o", "o", "o", "o",    //
+    "o", "o", "oe", "oe", "r", "r", "r", "r", "r", "r", "s", "s", "s", "s", "s", "s",  //
+    "s", "s", "t", "t", "t", "t", "t", "t", "u", "u", "u", "u", "u", "u", "u", "u",    //
+    "u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s",    //
+};
+
+bool IsUnicodeSpace(char32_t cp) {
+  switch (cp) {
+    case ' ':
+    case '\t':
+    case '\n':
+    case '\r':
+    case '\f':
+    case '\v':
+    case 0x85:
+    case 0xA0:
+    case 0x1680:
+    case 0x2028:
+    case 0x2029:
+    case 0x202F:
+    case 0x205F:
+    case 0x3000:
+    case 0xFEFF:
+      return true;
+    default:
+      return cp >= 0x2000 && cp <= 0x200B;
+  }
+}
+
+}  // namespace
+
+char32_t DecodeUtf8(std::string_view text, size_t* pos) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  const size_t i = *pos;
+  const unsigned char c = s[i];
+  if (c < 0x80) {
+    *pos = i + 1;
+    return c;
+  }
+  size_t len;
+  char32_t cp;
+  char32_t min;
+  if ((c & 0xE0) == 0xC0) {
+    len = 2, cp = c & 0x1F, min = 0x80;
+  } else if ((c & 0xF0) == 0xE0) {
+    len = 3, cp = c & 0x0F, min = 0x800;
+  } else if ((c & 0xF8) == 0xF0) {
+    len = 4, cp = c & 0x07, min = 0x10000;
+  } else {
+    *pos = i + 1;
+    return kReplacementChar;
+  }
+  if (i + len > n) {
+    *pos = i + 1;
+    return kReplacementChar;
+  }
+  for (size_t k = 1; k < len; ++k) {
+    if (!IsContinuation(s[i + k])) {
+      *pos = i + 1;
+      return kReplacementChar;
+    }
+    cp = (cp << 6) | (s[i + k] & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    *pos = i + 1;
+    return kReplacementChar;
+  }
+  *pos = i + len;
+  return cp;
+}
+
+void AppendUtf8(char32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+bool IsValidUtf8(std::string_view text) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const size_t before = pos;
+    const unsigned char c = static_cast<unsigned char>(text[pos]);
+    if (c < 0x80) {
+      ++pos;
+      continue;
+    }
+    if (DecodeUtf8(text, &pos) == kReplacementChar) {
+      // U+FFFD itself is valid (3 bytes); a replacement from bad input advanced one byte.
+      if (pos - before == 1) return false;
+    }
+  }
+  return true;
+}
+
+size_t CountCodePoints(std::string_view text) {
+  size_t count = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    DecodeUtf8(text, &pos);
+    ++count;
+  }
+  return count;
+}
+
+CodePointIndex::CodePointIndex(std::string_view text) : text_(text) {
+  checkpoints_.reserve(text.size() / 64 + 2);
+  uint64_t cps = 0;
+  size_t pos = 0;
+  size_t next_checkpoint = 0;
+  while (pos < text.size()) {
+    while (next_checkpoint <= pos) {
+      // A checkpoint inside a sequence records the code point that started before it.
+      checkpoints_.push_back(cps - (next_checkpoint < pos ? 1 : 0));
+      next_checkpoint += 64;
+    }
+    DecodeUtf8(text, &pos);
+    ++cps;
+  }
+  while (next_checkpoint <= text.size()) {
+    checkpoints_.push_back(cps);
+    next_checkpoint += 64;
+  }
+}
+
+uint64_t CodePointIndex::ToCodePoint(uint64_t byte) const {
+  const uint64_t block = byte / 64;
+  uint64_t cps = checkpoints_[block];
+  size_t pos = block * 64;
+  // Realign to the start of a sequence: the checkpoint counted the sequence that covers it.
+  if (pos > 0 && pos < text_.size() && IsContinuation(static_cast<unsigned char>(text_[pos]))) {
+    while (pos < text_.size() && IsContinuation(static_cast<unsigned char>(text_[pos]))) ++pos;
+    ++cps;
+    if (pos > byte) return cps - 1;
+  }
+  while (pos < byte) {
+    DecodeUtf8(text_, &pos);
+    if (pos > byte) return cps;  // byte is inside this sequence
+    ++cps;
+  }
+  return cps;
+}
+
+std::string AsciiLower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::string Slugify(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_dash = false;
+  size_t pos = 0;
+  auto emit = [&](std::string_view piece) {
+    if (pending_dash && !out.empty()) out.push_back('-');
+    pending_dash = false;
+    out.append(piece);
+  };
+  while (pos < text.size()) {
+    const size_t start = pos;
+    const char32_t cp = DecodeUtf8(text, &pos);
+    if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
+      emit(std::string(1, static_cast<char>(cp)));
+    } else if (cp >= 'A' && cp <= 'Z') {
+      emit(std::string(1, static_cast<char>(cp - 'A' + 'a')));
+    } else if (cp >= 0xC0 && cp <= 0x17F && kLatinFold[cp - 0xC0][0] != '\0') {
+      emit(kLatinFold[cp - 0xC0]);
+    } else if (cp == '\'' || cp == 0x2019 || cp == '.') {
+      // "O'Brien" -> "obrien", "U.S." -> "us": joiners, not separators.
+    } else if (cp >= 0x250 && cp != kReplacementChar && !IsUnicodeSpace(cp) &&
+               !(cp >= 0x2000 && cp <= 0x2BFF) && !(cp >= 0x3000 && cp <= 0x303F)) {
+      emit(text.substr(start, pos - start));
+    } else {
+      pending_dash = true;
+    }
+  }
+  return out;
+}
+
+std::string_view TrimSpace(std::string_view text) {
+  size_t begin = 0;
+  while (begin < text.size()) {
+    size_t pos = begin;
+    if (!IsUnicodeSpace(DecodeUtf8(text, &pos))) break;
+    begin = pos;
+  }
+  size_t end = text.size();
+  while (end > begin) {
+    size_t start = end - 1;
+    while (start > begin && IsContinuation(static_cast<unsigned char>(text[start]))) --start;
+    size_t pos = start;
+    if (!IsUnicodeSpace(DecodeUtf8(text, &pos)) || pos != end) break;
+    end = start;
+  }
+  return text.substr(begin, end - begin);
+}
+
+std::string CollapseSpace(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending = false;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const size_t start = pos;
+    const char32_t cp = DecodeUtf8(text, &pos);
+    if (IsUnicodeSpace(cp)) {
+      pending = true;
+      continue;
+    }
+    if (pending && !out.empty()) out.push_back(' ');
+    pending = false;
+    out.append(text.substr(start, pos - start));
+  }
+  return out;
+}
+
+size_t EditDistance(std::string_view a, std::string_view b, size_t max_distance) {
+  const size_t m = a.size();
+  const size_t n = b.size();
+  if ((m > n ? m - n : n - m) > max_distance) return max_distance + 1;
+  std::vector<size_t> row(n + 1);
+  for (size_t j = 0; j <= n; ++j) row[j] = j;
+  for (size_t i = 1; i <= m; ++i) {
+    size_t diag = row[0];
+    row[0] = i;
+    size_t best = row[0];
+    for (size_t j = 1; j <= n; ++j) {
+      const size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+      best = std::min(best, row[j]);
+    }
+    if (best > max_distance) return max_distance + 1;
+  }
+  return std::min(row[n], max_distance + 1);
+}
+
+std::string ContentHash(std::string_view data) {
+  const XXH128_hash_t h = XXH3_128bits(data.data(), data.size());
+  return Hex64(h.high64) + Hex64(h.low64);
+}
+
+uint64_t Hash64(std::string_view data) { return XXH3_64bits(data.data(), data.size()); }
+
+std::string Hex64(uint64_t value) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i) {
+    out[static_cast<size_t>(i)] = kDigits[value & 0xF];
+    value >>= 4;
+  }
+  return out;
+}
+
+}  // namespace parley

@@ -1,0 +1,76 @@
+// Small pure text helpers shared by every layer: UTF-8 decoding and offset conversion, slugs for
+// canonical ids, ASCII case folding, edit distance for "did you mean", and content hashes.
+//
+// Thread-safety: pure functions.
+#ifndef PARLEY_BASE_TEXT_H_
+#define PARLEY_BASE_TEXT_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace parley {
+
+inline constexpr char32_t kReplacementChar = 0xFFFD;
+
+// Decodes one UTF-8 code point at text[*pos] and advances *pos past it. An invalid or truncated
+// sequence (overlong forms, surrogates, > U+10FFFF) yields kReplacementChar and advances by one
+// byte. REQUIRES: *pos < text.size().
+char32_t DecodeUtf8(std::string_view text, size_t* pos);
+
+// Appends the UTF-8 encoding of `cp` to `out`. REQUIRES: cp is a Unicode scalar value.
+void AppendUtf8(char32_t cp, std::string* out);
+
+// True when `text` is entirely valid UTF-8.
+bool IsValidUtf8(std::string_view text);
+
+// Number of code points in text (invalid bytes count one each, as DecodeUtf8 reads them).
+size_t CountCodePoints(std::string_view text);
+
+// Maps byte offsets of one text to code-point offsets, in O(1) per query after an O(n) build.
+class CodePointIndex {
+ public:
+  explicit CodePointIndex(std::string_view text);
+  // Code-point offset of byte offset `byte`. Offsets inside a multi-byte sequence map to the
+  // code point that contains them. REQUIRES: byte <= text.size().
+  uint64_t ToCodePoint(uint64_t byte) const;
+
+ private:
+  // Code-point offset at every 64th byte; the rest is counted from there.
+  std::vector<uint64_t> checkpoints_;
+  std::string_view text_;
+};
+
+// Lower-cases ASCII letters only; other bytes are kept.
+std::string AsciiLower(std::string_view text);
+
+// A URL-safe id fragment: ASCII letters and digits lower-cased, Latin letters with diacritics
+// folded to ASCII (é -> e, ß -> ss), everything else collapsed to single '-', trimmed.
+// "Vladimir Putin" -> "vladimir-putin", "Andrés Manuel López Obrador" ->
+// "andres-manuel-lopez-obrador". Non-Latin text is kept as UTF-8 rather than dropped.
+std::string Slugify(std::string_view text);
+
+// Trims ASCII and Unicode white space from both ends.
+std::string_view TrimSpace(std::string_view text);
+
+// Collapses every run of white space (ASCII, NBSP, line breaks) to one ASCII space and trims.
+std::string CollapseSpace(std::string_view text);
+
+// Levenshtein distance between two byte strings, giving up once it exceeds `max_distance`
+// (returns max_distance + 1 then).
+size_t EditDistance(std::string_view a, std::string_view b, size_t max_distance = 64);
+
+// 32 lower-case hex digits of XXH3-128 over `data`.
+std::string ContentHash(std::string_view data);
+
+// 64-bit XXH3 of `data`, stable across runs and machines.
+uint64_t Hash64(std::string_view data);
+
+// `value` as 16 lower-case hex digits.
+std::string Hex64(uint64_t value);
+
+}  // namespace parley
+
+#endif  // PARLEY_BASE_TEXT_H_

@@ -1,0 +1,91 @@
+#include "base/types.h"
+
+#include "base/text.h"
+
+namespace parley {
+
+std::string_view EntityTypeName(EntityType type) {
+  switch (type) {
+    case EntityType::kPerson:
+      return "person";
+    case EntityType::kState:
+      return "state";
+    case EntityType::kOrganization:
+      return "organization";
+    case EntityType::kGroup:
+      return "group";
+    case EntityType::kPlace:
+      return "place";
+    case EntityType::kAgreement:
+      return "agreement";
+    case EntityType::kEvent:
+      return "event";
+  }
+  return "person";
+}
+
+Result<EntityType> ParseEntityType(std::string_view name) {
+  for (EntityType type : kAllEntityTypes) {
+    if (EntityTypeName(type) == name) return type;
+  }
+  return InvalidArgumentError("unknown entity type '" + std::string(name) +
+                              "' (expected person, state, organization, group, place, "
+                              "agreement or event)");
+}
+
+bool IsActorType(EntityType type) {
+  return type == EntityType::kPerson || type == EntityType::kState ||
+         type == EntityType::kOrganization || type == EntityType::kGroup;
+}
+
+std::string_view ModalityName(Modality modality) {
+  switch (modality) {
+    case Modality::kAsserted:
+      return "asserted";
+    case Modality::kReported:
+      return "reported";
+    case Modality::kHedged:
+      return "hedged";
+    case Modality::kNegated:
+      return "negated";
+    case Modality::kPlanned:
+      return "planned";
+  }
+  return "asserted";
+}
+
+Result<Modality> ParseModality(std::string_view name) {
+  for (Modality modality : kAllModalities) {
+    if (ModalityName(modality) == name) return modality;
+  }
+  return InvalidArgumentError("unknown modality '" + std::string(name) +
+                              "' (expected asserted, reported, hedged, negated or planned)");
+}
+
+std::string MakeEntityId(EntityType type, std::string_view label) {
+  std::string id(EntityTypeName(type));
+  id += ':';
+  id += Slugify(label);
+  return id;
+}
+
+std::string MakeStatementId(const Statement& s) {
+  std::string key;
+  key.reserve(256);
+  auto add = [&key](std::string_view part) {
+    key.append(part);
+    key.push_back('\x1f');
+  };
+  add(s.doc);
+  add(std::to_string(s.byte_span.begin));
+  add(std::to_string(s.byte_span.end));
+  add(s.rule);
+  add(s.subject.id);
+  add(s.predicate);
+  add(s.object ? s.object->id : "");
+  add(s.text ? *s.text : "");
+  add(s.recipient ? s.recipient->id : "");
+  return "s:" + Hex64(Hash64(key));
+}
+
+}  // namespace parley

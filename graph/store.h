@@ -1,0 +1,118 @@
+// Store: the knowledge graph on disk (RocksDB, layout in graph/FORMAT.md) or in memory.
+//
+// Writes go by document: Put() stores a document with its entities and statements atomically
+// (all keys in one write batch), so a reader or a crash never sees half a document. Put() is
+// idempotent: a document whose content hash and rules fingerprint are already stored is left
+// unchanged; a changed document replaces its old statements. Entities merge by canonical id
+// across documents; aliases and mention counts accumulate without double counting on re-ingest.
+//
+// Thread-safety: one Store object may be used by many threads for reads; writes (Put) must be
+// serialised by the caller. Across processes, at most one process holds a store open for
+// writing; read-only opens see a consistent snapshot of whole documents while a writer works.
+// RocksDB stays behind this interface.
+#ifndef PARLEY_GRAPH_STORE_H_
+#define PARLEY_GRAPH_STORE_H_
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "base/types.h"
+
+namespace parley {
+
+struct StoreOptions {
+  // Open for reading only; works while another process writes. Default: false.
+  bool read_only = false;
+  // Create the store when the directory does not exist (writers only). Default: true.
+  bool create_if_missing = true;
+  // Tune for loading a large corpus (bigger write buffers, no per-write sync). Default: false.
+  bool bulk_load = false;
+};
+
+// Everything extract/ produced for one document, ready to store.
+struct DocumentRecord {
+  Document document;
+  std::string rules_fingerprint;  // Extractor::rules_fingerprint() of the producing rules
+  uint32_t sentence_count = 0;
+  std::vector<Entity> entities;
+  std::vector<Statement> statements;
+};
+
+enum class PutOutcome { kAdded, kReplaced, kUnchanged };
+
+// Which statements a scan visits. Empty/unset fields do not filter. A query planner picks the
+// narrowest index from the fields that are set.
+struct StatementFilter {
+  std::optional<std::string> subject;    // entity id
+  std::optional<std::string> object;     // entity id
+  std::optional<std::string> involving;  // entity id as subject, object or recipient
+  std::vector<std::string> predicates;   // any of these
+  std::optional<std::string> since;      // ISO date, any precision: time.end >= since
+  std::optional<std::string> until;      // ISO date, any precision: time.start <= until
+  bool require_time = false;             // skip statements without a time
+  std::optional<Modality> modality;
+  std::optional<std::string> doc;  // document id
+};
+
+struct StoreStats {
+  uint64_t documents = 0;
+  uint64_t sentences = 0;
+  uint64_t entities = 0;
+  uint64_t statements = 0;
+  std::map<std::string, uint64_t> entities_by_type;         // type name -> count
+  std::map<std::string, uint64_t> statements_by_predicate;  // predicate -> count
+  std::string earliest;     // earliest statement time.start, or empty
+  std::string latest;       // latest statement time.end, or empty
+  uint64_t disk_bytes = 0;  // 0 for an in-memory store
+  uint32_t format_version = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Stores (or replaces, or skips) one document. Errors: IoError, DataLoss, or
+  // FailedPrecondition on a read-only store.
+  virtual Result<PutOutcome> Put(const DocumentRecord& record) = 0;
+
+  // The stored document's info and text, or nullopt.
+  virtual Result<std::optional<Document>> GetDocument(std::string_view id) const = 0;
+  // The rules fingerprint a stored document was extracted with, or nullopt.
+  virtual Result<std::optional<std::string>> GetRulesFingerprint(std::string_view id) const = 0;
+  // Visits every document's info in id order until `visit` returns false.
+  virtual Status ScanDocuments(const std::function<bool(const DocumentInfo&)>& visit) const = 0;
+
+  // Visits matching statements until `visit` returns false. Order: by the index used; callers
+  // that need an order sort.
+  virtual Status ScanStatements(const StatementFilter& filter,
+                                const std::function<bool(const Statement&)>& visit) const = 0;
+
+  virtual Result<std::optional<Entity>> GetEntity(std::string_view id) const = 0;
+  // Visits every entity in id order until `visit` returns false.
+  virtual Status ScanEntities(const std::function<bool(const Entity&)>& visit) const = 0;
+  // Ids of entities whose label or an alias equals `name`, case-insensitively; sorted.
+  virtual Result<std::vector<std::string>> FindEntitiesByName(std::string_view name) const = 0;
+
+  virtual Result<StoreStats> Stats() const = 0;
+};
+
+// Opens (or creates) the RocksDB store in `path`.
+// Errors: Unavailable when another process has the store open for writing (the message names
+// the store); FailedPrecondition when `path` exists but is not a parley store; OutOfRange when
+// it was written by a newer format version; NotFound when it does not exist and
+// create_if_missing is false or read_only is true.
+Result<std::unique_ptr<Store>> OpenRocksStore(const std::string& path, const StoreOptions& options);
+
+// A store held in memory, with the same behaviour as the RocksDB store.
+std::unique_ptr<Store> NewMemoryStore();
+
+}  // namespace parley
+
+#endif  // PARLEY_GRAPH_STORE_H_

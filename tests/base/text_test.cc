@@ -1,0 +1,114 @@
+#include "base/text.h"
+
+#include <gtest/gtest.h>
+
+namespace parley {
+namespace {
+
+TEST(Utf8Test, DecodesAndReplacesInvalidSequences) {
+  struct Case {
+    std::string input;
+    std::vector<char32_t> expected;
+  };
+  const Case cases[] = {
+      {"ab", {'a', 'b'}},
+      {"\xC3\xA9", {0xE9}},                                                      // é
+      {"\xE2\x80\x99", {0x2019}},                                                // ’
+      {"\xF0\x9F\x98\x80", {0x1F600}},                                           // emoji
+      {"\xC3", {kReplacementChar}},                                              // truncated
+      {"\xC0\xAF", {kReplacementChar, kReplacementChar}},                        // overlong '/'
+      {"\xED\xA0\x80", {kReplacementChar, kReplacementChar, kReplacementChar}},  // surrogate
+      {"\xFF"
+       "a",
+       {kReplacementChar, 'a'}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.input);
+    std::vector<char32_t> got;
+    size_t pos = 0;
+    while (pos < c.input.size()) got.push_back(DecodeUtf8(c.input, &pos));
+    EXPECT_EQ(got, c.expected);
+  }
+}
+
+TEST(Utf8Test, AppendRoundTrips) {
+  for (char32_t cp : {0x41u, 0xE9u, 0x2019u, 0xFFFDu, 0x1F600u}) {
+    std::string s;
+    AppendUtf8(cp, &s);
+    size_t pos = 0;
+    EXPECT_EQ(DecodeUtf8(s, &pos), cp);
+    EXPECT_EQ(pos, s.size());
+  }
+}
+
+TEST(Utf8Test, Validity) {
+  EXPECT_TRUE(IsValidUtf8("Putin’s \xEF\xBF\xBD"));
+  EXPECT_FALSE(IsValidUtf8("bad \xC3"));
+  EXPECT_FALSE(IsValidUtf8("\xFF"));
+  EXPECT_TRUE(IsValidUtf8(""));
+}
+
+TEST(CodePointIndexTest, MatchesNaiveCountAtEveryByte) {
+  std::string text;
+  for (int i = 0; i < 50; ++i) text += "Putin’s é proposal — 😀 ";
+  text += "\xFF tail";
+  CodePointIndex index(text);
+  for (size_t byte = 0; byte <= text.size(); ++byte) {
+    // Naive: count code points that start strictly before `byte`, minus one when `byte` is in
+    // the middle of a sequence (it belongs to that code point).
+    size_t pos = 0;
+    uint64_t count = 0;
+    while (pos < byte) {
+      size_t next = pos;
+      DecodeUtf8(text, &next);
+      if (next > byte) break;
+      pos = next;
+      ++count;
+    }
+    ASSERT_EQ(index.ToCodePoint(byte), count) << "byte " << byte;
+  }
+}
+
+TEST(SlugifyTest, Table) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"Vladimir Putin", "vladimir-putin"},
+      {"Andrés Manuel López Obrador", "andres-manuel-lopez-obrador"},
+      {"U.S.-Japan Security Treaty", "us-japan-security-treaty"},
+      {"  Xi   Jinping ", "xi-jinping"},
+      {"O’Brien", "obrien"},
+      {"Ōsaka", "osaka"},
+      {"Straße", "strasse"},
+      {"習近平", "習近平"},
+      {"G20 Osaka Summit", "g20-osaka-summit"},
+  };
+  for (const auto& [in, out] : cases) {
+    SCOPED_TRACE(in);
+    EXPECT_EQ(Slugify(in), out);
+  }
+}
+
+TEST(SpaceTest, TrimAndCollapse) {
+  EXPECT_EQ(TrimSpace("\xC2\xA0 hi there\n "), "hi there");
+  EXPECT_EQ(TrimSpace(""), "");
+  EXPECT_EQ(CollapseSpace("a\n  b\xC2\xA0\tc "), "a b c");
+}
+
+TEST(EditDistanceTest, Table) {
+  EXPECT_EQ(EditDistance("query", "quer"), 1u);
+  EXPECT_EQ(EditDistance("Putn", "Putin"), 1u);
+  EXPECT_EQ(EditDistance("export", "extract"), 4u);
+  EXPECT_EQ(EditDistance("", "abc"), 3u);
+  EXPECT_EQ(EditDistance("abcdefgh", "zzzzzzzz", 2), 3u);
+}
+
+TEST(HashTest, StableValues) {
+  EXPECT_EQ(ContentHash("").size(), 32u);
+  EXPECT_EQ(ContentHash("abc"), ContentHash("abc"));
+  EXPECT_NE(ContentHash("abc"), ContentHash("abd"));
+  EXPECT_EQ(Hex64(0xABCDEFu), "0000000000abcdef");
+  // XXH3-64 of the empty input, a published constant: guards against a silent algorithm swap.
+  EXPECT_EQ(Hash64(""), 0x2D06800538D394C2ull);
+}
+
+}  // namespace
+}  // namespace parley
