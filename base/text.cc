@@ -275,6 +275,25 @@ size_t EditDistance(std::string_view a, std::string_view b, size_t max_distance)
   return std::min(row[n], max_distance + 1);
 }
 
+std::string CsvField(std::string_view value, bool neutralize_formulas) {
+  std::string field;
+  field.reserve(value.size() + 3);
+  if (neutralize_formulas && !value.empty() &&
+      (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@' ||
+       value[0] == '\t' || value[0] == '\r')) {
+    field.push_back('\'');
+  }
+  field.append(value);
+  if (field.find_first_of(",\"\r\n") == std::string::npos) return field;
+  std::string quoted = "\"";
+  for (char c : field) {
+    if (c == '"') quoted.push_back('"');
+    quoted.push_back(c);
+  }
+  quoted.push_back('"');
+  return quoted;
+}
+
 std::string ContentHash(std::string_view data) {
   const XXH128_hash_t h = XXH3_128bits(data.data(), data.size());
   return Hex64(h.high64) + Hex64(h.low64);

@@ -62,6 +62,11 @@ std::string CollapseSpace(std::string_view text);
 // (returns max_distance + 1 then).
 size_t EditDistance(std::string_view a, std::string_view b, size_t max_distance = 64);
 
+// One CSV field per RFC 4180: quoted when it holds a comma, quote, CR or LF (quotes doubled).
+// With `neutralize_formulas`, a field starting with = + - @ (or tab/CR) is prefixed with a single
+// quote so spreadsheets show it as text instead of evaluating it.
+std::string CsvField(std::string_view value, bool neutralize_formulas = true);
+
 // 32 lower-case hex digits of XXH3-128 over `data`.
 std::string ContentHash(std::string_view data);
 

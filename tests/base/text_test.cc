@@ -101,6 +101,25 @@ TEST(EditDistanceTest, Table) {
   EXPECT_EQ(EditDistance("abcdefgh", "zzzzzzzz", 2), 3u);
 }
 
+TEST(CsvFieldTest, Table) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"plain", "plain"},
+      {"a,b", "\"a,b\""},
+      {"say \"hi\"", "\"say \"\"hi\"\"\""},
+      {"line\nbreak", "\"line\nbreak\""},
+      {"=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""},
+      {"+1", "'+1"},
+      {"-2", "'-2"},
+      {"@SUM(A1)", "'@SUM(A1)"},
+      {"", ""},
+  };
+  for (const auto& [in, out] : cases) {
+    SCOPED_TRACE(in);
+    EXPECT_EQ(CsvField(in), out);
+  }
+  EXPECT_EQ(CsvField("-2", /*neutralize_formulas=*/false), "-2");
+}
+
 TEST(HashTest, StableValues) {
   EXPECT_EQ(ContentHash("").size(), 32u);
   EXPECT_EQ(ContentHash("abc"), ContentHash("abc"));
