@@ -62,13 +62,9 @@ def re2_escape(literal):
 
 
 def quote_variants(name):
-    """The text may use a straight or a typographic apostrophe; accept both."""
-    variants = [name]
-    if "'" in name:
-        variants.append(name.replace("'", "\u2019"))
-    if "\u2019" in name:
-        variants.append(name.replace("\u2019", "'"))
-    return variants
+    """The engine matches on normalised sentences (curly quotes become straight ones), so an
+    alias is written with straight quotes only."""
+    return [name.replace("\u2019", "'")]
 
 
 def split_list(field):
