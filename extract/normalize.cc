@@ -239,7 +239,7 @@ class Normalizer {
         while (j < end_ && s_[j] == c) ++j;
         const bool space_before = i == begin_ || IsAsciiSpace(s_[i - 1]);
         const bool space_after = j == end_ || IsAsciiSpace(s_[j]);
-        if (space_before && space_after) return i;  // "2 * 3"
+        if (i != begin_ && j != end_ && space_before && space_after) return i;  // "2 * 3"
         if (c == '_' && !space_before && !space_after && IsAsciiAlnum(s_[i - 1]) &&
             IsAsciiAlnum(s_[j])) {
           return i;  // snake_case

@@ -59,10 +59,10 @@ bool EndsSentence(std::string_view text, size_t run_begin, size_t run_end, size_
   while (w < run_begin && IsOpener(text[w])) ++w;
   const std::string_view word = text.substr(w, run_begin - w);
   if (word.empty()) return true;
-  if (Contains(kNeverFinal, word) || word == "vs") return false;
-  if (word.size() == 1 && IsUpper(word[0])) return false;  // an initial
+  if (Contains(kNeverFinal, word) || word == "vs" || word == "v") return false;
+  const bool initial = word.size() == 1 && IsUpper(word[0]);  // "John F. Kennedy", "World War I."
   const bool dotted = word.find('.') != std::string_view::npos && IsLetter(word.back());
-  if (dotted || Contains(kAmbiguous, word)) {
+  if (initial || dotted || Contains(kAmbiguous, word)) {
     size_t e = next;
     while (e < text.size() && IsLetter(text[e])) ++e;
     return IsSentenceStarter(text.substr(next, e - next));

@@ -6,11 +6,11 @@
 // after:
 //   - a title or abbreviation that is normally followed by a name or number: Mr, Mrs, Ms, Dr,
 //     Gen, Sen, Gov, Rep, Prof, Amb, Lt, Col, Maj, Capt, Adm, Sgt, Rev, Hon, St, Mt, Ft, No,
-//     Nos, Vol, vs, the month abbreviations Jan..Dec (Sept too);
-//   - a single capital letter (an initial: "John F. Kennedy");
+//     Nos, Vol, v, vs, the month abbreviations Jan..Dec (Sept too);
 //   - a number followed by a digit-led token ("No. 10" is covered above; "14.5%" never has a
 //     space after its '.').
-// After a dotted acronym ("U.S.", "U.N.", "p.m.") and after Jr, Sr, Inc, Ltd, Co, Corp, etc the
+// After a dotted acronym ("U.S.", "U.N.", "p.m."), a single capital letter (an initial, "John
+// F. Kennedy", or a numeral, "World War I.") and after Jr, Sr, Inc, Ltd, Co, Corp, etc the
 // next capitalised word is ambiguous ("the U.S. Navy" vs "... the U.S. The talks ..."): the
 // splitter breaks only when that word is a typical sentence starter (The, It, In, This, We,
 // However, ...), preferring a missed break over a sentence cut in two.
