@@ -273,18 +273,19 @@ class Normalizer {
   bool FindLink(uint32_t open) {
     if (link_close_ != 0) return false;  // no nested links
     const uint32_t limit = std::min(end_, open + kLinkTextLimit);
-    uint32_t j = open + 1;
-    int depth = 0;
+    // Link text holds no brackets; a failed scan is remembered so that a run of '[' without
+    // ']' is scanned once, not once per '['.
+    uint32_t j = std::max(open + 1, no_close_before_);
     for (; j < limit; ++j) {
       if (s_[j] == '\\') {
         ++j;
         continue;
       }
-      if (s_[j] == '[') ++depth;
-      if (s_[j] == ']') {
-        if (depth == 0) break;
-        --depth;
-      }
+      if (s_[j] == '[' || s_[j] == ']') break;
+    }
+    if (j >= limit || s_[j] == '[') {
+      no_close_before_ = std::max(no_close_before_, j);
+      return false;
     }
     if (j >= limit || j + 1 >= end_) return false;
     const uint32_t close = j;
@@ -404,6 +405,7 @@ class Normalizer {
   uint32_t markup_begin_ = 0;
   uint32_t link_close_ = 0;  // position of the ']' closing the current link text, 0 = none
   uint32_t link_tail_end_ = 0;
+  uint32_t no_close_before_ = 0;  // no ']' between the last failed '[' and here
 };
 
 }  // namespace
