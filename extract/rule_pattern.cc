@@ -177,8 +177,10 @@ class Parser {
 
   bool ParseSlot(PatternNode* node) {
     const size_t open = pos_;
-    const size_t close = text_.find('}', pos_);
-    if (close == std::string_view::npos) return Fail(open, "unclosed '{' in pattern");
+    const size_t close = text_.find_first_of("{} \t", pos_ + 1);
+    if (close == std::string_view::npos || text_[close] != '}') {
+      return Fail(open, "unclosed '{' in pattern");
+    }
     const std::string_view body = text_.substr(open + 1, close - open - 1);
     pos_ = close + 1;
     node->kind = PatternNode::Kind::kSlot;
