@@ -158,10 +158,12 @@ TEST(DefaultRulesTest, RulesCheckPasses) {
   EXPECT_EQ(report->untested_rules, 0u);
 }
 
-// Every relation rule of the default set carries at least one example and one counter-example.
+// Every relation rule of the default relation sets carries at least one example and one
+// counter-example. (rules/core is the engine's starter set, tested with the engine.)
 TEST(DefaultRulesTest, EveryRelationRuleHasExampleAndCounter) {
   size_t relations = 0;
   for (const RuleSource& source : DefaultRuleSources()) {
+    if (source.path.find("rules/relations/") == std::string::npos) continue;
     std::istringstream in(source.text);
     std::string line, id;
     bool example = false, counter = false;
