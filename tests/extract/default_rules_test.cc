@@ -447,14 +447,44 @@ TEST(DefaultRulesTest, EveryReadoutYieldsStatements) {
   }
 }
 
-// tests/data/regression/*.tsv: one real sentence per row with the statements it must and must
-// not produce (see tests/data/regression/README.md).
+// Runs of white space folded to one space, for comparing a unit with the TSV's sentence.
+std::string Fold(const std::string& text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+// Calls fn(item) for every item of a " | "-separated list except "-".
+template <typename Fn>
+void ForEachItem(const std::string& list, Fn&& fn) {
+  size_t start = 0;
+  while (start <= list.size()) {
+    const size_t bar = list.find(" | ", start);
+    const std::string item = list.substr(start, bar == std::string::npos ? bar : bar - start);
+    if (!item.empty() && item != "-") fn(item);
+    if (bar == std::string::npos) break;
+    start = bar + 3;
+  }
+}
+
+// tests/data/regression/*.tsv: real sentences with the statements they must and must not
+// produce (see tests/data/regression/README.md). Each sentence is checked in the context of its
+// whole corpus document, as `parley extract` would see it (discovery, coreference, dates).
 TEST(DefaultRulesTest, RegressionSentences) {
   std::unique_ptr<Extractor> extractor = DefaultExtractor();
   ASSERT_NE(extractor, nullptr);
+  const fs::path data(PARLEY_TEST_DATA_DIR);
   std::vector<fs::path> files;
-  for (const auto& entry :
-       fs::directory_iterator(fs::path(PARLEY_TEST_DATA_DIR) / "regression")) {
+  for (const auto& entry : fs::directory_iterator(data / "regression")) {
     if (entry.path().extension() == ".tsv" &&
         entry.path().filename().string().rfind("precision", 0) != 0) {
       files.push_back(entry.path());
@@ -462,6 +492,7 @@ TEST(DefaultRulesTest, RegressionSentences) {
   }
   std::sort(files.begin(), files.end());
   ASSERT_FALSE(files.empty());
+  std::map<std::string, Extraction> extractions;  // by corpus file
   size_t sentences = 0;
   for (const fs::path& file : files) {
     std::ifstream in(file);
@@ -475,35 +506,36 @@ TEST(DefaultRulesTest, RegressionSentences) {
       std::string col;
       while (std::getline(row, col, '\t')) cols.push_back(col);
       SCOPED_TRACE(file.filename().string() + ":" + std::to_string(lineno));
-      ASSERT_GE(cols.size(), 4u) << "expected source, date, sentence, must[, must_not]";
-      Document doc;
-      doc.info.id = cols[0];
-      doc.info.date = cols[1];
-      doc.info.format = "text";
-      doc.text = cols[2];
-      Result<Extraction> x = extractor->Extract(doc);
-      ASSERT_TRUE(x.ok()) << x.status().message();
-      ++sentences;
-      auto each = [](const std::string& list, auto&& fn) {
-        size_t start = 0;
-        while (start <= list.size()) {
-          size_t bar = list.find(" | ", start);
-          std::string item = list.substr(start, bar == std::string::npos ? bar : bar - start);
-          if (!item.empty() && item != "-") fn(item);
-          if (bar == std::string::npos) break;
-          start = bar + 3;
-        }
-      };
-      each(cols[3], [&](const std::string& e) {
-        EXPECT_TRUE(AnyMatches(x->statements, e))
-            << "must: " << e << "\n" << cols[2] << "\n" << Describe(x->statements);
-      });
-      if (cols.size() > 4) {
-        each(cols[4], [&](const std::string& e) {
-          EXPECT_FALSE(AnyMatches(x->statements, e))
-              << "must not: " << e << "\n" << cols[2] << "\n" << Describe(x->statements);
-        });
+      ASSERT_EQ(cols.size(), 5u) << "expected source, date, sentence, must, must_not";
+      const size_t hash = cols[0].rfind("#s");
+      ASSERT_NE(hash, std::string::npos) << "source must end in #s<index>: " << cols[0];
+      const std::string corpus_file = cols[0].substr(0, hash);
+      const uint32_t index = static_cast<uint32_t>(std::stoul(cols[0].substr(hash + 2)));
+      auto it = extractions.find(corpus_file);
+      if (it == extractions.end()) {
+        std::vector<Document> docs = ReadDocuments((data / "corpus" / corpus_file).string());
+        ASSERT_EQ(docs.size(), 1u) << corpus_file;
+        Result<Extraction> x = extractor->Extract(docs[0]);
+        ASSERT_TRUE(x.ok()) << x.status().message();
+        it = extractions.emplace(corpus_file, std::move(*x)).first;
       }
+      const Extraction& x = it->second;
+      ASSERT_LT(index, x.sentences.size());
+      std::vector<Statement> here;
+      for (const Statement& s : x.statements) {
+        if (s.sentence_index == index) here.push_back(s);
+      }
+      if (!here.empty()) {
+        EXPECT_EQ(Fold(here[0].sentence), cols[2]);
+      }
+      ++sentences;
+      ForEachItem(cols[3], [&](const std::string& e) {
+        EXPECT_TRUE(AnyMatches(here, e)) << "must: " << e << "\n" << cols[2] << "\n" << Describe(here);
+      });
+      ForEachItem(cols[4], [&](const std::string& e) {
+        EXPECT_FALSE(AnyMatches(here, e))
+            << "must not: " << e << "\n" << cols[2] << "\n" << Describe(here);
+      });
     }
   }
   EXPECT_GE(sentences, 150u);
