@@ -5,6 +5,8 @@
 // statements) and tests/data/regression/*.tsv (real sentences with the statements they must and
 // must not produce; format in tests/data/regression/README.md).
 
+#include "extract/default_rules.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -17,7 +19,6 @@
 #include <vector>
 
 #include "base/types.h"
-#include "extract/default_rules.h"
 #include "extract/document_reader.h"
 #include "extract/extractor.h"
 #include "extract/rule_set.h"
@@ -74,9 +75,8 @@ const Entity* FindEntity(const Extraction& x, const std::string& id) {
 }
 
 bool HasRole(const Entity& e, const std::string& office, const std::string& country) {
-  return std::any_of(e.roles.begin(), e.roles.end(), [&](const Role& r) {
-    return r.office == office && r.country == country;
-  });
+  return std::any_of(e.roles.begin(), e.roles.end(),
+                     [&](const Role& r) { return r.office == office && r.country == country; });
 }
 
 // One expectation "SUBJECT PREDICATE [OBJECT] [key=value ...]" as in a rule's `expect` line;
@@ -139,8 +139,8 @@ std::string Describe(const std::vector<Statement>& statements) {
   for (const Statement& s : statements) {
     out += "  " + s.subject.id + " " + s.predicate + (s.object ? " " + s.object->id : "") +
            (s.recipient ? " recipient=" + s.recipient->id : "") +
-           (s.time ? " time=" + s.time->value : "") + " modality=" +
-           std::string(ModalityName(s.modality)) + " [" + s.rule + "]\n";
+           (s.time ? " time=" + s.time->value : "") +
+           " modality=" + std::string(ModalityName(s.modality)) + " [" + s.rule + "]\n";
   }
   return out.empty() ? "  (none)\n" : out;
 }
@@ -208,12 +208,13 @@ TEST(DefaultRulesTest, PredicatesCoverTheDiplomaticRange) {
     }
   }
   for (const char* p :
-       {"said", "stated", "asserted", "explained", "announced", "acknowledged", "denied",
-        "warned", "accused", "criticized", "praised", "proposed", "offered", "agreed", "signed",
-        "ratified", "rejected", "demanded", "requested", "refused", "met_with", "visited",
-        "hosted", "called", "held_talks", "deployed", "withdrew", "attacked", "threatened",
-        "sanctioned", "protested", "controls", "claims", "ceded", "returned", "occupies",
-        "holds_office", "member_of", "party_to", "held_in", "part_of"}) {
+       {"said",         "stated",    "asserted", "explained",  "announced",  "acknowledged",
+        "denied",       "warned",    "accused",  "criticized", "praised",    "proposed",
+        "offered",      "agreed",    "signed",   "ratified",   "rejected",   "demanded",
+        "requested",    "refused",   "met_with", "visited",    "hosted",     "called",
+        "held_talks",   "deployed",  "withdrew", "attacked",   "threatened", "sanctioned",
+        "protested",    "controls",  "claims",   "ceded",      "returned",   "occupies",
+        "holds_office", "member_of", "party_to", "held_in",    "part_of"}) {
     SCOPED_TRACE(p);
     EXPECT_GT(predicates[p], 0);
   }
@@ -268,9 +269,8 @@ TEST(DefaultRulesTest, GazetteerKnowsTheWorld) {
     const Entity* e = rules->FindEntity(c.id);
     ASSERT_NE(e, nullptr);
     if (*c.alias) {
-      const bool listed = e->label == c.alias ||
-                          std::find(e->aliases.begin(), e->aliases.end(), c.alias) !=
-                              e->aliases.end();
+      const bool listed = e->label == c.alias || std::find(e->aliases.begin(), e->aliases.end(),
+                                                           c.alias) != e->aliases.end();
       EXPECT_TRUE(listed) << "alias " << c.alias;
     }
     auto it = e->attributes.find(c.attr_key);
@@ -530,11 +530,14 @@ TEST(DefaultRulesTest, RegressionSentences) {
       }
       ++sentences;
       ForEachItem(cols[3], [&](const std::string& e) {
-        EXPECT_TRUE(AnyMatches(here, e)) << "must: " << e << "\n" << cols[2] << "\n" << Describe(here);
+        EXPECT_TRUE(AnyMatches(here, e)) << "must: " << e << "\n"
+                                         << cols[2] << "\n"
+                                         << Describe(here);
       });
       ForEachItem(cols[4], [&](const std::string& e) {
-        EXPECT_FALSE(AnyMatches(here, e))
-            << "must not: " << e << "\n" << cols[2] << "\n" << Describe(here);
+        EXPECT_FALSE(AnyMatches(here, e)) << "must not: " << e << "\n"
+                                          << cols[2] << "\n"
+                                          << Describe(here);
       });
     }
   }
