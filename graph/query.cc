@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <tuple>
 
 #include "base/text.h"
@@ -272,6 +273,9 @@ struct Runner {
       found.push_back(s);
       return true;
     }));
+    // A pattern other than the primary one only has to hold: each distinct extension of the
+    // bindings continues once, with the first statement (in index order) as its evidence.
+    std::set<std::vector<std::string>> extensions;
     for (Statement& s : found) {
       if (primary && options.type && s.subject.type != *options.type) continue;
       Bindings next = bound;
@@ -287,6 +291,11 @@ struct Runner {
           !Bind(p.predicate, Binding{s.predicate, s.predicate, std::nullopt}, &next) ||
           !Bind(p.object, object, &next)) {
         continue;
+      }
+      if (!primary) {
+        std::vector<std::string> values;
+        for (const auto& [name, b] : next) values.push_back(b.value);
+        if (!extensions.insert(std::move(values)).second) continue;
       }
       (*matched)[index] = std::move(s);
       PARLEY_RETURN_IF_ERROR(Run(step + 1, next, matched));

@@ -18,9 +18,11 @@
 //   ?x ?rel Japan
 //   ?p holds_office Japan . ?p proposed ?what
 //
-// Each result row holds the variables' values and the statements that matched, one per pattern;
-// the last pattern's statement is the row's *primary* statement: its time, recipient, place,
-// modality, document and sentence are shown, and the time/modality/doc/type filters apply to it.
+// The last pattern is the *primary* one: there is a row per primary statement matched, with its
+// time, recipient, place, modality, document and sentence, and the time/modality/doc/type
+// filters apply to it. The other patterns only have to hold: for each distinct set of values
+// they bind, the first statement matching (in index order) is kept as the row's evidence, so a
+// fact repeated in fifty articles does not repeat every row fifty times.
 //
 // Planning: patterns run as index nested-loop joins. The first pattern is the one with the most
 // constants (entities count double, predicates once); each next one is the pattern sharing the

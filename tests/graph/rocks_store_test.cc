@@ -224,12 +224,15 @@ void KillMidIngestThenResume(bool bulk) {
   EXPECT_LT(stored, kDocuments);
 
   uint64_t unchanged = 0, statements = 0;
-  for (uint64_t i = 0; i < kDocuments; ++i) {
-    DocumentRecord r = SyntheticDocument(i);
-    statements += r.statements.size();
-    auto outcome = store->Put(r);
-    ASSERT_TRUE(outcome.ok()) << outcome.status().ToString();
-    unchanged += *outcome == PutOutcome::kUnchanged;
+  for (uint64_t i = 0; i < kDocuments; i += kBatch) {
+    std::vector<DocumentRecord> records;
+    for (uint64_t j = i; j < i + kBatch; ++j) {
+      records.push_back(SyntheticDocument(j));
+      statements += records.back().statements.size();
+    }
+    auto outcomes = store->PutBatch(records);
+    ASSERT_TRUE(outcomes.ok()) << outcomes.status().ToString();
+    for (PutOutcome o : *outcomes) unchanged += o == PutOutcome::kUnchanged;
   }
   EXPECT_EQ(unchanged, stored);
   auto stats = store->Stats();
