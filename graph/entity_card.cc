@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/json.h"
+#include "graph/join.h"
 #include "graph/resolve.h"
 
 namespace parley {
@@ -14,15 +15,6 @@ std::string RoleText(const Role& r) {
   if (!r.from.empty() || !r.to.empty()) {
     out += ", " + (r.from.empty() ? std::string("?") : r.from) + " - " +
            (r.to.empty() ? std::string("present") : r.to);
-  }
-  return out;
-}
-
-std::string JoinStrings(const std::vector<std::string>& parts, std::string_view sep) {
-  std::string out;
-  for (size_t i = 0; i < parts.size(); ++i) {
-    if (i > 0) out.append(sep);
-    out.append(parts[i]);
   }
   return out;
 }
@@ -91,13 +83,13 @@ std::string FormatEntityCard(const EntityCard& card) {
     out.append(value);
     out.push_back('\n');
   };
-  line("aliases:", JoinStrings(e.aliases, ", "));
+  line("aliases:", internal::Join(e.aliases, ", "));
   std::vector<std::string> attributes;
   for (const auto& [k, v] : e.attributes) attributes.push_back(k + "=" + v);
-  line("attributes:", JoinStrings(attributes, ", "));
+  line("attributes:", internal::Join(attributes, ", "));
   std::vector<std::string> roles;
   for (const Role& r : e.roles) roles.push_back(RoleText(r));
-  line("roles:", JoinStrings(roles, "; "));
+  line("roles:", internal::Join(roles, "; "));
   std::string mentions = std::to_string(e.mentions);
   if (!card.first_mention.date.empty()) {
     mentions += " (first " + card.first_mention.date + " " + card.first_mention.doc + ", last " +
@@ -109,13 +101,13 @@ std::string FormatEntityCard(const EntityCard& card) {
     by_predicate.push_back(p + " " + std::to_string(n));
   }
   line("statements:", std::to_string(card.statements) +
-                          (by_predicate.empty() ? "" : ": " + JoinStrings(by_predicate, ", ")));
+                          (by_predicate.empty() ? "" : ": " + internal::Join(by_predicate, ", ")));
   std::vector<std::string> partners;
   for (const Partner& p : card.partners) {
     partners.push_back(p.entity.label + " (" + std::string(EntityTypeName(p.entity.type)) + ") " +
                        std::to_string(p.statements));
   }
-  line("partners:", JoinStrings(partners, ", "));
+  line("partners:", internal::Join(partners, ", "));
   return out;
 }
 

@@ -161,9 +161,11 @@ Result<DocumentRecord> Normalize(const DocumentRecord& in) {
     auto [it, inserted] = entities.emplace(e.id, e);
     if (!inserted) MergeInto(e, &it->second);
   }
-  std::map<std::string, Statement> statements;
-  std::vector<std::string> order;
-  for (Statement s : r.statements) {
+  // Keys view ids inside `kept`, which is reserved up front and so never reallocates.
+  std::map<std::string_view, size_t> first_with_id;  // statement id -> index in `kept`
+  std::vector<Statement> kept;
+  kept.reserve(r.statements.size());
+  for (Statement& s : r.statements) {
     if (s.doc.empty()) s.doc = doc;
     if (s.doc != doc) {
       return BadRecord(doc, "statement " + s.id + " belongs to document '" + s.doc + "'");
@@ -189,11 +191,12 @@ Result<DocumentRecord> Normalize(const DocumentRecord& in) {
         entities.emplace(e.id, std::move(implicit));
       }
     }
-    auto [it, inserted] = statements.emplace(s.id, s);
-    if (inserted) {
-      order.push_back(s.id);
+    auto it = first_with_id.find(s.id);
+    if (it == first_with_id.end()) {
+      kept.push_back(std::move(s));
+      first_with_id.emplace(kept.back().id, kept.size() - 1);
     } else {
-      it->second.mentions += s.mentions;
+      kept[it->second].mentions += s.mentions;
     }
   }
   r.entities.clear();
@@ -209,8 +212,7 @@ Result<DocumentRecord> Normalize(const DocumentRecord& in) {
     e.roles.erase(std::unique(e.roles.begin(), e.roles.end()), e.roles.end());
     r.entities.push_back(std::move(e));
   }
-  r.statements.clear();
-  for (const std::string& id : order) r.statements.push_back(std::move(statements[id]));
+  r.statements = std::move(kept);
   return r;
 }
 
