@@ -15,6 +15,7 @@
 namespace parley {
 namespace {
 
+using ::parley::testing::GexfWriter;
 using ::parley::testing::LoadFixture;
 using ::parley::testing::MakeEntity;
 using ::parley::testing::MakeStatement;
@@ -189,14 +190,6 @@ std::vector<GoldenCase> GoldenCases() {
   actors.fold_people_into_states = true;
   GraphFilter multi;
   multi.multi = true;
-  auto gexf = [](bool dynamic, GexfTime time) {
-    return [dynamic, time](const GraphView& view, std::ostream& out) {
-      GexfOptions options;
-      options.dynamic = dynamic;
-      options.time = time;
-      return WriteGexf(view, options, out);
-    };
-  };
   auto plover = [](const GraphView& view, std::ostream& out) {
     return WritePloverJsonl(view, out);
   };
@@ -210,9 +203,9 @@ std::vector<GoldenCase> GoldenCases() {
       {"all.graphml", all, WriteGraphMl},
       {"multi.graphml", multi, WriteGraphMl},
       {"actors-folded.graphml", actors, WriteGraphMl},
-      {"all.gexf", all, gexf(false, GexfTime::kSpells)},
-      {"all-dynamic.gexf", all, gexf(true, GexfTime::kSpells)},
-      {"all-timestamps.gexf", all, gexf(true, GexfTime::kTimestamps)},
+      {"all.gexf", all, GexfWriter(false, GexfTime::kSpells)},
+      {"all-dynamic.gexf", all, GexfWriter(true, GexfTime::kSpells)},
+      {"all-timestamps.gexf", all, GexfWriter(true, GexfTime::kTimestamps)},
       {"all-nodes.csv", all, WriteCsvNodes},
       {"all-edges.csv", all, WriteCsvEdges},
       {"all.dot", all, WriteDot},
