@@ -17,6 +17,7 @@
 #include <functional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/status.h"
@@ -85,6 +86,31 @@ Status WritePloverJsonl(const std::vector<Entity>& entities,
                         const std::vector<Statement>& statements, std::ostream& out);
 // The view's statements, with countries from its nodes' entities.
 Status WritePloverJsonl(const GraphView& view, std::ostream& out);
+
+// Every format above, for command-line tables ("graph export --format NAME").
+enum class ExportFormat {
+  kGraphMl,          // "graphml"
+  kGexf,             // "gexf" (static, or dynamic per GexfOptions)
+  kCsvNodes,         // "csv-nodes"
+  kCsvEdges,         // "csv-edges"
+  kDot,              // "dot"
+  kStatementsJsonl,  // "statements" (JSON Lines)
+  kEntitiesJsonl,    // "entities" (JSON Lines)
+  kPloverJsonl,      // "plover" (JSON Lines)
+};
+inline constexpr ExportFormat kAllExportFormats[] = {
+    ExportFormat::kGraphMl,       ExportFormat::kGexf,       ExportFormat::kCsvNodes,
+    ExportFormat::kCsvEdges,      ExportFormat::kDot,        ExportFormat::kStatementsJsonl,
+    ExportFormat::kEntitiesJsonl, ExportFormat::kPloverJsonl};
+
+// The format's name, as listed above.
+std::string_view ExportFormatName(ExportFormat format);
+// Inverse of ExportFormatName. InvalidArgument for anything else, suggesting the nearest name
+// ("unknown export format 'grafml' (did you mean 'graphml'?); known: graphml, gexf, ...").
+Result<ExportFormat> ParseExportFormat(std::string_view name);
+// Writes `view` in `format`; `gexf` only matters for kGexf.
+Status WriteExport(const GraphView& view, ExportFormat format, const GexfOptions& gexf,
+                   std::ostream& out);
 
 // Opens `path` for writing (truncating), runs `write` on it and closes it.
 // Errors: IoError naming the path when it cannot be opened, written or closed; errors of `write`

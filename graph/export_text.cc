@@ -1,8 +1,5 @@
-// CSV, DOT, JSON Lines and PLOVER writers, and WriteFile (graph/export.h).
+// CSV, DOT, JSON Lines and PLOVER writers (graph/export.h).
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -272,18 +269,6 @@ Status WritePloverJsonl(const std::vector<Entity>& entities,
 
 Status WritePloverJsonl(const GraphView& view, std::ostream& out) {
   return WritePloverJsonl(NodeEntities(view), view.statements, out);
-}
-
-Status WriteFile(const std::string& path, const std::function<Status(std::ostream&)>& write) {
-  std::ofstream file(path, std::ios::binary | std::ios::trunc);
-  if (!file) {
-    return IoError(path + ": cannot open for writing: " + std::strerror(errno));
-  }
-  Status status = write(file);
-  if (!status.ok()) return status.WithContext(path);
-  file.close();
-  if (!file) return IoError(path + ": writing failed (disk full?)");
-  return Status();
 }
 
 }  // namespace parley

@@ -174,6 +174,64 @@ TEST(ExportTest, WriteFileReportsThePath) {
   EXPECT_THAT(text, HasSubstr("<graph id=\"parley\" edgedefault=\"directed\">\n  </graph>"));
 }
 
+TEST(ExportFormatTest, NamesRoundTripAndTyposGetASuggestion) {
+  for (ExportFormat format : kAllExportFormats) {
+    SCOPED_TRACE(ExportFormatName(format));
+    Result<ExportFormat> parsed = ParseExportFormat(ExportFormatName(format));
+    ASSERT_TRUE(parsed.ok());
+    EXPECT_EQ(*parsed, format);
+  }
+  struct Case {
+    std::string name;
+    std::string message;
+  };
+  const std::string known =
+      "; known: graphml, gexf, csv-nodes, csv-edges, dot, statements, entities, plover";
+  const Case cases[] = {
+      {"grafml", "unknown export format 'grafml' (did you mean 'graphml'?)" + known},
+      {"GEXF", "unknown export format 'GEXF' (did you mean 'gexf'?)" + known},
+      {"csv", "unknown export format 'csv'" + known},
+      {"", "unknown export format ''" + known},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    Result<ExportFormat> parsed = ParseExportFormat(c.name);
+    ASSERT_FALSE(parsed.ok());
+    EXPECT_EQ(parsed.status().code(), StatusCode::kInvalidArgument);
+    EXPECT_EQ(parsed.status().message(), c.message);
+  }
+}
+
+TEST(ExportFormatTest, WriteExportDispatchesToEachWriter) {
+  const GraphView view = HostileView();
+  GexfOptions gexf;
+  gexf.dynamic = true;
+  const std::vector<std::pair<ExportFormat, Writer>> cases = {
+      {ExportFormat::kGraphMl, WriteGraphMl},
+      {ExportFormat::kGexf, GexfWriter(true, GexfTime::kSpells)},
+      {ExportFormat::kCsvNodes, WriteCsvNodes},
+      {ExportFormat::kCsvEdges, WriteCsvEdges},
+      {ExportFormat::kDot, WriteDot},
+      {ExportFormat::kStatementsJsonl,
+       [](const GraphView& v, std::ostream& o) { return WriteStatementsJsonl(v, o); }},
+      {ExportFormat::kEntitiesJsonl,
+       [](const GraphView& v, std::ostream& o) { return WriteEntitiesJsonl(v, o); }},
+      {ExportFormat::kPloverJsonl,
+       [](const GraphView& v, std::ostream& o) { return WritePloverJsonl(v, o); }},
+  };
+  ASSERT_EQ(cases.size(), std::size(kAllExportFormats));
+  for (const auto& [format, write] : cases) {
+    SCOPED_TRACE(ExportFormatName(format));
+    const std::string direct = Export(view, write);
+    EXPECT_FALSE(direct.empty());
+    EXPECT_EQ(Export(view,
+                     [&, format = format](const GraphView& v, std::ostream& o) {
+                       return WriteExport(v, format, gexf, o);
+                     }),
+              direct);
+  }
+}
+
 // Golden files: tests/data/golden/graph/<name>. Regenerate them after an intended format change
 // with `PARLEY_UPDATE_GOLDEN=1 build/tests/parley_graph_test --gtest_filter='ExportGolden*'` and
 // review the diff.
