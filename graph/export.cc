@@ -2,7 +2,10 @@
 // export_text.cc.
 #include "graph/export.h"
 
+#include <unistd.h>
+
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 
@@ -82,14 +85,20 @@ Status WriteExport(const GraphView& view, ExportFormat format, const GexfOptions
 }
 
 Status WriteFile(const std::string& path, const std::function<Status(std::ostream&)>& write) {
-  std::ofstream file(path, std::ios::binary | std::ios::trunc);
-  if (!file) {
-    return IoError(path + ": cannot open for writing: " + std::strerror(errno));
-  }
-  Status status = write(file);
-  if (!status.ok()) return status.WithContext(path);
+  const std::string temporary = path + ".tmp." + std::to_string(::getpid());
+  std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
+  if (!file) return IoError(path + ": cannot open for writing: " + std::strerror(errno));
+  auto fail = [&](Status status) {
+    file.close();
+    std::remove(temporary.c_str());
+    return status;
+  };
+  if (Status status = write(file); !status.ok()) return fail(status.WithContext(path));
   file.close();
-  if (!file) return IoError(path + ": writing failed (disk full?)");
+  if (!file) return fail(IoError(path + ": writing failed (disk full?)"));
+  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+    return fail(IoError(path + ": cannot replace the file: " + std::strerror(errno)));
+  }
   return Status();
 }
 

@@ -63,16 +63,17 @@ Status WriteCsvEdges(const GraphView& view, std::ostream& out);
 // edges with label (= predicate), weight and plover/first/last when known.
 Status WriteDot(const GraphView& view, std::ostream& out);
 
-// One base/json.h StatementToJson record per line, sorted by statement id.
+// One base/json.h StatementToJson record per line, in the given order (callers pick a
+// deterministic one: the view's is by id, a whole-store export may prefer document order).
 Status WriteStatementsJsonl(const std::vector<Statement>& statements, std::ostream& out);
-// One base/json.h EntityToJson record per line, sorted by entity id.
+// One base/json.h EntityToJson record per line, in the given order.
 Status WriteEntitiesJsonl(const std::vector<Entity>& entities, std::ostream& out);
-// The view's statements and node entities, in the formats above.
+// The view's statements (by id) and node entities (by id), in the formats above.
 Status WriteStatementsJsonl(const GraphView& view, std::ostream& out);
 Status WriteEntitiesJsonl(const GraphView& view, std::ostream& out);
 
-// PLOVER-style event records (JSON Lines), one per statement that carries a PLOVER type, sorted
-// by statement id:
+// PLOVER-style event records (JSON Lines), one per statement that carries a PLOVER type, in the
+// given order:
 //   {"event_id": statement id, "event_date": "YYYY-MM-DD" (time.start, else the document date
 //    when it is a full date, else null), "date_value": time.value or null,
 //    "event_type": "CONSULT", "event_mode": "", "context": [],
@@ -112,9 +113,11 @@ Result<ExportFormat> ParseExportFormat(std::string_view name);
 Status WriteExport(const GraphView& view, ExportFormat format, const GexfOptions& gexf,
                    std::ostream& out);
 
-// Opens `path` for writing (truncating), runs `write` on it and closes it.
-// Errors: IoError naming the path when it cannot be opened, written or closed; errors of `write`
-// get the path as context.
+// Writes `path` atomically: runs `write` on a temporary file beside it ("<path>.tmp.<pid>") and
+// renames that over `path` only when everything succeeded, so readers (Gephi, a pipeline) never
+// see half an export and a failed export leaves any previous file untouched.
+// Errors: IoError naming the path when it cannot be created, written, closed or renamed; errors
+// of `write` get the path as context. The temporary file is removed on every error.
 Status WriteFile(const std::string& path, const std::function<Status(std::ostream&)>& write);
 
 }  // namespace parley

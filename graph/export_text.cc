@@ -54,16 +54,6 @@ void DotAttribute(std::string_view name, std::string_view value, std::string* ou
   DotString(value, out);
 }
 
-template <typename T>
-std::vector<const T*> SortedById(const std::vector<T>& items) {
-  std::vector<const T*> sorted;
-  sorted.reserve(items.size());
-  for (const T& item : items) sorted.push_back(&item);
-  std::stable_sort(sorted.begin(), sorted.end(),
-                   [](const T* a, const T* b) { return a->id < b->id; });
-  return sorted;
-}
-
 std::vector<Entity> NodeEntities(const GraphView& view) {
   std::vector<Entity> entities;
   entities.reserve(view.nodes.size());
@@ -229,8 +219,8 @@ Status WriteDot(const GraphView& view, std::ostream& out) {
 
 Status WriteStatementsJsonl(const std::vector<Statement>& statements, std::ostream& out) {
   OutputBuffer buffer(out);
-  for (const Statement* statement : SortedById(statements)) {
-    buffer.text().append(StatementToJson(*statement));
+  for (const Statement& statement : statements) {
+    buffer.text().append(StatementToJson(statement));
     buffer.text().push_back('\n');
     buffer.EndRecord();
   }
@@ -239,8 +229,8 @@ Status WriteStatementsJsonl(const std::vector<Statement>& statements, std::ostre
 
 Status WriteEntitiesJsonl(const std::vector<Entity>& entities, std::ostream& out) {
   OutputBuffer buffer(out);
-  for (const Entity* entity : SortedById(entities)) {
-    buffer.text().append(EntityToJson(*entity));
+  for (const Entity& entity : entities) {
+    buffer.text().append(EntityToJson(entity));
     buffer.text().push_back('\n');
     buffer.EndRecord();
   }
@@ -259,9 +249,9 @@ Status WritePloverJsonl(const std::vector<Entity>& entities,
                         const std::vector<Statement>& statements, std::ostream& out) {
   const PloverWriter writer(entities);
   OutputBuffer buffer(out);
-  for (const Statement* statement : SortedById(statements)) {
-    if (statement->plover.empty()) continue;
-    writer.Append(*statement, &buffer.text());
+  for (const Statement& statement : statements) {
+    if (statement.plover.empty()) continue;
+    writer.Append(statement, &buffer.text());
     buffer.EndRecord();
   }
   return buffer.Finish();

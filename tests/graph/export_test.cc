@@ -122,14 +122,14 @@ TEST(ExportTest, PloverRecordsCarryActorsAndCountries) {
             "\"text\": \"Kari Berg met.\", \"rule\": \"test.rule\"}\n");
 }
 
-TEST(ExportTest, JsonlIsSortedById) {
+TEST(ExportTest, JsonlKeepsTheGivenOrder) {
   const std::vector<Statement> statements = {
       MakeStatement("s:b", State("Norway"), "noted", std::nullopt),
       MakeStatement("s:a", State("Norway"), "noted", std::nullopt)};
   std::ostringstream out;
   ASSERT_TRUE(WriteStatementsJsonl(statements, out).ok());
   EXPECT_EQ(out.str(),
-            StatementToJson(statements[1]) + "\n" + StatementToJson(statements[0]) + "\n");
+            StatementToJson(statements[0]) + "\n" + StatementToJson(statements[1]) + "\n");
 }
 
 // A stream buffer that refuses every write, like a full disk.
@@ -172,6 +172,29 @@ TEST(ExportTest, WriteFileReportsThePath) {
   std::ifstream in(path);
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   EXPECT_THAT(text, HasSubstr("<graph id=\"parley\" edgedefault=\"directed\">\n  </graph>"));
+}
+
+TEST(ExportTest, FailedWriteFileLeavesThePreviousFile) {
+  const std::string dir = ::testing::TempDir() + "/parley_atomic";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const std::string path = dir + "/graph.csv";
+  std::ofstream(path) << "previous\n";
+  const Status status = WriteFile(path, [](std::ostream& out) {
+    out << "half an export";
+    return IoError("the store went away");
+  });
+  EXPECT_EQ(status.code(), StatusCode::kIoError);
+  EXPECT_EQ(status.message(), path + ": the store went away");
+  std::ifstream in(path);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(text, "previous\n");
+  size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    EXPECT_EQ(entry.path().string(), path);
+    ++files;
+  }
+  EXPECT_EQ(files, 1u);
 }
 
 TEST(ExportFormatTest, NamesRoundTripAndTyposGetASuggestion) {
