@@ -469,6 +469,10 @@ class DocumentReaderImpl : public DocumentReader {
       doc.text = std::move(decoded.text);
     } else if (format == "html") {
       HtmlContent html = ExtractHtml(decoded.text);
+      if (html.degraded) {
+        Warn(id, "HTML nested more than " + std::to_string(kMaxHtmlDepth) +
+                     " elements deep; read with its tags stripped, not parsed");
+      }
       doc.info.title = std::move(html.title);
       doc.info.url = std::move(html.url);
       metadata_date = std::move(html.date);
