@@ -295,6 +295,16 @@ class Finder {
   bool HasYear() const { return ref_.has_value(); }
 
   std::optional<Match> At(size_t i) const {
+    // Most tokens are ordinary lower-case words: every date starts with a digit, a capital
+    // (month, weekday) or one of today/tonight/tomorrow/yesterday/this/last/next/earlier/later.
+    if (IsWord(i)) {
+      const char c = text_[tokens_[i].b];
+      if (c >= 'a' && c <= 'z' && c != 't' && c != 'y' && c != 'l' && c != 'n' && c != 'e') {
+        return std::nullopt;
+      }
+    } else if (!IsNum(i)) {
+      return std::nullopt;
+    }
     if (IsNum(i, 4)) return Numeric(i);
     if (IsWord(i) && tokens_[i].e - tokens_[i].b == 5 && text_[tokens_[i].e - 1] == 's') {
       const int y = ParseDigits(Str(i).substr(0, 4));
