@@ -217,7 +217,7 @@ class Preparer {
       bool cut = last || lines_[i].hard_break;
       if (line_list && !last) {
         const bool continues = StartsWithLower(text_, lines_[i + 1].begin, lines_[i + 1].end) ||
-                               text_[lines_[i].end - 1] == ',';
+                               (lines_[i].end > lines_[i].begin && text_[lines_[i].end - 1] == ',');
         cut = !continues;
       }
       if (cut) {
