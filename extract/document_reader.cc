@@ -413,7 +413,7 @@ class DocumentReaderImpl : public DocumentReader {
     }
     std::string bytes = std::move(head);
     bytes_read_ += bytes.size();
-    bool too_big = false;
+    bool too_big = bytes.size() > options_.max_doc_bytes;
     std::vector<char> chunk(kReadChunk);
     while (true) {
       PARLEY_ASSIGN_OR_RETURN(const size_t n, source->Read(chunk.data(), chunk.size()));

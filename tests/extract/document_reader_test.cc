@@ -4,6 +4,7 @@
 #include <unistd.h>
 #include <zstd.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -261,6 +262,35 @@ TEST(DocumentReaderTest, FormatsByExtensionContentAndOption) {
   EXPECT_TRUE(f.docs[0].text.starts_with("<html>"));
   EXPECT_EQ((std::pair{f.docs[0].info.date, f.docs[0].info.date_source}),
             (std::pair<std::string, std::string>{"2001-02-03", "metadata"}));
+}
+
+TEST(DocumentReaderTest, StandardInput) {
+  TempDir dir;
+  const std::string md = dir.Write("in.md", "---\ndate: 2020-01-02\n---\nHello there.\n");
+  ASSERT_NE(std::freopen(md.c_str(), "rb", stdin), nullptr);
+  ReadResult r = ReadAll({"-"});
+  ASSERT_EQ(r.docs.size(), 1u);
+  EXPECT_EQ(r.docs[0].info.id, "-");
+  EXPECT_EQ(r.docs[0].info.format, "markdown");
+  EXPECT_EQ(r.docs[0].info.date, "2020-01-02");
+
+  const std::string jsonl =
+      dir.Write("in.jsonl", "{\"id\": \"a\", \"text\": \"A.\"}\n{\"id\": \"b\"}\n");
+  ASSERT_NE(std::freopen(jsonl.c_str(), "rb", stdin), nullptr);
+  r = ReadAll({"-"});
+  EXPECT_EQ(Ids(r), std::vector<std::string>{"a"});
+  EXPECT_EQ(r.warnings,
+            std::vector<std::string>{"-:2: warning: missing field \"text\"; line skipped"});
+
+  const std::string big = dir.Write("big.txt", std::string(3000, 'x'));
+  ASSERT_NE(std::freopen(big.c_str(), "rb", stdin), nullptr);
+  ReaderOptions small;
+  small.max_doc_bytes = 1000;
+  r = ReadAll({"-"}, small);
+  EXPECT_TRUE(r.docs.empty());
+  EXPECT_EQ(r.warnings,
+            std::vector<std::string>{"-: warning: document is over the limit of 1000 bytes "
+                                     "(max_doc_bytes); skipped"});
 }
 
 TEST(DocumentReaderTest, OpenErrors) {
