@@ -46,6 +46,19 @@ struct DocumentRecord {
 };
 
 enum class PutOutcome { kAdded, kReplaced, kUnchanged };
+// "added", "replaced", "unchanged".
+std::string_view PutOutcomeName(PutOutcome outcome);
+
+// A stored document's bookkeeping, written in the same batch as its statements.
+struct StoredDocument {
+  DocumentInfo info;
+  std::string rules_fingerprint;
+  uint32_t sentences = 0;
+  uint32_t statements = 0;  // statements stored for this document
+  uint32_t entities = 0;    // distinct entities it contributed
+
+  friend bool operator==(const StoredDocument&, const StoredDocument&) = default;
+};
 
 // Which statements a scan visits. Empty/unset fields do not filter. A query planner picks the
 // narrowest index from the fields that are set.
@@ -80,7 +93,16 @@ class Store {
 
   // Stores (or replaces, or skips) one document. Errors: IoError, DataLoss, or
   // FailedPrecondition on a read-only store.
+  // Errors: InvalidArgument for a malformed record (empty document id, a statement of another
+  // document, a NUL byte in an id or predicate, a statement id another document holds).
   virtual Result<PutOutcome> Put(const DocumentRecord& record) = 0;
+
+  // The bulk path: stores `records` in few large write batches (many documents per batch), each
+  // document still whole in every batch. Same outcomes and errors as Put, in record order. On an
+  // error, documents of batches written before it stay stored (whole); none of the failing
+  // batch is. With StoreOptions::bulk_load the RocksDB store also skips its write-ahead log and
+  // flushes at close: a crash loses the unflushed batches (whole documents; re-run the ingest).
+  virtual Result<std::vector<PutOutcome>> PutBatch(const std::vector<DocumentRecord>& records);
 
   // The stored document's info and text, or nullopt.
   virtual Result<std::optional<Document>> GetDocument(std::string_view id) const = 0;
@@ -88,9 +110,17 @@ class Store {
   virtual Result<std::optional<std::string>> GetRulesFingerprint(std::string_view id) const = 0;
   // Visits every document's info in id order until `visit` returns false.
   virtual Status ScanDocuments(const std::function<bool(const DocumentInfo&)>& visit) const = 0;
+  // Visits every document's bookkeeping in id order until `visit` returns false.
+  virtual Status ScanStoredDocuments(
+      const std::function<bool(const StoredDocument&)>& visit) const = 0;
+  // Ids of stored documents extracted with rules other than `fingerprint`, sorted: what
+  // `parley ingest --reextract` re-runs (GetDocument returns their text).
+  virtual Result<std::vector<std::string>> DocumentsWithOtherRules(
+      std::string_view fingerprint) const;
 
-  // Visits matching statements until `visit` returns false. Order: by the index used; callers
-  // that need an order sort.
+  // Visits matching statements until `visit` returns false. Order: by the index PlanScan
+  // (graph/scan_plan.h) picks; callers that need an order sort. Errors: InvalidArgument for a
+  // since/until that is not an ISO date.
   virtual Status ScanStatements(const StatementFilter& filter,
                                 const std::function<bool(const Statement&)>& visit) const = 0;
 
@@ -101,6 +131,15 @@ class Store {
   virtual Result<std::vector<std::string>> FindEntitiesByName(std::string_view name) const = 0;
 
   virtual Result<StoreStats> Stats() const = 0;
+
+  // Writes a consistent copy of the whole store to `dir` as a RocksDB store that
+  // OpenRocksStore opens (from the in-memory store too). Errors: AlreadyExists when `dir`
+  // exists, IoError.
+  virtual Status Backup(const std::string& dir) const = 0;
+
+  // A read-only RocksDB store catches up with the process writing it (whole documents only);
+  // a no-op elsewhere. Not thread-safe with concurrent reads of the same object.
+  virtual Status Refresh() { return Status::Ok(); }
 };
 
 // Opens (or creates) the RocksDB store in `path`.
@@ -110,7 +149,9 @@ class Store {
 // create_if_missing is false or read_only is true.
 Result<std::unique_ptr<Store>> OpenRocksStore(const std::string& path, const StoreOptions& options);
 
-// A store held in memory, with the same behaviour as the RocksDB store.
+// A store held in memory, with the same behaviour as the RocksDB store (same key layout, same
+// logic above it). Scan callbacks run under a reader lock: they may read the store but must not
+// write to it.
 std::unique_ptr<Store> NewMemoryStore();
 
 }  // namespace parley

@@ -2,11 +2,18 @@
 #ifndef PARLEY_TESTS_GRAPH_GRAPH_FIXTURE_H_
 #define PARLEY_TESTS_GRAPH_GRAPH_FIXTURE_H_
 
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <functional>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
+#include "base/json.h"
 #include "base/types.h"
+#include "graph/export.h"
 #include "graph/graph_view.h"
 
 namespace parley::testing {
@@ -63,6 +70,46 @@ inline std::vector<std::string> EdgeStrings(const GraphView& view) {
                     view.nodes[edge.target].entity.id + " x" + std::to_string(edge.weight));
   }
   return edges;
+}
+
+// A writer of GEXF with the given options, for tables of export cases.
+inline std::function<Status(const GraphView&, std::ostream&)> GexfWriter(bool dynamic,
+                                                                         GexfTime time) {
+  return [dynamic, time](const GraphView& view, std::ostream& out) {
+    GexfOptions options;
+    options.dynamic = dynamic;
+    options.time = time;
+    return WriteGexf(view, options, out);
+  };
+}
+
+// The export fixture in tests/data/graph (see its README.md): fictional actors, markup, control
+// characters, a spreadsheet formula and non-Latin text. Fails the calling test on a bad line.
+struct Fixture {
+  std::vector<Entity> entities;
+  std::vector<Statement> statements;
+};
+
+inline Fixture LoadFixture() {
+  Fixture fixture;
+  const std::string dir = std::string(PARLEY_TEST_DATA_DIR) + "/graph/";
+  std::ifstream entities(dir + "fixture_entities.jsonl");
+  std::string line;
+  while (std::getline(entities, line)) {
+    Result<Entity> entity = EntityFromJson(line);
+    if (!entity.ok()) ADD_FAILURE() << entity.status().ToString();
+    if (entity.ok()) fixture.entities.push_back(*entity);
+  }
+  std::ifstream statements(dir + "fixture_statements.jsonl");
+  while (std::getline(statements, line)) {
+    Result<Statement> statement = StatementFromJson(line);
+    if (!statement.ok()) ADD_FAILURE() << statement.status().ToString();
+    if (statement.ok()) fixture.statements.push_back(*statement);
+  }
+  if (fixture.entities.size() != 10 || fixture.statements.size() != 12) {
+    ADD_FAILURE() << "fixture not found or incomplete in " << dir;
+  }
+  return fixture;
 }
 
 }  // namespace parley::testing

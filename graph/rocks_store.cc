@@ -1,0 +1,379 @@
+// The RocksDB store: the shared store logic (kv_store.cc) over one RocksDB database with a
+// column family per table of graph/FORMAT.md. RocksDB stays inside this file.
+//
+// Writers hold RocksDB's LOCK file; a second writer gets Unavailable. Readers open the store as
+// a RocksDB secondary instance (its own scratch directory under the system temp directory), so
+// they never take the lock, and replay the writer's log up to the last whole write batch: they
+// see whole documents only.
+#include <rocksdb/db.h>
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/options.h>
+#include <rocksdb/sst_file_writer.h>
+#include <rocksdb/table.h>
+#include <rocksdb/utilities/checkpoint.h>
+#include <rocksdb/write_batch.h>
+#include <stdlib.h>
+
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "graph/kv_store.h"
+
+namespace parley {
+namespace {
+
+namespace fs = std::filesystem;
+using internal::Cf;
+using internal::KvWrite;
+
+Status FromRocks(const rocksdb::Status& s, const std::string& context) {
+  if (s.ok()) return Status::Ok();
+  std::string message = context + ": " + s.ToString();
+  if (s.IsCorruption()) return DataLossError(message);
+  if (s.IsNotFound()) return NotFoundError(message);
+  return IoError(message);
+}
+
+std::string StoreName(const std::string& path) { return "store '" + path + "'"; }
+
+class RocksView : public internal::KvView {
+ public:
+  // A secondary instance has no snapshots, but changes only in Refresh (TryCatchUpWithPrimary),
+  // so its plain reads are already consistent.
+  RocksView(rocksdb::DB* db, const std::vector<rocksdb::ColumnFamilyHandle*>& handles,
+            std::string name, bool secondary)
+      : db_(db),
+        handles_(handles),
+        name_(std::move(name)),
+        snapshot_(secondary ? nullptr : db->GetSnapshot()) {
+    options_.snapshot = snapshot_;
+  }
+  ~RocksView() override {
+    if (snapshot_ != nullptr) db_->ReleaseSnapshot(snapshot_);
+  }
+
+  Result<std::optional<std::string>> Get(Cf cf, std::string_view key) const override {
+    std::string value;
+    rocksdb::Status s = db_->Get(options_, handles_[static_cast<int>(cf)],
+                                 rocksdb::Slice(key.data(), key.size()), &value);
+    if (s.IsNotFound()) return std::optional<std::string>();
+    PARLEY_RETURN_IF_ERROR(FromRocks(s, "reading " + name_));
+    return std::optional<std::string>(std::move(value));
+  }
+
+  Status Scan(Cf cf, std::string_view begin, std::string_view end,
+              const std::function<bool(std::string_view, std::string_view)>& visit) const override {
+    rocksdb::ReadOptions options = options_;
+    rocksdb::Slice upper(end.data(), end.size());
+    if (!end.empty()) options.iterate_upper_bound = &upper;
+    std::unique_ptr<rocksdb::Iterator> it(
+        db_->NewIterator(options, handles_[static_cast<int>(cf)]));
+    for (it->Seek(rocksdb::Slice(begin.data(), begin.size())); it->Valid(); it->Next()) {
+      rocksdb::Slice k = it->key();
+      rocksdb::Slice v = it->value();
+      if (!visit(std::string_view(k.data(), k.size()), std::string_view(v.data(), v.size()))) {
+        return Status::Ok();
+      }
+    }
+    return FromRocks(it->status(), "reading " + name_);
+  }
+
+ private:
+  rocksdb::DB* db_;
+  const std::vector<rocksdb::ColumnFamilyHandle*>& handles_;
+  std::string name_;
+  const rocksdb::Snapshot* snapshot_;
+  rocksdb::ReadOptions options_;
+};
+
+rocksdb::Options MakeOptions(const StoreOptions& options) {
+  rocksdb::Options o;
+  o.create_if_missing = true;
+  o.create_missing_column_families = true;
+  o.max_open_files = -1;  // required by secondary instances; harmless for writers
+  o.keep_log_file_num = 4;
+  // Most reads are point look-ups (statements by id, documents, entities, counters): a bloom
+  // filter spares them a block read per level.
+  rocksdb::BlockBasedTableOptions table;
+  table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+  if (options.bulk_load) {
+    o.write_buffer_size = 128 << 20;
+    o.max_write_buffer_number = 4;
+  }
+  return o;
+}
+
+class RocksBackend : public internal::KvBackend {
+ public:
+  // Opens or creates the database; see OpenRocksStore for the errors.
+  static Result<std::unique_ptr<RocksBackend>> Open(const std::string& path,
+                                                    const StoreOptions& options);
+
+  ~RocksBackend() override {
+    if (db_ == nullptr) return;
+    if (options_.bulk_load && !options_.read_only) {
+      // The bulk path writes without a log: make its memtables durable before closing.
+      db_->Flush(rocksdb::FlushOptions(), all_handles_).PermitUncheckedError();
+    }
+    for (auto* h : all_handles_) db_->DestroyColumnFamilyHandle(h).PermitUncheckedError();
+    db_->Close().PermitUncheckedError();
+    delete db_;
+    if (!secondary_dir_.empty()) {
+      std::error_code ec;
+      fs::remove_all(secondary_dir_, ec);
+    }
+  }
+
+  Result<std::unique_ptr<internal::KvView>> View() const override {
+    return std::unique_ptr<internal::KvView>(
+        std::make_unique<RocksView>(db_, handles_, name(), !secondary_dir_.empty()));
+  }
+
+  Status Write(std::vector<KvWrite> writes) override {
+    rocksdb::WriteBatch batch;
+    for (const KvWrite& w : writes) {
+      auto* h = handles_[static_cast<int>(w.cf)];
+      rocksdb::Status s = w.value ? batch.Put(h, w.key, *w.value) : batch.Delete(h, w.key);
+      PARLEY_RETURN_IF_ERROR(FromRocks(s, "writing " + name()));
+    }
+    rocksdb::WriteOptions wo;
+    wo.disableWAL = options_.bulk_load;
+    return FromRocks(db_->Write(wo, &batch), "writing " + name());
+  }
+
+  // With bulk_load, a large batch becomes one table file per column family, ingested in one
+  // atomic step: the keys skip the write-ahead log and the memtable (the costly part of a
+  // normal write) and land in the tree as they are.
+  Status WriteSorted(std::vector<KvWrite> writes) override {
+    constexpr size_t kIngestMinKeys = 20000;
+    if (!options_.bulk_load || writes.size() < kIngestMinKeys) return Write(std::move(writes));
+    std::vector<rocksdb::IngestExternalFileArg> args;
+    std::vector<std::string> files;
+    auto cleanup = [&files] {
+      std::error_code ec;
+      for (const auto& f : files) fs::remove(f, ec);
+    };
+    rocksdb::Options sst_options = MakeOptions(options_);
+    size_t i = 0;
+    while (i < writes.size()) {
+      Cf cf = writes[i].cf;
+      std::string file = path_ + "/ingest-" + std::to_string(++ingest_counter_) + ".sst";
+      rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), sst_options,
+                                    handles_[static_cast<int>(cf)]);
+      rocksdb::Status s = writer.Open(file);
+      files.push_back(file);
+      for (; s.ok() && i < writes.size() && writes[i].cf == cf; ++i) {
+        // Table files hold one entry per key: the batch's last write to a key wins.
+        if (i + 1 < writes.size() && writes[i + 1].cf == cf && writes[i + 1].key == writes[i].key) {
+          continue;
+        }
+        s = writes[i].value ? writer.Put(writes[i].key, *writes[i].value)
+                            : writer.Delete(writes[i].key);
+      }
+      if (s.ok()) s = writer.Finish();
+      if (!s.ok()) {
+        cleanup();
+        return FromRocks(s, "writing a table file for " + name());
+      }
+      rocksdb::IngestExternalFileArg arg;
+      arg.column_family = handles_[static_cast<int>(cf)];
+      arg.external_files = {file};
+      arg.options.move_files = true;
+      args.push_back(std::move(arg));
+    }
+    rocksdb::Status s = db_->IngestExternalFiles(args);
+    cleanup();
+    return FromRocks(s, "ingesting table files into " + name());
+  }
+
+  bool read_only() const override { return options_.read_only; }
+  std::string name() const override { return StoreName(path_); }
+
+  uint64_t DiskBytes() const override {
+    uint64_t total = 0;
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(path_, ec), end; !ec && it != end; it.increment(ec)) {
+      if (it->is_regular_file(ec)) total += it->file_size(ec);
+    }
+    return total;
+  }
+
+  Status Backup(const std::string& dir) const override {
+    std::error_code ec;
+    if (fs::exists(dir, ec)) {
+      return AlreadyExistsError("cannot back up " + name() + " to '" + dir +
+                                "': it exists; name a new directory");
+    }
+    if (!secondary_dir_.empty()) {
+      // A secondary instance cannot make a checkpoint; copy its consistent view instead.
+      PARLEY_ASSIGN_OR_RETURN(std::unique_ptr<internal::KvView> view, View());
+      return internal::CopyToNewRocksStore(*view, dir);
+    }
+    rocksdb::Checkpoint* raw = nullptr;
+    PARLEY_RETURN_IF_ERROR(
+        FromRocks(rocksdb::Checkpoint::Create(db_, &raw), "backing up " + name()));
+    std::unique_ptr<rocksdb::Checkpoint> checkpoint(raw);
+    return FromRocks(checkpoint->CreateCheckpoint(dir),
+                     "backing up " + name() + " to '" + dir + "'");
+  }
+
+  Status Refresh() override {
+    if (secondary_dir_.empty()) return Status::Ok();
+    return FromRocks(db_->TryCatchUpWithPrimary(), "catching up with the writer of " + name());
+  }
+
+ private:
+  RocksBackend(std::string path, const StoreOptions& options)
+      : path_(std::move(path)), options_(options) {}
+
+  std::string path_;
+  StoreOptions options_;
+  std::string secondary_dir_;
+  uint64_t ingest_counter_ = 0;
+  rocksdb::DB* db_ = nullptr;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles_;      // ours, indexed by Cf
+  std::vector<rocksdb::ColumnFamilyHandle*> all_handles_;  // every family the store has
+};
+
+Result<std::unique_ptr<RocksBackend>> RocksBackend::Open(const std::string& path,
+                                                         const StoreOptions& options) {
+  const std::string name = StoreName(path);
+  std::error_code ec;
+  bool dir_exists = fs::is_directory(path, ec);
+  bool is_db = fs::exists(fs::path(path) / "CURRENT", ec);
+  if (!dir_exists && fs::exists(path, ec)) {
+    return FailedPreconditionError(name + " is not a parley store (it is not a directory)");
+  }
+  if (!dir_exists && (options.read_only || !options.create_if_missing)) {
+    return NotFoundError(name + " does not exist; create it with `parley ingest`");
+  }
+  if (dir_exists && !is_db) {
+    bool empty = fs::is_empty(path, ec);
+    if (options.read_only || !empty) {
+      return FailedPreconditionError(name + " is not a parley store (no RocksDB database in it)");
+    }
+  }
+
+  rocksdb::Options db_options = MakeOptions(options);
+  std::vector<std::string> families;
+  if (is_db) {
+    rocksdb::Status s = rocksdb::DB::ListColumnFamilies(db_options, path, &families);
+    PARLEY_RETURN_IF_ERROR(FromRocks(s, "opening " + name));
+  }
+  std::set<std::string> all(families.begin(), families.end());
+  for (int i = 0; i < internal::kCfCount; ++i) {
+    all.insert(std::string(internal::CfName(static_cast<Cf>(i))));
+  }
+  if (options.read_only) {
+    // A secondary instance opens only families that exist; a store missing one of ours is
+    // older or foreign and is caught by the version check below.
+    all = std::set<std::string>(families.begin(), families.end());
+  }
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  for (const std::string& f : all) {
+    descriptors.emplace_back(f, rocksdb::ColumnFamilyOptions(db_options));
+  }
+
+  std::unique_ptr<RocksBackend> backend(new RocksBackend(path, options));
+  rocksdb::Status s;
+  if (options.read_only) {
+    std::string pattern = (fs::temp_directory_path(ec) / "parley-reader-XXXXXX").string();
+    if (mkdtemp(pattern.data()) == nullptr) {
+      return IoError("opening " + name + " for reading: cannot create a scratch directory '" +
+                     pattern + "'");
+    }
+    backend->secondary_dir_ = pattern;
+    s = rocksdb::DB::OpenAsSecondary(db_options, path, pattern, descriptors, &backend->all_handles_,
+                                     &backend->db_);
+    if (s.ok()) s = backend->db_->TryCatchUpWithPrimary();
+  } else {
+    s = rocksdb::DB::Open(db_options, path, descriptors, &backend->all_handles_, &backend->db_);
+    if (s.IsIOError() && s.ToString().find("lock") != std::string::npos) {
+      return UnavailableError(name +
+                              " is open for writing by another process (its LOCK file is "
+                              "held); wait for that ingest to finish, or open the store "
+                              "read-only to query it meanwhile");
+    }
+  }
+  PARLEY_RETURN_IF_ERROR(FromRocks(s, "opening " + name));
+
+  std::map<std::string, rocksdb::ColumnFamilyHandle*> by_name;
+  for (auto* h : backend->all_handles_) by_name[h->GetName()] = h;
+  std::string version_bytes;
+  rocksdb::Status vs = backend->db_->Get(rocksdb::ReadOptions(), by_name["default"],
+                                         "format_version", &version_bytes);
+  if (vs.IsNotFound()) {
+    if (is_db) {
+      return FailedPreconditionError(name +
+                                     " is a RocksDB database but not a parley store (it has "
+                                     "no format version)");
+    }
+    rocksdb::WriteOptions wo;
+    wo.sync = true;
+    vs = backend->db_->Put(wo, by_name["default"], "format_version",
+                           internal::EncodeU64(internal::kFormatVersion));
+  } else if (vs.ok()) {
+    auto version = internal::DecodeU64(version_bytes);
+    if (!version.ok()) {
+      return DataLossError(name + " has a corrupt format version");
+    }
+    if (*version > internal::kFormatVersion) {
+      return OutOfRangeError(name + " was written by a newer parley (store format " +
+                             std::to_string(*version) + ", this parley reads up to " +
+                             std::to_string(internal::kFormatVersion) +
+                             "); upgrade parley to read it");
+    }
+  }
+  PARLEY_RETURN_IF_ERROR(FromRocks(vs, "opening " + name));
+  for (int i = 0; i < internal::kCfCount; ++i) {
+    std::string family(internal::CfName(static_cast<Cf>(i)));
+    auto it = by_name.find(family);
+    if (it == by_name.end()) {
+      return FailedPreconditionError(name + " lacks the column family '" + family +
+                                     "'; it was not written by this parley format");
+    }
+    backend->handles_.push_back(it->second);
+  }
+  return backend;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenRocksStore(const std::string& path,
+                                              const StoreOptions& options) {
+  PARLEY_ASSIGN_OR_RETURN(std::unique_ptr<RocksBackend> backend, RocksBackend::Open(path, options));
+  return internal::NewKvStore(std::move(backend));
+}
+
+namespace internal {
+
+Status CopyToNewRocksStore(const KvView& view, const std::string& dir) {
+  std::error_code ec;
+  if (fs::exists(dir, ec)) {
+    return AlreadyExistsError("cannot back up to '" + dir + "': it exists; name a new directory");
+  }
+  StoreOptions options;
+  options.bulk_load = true;
+  PARLEY_ASSIGN_OR_RETURN(std::unique_ptr<RocksBackend> copy, RocksBackend::Open(dir, options));
+  constexpr size_t kBatchKeys = 10000;
+  std::vector<KvWrite> writes;
+  Status status;
+  for (int i = 0; i < kCfCount; ++i) {
+    Cf cf = static_cast<Cf>(i);
+    PARLEY_RETURN_IF_ERROR(view.Scan(cf, "", "", [&](std::string_view k, std::string_view v) {
+      writes.push_back(KvWrite{cf, std::string(k), std::string(v)});
+      if (writes.size() >= kBatchKeys) {
+        status = copy->Write(std::move(writes));
+        writes.clear();
+      }
+      return status.ok();
+    }));
+    PARLEY_RETURN_IF_ERROR(status);
+  }
+  return copy->Write(std::move(writes));
+}
+
+}  // namespace internal
+}  // namespace parley
