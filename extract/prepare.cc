@@ -17,6 +17,9 @@ constexpr uint32_t kMaxSegmentBytes = 1u << 20;
 // Units with at most this many words and no final punctuation are short lines.
 constexpr size_t kShortLineWords = 6;
 constexpr size_t kShortListItemWords = 3;
+// The first unit of a document, a whole line of at most this many words without final
+// punctuation, is its title.
+constexpr size_t kTitleWords = 25;
 
 enum class BlockKind { kNone, kParagraph, kListItem };
 
@@ -316,7 +319,7 @@ class Preparer {
     if (words <= kShortLineWords) {
       unit->kind = UnitKind::kShortLine;
       unit->relational = false;
-    } else if (capitalised * 5 >= long_words * 3) {
+    } else if (capitalised * 5 >= long_words * 3 || (index == 0 && words <= kTitleWords)) {
       unit->kind = UnitKind::kHeading;
       unit->relational = false;
     }

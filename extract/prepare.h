@@ -16,7 +16,8 @@
 //      never split.
 //   4. Roles. A unit is not relational when it is a heading, a short line (a whole line of at
 //      most 6 words without sentence-final punctuation), a title-like line (a whole line of more
-//      than 6 words, mostly capitalised, without final punctuation), a list item of at most 3
+//      than 6 words without final punctuation that is mostly capitalised or is the document's
+//      first unit and has at most 25 words), a list item of at most 3
 //      words without final punctuation, or a repeat of an earlier unit with the same text
 //      (repeat_of points at the first).
 //
