@@ -208,6 +208,24 @@ TEST(PrepareDocumentTest, MarkdownStructure) {
             "9 sentence relational -1 | AT&T said ### no.\n");
 }
 
+TEST(PrepareDocumentTest, MarkdownLinksWrappedAcrossLines) {
+  const std::string text =
+      "[Wisconsin](https://x.gov/wi.pdf)  \n"
+      "[West\n"
+      "Virginia](https://x.gov/wv.pdf)  \n"
+      "[Racial\n"
+      "Equity](https://x.gov/re.pdf) and [more\n"
+      "text  \n"
+      "](https://x.gov/m) here. <span\n"
+      "style=\"a: b\">Spanned</span> <img src=\"https://x.gov/i.png\" /> done.\n";
+  const Document doc = MakeDocument(text, "markdown");
+  const PreparedDocument p = PrepareDocument(doc);
+  CheckUnits(doc, p);
+  EXPECT_EQ(Texts(p),
+            (std::vector<std::string>{"Wisconsin", "West Virginia",
+                                      "Racial Equity and more text here.", "Spanned done."}));
+}
+
 TEST(PrepareDocumentTest, PlainTextLineLists) {
   const std::string text =
       "Home\n"
