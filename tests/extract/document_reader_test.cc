@@ -174,6 +174,13 @@ TEST(DocumentReaderTest, JsonLinesWarnPerLineAndKeepReading) {
   ReaderOptions options;
   options.max_doc_bytes = 150;
   const ReadResult r = ReadAll({path}, options);
+  {
+    Result<std::unique_ptr<DocumentReader>> reader = DocumentReader::Open({path}, options);
+    ASSERT_TRUE(reader.ok());
+    while ((*reader)->Next()->has_value()) {
+    }
+    EXPECT_EQ((*reader)->bytes_read(), fs::file_size(path));
+  }
   EXPECT_EQ(Ids(r), (std::vector<std::string>{"one", "four", "six"}));
   EXPECT_EQ(
       r.warnings,
@@ -211,6 +218,14 @@ TEST(DocumentReaderTest, ZstdCompressedJsonLines) {
   const ReadResult r = ReadAll({path});
   EXPECT_TRUE(r.warnings.empty());
   ASSERT_EQ(r.docs.size(), 1000u);
+  {  // Progress counts compressed bytes, as bytes_total does.
+    Result<std::unique_ptr<DocumentReader>> reader = DocumentReader::Open({path}, {});
+    ASSERT_TRUE(reader.ok());
+    while ((*reader)->Next()->has_value()) {
+    }
+    EXPECT_EQ((*reader)->bytes_total(), compressed.size());
+    EXPECT_EQ((*reader)->bytes_read(), compressed.size());
+  }
   EXPECT_EQ(r.docs[999].info.id, "d999");
   EXPECT_EQ(r.docs[999].text, "Document 999.");
 
