@@ -79,7 +79,7 @@ struct Tagged {
   std::vector<uint32_t> unit_offsets;  // start of each unit in `tagged`
   std::string tagged;
   uint32_t bits = 0;
-  std::vector<std::string> words;  // lower-cased word units, sorted, unique
+  std::vector<std::string_view> words;  // lower-cased word units (views of `lower`), sorted, unique
 
   std::string_view TokenText(uint32_t t) const {
     return text.substr(tokens[t].begin, tokens[t].end - tokens[t].begin);
@@ -114,7 +114,7 @@ struct DocState {
   std::string doc_date;
   std::deque<EntityDef> local;
   std::map<std::string, EntityDef*> local_by_id;
-  std::unordered_map<std::string, std::vector<LocalAlias>> local_aliases;
+  internal::StringMap<std::vector<LocalAlias>> local_aliases;
 
   const EntityDef* Find(const std::string& id) const {
     if (auto it = rules.entity_index.find(id); it != rules.entity_index.end()) {
@@ -197,19 +197,17 @@ std::vector<Mention> Candidates(const DocState& doc, const Tagged& s) {
             (a.demonym ? "adjective '" : "alias '") + std::string(s.Range(i, end)) + "'"));
       }
     };
-    if (auto it = rules.exact_aliases.find(std::string(s.TokenText(i)));
-        it != rules.exact_aliases.end()) {
+    if (auto it = rules.exact_aliases.find(s.TokenText(i)); it != rules.exact_aliases.end()) {
       add_entries(it->second);
     }
     if (!rules.folded_aliases.empty()) {
-      const std::string folded = s.lower.substr(t.begin, t.end - t.begin);
+      const std::string_view folded = std::string_view(s.lower).substr(t.begin, t.end - t.begin);
       if (auto it = rules.folded_aliases.find(folded); it != rules.folded_aliases.end()) {
         add_entries(it->second);
       }
     }
     if (!doc.local_aliases.empty()) {
-      if (auto it = doc.local_aliases.find(std::string(s.TokenText(i)));
-          it != doc.local_aliases.end()) {
+      if (auto it = doc.local_aliases.find(s.TokenText(i)); it != doc.local_aliases.end()) {
         for (const LocalAlias& a : it->second) {
           if (!SameTokens(s, i, a.tokens, a.space_before, false)) continue;
           const uint32_t end = i + static_cast<uint32_t>(a.tokens.size());
@@ -323,7 +321,9 @@ void AddQuotes(Tagged* s) {
 void BuildUnits(Tagged* s) {
   s->units.clear();
   s->unit_offsets.clear();
-  s->tagged = " ";
+  s->tagged.clear();
+  s->tagged.reserve(s->text.size() + 16);
+  s->tagged += ' ';
   s->bits = 0;
   s->words.clear();
   for (Mention& m : s->mentions) {
@@ -345,12 +345,11 @@ void BuildUnits(Tagged* s) {
       s->bits |= m.bits;
     } else {
       unit = {t, t + 1, -1};
-      std::string token(s->TokenText(t));
-      for (char& c : token) {
-        if (c == '\x01' || c == '\x02') c = '?';
-      }
+      const std::string_view token = s->TokenText(t);
+      const size_t at = s->tagged.size();
       s->tagged += token;
-      s->words.push_back(AsciiLower(token));
+      if (token.size() == 1 && (token[0] == '\x01' || token[0] == '\x02')) s->tagged[at] = '?';
+      s->words.push_back(std::string_view(s->lower).substr(s->tokens[t].begin, token.size()));
     }
     s->tagged += ' ';
     t = unit.tok_end;
@@ -360,15 +359,22 @@ void BuildUnits(Tagged* s) {
   s->words.erase(std::unique(s->words.begin(), s->words.end()), s->words.end());
 }
 
-Tagged Tag(const DocState& doc, std::string_view text) {
-  Tagged s;
-  s.text = text;
-  s.lower = AsciiLower(text);
-  s.tokens = internal::Tokenize(text);
-  s.mentions = ResolveOverlaps(s, Candidates(doc, s));
-  AddQuotes(&s);
-  BuildUnits(&s);
-  return s;
+// Fills `s` in place: `words` holds views of `s->lower`, so a Tagged must not be moved after.
+void Tag(const DocState& doc, std::string_view text, Tagged* s) {
+  s->text = text;
+  s->lower = AsciiLower(text);
+  s->tokens = internal::Tokenize(text);
+  s->mentions = ResolveOverlaps(*s, Candidates(doc, *s));
+  AddQuotes(s);
+  BuildUnits(s);
+}
+
+// True when a sentence holds the first token of a document-local alias.
+bool HasLocalAlias(const DocState& doc, const Tagged& s) {
+  for (uint32_t t = 0; t < s.tokens.size(); ++t) {
+    if (doc.local_aliases.count(s.TokenText(t)) > 0) return true;
+  }
+  return false;
 }
 
 // Calls `fn(groups)` for each non-overlapping match of `pattern` in the tagged sentence.
@@ -495,11 +501,13 @@ class Analyzer {
     DocumentAnalysis out;
     out.sentences.resize(units.size());
     std::vector<Tagged> tagged(units.size());
-    for (size_t i = 0; i < units.size(); ++i) tagged[i] = Tag(doc_, units[i].text);
+    for (size_t i = 0; i < units.size(); ++i) Tag(doc_, units[i].text, &tagged[i]);
     if (!rules_.discover_rules.empty()) {
       for (size_t i = 0; i < units.size(); ++i) Discover(tagged[i], &out);
       if (!doc_.local_aliases.empty()) {
-        for (size_t i = 0; i < units.size(); ++i) tagged[i] = Tag(doc_, units[i].text);
+        for (size_t i = 0; i < units.size(); ++i) {
+          if (HasLocalAlias(doc_, tagged[i])) Tag(doc_, units[i].text, &tagged[i]);
+        }
       }
     }
     const std::vector<const Mention*> none;
@@ -713,7 +721,7 @@ class Analyzer {
 
   void Relations(const Tagged& s, SentenceAnalysis* out) {
     std::vector<std::pair<uint32_t, uint32_t>> patterns = rules_.unanchored;
-    for (const std::string& w : s.words) {
+    for (std::string_view w : s.words) {
       if (auto it = rules_.anchored.find(w); it != rules_.anchored.end()) {
         patterns.insert(patterns.end(), it->second.begin(), it->second.end());
       }
