@@ -555,6 +555,8 @@ class Analyzer {
               if (cap.role == SlotRole::kAffiliation) affiliation = id;
             } else if (cap.role == SlotRole::kLabel) {
               label = std::string(s.UnitsText(u0, u1));
+            } else if (cap.role == SlotRole::kAffiliation) {
+              affiliation = std::string(s.UnitsText(u0, u1));
             } else if (cap.role == SlotRole::kOffice) {
               office = CollapseSpace(AsciiLower(s.UnitsText(u0, u1)));
             }

@@ -277,8 +277,8 @@ bool TypeFitsRole(SlotType type, SlotRole role, std::string* expected) {
       *expected = "demonym or state";
       return type == SlotType::kDemonym || type == SlotType::kState;
     case SlotRole::kAffiliation:
-      *expected = "organization or actor";
-      return type == SlotType::kOrganization || type == SlotType::kActor;
+      *expected = "organization, actor or name";
+      return type == SlotType::kOrganization || type == SlotType::kActor || type == SlotType::kName;
   }
   return false;
 }
