@@ -1,127 +1,100 @@
-// parley rules check | explain: the analyst's tools for the rule language (rules/README.md).
+// parley rules: check rule files against their own examples; explain what the rules see.
 #include <iostream>
 
 #include "extract/default_rules.h"
-#include "extract/document_reader.h"
 #include "extract/explain.h"
 #include "extract/rule_set.h"
+#include "extract/rule_source.h"
 #include "extract/rules_check.h"
 #include "tools/cli/commands.h"
-#include "tools/cli/flags.h"
+#include "tools/cli/common.h"
 
 namespace parley::cli {
-
-int RunRules(const CommandContext& context);
-void HelpRules(std::ostream& out);
-
 namespace {
 
-constexpr char kRulesHelp[] =
-    "Usage: parley rules check [DIR...] [--no-default-rules]\n"
-    "       parley rules explain \"SENTENCE\" [--date DATE] [--rules DIR]...\n"
-    "       parley rules explain --file FILE --sentence N [--rules DIR]...\n"
-    "\n"
-    "check    compile the built-in rules plus DIRs, run every example and counter-example,\n"
-    "         print OK/FAIL per rule and a summary; exit 1 on any failure, 3 on compile "
-    "errors\n"
-    "explain  show the normalised sentence, its mentions and dates, the tagged form, the\n"
-    "         rules that fired with their captures, and the statements produced\n"
-    "\n"
-    "The rule language is documented in rules/README.md.\n";
-
-struct CheckFlags {
-  std::vector<std::string> dirs;
-  bool no_default_rules = false;
+struct RulesFlags {
+  std::vector<std::string> dirs;  // check: extra rule dirs
+  std::string sentence;           // explain: the text
+  std::string file;               // explain --file
+  size_t sentence_index = 0;      // explain --sentence
+  std::string date;               // explain --date
+  RuleFlags rules;
 };
 
-struct ExplainFlags {
-  std::string sentence;
-  std::string file;
-  int64_t index = -1;
-  std::string date;
-  std::vector<std::string> rule_paths;
-  bool no_default_rules = false;
-};
-
-CommandContext Shift(const CommandContext& context) {
-  CommandContext rest = context;
-  rest.args.erase(rest.args.begin());
-  return rest;
+void Define(CLI::App& app, RulesFlags& f) {
+  ConfigureApp(app, "rules",
+               "Check and debug rule files (the language: rules/README.md).\nExamples:\n"
+               "  parley rules check                    # the built-in rules\n"
+               "  parley rules check mydir/             # built-ins plus mydir/\n"
+               "  parley rules explain \"Japan and Russia signed a treaty in 1956.\"\n"
+               "  parley rules explain --file article.txt --sentence 12");
+  app.require_subcommand(1, 1);
+  auto* check = app.add_subcommand(
+      "check", "Compile the rules, run every example and counter-example, print OK/FAIL");
+  check->add_option("dirs", f.dirs, "Extra rule files or directories, loaded after the defaults");
+  check->add_flag("--no-default-rules", f.rules.no_default_rules,
+                  "Check only the given files, not the built-in rules");
+  auto* explain = app.add_subcommand(
+      "explain", "Show how the rules read one sentence: mentions, dates, rules, statements");
+  explain->add_option("sentence", f.sentence, "The sentence (or text) to explain");
+  explain->add_option("--file", f.file, "Explain a sentence of this document instead");
+  explain->add_option("--sentence", f.sentence_index,
+                      "With --file: the 0-based sentence index (as in 'sentence_index')");
+  explain->add_option("--date", f.date, "Document date for resolving relative dates");
+  AddRuleFlags(*explain, f.rules);
 }
 
-Result<std::vector<RuleSource>> Sources(bool defaults, const std::vector<std::string>& paths) {
+Result<std::vector<RuleSource>> Sources(const RuleFlags& rules,
+                                        const std::vector<std::string>& extra) {
   std::vector<RuleSource> sources;
-  if (defaults) sources = DefaultRuleSources();
-  PARLEY_ASSIGN_OR_RETURN(std::vector<RuleSource> extra, ReadRuleSources(paths, 1));
-  for (RuleSource& s : extra) sources.push_back(std::move(s));
+  if (!rules.no_default_rules) sources = DefaultRuleSources();
+  std::vector<std::string> paths = rules.rule_paths;
+  paths.insert(paths.end(), extra.begin(), extra.end());
+  PARLEY_ASSIGN_OR_RETURN(std::vector<RuleSource> user, ReadRuleSources(paths, 1));
+  for (RuleSource& source : user) sources.push_back(std::move(source));
   return sources;
 }
 
-int RunCheck(const CommandContext& context) {
-  CheckFlags flags;
-  CLI::App app;
-  ConfigureApp(app, "rules check",
-               "Compile rules and run every rule's examples.\nExample:\n  parley rules check "
-               "my-rules/");
-  app.add_option("dirs", flags.dirs, "Rule files or directories added after the built-in rules");
-  app.add_flag("--no-default-rules", flags.no_default_rules, "Check only the given rules");
-  if (auto code = ParseFlags(app, context)) return *code;
-  Result<std::vector<RuleSource>> sources = Sources(!flags.no_default_rules, flags.dirs);
+int Check(const CommandContext& context, const RulesFlags& flags) {
+  auto sources = Sources(flags.rules, flags.dirs);
   if (!sources.ok()) return ReportError(context, sources.status());
-  Result<RulesCheckReport> report = CheckRules(*sources);
+  auto report = CheckRules(*sources);
   if (!report.ok()) return ReportError(context, report.status());
-  const std::string text = FormatRulesCheckReport(*report);
   if (!report->diagnostics.empty()) {
-    context.err() << text;
+    context.err() << FormatRulesCheckReport(*report);
     return static_cast<int>(ExitCode::kInputError);
   }
-  context.out() << text;
+  context.out() << FormatRulesCheckReport(*report);
   return report->ok() ? 0 : static_cast<int>(ExitCode::kFailure);
 }
 
-int RunExplain(const CommandContext& context) {
-  ExplainFlags flags;
-  CLI::App app;
-  ConfigureApp(app, "rules explain",
-               "Show how the rules read a sentence.\nExamples:\n  parley rules explain "
-               "\"Putin met Abe in Osaka.\"\n  parley rules explain --file article.txt "
-               "--sentence 12");
-  app.add_option("sentence", flags.sentence, "The sentence to explain");
-  app.add_option("--file", flags.file, "Explain a sentence of this document instead");
-  app.add_option("--sentence", flags.index, "0-based sentence index within --file");
-  app.add_option("--date", flags.date, "Document date (ISO) for relative dates and offices");
-  app.add_option("--rules", flags.rule_paths, "Extra rule file or directory (repeatable)");
-  app.add_flag("--no-default-rules", flags.no_default_rules, "Leave out the built-in rules");
-  if (auto code = ParseFlags(app, context)) return *code;
+int Explain(const CommandContext& context, const RulesFlags& flags) {
   if (flags.file.empty() == flags.sentence.empty()) {
-    return ReportError(context,
-                       InvalidArgumentError("rules explain: give either a sentence or --file FILE "
-                                            "--sentence N"));
+    context.err() << "parley: error: rules explain: give either a sentence or --file FILE "
+                     "--sentence N\n";
+    return static_cast<int>(ExitCode::kUsage);
   }
-  if (!flags.file.empty() && flags.index < 0) {
-    return ReportError(context, InvalidArgumentError("rules explain: --file needs --sentence N"));
-  }
-  Result<std::vector<RuleSource>> sources = Sources(!flags.no_default_rules, flags.rule_paths);
+  auto sources = Sources(flags.rules, {});
   if (!sources.ok()) return ReportError(context, sources.status());
-  Result<std::shared_ptr<const RuleSet>> rules = RuleSet::Compile(*sources);
+  auto rules = RuleSet::Compile(*sources);
   if (!rules.ok()) return ReportError(context, rules.status());
-  Result<std::string> text = std::string();
-  if (flags.file.empty()) {
-    text = ExplainText(**rules, flags.sentence, flags.date);
-  } else {
-    ReaderOptions options;
-    options.date = flags.date;
-    options.warn = [&context](const std::string& line) { context.err() << line << "\n"; };
-    Result<std::unique_ptr<DocumentReader>> reader =
-        DocumentReader::Open({flags.file}, std::move(options));
-    if (!reader.ok()) return ReportError(context, reader.status());
-    Result<std::optional<Document>> doc = (*reader)->Next();
-    if (!doc.ok()) return ReportError(context, doc.status());
-    if (!doc->has_value()) {
-      return ReportError(context, InvalidArgumentError(flags.file + ": no document to explain"));
-    }
-    text = ExplainSentence(**rules, **doc, static_cast<size_t>(flags.index));
+  if (!flags.sentence.empty()) {
+    auto text = ExplainText(**rules, flags.sentence, flags.date);
+    if (!text.ok()) return ReportError(context, text.status());
+    context.out() << *text;
+    return 0;
   }
+  InputFlags input;
+  input.date = flags.date;
+  auto reader = OpenReader(context, {flags.file}, input);
+  if (!reader.ok()) return ReportError(context, reader.status());
+  auto document = (*reader)->Next();
+  if (!document.ok()) return ReportError(context, document.status());
+  if (!document->has_value()) {
+    return ReportError(context,
+                       InvalidArgumentError("'" + flags.file + "' holds no readable document"));
+  }
+  auto text = ExplainSentence(**rules, **document, flags.sentence_index);
   if (!text.ok()) return ReportError(context, text.status());
   context.out() << *text;
   return 0;
@@ -130,17 +103,19 @@ int RunExplain(const CommandContext& context) {
 }  // namespace
 
 int RunRules(const CommandContext& context) {
-  if (context.args.empty() || context.args[0] == "--help" || context.args[0] == "-h") {
-    context.out() << kRulesHelp;
-    return context.args.empty() ? static_cast<int>(ExitCode::kUsage) : 0;
-  }
-  const std::string& sub = context.args[0];
-  if (sub == "check") return RunCheck(Shift(context));
-  if (sub == "explain") return RunExplain(Shift(context));
-  return ReportError(context, InvalidArgumentError("rules: unknown subcommand '" + sub +
-                                                   "' (expected check or explain)"));
+  RulesFlags flags;
+  CLI::App app;
+  Define(app, flags);
+  if (auto code = ParseFlags(app, context)) return *code;
+  if (app.get_subcommands().front()->get_name() == "check") return Check(context, flags);
+  return Explain(context, flags);
 }
 
-void HelpRules(std::ostream& out) { out << kRulesHelp; }
+void HelpRules(std::ostream& out) {
+  RulesFlags flags;
+  CLI::App app;
+  Define(app, flags);
+  out << app.help();
+}
 
 }  // namespace parley::cli

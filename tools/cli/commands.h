@@ -13,6 +13,8 @@ int RunExtract(const CommandContext& context);
 void HelpExtract(std::ostream& out);
 int RunIngest(const CommandContext& context);
 void HelpIngest(std::ostream& out);
+int RunRules(const CommandContext& context);
+void HelpRules(std::ostream& out);
 int RunStats(const CommandContext& context);
 void HelpStats(std::ostream& out);
 int RunExport(const CommandContext& context);
