@@ -453,22 +453,14 @@ bool CueAt(const Tagged& s, size_t u, const Cue& cue, size_t u_end) {
   return true;
 }
 
-// Cues inside captured text (the content of a claim) say nothing about the claim itself.
-Modality CueModality(const CompiledRules& rules, const Tagged& s, size_t u0, size_t u1,
-                     const std::vector<std::pair<size_t, size_t>>& content) {
+Modality CueModality(const CompiledRules& rules, const Tagged& s, size_t u0, size_t u1) {
   static constexpr Modality kStrength[] = {Modality::kNegated, Modality::kHedged,
                                            Modality::kPlanned, Modality::kReported};
   const size_t from = u0 > kCueWindow ? u0 - kCueWindow : 0;
-  auto in_content = [&](size_t u) {
-    for (const auto& [b, e] : content) {
-      if (u >= b && u < e) return true;
-    }
-    return false;
-  };
   for (Modality m : kStrength) {
     for (const Cue& cue : rules.cues[static_cast<int>(m)]) {
       for (size_t u = from; u < u1; ++u) {
-        if (!in_content(u) && CueAt(s, u, cue, u1)) return m;
+        if (CueAt(s, u, cue, u1)) return m;
       }
     }
   }
@@ -492,8 +484,10 @@ bool RoleContains(const Role& role, const std::string& date) {
 
 class Analyzer {
  public:
-  Analyzer(const RuleSet& rules, std::string_view doc_date, bool trace)
-      : rules_(rules.compiled()),
+  Analyzer(const RuleSet& rules, std::string_view doc_date, bool trace,
+           std::string_view only_relation)
+      : only_relation_(only_relation),
+        rules_(rules.compiled()),
         doc_{rules.compiled(), std::string(doc_date), {}, {}, {}},
         trace_(trace) {}
 
@@ -734,6 +728,7 @@ class Analyzer {
     for (const auto& [r, pi] : patterns) {
       const Rule& rule = rules_.rules[r];
       const CompiledPattern& p = rule.patterns[pi];
+      if (!only_relation_.empty() && rule.id != only_relation_) continue;
       if (!Possible(p, s)) continue;
       ForEachMatch(p, s, [&](const std::vector<re2::StringPiece>& g) {
         Candidate c;
@@ -768,7 +763,6 @@ class Analyzer {
     st.cameo = rule.cameo;
     const auto [u0, u1] = s.UnitRange(Offset(s, g[0]), Offset(s, g[0]) + g[0].size());
     std::set<const Mention*> used;
-    std::vector<std::pair<size_t, size_t>> content;  // units of captured text
     bool have_subject = false;
     const Mention* time_mention = nullptr;
     RuleFiring firing;
@@ -818,7 +812,6 @@ class Analyzer {
         }
       } else {
         const auto [c0, c1] = s.UnitRange(Offset(s, piece), Offset(s, piece) + piece.size());
-        if (cap.kind == SlotKind::kText) content.emplace_back(c0, c1);
         std::string text(s.UnitsText(c0, c1));
         rendered = "\"" + text + "\"";
         if (cap.role == SlotRole::kText) st.text = std::move(text);
@@ -885,8 +878,7 @@ class Analyzer {
           [&](const Mention& m) { st.place = Ref(m.entity); }, "place");
     }
     if (time_mention != nullptr && time_mention->relative) st.doc_date = doc_.doc_date;
-    st.modality =
-        rule.modality.has_value() ? *rule.modality : CueModality(rules_, s, u0, u1, content);
+    st.modality = rule.modality.has_value() ? *rule.modality : CueModality(rules_, s, u0, u1);
     c->length = g[0].size();
     c->priority = rule.priority;
     c->begin = Offset(s, g[0]);
@@ -954,6 +946,7 @@ class Analyzer {
     out->tagged = std::move(tagged);
   }
 
+  std::string_view only_relation_;
   const CompiledRules& rules_;
   DocState doc_;
   bool trace_;
@@ -963,8 +956,9 @@ class Analyzer {
 }  // namespace
 
 DocumentAnalysis AnalyzeSentences(const RuleSet& rules, const std::vector<SentenceInput>& units,
-                                  std::string_view doc_date, bool trace) {
-  Analyzer analyzer(rules, doc_date, trace);
+                                  std::string_view doc_date, bool trace,
+                                  std::string_view only_relation) {
+  Analyzer analyzer(rules, doc_date, trace, only_relation);
   return analyzer.Run(units);
 }
 

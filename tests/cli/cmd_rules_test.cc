@@ -70,9 +70,9 @@ TEST(CmdRulesTest, ExplainSentenceOfFile) {
 
 TEST(CmdRulesTest, ExplainNeedsSentenceOrFile) {
   RulesRun run = Rules({"explain"});
-  EXPECT_EQ(run.code, 3);
+  EXPECT_EQ(run.code, 2);
   EXPECT_THAT(run.err, HasSubstr("give either a sentence or --file FILE --sentence N"));
-  EXPECT_EQ(Rules({"frobnicate"}).code, 3);
+  EXPECT_EQ(Rules({"frobnicate"}).code, 2);
 }
 
 }  // namespace
