@@ -101,7 +101,11 @@ struct CompiledPattern {
   std::vector<SlotCapture> captures;        // RE2 group i+1 -> captures[i]
   std::vector<uint32_t> required_bits;      // each must intersect the sentence's mention bits
   std::vector<std::string> required_words;  // lower-cased tokens that must all occur
-  std::string anchor;                       // one of required_words, or "" (always a candidate)
+  // Sorted sets of lower-cased tokens; at least one of each set must occur.
+  std::vector<std::vector<std::string>> required_any;
+  // The pattern is a candidate for a sentence holding any of these tokens: the longest
+  // required word, else the smallest required_any set; empty = always a candidate.
+  std::vector<std::string> anchors;
   int line = 0;
   std::string source;  // the pattern as written
 };

@@ -705,6 +705,16 @@ class Analyzer {
     for (const std::string& w : p.required_words) {
       if (!std::binary_search(s.words.begin(), s.words.end(), w)) return false;
     }
+    for (const std::vector<std::string>& any : p.required_any) {
+      bool found = false;
+      for (const std::string& w : any) {
+        if (std::binary_search(s.words.begin(), s.words.end(), w)) {
+          found = true;
+          break;
+        }
+      }
+      if (!found) return false;
+    }
     return true;
   }
 
@@ -724,6 +734,7 @@ class Analyzer {
     }
     std::sort(patterns.begin(), patterns.end());
     patterns.erase(std::unique(patterns.begin(), patterns.end()), patterns.end());
+    if (patterns.empty()) return;
     std::vector<Candidate> candidates;
     for (const auto& [r, pi] : patterns) {
       const Rule& rule = rules_.rules[r];
