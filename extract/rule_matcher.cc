@@ -698,6 +698,21 @@ class Analyzer {
   }
 
   // --- Relations -----------------------------------------------------------------------------
+  // True when the sorted sets share an element; searches the smaller in the larger.
+  static bool Intersects(const std::vector<std::string>& a,
+                         const std::vector<std::string_view>& b) {
+    if (a.size() <= b.size()) {
+      for (const std::string& w : a) {
+        if (std::binary_search(b.begin(), b.end(), std::string_view(w))) return true;
+      }
+      return false;
+    }
+    for (std::string_view w : b) {
+      if (std::binary_search(a.begin(), a.end(), w, std::less<>())) return true;
+    }
+    return false;
+  }
+
   static bool Possible(const CompiledPattern& p, const Tagged& s) {
     for (uint32_t bits : p.required_bits) {
       if ((bits & s.bits) == 0) return false;
@@ -706,14 +721,7 @@ class Analyzer {
       if (!std::binary_search(s.words.begin(), s.words.end(), w)) return false;
     }
     for (const std::vector<std::string>& any : p.required_any) {
-      bool found = false;
-      for (const std::string& w : any) {
-        if (std::binary_search(s.words.begin(), s.words.end(), w)) {
-          found = true;
-          break;
-        }
-      }
-      if (!found) return false;
+      if (!Intersects(any, s.words)) return false;
     }
     return true;
   }

@@ -935,7 +935,7 @@ class Compiler {
     }
     RE2::Options options;
     options.set_log_errors(false);
-    options.set_max_mem(8 << 20);
+    options.set_max_mem(64 << 20);
     out->re = std::make_unique<RE2>(emitted.regex, options);
     if (!out->re->ok()) {
       Error(b, p, p.value_col, "pattern does not compile: " + out->re->error());
