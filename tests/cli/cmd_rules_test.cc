@@ -35,7 +35,6 @@ RulesRun Rules(std::vector<std::string> args) {
 TEST(CmdRulesTest, CheckShippedRulesPasses) {
   RulesRun run = Rules({"check"});
   EXPECT_EQ(run.code, 0) << run.out << run.err;
-  EXPECT_THAT(run.out, HasSubstr("OK    relation propose-noun (rules/core/relations.rules:"));
   EXPECT_THAT(run.out, HasSubstr(" 0 FAIL; "));
 }
 
