@@ -170,6 +170,55 @@ TEST(RocksStoreTest, NewerFormatIsRefused) {
   }
 }
 
+// A reader in another process than the writer, refreshing as the writer goes, only ever sees
+// whole documents.
+TEST(RocksStoreTest, ReaderProcessSeesWholeDocuments) {
+  TempDir dir;
+  std::string path = dir.Sub("kg");
+  MustOpen(path).reset();  // the reader needs a store to open
+  int pipe_fds[2];
+  ASSERT_EQ(pipe(pipe_fds), 0);
+  pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    close(pipe_fds[0]);
+    auto store = OpenRocksStore(path, {});
+    if (!store.ok()) _exit(2);
+    char ready = 1;
+    if (write(pipe_fds[1], &ready, 1) != 1) _exit(4);
+    for (uint64_t i = 0; i < 1500; ++i) {
+      if (!(*store)->Put(SyntheticDocument(i)).ok()) _exit(3);
+      // Replacements too: a reader must never see a document half old, half new.
+      if (i % 3 == 0 && !(*store)->Put(SyntheticDocument(i / 3, "rules-2", 1)).ok()) _exit(3);
+    }
+    _exit(0);
+  }
+  close(pipe_fds[1]);
+  char ready;
+  ASSERT_EQ(read(pipe_fds[0], &ready, 1), 1);
+  close(pipe_fds[0]);
+  auto reader = MustOpen(path, {.read_only = true});
+  ASSERT_NE(reader, nullptr);
+  int wait_status = 0;
+  bool writer_done = false;
+  uint64_t checked = 0;
+  while (!writer_done) {
+    writer_done = waitpid(child, &wait_status, WNOHANG) == child;
+    ASSERT_TRUE(reader->Refresh().ok());
+    Status s = reader->ScanStoredDocuments([&](const StoredDocument& d) {
+      ++checked;
+      size_t found = DumpStatements(*reader, {.doc = d.info.id}).size();
+      EXPECT_EQ(found, d.statements) << d.info.id;
+      return true;
+    });
+    ASSERT_TRUE(s.ok()) << s.ToString();
+  }
+  ASSERT_TRUE(WIFEXITED(wait_status) && WEXITSTATUS(wait_status) == 0);
+  ASSERT_TRUE(reader->Refresh().ok());
+  EXPECT_EQ(reader->Stats()->documents, 1500u);
+  EXPECT_GT(checked, 0u);
+}
+
 // Forks a writer that ingests synthetic documents, kills it with SIGKILL once it has stored
 // `kill_after`, then checks that the store opens, holds only whole documents, and that
 // re-running the same ingest completes it.
