@@ -12,7 +12,10 @@ constexpr char kRecordVersion = 1;
 
 class Writer {
  public:
-  explicit Writer(char tag) { out_.push_back(tag); }
+  explicit Writer(char tag) {
+    out_.reserve(256);
+    out_.push_back(tag);
+  }
   void Varint(uint64_t v) {
     while (v >= 0x80) {
       out_.push_back(static_cast<char>((v & 0x7f) | 0x80));
@@ -329,13 +332,14 @@ Entity ToEntity(const EntityAggregate& a) {
   return e;
 }
 
-std::vector<std::string> ContributionNames(const Entity& c) {
-  std::vector<std::string> names;
-  names.push_back(FoldName(c.label));
-  for (const std::string& alias : c.aliases) names.push_back(FoldName(alias));
-  std::sort(names.begin(), names.end());
-  names.erase(std::unique(names.begin(), names.end()), names.end());
-  names.erase(std::remove(names.begin(), names.end(), std::string()), names.end());
+std::set<std::string> AggregateNames(const EntityAggregate& a) {
+  std::set<std::string> names;
+  for (const auto* map : {&a.labels, &a.aliases}) {
+    for (const auto& [name, count] : *map) {
+      std::string folded = FoldName(name);
+      if (!folded.empty()) names.insert(std::move(folded));
+    }
+  }
   return names;
 }
 

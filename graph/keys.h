@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -112,8 +113,8 @@ void ApplyContribution(const Entity& contribution, int sign, EntityAggregate* ag
 // The entity an aggregate presents: the label most contributions use (ties: smallest), every
 // other label and alias as aliases, the most frequent value per attribute, all roles sorted.
 Entity ToEntity(const EntityAggregate& aggregate);
-// Names (label and aliases) a contribution adds to the alias index, folded and unique.
-std::vector<std::string> ContributionNames(const Entity& contribution);
+// The names the alias index lists for an aggregate: every label and alias, folded.
+std::set<std::string> AggregateNames(const EntityAggregate& aggregate);
 
 std::string EncodeStatement(const Statement& statement);
 Result<Statement> DecodeStatement(std::string_view bytes);

@@ -127,7 +127,7 @@ TEST(KeysTest, EntityPresentsItsMostCommonLabel) {
   EXPECT_EQ(e.label, "X Two");
   EXPECT_EQ(e.aliases, (std::vector<std::string>{"X", "X One"}));
   EXPECT_EQ(e.mentions, 3u);
-  EXPECT_EQ(ContributionNames(one), (std::vector<std::string>{"x", "x one"}));
+  EXPECT_EQ(AggregateNames(a), (std::set<std::string>{"x", "x one", "x two"}));
 }
 
 }  // namespace
