@@ -129,7 +129,6 @@ class Txn {
 std::vector<std::tuple<Cf, std::string, std::string>> IndexKeys(const Statement& s) {
   std::vector<std::tuple<Cf, std::string, std::string>> keys;
   std::string_view object = s.object ? std::string_view(s.object->id) : std::string_view();
-  keys.emplace_back(Cf::kDocStatements, Key({s.doc, s.id}), "");
   keys.emplace_back(Cf::kSpo, Key({s.subject.id, s.predicate, object, s.id}), "");
   keys.emplace_back(Cf::kPos, Key({s.predicate, object, s.subject.id, s.id}), "");
   if (s.object) keys.emplace_back(Cf::kOsp, Key({object, s.subject.id, s.predicate, s.id}), "");
@@ -228,13 +227,13 @@ Result<DocumentRecord> Normalize(const DocumentRecord& in) {
 }
 
 Status RemoveDocument(const std::string& doc, const DocMeta& meta, Txn* txn) {
-  std::vector<std::string> ids;
-  PARLEY_RETURN_IF_ERROR(txn->base().Scan(Cf::kDocStatements, Key({doc}), PrefixEnd(Key({doc})),
-                                          [&](std::string_view key, std::string_view) {
-                                            ids.emplace_back(SplitKey(key).back());
-                                            return true;
-                                          }));
-  for (const std::string& id : ids) {
+  PARLEY_ASSIGN_OR_RETURN(std::optional<std::string> contents_bytes,
+                          txn->base().Get(Cf::kDocContents, doc));
+  if (!contents_bytes) {
+    return DataLossError("document '" + doc + "' has no contents record in the store");
+  }
+  PARLEY_ASSIGN_OR_RETURN(DocContents contents, DecodeDocContents(*contents_bytes));
+  for (const std::string& id : contents.statement_ids) {
     PARLEY_ASSIGN_OR_RETURN(std::optional<std::string> bytes, txn->base().Get(Cf::kStatements, id));
     if (!bytes) {
       return DataLossError("document '" + doc + "' lists statement " + id +
@@ -246,24 +245,11 @@ Status RemoveDocument(const std::string& doc, const DocMeta& meta, Txn* txn) {
     txn->Count(kStatementsCounter, -1);
     txn->Count(CounterKey("predicate", s.predicate), -1);
   }
-  std::vector<Entity> contributions;
-  Status decode_status;
-  PARLEY_RETURN_IF_ERROR(txn->base().Scan(Cf::kDocEntities, Key({doc}), PrefixEnd(Key({doc})),
-                                          [&](std::string_view, std::string_view value) {
-                                            auto e = DecodeEntity(value);
-                                            if (!e.ok()) {
-                                              decode_status = e.status();
-                                              return false;
-                                            }
-                                            contributions.push_back(std::move(e).value());
-                                            return true;
-                                          }));
-  PARLEY_RETURN_IF_ERROR(decode_status);
-  for (const Entity& c : contributions) {
+  for (const Entity& c : contents.contributions) {
     PARLEY_ASSIGN_OR_RETURN(EntityAggregate * aggregate, txn->Aggregate(c.id));
     ApplyContribution(c, -1, aggregate);
-    txn->Delete(Cf::kDocEntities, Key({doc, c.id}));
   }
+  txn->Delete(Cf::kDocContents, doc);
   txn->Delete(Cf::kText, doc);
   txn->Delete(Cf::kDocs, doc);
   txn->Count(kDocumentsCounter, -1);
@@ -317,8 +303,12 @@ Result<PutOutcome> AddDocument(const DocumentRecord& r, Txn* txn) {
                                 std::string(EntityTypeName(aggregate->type)));
     }
     ApplyContribution(e, +1, aggregate);
-    txn->Put(Cf::kDocEntities, Key({doc, e.id}), EncodeEntity(e));
   }
+  DocContents contents;
+  contents.statement_ids.reserve(r.statements.size());
+  for (const Statement& s : r.statements) contents.statement_ids.push_back(s.id);
+  contents.contributions = r.entities;
+  txn->Put(Cf::kDocContents, doc, EncodeDocContents(contents));
   DocMeta meta;
   meta.info = r.document.info;
   meta.rules_fingerprint = r.rules_fingerprint;
@@ -386,7 +376,8 @@ std::vector<KeyRange> Ranges(const ResolvedFilter& r, ScanIndex index) {
   auto prefix = [&ranges](Cf cf, const std::string& p) { ranges.push_back({cf, p, PrefixEnd(p)}); };
   switch (index) {
     case ScanIndex::kDocument:
-      prefix(Cf::kDocStatements, Key({*f.doc}));
+      // Document ids are whole keys: the range holds exactly that key.
+      ranges.push_back({Cf::kDocContents, *f.doc, *f.doc + std::string(1, '\0')});
       break;
     case ScanIndex::kSubjectFirst:
       if (f.predicates.empty()) {
@@ -549,41 +540,58 @@ class KvStore : public Store {
     bool dedupe = ranges.size() > 1 && index == ScanIndex::kInvolving;
     Status status;
     bool stopped = false;
+    // Checks one decoded statement and hands it on; false stops the scan.
+    auto offer = [&](Result<Statement> s) {
+      if (!s.ok()) {
+        status = s.status();
+        return false;
+      }
+      if (!Matches(resolved, *s)) return true;
+      if (!visit(*s)) {
+        stopped = true;
+        return false;
+      }
+      return true;
+    };
+    auto offer_id = [&](const std::string& id) {
+      if (dedupe && !seen.insert(id).second) return true;
+      auto bytes = view->Get(Cf::kStatements, id);
+      if (!bytes.ok()) {
+        status = bytes.status();
+        return false;
+      }
+      if (!*bytes) {
+        status = DataLossError(backend_->name() + " lists statement " + id +
+                               " in an index but does not hold it");
+        return false;
+      }
+      return offer(DecodeStatement(**bytes));
+    };
     for (const KeyRange& range : ranges) {
       if (stopped) break;
       PARLEY_RETURN_IF_ERROR(view->Scan(
           range.cf, range.begin, range.end, [&](std::string_view key, std::string_view value) {
-            Result<Statement> s = Statement();
-            if (range.cf == Cf::kStatements) {
-              s = DecodeStatement(value);
-            } else {
-              if (range.cf == Cf::kTime && !resolved.since.empty() && value < resolved.since) {
+            switch (range.cf) {
+              case Cf::kStatements:
+                return offer(DecodeStatement(value));
+              case Cf::kDocContents: {
+                auto contents = DecodeDocContents(value);
+                if (!contents.ok()) {
+                  status = contents.status();
+                  return false;
+                }
+                for (const std::string& id : contents->statement_ids) {
+                  if (!offer_id(id)) return false;
+                }
                 return true;
               }
-              std::string id(SplitKey(key).back());
-              if (dedupe && !seen.insert(id).second) return true;
-              auto bytes = view->Get(Cf::kStatements, id);
-              if (!bytes.ok()) {
-                status = bytes.status();
-                return false;
-              }
-              if (!*bytes) {
-                status = DataLossError("an index of " + backend_->name() + " lists statement " +
-                                       id + " but the store does not hold it");
-                return false;
-              }
-              s = DecodeStatement(**bytes);
+              case Cf::kTime:
+                // The value is the end date: skip statements over before `since` unread.
+                if (!resolved.since.empty() && value < resolved.since) return true;
+                return offer_id(std::string(SplitKey(key).back()));
+              default:
+                return offer_id(std::string(SplitKey(key).back()));
             }
-            if (!s.ok()) {
-              status = s.status();
-              return false;
-            }
-            if (!Matches(resolved, *s)) return true;
-            if (!visit(*s)) {
-              stopped = true;
-              return false;
-            }
-            return true;
           }));
       PARLEY_RETURN_IF_ERROR(status);
     }

@@ -102,6 +102,9 @@ TEST(KeysTest, RecordsRoundTrip) {
   ApplyContribution(r.entities[0], +1, &only);
   EXPECT_EQ(a, only);
 
+  DocContents contents{{"s:1", "s:2"}, r.entities};
+  EXPECT_EQ(*DecodeDocContents(EncodeDocContents(contents)), contents);
+
   DocMeta m{r.document.info, "fp", 3, 7, 9};
   EXPECT_EQ(*DecodeDocMeta(EncodeDocMeta(m)), m);
 }
