@@ -1,0 +1,19 @@
+// The default rules: every rules/**/*.rules file of the source tree, embedded into the binary
+// at build time (cmake/embed_rules.cmake), so `parley` works from any directory.
+//
+// Thread-safety: pure function over static data.
+#ifndef PARLEY_EXTRACT_DEFAULT_RULES_H_
+#define PARLEY_EXTRACT_DEFAULT_RULES_H_
+
+#include <vector>
+
+#include "extract/rule_source.h"
+
+namespace parley {
+
+// The embedded rule files as layer-0 sources, sorted by path ("rules/core/modality.rules").
+std::vector<RuleSource> DefaultRuleSources();
+
+}  // namespace parley
+
+#endif  // PARLEY_EXTRACT_DEFAULT_RULES_H_

@@ -1,0 +1,97 @@
+#include "extract/extractor.h"
+
+#include <algorithm>
+#include <map>
+
+#include "base/text.h"
+#include "extract/default_rules.h"
+#include "extract/prepare.h"
+#include "extract/rule_matcher.h"
+#include "extract/rule_set.h"
+
+namespace parley {
+namespace {
+
+class RuleExtractor : public Extractor {
+ public:
+  explicit RuleExtractor(std::shared_ptr<const RuleSet> rules) : rules_(std::move(rules)) {}
+
+  Result<Extraction> Extract(const Document& document) const override {
+    if (!IsValidUtf8(document.text)) {
+      return InvalidArgumentError(document.info.id + ": text is not valid UTF-8");
+    }
+    const PreparedDocument prepared = PrepareDocument(document);
+    std::vector<SentenceInput> units;
+    units.reserve(prepared.sentences.size());
+    for (const PreparedSentence& p : prepared.sentences) {
+      units.push_back(SentenceInput{p.text, p.relational, p.repeat_of});
+    }
+    DocumentAnalysis analysis = AnalyzeSentences(*rules_, units, document.info.date, false);
+
+    Extraction out;
+    out.info = document.info;
+    out.entities = std::move(analysis.entities);
+    const CodePointIndex index(document.text);
+    out.sentences.reserve(prepared.sentences.size());
+    for (const PreparedSentence& p : prepared.sentences) {
+      SentenceInfo info;
+      info.byte_span = p.byte_span;
+      info.span = {index.ToCodePoint(p.byte_span.begin), index.ToCodePoint(p.byte_span.end)};
+      info.relational = p.relational;
+      out.sentences.push_back(info);
+    }
+    // Verbatim repeats count as mentions of the first occurrence's statements.
+    std::vector<uint32_t> repeats(prepared.sentences.size(), 0);
+    for (const PreparedSentence& p : prepared.sentences) {
+      int32_t root = p.repeat_of;
+      while (root >= 0 && prepared.sentences[root].repeat_of >= 0) {
+        root = prepared.sentences[root].repeat_of;
+      }
+      if (root >= 0) ++repeats[root];
+    }
+    std::map<std::string, Statement> by_id;
+    for (size_t i = 0; i < analysis.sentences.size(); ++i) {
+      for (Statement& st : analysis.sentences[i].statements) {
+        st.doc = document.info.id;
+        st.byte_span = prepared.sentences[i].byte_span;
+        st.span = out.sentences[i].span;
+        st.sentence =
+            document.text.substr(st.byte_span.begin, st.byte_span.end - st.byte_span.begin);
+        st.sentence_index = static_cast<uint32_t>(i);
+        st.mentions = 1 + repeats[i];
+        st.id = MakeStatementId(st);
+        by_id.emplace(st.id, std::move(st));
+      }
+    }
+    out.statements.reserve(by_id.size());
+    for (auto& [id, st] : by_id) out.statements.push_back(std::move(st));
+    std::sort(out.statements.begin(), out.statements.end(),
+              [](const Statement& a, const Statement& b) {
+                if (a.byte_span.begin != b.byte_span.begin) {
+                  return a.byte_span.begin < b.byte_span.begin;
+                }
+                if (a.rule != b.rule) return a.rule < b.rule;
+                return a.id < b.id;
+              });
+    return out;
+  }
+
+  const std::string& rules_fingerprint() const override { return rules_->fingerprint(); }
+
+ private:
+  std::shared_ptr<const RuleSet> rules_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOptions& options) {
+  std::vector<RuleSource> sources;
+  if (options.default_rules) sources = DefaultRuleSources();
+  PARLEY_ASSIGN_OR_RETURN(std::vector<RuleSource> extra,
+                          ReadRuleSources(options.rule_paths, /*first_layer=*/1));
+  for (RuleSource& s : extra) sources.push_back(std::move(s));
+  PARLEY_ASSIGN_OR_RETURN(std::shared_ptr<const RuleSet> rules, RuleSet::Compile(sources));
+  return std::unique_ptr<Extractor>(new RuleExtractor(std::move(rules)));
+}
+
+}  // namespace parley

@@ -1,0 +1,36 @@
+// Markdown documents: the YAML front matter that carries their metadata.
+//
+// Front matter is a block at the very top of the file between a "---" line and the next "---"
+// (or "...") line. parley reads the subset of YAML such blocks use in practice: top-level
+// "key: value" pairs whose value is a plain, single-quoted or double-quoted scalar (with YAML's
+// escapes, "\u2019", "\xE9", "\_" for NBSP, and line folding) or a "|" / ">" block scalar.
+// Nested mappings and sequences are skipped. Inline Markdown syntax is handled by
+// extract/normalize.h, block structure by extract/prepare.h.
+//
+// Thread-safety: pure functions.
+#ifndef PARLEY_EXTRACT_MARKDOWN_H_
+#define PARLEY_EXTRACT_MARKDOWN_H_
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace parley {
+
+struct FrontMatter {
+  bool present = false;  // the text starts with a terminated front matter block
+  // Byte offset of the first byte after the closing "---" line (0 when there is none).
+  size_t body_offset = 0;
+  // Top-level scalar values by key, e.g. {"date": "2021-03-12", "title": "Fact Sheet: ..."}.
+  // Values are valid UTF-8 when the input is.
+  std::map<std::string, std::string> fields;
+};
+
+// Parses the front matter at the start of `text` (a BOM must already be stripped). A text
+// without one, or whose block is never closed, yields present == false.
+FrontMatter ParseFrontMatter(std::string_view text);
+
+}  // namespace parley
+
+#endif  // PARLEY_EXTRACT_MARKDOWN_H_

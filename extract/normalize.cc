@@ -1,0 +1,440 @@
+#include "extract/normalize.h"
+
+#include <algorithm>
+
+#include "base/text.h"
+
+namespace parley {
+namespace {
+
+// How far the Markdown scanners look ahead for a closing bracket, parenthesis or '>'. Bounded so
+// a stray '[' or '<' in a huge document costs O(limit), keeping normalisation linear.
+constexpr uint32_t kLinkTextLimit = 512;
+constexpr uint32_t kLinkTargetLimit = 2048;
+constexpr uint32_t kTagLimit = 512;
+
+struct Entity {
+  std::string_view name;
+  char32_t cp;
+};
+
+// The named references that occur in scraped news and government pages; unknown names stay
+// literal. Sorted by name for binary search.
+constexpr Entity kEntities[] = {
+    {"Aacute", 0xC1},   {"Eacute", 0xC9},  {"aacute", 0xE1},   {"acirc", 0xE2},   {"agrave", 0xE0},
+    {"amp", '&'},       {"apos", '\''},    {"auml", 0xE4},     {"bdquo", 0x201E}, {"bull", 0x2022},
+    {"ccedil", 0xE7},   {"copy", 0xA9},    {"deg", 0xB0},      {"eacute", 0xE9},  {"ecirc", 0xEA},
+    {"egrave", 0xE8},   {"emsp", 0x2003},  {"ensp", 0x2002},   {"euro", 0x20AC},  {"gt", '>'},
+    {"hellip", 0x2026}, {"iacute", 0xED},  {"laquo", 0xAB},    {"ldquo", 0x201C}, {"lsquo", 0x2018},
+    {"lt", '<'},        {"mdash", 0x2014}, {"middot", 0xB7},   {"nbsp", 0xA0},    {"ndash", 0x2013},
+    {"ntilde", 0xF1},   {"oacute", 0xF3},  {"ouml", 0xF6},     {"pound", 0xA3},   {"quot", '"'},
+    {"raquo", 0xBB},    {"rdquo", 0x201D}, {"reg", 0xAE},      {"rsquo", 0x2019}, {"sbquo", 0x201A},
+    {"shy", 0xAD},      {"szlig", 0xDF},   {"thinsp", 0x2009}, {"trade", 0x2122}, {"uacute", 0xFA},
+    {"uuml", 0xFC},     {"zwj", 0x200D},   {"zwnj", 0x200C},
+};
+
+bool IsAsciiSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+bool IsAsciiAlnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+bool IsAsciiPunct(char c) {
+  return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') ||
+         (c >= '{' && c <= '~');
+}
+
+// The ASCII replacement of `cp`, or nullptr when it is kept as is. "" means dropped.
+const char* Replacement(char32_t cp) {
+  switch (cp) {
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x2032:
+      return "'";
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x2033:
+    case 0xAB:
+    case 0xBB:
+      return "\"";
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
+    case 0xFE58:
+    case 0xFE63:
+    case 0xFF0D:
+      return "-";
+    case 0x2026:
+      return "...";
+    case 0xFB00:
+      return "ff";
+    case 0xFB01:
+      return "fi";
+    case 0xFB02:
+      return "fl";
+    case 0xFB03:
+      return "ffi";
+    case 0xFB04:
+      return "ffl";
+    case 0xFB05:
+    case 0xFB06:
+      return "st";
+    case 0x00AD:
+    case 0x200B:
+    case 0x200C:
+    case 0x200D:
+    case 0x2060:
+    case 0xFEFF:
+      return "";
+    default:
+      return nullptr;
+  }
+}
+
+class Normalizer {
+ public:
+  Normalizer(std::string_view original, uint32_t begin, uint32_t end, TextSyntax syntax)
+      : s_(original), begin_(begin), end_(end), markdown_(syntax == TextSyntax::kMarkdown) {
+    const size_t reserve = end - begin;
+    out_.text.reserve(reserve);
+    out_.offsets.reserve(reserve + 1);
+    out_.begins.reserve(reserve);
+    out_.ends.reserve(reserve);
+  }
+
+  NormalizedText Run() {
+    uint32_t i = begin_;
+    bool line_start = true;
+    while (i < end_) {
+      const char c = s_[i];
+      if (static_cast<unsigned char>(c) < 0x80) {
+        if (IsAsciiSpace(c)) {
+          Space(i);
+          if (c == '\n') line_start = true;
+          ++i;
+          continue;
+        }
+        if (markdown_) {
+          const uint32_t next = Markup(i, line_start);
+          line_start = false;
+          if (next != i) {
+            i = next;
+            continue;
+          }
+        }
+        line_start = false;
+        Emit(std::string_view(&s_[i], 1), i, i + 1, /*verbatim=*/true);
+        ++i;
+        continue;
+      }
+      line_start = false;
+      size_t pos = i;
+      const char32_t cp = DecodeUtf8(s_, &pos);
+      EmitCodePoint(cp, i, static_cast<uint32_t>(pos));
+      i = static_cast<uint32_t>(pos);
+    }
+    out_.offsets.push_back(out_.ends.empty() ? begin_ : out_.ends.back());
+    return std::move(out_);
+  }
+
+ private:
+  void Space(uint32_t at) {
+    if (!pending_space_) space_at_ = at;
+    pending_space_ = true;
+  }
+
+  // Markup dropped at [from, to): it belongs to the character before it unless white space (or
+  // nothing) precedes it, then to the next one.
+  void Drop(uint32_t from, uint32_t to) {
+    if (out_.text.empty() || pending_space_) {
+      if (!pending_markup_) markup_begin_ = from;
+      pending_markup_ = true;
+    } else {
+      // Every byte of the last character ends at `to` now.
+      const uint32_t old_end = out_.ends.back();
+      for (size_t k = out_.ends.size(); k > 0 && out_.ends[k - 1] == old_end; --k) {
+        out_.ends[k - 1] = to;
+      }
+    }
+  }
+
+  void EmitCodePoint(char32_t cp, uint32_t from, uint32_t to) {
+    if (IsNormalizedSpace(cp)) {
+      Space(from);
+      return;
+    }
+    if (const char* repl = Replacement(cp)) {
+      if (*repl == '\0') {
+        Drop(from, to);
+      } else {
+        Emit(repl, from, to, /*verbatim=*/false);
+      }
+      return;
+    }
+    Emit(std::string_view(&s_[from], to - from), from, to, /*verbatim=*/true);
+  }
+
+  void Emit(std::string_view bytes, uint32_t from, uint32_t to, bool verbatim) {
+    if (pending_space_ && !out_.text.empty()) {
+      out_.text.push_back(' ');
+      out_.offsets.push_back(space_at_);
+      out_.begins.push_back(space_at_);
+      out_.ends.push_back(space_at_ + 1);
+    }
+    pending_space_ = false;
+    const uint32_t first = pending_markup_ ? std::min(markup_begin_, from) : from;
+    pending_markup_ = false;
+    for (size_t k = 0; k < bytes.size(); ++k) {
+      out_.text.push_back(bytes[k]);
+      out_.offsets.push_back(verbatim ? from + static_cast<uint32_t>(k) : from);
+      out_.begins.push_back(first);
+      out_.ends.push_back(to);
+    }
+  }
+
+  // Handles Markdown syntax at s_[i]; returns the position after what it consumed, or i when
+  // s_[i] is an ordinary character.
+  uint32_t Markup(uint32_t i, bool line_start) {
+    const char c = s_[i];
+    if (link_close_ != 0 && i == link_close_) {
+      link_close_ = 0;
+      Drop(i, link_tail_end_);
+      return link_tail_end_;
+    }
+    switch (c) {
+      case '\\': {
+        if (i + 1 < end_ && IsAsciiPunct(s_[i + 1])) {
+          Emit(std::string_view(&s_[i + 1], 1), i, i + 2, /*verbatim=*/false);
+          return i + 2;
+        }
+        if (i + 1 < end_ && s_[i + 1] == '\n') {  // hard line break
+          Space(i);
+          return i + 1;
+        }
+        return i;
+      }
+      case '>':
+        if (line_start) {
+          Drop(i, i + 1);
+          return i + 1;
+        }
+        return i;
+      case '`': {
+        uint32_t j = i;
+        while (j < end_ && s_[j] == '`') ++j;
+        Drop(i, j);
+        return j;
+      }
+      case '*':
+      case '_': {
+        uint32_t j = i;
+        while (j < end_ && s_[j] == c) ++j;
+        const bool space_before = i == begin_ || IsAsciiSpace(s_[i - 1]);
+        const bool space_after = j == end_ || IsAsciiSpace(s_[j]);
+        if (i != begin_ && j != end_ && space_before && space_after) return i;  // "2 * 3"
+        if (c == '_' && !space_before && !space_after && IsAsciiAlnum(s_[i - 1]) &&
+            IsAsciiAlnum(s_[j])) {
+          return i;  // snake_case
+        }
+        Drop(i, j);
+        return j;
+      }
+      case '!':
+        if (i + 1 < end_ && s_[i + 1] == '[' && FindLink(i + 1)) {
+          Drop(i, i + 2);
+          return i + 2;
+        }
+        return i;
+      case '[':
+        if (FindLink(i)) {
+          Drop(i, i + 1);
+          return i + 1;
+        }
+        return i;
+      case '<':
+        return Tag(i);
+      case '&':
+        return CharacterReference(i);
+      default:
+        return i;
+    }
+  }
+
+  // Recognises "[text](target)" or "[text][ref]" starting at s_[open]; on success records where
+  // the text closes and where the whole link ends.
+  bool FindLink(uint32_t open) {
+    if (link_close_ != 0) return false;  // no nested links
+    const uint32_t limit = std::min(end_, open + kLinkTextLimit);
+    // Link text holds no brackets; a failed scan is remembered so that a run of '[' without
+    // ']' is scanned once, not once per '['.
+    uint32_t j = std::max(open + 1, no_close_before_);
+    for (; j < limit; ++j) {
+      if (s_[j] == '\\') {
+        ++j;
+        continue;
+      }
+      if (s_[j] == '[' || s_[j] == ']') break;
+    }
+    if (j >= limit || s_[j] == '[') {
+      no_close_before_ = std::max(no_close_before_, j);
+      return false;
+    }
+    if (j >= limit || j + 1 >= end_) return false;
+    const uint32_t close = j;
+    const char opener = s_[close + 1];
+    if (opener != '(' && opener != '[') return false;
+    const char closer = opener == '(' ? ')' : ']';
+    const uint32_t target_limit = std::min(end_, close + 2 + kLinkTargetLimit);
+    int parens = 0;
+    for (uint32_t k = close + 2; k < target_limit; ++k) {
+      const char t = s_[k];
+      if (t == '\n' && opener == '[') return false;
+      if (t == opener && opener == '(') ++parens;
+      if (t == closer) {
+        if (parens == 0) {
+          link_close_ = close;
+          link_tail_end_ = k + 1;
+          return true;
+        }
+        --parens;
+      }
+    }
+    return false;
+  }
+
+  // Inline HTML: "<tag ...>", "</tag>", "<!-- ... -->" are dropped; "<https://...>" keeps the
+  // address.
+  uint32_t Tag(uint32_t i) {
+    if (i + 1 >= end_) return i;
+    const char n = s_[i + 1];
+    const uint32_t limit = std::min(end_, i + kTagLimit);
+    if (n == '!' && i + 3 < end_ && s_[i + 2] == '-' && s_[i + 3] == '-') {
+      for (uint32_t k = i + 4; k + 2 < limit; ++k) {
+        if (s_[k] == '-' && s_[k + 1] == '-' && s_[k + 2] == '>') {
+          Drop(i, k + 3);
+          return k + 3;
+        }
+      }
+      return i;
+    }
+    const bool letter = (n >= 'a' && n <= 'z') || (n >= 'A' && n <= 'Z');
+    const bool closing = n == '/' && i + 2 < end_ && IsAsciiAlnum(s_[i + 2]);
+    if (!letter && !closing) return i;
+    uint32_t k = i + 1;
+    bool scheme = false;
+    for (; k < limit && s_[k] != '>'; ++k) {
+      if (s_[k] == '<' || s_[k] == '\n') return i;
+      if (s_[k] == ':' && letter && !scheme && k + 1 < end_ && s_[k + 1] != ' ') scheme = true;
+      if (s_[k] == ' ' && scheme) return i;
+    }
+    if (k >= limit) return i;
+    if (scheme) {  // autolink: keep what is between the brackets
+      Drop(i, i + 1);
+      for (uint32_t m = i + 1; m < k; ++m) Emit(std::string_view(&s_[m], 1), m, m + 1, true);
+      Drop(k, k + 1);
+      return k + 1;
+    }
+    Drop(i, k + 1);
+    return k + 1;
+  }
+
+  uint32_t CharacterReference(uint32_t i) {
+    uint32_t k = i + 1;
+    const uint32_t limit = std::min(end_, i + 12);
+    char32_t cp = 0;
+    if (k < limit && s_[k] == '#') {
+      ++k;
+      const bool hex = k < limit && (s_[k] == 'x' || s_[k] == 'X');
+      if (hex) ++k;
+      const uint32_t digits = k;
+      for (; k < limit && s_[k] != ';'; ++k) {
+        const char d = s_[k];
+        int v = -1;
+        if (d >= '0' && d <= '9') v = d - '0';
+        if (hex && d >= 'a' && d <= 'f') v = d - 'a' + 10;
+        if (hex && d >= 'A' && d <= 'F') v = d - 'A' + 10;
+        if (v < 0) return i;
+        cp = cp * (hex ? 16 : 10) + static_cast<char32_t>(v);
+      }
+      if (k == digits || k >= limit) return i;
+      if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = kReplacementChar;
+    } else {
+      for (; k < limit && IsAsciiAlnum(s_[k]); ++k) {
+      }
+      if (k >= limit || s_[k] != ';') return i;
+      const std::string_view name = s_.substr(i + 1, k - i - 1);
+      const auto* it =
+          std::lower_bound(std::begin(kEntities), std::end(kEntities), name,
+                           [](const Entity& e, std::string_view key) { return e.name < key; });
+      if (it == std::end(kEntities) || it->name != name) return i;
+      cp = it->cp;
+    }
+    const uint32_t to = k + 1;
+    if (IsNormalizedSpace(cp)) {
+      Space(i);
+    } else if (const char* repl = Replacement(cp)) {
+      if (*repl == '\0') {
+        Drop(i, to);
+      } else {
+        Emit(repl, i, to, /*verbatim=*/false);
+      }
+    } else {
+      std::string bytes;
+      AppendUtf8(cp, &bytes);
+      Emit(bytes, i, to, /*verbatim=*/false);
+    }
+    return to;
+  }
+
+  std::string_view s_;
+  uint32_t begin_;
+  uint32_t end_;
+  bool markdown_;
+  NormalizedText out_;
+  bool pending_space_ = false;
+  uint32_t space_at_ = 0;
+  bool pending_markup_ = false;
+  uint32_t markup_begin_ = 0;
+  uint32_t link_close_ = 0;  // position of the ']' closing the current link text, 0 = none
+  uint32_t link_tail_end_ = 0;
+  uint32_t no_close_before_ = 0;  // no ']' between the last failed '[' and here
+};
+
+}  // namespace
+
+bool IsNormalizedSpace(char32_t cp) {
+  switch (cp) {
+    case ' ':
+    case '\t':
+    case '\n':
+    case '\r':
+    case '\f':
+    case '\v':
+    case 0x85:
+    case 0xA0:
+    case 0x1680:
+    case 0x2028:
+    case 0x2029:
+    case 0x202F:
+    case 0x205F:
+    case 0x3000:
+      return true;
+    default:
+      return cp >= 0x2000 && cp <= 0x200A;
+  }
+}
+
+NormalizedText NormalizeForMatching(std::string_view original, uint32_t begin, uint32_t end,
+                                    TextSyntax syntax) {
+  return Normalizer(original, begin, end, syntax).Run();
+}
+
+}  // namespace parley

@@ -1,0 +1,164 @@
+// The compiled form of a rule set, shared by the compiler (rule_set.cc), the matcher
+// (rule_matcher.cc) and the self-test runner. Internal to extract/: only .cc files include it,
+// which is why it may name RE2.
+//
+// Thread-safety: immutable after RuleSet::Compile returns; any number of threads read it.
+#ifndef PARLEY_EXTRACT_RULE_COMPILED_H_
+#define PARLEY_EXTRACT_RULE_COMPILED_H_
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "base/types.h"
+#include "extract/rule_source.h"
+
+namespace parley::internal {
+
+// Mention kinds as placeholder letters in the tagged sentence; a slot type is a set of them.
+enum MentionBit : uint32_t {
+  kBitPerson = 1u << 0,
+  kBitState = 1u << 1,
+  kBitOrganization = 1u << 2,
+  kBitGroup = 1u << 3,
+  kBitPlace = 1u << 4,
+  kBitAgreement = 1u << 5,
+  kBitEvent = 1u << 6,
+  kBitDemonym = 1u << 7,
+  kBitDate = 1u << 8,
+  kBitQuote = 1u << 9,
+};
+inline constexpr uint32_t kActorBits = kBitPerson | kBitState | kBitOrganization | kBitGroup;
+inline constexpr char kMentionLetters[] = "PSOGLAEJDQ";
+
+uint32_t EntityTypeBit(EntityType type);
+// The placeholder letter of a single bit.
+char MentionLetter(uint32_t bit);
+
+struct SourceLocation {
+  std::string path;
+  int line = 0;
+};
+
+struct EntityDef {
+  Entity entity;  // label, aliases, attributes, roles; mentions == 0
+  std::string acts_as;
+  std::vector<std::string> adjectives;
+  int priority = 0;
+  int order = 0;  // definition order; later wins ties
+  SourceLocation where;
+};
+
+// A literal alias, compared token by token.
+struct AliasEntry {
+  std::vector<std::string> tokens;  // as written; lower-cased when `ignore_case`
+  std::vector<bool> space_before;   // per token after the first: a space separates it
+  bool ignore_case = false;
+  bool demonym = false;
+  uint32_t entity = 0;  // index into CompiledRules::entities
+};
+
+struct EntityPattern {
+  std::unique_ptr<RE2> re;
+  uint32_t entity = 0;
+};
+
+enum class SlotKind { kMention, kText, kName, kWords };
+
+enum class SlotRole {
+  kSubject,
+  kObject,
+  kRecipient,
+  kPlace,
+  kEvent,
+  kTime,
+  kText,
+  kLabel,
+  kOffice,
+  kCountry,
+  kAffiliation,
+};
+inline constexpr int kSlotRoleCount = 11;
+std::string_view SlotRoleName(SlotRole role);
+
+struct SlotCapture {
+  SlotRole role;
+  SlotKind kind;
+  uint32_t bits = 0;   // for kMention
+  bool actor = false;  // the slot type was `actor` (acts-as applies)
+};
+
+struct CompiledPattern {
+  std::unique_ptr<RE2> re;
+  std::vector<SlotCapture> captures;        // RE2 group i+1 -> captures[i]
+  std::vector<uint32_t> required_bits;      // each must intersect the sentence's mention bits
+  std::vector<std::string> required_words;  // lower-cased tokens that must all occur
+  std::string anchor;                       // one of required_words, or "" (always a candidate)
+  int line = 0;
+  std::string source;  // the pattern as written
+};
+
+struct Cue {
+  std::vector<std::string> tokens;  // lower-cased
+  bool prefix = false;              // last token matches any ending
+};
+
+struct SelfTest {
+  bool counter = false;
+  std::string sentence;
+  int line = 0;
+  std::vector<std::pair<int, std::string>> expects;  // (line, text)
+};
+
+enum class RuleKind { kRelation, kDiscover, kCoref };
+std::string_view RuleKindName(RuleKind kind);
+
+struct Rule {
+  RuleKind kind = RuleKind::kRelation;
+  std::string id;
+  SourceLocation where;
+  std::vector<CompiledPattern> patterns;
+  std::vector<SelfTest> tests;
+  std::string example_date;
+  int priority = 0;
+  // Relation.
+  std::string predicate;
+  std::string plover;
+  std::string cameo;
+  std::optional<Modality> modality;
+  bool attach_time = true, attach_place = true, attach_event = true;
+  // Discover.
+  EntityType creates = EntityType::kPerson;
+  // Coref: true = `resolve role`, false = `resolve previous-person`.
+  bool resolve_role = false;
+};
+
+struct CompiledRules {
+  std::vector<EntityDef> entities;  // sorted by id
+  std::unordered_map<std::string, uint32_t> entity_index;
+  // Literal aliases keyed by their first token (exact, or lower-cased for ignore_case).
+  std::unordered_map<std::string, std::vector<AliasEntry>> exact_aliases;
+  std::unordered_map<std::string, std::vector<AliasEntry>> folded_aliases;
+  std::vector<EntityPattern> entity_patterns;
+  std::unique_ptr<RE2::Set> entity_pattern_set;  // null when there are no patterns
+  std::vector<Rule> rules;                       // relation, discover, coref; sorted by id
+  // Relation patterns by anchor word: (rule index, pattern index).
+  std::unordered_map<std::string, std::vector<std::pair<uint32_t, uint32_t>>> anchored;
+  std::vector<std::pair<uint32_t, uint32_t>> unanchored;
+  std::vector<uint32_t> discover_rules, coref_rules;
+  std::vector<std::vector<Cue>> cues;  // indexed by Modality
+  // Persons by (lower-cased office, country id) of their roles, for `resolve role`.
+  std::map<std::pair<std::string, std::string>, std::vector<uint32_t>> office_holders;
+  std::string fingerprint;
+};
+
+}  // namespace parley::internal
+
+#endif  // PARLEY_EXTRACT_RULE_COMPILED_H_

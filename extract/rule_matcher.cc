@@ -1,0 +1,961 @@
+#include "extract/rule_matcher.h"
+
+#include <algorithm>
+#include <deque>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "base/text.h"
+#include "extract/dates.h"
+#include "extract/rule_compiled.h"
+#include "extract/rule_tokens.h"
+
+namespace parley {
+namespace {
+
+using internal::AliasEntry;
+using internal::CompiledPattern;
+using internal::CompiledRules;
+using internal::Cue;
+using internal::EntityDef;
+using internal::Rule;
+using internal::SlotCapture;
+using internal::SlotKind;
+using internal::SlotRole;
+using internal::Token;
+
+// How many units before a match cue words count, and how far outside a match an unbound
+// qualifier may be attached from (rules/README.md sections 5 and 10).
+constexpr size_t kCueWindow = 6;
+constexpr size_t kAttachWindow = 6;
+
+enum class MentionKind { kEntity, kDemonym, kDate, kQuote, kDiscovered, kCoref };
+
+std::string_view MentionKindName(MentionKind kind) {
+  switch (kind) {
+    case MentionKind::kEntity:
+      return "entity";
+    case MentionKind::kDemonym:
+      return "demonym";
+    case MentionKind::kDate:
+      return "date";
+    case MentionKind::kQuote:
+      return "quote";
+    case MentionKind::kDiscovered:
+      return "discovered";
+    case MentionKind::kCoref:
+      return "coref";
+  }
+  return "entity";
+}
+
+struct Mention {
+  uint32_t tok_begin = 0, tok_end = 0;
+  MentionKind kind = MentionKind::kEntity;
+  const EntityDef* entity = nullptr;
+  const EntityDef* acts_as = nullptr;
+  int priority = 0;
+  int order = 0;
+  TimeValue time;
+  bool relative = false;
+  std::string via;
+  std::string letters;
+  uint32_t bits = 0;
+};
+
+struct Unit {
+  uint32_t tok_begin = 0, tok_end = 0;
+  int mention = -1;
+};
+
+// A sentence as the patterns see it.
+struct Tagged {
+  std::string_view text;
+  std::string lower;
+  std::vector<Token> tokens;
+  std::vector<Mention> mentions;  // by tok_begin
+  std::vector<Unit> units;
+  std::vector<uint32_t> unit_offsets;  // start of each unit in `tagged`
+  std::string tagged;
+  uint32_t bits = 0;
+  std::vector<std::string> words;  // lower-cased word units, sorted, unique
+
+  std::string_view TokenText(uint32_t t) const {
+    return text.substr(tokens[t].begin, tokens[t].end - tokens[t].begin);
+  }
+  // Normalised text of tokens [b, e).
+  std::string_view Range(uint32_t b, uint32_t e) const {
+    if (b >= e) return {};
+    return text.substr(tokens[b].begin, tokens[e - 1].end - tokens[b].begin);
+  }
+  std::string_view UnitsText(size_t u0, size_t u1) const {
+    if (u0 >= u1) return {};
+    return Range(units[u0].tok_begin, units[u1 - 1].tok_end);
+  }
+  // Units covered by the tagged-string range [b, e).
+  std::pair<size_t, size_t> UnitRange(size_t b, size_t e) const {
+    const size_t u0 =
+        std::lower_bound(unit_offsets.begin(), unit_offsets.end(), b) - unit_offsets.begin();
+    const size_t u1 =
+        std::lower_bound(unit_offsets.begin(), unit_offsets.end(), e) - unit_offsets.begin();
+    return {u0, std::max(u0, u1)};
+  }
+};
+
+struct LocalAlias {
+  std::vector<std::string> tokens;
+  std::vector<bool> space_before;
+  const EntityDef* entity = nullptr;
+};
+
+struct DocState {
+  const CompiledRules& rules;
+  std::string doc_date;
+  std::deque<EntityDef> local;
+  std::map<std::string, EntityDef*> local_by_id;
+  std::unordered_map<std::string, std::vector<LocalAlias>> local_aliases;
+
+  const EntityDef* Find(const std::string& id) const {
+    if (auto it = rules.entity_index.find(id); it != rules.entity_index.end()) {
+      return &rules.entities[it->second];
+    }
+    if (auto it = local_by_id.find(id); it != local_by_id.end()) return it->second;
+    return nullptr;
+  }
+};
+
+std::string Letters(const Mention& m) {
+  switch (m.kind) {
+    case MentionKind::kDemonym:
+      return "J";
+    case MentionKind::kDate:
+      return "D";
+    case MentionKind::kQuote:
+      return "Q";
+    default:
+      break;
+  }
+  std::string out(1, internal::MentionLetter(internal::EntityTypeBit(m.entity->entity.type)));
+  if (m.acts_as != nullptr) {
+    out += internal::MentionLetter(internal::EntityTypeBit(m.acts_as->entity.type));
+  }
+  return out;
+}
+
+uint32_t Bits(const Mention& m) {
+  uint32_t bits = 0;
+  for (char c : m.letters) {
+    for (int i = 0; internal::kMentionLetters[i] != '\0'; ++i) {
+      if (internal::kMentionLetters[i] == c) bits |= 1u << i;
+    }
+  }
+  return bits;
+}
+
+bool SameTokens(const Tagged& s, uint32_t at, const std::vector<std::string>& tokens,
+                const std::vector<bool>& space_before, bool ignore_case) {
+  if (at + tokens.size() > s.tokens.size()) return false;
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    const Token& t = s.tokens[at + k];
+    if (k > 0 && t.space_before != space_before[k]) return false;
+    const std::string_view have = ignore_case
+                                      ? std::string_view(s.lower).substr(t.begin, t.end - t.begin)
+                                      : s.TokenText(at + k);
+    if (have != tokens[k]) return false;
+  }
+  return true;
+}
+
+Mention EntityMention(const DocState& doc, const EntityDef* def, uint32_t b, uint32_t e,
+                      MentionKind kind, std::string via) {
+  Mention m;
+  m.tok_begin = b;
+  m.tok_end = e;
+  m.kind = kind;
+  m.entity = def;
+  if (!def->acts_as.empty()) m.acts_as = doc.Find(def->acts_as);
+  m.priority = def->priority;
+  m.order = def->order;
+  m.via = std::move(via);
+  return m;
+}
+
+// Every alias, entity pattern and date in the sentence, overlapping.
+std::vector<Mention> Candidates(const DocState& doc, const Tagged& s) {
+  const CompiledRules& rules = doc.rules;
+  std::vector<Mention> out;
+  for (uint32_t i = 0; i < s.tokens.size(); ++i) {
+    const Token& t = s.tokens[i];
+    auto add_entries = [&](const std::vector<AliasEntry>& entries) {
+      for (const AliasEntry& a : entries) {
+        if (!SameTokens(s, i, a.tokens, a.space_before, a.ignore_case)) continue;
+        const EntityDef* def = &rules.entities[a.entity];
+        const uint32_t end = i + static_cast<uint32_t>(a.tokens.size());
+        out.push_back(EntityMention(
+            doc, def, i, end, a.demonym ? MentionKind::kDemonym : MentionKind::kEntity,
+            (a.demonym ? "adjective '" : "alias '") + std::string(s.Range(i, end)) + "'"));
+      }
+    };
+    if (auto it = rules.exact_aliases.find(std::string(s.TokenText(i)));
+        it != rules.exact_aliases.end()) {
+      add_entries(it->second);
+    }
+    if (!rules.folded_aliases.empty()) {
+      const std::string folded = s.lower.substr(t.begin, t.end - t.begin);
+      if (auto it = rules.folded_aliases.find(folded); it != rules.folded_aliases.end()) {
+        add_entries(it->second);
+      }
+    }
+    if (!doc.local_aliases.empty()) {
+      if (auto it = doc.local_aliases.find(std::string(s.TokenText(i)));
+          it != doc.local_aliases.end()) {
+        for (const LocalAlias& a : it->second) {
+          if (!SameTokens(s, i, a.tokens, a.space_before, false)) continue;
+          const uint32_t end = i + static_cast<uint32_t>(a.tokens.size());
+          out.push_back(EntityMention(doc, a.entity, i, end, MentionKind::kDiscovered,
+                                      "discovered name '" + std::string(s.Range(i, end)) + "'"));
+        }
+      }
+    }
+  }
+  if (rules.entity_pattern_set != nullptr && !s.tokens.empty()) {
+    std::vector<int> hits;
+    if (rules.entity_pattern_set->Match(s.text, &hits)) {
+      std::sort(hits.begin(), hits.end());
+      for (int h : hits) {
+        const auto& p = rules.entity_patterns[h];
+        re2::StringPiece input(s.text.data(), s.text.size());
+        re2::StringPiece match;
+        size_t pos = 0;
+        while (pos <= s.text.size() &&
+               p.re->Match(input, pos, s.text.size(), RE2::UNANCHORED, &match, 1)) {
+          const size_t b = match.data() - s.text.data();
+          const size_t e = b + match.size();
+          pos = e > b ? e : b + 1;
+          if (e == b) continue;
+          auto first = std::lower_bound(s.tokens.begin(), s.tokens.end(), b,
+                                        [](const Token& t, size_t v) { return t.begin < v; });
+          auto last = std::lower_bound(s.tokens.begin(), s.tokens.end(), e,
+                                       [](const Token& t, size_t v) { return t.end < v; });
+          if (first == s.tokens.end() || first->begin != b || last == s.tokens.end() ||
+              last->end != e) {
+            continue;  // not on token boundaries: not a whole-word match
+          }
+          out.push_back(EntityMention(doc, &rules.entities[p.entity],
+                                      static_cast<uint32_t>(first - s.tokens.begin()),
+                                      static_cast<uint32_t>(last - s.tokens.begin()) + 1,
+                                      MentionKind::kEntity, "pattern '" + p.re->pattern() + "'"));
+        }
+      }
+    }
+  }
+  for (const DateMention& d : FindDates(s.text, doc.doc_date)) {
+    auto first = std::lower_bound(s.tokens.begin(), s.tokens.end(), d.begin,
+                                  [](const Token& t, size_t v) { return t.end <= v; });
+    auto last = std::lower_bound(s.tokens.begin(), s.tokens.end(), d.end,
+                                 [](const Token& t, size_t v) { return t.begin < v; });
+    if (first >= last) continue;
+    Mention m;
+    m.tok_begin = static_cast<uint32_t>(first - s.tokens.begin());
+    m.tok_end = static_cast<uint32_t>(last - s.tokens.begin());
+    m.kind = MentionKind::kDate;
+    m.time = d.time;
+    m.relative = d.relative;
+    m.order = -1;
+    m.via = d.relative ? "relative date" : "date";
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+// Overlap policy: longest (bytes), then priority, then earliest, then the later definition.
+std::vector<Mention> ResolveOverlaps(const Tagged& s, std::vector<Mention> candidates) {
+  auto bytes = [&](const Mention& m) {
+    return s.tokens[m.tok_end - 1].end - s.tokens[m.tok_begin].begin;
+  };
+  std::stable_sort(candidates.begin(), candidates.end(), [&](const Mention& a, const Mention& b) {
+    if (bytes(a) != bytes(b)) return bytes(a) > bytes(b);
+    if (a.priority != b.priority) return a.priority > b.priority;
+    if (a.tok_begin != b.tok_begin) return a.tok_begin < b.tok_begin;
+    return a.order > b.order;
+  });
+  std::vector<bool> taken(s.tokens.size(), false);
+  std::vector<Mention> kept;
+  for (Mention& m : candidates) {
+    bool free = true;
+    for (uint32_t t = m.tok_begin; t < m.tok_end && free; ++t) free = !taken[t];
+    if (!free) continue;
+    for (uint32_t t = m.tok_begin; t < m.tok_end; ++t) taken[t] = true;
+    kept.push_back(std::move(m));
+  }
+  std::sort(kept.begin(), kept.end(),
+            [](const Mention& a, const Mention& b) { return a.tok_begin < b.tok_begin; });
+  return kept;
+}
+
+// Quoted passages: pairs of '"' tokens. Mentions inside stay (they are counted) but the
+// quote hides them from patterns.
+void AddQuotes(Tagged* s) {
+  int open = -1;
+  std::vector<Mention> quotes;
+  for (uint32_t t = 0; t < s->tokens.size(); ++t) {
+    if (s->TokenText(t) != "\"") continue;
+    if (open < 0) {
+      open = static_cast<int>(t);
+      continue;
+    }
+    Mention q;
+    q.kind = MentionKind::kQuote;
+    q.tok_begin = static_cast<uint32_t>(open);
+    q.tok_end = t + 1;
+    q.via = "quotation marks";
+    quotes.push_back(std::move(q));
+    open = -1;
+  }
+  for (Mention& q : quotes) s->mentions.push_back(std::move(q));
+  std::stable_sort(s->mentions.begin(), s->mentions.end(), [](const Mention& a, const Mention& b) {
+    if (a.tok_begin != b.tok_begin) return a.tok_begin < b.tok_begin;
+    return a.tok_end > b.tok_end;  // an enclosing quote first
+  });
+}
+
+void BuildUnits(Tagged* s) {
+  s->units.clear();
+  s->unit_offsets.clear();
+  s->tagged = " ";
+  s->bits = 0;
+  s->words.clear();
+  for (Mention& m : s->mentions) {
+    m.letters = Letters(m);
+    m.bits = Bits(m);
+  }
+  size_t next_mention = 0;
+  uint32_t t = 0;
+  while (t < s->tokens.size()) {
+    while (next_mention < s->mentions.size() && s->mentions[next_mention].tok_begin < t) {
+      ++next_mention;
+    }
+    Unit unit;
+    s->unit_offsets.push_back(static_cast<uint32_t>(s->tagged.size()));
+    if (next_mention < s->mentions.size() && s->mentions[next_mention].tok_begin == t) {
+      const Mention& m = s->mentions[next_mention];
+      unit = {m.tok_begin, m.tok_end, static_cast<int>(next_mention)};
+      s->tagged += '\x01' + m.letters + std::to_string(next_mention) + '\x02';
+      s->bits |= m.bits;
+    } else {
+      unit = {t, t + 1, -1};
+      std::string token(s->TokenText(t));
+      for (char& c : token) {
+        if (c == '\x01' || c == '\x02') c = '?';
+      }
+      s->tagged += token;
+      s->words.push_back(AsciiLower(token));
+    }
+    s->tagged += ' ';
+    t = unit.tok_end;
+    s->units.push_back(unit);
+  }
+  std::sort(s->words.begin(), s->words.end());
+  s->words.erase(std::unique(s->words.begin(), s->words.end()), s->words.end());
+}
+
+Tagged Tag(const DocState& doc, std::string_view text) {
+  Tagged s;
+  s.text = text;
+  s.lower = AsciiLower(text);
+  s.tokens = internal::Tokenize(text);
+  s.mentions = ResolveOverlaps(s, Candidates(doc, s));
+  AddQuotes(&s);
+  BuildUnits(&s);
+  return s;
+}
+
+// Calls `fn(groups)` for each non-overlapping match of `pattern` in the tagged sentence.
+template <typename Fn>
+void ForEachMatch(const CompiledPattern& pattern, const Tagged& s, Fn fn) {
+  const int n = 1 + pattern.re->NumberOfCapturingGroups();
+  std::vector<re2::StringPiece> groups(n);
+  re2::StringPiece input(s.tagged);
+  size_t pos = 0;
+  while (pos < s.tagged.size() &&
+         pattern.re->Match(input, pos, s.tagged.size(), RE2::UNANCHORED, groups.data(), n)) {
+    const size_t end = groups[0].data() - s.tagged.data() + groups[0].size();
+    fn(groups);
+    // The match's trailing space is the next match's leading space.
+    pos = end > pos + 1 ? end - 1 : pos + 1;
+  }
+}
+
+size_t Offset(const Tagged& s, const re2::StringPiece& piece) {
+  return piece.data() - s.tagged.data();
+}
+
+// The mention a placeholder capture names.
+const Mention* CapturedMention(const Tagged& s, const re2::StringPiece& piece) {
+  size_t i = 0;
+  while (i < piece.size() && !(piece[i] >= '0' && piece[i] <= '9')) ++i;
+  size_t index = 0;
+  while (i < piece.size() && piece[i] >= '0' && piece[i] <= '9') {
+    index = index * 10 + static_cast<size_t>(piece[i] - '0');
+    ++i;
+  }
+  return index < s.mentions.size() ? &s.mentions[index] : nullptr;
+}
+
+// The entity a mention means in a slot: actor slots prefer what a place acts as.
+const EntityDef* SlotEntity(const Mention& m, const SlotCapture& c) {
+  if (m.entity == nullptr) return nullptr;
+  if (c.actor && m.acts_as != nullptr) return m.acts_as;
+  if (internal::EntityTypeBit(m.entity->entity.type) & c.bits) return m.entity;
+  return m.acts_as != nullptr ? m.acts_as : m.entity;
+}
+
+EntityRef Ref(const EntityDef* def) {
+  return EntityRef{def->entity.id, def->entity.label, def->entity.type};
+}
+
+std::string MentionDisplay(const Mention& m, std::string_view text) {
+  switch (m.kind) {
+    case MentionKind::kDate:
+      return "{date " + m.time.value + "}";
+    case MentionKind::kQuote:
+      return "{quote " + std::string(text) + "}";
+    case MentionKind::kDemonym:
+      return "{demonym " + m.entity->entity.id + "}";
+    default:
+      return "{" + m.entity->entity.id + (m.acts_as ? " acts-as " + m.acts_as->entity.id : "") +
+             "}";
+  }
+}
+
+bool CueAt(const Tagged& s, size_t u, const Cue& cue, size_t u_end) {
+  if (u + cue.tokens.size() > u_end) return false;
+  for (size_t k = 0; k < cue.tokens.size(); ++k) {
+    const Unit& unit = s.units[u + k];
+    if (unit.mention >= 0) return false;
+    const std::string_view word = std::string_view(s.lower).substr(
+        s.tokens[unit.tok_begin].begin,
+        s.tokens[unit.tok_begin].end - s.tokens[unit.tok_begin].begin);
+    const bool last = k + 1 == cue.tokens.size();
+    if (last && cue.prefix) {
+      if (word.substr(0, cue.tokens[k].size()) != cue.tokens[k]) return false;
+    } else if (word != cue.tokens[k]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Cues inside captured text (the content of a claim) say nothing about the claim itself.
+Modality CueModality(const CompiledRules& rules, const Tagged& s, size_t u0, size_t u1,
+                     const std::vector<std::pair<size_t, size_t>>& content) {
+  static constexpr Modality kStrength[] = {Modality::kNegated, Modality::kHedged,
+                                           Modality::kPlanned, Modality::kReported};
+  const size_t from = u0 > kCueWindow ? u0 - kCueWindow : 0;
+  auto in_content = [&](size_t u) {
+    for (const auto& [b, e] : content) {
+      if (u >= b && u < e) return true;
+    }
+    return false;
+  };
+  for (Modality m : kStrength) {
+    for (const Cue& cue : rules.cues[static_cast<int>(m)]) {
+      for (size_t u = from; u < u1; ++u) {
+        if (!in_content(u) && CueAt(s, u, cue, u1)) return m;
+      }
+    }
+  }
+  return Modality::kAsserted;
+}
+
+bool RoleContains(const Role& role, const std::string& date) {
+  if (date.empty()) return false;
+  const std::optional<TimeValue> d = ParseIsoDate(date);
+  if (!d.has_value()) return false;
+  if (!role.from.empty()) {
+    const std::optional<TimeValue> from = ParseIsoDate(role.from);
+    if (from.has_value() && d->start < from->start) return false;
+  }
+  if (!role.to.empty()) {
+    const std::optional<TimeValue> to = ParseIsoDate(role.to);
+    if (to.has_value() && d->start > to->end) return false;
+  }
+  return true;
+}
+
+class Analyzer {
+ public:
+  Analyzer(const RuleSet& rules, std::string_view doc_date, bool trace)
+      : rules_(rules.compiled()),
+        doc_{rules.compiled(), std::string(doc_date), {}, {}, {}},
+        trace_(trace) {}
+
+  DocumentAnalysis Run(const std::vector<SentenceInput>& units) {
+    DocumentAnalysis out;
+    out.sentences.resize(units.size());
+    std::vector<Tagged> tagged(units.size());
+    for (size_t i = 0; i < units.size(); ++i) tagged[i] = Tag(doc_, units[i].text);
+    if (!rules_.discover_rules.empty()) {
+      for (size_t i = 0; i < units.size(); ++i) Discover(tagged[i], &out);
+      if (!doc_.local_aliases.empty()) {
+        for (size_t i = 0; i < units.size(); ++i) tagged[i] = Tag(doc_, units[i].text);
+      }
+    }
+    const std::vector<const Mention*> none;
+    std::vector<const EntityDef*> previous_persons;
+    for (size_t i = 0; i < units.size(); ++i) {
+      Tagged& s = tagged[i];
+      Coref(&s, previous_persons, &out);
+      previous_persons.clear();
+      for (const Mention& m : s.mentions) {
+        if (m.entity == nullptr || m.kind == MentionKind::kDemonym) continue;
+        if (m.entity->entity.type != EntityType::kPerson) continue;
+        if (std::find(previous_persons.begin(), previous_persons.end(), m.entity) ==
+            previous_persons.end()) {
+          previous_persons.push_back(m.entity);
+        }
+      }
+      CountMentions(s);
+      SentenceAnalysis& sa = out.sentences[i];
+      if (units[i].relational && units[i].repeat_of < 0) Relations(s, &sa);
+      if (trace_) Trace(s, &sa);
+    }
+    Entities(&out);
+    return out;
+  }
+
+ private:
+  // --- Discovery ---------------------------------------------------------------------------
+  void Discover(const Tagged& s, DocumentAnalysis* out) {
+    for (uint32_t r : rules_.discover_rules) {
+      const Rule& rule = rules_.rules[r];
+      for (const CompiledPattern& p : rule.patterns) {
+        if (!Possible(p, s)) continue;
+        ForEachMatch(p, s, [&](const std::vector<re2::StringPiece>& g) {
+          std::string label, office, country, affiliation;
+          for (size_t c = 0; c < p.captures.size(); ++c) {
+            const re2::StringPiece& piece = g[c + 1];
+            if (piece.data() == nullptr) continue;
+            const auto [u0, u1] = s.UnitRange(Offset(s, piece), Offset(s, piece) + piece.size());
+            const SlotCapture& cap = p.captures[c];
+            if (cap.kind == SlotKind::kMention) {
+              const Mention* m = CapturedMention(s, piece);
+              if (m == nullptr || m->entity == nullptr) continue;
+              const std::string& id = SlotEntity(*m, cap)->entity.id;
+              if (cap.role == SlotRole::kCountry) country = id;
+              if (cap.role == SlotRole::kAffiliation) affiliation = id;
+            } else if (cap.role == SlotRole::kLabel) {
+              label = std::string(s.UnitsText(u0, u1));
+            } else if (cap.role == SlotRole::kOffice) {
+              office = CollapseSpace(AsciiLower(s.UnitsText(u0, u1)));
+            }
+          }
+          if (!label.empty()) AddDiscovered(rule, label, office, country, affiliation, out);
+        });
+      }
+    }
+  }
+
+  void AddDiscovered(const Rule& rule, const std::string& label, const std::string& office,
+                     const std::string& country, const std::string& affiliation,
+                     DocumentAnalysis* out) {
+    const std::string id = MakeEntityId(rule.creates, label);
+    out->discoveries.push_back({rule.id, id, office, country});
+    if (rules_.entity_index.count(id) > 0) return;  // already known
+    EntityDef* def;
+    if (auto it = doc_.local_by_id.find(id); it != doc_.local_by_id.end()) {
+      def = it->second;
+    } else {
+      def = &doc_.local.emplace_back();
+      def->entity.id = id;
+      def->entity.label = label;
+      def->entity.type = rule.creates;
+      def->entity.attributes["discovered_by"] = rule.id;
+      def->order = 1 << 30;
+      doc_.local_by_id[id] = def;
+      std::vector<bool> space;
+      std::vector<std::string> tokens = internal::TokenTexts(label, &space);
+      doc_.local_aliases[tokens[0]].push_back({tokens, space, def});
+      const std::string& last = tokens.back();
+      if (tokens.size() >= 2 && last.size() >= 2 && last[0] >= 'A' && last[0] <= 'Z' &&
+          rules_.exact_aliases.count(last) == 0) {
+        doc_.local_aliases[last].push_back({{last}, {false}, def});
+        def->entity.aliases.push_back(last);
+      }
+    }
+    if (!affiliation.empty()) def->entity.attributes["affiliation"] = affiliation;
+    if (!office.empty()) {
+      Role role{office, country, "", ""};
+      if (std::find(def->entity.roles.begin(), def->entity.roles.end(), role) ==
+          def->entity.roles.end()) {
+        def->entity.roles.push_back(role);
+      }
+    }
+  }
+
+  // --- Coreference ---------------------------------------------------------------------------
+  const EntityDef* HolderOf(const std::string& office, const std::string& country) const {
+    std::vector<const EntityDef*> found;
+    if (auto it = rules_.office_holders.find({office, country});
+        it != rules_.office_holders.end()) {
+      for (uint32_t e : it->second) {
+        const EntityDef* def = &rules_.entities[e];
+        for (const Role& role : def->entity.roles) {
+          if (role.office == office && role.country == country &&
+              RoleContains(role, doc_.doc_date)) {
+            if (std::find(found.begin(), found.end(), def) == found.end()) found.push_back(def);
+          }
+        }
+      }
+    }
+    for (const EntityDef& def : doc_.local) {
+      for (const Role& role : def.entity.roles) {
+        if (role.office == office && role.country == country &&
+            std::find(found.begin(), found.end(), &def) == found.end()) {
+          found.push_back(&def);
+        }
+      }
+    }
+    return found.size() == 1 ? found[0] : nullptr;
+  }
+
+  void Coref(Tagged* s, const std::vector<const EntityDef*>& previous_persons,
+             DocumentAnalysis* out) {
+    std::vector<Mention> resolved;
+    for (uint32_t r : rules_.coref_rules) {
+      const Rule& rule = rules_.rules[r];
+      for (const CompiledPattern& p : rule.patterns) {
+        if (!Possible(p, *s)) continue;
+        ForEachMatch(p, *s, [&](const std::vector<re2::StringPiece>& g) {
+          const auto [u0, u1] = s->UnitRange(Offset(*s, g[0]), Offset(*s, g[0]) + g[0].size());
+          if (u0 >= u1) return;
+          const EntityDef* target = nullptr;
+          if (rule.resolve_role) {
+            std::string office, country;
+            for (size_t c = 0; c < p.captures.size(); ++c) {
+              const re2::StringPiece& piece = g[c + 1];
+              if (piece.data() == nullptr) continue;
+              const SlotCapture& cap = p.captures[c];
+              if (cap.role == SlotRole::kCountry) {
+                const Mention* m = CapturedMention(*s, piece);
+                if (m != nullptr && m->entity != nullptr) country = SlotEntity(*m, cap)->entity.id;
+              } else if (cap.role == SlotRole::kOffice) {
+                const auto [c0, c1] =
+                    s->UnitRange(Offset(*s, piece), Offset(*s, piece) + piece.size());
+                office = CollapseSpace(AsciiLower(s->UnitsText(c0, c1)));
+              }
+            }
+            target = HolderOf(office, country);
+          } else {
+            for (size_t u = u0; u-- > 0;) {
+              const Unit& unit = s->units[u];
+              if (unit.mention < 0) continue;
+              const Mention& m = s->mentions[unit.mention];
+              if (m.entity != nullptr && m.kind != MentionKind::kDemonym &&
+                  m.entity->entity.type == EntityType::kPerson) {
+                target = m.entity;
+                break;
+              }
+            }
+            if (target == nullptr && previous_persons.size() == 1) target = previous_persons[0];
+          }
+          if (target == nullptr) return;
+          Mention m = EntityMention(doc_, target, s->units[u0].tok_begin, s->units[u1 - 1].tok_end,
+                                    MentionKind::kCoref, "coref rule " + rule.id);
+          resolved.push_back(std::move(m));
+          out->corefs.emplace_back(rule.id, target->entity.id);
+        });
+      }
+    }
+    if (resolved.empty()) return;
+    std::vector<Mention> merged;
+    for (Mention& m : s->mentions) {
+      bool inside = false;
+      for (const Mention& c : resolved) {
+        inside = inside || (m.tok_begin < c.tok_end && c.tok_begin < m.tok_end);
+      }
+      if (!inside) merged.push_back(std::move(m));
+    }
+    for (Mention& c : resolved) {
+      bool clash = false;
+      for (const Mention& m : merged) {
+        clash = clash || (m.kind == MentionKind::kCoref && m.tok_begin < c.tok_end &&
+                          c.tok_begin < m.tok_end);
+      }
+      if (!clash) merged.push_back(std::move(c));
+    }
+    std::stable_sort(merged.begin(), merged.end(), [](const Mention& a, const Mention& b) {
+      if (a.tok_begin != b.tok_begin) return a.tok_begin < b.tok_begin;
+      return a.tok_end > b.tok_end;
+    });
+    s->mentions = std::move(merged);
+    BuildUnits(s);
+  }
+
+  // --- Relations -----------------------------------------------------------------------------
+  static bool Possible(const CompiledPattern& p, const Tagged& s) {
+    for (uint32_t bits : p.required_bits) {
+      if ((bits & s.bits) == 0) return false;
+    }
+    for (const std::string& w : p.required_words) {
+      if (!std::binary_search(s.words.begin(), s.words.end(), w)) return false;
+    }
+    return true;
+  }
+
+  struct Candidate {
+    Statement statement;
+    size_t length = 0;
+    int priority = 0;
+    size_t begin = 0;
+  };
+
+  void Relations(const Tagged& s, SentenceAnalysis* out) {
+    std::vector<std::pair<uint32_t, uint32_t>> patterns = rules_.unanchored;
+    for (const std::string& w : s.words) {
+      if (auto it = rules_.anchored.find(w); it != rules_.anchored.end()) {
+        patterns.insert(patterns.end(), it->second.begin(), it->second.end());
+      }
+    }
+    std::sort(patterns.begin(), patterns.end());
+    patterns.erase(std::unique(patterns.begin(), patterns.end()), patterns.end());
+    std::vector<Candidate> candidates;
+    for (const auto& [r, pi] : patterns) {
+      const Rule& rule = rules_.rules[r];
+      const CompiledPattern& p = rule.patterns[pi];
+      if (!Possible(p, s)) continue;
+      ForEachMatch(p, s, [&](const std::vector<re2::StringPiece>& g) {
+        Candidate c;
+        if (MakeStatement(rule, p, s, g, &c, out)) candidates.push_back(std::move(c));
+      });
+    }
+    // Relation overlap policy: one statement per claim; longest match, priority, earliest.
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const Candidate& a, const Candidate& b) {
+                       if (a.length != b.length) return a.length > b.length;
+                       if (a.priority != b.priority) return a.priority > b.priority;
+                       if (a.begin != b.begin) return a.begin < b.begin;
+                       return a.statement.rule < b.statement.rule;
+                     });
+    std::set<std::string> seen;
+    for (Candidate& c : candidates) {
+      const Statement& st = c.statement;
+      const std::string key =
+          st.subject.id + '\x1f' + st.predicate + '\x1f' + (st.object ? st.object->id : "") +
+          '\x1f' + (st.recipient ? st.recipient->id : "") + '\x1f' + st.text.value_or("");
+      if (!seen.insert(key).second) continue;
+      out->statements.push_back(std::move(c.statement));
+    }
+  }
+
+  bool MakeStatement(const Rule& rule, const CompiledPattern& p, const Tagged& s,
+                     const std::vector<re2::StringPiece>& g, Candidate* c, SentenceAnalysis* out) {
+    Statement& st = c->statement;
+    st.predicate = rule.predicate;
+    st.rule = rule.id;
+    st.plover = rule.plover;
+    st.cameo = rule.cameo;
+    const auto [u0, u1] = s.UnitRange(Offset(s, g[0]), Offset(s, g[0]) + g[0].size());
+    std::set<const Mention*> used;
+    std::vector<std::pair<size_t, size_t>> content;  // units of captured text
+    bool have_subject = false;
+    const Mention* time_mention = nullptr;
+    RuleFiring firing;
+    firing.rule = rule.id;
+    firing.line = p.line;
+    for (size_t i = 0; i < p.captures.size(); ++i) {
+      const re2::StringPiece& piece = g[i + 1];
+      if (piece.data() == nullptr) continue;
+      const SlotCapture& cap = p.captures[i];
+      std::string rendered;
+      if (cap.kind == SlotKind::kMention) {
+        const Mention* m = CapturedMention(s, piece);
+        if (m == nullptr) return false;
+        used.insert(m);
+        if (m->kind == MentionKind::kDate) {
+          st.time = m->time;
+          time_mention = m;
+          rendered = m->time.value;
+        } else if (m->kind == MentionKind::kQuote) {
+          const std::string_view q = s.Range(m->tok_begin + 1, m->tok_end - 1);
+          st.text = std::string(q);
+          rendered = "\"" + std::string(q) + "\"";
+        } else {
+          const EntityDef* def = SlotEntity(*m, cap);
+          if (def == nullptr) return false;
+          rendered = def->entity.id;
+          switch (cap.role) {
+            case SlotRole::kSubject:
+              st.subject = Ref(def);
+              have_subject = true;
+              break;
+            case SlotRole::kObject:
+              st.object = Ref(def);
+              break;
+            case SlotRole::kRecipient:
+              st.recipient = Ref(def);
+              break;
+            case SlotRole::kPlace:
+              st.place = Ref(def);
+              break;
+            case SlotRole::kEvent:
+              st.event = Ref(def);
+              break;
+            default:
+              break;
+          }
+        }
+      } else {
+        const auto [c0, c1] = s.UnitRange(Offset(s, piece), Offset(s, piece) + piece.size());
+        if (cap.kind == SlotKind::kText) content.emplace_back(c0, c1);
+        std::string text(s.UnitsText(c0, c1));
+        rendered = "\"" + text + "\"";
+        if (cap.role == SlotRole::kText) st.text = std::move(text);
+      }
+      firing.captures.emplace_back(std::string(internal::SlotRoleName(cap.role)), rendered);
+    }
+    if (!have_subject) return false;
+    // Self-relations ("Russia ... Russia") are noise, never claims.
+    if (st.object && st.object->id == st.subject.id) return false;
+    if (st.recipient && st.recipient->id == st.subject.id) return false;
+    auto attach = [&](bool allowed, auto&& fits, auto&& assign, const char* role) {
+      if (!allowed) return;
+      const Mention* best = nullptr;
+      size_t best_distance = 0;
+      for (size_t u = 0; u < s.units.size(); ++u) {
+        if (s.units[u].mention < 0) continue;
+        const Mention& m = s.mentions[s.units[u].mention];
+        if (used.count(&m) > 0 || !fits(m)) continue;
+        const size_t d = u < u0 ? u0 - u : (u >= u1 ? u - u1 + 1 : 0);
+        if (d > kAttachWindow) continue;
+        if (best == nullptr || d < best_distance) {
+          best = &m;
+          best_distance = d;
+        }
+      }
+      if (best == nullptr) return;
+      used.insert(best);
+      assign(*best);
+      firing.captures.emplace_back(
+          std::string(role) + " (attached)",
+          best->kind == MentionKind::kDate ? best->time.value : best->entity->entity.id);
+    };
+    if (!st.time) {
+      attach(
+          rule.attach_time, [](const Mention& m) { return m.kind == MentionKind::kDate; },
+          [&](const Mention& m) {
+            st.time = m.time;
+            time_mention = &m;
+          },
+          "time");
+    }
+    if (!st.event) {
+      attach(
+          rule.attach_event,
+          [](const Mention& m) {
+            return m.entity != nullptr && m.kind != MentionKind::kDemonym &&
+                   m.entity->entity.type == EntityType::kEvent;
+          },
+          [&](const Mention& m) { st.event = Ref(m.entity); }, "event");
+    }
+    if (!st.place) {
+      attach(
+          rule.attach_place,
+          [&](const Mention& m) {
+            if (m.entity == nullptr || m.kind == MentionKind::kDemonym ||
+                m.entity->entity.type != EntityType::kPlace) {
+              return false;
+            }
+            // A place that stands for an actor bound in this statement is not where it happened.
+            return !(m.acts_as != nullptr &&
+                     (m.acts_as->entity.id == st.subject.id ||
+                      (st.object && st.object->id == m.acts_as->entity.id)));
+          },
+          [&](const Mention& m) { st.place = Ref(m.entity); }, "place");
+    }
+    if (time_mention != nullptr && time_mention->relative) st.doc_date = doc_.doc_date;
+    st.modality =
+        rule.modality.has_value() ? *rule.modality : CueModality(rules_, s, u0, u1, content);
+    c->length = g[0].size();
+    c->priority = rule.priority;
+    c->begin = Offset(s, g[0]);
+    if (trace_) out->firings.push_back(std::move(firing));
+    return true;
+  }
+
+  // --- Bookkeeping ---------------------------------------------------------------------------
+  void CountMentions(const Tagged& s) {
+    for (const Mention& m : s.mentions) {
+      if (m.entity != nullptr) ++counts_[m.entity];
+    }
+  }
+
+  void Entities(DocumentAnalysis* out) {
+    std::map<std::string, Entity> entities;
+    for (const auto& [def, count] : counts_) {
+      Entity e = def->entity;
+      e.mentions = count;
+      entities[e.id] = std::move(e);
+    }
+    for (const SentenceAnalysis& sa : out->sentences) {
+      for (const Statement& st : sa.statements) {
+        for (const EntityRef* ref :
+             {&st.subject, st.object ? &*st.object : nullptr,
+              st.recipient ? &*st.recipient : nullptr, st.place ? &*st.place : nullptr,
+              st.event ? &*st.event : nullptr}) {
+          if (ref == nullptr || entities.count(ref->id) > 0) continue;
+          if (const EntityDef* def = doc_.Find(ref->id)) {
+            Entity e = def->entity;
+            e.mentions = 0;
+            entities[e.id] = std::move(e);
+          }
+        }
+      }
+    }
+    for (auto& [id, e] : entities) {
+      std::sort(e.aliases.begin(), e.aliases.end());
+      e.aliases.erase(std::unique(e.aliases.begin(), e.aliases.end()), e.aliases.end());
+      out->entities.push_back(std::move(e));
+    }
+  }
+
+  void Trace(const Tagged& s, SentenceAnalysis* out) {
+    for (const Mention& m : s.mentions) {
+      MentionTrace t;
+      t.bytes = {s.tokens[m.tok_begin].begin, s.tokens[m.tok_end - 1].end};
+      t.text = std::string(s.Range(m.tok_begin, m.tok_end));
+      t.kind = std::string(MentionKindName(m.kind));
+      if (m.entity != nullptr) {
+        t.entity_id = m.entity->entity.id;
+        t.label = m.entity->entity.label;
+      }
+      if (m.acts_as != nullptr) t.acts_as = m.acts_as->entity.id;
+      t.via = m.via;
+      t.time = m.time;
+      out->mentions.push_back(std::move(t));
+    }
+    std::string tagged;
+    for (const Unit& u : s.units) {
+      if (!tagged.empty()) tagged += ' ';
+      const std::string_view text = s.Range(u.tok_begin, u.tok_end);
+      tagged += u.mention >= 0 ? MentionDisplay(s.mentions[u.mention], text) : std::string(text);
+    }
+    out->tagged = std::move(tagged);
+  }
+
+  const CompiledRules& rules_;
+  DocState doc_;
+  bool trace_;
+  std::map<const EntityDef*, uint64_t> counts_;
+};
+
+}  // namespace
+
+DocumentAnalysis AnalyzeSentences(const RuleSet& rules, const std::vector<SentenceInput>& units,
+                                  std::string_view doc_date, bool trace) {
+  Analyzer analyzer(rules, doc_date, trace);
+  return analyzer.Run(units);
+}
+
+}  // namespace parley

@@ -1,0 +1,81 @@
+// The rule matcher: runs a compiled RuleSet over the normalised sentences of one document and
+// returns, per sentence, the mentions it found, the rules that fired and the statements they
+// made (rules/README.md section 10 describes the stages and the overlap policies).
+//
+// Statements come back without document provenance (doc, spans, sentence text, id): the
+// Extractor adds those. Everything else (subject, predicate, qualifiers, modality, rule,
+// PLOVER/CAMEO, doc_date) is filled in.
+//
+// Thread-safety: AnalyzeSentences only reads the RuleSet; any number of threads may call it
+// concurrently with the same RuleSet.
+#ifndef PARLEY_EXTRACT_RULE_MATCHER_H_
+#define PARLEY_EXTRACT_RULE_MATCHER_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "base/types.h"
+#include "extract/rule_set.h"
+
+namespace parley {
+
+// One normalised unit of a document (extract/prepare.h PreparedSentence, minus the offsets).
+struct SentenceInput {
+  std::string_view text;   // normalised: straight quotes, '-' dashes, single spaces
+  bool relational = true;  // false: mentions only, no statements
+  int32_t repeat_of = -1;  // index of an earlier identical unit, or -1
+};
+
+// A mention, for explanations and self-tests.
+struct MentionTrace {
+  Span bytes;             // in the normalised sentence
+  std::string text;       // the mention's text
+  std::string kind;       // "entity", "demonym", "date", "quote", "discovered", "coref"
+  std::string entity_id;  // "" for dates and quotes
+  std::string label;
+  std::string acts_as;  // entity id, or ""
+  std::string via;      // what found it: "alias 'Putin'", "pattern", "coref rule pronoun", ...
+  TimeValue time;       // dates only
+};
+
+struct RuleFiring {
+  std::string rule;
+  int line = 0;                                               // the pattern's line
+  std::vector<std::pair<std::string, std::string>> captures;  // (role, rendered value)
+};
+
+struct SentenceAnalysis {
+  std::vector<MentionTrace> mentions;  // in text order (with `trace` only)
+  std::string tagged;                  // what patterns see, readable (with `trace` only)
+  std::vector<RuleFiring> firings;     // with `trace` only
+  std::vector<Statement> statements;   // without document provenance
+};
+
+struct Discovery {
+  std::string rule;
+  std::string entity_id;
+  std::string office;   // "" when the rule captured none
+  std::string country;  // entity id or ""
+};
+
+struct DocumentAnalysis {
+  std::vector<SentenceAnalysis> sentences;  // parallel to the input
+  // Every entity mentioned (global or discovered), with `mentions` counted, plus entities that
+  // statements refer to through acts-as (mentions 0 unless mentioned themselves); sorted by id.
+  std::vector<Entity> entities;
+  std::vector<Discovery> discoveries;                       // in text order
+  std::vector<std::pair<std::string, std::string>> corefs;  // (rule, entity id)
+};
+
+// Analyses the units of one document. `doc_date` (ISO, possibly partial, may be empty)
+// anchors relative dates and role lookups. `trace` fills the explanation fields.
+// Non-relational units and repeats (repeat_of >= 0) yield no statements.
+DocumentAnalysis AnalyzeSentences(const RuleSet& rules, const std::vector<SentenceInput>& units,
+                                  std::string_view doc_date, bool trace);
+
+}  // namespace parley
+
+#endif  // PARLEY_EXTRACT_RULE_MATCHER_H_

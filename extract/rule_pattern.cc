@@ -1,0 +1,559 @@
+#include "extract/rule_pattern.h"
+
+#include <algorithm>
+
+#include "base/text.h"
+#include "extract/rule_tokens.h"
+
+namespace parley::internal {
+namespace {
+
+struct SlotTypeName {
+  std::string_view name;
+  SlotType type;
+};
+constexpr SlotTypeName kSlotTypes[] = {
+    {"person", SlotType::kPerson},
+    {"state", SlotType::kState},
+    {"organization", SlotType::kOrganization},
+    {"group", SlotType::kGroup},
+    {"place", SlotType::kPlace},
+    {"agreement", SlotType::kAgreement},
+    {"event", SlotType::kEvent},
+    {"actor", SlotType::kActor},
+    {"demonym", SlotType::kDemonym},
+    {"date", SlotType::kDate},
+    {"quote", SlotType::kQuote},
+    {"text", SlotType::kText},
+    {"name", SlotType::kName},
+};
+
+std::string SlotTypeList() {
+  std::string out;
+  for (const auto& t : kSlotTypes) {
+    if (!out.empty()) out += ", ";
+    out += t.name;
+  }
+  return out;
+}
+
+std::string RoleList() {
+  std::string out;
+  for (int i = 0; i < kSlotRoleCount; ++i) {
+    if (!out.empty()) out += ", ";
+    out += SlotRoleName(static_cast<SlotRole>(i));
+  }
+  return out;
+}
+
+std::string_view SlotTypeDisplay(const PatternNode& node) {
+  if (node.slot == SlotType::kWords) return "@list";
+  for (const auto& t : kSlotTypes) {
+    if (t.type == node.slot) return t.name;
+  }
+  return "?";
+}
+
+bool IsNameByte(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+}
+
+class Parser {
+ public:
+  Parser(std::string_view text, PatternError* error) : text_(text), error_(error) {}
+
+  bool Parse(PatternSeq* out) {
+    std::vector<PatternSeq> alternatives;
+    if (!ParseAlternatives(&alternatives, /*in_group=*/false)) return false;
+    if (alternatives.size() > 1) {
+      PatternNode group;
+      group.kind = PatternNode::Kind::kGroup;
+      group.alternatives = std::move(alternatives);
+      out->push_back(std::move(group));
+    } else {
+      *out = std::move(alternatives[0]);
+    }
+    if (out->empty()) return Fail(0, "empty pattern");
+    return true;
+  }
+
+ private:
+  bool Fail(size_t offset, std::string message) {
+    error_->offset = static_cast<int>(offset);
+    error_->message = std::move(message);
+    return false;
+  }
+
+  void SkipSpace() {
+    while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\t')) ++pos_;
+  }
+
+  bool ParseAlternatives(std::vector<PatternSeq>* out, bool in_group) {
+    out->emplace_back();
+    while (true) {
+      SkipSpace();
+      if (pos_ >= text_.size()) {
+        if (in_group) return Fail(group_open_, "unclosed '(' in pattern");
+        return true;
+      }
+      const char c = text_[pos_];
+      if (c == ')') {
+        if (!in_group) return Fail(pos_, "unmatched ')' in pattern");
+        return true;
+      }
+      if (c == '|') {
+        ++pos_;
+        out->emplace_back();
+        continue;
+      }
+      if (c == '?') {
+        if (out->back().empty()) return Fail(pos_, "'?' must follow an element");
+        out->back().back().optional = true;
+        ++pos_;
+        continue;
+      }
+      PatternNode node;
+      if (!ParseElement(&node)) return false;
+      out->back().push_back(std::move(node));
+    }
+  }
+
+  bool ParseElement(PatternNode* node) {
+    const size_t start = pos_;
+    node->offset = static_cast<int>(start);
+    const char c = text_[pos_];
+    if (c == '(') {
+      const size_t saved_open = group_open_;
+      group_open_ = pos_;
+      ++pos_;
+      node->kind = PatternNode::Kind::kGroup;
+      if (!ParseAlternatives(&node->alternatives, /*in_group=*/true)) return false;
+      ++pos_;  // ')'
+      group_open_ = saved_open;
+      for (const PatternSeq& alt : node->alternatives) {
+        if (alt.empty()) return Fail(start, "empty alternative in group");
+      }
+      return true;
+    }
+    if (c == '{') return ParseSlot(node);
+    if (c == '}') return Fail(pos_, "unmatched '}' in pattern");
+    if (c == '@') {
+      ++pos_;
+      const size_t name_start = pos_;
+      while (pos_ < text_.size() && IsNameByte(text_[pos_])) ++pos_;
+      if (pos_ == name_start) return Fail(start, "expected a word-list or macro name after '@'");
+      node->kind = PatternNode::Kind::kRef;
+      node->text = std::string(text_.substr(name_start, pos_ - name_start));
+      return true;
+    }
+    if (text_.substr(pos_, 3) == "...") {
+      pos_ += 3;
+      node->kind = PatternNode::Kind::kGap;
+      const size_t digits = pos_;
+      while (pos_ < text_.size() && text_[pos_] >= '0' && text_[pos_] <= '9') ++pos_;
+      if (pos_ > digits) {
+        if (pos_ - digits > 2 || std::stoi(std::string(text_.substr(digits, pos_ - digits))) > 30) {
+          return Fail(digits, "gap too long (at most ...30)");
+        }
+        node->gap = std::stoi(std::string(text_.substr(digits, pos_ - digits)));
+      }
+      return true;
+    }
+    if (c == '*') return Fail(pos_, "'*' must directly follow a word");
+    node->kind = PatternNode::Kind::kWord;
+    if (IsWordByte(static_cast<unsigned char>(c))) {
+      while (pos_ < text_.size() && IsWordByte(static_cast<unsigned char>(text_[pos_]))) ++pos_;
+      node->text = std::string(text_.substr(start, pos_ - start));
+      if (pos_ < text_.size() && text_[pos_] == '*') {
+        node->prefix = true;
+        ++pos_;
+      }
+    } else {
+      node->text = std::string(1, c);
+      ++pos_;
+    }
+    return true;
+  }
+
+  bool ParseSlot(PatternNode* node) {
+    const size_t open = pos_;
+    const size_t close = text_.find_first_of("{} \t", pos_ + 1);
+    if (close == std::string_view::npos || text_[close] != '}') {
+      return Fail(open, "unclosed '{' in pattern");
+    }
+    const std::string_view body = text_.substr(open + 1, close - open - 1);
+    pos_ = close + 1;
+    node->kind = PatternNode::Kind::kSlot;
+    const size_t colon = body.find(':');
+    const std::string_view type = body.substr(0, colon);
+    const size_t type_offset = open + 1;
+    if (!type.empty() && type[0] == '@') {
+      node->slot = SlotType::kWords;
+      node->text = std::string(type.substr(1));
+      if (node->text.empty() || !std::all_of(node->text.begin(), node->text.end(), IsNameByte)) {
+        return Fail(type_offset, "expected a word-list name after '@'");
+      }
+    } else {
+      bool found = false;
+      for (const auto& t : kSlotTypes) {
+        if (t.name == type) {
+          node->slot = t.type;
+          found = true;
+        }
+      }
+      if (!found) {
+        std::vector<std::string> names;
+        for (const auto& t : kSlotTypes) names.emplace_back(t.name);
+        return Fail(type_offset, "unknown slot type '" + std::string(type) + "' (expected " +
+                                     SlotTypeList() + ")" + DidYouMean(type, names));
+      }
+    }
+    if (colon == std::string_view::npos) return true;
+    const std::string_view role = body.substr(colon + 1);
+    for (int i = 0; i < kSlotRoleCount; ++i) {
+      if (SlotRoleName(static_cast<SlotRole>(i)) == role) {
+        node->role = static_cast<SlotRole>(i);
+        node->role_offset = static_cast<int>(open + 1 + colon + 1);
+        return true;
+      }
+    }
+    std::vector<std::string> names;
+    for (int i = 0; i < kSlotRoleCount; ++i) {
+      names.emplace_back(SlotRoleName(static_cast<SlotRole>(i)));
+    }
+    return Fail(open + 1 + colon + 1, "unknown role '" + std::string(role) + "' (expected " +
+                                          RoleList() + ")" + DidYouMean(role, names));
+  }
+
+  std::string_view text_;
+  PatternError* error_;
+  size_t pos_ = 0;
+  size_t group_open_ = 0;
+};
+
+// Which slot types may fill which role, per rule kind.
+bool RoleAllowed(RuleKind kind, SlotRole role, std::string* expected) {
+  switch (kind) {
+    case RuleKind::kRelation:
+      *expected = "subject, object, recipient, place, event, time or text";
+      return role <= SlotRole::kText;
+    case RuleKind::kDiscover:
+      *expected = "label, office, country or affiliation";
+      return role >= SlotRole::kLabel;
+    case RuleKind::kCoref:
+      *expected = "office or country";
+      return role == SlotRole::kOffice || role == SlotRole::kCountry;
+  }
+  return false;
+}
+
+bool TypeFitsRole(SlotType type, SlotRole role, std::string* expected) {
+  const bool entity = type <= SlotType::kActor;
+  switch (role) {
+    case SlotRole::kSubject:
+    case SlotRole::kObject:
+    case SlotRole::kRecipient:
+      *expected = "an entity type or actor";
+      return entity;
+    case SlotRole::kPlace:
+      *expected = "place";
+      return type == SlotType::kPlace;
+    case SlotRole::kEvent:
+      *expected = "event";
+      return type == SlotType::kEvent;
+    case SlotRole::kTime:
+      *expected = "date";
+      return type == SlotType::kDate;
+    case SlotRole::kText:
+      *expected = "quote or text";
+      return type == SlotType::kQuote || type == SlotType::kText;
+    case SlotRole::kLabel:
+      *expected = "name";
+      return type == SlotType::kName;
+    case SlotRole::kOffice:
+      *expected = "@list or text";
+      return type == SlotType::kWords || type == SlotType::kText;
+    case SlotRole::kCountry:
+      *expected = "demonym or state";
+      return type == SlotType::kDemonym || type == SlotType::kState;
+    case SlotRole::kAffiliation:
+      *expected = "organization or actor";
+      return type == SlotType::kOrganization || type == SlotType::kActor;
+  }
+  return false;
+}
+
+uint32_t SlotBits(SlotType type) {
+  switch (type) {
+    case SlotType::kPerson:
+      return kBitPerson;
+    case SlotType::kState:
+      return kBitState;
+    case SlotType::kOrganization:
+      return kBitOrganization;
+    case SlotType::kGroup:
+      return kBitGroup;
+    case SlotType::kPlace:
+      return kBitPlace;
+    case SlotType::kAgreement:
+      return kBitAgreement;
+    case SlotType::kEvent:
+      return kBitEvent;
+    case SlotType::kActor:
+      return kActorBits;
+    case SlotType::kDemonym:
+      return kBitDemonym;
+    case SlotType::kDate:
+      return kBitDate;
+    case SlotType::kQuote:
+      return kBitQuote;
+    default:
+      return 0;
+  }
+}
+
+std::string LettersClass(uint32_t bits) {
+  std::string out = "[";
+  for (int i = 0; kMentionLetters[i] != '\0'; ++i) {
+    if (bits & (1u << i)) out += kMentionLetters[i];
+  }
+  return out + "]";
+}
+
+class Emitter {
+ public:
+  Emitter(const PatternScope& scope, RuleKind kind, bool in_macro, EmittedPattern* out,
+          PatternError* error)
+      : scope_(scope), kind_(kind), in_macro_(in_macro), out_(out), error_(error) {}
+
+  bool EmitTop(const PatternSeq& seq) {
+    std::vector<bool> bound(kSlotRoleCount, false);
+    std::string regex;
+    if (!EmitSeq(seq, /*required=*/true, &bound, &regex)) return false;
+    out_->regex = " " + regex;
+    return true;
+  }
+
+ private:
+  bool Fail(int offset, std::string message) {
+    error_->offset = offset;
+    error_->message = std::move(message);
+    return false;
+  }
+
+  bool EmitSeq(const PatternSeq& seq, bool required, std::vector<bool>* bound, std::string* re) {
+    for (const PatternNode& node : seq) {
+      std::string piece;
+      if (!EmitNode(node, required && !node.optional, bound, &piece)) return false;
+      if (node.optional) {
+        *re += "(?:" + piece + ")?";
+      } else {
+        *re += piece;
+      }
+    }
+    return true;
+  }
+
+  bool EmitNode(const PatternNode& node, bool required, std::vector<bool>* bound, std::string* re) {
+    switch (node.kind) {
+      case PatternNode::Kind::kWord: {
+        Cue cue;
+        cue.tokens.push_back(AsciiLower(node.text));
+        cue.prefix = node.prefix;
+        *re += CueRegex(cue);
+        if (required && !node.prefix && IsWordByte(static_cast<unsigned char>(node.text[0]))) {
+          out_->required_words.push_back(cue.tokens[0]);
+        }
+        return true;
+      }
+      case PatternNode::Kind::kGap:
+        *re += "(?:[^ ]+ ){0," + std::to_string(node.gap) + "}?";
+        return true;
+      case PatternNode::Kind::kRef:
+        return EmitRef(node, required, bound, re);
+      case PatternNode::Kind::kGroup: {
+        std::vector<bool> merged = *bound;
+        std::string body;
+        for (size_t i = 0; i < node.alternatives.size(); ++i) {
+          std::vector<bool> alt_bound = *bound;
+          std::string alt;
+          const bool single = node.alternatives.size() == 1;
+          if (!EmitSeq(node.alternatives[i], required && single, &alt_bound, &alt)) return false;
+          for (int r = 0; r < kSlotRoleCount; ++r) merged[r] = merged[r] || alt_bound[r];
+          if (i > 0) body += "|";
+          body += alt;
+        }
+        *bound = merged;
+        *re += "(?:" + body + ")";
+        return true;
+      }
+      case PatternNode::Kind::kSlot:
+        return EmitSlot(node, required, bound, re);
+    }
+    return false;
+  }
+
+  bool EmitRef(const PatternNode& node, bool required, std::vector<bool>* bound, std::string* re) {
+    if (auto it = scope_.words->find(node.text); it != scope_.words->end()) {
+      *re += WordListRegex(it->second);
+      return true;
+    }
+    auto it = scope_.macros->find(node.text);
+    if (it == scope_.macros->end()) {
+      return Fail(node.offset, "undefined word list or macro '@" + node.text + "'");
+    }
+    if (scope_.broken_macros->count(node.text) > 0) return Fail(-1, "");
+    if (depth_ > 32) return Fail(-1, "");
+    ++depth_;
+    std::string body;
+    const bool ok = EmitSeq(it->second, required, bound, &body);
+    --depth_;
+    if (!ok) {
+      // Problems inside a macro body were reported at the macro itself.
+      error_->offset = -1;
+      return false;
+    }
+    *re += "(?:" + body + ")";
+    return true;
+  }
+
+  bool EmitSlot(const PatternNode& node, bool required, std::vector<bool>* bound, std::string* re) {
+    std::string piece;
+    SlotCapture capture;
+    switch (node.slot) {
+      case SlotType::kText:
+        piece = "(?:[^ ,;:.!?()][^ ]* ){1,20}";
+        capture.kind = SlotKind::kText;
+        break;
+      case SlotType::kName:
+        piece = "(?:[A-Z][^ ]* ){1,4}";
+        capture.kind = SlotKind::kName;
+        break;
+      case SlotType::kWords: {
+        auto it = scope_.words->find(node.text);
+        if (it == scope_.words->end()) {
+          if (scope_.macros->count(node.text) > 0) {
+            return Fail(node.offset + 1, "'@" + node.text + "' in a slot must be a word list");
+          }
+          return Fail(node.offset + 1, "undefined word list '@" + node.text + "'");
+        }
+        piece = WordListRegex(it->second);
+        capture.kind = SlotKind::kWords;
+        break;
+      }
+      default: {
+        const uint32_t bits = SlotBits(node.slot);
+        piece = "\\x01[A-Z]*" + LettersClass(bits) + "[A-Z]*[0-9]+\\x02 ";
+        capture.kind = SlotKind::kMention;
+        capture.bits = bits;
+        capture.actor = node.slot == SlotType::kActor;
+        if (required) out_->required_bits.push_back(bits);
+        break;
+      }
+    }
+    if (!node.role.has_value()) {
+      *re += piece;
+      return true;
+    }
+    const SlotRole role = *node.role;
+    const int role_offset = node.role_offset;
+    std::string expected;
+    if (in_macro_) {
+      return Fail(node.offset, "a macro may not bind a role ('" + std::string(SlotRoleName(role)) +
+                                   "'); bind it in the rule's pattern");
+    }
+    if (!RoleAllowed(kind_, role, &expected)) {
+      return Fail(role_offset, "role '" + std::string(SlotRoleName(role)) +
+                                   "' is not available in a " + std::string(RuleKindName(kind_)) +
+                                   " rule (expected " + expected + ")");
+    }
+    if (!TypeFitsRole(node.slot, role, &expected)) {
+      return Fail(node.offset + 1, "slot type '" + std::string(SlotTypeDisplay(node)) +
+                                       "' cannot fill role '" + std::string(SlotRoleName(role)) +
+                                       "' (expected " + expected + ")");
+    }
+    if ((*bound)[static_cast<int>(role)]) {
+      return Fail(node.offset,
+                  "role '" + std::string(SlotRoleName(role)) + "' is bound twice in this pattern");
+    }
+    (*bound)[static_cast<int>(role)] = true;
+    capture.role = role;
+    out_->captures.push_back(capture);
+    *re += "(" + piece + ")";
+    return true;
+  }
+
+  const PatternScope& scope_;
+  RuleKind kind_;
+  bool in_macro_;
+  EmittedPattern* out_;
+  PatternError* error_;
+  int depth_ = 0;
+};
+
+}  // namespace
+
+bool ParsePattern(std::string_view text, PatternSeq* out, PatternError* error) {
+  out->clear();
+  Parser parser(text, error);
+  return parser.Parse(out);
+}
+
+bool ParseWordItem(std::string_view item, Cue* out) {
+  item = TrimSpace(item);
+  out->prefix = false;
+  if (!item.empty() && item.back() == '*') {
+    out->prefix = true;
+    item.remove_suffix(1);
+  }
+  out->tokens = TokenTexts(AsciiLower(item), nullptr);
+  return !out->tokens.empty();
+}
+
+std::string CueRegex(const Cue& cue) {
+  std::string re;
+  for (size_t i = 0; i < cue.tokens.size(); ++i) {
+    re += "(?i:" + RE2::QuoteMeta(cue.tokens[i]) + ")";
+    if (cue.prefix && i + 1 == cue.tokens.size()) re += "[^ \\x01]*";
+    re += " ";
+  }
+  return re;
+}
+
+std::string WordListRegex(const WordList& list) {
+  std::string re = "(?:";
+  for (size_t i = 0; i < list.items.size(); ++i) {
+    if (i > 0) re += "|";
+    re += CueRegex(list.items[i]);
+  }
+  return re + ")";
+}
+
+bool EmitPattern(const PatternSeq& seq, const PatternScope& scope, RuleKind kind, bool in_macro,
+                 EmittedPattern* out, PatternError* error) {
+  *out = EmittedPattern();
+  Emitter emitter(scope, kind, in_macro, out, error);
+  return emitter.EmitTop(seq);
+}
+
+void CollectRefs(const PatternSeq& seq, std::vector<std::pair<std::string, int>>* refs) {
+  for (const PatternNode& node : seq) {
+    if (node.kind == PatternNode::Kind::kRef) refs->emplace_back(node.text, node.offset);
+    for (const PatternSeq& alt : node.alternatives) CollectRefs(alt, refs);
+  }
+}
+
+std::string DidYouMean(std::string_view word, const std::vector<std::string>& candidates) {
+  std::string best;
+  size_t best_distance = 3;
+  for (const std::string& c : candidates) {
+    const size_t d = EditDistance(word, c, 2);
+    if (d < best_distance) {
+      best_distance = d;
+      best = c;
+    }
+  }
+  return best.empty() ? "" : "; did you mean '" + best + "'?";
+}
+
+}  // namespace parley::internal

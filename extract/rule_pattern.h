@@ -1,0 +1,108 @@
+// Relation, discover and coref patterns (rules/README.md section 4): parsing to a small syntax
+// tree and compiling that tree to an RE2 expression over the tagged sentence the matcher builds
+// (rule_matcher.h: every token followed by one space, every mention a placeholder token
+// "\x01<letters><index>\x02").
+//
+// Thread-safety: pure functions.
+#ifndef PARLEY_EXTRACT_RULE_PATTERN_H_
+#define PARLEY_EXTRACT_RULE_PATTERN_H_
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/rule_compiled.h"
+
+namespace parley::internal {
+
+enum class SlotType {
+  kPerson,
+  kState,
+  kOrganization,
+  kGroup,
+  kPlace,
+  kAgreement,
+  kEvent,
+  kActor,
+  kDemonym,
+  kDate,
+  kQuote,
+  kText,
+  kName,
+  kWords,
+};
+
+struct PatternNode;
+using PatternSeq = std::vector<PatternNode>;
+
+struct PatternNode {
+  enum class Kind { kWord, kSlot, kRef, kGroup, kGap };
+  Kind kind = Kind::kWord;
+  int offset = 0;       // byte offset of the element in the pattern text
+  std::string text;     // word (as written), ref name, or the word list of a {@list} slot
+  bool prefix = false;  // word*: any ending
+  SlotType slot = SlotType::kPerson;
+  std::optional<SlotRole> role;
+  int role_offset = 0;                   // byte offset of the role name
+  std::vector<PatternSeq> alternatives;  // kGroup
+  int gap = 8;                           // kGap: at most this many tokens
+  bool optional = false;
+};
+
+// An error at `offset` bytes into the pattern text; offset -1 means "already reported
+// elsewhere" (a broken macro), so the caller adds no message.
+struct PatternError {
+  int offset = 0;
+  std::string message;
+};
+
+// Parses `text` into `out`. Returns false with `error` set on a syntax error.
+bool ParsePattern(std::string_view text, PatternSeq* out, PatternError* error);
+
+// A word list: items as token sequences, lower-cased, longest first.
+struct WordList {
+  std::vector<Cue> items;
+};
+
+// Compiles a word-list item ("prime minister", "propos*") to a Cue; false when it has no
+// tokens.
+bool ParseWordItem(std::string_view item, Cue* out);
+
+// Names a pattern may refer to with @name. Macros in `broken_macros` failed to compile (their
+// errors were reported at their definition).
+struct PatternScope {
+  const std::map<std::string, WordList>* words = nullptr;
+  const std::map<std::string, PatternSeq>* macros = nullptr;
+  const std::set<std::string>* broken_macros = nullptr;
+};
+
+// The RE2 source for `seq` plus its captures and prefilter requirements.
+struct EmittedPattern {
+  std::string regex;
+  std::vector<SlotCapture> captures;
+  std::vector<uint32_t> required_bits;
+  std::vector<std::string> required_words;
+};
+
+// Compiles `seq` for a rule of `kind` (`in_macro`: the body of a macro, which may not bind
+// roles). Checks slot types against roles and that no role is bound twice.
+bool EmitPattern(const PatternSeq& seq, const PatternScope& scope, RuleKind kind, bool in_macro,
+                 EmittedPattern* out, PatternError* error);
+
+// The regex fragment matching one word-list item / any item of `list`.
+std::string CueRegex(const Cue& cue);
+std::string WordListRegex(const WordList& list);
+
+// Names of macros `seq` refers to (directly), with their offsets.
+void CollectRefs(const PatternSeq& seq, std::vector<std::pair<std::string, int>>* refs);
+
+// "did you mean 'x'?" suffix (with a leading space) for the nearest of `candidates` within
+// edit distance 2, or "".
+std::string DidYouMean(std::string_view word, const std::vector<std::string>& candidates);
+
+}  // namespace parley::internal
+
+#endif  // PARLEY_EXTRACT_RULE_PATTERN_H_

@@ -1,0 +1,59 @@
+// RuleSet: the compiled form of a set of rule files (the language is documented in
+// rules/README.md). Compiled once, immutable afterwards: any number of threads may share one
+// RuleSet and match against it concurrently; matching needs only per-call scratch.
+//
+// Compilation reports every problem in every file, compiler style, never just the first.
+#ifndef PARLEY_EXTRACT_RULE_SET_H_
+#define PARLEY_EXTRACT_RULE_SET_H_
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "base/types.h"
+#include "extract/rule_source.h"
+
+namespace parley {
+
+namespace internal {
+struct CompiledRules;
+}  // namespace internal
+
+class RuleSet {
+ public:
+  // Compiles `sources` (in load order). On failure returns InvalidArgument whose message is
+  // FormatDiagnostics() of every problem found.
+  static Result<std::shared_ptr<const RuleSet>> Compile(const std::vector<RuleSource>& sources);
+
+  // Like Compile, but hands back the individual diagnostics; returns null when there is any.
+  // REQUIRES: diagnostics != nullptr.
+  static std::shared_ptr<const RuleSet> Compile(const std::vector<RuleSource>& sources,
+                                                std::vector<RuleDiagnostic>* diagnostics);
+
+  ~RuleSet();
+  RuleSet(const RuleSet&) = delete;
+  RuleSet& operator=(const RuleSet&) = delete;
+
+  // 32 hex digits over the sources' content and layers: equal fingerprints, equal behaviour.
+  const std::string& fingerprint() const;
+  size_t entity_count() const;
+  size_t alias_count() const;
+  // Relation, discover and coref rules.
+  size_t rule_count() const;
+
+  // The entity with this id, or null.
+  const Entity* FindEntity(const std::string& id) const;
+
+  const internal::CompiledRules& compiled() const { return *rules_; }
+
+ private:
+  explicit RuleSet(std::unique_ptr<internal::CompiledRules> rules);
+  std::unique_ptr<internal::CompiledRules> rules_;
+  size_t alias_count_ = 0;
+};
+
+}  // namespace parley
+
+#endif  // PARLEY_EXTRACT_RULE_SET_H_

@@ -1,0 +1,89 @@
+#include "extract/rule_source.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <system_error>
+
+#include "base/text.h"
+
+namespace parley {
+
+std::string FormatDiagnostic(const RuleDiagnostic& d) {
+  std::string out = d.path + ":" + std::to_string(d.line) + ":" + std::to_string(d.column) +
+                    ": error: " + d.message + "\n";
+  if (d.line_text.empty()) return out;
+  out += d.line_text + "\n";
+  const size_t caret = d.column > 0 ? static_cast<size_t>(d.column - 1) : 0;
+  for (size_t i = 0; i < caret; ++i) {
+    out += (i < d.line_text.size() && d.line_text[i] == '\t') ? '\t' : ' ';
+  }
+  out += "^\n";
+  return out;
+}
+
+std::string FormatDiagnostics(const std::vector<RuleDiagnostic>& diagnostics) {
+  if (diagnostics.empty()) return "";
+  std::string out;
+  std::set<std::string> files;
+  for (const RuleDiagnostic& d : diagnostics) {
+    out += FormatDiagnostic(d);
+    files.insert(d.path);
+  }
+  out += std::to_string(diagnostics.size()) + (diagnostics.size() == 1 ? " error" : " errors") +
+         " in " + std::to_string(files.size()) + (files.size() == 1 ? " file" : " files") + "\n";
+  return out;
+}
+
+namespace {
+
+Status ReadOne(const std::filesystem::path& path, int layer, std::vector<RuleSource>* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return IoError(path.string() + ": cannot read rule file");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return IoError(path.string() + ": read error");
+  std::string text = std::move(buffer).str();
+  if (!IsValidUtf8(text)) {
+    return InvalidArgumentError(path.string() + ": rule file is not valid UTF-8");
+  }
+  out->push_back(RuleSource{path.generic_string(), std::move(text), layer});
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::vector<RuleSource>> ReadRuleSources(const std::vector<std::string>& paths,
+                                                int first_layer) {
+  std::vector<RuleSource> sources;
+  int layer = first_layer;
+  try {
+    for (const std::string& name : paths) {
+      const std::filesystem::path path(name);
+      std::error_code ec;
+      if (!std::filesystem::exists(path, ec)) {
+        return NotFoundError(name + ": no such rule file or directory");
+      }
+      if (std::filesystem::is_directory(path, ec)) {
+        std::vector<std::filesystem::path> files;
+        for (const auto& entry : std::filesystem::recursive_directory_iterator(path)) {
+          if (entry.is_regular_file() && entry.path().extension() == ".rules") {
+            files.push_back(entry.path());
+          }
+        }
+        std::sort(files.begin(), files.end());
+        for (const auto& file : files) PARLEY_RETURN_IF_ERROR(ReadOne(file, layer, &sources));
+      } else {
+        PARLEY_RETURN_IF_ERROR(ReadOne(path, layer, &sources));
+      }
+      ++layer;
+    }
+  } catch (const std::filesystem::filesystem_error& e) {
+    return IoError(std::string("reading rules: ") + e.what());
+  }
+  return sources;
+}
+
+}  // namespace parley

@@ -1,0 +1,135 @@
+#include "extract/sentences.h"
+
+#include <algorithm>
+#include <array>
+
+namespace parley {
+namespace {
+
+// Looking back for the word before a '.' stops after this many bytes: longer "words" are not
+// abbreviations, and the bound keeps a dot-riddled run without spaces linear.
+constexpr size_t kMaxWordLookBack = 24;
+
+// Abbreviations that are followed by a name or a number, never by a new sentence.
+constexpr std::array<std::string_view, 37> kNeverFinal = {
+    "Adm", "Amb", "Apr",  "Aug", "Capt", "Col", "Dec",    "Dr",   "Feb", "Ft", "Gen", "Gov", "Hon",
+    "Jan", "Jul", "Jun",  "Lt",  "Maj",  "Mar", "Messrs", "Mr",   "Mrs", "Ms", "Mt",  "No",  "Nos",
+    "Nov", "Oct", "Prof", "Rep", "Rev",  "Sen", "Sep",    "Sept", "Sgt", "St", "Vol"};
+
+// Abbreviations that often end a sentence too: split only before a typical sentence starter.
+constexpr std::array<std::string_view, 10> kAmbiguous = {"Bros", "Co", "Corp", "Inc", "Jr",
+                                                         "Ltd",  "Sr", "etc",  "al",  "approx"};
+
+constexpr std::array<std::string_view, 82> kStarters = {
+    "A",         "After",  "All",     "Also",    "Although",    "An",       "And",     "Any",
+    "As",        "At",     "Because", "Before",  "Both",        "But",      "By",      "Despite",
+    "During",    "Each",   "Earlier", "Either",  "Even",        "Every",    "Finally", "First",
+    "Following", "For",    "From",    "Further", "Furthermore", "He",       "Her",     "Here",
+    "His",       "How",    "However", "I",       "If",          "In",       "Instead", "It",
+    "Its",       "Last",   "Later",   "Many",    "Meanwhile",   "Moreover", "Most",    "My",
+    "Neither",   "Next",   "No",      "Nor",     "Now",         "On",       "One",     "Our",
+    "Over",      "Second", "She",     "Since",   "So",          "Some",     "Still",   "Such",
+    "That",      "The",    "Their",   "There",   "These",       "They",     "This",    "Those",
+    "Though",    "Thus",   "Today",   "Under",   "We",          "What",     "When",    "While",
+    "With",      "Yet"};
+
+bool Contains(const auto& table, std::string_view word) {
+  return std::find(table.begin(), table.end(), word) != table.end();
+}
+
+bool IsTerminal(char c) { return c == '.' || c == '!' || c == '?'; }
+bool IsCloser(char c) { return c == '"' || c == '\'' || c == ')' || c == ']'; }
+bool IsOpener(char c) { return c == '"' || c == '\'' || c == '(' || c == '['; }
+bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsLetter(char c) { return IsLower(c) || IsUpper(c); }
+
+// Whether the terminator run text[run_begin, run_end) followed by the token at text[next]
+// ends a sentence.
+bool EndsSentence(std::string_view text, size_t run_begin, size_t run_end, size_t next) {
+  const char first = text[next];
+  if (IsLower(first)) return false;
+  const std::string_view run = text.substr(run_begin, run_end - run_begin);
+  if (run.find_first_of("!?") != std::string_view::npos || run.size() >= 3) return true;
+  // A single '.' (or "..", treated alike): look at the word before it.
+  size_t w = run_begin;
+  const size_t stop = run_begin > kMaxWordLookBack ? run_begin - kMaxWordLookBack : 0;
+  while (w > stop && text[w - 1] != ' ') --w;
+  if (w > 0 && w == stop && text[w - 1] != ' ') return true;  // a very long token
+  while (w < run_begin && IsOpener(text[w])) ++w;
+  const std::string_view word = text.substr(w, run_begin - w);
+  if (word.empty()) return true;
+  if (Contains(kNeverFinal, word) || word == "vs" || word == "v") return false;
+  const bool initial = word.size() == 1 && IsUpper(word[0]);  // "John F. Kennedy", "World War I."
+  const bool dotted = word.find('.') != std::string_view::npos && IsLetter(word.back());
+  if (initial || dotted || Contains(kAmbiguous, word)) {
+    size_t e = next;
+    while (e < text.size() && IsLetter(text[e])) ++e;
+    return IsSentenceStarter(text.substr(next, e - next));
+  }
+  return true;
+}
+
+size_t TrimLeft(std::string_view text, size_t b, size_t e) {
+  while (b < e && text[b] == ' ') ++b;
+  return b;
+}
+size_t TrimRight(std::string_view text, size_t b, size_t e) {
+  while (e > b && text[e - 1] == ' ') --e;
+  return e;
+}
+
+void Push(std::string_view text, size_t b, size_t e, size_t max_bytes,
+          std::vector<TextRange>* out) {
+  b = TrimLeft(text, b, e);
+  e = TrimRight(text, b, e);
+  while (e - b > max_bytes) {
+    size_t cut = b + max_bytes;
+    size_t space = cut;
+    while (space > b && text[space] != ' ') --space;
+    if (space > b) {
+      cut = space;
+    } else {
+      while (cut > b && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    }
+    out->push_back({b, TrimRight(text, b, cut)});
+    b = TrimLeft(text, cut, e);
+  }
+  if (e > b) out->push_back({b, e});
+}
+
+}  // namespace
+
+bool IsSentenceStarter(std::string_view word) { return Contains(kStarters, word); }
+
+std::vector<TextRange> SplitSentences(std::string_view text, size_t max_bytes) {
+  std::vector<TextRange> out;
+  const size_t n = text.size();
+  size_t start = 0;
+  size_t i = 0;
+  while (i < n) {
+    if (!IsTerminal(text[i])) {
+      ++i;
+      continue;
+    }
+    size_t run_end = i;
+    while (run_end < n && IsTerminal(text[run_end])) ++run_end;
+    size_t close = run_end;
+    while (close < n && IsCloser(text[close])) ++close;
+    if (close >= n || text[close] != ' ') {
+      i = close > run_end ? close : run_end;
+      continue;
+    }
+    size_t next = close + 1;
+    while (next < n && IsOpener(text[next])) ++next;
+    if (next < n && EndsSentence(text, i, run_end, next)) {
+      Push(text, start, close, max_bytes, &out);
+      start = close + 1;
+    }
+    i = close;
+  }
+  Push(text, start, n, max_bytes, &out);
+  return out;
+}
+
+}  // namespace parley

@@ -1,0 +1,125 @@
+// Exports of a GraphView (graph/graph_view.h) for Gephi, networkx, igraph, Graphviz, spreadsheets
+// and the event-data community.
+//
+// Every writer streams to a std::ostream in bounded memory (a 1 MiB buffer), writes nodes and
+// edges in the view's sorted order and nothing that depends on the clock, the machine or hash
+// iteration: the same view gives byte-identical output. Text from documents is made safe for each
+// format: XML escapes everything and drops characters XML 1.0 forbids (graph/xml.h), CSV quotes
+// per RFC 4180 and neutralises spreadsheet formulas (base/text.h CsvField), DOT escapes quotes,
+// backslashes and line breaks, JSON is always valid UTF-8 (base/json.h).
+//
+// Errors: every writer returns IoError when the stream fails (disk full, closed pipe); what was
+// written before stays written.
+// Thread-safety: pure functions of their arguments; distinct streams may be written concurrently.
+#ifndef PARLEY_GRAPH_EXPORT_H_
+#define PARLEY_GRAPH_EXPORT_H_
+
+#include <functional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "base/types.h"
+#include "graph/graph_view.h"
+
+namespace parley {
+
+// GraphML (http://graphml.graphdrawing.org/xmlns), directed, as Gephi, networkx and igraph read
+// it. Node ids are entity ids; edge ids are GraphEdge::id. Typed attributes (<key> declarations):
+//   node: label, type, country (string), statements (long), first, last (string, YYYY-MM-DD)
+//   edge: label (= predicate), weight (double), predicate, plover, first, last (string),
+//         count (long, = weight)
+// An attribute with an empty value is omitted from its element. A multi view has parallel edges.
+Status WriteGraphMl(const GraphView& view, std::ostream& out);
+
+enum class GexfTime {
+  kSpells,      // timerepresentation="interval": <spell start end> per merged date range
+  kTimestamps,  // timerepresentation="timestamp": <spell timestamp> per distinct statement date
+};
+
+struct GexfOptions {
+  // mode="dynamic" with timeformat="date": edges carry <spells> from their statements' dates so
+  // Gephi's timeline replays them; undated edges and all nodes are always present. Default: false.
+  bool dynamic = false;
+  // How time is written in dynamic mode. Default: kSpells (networkx reads these as "spells").
+  GexfTime time = GexfTime::kSpells;
+};
+
+// GEXF 1.3 (http://gexf.net/1.3), directed. Nodes: id, label and attvalues type, country,
+// statements, first, last. Edges: id, label (= predicate), weight, kind (= predicate, which
+// GEXF 1.3 requires to tell parallel edges apart) and attvalues predicate, plover, first, last,
+// count. Parallel edges of one predicate (a multi view) share a kind, and Gephi merges them.
+Status WriteGexf(const GraphView& view, const GexfOptions& options, std::ostream& out);
+
+// Gephi's spreadsheet node table: Id,Label,Type,Country,Statements,First,Last.
+Status WriteCsvNodes(const GraphView& view, std::ostream& out);
+// Gephi's spreadsheet edge table:
+// Source,Target,Type,Id,Label,Weight,Predicate,Plover,First,Last. Type is always "Directed".
+Status WriteCsvEdges(const GraphView& view, std::ostream& out);
+
+// Graphviz DOT: `digraph parley`, nodes labelled with entity labels and a `type` attribute,
+// edges with label (= predicate), weight and plover/first/last when known.
+Status WriteDot(const GraphView& view, std::ostream& out);
+
+// One base/json.h StatementToJson record per line, in the given order (callers pick a
+// deterministic one: the view's is by id, a whole-store export may prefer document order).
+Status WriteStatementsJsonl(const std::vector<Statement>& statements, std::ostream& out);
+// One base/json.h EntityToJson record per line, in the given order.
+Status WriteEntitiesJsonl(const std::vector<Entity>& entities, std::ostream& out);
+// The view's statements (by id) and node entities (by id), in the formats above.
+Status WriteStatementsJsonl(const GraphView& view, std::ostream& out);
+Status WriteEntitiesJsonl(const GraphView& view, std::ostream& out);
+
+// PLOVER-style event records (JSON Lines), one per statement that carries a PLOVER type, in the
+// given order:
+//   {"event_id": statement id, "event_date": "YYYY-MM-DD" (time.start, else the document date
+//    when it is a full date, else null), "date_value": time.value or null,
+//    "event_type": "CONSULT", "event_mode": "", "context": [],
+//    "source": ACTOR, "target": ACTOR|null (object, else recipient),
+//    "location": {"id", "name", "type"}|null, "modality": "asserted", "predicate": "met",
+//    "cameo": "" , "doc": document id, "text": evidence sentence, "rule": rule id}
+//   ACTOR = {"id", "name", "type", "country": state entity id or ""}
+// Countries come from `entities` (a state is its own country; people per PersonCountry on the
+// event date). Mode and context are left empty: parley's rules do not assign them.
+Status WritePloverJsonl(const std::vector<Entity>& entities,
+                        const std::vector<Statement>& statements, std::ostream& out);
+// The view's statements, with countries from its nodes' entities.
+Status WritePloverJsonl(const GraphView& view, std::ostream& out);
+
+// Every format above, for command-line tables ("graph export --format NAME").
+enum class ExportFormat {
+  kGraphMl,          // "graphml"
+  kGexf,             // "gexf" (static, or dynamic per GexfOptions)
+  kCsvNodes,         // "csv-nodes"
+  kCsvEdges,         // "csv-edges"
+  kDot,              // "dot"
+  kStatementsJsonl,  // "statements" (JSON Lines)
+  kEntitiesJsonl,    // "entities" (JSON Lines)
+  kPloverJsonl,      // "plover" (JSON Lines)
+};
+inline constexpr ExportFormat kAllExportFormats[] = {
+    ExportFormat::kGraphMl,       ExportFormat::kGexf,       ExportFormat::kCsvNodes,
+    ExportFormat::kCsvEdges,      ExportFormat::kDot,        ExportFormat::kStatementsJsonl,
+    ExportFormat::kEntitiesJsonl, ExportFormat::kPloverJsonl};
+
+// The format's name, as listed above.
+std::string_view ExportFormatName(ExportFormat format);
+// Inverse of ExportFormatName. InvalidArgument for anything else, suggesting the nearest name
+// ("unknown export format 'grafml' (did you mean 'graphml'?); known: graphml, gexf, ...").
+Result<ExportFormat> ParseExportFormat(std::string_view name);
+// Writes `view` in `format`; `gexf` only matters for kGexf.
+Status WriteExport(const GraphView& view, ExportFormat format, const GexfOptions& gexf,
+                   std::ostream& out);
+
+// Writes `path` atomically: runs `write` on a temporary file beside it ("<path>.tmp.<pid>") and
+// renames that over `path` only when everything succeeded, so readers (Gephi, a pipeline) never
+// see half an export and a failed export leaves any previous file untouched.
+// Errors: IoError naming the path when it cannot be created, written, closed or renamed; errors
+// of `write` get the path as context. The temporary file is removed on every error.
+Status WriteFile(const std::string& path, const std::function<Status(std::ostream&)>& write);
+
+}  // namespace parley
+
+#endif  // PARLEY_GRAPH_EXPORT_H_

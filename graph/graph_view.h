@@ -1,0 +1,139 @@
+// GraphView: the store's statements seen as an actor-relationship graph, the input of every
+// analysis (graph/analysis.h) and export (graph/export.h).
+//
+// How statements become nodes and edges (BuildGraphViewFrom applies these steps in order):
+//  1. Statement filters. A statement is kept when its predicate is listed (or no predicates are
+//     given) and, when a time window is set, when it has a time overlapping the window
+//     (time.end >= since and time.start <= until). Undated statements are dropped whenever
+//     `since` or `until` is set: a window asks for dated events.
+//  2. Node mapping. Each entity reference maps to a node: with `fold_people_into_states`, a
+//     person maps to the state it belongs to at the statement's time (see PersonCountry), or
+//     stays a person when no country is known. A node passes when its type is in `types` (all
+//     when empty) and, with `actors_only`, is an actor type (person, state, organisation, group).
+//  3. Edges. A statement whose subject node fails is dropped. Otherwise its target is the first
+//     of (object, recipient) whose node passes, so "Russia proposed <treaty> to Japan" links
+//     Russia to the treaty in a full view and Russia to Japan in an actors-only view. A self-loop
+//     created by folding (a Russian minister meeting Russia) is no edge. A statement without a
+//     target is "edgeless": it yields no edge but its subject node is still in the view.
+//  4. Aggregation. Edges group by (source, predicate, target); weight = number of statements.
+//     Groups below `min_weight` are dropped; a node left with no edge and no edgeless statement
+//     leaves the view. With `multi`, each statement of a kept group is its own edge (weight 1).
+//  5. Ego network. With `center`, only nodes within `hops` undirected steps of the center remain,
+//     with the edges among them.
+// Everything is sorted: nodes by id, edges by (source id, target id, predicate, first
+// statement id), statements by id. The same input gives byte-identical exports.
+//
+// Thread-safety: GraphView is a plain value; the builders are pure (BuildGraphView only reads
+// the store, which supports concurrent readers).
+#ifndef PARLEY_GRAPH_GRAPH_VIEW_H_
+#define PARLEY_GRAPH_GRAPH_VIEW_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "base/types.h"
+#include "graph/store.h"
+
+namespace parley {
+
+struct GraphFilter {
+  // Time window, ISO dates of any precision ("2019", "2019-05", "2019-05-03"); `since` counts
+  // from the first day of its period, `until` to the last. Default: unset (no window).
+  std::optional<std::string> since;
+  std::optional<std::string> until;
+  // Keep only statements with one of these predicates. Default: empty (all).
+  std::vector<std::string> predicates;
+  // Keep only nodes of these types. Default: empty (all).
+  std::vector<EntityType> types;
+  // Keep only actor nodes: people, states, organisations, groups. Default: false.
+  bool actors_only = false;
+  // Map each person to its state (Entity attribute "country" or a dated Role). Default: false.
+  bool fold_people_into_states = false;
+  // Drop (source, predicate, target) groups with fewer statements. Default: 1 (keep all).
+  uint64_t min_weight = 1;
+  // Ego network around this entity: an entity id, or a label or alias (case-insensitive) that
+  // names exactly one entity. Default: unset (whole graph).
+  std::optional<std::string> center;
+  // Ego network radius in undirected hops; only used with `center`. Default: 1.
+  uint32_t hops = 1;
+  // One edge per statement instead of one per (source, predicate, target). Default: false.
+  bool multi = false;
+};
+
+struct GraphNode {
+  // The entity record: from the store when known, else built from the statements' reference
+  // (id, label, type). A folded person's node is its state's record.
+  Entity entity;
+  // Entity id of the state the node belongs to: the node itself for a state, the person's
+  // country (see PersonCountry), or the "country" attribute; empty when unknown.
+  std::string country;
+  uint64_t statements = 0;  // statements in the view that involve the node (edges and edgeless)
+  std::string first;        // earliest time.start of those statements (YYYY-MM-DD), or empty
+  std::string last;         // latest time.end of those statements, or empty
+};
+
+struct GraphEdge {
+  size_t source = 0;      // index into GraphView::nodes
+  size_t target = 0;      // index into GraphView::nodes
+  std::string predicate;  // e.g. "proposed"
+  // The PLOVER type most statements of the edge carry (ties: alphabetically first); empty when
+  // none carries one.
+  std::string plover;
+  uint64_t weight = 0;  // supporting statements (1 per edge in multi mode)
+  std::string first;    // earliest time.start of the supporting statements, or empty
+  std::string last;     // latest time.end, or empty
+  // Supporting statements: indexes into GraphView::statements, ascending (= by statement id).
+  std::vector<size_t> statements;
+  // Stable id: "e" + 16 hex digits of the hash of source id, predicate and target id (in multi
+  // mode the statement id instead), so ids survive re-filtering.
+  std::string id;
+};
+
+struct GraphView {
+  std::vector<GraphNode> nodes;       // sorted by entity id
+  std::vector<GraphEdge> edges;       // sorted as described above
+  std::vector<Statement> statements;  // statements behind the view's edges and edgeless nodes
+  bool multi = false;                 // built with GraphFilter::multi
+
+  // Index of the node whose entity id is `id`, or nullopt. O(log nodes).
+  std::optional<size_t> FindNode(std::string_view id) const;
+};
+
+// Builds the view over `entities` (any order; records for the ids statements mention, others are
+// ignored) and `statements` (any order).
+// Errors: InvalidArgument for a malformed since/until date, since after until, min_weight 0, or
+// a center name that matches several entities (the message lists them); NotFound when the center
+// names no entity or its node is not in the filtered view.
+Result<GraphView> BuildGraphViewFrom(const std::vector<Entity>& entities,
+                                     const std::vector<Statement>& statements,
+                                     const GraphFilter& filter);
+
+// Reads the statements the filter can select (using the store's indexes for predicates and the
+// time window) and every entity, then calls BuildGraphViewFrom.
+// Errors: those of BuildGraphViewFrom and of the store's scans.
+Result<GraphView> BuildGraphView(const Store& store, const GraphFilter& filter);
+
+// The state entity id a person belongs to on `date` (YYYY-MM-DD, or empty for "now"): the country
+// of a role whose [from, to] covers the date; else the "country" attribute; else the country of
+// the role that started last. A country not written as an entity id ("Japan") is read as a
+// state's label. Empty when nothing names one.
+std::string PersonCountry(const Entity& person, std::string_view date);
+
+// Expands an ISO date of any precision to the first ("2019" -> "2019-01-01") or last
+// ("2019-02" -> "2019-02-28") day it covers.
+// Errors: InvalidArgument when `date` is not YYYY, YYYY-MM or YYYY-MM-DD with a valid month/day.
+Result<std::string> ExpandDate(std::string_view date, bool last_day);
+
+// Finds the node `name_or_id` denotes: a node id, else a node whose label or alias equals it
+// case-insensitively (ASCII).
+// Errors: NotFound when none does; InvalidArgument when several do (the message lists their ids).
+Result<size_t> ResolveNode(const GraphView& view, std::string_view name_or_id);
+
+}  // namespace parley
+
+#endif  // PARLEY_GRAPH_GRAPH_VIEW_H_

@@ -1,0 +1,162 @@
+#include "extract/dates.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace parley {
+namespace {
+
+// "span=value[start..end]" plus "~" when relative, one per mention.
+std::vector<std::string> Describe(std::string_view text, std::string_view reference) {
+  std::vector<std::string> out;
+  for (const DateMention& m : FindDates(text, reference)) {
+    std::string d = std::string(text.substr(m.begin, m.end - m.begin)) + "=" + m.time.value;
+    if (m.time.start != m.time.value || m.time.end != m.time.value) {
+      d += "[" + m.time.start + ".." + m.time.end + "]";
+    }
+    if (m.relative) d += "~";
+    out.push_back(d);
+  }
+  return out;
+}
+
+struct Case {
+  std::string text;
+  std::string reference;
+  std::vector<std::string> expected;
+};
+
+TEST(FindDatesTest, Absolute) {
+  const std::vector<Case> cases = {
+      {"on 2019-03-18 officials", "", {"2019-03-18=2019-03-18"}},
+      {"March 18, 2019", "", {"March 18, 2019=2019-03-18"}},
+      {"on March 18 2019", "", {"March 18 2019=2019-03-18"}},
+      {"18 March 2019", "", {"18 March 2019=2019-03-18"}},
+      {"Mar. 18th, 2019", "", {"Mar. 18th, 2019=2019-03-18"}},
+      {"Jan 10, 1781, to establish", "", {"Jan 10, 1781=1781-01-10"}},
+      {"September 2018", "", {"September 2018=2018-09[2018-09-01..2018-09-30]"}},
+      {"in February 2020", "", {"February 2020=2020-02[2020-02-01..2020-02-29]"}},
+      {"in 2018", "", {"2018=2018[2018-01-01..2018-12-31]"}},
+      {"the 1960 U.S.-Japan Security Treaty", "", {"1960=1960[1960-01-01..1960-12-31]"}},
+      {"(1898-1967)", "", {"1898-1967=1898/1967[1898-01-01..1967-12-31]"}},
+      {"the war of 1904-05", "", {"1904-05=1904/1905[1904-01-01..1905-12-31]"}},
+      {"in 1999-00", "", {"1999-00=1999/2000[1999-01-01..2000-12-31]"}},
+      {"the 1990s", "", {"1990s=1990s[1990-01-01..1999-12-31]"}},
+      {"the 1990's", "", {"1990's=1990s[1990-01-01..1999-12-31]"}},
+      {"mid-2019", "", {"2019=2019[2019-01-01..2019-12-31]"}},
+      {"from January 14-24, 1943", "", {"1943=1943[1943-01-01..1943-12-31]"}},
+      {"between 1945 and 1952",
+       "",
+       {"1945=1945[1945-01-01..1945-12-31]", "1952=1952[1952-01-01..1952-12-31]"}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(Describe(c.text, c.reference), c.expected);
+  }
+}
+
+TEST(FindDatesTest, NotDates) {
+  for (const char* text : {"only 14% of the population",
+                           "the G20 summit",
+                           "$50 billion",
+                           "$2019 in cash",
+                           "No. 10 Downing Street",
+                           "No. 2019",
+                           "1,000 troops",
+                           "2,000",
+                           "1500 troops",
+                           "2019.5 units",
+                           "FY2022 budget",
+                           "a 5000-strong force",
+                           "Article 18",
+                           "March on",
+                           "we may meet",
+                           "Mar a Lago",
+                           "the 3000s",
+                           "Flight 1200x",
+                           "2019%",
+                           "version 1.2019"}) {
+    SCOPED_TRACE(text);
+    EXPECT_EQ(Describe(text, "2019-06-15"), std::vector<std::string>{});
+  }
+}
+
+TEST(FindDatesTest, Relative) {
+  const std::vector<Case> cases = {
+      // Month and day without a year: the reference year, unless that lies more than half a
+      // year after the reference.
+      {"announced on March 18 that", "2019-06-01", {"March 18=2019-03-18~"}},
+      {"announced on March 18 that", "2019", {"March 18=2019-03-18~"}},
+      {"announced on March 18 that", "2019-05", {"March 18=2019-03-18~"}},
+      {"on December 28", "2019-01-10", {"December 28=2018-12-28~"}},
+      {"on December 28", "2019-11", {"December 28=2019-12-28~"}},
+      {"on December 28", "2019-02", {"December 28=2018-12-28~"}},
+      {"will visit on March 18", "2019-01-10", {"March 18=2019-03-18~"}},
+      {"on 18 March", "2019-06-01", {"18 March=2019-03-18~"}},
+      {"TOKYO, Aug. 22 (Reuters)", "2019", {"Aug. 22=2019-08-22~"}},
+      {"on February 29", "2021-03-01", {}},
+      {"on February 29", "2020-03-01", {"February 29=2020-02-29~"}},
+      // Days.
+      {"said today", "2019-03-18", {"today=2019-03-18~"}},
+      {"Yesterday, he met", "2019-03-18", {"Yesterday=2019-03-17~"}},
+      {"will meet tomorrow", "2019-12-31", {"tomorrow=2020-01-01~"}},
+      {"this morning", "2019-03-18", {"this morning=2019-03-18~"}},
+      {"last night", "2019-03-01", {"last night=2019-02-28~"}},
+      // 2019-03-18 was a Monday.
+      {"on Saturday", "2019-03-18", {"Saturday=2019-03-16~"}},
+      {"on Monday", "2019-03-18", {"Monday=2019-03-18~"}},
+      {"last Monday", "2019-03-18", {"last Monday=2019-03-11~"}},
+      {"next Monday", "2019-03-18", {"next Monday=2019-03-25~"}},
+      {"this Friday", "2019-03-18", {"this Friday=2019-03-22~"}},
+      // Weeks, months, years.
+      {"last week", "2019-03-18", {"last week=2019-W11[2019-03-11..2019-03-17]~"}},
+      {"this week", "2021-01-01", {"this week=2020-W53[2020-12-28..2021-01-03]~"}},
+      {"next month", "2019-12-05", {"next month=2020-01[2020-01-01..2020-01-31]~"}},
+      {"last month", "2019-01", {"last month=2018-12[2018-12-01..2018-12-31]~"}},
+      {"earlier this year", "2019-03-18", {"earlier this year=2019[2019-01-01..2019-12-31]~"}},
+      {"next year", "2019", {"next year=2020[2020-01-01..2020-12-31]~"}},
+      {"this June", "2019-03-18", {"this June=2019-06[2019-06-01..2019-06-30]~"}},
+      {"in Osaka this June", "2019", {"this June=2019-06[2019-06-01..2019-06-30]~"}},
+      {"last June", "2019-03-18", {"last June=2018-06[2018-06-01..2018-06-30]~"}},
+      {"last June", "2019-08-01", {"last June=2019-06[2019-06-01..2019-06-30]~"}},
+      {"next June", "2019-08-01", {"next June=2020-06[2020-06-01..2020-06-30]~"}},
+      {"in June", "2019-08-01", {"June=2019-06[2019-06-01..2019-06-30]~"}},
+      {"in May", "2019-08-01", {"May=2019-05[2019-05-01..2019-05-31]~"}},
+      // Without a reference, relative expressions are skipped; absolute ones are not.
+      {"on March 18 and in June 2019, today", "", {"June 2019=2019-06[2019-06-01..2019-06-30]"}},
+      // A day-level expression needs a day-level reference.
+      {"yesterday and last week", "2019-03", {}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text + " @ " + c.reference);
+    EXPECT_EQ(Describe(c.text, c.reference), c.expected);
+  }
+}
+
+TEST(FindDatesTest, OffsetsAreBytesOfTheInput) {
+  const std::string text = "L\xC3\xB3pez met on 18 March 2019.";
+  const std::vector<DateMention> m = FindDates(text, "");
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(text.substr(m[0].begin, m[0].end - m[0].begin), "18 March 2019");
+  EXPECT_FALSE(m[0].relative);
+}
+
+TEST(ParseIsoDateTest, Precisions) {
+  EXPECT_EQ(ParseIsoDate("2019"), YearTime(2019));
+  EXPECT_EQ(ParseIsoDate("2019-03"), MonthTime(2019, 3));
+  EXPECT_EQ(ParseIsoDate("2019-03-18"), DayTime(2019, 3, 18));
+  EXPECT_EQ(ParseIsoDate("2021-03-12T12:13:12-05:00"), DayTime(2021, 3, 12));
+  EXPECT_EQ(ParseIsoDate("2021-03-12 12:13:12-05:00"), DayTime(2021, 3, 12));
+  for (const char* bad :
+       {"", "19", "2019-13", "2019-02-30", "2019/03/18", "March 2019", "2019-3-18", "20190318"}) {
+    SCOPED_TRACE(bad);
+    EXPECT_EQ(ParseIsoDate(bad), std::nullopt);
+  }
+  EXPECT_EQ(MonthTime(2020, 2).end, "2020-02-29");
+  EXPECT_EQ(MonthTime(1900, 2).end, "1900-02-28");
+}
+
+}  // namespace
+}  // namespace parley

@@ -1,0 +1,159 @@
+#include "extract/extractor.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <thread>
+
+#include "base/text.h"
+
+namespace parley {
+namespace {
+
+std::unique_ptr<Extractor> Make(std::vector<std::string> rule_paths = {}) {
+  ExtractorOptions options;
+  options.rule_paths = std::move(rule_paths);
+  Result<std::unique_ptr<Extractor>> e = Extractor::Create(options);
+  EXPECT_TRUE(e.ok()) << e.status().message();
+  return e.ok() ? std::move(*e) : nullptr;
+}
+
+Document Doc(std::string text, std::string date = "") {
+  Document d;
+  d.info.id = "doc-1";
+  d.info.format = "text";
+  d.info.date = std::move(date);
+  d.text = std::move(text);
+  return d;
+}
+
+TEST(ExtractorTest, ProvenanceUsesStoredTextAndCodePoints) {
+  std::unique_ptr<Extractor> e = Make();
+  ASSERT_NE(e, nullptr);
+  // Curly quotes and an accented word before the claim shift bytes against code points.
+  const std::string text =
+      "Café talk. Russian President Vladimir Putin\xE2\x80\x99s sudden proposal to Japanese "
+      "Prime Minister Shinzo Abe at the September 2018 Eastern Economic Forum in Vladivostok "
+      "to sign an unconditional peace treaty was a surprise.";
+  Result<Extraction> x = e->Extract(Doc(text));
+  ASSERT_TRUE(x.ok());
+  // The shipped rules may find more in the sentence; the proposal is the one checked here.
+  auto it = std::find_if(x->statements.begin(), x->statements.end(),
+                         [](const Statement& s) { return s.predicate == "proposed"; });
+  ASSERT_NE(it, x->statements.end());
+  const Statement& st = *it;
+  EXPECT_EQ(st.subject.id, "person:vladimir-putin");
+  ASSERT_TRUE(st.recipient.has_value());
+  EXPECT_EQ(st.recipient->id, "person:shinzo-abe");
+  ASSERT_TRUE(st.event.has_value());
+  EXPECT_EQ(st.event->id, "event:eastern-economic-forum");
+  ASSERT_TRUE(st.place.has_value());
+  EXPECT_EQ(st.place->id, "place:vladivostok");
+  ASSERT_TRUE(st.time.has_value());
+  EXPECT_EQ(st.time->value, "2018-09");
+  EXPECT_EQ(st.doc, "doc-1");
+  EXPECT_FALSE(st.rule.empty());
+  EXPECT_EQ(st.sentence_index, 1u);
+  EXPECT_EQ(st.byte_span.begin, 12u);  // "Café talk. " is 12 bytes
+  EXPECT_EQ(st.span.begin, 11u);       // and 11 code points
+  EXPECT_EQ(st.byte_span.end, text.size());
+  EXPECT_EQ(st.span.end, CountCodePoints(text));
+  EXPECT_EQ(st.sentence, text.substr(12));
+  EXPECT_EQ(st.id, MakeStatementId(st));
+  EXPECT_EQ(st.mentions, 1u);
+  ASSERT_EQ(x->sentences.size(), 2u);
+  EXPECT_EQ(x->sentences[1].byte_span, st.byte_span);
+  std::vector<std::string> ids;
+  for (const Entity& en : x->entities) ids.push_back(en.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"event:eastern-economic-forum", "person:shinzo-abe",
+                                           "person:vladimir-putin", "place:vladivostok",
+                                           "state:japan", "state:russia"}));
+}
+
+TEST(ExtractorTest, RepeatsCountAsMentions) {
+  std::unique_ptr<Extractor> e = Make();
+  ASSERT_NE(e, nullptr);
+  Result<Extraction> x =
+      e->Extract(Doc("Moscow has set two requirements for a treaty.\n\nThe talks went on.\n\n"
+                     "Moscow has set two requirements for a treaty.\n"));
+  ASSERT_TRUE(x.ok());
+  ASSERT_EQ(x->statements.size(), 1u);
+  EXPECT_EQ(x->statements[0].subject.id, "state:russia");
+  EXPECT_EQ(x->statements[0].mentions, 2u);
+  EXPECT_EQ(x->statements[0].sentence_index, 0u);
+}
+
+TEST(ExtractorTest, UserRuleDirectoryAddsEntityAndRelationWithoutRebuilding) {
+  const std::string doc = "The Ruritanian Trade Office praised Japanese Prime Minister Shinzo Abe.";
+  std::unique_ptr<Extractor> plain = Make();
+  ASSERT_NE(plain, nullptr);
+  Result<Extraction> before = plain->Extract(Doc(doc));
+  ASSERT_TRUE(before.ok());
+  EXPECT_TRUE(before->statements.empty());
+
+  std::unique_ptr<Extractor> e = Make({std::string(PARLEY_TEST_DATA_DIR) + "/rules/user"});
+  ASSERT_NE(e, nullptr);
+  EXPECT_NE(e->rules_fingerprint(), plain->rules_fingerprint());
+  Result<Extraction> x = e->Extract(Doc(doc));
+  ASSERT_TRUE(x.ok());
+  ASSERT_EQ(x->statements.size(), 1u);
+  EXPECT_EQ(x->statements[0].subject.id, "organization:ruritanian-trade-office");
+  EXPECT_EQ(x->statements[0].predicate, "praised");
+  ASSERT_TRUE(x->statements[0].object.has_value());
+  EXPECT_EQ(x->statements[0].object->id, "person:shinzo-abe");
+  EXPECT_EQ(x->statements[0].rule, "praise");
+  EXPECT_EQ(x->statements[0].cameo, "051");
+  EXPECT_EQ(x->entities.front().id, "organization:ruritanian-trade-office");
+}
+
+TEST(ExtractorTest, BadRulePathsAndDocuments) {
+  ExtractorOptions options;
+  options.rule_paths = {"/nonexistent/rules"};
+  Result<std::unique_ptr<Extractor>> missing = Extractor::Create(options);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(missing.status().message(), "/nonexistent/rules: no such rule file or directory");
+
+  options.rule_paths = {std::string(PARLEY_SOURCE_DIR) +
+                        "/tests/rules/bad/unknown_slot_type.rules"};
+  Result<std::unique_ptr<Extractor>> bad = Extractor::Create(options);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(bad.status().message().find("unknown_slot_type.rules:6:15: error: unknown slot type "
+                                        "'persn'"),
+            std::string::npos);
+
+  std::unique_ptr<Extractor> e = Make();
+  ASSERT_NE(e, nullptr);
+  Result<Extraction> x = e->Extract(Doc("bad \xC3 utf8"));
+  ASSERT_FALSE(x.ok());
+  EXPECT_EQ(x.status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST(ExtractorTest, SharedAcrossThreadsGivesTheSameOutput) {
+  std::unique_ptr<Extractor> e = Make();
+  ASSERT_NE(e, nullptr);
+  const Document doc =
+      Doc("Japanese Foreign Minister Kenji Tanabe met Russian President Vladimir Putin in Tokyo. "
+          "Tanabe said \"we will talk again\". Moscow has set two requirements for a treaty.",
+          "2019-03-18");
+  Result<Extraction> reference = e->Extract(doc);
+  ASSERT_TRUE(reference.ok());
+  ASSERT_GE(reference->statements.size(), 3u);
+  std::vector<std::thread> threads;
+  std::vector<int> same(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 20; ++i) {
+        Result<Extraction> x = e->Extract(doc);
+        same[t] +=
+            x.ok() && x->statements == reference->statements && x->entities == reference->entities;
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  EXPECT_EQ(same, std::vector<int>(4, 20));
+}
+
+}  // namespace
+}  // namespace parley

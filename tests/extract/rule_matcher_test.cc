@@ -1,0 +1,249 @@
+#include "extract/rule_matcher.h"
+
+#include <gtest/gtest.h>
+
+#include "extract/explain.h"
+
+namespace parley {
+namespace {
+
+constexpr char kRules[] = R"(
+entity state:japan
+  label      Japan
+  adjective  Japanese
+entity state:russia
+  label      Russia
+  adjective  Russian
+entity organization:eu
+  label      European Union
+  alias      EU
+entity organization:un
+  label      United Nations
+  alias/i    united nations
+  pattern    U\.N\.|UN
+entity place:moscow
+  label      Moscow
+  acts-as    state:russia
+entity place:osaka
+  label      Osaka
+entity event:g20-osaka-summit
+  label      G20 Osaka Summit
+entity place:georgia-us
+  label      Georgia
+entity state:georgia
+  label      Georgia
+  priority   1
+entity place:springfield-a
+  label      Springfield
+entity place:springfield-b
+  label      Springfield
+entity person:shinzo-abe
+  label      Shinzo Abe
+  alias      Abe
+  role       prime minister of state:japan from 2012-12-26 to 2020-09-16
+entity person:yasuo-fukuda
+  label      Yasuo Fukuda
+  alias      Fukuda
+  role       prime minister of state:japan from 2007-09-26 to 2008-09-24
+entity person:vladimir-putin
+  label      Vladimir Putin
+  alias      Putin
+
+words office
+  prime minister, foreign minister, president
+words meet
+  met, meets, meet
+
+modality hedged
+  cue  might, may, speculat*
+modality negated
+  cue  not, refused
+modality planned
+  cue  will, upcoming
+modality reported
+  cue  according to
+
+relation meet
+  predicate  met_with
+  pattern    {actor:subject} ...2 @meet (with)? (the)? {actor:object}
+relation set
+  predicate  demanded
+  pattern    {actor:subject} has set ...3 requirements
+relation summit
+  predicate  attended
+  pattern    {actor:subject} attended (the)? {event:event}
+relation host
+  predicate  hosted
+  pattern    summits in {place:subject}
+relation said
+  predicate  said
+  pattern    {actor:subject} said {quote:text}
+
+discover office-holder
+  creates    person
+  pattern    {demonym:country} {@office:office} {name:label}
+
+coref office
+  resolve    role
+  pattern    the {demonym:country} {@office:office}
+coref pronoun
+  resolve    previous-person
+  pattern    (he|she)
+)";
+
+std::shared_ptr<const RuleSet> Rules() {
+  static const std::shared_ptr<const RuleSet> rules = [] {
+    Result<std::shared_ptr<const RuleSet>> r = RuleSet::Compile({{"test.rules", kRules, 0}});
+    EXPECT_TRUE(r.ok()) << r.status().message();
+    return r.ok() ? *r : nullptr;
+  }();
+  return rules;
+}
+
+// Statements of every sentence, brief form, joined by " | ".
+std::string Statements(const std::vector<std::string_view>& sentences, std::string_view date = "") {
+  std::vector<SentenceInput> units;
+  for (std::string_view s : sentences) units.push_back({s, true, -1});
+  const DocumentAnalysis a = AnalyzeSentences(*Rules(), units, date, false);
+  std::string out;
+  for (const SentenceAnalysis& s : a.sentences) {
+    for (const Statement& st : s.statements) {
+      out += (out.empty() ? "" : " | ") + FormatStatementBrief(st);
+    }
+  }
+  return out;
+}
+
+// Entity ids mentioned in one sentence, in text order.
+std::string Mentions(std::string_view sentence) {
+  const DocumentAnalysis a = AnalyzeSentences(*Rules(), {{sentence, true, -1}}, "", true);
+  std::string out;
+  for (const MentionTrace& m : a.sentences[0].mentions) {
+    out += (out.empty() ? "" : " ") + (m.kind == "date"    ? "date:" + m.time.value
+                                       : m.kind == "quote" ? "quote"
+                                                           : m.entity_id);
+  }
+  return out;
+}
+
+TEST(RuleMatcherTest, AliasesAndOverlapPolicy) {
+  Rules();
+  const struct {
+    std::string_view sentence;
+    std::string_view mentions;
+  } kCases[] = {
+      {"The EU said so.", "organization:eu"},
+      {"The eu said so.", ""},      // literal aliases are case-sensitive
+      {"Prices in EUR rose.", ""},  // whole-word
+      {"The United Nations and the united nations.", "organization:un organization:un"},
+      {"The U.N. and the UN met.", "organization:un organization:un"},
+      {"The UNESCO office.", ""},  // pattern match must end on a token boundary
+      {"At the G20 Osaka Summit in Osaka.", "event:g20-osaka-summit place:osaka"},  // longest
+      {"Georgia protested.", "state:georgia"},       // same text: higher priority
+      {"Springfield grew.", "place:springfield-b"},  // same text and priority: defined last
+      {"Japanese officials arrived.", "state:japan"},
+      {"Abe said \"Japan will wait\" today.", "person:shinzo-abe quote state:japan"},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(c.sentence);
+    EXPECT_EQ(Mentions(c.sentence), c.mentions);
+  }
+}
+
+TEST(RuleMatcherTest, RelationsContextAndModality) {
+  const struct {
+    std::string_view sentence;
+    std::string_view statements;
+  } kCases[] = {
+      {"Putin met Abe.", "person:vladimir-putin met_with person:shinzo-abe modality=asserted"},
+      {"Putin met with the EU.",
+       "person:vladimir-putin met_with organization:eu modality=asserted"},
+      // Context: Moscow in an actor slot is Russia, in a place slot it is the city.
+      {"Moscow has set two requirements.", "state:russia demanded modality=asserted"},
+      {"It held summits in Moscow.", "place:moscow hosted modality=asserted"},
+      {"Moscow met Japan.", "state:russia met_with state:japan modality=asserted"},
+      {"Putin might meet Abe.", "person:vladimir-putin met_with person:shinzo-abe modality=hedged"},
+      {"Observers speculate that Putin will meet Abe.",
+       "person:vladimir-putin met_with person:shinzo-abe modality=hedged"},
+      {"Putin did not meet Abe.",
+       "person:vladimir-putin met_with person:shinzo-abe modality=negated"},
+      {"Putin will meet Abe.", "person:vladimir-putin met_with person:shinzo-abe modality=planned"},
+      {"According to Kyodo, Putin met Abe.",
+       "person:vladimir-putin met_with person:shinzo-abe modality=reported"},
+      {"Putin met Abe in Osaka in June 2019.",
+       "person:vladimir-putin met_with person:shinzo-abe place=place:osaka time=2019-06 "
+       "modality=asserted"},
+      {"Putin attended the G20 Osaka Summit.",
+       "person:vladimir-putin attended event=event:g20-osaka-summit modality=asserted"},
+      {"Putin said \"we will sign\" in Osaka.",
+       "person:vladimir-putin said place=place:osaka modality=asserted text=\"we will sign\""},
+      {"Putin met Putin.", ""},  // never a self-relation
+      {"Putin greeted Abe.", ""},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(c.sentence);
+    EXPECT_EQ(Statements({c.sentence}), c.statements);
+  }
+}
+
+TEST(RuleMatcherTest, DiscoveryMergesLaterMentions) {
+  EXPECT_EQ(Statements({"Japanese Foreign Minister Kenji Tanabe arrived.", "Tanabe met Putin."}),
+            "person:kenji-tanabe met_with person:vladimir-putin modality=asserted");
+  // The short name works before the full one too: discovery runs over the whole document.
+  EXPECT_EQ(Statements({"Tanabe met Putin.", "Japanese Foreign Minister Kenji Tanabe arrived."}),
+            "person:kenji-tanabe met_with person:vladimir-putin modality=asserted");
+  const DocumentAnalysis a = AnalyzeSentences(
+      *Rules(), {{"Japanese Foreign Minister Kenji Tanabe arrived.", true, -1}}, "", false);
+  ASSERT_EQ(a.discoveries.size(), 1u);
+  EXPECT_EQ(a.discoveries[0].entity_id, "person:kenji-tanabe");
+  EXPECT_EQ(a.discoveries[0].office, "foreign minister");
+  EXPECT_EQ(a.discoveries[0].country, "state:japan");
+  ASSERT_EQ(a.entities.size(), 2u);
+  EXPECT_EQ(a.entities[0].id, "person:kenji-tanabe");
+  EXPECT_EQ(a.entities[0].mentions, 1u);
+  ASSERT_EQ(a.entities[0].roles.size(), 1u);
+  EXPECT_EQ(a.entities[0].roles[0], (Role{"foreign minister", "state:japan", "", ""}));
+}
+
+TEST(RuleMatcherTest, CoreferenceByRoleAndDate) {
+  const std::string_view sentence = "The Japanese prime minister met Putin.";
+  EXPECT_EQ(Statements({sentence}, "2018-10-01"),
+            "person:shinzo-abe met_with person:vladimir-putin modality=asserted");
+  EXPECT_EQ(Statements({sentence}, "2008"),
+            "person:yasuo-fukuda met_with person:vladimir-putin modality=asserted");
+  EXPECT_EQ(Statements({sentence}, "2010-01-01"), "");  // nobody then: left unresolved
+  EXPECT_EQ(Statements({sentence}, ""), "");            // no date: never guessed
+  EXPECT_EQ(Statements({"The Russian president met Abe."}, "2018"), "");  // no role known
+}
+
+TEST(RuleMatcherTest, PronounsResolveOnlyWhenUnambiguous) {
+  EXPECT_EQ(Statements({"Abe arrived.", "He met Putin."}),
+            "person:shinzo-abe met_with person:vladimir-putin modality=asserted");
+  EXPECT_EQ(Statements({"Abe and Fukuda arrived.", "He met Putin."}), "");
+  EXPECT_EQ(Statements({"He met Putin."}), "");
+}
+
+TEST(RuleMatcherTest, NonRelationalUnitsAndRepeatsGiveNoStatements) {
+  const std::vector<SentenceInput> units = {
+      {"Putin met Abe.", false, -1}, {"Putin met Abe.", true, 0}, {"Putin met Abe.", true, -1}};
+  const DocumentAnalysis a = AnalyzeSentences(*Rules(), units, "", false);
+  EXPECT_TRUE(a.sentences[0].statements.empty());
+  EXPECT_TRUE(a.sentences[1].statements.empty());
+  EXPECT_EQ(a.sentences[2].statements.size(), 1u);
+  ASSERT_EQ(a.entities.size(), 2u);
+  EXPECT_EQ(a.entities[0].mentions, 3u);  // mentions count in every unit
+}
+
+TEST(RuleMatcherTest, ToleratesOddInput) {
+  for (std::string_view s : {std::string_view(""), std::string_view("   "),
+                             std::string_view("\x01\x02 Putin \x01"
+                                              "P0\x02 met Abe."),
+                             std::string_view("\"\"\"\""), std::string_view("...")}) {
+    SCOPED_TRACE(s);
+    const DocumentAnalysis a = AnalyzeSentences(*Rules(), {{s, true, -1}}, "", true);
+    EXPECT_EQ(a.sentences.size(), 1u);
+  }
+}
+
+}  // namespace
+}  // namespace parley

@@ -1,0 +1,173 @@
+// Loads GraphML and GEXF exports with the real readers analysts use (networkx, igraph; Debian
+// python3-networkx and python3-igraph under /usr/bin/python3) through tests/graph/readers/*.py,
+// and checks that they see exactly the view's nodes, edges and attributes, without warnings.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "base/json.h"
+#include "graph/export.h"
+#include "tests/graph/graph_fixture.h"
+
+namespace parley {
+namespace {
+
+using ::parley::testing::GexfWriter;
+using ::parley::testing::LoadFixture;
+
+constexpr char kPython[] = "/usr/bin/python3";
+
+void Field(std::string_view name, std::string_view value, std::string* out) {
+  if (out->back() != '{') out->append(", ");
+  AppendJsonString(name, out);
+  out->append(": ");
+  AppendJsonString(value, out);
+}
+
+void RawField(std::string_view name, std::string_view raw, std::string* out) {
+  if (out->back() != '{') out->append(", ");
+  AppendJsonString(name, out);
+  out->append(": ");
+  out->append(raw);
+}
+
+// What an XML reader sees of `text`: the writers drop the C0 controls XML 1.0 forbids.
+std::string XmlVisible(std::string_view text) {
+  std::string visible;
+  for (char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
+      visible.push_back(c);
+    }
+  }
+  return visible;
+}
+
+// The expectations file check_*.py reads: the view's nodes and edges, computed from the view and
+// its statements (not from the writer).
+std::string ExpectedJson(const GraphView& view, const std::string& time) {
+  std::string out = "{";
+  RawField("time", "\"" + time + "\"", &out);
+  out += ", \"nodes\": [";
+  for (size_t i = 0; i < view.nodes.size(); ++i) {
+    const GraphNode& node = view.nodes[i];
+    out += i == 0 ? "{" : ", {";
+    Field("id", node.entity.id, &out);
+    Field("label", XmlVisible(node.entity.label), &out);
+    Field("type", EntityTypeName(node.entity.type), &out);
+    Field("country", node.country, &out);
+    RawField("statements", std::to_string(node.statements), &out);
+    out += "}";
+  }
+  out += "], \"edges\": [";
+  for (size_t i = 0; i < view.edges.size(); ++i) {
+    const GraphEdge& edge = view.edges[i];
+    out += i == 0 ? "{" : ", {";
+    Field("id", edge.id, &out);
+    Field("source", view.nodes[edge.source].entity.id, &out);
+    Field("target", view.nodes[edge.target].entity.id, &out);
+    Field("label", edge.predicate, &out);
+    RawField("weight", std::to_string(edge.weight), &out);
+    Field("first", edge.first, &out);
+    Field("last", edge.last, &out);
+    Field("plover", edge.plover, &out);
+    // The fixture has no partly overlapping dates on one edge, so the spells are the distinct
+    // statement ranges.
+    std::vector<std::pair<std::string, std::string>> ranges;
+    std::vector<std::string> days;
+    for (size_t s : edge.statements) {
+      const Statement& statement = view.statements[s];
+      if (!statement.time) continue;
+      ranges.emplace_back(statement.time->start, statement.time->end);
+      days.push_back(statement.time->start);
+    }
+    std::sort(ranges.begin(), ranges.end());
+    ranges.erase(std::unique(ranges.begin(), ranges.end()), ranges.end());
+    std::sort(days.begin(), days.end());
+    days.erase(std::unique(days.begin(), days.end()), days.end());
+    std::string spells = "[";
+    for (const auto& [start, end] : ranges) {
+      if (spells.size() > 1) spells += ", ";
+      spells += "[\"" + start + "\", \"" + end + "\"]";
+    }
+    RawField("spells", spells + "]", &out);
+    std::string timestamps = "[";
+    for (const std::string& day : days) {
+      if (timestamps.size() > 1) timestamps += ", ";
+      timestamps += "\"" + day + "\"";
+    }
+    RawField("timestamps", timestamps + "]", &out);
+    out += "}";
+  }
+  out += "]}\n";
+  return out;
+}
+
+struct ReaderCase {
+  std::string name;
+  GraphFilter filter;
+  std::string script;  // in tests/graph/readers
+  std::string time;    // "static", "spells" or "timestamps"
+  std::function<Status(const GraphView&, std::ostream&)> write;
+};
+
+void PrintTo(const ReaderCase& c, std::ostream* os) { *os << c.name; }
+
+class ExportReadersTest : public ::testing::TestWithParam<ReaderCase> {};
+
+TEST_P(ExportReadersTest, RealReadersSeeTheView) {
+  if (!std::filesystem::exists(kPython)) GTEST_SKIP() << kPython << " is not installed";
+  const ReaderCase& c = GetParam();
+  const testing::Fixture fixture = LoadFixture();
+  Result<GraphView> view = BuildGraphViewFrom(fixture.entities, fixture.statements, c.filter);
+  ASSERT_TRUE(view.ok()) << view.status().ToString();
+  ASSERT_FALSE(view->edges.empty());
+
+  const std::string dir = ::testing::TempDir() + "/parley_readers_" + c.name;
+  std::filesystem::create_directories(dir);
+  const std::string export_path = dir + "/export";
+  const std::string expected_path = dir + "/expected.json";
+  const std::string log_path = dir + "/reader.log";
+  ASSERT_TRUE(WriteFile(export_path, [&](std::ostream& out) { return c.write(*view, out); }).ok());
+  std::ofstream(expected_path) << ExpectedJson(*view, c.time);
+
+  const std::string command = std::string(kPython) + " -B " + PARLEY_SOURCE_DIR +
+                              "/tests/graph/readers/" + c.script + " " + export_path + " " +
+                              expected_path + " > " + log_path + " 2>&1";
+  const int status = std::system(command.c_str());
+  std::ifstream log(log_path);
+  std::stringstream output;
+  output << log.rdbuf();
+  EXPECT_EQ(status, 0) << command << "\n" << output.str();
+  EXPECT_EQ(output.str().rfind("OK: ", 0), 0u) << output.str();
+}
+
+std::vector<ReaderCase> Cases() {
+  GraphFilter all;
+  GraphFilter multi;
+  multi.multi = true;
+  GraphFilter actors;
+  actors.actors_only = true;
+  actors.fold_people_into_states = true;
+  return {
+      {"GraphMlAll", all, "check_graphml.py", "static", WriteGraphMl},
+      {"GraphMlMulti", multi, "check_graphml.py", "static", WriteGraphMl},
+      {"GraphMlActorsFolded", actors, "check_graphml.py", "static", WriteGraphMl},
+      {"GexfStatic", all, "check_gexf.py", "static", GexfWriter(false, GexfTime::kSpells)},
+      {"GexfSpells", all, "check_gexf.py", "spells", GexfWriter(true, GexfTime::kSpells)},
+      {"GexfTimestamps", all, "check_gexf.py", "timestamps",
+       GexfWriter(true, GexfTime::kTimestamps)},
+      {"GexfMultiSpells", multi, "check_gexf.py", "spells", GexfWriter(true, GexfTime::kSpells)},
+  };
+}
+
+INSTANTIATE_TEST_SUITE_P(Readers, ExportReadersTest, ::testing::ValuesIn(Cases()),
+                         [](const ::testing::TestParamInfo<ReaderCase>& info) {
+                           return info.param.name;
+                         });
+
+}  // namespace
+}  // namespace parley

@@ -1,0 +1,323 @@
+#include "graph/export.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <sstream>
+#include <streambuf>
+
+#include "tests/graph/graph_fixture.h"
+
+namespace parley {
+namespace {
+
+using ::parley::testing::GexfWriter;
+using ::parley::testing::LoadFixture;
+using ::parley::testing::MakeEntity;
+using ::parley::testing::MakeStatement;
+using ::parley::testing::Org;
+using ::parley::testing::Person;
+using ::parley::testing::State;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+using Writer = std::function<Status(const GraphView&, std::ostream&)>;
+
+std::string Export(const GraphView& view, const Writer& write) {
+  std::ostringstream out;
+  const Status status = write(view, out);
+  EXPECT_TRUE(status.ok()) << status.ToString();
+  return out.str();
+}
+
+// One statement whose labels hold everything a writer must neutralise.
+GraphView HostileView() {
+  const EntityRef evil{"organization:evil", "=SUM(A1) <b>\"Evil\" & Co\x01\n",
+                       EntityType::kOrganization};
+  const std::vector<Entity> entities = {MakeEntity(evil), MakeEntity(State("Norway"))};
+  const std::vector<Statement> statements = {MakeStatement(
+      "s:1", evil, "threat\"ened", State("Norway"), "2020-01-02", std::nullopt, "THREATEN")};
+  Result<GraphView> view = BuildGraphViewFrom(entities, statements, GraphFilter());
+  EXPECT_TRUE(view.ok());
+  return *view;
+}
+
+TEST(ExportTest, GraphMlEscapesLabelsAndDropsForbiddenCharacters) {
+  const std::string xml = Export(HostileView(), WriteGraphMl);
+  EXPECT_THAT(xml, HasSubstr("<data key=\"label\">=SUM(A1) &lt;b&gt;&quot;Evil&quot; &amp; "
+                             "Co&#10;</data>"));
+  EXPECT_THAT(xml, HasSubstr("<data key=\"edge_label\">threat&quot;ened</data>"));
+  EXPECT_THAT(xml, HasSubstr("<data key=\"weight\">1</data>"));
+  EXPECT_THAT(xml, HasSubstr("<data key=\"plover\">THREATEN</data>"));
+  EXPECT_THAT(xml, Not(HasSubstr("\x01")));
+}
+
+TEST(ExportTest, GexfDynamicWritesSpellsOrTimestamps) {
+  const GraphView view = HostileView();
+  GexfOptions options;
+  const std::string static_gexf = Export(
+      view, [&](const GraphView& v, std::ostream& out) { return WriteGexf(v, options, out); });
+  EXPECT_THAT(static_gexf, HasSubstr("<graph mode=\"static\" defaultedgetype=\"directed\">"));
+  EXPECT_THAT(static_gexf, Not(HasSubstr("<spells>")));
+  options.dynamic = true;
+  const std::string spells = Export(
+      view, [&](const GraphView& v, std::ostream& out) { return WriteGexf(v, options, out); });
+  EXPECT_THAT(spells, HasSubstr("timeformat=\"date\" timerepresentation=\"interval\""));
+  EXPECT_THAT(spells, HasSubstr("<spell start=\"2020-01-02\" end=\"2020-01-02\"/>"));
+  options.time = GexfTime::kTimestamps;
+  const std::string timestamps = Export(
+      view, [&](const GraphView& v, std::ostream& out) { return WriteGexf(v, options, out); });
+  EXPECT_THAT(timestamps, HasSubstr("timerepresentation=\"timestamp\""));
+  EXPECT_THAT(timestamps, HasSubstr("<spell timestamp=\"2020-01-02\"/>"));
+}
+
+TEST(ExportTest, CsvNeutralisesFormulasAndQuotes) {
+  const GraphView view = HostileView();
+  EXPECT_EQ(Export(view, WriteCsvNodes),
+            "Id,Label,Type,Country,Statements,First,Last\n"
+            "organization:evil,\"'=SUM(A1) <b>\"\"Evil\"\" & Co\x01\n\",organization,,1,2020-01-02,"
+            "2020-01-02\n"
+            "state:norway,Norway,state,state:norway,1,2020-01-02,2020-01-02\n");
+  EXPECT_EQ(Export(view, WriteCsvEdges),
+            "Source,Target,Type,Id,Label,Weight,Predicate,Plover,First,Last\n"
+            "organization:evil,state:norway,Directed," +
+                view.edges[0].id +
+                ",\"threat\"\"ened\",1,\"threat\"\"ened\",THREATEN,2020-01-02,2020-01-02\n");
+}
+
+TEST(ExportTest, DotEscapesQuotesAndLineBreaks) {
+  EXPECT_EQ(Export(HostileView(), WriteDot),
+            "digraph parley {\n"
+            "  \"organization:evil\" [label=\"=SUM(A1) <b>\\\"Evil\\\" & Co\\n\", "
+            "type=\"organization\"];\n"
+            "  \"state:norway\" [label=\"Norway\", type=\"state\"];\n"
+            "  \"organization:evil\" -> \"state:norway\" [label=\"threat\\\"ened\", weight=1, "
+            "plover=\"THREATEN\", first=\"2020-01-02\", last=\"2020-01-02\"];\n"
+            "}\n");
+}
+
+TEST(ExportTest, PloverRecordsCarryActorsAndCountries) {
+  Entity minister = MakeEntity(Person("Kari Berg"), "Norway");
+  const std::vector<Entity> entities = {minister, MakeEntity(State("Norway")),
+                                        MakeEntity(Org("Forum"))};
+  Statement met =
+      MakeStatement("s:2", Person("Kari Berg"), "met", Org("Forum"), "", std::nullopt, "CONSULT");
+  met.doc_date = "2021-04-05";
+  const std::vector<Statement> statements = {
+      met, MakeStatement("s:1", State("Norway"), "noted", std::nullopt, "2021-03")};
+  std::ostringstream out;
+  ASSERT_TRUE(WritePloverJsonl(entities, statements, out).ok());
+  EXPECT_EQ(out.str(),
+            "{\"event_id\": \"s:2\", \"event_date\": \"2021-04-05\", \"date_value\": null, "
+            "\"event_type\": \"CONSULT\", \"event_mode\": \"\", \"context\": [], "
+            "\"source\": {\"id\": \"person:kari-berg\", \"name\": \"Kari Berg\", \"type\": "
+            "\"person\", \"country\": \"state:norway\"}, "
+            "\"target\": {\"id\": \"organization:forum\", \"name\": \"Forum\", \"type\": "
+            "\"organization\", \"country\": \"\"}, \"location\": null, \"modality\": "
+            "\"asserted\", \"predicate\": \"met\", \"cameo\": \"\", \"doc\": \"doc-s:2\", "
+            "\"text\": \"Kari Berg met.\", \"rule\": \"test.rule\"}\n");
+}
+
+TEST(ExportTest, JsonlKeepsTheGivenOrder) {
+  const std::vector<Statement> statements = {
+      MakeStatement("s:b", State("Norway"), "noted", std::nullopt),
+      MakeStatement("s:a", State("Norway"), "noted", std::nullopt)};
+  std::ostringstream out;
+  ASSERT_TRUE(WriteStatementsJsonl(statements, out).ok());
+  EXPECT_EQ(out.str(),
+            StatementToJson(statements[0]) + "\n" + StatementToJson(statements[1]) + "\n");
+}
+
+// A stream buffer that refuses every write, like a full disk.
+class FullDisk : public std::streambuf {
+ protected:
+  int_type overflow(int_type) override { return traits_type::eof(); }
+  std::streamsize xsputn(const char*, std::streamsize) override { return 0; }
+};
+
+TEST(ExportTest, StreamFailureIsAnIoError) {
+  const GraphView view = HostileView();
+  const std::vector<std::pair<std::string, Writer>> writers = {
+      {"graphml", WriteGraphMl},
+      {"gexf", [](const GraphView& v, std::ostream& o) { return WriteGexf(v, GexfOptions(), o); }},
+      {"csv nodes", WriteCsvNodes},
+      {"csv edges", WriteCsvEdges},
+      {"dot", WriteDot},
+      {"plover", [](const GraphView& v, std::ostream& o) { return WritePloverJsonl(v, o); }},
+  };
+  for (const auto& [name, write] : writers) {
+    SCOPED_TRACE(name);
+    FullDisk full;
+    std::ostream out(&full);
+    const Status status = write(view, out);
+    EXPECT_EQ(status.code(), StatusCode::kIoError);
+    EXPECT_EQ(status.message(), "writing the export failed (disk full or stream closed?)");
+  }
+}
+
+TEST(ExportTest, WriteFileReportsThePath) {
+  const std::string missing = ::testing::TempDir() + "/no-such-dir/out.graphml";
+  const Status status =
+      WriteFile(missing, [](std::ostream& out) { return WriteGraphMl(GraphView(), out); });
+  EXPECT_EQ(status.code(), StatusCode::kIoError);
+  EXPECT_EQ(status.message(), missing + ": cannot open for writing: No such file or directory");
+
+  const std::string path = ::testing::TempDir() + "/empty.graphml";
+  ASSERT_TRUE(
+      WriteFile(path, [](std::ostream& out) { return WriteGraphMl(GraphView(), out); }).ok());
+  std::ifstream in(path);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_THAT(text, HasSubstr("<graph id=\"parley\" edgedefault=\"directed\">\n  </graph>"));
+}
+
+TEST(ExportTest, FailedWriteFileLeavesThePreviousFile) {
+  const std::string dir = ::testing::TempDir() + "/parley_atomic";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const std::string path = dir + "/graph.csv";
+  std::ofstream(path) << "previous\n";
+  const Status status = WriteFile(path, [](std::ostream& out) {
+    out << "half an export";
+    return IoError("the store went away");
+  });
+  EXPECT_EQ(status.code(), StatusCode::kIoError);
+  EXPECT_EQ(status.message(), path + ": the store went away");
+  std::ifstream in(path);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(text, "previous\n");
+  size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    EXPECT_EQ(entry.path().string(), path);
+    ++files;
+  }
+  EXPECT_EQ(files, 1u);
+}
+
+TEST(ExportFormatTest, NamesRoundTripAndTyposGetASuggestion) {
+  for (ExportFormat format : kAllExportFormats) {
+    SCOPED_TRACE(ExportFormatName(format));
+    Result<ExportFormat> parsed = ParseExportFormat(ExportFormatName(format));
+    ASSERT_TRUE(parsed.ok());
+    EXPECT_EQ(*parsed, format);
+  }
+  struct Case {
+    std::string name;
+    std::string message;
+  };
+  const std::string known =
+      "; known: graphml, gexf, csv-nodes, csv-edges, dot, statements, entities, plover";
+  const Case cases[] = {
+      {"grafml", "unknown export format 'grafml' (did you mean 'graphml'?)" + known},
+      {"GEXF", "unknown export format 'GEXF' (did you mean 'gexf'?)" + known},
+      {"csv", "unknown export format 'csv'" + known},
+      {"", "unknown export format ''" + known},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    Result<ExportFormat> parsed = ParseExportFormat(c.name);
+    ASSERT_FALSE(parsed.ok());
+    EXPECT_EQ(parsed.status().code(), StatusCode::kInvalidArgument);
+    EXPECT_EQ(parsed.status().message(), c.message);
+  }
+}
+
+TEST(ExportFormatTest, WriteExportDispatchesToEachWriter) {
+  const GraphView view = HostileView();
+  GexfOptions gexf;
+  gexf.dynamic = true;
+  const std::vector<std::pair<ExportFormat, Writer>> cases = {
+      {ExportFormat::kGraphMl, WriteGraphMl},
+      {ExportFormat::kGexf, GexfWriter(true, GexfTime::kSpells)},
+      {ExportFormat::kCsvNodes, WriteCsvNodes},
+      {ExportFormat::kCsvEdges, WriteCsvEdges},
+      {ExportFormat::kDot, WriteDot},
+      {ExportFormat::kStatementsJsonl,
+       [](const GraphView& v, std::ostream& o) { return WriteStatementsJsonl(v, o); }},
+      {ExportFormat::kEntitiesJsonl,
+       [](const GraphView& v, std::ostream& o) { return WriteEntitiesJsonl(v, o); }},
+      {ExportFormat::kPloverJsonl,
+       [](const GraphView& v, std::ostream& o) { return WritePloverJsonl(v, o); }},
+  };
+  ASSERT_EQ(cases.size(), std::size(kAllExportFormats));
+  for (const auto& [format, write] : cases) {
+    SCOPED_TRACE(ExportFormatName(format));
+    const std::string direct = Export(view, write);
+    EXPECT_FALSE(direct.empty());
+    EXPECT_EQ(Export(view,
+                     [&, format = format](const GraphView& v, std::ostream& o) {
+                       return WriteExport(v, format, gexf, o);
+                     }),
+              direct);
+  }
+}
+
+// Golden files: tests/data/golden/graph/<name>. Regenerate them after an intended format change
+// with `PARLEY_UPDATE_GOLDEN=1 build/tests/parley_graph_test --gtest_filter='ExportGolden*'` and
+// review the diff.
+struct GoldenCase {
+  std::string name;
+  GraphFilter filter;
+  Writer write;
+};
+
+std::vector<GoldenCase> GoldenCases() {
+  GraphFilter all;
+  GraphFilter actors;
+  actors.actors_only = true;
+  actors.fold_people_into_states = true;
+  GraphFilter multi;
+  multi.multi = true;
+  auto plover = [](const GraphView& view, std::ostream& out) {
+    return WritePloverJsonl(view, out);
+  };
+  auto statements = [](const GraphView& view, std::ostream& out) {
+    return WriteStatementsJsonl(view, out);
+  };
+  auto entities = [](const GraphView& view, std::ostream& out) {
+    return WriteEntitiesJsonl(view, out);
+  };
+  return {
+      {"all.graphml", all, WriteGraphMl},
+      {"multi.graphml", multi, WriteGraphMl},
+      {"actors-folded.graphml", actors, WriteGraphMl},
+      {"all.gexf", all, GexfWriter(false, GexfTime::kSpells)},
+      {"all-dynamic.gexf", all, GexfWriter(true, GexfTime::kSpells)},
+      {"all-timestamps.gexf", all, GexfWriter(true, GexfTime::kTimestamps)},
+      {"all-nodes.csv", all, WriteCsvNodes},
+      {"all-edges.csv", all, WriteCsvEdges},
+      {"all.dot", all, WriteDot},
+      {"all-plover.jsonl", all, plover},
+      {"all-statements.jsonl", all, statements},
+      {"all-entities.jsonl", all, entities},
+  };
+}
+
+TEST(ExportGoldenTest, MatchesGoldenFiles) {
+  const testing::Fixture fixture = LoadFixture();
+  const char* update = std::getenv("PARLEY_UPDATE_GOLDEN");
+  const bool regenerate = update != nullptr && std::string(update) == "1";
+  for (const GoldenCase& c : GoldenCases()) {
+    SCOPED_TRACE(c.name);
+    Result<GraphView> view = BuildGraphViewFrom(fixture.entities, fixture.statements, c.filter);
+    ASSERT_TRUE(view.ok()) << view.status().ToString();
+    const std::string got = Export(*view, c.write);
+    const std::string path = std::string(PARLEY_TEST_DATA_DIR) + "/golden/graph/" + c.name;
+    if (regenerate) {
+      std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+      std::ofstream(path, std::ios::binary) << got;
+      continue;
+    }
+    std::ifstream in(path, std::ios::binary);
+    ASSERT_TRUE(in.good()) << path << " is missing; run with PARLEY_UPDATE_GOLDEN=1";
+    const std::string want((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(got, want) << "export differs from " << path
+                         << "; if intended, regenerate with PARLEY_UPDATE_GOLDEN=1";
+  }
+}
+
+}  // namespace
+}  // namespace parley

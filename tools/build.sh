@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Configures and builds parley in build/ (Release). Extra arguments go to cmake's configure
+# step, e.g. tools/build.sh -DPARLEY_WERROR=ON. Prints only warnings and errors.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+generator=()
+command -v ninja >/dev/null && generator=(-G Ninja)
+if [ ! -f build/CMakeCache.txt ]; then
+  cmake -S . -B build "${generator[@]}" -DCMAKE_BUILD_TYPE=Release "$@" >/dev/null
+else
+  cmake -S . -B build "$@" >/dev/null
+fi
+jobs=$(nproc 2>/dev/null || echo 2)
+cmake --build build --parallel "$jobs" -- ${PARLEY_BUILD_VERBOSE:+-v} | grep -vE '^\[[0-9]+/[0-9]+\] |^ninja: (Entering|Leaving|no work)' || true
+test "${PIPESTATUS[0]}" -eq 0

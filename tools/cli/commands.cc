@@ -1,0 +1,23 @@
+#include "tools/cli/commands.h"
+
+namespace parley::cli {
+
+std::span<const Command> Commands() {
+  static const Command kCommands[] = {
+      {"extract", "extract statements from documents and print them (no store)", RunExtract,
+       HelpExtract},
+      {"ingest", "extract documents into a store (idempotent, atomic per document)", RunIngest,
+       HelpIngest},
+      {"stats", "summarise a store: documents, entities, statements, time span, size", RunStats,
+       HelpStats},
+      {"export", "write the graph as GraphML, GEXF, CSV, DOT, JSON Lines or PLOVER records",
+       RunExport, HelpExport},
+      {"graph", "analyse the graph: summary, neighbours, path, centrality, components", RunGraph,
+       HelpGraph},
+      {"rules", "check rule files against their examples; explain how a sentence is read", RunRules,
+       HelpRules},
+  };
+  return kCommands;
+}
+
+}  // namespace parley::cli

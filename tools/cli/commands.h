@@ -1,0 +1,27 @@
+// The command handlers, one file each (tools/cli/cmd_<name>.cc). Each has Run<Name>, which
+// parses its flags and runs, and Help<Name>, which prints its full help.
+#ifndef PARLEY_TOOLS_CLI_COMMANDS_H_
+#define PARLEY_TOOLS_CLI_COMMANDS_H_
+
+#include <iosfwd>
+
+#include "tools/cli/command.h"
+
+namespace parley::cli {
+
+int RunExtract(const CommandContext& context);
+void HelpExtract(std::ostream& out);
+int RunIngest(const CommandContext& context);
+void HelpIngest(std::ostream& out);
+int RunRules(const CommandContext& context);
+void HelpRules(std::ostream& out);
+int RunStats(const CommandContext& context);
+void HelpStats(std::ostream& out);
+int RunExport(const CommandContext& context);
+void HelpExport(std::ostream& out);
+int RunGraph(const CommandContext& context);
+void HelpGraph(std::ostream& out);
+
+}  // namespace parley::cli
+
+#endif  // PARLEY_TOOLS_CLI_COMMANDS_H_

@@ -1,0 +1,126 @@
+#include "tools/cli/common.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace parley::cli {
+
+void AddDbFlag(CLI::App& app, std::string& db) {
+  const char* env = std::getenv("PARLEY_DB");
+  db = (env != nullptr && *env != '\0') ? env : "parley.db";
+  app.add_option("--db", db, "The store directory (default: $PARLEY_DB, else ./parley.db)");
+}
+
+void AddGraphFlags(CLI::App& app, GraphFlags& flags, bool with_center) {
+  app.add_option("--since", flags.since, "Only statements dated on or after (YYYY[-MM[-DD]])");
+  app.add_option("--until", flags.until, "Only statements dated on or before (YYYY[-MM[-DD]])");
+  app.add_option("--predicate", flags.predicates, "Only these predicates (repeatable, or a,b)")
+      ->delimiter(',');
+  app.add_option("--type", flags.types,
+                 "Only nodes of these entity types (repeatable, or a,b): person, state, "
+                 "organization, group, place, agreement, event")
+      ->delimiter(',');
+  app.add_flag("--actors-only", flags.actors_only, "Only people, states, organisations and groups");
+  app.add_flag("--fold-people", flags.fold_people,
+               "Fold people into the state they served at the statement's time");
+  app.add_option("--min-weight", flags.min_weight, "Drop edges supported by fewer statements")
+      ->check(CLI::PositiveNumber);
+  if (with_center) {
+    app.add_option("--center", flags.center, "Ego network around this entity (name or id)");
+    app.add_option("--hops", flags.hops, "Ego network radius")->check(CLI::Range(1, 100));
+  }
+  app.add_flag("--multi", flags.multi, "One edge per statement instead of one per relation");
+}
+
+Result<GraphFilter> ToGraphFilter(const GraphFlags& flags) {
+  GraphFilter filter;
+  if (!flags.since.empty()) filter.since = flags.since;
+  if (!flags.until.empty()) filter.until = flags.until;
+  filter.predicates = flags.predicates;
+  for (const std::string& name : flags.types) {
+    PARLEY_ASSIGN_OR_RETURN(EntityType type, ParseEntityType(name));
+    filter.types.push_back(type);
+  }
+  filter.actors_only = flags.actors_only;
+  filter.fold_people_into_states = flags.fold_people;
+  filter.min_weight = flags.min_weight;
+  if (!flags.center.empty()) filter.center = flags.center;
+  filter.hops = flags.hops;
+  filter.multi = flags.multi;
+  return filter;
+}
+
+Result<std::unique_ptr<Store>> OpenStoreForReading(const std::string& db) {
+  StoreOptions options;
+  options.read_only = true;
+  return OpenRocksStore(db, options);
+}
+
+namespace {
+
+class StoredReader : public DocumentReader {
+ public:
+  StoredReader(const Store& store, std::vector<std::string> ids)
+      : store_(store), ids_(std::move(ids)) {}
+
+  Result<std::optional<Document>> Next() override {
+    while (next_ < ids_.size()) {
+      PARLEY_ASSIGN_OR_RETURN(std::optional<Document> document, store_.GetDocument(ids_[next_++]));
+      if (!document) continue;  // removed meanwhile
+      bytes_read_ += document->text.size();
+      return document;
+    }
+    return std::optional<Document>();
+  }
+  uint64_t bytes_read() const override { return bytes_read_; }
+  uint64_t bytes_total() const override { return 0; }
+
+ private:
+  const Store& store_;
+  std::vector<std::string> ids_;
+  size_t next_ = 0;
+  uint64_t bytes_read_ = 0;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<DocumentReader>> StoredDocumentReader(const Store& store,
+                                                             const std::string& fingerprint) {
+  std::vector<std::string> ids;
+  Status status;
+  PARLEY_RETURN_IF_ERROR(store.ScanDocuments([&](const DocumentInfo& info) {
+    auto stored = store.GetRulesFingerprint(info.id);
+    if (!stored.ok()) {
+      status = stored.status();
+      return false;
+    }
+    // Documents loaded from statement files have no text to re-extract.
+    if (stored->has_value() && **stored != fingerprint && **stored != "statements") {
+      ids.push_back(info.id);
+    }
+    return true;
+  }));
+  PARLEY_RETURN_IF_ERROR(status);
+  return std::unique_ptr<DocumentReader>(new StoredReader(store, std::move(ids)));
+}
+
+void MergeEntity(Entity entity, std::map<std::string, Entity>* entities) {
+  auto [it, inserted] = entities->try_emplace(entity.id, entity);
+  if (inserted) return;
+  Entity& into = it->second;
+  into.mentions += entity.mentions;
+  if (into.label.empty()) into.label = entity.label;
+  for (std::string& alias : entity.aliases) {
+    if (alias != into.label) into.aliases.push_back(std::move(alias));
+  }
+  std::sort(into.aliases.begin(), into.aliases.end());
+  into.aliases.erase(std::unique(into.aliases.begin(), into.aliases.end()), into.aliases.end());
+  for (auto& [key, value] : entity.attributes) into.attributes.try_emplace(key, value);
+  for (Role& role : entity.roles) {
+    if (std::find(into.roles.begin(), into.roles.end(), role) == into.roles.end()) {
+      into.roles.push_back(std::move(role));
+    }
+  }
+}
+
+}  // namespace parley::cli

@@ -1,0 +1,78 @@
+// Flags and set-up shared by several commands: input selection, rule loading, entity merging.
+// Private to the CLI library.
+#ifndef PARLEY_TOOLS_CLI_COMMON_H_
+#define PARLEY_TOOLS_CLI_COMMON_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/types.h"
+#include "extract/document_reader.h"
+#include "extract/extractor.h"
+#include "graph/graph_view.h"
+#include "graph/store.h"
+#include "tools/cli/flags.h"
+
+namespace parley::cli {
+
+struct InputFlags {
+  std::vector<std::string> include;
+  std::vector<std::string> exclude;
+  std::string input_format = "auto";
+  std::string date;
+  uint64_t max_doc_bytes = 50ull << 20;
+};
+// --include, --exclude, --input-format, --date, --max-doc-bytes.
+void AddInputFlags(CLI::App& app, InputFlags& flags);
+
+struct RuleFlags {
+  std::vector<std::string> rule_paths;
+  bool no_default_rules = false;
+};
+// --rules (repeatable), --no-default-rules.
+void AddRuleFlags(CLI::App& app, RuleFlags& flags);
+
+Result<std::unique_ptr<Extractor>> CreateExtractor(const RuleFlags& flags);
+// Opens the reader; its warnings go to the context's stderr as they happen.
+Result<std::unique_ptr<DocumentReader>> OpenReader(const CommandContext& context,
+                                                   const std::vector<std::string>& inputs,
+                                                   const InputFlags& flags);
+
+// --db DIR; defaults to $PARLEY_DB, else ./parley.db.
+void AddDbFlag(CLI::App& app, std::string& db);
+
+// Graph view filters shared by `export` and `graph`: --since, --until, --predicate, --type,
+// --actors-only, --fold-people, --min-weight, --center, --hops, --multi.
+struct GraphFlags {
+  std::string since;
+  std::string until;
+  std::vector<std::string> predicates;
+  std::vector<std::string> types;
+  bool actors_only = false;
+  bool fold_people = false;
+  uint64_t min_weight = 1;
+  std::string center;
+  uint32_t hops = 1;
+  bool multi = false;
+};
+void AddGraphFlags(CLI::App& app, GraphFlags& flags, bool with_center);
+// Converts the flags; InvalidArgument for an unknown entity type.
+Result<GraphFilter> ToGraphFilter(const GraphFlags& flags);
+
+// Opens the store at `db` for reading (works while another process ingests).
+Result<std::unique_ptr<Store>> OpenStoreForReading(const std::string& db);
+
+// Reads back the stored documents whose rules fingerprint differs from `fingerprint`, for
+// `ingest --reextract`. The list of ids is taken when it is created; texts are read lazily.
+Result<std::unique_ptr<DocumentReader>> StoredDocumentReader(const Store& store,
+                                                             const std::string& fingerprint);
+
+// Adds `entity` into `entities` (keyed by id): aliases united, attributes and roles merged,
+// mentions summed.
+void MergeEntity(Entity entity, std::map<std::string, Entity>* entities);
+
+}  // namespace parley::cli
+
+#endif  // PARLEY_TOOLS_CLI_COMMON_H_

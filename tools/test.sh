@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Quick start, command 2: installs what is missing, builds parley with its tests and runs the
+# whole suite through ctest; then the same suite under AddressSanitizer and
+# UndefinedBehaviorSanitizer (skip with PARLEY_SKIP_SANITIZERS=1).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tools/setup.sh --test
+jobs=$(nproc 2>/dev/null || echo 2)
+
+tools/build.sh -DPARLEY_WERROR=ON
+(cd build && ctest --output-on-failure --parallel "$jobs" --timeout 900)
+
+if [ -z "${PARLEY_SKIP_SANITIZERS:-}" ]; then
+  echo "== the same suite under ASan + UBSan (build-asan/)"
+  cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPARLEY_SANITIZE=ON \
+    -DPARLEY_WERROR=ON -DPARLEY_BUILD_BENCHMARKS=OFF >/dev/null
+  cmake --build build-asan --parallel "$jobs" | grep -vE '^\[[0-9]+/[0-9]+\] ' || true
+  test "${PIPESTATUS[0]}" -eq 0
+  (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+    ctest --output-on-failure --parallel "$jobs" --timeout 1800)
+fi
