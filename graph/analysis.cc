@@ -14,6 +14,8 @@
 #include <set>
 #include <utility>
 
+#include "base/text.h"
+
 namespace parley {
 namespace {
 
@@ -68,13 +70,9 @@ std::string Name(const GraphView& view, size_t node) {
   return fmt::format("{} [{}]", entity.label, entity.id);
 }
 
-// One line of text: line breaks in labels and sentences would break the layout.
-std::string OneLine(std::string_view text) {
-  std::string line(text);
-  std::replace(line.begin(), line.end(), '\n', ' ');
-  std::replace(line.begin(), line.end(), '\r', ' ');
-  return line;
-}
+// One line of text: line breaks and runs of space in labels and sentences (hard-wrapped
+// Markdown) would break the layout.
+std::string OneLine(std::string_view text) { return CollapseSpace(text); }
 
 }  // namespace
 
