@@ -57,7 +57,7 @@ TEST(ExplainTest, SentenceOfDocumentAndOutOfRange) {
   EXPECT_NE(one->find("  state:russia demanded modality=asserted"), std::string::npos) << *one;
   Result<std::string> none = ExplainSentence(*rules, doc, 7);
   ASSERT_FALSE(none.ok());
-  EXPECT_EQ(none.status().code(), StatusCode::kOutOfRange);
+  EXPECT_EQ(none.status().code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(none.status().message(), "no sentence 7 (the document has 2)");
 }
 
