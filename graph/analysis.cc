@@ -80,6 +80,11 @@ Result<Neighbourhood> Neighbours(const GraphView& view, std::string_view name_or
                                  uint32_t hops) {
   if (hops == 0) return InvalidArgumentError("hops must be at least 1");
   PARLEY_ASSIGN_OR_RETURN(const size_t center, ResolveNode(view, name_or_id));
+  return Neighbours(view, center, hops);
+}
+
+Result<Neighbourhood> Neighbours(const GraphView& view, size_t center, uint32_t hops) {
+  if (hops == 0) return InvalidArgumentError("hops must be at least 1");
   const SimpleGraph simple = MakeSimpleGraph(view);
   const std::vector<uint32_t> distance = HopsFrom(simple, center);
   Neighbourhood result;
@@ -104,6 +109,10 @@ Result<Neighbourhood> Neighbours(const GraphView& view, std::string_view name_or
 Result<GraphPath> ShortestPath(const GraphView& view, std::string_view from, std::string_view to) {
   PARLEY_ASSIGN_OR_RETURN(const size_t start, ResolveNode(view, from));
   PARLEY_ASSIGN_OR_RETURN(const size_t end, ResolveNode(view, to));
+  return ShortestPath(view, start, end);
+}
+
+Result<GraphPath> ShortestPath(const GraphView& view, size_t start, size_t end) {
   const SimpleGraph simple = MakeSimpleGraph(view);
   // Distances to the end; walking from the start to the smallest neighbour one step closer each
   // time gives the lexicographically smallest shortest path.

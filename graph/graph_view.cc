@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "base/text.h"
+#include "graph/resolve.h"
 
 namespace parley {
 namespace {
@@ -310,8 +311,9 @@ Result<GraphView> BuildGraphViewFrom(const std::vector<Entity>& entities,
       }
     }
     if (!node_ids.count(center)) {
-      return NotFoundError(Quoted(*filter.center) + " (" + center +
-                           ") has no statements in this graph view");
+      std::string named = Quoted(*filter.center);
+      if (center != *filter.center) named += " (" + center + ")";
+      return NotFoundError(named + " has no statements in this graph view");
     }
     std::map<std::string, std::set<std::string>> adjacent;
     for (const auto& [key, members] : groups) {
@@ -405,6 +407,10 @@ Result<GraphView> BuildGraphViewFrom(const std::vector<Entity>& entities,
 }
 
 Result<GraphView> BuildGraphView(const Store& store, const GraphFilter& filter) {
+  GraphFilter resolved = filter;
+  if (filter.center) {
+    PARLEY_ASSIGN_OR_RETURN(resolved.center, ResolveEntity(store, *filter.center));
+  }
   StatementFilter scan;
   scan.predicates = filter.predicates;
   PARLEY_ASSIGN_OR_RETURN(const std::string since, WindowBound(filter.since, false, "since"));
@@ -422,7 +428,17 @@ Result<GraphView> BuildGraphView(const Store& store, const GraphFilter& filter) 
     entities.push_back(entity);
     return true;
   }));
-  return BuildGraphViewFrom(entities, statements, filter);
+  return BuildGraphViewFrom(entities, statements, resolved);
+}
+
+Result<size_t> ResolveNode(const Store& store, const GraphView& view, std::string_view name) {
+  Result<size_t> node = ResolveNode(view, name);
+  if (node.ok() || node.status().code() != StatusCode::kNotFound) return node;
+  PARLEY_ASSIGN_OR_RETURN(const std::string id, ResolveEntity(store, name));
+  if (std::optional<size_t> found = view.FindNode(id)) return *found;
+  std::string named = Quoted(name);
+  if (id != name) named += " (" + id + ")";
+  return NotFoundError(named + " has no statements in this graph view");
 }
 
 Result<size_t> ResolveNode(const GraphView& view, std::string_view name_or_id) {

@@ -114,8 +114,9 @@ Result<GraphView> BuildGraphViewFrom(const std::vector<Entity>& entities,
                                      const GraphFilter& filter);
 
 // Reads the statements the filter can select (using the store's indexes for predicates and the
-// time window) and every entity, then calls BuildGraphViewFrom.
-// Errors: those of BuildGraphViewFrom and of the store's scans.
+// time window) and every entity, then calls BuildGraphViewFrom. The center name resolves through
+// the store (graph/resolve.h ResolveEntity: ids, labels, aliases, did-you-mean suggestions).
+// Errors: ResolveEntity's for the center, those of BuildGraphViewFrom and of the store's scans.
 Result<GraphView> BuildGraphView(const Store& store, const GraphFilter& filter);
 
 // The state entity id a person belongs to on `date` (YYYY-MM-DD, or empty for "now"): the country
@@ -133,6 +134,12 @@ Result<std::string> ExpandDate(std::string_view date, bool last_day);
 // case-insensitively (ASCII).
 // Errors: NotFound when none does; InvalidArgument when several do (the message lists their ids).
 Result<size_t> ResolveNode(const GraphView& view, std::string_view name_or_id);
+
+// As above, but a name the view does not know resolves through the store (ResolveEntity), so a
+// misspelling gets a did-you-mean suggestion and an entity outside the view a clear message.
+// Errors: ResolveNode's InvalidArgument for a name several nodes carry; ResolveEntity's errors;
+// NotFound "'Name' (id) has no statements in this graph view" for an entity outside the view.
+Result<size_t> ResolveNode(const Store& store, const GraphView& view, std::string_view name);
 
 }  // namespace parley
 

@@ -404,6 +404,51 @@ TEST(BuildGraphViewTest, StoreViewEqualsPureViewOverTheWholeStore) {
   }
 }
 
+TEST(BuildGraphViewTest, NamesResolveThroughTheStore) {
+  std::unique_ptr<Store> store = NewMemoryStore();
+  for (uint64_t i = 0; i < 50; ++i) ASSERT_TRUE(store->Put(SyntheticDocument(i)).ok());
+  GraphFilter filter;
+  filter.center = "Anna Alvarz";
+  Result<GraphView> misspelled = BuildGraphView(*store, filter);
+  ASSERT_FALSE(misspelled.ok());
+  EXPECT_EQ(misspelled.status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(misspelled.status().message(),
+            "no entity matches 'Anna Alvarz'; did you mean 'Anna Alvarez'?");
+
+  filter.center = "anna alvarez";
+  Result<GraphView> ego = BuildGraphView(*store, filter);
+  ASSERT_TRUE(ego.ok()) << ego.status().ToString();
+  EXPECT_TRUE(ego->FindNode("person:anna-alvarez").has_value());
+
+  GraphFilter people;
+  people.types = {EntityType::kPerson};
+  Result<GraphView> view = BuildGraphView(*store, people);
+  ASSERT_TRUE(view.ok());
+  struct Case {
+    std::string name;
+    StatusCode code;
+    std::string message;  // empty: resolves
+  };
+  const Case cases[] = {
+      {"Anna Alvarez", StatusCode::kOk, ""},
+      {"person:anna-alvarez", StatusCode::kOk, ""},
+      {"Anna Alvarz", StatusCode::kNotFound,
+       "no entity matches 'Anna Alvarz'; did you mean 'Anna Alvarez'?"},
+      {"Borduria", StatusCode::kNotFound,
+       "'Borduria' (state:borduria) has no statements in this graph view"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    Result<size_t> node = ResolveNode(*store, *view, c.name);
+    EXPECT_EQ(node.status().code(), c.code);
+    if (node.ok()) {
+      EXPECT_EQ(view->nodes[*node].entity.id, "person:anna-alvarez");
+    } else {
+      EXPECT_EQ(node.status().message(), c.message);
+    }
+  }
+}
+
 TEST(BuildGraphViewTest, StoreViewReportsBadFilters) {
   std::unique_ptr<Store> store = NewMemoryStore();
   GraphFilter filter;
