@@ -70,8 +70,7 @@ struct CentralityOptions {
   // Rows to return; 0 = all. Default: 10.
   size_t top = 10;
   // Rank by this measure (descending), then by the other, then by weighted degree, then by
-  // entity id.
-  // Default: kBetweenness.
+  // entity id. Default: kBetweenness.
   CentralityOrder order = CentralityOrder::kBetweenness;
 };
 
