@@ -89,6 +89,16 @@ TEST(ExportTest, CsvNeutralisesFormulasAndQuotes) {
                 ",\"threat\"\"ened\",1,\"threat\"\"ened\",THREATEN,2020-01-02,2020-01-02\n");
 }
 
+TEST(ExportTest, CsvReplacesInvalidUtf8) {
+  const EntityRef broken{"state:broken", "Bro\xFFken", EntityType::kState};
+  Result<GraphView> view =
+      BuildGraphViewFrom({}, {MakeStatement("s:1", broken, "noted", std::nullopt)}, GraphFilter());
+  ASSERT_TRUE(view.ok());
+  EXPECT_EQ(Export(*view, WriteCsvNodes),
+            "Id,Label,Type,Country,Statements,First,Last\n"
+            "state:broken,Bro\xEF\xBF\xBDken,state,state:broken,1,,\n");
+}
+
 TEST(ExportTest, DotEscapesQuotesAndLineBreaks) {
   EXPECT_EQ(Export(HostileView(), WriteDot),
             "digraph parley {\n"
