@@ -257,8 +257,8 @@ std::string FormatPath(const GraphView& view, const GraphPath& path, size_t evid
       for (size_t statement : view.edges[edge].statements) evidence.emplace_back(statement, edge);
     }
     auto date = [&](size_t statement) {
-      const Statement& s = view.statements[statement];
-      return s.time ? s.time->start : std::string("9999");
+      const std::optional<TimeValue>& time = view.TimeOf(statement);
+      return time ? time->start : std::string("9999");
     };
     std::stable_sort(evidence.begin(), evidence.end(), [&](const auto& a, const auto& b) {
       return std::make_pair(date(a.first), a.first) < std::make_pair(date(b.first), b.first);
@@ -266,12 +266,12 @@ std::string FormatPath(const GraphView& view, const GraphPath& path, size_t evid
     const size_t shown = std::min(evidence.size(), evidence_per_hop);
     for (size_t i = 0; i < shown; ++i) {
       const Statement& s = view.statements[evidence[i].first];
+      const std::optional<TimeValue>& time = view.TimeOf(evidence[i].first);
       const GraphEdge& edge = view.edges[evidence[i].second];
-      out += fmt::format("     {}  {} -{}-> {}  \"{}\"  ({}, {})\n",
-                         s.time ? s.time->value : std::string("undated"),
-                         OneLine(view.nodes[edge.source].entity.label), edge.predicate,
-                         OneLine(view.nodes[edge.target].entity.label), OneLine(s.sentence), s.doc,
-                         s.id);
+      out += fmt::format(
+          "     {}  {} -{}-> {}  \"{}\"  ({}, {})\n", time ? time->value : std::string("undated"),
+          OneLine(view.nodes[edge.source].entity.label), edge.predicate,
+          OneLine(view.nodes[edge.target].entity.label), OneLine(s.sentence), s.doc, s.id);
     }
     if (evidence.size() > shown) {
       out += fmt::format("     ... and {} more statement{}\n", evidence.size() - shown,

@@ -75,6 +75,17 @@ TEST(ExportTest, GexfDynamicWritesSpellsOrTimestamps) {
   EXPECT_THAT(timestamps, HasSubstr("<spell timestamp=\"2020-01-02\"/>"));
 }
 
+TEST(ExportTest, GexfSpellsUseDocumentDates) {
+  GraphFilter filter;
+  filter.document_dates = true;
+  Result<GraphView> view =
+      BuildGraphViewFrom({}, {MakeStatement("s:1", State("Norway"), "met", State("Chile"))}, filter,
+                         {{"doc-s:1", "2021-06-09"}});
+  ASSERT_TRUE(view.ok());
+  const std::string gexf = Export(*view, GexfWriter(true, GexfTime::kSpells));
+  EXPECT_THAT(gexf, HasSubstr("<spell start=\"2021-06-09\" end=\"2021-06-09\"/>"));
+}
+
 TEST(ExportTest, CsvNeutralisesFormulasAndQuotes) {
   const GraphView view = HostileView();
   EXPECT_EQ(Export(view, WriteCsvNodes),
