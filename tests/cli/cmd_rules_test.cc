@@ -35,7 +35,6 @@ RulesRun Rules(std::vector<std::string> args) {
 TEST(CmdRulesTest, CheckShippedRulesPasses) {
   RulesRun run = Rules({"check"});
   EXPECT_EQ(run.code, 0) << run.out << run.err;
-  EXPECT_THAT(run.out, HasSubstr("OK    relation propose-noun (rules/core/relations.rules:"));
   EXPECT_THAT(run.out, HasSubstr(" 0 FAIL; "));
 }
 
@@ -70,9 +69,9 @@ TEST(CmdRulesTest, ExplainSentenceOfFile) {
 
 TEST(CmdRulesTest, ExplainNeedsSentenceOrFile) {
   RulesRun run = Rules({"explain"});
-  EXPECT_EQ(run.code, 3);
+  EXPECT_EQ(run.code, 2);
   EXPECT_THAT(run.err, HasSubstr("give either a sentence or --file FILE --sentence N"));
-  EXPECT_EQ(Rules({"frobnicate"}).code, 3);
+  EXPECT_EQ(Rules({"frobnicate"}).code, 2);
 }
 
 }  // namespace

@@ -180,7 +180,7 @@ int RunIngest(const CommandContext& context) {
   if (!parent.empty()) std::filesystem::create_directories(parent, error);
   if (error) {
     return ReportError(context, IoError("cannot create directory '" + parent.string() +
-                                            "' for the store: " + error.message()));
+                                        "' for the store: " + error.message()));
   }
   StoreOptions store_options;
   store_options.bulk_load = flags.bulk;
