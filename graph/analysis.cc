@@ -86,6 +86,7 @@ Result<Neighbourhood> Neighbours(const GraphView& view, std::string_view name_or
   const std::vector<uint32_t> distance = HopsFrom(simple, center);
   Neighbourhood result;
   result.center = center;
+  result.hops = hops;
   for (size_t node = 0; node < view.nodes.size(); ++node) {
     if (node == center || distance[node] == kUnreached || distance[node] > hops) continue;
     Neighbour neighbour;
@@ -220,13 +221,10 @@ GraphSummary Summarize(const GraphView& view) {
 }
 
 std::string FormatNeighbourhood(const GraphView& view, const Neighbourhood& neighbourhood) {
-  uint32_t max_distance = 0;
-  for (const Neighbour& n : neighbourhood.neighbours)
-    max_distance = std::max(max_distance, n.distance);
-  std::string out =
-      fmt::format("{} hop{} from {}: {} node{}\n", max_distance, max_distance == 1 ? "" : "s",
-                  Name(view, neighbourhood.center), neighbourhood.neighbours.size(),
-                  neighbourhood.neighbours.size() == 1 ? "" : "s");
+  const uint32_t hops = neighbourhood.hops;
+  std::string out = fmt::format("{} hop{} from {}: {} node{}\n", hops, hops == 1 ? "" : "s",
+                                Name(view, neighbourhood.center), neighbourhood.neighbours.size(),
+                                neighbourhood.neighbours.size() == 1 ? "" : "s");
   for (const Neighbour& n : neighbourhood.neighbours) {
     std::string via;
     for (size_t edge : n.via) {

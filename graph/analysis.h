@@ -33,6 +33,7 @@ struct Neighbour {
 
 struct Neighbourhood {
   size_t center = 0;
+  uint32_t hops = 0;                  // the radius asked for
   std::vector<Neighbour> neighbours;  // by distance, then entity id
 };
 

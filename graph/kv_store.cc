@@ -22,26 +22,29 @@ const std::string kEntitiesCounter = CounterKey("total", "entities");
 
 bool HasNul(std::string_view s) { return s.find('\0') != std::string_view::npos; }
 
-// Collects one write batch: later writes to a key override earlier ones, and reads see the
-// batch's own writes first. Entity aggregates, alias counts and counters are kept decoded and
-// written once at Finish, so a batch of many documents touching one entity encodes it once.
+// Collects one write batch of whole documents. Writes are appended in order (a later write to
+// a key wins, as in a RocksDB WriteBatch). Reads go to the stored state: a batch never holds a
+// document twice (PutBatch writes before a repeat), so what a document reads -- its stored
+// version, its old statements -- cannot be in the batch. Entity aggregates, alias counts and
+// counters, which many documents of a batch share, are kept decoded and written once at Finish.
 class Txn {
  public:
   explicit Txn(const KvView& base) : base_(base) {}
 
-  Result<std::optional<std::string>> Get(Cf cf, std::string_view key) const {
-    auto it = writes_.find({cf, std::string(key)});
-    if (it != writes_.end()) return it->second;
-    return base_.Get(cf, key);
-  }
   const KvView& base() const { return base_; }
   void Put(Cf cf, std::string key, std::string value) {
-    writes_[{cf, std::move(key)}] = std::move(value);
+    writes_.push_back(KvWrite{cf, std::move(key), std::move(value)});
   }
-  void Delete(Cf cf, std::string key) { writes_[{cf, std::move(key)}] = std::nullopt; }
+  void Delete(Cf cf, std::string key) {
+    writes_.push_back(KvWrite{cf, std::move(key), std::nullopt});
+  }
   void Count(const std::string& counter, int64_t delta) { counters_[counter] += delta; }
   void CountAlias(const std::string& name, const std::string& id, int64_t delta) {
     aliases_[Key({name, id})] += delta;
+  }
+  // False when another document of this batch already holds statement `id`.
+  bool ClaimStatement(const std::string& id, const std::string& doc) {
+    return statement_docs_.emplace(id, doc).first->second == doc;
   }
 
   // The aggregate of entity `id`, loaded once per batch.
@@ -58,9 +61,9 @@ class Txn {
     return &slot.second;
   }
 
+  size_t size() const { return writes_.size(); }
   bool touched(const std::string& doc_id) const { return docs_.count(doc_id) > 0; }
   void Touch(const std::string& doc_id) { docs_.insert(doc_id); }
-  bool empty() const { return writes_.empty() && aggregates_.empty(); }
 
   // Folds aggregates and counters into the writes and returns them.
   Result<std::vector<KvWrite>> Finish() {
@@ -80,20 +83,14 @@ class Txn {
     }
     PARLEY_RETURN_IF_ERROR(ApplyCounts(Cf::kAliases, aliases_));
     PARLEY_RETURN_IF_ERROR(ApplyCounts(Cf::kMeta, counters_));
-    std::vector<KvWrite> out;
-    out.reserve(writes_.size());
-    for (auto& [key, value] : writes_) {
-      out.push_back(KvWrite{key.first, key.second, std::move(value)});
-    }
-    writes_.clear();
-    return out;
+    return std::move(writes_);
   }
 
  private:
   Status ApplyCounts(Cf cf, const std::map<std::string, int64_t>& deltas) {
     for (const auto& [key, delta] : deltas) {
       if (delta == 0) continue;
-      PARLEY_ASSIGN_OR_RETURN(std::optional<std::string> bytes, Get(cf, key));
+      PARLEY_ASSIGN_OR_RETURN(std::optional<std::string> bytes, base_.Get(cf, key));
       uint64_t current = 0;
       if (bytes) {
         PARLEY_ASSIGN_OR_RETURN(current, DecodeU64(*bytes));
@@ -109,7 +106,8 @@ class Txn {
   }
 
   const KvView& base_;
-  std::map<std::pair<Cf, std::string>, std::optional<std::string>> writes_;
+  std::vector<KvWrite> writes_;
+  std::map<std::string, std::string> statement_docs_;  // statement id -> document, this batch
   std::map<std::string, std::pair<bool, EntityAggregate>> aggregates_;
   std::map<std::string, int64_t> aliases_;
   std::map<std::string, int64_t> counters_;
@@ -163,9 +161,11 @@ Result<DocumentRecord> Normalize(const DocumentRecord& in) {
     auto [it, inserted] = entities.emplace(e.id, e);
     if (!inserted) MergeInto(e, &it->second);
   }
-  std::map<std::string, Statement> statements;
-  std::vector<std::string> order;
-  for (Statement s : r.statements) {
+  // Keys view ids inside `kept`, which is reserved up front and so never reallocates.
+  std::map<std::string_view, size_t> first_with_id;  // statement id -> index in `kept`
+  std::vector<Statement> kept;
+  kept.reserve(r.statements.size());
+  for (Statement& s : r.statements) {
     if (s.doc.empty()) s.doc = doc;
     if (s.doc != doc) {
       return BadRecord(doc, "statement " + s.id + " belongs to document '" + s.doc + "'");
@@ -191,11 +191,12 @@ Result<DocumentRecord> Normalize(const DocumentRecord& in) {
         entities.emplace(e.id, std::move(implicit));
       }
     }
-    auto [it, inserted] = statements.emplace(s.id, s);
-    if (inserted) {
-      order.push_back(s.id);
+    auto it = first_with_id.find(s.id);
+    if (it == first_with_id.end()) {
+      kept.push_back(std::move(s));
+      first_with_id.emplace(kept.back().id, kept.size() - 1);
     } else {
-      it->second.mentions += s.mentions;
+      kept[it->second].mentions += s.mentions;
     }
   }
   r.entities.clear();
@@ -211,8 +212,7 @@ Result<DocumentRecord> Normalize(const DocumentRecord& in) {
     e.roles.erase(std::unique(e.roles.begin(), e.roles.end()), e.roles.end());
     r.entities.push_back(std::move(e));
   }
-  r.statements.clear();
-  for (const std::string& id : order) r.statements.push_back(std::move(statements[id]));
+  r.statements = std::move(kept);
   return r;
 }
 
@@ -224,7 +224,7 @@ Status RemoveDocument(const std::string& doc, const DocMeta& meta, Txn* txn) {
                                             return true;
                                           }));
   for (const std::string& id : ids) {
-    PARLEY_ASSIGN_OR_RETURN(std::optional<std::string> bytes, txn->Get(Cf::kStatements, id));
+    PARLEY_ASSIGN_OR_RETURN(std::optional<std::string> bytes, txn->base().Get(Cf::kStatements, id));
     if (!bytes) {
       return DataLossError("document '" + doc + "' lists statement " + id +
                            " but the store does not hold it");
@@ -264,7 +264,7 @@ Status RemoveDocument(const std::string& doc, const DocMeta& meta, Txn* txn) {
 // Adds one normalised record to `txn`, replacing or skipping a stored version.
 Result<PutOutcome> AddDocument(const DocumentRecord& r, Txn* txn) {
   const std::string& doc = r.document.info.id;
-  PARLEY_ASSIGN_OR_RETURN(std::optional<std::string> old_bytes, txn->Get(Cf::kDocs, doc));
+  PARLEY_ASSIGN_OR_RETURN(std::optional<std::string> old_bytes, txn->base().Get(Cf::kDocs, doc));
   PutOutcome outcome = PutOutcome::kAdded;
   if (old_bytes) {
     PARLEY_ASSIGN_OR_RETURN(DocMeta old, DecodeDocMeta(*old_bytes));
@@ -277,11 +277,21 @@ Result<PutOutcome> AddDocument(const DocumentRecord& r, Txn* txn) {
   }
   txn->Touch(doc);
   for (const Statement& s : r.statements) {
-    PARLEY_ASSIGN_OR_RETURN(std::optional<std::string> clash, txn->Get(Cf::kStatements, s.id));
-    if (clash) {
-      auto other = DecodeStatement(*clash);
-      return BadRecord(doc, "statement id " + s.id + " is already stored for document '" +
-                                (other.ok() ? other->doc : std::string("?")) + "'");
+    if (!txn->ClaimStatement(s.id, doc)) {
+      return BadRecord(doc, "statement id " + s.id + " is used by another document too");
+    }
+    // An id computed by MakeStatementId covers the document id, so another document cannot
+    // hold it (short of a 64-bit hash collision); only other ids need the look-up.
+    if (s.id != MakeStatementId(s)) {
+      PARLEY_ASSIGN_OR_RETURN(std::optional<std::string> clash,
+                              txn->base().Get(Cf::kStatements, s.id));
+      if (clash) {
+        auto other = DecodeStatement(*clash);
+        if (!other.ok() || other->doc != doc) {
+          return BadRecord(doc, "statement id " + s.id + " is already stored for document '" +
+                                    (other.ok() ? other->doc : std::string("?")) + "'");
+        }
+      }
     }
     txn->Put(Cf::kStatements, s.id, EncodeStatement(s));
     for (auto& [cf, key, value] : IndexKeys(s)) txn->Put(cf, std::move(key), std::move(value));
@@ -401,6 +411,23 @@ std::vector<KeyRange> Ranges(const ResolvedFilter& r, ScanIndex index) {
   return ranges;
 }
 
+// Sorts by (family, key), keeping the order of writes to one key. Sorting indices and moving
+// each write once is much cheaper than a stable sort moving the writes themselves.
+void SortWrites(std::vector<KvWrite>* writes) {
+  std::vector<uint32_t> order(writes->size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  const std::vector<KvWrite>& w = *writes;
+  std::sort(order.begin(), order.end(), [&w](uint32_t a, uint32_t b) {
+    if (w[a].cf != w[b].cf) return w[a].cf < w[b].cf;
+    int c = w[a].key.compare(w[b].key);
+    return c != 0 ? c < 0 : a < b;
+  });
+  std::vector<KvWrite> sorted;
+  sorted.reserve(order.size());
+  for (uint32_t i : order) sorted.push_back(std::move((*writes)[i]));
+  *writes = std::move(sorted);
+}
+
 class KvStore : public Store {
  public:
   explicit KvStore(std::unique_ptr<KvBackend> backend) : backend_(std::move(backend)) {}
@@ -414,9 +441,10 @@ class KvStore : public Store {
     if (backend_->read_only()) {
       return FailedPreconditionError(backend_->name() + " is open read-only; cannot store");
     }
-    // Keys per batch before it is written: big enough to amortise the write, small enough to
-    // bound memory.
-    constexpr size_t kBatchDocuments = 256;
+    // A batch is written once it holds this many keys: big enough to amortise the write (and,
+    // for the RocksDB bulk path, to make table files worth ingesting), small enough to bound
+    // memory (some 50 MB).
+    constexpr size_t kBatchKeys = 250000;
     std::vector<PutOutcome> outcomes;
     outcomes.reserve(records.size());
     size_t i = 0;
@@ -425,8 +453,7 @@ class KvStore : public Store {
       std::vector<KvWrite> writes;
       {
         Txn txn(*view);
-        size_t in_batch = 0;
-        for (; i < records.size() && in_batch < kBatchDocuments; ++i, ++in_batch) {
+        for (; i < records.size() && txn.size() < kBatchKeys; ++i) {
           // A document already in this batch must be written before it can be replaced,
           // because replacing scans the stored version.
           if (txn.touched(records[i].document.info.id)) break;
@@ -436,8 +463,12 @@ class KvStore : public Store {
         }
         PARLEY_ASSIGN_OR_RETURN(writes, txn.Finish());
       }
+      // Key order lets both backends insert next to the previous key instead of searching
+      // from the top (RocksDB's skip-list splice, std::map's hint); a stable sort keeps a
+      // delete before a later put of the same key.
+      SortWrites(&writes);
       view.reset();
-      if (!writes.empty()) PARLEY_RETURN_IF_ERROR(backend_->Write(std::move(writes)));
+      if (!writes.empty()) PARLEY_RETURN_IF_ERROR(backend_->WriteSorted(std::move(writes)));
     }
     return outcomes;
   }

@@ -1,20 +1,11 @@
 #include "graph/scan_plan.h"
 
 #include "base/types.h"
+#include "graph/join.h"
 
 namespace parley {
-namespace {
 
-std::string Join(const std::vector<std::string>& parts, std::string_view sep) {
-  std::string out;
-  for (size_t i = 0; i < parts.size(); ++i) {
-    if (i > 0) out.append(sep);
-    out.append(parts[i]);
-  }
-  return out;
-}
-
-}  // namespace
+using internal::Join;
 
 std::string_view ScanIndexName(ScanIndex index) {
   switch (index) {

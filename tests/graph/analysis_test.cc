@@ -69,6 +69,11 @@ TEST_F(AnalysisTest, NeighboursWithinHops) {
     }
     EXPECT_EQ(got, c.expected);
   }
+  Result<Neighbourhood> far = Neighbours(view_, "G", 4);
+  ASSERT_TRUE(far.ok());
+  EXPECT_EQ(FormatNeighbourhood(view_, *far),
+            "4 hops from G [state:g]: 1 node\n"
+            "  1  H [state:h]  via -> met x1\n");
   Result<Neighbourhood> result = Neighbours(view_, "state:a", 2);
   ASSERT_TRUE(result.ok());
   EXPECT_EQ(FormatNeighbourhood(view_, *result),

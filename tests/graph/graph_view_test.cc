@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "graph/synthetic_corpus.h"
 #include "tests/graph/graph_fixture.h"
 
 namespace parley {
@@ -346,6 +347,72 @@ TEST(PersonCountryTest, PrefersTheRoleHeldOnTheDate) {
   EXPECT_EQ(PersonCountry(person, ""), "state:denmark");
   person.roles.clear();
   EXPECT_EQ(PersonCountry(person, ""), "");
+}
+
+// BuildGraphView reads through the store's indexes (predicates, time window); it must give the
+// same view as BuildGraphViewFrom over everything the store holds.
+TEST(BuildGraphViewTest, StoreViewEqualsPureViewOverTheWholeStore) {
+  std::unique_ptr<Store> store = NewMemoryStore();
+  for (uint64_t i = 0; i < 300; ++i) ASSERT_TRUE(store->Put(SyntheticDocument(i)).ok());
+  std::vector<Statement> statements;
+  ASSERT_TRUE(store
+                  ->ScanStatements(StatementFilter(),
+                                   [&](const Statement& statement) {
+                                     statements.push_back(statement);
+                                     return true;
+                                   })
+                  .ok());
+  std::vector<Entity> entities;
+  ASSERT_TRUE(store
+                  ->ScanEntities([&](const Entity& entity) {
+                    entities.push_back(entity);
+                    return true;
+                  })
+                  .ok());
+
+  struct Case {
+    std::string name;
+    GraphFilter filter;
+  };
+  std::vector<Case> cases(6);
+  cases[0].name = "everything";
+  cases[1].name = "window";
+  cases[1].filter.since = "1995-03";
+  cases[1].filter.until = "2003";
+  cases[2].name = "predicates";
+  cases[2].filter.predicates = {"met", "signed"};
+  cases[3].name = "since only, min weight";
+  cases[3].filter.since = "2010-06-15";
+  cases[3].filter.min_weight = 2;
+  cases[4].name = "actors folded, multi";
+  cases[4].filter.actors_only = true;
+  cases[4].filter.fold_people_into_states = true;
+  cases[4].filter.multi = true;
+  cases[5].name = "ego";
+  cases[5].filter.center = entities.front().id;
+  cases[5].filter.hops = 2;
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    Result<GraphView> from_store = BuildGraphView(*store, c.filter);
+    Result<GraphView> pure = BuildGraphViewFrom(entities, statements, c.filter);
+    ASSERT_TRUE(from_store.ok()) << from_store.status().ToString();
+    ASSERT_TRUE(pure.ok()) << pure.status().ToString();
+    EXPECT_FALSE(pure->edges.empty());
+    EXPECT_EQ(NodeIds(*from_store), NodeIds(*pure));
+    EXPECT_EQ(EdgeStrings(*from_store), EdgeStrings(*pure));
+    EXPECT_EQ(from_store->statements, pure->statements);
+  }
+}
+
+TEST(BuildGraphViewTest, StoreViewReportsBadFilters) {
+  std::unique_ptr<Store> store = NewMemoryStore();
+  GraphFilter filter;
+  filter.until = "2019-1";
+  Result<GraphView> view = BuildGraphView(*store, filter);
+  ASSERT_FALSE(view.ok());
+  EXPECT_EQ(view.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(view.status().message(),
+            "until: invalid date '2019-1': expected YYYY, YYYY-MM or YYYY-MM-DD");
 }
 
 }  // namespace

@@ -43,7 +43,6 @@ void Define(CLI::App& app, ExtractFlags& f) {
   AddRuleFlags(app, f.rules);
 }
 
-
 void WriteTable(const Statement& s, std::ostream& out) {
   out << s.subject.label << " | " << s.predicate << " | "
       << (s.object ? s.object->label : (s.text ? "\"" + *s.text + "\"" : "-"));

@@ -1,4 +1,5 @@
 // parley ingest: extract documents (or load extracted statements) into a store.
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <set>
@@ -172,6 +173,14 @@ int RunIngest(const CommandContext& context) {
     context.err() << "parley: error: ingest: nothing to ingest; name files or directories, "
                      "--statements FILE, or --reextract\n";
     return static_cast<int>(ExitCode::kUsage);
+  }
+  // Like mkdir -p for the store's parent, so `--db out/news.db` works in a fresh checkout.
+  const std::filesystem::path parent = std::filesystem::path(flags.db).parent_path();
+  std::error_code error;
+  if (!parent.empty()) std::filesystem::create_directories(parent, error);
+  if (error) {
+    return ReportError(context, IoError("cannot create directory '" + parent.string() +
+                                        "' for the store: " + error.message()));
   }
   StoreOptions store_options;
   store_options.bulk_load = flags.bulk;
