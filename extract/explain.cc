@@ -66,8 +66,8 @@ Result<std::string> Explain(const RuleSet& rules, const Document& document, size
   if (!IsValidUtf8(document.text)) return InvalidArgumentError("text is not valid UTF-8");
   const PreparedDocument prepared = PrepareDocument(document);
   if (first >= prepared.sentences.size()) {
-    return OutOfRangeError("no sentence " + std::to_string(first) + " (the document has " +
-                           std::to_string(prepared.sentences.size()) + ")");
+    return InvalidArgumentError("no sentence " + std::to_string(first) + " (the document has " +
+                                std::to_string(prepared.sentences.size()) + ")");
   }
   std::vector<SentenceInput> units;
   for (const PreparedSentence& p : prepared.sentences) {

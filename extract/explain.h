@@ -24,7 +24,7 @@ Result<std::string> ExplainText(const RuleSet& rules, std::string_view text,
                                 std::string_view doc_date);
 
 // Explains unit `sentence_index` (0-based, as in Statement::sentence_index) of `document`,
-// analysed in the context of the whole document. OutOfRange when there is no such unit.
+// analysed in the context of the whole document. InvalidArgument when there is no such unit.
 Result<std::string> ExplainSentence(const RuleSet& rules, const Document& document,
                                     size_t sentence_index);
 

@@ -17,6 +17,7 @@
 #include <functional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/status.h"
@@ -62,16 +63,17 @@ Status WriteCsvEdges(const GraphView& view, std::ostream& out);
 // edges with label (= predicate), weight and plover/first/last when known.
 Status WriteDot(const GraphView& view, std::ostream& out);
 
-// One base/json.h StatementToJson record per line, sorted by statement id.
+// One base/json.h StatementToJson record per line, in the given order (callers pick a
+// deterministic one: the view's is by id, a whole-store export may prefer document order).
 Status WriteStatementsJsonl(const std::vector<Statement>& statements, std::ostream& out);
-// One base/json.h EntityToJson record per line, sorted by entity id.
+// One base/json.h EntityToJson record per line, in the given order.
 Status WriteEntitiesJsonl(const std::vector<Entity>& entities, std::ostream& out);
-// The view's statements and node entities, in the formats above.
+// The view's statements (by id) and node entities (by id), in the formats above.
 Status WriteStatementsJsonl(const GraphView& view, std::ostream& out);
 Status WriteEntitiesJsonl(const GraphView& view, std::ostream& out);
 
-// PLOVER-style event records (JSON Lines), one per statement that carries a PLOVER type, sorted
-// by statement id:
+// PLOVER-style event records (JSON Lines), one per statement that carries a PLOVER type, in the
+// given order:
 //   {"event_id": statement id, "event_date": "YYYY-MM-DD" (time.start, else the document date
 //    when it is a full date, else null), "date_value": time.value or null,
 //    "event_type": "CONSULT", "event_mode": "", "context": [],
@@ -86,9 +88,36 @@ Status WritePloverJsonl(const std::vector<Entity>& entities,
 // The view's statements, with countries from its nodes' entities.
 Status WritePloverJsonl(const GraphView& view, std::ostream& out);
 
-// Opens `path` for writing (truncating), runs `write` on it and closes it.
-// Errors: IoError naming the path when it cannot be opened, written or closed; errors of `write`
-// get the path as context.
+// Every format above, for command-line tables ("graph export --format NAME").
+enum class ExportFormat {
+  kGraphMl,          // "graphml"
+  kGexf,             // "gexf" (static, or dynamic per GexfOptions)
+  kCsvNodes,         // "csv-nodes"
+  kCsvEdges,         // "csv-edges"
+  kDot,              // "dot"
+  kStatementsJsonl,  // "statements" (JSON Lines)
+  kEntitiesJsonl,    // "entities" (JSON Lines)
+  kPloverJsonl,      // "plover" (JSON Lines)
+};
+inline constexpr ExportFormat kAllExportFormats[] = {
+    ExportFormat::kGraphMl,       ExportFormat::kGexf,       ExportFormat::kCsvNodes,
+    ExportFormat::kCsvEdges,      ExportFormat::kDot,        ExportFormat::kStatementsJsonl,
+    ExportFormat::kEntitiesJsonl, ExportFormat::kPloverJsonl};
+
+// The format's name, as listed above.
+std::string_view ExportFormatName(ExportFormat format);
+// Inverse of ExportFormatName. InvalidArgument for anything else, suggesting the nearest name
+// ("unknown export format 'grafml' (did you mean 'graphml'?); known: graphml, gexf, ...").
+Result<ExportFormat> ParseExportFormat(std::string_view name);
+// Writes `view` in `format`; `gexf` only matters for kGexf.
+Status WriteExport(const GraphView& view, ExportFormat format, const GexfOptions& gexf,
+                   std::ostream& out);
+
+// Writes `path` atomically: runs `write` on a temporary file beside it ("<path>.tmp.<pid>") and
+// renames that over `path` only when everything succeeded, so readers (Gephi, a pipeline) never
+// see half an export and a failed export leaves any previous file untouched.
+// Errors: IoError naming the path when it cannot be created, written, closed or renamed; errors
+// of `write` get the path as context. The temporary file is removed on every error.
 Status WriteFile(const std::string& path, const std::function<Status(std::ostream&)>& write);
 
 }  // namespace parley

@@ -1,8 +1,5 @@
-// CSV, DOT, JSON Lines and PLOVER writers, and WriteFile (graph/export.h).
+// CSV, DOT, JSON Lines and PLOVER writers (graph/export.h).
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -18,13 +15,23 @@ namespace {
 
 using internal::OutputBuffer;
 
-// Appends `fields` as one CSV record (CRLF-free: LF line ends, as Gephi and Python expect).
+// `text` with every invalid UTF-8 byte replaced by U+FFFD (spreadsheets reject or mangle a file
+// with invalid bytes).
+std::string ValidUtf8(std::string_view text) {
+  std::string valid;
+  valid.reserve(text.size());
+  size_t pos = 0;
+  while (pos < text.size()) AppendUtf8(DecodeUtf8(text, &pos), &valid);
+  return valid;
+}
+
+// Appends `fields` as one CSV record (LF line ends, as Gephi and Python expect).
 void CsvRecord(std::initializer_list<std::string_view> fields, std::string* out) {
   bool first = true;
   for (std::string_view field : fields) {
     if (!first) out->push_back(',');
     first = false;
-    out->append(CsvField(field));
+    out->append(IsValidUtf8(field) ? CsvField(field) : CsvField(ValidUtf8(field)));
   }
   out->push_back('\n');
 }
@@ -55,16 +62,6 @@ void DotAttribute(std::string_view name, std::string_view value, std::string* ou
   out->append(name);
   out->push_back('=');
   DotString(value, out);
-}
-
-template <typename T>
-std::vector<const T*> SortedById(const std::vector<T>& items) {
-  std::vector<const T*> sorted;
-  sorted.reserve(items.size());
-  for (const T& item : items) sorted.push_back(&item);
-  std::stable_sort(sorted.begin(), sorted.end(),
-                   [](const T* a, const T* b) { return a->id < b->id; });
-  return sorted;
 }
 
 std::vector<Entity> NodeEntities(const GraphView& view) {
@@ -232,8 +229,8 @@ Status WriteDot(const GraphView& view, std::ostream& out) {
 
 Status WriteStatementsJsonl(const std::vector<Statement>& statements, std::ostream& out) {
   OutputBuffer buffer(out);
-  for (const Statement* statement : SortedById(statements)) {
-    buffer.text().append(StatementToJson(*statement));
+  for (const Statement& statement : statements) {
+    buffer.text().append(StatementToJson(statement));
     buffer.text().push_back('\n');
     buffer.EndRecord();
   }
@@ -242,8 +239,8 @@ Status WriteStatementsJsonl(const std::vector<Statement>& statements, std::ostre
 
 Status WriteEntitiesJsonl(const std::vector<Entity>& entities, std::ostream& out) {
   OutputBuffer buffer(out);
-  for (const Entity* entity : SortedById(entities)) {
-    buffer.text().append(EntityToJson(*entity));
+  for (const Entity& entity : entities) {
+    buffer.text().append(EntityToJson(entity));
     buffer.text().push_back('\n');
     buffer.EndRecord();
   }
@@ -262,9 +259,9 @@ Status WritePloverJsonl(const std::vector<Entity>& entities,
                         const std::vector<Statement>& statements, std::ostream& out) {
   const PloverWriter writer(entities);
   OutputBuffer buffer(out);
-  for (const Statement* statement : SortedById(statements)) {
-    if (statement->plover.empty()) continue;
-    writer.Append(*statement, &buffer.text());
+  for (const Statement& statement : statements) {
+    if (statement.plover.empty()) continue;
+    writer.Append(statement, &buffer.text());
     buffer.EndRecord();
   }
   return buffer.Finish();
@@ -272,18 +269,6 @@ Status WritePloverJsonl(const std::vector<Entity>& entities,
 
 Status WritePloverJsonl(const GraphView& view, std::ostream& out) {
   return WritePloverJsonl(NodeEntities(view), view.statements, out);
-}
-
-Status WriteFile(const std::string& path, const std::function<Status(std::ostream&)>& write) {
-  std::ofstream file(path, std::ios::binary | std::ios::trunc);
-  if (!file) {
-    return IoError(path + ": cannot open for writing: " + std::strerror(errno));
-  }
-  Status status = write(file);
-  if (!status.ok()) return status.WithContext(path);
-  file.close();
-  if (!file) return IoError(path + ": writing failed (disk full?)");
-  return Status();
 }
 
 }  // namespace parley

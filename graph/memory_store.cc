@@ -54,12 +54,20 @@ class MemoryBackend : public internal::KvBackend {
 
   Status Write(std::vector<KvWrite> writes) override {
     std::unique_lock lock(mu_);
+    // Writes come sorted by key: each insert starts next to the previous one.
+    auto hint = tables_[0].end();
+    Cf hint_cf = Cf::kMeta;
     for (KvWrite& w : writes) {
       auto& table = tables_[static_cast<int>(w.cf)];
+      if (w.cf != hint_cf) {
+        hint_cf = w.cf;
+        hint = table.end();
+      }
       if (w.value) {
-        table.insert_or_assign(std::move(w.key), std::move(*w.value));
+        hint = std::next(table.insert_or_assign(hint, std::move(w.key), std::move(*w.value)));
       } else {
         table.erase(w.key);
+        hint = table.end();
       }
     }
     return Status::Ok();

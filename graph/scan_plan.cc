@@ -1,20 +1,11 @@
 #include "graph/scan_plan.h"
 
 #include "base/types.h"
+#include "graph/join.h"
 
 namespace parley {
-namespace {
 
-std::string Join(const std::vector<std::string>& parts, std::string_view sep) {
-  std::string out;
-  for (size_t i = 0; i < parts.size(); ++i) {
-    if (i > 0) out.append(sep);
-    out.append(parts[i]);
-  }
-  return out;
-}
-
-}  // namespace
+using internal::Join;
 
 std::string_view ScanIndexName(ScanIndex index) {
   switch (index) {
@@ -88,7 +79,7 @@ ScanPlan PlanScan(const StatementFilter& f) {
   if (f.modality) rest.push_back(field("modality", ModalityName(*f.modality)));
 
   static constexpr std::string_view kFamilies[] = {
-      "doc_statements", "spo", "osp", "spo+osp+involves", "pos", "time", "statements"};
+      "doc_contents", "spo", "osp", "spo+osp+involves", "pos", "time", "statements"};
   std::string& d = plan.description;
   d.append(ScanIndexName(plan.index));
   d.append(" (");

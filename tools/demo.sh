@@ -7,27 +7,31 @@ cd "$(dirname "$0")/.."
 tools/setup.sh
 tools/build.sh
 out=build/demo
-rm -rf "$out"
-mkdir -p "$out"
 parley=build/parley
+# The demo store is ./parley.db, the store every command uses when --db is not given, so the
+# follow-up commands printed at the end work as they are.
+rm -rf parley.db "$out"
+mkdir -p "$out"
 
-echo "== parley ingest --db $out/store examples/"
-$parley ingest --db "$out/store" examples/
+echo "== parley ingest examples/"
+$parley ingest examples/
 echo
-echo "== parley query --db $out/store '?who proposed ?what'"
-$parley query --db "$out/store" '?who proposed ?what'
+echo "== parley query '?who proposed ?what'"
+$parley query '?who proposed ?what'
 echo
-echo "== parley stats --db $out/store"
-$parley stats --db "$out/store"
-$parley export --db "$out/store" --format graphml -o "$out/parley.graphml"
-$parley export --db "$out/store" --format gexf --dynamic -o "$out/parley.gexf"
+echo "== parley stats"
+$parley stats
+$parley export --format graphml -o "$out/parley.graphml"
+$parley export --format gexf --dynamic -o "$out/parley.gexf"
 cat <<TXT
 
-Wrote $out/parley.graphml and $out/parley.gexf (actor-relationship graph of examples/).
-Open in Gephi: File > Open... > $out/parley.gexf, keep "Graph type: directed", OK. Nodes carry
-label and type (colour them under Appearance > Nodes > Partition > type); the GEXF has a timeline
-(Window > Timeline) that replays the statements by date. Try more questions:
-  $parley query --db $out/store '?who ?did ?what'
-  $parley timeline --db $out/store Putin
-  $parley entity --db $out/store "Shinzo Abe"
+Wrote $out/parley.graphml and $out/parley.gexf, the actor-relationship graph of examples/.
+Open in Gephi: File > Open... > $out/parley.gexf, "Graph Type: Directed", OK. Nodes carry a
+label and a type (colour by type: Appearance > Nodes > Partition > type); edges carry the
+predicate, weight and dates, and the GEXF is dynamic: Window > Timeline replays the statements
+by date. More questions (the store is ./parley.db):
+  $parley query '?who ?did ?what'
+  $parley timeline Putin
+  $parley entity "Shinzo Abe"
+  $parley graph path Putin "Xi Jinping"
 TXT

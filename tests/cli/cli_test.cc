@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <sstream>
 
 #include "tests/cli/cli_test_util.h"
@@ -95,6 +96,61 @@ TEST(CliTest, MissingStoreNamesThePath) {
               "parley: error: store 'no/such/store' does not exist; create it with `parley "
               "ingest`\n");
   }
+}
+
+}  // namespace
+}  // namespace parley::cli
+
+namespace parley::cli {
+namespace {
+
+TEST(CliExtractTest, MissingInputFileNamesThePath) {
+  CliRun run = RunParley({"extract", "no/such/file.txt"});
+  EXPECT_EQ(run.code, 3);
+  EXPECT_EQ(run.out, "");
+  EXPECT_THAT(run.err, ::testing::StartsWith("parley: error: "));
+  EXPECT_THAT(run.err, ::testing::HasSubstr("no/such/file.txt"));
+}
+
+TEST(CliExtractTest, ExtractsAFileWithADate) {
+  const std::string path = ::testing::TempDir() + "/parley_cli_meeting.txt";
+  {
+    std::ofstream file(path);
+    file << "Russian President Vladimir Putin met Japanese Prime Minister Shinzo Abe in "
+            "Vladivostok on Wednesday.\n";
+  }
+  CliRun run = RunParley({"extract", "--date", "2018-09-07", path});
+  ASSERT_EQ(run.code, 0) << run.err;
+  EXPECT_THAT(run.out, ::testing::HasSubstr("\"predicate\":\"met_with\""));
+  EXPECT_THAT(run.out, ::testing::HasSubstr("\"doc\":\"" + path + "\""));
+  // "on Wednesday" resolves against the given date: the Wednesday before Friday 2018-09-07.
+  EXPECT_THAT(run.out, ::testing::HasSubstr("\"time\":{\"value\":\"2018-09-05\""));
+}
+
+TEST(CliRulesTest, ExplainShowsMentionsAndStatements) {
+  CliRun run = RunParley({"rules", "explain",
+                          "Russian President Vladimir Putin's sudden proposal to Japanese Prime "
+                          "Minister Shinzo Abe at the September 2018 Eastern Economic Forum in "
+                          "Vladivostok to sign an unconditional peace treaty"});
+  ASSERT_EQ(run.code, 0) << run.err;
+  for (const char* expected :
+       {"person:vladimir-putin", "person:shinzo-abe", "place:vladivostok", "2018-09", "proposed"}) {
+    SCOPED_TRACE(expected);
+    EXPECT_THAT(run.out, ::testing::HasSubstr(expected));
+  }
+}
+
+TEST(CliRulesTest, CheckPassesOnTheDefaultRules) {
+  CliRun run = RunParley({"rules", "check"});
+  EXPECT_EQ(run.code, 0) << run.out << run.err;
+  EXPECT_THAT(run.out, ::testing::HasSubstr(" 0 FAIL"));
+}
+
+TEST(CliRulesTest, ExplainNeedsOneInput) {
+  CliRun run = RunParley({"rules", "explain"});
+  EXPECT_EQ(run.code, 2);
+  EXPECT_EQ(run.err,
+            "parley: error: rules explain: give either a sentence or --file FILE --sentence N\n");
 }
 
 }  // namespace

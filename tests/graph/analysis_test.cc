@@ -69,6 +69,11 @@ TEST_F(AnalysisTest, NeighboursWithinHops) {
     }
     EXPECT_EQ(got, c.expected);
   }
+  Result<Neighbourhood> far = Neighbours(view_, "G", 4);
+  ASSERT_TRUE(far.ok());
+  EXPECT_EQ(FormatNeighbourhood(view_, *far),
+            "4 hops from G [state:g]: 1 node\n"
+            "  1  H [state:h]  via -> met x1\n");
   Result<Neighbourhood> result = Neighbours(view_, "state:a", 2);
   ASSERT_TRUE(result.ok());
   EXPECT_EQ(FormatNeighbourhood(view_, *result),
@@ -204,6 +209,19 @@ TEST_F(AnalysisTest, Summary) {
             "  urged         1\n"
             "statements by PLOVER type\n"
             "  (none)        10\n");
+}
+
+TEST(AnalysisFormatTest, PathEvidenceIsOneLinePerStatement) {
+  Statement wrapped = MakeStatement("s:1", State("A"), "met", State("B"));
+  wrapped.sentence = "A met\n   B in a\r\nhard-wrapped   sentence.";
+  Result<GraphView> view = BuildGraphViewFrom({}, {wrapped}, GraphFilter());
+  ASSERT_TRUE(view.ok());
+  Result<GraphPath> path = ShortestPath(*view, "A", "B");
+  ASSERT_TRUE(path.ok());
+  EXPECT_EQ(FormatPath(*view, *path),
+            "A [state:a] -> B [state:b]: 1 hop\n"
+            "  1. A [state:a] -- B [state:b]\n"
+            "     undated  A -met-> B  \"A met B in a hard-wrapped sentence.\"  (doc-s:1, s:1)\n");
 }
 
 TEST(AnalysisEmptyTest, EmptyViewHasNoResults) {

@@ -16,6 +16,7 @@
 namespace parley {
 namespace {
 
+using ::parley::testing::GexfWriter;
 using ::parley::testing::LoadFixture;
 
 constexpr char kPython[] = "/usr/bin/python3";
@@ -78,10 +79,10 @@ std::string ExpectedJson(const GraphView& view, const std::string& time) {
     std::vector<std::pair<std::string, std::string>> ranges;
     std::vector<std::string> days;
     for (size_t s : edge.statements) {
-      const Statement& statement = view.statements[s];
-      if (!statement.time) continue;
-      ranges.emplace_back(statement.time->start, statement.time->end);
-      days.push_back(statement.time->start);
+      const std::optional<TimeValue>& time = view.TimeOf(s);
+      if (!time) continue;
+      ranges.emplace_back(time->start, time->end);
+      days.push_back(time->start);
     }
     std::sort(ranges.begin(), ranges.end());
     ranges.erase(std::unique(ranges.begin(), ranges.end()), ranges.end());
@@ -133,7 +134,7 @@ TEST_P(ExportReadersTest, RealReadersSeeTheView) {
   ASSERT_TRUE(WriteFile(export_path, [&](std::ostream& out) { return c.write(*view, out); }).ok());
   std::ofstream(expected_path) << ExpectedJson(*view, c.time);
 
-  const std::string command = std::string(kPython) + " " + PARLEY_SOURCE_DIR +
+  const std::string command = std::string(kPython) + " -B " + PARLEY_SOURCE_DIR +
                               "/tests/graph/readers/" + c.script + " " + export_path + " " +
                               expected_path + " > " + log_path + " 2>&1";
   const int status = std::system(command.c_str());
@@ -151,22 +152,15 @@ std::vector<ReaderCase> Cases() {
   GraphFilter actors;
   actors.actors_only = true;
   actors.fold_people_into_states = true;
-  auto gexf = [](bool dynamic, GexfTime time) {
-    return [dynamic, time](const GraphView& view, std::ostream& out) {
-      GexfOptions options;
-      options.dynamic = dynamic;
-      options.time = time;
-      return WriteGexf(view, options, out);
-    };
-  };
   return {
       {"GraphMlAll", all, "check_graphml.py", "static", WriteGraphMl},
       {"GraphMlMulti", multi, "check_graphml.py", "static", WriteGraphMl},
       {"GraphMlActorsFolded", actors, "check_graphml.py", "static", WriteGraphMl},
-      {"GexfStatic", all, "check_gexf.py", "static", gexf(false, GexfTime::kSpells)},
-      {"GexfSpells", all, "check_gexf.py", "spells", gexf(true, GexfTime::kSpells)},
-      {"GexfTimestamps", all, "check_gexf.py", "timestamps", gexf(true, GexfTime::kTimestamps)},
-      {"GexfMultiSpells", multi, "check_gexf.py", "spells", gexf(true, GexfTime::kSpells)},
+      {"GexfStatic", all, "check_gexf.py", "static", GexfWriter(false, GexfTime::kSpells)},
+      {"GexfSpells", all, "check_gexf.py", "spells", GexfWriter(true, GexfTime::kSpells)},
+      {"GexfTimestamps", all, "check_gexf.py", "timestamps",
+       GexfWriter(true, GexfTime::kTimestamps)},
+      {"GexfMultiSpells", multi, "check_gexf.py", "spells", GexfWriter(true, GexfTime::kSpells)},
   };
 }
 

@@ -15,6 +15,7 @@
 namespace parley {
 namespace {
 
+using ::parley::testing::GexfWriter;
 using ::parley::testing::LoadFixture;
 using ::parley::testing::MakeEntity;
 using ::parley::testing::MakeStatement;
@@ -74,6 +75,17 @@ TEST(ExportTest, GexfDynamicWritesSpellsOrTimestamps) {
   EXPECT_THAT(timestamps, HasSubstr("<spell timestamp=\"2020-01-02\"/>"));
 }
 
+TEST(ExportTest, GexfSpellsUseDocumentDates) {
+  GraphFilter filter;
+  filter.document_dates = true;
+  Result<GraphView> view =
+      BuildGraphViewFrom({}, {MakeStatement("s:1", State("Norway"), "met", State("Chile"))}, filter,
+                         {{"doc-s:1", "2021-06-09"}});
+  ASSERT_TRUE(view.ok());
+  const std::string gexf = Export(*view, GexfWriter(true, GexfTime::kSpells));
+  EXPECT_THAT(gexf, HasSubstr("<spell start=\"2021-06-09\" end=\"2021-06-09\"/>"));
+}
+
 TEST(ExportTest, CsvNeutralisesFormulasAndQuotes) {
   const GraphView view = HostileView();
   EXPECT_EQ(Export(view, WriteCsvNodes),
@@ -86,6 +98,16 @@ TEST(ExportTest, CsvNeutralisesFormulasAndQuotes) {
             "organization:evil,state:norway,Directed," +
                 view.edges[0].id +
                 ",\"threat\"\"ened\",1,\"threat\"\"ened\",THREATEN,2020-01-02,2020-01-02\n");
+}
+
+TEST(ExportTest, CsvReplacesInvalidUtf8) {
+  const EntityRef broken{"state:broken", "Bro\xFFken", EntityType::kState};
+  Result<GraphView> view =
+      BuildGraphViewFrom({}, {MakeStatement("s:1", broken, "noted", std::nullopt)}, GraphFilter());
+  ASSERT_TRUE(view.ok());
+  EXPECT_EQ(Export(*view, WriteCsvNodes),
+            "Id,Label,Type,Country,Statements,First,Last\n"
+            "state:broken,Bro\xEF\xBF\xBDken,state,state:broken,1,,\n");
 }
 
 TEST(ExportTest, DotEscapesQuotesAndLineBreaks) {
@@ -121,14 +143,14 @@ TEST(ExportTest, PloverRecordsCarryActorsAndCountries) {
             "\"text\": \"Kari Berg met.\", \"rule\": \"test.rule\"}\n");
 }
 
-TEST(ExportTest, JsonlIsSortedById) {
+TEST(ExportTest, JsonlKeepsTheGivenOrder) {
   const std::vector<Statement> statements = {
       MakeStatement("s:b", State("Norway"), "noted", std::nullopt),
       MakeStatement("s:a", State("Norway"), "noted", std::nullopt)};
   std::ostringstream out;
   ASSERT_TRUE(WriteStatementsJsonl(statements, out).ok());
   EXPECT_EQ(out.str(),
-            StatementToJson(statements[1]) + "\n" + StatementToJson(statements[0]) + "\n");
+            StatementToJson(statements[0]) + "\n" + StatementToJson(statements[1]) + "\n");
 }
 
 // A stream buffer that refuses every write, like a full disk.
@@ -173,6 +195,87 @@ TEST(ExportTest, WriteFileReportsThePath) {
   EXPECT_THAT(text, HasSubstr("<graph id=\"parley\" edgedefault=\"directed\">\n  </graph>"));
 }
 
+TEST(ExportTest, FailedWriteFileLeavesThePreviousFile) {
+  const std::string dir = ::testing::TempDir() + "/parley_atomic";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const std::string path = dir + "/graph.csv";
+  std::ofstream(path) << "previous\n";
+  const Status status = WriteFile(path, [](std::ostream& out) {
+    out << "half an export";
+    return IoError("the store went away");
+  });
+  EXPECT_EQ(status.code(), StatusCode::kIoError);
+  EXPECT_EQ(status.message(), path + ": the store went away");
+  std::ifstream in(path);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(text, "previous\n");
+  size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    EXPECT_EQ(entry.path().string(), path);
+    ++files;
+  }
+  EXPECT_EQ(files, 1u);
+}
+
+TEST(ExportFormatTest, NamesRoundTripAndTyposGetASuggestion) {
+  for (ExportFormat format : kAllExportFormats) {
+    SCOPED_TRACE(ExportFormatName(format));
+    Result<ExportFormat> parsed = ParseExportFormat(ExportFormatName(format));
+    ASSERT_TRUE(parsed.ok());
+    EXPECT_EQ(*parsed, format);
+  }
+  struct Case {
+    std::string name;
+    std::string message;
+  };
+  const std::string known =
+      "; known: graphml, gexf, csv-nodes, csv-edges, dot, statements, entities, plover";
+  const Case cases[] = {
+      {"grafml", "unknown export format 'grafml' (did you mean 'graphml'?)" + known},
+      {"GEXF", "unknown export format 'GEXF' (did you mean 'gexf'?)" + known},
+      {"csv", "unknown export format 'csv'" + known},
+      {"", "unknown export format ''" + known},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    Result<ExportFormat> parsed = ParseExportFormat(c.name);
+    ASSERT_FALSE(parsed.ok());
+    EXPECT_EQ(parsed.status().code(), StatusCode::kInvalidArgument);
+    EXPECT_EQ(parsed.status().message(), c.message);
+  }
+}
+
+TEST(ExportFormatTest, WriteExportDispatchesToEachWriter) {
+  const GraphView view = HostileView();
+  GexfOptions gexf;
+  gexf.dynamic = true;
+  const std::vector<std::pair<ExportFormat, Writer>> cases = {
+      {ExportFormat::kGraphMl, WriteGraphMl},
+      {ExportFormat::kGexf, GexfWriter(true, GexfTime::kSpells)},
+      {ExportFormat::kCsvNodes, WriteCsvNodes},
+      {ExportFormat::kCsvEdges, WriteCsvEdges},
+      {ExportFormat::kDot, WriteDot},
+      {ExportFormat::kStatementsJsonl,
+       [](const GraphView& v, std::ostream& o) { return WriteStatementsJsonl(v, o); }},
+      {ExportFormat::kEntitiesJsonl,
+       [](const GraphView& v, std::ostream& o) { return WriteEntitiesJsonl(v, o); }},
+      {ExportFormat::kPloverJsonl,
+       [](const GraphView& v, std::ostream& o) { return WritePloverJsonl(v, o); }},
+  };
+  ASSERT_EQ(cases.size(), std::size(kAllExportFormats));
+  for (const auto& [format, write] : cases) {
+    SCOPED_TRACE(ExportFormatName(format));
+    const std::string direct = Export(view, write);
+    EXPECT_FALSE(direct.empty());
+    EXPECT_EQ(Export(view,
+                     [&, format = format](const GraphView& v, std::ostream& o) {
+                       return WriteExport(v, format, gexf, o);
+                     }),
+              direct);
+  }
+}
+
 // Golden files: tests/data/golden/graph/<name>. Regenerate them after an intended format change
 // with `PARLEY_UPDATE_GOLDEN=1 build/tests/parley_graph_test --gtest_filter='ExportGolden*'` and
 // review the diff.
@@ -189,14 +292,6 @@ std::vector<GoldenCase> GoldenCases() {
   actors.fold_people_into_states = true;
   GraphFilter multi;
   multi.multi = true;
-  auto gexf = [](bool dynamic, GexfTime time) {
-    return [dynamic, time](const GraphView& view, std::ostream& out) {
-      GexfOptions options;
-      options.dynamic = dynamic;
-      options.time = time;
-      return WriteGexf(view, options, out);
-    };
-  };
   auto plover = [](const GraphView& view, std::ostream& out) {
     return WritePloverJsonl(view, out);
   };
@@ -210,9 +305,9 @@ std::vector<GoldenCase> GoldenCases() {
       {"all.graphml", all, WriteGraphMl},
       {"multi.graphml", multi, WriteGraphMl},
       {"actors-folded.graphml", actors, WriteGraphMl},
-      {"all.gexf", all, gexf(false, GexfTime::kSpells)},
-      {"all-dynamic.gexf", all, gexf(true, GexfTime::kSpells)},
-      {"all-timestamps.gexf", all, gexf(true, GexfTime::kTimestamps)},
+      {"all.gexf", all, GexfWriter(false, GexfTime::kSpells)},
+      {"all-dynamic.gexf", all, GexfWriter(true, GexfTime::kSpells)},
+      {"all-timestamps.gexf", all, GexfWriter(true, GexfTime::kTimestamps)},
       {"all-nodes.csv", all, WriteCsvNodes},
       {"all-edges.csv", all, WriteCsvEdges},
       {"all.dot", all, WriteDot},

@@ -5,12 +5,15 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <functional>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
 #include "base/json.h"
 #include "base/types.h"
+#include "graph/export.h"
 #include "graph/graph_view.h"
 
 namespace parley::testing {
@@ -67,6 +70,17 @@ inline std::vector<std::string> EdgeStrings(const GraphView& view) {
                     view.nodes[edge.target].entity.id + " x" + std::to_string(edge.weight));
   }
   return edges;
+}
+
+// A writer of GEXF with the given options, for tables of export cases.
+inline std::function<Status(const GraphView&, std::ostream&)> GexfWriter(bool dynamic,
+                                                                         GexfTime time) {
+  return [dynamic, time](const GraphView& view, std::ostream& out) {
+    GexfOptions options;
+    options.dynamic = dynamic;
+    options.time = time;
+    return WriteGexf(view, options, out);
+  };
 }
 
 // The export fixture in tests/data/graph (see its README.md): fictional actors, markup, control

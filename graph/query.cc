@@ -1,0 +1,391 @@
+#include "graph/query.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "base/text.h"
+#include "graph/resolve.h"
+#include "graph/scan_plan.h"
+
+namespace parley {
+namespace {
+
+// Joins that multiply beyond this are almost always a pattern without constants; refuse them
+// rather than exhaust memory.
+constexpr size_t kMaxRows = 1000000;
+
+struct Token {
+  std::string text;
+  size_t offset = 0;  // byte offset in the query
+  bool quoted = false;
+};
+
+struct Term {
+  bool variable = false;
+  std::string name;                     // variable name, or the text as written
+  std::string id;                       // resolved entity id (subject/object constants)
+  std::vector<std::string> predicates;  // predicate constants
+  size_t offset = 0;
+};
+
+struct Pattern {
+  Term subject, predicate, object;
+  std::string text;
+};
+
+Status SyntaxError(std::string_view query, size_t offset, std::string_view problem) {
+  size_t column = CountCodePoints(query.substr(0, std::min(offset, query.size())));
+  std::string message = "column " + std::to_string(column + 1) + ": ";
+  message.append(problem);
+  message.push_back('\n');
+  message.append(query);
+  message.push_back('\n');
+  message.append(column, ' ');
+  message.push_back('^');
+  return InvalidArgumentError(std::move(message));
+}
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+Result<std::vector<Token>> Tokenize(std::string_view q) {
+  std::vector<Token> tokens;
+  size_t i = 0;
+  while (i < q.size()) {
+    if (IsSpace(q[i])) {
+      ++i;
+      continue;
+    }
+    Token t;
+    t.offset = i;
+    if (q[i] == '"') {
+      size_t close = q.find('"', i + 1);
+      if (close == std::string_view::npos) return SyntaxError(q, i, "unterminated quote");
+      t.text = std::string(q.substr(i + 1, close - i - 1));
+      t.quoted = true;
+      i = close + 1;
+      if (i < q.size() && !IsSpace(q[i])) {
+        return SyntaxError(q, i, "expected a space after the closing quote");
+      }
+    } else {
+      size_t end = i;
+      while (end < q.size() && !IsSpace(q[end])) {
+        if (q[end] == '"') return SyntaxError(q, end, "a quote may only start a term");
+        ++end;
+      }
+      t.text = std::string(q.substr(i, end - i));
+      i = end;
+    }
+    tokens.push_back(std::move(t));
+  }
+  return tokens;
+}
+
+bool IsNameChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+Result<Term> ParseVariable(std::string_view q, const Token& t) {
+  Term term;
+  term.variable = true;
+  term.offset = t.offset;
+  term.name = t.text.substr(1);
+  if (term.name.empty() || !std::all_of(term.name.begin(), term.name.end(), IsNameChar)) {
+    return SyntaxError(q, t.offset,
+                       "a variable is '?' and a name of letters, digits or '_', e.g. ?who");
+  }
+  return term;
+}
+
+Result<Term> ParseEntityTerm(const Store& store, std::string_view q, const Token& t) {
+  if (!t.quoted && !t.text.empty() && t.text[0] == '?') return ParseVariable(q, t);
+  Term term;
+  term.name = t.text;
+  term.offset = t.offset;
+  PARLEY_ASSIGN_OR_RETURN(term.id, ResolveEntity(store, t.text));
+  return term;
+}
+
+Result<Term> ParsePredicate(std::string_view q, const Token& t) {
+  if (!t.quoted && !t.text.empty() && t.text[0] == '?') return ParseVariable(q, t);
+  Term term;
+  term.name = t.text;
+  term.offset = t.offset;
+  size_t start = 0;
+  while (true) {
+    size_t bar = t.text.find('|', start);
+    std::string alt = AsciiLower(TrimSpace(
+        std::string_view(t.text).substr(start, bar == std::string::npos ? bar : bar - start)));
+    if (alt.empty()) {
+      return SyntaxError(q, t.offset + (t.quoted ? 1 : 0) + start,
+                         "empty predicate; write alternatives as proposed|offered");
+    }
+    if (std::find(term.predicates.begin(), term.predicates.end(), alt) == term.predicates.end()) {
+      term.predicates.push_back(alt);
+    }
+    if (bar == std::string::npos) break;
+    start = bar + 1;
+  }
+  return term;
+}
+
+Result<std::vector<Pattern>> Parse(const Store& store, std::string_view q) {
+  PARLEY_ASSIGN_OR_RETURN(std::vector<Token> tokens, Tokenize(q));
+  std::vector<std::vector<Token>> groups(1);
+  for (Token& t : tokens) {
+    if (!t.quoted && t.text == ".") {
+      if (groups.back().empty()) return SyntaxError(q, t.offset, "expected a pattern before '.'");
+      groups.emplace_back();
+      continue;
+    }
+    groups.back().push_back(std::move(t));
+  }
+  if (groups.back().empty()) {
+    return SyntaxError(q, q.size(),
+                       groups.size() == 1 ? "expected a pattern such as '?who proposed ?what'"
+                                          : "expected a pattern after '.'");
+  }
+  std::vector<Pattern> patterns;
+  for (const auto& g : groups) {
+    if (g.size() < 3) {
+      size_t end = g.back().offset + g.back().text.size() + (g.back().quoted ? 2 : 0);
+      return SyntaxError(q, end,
+                         g.size() == 1 ? "expected a predicate and an object"
+                                       : "expected an object after the predicate");
+    }
+    if (g.size() > 3) {
+      return SyntaxError(q, g[3].offset,
+                         "expected ' . ' or the end after the object; quote names with "
+                         "spaces, e.g. \"Xi Jinping\"");
+    }
+    Pattern p;
+    PARLEY_ASSIGN_OR_RETURN(p.subject, ParseEntityTerm(store, q, g[0]));
+    PARLEY_ASSIGN_OR_RETURN(p.predicate, ParsePredicate(q, g[1]));
+    PARLEY_ASSIGN_OR_RETURN(p.object, ParseEntityTerm(store, q, g[2]));
+    size_t end = g[2].offset + g[2].text.size() + (g[2].quoted ? 2 : 0);
+    p.text = std::string(q.substr(g[0].offset, end - g[0].offset));
+    patterns.push_back(std::move(p));
+  }
+  return patterns;
+}
+
+// How much a pattern's constants and already-bound variables narrow its scan.
+int Score(const Pattern& p, const std::map<std::string, bool>& bound) {
+  auto weight = [&](const Term& t, int w) {
+    if (!t.variable) return w;
+    return bound.count(t.name) ? w : 0;
+  };
+  return weight(p.subject, 2) + weight(p.object, 2) + weight(p.predicate, 1);
+}
+
+std::vector<size_t> JoinOrder(const std::vector<Pattern>& patterns) {
+  std::vector<size_t> order;
+  std::vector<bool> used(patterns.size(), false);
+  std::map<std::string, bool> bound;
+  for (size_t step = 0; step < patterns.size(); ++step) {
+    size_t best = patterns.size();
+    int best_score = -1;
+    for (size_t i = 0; i < patterns.size(); ++i) {
+      if (used[i]) continue;
+      int s = Score(patterns[i], bound);
+      if (s > best_score) {
+        best = i;
+        best_score = s;
+      }
+    }
+    used[best] = true;
+    order.push_back(best);
+    for (const Term* t :
+         {&patterns[best].subject, &patterns[best].predicate, &patterns[best].object}) {
+      if (t->variable) bound[t->name] = true;
+    }
+  }
+  return order;
+}
+
+using Bindings = std::map<std::string, Binding>;
+
+// The filter for one pattern given the bindings so far; nullopt when no statement can match
+// (a subject variable bound to text, say). With `placeholders`, unbound-at-plan-time values
+// show as "?name" for the explain text.
+std::optional<StatementFilter> FilterFor(const Pattern& p, bool primary,
+                                         const QueryOptions& options, const Bindings& bound,
+                                         bool placeholders) {
+  StatementFilter f;
+  auto entity_value = [&](const Term& t) -> std::optional<std::optional<std::string>> {
+    if (!t.variable) return std::optional<std::string>(t.id);
+    if (placeholders && bound.count(t.name)) return std::optional<std::string>("?" + t.name);
+    auto it = bound.find(t.name);
+    if (it == bound.end()) return std::optional<std::string>();
+    if (!it->second.type) return std::nullopt;  // bound to text or a predicate
+    return std::optional<std::string>(it->second.value);
+  };
+  auto subject = entity_value(p.subject);
+  if (!subject) return std::nullopt;
+  f.subject = *subject;
+  // An object variable bound to text cannot use an index; Bind compares the text.
+  if (auto object = entity_value(p.object)) f.object = *object;
+  if (!p.predicate.variable) {
+    f.predicates = p.predicate.predicates;
+  } else if (auto it = bound.find(p.predicate.name); it != bound.end()) {
+    f.predicates = {placeholders ? "?" + p.predicate.name : it->second.value};
+  }
+  if (primary) {
+    f.since = options.since;
+    f.until = options.until;
+    f.modality = options.modality;
+    f.doc = options.doc;
+  }
+  return f;
+}
+
+bool Bind(const Term& t, Binding b, Bindings* bound) {
+  if (!t.variable) return t.id.empty() || t.id == b.value;
+  auto [it, inserted] = bound->emplace(t.name, b);
+  return inserted || it->second.value == b.value;
+}
+
+struct Runner {
+  const Store& store;
+  const std::vector<Pattern>& patterns;
+  const std::vector<size_t>& order;
+  const QueryOptions& options;
+  std::vector<std::pair<Bindings, std::vector<Statement>>> rows;
+
+  Status Run(size_t step, const Bindings& bound, std::vector<Statement>* matched) {
+    if (step == order.size()) {
+      if (rows.size() >= kMaxRows) {
+        return ResourceExhaustedError(
+            "the query matched more than " + std::to_string(kMaxRows) +
+            " rows; name an entity or a predicate, or add --since/--until");
+      }
+      rows.emplace_back(bound, *matched);
+      return Status::Ok();
+    }
+    size_t index = order[step];
+    const Pattern& p = patterns[index];
+    bool primary = index + 1 == patterns.size();
+    std::optional<StatementFilter> filter = FilterFor(p, primary, options, bound, false);
+    if (!filter) return Status::Ok();
+    std::vector<Statement> found;
+    PARLEY_RETURN_IF_ERROR(store.ScanStatements(*filter, [&](const Statement& s) {
+      found.push_back(s);
+      return true;
+    }));
+    // A pattern other than the primary one only has to hold: each distinct extension of the
+    // bindings continues once, with the first statement (in index order) as its evidence.
+    std::set<std::vector<std::string>> extensions;
+    for (Statement& s : found) {
+      if (primary && options.type && s.subject.type != *options.type) continue;
+      Bindings next = bound;
+      Binding object;
+      if (s.object) {
+        object = Binding{s.object->id, s.object->label, s.object->type};
+      } else if (s.text) {
+        object = Binding{*s.text, *s.text, std::nullopt};
+      } else {
+        continue;  // nothing to bind or compare the object term with
+      }
+      if (!Bind(p.subject, Binding{s.subject.id, s.subject.label, s.subject.type}, &next) ||
+          !Bind(p.predicate, Binding{s.predicate, s.predicate, std::nullopt}, &next) ||
+          !Bind(p.object, object, &next)) {
+        continue;
+      }
+      if (!primary) {
+        std::vector<std::string> values;
+        for (const auto& [name, b] : next) values.push_back(b.value);
+        if (!extensions.insert(std::move(values)).second) continue;
+      }
+      (*matched)[index] = std::move(s);
+      PARLEY_RETURN_IF_ERROR(Run(step + 1, next, matched));
+    }
+    return Status::Ok();
+  }
+};
+
+QueryPlan MakePlan(const std::vector<Pattern>& patterns, const std::vector<size_t>& order,
+                   const QueryOptions& options) {
+  QueryPlan plan;
+  Bindings bound;
+  for (size_t index : order) {
+    const Pattern& p = patterns[index];
+    std::optional<StatementFilter> f =
+        FilterFor(p, index + 1 == patterns.size(), options, bound, true);
+    plan.steps.push_back(QueryStep{index, p.text, f ? PlanScan(*f).description : "no match"});
+    for (const Term* t : {&p.subject, &p.predicate, &p.object}) {
+      if (t->variable) bound.emplace(t->name, Binding{"?" + t->name, "", EntityType::kPerson});
+    }
+  }
+  return plan;
+}
+
+}  // namespace
+
+std::string QueryPlan::ToString() const {
+  std::string out;
+  for (size_t i = 0; i < steps.size(); ++i) {
+    out += std::to_string(i + 1) + ". pattern " + std::to_string(steps[i].pattern + 1) + " `" +
+           steps[i].text + "`: " + steps[i].scan + "\n";
+  }
+  return out;
+}
+
+Result<QueryPlan> PlanQuery(const Store& store, std::string_view pattern,
+                            const QueryOptions& options) {
+  PARLEY_ASSIGN_OR_RETURN(std::vector<Pattern> patterns, Parse(store, pattern));
+  return MakePlan(patterns, JoinOrder(patterns), options);
+}
+
+Result<QueryResult> RunQuery(const Store& store, std::string_view pattern,
+                             const QueryOptions& options) {
+  PARLEY_ASSIGN_OR_RETURN(std::vector<Pattern> patterns, Parse(store, pattern));
+  std::vector<size_t> order = JoinOrder(patterns);
+  QueryResult result;
+  result.plan = MakePlan(patterns, order, options);
+  for (const Pattern& p : patterns) {
+    for (const Term* t : {&p.subject, &p.predicate, &p.object}) {
+      if (t->variable && std::find(result.variables.begin(), result.variables.end(), t->name) ==
+                             result.variables.end()) {
+        result.variables.push_back(t->name);
+      }
+    }
+  }
+  Runner runner{store, patterns, order, options, {}};
+  std::vector<Statement> matched(patterns.size());
+  PARLEY_RETURN_IF_ERROR(runner.Run(0, {}, &matched));
+
+  for (auto& [bound, statements] : runner.rows) {
+    QueryRow row;
+    for (const std::string& v : result.variables) row.bindings.push_back(bound[v]);
+    row.statements = std::move(statements);
+    result.rows.push_back(std::move(row));
+  }
+  if (options.sort_by_time) {
+    auto key = [](const QueryRow& r) {
+      const Statement& s = r.primary();
+      return std::make_tuple(!s.time.has_value(), s.time ? s.time->start : std::string(),
+                             s.time ? s.time->end : std::string(), std::cref(s.doc),
+                             s.sentence_index, std::cref(s.id));
+    };
+    std::stable_sort(result.rows.begin(), result.rows.end(),
+                     [&](const QueryRow& a, const QueryRow& b) {
+                       auto ka = key(a);
+                       auto kb = key(b);
+                       if (ka != kb) return ka < kb;
+                       for (size_t i = 0; i < a.bindings.size(); ++i) {
+                         if (a.bindings[i].value != b.bindings[i].value) {
+                           return a.bindings[i].value < b.bindings[i].value;
+                         }
+                       }
+                       return false;
+                     });
+  }
+  if (options.limit > 0 && result.rows.size() > options.limit) {
+    result.rows.resize(options.limit);
+    result.truncated = true;
+  }
+  return result;
+}
+
+}  // namespace parley

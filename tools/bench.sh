@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# tools/bench.sh: parley's end-to-end benchmark on the bench corpus, with the reference points
+# (RE2 alone scanning for the default rules' aliases; RocksDB's db_bench fillseq) measured in
+# the same run on the same machine. Prints a Markdown table (the one BENCHMARKS.md holds) and
+# keeps every raw measurement in the results directory.
+#
+#   tools/bench.sh [CORPUS.jsonl.zst]
+#
+# Environment:
+#   BENCH_SCALES   which inputs to run: any of 10mb, 1x, 5x (default "10mb 1x 5x")
+#   BENCH_OUT      results directory (default: a fresh mktemp -d, printed at the end)
+#   BENCH_BUILD    build directory holding parley and tools/bench/parley_re2_ceiling
+#                  (default build/; both are built there when missing)
+#   BENCH_MICRO=1  also run the Google Benchmark micro-benchmarks (short runs)
+#
+# Needs GNU time (/usr/bin/time), zstd, python3 and db_bench: tools/setup.sh --bench.
+# MB are 10^6 bytes of document text (the `text` fields), as the reference figures use.
+# CPU s is user + system time; "MB/s per CPU s" divides by it, so it stays comparable when
+# the machine is shared (wall-clock figures are not: note the load average).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+corpus=${1:-/work/shared/corpus/bench/wh-statements.jsonl.zst}
+scales=${BENCH_SCALES:-10mb 1x 5x}
+build=${BENCH_BUILD:-build}
+out=${BENCH_OUT:-$(mktemp -d /tmp/parley-bench.XXXXXX)}
+mkdir -p "$out"
+
+for tool in /usr/bin/time zstd python3 db_bench; do
+  if ! command -v "$tool" >/dev/null; then
+    echo "tools/bench.sh: '$tool' is missing; run tools/setup.sh --bench" >&2
+    exit 1
+  fi
+done
+if [ ! -f "$corpus" ]; then
+  echo "tools/bench.sh: corpus '$corpus' not found (a JSON Lines file of id, date, title, url," \
+    "text; .jsonl or .jsonl.zst)" >&2
+  exit 1
+fi
+if [ ! -x "$build/parley" ] || [ ! -x "$build/tools/bench/parley_re2_ceiling" ]; then
+  [ -f "$build/CMakeCache.txt" ] || cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build "$build" --target parley parley_re2_ceiling >/dev/null
+fi
+parley=$root/$build/parley
+ceiling=$root/$build/tools/bench/parley_re2_ceiling
+py=$root/tools/bench/bench_util.py
+
+echo "tools/bench.sh: results in $out" >&2
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# --- inputs: a 10 MB prefix, the corpus, and five copies with distinct ids -------------------
+for scale in $scales; do
+  input=$out/corpus-$scale.jsonl.zst
+  [ -f "$input" ] && continue
+  case "$scale" in
+    10mb) python3 "$py" slice "$corpus" 10000000 | zstd -q -1 -o "$input" ;;
+    1x) ln -s "$(readlink -f "$corpus")" "$input" ;;
+    5x) python3 "$py" replicate "$corpus" 5 | zstd -q -1 -o "$input" ;;
+    *) echo "tools/bench.sh: unknown scale '$scale' (10mb, 1x, 5x)" >&2; exit 2 ;;
+  esac
+  python3 "$py" measure "$input" >"$out/corpus-$scale.meta"
+done
+
+# run NAME CMD...: runs CMD under GNU time; stdout to NAME.out, stderr to NAME.err.
+run() {
+  local name=$1
+  shift
+  echo "tools/bench.sh: $name" >&2
+  /usr/bin/time -f '%e %U %S %M' -o "$out/$name.time" "$@" >"$out/$name.out" 2>"$out/$name.err"
+}
+
+# --- extraction and ingest ---------------------------------------------------------------------
+for scale in $scales; do
+  input=$out/corpus-$scale.jsonl.zst
+  run "extract-$scale-j1" "$parley" extract "$input" --jobs 1
+  if [ "$scale" = 1x ]; then
+    run "extract-$scale-j2" "$parley" extract "$input" --jobs 2
+    cmp -s "$out/extract-$scale-j1.out" "$out/extract-$scale-j2.out" ||
+      { echo "tools/bench.sh: --jobs 1 and --jobs 2 outputs differ" >&2; exit 1; }
+  fi
+  rm -rf "$out/db-$scale"
+  run "ingest-$scale-j2" "$parley" ingest --db "$out/db-$scale" --bulk --jobs 2 "$input"
+  "$parley" stats --db "$out/db-$scale" --json >"$out/stats-$scale.json"
+  "$parley" export --db "$out/db-$scale" --format jsonl --what entities >"$out/entities-$scale.jsonl"
+done
+
+# --- the store side on the 1x store: statement loading, queries, exports ------------------------
+if [[ " $scales " == *" 1x "* ]]; then
+  rm -rf "$out/db-statements"
+  run ingest-statements "$parley" ingest --db "$out/db-statements" --bulk \
+    --statements "$out/extract-1x-j1.out"
+  db=$out/db-1x
+  if "$parley" help 2>&1 | grep -qE '^  query '; then
+    # The most frequent predicate and subject, so the queries return rows on any rule set.
+    read -r predicate subject < <(python3 "$py" frequent "$out/extract-1x-j1.out")
+    i=0
+    for q in "?who $predicate ?what" "$subject ?rel ?what" "?a $predicate ?b . ?b ?rel ?c"; do
+      i=$((i + 1))
+      for rep in 1 2 3 4 5; do run "query-$i-$rep" "$parley" query --db "$db" "$q"; done
+      echo "$q" >"$out/query-$i.text"
+    done
+  fi
+  for format in graphml gexf csv-edges jsonl; do
+    run "export-$format" "$parley" export --db "$db" --format "$format" -o "$out/export.$format"
+  done
+  run re2-ceiling "$ceiling" "$out/corpus-1x.jsonl.zst"
+  # The store ceiling: RocksDB alone writing as many sequential keys as the 1x store holds
+  # records, with values the size of an average record.
+  read -r num value_size < <(python3 "$py" fillseq-shape "$out/stats-1x.json")
+  run db-bench "$(command -v db_bench)" --benchmarks=fillseq --num="$num" \
+    --value_size="$value_size" --db="$out/db-bench" --compression_type=none
+fi
+
+if [ "${BENCH_MICRO:-0}" = 1 ]; then
+  for bench in "$build"/extract/parley_*_bench "$build"/graph/parley_*_bench; do
+    [ -x "$bench" ] || continue
+    run "micro-$(basename "$bench")" "$bench" --benchmark_min_time=0.2
+  done
+fi
+
+load_end=$(cut -d' ' -f1-3 /proc/loadavg)
+python3 "$py" report "$out" "$scales" "$load_start" "$load_end" | tee "$out/table.md"

@@ -1,0 +1,262 @@
+// parley ingest: extract documents (or load extracted statements) into a store.
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <set>
+
+#include "base/json.h"
+#include "base/text.h"
+#include "extract/pipeline.h"
+#include "graph/store.h"
+#include "tools/cli/commands.h"
+#include "tools/cli/common.h"
+#include "tools/cli/progress.h"
+
+namespace parley::cli {
+namespace {
+
+struct IngestFlags {
+  std::string db;
+  std::vector<std::string> inputs;
+  std::vector<std::string> statements;
+  bool reextract = false;
+  bool bulk = false;
+  int jobs = 0;
+  InputFlags input;
+  RuleFlags rules;
+};
+
+void Define(CLI::App& app, IngestFlags& f) {
+  ConfigureApp(app, "ingest",
+               "Extract documents into a store (created if missing). Re-ingesting is safe: "
+               "unchanged documents are skipped, changed ones replaced.\nExamples:\n"
+               "  parley ingest --db news.db news/\n"
+               "  parley ingest --db news.db --statements part-*.jsonl\n"
+               "  parley ingest --db news.db --reextract --rules myrules/");
+  AddDbFlag(app, f.db);
+  app.add_option("inputs", f.inputs, "Files, directories (recursive) or - for stdin");
+  app.add_option("--statements", f.statements,
+                 "Load statements from JSON Lines written by 'parley extract --format jsonl' "
+                 "(repeatable; - for stdin) instead of extracting");
+  app.add_flag("--reextract", f.reextract,
+               "Re-extract stored documents whose rules differ from the current ones");
+  app.add_flag("--bulk", f.bulk, "Tune the store for a large first load");
+  app.add_option("-j,--jobs", f.jobs, "Extraction threads (0 = one per core)")
+      ->check(CLI::Range(0, 256));
+  AddInputFlags(app, f.input);
+  AddRuleFlags(app, f.rules);
+}
+
+struct Counts {
+  uint64_t added = 0, replaced = 0, unchanged = 0, statements = 0, documents = 0;
+  std::string Summary() const {
+    return WithThousands(added) + " added, " + WithThousands(replaced) + " replaced, " +
+           WithThousands(unchanged) + " unchanged";
+  }
+};
+
+Status Count(PutOutcome outcome, Counts* counts) {
+  switch (outcome) {
+    case PutOutcome::kAdded:
+      ++counts->added;
+      break;
+    case PutOutcome::kReplaced:
+      ++counts->replaced;
+      break;
+    case PutOutcome::kUnchanged:
+      ++counts->unchanged;
+      break;
+  }
+  return Status();
+}
+
+// Entities as far as statement references describe them (id, label, type), one mention per
+// reference.
+std::vector<Entity> EntitiesOf(const std::vector<Statement>& statements) {
+  std::map<std::string, Entity> entities;
+  auto add = [&entities](const std::optional<EntityRef>& ref) {
+    if (!ref) return;
+    Entity e;
+    e.id = ref->id;
+    e.label = ref->label;
+    e.type = ref->type;
+    e.mentions = 1;
+    MergeEntity(std::move(e), &entities);
+  };
+  for (const Statement& s : statements) {
+    add(s.subject);
+    add(s.object);
+    add(s.recipient);
+    add(s.place);
+    add(s.event);
+  }
+  std::vector<Entity> out;
+  for (auto& [id, e] : entities) out.push_back(std::move(e));
+  return out;
+}
+
+// Loads statement files, one document's contiguous run of statements at a time.
+Status IngestStatements(const CommandContext& context, const IngestFlags& flags, Store& store,
+                        Counts* counts) {
+  for (const std::string& path : flags.statements) {
+    std::ifstream file;
+    std::istream* in = context.streams.in;
+    if (path != "-") {
+      file.open(path, std::ios::binary);
+      if (!file) return NotFoundError("cannot open statements file '" + path + "'");
+      in = &file;
+    }
+    std::set<std::string> seen;
+    DocumentRecord record;
+    auto flush = [&]() -> Status {
+      if (record.statements.empty()) return Status();
+      record.document.info.id = record.statements.front().doc;
+      record.document.info.date = record.statements.front().doc_date;
+      std::string ids;
+      for (const Statement& s : record.statements) ids += s.id;
+      record.document.info.content_hash = ContentHash(ids);
+      record.rules_fingerprint = "statements";
+      record.entities = EntitiesOf(record.statements);
+      counts->statements += record.statements.size();
+      ++counts->documents;
+      PARLEY_ASSIGN_OR_RETURN(PutOutcome outcome, store.Put(record));
+      record = DocumentRecord();
+      return Count(outcome, counts);
+    };
+    std::string line;
+    uint64_t line_number = 0;
+    while (std::getline(*in, line)) {
+      ++line_number;
+      if (TrimSpace(line).empty()) continue;
+      auto statement = StatementFromJson(line);
+      if (!statement.ok()) {
+        Warn(context, path + ":" + std::to_string(line_number) + ": " +
+                          statement.status().message() + "; line skipped");
+        continue;
+      }
+      if (!record.statements.empty() && record.statements.front().doc != statement->doc) {
+        PARLEY_RETURN_IF_ERROR(flush());
+      }
+      if (record.statements.empty() && !seen.insert(statement->doc).second) {
+        return InvalidArgumentError(path + ":" + std::to_string(line_number) +
+                                    ": statements of document '" + statement->doc +
+                                    "' are not contiguous; keep each document's statements "
+                                    "together (as 'parley extract' writes them)");
+      }
+      record.statements.push_back(std::move(*statement));
+    }
+    if (in->bad()) return IoError("cannot read '" + path + "'");
+    PARLEY_RETURN_IF_ERROR(flush());
+  }
+  return Status();
+}
+
+DocumentRecord ToRecord(Document&& document, Extraction&& extraction,
+                        const std::string& fingerprint) {
+  DocumentRecord record;
+  record.document = std::move(document);
+  record.rules_fingerprint = fingerprint;
+  record.sentence_count = static_cast<uint32_t>(extraction.sentences.size());
+  record.entities = std::move(extraction.entities);
+  record.statements = std::move(extraction.statements);
+  return record;
+}
+
+}  // namespace
+
+int RunIngest(const CommandContext& context) {
+  IngestFlags flags;
+  CLI::App app;
+  Define(app, flags);
+  if (auto code = ParseFlags(app, context)) return *code;
+  if (flags.inputs.empty() && flags.statements.empty() && !flags.reextract) {
+    context.err() << "parley: error: ingest: nothing to ingest; name files or directories, "
+                     "--statements FILE, or --reextract\n";
+    return static_cast<int>(ExitCode::kUsage);
+  }
+  // Like mkdir -p for the store's parent, so `--db out/news.db` works in a fresh checkout.
+  const std::filesystem::path parent = std::filesystem::path(flags.db).parent_path();
+  std::error_code error;
+  if (!parent.empty()) std::filesystem::create_directories(parent, error);
+  if (error) {
+    return ReportError(context, IoError("cannot create directory '" + parent.string() +
+                                        "' for the store: " + error.message()));
+  }
+  StoreOptions store_options;
+  store_options.bulk_load = flags.bulk;
+  auto store = OpenRocksStore(flags.db, store_options);
+  if (!store.ok()) return ReportStoreError(context, store.status());
+
+  Counts counts;
+  if (!flags.statements.empty()) {
+    Progress progress(context.err(), false, "loaded", 0);
+    Status status = IngestStatements(context, flags, **store, &counts);
+    if (!status.ok()) return ReportError(context, status);
+    progress.Finish(counts.documents, 0, counts.statements, counts.Summary());
+  }
+  if (flags.inputs.empty() && !flags.reextract) return 0;
+
+  auto extractor = CreateExtractor(flags.rules);
+  if (!extractor.ok()) return ReportError(context, extractor.status());
+  const std::string& fingerprint = (*extractor)->rules_fingerprint();
+  PipelineOptions pipeline;
+  pipeline.jobs = flags.jobs;
+  // Unchanged documents already extracted with these rules are skipped before extraction.
+  pipeline.want = [&](const Document& document) {
+    auto stored = (*store)->GetDocument(document.info.id);
+    if (!stored.ok() || !stored->has_value()) return true;
+    auto stored_fingerprint = (*store)->GetRulesFingerprint(document.info.id);
+    const bool same = (*stored)->info.content_hash == document.info.content_hash &&
+                      stored_fingerprint.ok() && *stored_fingerprint == fingerprint;
+    if (same) ++counts.unchanged;
+    return !same;
+  };
+  auto sink = [&](Document&& document, Result<Extraction>&& result) -> Status {
+    if (!result.ok()) {
+      Warn(context, document.info.id + ": " + result.status().message() + "; skipped");
+      return Status();
+    }
+    for (const std::string& warning : result->warnings) context.err() << warning << "\n";
+    ++counts.documents;
+    counts.statements += result->statements.size();
+    PARLEY_ASSIGN_OR_RETURN(
+        PutOutcome outcome,
+        (*store)->Put(ToRecord(std::move(document), std::move(*result), fingerprint)));
+    return Count(outcome, &counts);
+  };
+
+  if (!flags.inputs.empty()) {
+    auto reader = OpenReader(context, flags.inputs, flags.input);
+    if (!reader.ok()) return ReportError(context, reader.status());
+    Progress progress(context.err(), context.streams.err_is_tty, "ingested",
+                      (*reader)->bytes_total());
+    Status status = RunExtraction(
+        **reader, **extractor, pipeline, [&](Document&& d, Result<Extraction>&& r) -> Status {
+          PARLEY_RETURN_IF_ERROR(sink(std::move(d), std::move(r)));
+          progress.Update(counts.documents, (*reader)->bytes_read(), counts.statements);
+          return Status();
+        });
+    if (!status.ok()) return ReportError(context, status);
+    progress.Finish(counts.documents, (*reader)->bytes_read(), counts.statements, counts.Summary());
+  }
+  if (flags.reextract) {
+    auto reader = StoredDocumentReader(**store, fingerprint);
+    if (!reader.ok()) return ReportError(context, reader.status());
+    Progress progress(context.err(), context.streams.err_is_tty, "re-extracted", 0);
+    Counts before = counts;
+    Status status = RunExtraction(**reader, **extractor, pipeline, sink);
+    if (!status.ok()) return ReportError(context, status);
+    progress.Finish(counts.documents - before.documents, (*reader)->bytes_read(),
+                    counts.statements - before.statements, counts.Summary());
+  }
+  return 0;
+}
+
+void HelpIngest(std::ostream& out) {
+  IngestFlags flags;
+  CLI::App app;
+  Define(app, flags);
+  out << app.help();
+}
+
+}  // namespace parley::cli

@@ -1,0 +1,205 @@
+// parley query, entity, timeline: asking the store.
+#include <iostream>
+
+#include "graph/entity_card.h"
+#include "graph/query.h"
+#include "graph/table.h"
+#include "graph/timeline.h"
+#include "tools/cli/commands.h"
+#include "tools/cli/common.h"
+
+namespace parley::cli {
+namespace {
+
+// --since/--until/--modality/--limit and --format, shared by query and timeline.
+struct AskFlags {
+  std::string db;
+  std::string since;
+  std::string until;
+  std::string modality;
+  size_t limit = 0;
+  std::string format;  // empty: table on a terminal, tsv otherwise
+};
+
+void AddAskFlags(CLI::App& app, AskFlags& f) {
+  AddDbFlag(app, f.db);
+  app.add_option("--since", f.since, "Only statements dated on or after (YYYY[-MM[-DD]])");
+  app.add_option("--until", f.until, "Only statements dated on or before (YYYY[-MM[-DD]])");
+  app.add_option("--modality", f.modality, "Only this modality")
+      ->check(CLI::IsMember({"asserted", "reported", "hedged", "negated", "planned"}));
+  app.add_option("--limit", f.limit, "At most this many rows (0 = all)");
+  app.add_option("--format", f.format, "table (aligned, the default), csv, tsv, json, jsonl")
+      ->check(CLI::IsMember({"table", "csv", "tsv", "json", "jsonl"}));
+}
+
+// The aligned table unless --format says otherwise (the same whether or not stdout is a
+// terminal, so piping never changes what a command prints).
+TableFormat ChooseFormat(const AskFlags& flags) {
+  return flags.format.empty() ? TableFormat::kTable
+                              : ParseTableFormat(flags.format).value_or(TableFormat::kTable);
+}
+
+struct QueryFlags {
+  AskFlags ask;
+  std::string pattern;
+  std::string doc;
+  std::string type;
+  bool explain = false;
+};
+
+void DefineQuery(CLI::App& app, QueryFlags& f) {
+  ConfigureApp(app, "query",
+               "Match statement patterns: SUBJECT PREDICATE OBJECT, where each part is a "
+               "?variable, a name (\"Xi Jinping\", case-insensitive, resolved through aliases), "
+               "an entity id, or for the predicate alternatives (proposed|offered); patterns "
+               "joined with ' . ' share variables.\nExamples:\n"
+               "  parley query '?who proposed ?what'\n"
+               "  parley query 'Putin ?did ?what' --since 2018 --until 2019-06\n"
+               "  parley query '?x met_with \"Xi Jinping\"' --format csv > meetings.csv\n"
+               "  parley query '?p holds_office Japan . ?p proposed ?what'");
+  app.add_option("pattern", f.pattern, "The pattern")->required();
+  AddAskFlags(app, f.ask);
+  app.add_option("--doc", f.doc, "Only statements from this document id");
+  app.add_option("--type", f.type, "Only rows whose subject has this entity type");
+  app.add_flag("--explain", f.explain, "Print the query plan (the index each pattern uses)");
+}
+
+struct EntityFlags {
+  std::string db;
+  std::string name;
+  size_t partners = 10;
+  bool json = false;
+};
+
+void DefineEntity(CLI::App& app, EntityFlags& f) {
+  ConfigureApp(app, "entity",
+               "Show an entity's card: id, type, label, aliases, roles, first and last mention, "
+               "statements by predicate, strongest partners.\nExample:\n"
+               "  parley entity \"Shinzo Abe\"");
+  AddDbFlag(app, f.db);
+  app.add_option("name", f.name, "Name, alias or id")->required();
+  app.add_option("--partners", f.partners, "How many partners to list");
+  app.add_flag("--json", f.json, "Print the card as JSON");
+}
+
+struct TimelineFlags {
+  AskFlags ask;
+  std::string name;
+};
+
+void DefineTimeline(CLI::App& app, TimelineFlags& f) {
+  ConfigureApp(app, "timeline",
+               "Statements involving an entity (or all dated statements) in date order, grouped "
+               "by date.\nExamples:\n  parley timeline Putin\n"
+               "  parley timeline --since 2018-09 --until 2019-06");
+  app.add_option("name", f.name, "Name, alias or id (default: every entity)");
+  AddAskFlags(app, f.ask);
+}
+
+Result<std::unique_ptr<Store>> OpenOrReport(const CommandContext& context, const std::string& db,
+                                            int* code) {
+  auto store = OpenStoreForReading(db);
+  if (!store.ok()) *code = ReportStoreError(context, store.status());
+  return store;
+}
+
+}  // namespace
+
+int RunQuery(const CommandContext& context) {
+  QueryFlags flags;
+  CLI::App app;
+  DefineQuery(app, flags);
+  if (auto code = ParseFlags(app, context)) return *code;
+  QueryOptions options;
+  if (!flags.ask.since.empty()) options.since = flags.ask.since;
+  if (!flags.ask.until.empty()) options.until = flags.ask.until;
+  if (!flags.ask.modality.empty()) options.modality = ParseModality(flags.ask.modality).value();
+  if (!flags.doc.empty()) options.doc = flags.doc;
+  if (!flags.type.empty()) {
+    auto type = ParseEntityType(flags.type);
+    if (!type.ok()) return ReportError(context, type.status());
+    options.type = *type;
+  }
+  options.limit = flags.ask.limit;
+  int code = 0;
+  auto store = OpenOrReport(context, flags.ask.db, &code);
+  if (!store.ok()) return code;
+  if (flags.explain) {
+    auto plan = PlanQuery(**store, flags.pattern, options);
+    if (!plan.ok()) return ReportError(context, plan.status());
+    context.out() << plan->ToString();
+    return 0;
+  }
+  auto result = RunQuery(**store, flags.pattern, options);
+  if (!result.ok()) return ReportError(context, result.status());
+  context.out() << FormatRows(*result, ChooseFormat(flags.ask));
+  if (result->truncated) {
+    Warn(context, "more rows matched than --limit " + std::to_string(flags.ask.limit));
+  }
+  if (result->rows.empty() && context.streams.err_is_tty) {
+    context.err() << "parley: no statement matches\n";
+  }
+  return 0;
+}
+
+void HelpQuery(std::ostream& out) {
+  QueryFlags flags;
+  CLI::App app;
+  DefineQuery(app, flags);
+  out << app.help();
+}
+
+int RunEntity(const CommandContext& context) {
+  EntityFlags flags;
+  CLI::App app;
+  DefineEntity(app, flags);
+  if (auto code = ParseFlags(app, context)) return *code;
+  int code = 0;
+  auto store = OpenOrReport(context, flags.db, &code);
+  if (!store.ok()) return code;
+  EntityCardOptions options;
+  options.max_partners = flags.partners;
+  auto card = BuildEntityCard(**store, flags.name, options);
+  if (!card.ok()) return ReportError(context, card.status());
+  context.out() << (flags.json ? EntityCardToJson(*card) + "\n" : FormatEntityCard(*card));
+  return 0;
+}
+
+void HelpEntity(std::ostream& out) {
+  EntityFlags flags;
+  CLI::App app;
+  DefineEntity(app, flags);
+  out << app.help();
+}
+
+int RunTimeline(const CommandContext& context) {
+  TimelineFlags flags;
+  CLI::App app;
+  DefineTimeline(app, flags);
+  if (auto code = ParseFlags(app, context)) return *code;
+  int code = 0;
+  auto store = OpenOrReport(context, flags.ask.db, &code);
+  if (!store.ok()) return code;
+  TimelineOptions options;
+  if (!flags.ask.since.empty()) options.since = flags.ask.since;
+  if (!flags.ask.until.empty()) options.until = flags.ask.until;
+  if (!flags.ask.modality.empty()) options.modality = ParseModality(flags.ask.modality).value();
+  options.limit = flags.ask.limit;
+  auto timeline = BuildTimeline(**store, flags.name, options);
+  if (!timeline.ok()) return ReportError(context, timeline.status());
+  if (flags.ask.format.empty()) {
+    context.out() << FormatTimeline(*timeline);
+  } else {
+    context.out() << FormatTable(TimelineTable(*timeline), ChooseFormat(flags.ask));
+  }
+  return 0;
+}
+
+void HelpTimeline(std::ostream& out) {
+  TimelineFlags flags;
+  CLI::App app;
+  DefineTimeline(app, flags);
+  out << app.help();
+}
+
+}  // namespace parley::cli
