@@ -3,7 +3,6 @@
 // well-formed XML, formula-free CSV and JSON Lines that read back unchanged.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 
@@ -11,6 +10,7 @@
 #include "graph/store.h"
 #include "tests/cli/cli_test_util.h"
 #include "tests/fuzz/output_checks.h"
+#include "tests/graph/store_test_util.h"
 
 namespace parley::cli {
 namespace {
@@ -57,18 +57,11 @@ DocumentRecord HostileRecord() {
 class BadOutputsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("parley_bad_outputs_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    db_ = (dir_ / "store").string();
     auto store = OpenRocksStore(db_, StoreOptions());
     ASSERT_TRUE(store.ok()) << store.status().ToString();
     auto outcome = (*store)->Put(HostileRecord());
     ASSERT_TRUE(outcome.ok()) << outcome.status().ToString();
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
 
   std::string Export(const std::vector<std::string>& extra) {
     std::vector<std::string> args = {"export", "--db", db_};
@@ -78,8 +71,8 @@ class BadOutputsTest : public ::testing::Test {
     return run.out;
   }
 
-  std::filesystem::path dir_;
-  std::string db_;
+  parley::testing::TempDir dir_;
+  std::string db_ = dir_.Sub("store");
 };
 
 TEST_F(BadOutputsTest, XmlExportsAreWellFormedAndDropForbiddenCharacters) {
