@@ -27,7 +27,7 @@ class BadInputsCliTest : public ::testing::Test {
 TEST_F(BadInputsCliTest, IngestStoresWhatIsReadableAndNamesTheRest) {
   const CliRun run = RunParley({"ingest", "--db", db_, kDir});
   EXPECT_EQ(run.code, 0) << run.err;
-  for (const std::string& skipped :
+  for (const char* skipped :
        {"/binary.png: warning: binary file (NUL bytes); skipped",
         "/mostly_binary.dat: warning: binary file (mostly non-text bytes); skipped",
         "/utf16.txt: warning: UTF-16 text (convert it to UTF-8); skipped",
