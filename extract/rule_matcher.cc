@@ -764,6 +764,10 @@ class Analyzer {
       });
     }
     // Relation overlap policy: one statement per claim; longest match, priority, earliest.
+    // A claim is a subject, predicate, object and recipient; two candidates for the same
+    // claim are one statement when their matched texts overlap in the sentence (several
+    // patterns or rules reading the same words), so the shorter reading is dropped; identical
+    // statements are one statement wherever they matched.
     std::stable_sort(candidates.begin(), candidates.end(),
                      [](const Candidate& a, const Candidate& b) {
                        if (a.length != b.length) return a.length > b.length;
@@ -771,13 +775,20 @@ class Analyzer {
                        if (a.begin != b.begin) return a.begin < b.begin;
                        return a.statement.rule < b.statement.rule;
                      });
-    std::set<std::string> seen;
+    std::map<std::string, std::vector<std::pair<size_t, size_t>>> kept;
+    std::set<std::string> identical;
     for (Candidate& c : candidates) {
       const Statement& st = c.statement;
-      const std::string key =
-          st.subject.id + '\x1f' + st.predicate + '\x1f' + (st.object ? st.object->id : "") +
-          '\x1f' + (st.recipient ? st.recipient->id : "") + '\x1f' + st.text.value_or("");
-      if (!seen.insert(key).second) continue;
+      const std::string key = st.subject.id + '\x1f' + st.predicate + '\x1f' +
+                              (st.object ? st.object->id : "") + '\x1f' +
+                              (st.recipient ? st.recipient->id : "");
+      std::vector<std::pair<size_t, size_t>>& spans = kept[key];
+      const size_t end = c.begin + c.length;
+      const bool overlaps = std::any_of(spans.begin(), spans.end(), [&](const auto& span) {
+        return c.begin < span.second && span.first < end;
+      });
+      if (overlaps || !identical.insert(key + '\x1f' + st.text.value_or("")).second) continue;
+      spans.emplace_back(c.begin, end);
       out->statements.push_back(std::move(c.statement));
     }
   }
@@ -843,6 +854,8 @@ class Analyzer {
         const auto [c0, c1] = s.UnitRange(Offset(s, piece), Offset(s, piece) + piece.size());
         if (cap.kind == SlotKind::kText) content.emplace_back(c0, c1);
         std::string text(s.UnitsText(c0, c1));
+        // A word-list capture is the item that matched, in the list's (lower-case) form.
+        if (cap.kind == SlotKind::kWords) text = CollapseSpace(AsciiLower(text));
         rendered = "\"" + text + "\"";
         if (cap.role == SlotRole::kText) st.text = std::move(text);
       }
@@ -908,6 +921,13 @@ class Analyzer {
           [&](const Mention& m) { st.place = Ref(m.entity); }, "place");
     }
     if (time_mention != nullptr && time_mention->relative) st.doc_date = doc_.doc_date;
+    if (!st.time && rule.attach_document_date) {
+      if (std::optional<TimeValue> t = ParseIsoDate(doc_.doc_date)) {
+        st.time = std::move(*t);
+        st.doc_date = doc_.doc_date;
+        firing.captures.emplace_back("time (document date)", st.time->value);
+      }
+    }
     st.modality =
         rule.modality.has_value() ? *rule.modality : CueModality(rules_, s, u0, u1, content);
     c->length = g[0].size();
