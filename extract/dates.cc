@@ -295,6 +295,16 @@ class Finder {
   bool HasYear() const { return ref_.has_value(); }
 
   std::optional<Match> At(size_t i) const {
+    // Most tokens are ordinary lower-case words: every date starts with a digit, a capital
+    // (month, weekday) or one of today/tonight/tomorrow/yesterday/this/last/next/earlier/later.
+    if (IsWord(i)) {
+      const char c = text_[tokens_[i].b];
+      if (c >= 'a' && c <= 'z' && c != 't' && c != 'y' && c != 'l' && c != 'n' && c != 'e') {
+        return std::nullopt;
+      }
+    } else if (!IsNum(i)) {
+      return std::nullopt;
+    }
     if (IsNum(i, 4)) return Numeric(i);
     if (IsWord(i) && tokens_[i].e - tokens_[i].b == 5 && text_[tokens_[i].e - 1] == 's') {
       const int y = ParseDigits(Str(i).substr(0, 4));
@@ -387,6 +397,22 @@ class Finder {
     const int m = MonthAt(i, &last, &strong);
     if (m == 0) return std::nullopt;
     size_t k = last + 1;
+    // "January 14-24, 1943": a range of days in one month.
+    if (const int d1 = DayAt(k);
+        d1 != 0 && IsPunct(k + 1, '-') && Adjacent(k + 1) && Adjacent(k + 2) && DayAt(k + 2) > d1) {
+      const int d2 = DayAt(k + 2);
+      size_t y_at = k + 3;
+      if (IsPunct(y_at, ',')) ++y_at;
+      if (IsYearToken(y_at) && d2 <= DaysInMonth(Value(y_at), m)) {
+        const int y = Value(y_at);
+        const int64_t first = DaysFromCivil(y, m, d1);
+        const int64_t second = DaysFromCivil(y, m, d2);
+        return Match{
+            i, y_at,
+            RangeTime(Ymd(CivilFromDays(first)) + "/" + Ymd(CivilFromDays(second)), first, second),
+            false};
+      }
+    }
     if (const int d = DayAt(k); d != 0 && !(Has(k + 1) && Adjacent(k + 1) && !IsPunct(k + 1, ',') &&
                                             !IsPunct(k + 1, '.'))) {
       size_t y_at = k + 1;

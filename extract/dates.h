@@ -3,6 +3,7 @@
 //
 // Covered (English):
 //   absolute  "2019-03-18"; "March 18, 2019", "18 March 2019", "Mar. 18th, 2019";
+//             "January 14-24, 1943" -> "1943-01-14/1943-01-24";
 //             "September 2018"; "in 2018" and other stand-alone years 1000..2100; "1904-05",
 //             "1904-1905" -> "1904/1905"; "the 1990s" -> "1990s" (1990-01-01..1999-12-31)
 //   relative  (need a reference date of sufficient precision, else skipped)

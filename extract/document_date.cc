@@ -96,8 +96,8 @@ std::string DatelineDate(const std::string& line, const std::string& year) {
         kDatelinePrefixWords) {
       return "";
     }
-    const bool capitals = std::none_of(prefix.begin(), prefix.end(),
-                                       [](char c) { return c >= 'a' && c <= 'z'; });
+    const bool capitals =
+        std::none_of(prefix.begin(), prefix.end(), [](char c) { return c >= 'a' && c <= 'z'; });
     const std::string lower = AsciiLower(prefix);
     const bool label = lower.starts_with("posted") || lower.starts_with("published") ||
                        lower.starts_with("updated") || lower.starts_with("date") ||

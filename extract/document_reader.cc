@@ -36,6 +36,9 @@ class ByteSource {
   virtual ~ByteSource() = default;
   // Reads up to `n` bytes into `buf`; 0 means the end. Errors: IoError, DataLoss.
   virtual Result<size_t> Read(char* buf, size_t n) = 0;
+  // Input bytes taken from outside the process so far (compressed bytes for zstd; 0 for bytes
+  // already in memory, which the reader counted when it read them).
+  virtual uint64_t raw_read() const = 0;
 };
 
 class FileSource : public ByteSource {
@@ -48,13 +51,16 @@ class FileSource : public ByteSource {
   Result<size_t> Read(char* buf, size_t n) override {
     const size_t got = std::fread(buf, 1, n, file_);
     if (got == 0 && std::ferror(file_)) return IoError(name_ + ": read error");
+    raw_read_ += got;
     return got;
   }
+  uint64_t raw_read() const override { return raw_read_; }
 
  private:
   std::FILE* file_;
   std::string name_;
   bool owned_;
+  uint64_t raw_read_ = 0;
 };
 
 class MemorySource : public ByteSource {
@@ -66,6 +72,7 @@ class MemorySource : public ByteSource {
     pos_ += got;
     return got;
   }
+  uint64_t raw_read() const override { return 0; }
 
  private:
   std::string data_;
@@ -86,6 +93,7 @@ class ChainSource : public ByteSource {
     }
     return rest_->Read(buf, n);
   }
+  uint64_t raw_read() const override { return pos_ + rest_->raw_read(); }
 
  private:
   std::string prefix_;
@@ -101,6 +109,7 @@ class ZstdSource : public ByteSource {
     in_buf_.resize(ZSTD_DStreamInSize());
   }
   ~ZstdSource() override { ZSTD_freeDStream(stream_); }
+  uint64_t raw_read() const override { return inner_->raw_read(); }
 
   Result<size_t> Read(char* buf, size_t n) override {
     ZSTD_outBuffer out = {buf, n, 0};
@@ -146,14 +155,15 @@ class LineReader {
 
   // Reads the next line (without "\n" or "\r\n") into *line. Returns false at the end. A line
   // longer than max_line is skipped to its end and reported with *too_long (and *line empty).
-  Result<bool> Next(std::string* line, bool* too_long, uint64_t* consumed) {
+  uint64_t raw_read() const { return source_->raw_read(); }
+
+  Result<bool> Next(std::string* line, bool* too_long) {
     line->clear();
     *too_long = false;
     bool any = false;
     while (true) {
       if (pos_ == len_) {
         PARLEY_ASSIGN_OR_RETURN(len_, source_->Read(buf_.data(), buf_.size()));
-        *consumed += len_;
         pos_ = 0;
         if (len_ == 0) {
           if (line->ends_with('\r')) line->pop_back();
@@ -413,7 +423,7 @@ class DocumentReaderImpl : public DocumentReader {
     }
     std::string bytes = std::move(head);
     bytes_read_ += bytes.size();
-    bool too_big = false;
+    bool too_big = bytes.size() > options_.max_doc_bytes;
     std::vector<char> chunk(kReadChunk);
     while (true) {
       PARLEY_ASSIGN_OR_RETURN(const size_t n, source->Read(chunk.data(), chunk.size()));
@@ -469,6 +479,10 @@ class DocumentReaderImpl : public DocumentReader {
       doc.text = std::move(decoded.text);
     } else if (format == "html") {
       HtmlContent html = ExtractHtml(decoded.text);
+      if (html.degraded) {
+        Warn(id, "HTML nested more than " + std::to_string(kMaxHtmlDepth) +
+                     " elements deep; read with its tags stripped, not parsed");
+      }
       doc.info.title = std::move(html.title);
       doc.info.url = std::move(html.url);
       metadata_date = std::move(html.date);
@@ -495,6 +509,7 @@ class DocumentReaderImpl : public DocumentReader {
   void StartJsonl(const std::string& path, std::unique_ptr<ByteSource> source) {
     jsonl_path_ = path;
     jsonl_line_ = 0;
+    jsonl_base_ = bytes_read_;
     lines_ = std::make_unique<LineReader>(std::move(source), options_.max_doc_bytes);
   }
 
@@ -502,9 +517,8 @@ class DocumentReaderImpl : public DocumentReader {
     std::string line;
     while (true) {
       bool too_long = false;
-      uint64_t consumed = 0;
-      Result<bool> more = lines_->Next(&line, &too_long, &consumed);
-      bytes_read_ += consumed;
+      Result<bool> more = lines_->Next(&line, &too_long);
+      bytes_read_ = jsonl_base_ + lines_->raw_read();
       if (!more.ok()) {
         lines_.reset();
         return more.status();
@@ -556,6 +570,7 @@ class DocumentReaderImpl : public DocumentReader {
   std::unique_ptr<LineReader> lines_;  // set while a JSONL input is being read
   std::string jsonl_path_;
   uint64_t jsonl_line_ = 0;
+  uint64_t jsonl_base_ = 0;  // bytes_read_ when the current JSONL input started
 };
 
 // fnmatch has no compile step; reject what it would silently treat literally.

@@ -67,7 +67,7 @@ Result<std::string> Explain(const RuleSet& rules, const Document& document, size
   const PreparedDocument prepared = PrepareDocument(document);
   if (first >= prepared.sentences.size()) {
     return InvalidArgumentError("no sentence " + std::to_string(first) + " (the document has " +
-                           std::to_string(prepared.sentences.size()) + ")");
+                                std::to_string(prepared.sentences.size()) + ")");
   }
   std::vector<SentenceInput> units;
   for (const PreparedSentence& p : prepared.sentences) {

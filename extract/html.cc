@@ -2,6 +2,7 @@
 
 #include <gumbo.h>
 
+#include <algorithm>
 #include <cstring>
 #include <utility>
 #include <vector>
@@ -128,6 +129,9 @@ class TextBuilder {
     prefix_size_ = prefix.size();
   }
 
+  // Closes a list item; an empty one leaves no marker behind.
+  void EndItem() { DropEmptyPrefix(); }
+
   std::string Take() {
     DropEmptyPrefix();
     if (!out_.empty()) out_ += '\n';
@@ -145,7 +149,12 @@ class TextBuilder {
   void Flush() {
     if (!out_.empty()) {
       if (pending_break_ > 0) {
-        out_.append(pending_break_ == 2 ? "\n\n" : "\n");
+        int have = 0;
+        while (have < 2 && static_cast<size_t>(have) < out_.size() &&
+               out_[out_.size() - 1 - static_cast<size_t>(have)] == '\n') {
+          ++have;
+        }
+        for (int k = have; k < pending_break_; ++k) out_ += '\n';
       } else if (pending_space_) {
         out_ += ' ';
       }
@@ -197,10 +206,73 @@ std::string NodeText(const GumboNode* node) {
   return CollapseSpace(out);
 }
 
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Elements that never nest: void elements and those a new sibling closes implicitly.
+bool IsFlat(std::string_view name) {
+  static constexpr std::string_view kFlat[] = {
+      "area", "base", "br",     "col", "dd",    "dt",     "embed", "hr", "img", "input", "li",
+      "link", "meta", "option", "p",   "param", "source", "td",    "th", "tr",  "track", "wbr"};
+  for (std::string_view f : kFlat) {
+    if (name == f) return true;
+  }
+  return false;
+}
+
+// An upper estimate of how deep `html` nests elements, stopping once it passes `limit`.
+int EstimateDepth(std::string_view html, int limit) {
+  int depth = 0;
+  int max_depth = 0;
+  size_t pos = 0;
+  while ((pos = html.find('<', pos)) != std::string_view::npos) {
+    ++pos;
+    if (pos < html.size() && html[pos] == '/') {
+      depth = depth > 0 ? depth - 1 : 0;
+      continue;
+    }
+    size_t end = pos;
+    while (end < html.size() &&
+           (IsAsciiLetter(html[end]) || (end > pos && html[end] >= '0' && html[end] <= '9'))) {
+      ++end;
+    }
+    if (end == pos) continue;
+    const std::string name = AsciiLower(html.substr(pos, end - pos));
+    const size_t close = html.find('>', end);
+    const bool self_closing =
+        close != std::string_view::npos && close > 0 && html[close - 1] == '/';
+    if (IsFlat(name) || self_closing) continue;
+    max_depth = std::max(max_depth, ++depth);
+    if (max_depth > limit) break;
+  }
+  return max_depth;
+}
+
+std::string StripTags(std::string_view html) {
+  std::string out;
+  out.reserve(html.size());
+  bool in_tag = false;
+  for (char c : html) {
+    if (c == '<') {
+      in_tag = true;
+      out += ' ';
+    } else if (c == '>' && in_tag) {
+      in_tag = false;
+    } else if (!in_tag) {
+      out += c;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 HtmlContent ExtractHtml(std::string_view html) {
   HtmlContent out;
+  if (EstimateDepth(html, kMaxHtmlDepth) > kMaxHtmlDepth) {
+    out.degraded = true;
+    out.text = StripTags(html);
+    return out;
+  }
   GumboOutput* parsed = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
   TextBuilder builder;
   // Iterative walk (pages can nest deeply); a null node marks the end of an element.
@@ -223,6 +295,7 @@ HtmlContent ExtractHtml(std::string_view html) {
     const GumboElement& e = node->v.element;
     if (frame.closing) {
       if (e.tag == GUMBO_TAG_PRE) --pre_depth;
+      if (e.tag == GUMBO_TAG_LI) builder.EndItem();
       if (IsBlock(e.tag)) builder.Block();
       continue;
     }

@@ -25,7 +25,14 @@ struct HtmlContent {
   std::string title;  // may be empty
   std::string date;   // as written in the page's metadata; may be empty
   std::string url;    // may be empty
+  // The page nests elements deeper than kMaxHtmlDepth: it was not parsed (the parser recurses
+  // and would exhaust the stack); `text` is the input with its tags replaced by spaces.
+  bool degraded = false;
 };
+
+// Element nesting beyond this (estimated before parsing) makes ExtractHtml fall back to
+// stripping tags.
+inline constexpr int kMaxHtmlDepth = 5000;
 
 // Extracts text and metadata from an HTML document. Never fails: gumbo recovers from any
 // input as browsers do. REQUIRES: `html` is valid UTF-8.

@@ -11,7 +11,7 @@ namespace {
 // a stray '[' or '<' in a huge document costs O(limit), keeping normalisation linear.
 constexpr uint32_t kLinkTextLimit = 512;
 constexpr uint32_t kLinkTargetLimit = 2048;
-constexpr uint32_t kTagLimit = 512;
+constexpr uint32_t kTagLimit = 2048;
 
 struct Entity {
   std::string_view name;
@@ -310,8 +310,8 @@ class Normalizer {
     return false;
   }
 
-  // Inline HTML: "<tag ...>", "</tag>", "<!-- ... -->" are dropped; "<https://...>" keeps the
-  // address.
+  // Inline HTML: "<tag ...>", "</tag>", "<!-- ... -->" are dropped (attributes may wrap onto
+  // the next line); "<https://...>" keeps the address.
   uint32_t Tag(uint32_t i) {
     if (i + 1 >= end_) return i;
     const char n = s_[i + 1];
@@ -328,15 +328,16 @@ class Normalizer {
     const bool letter = (n >= 'a' && n <= 'z') || (n >= 'A' && n <= 'Z');
     const bool closing = n == '/' && i + 2 < end_ && IsAsciiAlnum(s_[i + 2]);
     if (!letter && !closing) return i;
+    // An autolink is a scheme ("https", "mailto") and ':' right after the '<', no spaces.
     uint32_t k = i + 1;
-    bool scheme = false;
+    while (k < limit && (IsAsciiAlnum(s_[k]) || s_[k] == '+' || s_[k] == '.' || s_[k] == '-')) ++k;
+    const bool scheme = letter && k < limit && s_[k] == ':' && k - i > 2;
     for (; k < limit && s_[k] != '>'; ++k) {
-      if (s_[k] == '<' || s_[k] == '\n') return i;
-      if (s_[k] == ':' && letter && !scheme && k + 1 < end_ && s_[k + 1] != ' ') scheme = true;
-      if (s_[k] == ' ' && scheme) return i;
+      if (s_[k] == '<') return i;
+      if (scheme && IsAsciiSpace(s_[k])) return i;
     }
     if (k >= limit) return i;
-    if (scheme) {  // autolink: keep what is between the brackets
+    if (scheme) {
       Drop(i, i + 1);
       for (uint32_t m = i + 1; m < k; ++m) Emit(std::string_view(&s_[m], 1), m, m + 1, true);
       Drop(k, k + 1);

@@ -17,6 +17,9 @@ constexpr uint32_t kMaxSegmentBytes = 1u << 20;
 // Units with at most this many words and no final punctuation are short lines.
 constexpr size_t kShortLineWords = 6;
 constexpr size_t kShortListItemWords = 3;
+// The first unit of a document, a whole line of at most this many words without final
+// punctuation, is its title.
+constexpr size_t kTitleWords = 25;
 
 enum class BlockKind { kNone, kParagraph, kListItem };
 
@@ -172,7 +175,8 @@ class Preparer {
       Flush();
       return;
     }
-    if (markdown() && (content.starts_with('|') || content.starts_with("+-"))) {
+    if (markdown() && ((content.size() > 1 && content.starts_with('|') && content.ends_with('|')) ||
+                       content.starts_with("+-"))) {
       // Table rows: separator rows carry nothing; a content row is a line of its own.
       Flush();
       if (content.find_first_not_of("|+-=: ") != std::string_view::npos) {
@@ -207,20 +211,28 @@ class Preparer {
         kind_ == BlockKind::kListItem ? UnitKind::kListItem : UnitKind::kSentence;
     const size_t m = lines_.size();
     size_t short_lines = 0;
+    bool hard_breaks = false;
     for (size_t i = 0; i + 1 < m; ++i) {
       if (lines_[i].end - lines_[i].begin < kShortLineBytes) ++short_lines;
+      hard_breaks = hard_breaks || lines_[i].hard_break;
     }
-    const bool line_list = m > 1 && short_lines * 3 > m - 1;
+    // Markdown that marks its line ends with hard breaks says itself where lines end.
+    const bool line_list = m > 1 && short_lines * 3 > m - 1 && !hard_breaks;
     uint32_t seg_begin = lines_.front().begin;
+    int depth = 0;
     for (size_t i = 0; i < m; ++i) {
       const bool last = i + 1 == m;
-      bool cut = last || lines_[i].hard_break;
+      if (markdown()) depth = BracketDepth(lines_[i], depth);
+      // A segment never ends inside link text, whatever the line breaks say.
+      bool cut = last || (lines_[i].hard_break && depth == 0);
       if (line_list && !last) {
-        const bool continues = StartsWithLower(text_, lines_[i + 1].begin, lines_[i + 1].end) ||
-                               text_[lines_[i].end - 1] == ',';
+        const bool continues =
+            StartsWithLower(text_, lines_[i + 1].begin, lines_[i + 1].end) ||
+            (lines_[i].end > lines_[i].begin && text_[lines_[i].end - 1] == ',') || depth > 0;
         cut = !continues;
       }
       if (cut) {
+        depth = 0;
         segments_.push_back({seg_begin, lines_[i].end, unit_kind});
         if (!last) seg_begin = lines_[i + 1].begin;
       }
@@ -228,6 +240,16 @@ class Preparer {
     lines_.clear();
     kind_ = BlockKind::kNone;
     EmitSegments();
+  }
+
+  // Brackets a line leaves open, given `depth` open before it ("[West" wrapped before
+  // "Virginia](url)").
+  int BracketDepth(const Line& line, int depth) const {
+    for (uint32_t k = line.begin; k < line.end; ++k) {
+      if (text_[k] == '[') ++depth;
+      if (text_[k] == ']' && depth > 0) --depth;
+    }
+    return depth;
   }
 
   void EmitSegments() {
@@ -316,7 +338,7 @@ class Preparer {
     if (words <= kShortLineWords) {
       unit->kind = UnitKind::kShortLine;
       unit->relational = false;
-    } else if (capitalised * 5 >= long_words * 3) {
+    } else if (capitalised * 5 >= long_words * 3 || (index == 0 && words <= kTitleWords)) {
       unit->kind = UnitKind::kHeading;
       unit->relational = false;
     }

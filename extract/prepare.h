@@ -6,19 +6,24 @@
 //   1. Blocks. Lines are grouped into paragraphs (blank lines end them), headings ("# Title",
 //      setext underlines), list items ("- ", "* ", "+ ", "1. ", "1) ", "• ") with their
 //      indented continuation lines. Markdown front matter ("---" ... "---" at the top), fenced
-//      code, thematic breaks and pipe-table rows are skipped. Markdown syntax applies to
-//      formats "markdown" and "jsonl" (JSONL bodies are Markdown in practice).
+//      code, thematic breaks and pipe-table separator rows yield nothing; a table content row
+//      ("| a | b |") is a line of its own. Markdown syntax applies to formats "markdown" and
+//      "jsonl" (JSONL bodies are Markdown in practice).
 //   2. Lines. A paragraph whose lines look hard-wrapped is joined into one segment; a paragraph
-//      where more than a third of the lines are short (< 40 bytes) is a list of lines (menus,
-//      bylines, "Pages" / "2"), each line its own segment unless the next starts in lower case.
-//      A Markdown hard break (two trailing spaces or a trailing backslash) also ends a segment.
+//      where more than a third of the lines are short (< 40 bytes) and that has no Markdown
+//      hard breaks is a list of lines (menus, bylines, "Pages" / "2"), each line its own
+//      segment unless the next starts in lower case or the line ends with a comma. A Markdown
+//      hard break (two trailing spaces or a trailing backslash) also ends a segment. Markdown
+//      link text ("[West\nVirginia](url)") is never cut.
 //   3. Sentences. Each segment is normalised and split (extract/sentences.h); headings are
-//      never split.
+//      never split. Segments are normalised in pieces of at most 1 MB and units are at most
+//      8 KB, so memory stays bounded on pathological input (one 60 MB line).
 //   4. Roles. A unit is not relational when it is a heading, a short line (a whole line of at
 //      most 6 words without sentence-final punctuation), a title-like line (a whole line of more
-//      than 6 words, mostly capitalised, without final punctuation), a list item of at most 3
-//      words without final punctuation, or a repeat of an earlier unit with the same text
-//      (repeat_of points at the first).
+//      than 6 words without final punctuation that is mostly capitalised, or that is the
+//      document's first unit and has at most 25 words), a list item of at most 3 words without
+//      final punctuation, or a repeat of an earlier unit with the same text (repeat_of points
+//      at the first).
 //
 // Thread-safety: pure function.
 #ifndef PARLEY_EXTRACT_PREPARE_H_

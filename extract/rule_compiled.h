@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -100,7 +101,11 @@ struct CompiledPattern {
   std::vector<SlotCapture> captures;        // RE2 group i+1 -> captures[i]
   std::vector<uint32_t> required_bits;      // each must intersect the sentence's mention bits
   std::vector<std::string> required_words;  // lower-cased tokens that must all occur
-  std::string anchor;                       // one of required_words, or "" (always a candidate)
+  // Sorted sets of lower-cased tokens; at least one of each set must occur.
+  std::vector<std::vector<std::string>> required_any;
+  // The pattern is a candidate for a sentence holding any of these tokens: the longest
+  // required word, else the smallest required_any set; empty = always a candidate.
+  std::vector<std::string> anchors;
   int line = 0;
   std::string source;  // the pattern as written
 };
@@ -140,17 +145,26 @@ struct Rule {
   bool resolve_role = false;
 };
 
+// Hash and equality that let maps keyed by std::string be probed with a std::string_view,
+// so matching never allocates a key.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+};
+template <typename V>
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+
 struct CompiledRules {
   std::vector<EntityDef> entities;  // sorted by id
-  std::unordered_map<std::string, uint32_t> entity_index;
+  StringMap<uint32_t> entity_index;
   // Literal aliases keyed by their first token (exact, or lower-cased for ignore_case).
-  std::unordered_map<std::string, std::vector<AliasEntry>> exact_aliases;
-  std::unordered_map<std::string, std::vector<AliasEntry>> folded_aliases;
+  StringMap<std::vector<AliasEntry>> exact_aliases;
+  StringMap<std::vector<AliasEntry>> folded_aliases;
   std::vector<EntityPattern> entity_patterns;
   std::unique_ptr<RE2::Set> entity_pattern_set;  // null when there are no patterns
   std::vector<Rule> rules;                       // relation, discover, coref; sorted by id
   // Relation patterns by anchor word: (rule index, pattern index).
-  std::unordered_map<std::string, std::vector<std::pair<uint32_t, uint32_t>>> anchored;
+  StringMap<std::vector<std::pair<uint32_t, uint32_t>>> anchored;
   std::vector<std::pair<uint32_t, uint32_t>> unanchored;
   std::vector<uint32_t> discover_rules, coref_rules;
   std::vector<std::vector<Cue>> cues;  // indexed by Modality

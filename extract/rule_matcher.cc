@@ -79,7 +79,7 @@ struct Tagged {
   std::vector<uint32_t> unit_offsets;  // start of each unit in `tagged`
   std::string tagged;
   uint32_t bits = 0;
-  std::vector<std::string> words;  // lower-cased word units, sorted, unique
+  std::vector<std::string_view> words;  // lower-cased word units (views of `lower`), sorted, unique
 
   std::string_view TokenText(uint32_t t) const {
     return text.substr(tokens[t].begin, tokens[t].end - tokens[t].begin);
@@ -114,7 +114,7 @@ struct DocState {
   std::string doc_date;
   std::deque<EntityDef> local;
   std::map<std::string, EntityDef*> local_by_id;
-  std::unordered_map<std::string, std::vector<LocalAlias>> local_aliases;
+  internal::StringMap<std::vector<LocalAlias>> local_aliases;
 
   const EntityDef* Find(const std::string& id) const {
     if (auto it = rules.entity_index.find(id); it != rules.entity_index.end()) {
@@ -197,19 +197,17 @@ std::vector<Mention> Candidates(const DocState& doc, const Tagged& s) {
             (a.demonym ? "adjective '" : "alias '") + std::string(s.Range(i, end)) + "'"));
       }
     };
-    if (auto it = rules.exact_aliases.find(std::string(s.TokenText(i)));
-        it != rules.exact_aliases.end()) {
+    if (auto it = rules.exact_aliases.find(s.TokenText(i)); it != rules.exact_aliases.end()) {
       add_entries(it->second);
     }
     if (!rules.folded_aliases.empty()) {
-      const std::string folded = s.lower.substr(t.begin, t.end - t.begin);
+      const std::string_view folded = std::string_view(s.lower).substr(t.begin, t.end - t.begin);
       if (auto it = rules.folded_aliases.find(folded); it != rules.folded_aliases.end()) {
         add_entries(it->second);
       }
     }
     if (!doc.local_aliases.empty()) {
-      if (auto it = doc.local_aliases.find(std::string(s.TokenText(i)));
-          it != doc.local_aliases.end()) {
+      if (auto it = doc.local_aliases.find(s.TokenText(i)); it != doc.local_aliases.end()) {
         for (const LocalAlias& a : it->second) {
           if (!SameTokens(s, i, a.tokens, a.space_before, false)) continue;
           const uint32_t end = i + static_cast<uint32_t>(a.tokens.size());
@@ -323,7 +321,9 @@ void AddQuotes(Tagged* s) {
 void BuildUnits(Tagged* s) {
   s->units.clear();
   s->unit_offsets.clear();
-  s->tagged = " ";
+  s->tagged.clear();
+  s->tagged.reserve(s->text.size() + 16);
+  s->tagged += ' ';
   s->bits = 0;
   s->words.clear();
   for (Mention& m : s->mentions) {
@@ -345,12 +345,11 @@ void BuildUnits(Tagged* s) {
       s->bits |= m.bits;
     } else {
       unit = {t, t + 1, -1};
-      std::string token(s->TokenText(t));
-      for (char& c : token) {
-        if (c == '\x01' || c == '\x02') c = '?';
-      }
+      const std::string_view token = s->TokenText(t);
+      const size_t at = s->tagged.size();
       s->tagged += token;
-      s->words.push_back(AsciiLower(token));
+      if (token.size() == 1 && (token[0] == '\x01' || token[0] == '\x02')) s->tagged[at] = '?';
+      s->words.push_back(std::string_view(s->lower).substr(s->tokens[t].begin, token.size()));
     }
     s->tagged += ' ';
     t = unit.tok_end;
@@ -360,15 +359,22 @@ void BuildUnits(Tagged* s) {
   s->words.erase(std::unique(s->words.begin(), s->words.end()), s->words.end());
 }
 
-Tagged Tag(const DocState& doc, std::string_view text) {
-  Tagged s;
-  s.text = text;
-  s.lower = AsciiLower(text);
-  s.tokens = internal::Tokenize(text);
-  s.mentions = ResolveOverlaps(s, Candidates(doc, s));
-  AddQuotes(&s);
-  BuildUnits(&s);
-  return s;
+// Fills `s` in place: `words` holds views of `s->lower`, so a Tagged must not be moved after.
+void Tag(const DocState& doc, std::string_view text, Tagged* s) {
+  s->text = text;
+  s->lower = AsciiLower(text);
+  s->tokens = internal::Tokenize(text);
+  s->mentions = ResolveOverlaps(*s, Candidates(doc, *s));
+  AddQuotes(s);
+  BuildUnits(s);
+}
+
+// True when a sentence holds the first token of a document-local alias.
+bool HasLocalAlias(const DocState& doc, const Tagged& s) {
+  for (uint32_t t = 0; t < s.tokens.size(); ++t) {
+    if (doc.local_aliases.count(s.TokenText(t)) > 0) return true;
+  }
+  return false;
 }
 
 // Calls `fn(groups)` for each non-overlapping match of `pattern` in the tagged sentence.
@@ -447,22 +453,14 @@ bool CueAt(const Tagged& s, size_t u, const Cue& cue, size_t u_end) {
   return true;
 }
 
-// Cues inside captured text (the content of a claim) say nothing about the claim itself.
-Modality CueModality(const CompiledRules& rules, const Tagged& s, size_t u0, size_t u1,
-                     const std::vector<std::pair<size_t, size_t>>& content) {
+Modality CueModality(const CompiledRules& rules, const Tagged& s, size_t u0, size_t u1) {
   static constexpr Modality kStrength[] = {Modality::kNegated, Modality::kHedged,
                                            Modality::kPlanned, Modality::kReported};
   const size_t from = u0 > kCueWindow ? u0 - kCueWindow : 0;
-  auto in_content = [&](size_t u) {
-    for (const auto& [b, e] : content) {
-      if (u >= b && u < e) return true;
-    }
-    return false;
-  };
   for (Modality m : kStrength) {
     for (const Cue& cue : rules.cues[static_cast<int>(m)]) {
       for (size_t u = from; u < u1; ++u) {
-        if (!in_content(u) && CueAt(s, u, cue, u1)) return m;
+        if (CueAt(s, u, cue, u1)) return m;
       }
     }
   }
@@ -486,8 +484,10 @@ bool RoleContains(const Role& role, const std::string& date) {
 
 class Analyzer {
  public:
-  Analyzer(const RuleSet& rules, std::string_view doc_date, bool trace)
-      : rules_(rules.compiled()),
+  Analyzer(const RuleSet& rules, std::string_view doc_date, bool trace,
+           std::string_view only_relation)
+      : only_relation_(only_relation),
+        rules_(rules.compiled()),
         doc_{rules.compiled(), std::string(doc_date), {}, {}, {}},
         trace_(trace) {}
 
@@ -495,11 +495,13 @@ class Analyzer {
     DocumentAnalysis out;
     out.sentences.resize(units.size());
     std::vector<Tagged> tagged(units.size());
-    for (size_t i = 0; i < units.size(); ++i) tagged[i] = Tag(doc_, units[i].text);
+    for (size_t i = 0; i < units.size(); ++i) Tag(doc_, units[i].text, &tagged[i]);
     if (!rules_.discover_rules.empty()) {
       for (size_t i = 0; i < units.size(); ++i) Discover(tagged[i], &out);
       if (!doc_.local_aliases.empty()) {
-        for (size_t i = 0; i < units.size(); ++i) tagged[i] = Tag(doc_, units[i].text);
+        for (size_t i = 0; i < units.size(); ++i) {
+          if (HasLocalAlias(doc_, tagged[i])) Tag(doc_, units[i].text, &tagged[i]);
+        }
       }
     }
     const std::vector<const Mention*> none;
@@ -547,6 +549,8 @@ class Analyzer {
               if (cap.role == SlotRole::kAffiliation) affiliation = id;
             } else if (cap.role == SlotRole::kLabel) {
               label = std::string(s.UnitsText(u0, u1));
+            } else if (cap.role == SlotRole::kAffiliation) {
+              affiliation = std::string(s.UnitsText(u0, u1));
             } else if (cap.role == SlotRole::kOffice) {
               office = CollapseSpace(AsciiLower(s.UnitsText(u0, u1)));
             }
@@ -694,12 +698,30 @@ class Analyzer {
   }
 
   // --- Relations -----------------------------------------------------------------------------
+  // True when the sorted sets share an element; searches the smaller in the larger.
+  static bool Intersects(const std::vector<std::string>& a,
+                         const std::vector<std::string_view>& b) {
+    if (a.size() <= b.size()) {
+      for (const std::string& w : a) {
+        if (std::binary_search(b.begin(), b.end(), std::string_view(w))) return true;
+      }
+      return false;
+    }
+    for (std::string_view w : b) {
+      if (std::binary_search(a.begin(), a.end(), w, std::less<>())) return true;
+    }
+    return false;
+  }
+
   static bool Possible(const CompiledPattern& p, const Tagged& s) {
     for (uint32_t bits : p.required_bits) {
       if ((bits & s.bits) == 0) return false;
     }
     for (const std::string& w : p.required_words) {
       if (!std::binary_search(s.words.begin(), s.words.end(), w)) return false;
+    }
+    for (const std::vector<std::string>& any : p.required_any) {
+      if (!Intersects(any, s.words)) return false;
     }
     return true;
   }
@@ -713,17 +735,19 @@ class Analyzer {
 
   void Relations(const Tagged& s, SentenceAnalysis* out) {
     std::vector<std::pair<uint32_t, uint32_t>> patterns = rules_.unanchored;
-    for (const std::string& w : s.words) {
+    for (std::string_view w : s.words) {
       if (auto it = rules_.anchored.find(w); it != rules_.anchored.end()) {
         patterns.insert(patterns.end(), it->second.begin(), it->second.end());
       }
     }
     std::sort(patterns.begin(), patterns.end());
     patterns.erase(std::unique(patterns.begin(), patterns.end()), patterns.end());
+    if (patterns.empty()) return;
     std::vector<Candidate> candidates;
     for (const auto& [r, pi] : patterns) {
       const Rule& rule = rules_.rules[r];
       const CompiledPattern& p = rule.patterns[pi];
+      if (!only_relation_.empty() && rule.id != only_relation_) continue;
       if (!Possible(p, s)) continue;
       ForEachMatch(p, s, [&](const std::vector<re2::StringPiece>& g) {
         Candidate c;
@@ -758,7 +782,6 @@ class Analyzer {
     st.cameo = rule.cameo;
     const auto [u0, u1] = s.UnitRange(Offset(s, g[0]), Offset(s, g[0]) + g[0].size());
     std::set<const Mention*> used;
-    std::vector<std::pair<size_t, size_t>> content;  // units of captured text
     bool have_subject = false;
     const Mention* time_mention = nullptr;
     RuleFiring firing;
@@ -808,7 +831,6 @@ class Analyzer {
         }
       } else {
         const auto [c0, c1] = s.UnitRange(Offset(s, piece), Offset(s, piece) + piece.size());
-        if (cap.kind == SlotKind::kText) content.emplace_back(c0, c1);
         std::string text(s.UnitsText(c0, c1));
         rendered = "\"" + text + "\"";
         if (cap.role == SlotRole::kText) st.text = std::move(text);
@@ -875,8 +897,7 @@ class Analyzer {
           [&](const Mention& m) { st.place = Ref(m.entity); }, "place");
     }
     if (time_mention != nullptr && time_mention->relative) st.doc_date = doc_.doc_date;
-    st.modality =
-        rule.modality.has_value() ? *rule.modality : CueModality(rules_, s, u0, u1, content);
+    st.modality = rule.modality.has_value() ? *rule.modality : CueModality(rules_, s, u0, u1);
     c->length = g[0].size();
     c->priority = rule.priority;
     c->begin = Offset(s, g[0]);
@@ -944,6 +965,7 @@ class Analyzer {
     out->tagged = std::move(tagged);
   }
 
+  std::string_view only_relation_;
   const CompiledRules& rules_;
   DocState doc_;
   bool trace_;
@@ -953,8 +975,9 @@ class Analyzer {
 }  // namespace
 
 DocumentAnalysis AnalyzeSentences(const RuleSet& rules, const std::vector<SentenceInput>& units,
-                                  std::string_view doc_date, bool trace) {
-  Analyzer analyzer(rules, doc_date, trace);
+                                  std::string_view doc_date, bool trace,
+                                  std::string_view only_relation) {
+  Analyzer analyzer(rules, doc_date, trace, only_relation);
   return analyzer.Run(units);
 }
 

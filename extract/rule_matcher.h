@@ -72,9 +72,13 @@ struct DocumentAnalysis {
 
 // Analyses the units of one document. `doc_date` (ISO, possibly partial, may be empty)
 // anchors relative dates and role lookups. `trace` fills the explanation fields.
-// Non-relational units and repeats (repeat_of >= 0) yield no statements.
+// Non-relational units and repeats (repeat_of >= 0) yield no statements. A non-empty
+// `only_relation` runs just that relation rule (discovery and coreference still run all
+// their rules): self-tests check what a rule matches regardless of which rule would win an
+// overlap.
 DocumentAnalysis AnalyzeSentences(const RuleSet& rules, const std::vector<SentenceInput>& units,
-                                  std::string_view doc_date, bool trace);
+                                  std::string_view doc_date, bool trace,
+                                  std::string_view only_relation = {});
 
 }  // namespace parley
 

@@ -1,6 +1,7 @@
 #include "extract/rule_pattern.h"
 
 #include <algorithm>
+#include <set>
 
 #include "base/text.h"
 #include "extract/rule_tokens.h"
@@ -277,8 +278,8 @@ bool TypeFitsRole(SlotType type, SlotRole role, std::string* expected) {
       *expected = "demonym or state";
       return type == SlotType::kDemonym || type == SlotType::kState;
     case SlotRole::kAffiliation:
-      *expected = "organization or actor";
-      return type == SlotType::kOrganization || type == SlotType::kActor;
+      *expected = "organization, actor or name";
+      return type == SlotType::kOrganization || type == SlotType::kActor || type == SlotType::kName;
   }
   return false;
 }
@@ -341,10 +342,67 @@ class Emitter {
     return false;
   }
 
+  // The lower-cased tokens one of which must start any match of `node`; false when that is
+  // unknowable (a slot, a gap, an optional start, a word with any ending).
+  bool FirstTokens(const PatternNode& node, std::set<std::string>* out, int depth = 0) const {
+    if (node.optional || depth > 32) return false;
+    switch (node.kind) {
+      case PatternNode::Kind::kWord:
+        if (node.prefix) return false;
+        out->insert(AsciiLower(node.text));
+        return true;
+      case PatternNode::Kind::kRef:
+        if (auto it = scope_.words->find(node.text); it != scope_.words->end()) {
+          return ListFirstTokens(it->second, out);
+        }
+        if (auto it = scope_.macros->find(node.text);
+            it != scope_.macros->end() && !it->second.empty()) {
+          return FirstTokens(it->second.front(), out, depth + 1);
+        }
+        return false;
+      case PatternNode::Kind::kGroup:
+        for (const PatternSeq& alt : node.alternatives) {
+          if (alt.empty() || !FirstTokens(alt.front(), out, depth + 1)) return false;
+        }
+        return true;
+      case PatternNode::Kind::kSlot:
+        if (node.slot != SlotType::kWords) return false;
+        if (auto it = scope_.words->find(node.text); it != scope_.words->end()) {
+          return ListFirstTokens(it->second, out);
+        }
+        return false;
+      case PatternNode::Kind::kGap:
+        return false;
+    }
+    return false;
+  }
+
+  static bool ListFirstTokens(const WordList& list, std::set<std::string>* out) {
+    for (const Cue& item : list.items) {
+      if (item.tokens.size() == 1 && item.prefix) return false;
+      out->insert(item.tokens[0]);
+    }
+    return true;
+  }
+
+  // Records "one of these words must occur" for a required list, group or list slot.
+  void RequireAny(const PatternNode& node) {
+    const bool list_like =
+        node.kind == PatternNode::Kind::kRef ||
+        (node.kind == PatternNode::Kind::kGroup && node.alternatives.size() > 1) ||
+        (node.kind == PatternNode::Kind::kSlot && node.slot == SlotType::kWords);
+    if (!list_like) return;
+    std::set<std::string> tokens;
+    if (FirstTokens(node, &tokens) && !tokens.empty()) {
+      out_->required_any.emplace_back(tokens.begin(), tokens.end());
+    }
+  }
+
   bool EmitSeq(const PatternSeq& seq, bool required, std::vector<bool>* bound, std::string* re) {
     for (const PatternNode& node : seq) {
       std::string piece;
       if (!EmitNode(node, required && !node.optional, bound, &piece)) return false;
+      if (required && !node.optional) RequireAny(node);
       if (node.optional) {
         *re += "(?:" + piece + ")?";
       } else {

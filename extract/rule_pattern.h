@@ -85,6 +85,9 @@ struct EmittedPattern {
   std::vector<SlotCapture> captures;
   std::vector<uint32_t> required_bits;
   std::vector<std::string> required_words;
+  // Sets of lower-cased tokens of which at least one must occur (required word lists and
+  // groups of alternatives), each sorted.
+  std::vector<std::vector<std::string>> required_any;
 };
 
 // Compiles `seq` for a rule of `kind` (`in_macro`: the body of a macro, which may not bind

@@ -754,12 +754,9 @@ class Compiler {
       if (rule.kind == RuleKind::kCoref) out_->coref_rules.push_back(r);
       if (rule.kind != RuleKind::kRelation) continue;
       for (uint32_t p = 0; p < rule.patterns.size(); ++p) {
-        const std::string& anchor = rule.patterns[p].anchor;
-        if (anchor.empty()) {
-          out_->unanchored.emplace_back(r, p);
-        } else {
-          out_->anchored[anchor].emplace_back(r, p);
-        }
+        const std::vector<std::string>& anchors = rule.patterns[p].anchors;
+        if (anchors.empty()) out_->unanchored.emplace_back(r, p);
+        for (const std::string& anchor : anchors) out_->anchored[anchor].emplace_back(r, p);
       }
     }
   }
@@ -938,7 +935,7 @@ class Compiler {
     }
     RE2::Options options;
     options.set_log_errors(false);
-    options.set_max_mem(8 << 20);
+    options.set_max_mem(64 << 20);
     out->re = std::make_unique<RE2>(emitted.regex, options);
     if (!out->re->ok()) {
       Error(b, p, p.value_col, "pattern does not compile: " + out->re->error());
@@ -947,8 +944,17 @@ class Compiler {
     out->captures = std::move(emitted.captures);
     out->required_bits = std::move(emitted.required_bits);
     out->required_words = std::move(emitted.required_words);
+    out->required_any = std::move(emitted.required_any);
+    std::string longest;
     for (const std::string& w : out->required_words) {
-      if (w.size() > out->anchor.size()) out->anchor = w;
+      if (w.size() > longest.size()) longest = w;
+    }
+    if (!longest.empty()) {
+      out->anchors = {longest};
+    } else {
+      for (const std::vector<std::string>& any : out->required_any) {
+        if (out->anchors.empty() || any.size() < out->anchors.size()) out->anchors = any;
+      }
     }
     out->line = p.line;
     out->source = p.value;

@@ -140,7 +140,9 @@ Outcome RunExample(const RuleSet& rules, const Rule& rule, const std::string& se
   for (const PreparedSentence& p : prepared.sentences) {
     units.push_back(SentenceInput{p.text, true, -1});
   }
-  DocumentAnalysis analysis = AnalyzeSentences(rules, units, rule.example_date, false);
+  DocumentAnalysis analysis =
+      AnalyzeSentences(rules, units, rule.example_date, false,
+                       rule.kind == RuleKind::kRelation ? std::string_view(rule.id) : "");
   Outcome outcome;
   for (SentenceAnalysis& s : analysis.sentences) {
     for (Statement& st : s.statements) {

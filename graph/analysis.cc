@@ -14,6 +14,8 @@
 #include <set>
 #include <utility>
 
+#include "base/text.h"
+
 namespace parley {
 namespace {
 
@@ -68,13 +70,9 @@ std::string Name(const GraphView& view, size_t node) {
   return fmt::format("{} [{}]", entity.label, entity.id);
 }
 
-// One line of text: line breaks in labels and sentences would break the layout.
-std::string OneLine(std::string_view text) {
-  std::string line(text);
-  std::replace(line.begin(), line.end(), '\n', ' ');
-  std::replace(line.begin(), line.end(), '\r', ' ');
-  return line;
-}
+// One line of text: line breaks and runs of space in labels and sentences (hard-wrapped
+// Markdown) would break the layout.
+std::string OneLine(std::string_view text) { return CollapseSpace(text); }
 
 }  // namespace
 
@@ -82,6 +80,11 @@ Result<Neighbourhood> Neighbours(const GraphView& view, std::string_view name_or
                                  uint32_t hops) {
   if (hops == 0) return InvalidArgumentError("hops must be at least 1");
   PARLEY_ASSIGN_OR_RETURN(const size_t center, ResolveNode(view, name_or_id));
+  return Neighbours(view, center, hops);
+}
+
+Result<Neighbourhood> Neighbours(const GraphView& view, size_t center, uint32_t hops) {
+  if (hops == 0) return InvalidArgumentError("hops must be at least 1");
   const SimpleGraph simple = MakeSimpleGraph(view);
   const std::vector<uint32_t> distance = HopsFrom(simple, center);
   Neighbourhood result;
@@ -106,6 +109,10 @@ Result<Neighbourhood> Neighbours(const GraphView& view, std::string_view name_or
 Result<GraphPath> ShortestPath(const GraphView& view, std::string_view from, std::string_view to) {
   PARLEY_ASSIGN_OR_RETURN(const size_t start, ResolveNode(view, from));
   PARLEY_ASSIGN_OR_RETURN(const size_t end, ResolveNode(view, to));
+  return ShortestPath(view, start, end);
+}
+
+Result<GraphPath> ShortestPath(const GraphView& view, size_t start, size_t end) {
   const SimpleGraph simple = MakeSimpleGraph(view);
   // Distances to the end; walking from the start to the smallest neighbour one step closer each
   // time gives the lexicographically smallest shortest path.
@@ -250,8 +257,8 @@ std::string FormatPath(const GraphView& view, const GraphPath& path, size_t evid
       for (size_t statement : view.edges[edge].statements) evidence.emplace_back(statement, edge);
     }
     auto date = [&](size_t statement) {
-      const Statement& s = view.statements[statement];
-      return s.time ? s.time->start : std::string("9999");
+      const std::optional<TimeValue>& time = view.TimeOf(statement);
+      return time ? time->start : std::string("9999");
     };
     std::stable_sort(evidence.begin(), evidence.end(), [&](const auto& a, const auto& b) {
       return std::make_pair(date(a.first), a.first) < std::make_pair(date(b.first), b.first);
@@ -259,12 +266,12 @@ std::string FormatPath(const GraphView& view, const GraphPath& path, size_t evid
     const size_t shown = std::min(evidence.size(), evidence_per_hop);
     for (size_t i = 0; i < shown; ++i) {
       const Statement& s = view.statements[evidence[i].first];
+      const std::optional<TimeValue>& time = view.TimeOf(evidence[i].first);
       const GraphEdge& edge = view.edges[evidence[i].second];
-      out += fmt::format("     {}  {} -{}-> {}  \"{}\"  ({}, {})\n",
-                         s.time ? s.time->value : std::string("undated"),
-                         OneLine(view.nodes[edge.source].entity.label), edge.predicate,
-                         OneLine(view.nodes[edge.target].entity.label), OneLine(s.sentence), s.doc,
-                         s.id);
+      out += fmt::format(
+          "     {}  {} -{}-> {}  \"{}\"  ({}, {})\n", time ? time->value : std::string("undated"),
+          OneLine(view.nodes[edge.source].entity.label), edge.predicate,
+          OneLine(view.nodes[edge.target].entity.label), OneLine(s.sentence), s.doc, s.id);
     }
     if (evidence.size() > shown) {
       out += fmt::format("     ... and {} more statement{}\n", evidence.size() - shown,

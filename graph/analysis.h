@@ -40,6 +40,9 @@ struct Neighbourhood {
 // Nodes within `hops` undirected hops of the node `name_or_id` names (see ResolveNode).
 // Errors: those of ResolveNode; InvalidArgument when hops is 0.
 Result<Neighbourhood> Neighbours(const GraphView& view, std::string_view name_or_id, uint32_t hops);
+// The same for a node index (e.g. from ResolveNode(store, view, name)).
+// Errors: InvalidArgument when hops is 0. REQUIRES: center < view.nodes.size().
+Result<Neighbourhood> Neighbours(const GraphView& view, size_t center, uint32_t hops);
 
 struct PathHop {
   size_t from = 0;            // node index
@@ -57,6 +60,9 @@ struct GraphPath {
 // no hops.
 // Errors: those of ResolveNode for either name; NotFound when the nodes are not connected.
 Result<GraphPath> ShortestPath(const GraphView& view, std::string_view from, std::string_view to);
+// The same for node indexes. Errors: NotFound when they are not connected.
+// REQUIRES: both < view.nodes.size().
+Result<GraphPath> ShortestPath(const GraphView& view, size_t from, size_t to);
 
 enum class CentralityOrder { kDegree, kBetweenness };
 
@@ -64,8 +70,7 @@ struct CentralityOptions {
   // Rows to return; 0 = all. Default: 10.
   size_t top = 10;
   // Rank by this measure (descending), then by the other, then by weighted degree, then by
-  // entity id.
-  // Default: kBetweenness.
+  // entity id. Default: kBetweenness.
   CentralityOrder order = CentralityOrder::kBetweenness;
 };
 

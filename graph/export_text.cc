@@ -15,13 +15,23 @@ namespace {
 
 using internal::OutputBuffer;
 
-// Appends `fields` as one CSV record (CRLF-free: LF line ends, as Gephi and Python expect).
+// `text` with every invalid UTF-8 byte replaced by U+FFFD (spreadsheets reject or mangle a file
+// with invalid bytes).
+std::string ValidUtf8(std::string_view text) {
+  std::string valid;
+  valid.reserve(text.size());
+  size_t pos = 0;
+  while (pos < text.size()) AppendUtf8(DecodeUtf8(text, &pos), &valid);
+  return valid;
+}
+
+// Appends `fields` as one CSV record (LF line ends, as Gephi and Python expect).
 void CsvRecord(std::initializer_list<std::string_view> fields, std::string* out) {
   bool first = true;
   for (std::string_view field : fields) {
     if (!first) out->push_back(',');
     first = false;
-    out->append(CsvField(field));
+    out->append(IsValidUtf8(field) ? CsvField(field) : CsvField(ValidUtf8(field)));
   }
   out->push_back('\n');
 }

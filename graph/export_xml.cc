@@ -84,8 +84,8 @@ std::vector<std::pair<std::string, std::string>> EdgeSpells(const GraphView& vie
                                                             const GraphEdge& edge) {
   std::vector<std::pair<std::string, std::string>> ranges;
   for (size_t i : edge.statements) {
-    const Statement& statement = view.statements[i];
-    if (statement.time) ranges.emplace_back(statement.time->start, statement.time->end);
+    const std::optional<TimeValue>& time = view.TimeOf(i);
+    if (time) ranges.emplace_back(time->start, time->end);
   }
   std::sort(ranges.begin(), ranges.end());
   std::vector<std::pair<std::string, std::string>> merged;
@@ -103,8 +103,8 @@ std::vector<std::pair<std::string, std::string>> EdgeSpells(const GraphView& vie
 std::vector<std::string> EdgeTimestamps(const GraphView& view, const GraphEdge& edge) {
   std::vector<std::string> dates;
   for (size_t i : edge.statements) {
-    const Statement& statement = view.statements[i];
-    if (statement.time) dates.push_back(statement.time->start);
+    const std::optional<TimeValue>& time = view.TimeOf(i);
+    if (time) dates.push_back(time->start);
   }
   std::sort(dates.begin(), dates.end());
   dates.erase(std::unique(dates.begin(), dates.end()), dates.end());

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "base/text.h"
+#include "graph/resolve.h"
 
 namespace parley {
 namespace {
@@ -161,14 +162,22 @@ Result<std::string> ResolveCenter(const std::string& center, const std::vector<E
   return *matches.begin();
 }
 
-std::string StatementDate(const Statement& statement) {
-  return statement.time ? statement.time->start : std::string();
+// When `statement` happened (see GraphView::times).
+std::optional<TimeValue> EffectiveTime(const Statement& statement, const GraphFilter& filter,
+                                       const DocumentDates& document_dates) {
+  if (statement.time || !filter.document_dates) return statement.time;
+  auto it = document_dates.find(statement.doc);
+  if (it == document_dates.end()) return std::nullopt;
+  Result<std::string> start = ExpandDate(it->second, false);
+  Result<std::string> end = ExpandDate(it->second, true);
+  if (!start.ok() || !end.ok()) return std::nullopt;
+  return TimeValue{it->second, *start, *end};
 }
 
-void Widen(const Statement& statement, std::string* first, std::string* last) {
-  if (!statement.time) return;
-  if (first->empty() || statement.time->start < *first) *first = statement.time->start;
-  if (last->empty() || statement.time->end > *last) *last = statement.time->end;
+void Widen(const std::optional<TimeValue>& time, std::string* first, std::string* last) {
+  if (!time) return;
+  if (first->empty() || time->start < *first) *first = time->start;
+  if (last->empty() || time->end > *last) *last = time->end;
 }
 
 std::string MajorityPlover(const std::vector<Statement>& statements,
@@ -239,7 +248,8 @@ std::optional<size_t> GraphView::FindNode(std::string_view id) const {
 
 Result<GraphView> BuildGraphViewFrom(const std::vector<Entity>& entities,
                                      const std::vector<Statement>& statements,
-                                     const GraphFilter& filter) {
+                                     const GraphFilter& filter,
+                                     const DocumentDates& document_dates) {
   PARLEY_ASSIGN_OR_RETURN(const std::string since, WindowBound(filter.since, false, "since"));
   PARLEY_ASSIGN_OR_RETURN(const std::string until, WindowBound(filter.until, true, "until"));
   if (!since.empty() && !until.empty() && since > until) {
@@ -249,28 +259,34 @@ Result<GraphView> BuildGraphViewFrom(const std::vector<Entity>& entities,
   if (filter.min_weight == 0) return InvalidArgumentError("min_weight must be at least 1");
   const std::set<std::string> predicates(filter.predicates.begin(), filter.predicates.end());
 
-  // Statements in id order, so every later grouping is in id order too.
-  std::vector<const Statement*> sorted;
+  // Statements with their times, in id order, so every later grouping is in id order too.
+  struct Dated {
+    const Statement* statement;
+    std::optional<TimeValue> time;
+  };
+  std::vector<Dated> sorted;
   sorted.reserve(statements.size());
   for (const Statement& statement : statements) {
     if (!predicates.empty() && !predicates.count(statement.predicate)) continue;
+    std::optional<TimeValue> time = EffectiveTime(statement, filter, document_dates);
     if (filter.since || filter.until) {
-      if (!statement.time) continue;
-      if (!since.empty() && statement.time->end < since) continue;
-      if (!until.empty() && statement.time->start > until) continue;
+      if (!time) continue;
+      if (!since.empty() && time->end < since) continue;
+      if (!until.empty() && time->start > until) continue;
     }
-    sorted.push_back(&statement);
+    sorted.push_back(Dated{&statement, std::move(time)});
   }
-  std::stable_sort(sorted.begin(), sorted.end(),
-                   [](const Statement* a, const Statement* b) { return a->id < b->id; });
+  std::stable_sort(sorted.begin(), sorted.end(), [](const Dated& a, const Dated& b) {
+    return a.statement->id < b.statement->id;
+  });
 
   NodeMapper mapper(entities, filter);
   // (source, target, predicate) -> statements (indexes into `sorted`).
   std::map<std::tuple<std::string, std::string, std::string>, std::vector<size_t>> groups;
   std::map<std::string, std::vector<size_t>> edgeless;
   for (size_t i = 0; i < sorted.size(); ++i) {
-    const Statement& statement = *sorted[i];
-    const std::string date = StatementDate(statement);
+    const Statement& statement = *sorted[i].statement;
+    const std::string date = sorted[i].time ? sorted[i].time->start : std::string();
     bool subject_folded = false;
     std::optional<std::string> source = mapper.Map(statement.subject, date, &subject_folded);
     if (!source) continue;
@@ -310,8 +326,9 @@ Result<GraphView> BuildGraphViewFrom(const std::vector<Entity>& entities,
       }
     }
     if (!node_ids.count(center)) {
-      return NotFoundError(Quoted(*filter.center) + " (" + center +
-                           ") has no statements in this graph view");
+      std::string named = Quoted(*filter.center);
+      if (center != *filter.center) named += " (" + center + ")";
+      return NotFoundError(named + " has no statements in this graph view");
     }
     std::map<std::string, std::set<std::string>> adjacent;
     for (const auto& [key, members] : groups) {
@@ -352,7 +369,8 @@ Result<GraphView> BuildGraphViewFrom(const std::vector<Entity>& entities,
   for (size_t i = 0; i < sorted.size(); ++i) {
     if (!used[i]) continue;
     renumber[i] = view.statements.size();
-    view.statements.push_back(*sorted[i]);
+    view.statements.push_back(*sorted[i].statement);
+    view.times.push_back(sorted[i].time);
   }
 
   view.nodes.reserve(node_ids.size());
@@ -362,10 +380,10 @@ Result<GraphView> BuildGraphViewFrom(const std::vector<Entity>& entities,
     node.country = NodeCountry(node.entity);
     view.nodes.push_back(std::move(node));
   }
-  auto touch = [&view](size_t node, const Statement& statement) {
+  auto touch = [&view](size_t node, size_t statement) {
     GraphNode& n = view.nodes[node];
     ++n.statements;
-    Widen(statement, &n.first, &n.last);
+    Widen(view.times[statement], &n.first, &n.last);
   };
   for (const auto& [key, members] : groups) {
     const size_t source = *view.FindNode(std::get<0>(key));
@@ -374,8 +392,8 @@ Result<GraphView> BuildGraphViewFrom(const std::vector<Entity>& entities,
     indexes.reserve(members.size());
     for (size_t i : members) indexes.push_back(renumber[i]);
     for (size_t i : indexes) {
-      touch(source, view.statements[i]);
-      if (target != source) touch(target, view.statements[i]);
+      touch(source, i);
+      if (target != source) touch(target, i);
     }
     auto make_edge = [&](std::vector<size_t> supporting, std::string_view id_basis) {
       GraphEdge edge;
@@ -384,7 +402,7 @@ Result<GraphView> BuildGraphViewFrom(const std::vector<Entity>& entities,
       edge.predicate = std::get<2>(key);
       edge.plover = MajorityPlover(view.statements, supporting);
       edge.weight = supporting.size();
-      for (size_t i : supporting) Widen(view.statements[i], &edge.first, &edge.last);
+      for (size_t i : supporting) Widen(view.times[i], &edge.first, &edge.last);
       edge.statements = std::move(supporting);
       edge.id = Hex64(Hash64(id_basis));
       edge.id.insert(edge.id.begin(), 'e');
@@ -399,19 +417,33 @@ Result<GraphView> BuildGraphViewFrom(const std::vector<Entity>& entities,
   for (const auto& [id, members] : edgeless) {
     std::optional<size_t> node = view.FindNode(id);
     if (!node) continue;
-    for (size_t i : members) touch(*node, view.statements[renumber[i]]);
+    for (size_t i : members) touch(*node, renumber[i]);
   }
   return view;
 }
 
 Result<GraphView> BuildGraphView(const Store& store, const GraphFilter& filter) {
-  StatementFilter scan;
-  scan.predicates = filter.predicates;
+  GraphFilter resolved = filter;
+  if (filter.center) {
+    PARLEY_ASSIGN_OR_RETURN(resolved.center, ResolveEntity(store, *filter.center));
+  }
   PARLEY_ASSIGN_OR_RETURN(const std::string since, WindowBound(filter.since, false, "since"));
   PARLEY_ASSIGN_OR_RETURN(const std::string until, WindowBound(filter.until, true, "until"));
-  if (!since.empty()) scan.since = since;
-  if (!until.empty()) scan.until = until;
-  scan.require_time = filter.since.has_value() || filter.until.has_value();
+  StatementFilter scan;
+  scan.predicates = filter.predicates;
+  DocumentDates document_dates;
+  if (filter.document_dates) {
+    // Undated statements may fall in the window through their document: the store's time index
+    // cannot select them, so the window is applied after dating.
+    PARLEY_RETURN_IF_ERROR(store.ScanDocuments([&](const DocumentInfo& info) {
+      if (!info.date.empty()) document_dates.emplace(info.id, info.date);
+      return true;
+    }));
+  } else {
+    if (!since.empty()) scan.since = since;
+    if (!until.empty()) scan.until = until;
+    scan.require_time = filter.since.has_value() || filter.until.has_value();
+  }
   std::vector<Statement> statements;
   PARLEY_RETURN_IF_ERROR(store.ScanStatements(scan, [&](const Statement& statement) {
     statements.push_back(statement);
@@ -422,7 +454,17 @@ Result<GraphView> BuildGraphView(const Store& store, const GraphFilter& filter) 
     entities.push_back(entity);
     return true;
   }));
-  return BuildGraphViewFrom(entities, statements, filter);
+  return BuildGraphViewFrom(entities, statements, resolved, document_dates);
+}
+
+Result<size_t> ResolveNode(const Store& store, const GraphView& view, std::string_view name) {
+  Result<size_t> node = ResolveNode(view, name);
+  if (node.ok() || node.status().code() != StatusCode::kNotFound) return node;
+  PARLEY_ASSIGN_OR_RETURN(const std::string id, ResolveEntity(store, name));
+  if (std::optional<size_t> found = view.FindNode(id)) return *found;
+  std::string named = Quoted(name);
+  if (id != name) named += " (" + id + ")";
+  return NotFoundError(named + " has no statements in this graph view");
 }
 
 Result<size_t> ResolveNode(const GraphView& view, std::string_view name_or_id) {

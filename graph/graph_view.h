@@ -30,6 +30,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -63,7 +64,15 @@ struct GraphFilter {
   uint32_t hops = 1;
   // One edge per statement instead of one per (source, predicate, target). Default: false.
   bool multi = false;
+  // Date statements that carry no time by their document's date (DocumentInfo::date, e.g. the day
+  // a readout was published) for the time window, first/last dates and GEXF spells, so undated
+  // claims still take their place on a timeline. The statements themselves stay unchanged.
+  // Default: false.
+  bool document_dates = false;
 };
+
+// Document id -> the document's date (DocumentInfo::date: ISO 8601 of any precision).
+using DocumentDates = std::map<std::string, std::string>;
 
 struct GraphNode {
   // The entity record: from the store when known, else built from the statements' reference
@@ -98,24 +107,37 @@ struct GraphView {
   std::vector<GraphNode> nodes;       // sorted by entity id
   std::vector<GraphEdge> edges;       // sorted as described above
   std::vector<Statement> statements;  // statements behind the view's edges and edgeless nodes
-  bool multi = false;                 // built with GraphFilter::multi
+  // When statements[i] happened: its time or, with GraphFilter::document_dates, its document's
+  // date (value as given, start/end its first and last day); nullopt when undated.
+  std::vector<std::optional<TimeValue>> times;
+  bool multi = false;  // built with GraphFilter::multi
 
   // Index of the node whose entity id is `id`, or nullopt. O(log nodes).
   std::optional<size_t> FindNode(std::string_view id) const;
+  // times[statement], or the statement's own time for a view assembled by hand without `times`.
+  // REQUIRES: statement < statements.size().
+  const std::optional<TimeValue>& TimeOf(size_t statement) const {
+    return statement < times.size() ? times[statement] : statements[statement].time;
+  }
 };
 
 // Builds the view over `entities` (any order; records for the ids statements mention, others are
-// ignored) and `statements` (any order).
+// ignored) and `statements` (any order). `document_dates` dates undated statements when
+// filter.document_dates is set; a document missing from it, or with a date that is not ISO
+// (YYYY, YYYY-MM, YYYY-MM-DD), leaves its statements undated.
 // Errors: InvalidArgument for a malformed since/until date, since after until, min_weight 0, or
 // a center name that matches several entities (the message lists them); NotFound when the center
 // names no entity or its node is not in the filtered view.
 Result<GraphView> BuildGraphViewFrom(const std::vector<Entity>& entities,
                                      const std::vector<Statement>& statements,
-                                     const GraphFilter& filter);
+                                     const GraphFilter& filter,
+                                     const DocumentDates& document_dates = {});
 
 // Reads the statements the filter can select (using the store's indexes for predicates and the
-// time window) and every entity, then calls BuildGraphViewFrom.
-// Errors: those of BuildGraphViewFrom and of the store's scans.
+// time window), every entity and, with document_dates, every document's date, then calls
+// BuildGraphViewFrom. The center name resolves through
+// the store (graph/resolve.h ResolveEntity: ids, labels, aliases, did-you-mean suggestions).
+// Errors: ResolveEntity's for the center, those of BuildGraphViewFrom and of the store's scans.
 Result<GraphView> BuildGraphView(const Store& store, const GraphFilter& filter);
 
 // The state entity id a person belongs to on `date` (YYYY-MM-DD, or empty for "now"): the country
@@ -133,6 +155,12 @@ Result<std::string> ExpandDate(std::string_view date, bool last_day);
 // case-insensitively (ASCII).
 // Errors: NotFound when none does; InvalidArgument when several do (the message lists their ids).
 Result<size_t> ResolveNode(const GraphView& view, std::string_view name_or_id);
+
+// As above, but a name the view does not know resolves through the store (ResolveEntity), so a
+// misspelling gets a did-you-mean suggestion and an entity outside the view a clear message.
+// Errors: ResolveNode's InvalidArgument for a name several nodes carry; ResolveEntity's errors;
+// NotFound "'Name' (id) has no statements in this graph view" for an entity outside the view.
+Result<size_t> ResolveNode(const Store& store, const GraphView& view, std::string_view name);
 
 }  // namespace parley
 

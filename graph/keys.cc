@@ -12,7 +12,10 @@ constexpr char kRecordVersion = 1;
 
 class Writer {
  public:
-  explicit Writer(char tag) { out_.push_back(tag); }
+  explicit Writer(char tag) {
+    out_.reserve(256);
+    out_.push_back(tag);
+  }
   void Varint(uint64_t v) {
     while (v >= 0x80) {
       out_.push_back(static_cast<char>((v & 0x7f) | 0x80));
@@ -139,7 +142,7 @@ int64_t SpanDays(std::string_view start, std::string_view end) {
 bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 std::string FormatDate(int y, int m, int d) {
-  char buf[16];
+  char buf[48];
   std::snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
   return buf;
 }
@@ -148,8 +151,8 @@ std::string FormatDate(int y, int m, int d) {
 
 std::string_view CfName(Cf cf) {
   static constexpr std::string_view kNames[kCfCount] = {
-      "default", "docs", "text",     "doc_entities", "doc_statements", "statements", "spo",
-      "pos",     "osp",  "involves", "time",         "entities",       "aliases"};
+      "default", "docs", "text",     "doc_contents", "statements", "spo",
+      "pos",     "osp",  "involves", "time",         "entities",   "aliases"};
   return kNames[static_cast<int>(cf)];
 }
 
@@ -329,13 +332,14 @@ Entity ToEntity(const EntityAggregate& a) {
   return e;
 }
 
-std::vector<std::string> ContributionNames(const Entity& c) {
-  std::vector<std::string> names;
-  names.push_back(FoldName(c.label));
-  for (const std::string& alias : c.aliases) names.push_back(FoldName(alias));
-  std::sort(names.begin(), names.end());
-  names.erase(std::unique(names.begin(), names.end()), names.end());
-  names.erase(std::remove(names.begin(), names.end(), std::string()), names.end());
+std::set<std::string> AggregateNames(const EntityAggregate& a) {
+  std::set<std::string> names;
+  for (const auto* map : {&a.labels, &a.aliases}) {
+    for (const auto& [name, count] : *map) {
+      std::string folded = FoldName(name);
+      if (!folded.empty()) names.insert(std::move(folded));
+    }
+  }
   return names;
 }
 
@@ -409,55 +413,91 @@ Result<Statement> DecodeStatement(std::string_view bytes) {
   return s;
 }
 
+namespace {
+
+void WriteEntityFields(const Entity& e, Writer* w) {
+  w->String(e.id);
+  w->String(e.label);
+  w->Varint(static_cast<uint64_t>(e.type));
+  w->Varint(e.aliases.size());
+  for (const auto& a : e.aliases) w->String(a);
+  w->Varint(e.attributes.size());
+  for (const auto& [k, v] : e.attributes) {
+    w->String(k);
+    w->String(v);
+  }
+  w->Varint(e.roles.size());
+  for (const Role& r : e.roles) {
+    w->String(r.office);
+    w->String(r.country);
+    w->String(r.from);
+    w->String(r.to);
+  }
+  w->Varint(e.mentions);
+}
+
+// Counts are bounded by the bytes left, so a corrupt count cannot loop for long.
+Entity ReadEntityFields(Reader* r, size_t limit) {
+  Entity e;
+  e.id = r->String();
+  e.label = r->String();
+  e.type = r->Enum<EntityType>(std::size(kAllEntityTypes));
+  for (uint64_t n = r->Varint(), i = 0; i < n && i < limit; ++i) e.aliases.push_back(r->String());
+  for (uint64_t n = r->Varint(), i = 0; i < n && i < limit; ++i) {
+    std::string k = r->String();
+    e.attributes[k] = r->String();
+  }
+  for (uint64_t n = r->Varint(), i = 0; i < n && i < limit; ++i) {
+    Role role;
+    role.office = r->String();
+    role.country = r->String();
+    role.from = r->String();
+    role.to = r->String();
+    e.roles.push_back(std::move(role));
+  }
+  e.mentions = r->Varint();
+  return e;
+}
+
+}  // namespace
+
 std::string EncodeEntity(const Entity& e) {
   Writer w('E');
   w.Varint(kRecordVersion);
-  w.String(e.id);
-  w.String(e.label);
-  w.Varint(static_cast<uint64_t>(e.type));
-  w.Varint(e.aliases.size());
-  for (const auto& a : e.aliases) w.String(a);
-  w.Varint(e.attributes.size());
-  for (const auto& [k, v] : e.attributes) {
-    w.String(k);
-    w.String(v);
-  }
-  w.Varint(e.roles.size());
-  for (const Role& r : e.roles) {
-    w.String(r.office);
-    w.String(r.country);
-    w.String(r.from);
-    w.String(r.to);
-  }
-  w.Varint(e.mentions);
+  WriteEntityFields(e, &w);
   return w.Take();
 }
 
 Result<Entity> DecodeEntity(std::string_view bytes) {
   Reader r(bytes, 'E');
-  Entity e;
   if (r.Varint() != kRecordVersion) return DataLossError("corrupt entity record in the store");
-  e.id = r.String();
-  e.label = r.String();
-  e.type = r.Enum<EntityType>(std::size(kAllEntityTypes));
-  for (uint64_t n = r.Varint(), i = 0; i < n && i < bytes.size(); ++i) {
-    e.aliases.push_back(r.String());
-  }
-  for (uint64_t n = r.Varint(), i = 0; i < n && i < bytes.size(); ++i) {
-    std::string k = r.String();
-    e.attributes[k] = r.String();
-  }
-  for (uint64_t n = r.Varint(), i = 0; i < n && i < bytes.size(); ++i) {
-    Role role;
-    role.office = r.String();
-    role.country = r.String();
-    role.from = r.String();
-    role.to = r.String();
-    e.roles.push_back(std::move(role));
-  }
-  e.mentions = r.Varint();
+  Entity e = ReadEntityFields(&r, bytes.size());
   PARLEY_RETURN_IF_ERROR(r.Finish("entity"));
   return e;
+}
+
+std::string EncodeDocContents(const DocContents& c) {
+  Writer w('C');
+  w.Varint(kRecordVersion);
+  w.Varint(c.statement_ids.size());
+  for (const auto& id : c.statement_ids) w.String(id);
+  w.Varint(c.contributions.size());
+  for (const Entity& e : c.contributions) WriteEntityFields(e, &w);
+  return w.Take();
+}
+
+Result<DocContents> DecodeDocContents(std::string_view bytes) {
+  Reader r(bytes, 'C');
+  DocContents c;
+  if (r.Varint() != kRecordVersion) return DataLossError("corrupt document record in the store");
+  for (uint64_t n = r.Varint(), i = 0; i < n && i < bytes.size(); ++i) {
+    c.statement_ids.push_back(r.String());
+  }
+  for (uint64_t n = r.Varint(), i = 0; i < n && i < bytes.size(); ++i) {
+    c.contributions.push_back(ReadEntityFields(&r, bytes.size()));
+  }
+  PARLEY_RETURN_IF_ERROR(r.Finish("document contents"));
+  return c;
 }
 
 std::string EncodeAggregate(const EntityAggregate& a) {

@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -29,21 +30,20 @@ inline constexpr uint32_t kFormatVersion = 1;
 
 // Column families, in the order FORMAT.md lists them.
 enum class Cf : int {
-  kMeta = 0,       // format version, counters
-  kDocs,           // doc id -> DocMeta
-  kText,           // doc id -> text
-  kDocEntities,    // doc id \0 entity id -> the document's contribution (Entity)
-  kDocStatements,  // doc id \0 statement id -> ""
-  kStatements,     // statement id -> Statement
-  kSpo,            // subject \0 predicate \0 object \0 statement id -> ""
-  kPos,            // predicate \0 object \0 subject \0 statement id -> ""
-  kOsp,            // object \0 subject \0 predicate \0 statement id -> ""
-  kInvolves,       // entity \0 role \0 statement id -> "" (recipient, place, event)
-  kTime,           // span class, start \0 statement id -> end
-  kEntities,       // entity id -> EntityAggregate
-  kAliases,        // folded name \0 entity id -> count (u64 big-endian)
+  kMeta = 0,     // format version, counters
+  kDocs,         // doc id -> DocMeta
+  kText,         // doc id -> text
+  kDocContents,  // doc id -> DocContents (statement ids, entity contributions)
+  kStatements,   // statement id -> Statement
+  kSpo,          // subject \0 predicate \0 object \0 statement id -> ""
+  kPos,          // predicate \0 object \0 subject \0 statement id -> ""
+  kOsp,          // object \0 subject \0 predicate \0 statement id -> ""
+  kInvolves,     // entity \0 role \0 statement id -> "" (recipient, place, event)
+  kTime,         // span class, start \0 statement id -> end
+  kEntities,     // entity id -> EntityAggregate
+  kAliases,      // folded name \0 entity id -> count (u64 big-endian)
 };
-inline constexpr int kCfCount = 13;
+inline constexpr int kCfCount = 12;
 // RocksDB column family names; kMeta is RocksDB's "default".
 std::string_view CfName(Cf cf);
 
@@ -92,6 +92,15 @@ struct DocMeta {
   friend bool operator==(const DocMeta&, const DocMeta&) = default;
 };
 
+// What a document put into the store, kept so that replacing it removes exactly that: its
+// statements' ids and its entity contributions, in one record under kDocContents.
+struct DocContents {
+  std::vector<std::string> statement_ids;
+  std::vector<Entity> contributions;
+
+  friend bool operator==(const DocContents&, const DocContents&) = default;
+};
+
 // An entity as the sum of its documents' contributions; every field counts how many
 // contributions carry it, so subtracting a replaced document is exact.
 struct EntityAggregate {
@@ -112,8 +121,8 @@ void ApplyContribution(const Entity& contribution, int sign, EntityAggregate* ag
 // The entity an aggregate presents: the label most contributions use (ties: smallest), every
 // other label and alias as aliases, the most frequent value per attribute, all roles sorted.
 Entity ToEntity(const EntityAggregate& aggregate);
-// Names (label and aliases) a contribution adds to the alias index, folded and unique.
-std::vector<std::string> ContributionNames(const Entity& contribution);
+// The names the alias index lists for an aggregate: every label and alias, folded.
+std::set<std::string> AggregateNames(const EntityAggregate& aggregate);
 
 std::string EncodeStatement(const Statement& statement);
 Result<Statement> DecodeStatement(std::string_view bytes);
@@ -121,6 +130,8 @@ std::string EncodeEntity(const Entity& entity);
 Result<Entity> DecodeEntity(std::string_view bytes);
 std::string EncodeAggregate(const EntityAggregate& aggregate);
 Result<EntityAggregate> DecodeAggregate(std::string_view bytes);
+std::string EncodeDocContents(const DocContents& contents);
+Result<DocContents> DecodeDocContents(std::string_view bytes);
 std::string EncodeDocMeta(const DocMeta& meta);
 Result<DocMeta> DecodeDocMeta(std::string_view bytes);
 

@@ -25,8 +25,9 @@ bool HasNul(std::string_view s) { return s.find('\0') != std::string_view::npos;
 // Collects one write batch of whole documents. Writes are appended in order (a later write to
 // a key wins, as in a RocksDB WriteBatch). Reads go to the stored state: a batch never holds a
 // document twice (PutBatch writes before a repeat), so what a document reads -- its stored
-// version, its old statements -- cannot be in the batch. Entity aggregates, alias counts and
-// counters, which many documents of a batch share, are kept decoded and written once at Finish.
+// version, its old statements -- cannot be in the batch. Entity aggregates (with their alias
+// index entries) and counters, which many documents of a batch share, are kept decoded and
+// written once at Finish.
 class Txn {
  public:
   explicit Txn(const KvView& base) : base_(base) {}
@@ -39,9 +40,6 @@ class Txn {
     writes_.push_back(KvWrite{cf, std::move(key), std::nullopt});
   }
   void Count(const std::string& counter, int64_t delta) { counters_[counter] += delta; }
-  void CountAlias(const std::string& name, const std::string& id, int64_t delta) {
-    aliases_[Key({name, id})] += delta;
-  }
   // False when another document of this batch already holds statement `id`.
   bool ClaimStatement(const std::string& id, const std::string& doc) {
     return statement_docs_.emplace(id, doc).first->second == doc;
@@ -50,15 +48,15 @@ class Txn {
   // The aggregate of entity `id`, loaded once per batch.
   Result<EntityAggregate*> Aggregate(const std::string& id) {
     auto it = aggregates_.find(id);
-    if (it != aggregates_.end()) return &it->second.second;
+    if (it != aggregates_.end()) return &it->second.aggregate;
     PARLEY_ASSIGN_OR_RETURN(std::optional<std::string> bytes, base_.Get(Cf::kEntities, id));
-    EntityAggregate aggregate;
+    AggregateSlot& slot = aggregates_[id];
     if (bytes) {
-      PARLEY_ASSIGN_OR_RETURN(aggregate, DecodeAggregate(*bytes));
+      PARLEY_ASSIGN_OR_RETURN(slot.aggregate, DecodeAggregate(*bytes));
+      slot.existed = true;
+      slot.names_before = AggregateNames(slot.aggregate);
     }
-    auto& slot = aggregates_[id];
-    slot = {bytes.has_value(), std::move(aggregate)};
-    return &slot.second;
+    return &slot.aggregate;
   }
 
   size_t size() const { return writes_.size(); }
@@ -68,8 +66,18 @@ class Txn {
   // Folds aggregates and counters into the writes and returns them.
   Result<std::vector<KvWrite>> Finish() {
     for (auto& [id, slot] : aggregates_) {
-      const auto& [existed, aggregate] = slot;
+      const EntityAggregate& aggregate = slot.aggregate;
+      bool existed = slot.existed;
       bool exists = aggregate.documents > 0;
+      // The alias index lists the names the entity carries now: diff them with before.
+      std::set<std::string> names;
+      if (exists) names = AggregateNames(aggregate);
+      for (const std::string& name : slot.names_before) {
+        if (names.count(name) == 0) Delete(Cf::kAliases, Key({name, id}));
+      }
+      for (const std::string& name : names) {
+        if (slot.names_before.count(name) == 0) Put(Cf::kAliases, Key({name, id}), "");
+      }
       if (exists) {
         Put(Cf::kEntities, id, EncodeAggregate(aggregate));
       } else if (existed) {
@@ -81,7 +89,6 @@ class Txn {
         Count(CounterKey("type", EntityTypeName(aggregate.type)), delta);
       }
     }
-    PARLEY_RETURN_IF_ERROR(ApplyCounts(Cf::kAliases, aliases_));
     PARLEY_RETURN_IF_ERROR(ApplyCounts(Cf::kMeta, counters_));
     return std::move(writes_);
   }
@@ -108,8 +115,12 @@ class Txn {
   const KvView& base_;
   std::vector<KvWrite> writes_;
   std::map<std::string, std::string> statement_docs_;  // statement id -> document, this batch
-  std::map<std::string, std::pair<bool, EntityAggregate>> aggregates_;
-  std::map<std::string, int64_t> aliases_;
+  struct AggregateSlot {
+    bool existed = false;                // stored before this batch
+    std::set<std::string> names_before;  // its alias index entries then
+    EntityAggregate aggregate;
+  };
+  std::map<std::string, AggregateSlot> aggregates_;
   std::map<std::string, int64_t> counters_;
   std::set<std::string> docs_;
 };
@@ -118,7 +129,6 @@ class Txn {
 std::vector<std::tuple<Cf, std::string, std::string>> IndexKeys(const Statement& s) {
   std::vector<std::tuple<Cf, std::string, std::string>> keys;
   std::string_view object = s.object ? std::string_view(s.object->id) : std::string_view();
-  keys.emplace_back(Cf::kDocStatements, Key({s.doc, s.id}), "");
   keys.emplace_back(Cf::kSpo, Key({s.subject.id, s.predicate, object, s.id}), "");
   keys.emplace_back(Cf::kPos, Key({s.predicate, object, s.subject.id, s.id}), "");
   if (s.object) keys.emplace_back(Cf::kOsp, Key({object, s.subject.id, s.predicate, s.id}), "");
@@ -217,13 +227,13 @@ Result<DocumentRecord> Normalize(const DocumentRecord& in) {
 }
 
 Status RemoveDocument(const std::string& doc, const DocMeta& meta, Txn* txn) {
-  std::vector<std::string> ids;
-  PARLEY_RETURN_IF_ERROR(txn->base().Scan(Cf::kDocStatements, Key({doc}), PrefixEnd(Key({doc})),
-                                          [&](std::string_view key, std::string_view) {
-                                            ids.emplace_back(SplitKey(key).back());
-                                            return true;
-                                          }));
-  for (const std::string& id : ids) {
+  PARLEY_ASSIGN_OR_RETURN(std::optional<std::string> contents_bytes,
+                          txn->base().Get(Cf::kDocContents, doc));
+  if (!contents_bytes) {
+    return DataLossError("document '" + doc + "' has no contents record in the store");
+  }
+  PARLEY_ASSIGN_OR_RETURN(DocContents contents, DecodeDocContents(*contents_bytes));
+  for (const std::string& id : contents.statement_ids) {
     PARLEY_ASSIGN_OR_RETURN(std::optional<std::string> bytes, txn->base().Get(Cf::kStatements, id));
     if (!bytes) {
       return DataLossError("document '" + doc + "' lists statement " + id +
@@ -235,25 +245,11 @@ Status RemoveDocument(const std::string& doc, const DocMeta& meta, Txn* txn) {
     txn->Count(kStatementsCounter, -1);
     txn->Count(CounterKey("predicate", s.predicate), -1);
   }
-  std::vector<Entity> contributions;
-  Status decode_status;
-  PARLEY_RETURN_IF_ERROR(txn->base().Scan(Cf::kDocEntities, Key({doc}), PrefixEnd(Key({doc})),
-                                          [&](std::string_view, std::string_view value) {
-                                            auto e = DecodeEntity(value);
-                                            if (!e.ok()) {
-                                              decode_status = e.status();
-                                              return false;
-                                            }
-                                            contributions.push_back(std::move(e).value());
-                                            return true;
-                                          }));
-  PARLEY_RETURN_IF_ERROR(decode_status);
-  for (const Entity& c : contributions) {
+  for (const Entity& c : contents.contributions) {
     PARLEY_ASSIGN_OR_RETURN(EntityAggregate * aggregate, txn->Aggregate(c.id));
     ApplyContribution(c, -1, aggregate);
-    for (const std::string& name : ContributionNames(c)) txn->CountAlias(name, c.id, -1);
-    txn->Delete(Cf::kDocEntities, Key({doc, c.id}));
   }
+  txn->Delete(Cf::kDocContents, doc);
   txn->Delete(Cf::kText, doc);
   txn->Delete(Cf::kDocs, doc);
   txn->Count(kDocumentsCounter, -1);
@@ -276,6 +272,7 @@ Result<PutOutcome> AddDocument(const DocumentRecord& r, Txn* txn) {
     outcome = PutOutcome::kReplaced;
   }
   txn->Touch(doc);
+  std::map<std::string_view, int64_t> predicates;
   for (const Statement& s : r.statements) {
     if (!txn->ClaimStatement(s.id, doc)) {
       return BadRecord(doc, "statement id " + s.id + " is used by another document too");
@@ -295,8 +292,9 @@ Result<PutOutcome> AddDocument(const DocumentRecord& r, Txn* txn) {
     }
     txn->Put(Cf::kStatements, s.id, EncodeStatement(s));
     for (auto& [cf, key, value] : IndexKeys(s)) txn->Put(cf, std::move(key), std::move(value));
-    txn->Count(CounterKey("predicate", s.predicate), 1);
+    ++predicates[s.predicate];
   }
+  for (const auto& [predicate, n] : predicates) txn->Count(CounterKey("predicate", predicate), n);
   for (const Entity& e : r.entities) {
     PARLEY_ASSIGN_OR_RETURN(EntityAggregate * aggregate, txn->Aggregate(e.id));
     if (aggregate->documents > 0 && aggregate->type != e.type) {
@@ -305,9 +303,12 @@ Result<PutOutcome> AddDocument(const DocumentRecord& r, Txn* txn) {
                                 std::string(EntityTypeName(aggregate->type)));
     }
     ApplyContribution(e, +1, aggregate);
-    for (const std::string& name : ContributionNames(e)) txn->CountAlias(name, e.id, 1);
-    txn->Put(Cf::kDocEntities, Key({doc, e.id}), EncodeEntity(e));
   }
+  DocContents contents;
+  contents.statement_ids.reserve(r.statements.size());
+  for (const Statement& s : r.statements) contents.statement_ids.push_back(s.id);
+  contents.contributions = r.entities;
+  txn->Put(Cf::kDocContents, doc, EncodeDocContents(contents));
   DocMeta meta;
   meta.info = r.document.info;
   meta.rules_fingerprint = r.rules_fingerprint;
@@ -375,7 +376,8 @@ std::vector<KeyRange> Ranges(const ResolvedFilter& r, ScanIndex index) {
   auto prefix = [&ranges](Cf cf, const std::string& p) { ranges.push_back({cf, p, PrefixEnd(p)}); };
   switch (index) {
     case ScanIndex::kDocument:
-      prefix(Cf::kDocStatements, Key({*f.doc}));
+      // Document ids are whole keys: the range holds exactly that key.
+      ranges.push_back({Cf::kDocContents, *f.doc, *f.doc + std::string(1, '\0')});
       break;
     case ScanIndex::kSubjectFirst:
       if (f.predicates.empty()) {
@@ -411,20 +413,32 @@ std::vector<KeyRange> Ranges(const ResolvedFilter& r, ScanIndex index) {
   return ranges;
 }
 
-// Sorts by (family, key), keeping the order of writes to one key. Sorting indices and moving
-// each write once is much cheaper than a stable sort moving the writes themselves.
+// Sorts by (family, key) and keeps only the last write to each key, which has the same effect
+// as applying them all in order. Sorting indices and moving each write once is much cheaper
+// than sorting the writes themselves.
 void SortWrites(std::vector<KvWrite>* writes) {
   std::vector<uint32_t> order(writes->size());
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   const std::vector<KvWrite>& w = *writes;
-  std::sort(order.begin(), order.end(), [&w](uint32_t a, uint32_t b) {
+  // A comparison sort compares every pair that ends up adjacent, so when no comparison saw
+  // equal keys there is nothing to collapse.
+  bool repeats = false;
+  std::sort(order.begin(), order.end(), [&w, &repeats](uint32_t a, uint32_t b) {
     if (w[a].cf != w[b].cf) return w[a].cf < w[b].cf;
     int c = w[a].key.compare(w[b].key);
-    return c != 0 ? c < 0 : a < b;
+    if (c != 0) return c < 0;
+    repeats = true;
+    return a < b;
   });
   std::vector<KvWrite> sorted;
   sorted.reserve(order.size());
-  for (uint32_t i : order) sorted.push_back(std::move((*writes)[i]));
+  for (size_t i = 0; i < order.size(); ++i) {
+    if (repeats && i + 1 < order.size() && w[order[i]].cf == w[order[i + 1]].cf &&
+        w[order[i]].key == w[order[i + 1]].key) {
+      continue;
+    }
+    sorted.push_back(std::move((*writes)[order[i]]));
+  }
   *writes = std::move(sorted);
 }
 
@@ -464,8 +478,8 @@ class KvStore : public Store {
         PARLEY_ASSIGN_OR_RETURN(writes, txn.Finish());
       }
       // Key order lets both backends insert next to the previous key instead of searching
-      // from the top (RocksDB's skip-list splice, std::map's hint); a stable sort keeps a
-      // delete before a later put of the same key.
+      // from the top (RocksDB's skip-list splice, std::map's hint), and lets the bulk path
+      // write table files directly.
       SortWrites(&writes);
       view.reset();
       if (!writes.empty()) PARLEY_RETURN_IF_ERROR(backend_->WriteSorted(std::move(writes)));
@@ -526,41 +540,58 @@ class KvStore : public Store {
     bool dedupe = ranges.size() > 1 && index == ScanIndex::kInvolving;
     Status status;
     bool stopped = false;
+    // Checks one decoded statement and hands it on; false stops the scan.
+    auto offer = [&](Result<Statement> s) {
+      if (!s.ok()) {
+        status = s.status();
+        return false;
+      }
+      if (!Matches(resolved, *s)) return true;
+      if (!visit(*s)) {
+        stopped = true;
+        return false;
+      }
+      return true;
+    };
+    auto offer_id = [&](const std::string& id) {
+      if (dedupe && !seen.insert(id).second) return true;
+      auto bytes = view->Get(Cf::kStatements, id);
+      if (!bytes.ok()) {
+        status = bytes.status();
+        return false;
+      }
+      if (!*bytes) {
+        status = DataLossError(backend_->name() + " lists statement " + id +
+                               " in an index but does not hold it");
+        return false;
+      }
+      return offer(DecodeStatement(**bytes));
+    };
     for (const KeyRange& range : ranges) {
       if (stopped) break;
       PARLEY_RETURN_IF_ERROR(view->Scan(
           range.cf, range.begin, range.end, [&](std::string_view key, std::string_view value) {
-            Result<Statement> s = Statement();
-            if (range.cf == Cf::kStatements) {
-              s = DecodeStatement(value);
-            } else {
-              if (range.cf == Cf::kTime && !resolved.since.empty() && value < resolved.since) {
+            switch (range.cf) {
+              case Cf::kStatements:
+                return offer(DecodeStatement(value));
+              case Cf::kDocContents: {
+                auto contents = DecodeDocContents(value);
+                if (!contents.ok()) {
+                  status = contents.status();
+                  return false;
+                }
+                for (const std::string& id : contents->statement_ids) {
+                  if (!offer_id(id)) return false;
+                }
                 return true;
               }
-              std::string id(SplitKey(key).back());
-              if (dedupe && !seen.insert(id).second) return true;
-              auto bytes = view->Get(Cf::kStatements, id);
-              if (!bytes.ok()) {
-                status = bytes.status();
-                return false;
-              }
-              if (!*bytes) {
-                status = DataLossError("an index of " + backend_->name() + " lists statement " +
-                                       id + " but the store does not hold it");
-                return false;
-              }
-              s = DecodeStatement(**bytes);
+              case Cf::kTime:
+                // The value is the end date: skip statements over before `since` unread.
+                if (!resolved.since.empty() && value < resolved.since) return true;
+                return offer_id(std::string(SplitKey(key).back()));
+              default:
+                return offer_id(std::string(SplitKey(key).back()));
             }
-            if (!s.ok()) {
-              status = s.status();
-              return false;
-            }
-            if (!Matches(resolved, *s)) return true;
-            if (!visit(*s)) {
-              stopped = true;
-              return false;
-            }
-            return true;
           }));
       PARLEY_RETURN_IF_ERROR(status);
     }

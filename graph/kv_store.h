@@ -44,7 +44,8 @@ class KvBackend {
   virtual Result<std::unique_ptr<KvView>> View() const = 0;
   // Applies `writes` atomically, in order.
   virtual Status Write(std::vector<KvWrite> writes) = 0;
-  // Write for the bulk path. REQUIRES: `writes` sorted by (cf, key), stably (PutBatch sorts).
+  // Write for the bulk path. REQUIRES: `writes` sorted by (cf, key), one write per key
+  // (PutBatch sorts and collapses them).
   virtual Status WriteSorted(std::vector<KvWrite> writes) { return Write(std::move(writes)); }
   virtual bool read_only() const = 0;
   // Names the store in messages, e.g. "store '/data/kg'".

@@ -165,10 +165,6 @@ class RocksBackend : public internal::KvBackend {
       rocksdb::Status s = writer.Open(file);
       files.push_back(file);
       for (; s.ok() && i < writes.size() && writes[i].cf == cf; ++i) {
-        // Table files hold one entry per key: the batch's last write to a key wins.
-        if (i + 1 < writes.size() && writes[i + 1].cf == cf && writes[i + 1].key == writes[i].key) {
-          continue;
-        }
         s = writes[i].value ? writer.Put(writes[i].key, *writes[i].value)
                             : writer.Delete(writes[i].key);
       }

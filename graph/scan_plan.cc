@@ -79,7 +79,7 @@ ScanPlan PlanScan(const StatementFilter& f) {
   if (f.modality) rest.push_back(field("modality", ModalityName(*f.modality)));
 
   static constexpr std::string_view kFamilies[] = {
-      "doc_statements", "spo", "osp", "spo+osp+involves", "pos", "time", "statements"};
+      "doc_contents", "spo", "osp", "spo+osp+involves", "pos", "time", "statements"};
   std::string& d = plan.description;
   d.append(ScanIndexName(plan.index));
   d.append(" (");

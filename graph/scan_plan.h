@@ -13,7 +13,7 @@
 namespace parley {
 
 enum class ScanIndex {
-  kDocument,        // the document's statement list
+  kDocument,        // the document's statement list (doc_contents)
   kSubjectFirst,    // spo: subject [, predicate [, object]]
   kObjectFirst,     // osp: object [, subject]
   kInvolving,       // spo + osp + involves (recipient) for one entity

@@ -2,8 +2,9 @@
 //
 //   build/graph/parley_store_bench --benchmark_filter=Put
 //
-// Put* report statements stored per second ("statements/s"); Query* time one query on a store
-// of `range(0)` documents. Stores live in fresh directories under the system temp directory.
+// Put* report statements stored per second ("statements/s") for `range(0)` documents per call
+// (PutBatch) or loop (Put); Query* time one query on a store of `range(0)` documents. Stores live
+// in fresh directories under the system temp directory.
 #include <benchmark/benchmark.h>
 #include <stdlib.h>
 
@@ -55,7 +56,8 @@ void PutDocuments(benchmark::State& state, bool rocks, bool bulk) {
   ScratchDir dir;
   std::unique_ptr<Store> store =
       rocks ? OpenOrDie(dir.path(), {.bulk_load = bulk}) : NewMemoryStore();
-  const uint64_t kDocs = 1000;
+  // Documents per Put loop or PutBatch call.
+  const auto kDocs = static_cast<uint64_t>(state.range(0));
   uint64_t next = 0, statements = 0;
   for (auto _ : state) {
     state.PauseTiming();
@@ -82,10 +84,10 @@ void BM_PutPerDocumentRocks(benchmark::State& state) { PutDocuments(state, true,
 void BM_PutBatchBulkRocks(benchmark::State& state) { PutDocuments(state, true, true); }
 void BM_PutPerDocumentMemory(benchmark::State& state) { PutDocuments(state, false, false); }
 void BM_PutBatchMemory(benchmark::State& state) { PutDocuments(state, false, true); }
-BENCHMARK(BM_PutPerDocumentRocks)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(BM_PutBatchBulkRocks)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(BM_PutPerDocumentMemory)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(BM_PutBatchMemory)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_PutPerDocumentRocks)->Arg(1000)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_PutBatchBulkRocks)->Arg(1000)->Arg(5000)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_PutPerDocumentMemory)->Arg(1000)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_PutBatchMemory)->Arg(1000)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void RunQueryBench(benchmark::State& state, const char* pattern) {
   ScratchDir dir;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -46,7 +47,10 @@ TEST(FindDatesTest, Absolute) {
       {"the 1990s", "", {"1990s=1990s[1990-01-01..1999-12-31]"}},
       {"the 1990's", "", {"1990's=1990s[1990-01-01..1999-12-31]"}},
       {"mid-2019", "", {"2019=2019[2019-01-01..2019-12-31]"}},
-      {"from January 14-24, 1943", "", {"1943=1943[1943-01-01..1943-12-31]"}},
+      {"from January 14-24, 1943",
+       "",
+       {"January 14-24, 1943=1943-01-14/1943-01-24[1943-01-14..1943-01-24]"}},
+      {"on January 24-14, 1943", "", {"1943=1943[1943-01-01..1943-12-31]"}},
       {"between 1945 and 1952",
        "",
        {"1945=1945[1945-01-01..1945-12-31]", "1952=1952[1952-01-01..1952-12-31]"}},
@@ -141,6 +145,39 @@ TEST(FindDatesTest, OffsetsAreBytesOfTheInput) {
   ASSERT_EQ(m.size(), 1u);
   EXPECT_EQ(text.substr(m[0].begin, m[0].end - m[0].begin), "18 March 2019");
   EXPECT_FALSE(m[0].relative);
+}
+
+// Random token soups: mentions are ordered, disjoint, inside the text, with well-formed ranges.
+TEST(FindDatesTest, RandomTextKeepsInvariants) {
+  const std::vector<std::string> pieces = {
+      "March", "Mar",   ".",    ",",    " ",   "18",       "18th",  "31",        "2019", "1904",
+      "-",     "05",    "/",    "s",    "'",   "the",      "this",  "last",      "next", "earlier",
+      "week",  "month", "year", "June", "May", "Saturday", "today", "yesterday", "on",   "in",
+      "$",     "%",     "No",   "0",    "99",  "2101",     "0999"};
+  std::mt19937 rng(7);
+  size_t mentions = 0;
+  for (int round = 0; round < 5000; ++round) {
+    std::string text;
+    const size_t n = rng() % 30;
+    for (size_t k = 0; k < n; ++k) text += pieces[rng() % pieces.size()];
+    for (const char* reference : {"", "2019", "2019-03", "2020-02-29", "1000-01-01"}) {
+      size_t previous_end = 0;
+      for (const DateMention& m : FindDates(text, reference)) {
+        SCOPED_TRACE(text + " @ " + reference);
+        EXPECT_LE(previous_end, m.begin);
+        EXPECT_LT(m.begin, m.end);
+        EXPECT_LE(m.end, text.size());
+        previous_end = m.end;
+        ASSERT_EQ(m.time.start.size(), 10u);
+        ASSERT_EQ(m.time.end.size(), 10u);
+        EXPECT_LE(m.time.start, m.time.end);
+        EXPECT_TRUE(ParseIsoDate(m.time.start).has_value()) << m.time.start;
+        EXPECT_TRUE(ParseIsoDate(m.time.end).has_value()) << m.time.end;
+        ++mentions;
+      }
+    }
+  }
+  EXPECT_GT(mentions, 1000u);
 }
 
 TEST(ParseIsoDateTest, Precisions) {

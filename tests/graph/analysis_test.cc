@@ -211,6 +211,19 @@ TEST_F(AnalysisTest, Summary) {
             "  (none)        10\n");
 }
 
+TEST(AnalysisFormatTest, PathEvidenceIsOneLinePerStatement) {
+  Statement wrapped = MakeStatement("s:1", State("A"), "met", State("B"));
+  wrapped.sentence = "A met\n   B in a\r\nhard-wrapped   sentence.";
+  Result<GraphView> view = BuildGraphViewFrom({}, {wrapped}, GraphFilter());
+  ASSERT_TRUE(view.ok());
+  Result<GraphPath> path = ShortestPath(*view, "A", "B");
+  ASSERT_TRUE(path.ok());
+  EXPECT_EQ(FormatPath(*view, *path),
+            "A [state:a] -> B [state:b]: 1 hop\n"
+            "  1. A [state:a] -- B [state:b]\n"
+            "     undated  A -met-> B  \"A met B in a hard-wrapped sentence.\"  (doc-s:1, s:1)\n");
+}
+
 TEST(AnalysisEmptyTest, EmptyViewHasNoResults) {
   const GraphView empty;
   EXPECT_TRUE(Centrality(empty, CentralityOptions()).empty());

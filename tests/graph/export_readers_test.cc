@@ -79,10 +79,10 @@ std::string ExpectedJson(const GraphView& view, const std::string& time) {
     std::vector<std::pair<std::string, std::string>> ranges;
     std::vector<std::string> days;
     for (size_t s : edge.statements) {
-      const Statement& statement = view.statements[s];
-      if (!statement.time) continue;
-      ranges.emplace_back(statement.time->start, statement.time->end);
-      days.push_back(statement.time->start);
+      const std::optional<TimeValue>& time = view.TimeOf(s);
+      if (!time) continue;
+      ranges.emplace_back(time->start, time->end);
+      days.push_back(time->start);
     }
     std::sort(ranges.begin(), ranges.end());
     ranges.erase(std::unique(ranges.begin(), ranges.end()), ranges.end());

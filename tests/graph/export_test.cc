@@ -75,6 +75,17 @@ TEST(ExportTest, GexfDynamicWritesSpellsOrTimestamps) {
   EXPECT_THAT(timestamps, HasSubstr("<spell timestamp=\"2020-01-02\"/>"));
 }
 
+TEST(ExportTest, GexfSpellsUseDocumentDates) {
+  GraphFilter filter;
+  filter.document_dates = true;
+  Result<GraphView> view =
+      BuildGraphViewFrom({}, {MakeStatement("s:1", State("Norway"), "met", State("Chile"))}, filter,
+                         {{"doc-s:1", "2021-06-09"}});
+  ASSERT_TRUE(view.ok());
+  const std::string gexf = Export(*view, GexfWriter(true, GexfTime::kSpells));
+  EXPECT_THAT(gexf, HasSubstr("<spell start=\"2021-06-09\" end=\"2021-06-09\"/>"));
+}
+
 TEST(ExportTest, CsvNeutralisesFormulasAndQuotes) {
   const GraphView view = HostileView();
   EXPECT_EQ(Export(view, WriteCsvNodes),
@@ -87,6 +98,16 @@ TEST(ExportTest, CsvNeutralisesFormulasAndQuotes) {
             "organization:evil,state:norway,Directed," +
                 view.edges[0].id +
                 ",\"threat\"\"ened\",1,\"threat\"\"ened\",THREATEN,2020-01-02,2020-01-02\n");
+}
+
+TEST(ExportTest, CsvReplacesInvalidUtf8) {
+  const EntityRef broken{"state:broken", "Bro\xFFken", EntityType::kState};
+  Result<GraphView> view =
+      BuildGraphViewFrom({}, {MakeStatement("s:1", broken, "noted", std::nullopt)}, GraphFilter());
+  ASSERT_TRUE(view.ok());
+  EXPECT_EQ(Export(*view, WriteCsvNodes),
+            "Id,Label,Type,Country,Statements,First,Last\n"
+            "state:broken,Bro\xEF\xBF\xBDken,state,state:broken,1,,\n");
 }
 
 TEST(ExportTest, DotEscapesQuotesAndLineBreaks) {

@@ -204,6 +204,31 @@ TEST_F(GraphViewTest, EgoCenterFollowsFolding) {
   EXPECT_THAT(NodeIds(view), ElementsAre("state:japan", "state:russia"));
 }
 
+TEST_F(GraphViewTest, DocumentDatesDateUndatedStatements) {
+  // The undated appeal s:07 is in document "doc-s:07".
+  const DocumentDates dates = {{"doc-s:07", "2019-04"}, {"doc-s:01", "1999"}};
+  GraphFilter filter;
+  filter.since = "2019-02-15";
+  filter.document_dates = true;
+  Result<GraphView> view = BuildGraphViewFrom(entities_, statements_, filter, dates);
+  ASSERT_TRUE(view.ok()) << view.status().ToString();
+  EXPECT_THAT(EdgeStrings(*view),
+              ElementsAre("organization:united-nations -urged-> state:japan x1",
+                          "person:sergey-lavrov -met-> person:vladimir-putin x1"));
+  const GraphEdge& urged = view->edges[0];
+  EXPECT_EQ(urged.first, "2019-04-01");
+  EXPECT_EQ(urged.last, "2019-04-30");
+  const size_t s07 = urged.statements[0];
+  EXPECT_EQ(view->statements[s07].time, std::nullopt);  // the statement itself is unchanged
+  EXPECT_EQ(view->TimeOf(s07), (TimeValue{"2019-04", "2019-04-01", "2019-04-30"}));
+  // A dated statement keeps its own time; without the option the appeal stays undated.
+  filter.document_dates = false;
+  view = BuildGraphViewFrom(entities_, statements_, filter, dates);
+  ASSERT_TRUE(view.ok());
+  EXPECT_THAT(EdgeStrings(*view),
+              ElementsAre("person:sergey-lavrov -met-> person:vladimir-putin x1"));
+}
+
 TEST_F(GraphViewTest, MultiKeepsOneEdgePerStatement) {
   GraphFilter filter;
   filter.multi = true;
@@ -374,7 +399,14 @@ TEST(BuildGraphViewTest, StoreViewEqualsPureViewOverTheWholeStore) {
     std::string name;
     GraphFilter filter;
   };
-  std::vector<Case> cases(6);
+  DocumentDates document_dates;
+  ASSERT_TRUE(store
+                  ->ScanDocuments([&](const DocumentInfo& info) {
+                    document_dates.emplace(info.id, info.date);
+                    return true;
+                  })
+                  .ok());
+  std::vector<Case> cases(7);
   cases[0].name = "everything";
   cases[1].name = "window";
   cases[1].filter.since = "1995-03";
@@ -391,16 +423,66 @@ TEST(BuildGraphViewTest, StoreViewEqualsPureViewOverTheWholeStore) {
   cases[5].name = "ego";
   cases[5].filter.center = entities.front().id;
   cases[5].filter.hops = 2;
+  cases[6].name = "document dates, window";
+  cases[6].filter.document_dates = true;
+  cases[6].filter.since = "2001";
+  cases[6].filter.until = "2004-06";
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
     Result<GraphView> from_store = BuildGraphView(*store, c.filter);
-    Result<GraphView> pure = BuildGraphViewFrom(entities, statements, c.filter);
+    Result<GraphView> pure = BuildGraphViewFrom(entities, statements, c.filter, document_dates);
     ASSERT_TRUE(from_store.ok()) << from_store.status().ToString();
     ASSERT_TRUE(pure.ok()) << pure.status().ToString();
     EXPECT_FALSE(pure->edges.empty());
     EXPECT_EQ(NodeIds(*from_store), NodeIds(*pure));
     EXPECT_EQ(EdgeStrings(*from_store), EdgeStrings(*pure));
     EXPECT_EQ(from_store->statements, pure->statements);
+    EXPECT_EQ(from_store->times, pure->times);
+  }
+}
+
+TEST(BuildGraphViewTest, NamesResolveThroughTheStore) {
+  std::unique_ptr<Store> store = NewMemoryStore();
+  for (uint64_t i = 0; i < 50; ++i) ASSERT_TRUE(store->Put(SyntheticDocument(i)).ok());
+  GraphFilter filter;
+  filter.center = "Anna Alvarz";
+  Result<GraphView> misspelled = BuildGraphView(*store, filter);
+  ASSERT_FALSE(misspelled.ok());
+  EXPECT_EQ(misspelled.status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(misspelled.status().message(),
+            "no entity matches 'Anna Alvarz'; did you mean 'Anna Alvarez'?");
+
+  filter.center = "anna alvarez";
+  Result<GraphView> ego = BuildGraphView(*store, filter);
+  ASSERT_TRUE(ego.ok()) << ego.status().ToString();
+  EXPECT_TRUE(ego->FindNode("person:anna-alvarez").has_value());
+
+  GraphFilter people;
+  people.types = {EntityType::kPerson};
+  Result<GraphView> view = BuildGraphView(*store, people);
+  ASSERT_TRUE(view.ok());
+  struct Case {
+    std::string name;
+    StatusCode code;
+    std::string message;  // empty: resolves
+  };
+  const Case cases[] = {
+      {"Anna Alvarez", StatusCode::kOk, ""},
+      {"person:anna-alvarez", StatusCode::kOk, ""},
+      {"Anna Alvarz", StatusCode::kNotFound,
+       "no entity matches 'Anna Alvarz'; did you mean 'Anna Alvarez'?"},
+      {"Borduria", StatusCode::kNotFound,
+       "'Borduria' (state:borduria) has no statements in this graph view"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    Result<size_t> node = ResolveNode(*store, *view, c.name);
+    EXPECT_EQ(node.status().code(), c.code);
+    if (node.ok()) {
+      EXPECT_EQ(view->nodes[*node].entity.id, "person:anna-alvarez");
+    } else {
+      EXPECT_EQ(node.status().message(), c.message);
+    }
   }
 }
 

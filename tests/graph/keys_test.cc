@@ -102,6 +102,9 @@ TEST(KeysTest, RecordsRoundTrip) {
   ApplyContribution(r.entities[0], +1, &only);
   EXPECT_EQ(a, only);
 
+  DocContents contents{{"s:1", "s:2"}, r.entities};
+  EXPECT_EQ(*DecodeDocContents(EncodeDocContents(contents)), contents);
+
   DocMeta m{r.document.info, "fp", 3, 7, 9};
   EXPECT_EQ(*DecodeDocMeta(EncodeDocMeta(m)), m);
 }
@@ -127,7 +130,7 @@ TEST(KeysTest, EntityPresentsItsMostCommonLabel) {
   EXPECT_EQ(e.label, "X Two");
   EXPECT_EQ(e.aliases, (std::vector<std::string>{"X", "X One"}));
   EXPECT_EQ(e.mentions, 3u);
-  EXPECT_EQ(ContributionNames(one), (std::vector<std::string>{"x", "x one"}));
+  EXPECT_EQ(AggregateNames(a), (std::set<std::string>{"x", "x one", "x two"}));
 }
 
 }  // namespace

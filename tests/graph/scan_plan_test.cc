@@ -17,7 +17,7 @@ TEST(ScanPlanTest, PicksTheNarrowestIndex) {
       {"doc wins",
        {.subject = "person:a", .doc = "d.txt"},
        ScanIndex::kDocument,
-       "document (doc_statements) doc=d.txt; then filter: subject=person:a"},
+       "document (doc_contents) doc=d.txt; then filter: subject=person:a"},
       {"subject and predicate",
        {.subject = "person:a", .predicates = {"met", "proposed"}},
        ScanIndex::kSubjectFirst,

@@ -2,8 +2,10 @@
 // store must be indistinguishable through the interface.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <functional>
 #include <memory>
+#include <thread>
 
 #include "base/json.h"
 #include "base/text.h"
@@ -356,6 +358,31 @@ TEST_P(StoreConformanceTest, BadInputIsRefusedWithContext) {
     EXPECT_EQ(outcome.status().message().substr(0, c.message.size()), c.message);
   }
   EXPECT_EQ(store->Stats()->documents, 0u);
+}
+
+// Reads from other threads while one thread writes see whole documents only.
+TEST_P(StoreConformanceTest, ReadersSeeWholeDocumentsDuringWrites) {
+  auto store = NewStore();
+  std::atomic<bool> done = false;
+  std::thread writer([&] {
+    for (uint64_t i = 0; i < 300; ++i) {
+      auto outcome = store->Put(SyntheticDocument(i));
+      EXPECT_TRUE(outcome.ok()) << outcome.status().ToString();
+    }
+    done = true;
+  });
+  int rounds = 0;
+  while (!done || rounds == 0) {
+    ++rounds;
+    Status s = store->ScanStoredDocuments([&](const StoredDocument& d) {
+      size_t found = DumpStatements(*store, {.doc = d.info.id}).size();
+      EXPECT_EQ(found, d.statements) << d.info.id;
+      return true;
+    });
+    ASSERT_TRUE(s.ok()) << s.ToString();
+  }
+  writer.join();
+  EXPECT_EQ(store->Stats()->documents, 300u);
 }
 
 TEST_P(StoreConformanceTest, BackupOpensAsRocksStore) {
