@@ -162,9 +162,13 @@ def cmd_report(out, scales, load_start, load_end):
         meta = load_json(p(f"corpus-{scale}.meta"))
         mb = meta["text_bytes"] / 1e6
         docs = meta["documents"]
-        stats = load_json(p(f"stats-{scale}.json"))
-        sentences = stats["sentences"]
-        mention_count = mentions(p(f"entities-{scale}.jsonl"))
+        stats = None
+        sentences = mention_count = None
+        if os.path.exists(p(f"stats-{scale}.json")):
+            stats = load_json(p(f"stats-{scale}.json"))
+            sentences = stats["sentences"]
+            mention_count = mentions(p(f"entities-{scale}.jsonl"))
+        rate = lambda count, seconds: None if count is None else count / seconds
         for name, jobs in ((f"extract-{scale}-j1", 1), (f"extract-{scale}-j2", 2),
                            (f"ingest-{scale}-j2", 2)):
             t = read_time(out, name)
@@ -178,8 +182,8 @@ def cmd_report(out, scales, load_start, load_end):
             rows.append(
                 f"| {label} | {fmt(mb)} | {fmt(docs)} | {jobs} | {fmt(wall, 2)} | {fmt(cpu, 2)} | "
                 f"{fmt(mb / wall, 2)} | {fmt(mb / cpu, 2)} | {fmt(docs / wall, 0)} | "
-                f"{fmt(sentences / wall, 0)} | {fmt(statements / wall, 0)} | "
-                f"{fmt(statements / mb, 1)} | {fmt(mention_count / mb, 0)} | {fmt(rss, 0)} |")
+                f"{fmt(rate(sentences, wall), 0)} | {fmt(statements / wall, 0)} | "
+                f"{fmt(statements / mb, 1)} | {fmt(rate(mention_count, mb), 0)} | {fmt(rss, 0)} |")
 
     ceiling = None
     if os.path.exists(p("re2-ceiling.out")):
@@ -195,8 +199,7 @@ def cmd_report(out, scales, load_start, load_end):
 
     lines_out = []
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
-                            text=True).stdout.strip()
+    commit = open(p("commit")).read().strip() if os.path.exists(p("commit")) else "unknown"
     lines_out.append(f"Run {now}, commit {commit}; machine: {machine()}.")
     lines_out.append(f"Load average (1, 5, 15 min) at start: {load_start}; at end: {load_end}.")
     lines_out.append("")
