@@ -453,14 +453,23 @@ bool CueAt(const Tagged& s, size_t u, const Cue& cue, size_t u_end) {
   return true;
 }
 
-Modality CueModality(const CompiledRules& rules, const Tagged& s, size_t u0, size_t u1) {
+// Cues inside captured text (the content of a claim) say nothing about the claim itself:
+// "Japan declared that it would never accept" is an asserted declaration.
+Modality CueModality(const CompiledRules& rules, const Tagged& s, size_t u0, size_t u1,
+                     const std::vector<std::pair<size_t, size_t>>& content) {
   static constexpr Modality kStrength[] = {Modality::kNegated, Modality::kHedged,
                                            Modality::kPlanned, Modality::kReported};
   const size_t from = u0 > kCueWindow ? u0 - kCueWindow : 0;
+  auto in_content = [&](size_t u) {
+    for (const auto& [b, e] : content) {
+      if (u >= b && u < e) return true;
+    }
+    return false;
+  };
   for (Modality m : kStrength) {
     for (const Cue& cue : rules.cues[static_cast<int>(m)]) {
       for (size_t u = from; u < u1; ++u) {
-        if (CueAt(s, u, cue, u1)) return m;
+        if (!in_content(u) && CueAt(s, u, cue, u1)) return m;
       }
     }
   }
@@ -782,6 +791,7 @@ class Analyzer {
     st.cameo = rule.cameo;
     const auto [u0, u1] = s.UnitRange(Offset(s, g[0]), Offset(s, g[0]) + g[0].size());
     std::set<const Mention*> used;
+    std::vector<std::pair<size_t, size_t>> content;  // units of captured text
     bool have_subject = false;
     const Mention* time_mention = nullptr;
     RuleFiring firing;
@@ -831,6 +841,7 @@ class Analyzer {
         }
       } else {
         const auto [c0, c1] = s.UnitRange(Offset(s, piece), Offset(s, piece) + piece.size());
+        if (cap.kind == SlotKind::kText) content.emplace_back(c0, c1);
         std::string text(s.UnitsText(c0, c1));
         rendered = "\"" + text + "\"";
         if (cap.role == SlotRole::kText) st.text = std::move(text);
@@ -897,7 +908,8 @@ class Analyzer {
           [&](const Mention& m) { st.place = Ref(m.entity); }, "place");
     }
     if (time_mention != nullptr && time_mention->relative) st.doc_date = doc_.doc_date;
-    st.modality = rule.modality.has_value() ? *rule.modality : CueModality(rules_, s, u0, u1);
+    st.modality =
+        rule.modality.has_value() ? *rule.modality : CueModality(rules_, s, u0, u1, content);
     c->length = g[0].size();
     c->priority = rule.priority;
     c->begin = Offset(s, g[0]);

@@ -103,6 +103,15 @@ struct Block {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
+// Words so frequent that anchoring a pattern on them prefilters almost nothing.
+bool IsCommonWord(std::string_view w) {
+  static constexpr std::string_view kCommon[] = {"that",  "with", "from", "this",  "have",
+                                                 "were",  "will", "been", "which", "their",
+                                                 "would", "they", "said"};
+  if (w.size() <= 3) return true;
+  return std::find(std::begin(kCommon), std::end(kCommon), w) != std::end(kCommon);
+}
+
 bool IsIsoDate(std::string_view s) {
   auto digits = [&](size_t from, size_t n) {
     for (size_t i = from; i < from + n; ++i) {
@@ -945,17 +954,19 @@ class Compiler {
     out->required_bits = std::move(emitted.required_bits);
     out->required_words = std::move(emitted.required_words);
     out->required_any = std::move(emitted.required_any);
-    std::string longest;
-    for (const std::string& w : out->required_words) {
-      if (w.size() > longest.size()) longest = w;
-    }
-    if (!longest.empty()) {
-      out->anchors = {longest};
-    } else {
-      for (const std::vector<std::string>& any : out->required_any) {
-        if (out->anchors.empty() || any.size() < out->anchors.size()) out->anchors = any;
+    // Anchor on the most selective requirement: a common word ("to", "the") makes a pattern a
+    // candidate in most sentences, a set of rarer verbs in few.
+    size_t best_cost = 0;
+    auto consider = [&](const std::vector<std::string>& words) {
+      size_t cost = 0;
+      for (const std::string& w : words) cost += IsCommonWord(w) ? 50 : 1;
+      if (out->anchors.empty() || cost < best_cost) {
+        out->anchors = words;
+        best_cost = cost;
       }
-    }
+    };
+    for (const std::string& w : out->required_words) consider({w});
+    for (const std::vector<std::string>& any : out->required_any) consider(any);
     out->line = p.line;
     out->source = p.value;
     return true;

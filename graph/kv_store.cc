@@ -413,6 +413,11 @@ std::vector<KeyRange> Ranges(const ResolvedFilter& r, ScanIndex index) {
   return ranges;
 }
 
+StoredDocument ToStoredDocument(DocMeta meta) {
+  return StoredDocument{std::move(meta.info), std::move(meta.rules_fingerprint),
+                        meta.sentence_count, meta.statement_count, meta.entity_count};
+}
+
 // Sorts by (family, key) and keeps only the last write to each key, which has the same effect
 // as applying them all in order. Sorting indices and moving each write once is much cheaper
 // than sorting the writes themselves.
@@ -507,6 +512,14 @@ class KvStore : public Store {
     return std::optional<std::string>(std::move(meta.rules_fingerprint));
   }
 
+  Result<std::optional<StoredDocument>> GetStoredDocument(std::string_view id) const override {
+    PARLEY_ASSIGN_OR_RETURN(std::unique_ptr<KvView> view, backend_->View());
+    PARLEY_ASSIGN_OR_RETURN(std::optional<std::string> meta_bytes, view->Get(Cf::kDocs, id));
+    if (!meta_bytes) return std::optional<StoredDocument>();
+    PARLEY_ASSIGN_OR_RETURN(DocMeta meta, DecodeDocMeta(*meta_bytes));
+    return std::optional<StoredDocument>(ToStoredDocument(std::move(meta)));
+  }
+
   Status ScanDocuments(const std::function<bool(const DocumentInfo&)>& visit) const override {
     return ScanStoredDocuments([&](const StoredDocument& d) { return visit(d.info); });
   }
@@ -522,9 +535,7 @@ class KvStore : public Store {
             status = meta.status();
             return false;
           }
-          StoredDocument d{std::move(meta->info), std::move(meta->rules_fingerprint),
-                           meta->sentence_count, meta->statement_count, meta->entity_count};
-          return visit(d);
+          return visit(ToStoredDocument(std::move(meta).value()));
         }));
     return status;
   }

@@ -112,6 +112,9 @@ class Store {
   virtual Result<std::optional<Document>> GetDocument(std::string_view id) const = 0;
   // The rules fingerprint a stored document was extracted with, or nullopt.
   virtual Result<std::optional<std::string>> GetRulesFingerprint(std::string_view id) const = 0;
+  // A stored document's bookkeeping (content hash, rules fingerprint, counts) without its text:
+  // the cheap check an ingest makes before extracting a document again. nullopt when absent.
+  virtual Result<std::optional<StoredDocument>> GetStoredDocument(std::string_view id) const = 0;
   // Visits every document's info in id order until `visit` returns false.
   virtual Status ScanDocuments(const std::function<bool(const DocumentInfo&)>& visit) const = 0;
   // Visits every document's bookkeeping in id order until `visit` returns false.

@@ -97,6 +97,10 @@ TEST_P(StoreConformanceTest, PutStoresDocumentEntitiesAndStatements) {
   ASSERT_TRUE(doc.ok() && doc->has_value());
   EXPECT_EQ((*doc)->text, r.document.text);
   EXPECT_EQ((*doc)->info.content_hash, ContentHash(r.document.text));
+  auto stored = store->GetStoredDocument("a.txt");
+  ASSERT_TRUE(stored.ok() && stored->has_value());
+  EXPECT_EQ(**stored, (StoredDocument{(*doc)->info, "fp1", 1, 1, 2}));
+  EXPECT_FALSE(store->GetStoredDocument("b.txt")->has_value());
   auto fp = store->GetRulesFingerprint("a.txt");
   ASSERT_TRUE(fp.ok() && fp->has_value());
   EXPECT_EQ(**fp, "fp1");

@@ -65,11 +65,17 @@ int RunGraph(const CommandContext& context) {
   if (analysis == "summary") {
     out << FormatSummary(Summarize(*view));
   } else if (analysis == "neighbours") {
-    auto result = Neighbours(*view, flags.name, flags.hops);
+    auto center = ResolveNode(**store, *view, flags.name);
+    if (!center.ok()) return ReportError(context, center.status());
+    auto result = Neighbours(*view, *center, flags.hops);
     if (!result.ok()) return ReportError(context, result.status());
     out << FormatNeighbourhood(*view, *result);
   } else if (analysis == "path") {
-    auto result = ShortestPath(*view, flags.from, flags.to);
+    auto from = ResolveNode(**store, *view, flags.from);
+    if (!from.ok()) return ReportError(context, from.status());
+    auto to = ResolveNode(**store, *view, flags.to);
+    if (!to.ok()) return ReportError(context, to.status());
+    auto result = ShortestPath(*view, *from, *to);
     if (!result.ok()) return ReportError(context, result.status());
     out << FormatPath(*view, *result, flags.evidence);
   } else if (analysis == "centrality") {

@@ -30,6 +30,9 @@ void AddGraphFlags(CLI::App& app, GraphFlags& flags, bool with_center) {
     app.add_option("--hops", flags.hops, "Ego network radius")->check(CLI::Range(1, 100));
   }
   app.add_flag("--multi", flags.multi, "One edge per statement instead of one per relation");
+  app.add_flag("--document-dates", flags.document_dates,
+               "Date statements that carry no time by their document's date (for time "
+               "windows, first/last dates and GEXF timelines)");
 }
 
 Result<GraphFilter> ToGraphFilter(const GraphFlags& flags) {
@@ -47,6 +50,7 @@ Result<GraphFilter> ToGraphFilter(const GraphFlags& flags) {
   if (!flags.center.empty()) filter.center = flags.center;
   filter.hops = flags.hops;
   filter.multi = flags.multi;
+  filter.document_dates = flags.document_dates;
   return filter;
 }
 

@@ -44,7 +44,7 @@ Result<std::unique_ptr<DocumentReader>> OpenReader(const CommandContext& context
 void AddDbFlag(CLI::App& app, std::string& db);
 
 // Graph view filters shared by `export` and `graph`: --since, --until, --predicate, --type,
-// --actors-only, --fold-people, --min-weight, --center, --hops, --multi.
+// --actors-only, --fold-people, --min-weight, --center, --hops, --multi, --document-dates.
 struct GraphFlags {
   std::string since;
   std::string until;
@@ -56,6 +56,7 @@ struct GraphFlags {
   std::string center;
   uint32_t hops = 1;
   bool multi = false;
+  bool document_dates = false;
 };
 void AddGraphFlags(CLI::App& app, GraphFlags& flags, bool with_center);
 // Converts the flags; InvalidArgument for an unknown entity type.
