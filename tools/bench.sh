@@ -99,7 +99,7 @@ if [[ " $ingest_scales " == *" 1x "* ]]; then
     # The most frequent predicate and subject, so the queries return rows on any rule set.
     read -r predicate subject < <(python3 "$py" frequent "$out/extract-1x-j1.out")
     i=0
-    for q in "?who $predicate ?what" "$subject ?rel ?what" "?a $predicate ?b . ?b ?rel ?c"; do
+    for q in "?who $predicate ?what" "$subject ?rel ?what" "?x ?r $subject . ?x $predicate ?what"; do
       i=$((i + 1))
       for rep in 1 2 3 4 5; do run "query-$i-$rep" "$parley" query --db "$db" "$q"; done
       echo "$q" >"$out/query-$i.text"
