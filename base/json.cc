@@ -93,6 +93,11 @@ Result<Json> Parse(std::string_view line) {
       (void)ignored;
     } catch (const Json::parse_error& e) {
       return InvalidArgumentError("not valid JSON at column " + std::to_string(e.byte));
+    } catch (const Json::exception& e) {
+      // A number too large for a double is an out_of_range error, not a parse_error.
+      std::string reason = e.what();  // "[json.exception.out_of_range.406] number overflow ..."
+      if (const size_t end = reason.find("] "); end != std::string::npos) reason.erase(0, end + 2);
+      return InvalidArgumentError("not valid JSON: " + reason);
     }
     return InvalidArgumentError("not valid JSON");
   }

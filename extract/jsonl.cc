@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "extract/encoding.h"
+
 namespace parley {
 namespace {
 
@@ -38,8 +40,9 @@ Result<JsonlRecord> ParseJsonlRecord(std::string_view line) {
     if (const size_t colon = reason.find(": "); colon != std::string::npos) {
       reason = reason.substr(colon + 2);
     }
+    // The reason quotes the input bytes last read, which may end inside a UTF-8 sequence.
     return InvalidArgumentError("malformed JSON at column " + std::to_string(e.byte) + ": " +
-                                reason);
+                                DecodeText(reason).text);
   } catch (const std::exception& e) {
     return InvalidArgumentError(std::string("malformed JSON: ") + e.what());
   }

@@ -789,7 +789,11 @@ class Analyzer {
     st.rule = rule.id;
     st.plover = rule.plover;
     st.cameo = rule.cameo;
-    const auto [u0, u1] = s.UnitRange(Offset(s, g[0]), Offset(s, g[0]) + g[0].size());
+    // Plain variables, not a structured binding: the lambdas below capture them (clang 14).
+    const std::pair<size_t, size_t> match_units =
+        s.UnitRange(Offset(s, g[0]), Offset(s, g[0]) + g[0].size());
+    const size_t u0 = match_units.first;
+    const size_t u1 = match_units.second;
     std::set<const Mention*> used;
     std::vector<std::pair<size_t, size_t>> content;  // units of captured text
     bool have_subject = false;

@@ -385,7 +385,10 @@ Result<GraphView> BuildGraphViewFrom(const std::vector<Entity>& entities,
     ++n.statements;
     Widen(view.times[statement], &n.first, &n.last);
   };
-  for (const auto& [key, members] : groups) {
+  for (const auto& group : groups) {
+    // Named references, not a structured binding: make_edge captures them (clang 14).
+    const auto& key = group.first;
+    const auto& members = group.second;
     const size_t source = *view.FindNode(std::get<0>(key));
     const size_t target = *view.FindNode(std::get<1>(key));
     std::vector<size_t> indexes;

@@ -6,12 +6,14 @@
 // they never take the lock, and replay the writer's log up to the last whole write batch: they
 // see whole documents only.
 #include <rocksdb/db.h>
+#include <rocksdb/env.h>
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/options.h>
 #include <rocksdb/sst_file_writer.h>
 #include <rocksdb/table.h>
 #include <rocksdb/utilities/checkpoint.h>
 #include <rocksdb/write_batch.h>
+#include <stdarg.h>
 #include <stdlib.h>
 
 #include <filesystem>
@@ -87,8 +89,18 @@ class RocksView : public internal::KvView {
   rocksdb::ReadOptions options_;
 };
 
+// Discards RocksDB's informational log. Debian's librocksdb is built with assertions on, and
+// once a full disk has made one write to its LOG file fail, logging the resulting write error
+// aborts the process; errors reach the user through Status instead.
+class SilentLogger : public rocksdb::Logger {
+ public:
+  using rocksdb::Logger::Logv;
+  void Logv(const char* /*format*/, va_list /*ap*/) override {}
+};
+
 rocksdb::Options MakeOptions(const StoreOptions& options) {
   rocksdb::Options o;
+  o.info_log = std::make_shared<SilentLogger>();
   o.create_if_missing = true;
   o.create_missing_column_families = true;
   o.max_open_files = -1;  // required by secondary instances; harmless for writers

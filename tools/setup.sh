@@ -15,8 +15,9 @@ packages=(
 )
 for arg in "$@"; do
   case "$arg" in
-    --test) packages+=(python3 python3-networkx python3-igraph clang libclang-rt-14-dev) ;;
-    --bench) packages+=(rocksdb-tools zstd python3) ;;
+    --test) packages+=(python3 python3-networkx python3-igraph python3-distributed clang
+                       libclang-rt-14-dev) ;;
+    --bench) packages+=(rocksdb-tools zstd python3 time valgrind) ;;
     *) echo "tools/setup.sh: unknown option '$arg' (expected --test or --bench)" >&2; exit 2 ;;
   esac
 done

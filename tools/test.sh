@@ -11,11 +11,17 @@ tools/build.sh -DPARLEY_WERROR=ON
 (cd build && ctest --output-on-failure --parallel "$jobs" --timeout 900)
 
 if [ -z "${PARLEY_SKIP_SANITIZERS:-}" ]; then
-  echo "== the same suite under ASan + UBSan (build-asan/)"
-  cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPARLEY_SANITIZE=ON \
-    -DPARLEY_WERROR=ON -DPARLEY_BUILD_BENCHMARKS=OFF >/dev/null
+  echo "== the same suite under ASan + UBSan, plus short libFuzzer runs (clang, build-asan/)"
+  # A build-asan/ configured by another compiler cannot be switched to clang in place.
+  if [ -f build-asan/CMakeCache.txt ] && ! grep -q '^CMAKE_CXX_COMPILER:.*clang' build-asan/CMakeCache.txt; then
+    rm -rf build-asan
+  fi
+  CC=clang CXX=clang++ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DPARLEY_SANITIZE=ON -DPARLEY_BUILD_FUZZERS=ON -DPARLEY_WERROR=ON \
+    -DPARLEY_BUILD_BENCHMARKS=OFF >/dev/null
   cmake --build build-asan --parallel "$jobs" | grep -vE '^\[[0-9]+/[0-9]+\] ' || true
   test "${PIPESTATUS[0]}" -eq 0
+  # Fuzz.* tests run each target for PARLEY_FUZZ_SECONDS (default 30); tools/fuzz.sh runs longer.
   (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
     ctest --output-on-failure --parallel "$jobs" --timeout 1800)
 fi

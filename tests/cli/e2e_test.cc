@@ -124,5 +124,48 @@ TEST_F(EndToEndTest, GraphExportsLoadInNetworkx) {
   EXPECT_THAT(text, HasSubstr("ok "));
 }
 
+TEST_F(EndToEndTest, BulkIngestStoresTheSameAsPerDocumentIngest) {
+  const std::string readouts = std::string(PARLEY_SOURCE_DIR) + "/tests/data/corpus/wh-readouts";
+  const std::string one = (*dir_ / "one").string();
+  const std::string bulk = (*dir_ / "bulk").string();
+  ASSERT_EQ(RunParley({"ingest", "--db", one, readouts}).code, 0);
+  CliRun loaded = RunParley({"ingest", "--db", bulk, "--bulk", readouts});
+  ASSERT_EQ(loaded.code, 0) << loaded.err;
+  EXPECT_THAT(loaded.err, HasSubstr("80 added, 0 replaced, 0 unchanged"));
+  for (const char* what : {"statements", "entities"}) {
+    SCOPED_TRACE(what);
+    CliRun a = RunParley({"export", "--db", one, "--format", "jsonl", "--what", what});
+    CliRun b = RunParley({"export", "--db", bulk, "--format", "jsonl", "--what", what});
+    ASSERT_EQ(a.code, 0) << a.err;
+    EXPECT_FALSE(a.out.empty());
+    EXPECT_EQ(a.out, b.out);
+  }
+}
+
+TEST_F(EndToEndTest, ReextractReplacesDocumentsOfOtherRules) {
+  const std::string rules = (*dir_ / "rules").string();
+  std::filesystem::create_directories(rules);
+  std::ofstream(rules + "/extra.rules") << "entity organization:example-council\n"
+                                           "  label Example Council\n";
+  const std::string db = (*dir_ / "reextract").string();
+  ASSERT_EQ(RunParley({"ingest", "--db", db, std::string(PARLEY_SOURCE_DIR) + "/examples"}).code,
+            0);
+  CliRun again = RunParley({"ingest", "--db", db, "--reextract", "--rules", rules});
+  ASSERT_EQ(again.code, 0) << again.err;
+  EXPECT_THAT(again.err, HasSubstr("0 added, 1 replaced, 0 unchanged"));
+  CliRun nothing = RunParley({"ingest", "--db", db, "--reextract", "--rules", rules});
+  EXPECT_THAT(nothing.err, HasSubstr("re-extracted 0 documents"));
+}
+
+TEST_F(EndToEndTest, BackupOpensAsAStore) {
+  const std::string copy = (*dir_ / "backup").string();
+  CliRun run = RunParley({"backup", "--db", *db_, copy});
+  ASSERT_EQ(run.code, 0) << run.err;
+  auto statements = [](const std::string& db) {
+    return RunParley({"export", "--db", db, "--format", "jsonl"}).out;
+  };
+  EXPECT_EQ(statements(copy), statements(*db_));
+}
+
 }  // namespace
 }  // namespace parley::cli

@@ -203,13 +203,24 @@ int RunIngest(const CommandContext& context) {
   pipeline.jobs = flags.jobs;
   // Unchanged documents already extracted with these rules are skipped before extraction.
   pipeline.want = [&](const Document& document) {
-    auto stored = (*store)->GetDocument(document.info.id);
-    if (!stored.ok() || !stored->has_value()) return true;
-    auto stored_fingerprint = (*store)->GetRulesFingerprint(document.info.id);
-    const bool same = (*stored)->info.content_hash == document.info.content_hash &&
-                      stored_fingerprint.ok() && *stored_fingerprint == fingerprint;
+    auto stored = (*store)->GetStoredDocument(document.info.id);
+    const bool same = stored.ok() && stored->has_value() &&
+                      (*stored)->info.content_hash == document.info.content_hash &&
+                      (*stored)->rules_fingerprint == fingerprint;
     if (same) ++counts.unchanged;
     return !same;
+  };
+  // With --bulk, records are stored a batch at a time (PutBatch: one atomic write, or sorted
+  // table files for large batches); otherwise each document is committed as it comes.
+  std::vector<DocumentRecord> batch;
+  uint64_t batch_statements = 0;
+  auto flush = [&]() -> Status {
+    if (batch.empty()) return Status();
+    PARLEY_ASSIGN_OR_RETURN(std::vector<PutOutcome> outcomes, (*store)->PutBatch(batch));
+    for (PutOutcome outcome : outcomes) PARLEY_RETURN_IF_ERROR(Count(outcome, &counts));
+    batch.clear();
+    batch_statements = 0;
+    return Status();
   };
   auto sink = [&](Document&& document, Result<Extraction>&& result) -> Status {
     if (!result.ok()) {
@@ -219,10 +230,14 @@ int RunIngest(const CommandContext& context) {
     for (const std::string& warning : result->warnings) context.err() << warning << "\n";
     ++counts.documents;
     counts.statements += result->statements.size();
-    PARLEY_ASSIGN_OR_RETURN(
-        PutOutcome outcome,
-        (*store)->Put(ToRecord(std::move(document), std::move(*result), fingerprint)));
-    return Count(outcome, &counts);
+    DocumentRecord record = ToRecord(std::move(document), std::move(*result), fingerprint);
+    if (!flags.bulk) {
+      PARLEY_ASSIGN_OR_RETURN(PutOutcome outcome, (*store)->Put(record));
+      return Count(outcome, &counts);
+    }
+    batch_statements += record.statements.size();
+    batch.push_back(std::move(record));
+    return batch.size() >= 2000 || batch_statements >= 20000 ? flush() : Status();
   };
 
   if (!flags.inputs.empty()) {
@@ -236,6 +251,7 @@ int RunIngest(const CommandContext& context) {
           progress.Update(counts.documents, (*reader)->bytes_read(), counts.statements);
           return Status();
         });
+    if (status.ok()) status = flush();
     if (!status.ok()) return ReportError(context, status);
     progress.Finish(counts.documents, (*reader)->bytes_read(), counts.statements, counts.Summary());
   }
@@ -245,6 +261,7 @@ int RunIngest(const CommandContext& context) {
     Progress progress(context.err(), context.streams.err_is_tty, "re-extracted", 0);
     Counts before = counts;
     Status status = RunExtraction(**reader, **extractor, pipeline, sink);
+    if (status.ok()) status = flush();
     if (!status.ok()) return ReportError(context, status);
     progress.Finish(counts.documents - before.documents, (*reader)->bytes_read(),
                     counts.statements - before.statements, counts.Summary());

@@ -20,6 +20,8 @@ std::span<const Command> Commands() {
        RunExport, HelpExport},
       {"graph", "analyse the graph: summary, neighbours, path, centrality, components", RunGraph,
        HelpGraph},
+      {"backup", "write a consistent checkpoint of a store (works during an ingest)", RunBackup,
+       HelpBackup},
       {"rules", "check rule files against their examples; explain how a sentence is read", RunRules,
        HelpRules},
   };

@@ -13,6 +13,8 @@ int RunExtract(const CommandContext& context);
 void HelpExtract(std::ostream& out);
 int RunIngest(const CommandContext& context);
 void HelpIngest(std::ostream& out);
+int RunBackup(const CommandContext& context);
+void HelpBackup(std::ostream& out);
 int RunRules(const CommandContext& context);
 void HelpRules(std::ostream& out);
 int RunQuery(const CommandContext& context);

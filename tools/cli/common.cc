@@ -90,22 +90,14 @@ class StoredReader : public DocumentReader {
 
 Result<std::unique_ptr<DocumentReader>> StoredDocumentReader(const Store& store,
                                                              const std::string& fingerprint) {
-  std::vector<std::string> ids;
-  Status status;
-  PARLEY_RETURN_IF_ERROR(store.ScanDocuments([&](const DocumentInfo& info) {
-    auto stored = store.GetRulesFingerprint(info.id);
-    if (!stored.ok()) {
-      status = stored.status();
-      return false;
-    }
-    // Documents loaded from statement files have no text to re-extract.
-    if (stored->has_value() && **stored != fingerprint && **stored != "statements") {
-      ids.push_back(info.id);
-    }
-    return true;
-  }));
-  PARLEY_RETURN_IF_ERROR(status);
-  return std::unique_ptr<DocumentReader>(new StoredReader(store, std::move(ids)));
+  PARLEY_ASSIGN_OR_RETURN(std::vector<std::string> ids, store.DocumentsWithOtherRules(fingerprint));
+  // Documents loaded from statement files have no text to re-extract.
+  std::vector<std::string> with_text;
+  for (std::string& id : ids) {
+    PARLEY_ASSIGN_OR_RETURN(std::optional<StoredDocument> stored, store.GetStoredDocument(id));
+    if (stored && stored->rules_fingerprint != "statements") with_text.push_back(std::move(id));
+  }
+  return std::unique_ptr<DocumentReader>(new StoredReader(store, std::move(with_text)));
 }
 
 void MergeEntity(Entity entity, std::map<std::string, Entity>* entities) {

@@ -1,0 +1,80 @@
+// The bad-input corpus through the CLI (tests/extract/bad_inputs_test.cc has the reader's exact
+// warnings per file): ingesting the whole directory stores every readable document, names every
+// skipped file or line on stderr, and leaves a store that the other commands read; broken rule
+// files and a store that is not one end in clear messages and their exit codes.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "tests/cli/cli_test_util.h"
+#include "tests/graph/store_test_util.h"
+
+namespace parley::cli {
+namespace {
+
+using ::testing::HasSubstr;
+
+const std::string kDir = std::string(PARLEY_TEST_DATA_DIR) + "/bad_inputs";
+
+class BadInputsCliTest : public ::testing::Test {
+ protected:
+  parley::testing::TempDir dir_;
+  std::string db_ = dir_.Sub("store");
+};
+
+TEST_F(BadInputsCliTest, IngestStoresWhatIsReadableAndNamesTheRest) {
+  const CliRun run = RunParley({"ingest", "--db", db_, kDir});
+  EXPECT_EQ(run.code, 0) << run.err;
+  for (const char* skipped :
+       {"/binary.png: warning: binary file (NUL bytes); skipped",
+        "/mostly_binary.dat: warning: binary file (mostly non-text bytes); skipped",
+        "/utf16.txt: warning: UTF-16 text (convert it to UTF-8); skipped",
+        "/nul_bytes.txt: warning: binary file (NUL bytes); skipped",
+        "/empty.txt: warning: empty file; skipped",
+        "/malformed.jsonl:2: warning: malformed JSON at column 38",
+        "/malformed.jsonl:6: warning: text holds NUL characters; line skipped",
+        "/malformed.jsonl:10: warning: malformed JSON: [json.exception.out_of_range.406] number "
+        "overflow parsing '1e999'; line skipped",
+        "/utf8_in_json_error.jsonl:1: warning: malformed JSON at column 25"}) {
+    EXPECT_THAT(run.err, HasSubstr(kDir + skipped));
+  }
+  // invalid_utf8.txt, whitespace.md, doc-1, 4, doc-6 and doc-7 of malformed.jsonl, ok of
+  // utf8_in_json_error.jsonl.
+  const CliRun stats = RunParley({"stats", "--db", db_});
+  ASSERT_EQ(stats.code, 0) << stats.err;
+  EXPECT_THAT(stats.out, HasSubstr("\ndocuments   7\n"));
+  EXPECT_THAT(run.err, HasSubstr("ingested 7 documents"));
+
+  // Ingesting the same corpus again changes nothing.
+  const CliRun again = RunParley({"ingest", "--db", db_, kDir});
+  EXPECT_EQ(again.code, 0) << again.err;
+  EXPECT_EQ(RunParley({"stats", "--db", db_}).out, stats.out);
+}
+
+TEST_F(BadInputsCliTest, BrokenRuleFilesAreInputErrors) {
+  const std::string rules = std::string(PARLEY_SOURCE_DIR) + "/tests/rules/bad";
+  for (const auto& entry : std::filesystem::directory_iterator(rules)) {
+    if (entry.path().extension() != ".rules") continue;
+    SCOPED_TRACE(entry.path().filename().string());
+    const std::string file = dir_.Sub("doc.txt");
+    std::ofstream(file) << "Japan met Russia.\n";
+    const CliRun run = RunParley({"extract", "--rules", entry.path().string(), file});
+    EXPECT_EQ(run.code, 3) << run.err;
+    EXPECT_THAT(run.err, HasSubstr(entry.path().string() + ":"));
+    EXPECT_THAT(run.err, HasSubstr(": error: "));
+    EXPECT_TRUE(run.out.empty());
+  }
+}
+
+TEST_F(BadInputsCliTest, StoreThatIsNotAStoreIsAStoreError) {
+  std::filesystem::create_directories(db_);
+  std::ofstream(db_ + "/notes.txt") << "not a store";
+  const CliRun run = RunParley({"ingest", "--db", db_, kDir + "/invalid_utf8.txt"});
+  EXPECT_EQ(run.code, 5) << run.err;
+  EXPECT_THAT(run.err, HasSubstr("is not a parley store"));
+}
+
+}  // namespace
+}  // namespace parley::cli
