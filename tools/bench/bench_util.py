@@ -6,6 +6,7 @@
   bench_util.py measure CORPUS            {"documents", "text_bytes"} as JSON
   bench_util.py frequent STATEMENTS       the most frequent predicate and subject id
   bench_util.py fillseq-shape STATS       db_bench --num and --value_size matching a store
+  bench_util.py keep-fastest DIR NAME...  NAME.* := the fastest of the runs NAME-r1, NAME-r2...
   bench_util.py report DIR SCALES LOAD0 LOAD1   the Markdown table of a tools/bench.sh run
 """
 import collections
@@ -14,6 +15,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -101,6 +103,22 @@ def cmd_fillseq_shape(stats_path):
     print(records, max(100, stats["disk_bytes"] // records))
 
 
+def cmd_keep_fastest(out, *names):
+    """For each NAME, copies the fastest (least wall time) NAME-rI run to NAME.*; the other
+    runs stay in the results directory."""
+    for name in names:
+        runs = sorted(f[:-len(".time")] for f in os.listdir(out)
+                      if f.startswith(name + "-r") and f.endswith(".time"))
+        if not runs:
+            continue
+        best = min(runs, key=lambda run: read_time(out, run)[0])
+        for ext in ("time", "out", "err"):
+            shutil.copyfile(os.path.join(out, f"{best}.{ext}"), os.path.join(out, f"{name}.{ext}"))
+        walls = ", ".join(f"{read_time(out, run)[0]:.2f}" for run in runs)
+        with open(os.path.join(out, f"{name}.runs"), "w", encoding="utf-8") as f:
+            f.write(f"{len(runs)} runs, wall s: {walls}\n")
+
+
 # --- report -------------------------------------------------------------------------------------
 
 
@@ -162,9 +180,13 @@ def cmd_report(out, scales, load_start, load_end):
         meta = load_json(p(f"corpus-{scale}.meta"))
         mb = meta["text_bytes"] / 1e6
         docs = meta["documents"]
-        stats = load_json(p(f"stats-{scale}.json"))
-        sentences = stats["sentences"]
-        mention_count = mentions(p(f"entities-{scale}.jsonl"))
+        stats = None
+        sentences = mention_count = None
+        if os.path.exists(p(f"stats-{scale}.json")):
+            stats = load_json(p(f"stats-{scale}.json"))
+            sentences = stats["sentences"]
+            mention_count = mentions(p(f"entities-{scale}.jsonl"))
+        rate = lambda count, seconds: None if count is None else count / seconds
         for name, jobs in ((f"extract-{scale}-j1", 1), (f"extract-{scale}-j2", 2),
                            (f"ingest-{scale}-j2", 2)):
             t = read_time(out, name)
@@ -175,11 +197,13 @@ def cmd_report(out, scales, load_start, load_end):
                           else stats["statements"])
             figures[name] = dict(mb=mb, wall=wall, cpu=cpu, rss=rss, statements=statements)
             label = f"`{name.split('-')[0]}` {scale}"
+            if os.path.exists(p(name + ".runs")):
+                label += " (fastest of " + open(p(name + ".runs")).read().split(" runs")[0] + ")"
             rows.append(
                 f"| {label} | {fmt(mb)} | {fmt(docs)} | {jobs} | {fmt(wall, 2)} | {fmt(cpu, 2)} | "
                 f"{fmt(mb / wall, 2)} | {fmt(mb / cpu, 2)} | {fmt(docs / wall, 0)} | "
-                f"{fmt(sentences / wall, 0)} | {fmt(statements / wall, 0)} | "
-                f"{fmt(statements / mb, 1)} | {fmt(mention_count / mb, 0)} | {fmt(rss, 0)} |")
+                f"{fmt(rate(sentences, wall), 0)} | {fmt(statements / wall, 0)} | "
+                f"{fmt(statements / mb, 1)} | {fmt(rate(mention_count, mb), 0)} | {fmt(rss, 0)} |")
 
     ceiling = None
     if os.path.exists(p("re2-ceiling.out")):
@@ -195,8 +219,7 @@ def cmd_report(out, scales, load_start, load_end):
 
     lines_out = []
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
-                            text=True).stdout.strip()
+    commit = open(p("commit")).read().strip() if os.path.exists(p("commit")) else "unknown"
     lines_out.append(f"Run {now}, commit {commit}; machine: {machine()}.")
     lines_out.append(f"Load average (1, 5, 15 min) at start: {load_start}; at end: {load_end}.")
     lines_out.append("")
@@ -280,6 +303,7 @@ def main(argv):
         "measure": cmd_measure,
         "frequent": cmd_frequent,
         "fillseq-shape": cmd_fillseq_shape,
+        "keep-fastest": cmd_keep_fastest,
         "report": cmd_report,
     }
     if len(argv) < 2 or argv[1] not in commands:
