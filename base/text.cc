@@ -29,7 +29,12 @@ const char* const kLatinFold[] = {
     "u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s",    //
 };
 
-bool IsUnicodeSpace(char32_t cp) {
+// Visible spaces plus the zero-width ones, which separate words as far as trimming goes.
+bool IsUnicodeSpace(char32_t cp) { return IsVisibleSpace(cp) || cp == 0x200B || cp == 0xFEFF; }
+
+}  // namespace
+
+bool IsVisibleSpace(char32_t cp) {
   switch (cp) {
     case ' ':
     case '\t':
@@ -45,14 +50,11 @@ bool IsUnicodeSpace(char32_t cp) {
     case 0x202F:
     case 0x205F:
     case 0x3000:
-    case 0xFEFF:
       return true;
     default:
-      return cp >= 0x2000 && cp <= 0x200B;
+      return cp >= 0x2000 && cp <= 0x200A;
   }
 }
-
-}  // namespace
 
 char32_t DecodeUtf8(std::string_view text, size_t* pos) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());

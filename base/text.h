@@ -52,6 +52,11 @@ std::string AsciiLower(std::string_view text);
 // "andres-manuel-lopez-obrador". Non-Latin text is kept as UTF-8 rather than dropped.
 std::string Slugify(std::string_view text);
 
+// White space that takes room: ASCII spaces and breaks, NEL, NBSP, the U+2000..U+200A spaces,
+// line/paragraph separators, narrow NBSP, medium mathematical space, ideographic space. Not the
+// zero-width U+200B or U+FEFF.
+bool IsVisibleSpace(char32_t cp);
+
 // Trims ASCII and Unicode white space from both ends.
 std::string_view TrimSpace(std::string_view text);
 

@@ -411,27 +411,7 @@ class Normalizer {
 
 }  // namespace
 
-bool IsNormalizedSpace(char32_t cp) {
-  switch (cp) {
-    case ' ':
-    case '\t':
-    case '\n':
-    case '\r':
-    case '\f':
-    case '\v':
-    case 0x85:
-    case 0xA0:
-    case 0x1680:
-    case 0x2028:
-    case 0x2029:
-    case 0x202F:
-    case 0x205F:
-    case 0x3000:
-      return true;
-    default:
-      return cp >= 0x2000 && cp <= 0x200A;
-  }
-}
+bool IsNormalizedSpace(char32_t cp) { return IsVisibleSpace(cp); }
 
 NormalizedText NormalizeForMatching(std::string_view original, uint32_t begin, uint32_t end,
                                     TextSyntax syntax) {
