@@ -15,6 +15,10 @@ namespace {
 // Joins that multiply beyond this are almost always a pattern without constants; refuse them
 // rather than exhaust memory.
 constexpr size_t kMaxRows = 1000000;
+// Statements a query may read across all its index scans: a join of unconstrained patterns
+// re-scans the store once per partial row and would otherwise run for hours. At this budget a
+// query ends within seconds, with an error that says how to narrow it.
+constexpr uint64_t kMaxStatementReads = 20000000;
 
 struct Token {
   std::string text;
@@ -252,6 +256,7 @@ struct Runner {
   const std::vector<size_t>& order;
   const QueryOptions& options;
   std::vector<std::pair<Bindings, std::vector<Statement>>> rows;
+  uint64_t reads = 0;
 
   Status Run(size_t step, const Bindings& bound, std::vector<Statement>* matched) {
     if (step == order.size()) {
@@ -269,10 +274,21 @@ struct Runner {
     std::optional<StatementFilter> filter = FilterFor(p, primary, options, bound, false);
     if (!filter) return Status::Ok();
     std::vector<Statement> found;
+    bool over_budget = false;
     PARLEY_RETURN_IF_ERROR(store.ScanStatements(*filter, [&](const Statement& s) {
+      if (++reads > kMaxStatementReads) {
+        over_budget = true;
+        return false;
+      }
       found.push_back(s);
       return true;
     }));
+    if (over_budget) {
+      return ResourceExhaustedError(
+          "the query needs more than " + std::to_string(kMaxStatementReads) +
+          " statement reads; name an entity or a predicate in each pattern, or add "
+          "--since/--until");
+    }
     // A pattern other than the primary one only has to hold: each distinct extension of the
     // bindings continues once, with the first statement (in index order) as its evidence.
     std::set<std::vector<std::string>> extensions;
