@@ -139,6 +139,8 @@ struct Rule {
   std::string cameo;
   std::optional<Modality> modality;
   bool attach_time = true, attach_place = true, attach_event = true;
+  // `attach document-date`: an unbound time falls back to the document date.
+  bool attach_document_date = false;
   // Discover.
   EntityType creates = EntityType::kPerson;
   // Coref: true = `resolve role`, false = `resolve previous-person`.

@@ -112,6 +112,7 @@ struct LocalAlias {
 struct DocState {
   const CompiledRules& rules;
   std::string doc_date;
+  bool trace = false;  // build the explanations (Mention::via) only for `parley rules explain`
   std::deque<EntityDef> local;
   std::map<std::string, EntityDef*> local_by_id;
   internal::StringMap<std::vector<LocalAlias>> local_aliases;
@@ -194,7 +195,8 @@ std::vector<Mention> Candidates(const DocState& doc, const Tagged& s) {
         const uint32_t end = i + static_cast<uint32_t>(a.tokens.size());
         out.push_back(EntityMention(
             doc, def, i, end, a.demonym ? MentionKind::kDemonym : MentionKind::kEntity,
-            (a.demonym ? "adjective '" : "alias '") + std::string(s.Range(i, end)) + "'"));
+            doc.trace ? (a.demonym ? "adjective '" : "alias '") + std::string(s.Range(i, end)) + "'"
+                      : std::string()));
       }
     };
     if (auto it = rules.exact_aliases.find(s.TokenText(i)); it != rules.exact_aliases.end()) {
@@ -211,8 +213,9 @@ std::vector<Mention> Candidates(const DocState& doc, const Tagged& s) {
         for (const LocalAlias& a : it->second) {
           if (!SameTokens(s, i, a.tokens, a.space_before, false)) continue;
           const uint32_t end = i + static_cast<uint32_t>(a.tokens.size());
-          out.push_back(EntityMention(doc, a.entity, i, end, MentionKind::kDiscovered,
-                                      "discovered name '" + std::string(s.Range(i, end)) + "'"));
+          out.push_back(EntityMention(
+              doc, a.entity, i, end, MentionKind::kDiscovered,
+              doc.trace ? "discovered name '" + std::string(s.Range(i, end)) + "'" : ""));
         }
       }
     }
@@ -240,10 +243,10 @@ std::vector<Mention> Candidates(const DocState& doc, const Tagged& s) {
               last->end != e) {
             continue;  // not on token boundaries: not a whole-word match
           }
-          out.push_back(EntityMention(doc, &rules.entities[p.entity],
-                                      static_cast<uint32_t>(first - s.tokens.begin()),
-                                      static_cast<uint32_t>(last - s.tokens.begin()) + 1,
-                                      MentionKind::kEntity, "pattern '" + p.re->pattern() + "'"));
+          out.push_back(EntityMention(
+              doc, &rules.entities[p.entity], static_cast<uint32_t>(first - s.tokens.begin()),
+              static_cast<uint32_t>(last - s.tokens.begin()) + 1, MentionKind::kEntity,
+              doc.trace ? "pattern '" + p.re->pattern() + "'" : ""));
         }
       }
     }
@@ -497,7 +500,7 @@ class Analyzer {
            std::string_view only_relation)
       : only_relation_(only_relation),
         rules_(rules.compiled()),
-        doc_{rules.compiled(), std::string(doc_date), {}, {}, {}},
+        doc_{rules.compiled(), std::string(doc_date), trace, {}, {}, {}},
         trace_(trace) {}
 
   DocumentAnalysis Run(const std::vector<SentenceInput>& units) {
@@ -764,6 +767,10 @@ class Analyzer {
       });
     }
     // Relation overlap policy: one statement per claim; longest match, priority, earliest.
+    // A claim is a subject, predicate, object and recipient; two candidates for the same
+    // claim are one statement when their matched texts overlap in the sentence (several
+    // patterns or rules reading the same words), so the shorter reading is dropped; identical
+    // statements are one statement wherever they matched.
     std::stable_sort(candidates.begin(), candidates.end(),
                      [](const Candidate& a, const Candidate& b) {
                        if (a.length != b.length) return a.length > b.length;
@@ -771,13 +778,20 @@ class Analyzer {
                        if (a.begin != b.begin) return a.begin < b.begin;
                        return a.statement.rule < b.statement.rule;
                      });
-    std::set<std::string> seen;
+    std::map<std::string, std::vector<std::pair<size_t, size_t>>> kept;
+    std::set<std::string> identical;
     for (Candidate& c : candidates) {
       const Statement& st = c.statement;
-      const std::string key =
-          st.subject.id + '\x1f' + st.predicate + '\x1f' + (st.object ? st.object->id : "") +
-          '\x1f' + (st.recipient ? st.recipient->id : "") + '\x1f' + st.text.value_or("");
-      if (!seen.insert(key).second) continue;
+      const std::string key = st.subject.id + '\x1f' + st.predicate + '\x1f' +
+                              (st.object ? st.object->id : "") + '\x1f' +
+                              (st.recipient ? st.recipient->id : "");
+      std::vector<std::pair<size_t, size_t>>& spans = kept[key];
+      const size_t end = c.begin + c.length;
+      const bool overlaps = std::any_of(spans.begin(), spans.end(), [&](const auto& span) {
+        return c.begin < span.second && span.first < end;
+      });
+      if (overlaps || !identical.insert(key + '\x1f' + st.text.value_or("")).second) continue;
+      spans.emplace_back(c.begin, end);
       out->statements.push_back(std::move(c.statement));
     }
   }
@@ -794,13 +808,15 @@ class Analyzer {
         s.UnitRange(Offset(s, g[0]), Offset(s, g[0]) + g[0].size());
     const size_t u0 = match_units.first;
     const size_t u1 = match_units.second;
-    std::set<const Mention*> used;
+    std::vector<const Mention*> used;  // a handful: a vector beats a set
     std::vector<std::pair<size_t, size_t>> content;  // units of captured text
     bool have_subject = false;
     const Mention* time_mention = nullptr;
     RuleFiring firing;
-    firing.rule = rule.id;
-    firing.line = p.line;
+    if (trace_) {
+      firing.rule = rule.id;
+      firing.line = p.line;
+    }
     for (size_t i = 0; i < p.captures.size(); ++i) {
       const re2::StringPiece& piece = g[i + 1];
       if (piece.data() == nullptr) continue;
@@ -809,19 +825,19 @@ class Analyzer {
       if (cap.kind == SlotKind::kMention) {
         const Mention* m = CapturedMention(s, piece);
         if (m == nullptr) return false;
-        used.insert(m);
+        used.push_back(m);
         if (m->kind == MentionKind::kDate) {
           st.time = m->time;
           time_mention = m;
-          rendered = m->time.value;
+          if (trace_) rendered = m->time.value;
         } else if (m->kind == MentionKind::kQuote) {
           const std::string_view q = s.Range(m->tok_begin + 1, m->tok_end - 1);
           st.text = std::string(q);
-          rendered = "\"" + std::string(q) + "\"";
+          if (trace_) rendered = "\"" + std::string(q) + "\"";
         } else {
           const EntityDef* def = SlotEntity(*m, cap);
           if (def == nullptr) return false;
-          rendered = def->entity.id;
+          if (trace_) rendered = def->entity.id;
           switch (cap.role) {
             case SlotRole::kSubject:
               st.subject = Ref(def);
@@ -847,10 +863,14 @@ class Analyzer {
         const auto [c0, c1] = s.UnitRange(Offset(s, piece), Offset(s, piece) + piece.size());
         if (cap.kind == SlotKind::kText) content.emplace_back(c0, c1);
         std::string text(s.UnitsText(c0, c1));
-        rendered = "\"" + text + "\"";
+        // A word-list capture is the item that matched, in the list's (lower-case) form.
+        if (cap.kind == SlotKind::kWords) text = CollapseSpace(AsciiLower(text));
+        if (trace_) rendered = "\"" + text + "\"";
         if (cap.role == SlotRole::kText) st.text = std::move(text);
       }
-      firing.captures.emplace_back(std::string(internal::SlotRoleName(cap.role)), rendered);
+      if (trace_) {
+        firing.captures.emplace_back(std::string(internal::SlotRoleName(cap.role)), rendered);
+      }
     }
     if (!have_subject) return false;
     // Self-relations ("Russia ... Russia") are noise, never claims.
@@ -863,7 +883,7 @@ class Analyzer {
       for (size_t u = 0; u < s.units.size(); ++u) {
         if (s.units[u].mention < 0) continue;
         const Mention& m = s.mentions[s.units[u].mention];
-        if (used.count(&m) > 0 || !fits(m)) continue;
+        if (!fits(m) || std::find(used.begin(), used.end(), &m) != used.end()) continue;
         const size_t d = u < u0 ? u0 - u : (u >= u1 ? u - u1 + 1 : 0);
         if (d > kAttachWindow) continue;
         if (best == nullptr || d < best_distance) {
@@ -872,8 +892,9 @@ class Analyzer {
         }
       }
       if (best == nullptr) return;
-      used.insert(best);
+      used.push_back(best);
       assign(*best);
+      if (!trace_) return;
       firing.captures.emplace_back(
           std::string(role) + " (attached)",
           best->kind == MentionKind::kDate ? best->time.value : best->entity->entity.id);
@@ -912,6 +933,13 @@ class Analyzer {
           [&](const Mention& m) { st.place = Ref(m.entity); }, "place");
     }
     if (time_mention != nullptr && time_mention->relative) st.doc_date = doc_.doc_date;
+    if (!st.time && rule.attach_document_date) {
+      if (std::optional<TimeValue> t = ParseIsoDate(doc_.doc_date)) {
+        st.time = std::move(*t);
+        st.doc_date = doc_.doc_date;
+        if (trace_) firing.captures.emplace_back("time (document date)", st.time->value);
+      }
+    }
     st.modality =
         rule.modality.has_value() ? *rule.modality : CueModality(rules_, s, u0, u1, content);
     c->length = g[0].size();

@@ -252,10 +252,13 @@ bool TypeFitsRole(SlotType type, SlotRole role, std::string* expected) {
   const bool entity = type <= SlotType::kActor;
   switch (role) {
     case SlotRole::kSubject:
-    case SlotRole::kObject:
-    case SlotRole::kRecipient:
       *expected = "an entity type or actor";
       return entity;
+    case SlotRole::kObject:
+    case SlotRole::kRecipient:
+      // A demonym names its entity ("Japanese Foreign Minister" -> the office of Japan).
+      *expected = "an entity type, actor or demonym";
+      return entity || type == SlotType::kDemonym;
     case SlotRole::kPlace:
       *expected = "place";
       return type == SlotType::kPlace;
@@ -266,8 +269,8 @@ bool TypeFitsRole(SlotType type, SlotRole role, std::string* expected) {
       *expected = "date";
       return type == SlotType::kDate;
     case SlotRole::kText:
-      *expected = "quote or text";
-      return type == SlotType::kQuote || type == SlotType::kText;
+      *expected = "quote, text or @list";
+      return type == SlotType::kQuote || type == SlotType::kText || type == SlotType::kWords;
     case SlotRole::kLabel:
       *expected = "name";
       return type == SlotType::kName;

@@ -832,6 +832,7 @@ class Compiler {
         }
       } else if (k == "attach") {
         rule->attach_time = rule->attach_place = rule->attach_event = false;
+        rule->attach_document_date = false;
         if (p.value == "none") continue;
         for (const auto& [item, col] : SplitList(p.value, p.value_col)) {
           if (item == "time") {
@@ -840,8 +841,12 @@ class Compiler {
             rule->attach_place = true;
           } else if (item == "event") {
             rule->attach_event = true;
+          } else if (item == "document-date") {
+            rule->attach_document_date = true;
           } else {
-            Error(b, p, col, "cannot attach '" + item + "' (expected time, place, event or none)");
+            Error(b, p, col,
+                  "cannot attach '" + item +
+                      "' (expected time, place, event, document-date or none)");
             ok = false;
           }
         }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Configures and builds parley in build/ (Release). Extra arguments go to cmake's configure
-# step, e.g. tools/build.sh -DPARLEY_WERROR=ON. Prints only warnings and errors.
+# step, e.g. tools/build.sh -DPARLEY_WERROR=ON. Prints only warnings and errors; fails when the
+# build fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 generator=()
@@ -10,6 +11,4 @@ if [ ! -f build/CMakeCache.txt ]; then
 else
   cmake -S . -B build "$@" >/dev/null
 fi
-jobs=$(nproc 2>/dev/null || echo 2)
-cmake --build build --parallel "$jobs" -- ${PARLEY_BUILD_VERBOSE:+-v} | grep -vE '^\[[0-9]+/[0-9]+\] |^ninja: (Entering|Leaving|no work)' || true
-test "${PIPESTATUS[0]}" -eq 0
+tools/quiet_build.sh build

@@ -44,9 +44,16 @@ if [ ! -f build-asan/CMakeCache.txt ]; then
 fi
 build_targets=()
 for name in "${selected[@]}"; do build_targets+=("parley_${name}_fuzz"); done
-nice -n 10 ninja -C build-asan -j"$(nproc 2>/dev/null || echo 2)" "${build_targets[@]}" |
-  grep -vE '^\[[0-9]+/[0-9]+\] |^ninja: (Entering|Leaving|no work)' || true
-test "${PIPESTATUS[0]}" -eq 0
+# Quiet, but failing when the build fails (a filtered pipeline would hide a silent failure).
+build_log=$(mktemp)
+if ! nice -n 10 ninja -C build-asan -j"$(nproc 2>/dev/null || echo 2)" "${build_targets[@]}" \
+    >"$build_log" 2>&1; then
+  grep -vE '^\[[0-9]+/[0-9]+\] ' "$build_log" >&2
+  rm -f "$build_log"
+  echo "tools/fuzz.sh: building the fuzz targets failed" >&2
+  exit 1
+fi
+rm -f "$build_log"
 
 status=0
 for name in "${selected[@]}"; do

@@ -19,8 +19,7 @@ if [ -z "${PARLEY_SKIP_SANITIZERS:-}" ]; then
   CC=clang CXX=clang++ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DPARLEY_SANITIZE=ON -DPARLEY_BUILD_FUZZERS=ON -DPARLEY_WERROR=ON \
     -DPARLEY_BUILD_BENCHMARKS=OFF >/dev/null
-  cmake --build build-asan --parallel "$jobs" | grep -vE '^\[[0-9]+/[0-9]+\] ' || true
-  test "${PIPESTATUS[0]}" -eq 0
+  tools/quiet_build.sh build-asan
   # Fuzz.* tests run each target for PARLEY_FUZZ_SECONDS (default 30); tools/fuzz.sh runs longer.
   (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
     ctest --output-on-failure --parallel "$jobs" --timeout 1800)

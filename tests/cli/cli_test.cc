@@ -49,8 +49,9 @@ TEST(CliTest, UnknownCommandSuggests) {
       {{"exprot"}, "parley: error: unknown command 'exprot'\ndid you mean 'export'?\n"},
       {{"grpah"}, "parley: error: unknown command 'grpah'\ndid you mean 'graph'?\n"},
       {{"frobnicate"},
-       "parley: error: unknown command 'frobnicate'\nrun 'parley --help' for the list of "
-       "commands\n"},
+       "parley: error: unknown command 'frobnicate'\ndid you mean one of these? extract ingest "
+       "query entity timeline stats export graph backup rules\nrun 'parley --help' for what "
+       "each does\n"},
       {{"help", "stat"}, "parley: error: unknown command 'stat'\ndid you mean 'stats'?\n"},
       {{"--frob"},
        "parley: error: unknown option '--frob' (options go after the command)\nrun 'parley "

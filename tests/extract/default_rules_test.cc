@@ -351,6 +351,12 @@ TEST(DefaultRulesTest, SampleArticle) {
            "group:japan-public rejected",
            "group:russia-media said modality=reported",
            "person:vladimir-putin acknowledged event=event:east-asia-summit time=2018-11",
+           "state:russia demanded",
+           // Offices named with a nationality are statements (issue acceptance).
+           "person:vladimir-putin holds_office state:russia text=president",
+           "person:shinzo-abe holds_office state:japan text=\"prime minister\"",
+           "person:taro-kono holds_office state:japan text=\"foreign minister\"",
+           "person:xi-jinping holds_office state:china text=president",
        }) {
     SCOPED_TRACE(expectation);
     EXPECT_TRUE(AnyMatches(st, expectation)) << Describe(st);

@@ -84,7 +84,7 @@ TEST(ExtractorTest, RepeatsCountAsMentions) {
 }
 
 TEST(ExtractorTest, UserRuleDirectoryAddsEntityAndRelationWithoutRebuilding) {
-  const std::string doc = "The Ruritanian Trade Office praised Japanese Prime Minister Shinzo Abe.";
+  const std::string doc = "The Ruritanian Trade Office praised Prime Minister Shinzo Abe.";
   std::unique_ptr<Extractor> plain = Make();
   ASSERT_NE(plain, nullptr);
   Result<Extraction> before = plain->Extract(Doc(doc));

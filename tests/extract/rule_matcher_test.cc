@@ -53,6 +53,8 @@ words office
   prime minister, foreign minister, president
 words meet
   met, meets, meet
+words post
+  prime minister, president
 
 modality hedged
   cue  might, may, speculat*
@@ -78,6 +80,14 @@ relation host
 relation said
   predicate  said
   pattern    {actor:subject} said {quote:text}
+relation told
+  predicate  told
+  pattern    {actor:subject} told {actor:recipient}
+  pattern    {actor:subject} (told|informed) {actor:recipient} that {text:text}
+relation office-title
+  predicate  holds_office
+  attach     time, document-date
+  pattern    {demonym:object} {@post:text} {person:subject}
 
 discover office-holder
   creates    person
@@ -183,6 +193,51 @@ TEST(RuleMatcherTest, RelationsContextAndModality) {
   for (const auto& c : kCases) {
     SCOPED_TRACE(c.sentence);
     EXPECT_EQ(Statements({c.sentence}), c.statements);
+  }
+}
+
+// Candidates for one claim from overlapping words are one statement: the longest match.
+TEST(RuleMatcherTest, OverlappingReadingsOfOneClaimMerge) {
+  const struct {
+    std::string_view sentence;
+    std::string_view statements;
+  } kCases[] = {
+      {"Putin told Abe that Japan waits.",
+       "person:vladimir-putin told recipient=person:shinzo-abe modality=asserted "
+       "text=\"Japan waits\""},
+      {"Putin told Abe.",
+       "person:vladimir-putin told recipient=person:shinzo-abe modality=asserted"},
+      // Identical statements from words that do not overlap are one statement too.
+      {"Putin told Abe, then Putin told Abe.",
+       "person:vladimir-putin told recipient=person:shinzo-abe modality=asserted"},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(c.sentence);
+    EXPECT_EQ(Statements({c.sentence}), c.statements);
+  }
+}
+
+// A demonym fills an object slot with its state; `{@list:text}` keeps the office; without a
+// date in the sentence the statement takes the document date (attach document-date).
+TEST(RuleMatcherTest, DemonymObjectsAndOfficeText) {
+  const struct {
+    std::string_view sentence;
+    std::string_view date;
+    std::string_view statements;
+  } kCases[] = {
+      {"Japanese Prime Minister Shinzo Abe arrived.", "2019-03-18",
+       "person:shinzo-abe holds_office state:japan time=2019-03-18 modality=asserted "
+       "text=\"prime minister\""},
+      {"Russian President Vladimir Putin arrived in June 2019.", "2019-03-18",
+       "person:vladimir-putin holds_office state:russia time=2019-06 modality=asserted "
+       "text=president"},
+      {"Russian President Vladimir Putin arrived.", "",
+       "person:vladimir-putin holds_office state:russia modality=asserted text=president"},
+      {"The Japanese public arrived.", "2019-03-18", ""},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(c.sentence);
+    EXPECT_EQ(Statements({c.sentence}, c.date), c.statements);
   }
 }
 

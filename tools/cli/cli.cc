@@ -66,7 +66,10 @@ int UnknownCommand(std::string_view name, std::ostream& err) {
     }
     err << "?\n";
   } else {
-    err << "run 'parley --help' for the list of commands\n";
+    // Nothing is close: offer every command, so the user still sees what to type.
+    err << "did you mean one of these?";
+    for (const Command& command : Commands()) err << " " << command.name;
+    err << "\nrun 'parley --help' for what each does\n";
   }
   return static_cast<int>(ExitCode::kUsage);
 }

@@ -214,12 +214,14 @@ int RunIngest(const CommandContext& context) {
   // table files for large batches); otherwise each document is committed as it comes.
   std::vector<DocumentRecord> batch;
   uint64_t batch_statements = 0;
+  uint64_t batch_bytes = 0;
   auto flush = [&]() -> Status {
     if (batch.empty()) return Status();
     PARLEY_ASSIGN_OR_RETURN(std::vector<PutOutcome> outcomes, (*store)->PutBatch(batch));
     for (PutOutcome outcome : outcomes) PARLEY_RETURN_IF_ERROR(Count(outcome, &counts));
     batch.clear();
     batch_statements = 0;
+    batch_bytes = 0;
     return Status();
   };
   auto sink = [&](Document&& document, Result<Extraction>&& result) -> Status {
@@ -236,10 +238,13 @@ int RunIngest(const CommandContext& context) {
       return Count(outcome, &counts);
     }
     batch_statements += record.statements.size();
+    batch_bytes += record.document.text.size();
     batch.push_back(std::move(record));
-    // 200 documents per batch: on 5x the bench corpus, peak memory 302 MB against 541 MB with
-    // 2,000, at the same CPU time (BENCHMARKS.md).
-    return batch.size() >= 200 || batch_statements >= 2000 ? flush() : Status();
+    // Bounded by documents, statements and text so memory stays flat on any corpus (a batch of
+    // 2,000 documents peaked at 541 MB on 5x the bench corpus).
+    return batch.size() >= 256 || batch_statements >= 20000 || batch_bytes >= (16u << 20)
+               ? flush()
+               : Status();
   };
 
   if (!flags.inputs.empty()) {
