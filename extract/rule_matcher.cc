@@ -808,7 +808,7 @@ class Analyzer {
         s.UnitRange(Offset(s, g[0]), Offset(s, g[0]) + g[0].size());
     const size_t u0 = match_units.first;
     const size_t u1 = match_units.second;
-    std::vector<const Mention*> used;  // a handful: a vector beats a set
+    std::vector<const Mention*> used;                // a handful: a vector beats a set
     std::vector<std::pair<size_t, size_t>> content;  // units of captured text
     bool have_subject = false;
     const Mention* time_mention = nullptr;
