@@ -37,11 +37,6 @@ int RunBackup(const CommandContext& context) {
   return 0;
 }
 
-void HelpBackup(std::ostream& out) {
-  BackupFlags flags;
-  CLI::App app;
-  Define(app, flags);
-  out << app.help();
-}
+void HelpBackup(std::ostream& out) { PrintHelp(Define, out); }
 
 }  // namespace parley::cli

@@ -118,11 +118,6 @@ int RunExport(const CommandContext& context) {
   return 0;
 }
 
-void HelpExport(std::ostream& out) {
-  ExportFlags flags;
-  CLI::App app;
-  Define(app, flags);
-  out << app.help();
-}
+void HelpExport(std::ostream& out) { PrintHelp(Define, out); }
 
 }  // namespace parley::cli

@@ -125,11 +125,6 @@ int RunExtract(const CommandContext& context) {
   return 0;
 }
 
-void HelpExtract(std::ostream& out) {
-  ExtractFlags flags;
-  CLI::App app;
-  Define(app, flags);
-  out << app.help();
-}
+void HelpExtract(std::ostream& out) { PrintHelp(Define, out); }
 
 }  // namespace parley::cli

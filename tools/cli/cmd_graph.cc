@@ -89,11 +89,6 @@ int RunGraph(const CommandContext& context) {
   return 0;
 }
 
-void HelpGraph(std::ostream& out) {
-  GraphCommandFlags flags;
-  CLI::App app;
-  Define(app, flags);
-  out << app.help();
-}
+void HelpGraph(std::ostream& out) { PrintHelp(Define, out); }
 
 }  // namespace parley::cli

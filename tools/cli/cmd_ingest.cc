@@ -276,11 +276,6 @@ int RunIngest(const CommandContext& context) {
   return 0;
 }
 
-void HelpIngest(std::ostream& out) {
-  IngestFlags flags;
-  CLI::App app;
-  Define(app, flags);
-  out << app.help();
-}
+void HelpIngest(std::ostream& out) { PrintHelp(Define, out); }
 
 }  // namespace parley::cli

@@ -142,12 +142,7 @@ int RunQuery(const CommandContext& context) {
   return 0;
 }
 
-void HelpQuery(std::ostream& out) {
-  QueryFlags flags;
-  CLI::App app;
-  DefineQuery(app, flags);
-  out << app.help();
-}
+void HelpQuery(std::ostream& out) { PrintHelp(DefineQuery, out); }
 
 int RunEntity(const CommandContext& context) {
   EntityFlags flags;
@@ -165,12 +160,7 @@ int RunEntity(const CommandContext& context) {
   return 0;
 }
 
-void HelpEntity(std::ostream& out) {
-  EntityFlags flags;
-  CLI::App app;
-  DefineEntity(app, flags);
-  out << app.help();
-}
+void HelpEntity(std::ostream& out) { PrintHelp(DefineEntity, out); }
 
 int RunTimeline(const CommandContext& context) {
   TimelineFlags flags;
@@ -195,11 +185,6 @@ int RunTimeline(const CommandContext& context) {
   return 0;
 }
 
-void HelpTimeline(std::ostream& out) {
-  TimelineFlags flags;
-  CLI::App app;
-  DefineTimeline(app, flags);
-  out << app.help();
-}
+void HelpTimeline(std::ostream& out) { PrintHelp(DefineTimeline, out); }
 
 }  // namespace parley::cli

@@ -111,11 +111,6 @@ int RunRules(const CommandContext& context) {
   return Explain(context, flags);
 }
 
-void HelpRules(std::ostream& out) {
-  RulesFlags flags;
-  CLI::App app;
-  Define(app, flags);
-  out << app.help();
-}
+void HelpRules(std::ostream& out) { PrintHelp(Define, out); }
 
 }  // namespace parley::cli

@@ -72,11 +72,6 @@ int RunStats(const CommandContext& context) {
   return 0;
 }
 
-void HelpStats(std::ostream& out) {
-  StatsFlags flags;
-  CLI::App app;
-  Define(app, flags);
-  out << app.help();
-}
+void HelpStats(std::ostream& out) { PrintHelp(Define, out); }
 
 }  // namespace parley::cli

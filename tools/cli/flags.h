@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 #include <optional>
+#include <ostream>
 #include <string>
 
 #include "tools/cli/command.h"
@@ -20,6 +21,15 @@ void ConfigureApp(CLI::App& app, std::string_view command, std::string_view desc
 // exit code to return at once: 0 after printing --help to stdout, kUsage after printing
 // "parley: error: <command>: <problem>" and a hint to stderr.
 std::optional<int> ParseFlags(CLI::App& app, const CommandContext& context);
+
+// Prints the help of the command whose flags `define` declares (the Help<Name> functions).
+template <typename Flags>
+void PrintHelp(void (*define)(CLI::App&, Flags&), std::ostream& out) {
+  Flags flags;
+  CLI::App app;
+  define(app, flags);
+  out << app.help();
+}
 
 }  // namespace parley::cli
 
