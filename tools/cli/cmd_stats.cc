@@ -31,9 +31,7 @@ int RunStats(const CommandContext& context) {
   CLI::App app;
   Define(app, flags);
   if (auto code = ParseFlags(app, context)) return *code;
-  StoreOptions options;
-  options.read_only = true;
-  auto store = OpenRocksStore(flags.db, options);
+  auto store = OpenStoreForReading(flags.db);
   if (!store.ok()) return ReportStoreError(context, store.status());
   auto stats = (*store)->Stats();
   if (!stats.ok()) return ReportError(context, stats.status());
