@@ -276,7 +276,8 @@ class Preparer {
   }
 
   void EmitUnits(uint32_t b, uint32_t e, UnitKind kind) {
-    const NormalizedText norm = NormalizeForMatching(text_, b, e, syntax_);
+    NormalizeForMatching(text_, b, e, syntax_, &norm_);
+    const NormalizedText& norm = norm_;
     if (norm.text.empty()) return;
     std::vector<TextRange> ranges;
     if (kind == UnitKind::kHeading && norm.text.size() <= 8192) {
@@ -287,8 +288,9 @@ class Preparer {
     for (const TextRange& r : ranges) {
       PreparedSentence unit;
       unit.kind = kind;
-      unit.text = norm.text.substr(r.begin, r.end - r.begin);
+      unit.text.assign(norm.text, r.begin, r.end - r.begin);
       unit.byte_span = {norm.begins[r.begin], norm.ends[r.end - 1]};
+      unit.offsets.reserve(r.end - r.begin + 1);
       unit.offsets.assign(norm.offsets.begin() + static_cast<ptrdiff_t>(r.begin),
                           norm.offsets.begin() + static_cast<ptrdiff_t>(r.end));
       unit.offsets.push_back(static_cast<uint32_t>(unit.byte_span.end));
@@ -349,6 +351,7 @@ class Preparer {
   BlockKind kind_ = BlockKind::kNone;
   std::vector<Line> lines_;
   std::vector<Segment> segments_;
+  NormalizedText norm_;  // scratch for EmitUnits, reused across segments
   std::unordered_map<uint64_t, int32_t> first_by_hash_;  // lookups only; never iterated
   PreparedDocument out_;
 };
