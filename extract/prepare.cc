@@ -1,6 +1,7 @@
 #include "extract/prepare.h"
 
 #include <algorithm>
+#include <cstring>
 #include <unordered_map>
 
 #include "base/text.h"
@@ -100,8 +101,11 @@ class Preparer {
     uint32_t pos = markdown() ? SkipFrontMatter() : 0;
     bool in_fence = false;
     while (pos < n) {
-      uint32_t eol = pos;
-      while (eol < n && text_[eol] != '\n') ++eol;
+      const void* newline = std::memchr(text_.data() + pos, '\n', n - pos);
+      const uint32_t eol =
+          newline == nullptr
+              ? n
+              : static_cast<uint32_t>(static_cast<const char*>(newline) - text_.data());
       HandleLine(pos, eol, &in_fence);
       pos = eol + 1;
     }
@@ -245,7 +249,13 @@ class Preparer {
   // Brackets a line leaves open, given `depth` open before it ("[West" wrapped before
   // "Virginia](url)").
   int BracketDepth(const Line& line, int depth) const {
-    for (uint32_t k = line.begin; k < line.end; ++k) {
+    uint32_t k = line.begin;
+    if (depth == 0) {  // a ']' before the first '[' changes nothing
+      const void* open = std::memchr(text_.data() + k, '[', line.end - k);
+      if (open == nullptr) return 0;
+      k = static_cast<uint32_t>(static_cast<const char*>(open) - text_.data());
+    }
+    for (; k < line.end; ++k) {
       if (text_[k] == '[') ++depth;
       if (text_[k] == ']' && depth > 0) --depth;
     }
