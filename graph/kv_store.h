@@ -56,6 +56,7 @@ class KvBatch {
   KvBatch(KvBatch&&) = default;
   KvBatch& operator=(KvBatch&&) = default;
 
+  // REQUIRES (both): keys shorter than 4 GiB, and fewer than 2^32 writes in the batch.
   void Put(Cf cf, std::string_view key, std::string_view value);
   void Delete(Cf cf, std::string_view key);
 
