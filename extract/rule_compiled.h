@@ -106,6 +106,9 @@ struct CompiledPattern {
   // The pattern is a candidate for a sentence holding any of these tokens: the longest
   // required word, else the smallest required_any set; empty = always a candidate.
   std::vector<std::string> anchors;
+  // Nonzero when every match starts at a mention of one of these kinds: the matcher then tries
+  // the pattern anchored at those mentions instead of searching the whole sentence.
+  uint32_t start_bits = 0;
   int line = 0;
   std::string source;  // the pattern as written
 };

@@ -961,6 +961,7 @@ class Compiler {
     out->required_bits = std::move(emitted.required_bits);
     out->required_words = std::move(emitted.required_words);
     out->required_any = std::move(emitted.required_any);
+    out->start_bits = emitted.start_bits;
     // Anchor on the most selective requirement: a common word ("to", "the") makes a pattern a
     // candidate in most sentences, a set of rarer verbs in few.
     size_t best_cost = 0;
