@@ -1,6 +1,7 @@
 #include "extract/rule_matcher.h"
 
 #include <algorithm>
+#include <cstring>
 #include <deque>
 #include <map>
 #include <set>
@@ -249,6 +250,7 @@ std::vector<Mention> Candidates(const DocState& doc, const Tagged& s) {
   std::vector<uint32_t>& folded = doc.scratch.folded_keys;
   AliasKeys(index, s, &exact, &folded);
   std::vector<Mention> out;
+  out.reserve(8);  // most sentences hold fewer candidates: one allocation instead of four
   for (uint32_t i = 0; i < s.tokens.size(); ++i) {
     auto add = [&](const internal::AliasKey& a) {
       const EntityDef* def = &rules.entities[a.entity];
@@ -326,29 +328,42 @@ std::vector<Mention> Candidates(const DocState& doc, const Tagged& s) {
   return out;
 }
 
-// Overlap policy: longest (bytes), then priority, then earliest, then the later definition.
+// Overlap policy: longest (bytes), then priority, then earliest, then the later definition,
+// then the first candidate. Sorts indices: a Mention is large and costly to move.
 std::vector<Mention> ResolveOverlaps(const Tagged& s, std::vector<Mention> candidates) {
   auto bytes = [&](const Mention& m) {
     return s.tokens[m.tok_end - 1].end - s.tokens[m.tok_begin].begin;
   };
-  std::stable_sort(candidates.begin(), candidates.end(), [&](const Mention& a, const Mention& b) {
+  std::vector<uint32_t> order(candidates.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](uint32_t ia, uint32_t ib) {
+    const Mention& a = candidates[ia];
+    const Mention& b = candidates[ib];
     if (bytes(a) != bytes(b)) return bytes(a) > bytes(b);
     if (a.priority != b.priority) return a.priority > b.priority;
     if (a.tok_begin != b.tok_begin) return a.tok_begin < b.tok_begin;
-    return a.order > b.order;
+    if (a.order != b.order) return a.order > b.order;
+    return ia < ib;
   });
   std::vector<bool> taken(s.tokens.size(), false);
-  std::vector<Mention> kept;
-  for (Mention& m : candidates) {
+  size_t kept = 0;
+  for (uint32_t i : order) {
+    const Mention& m = candidates[i];
     bool free = true;
     for (uint32_t t = m.tok_begin; t < m.tok_end && free; ++t) free = !taken[t];
     if (!free) continue;
     for (uint32_t t = m.tok_begin; t < m.tok_end; ++t) taken[t] = true;
-    kept.push_back(std::move(m));
+    order[kept++] = i;
   }
-  std::sort(kept.begin(), kept.end(),
-            [](const Mention& a, const Mention& b) { return a.tok_begin < b.tok_begin; });
-  return kept;
+  order.resize(kept);
+  // Kept mentions do not overlap, so their first tokens differ.
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    return candidates[a].tok_begin < candidates[b].tok_begin;
+  });
+  std::vector<Mention> out;
+  out.reserve(kept + 4);  // room for AddQuotes
+  for (uint32_t i : order) out.push_back(std::move(candidates[i]));
+  return out;
 }
 
 // Quoted passages: pairs of '"' tokens. Mentions inside stay (they are counted) but the
@@ -370,6 +385,8 @@ void AddQuotes(Tagged* s) {
     quotes.push_back(std::move(q));
     open = -1;
   }
+  // The mentions are in order already (ResolveOverlaps).
+  if (quotes.empty()) return;
   for (Mention& q : quotes) s->mentions.push_back(std::move(q));
   std::stable_sort(s->mentions.begin(), s->mentions.end(), [](const Mention& a, const Mention& b) {
     if (a.tok_begin != b.tok_begin) return a.tok_begin < b.tok_begin;
@@ -382,69 +399,80 @@ void AddQuotes(Tagged* s) {
 uint64_t SortPrefix(std::string_view word) {
   uint64_t prefix = 0;
   const size_t n = std::min<size_t>(word.size(), 8);
-  for (size_t i = 0; i < 8; ++i) {
-    prefix = (prefix << 8) | (i < n ? static_cast<unsigned char>(word[i]) : 0u);
-  }
-  return prefix;
+  for (size_t i = 0; i < n; ++i) prefix = (prefix << 8) | static_cast<unsigned char>(word[i]);
+  return n == 0 ? 0 : prefix << (8 * (8 - n));
 }
 
-void AppendDecimal(size_t value, std::string* out) {
+// Writes the decimal digits of `value` at `out`; returns the end.
+char* WriteDecimal(size_t value, char* out) {
   char digits[20];
   size_t n = 0;
   do {
     digits[n++] = static_cast<char>('0' + value % 10);
     value /= 10;
   } while (value != 0);
-  while (n > 0) out->push_back(digits[--n]);
+  while (n > 0) *out++ = digits[--n];
+  return out;
 }
 
 void BuildUnits(Tagged* s) {
   const size_t n = s->tokens.size();
-  s->units.clear();
-  s->units.reserve(n);
-  s->unit_offsets.clear();
-  s->unit_offsets.reserve(n);
-  s->tagged.clear();
-  // A placeholder is at most 2 letters, a 10-digit index and 2 markers; a token keeps its size.
-  s->tagged.reserve(s->text.size() + n + 16 * s->mentions.size() + 2);
-  s->tagged += ' ';
-  s->bits = 0;
   for (Mention& m : s->mentions) SetLetters(&m);
-  std::vector<std::pair<uint64_t, std::string_view>> words;
-  words.reserve(n);
-  const char* lower = s->lower.data();
+  // Written through pointers into buffers sized for the worst case, then cut: a unit per token;
+  // a token keeps its size plus a space; a placeholder is 2 markers, at most 2 letters and a
+  // 20-digit index. Everything the loop reads is in locals: a char store may alias `*s`.
+  s->units.resize(n);
+  s->unit_offsets.resize(n);
+  s->tagged.resize(1 + s->text.size() + n + 24 * s->mentions.size());
+  char* const tagged = s->tagged.data();
+  char* out = tagged;
+  *out++ = ' ';
+  std::vector<std::pair<uint64_t, std::string_view>> words(n);
+  size_t word_count = 0;
+  const char* const text = s->text.data();
+  const char* const lower = s->lower.data();
+  const internal::Token* const tokens = s->tokens.data();
+  const Mention* const mentions = s->mentions.data();
+  const size_t mention_count = s->mentions.size();
+  Unit* const units = s->units.data();
+  uint32_t* const unit_offsets = s->unit_offsets.data();
+  uint32_t bits = 0;
+  size_t unit_count = 0;
   size_t next_mention = 0;
   uint32_t t = 0;
   while (t < n) {
-    while (next_mention < s->mentions.size() && s->mentions[next_mention].tok_begin < t) {
-      ++next_mention;
-    }
-    Unit unit;
-    s->unit_offsets.push_back(static_cast<uint32_t>(s->tagged.size()));
-    if (next_mention < s->mentions.size() && s->mentions[next_mention].tok_begin == t) {
-      const Mention& m = s->mentions[next_mention];
-      unit = {m.tok_begin, m.tok_end, static_cast<int>(next_mention)};
-      s->tagged += '\x01';
-      s->tagged += m.letters;
-      AppendDecimal(next_mention, &s->tagged);
-      s->tagged += '\x02';
-      s->bits |= m.bits;
+    while (next_mention < mention_count && mentions[next_mention].tok_begin < t) ++next_mention;
+    unit_offsets[unit_count] = static_cast<uint32_t>(out - tagged);
+    if (next_mention < mention_count && mentions[next_mention].tok_begin == t) {
+      const Mention& m = mentions[next_mention];
+      units[unit_count++] = {m.tok_begin, m.tok_end, static_cast<int>(next_mention)};
+      *out++ = '\x01';
+      for (char c : m.letters) *out++ = c;
+      out = WriteDecimal(next_mention, out);
+      *out++ = '\x02';
+      bits |= m.bits;
+      t = m.tok_end;
     } else {
-      unit = {t, t + 1, -1};
-      const internal::Token& token = s->tokens[t];
-      const std::string_view text(s->text.data() + token.begin, token.end - token.begin);
-      if (text.size() == 1 && (text[0] == '\x01' || text[0] == '\x02')) {
-        s->tagged += '?';
+      units[unit_count++] = {t, t + 1, -1};
+      const uint32_t begin = tokens[t].begin;
+      const size_t size = tokens[t].end - begin;
+      if (size == 1 && (text[begin] == '\x01' || text[begin] == '\x02')) {
+        *out++ = '?';
       } else {
-        s->tagged += text;
+        std::memcpy(out, text + begin, size);
+        out += size;
       }
-      const std::string_view word(lower + token.begin, text.size());
-      words.emplace_back(SortPrefix(word), word);
+      const std::string_view word(lower + begin, size);
+      words[word_count++] = {SortPrefix(word), word};
+      ++t;
     }
-    s->tagged += ' ';
-    t = unit.tok_end;
-    s->units.push_back(unit);
+    *out++ = ' ';
   }
+  s->bits = bits;
+  s->units.resize(unit_count);
+  s->unit_offsets.resize(unit_count);
+  s->tagged.resize(out - tagged);
+  words.resize(word_count);
   std::sort(words.begin(), words.end());
   s->words.clear();
   s->words.reserve(words.size());
@@ -456,7 +484,11 @@ void BuildUnits(Tagged* s) {
 // Fills `s` in place: `words` holds views of `s->lower`, so a Tagged must not be moved after.
 void Tag(const DocState& doc, std::string_view text, Tagged* s) {
   s->text = text;
-  s->lower = AsciiLower(text);
+  // AsciiLower in place (it reuses the buffer and vectorises).
+  s->lower.assign(text.data(), text.size());
+  for (char& c : s->lower) {
+    c = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 'a' - 'A' : 0));
+  }
   s->tokens = internal::Tokenize(text);
   s->mentions = ResolveOverlaps(*s, Candidates(doc, *s));
   AddQuotes(s);
