@@ -20,6 +20,7 @@
 
 #include "base/types.h"
 #include "extract/rule_source.h"
+#include "extract/rule_tokens.h"
 
 namespace parley::internal {
 
@@ -66,6 +67,30 @@ struct AliasEntry {
   uint32_t entity = 0;  // index into CompiledRules::entities
 };
 
+// The key of a sentence or alias token for AliasIndex: its interned id and whether white space
+// precedes it (which an alias token after the first must agree on).
+inline uint32_t TokenKey(uint32_t id, bool space_before) { return id * 2 + (space_before ? 1 : 0); }
+
+// One literal alias as AliasIndex holds it.
+struct AliasKey {
+  std::vector<uint32_t> rest;  // TokenKey of each token after the first
+  uint32_t order = 0;          // its position in its exact_aliases/folded_aliases bucket
+  uint32_t entity = 0;         // index into CompiledRules::entities
+  bool demonym = false;
+  // The key the bucket is sorted by: 0 (below every TokenKey) for a one-token alias.
+  uint32_t second() const { return rest.empty() ? 0 : rest[0]; }
+};
+
+// The literal aliases again, for matching: every alias token is interned, so a sentence's
+// tokens are looked up once each and compared as integers, and a bucket is searched by the
+// second token instead of compared entry by entry. Buckets hold the same entries as the
+// string-keyed tables, sorted by (second(), order); `order` restores definition order.
+struct AliasIndex {
+  TokenTable tokens;                          // every token of every literal alias
+  std::vector<std::vector<AliasKey>> exact;   // by first-token id; empty when none
+  std::vector<std::vector<AliasKey>> folded;  // the same for ignore_case aliases (lower-cased)
+};
+
 struct EntityPattern {
   std::unique_ptr<RE2> re;
   uint32_t entity = 0;
@@ -106,6 +131,9 @@ struct CompiledPattern {
   // The pattern is a candidate for a sentence holding any of these tokens: the longest
   // required word, else the smallest required_any set; empty = always a candidate.
   std::vector<std::string> anchors;
+  // Nonzero when every match starts at a mention of one of these kinds: the matcher then tries
+  // the pattern anchored at those mentions instead of searching the whole sentence.
+  uint32_t start_bits = 0;
   int line = 0;
   std::string source;  // the pattern as written
 };
@@ -156,18 +184,24 @@ struct StringHash {
 template <typename V>
 using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
 
+// The patterns of one rule kind by anchor word, so that a sentence only tries the patterns
+// whose rarest required word it holds. Entries are (rule index, pattern index).
+struct PatternIndex {
+  StringMap<std::vector<std::pair<uint32_t, uint32_t>>> anchored;
+  std::vector<std::pair<uint32_t, uint32_t>> unanchored;  // no anchor: tried on every sentence
+};
+
 struct CompiledRules {
   std::vector<EntityDef> entities;  // sorted by id
   StringMap<uint32_t> entity_index;
   // Literal aliases keyed by their first token (exact, or lower-cased for ignore_case).
   StringMap<std::vector<AliasEntry>> exact_aliases;
   StringMap<std::vector<AliasEntry>> folded_aliases;
+  AliasIndex alias_index;  // the same aliases, for matching
   std::vector<EntityPattern> entity_patterns;
   std::unique_ptr<RE2::Set> entity_pattern_set;  // null when there are no patterns
   std::vector<Rule> rules;                       // relation, discover, coref; sorted by id
-  // Relation patterns by anchor word: (rule index, pattern index).
-  StringMap<std::vector<std::pair<uint32_t, uint32_t>>> anchored;
-  std::vector<std::pair<uint32_t, uint32_t>> unanchored;
+  PatternIndex relation_patterns, discover_patterns, coref_patterns;
   std::vector<uint32_t> discover_rules, coref_rules;
   std::vector<std::vector<Cue>> cues;  // indexed by Modality
   // Persons by (lower-cased office, country id) of their roles, for `resolve role`.

@@ -697,8 +697,27 @@ class Compiler {
     entry.ignore_case = ignore_case;
     entry.demonym = demonym;
     entry.entity = entity;
+    internal::AliasIndex& index = out_->alias_index;
+    internal::AliasKey key;
+    key.entity = entity;
+    key.demonym = demonym;
+    for (size_t k = 1; k < entry.tokens.size(); ++k) {
+      key.rest.push_back(
+          internal::TokenKey(index.tokens.Intern(entry.tokens[k]), entry.space_before[k]));
+    }
+    const uint32_t first = index.tokens.Intern(entry.tokens[0]);
     auto& table = ignore_case ? out_->folded_aliases : out_->exact_aliases;
-    table[entry.tokens[0]].push_back(std::move(entry));
+    std::vector<AliasEntry>& entries = table[entry.tokens[0]];
+    key.order = static_cast<uint32_t>(entries.size());
+    entries.push_back(std::move(entry));
+    auto& buckets = ignore_case ? index.folded : index.exact;
+    if (buckets.size() <= first) buckets.resize(first + 1);
+    std::vector<internal::AliasKey>& bucket = buckets[first];
+    // Later entries have larger `order`: inserting after equal second() keeps (second, order).
+    const auto at = std::upper_bound(
+        bucket.begin(), bucket.end(), key.second(),
+        [](uint32_t second, const internal::AliasKey& k) { return second < k.second(); });
+    bucket.insert(at, std::move(key));
     ++alias_count_;
   }
 
@@ -761,11 +780,13 @@ class Compiler {
       const Rule& rule = out_->rules[r];
       if (rule.kind == RuleKind::kDiscover) out_->discover_rules.push_back(r);
       if (rule.kind == RuleKind::kCoref) out_->coref_rules.push_back(r);
-      if (rule.kind != RuleKind::kRelation) continue;
+      internal::PatternIndex& index = rule.kind == RuleKind::kRelation   ? out_->relation_patterns
+                                      : rule.kind == RuleKind::kDiscover ? out_->discover_patterns
+                                                                         : out_->coref_patterns;
       for (uint32_t p = 0; p < rule.patterns.size(); ++p) {
         const std::vector<std::string>& anchors = rule.patterns[p].anchors;
-        if (anchors.empty()) out_->unanchored.emplace_back(r, p);
-        for (const std::string& anchor : anchors) out_->anchored[anchor].emplace_back(r, p);
+        if (anchors.empty()) index.unanchored.emplace_back(r, p);
+        for (const std::string& anchor : anchors) index.anchored[anchor].emplace_back(r, p);
       }
     }
   }
@@ -959,6 +980,7 @@ class Compiler {
     out->required_bits = std::move(emitted.required_bits);
     out->required_words = std::move(emitted.required_words);
     out->required_any = std::move(emitted.required_any);
+    out->start_bits = emitted.start_bits;
     // Anchor on the most selective requirement: a common word ("to", "the") makes a pattern a
     // candidate in most sentences, a set of rarer verbs in few.
     size_t best_cost = 0;
