@@ -1,9 +1,12 @@
 // Fuzzes format detection and parsing through the real DocumentReader: the input is written to
 // a file named with one of the extensions the reader knows (or none, so the content decides)
 // and read back. Covers plain text, Markdown front matter, HTML (gumbo) and JSON Lines.
-// Whatever the bytes, every document that comes out is valid UTF-8 with a known format.
+// Whatever the bytes, every document that comes out is valid UTF-8 with a known format, and
+// every line parses as a JSON Lines record exactly as the nlohmann-only reference parses it
+// (ParseJsonlRecord's simdjson fast path must not change a record or an error).
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -16,9 +19,25 @@
 #include "base/text.h"
 #include "base/types.h"
 #include "extract/document_reader.h"
+#include "extract/encoding.h"
+#include "extract/jsonl.h"
 #include "tests/fuzz/fuzz_util.h"
 
 namespace {
+
+void CheckJsonlLine(std::string_view line) {
+  using namespace parley;
+  const std::string text = DecodeText(line).text;  // ParseJsonlRecord wants valid UTF-8
+  const Result<JsonlRecord> got = ParseJsonlRecord(text);
+  const Result<JsonlRecord> want = internal::ParseJsonlRecordWithNlohmann(text);
+  PARLEY_FUZZ_CHECK(got.ok() == want.ok());
+  if (!want.ok()) {
+    PARLEY_FUZZ_CHECK(got.status().message() == want.status().message());
+    return;
+  }
+  PARLEY_FUZZ_CHECK(got->id == want->id && got->text == want->text && got->date == want->date &&
+                    got->title == want->title && got->url == want->url);
+}
 
 // A private directory for the input files, removed when the process exits.
 class ScratchDir {
@@ -51,6 +70,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out.write(input.data(), static_cast<std::streamsize>(input.size()));
     PARLEY_FUZZ_CHECK(out.good());
+  }
+
+  for (std::string_view rest = input; !rest.empty();) {
+    const size_t eol = std::min(rest.find('\n'), rest.size());
+    CheckJsonlLine(rest.substr(0, eol));
+    rest.remove_prefix(std::min(eol + 1, rest.size()));
   }
 
   ReaderOptions options;
