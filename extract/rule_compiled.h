@@ -103,6 +103,9 @@ struct CompiledPattern {
   std::vector<std::string> required_words;  // lower-cased tokens that must all occur
   // Sorted sets of lower-cased tokens; at least one of each set must occur.
   std::vector<std::vector<std::string>> required_any;
+  // Ids of the word requirements above (CompiledRules::pattern_words), each of which the
+  // sentence must meet.
+  std::vector<uint32_t> requirements;
   // The pattern is a candidate for a sentence holding any of these tokens: the longest
   // required word, else the smallest required_any set; empty = always a candidate.
   std::vector<std::string> anchors;
@@ -159,11 +162,16 @@ struct StringHash {
 template <typename V>
 using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
 
-// The patterns of one rule kind by anchor word, so that a sentence only tries the patterns
-// whose rarest required word it holds. Entries are (rule index, pattern index).
-struct PatternIndex {
-  StringMap<std::vector<std::pair<uint32_t, uint32_t>>> anchored;
-  std::vector<std::pair<uint32_t, uint32_t>> unanchored;  // no anchor: tried on every sentence
+inline constexpr int kRuleKindCount = 3;
+static_assert(static_cast<int>(RuleKind::kCoref) == kRuleKindCount - 1);
+
+// What a word of a sentence means to the pattern prefilter: the word requirements it meets
+// (a required word, or a set of words one of which must occur) and, per rule kind, the patterns
+// it anchors, so that a sentence tries only the patterns whose rarest required word it holds.
+// Patterns are (rule index, pattern index).
+struct PatternWord {
+  std::vector<uint32_t> requirements;
+  std::vector<std::pair<uint32_t, uint32_t>> anchored[kRuleKindCount];  // by RuleKind
 };
 
 struct CompiledRules {
@@ -175,7 +183,10 @@ struct CompiledRules {
   std::vector<EntityPattern> entity_patterns;
   std::unique_ptr<RE2::Set> entity_pattern_set;  // null when there are no patterns
   std::vector<Rule> rules;                       // relation, discover, coref; sorted by id
-  PatternIndex relation_patterns, discover_patterns, coref_patterns;
+  StringMap<PatternWord> pattern_words;
+  uint32_t requirement_count = 0;  // ids of CompiledPattern::requirements are below this
+  // Patterns without an anchor word, tried on every sentence; by RuleKind.
+  std::vector<std::pair<uint32_t, uint32_t>> unanchored[kRuleKindCount];
   std::vector<uint32_t> discover_rules, coref_rules;
   std::vector<std::vector<Cue>> cues;  // indexed by Modality
   // Persons by (lower-cased office, country id) of their roles, for `resolve role`.

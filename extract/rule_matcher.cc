@@ -20,6 +20,7 @@ using internal::CompiledRules;
 using internal::Cue;
 using internal::EntityDef;
 using internal::Rule;
+using internal::RuleKind;
 using internal::SlotCapture;
 using internal::SlotKind;
 using internal::SlotRole;
@@ -528,7 +529,8 @@ class Analyzer {
       : only_relation_(only_relation),
         rules_(rules.compiled()),
         doc_{rules.compiled(), std::string(doc_date), trace, {}, {}, {}},
-        trace_(trace) {}
+        trace_(trace),
+        met_(rules_.requirement_count, 0) {}
 
   DocumentAnalysis Run(const std::vector<SentenceInput>& units) {
     DocumentAnalysis out;
@@ -569,7 +571,7 @@ class Analyzer {
  private:
   // --- Discovery ---------------------------------------------------------------------------
   void Discover(const Tagged& s, DocumentAnalysis* out) {
-    CandidatePatterns(rules_.discover_patterns, s, &patterns_);
+    Prefilter(RuleKind::kDiscover, s);
     for (const auto& [r, pi] : patterns_) {
       const Rule& rule = rules_.rules[r];
       const CompiledPattern& p = rule.patterns[pi];
@@ -666,7 +668,7 @@ class Analyzer {
   void Coref(Tagged* s, const std::vector<const EntityDef*>& previous_persons,
              DocumentAnalysis* out) {
     std::vector<Mention> resolved;
-    CandidatePatterns(rules_.coref_patterns, *s, &patterns_);
+    Prefilter(RuleKind::kCoref, *s);
     for (const auto& [r, pi] : patterns_) {
       const Rule& rule = rules_.rules[r];
       const CompiledPattern& p = rule.patterns[pi];
@@ -737,44 +739,35 @@ class Analyzer {
   }
 
   // --- Relations -----------------------------------------------------------------------------
-  // True when the sorted sets share an element; searches the smaller in the larger.
-  static bool Intersects(const std::vector<std::string>& a,
-                         const std::vector<std::string_view>& b) {
-    if (a.size() <= b.size()) {
-      for (const std::string& w : a) {
-        if (std::binary_search(b.begin(), b.end(), std::string_view(w))) return true;
-      }
-      return false;
+  // Fills patterns_ with the patterns of `kind` sentence `s` may match, in rule then pattern
+  // order (the order in which rules apply matters: discoveries and coreferences build on
+  // earlier ones), and marks the word requirements `s` meets for Possible().
+  void Prefilter(RuleKind kind, const Tagged& s) {
+    if (++stamp_ == 0) {  // wrapped: forget every mark
+      std::fill(met_.begin(), met_.end(), 0);
+      stamp_ = 1;
     }
-    for (std::string_view w : b) {
-      if (std::binary_search(a.begin(), a.end(), w, std::less<>())) return true;
-    }
-    return false;
-  }
-
-  // The patterns of `index` a sentence may match, in rule then pattern order (the order in
-  // which rules apply matters: discoveries and coreferences build on earlier ones).
-  static void CandidatePatterns(const internal::PatternIndex& index, const Tagged& s,
-                                std::vector<std::pair<uint32_t, uint32_t>>* out) {
-    out->assign(index.unanchored.begin(), index.unanchored.end());
+    const int k = static_cast<int>(kind);
+    patterns_.assign(rules_.unanchored[k].begin(), rules_.unanchored[k].end());
     for (std::string_view w : s.words) {
-      if (auto it = index.anchored.find(w); it != index.anchored.end()) {
-        out->insert(out->end(), it->second.begin(), it->second.end());
-      }
+      auto it = rules_.pattern_words.find(w);
+      if (it == rules_.pattern_words.end()) continue;
+      for (uint32_t id : it->second.requirements) met_[id] = stamp_;
+      patterns_.insert(patterns_.end(), it->second.anchored[k].begin(),
+                       it->second.anchored[k].end());
     }
-    std::sort(out->begin(), out->end());
-    out->erase(std::unique(out->begin(), out->end()), out->end());
+    std::sort(patterns_.begin(), patterns_.end());
+    patterns_.erase(std::unique(patterns_.begin(), patterns_.end()), patterns_.end());
   }
 
-  static bool Possible(const CompiledPattern& p, const Tagged& s) {
+  // True unless the prefilter proves that `p` cannot match `s`.
+  // REQUIRES: Prefilter(kind of p, s) was the last Prefilter call.
+  bool Possible(const CompiledPattern& p, const Tagged& s) const {
     for (uint32_t bits : p.required_bits) {
       if ((bits & s.bits) == 0) return false;
     }
-    for (const std::string& w : p.required_words) {
-      if (!std::binary_search(s.words.begin(), s.words.end(), w)) return false;
-    }
-    for (const std::vector<std::string>& any : p.required_any) {
-      if (!Intersects(any, s.words)) return false;
+    for (uint32_t id : p.requirements) {
+      if (met_[id] != stamp_) return false;
     }
     return true;
   }
@@ -787,7 +780,7 @@ class Analyzer {
   };
 
   void Relations(const Tagged& s, SentenceAnalysis* out) {
-    CandidatePatterns(rules_.relation_patterns, s, &patterns_);
+    Prefilter(RuleKind::kRelation, s);
     if (patterns_.empty()) return;
     std::vector<Candidate> candidates;
     for (const auto& [r, pi] : patterns_) {
@@ -1048,7 +1041,11 @@ class Analyzer {
   DocState doc_;
   bool trace_;
   std::map<const EntityDef*, uint64_t> counts_;
-  std::vector<std::pair<uint32_t, uint32_t>> patterns_;  // scratch for CandidatePatterns
+  // Prefilter's results: candidate patterns, and the word requirements met (met_[id] ==
+  // stamp_).
+  std::vector<std::pair<uint32_t, uint32_t>> patterns_;
+  std::vector<uint32_t> met_;
+  uint32_t stamp_ = 0;
 };
 
 }  // namespace
