@@ -9,6 +9,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <bitset>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -174,6 +175,17 @@ struct PatternWord {
   std::vector<std::pair<uint32_t, uint32_t>> anchored[kRuleKindCount];  // by RuleKind
 };
 
+// A cheap hash of a word for CompiledRules::pattern_word_buckets.
+inline uint32_t PatternWordBucket(std::string_view w) {
+  if (w.empty()) return 0;
+  const auto byte = [&](size_t i) {
+    return static_cast<uint32_t>(static_cast<unsigned char>(w[i]));
+  };
+  return (byte(0) * 0x9E37u + byte(w.size() - 1) * 0x85EBu + byte(w.size() / 2) * 0xC2B3u +
+          static_cast<uint32_t>(w.size()) * 0x27D5u) &
+         0xFFFFu;
+}
+
 struct CompiledRules {
   std::vector<EntityDef> entities;  // sorted by id
   StringMap<uint32_t> entity_index;
@@ -184,6 +196,9 @@ struct CompiledRules {
   std::unique_ptr<RE2::Set> entity_pattern_set;  // null when there are no patterns
   std::vector<Rule> rules;                       // relation, discover, coref; sorted by id
   StringMap<PatternWord> pattern_words;
+  // Bit PatternWordBucket(w) is set for every word of pattern_words: most words of a sentence
+  // are in no pattern, and one bit test turns them away before a hash lookup.
+  std::bitset<1 << 16> pattern_word_buckets;
   uint32_t requirement_count = 0;  // ids of CompiledPattern::requirements are below this
   // Patterns without an anchor word, tried on every sentence; by RuleKind.
   std::vector<std::pair<uint32_t, uint32_t>> unanchored[kRuleKindCount];

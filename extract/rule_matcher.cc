@@ -542,6 +542,7 @@ class Analyzer {
       if (!doc_.local_aliases.empty()) {
         for (size_t i = 0; i < units.size(); ++i) {
           if (HasLocalAlias(doc_, tagged[i])) Tag(doc_, units[i].text, &tagged[i]);
+          looked_up_ = nullptr;
         }
       }
     }
@@ -736,6 +737,7 @@ class Analyzer {
     });
     s->mentions = std::move(merged);
     BuildUnits(s);
+    looked_up_ = nullptr;
   }
 
   // --- Relations -----------------------------------------------------------------------------
@@ -743,21 +745,33 @@ class Analyzer {
   // order (the order in which rules apply matters: discoveries and coreferences build on
   // earlier ones), and marks the word requirements `s` meets for Possible().
   void Prefilter(RuleKind kind, const Tagged& s) {
+    if (looked_up_ != &s) LookUpWords(s);
+    const int k = static_cast<int>(kind);
+    patterns_.assign(rules_.unanchored[k].begin(), rules_.unanchored[k].end());
+    for (const internal::PatternWord* use : word_uses_) {
+      patterns_.insert(patterns_.end(), use->anchored[k].begin(), use->anchored[k].end());
+    }
+    std::sort(patterns_.begin(), patterns_.end());
+    patterns_.erase(std::unique(patterns_.begin(), patterns_.end()), patterns_.end());
+  }
+
+  // Finds the sentence's words in the pattern word index (word_uses_) and marks the word
+  // requirements they meet. Coreference and relations reuse the result for a sentence whose
+  // units did not change in between.
+  void LookUpWords(const Tagged& s) {
     if (++stamp_ == 0) {  // wrapped: forget every mark
       std::fill(met_.begin(), met_.end(), 0);
       stamp_ = 1;
     }
-    const int k = static_cast<int>(kind);
-    patterns_.assign(rules_.unanchored[k].begin(), rules_.unanchored[k].end());
+    word_uses_.clear();
     for (std::string_view w : s.words) {
+      if (!rules_.pattern_word_buckets.test(internal::PatternWordBucket(w))) continue;
       auto it = rules_.pattern_words.find(w);
       if (it == rules_.pattern_words.end()) continue;
       for (uint32_t id : it->second.requirements) met_[id] = stamp_;
-      patterns_.insert(patterns_.end(), it->second.anchored[k].begin(),
-                       it->second.anchored[k].end());
+      word_uses_.push_back(&it->second);
     }
-    std::sort(patterns_.begin(), patterns_.end());
-    patterns_.erase(std::unique(patterns_.begin(), patterns_.end()), patterns_.end());
+    looked_up_ = &s;
   }
 
   // True unless the prefilter proves that `p` cannot match `s`.
@@ -1042,8 +1056,11 @@ class Analyzer {
   bool trace_;
   std::map<const EntityDef*, uint64_t> counts_;
   // Prefilter's results: candidate patterns, and the word requirements met (met_[id] ==
-  // stamp_).
+  // stamp_) by the words of the sentence `looked_up_` (reset whenever a sentence's units are
+  // rebuilt), with their index entries.
   std::vector<std::pair<uint32_t, uint32_t>> patterns_;
+  std::vector<const internal::PatternWord*> word_uses_;
+  const Tagged* looked_up_ = nullptr;
   std::vector<uint32_t> met_;
   uint32_t stamp_ = 0;
 };

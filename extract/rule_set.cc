@@ -796,6 +796,9 @@ class Compiler {
         }
       }
     }
+    for (const auto& [word, use] : out_->pattern_words) {
+      out_->pattern_word_buckets.set(internal::PatternWordBucket(word));
+    }
   }
 
   bool CompileRule(const Block& b, Rule* rule) {
