@@ -204,6 +204,10 @@ struct CompiledRules {
   std::vector<std::pair<uint32_t, uint32_t>> unanchored[kRuleKindCount];
   std::vector<uint32_t> discover_rules, coref_rules;
   std::vector<std::vector<Cue>> cues;  // indexed by Modality
+  // The cues by their first token, as (modality, index into cues[modality]); cues whose only
+  // token takes any ending are in cues_any_start instead.
+  StringMap<std::vector<std::pair<Modality, uint32_t>>> cues_by_start;
+  std::vector<std::pair<Modality, uint32_t>> cues_any_start;
   // Persons by (lower-cased office, country id) of their roles, for `resolve role`.
   std::map<std::pair<std::string, std::string>, std::vector<uint32_t>> office_holders;
   std::string fingerprint;

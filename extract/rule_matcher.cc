@@ -485,11 +485,13 @@ bool CueAt(const Tagged& s, size_t u, const Cue& cue, size_t u_end) {
 }
 
 // Cues inside captured text (the content of a claim) say nothing about the claim itself:
-// "Japan declared that it would never accept" is an asserted declaration.
+// "Japan declared that it would never accept" is an asserted declaration. The strongest
+// modality with a cue in the window wins.
 Modality CueModality(const CompiledRules& rules, const Tagged& s, size_t u0, size_t u1,
                      const std::vector<std::pair<size_t, size_t>>& content) {
   static constexpr Modality kStrength[] = {Modality::kNegated, Modality::kHedged,
                                            Modality::kPlanned, Modality::kReported};
+  constexpr size_t kNone = std::size(kStrength);
   const size_t from = u0 > kCueWindow ? u0 - kCueWindow : 0;
   auto in_content = [&](size_t u) {
     for (const auto& [b, e] : content) {
@@ -497,14 +499,27 @@ Modality CueModality(const CompiledRules& rules, const Tagged& s, size_t u0, siz
     }
     return false;
   };
-  for (Modality m : kStrength) {
-    for (const Cue& cue : rules.cues[static_cast<int>(m)]) {
-      for (size_t u = from; u < u1; ++u) {
-        if (!in_content(u) && CueAt(s, u, cue, u1)) return m;
-      }
+  size_t best = kNone;  // index into kStrength
+  auto consider = [&](size_t u, const std::vector<std::pair<Modality, uint32_t>>& cues) {
+    for (const auto& [m, i] : cues) {
+      const size_t rank =
+          std::find(std::begin(kStrength), std::end(kStrength), m) - std::begin(kStrength);
+      if (rank < best && CueAt(s, u, rules.cues[static_cast<int>(m)][i], u1)) best = rank;
     }
+  };
+  // A cue starts at a word unit; look up the cues that can start with that word.
+  for (size_t u = from; u < u1 && best > 0; ++u) {
+    const Unit& unit = s.units[u];
+    if (unit.mention >= 0 || in_content(u)) continue;
+    const Token& token = s.tokens[unit.tok_begin];
+    const std::string_view word =
+        std::string_view(s.lower).substr(token.begin, token.end - token.begin);
+    if (auto it = rules.cues_by_start.find(word); it != rules.cues_by_start.end()) {
+      consider(u, it->second);
+    }
+    consider(u, rules.cues_any_start);
   }
-  return Modality::kAsserted;
+  return best < kNone ? kStrength[best] : Modality::kAsserted;
 }
 
 bool RoleContains(const Role& role, const std::string& date) {

@@ -475,6 +475,16 @@ class Compiler {
         }
       }
     }
+    for (Modality m : kAllModalities) {
+      const std::vector<Cue>& cues = out_->cues[static_cast<int>(m)];
+      for (uint32_t i = 0; i < cues.size(); ++i) {
+        if (cues[i].tokens.size() == 1 && cues[i].prefix) {
+          out_->cues_any_start.emplace_back(m, i);
+        } else {
+          out_->cues_by_start[cues[i].tokens[0]].emplace_back(m, i);
+        }
+      }
+    }
   }
 
   // --- Entities --------------------------------------------------------------------------------
