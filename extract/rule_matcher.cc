@@ -552,19 +552,32 @@ class Analyzer {
     out.sentences.resize(units.size());
     std::vector<Tagged> tagged(units.size());
     for (size_t i = 0; i < units.size(); ++i) Tag(doc_, units[i].text, &tagged[i]);
+    // Discovery's word lookups, kept for the coreference pass: (begin, end) in kept_uses_, or
+    // empty when the sentence was tagged again in between.
+    std::vector<std::pair<uint32_t, uint32_t>> kept(units.size());
     if (!rules_.discover_rules.empty()) {
-      for (size_t i = 0; i < units.size(); ++i) Discover(tagged[i], &out);
+      for (size_t i = 0; i < units.size(); ++i) {
+        Discover(tagged[i], &out);
+        const uint32_t begin = static_cast<uint32_t>(kept_uses_.size());
+        kept_uses_.insert(kept_uses_.end(), word_uses_.begin(), word_uses_.end());
+        kept[i] = {begin, static_cast<uint32_t>(kept_uses_.size())};
+      }
       if (!doc_.local_aliases.empty()) {
         for (size_t i = 0; i < units.size(); ++i) {
-          if (HasLocalAlias(doc_, tagged[i])) Tag(doc_, units[i].text, &tagged[i]);
-          looked_up_ = nullptr;
+          if (!HasLocalAlias(doc_, tagged[i])) continue;
+          Tag(doc_, units[i].text, &tagged[i]);
+          kept[i] = {};
         }
       }
     }
+    looked_up_ = nullptr;
     const std::vector<const Mention*> none;
     std::vector<const EntityDef*> previous_persons;
     for (size_t i = 0; i < units.size(); ++i) {
       Tagged& s = tagged[i];
+      if (kept[i].second > kept[i].first) {
+        RestoreLookUp(s, kept_uses_.data() + kept[i].first, kept_uses_.data() + kept[i].second);
+      }
       Coref(&s, previous_persons, &out);
       previous_persons.clear();
       for (const Mention& m : s.mentions) {
@@ -774,10 +787,7 @@ class Analyzer {
   // requirements they meet. Coreference and relations reuse the result for a sentence whose
   // units did not change in between.
   void LookUpWords(const Tagged& s) {
-    if (++stamp_ == 0) {  // wrapped: forget every mark
-      std::fill(met_.begin(), met_.end(), 0);
-      stamp_ = 1;
-    }
+    NewStamp();
     word_uses_.clear();
     for (std::string_view w : s.words) {
       if (!rules_.pattern_word_buckets.test(internal::PatternWordBucket(w))) continue;
@@ -787,6 +797,24 @@ class Analyzer {
       word_uses_.push_back(&it->second);
     }
     looked_up_ = &s;
+  }
+
+  // Makes [begin, end), an earlier LookUpWords result for `s`, the current one again.
+  void RestoreLookUp(const Tagged& s, const internal::PatternWord* const* begin,
+                     const internal::PatternWord* const* end) {
+    NewStamp();
+    word_uses_.assign(begin, end);
+    for (const internal::PatternWord* use : word_uses_) {
+      for (uint32_t id : use->requirements) met_[id] = stamp_;
+    }
+    looked_up_ = &s;
+  }
+
+  void NewStamp() {
+    if (++stamp_ == 0) {  // wrapped: forget every mark
+      std::fill(met_.begin(), met_.end(), 0);
+      stamp_ = 1;
+    }
   }
 
   // True unless the prefilter proves that `p` cannot match `s`.
@@ -1075,6 +1103,7 @@ class Analyzer {
   // rebuilt), with their index entries.
   std::vector<std::pair<uint32_t, uint32_t>> patterns_;
   std::vector<const internal::PatternWord*> word_uses_;
+  std::vector<const internal::PatternWord*> kept_uses_;  // see Run
   const Tagged* looked_up_ = nullptr;
   std::vector<uint32_t> met_;
   uint32_t stamp_ = 0;
