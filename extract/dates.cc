@@ -126,6 +126,7 @@ bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); 
 
 std::vector<Token> Tokenize(std::string_view text) {
   std::vector<Token> tokens;
+  tokens.reserve(text.size() / 4 + 4);
   const uint32_t n = static_cast<uint32_t>(text.size());
   uint32_t i = 0;
   while (i < n) {
@@ -188,6 +189,51 @@ template <size_t N>
 bool InFolded(const std::array<std::string_view, N>& table, std::string_view word) {
   for (std::string_view t : table) {
     if (EqualsFolded(word, t)) return true;
+  }
+  return false;
+}
+
+// Words every relative date expression starts with (compared case-insensitively).
+constexpr std::array<std::string_view, 9> kRelativeWords = {
+    "today", "tonight", "yesterday", "tomorrow", "this", "last", "next", "earlier", "later"};
+
+// True when a letters-only word may start a date: a month name or abbreviation, a weekday
+// (both capitalised, compared exactly as MonthAt and WeekdayAt do) or a relative-date word.
+// Every date starts with such a word or with a digit, so other words need no closer look.
+bool IsDateWord(std::string_view w) {
+  if (w.size() < 3 || w.size() > 9) return false;
+  const char c = w[0];
+  if (c >= 'A' && c <= 'Z') {
+    for (std::string_view month : kMonths) {
+      if (w == month || w == month.substr(0, 3)) return true;
+    }
+    if (w == "Sept") return true;
+    for (std::string_view day : kWeekdays) {
+      if (w == day) return true;
+    }
+  }
+  const char lower = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  if (lower != 't' && lower != 'y' && lower != 'l' && lower != 'n' && lower != 'e') return false;
+  return InFolded(kRelativeWords, w);
+}
+
+// False when `text` cannot hold a date: it has no digit and no IsDateWord word. Scans the
+// letter-and-digit runs the way Tokenize does, without building tokens.
+bool MayHoldDate(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    if (!IsAlpha(text[i])) {
+      if (IsDigit(text[i])) return true;
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < text.size() && (IsAlpha(text[j]) || IsDigit(text[j]))) {
+      if (IsDigit(text[j])) return true;
+      ++j;
+    }
+    if (IsDateWord(text.substr(i, j - i))) return true;
+    i = j;
   }
   return false;
 }
@@ -295,13 +341,9 @@ class Finder {
   bool HasYear() const { return ref_.has_value(); }
 
   std::optional<Match> At(size_t i) const {
-    // Most tokens are ordinary lower-case words: every date starts with a digit, a capital
-    // (month, weekday) or one of today/tonight/tomorrow/yesterday/this/last/next/earlier/later.
+    // Most tokens are ordinary words: every date starts with a digit or an IsDateWord.
     if (IsWord(i)) {
-      const char c = text_[tokens_[i].b];
-      if (c >= 'a' && c <= 'z' && c != 't' && c != 'y' && c != 'l' && c != 'n' && c != 'e') {
-        return std::nullopt;
-      }
+      if (!IsDigit(text_[tokens_[i].b]) && !IsDateWord(Str(i))) return std::nullopt;
     } else if (!IsNum(i)) {
       return std::nullopt;
     }
@@ -573,6 +615,7 @@ std::optional<TimeValue> ParseIsoDate(std::string_view iso) {
 }
 
 std::vector<DateMention> FindDates(std::string_view text, std::string_view reference) {
+  if (!MayHoldDate(text)) return {};
   return Finder(text, ParseReference(reference)).Run();
 }
 

@@ -21,6 +21,7 @@
 
 #include "base/types.h"
 #include "extract/rule_source.h"
+#include "extract/rule_tokens.h"
 
 namespace parley::internal {
 
@@ -65,6 +66,30 @@ struct AliasEntry {
   bool ignore_case = false;
   bool demonym = false;
   uint32_t entity = 0;  // index into CompiledRules::entities
+};
+
+// The key of a sentence or alias token for AliasIndex: its interned id and whether white space
+// precedes it (which an alias token after the first must agree on).
+inline uint32_t TokenKey(uint32_t id, bool space_before) { return id * 2 + (space_before ? 1 : 0); }
+
+// One literal alias as AliasIndex holds it.
+struct AliasKey {
+  std::vector<uint32_t> rest;  // TokenKey of each token after the first
+  uint32_t order = 0;          // its position in its exact_aliases/folded_aliases bucket
+  uint32_t entity = 0;         // index into CompiledRules::entities
+  bool demonym = false;
+  // The key the bucket is sorted by: 0 (below every TokenKey) for a one-token alias.
+  uint32_t second() const { return rest.empty() ? 0 : rest[0]; }
+};
+
+// The literal aliases again, for matching: every alias token is interned, so a sentence's
+// tokens are looked up once each and compared as integers, and a bucket is searched by the
+// second token instead of compared entry by entry. Buckets hold the same entries as the
+// string-keyed tables, sorted by (second(), order); `order` restores definition order.
+struct AliasIndex {
+  TokenTable tokens;                          // every token of every literal alias
+  std::vector<std::vector<AliasKey>> exact;   // by first-token id; empty when none
+  std::vector<std::vector<AliasKey>> folded;  // the same for ignore_case aliases (lower-cased)
 };
 
 struct EntityPattern {
@@ -192,6 +217,7 @@ struct CompiledRules {
   // Literal aliases keyed by their first token (exact, or lower-cased for ignore_case).
   StringMap<std::vector<AliasEntry>> exact_aliases;
   StringMap<std::vector<AliasEntry>> folded_aliases;
+  AliasIndex alias_index;  // the same aliases, for matching
   std::vector<EntityPattern> entity_patterns;
   std::unique_ptr<RE2::Set> entity_pattern_set;  // null when there are no patterns
   std::vector<Rule> rules;                       // relation, discover, coref; sorted by id

@@ -1,6 +1,7 @@
 #include "extract/rule_matcher.h"
 
 #include <algorithm>
+#include <cstring>
 #include <deque>
 #include <map>
 #include <set>
@@ -110,6 +111,12 @@ struct LocalAlias {
   const EntityDef* entity = nullptr;
 };
 
+// Per-sentence working memory of Tag, kept across sentences so they reuse its allocations.
+struct TagScratch {
+  // TokenKey of each sentence token in the alias index: as written, and lower-cased.
+  std::vector<uint32_t> exact_keys, folded_keys;
+};
+
 struct DocState {
   const CompiledRules& rules;
   std::string doc_date;
@@ -117,6 +124,7 @@ struct DocState {
   std::deque<EntityDef> local;
   std::map<std::string, EntityDef*> local_by_id;
   internal::StringMap<std::vector<LocalAlias>> local_aliases;
+  mutable TagScratch scratch;  // Tag's only; holds nothing between sentences
 
   const EntityDef* Find(const std::string& id) const {
     if (auto it = rules.entity_index.find(id); it != rules.entity_index.end()) {
@@ -127,32 +135,27 @@ struct DocState {
   }
 };
 
-std::string Letters(const Mention& m) {
-  switch (m.kind) {
+// Sets the placeholder letters of a mention (its type's, then what it acts as) and their bits.
+void SetLetters(Mention* m) {
+  uint32_t first = 0, second = 0;
+  switch (m->kind) {
     case MentionKind::kDemonym:
-      return "J";
+      first = internal::kBitDemonym;
+      break;
     case MentionKind::kDate:
-      return "D";
+      first = internal::kBitDate;
+      break;
     case MentionKind::kQuote:
-      return "Q";
+      first = internal::kBitQuote;
+      break;
     default:
+      first = internal::EntityTypeBit(m->entity->entity.type);
+      if (m->acts_as != nullptr) second = internal::EntityTypeBit(m->acts_as->entity.type);
       break;
   }
-  std::string out(1, internal::MentionLetter(internal::EntityTypeBit(m.entity->entity.type)));
-  if (m.acts_as != nullptr) {
-    out += internal::MentionLetter(internal::EntityTypeBit(m.acts_as->entity.type));
-  }
-  return out;
-}
-
-uint32_t Bits(const Mention& m) {
-  uint32_t bits = 0;
-  for (char c : m.letters) {
-    for (int i = 0; internal::kMentionLetters[i] != '\0'; ++i) {
-      if (internal::kMentionLetters[i] == c) bits |= 1u << i;
-    }
-  }
-  return bits;
+  m->letters.assign(1, internal::MentionLetter(first));
+  if (second != 0) m->letters += internal::MentionLetter(second);
+  m->bits = first | second;
 }
 
 bool SameTokens(const Tagged& s, uint32_t at, const std::vector<std::string>& tokens,
@@ -183,31 +186,86 @@ Mention EntityMention(const DocState& doc, const EntityDef* def, uint32_t b, uin
   return m;
 }
 
+bool HasAsciiUpper(std::string_view text) {
+  for (char c : text) {
+    if (c >= 'A' && c <= 'Z') return true;
+  }
+  return false;
+}
+
+// Fills `keys` with the TokenKey of each sentence token in the alias index (an absent token's
+// id is 0, which no alias key holds), as written or lower-cased.
+void AliasKeys(const internal::AliasIndex& index, const Tagged& s, std::vector<uint32_t>* exact,
+               std::vector<uint32_t>* folded) {
+  exact->resize(s.tokens.size());
+  folded->resize(s.tokens.size());
+  for (uint32_t i = 0; i < s.tokens.size(); ++i) {
+    const Token& t = s.tokens[i];
+    const std::string_view text = s.TokenText(i);
+    const uint32_t id = index.tokens.Find(text);
+    (*exact)[i] = internal::TokenKey(id, t.space_before);
+    (*folded)[i] =
+        HasAsciiUpper(text)
+            ? internal::TokenKey(
+                  index.tokens.Find(std::string_view(s.lower).substr(t.begin, t.end - t.begin)),
+                  t.space_before)
+            : (*exact)[i];
+  }
+}
+
+// Calls `fn(key)` for each alias of `bucket` that matches the sentence at token i, in
+// definition order. `keys` are the sentence's token keys for the bucket's table.
+template <typename Fn>
+void MatchBucket(const std::vector<internal::AliasKey>& bucket, const std::vector<uint32_t>& keys,
+                 uint32_t i, Fn fn) {
+  using internal::AliasKey;
+  auto by_second = [](const AliasKey& k, uint32_t second) { return k.second() < second; };
+  // One-token aliases sort first (second() == 0) and always match.
+  auto single = bucket.begin();
+  auto single_end = std::lower_bound(bucket.begin(), bucket.end(), 1u, by_second);
+  auto multi = single_end, multi_end = single_end;
+  if (i + 1 < keys.size() && keys[i + 1] > 1) {
+    multi = std::lower_bound(single_end, bucket.end(), keys[i + 1], by_second);
+    multi_end = multi;
+    while (multi_end != bucket.end() && multi_end->second() == keys[i + 1]) ++multi_end;
+  }
+  auto matches = [&](const AliasKey& k) {
+    if (i + 1 + k.rest.size() > keys.size()) return false;
+    return std::equal(k.rest.begin() + 1, k.rest.end(), keys.begin() + i + 2);
+  };
+  while (single != single_end || multi != multi_end) {
+    if (multi == multi_end || (single != single_end && single->order < multi->order)) {
+      fn(*single++);
+    } else {
+      if (matches(*multi)) fn(*multi);
+      ++multi;
+    }
+  }
+}
+
 // Every alias, entity pattern and date in the sentence, overlapping.
 std::vector<Mention> Candidates(const DocState& doc, const Tagged& s) {
   const CompiledRules& rules = doc.rules;
+  const internal::AliasIndex& index = rules.alias_index;
+  std::vector<uint32_t>& exact = doc.scratch.exact_keys;
+  std::vector<uint32_t>& folded = doc.scratch.folded_keys;
+  AliasKeys(index, s, &exact, &folded);
   std::vector<Mention> out;
+  out.reserve(8);  // most sentences hold fewer candidates: one allocation instead of four
   for (uint32_t i = 0; i < s.tokens.size(); ++i) {
-    const Token& t = s.tokens[i];
-    auto add_entries = [&](const std::vector<AliasEntry>& entries) {
-      for (const AliasEntry& a : entries) {
-        if (!SameTokens(s, i, a.tokens, a.space_before, a.ignore_case)) continue;
-        const EntityDef* def = &rules.entities[a.entity];
-        const uint32_t end = i + static_cast<uint32_t>(a.tokens.size());
-        out.push_back(EntityMention(
-            doc, def, i, end, a.demonym ? MentionKind::kDemonym : MentionKind::kEntity,
-            doc.trace ? (a.demonym ? "adjective '" : "alias '") + std::string(s.Range(i, end)) + "'"
-                      : std::string()));
-      }
+    auto add = [&](const internal::AliasKey& a) {
+      const EntityDef* def = &rules.entities[a.entity];
+      const uint32_t end = i + 1 + static_cast<uint32_t>(a.rest.size());
+      out.push_back(EntityMention(
+          doc, def, i, end, a.demonym ? MentionKind::kDemonym : MentionKind::kEntity,
+          doc.trace ? (a.demonym ? "adjective '" : "alias '") + std::string(s.Range(i, end)) + "'"
+                    : std::string()));
     };
-    if (auto it = rules.exact_aliases.find(s.TokenText(i)); it != rules.exact_aliases.end()) {
-      add_entries(it->second);
+    if (const uint32_t id = exact[i] / 2; id != 0 && id < index.exact.size()) {
+      MatchBucket(index.exact[id], exact, i, add);
     }
-    if (!rules.folded_aliases.empty()) {
-      const std::string_view folded = std::string_view(s.lower).substr(t.begin, t.end - t.begin);
-      if (auto it = rules.folded_aliases.find(folded); it != rules.folded_aliases.end()) {
-        add_entries(it->second);
-      }
+    if (const uint32_t id = folded[i] / 2; id != 0 && id < index.folded.size()) {
+      MatchBucket(index.folded[id], folded, i, add);
     }
     if (!doc.local_aliases.empty()) {
       if (auto it = doc.local_aliases.find(s.TokenText(i)); it != doc.local_aliases.end()) {
@@ -271,29 +329,42 @@ std::vector<Mention> Candidates(const DocState& doc, const Tagged& s) {
   return out;
 }
 
-// Overlap policy: longest (bytes), then priority, then earliest, then the later definition.
+// Overlap policy: longest (bytes), then priority, then earliest, then the later definition,
+// then the first candidate. Sorts indices: a Mention is large and costly to move.
 std::vector<Mention> ResolveOverlaps(const Tagged& s, std::vector<Mention> candidates) {
   auto bytes = [&](const Mention& m) {
     return s.tokens[m.tok_end - 1].end - s.tokens[m.tok_begin].begin;
   };
-  std::stable_sort(candidates.begin(), candidates.end(), [&](const Mention& a, const Mention& b) {
+  std::vector<uint32_t> order(candidates.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](uint32_t ia, uint32_t ib) {
+    const Mention& a = candidates[ia];
+    const Mention& b = candidates[ib];
     if (bytes(a) != bytes(b)) return bytes(a) > bytes(b);
     if (a.priority != b.priority) return a.priority > b.priority;
     if (a.tok_begin != b.tok_begin) return a.tok_begin < b.tok_begin;
-    return a.order > b.order;
+    if (a.order != b.order) return a.order > b.order;
+    return ia < ib;
   });
   std::vector<bool> taken(s.tokens.size(), false);
-  std::vector<Mention> kept;
-  for (Mention& m : candidates) {
+  size_t kept = 0;
+  for (uint32_t i : order) {
+    const Mention& m = candidates[i];
     bool free = true;
     for (uint32_t t = m.tok_begin; t < m.tok_end && free; ++t) free = !taken[t];
     if (!free) continue;
     for (uint32_t t = m.tok_begin; t < m.tok_end; ++t) taken[t] = true;
-    kept.push_back(std::move(m));
+    order[kept++] = i;
   }
-  std::sort(kept.begin(), kept.end(),
-            [](const Mention& a, const Mention& b) { return a.tok_begin < b.tok_begin; });
-  return kept;
+  order.resize(kept);
+  // Kept mentions do not overlap, so their first tokens differ.
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    return candidates[a].tok_begin < candidates[b].tok_begin;
+  });
+  std::vector<Mention> out;
+  out.reserve(kept + 4);  // room for AddQuotes
+  for (uint32_t i : order) out.push_back(std::move(candidates[i]));
+  return out;
 }
 
 // Quoted passages: pairs of '"' tokens. Mentions inside stay (they are counted) but the
@@ -315,6 +386,8 @@ void AddQuotes(Tagged* s) {
     quotes.push_back(std::move(q));
     open = -1;
   }
+  // The mentions are in order already (ResolveOverlaps).
+  if (quotes.empty()) return;
   for (Mention& q : quotes) s->mentions.push_back(std::move(q));
   std::stable_sort(s->mentions.begin(), s->mentions.end(), [](const Mention& a, const Mention& b) {
     if (a.tok_begin != b.tok_begin) return a.tok_begin < b.tok_begin;
@@ -322,51 +395,101 @@ void AddQuotes(Tagged* s) {
   });
 }
 
+// The first 8 bytes of `word`, big-endian and zero-padded: ordering words by it agrees with
+// their byte order wherever it differs, so sorting compares integers first.
+uint64_t SortPrefix(std::string_view word) {
+  uint64_t prefix = 0;
+  const size_t n = std::min<size_t>(word.size(), 8);
+  for (size_t i = 0; i < n; ++i) prefix = (prefix << 8) | static_cast<unsigned char>(word[i]);
+  return n == 0 ? 0 : prefix << (8 * (8 - n));
+}
+
+// Writes the decimal digits of `value` at `out`; returns the end.
+char* WriteDecimal(size_t value, char* out) {
+  char digits[20];
+  size_t n = 0;
+  do {
+    digits[n++] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  } while (value != 0);
+  while (n > 0) *out++ = digits[--n];
+  return out;
+}
+
 void BuildUnits(Tagged* s) {
-  s->units.clear();
-  s->unit_offsets.clear();
-  s->tagged.clear();
-  s->tagged.reserve(s->text.size() + 16);
-  s->tagged += ' ';
-  s->bits = 0;
-  s->words.clear();
-  for (Mention& m : s->mentions) {
-    m.letters = Letters(m);
-    m.bits = Bits(m);
-  }
+  const size_t n = s->tokens.size();
+  for (Mention& m : s->mentions) SetLetters(&m);
+  // Written through pointers into buffers sized for the worst case, then cut: a unit per token;
+  // a token keeps its size plus a space; a placeholder is 2 markers, at most 2 letters and a
+  // 20-digit index. Everything the loop reads is in locals: a char store may alias `*s`.
+  s->units.resize(n);
+  s->unit_offsets.resize(n);
+  s->tagged.resize(1 + s->text.size() + n + 24 * s->mentions.size());
+  char* const tagged = s->tagged.data();
+  char* out = tagged;
+  *out++ = ' ';
+  std::vector<std::pair<uint64_t, std::string_view>> words(n);
+  size_t word_count = 0;
+  const char* const text = s->text.data();
+  const char* const lower = s->lower.data();
+  const internal::Token* const tokens = s->tokens.data();
+  const Mention* const mentions = s->mentions.data();
+  const size_t mention_count = s->mentions.size();
+  Unit* const units = s->units.data();
+  uint32_t* const unit_offsets = s->unit_offsets.data();
+  uint32_t bits = 0;
+  size_t unit_count = 0;
   size_t next_mention = 0;
   uint32_t t = 0;
-  while (t < s->tokens.size()) {
-    while (next_mention < s->mentions.size() && s->mentions[next_mention].tok_begin < t) {
-      ++next_mention;
-    }
-    Unit unit;
-    s->unit_offsets.push_back(static_cast<uint32_t>(s->tagged.size()));
-    if (next_mention < s->mentions.size() && s->mentions[next_mention].tok_begin == t) {
-      const Mention& m = s->mentions[next_mention];
-      unit = {m.tok_begin, m.tok_end, static_cast<int>(next_mention)};
-      s->tagged += '\x01' + m.letters + std::to_string(next_mention) + '\x02';
-      s->bits |= m.bits;
+  while (t < n) {
+    while (next_mention < mention_count && mentions[next_mention].tok_begin < t) ++next_mention;
+    unit_offsets[unit_count] = static_cast<uint32_t>(out - tagged);
+    if (next_mention < mention_count && mentions[next_mention].tok_begin == t) {
+      const Mention& m = mentions[next_mention];
+      units[unit_count++] = {m.tok_begin, m.tok_end, static_cast<int>(next_mention)};
+      *out++ = '\x01';
+      for (char c : m.letters) *out++ = c;
+      out = WriteDecimal(next_mention, out);
+      *out++ = '\x02';
+      bits |= m.bits;
+      t = m.tok_end;
     } else {
-      unit = {t, t + 1, -1};
-      const std::string_view token = s->TokenText(t);
-      const size_t at = s->tagged.size();
-      s->tagged += token;
-      if (token.size() == 1 && (token[0] == '\x01' || token[0] == '\x02')) s->tagged[at] = '?';
-      s->words.push_back(std::string_view(s->lower).substr(s->tokens[t].begin, token.size()));
+      units[unit_count++] = {t, t + 1, -1};
+      const uint32_t begin = tokens[t].begin;
+      const size_t size = tokens[t].end - begin;
+      if (size == 1 && (text[begin] == '\x01' || text[begin] == '\x02')) {
+        *out++ = '?';
+      } else {
+        std::memcpy(out, text + begin, size);
+        out += size;
+      }
+      const std::string_view word(lower + begin, size);
+      words[word_count++] = {SortPrefix(word), word};
+      ++t;
     }
-    s->tagged += ' ';
-    t = unit.tok_end;
-    s->units.push_back(unit);
+    *out++ = ' ';
   }
-  std::sort(s->words.begin(), s->words.end());
-  s->words.erase(std::unique(s->words.begin(), s->words.end()), s->words.end());
+  s->bits = bits;
+  s->units.resize(unit_count);
+  s->unit_offsets.resize(unit_count);
+  s->tagged.resize(out - tagged);
+  words.resize(word_count);
+  std::sort(words.begin(), words.end());
+  s->words.clear();
+  s->words.reserve(words.size());
+  for (const auto& [prefix, word] : words) {
+    if (s->words.empty() || s->words.back() != word) s->words.push_back(word);
+  }
 }
 
 // Fills `s` in place: `words` holds views of `s->lower`, so a Tagged must not be moved after.
 void Tag(const DocState& doc, std::string_view text, Tagged* s) {
   s->text = text;
-  s->lower = AsciiLower(text);
+  // AsciiLower in place (it reuses the buffer and vectorises).
+  s->lower.assign(text.data(), text.size());
+  for (char& c : s->lower) {
+    c = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 'a' - 'A' : 0));
+  }
   s->tokens = internal::Tokenize(text);
   s->mentions = ResolveOverlaps(*s, Candidates(doc, *s));
   AddQuotes(s);

@@ -707,8 +707,27 @@ class Compiler {
     entry.ignore_case = ignore_case;
     entry.demonym = demonym;
     entry.entity = entity;
+    internal::AliasIndex& index = out_->alias_index;
+    internal::AliasKey key;
+    key.entity = entity;
+    key.demonym = demonym;
+    for (size_t k = 1; k < entry.tokens.size(); ++k) {
+      key.rest.push_back(
+          internal::TokenKey(index.tokens.Intern(entry.tokens[k]), entry.space_before[k]));
+    }
+    const uint32_t first = index.tokens.Intern(entry.tokens[0]);
     auto& table = ignore_case ? out_->folded_aliases : out_->exact_aliases;
-    table[entry.tokens[0]].push_back(std::move(entry));
+    std::vector<AliasEntry>& entries = table[entry.tokens[0]];
+    key.order = static_cast<uint32_t>(entries.size());
+    entries.push_back(std::move(entry));
+    auto& buckets = ignore_case ? index.folded : index.exact;
+    if (buckets.size() <= first) buckets.resize(first + 1);
+    std::vector<internal::AliasKey>& bucket = buckets[first];
+    // Later entries have larger `order`: inserting after equal second() keeps (second, order).
+    const auto at = std::upper_bound(
+        bucket.begin(), bucket.end(), key.second(),
+        [](uint32_t second, const internal::AliasKey& k) { return second < k.second(); });
+    bucket.insert(at, std::move(key));
     ++alias_count_;
   }
 

@@ -23,7 +23,7 @@ struct Token {
 };
 
 // True for bytes that belong to word tokens.
-inline bool IsWordByte(unsigned char c) {
+constexpr bool IsWordByte(unsigned char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
@@ -32,6 +32,61 @@ std::vector<Token> Tokenize(std::string_view text);
 
 // The token texts of `text`, for compiling aliases and word lists.
 std::vector<std::string> TokenTexts(std::string_view text, std::vector<bool>* space_before);
+
+// Interned token texts: each distinct text gets a small id (1, 2, ...), so matching looks a
+// sentence token up once and then compares integers. An open-addressing hash table over one
+// pool of bytes; lookups allocate nothing.
+//
+// Thread-safety: Find may run on any number of threads; Intern only while no one else reads.
+class TokenTable {
+ public:
+  // Id 0 is never given out: Find returns it for texts that were never interned.
+  static constexpr uint32_t kAbsent = 0;
+
+  // Returns the id of `text`, interning it first when it is new. REQUIRES: the pool stays
+  // under 4 GiB.
+  uint32_t Intern(std::string_view text);
+  // Returns the id of `text`, or kAbsent.
+  uint32_t Find(std::string_view text) const {
+    if (slots_.empty()) return kAbsent;
+    return slots_[Probe(text, Hash(text))].id;
+  }
+  // The number of interned texts (the largest id).
+  size_t size() const { return count_; }
+
+ private:
+  struct Slot {
+    uint32_t id = kAbsent;  // kAbsent: an empty slot
+    uint32_t hash = 0;      // the low 32 bits of the text's hash, checked before the text
+    uint32_t offset = 0;    // the text in pool_
+    uint32_t size = 0;
+  };
+  static uint64_t Hash(std::string_view text) {
+    // FNV-1a: tokens are a few bytes long, where a byte loop beats block hashes' setup.
+    uint64_t h = 14695981039346656037ull;
+    for (char c : text) {
+      h ^= static_cast<unsigned char>(c);
+      h *= 1099511628211ull;
+    }
+    return h ^ (h >> 32);
+  }
+  // The slot holding `text`, or the empty slot where it would go. REQUIRES: !slots_.empty().
+  size_t Probe(std::string_view text, uint64_t hash) const {
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+      const Slot& slot = slots_[i];
+      if (slot.id == kAbsent) return i;
+      if (slot.hash == static_cast<uint32_t>(hash) && slot.size == text.size() &&
+          std::string_view(pool_.data() + slot.offset, slot.size) == text) {
+        return i;
+      }
+    }
+  }
+
+  std::vector<Slot> slots_;  // a power of two in size, at most half full
+  std::string pool_;         // the texts, back to back
+  uint32_t count_ = 0;
+};
 
 }  // namespace parley::internal
 

@@ -74,6 +74,115 @@ TEST(StatementJsonTest, ReportsTheBadField) {
   }
 }
 
+// StatementFromJson reads lines as StatementToJson writes them without a JSON tree; on every
+// line, valid or not, it must answer as the general path does.
+TEST(StatementJsonTest, FastPathAgreesWithTheGeneralPath) {
+  Statement full = SampleStatement();
+  full.text = "a \"quoted\"\tclaim\n\\ / \x01 \x7f";
+  full.event = EntityRef{"event:summit", "", EntityType::kEvent};
+  full.cameo = "036";
+  full.doc_date = "2019-01-01";
+  full.sentence_index = 7;
+  full.mentions = 3;
+  full.sentence = "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80 \xff bad";  // \xff is replaced
+  Statement bare;
+  bare.subject = {"", "", EntityType::kState};
+  bare.predicate = "p";
+  const std::string base = StatementToJson(SampleStatement());
+  auto replace = [&base](const std::string& from, const std::string& to) {
+    std::string line = base;
+    size_t at = line.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    if (at != std::string::npos) line.replace(at, from.size(), to);
+    return line;
+  };
+  const std::string mentions = "\"mentions\":1";
+  const std::string span = "\"span\":[10,20]";
+  const std::string sentence = "\"sentence\":\"Putin’s \\\"sudden\\\" proposal\"";
+  std::vector<std::string> lines = {
+      base,
+      StatementToJson(full),
+      StatementToJson(bare),
+      " \t{" + base.substr(1, base.size() - 2) + "} \r\n",
+      replace("{", "{ \"extra\" : [1, {\"a\": null}], "),
+      replace("{", "{\"id\":\"s:first\","),
+      replace("{\"id\":", "{\"i\\u0064\":"),
+      replace("\"label\":\"Vladimir Putin\",", ""),
+      replace("\"label\":\"Vladimir Putin\"", "\"label\":null"),
+      replace("\"label\":\"Vladimir Putin\"", "\"label\":\"\""),
+      replace("\"label\":\"Vladimir Putin\"", "\"label\":\"Vladimir Putin\",\"qid\":\"Q7747\""),
+      replace("\"type\":\"person\"", "\"type\":\"alien\""),
+      replace("\"type\":\"person\"", "\"type\":null"),
+      replace("{\"id\":\"person:vladimir-putin\",", "{"),
+      replace("\"object\":{\"id\":\"agreement:peace-treaty\"", "\"object\":{\"id\":null"),
+      replace(mentions, "\"mentions\":null"),
+      replace(mentions, "\"mentions\":-1"),
+      replace(mentions, "\"mentions\":1.0"),
+      replace(mentions, "\"mentions\":1e2"),
+      replace(mentions, "\"mentions\":01"),
+      replace(mentions, "\"mentions\":0"),
+      replace(mentions, "\"mentions\":18446744073709551615"),
+      replace(mentions, "\"mentions\":18446744073709551616"),
+      replace(mentions, "\"mentions\":\"1\""),
+      replace(span, "\"span\":null"),
+      replace(span, "\"span\":[1]"),
+      replace(span, "\"span\":[1,2,3]"),
+      replace(span, "\"span\":[20,10]"),
+      replace(span, "\"span\" : [ 10 , 20 ]"),
+      replace("\"byte_span\":[12,24]", "\"byte_span\":null"),
+      replace(sentence, "\"sentence\":5"),
+      replace(sentence, "\"sentence\":null"),
+      replace(sentence, "\"sentence\":\"caf\\u00e9\""),
+      replace(sentence, "\"sentence\":\"\\ud83d\\ude00\""),
+      replace(sentence, "\"sentence\":\"\\ud83d\""),
+      replace(sentence, "\"sentence\":\"bad \\x escape\""),
+      replace(sentence, "\"sentence\":\"raw \x01 control\""),
+      replace(sentence, "\"sentence\":\"overlong \xc0\x80\""),
+      replace(sentence, "\"sentence\":\"surrogate \xed\xa0\x80\""),
+      replace(sentence, "\"sentence\":\"too big \xf4\x90\x80\x80\""),
+      replace(sentence, "\"sentence\":\"overlong \xe0\x80\x80\""),
+      replace(sentence, "\"sentence\":\"cut \xe2\x82\""),
+      replace(sentence, "\"sentence\":\"cut at the end \xe2"),
+      replace(sentence, "\"sentence\":\"euro \xe2\x82\xac \xf4\x8f\xbf\xbf\""),
+      replace("\"time\":{\"value\":\"2018-09\",", "\"time\":{"),
+      replace("\"time\":{\"value\":\"2018-09\",\"start\":\"2018-09-01\",\"end\":\"2018-09-30\"}",
+              "\"time\":{\"value\":\"2018\",\"start\":null}"),
+      replace("\"end\":\"2018-09-30\"}", "\"end\":\"2018-09-30\",\"extra\":1}"),
+      replace("\"time\":{", "\"time\":[{"),
+      replace("\"modality\":\"asserted\"", "\"modality\":\"\""),
+      replace("\"modality\":\"asserted\"", "\"modality\":null"),
+      replace("\"modality\":\"asserted\"", "\"modality\":\"maybe\""),
+      replace("\"predicate\":\"proposed\"", "\"predicate\":\"\""),
+      replace("\"text\":null", "\"text\":\"\""),
+      replace("\"text\":null", "\"text\":true"),
+      replace("\"place\":{", "\"place\":{},\"x\":{"),
+      replace("\"id\":\"s:", "\"id\":null,\"x\":\"s:"),
+      base + "x",
+      base + ",",
+      "\xef\xbb\xbf" + base,
+      base.substr(0, base.size() - 1),
+      "{}",
+      "[]",
+      "",
+  };
+  for (const std::string& line : lines) {
+    SCOPED_TRACE(line);
+    auto fast = StatementFromJson(line);
+    auto tree = internal::StatementFromJsonTree(line);
+    ASSERT_EQ(fast.ok(), tree.ok()) << (fast.ok() ? tree.status() : fast.status()).ToString();
+    if (fast.ok()) {
+      EXPECT_EQ(*fast, *tree);
+    } else {
+      EXPECT_EQ(fast.status().code(), tree.status().code());
+      EXPECT_EQ(fast.status().message(), tree.status().message());
+    }
+  }
+  auto back = StatementFromJson(StatementToJson(full));
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->text, full.text);
+  EXPECT_EQ(back->event->label, "event:summit");
+}
+
 TEST(EntityJsonTest, RoundTrip) {
   Entity e;
   e.id = "person:shinzo-abe";
@@ -100,6 +209,61 @@ TEST(JsonStringTest, EscapesAndRepairs) {
   std::string out;
   AppendJsonString("a\"b\n\x01\xFF", &out);
   EXPECT_EQ(out, "\"a\\\"b\\n\\u0001\xEF\xBF\xBD\"");
+}
+
+TEST(JsonStringTest, EscapesEveryControlCharacter) {
+  const std::pair<std::string, std::string> cases[] = {
+      {std::string("\0", 1), R"("\u0000")"},
+      {"\b\t\n\f\r", R"("\b\t\n\f\r")"},
+      {"\x0B\x1F\x7F", "\"\\u000b\\u001f\x7F\""},
+      {R"(back\slash "quote" /slash)", R"("back\\slash \"quote\" /slash")"},
+      {"é — 😀 ’", "\"é — 😀 ’\""},
+      {"", R"("")"},
+      {"ok \xC3", "\"ok \xEF\xBF\xBD\""},
+      {"\xE2\x80 \xF0\x9F\x98", "\"\xEF\xBF\xBD \xEF\xBF\xBD\""},
+  };
+  for (const auto& [value, want] : cases) {
+    SCOPED_TRACE(value);
+    std::string out = "prefix";
+    AppendJsonString(value, &out);
+    EXPECT_EQ(out, "prefix" + want);
+  }
+}
+
+TEST(StatementJsonTest, WholeLine) {
+  Statement s = SampleStatement();
+  s.text = "a \"claim\"\n";
+  s.event = EntityRef{"event:summit", "summit\t2018", EntityType::kEvent};
+  s.time->end.clear();
+  s.modality = Modality::kNegated;
+  s.span = {0, 18446744073709551615u};
+  s.sentence_index = 4294967295u;
+  s.cameo = "036";
+  s.doc_date = "2018-09-12";
+  s.mentions = 3;
+  EXPECT_EQ(StatementToJson(s),
+            R"({"id":")" + s.id +
+                R"(","subject":{"id":"person:vladimir-putin","label":"Vladimir Putin",)"
+                R"("type":"person"},"predicate":"proposed","object":{"id":)"
+                R"("agreement:peace-treaty","label":"peace treaty","type":"agreement"},)"
+                R"("text":"a \"claim\"\n","recipient":{"id":"person:shinzo-abe","label":)"
+                R"("Shinzo Abe","type":"person"},"place":{"id":"place:vladivostok","label":)"
+                R"("Vladivostok","type":"place"},"event":{"id":"event:summit","label":)"
+                R"("summit\t2018","type":"event"},"time":{"value":"2018-09","start":)"
+                R"("2018-09-01","end":""},"modality":"negated","doc":"examples/a.txt",)"
+                R"("span":[0,18446744073709551615],"sentence":"Putin’s \"sudden\" proposal",)"
+                R"("rule":"proposal.to","byte_span":[12,24],"sentence_index":4294967295,)"
+                R"("plover":"PROPOSE","cameo":"036","doc_date":"2018-09-12","mentions":3})");
+  Statement bare;
+  bare.subject = {"x", "", EntityType::kPerson};
+  bare.sentence = "bad \xFF byte";
+  EXPECT_EQ(StatementToJson(bare),
+            R"({"id":"","subject":{"id":"x","label":"","type":"person"},"predicate":"",)"
+            R"("object":null,"text":null,"recipient":null,"place":null,"event":null,)"
+            R"("time":null,"modality":"asserted","doc":"","span":[0,0],"sentence":)"
+            "\"bad \xEF\xBF\xBD byte\","
+            R"("rule":"","byte_span":[0,0],"sentence_index":0,"plover":null,"cameo":null,)"
+            R"("doc_date":null,"mentions":1})");
 }
 
 TEST(StatementIdTest, StableAndSensitive) {
