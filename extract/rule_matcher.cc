@@ -218,15 +218,15 @@ template <typename Fn>
 void MatchBucket(const std::vector<internal::AliasKey>& bucket, const std::vector<uint32_t>& keys,
                  uint32_t i, Fn fn) {
   using internal::AliasKey;
-  auto by_second = [](const AliasKey& k, uint32_t second) { return k.second() < second; };
-  // One-token aliases sort first (second() == 0) and always match.
+  auto by_second = [](const AliasKey& k, uint32_t second) { return k.second < second; };
+  // One-token aliases sort first (second == 0) and always match.
   auto single = bucket.begin();
   auto single_end = std::lower_bound(bucket.begin(), bucket.end(), 1u, by_second);
   auto multi = single_end, multi_end = single_end;
   if (i + 1 < keys.size() && keys[i + 1] > 1) {
     multi = std::lower_bound(single_end, bucket.end(), keys[i + 1], by_second);
     multi_end = multi;
-    while (multi_end != bucket.end() && multi_end->second() == keys[i + 1]) ++multi_end;
+    while (multi_end != bucket.end() && multi_end->second == keys[i + 1]) ++multi_end;
   }
   auto matches = [&](const AliasKey& k) {
     if (i + 1 + k.rest.size() > keys.size()) return false;
@@ -260,10 +260,13 @@ std::vector<Mention> Candidates(const DocState& doc, const Tagged& s) {
           doc.trace ? (a.demonym ? "adjective '" : "alias '") + std::string(s.Range(i, end)) + "'"
                     : std::string()));
     };
-    if (const uint32_t id = exact[i] / 2; id != 0 && id < index.exact.size()) {
+    // Most interned tokens start no alias of one table or the other: empty buckets.
+    if (const uint32_t id = exact[i] / 2;
+        id != 0 && id < index.exact.size() && !index.exact[id].empty()) {
       MatchBucket(index.exact[id], exact, i, add);
     }
-    if (const uint32_t id = folded[i] / 2; id != 0 && id < index.folded.size()) {
+    if (const uint32_t id = folded[i] / 2;
+        id != 0 && id < index.folded.size() && !index.folded[id].empty()) {
       MatchBucket(index.folded[id], folded, i, add);
     }
     if (!doc.local_aliases.empty()) {
