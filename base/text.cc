@@ -10,6 +10,23 @@ namespace {
 
 bool IsContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
+// The 8 bytes at p as one word (memcpy: unaligned and aliasing-safe).
+uint64_t Load64(const char* p) {
+  uint64_t word;
+  std::memcpy(&word, p, sizeof(word));
+  return word;
+}
+
+constexpr uint64_t kHighBits = 0x8080808080808080ull;
+
+// Length of the run of ASCII bytes at text[pos, ...), checked 8 bytes at a time.
+size_t AsciiRunEnd(std::string_view text, size_t pos) {
+  const size_t n = text.size();
+  while (pos + 8 <= n && (Load64(text.data() + pos) & kHighBits) == 0) pos += 8;
+  while (pos < n && static_cast<unsigned char>(text[pos]) < 0x80) ++pos;
+  return pos;
+}
+
 // ASCII folding for Latin-1 Supplement and Latin Extended-A letters (U+00C0..U+017F).
 // Index = cp - 0xC0. Empty string: not a letter we fold (kept as-is).
 const char* const kLatinFold[] = {
@@ -121,7 +138,7 @@ bool IsValidUtf8(std::string_view text) {
     const size_t before = pos;
     const unsigned char c = static_cast<unsigned char>(text[pos]);
     if (c < 0x80) {
-      ++pos;
+      pos = AsciiRunEnd(text, pos + 1);
       continue;
     }
     if (DecodeUtf8(text, &pos) == kReplacementChar) {
@@ -153,6 +170,13 @@ CodePointIndex::CodePointIndex(std::string_view text) : text_(text) {
       checkpoints_.push_back(cps - (next_checkpoint < pos ? 1 : 0));
       next_checkpoint += 64;
     }
+    // An ASCII run up to the next checkpoint is one code point per byte.
+    if (static_cast<unsigned char>(text[pos]) < 0x80) {
+      const size_t run = AsciiRunEnd(text.substr(0, std::min(next_checkpoint, text.size())), pos);
+      cps += run - pos;
+      pos = run;
+      continue;
+    }
     DecodeUtf8(text, &pos);
     ++cps;
   }
@@ -173,6 +197,12 @@ uint64_t CodePointIndex::ToCodePoint(uint64_t byte) const {
     if (pos > byte) return cps - 1;
   }
   while (pos < byte) {
+    if (static_cast<unsigned char>(text_[pos]) < 0x80) {
+      const size_t run = AsciiRunEnd(text_.substr(0, byte), pos);
+      cps += run - pos;
+      pos = run;
+      continue;
+    }
     DecodeUtf8(text_, &pos);
     if (pos > byte) return cps;  // byte is inside this sequence
     ++cps;

@@ -1,6 +1,13 @@
+// Two parsers: simdjson (Debian libsimdjson-dev) reads the common case, a well-formed object
+// whose known fields are strings, at several hundred MB/s; nlohmann-json reads everything else
+// and words the errors (its exact positions are part of our messages). Both stay in this file.
 #include "extract/jsonl.h"
 
+#include <simdjson.h>
+
+#include <array>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "extract/encoding.h"
 
@@ -8,6 +15,46 @@ namespace parley {
 namespace {
 
 using Json = nlohmann::json;
+
+// Longer lines go to nlohmann directly: simdjson's scratch grows to ~15 bytes per input byte
+// and is kept for the next line, which would undo the reader's bounded memory.
+constexpr size_t kFastPathMaxBytes = 1 << 20;
+
+// The record when `line` is a valid JSON object whose id and text are non-empty strings (text
+// without NUL), date/title/url are strings or null or absent, and none of the five appears
+// twice (nlohmann keeps the last duplicate, simdjson would see every one). nullopt otherwise,
+// including for every malformed line: the nlohmann path then decides.
+std::optional<JsonlRecord> ParseCommonCase(std::string_view line) {
+  if (line.size() > kFastPathMaxBytes) return std::nullopt;
+  thread_local simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  if (parser.parse(line.data(), line.size()).get(root) != simdjson::SUCCESS) return std::nullopt;
+  simdjson::dom::object object;
+  if (root.get_object().get(object) != simdjson::SUCCESS) return std::nullopt;
+  static constexpr std::array<std::string_view, 5> kNames = {"id", "text", "date", "title", "url"};
+  JsonlRecord r;
+  const std::array<std::string*, 5> fields = {&r.id, &r.text, &r.date, &r.title, &r.url};
+  unsigned seen = 0;
+  unsigned strings = 0;
+  for (const simdjson::dom::key_value_pair field : object) {
+    for (size_t k = 0; k < kNames.size(); ++k) {
+      if (field.key != kNames[k]) continue;
+      if ((seen & (1u << k)) != 0) return std::nullopt;
+      seen |= 1u << k;
+      if (field.value.is_null()) break;
+      std::string_view value;
+      if (field.value.get_string().get(value) != simdjson::SUCCESS) return std::nullopt;
+      fields[k]->assign(value);
+      strings |= 1u << k;
+      break;
+    }
+  }
+  // id and text must be strings, id non-empty.
+  if ((strings & 3u) != 3u || r.id.empty() || r.text.find('\0') != std::string::npos) {
+    return std::nullopt;
+  }
+  return r;
+}
 
 // Reads an optional (required = false) or required string field into *out.
 Status StringField(const Json& object, const char* name, bool required, std::string* out) {
@@ -30,6 +77,13 @@ Status StringField(const Json& object, const char* name, bool required, std::str
 }  // namespace
 
 Result<JsonlRecord> ParseJsonlRecord(std::string_view line) {
+  if (std::optional<JsonlRecord> record = ParseCommonCase(line)) return std::move(*record);
+  return internal::ParseJsonlRecordWithNlohmann(line);
+}
+
+namespace internal {
+
+Result<JsonlRecord> ParseJsonlRecordWithNlohmann(std::string_view line) {
   Json object;
   try {
     object = Json::parse(line);
@@ -60,4 +114,5 @@ Result<JsonlRecord> ParseJsonlRecord(std::string_view line) {
   return r;
 }
 
+}  // namespace internal
 }  // namespace parley

@@ -27,6 +27,14 @@ struct JsonlRecord {
 // REQUIRES: `line` is valid UTF-8.
 Result<JsonlRecord> ParseJsonlRecord(std::string_view line);
 
+namespace internal {
+
+// ParseJsonlRecord without its fast path for well-formed lines: the reference its result must
+// equal on every line (tests compare the two), and what it falls back to.
+Result<JsonlRecord> ParseJsonlRecordWithNlohmann(std::string_view line);
+
+}  // namespace internal
+
 }  // namespace parley
 
 #endif  // PARLEY_EXTRACT_JSONL_H_

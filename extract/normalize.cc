@@ -33,6 +33,23 @@ constexpr Entity kEntities[] = {
     {"uuml", 0xFC},     {"zwj", 0x200D},   {"zwnj", 0x200C},
 };
 
+// Bytes that stand for themselves: every ASCII byte but white space and, with Markdown, the
+// bytes that may start markup (Normalizer::Markup) or close link text (']'). A run of them is
+// copied in one go; the per-character path would produce the same bytes and maps.
+struct PlainBytes {
+  bool text[256] = {};
+  bool markdown[256] = {};
+  constexpr PlainBytes() {
+    for (int c = 0; c < 0x80; ++c) {
+      const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+      text[c] = !space;
+      markdown[c] = !space && c != '\\' && c != '>' && c != '`' && c != '*' && c != '_' &&
+                    c != '!' && c != '[' && c != ']' && c != '<' && c != '&';
+    }
+  }
+};
+constexpr PlainBytes kPlainBytes;
+
 bool IsAsciiSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
@@ -101,20 +118,49 @@ const char* Replacement(char32_t cp) {
 
 class Normalizer {
  public:
-  Normalizer(std::string_view original, uint32_t begin, uint32_t end, TextSyntax syntax)
-      : s_(original), begin_(begin), end_(end), markdown_(syntax == TextSyntax::kMarkdown) {
+  // Writes into *out, reusing its buffers.
+  Normalizer(std::string_view original, uint32_t begin, uint32_t end, TextSyntax syntax,
+             NormalizedText* out)
+      : s_(original),
+        begin_(begin),
+        end_(end),
+        markdown_(syntax == TextSyntax::kMarkdown),
+        plain_(markdown_ ? kPlainBytes.markdown : kPlainBytes.text),
+        out_(*out) {
     const size_t reserve = end - begin;
+    out_.text.clear();
+    out_.offsets.clear();
+    out_.begins.clear();
+    out_.ends.clear();
     out_.text.reserve(reserve);
     out_.offsets.reserve(reserve + 1);
     out_.begins.reserve(reserve);
     out_.ends.reserve(reserve);
   }
 
-  NormalizedText Run() {
+  void Run() {
     uint32_t i = begin_;
     bool line_start = true;
     while (i < end_) {
       const char c = s_[i];
+      if (plain_[static_cast<unsigned char>(c)]) {
+        // A single ' ' between plain bytes maps like a verbatim byte, so it joins the run.
+        uint32_t j = i + 1;
+        while (j < end_) {
+          if (plain_[static_cast<unsigned char>(s_[j])]) {
+            ++j;
+          } else if (s_[j] == ' ' && j + 1 < end_ &&
+                     plain_[static_cast<unsigned char>(s_[j + 1])]) {
+            j += 2;
+          } else {
+            break;
+          }
+        }
+        EmitRun(i, j);
+        line_start = false;
+        i = j;
+        continue;
+      }
       if (static_cast<unsigned char>(c) < 0x80) {
         if (IsAsciiSpace(c)) {
           Space(i);
@@ -142,7 +188,6 @@ class Normalizer {
       i = static_cast<uint32_t>(pos);
     }
     out_.offsets.push_back(out_.ends.empty() ? begin_ : out_.ends.back());
-    return std::move(out_);
   }
 
  private:
@@ -180,6 +225,34 @@ class Normalizer {
       return;
     }
     Emit(std::string_view(&s_[from], to - from), from, to, /*verbatim=*/true);
+  }
+
+  // Emits s_[from, to) verbatim: what Emit does byte by byte, with the maps filled in bulk.
+  void EmitRun(uint32_t from, uint32_t to) {
+    if (pending_space_ && !out_.text.empty()) {
+      out_.text.push_back(' ');
+      out_.offsets.push_back(space_at_);
+      out_.begins.push_back(space_at_);
+      out_.ends.push_back(space_at_ + 1);
+    }
+    pending_space_ = false;
+    const uint32_t first = pending_markup_ ? std::min(markup_begin_, from) : from;
+    pending_markup_ = false;
+    const size_t old = out_.text.size();
+    const size_t n = to - from;
+    out_.text.append(s_.data() + from, n);
+    out_.offsets.resize(old + n);
+    out_.begins.resize(old + n);
+    out_.ends.resize(old + n);
+    uint32_t* offsets = out_.offsets.data() + old;
+    uint32_t* begins = out_.begins.data() + old;
+    uint32_t* ends = out_.ends.data() + old;
+    for (uint32_t k = 0; k < n; ++k) {
+      offsets[k] = from + k;
+      begins[k] = from + k;
+      ends[k] = from + k + 1;
+    }
+    begins[0] = first;
   }
 
   void Emit(std::string_view bytes, uint32_t from, uint32_t to, bool verbatim) {
@@ -399,7 +472,8 @@ class Normalizer {
   uint32_t begin_;
   uint32_t end_;
   bool markdown_;
-  NormalizedText out_;
+  const bool* plain_;  // kPlainBytes for the syntax
+  NormalizedText& out_;
   bool pending_space_ = false;
   uint32_t space_at_ = 0;
   bool pending_markup_ = false;
@@ -415,7 +489,14 @@ bool IsNormalizedSpace(char32_t cp) { return IsVisibleSpace(cp); }
 
 NormalizedText NormalizeForMatching(std::string_view original, uint32_t begin, uint32_t end,
                                     TextSyntax syntax) {
-  return Normalizer(original, begin, end, syntax).Run();
+  NormalizedText out;
+  Normalizer(original, begin, end, syntax, &out).Run();
+  return out;
+}
+
+void NormalizeForMatching(std::string_view original, uint32_t begin, uint32_t end,
+                          TextSyntax syntax, NormalizedText* out) {
+  Normalizer(original, begin, end, syntax, out).Run();
 }
 
 }  // namespace parley

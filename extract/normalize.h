@@ -47,6 +47,11 @@ struct NormalizedText {
 NormalizedText NormalizeForMatching(std::string_view original, uint32_t begin, uint32_t end,
                                     TextSyntax syntax);
 
+// The same into *out, reusing its buffers (callers normalising many ranges allocate once).
+// REQUIRES: as above; out != nullptr. *out's previous contents are replaced.
+void NormalizeForMatching(std::string_view original, uint32_t begin, uint32_t end,
+                          TextSyntax syntax, NormalizedText* out);
+
 // True for the code points normalisation turns into white space.
 bool IsNormalizedSpace(char32_t cp);
 

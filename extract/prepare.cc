@@ -1,6 +1,7 @@
 #include "extract/prepare.h"
 
 #include <algorithm>
+#include <cstring>
 #include <unordered_map>
 
 #include "base/text.h"
@@ -100,8 +101,11 @@ class Preparer {
     uint32_t pos = markdown() ? SkipFrontMatter() : 0;
     bool in_fence = false;
     while (pos < n) {
-      uint32_t eol = pos;
-      while (eol < n && text_[eol] != '\n') ++eol;
+      const void* newline = std::memchr(text_.data() + pos, '\n', n - pos);
+      const uint32_t eol =
+          newline == nullptr
+              ? n
+              : static_cast<uint32_t>(static_cast<const char*>(newline) - text_.data());
       HandleLine(pos, eol, &in_fence);
       pos = eol + 1;
     }
@@ -245,7 +249,13 @@ class Preparer {
   // Brackets a line leaves open, given `depth` open before it ("[West" wrapped before
   // "Virginia](url)").
   int BracketDepth(const Line& line, int depth) const {
-    for (uint32_t k = line.begin; k < line.end; ++k) {
+    uint32_t k = line.begin;
+    if (depth == 0) {  // a ']' before the first '[' changes nothing
+      const void* open = std::memchr(text_.data() + k, '[', line.end - k);
+      if (open == nullptr) return 0;
+      k = static_cast<uint32_t>(static_cast<const char*>(open) - text_.data());
+    }
+    for (; k < line.end; ++k) {
       if (text_[k] == '[') ++depth;
       if (text_[k] == ']' && depth > 0) --depth;
     }
@@ -276,7 +286,8 @@ class Preparer {
   }
 
   void EmitUnits(uint32_t b, uint32_t e, UnitKind kind) {
-    const NormalizedText norm = NormalizeForMatching(text_, b, e, syntax_);
+    NormalizeForMatching(text_, b, e, syntax_, &norm_);
+    const NormalizedText& norm = norm_;
     if (norm.text.empty()) return;
     std::vector<TextRange> ranges;
     if (kind == UnitKind::kHeading && norm.text.size() <= 8192) {
@@ -287,8 +298,9 @@ class Preparer {
     for (const TextRange& r : ranges) {
       PreparedSentence unit;
       unit.kind = kind;
-      unit.text = norm.text.substr(r.begin, r.end - r.begin);
+      unit.text.assign(norm.text, r.begin, r.end - r.begin);
       unit.byte_span = {norm.begins[r.begin], norm.ends[r.end - 1]};
+      unit.offsets.reserve(r.end - r.begin + 1);
       unit.offsets.assign(norm.offsets.begin() + static_cast<ptrdiff_t>(r.begin),
                           norm.offsets.begin() + static_cast<ptrdiff_t>(r.end));
       unit.offsets.push_back(static_cast<uint32_t>(unit.byte_span.end));
@@ -349,6 +361,7 @@ class Preparer {
   BlockKind kind_ = BlockKind::kNone;
   std::vector<Line> lines_;
   std::vector<Segment> segments_;
+  NormalizedText norm_;  // scratch for EmitUnits, reused across segments
   std::unordered_map<uint64_t, int32_t> first_by_hash_;  // lookups only; never iterated
   PreparedDocument out_;
 };

@@ -132,6 +132,9 @@ struct CompiledPattern {
   // The pattern is a candidate for a sentence holding any of these tokens: the longest
   // required word, else the smallest required_any set; empty = always a candidate.
   std::vector<std::string> anchors;
+  // Nonzero when every match starts at a mention of one of these kinds: the matcher then tries
+  // the pattern anchored at those mentions instead of searching the whole sentence.
+  uint32_t start_bits = 0;
   int line = 0;
   std::string source;  // the pattern as written
 };
@@ -182,6 +185,13 @@ struct StringHash {
 template <typename V>
 using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
 
+// The patterns of one rule kind by anchor word, so that a sentence only tries the patterns
+// whose rarest required word it holds. Entries are (rule index, pattern index).
+struct PatternIndex {
+  StringMap<std::vector<std::pair<uint32_t, uint32_t>>> anchored;
+  std::vector<std::pair<uint32_t, uint32_t>> unanchored;  // no anchor: tried on every sentence
+};
+
 struct CompiledRules {
   std::vector<EntityDef> entities;  // sorted by id
   StringMap<uint32_t> entity_index;
@@ -192,9 +202,7 @@ struct CompiledRules {
   std::vector<EntityPattern> entity_patterns;
   std::unique_ptr<RE2::Set> entity_pattern_set;  // null when there are no patterns
   std::vector<Rule> rules;                       // relation, discover, coref; sorted by id
-  // Relation patterns by anchor word: (rule index, pattern index).
-  StringMap<std::vector<std::pair<uint32_t, uint32_t>>> anchored;
-  std::vector<std::pair<uint32_t, uint32_t>> unanchored;
+  PatternIndex relation_patterns, discover_patterns, coref_patterns;
   std::vector<uint32_t> discover_rules, coref_rules;
   std::vector<std::vector<Cue>> cues;  // indexed by Modality
   // Persons by (lower-cased office, country id) of their roles, for `resolve role`.

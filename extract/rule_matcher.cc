@@ -506,15 +506,42 @@ bool HasLocalAlias(const DocState& doc, const Tagged& s) {
   return false;
 }
 
+// The leftmost match of `pattern` in the tagged sentence at or after byte `pos`, into `groups`
+// (n of them); false when there is none.
+bool NextMatch(const CompiledPattern& pattern, const Tagged& s, size_t pos,
+               re2::StringPiece* groups, int n) {
+  const re2::StringPiece input(s.tagged);
+  if (pattern.start_bits == 0) {
+    return pattern.re->Match(input, pos, s.tagged.size(), RE2::UNANCHORED, groups, n);
+  }
+  // Every match starts with " \x01" (a mention placeholder) of the right kind. Trying those few
+  // starts in order, anchored, finds the same leftmost match as an unanchored search, and far
+  // cheaper: an unanchored DFA tracks a thread from every earlier position, so it meets new
+  // states all the time and builds them (most of the matching cost), and it needs the reverse
+  // program to find where the match began. An existence test without captures comes first
+  // because most starts fail.
+  const size_t first = std::lower_bound(s.unit_offsets.begin(), s.unit_offsets.end(), pos + 1) -
+                       s.unit_offsets.begin();
+  for (size_t u = first; u < s.units.size(); ++u) {
+    const size_t at = s.unit_offsets[u];
+    if (s.tagged[at] != '\x01') continue;
+    const int mention = s.units[u].mention;
+    if (mention >= 0 && (s.mentions[mention].bits & pattern.start_bits) == 0) continue;
+    if (!pattern.re->Match(input, at - 1, s.tagged.size(), RE2::ANCHOR_START, nullptr, 0)) {
+      continue;
+    }
+    return pattern.re->Match(input, at - 1, s.tagged.size(), RE2::ANCHOR_START, groups, n);
+  }
+  return false;
+}
+
 // Calls `fn(groups)` for each non-overlapping match of `pattern` in the tagged sentence.
 template <typename Fn>
 void ForEachMatch(const CompiledPattern& pattern, const Tagged& s, Fn fn) {
   const int n = 1 + pattern.re->NumberOfCapturingGroups();
   std::vector<re2::StringPiece> groups(n);
-  re2::StringPiece input(s.tagged);
   size_t pos = 0;
-  while (pos < s.tagged.size() &&
-         pattern.re->Match(input, pos, s.tagged.size(), RE2::UNANCHORED, groups.data(), n)) {
+  while (pos < s.tagged.size() && NextMatch(pattern, s, pos, groups.data(), n)) {
     const size_t end = groups[0].data() - s.tagged.data() + groups[0].size();
     fn(groups);
     // The match's trailing space is the next match's leading space.
@@ -668,34 +695,34 @@ class Analyzer {
  private:
   // --- Discovery ---------------------------------------------------------------------------
   void Discover(const Tagged& s, DocumentAnalysis* out) {
-    for (uint32_t r : rules_.discover_rules) {
+    CandidatePatterns(rules_.discover_patterns, s, &patterns_);
+    for (const auto& [r, pi] : patterns_) {
       const Rule& rule = rules_.rules[r];
-      for (const CompiledPattern& p : rule.patterns) {
-        if (!Possible(p, s)) continue;
-        ForEachMatch(p, s, [&](const std::vector<re2::StringPiece>& g) {
-          std::string label, office, country, affiliation;
-          for (size_t c = 0; c < p.captures.size(); ++c) {
-            const re2::StringPiece& piece = g[c + 1];
-            if (piece.data() == nullptr) continue;
-            const auto [u0, u1] = s.UnitRange(Offset(s, piece), Offset(s, piece) + piece.size());
-            const SlotCapture& cap = p.captures[c];
-            if (cap.kind == SlotKind::kMention) {
-              const Mention* m = CapturedMention(s, piece);
-              if (m == nullptr || m->entity == nullptr) continue;
-              const std::string& id = SlotEntity(*m, cap)->entity.id;
-              if (cap.role == SlotRole::kCountry) country = id;
-              if (cap.role == SlotRole::kAffiliation) affiliation = id;
-            } else if (cap.role == SlotRole::kLabel) {
-              label = std::string(s.UnitsText(u0, u1));
-            } else if (cap.role == SlotRole::kAffiliation) {
-              affiliation = std::string(s.UnitsText(u0, u1));
-            } else if (cap.role == SlotRole::kOffice) {
-              office = CollapseSpace(AsciiLower(s.UnitsText(u0, u1)));
-            }
+      const CompiledPattern& p = rule.patterns[pi];
+      if (!Possible(p, s)) continue;
+      ForEachMatch(p, s, [&](const std::vector<re2::StringPiece>& g) {
+        std::string label, office, country, affiliation;
+        for (size_t c = 0; c < p.captures.size(); ++c) {
+          const re2::StringPiece& piece = g[c + 1];
+          if (piece.data() == nullptr) continue;
+          const auto [u0, u1] = s.UnitRange(Offset(s, piece), Offset(s, piece) + piece.size());
+          const SlotCapture& cap = p.captures[c];
+          if (cap.kind == SlotKind::kMention) {
+            const Mention* m = CapturedMention(s, piece);
+            if (m == nullptr || m->entity == nullptr) continue;
+            const std::string& id = SlotEntity(*m, cap)->entity.id;
+            if (cap.role == SlotRole::kCountry) country = id;
+            if (cap.role == SlotRole::kAffiliation) affiliation = id;
+          } else if (cap.role == SlotRole::kLabel) {
+            label = std::string(s.UnitsText(u0, u1));
+          } else if (cap.role == SlotRole::kAffiliation) {
+            affiliation = std::string(s.UnitsText(u0, u1));
+          } else if (cap.role == SlotRole::kOffice) {
+            office = CollapseSpace(AsciiLower(s.UnitsText(u0, u1)));
           }
-          if (!label.empty()) AddDiscovered(rule, label, office, country, affiliation, out);
-        });
-      }
+        }
+        if (!label.empty()) AddDiscovered(rule, label, office, country, affiliation, out);
+      });
     }
   }
 
@@ -765,50 +792,50 @@ class Analyzer {
   void Coref(Tagged* s, const std::vector<const EntityDef*>& previous_persons,
              DocumentAnalysis* out) {
     std::vector<Mention> resolved;
-    for (uint32_t r : rules_.coref_rules) {
+    CandidatePatterns(rules_.coref_patterns, *s, &patterns_);
+    for (const auto& [r, pi] : patterns_) {
       const Rule& rule = rules_.rules[r];
-      for (const CompiledPattern& p : rule.patterns) {
-        if (!Possible(p, *s)) continue;
-        ForEachMatch(p, *s, [&](const std::vector<re2::StringPiece>& g) {
-          const auto [u0, u1] = s->UnitRange(Offset(*s, g[0]), Offset(*s, g[0]) + g[0].size());
-          if (u0 >= u1) return;
-          const EntityDef* target = nullptr;
-          if (rule.resolve_role) {
-            std::string office, country;
-            for (size_t c = 0; c < p.captures.size(); ++c) {
-              const re2::StringPiece& piece = g[c + 1];
-              if (piece.data() == nullptr) continue;
-              const SlotCapture& cap = p.captures[c];
-              if (cap.role == SlotRole::kCountry) {
-                const Mention* m = CapturedMention(*s, piece);
-                if (m != nullptr && m->entity != nullptr) country = SlotEntity(*m, cap)->entity.id;
-              } else if (cap.role == SlotRole::kOffice) {
-                const auto [c0, c1] =
-                    s->UnitRange(Offset(*s, piece), Offset(*s, piece) + piece.size());
-                office = CollapseSpace(AsciiLower(s->UnitsText(c0, c1)));
-              }
+      const CompiledPattern& p = rule.patterns[pi];
+      if (!Possible(p, *s)) continue;
+      ForEachMatch(p, *s, [&](const std::vector<re2::StringPiece>& g) {
+        const auto [u0, u1] = s->UnitRange(Offset(*s, g[0]), Offset(*s, g[0]) + g[0].size());
+        if (u0 >= u1) return;
+        const EntityDef* target = nullptr;
+        if (rule.resolve_role) {
+          std::string office, country;
+          for (size_t c = 0; c < p.captures.size(); ++c) {
+            const re2::StringPiece& piece = g[c + 1];
+            if (piece.data() == nullptr) continue;
+            const SlotCapture& cap = p.captures[c];
+            if (cap.role == SlotRole::kCountry) {
+              const Mention* m = CapturedMention(*s, piece);
+              if (m != nullptr && m->entity != nullptr) country = SlotEntity(*m, cap)->entity.id;
+            } else if (cap.role == SlotRole::kOffice) {
+              const auto [c0, c1] =
+                  s->UnitRange(Offset(*s, piece), Offset(*s, piece) + piece.size());
+              office = CollapseSpace(AsciiLower(s->UnitsText(c0, c1)));
             }
-            target = HolderOf(office, country);
-          } else {
-            for (size_t u = u0; u-- > 0;) {
-              const Unit& unit = s->units[u];
-              if (unit.mention < 0) continue;
-              const Mention& m = s->mentions[unit.mention];
-              if (m.entity != nullptr && m.kind != MentionKind::kDemonym &&
-                  m.entity->entity.type == EntityType::kPerson) {
-                target = m.entity;
-                break;
-              }
-            }
-            if (target == nullptr && previous_persons.size() == 1) target = previous_persons[0];
           }
-          if (target == nullptr) return;
-          Mention m = EntityMention(doc_, target, s->units[u0].tok_begin, s->units[u1 - 1].tok_end,
-                                    MentionKind::kCoref, "coref rule " + rule.id);
-          resolved.push_back(std::move(m));
-          out->corefs.emplace_back(rule.id, target->entity.id);
-        });
-      }
+          target = HolderOf(office, country);
+        } else {
+          for (size_t u = u0; u-- > 0;) {
+            const Unit& unit = s->units[u];
+            if (unit.mention < 0) continue;
+            const Mention& m = s->mentions[unit.mention];
+            if (m.entity != nullptr && m.kind != MentionKind::kDemonym &&
+                m.entity->entity.type == EntityType::kPerson) {
+              target = m.entity;
+              break;
+            }
+          }
+          if (target == nullptr && previous_persons.size() == 1) target = previous_persons[0];
+        }
+        if (target == nullptr) return;
+        Mention m = EntityMention(doc_, target, s->units[u0].tok_begin, s->units[u1 - 1].tok_end,
+                                  MentionKind::kCoref, "coref rule " + rule.id);
+        resolved.push_back(std::move(m));
+        out->corefs.emplace_back(rule.id, target->entity.id);
+      });
     }
     if (resolved.empty()) return;
     std::vector<Mention> merged;
@@ -851,6 +878,20 @@ class Analyzer {
     return false;
   }
 
+  // The patterns of `index` a sentence may match, in rule then pattern order (the order in
+  // which rules apply matters: discoveries and coreferences build on earlier ones).
+  static void CandidatePatterns(const internal::PatternIndex& index, const Tagged& s,
+                                std::vector<std::pair<uint32_t, uint32_t>>* out) {
+    out->assign(index.unanchored.begin(), index.unanchored.end());
+    for (std::string_view w : s.words) {
+      if (auto it = index.anchored.find(w); it != index.anchored.end()) {
+        out->insert(out->end(), it->second.begin(), it->second.end());
+      }
+    }
+    std::sort(out->begin(), out->end());
+    out->erase(std::unique(out->begin(), out->end()), out->end());
+  }
+
   static bool Possible(const CompiledPattern& p, const Tagged& s) {
     for (uint32_t bits : p.required_bits) {
       if ((bits & s.bits) == 0) return false;
@@ -872,17 +913,10 @@ class Analyzer {
   };
 
   void Relations(const Tagged& s, SentenceAnalysis* out) {
-    std::vector<std::pair<uint32_t, uint32_t>> patterns = rules_.unanchored;
-    for (std::string_view w : s.words) {
-      if (auto it = rules_.anchored.find(w); it != rules_.anchored.end()) {
-        patterns.insert(patterns.end(), it->second.begin(), it->second.end());
-      }
-    }
-    std::sort(patterns.begin(), patterns.end());
-    patterns.erase(std::unique(patterns.begin(), patterns.end()), patterns.end());
-    if (patterns.empty()) return;
+    CandidatePatterns(rules_.relation_patterns, s, &patterns_);
+    if (patterns_.empty()) return;
     std::vector<Candidate> candidates;
-    for (const auto& [r, pi] : patterns) {
+    for (const auto& [r, pi] : patterns_) {
       const Rule& rule = rules_.rules[r];
       const CompiledPattern& p = rule.patterns[pi];
       if (!only_relation_.empty() && rule.id != only_relation_) continue;
@@ -1140,6 +1174,7 @@ class Analyzer {
   DocState doc_;
   bool trace_;
   std::map<const EntityDef*, uint64_t> counts_;
+  std::vector<std::pair<uint32_t, uint32_t>> patterns_;  // scratch for CandidatePatterns
 };
 
 }  // namespace

@@ -335,6 +335,9 @@ class Emitter {
     std::string regex;
     if (!EmitSeq(seq, /*required=*/true, &bound, &regex)) return false;
     out_->regex = " " + regex;
+    if (!seq.empty() && seq[0].kind == PatternNode::Kind::kSlot && !seq[0].optional) {
+      out_->start_bits = SlotBits(seq[0].slot);
+    }
     return true;
   }
 

@@ -88,6 +88,9 @@ struct EmittedPattern {
   // Sets of lower-cased tokens of which at least one must occur (required word lists and
   // groups of alternatives), each sorted.
   std::vector<std::vector<std::string>> required_any;
+  // Nonzero when every match starts with a mention of one of these kinds (the pattern's first
+  // element is a required mention slot); 0 when the start is not known.
+  uint32_t start_bits = 0;
 };
 
 // Compiles `seq` for a rule of `kind` (`in_macro`: the body of a macro, which may not bind

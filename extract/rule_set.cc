@@ -781,11 +781,13 @@ class Compiler {
       const Rule& rule = out_->rules[r];
       if (rule.kind == RuleKind::kDiscover) out_->discover_rules.push_back(r);
       if (rule.kind == RuleKind::kCoref) out_->coref_rules.push_back(r);
-      if (rule.kind != RuleKind::kRelation) continue;
+      internal::PatternIndex& index = rule.kind == RuleKind::kRelation   ? out_->relation_patterns
+                                      : rule.kind == RuleKind::kDiscover ? out_->discover_patterns
+                                                                         : out_->coref_patterns;
       for (uint32_t p = 0; p < rule.patterns.size(); ++p) {
         const std::vector<std::string>& anchors = rule.patterns[p].anchors;
-        if (anchors.empty()) out_->unanchored.emplace_back(r, p);
-        for (const std::string& anchor : anchors) out_->anchored[anchor].emplace_back(r, p);
+        if (anchors.empty()) index.unanchored.emplace_back(r, p);
+        for (const std::string& anchor : anchors) index.anchored[anchor].emplace_back(r, p);
       }
     }
   }
@@ -979,6 +981,7 @@ class Compiler {
     out->required_bits = std::move(emitted.required_bits);
     out->required_words = std::move(emitted.required_words);
     out->required_any = std::move(emitted.required_any);
+    out->start_bits = emitted.start_bits;
     // Anchor on the most selective requirement: a common word ("to", "the") makes a pattern a
     // candidate in most sentences, a set of rarer verbs in few.
     size_t best_cost = 0;

@@ -10,22 +10,24 @@ namespace {
 
 constexpr char kRecordVersion = 1;
 
+// Appends a record to a string: its own (Take) or the caller's.
 class Writer {
  public:
-  explicit Writer(char tag) {
-    out_.reserve(256);
-    out_.push_back(tag);
+  explicit Writer(char tag) : out_(&own_) {
+    own_.reserve(256);
+    own_.push_back(tag);
   }
+  Writer(char tag, std::string* out) : out_(out) { out_->push_back(tag); }
   void Varint(uint64_t v) {
     while (v >= 0x80) {
-      out_.push_back(static_cast<char>((v & 0x7f) | 0x80));
+      out_->push_back(static_cast<char>((v & 0x7f) | 0x80));
       v >>= 7;
     }
-    out_.push_back(static_cast<char>(v));
+    out_->push_back(static_cast<char>(v));
   }
   void String(std::string_view s) {
     Varint(s.size());
-    out_.append(s);
+    out_->append(s);
   }
   void Ref(const EntityRef& ref) {
     String(ref.id);
@@ -36,10 +38,11 @@ class Writer {
     Varint(ref ? 1 : 0);
     if (ref) Ref(*ref);
   }
-  std::string Take() { return std::move(out_); }
+  std::string Take() { return std::move(own_); }
 
  private:
-  std::string out_;
+  std::string own_;
+  std::string* out_;
 };
 
 // Reads what Writer wrote; any short read or bad value marks the reader failed, and the caller
@@ -239,10 +242,15 @@ std::string ClassLowerBound(SpanClass c, std::string_view since) {
 }
 
 std::string TimeKey(const TimeValue& time, std::string_view statement_id) {
-  std::string key(1, static_cast<char>(ClassifySpan(time)));
-  AppendPart(time.start, &key);
-  AppendPart(statement_id, &key);
+  std::string key;
+  AppendTimeKey(time, statement_id, &key);
   return key;
+}
+
+void AppendTimeKey(const TimeValue& time, std::string_view statement_id, std::string* key) {
+  key->push_back(static_cast<char>(ClassifySpan(time)));
+  AppendPart(time.start, key);
+  AppendPart(statement_id, key);
 }
 
 Result<std::pair<std::string, std::string>> ExpandIsoDate(std::string_view date) {
@@ -344,7 +352,14 @@ std::set<std::string> AggregateNames(const EntityAggregate& a) {
 }
 
 std::string EncodeStatement(const Statement& s) {
-  Writer w('S');
+  std::string out;
+  out.reserve(256);
+  AppendStatement(s, &out);
+  return out;
+}
+
+void AppendStatement(const Statement& s, std::string* out) {
+  Writer w('S', out);
   w.Varint(kRecordVersion);
   w.String(s.id);
   w.Ref(s.subject);
@@ -374,7 +389,6 @@ std::string EncodeStatement(const Statement& s) {
   w.String(s.cameo);
   w.String(s.doc_date);
   w.Varint(s.mentions);
-  return w.Take();
 }
 
 Result<Statement> DecodeStatement(std::string_view bytes) {
@@ -477,13 +491,23 @@ Result<Entity> DecodeEntity(std::string_view bytes) {
 }
 
 std::string EncodeDocContents(const DocContents& c) {
-  Writer w('C');
+  std::vector<std::string_view> ids(c.statement_ids.begin(), c.statement_ids.end());
+  std::vector<const Entity*> contributions;
+  contributions.reserve(c.contributions.size());
+  for (const Entity& e : c.contributions) contributions.push_back(&e);
+  std::string out;
+  AppendDocContents(ids, contributions, &out);
+  return out;
+}
+
+void AppendDocContents(const std::vector<std::string_view>& statement_ids,
+                       const std::vector<const Entity*>& contributions, std::string* out) {
+  Writer w('C', out);
   w.Varint(kRecordVersion);
-  w.Varint(c.statement_ids.size());
-  for (const auto& id : c.statement_ids) w.String(id);
-  w.Varint(c.contributions.size());
-  for (const Entity& e : c.contributions) WriteEntityFields(e, &w);
-  return w.Take();
+  w.Varint(statement_ids.size());
+  for (std::string_view id : statement_ids) w.String(id);
+  w.Varint(contributions.size());
+  for (const Entity* e : contributions) WriteEntityFields(*e, &w);
 }
 
 Result<DocContents> DecodeDocContents(std::string_view bytes) {

@@ -76,6 +76,8 @@ SpanClass ClassifySpan(const TimeValue& time);
 std::string ClassLowerBound(SpanClass c, std::string_view since);
 // The time index key of a statement.
 std::string TimeKey(const TimeValue& time, std::string_view statement_id);
+// Appends TimeKey(time, statement_id) to `key`.
+void AppendTimeKey(const TimeValue& time, std::string_view statement_id, std::string* key);
 
 // Expands an ISO date of any precision ("2019", "2019-03", "2019-03-05") to its first and last
 // day. InvalidArgument for anything else, naming the text.
@@ -125,12 +127,18 @@ Entity ToEntity(const EntityAggregate& aggregate);
 std::set<std::string> AggregateNames(const EntityAggregate& aggregate);
 
 std::string EncodeStatement(const Statement& statement);
+// Appends EncodeStatement(statement) to `out`: the same bytes, into a buffer the caller reuses.
+void AppendStatement(const Statement& statement, std::string* out);
 Result<Statement> DecodeStatement(std::string_view bytes);
 std::string EncodeEntity(const Entity& entity);
 Result<Entity> DecodeEntity(std::string_view bytes);
 std::string EncodeAggregate(const EntityAggregate& aggregate);
 Result<EntityAggregate> DecodeAggregate(std::string_view bytes);
 std::string EncodeDocContents(const DocContents& contents);
+// Appends the encoding of DocContents{statement_ids, contributions} to `out`, from views of
+// records the caller holds. REQUIRES: no null pointer in `contributions`.
+void AppendDocContents(const std::vector<std::string_view>& statement_ids,
+                       const std::vector<const Entity*>& contributions, std::string* out);
 Result<DocContents> DecodeDocContents(std::string_view bytes);
 std::string EncodeDocMeta(const DocMeta& meta);
 Result<DocMeta> DecodeDocMeta(std::string_view bytes);

@@ -1,8 +1,15 @@
 #include "graph/kv_store.h"
 
 #include <algorithm>
+#include <array>
+#include <bit>
+#include <cstring>
+#include <list>
 #include <map>
 #include <set>
+#include <span>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "base/text.h"
@@ -11,7 +18,99 @@
 namespace parley::internal {
 namespace {
 
-const std::string kVersionKey = "format_version";
+constexpr size_t kArenaBlock = 64 << 10;
+
+// The first 8 bytes of `key` as a big-endian number, zero-padded: a smaller prefix means a
+// smaller key; equal prefixes need the keys compared.
+uint64_t KeyPrefix(std::string_view key) {
+  unsigned char bytes[8] = {};
+  std::memcpy(bytes, key.data(), std::min<size_t>(8, key.size()));
+  uint64_t v = 0;
+  for (unsigned char b : bytes) v = (v << 8) | b;
+  return v;
+}
+
+}  // namespace
+
+char* KvBatch::Allocate(size_t n) {
+  if (n <= free_size_) {
+    char* p = free_;
+    free_ += n;
+    free_size_ -= n;
+    return p;
+  }
+  // A write bigger than a quarter block (a document's text) gets a block of its own, so the
+  // current block's tail stays in use.
+  if (n > kArenaBlock / 4) {
+    blocks_.push_back(std::unique_ptr<char[]>(new char[n]));
+    return blocks_.back().get();
+  }
+  blocks_.push_back(std::unique_ptr<char[]>(new char[kArenaBlock]));
+  free_ = blocks_.back().get() + n;
+  free_size_ = kArenaBlock - n;
+  return blocks_.back().get();
+}
+
+void KvBatch::Put(Cf cf, std::string_view key, std::string_view value) {
+  char* p = Allocate(key.size() + value.size());
+  if (!key.empty()) std::memcpy(p, key.data(), key.size());
+  if (!value.empty()) std::memcpy(p + key.size(), value.data(), value.size());
+  // An empty value still needs a non-null pointer: null marks a delete.
+  entries_.push_back(Entry{p, value.empty() ? "" : p + key.size(), key.size(), value.size(), cf});
+}
+
+void KvBatch::Delete(Cf cf, std::string_view key) {
+  char* p = Allocate(key.size());
+  if (!key.empty()) std::memcpy(p, key.data(), key.size());
+  entries_.push_back(Entry{p, nullptr, key.size(), 0, cf});
+}
+
+void KvBatch::SortAndCollapse() {
+  // Sorting small items (a key's first 8 bytes, where it is, its position) rather than the
+  // entries keeps most comparisons to one integer compare and the rest to one memcmp;
+  // families are split first by a counting sort.
+  struct Item {
+    uint64_t prefix;
+    const char* key;
+    uint32_t size;
+    uint32_t index;
+    std::string_view view() const { return {key, size}; }
+  };
+  std::array<size_t, kCfCount + 1> start{};
+  for (const Entry& e : entries_) ++start[static_cast<int>(e.cf) + 1];
+  for (int c = 0; c < kCfCount; ++c) start[c + 1] += start[c];
+  std::array<size_t, kCfCount> next;
+  std::copy(start.begin(), start.begin() + kCfCount, next.begin());
+  std::vector<Item> items(entries_.size());
+  for (uint32_t i = 0; i < entries_.size(); ++i) {
+    const Entry& e = entries_[i];
+    items[next[static_cast<int>(e.cf)]++] =
+        Item{KeyPrefix(e.key()), e.key_data, static_cast<uint32_t>(e.key_size), i};
+  }
+  // Equal keys keep their order of writing, so the last of them is the one that counts.
+  auto less = [](const Item& a, const Item& b) {
+    if (a.prefix != b.prefix) return a.prefix < b.prefix;
+    int c = a.view().compare(b.view());
+    return c != 0 ? c < 0 : a.index < b.index;
+  };
+  for (int c = 0; c < kCfCount; ++c) {
+    std::sort(items.begin() + start[c], items.begin() + start[c + 1], less);
+  }
+  std::vector<Entry> sorted;
+  sorted.reserve(items.size());
+  for (size_t i = 0; i < items.size(); ++i) {
+    const Entry& e = entries_[items[i].index];
+    if (i + 1 < items.size() && items[i].prefix == items[i + 1].prefix &&
+        items[i].view() == items[i + 1].view() && entries_[items[i + 1].index].cf == e.cf) {
+      continue;
+    }
+    sorted.push_back(e);
+  }
+  entries_ = std::move(sorted);
+}
+
+namespace {
+
 std::string CounterKey(std::string_view kind, std::string_view name) {
   return Key({"count", kind, name});
 }
@@ -22,35 +121,66 @@ const std::string kEntitiesCounter = CounterKey("total", "entities");
 
 bool HasNul(std::string_view s) { return s.find('\0') != std::string_view::npos; }
 
+// A record as stored: statements with ids and the document id, duplicates merged, every entity
+// a statement mentions present once, in id order, with aliases and roles sorted and unique.
+// It views the caller's record and holds copies only of what normalising changed, so it must
+// not outlive that record. Moving it keeps every pointer valid (the copies live in list nodes).
+struct NormalRecord {
+  const DocumentRecord* in = nullptr;
+  std::vector<const Statement*> statements;
+  // Whether statements[i].id is known to be MakeStatementId(statements[i]) (it was computed
+  // here); false means unknown.
+  std::vector<bool> id_computed;
+  std::vector<const Entity*> entities;
+  std::list<Statement> changed_statements;
+  std::list<Entity> changed_entities;
+  std::string computed_hash;  // when the record has no content hash
+
+  std::string_view content_hash() const {
+    return computed_hash.empty() ? std::string_view(in->document.info.content_hash)
+                                 : std::string_view(computed_hash);
+  }
+};
+
 // Collects one write batch of whole documents. Writes are appended in order (a later write to
 // a key wins, as in a RocksDB WriteBatch). Reads go to the stored state: a batch never holds a
 // document twice (PutBatch writes before a repeat), so what a document reads -- its stored
 // version, its old statements -- cannot be in the batch. Entity aggregates (with their alias
 // index entries) and counters, which many documents of a batch share, are kept decoded and
-// written once at Finish.
+// written once at Finish. The statement and document ids it is given must outlive it.
 class Txn {
  public:
   explicit Txn(const KvView& base) : base_(base) {}
 
   const KvView& base() const { return base_; }
-  void Put(Cf cf, std::string key, std::string value) {
-    writes_.push_back(KvWrite{cf, std::move(key), std::move(value)});
+  void Put(Cf cf, std::string_view key, std::string_view value) { batch_.Put(cf, key, value); }
+  void Delete(Cf cf, std::string_view key) { batch_.Delete(cf, key); }
+  void Count(const std::string& counter, int64_t delta) {
+    auto it = counters_.find(counter);
+    if (it == counters_.end()) it = counters_.emplace(counter, 0).first;
+    it->second += delta;
   }
-  void Delete(Cf cf, std::string key) {
-    writes_.push_back(KvWrite{cf, std::move(key), std::nullopt});
+  void Count(std::string_view kind, std::string_view name, int64_t delta) {
+    counter_.clear();
+    AppendPart("count", &counter_);
+    AppendPart(kind, &counter_);
+    AppendPart(name, &counter_);
+    Count(counter_, delta);
   }
-  void Count(const std::string& counter, int64_t delta) { counters_[counter] += delta; }
   // False when another document of this batch already holds statement `id`.
-  bool ClaimStatement(const std::string& id, const std::string& doc) {
+  bool ClaimStatement(std::string_view id, std::string_view doc) {
     return statement_docs_.emplace(id, doc).first->second == doc;
   }
+  // Buffers for building one key or value at a time; Put copies them.
+  std::string& key_buffer() { return key_; }
+  std::string& value_buffer() { return value_; }
 
   // The aggregate of entity `id`, loaded once per batch.
-  Result<EntityAggregate*> Aggregate(const std::string& id) {
+  Result<EntityAggregate*> Aggregate(std::string_view id) {
     auto it = aggregates_.find(id);
     if (it != aggregates_.end()) return &it->second.aggregate;
     PARLEY_ASSIGN_OR_RETURN(std::optional<std::string> bytes, base_.Get(Cf::kEntities, id));
-    AggregateSlot& slot = aggregates_[id];
+    AggregateSlot& slot = aggregates_[std::string(id)];
     if (bytes) {
       PARLEY_ASSIGN_OR_RETURN(slot.aggregate, DecodeAggregate(*bytes));
       slot.existed = true;
@@ -59,12 +189,12 @@ class Txn {
     return &slot.aggregate;
   }
 
-  size_t size() const { return writes_.size(); }
-  bool touched(const std::string& doc_id) const { return docs_.count(doc_id) > 0; }
-  void Touch(const std::string& doc_id) { docs_.insert(doc_id); }
+  size_t size() const { return batch_.size(); }
+  bool touched(std::string_view doc_id) const { return docs_.count(doc_id) > 0; }
+  void Touch(std::string_view doc_id) { docs_.insert(doc_id); }
 
   // Folds aggregates and counters into the writes and returns them.
-  Result<std::vector<KvWrite>> Finish() {
+  Result<KvBatch> Finish() {
     for (auto& [id, slot] : aggregates_) {
       const EntityAggregate& aggregate = slot.aggregate;
       bool existed = slot.existed;
@@ -86,15 +216,15 @@ class Txn {
       int delta = static_cast<int>(exists) - static_cast<int>(existed);
       if (delta != 0) {
         Count(kEntitiesCounter, delta);
-        Count(CounterKey("type", EntityTypeName(aggregate.type)), delta);
+        Count("type", EntityTypeName(aggregate.type), delta);
       }
     }
     PARLEY_RETURN_IF_ERROR(ApplyCounts(Cf::kMeta, counters_));
-    return std::move(writes_);
+    return std::move(batch_);
   }
 
  private:
-  Status ApplyCounts(Cf cf, const std::map<std::string, int64_t>& deltas) {
+  Status ApplyCounts(Cf cf, const std::map<std::string, int64_t, std::less<>>& deltas) {
     for (const auto& [key, delta] : deltas) {
       if (delta == 0) continue;
       PARLEY_ASSIGN_OR_RETURN(std::optional<std::string> bytes, base_.Get(cf, key));
@@ -113,32 +243,42 @@ class Txn {
   }
 
   const KvView& base_;
-  std::vector<KvWrite> writes_;
-  std::map<std::string, std::string> statement_docs_;  // statement id -> document, this batch
+  KvBatch batch_;
+  std::unordered_map<std::string_view, std::string_view> statement_docs_;  // this batch's
   struct AggregateSlot {
     bool existed = false;                // stored before this batch
     std::set<std::string> names_before;  // its alias index entries then
     EntityAggregate aggregate;
   };
-  std::map<std::string, AggregateSlot> aggregates_;
-  std::map<std::string, int64_t> counters_;
-  std::set<std::string> docs_;
+  std::map<std::string, AggregateSlot, std::less<>> aggregates_;
+  std::map<std::string, int64_t, std::less<>> counters_;
+  std::unordered_set<std::string_view> docs_;
+  std::string counter_, key_, value_;
 };
 
-// The index keys (family, key, value) of one statement, its primary record excluded.
-std::vector<std::tuple<Cf, std::string, std::string>> IndexKeys(const Statement& s) {
-  std::vector<std::tuple<Cf, std::string, std::string>> keys;
+// Calls emit(cf, key, value) for each index key of `s`, its primary record excluded. The key
+// is built in `key` and is valid only during the call.
+template <typename Emit>
+void ForEachIndexKey(const Statement& s, std::string* key, const Emit& emit) {
+  auto build = [key](std::initializer_list<std::string_view> parts) {
+    key->clear();
+    for (std::string_view part : parts) AppendPart(part, key);
+    return std::string_view(*key);
+  };
   std::string_view object = s.object ? std::string_view(s.object->id) : std::string_view();
-  keys.emplace_back(Cf::kSpo, Key({s.subject.id, s.predicate, object, s.id}), "");
-  keys.emplace_back(Cf::kPos, Key({s.predicate, object, s.subject.id, s.id}), "");
-  if (s.object) keys.emplace_back(Cf::kOsp, Key({object, s.subject.id, s.predicate, s.id}), "");
-  if (s.recipient) keys.emplace_back(Cf::kInvolves, Key({s.recipient->id, "r", s.id}), "");
-  if (s.place) keys.emplace_back(Cf::kInvolves, Key({s.place->id, "p", s.id}), "");
-  if (s.event) keys.emplace_back(Cf::kInvolves, Key({s.event->id, "e", s.id}), "");
-  if (s.time && !s.time->start.empty()) {
-    keys.emplace_back(Cf::kTime, TimeKey(*s.time, s.id), s.time->end);
+  emit(Cf::kSpo, build({s.subject.id, s.predicate, object, s.id}), std::string_view());
+  emit(Cf::kPos, build({s.predicate, object, s.subject.id, s.id}), std::string_view());
+  if (s.object) {
+    emit(Cf::kOsp, build({object, s.subject.id, s.predicate, s.id}), std::string_view());
   }
-  return keys;
+  if (s.recipient) emit(Cf::kInvolves, build({s.recipient->id, "r", s.id}), std::string_view());
+  if (s.place) emit(Cf::kInvolves, build({s.place->id, "p", s.id}), std::string_view());
+  if (s.event) emit(Cf::kInvolves, build({s.event->id, "e", s.id}), std::string_view());
+  if (s.time && !s.time->start.empty()) {
+    key->clear();
+    AppendTimeKey(*s.time, s.id, key);
+    emit(Cf::kTime, std::string_view(*key), std::string_view(s.time->end));
+  }
 }
 
 void MergeInto(const Entity& from, Entity* into) {
@@ -149,81 +289,160 @@ void MergeInto(const Entity& from, Entity* into) {
   into->roles.insert(into->roles.end(), from.roles.begin(), from.roles.end());
 }
 
+bool RoleLess(const Role& a, const Role& b) {
+  return std::tie(a.office, a.country, a.from, a.to) < std::tie(b.office, b.country, b.from, b.to);
+}
+
+// Aliases sorted, unique and without the label; roles sorted and unique.
+void NormalizeNames(Entity* e) {
+  std::sort(e->aliases.begin(), e->aliases.end());
+  e->aliases.erase(std::unique(e->aliases.begin(), e->aliases.end()), e->aliases.end());
+  e->aliases.erase(std::remove(e->aliases.begin(), e->aliases.end(), e->label), e->aliases.end());
+  std::sort(e->roles.begin(), e->roles.end(), RoleLess);
+  e->roles.erase(std::unique(e->roles.begin(), e->roles.end()), e->roles.end());
+}
+
+// Whether NormalizeNames would leave `e` as it is.
+bool HasNormalNames(const Entity& e) {
+  auto not_less = [](const auto& a, const auto& b) { return !(a < b); };
+  auto role_not_less = [](const Role& a, const Role& b) { return !RoleLess(a, b); };
+  return std::adjacent_find(e.aliases.begin(), e.aliases.end(), not_less) == e.aliases.end() &&
+         std::find(e.aliases.begin(), e.aliases.end(), e.label) == e.aliases.end() &&
+         std::adjacent_find(e.roles.begin(), e.roles.end(), role_not_less) == e.roles.end();
+}
+
 Status BadRecord(const std::string& doc, const std::string& problem) {
   return InvalidArgumentError("document '" + doc + "': " + problem);
 }
 
-// A record as stored: statements with ids and the document id, duplicates merged, every entity
-// a statement mentions present once, aliases and roles sorted and unique.
-Result<DocumentRecord> Normalize(const DocumentRecord& in) {
-  DocumentRecord r = in;
-  const std::string& doc = r.document.info.id;
+// Fills `r` with `in` as stored (NormalRecord).
+Status Normalize(const DocumentRecord& in, NormalRecord* r) {
+  const std::string& doc = in.document.info.id;
   if (doc.empty()) return InvalidArgumentError("a document without an id cannot be stored");
   if (HasNul(doc)) return BadRecord(doc, "the id holds a NUL byte");
-  if (r.document.info.content_hash.empty()) {
-    r.document.info.content_hash = ContentHash(r.document.text);
-  }
-  std::map<std::string, Entity> entities;
-  for (const Entity& e : r.entities) {
+  r->in = &in;
+  if (in.document.info.content_hash.empty()) r->computed_hash = ContentHash(in.document.text);
+
+  // Entities by id; a repeated id merges into its first occurrence.
+  std::vector<const Entity*>& entities = r->entities;
+  entities.reserve(in.entities.size());
+  for (const Entity& e : in.entities) {
     if (e.id.empty() || HasNul(e.id)) {
       return BadRecord(doc, "entity '" + e.label + "' has an empty id or a NUL byte in it");
     }
-    auto [it, inserted] = entities.emplace(e.id, e);
-    if (!inserted) MergeInto(e, &it->second);
+    entities.push_back(&e);
   }
-  // Keys view ids inside `kept`, which is reserved up front and so never reallocates.
-  std::map<std::string_view, size_t> first_with_id;  // statement id -> index in `kept`
-  std::vector<Statement> kept;
-  kept.reserve(r.statements.size());
-  for (Statement& s : r.statements) {
-    if (s.doc.empty()) s.doc = doc;
-    if (s.doc != doc) {
-      return BadRecord(doc, "statement " + s.id + " belongs to document '" + s.doc + "'");
+  auto by_id = [](const Entity* a, const Entity* b) { return a->id < b->id; };
+  if (!std::is_sorted(entities.begin(), entities.end(), by_id)) {
+    std::stable_sort(entities.begin(), entities.end(), by_id);
+  }
+  size_t unique = 0;
+  for (size_t i = 0; i < entities.size();) {
+    size_t end = i + 1;
+    while (end < entities.size() && entities[end]->id == entities[i]->id) ++end;
+    const Entity* e = entities[i];
+    if (end - i > 1 || !HasNormalNames(*e)) {
+      Entity& copy = r->changed_entities.emplace_back(*e);
+      for (size_t j = i + 1; j < end; ++j) MergeInto(*entities[j], &copy);
+      NormalizeNames(&copy);
+      e = &copy;
     }
-    if (s.id.empty()) s.id = MakeStatementId(s);
-    if (s.predicate.empty() || HasNul(s.predicate) || HasNul(s.id)) {
-      return BadRecord(doc, "statement " + s.id + " has an empty predicate or a NUL byte");
-    }
-    std::vector<const EntityRef*> refs = {&s.subject};
-    for (const std::optional<EntityRef>* ref : {&s.object, &s.recipient, &s.place, &s.event}) {
-      if (*ref) refs.push_back(&**ref);
-    }
-    for (const EntityRef* ref : refs) {
-      const EntityRef& e = *ref;
-      if (e.id.empty() || HasNul(e.id)) {
-        return BadRecord(doc, "statement " + s.id + " refers to an entity with an empty id");
+    entities[unique++] = e;
+    i = end;
+  }
+  entities.resize(unique);
+
+  // Entities statements mention without the record listing them, by id.
+  std::map<std::string_view, Entity> implicit;
+  r->statements.reserve(in.statements.size());
+  r->id_computed.reserve(in.statements.size());
+  bool repeats = false;
+  for (const Statement& given : in.statements) {
+    const Statement* s = &given;
+    bool computed = false;
+    if (given.doc.empty() || given.id.empty()) {
+      Statement& copy = r->changed_statements.emplace_back(given);
+      if (copy.doc.empty()) copy.doc = doc;
+      if (copy.doc != doc) {
+        return BadRecord(doc, "statement " + copy.id + " belongs to document '" + copy.doc + "'");
       }
-      if (entities.count(e.id) == 0) {
-        Entity implicit;
-        implicit.id = e.id;
-        implicit.label = e.label.empty() ? e.id : e.label;
-        implicit.type = e.type;
-        entities.emplace(e.id, std::move(implicit));
+      if (copy.id.empty()) {
+        copy.id = MakeStatementId(copy);
+        computed = true;
+      }
+      s = &copy;
+    } else if (given.doc != doc) {
+      return BadRecord(doc, "statement " + given.id + " belongs to document '" + given.doc + "'");
+    }
+    if (s->predicate.empty() || HasNul(s->predicate) || HasNul(s->id)) {
+      return BadRecord(doc, "statement " + s->id + " has an empty predicate or a NUL byte");
+    }
+    for (const EntityRef* ref :
+         {&s->subject, s->object ? &*s->object : nullptr, s->recipient ? &*s->recipient : nullptr,
+          s->place ? &*s->place : nullptr, s->event ? &*s->event : nullptr}) {
+      if (ref == nullptr) continue;
+      if (ref->id.empty() || HasNul(ref->id)) {
+        return BadRecord(doc, "statement " + s->id + " refers to an entity with an empty id");
+      }
+      auto listed =
+          std::lower_bound(entities.begin(), entities.end(), ref->id,
+                           [](const Entity* e, const std::string& id) { return e->id < id; });
+      if ((listed == entities.end() || (*listed)->id != ref->id) && implicit.count(ref->id) == 0) {
+        Entity& e = implicit[ref->id];
+        e.id = ref->id;
+        e.label = ref->label.empty() ? ref->id : ref->label;
+        e.type = ref->type;
       }
     }
-    auto it = first_with_id.find(s.id);
-    if (it == first_with_id.end()) {
-      kept.push_back(std::move(s));
-      first_with_id.emplace(kept.back().id, kept.size() - 1);
-    } else {
-      kept[it->second].mentions += s.mentions;
+    if (!r->statements.empty() && s->id == r->statements.back()->id) repeats = true;
+    r->statements.push_back(s);
+    r->id_computed.push_back(computed);
+  }
+
+  // A statement id seen before merges into its first occurrence (mentions add up). Checked on
+  // sorted ids, so a record without repeats (the rule) pays no map.
+  if (!repeats && r->statements.size() > 1) {
+    std::vector<std::string_view> ids;
+    ids.reserve(r->statements.size());
+    for (const Statement* s : r->statements) ids.emplace_back(s->id);
+    std::sort(ids.begin(), ids.end());
+    repeats = std::adjacent_find(ids.begin(), ids.end()) != ids.end();
+  }
+  if (repeats) {
+    std::map<std::string_view, size_t> first_with_id;  // id -> index in kept
+    std::vector<const Statement*> kept;
+    std::vector<bool> kept_computed;
+    std::vector<Statement*> kept_copy;  // the copy to add mentions to, once made
+    for (size_t i = 0; i < r->statements.size(); ++i) {
+      const Statement* s = r->statements[i];
+      auto [it, inserted] = first_with_id.emplace(s->id, kept.size());
+      if (inserted) {
+        kept.push_back(s);
+        kept_computed.push_back(r->id_computed[i]);
+        kept_copy.push_back(nullptr);
+        continue;
+      }
+      Statement*& copy = kept_copy[it->second];
+      if (copy == nullptr) {
+        copy = &r->changed_statements.emplace_back(*kept[it->second]);
+        kept[it->second] = copy;
+      }
+      copy->mentions += s->mentions;
     }
+    r->statements = std::move(kept);
+    r->id_computed = std::move(kept_computed);
   }
-  r.entities.clear();
-  for (auto& [id, e] : entities) {
-    std::sort(e.aliases.begin(), e.aliases.end());
-    e.aliases.erase(std::unique(e.aliases.begin(), e.aliases.end()), e.aliases.end());
-    e.aliases.erase(std::remove(e.aliases.begin(), e.aliases.end(), e.label), e.aliases.end());
-    auto role_less = [](const Role& a, const Role& b) {
-      return std::tie(a.office, a.country, a.from, a.to) <
-             std::tie(b.office, b.country, b.from, b.to);
-    };
-    std::sort(e.roles.begin(), e.roles.end(), role_less);
-    e.roles.erase(std::unique(e.roles.begin(), e.roles.end()), e.roles.end());
-    r.entities.push_back(std::move(e));
+
+  if (!implicit.empty()) {
+    std::vector<const Entity*> added;
+    for (auto& [id, e] : implicit) added.push_back(&r->changed_entities.emplace_back(std::move(e)));
+    std::vector<const Entity*> all;
+    all.reserve(entities.size() + added.size());
+    std::merge(entities.begin(), entities.end(), added.begin(), added.end(),
+               std::back_inserter(all), by_id);
+    entities = std::move(all);
   }
-  r.statements = std::move(kept);
-  return r;
+  return Status::Ok();
 }
 
 Status RemoveDocument(const std::string& doc, const DocMeta& meta, Txn* txn) {
@@ -240,10 +459,11 @@ Status RemoveDocument(const std::string& doc, const DocMeta& meta, Txn* txn) {
                            " but the store does not hold it");
     }
     PARLEY_ASSIGN_OR_RETURN(Statement s, DecodeStatement(*bytes));
-    for (auto& [cf, key, value] : IndexKeys(s)) txn->Delete(cf, std::move(key));
+    ForEachIndexKey(s, &txn->key_buffer(),
+                    [txn](Cf cf, std::string_view key, std::string_view) { txn->Delete(cf, key); });
     txn->Delete(Cf::kStatements, id);
     txn->Count(kStatementsCounter, -1);
-    txn->Count(CounterKey("predicate", s.predicate), -1);
+    txn->Count("predicate", s.predicate, -1);
   }
   for (const Entity& c : contents.contributions) {
     PARLEY_ASSIGN_OR_RETURN(EntityAggregate * aggregate, txn->Aggregate(c.id));
@@ -258,28 +478,32 @@ Status RemoveDocument(const std::string& doc, const DocMeta& meta, Txn* txn) {
 }
 
 // Adds one normalised record to `txn`, replacing or skipping a stored version.
-Result<PutOutcome> AddDocument(const DocumentRecord& r, Txn* txn) {
-  const std::string& doc = r.document.info.id;
+Result<PutOutcome> AddDocument(const NormalRecord& r, Txn* txn) {
+  const DocumentRecord& in = *r.in;
+  const std::string& doc = in.document.info.id;
   PARLEY_ASSIGN_OR_RETURN(std::optional<std::string> old_bytes, txn->base().Get(Cf::kDocs, doc));
   PutOutcome outcome = PutOutcome::kAdded;
   if (old_bytes) {
     PARLEY_ASSIGN_OR_RETURN(DocMeta old, DecodeDocMeta(*old_bytes));
-    if (old.info.content_hash == r.document.info.content_hash &&
-        old.rules_fingerprint == r.rules_fingerprint) {
+    if (old.info.content_hash == r.content_hash() &&
+        old.rules_fingerprint == in.rules_fingerprint) {
       return PutOutcome::kUnchanged;
     }
     PARLEY_RETURN_IF_ERROR(RemoveDocument(doc, old, txn));
     outcome = PutOutcome::kReplaced;
   }
   txn->Touch(doc);
-  std::map<std::string_view, int64_t> predicates;
-  for (const Statement& s : r.statements) {
+  std::string& value = txn->value_buffer();
+  // Statements per predicate; a document uses few predicates.
+  std::vector<std::pair<std::string_view, int64_t>> predicates;
+  for (size_t i = 0; i < r.statements.size(); ++i) {
+    const Statement& s = *r.statements[i];
     if (!txn->ClaimStatement(s.id, doc)) {
       return BadRecord(doc, "statement id " + s.id + " is used by another document too");
     }
     // An id computed by MakeStatementId covers the document id, so another document cannot
     // hold it (short of a 64-bit hash collision); only other ids need the look-up.
-    if (s.id != MakeStatementId(s)) {
+    if (!r.id_computed[i] && s.id != MakeStatementId(s)) {
       PARLEY_ASSIGN_OR_RETURN(std::optional<std::string> clash,
                               txn->base().Get(Cf::kStatements, s.id));
       if (clash) {
@@ -290,35 +514,48 @@ Result<PutOutcome> AddDocument(const DocumentRecord& r, Txn* txn) {
         }
       }
     }
-    txn->Put(Cf::kStatements, s.id, EncodeStatement(s));
-    for (auto& [cf, key, value] : IndexKeys(s)) txn->Put(cf, std::move(key), std::move(value));
-    ++predicates[s.predicate];
+    value.clear();
+    AppendStatement(s, &value);
+    txn->Put(Cf::kStatements, s.id, value);
+    ForEachIndexKey(s, &txn->key_buffer(),
+                    [txn](Cf cf, std::string_view key, std::string_view index_value) {
+                      txn->Put(cf, key, index_value);
+                    });
+    auto counted = std::find_if(predicates.begin(), predicates.end(),
+                                [&s](const auto& p) { return p.first == s.predicate; });
+    if (counted == predicates.end()) {
+      predicates.emplace_back(s.predicate, 1);
+    } else {
+      ++counted->second;
+    }
   }
-  for (const auto& [predicate, n] : predicates) txn->Count(CounterKey("predicate", predicate), n);
-  for (const Entity& e : r.entities) {
-    PARLEY_ASSIGN_OR_RETURN(EntityAggregate * aggregate, txn->Aggregate(e.id));
-    if (aggregate->documents > 0 && aggregate->type != e.type) {
-      return BadRecord(doc, "entity " + e.id + " has type " + std::string(EntityTypeName(e.type)) +
-                                " but is stored as " +
+  for (const auto& [predicate, n] : predicates) txn->Count("predicate", predicate, n);
+  for (const Entity* e : r.entities) {
+    PARLEY_ASSIGN_OR_RETURN(EntityAggregate * aggregate, txn->Aggregate(e->id));
+    if (aggregate->documents > 0 && aggregate->type != e->type) {
+      return BadRecord(doc, "entity " + e->id + " has type " +
+                                std::string(EntityTypeName(e->type)) + " but is stored as " +
                                 std::string(EntityTypeName(aggregate->type)));
     }
-    ApplyContribution(e, +1, aggregate);
+    ApplyContribution(*e, +1, aggregate);
   }
-  DocContents contents;
-  contents.statement_ids.reserve(r.statements.size());
-  for (const Statement& s : r.statements) contents.statement_ids.push_back(s.id);
-  contents.contributions = r.entities;
-  txn->Put(Cf::kDocContents, doc, EncodeDocContents(contents));
+  std::vector<std::string_view> ids;
+  ids.reserve(r.statements.size());
+  for (const Statement* s : r.statements) ids.emplace_back(s->id);
+  value.clear();
+  AppendDocContents(ids, r.entities, &value);
+  txn->Put(Cf::kDocContents, doc, value);
   DocMeta meta;
-  meta.info = r.document.info;
-  meta.rules_fingerprint = r.rules_fingerprint;
-  meta.sentence_count = r.sentence_count;
+  meta.info = in.document.info;
+  meta.info.content_hash = std::string(r.content_hash());
+  meta.rules_fingerprint = in.rules_fingerprint;
+  meta.sentence_count = in.sentence_count;
   meta.statement_count = static_cast<uint32_t>(r.statements.size());
   meta.entity_count = static_cast<uint32_t>(r.entities.size());
   txn->Put(Cf::kDocs, doc, EncodeDocMeta(meta));
-  txn->Put(Cf::kText, doc, r.document.text);
+  txn->Put(Cf::kText, doc, in.document.text);
   txn->Count(kDocumentsCounter, 1);
-  txn->Count(kSentencesCounter, r.sentence_count);
+  txn->Count(kSentencesCounter, in.sentence_count);
   txn->Count(kStatementsCounter, static_cast<int64_t>(r.statements.size()));
   return outcome;
 }
@@ -418,78 +655,17 @@ StoredDocument ToStoredDocument(DocMeta meta) {
                         meta.sentence_count, meta.statement_count, meta.entity_count};
 }
 
-// Sorts by (family, key) and keeps only the last write to each key, which has the same effect
-// as applying them all in order. Sorting indices and moving each write once is much cheaper
-// than sorting the writes themselves.
-void SortWrites(std::vector<KvWrite>* writes) {
-  std::vector<uint32_t> order(writes->size());
-  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  const std::vector<KvWrite>& w = *writes;
-  // A comparison sort compares every pair that ends up adjacent, so when no comparison saw
-  // equal keys there is nothing to collapse.
-  bool repeats = false;
-  std::sort(order.begin(), order.end(), [&w, &repeats](uint32_t a, uint32_t b) {
-    if (w[a].cf != w[b].cf) return w[a].cf < w[b].cf;
-    int c = w[a].key.compare(w[b].key);
-    if (c != 0) return c < 0;
-    repeats = true;
-    return a < b;
-  });
-  std::vector<KvWrite> sorted;
-  sorted.reserve(order.size());
-  for (size_t i = 0; i < order.size(); ++i) {
-    if (repeats && i + 1 < order.size() && w[order[i]].cf == w[order[i + 1]].cf &&
-        w[order[i]].key == w[order[i + 1]].key) {
-      continue;
-    }
-    sorted.push_back(std::move((*writes)[order[i]]));
-  }
-  *writes = std::move(sorted);
-}
-
 class KvStore : public Store {
  public:
   explicit KvStore(std::unique_ptr<KvBackend> backend) : backend_(std::move(backend)) {}
 
   Result<PutOutcome> Put(const DocumentRecord& record) override {
-    PARLEY_ASSIGN_OR_RETURN(std::vector<PutOutcome> outcomes, PutBatch({record}));
+    PARLEY_ASSIGN_OR_RETURN(std::vector<PutOutcome> outcomes, PutRecords({&record, 1}));
     return outcomes.front();
   }
 
   Result<std::vector<PutOutcome>> PutBatch(const std::vector<DocumentRecord>& records) override {
-    if (backend_->read_only()) {
-      return FailedPreconditionError(backend_->name() + " is open read-only; cannot store");
-    }
-    // A batch is written once it holds this many keys: big enough to amortise the write (and,
-    // for the RocksDB bulk path, to make table files worth ingesting), small enough to bound
-    // memory (some 50 MB).
-    constexpr size_t kBatchKeys = 250000;
-    std::vector<PutOutcome> outcomes;
-    outcomes.reserve(records.size());
-    size_t i = 0;
-    while (i < records.size()) {
-      PARLEY_ASSIGN_OR_RETURN(std::unique_ptr<KvView> view, backend_->View());
-      std::vector<KvWrite> writes;
-      {
-        Txn txn(*view);
-        for (; i < records.size() && txn.size() < kBatchKeys; ++i) {
-          // A document already in this batch must be written before it can be replaced,
-          // because replacing scans the stored version.
-          if (txn.touched(records[i].document.info.id)) break;
-          PARLEY_ASSIGN_OR_RETURN(DocumentRecord r, Normalize(records[i]));
-          PARLEY_ASSIGN_OR_RETURN(PutOutcome outcome, AddDocument(r, &txn));
-          outcomes.push_back(outcome);
-        }
-        PARLEY_ASSIGN_OR_RETURN(writes, txn.Finish());
-      }
-      // Key order lets both backends insert next to the previous key instead of searching
-      // from the top (RocksDB's skip-list splice, std::map's hint), and lets the bulk path
-      // write table files directly.
-      SortWrites(&writes);
-      view.reset();
-      if (!writes.empty()) PARLEY_RETURN_IF_ERROR(backend_->WriteSorted(std::move(writes)));
-    }
-    return outcomes;
+    return PutRecords(records);
   }
 
   Result<std::optional<Document>> GetDocument(std::string_view id) const override {
@@ -692,6 +868,46 @@ class KvStore : public Store {
   Status Refresh() override { return backend_->Refresh(); }
 
  private:
+  Result<std::vector<PutOutcome>> PutRecords(std::span<const DocumentRecord> records) {
+    if (backend_->read_only()) {
+      return FailedPreconditionError(backend_->name() + " is open read-only; cannot store");
+    }
+    // A batch is written once it holds this many keys: big enough to amortise the write (and,
+    // for the RocksDB bulk path, to make table files worth ingesting), small enough to bound
+    // memory (some 50 MB).
+    constexpr size_t kBatchKeys = 250000;
+    std::vector<PutOutcome> outcomes;
+    outcomes.reserve(records.size());
+    size_t i = 0;
+    while (i < records.size()) {
+      PARLEY_ASSIGN_OR_RETURN(std::unique_ptr<KvView> view, backend_->View());
+      KvBatch batch;
+      {
+        // The transaction views ids inside the normalised records, which view `records`.
+        std::vector<NormalRecord> normal;
+        normal.reserve(records.size() - i);
+        Txn txn(*view);
+        for (; i < records.size() && txn.size() < kBatchKeys; ++i) {
+          // A document already in this batch must be written before it can be replaced,
+          // because replacing scans the stored version.
+          if (txn.touched(records[i].document.info.id)) break;
+          NormalRecord& r = normal.emplace_back();
+          PARLEY_RETURN_IF_ERROR(Normalize(records[i], &r));
+          PARLEY_ASSIGN_OR_RETURN(PutOutcome outcome, AddDocument(r, &txn));
+          outcomes.push_back(outcome);
+        }
+        PARLEY_ASSIGN_OR_RETURN(batch, txn.Finish());
+      }
+      // Key order lets both backends insert next to the previous key instead of searching
+      // from the top (RocksDB's skip-list splice, std::map's hint), and lets the bulk path
+      // write table files directly.
+      batch.SortAndCollapse();
+      view.reset();
+      if (!batch.empty()) PARLEY_RETURN_IF_ERROR(backend_->WriteSorted(batch));
+    }
+    return outcomes;
+  }
+
   std::unique_ptr<KvBackend> backend_;
 };
 

@@ -31,22 +31,62 @@ class KvView {
       const std::function<bool(std::string_view key, std::string_view value)>& visit) const = 0;
 };
 
-// One put (value set) or delete (value unset).
-struct KvWrite {
-  Cf cf;
-  std::string key;
-  std::optional<std::string> value;
+// A batch of puts and deletes across column families, in the order they were added (a later
+// write to a key wins, as in a RocksDB WriteBatch). Keys and values live in the batch's own
+// arena, so adding a write costs a copy of its bytes and no allocation of its own, and the
+// views Entry hands out stay valid until the batch is destroyed.
+class KvBatch {
+ public:
+  struct Entry {
+    const char* key_data;
+    const char* value_data;  // nullptr for a delete
+    size_t key_size;
+    size_t value_size;
+    Cf cf;
+
+    std::string_view key() const { return {key_data, key_size}; }
+    bool is_delete() const { return value_data == nullptr; }
+    // The value of a put ("" for a delete).
+    std::string_view value() const { return {value_data, value_size}; }
+  };
+
+  KvBatch() = default;
+  KvBatch(const KvBatch&) = delete;
+  KvBatch& operator=(const KvBatch&) = delete;
+  KvBatch(KvBatch&&) = default;
+  KvBatch& operator=(KvBatch&&) = default;
+
+  // REQUIRES (both): keys shorter than 4 GiB, and fewer than 2^32 writes in the batch.
+  void Put(Cf cf, std::string_view key, std::string_view value);
+  void Delete(Cf cf, std::string_view key);
+
+  size_t size() const { return entries_.size(); }
+  bool empty() const { return entries_.empty(); }
+  const std::vector<Entry>& entries() const { return entries_; }
+
+  // Orders the writes by (family, key) and keeps only the last write to each key, which has
+  // the same effect as applying them all in order.
+  void SortAndCollapse();
+
+ private:
+  // `n` bytes of arena that stay put.
+  char* Allocate(size_t n);
+
+  std::vector<Entry> entries_;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  char* free_ = nullptr;  // the unused tail of the last block
+  size_t free_size_ = 0;
 };
 
 class KvBackend {
  public:
   virtual ~KvBackend() = default;
   virtual Result<std::unique_ptr<KvView>> View() const = 0;
-  // Applies `writes` atomically, in order.
-  virtual Status Write(std::vector<KvWrite> writes) = 0;
-  // Write for the bulk path. REQUIRES: `writes` sorted by (cf, key), one write per key
-  // (PutBatch sorts and collapses them).
-  virtual Status WriteSorted(std::vector<KvWrite> writes) { return Write(std::move(writes)); }
+  // Applies `batch` atomically, in order.
+  virtual Status Write(const KvBatch& batch) = 0;
+  // Write for the bulk path. REQUIRES: `batch` sorted by (cf, key), one write per key
+  // (KvBatch::SortAndCollapse).
+  virtual Status WriteSorted(const KvBatch& batch) { return Write(batch); }
   virtual bool read_only() const = 0;
   // Names the store in messages, e.g. "store '/data/kg'".
   virtual std::string name() const = 0;

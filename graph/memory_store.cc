@@ -12,7 +12,7 @@ namespace parley {
 namespace {
 
 using internal::Cf;
-using internal::KvWrite;
+using internal::KvBatch;
 using Tables = std::array<std::map<std::string, std::string, std::less<>>, internal::kCfCount>;
 
 class MemoryView : public internal::KvView {
@@ -52,21 +52,23 @@ class MemoryBackend : public internal::KvBackend {
     return std::unique_ptr<internal::KvView>(std::make_unique<MemoryView>(tables_, mu_));
   }
 
-  Status Write(std::vector<KvWrite> writes) override {
+  Status Write(const KvBatch& writes) override {
     std::unique_lock lock(mu_);
     // Writes come sorted by key: each insert starts next to the previous one.
     auto hint = tables_[0].end();
     Cf hint_cf = Cf::kMeta;
-    for (KvWrite& w : writes) {
+    for (const KvBatch::Entry& w : writes.entries()) {
       auto& table = tables_[static_cast<int>(w.cf)];
       if (w.cf != hint_cf) {
         hint_cf = w.cf;
         hint = table.end();
       }
-      if (w.value) {
-        hint = std::next(table.insert_or_assign(hint, std::move(w.key), std::move(*w.value)));
+      if (!w.is_delete()) {
+        hint =
+            std::next(table.insert_or_assign(hint, std::string(w.key()), std::string(w.value())));
       } else {
-        table.erase(w.key);
+        auto it = table.find(w.key());
+        if (it != table.end()) table.erase(it);
         hint = table.end();
       }
     }

@@ -27,7 +27,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using internal::Cf;
-using internal::KvWrite;
+using internal::KvBatch;
 
 Status FromRocks(const rocksdb::Status& s, const std::string& context) {
   if (s.ok()) return Status::Ok();
@@ -147,11 +147,14 @@ class RocksBackend : public internal::KvBackend {
         std::make_unique<RocksView>(db_, handles_, name(), !secondary_dir_.empty()));
   }
 
-  Status Write(std::vector<KvWrite> writes) override {
+  Status Write(const KvBatch& writes) override {
     rocksdb::WriteBatch batch;
-    for (const KvWrite& w : writes) {
+    for (const KvBatch::Entry& w : writes.entries()) {
       auto* h = handles_[static_cast<int>(w.cf)];
-      rocksdb::Status s = w.value ? batch.Put(h, w.key, *w.value) : batch.Delete(h, w.key);
+      rocksdb::Slice key(w.key_data, w.key_size);
+      rocksdb::Status s = w.is_delete()
+                              ? batch.Delete(h, key)
+                              : batch.Put(h, key, rocksdb::Slice(w.value_data, w.value_size));
       PARLEY_RETURN_IF_ERROR(FromRocks(s, "writing " + name()));
     }
     rocksdb::WriteOptions wo;
@@ -162,9 +165,10 @@ class RocksBackend : public internal::KvBackend {
   // With bulk_load, a large batch becomes one table file per column family, ingested in one
   // atomic step: the keys skip the write-ahead log and the memtable (the costly part of a
   // normal write) and land in the tree as they are.
-  Status WriteSorted(std::vector<KvWrite> writes) override {
+  Status WriteSorted(const KvBatch& batch) override {
     constexpr size_t kIngestMinKeys = 20000;
-    if (!options_.bulk_load || writes.size() < kIngestMinKeys) return Write(std::move(writes));
+    if (!options_.bulk_load || batch.size() < kIngestMinKeys) return Write(batch);
+    const std::vector<KvBatch::Entry>& writes = batch.entries();
     std::vector<rocksdb::IngestExternalFileArg> args;
     std::vector<std::string> files;
     auto cleanup = [&files] {
@@ -176,13 +180,17 @@ class RocksBackend : public internal::KvBackend {
     while (i < writes.size()) {
       Cf cf = writes[i].cf;
       std::string file = path_ + "/ingest-" + std::to_string(++ingest_counter_) + ".sst";
+      // The file is ingested right away: keep it in the page cache.
       rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), sst_options,
-                                    handles_[static_cast<int>(cf)]);
+                                    handles_[static_cast<int>(cf)],
+                                    /*invalidate_page_cache=*/false);
       rocksdb::Status s = writer.Open(file);
       files.push_back(file);
       for (; s.ok() && i < writes.size() && writes[i].cf == cf; ++i) {
-        s = writes[i].value ? writer.Put(writes[i].key, *writes[i].value)
-                            : writer.Delete(writes[i].key);
+        rocksdb::Slice key(writes[i].key_data, writes[i].key_size);
+        s = writes[i].is_delete()
+                ? writer.Delete(key)
+                : writer.Put(key, rocksdb::Slice(writes[i].value_data, writes[i].value_size));
       }
       if (s.ok()) s = writer.Finish();
       if (!s.ok()) {
@@ -193,6 +201,9 @@ class RocksBackend : public internal::KvBackend {
       arg.column_family = handles_[static_cast<int>(cf)];
       arg.external_files = {file};
       arg.options.move_files = true;
+      // The sequence number goes to the MANIFEST only, not also into the file (a random
+      // write and a sync per file); RocksDB 5.16 and later read such files.
+      arg.options.write_global_seqno = false;
       args.push_back(std::move(arg));
     }
     rocksdb::Status s = db_->IngestExternalFiles(args);
@@ -370,21 +381,21 @@ Status CopyToNewRocksStore(const KvView& view, const std::string& dir) {
   options.bulk_load = true;
   PARLEY_ASSIGN_OR_RETURN(std::unique_ptr<RocksBackend> copy, RocksBackend::Open(dir, options));
   constexpr size_t kBatchKeys = 10000;
-  std::vector<KvWrite> writes;
+  KvBatch writes;
   Status status;
   for (int i = 0; i < kCfCount; ++i) {
     Cf cf = static_cast<Cf>(i);
     PARLEY_RETURN_IF_ERROR(view.Scan(cf, "", "", [&](std::string_view k, std::string_view v) {
-      writes.push_back(KvWrite{cf, std::string(k), std::string(v)});
+      writes.Put(cf, k, v);
       if (writes.size() >= kBatchKeys) {
-        status = copy->Write(std::move(writes));
-        writes.clear();
+        status = copy->Write(writes);
+        writes = KvBatch();
       }
       return status.ok();
     }));
     PARLEY_RETURN_IF_ERROR(status);
   }
-  return copy->Write(std::move(writes));
+  return copy->Write(writes);
 }
 
 }  // namespace internal

@@ -19,6 +19,7 @@
 #   BENCH_MICRO=1  also run the Google Benchmark micro-benchmarks (short runs)
 #
 # Needs GNU time (/usr/bin/time), zstd, python3 and db_bench: tools/setup.sh --bench.
+# The store rows (1x ingested) also run build/graph/parley_store_bench's Put benchmarks (~15 s).
 # MB are 10^6 bytes of document text (the `text` fields), as the reference figures use.
 # CPU s is user + system time; "MB/s per CPU s" divides by it, so it stays comparable when
 # the machine is shared (wall-clock figures are not: note the load average).
@@ -46,7 +47,7 @@ if [ ! -f "$corpus" ]; then
 fi
 # Always (re)build, so that the binaries measured are the checked-out commit's.
 [ -f "$build/CMakeCache.txt" ] || cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build "$build" --target parley parley_re2_ceiling >/dev/null
+cmake --build "$build" --target parley parley_re2_ceiling parley_store_bench >/dev/null
 git describe --always --dirty >"$out/commit" 2>/dev/null || echo unknown >"$out/commit"
 parley=$root/$build/parley
 ceiling=$root/$build/tools/bench/parley_re2_ceiling
@@ -125,6 +126,10 @@ if [[ " $ingest_scales " == *" 1x "* ]]; then
   read -r num value_size < <(python3 "$py" fillseq-shape "$out/stats-1x.json")
   run db-bench "$(command -v db_bench)" --benchmarks=fillseq --num="$num" \
     --value_size="$value_size" --db="$out/db-bench" --compression_type=none
+  # The store alone beside it (graph/store_bench.cc, synthetic documents of ~7.5 statements):
+  # per-document Put and the bulk PutBatch path, by wall time and by the process's CPU time.
+  run store-bench "$root/$build/graph/parley_store_bench" --benchmark_min_time=1 \
+    --benchmark_filter='BM_Put(PerDocument|BatchBulk)Rocks' --benchmark_format=json
 fi
 
 if [ "${BENCH_MICRO:-0}" = 1 ]; then

@@ -10,7 +10,8 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config
   librocksdb-dev libre2-dev libboost-graph-dev libfmt-dev libcli11-dev nlohmann-json3-dev
-  libgumbo-dev libzstd-dev libxxhash-dev libgtest-dev libgmock-dev libbenchmark-dev
+  libsimdjson-dev libgumbo-dev libzstd-dev libxxhash-dev libgtest-dev libgmock-dev
+  libbenchmark-dev
   iso-codes zstd
 )
 for arg in "$@"; do

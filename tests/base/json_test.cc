@@ -102,6 +102,61 @@ TEST(JsonStringTest, EscapesAndRepairs) {
   EXPECT_EQ(out, "\"a\\\"b\\n\\u0001\xEF\xBF\xBD\"");
 }
 
+TEST(JsonStringTest, EscapesEveryControlCharacter) {
+  const std::pair<std::string, std::string> cases[] = {
+      {std::string("\0", 1), R"("\u0000")"},
+      {"\b\t\n\f\r", R"("\b\t\n\f\r")"},
+      {"\x0B\x1F\x7F", "\"\\u000b\\u001f\x7F\""},
+      {R"(back\slash "quote" /slash)", R"("back\\slash \"quote\" /slash")"},
+      {"é — 😀 ’", "\"é — 😀 ’\""},
+      {"", R"("")"},
+      {"ok \xC3", "\"ok \xEF\xBF\xBD\""},
+      {"\xE2\x80 \xF0\x9F\x98", "\"\xEF\xBF\xBD \xEF\xBF\xBD\""},
+  };
+  for (const auto& [value, want] : cases) {
+    SCOPED_TRACE(value);
+    std::string out = "prefix";
+    AppendJsonString(value, &out);
+    EXPECT_EQ(out, "prefix" + want);
+  }
+}
+
+TEST(StatementJsonTest, WholeLine) {
+  Statement s = SampleStatement();
+  s.text = "a \"claim\"\n";
+  s.event = EntityRef{"event:summit", "summit\t2018", EntityType::kEvent};
+  s.time->end.clear();
+  s.modality = Modality::kNegated;
+  s.span = {0, 18446744073709551615u};
+  s.sentence_index = 4294967295u;
+  s.cameo = "036";
+  s.doc_date = "2018-09-12";
+  s.mentions = 3;
+  EXPECT_EQ(StatementToJson(s),
+            R"({"id":")" + s.id +
+                R"(","subject":{"id":"person:vladimir-putin","label":"Vladimir Putin",)"
+                R"("type":"person"},"predicate":"proposed","object":{"id":)"
+                R"("agreement:peace-treaty","label":"peace treaty","type":"agreement"},)"
+                R"("text":"a \"claim\"\n","recipient":{"id":"person:shinzo-abe","label":)"
+                R"("Shinzo Abe","type":"person"},"place":{"id":"place:vladivostok","label":)"
+                R"("Vladivostok","type":"place"},"event":{"id":"event:summit","label":)"
+                R"("summit\t2018","type":"event"},"time":{"value":"2018-09","start":)"
+                R"("2018-09-01","end":""},"modality":"negated","doc":"examples/a.txt",)"
+                R"("span":[0,18446744073709551615],"sentence":"Putin’s \"sudden\" proposal",)"
+                R"("rule":"proposal.to","byte_span":[12,24],"sentence_index":4294967295,)"
+                R"("plover":"PROPOSE","cameo":"036","doc_date":"2018-09-12","mentions":3})");
+  Statement bare;
+  bare.subject = {"x", "", EntityType::kPerson};
+  bare.sentence = "bad \xFF byte";
+  EXPECT_EQ(StatementToJson(bare),
+            R"({"id":"","subject":{"id":"x","label":"","type":"person"},"predicate":"",)"
+            R"("object":null,"text":null,"recipient":null,"place":null,"event":null,)"
+            R"("time":null,"modality":"asserted","doc":"","span":[0,0],"sentence":)"
+            "\"bad \xEF\xBF\xBD byte\","
+            R"("rule":"","byte_span":[0,0],"sentence_index":0,"plover":null,"cameo":null,)"
+            R"("doc_date":null,"mentions":1})");
+}
+
 TEST(StatementIdTest, StableAndSensitive) {
   Statement a = SampleStatement();
   Statement b = a;

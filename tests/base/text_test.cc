@@ -46,12 +46,21 @@ TEST(Utf8Test, Validity) {
   EXPECT_FALSE(IsValidUtf8("bad \xC3"));
   EXPECT_FALSE(IsValidUtf8("\xFF"));
   EXPECT_TRUE(IsValidUtf8(""));
+  // Long ASCII runs are checked a word at a time: a bad byte at any position after one.
+  const std::string ascii(40, 'a');
+  for (size_t at = 0; at <= ascii.size(); ++at) {
+    SCOPED_TRACE(at);
+    std::string bad = ascii;
+    bad.insert(at, "\xC3");
+    EXPECT_FALSE(IsValidUtf8(bad));
+    std::string good = ascii;
+    good.insert(at, "\xC3\xA9");
+    EXPECT_TRUE(IsValidUtf8(good));
+  }
 }
 
-TEST(CodePointIndexTest, MatchesNaiveCountAtEveryByte) {
-  std::string text;
-  for (int i = 0; i < 50; ++i) text += "Putin’s é proposal — 😀 ";
-  text += "\xFF tail";
+// Checks every byte offset against a naive count from the start.
+void ExpectNaiveCodePoints(const std::string& text) {
   CodePointIndex index(text);
   for (size_t byte = 0; byte <= text.size(); ++byte) {
     // Naive: count code points that start strictly before `byte`, minus one when `byte` is in
@@ -66,6 +75,20 @@ TEST(CodePointIndexTest, MatchesNaiveCountAtEveryByte) {
       ++count;
     }
     ASSERT_EQ(index.ToCodePoint(byte), count) << "byte " << byte;
+  }
+}
+
+TEST(CodePointIndexTest, MatchesNaiveCountAtEveryByte) {
+  std::string mixed;
+  for (int i = 0; i < 50; ++i) mixed += "Putin’s é proposal — 😀 ";
+  mixed += "\xFF tail";
+  // ASCII runs longer than a checkpoint block (64 bytes) with sequences straddling blocks.
+  std::string runs;
+  for (size_t run = 1; run < 140; run += 13) runs += std::string(run, 'x') + "😀é\xE2\x80";
+  runs += std::string(200, 'y');
+  for (const std::string& text : {mixed, runs}) {
+    SCOPED_TRACE(text.size());
+    ExpectNaiveCodePoints(text);
   }
 }
 

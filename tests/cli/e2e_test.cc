@@ -142,6 +142,42 @@ TEST_F(EndToEndTest, BulkIngestStoresTheSameAsPerDocumentIngest) {
   }
 }
 
+TEST_F(EndToEndTest, StatementsLoadTheSameWithAndWithoutBulk) {
+  const std::string readouts = std::string(PARLEY_SOURCE_DIR) + "/tests/data/corpus/wh-readouts";
+  CliRun extracted = RunParley({"extract", readouts, "--format", "jsonl"});
+  ASSERT_EQ(extracted.code, 0) << extracted.err;
+  const std::string file = (*dir_ / "readouts.jsonl").string();
+  std::ofstream(file) << extracted.out;
+  const std::string one = (*dir_ / "statements-one").string();
+  const std::string bulk = (*dir_ / "statements-bulk").string();
+  CliRun a = RunParley({"ingest", "--db", one, "--statements", file});
+  CliRun b = RunParley({"ingest", "--db", bulk, "--bulk", "--statements", file});
+  ASSERT_EQ(a.code, 0) << a.err;
+  ASSERT_EQ(b.code, 0) << b.err;
+  EXPECT_EQ(a.err, b.err);
+  EXPECT_THAT(b.err, HasSubstr(" added, 0 replaced, 0 unchanged"));
+  CliRun exported =
+      RunParley({"export", "--db", bulk, "--format", "jsonl", "--what", "statements"});
+  ASSERT_EQ(exported.code, 0) << exported.err;
+  std::vector<std::string> lines, expected;
+  std::istringstream in(exported.out), want(extracted.out);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  for (std::string line; std::getline(want, line);) expected.push_back(line);
+  std::sort(lines.begin(), lines.end());
+  std::sort(expected.begin(), expected.end());
+  EXPECT_FALSE(expected.empty());
+  EXPECT_EQ(lines, expected);
+  for (const char* what : {"statements", "entities"}) {
+    SCOPED_TRACE(what);
+    EXPECT_EQ(RunParley({"export", "--db", one, "--format", "jsonl", "--what", what}).out,
+              RunParley({"export", "--db", bulk, "--format", "jsonl", "--what", what}).out);
+  }
+  // Loading again changes nothing.
+  CliRun again = RunParley({"ingest", "--db", bulk, "--bulk", "--statements", file});
+  ASSERT_EQ(again.code, 0) << again.err;
+  EXPECT_THAT(again.err, HasSubstr(" 0 added, 0 replaced, "));
+}
+
 TEST_F(EndToEndTest, ReextractReplacesDocumentsOfOtherRules) {
   const std::string rules = (*dir_ / "rules").string();
   std::filesystem::create_directories(rules);

@@ -240,6 +240,72 @@ TEST_P(StoreConformanceTest, PutBatchMatchesPut) {
   EXPECT_EQ(DumpEntities(*one), DumpEntities(*bulk));
 }
 
+// A record with repeated entities and statements, unsorted names, statements without ids and
+// an entity only a statement mentions is stored exactly as its normal form is.
+TEST_P(StoreConformanceTest, RecordsAreStoredInNormalForm) {
+  DocumentRecord messy = SmallRecord("m.txt", "Ada Alpha proposed talks to Borduria.");
+  Entity alpha = messy.entities[0];
+  Entity borduria = messy.entities[1];
+  Role envoy{"envoy", "state:borduria", "2018", ""};
+  Role minister{"minister", "", "2019", "2020"};
+  Entity alpha_again = alpha;
+  alpha_again.label = "Ada B. Alpha";
+  alpha_again.aliases = {"Ada", "Alpha"};
+  alpha_again.attributes = {{"party", "blue"}};
+  alpha_again.roles = {envoy};
+  alpha_again.mentions = 1;
+  alpha.aliases = {"Alpha", "Ada Alpha", "A. Alpha", "Alpha"};
+  alpha.roles = {minister, envoy, minister};
+  messy.entities = {borduria, alpha, alpha_again};
+  Statement first = messy.statements[0];
+  first.doc.clear();
+  Statement second = first;
+  second.predicate = "met";
+  second.text.reset();
+  second.recipient = EntityRef{"state:carpania", "Carpania", EntityType::kState};
+  second.event = EntityRef{"event:summit", "", EntityType::kEvent};
+  second.id = "s:given";
+  second.doc = "m.txt";
+  messy.statements = {first, second, first};
+  messy.statements[2].mentions = 2;
+
+  DocumentRecord normal = messy;
+  Entity merged = messy.entities[1];
+  merged.aliases = {"A. Alpha", "Ada", "Ada B. Alpha", "Alpha"};
+  merged.attributes = {{"party", "blue"}};
+  merged.roles = {envoy, minister};
+  merged.mentions = 3;
+  Entity carpania{"state:carpania", "Carpania", EntityType::kState, {}, {}, {}, 0};
+  Entity summit{"event:summit", "event:summit", EntityType::kEvent, {}, {}, {}, 0};
+  normal.entities = {summit, merged, borduria, carpania};
+  Statement kept = first;
+  kept.doc = "m.txt";
+  kept.id = MakeStatementId(kept);
+  kept.mentions = 3;
+  normal.statements = {kept, second};
+
+  auto from_messy = NewStore("messy");
+  auto from_normal = NewStore("normal");
+  ASSERT_TRUE(from_messy->Put(messy).ok());
+  ASSERT_TRUE(from_normal->Put(normal).ok());
+  EXPECT_EQ(DumpStatements(*from_messy), DumpStatements(*from_normal));
+  EXPECT_EQ(DumpEntities(*from_messy), DumpEntities(*from_normal));
+  EXPECT_EQ(DumpStatements(*from_messy).size(), 2u);
+  EXPECT_EQ(DumpEntities(*from_messy).size(), 4u);
+  auto stored = from_messy->GetStoredDocument("m.txt");
+  ASSERT_TRUE(stored.ok() && stored->has_value());
+  EXPECT_EQ((*stored)->statements, 2u);
+  EXPECT_EQ((*stored)->entities, 4u);
+  EXPECT_EQ(*stored, *from_normal->GetStoredDocument("m.txt"));
+  // Replacing removes exactly what the messy record contributed.
+  DocumentRecord other = SmallRecord("m.txt", "Ada Alpha proposed talks again.");
+  ASSERT_EQ(*from_messy->Put(other), PutOutcome::kReplaced);
+  ASSERT_EQ(*from_normal->Put(other), PutOutcome::kReplaced);
+  EXPECT_EQ(DumpEntities(*from_messy), DumpEntities(*from_normal));
+  EXPECT_EQ(DumpStatements(*from_messy), DumpStatements(*from_normal));
+  EXPECT_EQ(DumpEntities(*from_messy).size(), 2u);
+}
+
 TEST_P(StoreConformanceTest, FiltersMatchBruteForce) {
   auto store = NewStore();
   for (uint64_t i = 0; i < 60; ++i) ASSERT_TRUE(store->Put(SyntheticDocument(i)).ok());

@@ -167,6 +167,26 @@ def machine():
     return f"{os.cpu_count()} CPUs ({model}), {mem_kb / 1024 / 1024:.1f} GiB RAM, {platform.platform()}"
 
 
+def store_bench_rates(path):
+    """{benchmark name: {documents, wall, cpu}} from parley_store_bench's JSON: statements per
+    second of wall time and per second of the process's CPU time."""
+    if not os.path.exists(path):
+        return {}
+    try:
+        data = load_json(path)
+    except ValueError:
+        return {}
+    rates = {}
+    for b in data.get("benchmarks", []):
+        if b.get("run_type", "iteration") != "iteration" or "statements/s" not in b:
+            continue
+        name = b["run_name"].split("/process_time")[0]
+        wall = b["statements/s"]
+        rates[name] = dict(documents=fmt(int(name.split("/")[1])), wall=wall,
+                           cpu=wall * b["real_time"] / b["cpu_time"])
+    return rates
+
+
 def cmd_report(out, scales, load_start, load_end):
     scales = scales.split()
     p = lambda *parts: os.path.join(out, *parts)
@@ -231,8 +251,16 @@ def cmd_report(out, scales, load_start, load_end):
     t = read_time(out, "ingest-statements")
     if t:
         n = count_lines(p("extract-1x-j1.out"))
-        store.append(f"| `ingest --statements` (1x statements JSONL) | {fmt(n)} statements | "
-                     f"{fmt(t[0], 2)} s wall, {fmt(n / t[0], 0)} statements/s | {fmt(t[2], 0)} |")
+        store.append(f"| `ingest --bulk --statements` (1x statements JSONL) | {fmt(n)} statements | "
+                     f"{fmt(t[0], 2)} s wall, {fmt(n / t[0], 0)} statements/s; "
+                     f"{fmt(t[1], 2)} CPU s, {fmt(n / t[1], 0)} statements per CPU s | "
+                     f"{fmt(t[2], 0)} |")
+    store_bench = store_bench_rates(p("store-bench.out"))
+    for name, rate in store_bench.items():
+        store.append(f"| `{name}` (parley_store_bench: the store alone, synthetic documents) | "
+                     f"{rate['documents']} documents per call | "
+                     f"{fmt(rate['wall'], 0)} statements/s wall, {fmt(rate['cpu'], 0)} per CPU s "
+                     f"(whole process) | - |")
     if os.path.exists(p("db-bench.out")):
         text = open(p("db-bench.out")).read()
         m = re.search(r"fillseq\s*:\s*([\d.]+) micros/op (\d+) ops/sec.*?([\d.]+) MB/s", text)
@@ -276,6 +304,11 @@ def cmd_report(out, scales, load_start, load_end):
         checks.append(f"- ingest / extraction alone, both 2 jobs, wall: "
                       f"{fmt(e2['wall'] / ing['wall'], 2)}x (target >= 0.7x); CPU: "
                       f"{fmt(e2['cpu'] / ing['cpu'], 2)}x")
+    bulk = store_bench.get("BM_PutBatchBulkRocks/1000")
+    if bulk:
+        checks.append(f"- store bulk path (PutBatch, 1,000 documents per call): "
+                      f"{fmt(bulk['cpu'], 0)} statements per CPU second, {fmt(bulk['wall'], 0)} "
+                      f"per wall second (target 100,000 on one core)")
     if e1 and ceiling:
         checks.append(f"- RE2 ceiling / parley extraction per CPU second: "
                       f"{fmt(float(ceiling['mb_per_cpu_s']) / (e1['mb'] / e1['cpu']), 1)}x")

@@ -95,9 +95,28 @@ std::vector<Entity> EntitiesOf(const std::vector<Statement>& statements) {
   return out;
 }
 
-// Loads statement files, one document's contiguous run of statements at a time.
+// Loads statement files, one document's contiguous run of statements at a time. With --bulk,
+// documents are stored a batch at a time (PutBatch); a batch that fails is stored again one
+// document at a time, so the documents before the bad one are kept, as without --bulk.
 Status IngestStatements(const CommandContext& context, const IngestFlags& flags, Store& store,
                         Counts* counts) {
+  std::vector<DocumentRecord> pending;
+  uint64_t pending_statements = 0;
+  auto store_pending = [&]() -> Status {
+    if (pending.empty()) return Status();
+    auto outcomes = store.PutBatch(pending);
+    if (!outcomes.ok()) {
+      for (const DocumentRecord& record : pending) {
+        PARLEY_ASSIGN_OR_RETURN(PutOutcome outcome, store.Put(record));
+        PARLEY_RETURN_IF_ERROR(Count(outcome, counts));
+      }
+      return outcomes.status();
+    }
+    for (PutOutcome outcome : *outcomes) PARLEY_RETURN_IF_ERROR(Count(outcome, counts));
+    pending.clear();
+    pending_statements = 0;
+    return Status();
+  };
   for (const std::string& path : flags.statements) {
     std::ifstream file;
     std::istream* in = context.streams.in;
@@ -119,9 +138,17 @@ Status IngestStatements(const CommandContext& context, const IngestFlags& flags,
       record.entities = EntitiesOf(record.statements);
       counts->statements += record.statements.size();
       ++counts->documents;
-      PARLEY_ASSIGN_OR_RETURN(PutOutcome outcome, store.Put(record));
+      if (!flags.bulk) {
+        PARLEY_ASSIGN_OR_RETURN(PutOutcome outcome, store.Put(record));
+        record = DocumentRecord();
+        return Count(outcome, counts);
+      }
+      pending_statements += record.statements.size();
+      pending.push_back(std::move(record));
       record = DocumentRecord();
-      return Count(outcome, counts);
+      // Records without text are small: large batches (sorted table files, each document
+      // still whole) at a few MB of memory.
+      return pending.size() >= 4096 || pending_statements >= 20000 ? store_pending() : Status();
     };
     std::string line;
     uint64_t line_number = 0;
@@ -138,6 +165,7 @@ Status IngestStatements(const CommandContext& context, const IngestFlags& flags,
         PARLEY_RETURN_IF_ERROR(flush());
       }
       if (record.statements.empty() && !seen.insert(statement->doc).second) {
+        PARLEY_RETURN_IF_ERROR(store_pending());
         return InvalidArgumentError(path + ":" + std::to_string(line_number) +
                                     ": statements of document '" + statement->doc +
                                     "' are not contiguous; keep each document's statements "
@@ -145,10 +173,13 @@ Status IngestStatements(const CommandContext& context, const IngestFlags& flags,
       }
       record.statements.push_back(std::move(*statement));
     }
-    if (in->bad()) return IoError("cannot read '" + path + "'");
+    if (in->bad()) {
+      PARLEY_RETURN_IF_ERROR(store_pending());
+      return IoError("cannot read '" + path + "'");
+    }
     PARLEY_RETURN_IF_ERROR(flush());
   }
-  return Status();
+  return store_pending();
 }
 
 DocumentRecord ToRecord(Document&& document, Extraction&& extraction,
