@@ -114,6 +114,9 @@ struct LocalAlias {
 struct TagScratch {
   // TokenKey of each sentence token in the alias index: as written, and lower-cased.
   std::vector<uint32_t> exact_keys, folded_keys;
+  std::vector<Mention> candidates;  // Candidates' output, ResolveOverlaps' input
+  std::vector<uint32_t> order;      // ResolveOverlaps: candidate indices
+  std::vector<uint8_t> taken;       // ResolveOverlaps: per token, covered by a kept mention
 };
 
 struct DocState {
@@ -242,15 +245,16 @@ void MatchBucket(const std::vector<internal::AliasKey>& bucket, const std::vecto
   }
 }
 
-// Every alias, entity pattern and date in the sentence, overlapping.
-std::vector<Mention> Candidates(const DocState& doc, const Tagged& s) {
+// Every alias, entity pattern and date in the sentence, overlapping, into
+// doc.scratch.candidates.
+void Candidates(const DocState& doc, const Tagged& s) {
   const CompiledRules& rules = doc.rules;
   const internal::AliasIndex& index = rules.alias_index;
   std::vector<uint32_t>& exact = doc.scratch.exact_keys;
   std::vector<uint32_t>& folded = doc.scratch.folded_keys;
   AliasKeys(index, s, &exact, &folded);
-  std::vector<Mention> out;
-  out.reserve(8);  // most sentences hold fewer candidates: one allocation instead of four
+  std::vector<Mention>& out = doc.scratch.candidates;
+  out.clear();
   for (uint32_t i = 0; i < s.tokens.size(); ++i) {
     auto add = [&](const internal::AliasKey& a) {
       const EntityDef* def = &rules.entities[a.entity];
@@ -328,16 +332,18 @@ std::vector<Mention> Candidates(const DocState& doc, const Tagged& s) {
     m.via = d.relative ? "relative date" : "date";
     out.push_back(std::move(m));
   }
-  return out;
 }
 
 // Overlap policy: longest (bytes), then priority, then earliest, then the later definition,
-// then the first candidate. Sorts indices: a Mention is large and costly to move.
-std::vector<Mention> ResolveOverlaps(const Tagged& s, std::vector<Mention> candidates) {
+// then the first candidate, over scratch->candidates (left moved-from). Sorts indices: a
+// Mention is large and costly to move.
+std::vector<Mention> ResolveOverlaps(const Tagged& s, TagScratch* scratch) {
+  std::vector<Mention>& candidates = scratch->candidates;
   auto bytes = [&](const Mention& m) {
     return s.tokens[m.tok_end - 1].end - s.tokens[m.tok_begin].begin;
   };
-  std::vector<uint32_t> order(candidates.size());
+  std::vector<uint32_t>& order = scratch->order;
+  order.resize(candidates.size());
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](uint32_t ia, uint32_t ib) {
     const Mention& a = candidates[ia];
@@ -348,14 +354,15 @@ std::vector<Mention> ResolveOverlaps(const Tagged& s, std::vector<Mention> candi
     if (a.order != b.order) return a.order > b.order;
     return ia < ib;
   });
-  std::vector<bool> taken(s.tokens.size(), false);
+  std::vector<uint8_t>& taken = scratch->taken;
+  taken.assign(s.tokens.size(), 0);
   size_t kept = 0;
   for (uint32_t i : order) {
     const Mention& m = candidates[i];
     bool free = true;
-    for (uint32_t t = m.tok_begin; t < m.tok_end && free; ++t) free = !taken[t];
+    for (uint32_t t = m.tok_begin; t < m.tok_end && free; ++t) free = taken[t] == 0;
     if (!free) continue;
-    for (uint32_t t = m.tok_begin; t < m.tok_end; ++t) taken[t] = true;
+    for (uint32_t t = m.tok_begin; t < m.tok_end; ++t) taken[t] = 1;
     order[kept++] = i;
   }
   order.resize(kept);
@@ -493,7 +500,8 @@ void Tag(const DocState& doc, std::string_view text, Tagged* s) {
     c = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 'a' - 'A' : 0));
   }
   s->tokens = internal::Tokenize(text);
-  s->mentions = ResolveOverlaps(*s, Candidates(doc, *s));
+  Candidates(doc, *s);
+  s->mentions = ResolveOverlaps(*s, &doc.scratch);
   AddQuotes(s);
   BuildUnits(s);
 }
