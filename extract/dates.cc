@@ -624,6 +624,10 @@ std::optional<TimeValue> ParseIsoDate(std::string_view iso) {
   return DayTime(r->y, r->m, r->d);
 }
 
+bool MayStartDate(std::string_view token) {
+  return !token.empty() && (IsDigit(token[0]) || IsDateWord(token));
+}
+
 std::vector<DateMention> FindDates(std::string_view text, std::string_view reference) {
   if (!MayHoldDate(text)) return {};
   return Finder(text, ParseReference(reference)).Run();

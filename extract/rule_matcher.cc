@@ -1,6 +1,7 @@
 #include "extract/rule_matcher.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <deque>
 #include <map>
@@ -195,6 +196,29 @@ bool HasAsciiUpper(std::string_view text) {
   return false;
 }
 
+// False when FindDates would find nothing in the sentence: its text is ASCII (non-ASCII bytes
+// split FindDates' tokens differently from ours) and no token may start a date.
+bool MayHoldDate(const Tagged& s) {
+  unsigned char bits = 0;
+  for (char c : s.text) bits |= static_cast<unsigned char>(c);
+  if ((bits & 0x80) != 0) return true;
+  for (uint32_t t = 0; t < s.tokens.size(); ++t) {
+    const Token& token = s.tokens[t];
+    const unsigned char c = static_cast<unsigned char>(s.text[token.begin]);
+    if (c >= '0' && c <= '9') return true;
+    // Date words are 3 to 9 letters long and start with one of these letters.
+    static constexpr auto kInitial = [] {
+      std::array<bool, 256> table{};
+      for (char c : std::string_view("ADEFJLMNOSTWYelnty"))
+        table[static_cast<unsigned char>(c)] = true;
+      return table;
+    }();
+    const uint32_t size = token.end - token.begin;
+    if (size >= 3 && size <= 9 && kInitial[c] && MayStartDate(s.TokenText(t))) return true;
+  }
+  return false;
+}
+
 // Fills `keys` with the TokenKey of each sentence token in the alias index (an absent token's
 // id is 0, which no alias key holds), as written or lower-cased.
 void AliasKeys(const internal::AliasIndex& index, const Tagged& s, std::vector<uint32_t>* exact,
@@ -316,6 +340,7 @@ void Candidates(const DocState& doc, const Tagged& s) {
       }
     }
   }
+  if (!MayHoldDate(s)) return;
   for (const DateMention& d : FindDates(s.text, doc.doc_date)) {
     auto first = std::lower_bound(s.tokens.begin(), s.tokens.end(), d.begin,
                                   [](const Token& t, size_t v) { return t.end <= v; });
