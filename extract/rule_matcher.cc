@@ -508,7 +508,12 @@ void BuildUnits(Tagged* s) {
   s->unit_offsets.resize(unit_count);
   s->tagged.resize(out - tagged);
   words.resize(word_count);
-  std::sort(words.begin(), words.end());
+  std::sort(words.begin(), words.end(), [](const auto& a, const auto& b) {
+    if (a.first != b.first) return a.first < b.first;
+    // Equal prefixes of words of up to 8 bytes: the shorter is a prefix of the other.
+    if (a.second.size() <= 8 && b.second.size() <= 8) return a.second.size() < b.second.size();
+    return a.second < b.second;
+  });
   s->words.clear();
   s->words.reserve(words.size());
   for (const auto& [prefix, word] : words) {
