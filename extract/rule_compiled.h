@@ -9,6 +9,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <bitset>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -129,6 +130,9 @@ struct CompiledPattern {
   std::vector<std::string> required_words;  // lower-cased tokens that must all occur
   // Sorted sets of lower-cased tokens; at least one of each set must occur.
   std::vector<std::vector<std::string>> required_any;
+  // Ids of the word requirements above (CompiledRules::pattern_words), each of which the
+  // sentence must meet.
+  std::vector<uint32_t> requirements;
   // The pattern is a candidate for a sentence holding any of these tokens: the longest
   // required word, else the smallest required_any set; empty = always a candidate.
   std::vector<std::string> anchors;
@@ -185,12 +189,28 @@ struct StringHash {
 template <typename V>
 using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
 
-// The patterns of one rule kind by anchor word, so that a sentence only tries the patterns
-// whose rarest required word it holds. Entries are (rule index, pattern index).
-struct PatternIndex {
-  StringMap<std::vector<std::pair<uint32_t, uint32_t>>> anchored;
-  std::vector<std::pair<uint32_t, uint32_t>> unanchored;  // no anchor: tried on every sentence
+inline constexpr int kRuleKindCount = 3;
+static_assert(static_cast<int>(RuleKind::kCoref) == kRuleKindCount - 1);
+
+// What a word of a sentence means to the pattern prefilter: the word requirements it meets
+// (a required word, or a set of words one of which must occur) and, per rule kind, the patterns
+// it anchors, so that a sentence tries only the patterns whose rarest required word it holds.
+// Patterns are (rule index, pattern index).
+struct PatternWord {
+  std::vector<uint32_t> requirements;
+  std::vector<std::pair<uint32_t, uint32_t>> anchored[kRuleKindCount];  // by RuleKind
 };
+
+// A cheap hash of a word for CompiledRules::pattern_word_buckets.
+inline uint32_t PatternWordBucket(std::string_view w) {
+  if (w.empty()) return 0;
+  const auto byte = [&](size_t i) {
+    return static_cast<uint32_t>(static_cast<unsigned char>(w[i]));
+  };
+  return (byte(0) * 0x9E37u + byte(w.size() - 1) * 0x85EBu + byte(w.size() / 2) * 0xC2B3u +
+          static_cast<uint32_t>(w.size()) * 0x27D5u) &
+         0xFFFFu;
+}
 
 struct CompiledRules {
   std::vector<EntityDef> entities;  // sorted by id
@@ -202,9 +222,19 @@ struct CompiledRules {
   std::vector<EntityPattern> entity_patterns;
   std::unique_ptr<RE2::Set> entity_pattern_set;  // null when there are no patterns
   std::vector<Rule> rules;                       // relation, discover, coref; sorted by id
-  PatternIndex relation_patterns, discover_patterns, coref_patterns;
+  StringMap<PatternWord> pattern_words;
+  // Bit PatternWordBucket(w) is set for every word of pattern_words: most words of a sentence
+  // are in no pattern, and one bit test turns them away before a hash lookup.
+  std::bitset<1 << 16> pattern_word_buckets;
+  uint32_t requirement_count = 0;  // ids of CompiledPattern::requirements are below this
+  // Patterns without an anchor word, tried on every sentence; by RuleKind.
+  std::vector<std::pair<uint32_t, uint32_t>> unanchored[kRuleKindCount];
   std::vector<uint32_t> discover_rules, coref_rules;
   std::vector<std::vector<Cue>> cues;  // indexed by Modality
+  // The cues by their first token, as (modality, index into cues[modality]); cues whose only
+  // token takes any ending are in cues_any_start instead.
+  StringMap<std::vector<std::pair<Modality, uint32_t>>> cues_by_start;
+  std::vector<std::pair<Modality, uint32_t>> cues_any_start;
   // Persons by (lower-cased office, country id) of their roles, for `resolve role`.
   std::map<std::pair<std::string, std::string>, std::vector<uint32_t>> office_holders;
   std::string fingerprint;

@@ -22,6 +22,7 @@ using internal::CompiledRules;
 using internal::Cue;
 using internal::EntityDef;
 using internal::Rule;
+using internal::RuleKind;
 using internal::SlotCapture;
 using internal::SlotKind;
 using internal::SlotRole;
@@ -648,11 +649,13 @@ bool CueAt(const Tagged& s, size_t u, const Cue& cue, size_t u_end) {
 }
 
 // Cues inside captured text (the content of a claim) say nothing about the claim itself:
-// "Japan declared that it would never accept" is an asserted declaration.
+// "Japan declared that it would never accept" is an asserted declaration. The strongest
+// modality with a cue in the window wins.
 Modality CueModality(const CompiledRules& rules, const Tagged& s, size_t u0, size_t u1,
                      const std::vector<std::pair<size_t, size_t>>& content) {
   static constexpr Modality kStrength[] = {Modality::kNegated, Modality::kHedged,
                                            Modality::kPlanned, Modality::kReported};
+  constexpr size_t kNone = std::size(kStrength);
   const size_t from = u0 > kCueWindow ? u0 - kCueWindow : 0;
   auto in_content = [&](size_t u) {
     for (const auto& [b, e] : content) {
@@ -660,14 +663,27 @@ Modality CueModality(const CompiledRules& rules, const Tagged& s, size_t u0, siz
     }
     return false;
   };
-  for (Modality m : kStrength) {
-    for (const Cue& cue : rules.cues[static_cast<int>(m)]) {
-      for (size_t u = from; u < u1; ++u) {
-        if (!in_content(u) && CueAt(s, u, cue, u1)) return m;
-      }
+  size_t best = kNone;  // index into kStrength
+  auto consider = [&](size_t u, const std::vector<std::pair<Modality, uint32_t>>& cues) {
+    for (const auto& [m, i] : cues) {
+      const size_t rank =
+          std::find(std::begin(kStrength), std::end(kStrength), m) - std::begin(kStrength);
+      if (rank < best && CueAt(s, u, rules.cues[static_cast<int>(m)][i], u1)) best = rank;
     }
+  };
+  // A cue starts at a word unit; look up the cues that can start with that word.
+  for (size_t u = from; u < u1 && best > 0; ++u) {
+    const Unit& unit = s.units[u];
+    if (unit.mention >= 0 || in_content(u)) continue;
+    const Token& token = s.tokens[unit.tok_begin];
+    const std::string_view word =
+        std::string_view(s.lower).substr(token.begin, token.end - token.begin);
+    if (auto it = rules.cues_by_start.find(word); it != rules.cues_by_start.end()) {
+      consider(u, it->second);
+    }
+    consider(u, rules.cues_any_start);
   }
-  return Modality::kAsserted;
+  return best < kNone ? kStrength[best] : Modality::kAsserted;
 }
 
 bool RoleContains(const Role& role, const std::string& date) {
@@ -692,25 +708,40 @@ class Analyzer {
       : only_relation_(only_relation),
         rules_(rules.compiled()),
         doc_{rules.compiled(), std::string(doc_date), trace, {}, {}, {}},
-        trace_(trace) {}
+        trace_(trace),
+        met_(rules_.requirement_count, 0) {}
 
   DocumentAnalysis Run(const std::vector<SentenceInput>& units) {
     DocumentAnalysis out;
     out.sentences.resize(units.size());
     std::vector<Tagged> tagged(units.size());
     for (size_t i = 0; i < units.size(); ++i) Tag(doc_, units[i].text, &tagged[i]);
+    // Discovery's word lookups, kept for the coreference pass: (begin, end) in kept_uses_, or
+    // empty when the sentence was tagged again in between.
+    std::vector<std::pair<uint32_t, uint32_t>> kept(units.size());
     if (!rules_.discover_rules.empty()) {
-      for (size_t i = 0; i < units.size(); ++i) Discover(tagged[i], &out);
+      for (size_t i = 0; i < units.size(); ++i) {
+        Discover(tagged[i], &out);
+        const uint32_t begin = static_cast<uint32_t>(kept_uses_.size());
+        kept_uses_.insert(kept_uses_.end(), word_uses_.begin(), word_uses_.end());
+        kept[i] = {begin, static_cast<uint32_t>(kept_uses_.size())};
+      }
       if (!doc_.local_aliases.empty()) {
         for (size_t i = 0; i < units.size(); ++i) {
-          if (HasLocalAlias(doc_, tagged[i])) Tag(doc_, units[i].text, &tagged[i]);
+          if (!HasLocalAlias(doc_, tagged[i])) continue;
+          Tag(doc_, units[i].text, &tagged[i]);
+          kept[i] = {};
         }
       }
     }
+    looked_up_ = nullptr;
     const std::vector<const Mention*> none;
     std::vector<const EntityDef*> previous_persons;
     for (size_t i = 0; i < units.size(); ++i) {
       Tagged& s = tagged[i];
+      if (kept[i].second > kept[i].first) {
+        RestoreLookUp(s, kept_uses_.data() + kept[i].first, kept_uses_.data() + kept[i].second);
+      }
       Coref(&s, previous_persons, &out);
       previous_persons.clear();
       for (const Mention& m : s.mentions) {
@@ -733,7 +764,7 @@ class Analyzer {
  private:
   // --- Discovery ---------------------------------------------------------------------------
   void Discover(const Tagged& s, DocumentAnalysis* out) {
-    CandidatePatterns(rules_.discover_patterns, s, &patterns_);
+    Prefilter(RuleKind::kDiscover, s);
     for (const auto& [r, pi] : patterns_) {
       const Rule& rule = rules_.rules[r];
       const CompiledPattern& p = rule.patterns[pi];
@@ -830,7 +861,7 @@ class Analyzer {
   void Coref(Tagged* s, const std::vector<const EntityDef*>& previous_persons,
              DocumentAnalysis* out) {
     std::vector<Mention> resolved;
-    CandidatePatterns(rules_.coref_patterns, *s, &patterns_);
+    Prefilter(RuleKind::kCoref, *s);
     for (const auto& [r, pi] : patterns_) {
       const Rule& rule = rules_.rules[r];
       const CompiledPattern& p = rule.patterns[pi];
@@ -898,47 +929,66 @@ class Analyzer {
     });
     s->mentions = std::move(merged);
     BuildUnits(s);
+    looked_up_ = nullptr;
   }
 
   // --- Relations -----------------------------------------------------------------------------
-  // True when the sorted sets share an element; searches the smaller in the larger.
-  static bool Intersects(const std::vector<std::string>& a,
-                         const std::vector<std::string_view>& b) {
-    if (a.size() <= b.size()) {
-      for (const std::string& w : a) {
-        if (std::binary_search(b.begin(), b.end(), std::string_view(w))) return true;
-      }
-      return false;
+  // Fills patterns_ with the patterns of `kind` sentence `s` may match, in rule then pattern
+  // order (the order in which rules apply matters: discoveries and coreferences build on
+  // earlier ones), and marks the word requirements `s` meets for Possible().
+  void Prefilter(RuleKind kind, const Tagged& s) {
+    if (looked_up_ != &s) LookUpWords(s);
+    const int k = static_cast<int>(kind);
+    patterns_.assign(rules_.unanchored[k].begin(), rules_.unanchored[k].end());
+    for (const internal::PatternWord* use : word_uses_) {
+      patterns_.insert(patterns_.end(), use->anchored[k].begin(), use->anchored[k].end());
     }
-    for (std::string_view w : b) {
-      if (std::binary_search(a.begin(), a.end(), w, std::less<>())) return true;
-    }
-    return false;
+    std::sort(patterns_.begin(), patterns_.end());
+    patterns_.erase(std::unique(patterns_.begin(), patterns_.end()), patterns_.end());
   }
 
-  // The patterns of `index` a sentence may match, in rule then pattern order (the order in
-  // which rules apply matters: discoveries and coreferences build on earlier ones).
-  static void CandidatePatterns(const internal::PatternIndex& index, const Tagged& s,
-                                std::vector<std::pair<uint32_t, uint32_t>>* out) {
-    out->assign(index.unanchored.begin(), index.unanchored.end());
+  // Finds the sentence's words in the pattern word index (word_uses_) and marks the word
+  // requirements they meet. Coreference and relations reuse the result for a sentence whose
+  // units did not change in between.
+  void LookUpWords(const Tagged& s) {
+    NewStamp();
+    word_uses_.clear();
     for (std::string_view w : s.words) {
-      if (auto it = index.anchored.find(w); it != index.anchored.end()) {
-        out->insert(out->end(), it->second.begin(), it->second.end());
-      }
+      if (!rules_.pattern_word_buckets.test(internal::PatternWordBucket(w))) continue;
+      auto it = rules_.pattern_words.find(w);
+      if (it == rules_.pattern_words.end()) continue;
+      for (uint32_t id : it->second.requirements) met_[id] = stamp_;
+      word_uses_.push_back(&it->second);
     }
-    std::sort(out->begin(), out->end());
-    out->erase(std::unique(out->begin(), out->end()), out->end());
+    looked_up_ = &s;
   }
 
-  static bool Possible(const CompiledPattern& p, const Tagged& s) {
+  // Makes [begin, end), an earlier LookUpWords result for `s`, the current one again.
+  void RestoreLookUp(const Tagged& s, const internal::PatternWord* const* begin,
+                     const internal::PatternWord* const* end) {
+    NewStamp();
+    word_uses_.assign(begin, end);
+    for (const internal::PatternWord* use : word_uses_) {
+      for (uint32_t id : use->requirements) met_[id] = stamp_;
+    }
+    looked_up_ = &s;
+  }
+
+  void NewStamp() {
+    if (++stamp_ == 0) {  // wrapped: forget every mark
+      std::fill(met_.begin(), met_.end(), 0);
+      stamp_ = 1;
+    }
+  }
+
+  // True unless the prefilter proves that `p` cannot match `s`.
+  // REQUIRES: Prefilter(kind of p, s) was the last Prefilter call.
+  bool Possible(const CompiledPattern& p, const Tagged& s) const {
     for (uint32_t bits : p.required_bits) {
       if ((bits & s.bits) == 0) return false;
     }
-    for (const std::string& w : p.required_words) {
-      if (!std::binary_search(s.words.begin(), s.words.end(), w)) return false;
-    }
-    for (const std::vector<std::string>& any : p.required_any) {
-      if (!Intersects(any, s.words)) return false;
+    for (uint32_t id : p.requirements) {
+      if (met_[id] != stamp_) return false;
     }
     return true;
   }
@@ -951,7 +1001,7 @@ class Analyzer {
   };
 
   void Relations(const Tagged& s, SentenceAnalysis* out) {
-    CandidatePatterns(rules_.relation_patterns, s, &patterns_);
+    Prefilter(RuleKind::kRelation, s);
     if (patterns_.empty()) return;
     std::vector<Candidate> candidates;
     for (const auto& [r, pi] : patterns_) {
@@ -1212,7 +1262,15 @@ class Analyzer {
   DocState doc_;
   bool trace_;
   std::map<const EntityDef*, uint64_t> counts_;
-  std::vector<std::pair<uint32_t, uint32_t>> patterns_;  // scratch for CandidatePatterns
+  // Prefilter's results: candidate patterns, and the word requirements met (met_[id] ==
+  // stamp_) by the words of the sentence `looked_up_` (reset whenever a sentence's units are
+  // rebuilt), with their index entries.
+  std::vector<std::pair<uint32_t, uint32_t>> patterns_;
+  std::vector<const internal::PatternWord*> word_uses_;
+  std::vector<const internal::PatternWord*> kept_uses_;  // see Run
+  const Tagged* looked_up_ = nullptr;
+  std::vector<uint32_t> met_;
+  uint32_t stamp_ = 0;
 };
 
 }  // namespace

@@ -475,6 +475,16 @@ class Compiler {
         }
       }
     }
+    for (Modality m : kAllModalities) {
+      const std::vector<Cue>& cues = out_->cues[static_cast<int>(m)];
+      for (uint32_t i = 0; i < cues.size(); ++i) {
+        if (cues[i].tokens.size() == 1 && cues[i].prefix) {
+          out_->cues_any_start.emplace_back(m, i);
+        } else {
+          out_->cues_by_start[cues[i].tokens[0]].emplace_back(m, i);
+        }
+      }
+    }
   }
 
   // --- Entities --------------------------------------------------------------------------------
@@ -781,14 +791,43 @@ class Compiler {
       const Rule& rule = out_->rules[r];
       if (rule.kind == RuleKind::kDiscover) out_->discover_rules.push_back(r);
       if (rule.kind == RuleKind::kCoref) out_->coref_rules.push_back(r);
-      internal::PatternIndex& index = rule.kind == RuleKind::kRelation   ? out_->relation_patterns
-                                      : rule.kind == RuleKind::kDiscover ? out_->discover_patterns
-                                                                         : out_->coref_patterns;
-      for (uint32_t p = 0; p < rule.patterns.size(); ++p) {
-        const std::vector<std::string>& anchors = rule.patterns[p].anchors;
-        if (anchors.empty()) index.unanchored.emplace_back(r, p);
-        for (const std::string& anchor : anchors) index.anchored[anchor].emplace_back(r, p);
+    }
+    IndexPatternWords();
+  }
+
+  // Gives every distinct word requirement of the rule patterns an id, and indexes the patterns
+  // by their anchor words.
+  void IndexPatternWords() {
+    std::map<std::vector<std::string>, uint32_t> ids;
+    auto intern = [&](const std::vector<std::string>& words) {
+      auto [it, fresh] = ids.emplace(words, out_->requirement_count);
+      if (fresh) {
+        for (const std::string& w : words) {
+          out_->pattern_words[w].requirements.push_back(out_->requirement_count);
+        }
+        ++out_->requirement_count;
       }
+      return it->second;
+    };
+    for (uint32_t r = 0; r < out_->rules.size(); ++r) {
+      Rule& rule = out_->rules[r];
+      const int kind = static_cast<int>(rule.kind);
+      for (uint32_t p = 0; p < rule.patterns.size(); ++p) {
+        CompiledPattern& pattern = rule.patterns[p];
+        for (const std::string& w : pattern.required_words) {
+          pattern.requirements.push_back(intern({w}));
+        }
+        for (const std::vector<std::string>& any : pattern.required_any) {
+          pattern.requirements.push_back(intern(any));
+        }
+        if (pattern.anchors.empty()) out_->unanchored[kind].emplace_back(r, p);
+        for (const std::string& anchor : pattern.anchors) {
+          out_->pattern_words[anchor].anchored[kind].emplace_back(r, p);
+        }
+      }
+    }
+    for (const auto& [word, use] : out_->pattern_words) {
+      out_->pattern_word_buckets.set(internal::PatternWordBucket(word));
     }
   }
 

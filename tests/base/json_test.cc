@@ -74,6 +74,115 @@ TEST(StatementJsonTest, ReportsTheBadField) {
   }
 }
 
+// StatementFromJson reads lines as StatementToJson writes them without a JSON tree; on every
+// line, valid or not, it must answer as the general path does.
+TEST(StatementJsonTest, FastPathAgreesWithTheGeneralPath) {
+  Statement full = SampleStatement();
+  full.text = "a \"quoted\"\tclaim\n\\ / \x01 \x7f";
+  full.event = EntityRef{"event:summit", "", EntityType::kEvent};
+  full.cameo = "036";
+  full.doc_date = "2019-01-01";
+  full.sentence_index = 7;
+  full.mentions = 3;
+  full.sentence = "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80 \xff bad";  // \xff is replaced
+  Statement bare;
+  bare.subject = {"", "", EntityType::kState};
+  bare.predicate = "p";
+  const std::string base = StatementToJson(SampleStatement());
+  auto replace = [&base](const std::string& from, const std::string& to) {
+    std::string line = base;
+    size_t at = line.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    if (at != std::string::npos) line.replace(at, from.size(), to);
+    return line;
+  };
+  const std::string mentions = "\"mentions\":1";
+  const std::string span = "\"span\":[10,20]";
+  const std::string sentence = "\"sentence\":\"Putin’s \\\"sudden\\\" proposal\"";
+  std::vector<std::string> lines = {
+      base,
+      StatementToJson(full),
+      StatementToJson(bare),
+      " \t{" + base.substr(1, base.size() - 2) + "} \r\n",
+      replace("{", "{ \"extra\" : [1, {\"a\": null}], "),
+      replace("{", "{\"id\":\"s:first\","),
+      replace("{\"id\":", "{\"i\\u0064\":"),
+      replace("\"label\":\"Vladimir Putin\",", ""),
+      replace("\"label\":\"Vladimir Putin\"", "\"label\":null"),
+      replace("\"label\":\"Vladimir Putin\"", "\"label\":\"\""),
+      replace("\"label\":\"Vladimir Putin\"", "\"label\":\"Vladimir Putin\",\"qid\":\"Q7747\""),
+      replace("\"type\":\"person\"", "\"type\":\"alien\""),
+      replace("\"type\":\"person\"", "\"type\":null"),
+      replace("{\"id\":\"person:vladimir-putin\",", "{"),
+      replace("\"object\":{\"id\":\"agreement:peace-treaty\"", "\"object\":{\"id\":null"),
+      replace(mentions, "\"mentions\":null"),
+      replace(mentions, "\"mentions\":-1"),
+      replace(mentions, "\"mentions\":1.0"),
+      replace(mentions, "\"mentions\":1e2"),
+      replace(mentions, "\"mentions\":01"),
+      replace(mentions, "\"mentions\":0"),
+      replace(mentions, "\"mentions\":18446744073709551615"),
+      replace(mentions, "\"mentions\":18446744073709551616"),
+      replace(mentions, "\"mentions\":\"1\""),
+      replace(span, "\"span\":null"),
+      replace(span, "\"span\":[1]"),
+      replace(span, "\"span\":[1,2,3]"),
+      replace(span, "\"span\":[20,10]"),
+      replace(span, "\"span\" : [ 10 , 20 ]"),
+      replace("\"byte_span\":[12,24]", "\"byte_span\":null"),
+      replace(sentence, "\"sentence\":5"),
+      replace(sentence, "\"sentence\":null"),
+      replace(sentence, "\"sentence\":\"caf\\u00e9\""),
+      replace(sentence, "\"sentence\":\"\\ud83d\\ude00\""),
+      replace(sentence, "\"sentence\":\"\\ud83d\""),
+      replace(sentence, "\"sentence\":\"bad \\x escape\""),
+      replace(sentence, "\"sentence\":\"raw \x01 control\""),
+      replace(sentence, "\"sentence\":\"overlong \xc0\x80\""),
+      replace(sentence, "\"sentence\":\"surrogate \xed\xa0\x80\""),
+      replace(sentence, "\"sentence\":\"too big \xf4\x90\x80\x80\""),
+      replace(sentence, "\"sentence\":\"overlong \xe0\x80\x80\""),
+      replace(sentence, "\"sentence\":\"cut \xe2\x82\""),
+      replace(sentence, "\"sentence\":\"cut at the end \xe2"),
+      replace(sentence, "\"sentence\":\"euro \xe2\x82\xac \xf4\x8f\xbf\xbf\""),
+      replace("\"time\":{\"value\":\"2018-09\",", "\"time\":{"),
+      replace("\"time\":{\"value\":\"2018-09\",\"start\":\"2018-09-01\",\"end\":\"2018-09-30\"}",
+              "\"time\":{\"value\":\"2018\",\"start\":null}"),
+      replace("\"end\":\"2018-09-30\"}", "\"end\":\"2018-09-30\",\"extra\":1}"),
+      replace("\"time\":{", "\"time\":[{"),
+      replace("\"modality\":\"asserted\"", "\"modality\":\"\""),
+      replace("\"modality\":\"asserted\"", "\"modality\":null"),
+      replace("\"modality\":\"asserted\"", "\"modality\":\"maybe\""),
+      replace("\"predicate\":\"proposed\"", "\"predicate\":\"\""),
+      replace("\"text\":null", "\"text\":\"\""),
+      replace("\"text\":null", "\"text\":true"),
+      replace("\"place\":{", "\"place\":{},\"x\":{"),
+      replace("\"id\":\"s:", "\"id\":null,\"x\":\"s:"),
+      base + "x",
+      base + ",",
+      "\xef\xbb\xbf" + base,
+      base.substr(0, base.size() - 1),
+      "{}",
+      "[]",
+      "",
+  };
+  for (const std::string& line : lines) {
+    SCOPED_TRACE(line);
+    auto fast = StatementFromJson(line);
+    auto tree = internal::StatementFromJsonTree(line);
+    ASSERT_EQ(fast.ok(), tree.ok()) << (fast.ok() ? tree.status() : fast.status()).ToString();
+    if (fast.ok()) {
+      EXPECT_EQ(*fast, *tree);
+    } else {
+      EXPECT_EQ(fast.status().code(), tree.status().code());
+      EXPECT_EQ(fast.status().message(), tree.status().message());
+    }
+  }
+  auto back = StatementFromJson(StatementToJson(full));
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->text, full.text);
+  EXPECT_EQ(back->event->label, "event:summit");
+}
+
 TEST(EntityJsonTest, RoundTrip) {
   Entity e;
   e.id = "person:shinzo-abe";

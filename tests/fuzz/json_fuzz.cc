@@ -29,6 +29,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace parley;
   const std::string_view line = fuzz::AsText(data, size);
   CheckRoundTrip<Statement>(line, StatementToJson, StatementFromJson);
+  // StatementFromJson's fast path answers every line as the JSON-tree path does.
+  const Result<Statement> fast = StatementFromJson(line);
+  const Result<Statement> tree = internal::StatementFromJsonTree(line);
+  PARLEY_FUZZ_CHECK(fast.ok() == tree.ok());
+  if (fast.ok()) {
+    PARLEY_FUZZ_CHECK(*fast == *tree);
+  } else {
+    PARLEY_FUZZ_CHECK(fast.status().message() == tree.status().message());
+  }
   CheckRoundTrip<Entity>(line, EntityToJson, EntityFromJson);
   CheckRoundTrip<DocumentInfo>(line, DocumentInfoToJson, DocumentInfoFromJson);
 
