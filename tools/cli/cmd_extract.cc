@@ -89,6 +89,7 @@ int RunExtract(const CommandContext& context) {
                     (*reader)->bytes_total());
   uint64_t documents = 0;
   uint64_t statements = 0;
+  uint64_t text_bytes = 0;
   std::map<std::string, Entity> entities;  // --format entities: merged across documents
   PipelineOptions pipeline;
   pipeline.jobs = flags.jobs;
@@ -102,6 +103,7 @@ int RunExtract(const CommandContext& context) {
         for (const std::string& warning : result->warnings) context.err() << warning << "\n";
         ++documents;
         statements += result->statements.size();
+        text_bytes += document.text.size();
         if (flags.format == "jsonl") {
           for (const Statement& s : result->statements) *out << StatementToJson(s) << "\n";
         } else if (flags.format == "table") {
@@ -111,7 +113,7 @@ int RunExtract(const CommandContext& context) {
         } else {
           for (Entity& e : result->entities) MergeEntity(std::move(e), &entities);
         }
-        progress.Update(documents, (*reader)->bytes_read(), statements);
+        progress.Update({documents, (*reader)->bytes_read(), text_bytes, statements});
         if (!*out) return IoError("cannot write output (disk full or closed pipe?)");
         return Status();
       });
@@ -120,7 +122,7 @@ int RunExtract(const CommandContext& context) {
   out->flush();
   if (!*out) return ReportError(context, IoError("cannot write output"));
   if (!flags.output.empty() || context.streams.err_is_tty) {
-    progress.Finish(documents, (*reader)->bytes_read(), statements, "");
+    progress.Finish({documents, (*reader)->bytes_read(), text_bytes, statements}, "");
   }
   return 0;
 }

@@ -49,6 +49,7 @@ void Define(CLI::App& app, IngestFlags& f) {
 
 struct Counts {
   uint64_t added = 0, replaced = 0, unchanged = 0, statements = 0, documents = 0;
+  uint64_t text_bytes = 0;  // of the documents extracted
   std::string Summary() const {
     return WithThousands(added) + " added, " + WithThousands(replaced) + " replaced, " +
            WithThousands(unchanged) + " unchanged";
@@ -223,7 +224,8 @@ int RunIngest(const CommandContext& context) {
     Progress progress(context.err(), false, "loaded", 0);
     Status status = IngestStatements(context, flags, **store, &counts);
     if (!status.ok()) return ReportError(context, status);
-    progress.Finish(counts.documents, 0, counts.statements, counts.Summary());
+    progress.Finish({.documents = counts.documents, .statements = counts.statements},
+                    counts.Summary());
   }
   if (flags.inputs.empty() && !flags.reextract) return 0;
 
@@ -263,6 +265,7 @@ int RunIngest(const CommandContext& context) {
     for (const std::string& warning : result->warnings) context.err() << warning << "\n";
     ++counts.documents;
     counts.statements += result->statements.size();
+    counts.text_bytes += document.text.size();
     DocumentRecord record = ToRecord(std::move(document), std::move(*result), fingerprint);
     if (!flags.bulk) {
       PARLEY_ASSIGN_OR_RETURN(PutOutcome outcome, (*store)->Put(record));
@@ -286,12 +289,15 @@ int RunIngest(const CommandContext& context) {
     Status status = RunExtraction(
         **reader, **extractor, pipeline, [&](Document&& d, Result<Extraction>&& r) -> Status {
           PARLEY_RETURN_IF_ERROR(sink(std::move(d), std::move(r)));
-          progress.Update(counts.documents, (*reader)->bytes_read(), counts.statements);
+          progress.Update(
+              {counts.documents, (*reader)->bytes_read(), counts.text_bytes, counts.statements});
           return Status();
         });
     if (status.ok()) status = flush();
     if (!status.ok()) return ReportError(context, status);
-    progress.Finish(counts.documents, (*reader)->bytes_read(), counts.statements, counts.Summary());
+    progress.Finish(
+        {counts.documents, (*reader)->bytes_read(), counts.text_bytes, counts.statements},
+        counts.Summary());
   }
   if (flags.reextract) {
     auto reader = StoredDocumentReader(**store, fingerprint);
@@ -301,8 +307,9 @@ int RunIngest(const CommandContext& context) {
     Status status = RunExtraction(**reader, **extractor, pipeline, sink);
     if (status.ok()) status = flush();
     if (!status.ok()) return ReportError(context, status);
-    progress.Finish(counts.documents - before.documents, (*reader)->bytes_read(),
-                    counts.statements - before.statements, counts.Summary());
+    progress.Finish({counts.documents - before.documents, (*reader)->bytes_read(),
+                     counts.text_bytes - before.text_bytes, counts.statements - before.statements},
+                    counts.Summary());
   }
   return 0;
 }

@@ -28,19 +28,23 @@ double Progress::Seconds() const {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
 }
 
-void Progress::Update(uint64_t documents, uint64_t bytes, uint64_t statements) {
+void Progress::Update(const Counts& counts) {
   if (!is_tty_) return;
   const auto now = std::chrono::steady_clock::now();
   if (drawn_ && now - last_draw_ < std::chrono::milliseconds(100)) return;
   last_draw_ = now;
   drawn_ = true;
   const double seconds = Seconds();
-  const double mb = static_cast<double>(bytes) / 1e6;
-  const double rate = seconds > 0 ? mb / seconds : 0;
-  std::string line = fmt::format("\r{} {} docs  {:.1f} MB  {:.1f} MB/s  {} statements", verb_,
-                                 WithThousands(documents), mb, rate, WithThousands(statements));
-  if (total_bytes_ > 0 && bytes > 0 && bytes < total_bytes_ && rate > 0) {
-    const double remaining = static_cast<double>(total_bytes_ - bytes) / 1e6 / rate;
+  const double text_mb = static_cast<double>(counts.text_bytes) / 1e6;
+  const double read_mb = static_cast<double>(counts.bytes_read) / 1e6;
+  std::string line =
+      fmt::format("\r{} {} docs  {:.1f} MB of text  {:.1f} MB/s  {} statements", verb_,
+                  WithThousands(counts.documents), text_mb, seconds > 0 ? text_mb / seconds : 0,
+                  WithThousands(counts.statements));
+  const uint64_t bytes = counts.bytes_read;
+  const double read_rate = seconds > 0 ? read_mb / seconds : 0;
+  if (total_bytes_ > 0 && bytes > 0 && bytes < total_bytes_ && read_rate > 0) {
+    const double remaining = static_cast<double>(total_bytes_ - bytes) / 1e6 / read_rate;
     line += fmt::format("  {:.0f}%  ETA {:.0f} s",
                         100.0 * static_cast<double>(bytes) / static_cast<double>(total_bytes_),
                         remaining);
@@ -48,14 +52,27 @@ void Progress::Update(uint64_t documents, uint64_t bytes, uint64_t statements) {
   err_ << line << "\x1b[K" << std::flush;
 }
 
-void Progress::Finish(uint64_t documents, uint64_t bytes, uint64_t statements,
-                      std::string_view extra) {
+void Progress::Finish(const Counts& counts, std::string_view extra) {
   const double seconds = Seconds();
-  const double mb = static_cast<double>(bytes) / 1e6;
+  const double text_mb = static_cast<double>(counts.text_bytes) / 1e6;
+  const double read_mb = static_cast<double>(counts.bytes_read) / 1e6;
   if (drawn_) err_ << "\r\x1b[K";
-  err_ << fmt::format("parley: {} {} documents ({:.1f} MB) in {:.1f} s, {:.1f} MB/s: {} statements",
-                      verb_, WithThousands(documents), mb, seconds,
-                      seconds > 0 ? mb / seconds : 0.0, WithThousands(statements));
+  std::string sizes;
+  if (counts.text_bytes > 0 || counts.bytes_read > 0) {
+    sizes = fmt::format(" ({:.1f} MB of text", text_mb);
+    if (fmt::format("{:.1f}", read_mb) != fmt::format("{:.1f}", text_mb)) {
+      sizes += fmt::format(", {:.1f} MB read", read_mb);
+    }
+    sizes += ")";
+  }
+  err_ << fmt::format("parley: {} {} document{}{} in {:.1f} s", verb_,
+                      WithThousands(counts.documents), counts.documents == 1 ? "" : "s", sizes,
+                      seconds);
+  if (!sizes.empty()) {
+    err_ << fmt::format(", {:.1f} MB of text/s", seconds > 0 ? text_mb / seconds : 0.0);
+  }
+  err_ << fmt::format(": {} statement{}", WithThousands(counts.statements),
+                      counts.statements == 1 ? "" : "s");
   if (!extra.empty()) err_ << ", " << extra;
   err_ << "\n";
 }
