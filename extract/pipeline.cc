@@ -83,7 +83,10 @@ Status RunExtraction(DocumentReader& reader, const Extractor& extractor,
     }
   }
   const size_t max_in_flight =
-      options.max_in_flight > 0 ? options.max_in_flight : static_cast<size_t>(4 * jobs);
+      options.max_in_flight > 0 ? options.max_in_flight : static_cast<size_t>(64 * jobs);
+  const size_t max_bytes =
+      options.max_in_flight_bytes > 0 ? options.max_in_flight_bytes : size_t{64} << 20;
+  size_t in_flight_bytes = 0;
   // Declared before the pool so that the pool (and its threads) is destroyed first.
   std::deque<InFlight> in_flight;
   WorkerPool pool(jobs);
@@ -92,6 +95,7 @@ Status RunExtraction(DocumentReader& reader, const Extractor& extractor,
     Result<Extraction> result = in_flight.front().result.get();
     Document document = std::move(in_flight.front().document);
     in_flight.pop_front();
+    in_flight_bytes -= document.text.size();
     return sink(std::move(document), std::move(result));
   };
   Status reader_status;
@@ -106,16 +110,19 @@ Status RunExtraction(DocumentReader& reader, const Extractor& extractor,
     if (options.want && !options.want(**next)) continue;
     // std::deque::push_back never moves existing elements, so the task may point at the
     // document where it is stored until it is drained.
+    in_flight_bytes += (**next).text.size();
     in_flight.push_back(InFlight{std::move(**next), {}});
     InFlight& stored = in_flight.back();
     auto bound = std::make_shared<std::packaged_task<Result<Extraction>()>>(
         [&extractor, document = &stored.document] { return extractor.Extract(*document); });
     stored.result = bound->get_future();
     pool.Submit([bound] { (*bound)(); });
-    if (in_flight.size() >= max_in_flight) {
+    while (!in_flight.empty() &&
+           (in_flight.size() >= max_in_flight || in_flight_bytes >= max_bytes)) {
       sink_status = drain_one();
       if (!sink_status.ok()) break;
     }
+    if (!sink_status.ok()) break;
   }
   // Documents read before a reader error are still delivered; after a sink error, queued work
   // is only awaited, so no worker touches a destroyed document.

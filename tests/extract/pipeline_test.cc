@@ -25,6 +25,7 @@ class FakeReader : public DocumentReader {
   }
   uint64_t bytes_read() const override { return bytes_; }
   uint64_t bytes_total() const override { return 0; }
+  int documents_read() const { return next_; }
 
  private:
   int count_;
@@ -89,6 +90,40 @@ TEST(PipelineTest, DeliversInInputOrderForAnyJobCount) {
     if (jobs == 1) {
       EXPECT_EQ(extractor.max_active(), 1);
     }
+  }
+}
+
+// Documents and text bytes read but not yet sunk never exceed the bounds (the byte bound may be
+// passed by the last document read, which is always admitted).
+TEST(PipelineTest, InFlightStaysWithinDocumentAndByteBounds) {
+  struct Case {
+    size_t max_docs, max_bytes;
+  };
+  for (const Case& c : {Case{5, 1000}, Case{100, 10}, Case{3, 4}, Case{100, 1}}) {
+    SCOPED_TRACE(std::to_string(c.max_docs) + " documents, " + std::to_string(c.max_bytes) +
+                 " bytes");
+    FakeReader reader(60);
+    FakeExtractor extractor;
+    PipelineOptions options;
+    options.jobs = 3;
+    options.max_in_flight = c.max_docs;
+    options.max_in_flight_bytes = c.max_bytes;
+    uint64_t sunk_docs = 0, sunk_bytes = 0, max_docs = 0, max_bytes = 0;
+    Status status = RunExtraction(
+        reader, extractor, options, [&](Document&& d, Result<Extraction>&&) -> Status {
+          // Held now: read so far minus sunk before this one.
+          max_docs = std::max<uint64_t>(max_docs,
+                                        static_cast<uint64_t>(reader.documents_read()) - sunk_docs);
+          max_bytes = std::max<uint64_t>(max_bytes, reader.bytes_read() - sunk_bytes);
+          ++sunk_docs;
+          sunk_bytes += d.text.size();
+          return Status();
+        });
+    ASSERT_TRUE(status.ok()) << status.ToString();
+    EXPECT_EQ(sunk_docs, 60u);
+    EXPECT_LE(max_docs, c.max_docs);
+    // FakeReader's documents hold 1-7 bytes.
+    EXPECT_LE(max_bytes, c.max_bytes + 6);
   }
 }
 
