@@ -155,5 +155,29 @@ TEST(ExtractorTest, SharedAcrossThreadsGivesTheSameOutput) {
   EXPECT_EQ(same, std::vector<int>(4, 20));
 }
 
+TEST(ExtractorTest, CompileThreadsDoNotChangeTheRules) {
+  const Document doc =
+      Doc("Japanese Foreign Minister Kenji Tanabe met Russian President Vladimir Putin in Tokyo. "
+          "Tanabe said \"we will talk again\". Moscow has set two requirements for a treaty.",
+          "2019-03-18");
+  std::vector<Extraction> results;
+  for (int threads : {1, 2, 5, 0}) {
+    SCOPED_TRACE(threads);
+    ExtractorOptions options;
+    options.compile_threads = threads;
+    Result<std::unique_ptr<Extractor>> e = Extractor::Create(options);
+    ASSERT_TRUE(e.ok()) << e.status().message();
+    Result<Extraction> x = (*e)->Extract(doc);
+    ASSERT_TRUE(x.ok());
+    ASSERT_GE(x->statements.size(), 3u);
+    if (!results.empty()) {
+      EXPECT_EQ((*e)->rules_fingerprint(), Make()->rules_fingerprint());
+      EXPECT_EQ(x->statements, results.front().statements);
+      EXPECT_EQ(x->entities, results.front().entities);
+    }
+    results.push_back(std::move(*x));
+  }
+}
+
 }  // namespace
 }  // namespace parley

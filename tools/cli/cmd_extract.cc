@@ -73,7 +73,7 @@ int RunExtract(const CommandContext& context) {
   Define(app, flags);
   if (auto code = ParseFlags(app, context)) return *code;
 
-  auto extractor = CreateExtractor(flags.rules);
+  auto extractor = CreateExtractor(flags.rules, flags.jobs);
   if (!extractor.ok()) return ReportError(context, extractor.status());
   auto reader = OpenReader(context, flags.inputs, flags.input);
   if (!reader.ok()) return ReportError(context, reader.status());

@@ -229,7 +229,7 @@ int RunIngest(const CommandContext& context) {
   }
   if (flags.inputs.empty() && !flags.reextract) return 0;
 
-  auto extractor = CreateExtractor(flags.rules);
+  auto extractor = CreateExtractor(flags.rules, flags.jobs);
   if (!extractor.ok()) return ReportError(context, extractor.status());
   const std::string& fingerprint = (*extractor)->rules_fingerprint();
   PipelineOptions pipeline;
