@@ -121,8 +121,8 @@ struct Token {
   TokenKind kind = TokenKind::kPunct;
 };
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 std::vector<Token> Tokenize(std::string_view text) {
   std::vector<Token> tokens;
@@ -203,7 +203,10 @@ constexpr std::array<std::string_view, 9> kRelativeWords = {
 bool IsDateWord(std::string_view w) {
   if (w.size() < 3 || w.size() > 9) return false;
   const char c = w[0];
+  // The capitals months, weekdays and relative-date words start with.
+  constexpr std::string_view kInitials = "ADEFJLMNOSTWY";
   if (c >= 'A' && c <= 'Z') {
+    if (kInitials.find(c) == std::string_view::npos) return false;
     for (std::string_view month : kMonths) {
       if (w == month || w == month.substr(0, 3)) return true;
     }
@@ -220,18 +223,25 @@ bool IsDateWord(std::string_view w) {
 // False when `text` cannot hold a date: it has no digit and no IsDateWord word. Scans the
 // letter-and-digit runs the way Tokenize does, without building tokens.
 bool MayHoldDate(std::string_view text) {
+  // Byte classes: 0 neither, 1 ASCII letter, 2 digit.
+  static constexpr auto kClass = [] {
+    std::array<uint8_t, 256> table{};
+    for (int c = 0; c < 256; ++c) table[c] = IsDigit(c) ? 2 : IsAlpha(c) ? 1 : 0;
+    return table;
+  }();
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
   size_t i = 0;
-  while (i < text.size()) {
-    if (!IsAlpha(text[i])) {
-      if (IsDigit(text[i])) return true;
+  while (i < n) {
+    const uint8_t c = kClass[p[i]];
+    if (c == 2) return true;
+    if (c == 0) {
       ++i;
       continue;
     }
-    size_t j = i;
-    while (j < text.size() && (IsAlpha(text[j]) || IsDigit(text[j]))) {
-      if (IsDigit(text[j])) return true;
-      ++j;
-    }
+    size_t j = i + 1;
+    while (j < n && kClass[p[j]] == 1) ++j;
+    if (j < n && kClass[p[j]] == 2) return true;  // a digit inside the word
     if (IsDateWord(text.substr(i, j - i))) return true;
     i = j;
   }
@@ -612,6 +622,10 @@ std::optional<TimeValue> ParseIsoDate(std::string_view iso) {
   if (r->m == 0) return YearTime(r->y);
   if (r->d == 0) return MonthTime(r->y, r->m);
   return DayTime(r->y, r->m, r->d);
+}
+
+bool MayStartDate(std::string_view token) {
+  return !token.empty() && (IsDigit(token[0]) || IsDateWord(token));
 }
 
 std::vector<DateMention> FindDates(std::string_view text, std::string_view reference) {

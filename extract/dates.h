@@ -45,6 +45,12 @@ struct DateMention {
 // are skipped).
 std::vector<DateMention> FindDates(std::string_view text, std::string_view reference);
 
+// True when `token`, a token of the rule tokenizer (extract/rule_tokens.h) made of ASCII letters
+// and digits, may start a date: it starts with a digit, or it is a month name or abbreviation,
+// a weekday or a relative-date word ("today", "Last", ...). In an ASCII text, FindDates finds
+// dates only where such a token starts, so a caller that has tokenized the text may skip it.
+bool MayStartDate(std::string_view token);
+
 // Parses an ISO date of any precision ("2019", "2019-03", "2019-03-18", "2019-03-18T12:00:00Z"
 // is cut to the day) into a TimeValue; nullopt when `iso` is not one (or not a real day).
 std::optional<TimeValue> ParseIsoDate(std::string_view iso);

@@ -78,14 +78,15 @@ struct AliasKey {
   uint32_t order = 0;          // its position in its exact_aliases/folded_aliases bucket
   uint32_t entity = 0;         // index into CompiledRules::entities
   bool demonym = false;
-  // The key the bucket is sorted by: 0 (below every TokenKey) for a one-token alias.
-  uint32_t second() const { return rest.empty() ? 0 : rest[0]; }
+  // The key the bucket is sorted by: rest[0], or 0 (below every TokenKey) for a one-token
+  // alias. A copy, so a binary search reads no other memory.
+  uint32_t second = 0;
 };
 
 // The literal aliases again, for matching: every alias token is interned, so a sentence's
 // tokens are looked up once each and compared as integers, and a bucket is searched by the
 // second token instead of compared entry by entry. Buckets hold the same entries as the
-// string-keyed tables, sorted by (second(), order); `order` restores definition order.
+// string-keyed tables, sorted by (second, order); `order` restores definition order.
 struct AliasIndex {
   TokenTable tokens;                          // every token of every literal alias
   std::vector<std::vector<AliasKey>> exact;   // by first-token id; empty when none

@@ -1,6 +1,7 @@
 #include "extract/rule_matcher.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <deque>
 #include <map>
@@ -115,6 +116,9 @@ struct LocalAlias {
 struct TagScratch {
   // TokenKey of each sentence token in the alias index: as written, and lower-cased.
   std::vector<uint32_t> exact_keys, folded_keys;
+  std::vector<Mention> candidates;  // Candidates' output, ResolveOverlaps' input
+  std::vector<uint32_t> order;      // ResolveOverlaps: candidate indices
+  std::vector<uint8_t> taken;       // ResolveOverlaps: per token, covered by a kept mention
 };
 
 struct DocState {
@@ -193,6 +197,29 @@ bool HasAsciiUpper(std::string_view text) {
   return false;
 }
 
+// False when FindDates would find nothing in the sentence: its text is ASCII (non-ASCII bytes
+// split FindDates' tokens differently from ours) and no token may start a date.
+bool MayHoldDate(const Tagged& s) {
+  unsigned char bits = 0;
+  for (char c : s.text) bits |= static_cast<unsigned char>(c);
+  if ((bits & 0x80) != 0) return true;
+  for (uint32_t t = 0; t < s.tokens.size(); ++t) {
+    const Token& token = s.tokens[t];
+    const unsigned char c = static_cast<unsigned char>(s.text[token.begin]);
+    if (c >= '0' && c <= '9') return true;
+    // Date words are 3 to 9 letters long and start with one of these letters.
+    static constexpr auto kInitial = [] {
+      std::array<bool, 256> table{};
+      for (char c : std::string_view("ADEFJLMNOSTWYelnty"))
+        table[static_cast<unsigned char>(c)] = true;
+      return table;
+    }();
+    const uint32_t size = token.end - token.begin;
+    if (size >= 3 && size <= 9 && kInitial[c] && MayStartDate(s.TokenText(t))) return true;
+  }
+  return false;
+}
+
 // Fills `keys` with the TokenKey of each sentence token in the alias index (an absent token's
 // id is 0, which no alias key holds), as written or lower-cased.
 void AliasKeys(const internal::AliasIndex& index, const Tagged& s, std::vector<uint32_t>* exact,
@@ -219,15 +246,15 @@ template <typename Fn>
 void MatchBucket(const std::vector<internal::AliasKey>& bucket, const std::vector<uint32_t>& keys,
                  uint32_t i, Fn fn) {
   using internal::AliasKey;
-  auto by_second = [](const AliasKey& k, uint32_t second) { return k.second() < second; };
-  // One-token aliases sort first (second() == 0) and always match.
+  auto by_second = [](const AliasKey& k, uint32_t second) { return k.second < second; };
+  // One-token aliases sort first (second == 0) and always match.
   auto single = bucket.begin();
   auto single_end = std::lower_bound(bucket.begin(), bucket.end(), 1u, by_second);
   auto multi = single_end, multi_end = single_end;
   if (i + 1 < keys.size() && keys[i + 1] > 1) {
     multi = std::lower_bound(single_end, bucket.end(), keys[i + 1], by_second);
     multi_end = multi;
-    while (multi_end != bucket.end() && multi_end->second() == keys[i + 1]) ++multi_end;
+    while (multi_end != bucket.end() && multi_end->second == keys[i + 1]) ++multi_end;
   }
   auto matches = [&](const AliasKey& k) {
     if (i + 1 + k.rest.size() > keys.size()) return false;
@@ -243,15 +270,16 @@ void MatchBucket(const std::vector<internal::AliasKey>& bucket, const std::vecto
   }
 }
 
-// Every alias, entity pattern and date in the sentence, overlapping.
-std::vector<Mention> Candidates(const DocState& doc, const Tagged& s) {
+// Every alias, entity pattern and date in the sentence, overlapping, into
+// doc.scratch.candidates.
+void Candidates(const DocState& doc, const Tagged& s) {
   const CompiledRules& rules = doc.rules;
   const internal::AliasIndex& index = rules.alias_index;
   std::vector<uint32_t>& exact = doc.scratch.exact_keys;
   std::vector<uint32_t>& folded = doc.scratch.folded_keys;
   AliasKeys(index, s, &exact, &folded);
-  std::vector<Mention> out;
-  out.reserve(8);  // most sentences hold fewer candidates: one allocation instead of four
+  std::vector<Mention>& out = doc.scratch.candidates;
+  out.clear();
   for (uint32_t i = 0; i < s.tokens.size(); ++i) {
     auto add = [&](const internal::AliasKey& a) {
       const EntityDef* def = &rules.entities[a.entity];
@@ -261,10 +289,13 @@ std::vector<Mention> Candidates(const DocState& doc, const Tagged& s) {
           doc.trace ? (a.demonym ? "adjective '" : "alias '") + std::string(s.Range(i, end)) + "'"
                     : std::string()));
     };
-    if (const uint32_t id = exact[i] / 2; id != 0 && id < index.exact.size()) {
+    // Most interned tokens start no alias of one table or the other: empty buckets.
+    if (const uint32_t id = exact[i] / 2;
+        id != 0 && id < index.exact.size() && !index.exact[id].empty()) {
       MatchBucket(index.exact[id], exact, i, add);
     }
-    if (const uint32_t id = folded[i] / 2; id != 0 && id < index.folded.size()) {
+    if (const uint32_t id = folded[i] / 2;
+        id != 0 && id < index.folded.size() && !index.folded[id].empty()) {
       MatchBucket(index.folded[id], folded, i, add);
     }
     if (!doc.local_aliases.empty()) {
@@ -310,6 +341,7 @@ std::vector<Mention> Candidates(const DocState& doc, const Tagged& s) {
       }
     }
   }
+  if (!MayHoldDate(s)) return;
   for (const DateMention& d : FindDates(s.text, doc.doc_date)) {
     auto first = std::lower_bound(s.tokens.begin(), s.tokens.end(), d.begin,
                                   [](const Token& t, size_t v) { return t.end <= v; });
@@ -326,16 +358,18 @@ std::vector<Mention> Candidates(const DocState& doc, const Tagged& s) {
     m.via = d.relative ? "relative date" : "date";
     out.push_back(std::move(m));
   }
-  return out;
 }
 
 // Overlap policy: longest (bytes), then priority, then earliest, then the later definition,
-// then the first candidate. Sorts indices: a Mention is large and costly to move.
-std::vector<Mention> ResolveOverlaps(const Tagged& s, std::vector<Mention> candidates) {
+// then the first candidate, over scratch->candidates (left moved-from). Sorts indices: a
+// Mention is large and costly to move.
+std::vector<Mention> ResolveOverlaps(const Tagged& s, TagScratch* scratch) {
+  std::vector<Mention>& candidates = scratch->candidates;
   auto bytes = [&](const Mention& m) {
     return s.tokens[m.tok_end - 1].end - s.tokens[m.tok_begin].begin;
   };
-  std::vector<uint32_t> order(candidates.size());
+  std::vector<uint32_t>& order = scratch->order;
+  order.resize(candidates.size());
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](uint32_t ia, uint32_t ib) {
     const Mention& a = candidates[ia];
@@ -346,14 +380,15 @@ std::vector<Mention> ResolveOverlaps(const Tagged& s, std::vector<Mention> candi
     if (a.order != b.order) return a.order > b.order;
     return ia < ib;
   });
-  std::vector<bool> taken(s.tokens.size(), false);
+  std::vector<uint8_t>& taken = scratch->taken;
+  taken.assign(s.tokens.size(), 0);
   size_t kept = 0;
   for (uint32_t i : order) {
     const Mention& m = candidates[i];
     bool free = true;
-    for (uint32_t t = m.tok_begin; t < m.tok_end && free; ++t) free = !taken[t];
+    for (uint32_t t = m.tok_begin; t < m.tok_end && free; ++t) free = taken[t] == 0;
     if (!free) continue;
-    for (uint32_t t = m.tok_begin; t < m.tok_end; ++t) taken[t] = true;
+    for (uint32_t t = m.tok_begin; t < m.tok_end; ++t) taken[t] = 1;
     order[kept++] = i;
   }
   order.resize(kept);
@@ -474,7 +509,12 @@ void BuildUnits(Tagged* s) {
   s->unit_offsets.resize(unit_count);
   s->tagged.resize(out - tagged);
   words.resize(word_count);
-  std::sort(words.begin(), words.end());
+  std::sort(words.begin(), words.end(), [](const auto& a, const auto& b) {
+    if (a.first != b.first) return a.first < b.first;
+    // Equal prefixes of words of up to 8 bytes: the shorter is a prefix of the other.
+    if (a.second.size() <= 8 && b.second.size() <= 8) return a.second.size() < b.second.size();
+    return a.second < b.second;
+  });
   s->words.clear();
   s->words.reserve(words.size());
   for (const auto& [prefix, word] : words) {
@@ -491,7 +531,8 @@ void Tag(const DocState& doc, std::string_view text, Tagged* s) {
     c = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 'a' - 'A' : 0));
   }
   s->tokens = internal::Tokenize(text);
-  s->mentions = ResolveOverlaps(*s, Candidates(doc, *s));
+  Candidates(doc, *s);
+  s->mentions = ResolveOverlaps(*s, &doc.scratch);
   AddQuotes(s);
   BuildUnits(s);
 }

@@ -715,6 +715,7 @@ class Compiler {
       key.rest.push_back(
           internal::TokenKey(index.tokens.Intern(entry.tokens[k]), entry.space_before[k]));
     }
+    key.second = key.rest.empty() ? 0 : key.rest[0];
     const uint32_t first = index.tokens.Intern(entry.tokens[0]);
     auto& table = ignore_case ? out_->folded_aliases : out_->exact_aliases;
     std::vector<AliasEntry>& entries = table[entry.tokens[0]];
@@ -723,10 +724,10 @@ class Compiler {
     auto& buckets = ignore_case ? index.folded : index.exact;
     if (buckets.size() <= first) buckets.resize(first + 1);
     std::vector<internal::AliasKey>& bucket = buckets[first];
-    // Later entries have larger `order`: inserting after equal second() keeps (second, order).
+    // Later entries have larger `order`: inserting after equal `second` keeps (second, order).
     const auto at = std::upper_bound(
-        bucket.begin(), bucket.end(), key.second(),
-        [](uint32_t second, const internal::AliasKey& k) { return second < k.second(); });
+        bucket.begin(), bucket.end(), key.second,
+        [](uint32_t second, const internal::AliasKey& k) { return second < k.second; });
     bucket.insert(at, std::move(key));
     ++alias_count_;
   }

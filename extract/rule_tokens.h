@@ -8,6 +8,7 @@
 #define PARLEY_EXTRACT_RULE_TOKENS_H_
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -76,8 +77,9 @@ class TokenTable {
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
       const Slot& slot = slots_[i];
       if (slot.id == kAbsent) return i;
+      // memcmp, not string_view's ==, which GCC leaves as an out-of-line compare() call.
       if (slot.hash == static_cast<uint32_t>(hash) && slot.size == text.size() &&
-          std::string_view(pool_.data() + slot.offset, slot.size) == text) {
+          std::memcmp(pool_.data() + slot.offset, text.data(), text.size()) == 0) {
         return i;
       }
     }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 namespace parley {
 namespace {
@@ -98,6 +99,38 @@ void Push(std::string_view text, size_t b, size_t e, size_t max_bytes,
   if (e > b) out->push_back({b, e});
 }
 
+// The next '.', '!' or '?' at or after a position: memchr per terminator, each searched again
+// only once the scan has passed it, so prose between sentence ends is skipped in bulk.
+class TerminalFinder {
+ public:
+  explicit TerminalFinder(std::string_view text) : text_(text) {
+    for (size_t k = 0; k < kTerminals.size(); ++k) next_[k] = Find(kTerminals[k], 0);
+  }
+
+  // The position of the first terminator at or after `from`, or text.size().
+  size_t Next(size_t from) {
+    size_t first = text_.size();
+    for (size_t k = 0; k < kTerminals.size(); ++k) {
+      if (next_[k] < from) next_[k] = Find(kTerminals[k], from);
+      first = std::min(first, next_[k]);
+    }
+    return first;
+  }
+
+ private:
+  static constexpr std::array<char, 3> kTerminals = {'.', '!', '?'};
+
+  size_t Find(char c, size_t from) const {
+    if (from >= text_.size()) return text_.size();
+    const void* hit = std::memchr(text_.data() + from, c, text_.size() - from);
+    return hit == nullptr ? text_.size()
+                          : static_cast<size_t>(static_cast<const char*>(hit) - text_.data());
+  }
+
+  std::string_view text_;
+  std::array<size_t, 3> next_;
+};
+
 }  // namespace
 
 bool IsSentenceStarter(std::string_view word) { return Contains(kStarters, word); }
@@ -106,12 +139,11 @@ std::vector<TextRange> SplitSentences(std::string_view text, size_t max_bytes) {
   std::vector<TextRange> out;
   const size_t n = text.size();
   size_t start = 0;
+  TerminalFinder terminals(text);
   size_t i = 0;
   while (i < n) {
-    if (!IsTerminal(text[i])) {
-      ++i;
-      continue;
-    }
+    i = terminals.Next(i);
+    if (i >= n) break;
     size_t run_end = i;
     while (run_end < n && IsTerminal(text[run_end])) ++run_end;
     size_t close = run_end;

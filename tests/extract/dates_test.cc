@@ -132,6 +132,12 @@ TEST(FindDatesTest, Relative) {
       {"on March 18 and in June 2019, today", "", {"June 2019=2019-06[2019-06-01..2019-06-30]"}},
       // A day-level expression needs a day-level reference.
       {"yesterday and last week", "2019-03", {}},
+      // Relative words in any case; date words only as whole words.
+      {"Last week", "2019-03-18", {"Last week=2019-W11[2019-03-11..2019-03-17]~"}},
+      {"EARLIER THIS YEAR", "2019-03-18", {"EARLIER THIS YEAR=2019[2019-01-01..2019-12-31]~"}},
+      {"Tonight, on Sunday", "2019-03-18", {"Tonight=2019-03-18~", "Sunday=2019-03-17~"}},
+      {"The Mayor of Marchville met Thisbe and the Junes", "2019-03-18", {}},
+      {"the talks resumed after a pause", "2019-03-18", {}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.text + " @ " + c.reference);

@@ -75,6 +75,8 @@ TEST(ParseJsonlRecordTest, FastPathAgreesWithReferenceOnEdgeCases) {
   const std::vector<std::string> lines = {
       R"({"id": "a", "text": "x", "text": "y"})",
       R"({"id": "a", "text": "x", "id": "b"})",
+      R"({"id": "a", "text": "x", "text": null})",
+      R"({"id": "a", "text": null, "text": "x"})",
       R"({"id": "a", "text": null})",
       R"({"id": null, "text": "x"})",
       R"({"id": "a", "text": "x", "title": null, "url": null, "date": null})",

@@ -1,0 +1,75 @@
+#include "extract/rule_tokens.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace parley::internal {
+namespace {
+
+// "text" per token, with a leading '_' when white space precedes it.
+std::vector<std::string> Describe(std::string_view text) {
+  std::vector<std::string> out;
+  for (const Token& t : Tokenize(text)) {
+    out.push_back((t.space_before ? "_" : "") + std::string(text.substr(t.begin, t.end - t.begin)));
+  }
+  return out;
+}
+
+TEST(TokenizeTest, WordsAndOtherBytes) {
+  const struct {
+    std::string_view text;
+    std::vector<std::string> tokens;
+  } kCases[] = {
+      {"", {}},
+      {"  \t\r\n ", {}},
+      {"Putin's U.S.-Japan", {"Putin", "'", "s", "_U", ".", "S", ".", "-", "Japan"}},
+      {" G20  summit\tin\nOsaka ", {"G20", "_summit", "_in", "_Osaka"}},
+      {"Pékin, 2019", {"Pékin", ",", "_2019"}},  // non-ASCII bytes are word bytes
+      {"a\x01"
+       "b\x02",
+       {"a", "\x01", "b", "\x02"}},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(std::string(c.text));
+    EXPECT_EQ(Describe(c.text), c.tokens);
+  }
+}
+
+TEST(TokenTableTest, InternAndFind) {
+  TokenTable table;
+  EXPECT_EQ(table.Find("the"), TokenTable::kAbsent);
+  EXPECT_EQ(table.size(), 0u);
+  const uint32_t the = table.Intern("the");
+  const uint32_t them = table.Intern("them");
+  const uint32_t empty = table.Intern("");
+  EXPECT_NE(the, TokenTable::kAbsent);
+  EXPECT_NE(them, TokenTable::kAbsent);
+  EXPECT_NE(empty, TokenTable::kAbsent);
+  EXPECT_NE(the, them);
+  EXPECT_NE(the, empty);
+  EXPECT_EQ(table.Intern("the"), the);  // interning again keeps the id
+  EXPECT_EQ(table.Find("the"), the);
+  EXPECT_EQ(table.Find("them"), them);
+  EXPECT_EQ(table.Find(""), empty);
+  EXPECT_EQ(table.Find("th"), TokenTable::kAbsent);
+  EXPECT_EQ(table.Find("The"), TokenTable::kAbsent);  // case-sensitive
+  EXPECT_EQ(table.size(), 3u);
+}
+
+TEST(TokenTableTest, IdsSurviveGrowth) {
+  TokenTable table;
+  std::vector<uint32_t> ids;
+  for (int i = 0; i < 1000; ++i) ids.push_back(table.Intern("token" + std::to_string(i)));
+  EXPECT_EQ(table.size(), 1000u);
+  for (int i = 0; i < 1000; ++i) {
+    SCOPED_TRACE(i);
+    EXPECT_EQ(ids[i], static_cast<uint32_t>(i + 1));  // dense, in interning order
+    EXPECT_EQ(table.Find("token" + std::to_string(i)), ids[i]);
+  }
+  EXPECT_EQ(table.Find("token1000"), TokenTable::kAbsent);
+}
+
+}  // namespace
+}  // namespace parley::internal
