@@ -115,6 +115,9 @@ rocksdb::Options MakeOptions(const StoreOptions& options) {
   if (options.bulk_load) {
     o.write_buffer_size = 128 << 20;
     o.max_write_buffer_number = 4;
+    o.level0_file_num_compaction_trigger = 16;
+    o.level0_slowdown_writes_trigger = 48;
+    o.level0_stop_writes_trigger = 64;
   }
   // One budget for the memtables of all column families together: without it each of the 13
   // families may hold max_write_buffer_number buffers, and a bulk load's memory grows with the

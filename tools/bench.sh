@@ -34,7 +34,7 @@ build=${BENCH_BUILD:-build}
 out=${BENCH_OUT:-$(mktemp -d /tmp/parley-bench.XXXXXX)}
 mkdir -p "$out"
 
-for tool in /usr/bin/time zstd python3 db_bench; do
+for tool in /usr/bin/time zstd python3 db_bench taskset; do
   if ! command -v "$tool" >/dev/null; then
     echo "tools/bench.sh: '$tool' is missing; run tools/setup.sh --bench" >&2
     exit 1
@@ -124,11 +124,14 @@ if [[ " $ingest_scales " == *" 1x "* ]]; then
   # The store ceiling: RocksDB alone writing as many sequential keys as the 1x store holds
   # records, with values the size of an average record.
   read -r num value_size < <(python3 "$py" fillseq-shape "$out/stats-1x.json")
-  run db-bench "$(command -v db_bench)" --benchmarks=fillseq --num="$num" \
+  # Both store runs are pinned to one core (taskset -c 0), RocksDB's background flush and
+  # compaction threads included, so that "statements per second on one core" is what the
+  # clock shows and the other core cannot hide the compaction the writes cause.
+  run db-bench taskset -c 0 "$(command -v db_bench)" --benchmarks=fillseq --num="$num" \
     --value_size="$value_size" --db="$out/db-bench" --compression_type=none
   # The store alone beside it (graph/store_bench.cc, synthetic documents of ~7.5 statements):
   # per-document Put and the bulk PutBatch path, by wall time and by the process's CPU time.
-  run store-bench "$root/$build/graph/parley_store_bench" --benchmark_min_time=1 \
+  run store-bench taskset -c 0 "$root/$build/graph/parley_store_bench" --benchmark_min_time=1 \
     --benchmark_filter='BM_Put(PerDocument|BatchBulk)Rocks' --benchmark_format=json
 fi
 
