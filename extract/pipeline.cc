@@ -1,6 +1,7 @@
 #include "extract/pipeline.h"
 
 #include <algorithm>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <future>
@@ -11,7 +12,8 @@
 namespace parley {
 namespace {
 
-// A fixed pool of threads running queued tasks in FIFO order.
+// A fixed pool of threads running queued tasks in FIFO order; the owner may run queued tasks
+// on its own thread too (RunOne) instead of waiting.
 class WorkerPool {
  public:
   explicit WorkerPool(int threads) {
@@ -34,6 +36,19 @@ class WorkerPool {
       tasks_.push_back(std::move(task));
     }
     cv_.notify_one();
+  }
+
+  // Runs the oldest queued task on the calling thread; false when none is queued.
+  bool RunOne() {
+    std::function<void()> task;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (tasks_.empty()) return false;
+      task = std::move(tasks_.front());
+      tasks_.pop_front();
+    }
+    task();
+    return true;
   }
 
  private:
@@ -104,7 +119,10 @@ Status RunExtraction(DocumentReader& reader, const Extractor& extractor,
   // Declared before the pool so that the pool (and its threads) is destroyed first.
   std::deque<Chunk> in_flight;  // submitted chunks, in input order
   Chunk filling;                // documents read but not yet submitted
-  WorkerPool pool(jobs);
+  // The calling thread is one of the `jobs`: besides reading and sinking it runs queued chunks
+  // whenever it would otherwise wait, so `jobs` threads share `jobs` cores instead of jobs + 1
+  // threads time-slicing them.
+  WorkerPool pool(jobs - 1);
   auto submit = [&] {
     if (filling.documents.empty()) return;
     // std::deque::push_back never moves existing elements, so the task may point at the chunk
@@ -122,7 +140,10 @@ Status RunExtraction(DocumentReader& reader, const Extractor& extractor,
   auto drain_one = [&]() -> Status {
     if (in_flight.empty()) submit();
     // Wait before moving the documents out: the worker reads them until the results are ready.
-    in_flight.front().done.get();
+    std::future<void>& done = in_flight.front().done;
+    while (done.wait_for(std::chrono::seconds(0)) != std::future_status::ready && pool.RunOne()) {
+    }
+    done.get();
     Chunk chunk = std::move(in_flight.front());
     in_flight.pop_front();
     in_flight_documents -= chunk.documents.size();
