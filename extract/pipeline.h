@@ -1,8 +1,10 @@
 // RunExtraction: the parallel driver behind `parley extract` and `parley ingest`.
 //
-// The calling thread reads documents from a DocumentReader and hands them to `jobs` worker
-// threads that run Extractor::Extract; results come back to the calling thread through `sink`
-// in input order, whatever `jobs` is, so output is deterministic. At most `max_in_flight`
+// The calling thread reads documents from a DocumentReader and hands them, in chunks of
+// consecutive documents, to `jobs` - 1 worker threads that run Extractor::Extract; while it
+// waits for a result it runs queued chunks itself, so `jobs` threads are busy in all. Results
+// come back to the calling thread through `sink` in input order, whatever `jobs` is, so output
+// is deterministic. At most `max_in_flight`
 // documents, and about `max_in_flight_bytes` of their text, are held at once, so memory stays
 // bounded on any corpus size.
 //
