@@ -70,6 +70,15 @@ void AppendUint(uint64_t value, std::string* out) {
   out->append(digits, std::to_chars(std::begin(digits), std::end(digits), value).ptr);
 }
 
+// "[begin,end]".
+void AppendSpan(const Span& span, std::string* out) {
+  out->push_back('[');
+  AppendUint(span.begin, out);
+  out->push_back(',');
+  AppendUint(span.end, out);
+  out->push_back(']');
+}
+
 void AppendRef(const EntityRef& ref, std::string* out) {
   out->append("{\"id\":");
   AppendJsonString(ref.id, out);
@@ -533,19 +542,15 @@ std::string StatementToJson(const Statement& s) {
   out.append(ModalityName(s.modality));  // a fixed lower-case word
   out.append("\",\"doc\":");
   AppendJsonString(s.doc, &out);
-  out.append(",\"span\":[");
-  AppendUint(s.span.begin, &out);
-  out.push_back(',');
-  AppendUint(s.span.end, &out);
-  out.append("],\"sentence\":");
+  out.append(",\"span\":");
+  AppendSpan(s.span, &out);
+  out.append(",\"sentence\":");
   AppendJsonString(s.sentence, &out);
   out.append(",\"rule\":");
   AppendJsonString(s.rule, &out);
-  out.append(",\"byte_span\":[");
-  AppendUint(s.byte_span.begin, &out);
-  out.push_back(',');
-  AppendUint(s.byte_span.end, &out);
-  out.append("],\"sentence_index\":");
+  out.append(",\"byte_span\":");
+  AppendSpan(s.byte_span, &out);
+  out.append(",\"sentence_index\":");
   AppendUint(s.sentence_index, &out);
   out.append(",\"plover\":");
   AppendStringOrNull(s.plover, &out);

@@ -227,8 +227,9 @@ class Normalizer {
     Emit(std::string_view(&s_[from], to - from), from, to, /*verbatim=*/true);
   }
 
-  // Emits s_[from, to) verbatim: what Emit does byte by byte, with the maps filled in bulk.
-  void EmitRun(uint32_t from, uint32_t to) {
+  // Writes the space pending before output that starts at `from`, and returns where that
+  // output's first character begins in the source (pending markup included).
+  uint32_t BeginEmit(uint32_t from) {
     if (pending_space_ && !out_.text.empty()) {
       out_.text.push_back(' ');
       out_.offsets.push_back(space_at_);
@@ -238,6 +239,12 @@ class Normalizer {
     pending_space_ = false;
     const uint32_t first = pending_markup_ ? std::min(markup_begin_, from) : from;
     pending_markup_ = false;
+    return first;
+  }
+
+  // Emits s_[from, to) verbatim: what Emit does byte by byte, with the maps filled in bulk.
+  void EmitRun(uint32_t from, uint32_t to) {
+    const uint32_t first = BeginEmit(from);
     const size_t old = out_.text.size();
     const size_t n = to - from;
     out_.text.append(s_.data() + from, n);
@@ -256,15 +263,7 @@ class Normalizer {
   }
 
   void Emit(std::string_view bytes, uint32_t from, uint32_t to, bool verbatim) {
-    if (pending_space_ && !out_.text.empty()) {
-      out_.text.push_back(' ');
-      out_.offsets.push_back(space_at_);
-      out_.begins.push_back(space_at_);
-      out_.ends.push_back(space_at_ + 1);
-    }
-    pending_space_ = false;
-    const uint32_t first = pending_markup_ ? std::min(markup_begin_, from) : from;
-    pending_markup_ = false;
+    const uint32_t first = BeginEmit(from);
     for (size_t k = 0; k < bytes.size(); ++k) {
       out_.text.push_back(bytes[k]);
       out_.offsets.push_back(verbatim ? from + static_cast<uint32_t>(k) : from);
