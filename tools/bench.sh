@@ -88,8 +88,9 @@ for scale in $scales; do
     zstd -dcq <"$input" >"$out/whole-$scale.jsonl"
     split -n l/2 -d "$out/whole-$scale.jsonl" "$out/half-$scale."
     rm "$out/whole-$scale.jsonl"
-    # 1 and 2 jobs and the pair alternate, $repeat times each; the report keeps each one's
-    # fastest run, the estimate least disturbed by other users of the machine.
+    # 1 and 2 jobs, the pair and the ingest alternate, $repeat times each, so that all see the
+    # same machine; the report keeps each one's fastest run, the estimate least disturbed by
+    # other users of the machine.
     for ((i = 1; i <= repeat; i++)); do
       for jobs in 1 2; do
         run "extract-$scale-j$jobs-r$i" "$parley" extract "$input" --jobs "$jobs"
@@ -101,22 +102,20 @@ for scale in $scales; do
         "$out/half-$scale.00" "$out/half-$scale.01" "$out/half-0.out" "$out/half-1.out"
       cmp -s "$out/extract-$scale-j1-r1.out" "$out/extract-$scale-pair-r$i.out" ||
         { echo "tools/bench.sh: the two halves' outputs differ from the whole's" >&2; exit 1; }
+      # The ingest is compared with the extraction runs, so it alternates with them, each run
+      # into a fresh store (they store the same records).
+      if [[ " $ingest_scales " == *" $scale "* ]]; then
+        rm -rf "$out/db-$scale"
+        run "ingest-$scale-j2-r$i" "$parley" ingest --db "$out/db-$scale" --bulk --jobs 2 "$input"
+      fi
     done
     python3 "$py" keep-fastest "$out" "extract-$scale-j1" "extract-$scale-j2" \
-      "extract-$scale-pair"
+      "extract-$scale-pair" "ingest-$scale-j2"
   else
     run "extract-$scale-j1" "$parley" extract "$input" --jobs 1
   fi
   [[ " $ingest_scales " == *" $scale "* ]] || continue
-  if [ "$scale" = 1x ]; then
-    # Compared with the fastest extraction runs above, so kept the same way: the fastest of
-    # $repeat ingests, each into a fresh store (they store the same records).
-    for ((i = 1; i <= repeat; i++)); do
-      rm -rf "$out/db-$scale"
-      run "ingest-$scale-j2-r$i" "$parley" ingest --db "$out/db-$scale" --bulk --jobs 2 "$input"
-    done
-    python3 "$py" keep-fastest "$out" "ingest-$scale-j2"
-  else
+  if [ "$scale" != 1x ]; then
     rm -rf "$out/db-$scale"
     run "ingest-$scale-j2" "$parley" ingest --db "$out/db-$scale" --bulk --jobs 2 "$input"
   fi
