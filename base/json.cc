@@ -1,9 +1,13 @@
 // Uses nlohmann-json (Debian nlohmann-json3-dev): a well-tested, header-only parser with exact
 // error positions, so we do not maintain a general JSON parser of our own. It stays inside this
-// file. The one exception is a reader for statement lines exactly as StatementToJson writes
-// them (FastStatementReader), which hands every other line, errors included, to nlohmann.
+// file. Statement lines shaped as StatementToJson writes them are read through simdjson
+// (Debian libsimdjson-dev, as extract/jsonl.cc reads documents), which hands every other line,
+// errors included, to nlohmann.
 #include "base/json.h"
 
+#include <simdjson.h>
+
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <iterator>
@@ -185,319 +189,214 @@ Result<Json> Parse(std::string_view line) {
   return j;
 }
 
-// The fast path of StatementFromJson for lines as StatementToJson writes them: known keys,
-// each once, values of the expected types, strings of valid UTF-8 without \u escapes, unsigned
-// integers. It reads straight into a Statement, without building a JSON tree, and gives up
-// (nullopt) on anything else, including every error, which the general path then reports; so
-// wherever it answers, its answer is the general path's.
-class FastStatementReader {
- public:
-  explicit FastStatementReader(std::string_view in) : p_(in.data()), end_(in.data() + in.size()) {}
+// The fast path of StatementFromJson for lines as StatementToJson writes them: simdjson
+// (the library extract/jsonl.cc reads documents with) parses the line, and the statement is
+// read from its DOM when every key is known and appears once and every value has the expected
+// type. Anything else, every error included, gives nullopt and the general (nlohmann) path
+// then answers; so wherever the fast path answers, its answer is the general path's.
+namespace fast {
 
-  std::optional<Statement> Read() {
-    Statement s;
-    if (!Eat('{')) return std::nullopt;
-    uint32_t seen = 0;
-    do {
-      std::string_view key;
-      if (!Key(&key) || !Eat(':')) return std::nullopt;
-      int field = FieldIndex(key);
-      if (field < 0 || (seen & (1u << field)) != 0) return std::nullopt;
-      seen |= 1u << field;
-      if (!Field(field, &s)) return std::nullopt;
-    } while (Eat(','));
-    if (!Eat('}') || !AtEnd()) return std::nullopt;
-    constexpr uint32_t kRequired =
-        (1u << kId) | (1u << kSubject) | (1u << kPredicate) | (1u << kDoc) | (1u << kSpan);
-    if ((seen & kRequired) != kRequired) return std::nullopt;
-    return s;
-  }
+using simdjson::dom::element;
+using simdjson::dom::object;
 
- private:
-  enum FieldId {
-    kId,
-    kSubject,
-    kPredicate,
-    kObject,
-    kText,
-    kRecipient,
-    kPlace,
-    kEvent,
-    kTime,
-    kModality,
-    kDoc,
-    kSpan,
-    kSentence,
-    kRule,
-    kByteSpan,
-    kSentenceIndex,
-    kPlover,
-    kCameo,
-    kDocDate,
-    kMentions,
-    kFieldCount
-  };
+// Longer lines take the general path: simdjson's parser keeps scratch of ~15 bytes per input
+// byte for the next line.
+constexpr size_t kMaxBytes = 1 << 20;
 
-  static int FieldIndex(std::string_view key) {
-    static constexpr std::string_view kNames[kFieldCount] = {
-        "id",        "subject",        "predicate", "object", "text",     "recipient", "place",
-        "event",     "time",           "modality",  "doc",    "span",     "sentence",  "rule",
-        "byte_span", "sentence_index", "plover",    "cameo",  "doc_date", "mentions"};
-    for (int i = 0; i < kFieldCount; ++i) {
-      if (kNames[i] == key) return i;
-    }
-    return -1;
-  }
-
-  bool Field(int field, Statement* s) {
-    switch (field) {
-      case kId:
-        return String(&s->id);
-      case kSubject: {
-        std::optional<EntityRef> ref;
-        if (!Ref(&ref) || !ref) return false;
-        s->subject = std::move(*ref);
-        return true;
-      }
-      case kPredicate:
-        return String(&s->predicate) && !s->predicate.empty();
-      case kObject:
-        return Ref(&s->object);
-      case kRecipient:
-        return Ref(&s->recipient);
-      case kPlace:
-        return Ref(&s->place);
-      case kEvent:
-        return Ref(&s->event);
-      case kText: {
-        if (Null()) return true;
-        std::string text;
-        if (!String(&text)) return false;
-        s->text = std::move(text);
-        return true;
-      }
-      case kTime:
-        return Time(&s->time);
-      case kModality: {
-        std::string name;
-        if (!OptionalString(&name)) return false;
-        if (name.empty()) return true;
-        auto modality = ParseModality(name);
-        if (!modality.ok()) return false;
-        s->modality = *modality;
-        return true;
-      }
-      case kDoc:
-        return String(&s->doc);
-      case kSpan:
-        return !Null() && SpanValue(&s->span);
-      case kByteSpan:
-        return Null() || SpanValue(&s->byte_span);
-      case kSentence:
-        return OptionalString(&s->sentence);
-      case kRule:
-        return OptionalString(&s->rule);
-      case kPlover:
-        return OptionalString(&s->plover);
-      case kCameo:
-        return OptionalString(&s->cameo);
-      case kDocDate:
-        return OptionalString(&s->doc_date);
-      case kSentenceIndex:
-      case kMentions: {
-        uint64_t value = field == kMentions ? 1 : 0;
-        if (!Null() && !Uint(&value)) return false;
-        (field == kMentions ? s->mentions : s->sentence_index) = static_cast<uint32_t>(value);
-        return true;
-      }
-      default:
-        return false;
-    }
-  }
-
-  // null, or {id, label, type} with id and type strings and label a string or null.
-  bool Ref(std::optional<EntityRef>* out) {
-    if (Null()) return true;
-    if (!Eat('{')) return false;
-    EntityRef ref;
-    std::string type;
-    uint32_t seen = 0;
-    do {
-      std::string_view key;
-      if (!Key(&key) || !Eat(':')) return false;
-      int field = key == "id" ? 0 : key == "label" ? 1 : key == "type" ? 2 : -1;
-      if (field < 0 || (seen & (1u << field)) != 0) return false;
-      seen |= 1u << field;
-      bool ok = field == 0   ? String(&ref.id)
-                : field == 1 ? OptionalString(&ref.label)
-                             : String(&type);
-      if (!ok) return false;
-    } while (Eat(','));
-    if (!Eat('}') || (seen & 5u) != 5u) return false;
-    auto parsed = ParseEntityType(type);
-    if (!parsed.ok()) return false;
-    ref.type = *parsed;
-    if (ref.label.empty()) ref.label = ref.id;
-    *out = std::move(ref);
+// Where the two parsers may disagree, the general path decides: \u escapes (a lone surrogate
+// is an error to nlohmann), negative numbers (nlohmann reads -0 as a signed integer, which is
+// not a count) and a byte-order mark.
+bool LeaveToGeneralPath(std::string_view line) {
+  if (line.size() > kMaxBytes || line.find("\\u") != std::string_view::npos ||
+      line.starts_with("\xef\xbb\xbf")) {
     return true;
   }
+  for (size_t i = line.find('-'); i != std::string_view::npos; i = line.find('-', i + 1)) {
+    size_t j = i;
+    while (j > 0 && (line[j - 1] == ' ' || line[j - 1] == '\t' || line[j - 1] == '\n' ||
+                     line[j - 1] == '\r')) {
+      --j;
+    }
+    if (j > 0 && (line[j - 1] == ':' || line[j - 1] == ',' || line[j - 1] == '[')) return true;
+  }
+  return false;
+}
 
-  // null, or {value, start, end} with value a string and start and end strings or null.
-  bool Time(std::optional<TimeValue>* out) {
-    if (Null()) return true;
-    if (!Eat('{')) return false;
-    TimeValue t;
-    uint32_t seen = 0;
-    do {
-      std::string_view key;
-      if (!Key(&key) || !Eat(':')) return false;
-      int field = key == "value" ? 0 : key == "start" ? 1 : key == "end" ? 2 : -1;
-      if (field < 0 || (seen & (1u << field)) != 0) return false;
-      seen |= 1u << field;
-      bool ok = field == 0 ? String(&t.value) : OptionalString(field == 1 ? &t.start : &t.end);
-      if (!ok) return false;
-    } while (Eat(','));
-    if (!Eat('}') || (seen & 1u) == 0) return false;
-    *out = std::move(t);
-    return true;
-  }
+bool String(element e, std::string* out) {
+  std::string_view v;
+  if (e.get_string().get(v) != simdjson::SUCCESS) return false;
+  out->assign(v);
+  return true;
+}
 
-  bool SpanValue(Span* span) {
-    if (!Eat('[') || !Uint(&span->begin) || !Eat(',') || !Uint(&span->end) || !Eat(']')) {
-      return false;
-    }
-    return span->end >= span->begin;
-  }
+bool OptionalString(element e, std::string* out) {
+  out->clear();
+  return e.is_null() || String(e, out);
+}
 
-  void SkipSpace() {
-    while (p_ < end_ && (*p_ == ' ' || *p_ == '\t' || *p_ == '\n' || *p_ == '\r')) ++p_;
-  }
-  bool Eat(char c) {
-    SkipSpace();
-    if (p_ == end_ || *p_ != c) return false;
-    ++p_;
-    return true;
-  }
-  bool Null() {
-    SkipSpace();
-    if (end_ - p_ < 4 || std::string_view(p_, 4) != "null") return false;
-    p_ += 4;
-    return true;
-  }
-  bool AtEnd() {
-    SkipSpace();
-    return p_ == end_;
-  }
-  // A key: a string of printable ASCII without escapes.
-  bool Key(std::string_view* key) {
-    if (!Eat('"')) return false;
-    const char* begin = p_;
-    while (p_ < end_ && *p_ != '"') {
-      const auto c = static_cast<unsigned char>(*p_);
-      if (c < 0x20 || c > 0x7e || c == 0x5c) return false;
-      ++p_;
-    }
-    if (p_ == end_) return false;
-    *key = std::string_view(begin, p_ - begin);
-    ++p_;
-    return true;
-  }
-  bool OptionalString(std::string* out) {
-    out->clear();
-    return Null() || String(out);
-  }
-  bool String(std::string* out) {
-    if (!Eat('"')) return false;
-    out->clear();
-    const char* run = p_;
-    while (p_ < end_) {
-      const auto c = static_cast<unsigned char>(*p_);
-      if (c == '"') {
-        out->append(run, p_);
-        ++p_;
-        return true;
-      }
-      if (c < 0x20) return false;
-      if (c == '\\') {
-        out->append(run, p_);
-        if (++p_ == end_) return false;
-        switch (*p_) {
-          case '"':
-          case '\\':
-          case '/':
-            out->push_back(*p_);
-            break;
-          case 'b':
-            out->push_back('\b');
-            break;
-          case 'f':
-            out->push_back('\f');
-            break;
-          case 'n':
-            out->push_back('\n');
-            break;
-          case 'r':
-            out->push_back('\r');
-            break;
-          case 't':
-            out->push_back('\t');
-            break;
-          default:  // \u escapes take the general path
-            return false;
-        }
-        run = ++p_;
-        continue;
-      }
-      if (c < 0x80) {
-        ++p_;
-        continue;
-      }
-      const size_t n = Utf8SequenceLength();
-      if (n == 0) return false;
-      p_ += n;
-    }
-    return false;
-  }
-  // The length of the well-formed UTF-8 sequence (RFC 3629) at p_, or 0.
-  size_t Utf8SequenceLength() const {
-    auto at = [this](size_t i) { return p_ + i < end_ ? static_cast<unsigned char>(p_[i]) : 0; };
-    auto tail = [](unsigned char b, unsigned char low = 0x80, unsigned char high = 0xbf) {
-      return b >= low && b <= high;
-    };
-    const unsigned char c = at(0);
-    if (c >= 0xc2 && c <= 0xdf) return tail(at(1)) ? 2 : 0;
-    if (c >= 0xe0 && c <= 0xef) {
-      const unsigned char low = c == 0xe0 ? 0xa0 : 0x80;
-      const unsigned char high = c == 0xed ? 0x9f : 0xbf;
-      return tail(at(1), low, high) && tail(at(2)) ? 3 : 0;
-    }
-    if (c >= 0xf0 && c <= 0xf4) {
-      const unsigned char low = c == 0xf0 ? 0x90 : 0x80;
-      const unsigned char high = c == 0xf4 ? 0x8f : 0xbf;
-      return tail(at(1), low, high) && tail(at(2)) && tail(at(3)) ? 4 : 0;
-    }
-    return 0;
-  }
-  // A JSON integer that fits in 64 bits unsigned: no sign, fraction, exponent or leading zero.
-  bool Uint(uint64_t* out) {
-    SkipSpace();
-    const char* begin = p_;
-    uint64_t v = 0;
-    while (p_ < end_ && *p_ >= '0' && *p_ <= '9') {
-      const auto digit = static_cast<uint64_t>(*p_ - '0');
-      if (v > (UINT64_MAX - digit) / 10) return false;
-      v = v * 10 + digit;
-      ++p_;
-    }
-    if (p_ == begin || (*begin == '0' && p_ - begin > 1)) return false;
-    if (p_ < end_ && (*p_ == '.' || *p_ == 'e' || *p_ == 'E')) return false;
-    *out = v;
-    return true;
-  }
+bool Uint(element e, uint64_t* out) { return e.get_uint64().get(*out) == simdjson::SUCCESS; }
 
-  const char* p_;
-  const char* end_;
+// Calls read(index of key in names, value) for each key of `e`, an object whose keys are all
+// in `names`, each at most once; returns the bit set of keys seen, or nullopt.
+template <size_t N, typename Read>
+std::optional<uint32_t> Fields(element e, const std::string_view (&names)[N], Read read) {
+  object o;
+  if (e.get_object().get(o) != simdjson::SUCCESS) return std::nullopt;
+  uint32_t seen = 0;
+  for (const simdjson::dom::key_value_pair field : o) {
+    const size_t k = static_cast<size_t>(std::find(names, names + N, field.key) - names);
+    if (k == N || (seen & (1u << k)) != 0 || !read(k, field.value)) return std::nullopt;
+    seen |= 1u << k;
+  }
+  return seen;
+}
+
+// null, or {id, label, type} with id and type strings and label a string or null.
+bool Ref(element e, std::optional<EntityRef>* out) {
+  if (e.is_null()) return true;
+  static constexpr std::string_view kNames[] = {"id", "label", "type"};
+  EntityRef ref;
+  std::string type;
+  std::optional<uint32_t> seen = Fields(e, kNames, [&](size_t k, element v) {
+    return k == 0 ? String(v, &ref.id) : k == 1 ? OptionalString(v, &ref.label) : String(v, &type);
+  });
+  if (!seen || (*seen & 5u) != 5u) return false;
+  auto parsed = ParseEntityType(type);
+  if (!parsed.ok()) return false;
+  ref.type = *parsed;
+  if (ref.label.empty()) ref.label = ref.id;
+  *out = std::move(ref);
+  return true;
+}
+
+// null, or {value, start, end} with value a string and start and end strings or null.
+bool Time(element e, std::optional<TimeValue>* out) {
+  if (e.is_null()) return true;
+  static constexpr std::string_view kNames[] = {"value", "start", "end"};
+  TimeValue t;
+  std::optional<uint32_t> seen = Fields(e, kNames, [&](size_t k, element v) {
+    return k == 0 ? String(v, &t.value) : OptionalString(v, k == 1 ? &t.start : &t.end);
+  });
+  if (!seen || (*seen & 1u) == 0) return false;
+  *out = std::move(t);
+  return true;
+}
+
+bool SpanValue(element e, Span* span) {
+  simdjson::dom::array a;
+  if (e.get_array().get(a) != simdjson::SUCCESS || a.size() != 2) return false;
+  return Uint(a.at(0).value_unsafe(), &span->begin) && Uint(a.at(1).value_unsafe(), &span->end) &&
+         span->end >= span->begin;
+}
+
+enum FieldId {
+  kId,
+  kSubject,
+  kPredicate,
+  kObject,
+  kText,
+  kRecipient,
+  kPlace,
+  kEvent,
+  kTime,
+  kModality,
+  kDoc,
+  kSpan,
+  kSentence,
+  kRule,
+  kByteSpan,
+  kSentenceIndex,
+  kPlover,
+  kCameo,
+  kDocDate,
+  kMentions,
 };
+constexpr std::string_view kFieldNames[] = {
+    "id",        "subject",        "predicate", "object", "text",     "recipient", "place",
+    "event",     "time",           "modality",  "doc",    "span",     "sentence",  "rule",
+    "byte_span", "sentence_index", "plover",    "cameo",  "doc_date", "mentions"};
+
+bool Field(size_t field, element v, Statement* s) {
+  switch (field) {
+    case kId:
+      return String(v, &s->id);
+    case kSubject: {
+      std::optional<EntityRef> ref;
+      if (!Ref(v, &ref) || !ref) return false;
+      s->subject = std::move(*ref);
+      return true;
+    }
+    case kPredicate:
+      return String(v, &s->predicate) && !s->predicate.empty();
+    case kObject:
+      return Ref(v, &s->object);
+    case kRecipient:
+      return Ref(v, &s->recipient);
+    case kPlace:
+      return Ref(v, &s->place);
+    case kEvent:
+      return Ref(v, &s->event);
+    case kText: {
+      if (v.is_null()) return true;
+      std::string text;
+      if (!String(v, &text)) return false;
+      s->text = std::move(text);
+      return true;
+    }
+    case kTime:
+      return Time(v, &s->time);
+    case kModality: {
+      std::string name;
+      if (!OptionalString(v, &name)) return false;
+      if (name.empty()) return true;
+      auto modality = ParseModality(name);
+      if (!modality.ok()) return false;
+      s->modality = *modality;
+      return true;
+    }
+    case kDoc:
+      return String(v, &s->doc);
+    case kSpan:
+      return !v.is_null() && SpanValue(v, &s->span);
+    case kByteSpan:
+      return v.is_null() || SpanValue(v, &s->byte_span);
+    case kSentence:
+      return OptionalString(v, &s->sentence);
+    case kRule:
+      return OptionalString(v, &s->rule);
+    case kPlover:
+      return OptionalString(v, &s->plover);
+    case kCameo:
+      return OptionalString(v, &s->cameo);
+    case kDocDate:
+      return OptionalString(v, &s->doc_date);
+    case kSentenceIndex:
+    case kMentions: {
+      uint64_t value = field == kMentions ? 1 : 0;
+      if (!v.is_null() && !Uint(v, &value)) return false;
+      (field == kMentions ? s->mentions : s->sentence_index) = static_cast<uint32_t>(value);
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+std::optional<Statement> ReadStatement(std::string_view line) {
+  if (LeaveToGeneralPath(line)) return std::nullopt;
+  thread_local simdjson::dom::parser parser;
+  element root;
+  if (parser.parse(line.data(), line.size()).get(root) != simdjson::SUCCESS) return std::nullopt;
+  Statement s;
+  std::optional<uint32_t> seen =
+      Fields(root, kFieldNames, [&](size_t k, element v) { return Field(k, v, &s); });
+  constexpr uint32_t kRequired =
+      (1u << kId) | (1u << kSubject) | (1u << kPredicate) | (1u << kDoc) | (1u << kSpan);
+  if (!seen || (*seen & kRequired) != kRequired) return std::nullopt;
+  return s;
+}
+
+}  // namespace fast
 
 }  // namespace
 
@@ -565,7 +464,7 @@ std::string StatementToJson(const Statement& s) {
 }
 
 Result<Statement> StatementFromJson(std::string_view line) {
-  if (std::optional<Statement> fast = FastStatementReader(line).Read()) return std::move(*fast);
+  if (std::optional<Statement> statement = fast::ReadStatement(line)) return std::move(*statement);
   return internal::StatementFromJsonTree(line);
 }
 
