@@ -59,15 +59,6 @@ struct EntityDef {
   SourceLocation where;
 };
 
-// A literal alias, compared token by token.
-struct AliasEntry {
-  std::vector<std::string> tokens;  // as written; lower-cased when `ignore_case`
-  std::vector<bool> space_before;   // per token after the first: a space separates it
-  bool ignore_case = false;
-  bool demonym = false;
-  uint32_t entity = 0;  // index into CompiledRules::entities
-};
-
 // The key of a sentence or alias token for AliasIndex: its interned id and whether white space
 // precedes it (which an alias token after the first must agree on).
 inline uint32_t TokenKey(uint32_t id, bool space_before) { return id * 2 + (space_before ? 1 : 0); }
@@ -75,7 +66,7 @@ inline uint32_t TokenKey(uint32_t id, bool space_before) { return id * 2 + (spac
 // One literal alias as AliasIndex holds it.
 struct AliasKey {
   std::vector<uint32_t> rest;  // TokenKey of each token after the first
-  uint32_t order = 0;          // its position in its exact_aliases/folded_aliases bucket
+  uint32_t order = 0;          // definition order among the aliases of its first token
   uint32_t entity = 0;         // index into CompiledRules::entities
   bool demonym = false;
   // The key the bucket is sorted by: rest[0], or 0 (below every TokenKey) for a one-token
@@ -83,10 +74,10 @@ struct AliasKey {
   uint32_t second = 0;
 };
 
-// The literal aliases again, for matching: every alias token is interned, so a sentence's
-// tokens are looked up once each and compared as integers, and a bucket is searched by the
-// second token instead of compared entry by entry. Buckets hold the same entries as the
-// string-keyed tables, sorted by (second, order); `order` restores definition order.
+// The literal aliases, for matching: every alias token is interned, so a sentence's tokens are
+// looked up once each and compared as integers, and a bucket (the aliases of one first token)
+// is searched by the second token instead of compared entry by entry. Buckets are sorted by
+// (second, order); `order` restores definition order.
 struct AliasIndex {
   TokenTable tokens;                          // every token of every literal alias
   std::vector<std::vector<AliasKey>> exact;   // by first-token id; empty when none
@@ -215,10 +206,8 @@ inline uint32_t PatternWordBucket(std::string_view w) {
 struct CompiledRules {
   std::vector<EntityDef> entities;  // sorted by id
   StringMap<uint32_t> entity_index;
-  // Literal aliases keyed by their first token (exact, or lower-cased for ignore_case).
-  StringMap<std::vector<AliasEntry>> exact_aliases;
-  StringMap<std::vector<AliasEntry>> folded_aliases;
-  AliasIndex alias_index;  // the same aliases, for matching
+  // Literal aliases by their first token (exact, or lower-cased for ignore_case).
+  AliasIndex alias_index;
   std::vector<EntityPattern> entity_patterns;
   std::unique_ptr<RE2::Set> entity_pattern_set;  // null when there are no patterns
   std::vector<Rule> rules;                       // relation, discover, coref; sorted by id

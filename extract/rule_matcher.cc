@@ -16,7 +16,6 @@
 namespace parley {
 namespace {
 
-using internal::AliasEntry;
 using internal::CompiledPattern;
 using internal::CompiledRules;
 using internal::Cue;
@@ -817,7 +816,7 @@ class Analyzer {
       doc_.local_aliases[tokens[0]].push_back({tokens, space, def});
       const std::string& last = tokens.back();
       if (tokens.size() >= 2 && last.size() >= 2 && last[0] >= 'A' && last[0] <= 'Z' &&
-          rules_.exact_aliases.count(last) == 0) {
+          !StartsExactAlias(last)) {
         doc_.local_aliases[last].push_back({{last}, {false}, def});
         def->entity.aliases.push_back(last);
       }
@@ -830,6 +829,14 @@ class Analyzer {
         def->entity.roles.push_back(role);
       }
     }
+  }
+
+  // True when some literal (case-sensitive) alias of the rules starts with `token`.
+  bool StartsExactAlias(std::string_view token) const {
+    const internal::AliasIndex& index = rules_.alias_index;
+    const uint32_t id = index.tokens.Find(token);
+    return id != internal::TokenTable::kAbsent && id < index.exact.size() &&
+           !index.exact[id].empty();
   }
 
   // --- Coreference ---------------------------------------------------------------------------

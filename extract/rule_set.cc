@@ -67,7 +67,6 @@ std::string_view RuleKindName(RuleKind kind) {
 
 namespace {
 
-using internal::AliasEntry;
 using internal::CompiledPattern;
 using internal::CompiledRules;
 using internal::Cue;
@@ -706,29 +705,23 @@ class Compiler {
   }
 
   void AddAlias(const std::string& text, bool ignore_case, bool demonym, uint32_t entity) {
-    AliasEntry entry;
-    entry.tokens = internal::TokenTexts(ignore_case ? AsciiLower(text) : text, &entry.space_before);
-    if (entry.tokens.empty()) return;
-    entry.ignore_case = ignore_case;
-    entry.demonym = demonym;
-    entry.entity = entity;
+    std::vector<bool> space_before;
+    const std::vector<std::string> tokens =
+        internal::TokenTexts(ignore_case ? AsciiLower(text) : text, &space_before);
+    if (tokens.empty()) return;
     internal::AliasIndex& index = out_->alias_index;
     internal::AliasKey key;
     key.entity = entity;
     key.demonym = demonym;
-    for (size_t k = 1; k < entry.tokens.size(); ++k) {
-      key.rest.push_back(
-          internal::TokenKey(index.tokens.Intern(entry.tokens[k]), entry.space_before[k]));
+    for (size_t k = 1; k < tokens.size(); ++k) {
+      key.rest.push_back(internal::TokenKey(index.tokens.Intern(tokens[k]), space_before[k]));
     }
     key.second = key.rest.empty() ? 0 : key.rest[0];
-    const uint32_t first = index.tokens.Intern(entry.tokens[0]);
-    auto& table = ignore_case ? out_->folded_aliases : out_->exact_aliases;
-    std::vector<AliasEntry>& entries = table[entry.tokens[0]];
-    key.order = static_cast<uint32_t>(entries.size());
-    entries.push_back(std::move(entry));
+    const uint32_t first = index.tokens.Intern(tokens[0]);
     auto& buckets = ignore_case ? index.folded : index.exact;
     if (buckets.size() <= first) buckets.resize(first + 1);
     std::vector<internal::AliasKey>& bucket = buckets[first];
+    key.order = static_cast<uint32_t>(bucket.size());
     // Later entries have larger `order`: inserting after equal `second` keeps (second, order).
     const auto at = std::upper_bound(
         bucket.begin(), bucket.end(), key.second,

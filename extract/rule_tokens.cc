@@ -66,6 +66,7 @@ uint32_t TokenTable::Intern(std::string_view text) {
   if (slot.id == kAbsent) {
     slot = {++count_, static_cast<uint32_t>(hash), static_cast<uint32_t>(pool_.size()),
             static_cast<uint32_t>(text.size())};
+    texts_.emplace_back(slot.offset, slot.size);
     pool_.append(text);
   }
   return slot.id;

@@ -54,6 +54,11 @@ class TokenTable {
   }
   // The number of interned texts (the largest id).
   size_t size() const { return count_; }
+  // The text of id `id`. REQUIRES: 1 <= id <= size().
+  std::string_view Text(uint32_t id) const {
+    const auto [offset, size] = texts_[id - 1];
+    return std::string_view(pool_.data() + offset, size);
+  }
 
  private:
   struct Slot {
@@ -85,8 +90,9 @@ class TokenTable {
     }
   }
 
-  std::vector<Slot> slots_;  // a power of two in size, at most half full
-  std::string pool_;         // the texts, back to back
+  std::vector<Slot> slots_;                           // a power of two in size, at most half full
+  std::string pool_;                                  // the texts, back to back
+  std::vector<std::pair<uint32_t, uint32_t>> texts_;  // id - 1 -> (offset, size) in pool_
   uint32_t count_ = 0;
 };
 

@@ -31,19 +31,28 @@ std::vector<Span3> NaiveCandidates(const internal::CompiledRules& rules, std::st
   const std::vector<Token> tokens = internal::Tokenize(text);
   const std::string lower = AsciiLower(text);
   std::vector<Span3> out;
-  for (const auto* table : {&rules.exact_aliases, &rules.folded_aliases}) {
-    for (const auto& [first, entries] : *table) {
-      for (const internal::AliasEntry& a : entries) {
-        for (size_t i = 0; i + a.tokens.size() <= tokens.size(); ++i) {
+  const internal::AliasIndex& index = rules.alias_index;
+  for (const auto* buckets : {&index.exact, &index.folded}) {
+    const bool ignore_case = buckets == &index.folded;
+    for (uint32_t first = 0; first < buckets->size(); ++first) {
+      for (const internal::AliasKey& a : (*buckets)[first]) {
+        // The alias as texts and spaces again: token k > 0 is rest[k - 1] = id * 2 + space.
+        std::vector<std::string_view> texts = {index.tokens.Text(first)};
+        std::vector<bool> space_before = {false};
+        for (uint32_t key : a.rest) {
+          texts.push_back(index.tokens.Text(key / 2));
+          space_before.push_back((key & 1) != 0);
+        }
+        for (size_t i = 0; i + texts.size() <= tokens.size(); ++i) {
           bool ok = true;
-          for (size_t k = 0; k < a.tokens.size() && ok; ++k) {
+          for (size_t k = 0; k < texts.size() && ok; ++k) {
             const Token& t = tokens[i + k];
             const std::string_view have =
-                (a.ignore_case ? std::string_view(lower) : text).substr(t.begin, t.end - t.begin);
-            ok = have == a.tokens[k] && (k == 0 || t.space_before == a.space_before[k]);
+                (ignore_case ? std::string_view(lower) : text).substr(t.begin, t.end - t.begin);
+            ok = have == texts[k] && (k == 0 || t.space_before == space_before[k]);
           }
           if (ok) {
-            out.emplace_back(tokens[i].begin, tokens[i + a.tokens.size() - 1].end,
+            out.emplace_back(tokens[i].begin, tokens[i + texts.size() - 1].end,
                              rules.entities[a.entity].entity.id);
           }
         }

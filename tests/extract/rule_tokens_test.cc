@@ -67,6 +67,7 @@ TEST(TokenTableTest, IdsSurviveGrowth) {
     SCOPED_TRACE(i);
     EXPECT_EQ(ids[i], static_cast<uint32_t>(i + 1));  // dense, in interning order
     EXPECT_EQ(table.Find("token" + std::to_string(i)), ids[i]);
+    EXPECT_EQ(table.Text(ids[i]), "token" + std::to_string(i));  // and the text back
   }
   EXPECT_EQ(table.Find("token1000"), TokenTable::kAbsent);
 }
