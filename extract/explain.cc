@@ -46,6 +46,10 @@ std::string ExplainUnit(const PreparedSentence& unit, bool relational, size_t in
     out += "  [" + m.via + "]\n";
   }
   out += "tagged: " + analysis.tagged + "\n";
+  if (relational) {
+    out += "clauses:\n";
+    out += analysis.clauses.empty() ? "  (no verb group)\n" : analysis.clauses;
+  }
   out += "rules fired:\n";
   if (analysis.firings.empty()) out += "  (none)\n";
   for (const RuleFiring& f : analysis.firings) {

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "extract/rule_frames.h"
 #include "extract/rule_prefilter.h"
 
 namespace parley::internal {
@@ -23,13 +24,14 @@ RE2::Options PatternOptions() {
 }  // namespace
 
 RuleKind RuleKindOf(const RuleBlock& b) {
-  return b.keyword == "relation"   ? RuleKind::kRelation
-         : b.keyword == "discover" ? RuleKind::kDiscover
-                                   : RuleKind::kCoref;
+  return b.keyword == "relation" || b.keyword == "frame" ? RuleKind::kRelation
+         : b.keyword == "discover"                       ? RuleKind::kDiscover
+                                                         : RuleKind::kCoref;
 }
 
-RuleCompiler::RuleCompiler(RuleFiles* files, const SymbolTables& symbols, int threads)
-    : files_(files), symbols_(symbols), threads_(threads) {}
+RuleCompiler::RuleCompiler(RuleFiles* files, const SymbolTables& symbols, Lexicon* lexicon,
+                           int threads)
+    : files_(files), symbols_(symbols), lexicon_(lexicon), threads_(threads) {}
 
 // Building the RE2 programs is most of compiling (2.0 of 2.2 G instructions for the default
 // rules' 166 patterns of 2-16 KB each).
@@ -98,6 +100,11 @@ bool RuleCompiler::CompileRule(const RuleBlock& b, Rule* rule) {
     for (const char* k : {"predicate", "plover", "cameo", "modality", "attach"}) {
       allowed.push_back(k);
     }
+  }
+  std::shared_ptr<Frame> frame;
+  if (b.keyword == "frame") {
+    frame = std::make_shared<Frame>();
+    for (const std::string& k : FrameProperties()) allowed.push_back(k);
   } else if (rule->kind == RuleKind::kDiscover) {
     allowed.push_back("creates");
   } else {
@@ -115,6 +122,11 @@ bool RuleCompiler::CompileRule(const RuleBlock& b, Rule* rule) {
     if (p.value.empty()) {
       files_->Error(b, p, p.key_col, "property '" + k + "' needs a value");
       ok = false;
+      continue;
+    }
+    if (frame != nullptr && std::find(FrameProperties().begin(), FrameProperties().end(), k) !=
+                                FrameProperties().end()) {
+      if (!CompileFrameProperty(files_, b, p, lexicon_, frame.get())) ok = false;
       continue;
     }
     if (k == "pattern") {
@@ -218,7 +230,12 @@ bool RuleCompiler::CompileRule(const RuleBlock& b, Rule* rule) {
   };
   const bool had_pattern_prop = std::any_of(b.props.begin(), b.props.end(),
                                             [](const RuleProp& p) { return p.key == "pattern"; });
-  if (!had_pattern_prop) missing("pattern");
+  if (frame != nullptr) {
+    if (frame->verbs.empty()) missing("verb");
+    rule->frame = std::move(frame);
+  } else if (!had_pattern_prop) {
+    missing("pattern");
+  }
   if (rule->kind == RuleKind::kRelation && rule->predicate.empty()) missing("predicate");
   if (rule->kind == RuleKind::kDiscover && !have_creates) missing("creates");
   if (rule->kind == RuleKind::kCoref && !have_resolve) missing("resolve");

@@ -20,8 +20,9 @@ namespace parley::internal {
 
 class RuleCompiler {
  public:
-  // REQUIRES: `files` and `symbols` outlive this object; `symbols` is complete.
-  RuleCompiler(RuleFiles* files, const SymbolTables& symbols, int threads);
+  // REQUIRES: `files`, `symbols` and `lexicon` outlive this object; `symbols` is complete.
+  // Frames add the verbs they name to `lexicon`.
+  RuleCompiler(RuleFiles* files, const SymbolTables& symbols, Lexicon* lexicon, int threads);
 
   // With threads > 1, emits and builds every rule pattern's RE2 program on that many threads
   // ahead of Compile (building is most of the compile time). Reports nothing: a pattern that
@@ -38,11 +39,13 @@ class RuleCompiler {
 
   RuleFiles* files_;
   const SymbolTables& symbols_;
+  Lexicon* lexicon_;
   int threads_;
   std::map<std::string, std::unique_ptr<RE2>> prebuilt_;  // regex -> program (Prebuild)
 };
 
-// The kind of rule a `relation`, `discover` or `coref` block defines.
+// The kind of rule a `relation`, `frame`, `discover` or `coref` block defines (a frame is a
+// relation rule).
 RuleKind RuleKindOf(const RuleBlock& block);
 
 }  // namespace parley::internal

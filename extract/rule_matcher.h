@@ -50,6 +50,7 @@ struct RuleFiring {
 struct SentenceAnalysis {
   std::vector<MentionTrace> mentions;  // in text order (with `trace` only)
   std::string tagged;                  // what patterns see, readable (with `trace` only)
+  std::string clauses;                 // the clause analysis, readable (with `trace` only)
   std::vector<RuleFiring> firings;     // with `trace` only
   std::vector<Statement> statements;   // without document provenance
 };
