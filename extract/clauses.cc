@@ -127,8 +127,14 @@ class ClauseReader {
 
   void Classify() {
     info_.resize(n_);
+    prefixed_.assign(n_, nullptr);
     for (uint32_t u = 0; u < n_; ++u) {
       Info& i = info_[u];
+      if (u >= 2 && prefixed_[u] != nullptr) {
+        // The hyphen of "re-iterated" reads as an adverb, the word as the prefixed verb.
+        info_[u - 1] = Info();
+        info_[u - 1].classes = kClassAdverb;
+      }
       const Unit& unit = s_.units[u];
       if (unit.mention >= 0) {
         const Mention& m = s_.mentions[unit.mention];
@@ -174,7 +180,7 @@ class ClauseReader {
       }
       i.cap = c >= 'A' && c <= 'Z';
       const std::string_view lower = Lower(u);
-      i.lex = lex_.Find(lower);
+      i.lex = prefixed_[u] != nullptr ? prefixed_[u] : lex_.Find(lower);
       if (i.lex != nullptr) {
         i.classes = i.lex->classes;
         for (const VerbSense& sense : i.lex->senses) i.forms |= sense.forms;
@@ -192,6 +198,16 @@ class ClauseReader {
       if (i.forms == 0 && !i.cap && lower.size() > 4 && lower.substr(lower.size() - 2) == "ly" &&
           i.classes == 0) {
         i.ly = true;
+      }
+      // A prefixed verb written with a hyphen ("re-iterated", "co-hosted"): the word after the
+      // hyphen is a form of the prefixed verb, and the prefix and hyphen read as adverbs.
+      if ((lower == "re" || lower == "co") && u + 2 < n_ && IsPunctRaw(u + 1, '-') &&
+          s_.units[u + 2].mention < 0) {
+        const std::string joined = std::string(lower) + std::string(LowerRaw(u + 2));
+        if (const LexEntry* e = lex_.Find(joined); e != nullptr && !e->senses.empty()) {
+          i.classes = kClassAdverb;
+          prefixed_[u + 2] = e;
+        }
       }
     }
   }
@@ -229,7 +245,7 @@ class ClauseReader {
     while (u < n_) {
       const Info& first = info_[u];
       const bool can_start = IsEntity(u) || first.kind == Kind::kDemonym || IsTitleWord(u) ||
-                             Is(u, "the") || Is(u, "both") ||
+                             Is(u, "the") || Is(u, "both") || Has(u, kClassPossessive) ||
                              (first.kind == Kind::kWord && (first.classes & kClassModifier));
       if (!can_start) {
         ++u;
@@ -238,7 +254,15 @@ class ClauseReader {
       uint32_t j = u;
       uint32_t last_head = kNoUnit;
       while (j < n_) {
-        if (j == u && (Is(j, "the") || Is(j, "both"))) {
+        if (j == u && (Is(j, "the") || Is(j, "both") || Has(j, kClassPossessive))) {
+          ++j;
+          continue;
+        }
+        // The full stop of an abbreviated title or an initial: "Mr. Sullivan", "Dr. Gordon",
+        // "Joseph R. Biden".
+        if (j > u && IsPunct(j, '.') && info_[j - 1].kind == Kind::kWord && info_[j - 1].cap &&
+            Lower(j - 1).size() <= 3 && j + 1 < n_ &&
+            (IsTitleWord(j + 1) || info_[j + 1].kind == Kind::kActor)) {
           ++j;
           continue;
         }
@@ -261,6 +285,19 @@ class ClauseReader {
             continue;
           }
         }
+        // Titles with "of" or "and" inside: "Secretary of State Dean Acheson", "Minister of
+        // Foreign Affairs", "Foreign Minister and Alternate Prime Minister Yair Lapid".
+        if (j > u && IsTitleWord(j - 1) &&
+            (Is(j, "of") || Is(j, "and") || Is(j, "to") || Is(j, "for"))) {
+          uint32_t k = j + 1;
+          if (Is(k, "the")) ++k;
+          if (k < n_ &&
+              (IsTitleWord(k) || (Is(j, "of") && IsEntity(k) && k + 1 < n_ &&
+                                  (IsTitleWord(k + 1) || info_[k + 1].kind == Kind::kActor)))) {
+            j = k;
+            continue;
+          }
+        }
         break;
       }
       if (last_head == kNoUnit) {
@@ -276,7 +313,7 @@ class ClauseReader {
           Is(phrase.end, "of")) {
         uint32_t k = phrase.end + 1;
         if (Is(k, "the")) ++k;
-        if (k < n_ && info_[k].kind == Kind::kActor) {
+        if (k < n_ && info_[k].kind == Kind::kActor && PossessiveAt(k + 1) == 0) {
           const EntityType t = s_.mentions[info_[k].mention].entity->entity.type;
           if (t == EntityType::kState || t == EntityType::kOrganization) phrase.end = k + 1;
         }
@@ -360,13 +397,24 @@ class ClauseReader {
       }
       // A list joined by commas must end with a conjunction: "A, B and C". Without one, the
       // commas separate other things ("In Moscow, Putin met Abe").
+      // "Senator Booker, Representative Bass, and I": the speaker closes the list.
+      uint32_t list_end = phrases_[members.back()].end;
+      if (!phrases_[members.back()].possessive) {
+        uint32_t k = list_end;
+        if (IsPunct(k, ',')) ++k;
+        if (Is(k, "and") && (Is(k + 1, "i") || Is(k + 1, "we"))) {
+          list_end = k + 2;
+          by_conjunction.back() = true;
+        }
+      }
       size_t keep = members.size();
       while (keep > 1 && !by_conjunction[keep - 1]) --keep;
+      if (keep < members.size()) list_end = phrases_[members[keep - 1]].end;
       // "A, B" before the conjunction joined by commas are kept only when a conjunction
       // follows them.
       Chunk chunk;
       chunk.begin = phrases_[members[0]].begin;
-      chunk.end = phrases_[members[keep - 1]].end;
+      chunk.end = list_end;
       for (size_t k = 0; k < keep; ++k) {
         chunk.members.push_back(static_cast<uint32_t>(info_[phrases_[members[k]].head].mention));
       }
@@ -414,6 +462,10 @@ class ClauseReader {
     uint32_t v = u;
     if (IsCurrency(v)) ++v;  // "$500 million"
     while (v < n_) {
+      if (IsPunct(v, '-') && v > u && v + 1 < n_ && info_[v + 1].kind == Kind::kWord) {
+        ++v;  // "first-ever", "U.S.-German"
+        continue;
+      }
       const int c = out_->chunk_of[v];
       if (c >= 0) {
         const Chunk& inner = out_->chunks[c];
@@ -445,7 +497,32 @@ class ClauseReader {
       if (Has(v, kClassNumber | kClassModifier) || IsNounWord(v)) {
         chunk.head = v;
         ++v;
-        if (IsPunct(v, '-') && v + 1 < n_ && IsNounWord(v + 1)) ++v;  // "build-up"
+        // "build-up", "first-ever", "U.S.-German".
+        if (IsPunct(v, '-') && v + 1 < n_ && (IsNounWord(v + 1) || Has(v + 1, kClassAdverb))) {
+          ++v;
+        }
+        // "Marc and Debra Tice": a first name joined to a person who has the surname.
+        if (Is(v, "and") && chunk.head + 1 == v && info_[chunk.head].cap && v + 1 < n_ &&
+            out_->chunk_of[v + 1] >= 0) {
+          const Chunk& person = out_->chunks[out_->chunk_of[v + 1]];
+          if (person.begin == v + 1 && person.members.size() == 1 &&
+              s_.mentions[person.members[0]].entity->entity.type == EntityType::kPerson) {
+            Chunk both = person;
+            both.begin = u;
+            return AddChunk(std::move(both));
+          }
+        }
+        // Coordinated nouns: "the leaders and advocates", "trade and investment".
+        if ((Is(v, "and") || Is(v, "or")) && v + 1 < n_ &&
+            (IsNounWord(v + 1) || Has(v + 1, kClassDeterminer)) && chunk.head + 1 == v) {
+          ++v;
+        }
+        continue;
+      }
+      // An adverb before the word it modifies: "the first-ever meeting", "a newly signed deal".
+      if (IsAdverb(v) && v + 1 < n_ &&
+          (IsNounWord(v + 1) || IsPunct(v + 1, '-') || Has(v + 1, kClassModifier))) {
+        ++v;
         continue;
       }
       break;
@@ -453,6 +530,12 @@ class ClauseReader {
     if (chunk.head == kNoUnit) return -1;
     chunk.end = chunk.head + 1;
     return AddChunk(std::move(chunk));
+  }
+  bool IsDigits(uint32_t u) const {
+    if (u >= n_ || info_[u].kind != Kind::kWord) return false;
+    const std::string_view w = Lower(u);
+    return !w.empty() &&
+           std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
   }
   bool IsCurrency(uint32_t u) const {
     return u < n_ && info_[u].kind == Kind::kPunct && info_[u].punct == '$';
@@ -503,6 +586,25 @@ class ClauseReader {
     if (m.entity == nullptr || m.entity->entity.type == EntityType::kPerson) return false;
     return Has(c.begin, kClassDeterminer) || (c.begin > 0 && Has(c.begin - 1, kClassDeterminer));
   }
+  // A noun chunk whose head is unit e - 1 (a noun word): its modifiers and determiner before.
+  int NounChunkEndingAt(uint32_t e) {
+    const uint32_t w = e - 1;
+    uint32_t b = w;
+    while (b > 0 && (IsNounWord(b - 1) || Has(b - 1, kClassModifier | kClassNumber) ||
+                     info_[b - 1].kind == Kind::kDemonym)) {
+      --b;
+    }
+    if (b > 0 && Has(b - 1, kClassDeterminer)) --b;
+    Chunk noun;
+    noun.begin = b;
+    noun.end = e;
+    noun.head = w;
+    for (uint32_t u = b; u < e; ++u) {
+      if (info_[u].kind == Kind::kDemonym) noun.owners.push_back(info_[u].mention);
+    }
+    return AddChunk(std::move(noun));
+  }
+
   int AddChunk(Chunk chunk) {
     out_->chunks.push_back(std::move(chunk));
     return static_cast<int>(out_->chunks.size()) - 1;
@@ -533,6 +635,9 @@ class ClauseReader {
     if (i.forms == 0 || i.kind != Kind::kWord) return false;
     // Right after a verb it is that verb's object: "resumed talks", "lifted sanctions".
     if (aux == 0 && u > 0 && verb_unit_[u - 1]) return false;
+    // A word that is also an adverb is one unless an auxiliary says otherwise: "Russia further
+    // invades" ("to further the goals" has "to").
+    if (aux == 0 && (i.classes & kClassAdverb) != 0) return false;
     if (aux != 0) {
       if (be) return (i.forms & (kFormEd | kFormIng)) != 0;
       if (aux & kClassHave) return (i.forms & kFormEd) != 0;
@@ -547,15 +652,78 @@ class ClauseReader {
     if (p >= 1 && Is(p, "s") && IsPunct(p - 1, '\'')) return false;
     if (IsPunct(p, '\'')) return false;
     if ((i.forms & (kFormEd | kFormThird)) != 0) {
-      // A capitalised verb form inside a run of title-case words is a name ("United Nations
-      // Relief"), unless the sentence starts with it.
+      // After "and", "or" or a comma it continues a coordinated verb phrase only in the form of
+      // the verb before ("discussed X, reaffirmed Y"); otherwise it is a coordinated noun ("the
+      // leaders and advocates").
+      if (Has(p, kClassConjunction) || IsPunct(p, ',')) {
+        if (!out_->groups.empty()) {
+          const VerbGroup& last = out_->groups.back();
+          if ((info_[last.verbs[0].unit].forms & i.forms & (kFormEd | kFormThird)) != 0) {
+            return true;
+          }
+        }
+        return IsPunct(p, ',') && ClosesParenthetical(p);
+      }
+      // After a plain word its subject must be a noun phrase with a determiner ("the leader
+      // said"), not a bare noun or adjective ("on key issues"); a reduced passive ("challenges
+      // posed by") is read as one.
+      if (info_[p].kind == Kind::kWord && !IsAdverb(p) && !Has(p, kClassPronoun | kClassNegation) &&
+          !info_[p].cap) {
+        return DeterminedNounPhraseEndsAt(u) || Is(u + 1, "by");
+      }
       return true;
     }
     if ((i.forms & kFormBase) != 0) {
-      // A present-tense verb after its subject: "Japan and Russia sign", "they agree".
-      return ChunkEndingAt(u) >= 0 || Has(p, kClassPronoun) || IsEntity(p);
+      // A present-tense verb after its subject: "Japan and Russia sign", "they agree", "We,
+      // the leaders of A and B, oppose". Not after one entity ("Japan sign" is no clause, "a
+      // US offer" a noun phrase).
+      if (Has(p, kClassPronoun)) return true;
+      if (IsPunct(p, ',')) return ClosesParenthetical(p);
+      // A group is plural ("Japanese strategists insist"); after "that" a base form is a
+      // subjunctive ("demanded that the US cancel").
+      const int c = ChunkEndingAt(u);
+      if (c < 0) return false;
+      const Chunk& chunk = out_->chunks[c];
+      if (chunk.members.size() > 1) return true;
+      if (chunk.members.size() == 1 &&
+          s_.mentions[chunk.members[0]].entity->entity.type == EntityType::kGroup) {
+        return true;
+      }
+      if (chunk.begin > 0 && Is(chunk.begin - 1, "that")) return true;
+      // One organization or state named as a body ("Quad leaders recognize that", "the G7
+      // call on"): a verb when what follows starts its object or complement, not after "a"
+      // ("a US offer").
+      if (chunk.begin > 0 && (Is(chunk.begin - 1, "a") || Is(chunk.begin - 1, "an"))) return false;
+      const uint32_t next = u + 1;
+      return next < n_ && (Has(next, kClassDeterminer | kClassThat | kClassPronoun) ||
+                           IsEntity(next) || Is(next, "on") || Is(next, "for"));
     }
     return false;
+  }
+
+  // Whether the words before unit e (exclusive) are a noun phrase that starts with a determiner
+  // or a possessive: "the two leaders", "Russia's economy".
+  bool DeterminedNounPhraseEndsAt(uint32_t e) const {
+    uint32_t b = e;
+    while (b > 0 && e - b < 5 && info_[b - 1].kind == Kind::kWord && !info_[b - 1].cap &&
+           (info_[b - 1].classes & ~(kClassModifier | kClassNumber)) == 0 && !verb_unit_[b - 1]) {
+      --b;
+    }
+    if (b == e || b == 0) return false;
+    return Has(b - 1, kClassDeterminer) || (b >= 2 && Is(b - 1, "s") && IsPunct(b - 2, '\'')) ||
+           info_[b - 1].kind == Kind::kDemonym || IsEntity(b - 1);
+  }
+
+  // Whether the comma at p closes a parenthetical that follows an entity chunk or a pronoun at
+  // the start of a clause: "Putin, who has never been to Tokyo, met", "We, the leaders of A
+  // and B, oppose". Commas inside a coordinated chunk are not the opening one.
+  bool ClosesParenthetical(uint32_t p) const {
+    uint32_t k = p;
+    while (k > 0 && !(IsPunct(k - 1, ',') && out_->chunk_of[k - 1] < 0) && !IsHardStop(k - 1)) {
+      --k;
+    }
+    if (k < 2 || !IsPunct(k - 1, ',')) return false;
+    return ChunkEndingAt(k - 1) >= 0 || (Has(k - 2, kClassPronoun) && ClauseStartBefore(k - 2));
   }
 
   void FindGroups() {
@@ -793,12 +961,26 @@ class ClauseReader {
       if (IsPunct(w, ',')) {
         // A comma-enclosed parenthetical after the subject: step over it.
         int64_t k = u - 1;
-        while (k >= 0 && !IsPunct(static_cast<uint32_t>(k), ',') &&
+        while (k >= 0 && !(IsPunct(static_cast<uint32_t>(k), ',') && out_->chunk_of[k] < 0) &&
                !IsHardStop(static_cast<uint32_t>(k))) {
           --k;
         }
         if (k >= 1 && IsPunct(static_cast<uint32_t>(k), ',')) {
           const uint32_t p = static_cast<uint32_t>(k);
+          // "We, the leaders of Japan, the ROK and the United States, oppose": the apposition
+          // names who the pronoun is.
+          if (Has(p - 1, kClassPronoun) && ClauseStartBefore(p - 1) && Parenthetical(p, w)) {
+            for (uint32_t q = p + 1; q < w; ++q) {
+              const int named = out_->chunk_of[q];
+              if (named >= 0 && out_->chunks[named].begin == q && q > 0 && Is(q - 1, "of") &&
+                  out_->chunks[named].end == w) {
+                out_->skipped.push_back({p, w + 1, "apposition"});
+                g.subject = named;
+                g.subject_via = "apposition of '" + std::string(Lower(p - 1)) + "'";
+                return;
+              }
+            }
+          }
           const int c = ChunkEndingAt(p);
           if (c >= 0 && !out_->chunks[c].in_pp && ClauseStartBefore(out_->chunks[c].begin) &&
               Parenthetical(p, w)) {
@@ -843,7 +1025,12 @@ class ClauseReader {
       if (c >= 0) {
         const Chunk& chunk = out_->chunks[c];
         if (chunk.possessive) return;
-        if (chunk.in_pp && !AfterQuantifier(chunk.begin)) return;
+        // "after the Arab states rejected": a preposition that also introduces clauses.
+        const bool clause_prep =
+            chunk.begin > 0 && (Is(chunk.begin - 1, "after") || Is(chunk.begin - 1, "before") ||
+                                Is(chunk.begin - 1, "since") || Is(chunk.begin - 1, "until") ||
+                                Is(chunk.begin - 1, "as") || Is(chunk.begin - 1, "till"));
+        if (chunk.in_pp && !AfterQuantifier(chunk.begin) && !clause_prep) return;
         g.subject = c;
         g.subject_via = "before the verb";
         return;
@@ -861,17 +1048,7 @@ class ClauseReader {
       if (IsNounWord(w)) {
         // A noun phrase that names no entity ("the leaders", "the leader of Russia"): the
         // subject, but no entity; resolving it is for ResolveChunk.
-        uint32_t b = w;
-        while (b > 0 && (IsNounWord(b - 1) || Has(b - 1, kClassModifier | kClassNumber) ||
-                         info_[b - 1].kind == Kind::kDemonym)) {
-          --b;
-        }
-        if (b > 0 && Has(b - 1, kClassDeterminer)) --b;
-        Chunk noun;
-        noun.begin = b;
-        noun.end = w + 1;
-        noun.head = w;
-        g.subject = AddChunk(std::move(noun));
+        g.subject = NounChunkEndingAt(w + 1);
         g.subject_via = "noun phrase";
       }
       return;
@@ -907,7 +1084,10 @@ class ClauseReader {
       if (object >= 0) {
         g.object = object;
         v = out_->chunks[object].end;
-        if (!out_->chunks[object].members.empty() && !out_->chunks[object].possessive) {
+        // "offered Russia a package": a second noun phrase with a determiner, a number or an
+        // amount.
+        if (!out_->chunks[object].members.empty() && !out_->chunks[object].possessive &&
+            (Has(v, kClassDeterminer | kClassNumber) || IsCurrency(v) || IsDigits(v))) {
           const int second = ObjectAt(v);
           if (second >= 0 && out_->chunks[second].members.empty()) {
             g.second_object = second;
@@ -918,14 +1098,21 @@ class ClauseReader {
     }
     // Prepositional phrases, that-clauses, infinitives and quotations that follow.
     while (v < n_) {
-      if (IsAdverb(v) || info_[v].kind == Kind::kDate) {
+      if (IsAdverb(v)) {
         ++v;
+        continue;
+      }
+      if (info_[v].kind == Kind::kDate) {
+        ++v;
+        // The rest of a date range: "from May 10-11", "June 23-25".
+        while (IsDigits(v) || (IsPunct(v, '-') && IsDigits(v + 1))) ++v;
         continue;
       }
       if (const uint32_t t = TimeAdverbialAt(v)) {
         v += t;
         continue;
       }
+
       if (info_[v].kind == Kind::kQuote) {
         if (g.quote == kNoUnit) g.quote = v;
         ++v;
@@ -964,6 +1151,22 @@ class ClauseReader {
       break;
     }
     g.clause_end = v;
+    // An object relative clause: "the treaty that Japan signed", "the islands, which Russia has
+    // controlled": the antecedent is the object.
+    if (g.object < 0 && !passive && !g.infinitive && g.subject >= 0 && g.that_clause == kNoUnit &&
+        g.to_clause == kNoUnit) {
+      const uint32_t sb = out_->chunks[g.subject].begin;
+      if (sb > 0 && (Is(sb - 1, "that") || Is(sb - 1, "which") || Is(sb - 1, "whom"))) {
+        uint32_t e = sb - 1;
+        if (e > 0 && IsPunct(e - 1, ',')) --e;
+        int c = ChunkEndingAt(e);
+        if (c < 0 && e > 0 && IsNounWord(e - 1)) c = NounChunkEndingAt(e);
+        if (c >= 0) {
+          g.object = c;
+          g.object_relative = true;
+        }
+      }
+    }
   }
 
   bool StartsEntity(uint32_t u) const { return out_->chunk_of[u] >= 0; }
@@ -1003,7 +1206,8 @@ class ClauseReader {
   const uint32_t n_;
   std::vector<Info> info_;
   std::vector<Phrase> phrases_;
-  std::vector<bool> verb_unit_;  // units that are verbs of a group
+  std::vector<bool> verb_unit_;            // units that are verbs of a group
+  std::vector<const LexEntry*> prefixed_;  // "re-iterated": the entry of "reiterated"
   size_t next_phrase_hint_ = 0;
 };
 
@@ -1076,7 +1280,10 @@ std::string DescribeClauses(const Tagged& s, const Lexicon& lexicon, const Claus
     if (!g.subject_via.empty()) out += " [" + g.subject_via + "]";
     out += "\n";
     if (g.agent >= 0) out += "    by-agent " + ChunkString(s, a, g.agent) + "\n";
-    if (g.object >= 0) out += "    object " + ChunkString(s, a, g.object) + "\n";
+    if (g.object >= 0) {
+      out += "    object " + ChunkString(s, a, g.object) +
+             (g.object_relative ? " [antecedent of a relative clause]" : "") + "\n";
+    }
     if (g.second_object >= 0) {
       out += "    second object " + ChunkString(s, a, g.second_object) + "\n";
     }

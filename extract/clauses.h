@@ -74,14 +74,15 @@ struct VerbGroup {
   uint32_t begin = 0, end = 0;   // units, auxiliaries to the last verb
   std::vector<GroupVerb> verbs;  // the main verb, coordinated verbs, catenative chain
   bool negated = false;
-  bool infinitive = false;   // starts with "to": a complement, never a claim of its own
-  bool embedded = false;     // in a that-clause: reported
-  bool conditional = false;  // in an if/unless clause: hedged
-  int subject = -1;          // chunk index; a passive's is its grammatical subject
-  int agent = -1;            // a passive's by-agent chunk
-  std::string subject_via;   // how the subject was found (for explain)
-  int object = -1;           // direct object chunk
-  int second_object = -1;    // "offered Russia a package": Russia is `object`, this the package
+  bool infinitive = false;       // starts with "to": a complement, never a claim of its own
+  bool embedded = false;         // in a that-clause: reported
+  bool conditional = false;      // in an if/unless clause: hedged
+  int subject = -1;              // chunk index; a passive's is its grammatical subject
+  int agent = -1;                // a passive's by-agent chunk
+  std::string subject_via;       // how the subject was found (for explain)
+  int object = -1;               // direct object chunk
+  bool object_relative = false;  // the object is the antecedent of "that"/"which" before it
+  int second_object = -1;        // "offered Russia a package": Russia is `object`, this the package
   std::vector<PrepPhrase> preps;   // in order
   uint32_t complement = 0;         // first unit after the verbs (and their particle, if any)
   uint32_t that_clause = kNoUnit;  // first unit after "that"

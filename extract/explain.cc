@@ -53,7 +53,7 @@ std::string ExplainUnit(const PreparedSentence& unit, bool relational, size_t in
   out += "rules fired:\n";
   if (analysis.firings.empty()) out += "  (none)\n";
   for (const RuleFiring& f : analysis.firings) {
-    out += "  " + f.rule + " (pattern line " + std::to_string(f.line) + "):";
+    out += "  " + f.rule + " (" + f.what + " line " + std::to_string(f.line) + "):";
     for (const auto& [role, value] : f.captures) out += " " + role + "=" + value;
     out += "\n";
   }

@@ -48,9 +48,9 @@ const EntityDef* RoleEntity(const Mention& m, uint32_t bits, bool actor) {
 
 class FrameReader {
  public:
-  FrameReader(const Tagged& s, const ClauseAnalysis& a, const DocState& doc,
+  FrameReader(const Tagged& s, const ClauseAnalysis& a, const DocState& doc, bool headline,
               std::vector<StatementCandidate>* candidates, SentenceAnalysis* out)
-      : s_(s), a_(a), doc_(doc), candidates_(candidates), out_(out) {
+      : s_(s), a_(a), doc_(doc), headline_(headline), candidates_(candidates), out_(out) {
     const uint32_t n = static_cast<uint32_t>(s.units.size());
     blocked_.assign(n, 0);
     for (const SkippedSpan& k : a.skipped) {
@@ -66,6 +66,7 @@ class FrameReader {
     for (size_t gi = 0; gi < a_.groups.size(); ++gi) {
       const VerbGroup& g = a_.groups[gi];
       if (g.infinitive) continue;
+      if (headline_ && g.subject_via != "before the verb") continue;
       for (size_t k = 0; k < g.verbs.size(); ++k) {
         for (const FrameVerb& fv : rule.frame->verbs) {
           const std::vector<uint32_t>& verbs = g.verbs[k].verbs;
@@ -238,9 +239,9 @@ class FrameReader {
     for (const RoleFiller& f : frame.object) {
       if (f.prep.empty()) {
         if (direct < 0) continue;
-        // Owners ("Moscow's proposal": Russia) only where the frame names the object words
-        // that make an owner the object.
-        const bool owners = (f.bits & kActorBits) != 0 && !frame.object_words.empty();
+        // An actor object may be the owner of the object phrase: "rejected Moscow's proposal",
+        // "attacked Israel's forces".
+        const bool owners = (f.bits & kActorBits) != 0;
         objects = ResolveChunk(s_, a_, direct, f.bits, f.actor, owners, doc_);
         if (!objects.empty()) {
           object_chunk = direct;
@@ -317,8 +318,12 @@ class FrameReader {
     uint32_t text_end = verb_end;
     auto take = [&](uint32_t from) {
       auto [b, e] = TextExtent(from);
-      // A passive's grammatical subject ends where its verb group starts.
+      // A passive's grammatical subject ends where its verb group starts; the antecedent of a
+      // relative clause is its own chunk.
       if (b < g.begin) e = std::min(e, g.begin);
+      if (g.object_relative && direct == g.object && from == a_.chunks[direct].begin) {
+        e = a_.chunks[direct].end;
+      }
       if (b < e) {
         text = UnitsString(s_, b, e);
         text_end = std::max(text_end, e);
@@ -373,7 +378,12 @@ class FrameReader {
     }
     // A frame that takes an object needs one, or a text; a frame that takes a recipient or a
     // text needs one of them. "A and B met" needs neither: each is the other's object.
-    const bool mutual = frame.reciprocal != Frame::Reciprocal::kNone && subjects.size() > 1;
+    // "A and B met": each member is the others' object (up to four members: every pair met);
+    // "A and B signed": each is the other's recipient (two members only: a list of signatories
+    // is no set of bilateral agreements).
+    const size_t most = frame.reciprocal == Frame::Reciprocal::kObject ? 4 : 2;
+    const bool mutual = frame.reciprocal != Frame::Reciprocal::kNone && subjects.size() > 1 &&
+                        subjects.size() <= most;
     if (!frame.object.empty() ? objects.empty() && text.empty() && !mutual
                               : (!frame.recipient.empty() || !frame.text.empty()) &&
                                     recipients.empty() && text.empty() && !mutual) {
@@ -382,6 +392,7 @@ class FrameReader {
     }
     // The statement's extent, for the overlap policy and qualifier attachment.
     uint32_t b = subject_chunk >= 0 ? std::min(a_.chunks[subject_chunk].begin, v.unit) : v.unit;
+    if (direct >= 0) b = std::min(b, a_.chunks[direct].begin);
     uint32_t e = std::max(verb_end, text_end);
     for (int c : {object_chunk, direct}) {
       if (c >= 0) e = std::max(e, a_.chunks[c].end);
@@ -391,6 +402,10 @@ class FrameReader {
     if (subject_chunk >= 0 && v.passive) b = std::min(b, a_.chunks[g.subject].begin);
     Modality modality = v.modality;
     if (g.embedded) modality = Stronger(modality, Modality::kReported);
+    // "expressed no concern", "signed no agreement".
+    if (direct >= 0 && Lower(a_.chunks[direct].begin) == "no") {
+      modality = Stronger(modality, Modality::kNegated);
+    }
     if (g.conditional) modality = Stronger(modality, Modality::kHedged);
     if (rule.modality.has_value()) {
       modality = *rule.modality;
@@ -405,9 +420,8 @@ class FrameReader {
     if (objects.empty()) objects.push_back(nullptr);
     if (recipients.empty()) recipients.push_back(nullptr);
     const bool reciprocal =
-        subjects.size() > 1 && frame.reciprocal != Frame::Reciprocal::kNone &&
-        ((frame.reciprocal == Frame::Reciprocal::kObject && objects[0] == nullptr) ||
-         (frame.reciprocal == Frame::Reciprocal::kRecipient && recipients[0] == nullptr));
+        mutual && ((frame.reciprocal == Frame::Reciprocal::kObject && objects[0] == nullptr) ||
+                   (frame.reciprocal == Frame::Reciprocal::kRecipient && recipients[0] == nullptr));
     for (const EntityDef* subject : subjects) {
       std::vector<const EntityDef*> others;
       if (reciprocal) {
@@ -447,6 +461,7 @@ class FrameReader {
     RuleFiring* trace = doc_.trace ? &firing : nullptr;
     if (trace != nullptr) {
       firing.rule = rule.id;
+      firing.what = "frame";
       firing.line = rule.frame->line;
       std::string verb(doc_.rules.lexicon.Lemma(fv.verb));
       for (const std::string& p : fv.particle) verb += " " + p;
@@ -488,6 +503,7 @@ class FrameReader {
   const Tagged& s_;
   const ClauseAnalysis& a_;
   const DocState& doc_;
+  const bool headline_;
   std::vector<StatementCandidate>* candidates_;
   SentenceAnalysis* out_;
   std::vector<uint8_t> blocked_;      // units in skipped spans: never attached
@@ -513,9 +529,9 @@ std::vector<const EntityDef*> ResolveChunk(const Tagged& s, const ClauseAnalysis
 }
 
 void ApplyFrames(const Tagged& s, const ClauseAnalysis& a, const std::vector<uint32_t>& frames,
-                 const DocState& doc, std::string_view only_relation,
+                 const DocState& doc, std::string_view only_relation, bool headline,
                  std::vector<StatementCandidate>* candidates, SentenceAnalysis* out) {
-  FrameReader reader(s, a, doc, candidates, out);
+  FrameReader reader(s, a, doc, headline, candidates, out);
   for (uint32_t r : frames) {
     const Rule& rule = doc.rules.rules[r];
     if (!only_relation.empty() && rule.id != only_relation) continue;

@@ -27,9 +27,9 @@ namespace parley::internal {
 
 // Runs the frame rules `frames` (indices into CompiledRules::rules; only `only_relation` when
 // not empty) over analysis `a` of sentence `s`; appends candidates, and with doc.trace the
-// firings to `out`.
+// firings to `out`. `headline`: only verbs whose subject stands right before them.
 void ApplyFrames(const Tagged& s, const ClauseAnalysis& a, const std::vector<uint32_t>& frames,
-                 const DocState& doc, std::string_view only_relation,
+                 const DocState& doc, std::string_view only_relation, bool headline,
                  std::vector<StatementCandidate>* candidates, SentenceAnalysis* out);
 
 // The entities chunk `c` stands for in a role that takes `bits` (`actor`: a place or an

@@ -168,8 +168,9 @@ struct Rule {
   std::shared_ptr<const Frame> frame;
   // Discover.
   EntityType creates = EntityType::kPerson;
-  // Coref: true = `resolve role`, false = `resolve previous-person`.
+  // Coref: true = `resolve role`, false = `resolve previous-TYPE` of this type.
   bool resolve_role = false;
+  EntityType resolve_previous = EntityType::kPerson;
 };
 
 // Hash and equality that let maps keyed by std::string be probed with a std::string_view,

@@ -96,15 +96,15 @@ bool RuleCompiler::CompileRule(const RuleBlock& b, Rule* rule) {
   rule->kind = RuleKindOf(b);
   std::vector<std::string> allowed = {"pattern", "example",      "expect",
                                       "counter", "example-date", "priority"};
+  std::shared_ptr<Frame> frame;
   if (rule->kind == RuleKind::kRelation) {
     for (const char* k : {"predicate", "plover", "cameo", "modality", "attach"}) {
       allowed.push_back(k);
     }
-  }
-  std::shared_ptr<Frame> frame;
-  if (b.keyword == "frame") {
-    frame = std::make_shared<Frame>();
-    for (const std::string& k : FrameProperties()) allowed.push_back(k);
+    if (b.keyword == "frame") {
+      frame = std::make_shared<Frame>();
+      for (const std::string& k : FrameProperties()) allowed.push_back(k);
+    }
   } else if (rule->kind == RuleKind::kDiscover) {
     allowed.push_back("creates");
   } else {
@@ -216,9 +216,12 @@ bool RuleCompiler::CompileRule(const RuleBlock& b, Rule* rule) {
       have_resolve = true;
       if (p.value == "role") {
         rule->resolve_role = true;
-      } else if (p.value != "previous-person") {
+      } else if (p.value.rfind("previous-", 0) == 0 && ParseEntityType(p.value.substr(9)).ok()) {
+        rule->resolve_previous = *ParseEntityType(p.value.substr(9));
+      } else {
         files_->Error(b, p, p.value_col,
-                      "unknown resolve '" + p.value + "' (expected role or previous-person)");
+                      "unknown resolve '" + p.value +
+                          "' (expected role or previous-TYPE, e.g. previous-person)");
         ok = false;
       }
     }

@@ -70,6 +70,12 @@ bool ParseTypes(std::string_view text, uint32_t* bits, bool* actor, std::string*
   return true;
 }
 
+// True for a word the lexicon knows as a preposition ("to", "with", "from").
+bool IsPreposition(const Lexicon& lexicon, std::string_view word) {
+  const LexEntry* e = lexicon.Find(word);
+  return e != nullptr && (e->classes & (kClassPreposition | kClassTo)) != 0;
+}
+
 std::string TypeList() {
   std::string out;
   for (const TypeName& t : kRoleTypes) out += (out.empty() ? "" : ", ") + std::string(t.name);
@@ -199,6 +205,10 @@ bool CompileFrameProperty(RuleFiles* files, const RuleBlock& b, const RuleProp& 
           return false;
         }
         filler.prep = AsciiLower(words[0].first);
+        if (!IsPreposition(*lexicon, filler.prep)) {
+          files->Error(b, p, words[0].second, "'" + words[0].first + "' is not a preposition");
+          return false;
+        }
       }
       if (k == "subject") {
         frame->subject_bits = filler.bits;
@@ -224,7 +234,7 @@ bool CompileFrameProperty(RuleFiles* files, const RuleBlock& b, const RuleProp& 
         filler.kind = TextFiller::Kind::kInfinitive;
       } else if (item == "quote") {
         filler.kind = TextFiller::Kind::kQuote;
-      } else if (IsLowerWord(item)) {
+      } else if (IsPreposition(*lexicon, item)) {
         filler.kind = TextFiller::Kind::kPrep;
         filler.prep = item;
       } else {

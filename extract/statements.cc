@@ -275,8 +275,9 @@ void ResolveRelationOverlaps(std::vector<StatementCandidate>* candidates_in,
 }
 
 void Relations(const Tagged& s, Prefilter* prefilter, const DocState& doc,
-               std::string_view only_relation, SentenceAnalysis* out) {
-  const PatternRefs& patterns = prefilter->Select(RuleKind::kRelation, s);
+               std::string_view only_relation, bool headline, SentenceAnalysis* out) {
+  static const PatternRefs kNone;
+  const PatternRefs& patterns = headline ? kNone : prefilter->Select(RuleKind::kRelation, s);
   std::vector<StatementCandidate> candidates;
   for (const auto& [r, pi] : patterns) {
     const Rule& rule = doc.rules.rules[r];
@@ -295,7 +296,7 @@ void Relations(const Tagged& s, Prefilter* prefilter, const DocState& doc,
     ClauseAnalysis clauses;
     AnalyzeClauses(s, doc.rules.lexicon, &clauses);
     if (doc.trace) out->clauses = DescribeClauses(s, doc.rules.lexicon, clauses);
-    ApplyFrames(s, clauses, frames, doc, only_relation, &candidates, out);
+    ApplyFrames(s, clauses, frames, doc, only_relation, headline, &candidates, out);
   }
   if (candidates.empty()) return;
   ResolveRelationOverlaps(&candidates, out);

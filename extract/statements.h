@@ -31,9 +31,11 @@ struct StatementCandidate {
 };
 
 // Runs the relation rules (only `only_relation` when not empty) on `s` and appends the
-// statements, and with doc.trace the rule firings, to `out`.
+// statements, and with doc.trace the rule firings, to `out`. `headline`: `s` is a unit that is
+// no sentence (a headline, a title, a feed item without a final full stop); only frames run, on
+// clauses whose subject stands right before a finite verb ("Japan rejects Chinese proposal").
 void Relations(const Tagged& s, Prefilter* prefilter, const DocState& doc,
-               std::string_view only_relation, SentenceAnalysis* out);
+               std::string_view only_relation, bool headline, SentenceAnalysis* out);
 
 // The relation overlap policy: one statement per claim (subject, predicate, object,
 // recipient); of candidates for one claim whose spans overlap, the longest, then the higher
