@@ -39,6 +39,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     PARLEY_FUZZ_CHECK(fast.status().message() == tree.status().message());
   }
   CheckRoundTrip<Entity>(line, EntityToJson, EntityFromJson);
+  // So does EntityFromJson's.
+  const Result<Entity> fast_entity = EntityFromJson(line);
+  const Result<Entity> tree_entity = internal::EntityFromJsonTree(line);
+  PARLEY_FUZZ_CHECK(fast_entity.ok() == tree_entity.ok());
+  if (fast_entity.ok()) {
+    PARLEY_FUZZ_CHECK(*fast_entity == *tree_entity);
+  } else {
+    PARLEY_FUZZ_CHECK(fast_entity.status().message() == tree_entity.status().message());
+  }
   CheckRoundTrip<DocumentInfo>(line, DocumentInfoToJson, DocumentInfoFromJson);
 
   std::string quoted;
