@@ -74,6 +74,24 @@ TEST(StatementJsonTest, ReportsTheBadField) {
   }
 }
 
+// Each line gets the same answer from `fast` (a codec with a fast path) and from `tree` (its
+// JSON-tree path): the same record, or the same error.
+template <typename Fast, typename Tree>
+void ExpectFastPathAgrees(const std::vector<std::string>& lines, Fast fast_path, Tree tree_path) {
+  for (const std::string& line : lines) {
+    SCOPED_TRACE(line);
+    auto fast = fast_path(line);
+    auto tree = tree_path(line);
+    ASSERT_EQ(fast.ok(), tree.ok()) << (fast.ok() ? tree.status() : fast.status()).ToString();
+    if (fast.ok()) {
+      EXPECT_EQ(*fast, *tree);
+    } else {
+      EXPECT_EQ(fast.status().code(), tree.status().code());
+      EXPECT_EQ(fast.status().message(), tree.status().message());
+    }
+  }
+}
+
 // StatementFromJson reads lines as StatementToJson writes them without a JSON tree; on every
 // line, valid or not, it must answer as the general path does.
 TEST(StatementJsonTest, FastPathAgreesWithTheGeneralPath) {
@@ -165,18 +183,7 @@ TEST(StatementJsonTest, FastPathAgreesWithTheGeneralPath) {
       "[]",
       "",
   };
-  for (const std::string& line : lines) {
-    SCOPED_TRACE(line);
-    auto fast = StatementFromJson(line);
-    auto tree = internal::StatementFromJsonTree(line);
-    ASSERT_EQ(fast.ok(), tree.ok()) << (fast.ok() ? tree.status() : fast.status()).ToString();
-    if (fast.ok()) {
-      EXPECT_EQ(*fast, *tree);
-    } else {
-      EXPECT_EQ(fast.status().code(), tree.status().code());
-      EXPECT_EQ(fast.status().message(), tree.status().message());
-    }
-  }
+  ExpectFastPathAgrees(lines, StatementFromJson, internal::StatementFromJsonTree);
   auto back = StatementFromJson(StatementToJson(full));
   ASSERT_TRUE(back.ok());
   EXPECT_EQ(back->text, full.text);
@@ -281,18 +288,7 @@ TEST(EntityJsonTest, FastPathAgreesWithTheGeneralPath) {
       "[]",
       "",
   };
-  for (const std::string& line : lines) {
-    SCOPED_TRACE(line);
-    auto fast = EntityFromJson(line);
-    auto tree = internal::EntityFromJsonTree(line);
-    ASSERT_EQ(fast.ok(), tree.ok()) << (fast.ok() ? tree.status() : fast.status()).ToString();
-    if (fast.ok()) {
-      EXPECT_EQ(*fast, *tree);
-    } else {
-      EXPECT_EQ(fast.status().code(), tree.status().code());
-      EXPECT_EQ(fast.status().message(), tree.status().message());
-    }
-  }
+  ExpectFastPathAgrees(lines, EntityFromJson, internal::EntityFromJsonTree);
 }
 
 TEST(DocumentInfoJsonTest, RoundTrip) {
