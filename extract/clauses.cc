@@ -858,26 +858,6 @@ class ClauseReader {
     return Modality::kHedged;  // may, might, could, should, must, can
   }
 
-  // negated > hedged > planned > reported > asserted.
-  static Modality Stronger(Modality a, Modality b) {
-    auto rank = [](Modality m) {
-      switch (m) {
-        case Modality::kNegated:
-          return 4;
-        case Modality::kHedged:
-          return 3;
-        case Modality::kPlanned:
-          return 2;
-        case Modality::kReported:
-          return 1;
-        case Modality::kAsserted:
-          return 0;
-      }
-      return 0;
-    };
-    return rank(a) >= rank(b) ? a : b;
-  }
-
   // --- Roles -----------------------------------------------------------------------------------
   // Units at which a clause starts for the purpose of "subject position": the sentence start,
   // punctuation that separates clauses, subordinators, conjunctions, "that".
@@ -929,6 +909,15 @@ class ClauseReader {
     const std::string_view w = Lower(begin - 2);
     return info_[begin - 2].kind == Kind::kWord &&
            std::find(std::begin(kQuantifiers), std::end(kQuantifiers), w) != std::end(kQuantifiers);
+  }
+
+  // Gives group gi the subject of the group its verb phrase is coordinated with, if any.
+  void ShareSubject(size_t gi) {
+    const int h = SharedSubject(gi);
+    if (h < 0 || out_->groups[h].subject < 0) return;
+    VerbGroup& g = out_->groups[gi];
+    g.subject = out_->groups[h].subject;
+    g.subject_via = "shared with '" + std::string(UnitText(out_->groups[h].verbs[0].unit)) + "'";
   }
 
   void FindSubject(size_t gi) {
@@ -993,21 +982,11 @@ class ClauseReader {
           }
         }
         // "The leaders discussed X, reaffirmed Y": a verb phrase coordinated with the previous.
-        const int h = SharedSubject(gi);
-        if (h >= 0 && out_->groups[h].subject >= 0) {
-          g.subject = out_->groups[h].subject;
-          g.subject_via =
-              "shared with '" + std::string(UnitText(out_->groups[h].verbs[0].unit)) + "'";
-        }
+        ShareSubject(gi);
         return;
       }
       if (Has(w, kClassConjunction) && !Is(w, "or")) {
-        const int h = SharedSubject(gi);
-        if (h >= 0 && out_->groups[h].subject >= 0) {
-          g.subject = out_->groups[h].subject;
-          g.subject_via =
-              "shared with '" + std::string(UnitText(out_->groups[h].verbs[0].unit)) + "'";
-        }
+        ShareSubject(gi);
         return;
       }
       if (Has(w, kClassRelative) || (Is(w, "that") && w > 0 && !verb_unit_[w - 1])) {
@@ -1220,6 +1199,25 @@ void AnalyzeClauses(const Tagged& s, const Lexicon& lexicon, ClauseAnalysis* out
   out->chunk_of.clear();
   ClauseReader reader(s, lexicon, out);
   reader.Run();
+}
+
+Modality Stronger(Modality a, Modality b) {
+  auto rank = [](Modality m) {
+    switch (m) {
+      case Modality::kNegated:
+        return 4;
+      case Modality::kHedged:
+        return 3;
+      case Modality::kPlanned:
+        return 2;
+      case Modality::kReported:
+        return 1;
+      case Modality::kAsserted:
+        return 0;
+    }
+    return 0;
+  };
+  return rank(a) >= rank(b) ? a : b;
 }
 
 std::string UnitsString(const Tagged& s, uint32_t b, uint32_t e) {

@@ -110,6 +110,9 @@ void AnalyzeClauses(const Tagged& s, const Lexicon& lexicon, ClauseAnalysis* out
 // The analysis as `parley rules explain` prints it (lines starting with two spaces).
 std::string DescribeClauses(const Tagged& s, const Lexicon& lexicon, const ClauseAnalysis& a);
 
+// The stronger of two modalities: negated > hedged > planned > reported > asserted.
+Modality Stronger(Modality a, Modality b);
+
 // The text of units [b, e) of `s`, or "" when empty.
 std::string UnitsString(const Tagged& s, uint32_t b, uint32_t e);
 

@@ -11,25 +11,6 @@ namespace {
 // Longest text a frame takes from a clause, in units.
 constexpr uint32_t kMaxTextUnits = 40;
 
-Modality Stronger(Modality a, Modality b) {
-  auto rank = [](Modality m) {
-    switch (m) {
-      case Modality::kNegated:
-        return 4;
-      case Modality::kHedged:
-        return 3;
-      case Modality::kPlanned:
-        return 2;
-      case Modality::kReported:
-        return 1;
-      case Modality::kAsserted:
-        return 0;
-    }
-    return 0;
-  };
-  return rank(a) >= rank(b) ? a : b;
-}
-
 // The entity a mention means in a role of `bits`.
 const EntityDef* RoleEntity(const Mention& m, uint32_t bits, bool actor) {
   if (m.entity == nullptr) return nullptr;
