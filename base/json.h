@@ -33,6 +33,8 @@ namespace internal {
 // StatementFromJson skips for lines as StatementToJson writes them. Public for the test that
 // checks the two agree.
 Result<Statement> StatementFromJsonTree(std::string_view line);
+// EntityFromJson through a JSON tree only, likewise.
+Result<Entity> EntityFromJsonTree(std::string_view line);
 }  // namespace internal
 
 // {"id", "label", "type", "aliases": [...], "attributes": {...}, "roles": [...], "mentions"}

@@ -5,6 +5,14 @@
 
 namespace parley::cli {
 
+Result<std::istream*> OpenInputStream(const CommandContext& context, const std::string& path,
+                                      std::string_view what, std::ifstream& file) {
+  if (path == "-") return context.streams.in;
+  file.open(path, std::ios::binary);
+  if (!file) return NotFoundError("cannot open " + std::string(what) + " '" + path + "'");
+  return &file;
+}
+
 void AddDbFlag(CLI::App& app, std::string& db) {
   const char* env = std::getenv("PARLEY_DB");
   db = (env != nullptr && *env != '\0') ? env : "parley.db";

@@ -3,6 +3,7 @@
 #ifndef PARLEY_TOOLS_CLI_COMMON_H_
 #define PARLEY_TOOLS_CLI_COMMON_H_
 
+#include <fstream>
 #include <map>
 #include <memory>
 #include <string>
@@ -41,6 +42,11 @@ Result<std::unique_ptr<Extractor>> CreateExtractor(const RuleFlags& flags, int j
 Result<std::unique_ptr<DocumentReader>> OpenReader(const CommandContext& context,
                                                    const std::vector<std::string>& inputs,
                                                    const InputFlags& flags);
+
+// The stream to read `path` from: the context's stdin for "-", else `file` opened on it.
+// NotFound ("cannot open <what> '<path>'") when the file cannot be opened.
+Result<std::istream*> OpenInputStream(const CommandContext& context, const std::string& path,
+                                      std::string_view what, std::ifstream& file);
 
 // --db DIR; defaults to $PARLEY_DB, else ./parley.db.
 void AddDbFlag(CLI::App& app, std::string& db);
