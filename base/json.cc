@@ -269,15 +269,23 @@ bool Ref(element e, std::optional<EntityRef>* out) {
   return true;
 }
 
-// null, or {value, start, end} with value a string and start and end strings or null.
+// null, or {value, start, end, source} with value a string, start and end strings or null and
+// source, when present, a TimeSourceName.
 bool Time(element e, std::optional<TimeValue>* out) {
   if (e.is_null()) return true;
-  static constexpr std::string_view kNames[] = {"value", "start", "end"};
+  static constexpr std::string_view kNames[] = {"value", "start", "end", "source"};
   TimeValue t;
+  std::string source;
   std::optional<uint32_t> seen = Fields(e, kNames, [&](size_t k, element v) {
+    if (k == 3) return String(v, &source);
     return k == 0 ? String(v, &t.value) : OptionalString(v, k == 1 ? &t.start : &t.end);
   });
   if (!seen || (*seen & 1u) == 0) return false;
+  if ((*seen & 8u) != 0) {
+    Result<TimeSource> parsed = ParseTimeSource(source);
+    if (!parsed.ok()) return false;
+    t.source = *parsed;
+  }
   *out = std::move(t);
   return true;
 }
@@ -514,7 +522,9 @@ std::string StatementToJson(const Statement& s) {
     AppendJsonString(s.time->start, &out);
     out.append(",\"end\":");
     AppendJsonString(s.time->end, &out);
-    out.push_back('}');
+    out.append(",\"source\":\"");
+    out.append(TimeSourceName(s.time->source));
+    out.append("\"}");
   } else {
     out.append("null");
   }
@@ -575,6 +585,12 @@ Result<Statement> StatementFromJsonTree(std::string_view line) {
     PARLEY_ASSIGN_OR_RETURN(t.value, GetString(*time_it, "value", true));
     PARLEY_ASSIGN_OR_RETURN(t.start, GetString(*time_it, "start", false));
     PARLEY_ASSIGN_OR_RETURN(t.end, GetString(*time_it, "end", false));
+    PARLEY_ASSIGN_OR_RETURN(std::string source, GetString(*time_it, "source", false));
+    if (!source.empty()) {
+      Result<TimeSource> parsed = ParseTimeSource(source);
+      if (!parsed.ok()) return FieldError("time.source", parsed.status().message());
+      t.source = *parsed;
+    }
     s.time = std::move(t);
   }
   PARLEY_ASSIGN_OR_RETURN(std::string modality, GetString(j, "modality", false));

@@ -1,7 +1,6 @@
 #include "graph/graph_view.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <deque>
 #include <map>
 #include <set>
@@ -9,6 +8,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "base/date.h"
 #include "base/text.h"
 #include "graph/resolve.h"
 
@@ -21,16 +21,6 @@ std::string Quoted(std::string_view text) {
   out.append(text);
   out += '\'';
   return out;
-}
-
-bool AllDigits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-int DaysInMonth(int year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && leap ? 29 : kDays[month - 1];
 }
 
 constexpr std::string_view kStatePrefix = "state:";
@@ -51,13 +41,24 @@ bool NamesState(const std::string& country) {
          (country.find(':') == std::string::npos || country.rfind(kStatePrefix, 0) == 0);
 }
 
+// The first ("2019" -> "2019-01-01") or last day a partial ISO date covers; "" when `date` is
+// not one.
+std::string FirstDay(std::string_view date) {
+  Result<PartialDate> parsed = PartialDate::Parse(date);
+  return parsed.ok() ? parsed->FirstDayString() : std::string();
+}
+std::string LastDay(std::string_view date) {
+  Result<PartialDate> parsed = PartialDate::Parse(date);
+  return parsed.ok() ? parsed->LastDayString() : std::string();
+}
+
 // The state role whose [from, to] covers `date`, or null.
 const Role* RoleOn(const Entity& person, std::string_view date) {
   if (date.empty()) return nullptr;
   for (const Role& role : person.roles) {
     if (!NamesState(role.country)) continue;
-    const std::string from = ExpandDate(role.from, false).value_or("");
-    const std::string to = ExpandDate(role.to, true).value_or("");
+    const std::string from = FirstDay(role.from);
+    const std::string to = LastDay(role.to);
     if ((from.empty() || from <= date) && (to.empty() || date <= to) &&
         !(from.empty() && to.empty())) {
       return &role;
@@ -76,25 +77,16 @@ std::string PersonCountryValue(const Entity& person, std::string_view date) {
   const Role* latest = nullptr;
   for (const Role& role : person.roles) {
     if (!NamesState(role.country)) continue;
-    if (!date.empty() && ExpandDate(role.from, false).value_or("") > date) continue;
+    if (!date.empty() && FirstDay(role.from) > date) continue;
     if (latest == nullptr || role.from > latest->from) latest = &role;
   }
   return latest == nullptr ? std::string() : latest->country;
 }
 
-// Days since 1970-01-01 of a YYYY-MM-DD date (proleptic Gregorian; H. Hinnant's
-// days_from_civil), or 0 for anything else.
+// Days since 1970-01-01 of a YYYY-MM-DD date, or 0 for anything else.
 int64_t DayNumber(std::string_view date) {
-  if (date.size() != 10) return 0;
-  int64_t y = std::stoll(std::string(date.substr(0, 4)));
-  const int64_t m = std::stoll(std::string(date.substr(5, 2)));
-  const int64_t d = std::stoll(std::string(date.substr(8, 2)));
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;
-  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
+  Result<PartialDate> parsed = PartialDate::Parse(date);
+  return parsed.ok() ? parsed->first_day() : 0;
 }
 
 // Days between `date` and the range [start, end]; 0 inside it.
@@ -116,7 +108,7 @@ Entity EntityFromRef(const EntityRef& ref) {
 // else its document's date (doc_date) expanded to a first day; empty when neither is known.
 std::string StatementDay(const Statement& statement, const std::optional<TimeValue>& time) {
   if (time) return time->start;
-  return ExpandDate(statement.doc_date, false).value_or("");
+  return FirstDay(statement.doc_date);
 }
 
 // Person id -> the states its office statements name, sorted by state id.
@@ -135,9 +127,8 @@ ServiceIndex IndexService(const std::vector<Statement>& statements) {
     ++record.statements;
     if (statement.time) {
       record.dates.push_back(*statement.time);
-    } else if (Result<std::string> start = ExpandDate(statement.doc_date, false); start.ok()) {
-      record.dates.push_back(TimeValue{statement.doc_date, *start,
-                                       ExpandDate(statement.doc_date, true).value_or(*start)});
+    } else if (Result<PartialDate> date = PartialDate::Parse(statement.doc_date); date.ok()) {
+      record.dates.push_back(date->ToTime());
     }
   }
   ServiceIndex index;
@@ -243,13 +234,17 @@ Result<std::string> ResolveCenter(const std::string& center, const std::vector<E
 // When `statement` happened (see GraphView::times).
 std::optional<TimeValue> EffectiveTime(const Statement& statement, const GraphFilter& filter,
                                        const DocumentDates& document_dates) {
-  if (statement.time || !filter.document_dates) return statement.time;
+  if (statement.time && !(filter.text_dates_only && !IsTextTime(*statement.time))) {
+    return statement.time;
+  }
+  if (filter.text_dates_only || !filter.document_dates) return std::nullopt;
   auto it = document_dates.find(statement.doc);
   if (it == document_dates.end()) return std::nullopt;
-  Result<std::string> start = ExpandDate(it->second, false);
-  Result<std::string> end = ExpandDate(it->second, true);
-  if (!start.ok() || !end.ok()) return std::nullopt;
-  return TimeValue{it->second, *start, *end};
+  Result<PartialDate> date = PartialDate::Parse(it->second);
+  if (!date.ok()) return std::nullopt;
+  TimeValue time = date->ToTime();
+  time.source = TimeSource::kDocument;
+  return time;
 }
 
 void Widen(const std::optional<TimeValue>& time, std::string* first, std::string* last) {
@@ -297,37 +292,12 @@ void SetSources(const GraphView& view, GraphEdge* edge, const std::vector<size_t
 Result<std::string> WindowBound(const std::optional<std::string>& date, bool last_day,
                                 std::string_view name) {
   if (!date) return std::string();
-  Result<std::string> expanded = ExpandDate(*date, last_day);
-  if (!expanded.ok()) return expanded.status().WithContext(name);
-  return expanded;
+  Result<PartialDate> parsed = PartialDate::Parse(*date);
+  if (!parsed.ok()) return parsed.status().WithContext(name);
+  return last_day ? parsed->LastDayString() : parsed->FirstDayString();
 }
 
 }  // namespace
-
-Result<std::string> ExpandDate(std::string_view date, bool last_day) {
-  auto bad = [&] {
-    return InvalidArgumentError("invalid date " + Quoted(date) +
-                                ": expected YYYY, YYYY-MM or YYYY-MM-DD");
-  };
-  if (date.size() != 4 && date.size() != 7 && date.size() != 10) return bad();
-  if (!AllDigits(date.substr(0, 4))) return bad();
-  const int year = std::stoi(std::string(date.substr(0, 4)));
-  int month = last_day ? 12 : 1;
-  if (date.size() >= 7) {
-    if (date[4] != '-' || !AllDigits(date.substr(5, 2))) return bad();
-    month = std::stoi(std::string(date.substr(5, 2)));
-    if (month < 1 || month > 12) return bad();
-  }
-  int day = last_day ? DaysInMonth(year, month) : 1;
-  if (date.size() == 10) {
-    if (date[7] != '-' || !AllDigits(date.substr(8, 2))) return bad();
-    day = std::stoi(std::string(date.substr(8, 2)));
-    if (day < 1 || day > DaysInMonth(year, month)) return bad();
-  }
-  char buffer[16];
-  std::snprintf(buffer, sizeof(buffer), "%04d-%02d-%02d", year, month, day);
-  return std::string(buffer);
-}
 
 std::string PersonCountry(const Entity& person, std::string_view date) {
   const std::string value = PersonCountryValue(person, date);

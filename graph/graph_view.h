@@ -6,7 +6,8 @@
 //     given), with `events_only` when it carries a PLOVER type, and, when a time window is set,
 //     when it has a time overlapping the window (time.end >= since and time.start <= until).
 //     Undated statements are dropped whenever `since` or `until` is set: a window asks for dated
-//     events.
+//     events. The time is the statement's, from its text or its document (TimeValue::source);
+//     `text_dates_only` ignores document dates.
 //  2. Node mapping. Each entity reference maps to a node: with `fold_people_into_states`, a
 //     person maps to the state it served at the statement's date (see ServedState), or stays a
 //     person when no state is known. A node passes when its type is in `types` (all when empty)
@@ -77,10 +78,15 @@ struct GraphFilter {
   uint32_t hops = 1;
   // One edge per statement instead of one per (source, predicate, target). Default: false.
   bool multi = false;
-  // Date statements that carry no time by their document's date (DocumentInfo::date, e.g. the day
-  // a readout was published) for the time window, first/last dates and GEXF spells, so undated
-  // claims still take their place on a timeline. The statements themselves stay unchanged.
-  // Default: false.
+  // Only times found in the text (TimeValue::source text or paragraph): a statement dated by its
+  // document counts as undated for the time window, first/last dates and GEXF spells.
+  // Default: false (a statement's time, whatever its source).
+  bool text_dates_only = false;
+  // Date statements that carry no time by their document's date (DocumentInfo::date) for the
+  // time window, first/last dates and GEXF spells. Extraction already gives statements of dated
+  // documents their document's date (source "document"); this serves stores whose statements were
+  // extracted before it did. The statements themselves stay unchanged. Ignored with
+  // text_dates_only. Default: false.
   bool document_dates = false;
 };
 
@@ -194,11 +200,6 @@ struct ServiceRecord {
 // the statements of her premiership. Empty when nothing names a state.
 std::string ServedState(const Entity* person, const std::vector<ServiceRecord>& service,
                         std::string_view date);
-
-// Expands an ISO date of any precision to the first ("2019" -> "2019-01-01") or last
-// ("2019-02" -> "2019-02-28") day it covers.
-// Errors: InvalidArgument when `date` is not YYYY, YYYY-MM or YYYY-MM-DD with a valid month/day.
-Result<std::string> ExpandDate(std::string_view date, bool last_day);
 
 // Finds the node `name_or_id` denotes: a node id, else a node whose label or alias equals it
 // case-insensitively (ASCII).

@@ -12,7 +12,7 @@ Statement SampleStatement() {
   s.object = EntityRef{"agreement:peace-treaty", "peace treaty", EntityType::kAgreement};
   s.recipient = EntityRef{"person:shinzo-abe", "Shinzo Abe", EntityType::kPerson};
   s.place = EntityRef{"place:vladivostok", "Vladivostok", EntityType::kPlace};
-  s.time = TimeValue{"2018-09", "2018-09-01", "2018-09-30"};
+  s.time = TimeValue{"2018-09", "2018-09-01", "2018-09-30", TimeSource::kDocument};
   s.modality = Modality::kAsserted;
   s.doc = "examples/a.txt";
   s.span = {10, 20};
@@ -163,9 +163,15 @@ TEST(StatementJsonTest, FastPathAgreesWithTheGeneralPath) {
       replace(sentence, "\"sentence\":\"cut at the end \xe2"),
       replace(sentence, "\"sentence\":\"euro \xe2\x82\xac \xf4\x8f\xbf\xbf\""),
       replace("\"time\":{\"value\":\"2018-09\",", "\"time\":{"),
-      replace("\"time\":{\"value\":\"2018-09\",\"start\":\"2018-09-01\",\"end\":\"2018-09-30\"}",
+      replace("\"time\":{\"value\":\"2018-09\",\"start\":\"2018-09-01\",\"end\":\"2018-09-30\","
+              "\"source\":\"document\"}",
               "\"time\":{\"value\":\"2018\",\"start\":null}"),
-      replace("\"end\":\"2018-09-30\"}", "\"end\":\"2018-09-30\",\"extra\":1}"),
+      replace("\"source\":\"document\"}", "\"source\":\"document\",\"extra\":1}"),
+      replace("\"source\":\"document\"}", "\"source\":\"paragraph\"}"),
+      replace("\"source\":\"document\"}", "\"source\":\"text\"}"),
+      replace("\"source\":\"document\"}", "\"source\":\"dateline\"}"),
+      replace("\"source\":\"document\"}", "\"source\":null}"),
+      replace(",\"source\":\"document\"}", "}"),
       replace("\"time\":{", "\"time\":[{"),
       replace("\"modality\":\"asserted\"", "\"modality\":\"\""),
       replace("\"modality\":\"asserted\"", "\"modality\":null"),
@@ -344,7 +350,8 @@ TEST(StatementJsonTest, WholeLine) {
                 R"("Shinzo Abe","type":"person"},"place":{"id":"place:vladivostok","label":)"
                 R"("Vladivostok","type":"place"},"event":{"id":"event:summit","label":)"
                 R"("summit\t2018","type":"event"},"time":{"value":"2018-09","start":)"
-                R"("2018-09-01","end":""},"modality":"negated","doc":"examples/a.txt",)"
+                R"("2018-09-01","end":"","source":"document"},"modality":"negated",)"
+                R"("doc":"examples/a.txt",)"
                 R"("span":[0,18446744073709551615],"sentence":"Putin’s \"sudden\" proposal",)"
                 R"("rule":"proposal.to","byte_span":[12,24],"sentence_index":4294967295,)"
                 R"("plover":"PROPOSE","cameo":"036","doc_date":"2018-09-12","mentions":3})");

@@ -52,7 +52,8 @@ Result<std::istream*> OpenInputStream(const CommandContext& context, const std::
 void AddDbFlag(CLI::App& app, std::string& db);
 
 // Graph view filters shared by `export` and `graph`: --since, --until, --predicate, --type,
-// --actors-only, --fold-people, --min-weight, --center, --hops, --multi, --document-dates.
+// --actors-only, --fold-people, --min-weight, --center, --hops, --multi, --text-dates-only,
+// --document-dates.
 struct GraphFlags {
   std::string since;
   std::string until;
@@ -64,6 +65,7 @@ struct GraphFlags {
   std::string center;
   uint32_t hops = 1;
   bool multi = false;
+  bool text_dates_only = false;
   bool document_dates = false;
 };
 void AddGraphFlags(CLI::App& app, GraphFlags& flags, bool with_center);
