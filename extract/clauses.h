@@ -27,7 +27,7 @@
 // the analysis (DescribeClauses).
 //
 // Collective and implicit actors ("the leaders", "both sides", "we") are noun chunks without
-// members today; the hook that will resolve them to entities is ResolveChunk (frames.h).
+// members; ResolveChunk (frames.h) resolves them through participants.h.
 //
 // Thread-safety: AnalyzeClauses reads the lexicon and the sentence only; per-call output.
 #ifndef PARLEY_EXTRACT_CLAUSES_H_

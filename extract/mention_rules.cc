@@ -6,13 +6,12 @@
 
 #include "base/text.h"
 #include "extract/dates.h"
+#include "extract/participants.h"
 #include "extract/pattern_match.h"
 #include "extract/rule_tokens.h"
 
 namespace parley::internal {
-namespace {
 
-// True when `date` (ISO, possibly partial) falls within the role's dates.
 bool RoleContains(const Role& role, const std::string& date) {
   if (date.empty()) return false;
   const std::optional<TimeValue> d = ParseIsoDate(date);
@@ -27,6 +26,8 @@ bool RoleContains(const Role& role, const std::string& date) {
   }
   return true;
 }
+
+namespace {
 
 // A name never ends in a weekday or a month: "Yasser Arafat Wednesday rejected" names Yasser
 // Arafat. Returns `label` without them (maybe empty).
@@ -91,8 +92,8 @@ void AddDiscovered(const Rule& rule, const std::string& label, const std::string
   }
 }
 
-// The one person who held `office` of `country` at the document date (or, for persons
-// discovered in this document, at all), or null.
+}  // namespace
+
 const EntityDef* HolderOf(const DocState& doc, const std::string& office,
                           const std::string& country) {
   std::vector<const EntityDef*> found;
@@ -117,8 +118,6 @@ const EntityDef* HolderOf(const DocState& doc, const std::string& office,
   }
   return found.size() == 1 ? found[0] : nullptr;
 }
-
-}  // namespace
 
 void Discover(const Tagged& s, Prefilter* prefilter, DocState* doc, DocumentAnalysis* out) {
   const CompiledRules& rules = doc->rules;
@@ -178,7 +177,15 @@ void Coref(Tagged* s, const Tagged* previous, Prefilter* prefilter, const DocSta
             office = CollapseSpace(AsciiLower(s->UnitsText(c0, c1)));
           }
         }
-        target = HolderOf(doc, office, country);
+        // Without a country, an office noun ("the President") is the document's: not when
+        // another's ("the President of Russia") or followed by a name ("the President Biden").
+        if (!country.empty()) {
+          target = HolderOf(doc, office, country);
+        } else if (doc.actors != nullptr && !office.empty()) {
+          if (!FollowedByAnother(*s, static_cast<uint32_t>(u1))) {
+            target = doc.actors->OfficeHolder(office);
+          }
+        }
       } else {
         const EntityType type = rule.resolve_previous;
         auto fits = [&](const Mention& m) {

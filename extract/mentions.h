@@ -21,6 +21,8 @@
 namespace parley::internal {
 
 // An alias of an entity discovered in this document ("Kenji Tanabe", and "Tanabe").
+class DocumentActors;  // participants.h
+
 struct LocalAlias {
   std::vector<std::string> tokens;
   std::vector<bool> space_before;
@@ -46,6 +48,9 @@ struct DocState {
   std::map<std::string, EntityDef*> local_by_id;
   StringMap<std::vector<LocalAlias>> local_aliases;
   mutable TagScratch scratch;  // Tag's only; holds nothing between sentences
+  // Who collective and implicit actors are in this document (participants.h); null in contexts
+  // that establish none.
+  DocumentActors* actors = nullptr;
 
   // The rules' or the document's entity with this id, or null.
   const EntityDef* Find(const std::string& id) const {
