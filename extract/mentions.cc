@@ -74,7 +74,8 @@ void Candidates(const DocState& doc, const Tagged& s) {
         id != 0 && id < index.folded.size() && !index.folded[id].empty()) {
       MatchBucket(index.folded[id], folded, i, add);
     }
-    if (!doc.local_aliases.empty()) {
+    if (!doc.local_aliases.empty() &&
+        doc.local_first_bytes.test(static_cast<unsigned char>(s.text[s.tokens[i].begin]))) {
       if (auto it = doc.local_aliases.find(s.TokenText(i)); it != doc.local_aliases.end()) {
         for (const LocalAlias& a : it->second) {
           if (!SameTokens(s, i, a.tokens, a.space_before, false)) continue;
@@ -82,6 +83,7 @@ void Candidates(const DocState& doc, const Tagged& s) {
           out.push_back(EntityMention(
               doc, a.entity, i, end, MentionKind::kDiscovered,
               doc.trace ? "discovered name '" + std::string(s.Range(i, end)) + "'" : ""));
+          out.back().order = 1 << 30;  // the document's own names win over the lists' ones
         }
       }
     }
@@ -139,7 +141,8 @@ void Candidates(const DocState& doc, const Tagged& s) {
 // Overlap policy: longest (bytes), then priority, then earliest, then the later definition,
 // then the first candidate, over scratch->candidates (left moved-from). Sorts indices: a
 // Mention is large and costly to move.
-std::vector<Mention> ResolveOverlaps(const Tagged& s, TagScratch* scratch) {
+std::vector<Mention> ResolveOverlaps(const Tagged& s, TagScratch* scratch,
+                                     std::vector<const EntityDef*>* inner) {
   std::vector<Mention>& candidates = scratch->candidates;
   auto bytes = [&](const Mention& m) {
     return s.tokens[m.tok_end - 1].end - s.tokens[m.tok_begin].begin;
@@ -166,6 +169,32 @@ std::vector<Mention> ResolveOverlaps(const Tagged& s, TagScratch* scratch) {
     if (!free) continue;
     for (uint32_t t = m.tok_begin; t < m.tok_end; ++t) taken[t] = 1;
     order[kept++] = i;
+  }
+  // A candidate that lost to a longer mention of another entity type lying over all of it is
+  // still a mention of its entity ("G7" in "G7 Summit").
+  inner->clear();
+  if (kept < candidates.size()) {
+    std::vector<int> owner(s.tokens.size(), -1);
+    for (size_t k = 0; k < kept; ++k) {
+      const Mention& m = candidates[order[k]];
+      for (uint32_t t = m.tok_begin; t < m.tok_end; ++t) owner[t] = static_cast<int>(order[k]);
+    }
+    std::vector<uint8_t> is_kept(candidates.size(), 0);
+    for (size_t k = 0; k < kept; ++k) is_kept[order[k]] = 1;
+    for (uint32_t i = 0; i < candidates.size(); ++i) {
+      const Mention& m = candidates[i];
+      if (is_kept[i] || m.entity == nullptr || m.kind == MentionKind::kDemonym) continue;
+      const int o = owner[m.tok_begin];
+      if (o < 0 || owner[m.tok_end - 1] != o) continue;
+      const Mention& outer = candidates[o];
+      if (outer.entity == nullptr || outer.kind == MentionKind::kDemonym ||
+          outer.entity->entity.type == m.entity->entity.type) {
+        continue;
+      }
+      if (std::find(inner->begin(), inner->end(), m.entity) == inner->end()) {
+        inner->push_back(m.entity);
+      }
+    }
   }
   order.resize(kept);
   // Kept mentions do not overlap, so their first tokens differ.
@@ -231,14 +260,17 @@ void Tag(const DocState& doc, std::string_view text, Tagged* s) {
   }
   s->tokens = Tokenize(text);
   Candidates(doc, *s);
-  s->mentions = ResolveOverlaps(*s, &doc.scratch);
+  s->mentions = ResolveOverlaps(*s, &doc.scratch, &s->inner);
   AddQuotes(s);
   BuildUnits(s);
 }
 
 bool HasLocalAlias(const DocState& doc, const Tagged& s) {
   for (uint32_t t = 0; t < s.tokens.size(); ++t) {
-    if (doc.local_aliases.count(s.TokenText(t)) > 0) return true;
+    if (doc.local_first_bytes.test(static_cast<unsigned char>(s.text[s.tokens[t].begin])) &&
+        doc.local_aliases.count(s.TokenText(t)) > 0) {
+      return true;
+    }
   }
   return false;
 }

@@ -8,6 +8,7 @@
 #ifndef PARLEY_EXTRACT_MENTIONS_H_
 #define PARLEY_EXTRACT_MENTIONS_H_
 
+#include <bitset>
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -45,6 +46,10 @@ struct DocState {
   std::deque<EntityDef> local;
   std::map<std::string, EntityDef*> local_by_id;
   StringMap<std::vector<LocalAlias>> local_aliases;
+  // The first bytes of local_aliases' keys: most tokens start none, and skip the hash lookup.
+  std::bitset<256> local_first_bytes;
+  // The words the document writes in lower case (common words are not names), or null.
+  const DocumentWords* words = nullptr;
   mutable TagScratch scratch;  // Tag's only; holds nothing between sentences
 
   // The rules' or the document's entity with this id, or null.
