@@ -46,6 +46,24 @@ bool MayHoldDate(const Tagged& s) {
   return false;
 }
 
+// The document-local aliases (discovered names) starting at token i, appended to `out`.
+void LocalCandidates(const DocState& doc, const Tagged& s, uint32_t i, std::vector<Mention>* out) {
+  if (doc.local_aliases.empty() ||
+      !doc.local_first_bytes.test(static_cast<unsigned char>(s.text[s.tokens[i].begin]))) {
+    return;
+  }
+  auto it = doc.local_aliases.find(s.TokenText(i));
+  if (it == doc.local_aliases.end()) return;
+  for (const LocalAlias& a : it->second) {
+    if (!SameTokens(s, i, a.tokens, a.space_before, false)) continue;
+    const uint32_t end = i + static_cast<uint32_t>(a.tokens.size());
+    out->push_back(
+        EntityMention(doc, a.entity, i, end, MentionKind::kDiscovered,
+                      doc.trace ? "discovered name '" + std::string(s.Range(i, end)) + "'" : ""));
+    out->back().order = 1 << 30;  // the document's own names win over the lists' ones
+  }
+}
+
 // Every alias, entity pattern and date in the sentence, overlapping, into
 // doc.scratch.candidates.
 void Candidates(const DocState& doc, const Tagged& s) {
@@ -74,19 +92,7 @@ void Candidates(const DocState& doc, const Tagged& s) {
         id != 0 && id < index.folded.size() && !index.folded[id].empty()) {
       MatchBucket(index.folded[id], folded, i, add);
     }
-    if (!doc.local_aliases.empty() &&
-        doc.local_first_bytes.test(static_cast<unsigned char>(s.text[s.tokens[i].begin]))) {
-      if (auto it = doc.local_aliases.find(s.TokenText(i)); it != doc.local_aliases.end()) {
-        for (const LocalAlias& a : it->second) {
-          if (!SameTokens(s, i, a.tokens, a.space_before, false)) continue;
-          const uint32_t end = i + static_cast<uint32_t>(a.tokens.size());
-          out.push_back(EntityMention(
-              doc, a.entity, i, end, MentionKind::kDiscovered,
-              doc.trace ? "discovered name '" + std::string(s.Range(i, end)) + "'" : ""));
-          out.back().order = 1 << 30;  // the document's own names win over the lists' ones
-        }
-      }
-    }
+    LocalCandidates(doc, s, i, &out);
   }
   if (rules.entity_pattern_set != nullptr && !s.tokens.empty()) {
     std::vector<int> hits;
@@ -261,6 +267,31 @@ void Tag(const DocState& doc, std::string_view text, Tagged* s) {
   s->tokens = Tokenize(text);
   Candidates(doc, *s);
   s->mentions = ResolveOverlaps(*s, &doc.scratch, &s->inner);
+  AddQuotes(s);
+  BuildUnits(s);
+}
+
+void AddLocalMentions(const DocState& doc, Tagged* s) {
+  std::vector<Mention>& candidates = doc.scratch.candidates;
+  candidates.clear();
+  for (Mention& m : s->mentions) {
+    if (m.kind != MentionKind::kQuote) candidates.push_back(std::move(m));
+  }
+  const size_t before = candidates.size();
+  for (uint32_t i = 0; i < s->tokens.size(); ++i) LocalCandidates(doc, *s, i, &candidates);
+  if (candidates.size() == before) {  // nothing new: put the mentions back as they were
+    s->mentions.clear();
+    for (Mention& m : candidates) s->mentions.push_back(std::move(m));
+    AddQuotes(s);
+    return;
+  }
+  std::vector<const EntityDef*> inner;
+  s->mentions = ResolveOverlaps(*s, &doc.scratch, &inner);
+  for (const EntityDef* def : inner) {
+    if (std::find(s->inner.begin(), s->inner.end(), def) == s->inner.end()) {
+      s->inner.push_back(def);
+    }
+  }
   AddQuotes(s);
   BuildUnits(s);
 }

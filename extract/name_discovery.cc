@@ -131,6 +131,14 @@ const EntityDef* ListedBySurname(const CompiledRules& rules,
 
 void AddLocalEntity(const NewName& name, DocState* doc, DocumentAnalysis* out) {
   const CompiledRules& rules = doc->rules;
+  // The same name found again (in every sentence that repeats it) changes nothing.
+  std::string key = std::string(EntityTypeName(name.type));
+  for (const std::string* part : {&name.label, &name.surface, &name.rule, &name.office,
+                                  &name.country, &name.affiliation, &name.acronym}) {
+    key += '\x1f';
+    key += *part;
+  }
+  if (!doc->names_seen.insert(std::move(key)).second) return;
   const std::string id = MakeEntityId(name.type, name.label);
   const std::vector<std::string> words = Words(name.label);
   const EntityDef* known = nullptr;

@@ -56,7 +56,13 @@ class Reader {
  public:
   Reader(const NameVocabulary& v, std::string_view text, std::string_view lower,
          const std::vector<Token>& tokens, const DocumentWords* words)
-      : v_(v), text_(text), lower_(lower), tokens_(tokens), words_(words) {}
+      : v_(v),
+        text_(text),
+        lower_(lower),
+        tokens_(tokens),
+        words_(words),
+        not_name_(tokens.size(), -1),
+        head_(tokens.size(), -2) {}
 
   size_t size() const { return tokens_.size(); }
   std::string_view Tok(size_t i) const {
@@ -71,25 +77,29 @@ class Reader {
   }
   bool Is(size_t i, std::string_view s) const { return i < size() && Tok(i) == s; }
 
+  // Memoised per token: the scans look at a token from several starts.
   int HeadType(size_t i, size_t* length) const {
-    for (int h = 0; h < 3; ++h) {
-      if (const size_t n = v_.heads[h].LongestAt(lower_, tokens_, i)) {
-        *length = n;
-        return h;
+    if (head_[i] == -2) {
+      head_[i] = -1;
+      for (int h = 0; h < 3 && head_[i] < 0; ++h) {
+        if (const size_t n = v_.heads[h].LongestAt(lower_, tokens_, i)) {
+          head_[i] = static_cast<int16_t>(h * 256 + static_cast<int>(std::min<size_t>(n, 255)));
+        }
       }
     }
-    return -1;
+    if (head_[i] < 0) return -1;
+    *length = static_cast<size_t>(head_[i] % 256);
+    return head_[i] / 256;
   }
 
   // A capitalised word that is never part of a name: a title, a head noun, a stop word, or a
   // word the document also writes in lower case.
   bool NotAName(size_t i) const {
-    const std::string_view w = Lower(i);
-    if (v_.stopwords.ContainsWord(w) || v_.titles.ContainsWord(w)) return true;
-    for (const PhraseSet& heads : v_.heads) {
-      if (heads.ContainsWord(w)) return true;
+    if (not_name_[i] < 0) {
+      const std::string_view w = Lower(i);
+      not_name_[i] = v_.never_names.ContainsWord(w) || (words_ != nullptr && words_->Contains(w));
     }
-    return v_.event_prefixes.ContainsWord(w) || (words_ != nullptr && words_->Contains(w));
+    return not_name_[i] == 1;
   }
 
   // A name in capitals only ("ASSISTING GBV", a heading or an acronym) is not read as a name.
@@ -211,6 +221,8 @@ class Reader {
   std::string_view text_, lower_;
   const std::vector<Token>& tokens_;
   const DocumentWords* words_;
+  mutable std::vector<int8_t> not_name_;  // -1: not looked up yet
+  mutable std::vector<int16_t> head_;     // -2: not looked up; -1: no head; type * 256 + length
 };
 
 // The acronym in "(JBIC)" at token i, or "".
@@ -265,7 +277,11 @@ bool NameVocabulary::AddList(std::string_view name,
                        &heads[1], &heads[2],  &event_prefixes, &honorifics};
   for (size_t i = 0; i < kListNames.size(); ++i) {
     if (kListNames[i] != name) continue;
-    for (const auto& item : items) sets[i]->Add(item);
+    for (const auto& item : items) {
+      sets[i]->Add(item);
+      const bool never = sets[i] != &particles && sets[i] != &openers && sets[i] != &honorifics;
+      if (never && item.size() == 1) never_names.Add(item);
+    }
     return true;
   }
   return false;
@@ -336,13 +352,44 @@ void DocumentWords::AddUnit(std::string_view text, const std::vector<Token>& tok
   }
 }
 
+namespace {
+
+// People without a title: a given name and a surname that the document also writes alone
+// ("Ellsworth Bunker ... Bunker focused on"), from token *i. Moves *i past the name and
+// appends it; false when there is none.
+template <typename FreeEnd>
+bool PersonWithoutTitle(const Reader& r, const std::vector<int>& known_at, FreeEnd free_end,
+                        const DocumentWords* words, size_t* i, std::vector<ShapedName>* out) {
+  const size_t at = *i;
+  if (words == nullptr || known_at[at] >= 0 || !IsCapitalized(r.Tok(at)) ||
+      (at > 0 && IsCapitalized(r.Tok(at - 1)) && known_at[at - 1] < 0)) {
+    return false;
+  }
+  const size_t end = r.ScanPersonName(at, free_end(at));
+  size_t name_words = 0;
+  for (size_t q = at; q < end; ++q) name_words += r.Tok(q).size() >= 2 ? 1 : 0;
+  if (end <= at || name_words < 2 || name_words > 4 || !words->Alone(r.Tok(end - 1)) ||
+      r.AllCapitals(at, end)) {
+    return false;
+  }
+  ShapedName name;
+  name.tok_begin = static_cast<uint32_t>(at);
+  name.tok_end = static_cast<uint32_t>(end);
+  name.type = EntityType::kPerson;
+  name.label = r.PersonLabel(at, end);
+  out->push_back(std::move(name));
+  *i = end;
+  return true;
+}
+
+}  // namespace
+
 std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::string_view text,
                                         std::string_view lower, const std::vector<Token>& tokens,
                                         const std::vector<KnownSpan>& known,
                                         const DocumentWords* words) {
   std::vector<ShapedName> out;
   if (vocabulary.empty() || tokens.empty()) return out;
-  const Reader r(vocabulary, text, lower, tokens, words);
   const size_t n = tokens.size();
   // Per token: the known mention covering it (index into `known`), or -1.
   std::vector<int> known_at(n, -1);
@@ -351,6 +398,25 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
       known_at[t] = static_cast<int>(m);
     }
   }
+  // Every name holds a capitalised word that no known mention covers, and a name of one word
+  // follows a title: a sentence whose only such word is its first has none.
+  bool look = false;
+  for (size_t t = 1; t < n && !look; ++t) {
+    const auto c = static_cast<unsigned char>(text[tokens[t].begin]);
+    look = known_at[t] < 0 && (IsUpperAscii(c) || c >= 0xC3);  // or a non-ASCII capital
+  }
+  if (!look) return out;
+  const Reader r(vocabulary, text, lower, tokens, words);
+  std::vector<int8_t> title_length(n, -1);  // memoised: the scans look from several starts
+  auto title_at = [&](size_t t) -> size_t {
+    if (t >= n) return 0;
+    if (title_length[t] < 0) {
+      title_length[t] =
+          static_cast<int8_t>(std::min<size_t>(vocabulary.titles.LongestAt(lower, tokens, t), 127));
+    }
+    return static_cast<size_t>(title_length[t]);
+  };
+  size_t org_scanned_until = 0;
   // The end of the free tokens from i: the next known mention.
   auto free_end = [&](size_t i) {
     size_t e = i;
@@ -366,15 +432,15 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
       continue;
     }
     // --- People: titles and honorifics, then a name.
-    if (known_at[i] < 0 && vocabulary.titles.LongestAt(lower, tokens, i) > 0) {
+    if (known_at[i] < 0 && title_at(i) > 0) {
       size_t j = i;
-      std::string office;
+      std::string_view title;  // the first title, lower-case
       for (int chain = 0; chain < 3; ++chain) {
-        const size_t len = vocabulary.titles.LongestAt(lower, tokens, j);
+        const size_t len = title_at(j);
         if (len == 0 || !IsCapitalized(r.Tok(j)) || free_end(j) < j + len) break;
-        const std::string_view title =
-            lower.substr(tokens[j].begin, tokens[j + len - 1].end - tokens[j].begin);
-        if (office.empty()) office = CollapseSpace(title);
+        if (title.empty()) {
+          title = lower.substr(tokens[j].begin, tokens[j + len - 1].end - tokens[j].begin);
+        }
         j += len;
         if (r.Is(j, ".") && !r.Space(j)) ++j;
       }
@@ -390,8 +456,8 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
           name.tok_end = static_cast<uint32_t>(end);
           name.type = EntityType::kPerson;
           name.label = r.PersonLabel(j, end);
-          if (office.size() > 0 && office.back() == '.') office.pop_back();
-          name.office = office;
+          name.office = CollapseSpace(title);
+          if (!name.office.empty() && name.office.back() == '.') name.office.pop_back();
           out.push_back(std::move(name));
           i = end;
           continue;
@@ -399,7 +465,12 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
       }
     }
     // --- Organisations, agreements, events: a run of capitalised words, connectors and known
-    // entities, with a type head noun.
+    // entities, with a type head noun. A run that named nothing names nothing from a later
+    // start inside it either: its last head stays its last head.
+    if (i < org_scanned_until) {
+      if (!PersonWithoutTitle(r, known_at, free_end, words, &i, &out)) ++i;
+      continue;
+    }
     size_t b = i;
     while (b < n && known_at[b] < 0 && IsCapitalized(r.Tok(b)) &&
            vocabulary.openers.ContainsWord(r.Lower(b))) {
@@ -467,7 +538,8 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
         headed = end == head_end || w == "of" || w == "for" || w == "on";
       }
       if (!headed) {
-        ++i;
+        org_scanned_until = last_word_end;
+        if (!PersonWithoutTitle(r, known_at, free_end, words, &i, &out)) ++i;
         continue;
       }
       // A run that is one known mention, or a head alone, is nothing new.
@@ -487,26 +559,8 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
       i = std::max(end, b + 1);
       continue;
     }
-    // --- People without a title: a given name and a surname that the document also uses
-    // alone ("Ellsworth Bunker ... Bunker focused on").
-    if (words != nullptr && known_at[i] < 0 &&
-        (i == 0 || !IsCapitalized(r.Tok(i - 1)) || known_at[i - 1] >= 0)) {
-      const size_t end = r.ScanPersonName(i, free_end(i));
-      size_t name_words = 0;
-      for (size_t q = i; q < end; ++q) name_words += r.Tok(q).size() >= 2 ? 1 : 0;
-      if (end > i && name_words >= 2 && name_words <= 4 && words->Alone(r.Tok(end - 1)) &&
-          !r.AllCapitals(i, end)) {
-        ShapedName name;
-        name.tok_begin = static_cast<uint32_t>(i);
-        name.tok_end = static_cast<uint32_t>(end);
-        name.type = EntityType::kPerson;
-        name.label = r.PersonLabel(i, end);
-        out.push_back(std::move(name));
-        i = end;
-        continue;
-      }
-    }
-    ++i;
+    org_scanned_until = last_word_end;
+    if (!PersonWithoutTitle(r, known_at, free_end, words, &i, &out)) ++i;
   }
   return out;
 }

@@ -71,6 +71,9 @@ struct NameVocabulary {
   PhraseSet heads[3];
   PhraseSet event_prefixes;  // heads that come first: "operation"
   PhraseSet honorifics;      // titles that are no office: "mr", "dr", "his excellency"
+  // The one-word titles, stop words and head nouns together: words never part of a person's
+  // name, found with one lookup.
+  PhraseSet never_names;
 
   // Adds the items (each a list of lower-cased tokens) of the list `name`; false when `name`
   // is none of kListNames.

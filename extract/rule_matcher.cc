@@ -55,7 +55,7 @@ class Analyzer {
       if (!doc_.local_aliases.empty()) {
         for (size_t i = 0; i < units.size(); ++i) {
           if (!internal::HasLocalAlias(doc_, tagged[i])) continue;
-          internal::Tag(doc_, units[i].text, &tagged[i]);
+          internal::AddLocalMentions(doc_, &tagged[i]);
           kept[i] = {};
         }
       }
