@@ -3,6 +3,7 @@
 #ifndef PARLEY_TOOLS_CLI_COMMON_H_
 #define PARLEY_TOOLS_CLI_COMMON_H_
 
+#include <fstream>
 #include <map>
 #include <memory>
 #include <string>
@@ -34,19 +35,24 @@ struct RuleFlags {
 // --rules (repeatable), --no-default-rules.
 void AddRuleFlags(CLI::App& app, RuleFlags& flags);
 
-// The extractor of `flags`' rules, compiled on `jobs` threads (0 = one per core), the threads
-// the command extracts with.
-Result<std::unique_ptr<Extractor>> CreateExtractor(const RuleFlags& flags, int jobs = 1);
+// The extractor of `flags`' rules.
+Result<std::unique_ptr<Extractor>> CreateExtractor(const RuleFlags& flags);
 // Opens the reader; its warnings go to the context's stderr as they happen.
 Result<std::unique_ptr<DocumentReader>> OpenReader(const CommandContext& context,
                                                    const std::vector<std::string>& inputs,
                                                    const InputFlags& flags);
 
+// The stream to read `path` from: the context's stdin for "-", else `file` opened on it.
+// NotFound ("cannot open <what> '<path>'") when the file cannot be opened.
+Result<std::istream*> OpenInputStream(const CommandContext& context, const std::string& path,
+                                      std::string_view what, std::ifstream& file);
+
 // --db DIR; defaults to $PARLEY_DB, else ./parley.db.
 void AddDbFlag(CLI::App& app, std::string& db);
 
 // Graph view filters shared by `export` and `graph`: --since, --until, --predicate, --type,
-// --actors-only, --fold-people, --min-weight, --center, --hops, --multi, --document-dates.
+// --actors-only, --fold-people, --min-weight, --center, --hops, --multi, --text-dates-only,
+// --document-dates.
 struct GraphFlags {
   std::string since;
   std::string until;
@@ -58,6 +64,7 @@ struct GraphFlags {
   std::string center;
   uint32_t hops = 1;
   bool multi = false;
+  bool text_dates_only = false;
   bool document_dates = false;
 };
 void AddGraphFlags(CLI::App& app, GraphFlags& flags, bool with_center);
