@@ -102,12 +102,26 @@ class Reader {
     return not_name_[i] == 1;
   }
 
-  // A name in capitals only ("ASSISTING GBV", a heading or an acronym) is not read as a name.
-  bool AllCapitals(size_t b, size_t e) const {
+  // Not a person's name, whatever the words: all in capitals ("ASSISTING GBV"), an acronym
+  // after the first word ("Finals MVP", "Reducing PFAS"; a family name in capitals comes
+  // first: "KISHIDA Fumio"), or a heading's gerund first ("Supporting Black Entrepreneurs").
+  bool NotPersonShaped(size_t b, size_t e) const {
+    bool mixed = false, later_caps = false;
+    size_t words = 0;
     for (size_t k = b; k < e; ++k) {
-      if (Tok(k).size() >= 2 && IsWord(Tok(k)) && !IsAllCaps(Tok(k))) return false;
+      const std::string_view t = Tok(k);
+      if (t.size() < 2 || !IsWord(t)) continue;
+      if (IsAllCaps(t)) {
+        later_caps = later_caps || words > 0;
+      } else {
+        mixed = true;
+      }
+      if (words == 0 && t.size() >= 6 && t.substr(t.size() - 3) == "ing" && e - b > 1) {
+        return true;
+      }
+      ++words;
     }
-    return true;
+    return !mixed || later_caps;
   }
 
   // An initial: one capital letter and a full stop ("F." of "F.W.").
@@ -369,7 +383,7 @@ bool PersonWithoutTitle(const Reader& r, const std::vector<int>& known_at, FreeE
   size_t name_words = 0;
   for (size_t q = at; q < end; ++q) name_words += r.Tok(q).size() >= 2 ? 1 : 0;
   if (end <= at || name_words < 2 || name_words > 4 || !words->Alone(r.Tok(end - 1)) ||
-      r.AllCapitals(at, end)) {
+      r.NotPersonShaped(at, end)) {
     return false;
   }
   ShapedName name;
@@ -450,7 +464,7 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
         // A name that runs into a known one is its first part ("Dr. Jill" of "Dr. Jill Biden"
         // where the lists know "Biden").
         const bool cut = end == limit && limit < n && IsCapitalized(r.Tok(limit)) && r.Space(limit);
-        if (end > j && !cut && !r.AllCapitals(j, end)) {
+        if (end > j && !cut && !r.NotPersonShaped(j, end)) {
           ShapedName name;
           name.tok_begin = static_cast<uint32_t>(j);
           name.tok_end = static_cast<uint32_t>(end);
@@ -590,7 +604,7 @@ CleanName CleanPersonName(const NameVocabulary& vocabulary, std::string_view lab
   const size_t end = r.ScanPersonName(start, tokens.size());
   // The name must be the whole rest of the label: a label cut short ("Sudip S" of "Sudip S.
   // Parikh") or running on ("Bob Smith and") is not a name.
-  if (end != tokens.size() || r.AllCapitals(start, end)) return {};
+  if (end != tokens.size() || r.NotPersonShaped(start, end)) return {};
   return {r.PersonLabel(start, end), std::string(r.Range(start, end))};
 }
 
