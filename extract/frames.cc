@@ -89,10 +89,21 @@ class FrameReader {
       if (e > from && group_start_[e] && e > 0 && (Lower(e - 1) == "and")) break;
       ++e;
     }
-    // A date at the end is the statement's time, not its content: "sanctions on Iran in 2016".
+    // A date, or a place after "at", at the end is the statement's time or place, not its
+    // content: "sanctions on Iran in 2016", "a Declaration of Principles at the White House"
+    // (but "the situation in the Taiwan Strait" is about the strait).
     while (e > from + 1) {
       const int m = s_.units[e - 1].mention;
-      if (m < 0 || s_.mentions[m].kind != MentionKind::kDate) break;
+      if (m < 0) break;
+      const Mention& mention = s_.mentions[m];
+      const bool place = mention.entity != nullptr && mention.kind != MentionKind::kDemonym &&
+                         mention.entity->entity.type == EntityType::kPlace &&
+                         (Lower(e - 2) == "at" || (Lower(e - 2) == "the" && Lower(e - 3) == "at"));
+      if (mention.kind != MentionKind::kDate && !place) break;
+      if (place) {
+        e -= Lower(e - 2) == "the" ? 3 : 2;
+        continue;
+      }
       --e;
       const std::string_view p = Lower(e - 1);
       if (e > from + 1 && (p == "in" || p == "on" || p == "at" || p == "during" || p == "since" ||
