@@ -174,6 +174,7 @@ struct Frame {
   std::vector<RoleFiller> object, recipient;
   std::vector<TextFiller> text;
   std::vector<Cue> object_words;  // the object phrase must hold one (unless an entity object)
+  uint32_t owner_bits = 0;        // `object-owner`: owners of these types are the object
   std::vector<Refinement> refine;
   std::vector<Refinement> when;    // one of them must occur (none: always)
   std::vector<Refinement> unless;  // none of them may occur
