@@ -22,7 +22,7 @@ constexpr ClassWords kClosedClasses[] = {
      "onto through throughout during after before since until till without within across "
      "toward towards around near per via despite including regarding concerning upon beyond "
      "behind along alongside following inside outside beside besides except plus versus vs "
-     "atop off out up down like unlike"},
+     "atop off out up down like unlike as"},
     {kClassTo, "to"},
     {kClassConjunction, "and or but nor"},
     {kClassSubordinator,

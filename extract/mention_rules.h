@@ -18,7 +18,8 @@
 
 namespace parley::internal {
 
-// True when `date` (ISO, possibly partial) falls within the role's dates; false without a date.
+// True when `date` (ISO, possibly partial) falls within the role's dates; false when `date` is
+// empty or not a date.
 bool RoleContains(const Role& role, const std::string& date);
 
 // The one person who held `office` (lower case) of `country` (an entity id) at the document date

@@ -776,7 +776,8 @@ void DocumentActors::Observe(const Tagged& s, const ClauseAnalysis* a,
     std::vector<const EntityDef*> subjects;
     for (uint32_t m : a->chunks[c].members) AddUnique(&subjects, ActorOf(s.mentions[m]));
     if (subjects.empty()) subjects = Resolve(s, *a, c).entities;
-    if (g.subject_via.rfind("apposition of 'we'", 0) == 0 && subjects.size() >= 2) {
+    if (g.apposed_end == g.apposed_begin + 1 && Word(s, g.apposed_begin) == "we" &&
+        subjects.size() >= 2) {
       we_ = subjects;
       participants_ = subjects;
       participants_via_ = "the apposition in sentence " + std::to_string(current_);
