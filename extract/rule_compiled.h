@@ -24,6 +24,7 @@
 #include "base/types.h"
 #include "extract/alias_index.h"
 #include "extract/lexicon.h"
+#include "extract/name_shape.h"
 #include "extract/rule_source.h"
 #include "extract/tagged_sentence.h"
 
@@ -263,6 +264,10 @@ struct CompiledRules {
   std::vector<std::pair<Modality, uint32_t>> cues_any_start;
   // Persons by (lower-cased office, country id) of their roles, for `resolve role`.
   std::map<std::pair<std::string, std::string>, std::vector<uint32_t>> office_holders;
+  // Discovery by shape (name_discovery.h): the vocabulary, and the listed persons by
+  // TransliterationKey of their full names and of their surnames.
+  NameVocabulary names;
+  StringMap<std::vector<uint32_t>> person_names, person_surnames;
   std::string fingerprint;
 };
 
