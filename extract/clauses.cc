@@ -556,6 +556,12 @@ class ClauseReader {
             return AddChunk(std::move(both));
           }
         }
+        // Adjectives separated by a comma: "bold, new actions".
+        if (IsPunct(v, ',') && chunk.head + 1 == v && v + 2 < n_ && Has(v + 1, kClassModifier) &&
+            IsNounWord(v + 2)) {
+          ++v;
+          continue;
+        }
         // Coordinated nouns: "the leaders and advocates", "trade and investment".
         if ((Is(v, "and") || Is(v, "or")) && v + 1 < n_ &&
             (IsNounWord(v + 1) || Has(v + 1, kClassDeterminer)) && chunk.head + 1 == v) {
@@ -688,6 +694,12 @@ class ClauseReader {
       return (i.forms & kFormBase) != 0;  // do, modal, to
     }
     if (u == 0) return false;
+    // A capitalised present participle inside a sentence, before another capitalised word,
+    // begins a name: "The Lasker Foundation, Ending Pandemics, and Resolve to Save Lives".
+    if (i.cap && (i.forms & kFormIng) != 0 && u + 1 < n_ && info_[u + 1].cap &&
+        info_[u + 1].kind == Kind::kWord) {
+      return false;
+    }
     // A participle that opens a reduced passive relative: "the Accords, signed by Carter",
     // "a treaty concluded between Israel and Egypt".
     if ((i.forms & kFormEd) != 0 && (Is(u + 1, "by") || Is(u + 1, "between")) &&
@@ -742,6 +754,8 @@ class ClauseReader {
       // "said the US extended the deadline" is a clause.
       if (const int c = ChunkEndingAt(u); c >= 0) {
         const uint32_t b = out_->chunks[c].begin;
+        // After a possessive the entity modifies a noun: "his G7 partners", "our NATO allies".
+        if (Has(b, kClassPossessive)) return false;
         // A past form is a participle unless the verb is one that takes a clause without
         // "that" ("said the US extended" against "reaffirmed the U.S. extended deterrence");
         // a present form needs a verb that takes a complement clause at all ("reaffirmed the
@@ -762,6 +776,7 @@ class ClauseReader {
       const int c = ChunkEndingAt(u);
       if (c < 0) return false;
       const Chunk& chunk = out_->chunks[c];
+      if (Has(chunk.begin, kClassPossessive)) return false;  // "our NATO and EU partners"
       if (chunk.members.size() > 1) return true;
       if (chunk.members.size() == 1 &&
           s_.mentions[chunk.members[0]].entity->entity.type == EntityType::kGroup) {
@@ -1078,8 +1093,11 @@ class ClauseReader {
           // leaders, Biden, Scholz and Macron, agreed": the apposition names who the pronoun
           // or the noun phrase is.
           const int named = ChunkEndingAt(w);
+          // A prepositional phrase names nobody: "Micron, in partnership with the NSF,
+          // announced".
           if (named >= 0 && !out_->chunks[named].members.empty() && out_->chunks[named].begin > p &&
-              NamesNoEntity(p) && Parenthetical(p, w)) {
+              !Has(p + 1, kClassPreposition | kClassTo) && NamesNoEntity(p) &&
+              Parenthetical(p, w)) {
             out_->skipped.push_back({p, w + 1, "apposition"});
             g.subject = named;
             g.subject_via =
@@ -1288,6 +1306,8 @@ class ClauseReader {
           break;
         }
       }
+      // "collaborating, including with other partners": examples, not the verb's roles.
+      if (Is(v, "including")) break;
       if (Has(v, kClassPreposition | kClassTo)) {
         PrepPhrase pp;
         pp.prep = v;
