@@ -556,6 +556,12 @@ class ClauseReader {
             return AddChunk(std::move(both));
           }
         }
+        // Adjectives separated by a comma: "bold, new actions".
+        if (IsPunct(v, ',') && chunk.head + 1 == v && v + 2 < n_ && Has(v + 1, kClassModifier) &&
+            IsNounWord(v + 2)) {
+          ++v;
+          continue;
+        }
         // Coordinated nouns: "the leaders and advocates", "trade and investment".
         if ((Is(v, "and") || Is(v, "or")) && v + 1 < n_ &&
             (IsNounWord(v + 1) || Has(v + 1, kClassDeterminer)) && chunk.head + 1 == v) {
@@ -688,6 +694,12 @@ class ClauseReader {
       return (i.forms & kFormBase) != 0;  // do, modal, to
     }
     if (u == 0) return false;
+    // A capitalised present participle inside a sentence, before another capitalised word,
+    // begins a name: "The Lasker Foundation, Ending Pandemics, and Resolve to Save Lives".
+    if (i.cap && (i.forms & kFormIng) != 0 && u + 1 < n_ && info_[u + 1].cap &&
+        info_[u + 1].kind == Kind::kWord) {
+      return false;
+    }
     // A participle that opens a reduced passive relative: "the Accords, signed by Carter",
     // "a treaty concluded between Israel and Egypt".
     if ((i.forms & kFormEd) != 0 && (Is(u + 1, "by") || Is(u + 1, "between")) &&
@@ -737,6 +749,20 @@ class ClauseReader {
           !info_[p].cap) {
         return DeterminedNounPhraseEndsAt(u) || Is(u + 1, "by");
       }
+      // After the object of a verb that takes no complement clause without "that" it is no
+      // verb: "reaffirmed the U.S. extended deterrence commitment", "backed the EU sanctions";
+      // "said the US extended the deadline" is a clause.
+      if (const int c = ChunkEndingAt(u); c >= 0) {
+        const uint32_t b = out_->chunks[c].begin;
+        // After a possessive the entity modifies a noun: "his G7 partners", "our NATO allies".
+        if (Has(b, kClassPossessive)) return false;
+        // A past form is a participle unless the verb is one that takes a clause without
+        // "that" ("said the US extended" against "reaffirmed the U.S. extended deterrence");
+        // a present form needs a verb that takes a complement clause at all ("reaffirmed the
+        // US remains committed" against "backed the EU sanctions").
+        const bool past = (i.forms & kFormThird) == 0;
+        if (b > 0 && verb_unit_[b - 1] && !VerbTakesClause(b - 1, past)) return false;
+      }
       return true;
     }
     if ((i.forms & kFormBase) != 0) {
@@ -750,6 +776,7 @@ class ClauseReader {
       const int c = ChunkEndingAt(u);
       if (c < 0) return false;
       const Chunk& chunk = out_->chunks[c];
+      if (Has(chunk.begin, kClassPossessive)) return false;  // "our NATO and EU partners"
       if (chunk.members.size() > 1) return true;
       if (chunk.members.size() == 1 &&
           s_.mentions[chunk.members[0]].entity->entity.type == EntityType::kGroup) {
@@ -1066,8 +1093,11 @@ class ClauseReader {
           // leaders, Biden, Scholz and Macron, agreed": the apposition names who the pronoun
           // or the noun phrase is.
           const int named = ChunkEndingAt(w);
+          // A prepositional phrase names nobody: "Micron, in partnership with the NSF,
+          // announced".
           if (named >= 0 && !out_->chunks[named].members.empty() && out_->chunks[named].begin > p &&
-              NamesNoEntity(p) && Parenthetical(p, w)) {
+              !Has(p + 1, kClassPreposition | kClassTo) && NamesNoEntity(p) &&
+              Parenthetical(p, w)) {
             out_->skipped.push_back({p, w + 1, "apposition"});
             g.subject = named;
             g.apposed_begin = ClauseStartOf(p);
@@ -1145,10 +1175,41 @@ class ClauseReader {
   void FindRoles(size_t gi) {
     FindSubject(gi);
     VerbGroup& g = out_->groups[gi];
-    // A that-clause of an earlier verb: "demanded that the US cancel its plans".
+    // A complement clause without "that" of an earlier verb that takes one bare: "Officials
+    // said the US extended the deadline", "Japan hopes Russia accepts": the object the earlier
+    // verb took is this clause's subject.
+    if (g.subject >= 0 && g.subject_via == "before the verb") {
+      const Chunk& subject = out_->chunks[g.subject];
+      // A past form needs a verb that takes a clause without "that" (see Verbal); a present
+      // form or an auxiliary any verb that takes a complement clause.
+      const bool past = g.begin == g.verbs[0].unit &&
+                        (info_[g.verbs[0].unit].forms & (kFormThird | kFormBase)) == 0;
+      for (size_t h = 0; h < gi; ++h) {
+        VerbGroup& prev = out_->groups[h];
+        if (prev.object < 0 || out_->chunks[prev.object].begin != subject.begin ||
+            prev.complement != subject.begin || prev.that_clause != kNoUnit ||
+            !TakesClause(prev, /*bare=*/past)) {
+          continue;
+        }
+        prev.object = -1;
+        prev.second_object = -1;
+        prev.that_clause = subject.begin;
+        if (!subject.members.empty()) prev.that_subject = g.subject;
+        prev.clause_end = subject.begin;
+      }
+    }
+    // A complement clause of an earlier verb: "demanded that the US cancel its plans".
     if (g.subject >= 0) {
       for (size_t h = 0; h < gi; ++h) {
-        if (out_->groups[h].that_clause == out_->chunks[g.subject].begin) g.embedded = true;
+        const VerbGroup& prev = out_->groups[h];
+        if (prev.that_clause != out_->chunks[g.subject].begin) continue;
+        g.embedded = true;
+        g.embedded_modality = Modality::kReported;
+        for (uint32_t verb : prev.verbs.back().verbs) {
+          if (auto m = lex_.ComplementClause(verb)) {
+            g.embedded_modality = Stronger(g.embedded_modality, *m);
+          }
+        }
       }
     }
     // A reduced relative: "challenges posed by China", "the treaty signed by Japan", "The
@@ -1247,6 +1308,8 @@ class ClauseReader {
           break;
         }
       }
+      // "collaborating, including with other partners": examples, not the verb's roles.
+      if (Is(v, "including")) break;
       if (Has(v, kClassPreposition | kClassTo)) {
         PrepPhrase pp;
         pp.prep = v;
@@ -1298,6 +1361,21 @@ class ClauseReader {
   }
 
   bool StartsEntity(uint32_t u) const { return out_->chunk_of[u] >= 0; }
+
+  // Whether the last verb of group `g` takes a complement clause (without "that": `bare`).
+  bool TakesClause(const VerbGroup& g, bool bare) const {
+    return !g.verbs.empty() && VerbTakesClause(g.verbs.back().unit, bare);
+  }
+  bool VerbTakesClause(uint32_t u, bool bare) const {
+    if (info_[u].lex == nullptr) return false;
+    for (const VerbSense& sense : info_[u].lex->senses) {
+      if (bare ? lex_.BareComplementClause(sense.verb)
+               : lex_.ComplementClause(sense.verb).has_value()) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   // The object chunk starting at v: an entity chunk or a noun phrase; -1 when v starts none
   // (a preposition, a clause, punctuation).
@@ -1440,7 +1518,9 @@ std::string DescribeClauses(const Tagged& s, const Lexicon& lexicon, const Claus
              std::string(ModalityName(v.modality)) + ")";
     }
     if (g.infinitive) out += " infinitive";
-    if (g.embedded) out += " in a that-clause";
+    if (g.embedded) {
+      out += " in a complement clause (" + std::string(ModalityName(g.embedded_modality)) + ")";
+    }
     if (g.conditional) out += " conditional";
     out += "\n";
     if (g.infinitive) continue;
