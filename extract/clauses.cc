@@ -393,6 +393,9 @@ class ClauseReader {
       std::vector<std::pair<uint32_t, uint32_t>> asides;  // parentheses inside the list
       std::vector<bool> by_conjunction = {true};
       uint8_t common = ClassOf(phrases_[p]);
+      // A list after a colon may be separated by semicolons: "spoke with: A of X; B of Y; and
+      // C of Z".
+      const bool colon_list = phrases_[p].begin > 0 && IsPunct(phrases_[p].begin - 1, ':');
       size_t q = p;
       while (!phrases_[q].possessive) {
         uint32_t u = phrases_[q].end;
@@ -406,7 +409,7 @@ class ClauseReader {
           u = k + 1;
         }
         bool conj = false;
-        if (IsPunct(u, ',')) {
+        if (IsPunct(u, ',') || (colon_list && IsPunct(u, ';'))) {
           ++u;
           if (Is(u, "and")) {
             ++u;
@@ -706,6 +709,12 @@ class ClauseReader {
         !Has(u - 1, kClassDeterminer | kClassPossessive | kClassPreposition)) {
       return true;
     }
+    // A participle that takes a complement clause: "sent a letter declaring that", "issued a
+    // statement saying that".
+    if ((i.forms & kFormIng) != 0 && !(i.forms & (kFormEd | kFormThird)) && Is(u + 1, "that") &&
+        VerbTakesClause(u, /*bare=*/false)) {
+      return true;
+    }
     // A participle clause that shares the subject of its sentence: "by hosting King Hussein",
     // "after meeting Abe", "..., announcing that".
     if ((i.forms & kFormIng) != 0 && !(i.forms & (kFormEd | kFormThird)) &&
@@ -739,6 +748,16 @@ class ClauseReader {
           if ((info_[last.verbs[0].unit].forms & i.forms & (kFormEd | kFormThird)) != 0) {
             return true;
           }
+          // After ", and" it may continue an earlier verb phrase past a complement clause:
+          // "sent a letter declaring that the US would not permit X, and demanded Y".
+          if (Has(p, kClassConjunction) && p > 0 && IsPunct(p - 1, ',')) {
+            for (const VerbGroup& earlier : out_->groups) {
+              if (!earlier.infinitive && earlier.begin == earlier.verbs[0].unit &&
+                  (info_[earlier.verbs[0].unit].forms & i.forms & (kFormEd | kFormThird)) != 0) {
+                return true;
+              }
+            }
+          }
         }
         return IsPunct(p, ',') && ClosesParenthetical(p);
       }
@@ -770,6 +789,18 @@ class ClauseReader {
       // the leaders of A and B, oppose". Not after one entity ("Japan sign" is no clause, "a
       // US offer" a noun phrase).
       if (Has(p, kClassPronoun)) return true;
+      // A coordinated verb phrase in the present: "condemn the attack and reaffirm our
+      // commitment". The verb before must be a finite present form too, and what follows must
+      // start its object ("and support for Ukraine" is a noun).
+      if ((Is(p, "and") || Is(p, "or")) && !out_->groups.empty() && u + 1 < n_) {
+        const VerbGroup& last = out_->groups.back();
+        const Info& lv = info_[last.verbs.back().unit];
+        if (!last.infinitive && last.begin == last.verbs[0].unit && (lv.forms & kFormBase) != 0 &&
+            (lv.forms & (kFormEd | kFormIng | kFormThird)) == 0 &&
+            (Has(u + 1, kClassDeterminer | kClassPossessive | kClassThat) || IsEntity(u + 1))) {
+          return true;
+        }
+      }
       if (IsPunct(p, ',')) return ClosesParenthetical(p);
       // A group is plural ("Japanese strategists insist"); after "that" a base form is a
       // subjunctive ("demanded that the US cancel").
@@ -984,7 +1015,10 @@ class ClauseReader {
     const uint32_t stop = participle && own.begin > 0 ? own.begin - 1 : own.begin;
     for (size_t h = g; h-- > 0;) {
       const VerbGroup& prev = out_->groups[h];
-      if (prev.infinitive || prev.embedded) continue;
+      // Infinitives ("to be delivered" too) and complement clauses are no coordinated verb.
+      if (prev.infinitive || prev.embedded || (prev.begin > 0 && Is(prev.begin - 1, "to"))) {
+        continue;
+      }
       for (uint32_t u = prev.end; u < stop; ++u) {
         if (IsPunct(u, ';') || IsPunct(u, ':') || IsPunct(u, '(') ||
             Has(u, kClassSubordinator | kClassRelative)) {
@@ -1313,7 +1347,8 @@ class ClauseReader {
       if (Has(v, kClassPreposition | kClassTo)) {
         PrepPhrase pp;
         pp.prep = v;
-        pp.chunk = ChunkAt(v + 1);
+        // "spoke with: A; B; and C": the list after a colon is the phrase's object.
+        pp.chunk = ChunkAt(IsPunct(v + 1, ':') ? v + 2 : v + 1);
         if (pp.chunk >= 0) out_->chunks[pp.chunk].in_pp = true;
         g.preps.push_back(pp);
         if (passive && Is(v, "by") && pp.chunk >= 0 && g.agent < 0) g.agent = pp.chunk;
