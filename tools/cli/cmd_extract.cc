@@ -8,6 +8,7 @@
 #include "extract/document_reader.h"
 #include "extract/extractor.h"
 #include "extract/pipeline.h"
+#include "graph/export.h"
 #include "tools/cli/commands.h"
 #include "tools/cli/common.h"
 #include "tools/cli/flags.h"
@@ -20,6 +21,7 @@ struct ExtractFlags {
   std::vector<std::string> inputs;
   std::string format = "jsonl";
   std::string output;
+  bool follow_symlinks = false;
   int jobs = 0;
   InputFlags input;
   RuleFlags rules;
@@ -36,7 +38,10 @@ void Define(CLI::App& app, ExtractFlags& f) {
                  "jsonl (statements), entities (entity records), sentences (documents and "
                  "their sentences with spans), table (one readable line per statement)")
       ->check(CLI::IsMember({"jsonl", "entities", "sentences", "table"}));
-  app.add_option("-o,--output", f.output, "Write to this file instead of stdout");
+  app.add_option("-o,--output", f.output,
+                 "Write to this file (atomically; a device or FIFO in place) instead of stdout");
+  app.add_flag("--follow-symlinks", f.follow_symlinks,
+               "Let -o write through a symbolic link to a device or FIFO");
   app.add_option("-j,--jobs", f.jobs, "Extraction threads (0 = one per core)")
       ->check(CLI::Range(0, 256));
   AddInputFlags(app, f.input);
@@ -78,13 +83,6 @@ int RunExtract(const CommandContext& context) {
   auto reader = OpenReader(context, flags.inputs, flags.input);
   if (!reader.ok()) return ReportError(context, reader.status());
 
-  std::ofstream file;
-  std::ostream* out = &context.out();
-  if (!flags.output.empty()) {
-    file.open(flags.output, std::ios::binary | std::ios::trunc);
-    if (!file) return ReportError(context, IoError("cannot write '" + flags.output + "'"));
-    out = &file;
-  }
   Progress progress(context.err(), context.streams.err_is_tty && !flags.output.empty(), "extracted",
                     (*reader)->bytes_total());
   uint64_t documents = 0;
@@ -93,34 +91,45 @@ int RunExtract(const CommandContext& context) {
   std::map<std::string, Entity> entities;  // --format entities: merged across documents
   PipelineOptions pipeline;
   pipeline.jobs = flags.jobs;
-  Status status = RunExtraction(
-      **reader, **extractor, pipeline,
-      [&](Document&& document, Result<Extraction>&& result) -> Status {
-        if (!result.ok()) {
-          Warn(context, document.info.id + ": " + result.status().message() + "; skipped");
+  auto extract = [&](std::ostream& output) -> Status {
+    std::ostream* out = &output;
+    PARLEY_RETURN_IF_ERROR(RunExtraction(
+        **reader, **extractor, pipeline,
+        [&](Document&& document, Result<Extraction>&& result) -> Status {
+          if (!result.ok()) {
+            Warn(context, document.info.id + ": " + result.status().message() + "; skipped");
+            return Status();
+          }
+          for (const std::string& warning : result->warnings) context.err() << warning << "\n";
+          ++documents;
+          statements += result->statements.size();
+          text_bytes += document.text.size();
+          if (flags.format == "jsonl") {
+            for (const Statement& s : result->statements) *out << StatementToJson(s) << "\n";
+          } else if (flags.format == "table") {
+            for (const Statement& s : result->statements) WriteTable(s, *out);
+          } else if (flags.format == "sentences") {
+            WriteSentences(document, *result, *out);
+          } else {
+            for (Entity& e : result->entities) MergeEntity(std::move(e), &entities);
+          }
+          progress.Update({documents, (*reader)->bytes_read(), text_bytes, statements});
+          if (!*out) return IoError("cannot write output (disk full or closed pipe?)");
           return Status();
-        }
-        for (const std::string& warning : result->warnings) context.err() << warning << "\n";
-        ++documents;
-        statements += result->statements.size();
-        text_bytes += document.text.size();
-        if (flags.format == "jsonl") {
-          for (const Statement& s : result->statements) *out << StatementToJson(s) << "\n";
-        } else if (flags.format == "table") {
-          for (const Statement& s : result->statements) WriteTable(s, *out);
-        } else if (flags.format == "sentences") {
-          WriteSentences(document, *result, *out);
-        } else {
-          for (Entity& e : result->entities) MergeEntity(std::move(e), &entities);
-        }
-        progress.Update({documents, (*reader)->bytes_read(), text_bytes, statements});
-        if (!*out) return IoError("cannot write output (disk full or closed pipe?)");
-        return Status();
-      });
+        }));
+    for (const auto& [id, entity] : entities) *out << EntityToJson(entity) << "\n";
+    out->flush();
+    if (!*out) return IoError("cannot write output");
+    return Status();
+  };
+  // A file named with -o is replaced only by a complete output (graph/export.h WriteFile).
+  Status status = flags.output.empty() ? extract(context.out())
+                                       : WriteFile(flags.output, extract,
+                                                   {.follow_symlinks = flags.follow_symlinks});
   if (!status.ok()) return ReportError(context, status);
-  for (const auto& [id, entity] : entities) *out << EntityToJson(entity) << "\n";
-  out->flush();
-  if (!*out) return ReportError(context, IoError("cannot write output"));
+  if ((*reader)->unreadable_named() > 0) {
+    return ReportUnreadable(context, (*reader)->unreadable_named());
+  }
   if (!flags.output.empty() || context.streams.err_is_tty) {
     progress.Finish({documents, (*reader)->bytes_read(), text_bytes, statements}, "");
   }

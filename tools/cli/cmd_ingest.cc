@@ -49,10 +49,21 @@ void Define(CLI::App& app, IngestFlags& f) {
 
 struct Counts {
   uint64_t added = 0, replaced = 0, unchanged = 0, statements = 0, documents = 0;
-  uint64_t text_bytes = 0;  // of the documents extracted
+  uint64_t text_bytes = 0;       // of the documents extracted
+  uint64_t skipped_records = 0;  // records (documents, statement lines) skipped with a warning
+  uint64_t skipped_files = 0;    // whole input files skipped with a warning
   std::string Summary() const {
-    return WithThousands(added) + " added, " + WithThousands(replaced) + " replaced, " +
-           WithThousands(unchanged) + " unchanged";
+    std::string summary = WithThousands(added) + " added, " + WithThousands(replaced) +
+                          " replaced, " + WithThousands(unchanged) + " unchanged";
+    if (skipped_records > 0) {
+      summary += ", " + WithThousands(skipped_records) +
+                 (skipped_records == 1 ? " bad record" : " bad records") + " skipped";
+    }
+    if (skipped_files > 0) {
+      summary += ", " + WithThousands(skipped_files) + (skipped_files == 1 ? " file" : " files") +
+                 " skipped";
+    }
+    return summary;
   }
 };
 
@@ -67,6 +78,36 @@ Status Count(PutOutcome outcome, Counts* counts) {
     case PutOutcome::kUnchanged:
       ++counts->unchanged;
       break;
+  }
+  return Status();
+}
+
+// Stores one record. A record the store refuses as malformed (InvalidArgument: a bad id, a
+// statement id of another document, an entity stored with another type) is skipped with a
+// warning; the ingest goes on.
+Status StoreOne(const CommandContext& context, Store& store, const DocumentRecord& record,
+                Counts* counts) {
+  Result<PutOutcome> outcome = store.Put(record);
+  if (outcome.ok()) return Count(*outcome, counts);
+  if (outcome.status().code() != StatusCode::kInvalidArgument) return outcome.status();
+  Warn(context, QuoteAtMost(outcome.status().message(), 400) + "; skipped");
+  ++counts->skipped_records;
+  return Status();
+}
+
+// Stores `records` in one PutBatch (--bulk). When the store refuses one as malformed, the batch
+// (none of which was stored) is stored again a record at a time, so only the bad one is lost.
+Status StoreBatch(const CommandContext& context, Store& store,
+                  const std::vector<DocumentRecord>& records, Counts* counts) {
+  if (records.empty()) return Status();
+  Result<std::vector<PutOutcome>> outcomes = store.PutBatch(records);
+  if (outcomes.ok()) {
+    for (PutOutcome outcome : *outcomes) PARLEY_RETURN_IF_ERROR(Count(outcome, counts));
+    return Status();
+  }
+  if (outcomes.status().code() != StatusCode::kInvalidArgument) return outcomes.status();
+  for (const DocumentRecord& record : records) {
+    PARLEY_RETURN_IF_ERROR(StoreOne(context, store, record, counts));
   }
   return Status();
 }
@@ -104,16 +145,7 @@ Status IngestStatements(const CommandContext& context, const IngestFlags& flags,
   std::vector<DocumentRecord> pending;
   uint64_t pending_statements = 0;
   auto store_pending = [&]() -> Status {
-    if (pending.empty()) return Status();
-    auto outcomes = store.PutBatch(pending);
-    if (!outcomes.ok()) {
-      for (const DocumentRecord& record : pending) {
-        PARLEY_ASSIGN_OR_RETURN(PutOutcome outcome, store.Put(record));
-        PARLEY_RETURN_IF_ERROR(Count(outcome, counts));
-      }
-      return outcomes.status();
-    }
-    for (PutOutcome outcome : *outcomes) PARLEY_RETURN_IF_ERROR(Count(outcome, counts));
+    PARLEY_RETURN_IF_ERROR(StoreBatch(context, store, pending, counts));
     pending.clear();
     pending_statements = 0;
     return Status();
@@ -140,9 +172,9 @@ Status IngestStatements(const CommandContext& context, const IngestFlags& flags,
       counts->statements += record.statements.size();
       ++counts->documents;
       if (!flags.bulk) {
-        PARLEY_ASSIGN_OR_RETURN(PutOutcome outcome, store.Put(record));
+        Status stored = StoreOne(context, store, record, counts);
         record = DocumentRecord();
-        return Count(outcome, counts);
+        return stored;
       }
       pending_statements += record.statements.size();
       pending.push_back(std::move(record));
@@ -159,7 +191,8 @@ Status IngestStatements(const CommandContext& context, const IngestFlags& flags,
       auto statement = StatementFromJson(line);
       if (!statement.ok()) {
         Warn(context, path + ":" + std::to_string(line_number) + ": " +
-                          statement.status().message() + "; line skipped");
+                          QuoteAtMost(statement.status().message(), 400) + "; line skipped");
+        ++counts->skipped_records;
         continue;
       }
       if (!record.statements.empty() && record.statements.front().doc != statement->doc) {
@@ -219,6 +252,14 @@ int RunIngest(const CommandContext& context) {
   auto store = OpenRocksStore(flags.db, store_options);
   if (!store.ok()) return ReportStoreError(context, store.status());
 
+  // The bulk path's last batches reach the disk when the store closes: only then is the
+  // ingest done, and a failure to write them (a full disk) fails the command.
+  uint64_t unreadable = 0;  // named inputs that could not be read
+  auto close = [&]() -> int {
+    Status closed = (*store)->Close();
+    if (!closed.ok()) return ReportError(context, closed);
+    return unreadable == 0 ? 0 : ReportUnreadable(context, unreadable);
+  };
   Counts counts;
   if (!flags.statements.empty()) {
     Progress progress(context.err(), false, "loaded", 0);
@@ -227,7 +268,7 @@ int RunIngest(const CommandContext& context) {
     progress.Finish({.documents = counts.documents, .statements = counts.statements},
                     counts.Summary());
   }
-  if (flags.inputs.empty() && !flags.reextract) return 0;
+  if (flags.inputs.empty() && !flags.reextract) return close();
 
   auto extractor = CreateExtractor(flags.rules, flags.jobs);
   if (!extractor.ok()) return ReportError(context, extractor.status());
@@ -249,9 +290,7 @@ int RunIngest(const CommandContext& context) {
   uint64_t batch_statements = 0;
   uint64_t batch_bytes = 0;
   auto flush = [&]() -> Status {
-    if (batch.empty()) return Status();
-    PARLEY_ASSIGN_OR_RETURN(std::vector<PutOutcome> outcomes, (*store)->PutBatch(batch));
-    for (PutOutcome outcome : outcomes) PARLEY_RETURN_IF_ERROR(Count(outcome, &counts));
+    PARLEY_RETURN_IF_ERROR(StoreBatch(context, **store, batch, &counts));
     batch.clear();
     batch_statements = 0;
     batch_bytes = 0;
@@ -260,6 +299,7 @@ int RunIngest(const CommandContext& context) {
   auto sink = [&](Document&& document, Result<Extraction>&& result) -> Status {
     if (!result.ok()) {
       Warn(context, document.info.id + ": " + result.status().message() + "; skipped");
+      ++counts.skipped_records;
       return Status();
     }
     for (const std::string& warning : result->warnings) context.err() << warning << "\n";
@@ -267,10 +307,7 @@ int RunIngest(const CommandContext& context) {
     counts.statements += result->statements.size();
     counts.text_bytes += document.text.size();
     DocumentRecord record = ToRecord(std::move(document), std::move(*result), fingerprint);
-    if (!flags.bulk) {
-      PARLEY_ASSIGN_OR_RETURN(PutOutcome outcome, (*store)->Put(record));
-      return Count(outcome, &counts);
-    }
+    if (!flags.bulk) return StoreOne(context, **store, record, &counts);
     batch_statements += record.statements.size();
     batch_bytes += record.document.text.size();
     batch.push_back(std::move(record));
@@ -295,9 +332,12 @@ int RunIngest(const CommandContext& context) {
         });
     if (status.ok()) status = flush();
     if (!status.ok()) return ReportError(context, status);
+    counts.skipped_records += (*reader)->skipped_records();
+    counts.skipped_files += (*reader)->skipped_files();
     progress.Finish(
         {counts.documents, (*reader)->bytes_read(), counts.text_bytes, counts.statements},
         counts.Summary());
+    unreadable = (*reader)->unreadable_named();
   }
   if (flags.reextract) {
     auto reader = StoredDocumentReader(**store, fingerprint);
@@ -311,7 +351,7 @@ int RunIngest(const CommandContext& context) {
                      counts.text_bytes - before.text_bytes, counts.statements - before.statements},
                     counts.Summary());
   }
-  return 0;
+  return close();
 }
 
 void HelpIngest(std::ostream& out) { PrintHelp(Define, out); }

@@ -42,6 +42,10 @@ Result<std::unique_ptr<DocumentReader>> OpenReader(const CommandContext& context
                                                    const std::vector<std::string>& inputs,
                                                    const InputFlags& flags);
 
+// For `unreadable` (> 0) named inputs that could not be read: says so (the warnings named
+// them; the rest was read) and returns the bad-input exit code.
+int ReportUnreadable(const CommandContext& context, uint64_t unreadable);
+
 // --db DIR; defaults to $PARLEY_DB, else ./parley.db.
 void AddDbFlag(CLI::App& app, std::string& db);
 
