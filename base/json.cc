@@ -269,15 +269,23 @@ bool Ref(element e, std::optional<EntityRef>* out) {
   return true;
 }
 
-// null, or {value, start, end} with value a string and start and end strings or null.
+// null, or {value, start, end, source} with value a string, start and end strings or null and
+// source, when present, a TimeSourceName.
 bool Time(element e, std::optional<TimeValue>* out) {
   if (e.is_null()) return true;
-  static constexpr std::string_view kNames[] = {"value", "start", "end"};
+  static constexpr std::string_view kNames[] = {"value", "start", "end", "source"};
   TimeValue t;
+  std::string source;
   std::optional<uint32_t> seen = Fields(e, kNames, [&](size_t k, element v) {
+    if (k == 3) return String(v, &source);
     return k == 0 ? String(v, &t.value) : OptionalString(v, k == 1 ? &t.start : &t.end);
   });
   if (!seen || (*seen & 1u) == 0) return false;
+  if ((*seen & 8u) != 0) {
+    Result<TimeSource> parsed = ParseTimeSource(source);
+    if (!parsed.ok()) return false;
+    t.source = *parsed;
+  }
   *out = std::move(t);
   return true;
 }
@@ -396,6 +404,87 @@ std::optional<Statement> ReadStatement(std::string_view line) {
   return s;
 }
 
+// null, or an array of strings.
+bool Strings(element e, std::vector<std::string>* out) {
+  if (e.is_null()) return true;
+  simdjson::dom::array a;
+  if (e.get_array().get(a) != simdjson::SUCCESS) return false;
+  out->reserve(a.size());
+  for (element item : a) {
+    if (!String(item, &out->emplace_back())) return false;
+  }
+  return true;
+}
+
+// null, or an object of strings whose keys appear once (the general path keeps the last of
+// repeated keys; those lines take it).
+bool Attributes(element e, std::map<std::string, std::string>* out) {
+  if (e.is_null()) return true;
+  object o;
+  if (e.get_object().get(o) != simdjson::SUCCESS) return false;
+  for (const simdjson::dom::key_value_pair field : o) {
+    std::string value;
+    if (!String(field.value, &value)) return false;
+    if (!out->emplace(field.key, std::move(value)).second) return false;
+  }
+  return true;
+}
+
+// null, or an array of {office, country, from, to}: office a string, the others strings or null.
+bool Roles(element e, std::vector<Role>* out) {
+  if (e.is_null()) return true;
+  simdjson::dom::array a;
+  if (e.get_array().get(a) != simdjson::SUCCESS) return false;
+  static constexpr std::string_view kNames[] = {"office", "country", "from", "to"};
+  for (element item : a) {
+    Role role;
+    std::optional<uint32_t> seen = Fields(item, kNames, [&](size_t k, element v) {
+      return k == 0   ? String(v, &role.office)
+             : k == 1 ? OptionalString(v, &role.country)
+             : k == 2 ? OptionalString(v, &role.from)
+                      : OptionalString(v, &role.to);
+    });
+    if (!seen || (*seen & 1u) == 0) return false;
+    out->push_back(std::move(role));
+  }
+  return true;
+}
+
+// EntityFromJson's fast path, on the terms of ReadStatement.
+std::optional<Entity> ReadEntity(std::string_view line) {
+  if (LeaveToGeneralPath(line)) return std::nullopt;
+  thread_local simdjson::dom::parser parser;
+  element root;
+  if (parser.parse(line.data(), line.size()).get(root) != simdjson::SUCCESS) return std::nullopt;
+  static constexpr std::string_view kNames[] = {"id",         "label", "type",    "aliases",
+                                                "attributes", "roles", "mentions"};
+  Entity e;
+  std::string type;
+  std::optional<uint32_t> seen = Fields(root, kNames, [&](size_t k, element v) {
+    switch (k) {
+      case 0:
+        return String(v, &e.id);
+      case 1:
+        return OptionalString(v, &e.label);
+      case 2:
+        return String(v, &type);
+      case 3:
+        return Strings(v, &e.aliases);
+      case 4:
+        return Attributes(v, &e.attributes);
+      case 5:
+        return Roles(v, &e.roles);
+      default:
+        return v.is_null() || Uint(v, &e.mentions);
+    }
+  });
+  if (!seen || (*seen & 5u) != 5u) return std::nullopt;
+  auto parsed = ParseEntityType(type);
+  if (!parsed.ok()) return std::nullopt;
+  e.type = *parsed;
+  return e;
+}
+
 }  // namespace fast
 
 }  // namespace
@@ -433,7 +522,9 @@ std::string StatementToJson(const Statement& s) {
     AppendJsonString(s.time->start, &out);
     out.append(",\"end\":");
     AppendJsonString(s.time->end, &out);
-    out.push_back('}');
+    out.append(",\"source\":\"");
+    out.append(TimeSourceName(s.time->source));
+    out.append("\"}");
   } else {
     out.append("null");
   }
@@ -494,6 +585,12 @@ Result<Statement> StatementFromJsonTree(std::string_view line) {
     PARLEY_ASSIGN_OR_RETURN(t.value, GetString(*time_it, "value", true));
     PARLEY_ASSIGN_OR_RETURN(t.start, GetString(*time_it, "start", false));
     PARLEY_ASSIGN_OR_RETURN(t.end, GetString(*time_it, "end", false));
+    PARLEY_ASSIGN_OR_RETURN(std::string source, GetString(*time_it, "source", false));
+    if (!source.empty()) {
+      Result<TimeSource> parsed = ParseTimeSource(source);
+      if (!parsed.ok()) return FieldError("time.source", parsed.status().message());
+      t.source = *parsed;
+    }
     s.time = std::move(t);
   }
   PARLEY_ASSIGN_OR_RETURN(std::string modality, GetString(j, "modality", false));
@@ -519,30 +616,58 @@ Result<Statement> StatementFromJsonTree(std::string_view line) {
 
 }  // namespace internal
 
+// Written directly, like StatementToJson: the bytes Dump of the ordered object gives
+// (tests/base/json_test.cc pins the whole line).
 std::string EntityToJson(const Entity& e) {
-  Json j;
-  j["id"] = e.id;
-  j["label"] = e.label;
-  j["type"] = std::string(EntityTypeName(e.type));
-  j["aliases"] = e.aliases;
-  Json attributes = Json::object();
-  for (const auto& [key, value] : e.attributes) attributes[key] = value;
-  j["attributes"] = attributes;
-  Json roles = Json::array();
-  for (const Role& role : e.roles) {
-    Json r;
-    r["office"] = role.office;
-    r["country"] = role.country.empty() ? Json(nullptr) : Json(role.country);
-    r["from"] = role.from.empty() ? Json(nullptr) : Json(role.from);
-    r["to"] = role.to.empty() ? Json(nullptr) : Json(role.to);
-    roles.push_back(r);
+  std::string out;
+  out.reserve(96 + e.id.size() + e.label.size() + 24 * e.aliases.size() + 64 * e.roles.size());
+  out.append("{\"id\":");
+  AppendJsonString(e.id, &out);
+  out.append(",\"label\":");
+  AppendJsonString(e.label, &out);
+  out.append(",\"type\":\"");
+  out.append(EntityTypeName(e.type));  // a fixed lower-case word
+  out.append("\",\"aliases\":[");
+  for (size_t i = 0; i < e.aliases.size(); ++i) {
+    if (i > 0) out.push_back(',');
+    AppendJsonString(e.aliases[i], &out);
   }
-  j["roles"] = roles;
-  j["mentions"] = e.mentions;
-  return Dump(j);
+  out.append("],\"attributes\":{");
+  bool first = true;
+  for (const auto& [key, value] : e.attributes) {
+    if (!first) out.push_back(',');
+    first = false;
+    AppendJsonString(key, &out);
+    out.push_back(':');
+    AppendJsonString(value, &out);
+  }
+  out.append("},\"roles\":[");
+  for (size_t i = 0; i < e.roles.size(); ++i) {
+    const Role& role = e.roles[i];
+    out.append(i > 0 ? ",{\"office\":" : "{\"office\":");
+    AppendJsonString(role.office, &out);
+    out.append(",\"country\":");
+    AppendStringOrNull(role.country, &out);
+    out.append(",\"from\":");
+    AppendStringOrNull(role.from, &out);
+    out.append(",\"to\":");
+    AppendStringOrNull(role.to, &out);
+    out.push_back('}');
+  }
+  out.append("],\"mentions\":");
+  AppendUint(e.mentions, &out);
+  out.push_back('}');
+  return out;
 }
 
 Result<Entity> EntityFromJson(std::string_view line) {
+  if (std::optional<Entity> entity = fast::ReadEntity(line)) return std::move(*entity);
+  return internal::EntityFromJsonTree(line);
+}
+
+namespace internal {
+
+Result<Entity> EntityFromJsonTree(std::string_view line) {
   PARLEY_ASSIGN_OR_RETURN(Json j, Parse(line));
   Entity e;
   PARLEY_ASSIGN_OR_RETURN(e.id, GetString(j, "id", true));
@@ -580,6 +705,8 @@ Result<Entity> EntityFromJson(std::string_view line) {
   PARLEY_ASSIGN_OR_RETURN(e.mentions, GetUint(j, "mentions", 0));
   return e;
 }
+
+}  // namespace internal
 
 std::string DocumentInfoToJson(const DocumentInfo& d) {
   Json j;

@@ -2,7 +2,8 @@
 //
 //   {"id": "s:…", "subject": REF, "predicate": "proposed", "object": REF|null,
 //    "text": "…"|null, "recipient": REF|null, "place": REF|null, "event": REF|null,
-//    "time": {"value": "2018-09", "start": "2018-09-01", "end": "2018-09-30"}|null,
+//    "time": {"value": "2018-09", "start": "2018-09-01", "end": "2018-09-30",
+//             "source": "text|paragraph|document"}|null,
 //    "modality": "asserted|reported|hedged|negated|planned",
 //    "doc": "…", "span": [start, end], "sentence": "…", "rule": "…", …extras}
 //   REF = {"id": "person:vladimir-putin", "label": "Vladimir Putin", "type": "person"}
@@ -33,6 +34,8 @@ namespace internal {
 // StatementFromJson skips for lines as StatementToJson writes them. Public for the test that
 // checks the two agree.
 Result<Statement> StatementFromJsonTree(std::string_view line);
+// EntityFromJson through a JSON tree only, likewise.
+Result<Entity> EntityFromJsonTree(std::string_view line);
 }  // namespace internal
 
 // {"id", "label", "type", "aliases": [...], "attributes": {...}, "roles": [...], "mentions"}

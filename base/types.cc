@@ -62,6 +62,26 @@ Result<Modality> ParseModality(std::string_view name) {
                               "' (expected asserted, reported, hedged, negated or planned)");
 }
 
+std::string_view TimeSourceName(TimeSource source) {
+  switch (source) {
+    case TimeSource::kText:
+      return "text";
+    case TimeSource::kParagraph:
+      return "paragraph";
+    case TimeSource::kDocument:
+      return "document";
+  }
+  return "text";
+}
+
+Result<TimeSource> ParseTimeSource(std::string_view name) {
+  for (TimeSource source : kAllTimeSources) {
+    if (TimeSourceName(source) == name) return source;
+  }
+  return InvalidArgumentError("unknown time source '" + std::string(name) +
+                              "' (expected text, paragraph or document)");
+}
+
 std::string MakeEntityId(EntityType type, std::string_view label) {
   std::string id(EntityTypeName(type));
   id += ':';

@@ -56,15 +56,34 @@ struct EntityRef {
   friend bool operator==(const EntityRef&, const EntityRef&) = default;
 };
 
+// Where a statement's time comes from:
+//   text       a date in the statement's own sentence ("signed the treaty in 1956")
+//   paragraph  no date in the sentence: the latest date earlier in its paragraph, the narrative
+//              time of a history essay ("In 1994 ... In May ... North Korea withdrew")
+//   document   no date in the text: the document's date (news, readouts, statements)
+enum class TimeSource { kText, kParagraph, kDocument };
+inline constexpr TimeSource kAllTimeSources[] = {TimeSource::kText, TimeSource::kParagraph,
+                                                 TimeSource::kDocument};
+// "text", "paragraph", "document".
+std::string_view TimeSourceName(TimeSource source);
+// Inverse of TimeSourceName; InvalidArgument for anything else.
+Result<TimeSource> ParseTimeSource(std::string_view name);
+
 // A normalised time: ISO 8601 `value` at the precision the text gives ("2018", "2018-09",
-// "2018-09-14", "2010s", "1904/1905") and the inclusive calendar range it covers.
+// "2018-09-14", "2010s", "1904/1905") and the inclusive calendar range it covers (base/date.h
+// parses and builds them).
 struct TimeValue {
   std::string value;  // e.g. "2018-09"
   std::string start;  // e.g. "2018-09-01"; always YYYY-MM-DD
   std::string end;    // e.g. "2018-09-30"; always YYYY-MM-DD
+  TimeSource source = TimeSource::kText;
 
   friend bool operator==(const TimeValue&, const TimeValue&) = default;
 };
+
+// Whether `time` was found in the text (its sentence or its paragraph), not taken from the
+// document's date.
+inline bool IsTextTime(const TimeValue& time) { return time.source != TimeSource::kDocument; }
 
 // Half-open range [begin, end).
 struct Span {

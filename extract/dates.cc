@@ -5,6 +5,8 @@
 #include <array>
 #include <cstdint>
 
+#include "base/date.h"
+
 namespace parley {
 namespace {
 
@@ -14,64 +16,16 @@ constexpr int kMaxYear = 2100;
 // this many days after the reference (news looks back; "December 28" in a January article).
 constexpr int64_t kPastBiasDays = 183;
 
-// ---- Civil calendar (proleptic Gregorian), after H. Hinnant's days_from_civil. ----
-
-int64_t DaysFromCivil(int y, int m, int d) {
-  y -= m <= 2 ? 1 : 0;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;
-  const int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-struct Civil {
-  int y = 0;
-  int m = 0;
-  int d = 0;
-};
-
-Civil CivilFromDays(int64_t z) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const int64_t doe = z - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  return {static_cast<int>(yoe + era * 400 + (m <= 2 ? 1 : 0)), m, d};
-}
-
-// 1 = Monday .. 7 = Sunday.
-int IsoWeekday(int64_t days) {
-  const int64_t w = ((days % 7) + 7 + 3) % 7;  // 1970-01-01 was a Thursday
-  return static_cast<int>(w) + 1;
-}
-
-bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-int DaysInMonth(int y, int m) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && IsLeap(y) ? 29 : kDays[m - 1];
-}
-
-std::string Ymd(const Civil& c) { return fmt::format("{:04d}-{:02d}-{:02d}", c.y, c.m, c.d); }
-
-TimeValue DaysTime(int64_t days) {
-  const Civil c = CivilFromDays(days);
-  return DayTime(c.y, c.m, c.d);
-}
-
-TimeValue RangeTime(std::string value, int64_t first, int64_t last) {
-  return {std::move(value), Ymd(CivilFromDays(first)), Ymd(CivilFromDays(last))};
-}
+TimeValue DaysTime(int64_t days) { return PartialDate::FromDays(days).ToTime(); }
+TimeValue YearTime(int y) { return PartialDate::Year(y).ToTime(); }
+TimeValue MonthTime(int y, int m) { return PartialDate::Month(y, m).ToTime(); }
+TimeValue DayTime(int y, int m, int d) { return PartialDate::Day(y, m, d).ToTime(); }
 
 TimeValue IsoWeekTime(int64_t days) {
   const int64_t monday = days - (IsoWeekday(days) - 1);
-  const Civil thursday = CivilFromDays(monday + 3);
-  const int64_t week = (monday + 3 - DaysFromCivil(thursday.y, 1, 1)) / 7 + 1;
-  return RangeTime(fmt::format("{:04d}-W{:02d}", thursday.y, week), monday, monday + 6);
+  const int thursday_year = PartialDate::FromDays(monday + 3).year();
+  const int64_t week = (monday + 3 - DaysFromCivil(thursday_year, 1, 1)) / 7 + 1;
+  return RangeTime(fmt::format("{:04d}-W{:02d}", thursday_year, week), monday, monday + 6);
 }
 
 // ---- The reference date. ----
@@ -93,22 +47,9 @@ int ParseDigits(std::string_view s) {
 }
 
 std::optional<Reference> ParseReference(std::string_view iso) {
-  if (iso.size() > 10 && (iso[10] == 'T' || iso[10] == ' ')) iso = iso.substr(0, 10);
-  Reference r;
-  if (iso.size() != 4 && iso.size() != 7 && iso.size() != 10) return std::nullopt;
-  r.y = ParseDigits(iso.substr(0, 4));
-  if (r.y < 1) return std::nullopt;
-  if (iso.size() >= 7) {
-    if (iso[4] != '-') return std::nullopt;
-    r.m = ParseDigits(iso.substr(5, 2));
-    if (r.m < 1 || r.m > 12) return std::nullopt;
-  }
-  if (iso.size() == 10) {
-    if (iso[7] != '-') return std::nullopt;
-    r.d = ParseDigits(iso.substr(8, 2));
-    if (r.d < 1 || r.d > DaysInMonth(r.y, r.m)) return std::nullopt;
-  }
-  return r;
+  Result<PartialDate> date = PartialDate::ParseTimestamp(iso);
+  if (!date.ok() || date->year() < 1) return std::nullopt;
+  return Reference{date->year(), date->month(), date->day()};
 }
 
 // ---- Tokens. ----
@@ -257,8 +198,10 @@ struct Match {
 
 class Finder {
  public:
-  Finder(std::string_view text, std::optional<Reference> ref)
-      : text_(text), tokens_(Tokenize(text)), ref_(ref) {}
+  Finder(std::string_view text, std::optional<Reference> ref, bool narrative)
+      : text_(text), tokens_(Tokenize(text)), ref_(ref), narrative_(narrative) {
+    if (narrative_ && ref_) *ref_ = Reference{ref_->y, 0, 0};
+  }
 
   std::vector<DateMention> Run() {
     std::vector<DateMention> out;
@@ -269,13 +212,64 @@ class Finder {
         ++i;
         continue;
       }
-      out.push_back({tokens_[m->first].b, tokens_[m->last].e, std::move(m->time), m->relative});
+      const DateRole role = RoleOf(m->first, m->last);
+      if (narrative_ && role == DateRole::kPoint && !m->relative && IsNarrativeTime(m->time)) {
+        ref_ = Reference{std::stoi(m->time.start.substr(0, 4)), 0, 0};
+      }
+      out.push_back(
+          {tokens_[m->first].b, tokens_[m->last].e, std::move(m->time), m->relative, role});
       i = m->last + 1;
     }
     return out;
   }
 
  private:
+  // The lower-cased word token i, or "" when token i is no word.
+  std::string LowerWord(size_t i) const {
+    if (!IsWord(i)) return "";
+    std::string w(Str(i));
+    for (char& c : w) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return w;
+  }
+
+  // The role of the date in tokens [first, last] (DateRole): from the words around it.
+  DateRole RoleOf(size_t first, size_t last) const {
+    const std::string next = LowerWord(last + 1);
+    if (next == "level" || next == "levels" || next == "baseline" || next == "baselines") {
+      return DateRole::kBaseline;
+    }
+    if (next == "target" || next == "targets" || next == "goal" || next == "goals" ||
+        next == "deadline") {
+      return DateRole::kTarget;
+    }
+    // Back over what may stand between the cue and the date: "by the end of 2030", "by
+    // mid-2025", "by early 2026", "than in 2010".
+    size_t k = first;
+    for (int steps = 0; k > 0 && steps < 5; ++steps) {
+      const std::string w = LowerWord(k - 1);
+      const bool filler = w == "the" || w == "end" || w == "middle" || w == "start" ||
+                          w == "beginning" || w == "of" || w == "early" || w == "late" ||
+                          w == "mid" || w == "in" || IsPunct(k - 1, '-');
+      if (!filler) break;
+      --k;
+    }
+    const std::string cue = LowerWord(k - 1);
+    if (k == 0 || cue.empty()) return DateRole::kPoint;
+    if (cue == "by" || cue == "until" || cue == "till" || cue == "through" || cue == "thru") {
+      return DateRole::kTarget;
+    }
+    if (cue == "than") return LowerWord(k - 2) == "later" ? DateRole::kTarget : DateRole::kBaseline;
+    if (cue == "to" || cue == "with") {
+      const std::string lead = LowerWord(k - 2);
+      if (lead == "compared" || lead == "relative" || lead == "comparison") {
+        return DateRole::kBaseline;
+      }
+    }
+    return DateRole::kPoint;
+  }
+
   std::string_view Str(size_t i) const {
     return text_.substr(tokens_[i].b, tokens_[i].e - tokens_[i].b);
   }
@@ -459,10 +453,8 @@ class Finder {
         const int y = Value(y_at);
         const int64_t first = DaysFromCivil(y, m, d1);
         const int64_t second = DaysFromCivil(y, m, d2);
-        return Match{
-            i, y_at,
-            RangeTime(Ymd(CivilFromDays(first)) + "/" + Ymd(CivilFromDays(second)), first, second),
-            false};
+        return Match{i, y_at, RangeTime(FormatDay(first) + "/" + FormatDay(second), first, second),
+                     false};
       }
     }
     if (const int d = DayAt(k); d != 0 && !(Has(k + 1) && Adjacent(k + 1) && !IsPunct(k + 1, ',') &&
@@ -597,40 +589,45 @@ class Finder {
   std::string_view text_;
   std::vector<Token> tokens_;
   std::optional<Reference> ref_;
+  bool narrative_ = false;
 };
 
 }  // namespace
 
-TimeValue YearTime(int year) {
-  return {fmt::format("{:04d}", year), fmt::format("{:04d}-01-01", year),
-          fmt::format("{:04d}-12-31", year)};
-}
-
-TimeValue MonthTime(int year, int month) {
-  return {fmt::format("{:04d}-{:02d}", year, month), fmt::format("{:04d}-{:02d}-01", year, month),
-          fmt::format("{:04d}-{:02d}-{:02d}", year, month, DaysInMonth(year, month))};
-}
-
-TimeValue DayTime(int year, int month, int day) {
-  std::string ymd = fmt::format("{:04d}-{:02d}-{:02d}", year, month, day);
-  return {ymd, ymd, ymd};
-}
-
 std::optional<TimeValue> ParseIsoDate(std::string_view iso) {
-  const std::optional<Reference> r = ParseReference(iso);
-  if (!r) return std::nullopt;
-  if (r->m == 0) return YearTime(r->y);
-  if (r->d == 0) return MonthTime(r->y, r->m);
-  return DayTime(r->y, r->m, r->d);
+  Result<PartialDate> date = PartialDate::ParseTimestamp(iso);
+  if (!date.ok()) return std::nullopt;
+  return date->ToTime();
 }
 
 bool MayStartDate(std::string_view token) {
   return !token.empty() && (IsDigit(token[0]) || IsDateWord(token));
 }
 
-std::vector<DateMention> FindDates(std::string_view text, std::string_view reference) {
+bool IsNarrativeTime(const TimeValue& time) {
+  Result<DayRange> range = TimeRange(time);
+  return range.ok() && time.start.compare(0, 4, time.end, 0, 4) == 0;
+}
+
+std::string_view DateRoleName(DateRole role) {
+  switch (role) {
+    case DateRole::kPoint:
+      return "point";
+    case DateRole::kTarget:
+      return "target";
+    case DateRole::kBaseline:
+      return "baseline";
+  }
+  return "point";
+}
+
+std::vector<DateMention> FindDates(std::string_view text, const DateReference& reference) {
   if (!MayHoldDate(text)) return {};
-  return Finder(text, ParseReference(reference)).Run();
+  return Finder(text, ParseReference(reference.date), reference.narrative).Run();
+}
+
+std::vector<DateMention> FindDates(std::string_view text, std::string_view reference) {
+  return FindDates(text, DateReference{.date = reference});
 }
 
 }  // namespace parley

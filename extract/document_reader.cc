@@ -11,6 +11,7 @@
 #include <fstream>
 #include <system_error>
 
+#include "base/date.h"
 #include "base/text.h"
 #include "extract/dates.h"
 #include "extract/document_date.h"
@@ -485,18 +486,7 @@ class DocumentReaderImpl : public DocumentReader {
     doc.info.format = format;
     std::string metadata_date;
     size_t body_begin = 0;
-    if (format == "markdown") {
-      const FrontMatter fm = ParseFrontMatter(decoded.text);
-      body_begin = fm.body_offset;
-      auto field = [&](const char* key) {
-        const auto it = fm.fields.find(key);
-        return it == fm.fields.end() ? std::string() : it->second;
-      };
-      doc.info.title = CollapseSpace(field("title"));
-      doc.info.url = field("source_url").empty() ? field("url") : field("source_url");
-      metadata_date = field("date");
-      doc.text = std::move(decoded.text);
-    } else if (format == "html") {
+    if (format == "html") {
       HtmlContent html = ExtractHtml(decoded.text);
       if (html.degraded) {
         Warn(id, "HTML nested more than " + std::to_string(kMaxHtmlDepth) +
@@ -507,6 +497,16 @@ class DocumentReaderImpl : public DocumentReader {
       metadata_date = std::move(html.date);
       doc.text = std::move(html.text);
     } else {
+      // Front matter carries metadata whatever the file is called (a .txt file may have one).
+      const FrontMatter fm = ParseFrontMatter(decoded.text);
+      body_begin = fm.body_offset;
+      auto field = [&](const char* key) {
+        const auto it = fm.fields.find(key);
+        return it == fm.fields.end() ? std::string() : it->second;
+      };
+      doc.info.title = CollapseSpace(field("title"));
+      doc.info.url = field("source_url").empty() ? field("url") : field("source_url");
+      metadata_date = field("date");
       doc.text = std::move(decoded.text);
     }
     if (!metadata_date.empty() && NormalizeMetadataDate(metadata_date).empty()) {
@@ -631,9 +631,9 @@ Result<std::unique_ptr<DocumentReader>> DocumentReader::Open(std::vector<std::st
   if (options.max_doc_bytes == 0) return InvalidArgumentError("max_doc_bytes must be positive");
   for (const std::string& g : options.include) PARLEY_RETURN_IF_ERROR(CheckGlob(g, "--include"));
   for (const std::string& g : options.exclude) PARLEY_RETURN_IF_ERROR(CheckGlob(g, "--exclude"));
-  if (!options.date.empty() && !ParseIsoDate(options.date)) {
-    return InvalidArgumentError("--date: '" + options.date +
-                                "' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)");
+  if (!options.date.empty()) {
+    PARLEY_RETURN_IF_ERROR(
+        PartialDate::ParseTimestamp(options.date).status().WithContext("--date"));
   }
   if (options.max_doc_bytes >= (uint64_t{1} << 32)) {
     return InvalidArgumentError("max_doc_bytes must be below 4 GiB");

@@ -181,15 +181,14 @@ FrontMatter ParseFrontMatter(std::string_view text) {
     lines.push_back({line});
   }
   if (!closed) return fm;
-  fm.present = true;
-  fm.body_offset = end_offset;
-
+  bool keys = false;
   for (size_t i = 0; i < lines.size(); ++i) {
     const std::string_view line = lines[i].text;
     if (line.empty() || IsIndented(line) || line.front() == '#' || line.front() == '-') continue;
     const size_t colon = line.find(": ");
     const bool bare = colon == std::string_view::npos && line.back() == ':';
     if (colon == std::string_view::npos && !bare) continue;
+    keys = true;
     std::string key(TrimAscii(line.substr(0, bare ? line.size() - 1 : colon)));
     if (key.size() >= 2 && (key.front() == '"' || key.front() == '\'') &&
         key.back() == key.front()) {
@@ -281,6 +280,9 @@ FrontMatter ParseFrontMatter(std::string_view text) {
     fm.fields[key] = JoinFolded(parts);
     i = j - 1;
   }
+  if (!keys) return FrontMatter{};
+  fm.present = true;
+  fm.body_offset = end_offset;
   return fm;
 }
 

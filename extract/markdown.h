@@ -28,7 +28,9 @@ struct FrontMatter {
 };
 
 // Parses the front matter at the start of `text` (a BOM must already be stripped). A text
-// without one, or whose block is never closed, yields present == false.
+// without one, whose block is never closed, or whose block holds no "key: value" field (a
+// thematic break, then text, then another) yields present == false. Front matter is read in
+// every format: a .txt file may carry one too.
 FrontMatter ParseFrontMatter(std::string_view text);
 
 }  // namespace parley

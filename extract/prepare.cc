@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "base/text.h"
+#include "extract/markdown.h"
 #include "extract/sentences.h"
 
 namespace parley {
@@ -98,7 +99,7 @@ class Preparer {
 
   PreparedDocument Run() {
     const uint32_t n = static_cast<uint32_t>(text_.size());
-    uint32_t pos = markdown() ? SkipFrontMatter() : 0;
+    uint32_t pos = static_cast<uint32_t>(ParseFrontMatter(text_).body_offset);
     bool in_fence = false;
     while (pos < n) {
       const void* newline = std::memchr(text_.data() + pos, '\n', n - pos);
@@ -115,22 +116,6 @@ class Preparer {
 
  private:
   bool markdown() const { return syntax_ == TextSyntax::kMarkdown; }
-
-  // "---" on the first line up to the next "---" or "..." line. Returns where the body starts.
-  uint32_t SkipFrontMatter() const {
-    const std::string_view t = text_;
-    if (!(t.starts_with("---\n") || t.starts_with("---\r\n"))) return 0;
-    size_t pos = t.find('\n') + 1;
-    while (pos < t.size()) {
-      size_t eol = t.find('\n', pos);
-      if (eol == std::string_view::npos) eol = t.size();
-      std::string_view line = t.substr(pos, eol - pos);
-      if (line.ends_with('\r')) line.remove_suffix(1);
-      if (line == "---" || line == "...") return static_cast<uint32_t>(std::min(eol + 1, t.size()));
-      pos = eol + 1;
-    }
-    return 0;  // unterminated: treat as text
-  }
 
   void HandleLine(uint32_t b, uint32_t e, bool* in_fence) {
     uint32_t end = e;
@@ -264,6 +249,7 @@ class Preparer {
 
   void EmitSegments() {
     for (const Segment& segment : segments_) {
+      ++paragraph_;
       uint32_t b = segment.begin;
       while (b < segment.end) {
         uint32_t e = segment.end;
@@ -298,6 +284,7 @@ class Preparer {
     for (const TextRange& r : ranges) {
       PreparedSentence unit;
       unit.kind = kind;
+      unit.paragraph = paragraph_ - 1;
       unit.text.assign(norm.text, r.begin, r.end - r.begin);
       unit.byte_span = {norm.begins[r.begin], norm.ends[r.end - 1]};
       unit.offsets.reserve(r.end - r.begin + 1);
@@ -361,7 +348,8 @@ class Preparer {
   BlockKind kind_ = BlockKind::kNone;
   std::vector<Line> lines_;
   std::vector<Segment> segments_;
-  NormalizedText norm_;  // scratch for EmitUnits, reused across segments
+  NormalizedText norm_;     // scratch for EmitUnits, reused across segments
+  uint32_t paragraph_ = 0;  // segments emitted so far
   std::unordered_map<uint64_t, int32_t> first_by_hash_;  // lookups only; never iterated
   PreparedDocument out_;
 };

@@ -52,6 +52,10 @@ struct PreparedSentence {
   // size == text.size() + 1, the last entry is byte_span.end.
   std::vector<uint32_t> offsets;
   UnitKind kind = UnitKind::kSentence;
+  // The paragraph the unit belongs to: units of one segment of stage 2 (a paragraph, a heading,
+  // a list item, a table row, one line of a list of lines) share it. Non-decreasing in document
+  // order; only order and equality are meaningful (segments that yield no unit leave gaps).
+  uint32_t paragraph = 0;
   bool relational = true;  // see stage 4 above
   int32_t repeat_of = -1;  // index of the earlier unit with the same text, or -1
 };

@@ -1,6 +1,7 @@
-// The compiled form of a rule set, shared by the compiler (rule_set.cc), the matcher
-// (rule_matcher.cc) and the self-test runner. Internal to extract/: only .cc files include it,
-// which is why it may name RE2.
+// The compiled form of a rule set: what the rule compiler (rule_set.cc and the stages it runs:
+// rule_file, rule_symbols, rule_entities, rule_compiler, rule_prefilter) builds and what the
+// matcher (rule_matcher.cc and the stages it runs) and the self-test runner read. Internal to
+// extract/: only .cc files include it, which is why it may name RE2.
 //
 // Thread-safety: immutable after RuleSet::Compile returns; any number of threads read it.
 #ifndef PARLEY_EXTRACT_RULE_COMPILED_H_
@@ -20,30 +21,11 @@
 #include <vector>
 
 #include "base/types.h"
+#include "extract/alias_index.h"
 #include "extract/rule_source.h"
-#include "extract/rule_tokens.h"
+#include "extract/tagged_sentence.h"
 
 namespace parley::internal {
-
-// Mention kinds as placeholder letters in the tagged sentence; a slot type is a set of them.
-enum MentionBit : uint32_t {
-  kBitPerson = 1u << 0,
-  kBitState = 1u << 1,
-  kBitOrganization = 1u << 2,
-  kBitGroup = 1u << 3,
-  kBitPlace = 1u << 4,
-  kBitAgreement = 1u << 5,
-  kBitEvent = 1u << 6,
-  kBitDemonym = 1u << 7,
-  kBitDate = 1u << 8,
-  kBitQuote = 1u << 9,
-};
-inline constexpr uint32_t kActorBits = kBitPerson | kBitState | kBitOrganization | kBitGroup;
-inline constexpr char kMentionLetters[] = "PSOGLAEJDQ";
-
-uint32_t EntityTypeBit(EntityType type);
-// The placeholder letter of a single bit.
-char MentionLetter(uint32_t bit);
 
 struct SourceLocation {
   std::string path;
@@ -57,31 +39,6 @@ struct EntityDef {
   int priority = 0;
   int order = 0;  // definition order; later wins ties
   SourceLocation where;
-};
-
-// The key of a sentence or alias token for AliasIndex: its interned id and whether white space
-// precedes it (which an alias token after the first must agree on).
-inline uint32_t TokenKey(uint32_t id, bool space_before) { return id * 2 + (space_before ? 1 : 0); }
-
-// One literal alias as AliasIndex holds it.
-struct AliasKey {
-  std::vector<uint32_t> rest;  // TokenKey of each token after the first
-  uint32_t order = 0;          // definition order among the aliases of its first token
-  uint32_t entity = 0;         // index into CompiledRules::entities
-  bool demonym = false;
-  // The key the bucket is sorted by: rest[0], or 0 (below every TokenKey) for a one-token
-  // alias. A copy, so a binary search reads no other memory.
-  uint32_t second = 0;
-};
-
-// The literal aliases, for matching: every alias token is interned, so a sentence's tokens are
-// looked up once each and compared as integers, and a bucket (the aliases of one first token)
-// is searched by the second token instead of compared entry by entry. Buckets are sorted by
-// (second, order); `order` restores definition order.
-struct AliasIndex {
-  TokenTable tokens;                          // every token of every literal alias
-  std::vector<std::vector<AliasKey>> exact;   // by first-token id; empty when none
-  std::vector<std::vector<AliasKey>> folded;  // the same for ignore_case aliases (lower-cased)
 };
 
 struct EntityPattern {
@@ -132,11 +89,6 @@ struct CompiledPattern {
   uint32_t start_bits = 0;
   int line = 0;
   std::string source;  // the pattern as written
-};
-
-struct Cue {
-  std::vector<std::string> tokens;  // lower-cased
-  bool prefix = false;              // last token matches any ending
 };
 
 struct SelfTest {

@@ -316,14 +316,6 @@ uint32_t SlotBits(SlotType type) {
   }
 }
 
-std::string LettersClass(uint32_t bits) {
-  std::string out = "[";
-  for (int i = 0; kMentionLetters[i] != '\0'; ++i) {
-    if (bits & (1u << i)) out += kMentionLetters[i];
-  }
-  return out + "]";
-}
-
 class Emitter {
  public:
   Emitter(const PatternScope& scope, RuleKind kind, bool in_macro, EmittedPattern* out,
@@ -334,7 +326,7 @@ class Emitter {
     std::vector<bool> bound(kSlotRoleCount, false);
     std::string regex;
     if (!EmitSeq(seq, /*required=*/true, &bound, &regex)) return false;
-    out_->regex = " " + regex;
+    out_->regex = std::string(kMatchStart) + regex;
     if (!seq.empty() && seq[0].kind == PatternNode::Kind::kSlot && !seq[0].optional) {
       out_->start_bits = SlotBits(seq[0].slot);
     }
@@ -431,7 +423,7 @@ class Emitter {
         return true;
       }
       case PatternNode::Kind::kGap:
-        *re += "(?:[^ ]+ ){0," + std::to_string(node.gap) + "}?";
+        *re += GapRegex(node.gap);
         return true;
       case PatternNode::Kind::kRef:
         return EmitRef(node, required, bound, re);
@@ -486,11 +478,11 @@ class Emitter {
     SlotCapture capture;
     switch (node.slot) {
       case SlotType::kText:
-        piece = "(?:[^ ,;:.!?()][^ ]* ){1,20}";
+        piece = TextRegex();
         capture.kind = SlotKind::kText;
         break;
       case SlotType::kName:
-        piece = "(?:[A-Z][^ ]* ){1,4}";
+        piece = NameRegex();
         capture.kind = SlotKind::kName;
         break;
       case SlotType::kWords: {
@@ -507,7 +499,7 @@ class Emitter {
       }
       default: {
         const uint32_t bits = SlotBits(node.slot);
-        piece = "\\x01[A-Z]*" + LettersClass(bits) + "[A-Z]*[0-9]+\\x02 ";
+        piece = PlaceholderRegex(bits);
         capture.kind = SlotKind::kMention;
         capture.bits = bits;
         capture.actor = node.slot == SlotType::kActor;
@@ -572,16 +564,6 @@ bool ParseWordItem(std::string_view item, Cue* out) {
   }
   out->tokens = TokenTexts(AsciiLower(item), nullptr);
   return !out->tokens.empty();
-}
-
-std::string CueRegex(const Cue& cue) {
-  std::string re;
-  for (size_t i = 0; i < cue.tokens.size(); ++i) {
-    re += "(?i:" + RE2::QuoteMeta(cue.tokens[i]) + ")";
-    if (cue.prefix && i + 1 == cue.tokens.size()) re += "[^ \\x01]*";
-    re += " ";
-  }
-  return re;
 }
 
 std::string WordListRegex(const WordList& list) {

@@ -1,7 +1,6 @@
 // Relation, discover and coref patterns (rules/README.md section 4): parsing to a small syntax
-// tree and compiling that tree to an RE2 expression over the tagged sentence the matcher builds
-// (rule_matcher.h: every token followed by one space, every mention a placeholder token
-// "\x01<letters><index>\x02").
+// tree and compiling that tree to an RE2 expression over the tagged sentence
+// (tagged_sentence.h, which owns the format and the regex fragments for it).
 //
 // Thread-safety: pure functions.
 #ifndef PARLEY_EXTRACT_RULE_PATTERN_H_
@@ -98,8 +97,7 @@ struct EmittedPattern {
 bool EmitPattern(const PatternSeq& seq, const PatternScope& scope, RuleKind kind, bool in_macro,
                  EmittedPattern* out, PatternError* error);
 
-// The regex fragment matching one word-list item / any item of `list`.
-std::string CueRegex(const Cue& cue);
+// The regex fragment matching any item of `list` (tagged_sentence.h CueRegex for one).
 std::string WordListRegex(const WordList& list);
 
 // Names of macros `seq` refers to (directly), with their offsets.

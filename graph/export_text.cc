@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "base/date.h"
 #include "base/json.h"
 #include "base/text.h"
 #include "graph/export.h"
@@ -97,7 +98,7 @@ class PloverWriter {
     std::string date;
     if (statement.time) {
       date = statement.time->start;
-    } else if (statement.doc_date.size() == 10 && ExpandDate(statement.doc_date, false).ok()) {
+    } else if (statement.doc_date.size() == 10 && PartialDate::Parse(statement.doc_date).ok()) {
       date = statement.doc_date;
     }
     bool first = true;

@@ -1,7 +1,6 @@
 #include "graph/graph_view.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <deque>
 #include <map>
 #include <set>
@@ -9,6 +8,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "base/date.h"
 #include "base/text.h"
 #include "graph/resolve.h"
 
@@ -21,16 +21,6 @@ std::string Quoted(std::string_view text) {
   out.append(text);
   out += '\'';
   return out;
-}
-
-bool AllDigits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-int DaysInMonth(int year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && leap ? 29 : kDays[month - 1];
 }
 
 // A country as written in an attribute or role: an entity id ("state:japan") or a state's label
@@ -47,8 +37,10 @@ std::string PersonCountryValue(const Entity& person, std::string_view date) {
   if (!date.empty()) {
     for (const Role& role : person.roles) {
       if (role.country.empty()) continue;
-      const std::string from = ExpandDate(role.from, false).value_or("");
-      const std::string to = ExpandDate(role.to, true).value_or("");
+      Result<PartialDate> from_date = PartialDate::Parse(role.from);
+      Result<PartialDate> to_date = PartialDate::Parse(role.to);
+      const std::string from = from_date.ok() ? from_date->FirstDayString() : "";
+      const std::string to = to_date.ok() ? to_date->LastDayString() : "";
       if ((from.empty() || from <= date) && (to.empty() || date <= to) &&
           !(from.empty() && to.empty())) {
         return role.country;
@@ -165,13 +157,17 @@ Result<std::string> ResolveCenter(const std::string& center, const std::vector<E
 // When `statement` happened (see GraphView::times).
 std::optional<TimeValue> EffectiveTime(const Statement& statement, const GraphFilter& filter,
                                        const DocumentDates& document_dates) {
-  if (statement.time || !filter.document_dates) return statement.time;
+  if (statement.time && !(filter.text_dates_only && !IsTextTime(*statement.time))) {
+    return statement.time;
+  }
+  if (filter.text_dates_only || !filter.document_dates) return std::nullopt;
   auto it = document_dates.find(statement.doc);
   if (it == document_dates.end()) return std::nullopt;
-  Result<std::string> start = ExpandDate(it->second, false);
-  Result<std::string> end = ExpandDate(it->second, true);
-  if (!start.ok() || !end.ok()) return std::nullopt;
-  return TimeValue{it->second, *start, *end};
+  Result<PartialDate> date = PartialDate::Parse(it->second);
+  if (!date.ok()) return std::nullopt;
+  TimeValue time = date->ToTime();
+  time.source = TimeSource::kDocument;
+  return time;
 }
 
 void Widen(const std::optional<TimeValue>& time, std::string* first, std::string* last) {
@@ -201,37 +197,12 @@ std::string MajorityPlover(const std::vector<Statement>& statements,
 Result<std::string> WindowBound(const std::optional<std::string>& date, bool last_day,
                                 std::string_view name) {
   if (!date) return std::string();
-  Result<std::string> expanded = ExpandDate(*date, last_day);
-  if (!expanded.ok()) return expanded.status().WithContext(name);
-  return expanded;
+  Result<PartialDate> parsed = PartialDate::Parse(*date);
+  if (!parsed.ok()) return parsed.status().WithContext(name);
+  return last_day ? parsed->LastDayString() : parsed->FirstDayString();
 }
 
 }  // namespace
-
-Result<std::string> ExpandDate(std::string_view date, bool last_day) {
-  auto bad = [&] {
-    return InvalidArgumentError("invalid date " + Quoted(date) +
-                                ": expected YYYY, YYYY-MM or YYYY-MM-DD");
-  };
-  if (date.size() != 4 && date.size() != 7 && date.size() != 10) return bad();
-  if (!AllDigits(date.substr(0, 4))) return bad();
-  const int year = std::stoi(std::string(date.substr(0, 4)));
-  int month = last_day ? 12 : 1;
-  if (date.size() >= 7) {
-    if (date[4] != '-' || !AllDigits(date.substr(5, 2))) return bad();
-    month = std::stoi(std::string(date.substr(5, 2)));
-    if (month < 1 || month > 12) return bad();
-  }
-  int day = last_day ? DaysInMonth(year, month) : 1;
-  if (date.size() == 10) {
-    if (date[7] != '-' || !AllDigits(date.substr(8, 2))) return bad();
-    day = std::stoi(std::string(date.substr(8, 2)));
-    if (day < 1 || day > DaysInMonth(year, month)) return bad();
-  }
-  char buffer[16];
-  std::snprintf(buffer, sizeof(buffer), "%04d-%02d-%02d", year, month, day);
-  return std::string(buffer);
-}
 
 std::string PersonCountry(const Entity& person, std::string_view date) {
   const std::string value = PersonCountryValue(person, date);

@@ -5,7 +5,9 @@
 //  1. Statement filters. A statement is kept when its predicate is listed (or no predicates are
 //     given) and, when a time window is set, when it has a time overlapping the window
 //     (time.end >= since and time.start <= until). Undated statements are dropped whenever
-//     `since` or `until` is set: a window asks for dated events.
+//     `since` or `until` is set: a window asks for dated events. The time is the statement's,
+//     from its text or its document (TimeValue::source); `text_dates_only` ignores document
+//     dates.
 //  2. Node mapping. Each entity reference maps to a node: with `fold_people_into_states`, a
 //     person maps to the state it belongs to at the statement's time (see PersonCountry), or
 //     stays a person when no country is known. A node passes when its type is in `types` (all
@@ -64,10 +66,15 @@ struct GraphFilter {
   uint32_t hops = 1;
   // One edge per statement instead of one per (source, predicate, target). Default: false.
   bool multi = false;
-  // Date statements that carry no time by their document's date (DocumentInfo::date, e.g. the day
-  // a readout was published) for the time window, first/last dates and GEXF spells, so undated
-  // claims still take their place on a timeline. The statements themselves stay unchanged.
-  // Default: false.
+  // Only times found in the text (TimeValue::source text or paragraph): a statement dated by its
+  // document counts as undated for the time window, first/last dates and GEXF spells.
+  // Default: false (a statement's time, whatever its source).
+  bool text_dates_only = false;
+  // Date statements that carry no time by their document's date (DocumentInfo::date) for the
+  // time window, first/last dates and GEXF spells. Extraction already gives statements of dated
+  // documents their document's date (source "document"); this serves stores whose statements were
+  // extracted before it did. The statements themselves stay unchanged. Ignored with
+  // text_dates_only. Default: false.
   bool document_dates = false;
 };
 
@@ -145,11 +152,6 @@ Result<GraphView> BuildGraphView(const Store& store, const GraphFilter& filter);
 // the role that started last. A country not written as an entity id ("Japan") is read as a
 // state's label. Empty when nothing names one.
 std::string PersonCountry(const Entity& person, std::string_view date);
-
-// Expands an ISO date of any precision to the first ("2019" -> "2019-01-01") or last
-// ("2019-02" -> "2019-02-28") day it covers.
-// Errors: InvalidArgument when `date` is not YYYY, YYYY-MM or YYYY-MM-DD with a valid month/day.
-Result<std::string> ExpandDate(std::string_view date, bool last_day);
 
 // Finds the node `name_or_id` denotes: a node id, else a node whose label or alias equals it
 // case-insensitively (ASCII).

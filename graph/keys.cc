@@ -1,14 +1,17 @@
 #include "graph/keys.h"
 
 #include <algorithm>
-#include <cstdio>
 
+#include "base/date.h"
 #include "base/text.h"
 
 namespace parley::internal {
 namespace {
 
 constexpr char kRecordVersion = 1;
+// Statement records: version 2 added the time's source after its end; version 1 records (no
+// source) still decode, with source "text".
+constexpr char kStatementVersion = 2;
 
 // Appends a record to a string: its own (Take) or the caller's.
 class Writer {
@@ -108,46 +111,11 @@ class Reader {
   bool failed_ = false;
 };
 
-// Day count of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
-int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
-
-bool ParseDigits(std::string_view s, int* out) {
-  if (s.empty()) return false;
-  int v = 0;
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-    v = v * 10 + (c - '0');
-  }
-  *out = v;
-  return true;
-}
-
-// Days between two YYYY-MM-DD dates, or a large number when either is malformed (so the
+// Days between the start and end of a time, or a large number when either is malformed (so the
 // statement lands in the always-scanned class).
-int64_t SpanDays(std::string_view start, std::string_view end) {
-  int y1, m1, d1, y2, m2, d2;
-  if (start.size() != 10 || end.size() != 10 || !ParseDigits(start.substr(0, 4), &y1) ||
-      !ParseDigits(start.substr(5, 2), &m1) || !ParseDigits(start.substr(8, 2), &d1) ||
-      !ParseDigits(end.substr(0, 4), &y2) || !ParseDigits(end.substr(5, 2), &m2) ||
-      !ParseDigits(end.substr(8, 2), &d2)) {
-    return 1 << 30;
-  }
-  return DaysFromCivil(y2, m2, d2) - DaysFromCivil(y1, m1, d1);
-}
-
-bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-std::string FormatDate(int y, int m, int d) {
-  char buf[48];
-  std::snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
-  return buf;
+int64_t SpanDays(const TimeValue& time) {
+  Result<DayRange> range = TimeRange(time);
+  return range.ok() ? range->last - range->first : int64_t{1} << 30;
 }
 
 }  // namespace
@@ -216,18 +184,18 @@ Result<uint64_t> DecodeU64(std::string_view bytes) {
 std::string FoldName(std::string_view name) { return AsciiLower(CollapseSpace(name)); }
 
 SpanClass ClassifySpan(const TimeValue& time) {
-  int64_t days = SpanDays(time.start, time.end);
+  int64_t days = SpanDays(time);
   if (days >= 0 && days <= 31) return SpanClass::kMonth;
   if (days >= 0 && days <= 366) return SpanClass::kYear;
   return SpanClass::kLonger;
 }
 
 std::string ClassLowerBound(SpanClass c, std::string_view since) {
-  int y, m;
-  if (c == SpanClass::kLonger || since.size() < 7 || !ParseDigits(since.substr(0, 4), &y) ||
-      !ParseDigits(since.substr(5, 2), &m)) {
-    return "";
-  }
+  if (c == SpanClass::kLonger) return "";
+  Result<PartialDate> day = PartialDate::Parse(since);
+  if (!day.ok() || day->precision() == DatePrecision::kYear) return "";
+  int y = day->year();
+  int m = day->month();
   if (c == SpanClass::kMonth) {
     m -= 2;
     if (m < 1) {
@@ -237,8 +205,8 @@ std::string ClassLowerBound(SpanClass c, std::string_view since) {
   } else {
     y -= 2;
   }
-  if (y < 0) return "";
-  return FormatDate(y, m, 1);
+  if (y < kMinDateYear) return "";
+  return PartialDate::Day(y, m, 1).ToString();
 }
 
 std::string TimeKey(const TimeValue& time, std::string_view statement_id) {
@@ -251,29 +219,6 @@ void AppendTimeKey(const TimeValue& time, std::string_view statement_id, std::st
   key->push_back(static_cast<char>(ClassifySpan(time)));
   AppendPart(time.start, key);
   AppendPart(statement_id, key);
-}
-
-Result<std::pair<std::string, std::string>> ExpandIsoDate(std::string_view date) {
-  auto bad = [&] {
-    std::string message(1, '\'');
-    message.append(date);
-    message.append("' is not an ISO date (expected YYYY, YYYY-MM or YYYY-MM-DD)");
-    return InvalidArgumentError(std::move(message));
-  };
-  int y = 0, m = 0, d = 0;
-  if (date.size() < 4 || !ParseDigits(date.substr(0, 4), &y)) return bad();
-  if (date.size() == 4) return std::pair(FormatDate(y, 1, 1), FormatDate(y, 12, 31));
-  if (date.size() < 7 || date[4] != '-' || !ParseDigits(date.substr(5, 2), &m) || m < 1 || m > 12) {
-    return bad();
-  }
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  int last = kDays[m - 1] + (m == 2 && IsLeap(y) ? 1 : 0);
-  if (date.size() == 7) return std::pair(FormatDate(y, m, 1), FormatDate(y, m, last));
-  if (date.size() != 10 || date[7] != '-' || !ParseDigits(date.substr(8, 2), &d) || d < 1 ||
-      d > last) {
-    return bad();
-  }
-  return std::pair(std::string(date), std::string(date));
 }
 
 void ApplyContribution(const Entity& c, int sign, EntityAggregate* a) {
@@ -360,7 +305,7 @@ std::string EncodeStatement(const Statement& s) {
 
 void AppendStatement(const Statement& s, std::string* out) {
   Writer w('S', out);
-  w.Varint(kRecordVersion);
+  w.Varint(kStatementVersion);
   w.String(s.id);
   w.Ref(s.subject);
   w.String(s.predicate);
@@ -375,6 +320,7 @@ void AppendStatement(const Statement& s, std::string* out) {
     w.String(s.time->value);
     w.String(s.time->start);
     w.String(s.time->end);
+    w.Varint(static_cast<uint64_t>(s.time->source));
   }
   w.Varint(static_cast<uint64_t>(s.modality));
   w.String(s.doc);
@@ -394,7 +340,10 @@ void AppendStatement(const Statement& s, std::string* out) {
 Result<Statement> DecodeStatement(std::string_view bytes) {
   Reader r(bytes, 'S');
   Statement s;
-  if (r.Varint() != kRecordVersion) return DataLossError("corrupt statement record in the store");
+  const uint64_t version = r.Varint();
+  if (version != 1 && version != kStatementVersion) {
+    return DataLossError("corrupt statement record in the store");
+  }
   s.id = r.String();
   s.subject = r.Ref();
   s.predicate = r.String();
@@ -408,6 +357,7 @@ Result<Statement> DecodeStatement(std::string_view bytes) {
     t.value = r.String();
     t.start = r.String();
     t.end = r.String();
+    if (version >= 2) t.source = r.Enum<TimeSource>(std::size(kAllTimeSources));
     s.time = std::move(t);
   }
   s.modality = r.Enum<Modality>(std::size(kAllModalities));

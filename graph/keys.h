@@ -26,7 +26,7 @@
 namespace parley::internal {
 
 // The store's on-disk format version (graph/FORMAT.md). Bump on any incompatible change.
-inline constexpr uint32_t kFormatVersion = 1;
+inline constexpr uint32_t kFormatVersion = 2;
 
 // Column families, in the order FORMAT.md lists them.
 enum class Cf : int {
@@ -78,10 +78,6 @@ std::string ClassLowerBound(SpanClass c, std::string_view since);
 std::string TimeKey(const TimeValue& time, std::string_view statement_id);
 // Appends TimeKey(time, statement_id) to `key`.
 void AppendTimeKey(const TimeValue& time, std::string_view statement_id, std::string* key);
-
-// Expands an ISO date of any precision ("2019", "2019-03", "2019-03-05") to its first and last
-// day. InvalidArgument for anything else, naming the text.
-Result<std::pair<std::string, std::string>> ExpandIsoDate(std::string_view date);
 
 // Per-document bookkeeping stored under kDocs.
 struct DocMeta {

@@ -13,6 +13,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "base/date.h"
 #include "base/text.h"
 #include "graph/scan_plan.h"
 
@@ -551,12 +552,12 @@ struct ResolvedFilter {
 Result<ResolvedFilter> Resolve(const StatementFilter& f) {
   ResolvedFilter r{&f, "", ""};
   if (f.since) {
-    PARLEY_ASSIGN_OR_RETURN(auto range, ExpandIsoDate(*f.since));
-    r.since = range.first;
+    PARLEY_ASSIGN_OR_RETURN(PartialDate since, PartialDate::Parse(*f.since));
+    r.since = since.FirstDayString();
   }
   if (f.until) {
-    PARLEY_ASSIGN_OR_RETURN(auto range, ExpandIsoDate(*f.until));
-    r.until = range.second;
+    PARLEY_ASSIGN_OR_RETURN(PartialDate until, PartialDate::Parse(*f.until));
+    r.until = until.LastDayString();
   }
   return r;
 }
@@ -575,7 +576,10 @@ bool Matches(const ResolvedFilter& r, const Statement& s) {
     return false;
   }
   bool needs_time = f.require_time || !r.since.empty() || !r.until.empty();
-  if (needs_time && (!s.time || s.time->start.empty())) return false;
+  if (needs_time &&
+      (!s.time || s.time->start.empty() || (f.text_dates_only && !IsTextTime(*s.time)))) {
+    return false;
+  }
   if (!r.since.empty() && s.time->end < r.since) return false;
   if (!r.until.empty() && s.time->start > r.until) return false;
   if (f.modality && s.modality != *f.modality) return false;

@@ -258,6 +258,7 @@ std::optional<StatementFilter> FilterFor(const Pattern& p, bool primary,
   if (primary) {
     f.since = options.since;
     f.until = options.until;
+    f.text_dates_only = options.text_dates_only;
     f.modality = options.modality;
     f.doc = options.doc;
   }

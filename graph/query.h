@@ -50,6 +50,9 @@ struct QueryOptions {
   // unset (no time filter).
   std::optional<std::string> since;
   std::optional<std::string> until;
+  // With since/until: only times found in the text count (TimeValue::source text or paragraph);
+  // a statement dated by its document's date is undated. Default: false.
+  bool text_dates_only = false;
   // Only primary statements of this modality. Default: any.
   std::optional<Modality> modality;
   // Only primary statements from this document id. Default: any.

@@ -667,6 +667,14 @@ Result<std::unique_ptr<RocksBackend>> RocksBackend::Open(const std::string& path
                              std::to_string(internal::kFormatVersion) +
                              "); upgrade parley to read it");
     }
+    if (*version < internal::kFormatVersion && !options.read_only) {
+      // Older records still decode; the new version keeps an older parley from misreading
+      // the records this one writes (graph/FORMAT.md, "Format version").
+      rocksdb::WriteOptions wo;
+      wo.sync = true;
+      vs = backend->db_->Put(wo, by_name["default"], "format_version",
+                             internal::EncodeU64(internal::kFormatVersion));
+    }
   }
   PARLEY_RETURN_IF_ERROR(FromRocks(vs, "opening " + name));
   for (int i = 0; i < internal::kCfCount; ++i) {

@@ -76,6 +76,8 @@ ScanPlan PlanScan(const StatementFilter& f) {
   if (f.since && !keyed_has("since")) rest.push_back(field("since", *f.since));
   if (f.until && !keyed_has("until")) rest.push_back(field("until", *f.until));
   if (f.require_time) rest.push_back("has time");
+  if (f.text_dates_only && (f.since || f.until || f.require_time))
+    rest.push_back("text dates only");
   if (f.modality) rest.push_back(field("modality", ModalityName(*f.modality)));
 
   static constexpr std::string_view kFamilies[] = {

@@ -105,6 +105,9 @@ struct StatementFilter {
   std::optional<std::string> since;      // ISO date, any precision: time.end >= since
   std::optional<std::string> until;      // ISO date, any precision: time.start <= until
   bool require_time = false;             // skip statements without a time
+  // With since, until or require_time: only times found in the text count (IsTextTime);
+  // statements dated by their document count as undated.
+  bool text_dates_only = false;
   std::optional<Modality> modality;
   std::optional<std::string> doc;  // document id
 };

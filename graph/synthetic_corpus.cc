@@ -92,6 +92,7 @@ DocumentRecord SyntheticDocument(uint64_t index, std::string_view fingerprint, u
     }
     if (k % 3 == 0) s.recipient = State((k / 3) % 15);
     if (k % 4 != 3) s.time = Time(k);
+    if (s.time && k % 7 == 0) s.time->source = TimeSource::kDocument;
     s.modality = kAllModalities[k % 5];
     s.doc = r.document.info.id;
     std::string sentence = s.subject.label + " " + s.predicate + " " + s.object->label +

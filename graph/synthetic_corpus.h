@@ -1,5 +1,6 @@
 // Deterministic synthetic documents for the store's tests and benchmarks: a pool of people and
-// states, a handful of predicates, times at day, month, year and decade precision. Document i
+// states, a handful of predicates, times at day, month, year and decade precision (some of them
+// with source "document"). Document i
 // is always the same record, so a test can check what a store holds against what it was given.
 //
 // Thread-safety: pure functions.

@@ -27,6 +27,7 @@ Result<Timeline> BuildTimeline(const Store& store, std::string_view name,
   filter.require_time = true;
   filter.since = options.since;
   filter.until = options.until;
+  filter.text_dates_only = options.text_dates_only;
   filter.modality = options.modality;
   std::vector<Statement> statements;
   PARLEY_RETURN_IF_ERROR(store.ScanStatements(filter, [&](const Statement& s) {

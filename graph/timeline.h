@@ -23,6 +23,9 @@ struct TimelineOptions {
   // ISO dates of any precision; statements must overlap [since, until]. Default: unset.
   std::optional<std::string> since;
   std::optional<std::string> until;
+  // Only times found in the text (TimeValue::source text or paragraph); statements dated by
+  // their document's date are left out. Default: false.
+  bool text_dates_only = false;
   // Only statements of this modality. Default: any.
   std::optional<Modality> modality;
   // At most this many statements (the earliest); 0 = all. Default: 0.

@@ -1,24 +1,33 @@
 #!/usr/bin/env bash
-# tools/bench.sh: parley's end-to-end benchmark on the bench corpus, with the reference points
-# (RE2 alone scanning for the default rules' aliases; RocksDB's db_bench fillseq) measured in
-# the same run on the same machine. Prints a Markdown table (the one BENCHMARKS.md holds) and
-# keeps every raw measurement in the results directory.
+# tools/bench.sh: parley's end-to-end benchmark on the bench corpus, with its peer (TABARI, the
+# C++ event coder) and the reference points (RE2 alone scanning for the default rules' aliases;
+# RocksDB's db_bench fillseq) measured in the same run on the same machine. Prints a Markdown
+# table (the one BENCHMARKS.md holds) and keeps every raw measurement in the results directory.
 #
 #   tools/bench.sh [CORPUS.jsonl.zst]
 #
 # Environment:
-#   BENCH_SCALES   which inputs to run: any of 10mb, 1x, 5x (default "10mb 1x 5x")
-#   BENCH_INGEST_SCALES  which of them to ingest too (default: all of BENCH_SCALES; 1x is
-#                  needed for the store rows). Sentences and entity mentions per MB come from
-#                  the ingested store, so scales not ingested show "-" there.
-#   BENCH_REPEAT   runs of each of `extract 1x --jobs 1` and `--jobs 2`, alternated, and of
-#                  `ingest 1x`; the table keeps the fastest of each (default 5)
+#   BENCH_SCALES   what to run: any of startup, 1k, 10mb, 1x, 5x (default all of them).
+#                  startup: a one-sentence input, whole processes (parley and TABARI);
+#                  1k: the corpus' first 1,000 documents, parley and TABARI alternated;
+#                  10mb, 1x, 5x: extraction and ingest at three sizes (1x with --jobs 2, two
+#                  independent processes and the Dask recipe beside --jobs 1)
+#   BENCH_INGEST_SCALES  which of 10mb, 1x, 5x to ingest too (default: those in BENCH_SCALES;
+#                  1x is needed for the store rows). Sentences and entity mentions per MB come
+#                  from the ingested store, so scales not ingested show "-" there.
+#   BENCH_REPEAT   runs of every repeated command (startup, 1k, and on 1x `extract --jobs 1`,
+#                  `--jobs 2`, the two-process pair, `ingest`, the Dask recipe), alternated;
+#                  the table shows each one's median (default 5)
+#   BENCH_SHARED   the shared folder holding corpus/bench/ and peers/tabari/ (default: ../shared
+#                  beside the checkout); without peers/tabari/run.sh the TABARI rows are skipped
+#   BENCH_DASK=0   skip the Dask recipe row (it needs python3-distributed under /usr/bin/python3)
 #   BENCH_OUT      results directory (default: a fresh mktemp -d, printed at the end)
 #   BENCH_BUILD    build directory holding parley and tools/bench/parley_re2_ceiling
 #                  (default build/; both are built there when missing)
 #   BENCH_MICRO=1  also run the Google Benchmark micro-benchmarks (short runs)
 #
-# Needs GNU time (/usr/bin/time), zstd, python3 and db_bench: tools/setup.sh --bench.
+# Needs GNU time (/usr/bin/time), zstd, python3 and db_bench: tools/setup.sh --bench; TABARI's
+# run.sh also needs g++, unzip and libncurses-dev (the same).
 # The store rows (1x ingested) also run build/graph/parley_store_bench's Put benchmarks (~15 s).
 # MB are 10^6 bytes of document text (the `text` fields), as the reference figures use.
 # CPU s is user + system time; "MB/s per CPU s" divides by it, so it stays comparable when
@@ -26,8 +35,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-corpus=${1:-/work/shared/corpus/bench/wh-statements.jsonl.zst}
-scales=${BENCH_SCALES:-10mb 1x 5x}
+shared=${BENCH_SHARED:-$root/../shared}
+corpus=${1:-$shared/corpus/bench/wh-statements.jsonl.zst}
+parts=${BENCH_SCALES:-startup 1k 10mb 1x 5x}
+scales=$(for s in $parts; do case $s in startup | 1k) ;; *) printf '%s ' "$s" ;; esac; done)
 ingest_scales=${BENCH_INGEST_SCALES:-$scales}
 repeat=${BENCH_REPEAT:-5}
 build=${BENCH_BUILD:-build}
@@ -52,6 +63,15 @@ git describe --always --dirty >"$out/commit" 2>/dev/null || echo unknown >"$out/
 parley=$root/$build/parley
 ceiling=$root/$build/tools/bench/parley_re2_ceiling
 py=$root/tools/bench/bench_util.py
+dask=
+if [ "${BENCH_DASK:-1}" != 0 ]; then
+  if /usr/bin/python3 -c 'import distributed' 2>/dev/null; then
+    dask=1
+  else
+    echo "tools/bench.sh: python3-distributed is missing (tools/setup.sh --test); the Dask" \
+      "row is skipped" >&2
+  fi
+fi
 
 echo "tools/bench.sh: results in $out" >&2
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -77,6 +97,45 @@ run() {
   /usr/bin/time -f '%e %U %S %M' -o "$out/$name.time" "$@" >"$out/$name.out" 2>"$out/$name.err"
 }
 
+# --- start-up and the peer ---------------------------------------------------------------------
+# TABARI's run.sh (../shared/peers/tabari) builds TABARI once in $out/tabari and codes a JSON
+# Lines file, printing "tabari: BYTES bytes of text, RECORDS records, EVENTS events, WALL s wall"
+# (its own process only: the build and the input conversion are not timed).
+peer=$shared/peers/tabari/run.sh
+if [[ " $parts " == *" startup "* || " $parts " == *" 1k "* ]] && [ ! -x "$peer" ]; then
+  echo "tools/bench.sh: TABARI not found at '$peer' (set BENCH_SHARED to the folder holding" \
+    "peers/tabari/); its rows are skipped" >&2
+  peer=
+fi
+run_peer() {  # run_peer NAME INPUT: TABARI on INPUT; its summary line in NAME.out
+  echo "tools/bench.sh: $1" >&2
+  "$peer" "$2" "$out/tabari" >"$out/$1.out" 2>"$out/$1.err" ||
+    { echo "tools/bench.sh: TABARI failed on $2 ($out/$1.err)" >&2; exit 1; }
+}
+if [[ " $parts " == *" startup "* ]]; then
+  # One sentence, so the whole process is start-up: reading the rules (or dictionaries) in.
+  printf '%s\n' '{"id":"startup","date":"2021-09-09","text":"President Biden met Prime Minister Suga of Japan at the White House on Friday."}' \
+    >"$out/startup.jsonl"
+  python3 "$py" measure "$out/startup.jsonl" >"$out/corpus-startup.meta"
+  [ -z "$peer" ] || run_peer tabari-build "$out/startup.jsonl"  # builds TABARI, untimed
+  for ((i = 1; i <= repeat; i++)); do
+    run "startup-parley-r$i" "$parley" extract "$out/startup.jsonl" --jobs 1
+    [ -z "$peer" ] || run_peer "startup-tabari-r$i" "$out/startup.jsonl"
+  done
+  python3 "$py" keep-median "$out" startup-parley
+fi
+if [[ " $parts " == *" 1k "* ]]; then
+  # The corpus' first 1,000 documents as plain JSON Lines, the same file for both programs.
+  python3 "$py" head "$corpus" 1000 >"$out/corpus-1k.jsonl"
+  python3 "$py" measure "$out/corpus-1k.jsonl" >"$out/corpus-1k.meta"
+  [ -z "$peer" ] || [ -x "$out/tabari/TABARI" ] || run_peer tabari-build "$out/corpus-1k.jsonl"
+  for ((i = 1; i <= repeat; i++)); do
+    run "extract-1k-j1-r$i" "$parley" extract "$out/corpus-1k.jsonl" --jobs 1
+    [ -z "$peer" ] || run_peer "tabari-1k-r$i" "$out/corpus-1k.jsonl"
+  done
+  python3 "$py" keep-median "$out" extract-1k-j1
+fi
+
 # --- extraction and ingest ---------------------------------------------------------------------
 for scale in $scales; do
   input=$out/corpus-$scale.jsonl.zst
@@ -88,9 +147,8 @@ for scale in $scales; do
     zstd -dcq <"$input" >"$out/whole-$scale.jsonl"
     split -n l/2 -d "$out/whole-$scale.jsonl" "$out/half-$scale."
     rm "$out/whole-$scale.jsonl"
-    # 1 and 2 jobs, the pair and the ingest alternate, $repeat times each, so that all see the
-    # same machine; the report keeps each one's fastest run, the estimate least disturbed by
-    # other users of the machine.
+    # 1 and 2 jobs, the pair, the ingest and the Dask recipe alternate, $repeat times each, so
+    # that all see the same machine; the report shows each one's median run.
     for ((i = 1; i <= repeat; i++)); do
       for jobs in 1 2; do
         run "extract-$scale-j$jobs-r$i" "$parley" extract "$input" --jobs "$jobs"
@@ -107,10 +165,17 @@ for scale in $scales; do
       if [[ " $ingest_scales " == *" $scale "* ]]; then
         rm -rf "$out/db-$scale"
         run "ingest-$scale-j2-r$i" "$parley" ingest --db "$out/db-$scale" --bulk --jobs 2 "$input"
+        if [ -n "$dask" ]; then
+          # The Dask recipe on a LocalCluster of 2 workers (cluster start-up included) builds
+          # the same store; it is compared with the ingest it alternates with.
+          rm -rf "$out/db-dask"
+          run "dask-$scale-r$i" /usr/bin/python3 "$root/tools/dask/parley_dask.py" \
+            --local-workers 2 --parley "$parley" --bulk --db "$out/db-dask" "$input"
+        fi
       fi
     done
-    python3 "$py" keep-fastest "$out" "extract-$scale-j1" "extract-$scale-j2" \
-      "extract-$scale-pair" "ingest-$scale-j2"
+    python3 "$py" keep-median "$out" "extract-$scale-j1" "extract-$scale-j2" \
+      "extract-$scale-pair" "ingest-$scale-j2" "dask-$scale"
   else
     run "extract-$scale-j1" "$parley" extract "$input" --jobs 1
   fi
@@ -121,6 +186,14 @@ for scale in $scales; do
   fi
   "$parley" stats --db "$out/db-$scale" --json >"$out/stats-$scale.json"
   "$parley" export --db "$out/db-$scale" --format jsonl --what entities >"$out/entities-$scale.jsonl"
+  if [ "$scale" = 1x ] && [ -n "$dask" ]; then
+    # The recipe's store must be the direct ingest's: statements, entities, counts, dates.
+    "$parley" export --db "$out/db-dask" --format jsonl --what entities >"$out/entities-dask.jsonl"
+    "$parley" stats --db "$out/db-dask" --json >"$out/stats-dask.json"
+    cmp -s "$out/entities-$scale.jsonl" "$out/entities-dask.jsonl" &&
+      python3 "$py" same-stats "$out/stats-$scale.json" "$out/stats-dask.json" ||
+      { echo "tools/bench.sh: the Dask recipe's store differs from the direct ingest's" >&2; exit 1; }
+  fi
 done
 
 # --- the store side on the 1x store: statement loading, queries, exports ------------------------
@@ -165,4 +238,4 @@ if [ "${BENCH_MICRO:-0}" = 1 ]; then
 fi
 
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
-python3 "$py" report "$out" "$scales" "$load_start" "$load_end" | tee "$out/table.md"
+python3 "$py" report "$out" "$parts" "$load_start" "$load_end" | tee "$out/table.md"

@@ -12,7 +12,7 @@ Statement SampleStatement() {
   s.object = EntityRef{"agreement:peace-treaty", "peace treaty", EntityType::kAgreement};
   s.recipient = EntityRef{"person:shinzo-abe", "Shinzo Abe", EntityType::kPerson};
   s.place = EntityRef{"place:vladivostok", "Vladivostok", EntityType::kPlace};
-  s.time = TimeValue{"2018-09", "2018-09-01", "2018-09-30"};
+  s.time = TimeValue{"2018-09", "2018-09-01", "2018-09-30", TimeSource::kDocument};
   s.modality = Modality::kAsserted;
   s.doc = "examples/a.txt";
   s.span = {10, 20};
@@ -71,6 +71,24 @@ TEST(StatementJsonTest, ReportsTheBadField) {
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
     EXPECT_EQ(r.status().message(), c.message);
+  }
+}
+
+// Each line gets the same answer from `fast` (a codec with a fast path) and from `tree` (its
+// JSON-tree path): the same record, or the same error.
+template <typename Fast, typename Tree>
+void ExpectFastPathAgrees(const std::vector<std::string>& lines, Fast fast_path, Tree tree_path) {
+  for (const std::string& line : lines) {
+    SCOPED_TRACE(line);
+    auto fast = fast_path(line);
+    auto tree = tree_path(line);
+    ASSERT_EQ(fast.ok(), tree.ok()) << (fast.ok() ? tree.status() : fast.status()).ToString();
+    if (fast.ok()) {
+      EXPECT_EQ(*fast, *tree);
+    } else {
+      EXPECT_EQ(fast.status().code(), tree.status().code());
+      EXPECT_EQ(fast.status().message(), tree.status().message());
+    }
   }
 }
 
@@ -145,9 +163,15 @@ TEST(StatementJsonTest, FastPathAgreesWithTheGeneralPath) {
       replace(sentence, "\"sentence\":\"cut at the end \xe2"),
       replace(sentence, "\"sentence\":\"euro \xe2\x82\xac \xf4\x8f\xbf\xbf\""),
       replace("\"time\":{\"value\":\"2018-09\",", "\"time\":{"),
-      replace("\"time\":{\"value\":\"2018-09\",\"start\":\"2018-09-01\",\"end\":\"2018-09-30\"}",
+      replace("\"time\":{\"value\":\"2018-09\",\"start\":\"2018-09-01\",\"end\":\"2018-09-30\","
+              "\"source\":\"document\"}",
               "\"time\":{\"value\":\"2018\",\"start\":null}"),
-      replace("\"end\":\"2018-09-30\"}", "\"end\":\"2018-09-30\",\"extra\":1}"),
+      replace("\"source\":\"document\"}", "\"source\":\"document\",\"extra\":1}"),
+      replace("\"source\":\"document\"}", "\"source\":\"paragraph\"}"),
+      replace("\"source\":\"document\"}", "\"source\":\"text\"}"),
+      replace("\"source\":\"document\"}", "\"source\":\"dateline\"}"),
+      replace("\"source\":\"document\"}", "\"source\":null}"),
+      replace(",\"source\":\"document\"}", "}"),
       replace("\"time\":{", "\"time\":[{"),
       replace("\"modality\":\"asserted\"", "\"modality\":\"\""),
       replace("\"modality\":\"asserted\"", "\"modality\":null"),
@@ -165,18 +189,7 @@ TEST(StatementJsonTest, FastPathAgreesWithTheGeneralPath) {
       "[]",
       "",
   };
-  for (const std::string& line : lines) {
-    SCOPED_TRACE(line);
-    auto fast = StatementFromJson(line);
-    auto tree = internal::StatementFromJsonTree(line);
-    ASSERT_EQ(fast.ok(), tree.ok()) << (fast.ok() ? tree.status() : fast.status()).ToString();
-    if (fast.ok()) {
-      EXPECT_EQ(*fast, *tree);
-    } else {
-      EXPECT_EQ(fast.status().code(), tree.status().code());
-      EXPECT_EQ(fast.status().message(), tree.status().message());
-    }
-  }
+  ExpectFastPathAgrees(lines, StatementFromJson, internal::StatementFromJsonTree);
   auto back = StatementFromJson(StatementToJson(full));
   ASSERT_TRUE(back.ok());
   EXPECT_EQ(back->text, full.text);
@@ -195,6 +208,93 @@ TEST(EntityJsonTest, RoundTrip) {
   auto back = EntityFromJson(EntityToJson(e));
   ASSERT_TRUE(back.ok()) << back.status().ToString();
   EXPECT_EQ(*back, e);
+}
+
+Entity SampleEntity() {
+  Entity e;
+  e.id = "person:shinzo-abe";
+  e.label = "Shinzo Abe";
+  e.type = EntityType::kPerson;
+  e.aliases = {"Abe", "Abe Shinzo"};
+  e.attributes = {{"country", "state:japan"}, {"kind", "leader"}};
+  e.roles = {{"prime minister", "state:japan", "2012-12-26", "2020-09-16"},
+             {"chief cabinet secretary", "", "", ""}};
+  e.mentions = 3;
+  return e;
+}
+
+TEST(EntityJsonTest, WholeLine) {
+  Entity e = SampleEntity();
+  e.aliases.push_back("a \"quoted\"\tone \xff");
+  EXPECT_EQ(EntityToJson(e),
+            R"({"id":"person:shinzo-abe","label":"Shinzo Abe","type":"person",)"
+            R"("aliases":["Abe","Abe Shinzo","a \"quoted\"\tone )"
+            "\xEF\xBF\xBD"
+            R"("],)"
+            R"("attributes":{"country":"state:japan","kind":"leader"},)"
+            R"("roles":[{"office":"prime minister","country":"state:japan","from":"2012-12-26",)"
+            R"("to":"2020-09-16"},{"office":"chief cabinet secretary","country":null,"from":null,)"
+            R"("to":null}],"mentions":3})");
+  Entity bare;
+  bare.type = EntityType::kState;
+  EXPECT_EQ(EntityToJson(bare),
+            R"({"id":"","label":"","type":"state","aliases":[],"attributes":{},"roles":[],)"
+            R"("mentions":0})");
+}
+
+// EntityFromJson reads lines as EntityToJson writes them without a JSON tree; on every line,
+// valid or not, it must answer as the general path does.
+TEST(EntityJsonTest, FastPathAgreesWithTheGeneralPath) {
+  const std::string base = EntityToJson(SampleEntity());
+  auto replace = [&base](const std::string& from, const std::string& to) {
+    std::string line = base;
+    size_t at = line.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    if (at != std::string::npos) line.replace(at, from.size(), to);
+    return line;
+  };
+  const std::vector<std::string> lines = {
+      base,
+      EntityToJson(Entity()),
+      replace("{", "{\"extra\":1,"),
+      replace("\"label\":\"Shinzo Abe\"", "\"label\":null"),
+      replace("\"label\":\"Shinzo Abe\",", ""),
+      replace("\"label\":\"Shinzo Abe\"", "\"label\":7"),
+      replace("\"id\":\"person:shinzo-abe\"", "\"id\":null"),
+      replace("\"id\":\"person:shinzo-abe\",", ""),
+      replace("{", "{\"id\":\"first\","),
+      replace("\"type\":\"person\"", "\"type\":\"alien\""),
+      replace("\"type\":\"person\",", ""),
+      replace("\"aliases\":[\"Abe\",", "\"aliases\":null,\"x\":[\"Abe\","),
+      replace("\"aliases\":[\"Abe\"", "\"aliases\":[1"),
+      replace("\"aliases\":[\"Abe\",\"Abe Shinzo\"]", "\"aliases\":\"Abe\""),
+      replace("\"aliases\":[\"Abe\",\"Abe Shinzo\"]", "\"aliases\":null"),
+      replace("\"aliases\":[\"Abe\",\"Abe Shinzo\"]", "\"aliases\":[]"),
+      replace("{\"country\":\"state:japan\"", "{\"kind\":\"first\",\"country\":\"state:japan\""),
+      replace("{\"country\":\"state:japan\"", "{\"country\":null"),
+      replace("\"attributes\":{", "\"attributes\":[{"),
+      replace("\"attributes\":{\"country\":\"state:japan\",\"kind\":\"leader\"}",
+              "\"attributes\":null"),
+      replace("\"office\":\"prime minister\"", "\"office\":null"),
+      replace("\"office\":\"prime minister\",", ""),
+      replace("\"country\":null", "\"country\":5"),
+      replace("\"to\":null}", "\"to\":null,\"since\":\"x\"}"),
+      replace("\"roles\":[{", "\"roles\":[7,{"),
+      replace("\"roles\":[", "\"roles\":{\"a\":["),
+      replace("\"mentions\":3", "\"mentions\":null"),
+      replace("\"mentions\":3", "\"mentions\":-3"),
+      replace("\"mentions\":3", "\"mentions\":3.5"),
+      replace("\"mentions\":3", "\"mentions\":\"3\""),
+      replace("\"mentions\":3", "\"mentions\":18446744073709551616"),
+      replace("\"Abe Shinzo\"", "\"Abe \\u0053hinzo\""),
+      replace("\"Abe Shinzo\"", "\"Abe \xff\""),
+      base + "x",
+      base.substr(0, base.size() - 1),
+      "{}",
+      "[]",
+      "",
+  };
+  ExpectFastPathAgrees(lines, EntityFromJson, internal::EntityFromJsonTree);
 }
 
 TEST(DocumentInfoJsonTest, RoundTrip) {
@@ -250,7 +350,8 @@ TEST(StatementJsonTest, WholeLine) {
                 R"("Shinzo Abe","type":"person"},"place":{"id":"place:vladivostok","label":)"
                 R"("Vladivostok","type":"place"},"event":{"id":"event:summit","label":)"
                 R"("summit\t2018","type":"event"},"time":{"value":"2018-09","start":)"
-                R"("2018-09-01","end":""},"modality":"negated","doc":"examples/a.txt",)"
+                R"("2018-09-01","end":"","source":"document"},"modality":"negated",)"
+                R"("doc":"examples/a.txt",)"
                 R"("span":[0,18446744073709551615],"sentence":"Putin’s \"sudden\" proposal",)"
                 R"("rule":"proposal.to","byte_span":[12,24],"sentence_index":4294967295,)"
                 R"("plover":"PROPOSE","cameo":"036","doc_date":"2018-09-12","mentions":3})");

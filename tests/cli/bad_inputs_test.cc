@@ -60,11 +60,17 @@ TEST_F(BadInputsCliTest, BrokenRuleFilesAreInputErrors) {
     SCOPED_TRACE(entry.path().filename().string());
     const std::string file = dir_.Sub("doc.txt");
     std::ofstream(file) << "Japan met Russia.\n";
-    const CliRun run = RunParley({"extract", "--rules", entry.path().string(), file});
-    EXPECT_EQ(run.code, 3) << run.err;
-    EXPECT_THAT(run.err, HasSubstr(entry.path().string() + ":"));
-    EXPECT_THAT(run.err, HasSubstr(": error: "));
-    EXPECT_TRUE(run.out.empty());
+    // --rules takes one value, so the input after it stays an input, for ingest too.
+    for (const char* command : {"extract", "ingest"}) {
+      SCOPED_TRACE(command);
+      std::vector<std::string> args = {command, "--rules", entry.path().string(), file};
+      if (std::string_view(command) == "ingest") args.insert(args.end(), {"--db", dir_.Sub("db")});
+      const CliRun run = RunParley(args);
+      EXPECT_EQ(run.code, 3) << run.err;
+      EXPECT_THAT(run.err, HasSubstr(entry.path().string() + ":"));
+      EXPECT_THAT(run.err, HasSubstr(": error: "));
+      EXPECT_TRUE(run.out.empty());
+    }
   }
 }
 

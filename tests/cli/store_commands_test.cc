@@ -56,6 +56,47 @@ TEST_F(StoreCommandsTest, JsonlExportIsSortedAndComplete) {
   EXPECT_EQ(RunParley({"export", "--db", db_, "--format", "jsonl"}).out, run.out);
 }
 
+// query, timeline, export and graph filter on every statement's time; --text-dates-only leaves
+// out the times taken from documents (some synthetic statements carry those).
+TEST_F(StoreCommandsTest, TextDatesOnlyLeavesOutDocumentTimes) {
+  size_t timed = 0;
+  size_t text_timed = 0;
+  for (uint64_t i = 0; i < 20; ++i) {
+    for (const Statement& s : SyntheticDocument(i).statements) {
+      timed += s.time.has_value();
+      text_timed += s.time && IsTextTime(*s.time);
+    }
+  }
+  ASSERT_GT(timed, text_timed);
+  ASSERT_GT(text_timed, 0u);
+  auto lines = [](const std::string& text) {
+    size_t n = 0;
+    for (char c : text) n += c == '\n';
+    return n;
+  };
+  for (const std::vector<std::string>& command :
+       {std::vector<std::string>{"timeline", "--format", "jsonl"},
+        std::vector<std::string>{"query", "?s ?p ?o", "--since", "1000", "--format", "jsonl"}}) {
+    SCOPED_TRACE(command[0]);
+    std::vector<std::string> args = command;
+    args.insert(args.end(), {"--db", db_});
+    CliRun all = RunParley(args);
+    ASSERT_EQ(all.code, 0) << all.err;
+    EXPECT_EQ(lines(all.out), timed);
+    args.push_back("--text-dates-only");
+    CliRun text = RunParley(args);
+    ASSERT_EQ(text.code, 0) << text.err;
+    EXPECT_EQ(lines(text.out), text_timed);
+  }
+  CliRun edges =
+      RunParley({"export", "--db", db_, "--format", "csv-edges", "--multi", "--since", "1000"});
+  ASSERT_EQ(edges.code, 0) << edges.err;
+  CliRun text_edges = RunParley({"export", "--db", db_, "--format", "csv-edges", "--multi",
+                                 "--since", "1000", "--text-dates-only"});
+  ASSERT_EQ(text_edges.code, 0) << text_edges.err;
+  EXPECT_EQ(lines(edges.out) - lines(text_edges.out), timed - text_timed);
+}
+
 TEST_F(StoreCommandsTest, ExportWritesFilesAtomically) {
   // (PLOVER records need statements with PLOVER types, which synthetic ones lack.)
   for (const char* format : {"graphml", "gexf", "csv-nodes", "csv-edges", "dot"}) {

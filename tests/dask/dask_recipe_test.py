@@ -1,17 +1,24 @@
 #!/usr/bin/python3
-"""The Dask recipe (tools/dask/parley_dask.py) on a LocalCluster with 2 workers gives what one
-machine gives: the same statement JSON Lines byte for byte, and a store whose exported
-statements equal those of `parley ingest` run directly on the same input.
+"""The Dask recipe (tools/dask/parley_dask.py) on a LocalCluster with 2 workers builds the store
+one `parley ingest` builds from the same input: equal `parley export` of statements and of
+entities (aliases, roles, mention counts), equal `parley stats` (documents, sentences,
+entities, statements, dates), equal entity cards. Each worker starts parley once (the rules
+are compiled once per worker), no "Large object" warning is printed and no process is left
+behind.
 
   dask_recipe_test.py PARLEY_BINARY SAMPLE.jsonl.zst
 
 Exits 77 (ctest: skipped) when python3-distributed is not installed (tools/setup.sh --test).
 """
+import json
 import os
+import stat
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
+import uuid
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 RECIPE = os.path.join(HERE, "..", "..", "tools", "dask", "parley_dask.py")
@@ -21,6 +28,21 @@ SAMPLE = ""
 
 def run(command, **kwargs):
     return subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kwargs)
+
+
+def processes_with(marker):
+    """Pids of live processes whose environment holds `marker`."""
+    found = []
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            with open(f"/proc/{pid}/environ", "rb") as f:
+                if marker.encode() in f.read():
+                    found.append(int(pid))
+        except OSError:
+            pass  # gone, or not ours to read
+    return found
 
 
 class DaskRecipeTest(unittest.TestCase):
@@ -34,41 +56,90 @@ class DaskRecipeTest(unittest.TestCase):
     def path(self, name):
         return os.path.join(self.dir, name)
 
-    def export(self, db):
-        done = run([PARLEY, "export", "--db", db, "--format", "jsonl"])
+    def parley(self, *args):
+        done = run([PARLEY] + list(args))
         self.assertEqual(done.returncode, 0, done.stderr.decode())
         return done.stdout
 
-    def test_equals_single_machine_run(self):
+    def logging_parley(self):
+        """A parley that appends its command line to a log: which processes the recipe starts."""
+        wrapper = self.path("parley-logged")
+        with open(wrapper, "w", encoding="utf-8") as f:
+            f.write(f'#!/bin/sh\necho "$*" >>"{self.path("invocations")}"\nexec "{PARLEY}" "$@"\n')
+        os.chmod(wrapper, stat.S_IRWXU)
+        return wrapper
+
+    def recipe(self, *args, parley=None):
+        marker = "PARLEY_DASK_TEST=" + uuid.uuid4().hex
+        env = dict(os.environ, PARLEY_DASK_TEST=marker.split("=", 1)[1])
+        done = run([sys.executable, RECIPE, "--local-workers", "2",
+                    "--parley", parley or PARLEY] + list(args), env=env, cwd=self.dir)
+        # The cluster, its workers and their parley processes are gone with the recipe.
+        for _ in range(50):
+            left = processes_with(marker)
+            if not left:
+                break
+            time.sleep(0.1)
+        self.assertEqual(left, [], "processes left behind by the recipe")
+        self.assertNotIn(b"Large object", done.stderr)
+        return done
+
+    def assert_same_store(self, db, reference):
+        for what in ("statements", "entities"):
+            mine = self.parley("export", "--db", db, "--format", "jsonl", "--what", what)
+            theirs = self.parley("export", "--db", reference, "--format", "jsonl", "--what", what)
+            self.assertGreater(len(theirs), 0)
+            self.assertTrue(mine == theirs, f"the stores' {what} exports differ")
+        stats = json.loads(self.parley("stats", "--db", db, "--json"))
+        expected = json.loads(self.parley("stats", "--db", reference, "--json"))
+        for s in (stats, expected):
+            del s["disk_bytes"]  # how RocksDB laid the same records out
+        self.assertEqual(stats, expected)
+        # The card of the most mentioned person: aliases, roles, mentions, first and last dates.
+        entities = [json.loads(line) for line in self.parley(
+            "export", "--db", reference, "--format", "jsonl", "--what", "entities").splitlines()]
+        top = max((e for e in entities if e["type"] == "person"), key=lambda e: e["mentions"])
+        self.assertEqual(self.parley("entity", "--db", db, top["id"]),
+                         self.parley("entity", "--db", reference, top["id"]))
+
+    def test_store_equals_direct_ingest(self):
+        direct = run([PARLEY, "ingest", "--db", self.path("direct.db"), "--jobs", "1", SAMPLE])
+        self.assertEqual(direct.returncode, 0, direct.stderr.decode())
+
+        # 16 documents per partition and at most 3 in flight: 13 partitions, so workers finish
+        # out of order and the client must still store them in input order.
+        done = self.recipe("--docs-per-partition", "16", "--max-in-flight", "3", "--bulk",
+                           "--db", self.path("dask.db"), "-o", self.path("bundles.jsonl"),
+                           SAMPLE, parley=self.logging_parley())
+        self.assertEqual(done.returncode, 0, done.stderr.decode())
+        self.assertIn(b"parley_dask: 200 documents read, 200 documents extracted", done.stderr)
+        self.assert_same_store(self.path("dask.db"), self.path("direct.db"))
+
+        # One extraction process per worker, one ingest.
+        with open(self.path("invocations"), encoding="utf-8") as f:
+            commands = [line.split()[0] for line in f]
+        self.assertEqual(sorted(commands), ["extract", "extract", "ingest"])
+
+        # The bundle file the recipe wrote loads into the same store later.
+        self.parley("ingest", "--db", self.path("later.db"), "--bundle", self.path("bundles.jsonl"))
+        self.assert_same_store(self.path("later.db"), self.path("direct.db"))
+
+    def test_statements_equal_single_machine_run(self):
         single = run([PARLEY, "extract", SAMPLE, "--jobs", "1"])
         self.assertEqual(single.returncode, 0, single.stderr.decode())
         self.assertGreater(single.stdout.count(b"\n"), 0, "the sample yields no statements")
-
-        # 16 documents per partition and at most 3 in flight: 13 partitions, so workers finish
-        # out of order and the client must still write them in input order.
-        dask = run([sys.executable, RECIPE, "--local-workers", "2", "--parley", PARLEY,
-                    "--docs-per-partition", "16", "--max-in-flight", "3",
-                    "-o", self.path("dask.jsonl"), "--db", self.path("dask.db"), SAMPLE])
-        self.assertEqual(dask.returncode, 0, dask.stderr.decode())
-        self.assertIn(b"parley_dask: 200 documents, ", dask.stderr)
+        done = self.recipe("--docs-per-partition", "16", "--max-in-flight", "3",
+                           "--format", "jsonl", "-o", self.path("dask.jsonl"), SAMPLE)
+        self.assertEqual(done.returncode, 0, done.stderr.decode())
         with open(self.path("dask.jsonl"), "rb") as f:
             distributed = f.read()
         self.assertTrue(distributed == single.stdout,
                         f"{len(distributed)} bytes from Dask, {len(single.stdout)} from one run")
 
-        direct = run([PARLEY, "ingest", "--db", self.path("direct.db"), "--jobs", "1", SAMPLE])
-        self.assertEqual(direct.returncode, 0, direct.stderr.decode())
-        exported = self.export(self.path("dask.db"))
-        self.assertGreater(len(exported), 0)
-        self.assertTrue(exported == self.export(self.path("direct.db")),
-                        "the stores' statement exports differ")
-        self.assertEqual(sorted(exported.splitlines()), sorted(single.stdout.splitlines()))
-
     def test_failing_partition_stops_with_parley_message(self):
         missing = self.path("no-such-rules")
-        done = run([sys.executable, RECIPE, "--local-workers", "2", "--parley", PARLEY,
-                    "--docs-per-partition", "50", "--rules", missing,
-                    "-o", self.path("out.jsonl"), SAMPLE])
+        done = self.recipe("--docs-per-partition", "50", "--rules", missing,
+                           "-o", self.path("out.jsonl"), "--db", self.path("out.db"), SAMPLE)
         self.assertEqual(done.returncode, 1)
         err = done.stderr.decode()
         self.assertIn(missing, err)  # parley's own message names the missing path

@@ -136,6 +136,39 @@ TEST(DocumentReaderTest, WhiteHouseReadoutsTakeTheirDatesFromFrontMatter) {
   }
 }
 
+// Issue 16: a `date:` in YAML front matter was ignored when the file was named .txt.
+TEST(DocumentReaderTest, FrontMatterIsReadWhateverTheExtension) {
+  TempDir dir;
+  const std::string body =
+      "---\ndate: '2021-01-23'\ntitle: A readout\nsource_url: https://x\n---\n"
+      "The President spoke with the Prime Minister in 1994.\n";
+  const std::string txt = dir.Write("readout.txt", body);
+  const std::string other = dir.Write("readout.statement", body);
+  const std::string md = dir.Write("readout.md", body);
+  const std::string not_yaml = dir.Write("breaks.txt", "---\nA line of text.\n---\nMore text.\n");
+  const ReadResult r = ReadAll({txt, other, md, not_yaml});
+  EXPECT_TRUE(r.warnings.empty());
+  ASSERT_EQ(r.docs.size(), 4u);
+  for (size_t i = 0; i < 3; ++i) {
+    const Document& d = r.docs[i];
+    SCOPED_TRACE(d.info.id);
+    EXPECT_EQ(d.info.date, "2021-01-23");
+    EXPECT_EQ(d.info.date_source, "metadata");
+    EXPECT_EQ(d.info.title, "A readout");
+    EXPECT_EQ(d.info.url, "https://x");
+    EXPECT_EQ(d.text, body);  // the stored text keeps its front matter
+    // Units start after the front matter, whatever the syntax.
+    const PreparedDocument prepared = PrepareDocument(d);
+    ASSERT_EQ(prepared.sentences.size(), 1u);
+    EXPECT_EQ(prepared.sentences[0].text, "The President spoke with the Prime Minister in 1994.");
+  }
+  EXPECT_EQ(r.docs[0].info.format, "text");
+  EXPECT_EQ(r.docs[2].info.format, "markdown");
+  // Dashes around text are no front matter.
+  EXPECT_EQ(r.docs[3].info.title, "");
+  EXPECT_EQ(PrepareDocument(r.docs[3]).sentences.size(), 2u);
+}
+
 TEST(DocumentReaderTest, IncludeExcludeAndRecursion) {
   TempDir dir;
   const std::string d = dir.path().string();
@@ -344,7 +377,7 @@ TEST(DocumentReaderTest, OpenErrors) {
       {{examples},
        bad_date,
        StatusCode::kInvalidArgument,
-       "--date: 'yesterday' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"},
+       "--date: invalid date 'yesterday' (expected YYYY, YYYY-MM or YYYY-MM-DD)"},
       {{examples}, zero, StatusCode::kInvalidArgument, "max_doc_bytes must be positive"},
       {{"-", "-"}, {}, StatusCode::kInvalidArgument, "'-' (stdin) given more than once"},
   };

@@ -65,7 +65,9 @@ TEST(ParseFrontMatterTest, Scalars) {
 
 TEST(ParseFrontMatterTest, Absent) {
   for (const char* text : {"", "no front matter\n", "---\nunterminated: yes\n", " ---\nx: 1\n---\n",
-                           "----\nx: 1\n----\n"}) {
+                           "----\nx: 1\n----\n",
+                           // Thematic breaks around text, not YAML.
+                           "---\nA line of text.\n---\n", "---\n---\nbody\n"}) {
     SCOPED_TRACE(text);
     const FrontMatter fm = ParseFrontMatter(text);
     EXPECT_FALSE(fm.present);

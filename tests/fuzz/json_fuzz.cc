@@ -23,22 +23,28 @@ void CheckRoundTrip(std::string_view line, Encode encode, Decode decode) {
   PARLEY_FUZZ_CHECK(encode(*again) == once);
 }
 
-}  // namespace
-
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  using namespace parley;
-  const std::string_view line = fuzz::AsText(data, size);
-  CheckRoundTrip<Statement>(line, StatementToJson, StatementFromJson);
-  // StatementFromJson's fast path answers every line as the JSON-tree path does.
-  const Result<Statement> fast = StatementFromJson(line);
-  const Result<Statement> tree = internal::StatementFromJsonTree(line);
+template <typename T, typename Fast, typename Tree>
+void CheckAgrees(std::string_view line, Fast fast_path, Tree tree_path) {
+  const parley::Result<T> fast = fast_path(line);
+  const parley::Result<T> tree = tree_path(line);
   PARLEY_FUZZ_CHECK(fast.ok() == tree.ok());
   if (fast.ok()) {
     PARLEY_FUZZ_CHECK(*fast == *tree);
   } else {
     PARLEY_FUZZ_CHECK(fast.status().message() == tree.status().message());
   }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace parley;
+  const std::string_view line = fuzz::AsText(data, size);
+  CheckRoundTrip<Statement>(line, StatementToJson, StatementFromJson);
+  // The fast paths answer every line as the JSON-tree paths do.
+  CheckAgrees<Statement>(line, StatementFromJson, internal::StatementFromJsonTree);
   CheckRoundTrip<Entity>(line, EntityToJson, EntityFromJson);
+  CheckAgrees<Entity>(line, EntityFromJson, internal::EntityFromJsonTree);
   CheckRoundTrip<DocumentInfo>(line, DocumentInfoToJson, DocumentInfoFromJson);
 
   std::string quoted;

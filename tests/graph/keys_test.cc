@@ -31,35 +31,6 @@ TEST(KeysTest, U64IsBigEndian) {
   EXPECT_EQ(bad.status().message(), "corrupt counter in the store");
 }
 
-TEST(KeysTest, ExpandIsoDate) {
-  struct Case {
-    std::string in, start, end, error;
-  };
-  std::vector<Case> cases = {
-      {"2019", "2019-01-01", "2019-12-31", ""},
-      {"2020-02", "2020-02-01", "2020-02-29", ""},
-      {"1900-02", "1900-02-01", "1900-02-28", ""},
-      {"2019-03-05", "2019-03-05", "2019-03-05", ""},
-      {"2019-13", "", "", "'2019-13' is not an ISO date (expected YYYY, YYYY-MM or YYYY-MM-DD)"},
-      {"2019-02-30", "", "",
-       "'2019-02-30' is not an ISO date (expected YYYY, YYYY-MM or YYYY-MM-DD)"},
-      {"19", "", "", "'19' is not an ISO date (expected YYYY, YYYY-MM or YYYY-MM-DD)"},
-      {"2019/03", "", "", "'2019/03' is not an ISO date (expected YYYY, YYYY-MM or YYYY-MM-DD)"},
-  };
-  for (const Case& c : cases) {
-    SCOPED_TRACE(c.in);
-    auto r = ExpandIsoDate(c.in);
-    if (c.error.empty()) {
-      ASSERT_TRUE(r.ok()) << r.status().ToString();
-      EXPECT_EQ(r->first, c.start);
-      EXPECT_EQ(r->second, c.end);
-    } else {
-      EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
-      EXPECT_EQ(r.status().message(), c.error);
-    }
-  }
-}
-
 TEST(KeysTest, SpanClassesBoundTheTimeScan) {
   struct Case {
     TimeValue time;
@@ -107,6 +78,30 @@ TEST(KeysTest, RecordsRoundTrip) {
 
   DocMeta m{r.document.info, "fp", 3, 7, 9};
   EXPECT_EQ(*DecodeDocMeta(EncodeDocMeta(m)), m);
+}
+
+TEST(KeysTest, VersionOneStatementRecordsStillDecode) {
+  // Layout 1 had no time source: the same bytes without the source varint after the time's end.
+  Statement s = SyntheticDocument(1).statements[0];
+  ASSERT_TRUE(s.time.has_value());
+  s.time->source = TimeSource::kText;
+  std::string bytes = EncodeStatement(s);
+  ASSERT_EQ(bytes[1], 2);
+  std::string time;  // value, start, end as the record writes them
+  for (const std::string* part : {&s.time->value, &s.time->start, &s.time->end}) {
+    time += static_cast<char>(part->size());
+    time += *part;
+  }
+  const size_t at = bytes.find(time);
+  ASSERT_NE(at, std::string::npos);
+  ASSERT_EQ(bytes[at + time.size()], 0);  // the source: text
+  bytes.erase(at + time.size(), 1);
+  bytes[1] = 1;
+  Result<Statement> back = DecodeStatement(bytes);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(*back, s);
+  bytes[1] = 3;
+  EXPECT_EQ(DecodeStatement(bytes).status().code(), StatusCode::kDataLoss);
 }
 
 TEST(KeysTest, CorruptRecordsAreDataLoss) {

@@ -147,7 +147,7 @@ TEST_F(QueryTest, Filters) {
   EXPECT_TRUE(typed->rows.empty());
   auto bad = RunQuery(*store_, "?x ?p ?y", {.since = "last week"});
   EXPECT_EQ(bad.status().ToString(),
-            "invalid_argument: 'last week' is not an ISO date (expected YYYY, YYYY-MM or "
+            "invalid_argument: invalid date 'last week' (expected YYYY, YYYY-MM or "
             "YYYY-MM-DD)");
 }
 

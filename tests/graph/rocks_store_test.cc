@@ -139,25 +139,51 @@ TEST(RocksStoreTest, OpenErrors) {
   }
 }
 
+// The store's RocksDB database opened directly, every column family with it, behind parley's
+// back.
+class RawDb {
+ public:
+  RawDb(const std::string& path, bool read_only) {
+    rocksdb::Options options;
+    std::vector<std::string> families;
+    EXPECT_TRUE(rocksdb::DB::ListColumnFamilies(options, path, &families).ok());
+    std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+    for (const auto& f : families) descriptors.emplace_back(f, rocksdb::ColumnFamilyOptions());
+    const rocksdb::Status s =
+        read_only ? rocksdb::DB::OpenForReadOnly(options, path, descriptors, &handles_, &db_)
+                  : rocksdb::DB::Open(options, path, descriptors, &handles_, &db_);
+    EXPECT_TRUE(s.ok()) << s.ToString();
+  }
+  ~RawDb() {
+    if (db_ == nullptr) return;
+    for (auto* h : handles_) EXPECT_TRUE(db_->DestroyColumnFamilyHandle(h).ok());
+    delete db_;
+  }
+  rocksdb::DB* operator->() const { return db_; }
+
+ private:
+  std::vector<rocksdb::ColumnFamilyHandle*> handles_;
+  rocksdb::DB* db_ = nullptr;
+};
+
+void SetFormatVersion(const std::string& path, uint64_t version) {
+  RawDb db(path, /*read_only=*/false);
+  ASSERT_TRUE(
+      db->Put(rocksdb::WriteOptions(), "format_version", internal::EncodeU64(version)).ok());
+}
+
+uint64_t GetFormatVersion(const std::string& path) {
+  RawDb db(path, /*read_only=*/true);
+  std::string bytes;
+  EXPECT_TRUE(db->Get(rocksdb::ReadOptions(), "format_version", &bytes).ok());
+  return internal::DecodeU64(bytes).value_or(0);
+}
+
 TEST(RocksStoreTest, NewerFormatIsRefused) {
   TempDir dir;
   std::string path = dir.Sub("kg");
   MustOpen(path).reset();
-  {
-    rocksdb::Options options;
-    std::vector<std::string> families;
-    ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(options, path, &families).ok());
-    std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-    for (const auto& f : families) descriptors.emplace_back(f, rocksdb::ColumnFamilyOptions());
-    std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    rocksdb::DB* db = nullptr;
-    ASSERT_TRUE(rocksdb::DB::Open(options, path, descriptors, &handles, &db).ok());
-    ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), "format_version",
-                        internal::EncodeU64(internal::kFormatVersion + 1))
-                    .ok());
-    for (auto* h : handles) ASSERT_TRUE(db->DestroyColumnFamilyHandle(h).ok());
-    delete db;
-  }
+  SetFormatVersion(path, internal::kFormatVersion + 1);
   for (bool read_only : {false, true}) {
     SCOPED_TRACE(read_only);
     auto store = OpenRocksStore(path, {.read_only = read_only});
@@ -165,9 +191,24 @@ TEST(RocksStoreTest, NewerFormatIsRefused) {
     EXPECT_EQ(store.status().code(), StatusCode::kOutOfRange);
     EXPECT_EQ(store.status().message(),
               "store '" + path +
-                  "' was written by a newer parley (store format 2, this parley reads up to 1); "
+                  "' was written by a newer parley (store format 3, this parley reads up to 2); "
                   "upgrade parley to read it");
   }
+}
+
+// A version 1 store (statement records without a time source) is read as it is, and a writer
+// marks it version 2 before writing version 2 records an older parley could not read.
+TEST(RocksStoreTest, OlderFormatIsReadAndUpgradedByAWriter) {
+  TempDir dir;
+  std::string path = dir.Sub("kg");
+  MustOpen(path).reset();
+  SetFormatVersion(path, 1);
+  auto reader = OpenRocksStore(path, {.read_only = true});
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  reader->reset();
+  EXPECT_EQ(GetFormatVersion(path), 1u);
+  MustOpen(path).reset();
+  EXPECT_EQ(GetFormatVersion(path), internal::kFormatVersion);
 }
 
 // A reader in another process than the writer, refreshing as the writer goes, only ever sees

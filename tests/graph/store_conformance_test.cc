@@ -2,6 +2,7 @@
 // store must be indistinguishable through the interface.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <functional>
 #include <memory>
@@ -79,7 +80,7 @@ TEST_P(StoreConformanceTest, EmptyStoreHasNothing) {
   ASSERT_TRUE(stats.ok()) << stats.status().ToString();
   EXPECT_EQ(stats->documents, 0u);
   EXPECT_EQ(stats->statements, 0u);
-  EXPECT_EQ(stats->format_version, 1u);
+  EXPECT_EQ(stats->format_version, 2u);
   EXPECT_TRUE(DumpStatements(*store).empty());
   auto doc = store->GetDocument("missing");
   ASSERT_TRUE(doc.ok());
@@ -318,6 +319,10 @@ TEST_P(StoreConformanceTest, FiltersMatchBruteForce) {
                                    })
                   .ok());
   ASSERT_GT(all.size(), 300u);
+  // Some times come from documents, and they survive the store.
+  EXPECT_TRUE(std::any_of(all.begin(), all.end(), [](const Statement& s) {
+    return s.time && s.time->source == TimeSource::kDocument;
+  }));
   const std::string someone = all[5].subject.id;
   const std::string something = all[9].object->id;
   struct Case {
@@ -361,6 +366,14 @@ TEST_P(StoreConformanceTest, FiltersMatchBruteForce) {
       {"require_time",
        {.require_time = true},
        [](const Statement& s) { return s.time.has_value(); }},
+      {"since+text_dates_only",
+       {.since = "2010-03", .text_dates_only = true},
+       [](const Statement& s) {
+         return s.time && s.time->end >= "2010-03-01" && IsTextTime(*s.time);
+       }},
+      {"require_time+text_dates_only",
+       {.require_time = true, .text_dates_only = true},
+       [](const Statement& s) { return s.time && IsTextTime(*s.time); }},
       {"modality",
        {.modality = Modality::kHedged},
        [](const Statement& s) { return s.modality == Modality::kHedged; }},
@@ -410,7 +423,8 @@ TEST_P(StoreConformanceTest, BadInputIsRefusedWithContext) {
        "document 'a.txt': statement  belongs to document 'b.txt'"},
       {"empty predicate", [](DocumentRecord* r) { r->statements[0].predicate.clear(); },
        "document 'a.txt': statement s:"},
-      {"since", nullptr, "'2019-13' is not an ISO date (expected YYYY, YYYY-MM or YYYY-MM-DD)"},
+      {"since", nullptr,
+       "invalid date '2019-13': month 13 is out of range (expected YYYY, YYYY-MM or YYYY-MM-DD)"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);

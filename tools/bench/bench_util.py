@@ -2,11 +2,14 @@
 """Helpers for tools/bench.sh: corpus slicing and replication, and the results table.
 
   bench_util.py slice CORPUS BYTES        documents from the start until BYTES of text (stdout)
+  bench_util.py head CORPUS N             the first N documents (stdout)
   bench_util.py replicate CORPUS K        K copies, ids of copy k > 0 suffixed "~k" (stdout)
   bench_util.py measure CORPUS            {"documents", "text_bytes"} as JSON
   bench_util.py frequent STATEMENTS       the most frequent predicate and subject id
   bench_util.py fillseq-shape STATS       db_bench --num and --value_size matching a store
-  bench_util.py keep-fastest DIR NAME...  NAME.* := the fastest of the runs NAME-r1, NAME-r2...
+  bench_util.py keep-median DIR NAME...   NAME.* := the median of the runs NAME-r1, NAME-r2...
+  bench_util.py same-stats A.json B.json  exits 1 unless two `parley stats --json` agree (but
+                                          for disk_bytes)
   bench_util.py report DIR SCALES LOAD0 LOAD1   the Markdown table of a tools/bench.sh run
 """
 import collections
@@ -19,15 +22,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-
-# Reference points measured on this machine on the first 1,000 documents (issue 9).
-REFERENCES = [
-    ("TABARI (C++, CAMEO dictionaries), 1 core", 2.3, "about 13,400 sentences/s"),
-    ("Python re, 488-name alternation", 2.4, ""),
-    ("compromise (JavaScript rule-based NLP)", 0.15, ""),
-    ("ripgrep, the same 488 names", 110.0, "regex ceiling"),
-]
-
 
 def lines(path):
     """Yields the lines of a .jsonl or .jsonl.zst file as text."""
@@ -57,6 +51,25 @@ def cmd_slice(corpus, limit):
         total += text_bytes(line)
         if total >= int(limit):
             break
+
+
+def cmd_head(corpus, count):
+    written = 0
+    for line in lines(corpus):
+        if written >= int(count):
+            break
+        if line.strip():
+            sys.stdout.write(line)
+            written += 1
+
+
+def cmd_same_stats(a, b):
+    stats = [load_json(path) for path in (a, b)]
+    for s in stats:
+        s.pop("disk_bytes", None)
+    if stats[0] != stats[1]:
+        sys.stderr.write(f"{a} and {b} differ:\n{stats[0]}\n{stats[1]}\n")
+        sys.exit(1)
 
 
 def cmd_replicate(corpus, copies):
@@ -103,17 +116,19 @@ def cmd_fillseq_shape(stats_path):
     print(records, max(100, stats["disk_bytes"] // records))
 
 
-def cmd_keep_fastest(out, *names):
-    """For each NAME, copies the fastest (least wall time) NAME-rI run to NAME.*; the other
-    runs stay in the results directory."""
+def cmd_keep_median(out, *names):
+    """For each NAME, copies the median (by wall time) NAME-rI run to NAME.*; the other runs
+    stay in the results directory. With an even count, the faster of the two middle runs."""
     for name in names:
         runs = sorted(f[:-len(".time")] for f in os.listdir(out)
-                      if f.startswith(name + "-r") and f.endswith(".time"))
+                      if re.fullmatch(re.escape(name) + r"-r\d+\.time", f))
         if not runs:
             continue
-        best = min(runs, key=lambda run: read_time(out, run)[0])
+        by_wall = sorted(runs, key=lambda run: read_time(out, run)[0])
+        median = by_wall[(len(by_wall) - 1) // 2]
         for ext in ("time", "out", "err"):
-            shutil.copyfile(os.path.join(out, f"{best}.{ext}"), os.path.join(out, f"{name}.{ext}"))
+            shutil.copyfile(os.path.join(out, f"{median}.{ext}"),
+                            os.path.join(out, f"{name}.{ext}"))
         walls = ", ".join(f"{read_time(out, run)[0]:.2f}" for run in runs)
         with open(os.path.join(out, f"{name}.runs"), "w", encoding="utf-8") as f:
             f.write(f"{len(runs)} runs, wall s: {walls}\n")
@@ -187,9 +202,81 @@ def store_bench_rates(path):
     return rates
 
 
-def cmd_report(out, scales, load_start, load_end):
-    scales = scales.split()
-    p = lambda *parts: os.path.join(out, *parts)
+def tabari_run(out, name):
+    """{bytes, records, events, wall} from TABARI's run.sh summary line, or None."""
+    path = os.path.join(out, name + ".out")
+    if not os.path.exists(path):
+        return None
+    m = re.search(r"tabari: (\d+) bytes of text, (\d+) records, (\d+) events, ([\d.]+) s wall",
+                  open(path, encoding="utf-8").read())
+    if not m:
+        return None
+    return dict(bytes=int(m.group(1)), records=int(m.group(2)), events=int(m.group(3)),
+                wall=float(m.group(4)))
+
+
+def tabari_median(out, name):
+    """The median (by wall) of TABARI's runs NAME-r1, NAME-r2..., and all their walls."""
+    runs = [r for r in (tabari_run(out, f"{name}-r{i}") for i in range(1, 100)) if r]
+    if not runs:
+        return None, []
+    by_wall = sorted(runs, key=lambda r: r["wall"])
+    return by_wall[(len(by_wall) - 1) // 2], [r["wall"] for r in runs]
+
+
+def runs_note(out, name):
+    path = os.path.join(out, name + ".runs")
+    if not os.path.exists(path):
+        return ""
+    return " (median of " + open(path, encoding="utf-8").read().split(" runs")[0] + ")"
+
+
+def peer_rows(out, parts):
+    """The start-up and 1,000-document rows: parley and TABARI on the same input."""
+    rows = []
+    figures = {}
+    if "startup" in parts and read_time(out, "startup-parley"):
+        wall, cpu, rss = read_time(out, "startup-parley")
+        tabari, walls = tabari_median(out, "startup-tabari")
+        figures["startup"] = dict(wall=wall, tabari=tabari["wall"] if tabari else None)
+        size = load_json(os.path.join(out, "corpus-startup.meta"))["text_bytes"]
+        rows.append(
+            f"| start-up: one sentence, whole process{runs_note(out, 'startup-parley')} | "
+            f"1 document, {size} bytes | {fmt(wall, 3)} s wall, {fmt(cpu, 3)} CPU s, "
+            f"{fmt(rss, 0)} MB peak | "
+            + (f"{fmt(tabari['wall'], 3)} s wall (dictionaries read) | "
+               f"{fmt(tabari['wall'] / wall, 1)}x |" if tabari else "- | - |"))
+    if "1k" in parts and read_time(out, "extract-1k-j1"):
+        meta = load_json(os.path.join(out, "corpus-1k.meta"))
+        mb = meta["text_bytes"] / 1e6
+        wall, cpu, rss = read_time(out, "extract-1k-j1")
+        statements = count_lines(os.path.join(out, "extract-1k-j1.out"))
+        tabari, walls = tabari_median(out, "tabari-1k")
+        parley_cell = (f"{fmt(wall, 3)} s wall, **{fmt(mb / wall, 2)} MB/s** "
+                       f"({fmt(mb / cpu, 2)} per CPU s), {fmt(statements / mb, 1)} statements/MB, "
+                       f"{fmt(rss, 0)} MB peak")
+        if tabari:
+            ratio = (mb / wall) / (tabari["bytes"] / 1e6 / tabari["wall"])
+            figures["1k"] = dict(ratio=ratio)
+            tabari_cell = (f"{fmt(tabari['wall'], 3)} s wall, **{fmt(tabari['bytes'] / 1e6 / tabari['wall'], 2)} "
+                           f"MB/s**, {fmt(tabari['events'] / mb, 1)} events/MB "
+                           f"({fmt(tabari['records'] / mb, 0)} sentences/MB coded)")
+            rows.append(f"| first {fmt(meta['documents'])} documents, 1 job"
+                        f"{runs_note(out, 'extract-1k-j1')} | {fmt(mb, 2)} MB | {parley_cell} | "
+                        f"{tabari_cell} | **{fmt(ratio, 2)}x** |")
+        else:
+            rows.append(f"| first {fmt(meta['documents'])} documents, 1 job"
+                        f"{runs_note(out, 'extract-1k-j1')} | {fmt(mb, 2)} MB | {parley_cell} | - | - |")
+    if rows:
+        rows[:0] = ["| Run | Input | parley | TABARI 0.8.4b2 | parley / TABARI |",
+                    "|---|---|---|---|---|"]
+    return rows, figures
+
+
+def cmd_report(out, parts, load_start, load_end):
+    parts = parts.split()
+    scales = [s for s in parts if s not in ("startup", "1k")]
+    p = lambda *names: os.path.join(out, *names)
     rows = []
     header = ("| Run | Input MB | Docs | Jobs | Wall s | CPU s | MB/s | MB/s per CPU s | docs/s | "
               "sentences/s | statements/s | statements/MB | entity mentions/MB | peak RSS MB |")
@@ -208,7 +295,8 @@ def cmd_report(out, scales, load_start, load_end):
             mention_count = mentions(p(f"entities-{scale}.jsonl"))
         rate = lambda count, seconds: None if count is None else count / seconds
         for name, jobs in ((f"extract-{scale}-j1", 1), (f"extract-{scale}-j2", 2),
-                           (f"extract-{scale}-pair", "2 x 1"), (f"ingest-{scale}-j2", 2)):
+                           (f"extract-{scale}-pair", "2 x 1"), (f"ingest-{scale}-j2", 2),
+                           (f"dask-{scale}", "2 workers")):
             t = read_time(out, name)
             if t is None:
                 continue
@@ -219,8 +307,10 @@ def cmd_report(out, scales, load_start, load_end):
             label = f"`{name.split('-')[0]}` {scale}"
             if name.endswith("-pair"):
                 label += ", two 1-job processes on its halves at once"
-            if os.path.exists(p(name + ".runs")):
-                label += " (fastest of " + open(p(name + ".runs")).read().split(" runs")[0] + ")"
+            if name.startswith("dask"):
+                label = (f"Dask recipe {scale}, LocalCluster of 2 workers, cluster start-up "
+                         f"included (`tools/dask/parley_dask.py --bulk --db`)")
+            label += runs_note(out, name)
             rows.append(
                 f"| {label} | {fmt(mb)} | {fmt(docs)} | {jobs} | {fmt(wall, 2)} | {fmt(cpu, 2)} | "
                 f"{fmt(mb / wall, 2)} | {fmt(mb / cpu, 2)} | {fmt(docs / wall, 0)} | "
@@ -245,8 +335,13 @@ def cmd_report(out, scales, load_start, load_end):
     lines_out.append(f"Run {now}, commit {commit}; machine: {machine()}.")
     lines_out.append(f"Load average (1, 5, 15 min) at start: {load_start}; at end: {load_end}.")
     lines_out.append("")
-    lines_out.extend(rows)
-    lines_out.append("")
+    peer, peer_figures = peer_rows(out, parts)
+    if peer:
+        lines_out.extend(peer)
+        lines_out.append("")
+    if len(rows) > 2:
+        lines_out.extend(rows)
+        lines_out.append("")
 
     # Store side.
     store = []
@@ -293,49 +388,63 @@ def cmd_report(out, scales, load_start, load_end):
         lines_out.extend(store)
         lines_out.append("")
 
-    # Ratios against the targets.
+    # Against the targets.
     checks = []
-    e1, e2, ing, pair = (figures.get(k) for k in
-                         ("extract-1x-j1", "extract-1x-j2", "ingest-1x-j2", "extract-1x-pair"))
+    verdict = lambda ok: "met" if ok else "**not met**"
+    if "1k" in peer_figures:
+        ratio = peer_figures["1k"]["ratio"]
+        checks.append(f"- parley / TABARI, MB/s on the 1,000-document slice, 1 job: "
+                      f"{fmt(ratio, 2)}x (target >= 8x: {verdict(ratio >= 8)})")
+    if "startup" in peer_figures:
+        wall = peer_figures["startup"]["wall"]
+        checks.append(f"- start-up, one sentence, whole process: {fmt(wall, 3)} s "
+                      f"(target < 0.1 s: {verdict(wall < 0.1)})")
+    e1, e2, ing, pair, dask = (figures.get(k) for k in (
+        "extract-1x-j1", "extract-1x-j2", "ingest-1x-j2", "extract-1x-pair", "dask-1x"))
     if e1:
         checks.append(f"- extraction, 1 job, 1x: {fmt(e1['mb'] / e1['wall'], 2)} MB/s wall, "
-                      f"{fmt(e1['mb'] / e1['cpu'], 2)} MB per CPU second (target 10; TABARI 2.3: "
-                      f"{fmt(e1['mb'] / e1['cpu'] / 2.3, 1)}x)")
+                      f"{fmt(e1['mb'] / e1['cpu'], 2)} MB per CPU second")
     if e1 and e2:
-        checks.append(f"- `--jobs 2` speed-up, wall: {fmt(e1['wall'] / e2['wall'], 2)}x "
-                      f"(target 1.8x; CPU s {fmt(e1['cpu'], 2)} vs {fmt(e2['cpu'], 2)})")
-    if e1 and pair:
-        checks.append(f"- this machine's ceiling for two cores, two independent 1-job processes "
-                      f"on the halves at once: {fmt(e1['wall'] / pair['wall'], 2)}x (CPU s "
-                      f"{fmt(pair['cpu'], 2)}); `--jobs 2` reaches "
-                      f"{fmt(100 * pair['wall'] / e2['wall'] if e2 else 0, 0)}% of it")
+        speedup = e1["wall"] / e2["wall"]
+        of_pair = pair["wall"] / e2["wall"] if pair else 0
+        checks.append(f"- `--jobs 2` speed-up, wall: {fmt(speedup, 2)}x (CPU s "
+                      f"{fmt(e1['cpu'], 2)} vs {fmt(e2['cpu'], 2)}); two independent 1-job "
+                      f"processes on the halves at once: "
+                      f"{fmt(e1['wall'] / pair['wall'], 2) if pair else '-'}x, `--jobs 2` "
+                      f"reaches {fmt(100 * of_pair, 0)}% of it (target >= 1.8x or within 5% of "
+                      f"the pair: {verdict(speedup >= 1.8 or of_pair >= 0.95)})")
     if e2 and ing:
         checks.append(f"- ingest / extraction alone, both 2 jobs, wall: "
-                      f"{fmt(e2['wall'] / ing['wall'], 2)}x (target >= 0.7x); CPU: "
+                      f"{fmt(e2['wall'] / ing['wall'], 2)}x; CPU: "
                       f"{fmt(e2['cpu'] / ing['cpu'], 2)}x")
+    if dask and ing:
+        ratio = dask["wall"] / ing["wall"]
+        checks.append(f"- Dask recipe (LocalCluster, 2 workers, start-up included) / "
+                      f"`ingest --jobs 2`, wall: {fmt(ratio, 2)}x (target <= 1.3x: "
+                      f"{verdict(ratio <= 1.3)}); the two stores are equal (checked)")
     for docs in (1000, 5000):
         bulk = store_bench.get(f"BM_PutBatchBulkRocks/{docs}")
         if bulk:
             checks.append(f"- store bulk path on one core (PutBatch, {docs:,} documents per call, "
                           f"taskset -c 0): {fmt(bulk['wall'], 0)} statements/s, "
-                          f"{fmt(bulk['cpu'], 0)} per CPU second (target 100,000 on one core)")
+                          f"{fmt(bulk['cpu'], 0)} per CPU second")
     if e1 and ceiling:
         checks.append(f"- RE2 ceiling / parley extraction per CPU second: "
                       f"{fmt(float(ceiling['mb_per_cpu_s']) / (e1['mb'] / e1['cpu']), 1)}x")
     per_mb = [(s, figures[f"extract-{s}-j1"]) for s in scales if f"extract-{s}-j1" in figures]
     if per_mb:
+        costs = [f["cpu"] / f["mb"] for _, f in per_mb]
+        spread = max(costs) / min(costs) - 1
         checks.append("- cost per MB (CPU s per MB of text, 1 job): " + ", ".join(
-            f"{s} ({fmt(f['mb'], 0)} MB) {fmt(f['cpu'] / f['mb'], 3)}" for s, f in per_mb))
+            f"{s} ({fmt(f['mb'], 0)} MB) {fmt(f['cpu'] / f['mb'], 4)}" for s, f in per_mb) +
+            f"; largest / smallest {fmt(100 * spread, 1)}% apart (target flat within 10%: "
+            f"{verdict(spread <= 0.10)})")
     peaks = [(name, f["rss"]) for name, f in figures.items()]
     if peaks:
         name, rss = max(peaks, key=lambda kv: kv[1])
-        checks.append(f"- peak memory over all runs: {fmt(rss, 0)} MB ({name}; target < 300)")
+        checks.append(f"- peak memory over all runs: {fmt(rss, 0)} MB ({name}; target < 300: "
+                      f"{verdict(rss < 300)})")
     lines_out.extend(checks)
-    lines_out.append("")
-    lines_out.append("Reference points measured earlier on this machine (first 1,000 documents, "
-                     "4.36 MB): " + "; ".join(
-                         f"{name} {mbps} MB/s{' (' + note + ')' if note else ''}"
-                         for name, mbps, note in REFERENCES) + ".")
     print("\n".join(lines_out))
 
 
@@ -346,7 +455,9 @@ def main(argv):
         "measure": cmd_measure,
         "frequent": cmd_frequent,
         "fillseq-shape": cmd_fillseq_shape,
-        "keep-fastest": cmd_keep_fastest,
+        "keep-median": cmd_keep_median,
+        "same-stats": cmd_same_stats,
+        "head": cmd_head,
         "report": cmd_report,
     }
     if len(argv) < 2 or argv[1] not in commands:

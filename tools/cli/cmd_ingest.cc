@@ -8,6 +8,7 @@
 #include "base/text.h"
 #include "extract/pipeline.h"
 #include "graph/store.h"
+#include "tools/cli/bundle.h"
 #include "tools/cli/commands.h"
 #include "tools/cli/common.h"
 #include "tools/cli/progress.h"
@@ -19,6 +20,7 @@ struct IngestFlags {
   std::string db;
   std::vector<std::string> inputs;
   std::vector<std::string> statements;
+  std::vector<std::string> bundles;
   bool reextract = false;
   bool bulk = false;
   int jobs = 0;
@@ -32,12 +34,17 @@ void Define(CLI::App& app, IngestFlags& f) {
                "unchanged documents are skipped, changed ones replaced.\nExamples:\n"
                "  parley ingest --db news.db news/\n"
                "  parley ingest --db news.db --statements part-*.jsonl\n"
+               "  parley ingest --db news.db --bulk --bundle part-*.bundle.jsonl\n"
                "  parley ingest --db news.db --reextract --rules myrules/");
   AddDbFlag(app, f.db);
   app.add_option("inputs", f.inputs, "Files, directories (recursive) or - for stdin");
   app.add_option("--statements", f.statements,
                  "Load statements from JSON Lines written by 'parley extract --format jsonl' "
                  "(repeatable; - for stdin) instead of extracting");
+  app.add_option("--bundle", f.bundles,
+                 "Load extraction bundles written by 'parley extract --format bundle' "
+                 "(repeatable; - for stdin): the store gets what a direct ingest of the same "
+                 "documents gives");
   app.add_flag("--reextract", f.reextract,
                "Re-extract stored documents whose rules differ from the current ones");
   app.add_flag("--bulk", f.bulk, "Tune the store for a large first load");
@@ -137,6 +144,72 @@ std::vector<Entity> EntitiesOf(const std::vector<Statement>& statements) {
   return out;
 }
 
+// Stores extracted records: each committed as it comes, or with --bulk a batch at a time
+// (PutBatch: one atomic write, or sorted table files for large batches).
+class RecordWriter {
+ public:
+  RecordWriter(const CommandContext& context, Store& store, bool bulk, Counts* counts)
+      : context_(context), store_(store), bulk_(bulk), counts_(counts) {}
+
+  Status Add(DocumentRecord&& record) {
+    ++counts_->documents;
+    counts_->statements += record.statements.size();
+    counts_->text_bytes += record.document.text.size();
+    if (!bulk_) return StoreOne(context_, store_, record, counts_);
+    batch_statements_ += record.statements.size();
+    batch_bytes_ += record.document.text.size();
+    batch_.push_back(std::move(record));
+    // Bounded by documents, statements and text so memory stays flat on any corpus (a batch of
+    // 2,000 documents peaked at 541 MB on 5x the bench corpus).
+    return batch_.size() >= 256 || batch_statements_ >= 20000 || batch_bytes_ >= (16u << 20)
+               ? Flush()
+               : Status();
+  }
+
+  // Stores the pending batch.
+  Status Flush() {
+    PARLEY_RETURN_IF_ERROR(StoreBatch(context_, store_, batch_, counts_));
+    batch_.clear();
+    batch_statements_ = 0;
+    batch_bytes_ = 0;
+    return Status();
+  }
+
+ private:
+  const CommandContext& context_;
+  Store& store_;
+  const bool bulk_;
+  Counts* counts_;
+  std::vector<DocumentRecord> batch_;
+  uint64_t batch_statements_ = 0;
+  uint64_t batch_bytes_ = 0;
+};
+
+// Loads extraction bundles (tools/cli/bundle.h), a document per line, in order. A line that
+// is not a bundle is reported with its file and line and skipped.
+Status IngestBundles(const CommandContext& context, const std::vector<std::string>& paths,
+                     RecordWriter& writer) {
+  for (const std::string& path : paths) {
+    std::ifstream file;
+    PARLEY_ASSIGN_OR_RETURN(std::istream * in, OpenInputStream(context, path, "bundle file", file));
+    std::string line;
+    uint64_t line_number = 0;
+    while (std::getline(*in, line)) {
+      ++line_number;
+      if (TrimSpace(line).empty()) continue;
+      auto record = BundleFromJson(line);
+      if (!record.ok()) {
+        Warn(context, path + ":" + std::to_string(line_number) + ": " + record.status().message() +
+                          "; line skipped");
+        continue;
+      }
+      PARLEY_RETURN_IF_ERROR(writer.Add(std::move(*record)));
+    }
+    if (in->bad()) return IoError("cannot read '" + path + "'");
+  }
+  return writer.Flush();
+}
+
 // Loads statement files, one document's contiguous run of statements at a time. With --bulk,
 // documents are stored a batch at a time (PutBatch); a batch that fails is stored again one
 // document at a time, so the documents before the bad one are kept, as without --bulk.
@@ -152,12 +225,8 @@ Status IngestStatements(const CommandContext& context, const IngestFlags& flags,
   };
   for (const std::string& path : flags.statements) {
     std::ifstream file;
-    std::istream* in = context.streams.in;
-    if (path != "-") {
-      file.open(path, std::ios::binary);
-      if (!file) return NotFoundError("cannot open statements file '" + path + "'");
-      in = &file;
-    }
+    PARLEY_ASSIGN_OR_RETURN(std::istream * in,
+                            OpenInputStream(context, path, "statements file", file));
     std::set<std::string> seen;
     DocumentRecord record;
     auto flush = [&]() -> Status {
@@ -216,17 +285,6 @@ Status IngestStatements(const CommandContext& context, const IngestFlags& flags,
   return store_pending();
 }
 
-DocumentRecord ToRecord(Document&& document, Extraction&& extraction,
-                        const std::string& fingerprint) {
-  DocumentRecord record;
-  record.document = std::move(document);
-  record.rules_fingerprint = fingerprint;
-  record.sentence_count = static_cast<uint32_t>(extraction.sentences.size());
-  record.entities = std::move(extraction.entities);
-  record.statements = std::move(extraction.statements);
-  return record;
-}
-
 }  // namespace
 
 int RunIngest(const CommandContext& context) {
@@ -234,9 +292,10 @@ int RunIngest(const CommandContext& context) {
   CLI::App app;
   Define(app, flags);
   if (auto code = ParseFlags(app, context)) return *code;
-  if (flags.inputs.empty() && flags.statements.empty() && !flags.reextract) {
+  if (flags.inputs.empty() && flags.statements.empty() && flags.bundles.empty() &&
+      !flags.reextract) {
     context.err() << "parley: error: ingest: nothing to ingest; name files or directories, "
-                     "--statements FILE, or --reextract\n";
+                     "--statements FILE, --bundle FILE, or --reextract\n";
     return static_cast<int>(ExitCode::kUsage);
   }
   // Like mkdir -p for the store's parent, so `--db out/news.db` works in a fresh checkout.
@@ -261,11 +320,22 @@ int RunIngest(const CommandContext& context) {
     return unreadable == 0 ? 0 : ReportUnreadable(context, unreadable);
   };
   Counts counts;
+  RecordWriter writer(context, **store, flags.bulk, &counts);
   if (!flags.statements.empty()) {
     Progress progress(context.err(), false, "loaded", 0);
     Status status = IngestStatements(context, flags, **store, &counts);
     if (!status.ok()) return ReportError(context, status);
     progress.Finish({.documents = counts.documents, .statements = counts.statements},
+                    counts.Summary());
+  }
+  if (!flags.bundles.empty()) {
+    Counts before = counts;
+    Progress progress(context.err(), false, "loaded", 0);
+    Status status = IngestBundles(context, flags.bundles, writer);
+    if (!status.ok()) return ReportError(context, status);
+    progress.Finish({.documents = counts.documents - before.documents,
+                     .text_bytes = counts.text_bytes - before.text_bytes,
+                     .statements = counts.statements - before.statements},
                     counts.Summary());
   }
   if (flags.inputs.empty() && !flags.reextract) return close();
@@ -284,18 +354,6 @@ int RunIngest(const CommandContext& context) {
     if (same) ++counts.unchanged;
     return !same;
   };
-  // With --bulk, records are stored a batch at a time (PutBatch: one atomic write, or sorted
-  // table files for large batches); otherwise each document is committed as it comes.
-  std::vector<DocumentRecord> batch;
-  uint64_t batch_statements = 0;
-  uint64_t batch_bytes = 0;
-  auto flush = [&]() -> Status {
-    PARLEY_RETURN_IF_ERROR(StoreBatch(context, **store, batch, &counts));
-    batch.clear();
-    batch_statements = 0;
-    batch_bytes = 0;
-    return Status();
-  };
   auto sink = [&](Document&& document, Result<Extraction>&& result) -> Status {
     if (!result.ok()) {
       Warn(context, document.info.id + ": " + result.status().message() + "; skipped");
@@ -303,19 +361,7 @@ int RunIngest(const CommandContext& context) {
       return Status();
     }
     for (const std::string& warning : result->warnings) context.err() << warning << "\n";
-    ++counts.documents;
-    counts.statements += result->statements.size();
-    counts.text_bytes += document.text.size();
-    DocumentRecord record = ToRecord(std::move(document), std::move(*result), fingerprint);
-    if (!flags.bulk) return StoreOne(context, **store, record, &counts);
-    batch_statements += record.statements.size();
-    batch_bytes += record.document.text.size();
-    batch.push_back(std::move(record));
-    // Bounded by documents, statements and text so memory stays flat on any corpus (a batch of
-    // 2,000 documents peaked at 541 MB on 5x the bench corpus).
-    return batch.size() >= 256 || batch_statements >= 20000 || batch_bytes >= (16u << 20)
-               ? flush()
-               : Status();
+    return writer.Add(ToDocumentRecord(std::move(document), std::move(*result), fingerprint));
   };
 
   if (!flags.inputs.empty()) {
@@ -330,7 +376,7 @@ int RunIngest(const CommandContext& context) {
               {counts.documents, (*reader)->bytes_read(), counts.text_bytes, counts.statements});
           return Status();
         });
-    if (status.ok()) status = flush();
+    if (status.ok()) status = writer.Flush();
     if (!status.ok()) return ReportError(context, status);
     counts.skipped_records += (*reader)->skipped_records();
     counts.skipped_files += (*reader)->skipped_files();
@@ -345,7 +391,7 @@ int RunIngest(const CommandContext& context) {
     Progress progress(context.err(), context.streams.err_is_tty, "re-extracted", 0);
     Counts before = counts;
     Status status = RunExtraction(**reader, **extractor, pipeline, sink);
-    if (status.ok()) status = flush();
+    if (status.ok()) status = writer.Flush();
     if (!status.ok()) return ReportError(context, status);
     progress.Finish({counts.documents - before.documents, (*reader)->bytes_read(),
                      counts.text_bytes - before.text_bytes, counts.statements - before.statements},

@@ -16,6 +16,7 @@ struct AskFlags {
   std::string db;
   std::string since;
   std::string until;
+  bool text_dates_only = false;
   std::string modality;
   size_t limit = 0;
   std::string format;  // empty: table on a terminal, tsv otherwise
@@ -25,6 +26,9 @@ void AddAskFlags(CLI::App& app, AskFlags& f) {
   AddDbFlag(app, f.db);
   app.add_option("--since", f.since, "Only statements dated on or after (YYYY[-MM[-DD]])");
   app.add_option("--until", f.until, "Only statements dated on or before (YYYY[-MM[-DD]])");
+  app.add_flag("--text-dates-only", f.text_dates_only,
+               "Only dates found in the text count; statements dated by their document are "
+               "undated");
   app.add_option("--modality", f.modality, "Only this modality")
       ->check(CLI::IsMember({"asserted", "reported", "hedged", "negated", "planned"}));
   app.add_option("--limit", f.limit, "At most this many rows (0 = all)");
@@ -117,6 +121,7 @@ int RunQuery(const CommandContext& context) {
   QueryOptions options;
   if (!flags.ask.since.empty()) options.since = flags.ask.since;
   if (!flags.ask.until.empty()) options.until = flags.ask.until;
+  options.text_dates_only = flags.ask.text_dates_only;
   if (!flags.ask.modality.empty()) options.modality = ParseModality(flags.ask.modality).value();
   if (!flags.doc.empty()) options.doc = flags.doc;
   if (!flags.type.empty()) {
@@ -178,6 +183,7 @@ int RunTimeline(const CommandContext& context) {
   TimelineOptions options;
   if (!flags.ask.since.empty()) options.since = flags.ask.since;
   if (!flags.ask.until.empty()) options.until = flags.ask.until;
+  options.text_dates_only = flags.ask.text_dates_only;
   if (!flags.ask.modality.empty()) options.modality = ParseModality(flags.ask.modality).value();
   options.limit = flags.ask.limit;
   auto timeline = BuildTimeline(**store, flags.name, options);

@@ -5,6 +5,14 @@
 
 namespace parley::cli {
 
+Result<std::istream*> OpenInputStream(const CommandContext& context, const std::string& path,
+                                      std::string_view what, std::ifstream& file) {
+  if (path == "-") return context.streams.in;
+  file.open(path, std::ios::binary);
+  if (!file) return NotFoundError("cannot open " + std::string(what) + " '" + path + "'");
+  return &file;
+}
+
 void AddDbFlag(CLI::App& app, std::string& db) {
   const char* env = std::getenv("PARLEY_DB");
   db = (env != nullptr && *env != '\0') ? env : "parley.db";
@@ -30,9 +38,12 @@ void AddGraphFlags(CLI::App& app, GraphFlags& flags, bool with_center) {
     app.add_option("--hops", flags.hops, "Ego network radius")->check(CLI::Range(1, 100));
   }
   app.add_flag("--multi", flags.multi, "One edge per statement instead of one per relation");
+  app.add_flag("--text-dates-only", flags.text_dates_only,
+               "Only dates found in the text count (for time windows, first/last dates and "
+               "GEXF timelines); statements dated by their document are undated");
   app.add_flag("--document-dates", flags.document_dates,
-               "Date statements that carry no time by their document's date (for time "
-               "windows, first/last dates and GEXF timelines)");
+               "Date statements that carry no time by their document's date (stores ingested "
+               "before statements took their document's date)");
 }
 
 Result<GraphFilter> ToGraphFilter(const GraphFlags& flags) {
@@ -50,6 +61,7 @@ Result<GraphFilter> ToGraphFilter(const GraphFlags& flags) {
   if (!flags.center.empty()) filter.center = flags.center;
   filter.hops = flags.hops;
   filter.multi = flags.multi;
+  filter.text_dates_only = flags.text_dates_only;
   filter.document_dates = flags.document_dates;
   return filter;
 }

@@ -3,6 +3,7 @@
 #ifndef PARLEY_TOOLS_CLI_COMMON_H_
 #define PARLEY_TOOLS_CLI_COMMON_H_
 
+#include <fstream>
 #include <map>
 #include <memory>
 #include <string>
@@ -46,11 +47,17 @@ Result<std::unique_ptr<DocumentReader>> OpenReader(const CommandContext& context
 // them; the rest was read) and returns the bad-input exit code.
 int ReportUnreadable(const CommandContext& context, uint64_t unreadable);
 
+// The stream to read `path` from: the context's stdin for "-", else `file` opened on it.
+// NotFound ("cannot open <what> '<path>'") when the file cannot be opened.
+Result<std::istream*> OpenInputStream(const CommandContext& context, const std::string& path,
+                                      std::string_view what, std::ifstream& file);
+
 // --db DIR; defaults to $PARLEY_DB, else ./parley.db.
 void AddDbFlag(CLI::App& app, std::string& db);
 
 // Graph view filters shared by `export` and `graph`: --since, --until, --predicate, --type,
-// --actors-only, --fold-people, --min-weight, --center, --hops, --multi, --document-dates.
+// --actors-only, --fold-people, --min-weight, --center, --hops, --multi, --text-dates-only,
+// --document-dates.
 struct GraphFlags {
   std::string since;
   std::string until;
@@ -62,6 +69,7 @@ struct GraphFlags {
   std::string center;
   uint32_t hops = 1;
   bool multi = false;
+  bool text_dates_only = false;
   bool document_dates = false;
 };
 void AddGraphFlags(CLI::App& app, GraphFlags& flags, bool with_center);

@@ -4,9 +4,13 @@
 namespace parley::cli {
 
 void AddInputFlags(CLI::App& app, InputFlags& flags) {
+  // One value per occurrence, so `--include GLOB dir/` leaves dir/ to the inputs.
   app.add_option("--include", flags.include,
-                 "Only files inside directories matching this glob (repeatable)");
-  app.add_option("--exclude", flags.exclude, "Skip files inside directories matching this glob");
+                 "Only files inside directories matching this glob (repeatable)")
+      ->allow_extra_args(false);
+  app.add_option("--exclude", flags.exclude,
+                 "Skip files inside directories matching this glob (repeatable)")
+      ->allow_extra_args(false);
   app.add_option("--input-format", flags.input_format, "Input format")
       ->check(CLI::IsMember({"auto", "text", "markdown", "html", "jsonl"}));
   app.add_option("--date", flags.date,
@@ -18,7 +22,8 @@ void AddInputFlags(CLI::App& app, InputFlags& flags) {
 
 void AddRuleFlags(CLI::App& app, RuleFlags& flags) {
   app.add_option("--rules", flags.rule_paths,
-                 "Extra rule file or directory (repeatable); same ids replace the defaults");
+                 "Extra rule file or directory (repeatable); same ids replace the defaults")
+      ->allow_extra_args(false);
   app.add_flag("--no-default-rules", flags.no_default_rules,
                "Use only the --rules given, not the built-in rules/");
 }

@@ -1,32 +1,51 @@
 #!/usr/bin/python3
-"""Runs `parley extract` over partitions of a JSON Lines corpus on a Dask cluster.
+"""Runs `parley extract` over partitions of a JSON Lines corpus on a Dask cluster and builds
+the store a single `parley ingest` builds.
 
-The client reads the corpus (.jsonl or .jsonl.zst, in the order given) and cuts it into
-partitions of whole documents. Each partition goes to a worker, which pipes it through the real
-`parley extract - --input-format jsonl` binary and sends back its statement JSON Lines. The
-client writes the partitions' statements in input order, so the output file is byte for byte
-what one `parley extract` run over the same input writes (extraction keeps no state between
-documents). With --db, the client then loads the statements with
-`parley ingest --db DB --statements OUT`.
+The client reads the corpus (.jsonl or .jsonl.zst, in the order given), cuts it into partitions
+of whole documents and scatters each to a worker. Every worker keeps one
+`parley extract --requests -` process per worker thread (started when the client registers with
+the worker, so the rules are compiled once per worker, not per partition); it writes each partition to its local
+temporary directory, has parley extract it and sends back the extraction bundle
+(tools/cli/bundle.h: per document its metadata, text, sentence count, entity contributions and
+statements). The client takes the partitions' bundles in input order and
+  --db DB     streams them into one `parley ingest --db DB --bundle -` (the only process that
+              writes the store), which stores what a direct `parley ingest` of the same input
+              stores: documents, sentences, entities with aliases, roles and mention counts,
+              statements;
+  -o FILE     writes them to FILE (`parley ingest --db DB --bundle FILE` loads it later), or,
+              with --format jsonl, writes the statements byte for byte as one `parley extract`
+              over the same input writes them.
 
-  parley_dask.py --scheduler tcp://host:8786 --parley /opt/parley/bin/parley \\
-      -o statements.jsonl --db news.db corpus.jsonl.zst
-  parley_dask.py --local-workers 2 -o statements.jsonl corpus.jsonl.zst   # one machine
+  parley_dask.py --local-workers 2 --db news.db --bulk corpus.jsonl.zst      # one machine
+  parley_dask.py --scheduler tcp://10.0.0.5:8786 --parley /opt/parley/bin/parley \\
+      --db news.db --bulk corpus.jsonl.zst                                   # a cluster
 
-Every worker needs the parley binary at the --parley path (and any --rules directory at the
-same path). At most --max-in-flight partitions are held at once, so the client's memory stays
-bounded on any corpus size; the client is the only reader of the corpus and the only writer of
-the output, which keeps the output order but makes its disk the limit on a large cluster.
+Every worker needs the parley binary at the --parley path (and any --rules directory at the same
+path); nothing else is shared: partitions travel through Dask, and only the client's machine
+needs the corpus and the store. At most --max-in-flight partitions are held at once, so memory
+stays bounded on any corpus size. When the client leaves, the workers' parley processes end
+(their requests pipe closes), so nothing is left running on the cluster.
 
 Exit status: 0 on success; 1 when a partition fails (parley's message is printed, naming the
-partition's first document) or the load fails; 2 on usage errors.
+partition's first document) or the ingest fails; 2 on usage errors.
 """
 import argparse
 import collections
+import hashlib
+import json
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
+import threading
+
+try:
+    from distributed import WorkerPlugin
+except ImportError:  # pragma: no cover
+    sys.exit("parley_dask: Dask is not installed (Debian python3-distributed, or pip install "
+             "distributed)")
 
 
 def read_lines(path):
@@ -60,18 +79,98 @@ def partitions(paths, docs_per_partition):
         yield batch
 
 
-def extract_partition(parley, extra_args, data):
-    """Runs on a worker: parley extract over one partition's JSON Lines.
+class ParleyServer:
+    """A worker's `parley extract --requests -` process: one request per partition."""
 
-    Returns (exit code, statements as bytes, stderr as text)."""
-    command = [parley, "extract", "-", "--input-format", "jsonl", "--format", "jsonl",
-               "--jobs", "1"] + list(extra_args)
-    done = subprocess.run(command, input=data, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    return done.returncode, done.stdout, done.stderr.decode("utf-8", "replace")
+    def __init__(self, command, directory):
+        self.dir = tempfile.mkdtemp(prefix="parley-dask-", dir=directory)
+        self.err = open(os.path.join(self.dir, "stderr"), "w+b")
+        self.err_read = 0  # parley's messages up to here were returned with a partition
+        self.proc = subprocess.Popen(command + ["--requests", "-"], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, stderr=self.err)
+
+    def new_stderr(self):
+        """What parley wrote to stderr since the last call (its start-up messages included)."""
+        self.err.seek(self.err_read)
+        text = self.err.read()
+        self.err_read += len(text)
+        return text.decode("utf-8", "replace")
+
+    def extract(self, data):
+        """Returns (error or None, output bytes, parley's stderr for this partition)."""
+        source = os.path.join(self.dir, "partition.jsonl")
+        target = os.path.join(self.dir, "partition.out")
+        with open(source, "wb") as f:
+            f.write(data)
+        try:
+            self.proc.stdin.write(f"{source}\t{target}\n".encode())
+            self.proc.stdin.flush()
+            answer = self.proc.stdout.readline()
+        except BrokenPipeError:
+            answer = b""
+        if not answer:
+            code = self.proc.wait()
+            return f"parley exited with {code}", b"", self.new_stderr()
+        answer = json.loads(answer)
+        warnings = self.new_stderr()
+        if "error" in answer:
+            return answer["error"], b"", warnings
+        with open(target, "rb") as f:
+            output = f.read()
+        os.remove(source)
+        os.remove(target)
+        return None, output, warnings
+
+    def close(self):
+        if self.proc.poll() is None:
+            self.proc.stdin.close()  # parley answers the last request and exits
+            self.proc.wait()
+        self.proc.stdout.close()
+        self.err.close()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+class ParleyPlugin(WorkerPlugin):
+    """A Dask worker plugin: starts one parley process per worker thread when registered,
+    ends them when the worker closes."""
+
+    def __init__(self, name, command):
+        self.name = name
+        self.command = command
+
+    def setup(self, worker):
+        self.directory = worker.local_directory
+        self.lock = threading.Lock()
+        self.idle = [ParleyServer(self.command, self.directory) for _ in range(worker.nthreads)]
+        self.servers = list(self.idle)
+
+    def extract(self, data):
+        """Extracts one partition on an idle parley process (a worker thread's own)."""
+        with self.lock:
+            server = self.idle.pop() if self.idle else None
+        if server is None:  # more threads than at set-up
+            server = ParleyServer(self.command, self.directory)
+            with self.lock:
+                self.servers.append(server)
+        try:
+            return server.extract(data)
+        finally:
+            with self.lock:
+                self.idle.append(server)
+
+    def teardown(self, worker):
+        for server in self.servers:
+            server.close()
+        self.servers = self.idle = []
+
+
+def extract_partition(plugin_name, data):
+    """Runs on a worker: extracts one partition with one of the worker's parley processes."""
+    from distributed import get_worker
+    return get_worker().plugins[plugin_name].extract(data)
 
 
 def first_id(lines):
-    import json
     try:
         return json.loads(lines[0]).get("id", "?")
     except ValueError:
@@ -81,79 +180,112 @@ def first_id(lines):
 def run(args):
     from dask.distributed import Client, LocalCluster
 
-    extra = []
+    command = [args.parley, "extract", "--input-format", "jsonl", "--format", args.format,
+               "--jobs", "1"]
     for rules in args.rules:
-        extra += ["--rules", rules]
+        command += ["--rules", rules]
     if args.no_default_rules:
-        extra.append("--no-default-rules")
+        command.append("--no-default-rules")
+    # One plugin, so one parley process, per worker and command.
+    plugin_name = "parley-" + hashlib.sha1("\0".join(command).encode()).hexdigest()[:16]
+
+    ingest = None
+    if args.db:
+        ingest = subprocess.Popen([args.parley, "ingest", "--db", args.db, "--bundle", "-"] +
+                                  (["--bulk"] if args.bulk else []), stdin=subprocess.PIPE)
+    out = open(args.output + ".partial", "wb") if args.output else None
 
     cluster = None
     if args.scheduler:
         client = Client(args.scheduler)
     else:
+        # Workers in this process (threads): the extraction runs in their parley processes,
+        # so Python worker processes would only add start-up (~1 CPU s each) and copies.
         cluster = LocalCluster(n_workers=args.local_workers, threads_per_worker=1,
-                               processes=True, dashboard_address=None)
+                               processes=False, dashboard_address=None)
         client = Client(cluster)
     failed = False
     documents = 0
-    statements = 0
+    lines_out = 0
     try:
+        client.register_worker_plugin(ParleyPlugin(plugin_name, command), name=plugin_name)
         pending = collections.deque()
-        tmp = args.output + ".partial"
-        with open(tmp, "wb") as out:
 
-            def drain_one():
-                nonlocal failed, statements
-                future, first, index = pending.popleft()
-                code, stdout, stderr = future.result()
-                if stderr:
-                    sys.stderr.write(stderr)
-                if code != 0:
-                    sys.stderr.write(f"parley_dask: error: partition {index} (first document "
-                                     f"'{first}') failed: parley exited with {code}\n")
-                    failed = True
+        def drain_one():
+            nonlocal failed, lines_out
+            future, first, index = pending.popleft()
+            error, output, warnings = future.result()
+            if warnings:
+                sys.stderr.write(warnings)
+            if error is not None:
+                sys.stderr.write(f"parley_dask: error: partition {index} (first document "
+                                 f"'{first}') failed: {error}\n")
+                failed = True
+                return
+            if ingest is not None:
+                try:
+                    ingest.stdin.write(output)
+                except BrokenPipeError:
+                    failed = True  # the ingest's own message says why
                     return
-                out.write(stdout)
-                statements += stdout.count(b"\n")
+            if out is not None:
+                out.write(output)
+            lines_out += output.count(b"\n")
 
-            for index, batch in enumerate(partitions(args.inputs, args.docs_per_partition)):
-                documents += len(batch)
-                future = client.submit(extract_partition, args.parley, extra, b"".join(batch),
-                                       pure=False)
-                pending.append((future, first_id(batch), index))
-                while len(pending) >= args.max_in_flight and not failed:
-                    drain_one()
-                if failed:
-                    break
-            while pending and not failed:
+        for index, batch in enumerate(partitions(args.inputs, args.docs_per_partition)):
+            documents += len(batch)
+            # Scattered, not embedded in the task: partitions are megabytes.
+            data = client.scatter(b"".join(batch), hash=False)
+            future = client.submit(extract_partition, plugin_name, data, pure=False)
+            pending.append((future, first_id(batch), index))
+            while len(pending) >= args.max_in_flight and not failed:
                 drain_one()
-            for future, _, _ in pending:
-                future.cancel()
-        if failed:
-            os.remove(tmp)
-            return 1
-        os.replace(tmp, args.output)
+            if failed:
+                break
+        while pending and not failed:
+            drain_one()
+        for future, _, _ in pending:
+            future.cancel()
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
-    sys.stderr.write(f"parley_dask: {documents} documents, {statements} statements -> "
-                     f"{args.output}\n")
-    if args.db:
-        done = subprocess.run([args.parley, "ingest", "--db", args.db, "--statements",
-                               args.output])
-        if done.returncode != 0:
-            sys.stderr.write(f"parley_dask: error: loading '{args.output}' into '{args.db}' "
-                             f"failed (parley exited with {done.returncode})\n")
-            return 1
+        if out is not None:
+            out.close()
+        if ingest is not None:
+            try:
+                ingest.stdin.close()
+            except BrokenPipeError:
+                pass
+            if ingest.wait() != 0:
+                sys.stderr.write(f"parley_dask: error: loading the bundles into '{args.db}' "
+                                 f"failed (parley exited with {ingest.returncode})\n")
+                failed = True
+    if failed:
+        if out is not None:
+            os.remove(args.output + ".partial")
+        return 1
+    if out is not None:
+        os.replace(args.output + ".partial", args.output)
+    what = "statements" if args.format == "jsonl" else "documents extracted"
+    where = " -> ".join(x for x in (args.output, args.db) if x)
+    sys.stderr.write(f"parley_dask: {documents} documents read, {lines_out} {what} -> {where}\n")
     return 0
 
 
 def main(argv):
     parser = argparse.ArgumentParser(
-        description="parley extract over partitions of a JSON Lines corpus on a Dask cluster")
+        description="parley extract over partitions of a JSON Lines corpus on a Dask cluster; "
+                    "the store built by one process")
     parser.add_argument("inputs", nargs="+", help=".jsonl or .jsonl.zst corpus files, in order")
-    parser.add_argument("-o", "--output", required=True, help="statement JSON Lines to write")
+    parser.add_argument("--db", help="build this store (one `parley ingest --bundle -`)")
+    parser.add_argument("--bulk", action="store_true",
+                        help="passed to parley ingest: tune the store for a large first load")
+    parser.add_argument("-o", "--output", help="also write the extraction bundles (or, with "
+                        "--format jsonl, the statements) to this file")
+    parser.add_argument("--format", choices=("bundle", "jsonl"), default="bundle",
+                        help="what the workers return: bundle (default; needed for --db) or "
+                        "jsonl (statements only, with -o)")
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--scheduler", help="address of a running Dask scheduler")
     where.add_argument("--local-workers", type=int, default=2,
@@ -162,16 +294,19 @@ def main(argv):
                         help="path of the parley binary on every worker (default: on PATH)")
     parser.add_argument("--docs-per-partition", type=int, default=500,
                         help="documents per partition (500, about 3 MB of text)")
-    parser.add_argument("--max-in-flight", type=int, default=16,
-                        help="partitions submitted but not yet written (16)")
+    parser.add_argument("--max-in-flight", type=int, default=8,
+                        help="partitions submitted but not yet written (8)")
     parser.add_argument("--rules", action="append", default=[],
                         help="extra rule file or directory, passed to parley (repeatable)")
     parser.add_argument("--no-default-rules", action="store_true",
                         help="passed to parley: only the --rules given")
-    parser.add_argument("--db", help="then load the statements into this store")
     args = parser.parse_args(argv)
     if args.docs_per_partition < 1 or args.max_in_flight < 1 or args.local_workers < 1:
         parser.error("--docs-per-partition, --max-in-flight and --local-workers must be >= 1")
+    if not args.db and not args.output:
+        parser.error("name the store to build (--db) or the file to write (-o), or both")
+    if args.db and args.format != "bundle":
+        parser.error("--db needs --format bundle (the statements alone are not the store)")
     if os.path.exists(args.parley):
         args.parley = os.path.abspath(args.parley)  # workers may run elsewhere in the tree
     for path in args.inputs:

@@ -1,0 +1,201 @@
+#include "base/date.h"
+
+#include <string>
+
+namespace parley {
+namespace {
+
+constexpr std::string_view kExpected = " (expected YYYY, YYYY-MM or YYYY-MM-DD)";
+
+Status BadDate(std::string_view text, std::string_view problem) {
+  std::string message = "invalid date '";
+  message.append(text);
+  message.append("'");
+  if (!problem.empty()) {
+    message.append(": ");
+    message.append(problem);
+  }
+  message.append(kExpected);
+  return InvalidArgumentError(std::move(message));
+}
+
+// The value of exactly `n` ASCII digits at s[pos], or -1.
+int Digits(std::string_view s, size_t pos, size_t n) {
+  if (pos + n > s.size()) return -1;
+  int v = 0;
+  for (size_t i = pos; i < pos + n; ++i) {
+    if (s[i] < '0' || s[i] > '9') return -1;
+    v = v * 10 + (s[i] - '0');
+  }
+  return v;
+}
+
+void AppendPadded(int value, int width, std::string* out) {
+  char buf[8];
+  for (int i = width - 1; i >= 0; --i) {
+    buf[i] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  }
+  out->append(buf, static_cast<size_t>(width));
+}
+
+struct Civil {
+  int y = 0;
+  int m = 0;
+  int d = 0;
+};
+
+// After H. Hinnant's civil_from_days.
+Civil CivilFromDays(int64_t z) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  return {static_cast<int>(yoe + era * 400 + (m <= 2 ? 1 : 0)), m, d};
+}
+
+std::string FormatCivil(int y, int m, int d) {
+  std::string out;
+  out.reserve(10);
+  AppendPadded(y, 4, &out);
+  out.push_back('-');
+  AppendPadded(m, 2, &out);
+  out.push_back('-');
+  AppendPadded(d, 2, &out);
+  return out;
+}
+
+}  // namespace
+
+bool IsLeapYear(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+int DaysInMonth(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return month == 2 && IsLeapYear(year) ? 29 : kDays[month - 1];
+}
+
+// After H. Hinnant's days_from_civil.
+int64_t DaysFromCivil(int year, int month, int day) {
+  int64_t y = year - (month <= 2 ? 1 : 0);
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t yoe = y - era * 400;
+  const int64_t doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+std::string FormatDay(int64_t days) {
+  const Civil c = CivilFromDays(days);
+  return FormatCivil(c.y, c.m, c.d);
+}
+
+int IsoWeekday(int64_t days) {
+  const int64_t w = ((days % 7) + 7 + 3) % 7;  // 1970-01-01 was a Thursday
+  return static_cast<int>(w) + 1;
+}
+
+Result<PartialDate> PartialDate::Parse(std::string_view iso) {
+  if (iso.size() != 4 && iso.size() != 7 && iso.size() != 10) return BadDate(iso, "");
+  const int y = Digits(iso, 0, 4);
+  if (y < 0) return BadDate(iso, "");
+  if (iso.size() == 4) return Year(y);
+  const int m = Digits(iso, 5, 2);
+  if (iso[4] != '-' || m < 0) return BadDate(iso, "");
+  if (m < 1 || m > 12) return BadDate(iso, "month " + std::to_string(m) + " is out of range");
+  if (iso.size() == 7) return Month(y, m);
+  const int d = Digits(iso, 8, 2);
+  if (iso[7] != '-' || d < 0) return BadDate(iso, "");
+  if (d < 1 || d > DaysInMonth(y, m)) {
+    return BadDate(iso, "day " + std::to_string(d) + " is out of range for " +
+                            FormatCivil(y, m, 1).substr(0, 7));
+  }
+  return Day(y, m, d);
+}
+
+Result<PartialDate> PartialDate::ParseTimestamp(std::string_view text) {
+  if (text.size() > 10 && (text[10] == 'T' || text[10] == ' ')) text = text.substr(0, 10);
+  return Parse(text);
+}
+
+PartialDate PartialDate::Year(int year) { return PartialDate(year, 0, 0); }
+PartialDate PartialDate::Month(int year, int month) { return PartialDate(year, month, 0); }
+PartialDate PartialDate::Day(int year, int month, int day) { return PartialDate(year, month, day); }
+
+PartialDate PartialDate::FromDays(int64_t days) {
+  const Civil c = CivilFromDays(days);
+  return Day(c.y, c.m, c.d);
+}
+
+DatePrecision PartialDate::precision() const {
+  if (month_ == 0) return DatePrecision::kYear;
+  return day_ == 0 ? DatePrecision::kMonth : DatePrecision::kDay;
+}
+
+int64_t PartialDate::first_day() const {
+  return DaysFromCivil(year_, month_ == 0 ? 1 : month_, day_ == 0 ? 1 : day_);
+}
+
+int64_t PartialDate::last_day() const {
+  if (month_ == 0) return DaysFromCivil(year_, 12, 31);
+  return DaysFromCivil(year_, month_, day_ == 0 ? DaysInMonth(year_, month_) : day_);
+}
+
+std::string PartialDate::ToString() const {
+  std::string out;
+  out.reserve(10);
+  AppendPadded(year_, 4, &out);
+  if (month_ == 0) return out;
+  out.push_back('-');
+  AppendPadded(month_, 2, &out);
+  if (day_ == 0) return out;
+  out.push_back('-');
+  AppendPadded(day_, 2, &out);
+  return out;
+}
+
+TimeValue PartialDate::ToTime() const {
+  TimeValue t;
+  t.value = ToString();
+  if (day_ != 0) {
+    t.start = t.value;
+    t.end = t.value;
+  } else {
+    t.start = FormatCivil(year_, month_ == 0 ? 1 : month_, 1);
+    t.end = month_ == 0 ? FormatCivil(year_, 12, 31)
+                        : FormatCivil(year_, month_, DaysInMonth(year_, month_));
+  }
+  return t;
+}
+
+bool PartialDate::Overlaps(const PartialDate& other) const {
+  return first_day() <= other.last_day() && other.first_day() <= last_day();
+}
+
+bool PartialDate::Contains(const PartialDate& other) const {
+  return first_day() <= other.first_day() && other.last_day() <= last_day();
+}
+
+TimeValue RangeTime(std::string value, int64_t first, int64_t last) {
+  TimeValue t;
+  t.value = std::move(value);
+  t.start = FormatDay(first);
+  t.end = FormatDay(last);
+  return t;
+}
+
+Result<DayRange> TimeRange(const TimeValue& time) {
+  Result<PartialDate> start = PartialDate::Parse(time.start);
+  Result<PartialDate> end = PartialDate::Parse(time.end);
+  if (!start.ok() || start->precision() != DatePrecision::kDay || !end.ok() ||
+      end->precision() != DatePrecision::kDay || end->first_day() < start->first_day()) {
+    return InvalidArgumentError("time '" + time.value + "' has no valid day range ('" + time.start +
+                                "'..'" + time.end + "')");
+  }
+  return DayRange{start->first_day(), end->first_day()};
+}
+
+}  // namespace parley

@@ -1,0 +1,61 @@
+#include "extract/alias_index.h"
+
+#include <string>
+
+#include "base/text.h"
+
+namespace parley::internal {
+namespace {
+
+bool HasAsciiUpper(std::string_view text) {
+  for (char c : text) {
+    if (c >= 'A' && c <= 'Z') return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool AliasIndex::Add(std::string_view text, bool ignore_case, bool demonym, uint32_t entity) {
+  std::vector<bool> space_before;
+  const std::vector<std::string> texts =
+      TokenTexts(ignore_case ? AsciiLower(text) : std::string(text), &space_before);
+  if (texts.empty()) return false;
+  AliasKey key;
+  key.entity = entity;
+  key.demonym = demonym;
+  for (size_t k = 1; k < texts.size(); ++k) {
+    key.rest.push_back(TokenKey(tokens.Intern(texts[k]), space_before[k]));
+  }
+  key.second = key.rest.empty() ? 0 : key.rest[0];
+  const uint32_t first = tokens.Intern(texts[0]);
+  auto& buckets = ignore_case ? folded : exact;
+  if (buckets.size() <= first) buckets.resize(first + 1);
+  std::vector<AliasKey>& bucket = buckets[first];
+  key.order = static_cast<uint32_t>(bucket.size());
+  // Later entries have larger `order`: inserting after equal `second` keeps (second, order).
+  const auto at =
+      std::upper_bound(bucket.begin(), bucket.end(), key.second,
+                       [](uint32_t second, const AliasKey& k) { return second < k.second; });
+  bucket.insert(at, std::move(key));
+  return true;
+}
+
+void AliasIndex::Keys(std::string_view text, std::string_view lower,
+                      const std::vector<Token>& sentence, std::vector<uint32_t>* exact_keys,
+                      std::vector<uint32_t>* folded_keys) const {
+  exact_keys->resize(sentence.size());
+  folded_keys->resize(sentence.size());
+  for (uint32_t i = 0; i < sentence.size(); ++i) {
+    const Token& t = sentence[i];
+    const std::string_view token = text.substr(t.begin, t.end - t.begin);
+    const uint32_t id = tokens.Find(token);
+    (*exact_keys)[i] = TokenKey(id, t.space_before);
+    (*folded_keys)[i] =
+        HasAsciiUpper(token)
+            ? TokenKey(tokens.Find(lower.substr(t.begin, t.end - t.begin)), t.space_before)
+            : (*exact_keys)[i];
+  }
+}
+
+}  // namespace parley::internal

@@ -1,0 +1,87 @@
+// The literal alias index: every literal alias and adjective of the entity rules, keyed by its
+// first token, so that tagging looks each sentence token up once and compares integers. Built
+// by the entity compiler (rule_entities.cc, Add), read by tagging (mentions.cc, Keys and
+// MatchBucket). Internal to extract/.
+//
+// Every alias token is interned in one TokenTable; a token's key is TokenKey(id, space_before),
+// because an alias token after the first must agree with the sentence on whether white space
+// precedes it ("U.S." is not "U. S."). A bucket (the aliases of one first token) is sorted by
+// its second token's key, so a sentence position is matched by a binary search, not entry by
+// entry; `order` restores definition order, which decides ties between aliases of equal text.
+//
+// Thread-safety: built once; afterwards any number of threads read it.
+#ifndef PARLEY_EXTRACT_ALIAS_INDEX_H_
+#define PARLEY_EXTRACT_ALIAS_INDEX_H_
+
+#include <algorithm>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "extract/rule_tokens.h"
+
+namespace parley::internal {
+
+// The key of a sentence or alias token: its interned id and whether white space precedes it.
+inline uint32_t TokenKey(uint32_t id, bool space_before) { return id * 2 + (space_before ? 1 : 0); }
+
+// One literal alias as AliasIndex holds it.
+struct AliasKey {
+  std::vector<uint32_t> rest;  // TokenKey of each token after the first
+  uint32_t order = 0;          // definition order among the aliases of its first token
+  uint32_t entity = 0;         // index into CompiledRules::entities
+  bool demonym = false;
+  // The key the bucket is sorted by: rest[0], or 0 (below every TokenKey) for a one-token
+  // alias. A copy, so a binary search reads no other memory.
+  uint32_t second = 0;
+};
+
+struct AliasIndex {
+  TokenTable tokens;                          // every token of every literal alias
+  std::vector<std::vector<AliasKey>> exact;   // by first-token id; empty when none
+  std::vector<std::vector<AliasKey>> folded;  // the same for ignore_case aliases (lower-cased)
+
+  // Adds `text` (tokenized as rule_tokens.h does; lower-cased first when `ignore_case`) as an
+  // alias of entity `entity`. Returns false, adding nothing, when `text` has no tokens.
+  bool Add(std::string_view text, bool ignore_case, bool demonym, uint32_t entity);
+
+  // Fills `exact` and `folded` with the TokenKey of each of `tokens` (texts in `text`, and in
+  // its lower-cased copy `lower`) in this index: as written, and lower-cased. A token that is
+  // in no alias gets id 0, which no alias key holds.
+  void Keys(std::string_view text, std::string_view lower, const std::vector<Token>& tokens,
+            std::vector<uint32_t>* exact, std::vector<uint32_t>* folded) const;
+};
+
+// Calls `fn(alias)` for each alias of `bucket` that matches the sentence at token i, in
+// definition order. `keys` are the sentence's token keys (AliasIndex::Keys) for the bucket's
+// table.
+template <typename Fn>
+void MatchBucket(const std::vector<AliasKey>& bucket, const std::vector<uint32_t>& keys, uint32_t i,
+                 Fn fn) {
+  auto by_second = [](const AliasKey& k, uint32_t second) { return k.second < second; };
+  // One-token aliases sort first (second == 0) and always match.
+  auto single = bucket.begin();
+  auto single_end = std::lower_bound(bucket.begin(), bucket.end(), 1u, by_second);
+  auto multi = single_end, multi_end = single_end;
+  if (i + 1 < keys.size() && keys[i + 1] > 1) {
+    multi = std::lower_bound(single_end, bucket.end(), keys[i + 1], by_second);
+    multi_end = multi;
+    while (multi_end != bucket.end() && multi_end->second == keys[i + 1]) ++multi_end;
+  }
+  auto matches = [&](const AliasKey& k) {
+    if (i + 1 + k.rest.size() > keys.size()) return false;
+    return std::equal(k.rest.begin() + 1, k.rest.end(), keys.begin() + i + 2);
+  };
+  while (single != single_end || multi != multi_end) {
+    if (multi == multi_end || (single != single_end && single->order < multi->order)) {
+      fn(*single++);
+    } else {
+      if (matches(*multi)) fn(*multi);
+      ++multi;
+    }
+  }
+}
+
+}  // namespace parley::internal
+
+#endif  // PARLEY_EXTRACT_ALIAS_INDEX_H_

@@ -1,0 +1,208 @@
+#include "extract/mention_rules.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+
+#include "base/text.h"
+#include "extract/dates.h"
+#include "extract/pattern_match.h"
+#include "extract/rule_tokens.h"
+
+namespace parley::internal {
+namespace {
+
+// True when `date` (ISO, possibly partial) falls within the role's dates.
+bool RoleContains(const Role& role, const std::string& date) {
+  if (date.empty()) return false;
+  const std::optional<TimeValue> d = ParseIsoDate(date);
+  if (!d.has_value()) return false;
+  if (!role.from.empty()) {
+    const std::optional<TimeValue> from = ParseIsoDate(role.from);
+    if (from.has_value() && d->start < from->start) return false;
+  }
+  if (!role.to.empty()) {
+    const std::optional<TimeValue> to = ParseIsoDate(role.to);
+    if (to.has_value() && d->start > to->end) return false;
+  }
+  return true;
+}
+
+// True when some literal (case-sensitive) alias of the rules starts with `token`.
+bool StartsExactAlias(const CompiledRules& rules, std::string_view token) {
+  const AliasIndex& index = rules.alias_index;
+  const uint32_t id = index.tokens.Find(token);
+  return id != TokenTable::kAbsent && id < index.exact.size() && !index.exact[id].empty();
+}
+
+void AddDiscovered(const Rule& rule, const std::string& label, const std::string& office,
+                   const std::string& country, const std::string& affiliation, DocState* doc,
+                   DocumentAnalysis* out) {
+  const std::string id = MakeEntityId(rule.creates, label);
+  out->discoveries.push_back({rule.id, id, office, country});
+  if (doc->rules.entity_index.count(id) > 0) return;  // already known
+  EntityDef* def;
+  if (auto it = doc->local_by_id.find(id); it != doc->local_by_id.end()) {
+    def = it->second;
+  } else {
+    def = &doc->local.emplace_back();
+    def->entity.id = id;
+    def->entity.label = label;
+    def->entity.type = rule.creates;
+    def->entity.attributes["discovered_by"] = rule.id;
+    def->order = 1 << 30;
+    doc->local_by_id[id] = def;
+    std::vector<bool> space;
+    std::vector<std::string> tokens = TokenTexts(label, &space);
+    doc->local_aliases[tokens[0]].push_back({tokens, space, def});
+    const std::string& last = tokens.back();
+    if (tokens.size() >= 2 && last.size() >= 2 && last[0] >= 'A' && last[0] <= 'Z' &&
+        !StartsExactAlias(doc->rules, last)) {
+      doc->local_aliases[last].push_back({{last}, {false}, def});
+      def->entity.aliases.push_back(last);
+    }
+  }
+  if (!affiliation.empty()) def->entity.attributes["affiliation"] = affiliation;
+  if (!office.empty()) {
+    Role role{office, country, "", ""};
+    if (std::find(def->entity.roles.begin(), def->entity.roles.end(), role) ==
+        def->entity.roles.end()) {
+      def->entity.roles.push_back(role);
+    }
+  }
+}
+
+// The one person who held `office` of `country` at the document date (or, for persons
+// discovered in this document, at all), or null.
+const EntityDef* HolderOf(const DocState& doc, const std::string& office,
+                          const std::string& country) {
+  std::vector<const EntityDef*> found;
+  if (auto it = doc.rules.office_holders.find({office, country});
+      it != doc.rules.office_holders.end()) {
+    for (uint32_t e : it->second) {
+      const EntityDef* def = &doc.rules.entities[e];
+      for (const Role& role : def->entity.roles) {
+        if (role.office == office && role.country == country && RoleContains(role, doc.doc_date)) {
+          if (std::find(found.begin(), found.end(), def) == found.end()) found.push_back(def);
+        }
+      }
+    }
+  }
+  for (const EntityDef& def : doc.local) {
+    for (const Role& role : def.entity.roles) {
+      if (role.office == office && role.country == country &&
+          std::find(found.begin(), found.end(), &def) == found.end()) {
+        found.push_back(&def);
+      }
+    }
+  }
+  return found.size() == 1 ? found[0] : nullptr;
+}
+
+}  // namespace
+
+void Discover(const Tagged& s, Prefilter* prefilter, DocState* doc, DocumentAnalysis* out) {
+  const CompiledRules& rules = doc->rules;
+  for (const auto& [r, pi] : prefilter->Select(RuleKind::kDiscover, s)) {
+    const Rule& rule = rules.rules[r];
+    const CompiledPattern& p = rule.patterns[pi];
+    if (!prefilter->Possible(p, s)) continue;
+    ForEachMatch(p, s, [&](const std::vector<re2::StringPiece>& g) {
+      std::string label, office, country, affiliation;
+      for (size_t c = 0; c < p.captures.size(); ++c) {
+        const re2::StringPiece& piece = g[c + 1];
+        if (piece.data() == nullptr) continue;
+        const auto [u0, u1] = s.UnitRange(s.Offset(piece), s.Offset(piece) + piece.size());
+        const SlotCapture& cap = p.captures[c];
+        if (cap.kind == SlotKind::kMention) {
+          const Mention* m = PlaceholderMention(s, piece);
+          if (m == nullptr || m->entity == nullptr) continue;
+          const std::string& id = SlotEntity(*m, cap)->entity.id;
+          if (cap.role == SlotRole::kCountry) country = id;
+          if (cap.role == SlotRole::kAffiliation) affiliation = id;
+        } else if (cap.role == SlotRole::kLabel) {
+          label = std::string(s.UnitsText(u0, u1));
+        } else if (cap.role == SlotRole::kAffiliation) {
+          affiliation = std::string(s.UnitsText(u0, u1));
+        } else if (cap.role == SlotRole::kOffice) {
+          office = CollapseSpace(AsciiLower(s.UnitsText(u0, u1)));
+        }
+      }
+      if (!label.empty()) AddDiscovered(rule, label, office, country, affiliation, doc, out);
+    });
+  }
+}
+
+void Coref(Tagged* s, const std::vector<const EntityDef*>& previous_persons, Prefilter* prefilter,
+           const DocState& doc, DocumentAnalysis* out) {
+  std::vector<Mention> resolved;
+  for (const auto& [r, pi] : prefilter->Select(RuleKind::kCoref, *s)) {
+    const Rule& rule = doc.rules.rules[r];
+    const CompiledPattern& p = rule.patterns[pi];
+    if (!prefilter->Possible(p, *s)) continue;
+    ForEachMatch(p, *s, [&](const std::vector<re2::StringPiece>& g) {
+      const auto [u0, u1] = s->UnitRange(s->Offset(g[0]), s->Offset(g[0]) + g[0].size());
+      if (u0 >= u1) return;
+      const EntityDef* target = nullptr;
+      if (rule.resolve_role) {
+        std::string office, country;
+        for (size_t c = 0; c < p.captures.size(); ++c) {
+          const re2::StringPiece& piece = g[c + 1];
+          if (piece.data() == nullptr) continue;
+          const SlotCapture& cap = p.captures[c];
+          if (cap.role == SlotRole::kCountry) {
+            const Mention* m = PlaceholderMention(*s, piece);
+            if (m != nullptr && m->entity != nullptr) country = SlotEntity(*m, cap)->entity.id;
+          } else if (cap.role == SlotRole::kOffice) {
+            const auto [c0, c1] = s->UnitRange(s->Offset(piece), s->Offset(piece) + piece.size());
+            office = CollapseSpace(AsciiLower(s->UnitsText(c0, c1)));
+          }
+        }
+        target = HolderOf(doc, office, country);
+      } else {
+        for (size_t u = u0; u-- > 0;) {
+          const Unit& unit = s->units[u];
+          if (unit.mention < 0) continue;
+          const Mention& m = s->mentions[unit.mention];
+          if (m.entity != nullptr && m.kind != MentionKind::kDemonym &&
+              m.entity->entity.type == EntityType::kPerson) {
+            target = m.entity;
+            break;
+          }
+        }
+        if (target == nullptr && previous_persons.size() == 1) target = previous_persons[0];
+      }
+      if (target == nullptr) return;
+      Mention m = EntityMention(doc, target, s->units[u0].tok_begin, s->units[u1 - 1].tok_end,
+                                MentionKind::kCoref, "coref rule " + rule.id);
+      resolved.push_back(std::move(m));
+      out->corefs.emplace_back(rule.id, target->entity.id);
+    });
+  }
+  if (resolved.empty()) return;
+  std::vector<Mention> merged;
+  for (Mention& m : s->mentions) {
+    bool inside = false;
+    for (const Mention& c : resolved) {
+      inside = inside || (m.tok_begin < c.tok_end && c.tok_begin < m.tok_end);
+    }
+    if (!inside) merged.push_back(std::move(m));
+  }
+  for (Mention& c : resolved) {
+    bool clash = false;
+    for (const Mention& m : merged) {
+      clash = clash ||
+              (m.kind == MentionKind::kCoref && m.tok_begin < c.tok_end && c.tok_begin < m.tok_end);
+    }
+    if (!clash) merged.push_back(std::move(c));
+  }
+  std::stable_sort(merged.begin(), merged.end(), [](const Mention& a, const Mention& b) {
+    if (a.tok_begin != b.tok_begin) return a.tok_begin < b.tok_begin;
+    return a.tok_end > b.tok_end;
+  });
+  s->mentions = std::move(merged);
+  BuildUnits(s);
+  prefilter->Forget();
+}
+
+}  // namespace parley::internal

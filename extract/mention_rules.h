@@ -1,0 +1,34 @@
+// Mentions made by rules rather than lists: `discover` rules create document-local entities from
+// their context ("Japanese Foreign Minister Kenji Tanabe"), `coref` rules resolve descriptions
+// and pronouns to the entity they denote ("the Japanese prime minister", "he")
+// (rules/README.md sections 6 and 7). This is where discovery and coreference behaviour
+// lives; the matcher (rule_matcher.cc) decides when they run.
+//
+// Thread-safety: per document, on one thread.
+#ifndef PARLEY_EXTRACT_MENTION_RULES_H_
+#define PARLEY_EXTRACT_MENTION_RULES_H_
+
+#include <vector>
+
+#include "extract/mentions.h"
+#include "extract/rule_matcher.h"
+#include "extract/rule_prefilter.h"
+#include "extract/tagged_sentence.h"
+
+namespace parley::internal {
+
+// Runs every discover rule on `s`. A new entity becomes a document-local entity of `doc`
+// (matched by Tag from then on: its full name and, when safe, its last word); every match is
+// appended to out->discoveries.
+void Discover(const Tagged& s, Prefilter* prefilter, DocState* doc, DocumentAnalysis* out);
+
+// Runs every coref rule on `*s`. A resolved description becomes a kCoref mention replacing the
+// mentions it covers, and `*s`'s units are rebuilt (the prefilter is told). `previous_persons`
+// are the persons of the previous sentence, for `resolve previous-person`. Appends
+// (rule, entity id) to out->corefs.
+void Coref(Tagged* s, const std::vector<const EntityDef*>& previous_persons, Prefilter* prefilter,
+           const DocState& doc, DocumentAnalysis* out);
+
+}  // namespace parley::internal
+
+#endif  // PARLEY_EXTRACT_MENTION_RULES_H_

@@ -1,0 +1,260 @@
+#include "extract/mentions.h"
+
+#include <algorithm>
+#include <array>
+
+#include "extract/dates.h"
+#include "extract/rule_tokens.h"
+
+namespace parley::internal {
+namespace {
+
+bool SameTokens(const Tagged& s, uint32_t at, const std::vector<std::string>& tokens,
+                const std::vector<bool>& space_before, bool ignore_case) {
+  if (at + tokens.size() > s.tokens.size()) return false;
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    const Token& t = s.tokens[at + k];
+    if (k > 0 && t.space_before != space_before[k]) return false;
+    const std::string_view have = ignore_case
+                                      ? std::string_view(s.lower).substr(t.begin, t.end - t.begin)
+                                      : s.TokenText(at + k);
+    if (have != tokens[k]) return false;
+  }
+  return true;
+}
+
+// False when FindDates would find nothing in the sentence: its text is ASCII (non-ASCII bytes
+// split FindDates' tokens differently from ours) and no token may start a date.
+bool MayHoldDate(const Tagged& s) {
+  unsigned char bits = 0;
+  for (char c : s.text) bits |= static_cast<unsigned char>(c);
+  if ((bits & 0x80) != 0) return true;
+  for (uint32_t t = 0; t < s.tokens.size(); ++t) {
+    const Token& token = s.tokens[t];
+    const unsigned char c = static_cast<unsigned char>(s.text[token.begin]);
+    if (c >= '0' && c <= '9') return true;
+    // Date words are 3 to 9 letters long and start with one of these letters.
+    static constexpr auto kInitial = [] {
+      std::array<bool, 256> table{};
+      for (char c : std::string_view("ADEFJLMNOSTWYelnty"))
+        table[static_cast<unsigned char>(c)] = true;
+      return table;
+    }();
+    const uint32_t size = token.end - token.begin;
+    if (size >= 3 && size <= 9 && kInitial[c] && MayStartDate(s.TokenText(t))) return true;
+  }
+  return false;
+}
+
+// Every alias, entity pattern and date in the sentence, overlapping, into
+// doc.scratch.candidates.
+void Candidates(const DocState& doc, const Tagged& s) {
+  const CompiledRules& rules = doc.rules;
+  const AliasIndex& index = rules.alias_index;
+  std::vector<uint32_t>& exact = doc.scratch.exact_keys;
+  std::vector<uint32_t>& folded = doc.scratch.folded_keys;
+  index.Keys(s.text, s.lower, s.tokens, &exact, &folded);
+  std::vector<Mention>& out = doc.scratch.candidates;
+  out.clear();
+  for (uint32_t i = 0; i < s.tokens.size(); ++i) {
+    auto add = [&](const AliasKey& a) {
+      const EntityDef* def = &rules.entities[a.entity];
+      const uint32_t end = i + 1 + static_cast<uint32_t>(a.rest.size());
+      out.push_back(EntityMention(
+          doc, def, i, end, a.demonym ? MentionKind::kDemonym : MentionKind::kEntity,
+          doc.trace ? (a.demonym ? "adjective '" : "alias '") + std::string(s.Range(i, end)) + "'"
+                    : std::string()));
+    };
+    // Most interned tokens start no alias of one table or the other: empty buckets.
+    if (const uint32_t id = exact[i] / 2;
+        id != 0 && id < index.exact.size() && !index.exact[id].empty()) {
+      MatchBucket(index.exact[id], exact, i, add);
+    }
+    if (const uint32_t id = folded[i] / 2;
+        id != 0 && id < index.folded.size() && !index.folded[id].empty()) {
+      MatchBucket(index.folded[id], folded, i, add);
+    }
+    if (!doc.local_aliases.empty()) {
+      if (auto it = doc.local_aliases.find(s.TokenText(i)); it != doc.local_aliases.end()) {
+        for (const LocalAlias& a : it->second) {
+          if (!SameTokens(s, i, a.tokens, a.space_before, false)) continue;
+          const uint32_t end = i + static_cast<uint32_t>(a.tokens.size());
+          out.push_back(EntityMention(
+              doc, a.entity, i, end, MentionKind::kDiscovered,
+              doc.trace ? "discovered name '" + std::string(s.Range(i, end)) + "'" : ""));
+        }
+      }
+    }
+  }
+  if (rules.entity_pattern_set != nullptr && !s.tokens.empty()) {
+    std::vector<int> hits;
+    if (rules.entity_pattern_set->Match(s.text, &hits)) {
+      std::sort(hits.begin(), hits.end());
+      for (int h : hits) {
+        const auto& p = rules.entity_patterns[h];
+        re2::StringPiece input(s.text.data(), s.text.size());
+        re2::StringPiece match;
+        size_t pos = 0;
+        while (pos <= s.text.size() &&
+               p.re->Match(input, pos, s.text.size(), RE2::UNANCHORED, &match, 1)) {
+          const size_t b = match.data() - s.text.data();
+          const size_t e = b + match.size();
+          pos = e > b ? e : b + 1;
+          if (e == b) continue;
+          auto first = std::lower_bound(s.tokens.begin(), s.tokens.end(), b,
+                                        [](const Token& t, size_t v) { return t.begin < v; });
+          auto last = std::lower_bound(s.tokens.begin(), s.tokens.end(), e,
+                                       [](const Token& t, size_t v) { return t.end < v; });
+          if (first == s.tokens.end() || first->begin != b || last == s.tokens.end() ||
+              last->end != e) {
+            continue;  // not on token boundaries: not a whole-word match
+          }
+          out.push_back(EntityMention(
+              doc, &rules.entities[p.entity], static_cast<uint32_t>(first - s.tokens.begin()),
+              static_cast<uint32_t>(last - s.tokens.begin()) + 1, MentionKind::kEntity,
+              doc.trace ? "pattern '" + p.re->pattern() + "'" : ""));
+        }
+      }
+    }
+  }
+  if (!MayHoldDate(s)) return;
+  for (const DateMention& d : FindDates(s.text, doc.doc_date)) {
+    auto first = std::lower_bound(s.tokens.begin(), s.tokens.end(), d.begin,
+                                  [](const Token& t, size_t v) { return t.end <= v; });
+    auto last = std::lower_bound(s.tokens.begin(), s.tokens.end(), d.end,
+                                 [](const Token& t, size_t v) { return t.begin < v; });
+    if (first >= last) continue;
+    Mention m;
+    m.tok_begin = static_cast<uint32_t>(first - s.tokens.begin());
+    m.tok_end = static_cast<uint32_t>(last - s.tokens.begin());
+    m.kind = MentionKind::kDate;
+    m.time = d.time;
+    m.relative = d.relative;
+    m.order = -1;
+    m.via = d.relative ? "relative date" : "date";
+    out.push_back(std::move(m));
+  }
+}
+
+// Overlap policy: longest (bytes), then priority, then earliest, then the later definition,
+// then the first candidate, over scratch->candidates (left moved-from). Sorts indices: a
+// Mention is large and costly to move.
+std::vector<Mention> ResolveOverlaps(const Tagged& s, TagScratch* scratch) {
+  std::vector<Mention>& candidates = scratch->candidates;
+  auto bytes = [&](const Mention& m) {
+    return s.tokens[m.tok_end - 1].end - s.tokens[m.tok_begin].begin;
+  };
+  std::vector<uint32_t>& order = scratch->order;
+  order.resize(candidates.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](uint32_t ia, uint32_t ib) {
+    const Mention& a = candidates[ia];
+    const Mention& b = candidates[ib];
+    if (bytes(a) != bytes(b)) return bytes(a) > bytes(b);
+    if (a.priority != b.priority) return a.priority > b.priority;
+    if (a.tok_begin != b.tok_begin) return a.tok_begin < b.tok_begin;
+    if (a.order != b.order) return a.order > b.order;
+    return ia < ib;
+  });
+  std::vector<uint8_t>& taken = scratch->taken;
+  taken.assign(s.tokens.size(), 0);
+  size_t kept = 0;
+  for (uint32_t i : order) {
+    const Mention& m = candidates[i];
+    bool free = true;
+    for (uint32_t t = m.tok_begin; t < m.tok_end && free; ++t) free = taken[t] == 0;
+    if (!free) continue;
+    for (uint32_t t = m.tok_begin; t < m.tok_end; ++t) taken[t] = 1;
+    order[kept++] = i;
+  }
+  order.resize(kept);
+  // Kept mentions do not overlap, so their first tokens differ.
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    return candidates[a].tok_begin < candidates[b].tok_begin;
+  });
+  std::vector<Mention> out;
+  out.reserve(kept + 4);  // room for AddQuotes
+  for (uint32_t i : order) out.push_back(std::move(candidates[i]));
+  return out;
+}
+
+// Quoted passages: pairs of '"' tokens. Mentions inside stay (they are counted) but the
+// quote hides them from patterns.
+void AddQuotes(Tagged* s) {
+  int open = -1;
+  std::vector<Mention> quotes;
+  for (uint32_t t = 0; t < s->tokens.size(); ++t) {
+    if (s->TokenText(t) != "\"") continue;
+    if (open < 0) {
+      open = static_cast<int>(t);
+      continue;
+    }
+    Mention q;
+    q.kind = MentionKind::kQuote;
+    q.tok_begin = static_cast<uint32_t>(open);
+    q.tok_end = t + 1;
+    q.via = "quotation marks";
+    quotes.push_back(std::move(q));
+    open = -1;
+  }
+  // The mentions are in order already (ResolveOverlaps).
+  if (quotes.empty()) return;
+  for (Mention& q : quotes) s->mentions.push_back(std::move(q));
+  std::stable_sort(s->mentions.begin(), s->mentions.end(), [](const Mention& a, const Mention& b) {
+    if (a.tok_begin != b.tok_begin) return a.tok_begin < b.tok_begin;
+    return a.tok_end > b.tok_end;  // an enclosing quote first
+  });
+}
+
+}  // namespace
+
+Mention EntityMention(const DocState& doc, const EntityDef* def, uint32_t b, uint32_t e,
+                      MentionKind kind, std::string via) {
+  Mention m;
+  m.tok_begin = b;
+  m.tok_end = e;
+  m.kind = kind;
+  m.entity = def;
+  if (!def->acts_as.empty()) m.acts_as = doc.Find(def->acts_as);
+  m.priority = def->priority;
+  m.order = def->order;
+  m.via = std::move(via);
+  return m;
+}
+
+void Tag(const DocState& doc, std::string_view text, Tagged* s) {
+  s->text = text;
+  // AsciiLower in place (it reuses the buffer and vectorises).
+  s->lower.assign(text.data(), text.size());
+  for (char& c : s->lower) {
+    c = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 'a' - 'A' : 0));
+  }
+  s->tokens = Tokenize(text);
+  Candidates(doc, *s);
+  s->mentions = ResolveOverlaps(*s, &doc.scratch);
+  AddQuotes(s);
+  BuildUnits(s);
+}
+
+bool HasLocalAlias(const DocState& doc, const Tagged& s) {
+  for (uint32_t t = 0; t < s.tokens.size(); ++t) {
+    if (doc.local_aliases.count(s.TokenText(t)) > 0) return true;
+  }
+  return false;
+}
+
+std::string MentionDisplay(const Mention& m, std::string_view text) {
+  switch (m.kind) {
+    case MentionKind::kDate:
+      return "{date " + m.time.value + "}";
+    case MentionKind::kQuote:
+      return "{quote " + std::string(text) + "}";
+    case MentionKind::kDemonym:
+      return "{demonym " + m.entity->entity.id + "}";
+    default:
+      return "{" + m.entity->entity.id + (m.acts_as ? " acts-as " + m.acts_as->entity.id : "") +
+             "}";
+  }
+}
+
+}  // namespace parley::internal

@@ -1,0 +1,76 @@
+// Tagging: a normalised sentence to its tagged form (tagged_sentence.h). Finds every literal
+// alias and adjective (alias_index.h), entity pattern, document-local alias (entities that
+// discovery created in this document) and date, resolves overlaps (longest, then priority,
+// then earliest, then the later definition: rules/README.md section 10), marks quotations and
+// builds the units. Rule-made mentions (discovery and coreference) are in mention_rules.h.
+//
+// Thread-safety: a DocState belongs to one document on one thread.
+#ifndef PARLEY_EXTRACT_MENTIONS_H_
+#define PARLEY_EXTRACT_MENTIONS_H_
+
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/rule_compiled.h"
+#include "extract/tagged_sentence.h"
+
+namespace parley::internal {
+
+// An alias of an entity discovered in this document ("Kenji Tanabe", and "Tanabe").
+struct LocalAlias {
+  std::vector<std::string> tokens;
+  std::vector<bool> space_before;
+  const EntityDef* entity = nullptr;
+};
+
+// Per-sentence working memory of Tag, kept across sentences so they reuse its allocations.
+struct TagScratch {
+  // TokenKey of each sentence token in the alias index: as written, and lower-cased.
+  std::vector<uint32_t> exact_keys, folded_keys;
+  std::vector<Mention> candidates;  // Candidates' output, ResolveOverlaps' input
+  std::vector<uint32_t> order;      // ResolveOverlaps: candidate indices
+  std::vector<uint8_t> taken;       // ResolveOverlaps: per token, covered by a kept mention
+};
+
+// What one document's analysis knows beyond the rules: its date, and the entities discovered in
+// it so far.
+struct DocState {
+  const CompiledRules& rules;
+  std::string doc_date;
+  bool trace = false;  // build the explanations (Mention::via) only for `parley rules explain`
+  std::deque<EntityDef> local;
+  std::map<std::string, EntityDef*> local_by_id;
+  StringMap<std::vector<LocalAlias>> local_aliases;
+  mutable TagScratch scratch;  // Tag's only; holds nothing between sentences
+
+  // The rules' or the document's entity with this id, or null.
+  const EntityDef* Find(const std::string& id) const {
+    if (auto it = rules.entity_index.find(id); it != rules.entity_index.end()) {
+      return &rules.entities[it->second];
+    }
+    if (auto it = local_by_id.find(id); it != local_by_id.end()) return it->second;
+    return nullptr;
+  }
+};
+
+// A mention of `def` over tokens [b, e).
+Mention EntityMention(const DocState& doc, const EntityDef* def, uint32_t b, uint32_t e,
+                      MentionKind kind, std::string via);
+
+// Tags `text` into `*s` (filled in place: its `words` view `s->lower`, so `*s` must not be
+// moved afterwards). REQUIRES: text.size() < 2^32.
+void Tag(const DocState& doc, std::string_view text, Tagged* s);
+
+// True when a sentence holds the first token of a document-local alias.
+bool HasLocalAlias(const DocState& doc, const Tagged& s);
+
+// How `parley rules explain` shows a mention unit: "{person:x}", "{date 2018-09}", ...
+std::string MentionDisplay(const Mention& m, std::string_view text);
+
+}  // namespace parley::internal
+
+#endif  // PARLEY_EXTRACT_MENTIONS_H_

@@ -1,0 +1,283 @@
+#include "extract/rule_entities.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <utility>
+#include <vector>
+
+#include "base/text.h"
+#include "extract/rule_tokens.h"
+
+namespace parley::internal {
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+bool ParseRole(RuleFiles* files, const RuleBlock& b, const RuleProp& p, Role* role) {
+  std::vector<std::string> words;
+  std::vector<int> cols;
+  {
+    size_t i = 0;
+    const std::string& v = p.value;
+    while (i < v.size()) {
+      while (i < v.size() && IsSpace(v[i])) ++i;
+      if (i >= v.size()) break;
+      size_t j = i;
+      while (j < v.size() && !IsSpace(v[j])) ++j;
+      words.push_back(v.substr(i, j - i));
+      cols.push_back(p.value_col + static_cast<int>(i));
+      i = j;
+    }
+  }
+  auto take_date = [&](const char* keyword, std::string* out) {
+    if (words.size() >= 3 && words[words.size() - 2] == keyword) {
+      if (!IsIsoDate(words.back())) {
+        files->Error(b, p, cols.back(),
+                     "invalid date '" + words.back() +
+                         "' in role (expected YYYY, YYYY-MM or "
+                         "YYYY-MM-DD)");
+        return false;
+      }
+      *out = words.back();
+      words.resize(words.size() - 2);
+      cols.resize(cols.size() - 2);
+    }
+    return true;
+  };
+  if (!take_date("to", &role->to)) return false;
+  if (!take_date("from", &role->from)) return false;
+  if (words.size() >= 3 && words[words.size() - 2] == "of" &&
+      words.back().find(':') != std::string::npos) {
+    if (!CheckEntityId(files, b, p.line, words.back(), cols.back())) return false;
+    role->country = words.back();
+    words.resize(words.size() - 2);
+  }
+  if (words.empty()) {
+    files->Error(b, p, p.value_col,
+                 "role needs an office ('role OFFICE [of ID] [from DATE] [to DATE]')");
+    return false;
+  }
+  for (const std::string& w : words) role->office += (role->office.empty() ? "" : " ") + w;
+  role->office = AsciiLower(role->office);
+  return true;
+}
+
+struct PendingPattern {
+  std::string regex;
+  const RuleBlock* block;
+  const RuleProp* prop;
+};
+
+void CompileEntityPatterns(RuleFiles* files, const std::vector<PendingPattern>& patterns,
+                           CompiledRules* out) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(64 << 20);
+  for (const PendingPattern& p : patterns) {
+    auto it = out->entity_index.find(p.block->name);
+    auto re = std::make_unique<RE2>(p.regex, options);
+    if (!re->ok()) {
+      files->Error(*p.block, *p.prop, p.prop->value_col,
+                   "invalid regular expression: " + re->error());
+      continue;
+    }
+    if (it == out->entity_index.end()) continue;  // the entity itself had errors
+    out->entity_patterns.push_back({std::move(re), it->second});
+  }
+  if (out->entity_patterns.empty()) return;
+  out->entity_pattern_set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  for (const auto& p : out->entity_patterns) {
+    std::string error;
+    if (out->entity_pattern_set->Add(p.re->pattern(), &error) < 0) {
+      out->entity_pattern_set.reset();
+      break;
+    }
+  }
+  if (out->entity_pattern_set != nullptr && !out->entity_pattern_set->Compile()) {
+    const PendingPattern& first = patterns.front();
+    files->Error(*first.block, *first.prop, first.prop->value_col,
+                 "entity patterns are too large to compile together (simplify them or use "
+                 "literal aliases)");
+  }
+}
+
+}  // namespace
+
+bool CheckEntityId(RuleFiles* files, const RuleBlock& b, int line, const std::string& id, int col) {
+  const size_t colon = id.find(':');
+  if (colon == std::string::npos) {
+    files->Error(b.source, line, col,
+                 "invalid entity id '" + id + "' (expected <type>:<slug>, e.g. state:japan)");
+    return false;
+  }
+  Result<EntityType> type = ParseEntityType(id.substr(0, colon));
+  if (!type.ok()) {
+    files->Error(b.source, line, col, "invalid entity id '" + id + "': " + type.status().message());
+    return false;
+  }
+  const std::string slug = id.substr(colon + 1);
+  bool good = !slug.empty() && slug.front() != '-' && slug.back() != '-';
+  for (unsigned char c : slug) {
+    good = good && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c >= 0x80);
+  }
+  if (!good) {
+    files->Error(
+        b.source, line, col + static_cast<int>(colon) + 1,
+        "invalid slug '" + slug + "' in entity id (use lower-case letters, digits and '-')");
+    return false;
+  }
+  return true;
+}
+
+size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRules* out) {
+  static const std::vector<std::string> kProps = {
+      "label",   "alias", "alias/i", "pattern", "attr",    "adjective", "capital",
+      "acts-as", "role",  "part-of", "date",    "parties", "place",     "priority"};
+  size_t alias_count = 0;
+  auto add_alias = [&](const std::string& text, bool ignore_case, bool demonym, uint32_t entity) {
+    if (out->alias_index.Add(text, ignore_case, demonym, entity)) ++alias_count;
+  };
+  std::vector<PendingPattern> patterns;
+  std::vector<std::pair<const RuleBlock*, const RuleProp*>> acts_as;
+  // Definition order decides ties, so number the blocks in load order.
+  int order = 0;
+  std::map<const RuleBlock*, int> order_of;
+  for (const RuleBlock& block : files->blocks()) order_of[&block] = order++;
+  for (const auto& [id, block] : symbols.entity_blocks) {
+    if (!CheckEntityId(files, *block, block->line, id, block->name_col)) continue;
+    EntityDef def;
+    def.entity.id = id;
+    def.entity.type = *ParseEntityType(id.substr(0, id.find(':')));
+    def.order = order_of[block];
+    def.where = {files->path(block->source), block->line};
+    std::set<std::string> aliases;
+    std::vector<std::pair<std::string, bool>> literal;  // (alias, ignore case)
+    bool ok = true;
+    for (const RuleProp& p : block->props) {
+      const std::string& k = p.key;
+      if (std::find(kProps.begin(), kProps.end(), k) == kProps.end()) {
+        files->UnknownProperty(*block, p, kProps);
+        ok = false;
+        continue;
+      }
+      if (p.value.empty()) {
+        files->Error(*block, p, p.key_col, "property '" + k + "' needs a value");
+        ok = false;
+        continue;
+      }
+      if (k == "label") {
+        if (!def.entity.label.empty()) {
+          files->Error(*block, p, p.key_col, "entity '" + id + "' has more than one label");
+          ok = false;
+        }
+        def.entity.label = p.value;
+      } else if (k == "alias" || k == "alias/i" || k == "adjective") {
+        for (const auto& [item, col] : SplitList(p.value, p.value_col)) {
+          if (item.empty() || TokenTexts(item, nullptr).empty()) {
+            files->Error(*block, p, col, "empty alias");
+            ok = false;
+            continue;
+          }
+          if (k == "adjective") {
+            def.adjectives.push_back(item);
+          } else {
+            aliases.insert(item);
+            literal.emplace_back(item, k == "alias/i");
+          }
+        }
+      } else if (k == "pattern") {
+        patterns.push_back({p.value, block, &p});
+      } else if (k == "attr") {
+        const size_t eq = p.value.find('=');
+        if (eq == std::string::npos) {
+          files->Error(*block, p, p.value_col, "expected 'attr KEY = VALUE'");
+          ok = false;
+          continue;
+        }
+        const std::string key(TrimSpace(std::string_view(p.value).substr(0, eq)));
+        const std::string value(TrimSpace(std::string_view(p.value).substr(eq + 1)));
+        if (key.empty()) {
+          files->Error(*block, p, p.value_col, "expected 'attr KEY = VALUE'");
+          ok = false;
+          continue;
+        }
+        def.entity.attributes[key] = value;
+      } else if (k == "role") {
+        Role role;
+        if (!ParseRole(files, *block, p, &role)) {
+          ok = false;
+          continue;
+        }
+        def.entity.roles.push_back(std::move(role));
+      } else if (k == "priority") {
+        if (!ParseInt(p.value, &def.priority)) {
+          files->Error(*block, p, p.value_col,
+                       "priority must be an integer, not '" + p.value + "'");
+          ok = false;
+        }
+        def.entity.attributes["priority"] = p.value;
+      } else {  // capital, acts-as, part-of, date, parties, place
+        if (k == "date" && !IsIsoDate(p.value)) {
+          files->Error(*block, p, p.value_col,
+                       "invalid date '" + p.value + "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+          ok = false;
+          continue;
+        }
+        if (k == "parties") {
+          std::string joined;
+          for (const auto& [item, col] : SplitList(p.value, p.value_col)) {
+            if (!CheckEntityId(files, *block, p.line, item, col)) ok = false;
+            if (!joined.empty()) joined += ",";
+            joined += item;
+          }
+          def.entity.attributes[k] = joined;
+          continue;
+        }
+        if (k != "date" && !CheckEntityId(files, *block, p.line, p.value, p.value_col)) {
+          ok = false;
+          continue;
+        }
+        if (k == "acts-as") {
+          def.acts_as = p.value;
+          acts_as.emplace_back(block, &p);
+        }
+        def.entity.attributes[k] = p.value;
+      }
+    }
+    if (def.entity.label.empty()) {
+      files->Error(block->source, block->line, block->name_col,
+                   "entity '" + id + "' has no 'label'");
+      ok = false;
+    }
+    if (!ok) continue;
+    if (!def.adjectives.empty()) {
+      std::string joined;
+      for (const std::string& a : def.adjectives) joined += (joined.empty() ? "" : ", ") + a;
+      def.entity.attributes["adjective"] = joined;
+    }
+    aliases.erase(def.entity.label);
+    def.entity.aliases.assign(aliases.begin(), aliases.end());
+    const uint32_t index = static_cast<uint32_t>(out->entities.size());
+    out->entity_index.emplace(id, index);
+    add_alias(def.entity.label, false, false, index);
+    for (const auto& [alias, ignore_case] : literal) add_alias(alias, ignore_case, false, index);
+    for (const std::string& adjective : def.adjectives) add_alias(adjective, false, true, index);
+    out->entities.push_back(std::move(def));
+  }
+  for (uint32_t i = 0; i < out->entities.size(); ++i) {
+    const Entity& e = out->entities[i].entity;
+    if (e.type != EntityType::kPerson) continue;
+    for (const Role& role : e.roles) out->office_holders[{role.office, role.country}].push_back(i);
+  }
+  for (const auto& [block, prop] : acts_as) {
+    if (out->entity_index.count(prop->value) == 0) {
+      files->Error(*block, *prop, prop->value_col,
+                   "unknown entity '" + prop->value + "' in acts-as");
+    }
+  }
+  CompileEntityPatterns(files, patterns, out);
+  return alias_count;
+}
+
+}  // namespace parley::internal

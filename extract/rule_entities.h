@@ -1,0 +1,28 @@
+// The entity compiler: `entity` blocks (rules/README.md section 2) into the entity table
+// (CompiledRules::entities, sorted by id, and entity_index), the literal alias index
+// (alias_index.h), the entity patterns and their RE2::Set, and the office holders that
+// `resolve role` looks up. A stage of RuleSet::Compile, after the symbol tables.
+//
+// Thread-safety: run by one thread.
+#ifndef PARLEY_EXTRACT_RULE_ENTITIES_H_
+#define PARLEY_EXTRACT_RULE_ENTITIES_H_
+
+#include <cstddef>
+#include <string>
+
+#include "extract/rule_compiled.h"
+#include "extract/rule_file.h"
+#include "extract/rule_symbols.h"
+
+namespace parley::internal {
+
+// Compiles every entity of `symbols.entity_blocks` into `out`, reporting each problem through
+// `files`. Returns the number of literal aliases indexed (labels, aliases, adjectives).
+size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRules* out);
+
+// Checks an entity id `<type>:<slug>` written at `col` of `line` of block `b`'s source.
+bool CheckEntityId(RuleFiles* files, const RuleBlock& b, int line, const std::string& id, int col);
+
+}  // namespace parley::internal
+
+#endif  // PARLEY_EXTRACT_RULE_ENTITIES_H_

@@ -1,0 +1,94 @@
+// The rule-file parser: *.rules text to blocks (a keyword line and its indented property lines,
+// rules/README.md section 1), plus the diagnostics every compile stage reports through. The
+// first stage of RuleSet::Compile; what the blocks mean is the later stages' business
+// (rule_symbols.h, rule_entities.h, rule_compiler.h).
+//
+// Thread-safety: a RuleFiles is used by one thread at a time.
+#ifndef PARLEY_EXTRACT_RULE_FILE_H_
+#define PARLEY_EXTRACT_RULE_FILE_H_
+
+#include <cstddef>
+#include <deque>
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "extract/rule_source.h"
+
+namespace parley::internal {
+
+// One indented line of a block: `key value`. In a `words` block the whole line is the value.
+struct RuleProp {
+  std::string key;
+  std::string value;
+  int line = 0;
+  int key_col = 0;  // 1-based byte columns
+  int value_col = 0;
+};
+
+// A block: `keyword name` in column 1 and its properties.
+struct RuleBlock {
+  std::string keyword;  // entity, words, macro, relation, discover, coref, modality
+  std::string name;
+  int line = 0;
+  int name_col = 0;
+  size_t source = 0;  // index into the sources
+  int layer = 0;
+  std::vector<RuleProp> props;
+  std::string body;  // macro: the pattern after '='
+  int body_col = 0;
+};
+
+// The block keywords, in the order error messages list them.
+inline constexpr std::string_view kBlockKeywords[] = {"entity",   "words", "macro",   "relation",
+                                                      "discover", "coref", "modality"};
+
+// The sources being compiled, their blocks, and the diagnostics found so far.
+class RuleFiles {
+ public:
+  // REQUIRES: `sources` and `diagnostics` outlive this object.
+  RuleFiles(const std::vector<RuleSource>& sources, std::vector<RuleDiagnostic>* diagnostics);
+
+  // Splits every source into blocks (in load order), reporting malformed headers and lines.
+  void Parse();
+
+  std::deque<RuleBlock>& blocks() { return blocks_; }
+  const std::vector<RuleSource>& sources() const { return sources_; }
+  const std::string& path(size_t source) const { return sources_[source].path; }
+
+  // Reports a problem at `line`:`col` of `source` (the line's text is attached).
+  void Error(size_t source, int line, int col, std::string message);
+  void Error(const RuleBlock& block, const RuleProp& prop, int col, std::string message);
+  // "unknown property 'k' in KEYWORD 'name' (expected ...)" with a did-you-mean.
+  void UnknownProperty(const RuleBlock& block, const RuleProp& prop,
+                       const std::vector<std::string>& allowed);
+  // Orders the diagnostics by source (load order), line and column.
+  void SortDiagnostics();
+  bool ok() const { return diagnostics_->empty(); }
+
+ private:
+  void ParseSource(size_t source);
+  RuleBlock* ParseHeader(size_t source, int line_no, const std::string& content);
+
+  const std::vector<RuleSource>& sources_;
+  std::vector<RuleDiagnostic>* diagnostics_;
+  std::vector<std::vector<std::string>> lines_;  // per source
+  std::map<std::string, size_t> source_order_;
+  std::deque<RuleBlock> blocks_;  // a deque: symbol tables point into it
+};
+
+// Splits a comma-separated value into trimmed items with the column each starts at. An empty
+// item ("a,,b") is kept as "" so that the caller can report it.
+std::vector<std::pair<std::string, int>> SplitList(std::string_view value, int col);
+
+// True for "YYYY", "YYYY-MM" and "YYYY-MM-DD" (digits only; no range check).
+bool IsIsoDate(std::string_view s);
+
+// Parses a whole string as a decimal int; false on anything else.
+bool ParseInt(const std::string& text, int* out);
+
+}  // namespace parley::internal
+
+#endif  // PARLEY_EXTRACT_RULE_FILE_H_

@@ -1,0 +1,135 @@
+#include "extract/rule_prefilter.h"
+
+#include <algorithm>
+#include <map>
+#include <string>
+
+namespace parley::internal {
+namespace {
+
+// Words so frequent that anchoring a pattern on them prefilters almost nothing.
+bool IsCommonWord(std::string_view w) {
+  static constexpr std::string_view kCommon[] = {"that",  "with", "from", "this",  "have",
+                                                 "were",  "will", "been", "which", "their",
+                                                 "would", "they", "said"};
+  if (w.size() <= 3) return true;
+  return std::find(std::begin(kCommon), std::end(kCommon), w) != std::end(kCommon);
+}
+
+}  // namespace
+
+void ChooseAnchors(CompiledPattern* out) {
+  // Anchor on the most selective requirement: a common word ("to", "the") makes a pattern a
+  // candidate in most sentences, a set of rarer verbs in few.
+  size_t best_cost = 0;
+  auto consider = [&](const std::vector<std::string>& words) {
+    size_t cost = 0;
+    for (const std::string& w : words) cost += IsCommonWord(w) ? 50 : 1;
+    if (out->anchors.empty() || cost < best_cost) {
+      out->anchors = words;
+      best_cost = cost;
+    }
+  };
+  for (const std::string& w : out->required_words) consider({w});
+  for (const std::vector<std::string>& any : out->required_any) consider(any);
+}
+
+void IndexPatternWords(CompiledRules* rules) {
+  std::map<std::vector<std::string>, uint32_t> ids;
+  auto intern = [&](const std::vector<std::string>& words) {
+    auto [it, fresh] = ids.emplace(words, rules->requirement_count);
+    if (fresh) {
+      for (const std::string& w : words) {
+        rules->pattern_words[w].requirements.push_back(rules->requirement_count);
+      }
+      ++rules->requirement_count;
+    }
+    return it->second;
+  };
+  for (uint32_t r = 0; r < rules->rules.size(); ++r) {
+    Rule& rule = rules->rules[r];
+    const int kind = static_cast<int>(rule.kind);
+    for (uint32_t p = 0; p < rule.patterns.size(); ++p) {
+      CompiledPattern& pattern = rule.patterns[p];
+      for (const std::string& w : pattern.required_words) {
+        pattern.requirements.push_back(intern({w}));
+      }
+      for (const std::vector<std::string>& any : pattern.required_any) {
+        pattern.requirements.push_back(intern(any));
+      }
+      if (pattern.anchors.empty()) rules->unanchored[kind].emplace_back(r, p);
+      for (const std::string& anchor : pattern.anchors) {
+        rules->pattern_words[anchor].anchored[kind].emplace_back(r, p);
+      }
+    }
+  }
+  for (const auto& [word, use] : rules->pattern_words) {
+    rules->pattern_word_buckets.set(PatternWordBucket(word));
+  }
+}
+
+Prefilter::Prefilter(const CompiledRules& rules)
+    : rules_(rules), met_(rules.requirement_count, 0) {}
+
+const PatternRefs& Prefilter::Select(RuleKind kind, const Tagged& s) {
+  if (looked_up_ != &s) LookUpWords(s);
+  const int k = static_cast<int>(kind);
+  patterns_.assign(rules_.unanchored[k].begin(), rules_.unanchored[k].end());
+  for (const PatternWord* use : word_uses_) {
+    patterns_.insert(patterns_.end(), use->anchored[k].begin(), use->anchored[k].end());
+  }
+  std::sort(patterns_.begin(), patterns_.end());
+  patterns_.erase(std::unique(patterns_.begin(), patterns_.end()), patterns_.end());
+  return patterns_;
+}
+
+// Finds the sentence's words in the pattern word index and marks the word requirements they
+// meet. Coreference and relations reuse the result for a sentence whose units did not change in
+// between.
+void Prefilter::LookUpWords(const Tagged& s) {
+  NewStamp();
+  word_uses_.clear();
+  for (std::string_view w : s.words) {
+    if (!rules_.pattern_word_buckets.test(PatternWordBucket(w))) continue;
+    auto it = rules_.pattern_words.find(w);
+    if (it == rules_.pattern_words.end()) continue;
+    for (uint32_t id : it->second.requirements) met_[id] = stamp_;
+    word_uses_.push_back(&it->second);
+  }
+  looked_up_ = &s;
+}
+
+std::pair<uint32_t, uint32_t> Prefilter::Keep() {
+  const uint32_t begin = static_cast<uint32_t>(kept_uses_.size());
+  kept_uses_.insert(kept_uses_.end(), word_uses_.begin(), word_uses_.end());
+  return {begin, static_cast<uint32_t>(kept_uses_.size())};
+}
+
+void Prefilter::Restore(const Tagged& s, std::pair<uint32_t, uint32_t> kept) {
+  if (kept.second <= kept.first) return;
+  NewStamp();
+  word_uses_.assign(kept_uses_.begin() + kept.first, kept_uses_.begin() + kept.second);
+  for (const PatternWord* use : word_uses_) {
+    for (uint32_t id : use->requirements) met_[id] = stamp_;
+  }
+  looked_up_ = &s;
+}
+
+void Prefilter::NewStamp() {
+  if (++stamp_ == 0) {  // wrapped: forget every mark
+    std::fill(met_.begin(), met_.end(), 0);
+    stamp_ = 1;
+  }
+}
+
+bool Prefilter::Possible(const CompiledPattern& p, const Tagged& s) const {
+  for (uint32_t bits : p.required_bits) {
+    if ((bits & s.bits) == 0) return false;
+  }
+  for (uint32_t id : p.requirements) {
+    if (met_[id] != stamp_) return false;
+  }
+  return true;
+}
+
+}  // namespace parley::internal

@@ -1,0 +1,75 @@
+// The pattern prefilter: which rule patterns a sentence may match, decided from its words and
+// mention kinds before any regular expression runs (rules/README.md section 10, step 4).
+//
+// Compile side: every pattern records the literal words and word sets it requires
+// (rule_pattern.h) and is *anchored* on its most selective requirement (ChooseAnchors);
+// IndexPatternWords gives every distinct requirement an id and builds the word index
+// (CompiledRules::pattern_words). Match side: a Prefilter looks a sentence's words up once,
+// marks the requirements they meet, and yields the patterns anchored on those words.
+//
+// Thread-safety: the index is immutable once compiled; a Prefilter is per-thread scratch.
+#ifndef PARLEY_EXTRACT_RULE_PREFILTER_H_
+#define PARLEY_EXTRACT_RULE_PREFILTER_H_
+
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+#include "extract/rule_compiled.h"
+#include "extract/tagged_sentence.h"
+
+namespace parley::internal {
+
+// Sets out->anchors from out->required_words and required_any.
+void ChooseAnchors(CompiledPattern* pattern);
+
+// Numbers the word requirements of every pattern of `rules->rules` (CompiledPattern::
+// requirements) and fills pattern_words, pattern_word_buckets, requirement_count and unanchored.
+void IndexPatternWords(CompiledRules* rules);
+
+// (rule index, pattern index) pairs.
+using PatternRefs = std::vector<std::pair<uint32_t, uint32_t>>;
+
+class Prefilter {
+ public:
+  // REQUIRES: `rules` outlives this object.
+  explicit Prefilter(const CompiledRules& rules);
+
+  // The patterns of `kind` that sentence `s` may match, in rule then pattern order (the order
+  // in which rules apply matters: discoveries and coreferences build on earlier ones). Marks
+  // the word requirements `s` meets for Possible(). The result stays valid until the next call.
+  const PatternRefs& Select(RuleKind kind, const Tagged& s);
+
+  // True unless the prefilter proves that `p` cannot match `s`.
+  // REQUIRES: Select(kind of p, s) was the last Select call.
+  bool Possible(const CompiledPattern& p, const Tagged& s) const;
+
+  // Call when a sentence's units changed (it was tagged again, or coreference replaced
+  // mentions): its earlier word lookup no longer holds.
+  void Forget() { looked_up_ = nullptr; }
+
+  // Keeps the current word lookup (of the sentence last given to Select) for Restore; returns
+  // its handle.
+  std::pair<uint32_t, uint32_t> Keep();
+  // Makes a kept lookup for `s` (Keep's handle) the current one again. An empty handle is a
+  // no-op.
+  void Restore(const Tagged& s, std::pair<uint32_t, uint32_t> kept);
+
+ private:
+  void LookUpWords(const Tagged& s);
+  void NewStamp();
+
+  const CompiledRules& rules_;
+  PatternRefs patterns_;
+  // The word requirements met (met_[id] == stamp_) by the words of the sentence `looked_up_`,
+  // with their index entries.
+  std::vector<const PatternWord*> word_uses_;
+  std::vector<const PatternWord*> kept_uses_;  // Keep
+  const Tagged* looked_up_ = nullptr;
+  std::vector<uint32_t> met_;
+  uint32_t stamp_ = 0;
+};
+
+}  // namespace parley::internal
+
+#endif  // PARLEY_EXTRACT_RULE_PREFILTER_H_

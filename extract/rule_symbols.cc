@@ -1,0 +1,178 @@
+#include "extract/rule_symbols.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace parley::internal {
+namespace {
+
+void Define(RuleFiles* files, std::map<std::string, RuleBlock*>* table, RuleBlock* block,
+            std::string_view what) {
+  auto [it, inserted] = table->emplace(block->name, block);
+  if (inserted) return;
+  if (it->second->layer == block->layer) {
+    files->Error(block->source, block->line, block->name_col,
+                 "duplicate " + std::string(what) + " '" + block->name + "' (first defined at " +
+                     files->path(it->second->source) + ":" + std::to_string(it->second->line) +
+                     ")");
+    return;
+  }
+  it->second = block;  // a later layer replaces
+}
+
+void FindCycles(RuleFiles* files, SymbolTables* symbols, const std::string& name,
+                std::map<std::string, int>* state, std::vector<std::string>* stack) {
+  auto it = symbols->macros.find(name);
+  if (it == symbols->macros.end()) return;
+  int& s = (*state)[name];
+  if (s == 2) return;
+  if (s == 1) {
+    const auto begin = std::find(stack->begin(), stack->end(), name);
+    std::string path;
+    for (auto i = begin; i != stack->end(); ++i) path += *i + " -> ";
+    path += name;
+    const RuleBlock* block = symbols->name_blocks[name];
+    files->Error(block->source, block->line, block->name_col, "macro cycle: " + path);
+    for (auto i = begin; i != stack->end(); ++i) symbols->broken_macros.insert(*i);
+    return;
+  }
+  s = 1;
+  stack->push_back(name);
+  std::vector<std::pair<std::string, int>> refs;
+  CollectRefs(it->second, &refs);
+  for (const auto& ref : refs) FindCycles(files, symbols, ref.first, state, stack);
+  stack->pop_back();
+  (*state)[name] = 2;
+}
+
+}  // namespace
+
+PatternScope SymbolTables::Scope() const {
+  PatternScope scope;
+  scope.words = &words;
+  scope.macros = &macros;
+  scope.broken_macros = &broken_macros;
+  return scope;
+}
+
+void CollectSymbols(RuleFiles* files, SymbolTables* symbols) {
+  for (RuleBlock& block : files->blocks()) {
+    if (block.keyword == "entity") {
+      Define(files, &symbols->entity_blocks, &block, "entity");
+    } else if (block.keyword == "words" || block.keyword == "macro") {
+      Define(files, &symbols->name_blocks, &block, "word list or macro");
+    } else if (block.keyword == "modality") {
+      symbols->modality_blocks.push_back(&block);
+    } else {
+      Define(files, &symbols->rule_blocks, &block, "rule");
+    }
+  }
+}
+
+void CompileWordsAndMacros(RuleFiles* files, SymbolTables* symbols) {
+  for (auto& [name, block] : symbols->name_blocks) {
+    if (block->keyword == "words") {
+      WordList list;
+      for (const RuleProp& p : block->props) {
+        for (const auto& [item, col] : SplitList(p.value, p.value_col)) {
+          Cue cue;
+          if (item.empty() || !ParseWordItem(item, &cue)) {
+            files->Error(*block, p, col, "empty item in word list '" + name + "'");
+            continue;
+          }
+          list.items.push_back(std::move(cue));
+        }
+      }
+      if (list.items.empty()) {
+        files->Error(block->source, block->line, block->name_col,
+                     "word list '" + name + "' has no items");
+        continue;
+      }
+      std::stable_sort(list.items.begin(), list.items.end(), [](const Cue& a, const Cue& b) {
+        return a.tokens.size() > b.tokens.size();
+      });
+      symbols->words.emplace(name, std::move(list));
+    } else {
+      PatternSeq seq;
+      PatternError error;
+      if (!ParsePattern(block->body, &seq, &error)) {
+        files->Error(block->source, block->line, block->body_col + error.offset, error.message);
+        symbols->broken_macros.insert(name);
+        symbols->macros.emplace(name, PatternSeq());
+        continue;
+      }
+      symbols->macros.emplace(name, std::move(seq));
+    }
+  }
+  // Undefined references and cycles, reported once at the macro that contains them.
+  for (auto& [name, seq] : symbols->macros) {
+    if (symbols->broken_macros.count(name) > 0) continue;
+    const RuleBlock* block = symbols->name_blocks[name];
+    std::vector<std::pair<std::string, int>> refs;
+    CollectRefs(seq, &refs);
+    for (const auto& [ref, offset] : refs) {
+      if (symbols->words.count(ref) == 0 && symbols->macros.count(ref) == 0) {
+        files->Error(block->source, block->line, block->body_col + offset,
+                     "undefined word list or macro '@" + ref + "'");
+        symbols->broken_macros.insert(name);
+      }
+    }
+  }
+  std::map<std::string, int> state;  // 0 new, 1 on stack, 2 done
+  for (auto& [name, seq] : symbols->macros) {
+    std::vector<std::string> stack;
+    FindCycles(files, symbols, name, &state, &stack);
+  }
+  for (auto& [name, seq] : symbols->macros) {
+    if (symbols->broken_macros.count(name) > 0) continue;
+    const RuleBlock* block = symbols->name_blocks[name];
+    EmittedPattern emitted;
+    PatternError error;
+    if (!EmitPattern(seq, symbols->Scope(), RuleKind::kRelation, /*in_macro=*/true, &emitted,
+                     &error)) {
+      if (error.offset >= 0) {
+        files->Error(block->source, block->line, block->body_col + error.offset, error.message);
+      }
+      symbols->broken_macros.insert(name);
+    }
+  }
+}
+
+void CompileModality(RuleFiles* files, const SymbolTables& symbols, CompiledRules* out) {
+  out->cues.resize(std::size(kAllModalities));
+  for (const RuleBlock* block : symbols.modality_blocks) {
+    Result<Modality> modality = ParseModality(block->name);
+    if (!modality.ok() || *modality == Modality::kAsserted) {
+      files->Error(block->source, block->line, block->name_col,
+                   "unknown modality '" + block->name +
+                       "' for cues (expected hedged, negated, planned or reported)");
+      continue;
+    }
+    for (const RuleProp& p : block->props) {
+      if (p.key != "cue") {
+        files->UnknownProperty(*block, p, {"cue"});
+        continue;
+      }
+      for (const auto& [item, col] : SplitList(p.value, p.value_col)) {
+        Cue cue;
+        if (item.empty() || !ParseWordItem(item, &cue)) {
+          files->Error(*block, p, col, "empty cue");
+          continue;
+        }
+        out->cues[static_cast<int>(*modality)].push_back(std::move(cue));
+      }
+    }
+  }
+  for (Modality m : kAllModalities) {
+    const std::vector<Cue>& cues = out->cues[static_cast<int>(m)];
+    for (uint32_t i = 0; i < cues.size(); ++i) {
+      if (cues[i].tokens.size() == 1 && cues[i].prefix) {
+        out->cues_any_start.emplace_back(m, i);
+      } else {
+        out->cues_by_start[cues[i].tokens[0]].emplace_back(m, i);
+      }
+    }
+  }
+}
+
+}  // namespace parley::internal

@@ -1,0 +1,283 @@
+#include "extract/statements.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "base/text.h"
+#include "extract/dates.h"
+#include "extract/pattern_match.h"
+
+namespace parley::internal {
+namespace {
+
+// How many units before a match cue words count, and how far outside a match an unbound
+// qualifier may be attached from (rules/README.md sections 5 and 10).
+constexpr size_t kCueWindow = 6;
+constexpr size_t kAttachWindow = 6;
+
+bool CueAt(const Tagged& s, size_t u, const Cue& cue, size_t u_end) {
+  if (u + cue.tokens.size() > u_end) return false;
+  for (size_t k = 0; k < cue.tokens.size(); ++k) {
+    const Unit& unit = s.units[u + k];
+    if (unit.mention >= 0) return false;
+    const std::string_view word = std::string_view(s.lower).substr(
+        s.tokens[unit.tok_begin].begin,
+        s.tokens[unit.tok_begin].end - s.tokens[unit.tok_begin].begin);
+    const bool last = k + 1 == cue.tokens.size();
+    if (last && cue.prefix) {
+      if (word.substr(0, cue.tokens[k].size()) != cue.tokens[k]) return false;
+    } else if (word != cue.tokens[k]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+Modality CueModality(const CompiledRules& rules, const Tagged& s, size_t u0, size_t u1,
+                     const std::vector<std::pair<size_t, size_t>>& content) {
+  static constexpr Modality kStrength[] = {Modality::kNegated, Modality::kHedged,
+                                           Modality::kPlanned, Modality::kReported};
+  constexpr size_t kNone = std::size(kStrength);
+  const size_t from = u0 > kCueWindow ? u0 - kCueWindow : 0;
+  auto in_content = [&](size_t u) {
+    for (const auto& [b, e] : content) {
+      if (u >= b && u < e) return true;
+    }
+    return false;
+  };
+  size_t best = kNone;  // index into kStrength
+  auto consider = [&](size_t u, const std::vector<std::pair<Modality, uint32_t>>& cues) {
+    for (const auto& [m, i] : cues) {
+      const size_t rank =
+          std::find(std::begin(kStrength), std::end(kStrength), m) - std::begin(kStrength);
+      if (rank < best && CueAt(s, u, rules.cues[static_cast<int>(m)][i], u1)) best = rank;
+    }
+  };
+  // A cue starts at a word unit; look up the cues that can start with that word.
+  for (size_t u = from; u < u1 && best > 0; ++u) {
+    const Unit& unit = s.units[u];
+    if (unit.mention >= 0 || in_content(u)) continue;
+    const Token& token = s.tokens[unit.tok_begin];
+    const std::string_view word =
+        std::string_view(s.lower).substr(token.begin, token.end - token.begin);
+    if (auto it = rules.cues_by_start.find(word); it != rules.cues_by_start.end()) {
+      consider(u, it->second);
+    }
+    consider(u, rules.cues_any_start);
+  }
+  return best < kNone ? kStrength[best] : Modality::kAsserted;
+}
+
+namespace {
+
+bool MakeStatement(const Rule& rule, const CompiledPattern& p, const Tagged& s,
+                   const std::vector<re2::StringPiece>& g, const DocState& doc,
+                   StatementCandidate* c, SentenceAnalysis* out) {
+  const bool trace = doc.trace;
+  Statement& st = c->statement;
+  st.predicate = rule.predicate;
+  st.rule = rule.id;
+  st.plover = rule.plover;
+  st.cameo = rule.cameo;
+  // Plain variables, not a structured binding: the lambdas below capture them (clang 14).
+  const std::pair<size_t, size_t> match_units =
+      s.UnitRange(s.Offset(g[0]), s.Offset(g[0]) + g[0].size());
+  const size_t u0 = match_units.first;
+  const size_t u1 = match_units.second;
+  std::vector<const Mention*> used;                // a handful: a vector beats a set
+  std::vector<std::pair<size_t, size_t>> content;  // units of captured text
+  bool have_subject = false;
+  const Mention* time_mention = nullptr;
+  RuleFiring firing;
+  if (trace) {
+    firing.rule = rule.id;
+    firing.line = p.line;
+  }
+  for (size_t i = 0; i < p.captures.size(); ++i) {
+    const re2::StringPiece& piece = g[i + 1];
+    if (piece.data() == nullptr) continue;
+    const SlotCapture& cap = p.captures[i];
+    std::string rendered;
+    if (cap.kind == SlotKind::kMention) {
+      const Mention* m = PlaceholderMention(s, piece);
+      if (m == nullptr) return false;
+      used.push_back(m);
+      if (m->kind == MentionKind::kDate) {
+        st.time = m->time;
+        time_mention = m;
+        if (trace) rendered = m->time.value;
+      } else if (m->kind == MentionKind::kQuote) {
+        const std::string_view q = s.Range(m->tok_begin + 1, m->tok_end - 1);
+        st.text = std::string(q);
+        if (trace) rendered = "\"" + std::string(q) + "\"";
+      } else {
+        const EntityDef* def = SlotEntity(*m, cap);
+        if (def == nullptr) return false;
+        if (trace) rendered = def->entity.id;
+        switch (cap.role) {
+          case SlotRole::kSubject:
+            st.subject = Ref(def);
+            have_subject = true;
+            break;
+          case SlotRole::kObject:
+            st.object = Ref(def);
+            break;
+          case SlotRole::kRecipient:
+            st.recipient = Ref(def);
+            break;
+          case SlotRole::kPlace:
+            st.place = Ref(def);
+            break;
+          case SlotRole::kEvent:
+            st.event = Ref(def);
+            break;
+          default:
+            break;
+        }
+      }
+    } else {
+      const auto [c0, c1] = s.UnitRange(s.Offset(piece), s.Offset(piece) + piece.size());
+      if (cap.kind == SlotKind::kText) content.emplace_back(c0, c1);
+      std::string text(s.UnitsText(c0, c1));
+      // A word-list capture is the item that matched, in the list's (lower-case) form.
+      if (cap.kind == SlotKind::kWords) text = CollapseSpace(AsciiLower(text));
+      if (trace) rendered = "\"" + text + "\"";
+      if (cap.role == SlotRole::kText) st.text = std::move(text);
+    }
+    if (trace) {
+      firing.captures.emplace_back(std::string(SlotRoleName(cap.role)), rendered);
+    }
+  }
+  if (!have_subject) return false;
+  // Self-relations ("Russia ... Russia") are noise, never claims.
+  if (st.object && st.object->id == st.subject.id) return false;
+  if (st.recipient && st.recipient->id == st.subject.id) return false;
+  auto attach = [&](bool allowed, auto&& fits, auto&& assign, const char* role) {
+    if (!allowed) return;
+    const Mention* best = nullptr;
+    size_t best_distance = 0;
+    for (size_t u = 0; u < s.units.size(); ++u) {
+      if (s.units[u].mention < 0) continue;
+      const Mention& m = s.mentions[s.units[u].mention];
+      if (!fits(m) || std::find(used.begin(), used.end(), &m) != used.end()) continue;
+      const size_t d = u < u0 ? u0 - u : (u >= u1 ? u - u1 + 1 : 0);
+      if (d > kAttachWindow) continue;
+      if (best == nullptr || d < best_distance) {
+        best = &m;
+        best_distance = d;
+      }
+    }
+    if (best == nullptr) return;
+    used.push_back(best);
+    assign(*best);
+    if (!trace) return;
+    firing.captures.emplace_back(std::string(role) + " (attached)", best->kind == MentionKind::kDate
+                                                                        ? best->time.value
+                                                                        : best->entity->entity.id);
+  };
+  if (!st.time) {
+    attach(
+        rule.attach_time, [](const Mention& m) { return m.kind == MentionKind::kDate; },
+        [&](const Mention& m) {
+          st.time = m.time;
+          time_mention = &m;
+        },
+        "time");
+  }
+  if (!st.event) {
+    attach(
+        rule.attach_event,
+        [](const Mention& m) {
+          return m.entity != nullptr && m.kind != MentionKind::kDemonym &&
+                 m.entity->entity.type == EntityType::kEvent;
+        },
+        [&](const Mention& m) { st.event = Ref(m.entity); }, "event");
+  }
+  if (!st.place) {
+    attach(
+        rule.attach_place,
+        [&](const Mention& m) {
+          if (m.entity == nullptr || m.kind == MentionKind::kDemonym ||
+              m.entity->entity.type != EntityType::kPlace) {
+            return false;
+          }
+          // A place that stands for an actor bound in this statement is not where it happened.
+          return !(m.acts_as != nullptr && (m.acts_as->entity.id == st.subject.id ||
+                                            (st.object && st.object->id == m.acts_as->entity.id)));
+        },
+        [&](const Mention& m) { st.place = Ref(m.entity); }, "place");
+  }
+  if (time_mention != nullptr && time_mention->relative) st.doc_date = doc.doc_date;
+  if (!st.time && rule.attach_document_date) {
+    if (std::optional<TimeValue> t = ParseIsoDate(doc.doc_date)) {
+      st.time = std::move(*t);
+      st.doc_date = doc.doc_date;
+      if (trace) firing.captures.emplace_back("time (document date)", st.time->value);
+    }
+  }
+  st.modality =
+      rule.modality.has_value() ? *rule.modality : CueModality(doc.rules, s, u0, u1, content);
+  c->length = g[0].size();
+  c->priority = rule.priority;
+  c->begin = s.Offset(g[0]);
+  if (trace) out->firings.push_back(std::move(firing));
+  return true;
+}
+
+}  // namespace
+
+void ResolveRelationOverlaps(std::vector<StatementCandidate>* candidates_in,
+                             SentenceAnalysis* out) {
+  std::vector<StatementCandidate>& candidates = *candidates_in;
+  // One statement per claim: one statement per claim; longest match, priority, earliest.
+  // A claim is a subject, predicate, object and recipient; two candidates for the same
+  // claim are one statement when their matched texts overlap in the sentence (several
+  // patterns or rules reading the same words), so the shorter reading is dropped; identical
+  // statements are one statement wherever they matched.
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const StatementCandidate& a, const StatementCandidate& b) {
+                     if (a.length != b.length) return a.length > b.length;
+                     if (a.priority != b.priority) return a.priority > b.priority;
+                     if (a.begin != b.begin) return a.begin < b.begin;
+                     return a.statement.rule < b.statement.rule;
+                   });
+  std::map<std::string, std::vector<std::pair<size_t, size_t>>> kept;
+  std::set<std::string> identical;
+  for (StatementCandidate& c : candidates) {
+    const Statement& st = c.statement;
+    const std::string key = st.subject.id + '\x1f' + st.predicate + '\x1f' +
+                            (st.object ? st.object->id : "") + '\x1f' +
+                            (st.recipient ? st.recipient->id : "");
+    std::vector<std::pair<size_t, size_t>>& spans = kept[key];
+    const size_t end = c.begin + c.length;
+    const bool overlaps = std::any_of(spans.begin(), spans.end(), [&](const auto& span) {
+      return c.begin < span.second && span.first < end;
+    });
+    if (overlaps || !identical.insert(key + '\x1f' + st.text.value_or("")).second) continue;
+    spans.emplace_back(c.begin, end);
+    out->statements.push_back(std::move(c.statement));
+  }
+}
+
+void Relations(const Tagged& s, Prefilter* prefilter, const DocState& doc,
+               std::string_view only_relation, SentenceAnalysis* out) {
+  const PatternRefs& patterns = prefilter->Select(RuleKind::kRelation, s);
+  if (patterns.empty()) return;
+  std::vector<StatementCandidate> candidates;
+  for (const auto& [r, pi] : patterns) {
+    const Rule& rule = doc.rules.rules[r];
+    const CompiledPattern& p = rule.patterns[pi];
+    if (!only_relation.empty() && rule.id != only_relation) continue;
+    if (!prefilter->Possible(p, s)) continue;
+    ForEachMatch(p, s, [&](const std::vector<re2::StringPiece>& g) {
+      StatementCandidate c;
+      if (MakeStatement(rule, p, s, g, doc, &c, out)) candidates.push_back(std::move(c));
+    });
+  }
+  ResolveRelationOverlaps(&candidates, out);
+}
+
+}  // namespace parley::internal

@@ -1,0 +1,164 @@
+// The tagged sentence: the one representation every rule pattern runs on. The pattern compiler
+// (rule_pattern.cc) writes regular expressions for it through the fragment builders below;
+// tagging (mentions.cc) builds it with BuildUnits; pattern matching (pattern_match.h), the clause
+// layer and statement assembly read it back with PlaceholderMention and Tagged's ranges. No
+// other file knows how it is spelled. Internal to extract/: only .cc files include it.
+//
+// The format. A sentence is a sequence of *units*: a word unit is one token of the normalised
+// sentence (rule_tokens.h), a mention unit is one kept mention (an entity, demonym, date or
+// quotation) covering one or more tokens. The tagged string is
+//
+//   tagged      = " " unit-text " " unit-text " " ... unit-text " "
+//   unit-text   = the token as written (a token "\x01" or "\x02" is written "?")
+//               | "\x01" LETTERS INDEX "\x02"
+//   LETTERS     = the mention's letter (kMentionLetters: P person, S state, O organization,
+//                 G group, L place, A agreement, E event, J demonym, D date, Q quotation),
+//                 then, for a place or organization that acts as another entity, that entity's
+//                 letter ("\x01LS3\x02": a place acting as a state)
+//   INDEX       = the decimal index of the mention in Tagged::mentions
+//
+// so every unit is preceded and followed by exactly one space, a pattern element is a regex
+// that consumes its unit(s) and the space after them, and a match starts at the space before
+// its first unit. Word comparisons are case-insensitive ((?i:...)), placeholders are matched by
+// letter class. Example: "Putin met Abe in Tokyo." is
+// " \x01P0\x02 met \x01P1\x02 in \x01LS2\x02 . ".
+//
+// Thread-safety: plain data and pure functions.
+#ifndef PARLEY_EXTRACT_TAGGED_SENTENCE_H_
+#define PARLEY_EXTRACT_TAGGED_SENTENCE_H_
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "base/types.h"
+#include "extract/rule_tokens.h"
+
+namespace parley::internal {
+
+struct EntityDef;
+
+// Mention kinds as placeholder letters in the tagged sentence; a slot type is a set of them.
+enum MentionBit : uint32_t {
+  kBitPerson = 1u << 0,
+  kBitState = 1u << 1,
+  kBitOrganization = 1u << 2,
+  kBitGroup = 1u << 3,
+  kBitPlace = 1u << 4,
+  kBitAgreement = 1u << 5,
+  kBitEvent = 1u << 6,
+  kBitDemonym = 1u << 7,
+  kBitDate = 1u << 8,
+  kBitQuote = 1u << 9,
+};
+inline constexpr uint32_t kActorBits = kBitPerson | kBitState | kBitOrganization | kBitGroup;
+inline constexpr char kMentionLetters[] = "PSOGLAEJDQ";
+
+uint32_t EntityTypeBit(EntityType type);
+// The placeholder letter of a single bit.
+char MentionLetter(uint32_t bit);
+
+// A word-list item or cue: lower-cased tokens, the last of which may take any ending.
+struct Cue {
+  std::vector<std::string> tokens;  // lower-cased
+  bool prefix = false;              // last token matches any ending
+};
+
+// --- Regex fragments over the tagged string (each consumes its units and their spaces) -------
+
+// One word-list item, case-insensitively.
+std::string CueRegex(const Cue& cue);
+// One mention placeholder whose letters include one of `bits`.
+std::string PlaceholderRegex(uint32_t bits);
+// 0 to `max` units of any kind, lazily.
+std::string GapRegex(int max);
+// The units of a `{text}` slot: 1 to 20 units (placeholders too), none of them one of the
+// punctuation tokens , ; : . ! ? ( ).
+std::string TextRegex();
+// The units of a `{name}` slot: 1 to 4 word units starting with a capital letter.
+std::string NameRegex();
+// The space every match starts at (the one before its first unit).
+inline constexpr std::string_view kMatchStart = " ";
+
+// --- The sentence ----------------------------------------------------------------------------
+
+enum class MentionKind { kEntity, kDemonym, kDate, kQuote, kDiscovered, kCoref };
+std::string_view MentionKindName(MentionKind kind);
+
+struct Mention {
+  uint32_t tok_begin = 0, tok_end = 0;
+  MentionKind kind = MentionKind::kEntity;
+  const EntityDef* entity = nullptr;
+  const EntityDef* acts_as = nullptr;
+  int priority = 0;
+  int order = 0;
+  TimeValue time;
+  bool relative = false;
+  std::string via;
+  std::string letters;  // SetLetters
+  uint32_t bits = 0;    // SetLetters
+};
+
+// Sets the placeholder letters of a mention (its type's, then what it acts as) and their bits.
+// REQUIRES: m->entity is set unless m is a date or a quotation.
+void SetLetters(Mention* m);
+
+struct Unit {
+  uint32_t tok_begin = 0, tok_end = 0;
+  int mention = -1;  // index into Tagged::mentions, or -1 for a word unit
+};
+
+// A sentence as the patterns see it.
+struct Tagged {
+  std::string_view text;  // the normalised sentence
+  std::string lower;      // `text` with ASCII letters lower-cased, byte for byte
+  std::vector<Token> tokens;
+  std::vector<Mention> mentions;  // by tok_begin; non-overlapping except quotes around others
+  std::vector<Unit> units;
+  std::vector<uint32_t> unit_offsets;  // start of each unit in `tagged`
+  std::string tagged;
+  uint32_t bits = 0;                    // union of the mentions' bits
+  std::vector<std::string_view> words;  // lower-cased word units (views of `lower`), sorted, unique
+
+  std::string_view TokenText(uint32_t t) const {
+    return text.substr(tokens[t].begin, tokens[t].end - tokens[t].begin);
+  }
+  std::string_view LowerToken(uint32_t t) const {
+    return std::string_view(lower).substr(tokens[t].begin, tokens[t].end - tokens[t].begin);
+  }
+  // Normalised text of tokens [b, e).
+  std::string_view Range(uint32_t b, uint32_t e) const {
+    if (b >= e) return {};
+    return text.substr(tokens[b].begin, tokens[e - 1].end - tokens[b].begin);
+  }
+  std::string_view UnitsText(size_t u0, size_t u1) const {
+    if (u0 >= u1) return {};
+    return Range(units[u0].tok_begin, units[u1 - 1].tok_end);
+  }
+  // Units covered by the tagged-string range [b, e).
+  std::pair<size_t, size_t> UnitRange(size_t b, size_t e) const {
+    const size_t u0 =
+        std::lower_bound(unit_offsets.begin(), unit_offsets.end(), b) - unit_offsets.begin();
+    const size_t u1 =
+        std::lower_bound(unit_offsets.begin(), unit_offsets.end(), e) - unit_offsets.begin();
+    return {u0, std::max(u0, u1)};
+  }
+  // Byte offset of a piece of `tagged` (a match or capture).
+  size_t Offset(const re2::StringPiece& piece) const { return piece.data() - tagged.data(); }
+};
+
+// Builds units, `tagged`, `bits` and `words` from `text`, `lower`, `tokens` and `mentions` (whose
+// letters it sets). `words` holds views of `s->lower`, so a Tagged must not be moved after.
+void BuildUnits(Tagged* s);
+
+// The mention a placeholder (or a capture that is one) names, or null.
+const Mention* PlaceholderMention(const Tagged& s, const re2::StringPiece& piece);
+
+}  // namespace parley::internal
+
+#endif  // PARLEY_EXTRACT_TAGGED_SENTENCE_H_

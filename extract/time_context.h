@@ -1,0 +1,89 @@
+// The time of a document's narrative: which date a statement takes when its own clause gives
+// none, and what the relative dates of each unit resolve against.
+//
+// A statement's time comes from its own clause when the clause has a date (source "text").
+// Otherwise it comes from the document, in one of two ways:
+//   dated documents (news, readouts, statements: DocumentInfo::date is set, from metadata or a
+//       dateline) report what happened when they were published: the statement takes the
+//       document's date (source "document"), and relative dates ("yesterday", "in May")
+//       resolve against it.
+//   undated documents (a history essay) tell a story whose time moves with the text: the
+//       statement takes the latest date given earlier in its paragraph (source "paragraph"),
+//       and relative dates resolve against it at year precision ("In 1994 ... In May North
+//       Korea withdrew" is 1994-05). A paragraph that has given no date yet leaves its
+//       statements undated: a wrong year is worse than none.
+// Only point dates move the narrative: targets ("by 2050") and baselines ("from 2005 levels")
+// are not when anything happened (extract/dates.h DateRole), nor are decades or spans of years.
+//
+// Use: one TimeContext per document, fed the document's units in order:
+//   TimeContext context(document.info.date);
+//   for each unit u:
+//     context.StartUnit(u.paragraph);
+//     dates = FindDates(u.text, context.reference());
+//     context.AddDates(dates);
+//     a statement of u whose clause (starting at byte b of u.text) has no date takes
+//     context.Fallback(b).
+//
+// Thread-safety: a TimeContext belongs to one document and one thread; the class keeps no
+// state between documents and reads no clock.
+#ifndef PARLEY_EXTRACT_TIME_CONTEXT_H_
+#define PARLEY_EXTRACT_TIME_CONTEXT_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/types.h"
+#include "extract/dates.h"
+
+namespace parley {
+
+class TimeContext {
+ public:
+  // `document_date` is DocumentInfo::date: ISO of any precision, or empty for an undated
+  // document. A value that is not an ISO date counts as empty.
+  explicit TimeContext(std::string_view document_date);
+
+  // True for an undated document, whose statements take their paragraph's time.
+  bool narrative() const { return narrative_; }
+
+  // Moves to the next unit, of paragraph `paragraph` (extract/prepare.h
+  // PreparedSentence::paragraph). REQUIRES: paragraphs non-decreasing across calls.
+  void StartUnit(uint32_t paragraph);
+
+  // What FindDates resolves the current unit's relative dates against: the document date, or
+  // in a narrative the paragraph's latest date so far (empty before its first).
+  DateReference reference() const;
+
+  // Records the current unit's dates, as FindDates returned them for reference(): byte offsets
+  // into the unit's text, in text order. Only point dates within a year count (IsNarrativeTime).
+  void AddDates(const std::vector<DateMention>& dates);
+
+  // The time a statement of the current unit takes when its clause, which starts at byte
+  // `clause_begin` of the unit's text, has no date of its own: the document's date (source
+  // document), or in a narrative the latest date of the paragraph before `clause_begin` (source
+  // paragraph); nullopt when there is none.
+  std::optional<TimeValue> Fallback(size_t clause_begin) const;
+
+ private:
+  struct Dated {
+    size_t begin = 0;  // in the current unit's text
+    TimeValue time;
+  };
+
+  bool narrative_ = true;
+  std::optional<TimeValue> document_time_;
+  std::string document_date_;
+  std::optional<uint32_t> paragraph_;
+  // The paragraph's latest date before the current unit, and the current unit's dates.
+  std::optional<TimeValue> before_unit_;
+  std::vector<Dated> unit_dates_;
+  std::string reference_;  // year of the latest date, for reference()
+};
+
+}  // namespace parley
+
+#endif  // PARLEY_EXTRACT_TIME_CONTEXT_H_

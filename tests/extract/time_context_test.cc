@@ -1,0 +1,118 @@
+#include "extract/time_context.h"
+
+#include <gtest/gtest.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "extract/dates.h"
+
+namespace parley {
+namespace {
+
+struct Unit {
+  uint32_t paragraph;
+  std::string text;
+  // The statement's time when its clause (the whole unit) has no date: "value/source" or "-".
+  std::string fallback;
+};
+
+// Feeds `units` through a context the way the statement assembly does; returns each unit's
+// fallback as "value/source", "-" for none.
+std::vector<std::string> Fallbacks(std::string_view document_date, const std::vector<Unit>& units) {
+  TimeContext context(document_date);
+  std::vector<std::string> out;
+  for (const Unit& u : units) {
+    context.StartUnit(u.paragraph);
+    context.AddDates(FindDates(u.text, context.reference()));
+    const std::optional<TimeValue> t = context.Fallback(0);
+    out.push_back(t ? t->value + "/" + std::string(TimeSourceName(t->source)) : "-");
+  }
+  return out;
+}
+
+struct Case {
+  std::string name;
+  std::string document_date;
+  std::vector<Unit> units;
+};
+
+TEST(TimeContextTest, StatementsWithoutADateTakeTheNarrativeOrTheDocumentDate) {
+  const std::vector<Case> cases = {
+      {"history essay: the paragraph's latest date, never another paragraph's",
+       "",
+       {{0, "North Korea joined the treaty.", "-"},
+        {1, "In 1994 the crisis began.", "-"},
+        {1, "North Korea withdrew from the IAEA.", "1994/paragraph"},
+        {1, "In May the inspectors left.", "1994/paragraph"},
+        {1, "Talks resumed.", "1994-05/paragraph"},
+        {2, "The framework held for years.", "-"}}},
+      {"targets and baselines do not move the narrative",
+       "",
+       {{0, "In 1994 they agreed to cut emissions by 2002.", "-"},
+        {0, "They kept to it.", "1994/paragraph"},
+        {0, "Emissions fell below 1990 levels.", "1994/paragraph"},
+        {0, "They signed in the 1980s.", "1994/paragraph"}}},
+      {"news: the document date, whatever the text mentions",
+       "2021-01-23",
+       {{0, "In 1994 the crisis began.", "2021-01-23/document"},
+        {0, "North Korea withdrew.", "2021-01-23/document"},
+        {1, "The leaders spoke yesterday.", "2021-01-23/document"}}},
+      {"a timestamp document date is cut to the day",
+       "2021-01-23T11:50:59-05:00",
+       {{0, "They met.", "2021-01-23/document"}}},
+      {"a document date that is no date leaves the narrative",
+       "soon",
+       {{0, "In 1962 they met.", "-"}, {0, "They talked.", "1962/paragraph"}}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::vector<std::string> expected;
+    for (const Unit& u : c.units) expected.push_back(u.fallback);
+    // Fallback(0) asks for the time before the unit's first byte: earlier units only.
+    EXPECT_EQ(Fallbacks(c.document_date, c.units), expected);
+  }
+}
+
+TEST(TimeContextTest, ReferenceOfRelativeDates) {
+  TimeContext news("2019-08-01");
+  EXPECT_FALSE(news.narrative());
+  news.StartUnit(0);
+  EXPECT_EQ(news.reference().date, "2019-08-01");
+  EXPECT_FALSE(news.reference().narrative);
+
+  TimeContext essay("");
+  EXPECT_TRUE(essay.narrative());
+  essay.StartUnit(0);
+  EXPECT_EQ(essay.reference().date, "");
+  EXPECT_TRUE(essay.reference().narrative);
+  essay.AddDates(FindDates("In March 1994 the crisis began.", essay.reference()));
+  essay.StartUnit(0);
+  EXPECT_EQ(essay.reference().date, "1994");
+  // "In May" after "In 1994" is 1994-05 (issue 16).
+  const std::vector<DateMention> may = FindDates("In May North Korea withdrew.", essay.reference());
+  ASSERT_EQ(may.size(), 1u);
+  EXPECT_EQ(may[0].time.value, "1994-05");
+  essay.StartUnit(1);
+  EXPECT_EQ(essay.reference().date, "");
+}
+
+TEST(TimeContextTest, AClauseTakesTheDatesBeforeIt) {
+  TimeContext essay("");
+  essay.StartUnit(0);
+  const std::string text = "In 1950 the war began, and in 1953 an armistice followed.";
+  essay.AddDates(FindDates(text, essay.reference()));
+  EXPECT_EQ(essay.Fallback(0), std::nullopt);
+  const size_t second = text.find("and");
+  std::optional<TimeValue> t = essay.Fallback(second);
+  ASSERT_TRUE(t.has_value());
+  EXPECT_EQ(t->value, "1950");
+  EXPECT_EQ(t->source, TimeSource::kParagraph);
+  t = essay.Fallback(text.size());
+  ASSERT_TRUE(t.has_value());
+  EXPECT_EQ(t->value, "1953");
+}
+
+}  // namespace
+}  // namespace parley
