@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "extract/rule_frames.h"
 #include "extract/rule_prefilter.h"
 
 namespace parley::internal {
@@ -22,13 +23,13 @@ RE2::Options PatternOptions() {
 }  // namespace
 
 RuleKind RuleKindOf(const RuleBlock& b) {
-  return b.keyword == "relation"   ? RuleKind::kRelation
-         : b.keyword == "discover" ? RuleKind::kDiscover
-                                   : RuleKind::kCoref;
+  return b.keyword == "relation" || b.keyword == "frame" ? RuleKind::kRelation
+         : b.keyword == "discover"                       ? RuleKind::kDiscover
+                                                         : RuleKind::kCoref;
 }
 
-RuleCompiler::RuleCompiler(RuleFiles* files, const SymbolTables& symbols)
-    : files_(files), symbols_(symbols) {}
+RuleCompiler::RuleCompiler(RuleFiles* files, const SymbolTables& symbols, Lexicon* lexicon)
+    : files_(files), symbols_(symbols), lexicon_(lexicon) {}
 
 void RuleCompiler::Compile(CompiledRules* out) {
   for (auto& [id, block] : symbols_.rule_blocks) {
@@ -49,9 +50,14 @@ bool RuleCompiler::CompileRule(const RuleBlock& b, Rule* rule) {
   rule->kind = RuleKindOf(b);
   std::vector<std::string> allowed = {"pattern", "example",      "expect",
                                       "counter", "example-date", "priority"};
+  std::shared_ptr<Frame> frame;
   if (rule->kind == RuleKind::kRelation) {
     for (const char* k : {"predicate", "plover", "cameo", "modality", "attach"}) {
       allowed.push_back(k);
+    }
+    if (b.keyword == "frame") {
+      frame = std::make_shared<Frame>();
+      for (const std::string& k : FrameProperties()) allowed.push_back(k);
     }
   } else if (rule->kind == RuleKind::kDiscover) {
     allowed.push_back("creates");
@@ -70,6 +76,11 @@ bool RuleCompiler::CompileRule(const RuleBlock& b, Rule* rule) {
     if (p.value.empty()) {
       files_->Error(b, p, p.key_col, "property '" + k + "' needs a value");
       ok = false;
+      continue;
+    }
+    if (frame != nullptr && std::find(FrameProperties().begin(), FrameProperties().end(), k) !=
+                                FrameProperties().end()) {
+      if (!CompileFrameProperty(files_, b, p, lexicon_, frame.get())) ok = false;
       continue;
     }
     if (k == "pattern") {
@@ -159,9 +170,12 @@ bool RuleCompiler::CompileRule(const RuleBlock& b, Rule* rule) {
       have_resolve = true;
       if (p.value == "role") {
         rule->resolve_role = true;
-      } else if (p.value != "previous-person") {
+      } else if (p.value.rfind("previous-", 0) == 0 && ParseEntityType(p.value.substr(9)).ok()) {
+        rule->resolve_previous = *ParseEntityType(p.value.substr(9));
+      } else {
         files_->Error(b, p, p.value_col,
-                      "unknown resolve '" + p.value + "' (expected role or previous-person)");
+                      "unknown resolve '" + p.value +
+                          "' (expected role or previous-TYPE, e.g. previous-person)");
         ok = false;
       }
     }
@@ -173,7 +187,12 @@ bool RuleCompiler::CompileRule(const RuleBlock& b, Rule* rule) {
   };
   const bool had_pattern_prop = std::any_of(b.props.begin(), b.props.end(),
                                             [](const RuleProp& p) { return p.key == "pattern"; });
-  if (!had_pattern_prop) missing("pattern");
+  if (frame != nullptr) {
+    if (frame->verbs.empty()) missing("verb");
+    rule->frame = std::move(frame);
+  } else if (!had_pattern_prop) {
+    missing("pattern");
+  }
   if (rule->kind == RuleKind::kRelation && rule->predicate.empty()) missing("predicate");
   if (rule->kind == RuleKind::kDiscover && !have_creates) missing("creates");
   if (rule->kind == RuleKind::kCoref && !have_resolve) missing("resolve");

@@ -21,8 +21,9 @@ namespace parley::internal {
 
 class RuleCompiler {
  public:
-  // REQUIRES: `files` and `symbols` outlive this object; `symbols` is complete.
-  RuleCompiler(RuleFiles* files, const SymbolTables& symbols);
+  // REQUIRES: `files`, `symbols` and `lexicon` outlive this object; `symbols` is complete.
+  // Frames add the verbs they name to `lexicon`.
+  RuleCompiler(RuleFiles* files, const SymbolTables& symbols, Lexicon* lexicon);
 
   // Compiles every rule block into out->rules (sorted by id), fills discover_rules and
   // coref_rules, and indexes the patterns for the prefilter.
@@ -34,9 +35,11 @@ class RuleCompiler {
 
   RuleFiles* files_;
   const SymbolTables& symbols_;
+  Lexicon* lexicon_;
 };
 
-// The kind of rule a `relation`, `discover` or `coref` block defines.
+// The kind of rule a `relation`, `frame`, `discover` or `coref` block defines (a frame is a
+// relation rule).
 RuleKind RuleKindOf(const RuleBlock& block);
 
 }  // namespace parley::internal

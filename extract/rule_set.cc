@@ -7,6 +7,7 @@
 #include "extract/rule_compiler.h"
 #include "extract/rule_entities.h"
 #include "extract/rule_file.h"
+#include "extract/rule_frames.h"
 #include "extract/rule_symbols.h"
 
 namespace parley {
@@ -25,9 +26,10 @@ std::unique_ptr<internal::CompiledRules> CompileSources(const std::vector<RuleSo
   internal::SymbolTables symbols;
   internal::CollectSymbols(&files, &symbols);
   internal::CompileWordsAndMacros(&files, &symbols);
+  internal::CompileVerbs(&files, symbols, &out->lexicon);
   internal::CompileModality(&files, symbols, out.get());
   *alias_count = internal::CompileEntities(&files, symbols, out.get());
-  internal::RuleCompiler compiler(&files, symbols);
+  internal::RuleCompiler compiler(&files, symbols, &out->lexicon);
   compiler.Compile(out.get());
   std::string all;
   for (const RuleSource& s : sources) {

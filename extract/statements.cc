@@ -5,7 +5,9 @@
 #include <set>
 
 #include "base/text.h"
+#include "extract/clauses.h"
 #include "extract/dates.h"
+#include "extract/frames.h"
 #include "extract/pattern_match.h"
 
 namespace parley::internal {
@@ -155,69 +157,8 @@ bool MakeStatement(const Rule& rule, const CompiledPattern& p, const Tagged& s,
   // Self-relations ("Russia ... Russia") are noise, never claims.
   if (st.object && st.object->id == st.subject.id) return false;
   if (st.recipient && st.recipient->id == st.subject.id) return false;
-  auto attach = [&](bool allowed, auto&& fits, auto&& assign, const char* role) {
-    if (!allowed) return;
-    const Mention* best = nullptr;
-    size_t best_distance = 0;
-    for (size_t u = 0; u < s.units.size(); ++u) {
-      if (s.units[u].mention < 0) continue;
-      const Mention& m = s.mentions[s.units[u].mention];
-      if (!fits(m) || std::find(used.begin(), used.end(), &m) != used.end()) continue;
-      const size_t d = u < u0 ? u0 - u : (u >= u1 ? u - u1 + 1 : 0);
-      if (d > kAttachWindow) continue;
-      if (best == nullptr || d < best_distance) {
-        best = &m;
-        best_distance = d;
-      }
-    }
-    if (best == nullptr) return;
-    used.push_back(best);
-    assign(*best);
-    if (!trace) return;
-    firing.captures.emplace_back(std::string(role) + " (attached)", best->kind == MentionKind::kDate
-                                                                        ? best->time.value
-                                                                        : best->entity->entity.id);
-  };
-  if (!st.time) {
-    attach(
-        rule.attach_time, [](const Mention& m) { return m.kind == MentionKind::kDate; },
-        [&](const Mention& m) {
-          st.time = m.time;
-          time_mention = &m;
-        },
-        "time");
-  }
-  if (!st.event) {
-    attach(
-        rule.attach_event,
-        [](const Mention& m) {
-          return m.entity != nullptr && m.kind != MentionKind::kDemonym &&
-                 m.entity->entity.type == EntityType::kEvent;
-        },
-        [&](const Mention& m) { st.event = Ref(m.entity); }, "event");
-  }
-  if (!st.place) {
-    attach(
-        rule.attach_place,
-        [&](const Mention& m) {
-          if (m.entity == nullptr || m.kind == MentionKind::kDemonym ||
-              m.entity->entity.type != EntityType::kPlace) {
-            return false;
-          }
-          // A place that stands for an actor bound in this statement is not where it happened.
-          return !(m.acts_as != nullptr && (m.acts_as->entity.id == st.subject.id ||
-                                            (st.object && st.object->id == m.acts_as->entity.id)));
-        },
-        [&](const Mention& m) { st.place = Ref(m.entity); }, "place");
-  }
-  if (time_mention != nullptr && time_mention->relative) st.doc_date = doc.doc_date;
-  if (!st.time && rule.attach_document_date) {
-    if (std::optional<TimeValue> t = ParseIsoDate(doc.doc_date)) {
-      st.time = std::move(*t);
-      st.doc_date = doc.doc_date;
-      if (trace) firing.captures.emplace_back("time (document date)", st.time->value);
-    }
-  }
+  AttachQualifiers(rule, s, u0, u1, nullptr, doc, &used, &time_mention, &st,
+                   trace ? &firing : nullptr);
   st.modality =
       rule.modality.has_value() ? *rule.modality : CueModality(doc.rules, s, u0, u1, content);
   c->length = g[0].size();
@@ -228,6 +169,77 @@ bool MakeStatement(const Rule& rule, const CompiledPattern& p, const Tagged& s,
 }
 
 }  // namespace
+
+void AttachQualifiers(const Rule& rule, const Tagged& s, size_t u0, size_t u1,
+                      const std::vector<uint8_t>* blocked, const DocState& doc,
+                      std::vector<const Mention*>* used, const Mention** time_mention,
+                      Statement* st, RuleFiring* firing) {
+  auto attach = [&](bool allowed, auto&& fits, auto&& assign, const char* role) {
+    if (!allowed) return;
+    const Mention* best = nullptr;
+    size_t best_distance = 0;
+    for (size_t u = 0; u < s.units.size(); ++u) {
+      if (s.units[u].mention < 0) continue;
+      const Mention& m = s.mentions[s.units[u].mention];
+      if (blocked != nullptr && (*blocked)[u]) continue;
+      if (!fits(m) || std::find(used->begin(), used->end(), &m) != used->end()) continue;
+      const size_t d = u < u0 ? u0 - u : (u >= u1 ? u - u1 + 1 : 0);
+      if (d > kAttachWindow) continue;
+      if (best == nullptr || d < best_distance) {
+        best = &m;
+        best_distance = d;
+      }
+    }
+    if (best == nullptr) return;
+    used->push_back(best);
+    assign(*best);
+    if (firing == nullptr) return;
+    firing->captures.emplace_back(
+        std::string(role) + " (attached)",
+        best->kind == MentionKind::kDate ? best->time.value : best->entity->entity.id);
+  };
+  if (!st->time) {
+    attach(
+        rule.attach_time, [](const Mention& m) { return m.kind == MentionKind::kDate; },
+        [&](const Mention& m) {
+          st->time = m.time;
+          *time_mention = &m;
+        },
+        "time");
+  }
+  if (!st->event) {
+    attach(
+        rule.attach_event,
+        [](const Mention& m) {
+          return m.entity != nullptr && m.kind != MentionKind::kDemonym &&
+                 m.entity->entity.type == EntityType::kEvent;
+        },
+        [&](const Mention& m) { st->event = Ref(m.entity); }, "event");
+  }
+  if (!st->place) {
+    attach(
+        rule.attach_place,
+        [&](const Mention& m) {
+          if (m.entity == nullptr || m.kind == MentionKind::kDemonym ||
+              m.entity->entity.type != EntityType::kPlace) {
+            return false;
+          }
+          // A place that stands for an actor bound in this statement is not where it happened.
+          return !(m.acts_as != nullptr &&
+                   (m.acts_as->entity.id == st->subject.id ||
+                    (st->object && st->object->id == m.acts_as->entity.id)));
+        },
+        [&](const Mention& m) { st->place = Ref(m.entity); }, "place");
+  }
+  if (*time_mention != nullptr && (*time_mention)->relative) st->doc_date = doc.doc_date;
+  if (!st->time && rule.attach_document_date) {
+    if (std::optional<TimeValue> t = ParseIsoDate(doc.doc_date)) {
+      st->time = std::move(*t);
+      st->doc_date = doc.doc_date;
+      if (firing != nullptr) firing->captures.emplace_back("time (document date)", st->time->value);
+    }
+  }
+}
 
 void ResolveRelationOverlaps(std::vector<StatementCandidate>* candidates_in,
                              SentenceAnalysis* out) {
@@ -263,9 +275,9 @@ void ResolveRelationOverlaps(std::vector<StatementCandidate>* candidates_in,
 }
 
 void Relations(const Tagged& s, Prefilter* prefilter, const DocState& doc,
-               std::string_view only_relation, SentenceAnalysis* out) {
-  const PatternRefs& patterns = prefilter->Select(RuleKind::kRelation, s);
-  if (patterns.empty()) return;
+               std::string_view only_relation, bool headline, SentenceAnalysis* out) {
+  static const PatternRefs kNone;
+  const PatternRefs& patterns = headline ? kNone : prefilter->Select(RuleKind::kRelation, s);
   std::vector<StatementCandidate> candidates;
   for (const auto& [r, pi] : patterns) {
     const Rule& rule = doc.rules.rules[r];
@@ -277,6 +289,16 @@ void Relations(const Tagged& s, Prefilter* prefilter, const DocState& doc,
       if (MakeStatement(rule, p, s, g, doc, &c, out)) candidates.push_back(std::move(c));
     });
   }
+  // Frames read the clause analysis, which runs only when a frame's verb occurs (and always
+  // for `parley rules explain`).
+  const std::vector<uint32_t>& frames = prefilter->SelectFrames(s);
+  if (!frames.empty() || doc.trace) {
+    ClauseAnalysis clauses;
+    AnalyzeClauses(s, doc.rules.lexicon, &clauses);
+    if (doc.trace) out->clauses = DescribeClauses(s, doc.rules.lexicon, clauses);
+    ApplyFrames(s, clauses, frames, doc, only_relation, headline, &candidates, out);
+  }
+  if (candidates.empty()) return;
   ResolveRelationOverlaps(&candidates, out);
 }
 

@@ -219,8 +219,6 @@ std::vector<size_t> JoinOrder(const std::vector<Pattern>& patterns) {
 
 using Bindings = std::map<std::string, Binding>;
 
-const std::string kNoTime;  // sorts an absent time or value first among equals
-
 size_t ApproxBytes(const Bindings& bindings) {
   // A map node is some 64 bytes besides its key and value.
   size_t bytes = 0;
@@ -271,31 +269,6 @@ bool Bind(const Term& t, Binding b, Bindings* bound) {
   return inserted || it->second.value == b.value;
 }
 
-// The rows' order (QueryOptions::sort_by_time): the primary statement's time (undated last),
-// document, sentence and id, then the bound values.
-bool RowLess(const std::pair<Bindings, std::vector<Statement>>& a,
-             const std::pair<Bindings, std::vector<Statement>>& b,
-             const std::vector<std::string>& variables) {
-  auto key = [](const std::vector<Statement>& statements) {
-    const Statement& s = statements.back();
-    return std::make_tuple(!s.time.has_value(),
-                           s.time ? std::cref(s.time->start) : std::cref(kNoTime),
-                           s.time ? std::cref(s.time->end) : std::cref(kNoTime), std::cref(s.doc),
-                           s.sentence_index, std::cref(s.id));
-  };
-  auto ka = key(a.second);
-  auto kb = key(b.second);
-  if (ka != kb) return ka < kb;
-  for (const std::string& v : variables) {
-    auto x = a.first.find(v);
-    auto y = b.first.find(v);
-    const std::string& vx = x == a.first.end() ? kNoTime : x->second.value;
-    const std::string& vy = y == b.first.end() ? kNoTime : y->second.value;
-    if (vx != vy) return vx < vy;
-  }
-  return false;
-}
-
 struct Runner {
   const Store& store;
   const std::vector<Pattern>& patterns;
@@ -320,9 +293,8 @@ struct Runner {
         "or raise --max-memory");
   }
 
-  // With a limit, only the first `limit` rows in the final order are kept: once twice as many
-  // are held, the rest are dropped (a stable sort keeps the join order among equal rows, as
-  // the final sort does). Without sorting, the join stops at the limit.
+  // Without sorting, the join stops at the limit; sorted rows are held until ArrangeRows, within
+  // the memory budget.
   Status AddRow(const Bindings& bound, const std::vector<Statement>& matched) {
     if (options.limit > 0 && rows.size() >= options.limit && !options.sort_by_time) {
       truncated = true;
@@ -338,17 +310,6 @@ struct Runner {
     for (const Statement& s : matched) bytes += ApproxBytes(s);
     PARLEY_RETURN_IF_ERROR(Charge(bytes));
     rows.emplace_back(bound, matched);
-    if (options.limit > 0 && options.sort_by_time && rows.size() >= 2 * options.limit + 64) {
-      std::stable_sort(rows.begin(), rows.end(),
-                       [this](const auto& a, const auto& b) { return RowLess(a, b, variables); });
-      for (size_t i = options.limit; i < rows.size(); ++i) {
-        size_t dropped = ApproxBytes(rows[i].first);
-        for (const Statement& s : rows[i].second) dropped += ApproxBytes(s);
-        memory -= std::min(memory, dropped);
-      }
-      rows.resize(options.limit);
-      truncated = true;
-    }
     return Status::Ok();
   }
 
@@ -493,21 +454,15 @@ Result<QueryResult> RunQuery(const Store& store, std::string_view pattern,
   std::vector<Statement> matched(patterns.size());
   PARLEY_RETURN_IF_ERROR(runner.Run(0, {}, &matched));
 
-  if (options.sort_by_time) {
-    std::stable_sort(runner.rows.begin(), runner.rows.end(),
-                     [&](const auto& a, const auto& b) { return RowLess(a, b, result.variables); });
-  }
-  result.truncated = runner.truncated;
-  if (options.limit > 0 && runner.rows.size() > options.limit) {
-    runner.rows.resize(options.limit);
-    result.truncated = true;
-  }
   for (auto& [bound, statements] : runner.rows) {
     QueryRow row;
     for (const std::string& v : result.variables) row.bindings.push_back(bound[v]);
     row.statements = std::move(statements);
+    row.sources = {row.primary().doc};
     result.rows.push_back(std::move(row));
   }
+  ArrangeRows(options, &result);
+  if (runner.truncated) result.truncated = true;  // the join stopped at the limit
   return result;
 }
 

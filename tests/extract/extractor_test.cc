@@ -85,7 +85,7 @@ TEST(ExtractorTest, RepeatsCountAsMentions) {
 }
 
 TEST(ExtractorTest, UserRuleDirectoryAddsEntityAndRelationWithoutRebuilding) {
-  const std::string doc = "The Ruritanian Trade Office praised Prime Minister Shinzo Abe.";
+  const std::string doc = "The Ruritanian Trade Office saluted Prime Minister Shinzo Abe.";
   std::unique_ptr<Extractor> plain = Make();
   ASSERT_NE(plain, nullptr);
   Result<Extraction> before = plain->Extract(Doc(doc));
@@ -99,10 +99,10 @@ TEST(ExtractorTest, UserRuleDirectoryAddsEntityAndRelationWithoutRebuilding) {
   ASSERT_TRUE(x.ok());
   ASSERT_EQ(x->statements.size(), 1u);
   EXPECT_EQ(x->statements[0].subject.id, "organization:ruritanian-trade-office");
-  EXPECT_EQ(x->statements[0].predicate, "praised");
+  EXPECT_EQ(x->statements[0].predicate, "saluted");
   ASSERT_TRUE(x->statements[0].object.has_value());
   EXPECT_EQ(x->statements[0].object->id, "person:shinzo-abe");
-  EXPECT_EQ(x->statements[0].rule, "praise");
+  EXPECT_EQ(x->statements[0].rule, "salute");
   EXPECT_EQ(x->statements[0].cameo, "051");
   EXPECT_EQ(x->entities.front().id, "organization:ruritanian-trade-office");
 }
