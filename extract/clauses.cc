@@ -699,7 +699,9 @@ class ClauseReader {
     if ((i.forms & kFormIng) != 0 && !(i.forms & (kFormEd | kFormThird)) &&
         (Is(u - 1, "by") || Is(u - 1, "after") || Is(u - 1, "before") || Is(u - 1, "while") ||
          Is(u - 1, "when") || Is(u - 1, "upon") ||
-         (IsPunct(u - 1, ',') && !out_->groups.empty()))) {
+         // After a comma, only when the last verb is finite ("..., desire to build ties,
+         // expanding" attaches to "build", whose subject is not the sentence's).
+         (IsPunct(u - 1, ',') && !out_->groups.empty() && !out_->groups.back().infinitive))) {
       return true;
     }
     if (u == 0) return false;
@@ -715,6 +717,11 @@ class ClauseReader {
       // the verb before ("discussed X, reaffirmed Y"); otherwise it is a coordinated noun ("the
       // leaders and advocates").
       if (Has(p, kClassConjunction) || IsPunct(p, ',')) {
+        // "the four countries' enduring and shared commitment": adjectives joined.
+        if (Has(p, kClassConjunction) && p > 0 && info_[p - 1].kind == Kind::kWord &&
+            (info_[p - 1].forms & (kFormIng | kFormEd)) != 0 && !verb_unit_[p - 1]) {
+          return false;
+        }
         if (!out_->groups.empty()) {
           const VerbGroup& last = out_->groups.back();
           if ((info_[last.verbs[0].unit].forms & i.forms & (kFormEd | kFormThird)) != 0) {
@@ -1090,8 +1097,10 @@ class ClauseReader {
         if (Is(w, "whom") || Is(w, "whose")) return;
         uint32_t e = w;
         if (e > 0 && IsPunct(e - 1, ',')) --e;
+        // An antecedent inside a prepositional phrase may not be the one ("a program in
+        // Gwinnett County, Georgia, that will support").
         const int c = ChunkEndingAt(e);
-        if (c >= 0) {
+        if (c >= 0 && !out_->chunks[c].in_pp) {
           g.subject = c;
           g.subject_via = "relative '" + std::string(Lower(w)) + "'";
         }
@@ -1219,12 +1228,20 @@ class ClauseReader {
         ++v;
         continue;
       }
+      // A to-infinitive right after the verb or its object is the verb's complement ("agreed
+      // to cooperate", "urged Xi to act"); after a prepositional phrase it belongs to that
+      // phrase ("agreed on the need for cooperation to address COVID-19") unless that phrase
+      // names an entity ("called on Moscow to withdraw").
       if (Is(v, "to")) {
         uint32_t k = v + 1;
         while (IsAdverb(k)) ++k;
         if (k < n_ && (info_[k].forms & kFormBase) != 0 && info_[k].kind == Kind::kWord &&
             !StartsEntity(k)) {
-          g.to_clause = v + 1;
+          const bool after_noun =
+              std::any_of(g.preps.begin(), g.preps.end(), [&](const PrepPhrase& pp) {
+                return pp.chunk < 0 || out_->chunks[pp.chunk].members.empty();
+              });
+          if (!after_noun) g.to_clause = v + 1;
           break;
         }
       }
@@ -1243,10 +1260,14 @@ class ClauseReader {
         v = pp.chunk >= 0 ? out_->chunks[pp.chunk].end : v + 1;
         continue;
       }
+      // A complement clause right after the verb or its entity object ("told Abe that"); after
+      // a noun ("issue a template that principals can use") "that" is a relative pronoun.
       if (Is(v, "that")) {
-        g.that_clause = v + 1;
-        const int c = ChunkAt(v + 1);
-        if (c >= 0 && !out_->chunks[c].members.empty()) g.that_subject = c;
+        if (g.object < 0 || !out_->chunks[g.object].members.empty()) {
+          g.that_clause = v + 1;
+          const int c = ChunkAt(v + 1);
+          if (c >= 0 && !out_->chunks[c].members.empty()) g.that_subject = c;
+        }
         break;
       }
       break;
@@ -1259,9 +1280,13 @@ class ClauseReader {
       const uint32_t sb = out_->chunks[g.subject].begin;
       if (sb > 0 && (Is(sb - 1, "that") || Is(sb - 1, "which") || Is(sb - 1, "whom"))) {
         uint32_t e = sb - 1;
-        if (e > 0 && IsPunct(e - 1, ',')) --e;
+        const bool comma = e > 0 && IsPunct(e - 1, ',');
+        if (comma) --e;
+        // After a comma only an entity is a safe antecedent ("equity, which historians have
+        // described" is about the actions before it).
         int c = ChunkEndingAt(e);
-        if (c < 0 && e > 0 && IsNounWord(e - 1)) c = NounChunkEndingAt(e);
+        if (c >= 0 && out_->chunks[c].in_pp) c = -1;
+        if (c < 0 && !comma && e > 0 && IsNounWord(e - 1)) c = NounChunkEndingAt(e);
         if (c >= 0) {
           g.object = c;
           g.object_relative = true;

@@ -66,6 +66,11 @@ class FrameReader {
     return s_.LowerToken(s_.units[u].tok_begin);
   }
 
+  bool IsNumber(uint32_t u) const {
+    const std::string_view w = Lower(u);
+    return !w.empty() && w[0] >= '0' && w[0] <= '9';
+  }
+
   bool ParticleFollows(uint32_t verb, const std::vector<std::string>& particle) const {
     for (size_t i = 0; i < particle.size(); ++i) {
       if (Lower(verb + 1 + static_cast<uint32_t>(i)) != particle[i]) return false;
@@ -81,7 +86,8 @@ class FrameReader {
     while (e < n && e - from < kMaxTextUnits) {
       if (s_.units[e].mention < 0) {
         const std::string_view w = Lower(e);
-        if (w.size() == 1 && std::string_view(",;:.!?()").find(w[0]) != std::string_view::npos) {
+        if (w.size() == 1 && std::string_view(",;:.!?()").find(w[0]) != std::string_view::npos &&
+            !(w[0] == '.' && IsNumber(e - 1) && IsNumber(e + 1))) {  // "$1.9 billion"
           break;
         }
         if ((w == "and" || w == "but") && e + 1 < n && group_start_[e + 1]) break;
@@ -119,8 +125,8 @@ class FrameReader {
     return UnitsString(s_, b, e);
   }
 
-  bool PhraseHasWord(uint32_t from, const std::vector<Cue>& words) const {
-    const auto [b, e] = TextExtent(from);
+  // Whether units [b, e) hold one of `words`.
+  bool PhraseHasWord(uint32_t b, uint32_t e, const std::vector<Cue>& words) const {
     for (uint32_t u = b; u < e; ++u) {
       const std::string_view w = Lower(u);
       if (w.empty()) continue;
@@ -169,6 +175,15 @@ class FrameReader {
       if (Occurs(r, g, verb)) return true;
     }
     return false;
+  }
+
+  // The first unit after the first prepositional phrase's preposition `prep`, from index
+  // `from` on, or kNoUnit.
+  uint32_t PrepText(const VerbGroup& g, size_t from, std::string_view prep) const {
+    for (size_t i = from; i < g.preps.size(); ++i) {
+      if (Lower(g.preps[i].prep) == prep) return g.preps[i].prep + 1;
+    }
+    return kNoUnit;
   }
 
   // The first prepositional phrase with preposition `prep` whose entities fit, from index
@@ -231,9 +246,9 @@ class FrameReader {
     for (const RoleFiller& f : frame.object) {
       if (f.prep.empty()) {
         if (direct < 0) continue;
-        // An actor object may be the owner of the object phrase: "rejected Moscow's proposal",
-        // "attacked Israel's forces".
-        const bool owners = (f.bits & kActorBits) != 0;
+        // The owner of the object phrase, where the frame says so: "rejected Moscow's proposal",
+        // "attacked Israel's forces" (but "welcomed Japan's revision" welcomed the revision).
+        const bool owners = (f.bits & frame.owner_bits) != 0;
         objects = ResolveChunk(s_, a_, direct, f.bits, f.actor, owners, doc_);
         if (!objects.empty()) {
           object_chunk = direct;
@@ -252,7 +267,9 @@ class FrameReader {
     // is an entity the phrase names (not a possessor: "Russia's claims" is no proposal).
     if (!frame.object_words.empty()) {
       if (direct < 0) return;
-      const bool has_word = PhraseHasWord(a_.chunks[direct].begin, frame.object_words);
+      // The noun phrase itself: "reaffirmed its commitment to support X" holds no support.
+      const bool has_word =
+          PhraseHasWord(a_.chunks[direct].begin, a_.chunks[direct].end, frame.object_words);
       if (!has_word && !(object_from_members && object_chunk == direct)) return;
     }
     // Agentless passive: the parties of the agreement it is about.
@@ -321,61 +338,73 @@ class FrameReader {
         text_end = std::max(text_end, e);
       }
     };
+    // The first source the frame lists that the clause has.
+    uint32_t best = kNoUnit;
+    bool best_quote = false;
+    auto consider = [&](uint32_t start, bool quote) {
+      if (start != kNoUnit && start < s_.units.size() && best == kNoUnit) {
+        best = start;
+        best_quote = quote;
+      }
+    };
     for (const TextFiller& t : frame.text) {
-      if (!text.empty()) break;
       switch (t.kind) {
         case TextFiller::Kind::kObject:
           if (direct >= 0 && !(object_from_members && object_chunk == direct) &&
               !recipient_is_direct && !chained) {
-            take(a_.chunks[direct].begin);
+            consider(a_.chunks[direct].begin, false);
           }
           break;
         case TextFiller::Kind::kThat:
-          if (!chained && g.that_clause != kNoUnit) take(g.that_clause);
+          if (!chained) consider(g.that_clause, false);
           break;
         case TextFiller::Kind::kTo:
         case TextFiller::Kind::kInfinitive:
           // A to-infinitive ("agreed to cooperate"); for `to`, else a to-phrase ("agreed to the
           // offer").
           if (chained) {
-            take(g.verbs[k + 1].unit);
+            consider(g.verbs[k + 1].unit, false);
           } else if (g.to_clause != kNoUnit) {
-            take(g.to_clause);
+            consider(g.to_clause, false);
           } else if (t.kind == TextFiller::Kind::kTo) {
-            for (size_t i = first_pp; i < g.preps.size(); ++i) {
-              if (Lower(g.preps[i].prep) == "to" && g.preps[i].prep + 1 < s_.units.size()) {
-                take(g.preps[i].prep + 1);
-                break;
-              }
-            }
+            consider(PrepText(g, first_pp, "to"), false);
           }
           break;
         case TextFiller::Kind::kQuote:
-          if (!chained && g.quote != kNoUnit) {
-            const Mention& q = s_.mentions[s_.units[g.quote].mention];
-            text = std::string(s_.Range(q.tok_begin + 1, q.tok_end - 1));
-            text_end = std::max(text_end, g.quote + 1);
-          }
+          if (!chained) consider(g.quote, true);
           break;
         case TextFiller::Kind::kPrep:
-          if (chained) break;
-          for (size_t i = first_pp; i < g.preps.size(); ++i) {
-            if (Lower(g.preps[i].prep) == t.prep && g.preps[i].prep + 1 < s_.units.size()) {
-              take(g.preps[i].prep + 1);
-              break;
-            }
-          }
+          if (!chained) consider(PrepText(g, first_pp, t.prep), false);
           break;
       }
+    }
+    if (best != kNoUnit && best_quote) {
+      const Mention& q = s_.mentions[s_.units[best].mention];
+      text = std::string(s_.Range(q.tok_begin + 1, q.tok_end - 1));
+      text_end = std::max(text_end, best + 1);
+    } else if (best != kNoUnit) {
+      take(best);
     }
     // A frame that takes an object needs one, or a text; a frame that takes a recipient or a
     // text needs one of them. "A and B met" needs neither: each is the other's object.
     // "A and B met": each member is the others' object (up to four members: every pair met);
     // "A and B signed": each is the other's recipient (two members only: a list of signatories
     // is no set of bilateral agreements).
+    // Only when the role has no phrase at all: "Biden, Widodo and Von der Leyen met with
+    // leaders from Argentina" did not meet each other.
     const size_t most = frame.reciprocal == Frame::Reciprocal::kObject ? 4 : 2;
+    const std::vector<RoleFiller>& role =
+        frame.reciprocal == Frame::Reciprocal::kObject ? frame.object : frame.recipient;
+    bool phrase = false;
+    for (const RoleFiller& f : role) {
+      if (f.prep.empty()) {
+        phrase = phrase || direct >= 0;
+      } else {
+        phrase = phrase || PrepText(g, first_pp, f.prep) != kNoUnit;
+      }
+    }
     const bool mutual = frame.reciprocal != Frame::Reciprocal::kNone && subjects.size() > 1 &&
-                        subjects.size() <= most;
+                        subjects.size() <= most && !phrase;
     if (!frame.object.empty() ? objects.empty() && text.empty() && !mutual
                               : (!frame.recipient.empty() || !frame.text.empty()) &&
                                     recipients.empty() && text.empty() && !mutual) {

@@ -5,6 +5,7 @@
 
 #include "extract/mention_rules.h"
 #include "extract/mentions.h"
+#include "extract/name_discovery.h"
 #include "extract/rule_compiled.h"
 #include "extract/rule_prefilter.h"
 #include "extract/statements.h"
@@ -38,15 +39,23 @@ class Analyzer {
     // Discovery's word lookups, kept for the coreference pass, or empty when the sentence was
     // tagged again in between.
     std::vector<std::pair<uint32_t, uint32_t>> kept(units.size());
-    if (!doc_.rules.discover_rules.empty()) {
-      for (size_t i = 0; i < units.size(); ++i) {
+    const bool shapes = !doc_.rules.names.empty();
+    internal::DocumentWords words;
+    if (shapes) {
+      for (const Tagged& s : tagged) words.AddUnit(s.text, s.tokens);
+      doc_.words = &words;
+      for (const Tagged& s : tagged) internal::DiscoverByShape(s, &doc_, &out);
+    }
+    if (!doc_.rules.discover_rules.empty() || shapes) {
+      for (size_t i = 0; i < units.size() && !doc_.rules.discover_rules.empty(); ++i) {
         internal::Discover(tagged[i], &prefilter_, &doc_, &out);
         kept[i] = prefilter_.Keep();
       }
+      if (shapes) internal::LinkShortForms(tagged, &doc_);
       if (!doc_.local_aliases.empty()) {
         for (size_t i = 0; i < units.size(); ++i) {
           if (!internal::HasLocalAlias(doc_, tagged[i])) continue;
-          internal::Tag(doc_, units[i].text, &tagged[i]);
+          internal::AddLocalMentions(doc_, &tagged[i]);
           kept[i] = {};
         }
       }
@@ -72,6 +81,7 @@ class Analyzer {
     for (const Mention& m : s.mentions) {
       if (m.entity != nullptr) ++counts_[m.entity];
     }
+    for (const EntityDef* def : s.inner) ++counts_[def];
   }
 
   void Entities(DocumentAnalysis* out) {

@@ -592,7 +592,7 @@ TEST(DefaultRulesTest, ClauseLayerReadsTheIssueTable) {
        {}},
       // Inflections come from the verb lexicon.
       {"Japan is rejecting the plan.", {"state:japan rejected text~=plan"}, {}},
-      {"Japan receives the Russian envoy.", {"state:japan hosted state:russia"}, {}},
+      {"Japan receives Sergey Lavrov.", {"state:japan hosted person:sergey-lavrov"}, {}},
       // "We" and its apposition.
       {"We, the leaders of Japan, the ROK and the United States, oppose any unilateral attempt "
        "to change the status quo.",
