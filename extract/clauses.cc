@@ -737,6 +737,18 @@ class ClauseReader {
           !info_[p].cap) {
         return DeterminedNounPhraseEndsAt(u) || Is(u + 1, "by");
       }
+      // After the object of a verb that takes no complement clause without "that" it is no
+      // verb: "reaffirmed the U.S. extended deterrence commitment", "backed the EU sanctions";
+      // "said the US extended the deadline" is a clause.
+      if (const int c = ChunkEndingAt(u); c >= 0) {
+        const uint32_t b = out_->chunks[c].begin;
+        // A past form is a participle unless the verb is one that takes a clause without
+        // "that" ("said the US extended" against "reaffirmed the U.S. extended deterrence");
+        // a present form needs a verb that takes a complement clause at all ("reaffirmed the
+        // US remains committed" against "backed the EU sanctions").
+        const bool past = (i.forms & kFormThird) == 0;
+        if (b > 0 && verb_unit_[b - 1] && !VerbTakesClause(b - 1, past)) return false;
+      }
       return true;
     }
     if ((i.forms & kFormBase) != 0) {
@@ -1143,10 +1155,41 @@ class ClauseReader {
   void FindRoles(size_t gi) {
     FindSubject(gi);
     VerbGroup& g = out_->groups[gi];
-    // A that-clause of an earlier verb: "demanded that the US cancel its plans".
+    // A complement clause without "that" of an earlier verb that takes one bare: "Officials
+    // said the US extended the deadline", "Japan hopes Russia accepts": the object the earlier
+    // verb took is this clause's subject.
+    if (g.subject >= 0 && g.subject_via == "before the verb") {
+      const Chunk& subject = out_->chunks[g.subject];
+      // A past form needs a verb that takes a clause without "that" (see Verbal); a present
+      // form or an auxiliary any verb that takes a complement clause.
+      const bool past = g.begin == g.verbs[0].unit &&
+                        (info_[g.verbs[0].unit].forms & (kFormThird | kFormBase)) == 0;
+      for (size_t h = 0; h < gi; ++h) {
+        VerbGroup& prev = out_->groups[h];
+        if (prev.object < 0 || out_->chunks[prev.object].begin != subject.begin ||
+            prev.complement != subject.begin || prev.that_clause != kNoUnit ||
+            !TakesClause(prev, /*bare=*/past)) {
+          continue;
+        }
+        prev.object = -1;
+        prev.second_object = -1;
+        prev.that_clause = subject.begin;
+        if (!subject.members.empty()) prev.that_subject = g.subject;
+        prev.clause_end = subject.begin;
+      }
+    }
+    // A complement clause of an earlier verb: "demanded that the US cancel its plans".
     if (g.subject >= 0) {
       for (size_t h = 0; h < gi; ++h) {
-        if (out_->groups[h].that_clause == out_->chunks[g.subject].begin) g.embedded = true;
+        const VerbGroup& prev = out_->groups[h];
+        if (prev.that_clause != out_->chunks[g.subject].begin) continue;
+        g.embedded = true;
+        g.embedded_modality = Modality::kReported;
+        for (uint32_t verb : prev.verbs.back().verbs) {
+          if (auto m = lex_.ComplementClause(verb)) {
+            g.embedded_modality = Stronger(g.embedded_modality, *m);
+          }
+        }
       }
     }
     // A reduced relative: "challenges posed by China", "the treaty signed by Japan", "The
@@ -1297,6 +1340,21 @@ class ClauseReader {
 
   bool StartsEntity(uint32_t u) const { return out_->chunk_of[u] >= 0; }
 
+  // Whether the last verb of group `g` takes a complement clause (without "that": `bare`).
+  bool TakesClause(const VerbGroup& g, bool bare) const {
+    return !g.verbs.empty() && VerbTakesClause(g.verbs.back().unit, bare);
+  }
+  bool VerbTakesClause(uint32_t u, bool bare) const {
+    if (info_[u].lex == nullptr) return false;
+    for (const VerbSense& sense : info_[u].lex->senses) {
+      if (bare ? lex_.BareComplementClause(sense.verb)
+               : lex_.ComplementClause(sense.verb).has_value()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // The object chunk starting at v: an entity chunk or a noun phrase; -1 when v starts none
   // (a preposition, a clause, punctuation).
   int ObjectAt(uint32_t v) {
@@ -1438,7 +1496,9 @@ std::string DescribeClauses(const Tagged& s, const Lexicon& lexicon, const Claus
              std::string(ModalityName(v.modality)) + ")";
     }
     if (g.infinitive) out += " infinitive";
-    if (g.embedded) out += " in a that-clause";
+    if (g.embedded) {
+      out += " in a complement clause (" + std::string(ModalityName(g.embedded_modality)) + ")";
+    }
     if (g.conditional) out += " conditional";
     out += "\n";
     if (g.infinitive) continue;

@@ -422,7 +422,7 @@ class FrameReader {
     e = std::min<uint32_t>(e, static_cast<uint32_t>(s_.units.size()));
     if (subject_chunk >= 0 && v.passive) b = std::min(b, a_.chunks[g.subject].begin);
     Modality modality = v.modality;
-    if (g.embedded) modality = Stronger(modality, Modality::kReported);
+    if (g.embedded) modality = Stronger(modality, g.embedded_modality);
     // "expressed no concern", "signed no agreement".
     if (direct >= 0 && Lower(a_.chunks[direct].begin) == "no") {
       modality = Stronger(modality, Modality::kNegated);

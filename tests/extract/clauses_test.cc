@@ -89,7 +89,7 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {}},
       {"The PRC demanded that the US cancel its plans.",
        {"that-clause, its subject \"the US\" = state:united-states",
-        "verb group \"cancel\": cancel (active, asserted) in a that-clause"},
+        "verb group \"cancel\": cancel (active, asserted) in a complement clause (reported)"},
        {}},
       {"Japan offered Russia a package of economic cooperation.",
        {"object \"Russia\" = state:russia", "second object \"a package\" (names no entity)"},
@@ -119,6 +119,22 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {"verb group \"held\": hold (active, asserted)"},
        {"verb group \"talks\"", "verb group \"issues\""}},
       {"Russia's attack on Ukraine was condemned.", {}, {"verb group \"attack\""}},
+      // Complement clauses without "that": the governing verb's object is the clause's
+      // subject, and the clause takes the verb's modality (`clause` lines).
+      {"Officials said the United States extended the deadline.",
+       {"that-clause, its subject \"the United States\" = state:united-states",
+        "verb group \"extended\": extend (active, asserted) in a complement clause (reported)"},
+       {"object \"the United States\""}},
+      {"Japan hopes Russia accepts the offer.",
+       {"verb group \"accepts\": accept (active, asserted) in a complement clause (hedged)"},
+       {}},
+      // After the object of a verb that takes no bare clause, a past form is a participle and a
+      // present form a noun.
+      {"The minister reaffirmed the U.S. extended deterrence commitment to the ROK.",
+       {"object \"the U.S. extended deterrence commitment\" (names no entity; owner "
+        "state:united-states)"},
+       {"verb group \"extended\""}},
+      {"Germany backed the EU sanctions on Russia.", {}, {"verb group \"sanctions\""}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.sentence);
