@@ -1181,6 +1181,19 @@ class ClauseReader {
             chunk.begin > 0 && (Is(chunk.begin - 1, "after") || Is(chunk.begin - 1, "before") ||
                                 Is(chunk.begin - 1, "since") || Is(chunk.begin - 1, "until") ||
                                 Is(chunk.begin - 1, "as") || Is(chunk.begin - 1, "till"));
+        // "The leaders of Japan and India condemned": the noun phrase that opens the clause
+        // and owns the of-phrase (ResolveChunk reads what "of" names).
+        if (chunk.in_pp && chunk.begin >= 2 && Is(chunk.begin - 1, "of") &&
+            !AfterQuantifier(chunk.begin) && IsNounWord(chunk.begin - 2) &&
+            out_->chunk_of[chunk.begin - 2] < 0) {
+          const int noun = NounChunkEndingAt(chunk.begin - 1);
+          if (ClauseStartBefore(out_->chunks[noun].begin)) {
+            g.subject = noun;
+            g.subject_via = "noun phrase before 'of'";
+            return;
+          }
+          out_->chunks.pop_back();
+        }
         if (chunk.in_pp && !AfterQuantifier(chunk.begin) && !clause_prep) return;
         g.subject = c;
         g.subject_via = "before the verb";

@@ -570,6 +570,15 @@ std::vector<const EntityDef*> ResolveChunk(const Tagged& s, const ClauseAnalysis
     const EntityDef* def = RoleEntity(s.mentions[m], bits, actor);
     if (def != nullptr && std::find(out.begin(), out.end(), def) == out.end()) out.push_back(def);
   }
+  // "he and Soviet Premier Alexei Kosygin met": the pronoun coordinated before the names.
+  if (!chunk.members.empty() && doc.actors != nullptr) {
+    for (const EntityDef* def : doc.actors->CoordinatedPronoun(s, a, c).entities) {
+      if ((EntityTypeBit(def->entity.type) & bits) != 0 &&
+          std::find(out.begin(), out.end(), def) == out.end()) {
+        out.push_back(def);
+      }
+    }
+  }
   return out;
 }
 

@@ -20,6 +20,16 @@ std::string_view Word(const Tagged& s, uint32_t u) {
   return s.LowerToken(s.units[u].tok_begin);
 }
 
+// Whether chunk `c` is the subject (a passive's: the by-agent) of a finite verb group of `a`.
+bool IsSubject(const ClauseAnalysis& a, int c) {
+  for (const VerbGroup& g : a.groups) {
+    if (g.infinitive) continue;
+    const bool passive = !g.verbs.empty() && g.verbs.back().passive;
+    if (passive ? g.agent == c : g.subject == c) return true;
+  }
+  return false;
+}
+
 const Mention* MentionAt(const Tagged& s, uint32_t u) {
   if (u >= s.units.size() || s.units[u].mention < 0) return nullptr;
   return &s.mentions[s.units[u].mention];
@@ -553,14 +563,29 @@ int DocumentActors::Gender(const EntityDef* person) const {
 
 ImplicitActors DocumentActors::Resolve(const Tagged& s, const ClauseAnalysis& a, int c) const {
   if (c < 0 || !a.chunks[c].members.empty()) return {};
-  bool subject = false;
-  for (const VerbGroup& g : a.groups) {
-    if (g.infinitive) continue;
-    const bool passive = !g.verbs.empty() && g.verbs.back().passive;
-    subject = subject || (passive ? g.agent == c : g.subject == c);
+  if (!IsSubject(a, c)) return {};
+  return a.chunks[c].pronoun ? Pronoun(s, a, a.chunks[c].begin) : Collective(s, a, c);
+}
+
+ImplicitActors DocumentActors::CoordinatedPronoun(const Tagged& s, const ClauseAnalysis& a,
+                                                  int c) const {
+  if (c < 0 || a.chunks[c].members.empty() || a.chunks[c].begin < 2) return {};
+  const uint32_t p = a.chunks[c].begin - 2;
+  if (Word(s, p + 1) != "and" || a.chunk_of[p] >= 0) return {};
+  const std::string_view w = Word(s, p);
+  if (w != "he" && w != "she" && w != "we" && w != "i" && w != "they") return {};
+  // The pronoun opens its clause: the sentence, or after a comma or a conjunction ("and in
+  // 1967, he and Kosygin met"), never an object before it ("told them and Japan").
+  if (p > 0) {
+    const std::string_view before = Word(s, p - 1);
+    if (before != "," && before != ";" && before != "and" && before != "but") {
+      return {};
+    }
   }
-  if (!subject) return {};
-  return a.chunks[c].pronoun ? Pronoun(s, a, c) : Collective(s, a, c);
+  if (!IsSubject(a, c)) return {};
+  ImplicitActors out = Pronoun(s, a, p);
+  if (!out.how.empty()) out.how = "'" + std::string(w) + "': " + out.how;
+  return out;
 }
 
 ImplicitActors DocumentActors::We() const {
@@ -585,8 +610,9 @@ ImplicitActors DocumentActors::We() const {
   return {{}, "no country or participants established"};
 }
 
-ImplicitActors DocumentActors::Pronoun(const Tagged& s, const ClauseAnalysis& a, int c) const {
-  const std::string_view w = Word(s, a.chunks[c].head);
+ImplicitActors DocumentActors::Pronoun(const Tagged& s, const ClauseAnalysis& a,
+                                       uint32_t at) const {
+  const std::string_view w = Word(s, at);
   const Voice& voice = voices_.empty() ? Voice() : voices_[current_];
   if (w == "i" || w == "me") {
     if (voice.kind == VoiceKind::kPerson) return {{voice.person}, "the speaker"};
@@ -594,8 +620,7 @@ ImplicitActors DocumentActors::Pronoun(const Tagged& s, const ClauseAnalysis& a,
     return {{}, "no speaker or author"};
   }
   if (w == "we" || w == "us") return We();
-  // The group whose subject the pronoun is: antecedents stand before it.
-  uint32_t at = a.chunks[c].begin;
+  // Antecedents stand before it.
   if (w == "they" || w == "them") {
     for (size_t g = a.groups.size(); g-- > 0;) {
       const VerbGroup& group = a.groups[g];
@@ -621,6 +646,7 @@ ImplicitActors DocumentActors::Pronoun(const Tagged& s, const ClauseAnalysis& a,
         AddUnique(&candidates, s.mentions[members[0]].entity);
       }
     }
+    const size_t in_sentence = candidates.size();
     for (size_t k = persons_.size(); k-- > 0;) {
       if (Near(persons_[k].unit)) AddUnique(&candidates, persons_[k].entities[0]);
     }
@@ -644,10 +670,14 @@ ImplicitActors DocumentActors::Pronoun(const Tagged& s, const ClauseAnalysis& a,
     }
     if (fit.empty()) return {{}, "no subject of that gender in the last two sentences"};
     // The nearest one, unless its gender is unknown and another subject might be meant.
-    if (Gender(fit[0]) == 0 && fit.size() > 1) {
+    // A subject before it in its own sentence is nearer than the earlier sentences' ("When
+    // Harrison was elected in 1888, he invited Blaine"), when it is the only one there.
+    if (Gender(fit[0]) == 0 && fit.size() > 1 && !(in_sentence == 1 && fit[0] == candidates[0])) {
       return {{}, "two subjects might be meant (" + Ids(fit) + ")"};
     }
-    return {{fit[0]}, "the nearest subject"};
+    return {{fit[0]},
+            in_sentence > 0 && fit[0] == candidates[0] ? "the subject before it"
+                                                       : "the nearest subject"};
   }
   return {};
 }
@@ -776,6 +806,7 @@ void DocumentActors::Observe(const Tagged& s, const ClauseAnalysis* a,
     std::vector<const EntityDef*> subjects;
     for (uint32_t m : a->chunks[c].members) AddUnique(&subjects, ActorOf(s.mentions[m]));
     if (subjects.empty()) subjects = Resolve(s, *a, c).entities;
+    for (const EntityDef* e : CoordinatedPronoun(s, *a, c).entities) AddUnique(&subjects, e);
     if (g.apposed_end == g.apposed_begin + 1 && Word(s, g.apposed_begin) == "we" &&
         subjects.size() >= 2) {
       we_ = subjects;

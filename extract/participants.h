@@ -74,6 +74,11 @@ class DocumentActors {
   // is not implicit; empty `entities` when it is but stays unresolved.
   ImplicitActors Resolve(const Tagged& s, const ClauseAnalysis& a, int c) const;
 
+  // A subject pronoun coordinated before the entity chunk `c` of `a` ("in 1967, he and Soviet
+  // Premier Alexei Kosygin met"): whom the pronoun stands for, as Resolve would resolve it
+  // alone. Empty `how` when `c` is no subject or no pronoun comes before it.
+  ImplicitActors CoordinatedPronoun(const Tagged& s, const ClauseAnalysis& a, int c) const;
+
   // The person an office noun without a country ("the President", "THE VICE PRESIDENT:")
   // denotes at the current unit: among the persons the document names with that office (in its
   // text, "President Biden", or by their roles), those of the document's country when it has
@@ -122,7 +127,7 @@ class DocumentActors {
   Voice SpeakerOf(std::string_view label) const;
   const EntityDef* OfficeNounAt(const Tagged& s, uint32_t u, uint32_t* end) const;
 
-  ImplicitActors Pronoun(const Tagged& s, const ClauseAnalysis& a, int c) const;
+  ImplicitActors Pronoun(const Tagged& s, const ClauseAnalysis& a, uint32_t at) const;
   ImplicitActors Collective(const Tagged& s, const ClauseAnalysis& a, int c) const;
   ImplicitActors We() const;
   const EntityDef* StateOf(const EntityDef* person) const;
