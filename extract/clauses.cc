@@ -737,6 +737,11 @@ class ClauseReader {
       return false;
     }
     if (p >= 1 && Is(p, "s") && IsPunct(p - 1, '\'')) return false;
+    // A present form before a modal or an auxiliary is a noun: "that U.S. support would keep",
+    // "US sanctions will remain".
+    if ((i.forms & kFormEd) == 0 && u + 1 < n_ && Has(u + 1, kClassModal | kClassHave | kClassBe)) {
+      return false;
+    }
     // After a demonym or another capitalised adjective inside a noun phrase it is a noun:
     // "conducted by European states", "the American forces".
     if ((info_[p].kind == Kind::kDemonym ||
@@ -1038,12 +1043,23 @@ class ClauseReader {
     const VerbGroup& own = out_->groups[g];
     const bool participle = (info_[own.verbs[0].unit].forms & kFormIng) != 0;
     const uint32_t stop = participle && own.begin > 0 ? own.begin - 1 : own.begin;
+    // A participle that reports ("adding that", "noting") belongs to the reporting verb; any
+    // other belongs to the nearest clause before it: "announced that the companies signed the
+    // pledge, committing to cut emissions" (the companies commit), "will celebrate the
+    // shipment to be sold there, supporting food security" (no one the sentence names).
+    const bool nearest = participle && !VerbTakesClause(own.verbs[0].unit, /*bare=*/false);
     for (size_t h = g; h-- > 0;) {
       const VerbGroup& prev = out_->groups[h];
-      // Infinitives ("to be delivered" too) and complement clauses are no coordinated verb.
-      if (prev.infinitive || prev.embedded || (prev.begin > 0 && Is(prev.begin - 1, "to"))) {
-        continue;
+      const bool to_infinitive = prev.infinitive || (prev.begin > 0 && Is(prev.begin - 1, "to"));
+      if (nearest && h + 1 == g && (to_infinitive || prev.embedded)) {
+        return to_infinitive ? -1 : static_cast<int>(h);
       }
+      // Inside a complement clause whose verb was not found: its subject is unknown.
+      if (nearest && h + 1 == g && prev.that_clause != kNoUnit && prev.that_clause < own.begin) {
+        return -1;
+      }
+      // Infinitives ("to be delivered" too) and complement clauses are no coordinated verb.
+      if (to_infinitive || prev.embedded) continue;
       for (uint32_t u = prev.end; u < stop; ++u) {
         if (IsPunct(u, ';') || IsPunct(u, ':') || IsPunct(u, '(') ||
             Has(u, kClassSubordinator | kClassRelative)) {

@@ -154,6 +154,10 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {"object \"its warm thanks\" (names no entity)"},
        {"verb group \"thanks\""}},
       {"Officials said the government plans new talks.", {"verb group \"plans\""}, {}},
+      // A present form before a modal or an auxiliary is a noun.
+      {"Officials hoped that U.S. support would keep Russia at bay.",
+       {},
+       {"verb group \"support\""}},
       // "then" before a verb is an adverb.
       {"Japan then met Russia.", {"verb group \"met\": meet (active, asserted)"}, {}},
       // A participle after "including" shares the subject of its sentence.
