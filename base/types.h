@@ -148,7 +148,7 @@ struct DocumentInfo {
   std::string title;  // may be empty
   std::string url;    // may be empty
   std::string date;   // ISO date (possibly partial) relative dates resolve against; may be empty
-  // Where `date` came from: "metadata", "dateline", "inferred", or "" when there is none.
+  // Where `date` came from: "metadata", "dateline", or "" when there is none.
   std::string date_source;
   std::string format;        // "text", "markdown", "html" or "jsonl"
   std::string content_hash;  // 32 hex digits (XXH3-128) of `Document::text`

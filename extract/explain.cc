@@ -71,8 +71,8 @@ Result<std::string> Explain(const RuleSet& rules, const Document& document, size
   }
   std::vector<SentenceInput> units;
   for (const PreparedSentence& p : prepared.sentences) {
-    units.push_back(all_relational ? SentenceInput{p.text, true, -1}
-                                   : SentenceInput{p.text, p.relational, p.repeat_of});
+    units.push_back(all_relational ? SentenceInput{p.text, true, -1, p.paragraph}
+                                   : SentenceInput{p.text, p.relational, p.repeat_of, p.paragraph});
   }
   const DocumentAnalysis analysis =
       AnalyzeSentences(rules, units, document.info.date, /*trace=*/true);

@@ -25,7 +25,7 @@ class RuleExtractor : public Extractor {
     std::vector<SentenceInput> units;
     units.reserve(prepared.sentences.size());
     for (const PreparedSentence& p : prepared.sentences) {
-      units.push_back(SentenceInput{p.text, p.relational, p.repeat_of});
+      units.push_back(SentenceInput{p.text, p.relational, p.repeat_of, p.paragraph});
     }
     DocumentAnalysis analysis = AnalyzeSentences(*rules_, units, document.info.date, false);
 

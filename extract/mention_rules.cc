@@ -4,26 +4,26 @@
 #include <optional>
 #include <string>
 
+#include "base/date.h"
 #include "base/text.h"
-#include "extract/dates.h"
 #include "extract/pattern_match.h"
 #include "extract/rule_tokens.h"
 
 namespace parley::internal {
 namespace {
 
-// True when `date` (ISO, possibly partial) falls within the role's dates.
+// True when `date` (ISO, possibly partial) falls within the role's dates: its first day lies in
+// [from, to].
 bool RoleContains(const Role& role, const std::string& date) {
-  if (date.empty()) return false;
-  const std::optional<TimeValue> d = ParseIsoDate(date);
-  if (!d.has_value()) return false;
-  if (!role.from.empty()) {
-    const std::optional<TimeValue> from = ParseIsoDate(role.from);
-    if (from.has_value() && d->start < from->start) return false;
+  const Result<PartialDate> d = PartialDate::Parse(date);
+  if (!d.ok()) return false;
+  if (const Result<PartialDate> from = PartialDate::Parse(role.from);
+      from.ok() && d->first_day() < from->first_day()) {
+    return false;
   }
-  if (!role.to.empty()) {
-    const std::optional<TimeValue> to = ParseIsoDate(role.to);
-    if (to.has_value() && d->start > to->end) return false;
+  if (const Result<PartialDate> to = PartialDate::Parse(role.to);
+      to.ok() && d->first_day() > to->last_day()) {
+    return false;
   }
   return true;
 }
@@ -72,17 +72,17 @@ void AddDiscovered(const Rule& rule, const std::string& label, const std::string
   }
 }
 
-// The one person who held `office` of `country` at the document date (or, for persons
+// The one person who held `office` of `country` on `date` (Tagged::date; or, for persons
 // discovered in this document, at all), or null.
 const EntityDef* HolderOf(const DocState& doc, const std::string& office,
-                          const std::string& country) {
+                          const std::string& country, const std::string& date) {
   std::vector<const EntityDef*> found;
   if (auto it = doc.rules.office_holders.find({office, country});
       it != doc.rules.office_holders.end()) {
     for (uint32_t e : it->second) {
       const EntityDef* def = &doc.rules.entities[e];
       for (const Role& role : def->entity.roles) {
-        if (role.office == office && role.country == country && RoleContains(role, doc.doc_date)) {
+        if (role.office == office && role.country == country && RoleContains(role, date)) {
           if (std::find(found.begin(), found.end(), def) == found.end()) found.push_back(def);
         }
       }
@@ -158,7 +158,7 @@ void Coref(Tagged* s, const std::vector<const EntityDef*>& previous_persons, Pre
             office = CollapseSpace(AsciiLower(s->UnitsText(c0, c1)));
           }
         }
-        target = HolderOf(doc, office, country);
+        target = HolderOf(doc, office, country, s->date);
       } else {
         for (size_t u = u0; u-- > 0;) {
           const Unit& unit = s->units[u];

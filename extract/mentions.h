@@ -62,8 +62,9 @@ Mention EntityMention(const DocState& doc, const EntityDef* def, uint32_t b, uin
                       MentionKind kind, std::string via);
 
 // Tags `text` into `*s` (filled in place: its `words` view `s->lower`, so `*s` must not be
-// moved afterwards). REQUIRES: text.size() < 2^32.
-void Tag(const DocState& doc, std::string_view text, Tagged* s);
+// moved afterwards); its relative dates resolve against `dates` (extract/time_context.h).
+// REQUIRES: text.size() < 2^32.
+void Tag(const DocState& doc, std::string_view text, const DateReference& dates, Tagged* s);
 
 // True when a sentence holds the first token of a document-local alias.
 bool HasLocalAlias(const DocState& doc, const Tagged& s);

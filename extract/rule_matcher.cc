@@ -9,6 +9,7 @@
 #include "extract/rule_prefilter.h"
 #include "extract/statements.h"
 #include "extract/tagged_sentence.h"
+#include "extract/time_context.h"
 
 namespace parley {
 namespace {
@@ -34,7 +35,21 @@ class Analyzer {
     DocumentAnalysis out;
     out.sentences.resize(units.size());
     std::vector<Tagged> tagged(units.size());
-    for (size_t i = 0; i < units.size(); ++i) internal::Tag(doc_, units[i].text, &tagged[i]);
+    // Each unit's relative dates resolve against the narrative so far (extract/time_context.h);
+    // the references are kept for tagging a unit again.
+    std::vector<std::string> references(units.size());
+    TimeContext dating(doc_.doc_date);
+    auto reference = [&](size_t i) {
+      return DateReference{.date = references[i], .narrative = dating.narrative()};
+    };
+    for (size_t i = 0; i < units.size(); ++i) {
+      dating.StartUnit(units[i].paragraph);
+      references[i] = std::string(dating.reference().date);
+      internal::Tag(doc_, units[i].text, reference(i), &tagged[i]);
+      dating.AddDates(tagged[i].dates);
+      const std::optional<TimeValue> when = dating.UnitTime();
+      tagged[i].date = when ? when->value : std::string();
+    }
     // Discovery's word lookups, kept for the coreference pass, or empty when the sentence was
     // tagged again in between.
     std::vector<std::pair<uint32_t, uint32_t>> kept(units.size());
@@ -46,15 +61,20 @@ class Analyzer {
       if (!doc_.local_aliases.empty()) {
         for (size_t i = 0; i < units.size(); ++i) {
           if (!internal::HasLocalAlias(doc_, tagged[i])) continue;
-          internal::Tag(doc_, units[i].text, &tagged[i]);
+          std::string date = std::move(tagged[i].date);
+          internal::Tag(doc_, units[i].text, reference(i), &tagged[i]);
+          tagged[i].date = std::move(date);
           kept[i] = {};
         }
       }
     }
     prefilter_.Forget();
     std::vector<const EntityDef*> previous_persons;
+    TimeContext timing(doc_.doc_date);
     for (size_t i = 0; i < units.size(); ++i) {
       Tagged& s = tagged[i];
+      timing.StartUnit(units[i].paragraph);
+      timing.AddDates(s.dates);
       prefilter_.Restore(s, kept[i]);
       internal::Coref(&s, previous_persons, &prefilter_, doc_, &out);
       previous_persons.clear();
@@ -69,7 +89,7 @@ class Analyzer {
       CountMentions(s);
       SentenceAnalysis& sa = out.sentences[i];
       if (units[i].relational && units[i].repeat_of < 0) {
-        internal::Relations(s, &prefilter_, doc_, only_relation_, &sa);
+        internal::Relations(s, &prefilter_, doc_, timing, only_relation_, &sa);
       }
       if (doc_.trace) Trace(s, &sa);
     }

@@ -27,6 +27,7 @@ struct SentenceInput {
   std::string_view text;   // normalised: straight quotes, '-' dashes, single spaces
   bool relational = true;  // false: mentions only, no statements
   int32_t repeat_of = -1;  // index of an earlier identical unit, or -1
+  uint32_t paragraph = 0;  // PreparedSentence::paragraph; non-decreasing
 };
 
 // A mention, for explanations and self-tests.
@@ -70,10 +71,12 @@ struct DocumentAnalysis {
   std::vector<std::pair<std::string, std::string>> corefs;  // (rule, entity id)
 };
 
-// Analyses the units of one document. `doc_date` (ISO, possibly partial, may be empty)
-// anchors relative dates and role lookups. `trace` fills the explanation fields.
-// Non-relational units and repeats (repeat_of >= 0) yield no statements. A non-empty
-// `only_relation` runs just that relation rule (discovery and coreference still run all
+// Analyses the units of one document. `doc_date` (ISO, possibly partial, may be empty) is the
+// document's date: with one, it anchors relative dates and role lookups and dates statements
+// whose sentence gives no date (source "document"); without one, the narrative does
+// (extract/time_context.h: the paragraph's latest date, source "paragraph"). `trace` fills the
+// explanation fields. Non-relational units and repeats (repeat_of >= 0) yield no statements. A
+// non-empty `only_relation` runs just that relation rule (discovery and coreference still run all
 // their rules): self-tests check what a rule matches regardless of which rule would win an
 // overlap.
 DocumentAnalysis AnalyzeSentences(const RuleSet& rules, const std::vector<SentenceInput>& units,

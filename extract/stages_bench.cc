@@ -143,7 +143,7 @@ void BM_AnalyzeSentences(benchmark::State& state) {
   for (const PreparedDocument& p : Prepared()) {
     std::vector<SentenceInput>& units = inputs.emplace_back();
     for (const PreparedSentence& s : p.sentences) {
-      units.push_back(SentenceInput{s.text, s.relational, s.repeat_of});
+      units.push_back(SentenceInput{s.text, s.relational, s.repeat_of, s.paragraph});
     }
   }
   const std::vector<Document>& corpus = Corpus();

@@ -1,6 +1,7 @@
 // Statement assembly: relation rule matches into statements. Captured mentions fill the roles
 // (an actor slot takes what a place acts as), unbound qualifiers (time, place, event) are
-// attached from the sentence, the modality comes from the rule or from cue words, and
+// attached from the sentence, a time still unbound comes from the narrative or the document
+// (extract/time_context.h), the modality comes from the rule or from cue words, and
 // candidates for the same claim are merged by the relation overlap policy (rules/README.md
 // sections 5 and 10).
 //
@@ -17,6 +18,7 @@
 #include "extract/rule_matcher.h"
 #include "extract/rule_prefilter.h"
 #include "extract/tagged_sentence.h"
+#include "extract/time_context.h"
 
 namespace parley::internal {
 
@@ -30,9 +32,14 @@ struct StatementCandidate {
 };
 
 // Runs the relation rules (only `only_relation` when not empty) on `s` and appends the
-// statements, and with doc.trace the rule firings, to `out`.
+// statements, and with doc.trace the rule firings, to `out`. A statement's time is the date its
+// rule captures or attaches from the sentence (a point, start or event date: IsClaimTime;
+// source text), else timing.Fallback (the sentence's, the paragraph's or the document's), but
+// a paragraph's time only for a standing fact (`attach document-date`, holds_office), and no
+// context time after the claim's target. A target date an event captures or could attach
+// ("by 2050") makes an asserted or reported claim planned. REQUIRES: `timing` is at s's unit.
 void Relations(const Tagged& s, Prefilter* prefilter, const DocState& doc,
-               std::string_view only_relation, SentenceAnalysis* out);
+               const TimeContext& timing, std::string_view only_relation, SentenceAnalysis* out);
 
 // The relation overlap policy: one statement per claim (subject, predicate, object,
 // recipient); of candidates for one claim whose spans overlap, the longest, then the higher
