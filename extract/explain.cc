@@ -46,10 +46,14 @@ std::string ExplainUnit(const PreparedSentence& unit, bool relational, size_t in
     out += "  [" + m.via + "]\n";
   }
   out += "tagged: " + analysis.tagged + "\n";
+  if (relational) {
+    out += "clauses:\n";
+    out += analysis.clauses.empty() ? "  (no verb group)\n" : analysis.clauses;
+  }
   out += "rules fired:\n";
   if (analysis.firings.empty()) out += "  (none)\n";
   for (const RuleFiring& f : analysis.firings) {
-    out += "  " + f.rule + " (pattern line " + std::to_string(f.line) + "):";
+    out += "  " + f.rule + " (" + f.what + " line " + std::to_string(f.line) + "):";
     for (const auto& [role, value] : f.captures) out += " " + role + "=" + value;
     out += "\n";
   }

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <thread>
 
 #include "base/text.h"
 #include "extract/default_rules.h"
@@ -91,9 +90,7 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOptions& opt
   PARLEY_ASSIGN_OR_RETURN(std::vector<RuleSource> extra,
                           ReadRuleSources(options.rule_paths, /*first_layer=*/1));
   for (RuleSource& s : extra) sources.push_back(std::move(s));
-  int threads = options.compile_threads;
-  if (threads <= 0) threads = std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
-  PARLEY_ASSIGN_OR_RETURN(std::shared_ptr<const RuleSet> rules, RuleSet::Compile(sources, threads));
+  PARLEY_ASSIGN_OR_RETURN(std::shared_ptr<const RuleSet> rules, RuleSet::Compile(sources));
   return std::unique_ptr<Extractor>(new RuleExtractor(std::move(rules)));
 }
 

@@ -24,9 +24,6 @@ struct ExtractorOptions {
   // Extra rule files or directories (searched recursively for *.rules), loaded after the
   // defaults; an entity or rule with the same id as an earlier one replaces it. Default: empty.
   std::vector<std::string> rule_paths;
-  // Threads that compile the rules (RuleSet::Compile); 0 means one per hardware thread.
-  // The extractor does not depend on it. Default: 1.
-  int compile_threads = 1;
 };
 
 // A sentence of the document as the splitter saw it.

@@ -28,6 +28,25 @@ bool RoleContains(const Role& role, const std::string& date) {
   return true;
 }
 
+// A name never ends in a weekday or a month: "Yasser Arafat Wednesday rejected" names Yasser
+// Arafat. Returns `label` without them (maybe empty).
+std::string WithoutTrailingDate(std::string label) {
+  static constexpr std::string_view kDateWords[] = {
+      "Monday",  "Tuesday",   "Wednesday", "Thursday", "Friday",  "Saturday", "Sunday",
+      "January", "February",  "March",     "April",    "May",     "June",     "July",
+      "August",  "September", "October",   "November", "December"};
+  while (true) {
+    const size_t space = label.rfind(' ');
+    if (space == std::string::npos) break;
+    const std::string_view last = std::string_view(label).substr(space + 1);
+    if (std::find(std::begin(kDateWords), std::end(kDateWords), last) == std::end(kDateWords)) {
+      break;
+    }
+    label.resize(space);
+  }
+  return label;
+}
+
 // True when some literal (case-sensitive) alias of the rules starts with `token`.
 bool StartsExactAlias(const CompiledRules& rules, std::string_view token) {
   const AliasIndex& index = rules.alias_index;
@@ -128,13 +147,14 @@ void Discover(const Tagged& s, Prefilter* prefilter, DocState* doc, DocumentAnal
           office = CollapseSpace(AsciiLower(s.UnitsText(u0, u1)));
         }
       }
+      label = WithoutTrailingDate(label);
       if (!label.empty()) AddDiscovered(rule, label, office, country, affiliation, doc, out);
     });
   }
 }
 
-void Coref(Tagged* s, const std::vector<const EntityDef*>& previous_persons, Prefilter* prefilter,
-           const DocState& doc, DocumentAnalysis* out) {
+void Coref(Tagged* s, const Tagged* previous, Prefilter* prefilter, const DocState& doc,
+           DocumentAnalysis* out) {
   std::vector<Mention> resolved;
   for (const auto& [r, pi] : prefilter->Select(RuleKind::kCoref, *s)) {
     const Rule& rule = doc.rules.rules[r];
@@ -160,17 +180,31 @@ void Coref(Tagged* s, const std::vector<const EntityDef*>& previous_persons, Pre
         }
         target = HolderOf(doc, office, country, s->date);
       } else {
+        const EntityType type = rule.resolve_previous;
+        auto fits = [&](const Mention& m) {
+          return m.entity != nullptr && m.kind != MentionKind::kDemonym &&
+                 m.entity->entity.type == type;
+        };
         for (size_t u = u0; u-- > 0;) {
           const Unit& unit = s->units[u];
           if (unit.mention < 0) continue;
           const Mention& m = s->mentions[unit.mention];
-          if (m.entity != nullptr && m.kind != MentionKind::kDemonym &&
-              m.entity->entity.type == EntityType::kPerson) {
+          if (fits(m)) {
             target = m.entity;
             break;
           }
         }
-        if (target == nullptr && previous_persons.size() == 1) target = previous_persons[0];
+        // Else the only entity of the type in the previous sentence.
+        if (target == nullptr && previous != nullptr) {
+          std::vector<const EntityDef*> candidates;
+          for (const Mention& m : previous->mentions) {
+            if (fits(m) &&
+                std::find(candidates.begin(), candidates.end(), m.entity) == candidates.end()) {
+              candidates.push_back(m.entity);
+            }
+          }
+          if (candidates.size() == 1) target = candidates[0];
+        }
       }
       if (target == nullptr) return;
       Mention m = EntityMention(doc, target, s->units[u0].tok_begin, s->units[u1 - 1].tok_end,

@@ -23,11 +23,11 @@ namespace parley::internal {
 void Discover(const Tagged& s, Prefilter* prefilter, DocState* doc, DocumentAnalysis* out);
 
 // Runs every coref rule on `*s`. A resolved description becomes a kCoref mention replacing the
-// mentions it covers, and `*s`'s units are rebuilt (the prefilter is told). `previous_persons`
-// are the persons of the previous sentence, for `resolve previous-person`. Appends
+// mentions it covers, and `*s`'s units are rebuilt (the prefilter is told). `previous` is the
+// previous sentence (null for the first), for `resolve previous-TYPE`. Appends
 // (rule, entity id) to out->corefs.
-void Coref(Tagged* s, const std::vector<const EntityDef*>& previous_persons, Prefilter* prefilter,
-           const DocState& doc, DocumentAnalysis* out);
+void Coref(Tagged* s, const Tagged* previous, Prefilter* prefilter, const DocState& doc,
+           DocumentAnalysis* out);
 
 }  // namespace parley::internal
 

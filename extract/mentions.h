@@ -17,6 +17,7 @@
 
 #include "extract/rule_compiled.h"
 #include "extract/tagged_sentence.h"
+#include "extract/time_context.h"
 
 namespace parley::internal {
 
@@ -46,6 +47,9 @@ struct DocState {
   std::map<std::string, EntityDef*> local_by_id;
   StringMap<std::vector<LocalAlias>> local_aliases;
   mutable TagScratch scratch;  // Tag's only; holds nothing between sentences
+  // The time context at the unit being analysed (rule_matcher.cc moves it from unit to unit);
+  // statement assembly takes a claim's context time from it. Null outside that pass.
+  const TimeContext* time = nullptr;
 
   // The rules' or the document's entity with this id, or null.
   const EntityDef* Find(const std::string& id) const {

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,6 +23,7 @@
 
 #include "base/types.h"
 #include "extract/alias_index.h"
+#include "extract/lexicon.h"
 #include "extract/rule_source.h"
 #include "extract/tagged_sentence.h"
 
@@ -71,8 +73,39 @@ struct SlotCapture {
   bool actor = false;  // the slot type was `actor` (acts-as applies)
 };
 
+// A rule pattern's RE2 program, built the first time a sentence reaches it: building the
+// programs is most of compiling a rule set (2.0 of 2.2 G instructions for the default rules),
+// and a run over a few sentences reaches few of them. Thread-safe: the first caller of
+// operator-> builds it (others wait); after that it is read-only.
+class LazyRegex {
+ public:
+  LazyRegex() = default;
+  LazyRegex(std::string regex, const RE2::Options& options)
+      : state_(std::make_unique<State>(std::move(regex), options)) {}
+
+  // The program. REQUIRES: constructed with an expression.
+  const RE2* operator->() const {
+    std::call_once(state_->built,
+                   [s = state_.get()] { s->re = std::make_unique<RE2>(s->regex, s->options); });
+    return state_->re.get();
+  }
+  const std::string& regex() const { return state_->regex; }
+
+ private:
+  struct State {
+    State(std::string r, const RE2::Options& o) : regex(std::move(r)), options(o) {}
+    std::string regex;
+    RE2::Options options;
+    std::once_flag built;
+    std::unique_ptr<RE2> re;
+  };
+  std::unique_ptr<State> state_;
+};
+
 struct CompiledPattern {
-  std::unique_ptr<RE2> re;
+  // A pattern whose program RE2 refuses is reported at compile time (RuleCompiler builds at
+  // once the few too large to be sure of).
+  LazyRegex re;
   std::vector<SlotCapture> captures;        // RE2 group i+1 -> captures[i]
   std::vector<uint32_t> required_bits;      // each must intersect the sentence's mention bits
   std::vector<std::string> required_words;  // lower-cased tokens that must all occur
@@ -101,6 +134,52 @@ struct SelfTest {
 enum class RuleKind { kRelation, kDiscover, kCoref };
 std::string_view RuleKindName(RuleKind kind);
 
+// A frame (rules/README.md section 13): a relation read from a verb and its roles in the clause
+// layer (clauses.h) instead of from a token pattern.
+struct FrameVerb {
+  uint32_t verb = 0;                  // Lexicon verb id
+  std::vector<std::string> particle;  // lower-cased words after the verb: "turn down", "call for"
+};
+
+// Where a role comes from: the direct object (prep "") or a prepositional phrase (prep "to"),
+// holding entities of `bits`; for a recipient also the subject of a that-clause (`that`).
+struct RoleFiller {
+  std::string prep;
+  uint32_t bits = 0;
+  bool actor = false;  // the type was `actor`: places and organizations act as what they stand for
+  bool that = false;
+};
+
+// Where the statement's text comes from.
+struct TextFiller {
+  enum class Kind { kObject, kThat, kTo, kInfinitive, kQuote, kPrep };
+  Kind kind = Kind::kObject;
+  std::string prep;  // kPrep
+};
+
+// Words that occur in order after the verb (or, written before `*`, before it) in its clause:
+// `refine WORDS -> CODE` refines the CAMEO code, `when WORDS` / `unless WORDS` decide whether the
+// frame applies.
+struct Refinement {
+  std::vector<Cue> before, after;
+  std::string cameo;  // refine only
+};
+
+struct Frame {
+  std::vector<FrameVerb> verbs;
+  int line = 0;  // the first `verb` line
+  uint32_t subject_bits = kActorBits;
+  bool subject_actor = true;  // subject type `actor`: acts-as applies
+  std::vector<RoleFiller> object, recipient;
+  std::vector<TextFiller> text;
+  std::vector<Cue> object_words;  // the object phrase must hold one (unless an entity object)
+  std::vector<Refinement> refine;
+  std::vector<Refinement> when;    // one of them must occur (none: always)
+  std::vector<Refinement> unless;  // none of them may occur
+  // `reciprocal object|recipient`: "A and B met": each member takes the others in that role.
+  enum class Reciprocal { kNone, kObject, kRecipient } reciprocal = Reciprocal::kNone;
+};
+
 struct Rule {
   RuleKind kind = RuleKind::kRelation;
   std::string id;
@@ -119,10 +198,13 @@ struct Rule {
   // its context's time even in an undated document, where events do not: the paragraph's
   // latest date (extract/time_context.h).
   bool attach_document_date = false;
+  // Frame (a relation rule written as a `frame` block); null for others.
+  std::shared_ptr<const Frame> frame;
   // Discover.
   EntityType creates = EntityType::kPerson;
-  // Coref: true = `resolve role`, false = `resolve previous-person`.
+  // Coref: true = `resolve role`, false = `resolve previous-TYPE` of this type.
   bool resolve_role = false;
+  EntityType resolve_previous = EntityType::kPerson;
 };
 
 // Hash and equality that let maps keyed by std::string be probed with a std::string_view,
@@ -144,6 +226,7 @@ static_assert(static_cast<int>(RuleKind::kCoref) == kRuleKindCount - 1);
 struct PatternWord {
   std::vector<uint32_t> requirements;
   std::vector<std::pair<uint32_t, uint32_t>> anchored[kRuleKindCount];  // by RuleKind
+  std::vector<uint32_t> frames;  // frame rules one of whose verbs has this form
 };
 
 // A cheap hash of a word for CompiledRules::pattern_word_buckets.
@@ -173,6 +256,7 @@ struct CompiledRules {
   // Patterns without an anchor word, tried on every sentence; by RuleKind.
   std::vector<std::pair<uint32_t, uint32_t>> unanchored[kRuleKindCount];
   std::vector<uint32_t> discover_rules, coref_rules;
+  Lexicon lexicon;                     // the clause layer's words and verbs
   std::vector<std::vector<Cue>> cues;  // indexed by Modality
   // The cues by their first token, as (modality, index into cues[modality]); cues whose only
   // token takes any ending are in cues_any_start instead.

@@ -1,17 +1,17 @@
 #include "extract/rule_compiler.h"
 
 #include <algorithm>
-#include <atomic>
-#include <set>
-#include <system_error>
-#include <thread>
 #include <utility>
 #include <vector>
 
+#include "extract/rule_frames.h"
 #include "extract/rule_prefilter.h"
 
 namespace parley::internal {
 namespace {
+
+// Patterns whose expression is longer than this are built at compile time (see CompilePattern).
+constexpr size_t kLazyRegexBytes = 256 << 10;
 
 RE2::Options PatternOptions() {
   RE2::Options options;
@@ -23,57 +23,13 @@ RE2::Options PatternOptions() {
 }  // namespace
 
 RuleKind RuleKindOf(const RuleBlock& b) {
-  return b.keyword == "relation"   ? RuleKind::kRelation
-         : b.keyword == "discover" ? RuleKind::kDiscover
-                                   : RuleKind::kCoref;
+  return b.keyword == "relation" || b.keyword == "frame" ? RuleKind::kRelation
+         : b.keyword == "discover"                       ? RuleKind::kDiscover
+                                                         : RuleKind::kCoref;
 }
 
-RuleCompiler::RuleCompiler(RuleFiles* files, const SymbolTables& symbols, int threads)
-    : files_(files), symbols_(symbols), threads_(threads) {}
-
-// Building the RE2 programs is most of compiling (2.0 of 2.2 G instructions for the default
-// rules' 166 patterns of 2-16 KB each).
-void RuleCompiler::Prebuild() {
-  if (threads_ <= 1) return;
-  std::set<std::string> regexes;
-  for (const auto& [id, block] : symbols_.rule_blocks) {
-    const RuleKind kind = RuleKindOf(*block);
-    for (const RuleProp& p : block->props) {
-      if (p.key != "pattern") continue;
-      PatternSeq seq;
-      PatternError error;
-      EmittedPattern emitted;
-      if (ParsePattern(p.value, &seq, &error) &&
-          EmitPattern(seq, symbols_.Scope(), kind, /*in_macro=*/false, &emitted, &error)) {
-        regexes.insert(std::move(emitted.regex));
-      }
-    }
-  }
-  // Longest first, so the threads finish together.
-  std::vector<const std::string*> order;
-  for (const std::string& r : regexes) order.push_back(&r);
-  std::stable_sort(order.begin(), order.end(), [](const std::string* a, const std::string* b) {
-    return a->size() > b->size();
-  });
-  std::vector<std::unique_ptr<RE2>> built(order.size());
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i = next++; i < order.size(); i = next++) {
-      built[i] = std::make_unique<RE2>(*order[i], PatternOptions());
-    }
-  };
-  std::vector<std::thread> helpers;
-  for (int t = 1; t < threads_ && static_cast<size_t>(t) < order.size(); ++t) {
-    try {
-      helpers.emplace_back(work);
-    } catch (const std::system_error&) {
-      break;  // no thread to spare: this one builds the rest
-    }
-  }
-  work();
-  for (std::thread& t : helpers) t.join();
-  for (size_t i = 0; i < order.size(); ++i) prebuilt_.emplace(*order[i], std::move(built[i]));
-}
+RuleCompiler::RuleCompiler(RuleFiles* files, const SymbolTables& symbols, Lexicon* lexicon)
+    : files_(files), symbols_(symbols), lexicon_(lexicon) {}
 
 void RuleCompiler::Compile(CompiledRules* out) {
   for (auto& [id, block] : symbols_.rule_blocks) {
@@ -94,9 +50,14 @@ bool RuleCompiler::CompileRule(const RuleBlock& b, Rule* rule) {
   rule->kind = RuleKindOf(b);
   std::vector<std::string> allowed = {"pattern", "example",      "expect",
                                       "counter", "example-date", "priority"};
+  std::shared_ptr<Frame> frame;
   if (rule->kind == RuleKind::kRelation) {
     for (const char* k : {"predicate", "plover", "cameo", "modality", "attach"}) {
       allowed.push_back(k);
+    }
+    if (b.keyword == "frame") {
+      frame = std::make_shared<Frame>();
+      for (const std::string& k : FrameProperties()) allowed.push_back(k);
     }
   } else if (rule->kind == RuleKind::kDiscover) {
     allowed.push_back("creates");
@@ -115,6 +76,11 @@ bool RuleCompiler::CompileRule(const RuleBlock& b, Rule* rule) {
     if (p.value.empty()) {
       files_->Error(b, p, p.key_col, "property '" + k + "' needs a value");
       ok = false;
+      continue;
+    }
+    if (frame != nullptr && std::find(FrameProperties().begin(), FrameProperties().end(), k) !=
+                                FrameProperties().end()) {
+      if (!CompileFrameProperty(files_, b, p, lexicon_, frame.get())) ok = false;
       continue;
     }
     if (k == "pattern") {
@@ -203,9 +169,12 @@ bool RuleCompiler::CompileRule(const RuleBlock& b, Rule* rule) {
       have_resolve = true;
       if (p.value == "role") {
         rule->resolve_role = true;
-      } else if (p.value != "previous-person") {
+      } else if (p.value.rfind("previous-", 0) == 0 && ParseEntityType(p.value.substr(9)).ok()) {
+        rule->resolve_previous = *ParseEntityType(p.value.substr(9));
+      } else {
         files_->Error(b, p, p.value_col,
-                      "unknown resolve '" + p.value + "' (expected role or previous-person)");
+                      "unknown resolve '" + p.value +
+                          "' (expected role or previous-TYPE, e.g. previous-person)");
         ok = false;
       }
     }
@@ -217,7 +186,12 @@ bool RuleCompiler::CompileRule(const RuleBlock& b, Rule* rule) {
   };
   const bool had_pattern_prop = std::any_of(b.props.begin(), b.props.end(),
                                             [](const RuleProp& p) { return p.key == "pattern"; });
-  if (!had_pattern_prop) missing("pattern");
+  if (frame != nullptr) {
+    if (frame->verbs.empty()) missing("verb");
+    rule->frame = std::move(frame);
+  } else if (!had_pattern_prop) {
+    missing("pattern");
+  }
   if (rule->kind == RuleKind::kRelation && rule->predicate.empty()) missing("predicate");
   if (rule->kind == RuleKind::kDiscover && !have_creates) missing("creates");
   if (rule->kind == RuleKind::kCoref && !have_resolve) missing("resolve");
@@ -261,12 +235,12 @@ bool RuleCompiler::CompilePattern(const RuleBlock& b, const RuleProp& p, RuleKin
     files_->Error(b, p, p.value_col, "a 'resolve role' pattern must bind office and country");
     return false;
   }
-  if (auto it = prebuilt_.find(emitted.regex); it != prebuilt_.end() && it->second != nullptr) {
-    out->re = std::move(it->second);  // a second pattern with the same regex builds its own
-  } else {
-    out->re = std::make_unique<RE2>(emitted.regex, PatternOptions());
-  }
-  if (!out->re->ok()) {
+  // Emitted expressions are always well formed, so RE2 can refuse one only for its size
+  // (PatternOptions' max_mem, millions of instructions; the default rules' largest is 9,300
+  // from 16 KB): those far past the largest in use are built now, to report the error here.
+  const bool build_now = emitted.regex.size() > kLazyRegexBytes;
+  out->re = LazyRegex(std::move(emitted.regex), PatternOptions());
+  if (build_now && !out->re->ok()) {
     files_->Error(b, p, p.value_col, "pattern does not compile: " + out->re->error());
     return false;
   }

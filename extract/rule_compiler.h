@@ -1,10 +1,11 @@
 // The rule compiler: `relation`, `discover` and `coref` blocks (rules/README.md sections 4, 6,
 // 7) into CompiledRules::rules, each pattern parsed and emitted (rule_pattern.h) and built into
-// an RE2 program over the tagged sentence (tagged_sentence.h), with its prefilter
+// an RE2 program over the tagged sentence (tagged_sentence.h; built on first use, LazyRegex
+// in rule_compiled.h), with its prefilter
 // requirements and anchors (rule_prefilter.h). A stage of RuleSet::Compile, after the symbol
 // tables.
 //
-// Thread-safety: one thread drives it; Prebuild may use `threads` helper threads internally.
+// Thread-safety: one thread drives it.
 #ifndef PARLEY_EXTRACT_RULE_COMPILER_H_
 #define PARLEY_EXTRACT_RULE_COMPILER_H_
 
@@ -20,13 +21,9 @@ namespace parley::internal {
 
 class RuleCompiler {
  public:
-  // REQUIRES: `files` and `symbols` outlive this object; `symbols` is complete.
-  RuleCompiler(RuleFiles* files, const SymbolTables& symbols, int threads);
-
-  // With threads > 1, emits and builds every rule pattern's RE2 program on that many threads
-  // ahead of Compile (building is most of the compile time). Reports nothing: a pattern that
-  // fails is left to Compile, which reports it exactly as without this step.
-  void Prebuild();
+  // REQUIRES: `files`, `symbols` and `lexicon` outlive this object; `symbols` is complete.
+  // Frames add the verbs they name to `lexicon`.
+  RuleCompiler(RuleFiles* files, const SymbolTables& symbols, Lexicon* lexicon);
 
   // Compiles every rule block into out->rules (sorted by id), fills discover_rules and
   // coref_rules, and indexes the patterns for the prefilter.
@@ -38,11 +35,11 @@ class RuleCompiler {
 
   RuleFiles* files_;
   const SymbolTables& symbols_;
-  int threads_;
-  std::map<std::string, std::unique_ptr<RE2>> prebuilt_;  // regex -> program (Prebuild)
+  Lexicon* lexicon_;
 };
 
-// The kind of rule a `relation`, `discover` or `coref` block defines.
+// The kind of rule a `relation`, `frame`, `discover` or `coref` block defines (a frame is a
+// relation rule).
 RuleKind RuleKindOf(const RuleBlock& block);
 
 }  // namespace parley::internal

@@ -105,7 +105,7 @@ void RuleFiles::ParseSource(size_t source) {
     RuleProp prop;
     prop.line = line_no;
     prop.key_col = static_cast<int>(indent + 1);
-    if (current->keyword == "words") {
+    if (current->keyword == "words" || current->keyword == "verbs") {
       prop.value = content.substr(indent);
       prop.value_col = prop.key_col;
     } else {
@@ -131,7 +131,8 @@ RuleBlock* RuleFiles::ParseHeader(size_t source, int line_no, const std::string&
     std::vector<std::string> names(std::begin(kBlockKeywords), std::end(kBlockKeywords));
     Error(source, line_no, 1,
           "unknown block '" + keyword +
-              "' (expected entity, words, macro, relation, discover, coref or modality)" +
+              "' (expected entity, words, macro, relation, frame, discover, coref, modality or "
+              "verbs)" +
               DidYouMean(keyword, names));
     return nullptr;
   }

@@ -30,7 +30,7 @@ struct RuleProp {
 
 // A block: `keyword name` in column 1 and its properties.
 struct RuleBlock {
-  std::string keyword;  // entity, words, macro, relation, discover, coref, modality
+  std::string keyword;  // one of kBlockKeywords
   std::string name;
   int line = 0;
   int name_col = 0;
@@ -42,8 +42,8 @@ struct RuleBlock {
 };
 
 // The block keywords, in the order error messages list them.
-inline constexpr std::string_view kBlockKeywords[] = {"entity",   "words", "macro",   "relation",
-                                                      "discover", "coref", "modality"};
+inline constexpr std::string_view kBlockKeywords[] = {
+    "entity", "words", "macro", "relation", "frame", "discover", "coref", "modality", "verbs"};
 
 // The sources being compiled, their blocks, and the diagnostics found so far.
 class RuleFiles {

@@ -69,30 +69,22 @@ class Analyzer {
       }
     }
     prefilter_.Forget();
-    std::vector<const EntityDef*> previous_persons;
     TimeContext timing(doc_.doc_date);
+    doc_.time = &timing;
     for (size_t i = 0; i < units.size(); ++i) {
       Tagged& s = tagged[i];
       timing.StartUnit(units[i].paragraph);
       timing.AddDates(s.dates);
       prefilter_.Restore(s, kept[i]);
-      internal::Coref(&s, previous_persons, &prefilter_, doc_, &out);
-      previous_persons.clear();
-      for (const Mention& m : s.mentions) {
-        if (m.entity == nullptr || m.kind == MentionKind::kDemonym) continue;
-        if (m.entity->entity.type != EntityType::kPerson) continue;
-        if (std::find(previous_persons.begin(), previous_persons.end(), m.entity) ==
-            previous_persons.end()) {
-          previous_persons.push_back(m.entity);
-        }
-      }
+      internal::Coref(&s, i > 0 ? &tagged[i - 1] : nullptr, &prefilter_, doc_, &out);
       CountMentions(s);
       SentenceAnalysis& sa = out.sentences[i];
-      if (units[i].relational && units[i].repeat_of < 0) {
-        internal::Relations(s, &prefilter_, doc_, timing, only_relation_, &sa);
+      if (units[i].repeat_of < 0) {
+        internal::Relations(s, &prefilter_, doc_, only_relation_, !units[i].relational, &sa);
       }
       if (doc_.trace) Trace(s, &sa);
     }
+    doc_.time = nullptr;
     Entities(&out);
     return out;
   }

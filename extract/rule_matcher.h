@@ -25,7 +25,7 @@ namespace parley {
 // One normalised unit of a document (extract/prepare.h PreparedSentence, minus the offsets).
 struct SentenceInput {
   std::string_view text;   // normalised: straight quotes, '-' dashes, single spaces
-  bool relational = true;  // false: mentions only, no statements
+  bool relational = true;  // false: a headline, title or list line: frames only, on clauses
   int32_t repeat_of = -1;  // index of an earlier identical unit, or -1
   uint32_t paragraph = 0;  // PreparedSentence::paragraph; non-decreasing
 };
@@ -44,13 +44,15 @@ struct MentionTrace {
 
 struct RuleFiring {
   std::string rule;
-  int line = 0;                                               // the pattern's line
+  std::string what = "pattern";  // what `line` is: "pattern" or "frame"
+  int line = 0;                  // the pattern's line
   std::vector<std::pair<std::string, std::string>> captures;  // (role, rendered value)
 };
 
 struct SentenceAnalysis {
   std::vector<MentionTrace> mentions;  // in text order (with `trace` only)
   std::string tagged;                  // what patterns see, readable (with `trace` only)
+  std::string clauses;                 // the clause analysis, readable (with `trace` only)
   std::vector<RuleFiring> firings;     // with `trace` only
   std::vector<Statement> statements;   // without document provenance
 };
@@ -74,9 +76,10 @@ struct DocumentAnalysis {
 // Analyses the units of one document. `doc_date` (ISO, possibly partial, may be empty) is the
 // document's date: with one, it anchors relative dates and role lookups and dates statements
 // whose sentence gives no date (source "document"); without one, the narrative does
-// (extract/time_context.h: the paragraph's latest date, source "paragraph"). `trace` fills the
-// explanation fields. Non-relational units and repeats (repeat_of >= 0) yield no statements. A
-// non-empty `only_relation` runs just that relation rule (discovery and coreference still run all
+// (extract/time_context.h). `trace` fills the explanation fields. Repeats (repeat_of >= 0)
+// yield no statements; non-relational units (headings, titles, short lines) only the
+// statements of frames whose subject stands right before a finite verb. A non-empty
+// `only_relation` runs just that relation rule (discovery and coreference still run all
 // their rules): self-tests check what a rule matches regardless of which rule would win an
 // overlap.
 DocumentAnalysis AnalyzeSentences(const RuleSet& rules, const std::vector<SentenceInput>& units,

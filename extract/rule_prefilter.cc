@@ -63,6 +63,17 @@ void IndexPatternWords(CompiledRules* rules) {
       }
     }
   }
+  // Frames are candidates for a sentence holding any form of one of their verbs.
+  for (uint32_t r = 0; r < rules->rules.size(); ++r) {
+    const Rule& rule = rules->rules[r];
+    if (rule.frame == nullptr) continue;
+    for (const FrameVerb& verb : rule.frame->verbs) {
+      for (const std::string& form : rules->lexicon.Forms(verb.verb)) {
+        std::vector<uint32_t>& frames = rules->pattern_words[form].frames;
+        if (frames.empty() || frames.back() != r) frames.push_back(r);
+      }
+    }
+  }
   for (const auto& [word, use] : rules->pattern_words) {
     rules->pattern_word_buckets.set(PatternWordBucket(word));
   }
@@ -97,6 +108,17 @@ void Prefilter::LookUpWords(const Tagged& s) {
     word_uses_.push_back(&it->second);
   }
   looked_up_ = &s;
+}
+
+const std::vector<uint32_t>& Prefilter::SelectFrames(const Tagged& s) {
+  if (looked_up_ != &s) LookUpWords(s);
+  frames_.clear();
+  for (const PatternWord* use : word_uses_) {
+    frames_.insert(frames_.end(), use->frames.begin(), use->frames.end());
+  }
+  std::sort(frames_.begin(), frames_.end());
+  frames_.erase(std::unique(frames_.begin(), frames_.end()), frames_.end());
+  return frames_;
 }
 
 std::pair<uint32_t, uint32_t> Prefilter::Keep() {

@@ -40,6 +40,10 @@ class Prefilter {
   // the word requirements `s` meets for Possible(). The result stays valid until the next call.
   const PatternRefs& Select(RuleKind kind, const Tagged& s);
 
+  // The frame rules (rule indices, sorted) one of whose verbs has a form in `s`. The result
+  // stays valid until the next call.
+  const std::vector<uint32_t>& SelectFrames(const Tagged& s);
+
   // True unless the prefilter proves that `p` cannot match `s`.
   // REQUIRES: Select(kind of p, s) was the last Select call.
   bool Possible(const CompiledPattern& p, const Tagged& s) const;
@@ -61,6 +65,7 @@ class Prefilter {
 
   const CompiledRules& rules_;
   PatternRefs patterns_;
+  std::vector<uint32_t> frames_;
   // The word requirements met (met_[id] == stamp_) by the words of the sentence `looked_up_`,
   // with their index entries.
   std::vector<const PatternWord*> word_uses_;

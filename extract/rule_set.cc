@@ -7,6 +7,7 @@
 #include "extract/rule_compiler.h"
 #include "extract/rule_entities.h"
 #include "extract/rule_file.h"
+#include "extract/rule_frames.h"
 #include "extract/rule_symbols.h"
 
 namespace parley {
@@ -18,17 +19,17 @@ namespace {
 // prefilter index.
 std::unique_ptr<internal::CompiledRules> CompileSources(const std::vector<RuleSource>& sources,
                                                         std::vector<RuleDiagnostic>* diagnostics,
-                                                        int threads, size_t* alias_count) {
+                                                        size_t* alias_count) {
   auto out = std::make_unique<internal::CompiledRules>();
   internal::RuleFiles files(sources, diagnostics);
   files.Parse();
   internal::SymbolTables symbols;
   internal::CollectSymbols(&files, &symbols);
   internal::CompileWordsAndMacros(&files, &symbols);
+  internal::CompileVerbs(&files, symbols, &out->lexicon);
   internal::CompileModality(&files, symbols, out.get());
   *alias_count = internal::CompileEntities(&files, symbols, out.get());
-  internal::RuleCompiler compiler(&files, symbols, threads);
-  compiler.Prebuild();
+  internal::RuleCompiler compiler(&files, symbols, &out->lexicon);
   compiler.Compile(out.get());
   std::string all;
   for (const RuleSource& s : sources) {
@@ -46,22 +47,20 @@ RuleSet::RuleSet(std::unique_ptr<internal::CompiledRules> rules) : rules_(std::m
 RuleSet::~RuleSet() = default;
 
 std::shared_ptr<const RuleSet> RuleSet::Compile(const std::vector<RuleSource>& sources,
-                                                std::vector<RuleDiagnostic>* diagnostics,
-                                                int threads) {
+                                                std::vector<RuleDiagnostic>* diagnostics) {
   diagnostics->clear();
   size_t alias_count = 0;
   std::unique_ptr<internal::CompiledRules> compiled =
-      CompileSources(sources, diagnostics, threads, &alias_count);
+      CompileSources(sources, diagnostics, &alias_count);
   if (compiled == nullptr) return nullptr;
   std::shared_ptr<RuleSet> set(new RuleSet(std::move(compiled)));
   set->alias_count_ = alias_count;
   return set;
 }
 
-Result<std::shared_ptr<const RuleSet>> RuleSet::Compile(const std::vector<RuleSource>& sources,
-                                                        int threads) {
+Result<std::shared_ptr<const RuleSet>> RuleSet::Compile(const std::vector<RuleSource>& sources) {
   std::vector<RuleDiagnostic> diagnostics;
-  std::shared_ptr<const RuleSet> set = Compile(sources, &diagnostics, threads);
+  std::shared_ptr<const RuleSet> set = Compile(sources, &diagnostics);
   if (set == nullptr) return InvalidArgumentError(FormatDiagnostics(diagnostics));
   return set;
 }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "base/text.h"
+
 namespace parley::internal {
 namespace {
 
@@ -63,6 +65,8 @@ void CollectSymbols(RuleFiles* files, SymbolTables* symbols) {
       Define(files, &symbols->name_blocks, &block, "word list or macro");
     } else if (block.keyword == "modality") {
       symbols->modality_blocks.push_back(&block);
+    } else if (block.keyword == "verbs") {
+      symbols->verbs_blocks.push_back(&block);
     } else {
       Define(files, &symbols->rule_blocks, &block, "rule");
     }
@@ -142,15 +146,33 @@ void CompileModality(RuleFiles* files, const SymbolTables& symbols, CompiledRule
   out->cues.resize(std::size(kAllModalities));
   for (const RuleBlock* block : symbols.modality_blocks) {
     Result<Modality> modality = ParseModality(block->name);
-    if (!modality.ok() || *modality == Modality::kAsserted) {
+    // `modality asserted` holds catenative verbs only: an asserted cue would mean nothing.
+    const bool only_verbs = std::all_of(block->props.begin(), block->props.end(),
+                                        [](const RuleProp& p) { return p.key == "verb"; });
+    if (!modality.ok() || (*modality == Modality::kAsserted && !only_verbs)) {
       files->Error(block->source, block->line, block->name_col,
                    "unknown modality '" + block->name +
                        "' for cues (expected hedged, negated, planned or reported)");
       continue;
     }
     for (const RuleProp& p : block->props) {
+      if (p.key == "verb") {
+        if (*modality == Modality::kReported) {
+          files->Error(*block, p, p.key_col,
+                       "catenative verbs set planned, hedged, negated or asserted, not reported");
+          continue;
+        }
+        for (const auto& [item, col] : SplitList(p.value, p.value_col)) {
+          if (item.empty() || item.find(' ') != std::string::npos) {
+            files->Error(*block, p, col, "a catenative verb is one lemma ('want', 'plan')");
+            continue;
+          }
+          out->lexicon.SetCatenative(out->lexicon.Verb(AsciiLower(item)), *modality);
+        }
+        continue;
+      }
       if (p.key != "cue") {
-        files->UnknownProperty(*block, p, {"cue"});
+        files->UnknownProperty(*block, p, {"cue", "verb"});
         continue;
       }
       for (const auto& [item, col] : SplitList(p.value, p.value_col)) {

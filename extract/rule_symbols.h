@@ -25,6 +25,7 @@ struct SymbolTables {
   std::map<std::string, RuleBlock*> name_blocks;  // word lists and macros share one name space
   std::map<std::string, RuleBlock*> rule_blocks;  // relation, discover, coref
   std::vector<RuleBlock*> modality_blocks;        // all of them: blocks of one kind add up
+  std::vector<RuleBlock*> verbs_blocks;           // all of them: verb lexicons add up
   std::map<std::string, WordList> words;
   std::map<std::string, PatternSeq> macros;  // parsed bodies; a broken macro's is empty
   std::set<std::string> broken_macros;       // macros with errors (reported at the macro)
@@ -41,7 +42,8 @@ void CollectSymbols(RuleFiles* files, SymbolTables* symbols);
 void CompileWordsAndMacros(RuleFiles* files, SymbolTables* symbols);
 
 // Compiles the modality blocks into out->cues and the cue index (cues_by_start,
-// cues_any_start).
+// cues_any_start), and their `verb` lines into catenative verbs of out->lexicon.
+// REQUIRES: the verbs blocks are in out->lexicon already (rule_frames.h CompileVerbs).
 void CompileModality(RuleFiles* files, const SymbolTables& symbols, CompiledRules* out);
 
 }  // namespace parley::internal

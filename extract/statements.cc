@@ -5,7 +5,9 @@
 #include <set>
 
 #include "base/text.h"
+#include "extract/clauses.h"
 #include "extract/dates.h"
+#include "extract/frames.h"
 #include "extract/pattern_match.h"
 
 namespace parley::internal {
@@ -75,7 +77,7 @@ namespace {
 
 bool MakeStatement(const Rule& rule, const CompiledPattern& p, const Tagged& s,
                    const std::vector<re2::StringPiece>& g, const DocState& doc,
-                   const TimeContext& timing, StatementCandidate* c, SentenceAnalysis* out) {
+                   StatementCandidate* c, SentenceAnalysis* out) {
   const bool trace = doc.trace;
   Statement& st = c->statement;
   st.predicate = rule.predicate;
@@ -108,12 +110,12 @@ bool MakeStatement(const Rule& rule, const CompiledPattern& p, const Tagged& s,
       if (m == nullptr) return false;
       used.push_back(m);
       if (m->kind == MentionKind::kDate) {
-        if (trace) rendered = m->time.value;
         if (m->date_role == DateRole::kTarget) target = m;
         if (IsClaimTime(m->date_role)) {
           st.time = m->time;
           time_mention = m;
         }
+        if (trace) rendered = m->time.value;
       } else if (m->kind == MentionKind::kQuote) {
         const std::string_view q = s.Range(m->tok_begin + 1, m->tok_end - 1);
         st.text = std::string(q);
@@ -160,6 +162,24 @@ bool MakeStatement(const Rule& rule, const CompiledPattern& p, const Tagged& s,
   // Self-relations ("Russia ... Russia") are noise, never claims.
   if (st.object && st.object->id == st.subject.id) return false;
   if (st.recipient && st.recipient->id == st.subject.id) return false;
+  st.modality =
+      rule.modality.has_value() ? *rule.modality : CueModality(doc.rules, s, u0, u1, content);
+  AttachQualifiers(rule, s, u0, u1, nullptr, content, doc, &used, &time_mention, &target, &st,
+                   trace ? &firing : nullptr);
+  c->length = g[0].size();
+  c->priority = rule.priority;
+  c->begin = s.Offset(g[0]);
+  if (trace) out->firings.push_back(std::move(firing));
+  return true;
+}
+
+}  // namespace
+
+void AttachQualifiers(const Rule& rule, const Tagged& s, size_t u0, size_t u1,
+                      const std::vector<uint8_t>* blocked,
+                      const std::vector<std::pair<size_t, size_t>>& content, const DocState& doc,
+                      std::vector<const Mention*>* used, const Mention** time_mention,
+                      const Mention** target, Statement* st, RuleFiring* firing) {
   auto in_content = [&](size_t u) {
     for (const auto& [b, e] : content) {
       if (u >= b && u < e) return true;
@@ -173,7 +193,8 @@ bool MakeStatement(const Rule& rule, const CompiledPattern& p, const Tagged& s,
     for (size_t u = 0; u < s.units.size(); ++u) {
       if (s.units[u].mention < 0) continue;
       const Mention& m = s.mentions[s.units[u].mention];
-      if (!fits(m) || std::find(used.begin(), used.end(), &m) != used.end()) continue;
+      if (blocked != nullptr && (*blocked)[u]) continue;
+      if (!fits(m) || std::find(used->begin(), used->end(), &m) != used->end()) continue;
       // A date inside the claim's content dates the content ("agreed to reconvene on May 10,
       // 1775"), not the claim.
       if (m.kind == MentionKind::kDate && in_content(u)) continue;
@@ -185,45 +206,45 @@ bool MakeStatement(const Rule& rule, const CompiledPattern& p, const Tagged& s,
       }
     }
     if (best == nullptr) return;
-    used.push_back(best);
+    used->push_back(best);
     assign(*best);
-    if (!trace) return;
-    firing.captures.emplace_back(std::string(role) + " (attached)", best->kind == MentionKind::kDate
-                                                                        ? best->time.value
-                                                                        : best->entity->entity.id);
+    if (firing == nullptr) return;
+    firing->captures.emplace_back(
+        std::string(role) + " (attached)",
+        best->kind == MentionKind::kDate ? best->time.value : best->entity->entity.id);
   };
-  if (!st.time) {
-    // Only a point date ("in 2018", "since 2014") is the time of the act; a target makes the
-    // claim a plan, a baseline ("from 2005 levels") or an attribute ("the 1967 lines") says
-    // nothing of when.
+  if (!st->time) {
+    // Only a point date ("in 2018", "since 2014", "the June 1967 war") is the time of the act; a
+    // target makes the claim a plan, a baseline ("from 2005 levels") or an attribute ("the 1967
+    // lines") says nothing of when.
     attach(
         rule.attach_time,
         [](const Mention& m) { return m.kind == MentionKind::kDate && IsClaimTime(m.date_role); },
         [&](const Mention& m) {
-          st.time = m.time;
-          time_mention = &m;
+          st->time = m.time;
+          *time_mention = &m;
         },
         "time");
   }
   // A standing fact ("holds_office") is no plan, whatever target stands near it.
-  if (target == nullptr && !rule.attach_document_date) {
+  if (*target == nullptr && !rule.attach_document_date) {
     attach(
         rule.attach_time,
         [](const Mention& m) {
           return m.kind == MentionKind::kDate && m.date_role == DateRole::kTarget;
         },
-        [&](const Mention& m) { target = &m; }, "target");
+        [&](const Mention& m) { *target = &m; }, "target");
   }
-  if (!st.event) {
+  if (!st->event) {
     attach(
         rule.attach_event,
         [](const Mention& m) {
           return m.entity != nullptr && m.kind != MentionKind::kDemonym &&
                  m.entity->entity.type == EntityType::kEvent;
         },
-        [&](const Mention& m) { st.event = Ref(m.entity); }, "event");
+        [&](const Mention& m) { st->event = Ref(m.entity); }, "event");
   }
-  if (!st.place) {
+  if (!st->place) {
     attach(
         rule.attach_place,
         [&](const Mention& m) {
@@ -232,13 +253,14 @@ bool MakeStatement(const Rule& rule, const CompiledPattern& p, const Tagged& s,
             return false;
           }
           // A place that stands for an actor bound in this statement is not where it happened.
-          return !(m.acts_as != nullptr && (m.acts_as->entity.id == st.subject.id ||
-                                            (st.object && st.object->id == m.acts_as->entity.id)));
+          return !(m.acts_as != nullptr &&
+                   (m.acts_as->entity.id == st->subject.id ||
+                    (st->object && st->object->id == m.acts_as->entity.id)));
         },
-        [&](const Mention& m) { st.place = Ref(m.entity); }, "place");
+        [&](const Mention& m) { st->place = Ref(m.entity); }, "place");
   }
-  if (time_mention != nullptr && time_mention->relative) st.doc_date = doc.doc_date;
-  if (!st.time && (rule.attach_time || rule.attach_document_date)) {
+  if (*time_mention != nullptr && (*time_mention)->relative) st->doc_date = doc.doc_date;
+  if (!st->time && doc.time != nullptr && (rule.attach_time || rule.attach_document_date)) {
     // No date of its own: the sentence's elsewhere, the document's, or for a standing fact the
     // paragraph's (extract/time_context.h), as of where the claim starts in the sentence.
     const size_t clause_begin = u0 < s.units.size() ? s.tokens[s.units[u0].tok_begin].begin : 0;
@@ -248,34 +270,25 @@ bool MakeStatement(const Rule& rule, const CompiledPattern& p, const Tagged& s,
       content_bytes.emplace_back(s.tokens[s.units[b].tok_begin].begin,
                                  s.tokens[s.units[e - 1].tok_end - 1].end);
     }
-    st.time = timing.Fallback(clause_begin, content_bytes);
+    st->time = doc.time->Fallback(clause_begin, content_bytes);
     // An event's time is not its paragraph's: on the Milestones essays half of them were
     // wrong (a story moves on without saying so); an office held then is right.
-    if (st.time && st.time->source == TimeSource::kParagraph && !rule.attach_document_date) {
-      st.time.reset();
+    if (st->time && st->time->source == TimeSource::kParagraph && !rule.attach_document_date) {
+      st->time.reset();
     }
     // A plan for 1949 was not made in 1953: a context time after the target is not this claim's.
-    if (st.time && target != nullptr && st.time->start > target->time.end) st.time.reset();
-    if (st.time && st.time->source == TimeSource::kDocument) st.doc_date = doc.doc_date;
-    if (trace && st.time) {
-      firing.captures.emplace_back("time (" + std::string(TimeSourceName(st.time->source)) + ")",
-                                   st.time->value);
+    if (st->time && *target != nullptr && st->time->start > (*target)->time.end) st->time.reset();
+    if (st->time && st->time->source == TimeSource::kDocument) st->doc_date = doc.doc_date;
+    if (firing != nullptr && st->time) {
+      firing->captures.emplace_back("time (" + std::string(TimeSourceName(st->time->source)) + ")",
+                                    st->time->value);
     }
   }
-  st.modality =
-      rule.modality.has_value() ? *rule.modality : CueModality(doc.rules, s, u0, u1, content);
-  if (target != nullptr && !rule.modality.has_value() &&
-      (st.modality == Modality::kAsserted || st.modality == Modality::kReported)) {
-    st.modality = Modality::kPlanned;
+  if (*target != nullptr && !rule.modality.has_value() &&
+      (st->modality == Modality::kAsserted || st->modality == Modality::kReported)) {
+    st->modality = Modality::kPlanned;
   }
-  c->length = g[0].size();
-  c->priority = rule.priority;
-  c->begin = s.Offset(g[0]);
-  if (trace) out->firings.push_back(std::move(firing));
-  return true;
 }
-
-}  // namespace
 
 void ResolveRelationOverlaps(std::vector<StatementCandidate>* candidates_in,
                              SentenceAnalysis* out) {
@@ -311,9 +324,9 @@ void ResolveRelationOverlaps(std::vector<StatementCandidate>* candidates_in,
 }
 
 void Relations(const Tagged& s, Prefilter* prefilter, const DocState& doc,
-               const TimeContext& timing, std::string_view only_relation, SentenceAnalysis* out) {
-  const PatternRefs& patterns = prefilter->Select(RuleKind::kRelation, s);
-  if (patterns.empty()) return;
+               std::string_view only_relation, bool headline, SentenceAnalysis* out) {
+  static const PatternRefs kNone;
+  const PatternRefs& patterns = headline ? kNone : prefilter->Select(RuleKind::kRelation, s);
   std::vector<StatementCandidate> candidates;
   for (const auto& [r, pi] : patterns) {
     const Rule& rule = doc.rules.rules[r];
@@ -322,11 +335,19 @@ void Relations(const Tagged& s, Prefilter* prefilter, const DocState& doc,
     if (!prefilter->Possible(p, s)) continue;
     ForEachMatch(p, s, [&](const std::vector<re2::StringPiece>& g) {
       StatementCandidate c;
-      if (MakeStatement(rule, p, s, g, doc, timing, &c, out)) {
-        candidates.push_back(std::move(c));
-      }
+      if (MakeStatement(rule, p, s, g, doc, &c, out)) candidates.push_back(std::move(c));
     });
   }
+  // Frames read the clause analysis, which runs only when a frame's verb occurs (and always
+  // for `parley rules explain`).
+  const std::vector<uint32_t>& frames = prefilter->SelectFrames(s);
+  if (!frames.empty() || doc.trace) {
+    ClauseAnalysis clauses;
+    AnalyzeClauses(s, doc.rules.lexicon, &clauses);
+    if (doc.trace) out->clauses = DescribeClauses(s, doc.rules.lexicon, clauses);
+    ApplyFrames(s, clauses, frames, doc, only_relation, headline, &candidates, out);
+  }
+  if (candidates.empty()) return;
   ResolveRelationOverlaps(&candidates, out);
 }
 

@@ -10,6 +10,7 @@
 #define PARLEY_EXTRACT_STATEMENTS_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -32,20 +33,35 @@ struct StatementCandidate {
 };
 
 // Runs the relation rules (only `only_relation` when not empty) on `s` and appends the
-// statements, and with doc.trace the rule firings, to `out`. A statement's time is the date its
-// rule captures or attaches from the sentence (a point, start or event date: IsClaimTime;
-// source text), else timing.Fallback (the sentence's, the paragraph's or the document's), but
-// a paragraph's time only for a standing fact (`attach document-date`, holds_office), and no
-// context time after the claim's target. A target date an event captures or could attach
-// ("by 2050") makes an asserted or reported claim planned. REQUIRES: `timing` is at s's unit.
+// statements, and with doc.trace the rule firings, to `out`. `headline`: `s` is a unit that is
+// no sentence (a headline, a title, a feed item without a final full stop); only frames run, on
+// clauses whose subject stands right before a finite verb ("Japan rejects Chinese proposal").
 void Relations(const Tagged& s, Prefilter* prefilter, const DocState& doc,
-               const TimeContext& timing, std::string_view only_relation, SentenceAnalysis* out);
+               std::string_view only_relation, bool headline, SentenceAnalysis* out);
 
 // The relation overlap policy: one statement per claim (subject, predicate, object,
 // recipient); of candidates for one claim whose spans overlap, the longest, then the higher
 // priority, then the earliest, then the smaller rule id stays; identical statements are one
 // wherever they were read. Appends the kept statements to out->statements.
 void ResolveRelationOverlaps(std::vector<StatementCandidate>* candidates, SentenceAnalysis* out);
+
+// Fills the unbound time, event and place of `st` that the rule attaches (rules/README.md
+// section 10, step 5): for each, the nearest mention of that kind not in `used`, inside units
+// [u0, u1) or at most 6 units outside, skipping the units `blocked` marks (null: none). A time
+// is a date that may be a claim's (IsClaimTime), not inside `content` (unit ranges of captured
+// text: "agreed to reconvene on May 10, 1775" dates the reconvening); without one, the time of
+// the claim's context (doc.time->Fallback: another date of its sentence, a dated document's
+// date, and for a standing fact, `attach document-date`, the paragraph's), none after the
+// claim's target. A target date (`*target` in: the one the rule captured, out: also one
+// attached) makes an asserted or reported claim without a fixed modality planned; standing
+// facts attach none. Sets st->doc_date for a relative or document time. Appends what it
+// attached to `used` (and to `firing` when not null); `*time_mention` is the time's mention.
+// REQUIRES: st->modality is set.
+void AttachQualifiers(const Rule& rule, const Tagged& s, size_t u0, size_t u1,
+                      const std::vector<uint8_t>* blocked,
+                      const std::vector<std::pair<size_t, size_t>>& content, const DocState& doc,
+                      std::vector<const Mention*>* used, const Mention** time_mention,
+                      const Mention** target, Statement* st, RuleFiring* firing);
 
 // The modality cue words say for the claim read from units [u0, u1): cues inside that range
 // or in the 6 units before it count, except inside `content` (unit ranges of captured

@@ -9,8 +9,10 @@
 #include <boost/graph/betweenness_centrality.hpp>
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/connected_components.hpp>
+#include <boost/graph/dijkstra_shortest_paths.hpp>
 #include <boost/graph/visitors.hpp>
 #include <limits>
+#include <map>
 #include <set>
 #include <utility>
 
@@ -19,36 +21,53 @@
 namespace parley {
 namespace {
 
-using UndirectedGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
+// Each undirected edge carries the cost of stepping along it (PathCost).
+using UndirectedGraph =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, boost::no_property,
+                          boost::property<boost::edge_weight_t, uint64_t>>;
 using Vertex = boost::graph_traits<UndirectedGraph>::vertex_descriptor;
 
 constexpr uint32_t kUnreached = std::numeric_limits<uint32_t>::max();
+constexpr uint64_t kUnreachedCost = std::numeric_limits<uint64_t>::max();
 
 // The view as an undirected simple graph without self-loops. Edges are added in ascending
 // (smaller node, larger node) order, so every vertex lists its neighbours in ascending order and
-// traversals are deterministic.
+// traversals are deterministic. Each edge's weight is the cost of the step by `cost`.
 struct SimpleGraph {
   UndirectedGraph graph;
   std::vector<std::vector<size_t>> incident;  // node -> view edges touching it, ascending
 };
 
-SimpleGraph MakeSimpleGraph(const GraphView& view) {
+SimpleGraph MakeSimpleGraph(const GraphView& view, PathCost cost = PathCost::kHops) {
   SimpleGraph simple{UndirectedGraph(view.nodes.size()),
                      std::vector<std::vector<size_t>>(view.nodes.size())};
-  std::vector<std::pair<size_t, size_t>> pairs;
-  pairs.reserve(view.edges.size());
+  std::map<std::pair<size_t, size_t>, uint64_t> pairs;  // -> statements between the two
   for (size_t i = 0; i < view.edges.size(); ++i) {
     const GraphEdge& edge = view.edges[i];
     simple.incident[edge.source].push_back(i);
     if (edge.target != edge.source) simple.incident[edge.target].push_back(i);
     if (edge.source == edge.target) continue;
-    pairs.emplace_back(std::min(edge.source, edge.target), std::max(edge.source, edge.target));
+    pairs[{std::min(edge.source, edge.target), std::max(edge.source, edge.target)}] += edge.weight;
   }
-  std::sort(pairs.begin(), pairs.end());
-  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
-  for (const auto& [a, b] : pairs) boost::add_edge(a, b, simple.graph);
+  for (const auto& [pair, statements] : pairs) {
+    const uint64_t step =
+        cost == PathCost::kHops ? 1 : std::max<uint64_t>(1, kEvidenceCostUnit / statements);
+    boost::add_edge(pair.first, pair.second, step, simple.graph);
+  }
   for (auto& edges : simple.incident) std::sort(edges.begin(), edges.end());
   return simple;
+}
+
+// Cheapest costs to `target` from every node (kUnreachedCost where unreachable).
+std::vector<uint64_t> CostsTo(const SimpleGraph& simple, size_t target) {
+  std::vector<uint64_t> cost(boost::num_vertices(simple.graph), kUnreachedCost);
+  boost::dijkstra_shortest_paths(
+      simple.graph, static_cast<Vertex>(target),
+      boost::distance_map(boost::make_iterator_property_map(
+                              cost.begin(), boost::get(boost::vertex_index, simple.graph)))
+          .weight_map(boost::get(boost::edge_weight, simple.graph))
+          .distance_inf(kUnreachedCost));
+  return cost;
 }
 
 // Undirected hop counts from `start` (kUnreached where unreachable).
@@ -106,28 +125,33 @@ Result<Neighbourhood> Neighbours(const GraphView& view, size_t center, uint32_t 
   return result;
 }
 
-Result<GraphPath> ShortestPath(const GraphView& view, std::string_view from, std::string_view to) {
+Result<GraphPath> ShortestPath(const GraphView& view, std::string_view from, std::string_view to,
+                               PathCost cost) {
   PARLEY_ASSIGN_OR_RETURN(const size_t start, ResolveNode(view, from));
   PARLEY_ASSIGN_OR_RETURN(const size_t end, ResolveNode(view, to));
-  return ShortestPath(view, start, end);
+  return ShortestPath(view, start, end, cost);
 }
 
-Result<GraphPath> ShortestPath(const GraphView& view, size_t start, size_t end) {
-  const SimpleGraph simple = MakeSimpleGraph(view);
-  // Distances to the end; walking from the start to the smallest neighbour one step closer each
-  // time gives the lexicographically smallest shortest path.
-  const std::vector<uint32_t> distance = HopsFrom(simple, end);
-  if (distance[start] == kUnreached) {
+Result<GraphPath> ShortestPath(const GraphView& view, size_t start, size_t end, PathCost cost) {
+  const SimpleGraph simple = MakeSimpleGraph(view, cost);
+  // Costs to the end; walking from the start to the smallest neighbour whose cost plus the step
+  // equals the current cost gives the lexicographically smallest cheapest path.
+  const std::vector<uint64_t> remaining = CostsTo(simple, end);
+  if (remaining[start] == kUnreachedCost) {
     return NotFoundError("no path between " + Name(view, start) + " and " + Name(view, end));
   }
+  const auto weights = boost::get(boost::edge_weight, simple.graph);
   GraphPath path;
+  path.cost = cost;
   path.nodes.push_back(start);
   size_t current = start;
   while (current != end) {
     size_t next = current;
-    for (auto [it, last] = boost::adjacent_vertices(current, simple.graph); it != last; ++it) {
-      if (distance[*it] + 1 == distance[current]) {
-        next = *it;
+    for (auto [it, last] = boost::out_edges(current, simple.graph); it != last; ++it) {
+      const size_t neighbour = boost::target(*it, simple.graph);
+      if (remaining[neighbour] != kUnreachedCost &&
+          remaining[neighbour] + boost::get(weights, *it) == remaining[current]) {
+        next = neighbour;
         break;
       }
     }
@@ -135,7 +159,10 @@ Result<GraphPath> ShortestPath(const GraphView& view, size_t start, size_t end) 
     hop.from = current;
     hop.to = next;
     for (size_t edge : simple.incident[current]) {
-      if (OtherEnd(view.edges[edge], current) == next) hop.edges.push_back(edge);
+      if (OtherEnd(view.edges[edge], current) == next) {
+        hop.edges.push_back(edge);
+        hop.statements += view.edges[edge].weight;
+      }
     }
     path.hops.push_back(std::move(hop));
     path.nodes.push_back(next);
@@ -145,13 +172,19 @@ Result<GraphPath> ShortestPath(const GraphView& view, size_t start, size_t end) 
 }
 
 std::vector<CentralityRow> Centrality(const GraphView& view, const CentralityOptions& options) {
-  const SimpleGraph simple = MakeSimpleGraph(view);
+  const SimpleGraph simple = MakeSimpleGraph(view, options.cost);
   const size_t n = view.nodes.size();
   std::vector<double> betweenness(n, 0.0);
   if (n > 0) {
-    boost::brandes_betweenness_centrality(
-        simple.graph, boost::centrality_map(boost::make_iterator_property_map(
-                          betweenness.begin(), boost::get(boost::vertex_index, simple.graph))));
+    auto centrality = boost::make_iterator_property_map(
+        betweenness.begin(), boost::get(boost::vertex_index, simple.graph));
+    if (options.cost == PathCost::kHops) {
+      boost::brandes_betweenness_centrality(simple.graph, boost::centrality_map(centrality));
+    } else {
+      boost::brandes_betweenness_centrality(
+          simple.graph, boost::centrality_map(centrality)
+                            .weight_map(boost::get(boost::edge_weight, simple.graph)));
+    }
   }
   // Boost's undirected betweenness counts each unordered pair once: normalise by their number.
   const double pairs = n > 2 ? static_cast<double>(n - 1) * static_cast<double>(n - 2) / 2 : 0.0;
@@ -245,12 +278,16 @@ std::string FormatNeighbourhood(const GraphView& view, const Neighbourhood& neig
 }
 
 std::string FormatPath(const GraphView& view, const GraphPath& path, size_t evidence_per_hop) {
-  std::string out = fmt::format("{} -> {}: {} hop{}\n", Name(view, path.nodes.front()),
-                                Name(view, path.nodes.back()), path.hops.size(),
-                                path.hops.size() == 1 ? "" : "s");
+  std::string out =
+      fmt::format("{} -> {}: {} hop{}{}\n", Name(view, path.nodes.front()),
+                  Name(view, path.nodes.back()), path.hops.size(), path.hops.size() == 1 ? "" : "s",
+                  path.cost == PathCost::kEvidence
+                      ? ", the best evidenced (a hop costs 1/statements between its two ends)"
+                      : ", the fewest");
   for (size_t h = 0; h < path.hops.size(); ++h) {
     const PathHop& hop = path.hops[h];
-    out += fmt::format("  {}. {} -- {}\n", h + 1, Name(view, hop.from), Name(view, hop.to));
+    out += fmt::format("  {}. {} -- {}  ({} statement{})\n", h + 1, Name(view, hop.from),
+                       Name(view, hop.to), hop.statements, hop.statements == 1 ? "" : "s");
     // Evidence across the hop's edges, oldest first (undated last), then by statement id.
     std::vector<std::pair<size_t, size_t>> evidence;  // (statement, edge)
     for (size_t edge : hop.edges) {
@@ -268,10 +305,13 @@ std::string FormatPath(const GraphView& view, const GraphPath& path, size_t evid
       const Statement& s = view.statements[evidence[i].first];
       const std::optional<TimeValue>& time = view.TimeOf(evidence[i].first);
       const GraphEdge& edge = view.edges[evidence[i].second];
-      out += fmt::format(
-          "     {}  {} -{}-> {}  \"{}\"  ({}, {})\n", time ? time->value : std::string("undated"),
-          OneLine(view.nodes[edge.source].entity.label), edge.predicate,
-          OneLine(view.nodes[edge.target].entity.label), OneLine(s.sentence), s.doc, s.id);
+      const std::string& source = view.SourceOf(s.doc);
+      std::string when = time ? time->value : std::string("undated");
+      if (!time && !s.doc_date.empty()) when = s.doc_date + " (document)";
+      out += fmt::format("     {}  {} -{}-> {}  \"{}\"  ({}, {})\n", when,
+                         OneLine(view.nodes[edge.source].entity.label), edge.predicate,
+                         OneLine(view.nodes[edge.target].entity.label), OneLine(s.sentence), source,
+                         s.id);
     }
     if (evidence.size() > shown) {
       out += fmt::format("     ... and {} more statement{}\n", evidence.size() - shown,

@@ -44,25 +44,40 @@ Result<Neighbourhood> Neighbours(const GraphView& view, std::string_view name_or
 // Errors: InvalidArgument when hops is 0. REQUIRES: center < view.nodes.size().
 Result<Neighbourhood> Neighbours(const GraphView& view, size_t center, uint32_t hops);
 
+// What a step between two nodes costs in ShortestPath and in betweenness.
+enum class PathCost {
+  kHops,  // every step costs the same: fewest hops
+  // A step between two nodes costs 1/w, w = the statements on all view edges between them
+  // (either direction, any predicate): a path through well-evidenced links beats a shorter one
+  // through single mentions. Costs are counted in units of 1/720720 (the least common multiple
+  // of 1..16), rounded down, so equally evidenced paths tie exactly.
+  kEvidence,
+};
+inline constexpr uint64_t kEvidenceCostUnit = 720720;
+
 struct PathHop {
   size_t from = 0;            // node index
   size_t to = 0;              // node index
   std::vector<size_t> edges;  // every view edge between the two, either direction, ascending
+  uint64_t statements = 0;    // the weights of those edges, summed
 };
 
 struct GraphPath {
   std::vector<size_t> nodes;  // from the start to the end node, inclusive
   std::vector<PathHop> hops;  // nodes.size() - 1 hops
+  PathCost cost = PathCost::kHops;
 };
 
-// A shortest path (fewest hops) between two nodes, ignoring direction; among equally short paths,
-// the one whose node ids are smallest at the first difference. A path from a node to itself has
-// no hops.
+// A cheapest path between two nodes by `cost` (fewest hops by default), ignoring direction;
+// among equally cheap paths, the one whose node ids are smallest at the first difference. A
+// path from a node to itself has no hops.
 // Errors: those of ResolveNode for either name; NotFound when the nodes are not connected.
-Result<GraphPath> ShortestPath(const GraphView& view, std::string_view from, std::string_view to);
+Result<GraphPath> ShortestPath(const GraphView& view, std::string_view from, std::string_view to,
+                               PathCost cost = PathCost::kHops);
 // The same for node indexes. Errors: NotFound when they are not connected.
 // REQUIRES: both < view.nodes.size().
-Result<GraphPath> ShortestPath(const GraphView& view, size_t from, size_t to);
+Result<GraphPath> ShortestPath(const GraphView& view, size_t from, size_t to,
+                               PathCost cost = PathCost::kHops);
 
 enum class CentralityOrder { kDegree, kBetweenness };
 
@@ -72,13 +87,17 @@ struct CentralityOptions {
   // Rank by this measure (descending), then by the other, then by weighted degree, then by
   // entity id. Default: kBetweenness.
   CentralityOrder order = CentralityOrder::kBetweenness;
+  // What a step costs for betweenness: with kEvidence, shortest paths are the cheapest by
+  // PathCost::kEvidence. Default: kHops.
+  PathCost cost = PathCost::kHops;
 };
 
 struct CentralityRow {
   size_t node = 0;
   uint64_t degree = 0;           // distinct neighbours
   uint64_t weighted_degree = 0;  // statements on the node's edges (sum of edge weights)
-  // Brandes betweenness on the undirected simple graph, normalised by (n-1)(n-2)/2 to [0, 1].
+  // Brandes betweenness on the undirected simple graph (shortest paths by the options' cost),
+  // normalised by (n-1)(n-2)/2 to [0, 1].
   double betweenness = 0;
 };
 
@@ -115,8 +134,9 @@ GraphSummary Summarize(const GraphView& view);
 //   2 hops from Ana Lindqvist [person:ana-lindqvist]: 3 nodes
 //     1  Tomás Okafor [person:tomas-okafor]  via met x3, met x1
 std::string FormatNeighbourhood(const GraphView& view, const Neighbourhood& neighbourhood);
-// The path, then under each hop up to `evidence_per_hop` supporting statements (date, document,
-// sentence), with a count of the rest.
+// The path, then under each hop its statement count and up to `evidence_per_hop` supporting
+// statements (date, document, sentence, and the document's URL when the view knows it), with a
+// count of the rest.
 std::string FormatPath(const GraphView& view, const GraphPath& path, size_t evidence_per_hop = 3);
 // A table: rank, betweenness, degree, weighted degree, name.
 std::string FormatCentrality(const GraphView& view, const std::vector<CentralityRow>& rows);

@@ -26,12 +26,18 @@
 
 namespace parley {
 
-// GraphML (http://graphml.graphdrawing.org/xmlns), directed, as Gephi, networkx and igraph read
-// it. Node ids are entity ids; edge ids are GraphEdge::id. Typed attributes (<key> declarations):
-//   node: label, type, country (string), statements (long), first, last (string, YYYY-MM-DD)
+// GraphML (http://graphml.graphdrawing.org/xmlns), directed, as Gephi, networkx, igraph and
+// boost::read_graphml read it. Node ids are entity ids; edge ids are GraphEdge::id. Typed
+// attributes (<key> declarations):
+//   node: label, type, country (string), statements (long), first, last (string, YYYY-MM-DD),
+//         r, g, b (int: TypeColor), size (double: NodeSize)
 //   edge: label (= predicate), weight (double), predicate, plover, first, last (string),
-//         count (long, = weight)
-// An attribute with an empty value is omitted from its element. A multi view has parallel edges.
+//         count (long, = weight), sources (long), first_source, first_source_title,
+//         latest_source, latest_source_title (string: the URL, else the document id, and the
+//         title of GraphEdge::first_doc and latest_doc), r, g, b (int: EventColor)
+// r/g/b and size are the names Gephi's GraphML importer takes as colour and size (graph/style.h);
+// Gephi draws edge thickness from weight. An attribute with an empty value is omitted from its
+// element. A multi view has parallel edges.
 Status WriteGraphMl(const GraphView& view, std::ostream& out);
 
 enum class GexfTime {
@@ -47,20 +53,24 @@ struct GexfOptions {
   GexfTime time = GexfTime::kSpells;
 };
 
-// GEXF 1.3 (http://gexf.net/1.3), directed. Nodes: id, label and attvalues type, country,
-// statements, first, last. Edges: id, label (= predicate), weight, kind (= predicate, which
-// GEXF 1.3 requires to tell parallel edges apart) and attvalues predicate, plover, first, last,
-// count. Parallel edges of one predicate (a multi view) share a kind, and Gephi merges them.
+// GEXF 1.3 (http://gexf.net/1.3), directed. Nodes: id, label, attvalues type, country,
+// statements, first, last, and viz:color (TypeColor) and viz:size (NodeSize). Edges: id, label
+// (= predicate), weight, kind (= predicate, which GEXF 1.3 requires to tell parallel edges
+// apart), attvalues predicate, plover, first, last, count, sources, first_source,
+// first_source_title, latest_source, latest_source_title (as in GraphML), and viz:color
+// (EventColor) and viz:thickness (EdgeThickness). Parallel edges of one predicate (a multi view)
+// share a kind, and Gephi merges them.
 Status WriteGexf(const GraphView& view, const GexfOptions& options, std::ostream& out);
 
 // Gephi's spreadsheet node table: Id,Label,Type,Country,Statements,First,Last.
 Status WriteCsvNodes(const GraphView& view, std::ostream& out);
-// Gephi's spreadsheet edge table:
-// Source,Target,Type,Id,Label,Weight,Predicate,Plover,First,Last. Type is always "Directed".
+// Gephi's spreadsheet edge table: Source,Target,Type,Id,Label,Weight,Predicate,Plover,First,Last,
+// Sources,First Source,Latest Source (URLs, else document ids). Type is always "Directed".
 Status WriteCsvEdges(const GraphView& view, std::ostream& out);
 
-// Graphviz DOT: `digraph parley`, nodes labelled with entity labels and a `type` attribute,
-// edges with label (= predicate), weight and plover/first/last when known.
+// Graphviz DOT: `digraph parley`, nodes labelled with entity labels, a `type` attribute, filled
+// with TypeColor and as wide as NodeSize / 40 inches; edges with label (= predicate), weight,
+// plover/first/last when known, EventColor and EdgeThickness as penwidth.
 Status WriteDot(const GraphView& view, std::ostream& out);
 
 // One base/json.h StatementToJson record per line, in the given order (callers pick a

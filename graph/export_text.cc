@@ -10,6 +10,7 @@
 #include "base/text.h"
 #include "graph/export.h"
 #include "graph/export_buffer.h"
+#include "graph/style.h"
 
 namespace parley {
 namespace {
@@ -183,13 +184,14 @@ Status WriteCsvNodes(const GraphView& view, std::ostream& out) {
 Status WriteCsvEdges(const GraphView& view, std::ostream& out) {
   OutputBuffer buffer(out);
   std::string& text = buffer.text();
-  CsvRecord(
-      {"Source", "Target", "Type", "Id", "Label", "Weight", "Predicate", "Plover", "First", "Last"},
-      &text);
+  CsvRecord({"Source", "Target", "Type", "Id", "Label", "Weight", "Predicate", "Plover", "First",
+             "Last", "Sources", "First Source", "Latest Source"},
+            &text);
   for (const GraphEdge& edge : view.edges) {
     CsvRecord({view.nodes[edge.source].entity.id, view.nodes[edge.target].entity.id, "Directed",
                edge.id, edge.predicate, std::to_string(edge.weight), edge.predicate, edge.plover,
-               edge.first, edge.last},
+               edge.first, edge.last, std::to_string(edge.sources), view.SourceOf(edge.first_doc),
+               view.SourceOf(edge.latest_doc)},
               &text);
     buffer.EndRecord();
   }
@@ -199,13 +201,17 @@ Status WriteCsvEdges(const GraphView& view, std::ostream& out) {
 Status WriteDot(const GraphView& view, std::ostream& out) {
   OutputBuffer buffer(out);
   std::string& text = buffer.text();
-  text.append("digraph parley {\n");
+  text.append("digraph parley {\n  node [style=filled, fontcolor=\"#ffffff\"];\n");
+  const ViewScale scale = ScaleOf(view);
   for (const GraphNode& node : view.nodes) {
     text.append("  ");
     DotString(node.entity.id, &text);
     text.append(" [label=");
     DotString(node.entity.label, &text);
     DotAttribute("type", EntityTypeName(node.entity.type), &text);
+    DotAttribute("fillcolor", TypeColor(node.entity.type).Hex(), &text);
+    // Graphviz sizes are inches: 10..50 points of NodeSize become 0.25..1.25.
+    text.append(", width=" + FormatDecimal(NodeSize(node.statements, scale) / 40.0));
     text.append("];\n");
     buffer.EndRecord();
   }
@@ -221,6 +227,8 @@ Status WriteDot(const GraphView& view, std::ostream& out) {
     DotAttribute("plover", edge.plover, &text);
     DotAttribute("first", edge.first, &text);
     DotAttribute("last", edge.last, &text);
+    DotAttribute("color", EventColor(ClassOfEvent(edge.plover)).Hex(), &text);
+    text.append(", penwidth=" + FormatDecimal(EdgeThickness(edge.weight, scale)));
     text.append("];\n");
     buffer.EndRecord();
   }

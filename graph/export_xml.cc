@@ -7,6 +7,7 @@
 
 #include "graph/export.h"
 #include "graph/export_buffer.h"
+#include "graph/style.h"
 #include "graph/xml.h"
 
 namespace parley {
@@ -54,6 +55,10 @@ constexpr std::string_view kGraphMlHeader =
     "  <key id=\"statements\" for=\"node\" attr.name=\"statements\" attr.type=\"long\"/>\n"
     "  <key id=\"first\" for=\"node\" attr.name=\"first\" attr.type=\"string\"/>\n"
     "  <key id=\"last\" for=\"node\" attr.name=\"last\" attr.type=\"string\"/>\n"
+    "  <key id=\"r\" for=\"node\" attr.name=\"r\" attr.type=\"int\"/>\n"
+    "  <key id=\"g\" for=\"node\" attr.name=\"g\" attr.type=\"int\"/>\n"
+    "  <key id=\"b\" for=\"node\" attr.name=\"b\" attr.type=\"int\"/>\n"
+    "  <key id=\"size\" for=\"node\" attr.name=\"size\" attr.type=\"double\"/>\n"
     "  <key id=\"edge_label\" for=\"edge\" attr.name=\"label\" attr.type=\"string\"/>\n"
     "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
     "  <key id=\"predicate\" for=\"edge\" attr.name=\"predicate\" attr.type=\"string\"/>\n"
@@ -61,6 +66,18 @@ constexpr std::string_view kGraphMlHeader =
     "  <key id=\"edge_first\" for=\"edge\" attr.name=\"first\" attr.type=\"string\"/>\n"
     "  <key id=\"edge_last\" for=\"edge\" attr.name=\"last\" attr.type=\"string\"/>\n"
     "  <key id=\"count\" for=\"edge\" attr.name=\"count\" attr.type=\"long\"/>\n"
+    "  <key id=\"sources\" for=\"edge\" attr.name=\"sources\" attr.type=\"long\"/>\n"
+    "  <key id=\"first_source\" for=\"edge\" attr.name=\"first_source\" "
+    "attr.type=\"string\"/>\n"
+    "  <key id=\"first_source_title\" for=\"edge\" attr.name=\"first_source_title\" "
+    "attr.type=\"string\"/>\n"
+    "  <key id=\"latest_source\" for=\"edge\" attr.name=\"latest_source\" "
+    "attr.type=\"string\"/>\n"
+    "  <key id=\"latest_source_title\" for=\"edge\" attr.name=\"latest_source_title\" "
+    "attr.type=\"string\"/>\n"
+    "  <key id=\"edge_r\" for=\"edge\" attr.name=\"r\" attr.type=\"int\"/>\n"
+    "  <key id=\"edge_g\" for=\"edge\" attr.name=\"g\" attr.type=\"int\"/>\n"
+    "  <key id=\"edge_b\" for=\"edge\" attr.name=\"b\" attr.type=\"int\"/>\n"
     "  <graph id=\"parley\" edgedefault=\"directed\">\n";
 
 constexpr std::string_view kGexfAttributes =
@@ -77,6 +94,12 @@ constexpr std::string_view kGexfAttributes =
     "      <attribute id=\"first\" title=\"first\" type=\"string\"/>\n"
     "      <attribute id=\"last\" title=\"last\" type=\"string\"/>\n"
     "      <attribute id=\"count\" title=\"count\" type=\"long\"/>\n"
+    "      <attribute id=\"sources\" title=\"sources\" type=\"long\"/>\n"
+    "      <attribute id=\"first_source\" title=\"first_source\" type=\"string\"/>\n"
+    "      <attribute id=\"first_source_title\" title=\"first_source_title\" type=\"string\"/>\n"
+    "      <attribute id=\"latest_source\" title=\"latest_source\" type=\"string\"/>\n"
+    "      <attribute id=\"latest_source_title\" title=\"latest_source_title\" "
+    "type=\"string\"/>\n"
     "    </attributes>\n";
 
 // The date ranges an edge's statements cover, sorted, overlapping ranges merged.
@@ -137,12 +160,29 @@ void AppendGexfSpells(const GraphView& view, const GraphEdge& edge, GexfTime tim
   out->append("        </spells>\n");
 }
 
+// <viz:color r g b/> at the given indentation.
+void VizColor(const Rgb& color, std::string_view indent, std::string* out) {
+  out->append(indent);
+  out->append("<viz:color r=\"" + std::to_string(color.r) + "\" g=\"" + std::to_string(color.g) +
+              "\" b=\"" + std::to_string(color.b) + "\"/>\n");
+}
+
+// The GraphML data of an edge's sources (GraphEdge::sources, first_doc, latest_doc).
+void GraphMlSources(const GraphView& view, const GraphEdge& edge, std::string* out) {
+  GraphMlData("sources", std::to_string(edge.sources), out);
+  GraphMlData("first_source", view.SourceOf(edge.first_doc), out);
+  GraphMlData("first_source_title", view.TitleOf(edge.first_doc), out);
+  GraphMlData("latest_source", view.SourceOf(edge.latest_doc), out);
+  GraphMlData("latest_source_title", view.TitleOf(edge.latest_doc), out);
+}
+
 }  // namespace
 
 Status WriteGraphMl(const GraphView& view, std::ostream& out) {
   OutputBuffer buffer(out);
   std::string& text = buffer.text();
   text.append(kGraphMlHeader);
+  const ViewScale scale = ScaleOf(view);
   for (const GraphNode& node : view.nodes) {
     text.append("    <node");
     Attribute("id", node.entity.id, &text);
@@ -153,6 +193,11 @@ Status WriteGraphMl(const GraphView& view, std::ostream& out) {
     GraphMlData("statements", std::to_string(node.statements), &text);
     GraphMlData("first", node.first, &text);
     GraphMlData("last", node.last, &text);
+    const Rgb color = TypeColor(node.entity.type);
+    GraphMlData("r", std::to_string(color.r), &text);
+    GraphMlData("g", std::to_string(color.g), &text);
+    GraphMlData("b", std::to_string(color.b), &text);
+    GraphMlData("size", FormatDecimal(NodeSize(node.statements, scale)), &text);
     text.append("    </node>\n");
     buffer.EndRecord();
   }
@@ -170,6 +215,11 @@ Status WriteGraphMl(const GraphView& view, std::ostream& out) {
     GraphMlData("edge_first", edge.first, &text);
     GraphMlData("edge_last", edge.last, &text);
     GraphMlData("count", weight, &text);
+    GraphMlSources(view, edge, &text);
+    const Rgb color = EventColor(ClassOfEvent(edge.plover));
+    GraphMlData("edge_r", std::to_string(color.r), &text);
+    GraphMlData("edge_g", std::to_string(color.g), &text);
+    GraphMlData("edge_b", std::to_string(color.b), &text);
     text.append("    </edge>\n");
     buffer.EndRecord();
   }
@@ -182,7 +232,7 @@ Status WriteGexf(const GraphView& view, const GexfOptions& options, std::ostream
   std::string& text = buffer.text();
   text.append(
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      "<gexf xmlns=\"http://gexf.net/1.3\" "
+      "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" "
       "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
       "xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" "
       "version=\"1.3\">\n"
@@ -200,6 +250,7 @@ Status WriteGexf(const GraphView& view, const GexfOptions& options, std::ostream
     text.append("  <graph mode=\"static\" defaultedgetype=\"directed\">\n");
   }
   text.append(kGexfAttributes);
+  const ViewScale scale = ScaleOf(view);
   text.append("    <nodes>\n");
   for (const GraphNode& node : view.nodes) {
     text.append("      <node");
@@ -211,7 +262,10 @@ Status WriteGexf(const GraphView& view, const GexfOptions& options, std::ostream
     GexfValue("statements", std::to_string(node.statements), &text);
     GexfValue("first", node.first, &text);
     GexfValue("last", node.last, &text);
-    text.append("        </attvalues>\n      </node>\n");
+    text.append("        </attvalues>\n");
+    VizColor(TypeColor(node.entity.type), "        ", &text);
+    text.append("        <viz:size value=\"" + FormatDecimal(NodeSize(node.statements, scale)) +
+                "\"/>\n      </node>\n");
     buffer.EndRecord();
   }
   text.append("    </nodes>\n    <edges>\n");
@@ -230,9 +284,16 @@ Status WriteGexf(const GraphView& view, const GexfOptions& options, std::ostream
     GexfValue("first", edge.first, &text);
     GexfValue("last", edge.last, &text);
     GexfValue("count", weight, &text);
+    GexfValue("sources", std::to_string(edge.sources), &text);
+    GexfValue("first_source", view.SourceOf(edge.first_doc), &text);
+    GexfValue("first_source_title", view.TitleOf(edge.first_doc), &text);
+    GexfValue("latest_source", view.SourceOf(edge.latest_doc), &text);
+    GexfValue("latest_source_title", view.TitleOf(edge.latest_doc), &text);
     text.append("        </attvalues>\n");
     if (options.dynamic) AppendGexfSpells(view, edge, options.time, &text);
-    text.append("      </edge>\n");
+    VizColor(EventColor(ClassOfEvent(edge.plover)), "        ", &text);
+    text.append("        <viz:thickness value=\"" +
+                FormatDecimal(EdgeThickness(edge.weight, scale)) + "\"/>\n      </edge>\n");
     buffer.EndRecord();
   }
   text.append("    </edges>\n  </graph>\n</gexf>\n");

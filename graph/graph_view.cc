@@ -23,6 +23,8 @@ std::string Quoted(std::string_view text) {
   return out;
 }
 
+constexpr std::string_view kStatePrefix = "state:";
+
 // A country as written in an attribute or role: an entity id ("state:japan") or a state's label
 // ("Japan"). Returns the reference the node should use.
 EntityRef CountryRef(const std::string& country) {
@@ -32,31 +34,66 @@ EntityRef CountryRef(const std::string& country) {
   return EntityRef{MakeEntityId(EntityType::kState, country), country, EntityType::kState};
 }
 
-// The raw country value PersonCountry documents (before conversion to an id).
-std::string PersonCountryValue(const Entity& person, std::string_view date) {
-  if (!date.empty()) {
-    for (const Role& role : person.roles) {
-      if (role.country.empty()) continue;
-      Result<PartialDate> from_date = PartialDate::Parse(role.from);
-      Result<PartialDate> to_date = PartialDate::Parse(role.to);
-      const std::string from = from_date.ok() ? from_date->FirstDayString() : "";
-      const std::string to = to_date.ok() ? to_date->LastDayString() : "";
-      if ((from.empty() || from <= date) && (to.empty() || date <= to) &&
-          !(from.empty() && to.empty())) {
-        return role.country;
-      }
+// A role's or attribute's country names a state: a state id or a bare label, not the id of an
+// organisation or another kind of entity.
+bool NamesState(const std::string& country) {
+  return !country.empty() &&
+         (country.find(':') == std::string::npos || country.rfind(kStatePrefix, 0) == 0);
+}
+
+// The first ("2019" -> "2019-01-01") or last day a partial ISO date covers; "" when `date` is
+// not one.
+std::string FirstDay(std::string_view date) {
+  Result<PartialDate> parsed = PartialDate::Parse(date);
+  return parsed.ok() ? parsed->FirstDayString() : std::string();
+}
+std::string LastDay(std::string_view date) {
+  Result<PartialDate> parsed = PartialDate::Parse(date);
+  return parsed.ok() ? parsed->LastDayString() : std::string();
+}
+
+// The state role whose [from, to] covers `date`, or null.
+const Role* RoleOn(const Entity& person, std::string_view date) {
+  if (date.empty()) return nullptr;
+  for (const Role& role : person.roles) {
+    if (!NamesState(role.country)) continue;
+    const std::string from = FirstDay(role.from);
+    const std::string to = LastDay(role.to);
+    if ((from.empty() || from <= date) && (to.empty() || date <= to) &&
+        !(from.empty() && to.empty())) {
+      return &role;
     }
   }
+  return nullptr;
+}
+
+// The raw country value PersonCountry documents (before conversion to an id).
+std::string PersonCountryValue(const Entity& person, std::string_view date) {
+  if (const Role* role = RoleOn(person, date)) return role->country;
   if (auto it = person.attributes.find("country");
-      it != person.attributes.end() && !it->second.empty()) {
+      it != person.attributes.end() && NamesState(it->second)) {
     return it->second;
   }
   const Role* latest = nullptr;
   for (const Role& role : person.roles) {
-    if (role.country.empty()) continue;
+    if (!NamesState(role.country)) continue;
+    if (!date.empty() && FirstDay(role.from) > date) continue;
     if (latest == nullptr || role.from > latest->from) latest = &role;
   }
   return latest == nullptr ? std::string() : latest->country;
+}
+
+// Days since 1970-01-01 of a YYYY-MM-DD date, or 0 for anything else.
+int64_t DayNumber(std::string_view date) {
+  Result<PartialDate> parsed = PartialDate::Parse(date);
+  return parsed.ok() ? parsed->first_day() : 0;
+}
+
+// Days between `date` and the range [start, end]; 0 inside it.
+int64_t DaysBetween(std::string_view date, const TimeValue& range) {
+  if (range.start <= date && date <= range.end) return 0;
+  return date < range.start ? DayNumber(range.start) - DayNumber(date)
+                            : DayNumber(date) - DayNumber(range.end);
 }
 
 Entity EntityFromRef(const EntityRef& ref) {
@@ -67,12 +104,44 @@ Entity EntityFromRef(const EntityRef& ref) {
   return entity;
 }
 
-std::string NodeCountry(const Entity& entity) {
-  if (entity.type == EntityType::kState) return entity.id;
-  if (entity.type == EntityType::kPerson) {
-    const std::string value = PersonCountryValue(entity, "");
-    return value.empty() ? std::string() : CountryRef(value).id;
+// When a statement happened, for folding and for ordering its sources: its time's first day,
+// else its document's date (doc_date) expanded to a first day; empty when neither is known.
+std::string StatementDay(const Statement& statement, const std::optional<TimeValue>& time) {
+  if (time) return time->start;
+  return FirstDay(statement.doc_date);
+}
+
+// Person id -> the states its office statements name, sorted by state id.
+using ServiceIndex = std::unordered_map<std::string, std::vector<ServiceRecord>>;
+
+// Every "person holds_office state" statement among `statements`, whatever the view's filters.
+ServiceIndex IndexService(const std::vector<Statement>& statements) {
+  std::map<std::string, std::map<std::string, ServiceRecord>> by_person;
+  for (const Statement& statement : statements) {
+    if (statement.predicate != kOfficePredicate || statement.subject.type != EntityType::kPerson ||
+        !statement.object || statement.object->type != EntityType::kState) {
+      continue;
+    }
+    ServiceRecord& record = by_person[statement.subject.id][statement.object->id];
+    record.state = statement.object->id;
+    ++record.statements;
+    if (statement.time) {
+      record.dates.push_back(*statement.time);
+    } else if (Result<PartialDate> date = PartialDate::Parse(statement.doc_date); date.ok()) {
+      record.dates.push_back(date->ToTime());
+    }
   }
+  ServiceIndex index;
+  for (auto& [person, states] : by_person) {
+    std::vector<ServiceRecord>& records = index[person];
+    for (auto& [state, record] : states) records.push_back(std::move(record));
+  }
+  return index;
+}
+
+std::string NodeCountry(const Entity& entity, const std::vector<ServiceRecord>& service) {
+  if (entity.type == EntityType::kState) return entity.id;
+  if (entity.type == EntityType::kPerson) return ServedState(&entity, service, "");
   auto it = entity.attributes.find("country");
   if (it == entity.attributes.end() || it->second.empty()) return std::string();
   return CountryRef(it->second).id;
@@ -81,8 +150,16 @@ std::string NodeCountry(const Entity& entity) {
 // Maps entity references to view nodes, remembering each node's record.
 class NodeMapper {
  public:
-  NodeMapper(const std::vector<Entity>& entities, const GraphFilter& filter) : filter_(filter) {
+  NodeMapper(const std::vector<Entity>& entities, const GraphFilter& filter,
+             const ServiceIndex& service)
+      : filter_(filter), service_(service) {
     for (const Entity& entity : entities) by_id_.emplace(entity.id, &entity);
+  }
+
+  const std::vector<ServiceRecord>& Service(const std::string& person) const {
+    static const std::vector<ServiceRecord> kNone;
+    auto it = service_.find(person);
+    return it == service_.end() ? kNone : it->second;
   }
 
   // The node id `ref` maps to in a statement dated `date`, or nullopt when the node fails the
@@ -93,8 +170,7 @@ class NodeMapper {
     EntityRef node = ref;
     if (entity != nullptr) node.type = entity->type;
     if (filter_.fold_people_into_states && node.type == EntityType::kPerson) {
-      const std::string country =
-          entity == nullptr ? std::string() : PersonCountryValue(*entity, date);
+      const std::string country = ServedState(entity, Service(ref.id), date);
       if (!country.empty()) {
         node = CountryRef(country);
         if (const Entity* state = Find(node.id); state != nullptr) node.type = state->type;
@@ -123,6 +199,7 @@ class NodeMapper {
   }
 
   const GraphFilter& filter_;
+  const ServiceIndex& service_;
   std::unordered_map<std::string, const Entity*> by_id_;
   std::unordered_map<std::string, Entity> records_;
 };
@@ -193,6 +270,24 @@ std::string MajorityPlover(const std::vector<Statement>& statements,
   return best;
 }
 
+// GraphEdge::sources, first_doc and latest_doc from the supporting statements.
+void SetSources(const GraphView& view, GraphEdge* edge, const std::vector<size_t>& supporting) {
+  std::set<std::string_view> documents;
+  std::pair<std::string, std::string_view> first, latest;  // (day, document)
+  for (size_t i : supporting) {
+    const Statement& statement = view.statements[i];
+    documents.insert(statement.doc);
+    std::string day = StatementDay(statement, view.times[i]);
+    std::pair<std::string, std::string_view> key(day.empty() ? "9999-99-99" : day, statement.doc);
+    if (first.second.empty() || key < first) first = key;
+    key.first = day;
+    if (latest.second.empty() || key > latest) latest = std::move(key);
+  }
+  edge->sources = documents.size();
+  edge->first_doc = first.second;
+  edge->latest_doc = latest.second;
+}
+
 // The expanded bound of the time window, or "" when unset.
 Result<std::string> WindowBound(const std::optional<std::string>& date, bool last_day,
                                 std::string_view name) {
@@ -209,12 +304,50 @@ std::string PersonCountry(const Entity& person, std::string_view date) {
   return value.empty() ? std::string() : CountryRef(value).id;
 }
 
+std::string ServedState(const Entity* person, const std::vector<ServiceRecord>& service,
+                        std::string_view date) {
+  if (person != nullptr) {
+    if (const Role* role = RoleOn(*person, date)) return CountryRef(role->country).id;
+  }
+  const ServiceRecord* best = nullptr;
+  if (!date.empty()) {
+    int64_t best_days = 0;
+    for (const ServiceRecord& record : service) {
+      for (const TimeValue& range : record.dates) {
+        const int64_t days = DaysBetween(date, range);
+        if (best == nullptr || days < best_days ||
+            (days == best_days && record.statements > best->statements)) {
+          best = &record;
+          best_days = days;
+        }
+      }
+    }
+  }
+  if (best == nullptr) {
+    for (const ServiceRecord& record : service) {
+      if (best == nullptr || record.statements > best->statements) best = &record;
+    }
+  }
+  if (best != nullptr) return best->state;
+  return person == nullptr ? std::string() : PersonCountry(*person, date);
+}
+
 std::optional<size_t> GraphView::FindNode(std::string_view id) const {
   auto it = std::lower_bound(
       nodes.begin(), nodes.end(), id,
       [](const GraphNode& node, std::string_view key) { return node.entity.id < key; });
   if (it == nodes.end() || it->entity.id != id) return std::nullopt;
   return static_cast<size_t>(it - nodes.begin());
+}
+
+const std::string& GraphView::SourceOf(const std::string& doc) const {
+  auto it = documents.find(doc);
+  return it != documents.end() && !it->second.url.empty() ? it->second.url : doc;
+}
+
+std::string_view GraphView::TitleOf(const std::string& doc) const {
+  auto it = documents.find(doc);
+  return it == documents.end() ? std::string_view() : std::string_view(it->second.title);
 }
 
 Result<GraphView> BuildGraphViewFrom(const std::vector<Entity>& entities,
@@ -239,6 +372,7 @@ Result<GraphView> BuildGraphViewFrom(const std::vector<Entity>& entities,
   sorted.reserve(statements.size());
   for (const Statement& statement : statements) {
     if (!predicates.empty() && !predicates.count(statement.predicate)) continue;
+    if (filter.events_only && statement.plover.empty()) continue;
     std::optional<TimeValue> time = EffectiveTime(statement, filter, document_dates);
     if (filter.since || filter.until) {
       if (!time) continue;
@@ -251,13 +385,15 @@ Result<GraphView> BuildGraphViewFrom(const std::vector<Entity>& entities,
     return a.statement->id < b.statement->id;
   });
 
-  NodeMapper mapper(entities, filter);
+  const ServiceIndex service =
+      filter.fold_people_into_states ? IndexService(statements) : ServiceIndex();
+  NodeMapper mapper(entities, filter, service);
   // (source, target, predicate) -> statements (indexes into `sorted`).
   std::map<std::tuple<std::string, std::string, std::string>, std::vector<size_t>> groups;
   std::map<std::string, std::vector<size_t>> edgeless;
   for (size_t i = 0; i < sorted.size(); ++i) {
     const Statement& statement = *sorted[i].statement;
-    const std::string date = sorted[i].time ? sorted[i].time->start : std::string();
+    const std::string date = StatementDay(statement, sorted[i].time);
     bool subject_folded = false;
     std::optional<std::string> source = mapper.Map(statement.subject, date, &subject_folded);
     if (!source) continue;
@@ -284,7 +420,9 @@ Result<GraphView> BuildGraphViewFrom(const std::vector<Entity>& entities,
     node_ids.insert(std::get<0>(key));
     node_ids.insert(std::get<1>(key));
   }
-  for (const auto& [id, members] : edgeless) node_ids.insert(id);
+  if (filter.min_weight == 1) {
+    for (const auto& [id, members] : edgeless) node_ids.insert(id);
+  }
 
   if (filter.center) {
     PARLEY_ASSIGN_OR_RETURN(std::string center,
@@ -292,7 +430,7 @@ Result<GraphView> BuildGraphViewFrom(const std::vector<Entity>& entities,
     if (!node_ids.count(center) && filter.fold_people_into_states) {
       if (const Entity* person = mapper.Find(center);
           person != nullptr && person->type == EntityType::kPerson) {
-        const std::string country = PersonCountry(*person, "");
+        const std::string country = ServedState(person, mapper.Service(center), "");
         if (node_ids.count(country)) center = country;
       }
     }
@@ -348,7 +486,7 @@ Result<GraphView> BuildGraphViewFrom(const std::vector<Entity>& entities,
   for (const std::string& id : node_ids) {
     GraphNode node;
     node.entity = mapper.Record(id);
-    node.country = NodeCountry(node.entity);
+    node.country = NodeCountry(node.entity, mapper.Service(id));
     view.nodes.push_back(std::move(node));
   }
   auto touch = [&view](size_t node, size_t statement) {
@@ -377,6 +515,7 @@ Result<GraphView> BuildGraphViewFrom(const std::vector<Entity>& entities,
       edge.plover = MajorityPlover(view.statements, supporting);
       edge.weight = supporting.size();
       for (size_t i : supporting) Widen(view.times[i], &edge.first, &edge.last);
+      SetSources(view, &edge, supporting);
       edge.statements = std::move(supporting);
       edge.id = Hex64(Hash64(id_basis));
       edge.id.insert(edge.id.begin(), 'e');
@@ -419,16 +558,35 @@ Result<GraphView> BuildGraphView(const Store& store, const GraphFilter& filter) 
     scan.require_time = filter.since.has_value() || filter.until.has_value();
   }
   std::vector<Statement> statements;
+  std::set<std::string> scanned;
   PARLEY_RETURN_IF_ERROR(store.ScanStatements(scan, [&](const Statement& statement) {
     statements.push_back(statement);
+    if (filter.fold_people_into_states) scanned.insert(statement.id);
     return true;
   }));
+  if (filter.fold_people_into_states) {
+    // Office statements outside the predicates or the window still say whom a person served.
+    StatementFilter office;
+    office.predicates = {std::string(kOfficePredicate)};
+    PARLEY_RETURN_IF_ERROR(store.ScanStatements(office, [&](const Statement& statement) {
+      if (!scanned.count(statement.id)) statements.push_back(statement);
+      return true;
+    }));
+  }
   std::vector<Entity> entities;
   PARLEY_RETURN_IF_ERROR(store.ScanEntities([&](const Entity& entity) {
     entities.push_back(entity);
     return true;
   }));
-  return BuildGraphViewFrom(entities, statements, resolved, document_dates);
+  PARLEY_ASSIGN_OR_RETURN(GraphView view,
+                          BuildGraphViewFrom(entities, statements, resolved, document_dates));
+  for (const Statement& statement : view.statements) {
+    if (view.documents.count(statement.doc)) continue;
+    PARLEY_ASSIGN_OR_RETURN(std::optional<StoredDocument> stored,
+                            store.GetStoredDocument(statement.doc));
+    if (stored) view.documents.emplace(statement.doc, std::move(stored->info));
+  }
+  return view;
 }
 
 Result<size_t> ResolveNode(const Store& store, const GraphView& view, std::string_view name) {

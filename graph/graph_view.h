@@ -3,23 +3,25 @@
 //
 // How statements become nodes and edges (BuildGraphViewFrom applies these steps in order):
 //  1. Statement filters. A statement is kept when its predicate is listed (or no predicates are
-//     given) and, when a time window is set, when it has a time overlapping the window
-//     (time.end >= since and time.start <= until). Undated statements are dropped whenever
-//     `since` or `until` is set: a window asks for dated events. The time is the statement's,
-//     from its text or its document (TimeValue::source); `text_dates_only` ignores document
-//     dates.
+//     given), with `events_only` when it carries a PLOVER type, and, when a time window is set,
+//     when it has a time overlapping the window (time.end >= since and time.start <= until).
+//     Undated statements are dropped whenever `since` or `until` is set: a window asks for dated
+//     events. The time is the statement's, from its text or its document (TimeValue::source);
+//     `text_dates_only` ignores document dates.
 //  2. Node mapping. Each entity reference maps to a node: with `fold_people_into_states`, a
-//     person maps to the state it belongs to at the statement's time (see PersonCountry), or
-//     stays a person when no country is known. A node passes when its type is in `types` (all
-//     when empty) and, with `actors_only`, is an actor type (person, state, organisation, group).
+//     person maps to the state it served at the statement's date (see ServedState), or stays a
+//     person when no state is known. A node passes when its type is in `types` (all when empty)
+//     and, with `actors_only`, is an actor type (person, state, organisation, group).
 //  3. Edges. A statement whose subject node fails is dropped. Otherwise its target is the first
 //     of (object, recipient) whose node passes, so "Russia proposed <treaty> to Japan" links
 //     Russia to the treaty in a full view and Russia to Japan in an actors-only view. A self-loop
 //     created by folding (a Russian minister meeting Russia) is no edge. A statement without a
 //     target is "edgeless": it yields no edge but its subject node is still in the view.
 //  4. Aggregation. Edges group by (source, predicate, target); weight = number of statements.
-//     Groups below `min_weight` are dropped; a node left with no edge and no edgeless statement
-//     leaves the view. With `multi`, each statement of a kept group is its own edge (weight 1).
+//     Groups below `min_weight` are dropped. A node without an edge stays only for its edgeless
+//     statements, and only when min_weight is 1: a weight threshold asks for the relations that
+//     clear it, so with min_weight > 1 every node of the view has an edge. With `multi`, each
+//     statement of a kept group is its own edge (weight 1).
 //  5. Ego network. With `center`, only nodes within `hops` undirected steps of the center remain,
 //     with the edges among them.
 // Everything is sorted: nodes by id, edges by (source id, target id, predicate, first
@@ -44,6 +46,11 @@
 
 namespace parley {
 
+// The predicate of "PERSON holds_office STATE" statements (rules/relations/structure.rules):
+// with fold_people_into_states they tell which state a person served on a date when the
+// person's entity has no dated role covering it (see ServedState).
+inline constexpr std::string_view kOfficePredicate = "holds_office";
+
 struct GraphFilter {
   // Time window, ISO dates of any precision ("2019", "2019-05", "2019-05-03"); `since` counts
   // from the first day of its period, `until` to the last. Default: unset (no window).
@@ -51,11 +58,16 @@ struct GraphFilter {
   std::optional<std::string> until;
   // Keep only statements with one of these predicates. Default: empty (all).
   std::vector<std::string> predicates;
+  // Keep only statements that carry a PLOVER event type (Statement::plover): interactions
+  // between actors (met_with, signed, criticized, ...), not standing facts (holds_office,
+  // member_of, part_of, party_to) or speech (said, announced), which carry none. Default: false.
+  bool events_only = false;
   // Keep only nodes of these types. Default: empty (all).
   std::vector<EntityType> types;
   // Keep only actor nodes: people, states, organisations, groups. Default: false.
   bool actors_only = false;
-  // Map each person to its state (Entity attribute "country" or a dated Role). Default: false.
+  // Map each person to the state it served at each statement's date (see ServedState).
+  // Default: false.
   bool fold_people_into_states = false;
   // Drop (source, predicate, target) groups with fewer statements. Default: 1 (keep all).
   uint64_t min_weight = 1;
@@ -85,8 +97,8 @@ struct GraphNode {
   // The entity record: from the store when known, else built from the statements' reference
   // (id, label, type). A folded person's node is its state's record.
   Entity entity;
-  // Entity id of the state the node belongs to: the node itself for a state, the person's
-  // country (see PersonCountry), or the "country" attribute; empty when unknown.
+  // Entity id of the state the node belongs to: the node itself for a state, the state a person
+  // served (ServedState with no date), or the "country" attribute; empty when unknown.
   std::string country;
   uint64_t statements = 0;  // statements in the view that involve the node (edges and edgeless)
   std::string first;        // earliest time.start of those statements (YYYY-MM-DD), or empty
@@ -105,6 +117,12 @@ struct GraphEdge {
   std::string last;     // latest time.end, or empty
   // Supporting statements: indexes into GraphView::statements, ascending (= by statement id).
   std::vector<size_t> statements;
+  // Distinct documents among the supporting statements, and the first and latest of them by
+  // source date (the statement's doc_date, else its time's first day; undated sources count as
+  // earliest for `latest_doc` and latest for `first_doc`), then by document id.
+  uint64_t sources = 0;
+  std::string first_doc;
+  std::string latest_doc;
   // Stable id: "e" + 16 hex digits of the hash of source id, predicate and target id (in multi
   // mode the statement id instead), so ids survive re-filtering.
   std::string id;
@@ -118,9 +136,16 @@ struct GraphView {
   // date (value as given, start/end its first and last day); nullopt when undated.
   std::vector<std::optional<TimeValue>> times;
   bool multi = false;  // built with GraphFilter::multi
+  // The stored info (title, URL, date) of the documents behind `statements`, by id: filled by
+  // BuildGraphView from the store; empty for a view built from vectors.
+  std::map<std::string, DocumentInfo> documents;
 
   // Index of the node whose entity id is `id`, or nullopt. O(log nodes).
   std::optional<size_t> FindNode(std::string_view id) const;
+  // Where document `doc` can be read: its URL when the view knows one, else the id itself.
+  const std::string& SourceOf(const std::string& doc) const;
+  // The title of document `doc`, or "" when unknown.
+  std::string_view TitleOf(const std::string& doc) const;
   // times[statement], or the statement's own time for a view assembled by hand without `times`.
   // REQUIRES: statement < statements.size().
   const std::optional<TimeValue>& TimeOf(size_t statement) const {
@@ -141,17 +166,40 @@ Result<GraphView> BuildGraphViewFrom(const std::vector<Entity>& entities,
                                      const DocumentDates& document_dates = {});
 
 // Reads the statements the filter can select (using the store's indexes for predicates and the
-// time window), every entity and, with document_dates, every document's date, then calls
-// BuildGraphViewFrom. The center name resolves through
+// time window), with fold_people_into_states also every kOfficePredicate statement, every
+// entity and, with document_dates, every document's date, then calls BuildGraphViewFrom and
+// fills GraphView::documents. The center name resolves through
 // the store (graph/resolve.h ResolveEntity: ids, labels, aliases, did-you-mean suggestions).
 // Errors: ResolveEntity's for the center, those of BuildGraphViewFrom and of the store's scans.
 Result<GraphView> BuildGraphView(const Store& store, const GraphFilter& filter);
 
-// The state entity id a person belongs to on `date` (YYYY-MM-DD, or empty for "now"): the country
-// of a role whose [from, to] covers the date; else the "country" attribute; else the country of
-// the role that started last. A country not written as an entity id ("Japan") is read as a
-// state's label. Empty when nothing names one.
+// The state entity id a person belongs to on `date` (YYYY-MM-DD, or empty for "now"): the
+// country of a role whose [from, to] covers the date; else the "country" attribute; else the
+// country of the latest role that started by the date (any role when there is no date). Only
+// states count: a role of an organisation ("high representative of organization:european-union")
+// is skipped. A country not written as an entity id ("Japan") is read as a state's label. Empty
+// when nothing names one.
 std::string PersonCountry(const Entity& person, std::string_view date);
+
+// A person's service in a state, as kOfficePredicate statements show it: the states named as
+// objects, each with the dates of its statements.
+struct ServiceRecord {
+  std::string state;             // state entity id
+  std::vector<TimeValue> dates;  // of the dated statements
+  uint64_t statements = 0;       // all of them, dated or not
+};
+
+// The state `person` served on `date` (YYYY-MM-DD, or empty when the statement is undated),
+// given its entity record (may be null) and its office statements:
+//  1. with a date, a state role whose [from, to] covers it;
+//  2. with a date, the office statements: the state of one whose time covers the date, else of
+//     the one nearest to it (ties: more statements, then the smaller id); without a date, the
+//     state with the most office statements (ties: the smaller id);
+//  3. PersonCountry (the "country" attribute, then the latest state role by the date).
+// So a prime minister who later took an office of an organisation folds into her state for
+// the statements of her premiership. Empty when nothing names a state.
+std::string ServedState(const Entity* person, const std::vector<ServiceRecord>& service,
+                        std::string_view date);
 
 // Finds the node `name_or_id` denotes: a node id, else a node whose label or alias equals it
 // case-insensitively (ASCII).

@@ -33,5 +33,5 @@ by date. More questions (the store is ./parley.db):
   $parley query '?who ?did ?what'
   $parley timeline Putin
   $parley entity "Shinzo Abe"
-  $parley graph path Putin "Taro Kono"
+  $parley graph path Putin "Shinzo Abe"
 TXT

@@ -18,13 +18,13 @@
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <tuple>
 #include <vector>
 
 #include "base/json.h"
 #include "base/text.h"
 #include "graph/graph_view.h"
 #include "graph/store.h"
+#include "graph/style.h"
 #include "tests/cli/cli_test_util.h"
 
 namespace parley::cli {
@@ -36,11 +36,15 @@ namespace {
 struct Node {
   std::string label, type, country, first, last;
   long statements = 0;
+  int r = 0, g = 0, b = 0;
+  double size = 0;
 };
 struct Edge {
   std::string label, predicate, plover, first, last;
   double weight = 0;
-  long count = 0;
+  long count = 0, sources = 0;
+  std::string first_source, first_source_title, latest_source, latest_source_title;
+  int r = 0, g = 0, b = 0;
 };
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, Node, Edge>;
 
@@ -53,6 +57,10 @@ void ReadGraphMl(const std::string& text, Graph& graph) {
   properties.property("statements", boost::get(&Node::statements, graph));
   properties.property("first", boost::get(&Node::first, graph));
   properties.property("last", boost::get(&Node::last, graph));
+  properties.property("r", boost::get(&Node::r, graph));
+  properties.property("g", boost::get(&Node::g, graph));
+  properties.property("b", boost::get(&Node::b, graph));
+  properties.property("size", boost::get(&Node::size, graph));
   properties.property("label", boost::get(&Edge::label, graph));
   properties.property("weight", boost::get(&Edge::weight, graph));
   properties.property("predicate", boost::get(&Edge::predicate, graph));
@@ -60,6 +68,14 @@ void ReadGraphMl(const std::string& text, Graph& graph) {
   properties.property("first", boost::get(&Edge::first, graph));
   properties.property("last", boost::get(&Edge::last, graph));
   properties.property("count", boost::get(&Edge::count, graph));
+  properties.property("sources", boost::get(&Edge::sources, graph));
+  properties.property("first_source", boost::get(&Edge::first_source, graph));
+  properties.property("first_source_title", boost::get(&Edge::first_source_title, graph));
+  properties.property("latest_source", boost::get(&Edge::latest_source, graph));
+  properties.property("latest_source_title", boost::get(&Edge::latest_source_title, graph));
+  properties.property("r", boost::get(&Edge::r, graph));
+  properties.property("g", boost::get(&Edge::g, graph));
+  properties.property("b", boost::get(&Edge::b, graph));
   std::istringstream in(text);
   boost::read_graphml(in, graph, properties);
 }
@@ -82,56 +98,76 @@ std::string AsRead(std::string_view text) {
   return visible;
 }
 
-using NodeRow = std::tuple<std::string, std::string, std::string, long, std::string, std::string>;
-using EdgeRow = std::tuple<std::string, std::string, std::string, std::string, std::string, double,
-                           long, std::string, std::string>;
+// One line per node or edge, its fields joined by " | ", sorted: the two sides compare as
+// multisets (Boost's reader keeps no node ids, and labels need not be unique).
+std::string Row(std::initializer_list<std::string> fields) {
+  std::string row;
+  for (const std::string& field : fields) row += (row.empty() ? "" : " | ") + field;
+  return row;
+}
 
-std::vector<NodeRow> NodeRows(const Graph& graph) {
-  std::vector<NodeRow> rows;
-  for (auto [it, end] = boost::vertices(graph); it != end; ++it) {
-    const Node& n = graph[*it];
-    rows.emplace_back(n.label, n.type, n.country, n.statements, n.first, n.last);
-  }
+std::vector<std::string> Sorted(std::vector<std::string> rows) {
   std::sort(rows.begin(), rows.end());
   return rows;
 }
 
-std::vector<EdgeRow> EdgeRows(const Graph& graph) {
+std::string Rgb3(int r, int g, int b) {
+  return std::to_string(r) + "," + std::to_string(g) + "," + std::to_string(b);
+}
+
+std::vector<std::string> NodeRows(const Graph& graph) {
+  std::vector<std::string> rows;
+  for (auto [it, end] = boost::vertices(graph); it != end; ++it) {
+    const Node& n = graph[*it];
+    rows.push_back(Row({n.label, n.type, n.country, std::to_string(n.statements), n.first, n.last,
+                        Rgb3(n.r, n.g, n.b), FormatDecimal(n.size)}));
+  }
+  return Sorted(rows);
+}
+
+std::vector<std::string> EdgeRows(const Graph& graph) {
   // Out-edges of each vertex rather than boost::edges(): g++ 12 -O3 warns about the
   // boost::optional inside the latter's iterator (a maybe-uninitialized false positive of the
   // GCC PR105329 family).
-  std::vector<EdgeRow> rows;
+  std::vector<std::string> rows;
   for (auto [v, v_end] = boost::vertices(graph); v != v_end; ++v) {
     for (auto [it, end] = boost::out_edges(*v, graph); it != end; ++it) {
       const Edge& e = graph[*it];
-      EXPECT_EQ(e.label, e.predicate);
-      rows.emplace_back(graph[*v].label, graph[boost::target(*it, graph)].label, e.predicate,
-                        e.plover, e.label, e.weight, e.count, e.first, e.last);
+      rows.push_back(
+          Row({graph[*v].label, graph[boost::target(*it, graph)].label, e.label, e.predicate,
+               e.plover, FormatDecimal(e.weight), std::to_string(e.count), e.first, e.last,
+               std::to_string(e.sources), e.first_source, e.first_source_title, e.latest_source,
+               e.latest_source_title, Rgb3(e.r, e.g, e.b)}));
     }
   }
-  std::sort(rows.begin(), rows.end());
-  return rows;
+  return Sorted(rows);
 }
 
-std::vector<NodeRow> NodeRows(const GraphView& view) {
-  std::vector<NodeRow> rows;
+std::vector<std::string> NodeRows(const GraphView& view) {
+  const ViewScale scale = ScaleOf(view);
+  std::vector<std::string> rows;
   for (const GraphNode& n : view.nodes) {
-    rows.emplace_back(AsRead(n.entity.label), std::string(EntityTypeName(n.entity.type)), n.country,
-                      static_cast<long>(n.statements), n.first, n.last);
+    const Rgb color = TypeColor(n.entity.type);
+    rows.push_back(
+        Row({AsRead(n.entity.label), std::string(EntityTypeName(n.entity.type)), n.country,
+             std::to_string(n.statements), n.first, n.last, Rgb3(color.r, color.g, color.b),
+             FormatDecimal(NodeSize(n.statements, scale))}));
   }
-  std::sort(rows.begin(), rows.end());
-  return rows;
+  return Sorted(rows);
 }
 
-std::vector<EdgeRow> EdgeRows(const GraphView& view) {
-  std::vector<EdgeRow> rows;
+std::vector<std::string> EdgeRows(const GraphView& view) {
+  std::vector<std::string> rows;
   for (const GraphEdge& e : view.edges) {
-    rows.emplace_back(AsRead(view.nodes[e.source].entity.label),
-                      AsRead(view.nodes[e.target].entity.label), e.predicate, e.plover, e.predicate,
-                      static_cast<double>(e.weight), static_cast<long>(e.weight), e.first, e.last);
+    const Rgb color = EventColor(ClassOfEvent(e.plover));
+    rows.push_back(
+        Row({AsRead(view.nodes[e.source].entity.label), AsRead(view.nodes[e.target].entity.label),
+             e.predicate, e.predicate, e.plover, std::to_string(e.weight), std::to_string(e.weight),
+             e.first, e.last, std::to_string(e.sources), AsRead(view.SourceOf(e.first_doc)),
+             AsRead(view.TitleOf(e.first_doc)), AsRead(view.SourceOf(e.latest_doc)),
+             AsRead(view.TitleOf(e.latest_doc)), Rgb3(color.r, color.g, color.b)}));
   }
-  std::sort(rows.begin(), rows.end());
-  return rows;
+  return Sorted(rows);
 }
 
 struct Variant {

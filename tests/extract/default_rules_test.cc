@@ -184,8 +184,8 @@ TEST(DefaultRulesTest, EveryRelationRuleHasExampleAndCounter) {
         continue;
       }
       finish();
-      if (line.rfind("relation ", 0) == 0) {
-        id = line.substr(9);
+      if (line.rfind("relation ", 0) == 0 || line.rfind("frame ", 0) == 0) {
+        id = line.substr(line.find(' ') + 1);
         example = counter = false;
       }
     }
@@ -548,6 +548,89 @@ TEST(DefaultRulesTest, RegressionSentences) {
     }
   }
   EXPECT_GE(sentences, 150u);
+}
+
+}  // namespace
+}  // namespace parley
+
+namespace parley {
+namespace {
+
+// The sentences of issue 14's table ("Read sentences as clauses"), each with what the default
+// rules must and must not read from it as a one-document text.
+struct ClauseCase {
+  const char* text;
+  std::vector<std::string> must;
+  std::vector<std::string> must_not;
+};
+
+TEST(DefaultRulesTest, ClauseLayerReadsTheIssueTable) {
+  std::unique_ptr<Extractor> extractor = DefaultExtractor();
+  ASSERT_NE(extractor, nullptr);
+  const ClauseCase cases[] = {
+      // Adverbials between the subject and its verb.
+      {"Japan flatly rejected the proposal.", {"state:japan rejected text~=proposal"}, {}},
+      {"Japan on Tuesday rejected the proposal.", {"state:japan rejected text~=proposal"}, {}},
+      {"Palestinian leader Yasser Arafat Wednesday rejected a US offer.",
+       {"person:yasser-arafat rejected state:united-states text~=\"US offer\""},
+       {"person:yasser-arafat-wednesday rejected"}},
+      // Coordination distributes over objects and subjects.
+      {"Putin met Abe and Xi.",
+       {"person:vladimir-putin met_with person:shinzo-abe",
+        "person:vladimir-putin met_with person:xi-jinping"},
+       {}},
+      {"Japan, Russia and China signed the agreement.",
+       {"state:japan signed text~=agreement", "state:russia signed text~=agreement",
+        "state:china signed text~=agreement"},
+       {}},
+      // Passives: the by-agent is the subject; an agentless passive takes the agreement's
+      // parties when "the treaty" is known from the previous sentence.
+      {"The proposal was rejected by Japan.", {"state:japan rejected text~=proposal"}, {}},
+      {"Japan and Russia negotiated the Treaty of Portsmouth. The treaty was signed in 1905.",
+       {"state:empire-of-japan signed agreement:treaty-of-portsmouth time=1905",
+        "state:russian-empire signed agreement:treaty-of-portsmouth time=1905"},
+       {}},
+      // Inflections come from the verb lexicon.
+      {"Japan is rejecting the plan.", {"state:japan rejected text~=plan"}, {}},
+      {"Japan receives the Russian envoy.", {"state:japan hosted state:russia"}, {}},
+      // "We" and its apposition.
+      {"We, the leaders of Japan, the ROK and the United States, oppose any unilateral attempt "
+       "to change the status quo.",
+       {"state:japan opposed text~=\"unilateral attempt\"", "state:south-korea opposed",
+        "state:united-states opposed"},
+       {}},
+      // A that-clause's subject is the recipient.
+      {"The PRC demanded that the US cancel its plans.",
+       {"state:china demanded recipient=state:united-states text~=\"cancel its plans\""},
+       {"state:united-states ended"}},
+      // A relative clause is skipped: its negation and its place stay in it.
+      {"Putin, who has never been to Tokyo, met Abe.",
+       {"person:vladimir-putin met_with person:shinzo-abe modality=asserted"},
+       {"state:japan met_with", "person:vladimir-putin met_with place=place:tokyo",
+        "person:vladimir-putin met_with modality=negated"}},
+      // A catenative verb sets the modality.
+      {"Obama wants to attack Switzerland.",
+       {"person:barack-obama attacked state:switzerland modality=planned"},
+       {"person:barack-obama attacked modality=asserted"}},
+      // A headline without a final full stop.
+      {"Japan rejects Chinese proposal on islands", {"state:japan rejected"}, {}},
+  };
+  for (const ClauseCase& c : cases) {
+    SCOPED_TRACE(c.text);
+    Document doc;
+    doc.info.id = "case";
+    doc.info.format = "text";
+    doc.text = c.text;
+    Result<Extraction> x = extractor->Extract(doc);
+    ASSERT_TRUE(x.ok()) << x.status().message();
+    for (const std::string& e : c.must) {
+      EXPECT_TRUE(AnyMatches(x->statements, e)) << "must: " << e << "\n" << Describe(x->statements);
+    }
+    for (const std::string& e : c.must_not) {
+      EXPECT_FALSE(AnyMatches(x->statements, e)) << "must not: " << e << "\n"
+                                                 << Describe(x->statements);
+    }
+  }
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <thread>
 
 #include "base/text.h"
@@ -84,7 +85,7 @@ TEST(ExtractorTest, RepeatsCountAsMentions) {
 }
 
 TEST(ExtractorTest, UserRuleDirectoryAddsEntityAndRelationWithoutRebuilding) {
-  const std::string doc = "The Ruritanian Trade Office praised Prime Minister Shinzo Abe.";
+  const std::string doc = "The Ruritanian Trade Office saluted Prime Minister Shinzo Abe.";
   std::unique_ptr<Extractor> plain = Make();
   ASSERT_NE(plain, nullptr);
   Result<Extraction> before = plain->Extract(Doc(doc));
@@ -98,10 +99,10 @@ TEST(ExtractorTest, UserRuleDirectoryAddsEntityAndRelationWithoutRebuilding) {
   ASSERT_TRUE(x.ok());
   ASSERT_EQ(x->statements.size(), 1u);
   EXPECT_EQ(x->statements[0].subject.id, "organization:ruritanian-trade-office");
-  EXPECT_EQ(x->statements[0].predicate, "praised");
+  EXPECT_EQ(x->statements[0].predicate, "saluted");
   ASSERT_TRUE(x->statements[0].object.has_value());
   EXPECT_EQ(x->statements[0].object->id, "person:shinzo-abe");
-  EXPECT_EQ(x->statements[0].rule, "praise");
+  EXPECT_EQ(x->statements[0].rule, "salute");
   EXPECT_EQ(x->statements[0].cameo, "051");
   EXPECT_EQ(x->entities.front().id, "organization:ruritanian-trade-office");
 }
@@ -155,27 +156,34 @@ TEST(ExtractorTest, SharedAcrossThreadsGivesTheSameOutput) {
   EXPECT_EQ(same, std::vector<int>(4, 20));
 }
 
-TEST(ExtractorTest, CompileThreadsDoNotChangeTheRules) {
+// Rule patterns are built when a sentence first reaches them (LazyRegex): threads that reach
+// them first at the same time get the output of an extractor whose patterns were built.
+TEST(ExtractorTest, PatternsFirstReachedByManyThreadsAtOnce) {
   const Document doc =
       Doc("Japanese Foreign Minister Kenji Tanabe met Russian President Vladimir Putin in Tokyo. "
           "Tanabe said \"we will talk again\". Moscow has set two requirements for a treaty.",
           "2019-03-18");
-  std::vector<Extraction> results;
-  for (int threads : {1, 2, 5, 0}) {
-    SCOPED_TRACE(threads);
-    ExtractorOptions options;
-    options.compile_threads = threads;
-    Result<std::unique_ptr<Extractor>> e = Extractor::Create(options);
-    ASSERT_TRUE(e.ok()) << e.status().message();
-    Result<Extraction> x = (*e)->Extract(doc);
-    ASSERT_TRUE(x.ok());
-    ASSERT_GE(x->statements.size(), 3u);
-    if (!results.empty()) {
-      EXPECT_EQ((*e)->rules_fingerprint(), Make()->rules_fingerprint());
-      EXPECT_EQ(x->statements, results.front().statements);
-      EXPECT_EQ(x->entities, results.front().entities);
+  std::unique_ptr<Extractor> warm = Make();
+  ASSERT_NE(warm, nullptr);
+  Result<Extraction> reference = warm->Extract(doc);
+  ASSERT_TRUE(reference.ok());
+  ASSERT_GE(reference->statements.size(), 3u);
+  for (int round = 0; round < 3; ++round) {
+    std::unique_ptr<Extractor> fresh = Make();
+    ASSERT_NE(fresh, nullptr);
+    std::atomic<int> waiting{4};
+    std::vector<int> same(4, 0);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t) {
+      threads.emplace_back([&, t] {
+        for (--waiting; waiting > 0;) std::this_thread::yield();  // start together
+        Result<Extraction> x = fresh->Extract(doc);
+        same[t] =
+            x.ok() && x->statements == reference->statements && x->entities == reference->entities;
+      });
     }
-    results.push_back(std::move(*x));
+    for (std::thread& t : threads) t.join();
+    EXPECT_EQ(same, std::vector<int>(4, 1));
   }
 }
 

@@ -50,10 +50,6 @@ TEST(RuleErrorsTest, BadRuleFilesGiveExactMessages) {
     ASSERT_FALSE(compiled.ok());
     EXPECT_EQ(compiled.status().code(), StatusCode::kInvalidArgument);
     EXPECT_EQ(compiled.status().message(), text);
-    // Building the patterns on several threads reports exactly the same.
-    Result<std::shared_ptr<const RuleSet>> parallel = RuleSet::Compile({source}, /*threads=*/3);
-    ASSERT_FALSE(parallel.ok());
-    EXPECT_EQ(parallel.status().message(), text);
   }
 }
 

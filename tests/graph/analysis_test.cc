@@ -120,12 +120,12 @@ TEST_F(AnalysisTest, ShortestPathCarriesEvidence) {
   ASSERT_EQ(path->hops.size(), 2u);
   EXPECT_EQ(path->hops[0].edges.size(), 2u);  // A -met-> B and B -met-> A
   EXPECT_EQ(FormatPath(view_, *path, 2),
-            "A [state:a] -> D [state:d]: 2 hops\n"
-            "  1. A [state:a] -- B [state:b]\n"
+            "A [state:a] -> D [state:d]: 2 hops, the fewest\n"
+            "  1. A [state:a] -- B [state:b]  (3 statements)\n"
             "     2001-01-01  A -met-> B  \"A met.\"  (doc-s:01, s:01)\n"
             "     2001-02-01  A -met-> B  \"A met.\"  (doc-s:02, s:02)\n"
             "     ... and 1 more statement\n"
-            "  2. B [state:b] -- D [state:d]\n"
+            "  2. B [state:b] -- D [state:d]  (1 statement)\n"
             "     2003-05-06  B -urged-> D  \"B urged.\"  (doc-s:06, s:06)\n");
 }
 
@@ -152,6 +152,70 @@ TEST_F(AnalysisTest, BetweennessMatchesNetworkx) {
   EXPECT_EQ(rows[0].degree, 3u);
   EXPECT_EQ(rows[0].weighted_degree, 5u);  // A-B x2, B-A x1, B-C, B-D
   EXPECT_EQ(rows[1].weighted_degree, 3u);
+}
+
+TEST_F(AnalysisTest, EvidenceWeightedBetweennessMatchesNetworkx) {
+  // networkx.betweenness_centrality(normalized=True, weight="cost") with cost = 720720 // w per
+  // pair: A-B (3 statements) is cheap, so A-B-D beats A-E-D and E carries no shortest path.
+  CentralityOptions options;
+  options.top = 0;
+  options.cost = PathCost::kEvidence;
+  const std::vector<CentralityRow> rows = Centrality(view_, options);
+  ASSERT_EQ(rows.size(), 8u);
+  std::vector<std::string> order;
+  for (const CentralityRow& row : rows) order.push_back(Id(row.node));
+  EXPECT_THAT(order, ElementsAre("state:b", "state:d", "state:a", "state:c", "state:e", "state:g",
+                                 "state:h", "state:f"));
+  EXPECT_NEAR(rows[0].betweenness, 2.0 / 21, 1e-12);
+  EXPECT_NEAR(rows[1].betweenness, 1.0 / 21, 1e-12);
+  EXPECT_NEAR(rows[2].betweenness, 1.0 / 21, 1e-12);
+  EXPECT_NEAR(rows[3].betweenness, 0.0, 1e-12);
+}
+
+// Issue 18: `graph path Kishida Zelenskyy` ran through a link mentioned once (and broke ties by
+// id) rather than through the heavily evidenced one.
+TEST(EvidencePathTest, PrefersWellEvidencedLinksOverFewerHops) {
+  std::vector<Statement> statements = {
+      MakeStatement("s:01", State("Xa"), "met", State("Ya"), "2001-01-01")};
+  for (int i = 0; i < 5; ++i) {
+    statements.push_back(MakeStatement("s:1" + std::to_string(i), State("Xa"), "met", State("Hub"),
+                                       "2002-01-0" + std::to_string(i + 1)));
+    statements.push_back(MakeStatement("s:2" + std::to_string(i), State("Hub"), "called",
+                                       State("Ya"), "2003-01-0" + std::to_string(i + 1)));
+  }
+  Result<GraphView> view = BuildGraphViewFrom({}, statements, GraphFilter());
+  ASSERT_TRUE(view.ok());
+  auto ids = [&](const GraphPath& path) {
+    std::vector<std::string> out;
+    for (size_t node : path.nodes) out.push_back(view->nodes[node].entity.id);
+    return out;
+  };
+  Result<GraphPath> fewest = ShortestPath(*view, "Xa", "Ya", PathCost::kHops);
+  ASSERT_TRUE(fewest.ok());
+  EXPECT_THAT(ids(*fewest), ElementsAre("state:xa", "state:ya"));
+  Result<GraphPath> evidenced = ShortestPath(*view, "Xa", "Ya", PathCost::kEvidence);
+  ASSERT_TRUE(evidenced.ok());
+  EXPECT_THAT(ids(*evidenced), ElementsAre("state:xa", "state:hub", "state:ya"));
+  ASSERT_EQ(evidenced->hops.size(), 2u);
+  EXPECT_EQ(evidenced->hops[0].statements, 5u);
+  EXPECT_EQ(FormatPath(*view, *evidenced, 1),
+            "Xa [state:xa] -> Ya [state:ya]: 2 hops, the best evidenced (a hop costs "
+            "1/statements between its two ends)\n"
+            "  1. Xa [state:xa] -- Hub [state:hub]  (5 statements)\n"
+            "     2002-01-01  Xa -met-> Hub  \"Xa met.\"  (doc-s:10, s:10)\n"
+            "     ... and 4 more statements\n"
+            "  2. Hub [state:hub] -- Ya [state:ya]  (5 statements)\n"
+            "     2003-01-01  Hub -called-> Ya  \"Hub called.\"  (doc-s:20, s:20)\n"
+            "     ... and 4 more statements\n");
+  // Two equally evidenced routes tie exactly (integer costs) and go to the smaller ids.
+  statements.push_back(MakeStatement("s:31", State("Xa"), "met", State("Alt"), "2004-01-01"));
+  statements.push_back(MakeStatement("s:32", State("Alt"), "met", State("Ya"), "2004-01-02"));
+  statements.push_back(MakeStatement("s:33", State("Xa"), "met", State("Ya"), "2004-01-03"));
+  view = BuildGraphViewFrom({}, statements, GraphFilter());
+  ASSERT_TRUE(view.ok());
+  Result<GraphPath> tie = ShortestPath(*view, "Xa", "Ya", PathCost::kEvidence);
+  ASSERT_TRUE(tie.ok());
+  EXPECT_THAT(ids(*tie), ElementsAre("state:xa", "state:hub", "state:ya"));
 }
 
 TEST_F(AnalysisTest, DegreeOrderAndTopN) {
@@ -219,8 +283,8 @@ TEST(AnalysisFormatTest, PathEvidenceIsOneLinePerStatement) {
   Result<GraphPath> path = ShortestPath(*view, "A", "B");
   ASSERT_TRUE(path.ok());
   EXPECT_EQ(FormatPath(*view, *path),
-            "A [state:a] -> B [state:b]: 1 hop\n"
-            "  1. A [state:a] -- B [state:b]\n"
+            "A [state:a] -> B [state:b]: 1 hop, the fewest\n"
+            "  1. A [state:a] -- B [state:b]  (1 statement)\n"
             "     undated  A -met-> B  \"A met B in a hard-wrapped sentence.\"  (doc-s:1, s:1)\n");
 }
 

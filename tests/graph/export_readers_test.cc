@@ -11,6 +11,7 @@
 
 #include "base/json.h"
 #include "graph/export.h"
+#include "graph/style.h"
 #include "tests/graph/graph_fixture.h"
 
 namespace parley {
@@ -48,7 +49,13 @@ std::string XmlVisible(std::string_view text) {
 
 // The expectations file check_*.py reads: the view's nodes and edges, computed from the view and
 // its statements (not from the writer).
+std::string Color(const Rgb& rgb) {
+  return "[" + std::to_string(rgb.r) + ", " + std::to_string(rgb.g) + ", " +
+         std::to_string(rgb.b) + "]";
+}
+
 std::string ExpectedJson(const GraphView& view, const std::string& time) {
+  const ViewScale scale = ScaleOf(view);
   std::string out = "{";
   RawField("time", "\"" + time + "\"", &out);
   out += ", \"nodes\": [";
@@ -60,6 +67,8 @@ std::string ExpectedJson(const GraphView& view, const std::string& time) {
     Field("type", EntityTypeName(node.entity.type), &out);
     Field("country", node.country, &out);
     RawField("statements", std::to_string(node.statements), &out);
+    RawField("color", Color(TypeColor(node.entity.type)), &out);
+    RawField("size", FormatDecimal(NodeSize(node.statements, scale)), &out);
     out += "}";
   }
   out += "], \"edges\": [";
@@ -74,6 +83,11 @@ std::string ExpectedJson(const GraphView& view, const std::string& time) {
     Field("first", edge.first, &out);
     Field("last", edge.last, &out);
     Field("plover", edge.plover, &out);
+    RawField("color", Color(EventColor(ClassOfEvent(edge.plover))), &out);
+    RawField("thickness", FormatDecimal(EdgeThickness(edge.weight, scale)), &out);
+    RawField("sources", std::to_string(edge.sources), &out);
+    Field("first_source", view.SourceOf(edge.first_doc), &out);
+    Field("latest_source", view.SourceOf(edge.latest_doc), &out);
     // The fixture has no partly overlapping dates on one edge, so the spells are the distinct
     // statement ranges.
     std::vector<std::pair<std::string, std::string>> ranges;

@@ -94,10 +94,12 @@ TEST(ExportTest, CsvNeutralisesFormulasAndQuotes) {
             "2020-01-02\n"
             "state:norway,Norway,state,state:norway,1,2020-01-02,2020-01-02\n");
   EXPECT_EQ(Export(view, WriteCsvEdges),
-            "Source,Target,Type,Id,Label,Weight,Predicate,Plover,First,Last\n"
+            "Source,Target,Type,Id,Label,Weight,Predicate,Plover,First,Last,Sources,First "
+            "Source,Latest Source\n"
             "organization:evil,state:norway,Directed," +
                 view.edges[0].id +
-                ",\"threat\"\"ened\",1,\"threat\"\"ened\",THREATEN,2020-01-02,2020-01-02\n");
+                ",\"threat\"\"ened\",1,\"threat\"\"ened\",THREATEN,2020-01-02,2020-01-02,1,"
+                "doc-s:1,doc-s:1\n");
 }
 
 TEST(ExportTest, CsvReplacesInvalidUtf8) {
@@ -113,11 +115,14 @@ TEST(ExportTest, CsvReplacesInvalidUtf8) {
 TEST(ExportTest, DotEscapesQuotesAndLineBreaks) {
   EXPECT_EQ(Export(HostileView(), WriteDot),
             "digraph parley {\n"
+            "  node [style=filled, fontcolor=\"#ffffff\"];\n"
             "  \"organization:evil\" [label=\"=SUM(A1) <b>\\\"Evil\\\" & Co\\n\", "
-            "type=\"organization\"];\n"
-            "  \"state:norway\" [label=\"Norway\", type=\"state\"];\n"
+            "type=\"organization\", fillcolor=\"#009e73\", width=1.25];\n"
+            "  \"state:norway\" [label=\"Norway\", type=\"state\", fillcolor=\"#d55e00\", "
+            "width=1.25];\n"
             "  \"organization:evil\" -> \"state:norway\" [label=\"threat\\\"ened\", weight=1, "
-            "plover=\"THREATEN\", first=\"2020-01-02\", last=\"2020-01-02\"];\n"
+            "plover=\"THREATEN\", first=\"2020-01-02\", last=\"2020-01-02\", color=\"#d73027\", "
+            "penwidth=10];\n"
             "}\n");
 }
 

@@ -174,7 +174,7 @@ int RunExtract(const CommandContext& context) {
     return static_cast<int>(ExitCode::kUsage);
   }
 
-  auto extractor = CreateExtractor(flags.rules, flags.jobs);
+  auto extractor = CreateExtractor(flags.rules);
   if (!extractor.ok()) return ReportError(context, extractor.status());
 
   if (!flags.requests.empty()) {

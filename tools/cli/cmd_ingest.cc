@@ -303,7 +303,7 @@ int RunIngest(const CommandContext& context) {
   }
   if (flags.inputs.empty() && !flags.reextract) return 0;
 
-  auto extractor = CreateExtractor(flags.rules, flags.jobs);
+  auto extractor = CreateExtractor(flags.rules);
   if (!extractor.ok()) return ReportError(context, extractor.status());
   const std::string& fingerprint = (*extractor)->rules_fingerprint();
   PipelineOptions pipeline;

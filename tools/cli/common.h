@@ -35,9 +35,8 @@ struct RuleFlags {
 // --rules (repeatable), --no-default-rules.
 void AddRuleFlags(CLI::App& app, RuleFlags& flags);
 
-// The extractor of `flags`' rules, compiled on `jobs` threads (0 = one per core), the threads
-// the command extracts with.
-Result<std::unique_ptr<Extractor>> CreateExtractor(const RuleFlags& flags, int jobs = 1);
+// The extractor of `flags`' rules.
+Result<std::unique_ptr<Extractor>> CreateExtractor(const RuleFlags& flags);
 // Opens the reader; its warnings go to the context's stderr as they happen.
 Result<std::unique_ptr<DocumentReader>> OpenReader(const CommandContext& context,
                                                    const std::vector<std::string>& inputs,

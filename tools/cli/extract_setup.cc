@@ -28,9 +28,8 @@ void AddRuleFlags(CLI::App& app, RuleFlags& flags) {
                "Use only the --rules given, not the built-in rules/");
 }
 
-Result<std::unique_ptr<Extractor>> CreateExtractor(const RuleFlags& flags, int jobs) {
+Result<std::unique_ptr<Extractor>> CreateExtractor(const RuleFlags& flags) {
   ExtractorOptions options;
-  options.compile_threads = jobs;
   options.default_rules = !flags.no_default_rules;
   options.rule_paths = flags.rule_paths;
   return Extractor::Create(options);

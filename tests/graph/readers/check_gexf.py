@@ -39,6 +39,19 @@ def check(path, expected, problems):
     if graph.graph.get("mode") != mode:
         problems.append(f"mode {graph.graph.get('mode')!r}, expected {mode!r}")
     edges = common.check_networkx_graph(graph, expected, problems, "")
+    # networkx does not read the edges' viz elements: check them on the XML.
+    root = ElementTree.parse(path).getroot()
+    by_id = {e["id"]: e for e in expected["edges"]}
+    for element in root.iter(f"{{{GEXF_NS}}}edge"):
+        want = by_id.get(element.get("id"), {})
+        color = element.find(f"{{{GEXF_NS}/viz}}color")
+        got = None if color is None else [int(color.get(c)) for c in "rgb"]
+        if got != want.get("color"):
+            problems.append(f"edge {element.get('id')} viz colour {got!r} != {want.get('color')!r}")
+        thickness = element.find(f"{{{GEXF_NS}/viz}}thickness")
+        got = None if thickness is None else float(thickness.get("value"))
+        if got != want.get("thickness"):
+            problems.append(f"edge {element.get('id')} thickness {got!r} != {want.get('thickness')!r}")
     if expected["time"] == "spells":
         for edge in expected["edges"]:
             data = edges.get(edge["id"], (None, None, {}))[2]

@@ -17,7 +17,11 @@ def check(path, expected, problems):
     import igraph
     import networkx as nx
 
-    common.check_networkx_graph(nx.read_graphml(path), expected, problems, "networkx: ")
+    edges = common.check_networkx_graph(nx.read_graphml(path), expected, problems, "networkx: ")
+    for edge in expected["edges"]:
+        data = edges.get(edge["id"], (None, None, {}))[2]
+        if [data.get("r"), data.get("g"), data.get("b")] != edge["color"]:
+            problems.append(f"networkx: edge {edge['id']} colour {data!r} != {edge['color']!r}")
 
     graph = igraph.Graph.Read_GraphML(path)
     if not graph.is_directed():

@@ -25,6 +25,13 @@ def check_networkx_graph(graph, expected, problems, prefix):
                 problems.append(f"{prefix}node {node['id']!r} {key} {data.get(key)!r} != {node[key]!r}")
         if data.get("statements") != node["statements"]:
             problems.append(f"{prefix}node {node['id']!r} statements {data.get('statements')!r}")
+        # Gephi's visual attributes: GEXF viz (networkx puts them under "viz"), GraphML r/g/b/size.
+        viz = data.get("viz", {})
+        color = viz.get("color", data)
+        if [color.get("r"), color.get("g"), color.get("b")] != node["color"]:
+            problems.append(f"{prefix}node {node['id']!r} colour {color!r} != {node['color']!r}")
+        if viz.get("size", data.get("size")) != node["size"]:
+            problems.append(f"{prefix}node {node['id']!r} size {viz.get('size', data.get('size'))!r}")
     if graph.is_multigraph():
         # networkx keys parallel edges by the file's edge id (GraphML keeps it only as the key).
         edges = {data.get("id", key): (u, v, data) for u, v, key, data in graph.edges(keys=True, data=True)}
@@ -41,7 +48,7 @@ def check_networkx_graph(graph, expected, problems, prefix):
             problems.append(f"{prefix}edge {edge['id']} label {data.get('label')!r}")
         if data.get("weight") != float(edge["weight"]) or data.get("count") != edge["weight"]:
             problems.append(f"{prefix}edge {edge['id']} weight {data.get('weight')!r}")
-        for key in ("first", "last", "plover"):
+        for key in ("first", "last", "plover", "sources", "first_source", "latest_source"):
             if data.get(key, "") != edge[key]:
                 problems.append(f"{prefix}edge {edge['id']} {key} {data.get(key)!r} != {edge[key]!r}")
     return edges

@@ -1,0 +1,121 @@
+// The clause layer: reads a tagged sentence (tagged_sentence.h) as clauses, between tagging and
+// relations. No parser: a lexicon (lexicon.h) and local rules, in time linear in the sentence.
+//
+//   noun-phrase chunks  the entity mentions with what belongs to them: determiners, titles,
+//                       demonyms, "of STATE" after a person ("President Xi of China"), and
+//                       coordination ("A and B", "A, B and C", "both A and B", "A together
+//                       with B", "A as well as B"): one chunk stands for all its members.
+//                       Noun phrases that name no entity ("the leaders", "Moscow's proposal")
+//                       are chunks too, with their head word and owners (possessors and entity
+//                       modifiers: "Moscow" in "Moscow's proposal", "US" in "a US offer").
+//   verb groups         auxiliaries, modals, negation and adverbs with their main verb ("has
+//                       not yet been signed", "is expected to visit", "wants to attack"):
+//                       voice (passive: be + participle), negation, modality (modals,
+//                       catenative verbs set by `modality` blocks' `verb` lines), coordinated
+//                       verbs sharing the group ("signed and ratified").
+//   clauses and roles   for every verb: its subject (the chunk before it, skipping adverbials,
+//                       dates, parentheses and comma-enclosed relative clauses or appositions;
+//                       shared with the previous verb of a coordinated verb phrase: "discussed
+//                       X, reaffirmed Y, and reiterated Z"; the antecedent for "who"/"which";
+//                       the by-agent of a passive), its direct object (a second one for "offered
+//                       Russia a package"), the prepositional phrases that follow it, a
+//                       that-clause (and its subject), a to-infinitive and a quotation; and the
+//                       extent of its clause (relative and subordinate clauses, parentheses,
+//                       semicolons and quotations are boundaries).
+//
+// Frames (frames.h) turn verbs and their roles into statements. `parley rules explain` prints
+// the analysis (DescribeClauses).
+//
+// Collective and implicit actors ("the leaders", "both sides", "we") are noun chunks without
+// members today; the hook that will resolve them to entities is ResolveChunk (frames.h).
+//
+// Thread-safety: AnalyzeClauses reads the lexicon and the sentence only; per-call output.
+#ifndef PARLEY_EXTRACT_CLAUSES_H_
+#define PARLEY_EXTRACT_CLAUSES_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "base/types.h"
+#include "extract/lexicon.h"
+#include "extract/tagged_sentence.h"
+
+namespace parley::internal {
+
+inline constexpr uint32_t kNoUnit = 0xFFFFFFFFu;
+
+// A noun phrase: an entity chunk (members) or a noun chunk (head word, maybe owners).
+struct Chunk {
+  uint32_t begin = 0, end = 0;    // units [begin, end)
+  std::vector<uint32_t> members;  // mention indices of the entities it names; coordination: all
+  std::vector<uint32_t> owners;   // mention indices of possessors and entity modifiers
+  uint32_t head = kNoUnit;        // a noun chunk's head word unit
+  bool possessive = false;        // followed by 's: it owns the next chunk
+  bool in_pp = false;             // the object of a preposition
+  bool pronoun = false;           // a personal pronoun ("they", "we")
+};
+
+// One verb of a verb group.
+struct GroupVerb {
+  uint32_t unit = 0;
+  std::vector<uint32_t> verbs;  // lexicon verb ids the word is a form of
+  bool passive = false;         // be + participle, or a reduced relative ("signed by")
+  bool coordinated = false;     // joined to the previous verb by "and"/"or": shares its roles
+  Modality modality = Modality::kAsserted;  // from the group and the catenatives before it
+};
+
+struct PrepPhrase {
+  uint32_t prep = 0;  // the preposition's unit
+  int chunk = -1;     // the chunk it governs, or -1
+};
+
+struct VerbGroup {
+  uint32_t begin = 0, end = 0;   // units, auxiliaries to the last verb
+  std::vector<GroupVerb> verbs;  // the main verb, coordinated verbs, catenative chain
+  bool negated = false;
+  bool infinitive = false;       // starts with "to": a complement, never a claim of its own
+  bool embedded = false;         // in a that-clause: reported
+  bool conditional = false;      // in an if/unless clause: hedged
+  int subject = -1;              // chunk index; a passive's is its grammatical subject
+  int agent = -1;                // a passive's by-agent chunk
+  std::string subject_via;       // how the subject was found (for explain)
+  int object = -1;               // direct object chunk
+  bool object_relative = false;  // the object is the antecedent of "that"/"which" before it
+  int second_object = -1;        // "offered Russia a package": Russia is `object`, this the package
+  std::vector<PrepPhrase> preps;   // in order
+  uint32_t complement = 0;         // first unit after the verbs (and their particle, if any)
+  uint32_t that_clause = kNoUnit;  // first unit after "that"
+  int that_subject = -1;           // the that-clause's subject chunk
+  uint32_t to_clause = kNoUnit;    // first unit of a to-infinitive complement ("agreed to X")
+  uint32_t quote = kNoUnit;        // a quotation unit after (or right before) the verb
+  uint32_t clause_begin = 0, clause_end = 0;  // units of its clause (skipped spans excluded)
+};
+
+struct SkippedSpan {
+  uint32_t begin = 0, end = 0;
+  std::string why;
+};
+
+struct ClauseAnalysis {
+  std::vector<Chunk> chunks;
+  std::vector<VerbGroup> groups;
+  std::vector<SkippedSpan> skipped;  // parentheticals the subject search stepped over
+  std::vector<int> chunk_of;         // per unit: the chunk it belongs to, or -1
+};
+
+// Analyses `s`. REQUIRES: `s` is built (BuildUnits).
+void AnalyzeClauses(const Tagged& s, const Lexicon& lexicon, ClauseAnalysis* out);
+
+// The analysis as `parley rules explain` prints it (lines starting with two spaces).
+std::string DescribeClauses(const Tagged& s, const Lexicon& lexicon, const ClauseAnalysis& a);
+
+// The stronger of two modalities: negated > hedged > planned > reported > asserted.
+Modality Stronger(Modality a, Modality b);
+
+// The text of units [b, e) of `s`, or "" when empty.
+std::string UnitsString(const Tagged& s, uint32_t b, uint32_t e);
+
+}  // namespace parley::internal
+
+#endif  // PARLEY_EXTRACT_CLAUSES_H_

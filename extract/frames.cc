@@ -1,0 +1,525 @@
+#include "extract/frames.h"
+
+#include <algorithm>
+
+#include "extract/pattern_match.h"
+#include "extract/rule_compiled.h"
+
+namespace parley::internal {
+namespace {
+
+// Longest text a frame takes from a clause, in units.
+constexpr uint32_t kMaxTextUnits = 40;
+
+// The entity a mention means in a role of `bits`.
+const EntityDef* RoleEntity(const Mention& m, uint32_t bits, bool actor) {
+  if (m.entity == nullptr) return nullptr;
+  if (m.kind == MentionKind::kDemonym) {
+    return (EntityTypeBit(m.entity->entity.type) & bits) != 0 ? m.entity : nullptr;
+  }
+  if (actor && m.acts_as != nullptr && (EntityTypeBit(m.acts_as->entity.type) & bits) != 0) {
+    return m.acts_as;
+  }
+  if ((EntityTypeBit(m.entity->entity.type) & bits) != 0) return m.entity;
+  if (m.acts_as != nullptr && (EntityTypeBit(m.acts_as->entity.type) & bits) != 0) {
+    return m.acts_as;
+  }
+  return nullptr;
+}
+
+class FrameReader {
+ public:
+  FrameReader(const Tagged& s, const ClauseAnalysis& a, const DocState& doc, bool headline,
+              std::vector<StatementCandidate>* candidates, SentenceAnalysis* out)
+      : s_(s), a_(a), doc_(doc), headline_(headline), candidates_(candidates), out_(out) {
+    const uint32_t n = static_cast<uint32_t>(s.units.size());
+    blocked_.assign(n, 0);
+    for (const SkippedSpan& k : a.skipped) {
+      for (uint32_t u = k.begin; u < k.end && u < n; ++u) blocked_[u] = 1;
+    }
+    group_start_.assign(n, 0);
+    for (const VerbGroup& g : a.groups) {
+      if (g.begin < n && !g.infinitive) group_start_[g.begin] = 1;
+    }
+  }
+
+  void Apply(const Rule& rule) {
+    for (size_t gi = 0; gi < a_.groups.size(); ++gi) {
+      const VerbGroup& g = a_.groups[gi];
+      if (g.infinitive) continue;
+      if (headline_ && g.subject_via != "before the verb") continue;
+      for (size_t k = 0; k < g.verbs.size(); ++k) {
+        for (const FrameVerb& fv : rule.frame->verbs) {
+          const std::vector<uint32_t>& verbs = g.verbs[k].verbs;
+          if (std::find(verbs.begin(), verbs.end(), fv.verb) == verbs.end()) continue;
+          if (!ParticleFollows(g.verbs[k].unit, fv.particle)) continue;
+          Read(rule, g, k, fv);
+          break;
+        }
+      }
+    }
+  }
+
+ private:
+  std::string_view Lower(uint32_t u) const {
+    if (u >= s_.units.size() || s_.units[u].mention >= 0) return {};
+    return s_.LowerToken(s_.units[u].tok_begin);
+  }
+
+  bool ParticleFollows(uint32_t verb, const std::vector<std::string>& particle) const {
+    for (size_t i = 0; i < particle.size(); ++i) {
+      if (Lower(verb + 1 + static_cast<uint32_t>(i)) != particle[i]) return false;
+    }
+    return true;
+  }
+
+  // The text of a role from unit `from`: up to a clause-ending punctuation mark, a
+  // conjunction before another verb group, or kMaxTextUnits units. Returns [from, end).
+  std::pair<uint32_t, uint32_t> TextExtent(uint32_t from) const {
+    const uint32_t n = static_cast<uint32_t>(s_.units.size());
+    uint32_t e = from;
+    while (e < n && e - from < kMaxTextUnits) {
+      if (s_.units[e].mention < 0) {
+        const std::string_view w = Lower(e);
+        if (w.size() == 1 && std::string_view(",;:.!?()").find(w[0]) != std::string_view::npos) {
+          break;
+        }
+        if ((w == "and" || w == "but") && e + 1 < n && group_start_[e + 1]) break;
+      }
+      if (e > from && group_start_[e] && e > 0 && (Lower(e - 1) == "and")) break;
+      ++e;
+    }
+    // A date at the end is the statement's time, not its content: "sanctions on Iran in 2016".
+    while (e > from + 1) {
+      const int m = s_.units[e - 1].mention;
+      if (m < 0 || s_.mentions[m].kind != MentionKind::kDate) break;
+      --e;
+      const std::string_view p = Lower(e - 1);
+      if (e > from + 1 && (p == "in" || p == "on" || p == "at" || p == "during" || p == "since" ||
+                           p == "by" || p == "until" || p == ",")) {
+        --e;
+      }
+    }
+    return {from, e};
+  }
+
+  std::string Text(uint32_t from) const {
+    const auto [b, e] = TextExtent(from);
+    return UnitsString(s_, b, e);
+  }
+
+  bool PhraseHasWord(uint32_t from, const std::vector<Cue>& words) const {
+    const auto [b, e] = TextExtent(from);
+    for (uint32_t u = b; u < e; ++u) {
+      const std::string_view w = Lower(u);
+      if (w.empty()) continue;
+      for (const Cue& cue : words) {
+        if (cue.tokens.size() != 1) continue;
+        if (cue.prefix ? w.substr(0, cue.tokens[0].size()) == cue.tokens[0] : w == cue.tokens[0]) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  // Word items in order in units [b, e).
+  bool InOrder(const std::vector<Cue>& words, uint32_t b, uint32_t e) const {
+    size_t i = 0;
+    for (uint32_t u = b; u < e && i < words.size(); ++u) {
+      const std::string_view w = Lower(u);
+      const Cue& cue = words[i];
+      if (!w.empty() &&
+          (cue.prefix ? w.substr(0, cue.tokens[0].size()) == cue.tokens[0] : w == cue.tokens[0])) {
+        ++i;
+      }
+    }
+    return i == words.size();
+  }
+
+  bool Occurs(const Refinement& r, const VerbGroup& g, uint32_t verb) const {
+    const uint32_t after_end = std::max(g.clause_end, TextExtent(verb + 1).second);
+    return InOrder(r.before, g.clause_begin, verb) && InOrder(r.after, verb + 1, after_end);
+  }
+
+  std::string Cameo(const Rule& rule, const VerbGroup& g, uint32_t verb) const {
+    for (const Refinement& r : rule.frame->refine) {
+      if (Occurs(r, g, verb)) return r.cameo;
+    }
+    return rule.cameo;
+  }
+
+  bool Applies(const Frame& frame, const VerbGroup& g, uint32_t verb) const {
+    for (const Refinement& r : frame.unless) {
+      if (Occurs(r, g, verb)) return false;
+    }
+    if (frame.when.empty()) return true;
+    for (const Refinement& r : frame.when) {
+      if (Occurs(r, g, verb)) return true;
+    }
+    return false;
+  }
+
+  // The first prepositional phrase with preposition `prep` whose entities fit, from index
+  // `from` on; fills `entities` and returns its chunk, or -1.
+  int FromPreps(const VerbGroup& g, size_t from, const RoleFiller& f,
+                std::vector<const EntityDef*>* entities) const {
+    for (size_t i = from; i < g.preps.size(); ++i) {
+      const PrepPhrase& pp = g.preps[i];
+      if (Lower(pp.prep) != f.prep || pp.chunk < 0) continue;
+      *entities = ResolveChunk(s_, a_, pp.chunk, f.bits, f.actor, false, doc_);
+      if (!entities->empty()) return pp.chunk;
+      // "on the islands of Iturup and Kunashir": the entity an of-phrase names.
+      if (i + 1 < g.preps.size() && Lower(g.preps[i + 1].prep) == "of" &&
+          g.preps[i + 1].chunk >= 0 && a_.chunks[pp.chunk].end == g.preps[i + 1].prep) {
+        *entities = ResolveChunk(s_, a_, g.preps[i + 1].chunk, f.bits, f.actor, false, doc_);
+        if (!entities->empty()) return g.preps[i + 1].chunk;
+      }
+    }
+    return -1;
+  }
+
+  void Read(const Rule& rule, const VerbGroup& g, size_t k, const FrameVerb& fv) {
+    const Frame& frame = *rule.frame;
+    const GroupVerb& v = g.verbs[k];
+    if (!Applies(frame, g, v.unit)) return;
+    const bool chained = k + 1 < g.verbs.size() && !g.verbs[k + 1].coordinated;
+    const uint32_t verb_end = v.unit + 1 + static_cast<uint32_t>(fv.particle.size());
+    // The chunk after the verb: the direct object, or with a prepositional particle ("call
+    // for", "turn down") the chunk that particle governs.
+    int direct = -1;
+    size_t first_pp = 0;
+    if (!chained) {
+      if (v.passive) {
+        direct = g.subject;
+      } else if (!fv.particle.empty()) {
+        for (size_t i = 0; i < g.preps.size(); ++i) {
+          if (g.preps[i].prep == verb_end - 1) {
+            direct = g.preps[i].chunk;
+            first_pp = i + 1;
+          }
+        }
+        if (direct < 0 && g.complement == verb_end) direct = g.object;
+      } else {
+        direct = g.object;
+      }
+    }
+    int indirect = -1;
+    if (!chained && !v.passive && g.second_object >= 0 && fv.particle.empty()) {
+      indirect = g.object;
+      direct = g.second_object;
+    }
+    // Subject.
+    const int subject_chunk = v.passive ? g.agent : g.subject;
+    std::vector<const EntityDef*> subjects =
+        ResolveChunk(s_, a_, subject_chunk, frame.subject_bits, frame.subject_actor, false, doc_);
+    // Object.
+    std::vector<const EntityDef*> objects;
+    int object_chunk = -1;
+    bool object_from_members = false;
+    for (const RoleFiller& f : frame.object) {
+      if (f.prep.empty()) {
+        if (direct < 0) continue;
+        // An actor object may be the owner of the object phrase: "rejected Moscow's proposal",
+        // "attacked Israel's forces".
+        const bool owners = (f.bits & kActorBits) != 0;
+        objects = ResolveChunk(s_, a_, direct, f.bits, f.actor, owners, doc_);
+        if (!objects.empty()) {
+          object_chunk = direct;
+          object_from_members = !a_.chunks[direct].members.empty();
+          break;
+        }
+      } else if (!chained) {
+        object_chunk = FromPreps(g, first_pp, f, &objects);
+        if (object_chunk >= 0) {
+          object_from_members = true;
+          break;
+        }
+      }
+    }
+    // `object-word`: there is a direct object, and its phrase holds one of the words or it
+    // is an entity the phrase names (not a possessor: "Russia's claims" is no proposal).
+    if (!frame.object_words.empty()) {
+      if (direct < 0) return;
+      const bool has_word = PhraseHasWord(a_.chunks[direct].begin, frame.object_words);
+      if (!has_word && !(object_from_members && object_chunk == direct)) return;
+    }
+    // Agentless passive: the parties of the agreement it is about.
+    std::string subject_note;
+    if (subjects.empty() && v.passive && g.agent < 0) {
+      for (const EntityDef* o : objects) {
+        if (o->entity.type != EntityType::kAgreement) continue;
+        const auto it = o->entity.attributes.find("parties");
+        if (it == o->entity.attributes.end()) continue;
+        std::string_view rest = it->second;
+        while (!rest.empty()) {
+          const size_t comma = rest.find(',');
+          if (const EntityDef* party = doc_.Find(std::string(rest.substr(0, comma)))) {
+            if ((EntityTypeBit(party->entity.type) & frame.subject_bits) != 0) {
+              subjects.push_back(party);
+            }
+          }
+          if (comma == std::string_view::npos) break;
+          rest.remove_prefix(comma + 1);
+        }
+        subject_note = "parties of " + o->entity.id;
+      }
+    }
+    if (subjects.empty()) {
+      Skip(rule, v.unit, subject_chunk < 0 ? "no subject" : "the subject names no entity");
+      return;
+    }
+    // Recipient.
+    std::vector<const EntityDef*> recipients;
+    bool recipient_is_direct = false;
+    for (const RoleFiller& f : frame.recipient) {
+      if (chained) break;
+      if (f.that) {
+        if (g.that_subject >= 0) {
+          recipients = ResolveChunk(s_, a_, g.that_subject, kActorBits, true, false, doc_);
+        }
+      } else if (f.prep.empty()) {
+        // The indirect object ("offered Russia a package"), or the direct object of a frame that
+        // takes none itself ("urged Xi to act").
+        int c = indirect;
+        const bool takes_direct = std::any_of(frame.object.begin(), frame.object.end(),
+                                              [](const RoleFiller& o) { return o.prep.empty(); });
+        if (c < 0 && !takes_direct && !v.passive) c = direct;
+        if (c >= 0) {
+          recipients = ResolveChunk(s_, a_, c, f.bits, f.actor, false, doc_);
+          if (!recipients.empty() && c == direct) recipient_is_direct = true;
+        }
+      } else {
+        FromPreps(g, first_pp, f, &recipients);
+      }
+      if (!recipients.empty()) break;
+    }
+    // Text.
+    std::string text;
+    uint32_t text_end = verb_end;
+    auto take = [&](uint32_t from) {
+      auto [b, e] = TextExtent(from);
+      // A passive's grammatical subject ends where its verb group starts; the antecedent of a
+      // relative clause is its own chunk.
+      if (b < g.begin) e = std::min(e, g.begin);
+      if (g.object_relative && direct == g.object && from == a_.chunks[direct].begin) {
+        e = a_.chunks[direct].end;
+      }
+      if (b < e) {
+        text = UnitsString(s_, b, e);
+        text_end = std::max(text_end, e);
+      }
+    };
+    for (const TextFiller& t : frame.text) {
+      if (!text.empty()) break;
+      switch (t.kind) {
+        case TextFiller::Kind::kObject:
+          if (direct >= 0 && !(object_from_members && object_chunk == direct) &&
+              !recipient_is_direct && !chained) {
+            take(a_.chunks[direct].begin);
+          }
+          break;
+        case TextFiller::Kind::kThat:
+          if (!chained && g.that_clause != kNoUnit) take(g.that_clause);
+          break;
+        case TextFiller::Kind::kTo:
+        case TextFiller::Kind::kInfinitive:
+          // A to-infinitive ("agreed to cooperate"); for `to`, else a to-phrase ("agreed to the
+          // offer").
+          if (chained) {
+            take(g.verbs[k + 1].unit);
+          } else if (g.to_clause != kNoUnit) {
+            take(g.to_clause);
+          } else if (t.kind == TextFiller::Kind::kTo) {
+            for (size_t i = first_pp; i < g.preps.size(); ++i) {
+              if (Lower(g.preps[i].prep) == "to" && g.preps[i].prep + 1 < s_.units.size()) {
+                take(g.preps[i].prep + 1);
+                break;
+              }
+            }
+          }
+          break;
+        case TextFiller::Kind::kQuote:
+          if (!chained && g.quote != kNoUnit) {
+            const Mention& q = s_.mentions[s_.units[g.quote].mention];
+            text = std::string(s_.Range(q.tok_begin + 1, q.tok_end - 1));
+            text_end = std::max(text_end, g.quote + 1);
+          }
+          break;
+        case TextFiller::Kind::kPrep:
+          if (chained) break;
+          for (size_t i = first_pp; i < g.preps.size(); ++i) {
+            if (Lower(g.preps[i].prep) == t.prep && g.preps[i].prep + 1 < s_.units.size()) {
+              take(g.preps[i].prep + 1);
+              break;
+            }
+          }
+          break;
+      }
+    }
+    // A frame that takes an object needs one, or a text; a frame that takes a recipient or a
+    // text needs one of them. "A and B met" needs neither: each is the other's object.
+    // "A and B met": each member is the others' object (up to four members: every pair met);
+    // "A and B signed": each is the other's recipient (two members only: a list of signatories
+    // is no set of bilateral agreements).
+    const size_t most = frame.reciprocal == Frame::Reciprocal::kObject ? 4 : 2;
+    const bool mutual = frame.reciprocal != Frame::Reciprocal::kNone && subjects.size() > 1 &&
+                        subjects.size() <= most;
+    if (!frame.object.empty() ? objects.empty() && text.empty() && !mutual
+                              : (!frame.recipient.empty() || !frame.text.empty()) &&
+                                    recipients.empty() && text.empty() && !mutual) {
+      Skip(rule, v.unit, frame.object.empty() ? "no recipient or text" : "no object or text");
+      return;
+    }
+    // The statement's extent, for the overlap policy and qualifier attachment.
+    uint32_t b = subject_chunk >= 0 ? std::min(a_.chunks[subject_chunk].begin, v.unit) : v.unit;
+    if (direct >= 0) b = std::min(b, a_.chunks[direct].begin);
+    uint32_t e = std::max(verb_end, text_end);
+    for (int c : {object_chunk, direct}) {
+      if (c >= 0) e = std::max(e, a_.chunks[c].end);
+    }
+    if (!chained) e = std::max(e, g.clause_end);
+    e = std::min<uint32_t>(e, static_cast<uint32_t>(s_.units.size()));
+    if (subject_chunk >= 0 && v.passive) b = std::min(b, a_.chunks[g.subject].begin);
+    Modality modality = v.modality;
+    if (g.embedded) modality = Stronger(modality, Modality::kReported);
+    // "expressed no concern", "signed no agreement".
+    if (direct >= 0 && Lower(a_.chunks[direct].begin) == "no") {
+      modality = Stronger(modality, Modality::kNegated);
+    }
+    if (g.conditional) modality = Stronger(modality, Modality::kHedged);
+    if (rule.modality.has_value()) {
+      modality = *rule.modality;
+    } else {
+      // Cue words count before the verb, but not inside a skipped relative clause or
+      // parenthetical ("Putin, who has never been to Tokyo, met Abe" is asserted).
+      std::vector<std::pair<size_t, size_t>> skipped;
+      for (const SkippedSpan& k : a_.skipped) skipped.emplace_back(k.begin, k.end);
+      modality = Stronger(modality, CueModality(doc_.rules, s_, b, v.unit + 1, skipped));
+    }
+    const std::string cameo = Cameo(rule, g, v.unit);
+    if (objects.empty()) objects.push_back(nullptr);
+    if (recipients.empty()) recipients.push_back(nullptr);
+    const bool reciprocal =
+        mutual && ((frame.reciprocal == Frame::Reciprocal::kObject && objects[0] == nullptr) ||
+                   (frame.reciprocal == Frame::Reciprocal::kRecipient && recipients[0] == nullptr));
+    for (const EntityDef* subject : subjects) {
+      std::vector<const EntityDef*> others;
+      if (reciprocal) {
+        for (const EntityDef* o : subjects) {
+          if (o != subject) others.push_back(o);
+        }
+      }
+      const std::vector<const EntityDef*>& os =
+          reciprocal && frame.reciprocal == Frame::Reciprocal::kObject ? others : objects;
+      const std::vector<const EntityDef*>& rs =
+          reciprocal && frame.reciprocal == Frame::Reciprocal::kRecipient ? others : recipients;
+      for (const EntityDef* object : os) {
+        for (const EntityDef* recipient : rs) {
+          if (object == subject || recipient == subject) continue;
+          Emit(rule, v, fv, subject, object, recipient, text, modality, cameo, b, e, subject_note);
+        }
+      }
+    }
+  }
+
+  void Emit(const Rule& rule, const GroupVerb& v, const FrameVerb& fv, const EntityDef* subject,
+            const EntityDef* object, const EntityDef* recipient, const std::string& text,
+            Modality modality, const std::string& cameo, uint32_t b, uint32_t e,
+            const std::string& subject_note) {
+    StatementCandidate c;
+    Statement& st = c.statement;
+    st.predicate = rule.predicate;
+    st.rule = rule.id;
+    st.plover = rule.plover;
+    st.cameo = cameo;
+    st.subject = Ref(subject);
+    if (object != nullptr) st.object = Ref(object);
+    if (recipient != nullptr) st.recipient = Ref(recipient);
+    if (!text.empty()) st.text = text;
+    st.modality = modality;
+    RuleFiring firing;
+    RuleFiring* trace = doc_.trace ? &firing : nullptr;
+    if (trace != nullptr) {
+      firing.rule = rule.id;
+      firing.what = "frame";
+      firing.line = rule.frame->line;
+      std::string verb(doc_.rules.lexicon.Lemma(fv.verb));
+      for (const std::string& p : fv.particle) verb += " " + p;
+      firing.captures.emplace_back("verb", "\"" + verb + "\"");
+      firing.captures.emplace_back(
+          "subject", subject->entity.id + (subject_note.empty() ? "" : " (" + subject_note + ")"));
+      if (object != nullptr) firing.captures.emplace_back("object", object->entity.id);
+      if (recipient != nullptr) firing.captures.emplace_back("recipient", recipient->entity.id);
+      if (!text.empty()) firing.captures.emplace_back("text", "\"" + text + "\"");
+    }
+    // Mentions already bound are not attached again.
+    std::vector<const Mention*> used;
+    for (const Mention& m : s_.mentions) {
+      if (m.entity == nullptr) continue;
+      const EntityDef* as = m.acts_as;
+      for (const EntityDef* bound : {subject, object, recipient}) {
+        if (bound != nullptr && (m.entity == bound || as == bound)) used.push_back(&m);
+      }
+    }
+    const Mention* time_mention = nullptr;
+    const Mention* target = nullptr;
+    AttachQualifiers(rule, s_, b, e, &blocked_, {}, doc_, &used, &time_mention, &target, &st,
+                     trace);
+    const uint32_t n = static_cast<uint32_t>(s_.units.size());
+    const size_t begin = s_.unit_offsets[b] - 1;
+    const size_t end = e < n ? s_.unit_offsets[e] : s_.tagged.size();
+    c.begin = begin;
+    c.length = end - begin;
+    c.priority = rule.priority;
+    candidates_->push_back(std::move(c));
+    if (trace != nullptr) out_->firings.push_back(std::move(firing));
+    (void)v;
+  }
+
+  void Skip(const Rule& rule, uint32_t verb, const char* why) {
+    if (!doc_.trace) return;
+    out_->clauses += "  frame " + rule.id + " at \"" + UnitsString(s_, verb, verb + 1) +
+                     "\": nothing (" + why + ")\n";
+  }
+
+  const Tagged& s_;
+  const ClauseAnalysis& a_;
+  const DocState& doc_;
+  const bool headline_;
+  std::vector<StatementCandidate>* candidates_;
+  SentenceAnalysis* out_;
+  std::vector<uint8_t> blocked_;      // units in skipped spans: never attached
+  std::vector<uint8_t> group_start_;  // first units of finite verb groups
+};
+
+}  // namespace
+
+std::vector<const EntityDef*> ResolveChunk(const Tagged& s, const ClauseAnalysis& a, int c,
+                                           uint32_t bits, bool actor, bool owners,
+                                           const DocState& doc) {
+  (void)doc;
+  std::vector<const EntityDef*> out;
+  if (c < 0) return out;
+  const Chunk& chunk = a.chunks[c];
+  const std::vector<uint32_t>& mentions =
+      !chunk.members.empty() ? chunk.members : (owners ? chunk.owners : chunk.members);
+  for (uint32_t m : mentions) {
+    const EntityDef* def = RoleEntity(s.mentions[m], bits, actor);
+    if (def != nullptr && std::find(out.begin(), out.end(), def) == out.end()) out.push_back(def);
+  }
+  return out;
+}
+
+void ApplyFrames(const Tagged& s, const ClauseAnalysis& a, const std::vector<uint32_t>& frames,
+                 const DocState& doc, std::string_view only_relation, bool headline,
+                 std::vector<StatementCandidate>* candidates, SentenceAnalysis* out) {
+  FrameReader reader(s, a, doc, headline, candidates, out);
+  for (uint32_t r : frames) {
+    const Rule& rule = doc.rules.rules[r];
+    if (!only_relation.empty() && rule.id != only_relation) continue;
+    reader.Apply(rule);
+  }
+}
+
+}  // namespace parley::internal

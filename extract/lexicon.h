@@ -1,0 +1,117 @@
+// The lexicon of the clause layer: what a lower-cased word can be. Closed-class words (articles,
+// prepositions, auxiliaries, modals, conjunctions, subordinators, relative pronouns, negation,
+// common adverbs) are English grammar and built in; verbs come from `verbs` blocks of the rule
+// files (rules/lexicon/verbs.rules, generated from the CAMEO verb dictionary) and from the
+// lemmas that frames name, with regular English morphology for a lemma no block lists
+// (rules/README.md section 13). A word may be several things ("plans": a noun or a form of
+// "plan"); the clause layer decides in context.
+//
+// Thread-safety: built while compiling; immutable and shared afterwards.
+#ifndef PARLEY_EXTRACT_LEXICON_H_
+#define PARLEY_EXTRACT_LEXICON_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/types.h"
+#include "extract/rule_tokens.h"
+
+namespace parley::internal {
+
+// Closed classes, as bits: a word may be in several ("that": determiner, relative, complementizer).
+enum WordClass : uint32_t {
+  kClassDeterminer = 1u << 0,    // the, a, an, this, these, any, both, each, no, ...
+  kClassPossessive = 1u << 1,    // his, her, its, their, our, my, your (determiners too)
+  kClassPreposition = 1u << 2,   // of, in, on, at, to, with, for, by, from, ...
+  kClassConjunction = 1u << 3,   // and, or, but, nor
+  kClassSubordinator = 1u << 4,  // while, because, although, if, unless, when, whereas, ...
+  kClassRelative = 1u << 5,      // who, whom, whose, which
+  kClassPronoun = 1u << 6,       // he, she, it, they, we, i, you, him, them, us
+  kClassBe = 1u << 7,            // be, is, are, was, were, been, being, am
+  kClassHave = 1u << 8,          // have, has, had, having
+  kClassDo = 1u << 9,            // do, does, did
+  kClassModal = 1u << 10,        // will, would, shall, should, can, could, may, might, must
+  kClassNegation = 1u << 11,     // not, n't, never
+  kClassAdverb = 1u << 12,       // also, again, still, yet, jointly, ... (-ly words by shape)
+  kClassTo = 1u << 13,           // to (preposition or infinitive marker)
+  kClassThat = 1u << 14,         // that (complementizer, relative, determiner)
+  kClassNumber = 1u << 15,       // one, two, ... ten (digits are found by shape)
+  kClassModifier = 1u << 16,     // former, new, then, late, current, acting, outgoing, ...
+  kClassStop = 1u << 17,         // words that never start or continue a noun phrase (there, as)
+  kClassTime = 1u << 18,         // weekdays and time nouns: monday, week, morning, ...
+  kClassCalendar = 1u << 19,     // next, last, this, coming, past: before a time noun
+};
+
+// Forms of a verb, as bits.
+enum VerbForm : uint8_t {
+  kFormBase = 1,   // reject
+  kFormThird = 2,  // rejects
+  kFormIng = 4,    // rejecting
+  kFormEd = 8,     // rejected (past and participle)
+};
+
+struct VerbSense {
+  uint32_t verb = 0;  // Lexicon::Lemma(verb)
+  uint8_t forms = 0;  // VerbForm bits this word is of that verb
+};
+
+struct LexEntry {
+  uint32_t classes = 0;  // WordClass bits
+  std::vector<VerbSense> senses;
+};
+
+// (3sg, ing, ed) of `lemma` by regular English morphology ("stop" -> stops, stopping,
+// stopped; "agree" -> agrees, agreeing, agreed; "carry" -> carries, carrying, carried). The
+// doubling of a final consonant is applied to one-syllable words only.
+struct RegularVerbForms {
+  std::string third, ing, ed;
+};
+RegularVerbForms RegularForms(std::string_view lemma);
+
+class Lexicon {
+ public:
+  // A lexicon of the closed-class words only.
+  Lexicon();
+
+  // Adds (or extends) verb `lemma` with the given forms; a form list may be empty. Returns
+  // the verb's id. Words are lower-cased ASCII as written in rule files.
+  uint32_t AddVerb(std::string_view lemma, const std::vector<std::string>& third,
+                   const std::vector<std::string>& ing, const std::vector<std::string>& ed);
+  // The id of `lemma`, adding it with its regular forms when no block listed it.
+  uint32_t Verb(std::string_view lemma);
+  // The id of `lemma`, or nullopt.
+  std::optional<uint32_t> FindVerb(std::string_view lemma) const;
+
+  // What `lower` (a lower-cased word token) can be, or null when it is no known word.
+  const LexEntry* Find(std::string_view lower) const {
+    const uint32_t id = words_.Find(lower);
+    return id == TokenTable::kAbsent ? nullptr : &entries_[id - 1];
+  }
+  std::string_view Lemma(uint32_t verb) const { return lemmas_[verb]; }
+  // Every form of the verb (the lemma first).
+  const std::vector<std::string>& Forms(uint32_t verb) const { return forms_[verb]; }
+  size_t verb_count() const { return lemmas_.size(); }
+
+  // Catenative verbs that give the verb after them a modality instead of being the claim
+  // themselves ("wants to attack": attack, planned). Set by `modality KIND` blocks' `verb`
+  // lines.
+  void SetCatenative(uint32_t verb, Modality modality);
+  std::optional<Modality> Catenative(uint32_t verb) const;
+
+ private:
+  LexEntry* Entry(std::string_view word);
+  void AddForm(uint32_t verb, std::string_view form, uint8_t bits);
+
+  TokenTable words_;
+  std::vector<LexEntry> entries_;  // by word id - 1
+  std::vector<std::string> lemmas_;
+  std::vector<std::vector<std::string>> forms_;
+  std::vector<int8_t> catenative_;  // by verb: -1, or a Modality
+};
+
+}  // namespace parley::internal
+
+#endif  // PARLEY_EXTRACT_LEXICON_H_

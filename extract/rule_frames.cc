@@ -1,0 +1,325 @@
+#include "extract/rule_frames.h"
+
+#include <algorithm>
+
+#include "base/text.h"
+#include "extract/rule_pattern.h"
+#include "extract/rule_tokens.h"
+
+namespace parley::internal {
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\t'; }
+
+// Whitespace-separated words of `text` with their columns.
+std::vector<std::pair<std::string, int>> Words(std::string_view text, int col) {
+  std::vector<std::pair<std::string, int>> out;
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && IsSpace(text[i])) ++i;
+    if (i >= text.size()) break;
+    size_t j = i;
+    while (j < text.size() && !IsSpace(text[j])) ++j;
+    out.emplace_back(std::string(text.substr(i, j - i)), col + static_cast<int>(i));
+    i = j;
+  }
+  return out;
+}
+
+bool IsLowerWord(std::string_view w) {
+  if (w.empty()) return false;
+  for (char c : w) {
+    if (!((c >= 'a' && c <= 'z') || c == '-' || c == '\'')) return false;
+  }
+  return true;
+}
+
+struct TypeName {
+  std::string_view name;
+  uint32_t bits;
+};
+constexpr TypeName kRoleTypes[] = {
+    {"person", kBitPerson}, {"state", kBitState},  {"organization", kBitOrganization},
+    {"group", kBitGroup},   {"place", kBitPlace},  {"agreement", kBitAgreement},
+    {"event", kBitEvent},   {"actor", kActorBits},
+};
+
+// "actor|agreement" -> bits; false with `bad` set to the unknown name.
+bool ParseTypes(std::string_view text, uint32_t* bits, bool* actor, std::string* bad) {
+  *bits = 0;
+  *actor = false;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t bar = text.find('|', start);
+    if (bar == std::string_view::npos) bar = text.size();
+    const std::string_view name = text.substr(start, bar - start);
+    bool found = false;
+    for (const TypeName& t : kRoleTypes) {
+      if (t.name == name) {
+        *bits |= t.bits;
+        found = true;
+        if (name == "actor") *actor = true;
+      }
+    }
+    if (!found) {
+      *bad = std::string(name);
+      return false;
+    }
+    start = bar + 1;
+  }
+  return true;
+}
+
+// True for a word the lexicon knows as a preposition ("to", "with", "from").
+bool IsPreposition(const Lexicon& lexicon, std::string_view word) {
+  const LexEntry* e = lexicon.Find(word);
+  return e != nullptr && (e->classes & (kClassPreposition | kClassTo)) != 0;
+}
+
+std::string TypeList() {
+  std::string out;
+  for (const TypeName& t : kRoleTypes) out += (out.empty() ? "" : ", ") + std::string(t.name);
+  return out;
+}
+
+}  // namespace
+
+void CompileVerbs(RuleFiles* files, const SymbolTables& symbols, Lexicon* lexicon) {
+  for (const RuleBlock* block : symbols.verbs_blocks) {
+    for (const RuleProp& p : block->props) {
+      const std::vector<std::pair<std::string, int>> words = Words(p.value, p.value_col);
+      if (words.empty()) continue;
+      bool ok = true;
+      for (const auto& [w, col] : words) {
+        std::string_view rest = w;
+        while (!rest.empty()) {
+          const size_t bar = rest.find('|');
+          const std::string_view form = rest.substr(0, bar);
+          if (!IsLowerWord(form)) {
+            files->Error(*block, p, col,
+                         "invalid verb form '" + std::string(form) +
+                             "' (lower-case letters, '-' and '\\'' only)");
+            ok = false;
+            break;
+          }
+          if (bar == std::string_view::npos) break;
+          rest.remove_prefix(bar + 1);
+        }
+        if (!ok) break;
+      }
+      if (!ok) continue;
+      if (words.size() != 1 && words.size() != 4) {
+        files->Error(*block, p, words[0].second,
+                     "a verb line is 'LEMMA' or 'LEMMA 3SG ING ED' (alternatives joined by '|'), "
+                     "not " +
+                         std::to_string(words.size()) + " words");
+        continue;
+      }
+      if (words[0].first.find('|') != std::string::npos) {
+        files->Error(*block, p, words[0].second, "a lemma has no alternatives");
+        continue;
+      }
+      if (words.size() == 1) {
+        lexicon->Verb(words[0].first);
+        continue;
+      }
+      auto split = [](const std::string& slot) {
+        std::vector<std::string> out;
+        size_t start = 0;
+        while (start <= slot.size()) {
+          size_t bar = slot.find('|', start);
+          if (bar == std::string::npos) bar = slot.size();
+          out.push_back(slot.substr(start, bar - start));
+          start = bar + 1;
+        }
+        return out;
+      };
+      lexicon->AddVerb(words[0].first, split(words[1].first), split(words[2].first),
+                       split(words[3].first));
+    }
+  }
+}
+
+const std::vector<std::string>& FrameProperties() {
+  static const std::vector<std::string> kProps = {"verb",   "subject",     "object", "recipient",
+                                                  "text",   "object-word", "refine", "when",
+                                                  "unless", "reciprocal"};
+  return kProps;
+}
+
+bool CompileFrameProperty(RuleFiles* files, const RuleBlock& b, const RuleProp& p, Lexicon* lexicon,
+                          Frame* frame) {
+  const std::string& k = p.key;
+  if (k == "verb") {
+    if (frame->verbs.empty()) frame->line = p.line;
+    for (const auto& [item, col] : SplitList(p.value, p.value_col)) {
+      const std::vector<std::pair<std::string, int>> words = Words(item, col);
+      if (words.empty()) {
+        files->Error(b, p, col, "empty verb");
+        return false;
+      }
+      for (const auto& [w, wcol] : words) {
+        if (!IsLowerWord(w)) {
+          files->Error(b, p, wcol,
+                       "invalid verb '" + w +
+                           "' (write the lemma in lower case: 'reject', "
+                           "'turn down')");
+          return false;
+        }
+      }
+      FrameVerb verb;
+      verb.verb = lexicon->Verb(words[0].first);
+      for (size_t i = 1; i < words.size(); ++i) verb.particle.push_back(words[i].first);
+      frame->verbs.push_back(std::move(verb));
+    }
+    return true;
+  }
+  if (k == "subject" || k == "object" || k == "recipient") {
+    for (const auto& [item, col] : SplitList(p.value, p.value_col)) {
+      const std::vector<std::pair<std::string, int>> words = Words(item, col);
+      if (words.empty() || words.size() > 2) {
+        files->Error(b, p, col,
+                     "expected '[PREPOSITION] TYPE' (e.g. 'actor', 'to actor', "
+                     "'with person|state')");
+        return false;
+      }
+      if (k == "recipient" && words.size() == 1 && words[0].first == "that") {
+        RoleFiller filler;
+        filler.that = true;
+        frame->recipient.push_back(filler);
+        continue;
+      }
+      RoleFiller filler;
+      std::string bad;
+      const auto& [types, types_col] = words.back();
+      if (!ParseTypes(types, &filler.bits, &filler.actor, &bad)) {
+        files->Error(b, p, types_col,
+                     "unknown type '" + bad + "' (expected " + TypeList() + ")" +
+                         DidYouMean(bad, {"person", "state", "organization", "group", "place",
+                                          "agreement", "event", "actor"}));
+        return false;
+      }
+      if (words.size() == 2) {
+        if (k == "subject") {
+          files->Error(b, p, words[0].second, "a subject takes no preposition");
+          return false;
+        }
+        filler.prep = AsciiLower(words[0].first);
+        if (!IsPreposition(*lexicon, filler.prep)) {
+          files->Error(b, p, words[0].second, "'" + words[0].first + "' is not a preposition");
+          return false;
+        }
+      }
+      if (k == "subject") {
+        frame->subject_bits = filler.bits;
+        frame->subject_actor = filler.actor;
+      } else if (k == "object") {
+        frame->object.push_back(filler);
+      } else {
+        frame->recipient.push_back(filler);
+      }
+    }
+    return true;
+  }
+  if (k == "text") {
+    for (const auto& [item, col] : SplitList(p.value, p.value_col)) {
+      TextFiller filler;
+      if (item == "object") {
+        filler.kind = TextFiller::Kind::kObject;
+      } else if (item == "that") {
+        filler.kind = TextFiller::Kind::kThat;
+      } else if (item == "to") {
+        filler.kind = TextFiller::Kind::kTo;
+      } else if (item == "infinitive") {
+        filler.kind = TextFiller::Kind::kInfinitive;
+      } else if (item == "quote") {
+        filler.kind = TextFiller::Kind::kQuote;
+      } else if (IsPreposition(*lexicon, item)) {
+        filler.kind = TextFiller::Kind::kPrep;
+        filler.prep = item;
+      } else {
+        files->Error(b, p, col,
+                     "unknown text source '" + item +
+                         "' (expected object, that, to, infinitive, quote or a preposition)");
+        return false;
+      }
+      frame->text.push_back(std::move(filler));
+    }
+    return true;
+  }
+  if (k == "object-word") {
+    for (const auto& [item, col] : SplitList(p.value, p.value_col)) {
+      Cue cue;
+      if (item.empty() || !ParseWordItem(item, &cue)) {
+        files->Error(b, p, col, "empty object word");
+        return false;
+      }
+      frame->object_words.push_back(std::move(cue));
+    }
+    return true;
+  }
+  if (k == "refine" || k == "when" || k == "unless") {
+    const size_t arrow = k == "refine" ? p.value.find("->") : p.value.size();
+    if (arrow == std::string::npos) {
+      files->Error(b, p, p.value_col,
+                   "expected 'refine WORDS -> CAMEO' (e.g. 'refine * of aggression -> 1125')");
+      return false;
+    }
+    Refinement r;
+    if (k == "refine") {
+      r.cameo = std::string(TrimSpace(std::string_view(p.value).substr(arrow + 2)));
+      bool digits = !r.cameo.empty();
+      for (char c : r.cameo) digits = digits && c >= '0' && c <= '9';
+      if (!digits) {
+        files->Error(b, p, p.value_col + static_cast<int>(arrow) + 2,
+                     "a refined CAMEO code is digits, not '" + r.cameo + "'");
+        return false;
+      }
+    }
+    bool seen_verb = false;
+    for (const auto& [w, col] : Words(std::string_view(p.value).substr(0, arrow), p.value_col)) {
+      if (w == "*") {
+        if (seen_verb) {
+          files->Error(b, p, col, "'*' (the verb) may appear once");
+          return false;
+        }
+        seen_verb = true;
+        continue;
+      }
+      Cue cue;
+      if (!ParseWordItem(w, &cue) || cue.tokens.size() != 1) {
+        files->Error(b, p, col, k + " words are single words, not '" + w + "'");
+        return false;
+      }
+      (seen_verb ? r.after : r.before).push_back(std::move(cue));
+    }
+    if (!seen_verb) {
+      r.after = std::move(r.before);
+      r.before.clear();
+    }
+    if (r.before.empty() && r.after.empty()) {
+      files->Error(b, p, p.value_col, k + " needs at least one word");
+      return false;
+    }
+    (k == "refine" ? frame->refine
+     : k == "when" ? frame->when
+                   : frame->unless)
+        .push_back(std::move(r));
+    return true;
+  }
+  if (k == "reciprocal") {
+    if (p.value == "object") {
+      frame->reciprocal = Frame::Reciprocal::kObject;
+    } else if (p.value == "recipient") {
+      frame->reciprocal = Frame::Reciprocal::kRecipient;
+    } else {
+      files->Error(b, p, p.value_col,
+                   "reciprocal is 'object' or 'recipient', not '" + p.value + "'");
+      return false;
+    }
+    return true;
+  }
+  return false;
+}
+
+}  // namespace parley::internal

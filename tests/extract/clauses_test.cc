@@ -1,0 +1,186 @@
+// The clause layer (extract/clauses.h) and its lexicon (extract/lexicon.h), table-driven: each
+// sentence is tagged with the default rules and analysed, and the analysis as `parley rules
+// explain` prints it must hold (or not hold) the given lines.
+#include "extract/clauses.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "extract/default_rules.h"
+#include "extract/lexicon.h"
+#include "extract/mentions.h"
+#include "extract/rule_compiled.h"
+#include "extract/rule_set.h"
+
+namespace parley {
+namespace {
+
+const RuleSet& Rules() {
+  static const std::shared_ptr<const RuleSet> rules = [] {
+    Result<std::shared_ptr<const RuleSet>> r = RuleSet::Compile(DefaultRuleSources());
+    EXPECT_TRUE(r.ok()) << r.status().message();
+    return *r;
+  }();
+  return *rules;
+}
+
+std::string Analyse(const std::string& sentence) {
+  internal::DocState doc{Rules().compiled(), "2020-01-01", false, {}, {}, {}};
+  internal::Tagged s;
+  internal::Tag(doc, sentence, DateReference{.date = doc.doc_date}, &s);
+  internal::ClauseAnalysis a;
+  internal::AnalyzeClauses(s, Rules().compiled().lexicon, &a);
+  return internal::DescribeClauses(s, Rules().compiled().lexicon, a);
+}
+
+struct Case {
+  std::string sentence;
+  std::vector<std::string> has;      // lines (trimmed) the analysis must contain
+  std::vector<std::string> has_not;  // substrings it must not contain
+};
+
+TEST(ClausesTest, VerbGroupsChunksAndRoles) {
+  const Case cases[] = {
+      {"Japan flatly rejected the proposal.",
+       {"verb group \"rejected\": reject (active, asserted)",
+        "subject \"Japan\" = state:japan [before the verb]",
+        "object \"the proposal\" (names no entity)"},
+       {}},
+      {"The treaty has not yet been signed by Japan.",
+       {"verb group \"has not yet been signed\": sign (passive, negated)",
+        "by-agent \"Japan\" = state:japan"},
+       {}},
+      {"Russia is expected to visit Tokyo.",
+       {"verb group \"is expected to visit\": expect (passive, asserted) visit (active, planned)"},
+       {}},
+      {"Obama wants to attack Switzerland.",
+       {"verb group \"wants to attack\": want (active, asserted) attack (active, planned)",
+        "object \"Switzerland\" = state:switzerland"},
+       {}},
+      {"Japan didn't sign the treaty.", {"verb group \"didn't sign\": sign (active, negated)"}, {}},
+      {"The United States and the United Kingdom signed and ratified the treaty.",
+       {"verb group \"signed and ratified\": sign (active, asserted) ratify (active, asserted)",
+        "subject \"The United States and the United Kingdom\" = state:united-states, "
+        "state:united-kingdom [before the verb]"},
+       {}},
+      {"Biden, Macron and Scholz discussed the war, reaffirmed their support, and reiterated "
+       "their commitment.",
+       {"subject \"Biden, Macron and Scholz\" = person:joe-biden, person:emmanuel-macron, "
+        "person:olaf-scholz [before the verb]",
+        "subject \"Biden, Macron and Scholz\" = person:joe-biden, person:emmanuel-macron, "
+        "person:olaf-scholz [shared with 'discussed']"},
+       {}},
+      {"Putin, who has never been to Tokyo, met Abe.",
+       {"skipped \", who has never been to Tokyo,\" (relative clause)",
+        "subject \"Putin\" = person:vladimir-putin [before a parenthetical]"},
+       {}},
+      {"The leader of Russia met Abe.",
+       {"verb group \"met\": meet (active, asserted)"},
+       {"subject \"Russia\""}},
+      {"President Xi of China met Abe.",
+       {"subject \"President Xi of China\" = person:xi-jinping [before the verb]"},
+       {}},
+      {"The proposal was rejected by Japan.",
+       {"subject \"The proposal\" (names no entity) [noun phrase]",
+        "by-agent \"Japan\" = state:japan"},
+       {}},
+      {"The PRC demanded that the US cancel its plans.",
+       {"that-clause, its subject \"the US\" = state:united-states",
+        "verb group \"cancel\": cancel (active, asserted) in a that-clause"},
+       {}},
+      {"Japan offered Russia a package of economic cooperation.",
+       {"object \"Russia\" = state:russia", "second object \"a package\" (names no entity)"},
+       {}},
+      {"Tokyo rejected Moscow's proposal.",
+       {"object \"Moscow's proposal\" (names no entity; owner place:moscow)"},
+       {}},
+      {"The four islands, which Russia has controlled since 1945, are disputed.",
+       {"verb group \"has controlled\": control (active, asserted)",
+        "object \"The four islands\" (names no entity) [antecedent of a relative clause]"},
+       {}},
+      {"If Russia attacks Ukraine, the United States will respond.",
+       {"verb group \"attacks\": attack (active, asserted) conditional"},
+       {}},
+      // Nouns that look like verbs are not verbs.
+      {"The proposal of Japan was discussed in Moscow.", {}, {"propose"}},
+      {"The leaders held talks on key issues.",
+       {"verb group \"held\": hold (active, asserted)"},
+       {"verb group \"talks\"", "verb group \"issues\""}},
+      {"Russia's attack on Ukraine was condemned.", {}, {"verb group \"attack\""}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.sentence);
+    const std::string analysis = Analyse(c.sentence);
+    for (const std::string& line : c.has) {
+      EXPECT_NE(analysis.find(line), std::string::npos) << "missing: " << line << "\n" << analysis;
+    }
+    for (const std::string& text : c.has_not) {
+      EXPECT_EQ(analysis.find(text), std::string::npos) << "unexpected: " << text << "\n"
+                                                        << analysis;
+    }
+  }
+}
+
+TEST(LexiconTest, RegularForms) {
+  struct Row {
+    const char* lemma;
+    const char* third;
+    const char* ing;
+    const char* ed;
+  };
+  const Row rows[] = {
+      {"reject", "rejects", "rejecting", "rejected"}, {"agree", "agrees", "agreeing", "agreed"},
+      {"carry", "carries", "carrying", "carried"},    {"stop", "stops", "stopping", "stopped"},
+      {"visit", "visits", "visiting", "visited"},     {"die", "dies", "dying", "died"},
+      {"push", "pushes", "pushing", "pushed"},        {"veto", "vetoes", "vetoing", "vetoed"},
+      {"play", "plays", "playing", "played"},
+  };
+  for (const Row& r : rows) {
+    SCOPED_TRACE(r.lemma);
+    const internal::RegularVerbForms f = internal::RegularForms(r.lemma);
+    EXPECT_EQ(f.third, r.third);
+    EXPECT_EQ(f.ing, r.ing);
+    EXPECT_EQ(f.ed, r.ed);
+  }
+}
+
+TEST(LexiconTest, DefaultLexiconKnowsIrregularFormsAndNotNouns) {
+  const internal::Lexicon& lexicon = Rules().compiled().lexicon;
+  struct Row {
+    const char* word;
+    const char* lemma;  // "" = no verb sense
+    uint8_t forms;
+  };
+  const Row rows[] = {
+      {"met", "meet", internal::kFormEd},
+      {"withdrew", "withdraw", internal::kFormEd},
+      {"withdrawn", "withdraw", internal::kFormEd},
+      {"rejecting", "reject", internal::kFormIng},
+      {"signs", "sign", internal::kFormThird},
+      {"proposal", "", 0},
+      {"agreement", "", 0},
+  };
+  for (const Row& r : rows) {
+    SCOPED_TRACE(r.word);
+    const internal::LexEntry* e = lexicon.Find(r.word);
+    bool found = false;
+    if (e != nullptr) {
+      for (const internal::VerbSense& sense : e->senses) {
+        if (lexicon.Lemma(sense.verb) == r.lemma && (sense.forms & r.forms) != 0) found = true;
+      }
+    }
+    EXPECT_EQ(found, std::string(r.lemma).size() > 0);
+    if (std::string(r.lemma).empty() && e != nullptr) {
+      EXPECT_TRUE(e->senses.empty());
+    }
+  }
+  const std::optional<uint32_t> want = lexicon.FindVerb("want");
+  ASSERT_TRUE(want.has_value());
+  EXPECT_EQ(lexicon.Catenative(*want), Modality::kPlanned);
+}
+
+}  // namespace
+}  // namespace parley
