@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "base/date.h"
+#include "base/entity_merge.h"
 #include "base/text.h"
 #include "graph/scan_plan.h"
 
@@ -282,36 +283,6 @@ void ForEachIndexKey(const Statement& s, std::string* key, const Emit& emit) {
   }
 }
 
-void MergeInto(const Entity& from, Entity* into) {
-  into->mentions += from.mentions;
-  if (from.label != into->label) into->aliases.push_back(from.label);
-  into->aliases.insert(into->aliases.end(), from.aliases.begin(), from.aliases.end());
-  for (const auto& [k, v] : from.attributes) into->attributes.emplace(k, v);
-  into->roles.insert(into->roles.end(), from.roles.begin(), from.roles.end());
-}
-
-bool RoleLess(const Role& a, const Role& b) {
-  return std::tie(a.office, a.country, a.from, a.to) < std::tie(b.office, b.country, b.from, b.to);
-}
-
-// Aliases sorted, unique and without the label; roles sorted and unique.
-void NormalizeNames(Entity* e) {
-  std::sort(e->aliases.begin(), e->aliases.end());
-  e->aliases.erase(std::unique(e->aliases.begin(), e->aliases.end()), e->aliases.end());
-  e->aliases.erase(std::remove(e->aliases.begin(), e->aliases.end(), e->label), e->aliases.end());
-  std::sort(e->roles.begin(), e->roles.end(), RoleLess);
-  e->roles.erase(std::unique(e->roles.begin(), e->roles.end()), e->roles.end());
-}
-
-// Whether NormalizeNames would leave `e` as it is.
-bool HasNormalNames(const Entity& e) {
-  auto not_less = [](const auto& a, const auto& b) { return !(a < b); };
-  auto role_not_less = [](const Role& a, const Role& b) { return !RoleLess(a, b); };
-  return std::adjacent_find(e.aliases.begin(), e.aliases.end(), not_less) == e.aliases.end() &&
-         std::find(e.aliases.begin(), e.aliases.end(), e.label) == e.aliases.end() &&
-         std::adjacent_find(e.roles.begin(), e.roles.end(), role_not_less) == e.roles.end();
-}
-
 Status BadRecord(const std::string& doc, const std::string& problem) {
   return InvalidArgumentError("document '" + doc + "': " + problem);
 }
@@ -342,10 +313,10 @@ Status Normalize(const DocumentRecord& in, NormalRecord* r) {
     size_t end = i + 1;
     while (end < entities.size() && entities[end]->id == entities[i]->id) ++end;
     const Entity* e = entities[i];
-    if (end - i > 1 || !HasNormalNames(*e)) {
+    if (end - i > 1 || !HasNormalEntityNames(*e)) {
       Entity& copy = r->changed_entities.emplace_back(*e);
-      for (size_t j = i + 1; j < end; ++j) MergeInto(*entities[j], &copy);
-      NormalizeNames(&copy);
+      NormalizeEntityNames(&copy);
+      for (size_t j = i + 1; j < end; ++j) MergeEntityInto(*entities[j], &copy);
       e = &copy;
     }
     entities[unique++] = e;
