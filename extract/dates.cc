@@ -113,16 +113,20 @@ constexpr std::array<std::string_view, 30> kCountNouns = {
     "students", "tonnes",     "tons",      "troops",    "votes",    "women"};
 
 // Words that may follow a date in the clause it dates ("In 1994 the crisis began"); sorted.
-constexpr std::array<std::string_view, 74> kFunctionWords = {
-    "a",    "about", "after",   "against", "all",     "also",  "although", "an",    "and",
-    "are",  "as",    "at",      "be",      "because", "been",  "before",   "both",  "but",
-    "by",   "could", "did",     "during",  "each",    "for",   "from",     "had",   "has",
-    "have", "he",    "her",     "his",     "however", "i",     "if",       "in",    "into",
-    "is",   "it",    "its",     "many",    "more",    "most",  "nor",      "not",   "of",
-    "on",   "only",  "or",      "our",     "over",    "she",   "should",   "since", "so",
-    "some", "than",  "that",    "the",     "their",   "then",  "there",    "these", "they",
-    "this", "those", "through", "to",      "under",   "until", "was",      "we",    "were",
-    "when", "which"};
+constexpr std::array<std::string_view, 111> kFunctionWords = {
+    "a",        "about",  "after",  "against", "ago",     "all",   "along",  "already",   "also",
+    "although", "amid",   "among",  "an",      "and",     "are",   "as",     "at",        "be",
+    "because",  "been",   "before", "both",    "but",     "by",    "can",    "could",     "despite",
+    "did",      "during", "each",   "for",     "from",    "had",   "has",    "have",      "he",
+    "her",      "his",    "how",    "however", "i",       "if",    "in",     "including", "into",
+    "is",       "it",     "its",    "many",    "may",     "might", "more",   "most",      "must",
+    "near",     "nor",    "not",    "of",      "on",      "once",  "only",   "or",        "our",
+    "over",     "shall",  "she",    "should",  "since",   "so",    "some",   "than",      "that",
+    "the",      "their",  "them",   "then",    "there",   "these", "they",   "this",      "those",
+    "through",  "till",   "to",     "toward",  "towards", "under", "unlike", "until",     "upon",
+    "via",      "was",    "we",     "were",    "what",    "when",  "where",  "whether",   "which",
+    "while",    "who",    "whom",   "whose",   "why",     "will",  "with",   "within",    "without",
+    "would",    "yet",    "you"};
 
 // Words before a date that make it say when ("in 1994 talks began"), whatever follows; sorted.
 constexpr std::array<std::string_view, 15> kAdverbialLeads = {
@@ -295,9 +299,12 @@ class Finder {
     const bool period_of = before == "of" && IsPeriodWord(LowerWord(first - 2));
     if (determiner && IsWord(last + 1)) return bare_year ? DateRole::kAttribute : DateRole::kNamed;
     if (bare_year && before == "of" && !period_of) return DateRole::kAttribute;
+    // (A word in -ly or -ed after the date is an adverb or a verb, no noun: "met yesterday
+    // formally", "on Monday announced".)
     if (IsWord(last + 1) && text_[tokens_[last + 1].b] >= 'a' &&
         text_[tokens_[last + 1].b] <= 'z' && !InSorted(kFunctionWords, next) &&
-        !InSorted(kAdverbialLeads, before) && !period_of) {
+        !next.ends_with("ly") && !next.ends_with("ed") && !InSorted(kAdverbialLeads, before) &&
+        !period_of) {
       return DateRole::kAttribute;
     }
     if (before == "since") return DateRole::kSince;
@@ -539,6 +546,11 @@ class Finder {
         if (d > DaysInMonth(y, m)) return std::nullopt;
         return Match{i, y_at, DayTime(y, m, d), false};
       }
+      // "from July 17 to August 2, 1945", "between November 28 and December 1, 1943": the
+      // year of the range's end.
+      if (const int y = RangeEndYear(k + 1, m); y != 0 && d <= DaysInMonth(y, m)) {
+        return Match{i, k, DayTime(y, m, d), false};
+      }
       if (std::optional<TimeValue> t = ResolveMonthDay(m, d)) return Match{i, k, *t, true};
       return std::nullopt;
     }
@@ -552,6 +564,26 @@ class Finder {
       return Match{i, last, MonthTime(narrative_ ? ForwardYear(m) : ref_->y, m), true};
     }
     return std::nullopt;
+  }
+
+  // The year of a "Month Day, Year" that ends a range starting before token j ("to August 2,
+  // 1945" after "July 17"), one year earlier when the range's first month `m` comes later in
+  // the year ("December 28 to January 3, 1944"); 0 when there is none.
+  int RangeEndYear(size_t j, int m) const {
+    const std::string link = LowerWord(j);
+    if (!(link == "to" || link == "and" || link == "through" || link == "until" ||
+          (IsPunct(j, '-') && Adjacent(j)))) {
+      return 0;
+    }
+    size_t last = 0;
+    bool strong = false;
+    const int m2 = MonthAt(j + 1, &last, &strong);
+    if (m2 == 0 || DayAt(last + 1) == 0) return 0;
+    size_t y_at = last + 2;
+    if (IsPunct(y_at, ',')) ++y_at;
+    if (!IsYearToken(y_at)) return 0;
+    const int y = Value(y_at);
+    return m > m2 ? y - 1 : y;
   }
 
   // "18 March 2019", "18 March".
