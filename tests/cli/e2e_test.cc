@@ -163,6 +163,51 @@ TEST_F(EndToEndTest, BulkIngestStoresTheSameAsPerDocumentIngest) {
   }
 }
 
+// Issue 16: the readouts are also in the bench file under other ids; ingesting both stores each
+// readout's statements once, whichever comes first, and `stats` says how many copies it kept.
+TEST_F(EndToEndTest, ReadoutsInTheBenchFileAreDuplicates) {
+  const std::string readouts = std::string(PARLEY_SOURCE_DIR) + "/tests/data/corpus/wh-readouts";
+  const std::string bench =
+      std::string(PARLEY_SOURCE_DIR) + "/tests/data/corpus/bench/wh-statements-sample.jsonl.zst";
+  auto statements = [](const std::string& db) {
+    CliRun run = RunParley({"stats", "--db", db, "--json"});
+    EXPECT_EQ(run.code, 0) << run.err;
+    const size_t at = run.out.find("\"statements\":");
+    return at == std::string::npos ? uint64_t{0} : std::stoull(run.out.substr(at + 13));
+  };
+  const std::string only_readouts = (*dir_ / "dup-r").string();
+  const std::string only_bench = (*dir_ / "dup-b").string();
+  const std::string readouts_first = (*dir_ / "dup-rb").string();
+  const std::string bench_first = (*dir_ / "dup-br").string();
+  ASSERT_EQ(RunParley({"ingest", "--db", only_readouts, readouts}).code, 0);
+  ASSERT_EQ(RunParley({"ingest", "--db", only_bench, bench}).code, 0);
+  ASSERT_EQ(RunParley({"ingest", "--db", readouts_first, readouts}).code, 0);
+  CliRun second = RunParley({"ingest", "--db", readouts_first, "--bulk", bench});
+  ASSERT_EQ(second.code, 0) << second.err;
+  EXPECT_THAT(second.err, HasSubstr("198 added, 0 replaced, 0 unchanged, 2 duplicates of stored "
+                                    "documents"));
+  ASSERT_EQ(RunParley({"ingest", "--db", bench_first, bench}).code, 0);
+  ASSERT_EQ(RunParley({"ingest", "--db", bench_first, readouts}).code, 0);
+  // The two copies' statements, as the bench-only store holds them.
+  CliRun exported = RunParley({"export", "--db", only_bench, "--format", "jsonl"});
+  ASSERT_EQ(exported.code, 0) << exported.err;
+  uint64_t copies = 0;
+  for (size_t at = 0; (at = exported.out.find("\"doc\":\"", at)) != std::string::npos; ++at) {
+    const size_t end = exported.out.find('"', at + 7);
+    const std::string doc = exported.out.substr(at + 7, end - at - 7);
+    const std::string name = doc.substr(doc.rfind('/') + 1);
+    copies += std::filesystem::exists(readouts + "/" + name);
+  }
+  ASSERT_GT(copies, 0u);
+  const uint64_t expected = statements(only_readouts) + statements(only_bench) - copies;
+  EXPECT_EQ(statements(readouts_first), expected);
+  EXPECT_EQ(statements(bench_first), expected);
+  for (const std::string& db : {readouts_first, bench_first}) {
+    CliRun stats = RunParley({"stats", "--db", db});
+    EXPECT_THAT(stats.out, HasSubstr("documents   280\n  duplicates             2\n"));
+  }
+}
+
 TEST_F(EndToEndTest, StatementsLoadTheSameWithAndWithoutBulk) {
   const std::string readouts = std::string(PARLEY_SOURCE_DIR) + "/tests/data/corpus/wh-readouts";
   CliRun extracted = RunParley({"extract", readouts, "--format", "jsonl"});

@@ -55,11 +55,16 @@ void Define(CLI::App& app, IngestFlags& f) {
 }
 
 struct Counts {
-  uint64_t added = 0, replaced = 0, unchanged = 0, statements = 0, documents = 0;
+  uint64_t added = 0, replaced = 0, unchanged = 0, duplicates = 0, statements = 0, documents = 0;
   uint64_t text_bytes = 0;  // of the documents extracted
   std::string Summary() const {
-    return WithThousands(added) + " added, " + WithThousands(replaced) + " replaced, " +
-           WithThousands(unchanged) + " unchanged";
+    std::string s = WithThousands(added) + " added, " + WithThousands(replaced) + " replaced, " +
+                    WithThousands(unchanged) + " unchanged";
+    if (duplicates > 0) {
+      s += ", " + WithThousands(duplicates) + " duplicate" + (duplicates == 1 ? "" : "s") +
+           " of stored documents";
+    }
+    return s;
   }
 };
 
@@ -73,6 +78,9 @@ Status Count(PutOutcome outcome, Counts* counts) {
       break;
     case PutOutcome::kUnchanged:
       ++counts->unchanged;
+      break;
+    case PutOutcome::kDuplicate:
+      ++counts->duplicates;
       break;
   }
   return Status();
