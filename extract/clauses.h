@@ -74,9 +74,10 @@ struct VerbGroup {
   uint32_t begin = 0, end = 0;   // units, auxiliaries to the last verb
   std::vector<GroupVerb> verbs;  // the main verb, coordinated verbs, catenative chain
   bool negated = false;
-  bool infinitive = false;       // starts with "to": a complement, never a claim of its own
-  bool embedded = false;         // in a that-clause: reported
-  bool conditional = false;      // in an if/unless clause: hedged
+  bool infinitive = false;  // starts with "to": a complement, never a claim of its own
+  bool embedded = false;    // in a complement clause ("said that", "hopes Russia will")
+  Modality embedded_modality = Modality::kReported;  // reported, or the governing verb's
+  bool conditional = false;                          // in an if/unless clause: hedged
   int subject = -1;              // chunk index; a passive's is its grammatical subject
   int agent = -1;                // a passive's by-agent chunk
   std::string subject_via;       // how the subject was found (for explain)

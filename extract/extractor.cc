@@ -5,6 +5,7 @@
 
 #include "base/text.h"
 #include "extract/default_rules.h"
+#include "extract/normalize.h"
 #include "extract/prepare.h"
 #include "extract/rule_matcher.h"
 #include "extract/rule_set.h"
@@ -36,6 +37,16 @@ class RuleExtractor : public Extractor {
     for (const PreparedSentence& p : prepared.sentences) {
       units.push_back(SentenceInput{p.text, p.relational, p.repeat_of, p.paragraph});
     }
+    // The title names the people and bodies a readout is about ("Joint Statement ... by German
+    // Chancellor Olaf Scholz, ..."), often nowhere else: it gives mentions, never statements,
+    // and comes last so that sentence indices stay those of the text.
+    NormalizedText title;
+    if (!document.info.title.empty() && document.info.title.size() < (1u << 16)) {
+      title = NormalizeForMatching(document.info.title, 0,
+                                   static_cast<uint32_t>(document.info.title.size()),
+                                   TextSyntax::kPlain);
+      units.push_back(SentenceInput{title.text, /*relational=*/false, -1});
+    }
     DocumentAnalysis analysis = AnalyzeSentences(*rules_, units, document.info.date, false);
 
     Extraction out;
@@ -61,7 +72,7 @@ class RuleExtractor : public Extractor {
       if (root >= 0) ++repeats[root];
     }
     std::map<std::string, Statement> by_id;
-    for (size_t i = 0; i < analysis.sentences.size(); ++i) {
+    for (size_t i = 0; i < prepared.sentences.size(); ++i) {
       for (Statement& st : analysis.sentences[i].statements) {
         st.doc = document.info.id;
         st.byte_span = prepared.sentences[i].byte_span;

@@ -6,27 +6,13 @@
 
 #include "base/date.h"
 #include "base/text.h"
+#include "extract/name_discovery.h"
+#include "extract/name_shape.h"
 #include "extract/pattern_match.h"
 #include "extract/rule_tokens.h"
 
 namespace parley::internal {
 namespace {
-
-// True when `date` (ISO, possibly partial) falls within the role's dates: its first day lies in
-// [from, to].
-bool RoleContains(const Role& role, const std::string& date) {
-  const Result<PartialDate> d = PartialDate::Parse(date);
-  if (!d.ok()) return false;
-  if (const Result<PartialDate> from = PartialDate::Parse(role.from);
-      from.ok() && d->first_day() < from->first_day()) {
-    return false;
-  }
-  if (const Result<PartialDate> to = PartialDate::Parse(role.to);
-      to.ok() && d->first_day() > to->last_day()) {
-    return false;
-  }
-  return true;
-}
 
 // A name never ends in a weekday or a month: "Yasser Arafat Wednesday rejected" names Yasser
 // Arafat. Returns `label` without them (maybe empty).
@@ -47,48 +33,25 @@ std::string WithoutTrailingDate(std::string label) {
   return label;
 }
 
-// True when some literal (case-sensitive) alias of the rules starts with `token`.
-bool StartsExactAlias(const CompiledRules& rules, std::string_view token) {
-  const AliasIndex& index = rules.alias_index;
-  const uint32_t id = index.tokens.Find(token);
-  return id != TokenTable::kAbsent && id < index.exact.size() && !index.exact[id].empty();
-}
-
+// A discover rule's find becomes an entity (name_discovery.h); a person's name must look like
+// one ("Secretary" or "Climate Advisor" alone is no one).
 void AddDiscovered(const Rule& rule, const std::string& label, const std::string& office,
                    const std::string& country, const std::string& affiliation, DocState* doc,
                    DocumentAnalysis* out) {
-  const std::string id = MakeEntityId(rule.creates, label);
-  out->discoveries.push_back({rule.id, id, office, country});
-  if (doc->rules.entity_index.count(id) > 0) return;  // already known
-  EntityDef* def;
-  if (auto it = doc->local_by_id.find(id); it != doc->local_by_id.end()) {
-    def = it->second;
-  } else {
-    def = &doc->local.emplace_back();
-    def->entity.id = id;
-    def->entity.label = label;
-    def->entity.type = rule.creates;
-    def->entity.attributes["discovered_by"] = rule.id;
-    def->order = 1 << 30;
-    doc->local_by_id[id] = def;
-    std::vector<bool> space;
-    std::vector<std::string> tokens = TokenTexts(label, &space);
-    doc->local_aliases[tokens[0]].push_back({tokens, space, def});
-    const std::string& last = tokens.back();
-    if (tokens.size() >= 2 && last.size() >= 2 && last[0] >= 'A' && last[0] <= 'Z' &&
-        !StartsExactAlias(doc->rules, last)) {
-      doc->local_aliases[last].push_back({{last}, {false}, def});
-      def->entity.aliases.push_back(last);
-    }
+  NewName name;
+  name.type = rule.creates;
+  name.label = label;
+  name.rule = rule.id;
+  name.office = office;
+  name.country = country;
+  name.affiliation = affiliation;
+  if (rule.creates == EntityType::kPerson) {
+    CleanName clean = CleanPersonName(doc->rules.names, label, doc->words);
+    if (clean.label.empty()) return;
+    if (clean.surface != clean.label) name.surface = std::move(clean.surface);
+    name.label = std::move(clean.label);
   }
-  if (!affiliation.empty()) def->entity.attributes["affiliation"] = affiliation;
-  if (!office.empty()) {
-    Role role{office, country, "", ""};
-    if (std::find(def->entity.roles.begin(), def->entity.roles.end(), role) ==
-        def->entity.roles.end()) {
-      def->entity.roles.push_back(role);
-    }
-  }
+  AddLocalEntity(name, doc, out);
 }
 
 // The one person who held `office` of `country` on `date` (Tagged::date; or, for persons
@@ -119,6 +82,20 @@ const EntityDef* HolderOf(const DocState& doc, const std::string& office,
 }
 
 }  // namespace
+
+bool RoleContains(const Role& role, const std::string& date) {
+  const Result<PartialDate> d = PartialDate::Parse(date);
+  if (!d.ok()) return false;
+  if (const Result<PartialDate> from = PartialDate::Parse(role.from);
+      from.ok() && d->first_day() < from->first_day()) {
+    return false;
+  }
+  if (const Result<PartialDate> to = PartialDate::Parse(role.to);
+      to.ok() && d->first_day() > to->last_day()) {
+    return false;
+  }
+  return true;
+}
 
 void Discover(const Tagged& s, Prefilter* prefilter, DocState* doc, DocumentAnalysis* out) {
   const CompiledRules& rules = doc->rules;

@@ -8,11 +8,13 @@
 #ifndef PARLEY_EXTRACT_MENTIONS_H_
 #define PARLEY_EXTRACT_MENTIONS_H_
 
+#include <bitset>
 #include <cstdint>
 #include <deque>
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "extract/rule_compiled.h"
@@ -46,6 +48,12 @@ struct DocState {
   std::deque<EntityDef> local;
   std::map<std::string, EntityDef*> local_by_id;
   StringMap<std::vector<LocalAlias>> local_aliases;
+  // The first bytes of local_aliases' keys: most tokens start none, and skip the hash lookup.
+  std::bitset<256> local_first_bytes;
+  // The names AddLocalEntity (name_discovery.h) has taken in already, as a key of all it reads.
+  std::unordered_set<std::string> names_seen;
+  // The words the document writes in lower case (common words are not names), or null.
+  const DocumentWords* words = nullptr;
   mutable TagScratch scratch;  // Tag's only; holds nothing between sentences
   // The time context at the unit being analysed (rule_matcher.cc moves it from unit to unit);
   // statement assembly takes a claim's context time from it. Null outside that pass.
@@ -69,6 +77,12 @@ Mention EntityMention(const DocState& doc, const EntityDef* def, uint32_t b, uin
 // moved afterwards); its relative dates resolve against `dates` (extract/time_context.h).
 // REQUIRES: text.size() < 2^32.
 void Tag(const DocState& doc, std::string_view text, const DateReference& dates, Tagged* s);
+
+// Adds the document-local aliases' mentions to a sentence Tag has tagged, by the same overlap
+// policy against the mentions it kept (not against every candidate it weighed: a list's alias
+// that lost to a longer one stays lost), and rebuilds the units. Far cheaper than tagging
+// again: no alias index, entity patterns or dates.
+void AddLocalMentions(const DocState& doc, Tagged* s);
 
 // True when a sentence holds the first token of a document-local alias.
 bool HasLocalAlias(const DocState& doc, const Tagged& s);

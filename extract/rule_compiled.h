@@ -24,6 +24,7 @@
 #include "base/types.h"
 #include "extract/alias_index.h"
 #include "extract/lexicon.h"
+#include "extract/name_shape.h"
 #include "extract/rule_source.h"
 #include "extract/tagged_sentence.h"
 
@@ -173,6 +174,7 @@ struct Frame {
   std::vector<RoleFiller> object, recipient;
   std::vector<TextFiller> text;
   std::vector<Cue> object_words;  // the object phrase must hold one (unless an entity object)
+  uint32_t owner_bits = 0;        // `object-owner`: owners of these types are the object
   std::vector<Refinement> refine;
   std::vector<Refinement> when;    // one of them must occur (none: always)
   std::vector<Refinement> unless;  // none of them may occur
@@ -264,6 +266,10 @@ struct CompiledRules {
   std::vector<std::pair<Modality, uint32_t>> cues_any_start;
   // Persons by (lower-cased office, country id) of their roles, for `resolve role`.
   std::map<std::pair<std::string, std::string>, std::vector<uint32_t>> office_holders;
+  // Discovery by shape (name_discovery.h): the vocabulary, and the listed persons by
+  // TransliterationKey of their full names and of their surnames.
+  NameVocabulary names;
+  StringMap<std::vector<uint32_t>> person_names, person_surnames;
   std::string fingerprint;
 };
 

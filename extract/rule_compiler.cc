@@ -188,6 +188,14 @@ bool RuleCompiler::CompileRule(const RuleBlock& b, Rule* rule) {
                                             [](const RuleProp& p) { return p.key == "pattern"; });
   if (frame != nullptr) {
     if (frame->verbs.empty()) missing("verb");
+    // A frame whose text is a that-clause names verbs that take one: what is said inside it
+    // is reported.
+    if (std::any_of(frame->text.begin(), frame->text.end(),
+                    [](const TextFiller& f) { return f.kind == TextFiller::Kind::kThat; })) {
+      for (const FrameVerb& v : frame->verbs) {
+        lexicon_->SetComplementClause(v.verb, Modality::kReported, /*bare=*/false);
+      }
+    }
     rule->frame = std::move(frame);
   } else if (!had_pattern_prop) {
     missing("pattern");

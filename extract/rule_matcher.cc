@@ -5,6 +5,7 @@
 
 #include "extract/mention_rules.h"
 #include "extract/mentions.h"
+#include "extract/name_discovery.h"
 #include "extract/rule_compiled.h"
 #include "extract/rule_prefilter.h"
 #include "extract/statements.h"
@@ -35,17 +36,11 @@ class Analyzer {
     DocumentAnalysis out;
     out.sentences.resize(units.size());
     std::vector<Tagged> tagged(units.size());
-    // Each unit's relative dates resolve against the narrative so far (extract/time_context.h);
-    // the references are kept for tagging a unit again.
-    std::vector<std::string> references(units.size());
+    // Each unit's relative dates resolve against the narrative so far (extract/time_context.h).
     TimeContext dating(doc_.doc_date);
-    auto reference = [&](size_t i) {
-      return DateReference{.date = references[i], .narrative = dating.narrative()};
-    };
     for (size_t i = 0; i < units.size(); ++i) {
       dating.StartUnit(units[i].paragraph);
-      references[i] = std::string(dating.reference().date);
-      internal::Tag(doc_, units[i].text, reference(i), &tagged[i]);
+      internal::Tag(doc_, units[i].text, dating.reference(), &tagged[i]);
       dating.AddDates(tagged[i].dates);
       const std::optional<TimeValue> when = dating.UnitTime();
       tagged[i].date = when ? when->value : std::string();
@@ -53,17 +48,23 @@ class Analyzer {
     // Discovery's word lookups, kept for the coreference pass, or empty when the sentence was
     // tagged again in between.
     std::vector<std::pair<uint32_t, uint32_t>> kept(units.size());
-    if (!doc_.rules.discover_rules.empty()) {
-      for (size_t i = 0; i < units.size(); ++i) {
+    const bool shapes = !doc_.rules.names.empty();
+    internal::DocumentWords words;
+    if (shapes) {
+      for (const Tagged& s : tagged) words.AddUnit(s.text, s.tokens);
+      doc_.words = &words;
+      for (const Tagged& s : tagged) internal::DiscoverByShape(s, &doc_, &out);
+    }
+    if (!doc_.rules.discover_rules.empty() || shapes) {
+      for (size_t i = 0; i < units.size() && !doc_.rules.discover_rules.empty(); ++i) {
         internal::Discover(tagged[i], &prefilter_, &doc_, &out);
         kept[i] = prefilter_.Keep();
       }
+      if (shapes) internal::LinkShortForms(tagged, &doc_);
       if (!doc_.local_aliases.empty()) {
         for (size_t i = 0; i < units.size(); ++i) {
           if (!internal::HasLocalAlias(doc_, tagged[i])) continue;
-          std::string date = std::move(tagged[i].date);
-          internal::Tag(doc_, units[i].text, reference(i), &tagged[i]);
-          tagged[i].date = std::move(date);
+          internal::AddLocalMentions(doc_, &tagged[i]);
           kept[i] = {};
         }
       }
@@ -94,6 +95,7 @@ class Analyzer {
     for (const Mention& m : s.mentions) {
       if (m.entity != nullptr) ++counts_[m.entity];
     }
+    for (const EntityDef* def : s.inner) ++counts_[def];
   }
 
   void Entities(DocumentAnalysis* out) {

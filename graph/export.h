@@ -15,6 +15,7 @@
 #define PARLEY_GRAPH_EXPORT_H_
 
 #include <functional>
+#include <map>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -73,12 +74,16 @@ Status WriteCsvEdges(const GraphView& view, std::ostream& out);
 // plover/first/last when known, EventColor and EdgeThickness as penwidth.
 Status WriteDot(const GraphView& view, std::ostream& out);
 
-// One base/json.h StatementToJson record per line, in the given order (callers pick a
-// deterministic one: the view's is by id, a whole-store export may prefer document order).
-Status WriteStatementsJsonl(const std::vector<Statement>& statements, std::ostream& out);
+// One base/json.h record per line, in the given order (callers pick a deterministic one: the
+// view's is by id, a whole-store export may prefer document order), citing each statement's
+// document (CitedStatementToJson: "doc_title", "doc_url") when `documents` holds it.
+Status WriteStatementsJsonl(const std::vector<Statement>& statements,
+                            const std::map<std::string, DocumentInfo>& documents,
+                            std::ostream& out);
 // One base/json.h EntityToJson record per line, in the given order.
 Status WriteEntitiesJsonl(const std::vector<Entity>& entities, std::ostream& out);
-// The view's statements (by id) and node entities (by id), in the formats above.
+// The view's statements (by id, citing GraphView::documents) and node entities (by id), in the
+// formats above.
 Status WriteStatementsJsonl(const GraphView& view, std::ostream& out);
 Status WriteEntitiesJsonl(const GraphView& view, std::ostream& out);
 

@@ -376,32 +376,10 @@ Result<QueryResult> RunQuery(const Store& store, std::string_view pattern,
     QueryRow row;
     for (const std::string& v : result.variables) row.bindings.push_back(bound[v]);
     row.statements = std::move(statements);
+    row.sources = {row.primary().doc};
     result.rows.push_back(std::move(row));
   }
-  if (options.sort_by_time) {
-    auto key = [](const QueryRow& r) {
-      const Statement& s = r.primary();
-      return std::make_tuple(!s.time.has_value(), s.time ? s.time->start : std::string(),
-                             s.time ? s.time->end : std::string(), std::cref(s.doc),
-                             s.sentence_index, std::cref(s.id));
-    };
-    std::stable_sort(result.rows.begin(), result.rows.end(),
-                     [&](const QueryRow& a, const QueryRow& b) {
-                       auto ka = key(a);
-                       auto kb = key(b);
-                       if (ka != kb) return ka < kb;
-                       for (size_t i = 0; i < a.bindings.size(); ++i) {
-                         if (a.bindings[i].value != b.bindings[i].value) {
-                           return a.bindings[i].value < b.bindings[i].value;
-                         }
-                       }
-                       return false;
-                     });
-  }
-  if (options.limit > 0 && result.rows.size() > options.limit) {
-    result.rows.resize(options.limit);
-    result.truncated = true;
-  }
+  ArrangeRows(options, &result);
   return result;
 }
 

@@ -77,7 +77,14 @@ Status Export(const ExportFlags& flags, const Store& store, std::ostream& out) {
       return WriteEntitiesJsonl(entities, out);
     }
     PARLEY_ASSIGN_OR_RETURN(std::vector<Statement> statements, AllStatements(store));
-    if (flags.format == "jsonl") return WriteStatementsJsonl(statements, out);
+    if (flags.format == "jsonl") {
+      std::map<std::string, DocumentInfo> documents;  // those a citation can name
+      PARLEY_RETURN_IF_ERROR(store.ScanDocuments([&](const DocumentInfo& info) {
+        if (!info.title.empty() || !info.url.empty()) documents.emplace(info.id, info);
+        return true;
+      }));
+      return WriteStatementsJsonl(statements, documents, out);
+    }
     PARLEY_ASSIGN_OR_RETURN(std::vector<Entity> entities, AllEntities(store));
     return WritePloverJsonl(entities, statements, out);
   }

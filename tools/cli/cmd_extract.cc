@@ -100,7 +100,9 @@ Status ExtractTo(const CommandContext& context, const ExtractFlags& flags, Docum
         totals->statements += result->statements.size();
         totals->text_bytes += document.text.size();
         if (flags.format == "jsonl") {
-          for (const Statement& s : result->statements) out << StatementToJson(s) << "\n";
+          for (const Statement& s : result->statements) {
+            out << CitedStatementToJson(s, document.info) << "\n";
+          }
         } else if (flags.format == "table") {
           for (const Statement& s : result->statements) WriteTable(s, out);
         } else if (flags.format == "sentences") {

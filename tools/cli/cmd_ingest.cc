@@ -237,7 +237,8 @@ Status IngestStatements(const CommandContext& context, const IngestFlags& flags,
     while (std::getline(*in, line)) {
       ++line_number;
       if (TrimSpace(line).empty()) continue;
-      auto statement = StatementFromJson(line);
+      DocumentInfo source;  // the title and URL a cited record carries
+      auto statement = CitedStatementFromJson(line, &source);
       if (!statement.ok()) {
         Warn(context, path + ":" + std::to_string(line_number) + ": " +
                           statement.status().message() + "; line skipped");
@@ -253,6 +254,9 @@ Status IngestStatements(const CommandContext& context, const IngestFlags& flags,
                                     "' are not contiguous; keep each document's statements "
                                     "together (as 'parley extract' writes them)");
       }
+      DocumentInfo& info = record.document.info;
+      if (info.title.empty()) info.title = std::move(source.title);
+      if (info.url.empty()) info.url = std::move(source.url);
       record.statements.push_back(std::move(*statement));
     }
     if (in->bad()) {
