@@ -24,6 +24,8 @@
 namespace parley::internal {
 
 // An alias of an entity discovered in this document ("Kenji Tanabe", and "Tanabe").
+class DocumentActors;  // participants.h
+
 struct LocalAlias {
   std::vector<std::string> tokens;
   std::vector<bool> space_before;
@@ -58,6 +60,9 @@ struct DocState {
   // The time context at the unit being analysed (rule_matcher.cc moves it from unit to unit);
   // statement assembly takes a claim's context time from it. Null outside that pass.
   const TimeContext* time = nullptr;
+  // Who collective and implicit actors are in this document (participants.h); null in contexts
+  // that establish none.
+  DocumentActors* actors = nullptr;
 
   // The rules' or the document's entity with this id, or null.
   const EntityDef* Find(const std::string& id) const {
