@@ -191,13 +191,13 @@ TEST(RocksStoreTest, NewerFormatIsRefused) {
     EXPECT_EQ(store.status().code(), StatusCode::kOutOfRange);
     EXPECT_EQ(store.status().message(),
               "store '" + path +
-                  "' was written by a newer parley (store format 3, this parley reads up to 2); "
+                  "' was written by a newer parley (store format 4, this parley reads up to 3); "
                   "upgrade parley to read it");
   }
 }
 
 // A version 1 store (statement records without a time source) is read as it is, and a writer
-// marks it version 2 before writing version 2 records an older parley could not read.
+// marks it the current version before writing records an older parley could not read.
 TEST(RocksStoreTest, OlderFormatIsReadAndUpgradedByAWriter) {
   TempDir dir;
   std::string path = dir.Sub("kg");
