@@ -46,6 +46,11 @@ struct DocState {
   std::map<std::string, EntityDef*> local_by_id;
   StringMap<std::vector<LocalAlias>> local_aliases;
   mutable TagScratch scratch;  // Tag's only; holds nothing between sentences
+  // What the sector pass (sectors.h) made for this document: groups no rule defines (by id)
+  // and sector views (by "view:" id, code). Mutable: the pass reads the DocState as tagging
+  // does.
+  mutable std::deque<EntityDef> sector_defs;
+  mutable std::map<std::string, const EntityDef*> sector_index;
 
   // The rules' or the document's entity with this id, or null.
   const EntityDef* Find(const std::string& id) const {
@@ -53,6 +58,7 @@ struct DocState {
       return &rules.entities[it->second];
     }
     if (auto it = local_by_id.find(id); it != local_by_id.end()) return it->second;
+    if (auto it = sector_index.find(id); it != sector_index.end()) return it->second;
     return nullptr;
   }
 };

@@ -7,6 +7,7 @@
 #include "extract/mentions.h"
 #include "extract/rule_compiled.h"
 #include "extract/rule_prefilter.h"
+#include "extract/sectors.h"
 #include "extract/statements.h"
 #include "extract/tagged_sentence.h"
 
@@ -52,13 +53,24 @@ class Analyzer {
       }
     }
     prefilter_.Forget();
+    // `discard` phrases: a document holding a document one, a sentence holding a sentence one,
+    // gives no statements.
+    bool discarded = false;
+    for (size_t i = 0; i < units.size() && !discarded; ++i) {
+      discarded = internal::HoldsPhrase(tagged[i], doc_.rules.discard_document);
+    }
     for (size_t i = 0; i < units.size(); ++i) {
       Tagged& s = tagged[i];
       prefilter_.Restore(s, kept[i]);
       internal::Coref(&s, i > 0 ? &tagged[i - 1] : nullptr, &prefilter_, doc_, &out);
+      if (internal::ApplySectors(doc_, &s)) {
+        internal::BuildUnits(&s);
+        prefilter_.Forget();
+      }
       CountMentions(s);
       SentenceAnalysis& sa = out.sentences[i];
-      if (units[i].repeat_of < 0) {
+      if (units[i].repeat_of < 0 && !discarded &&
+          !internal::HoldsPhrase(s, doc_.rules.discard_sentence)) {
         internal::Relations(s, &prefilter_, doc_, only_relation_, !units[i].relational, &sa);
       }
       if (doc_.trace) Trace(s, &sa);
@@ -70,7 +82,7 @@ class Analyzer {
  private:
   void CountMentions(const Tagged& s) {
     for (const Mention& m : s.mentions) {
-      if (m.entity != nullptr) ++counts_[m.entity];
+      if (m.entity != nullptr) ++counts_[internal::CountedEntity(m.entity)];
     }
   }
 

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "base/text.h"
+#include "extract/actor_codes.h"
 #include "extract/clauses.h"
 #include "extract/dates.h"
 #include "extract/frames.h"
@@ -92,6 +93,7 @@ bool MakeStatement(const Rule& rule, const CompiledPattern& p, const Tagged& s,
   std::vector<const Mention*> used;                // a handful: a vector beats a set
   std::vector<std::pair<size_t, size_t>> content;  // units of captured text
   bool have_subject = false;
+  const EntityDef* defs[3] = {nullptr, nullptr, nullptr};  // subject, object, recipient
   const Mention* time_mention = nullptr;
   RuleFiring firing;
   if (trace) {
@@ -122,13 +124,16 @@ bool MakeStatement(const Rule& rule, const CompiledPattern& p, const Tagged& s,
         switch (cap.role) {
           case SlotRole::kSubject:
             st.subject = Ref(def);
+            defs[0] = def;
             have_subject = true;
             break;
           case SlotRole::kObject:
             st.object = Ref(def);
+            defs[1] = def;
             break;
           case SlotRole::kRecipient:
             st.recipient = Ref(def);
+            defs[2] = def;
             break;
           case SlotRole::kPlace:
             st.place = Ref(def);
@@ -159,6 +164,7 @@ bool MakeStatement(const Rule& rule, const CompiledPattern& p, const Tagged& s,
   if (st.recipient && st.recipient->id == st.subject.id) return false;
   AttachQualifiers(rule, s, u0, u1, nullptr, doc, &used, &time_mention, &st,
                    trace ? &firing : nullptr);
+  SetActorCodes(doc.rules, doc.doc_date, defs[0], defs[1], defs[2], &st);
   st.modality =
       rule.modality.has_value() ? *rule.modality : CueModality(doc.rules, s, u0, u1, content);
   c->length = g[0].size();
