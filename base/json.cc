@@ -321,14 +321,18 @@ enum FieldId {
   kSubjectCode,
   kObjectCode,
   kRecipientCode,
+  kDocTitle,
+  kDocUrl,
 };
 constexpr std::string_view kFieldNames[] = {
-    "id",       "subject",  "predicate",    "object",         "text",          "recipient",
-    "place",    "event",    "time",         "modality",       "doc",           "span",
-    "sentence", "rule",     "byte_span",    "sentence_index", "plover",        "cameo",
-    "doc_date", "mentions", "subject_code", "object_code",    "recipient_code"};
+    "id",          "subject",        "predicate", "object", "text",     "recipient", "place",
+    "event",       "time",           "modality",  "doc",    "span",     "sentence",  "rule",
+    "byte_span",   "sentence_index", "plover",    "cameo",  "doc_date", "mentions",  "subject_code",
+    "object_code", "recipient_code", "doc_title", "doc_url"};
 
-bool Field(size_t field, element v, Statement* s) {
+// Reads one field into `s`, or for doc_title/doc_url into `document` (read and dropped when it
+// is null).
+bool Field(size_t field, element v, Statement* s, DocumentInfo* document) {
   switch (field) {
     case kId:
       return String(v, &s->id);
@@ -388,6 +392,13 @@ bool Field(size_t field, element v, Statement* s) {
       return OptionalString(v, &s->object_code);
     case kRecipientCode:
       return OptionalString(v, &s->recipient_code);
+    case kDocTitle:
+    case kDocUrl: {
+      std::string value;
+      if (!OptionalString(v, &value)) return false;
+      if (document != nullptr) (field == kDocTitle ? document->title : document->url) = value;
+      return true;
+    }
     case kSentenceIndex:
     case kMentions: {
       uint64_t value = field == kMentions ? 1 : 0;
@@ -400,14 +411,14 @@ bool Field(size_t field, element v, Statement* s) {
   }
 }
 
-std::optional<Statement> ReadStatement(std::string_view line) {
+std::optional<Statement> ReadStatement(std::string_view line, DocumentInfo* document) {
   if (LeaveToGeneralPath(line)) return std::nullopt;
   thread_local simdjson::dom::parser parser;
   element root;
   if (parser.parse(line.data(), line.size()).get(root) != simdjson::SUCCESS) return std::nullopt;
   Statement s;
   std::optional<uint32_t> seen =
-      Fields(root, kFieldNames, [&](size_t k, element v) { return Field(k, v, &s); });
+      Fields(root, kFieldNames, [&](size_t k, element v) { return Field(k, v, &s, document); });
   constexpr uint32_t kRequired =
       (1u << kId) | (1u << kSubject) | (1u << kPredicate) | (1u << kDoc) | (1u << kSpan);
   if (!seen || (*seen & kRequired) != kRequired) return std::nullopt;
@@ -572,9 +583,40 @@ std::string StatementToJson(const Statement& s) {
   return out;
 }
 
+std::string CitedStatementToJson(const Statement& statement, const DocumentInfo& document) {
+  std::string out = StatementToJson(statement);
+  out.pop_back();  // the closing brace
+  if (!document.title.empty()) {
+    out.append(",\"doc_title\":");
+    AppendJsonString(document.title, &out);
+  }
+  if (!document.url.empty()) {
+    out.append(",\"doc_url\":");
+    AppendJsonString(document.url, &out);
+  }
+  out.push_back('}');
+  return out;
+}
+
 Result<Statement> StatementFromJson(std::string_view line) {
-  if (std::optional<Statement> statement = fast::ReadStatement(line)) return std::move(*statement);
+  if (std::optional<Statement> statement = fast::ReadStatement(line, nullptr)) {
+    return std::move(*statement);
+  }
   return internal::StatementFromJsonTree(line);
+}
+
+Result<Statement> CitedStatementFromJson(std::string_view line, DocumentInfo* document) {
+  DocumentInfo source;
+  if (std::optional<Statement> statement = fast::ReadStatement(line, &source)) {
+    document->title = std::move(source.title);
+    document->url = std::move(source.url);
+    return std::move(*statement);
+  }
+  PARLEY_ASSIGN_OR_RETURN(Statement statement, internal::StatementFromJsonTree(line));
+  PARLEY_ASSIGN_OR_RETURN(Json j, Parse(line));
+  PARLEY_ASSIGN_OR_RETURN(document->title, GetString(j, "doc_title", false));
+  PARLEY_ASSIGN_OR_RETURN(document->url, GetString(j, "doc_url", false));
+  return statement;
 }
 
 namespace internal {

@@ -9,9 +9,11 @@
 //   REF = {"id": "person:vladimir-putin", "label": "Vladimir Putin", "type": "person"}
 //
 // Extras after "rule": "byte_span", "sentence_index", "plover", "cameo", "doc_date",
-// "mentions", "subject_code", "object_code", "recipient_code" (CAMEO actor codes or null).
-// Readers accept records without the extras and ignore unknown fields, so files
-// written by later versions still load.
+// "mentions", "subject_code", "object_code", "recipient_code" (CAMEO actor codes or null),
+// then, in records that cite their document (CitedStatementToJson: `parley extract`,
+// `parley export --format jsonl`), "doc_title" and "doc_url" when the document has them.
+// Readers accept records without the extras and ignore unknown fields, so files written by
+// later versions still load.
 //
 // Output is one line (no newline appended), keys in the order above, UTF-8 kept as is.
 // Thread-safety: pure functions.
@@ -29,6 +31,14 @@ namespace parley {
 std::string StatementToJson(const Statement& statement);
 // InvalidArgument naming the first missing or mistyped field.
 Result<Statement> StatementFromJson(std::string_view line);
+
+// The record with its document's title and URL ("doc_title", "doc_url"; each only when
+// non-empty), so a claim can be cited wherever the record goes.
+std::string CitedStatementToJson(const Statement& statement, const DocumentInfo& document);
+// StatementFromJson that also sets document->title and document->url from "doc_title" and
+// "doc_url" (empty when absent; the other fields of *document are left alone).
+// REQUIRES: document != nullptr.
+Result<Statement> CitedStatementFromJson(std::string_view line, DocumentInfo* document);
 
 namespace internal {
 // StatementFromJson through a JSON tree only (nlohmann): the general path, which

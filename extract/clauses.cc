@@ -72,6 +72,7 @@ class ClauseReader {
     FindCoordination();
     FindGroups();
     for (size_t g = 0; g < out_->groups.size(); ++g) FindRoles(g);
+    ShareWithFollowingClause();
     MarkConditional();
   }
 
@@ -230,6 +231,20 @@ class ClauseReader {
     if ((i.classes & ~kClassModifier) != 0) return false;
     return (i.forms & (kFormThird | kFormEd)) == 0;
   }
+  // The length of a run of one to three lower-case nouns at u that ends right before a title
+  // word or a person: "leader" in "Soviet leader Joseph Stalin". 0 when there is none.
+  uint32_t LowerOfficeRun(uint32_t u) const {
+    uint32_t k = u;
+    while (k < n_ && k - u < 3 && info_[k].kind == Kind::kWord && !info_[k].cap &&
+           info_[k].classes == 0 && info_[k].forms == 0 && !info_[k].ly) {
+      ++k;
+    }
+    if (k == u || k >= n_) return 0;
+    const bool person = info_[k].kind == Kind::kActor &&
+                        s_.mentions[info_[k].mention].entity->entity.type == EntityType::kPerson;
+    return person || IsTitleWord(k) ? k - u : 0;
+  }
+
   // A possessive after unit u: "'s" or a bare "'" after a word ending in s. Returns its length
   // in units (0 when there is none).
   uint32_t PossessiveAt(uint32_t u) const {
@@ -276,6 +291,13 @@ class ClauseReader {
           ++j;
           continue;
         }
+        // A lower-case office between a nationality and a name: "Soviet leader Joseph
+        // Stalin", "Chinese premier Li Keqiang".
+        if (j > u && (info_[j - 1].kind == Kind::kDemonym || IsEntity(j - 1)) &&
+            LowerOfficeRun(j) > 0) {
+          j += LowerOfficeRun(j);
+          continue;
+        }
         // "Japan's Prime Minister Fumio Kishida": a possessive inside a name phrase, when a
         // title or a name follows it.
         if (j > u && IsEntity(j - 1)) {
@@ -284,6 +306,14 @@ class ClauseReader {
             j += p;
             continue;
           }
+        }
+        // An acronym in parentheses inside a name phrase: "Palestine Liberation Organization
+        // (PLO) Negotiator Mahmoud Abbas".
+        if (j > u && IsPunct(j, '(') && j + 3 < n_ && IsPunct(j + 2, ')') &&
+            (IsEntity(j + 1) || info_[j + 1].cap) &&
+            (IsTitleWord(j + 3) || info_[j + 3].kind == Kind::kActor)) {
+          j += 3;
+          continue;
         }
         // Titles with "of" or "and" inside: "Secretary of State Dean Acheson", "Minister of
         // Foreign Affairs", "Foreign Minister and Alternate Prime Minister Yair Lapid".
@@ -360,13 +390,26 @@ class ClauseReader {
     while (p < phrases_.size()) {
       next_phrase_hint_ = p;
       std::vector<size_t> members = {p};
+      std::vector<std::pair<uint32_t, uint32_t>> asides;  // parentheses inside the list
       std::vector<bool> by_conjunction = {true};
       uint8_t common = ClassOf(phrases_[p]);
+      // A list after a colon may be separated by semicolons: "spoke with: A of X; B of Y; and
+      // C of Z".
+      const bool colon_list = phrases_[p].begin > 0 && IsPunct(phrases_[p].begin - 1, ':');
       size_t q = p;
       while (!phrases_[q].possessive) {
         uint32_t u = phrases_[q].end;
+        // "Winston Churchill (replaced on July 26 by Clement Attlee), and Harry Truman": the
+        // aside belongs to no member.
+        if (IsPunct(u, '(')) {
+          uint32_t k = u + 1;
+          while (k < n_ && k - u < 30 && !IsPunct(k, ')') && !IsPunct(k, '(')) ++k;
+          if (!IsPunct(k, ')')) break;
+          asides.emplace_back(u, k + 1);
+          u = k + 1;
+        }
         bool conj = false;
-        if (IsPunct(u, ',')) {
+        if (IsPunct(u, ',') || (colon_list && IsPunct(u, ';'))) {
           ++u;
           if (Is(u, "and")) {
             ++u;
@@ -421,7 +464,11 @@ class ClauseReader {
       chunk.possessive = phrases_[members[keep - 1]].possessive;
       chunk.in_pp = chunk.begin > 0 && (Has(chunk.begin - 1, kClassPreposition | kClassTo));
       const int index = static_cast<int>(out_->chunks.size());
-      for (uint32_t u = chunk.begin; u < chunk.end; ++u) out_->chunk_of[u] = index;
+      for (uint32_t u = chunk.begin; u < chunk.end; ++u) {
+        const bool aside = std::any_of(asides.begin(), asides.end(),
+                                       [&](const auto& a) { return u >= a.first && u < a.second; });
+        if (!aside) out_->chunk_of[u] = index;
+      }
       out_->chunks.push_back(std::move(chunk));
       p = members[keep - 1] + 1;
     }
@@ -511,6 +558,12 @@ class ClauseReader {
             both.begin = u;
             return AddChunk(std::move(both));
           }
+        }
+        // Adjectives separated by a comma: "bold, new actions".
+        if (IsPunct(v, ',') && chunk.head + 1 == v && v + 2 < n_ && Has(v + 1, kClassModifier) &&
+            IsNounWord(v + 2)) {
+          ++v;
+          continue;
         }
         // Coordinated nouns: "the leaders and advocates", "trade and investment".
         if ((Is(v, "and") || Is(v, "or")) && v + 1 < n_ &&
@@ -644,6 +697,35 @@ class ClauseReader {
       return (i.forms & kFormBase) != 0;  // do, modal, to
     }
     if (u == 0) return false;
+    // A capitalised present participle inside a sentence, before another capitalised word,
+    // begins a name: "The Lasker Foundation, Ending Pandemics, and Resolve to Save Lives".
+    if (i.cap && (i.forms & kFormIng) != 0 && u + 1 < n_ && info_[u + 1].cap &&
+        info_[u + 1].kind == Kind::kWord) {
+      return false;
+    }
+    // A participle that opens a reduced passive relative: "the Accords, signed by Carter",
+    // "a treaty concluded between Israel and Egypt".
+    if ((i.forms & kFormEd) != 0 && (Is(u + 1, "by") || Is(u + 1, "between")) &&
+        !Has(u - 1, kClassDeterminer | kClassPossessive | kClassPreposition)) {
+      return true;
+    }
+    // A participle that takes a complement clause: "sent a letter declaring that", "issued a
+    // statement saying that".
+    if ((i.forms & kFormIng) != 0 && !(i.forms & (kFormEd | kFormThird)) && Is(u + 1, "that") &&
+        VerbTakesClause(u, /*bare=*/false)) {
+      return true;
+    }
+    // A participle clause that shares the subject of its sentence: "by hosting King Hussein",
+    // "after meeting Abe", "..., announcing that".
+    if ((i.forms & kFormIng) != 0 && !(i.forms & (kFormEd | kFormThird)) &&
+        (Is(u - 1, "by") || Is(u - 1, "after") || Is(u - 1, "before") || Is(u - 1, "while") ||
+         Is(u - 1, "when") || Is(u - 1, "upon") ||
+         // After a comma, only when the last verb is finite ("..., desire to build ties,
+         // expanding" attaches to "build", whose subject is not the sentence's).
+         (IsPunct(u - 1, ',') && !out_->groups.empty() && !out_->groups.back().infinitive))) {
+      return true;
+    }
+    if (u == 0) return false;
     const uint32_t p = u - 1;
     // After a determiner, possessive, number or modifier it is a noun or an adjective: "the
     // offer", "their support", "Russia's attack", "the signed agreement".
@@ -656,10 +738,25 @@ class ClauseReader {
       // the verb before ("discussed X, reaffirmed Y"); otherwise it is a coordinated noun ("the
       // leaders and advocates").
       if (Has(p, kClassConjunction) || IsPunct(p, ',')) {
+        // "the four countries' enduring and shared commitment": adjectives joined.
+        if (Has(p, kClassConjunction) && p > 0 && info_[p - 1].kind == Kind::kWord &&
+            (info_[p - 1].forms & (kFormIng | kFormEd)) != 0 && !verb_unit_[p - 1]) {
+          return false;
+        }
         if (!out_->groups.empty()) {
           const VerbGroup& last = out_->groups.back();
           if ((info_[last.verbs[0].unit].forms & i.forms & (kFormEd | kFormThird)) != 0) {
             return true;
+          }
+          // After ", and" it may continue an earlier verb phrase past a complement clause:
+          // "sent a letter declaring that the US would not permit X, and demanded Y".
+          if (Has(p, kClassConjunction) && p > 0 && IsPunct(p - 1, ',')) {
+            for (const VerbGroup& earlier : out_->groups) {
+              if (!earlier.infinitive && earlier.begin == earlier.verbs[0].unit &&
+                  (info_[earlier.verbs[0].unit].forms & i.forms & (kFormEd | kFormThird)) != 0) {
+                return true;
+              }
+            }
           }
         }
         return IsPunct(p, ',') && ClosesParenthetical(p);
@@ -671,6 +768,20 @@ class ClauseReader {
           !info_[p].cap) {
         return DeterminedNounPhraseEndsAt(u) || Is(u + 1, "by");
       }
+      // After the object of a verb that takes no complement clause without "that" it is no
+      // verb: "reaffirmed the U.S. extended deterrence commitment", "backed the EU sanctions";
+      // "said the US extended the deadline" is a clause.
+      if (const int c = ChunkEndingAt(u); c >= 0) {
+        const uint32_t b = out_->chunks[c].begin;
+        // After a possessive the entity modifies a noun: "his G7 partners", "our NATO allies".
+        if (Has(b, kClassPossessive)) return false;
+        // A past form is a participle unless the verb is one that takes a clause without
+        // "that" ("said the US extended" against "reaffirmed the U.S. extended deterrence");
+        // a present form needs a verb that takes a complement clause at all ("reaffirmed the
+        // US remains committed" against "backed the EU sanctions").
+        const bool past = (i.forms & kFormThird) == 0;
+        if (b > 0 && verb_unit_[b - 1] && !VerbTakesClause(b - 1, past)) return false;
+      }
       return true;
     }
     if ((i.forms & kFormBase) != 0) {
@@ -678,12 +789,25 @@ class ClauseReader {
       // the leaders of A and B, oppose". Not after one entity ("Japan sign" is no clause, "a
       // US offer" a noun phrase).
       if (Has(p, kClassPronoun)) return true;
+      // A coordinated verb phrase in the present: "condemn the attack and reaffirm our
+      // commitment". The verb before must be a finite present form too, and what follows must
+      // start its object ("and support for Ukraine" is a noun).
+      if ((Is(p, "and") || Is(p, "or")) && !out_->groups.empty() && u + 1 < n_) {
+        const VerbGroup& last = out_->groups.back();
+        const Info& lv = info_[last.verbs.back().unit];
+        if (!last.infinitive && last.begin == last.verbs[0].unit && (lv.forms & kFormBase) != 0 &&
+            (lv.forms & (kFormEd | kFormIng | kFormThird)) == 0 &&
+            (Has(u + 1, kClassDeterminer | kClassPossessive | kClassThat) || IsEntity(u + 1))) {
+          return true;
+        }
+      }
       if (IsPunct(p, ',')) return ClosesParenthetical(p);
       // A group is plural ("Japanese strategists insist"); after "that" a base form is a
       // subjunctive ("demanded that the US cancel").
       const int c = ChunkEndingAt(u);
       if (c < 0) return false;
       const Chunk& chunk = out_->chunks[c];
+      if (Has(chunk.begin, kClassPossessive)) return false;  // "our NATO and EU partners"
       if (chunk.members.size() > 1) return true;
       if (chunk.members.size() == 1 &&
           s_.mentions[chunk.members[0]].entity->entity.type == EntityType::kGroup) {
@@ -885,10 +1009,17 @@ class ClauseReader {
   // The previous verb group that a group without a subject of its own shares its subject with
   // ("discussed X, reaffirmed Y"): the nearest earlier finite group of the same clause level.
   int SharedSubject(size_t g) const {
+    // A participle clause's own opener ("while visiting") is no boundary.
+    const VerbGroup& own = out_->groups[g];
+    const bool participle = (info_[own.verbs[0].unit].forms & kFormIng) != 0;
+    const uint32_t stop = participle && own.begin > 0 ? own.begin - 1 : own.begin;
     for (size_t h = g; h-- > 0;) {
       const VerbGroup& prev = out_->groups[h];
-      if (prev.infinitive || prev.embedded) continue;
-      for (uint32_t u = prev.end; u < out_->groups[g].begin; ++u) {
+      // Infinitives ("to be delivered" too) and complement clauses are no coordinated verb.
+      if (prev.infinitive || prev.embedded || (prev.begin > 0 && Is(prev.begin - 1, "to"))) {
+        continue;
+      }
+      for (uint32_t u = prev.end; u < stop; ++u) {
         if (IsPunct(u, ';') || IsPunct(u, ':') || IsPunct(u, '(') ||
             Has(u, kClassSubordinator | kClassRelative)) {
           return -1;
@@ -909,6 +1040,27 @@ class ClauseReader {
     const std::string_view w = Lower(begin - 2);
     return info_[begin - 2].kind == Kind::kWord &&
            std::find(std::begin(kQuantifiers), std::end(kQuantifiers), w) != std::end(kQuantifiers);
+  }
+
+  // Whether what stands before unit p (a comma or a dash) at the start of a clause is a
+  // pronoun or a noun phrase that names no entity: "We,", "The Big Three -".
+  bool NamesNoEntity(uint32_t p) const {
+    if (p == 0) return false;
+    const uint32_t w = p - 1;
+    if (Has(w, kClassPronoun)) return ClauseStartBefore(w);
+    if (!IsNounWord(w) || out_->chunk_of[w] >= 0) return false;
+    return ClauseStartBefore(ClauseStartOf(p));
+  }
+  // The first unit of the noun phrase that ends before unit p.
+  uint32_t ClauseStartOf(uint32_t p) const {
+    uint32_t b = p;
+    while (b > 0 &&
+           (IsNounWord(b - 1) ||
+            Has(b - 1, kClassDeterminer | kClassModifier | kClassNumber | kClassPronoun) ||
+            (info_[b - 1].kind == Kind::kWord && info_[b - 1].cap && out_->chunk_of[b - 1] < 0))) {
+      --b;
+    }
+    return b;
   }
 
   // Gives group gi the subject of the group its verb phrase is coordinated with, if any.
@@ -947,6 +1099,21 @@ class ClauseReader {
         u = k - 1;
         continue;
       }
+      // "The Big Three - Stalin, Churchill and Truman - met": the apposition between dashes
+      // names who the subject is.
+      if (IsPunct(w, '-')) {
+        const int named = ChunkEndingAt(w);
+        if (named >= 0 && !out_->chunks[named].members.empty()) {
+          const uint32_t b = out_->chunks[named].begin;
+          if (b >= 2 && IsPunct(b - 1, '-') && NamesNoEntity(b - 1)) {
+            out_->skipped.push_back({b - 1, w + 1, "apposition"});
+            g.subject = named;
+            g.subject_via = "apposition";
+            return;
+          }
+        }
+        return;
+      }
       if (IsPunct(w, ',')) {
         // A comma-enclosed parenthetical after the subject: step over it.
         int64_t k = u - 1;
@@ -956,19 +1123,22 @@ class ClauseReader {
         }
         if (k >= 1 && IsPunct(static_cast<uint32_t>(k), ',')) {
           const uint32_t p = static_cast<uint32_t>(k);
-          // "We, the leaders of Japan, the ROK and the United States, oppose": the apposition
-          // names who the pronoun is.
-          if (Has(p - 1, kClassPronoun) && ClauseStartBefore(p - 1) && Parenthetical(p, w)) {
-            for (uint32_t q = p + 1; q < w; ++q) {
-              const int named = out_->chunk_of[q];
-              if (named >= 0 && out_->chunks[named].begin == q && q > 0 && Is(q - 1, "of") &&
-                  out_->chunks[named].end == w) {
-                out_->skipped.push_back({p, w + 1, "apposition"});
-                g.subject = named;
-                g.subject_via = "apposition of '" + std::string(Lower(p - 1)) + "'";
-                return;
-              }
-            }
+          // "We, the leaders of Japan, the ROK and the United States, oppose", "The three
+          // leaders, Biden, Scholz and Macron, agreed": the apposition names who the pronoun
+          // or the noun phrase is.
+          const int named = ChunkEndingAt(w);
+          // A prepositional phrase names nobody: "Micron, in partnership with the NSF,
+          // announced".
+          if (named >= 0 && !out_->chunks[named].members.empty() && out_->chunks[named].begin > p &&
+              !Has(p + 1, kClassPreposition | kClassTo) && NamesNoEntity(p) &&
+              Parenthetical(p, w)) {
+            out_->skipped.push_back({p, w + 1, "apposition"});
+            g.subject = named;
+            g.apposed_begin = ClauseStartOf(p);
+            g.apposed_end = p;
+            g.subject_via =
+                "apposition of \"" + std::string(s_.UnitsText(g.apposed_begin, p)) + "\"";
+            return;
           }
           const int c = ChunkEndingAt(p);
           if (c >= 0 && !out_->chunks[c].in_pp && ClauseStartBefore(out_->chunks[c].begin) &&
@@ -993,8 +1163,10 @@ class ClauseReader {
         if (Is(w, "whom") || Is(w, "whose")) return;
         uint32_t e = w;
         if (e > 0 && IsPunct(e - 1, ',')) --e;
+        // An antecedent inside a prepositional phrase may not be the one ("a program in
+        // Gwinnett County, Georgia, that will support").
         const int c = ChunkEndingAt(e);
-        if (c >= 0) {
+        if (c >= 0 && !out_->chunks[c].in_pp) {
           g.subject = c;
           g.subject_via = "relative '" + std::string(Lower(w)) + "'";
         }
@@ -1037,21 +1209,66 @@ class ClauseReader {
   void FindRoles(size_t gi) {
     FindSubject(gi);
     VerbGroup& g = out_->groups[gi];
-    // A that-clause of an earlier verb: "demanded that the US cancel its plans".
-    if (g.subject >= 0) {
+    // A complement clause without "that" of an earlier verb that takes one bare: "Officials
+    // said the US extended the deadline", "Japan hopes Russia accepts": the object the earlier
+    // verb took is this clause's subject.
+    if (g.subject >= 0 && g.subject_via == "before the verb") {
+      const Chunk& subject = out_->chunks[g.subject];
+      // A past form needs a verb that takes a clause without "that" (see Verbal); a present
+      // form or an auxiliary any verb that takes a complement clause.
+      const bool past = g.begin == g.verbs[0].unit &&
+                        (info_[g.verbs[0].unit].forms & (kFormThird | kFormBase)) == 0;
       for (size_t h = 0; h < gi; ++h) {
-        if (out_->groups[h].that_clause == out_->chunks[g.subject].begin) g.embedded = true;
+        VerbGroup& prev = out_->groups[h];
+        if (prev.object < 0 || out_->chunks[prev.object].begin != subject.begin ||
+            prev.complement != subject.begin || prev.that_clause != kNoUnit ||
+            !TakesClause(prev, /*bare=*/past)) {
+          continue;
+        }
+        prev.object = -1;
+        prev.second_object = -1;
+        prev.that_clause = subject.begin;
+        if (!subject.members.empty()) prev.that_subject = g.subject;
+        prev.clause_end = subject.begin;
       }
     }
-    // A reduced relative: "challenges posed by China", "the treaty signed by Japan".
-    if (g.subject < 0 && g.begin > 0 && g.verbs.size() == 1 && Is(g.end, "by") &&
-        (info_[g.verbs[0].unit].forms & kFormEd) != 0 && g.begin == g.verbs[0].unit) {
-      const int c = ChunkEndingAt(g.begin);
+    // A complement clause of an earlier verb: "demanded that the US cancel its plans".
+    if (g.subject >= 0) {
+      for (size_t h = 0; h < gi; ++h) {
+        const VerbGroup& prev = out_->groups[h];
+        if (prev.that_clause != out_->chunks[g.subject].begin) continue;
+        g.embedded = true;
+        g.embedded_modality = Modality::kReported;
+        for (uint32_t verb : prev.verbs.back().verbs) {
+          if (auto m = lex_.ComplementClause(verb)) {
+            g.embedded_modality = Stronger(g.embedded_modality, *m);
+          }
+        }
+      }
+    }
+    // A reduced relative: "challenges posed by China", "the treaty signed by Japan", "The
+    // Camp David Accords, signed by Carter, Sadat and Begin", "a treaty concluded between
+    // Israel and Egypt".
+    if (g.begin > 0 && g.verbs.size() == 1 && (Is(g.end, "by") || Is(g.end, "between")) &&
+        (info_[g.verbs[0].unit].forms & kFormEd) != 0 && g.begin == g.verbs[0].unit &&
+        (g.subject < 0 || g.subject_via == "noun phrase" || g.subject_via == "before the verb" ||
+         g.subject_via == "before a parenthetical")) {
+      uint32_t e = g.begin;
+      if (IsPunct(e - 1, ',') && e >= 2) --e;
+      int c = ChunkEndingAt(e);
+      if (c < 0 && e > 0 && IsNounWord(e - 1)) c = NounChunkEndingAt(e);
       if (c >= 0) {
         g.subject = c;
         g.subject_via = "reduced relative";
         for (GroupVerb& v : g.verbs) v.passive = true;
       }
+    }
+    // A participle clause takes the subject of its sentence: the last finite verb's before
+    // it, else the next one's ("After meeting Abe, Putin said").
+    if (g.subject < 0 && !g.verbs.empty() && (info_[g.verbs[0].unit].forms & kFormIng) != 0 &&
+        g.begin == g.verbs[0].unit) {
+      ShareSubject(gi);
+      if (g.subject >= 0) g.subject_via = "participle clause";
     }
     const bool passive = !g.verbs.empty() && g.verbs.back().passive;
     uint32_t v = g.end;
@@ -1097,34 +1314,60 @@ class ClauseReader {
         ++v;
         continue;
       }
+      // "released the "Potsdam Declaration"": a quoted name after an article.
+      if (Has(v, kClassDeterminer) && v + 1 < n_ && info_[v + 1].kind == Kind::kQuote) {
+        if (g.quote == kNoUnit) g.quote = v + 1;
+        v += 2;
+        continue;
+      }
       if (IsPunct(v, ',') && v + 1 < n_ &&
           (Has(v + 1, kClassPreposition) || info_[v + 1].kind == Kind::kDate)) {
         ++v;
         continue;
       }
+      // A to-infinitive right after the verb or its object is the verb's complement ("agreed
+      // to cooperate", "urged Xi to act"); after a prepositional phrase it belongs to that
+      // phrase ("agreed on the need for cooperation to address COVID-19") unless that phrase
+      // names an entity ("called on Moscow to withdraw").
       if (Is(v, "to")) {
         uint32_t k = v + 1;
         while (IsAdverb(k)) ++k;
         if (k < n_ && (info_[k].forms & kFormBase) != 0 && info_[k].kind == Kind::kWord &&
             !StartsEntity(k)) {
-          g.to_clause = v + 1;
+          const bool after_noun =
+              std::any_of(g.preps.begin(), g.preps.end(), [&](const PrepPhrase& pp) {
+                return pp.chunk < 0 || out_->chunks[pp.chunk].members.empty();
+              });
+          if (!after_noun) g.to_clause = v + 1;
           break;
         }
       }
+      // "collaborating, including with other partners": examples, not the verb's roles.
+      if (Is(v, "including")) break;
       if (Has(v, kClassPreposition | kClassTo)) {
         PrepPhrase pp;
         pp.prep = v;
-        pp.chunk = ChunkAt(v + 1);
+        // "spoke with: A; B; and C": the list after a colon is the phrase's object.
+        pp.chunk = ChunkAt(IsPunct(v + 1, ':') ? v + 2 : v + 1);
         if (pp.chunk >= 0) out_->chunks[pp.chunk].in_pp = true;
         g.preps.push_back(pp);
         if (passive && Is(v, "by") && pp.chunk >= 0 && g.agent < 0) g.agent = pp.chunk;
+        // "a treaty concluded between Israel and Egypt": the parties are the agents.
+        if (passive && Is(v, "between") && pp.chunk >= 0 && g.agent < 0 &&
+            out_->chunks[pp.chunk].members.size() > 1) {
+          g.agent = pp.chunk;
+        }
         v = pp.chunk >= 0 ? out_->chunks[pp.chunk].end : v + 1;
         continue;
       }
+      // A complement clause right after the verb or its entity object ("told Abe that"); after
+      // a noun ("issue a template that principals can use") "that" is a relative pronoun.
       if (Is(v, "that")) {
-        g.that_clause = v + 1;
-        const int c = ChunkAt(v + 1);
-        if (c >= 0 && !out_->chunks[c].members.empty()) g.that_subject = c;
+        if (g.object < 0 || !out_->chunks[g.object].members.empty()) {
+          g.that_clause = v + 1;
+          const int c = ChunkAt(v + 1);
+          if (c >= 0 && !out_->chunks[c].members.empty()) g.that_subject = c;
+        }
         break;
       }
       break;
@@ -1137,9 +1380,13 @@ class ClauseReader {
       const uint32_t sb = out_->chunks[g.subject].begin;
       if (sb > 0 && (Is(sb - 1, "that") || Is(sb - 1, "which") || Is(sb - 1, "whom"))) {
         uint32_t e = sb - 1;
-        if (e > 0 && IsPunct(e - 1, ',')) --e;
+        const bool comma = e > 0 && IsPunct(e - 1, ',');
+        if (comma) --e;
+        // After a comma only an entity is a safe antecedent ("equity, which historians have
+        // described" is about the actions before it).
         int c = ChunkEndingAt(e);
-        if (c < 0 && e > 0 && IsNounWord(e - 1)) c = NounChunkEndingAt(e);
+        if (c >= 0 && out_->chunks[c].in_pp) c = -1;
+        if (c < 0 && !comma && e > 0 && IsNounWord(e - 1)) c = NounChunkEndingAt(e);
         if (c >= 0) {
           g.object = c;
           g.object_relative = true;
@@ -1149,6 +1396,21 @@ class ClauseReader {
   }
 
   bool StartsEntity(uint32_t u) const { return out_->chunk_of[u] >= 0; }
+
+  // Whether the last verb of group `g` takes a complement clause (without "that": `bare`).
+  bool TakesClause(const VerbGroup& g, bool bare) const {
+    return !g.verbs.empty() && VerbTakesClause(g.verbs.back().unit, bare);
+  }
+  bool VerbTakesClause(uint32_t u, bool bare) const {
+    if (info_[u].lex == nullptr) return false;
+    for (const VerbSense& sense : info_[u].lex->senses) {
+      if (bare ? lex_.BareComplementClause(sense.verb)
+               : lex_.ComplementClause(sense.verb).has_value()) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   // The object chunk starting at v: an entity chunk or a noun phrase; -1 when v starts none
   // (a preposition, a clause, punctuation).
@@ -1163,6 +1425,27 @@ class ClauseReader {
       return -1;
     }
     return ChunkAt(v);
+  }
+
+  // "After meeting Abe, Putin said": a participle clause before its sentence's subject takes
+  // the subject of the first finite verb after it.
+  void ShareWithFollowingClause() {
+    for (size_t g = 0; g < out_->groups.size(); ++g) {
+      VerbGroup& p = out_->groups[g];
+      if (p.subject >= 0 || p.infinitive || p.begin != p.verbs[0].unit ||
+          (info_[p.verbs[0].unit].forms & kFormIng) == 0) {
+        continue;
+      }
+      for (size_t h = g + 1; h < out_->groups.size(); ++h) {
+        const VerbGroup& next = out_->groups[h];
+        if (next.infinitive) continue;
+        if (next.subject >= 0 && next.subject_via == "before the verb") {
+          p.subject = next.subject;
+          p.subject_via = "participle clause";
+        }
+        break;
+      }
+    }
   }
 
   // Groups inside an if/unless clause are conditional.
@@ -1270,7 +1553,9 @@ std::string DescribeClauses(const Tagged& s, const Lexicon& lexicon, const Claus
              std::string(ModalityName(v.modality)) + ")";
     }
     if (g.infinitive) out += " infinitive";
-    if (g.embedded) out += " in a that-clause";
+    if (g.embedded) {
+      out += " in a complement clause (" + std::string(ModalityName(g.embedded_modality)) + ")";
+    }
     if (g.conditional) out += " conditional";
     out += "\n";
     if (g.infinitive) continue;

@@ -21,12 +21,10 @@ class RuleExtractor : public Extractor {
       return InvalidArgumentError(document.info.id + ": text is not valid UTF-8");
     }
     const PreparedDocument prepared = PrepareDocument(document);
-    std::vector<SentenceInput> units;
-    units.reserve(prepared.sentences.size());
-    for (const PreparedSentence& p : prepared.sentences) {
-      units.push_back(SentenceInput{p.text, p.relational, p.repeat_of});
-    }
-    DocumentAnalysis analysis = AnalyzeSentences(*rules_, units, document.info.date, false);
+    std::string title;
+    const std::vector<SentenceInput> units = DocumentUnits(document, prepared, &title);
+    DocumentAnalysis analysis =
+        AnalyzeSentences(*rules_, units, document.info.date, false, {}, document.info.url);
 
     Extraction out;
     out.info = document.info;
@@ -50,7 +48,7 @@ class RuleExtractor : public Extractor {
       if (root >= 0) ++repeats[root];
     }
     std::map<std::string, Statement> by_id;
-    for (size_t i = 0; i < analysis.sentences.size(); ++i) {
+    for (size_t i = 0; i < prepared.sentences.size(); ++i) {
       for (Statement& st : analysis.sentences[i].statements) {
         st.doc = document.info.id;
         st.byte_span = prepared.sentences[i].byte_span;

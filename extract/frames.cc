@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "extract/actor_codes.h"
+#include "extract/participants.h"
 #include "extract/pattern_match.h"
 #include "extract/rule_compiled.h"
 
@@ -60,13 +61,16 @@ class FrameReader {
                                        g.verbs[k].unit) != hand_written_.end()) {
           continue;
         }
+        // The frame verb with the longest particle that follows: "broke off relations" is
+        // "break off", not "break" with "off" as a preposition.
+        const FrameVerb* best = nullptr;
         for (const FrameVerb& fv : rule.frame->verbs) {
           const std::vector<uint32_t>& verbs = g.verbs[k].verbs;
           if (std::find(verbs.begin(), verbs.end(), fv.verb) == verbs.end()) continue;
           if (!ParticleFollows(g.verbs[k].unit, fv.particle)) continue;
-          Read(rule, g, k, fv);
-          break;
+          if (best == nullptr || fv.particle.size() > best->particle.size()) best = &fv;
         }
+        if (best != nullptr) Read(rule, g, k, *best);
       }
     }
   }
@@ -75,6 +79,11 @@ class FrameReader {
   std::string_view Lower(uint32_t u) const {
     if (u >= s_.units.size() || s_.units[u].mention >= 0) return {};
     return s_.LowerToken(s_.units[u].tok_begin);
+  }
+
+  bool IsNumber(uint32_t u) const {
+    const std::string_view w = Lower(u);
+    return !w.empty() && w[0] >= '0' && w[0] <= '9';
   }
 
   bool ParticleFollows(uint32_t verb, const std::vector<std::string>& particle) const {
@@ -92,7 +101,8 @@ class FrameReader {
     while (e < n && e - from < kMaxTextUnits) {
       if (s_.units[e].mention < 0) {
         const std::string_view w = Lower(e);
-        if (w.size() == 1 && std::string_view(",;:.!?()").find(w[0]) != std::string_view::npos) {
+        if (w.size() == 1 && std::string_view(",;:.!?()").find(w[0]) != std::string_view::npos &&
+            !(w[0] == '.' && IsNumber(e - 1) && IsNumber(e + 1))) {  // "$1.9 billion"
           break;
         }
         if ((w == "and" || w == "but") && e + 1 < n && group_start_[e + 1]) break;
@@ -100,10 +110,21 @@ class FrameReader {
       if (e > from && group_start_[e] && e > 0 && (Lower(e - 1) == "and")) break;
       ++e;
     }
-    // A date at the end is the statement's time, not its content: "sanctions on Iran in 2016".
+    // A date, or a place after "at", at the end is the statement's time or place, not its
+    // content: "sanctions on Iran in 2016", "a Declaration of Principles at the White House"
+    // (but "the situation in the Taiwan Strait" is about the strait).
     while (e > from + 1) {
       const int m = s_.units[e - 1].mention;
-      if (m < 0 || s_.mentions[m].kind != MentionKind::kDate) break;
+      if (m < 0) break;
+      const Mention& mention = s_.mentions[m];
+      const bool place = mention.entity != nullptr && mention.kind != MentionKind::kDemonym &&
+                         mention.entity->entity.type == EntityType::kPlace &&
+                         (Lower(e - 2) == "at" || (Lower(e - 2) == "the" && Lower(e - 3) == "at"));
+      if (mention.kind != MentionKind::kDate && !place) break;
+      if (place) {
+        e -= Lower(e - 2) == "the" ? 3 : 2;
+        continue;
+      }
       --e;
       const std::string_view p = Lower(e - 1);
       if (e > from + 1 && (p == "in" || p == "on" || p == "at" || p == "during" || p == "since" ||
@@ -119,8 +140,8 @@ class FrameReader {
     return UnitsString(s_, b, e);
   }
 
-  bool PhraseHasWord(uint32_t from, const std::vector<Cue>& words) const {
-    const auto [b, e] = TextExtent(from);
+  // Whether units [b, e) hold one of `words`.
+  bool PhraseHasWord(uint32_t b, uint32_t e, const std::vector<Cue>& words) const {
     for (uint32_t u = b; u < e; ++u) {
       const std::string_view w = Lower(u);
       if (w.empty()) continue;
@@ -206,6 +227,15 @@ class FrameReader {
     return false;
   }
 
+  // The first unit after the first prepositional phrase's preposition `prep`, from index
+  // `from` on, or kNoUnit.
+  uint32_t PrepText(const VerbGroup& g, size_t from, std::string_view prep) const {
+    for (size_t i = from; i < g.preps.size(); ++i) {
+      if (Lower(g.preps[i].prep) == prep) return g.preps[i].prep + 1;
+    }
+    return kNoUnit;
+  }
+
   // The first prepositional phrase with preposition `prep` whose entities fit, from index
   // `from` on; fills `entities` and returns its chunk, or -1.
   int FromPreps(const VerbGroup& g, size_t from, const RoleFiller& f,
@@ -266,9 +296,9 @@ class FrameReader {
     for (const RoleFiller& f : frame.object) {
       if (f.prep.empty()) {
         if (direct < 0) continue;
-        // An actor object may be the owner of the object phrase: "rejected Moscow's proposal",
-        // "attacked Israel's forces".
-        const bool owners = (f.bits & kActorBits) != 0;
+        // The owner of the object phrase, where the frame says so: "rejected Moscow's proposal",
+        // "attacked Israel's forces" (but "welcomed Japan's revision" welcomed the revision).
+        const bool owners = (f.bits & frame.owner_bits) != 0;
         objects = ResolveChunk(s_, a_, direct, f.bits, f.actor, owners, doc_);
         if (!objects.empty()) {
           object_chunk = direct;
@@ -287,7 +317,9 @@ class FrameReader {
     // is an entity the phrase names (not a possessor: "Russia's claims" is no proposal).
     if (!frame.object_words.empty()) {
       if (direct < 0) return;
-      const bool has_word = PhraseHasWord(a_.chunks[direct].begin, frame.object_words);
+      // The noun phrase itself: "reaffirmed its commitment to support X" holds no support.
+      const bool has_word =
+          PhraseHasWord(a_.chunks[direct].begin, a_.chunks[direct].end, frame.object_words);
       if (!has_word && !(object_from_members && object_chunk == direct)) return;
     }
     // Agentless passive: the parties of the agreement it is about.
@@ -314,6 +346,9 @@ class FrameReader {
     if (subjects.empty()) {
       Skip(rule, v.unit, subject_chunk < 0 ? "no subject" : "the subject names no entity");
       return;
+    }
+    if (doc_.trace && subject_note.empty() && doc_.actors != nullptr) {
+      subject_note = doc_.actors->Resolve(s_, a_, subject_chunk).how;
     }
     // Recipient.
     std::vector<const EntityDef*> recipients;
@@ -356,61 +391,73 @@ class FrameReader {
         text_end = std::max(text_end, e);
       }
     };
+    // The first source the frame lists that the clause has.
+    uint32_t best = kNoUnit;
+    bool best_quote = false;
+    auto consider = [&](uint32_t start, bool quote) {
+      if (start != kNoUnit && start < s_.units.size() && best == kNoUnit) {
+        best = start;
+        best_quote = quote;
+      }
+    };
     for (const TextFiller& t : frame.text) {
-      if (!text.empty()) break;
       switch (t.kind) {
         case TextFiller::Kind::kObject:
           if (direct >= 0 && !(object_from_members && object_chunk == direct) &&
               !recipient_is_direct && !chained) {
-            take(a_.chunks[direct].begin);
+            consider(a_.chunks[direct].begin, false);
           }
           break;
         case TextFiller::Kind::kThat:
-          if (!chained && g.that_clause != kNoUnit) take(g.that_clause);
+          if (!chained) consider(g.that_clause, false);
           break;
         case TextFiller::Kind::kTo:
         case TextFiller::Kind::kInfinitive:
           // A to-infinitive ("agreed to cooperate"); for `to`, else a to-phrase ("agreed to the
           // offer").
           if (chained) {
-            take(g.verbs[k + 1].unit);
+            consider(g.verbs[k + 1].unit, false);
           } else if (g.to_clause != kNoUnit) {
-            take(g.to_clause);
+            consider(g.to_clause, false);
           } else if (t.kind == TextFiller::Kind::kTo) {
-            for (size_t i = first_pp; i < g.preps.size(); ++i) {
-              if (Lower(g.preps[i].prep) == "to" && g.preps[i].prep + 1 < s_.units.size()) {
-                take(g.preps[i].prep + 1);
-                break;
-              }
-            }
+            consider(PrepText(g, first_pp, "to"), false);
           }
           break;
         case TextFiller::Kind::kQuote:
-          if (!chained && g.quote != kNoUnit) {
-            const Mention& q = s_.mentions[s_.units[g.quote].mention];
-            text = std::string(s_.Range(q.tok_begin + 1, q.tok_end - 1));
-            text_end = std::max(text_end, g.quote + 1);
-          }
+          if (!chained) consider(g.quote, true);
           break;
         case TextFiller::Kind::kPrep:
-          if (chained) break;
-          for (size_t i = first_pp; i < g.preps.size(); ++i) {
-            if (Lower(g.preps[i].prep) == t.prep && g.preps[i].prep + 1 < s_.units.size()) {
-              take(g.preps[i].prep + 1);
-              break;
-            }
-          }
+          if (!chained) consider(PrepText(g, first_pp, t.prep), false);
           break;
       }
+    }
+    if (best != kNoUnit && best_quote) {
+      const Mention& q = s_.mentions[s_.units[best].mention];
+      text = std::string(s_.Range(q.tok_begin + 1, q.tok_end - 1));
+      text_end = std::max(text_end, best + 1);
+    } else if (best != kNoUnit) {
+      take(best);
     }
     // A frame that takes an object needs one, or a text; a frame that takes a recipient or a
     // text needs one of them. "A and B met" needs neither: each is the other's object.
     // "A and B met": each member is the others' object (up to four members: every pair met);
     // "A and B signed": each is the other's recipient (two members only: a list of signatories
     // is no set of bilateral agreements).
+    // Only when the role has no phrase at all: "Biden, Widodo and Von der Leyen met with
+    // leaders from Argentina" did not meet each other.
     const size_t most = frame.reciprocal == Frame::Reciprocal::kObject ? 4 : 2;
+    const std::vector<RoleFiller>& role =
+        frame.reciprocal == Frame::Reciprocal::kObject ? frame.object : frame.recipient;
+    bool phrase = false;
+    for (const RoleFiller& f : role) {
+      if (f.prep.empty()) {
+        phrase = phrase || direct >= 0;
+      } else {
+        phrase = phrase || PrepText(g, first_pp, f.prep) != kNoUnit;
+      }
+    }
     const bool mutual = frame.reciprocal != Frame::Reciprocal::kNone && subjects.size() > 1 &&
-                        subjects.size() <= most;
+                        subjects.size() <= most && !phrase;
     if (!frame.object.empty() ? objects.empty() && text.empty() && !mutual
                               : (!frame.recipient.empty() || !frame.text.empty()) &&
                                     recipients.empty() && text.empty() && !mutual) {
@@ -428,7 +475,7 @@ class FrameReader {
     e = std::min<uint32_t>(e, static_cast<uint32_t>(s_.units.size()));
     if (subject_chunk >= 0 && v.passive) b = std::min(b, a_.chunks[g.subject].begin);
     Modality modality = v.modality;
-    if (g.embedded) modality = Stronger(modality, Modality::kReported);
+    if (g.embedded) modality = Stronger(modality, g.embedded_modality);
     // "expressed no concern", "signed no agreement".
     if (direct >= 0 && Lower(a_.chunks[direct].begin) == "no") {
       modality = Stronger(modality, Modality::kNegated);
@@ -441,6 +488,9 @@ class FrameReader {
       // parenthetical ("Putin, who has never been to Tokyo, met Abe" is asserted).
       std::vector<std::pair<size_t, size_t>> skipped;
       for (const SkippedSpan& k : a_.skipped) skipped.emplace_back(k.begin, k.end);
+      // A subject shared with an earlier verb brings none of that verb's cues: "declaring
+      // that the US would not permit X, and demanded Y" asserts the demand.
+      if (!v.passive && g.subject_via.rfind("shared", 0) == 0) skipped.emplace_back(0, g.begin);
       modality = Stronger(modality, CueModality(doc_.rules, s_, b, v.unit + 1, skipped));
     }
     const Refinement codes = Codes(rule, g, v.unit);
@@ -449,6 +499,10 @@ class FrameReader {
     const bool reciprocal =
         mutual && ((frame.reciprocal == Frame::Reciprocal::kObject && objects[0] == nullptr) ||
                    (frame.reciprocal == Frame::Reciprocal::kRecipient && recipients[0] == nullptr));
+    // A participant the document established does not act on its own country ("We are
+    // providing Ukraine with air defenses" in a statement Zelenskyy signed too).
+    const bool implicit =
+        subject_chunk >= 0 && a_.chunks[subject_chunk].members.empty() && doc_.actors != nullptr;
     for (const EntityDef* subject : subjects) {
       std::vector<const EntityDef*> others;
       if (reciprocal) {
@@ -463,6 +517,10 @@ class FrameReader {
       for (const EntityDef* object : os) {
         for (const EntityDef* recipient : rs) {
           if (SameEntity(object, subject) || SameEntity(recipient, subject)) continue;
+          if (implicit && (doc_.actors->Represents(subject, object) ||
+                           doc_.actors->Represents(subject, recipient))) {
+            continue;
+          }
           if (!codes.cameo.empty() || codes.reverse.empty()) {
             Emit(rule, v, fv, subject, object, recipient, text, modality, codes.cameo, codes.plover,
                  b, e, subject_note);
@@ -558,10 +616,16 @@ class FrameReader {
 std::vector<const EntityDef*> ResolveChunk(const Tagged& s, const ClauseAnalysis& a, int c,
                                            uint32_t bits, bool actor, bool owners,
                                            const DocState& doc) {
-  (void)doc;
   std::vector<const EntityDef*> out;
   if (c < 0) return out;
   const Chunk& chunk = a.chunks[c];
+  // A chunk that names no actor: who the document has established (participants.h).
+  if (chunk.members.empty() && !(owners && !chunk.owners.empty()) && doc.actors != nullptr) {
+    for (const EntityDef* def : doc.actors->Resolve(s, a, c).entities) {
+      if ((EntityTypeBit(def->entity.type) & bits) != 0) out.push_back(def);
+    }
+    return out;
+  }
   const std::vector<uint32_t>& mentions =
       !chunk.members.empty() ? chunk.members : (owners ? chunk.owners : chunk.members);
   for (uint32_t m : mentions) {

@@ -22,7 +22,7 @@ constexpr ClassWords kClosedClasses[] = {
      "onto through throughout during after before since until till without within across "
      "toward towards around near per via despite including regarding concerning upon beyond "
      "behind along alongside following inside outside beside besides except plus versus vs "
-     "atop off out up down like unlike"},
+     "atop off out up down like unlike as"},
     {kClassTo, "to"},
     {kClassConjunction, "and or but nor"},
     {kClassSubordinator,
@@ -162,6 +162,8 @@ uint32_t Lexicon::AddVerb(std::string_view lemma, const std::vector<std::string>
     lemmas_.emplace_back(lemma);
     forms_.emplace_back();
     catenative_.push_back(-1);
+    clause_.push_back(-1);
+    clause_bare_.push_back(0);
     AddForm(verb, lemma, kFormBase);
   }
   for (const std::string& f : third) AddForm(verb, f, kFormThird);
@@ -183,6 +185,17 @@ void Lexicon::SetCatenative(uint32_t verb, Modality modality) {
 std::optional<Modality> Lexicon::Catenative(uint32_t verb) const {
   if (catenative_[verb] < 0) return std::nullopt;
   return static_cast<Modality>(catenative_[verb]);
+}
+
+void Lexicon::SetComplementClause(uint32_t verb, Modality modality, bool bare) {
+  if (!bare && clause_bare_[verb] != 0) return;  // a clause line wins over a frame
+  clause_[verb] = static_cast<int8_t>(modality);
+  if (bare) clause_bare_[verb] = 1;
+}
+
+std::optional<Modality> Lexicon::ComplementClause(uint32_t verb) const {
+  if (clause_[verb] < 0) return std::nullopt;
+  return static_cast<Modality>(clause_[verb]);
 }
 
 }  // namespace parley::internal

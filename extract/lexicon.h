@@ -101,6 +101,15 @@ class Lexicon {
   void SetCatenative(uint32_t verb, Modality modality);
   std::optional<Modality> Catenative(uint32_t verb) const;
 
+  // Verbs that take a complement clause ("said that", "hopes Russia will"): the modality of
+  // the statements inside it. Set to reported for the lemmas of frames whose text comes from a
+  // that-clause, and by `modality KIND` blocks' `clause` lines, which also let the clause go
+  // without "that" (`bare`): "Japan hopes Russia accepts" (hedged), "Russia denied it
+  // attacked" (negated). A clause line overrides a frame's reported.
+  void SetComplementClause(uint32_t verb, Modality modality, bool bare);
+  std::optional<Modality> ComplementClause(uint32_t verb) const;
+  bool BareComplementClause(uint32_t verb) const { return clause_bare_[verb] != 0; }
+
  private:
   LexEntry* Entry(std::string_view word);
   void AddForm(uint32_t verb, std::string_view form, uint8_t bits);
@@ -109,7 +118,9 @@ class Lexicon {
   std::vector<LexEntry> entries_;  // by word id - 1
   std::vector<std::string> lemmas_;
   std::vector<std::vector<std::string>> forms_;
-  std::vector<int8_t> catenative_;  // by verb: -1, or a Modality
+  std::vector<int8_t> catenative_;    // by verb: -1, or a Modality
+  std::vector<int8_t> clause_;        // by verb: -1, or a Modality
+  std::vector<uint8_t> clause_bare_;  // by verb
 };
 
 }  // namespace parley::internal

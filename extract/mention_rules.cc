@@ -6,27 +6,14 @@
 
 #include "base/text.h"
 #include "extract/dates.h"
+#include "extract/name_discovery.h"
+#include "extract/name_shape.h"
+#include "extract/participants.h"
 #include "extract/pattern_match.h"
 #include "extract/rule_tokens.h"
 
 namespace parley::internal {
 namespace {
-
-// True when `date` (ISO, possibly partial) falls within the role's dates.
-bool RoleContains(const Role& role, const std::string& date) {
-  if (date.empty()) return false;
-  const std::optional<TimeValue> d = ParseIsoDate(date);
-  if (!d.has_value()) return false;
-  if (!role.from.empty()) {
-    const std::optional<TimeValue> from = ParseIsoDate(role.from);
-    if (from.has_value() && d->start < from->start) return false;
-  }
-  if (!role.to.empty()) {
-    const std::optional<TimeValue> to = ParseIsoDate(role.to);
-    if (to.has_value() && d->start > to->end) return false;
-  }
-  return true;
-}
 
 // A name never ends in a weekday or a month: "Yasser Arafat Wednesday rejected" names Yasser
 // Arafat. Returns `label` without them (maybe empty).
@@ -47,52 +34,29 @@ std::string WithoutTrailingDate(std::string label) {
   return label;
 }
 
-// True when some literal (case-sensitive) alias of the rules starts with `token`.
-bool StartsExactAlias(const CompiledRules& rules, std::string_view token) {
-  const AliasIndex& index = rules.alias_index;
-  const uint32_t id = index.tokens.Find(token);
-  return id != TokenTable::kAbsent && id < index.exact.size() && !index.exact[id].empty();
-}
-
+// A discover rule's find becomes an entity (name_discovery.h); a person's name must look like
+// one ("Secretary" or "Climate Advisor" alone is no one).
 void AddDiscovered(const Rule& rule, const std::string& label, const std::string& office,
                    const std::string& country, const std::string& affiliation, DocState* doc,
                    DocumentAnalysis* out) {
-  const std::string id = MakeEntityId(rule.creates, label);
-  out->discoveries.push_back({rule.id, id, office, country});
-  if (doc->rules.entity_index.count(id) > 0) return;  // already known
-  EntityDef* def;
-  if (auto it = doc->local_by_id.find(id); it != doc->local_by_id.end()) {
-    def = it->second;
-  } else {
-    def = &doc->local.emplace_back();
-    def->entity.id = id;
-    def->entity.label = label;
-    def->entity.type = rule.creates;
-    def->entity.attributes["discovered_by"] = rule.id;
-    def->order = 1 << 30;
-    doc->local_by_id[id] = def;
-    std::vector<bool> space;
-    std::vector<std::string> tokens = TokenTexts(label, &space);
-    doc->local_aliases[tokens[0]].push_back({tokens, space, def});
-    const std::string& last = tokens.back();
-    if (tokens.size() >= 2 && last.size() >= 2 && last[0] >= 'A' && last[0] <= 'Z' &&
-        !StartsExactAlias(doc->rules, last)) {
-      doc->local_aliases[last].push_back({{last}, {false}, def});
-      def->entity.aliases.push_back(last);
-    }
+  NewName name;
+  name.type = rule.creates;
+  name.label = label;
+  name.rule = rule.id;
+  name.office = office;
+  name.country = country;
+  name.affiliation = affiliation;
+  if (rule.creates == EntityType::kPerson) {
+    CleanName clean = CleanPersonName(doc->rules.names, label, doc->words);
+    if (clean.label.empty()) return;
+    if (clean.surface != clean.label) name.surface = std::move(clean.surface);
+    name.label = std::move(clean.label);
   }
-  if (!affiliation.empty()) def->entity.attributes["affiliation"] = affiliation;
-  if (!office.empty()) {
-    Role role{office, country, "", ""};
-    if (std::find(def->entity.roles.begin(), def->entity.roles.end(), role) ==
-        def->entity.roles.end()) {
-      def->entity.roles.push_back(role);
-    }
-  }
+  AddLocalEntity(name, doc, out);
 }
 
-// The one person who held `office` of `country` at the document date (or, for persons
-// discovered in this document, at all), or null.
+}  // namespace
+
 const EntityDef* HolderOf(const DocState& doc, const std::string& office,
                           const std::string& country) {
   std::vector<const EntityDef*> found;
@@ -118,7 +82,20 @@ const EntityDef* HolderOf(const DocState& doc, const std::string& office,
   return found.size() == 1 ? found[0] : nullptr;
 }
 
-}  // namespace
+bool RoleContains(const Role& role, const std::string& date) {
+  if (date.empty()) return false;
+  const std::optional<TimeValue> d = ParseIsoDate(date);
+  if (!d.has_value()) return false;
+  if (!role.from.empty()) {
+    const std::optional<TimeValue> from = ParseIsoDate(role.from);
+    if (from.has_value() && d->start < from->start) return false;
+  }
+  if (!role.to.empty()) {
+    const std::optional<TimeValue> to = ParseIsoDate(role.to);
+    if (to.has_value() && d->start > to->end) return false;
+  }
+  return true;
+}
 
 void Discover(const Tagged& s, Prefilter* prefilter, DocState* doc, DocumentAnalysis* out) {
   const CompiledRules& rules = doc->rules;
@@ -178,7 +155,14 @@ void Coref(Tagged* s, const Tagged* previous, Prefilter* prefilter, const DocSta
             office = CollapseSpace(AsciiLower(s->UnitsText(c0, c1)));
           }
         }
-        target = HolderOf(doc, office, country);
+        // Without a country, an office noun ("the President") is the document's: not when
+        // another's ("the President of Russia", "the President Biden").
+        if (!country.empty()) {
+          target = HolderOf(doc, office, country);
+        } else if (doc.actors != nullptr && !office.empty() &&
+                   !FollowedByAnother(*s, static_cast<uint32_t>(u1))) {
+          target = doc.actors->OfficeHolder(office);
+        }
       } else {
         const EntityType type = rule.resolve_previous;
         auto fits = [&](const Mention& m) {

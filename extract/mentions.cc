@@ -46,6 +46,24 @@ bool MayHoldDate(const Tagged& s) {
   return false;
 }
 
+// The document-local aliases (discovered names) starting at token i, appended to `out`.
+void LocalCandidates(const DocState& doc, const Tagged& s, uint32_t i, std::vector<Mention>* out) {
+  if (doc.local_aliases.empty() ||
+      !doc.local_first_bytes.test(static_cast<unsigned char>(s.text[s.tokens[i].begin]))) {
+    return;
+  }
+  auto it = doc.local_aliases.find(s.TokenText(i));
+  if (it == doc.local_aliases.end()) return;
+  for (const LocalAlias& a : it->second) {
+    if (!SameTokens(s, i, a.tokens, a.space_before, false)) continue;
+    const uint32_t end = i + static_cast<uint32_t>(a.tokens.size());
+    out->push_back(
+        EntityMention(doc, a.entity, i, end, MentionKind::kDiscovered,
+                      doc.trace ? "discovered name '" + std::string(s.Range(i, end)) + "'" : ""));
+    out->back().order = 1 << 30;  // the document's own names win over the lists' ones
+  }
+}
+
 // Every alias, entity pattern and date in the sentence, overlapping, into
 // doc.scratch.candidates.
 void Candidates(const DocState& doc, const Tagged& s) {
@@ -74,17 +92,7 @@ void Candidates(const DocState& doc, const Tagged& s) {
         id != 0 && id < index.folded.size() && !index.folded[id].empty()) {
       MatchBucket(index.folded[id], folded, i, add);
     }
-    if (!doc.local_aliases.empty()) {
-      if (auto it = doc.local_aliases.find(s.TokenText(i)); it != doc.local_aliases.end()) {
-        for (const LocalAlias& a : it->second) {
-          if (!SameTokens(s, i, a.tokens, a.space_before, false)) continue;
-          const uint32_t end = i + static_cast<uint32_t>(a.tokens.size());
-          out.push_back(EntityMention(
-              doc, a.entity, i, end, MentionKind::kDiscovered,
-              doc.trace ? "discovered name '" + std::string(s.Range(i, end)) + "'" : ""));
-        }
-      }
-    }
+    LocalCandidates(doc, s, i, &out);
   }
   if (rules.entity_pattern_set != nullptr && !s.tokens.empty()) {
     std::vector<int> hits;
@@ -139,7 +147,8 @@ void Candidates(const DocState& doc, const Tagged& s) {
 // Overlap policy: longest (bytes), then priority, then earliest, then the later definition,
 // then the first candidate, over scratch->candidates (left moved-from). Sorts indices: a
 // Mention is large and costly to move.
-std::vector<Mention> ResolveOverlaps(const Tagged& s, TagScratch* scratch) {
+std::vector<Mention> ResolveOverlaps(const Tagged& s, TagScratch* scratch,
+                                     std::vector<const EntityDef*>* inner) {
   std::vector<Mention>& candidates = scratch->candidates;
   auto bytes = [&](const Mention& m) {
     return s.tokens[m.tok_end - 1].end - s.tokens[m.tok_begin].begin;
@@ -166,6 +175,32 @@ std::vector<Mention> ResolveOverlaps(const Tagged& s, TagScratch* scratch) {
     if (!free) continue;
     for (uint32_t t = m.tok_begin; t < m.tok_end; ++t) taken[t] = 1;
     order[kept++] = i;
+  }
+  // A candidate that lost to a longer mention of another entity type lying over all of it is
+  // still a mention of its entity ("G7" in "G7 Summit").
+  inner->clear();
+  if (kept < candidates.size()) {
+    std::vector<int> owner(s.tokens.size(), -1);
+    for (size_t k = 0; k < kept; ++k) {
+      const Mention& m = candidates[order[k]];
+      for (uint32_t t = m.tok_begin; t < m.tok_end; ++t) owner[t] = static_cast<int>(order[k]);
+    }
+    std::vector<uint8_t> is_kept(candidates.size(), 0);
+    for (size_t k = 0; k < kept; ++k) is_kept[order[k]] = 1;
+    for (uint32_t i = 0; i < candidates.size(); ++i) {
+      const Mention& m = candidates[i];
+      if (is_kept[i] || m.entity == nullptr || m.kind == MentionKind::kDemonym) continue;
+      const int o = owner[m.tok_begin];
+      if (o < 0 || owner[m.tok_end - 1] != o) continue;
+      const Mention& outer = candidates[o];
+      if (outer.entity == nullptr || outer.kind == MentionKind::kDemonym ||
+          outer.entity->entity.type == m.entity->entity.type) {
+        continue;
+      }
+      if (std::find(inner->begin(), inner->end(), m.entity) == inner->end()) {
+        inner->push_back(m.entity);
+      }
+    }
   }
   order.resize(kept);
   // Kept mentions do not overlap, so their first tokens differ.
@@ -231,14 +266,42 @@ void Tag(const DocState& doc, std::string_view text, Tagged* s) {
   }
   s->tokens = Tokenize(text);
   Candidates(doc, *s);
-  s->mentions = ResolveOverlaps(*s, &doc.scratch);
+  s->mentions = ResolveOverlaps(*s, &doc.scratch, &s->inner);
+  AddQuotes(s);
+  BuildUnits(s);
+}
+
+void AddLocalMentions(const DocState& doc, Tagged* s) {
+  std::vector<Mention>& candidates = doc.scratch.candidates;
+  candidates.clear();
+  for (Mention& m : s->mentions) {
+    if (m.kind != MentionKind::kQuote) candidates.push_back(std::move(m));
+  }
+  const size_t before = candidates.size();
+  for (uint32_t i = 0; i < s->tokens.size(); ++i) LocalCandidates(doc, *s, i, &candidates);
+  if (candidates.size() == before) {  // nothing new: put the mentions back as they were
+    s->mentions.clear();
+    for (Mention& m : candidates) s->mentions.push_back(std::move(m));
+    AddQuotes(s);
+    return;
+  }
+  std::vector<const EntityDef*> inner;
+  s->mentions = ResolveOverlaps(*s, &doc.scratch, &inner);
+  for (const EntityDef* def : inner) {
+    if (std::find(s->inner.begin(), s->inner.end(), def) == s->inner.end()) {
+      s->inner.push_back(def);
+    }
+  }
   AddQuotes(s);
   BuildUnits(s);
 }
 
 bool HasLocalAlias(const DocState& doc, const Tagged& s) {
   for (uint32_t t = 0; t < s.tokens.size(); ++t) {
-    if (doc.local_aliases.count(s.TokenText(t)) > 0) return true;
+    if (doc.local_first_bytes.test(static_cast<unsigned char>(s.text[s.tokens[t].begin])) &&
+        doc.local_aliases.count(s.TokenText(t)) > 0) {
+      return true;
+    }
   }
   return false;
 }

@@ -8,11 +8,13 @@
 #ifndef PARLEY_EXTRACT_MENTIONS_H_
 #define PARLEY_EXTRACT_MENTIONS_H_
 
+#include <bitset>
 #include <cstdint>
 #include <deque>
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "extract/rule_compiled.h"
@@ -21,6 +23,8 @@
 namespace parley::internal {
 
 // An alias of an entity discovered in this document ("Kenji Tanabe", and "Tanabe").
+class DocumentActors;  // participants.h
+
 struct LocalAlias {
   std::vector<std::string> tokens;
   std::vector<bool> space_before;
@@ -45,12 +49,21 @@ struct DocState {
   std::deque<EntityDef> local;
   std::map<std::string, EntityDef*> local_by_id;
   StringMap<std::vector<LocalAlias>> local_aliases;
+  // The first bytes of local_aliases' keys: most tokens start none, and skip the hash lookup.
+  std::bitset<256> local_first_bytes;
+  // The names AddLocalEntity (name_discovery.h) has taken in already, as a key of all it reads.
+  std::unordered_set<std::string> names_seen;
+  // The words the document writes in lower case (common words are not names), or null.
+  const DocumentWords* words = nullptr;
   mutable TagScratch scratch;  // Tag's only; holds nothing between sentences
   // What the sector pass (sectors.h) made for this document: groups no rule defines (by id)
   // and sector views (by "view:" id, code). Mutable: the pass reads the DocState as tagging
   // does.
   mutable std::deque<EntityDef> sector_defs;
   mutable std::map<std::string, const EntityDef*> sector_index;
+  // Who collective and implicit actors are in this document (participants.h); null in contexts
+  // that establish none.
+  DocumentActors* actors = nullptr;
 
   // The rules' or the document's entity with this id, or null.
   const EntityDef* Find(const std::string& id) const {
@@ -70,6 +83,12 @@ Mention EntityMention(const DocState& doc, const EntityDef* def, uint32_t b, uin
 // Tags `text` into `*s` (filled in place: its `words` view `s->lower`, so `*s` must not be
 // moved afterwards). REQUIRES: text.size() < 2^32.
 void Tag(const DocState& doc, std::string_view text, Tagged* s);
+
+// Adds the document-local aliases' mentions to a sentence Tag has tagged, by the same overlap
+// policy against the mentions it kept (not against every candidate it weighed: a list's alias
+// that lost to a longer one stays lost), and rebuilds the units. Far cheaper than tagging
+// again: no alias index, entity patterns or dates.
+void AddLocalMentions(const DocState& doc, Tagged* s);
 
 // True when a sentence holds the first token of a document-local alias.
 bool HasLocalAlias(const DocState& doc, const Tagged& s);

@@ -192,6 +192,14 @@ bool RuleCompiler::CompileRule(const RuleBlock& b, Rule* rule) {
                                             [](const RuleProp& p) { return p.key == "pattern"; });
   if (frame != nullptr) {
     if (frame->verbs.empty()) missing("verb");
+    // A frame whose text is a that-clause names verbs that take one: what is said inside it
+    // is reported.
+    if (std::any_of(frame->text.begin(), frame->text.end(),
+                    [](const TextFiller& f) { return f.kind == TextFiller::Kind::kThat; })) {
+      for (const FrameVerb& v : frame->verbs) {
+        lexicon_->SetComplementClause(v.verb, Modality::kReported, /*bare=*/false);
+      }
+    }
     rule->frame = std::move(frame);
   } else if (!had_pattern_prop) {
     missing("pattern");
@@ -234,9 +242,8 @@ bool RuleCompiler::CompilePattern(const RuleBlock& b, const RuleProp& p, RuleKin
   const bool resolves_role = std::any_of(b.props.begin(), b.props.end(), [](const RuleProp& q) {
     return q.key == "resolve" && q.value == "role";
   });
-  if (kind == RuleKind::kCoref && resolves_role &&
-      (!has(SlotRole::kOffice) || !has(SlotRole::kCountry))) {
-    files_->Error(b, p, p.value_col, "a 'resolve role' pattern must bind office and country");
+  if (kind == RuleKind::kCoref && resolves_role && !has(SlotRole::kOffice)) {
+    files_->Error(b, p, p.value_col, "a 'resolve role' pattern must bind office");
     return false;
   }
   // Emitted expressions are always well formed, so RE2 can refuse one only for its size

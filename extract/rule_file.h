@@ -44,7 +44,7 @@ struct RuleBlock {
 // The block keywords, in the order error messages list them.
 inline constexpr std::string_view kBlockKeywords[] = {"entity", "words",    "macro",  "relation",
                                                       "frame",  "discover", "coref",  "modality",
-                                                      "verbs",  "sector",   "discard"};
+                                                      "verbs",  "actors",   "sector", "discard"};
 
 // The sources being compiled, their blocks, and the diagnostics found so far.
 class RuleFiles {

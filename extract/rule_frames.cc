@@ -152,9 +152,9 @@ void CompileVerbs(RuleFiles* files, const SymbolTables& symbols, Lexicon* lexico
 }
 
 const std::vector<std::string>& FrameProperties() {
-  static const std::vector<std::string> kProps = {"verb",   "subject",     "object", "recipient",
-                                                  "text",   "object-word", "refine", "when",
-                                                  "unless", "reciprocal",  "reverse"};
+  static const std::vector<std::string> kProps = {
+      "verb",   "subject", "object", "recipient",  "text",         "object-word",
+      "refine", "when",    "unless", "reciprocal", "object-owner", "reverse"};
   return kProps;
 }
 
@@ -231,6 +231,15 @@ bool CompileFrameProperty(RuleFiles* files, const SymbolTables& symbols, const R
       } else {
         frame->recipient.push_back(filler);
       }
+    }
+    return true;
+  }
+  if (k == "object-owner") {
+    bool actor = false;
+    std::string bad;
+    if (!ParseTypes(TrimSpace(p.value), &frame->owner_bits, &actor, &bad)) {
+      files->Error(b, p, p.value_col, "unknown type '" + bad + "' (expected " + TypeList() + ")");
+      return false;
     }
     return true;
   }

@@ -5,6 +5,10 @@
 
 #include "extract/mention_rules.h"
 #include "extract/mentions.h"
+#include "extract/name_discovery.h"
+#include "extract/normalize.h"
+#include "extract/participants.h"
+#include "extract/prepare.h"
 #include "extract/rule_compiled.h"
 #include "extract/rule_prefilter.h"
 #include "extract/sectors.h"
@@ -26,8 +30,9 @@ using internal::Unit;
 class Analyzer {
  public:
   Analyzer(const RuleSet& rules, std::string_view doc_date, bool trace,
-           std::string_view only_relation)
+           std::string_view only_relation, std::string_view url)
       : only_relation_(only_relation),
+        url_(url),
         doc_{rules.compiled(), std::string(doc_date), trace, {}, {}, {}},
         prefilter_(rules.compiled()) {}
 
@@ -39,15 +44,23 @@ class Analyzer {
     // Discovery's word lookups, kept for the coreference pass, or empty when the sentence was
     // tagged again in between.
     std::vector<std::pair<uint32_t, uint32_t>> kept(units.size());
-    if (!doc_.rules.discover_rules.empty()) {
-      for (size_t i = 0; i < units.size(); ++i) {
+    const bool shapes = !doc_.rules.names.empty();
+    internal::DocumentWords words;
+    if (shapes) {
+      for (const Tagged& s : tagged) words.AddUnit(s.text, s.tokens);
+      doc_.words = &words;
+      for (const Tagged& s : tagged) internal::DiscoverByShape(s, &doc_, &out);
+    }
+    if (!doc_.rules.discover_rules.empty() || shapes) {
+      for (size_t i = 0; i < units.size() && !doc_.rules.discover_rules.empty(); ++i) {
         internal::Discover(tagged[i], &prefilter_, &doc_, &out);
         kept[i] = prefilter_.Keep();
       }
+      if (shapes) internal::LinkShortForms(tagged, &doc_);
       if (!doc_.local_aliases.empty()) {
         for (size_t i = 0; i < units.size(); ++i) {
           if (!internal::HasLocalAlias(doc_, tagged[i])) continue;
-          internal::Tag(doc_, units[i].text, &tagged[i]);
+          internal::AddLocalMentions(doc_, &tagged[i]);
           kept[i] = {};
         }
       }
@@ -59,8 +72,13 @@ class Analyzer {
     for (size_t i = 0; i < units.size() && !discarded; ++i) {
       discarded = internal::HoldsPhrase(tagged[i], doc_.rules.discard_document);
     }
+    internal::DocumentActors actors(doc_);
+    doc_.actors = &actors;
+    actors.Establish(tagged, units, url_);
+    if (doc_.trace) out.actors = actors.DescribeDocument();
     for (size_t i = 0; i < units.size(); ++i) {
       Tagged& s = tagged[i];
+      actors.Begin(i);
       prefilter_.Restore(s, kept[i]);
       internal::Coref(&s, i > 0 ? &tagged[i - 1] : nullptr, &prefilter_, doc_, &out);
       if (internal::ApplySectors(doc_, &s)) {
@@ -75,6 +93,7 @@ class Analyzer {
       }
       if (doc_.trace) Trace(s, &sa);
     }
+    doc_.actors = nullptr;
     Entities(&out);
     return out;
   }
@@ -84,6 +103,7 @@ class Analyzer {
     for (const Mention& m : s.mentions) {
       if (m.entity != nullptr) ++counts_[internal::CountedEntity(m.entity)];
     }
+    for (const EntityDef* def : s.inner) ++counts_[def];
   }
 
   void Entities(DocumentAnalysis* out) {
@@ -141,6 +161,7 @@ class Analyzer {
   }
 
   std::string_view only_relation_;
+  std::string_view url_;
   DocState doc_;
   internal::Prefilter prefilter_;
   std::map<const EntityDef*, uint64_t> counts_;
@@ -150,9 +171,32 @@ class Analyzer {
 
 DocumentAnalysis AnalyzeSentences(const RuleSet& rules, const std::vector<SentenceInput>& units,
                                   std::string_view doc_date, bool trace,
-                                  std::string_view only_relation) {
-  Analyzer analyzer(rules, doc_date, trace, only_relation);
+                                  std::string_view only_relation, std::string_view url) {
+  Analyzer analyzer(rules, doc_date, trace, only_relation, url);
   return analyzer.Run(units);
+}
+
+std::vector<SentenceInput> DocumentUnits(const Document& document, const PreparedDocument& prepared,
+                                         std::string* title, bool all_relational) {
+  std::vector<SentenceInput> units;
+  units.reserve(prepared.sentences.size() + 1);
+  for (const PreparedSentence& p : prepared.sentences) {
+    units.push_back(all_relational ? SentenceInput{p.text, true, -1, p.paragraph}
+                                   : SentenceInput{p.text, p.relational, p.repeat_of, p.paragraph});
+  }
+  // The title names the people and bodies a readout is about ("Joint Statement ... by German
+  // Chancellor Olaf Scholz, ..."), often nowhere else: it gives mentions, never statements,
+  // and comes last so that sentence indices stay those of the text.
+  const std::string& t = document.info.title;
+  title->clear();
+  if (!t.empty() && t.size() < (1u << 16)) {
+    *title = NormalizeForMatching(t, 0, static_cast<uint32_t>(t.size()),
+                                  SyntaxForFormat(document.info.format))
+                 .text;
+    const uint32_t paragraph = units.empty() ? 0 : units.back().paragraph + 1;
+    units.push_back(SentenceInput{*title, /*relational=*/false, -1, paragraph, /*title=*/true});
+  }
+  return units;
 }
 
 }  // namespace parley

@@ -78,6 +78,8 @@ void CollectSymbols(RuleFiles* files, SymbolTables* symbols) {
       symbols->modality_blocks.push_back(&block);
     } else if (block.keyword == "verbs") {
       symbols->verbs_blocks.push_back(&block);
+    } else if (block.keyword == "actors") {
+      symbols->actors_blocks.push_back(&block);
     } else {
       Define(files, &symbols->rule_blocks, &block, "rule");
     }
@@ -159,7 +161,7 @@ void CompileModality(RuleFiles* files, const SymbolTables& symbols, CompiledRule
     Result<Modality> modality = ParseModality(block->name);
     // `modality asserted` holds catenative verbs only: an asserted cue would mean nothing.
     const bool only_verbs = std::all_of(block->props.begin(), block->props.end(),
-                                        [](const RuleProp& p) { return p.key == "verb"; });
+                                        [](const RuleProp& p) { return p.key != "cue"; });
     if (!modality.ok() || (*modality == Modality::kAsserted && !only_verbs)) {
       files->Error(block->source, block->line, block->name_col,
                    "unknown modality '" + block->name +
@@ -167,23 +169,36 @@ void CompileModality(RuleFiles* files, const SymbolTables& symbols, CompiledRule
       continue;
     }
     for (const RuleProp& p : block->props) {
-      if (p.key == "verb") {
-        if (*modality == Modality::kReported) {
+      // `clause`: verbs whose complement clause, with or without "that", takes this modality;
+      // `verb`: catenative verbs.
+      const bool clause = p.key == "clause";
+      if (clause || p.key == "verb") {
+        if (clause ? *modality == Modality::kAsserted : *modality == Modality::kReported) {
           files->Error(*block, p, p.key_col,
-                       "catenative verbs set planned, hedged, negated or asserted, not reported");
+                       clause ? "a complement clause is reported, hedged, planned or negated, "
+                                "not asserted"
+                              : "catenative verbs set planned, hedged, negated or asserted, not "
+                                "reported");
           continue;
         }
         for (const auto& [item, col] : SplitList(p.value, p.value_col)) {
           if (item.empty() || item.find(' ') != std::string::npos) {
-            files->Error(*block, p, col, "a catenative verb is one lemma ('want', 'plan')");
+            files->Error(*block, p, col,
+                         clause ? "a clause verb is one lemma ('say', 'hope')"
+                                : "a catenative verb is one lemma ('want', 'plan')");
             continue;
           }
-          out->lexicon.SetCatenative(out->lexicon.Verb(AsciiLower(item)), *modality);
+          const uint32_t verb = out->lexicon.Verb(AsciiLower(item));
+          if (clause) {
+            out->lexicon.SetComplementClause(verb, *modality, /*bare=*/true);
+          } else {
+            out->lexicon.SetCatenative(verb, *modality);
+          }
         }
         continue;
       }
       if (p.key != "cue") {
-        files->UnknownProperty(*block, p, {"cue", "verb"});
+        files->UnknownProperty(*block, p, {"cue", "verb", "clause"});
         continue;
       }
       for (const auto& [item, col] : SplitList(p.value, p.value_col)) {

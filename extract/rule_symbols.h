@@ -31,6 +31,7 @@ struct SymbolTables {
   std::vector<RuleBlock*> verbs_blocks;           // all of them: verb lexicons add up
   std::map<std::string, std::vector<RuleBlock*>> sector_blocks;  // by code; they add up
   std::vector<RuleBlock*> discard_blocks;                        // all of them: they add up
+  std::vector<RuleBlock*> actors_blocks;                         // all of them: vocabularies add up
   std::map<std::string, WordList> words;
   std::map<std::string, PatternSeq> macros;  // parsed bodies; a broken macro's is empty
   std::set<std::string> broken_macros;       // macros with errors (reported at the macro)

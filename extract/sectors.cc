@@ -206,6 +206,19 @@ class SectorPass {
     return e == nullptr || e->classes == 0;
   }
 
+  // A noun after the sector nouns makes them its modifiers ("Russia's military build-up",
+  // "Iranian military buildup"): a lower-case word the lexicon does not know (verbs, function
+  // words and adverbs it knows), or one joined to the next by a hyphen.
+  bool NounFollows(uint32_t t) const {
+    if (t >= s_.tokens.size() || mention_at_[t] >= 0) return false;
+    const std::string_view w = s_.TokenText(t);
+    if (w.empty() || w[0] < 'a' || w[0] > 'z' || w.ends_with("ly")) return false;
+    if (t + 1 < s_.tokens.size() && Word(t + 1) == "-" && !s_.tokens[t + 1].space_before) {
+      return true;
+    }
+    return rules_.lexicon.Find(Word(t)) == nullptr && rules_.sector_nouns.count(Word(t)) == 0;
+  }
+
   bool After(const Mention& m, const EntityDef* owner, Mention* out) {
     uint32_t t = m.tok_end;
     if (Word(t) == "'" && Word(t + 1) == "s") t += 2;
@@ -215,7 +228,7 @@ class SectorPass {
       ++t;
     }
     const uint32_t end = Nouns(t);
-    if (end == t || NameFollows(end)) return false;
+    if (end == t || NameFollows(end) || NounFollows(end)) return false;
     out->tok_begin = m.tok_begin;
     out->tok_end = end;
     return Compose(owner, sectors_, out);

@@ -119,6 +119,10 @@ struct Tagged {
   std::string lower;      // `text` with ASCII letters lower-cased, byte for byte
   std::vector<Token> tokens;
   std::vector<Mention> mentions;  // by tok_begin; non-overlapping except quotes around others
+  // Entities named inside a longer mention of another type, which won the overlap: "Japan" in
+  // "Japan Bank for International Cooperation", "G7" in "G7 Summit". They count as mentioned
+  // but are no units.
+  std::vector<const EntityDef*> inner;
   std::vector<Unit> units;
   std::vector<uint32_t> unit_offsets;  // start of each unit in `tagged`
   std::string tagged;

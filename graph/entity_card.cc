@@ -34,7 +34,7 @@ Result<EntityCard> BuildEntityCard(const Store& store, std::string_view name,
   EntityCard card;
   card.entity = std::move(*entity);
   std::map<std::string, Partner> partners;
-  std::map<std::string, std::string> doc_dates;  // document id -> date, looked up once
+  std::map<std::string, DocumentInfo> documents;  // looked up once each
   std::vector<Statement> statements;
   PARLEY_RETURN_IF_ERROR(store.ScanStatements({.involving = id}, [&](const Statement& s) {
     statements.push_back(s);
@@ -50,14 +50,15 @@ Result<EntityCard> BuildEntityCard(const Store& store, std::string_view name,
       p.entity = *ref;
       ++p.statements;
     }
-    auto it = doc_dates.find(s.doc);
-    if (it == doc_dates.end()) {
-      PARLEY_ASSIGN_OR_RETURN(std::optional<Document> doc, store.GetDocument(s.doc));
-      it = doc_dates.emplace(s.doc, doc ? doc->info.date : "").first;
+    auto it = documents.find(s.doc);
+    if (it == documents.end()) {
+      PARLEY_ASSIGN_OR_RETURN(std::optional<StoredDocument> doc, store.GetStoredDocument(s.doc));
+      it = documents.emplace(s.doc, doc ? doc->info : DocumentInfo()).first;
     }
-    std::string date = !it->second.empty() ? it->second : (s.time ? s.time->start : "");
+    const DocumentInfo& info = it->second;
+    std::string date = !info.date.empty() ? info.date : (s.time ? s.time->start : "");
     if (date.empty()) continue;
-    Mention m{date, s.doc};
+    Mention m{date, s.doc, info.title, info.url};
     auto key = [](const Mention& x) { return std::tie(x.date, x.doc); };
     if (card.first_mention.date.empty() || key(m) < key(card.first_mention)) {
       card.first_mention = m;
@@ -73,7 +74,7 @@ Result<EntityCard> BuildEntityCard(const Store& store, std::string_view name,
   return card;
 }
 
-std::string FormatEntityCard(const EntityCard& card) {
+std::string FormatEntityCard(const EntityCard& card, bool cite) {
   const Entity& e = card.entity;
   std::string out = e.id + "  " + e.label + " (" + std::string(EntityTypeName(e.type)) + ")\n";
   auto line = [&out](std::string_view key, const std::string& value) {
@@ -91,9 +92,10 @@ std::string FormatEntityCard(const EntityCard& card) {
   for (const Role& r : e.roles) roles.push_back(RoleText(r));
   line("roles:", internal::Join(roles, "; "));
   std::string mentions = std::to_string(e.mentions);
+  auto where = [cite](const Mention& m) { return cite && !m.url.empty() ? m.url : m.doc; };
   if (!card.first_mention.date.empty()) {
-    mentions += " (first " + card.first_mention.date + " " + card.first_mention.doc + ", last " +
-                card.last_mention.date + " " + card.last_mention.doc + ")";
+    mentions += " (first " + card.first_mention.date + " " + where(card.first_mention) + ", last " +
+                card.last_mention.date + " " + where(card.last_mention) + ")";
   }
   line("mentions:", mentions);
   std::vector<std::string> by_predicate;
@@ -142,6 +144,13 @@ std::string EntityCardToJson(const EntityCard& card) {
     out.push_back(',');
     AppendField("doc", &out);
     AppendJsonString(m->doc, &out);
+    for (const auto& [key, value] :
+         {std::pair<const char*, const std::string*>{"title", &m->title}, {"url", &m->url}}) {
+      if (value->empty()) continue;
+      out.push_back(',');
+      AppendField(key, &out);
+      AppendJsonString(*value, &out);
+    }
     out.push_back('}');
   }
   out.push_back(',');

@@ -29,6 +29,8 @@ struct Partner {
 struct Mention {
   std::string date;  // the document's date (or the statement's time when the document has none)
   std::string doc;
+  std::string title;  // the document's title, or empty
+  std::string url;    // the document's URL, or empty
 
   friend bool operator==(const Mention&, const Mention&) = default;
 };
@@ -58,13 +60,14 @@ Result<EntityCard> BuildEntityCard(const Store& store, std::string_view name,
 //   aliases:     Alpha
 //   roles:       foreign minister of state:borduria, 2018 - present
 //   mentions:    2 (first 2019-01-25 news/one.txt, last 2019-03-10 news/two.txt)
+// (with `cite`, the documents' URLs where they have one: "first 2019-01-25 https://...")
 //   statements:  3: holds_office 1, met 1, proposed 1
 //   partners:    Cy Gamma (person) 1, ...
-std::string FormatEntityCard(const EntityCard& card);
+std::string FormatEntityCard(const EntityCard& card, bool cite = false);
 
 // The card as one JSON object: {"id", "label", "type", "aliases", "attributes", "roles",
-// "mentions", "statements", "statements_by_predicate", "first_mention", "last_mention",
-// "partners"}.
+// "mentions", "statements", "statements_by_predicate", "first_mention", "last_mention" ({date,
+// doc, and title and url when known} or null), "partners"}.
 std::string EntityCardToJson(const EntityCard& card);
 
 }  // namespace parley

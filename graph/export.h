@@ -15,6 +15,7 @@
 #define PARLEY_GRAPH_EXPORT_H_
 
 #include <functional>
+#include <map>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -73,12 +74,16 @@ Status WriteCsvEdges(const GraphView& view, std::ostream& out);
 // plover/first/last when known, EventColor and EdgeThickness as penwidth.
 Status WriteDot(const GraphView& view, std::ostream& out);
 
-// One base/json.h StatementToJson record per line, in the given order (callers pick a
-// deterministic one: the view's is by id, a whole-store export may prefer document order).
-Status WriteStatementsJsonl(const std::vector<Statement>& statements, std::ostream& out);
+// One base/json.h record per line, in the given order (callers pick a deterministic one: the
+// view's is by id, a whole-store export may prefer document order), citing each statement's
+// document (CitedStatementToJson: "doc_title", "doc_url") when `documents` holds it.
+Status WriteStatementsJsonl(const std::vector<Statement>& statements,
+                            const std::map<std::string, DocumentInfo>& documents,
+                            std::ostream& out);
 // One base/json.h EntityToJson record per line, in the given order.
 Status WriteEntitiesJsonl(const std::vector<Entity>& entities, std::ostream& out);
-// The view's statements (by id) and node entities (by id), in the formats above.
+// The view's statements (by id, citing GraphView::documents) and node entities (by id), in the
+// formats above.
 Status WriteStatementsJsonl(const GraphView& view, std::ostream& out);
 Status WriteEntitiesJsonl(const GraphView& view, std::ostream& out);
 
@@ -123,12 +128,24 @@ Result<ExportFormat> ParseExportFormat(std::string_view name);
 Status WriteExport(const GraphView& view, ExportFormat format, const GexfOptions& gexf,
                    std::ostream& out);
 
+struct WriteFileOptions {
+  // Write through a symbolic link that points at a device, FIFO or socket. Default: false (a
+  // link like that is refused: `-o out.csv` should never end up writing to a disk device).
+  bool follow_symlinks = false;
+};
+
 // Writes `path` atomically: runs `write` on a temporary file beside it ("<path>.tmp.<pid>") and
 // renames that over `path` only when everything succeeded, so readers (Gephi, a pipeline) never
-// see half an export and a failed export leaves any previous file untouched.
-// Errors: IoError naming the path when it cannot be created, written, closed or renamed; errors
-// of `write` get the path as context. The temporary file is removed on every error.
-Status WriteFile(const std::string& path, const std::function<Status(std::ostream&)>& write);
+// see half an export and a failed export leaves any previous file untouched. A file it replaces
+// keeps its permissions (and, where the process may, its owner); a symbolic link to a regular
+// file stays a link and its target is replaced. A device, FIFO or socket (`-o /dev/stdout`,
+// `-o /dev/null`, a named pipe) is written in place, never replaced.
+// Errors: IoError naming the path when it cannot be created, written, closed or renamed, or is
+// a directory; InvalidArgument for a link to a device, FIFO or socket unless
+// options.follow_symlinks; errors of `write` get the path as context. The temporary file is
+// removed on every error.
+Status WriteFile(const std::string& path, const std::function<Status(std::ostream&)>& write,
+                 const WriteFileOptions& options = {});
 
 }  // namespace parley
 

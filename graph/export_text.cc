@@ -236,10 +236,15 @@ Status WriteDot(const GraphView& view, std::ostream& out) {
   return buffer.Finish();
 }
 
-Status WriteStatementsJsonl(const std::vector<Statement>& statements, std::ostream& out) {
+Status WriteStatementsJsonl(const std::vector<Statement>& statements,
+                            const std::map<std::string, DocumentInfo>& documents,
+                            std::ostream& out) {
   OutputBuffer buffer(out);
   for (const Statement& statement : statements) {
-    buffer.text().append(StatementToJson(statement));
+    auto document = documents.find(statement.doc);
+    buffer.text().append(document == documents.end()
+                             ? StatementToJson(statement)
+                             : CitedStatementToJson(statement, document->second));
     buffer.text().push_back('\n');
     buffer.EndRecord();
   }
@@ -257,7 +262,7 @@ Status WriteEntitiesJsonl(const std::vector<Entity>& entities, std::ostream& out
 }
 
 Status WriteStatementsJsonl(const GraphView& view, std::ostream& out) {
-  return WriteStatementsJsonl(view.statements, out);
+  return WriteStatementsJsonl(view.statements, view.documents, out);
 }
 
 Status WriteEntitiesJsonl(const GraphView& view, std::ostream& out) {

@@ -10,6 +10,7 @@
 
 #include "base/date.h"
 #include "base/text.h"
+#include "graph/citation.h"
 #include "graph/resolve.h"
 
 namespace parley {
@@ -266,7 +267,7 @@ void SetSources(const GraphView& view, GraphEdge* edge, const std::vector<size_t
   for (size_t i : supporting) {
     const Statement& statement = view.statements[i];
     documents.insert(statement.doc);
-    std::string day = StatementDay(statement, view.times[i]);
+    std::string day = SourceDay(statement);
     std::pair<std::string, std::string_view> key(day.empty() ? "9999-99-99" : day, statement.doc);
     if (first.second.empty() || key < first) first = key;
     key.first = day;
@@ -569,12 +570,9 @@ Result<GraphView> BuildGraphView(const Store& store, const GraphFilter& filter) 
   }));
   PARLEY_ASSIGN_OR_RETURN(GraphView view,
                           BuildGraphViewFrom(entities, statements, resolved, document_dates));
-  for (const Statement& statement : view.statements) {
-    if (view.documents.count(statement.doc)) continue;
-    PARLEY_ASSIGN_OR_RETURN(std::optional<StoredDocument> stored,
-                            store.GetStoredDocument(statement.doc));
-    if (stored) view.documents.emplace(statement.doc, std::move(stored->info));
-  }
+  std::set<std::string> documents;
+  for (const Statement& statement : view.statements) documents.insert(statement.doc);
+  PARLEY_ASSIGN_OR_RETURN(view.documents, LookUpDocuments(store, documents));
   return view;
 }
 

@@ -118,8 +118,8 @@ struct GraphEdge {
   // Supporting statements: indexes into GraphView::statements, ascending (= by statement id).
   std::vector<size_t> statements;
   // Distinct documents among the supporting statements, and the first and latest of them by
-  // source date (the statement's doc_date, else its time's first day; undated sources count as
-  // earliest for `latest_doc` and latest for `first_doc`), then by document id.
+  // source date (graph/citation.h SourceDay: the statement's doc_date, else its time; undated
+  // sources count as earliest for `latest_doc` and latest for `first_doc`), then document id.
   uint64_t sources = 0;
   std::string first_doc;
   std::string latest_doc;

@@ -45,6 +45,13 @@
 
 namespace parley {
 
+// How rows are sorted (QueryOptions::order).
+enum class RowOrder {
+  kDate,     // the primary statement's time (undated last), then document, sentence, statement id
+  kSources,  // the number of sources, most first, then as kDate
+  kSubject,  // the primary statement's subject label (ASCII case-insensitively), then as kDate
+};
+
 struct QueryOptions {
   // ISO dates of any precision; a row's primary statement must overlap [since, until]. Default:
   // unset (no time filter).
@@ -59,11 +66,25 @@ struct QueryOptions {
   std::optional<std::string> doc;
   // Only rows whose primary statement's subject has this type. Default: any.
   std::optional<EntityType> type;
-  // At most this many rows (after sorting); 0 = all. Default: 0.
+  // At most this many rows (after sorting); 0 = all. Default: 0. Without sorting the join stops
+  // at the limit.
   size_t limit = 0;
-  // Sort rows by the primary statement's time (undated last), then document, sentence and
-  // statement id. When false, rows keep the join's order. Default: true.
+  // Statements the query may read across all its index scans (a join of unconstrained
+  // patterns re-scans the store once per partial row); 0 = no limit. Default: 20 million,
+  // some seconds of work. Past it: ResourceExhausted.
+  uint64_t max_statement_reads = 20000000;
+  // Memory the query may hold (rows kept, statements of the scans in progress, bindings), in
+  // bytes, roughly; 0 = no limit. Default: 512 MiB. Past it: ResourceExhausted.
+  size_t max_memory_bytes = 512ull << 20;
+  // Sort rows by `order`. When false, rows keep the join's order. Default: true.
   bool sort_by_time = true;
+  // How rows sort. Default: kDate.
+  RowOrder order = RowOrder::kDate;
+  // Collapse the rows that state one claim -- the same variable bindings and the same primary
+  // subject, predicate, object (or text) and time value -- across statements and documents into
+  // one row: the row of the earliest source, with every document that states the claim in
+  // QueryRow::sources. Default: false.
+  bool group = false;
 };
 
 // What a variable is bound to.
@@ -78,6 +99,10 @@ struct Binding {
 struct QueryRow {
   std::vector<Binding> bindings;      // parallel to QueryResult::variables
   std::vector<Statement> statements;  // one per pattern, in written order
+  // The documents that state the row's claim, earliest first (graph/citation.h SourceDay, then
+  // id): the primary statement's document, or with QueryOptions::group every document of the
+  // rows it merged.
+  std::vector<std::string> sources;
 
   const Statement& primary() const { return statements.back(); }
 };
@@ -101,6 +126,7 @@ struct QueryResult {
   std::vector<QueryRow> rows;
   QueryPlan plan;
   bool truncated = false;  // more rows matched than QueryOptions::limit
+  bool grouped = false;    // built with QueryOptions::group
 };
 
 // Parses and plans `pattern` without running it. Errors: InvalidArgument for a malformed
@@ -110,8 +136,13 @@ struct QueryResult {
 Result<QueryPlan> PlanQuery(const Store& store, std::string_view pattern,
                             const QueryOptions& options = {});
 
+// Groups (QueryOptions::group), sorts (sort_by_time, order) and cuts (limit) `result`'s rows,
+// as RunQuery does before returning them.
+void ArrangeRows(const QueryOptions& options, QueryResult* result);
+
 // Plans and runs `pattern`. Errors: PlanQuery's, InvalidArgument for a bad since/until, the
-// store's read errors.
+// store's read errors, ResourceExhausted past a budget (max_statement_reads,
+// max_memory_bytes, a million rows) with what to narrow.
 Result<QueryResult> RunQuery(const Store& store, std::string_view pattern,
                              const QueryOptions& options = {});
 

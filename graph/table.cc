@@ -134,7 +134,7 @@ std::string FormatTable(const Table& t, TableFormat format, const TableStyle& st
   return out;
 }
 
-Table QueryTable(const QueryResult& result, bool with_ids) {
+Table QueryTable(const QueryResult& result, bool with_ids, const DocumentInfoMap* cite) {
   Table t;
   // A variable gets an id column when some row binds it to an entity.
   std::vector<bool> entity(result.variables.size(), false);
@@ -147,9 +147,14 @@ Table QueryTable(const QueryResult& result, bool with_ids) {
     t.columns.push_back(result.variables[i]);
     if (with_ids && entity[i]) t.columns.push_back(result.variables[i] + "_id");
   }
-  for (const char* c : {"time", "recipient", "place", "modality", "doc", "sentence"}) {
-    t.columns.push_back(c);
+  for (const char* c : {"time", "recipient", "place", "modality"}) t.columns.push_back(c);
+  if (result.grouped) t.columns.push_back("sources");
+  t.columns.push_back("doc");
+  if (cite != nullptr) {
+    t.columns.push_back("title");
+    t.columns.push_back("url");
   }
+  t.columns.push_back("sentence");
   if (with_ids) t.columns.push_back("statement");
   for (const QueryRow& row : result.rows) {
     std::vector<std::string> cells;
@@ -162,7 +167,13 @@ Table QueryTable(const QueryResult& result, bool with_ids) {
     cells.push_back(LabelOf(s.recipient));
     cells.push_back(LabelOf(s.place));
     cells.push_back(std::string(ModalityName(s.modality)));
+    if (result.grouped) cells.push_back(std::to_string(row.sources.size()));
     cells.push_back(s.doc);
+    if (cite != nullptr) {
+      auto document = cite->find(s.doc);
+      cells.push_back(document == cite->end() ? "" : document->second.title);
+      cells.push_back(document == cite->end() ? "" : document->second.url);
+    }
     cells.push_back(s.sentence);
     if (with_ids) cells.push_back(s.id);
     t.rows.push_back(std::move(cells));
@@ -170,8 +181,9 @@ Table QueryTable(const QueryResult& result, bool with_ids) {
   return t;
 }
 
-std::string FormatRows(const QueryResult& result, TableFormat format, const TableStyle& style) {
-  return FormatTable(QueryTable(result, format != TableFormat::kTable), format, style);
+std::string FormatRows(const QueryResult& result, TableFormat format, const TableStyle& style,
+                       const DocumentInfoMap* cite) {
+  return FormatTable(QueryTable(result, format != TableFormat::kTable, cite), format, style);
 }
 
 }  // namespace parley

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "graph/citation.h"
 #include "graph/query.h"
 
 namespace parley {
@@ -40,13 +41,16 @@ struct TableStyle {
 std::string FormatTable(const Table& table, TableFormat format, const TableStyle& style = {});
 
 // The rows of a query: one column per variable (its label), then time, recipient, place,
-// modality, doc and sentence of the primary statement. With `with_ids`, each entity
-// variable's column is followed by "<name>_id" and a final "statement" column holds the
-// primary statement's id (for csv/tsv/json/jsonl, where the output feeds other tools).
-Table QueryTable(const QueryResult& result, bool with_ids);
+// modality, "sources" (how many documents state the claim; grouped results only), doc and
+// sentence of the primary statement. With `with_ids`, each entity variable's column is
+// followed by "<name>_id" and a final "statement" column holds the primary statement's id (for
+// csv/tsv/json/jsonl, where the output feeds other tools). With `cite` (the documents' stored
+// info, graph/citation.h), "title" and "url" columns follow "doc".
+Table QueryTable(const QueryResult& result, bool with_ids, const DocumentInfoMap* cite = nullptr);
 
 // QueryTable (ids for every format but kTable) in `format`.
-std::string FormatRows(const QueryResult& result, TableFormat format, const TableStyle& style = {});
+std::string FormatRows(const QueryResult& result, TableFormat format, const TableStyle& style = {},
+                       const DocumentInfoMap* cite = nullptr);
 
 }  // namespace parley
 

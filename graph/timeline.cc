@@ -1,6 +1,7 @@
 #include "graph/timeline.h"
 
 #include <algorithm>
+#include <set>
 #include <tuple>
 
 #include "graph/resolve.h"
@@ -12,6 +13,18 @@ std::string ObjectText(const Statement& s) {
   if (s.object) return s.object->label;
   if (s.text) return "\"" + *s.text + "\"";
   return "";
+}
+
+// How a timeline line names a document: "title, url" (or the one it has) when `cite` knows it,
+// else the id.
+std::string Source(const std::string& doc, const DocumentInfoMap* cite) {
+  if (cite == nullptr) return doc;
+  auto it = cite->find(doc);
+  if (it == cite->end() || (it->second.title.empty() && it->second.url.empty())) return doc;
+  const DocumentInfo& info = it->second;
+  if (info.title.empty()) return info.url;
+  if (info.url.empty()) return info.title;
+  return info.title + ", " + info.url;
 }
 
 }  // namespace
@@ -53,7 +66,7 @@ Result<Timeline> BuildTimeline(const Store& store, std::string_view name,
   return timeline;
 }
 
-std::string FormatTimeline(const Timeline& timeline) {
+std::string FormatTimeline(const Timeline& timeline, const DocumentInfoMap* cite) {
   std::string out;
   for (const TimelineGroup& g : timeline.groups) {
     out += g.date + "\n";
@@ -66,24 +79,50 @@ std::string FormatTimeline(const Timeline& timeline) {
       if (s.modality != Modality::kAsserted) {
         out += " [" + std::string(ModalityName(s.modality)) + "]";
       }
-      out += "  (" + s.doc + ")\n";
+      out += "  (" + Source(s.doc, cite) + ")\n";
     }
   }
   return out;
 }
 
-Table TimelineTable(const Timeline& timeline) {
+Table TimelineTable(const Timeline& timeline, const DocumentInfoMap* cite) {
   Table t;
-  t.columns = {"date",  "subject",  "predicate", "object",   "recipient",
-               "place", "modality", "doc",       "sentence", "statement"};
+  t.columns = {"date", "subject", "predicate", "object", "recipient", "place", "modality", "doc"};
+  if (cite != nullptr) {
+    t.columns.push_back("title");
+    t.columns.push_back("url");
+  }
+  t.columns.push_back("sentence");
+  t.columns.push_back("statement");
   for (const TimelineGroup& g : timeline.groups) {
     for (const Statement& s : g.statements) {
-      t.rows.push_back({g.date, s.subject.label, s.predicate, ObjectText(s),
-                        s.recipient ? s.recipient->label : "", s.place ? s.place->label : "",
-                        std::string(ModalityName(s.modality)), s.doc, s.sentence, s.id});
+      std::vector<std::string> row = {g.date,
+                                      s.subject.label,
+                                      s.predicate,
+                                      ObjectText(s),
+                                      s.recipient ? s.recipient->label : "",
+                                      s.place ? s.place->label : "",
+                                      std::string(ModalityName(s.modality)),
+                                      s.doc};
+      if (cite != nullptr) {
+        auto document = cite->find(s.doc);
+        row.push_back(document == cite->end() ? "" : document->second.title);
+        row.push_back(document == cite->end() ? "" : document->second.url);
+      }
+      row.push_back(s.sentence);
+      row.push_back(s.id);
+      t.rows.push_back(std::move(row));
     }
   }
   return t;
+}
+
+Result<DocumentInfoMap> TimelineDocuments(const Store& store, const Timeline& timeline) {
+  std::set<std::string> ids;
+  for (const TimelineGroup& g : timeline.groups) {
+    for (const Statement& s : g.statements) ids.insert(s.doc);
+  }
+  return LookUpDocuments(store, ids);
 }
 
 }  // namespace parley

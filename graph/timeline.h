@@ -14,6 +14,7 @@
 
 #include "base/status.h"
 #include "base/types.h"
+#include "graph/citation.h"
 #include "graph/store.h"
 #include "graph/table.h"
 
@@ -54,11 +55,17 @@ Result<Timeline> BuildTimeline(const Store& store, std::string_view name,
 //   2019-01-22
 //     Ada Alpha proposed "joint talks" to Syldavia  (news/one.txt)
 // Non-asserted statements show their modality in brackets: "... Syldavia [hedged]  (doc)".
-std::string FormatTimeline(const Timeline& timeline);
+// With `cite`, a document it knows is named by its title and URL instead of its id:
+//     Ada Alpha proposed "joint talks" to Syldavia  (Talks resume, https://example.org/one)
+std::string FormatTimeline(const Timeline& timeline, const DocumentInfoMap* cite = nullptr);
 
 // One row per statement: date, subject, predicate, object, recipient, place, modality, doc,
-// sentence, statement (its id); for csv/tsv/json/jsonl through FormatTable.
-Table TimelineTable(const Timeline& timeline);
+// ["title", "url" with `cite`,] sentence, statement (its id); for csv/tsv/json/jsonl through
+// FormatTable.
+Table TimelineTable(const Timeline& timeline, const DocumentInfoMap* cite = nullptr);
+
+// The documents of the timeline's statements, for `cite`.
+Result<DocumentInfoMap> TimelineDocuments(const Store& store, const Timeline& timeline);
 
 }  // namespace parley
 

@@ -45,6 +45,43 @@ TEST(StatementJsonTest, RoundTrip) {
   EXPECT_EQ(*back, s);
 }
 
+// Issue 18: records carry their document's title and URL so that a claim can be cited
+// wherever the record goes, and `ingest --statements` keeps them.
+TEST(StatementJsonTest, CitedRecordsCarryTheDocumentsTitleAndUrl) {
+  const Statement s = SampleStatement();
+  DocumentInfo document;
+  document.title = "Readout: \"talks\"";
+  document.url = "https://example.org/readout";
+  const std::string line = CitedStatementToJson(s, document);
+  const std::string tail =
+      ",\"doc_title\":\"Readout: \\\"talks\\\"\",\"doc_url\":\"https://example.org/readout\"}";
+  EXPECT_EQ(line.substr(line.size() - tail.size()), tail);
+  EXPECT_EQ(line.substr(0, line.size() - tail.size()) + "}", StatementToJson(s));
+  DocumentInfo read;
+  read.id = "kept";
+  auto back = CitedStatementFromJson(line, &read);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(*back, s);
+  EXPECT_EQ(read.title, document.title);
+  EXPECT_EQ(read.url, document.url);
+  EXPECT_EQ(read.id, "kept");
+  // Readers that do not cite accept and ignore the fields.
+  auto plain = StatementFromJson(line);
+  ASSERT_TRUE(plain.ok()) << plain.status().ToString();
+  EXPECT_EQ(*plain, s);
+  // The general path (a \u escape leaves the fast one) reads them too; without them both are "".
+  DocumentInfo escaped;
+  auto general =
+      CitedStatementFromJson(line.substr(0, line.size() - 1) + ",\"extra\":\"\\u00e9\"}", &escaped);
+  ASSERT_TRUE(general.ok()) << general.status().ToString();
+  EXPECT_EQ(escaped.url, document.url);
+  DocumentInfo none{"", "stale title", "stale url"};
+  ASSERT_TRUE(CitedStatementFromJson(StatementToJson(s), &none).ok());
+  EXPECT_EQ(none.title, "");
+  EXPECT_EQ(none.url, "");
+  EXPECT_EQ(CitedStatementToJson(s, DocumentInfo()), StatementToJson(s));
+}
+
 TEST(StatementJsonTest, ReportsTheBadField) {
   struct Case {
     const char* line;

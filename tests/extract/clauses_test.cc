@@ -89,7 +89,7 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {}},
       {"The PRC demanded that the US cancel its plans.",
        {"that-clause, its subject \"the US\" = state:united-states",
-        "verb group \"cancel\": cancel (active, asserted) in a that-clause"},
+        "verb group \"cancel\": cancel (active, asserted) in a complement clause (reported)"},
        {}},
       {"Japan offered Russia a package of economic cooperation.",
        {"object \"Russia\" = state:russia", "second object \"a package\" (names no entity)"},
@@ -97,9 +97,18 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
       {"Tokyo rejected Moscow's proposal.",
        {"object \"Moscow's proposal\" (names no entity; owner place:moscow)"},
        {}},
-      {"The four islands, which Russia has controlled since 1945, are disputed.",
+      {"The Kuril Islands, which Russia has controlled since 1945, are disputed.",
        {"verb group \"has controlled\": control (active, asserted)",
-        "object \"The four islands\" (names no entity) [antecedent of a relative clause]"},
+        "object \"The Kuril Islands\" = place:kuril-islands [antecedent of a relative clause]"},
+       {}},
+      // After a comma, only an entity is taken as the antecedent.
+      {"The four islands, which Russia has controlled since 1945, are disputed.",
+       {},
+       {"antecedent of a relative clause"}},
+      // Issue 14's table: inflections come from the lexicon.
+      {"The ministry receives the envoy.",
+       {"verb group \"receives\": receive (active, asserted)",
+        "subject \"The ministry\" (names no entity) [noun phrase]"},
        {}},
       {"If Russia attacks Ukraine, the United States will respond.",
        {"verb group \"attacks\": attack (active, asserted) conditional"},
@@ -110,6 +119,36 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {"verb group \"held\": hold (active, asserted)"},
        {"verb group \"talks\"", "verb group \"issues\""}},
       {"Russia's attack on Ukraine was condemned.", {}, {"verb group \"attack\""}},
+      // Complement clauses without "that": the governing verb's object is the clause's
+      // subject, and the clause takes the verb's modality (`clause` lines).
+      {"Officials said the United States extended the deadline.",
+       {"that-clause, its subject \"the United States\" = state:united-states",
+        "verb group \"extended\": extend (active, asserted) in a complement clause (reported)"},
+       {"object \"the United States\""}},
+      {"Japan hopes Russia accepts the offer.",
+       {"verb group \"accepts\": accept (active, asserted) in a complement clause (hedged)"},
+       {}},
+      // After the object of a verb that takes no bare clause, a past form is a participle and a
+      // present form a noun.
+      {"The minister reaffirmed the U.S. extended deterrence commitment to the ROK.",
+       {"object \"the U.S. extended deterrence commitment\" (names no entity; owner "
+        "state:united-states)"},
+       {"verb group \"extended\""}},
+      {"Germany backed the EU sanctions on Russia.", {}, {"verb group \"sanctions\""}},
+      // Adjectives separated by a comma stay in one noun phrase.
+      {"Japan announced bold, new actions.",
+       {"object \"bold, new actions\" (names no entity)"},
+       {}},
+      // A capitalised -ing word before another capitalised word begins a name, not a verb.
+      {"Japan funded Oxfam, Ending Pandemics and Care International.",
+       {},
+       {"verb group \"Ending\""}},
+      // A prepositional phrase between commas names nobody: the subject stays.
+      {"Japan, in partnership with Germany, announced a new programme.",
+       {"subject \"Japan\" = state:japan [before a parenthetical]"},
+       {"subject \"Germany\""}},
+      // "including" gives examples, not the verb's roles.
+      {"Japan will keep working, including with Germany, on research.", {}, {"with \"Germany\""}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.sentence);

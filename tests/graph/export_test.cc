@@ -153,9 +153,15 @@ TEST(ExportTest, JsonlKeepsTheGivenOrder) {
       MakeStatement("s:b", State("Norway"), "noted", std::nullopt),
       MakeStatement("s:a", State("Norway"), "noted", std::nullopt)};
   std::ostringstream out;
-  ASSERT_TRUE(WriteStatementsJsonl(statements, out).ok());
+  ASSERT_TRUE(WriteStatementsJsonl(statements, {}, out).ok());
   EXPECT_EQ(out.str(),
             StatementToJson(statements[0]) + "\n" + StatementToJson(statements[1]) + "\n");
+  // A document the map knows is cited.
+  const DocumentInfo cited{"doc-s:a", "Notes", "https://example.org/a"};
+  std::ostringstream with_sources;
+  ASSERT_TRUE(WriteStatementsJsonl(statements, {{"doc-s:a", cited}}, with_sources).ok());
+  EXPECT_EQ(with_sources.str(), StatementToJson(statements[0]) + "\n" +
+                                    CitedStatementToJson(statements[1], cited) + "\n");
 }
 
 // A stream buffer that refuses every write, like a full disk.

@@ -1,6 +1,8 @@
 // parley query, entity, timeline: asking the store.
 #include <iostream>
+#include <set>
 
+#include "graph/citation.h"
 #include "graph/entity_card.h"
 #include "graph/query.h"
 #include "graph/table.h"
@@ -11,7 +13,7 @@
 namespace parley::cli {
 namespace {
 
-// --since/--until/--modality/--limit and --format, shared by query and timeline.
+// --since/--until/--modality/--limit, --format and --cite, shared by query and timeline.
 struct AskFlags {
   std::string db;
   std::string since;
@@ -20,6 +22,7 @@ struct AskFlags {
   std::string modality;
   size_t limit = 0;
   std::string format;  // empty: table on a terminal, tsv otherwise
+  bool cite = false;
 };
 
 void AddAskFlags(CLI::App& app, AskFlags& f) {
@@ -32,6 +35,7 @@ void AddAskFlags(CLI::App& app, AskFlags& f) {
   app.add_option("--modality", f.modality, "Only this modality")
       ->check(CLI::IsMember({"asserted", "reported", "hedged", "negated", "planned"}));
   app.add_option("--limit", f.limit, "At most this many rows (0 = all)");
+  app.add_flag("--cite", f.cite, "Name each statement's document by its title and URL");
   app.add_option("--format", f.format, "table (aligned, the default), csv, tsv, json, jsonl")
       ->check(CLI::IsMember({"table", "csv", "tsv", "json", "jsonl"}));
 }
@@ -49,6 +53,9 @@ struct QueryFlags {
   std::string doc;
   std::string type;
   bool explain = false;
+  size_t max_memory_mb = QueryOptions().max_memory_bytes >> 20;
+  bool group = false;
+  std::string sort = "date";
 };
 
 void DefineQuery(CLI::App& app, QueryFlags& f) {
@@ -62,10 +69,18 @@ void DefineQuery(CLI::App& app, QueryFlags& f) {
                "  parley query '?x met_with \"Xi Jinping\"' --format csv > meetings.csv\n"
                "  parley query '?p holds_office Japan . ?p proposed ?what'");
   app.add_option("pattern", f.pattern, "The pattern")->required();
+  app.add_option("--max-memory", f.max_memory_mb,
+                 "Memory budget of the query in MB; past it the query stops with an error "
+                 "(0 = none; default 512)");
   AddAskFlags(app, f.ask);
   app.add_option("--doc", f.doc, "Only statements from this document id");
   app.add_option("--type", f.type, "Only rows whose subject has this entity type");
   app.add_flag("--explain", f.explain, "Print the query plan (the index each pattern uses)");
+  app.add_flag("--group", f.group,
+               "One row per claim (same subject, predicate, object and time) with the number of "
+               "documents that state it");
+  app.add_option("--sort", f.sort, "Row order: date, sources (most first) or subject")
+      ->check(CLI::IsMember({"date", "sources", "subject"}));
 }
 
 struct EntityFlags {
@@ -73,6 +88,7 @@ struct EntityFlags {
   std::string name;
   size_t partners = 10;
   bool json = false;
+  bool cite = false;
 };
 
 void DefineEntity(CLI::App& app, EntityFlags& f) {
@@ -84,6 +100,7 @@ void DefineEntity(CLI::App& app, EntityFlags& f) {
   app.add_option("name", f.name, "Name, alias or id")->required();
   app.add_option("--partners", f.partners, "How many partners to list");
   app.add_flag("--json", f.json, "Print the card as JSON");
+  app.add_flag("--cite", f.cite, "Name the first and last mention's documents by their URLs");
 }
 
 struct TimelineFlags {
@@ -126,6 +143,11 @@ int RunQuery(const CommandContext& context) {
     options.type = *type;
   }
   options.limit = flags.ask.limit;
+  options.max_memory_bytes = flags.max_memory_mb << 20;
+  options.group = flags.group;
+  options.order = flags.sort == "sources"   ? RowOrder::kSources
+                  : flags.sort == "subject" ? RowOrder::kSubject
+                                            : RowOrder::kDate;
   int code = 0;
   auto store = OpenOrReport(context, flags.ask.db, &code);
   if (!store.ok()) return code;
@@ -137,7 +159,16 @@ int RunQuery(const CommandContext& context) {
   }
   auto result = RunQuery(**store, flags.pattern, options);
   if (!result.ok()) return ReportError(context, result.status());
-  context.out() << FormatRows(*result, ChooseFormat(flags.ask));
+  DocumentInfoMap cited;
+  if (flags.ask.cite) {
+    std::set<std::string> documents;
+    for (const QueryRow& row : result->rows) documents.insert(row.primary().doc);
+    auto looked_up = LookUpDocuments(**store, documents);
+    if (!looked_up.ok()) return ReportError(context, looked_up.status());
+    cited = std::move(*looked_up);
+  }
+  context.out() << FormatRows(*result, ChooseFormat(flags.ask), TableStyle(),
+                              flags.ask.cite ? &cited : nullptr);
   if (result->truncated) {
     Warn(context, "more rows matched than --limit " + std::to_string(flags.ask.limit));
   }
@@ -161,7 +192,8 @@ int RunEntity(const CommandContext& context) {
   options.max_partners = flags.partners;
   auto card = BuildEntityCard(**store, flags.name, options);
   if (!card.ok()) return ReportError(context, card.status());
-  context.out() << (flags.json ? EntityCardToJson(*card) + "\n" : FormatEntityCard(*card));
+  context.out() << (flags.json ? EntityCardToJson(*card) + "\n"
+                               : FormatEntityCard(*card, flags.cite));
   return 0;
 }
 
@@ -183,10 +215,17 @@ int RunTimeline(const CommandContext& context) {
   options.limit = flags.ask.limit;
   auto timeline = BuildTimeline(**store, flags.name, options);
   if (!timeline.ok()) return ReportError(context, timeline.status());
+  DocumentInfoMap cited;
+  if (flags.ask.cite) {
+    auto looked_up = TimelineDocuments(**store, *timeline);
+    if (!looked_up.ok()) return ReportError(context, looked_up.status());
+    cited = std::move(*looked_up);
+  }
+  const DocumentInfoMap* cite = flags.ask.cite ? &cited : nullptr;
   if (flags.ask.format.empty()) {
-    context.out() << FormatTimeline(*timeline);
+    context.out() << FormatTimeline(*timeline, cite);
   } else {
-    context.out() << FormatTable(TimelineTable(*timeline), ChooseFormat(flags.ask));
+    context.out() << FormatTable(TimelineTable(*timeline, cite), ChooseFormat(flags.ask));
   }
   return 0;
 }

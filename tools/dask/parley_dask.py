@@ -51,7 +51,9 @@ except ImportError:  # pragma: no cover
 def read_lines(path):
     """Yields the non-blank lines of a .jsonl or .jsonl.zst file as bytes."""
     if path.endswith(".zst"):
-        proc = subprocess.Popen(["zstd", "-dcq", "--", path], stdout=subprocess.PIPE)
+        # Fed on stdin: zstd skips a symbolic link named on its command line.
+        with open(path, "rb") as compressed:
+            proc = subprocess.Popen(["zstd", "-dcq"], stdin=compressed, stdout=subprocess.PIPE)
         stream = proc.stdout
     else:
         proc = None
@@ -141,7 +143,8 @@ class ParleyPlugin(WorkerPlugin):
     def setup(self, worker):
         self.directory = worker.local_directory
         self.lock = threading.Lock()
-        self.idle = [ParleyServer(self.command, self.directory) for _ in range(worker.nthreads)]
+        nthreads = worker.state.nthreads if hasattr(worker, "state") else worker.nthreads
+        self.idle = [ParleyServer(self.command, self.directory) for _ in range(nthreads)]
         self.servers = list(self.idle)
 
     def extract(self, data):

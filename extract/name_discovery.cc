@@ -1,0 +1,353 @@
+#include "extract/name_discovery.h"
+
+#include <algorithm>
+#include <set>
+
+#include "base/text.h"
+#include "extract/mention_rules.h"
+#include "extract/name_shape.h"
+#include "extract/rule_tokens.h"
+
+namespace parley::internal {
+namespace {
+
+constexpr std::string_view kShapeRule = "name-shape";
+// Local aliases that point at a listed entity win over a list's alias of the same text.
+constexpr int kLocalOrder = 1 << 30;
+
+std::vector<std::string> Words(std::string_view label) {
+  std::vector<std::string> out;
+  size_t b = 0;
+  while (b < label.size()) {
+    size_t e = label.find(' ', b);
+    if (e == std::string_view::npos) e = label.size();
+    if (e > b) out.emplace_back(label.substr(b, e - b));
+    b = e + 1;
+  }
+  return out;
+}
+
+void AddAlias(std::string_view text, const EntityDef* def, DocState* doc) {
+  if (text.empty()) return;
+  std::vector<bool> space;
+  std::vector<std::string> tokens = TokenTexts(text, &space);
+  if (tokens.empty()) return;
+  doc->local_first_bytes.set(static_cast<unsigned char>(tokens[0][0]));
+  auto& bucket = doc->local_aliases[tokens[0]];
+  for (const LocalAlias& a : bucket) {
+    if (a.tokens == tokens && a.entity == def) return;
+  }
+  bucket.push_back({std::move(tokens), std::move(space), def});
+}
+
+// True when `word` alone is a literal alias of the listed entity `def`.
+bool IsOwnAlias(const CompiledRules& rules, const EntityDef* def, std::string_view word) {
+  const uint32_t id = rules.alias_index.tokens.Find(word);
+  if (id == TokenTable::kAbsent || id >= rules.alias_index.exact.size()) return false;
+  const auto index = static_cast<uint32_t>(def - rules.entities.data());
+  for (const AliasKey& k : rules.alias_index.exact[id]) {
+    if (k.rest.empty() && k.entity == index) return true;
+  }
+  return false;
+}
+
+// True when some literal alias of the rules starts with `token`.
+bool StartsExactAlias(const CompiledRules& rules, std::string_view token) {
+  const AliasIndex& index = rules.alias_index;
+  const uint32_t id = index.tokens.Find(token);
+  return id != TokenTable::kAbsent && id < index.exact.size() && !index.exact[id].empty();
+}
+
+// The one listed person in `candidates` (entity indices).
+const EntityDef* Unique(const CompiledRules& rules, const std::vector<uint32_t>* candidates) {
+  if (candidates == nullptr || candidates->size() != 1) return nullptr;
+  return &rules.entities[(*candidates)[0]];
+}
+
+const std::vector<uint32_t>* Lookup(const StringMap<std::vector<uint32_t>>& map,
+                                    std::string_view key) {
+  if (key.empty()) return nullptr;
+  auto it = map.find(key);
+  return it == map.end() ? nullptr : &it->second;
+}
+
+// The listed person a multi-word person's name denotes under another order or spelling.
+const EntityDef* KnownPerson(const CompiledRules& rules, const std::vector<std::string>& words) {
+  if (words.size() == 2) {
+    const std::string reversed = words[1] + " " + words[0];
+    if (auto it = rules.entity_index.find(MakeEntityId(EntityType::kPerson, reversed));
+        it != rules.entity_index.end()) {
+      return &rules.entities[it->second];
+    }
+    if (const EntityDef* def =
+            Unique(rules, Lookup(rules.person_names, TransliterationKey(reversed)))) {
+      return def;
+    }
+  }
+  std::string joined;
+  for (const std::string& w : words) joined += (joined.empty() ? "" : " ") + w;
+  return Unique(rules, Lookup(rules.person_names, TransliterationKey(joined)));
+}
+
+// True when every word of `title` is a word of `office` ("secretary" of "secretary of state").
+bool TitleFits(const std::string& title, const std::string& office) {
+  const std::vector<std::string> office_words = Words(AsciiLower(office));
+  for (const std::string& w : Words(title)) {
+    if (std::find(office_words.begin(), office_words.end(), w) == office_words.end()) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// The one listed person of `candidates` (with the surname) that a title and the document date
+// point at: an office title must fit one of their offices held at the date; a title that is no
+// office ("Mr.") needs a document date inside one of their offices. Null when none or several.
+const EntityDef* ListedBySurname(const CompiledRules& rules,
+                                 const std::vector<uint32_t>* candidates, const std::string& title,
+                                 const std::string& doc_date) {
+  if (candidates == nullptr || title.empty()) return nullptr;
+  std::vector<bool> space;
+  const std::vector<std::string> title_tokens = TokenTexts(title, &space);
+  const bool office_title =
+      rules.names.honorifics.LongestAt(title, Tokenize(title), 0) != title_tokens.size();
+  if (!office_title && doc_date.empty()) return nullptr;
+  const EntityDef* found = nullptr;
+  for (uint32_t e : *candidates) {
+    const EntityDef* p = &rules.entities[e];
+    bool fits = false;
+    for (const Role& role : p->entity.roles) {
+      fits = fits || ((!office_title || TitleFits(title, role.office)) &&
+                      (doc_date.empty() || RoleContains(role, doc_date)));
+    }
+    if (!fits) continue;
+    if (found != nullptr && found != p) return nullptr;
+    found = p;
+  }
+  return found;
+}
+
+}  // namespace
+
+void AddLocalEntity(const NewName& name, DocState* doc, DocumentAnalysis* out) {
+  const CompiledRules& rules = doc->rules;
+  // The same name found again (in every sentence that repeats it) changes nothing.
+  std::string key = std::string(EntityTypeName(name.type));
+  for (const std::string* part : {&name.label, &name.surface, &name.rule, &name.office,
+                                  &name.country, &name.affiliation, &name.acronym}) {
+    key += '\x1f';
+    key += *part;
+  }
+  if (!doc->names_seen.insert(std::move(key)).second) return;
+  const std::string id = MakeEntityId(name.type, name.label);
+  const std::vector<std::string> words = Words(name.label);
+  const EntityDef* known = nullptr;
+  if (auto it = rules.entity_index.find(id); it != rules.entity_index.end()) {
+    known = &rules.entities[it->second];
+  } else if (name.type == EntityType::kPerson && words.size() >= 2) {
+    known = KnownPerson(rules, words);
+  }
+  out->discoveries.push_back({name.rule, known ? known->entity.id : id, name.office, name.country});
+  if (known != nullptr) {
+    // Written otherwise than the list writes it: this document's spelling is an alias here.
+    if (known->entity.id != id || !name.surface.empty()) {
+      AddAlias(name.label, known, doc);
+      AddAlias(name.surface, known, doc);
+    }
+    if (!name.acronym.empty()) AddAlias(name.acronym, known, doc);
+    return;
+  }
+  EntityDef* def;
+  auto it = doc->local_by_id.find(id);
+  if (it == doc->local_by_id.end() && name.type == EntityType::kPerson && words.size() == 2) {
+    it = doc->local_by_id.find(MakeEntityId(name.type, words[1] + " " + words[0]));
+  }
+  if (it != doc->local_by_id.end()) {
+    def = it->second;
+  } else {
+    def = &doc->local.emplace_back();
+    def->entity.id = id;
+    def->entity.label = name.label;
+    def->entity.type = name.type;
+    def->entity.attributes["discovered_by"] = name.rule;
+    def->order = kLocalOrder;
+    doc->local_by_id[id] = def;
+    AddAlias(name.label, def, doc);
+    const std::string& last = words.back();
+    if (name.type == EntityType::kPerson && words.size() >= 2 && last.size() >= 2 &&
+        last[0] >= 'A' && last[0] <= 'Z' && !StartsExactAlias(rules, last)) {
+      AddAlias(last, def, doc);
+      def->entity.aliases.push_back(last);
+    }
+  }
+  AddAlias(name.label, def, doc);  // another spelling of the same id ("Joao", "João")
+  if (!name.surface.empty() && name.surface != name.label) AddAlias(name.surface, def, doc);
+  if (!name.acronym.empty()) {
+    AddAlias(name.acronym, def, doc);
+    if (std::find(def->entity.aliases.begin(), def->entity.aliases.end(), name.acronym) ==
+        def->entity.aliases.end()) {
+      def->entity.aliases.push_back(name.acronym);
+    }
+  }
+  if (!name.affiliation.empty()) def->entity.attributes["affiliation"] = name.affiliation;
+  if (name.type == EntityType::kPerson && !name.office.empty()) {
+    if (name.rule == kShapeRule) {
+      def->entity.attributes.emplace("title", name.office);
+    } else {
+      Role role{name.office, name.country, "", ""};
+      if (std::find(def->entity.roles.begin(), def->entity.roles.end(), role) ==
+          def->entity.roles.end()) {
+        def->entity.roles.push_back(role);
+      }
+    }
+  }
+}
+
+void DiscoverByShape(const Tagged& s, DocState* doc, DocumentAnalysis* out) {
+  const NameVocabulary& vocabulary = doc->rules.names;
+  if (vocabulary.empty()) return;
+  std::vector<KnownSpan> known;
+  known.reserve(s.mentions.size());
+  for (const Mention& m : s.mentions) {
+    if (m.kind == MentionKind::kQuote) continue;
+    known.push_back({m.tok_begin, m.tok_end, m.kind != MentionKind::kDate});
+  }
+  for (ShapedName& shaped :
+       FindShapedNames(vocabulary, s.text, s.lower, s.tokens, known, doc->words)) {
+    NewName name;
+    name.type = shaped.type;
+    name.label = std::move(shaped.label);
+    const std::string_view surface = s.Range(shaped.tok_begin, shaped.tok_end);
+    if (surface != name.label) name.surface = std::string(surface);
+    name.rule = std::string(kShapeRule);
+    name.office = std::move(shaped.office);
+    name.acronym = std::move(shaped.acronym);
+    AddLocalEntity(name, doc, out);
+  }
+}
+
+void LinkShortForms(const std::vector<Tagged>& sentences, DocState* doc) {
+  const CompiledRules& rules = doc->rules;
+  // The people of the document named in full, by the first and last word of their names.
+  std::vector<const EntityDef*> people;
+  for (const Tagged& s : sentences) {
+    for (const Mention& m : s.mentions) {
+      if (m.entity == nullptr || m.kind == MentionKind::kDemonym ||
+          m.entity->entity.type != EntityType::kPerson) {
+        continue;
+      }
+      if (std::find(people.begin(), people.end(), m.entity) == people.end()) {
+        people.push_back(m.entity);
+      }
+    }
+  }
+  for (const EntityDef& def : doc->local) {
+    if (def.entity.type == EntityType::kPerson &&
+        std::find(people.begin(), people.end(), &def) == people.end()) {
+      people.push_back(&def);
+    }
+  }
+  std::map<std::string, std::set<const EntityDef*>> by_last, by_first;
+  for (const EntityDef* p : people) {
+    const std::vector<std::string> words = Words(p->entity.label);
+    if (words.size() < 2) continue;
+    by_last[TransliterationKey(words.back())].insert(p);
+    by_first[TransliterationKey(words.front())].insert(p);
+  }
+  auto only = [](const std::map<std::string, std::set<const EntityDef*>>& map,
+                 const std::string& key) -> const EntityDef* {
+    auto it = map.find(key);
+    return it != map.end() && it->second.size() == 1 ? *it->second.begin() : nullptr;
+  };
+  // A surname alone ("Ambassador Bunker", "Chairman Kim"): the full name of this document, or
+  // a listed person whose office agrees, or an entity of its own marked ambiguous.
+  std::map<const EntityDef*, const EntityDef*> redirect;
+  // A shorter form of a longer name of the document ("De Klerk" of "F.W. de Klerk").
+  for (EntityDef& def : doc->local) {
+    if (def.entity.type != EntityType::kPerson || Words(def.entity.label).size() < 2) continue;
+    const std::string tail = " " + AsciiLower(def.entity.label);
+    const EntityDef* longer = nullptr;
+    int found = 0;
+    for (const EntityDef* p : people) {
+      const std::string full = " " + AsciiLower(p->entity.label);
+      if (p != &def && full.size() > tail.size() &&
+          full.compare(full.size() - tail.size(), tail.size(), tail) == 0) {
+        longer = p;
+        ++found;
+      }
+    }
+    if (found == 1) redirect[&def] = longer;
+  }
+  for (EntityDef& def : doc->local) {
+    if (def.entity.type != EntityType::kPerson || Words(def.entity.label).size() != 1) continue;
+    const std::string key = TransliterationKey(def.entity.label);
+    const EntityDef* target = only(by_last, key);
+    if (target == nullptr && by_last.count(key) == 0) target = only(by_first, key);
+    if (target == nullptr && by_last.count(key) == 0 && by_first.count(key) == 0) {
+      auto it = def.entity.attributes.find("title");
+      std::string title = it == def.entity.attributes.end() ? "" : it->second;
+      if (title.empty() && !def.entity.roles.empty()) title = def.entity.roles[0].office;
+      target = ListedBySurname(rules, Lookup(rules.person_surnames, key), title, doc->doc_date);
+    }
+    if (target != nullptr && target != &def) {
+      redirect[&def] = target;
+    } else if (def.entity.attributes["discovered_by"] == kShapeRule) {
+      def.entity.attributes["ambiguous"] = "surname";
+    } else {
+      // A discover rule's lone word that no name of the document or the lists explains is too
+      // weak to stand for a person ("Flom", "Donnell" of "O'Donnell").
+      redirect[&def] = nullptr;
+    }
+  }
+  for (auto& [first, bucket] : doc->local_aliases) {
+    for (LocalAlias& a : bucket) {
+      for (int hop = 0; hop < 4; ++hop) {  // "Klerk" -> "De Klerk" -> "F.W. de Klerk"
+        auto it = redirect.find(a.entity);
+        if (it == redirect.end() || a.entity == nullptr) break;
+        a.entity = it->second;
+      }
+    }
+    bucket.erase(std::remove_if(bucket.begin(), bucket.end(),
+                                [](const LocalAlias& a) { return a.entity == nullptr; }),
+                 bucket.end());
+  }
+  // The last word of a listed person's full name is that person in this document, before any
+  // other person the lists give that word to ("Roosevelt" after "Theodore Roosevelt").
+  for (const auto& [key, set] : by_last) {
+    if (set.size() != 1) continue;
+    const EntityDef* p = *set.begin();
+    if (p->order == kLocalOrder) continue;  // a local entity has its own
+    const std::string last = Words(p->entity.label).back();
+    if (last.size() < 2 || !(last[0] >= 'A' && last[0] <= 'Z')) continue;
+    if (IsOwnAlias(rules, p, last)) continue;  // the lists say so already
+    AddAlias(last, p, doc);
+  }
+}
+
+void CompileNames(const std::map<std::string, WordList>& words, CompiledRules* rules) {
+  for (std::string_view name : NameVocabulary::kListNames) {
+    auto it = words.find(std::string(name));
+    if (it == words.end()) continue;
+    std::vector<std::vector<std::string>> items;
+    for (const Cue& item : it->second.items) items.push_back(item.tokens);
+    rules->names.AddList(name, items);
+  }
+  for (uint32_t e = 0; e < rules->entities.size(); ++e) {
+    const Entity& entity = rules->entities[e].entity;
+    if (entity.type != EntityType::kPerson) continue;
+    std::set<std::string> names;
+    for (const std::string* n : {&entity.label}) names.insert(TransliterationKey(*n));
+    for (const std::string& alias : entity.aliases) {
+      if (alias.find(' ') != std::string::npos) names.insert(TransliterationKey(alias));
+    }
+    for (const std::string& key : names) {
+      if (!key.empty()) rules->person_names[key].push_back(e);
+    }
+    const std::vector<std::string> label_words = Words(entity.label);
+    if (label_words.size() >= 2) {
+      rules->person_surnames[TransliterationKey(label_words.back())].push_back(e);
+    }
+  }
+}
+
+}  // namespace parley::internal

@@ -1,0 +1,59 @@
+// Names found in a document become entities: discovery by shape (name_shape.h), the entities
+// that discover rules create, and the short forms that refer to them ("Kim" after "Kim Jong
+// Un", "Roosevelt" after "Theodore Roosevelt"). rules/README.md section 6 describes the
+// behaviour; the matcher (rule_matcher.cc) decides when each step runs.
+//
+// - A new name whose id, reversed two-word form ("Akiba Takeo" / "Takeo Akiba") or
+//   transliteration key ("Shoygu" / "Shoigu") is a listed person is that person.
+// - A person's name must look like one (CleanPersonName): no title or common word alone.
+// - A surname alone joins the person of the document whose name it ends or starts, when there is
+//   exactly one; otherwise a listed person with that surname whose office agrees with the
+//   title it was written with (and whose dates hold the document date); otherwise it stays an
+//   entity of its own with the attribute `ambiguous = surname`.
+//
+// Thread-safety: per document, on one thread.
+#ifndef PARLEY_EXTRACT_NAME_DISCOVERY_H_
+#define PARLEY_EXTRACT_NAME_DISCOVERY_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "extract/mentions.h"
+#include "extract/rule_matcher.h"
+#include "extract/rule_pattern.h"
+#include "extract/tagged_sentence.h"
+
+namespace parley::internal {
+
+// A name to make an entity of.
+struct NewName {
+  EntityType type = EntityType::kPerson;
+  std::string label;    // as shown
+  std::string surface;  // as written, when it differs from the label ("KISHIDA Fumio")
+  std::string rule;     // the discover rule, or "name-shape"
+  std::string office;   // lower-case; for persons found by a rule with a country, also a role
+  std::string country;  // entity id or ""
+  std::string affiliation;
+  std::string acronym;  // an alias ("JBIC")
+};
+
+// Makes `name` a mention of a listed or document-local entity from now on (Tag matches its
+// label, surface, acronym and, for people, last word) and records the discovery in
+// out->discoveries. People's labels must already be clean (CleanPersonName).
+void AddLocalEntity(const NewName& name, DocState* doc, DocumentAnalysis* out);
+
+// Finds names by shape in `s` (tagged with what is known so far) and adds them.
+void DiscoverByShape(const Tagged& s, DocState* doc, DocumentAnalysis* out);
+
+// Links short forms once every name of the document is known: surnames to full names, and the
+// last word of a listed person's full name to that person for this document.
+void LinkShortForms(const std::vector<Tagged>& sentences, DocState* doc);
+
+// Fills rules->names from the word lists NameVocabulary::kListNames and indexes the listed
+// persons by TransliterationKey of their names and surnames (rules->persons_by_key).
+void CompileNames(const std::map<std::string, WordList>& words, CompiledRules* rules);
+
+}  // namespace parley::internal
+
+#endif  // PARLEY_EXTRACT_NAME_DISCOVERY_H_

@@ -1,0 +1,625 @@
+#include "extract/name_shape.h"
+
+#include <algorithm>
+
+#include "base/text.h"
+
+namespace parley::internal {
+namespace {
+
+// Longest name (in words) and organisation run (in tokens) the finder considers.
+constexpr int kMaxNameWords = 5;
+constexpr size_t kMaxRunTokens = 16;
+
+bool IsUpperAscii(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+bool IsLowerAscii(unsigned char c) { return c >= 'a' && c <= 'z'; }
+
+// True for a token that starts with a capital letter: ASCII, or a Latin-1 or Latin
+// Extended-A capital (À..Þ except ×; the even code points of U+0100..U+017F).
+bool IsCapitalized(std::string_view tok) {
+  if (tok.empty()) return false;
+  const auto c0 = static_cast<unsigned char>(tok[0]);
+  if (IsUpperAscii(c0)) return true;
+  if (tok.size() < 2) return false;
+  const auto c1 = static_cast<unsigned char>(tok[1]);
+  if (c0 == 0xC3) return c1 >= 0x80 && c1 <= 0x9E && c1 != 0x97;
+  if (c0 == 0xC4 || c0 == 0xC5) return (c1 & 1) == 0;
+  return false;
+}
+
+bool IsWord(std::string_view tok) {
+  return !tok.empty() && IsWordByte(static_cast<unsigned char>(tok[0]));
+}
+
+// Two or more ASCII letters, all capitals ("KISHIDA", "JBIC").
+bool IsAllCaps(std::string_view tok) {
+  int letters = 0;
+  for (char ch : tok) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (IsLowerAscii(c)) return false;
+    if (IsUpperAscii(c)) ++letters;
+  }
+  return letters >= 2;
+}
+
+// "KISHIDA" -> "Kishida".
+std::string TitleCase(std::string_view tok) {
+  std::string out(tok);
+  for (size_t i = 1; i < out.size(); ++i) {
+    if (IsUpperAscii(static_cast<unsigned char>(out[i]))) out[i] = static_cast<char>(out[i] + 32);
+  }
+  return out;
+}
+
+// One sentence as the finder reads it.
+class Reader {
+ public:
+  Reader(const NameVocabulary& v, std::string_view text, std::string_view lower,
+         const std::vector<Token>& tokens, const DocumentWords* words)
+      : v_(v),
+        text_(text),
+        lower_(lower),
+        tokens_(tokens),
+        words_(words),
+        not_name_(tokens.size(), -1),
+        head_(tokens.size(), -2) {}
+
+  size_t size() const { return tokens_.size(); }
+  std::string_view Tok(size_t i) const {
+    return text_.substr(tokens_[i].begin, tokens_[i].end - tokens_[i].begin);
+  }
+  std::string_view Lower(size_t i) const {
+    return lower_.substr(tokens_[i].begin, tokens_[i].end - tokens_[i].begin);
+  }
+  bool Space(size_t i) const { return tokens_[i].space_before; }
+  std::string_view Range(size_t b, size_t e) const {
+    return text_.substr(tokens_[b].begin, tokens_[e - 1].end - tokens_[b].begin);
+  }
+  bool Is(size_t i, std::string_view s) const { return i < size() && Tok(i) == s; }
+
+  // Memoised per token: the scans look at a token from several starts.
+  int HeadType(size_t i, size_t* length) const {
+    if (head_[i] == -2) {
+      head_[i] = -1;
+      for (int h = 0; h < 3 && head_[i] < 0; ++h) {
+        if (const size_t n = v_.heads[h].LongestAt(lower_, tokens_, i)) {
+          head_[i] = static_cast<int16_t>(h * 256 + static_cast<int>(std::min<size_t>(n, 255)));
+        }
+      }
+    }
+    if (head_[i] < 0) return -1;
+    *length = static_cast<size_t>(head_[i] % 256);
+    return head_[i] / 256;
+  }
+
+  // A capitalised word that is never part of a name: a title, a head noun, a stop word, or a
+  // word the document also writes in lower case.
+  bool NotAName(size_t i) const {
+    if (not_name_[i] < 0) {
+      const std::string_view w = Lower(i);
+      not_name_[i] = v_.never_names.ContainsWord(w) || (words_ != nullptr && words_->Contains(w));
+    }
+    return not_name_[i] == 1;
+  }
+
+  // Not a person's name, whatever the words: all in capitals ("ASSISTING GBV"), an acronym
+  // after the first word ("Finals MVP", "Reducing PFAS"; a family name in capitals comes
+  // first: "KISHIDA Fumio"), or a heading's gerund first ("Supporting Black Entrepreneurs").
+  bool NotPersonShaped(size_t b, size_t e) const {
+    bool mixed = false, later_caps = false;
+    size_t words = 0;
+    for (size_t k = b; k < e; ++k) {
+      const std::string_view t = Tok(k);
+      if (t.size() < 2 || !IsWord(t)) continue;
+      if (IsAllCaps(t)) {
+        later_caps = later_caps || words > 0;
+      } else {
+        mixed = true;
+      }
+      if (words == 0 && t.size() >= 6 && t.substr(t.size() - 3) == "ing" && e - b > 1) {
+        return true;
+      }
+      ++words;
+    }
+    return !mixed || later_caps;
+  }
+
+  // An initial: one capital letter and a full stop ("F." of "F.W.").
+  bool Initial(size_t i) const {
+    const std::string_view t = Tok(i);
+    return t.size() == 1 && IsUpperAscii(static_cast<unsigned char>(t[0])) && Is(i + 1, ".") &&
+           !Space(i + 1);
+  }
+
+  // Scans a person's name from token j up to `limit` (known mentions end it); returns its end
+  // (== j when there is none). Initials and particles never end a name.
+  size_t ScanPersonName(size_t j, size_t limit) const {
+    size_t k = j, end = j;
+    int words = 0;
+    bool initials = false;
+    while (k < limit && words < kMaxNameWords) {
+      const std::string_view t = Tok(k);
+      // Words of a name stand apart; only an initial's full stop touches the next one.
+      if (k > j && !Space(k) && !(initials && Tok(k - 1) == ".")) break;
+      if (Initial(k)) {
+        k += 2;
+        initials = true;
+        continue;
+      }
+      if (IsCapitalized(t)) {
+        if (t.size() == 1 || NotAName(k)) break;
+        if (words > 0 && IsSuffix(k)) {
+          k += Is(k + 1, ".") && !Space(k + 1) ? 2 : 1;
+          end = k;
+          break;
+        }
+        ++k;
+        ++words;
+        // "Bunau-Varilla", "Jong-un", "O'Brien".
+        while (k + 1 < limit && !Space(k) && !Space(k + 1) && (Tok(k) == "-" || Tok(k) == "'") &&
+               IsWord(Tok(k + 1)) && !(Tok(k) == "'" && Lower(k + 1) == "s")) {
+          k += 2;
+        }
+        end = k;
+        initials = false;
+        continue;
+      }
+      if (words > 0 || initials) {
+        // "de Klerk", "von der Leyen", "bin Salman", "al-Assad".
+        if (const size_t p = v_.particles.LongestAt(lower_, tokens_, k); p > 0 && Space(k)) {
+          size_t after = k + p;
+          while (after < limit && Space(after)) {  // "von der"
+            const size_t more = v_.particles.LongestAt(lower_, tokens_, after);
+            if (more == 0) break;
+            after += more;
+          }
+          if (after + 1 < limit && Tok(after) == "-" && !Space(after)) ++after;
+          if (after < limit && IsCapitalized(Tok(after)) && !NotAName(after)) {
+            k = after;
+            continue;
+          }
+        }
+      }
+      break;
+    }
+    return words > 0 ? end : j;
+  }
+
+  bool IsSuffix(size_t i) const {
+    const std::string_view w = Lower(i);
+    return w == "jr" || w == "sr" || w == "ii" || w == "iii" || w == "iv";
+  }
+
+  // The person's label for tokens [b, e): an all-capitals family name written as a name and
+  // put last when it comes first ("KISHIDA Fumio" -> "Fumio Kishida").
+  std::string PersonLabel(size_t b, size_t e) const {
+    std::vector<std::string> words;
+    std::vector<bool> caps;
+    std::string label;
+    bool any_caps = false, any_mixed = false;
+    for (size_t k = b; k < e; ++k) {
+      if (IsWord(Tok(k)) && Tok(k).size() >= 2) {
+        (IsAllCaps(Tok(k)) ? any_caps : any_mixed) = true;
+      }
+    }
+    if (!any_caps) return std::string(Range(b, e));
+    // Words are the space-separated pieces ("Bunau-Varilla" stays one).
+    std::string piece;
+    bool piece_caps = false;
+    for (size_t k = b; k < e; ++k) {
+      if (k > b && Space(k)) {
+        words.push_back(piece);
+        caps.push_back(piece_caps);
+        piece.clear();
+        piece_caps = false;
+      }
+      const std::string_view t = Tok(k);
+      if (IsAllCaps(t) && t.size() >= 2) {
+        piece += TitleCase(t);
+        piece_caps = true;
+      } else {
+        piece += t;
+      }
+    }
+    words.push_back(piece);
+    caps.push_back(piece_caps);
+    if (any_mixed && words.size() == 2 && caps[0] && !caps[1]) std::swap(words[0], words[1]);
+    for (const std::string& w : words) {
+      if (!label.empty()) label += ' ';
+      label += w;
+    }
+    return label;
+  }
+
+  const NameVocabulary& v_;
+  std::string_view text_, lower_;
+  const std::vector<Token>& tokens_;
+  const DocumentWords* words_;
+  mutable std::vector<int8_t> not_name_;  // -1: not looked up yet
+  mutable std::vector<int16_t> head_;     // -2: not looked up; -1: no head; type * 256 + length
+};
+
+// The acronym in "(JBIC)" at token i, or "".
+std::string_view AcronymAt(const Reader& r, size_t i) {
+  if (!r.Is(i, "(") || !r.Is(i + 2, ")")) return {};
+  const std::string_view a = r.Tok(i + 1);
+  if (a.size() < 2 || a.size() > 10 || !IsAllCaps(a)) return {};
+  return a;
+}
+
+}  // namespace
+
+void PhraseSet::Add(std::vector<std::string> tokens) {
+  if (tokens.empty()) return;
+  std::string first = tokens[0];
+  auto& bucket = by_first_[first];
+  if (std::find(bucket.begin(), bucket.end(), tokens) == bucket.end()) {
+    bucket.push_back(std::move(tokens));
+  }
+}
+
+size_t PhraseSet::LongestAt(std::string_view lower, const std::vector<Token>& tokens,
+                            size_t i) const {
+  if (by_first_.empty() || i >= tokens.size()) return 0;
+  const auto word = [&](size_t k) {
+    return lower.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
+  };
+  auto it = by_first_.find(word(i));
+  if (it == by_first_.end()) return 0;
+  size_t best = 0;
+  for (const std::vector<std::string>& phrase : it->second) {
+    if (phrase.size() <= best || i + phrase.size() > tokens.size()) continue;
+    bool ok = true;
+    for (size_t k = 1; k < phrase.size() && ok; ++k) ok = word(i + k) == phrase[k];
+    if (ok) best = phrase.size();
+  }
+  return best;
+}
+
+bool PhraseSet::ContainsWord(std::string_view word) const {
+  auto it = by_first_.find(word);
+  if (it == by_first_.end()) return false;
+  for (const auto& phrase : it->second) {
+    if (phrase.size() == 1) return true;
+  }
+  return false;
+}
+
+bool NameVocabulary::AddList(std::string_view name,
+                             const std::vector<std::vector<std::string>>& items) {
+  PhraseSet* sets[] = {&titles,   &particles, &stopwords,      &openers,   &heads[0],
+                       &heads[1], &heads[2],  &event_prefixes, &honorifics};
+  for (size_t i = 0; i < kListNames.size(); ++i) {
+    if (kListNames[i] != name) continue;
+    for (const auto& item : items) {
+      sets[i]->Add(item);
+      const bool never = sets[i] != &particles && sets[i] != &openers && sets[i] != &honorifics;
+      if (never && item.size() == 1) never_names.Add(item);
+    }
+    return true;
+  }
+  return false;
+}
+
+bool NameVocabulary::empty() const {
+  return titles.empty() && heads[0].empty() && heads[1].empty() && heads[2].empty();
+}
+
+namespace {
+uint64_t WordHash(std::string_view word) {
+  uint64_t h = 14695981039346656037ull;  // FNV-1a
+  for (char c : word) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  return h == 0 ? 1 : h;
+}
+}  // namespace
+
+void DocumentWords::HashSet::Insert(std::string_view word) {
+  if (2 * (count_ + 1) > slots_.size()) {
+    std::vector<uint64_t> old = std::move(slots_);
+    slots_.assign(std::max<size_t>(64, old.size() * 2), 0);
+    count_ = 0;
+    for (uint64_t h : old) {
+      if (h == 0) continue;
+      size_t i = h & (slots_.size() - 1);
+      while (slots_[i] != 0) i = (i + 1) & (slots_.size() - 1);
+      slots_[i] = h;
+      ++count_;
+    }
+  }
+  const uint64_t h = WordHash(word);
+  size_t i = h & (slots_.size() - 1);
+  while (slots_[i] != 0) {
+    if (slots_[i] == h) return;
+    i = (i + 1) & (slots_.size() - 1);
+  }
+  slots_[i] = h;
+  ++count_;
+}
+
+bool DocumentWords::HashSet::Contains(std::string_view word) const {
+  if (slots_.empty()) return false;
+  const uint64_t h = WordHash(word);
+  for (size_t i = h & (slots_.size() - 1); slots_[i] != 0; i = (i + 1) & (slots_.size() - 1)) {
+    if (slots_[i] == h) return true;
+  }
+  return false;
+}
+
+void DocumentWords::AddUnit(std::string_view text, const std::vector<Token>& tokens) {
+  const auto tok = [&](size_t i) {
+    return text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+  };
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    if (t.end - t.begin < 3) continue;
+    const auto c = static_cast<unsigned char>(text[t.begin]);
+    if (IsLowerAscii(c)) {
+      words_.Insert(tok(i));
+    } else if (i > 0 && IsUpperAscii(c) && tokens[i].space_before &&
+               IsLowerAscii(static_cast<unsigned char>(text[tokens[i - 1].begin])) &&
+               (i + 1 == tokens.size() || !IsCapitalized(tok(i + 1)))) {
+      alone_.Insert(tok(i));  // "Truman and Byrnes encouraged"
+    }
+  }
+}
+
+namespace {
+
+// People without a title: a given name and a surname that the document also writes alone
+// ("Ellsworth Bunker ... Bunker focused on"), from token *i. Moves *i past the name and
+// appends it; false when there is none.
+template <typename FreeEnd>
+bool PersonWithoutTitle(const Reader& r, const std::vector<int>& known_at, FreeEnd free_end,
+                        const DocumentWords* words, size_t* i, std::vector<ShapedName>* out) {
+  const size_t at = *i;
+  if (words == nullptr || known_at[at] >= 0 || !IsCapitalized(r.Tok(at)) ||
+      (at > 0 && IsCapitalized(r.Tok(at - 1)) && known_at[at - 1] < 0)) {
+    return false;
+  }
+  const size_t end = r.ScanPersonName(at, free_end(at));
+  size_t name_words = 0;
+  for (size_t q = at; q < end; ++q) name_words += r.Tok(q).size() >= 2 ? 1 : 0;
+  if (end <= at || name_words < 2 || name_words > 4 || !words->Alone(r.Tok(end - 1)) ||
+      r.NotPersonShaped(at, end)) {
+    return false;
+  }
+  ShapedName name;
+  name.tok_begin = static_cast<uint32_t>(at);
+  name.tok_end = static_cast<uint32_t>(end);
+  name.type = EntityType::kPerson;
+  name.label = r.PersonLabel(at, end);
+  out->push_back(std::move(name));
+  *i = end;
+  return true;
+}
+
+}  // namespace
+
+std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::string_view text,
+                                        std::string_view lower, const std::vector<Token>& tokens,
+                                        const std::vector<KnownSpan>& known,
+                                        const DocumentWords* words) {
+  std::vector<ShapedName> out;
+  if (vocabulary.empty() || tokens.empty()) return out;
+  const size_t n = tokens.size();
+  // Per token: the known mention covering it (index into `known`), or -1.
+  std::vector<int> known_at(n, -1);
+  for (size_t m = 0; m < known.size(); ++m) {
+    for (uint32_t t = known[m].tok_begin; t < known[m].tok_end && t < n; ++t) {
+      known_at[t] = static_cast<int>(m);
+    }
+  }
+  // Every name holds a capitalised word that no known mention covers, and a name of one word
+  // follows a title: a sentence whose only such word is its first has none.
+  bool look = false;
+  for (size_t t = 1; t < n && !look; ++t) {
+    const auto c = static_cast<unsigned char>(text[tokens[t].begin]);
+    look = known_at[t] < 0 && (IsUpperAscii(c) || c >= 0xC3);  // or a non-ASCII capital
+  }
+  if (!look) return out;
+  const Reader r(vocabulary, text, lower, tokens, words);
+  std::vector<int8_t> title_length(n, -1);  // memoised: the scans look from several starts
+  auto title_at = [&](size_t t) -> size_t {
+    if (t >= n) return 0;
+    if (title_length[t] < 0) {
+      title_length[t] =
+          static_cast<int8_t>(std::min<size_t>(vocabulary.titles.LongestAt(lower, tokens, t), 127));
+    }
+    return static_cast<size_t>(title_length[t]);
+  };
+  size_t org_scanned_until = 0;
+  // The end of the free tokens from i: the next known mention.
+  auto free_end = [&](size_t i) {
+    size_t e = i;
+    while (e < n && known_at[e] < 0) ++e;
+    return e;
+  };
+
+  size_t i = 0;
+  while (i < n) {
+    if (known_at[i] >= 0 ? !known[known_at[i]].entity || known[known_at[i]].tok_begin != i
+                         : !IsCapitalized(r.Tok(i))) {
+      ++i;
+      continue;
+    }
+    // --- People: titles and honorifics, then a name.
+    if (known_at[i] < 0 && title_at(i) > 0) {
+      size_t j = i;
+      std::string_view title;  // the first title, lower-case
+      for (int chain = 0; chain < 3; ++chain) {
+        const size_t len = title_at(j);
+        if (len == 0 || !IsCapitalized(r.Tok(j)) || free_end(j) < j + len) break;
+        if (title.empty()) {
+          title = lower.substr(tokens[j].begin, tokens[j + len - 1].end - tokens[j].begin);
+        }
+        j += len;
+        if (r.Is(j, ".") && !r.Space(j)) ++j;
+      }
+      if (j > i) {
+        const size_t limit = free_end(j);
+        const size_t end = r.ScanPersonName(j, limit);
+        // A name that runs into a known one is its first part ("Dr. Jill" of "Dr. Jill Biden"
+        // where the lists know "Biden").
+        const bool cut = end == limit && limit < n && IsCapitalized(r.Tok(limit)) && r.Space(limit);
+        if (end > j && !cut && !r.NotPersonShaped(j, end)) {
+          ShapedName name;
+          name.tok_begin = static_cast<uint32_t>(j);
+          name.tok_end = static_cast<uint32_t>(end);
+          name.type = EntityType::kPerson;
+          name.label = r.PersonLabel(j, end);
+          name.office = CollapseSpace(title);
+          if (!name.office.empty() && name.office.back() == '.') name.office.pop_back();
+          out.push_back(std::move(name));
+          i = end;
+          continue;
+        }
+      }
+    }
+    // --- Organisations, agreements, events: a run of capitalised words, connectors and known
+    // entities, with a type head noun. A run that named nothing names nothing from a later
+    // start inside it either: its last head stays its last head.
+    if (i < org_scanned_until) {
+      if (!PersonWithoutTitle(r, known_at, free_end, words, &i, &out)) ++i;
+      continue;
+    }
+    size_t b = i;
+    while (b < n && known_at[b] < 0 && IsCapitalized(r.Tok(b)) &&
+           vocabulary.openers.ContainsWord(r.Lower(b))) {
+      ++b;
+    }
+    if (b >= n || (known_at[b] < 0 && !IsCapitalized(r.Tok(b)))) {
+      i = std::max(b, i + 1);
+      continue;
+    }
+    size_t k = b, last_word_end = b;
+    int head_type = -1;
+    size_t head_end = 0;
+    bool prefix_event = vocabulary.event_prefixes.LongestAt(lower, tokens, b) > 0;
+    while (k < n && k - b < kMaxRunTokens) {
+      if (known_at[k] >= 0) {
+        const KnownSpan& m = known[known_at[k]];
+        if (!m.entity || m.tok_begin != k) break;
+        k = m.tok_end;
+        last_word_end = k;
+        continue;
+      }
+      const std::string_view t = r.Tok(k);
+      if (IsCapitalized(t) || (k > b && IsWord(t) && t[0] >= '0' && t[0] <= '9')) {
+        size_t len = 0;
+        if (const int h = r.HeadType(k, &len); h >= 0 && IsCapitalized(t)) {
+          head_type = h;
+          k += len;
+          head_end = k;
+          last_word_end = k;
+          continue;
+        }
+        ++k;
+        last_word_end = k;
+        continue;
+      }
+      // Joins inside a run: "NATO-Russia", "COVID-19", "Leaders' Summit", "U.S.-Israel".
+      if ((t == "-" && !r.Space(k) && k + 1 < n && !r.Space(k + 1)) ||
+          (t == "'" && !r.Space(k) && k + 1 < n && r.Space(k + 1) &&
+           r.Lower(k - 1).back() == 's')) {
+        ++k;
+        continue;
+      }
+      // Connectors: "of", "for", "on", "and" (not between two known entities), "of the".
+      const std::string_view w = r.Lower(k);
+      if (w == "of" || w == "for" || w == "on" || w == "and" || w == "&") {
+        size_t after = k + 1;
+        if (after < n && r.Lower(after) == "the" && w != "and") ++after;
+        if (after >= n) break;
+        const bool next_known = known_at[after] >= 0;
+        if (!next_known && !IsCapitalized(r.Tok(after))) break;
+        if (w == "and" && (known_at[k - 1] >= 0 || next_known)) break;
+        k = after;
+        continue;
+      }
+      break;
+    }
+    if (head_type >= 0 || prefix_event) {
+      size_t end = last_word_end;
+      // The head ends the name, or an "of"/"for"/"on" tail follows it ("Council of Foreign
+      // Ministers"); a head that other capitalised words follow is not the head ("War Cabinet
+      // Member", "Summit Meeting"), and the run names nothing.
+      bool headed = prefix_event;
+      if (head_type >= 0) {
+        const std::string_view w = head_end < n ? r.Lower(head_end) : std::string_view();
+        headed = end == head_end || w == "of" || w == "for" || w == "on";
+      }
+      if (!headed) {
+        org_scanned_until = last_word_end;
+        if (!PersonWithoutTitle(r, known_at, free_end, words, &i, &out)) ++i;
+        continue;
+      }
+      // A run that is one known mention, or a head alone, is nothing new.
+      const bool one_known = known_at[b] >= 0 && known[known_at[b]].tok_end >= end;
+      size_t name_words = 0;
+      for (size_t q = b; q < end; ++q) name_words += IsWord(r.Tok(q)) ? 1 : 0;
+      if (!one_known && name_words >= 2 && end > b) {
+        ShapedName name;
+        name.tok_begin = static_cast<uint32_t>(b);
+        name.tok_end = static_cast<uint32_t>(end);
+        name.type = head_type >= 0 ? kHeadTypes[head_type] : EntityType::kEvent;
+        if (prefix_event && head_end == 0) name.type = EntityType::kEvent;
+        name.label = std::string(r.Range(b, end));
+        name.acronym = std::string(AcronymAt(r, end));
+        out.push_back(std::move(name));
+      }
+      i = std::max(end, b + 1);
+      continue;
+    }
+    org_scanned_until = last_word_end;
+    if (!PersonWithoutTitle(r, known_at, free_end, words, &i, &out)) ++i;
+  }
+  return out;
+}
+
+CleanName CleanPersonName(const NameVocabulary& vocabulary, std::string_view label,
+                          const DocumentWords* words) {
+  const std::string lower = AsciiLower(label);
+  const std::vector<Token> tokens = Tokenize(label);
+  if (tokens.empty()) return {};
+  const Reader r(vocabulary, label, lower, tokens, words);
+  // Everything up to the last title, stop word or common word goes ("Climate Advisor Ali Zaidi",
+  // "The Honorable Meg Whitman", "Economy Tatiana Clouthier").
+  size_t start = 0;
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    const size_t title = vocabulary.titles.LongestAt(lower, tokens, k);
+    if (title > 0) {
+      start = k + title;
+      k = start - 1;
+    } else if (IsCapitalized(r.Tok(k)) && r.Tok(k).size() > 1 && r.NotAName(k) &&
+               !vocabulary.particles.ContainsWord(r.Lower(k))) {
+      start = k + 1;
+    } else if (r.Tok(k) == "." && start == k) {
+      start = k + 1;
+    }
+  }
+  if (start >= tokens.size()) return {};
+  const size_t end = r.ScanPersonName(start, tokens.size());
+  // The name must be the whole rest of the label: a label cut short ("Sudip S" of "Sudip S.
+  // Parikh") or running on ("Bob Smith and") is not a name.
+  if (end != tokens.size() || r.NotPersonShaped(start, end)) return {};
+  return {r.PersonLabel(start, end), std::string(r.Range(start, end))};
+}
+
+std::string TransliterationKey(std::string_view name) {
+  const std::string slug = Slugify(name);  // ASCII-folded, lower-case
+  std::string key;
+  for (size_t i = 0; i < slug.size(); ++i) {
+    char c = slug[i];
+    if (c < 'a' || c > 'z') continue;
+    if (c == 'y') c = 'i';
+    if (c == 'h' && !key.empty() && key.back() == 'k') continue;  // kh -> k
+    if (!key.empty() && key.back() == c) continue;                // doubled letters
+    key += c;
+  }
+  return key;
+}
+
+}  // namespace parley::internal

@@ -1,0 +1,157 @@
+// Discovery by shape: names that no list knows but whose form says what they are
+// (rules/README.md section 6, "Names by shape").
+//
+// - People: a title or honorific before a name ("Ambassador Bunker", "Mr. Dobrynin",
+//   "Prime Minister Giorgia Meloni", "F.W. de Klerk" after "President"). A name is one to five
+//   capitalised words, initials ("F.W."), particles between them ("de", "von der", "bin",
+//   "al-") and suffixes ("Jr.", "III"); it never starts or ends with a particle or an initial
+//   and never contains a title, a type head noun or a common word.
+// - Organisations, agreements and events: a run of capitalised words (and the entities known
+//   inside it, "Japan Bank for International Cooperation") that ends in, or starts with, a type
+//   head noun: "Strategic Consultative Group" (organization), "Hebron Protocol" (agreement),
+//   "October Revolution" (event), "Council of Foreign Ministers", "Operation Mongoose". A
+//   parenthesised acronym after the name is bound as its alias ("(JBIC)").
+//
+// The vocabulary (titles, particles, head nouns, common capitalised words) comes from word lists
+// of the rules, named in NameVocabulary::kListNames. No C++ here knows a name.
+//
+// Thread-safety: NameVocabulary is immutable after construction; the functions are pure.
+#ifndef PARLEY_EXTRACT_NAME_SHAPE_H_
+#define PARLEY_EXTRACT_NAME_SHAPE_H_
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "base/types.h"
+#include "extract/rule_tokens.h"
+
+namespace parley::internal {
+
+// A set of word sequences (lower-cased tokens, as word-list items are), looked up by the
+// longest one starting at a token of a sentence.
+class PhraseSet {
+ public:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+
+  void Add(std::vector<std::string> tokens);
+  bool empty() const { return by_first_.empty(); }
+  // The number of tokens of the longest phrase starting at token `i` (compared with the
+  // lower-cased text `lower`), or 0.
+  size_t LongestAt(std::string_view lower, const std::vector<Token>& tokens, size_t i) const;
+  // True when the one-token phrase `word` (lower-case) is in the set.
+  bool ContainsWord(std::string_view word) const;
+
+ private:
+  // Looked up by a string_view: matching allocates nothing.
+  std::unordered_map<std::string, std::vector<std::vector<std::string>>, Hash, std::equal_to<>>
+      by_first_;
+};
+
+// What the shape finder knows, each from one word list of the rules.
+struct NameVocabulary {
+  // The word lists read, in the order of the members below. A rule set without them finds
+  // nothing by shape.
+  static constexpr std::array<std::string_view, 9> kListNames = {
+      "name-title",     "name-particle", "name-stopword",     "name-opener",   "head-organization",
+      "head-agreement", "head-event",    "head-event-prefix", "name-honorific"};
+
+  PhraseSet titles;     // "president", "prime minister", "mr", "his excellency"
+  PhraseSet particles;  // "de", "van", "von", "der", "bin", "al"
+  PhraseSet stopwords;  // capitalised words that are never part of a name: "the", "today"
+  PhraseSet openers;    // words that never start an organisation's name: "the", "today"
+  // Type head nouns: "council" -> organization, "treaty" -> agreement, "summit" -> event.
+  PhraseSet heads[3];
+  PhraseSet event_prefixes;  // heads that come first: "operation"
+  PhraseSet honorifics;      // titles that are no office: "mr", "dr", "his excellency"
+  // The one-word titles, stop words and head nouns together: words never part of a person's
+  // name, found with one lookup.
+  PhraseSet never_names;
+
+  // Adds the items (each a list of lower-cased tokens) of the list `name`; false when `name`
+  // is none of kListNames.
+  bool AddList(std::string_view name, const std::vector<std::vector<std::string>>& items);
+  bool empty() const;
+};
+
+// The entity type of heads[i].
+inline constexpr EntityType kHeadTypes[3] = {EntityType::kOrganization, EntityType::kAgreement,
+                                             EntityType::kEvent};
+
+// A mention the rules already found in the sentence.
+struct KnownSpan {
+  uint32_t tok_begin = 0, tok_end = 0;
+  bool entity = true;  // false for dates, quotes and demonyms: they end a run
+};
+
+// The words a document uses in lower case ("bunker", "energy"): a capitalised word that the
+// same document also writes in lower case is a common word, not a name.
+class DocumentWords {
+ public:
+  // Records the lower-case words (starting with a-z, at least 3 bytes) of a normalised unit.
+  void AddUnit(std::string_view text, const std::vector<Token>& tokens);
+  bool Contains(std::string_view lower_word) const { return words_.Contains(lower_word); }
+  // True when the document writes the capitalised `word` alone somewhere: after a lower-case
+  // word and before no capitalised one ("Truman and Byrnes encouraged").
+  bool Alone(std::string_view word) const { return alone_.Contains(word); }
+
+ private:
+  // A set of words by 64-bit hash (open addressing; a collision costs one word at most once in
+  // 2^64): a document adds every lower-case word, so inserting must be cheap.
+  class HashSet {
+   public:
+    void Insert(std::string_view word);
+    bool Contains(std::string_view word) const;
+
+   private:
+    std::vector<uint64_t> slots_;  // 0 = empty; a power of two in size, at most half full
+    size_t count_ = 0;
+  };
+  HashSet words_, alone_;
+};
+
+struct ShapedName {
+  uint32_t tok_begin = 0, tok_end = 0;  // the name's tokens in the sentence
+  EntityType type = EntityType::kPerson;
+  std::string label;    // as it should be shown: "Fumio Kishida" for "KISHIDA Fumio"
+  std::string acronym;  // "" or the parenthesised acronym after the name
+  std::string office;   // persons: the title before the name, lower-case ("ambassador")
+};
+
+// Every name of a sentence found by shape, in text order. `text` is the normalised unit,
+// `lower` its ASCII lower-case copy, `tokens` its tokens, `known` the mentions found by the
+// rules (sorted, not overlapping): a name never overlaps a known mention, except that an
+// organisation, agreement or event may contain known mentions ("NATO-Russia Council").
+// `words` may be null (then no common-word check).
+std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::string_view text,
+                                        std::string_view lower, const std::vector<Token>& tokens,
+                                        const std::vector<KnownSpan>& known,
+                                        const DocumentWords* words);
+
+// Cleans a person's name captured by a discover rule: leading titles, honorifics and common
+// words are dropped ("The Honorable Meg Whitman" -> "Meg Whitman", "Climate Advisor Ali
+// Zaidi" -> "Ali Zaidi"), an all-capitals family name is written as a name and put last
+// ("KISHIDA Fumio" -> "Fumio Kishida"). Returns "" when what is left does not look like a
+// person's name: a title or common word alone, single initials, a particle at an end.
+struct CleanName {
+  std::string label;    // "" when it is not a name
+  std::string surface;  // the part of the input the name was read from ("KISHIDA Fumio")
+};
+CleanName CleanPersonName(const NameVocabulary& vocabulary, std::string_view label,
+                          const DocumentWords* words);
+
+// A key under which spellings of one name by different transliterations meet: ASCII-folded,
+// lower-cased, letters only, "y" as "i", "kh" as "h", doubled letters single ("Shoigu" and
+// "Shoygu", "Zelenskyy" and "Zelensky" share it).
+std::string TransliterationKey(std::string_view name);
+
+}  // namespace parley::internal
+
+#endif  // PARLEY_EXTRACT_NAME_SHAPE_H_

@@ -1,0 +1,164 @@
+// Names found by shape and the short forms that refer to them, through the whole extractor
+// with the default rules (issue 16's examples), and a corpus check that no person is a title or
+// a common word.
+#include "extract/name_discovery.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/text.h"
+#include "extract/default_rules.h"
+#include "extract/document_reader.h"
+#include "extract/extractor.h"
+#include "extract/rule_compiled.h"
+#include "extract/rule_set.h"
+
+namespace parley {
+namespace {
+
+const Extractor& Default() {
+  static const std::unique_ptr<Extractor> extractor = [] {
+    Result<std::unique_ptr<Extractor>> e = Extractor::Create(ExtractorOptions{});
+    EXPECT_TRUE(e.ok()) << e.status().message();
+    return e.ok() ? std::move(*e) : nullptr;
+  }();
+  return *extractor;
+}
+
+// "id label mentions [ambiguous]" of each entity of `type` in `text` (dated `date`).
+std::vector<std::string> People(const std::string& text, const std::string& date = "",
+                                EntityType type = EntityType::kPerson) {
+  Document doc;
+  doc.info.id = "t.txt";
+  doc.info.date = date;
+  doc.info.format = "text";
+  doc.text = text;
+  Result<Extraction> x = Default().Extract(doc);
+  EXPECT_TRUE(x.ok());
+  std::vector<std::string> out;
+  if (!x.ok()) return out;
+  for (const Entity& e : x->entities) {
+    if (e.type != type) continue;
+    std::string s = e.id + " " + e.label + " " + std::to_string(e.mentions);
+    if (auto it = e.attributes.find("ambiguous"); it != e.attributes.end()) s += " ambiguous";
+    out.push_back(s);
+  }
+  return out;
+}
+
+TEST(NameDiscoveryTest, PeopleAndTheirShortForms) {
+  const struct {
+    std::string text;
+    std::string date;
+    std::vector<std::string> people;
+  } kCases[] = {
+      // Particles and initials stay in the name; the short form is the same person.
+      {"President F.W. de Klerk met Nelson Mandela. De Klerk said the talks went well.",
+       "",
+       {"person:fw-de-klerk F.W. de Klerk 2", "person:nelson-mandela Nelson Mandela 1"}},
+      // A family name in capitals first is the listed person.
+      {"Prime Minister KISHIDA Fumio arrived.", "", {"person:fumio-kishida Fumio Kishida 1"}},
+      {"Foreign Minister Hayashi Yoshimasa met reporters.", "",
+       {"person:yoshimasa-hayashi Yoshimasa Hayashi 1"}},
+      // A transliteration variant is the listed person.
+      {"Defense Minister Shoygu visited the front. Shoygu said nothing.",
+       "",
+       {"person:sergei-shoigu Sergei Shoigu 2"}},
+      // A surname after the full name is that person, not another the lists give it to.
+      {"Kim Jong Un met Moon Jae-in. Chairman Kim said the talks were good.",
+       "",
+       {"person:kim-jong-un Kim Jong Un 2", "person:moon-jae-in Moon Jae-in 1"}},
+      {"Theodore Roosevelt mediated the war. Roosevelt won the Nobel Prize.",
+       "",
+       {"person:theodore-roosevelt Theodore Roosevelt 2"}},
+      {"Ambassador Ellsworth Bunker led the talks. Later, Bunker and Linowitz agreed.",
+       "",
+       {"person:ellsworth-bunker Ellsworth Bunker 2"}},
+      // A surname alone joins a listed person only when the office and the date agree;
+      // otherwise it stays apart, marked ambiguous.
+      {"President Johnson signed the bill.",
+       "1965-03-01",
+       {"person:lyndon-b-johnson Lyndon B. Johnson 1"}},
+      {"Ambassador Johnson signed the bill.", "1965-03-01", {"person:johnson Johnson 1 ambiguous"}},
+      {"Mr. Dobrynin met the President.", "1962-10-01", {"person:dobrynin Dobrynin 1 ambiguous"}},
+      // No person from a title or a common word alone.
+      {"The President received the Ambassador Extraordinary and Plenipotentiary, the County "
+       "Secretary and General Counsel.",
+       "",
+       {}},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(People(c.text, c.date), c.people);
+  }
+}
+
+TEST(NameDiscoveryTest, OrganisationsAgreementsAndEventsByShape) {
+  // The acronym in parentheses is a mention of its own, and an alias from then on.
+  EXPECT_EQ(People("The Japan Bank for International Cooperation (JBIC) will lend. JBIC said so.",
+                   "", EntityType::kOrganization),
+            std::vector<std::string>{"organization:japan-bank-for-international-cooperation "
+                                     "Japan Bank for International Cooperation 3"});
+  // The state inside the name is still mentioned.
+  EXPECT_EQ(
+      People("The Japan Bank for International Cooperation will lend.", "", EntityType::kState),
+      std::vector<std::string>{"state:japan Japan 1"});
+  EXPECT_EQ(People("Arafat signed the Hebron Protocol and the Wye River Memorandum.", "",
+                   EntityType::kAgreement),
+            (std::vector<std::string>{"agreement:hebron-protocol Hebron Protocol 1",
+                                      "agreement:wye-river-memorandum Wye River Memorandum 1"}));
+  EXPECT_EQ(People("The High-Level Economic Dialogue (HLED) resumed.", "", EntityType::kEvent),
+            std::vector<std::string>{
+                "event:high-level-economic-dialogue High-Level Economic Dialogue 2"});
+}
+
+// Every person entity of the test corpus (readouts, essays, a bench sample) looks like a name:
+// never one title, honorific or common word of the rules' lists alone, never a single letter.
+TEST(NameDiscoveryTest, NoPersonIsATitleOrCommonWordAlone) {
+  std::vector<RuleDiagnostic> diagnostics;
+  std::shared_ptr<const RuleSet> rules = RuleSet::Compile(DefaultRuleSources(), &diagnostics);
+  ASSERT_NE(rules, nullptr);
+  const internal::NameVocabulary& v = rules->compiled().names;
+  const std::filesystem::path corpus = std::filesystem::path(PARLEY_TEST_DATA_DIR) / "corpus";
+  Result<std::unique_ptr<DocumentReader>> reader =
+      DocumentReader::Open({(corpus / "wh-readouts").string(), (corpus / "milestones").string(),
+                            (corpus / "bench" / "wh-statements-sample.jsonl.zst").string()},
+                           ReaderOptions{});
+  ASSERT_TRUE(reader.ok()) << reader.status().message();
+  std::map<std::string, std::string> people;  // id -> label
+  size_t documents = 0;
+  while (true) {
+    Result<std::optional<Document>> next = (*reader)->Next();
+    ASSERT_TRUE(next.ok()) << next.status().message();
+    if (!next->has_value()) break;
+    ++documents;
+    Result<Extraction> x = Default().Extract(**next);
+    ASSERT_TRUE(x.ok());
+    for (const Entity& e : x->entities) {
+      if (e.type == EntityType::kPerson) people[e.id] = e.label;
+    }
+  }
+  EXPECT_GT(documents, 200u);
+  EXPECT_GT(people.size(), 300u);
+  for (const std::string title : {"President", "Extraordinary", "County", "Secretary", "General",
+                                  "Dr", "Counselor", "Speaker", "Counsel", "Officer"}) {
+    EXPECT_EQ(people.count(MakeEntityId(EntityType::kPerson, title)), 0u) << title;
+  }
+  for (const auto& [id, label] : people) {
+    SCOPED_TRACE(id);
+    EXPECT_GE(label.size(), 2u);
+    if (label.find(' ') != std::string::npos) continue;
+    const std::string lower = AsciiLower(label);
+    EXPECT_FALSE(v.titles.ContainsWord(lower)) << label;
+    EXPECT_FALSE(v.stopwords.ContainsWord(lower)) << label;
+  }
+}
+
+}  // namespace
+}  // namespace parley

@@ -1,0 +1,210 @@
+#include "extract/name_shape.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "base/text.h"
+
+namespace parley::internal {
+namespace {
+
+std::vector<std::vector<std::string>> Items(std::initializer_list<std::string_view> items) {
+  std::vector<std::vector<std::string>> out;
+  for (std::string_view item : items) {
+    std::vector<bool> space;
+    out.push_back(TokenTexts(AsciiLower(item), &space));
+  }
+  return out;
+}
+
+// A small vocabulary in the shape of rules/core/names.rules.
+NameVocabulary Vocabulary() {
+  NameVocabulary v;
+  EXPECT_TRUE(v.AddList(
+      "name-title", Items({"president", "prime minister", "ambassador", "secretary", "chancellor",
+                           "mr", "dr", "general", "his excellency", "the honorable"})));
+  EXPECT_TRUE(v.AddList("name-particle", Items({"de", "von", "der", "van", "bin", "al"})));
+  EXPECT_TRUE(v.AddList("name-stopword",
+                        Items({"the", "today", "extraordinary", "affairs", "county", "in"})));
+  EXPECT_TRUE(v.AddList("name-opener", Items({"the", "today", "in"})));
+  EXPECT_TRUE(v.AddList("head-organization",
+                        Items({"council", "group", "bank", "task force", "university"})));
+  EXPECT_TRUE(v.AddList("head-agreement", Items({"treaty", "protocol", "memorandum"})));
+  EXPECT_TRUE(v.AddList("head-event", Items({"summit", "revolution", "dialogue"})));
+  EXPECT_TRUE(v.AddList("head-event-prefix", Items({"operation"})));
+  EXPECT_FALSE(v.AddList("office", Items({"president"})));
+  return v;
+}
+
+// "type:label" or "type:label (ACRONYM)" or "person:label [office]" per name found; `known`
+// lists the texts the rules already found.
+std::vector<std::string> Find(std::string_view text, std::vector<std::string_view> known = {},
+                              const DocumentWords* words = nullptr) {
+  static const NameVocabulary v = Vocabulary();
+  const std::string lower = AsciiLower(text);
+  const std::vector<Token> tokens = Tokenize(text);
+  std::vector<KnownSpan> spans;
+  for (std::string_view k : known) {
+    const size_t at = text.find(k);
+    EXPECT_NE(at, std::string_view::npos) << k;
+    KnownSpan span;
+    for (uint32_t t = 0; t < tokens.size(); ++t) {
+      if (tokens[t].begin == at) span.tok_begin = t;
+      if (tokens[t].end == at + k.size()) span.tok_end = t + 1;
+    }
+    spans.push_back(span);
+  }
+  std::sort(spans.begin(), spans.end(),
+            [](const KnownSpan& a, const KnownSpan& b) { return a.tok_begin < b.tok_begin; });
+  std::vector<std::string> out;
+  for (const ShapedName& n : FindShapedNames(v, text, lower, tokens, spans, words)) {
+    std::string s = std::string(EntityTypeName(n.type)) + ":" + n.label;
+    if (!n.acronym.empty()) s += " (" + n.acronym + ")";
+    if (!n.office.empty()) s += " [" + n.office + "]";
+    out.push_back(s);
+  }
+  return out;
+}
+
+TEST(FindShapedNamesTest, People) {
+  const struct {
+    std::string_view text;
+    std::vector<std::string_view> known;
+    std::vector<std::string> names;
+  } kCases[] = {
+      {"Ambassador Bunker met Mr. Dobrynin.",
+       {},
+       {"person:Bunker [ambassador]", "person:Dobrynin [mr]"}},
+      {"Prime Minister Giorgia Meloni spoke.", {}, {"person:Giorgia Meloni [prime minister]"}},
+      {"President F.W. de Klerk of South Africa",
+       {"South Africa"},
+       {"person:F.W. de Klerk [president]"}},
+      {"Chancellor Charles de Gaulle", {}, {"person:Charles de Gaulle [chancellor]"}},
+      {"President Ursula von der Leyen said", {}, {"person:Ursula von der Leyen [president]"}},
+      {"Ambassador Philippe Bunau-Varilla signed",
+       {},
+       {"person:Philippe Bunau-Varilla [ambassador]"}},
+      {"Prime Minister KISHIDA Fumio arrived", {}, {"person:Fumio Kishida [prime minister]"}},
+      {"Dr. Sudip S. Parikh spoke", {}, {"person:Sudip S. Parikh [dr]"}},
+      {"President Joseph R. Biden Jr. said", {}, {"person:Joseph R. Biden Jr. [president]"}},
+      {"His Excellency Jonas Gahr Store", {}, {"person:Jonas Gahr Store [his excellency]"}},
+      {"Secretary Byrnes's proposal", {}, {"person:Byrnes [secretary]"}},
+      // Never a title or common word alone, never a known name again, never an initial alone.
+      {"The President met the Ambassador Extraordinary and Plenipotentiary.", {}, {}},
+      {"President Biden met Secretary General Guterres.", {"Biden", "Guterres"}, {}},
+      {"Mr. F. said nothing.", {}, {}},
+      {"the president Smith", {}, {}},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(std::string(c.text));
+    EXPECT_EQ(Find(c.text, c.known), c.names);
+  }
+}
+
+TEST(FindShapedNamesTest, OrganisationsAgreementsEvents) {
+  const struct {
+    std::string_view text;
+    std::vector<std::string_view> known;
+    std::vector<std::string> names;
+  } kCases[] = {
+      {"Today the Strategic Consultative Group met.",
+       {},
+       {"organization:Strategic Consultative Group"}},
+      {"loans from the Japan Bank for International Cooperation (JBIC) and others",
+       {"Japan"},
+       {"organization:Japan Bank for International Cooperation (JBIC)"}},
+      {"the NATO-Russia Council", {"NATO", "Russia"}, {"organization:NATO-Russia Council"}},
+      {"the Hebron Protocol and the Wye River Memorandum",
+       {"Hebron"},
+       {"agreement:Hebron Protocol", "agreement:Wye River Memorandum"}},
+      {"after the October Revolution", {}, {"event:October Revolution"}},
+      {"the Quad Leaders' Summit in Washington", {"Washington"}, {"event:Quad Leaders' Summit"}},
+      {"a COVID-19 Summit", {}, {"event:COVID-19 Summit"}},
+      {"the Council of Foreign Ministers met", {}, {"organization:Council of Foreign Ministers"}},
+      {"the Task Force on Energy Security", {}, {"organization:Task Force on Energy Security"}},
+      {"Operation Mongoose began", {}, {"event:Operation Mongoose"}},
+      {"the High-Level Economic Dialogue (HLED)",
+       {},
+       {"event:High-Level Economic Dialogue (HLED)"}},
+      // A head noun alone, or a known entity, is nothing new; coordination splits at "and".
+      {"The Summit opened.", {}, {}},
+      {"the European Council met", {"European Council"}, {}},
+      {"NATO and European Council", {"NATO"}, {"organization:European Council"}},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(std::string(c.text));
+    EXPECT_EQ(Find(c.text, c.known), c.names);
+  }
+}
+
+TEST(FindShapedNamesTest, CommonWordsOfTheDocumentAreNotNames) {
+  const std::string other = "The county sent a bunker to the border.";
+  DocumentWords words;
+  words.AddUnit(other, Tokenize(other));
+  EXPECT_EQ(Find("Ambassador Bunker arrived.", {}, &words), std::vector<std::string>{});
+  EXPECT_EQ(Find("Ambassador Dobrynin arrived.", {}, &words),
+            std::vector<std::string>{"person:Dobrynin [ambassador]"});
+}
+
+TEST(FindShapedNamesTest, GivenNameAndSurnameTheDocumentUsesAlone) {
+  const std::string other = "Later, Truman and Byrnes encouraged the talks. Visit Normandy Beach.";
+  DocumentWords words;
+  words.AddUnit(other, Tokenize(other));
+  EXPECT_EQ(Find("His Secretary of State, James F. Byrnes, agreed.", {}, &words),
+            std::vector<std::string>{"person:James F. Byrnes"});
+  // A surname the document never writes alone, or a sentence opener, is no evidence.
+  EXPECT_EQ(Find("Yahya Sinwar died.", {}, &words), std::vector<std::string>{});
+  EXPECT_EQ(Find("Omaha Beach was quiet.", {}, &words), std::vector<std::string>{});
+}
+
+TEST(CleanPersonNameTest, Table) {
+  const NameVocabulary v = Vocabulary();
+  const std::string other = "climate policy and economy";
+  DocumentWords words;
+  words.AddUnit(other, Tokenize(other));
+  const struct {
+    std::string_view label;
+    std::string clean;
+  } kCases[] = {
+      {"Meg Whitman", "Meg Whitman"},
+      {"The Honorable Meg Whitman", "Meg Whitman"},
+      {"His Excellency Cho Hyundong", "Cho Hyundong"},
+      {"Climate Secretary Ali Zaidi", "Ali Zaidi"},
+      {"Economy Tatiana Clouthier", "Tatiana Clouthier"},
+      {"Intergovernmental Affairs Tom Perez", "Tom Perez"},
+      {"KISHIDA Fumio", "Fumio Kishida"},
+      {"F.W. de Klerk", "F.W. de Klerk"},
+      {"President", ""},
+      {"Extraordinary", ""},
+      {"County", ""},
+      {"Secretary", ""},
+      {"General", ""},
+      {"Dr", ""},
+      {"Sudip S", ""},
+      {"Economy", ""},
+      {"Tufts University", ""},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(std::string(c.label));
+    EXPECT_EQ(CleanPersonName(v, c.label, &words).label, c.clean);
+  }
+}
+
+TEST(CleanPersonNameTest, SurfaceIsTheNameAsWritten) {
+  const NameVocabulary v = Vocabulary();
+  const CleanName name = CleanPersonName(v, "Prime Minister KISHIDA Fumio", nullptr);
+  EXPECT_EQ(name.label, "Fumio Kishida");
+  EXPECT_EQ(name.surface, "KISHIDA Fumio");
+}
+
+TEST(TransliterationKeyTest, VariantsMeet) {
+  EXPECT_EQ(TransliterationKey("Shoigu"), TransliterationKey("Shoygu"));
+  EXPECT_EQ(TransliterationKey("Zelenskyy"), TransliterationKey("Zelensky"));
+  EXPECT_EQ(TransliterationKey("Mikhail Gorbachev"), TransliterationKey("Mikail Gorbachev"));
+  EXPECT_NE(TransliterationKey("Kim Jong Un"), TransliterationKey("Kim Jong Il"));
+}
+
+}  // namespace
+}  // namespace parley::internal
