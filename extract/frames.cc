@@ -576,7 +576,9 @@ class FrameReader {
       }
     }
     const Mention* time_mention = nullptr;
-    AttachQualifiers(rule, s_, b, e, &blocked_, doc_, &used, &time_mention, &st, trace);
+    const Mention* target = nullptr;
+    AttachQualifiers(rule, s_, b, e, &blocked_, {}, doc_, &used, &time_mention, &target, &st,
+                     trace);
     SetActorCodes(doc_.rules, doc_.doc_date, subject, object, recipient, &st);
     const uint32_t n = static_cast<uint32_t>(s_.units.size());
     const size_t begin = s_.unit_offsets[b] - 1;

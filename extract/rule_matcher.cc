@@ -14,6 +14,7 @@
 #include "extract/sectors.h"
 #include "extract/statements.h"
 #include "extract/tagged_sentence.h"
+#include "extract/time_context.h"
 
 namespace parley {
 namespace {
@@ -40,7 +41,15 @@ class Analyzer {
     DocumentAnalysis out;
     out.sentences.resize(units.size());
     std::vector<Tagged> tagged(units.size());
-    for (size_t i = 0; i < units.size(); ++i) internal::Tag(doc_, units[i].text, &tagged[i]);
+    // Each unit's relative dates resolve against the narrative so far (extract/time_context.h).
+    TimeContext dating(doc_.doc_date);
+    for (size_t i = 0; i < units.size(); ++i) {
+      dating.StartUnit(units[i].paragraph);
+      internal::Tag(doc_, units[i].text, dating.reference(), &tagged[i]);
+      dating.AddDates(tagged[i].dates);
+      const std::optional<TimeValue> when = dating.UnitTime();
+      tagged[i].date = when ? when->value : std::string();
+    }
     // Discovery's word lookups, kept for the coreference pass, or empty when the sentence was
     // tagged again in between.
     std::vector<std::pair<uint32_t, uint32_t>> kept(units.size());
@@ -76,9 +85,13 @@ class Analyzer {
     doc_.actors = &actors;
     actors.Establish(tagged, units, url_);
     if (doc_.trace) out.actors = actors.DescribeDocument();
+    TimeContext timing(doc_.doc_date);
+    doc_.time = &timing;
     for (size_t i = 0; i < units.size(); ++i) {
       Tagged& s = tagged[i];
       actors.Begin(i);
+      timing.StartUnit(units[i].paragraph);
+      timing.AddDates(s.dates);
       prefilter_.Restore(s, kept[i]);
       internal::Coref(&s, i > 0 ? &tagged[i - 1] : nullptr, &prefilter_, doc_, &out);
       if (internal::ApplySectors(doc_, &s)) {
@@ -93,6 +106,7 @@ class Analyzer {
       }
       if (doc_.trace) Trace(s, &sa);
     }
+    doc_.time = nullptr;
     doc_.actors = nullptr;
     Entities(&out);
     return out;
