@@ -233,7 +233,9 @@ void AttachQualifiers(const Rule& rule, const Tagged& s, size_t u0, size_t u1,
         [&](const Mention& m) { st->place = Ref(m.entity); }, "place");
   }
   if (*time_mention != nullptr && (*time_mention)->relative) st->doc_date = doc.doc_date;
-  if (!st->time && rule.attach_document_date) {
+  // Not for what is only planned or hedged: "will meet" has not happened on that date.
+  if (!st->time && rule.attach_document_date && st->modality != Modality::kPlanned &&
+      st->modality != Modality::kHedged) {
     if (std::optional<TimeValue> t = ParseIsoDate(doc.doc_date)) {
       st->time = std::move(*t);
       st->doc_date = doc.doc_date;
