@@ -377,8 +377,9 @@ class ClauseReader {
       const bool pb = s_.mentions[info_[b.head].mention].entity->entity.type == EntityType::kPerson;
       if (pa != pb) return false;
     }
+    // ("..., including A, B, and C" is a list of examples.)
     if (a_first && a.begin > 0 && Has(a.begin - 1, kClassPreposition | kClassTo) &&
-        ClauseStartBefore(a.begin - 1)) {
+        !Is(a.begin - 1, "including") && ClauseStartBefore(a.begin - 1)) {
       return false;
     }
     return true;

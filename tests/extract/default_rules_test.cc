@@ -678,6 +678,10 @@ TEST(DefaultRulesTest, ClauseLayerReadsGeneralConstructions) {
       {"With the support of Japan, Korea and Australia, the United States launched the plan.",
        {"state:united-states announced"},
        {"state:australia announced"}},
+      // A text goes on over a list's commas and into examples after ", including".
+      {"Japan and Germany discussed regional challenges, including North Korea, Iran, and Syria.",
+       {"state:japan discussed text~=\"including North Korea, Iran, and Syria\""},
+       {}},
       // A possessive nominalisation: "X's announcement of".
       {"Japan welcomed Germany's announcement of new aid to Ukraine.",
        {"state:germany announced text~=\"new aid\""},
