@@ -114,6 +114,9 @@ int RunExport(const CommandContext& context) {
   if (auto code = ParseFlags(app, context)) return *code;
   auto store = OpenStoreForReading(flags.db);
   if (!store.ok()) return ReportStoreError(context, store.status());
+  if (Status resolved = ResolveGraphPredicates(context, **store, &flags.graph); !resolved.ok()) {
+    return ReportError(context, resolved);
+  }
   Status status;
   if (flags.output.empty() || flags.output == "-") {
     status = Export(flags, **store, context.out());
