@@ -393,6 +393,9 @@ class ClauseReader {
       std::vector<std::pair<uint32_t, uint32_t>> asides;  // parentheses inside the list
       std::vector<bool> by_conjunction = {true};
       uint8_t common = ClassOf(phrases_[p]);
+      // A list after a colon may be separated by semicolons: "spoke with: A of X; B of Y; and
+      // C of Z".
+      const bool colon_list = phrases_[p].begin > 0 && IsPunct(phrases_[p].begin - 1, ':');
       size_t q = p;
       while (!phrases_[q].possessive) {
         uint32_t u = phrases_[q].end;
@@ -406,7 +409,7 @@ class ClauseReader {
           u = k + 1;
         }
         bool conj = false;
-        if (IsPunct(u, ',')) {
+        if (IsPunct(u, ',') || (colon_list && IsPunct(u, ';'))) {
           ++u;
           if (Is(u, "and")) {
             ++u;
@@ -556,6 +559,12 @@ class ClauseReader {
             return AddChunk(std::move(both));
           }
         }
+        // Adjectives separated by a comma: "bold, new actions".
+        if (IsPunct(v, ',') && chunk.head + 1 == v && v + 2 < n_ && Has(v + 1, kClassModifier) &&
+            IsNounWord(v + 2)) {
+          ++v;
+          continue;
+        }
         // Coordinated nouns: "the leaders and advocates", "trade and investment".
         if ((Is(v, "and") || Is(v, "or")) && v + 1 < n_ &&
             (IsNounWord(v + 1) || Has(v + 1, kClassDeterminer)) && chunk.head + 1 == v) {
@@ -688,10 +697,22 @@ class ClauseReader {
       return (i.forms & kFormBase) != 0;  // do, modal, to
     }
     if (u == 0) return false;
+    // A capitalised present participle inside a sentence, before another capitalised word,
+    // begins a name: "The Lasker Foundation, Ending Pandemics, and Resolve to Save Lives".
+    if (i.cap && (i.forms & kFormIng) != 0 && u + 1 < n_ && info_[u + 1].cap &&
+        info_[u + 1].kind == Kind::kWord) {
+      return false;
+    }
     // A participle that opens a reduced passive relative: "the Accords, signed by Carter",
     // "a treaty concluded between Israel and Egypt".
     if ((i.forms & kFormEd) != 0 && (Is(u + 1, "by") || Is(u + 1, "between")) &&
         !Has(u - 1, kClassDeterminer | kClassPossessive | kClassPreposition)) {
+      return true;
+    }
+    // A participle that takes a complement clause: "sent a letter declaring that", "issued a
+    // statement saying that".
+    if ((i.forms & kFormIng) != 0 && !(i.forms & (kFormEd | kFormThird)) && Is(u + 1, "that") &&
+        VerbTakesClause(u, /*bare=*/false)) {
       return true;
     }
     // A participle clause that shares the subject of its sentence: "by hosting King Hussein",
@@ -727,6 +748,16 @@ class ClauseReader {
           if ((info_[last.verbs[0].unit].forms & i.forms & (kFormEd | kFormThird)) != 0) {
             return true;
           }
+          // After ", and" it may continue an earlier verb phrase past a complement clause:
+          // "sent a letter declaring that the US would not permit X, and demanded Y".
+          if (Has(p, kClassConjunction) && p > 0 && IsPunct(p - 1, ',')) {
+            for (const VerbGroup& earlier : out_->groups) {
+              if (!earlier.infinitive && earlier.begin == earlier.verbs[0].unit &&
+                  (info_[earlier.verbs[0].unit].forms & i.forms & (kFormEd | kFormThird)) != 0) {
+                return true;
+              }
+            }
+          }
         }
         return IsPunct(p, ',') && ClosesParenthetical(p);
       }
@@ -742,6 +773,8 @@ class ClauseReader {
       // "said the US extended the deadline" is a clause.
       if (const int c = ChunkEndingAt(u); c >= 0) {
         const uint32_t b = out_->chunks[c].begin;
+        // After a possessive the entity modifies a noun: "his G7 partners", "our NATO allies".
+        if (Has(b, kClassPossessive)) return false;
         // A past form is a participle unless the verb is one that takes a clause without
         // "that" ("said the US extended" against "reaffirmed the U.S. extended deterrence");
         // a present form needs a verb that takes a complement clause at all ("reaffirmed the
@@ -756,12 +789,25 @@ class ClauseReader {
       // the leaders of A and B, oppose". Not after one entity ("Japan sign" is no clause, "a
       // US offer" a noun phrase).
       if (Has(p, kClassPronoun)) return true;
+      // A coordinated verb phrase in the present: "condemn the attack and reaffirm our
+      // commitment". The verb before must be a finite present form too, and what follows must
+      // start its object ("and support for Ukraine" is a noun).
+      if ((Is(p, "and") || Is(p, "or")) && !out_->groups.empty() && u + 1 < n_) {
+        const VerbGroup& last = out_->groups.back();
+        const Info& lv = info_[last.verbs.back().unit];
+        if (!last.infinitive && last.begin == last.verbs[0].unit && (lv.forms & kFormBase) != 0 &&
+            (lv.forms & (kFormEd | kFormIng | kFormThird)) == 0 &&
+            (Has(u + 1, kClassDeterminer | kClassPossessive | kClassThat) || IsEntity(u + 1))) {
+          return true;
+        }
+      }
       if (IsPunct(p, ',')) return ClosesParenthetical(p);
       // A group is plural ("Japanese strategists insist"); after "that" a base form is a
       // subjunctive ("demanded that the US cancel").
       const int c = ChunkEndingAt(u);
       if (c < 0) return false;
       const Chunk& chunk = out_->chunks[c];
+      if (Has(chunk.begin, kClassPossessive)) return false;  // "our NATO and EU partners"
       if (chunk.members.size() > 1) return true;
       if (chunk.members.size() == 1 &&
           s_.mentions[chunk.members[0]].entity->entity.type == EntityType::kGroup) {
@@ -969,7 +1015,10 @@ class ClauseReader {
     const uint32_t stop = participle && own.begin > 0 ? own.begin - 1 : own.begin;
     for (size_t h = g; h-- > 0;) {
       const VerbGroup& prev = out_->groups[h];
-      if (prev.infinitive || prev.embedded) continue;
+      // Infinitives ("to be delivered" too) and complement clauses are no coordinated verb.
+      if (prev.infinitive || prev.embedded || (prev.begin > 0 && Is(prev.begin - 1, "to"))) {
+        continue;
+      }
       for (uint32_t u = prev.end; u < stop; ++u) {
         if (IsPunct(u, ';') || IsPunct(u, ':') || IsPunct(u, '(') ||
             Has(u, kClassSubordinator | kClassRelative)) {
@@ -1078,8 +1127,11 @@ class ClauseReader {
           // leaders, Biden, Scholz and Macron, agreed": the apposition names who the pronoun
           // or the noun phrase is.
           const int named = ChunkEndingAt(w);
+          // A prepositional phrase names nobody: "Micron, in partnership with the NSF,
+          // announced".
           if (named >= 0 && !out_->chunks[named].members.empty() && out_->chunks[named].begin > p &&
-              NamesNoEntity(p) && Parenthetical(p, w)) {
+              !Has(p + 1, kClassPreposition | kClassTo) && NamesNoEntity(p) &&
+              Parenthetical(p, w)) {
             out_->skipped.push_back({p, w + 1, "apposition"});
             g.subject = named;
             g.subject_via =
@@ -1288,10 +1340,13 @@ class ClauseReader {
           break;
         }
       }
+      // "collaborating, including with other partners": examples, not the verb's roles.
+      if (Is(v, "including")) break;
       if (Has(v, kClassPreposition | kClassTo)) {
         PrepPhrase pp;
         pp.prep = v;
-        pp.chunk = ChunkAt(v + 1);
+        // "spoke with: A; B; and C": the list after a colon is the phrase's object.
+        pp.chunk = ChunkAt(IsPunct(v + 1, ':') ? v + 2 : v + 1);
         if (pp.chunk >= 0) out_->chunks[pp.chunk].in_pp = true;
         g.preps.push_back(pp);
         if (passive && Is(v, "by") && pp.chunk >= 0 && g.agent < 0) g.agent = pp.chunk;

@@ -49,13 +49,16 @@ class FrameReader {
       if (g.infinitive) continue;
       if (headline_ && g.subject_via != "before the verb") continue;
       for (size_t k = 0; k < g.verbs.size(); ++k) {
+        // The frame verb with the longest particle that follows: "broke off relations" is
+        // "break off", not "break" with "off" as a preposition.
+        const FrameVerb* best = nullptr;
         for (const FrameVerb& fv : rule.frame->verbs) {
           const std::vector<uint32_t>& verbs = g.verbs[k].verbs;
           if (std::find(verbs.begin(), verbs.end(), fv.verb) == verbs.end()) continue;
           if (!ParticleFollows(g.verbs[k].unit, fv.particle)) continue;
-          Read(rule, g, k, fv);
-          break;
+          if (best == nullptr || fv.particle.size() > best->particle.size()) best = &fv;
         }
+        if (best != nullptr) Read(rule, g, k, *best);
       }
     }
   }
@@ -435,6 +438,9 @@ class FrameReader {
       // parenthetical ("Putin, who has never been to Tokyo, met Abe" is asserted).
       std::vector<std::pair<size_t, size_t>> skipped;
       for (const SkippedSpan& k : a_.skipped) skipped.emplace_back(k.begin, k.end);
+      // A subject shared with an earlier verb brings none of that verb's cues: "declaring
+      // that the US would not permit X, and demanded Y" asserts the demand.
+      if (!v.passive && g.subject_via.rfind("shared", 0) == 0) skipped.emplace_back(0, g.begin);
       modality = Stronger(modality, CueModality(doc_.rules, s_, b, v.unit + 1, skipped));
     }
     const std::string cameo = Cameo(rule, g, v.unit);

@@ -135,6 +135,20 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
         "state:united-states)"},
        {"verb group \"extended\""}},
       {"Germany backed the EU sanctions on Russia.", {}, {"verb group \"sanctions\""}},
+      // Adjectives separated by a comma stay in one noun phrase.
+      {"Japan announced bold, new actions.",
+       {"object \"bold, new actions\" (names no entity)"},
+       {}},
+      // A capitalised -ing word before another capitalised word begins a name, not a verb.
+      {"Japan funded Oxfam, Ending Pandemics and Care International.",
+       {},
+       {"verb group \"Ending\""}},
+      // A prepositional phrase between commas names nobody: the subject stays.
+      {"Japan, in partnership with Germany, announced a new programme.",
+       {"subject \"Japan\" = state:japan [before a parenthetical]"},
+       {"subject \"Germany\""}},
+      // "including" gives examples, not the verb's roles.
+      {"Japan will keep working, including with Germany, on research.", {}, {"with \"Germany\""}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.sentence);

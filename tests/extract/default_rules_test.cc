@@ -564,6 +564,26 @@ struct ClauseCase {
   std::vector<std::string> must_not;
 };
 
+template <size_t N>
+void ExpectClauseCases(const Extractor& extractor, const ClauseCase (&cases)[N]) {
+  for (const ClauseCase& c : cases) {
+    SCOPED_TRACE(c.text);
+    Document doc;
+    doc.info.id = "case";
+    doc.info.format = "text";
+    doc.text = c.text;
+    Result<Extraction> x = extractor.Extract(doc);
+    ASSERT_TRUE(x.ok()) << x.status().message();
+    for (const std::string& e : c.must) {
+      EXPECT_TRUE(AnyMatches(x->statements, e)) << "must: " << e << "\n" << Describe(x->statements);
+    }
+    for (const std::string& e : c.must_not) {
+      EXPECT_FALSE(AnyMatches(x->statements, e)) << "must not: " << e << "\n"
+                                                 << Describe(x->statements);
+    }
+  }
+}
+
 TEST(DefaultRulesTest, ClauseLayerReadsTheIssueTable) {
   std::unique_ptr<Extractor> extractor = DefaultExtractor();
   ASSERT_NE(extractor, nullptr);
@@ -615,22 +635,43 @@ TEST(DefaultRulesTest, ClauseLayerReadsTheIssueTable) {
       // A headline without a final full stop.
       {"Japan rejects Chinese proposal on islands", {"state:japan rejected"}, {}},
   };
-  for (const ClauseCase& c : cases) {
-    SCOPED_TRACE(c.text);
-    Document doc;
-    doc.info.id = "case";
-    doc.info.format = "text";
-    doc.text = c.text;
-    Result<Extraction> x = extractor->Extract(doc);
-    ASSERT_TRUE(x.ok()) << x.status().message();
-    for (const std::string& e : c.must) {
-      EXPECT_TRUE(AnyMatches(x->statements, e)) << "must: " << e << "\n" << Describe(x->statements);
-    }
-    for (const std::string& e : c.must_not) {
-      EXPECT_FALSE(AnyMatches(x->statements, e)) << "must not: " << e << "\n"
-                                                 << Describe(x->statements);
-    }
-  }
+  ExpectClauseCases(*extractor, cases);
+}
+
+// General constructions of the clause layer beyond the issue's table, one sentence each
+// (written for the test, not taken from any evaluation document).
+TEST(DefaultRulesTest, ClauseLayerReadsGeneralConstructions) {
+  std::unique_ptr<Extractor> extractor = DefaultExtractor();
+  ASSERT_NE(extractor, nullptr);
+  const ClauseCase cases[] = {
+      // Coordinated verb phrases in the present tense (joint statements).
+      {"Japan and Germany condemn the attack on Kyiv and reaffirm their support for Ukraine.",
+       {"state:japan condemned", "state:germany condemned", "state:japan reaffirmed",
+        "state:germany reaffirmed text~=\"support for Ukraine\""},
+       {}},
+      // "and support for": a noun, no second verb.
+      {"Japan and Germany discuss trade and support for Ukraine.",
+       {"state:japan discussed"},
+       {"state:japan supported"}},
+      // A list after a colon, separated by semicolons.
+      {"Kamala Harris spoke with: Prime Minister Kaja Kallas of Estonia; President Gitanas "
+       "Nauseda of Lithuania; and Prime Minister Mateusz Morawiecki of Poland.",
+       {"person:kamala-harris spoke_with person:kaja-kallas",
+        "person:kamala-harris spoke_with person:mateusz-morawiecki"},
+       {}},
+      // A phrasal verb wins over its bare verb in the same frame.
+      {"The United States broke off diplomatic relations with Cuba.",
+       {"state:united-states cut_relations state:cuba"},
+       {}},
+      // A participle that takes a that-clause; the verb after ", and" shares the subject of
+      // the main clause but none of the complement clause's negation.
+      {"Japan sent a note to Russia saying that it would not accept the plan, and demanded "
+       "that Moscow withdraw its troops.",
+       {"state:japan said text~=\"would not accept\"",
+        "state:japan demanded recipient=state:russia modality=asserted"},
+       {"state:japan demanded modality=negated"}},
+  };
+  ExpectClauseCases(*extractor, cases);
 }
 
 }  // namespace
