@@ -246,7 +246,9 @@ TEST_F(AnalystTest, MisspeltNamesCommandsAndOptionsGetDidYouMean) {
        "graph: unknown option '--topp' (did you mean '--top'?)"},
   };
   for (const Case& c : cases) {
-    SCOPED_TRACE(c.args.front() + " " + c.args[1]);
+    std::string trace;
+    for (const std::string& arg : c.args) trace += arg + " ";
+    SCOPED_TRACE(trace);
     CliRun run = Parley(c.args);
     EXPECT_EQ(run.code, c.code);
     EXPECT_THAT(run.err, HasSubstr("parley: error: " + c.err + "\n"));
