@@ -43,6 +43,11 @@ class CodePointIndex {
   std::string_view text_;
 };
 
+// `text` as it is when it has at most `max_bytes` bytes; else its first bytes up to a UTF-8
+// character boundary (at most max_bytes), then "... (N bytes)": how a message quotes an input
+// line that may be megabytes long.
+std::string QuoteAtMost(std::string_view text, size_t max_bytes);
+
 // Lower-cases ASCII letters only; other bytes are kept.
 std::string AsciiLower(std::string_view text);
 

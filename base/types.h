@@ -14,6 +14,7 @@
 #ifndef PARLEY_BASE_TYPES_H_
 #define PARLEY_BASE_TYPES_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -142,6 +143,10 @@ struct Entity {
 
   friend bool operator==(const Entity&, const Entity&) = default;
 };
+
+// The longest document, statement or entity id the store keeps, in bytes: records with longer
+// ids (or empty ones, or ids holding a NUL byte) are bad records, skipped with a warning.
+inline constexpr size_t kMaxIdBytes = 4096;
 
 struct DocumentInfo {
   std::string id;     // the path as given, or the JSONL `id`

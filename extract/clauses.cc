@@ -1134,8 +1134,10 @@ class ClauseReader {
               Parenthetical(p, w)) {
             out_->skipped.push_back({p, w + 1, "apposition"});
             g.subject = named;
+            g.apposed_begin = ClauseStartOf(p);
+            g.apposed_end = p;
             g.subject_via =
-                "apposition of \"" + std::string(s_.UnitsText(ClauseStartOf(p), p)) + "\"";
+                "apposition of \"" + std::string(s_.UnitsText(g.apposed_begin, p)) + "\"";
             return;
           }
           const int c = ChunkEndingAt(p);

@@ -27,7 +27,7 @@
 // the analysis (DescribeClauses).
 //
 // Collective and implicit actors ("the leaders", "both sides", "we") are noun chunks without
-// members today; the hook that will resolve them to entities is ResolveChunk (frames.h).
+// members; ResolveChunk (frames.h) resolves them through participants.h.
 //
 // Thread-safety: AnalyzeClauses reads the lexicon and the sentence only; per-call output.
 #ifndef PARLEY_EXTRACT_CLAUSES_H_
@@ -91,6 +91,9 @@ struct VerbGroup {
   uint32_t to_clause = kNoUnit;    // first unit of a to-infinitive complement ("agreed to X")
   uint32_t quote = kNoUnit;        // a quotation unit after (or right before) the verb
   uint32_t clause_begin = 0, clause_end = 0;  // units of its clause (skipped spans excluded)
+  // With a subject named by an apposition ("We, the leaders of A and B, agree"): the units of
+  // what the apposition names ("We"); begin == end otherwise.
+  uint32_t apposed_begin = 0, apposed_end = 0;
 };
 
 struct SkippedSpan {

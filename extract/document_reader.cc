@@ -35,7 +35,8 @@ constexpr size_t kSniffBytes = 64 << 10;
 class ByteSource {
  public:
   virtual ~ByteSource() = default;
-  // Reads up to `n` bytes into `buf`; 0 means the end. Errors: IoError, DataLoss.
+  // Reads up to `n` bytes into `buf`; 0 means the end. Errors: IoError, InvalidArgument (corrupt
+  // compressed data: bad input, not a damaged store).
   virtual Result<size_t> Read(char* buf, size_t n) = 0;
   // Input bytes taken from outside the process so far (compressed bytes for zstd; 0 for bytes
   // already in memory, which the reader counted when it read them).
@@ -117,7 +118,7 @@ class ZstdSource : public ByteSource {
     while (out.pos == 0) {
       if (in_.pos == in_.size) {
         if (eof_) {
-          if (!frame_done_) return DataLossError(name_ + ": truncated zstd stream");
+          if (!frame_done_) return InvalidArgumentError(name_ + ": truncated zstd stream");
           return size_t{0};
         }
         PARLEY_ASSIGN_OR_RETURN(const size_t got, inner_->Read(in_buf_.data(), in_buf_.size()));
@@ -129,7 +130,7 @@ class ZstdSource : public ByteSource {
       }
       const size_t ret = ZSTD_decompressStream(stream_, &out, &in_);
       if (ZSTD_isError(ret)) {
-        return DataLossError(name_ + ": corrupt zstd data: " + ZSTD_getErrorName(ret));
+        return InvalidArgumentError(name_ + ": corrupt zstd data: " + ZSTD_getErrorName(ret));
       }
       frame_done_ = ret == 0;
     }
@@ -282,6 +283,7 @@ class DocumentReaderImpl : public DocumentReader {
         if (doc) return doc;
         continue;
       }
+      reading_named_ = next->second;
       PARLEY_ASSIGN_OR_RETURN(std::optional<Document> doc, ReadPath(next->first));
       if (doc) return doc;
     }
@@ -289,10 +291,26 @@ class DocumentReaderImpl : public DocumentReader {
 
   uint64_t bytes_read() const override { return bytes_read_; }
   uint64_t bytes_total() const override { return bytes_total_; }
+  uint64_t skipped_files() const override { return skipped_files_; }
+  uint64_t skipped_records() const override { return skipped_records_; }
+  uint64_t unreadable_named() const override { return unreadable_named_; }
 
  private:
   void Warn(const std::string& where, const std::string& message) const {
     if (options_.warn) options_.warn(where + ": warning: " + message);
+  }
+  void SkipFile(const std::string& where, const std::string& message) {
+    ++skipped_files_;
+    Warn(where, message);
+  }
+  void SkipLine(const std::string& where, const std::string& message) {
+    ++skipped_records_;
+    Warn(where, message);
+  }
+  // A file that cannot be read: skipped, and counted against the command when it was named.
+  void Unreadable(const std::string& where, const std::string& message) {
+    if (reading_named_) ++unreadable_named_;
+    SkipFile(where, message);
   }
 
   bool Selected(const std::string& relative) const {
@@ -366,13 +384,13 @@ class DocumentReaderImpl : public DocumentReader {
     std::error_code ec;
     const uint64_t size = fs::file_size(path, ec);
     if (ec) {
-      Warn(path, "cannot read: " + ec.message() + "; skipped");
+      Unreadable(path, "cannot read: " + ec.message() + "; skipped");
       return std::optional<Document>();
     }
     if (format == "jsonl") {
       std::FILE* file = std::fopen(path.c_str(), "rb");
       if (file == nullptr) {
-        Warn(path, std::string("cannot open: ") + std::strerror(errno) + "; skipped");
+        Unreadable(path, std::string("cannot open: ") + std::strerror(errno) + "; skipped");
         return std::optional<Document>();
       }
       std::unique_ptr<ByteSource> source = std::make_unique<FileSource>(file, path, true);
@@ -382,15 +400,16 @@ class DocumentReaderImpl : public DocumentReader {
     }
     if (size > options_.max_doc_bytes) {
       bytes_read_ += size;
-      Warn(path, "document of " + std::to_string(size) + " bytes is over the limit of " +
-                     std::to_string(options_.max_doc_bytes) + " bytes (max_doc_bytes); skipped");
+      SkipFile(path, "document of " + std::to_string(size) + " bytes is over the limit of " +
+                         std::to_string(options_.max_doc_bytes) +
+                         " bytes (max_doc_bytes); skipped");
       return std::optional<Document>();
     }
     std::string bytes;
     {
       std::ifstream in(path, std::ios::binary);
       if (!in) {
-        Warn(path, std::string("cannot open: ") + std::strerror(errno) + "; skipped");
+        Unreadable(path, std::string("cannot open: ") + std::strerror(errno) + "; skipped");
         return std::optional<Document>();
       }
       bytes.resize(size);
@@ -438,8 +457,8 @@ class DocumentReaderImpl : public DocumentReader {
       if (!too_big) bytes.append(chunk.data(), n);
     }
     if (too_big) {
-      Warn("-", "document is over the limit of " + std::to_string(options_.max_doc_bytes) +
-                    " bytes (max_doc_bytes); skipped");
+      SkipFile("-", "document is over the limit of " + std::to_string(options_.max_doc_bytes) +
+                        " bytes (max_doc_bytes); skipped");
       return std::optional<Document>();
     }
     return MakeDocument("-", std::move(bytes), format);
@@ -449,11 +468,11 @@ class DocumentReaderImpl : public DocumentReader {
   std::optional<Document> MakeDocument(const std::string& id, std::string bytes,
                                        const std::string& format) {
     if (bytes.empty()) {
-      Warn(id, "empty file; skipped");
+      SkipFile(id, "empty file; skipped");
       return std::nullopt;
     }
     if (std::optional<std::string> reason = NotTextReason(bytes)) {
-      Warn(id, *reason + "; skipped");
+      SkipFile(id, *reason + "; skipped");
       return std::nullopt;
     }
     DecodedText decoded = DecodeText(bytes);
@@ -520,8 +539,12 @@ class DocumentReaderImpl : public DocumentReader {
       Result<bool> more = lines_->Next(&line, &too_long);
       bytes_read_ = jsonl_base_ + lines_->raw_read();
       if (!more.ok()) {
+        // A corrupt or unreadable stream: what was read stays read, the rest of this input is
+        // skipped, and the next input goes on.
         lines_.reset();
-        return more.status();
+        Unreadable(jsonl_path_ + ":" + std::to_string(jsonl_line_ + 1),
+                   more.status().message() + "; the rest of the file is skipped");
+        return std::optional<Document>();
       }
       if (!*more) {
         lines_.reset();
@@ -530,8 +553,9 @@ class DocumentReaderImpl : public DocumentReader {
       ++jsonl_line_;
       const std::string where = jsonl_path_ + ":" + std::to_string(jsonl_line_);
       if (too_long) {
-        Warn(where, "line is over the document limit of " + std::to_string(options_.max_doc_bytes) +
-                        " bytes (max_doc_bytes); skipped");
+        SkipLine(where, "line is over the document limit of " +
+                            std::to_string(options_.max_doc_bytes) +
+                            " bytes (max_doc_bytes); skipped");
         continue;
       }
       if (TrimSpace(line).empty()) continue;
@@ -541,7 +565,7 @@ class DocumentReaderImpl : public DocumentReader {
       }
       Result<JsonlRecord> record = ParseJsonlRecord(decoded.text);
       if (!record.ok()) {
-        Warn(where, record.status().message() + "; line skipped");
+        SkipLine(where, record.status().message() + "; line skipped");
         continue;
       }
       Document doc;
@@ -564,6 +588,10 @@ class DocumentReaderImpl : public DocumentReader {
   ReaderOptions options_;
   uint64_t bytes_total_;
   uint64_t bytes_read_ = 0;
+  uint64_t skipped_files_ = 0;
+  uint64_t skipped_records_ = 0;
+  uint64_t unreadable_named_ = 0;
+  bool reading_named_ = false;  // the file being read was named, not found in a directory
   size_t next_input_ = 0;
   fs::path root_;  // the named directory being walked
   std::vector<DirFrame> dirs_;

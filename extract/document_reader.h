@@ -62,6 +62,14 @@ class DocumentReader {
   virtual uint64_t bytes_read() const = 0;
   // Total input bytes when knowable up front (files), else 0.
   virtual uint64_t bytes_total() const = 0;
+
+  // What was skipped so far, each with its warning: whole files (unreadable, binary, empty,
+  // over max_doc_bytes) and JSON Lines records (malformed, a bad id, over max_doc_bytes).
+  virtual uint64_t skipped_files() const { return 0; }
+  virtual uint64_t skipped_records() const { return 0; }
+  // Files named as inputs (not found inside a directory) that could not be read: the command
+  // reads the rest, then fails (exit code 3), so a typo or a permission never passes as done.
+  virtual uint64_t unreadable_named() const { return 0; }
 };
 
 }  // namespace parley

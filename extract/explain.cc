@@ -73,16 +73,15 @@ Result<std::string> Explain(const RuleSet& rules, const Document& document, size
     return InvalidArgumentError("no sentence " + std::to_string(first) + " (the document has " +
                                 std::to_string(prepared.sentences.size()) + ")");
   }
-  std::vector<SentenceInput> units;
-  for (const PreparedSentence& p : prepared.sentences) {
-    units.push_back(all_relational ? SentenceInput{p.text, true, -1}
-                                   : SentenceInput{p.text, p.relational, p.repeat_of});
-  }
+  std::string title;
+  const std::vector<SentenceInput> units =
+      DocumentUnits(document, prepared, &title, all_relational);
   const DocumentAnalysis analysis =
-      AnalyzeSentences(rules, units, document.info.date, /*trace=*/true);
+      AnalyzeSentences(rules, units, document.info.date, /*trace=*/true, {}, document.info.url);
   std::string out;
   if (!document.info.date.empty()) out += "document date: " + document.info.date + "\n";
-  for (size_t i = first; i < last && i < units.size(); ++i) {
+  if (!analysis.actors.empty()) out += "document actors:\n" + analysis.actors;
+  for (size_t i = first; i < last && i < prepared.sentences.size(); ++i) {
     if (i > first) out += "\n";
     out += ExplainUnit(prepared.sentences[i], units[i].relational, i, analysis.sentences[i]);
   }

@@ -5,7 +5,6 @@
 
 #include "base/text.h"
 #include "extract/default_rules.h"
-#include "extract/normalize.h"
 #include "extract/prepare.h"
 #include "extract/rule_matcher.h"
 #include "extract/rule_set.h"
@@ -22,22 +21,10 @@ class RuleExtractor : public Extractor {
       return InvalidArgumentError(document.info.id + ": text is not valid UTF-8");
     }
     const PreparedDocument prepared = PrepareDocument(document);
-    std::vector<SentenceInput> units;
-    units.reserve(prepared.sentences.size());
-    for (const PreparedSentence& p : prepared.sentences) {
-      units.push_back(SentenceInput{p.text, p.relational, p.repeat_of});
-    }
-    // The title names the people and bodies a readout is about ("Joint Statement ... by German
-    // Chancellor Olaf Scholz, ..."), often nowhere else: it gives mentions, never statements,
-    // and comes last so that sentence indices stay those of the text.
-    NormalizedText title;
-    if (!document.info.title.empty() && document.info.title.size() < (1u << 16)) {
-      title = NormalizeForMatching(document.info.title, 0,
-                                   static_cast<uint32_t>(document.info.title.size()),
-                                   TextSyntax::kPlain);
-      units.push_back(SentenceInput{title.text, /*relational=*/false, -1});
-    }
-    DocumentAnalysis analysis = AnalyzeSentences(*rules_, units, document.info.date, false);
+    std::string title;
+    const std::vector<SentenceInput> units = DocumentUnits(document, prepared, &title);
+    DocumentAnalysis analysis =
+        AnalyzeSentences(*rules_, units, document.info.date, false, {}, document.info.url);
 
     Extraction out;
     out.info = document.info;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "extract/participants.h"
 #include "extract/pattern_match.h"
 #include "extract/rule_compiled.h"
 
@@ -300,6 +301,9 @@ class FrameReader {
       Skip(rule, v.unit, subject_chunk < 0 ? "no subject" : "the subject names no entity");
       return;
     }
+    if (doc_.trace && subject_note.empty() && doc_.actors != nullptr) {
+      subject_note = doc_.actors->Resolve(s_, a_, subject_chunk).how;
+    }
     // Recipient.
     std::vector<const EntityDef*> recipients;
     bool recipient_is_direct = false;
@@ -449,6 +453,10 @@ class FrameReader {
     const bool reciprocal =
         mutual && ((frame.reciprocal == Frame::Reciprocal::kObject && objects[0] == nullptr) ||
                    (frame.reciprocal == Frame::Reciprocal::kRecipient && recipients[0] == nullptr));
+    // A participant the document established does not act on its own country ("We are
+    // providing Ukraine with air defenses" in a statement Zelenskyy signed too).
+    const bool implicit =
+        subject_chunk >= 0 && a_.chunks[subject_chunk].members.empty() && doc_.actors != nullptr;
     for (const EntityDef* subject : subjects) {
       std::vector<const EntityDef*> others;
       if (reciprocal) {
@@ -463,6 +471,10 @@ class FrameReader {
       for (const EntityDef* object : os) {
         for (const EntityDef* recipient : rs) {
           if (object == subject || recipient == subject) continue;
+          if (implicit && (doc_.actors->Represents(subject, object) ||
+                           doc_.actors->Represents(subject, recipient))) {
+            continue;
+          }
           Emit(rule, v, fv, subject, object, recipient, text, modality, cameo, b, e, subject_note);
         }
       }
@@ -542,10 +554,16 @@ class FrameReader {
 std::vector<const EntityDef*> ResolveChunk(const Tagged& s, const ClauseAnalysis& a, int c,
                                            uint32_t bits, bool actor, bool owners,
                                            const DocState& doc) {
-  (void)doc;
   std::vector<const EntityDef*> out;
   if (c < 0) return out;
   const Chunk& chunk = a.chunks[c];
+  // A chunk that names no actor: who the document has established (participants.h).
+  if (chunk.members.empty() && !(owners && !chunk.owners.empty()) && doc.actors != nullptr) {
+    for (const EntityDef* def : doc.actors->Resolve(s, a, c).entities) {
+      if ((EntityTypeBit(def->entity.type) & bits) != 0) out.push_back(def);
+    }
+    return out;
+  }
   const std::vector<uint32_t>& mentions =
       !chunk.members.empty() ? chunk.members : (owners ? chunk.owners : chunk.members);
   for (uint32_t m : mentions) {

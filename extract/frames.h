@@ -37,9 +37,9 @@ void ApplyFrames(const Tagged& s, const ClauseAnalysis& a, const std::vector<uin
 // that names no entity, `owners` adds its possessors and entity modifiers ("Moscow's
 // proposal": Russia).
 //
-// This is the hook for collective and implicit actors: a noun chunk or pronoun ("the leaders",
-// "both sides", "we") resolves to nothing today; resolving it to the participants the document
-// has established belongs here, so that every frame role gets it.
+// A subject chunk that names no entity (a pronoun, "the leaders", "both sides", "we") is
+// resolved to whom the document has established (participants.h: doc.actors), keeping the
+// entities of types `bits`.
 std::vector<const EntityDef*> ResolveChunk(const Tagged& s, const ClauseAnalysis& a, int c,
                                            uint32_t bits, bool actor, bool owners,
                                            const DocState& doc);

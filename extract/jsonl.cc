@@ -9,10 +9,17 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "base/text.h"
+#include "base/types.h"
 #include "extract/encoding.h"
 
 namespace parley {
 namespace {
+
+// Whether `id` may name a document: not empty, no NUL, at most kMaxIdBytes.
+bool ValidId(std::string_view id) {
+  return !id.empty() && id.size() <= kMaxIdBytes && id.find('\0') == std::string_view::npos;
+}
 
 using Json = nlohmann::json;
 
@@ -49,8 +56,8 @@ std::optional<JsonlRecord> ParseCommonCase(std::string_view line) {
       break;
     }
   }
-  // id and text must be strings, id non-empty.
-  if ((strings & 3u) != 3u || r.id.empty() || r.text.find('\0') != std::string::npos) {
+  // id and text must be strings, id a valid one; anything else takes the path that words it.
+  if ((strings & 3u) != 3u || !ValidId(r.id) || r.text.find('\0') != std::string::npos) {
     return std::nullopt;
   }
   return r;
@@ -95,8 +102,9 @@ Result<JsonlRecord> ParseJsonlRecordWithNlohmann(std::string_view line) {
       reason = reason.substr(colon + 2);
     }
     // The reason quotes the input bytes last read, which may end inside a UTF-8 sequence.
+    // On a long line that may be the whole line: quote at most 200 bytes of it.
     return InvalidArgumentError("malformed JSON at column " + std::to_string(e.byte) + ": " +
-                                DecodeText(reason).text);
+                                DecodeText(QuoteAtMost(reason, 200)).text);
   } catch (const std::exception& e) {
     return InvalidArgumentError(std::string("malformed JSON: ") + e.what());
   }
@@ -108,6 +116,13 @@ Result<JsonlRecord> ParseJsonlRecordWithNlohmann(std::string_view line) {
   PARLEY_RETURN_IF_ERROR(StringField(object, "title", false, &r.title));
   PARLEY_RETURN_IF_ERROR(StringField(object, "url", false, &r.url));
   if (r.id.empty()) return InvalidArgumentError("field \"id\" is empty");
+  if (r.id.find('\0') != std::string::npos) {
+    return InvalidArgumentError("field \"id\" holds a NUL character");
+  }
+  if (r.id.size() > kMaxIdBytes) {
+    return InvalidArgumentError("field \"id\" is " + std::to_string(r.id.size()) +
+                                " bytes long; ids may be at most " + std::to_string(kMaxIdBytes));
+  }
   if (r.text.find('\0') != std::string::npos) {
     return InvalidArgumentError("text holds NUL characters");
   }

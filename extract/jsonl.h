@@ -21,8 +21,10 @@ struct JsonlRecord {
 };
 
 // Parses one line (without its line break). Errors (InvalidArgument, message without the
-// path and line number, which the caller adds): "malformed JSON at column 7: <reason>",
-// "not a JSON object", "missing field \"text\"", "field \"id\" is not a string",
+// path and line number, which the caller adds): "malformed JSON at column 7: <reason>" (the
+// reason quotes at most 200 bytes of the line), "not a JSON object", "missing field \"text\"",
+// "field \"id\" is not a string", "field \"id\" is empty", "field \"id\" holds a NUL
+// character", "field \"id\" is 5000 bytes long; ids may be at most 4096" (kMaxIdBytes),
 // "text holds NUL characters".
 // REQUIRES: `line` is valid UTF-8.
 Result<JsonlRecord> ParseJsonlRecord(std::string_view line);

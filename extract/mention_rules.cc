@@ -8,6 +8,7 @@
 #include "extract/dates.h"
 #include "extract/name_discovery.h"
 #include "extract/name_shape.h"
+#include "extract/participants.h"
 #include "extract/pattern_match.h"
 #include "extract/rule_tokens.h"
 
@@ -54,8 +55,8 @@ void AddDiscovered(const Rule& rule, const std::string& label, const std::string
   AddLocalEntity(name, doc, out);
 }
 
-// The one person who held `office` of `country` at the document date (or, for persons
-// discovered in this document, at all), or null.
+}  // namespace
+
 const EntityDef* HolderOf(const DocState& doc, const std::string& office,
                           const std::string& country) {
   std::vector<const EntityDef*> found;
@@ -80,8 +81,6 @@ const EntityDef* HolderOf(const DocState& doc, const std::string& office,
   }
   return found.size() == 1 ? found[0] : nullptr;
 }
-
-}  // namespace
 
 bool RoleContains(const Role& role, const std::string& date) {
   if (date.empty()) return false;
@@ -156,7 +155,14 @@ void Coref(Tagged* s, const Tagged* previous, Prefilter* prefilter, const DocSta
             office = CollapseSpace(AsciiLower(s->UnitsText(c0, c1)));
           }
         }
-        target = HolderOf(doc, office, country);
+        // Without a country, an office noun ("the President") is the document's: not when
+        // another's ("the President of Russia", "the President Biden").
+        if (!country.empty()) {
+          target = HolderOf(doc, office, country);
+        } else if (doc.actors != nullptr && !office.empty() &&
+                   !FollowedByAnother(*s, static_cast<uint32_t>(u1))) {
+          target = doc.actors->OfficeHolder(office);
+        }
       } else {
         const EntityType type = rule.resolve_previous;
         auto fits = [&](const Mention& m) {

@@ -23,6 +23,8 @@
 namespace parley::internal {
 
 // An alias of an entity discovered in this document ("Kenji Tanabe", and "Tanabe").
+class DocumentActors;  // participants.h
+
 struct LocalAlias {
   std::vector<std::string> tokens;
   std::vector<bool> space_before;
@@ -54,6 +56,9 @@ struct DocState {
   // The words the document writes in lower case (common words are not names), or null.
   const DocumentWords* words = nullptr;
   mutable TagScratch scratch;  // Tag's only; holds nothing between sentences
+  // Who collective and implicit actors are in this document (participants.h); null in contexts
+  // that establish none.
+  DocumentActors* actors = nullptr;
 
   // The rules' or the document's entity with this id, or null.
   const EntityDef* Find(const std::string& id) const {

@@ -207,6 +207,28 @@ struct Rule {
   EntityType resolve_previous = EntityType::kPerson;
 };
 
+// The vocabulary of collective and implicit actors: the `actors` blocks (rules/README.md
+// section 13, "Collective and implicit actors"), read by participants.h.
+struct ActorVocabulary {
+  // `actors collective`: nouns that stand for the participants a document has established, as
+  // persons ("the leaders", "both presidents"), as their states ("the two countries") or as
+  // they were established ("both sides").
+  std::vector<Cue> people, states, sides;
+  // `actors speakers`: speaker labels of transcripts that name no one (questions, moderators),
+  // that name an official of the document's country, and labels written without a colon ("Q").
+  std::vector<Cue> anonymous, official, bare;
+  // `actors documents`: title words of a joint document, document kinds ("statement",
+  // "remarks"), the words after which a title names its author ("by", "from"), the predicates
+  // whose statements establish participants (a meeting or call), the office nouns ("the
+  // President"), and top-level domains that name a country besides ISO 3166 country codes.
+  std::vector<Cue> joint, kinds, author;
+  std::vector<std::string> meeting;  // sorted
+  std::vector<Cue> offices;
+  std::map<std::string, std::string> domains;  // top-level domain -> entity id
+  // `actors gender`: titles and honorifics that say a person's gender ("Ms.", "King").
+  std::vector<Cue> female, male;
+};
+
 // Hash and equality that let maps keyed by std::string be probed with a std::string_view,
 // so matching never allocates a key.
 struct StringHash {
@@ -264,6 +286,7 @@ struct CompiledRules {
   std::vector<std::pair<Modality, uint32_t>> cues_any_start;
   // Persons by (lower-cased office, country id) of their roles, for `resolve role`.
   std::map<std::pair<std::string, std::string>, std::vector<uint32_t>> office_holders;
+  ActorVocabulary actors;
   // Discovery by shape (name_discovery.h): the vocabulary, and the listed persons by
   // TransliterationKey of their full names and of their surnames.
   NameVocabulary names;

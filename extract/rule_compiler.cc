@@ -239,9 +239,8 @@ bool RuleCompiler::CompilePattern(const RuleBlock& b, const RuleProp& p, RuleKin
   const bool resolves_role = std::any_of(b.props.begin(), b.props.end(), [](const RuleProp& q) {
     return q.key == "resolve" && q.value == "role";
   });
-  if (kind == RuleKind::kCoref && resolves_role &&
-      (!has(SlotRole::kOffice) || !has(SlotRole::kCountry))) {
-    files_->Error(b, p, p.value_col, "a 'resolve role' pattern must bind office and country");
+  if (kind == RuleKind::kCoref && resolves_role && !has(SlotRole::kOffice)) {
+    files_->Error(b, p, p.value_col, "a 'resolve role' pattern must bind office");
     return false;
   }
   // Emitted expressions are always well formed, so RE2 can refuse one only for its size

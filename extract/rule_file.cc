@@ -130,8 +130,8 @@ RuleBlock* RuleFiles::ParseHeader(size_t source, int line_no, const std::string&
     std::vector<std::string> names(std::begin(kBlockKeywords), std::end(kBlockKeywords));
     Error(source, line_no, 1,
           "unknown block '" + keyword +
-              "' (expected entity, words, macro, relation, frame, discover, coref, modality or "
-              "verbs)" +
+              "' (expected entity, words, macro, relation, frame, discover, coref, modality, "
+              "verbs or actors)" +
               DidYouMean(keyword, names));
     return nullptr;
   }

@@ -6,6 +6,9 @@
 #include "extract/mention_rules.h"
 #include "extract/mentions.h"
 #include "extract/name_discovery.h"
+#include "extract/normalize.h"
+#include "extract/participants.h"
+#include "extract/prepare.h"
 #include "extract/rule_compiled.h"
 #include "extract/rule_prefilter.h"
 #include "extract/statements.h"
@@ -26,8 +29,9 @@ using internal::Unit;
 class Analyzer {
  public:
   Analyzer(const RuleSet& rules, std::string_view doc_date, bool trace,
-           std::string_view only_relation)
+           std::string_view only_relation, std::string_view url)
       : only_relation_(only_relation),
+        url_(url),
         doc_{rules.compiled(), std::string(doc_date), trace, {}, {}, {}},
         prefilter_(rules.compiled()) {}
 
@@ -61,8 +65,13 @@ class Analyzer {
       }
     }
     prefilter_.Forget();
+    internal::DocumentActors actors(doc_);
+    doc_.actors = &actors;
+    actors.Establish(tagged, units, url_);
+    if (doc_.trace) out.actors = actors.DescribeDocument();
     for (size_t i = 0; i < units.size(); ++i) {
       Tagged& s = tagged[i];
+      actors.Begin(i);
       prefilter_.Restore(s, kept[i]);
       internal::Coref(&s, i > 0 ? &tagged[i - 1] : nullptr, &prefilter_, doc_, &out);
       CountMentions(s);
@@ -72,6 +81,7 @@ class Analyzer {
       }
       if (doc_.trace) Trace(s, &sa);
     }
+    doc_.actors = nullptr;
     Entities(&out);
     return out;
   }
@@ -139,6 +149,7 @@ class Analyzer {
   }
 
   std::string_view only_relation_;
+  std::string_view url_;
   DocState doc_;
   internal::Prefilter prefilter_;
   std::map<const EntityDef*, uint64_t> counts_;
@@ -148,9 +159,32 @@ class Analyzer {
 
 DocumentAnalysis AnalyzeSentences(const RuleSet& rules, const std::vector<SentenceInput>& units,
                                   std::string_view doc_date, bool trace,
-                                  std::string_view only_relation) {
-  Analyzer analyzer(rules, doc_date, trace, only_relation);
+                                  std::string_view only_relation, std::string_view url) {
+  Analyzer analyzer(rules, doc_date, trace, only_relation, url);
   return analyzer.Run(units);
+}
+
+std::vector<SentenceInput> DocumentUnits(const Document& document, const PreparedDocument& prepared,
+                                         std::string* title, bool all_relational) {
+  std::vector<SentenceInput> units;
+  units.reserve(prepared.sentences.size() + 1);
+  for (const PreparedSentence& p : prepared.sentences) {
+    units.push_back(all_relational ? SentenceInput{p.text, true, -1, p.paragraph}
+                                   : SentenceInput{p.text, p.relational, p.repeat_of, p.paragraph});
+  }
+  // The title names the people and bodies a readout is about ("Joint Statement ... by German
+  // Chancellor Olaf Scholz, ..."), often nowhere else: it gives mentions, never statements,
+  // and comes last so that sentence indices stay those of the text.
+  const std::string& t = document.info.title;
+  title->clear();
+  if (!t.empty() && t.size() < (1u << 16)) {
+    *title = NormalizeForMatching(t, 0, static_cast<uint32_t>(t.size()),
+                                  SyntaxForFormat(document.info.format))
+                 .text;
+    const uint32_t paragraph = units.empty() ? 0 : units.back().paragraph + 1;
+    units.push_back(SentenceInput{*title, /*relational=*/false, -1, paragraph, /*title=*/true});
+  }
+  return units;
 }
 
 }  // namespace parley

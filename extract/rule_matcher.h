@@ -22,11 +22,17 @@
 
 namespace parley {
 
+struct PreparedDocument;  // extract/prepare.h
+
 // One normalised unit of a document (extract/prepare.h PreparedSentence, minus the offsets).
 struct SentenceInput {
   std::string_view text;   // normalised: straight quotes, '-' dashes, single spaces
   bool relational = true;  // false: a headline, title or list line: frames only, on clauses
   int32_t repeat_of = -1;  // index of an earlier identical unit, or -1
+  uint32_t paragraph = 0;  // PreparedSentence::paragraph; non-decreasing
+  // The document's title (metadata, not text): read for its mentions and who the document is
+  // about (participants.h), never for statements.
+  bool title = false;
 };
 
 // A mention, for explanations and self-tests.
@@ -70,6 +76,9 @@ struct DocumentAnalysis {
   std::vector<Entity> entities;
   std::vector<Discovery> discoveries;                       // in text order
   std::vector<std::pair<std::string, std::string>> corefs;  // (rule, entity id)
+  // With `trace`: what the document established before its first sentence (its country,
+  // participants, author, speakers: extract/participants.h), one "  ..." line each.
+  std::string actors;
 };
 
 // Analyses the units of one document. `doc_date` (ISO, possibly partial, may be empty)
@@ -79,10 +88,19 @@ struct DocumentAnalysis {
 // non-empty
 // `only_relation` runs just that relation rule (discovery and coreference still run all
 // their rules): self-tests check what a rule matches regardless of which rule would win an
-// overlap.
+// overlap. `url` (the document's address, may be empty) may establish the document's country,
+// which "we" and "the President" need (extract/participants.h).
 DocumentAnalysis AnalyzeSentences(const RuleSet& rules, const std::vector<SentenceInput>& units,
                                   std::string_view doc_date, bool trace,
-                                  std::string_view only_relation = {});
+                                  std::string_view only_relation = {}, std::string_view url = {});
+
+// The units AnalyzeSentences reads for `document` prepared as `prepared`: one per prepared unit
+// (in order, so that indices are sentence indices; every one relational when `all_relational`),
+// then the document's title when it has one, normalised into `*title` (which the units view:
+// keep it alive while they are used). The title gives mentions and participants, never
+// statements.
+std::vector<SentenceInput> DocumentUnits(const Document& document, const PreparedDocument& prepared,
+                                         std::string* title, bool all_relational = false);
 
 }  // namespace parley
 

@@ -4,6 +4,7 @@
 
 #include "base/text.h"
 #include "extract/name_discovery.h"
+#include "extract/rule_actors.h"
 #include "extract/rule_compiled.h"
 #include "extract/rule_compiler.h"
 #include "extract/rule_entities.h"
@@ -30,6 +31,7 @@ std::unique_ptr<internal::CompiledRules> CompileSources(const std::vector<RuleSo
   internal::CompileVerbs(&files, symbols, &out->lexicon);
   internal::CompileModality(&files, symbols, out.get());
   *alias_count = internal::CompileEntities(&files, symbols, out.get());
+  internal::CompileActors(&files, symbols, out.get());
   internal::CompileNames(symbols.words, out.get());
   internal::RuleCompiler compiler(&files, symbols, &out->lexicon);
   compiler.Compile(out.get());

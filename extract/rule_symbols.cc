@@ -67,6 +67,8 @@ void CollectSymbols(RuleFiles* files, SymbolTables* symbols) {
       symbols->modality_blocks.push_back(&block);
     } else if (block.keyword == "verbs") {
       symbols->verbs_blocks.push_back(&block);
+    } else if (block.keyword == "actors") {
+      symbols->actors_blocks.push_back(&block);
     } else {
       Define(files, &symbols->rule_blocks, &block, "rule");
     }

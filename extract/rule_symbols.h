@@ -26,6 +26,7 @@ struct SymbolTables {
   std::map<std::string, RuleBlock*> rule_blocks;  // relation, discover, coref
   std::vector<RuleBlock*> modality_blocks;        // all of them: blocks of one kind add up
   std::vector<RuleBlock*> verbs_blocks;           // all of them: verb lexicons add up
+  std::vector<RuleBlock*> actors_blocks;          // all of them: vocabularies add up
   std::map<std::string, WordList> words;
   std::map<std::string, PatternSeq> macros;  // parsed bodies; a broken macro's is empty
   std::set<std::string> broken_macros;       // macros with errors (reported at the macro)

@@ -139,19 +139,18 @@ BENCHMARK(BM_PrepareDocument)->Unit(benchmark::kMillisecond);
 // (tagging and relations).
 void BM_AnalyzeSentences(benchmark::State& state) {
   const std::shared_ptr<const RuleSet> rules = Compile(state.range(0) == 0);
-  std::vector<std::vector<SentenceInput>> inputs;
-  for (const PreparedDocument& p : Prepared()) {
-    std::vector<SentenceInput>& units = inputs.emplace_back();
-    for (const PreparedSentence& s : p.sentences) {
-      units.push_back(SentenceInput{s.text, s.relational, s.repeat_of});
-    }
-  }
   const std::vector<Document>& corpus = Corpus();
+  std::vector<std::vector<SentenceInput>> inputs;
+  std::vector<std::string> titles(corpus.size());
+  for (size_t i = 0; i < corpus.size(); ++i) {
+    inputs.push_back(DocumentUnits(corpus[i], Prepared()[i], &titles[i]));
+  }
   size_t statements = 0;
   for (auto _ : state) {
     statements = 0;
     for (size_t i = 0; i < corpus.size(); ++i) {
-      DocumentAnalysis analysis = AnalyzeSentences(*rules, inputs[i], corpus[i].info.date, false);
+      DocumentAnalysis analysis =
+          AnalyzeSentences(*rules, inputs[i], corpus[i].info.date, false, {}, corpus[i].info.url);
       for (const SentenceAnalysis& s : analysis.sentences) statements += s.statements.size();
     }
   }

@@ -8,6 +8,7 @@
 #include "extract/clauses.h"
 #include "extract/dates.h"
 #include "extract/frames.h"
+#include "extract/participants.h"
 #include "extract/pattern_match.h"
 
 namespace parley::internal {
@@ -289,17 +290,22 @@ void Relations(const Tagged& s, Prefilter* prefilter, const DocState& doc,
       if (MakeStatement(rule, p, s, g, doc, &c, out)) candidates.push_back(std::move(c));
     });
   }
-  // Frames read the clause analysis, which runs only when a frame's verb occurs (and always
-  // for `parley rules explain`).
+  // Frames read the clause analysis, which runs when a frame's verb occurs, for `parley rules
+  // explain`, and when the document's actors (participants.h) follow its subjects and lists.
   const std::vector<uint32_t>& frames = prefilter->SelectFrames(s);
-  if (!frames.empty() || doc.trace) {
-    ClauseAnalysis clauses;
+  ClauseAnalysis clauses;
+  const bool analysed = !frames.empty() || doc.trace || doc.actors != nullptr;
+  if (analysed) {
     AnalyzeClauses(s, doc.rules.lexicon, &clauses);
-    if (doc.trace) out->clauses = DescribeClauses(s, doc.rules.lexicon, clauses);
+    if (doc.trace) {
+      out->clauses = DescribeClauses(s, doc.rules.lexicon, clauses);
+      if (doc.actors != nullptr) out->clauses += doc.actors->Describe(s, clauses);
+    }
     ApplyFrames(s, clauses, frames, doc, only_relation, headline, &candidates, out);
   }
-  if (candidates.empty()) return;
-  ResolveRelationOverlaps(&candidates, out);
+  if (!candidates.empty()) ResolveRelationOverlaps(&candidates, out);
+  // What this sentence establishes for the next ones: participants, subjects.
+  if (doc.actors != nullptr) doc.actors->Observe(s, analysed ? &clauses : nullptr, out->statements);
 }
 
 }  // namespace parley::internal

@@ -2,6 +2,9 @@
 // export_text.cc.
 #include "graph/export.h"
 
+#include <limits.h>
+#include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -84,8 +87,45 @@ Status WriteExport(const GraphView& view, ExportFormat format, const GexfOptions
   return InternalError("unhandled export format");
 }
 
-Status WriteFile(const std::string& path, const std::function<Status(std::ostream&)>& write) {
-  const std::string temporary = path + ".tmp." + std::to_string(::getpid());
+namespace {
+
+// Writes in place to a device, FIFO or socket: they cannot be replaced, only written.
+Status WriteInPlace(const std::string& path, const std::function<Status(std::ostream&)>& write) {
+  std::ofstream file(path, std::ios::binary | std::ios::out);
+  if (!file) return IoError(path + ": cannot open for writing: " + std::strerror(errno));
+  if (Status status = write(file); !status.ok()) return status.WithContext(path);
+  file.close();
+  if (!file) return IoError(path + ": writing failed");
+  return Status();
+}
+
+}  // namespace
+
+Status WriteFile(const std::string& path, const std::function<Status(std::ostream&)>& write,
+                 const WriteFileOptions& options) {
+  std::string target = path;
+  struct stat link;
+  if (lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
+    struct stat pointee;
+    if (stat(path.c_str(), &pointee) == 0 && !S_ISREG(pointee.st_mode) &&
+        !S_ISDIR(pointee.st_mode) && !options.follow_symlinks) {
+      return InvalidArgumentError(
+          path +
+          ": is a symbolic link to a device, FIFO or socket; not writing through it "
+          "(name the target itself, or pass --follow-symlinks)");
+    }
+    // Replace what the link points at, not the link.
+    char resolved[PATH_MAX];
+    if (realpath(path.c_str(), resolved) != nullptr) target = resolved;
+  }
+  struct stat existing;
+  const bool exists = stat(target.c_str(), &existing) == 0;
+  if (exists && S_ISDIR(existing.st_mode)) {
+    return IoError(path + ": is a directory; name a file to write");
+  }
+  if (exists && !S_ISREG(existing.st_mode)) return WriteInPlace(path, write);
+
+  const std::string temporary = target + ".tmp." + std::to_string(::getpid());
   std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
   if (!file) return IoError(path + ": cannot open for writing: " + std::strerror(errno));
   auto fail = [&](Status status) {
@@ -93,10 +133,20 @@ Status WriteFile(const std::string& path, const std::function<Status(std::ostrea
     std::remove(temporary.c_str());
     return status;
   };
+  // The new file keeps the old one's permissions (a 0600 file stays private) and, where this
+  // process may, its owner.
+  if (exists) {
+    if (chmod(temporary.c_str(), existing.st_mode & 07777) != 0) {
+      return fail(IoError(path + ": cannot keep the file's permissions: " + std::strerror(errno)));
+    }
+    if (chown(temporary.c_str(), existing.st_uid, existing.st_gid) != 0 && errno != EPERM) {
+      return fail(IoError(path + ": cannot keep the file's owner: " + std::strerror(errno)));
+    }
+  }
   if (Status status = write(file); !status.ok()) return fail(status.WithContext(path));
   file.close();
   if (!file) return fail(IoError(path + ": writing failed (disk full?)"));
-  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+  if (std::rename(temporary.c_str(), target.c_str()) != 0) {
     return fail(IoError(path + ": cannot replace the file: " + std::strerror(errno)));
   }
   return Status();

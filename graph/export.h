@@ -128,12 +128,24 @@ Result<ExportFormat> ParseExportFormat(std::string_view name);
 Status WriteExport(const GraphView& view, ExportFormat format, const GexfOptions& gexf,
                    std::ostream& out);
 
+struct WriteFileOptions {
+  // Write through a symbolic link that points at a device, FIFO or socket. Default: false (a
+  // link like that is refused: `-o out.csv` should never end up writing to a disk device).
+  bool follow_symlinks = false;
+};
+
 // Writes `path` atomically: runs `write` on a temporary file beside it ("<path>.tmp.<pid>") and
 // renames that over `path` only when everything succeeded, so readers (Gephi, a pipeline) never
-// see half an export and a failed export leaves any previous file untouched.
-// Errors: IoError naming the path when it cannot be created, written, closed or renamed; errors
-// of `write` get the path as context. The temporary file is removed on every error.
-Status WriteFile(const std::string& path, const std::function<Status(std::ostream&)>& write);
+// see half an export and a failed export leaves any previous file untouched. A file it replaces
+// keeps its permissions (and, where the process may, its owner); a symbolic link to a regular
+// file stays a link and its target is replaced. A device, FIFO or socket (`-o /dev/stdout`,
+// `-o /dev/null`, a named pipe) is written in place, never replaced.
+// Errors: IoError naming the path when it cannot be created, written, closed or renamed, or is
+// a directory; InvalidArgument for a link to a device, FIFO or socket unless
+// options.follow_symlinks; errors of `write` get the path as context. The temporary file is
+// removed on every error.
+Status WriteFile(const std::string& path, const std::function<Status(std::ostream&)>& write,
+                 const WriteFileOptions& options = {});
 
 }  // namespace parley
 

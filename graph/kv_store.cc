@@ -4,6 +4,7 @@
 #include <array>
 #include <bit>
 #include <cstring>
+#include <filesystem>
 #include <list>
 #include <map>
 #include <set>
@@ -112,9 +113,6 @@ void KvBatch::SortAndCollapse() {
 
 namespace {
 
-std::string CounterKey(std::string_view kind, std::string_view name) {
-  return Key({"count", kind, name});
-}
 const std::string kDocumentsCounter = CounterKey("total", "documents");
 const std::string kSentencesCounter = CounterKey("total", "sentences");
 const std::string kStatementsCounter = CounterKey("total", "statements");
@@ -257,31 +255,6 @@ class Txn {
   std::string counter_, key_, value_;
 };
 
-// Calls emit(cf, key, value) for each index key of `s`, its primary record excluded. The key
-// is built in `key` and is valid only during the call.
-template <typename Emit>
-void ForEachIndexKey(const Statement& s, std::string* key, const Emit& emit) {
-  auto build = [key](std::initializer_list<std::string_view> parts) {
-    key->clear();
-    for (std::string_view part : parts) AppendPart(part, key);
-    return std::string_view(*key);
-  };
-  std::string_view object = s.object ? std::string_view(s.object->id) : std::string_view();
-  emit(Cf::kSpo, build({s.subject.id, s.predicate, object, s.id}), std::string_view());
-  emit(Cf::kPos, build({s.predicate, object, s.subject.id, s.id}), std::string_view());
-  if (s.object) {
-    emit(Cf::kOsp, build({object, s.subject.id, s.predicate, s.id}), std::string_view());
-  }
-  if (s.recipient) emit(Cf::kInvolves, build({s.recipient->id, "r", s.id}), std::string_view());
-  if (s.place) emit(Cf::kInvolves, build({s.place->id, "p", s.id}), std::string_view());
-  if (s.event) emit(Cf::kInvolves, build({s.event->id, "e", s.id}), std::string_view());
-  if (s.time && !s.time->start.empty()) {
-    key->clear();
-    AppendTimeKey(*s.time, s.id, key);
-    emit(Cf::kTime, std::string_view(*key), std::string_view(s.time->end));
-  }
-}
-
 void MergeInto(const Entity& from, Entity* into) {
   into->mentions += from.mentions;
   if (from.label != into->label) into->aliases.push_back(from.label);
@@ -321,6 +294,11 @@ Status Normalize(const DocumentRecord& in, NormalRecord* r) {
   const std::string& doc = in.document.info.id;
   if (doc.empty()) return InvalidArgumentError("a document without an id cannot be stored");
   if (HasNul(doc)) return BadRecord(doc, "the id holds a NUL byte");
+  if (doc.size() > kMaxIdBytes) {
+    return InvalidArgumentError("a document id of " + std::to_string(doc.size()) +
+                                " bytes cannot be stored (at most " + std::to_string(kMaxIdBytes) +
+                                ")");
+  }
   r->in = &in;
   if (in.document.info.content_hash.empty()) r->computed_hash = ContentHash(in.document.text);
 
@@ -328,8 +306,10 @@ Status Normalize(const DocumentRecord& in, NormalRecord* r) {
   std::vector<const Entity*>& entities = r->entities;
   entities.reserve(in.entities.size());
   for (const Entity& e : in.entities) {
-    if (e.id.empty() || HasNul(e.id)) {
-      return BadRecord(doc, "entity '" + e.label + "' has an empty id or a NUL byte in it");
+    if (e.id.empty() || HasNul(e.id) || e.id.size() > kMaxIdBytes) {
+      return BadRecord(doc, "entity '" + QuoteAtMost(e.label, 200) +
+                                "' has an empty id, a NUL byte in it, or an id over " +
+                                std::to_string(kMaxIdBytes) + " bytes");
     }
     entities.push_back(&e);
   }
@@ -375,14 +355,15 @@ Status Normalize(const DocumentRecord& in, NormalRecord* r) {
     } else if (given.doc != doc) {
       return BadRecord(doc, "statement " + given.id + " belongs to document '" + given.doc + "'");
     }
-    if (s->predicate.empty() || HasNul(s->predicate) || HasNul(s->id)) {
+    if (s->predicate.empty() || HasNul(s->predicate) || HasNul(s->id) ||
+        s->id.size() > kMaxIdBytes || s->predicate.size() > kMaxIdBytes) {
       return BadRecord(doc, "statement " + s->id + " has an empty predicate or a NUL byte");
     }
     for (const EntityRef* ref :
          {&s->subject, s->object ? &*s->object : nullptr, s->recipient ? &*s->recipient : nullptr,
           s->place ? &*s->place : nullptr, s->event ? &*s->event : nullptr}) {
       if (ref == nullptr) continue;
-      if (ref->id.empty() || HasNul(ref->id)) {
+      if (ref->id.empty() || HasNul(ref->id) || ref->id.size() > kMaxIdBytes) {
         return BadRecord(doc, "statement " + s->id + " refers to an entity with an empty id");
       }
       auto listed =
@@ -868,8 +849,44 @@ class KvStore : public Store {
     return stats;
   }
 
-  Status Backup(const std::string& dir) const override { return backend_->Backup(dir); }
+  // Refuses a damaged source, and checks the copy the same way before calling it a backup.
+  Status Backup(const std::string& dir) const override {
+    PARLEY_RETURN_IF_ERROR(backend_->VerifyChecksums());
+    PARLEY_RETURN_IF_ERROR(RequireWhole(*backend_, "not backing it up"));
+    PARLEY_RETURN_IF_ERROR(backend_->Backup(dir));
+    Status copy = CheckCopy(dir);
+    if (!copy.ok()) {
+      std::error_code ec;
+      std::filesystem::remove_all(dir, ec);
+    }
+    return copy;
+  }
   Status Refresh() override { return backend_->Refresh(); }
+
+  Result<CheckReport> Check(const CheckOptions& options) override {
+    if (options.repair && backend_->read_only()) {
+      return FailedPreconditionError(backend_->name() + " is open read-only; cannot repair it");
+    }
+    PARLEY_RETURN_IF_ERROR(backend_->VerifyChecksums());
+    CheckReport report;
+    KvBatch fix;
+    {
+      PARLEY_ASSIGN_OR_RETURN(std::unique_ptr<KvView> view, backend_->View());
+      PARLEY_RETURN_IF_ERROR(CheckKv(*view, backend_->name(), options.max_problems, &report,
+                                     options.repair ? &fix : nullptr));
+    }
+    if (!options.repair || report.ok()) return report;
+    fix.SortAndCollapse();
+    PARLEY_RETURN_IF_ERROR(backend_->Write(fix));
+    report.repaired = true;
+    CheckReport after;
+    PARLEY_ASSIGN_OR_RETURN(std::unique_ptr<KvView> view, backend_->View());
+    PARLEY_RETURN_IF_ERROR(CheckKv(*view, backend_->name(), options.max_problems, &after, nullptr));
+    report.remaining = std::move(after.problems);
+    return report;
+  }
+
+  Status Close() override { return backend_->Close(); }
 
  private:
   Result<std::vector<PutOutcome>> PutRecords(std::span<const DocumentRecord> records) {
@@ -916,6 +933,37 @@ class KvStore : public Store {
 };
 
 }  // namespace
+
+Status RequireWhole(const KvBackend& backend, std::string_view refusal) {
+  CheckReport report;
+  {
+    PARLEY_ASSIGN_OR_RETURN(std::unique_ptr<KvView> view, backend.View());
+    PARLEY_RETURN_IF_ERROR(CheckKv(*view, backend.name(), 1, &report, nullptr));
+  }
+  if (report.ok()) return Status::Ok();
+  return DataLossError(backend.name() + " is not whole (" + report.problems.front() + "); " +
+                       std::string(refusal) +
+                       "; run `parley check` for the full report, and `parley check --repair` "
+                       "to drop the damaged documents before ingesting them again");
+}
+
+Status CheckCopy(const std::string& dir) {
+  StoreOptions options;
+  options.read_only = true;
+  Result<std::unique_ptr<Store>> copy = OpenRocksStore(dir, options);
+  if (!copy.ok()) {
+    return DataLossError("the copy in '" + dir + "' does not open: " + copy.status().message());
+  }
+  Result<CheckReport> report = (*copy)->Check({.max_problems = 1});
+  if (!report.ok()) {
+    return DataLossError("the copy in '" + dir +
+                         "' failed its check: " + report.status().message());
+  }
+  if (!report->ok()) {
+    return DataLossError("the copy in '" + dir + "' is not whole: " + report->problems.front());
+  }
+  return (*copy)->Close();
+}
 
 std::unique_ptr<Store> NewKvStore(std::unique_ptr<KvBackend> backend) {
   return std::make_unique<KvStore>(std::move(backend));

@@ -6,6 +6,7 @@
 #ifndef PARLEY_GRAPH_KV_STORE_H_
 #define PARLEY_GRAPH_KV_STORE_H_
 
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -94,7 +95,61 @@ class KvBackend {
   // A consistent copy as a RocksDB store in `dir`.
   virtual Status Backup(const std::string& dir) const = 0;
   virtual Status Refresh() = 0;
+  // Reads every byte of the store's files and verifies their checksums (DataLoss naming the
+  // file on a mismatch). The in-memory store has none: Ok.
+  virtual Status VerifyChecksums() const { return Status::Ok(); }
+  // Makes every write durable and releases the store (Store::Close).
+  virtual Status Close() { return Status::Ok(); }
 };
+
+// Checks the store in `view` against graph/FORMAT.md (Store::Check): fills `report`, and with
+// `fix` non-null adds the writes that drop every document that is not whole and set every
+// derived record (counters, entity aggregates, alias entries) to what the whole documents
+// give. `name` names the store in the report. Errors: what reading the view returns.
+Status CheckKv(const KvView& view, const std::string& name, size_t max_problems,
+               CheckReport* report, KvBatch* fix);
+
+// The key of a counter in Cf::kMeta: kind "total" (name documents, sentences, statements,
+// entities), "type" (an entity type name) or "predicate".
+inline std::string CounterKey(std::string_view kind, std::string_view name) {
+  return Key({"count", kind, name});
+}
+
+// Calls emit(cf, key, value) for each index key of `s`, its primary record excluded. The key
+// is built in `key` and is valid only during the call.
+template <typename Emit>
+void ForEachIndexKey(const Statement& s, std::string* key, const Emit& emit) {
+  auto build = [key](std::initializer_list<std::string_view> parts) {
+    key->clear();
+    for (std::string_view part : parts) AppendPart(part, key);
+    return std::string_view(*key);
+  };
+  std::string_view object = s.object ? std::string_view(s.object->id) : std::string_view();
+  emit(Cf::kSpo, build({s.subject.id, s.predicate, object, s.id}), std::string_view());
+  emit(Cf::kPos, build({s.predicate, object, s.subject.id, s.id}), std::string_view());
+  if (s.object) {
+    emit(Cf::kOsp, build({object, s.subject.id, s.predicate, s.id}), std::string_view());
+  }
+  if (s.recipient) emit(Cf::kInvolves, build({s.recipient->id, "r", s.id}), std::string_view());
+  if (s.place) emit(Cf::kInvolves, build({s.place->id, "p", s.id}), std::string_view());
+  if (s.event) emit(Cf::kInvolves, build({s.event->id, "e", s.id}), std::string_view());
+  if (s.time && !s.time->start.empty()) {
+    key->clear();
+    AppendTimeKey(*s.time, s.id, key);
+    emit(Cf::kTime, std::string_view(*key), std::string_view(s.time->end));
+  }
+}
+
+// OK when CheckKv finds `backend` whole; else DataLoss naming the first problem, then
+// `refusal` (what the caller will not do) and what to run.
+Status RequireWhole(const KvBackend& backend, std::string_view refusal);
+// Opens the store in `dir` read-only and checks it (Store::Check): OK, or DataLoss saying
+// what is wrong with the copy.
+Status CheckCopy(const std::string& dir);
+
+// The in-memory backend NewMemoryStore uses (memory_store.cc), for tests that put a layer of
+// their own between the store logic and its keys.
+std::unique_ptr<KvBackend> NewMemoryBackend();
 
 // The Store over `backend`.
 std::unique_ptr<Store> NewKvStore(std::unique_ptr<KvBackend> backend);

@@ -95,4 +95,10 @@ std::unique_ptr<Store> NewMemoryStore() {
   return internal::NewKvStore(std::make_unique<MemoryBackend>());
 }
 
+namespace internal {
+
+std::unique_ptr<KvBackend> NewMemoryBackend() { return std::make_unique<MemoryBackend>(); }
+
+}  // namespace internal
+
 }  // namespace parley

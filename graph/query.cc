@@ -16,10 +16,19 @@ namespace {
 // Joins that multiply beyond this are almost always a pattern without constants; refuse them
 // rather than exhaust memory.
 constexpr size_t kMaxRows = 1000000;
-// Statements a query may read across all its index scans: a join of unconstrained patterns
-// re-scans the store once per partial row and would otherwise run for hours. At this budget a
-// query ends within seconds, with an error that says how to narrow it.
-constexpr uint64_t kMaxStatementReads = 20000000;
+
+// What a statement or a set of bindings holds in memory, roughly: the object and its strings.
+size_t ApproxBytes(const Statement& s) {
+  size_t bytes = sizeof(Statement) + s.id.size() + s.subject.id.size() + s.subject.label.size() +
+                 s.predicate.size() + s.doc.size() + s.sentence.size() + s.rule.size() +
+                 s.plover.size() + s.cameo.size() + s.doc_date.size();
+  for (const std::optional<EntityRef>* ref : {&s.object, &s.recipient, &s.place, &s.event}) {
+    if (*ref) bytes += (*ref)->id.size() + (*ref)->label.size();
+  }
+  if (s.text) bytes += s.text->size();
+  if (s.time) bytes += s.time->value.size() + s.time->start.size() + s.time->end.size();
+  return bytes;
+}
 
 struct Token {
   std::string text;
@@ -250,6 +259,15 @@ std::vector<size_t> JoinOrder(const std::vector<Pattern>& patterns) {
 
 using Bindings = std::map<std::string, Binding>;
 
+size_t ApproxBytes(const Bindings& bindings) {
+  // A map node is some 64 bytes besides its key and value.
+  size_t bytes = 0;
+  for (const auto& [name, b] : bindings) {
+    bytes += 64 + sizeof(Binding) + name.size() + b.value.size() + b.label.size();
+  }
+  return bytes;
+}
+
 // The filter for one pattern given the bindings so far; nullopt when no statement can match
 // (a subject variable bound to text, say). With `placeholders`, unbound-at-plan-time values
 // show as "?name" for the explain text.
@@ -296,68 +314,132 @@ struct Runner {
   const std::vector<Pattern>& patterns;
   const std::vector<size_t>& order;
   const QueryOptions& options;
+  const std::vector<std::string>& variables;
   std::vector<std::pair<Bindings, std::vector<Statement>>> rows;
   uint64_t reads = 0;
+  size_t memory = 0;       // what the rows and the scans in progress hold, roughly
+  bool truncated = false;  // rows were dropped for QueryOptions::limit
+  bool stopped = false;    // enough rows: the join ends early
 
-  Status Run(size_t step, const Bindings& bound, std::vector<Statement>* matched) {
-    if (step == order.size()) {
-      if (rows.size() >= kMaxRows) {
-        return ResourceExhaustedError(
-            "the query matched more than " + std::to_string(kMaxRows) +
-            " rows; name an entity or a predicate, or add --since/--until");
-      }
-      rows.emplace_back(bound, *matched);
+  Status Charge(size_t bytes) {
+    memory += bytes;
+    if (options.max_memory_bytes == 0 || memory <= options.max_memory_bytes) {
       return Status::Ok();
     }
+    return ResourceExhaustedError(
+        "the query needs more than its memory budget of " +
+        std::to_string(options.max_memory_bytes >> 20) +
+        " MB; name an entity or a predicate in each pattern, add --since/--until or --limit, "
+        "or raise --max-memory");
+  }
+
+  // Without sorting, the join stops at the limit; sorted rows are held until ArrangeRows, within
+  // the memory budget.
+  Status AddRow(const Bindings& bound, const std::vector<Statement>& matched) {
+    if (options.limit > 0 && rows.size() >= options.limit && !options.sort_by_time) {
+      truncated = true;
+      stopped = true;
+      return Status::Ok();
+    }
+    if (rows.size() >= kMaxRows) {
+      return ResourceExhaustedError(
+          "the query matched more than " + std::to_string(kMaxRows) +
+          " rows; name an entity or a predicate, add --since/--until, or use --limit");
+    }
+    size_t bytes = ApproxBytes(bound);
+    for (const Statement& s : matched) bytes += ApproxBytes(s);
+    PARLEY_RETURN_IF_ERROR(Charge(bytes));
+    rows.emplace_back(bound, matched);
+    return Status::Ok();
+  }
+
+  Status Run(size_t step, const Bindings& bound, std::vector<Statement>* matched) {
+    if (stopped) return Status::Ok();
+    if (step == order.size()) return AddRow(bound, *matched);
     size_t index = order[step];
     const Pattern& p = patterns[index];
     bool primary = index + 1 == patterns.size();
     std::optional<StatementFilter> filter = FilterFor(p, primary, options, bound, false);
     if (!filter) return Status::Ok();
+    // What this step holds while the steps after it run: its statements, one set of bindings
+    // and the extensions seen; given back when it returns.
+    Step here{step, index, p, primary, bound, matched, {}, ApproxBytes(bound)};
+    Status budget = Charge(here.held);
+    // The last step adds rows straight from its scan; an earlier one collects its statements
+    // first, because the steps after it scan the store again.
+    const bool last = step + 1 == order.size();
     std::vector<Statement> found;
-    bool over_budget = false;
     PARLEY_RETURN_IF_ERROR(store.ScanStatements(*filter, [&](const Statement& s) {
-      if (++reads > kMaxStatementReads) {
-        over_budget = true;
-        return false;
+      if (options.max_statement_reads > 0 && ++reads > options.max_statement_reads) {
+        budget = ResourceExhaustedError(
+            "the query needs more than " + std::to_string(options.max_statement_reads) +
+            " statement reads; name an entity or a predicate in each pattern, or add "
+            "--since/--until");
       }
+      if (!budget.ok()) return false;
+      if (last) {
+        Statement copy = s;
+        budget = Visit(&here, copy);
+        return budget.ok() && !stopped;
+      }
+      const size_t bytes = ApproxBytes(s);
+      here.held += bytes;
+      budget = Charge(bytes);
       found.push_back(s);
-      return true;
+      return budget.ok();
     }));
-    if (over_budget) {
-      return ResourceExhaustedError(
-          "the query needs more than " + std::to_string(kMaxStatementReads) +
-          " statement reads; name an entity or a predicate in each pattern, or add "
-          "--since/--until");
+    for (size_t i = 0; budget.ok() && !last && i < found.size() && !stopped; ++i) {
+      budget = Visit(&here, found[i]);
     }
+    memory -= std::min(memory, here.held);
+    return budget;
+  }
+
+  // One step of the join in progress.
+  struct Step {
+    size_t step;
+    size_t index;  // of the pattern
+    const Pattern& pattern;
+    bool primary;
+    const Bindings& bound;
+    std::vector<Statement>* matched;
     // A pattern other than the primary one only has to hold: each distinct extension of the
     // bindings continues once, with the first statement (in index order) as its evidence.
     std::set<std::vector<std::string>> extensions;
-    for (Statement& s : found) {
-      if (primary && options.type && s.subject.type != *options.type) continue;
-      Bindings next = bound;
-      Binding object;
-      if (s.object) {
-        object = Binding{s.object->id, s.object->label, s.object->type};
-      } else if (s.text) {
-        object = Binding{*s.text, *s.text, std::nullopt};
-      } else {
-        continue;  // nothing to bind or compare the object term with
-      }
-      if (!Bind(p.subject, Binding{s.subject.id, s.subject.label, s.subject.type}, &next) ||
-          !Bind(p.predicate, Binding{s.predicate, s.predicate, std::nullopt}, &next) ||
-          !Bind(p.object, object, &next)) {
-        continue;
-      }
-      if (!primary) {
-        std::vector<std::string> values;
-        for (const auto& [name, b] : next) values.push_back(b.value);
-        if (!extensions.insert(std::move(values)).second) continue;
-      }
-      (*matched)[index] = std::move(s);
-      PARLEY_RETURN_IF_ERROR(Run(step + 1, next, matched));
+    size_t held;  // bytes charged for this step
+  };
+
+  // Binds statement `s` for `step` and runs the steps after it.
+  Status Visit(Step* step, Statement& s) {
+    const Pattern& p = step->pattern;
+    if (step->primary && options.type && s.subject.type != *options.type) return Status::Ok();
+    Bindings next = step->bound;
+    Binding object;
+    if (s.object) {
+      object = Binding{s.object->id, s.object->label, s.object->type};
+    } else if (s.text) {
+      object = Binding{*s.text, *s.text, std::nullopt};
+    } else {
+      return Status::Ok();  // nothing to bind or compare the object term with
     }
-    return Status::Ok();
+    if (!Bind(p.subject, Binding{s.subject.id, s.subject.label, s.subject.type}, &next) ||
+        !Bind(p.predicate, Binding{s.predicate, s.predicate, std::nullopt}, &next) ||
+        !Bind(p.object, object, &next)) {
+      return Status::Ok();
+    }
+    if (!step->primary) {
+      std::vector<std::string> values;
+      size_t bytes = 64;
+      for (const auto& [name, b] : next) {
+        values.push_back(b.value);
+        bytes += sizeof(std::string) + b.value.size();
+      }
+      if (!step->extensions.insert(std::move(values)).second) return Status::Ok();
+      step->held += bytes;
+      PARLEY_RETURN_IF_ERROR(Charge(bytes));
+    }
+    (*step->matched)[step->index] = std::move(s);
+    return Run(step->step + 1, next, step->matched);
   }
 };
 
@@ -413,7 +495,7 @@ Result<QueryResult> RunQuery(const Store& store, std::string_view pattern,
       }
     }
   }
-  Runner runner{store, patterns, order, options, {}};
+  Runner runner{store, patterns, order, options, result.variables, {}};
   std::vector<Statement> matched(patterns.size());
   PARLEY_RETURN_IF_ERROR(runner.Run(0, {}, &matched));
 
@@ -425,6 +507,7 @@ Result<QueryResult> RunQuery(const Store& store, std::string_view pattern,
     result.rows.push_back(std::move(row));
   }
   ArrangeRows(options, &result);
+  if (runner.truncated) result.truncated = true;  // the join stopped at the limit
   return result;
 }
 

@@ -69,8 +69,16 @@ struct QueryOptions {
   std::optional<std::string> doc;
   // Only rows whose primary statement's subject has this type. Default: any.
   std::optional<EntityType> type;
-  // At most this many rows (after sorting); 0 = all. Default: 0.
+  // At most this many rows (after sorting); 0 = all. Default: 0. Without sorting the join stops
+  // at the limit.
   size_t limit = 0;
+  // Statements the query may read across all its index scans (a join of unconstrained
+  // patterns re-scans the store once per partial row); 0 = no limit. Default: 20 million,
+  // some seconds of work. Past it: ResourceExhausted.
+  uint64_t max_statement_reads = 20000000;
+  // Memory the query may hold (rows kept, statements of the scans in progress, bindings), in
+  // bytes, roughly; 0 = no limit. Default: 512 MiB. Past it: ResourceExhausted.
+  size_t max_memory_bytes = 512ull << 20;
   // Sort rows by `order`. When false, rows keep the join's order. Default: true.
   bool sort_by_time = true;
   // How rows sort. Default: kDate.
@@ -144,7 +152,8 @@ Result<QueryPlan> PlanQuery(const Store& store, std::string_view pattern,
 void ArrangeRows(const QueryOptions& options, QueryResult* result);
 
 // Plans and runs `pattern`. Errors: PlanQuery's, InvalidArgument for a bad since/until, the
-// store's read errors.
+// store's read errors, ResourceExhausted past a budget (max_statement_reads,
+// max_memory_bytes, a million rows) with what to narrow.
 Result<QueryResult> RunQuery(const Store& store, std::string_view pattern,
                              const QueryOptions& options = {});
 

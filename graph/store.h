@@ -13,6 +13,7 @@
 #ifndef PARLEY_GRAPH_STORE_H_
 #define PARLEY_GRAPH_STORE_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -38,6 +39,10 @@ struct StoreOptions {
   // ingested, in whole documents; readers see the same. Feed PutBatch a few hundred to a few
   // thousand records per call to get the benefit. Default: false.
   bool bulk_load = false;
+  // Open a store whose files a writer saw longer than they are now (a cut MANIFEST or
+  // write-ahead log, graph/FORMAT.md "Damage") instead of refusing it: for `parley check
+  // --repair`, which then drops the documents that are not whole. Writers only. Default: false.
+  bool repair = false;
 };
 
 // Everything extract/ produced for one document, ready to store.
@@ -62,6 +67,32 @@ struct StoredDocument {
   uint32_t entities = 0;    // distinct entities it contributed
 
   friend bool operator==(const StoredDocument&, const StoredDocument&) = default;
+};
+
+struct CheckOptions {
+  // Drop every document that is not whole and set the counters, entity totals and alias index
+  // to what the whole documents give (a store open for writing only); re-ingesting the dropped
+  // documents restores them. Default: false.
+  bool repair = false;
+  // Problem lines the report keeps; the rest are counted. Default: 1000.
+  size_t max_problems = 1000;
+};
+
+// What Store::Check found.
+struct CheckReport {
+  uint64_t documents = 0;      // documents examined
+  uint64_t statements = 0;     // statements their contents records list
+  uint64_t index_entries = 0;  // index entries those statements need
+  uint64_t entities = 0;       // entities the whole documents contribute to
+  // What is wrong, one line each, naming the document, statement, key or counter; the first
+  // CheckOptions::max_problems of them, then a line saying how many more.
+  std::vector<std::string> problems;
+  // Ids of documents that are not whole (sorted): a repair drops them.
+  std::vector<std::string> damaged_documents;
+  bool repaired = false;  // a repair was written (and the store checked again)
+  // After a repair, what the second check found (empty when the store is now whole).
+  std::vector<std::string> remaining;
+  bool ok() const { return problems.empty(); }
 };
 
 // Which statements a scan visits. Empty/unset fields do not filter. A query planner picks the
@@ -150,6 +181,21 @@ class Store {
   // A read-only RocksDB store catches up with the process writing it (whole documents only);
   // a no-op elsewhere. Not thread-safe with concurrent reads of the same object.
   virtual Status Refresh() { return Status::Ok(); }
+
+  // Checks the whole store (graph/FORMAT.md, "Checking a store"): every file's checksums;
+  // every document's meta, text and contents records; every statement it lists present,
+  // decodable, its own and indexed; no statement, index entry, text or alias that no whole
+  // document accounts for; entity totals and counters equal to what the documents give.
+  // Problems go into the report; with options.repair they are also mended (see CheckOptions).
+  // Errors: DataLoss when the files themselves are damaged (checksums, missing or cut files:
+  // no repair is possible, restore a backup); FailedPrecondition for repair on a read-only
+  // store; IoError.
+  virtual Result<CheckReport> Check(const CheckOptions& options) = 0;
+
+  // Makes every write durable (the bulk path flushes its memtables) and releases the store;
+  // later calls do nothing. The destructor closes too but cannot report a failure: a writer
+  // calls Close and checks it before saying its work is done. Errors: IoError (a full disk).
+  virtual Status Close() { return Status::Ok(); }
 };
 
 // Opens (or creates) the RocksDB store in `path`.

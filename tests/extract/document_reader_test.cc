@@ -1,5 +1,6 @@
 #include "extract/document_reader.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 #include <zstd.h>
@@ -262,21 +263,24 @@ TEST(DocumentReaderTest, ZstdCompressedJsonLines) {
   EXPECT_EQ(r.docs[999].info.id, "d999");
   EXPECT_EQ(r.docs[999].text, "Document 999.");
 
-  // A truncated stream is an error of the read, after the documents before the damage.
+  // A truncated stream is bad input: the documents before the damage are read, the rest of the
+  // file is skipped with a warning, and the named file counts as unreadable.
   const std::string broken = dir.Write("broken.jsonl.zst", compressed.substr(0, 100));
-  Result<std::unique_ptr<DocumentReader>> reader = DocumentReader::Open({broken}, {});
+  std::vector<std::string> warnings;
+  Result<std::unique_ptr<DocumentReader>> reader = DocumentReader::Open(
+      {broken}, {.warn = [&](const std::string& w) { warnings.push_back(w); }});
   ASSERT_TRUE(reader.ok());
-  Status failure;
   while (true) {
     Result<std::optional<Document>> next = (*reader)->Next();
-    if (!next.ok()) {
-      failure = next.status();
-      break;
-    }
+    ASSERT_TRUE(next.ok()) << next.status().ToString();
     if (!next->has_value()) break;
   }
-  EXPECT_EQ(failure.code(), StatusCode::kDataLoss);
-  EXPECT_EQ(failure.message(), broken + ": truncated zstd stream");
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_THAT(warnings[0], ::testing::HasSubstr(": warning: " + broken +
+                                                ": truncated zstd stream; the rest of the file "
+                                                "is skipped"));
+  EXPECT_EQ((*reader)->unreadable_named(), 1u);
+  EXPECT_EQ((*reader)->skipped_files(), 1u);
 }
 
 TEST(DocumentReaderTest, FormatsByExtensionContentAndOption) {

@@ -202,5 +202,77 @@ TEST(QueryBudgetTest, UnconstrainedJoinEndsWithResourceExhausted) {
       << result.status().message();
 }
 
+// A limit gives exactly the first rows of the unlimited answer, in its order; without sorting
+// the join stops there.
+TEST(QueryBudgetTest, LimitKeepsTheFirstRowsOfTheFullAnswer) {
+  std::unique_ptr<Store> store = NewMemoryStore();
+  for (uint64_t i = 0; i < 300; ++i) ASSERT_TRUE(store->Put(SyntheticDocument(i)).ok());
+  auto all = RunQuery(*store, "?a ?p ?b");
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  ASSERT_GT(all->rows.size(), 1000u);
+  for (size_t limit : {1, 10, 100, 1000}) {
+    SCOPED_TRACE(limit);
+    QueryOptions options;
+    options.limit = limit;
+    auto limited = RunQuery(*store, "?a ?p ?b", options);
+    ASSERT_TRUE(limited.ok()) << limited.status().ToString();
+    EXPECT_TRUE(limited->truncated);
+    ASSERT_EQ(limited->rows.size(), limit);
+    for (size_t i = 0; i < limit; ++i) {
+      EXPECT_EQ(limited->rows[i].primary().id, all->rows[i].primary().id) << i;
+      EXPECT_EQ(limited->rows[i].bindings, all->rows[i].bindings) << i;
+    }
+  }
+  QueryOptions unsorted;
+  unsorted.limit = 5;
+  unsorted.sort_by_time = false;
+  unsorted.max_statement_reads = 100;  // stopping at the limit reads few
+  auto first = RunQuery(*store, "?a ?p ?b", unsorted);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(first->rows.size(), 5u);
+  EXPECT_TRUE(first->truncated);
+}
+
+TEST(QueryBudgetTest, MemoryBudgetEndsTheQueryWithAClearError) {
+  std::unique_ptr<Store> store = NewMemoryStore();
+  for (uint64_t i = 0; i < 300; ++i) ASSERT_TRUE(store->Put(SyntheticDocument(i)).ok());
+  QueryOptions options;
+  options.max_memory_bytes = 256 << 10;
+  auto result = RunQuery(*store, "?a ?p ?b", options);
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.status().code(), StatusCode::kResourceExhausted);
+  EXPECT_EQ(result.status().message(),
+            "the query needs more than its memory budget of 0 MB; name an entity or a predicate "
+            "in each pattern, add --since/--until or --limit, or raise --max-memory");
+  // A cross product with a limit: the limited answer, or the read budget's error; never more
+  // memory than the budget.
+  options.max_memory_bytes = 8 << 20;
+  options.limit = 10;
+  options.max_statement_reads = 200000;
+  auto cross = RunQuery(*store, "?a ?p ?b . ?c ?q ?d", options);
+  if (cross.ok()) {
+    EXPECT_EQ(cross->rows.size(), 10u);
+  } else {
+    EXPECT_EQ(cross.status().code(), StatusCode::kResourceExhausted);
+  }
+}
+
+// A join of thousands of patterns ends within its budgets.
+TEST(QueryBudgetTest, ThousandsOfPatternsEndWithinTheBudget) {
+  std::unique_ptr<Store> store = NewMemoryStore();
+  for (uint64_t i = 0; i < 50; ++i) ASSERT_TRUE(store->Put(SyntheticDocument(i)).ok());
+  std::string pattern;
+  for (int i = 0; i < 3000; ++i) {
+    if (i > 0) pattern += " . ";
+    pattern += "?x" + std::to_string(i) + " ?p" + std::to_string(i) + " ?y" + std::to_string(i);
+  }
+  QueryOptions options;
+  options.limit = 5;
+  options.max_memory_bytes = 64 << 20;
+  auto result = RunQuery(*store, pattern, options);
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.status().code(), StatusCode::kResourceExhausted) << result.status().ToString();
+}
+
 }  // namespace
 }  // namespace parley

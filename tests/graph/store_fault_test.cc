@@ -21,6 +21,7 @@ namespace parley {
 namespace {
 
 using testing::DumpStatements;
+using testing::SmallDisk;
 using testing::TempDir;
 
 // Checks that every stored document holds exactly the statements its synthetic record has and
@@ -43,35 +44,6 @@ uint64_t CheckWholeDocuments(const Store& store) {
   EXPECT_TRUE(scan.ok()) << scan.ToString();
   return stored;
 }
-
-// A tmpfs of `size` mounted for the lifetime of the object; mounted() is false (with the reason
-// in error()) when this process may not mount.
-class SmallDisk {
- public:
-  SmallDisk(const std::string& dir, const std::string& size) : dir_(dir) {
-    std::filesystem::create_directories(dir);
-    if (geteuid() != 0) {
-      error_ = "mounting a tmpfs needs root";
-    } else if (mount("tmpfs", dir.c_str(), "tmpfs", 0, ("size=" + size).c_str()) != 0) {
-      error_ = std::string("cannot mount a tmpfs: ") + std::strerror(errno);
-    } else {
-      mounted_ = true;
-    }
-  }
-  ~SmallDisk() {
-    if (mounted_) umount2(dir_.c_str(), MNT_DETACH);
-  }
-  bool mounted() const { return mounted_; }
-  const std::string& error() const { return error_; }
-  bool Grow(const std::string& size) {
-    return mount("tmpfs", dir_.c_str(), "tmpfs", MS_REMOUNT, ("size=" + size).c_str()) == 0;
-  }
-
- private:
-  std::string dir_;
-  bool mounted_ = false;
-  std::string error_;
-};
 
 TEST(StoreFaultTest, FullDiskEndsInAClearErrorAndAnIntactStore) {
   TempDir dir;

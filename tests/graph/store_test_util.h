@@ -3,9 +3,13 @@
 #ifndef PARLEY_TESTS_GRAPH_STORE_TEST_UTIL_H_
 #define PARLEY_TESTS_GRAPH_STORE_TEST_UTIL_H_
 
+#include <errno.h>
 #include <gtest/gtest.h>
 #include <stdlib.h>
+#include <sys/mount.h>
+#include <unistd.h>
 
+#include <cstring>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -31,6 +35,35 @@ class TempDir {
 
  private:
   std::string path_;
+};
+
+// A tmpfs of `size` mounted for the lifetime of the object; mounted() is false (with the reason
+// in error()) when this process may not mount.
+class SmallDisk {
+ public:
+  SmallDisk(const std::string& dir, const std::string& size) : dir_(dir) {
+    std::filesystem::create_directories(dir);
+    if (geteuid() != 0) {
+      error_ = "mounting a tmpfs needs root";
+    } else if (mount("tmpfs", dir.c_str(), "tmpfs", 0, ("size=" + size).c_str()) != 0) {
+      error_ = std::string("cannot mount a tmpfs: ") + std::strerror(errno);
+    } else {
+      mounted_ = true;
+    }
+  }
+  ~SmallDisk() {
+    if (mounted_) umount2(dir_.c_str(), MNT_DETACH);
+  }
+  bool mounted() const { return mounted_; }
+  const std::string& error() const { return error_; }
+  bool Grow(const std::string& size) {
+    return mount("tmpfs", dir_.c_str(), "tmpfs", MS_REMOUNT, ("size=" + size).c_str()) == 0;
+  }
+
+ private:
+  std::string dir_;
+  bool mounted_ = false;
+  std::string error_;
 };
 
 // Every statement of `store` as JSON, sorted: equal dumps mean equal statement sets.

@@ -26,8 +26,8 @@ void PrintUsage(std::ostream& out) {
          "options: -h/--help, --version\n"
          "\n"
          "exit codes: 0 ok, 1 the command found a problem (e.g. a failing rule example),\n"
-         "  2 usage error, 3 bad input (file, rule file, pattern), 4 store in use by another\n"
-         "  writer, 5 store missing/corrupt/newer format, 70 internal error\n"
+         "  2 usage error, 3 bad input (file, rule file, pattern, query budget), 4 store in\n"
+         "  use by another writer, 5 store missing/damaged/newer format, 70 internal error\n"
          "\n"
          "Start with: parley extract examples/*.txt   (see README.md for the full tour)\n";
 }

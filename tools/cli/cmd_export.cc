@@ -14,6 +14,7 @@ struct ExportFlags {
   std::string format = "graphml";
   std::string what = "statements";
   std::string output;
+  bool follow_symlinks = false;
   bool dynamic = false;
   std::string gexf_time = "spells";
   GraphFlags graph;
@@ -33,7 +34,10 @@ void Define(CLI::App& app, ExportFlags& f) {
           CLI::IsMember({"graphml", "gexf", "csv-nodes", "csv-edges", "dot", "jsonl", "plover"}));
   app.add_option("--what", f.what, "With --format jsonl: statements or entities")
       ->check(CLI::IsMember({"statements", "entities"}));
-  app.add_option("-o,--output", f.output, "Write to this file (atomically) instead of stdout");
+  app.add_option("-o,--output", f.output,
+                 "Write to this file (atomically; a device or FIFO in place) instead of stdout");
+  app.add_flag("--follow-symlinks", f.follow_symlinks,
+               "Let -o write through a symbolic link to a device or FIFO");
   app.add_flag("--dynamic", f.dynamic,
                "GEXF: dynamic graph whose edges carry their statements' dates (Gephi timeline)");
   app.add_option("--gexf-time", f.gexf_time, "GEXF dynamic time representation")
@@ -121,8 +125,8 @@ int RunExport(const CommandContext& context) {
   if (flags.output.empty() || flags.output == "-") {
     status = Export(flags, **store, context.out());
   } else {
-    status =
-        WriteFile(flags.output, [&](std::ostream& out) { return Export(flags, **store, out); });
+    status = WriteFile(flags.output, [&](std::ostream& out) { return Export(flags, **store, out); },
+                       {.follow_symlinks = flags.follow_symlinks});
   }
   if (!status.ok()) return ReportError(context, status);
   return 0;

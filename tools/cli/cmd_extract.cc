@@ -8,6 +8,7 @@
 #include "extract/document_reader.h"
 #include "extract/extractor.h"
 #include "extract/pipeline.h"
+#include "graph/export.h"
 #include "tools/cli/bundle.h"
 #include "tools/cli/commands.h"
 #include "tools/cli/common.h"
@@ -21,6 +22,7 @@ struct ExtractFlags {
   std::vector<std::string> inputs;
   std::string format = "jsonl";
   std::string output;
+  bool follow_symlinks = false;
   std::string requests;
   int jobs = 0;
   InputFlags input;
@@ -46,7 +48,10 @@ void Define(CLI::App& app, ExtractFlags& f) {
                  "line: INPUT<TAB>OUTPUT extracts INPUT into the file OUTPUT in --format and "
                  "answers one JSON line on stdout; the rules are compiled once for all requests "
                  "(tools/dask keeps one such process per worker)");
-  app.add_option("-o,--output", f.output, "Write to this file instead of stdout");
+  app.add_option("-o,--output", f.output,
+                 "Write to this file (atomically; a device or FIFO in place) instead of stdout");
+  app.add_flag("--follow-symlinks", f.follow_symlinks,
+               "Let -o write through a symbolic link to a device or FIFO");
   app.add_option("-j,--jobs", f.jobs, "Extraction threads (0 = one per core)")
       ->check(CLI::Range(0, 256));
   AddInputFlags(app, f.input);
@@ -196,18 +201,20 @@ int RunExtract(const CommandContext& context) {
 
   auto reader = OpenReader(context, flags.inputs, flags.input);
   if (!reader.ok()) return ReportError(context, reader.status());
-  std::ofstream file;
-  std::ostream* out = &context.out();
-  if (!flags.output.empty()) {
-    file.open(flags.output, std::ios::binary | std::ios::trunc);
-    if (!file) return ReportError(context, IoError("cannot write '" + flags.output + "'"));
-    out = &file;
-  }
   Progress progress(context.err(), context.streams.err_is_tty && !flags.output.empty(), "extracted",
                     (*reader)->bytes_total());
   Totals totals;
-  Status status = ExtractTo(context, flags, **reader, **extractor, *out, &totals, &progress);
+  auto extract = [&](std::ostream& out) {
+    return ExtractTo(context, flags, **reader, **extractor, out, &totals, &progress);
+  };
+  // A file named with -o is replaced only by a complete output (graph/export.h WriteFile).
+  Status status = flags.output.empty() ? extract(context.out())
+                                       : WriteFile(flags.output, extract,
+                                                   {.follow_symlinks = flags.follow_symlinks});
   if (!status.ok()) return ReportError(context, status);
+  if ((*reader)->unreadable_named() > 0) {
+    return ReportUnreadable(context, (*reader)->unreadable_named());
+  }
   if (!flags.output.empty() || context.streams.err_is_tty) {
     progress.Finish(
         {totals.documents, (*reader)->bytes_read(), totals.text_bytes, totals.statements}, "");

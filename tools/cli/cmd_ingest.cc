@@ -56,10 +56,21 @@ void Define(CLI::App& app, IngestFlags& f) {
 
 struct Counts {
   uint64_t added = 0, replaced = 0, unchanged = 0, statements = 0, documents = 0;
-  uint64_t text_bytes = 0;  // of the documents extracted
+  uint64_t text_bytes = 0;       // of the documents extracted
+  uint64_t skipped_records = 0;  // records (documents, statement lines) skipped with a warning
+  uint64_t skipped_files = 0;    // whole input files skipped with a warning
   std::string Summary() const {
-    return WithThousands(added) + " added, " + WithThousands(replaced) + " replaced, " +
-           WithThousands(unchanged) + " unchanged";
+    std::string summary = WithThousands(added) + " added, " + WithThousands(replaced) +
+                          " replaced, " + WithThousands(unchanged) + " unchanged";
+    if (skipped_records > 0) {
+      summary += ", " + WithThousands(skipped_records) +
+                 (skipped_records == 1 ? " bad record" : " bad records") + " skipped";
+    }
+    if (skipped_files > 0) {
+      summary += ", " + WithThousands(skipped_files) + (skipped_files == 1 ? " file" : " files") +
+                 " skipped";
+    }
+    return summary;
   }
 };
 
@@ -74,6 +85,36 @@ Status Count(PutOutcome outcome, Counts* counts) {
     case PutOutcome::kUnchanged:
       ++counts->unchanged;
       break;
+  }
+  return Status();
+}
+
+// Stores one record. A record the store refuses as malformed (InvalidArgument: a bad id, a
+// statement id of another document, an entity stored with another type) is skipped with a
+// warning; the ingest goes on.
+Status StoreOne(const CommandContext& context, Store& store, const DocumentRecord& record,
+                Counts* counts) {
+  Result<PutOutcome> outcome = store.Put(record);
+  if (outcome.ok()) return Count(*outcome, counts);
+  if (outcome.status().code() != StatusCode::kInvalidArgument) return outcome.status();
+  Warn(context, QuoteAtMost(outcome.status().message(), 400) + "; skipped");
+  ++counts->skipped_records;
+  return Status();
+}
+
+// Stores `records` in one PutBatch (--bulk). When the store refuses one as malformed, the batch
+// (none of which was stored) is stored again a record at a time, so only the bad one is lost.
+Status StoreBatch(const CommandContext& context, Store& store,
+                  const std::vector<DocumentRecord>& records, Counts* counts) {
+  if (records.empty()) return Status();
+  Result<std::vector<PutOutcome>> outcomes = store.PutBatch(records);
+  if (outcomes.ok()) {
+    for (PutOutcome outcome : *outcomes) PARLEY_RETURN_IF_ERROR(Count(outcome, counts));
+    return Status();
+  }
+  if (outcomes.status().code() != StatusCode::kInvalidArgument) return outcomes.status();
+  for (const DocumentRecord& record : records) {
+    PARLEY_RETURN_IF_ERROR(StoreOne(context, store, record, counts));
   }
   return Status();
 }
@@ -107,17 +148,14 @@ std::vector<Entity> EntitiesOf(const std::vector<Statement>& statements) {
 // (PutBatch: one atomic write, or sorted table files for large batches).
 class RecordWriter {
  public:
-  RecordWriter(Store& store, bool bulk, Counts* counts)
-      : store_(store), bulk_(bulk), counts_(counts) {}
+  RecordWriter(const CommandContext& context, Store& store, bool bulk, Counts* counts)
+      : context_(context), store_(store), bulk_(bulk), counts_(counts) {}
 
   Status Add(DocumentRecord&& record) {
     ++counts_->documents;
     counts_->statements += record.statements.size();
     counts_->text_bytes += record.document.text.size();
-    if (!bulk_) {
-      PARLEY_ASSIGN_OR_RETURN(PutOutcome outcome, store_.Put(record));
-      return Count(outcome, counts_);
-    }
+    if (!bulk_) return StoreOne(context_, store_, record, counts_);
     batch_statements_ += record.statements.size();
     batch_bytes_ += record.document.text.size();
     batch_.push_back(std::move(record));
@@ -130,9 +168,7 @@ class RecordWriter {
 
   // Stores the pending batch.
   Status Flush() {
-    if (batch_.empty()) return Status();
-    PARLEY_ASSIGN_OR_RETURN(std::vector<PutOutcome> outcomes, store_.PutBatch(batch_));
-    for (PutOutcome outcome : outcomes) PARLEY_RETURN_IF_ERROR(Count(outcome, counts_));
+    PARLEY_RETURN_IF_ERROR(StoreBatch(context_, store_, batch_, counts_));
     batch_.clear();
     batch_statements_ = 0;
     batch_bytes_ = 0;
@@ -140,6 +176,7 @@ class RecordWriter {
   }
 
  private:
+  const CommandContext& context_;
   Store& store_;
   const bool bulk_;
   Counts* counts_;
@@ -181,16 +218,7 @@ Status IngestStatements(const CommandContext& context, const IngestFlags& flags,
   std::vector<DocumentRecord> pending;
   uint64_t pending_statements = 0;
   auto store_pending = [&]() -> Status {
-    if (pending.empty()) return Status();
-    auto outcomes = store.PutBatch(pending);
-    if (!outcomes.ok()) {
-      for (const DocumentRecord& record : pending) {
-        PARLEY_ASSIGN_OR_RETURN(PutOutcome outcome, store.Put(record));
-        PARLEY_RETURN_IF_ERROR(Count(outcome, counts));
-      }
-      return outcomes.status();
-    }
-    for (PutOutcome outcome : *outcomes) PARLEY_RETURN_IF_ERROR(Count(outcome, counts));
+    PARLEY_RETURN_IF_ERROR(StoreBatch(context, store, pending, counts));
     pending.clear();
     pending_statements = 0;
     return Status();
@@ -213,9 +241,9 @@ Status IngestStatements(const CommandContext& context, const IngestFlags& flags,
       counts->statements += record.statements.size();
       ++counts->documents;
       if (!flags.bulk) {
-        PARLEY_ASSIGN_OR_RETURN(PutOutcome outcome, store.Put(record));
+        Status stored = StoreOne(context, store, record, counts);
         record = DocumentRecord();
-        return Count(outcome, counts);
+        return stored;
       }
       pending_statements += record.statements.size();
       pending.push_back(std::move(record));
@@ -233,7 +261,8 @@ Status IngestStatements(const CommandContext& context, const IngestFlags& flags,
       auto statement = CitedStatementFromJson(line, &source);
       if (!statement.ok()) {
         Warn(context, path + ":" + std::to_string(line_number) + ": " +
-                          statement.status().message() + "; line skipped");
+                          QuoteAtMost(statement.status().message(), 400) + "; line skipped");
+        ++counts->skipped_records;
         continue;
       }
       if (!record.statements.empty() && record.statements.front().doc != statement->doc) {
@@ -286,8 +315,16 @@ int RunIngest(const CommandContext& context) {
   auto store = OpenRocksStore(flags.db, store_options);
   if (!store.ok()) return ReportStoreError(context, store.status());
 
+  // The bulk path's last batches reach the disk when the store closes: only then is the
+  // ingest done, and a failure to write them (a full disk) fails the command.
+  uint64_t unreadable = 0;  // named inputs that could not be read
+  auto close = [&]() -> int {
+    Status closed = (*store)->Close();
+    if (!closed.ok()) return ReportError(context, closed);
+    return unreadable == 0 ? 0 : ReportUnreadable(context, unreadable);
+  };
   Counts counts;
-  RecordWriter writer(**store, flags.bulk, &counts);
+  RecordWriter writer(context, **store, flags.bulk, &counts);
   if (!flags.statements.empty()) {
     Progress progress(context.err(), false, "loaded", 0);
     Status status = IngestStatements(context, flags, **store, &counts);
@@ -305,7 +342,7 @@ int RunIngest(const CommandContext& context) {
                      .statements = counts.statements - before.statements},
                     counts.Summary());
   }
-  if (flags.inputs.empty() && !flags.reextract) return 0;
+  if (flags.inputs.empty() && !flags.reextract) return close();
 
   auto extractor = CreateExtractor(flags.rules);
   if (!extractor.ok()) return ReportError(context, extractor.status());
@@ -324,6 +361,7 @@ int RunIngest(const CommandContext& context) {
   auto sink = [&](Document&& document, Result<Extraction>&& result) -> Status {
     if (!result.ok()) {
       Warn(context, document.info.id + ": " + result.status().message() + "; skipped");
+      ++counts.skipped_records;
       return Status();
     }
     for (const std::string& warning : result->warnings) context.err() << warning << "\n";
@@ -344,9 +382,12 @@ int RunIngest(const CommandContext& context) {
         });
     if (status.ok()) status = writer.Flush();
     if (!status.ok()) return ReportError(context, status);
+    counts.skipped_records += (*reader)->skipped_records();
+    counts.skipped_files += (*reader)->skipped_files();
     progress.Finish(
         {counts.documents, (*reader)->bytes_read(), counts.text_bytes, counts.statements},
         counts.Summary());
+    unreadable = (*reader)->unreadable_named();
   }
   if (flags.reextract) {
     auto reader = StoredDocumentReader(**store, fingerprint);
@@ -360,7 +401,7 @@ int RunIngest(const CommandContext& context) {
                      counts.text_bytes - before.text_bytes, counts.statements - before.statements},
                     counts.Summary());
   }
-  return 0;
+  return close();
 }
 
 void HelpIngest(std::ostream& out) { PrintHelp(Define, out); }

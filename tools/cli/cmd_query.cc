@@ -53,6 +53,7 @@ struct QueryFlags {
   std::string doc;
   std::string type;
   bool explain = false;
+  size_t max_memory_mb = QueryOptions().max_memory_bytes >> 20;
   bool group = false;
   std::string sort = "date";
 };
@@ -68,6 +69,9 @@ void DefineQuery(CLI::App& app, QueryFlags& f) {
                "  parley query '?x met_with \"Xi Jinping\"' --format csv > meetings.csv\n"
                "  parley query '?p holds_office Japan . ?p proposed ?what'");
   app.add_option("pattern", f.pattern, "The pattern")->required();
+  app.add_option("--max-memory", f.max_memory_mb,
+                 "Memory budget of the query in MB; past it the query stops with an error "
+                 "(0 = none; default 512)");
   AddAskFlags(app, f.ask);
   app.add_option("--doc", f.doc, "Only statements from this document id");
   app.add_option("--type", f.type, "Only rows whose subject has this entity type");
@@ -139,6 +143,7 @@ int RunQuery(const CommandContext& context) {
     options.type = *type;
   }
   options.limit = flags.ask.limit;
+  options.max_memory_bytes = flags.max_memory_mb << 20;
   options.group = flags.group;
   options.order = flags.sort == "sources"   ? RowOrder::kSources
                   : flags.sort == "subject" ? RowOrder::kSubject

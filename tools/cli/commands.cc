@@ -24,6 +24,8 @@ std::span<const Command> Commands() {
        HelpGraph},
       {"backup", "write a consistent checkpoint of a store (works during an ingest)", RunBackup,
        HelpBackup},
+      {"check", "check a store is whole (checksums, documents, indexes, counters); --repair",
+       RunCheck, HelpCheck},
       {"rules", "check rule files against their examples; explain how a sentence is read", RunRules,
        HelpRules},
   };

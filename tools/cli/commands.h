@@ -14,6 +14,8 @@ void HelpExtract(std::ostream& out);
 int RunIngest(const CommandContext& context);
 void HelpIngest(std::ostream& out);
 int RunBackup(const CommandContext& context);
+int RunCheck(const CommandContext& context);
+void HelpCheck(std::ostream& out);
 void HelpBackup(std::ostream& out);
 int RunRules(const CommandContext& context);
 void HelpRules(std::ostream& out);

@@ -66,6 +66,13 @@ Result<GraphFilter> ToGraphFilter(const GraphFlags& flags) {
   return filter;
 }
 
+int ReportUnreadable(const CommandContext& context, uint64_t unreadable) {
+  return ReportError(context,
+                     IoError(std::to_string(unreadable) + (unreadable == 1 ? " input" : " inputs") +
+                             " named on the command line could not be read (see the warnings "
+                             "above); everything else was read"));
+}
+
 Result<std::unique_ptr<Store>> OpenStoreForReading(const std::string& db) {
   StoreOptions options;
   options.read_only = true;

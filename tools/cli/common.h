@@ -48,6 +48,10 @@ Result<std::unique_ptr<DocumentReader>> OpenReader(const CommandContext& context
                                                    const std::vector<std::string>& inputs,
                                                    const InputFlags& flags);
 
+// For `unreadable` (> 0) named inputs that could not be read: says so (the warnings named
+// them; the rest was read) and returns the bad-input exit code.
+int ReportUnreadable(const CommandContext& context, uint64_t unreadable);
+
 // The stream to read `path` from: the context's stdin for "-", else `file` opened on it.
 // NotFound ("cannot open <what> '<path>'") when the file cannot be opened.
 Result<std::istream*> OpenInputStream(const CommandContext& context, const std::string& path,

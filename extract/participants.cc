@@ -1,0 +1,847 @@
+#include "extract/participants.h"
+
+#include <algorithm>
+
+#include "base/text.h"
+#include "extract/mention_rules.h"
+#include "extract/rule_compiled.h"
+
+namespace parley::internal {
+namespace {
+
+// How many units back an antecedent may stand: the unit before and the one before that.
+constexpr size_t kAntecedentUnits = 2;
+// How many recent subjects and coordinations are remembered.
+constexpr size_t kRecentKept = 4;
+
+// The lower-cased word of unit u, or "" for a mention unit or past the end.
+std::string_view Word(const Tagged& s, uint32_t u) {
+  if (u >= s.units.size() || s.units[u].mention >= 0) return {};
+  return s.LowerToken(s.units[u].tok_begin);
+}
+
+const Mention* MentionAt(const Tagged& s, uint32_t u) {
+  if (u >= s.units.size() || s.units[u].mention < 0) return nullptr;
+  return &s.mentions[s.units[u].mention];
+}
+
+bool IsType(const EntityDef* e, EntityType t) { return e != nullptr && e->entity.type == t; }
+
+// The entity a mention stands for as an actor: what a place acts as, a demonym's state.
+const EntityDef* ActorOf(const Mention& m) {
+  if (m.entity == nullptr) return nullptr;
+  if (m.acts_as != nullptr && (EntityTypeBit(m.acts_as->entity.type) & kActorBits) != 0) {
+    return m.acts_as;
+  }
+  return (EntityTypeBit(m.entity->entity.type) & kActorBits) != 0 ? m.entity : nullptr;
+}
+
+// Whether the word units [u, u + cue size) are the cue. Returns the unit after it, or 0.
+uint32_t CueAt(const Tagged& s, uint32_t u, const Cue& cue) {
+  for (size_t k = 0; k < cue.tokens.size(); ++k) {
+    const std::string_view w = Word(s, u + static_cast<uint32_t>(k));
+    const std::string& want = cue.tokens[k];
+    const bool last = k + 1 == cue.tokens.size();
+    if (w.empty() || (last && cue.prefix ? w.substr(0, want.size()) != want : w != want)) {
+      return 0;
+    }
+  }
+  return u + static_cast<uint32_t>(cue.tokens.size());
+}
+
+// The first cue of `cues` (longest first) at unit u; its end, or 0.
+uint32_t AnyCueAt(const Tagged& s, uint32_t u, const std::vector<Cue>& cues, const Cue** which) {
+  for (const Cue& cue : cues) {
+    if (const uint32_t e = CueAt(s, u, cue)) {
+      if (which != nullptr) *which = &cue;
+      return e;
+    }
+  }
+  return 0;
+}
+
+// The first unit of a cue of `cues` that ends at unit e (exclusive) and starts at or after
+// `from`, or kNoUnit.
+uint32_t CueEndingAt(const Tagged& s, uint32_t from, uint32_t e, const std::vector<Cue>& cues,
+                     const Cue** which) {
+  for (const Cue& cue : cues) {
+    const uint32_t size = static_cast<uint32_t>(cue.tokens.size());
+    if (e < from + size) continue;
+    if (CueAt(s, e - size, cue) == e) {
+      if (which != nullptr) *which = &cue;
+      return e - size;
+    }
+  }
+  return kNoUnit;
+}
+
+}  // namespace
+
+bool FollowedByAnother(const Tagged& s, uint32_t e) {
+  if (e >= s.units.size()) return false;
+  if (s.units[e].mention >= 0) return true;
+  const std::string_view w = s.TokenText(s.units[e].tok_begin);
+  return w == "of" || w == "-" || (w[0] >= 'A' && w[0] <= 'Z');
+}
+
+namespace {
+
+std::string CueText(const Cue& cue) {
+  std::string out;
+  for (const std::string& t : cue.tokens) {
+    if (!out.empty() && t != "-" && out.back() != '-') out += ' ';
+    out += t;
+  }
+  return out;
+}
+
+// Whether a token list (lower-cased) is exactly one of the cues.
+bool IsOneOf(const std::vector<std::string>& words, const std::vector<Cue>& cues) {
+  for (const Cue& cue : cues) {
+    if (cue.tokens == words) return true;
+  }
+  return false;
+}
+
+void AddUnique(std::vector<const EntityDef*>* out, const EntityDef* e) {
+  if (e != nullptr && std::find(out->begin(), out->end(), e) == out->end()) out->push_back(e);
+}
+
+int NumberWord(std::string_view w) {
+  static constexpr std::string_view kNumbers[] = {"two",   "three", "four", "five", "six",
+                                                  "seven", "eight", "nine", "ten"};
+  for (size_t i = 0; i < std::size(kNumbers); ++i) {
+    if (w == kNumbers[i]) return static_cast<int>(i) + 2;
+  }
+  if (w == "both") return 2;
+  if (w.size() == 1 && w[0] >= '2' && w[0] <= '9') return w[0] - '0';
+  return 0;
+}
+
+std::string Ids(const std::vector<const EntityDef*>& entities) {
+  std::string out;
+  for (const EntityDef* e : entities) out += (out.empty() ? "" : ", ") + e->entity.id;
+  return out;
+}
+
+// "PRESIDENT BIDEN" -> "President Biden"; "MS. JEAN-PIERRE" -> "Ms. Jean-Pierre".
+std::string TitleCase(std::string_view label) {
+  std::string out(label);
+  bool start = true;
+  for (char& c : out) {
+    const bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    if (letter && !start && c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    start = !letter && c != '\'';
+  }
+  return out;
+}
+
+}  // namespace
+
+// --- What a document establishes before its relations -------------------------------------
+
+void DocumentActors::Establish(const std::vector<Tagged>& units,
+                               const std::vector<SentenceInput>& inputs, std::string_view url) {
+  const ActorVocabulary& v = doc_.rules.actors;
+  // The country of the publisher: the last label of the address's host.
+  if (const size_t scheme = url.find("://"); scheme != std::string_view::npos) {
+    std::string_view host = url.substr(scheme + 3);
+    host = host.substr(0, host.find_first_of("/?#"));
+    host = host.substr(0, host.find(':'));
+    const std::string tld = AsciiLower(host.substr(host.rfind('.') + 1));
+    if (auto it = v.domains.find(tld); it != v.domains.end() && host.find('.') != host.npos) {
+      country_ = doc_.Find(it->second);
+      country_via_ = "the domain ." + tld;
+    }
+  }
+  voices_.assign(units.size(), Voice());
+  size_t title = units.size();
+  for (size_t i = 0; i < units.size(); ++i) {
+    if (inputs[i].title) title = i;
+    // The title comes first in the story the document tells, wherever its unit is.
+    ReadUnit(units[i], inputs[i].title ? 0 : i);
+  }
+  if (title < units.size()) {
+    current_ = 0;
+    ReadTitle(units[title]);
+    // A joint document's "we": who its title names, whatever meetings its text reports.
+    if (participants_.size() >= 2) joint_we_ = participants_;
+    if (body_ != nullptr) joint_we_ = {body_};
+  }
+  ReadSpeakers(units, inputs);
+  current_ = 0;
+}
+
+// Persons named with an office ("President Biden", "Chancellor Olaf Scholz of Germany"), the
+// states the text gives them ("of Germany", "German Chancellor"), and gender titles.
+void DocumentActors::ReadUnit(const Tagged& s, size_t i) {
+  const ActorVocabulary& v = doc_.rules.actors;
+  const uint32_t n = static_cast<uint32_t>(s.units.size());
+  for (uint32_t u = 0; u < n; ++u) {
+    const Mention* m = MentionAt(s, u);
+    if (m == nullptr || m->kind == MentionKind::kDemonym ||
+        !IsType(m->entity, EntityType::kPerson)) {
+      continue;
+    }
+    const EntityDef* person = m->entity;
+    named_.push_back({i, person, ""});
+    uint32_t before = u;
+    if (before > 0 && Word(s, before - 1) == ".") --before;  // "Mr. Sullivan"
+    const Cue* title = nullptr;
+    uint32_t b = CueEndingAt(s, 0, before, v.offices, &title);
+    if (b != kNoUnit) named_.push_back({i, person, CueText(*title)});
+    for (const Role& role : person->entity.roles) {
+      if (RoleContains(role, doc_.doc_date)) named_.push_back({i, person, role.office});
+    }
+    // Gender titles right before the name ("Ms. Psaki", "King Abdullah").
+    if (before > 0) {
+      const uint32_t g = before - 1;
+      if (AnyCueAt(s, g, v.female, nullptr) == before) --gender_[person];
+      if (AnyCueAt(s, g, v.male, nullptr) == before) ++gender_[person];
+    }
+    // "X of STATE"; "German Chancellor X", "Japan's Prime Minister X".
+    const EntityDef* state = nullptr;
+    uint32_t k = u + 1;
+    if (Word(s, k) == "of") {
+      ++k;
+      if (Word(s, k) == "the") ++k;
+      if (const Mention* c = MentionAt(s, k);
+          c != nullptr && IsType(c->entity, EntityType::kState)) {
+        state = c->entity;
+      }
+    }
+    if (state == nullptr && b != kNoUnit && b > 0) {
+      uint32_t p = b - 1;
+      if (p > 0 && Word(s, p) == "s" && Word(s, p - 1) == "'") p -= 2;
+      if (const Mention* c = MentionAt(s, p);
+          c != nullptr && IsType(c->entity, EntityType::kState)) {
+        state = c->entity;
+      }
+    }
+    if (state != nullptr) state_of_[person] = state;
+  }
+}
+
+// The person "the OFFICE" at unit u names ("the President's Call"), with its end; null when u
+// starts none or the office is someone else's ("the President of Russia", "the President Biden").
+const EntityDef* DocumentActors::OfficeNounAt(const Tagged& s, uint32_t u, uint32_t* end) const {
+  if (Word(s, u) != "the") return nullptr;
+  const Cue* office = nullptr;
+  const uint32_t e = AnyCueAt(s, u + 1, doc_.rules.actors.offices, &office);
+  if (e == 0 || FollowedByAnother(s, e)) return nullptr;
+  *end = e;
+  return OfficeHolder(CueText(*office));
+}
+
+void DocumentActors::ReadTitle(const Tagged& t) {
+  const ActorVocabulary& v = doc_.rules.actors;
+  const uint32_t n = static_cast<uint32_t>(t.units.size());
+  // A joint document; its kind ("Statement", "Remarks") and the author after "by" / "from".
+  uint32_t kind = kNoUnit;
+  uint32_t author = kNoUnit;
+  for (uint32_t u = 0; u < n; ++u) {
+    if (AnyCueAt(t, u, v.joint, nullptr) != 0) joint_ = true;
+    if (kind == kNoUnit && AnyCueAt(t, u, v.kinds, nullptr) != 0) kind = u;
+    if (kind != kNoUnit && author == kNoUnit && u > kind) {
+      if (const uint32_t e = AnyCueAt(t, u, v.author, nullptr)) author = e;
+    }
+  }
+  uint32_t author_end = author;
+  if (author != kNoUnit) {
+    const Lexicon& lex = doc_.rules.lexicon;
+    uint32_t u = author;
+    while (u < n) {
+      if (const Mention* m = MentionAt(t, u)) {
+        if (m->kind != MentionKind::kDate && m->kind != MentionKind::kQuote &&
+            IsType(m->entity, EntityType::kPerson) && m->kind != MentionKind::kDemonym) {
+          AddUnique(&authors_, m->entity);
+        } else if (m->kind == MentionKind::kDate || m->kind == MentionKind::kQuote) {
+          break;
+        }
+        ++u;
+        continue;
+      }
+      uint32_t e = 0;
+      if (const EntityDef* holder = OfficeNounAt(t, u, &e)) {
+        AddUnique(&authors_, holder);
+        u = e;
+        continue;
+      }
+      std::vector<std::string> rest;
+      if (u + 1 < n && (Word(t, u) == "a" || Word(t, u) == "an")) {
+        if (const uint32_t oe = AnyCueAt(t, u + 1, v.official, nullptr)) {
+          official_author_ = true;
+          u = oe;
+          continue;
+        }
+      }
+      if (const uint32_t oe = AnyCueAt(t, u, v.official, nullptr)) {
+        official_author_ = true;
+        u = oe;
+        continue;
+      }
+      const std::string_view w = Word(t, u);
+      if (w == "," || w == "and" || w == "of" || w == "the" || w == "." || w == "'" || w == "s" ||
+          w == "jr") {
+        ++u;
+        continue;
+      }
+      // Title words ("Prime Minister", "National Security Advisor"); not a preposition or a
+      // verb ("on", "before", "Welcoming").
+      const Token& token = t.tokens[t.units[u].tok_begin];
+      const char c = t.text[token.begin];
+      const LexEntry* lexeme = lex.Find(w);
+      const bool closed = lexeme != nullptr && lexeme->classes != 0;
+      const bool ing = lexeme != nullptr &&
+                       std::any_of(lexeme->senses.begin(), lexeme->senses.end(),
+                                   [](const VerbSense& vs) { return (vs.forms & kFormIng) != 0; });
+      if (c >= 'A' && c <= 'Z' && !closed && !ing) {
+        ++u;
+        continue;
+      }
+      break;
+    }
+    author_end = u;
+  }
+  // Participants: the persons the title names besides its author ("on President Biden's Call
+  // with President Zelenskyy"), and "the President".
+  std::vector<const EntityDef*> persons;
+  for (uint32_t u = 0; u < n; ++u) {
+    if (author != kNoUnit && u >= author && u < author_end) continue;
+    uint32_t e = 0;
+    if (const EntityDef* holder = OfficeNounAt(t, u, &e)) {
+      AddUnique(&persons, holder);
+      u = e - 1;
+      continue;
+    }
+    const Mention* m = MentionAt(t, u);
+    if (m != nullptr && m->kind != MentionKind::kDemonym &&
+        IsType(m->entity, EntityType::kPerson) &&
+        std::find(authors_.begin(), authors_.end(), m->entity) == authors_.end()) {
+      AddUnique(&persons, m->entity);
+    }
+  }
+  // "Remarks by Vice President Harris and President Zelenskyy": the speakers are the meeting.
+  if (persons.empty() && authors_.size() >= 2) persons = authors_;
+  if (persons.size() >= 2) {
+    participants_ = persons;
+    participants_via_ = "the title";
+    return;
+  }
+  if (!persons.empty()) return;
+  // Otherwise the states and bodies the title lists: "the Leaders of India, Israel, United Arab
+  // Emirates, and the United States", "U.S.-Israel Strategic Consultative Group".
+  std::vector<const EntityDef*> list, best;
+  for (uint32_t u = 0; u <= n; ++u) {
+    const Mention* m = u < n ? MentionAt(t, u) : nullptr;
+    const EntityDef* actor =
+        m != nullptr && m->kind != MentionKind::kDemonym ? ActorOf(*m) : nullptr;
+    if (actor != nullptr && !IsType(actor, EntityType::kPerson)) {
+      AddUnique(&list, actor);
+      continue;
+    }
+    const std::string_view w = Word(t, u);
+    if (u < n && (w == "," || w == "and" || w == "the" || w == "-")) continue;
+    if (list.size() > best.size()) best = list;
+    list.clear();
+  }
+  if (best.size() >= 2) {
+    participants_ = best;
+    participants_via_ = "the title";
+    return;
+  }
+  // A joint document of one body ("Carbis Bay G7 Summit Communique", "G20 Bali Leaders'
+  // Declaration"): "we" are that body.
+  if (joint_ && best.size() == 1 && !IsType(best[0], EntityType::kState)) body_ = best[0];
+}
+
+// Speaker labels at paragraph starts: "PRESIDENT BIDEN:", "SENIOR ADMINISTRATION OFFICIAL:",
+// "Q" (a bare label). A speaker's turn lasts until the next label.
+void DocumentActors::ReadSpeakers(const std::vector<Tagged>& units,
+                                  const std::vector<SentenceInput>& inputs) {
+  const ActorVocabulary& v = doc_.rules.actors;
+  Voice voice;
+  uint32_t turn = 0;
+  std::map<std::string, Voice, std::less<>> known;  // by label
+  for (size_t i = 0; i < units.size(); ++i) {
+    if (inputs[i].title) continue;
+    const Tagged& s = units[i];
+    const bool paragraph_start = i == 0 || inputs[i].paragraph != inputs[i - 1].paragraph;
+    if (paragraph_start && !s.tokens.empty()) {
+      // Upper-case words (and . - ') before a colon, within the first ten tokens.
+      size_t colon = 0;
+      bool label = false;
+      for (size_t t = 0; t < s.tokens.size() && t < 10; ++t) {
+        const std::string_view text = s.TokenText(static_cast<uint32_t>(t));
+        if (text == ":") {
+          colon = t;
+          label = t > 0;
+          break;
+        }
+        const bool word = IsWordByte(static_cast<unsigned char>(text[0]));
+        if (!word && text != "." && text != "-" && text != "'") break;
+        if (word && std::any_of(text.begin(), text.end(), [](char c) {
+              return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            })) {
+          break;
+        }
+      }
+      if (!label && s.tokens.size() >= 2) {
+        // A bare label: "Q Thank you".
+        const std::string lower = AsciiLower(s.TokenText(0));
+        const char next = s.text[s.tokens[1].begin];
+        if (IsOneOf({lower}, v.bare) && s.TokenText(0) != lower && next >= 'A' && next <= 'Z') {
+          colon = 1;
+          label = true;
+        }
+      }
+      if (label) {
+        const std::string_view text = s.Range(0, static_cast<uint32_t>(colon));
+        auto it = known.find(text);
+        if (it == known.end()) it = known.emplace(std::string(text), SpeakerOf(text)).first;
+        voice = it->second;
+        voice.turn = ++turn;
+      }
+    }
+    voices_[i] = voice;
+  }
+}
+
+DocumentActors::Voice DocumentActors::SpeakerOf(std::string_view label) const {
+  const ActorVocabulary& v = doc_.rules.actors;
+  Voice voice;
+  const std::string cased = TitleCase(label);
+  std::vector<std::string> words = TokenTexts(AsciiLower(label), nullptr);
+  words.erase(std::remove(words.begin(), words.end(), "."), words.end());
+  if (IsOneOf(words, v.anonymous) || IsOneOf(words, v.bare)) {
+    voice.kind = VoiceKind::kAnonymous;
+    return voice;
+  }
+  if (IsOneOf(words, v.official)) {
+    voice.kind = VoiceKind::kOfficial;
+    return voice;
+  }
+  // The label as a name: "Vice President Harris", "Ms. Psaki", "The President".
+  Tagged t;
+  Tag(doc_, cased, &t);
+  for (const Mention& m : t.mentions) {
+    if (m.kind != MentionKind::kDemonym && IsType(m.entity, EntityType::kPerson)) {
+      voice.kind = VoiceKind::kPerson;
+      voice.person = m.entity;
+      return voice;
+    }
+  }
+  // Titles and honorifics before the name.
+  std::vector<std::string> office;
+  size_t k = 0;
+  if (k < words.size() && words[k] == "the") ++k;
+  for (;;) {
+    bool more = false;
+    for (const std::vector<Cue>* list : {&v.offices, &v.female, &v.male}) {
+      for (const Cue& cue : *list) {
+        if (k + cue.tokens.size() <= words.size() &&
+            std::equal(cue.tokens.begin(), cue.tokens.end(), words.begin() + k)) {
+          if (list == &v.offices) office.assign(cue.tokens.begin(), cue.tokens.end());
+          k += cue.tokens.size();
+          more = true;
+          break;
+        }
+      }
+      if (more) break;
+    }
+    if (!more) break;
+  }
+  if (k == words.size()) {
+    // "THE PRESIDENT", "THE VICE PRESIDENT".
+    if (!office.empty() && words[0] == "the") {
+      Cue cue;
+      cue.tokens = office;
+      voice.person = OfficeHolder(CueText(cue));
+      if (voice.person != nullptr) voice.kind = VoiceKind::kPerson;
+    }
+    return voice;
+  }
+  // "MS. JEAN-PIERRE": a person named in the document whose name ends so.
+  const std::vector<std::string> name(words.begin() + static_cast<std::ptrdiff_t>(k), words.end());
+  std::vector<const EntityDef*> found;
+  for (const Named& named : named_) {
+    std::vector<std::string> label = TokenTexts(AsciiLower(named.person->entity.label), nullptr);
+    label.erase(std::remove(label.begin(), label.end(), "."), label.end());
+    if (label.size() >= name.size() && std::equal(name.rbegin(), name.rend(), label.rbegin())) {
+      AddUnique(&found, named.person);
+    }
+  }
+  if (found.size() == 1) {
+    voice.kind = VoiceKind::kPerson;
+    voice.person = found[0];
+  }
+  return voice;
+}
+
+const EntityDef* DocumentActors::OfficeHolder(std::string_view office) const {
+  std::vector<const EntityDef*> candidates;
+  for (const Named& named : named_) {
+    if (named.office != office) continue;
+    if (country_ != nullptr && StateOf(named.person) != country_) continue;
+    AddUnique(&candidates, named.person);
+  }
+  if (candidates.empty()) {
+    return country_ != nullptr ? HolderOf(doc_, std::string(office), country_->entity.id) : nullptr;
+  }
+  if (candidates.size() == 1) return candidates[0];
+  // The one named last before the current unit.
+  const EntityDef* last = nullptr;
+  for (const Named& named : named_) {
+    if (named.unit >= current_) continue;
+    if (std::find(candidates.begin(), candidates.end(), named.person) != candidates.end()) {
+      last = named.person;
+    }
+  }
+  return last;
+}
+
+const EntityDef* DocumentActors::StateOf(const EntityDef* person) const {
+  if (person == nullptr || person->entity.type != EntityType::kPerson) return person;
+  if (auto it = state_of_.find(person); it != state_of_.end()) return it->second;
+  const EntityDef* state = nullptr;
+  for (bool dated : {true, false}) {
+    for (const Role& role : person->entity.roles) {
+      if (role.country.empty() || (dated && !RoleContains(role, doc_.doc_date))) continue;
+      const EntityDef* c = doc_.Find(role.country);
+      if (state != nullptr && c != state) return nullptr;
+      state = c;
+    }
+    if (state != nullptr) return state;
+  }
+  return nullptr;
+}
+
+// --- Resolution ------------------------------------------------------------------------------
+
+std::vector<const EntityDef*> DocumentActors::Persons() const {
+  std::vector<const EntityDef*> out;
+  for (const EntityDef* e : participants_) {
+    if (IsType(e, EntityType::kPerson)) out.push_back(e);
+  }
+  return out;
+}
+
+std::vector<const EntityDef*> DocumentActors::States() const {
+  std::vector<const EntityDef*> out;
+  for (const EntityDef* e : participants_) {
+    if (!IsType(e, EntityType::kPerson)) out.push_back(e);
+  }
+  if (!out.empty()) return out;
+  for (const EntityDef* e : participants_) {
+    const EntityDef* state = StateOf(e);
+    if (state == nullptr) return {};
+    AddUnique(&out, state);
+  }
+  return out;
+}
+
+bool DocumentActors::Near(size_t unit) const {
+  if (unit > current_ || current_ - unit > kAntecedentUnits) return false;
+  return voices_.empty() || voices_[unit].turn == voices_[current_].turn;
+}
+
+int DocumentActors::Gender(const EntityDef* person) const {
+  const auto it = gender_.find(person);
+  if (it == gender_.end() || it->second == 0) return 0;
+  return it->second > 0 ? 1 : -1;
+}
+
+ImplicitActors DocumentActors::Resolve(const Tagged& s, const ClauseAnalysis& a, int c) const {
+  if (c < 0 || !a.chunks[c].members.empty()) return {};
+  bool subject = false;
+  for (const VerbGroup& g : a.groups) {
+    if (g.infinitive) continue;
+    const bool passive = !g.verbs.empty() && g.verbs.back().passive;
+    subject = subject || (passive ? g.agent == c : g.subject == c);
+  }
+  if (!subject) return {};
+  return a.chunks[c].pronoun ? Pronoun(s, a, c) : Collective(s, a, c);
+}
+
+ImplicitActors DocumentActors::We() const {
+  const Voice& voice = voices_.empty() ? Voice() : voices_[current_];
+  switch (voice.kind) {
+    case VoiceKind::kPerson: {
+      const EntityDef* state = StateOf(voice.person);
+      if (state == nullptr) return {{}, "the speaker's country (unknown)"};
+      return {{state}, "the speaker's country"};
+    }
+    case VoiceKind::kOfficial:
+      if (country_ == nullptr) return {{}, "the official's country (unknown)"};
+      return {{country_}, "the official's country, " + country_via_};
+    case VoiceKind::kAnonymous:
+      return {{}, "an anonymous speaker"};
+    case VoiceKind::kNone:
+      break;
+  }
+  if (!we_.empty()) return {we_, "the apposition of 'we'"};
+  if (joint_ && !joint_we_.empty()) return {joint_we_, "the joint document's participants"};
+  if (country_ != nullptr) return {{country_}, "the document's country, " + country_via_};
+  return {{}, "no country or participants established"};
+}
+
+ImplicitActors DocumentActors::Pronoun(const Tagged& s, const ClauseAnalysis& a, int c) const {
+  const std::string_view w = Word(s, a.chunks[c].head);
+  const Voice& voice = voices_.empty() ? Voice() : voices_[current_];
+  if (w == "i" || w == "me") {
+    if (voice.kind == VoiceKind::kPerson) return {{voice.person}, "the speaker"};
+    if (voice.turn == 0 && authors_.size() == 1) return {{authors_[0]}, "the title's author"};
+    return {{}, "no speaker or author"};
+  }
+  if (w == "we" || w == "us") return We();
+  // The group whose subject the pronoun is: antecedents stand before it.
+  uint32_t at = a.chunks[c].begin;
+  if (w == "they" || w == "them") {
+    for (size_t g = a.groups.size(); g-- > 0;) {
+      const VerbGroup& group = a.groups[g];
+      if (group.infinitive || group.subject < 0 || a.chunks[group.subject].end > at) continue;
+      std::vector<const EntityDef*> members;
+      for (uint32_t m : a.chunks[group.subject].members)
+        AddUnique(&members, ActorOf(s.mentions[m]));
+      if (members.size() >= 2) return {members, "the plural subject before it"};
+    }
+    if (plural_.entities.size() >= 2 && Near(plural_.unit)) {
+      return {plural_.entities, "the last plural subject"};
+    }
+    return {{}, "no plural subject in the last two sentences"};
+  }
+  if (w == "he" || w == "she") {
+    const int want = w == "he" ? 1 : -1;
+    std::vector<const EntityDef*> candidates;  // nearest first
+    for (size_t g = a.groups.size(); g-- > 0;) {
+      const VerbGroup& group = a.groups[g];
+      if (group.infinitive || group.subject < 0 || a.chunks[group.subject].end > at) continue;
+      const std::vector<uint32_t>& members = a.chunks[group.subject].members;
+      if (members.size() == 1 && IsType(s.mentions[members[0]].entity, EntityType::kPerson)) {
+        AddUnique(&candidates, s.mentions[members[0]].entity);
+      }
+    }
+    for (size_t k = persons_.size(); k-- > 0;) {
+      if (Near(persons_[k].unit)) AddUnique(&candidates, persons_[k].entities[0]);
+    }
+    // "After speaking in Cape Town, where he pledged ..., Mandela took ...": in a clause that
+    // opens the sentence with a subordinator or preposition, the main clause's subject.
+    const LexEntry* first = doc_.rules.lexicon.Find(Word(s, 0));
+    if (candidates.empty() && first != nullptr &&
+        (first->classes & (kClassSubordinator | kClassPreposition)) != 0) {
+      for (const VerbGroup& group : a.groups) {
+        if (group.infinitive || group.subject < 0 || a.chunks[group.subject].begin <= at) continue;
+        const std::vector<uint32_t>& members = a.chunks[group.subject].members;
+        if (members.size() == 1 && IsType(s.mentions[members[0]].entity, EntityType::kPerson)) {
+          AddUnique(&candidates, s.mentions[members[0]].entity);
+        }
+        break;
+      }
+    }
+    std::vector<const EntityDef*> fit;
+    for (const EntityDef* p : candidates) {
+      if (Gender(p) != -want) fit.push_back(p);
+    }
+    if (fit.empty()) return {{}, "no subject of that gender in the last two sentences"};
+    // The nearest one, unless its gender is unknown and another subject might be meant.
+    if (Gender(fit[0]) == 0 && fit.size() > 1) {
+      return {{}, "two subjects might be meant (" + Ids(fit) + ")"};
+    }
+    return {{fit[0]}, "the nearest subject"};
+  }
+  return {};
+}
+
+ImplicitActors DocumentActors::Collective(const Tagged& s, const ClauseAnalysis& a, int c) const {
+  const ActorVocabulary& v = doc_.rules.actors;
+  const Chunk& chunk = a.chunks[c];
+  enum { kPeople, kStates, kSides } kind;
+  uint32_t b = kNoUnit;
+  if ((b = CueEndingAt(s, chunk.begin, chunk.end, v.people, nullptr)) != kNoUnit) {
+    kind = kPeople;
+  } else if ((b = CueEndingAt(s, chunk.begin, chunk.end, v.states, nullptr)) != kNoUnit) {
+    kind = kStates;
+  } else if ((b = CueEndingAt(s, chunk.begin, chunk.end, v.sides, nullptr)) != kNoUnit) {
+    kind = kSides;
+  } else {
+    return {};
+  }
+  // Before the noun: determiners and a number ("the two", "both", "our"), or its owners ("Quad
+  // leaders", "the Israeli side").
+  int number = 0;
+  bool determined = false;
+  std::vector<const EntityDef*> owners;
+  for (uint32_t u = chunk.begin; u < b; ++u) {
+    if (const Mention* m = MentionAt(s, u)) {
+      AddUnique(&owners, m->kind == MentionKind::kDemonym ? m->entity : ActorOf(*m));
+      continue;
+    }
+    const std::string_view w = Word(s, u);
+    if (const int k = NumberWord(w)) {
+      number = k;
+      determined = true;
+    } else if (w == "the" || w == "all" || w == "our" || w == "these" || w == "those") {
+      determined = true;
+    } else {
+      return {{}, "a noun phrase with other words than a determiner or a number"};
+    }
+  }
+  // "U.S. participants": a state or body right before the noun owns it.
+  if (owners.empty() && chunk.begin == b && b > 0) {
+    if (const Mention* m = MentionAt(s, b - 1); m != nullptr && m->kind != MentionKind::kDemonym) {
+      const EntityDef* owner = ActorOf(*m);
+      if (owner != nullptr && !IsType(owner, EntityType::kPerson)) owners.push_back(owner);
+    }
+  }
+  if (!owners.empty()) return {owners, "the noun's owner"};
+  // "the leaders of Japan, the ROK and the United States".
+  if (Word(s, chunk.end) == "of" && chunk.end + 1 < s.units.size()) {
+    const int named = a.chunk_of[chunk.end + 1];
+    if (named >= 0 && a.chunks[named].begin == chunk.end + 1 && !a.chunks[named].members.empty()) {
+      std::vector<const EntityDef*> out;
+      for (uint32_t m : a.chunks[named].members) AddUnique(&out, ActorOf(s.mentions[m]));
+      if (!out.empty()) return {out, "named after 'of'"};
+    }
+  }
+  if (!determined) return {{}, "no determiner"};
+  std::vector<const EntityDef*> set = kind == kPeople   ? Persons()
+                                      : kind == kStates ? States()
+                                                        : States();
+  if (set.empty() && kind != kStates) set = kind == kPeople ? States() : Persons();
+  auto fits = [&](const std::vector<const EntityDef*>& entities) {
+    if (kind == kSides) return true;
+    return std::all_of(entities.begin(), entities.end(), [&](const EntityDef* e) {
+      return IsType(e, EntityType::kPerson) == (kind == kPeople);
+    });
+  };
+  if (number > 0 && static_cast<int>(set.size()) != number) {
+    // "commitments by Israel and the PA ... The two sides": the last list of that many.
+    for (int k = c; k-- > 0;) {
+      const Chunk& other = a.chunks[k];
+      if (other.end > chunk.begin || static_cast<int>(other.members.size()) != number) continue;
+      std::vector<const EntityDef*> members;
+      for (uint32_t m : other.members) AddUnique(&members, ActorOf(s.mentions[m]));
+      if (static_cast<int>(members.size()) == number && fits(members)) {
+        return {members, "the list before it"};
+      }
+    }
+    for (size_t k = lists_.size(); k-- > 0;) {
+      if (Near(lists_[k].unit) && static_cast<int>(lists_[k].entities.size()) == number &&
+          fits(lists_[k].entities)) {
+        return {lists_[k].entities, "the last list of " + std::to_string(number)};
+      }
+    }
+    return {{}, std::to_string(set.size()) + " participants, not " + std::to_string(number)};
+  }
+  if (set.size() < 2) return {{}, "fewer than two participants established"};
+  return {set, "the participants, from " + participants_via_};
+}
+
+// --- What a unit establishes for the next ones -----------------------------------------------
+
+void DocumentActors::Observe(const Tagged& s, const ClauseAnalysis* a,
+                             const std::vector<Statement>& statements) {
+  const std::vector<std::string>& meeting = doc_.rules.actors.meeting;
+  std::vector<const EntityDef*> persons, others;
+  for (const Statement& st : statements) {
+    if (!std::binary_search(meeting.begin(), meeting.end(), st.predicate)) continue;
+    if (st.modality == Modality::kNegated || st.modality == Modality::kHedged) continue;
+    // Only a meeting whose subject the sentence names ("We welcome Turkey" is none).
+    if (std::none_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+          return m.entity != nullptr && m.entity->entity.id == st.subject.id;
+        })) {
+      continue;
+    }
+    for (const EntityRef* ref : {&st.subject, st.object ? &*st.object : nullptr,
+                                 st.recipient ? &*st.recipient : nullptr}) {
+      if (ref == nullptr) continue;
+      const EntityDef* e = doc_.Find(ref->id);
+      if (e == nullptr || (EntityTypeBit(e->entity.type) & kActorBits) == 0) continue;
+      AddUnique(IsType(e, EntityType::kPerson) ? &persons : &others, e);
+    }
+  }
+  if (persons.size() >= 2) {
+    participants_ = persons;
+    participants_via_ = "a meeting in sentence " + std::to_string(current_);
+  } else if (persons.empty() && others.size() >= 2) {
+    participants_ = others;
+    participants_via_ = "a meeting in sentence " + std::to_string(current_);
+  }
+  if (a == nullptr) return;
+  for (const VerbGroup& g : a->groups) {
+    if (g.infinitive) continue;
+    const bool passive = !g.verbs.empty() && g.verbs.back().passive;
+    const int c = passive ? g.agent : g.subject;
+    if (c < 0) continue;
+    std::vector<const EntityDef*> subjects;
+    for (uint32_t m : a->chunks[c].members) AddUnique(&subjects, ActorOf(s.mentions[m]));
+    if (subjects.empty()) subjects = Resolve(s, *a, c).entities;
+    if (g.apposed_end == g.apposed_begin + 1 && Word(s, g.apposed_begin) == "we" &&
+        subjects.size() >= 2) {
+      we_ = subjects;
+      participants_ = subjects;
+      participants_via_ = "the apposition in sentence " + std::to_string(current_);
+    }
+    // "They": a plural subject of one kind (persons, or states and bodies).
+    const size_t persons_in =
+        static_cast<size_t>(std::count_if(subjects.begin(), subjects.end(), [](const EntityDef* e) {
+          return IsType(e, EntityType::kPerson);
+        }));
+    if (subjects.size() >= 2 && (persons_in == 0 || persons_in == subjects.size())) {
+      plural_ = {subjects, current_};
+    }
+    if (subjects.size() == 1 && IsType(subjects[0], EntityType::kPerson)) {
+      persons_.push_back({subjects, current_});
+      // "his commitment", "her counterparts": the possessive of the clause's own subject.
+      for (uint32_t u = g.end; u < g.clause_end && u < s.units.size(); ++u) {
+        const std::string_view w = Word(s, u);
+        const int chunk = a->chunk_of[u];
+        const bool determiner = chunk >= 0 && a->chunks[chunk].begin == u;
+        if (w == "his" || (w == "himself")) ++gender_[subjects[0]];
+        if ((w == "her" && determiner) || w == "herself") --gender_[subjects[0]];
+      }
+    }
+  }
+  for (const Chunk& chunk : a->chunks) {
+    if (chunk.members.size() < 2) continue;
+    std::vector<const EntityDef*> members;
+    for (uint32_t m : chunk.members) AddUnique(&members, ActorOf(s.mentions[m]));
+    if (members.size() >= 2) lists_.push_back({members, current_});
+  }
+  if (persons_.size() > kRecentKept) persons_.erase(persons_.begin(), persons_.end() - kRecentKept);
+  if (lists_.size() > kRecentKept) lists_.erase(lists_.begin(), lists_.end() - kRecentKept);
+}
+
+std::string DocumentActors::DescribeDocument() const {
+  std::string out;
+  if (country_ != nullptr) out += "  country: " + country_->entity.id + " (" + country_via_ + ")\n";
+  if (!participants_.empty()) {
+    out += "  participants: " + Ids(participants_) + " (" + participants_via_ + ")\n";
+  }
+  if (!authors_.empty()) out += "  author: " + Ids(authors_) + "\n";
+  if (official_author_) out += "  author: an official\n";
+  if (joint_) out += "  joint document" + (body_ ? " of " + body_->entity.id : "") + "\n";
+  uint32_t turns = 0;
+  for (const Voice& v : voices_) turns = std::max(turns, v.turn);
+  if (turns > 0) out += "  speaker turns: " + std::to_string(turns) + "\n";
+  return out;
+}
+
+std::string DocumentActors::Describe(const Tagged& s, const ClauseAnalysis& a) const {
+  std::string out;
+  std::vector<int> seen;
+  for (const VerbGroup& g : a.groups) {
+    if (g.infinitive) continue;
+    const bool passive = !g.verbs.empty() && g.verbs.back().passive;
+    const int c = passive ? g.agent : g.subject;
+    if (c < 0 || std::find(seen.begin(), seen.end(), c) != seen.end()) continue;
+    seen.push_back(c);
+    const ImplicitActors r = Resolve(s, a, c);
+    if (r.how.empty()) continue;
+    out += "  implicit \"" + UnitsString(s, a.chunks[c].begin, a.chunks[c].end) +
+           "\" = " + (r.entities.empty() ? "nothing" : Ids(r.entities)) + " (" + r.how + ")\n";
+  }
+  return out;
+}
+
+}  // namespace parley::internal

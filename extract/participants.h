@@ -1,0 +1,157 @@
+// Collective and implicit actors (rules/README.md section 13, "Collective and implicit actors"):
+// who "the leaders", "both sides", "the two countries", "we", "they", "I", "he" and "she", and an
+// office noun without a country ("the President"), are in one document.
+//
+// A document establishes them as it goes:
+//   - its country: the top-level domain of its address (a country code, or a `domain` line of
+//     the `actors documents` block: "gov" is the United States);
+//   - its participants: the persons its title names ("Readout of President Biden's Call with
+//     Chancellor Scholz"; the author after "Statement by" is no participant), else the states
+//     or bodies its title lists ("Joint Statement of the Leaders of India, Israel, ..."); then
+//     every meeting sentence replaces them with the persons (or states) its meeting statements
+//     join ("X met with Y and Z": a `meeting` predicate), and an apposition ("We, the leaders of
+//     A, B and C, ...") with what it names;
+//   - its voices: a transcript's speaker labels ("PRESIDENT BIDEN:", "SENIOR ADMINISTRATION
+//     OFFICIAL:", "Q") make the speaker "I" and the speaker's country "we" until the next label;
+//     a title's author ("Statement by President Biden") is "I" elsewhere;
+//   - its recent subjects: the last subjects of two or more actors ("they"), the last persons
+//     who were the subject of a clause ("he", "she", with the gender titles and possessive
+//     pronouns have shown), and the last coordinations ("the two sides" = the last pair).
+//
+// Resolution never guesses: a collective noun needs two or more participants of its type (and
+// exactly as many as its number says: "the two leaders", "both"), a pronoun an antecedent in
+// the last two sentences of the same speaker's turn that agrees in number and gender; otherwise
+// the chunk stays unresolved and gives no statement.
+//
+// Everything is per document, linear in its length: no state survives between documents.
+//
+// Thread-safety: one DocumentActors per document, on one thread.
+#ifndef PARLEY_EXTRACT_PARTICIPANTS_H_
+#define PARLEY_EXTRACT_PARTICIPANTS_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/types.h"
+#include "extract/clauses.h"
+#include "extract/mentions.h"
+#include "extract/rule_matcher.h"
+#include "extract/tagged_sentence.h"
+
+namespace parley::internal {
+
+// Entities an implicit chunk stands for, and how they were found (for `rules explain`).
+struct ImplicitActors {
+  std::vector<const EntityDef*> entities;
+  std::string how;  // "participants from the title", "speaker's country", "" when not implicit
+};
+
+// Whether the office noun ending before unit `e` of `s` is someone else's than the document's:
+// "the President of Russia", "the President-elect", "the President Biden", "the Vice President
+// Dr. Phil Gordon" (a mention, "of", a hyphen or a capitalised word follows).
+bool FollowedByAnother(const Tagged& s, uint32_t e);
+
+class DocumentActors {
+ public:
+  // REQUIRES: `doc` outlives this object.
+  explicit DocumentActors(const DocState& doc) : doc_(doc) {}
+
+  // Reads what a document establishes before its relations: its country from `url`, the persons
+  // named with their offices and states, the title (the unit whose input has `title` set), the
+  // speaker labels at paragraph starts. `units` are tagged (after discovery), parallel to
+  // `inputs`.
+  void Establish(const std::vector<Tagged>& units, const std::vector<SentenceInput>& inputs,
+                 std::string_view url);
+
+  // Unit `i` is analysed next (coreference, then relations).
+  void Begin(size_t i) { current_ = i; }
+
+  // The actors chunk `c` of `a` stands for when it names none itself: a pronoun, or a collective
+  // noun phrase that is the subject (or by-agent) of a verb group. Empty `how` when the chunk
+  // is not implicit; empty `entities` when it is but stays unresolved.
+  ImplicitActors Resolve(const Tagged& s, const ClauseAnalysis& a, int c) const;
+
+  // The person an office noun without a country ("the President", "THE VICE PRESIDENT:")
+  // denotes at the current unit: among the persons the document names with that office (in its
+  // text, "President Biden", or by their roles), those of the document's country when it has
+  // one, the one named last before the current unit (or the only one); else the holder of the
+  // office of the document's country at the document date. Null when that is no one person.
+  const EntityDef* OfficeHolder(std::string_view office) const;
+
+  // What unit `s` (analysed as `a`, or null when no clause analysis ran) establishes for the
+  // units after it: participants from its meeting statements and appositions, its subjects.
+  void Observe(const Tagged& s, const ClauseAnalysis* a, const std::vector<Statement>& statements);
+
+  // For `rules explain`: one line per implicit chunk of `a` ("  implicit ...").
+  std::string Describe(const Tagged& s, const ClauseAnalysis& a) const;
+  // For `rules explain`: what Establish found, one "  ..." line each.
+  std::string DescribeDocument() const;
+
+  const EntityDef* country() const { return country_; }
+
+  // True when `entity` is the state `person` represents (null: false).
+  bool Represents(const EntityDef* person, const EntityDef* entity) const {
+    return entity != nullptr && person != entity && StateOf(person) == entity;
+  }
+
+ private:
+  // A person named in a unit, with an office ("President Biden"; "" for the name alone). Title
+  // units count as unit 0.
+  struct Named {
+    size_t unit;
+    const EntityDef* person;
+    std::string office;
+  };
+  enum class VoiceKind : uint8_t { kNone, kPerson, kOfficial, kAnonymous };
+  struct Voice {
+    VoiceKind kind = VoiceKind::kNone;
+    const EntityDef* person = nullptr;
+    uint32_t turn = 0;  // speaker turns counted from 1; 0 outside transcripts
+  };
+  struct Recent {  // a set of actors and the unit it was seen in
+    std::vector<const EntityDef*> entities;
+    size_t unit = 0;
+  };
+
+  void ReadUnit(const Tagged& s, size_t i);
+  void ReadTitle(const Tagged& t);
+  void ReadSpeakers(const std::vector<Tagged>& units, const std::vector<SentenceInput>& inputs);
+  Voice SpeakerOf(std::string_view label) const;
+  const EntityDef* OfficeNounAt(const Tagged& s, uint32_t u, uint32_t* end) const;
+
+  ImplicitActors Pronoun(const Tagged& s, const ClauseAnalysis& a, int c) const;
+  ImplicitActors Collective(const Tagged& s, const ClauseAnalysis& a, int c) const;
+  ImplicitActors We() const;
+  const EntityDef* StateOf(const EntityDef* person) const;
+  std::vector<const EntityDef*> Persons() const;
+  std::vector<const EntityDef*> States() const;
+  bool Near(size_t unit) const;
+  int Gender(const EntityDef* person) const;  // 1 male, -1 female, 0 unknown
+
+  const DocState& doc_;
+  size_t current_ = 0;
+  const EntityDef* country_ = nullptr;
+  std::string country_via_;
+  std::vector<Named> named_;
+  std::map<const EntityDef*, const EntityDef*> state_of_;  // from the text: "X of STATE"
+  std::map<const EntityDef*, int> gender_;                 // evidence: + male, - female
+  std::vector<const EntityDef*> participants_;
+  std::string participants_via_;
+  std::vector<const EntityDef*> authors_;
+  bool official_author_ = false;
+  bool joint_ = false;
+  const EntityDef* body_ = nullptr;         // a joint document's one body: "G7 Leaders' Statement"
+  std::vector<const EntityDef*> we_;        // named by an apposition of "we"
+  std::vector<const EntityDef*> joint_we_;  // a joint document's: its title's participants
+  std::vector<Voice> voices_;               // per unit
+  Recent plural_;                           // the last subject of two or more actors
+  std::vector<Recent> persons_;             // the last single-person subjects, latest last
+  std::vector<Recent> lists_;               // the last coordinations of actors, latest last
+};
+
+}  // namespace parley::internal
+
+#endif  // PARLEY_EXTRACT_PARTICIPANTS_H_

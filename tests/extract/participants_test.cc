@@ -1,0 +1,215 @@
+// Collective and implicit actors (extract/participants.h), end to end and table-driven: each
+// case is a small document (title, address, date, Markdown text) extracted with the default
+// rules; the statements must include (and must not include) the given ones, written as
+// "SUBJECT PREDICATE [OBJECT]" with an optional "rcpt=ID".
+#include "extract/participants.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "extract/extractor.h"
+
+namespace parley {
+namespace {
+
+const Extractor& Default() {
+  static const std::unique_ptr<Extractor> extractor = [] {
+    Result<std::unique_ptr<Extractor>> e = Extractor::Create(ExtractorOptions());
+    EXPECT_TRUE(e.ok()) << e.status().message();
+    return std::move(*e);
+  }();
+  return *extractor;
+}
+
+std::string Brief(const Statement& st) {
+  std::string out = st.subject.id + " " + st.predicate;
+  if (st.object) out += " " + st.object->id;
+  if (st.recipient) out += " rcpt=" + st.recipient->id;
+  return out;
+}
+
+struct Case {
+  std::string name;
+  std::string title, url, date, text;
+  std::vector<std::string> has, has_not;
+};
+
+TEST(ParticipantsTest, CollectiveAndImplicitActors) {
+  const std::string wh = "https://www.whitehouse.gov/briefing-room/statements-releases/x/";
+  const Case cases[] = {
+      {"the leaders: the persons the title names",
+       "Readout of President Biden's Call with Chancellor Scholz of Germany",
+       wh,
+       "2022-02-07",
+       "The leaders condemned Russia's attacks on Ukraine.",
+       {"person:joe-biden condemned state:russia", "person:olaf-scholz condemned state:russia"},
+       {}},
+      {"the author of a statement is no participant",
+       "Statement by Press Secretary Jen Psaki on President Biden's Call with President "
+       "Zelenskyy of Ukraine",
+       wh,
+       "2022-01-02",
+       "The leaders condemned Russia's military build-up.",
+       {"person:joe-biden condemned state:russia",
+        "person:volodymyr-zelenskyy condemned state:russia"},
+       {"person:jen-psaki condemned state:russia"}},
+      {"a meeting sentence establishes them; the number must agree",
+       "",
+       "",
+       "2023-05-01",
+       "President Biden met with President Yoon Suk Yeol in Washington. The two leaders "
+       "condemned North Korea's missile launches. The three leaders condemned Russia.",
+       {"person:joe-biden condemned state:north-korea",
+        "person:yoon-suk-yeol condemned state:north-korea"},
+       {"person:joe-biden condemned state:russia"}},
+      {"the two countries: the participants' states",
+       "Readout of President Biden's Meeting with President Macron of France",
+       wh,
+       "2022-12-01",
+       "The two countries condemned Iran's attacks.",
+       {"state:united-states condemned state:iran", "state:france condemned state:iran"},
+       {"person:joe-biden condemned state:iran"}},
+      {"an apposition names who we are, for the sentences after it too",
+       "",
+       "",
+       "2023-08-18",
+       "We, the leaders of Japan, the Republic of Korea and the United States, condemn North "
+       "Korea's missile launches.\n\nWe welcome Australia's support.",
+       {"state:japan condemned state:north-korea", "state:south-korea condemned state:north-korea",
+        "state:united-states condemned state:north-korea", "state:japan welcomed state:australia"},
+       {}},
+      {"they: the last plural subject",
+       "",
+       "",
+       "2021-11-16",
+       "President Biden and President Xi met virtually. They condemned terrorism in all its "
+       "forms and discussed Afghanistan.",
+       {"person:joe-biden discussed person:xi-jinping",
+        "person:xi-jinping discussed person:joe-biden"},
+       {}},
+      {"they with no plural subject in the last two sentences gives nothing",
+       "",
+       "",
+       "2021-11-16",
+       "President Biden spoke with reporters. The weather was fine. The rain stopped. They "
+       "condemned Russia.",
+       {},
+       {"person:joe-biden condemned state:russia"}},
+      {"speaker labels: I and we in a speaker's turn",
+       "Remarks by President Biden and President Zelenskyy",
+       wh,
+       "2024-06-15",
+       "PRESIDENT ZELENSKYY: I thank the United States.\n\n"
+       "PRESIDENT BIDEN: We support Ukraine.\n\nQ: Do you condemn Russia? We condemn Russia.",
+       {"person:volodymyr-zelenskyy thanked state:united-states",
+        "state:united-states supported state:ukraine"},
+       {"state:united-states condemned state:russia"}},
+      {"an official's we is the document's country",
+       "Background Press Call by a Senior Administration Official",
+       wh,
+       "2022-02-12",
+       "SENIOR ADMINISTRATION OFFICIAL: Thanks. We condemn Hamas.",
+       {"state:united-states condemned organization:hamas"},
+       {}},
+      {"the President: the office holder of the document's country at its date",
+       "Statement from National Security Advisor Jake Sullivan",
+       wh,
+       "2023-02-26",
+       "The President condemned Russia's strikes on Kyiv.",
+       {"person:joe-biden condemned state:russia"},
+       {}},
+      {"a name in the text beats the office's dates",
+       "",
+       wh,
+       "2022-05-01",
+       "President Trump met Kim Jong Un in Singapore. The President condemned Iran.",
+       {"person:donald-trump condemned state:iran"},
+       {"person:joe-biden condemned state:iran"}},
+      {"the President of another country is not the document's",
+       "",
+       wh,
+       "2023-02-26",
+       "The President of Russia condemned Ukraine.",
+       {},
+       {"person:joe-biden condemned state:ukraine"}},
+      {"without an address or a name, the President is no one",
+       "",
+       "",
+       "2023-02-26",
+       "The President condemned Russia.",
+       {},
+       {"person:joe-biden condemned state:russia"}},
+      {"I in a statement by a person is its author",
+       "Statement by President Biden on the Attack in Israel",
+       wh,
+       "2023-10-07",
+       "I condemn Hamas. We stand with Israel.",
+       {"person:joe-biden condemned organization:hamas"},
+       {}},
+      {"he and she: the nearest subject of that gender",
+       "",
+       "",
+       "2022-01-01",
+       "Ms. Kaja Kallas met reporters. President Biden condemned Russia. She condemned Iran.",
+       {},
+       {"person:joe-biden condemned state:iran"}},
+      {"he: the nearest subject",
+       "",
+       "",
+       "2022-01-01",
+       "President Biden spoke with President Putin. He condemned Iran.",
+       {"person:joe-biden condemned state:iran"},
+       {"person:vladimir-putin condemned state:iran"}},
+      {"a participant does not act on its own country",
+       "Joint Statement by President Biden and President Zelenskyy",
+       wh,
+       "2024-07-09",
+       "We will provide Ukraine with air defense systems.",
+       {"person:joe-biden provided rcpt=state:ukraine"},
+       {"person:volodymyr-zelenskyy provided rcpt=state:ukraine"}},
+      {"a joint document of one body speaks for it",
+       "G7 Leaders' Statement",
+       wh,
+       "2024-06-14",
+       "We condemn Russia.",
+       {"organization:g7 condemned state:russia"},
+       {"state:united-states condemned state:russia"}},
+      {"an owner: the Israeli side, U.S. participants",
+       "",
+       "",
+       "2024-04-18",
+       "U.S. participants condemned Hamas.",
+       {"state:united-states condemned organization:hamas"},
+       {}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    Document d;
+    d.info.id = "doc";
+    d.info.format = "markdown";
+    d.info.title = c.title;
+    d.info.url = c.url;
+    d.info.date = c.date;
+    d.text = c.text;
+    Result<Extraction> x = Default().Extract(d);
+    ASSERT_TRUE(x.ok()) << x.status().message();
+    std::string all;
+    for (const Statement& st : x->statements) all += "  " + Brief(st) + "\n";
+    auto has = [&](const std::string& want) {
+      for (const Statement& st : x->statements) {
+        if (Brief(st) == want) return true;
+      }
+      return false;
+    };
+    for (const std::string& want : c.has)
+      EXPECT_TRUE(has(want)) << "missing: " << want << "\n" << all;
+    for (const std::string& bad : c.has_not)
+      EXPECT_FALSE(has(bad)) << "unexpected: " << bad << "\n" << all;
+  }
+}
+
+}  // namespace
+}  // namespace parley
