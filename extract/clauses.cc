@@ -719,7 +719,7 @@ class ClauseReader {
     // "after meeting Abe", "..., announcing that".
     if ((i.forms & kFormIng) != 0 && !(i.forms & (kFormEd | kFormThird)) &&
         (Is(u - 1, "by") || Is(u - 1, "after") || Is(u - 1, "before") || Is(u - 1, "while") ||
-         Is(u - 1, "when") || Is(u - 1, "upon") ||
+         Is(u - 1, "when") || Is(u - 1, "upon") || Is(u - 1, "including") ||
          // After a comma, only when the last verb is finite ("..., desire to build ties,
          // expanding" attaches to "build", whose subject is not the sentence's).
          (IsPunct(u - 1, ',') && !out_->groups.empty() && !out_->groups.back().infinitive))) {
@@ -728,10 +728,27 @@ class ClauseReader {
     if (u == 0) return false;
     const uint32_t p = u - 1;
     // After a determiner, possessive, number or modifier it is a noun or an adjective: "the
-    // offer", "their support", "Russia's attack", "the signed agreement".
-    if (Has(p, kClassDeterminer | kClassNumber | kClassModifier | kClassPreposition | kClassTo))
+    // offer", "their support", "Russia's attack", "the signed agreement". "then" is an adverb
+    // unless a determiner comes before it ("Kennedy then met" against "the then president").
+    if (Is(p, "then") && !(p > 0 && Has(p - 1, kClassDeterminer | kClassPossessive))) {
+      // Read as an adverb: what stands before "then" decides, as before any adverb.
+    } else if (Has(p, kClassDeterminer | kClassNumber | kClassModifier | kClassPreposition |
+                          kClassTo)) {
       return false;
+    }
     if (p >= 1 && Is(p, "s") && IsPunct(p - 1, '\'')) return false;
+    // A present form before a modal or an auxiliary is a noun: "that U.S. support would keep",
+    // "US sanctions will remain".
+    if ((i.forms & kFormEd) == 0 && u + 1 < n_ && Has(u + 1, kClassModal | kClassHave | kClassBe)) {
+      return false;
+    }
+    // After a demonym or another capitalised adjective inside a noun phrase it is a noun:
+    // "conducted by European states", "the American forces".
+    if ((info_[p].kind == Kind::kDemonym ||
+         (info_[p].kind == Kind::kWord && info_[p].cap && info_[p].classes == 0)) &&
+        p > 0 && Has(p - 1, kClassPreposition | kClassTo | kClassDeterminer | kClassPossessive)) {
+      return false;
+    }
     if (IsPunct(p, '\'')) return false;
     if ((i.forms & (kFormEd | kFormThird)) != 0) {
       // After "and", "or" or a comma it continues a coordinated verb phrase only in the form of
@@ -766,7 +783,16 @@ class ClauseReader {
       // posed by") is read as one.
       if (info_[p].kind == Kind::kWord && !IsAdverb(p) && !Has(p, kClassPronoun | kClassNegation) &&
           !info_[p].cap) {
-        return DeterminedNounPhraseEndsAt(u) || Is(u + 1, "by");
+        if (Is(u + 1, "by")) return true;
+        const uint32_t d = DeterminedNounPhraseStart(u);
+        if (d == kNoUnit) return false;
+        // The noun phrase is the object of a verb before it that takes no bare clause: "extends
+        // his personal thanks", "reaffirmed the U.S. extended deterrence" ("said the
+        // government plans" is a clause).
+        if (d > 0 && verb_unit_[d - 1] && !VerbTakesClause(d - 1, (i.forms & kFormThird) == 0)) {
+          return false;
+        }
+        return true;
       }
       // After the object of a verb that takes no complement clause without "that" it is no
       // verb: "reaffirmed the U.S. extended deterrence commitment", "backed the EU sanctions";
@@ -825,17 +851,21 @@ class ClauseReader {
     return false;
   }
 
-  // Whether the words before unit e (exclusive) are a noun phrase that starts with a determiner
-  // or a possessive: "the two leaders", "Russia's economy".
-  bool DeterminedNounPhraseEndsAt(uint32_t e) const {
+  // The first unit of the noun phrase that ends before unit e (exclusive) and starts with a
+  // determiner, a possessive, a demonym or an entity ("the two leaders", "Russia's economy"):
+  // that determiner, owner, demonym or entity; kNoUnit when the words before e are no such
+  // phrase.
+  uint32_t DeterminedNounPhraseStart(uint32_t e) const {
     uint32_t b = e;
     while (b > 0 && e - b < 5 && info_[b - 1].kind == Kind::kWord && !info_[b - 1].cap &&
            (info_[b - 1].classes & ~(kClassModifier | kClassNumber)) == 0 && !verb_unit_[b - 1]) {
       --b;
     }
-    if (b == e || b == 0) return false;
-    return Has(b - 1, kClassDeterminer) || (b >= 2 && Is(b - 1, "s") && IsPunct(b - 2, '\'')) ||
-           info_[b - 1].kind == Kind::kDemonym || IsEntity(b - 1);
+    if (b == e || b == 0) return kNoUnit;
+    if (Has(b - 1, kClassDeterminer) || info_[b - 1].kind == Kind::kDemonym) return b - 1;
+    if (b >= 2 && Is(b - 1, "s") && IsPunct(b - 2, '\'')) return b - 2;
+    if (IsEntity(b - 1)) return b - 1;
+    return kNoUnit;
   }
 
   // Whether the comma at p closes a parenthetical that follows an entity chunk or a pronoun at
@@ -1013,12 +1043,23 @@ class ClauseReader {
     const VerbGroup& own = out_->groups[g];
     const bool participle = (info_[own.verbs[0].unit].forms & kFormIng) != 0;
     const uint32_t stop = participle && own.begin > 0 ? own.begin - 1 : own.begin;
+    // A participle that reports ("adding that", "noting") belongs to the reporting verb; any
+    // other belongs to the nearest clause before it: "announced that the companies signed the
+    // pledge, committing to cut emissions" (the companies commit), "will celebrate the
+    // shipment to be sold there, supporting food security" (no one the sentence names).
+    const bool nearest = participle && !VerbTakesClause(own.verbs[0].unit, /*bare=*/false);
     for (size_t h = g; h-- > 0;) {
       const VerbGroup& prev = out_->groups[h];
-      // Infinitives ("to be delivered" too) and complement clauses are no coordinated verb.
-      if (prev.infinitive || prev.embedded || (prev.begin > 0 && Is(prev.begin - 1, "to"))) {
-        continue;
+      const bool to_infinitive = prev.infinitive || (prev.begin > 0 && Is(prev.begin - 1, "to"));
+      if (nearest && h + 1 == g && (to_infinitive || prev.embedded)) {
+        return to_infinitive ? -1 : static_cast<int>(h);
       }
+      // Inside a complement clause whose verb was not found: its subject is unknown.
+      if (nearest && h + 1 == g && prev.that_clause != kNoUnit && prev.that_clause < own.begin) {
+        return -1;
+      }
+      // Infinitives ("to be delivered" too) and complement clauses are no coordinated verb.
+      if (to_infinitive || prev.embedded) continue;
       for (uint32_t u = prev.end; u < stop; ++u) {
         if (IsPunct(u, ';') || IsPunct(u, ':') || IsPunct(u, '(') ||
             Has(u, kClassSubordinator | kClassRelative)) {

@@ -147,6 +147,23 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
       {"Japan, in partnership with Germany, announced a new programme.",
        {"subject \"Japan\" = state:japan [before a parenthetical]"},
        {"subject \"Germany\""}},
+      // After a demonym inside a noun phrase a verb form is a noun.
+      {"Japan supports operations conducted by European states.", {}, {"verb group \"states\""}},
+      // After the object of a verb that takes no clause, a third-person form is a noun.
+      {"Japan extends its warm thanks to Canada.",
+       {"object \"its warm thanks\" (names no entity)"},
+       {"verb group \"thanks\""}},
+      {"Officials said the government plans new talks.", {"verb group \"plans\""}, {}},
+      // A present form before a modal or an auxiliary is a noun.
+      {"Officials hoped that U.S. support would keep Russia at bay.",
+       {},
+       {"verb group \"support\""}},
+      // "then" before a verb is an adverb.
+      {"Japan then met Russia.", {"verb group \"met\": meet (active, asserted)"}, {}},
+      // A participle after "including" shares the subject of its sentence.
+      {"Russia continued its campaign, including attacking Ukraine.",
+       {"verb group \"attacking\"", "subject \"Russia\" = state:russia [participle clause]"},
+       {}},
       // "including" gives examples, not the verb's roles.
       {"Japan will keep working, including with Germany, on research.", {}, {"with \"Germany\""}},
   };

@@ -670,6 +670,23 @@ TEST(DefaultRulesTest, ClauseLayerReadsGeneralConstructions) {
        {"state:japan said text~=\"would not accept\"",
         "state:japan demanded recipient=state:russia modality=asserted"},
        {"state:japan demanded modality=negated"}},
+      // A participle belongs to the nearest clause before it, unless it reports.
+      {"Japan announced that several companies joined the pledge, committing to cut emissions.",
+       {"state:japan announced"},
+       {"state:japan committed"}},
+      {"Japan announced that 61 of the largest hospital and health sector companies signed up, "
+       "committing to cut emissions.",
+       {"state:japan announced"},
+       {"state:japan committed"}},
+      {"Japan said that the talks were over, adding that it would not return.",
+       {"state:japan said text~=\"would not return\""},
+       {}},
+      // Words for things that are not verbs here.
+      {"The ambassador pursued good relations in the hopes that U.S. support would keep Soviet "
+       "influence at bay.",
+       {},
+       {"state:united-states supported"}},
+      {"Japan maintains a cooperative agreement with Canada.", {}, {"* asserted"}},
   };
   ExpectClauseCases(*extractor, cases);
 }
