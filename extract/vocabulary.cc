@@ -6,6 +6,7 @@
 
 #include "base/text.h"
 #include "extract/rule_compiled.h"
+#include "extract/rule_file.h"
 
 namespace parley {
 namespace {
@@ -63,6 +64,20 @@ std::map<std::string, std::set<std::string>> PatternWords(const CompiledRules& c
 }
 
 }  // namespace
+
+std::vector<std::string> PredicateNames(const std::vector<RuleSource>& sources) {
+  std::vector<RuleDiagnostic> diagnostics;
+  internal::RuleFiles files(sources, &diagnostics);
+  files.Parse();
+  std::set<std::string> names;
+  for (const internal::RuleBlock& block : files.blocks()) {
+    if (block.keyword != "relation" && block.keyword != "frame") continue;
+    for (const internal::RuleProp& prop : block.props) {
+      if (prop.key == "predicate" && !prop.value.empty()) names.insert(prop.value);
+    }
+  }
+  return {names.begin(), names.end()};
+}
 
 std::vector<PredicateInfo> DescribePredicates(const RuleSet& rules) {
   const CompiledRules& compiled = rules.compiled();

@@ -54,6 +54,10 @@ TEST(VocabularyTest, DescribesEveryPredicateOfTheDefaultRules) {
     EXPECT_FALSE(info.rules.empty());
   }
   EXPECT_EQ(described, in_files);
+  // The cheap reading of the files names the same predicates.
+  const std::vector<std::string> names = PredicateNames(DefaultRuleSources());
+  EXPECT_EQ(std::set<std::string>(names.begin(), names.end()), in_files);
+  EXPECT_TRUE(std::is_sorted(names.begin(), names.end()));
   EXPECT_TRUE(std::is_sorted(
       vocabulary.begin(), vocabulary.end(),
       [](const PredicateInfo& a, const PredicateInfo& b) { return a.predicate < b.predicate; }));

@@ -82,8 +82,9 @@ void AddGraphFlags(CLI::App& app, GraphFlags& flags, bool with_center);
 Result<GraphFilter> ToGraphFilter(const GraphFlags& flags);
 
 // A PredicateLookup (graph/predicates.h) over the store's predicate counts and the default
-// rules' vocabulary (extract/vocabulary.h), compiled on first use only: most queries name
-// predicates the store holds.
+// rules' vocabulary (extract/vocabulary.h): their predicate names read from the rule files, and
+// the rules compiled for synonyms only when a word is no predicate at all (most queries name
+// predicates the store holds).
 // Errors: the store's Stats().
 Result<PredicateLookup> LookupPredicates(const Store& store);
 

@@ -65,13 +65,8 @@ Result<PredicateLookup> LookupPredicates(const Store& store) {
     return v == nullptr ? std::vector<std::string>()
                         : PredicatesForWord(*v->rules, v->predicates, word);
   };
-  lookup.known = [get]() {
-    std::vector<std::string> names;
-    if (const Vocabulary* v = get()) {
-      for (const PredicateInfo& p : v->predicates) names.push_back(p.predicate);
-    }
-    return names;
-  };
+  // Which predicates exist needs only the rule files' text, not their compiled form.
+  lookup.known = [] { return PredicateNames(DefaultRuleSources()); };
   return lookup;
 }
 
