@@ -760,6 +760,7 @@ std::string DocumentInfoToJson(const DocumentInfo& d) {
   j["date_source"] = d.date_source.empty() ? Json(nullptr) : Json(d.date_source);
   j["format"] = d.format;
   j["content_hash"] = d.content_hash;
+  if (!d.normalized_hash.empty()) j["normalized_hash"] = d.normalized_hash;
   return Dump(j);
 }
 
@@ -773,6 +774,7 @@ Result<DocumentInfo> DocumentInfoFromJson(std::string_view line) {
   PARLEY_ASSIGN_OR_RETURN(d.date_source, GetString(j, "date_source", false));
   PARLEY_ASSIGN_OR_RETURN(d.format, GetString(j, "format", false));
   PARLEY_ASSIGN_OR_RETURN(d.content_hash, GetString(j, "content_hash", false));
+  PARLEY_ASSIGN_OR_RETURN(d.normalized_hash, GetString(j, "normalized_hash", false));
   return d;
 }
 

@@ -52,7 +52,8 @@ Result<Entity> EntityFromJsonTree(std::string_view line);
 std::string EntityToJson(const Entity& entity);
 Result<Entity> EntityFromJson(std::string_view line);
 
-// {"id", "title", "url", "date", "date_source", "format", "content_hash"}
+// {"id", "title", "url", "date", "date_source", "format", "content_hash", "normalized_hash"}
+// (normalized_hash only when set)
 std::string DocumentInfoToJson(const DocumentInfo& info);
 Result<DocumentInfo> DocumentInfoFromJson(std::string_view line);
 

@@ -153,10 +153,15 @@ struct DocumentInfo {
   std::string title;  // may be empty
   std::string url;    // may be empty
   std::string date;   // ISO date (possibly partial) relative dates resolve against; may be empty
-  // Where `date` came from: "metadata", "dateline", "inferred", or "" when there is none.
+  // Where `date` came from: "metadata", "dateline", or "" when there is none.
   std::string date_source;
   std::string format;        // "text", "markdown", "html" or "jsonl"
   std::string content_hash;  // 32 hex digits (XXH3-128) of `Document::text`
+  // 32 hex digits (XXH3-128) of the document's normalised text: its units as rules read them
+  // (extract/prepare.h), one per line. Equal for the same text whatever its id, format, front
+  // matter or line wrapping, so a store can tell a copy (graph/store.h, duplicates); set by
+  // extraction, empty when unknown (documents loaded from statements).
+  std::string normalized_hash;
 
   friend bool operator==(const DocumentInfo&, const DocumentInfo&) = default;
 };

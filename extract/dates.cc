@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 
@@ -111,6 +112,42 @@ constexpr std::array<std::string_view, 30> kCountNouns = {
     "men",      "migrants",   "people",    "persons",   "refugees", "soldiers",
     "students", "tonnes",     "tons",      "troops",    "votes",    "women"};
 
+// Words that may follow a date in the clause it dates ("In 1994 the crisis began"); sorted.
+constexpr std::array<std::string_view, 111> kFunctionWords = {
+    "a",        "about",  "after",  "against", "ago",     "all",   "along",  "already",   "also",
+    "although", "amid",   "among",  "an",      "and",     "are",   "as",     "at",        "be",
+    "because",  "been",   "before", "both",    "but",     "by",    "can",    "could",     "despite",
+    "did",      "during", "each",   "for",     "from",    "had",   "has",    "have",      "he",
+    "her",      "his",    "how",    "however", "i",       "if",    "in",     "including", "into",
+    "is",       "it",     "its",    "many",    "may",     "might", "more",   "most",      "must",
+    "near",     "nor",    "not",    "of",      "on",      "once",  "only",   "or",        "our",
+    "over",     "shall",  "she",    "should",  "since",   "so",    "some",   "than",      "that",
+    "the",      "their",  "them",   "then",    "there",   "these", "they",   "this",      "those",
+    "through",  "till",   "to",     "toward",  "towards", "under", "unlike", "until",     "upon",
+    "via",      "was",    "we",     "were",    "what",    "when",  "where",  "whether",   "which",
+    "while",    "who",    "whom",   "whose",   "why",     "will",  "with",   "within",    "without",
+    "would",    "yet",    "you"};
+
+// Words before a date that make it say when ("in 1994 talks began"), whatever follows; sorted.
+constexpr std::array<std::string_view, 15> kAdverbialLeads = {
+    "after", "around", "at",   "before", "by", "circa", "during", "early",
+    "from",  "in",     "late", "mid",    "on", "since", "until"};
+
+template <size_t N>
+bool InSorted(const std::array<std::string_view, N>& table, std::string_view word) {
+  return std::binary_search(table.begin(), table.end(), word);
+}
+
+// Words before "of YEAR" that make it a time ("the summer of 1977"), not a name ("the
+// Declaration of 1950").
+constexpr std::array<std::string_view, 17> kPeriodWords = {
+    "autumn", "beginning", "close",   "course", "end",   "fall",   "half",   "middle", "month",
+    "months", "part",      "quarter", "spring", "start", "summer", "winter", "year"};
+
+bool IsPeriodWord(std::string_view w) {
+  return std::find(kPeriodWords.begin(), kPeriodWords.end(), w) != kPeriodWords.end();
+}
+
 // Words after which a bare month name ("in June") is a date.
 constexpr std::array<std::string_view, 12> kMonthLeads = {"in",     "since", "until",   "by",
                                                           "during", "early", "late",    "mid",
@@ -135,8 +172,13 @@ bool InFolded(const std::array<std::string_view, N>& table, std::string_view wor
 }
 
 // Words every relative date expression starts with (compared case-insensitively).
-constexpr std::array<std::string_view, 9> kRelativeWords = {
-    "today", "tonight", "yesterday", "tomorrow", "this", "last", "next", "earlier", "later"};
+constexpr std::array<std::string_view, 11> kRelativeWords = {
+    "today", "tonight", "yesterday", "tomorrow", "this", "last",
+    "next",  "earlier", "later",     "year",     "years"};
+
+// Counts before "years later" ("two years later"), by value - 1.
+constexpr std::array<std::string_view, 10> kCountWords = {"one", "two",   "three", "four", "five",
+                                                          "six", "seven", "eight", "nine", "ten"};
 
 // True when a letters-only word may start a date: a month name or abbreviation, a weekday
 // (both capitalised, compared exactly as MonthAt and WeekdayAt do) or a relative-date word.
@@ -200,7 +242,7 @@ class Finder {
  public:
   Finder(std::string_view text, std::optional<Reference> ref, bool narrative)
       : text_(text), tokens_(Tokenize(text)), ref_(ref), narrative_(narrative) {
-    if (narrative_ && ref_) *ref_ = Reference{ref_->y, 0, 0};
+    if (narrative_ && ref_) ref_->d = 0;
   }
 
   std::vector<DateMention> Run() {
@@ -213,8 +255,10 @@ class Finder {
         continue;
       }
       const DateRole role = RoleOf(m->first, m->last);
-      if (narrative_ && role == DateRole::kPoint && !m->relative && IsNarrativeTime(m->time)) {
-        ref_ = Reference{std::stoi(m->time.start.substr(0, 4)), 0, 0};
+      if (narrative_ && role == DateRole::kPoint) {
+        if (const std::string next = NarrativeReference(m->time); !next.empty()) {
+          ref_ = ParseReference(next);
+        }
       }
       out.push_back(
           {tokens_[m->first].b, tokens_[m->last].e, std::move(m->time), m->relative, role});
@@ -237,6 +281,7 @@ class Finder {
   // The role of the date in tokens [first, last] (DateRole): from the words around it.
   DateRole RoleOf(size_t first, size_t last) const {
     const std::string next = LowerWord(last + 1);
+    const std::string before = LowerWord(first - 1);
     if (next == "level" || next == "levels" || next == "baseline" || next == "baselines") {
       return DateRole::kBaseline;
     }
@@ -244,6 +289,25 @@ class Finder {
         next == "deadline") {
       return DateRole::kTarget;
     }
+    // A date that describes a thing: a bare year in "the 1967 ceasefire lines", "Reagan's 1987
+    // speech", "the Tripartite Declaration of 1950" (not "the summer of 1977"), any date right
+    // before a common noun ("to June 4, 1967 borders"); a month or day in a name is the time of
+    // that event ("the June 1967 Arab-Israeli War").
+    const bool bare_year = first == last && IsNum(first, 4);
+    const bool determiner = before == "the" || before == "a" || before == "an" ||
+                            (before == "s" && first >= 2 && IsPunct(first - 2, '\''));
+    const bool period_of = before == "of" && IsPeriodWord(LowerWord(first - 2));
+    if (determiner && IsWord(last + 1)) return bare_year ? DateRole::kAttribute : DateRole::kNamed;
+    if (bare_year && before == "of" && !period_of) return DateRole::kAttribute;
+    // (A word in -ly or -ed after the date is an adverb or a verb, no noun: "met yesterday
+    // formally", "on Monday announced".)
+    if (IsWord(last + 1) && text_[tokens_[last + 1].b] >= 'a' &&
+        text_[tokens_[last + 1].b] <= 'z' && !InSorted(kFunctionWords, next) &&
+        !next.ends_with("ly") && !next.ends_with("ed") && !InSorted(kAdverbialLeads, before) &&
+        !period_of) {
+      return DateRole::kAttribute;
+    }
+    if (before == "since") return DateRole::kSince;
     // Back over what may stand between the cue and the date: "by the end of 2030", "by
     // mid-2025", "by early 2026", "than in 2010".
     size_t k = first;
@@ -257,10 +321,16 @@ class Finder {
     }
     const std::string cue = LowerWord(k - 1);
     if (k == 0 || cue.empty()) return DateRole::kPoint;
+    // In a narrative, a sentence that opens "By January 1978," tells where the story stands,
+    // and "did not recognize it until 1783" when something happened.
+    if (cue == "by" && narrative_ && k == 1) return DateRole::kPoint;
+    if ((cue == "until" || cue == "till") && narrative_) return DateRole::kPoint;
     if (cue == "by" || cue == "until" || cue == "till" || cue == "through" || cue == "thru") {
       return DateRole::kTarget;
     }
     if (cue == "than") return LowerWord(k - 2) == "later" ? DateRole::kTarget : DateRole::kBaseline;
+    // "As in 1927, Japan insisted ...": the comparison, not the time.
+    if (cue == "as" && LowerWord(k) == "in") return DateRole::kBaseline;
     if (cue == "to" || cue == "with") {
       const std::string lead = LowerWord(k - 2);
       if (lead == "compared" || lead == "relative" || lead == "comparison") {
@@ -358,7 +428,10 @@ class Finder {
     }
     if (std::optional<Match> m = MonthFirst(i)) return m;
     if (std::optional<Match> m = DayFirst(i)) return m;
-    if (IsWord(i)) return RelativeWord(i);
+    if (IsWord(i)) {
+      if (std::optional<Match> m = YearsApart(i)) return m;
+      return RelativeWord(i);
+    }
     return std::nullopt;
   }
 
@@ -422,12 +495,18 @@ class Finder {
     return RangeTime(fmt::format("{}s", y), DaysFromCivil(y, 1, 1), DaysFromCivil(y + 9, 12, 31));
   }
 
+  // The year of month `m` in a narrative: a story moves forward, so a month before the
+  // reference's month is the next year's ("In October 1978 ... in March" is 1979-03).
+  int ForwardYear(int m) const { return HasMonth() && m < ref_->m ? ref_->y + 1 : ref_->y; }
+
   // A day and month without a year, resolved against the reference.
   std::optional<TimeValue> ResolveMonthDay(int m, int d) const {
     if (!HasYear()) return std::nullopt;
     int y = ref_->y;
     if (d > DaysInMonth(y, m) && !(m == 2 && d == 29)) return std::nullopt;
-    if (HasDay()) {
+    if (narrative_) {
+      y = ForwardYear(m);
+    } else if (HasDay()) {
       const int64_t ref_days = ref_->days();
       if (d <= DaysInMonth(y, m) && DaysFromCivil(y, m, d) - ref_days > kPastBiasDays) --y;
     } else if (HasMonth() && m > ref_->m + 6) {
@@ -467,17 +546,44 @@ class Finder {
         if (d > DaysInMonth(y, m)) return std::nullopt;
         return Match{i, y_at, DayTime(y, m, d), false};
       }
+      // "from July 17 to August 2, 1945", "between November 28 and December 1, 1943": the
+      // year of the range's end.
+      if (const int y = RangeEndYear(k + 1, m); y != 0 && d <= DaysInMonth(y, m)) {
+        return Match{i, k, DayTime(y, m, d), false};
+      }
       if (std::optional<TimeValue> t = ResolveMonthDay(m, d)) return Match{i, k, *t, true};
       return std::nullopt;
     }
     size_t y_at = k;
     if (IsPunct(y_at, ',') && strong) ++y_at;
+    // "January of 1861".
+    if (IsWord(y_at) && Str(y_at) == "of" && IsYearToken(y_at + 1)) ++y_at;
     if (IsYearToken(y_at)) return Match{i, y_at, MonthTime(Value(y_at), m), false};
     if (i > 0 && IsWord(i - 1) && InFolded(kMonthLeads, Str(i - 1)) && HasYear() &&
         (strong || m == 5)) {
-      return Match{i, last, MonthTime(ref_->y, m), true};
+      return Match{i, last, MonthTime(narrative_ ? ForwardYear(m) : ref_->y, m), true};
     }
     return std::nullopt;
+  }
+
+  // The year of a "Month Day, Year" that ends a range starting before token j ("to August 2,
+  // 1945" after "July 17"), one year earlier when the range's first month `m` comes later in
+  // the year ("December 28 to January 3, 1944"); 0 when there is none.
+  int RangeEndYear(size_t j, int m) const {
+    const std::string link = LowerWord(j);
+    if (!(link == "to" || link == "and" || link == "through" || link == "until" ||
+          (IsPunct(j, '-') && Adjacent(j)))) {
+      return 0;
+    }
+    size_t last = 0;
+    bool strong = false;
+    const int m2 = MonthAt(j + 1, &last, &strong);
+    if (m2 == 0 || DayAt(last + 1) == 0) return 0;
+    size_t y_at = last + 2;
+    if (IsPunct(y_at, ',')) ++y_at;
+    if (!IsYearToken(y_at)) return 0;
+    const int y = Value(y_at);
+    return m > m2 ? y - 1 : y;
   }
 
   // "18 March 2019", "18 March".
@@ -532,6 +638,40 @@ class Finder {
     if (EqualsFolded(unit, "month") && HasMonth()) return ShiftedMonth(shift);
     if (EqualsFolded(unit, "week") && HasDay()) return IsoWeekTime(ref_->days() + 7 * shift);
     return std::nullopt;
+  }
+
+  // In a narrative, a year counted from where the story stands, at token i ("year"/"years"):
+  // "two years later", "a year earlier", "the following year", "the previous year".
+  std::optional<Match> YearsApart(size_t i) const {
+    if (!narrative_ || !HasYear() || i == 0) return std::nullopt;
+    const std::string_view w = Str(i);
+    if (!EqualsFolded(w, "year") && !EqualsFolded(w, "years")) return std::nullopt;
+    const std::string before = LowerWord(i - 1);
+    if (EqualsFolded(w, "year") && i >= 2 && LowerWord(i - 2) == "the") {
+      if (before == "following") return Match{i - 2, i, YearTime(ref_->y + 1), true};
+      if (before == "previous" || before == "preceding") {
+        return Match{i - 2, i, YearTime(ref_->y - 1), true};
+      }
+    }
+    const std::string after = LowerWord(i + 1);
+    int sign = 0;
+    if (after == "later" || after == "after" || after == "afterward" || after == "afterwards") {
+      sign = 1;
+    } else if (after == "earlier" || after == "before") {
+      sign = -1;
+    }
+    if (sign == 0) return std::nullopt;
+    int count = 0;
+    if (before == "a" || before == "one") count = 1;
+    for (size_t k = 0; k < kCountWords.size() && count == 0; ++k) {
+      if (before == kCountWords[k]) count = static_cast<int>(k) + 1;
+    }
+    if (count == 0 && IsNum(i - 1) && tokens_[i - 1].e - tokens_[i - 1].b <= 2)
+      count = Value(i - 1);
+    if (count == 0 || (count == 1) != EqualsFolded(w, "year")) return std::nullopt;
+    const int y = ref_->y + sign * count;
+    if (y < kMinYear || y > kMaxYear) return std::nullopt;
+    return Match{i - 1, i + 1, YearTime(y), true};
   }
 
   std::optional<Match> RelativeWord(size_t i) const {
@@ -609,10 +749,31 @@ bool IsNarrativeTime(const TimeValue& time) {
   return range.ok() && time.start.compare(0, 4, time.end, 0, 4) == 0;
 }
 
+std::string NarrativeReference(const TimeValue& time) {
+  Result<DayRange> range = TimeRange(time);
+  if (!range.ok()) return "";
+  const PartialDate first = PartialDate::FromDays(range->first);
+  const PartialDate last = PartialDate::FromDays(range->last);
+  if (first.year() == last.year()) {
+    if (first.month() == last.month())
+      return PartialDate::Month(first.year(), first.month()).ToString();
+    return PartialDate::Year(first.year()).ToString();
+  }
+  // "the winter of 1978-1979": the story goes on in the later year.
+  if (last.year() == first.year() + 1) return PartialDate::Year(last.year()).ToString();
+  return "";
+}
+
 std::string_view DateRoleName(DateRole role) {
   switch (role) {
     case DateRole::kPoint:
       return "point";
+    case DateRole::kSince:
+      return "since";
+    case DateRole::kNamed:
+      return "named";
+    case DateRole::kAttribute:
+      return "attribute";
     case DateRole::kTarget:
       return "target";
     case DateRole::kBaseline:

@@ -16,7 +16,10 @@
 //             "this/last/next year", "earlier/later this week/month/year"; "this June",
 //             "in June" (the reference year), "last June", "next June".
 // Roles (DateRole): a date after "by", "until", "through" or before "target" is a target; one
-// before "levels" or after "compared with", "relative to", "than" a baseline; others are points.
+// before "levels" or after "compared with", "relative to", "than" a baseline; one after
+// "since" a start; a bare year after "the", "a" or a possessive and before a word, or after
+// "of" (not "summer of"), or a date right before a common noun, an attribute; a month or day
+// after "the" and before a word names an event; others are points.
 // Not dates: "14%", "G20", "$50 billion", "No. 10", "1,000 troops", "2,000", "2019.5", four-digit
 // counts before a unit noun ("1500 troops"), numbers inside words.
 //
@@ -36,13 +39,22 @@ namespace parley {
 
 // What a date says about the clause it is in.
 enum class DateRole {
-  kPoint,     // when something happens: "in 2018", "on March 18", "since 2014"
-  kTarget,    // a deadline or goal, not the time of the act: "by 2050", "until 2030",
-              // "through 2025", "by the end of 2030", "no later than 2030", "the 2030 target"
-  kBaseline,  // a point of comparison: "from 2005 levels", "compared with 2019", "than in 2010"
+  kPoint,      // when something happens: "in 2018", "on March 18"
+  kSince,      // the start of what still holds: "since 2014"; a claim's time, not a narrative's
+  kTarget,     // a deadline or goal, not the time of the act: "by 2050", "until 2030",
+               // "through 2025", "by the end of 2030", "no later than 2030", "the 2030 target"
+  kBaseline,   // a point of comparison: "from 2005 levels", "compared with 2019", "than in 2010"
+  kNamed,      // the date of an event named with it: "the June 1967 Arab-Israeli War", "at the
+               // September 2018 Eastern Economic Forum"; a claim's time, not a narrative's
+  kAttribute,  // a date describing a thing: "the 1967 ceasefire lines", "Reagan's 1987 speech",
+               // "the Declaration of 1950" (not "the summer of 1977"), "June 4, 1967 borders"
 };
-// "point", "target", "baseline".
+// "point", "since", "target", "baseline", "named", "attribute".
 std::string_view DateRoleName(DateRole role);
+// Whether a date of the role may be the time of a claim: a point, a start or an event's date.
+inline bool IsClaimTime(DateRole role) {
+  return role == DateRole::kPoint || role == DateRole::kSince || role == DateRole::kNamed;
+}
 
 struct DateMention {
   size_t begin = 0, end = 0;  // byte offsets into the text passed to FindDates
@@ -57,17 +69,24 @@ struct DateReference {
   // ISO "YYYY", "YYYY-MM" or "YYYY-MM-DD" (a longer timestamp is cut to its date); may be empty:
   // then relative expressions that need it are skipped.
   std::string_view date;
-  // Narrative text (a history essay, extract/time_context.h): every explicit point date the text
-  // gives (IsNarrativeTime: a year, a month, a day, not a decade) becomes, at year precision, the
-  // reference of the relative dates after it: "In 1994 ... In May" is 1994-05, "the next year"
-  // 1995. A year-precision reference never moves a month into the previous year. Default: false
-  // (the reference stays `date`, the document date of news).
+  // Narrative text (a history essay, extract/time_context.h): the story moves forward. Every
+  // point date the text gives becomes the reference of the relative dates after it
+  // (NarrativeReference: at month precision at most), and a month without a year is the next
+  // one on or after the reference: "In 1994 ... In May" is 1994-05, "In October 1978 ... on
+  // March 10" is 1979-03-10, "the next year" after 1994 is 1995. Day-relative words ("on
+  // Saturday", "yesterday") are not resolved. A sentence-opening "By January 1978," is a point,
+  // not a target. Default: false (the reference stays `date`, the document date of news).
   bool narrative = false;
 };
 
 // Whether `time` may be a narrative's time: a valid range within one calendar year (a year, a
 // month, a day, a range of days), not a decade or a span of years.
 bool IsNarrativeTime(const TimeValue& time);
+
+// Where a point date leaves a narrative (DateReference::narrative): "YYYY-MM" for a month, a
+// day or days of one month; "YYYY" for a year or a span within one; the later year for a span
+// of two ("the winter of 1978-1979"); "" for anything longer (a decade), which leaves it.
+std::string NarrativeReference(const TimeValue& time);
 
 // Finds and normalises date expressions in `text` (a normalised sentence), in text order, not
 // overlapping, each with its role.

@@ -14,71 +14,12 @@ constexpr int kDatelineLines = 5;
 constexpr size_t kDatelineHead = 300;
 constexpr size_t kDatelineMaxOffset = 60;
 constexpr size_t kDatelinePrefixWords = 5;
-// Inference reads this much of the body, in pieces of kInferChunk bytes.
-constexpr size_t kInferBytes = 1 << 20;
-constexpr size_t kInferChunk = 64 << 10;
+// The dateline lines are looked for in this much of the body.
+constexpr size_t kHeadBytes = 64 << 10;
 
-bool IsDayValue(std::string_view v) { return v.size() == 10; }
-
-// Calls `fn(normalised text)` for every line of text[begin, end), long lines in pieces.
-template <typename Fn>
-void ForEachLine(std::string_view text, size_t begin, size_t end, TextSyntax syntax, Fn fn) {
-  size_t pos = begin;
-  while (pos < end) {
-    size_t eol = text.find('\n', pos);
-    if (eol == std::string_view::npos || eol > end) eol = end;
-    for (size_t b = pos; b < eol;) {
-      size_t e = std::min(eol, b + kInferChunk);
-      while (e < eol && e > b && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) --e;
-      const NormalizedText n =
-          NormalizeForMatching(text, static_cast<uint32_t>(b), static_cast<uint32_t>(e), syntax);
-      if (!fn(n.text)) return;
-      b = e;
-    }
-    pos = eol + 1;
-  }
-}
-
-bool IsTargetWord(std::string_view text, size_t mention_begin) {
-  std::string_view before = text.substr(0, mention_begin);
-  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
-  const size_t space = before.rfind(' ');
-  const std::string word =
-      AsciiLower(space == std::string_view::npos ? before : before.substr(space + 1));
-  return word == "by" || word == "until" || word == "through" || word == "to";
-}
-
-std::string InferDate(std::string_view text, size_t begin, TextSyntax syntax) {
-  int max_year = 0;
-  bool year_mention_at_max = false;
-  std::string latest_day;
-  const size_t end = std::min(text.size(), begin + kInferBytes);
-  ForEachLine(text, begin, end, syntax, [&](const std::string& line) {
-    for (const DateMention& m : FindDates(line, "")) {
-      const std::string& v = m.time.value;
-      if (m.relative || (v.size() != 4 && v.size() != 7 && v.size() != 10)) continue;
-      if (IsTargetWord(line, m.begin)) continue;
-      const int year = std::stoi(v.substr(0, 4));
-      if (year > max_year) {
-        max_year = year;
-        year_mention_at_max = false;
-      }
-      if (year == max_year && !IsDayValue(v)) year_mention_at_max = true;
-      if (IsDayValue(v) && v > latest_day) latest_day = v;
-    }
-    return true;
-  });
-  if (max_year == 0) return "";
-  if (!latest_day.empty() && std::stoi(latest_day.substr(0, 4)) == max_year &&
-      !year_mention_at_max) {
-    return latest_day;
-  }
-  return std::to_string(max_year);
-}
-
-// A date in the dateline position of `line`, resolved against `year` when it lacks one.
-std::string DatelineDate(const std::string& line, const std::string& year) {
-  const std::vector<DateMention> mentions = FindDates(line, year);
+// A date in the dateline position of `line`, with its year.
+std::string DatelineDate(const std::string& line) {
+  const std::vector<DateMention> mentions = FindDates(line, "");
   if (mentions.empty()) return "";
   const DateMention& m = mentions.front();
   const std::string& v = m.time.value;
@@ -134,7 +75,7 @@ DocumentDate DetermineDocumentDate(std::string_view text, size_t body_begin, Tex
     return {std::move(date), "metadata"};
   }
   std::vector<std::string> head;
-  const size_t head_end = std::min(text.size(), body_begin + kInferChunk);
+  const size_t head_end = std::min(text.size(), body_begin + kHeadBytes);
   size_t pos = body_begin;
   while (pos < head_end && head.size() < kDatelineLines) {
     size_t eol = text.find('\n', pos);
@@ -145,21 +86,9 @@ DocumentDate DetermineDocumentDate(std::string_view text, size_t body_begin, Tex
     if (!n.text.empty()) head.push_back(std::move(n.text));
     pos = eol + 1;
   }
-  std::string inferred;
-  bool inferred_done = false;
   for (const std::string& line : head) {
-    if (std::string date = DatelineDate(line, ""); !date.empty()) return {date, "dateline"};
-    if (!inferred_done) {
-      inferred = InferDate(text, body_begin, syntax);
-      inferred_done = true;
-    }
-    if (inferred.empty()) continue;
-    if (std::string date = DatelineDate(line, inferred.substr(0, 4)); !date.empty()) {
-      return {date, "dateline"};
-    }
+    if (std::string date = DatelineDate(line); !date.empty()) return {date, "dateline"};
   }
-  if (!inferred_done) inferred = InferDate(text, body_begin, syntax);
-  if (!inferred.empty()) return {inferred, "inferred"};
   return {};
 }
 

@@ -4,13 +4,12 @@
 //   "metadata"  the --date option, a JSONL `date`, Markdown front matter `date`, HTML <meta>
 //               (the caller passes it in; ISO dates of any precision, timestamps cut to the day)
 //   "dateline"  a date at the top of the text: a line that is a date ("September 9, 2021"), or a
-//               news dateline "TOKYO, Aug. 22 (Reuters) -" / "WASHINGTON, Sept. 9, 2021 -" in
-//               one of the first five non-blank lines. A dateline without a year takes the year
-//               inferred from the text (below); without one it is not used.
-//   "inferred"  the latest explicit year or full date the text mentions ("2018" and "June 2019"
-//               -> "2019"; a full date later than every year mentioned wins: "2019-03-18").
-//               Years after "by", "until", "through" and "to" (targets, not events) do not count.
-//   ""          none of the above.
+//               news dateline "WASHINGTON, Sept. 9, 2021 -" / "Posted: May 3, 2022" in one of the
+//               first five non-blank lines, at month or day precision, with its year (a
+//               dateline without one, "TOKYO, Aug. 22 (Reuters) -", does not date the document).
+//   ""          none of the above. A document is never dated by the dates its text mentions:
+//               an essay on 1994 that mentions 2002 is not a 2002 document. Its statements take
+//               their times from their own text (extract/time_context.h).
 //
 // Thread-safety: pure functions.
 #ifndef PARLEY_EXTRACT_DOCUMENT_DATE_H_
@@ -25,7 +24,7 @@ namespace parley {
 
 struct DocumentDate {
   std::string date;    // ISO, possibly partial; empty when none
-  std::string source;  // "metadata", "dateline", "inferred" or ""
+  std::string source;  // "metadata", "dateline" or ""
   friend bool operator==(const DocumentDate&, const DocumentDate&) = default;
 };
 

@@ -12,6 +12,16 @@
 namespace parley {
 namespace {
 
+// DocumentInfo::normalized_hash: the units' texts, one per line.
+std::string NormalizedHash(const PreparedDocument& prepared) {
+  std::string text;
+  for (const PreparedSentence& p : prepared.sentences) {
+    text.append(p.text);
+    text.push_back('\n');
+  }
+  return ContentHash(text);
+}
+
 class RuleExtractor : public Extractor {
  public:
   explicit RuleExtractor(std::shared_ptr<const RuleSet> rules) : rules_(std::move(rules)) {}
@@ -28,6 +38,7 @@ class RuleExtractor : public Extractor {
 
     Extraction out;
     out.info = document.info;
+    out.info.normalized_hash = NormalizedHash(prepared);
     out.entities = std::move(analysis.entities);
     const CodePointIndex index(document.text);
     out.sentences.reserve(prepared.sentences.size());

@@ -35,7 +35,7 @@ struct SentenceInfo {
 };
 
 struct Extraction {
-  DocumentInfo info;                    // the input's info (date as given)
+  DocumentInfo info;                    // the input's info (date as given), normalized_hash set
   std::vector<SentenceInfo> sentences;  // in document order
   std::vector<Entity> entities;         // every entity mentioned, mentions counted; sorted by id
   std::vector<Statement> statements;    // sorted by (byte_span.begin, rule, id); ids unique

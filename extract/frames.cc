@@ -521,7 +521,9 @@ class FrameReader {
       }
     }
     const Mention* time_mention = nullptr;
-    AttachQualifiers(rule, s_, b, e, &blocked_, doc_, &used, &time_mention, &st, trace);
+    const Mention* target = nullptr;
+    AttachQualifiers(rule, s_, b, e, &blocked_, {}, doc_, &used, &time_mention, &target, &st,
+                     trace);
     const uint32_t n = static_cast<uint32_t>(s_.units.size());
     const size_t begin = s_.unit_offsets[b] - 1;
     const size_t end = e < n ? s_.unit_offsets[e] : s_.tagged.size();

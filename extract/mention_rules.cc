@@ -4,8 +4,8 @@
 #include <optional>
 #include <string>
 
+#include "base/date.h"
 #include "base/text.h"
-#include "extract/dates.h"
 #include "extract/name_discovery.h"
 #include "extract/name_shape.h"
 #include "extract/participants.h"
@@ -58,14 +58,14 @@ void AddDiscovered(const Rule& rule, const std::string& label, const std::string
 }  // namespace
 
 const EntityDef* HolderOf(const DocState& doc, const std::string& office,
-                          const std::string& country) {
+                          const std::string& country, const std::string& date) {
   std::vector<const EntityDef*> found;
   if (auto it = doc.rules.office_holders.find({office, country});
       it != doc.rules.office_holders.end()) {
     for (uint32_t e : it->second) {
       const EntityDef* def = &doc.rules.entities[e];
       for (const Role& role : def->entity.roles) {
-        if (role.office == office && role.country == country && RoleContains(role, doc.doc_date)) {
+        if (role.office == office && role.country == country && RoleContains(role, date)) {
           if (std::find(found.begin(), found.end(), def) == found.end()) found.push_back(def);
         }
       }
@@ -83,16 +83,15 @@ const EntityDef* HolderOf(const DocState& doc, const std::string& office,
 }
 
 bool RoleContains(const Role& role, const std::string& date) {
-  if (date.empty()) return false;
-  const std::optional<TimeValue> d = ParseIsoDate(date);
-  if (!d.has_value()) return false;
-  if (!role.from.empty()) {
-    const std::optional<TimeValue> from = ParseIsoDate(role.from);
-    if (from.has_value() && d->start < from->start) return false;
+  const Result<PartialDate> d = PartialDate::Parse(date);
+  if (!d.ok()) return false;
+  if (const Result<PartialDate> from = PartialDate::Parse(role.from);
+      from.ok() && d->first_day() < from->first_day()) {
+    return false;
   }
-  if (!role.to.empty()) {
-    const std::optional<TimeValue> to = ParseIsoDate(role.to);
-    if (to.has_value() && d->start > to->end) return false;
+  if (const Result<PartialDate> to = PartialDate::Parse(role.to);
+      to.ok() && d->first_day() > to->last_day()) {
+    return false;
   }
   return true;
 }
@@ -158,7 +157,7 @@ void Coref(Tagged* s, const Tagged* previous, Prefilter* prefilter, const DocSta
         // Without a country, an office noun ("the President") is the document's: not when
         // another's ("the President of Russia", "the President Biden").
         if (!country.empty()) {
-          target = HolderOf(doc, office, country);
+          target = HolderOf(doc, office, country, s->date);
         } else if (doc.actors != nullptr && !office.empty() &&
                    !FollowedByAnother(*s, static_cast<uint32_t>(u1))) {
           target = doc.actors->OfficeHolder(office);

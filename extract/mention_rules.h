@@ -22,10 +22,11 @@ namespace parley::internal {
 // empty or not a date.
 bool RoleContains(const Role& role, const std::string& date);
 
-// The one person who held `office` (lower case) of `country` (an entity id) at the document date
-// (or, for persons discovered in this document, at all), or null.
+// The one person who held `office` (lower case) of `country` (an entity id) on `date` (ISO,
+// possibly partial: the unit's Tagged::date; no listed holder when empty), or for persons
+// discovered in this document at any time, or null.
 const EntityDef* HolderOf(const DocState& doc, const std::string& office,
-                          const std::string& country);
+                          const std::string& country, const std::string& date);
 
 // Runs every discover rule on `s`. A new entity becomes a document-local entity of `doc`
 // (matched by Tag from then on: its full name and, when safe, its last word); every match is

@@ -125,8 +125,7 @@ void Candidates(const DocState& doc, const Tagged& s) {
       }
     }
   }
-  if (!MayHoldDate(s)) return;
-  for (const DateMention& d : FindDates(s.text, doc.doc_date)) {
+  for (const DateMention& d : s.dates) {
     auto first = std::lower_bound(s.tokens.begin(), s.tokens.end(), d.begin,
                                   [](const Token& t, size_t v) { return t.end <= v; });
     auto last = std::lower_bound(s.tokens.begin(), s.tokens.end(), d.end,
@@ -138,6 +137,7 @@ void Candidates(const DocState& doc, const Tagged& s) {
     m.kind = MentionKind::kDate;
     m.time = d.time;
     m.relative = d.relative;
+    m.date_role = d.role;
     m.order = -1;
     m.via = d.relative ? "relative date" : "date";
     out.push_back(std::move(m));
@@ -257,7 +257,7 @@ Mention EntityMention(const DocState& doc, const EntityDef* def, uint32_t b, uin
   return m;
 }
 
-void Tag(const DocState& doc, std::string_view text, Tagged* s) {
+void Tag(const DocState& doc, std::string_view text, const DateReference& dates, Tagged* s) {
   s->text = text;
   // AsciiLower in place (it reuses the buffer and vectorises).
   s->lower.assign(text.data(), text.size());
@@ -265,6 +265,8 @@ void Tag(const DocState& doc, std::string_view text, Tagged* s) {
     c = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 'a' - 'A' : 0));
   }
   s->tokens = Tokenize(text);
+  s->dates.clear();
+  if (MayHoldDate(*s)) s->dates = FindDates(text, dates);
   Candidates(doc, *s);
   s->mentions = ResolveOverlaps(*s, &doc.scratch, &s->inner);
   AddQuotes(s);

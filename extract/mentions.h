@@ -19,6 +19,7 @@
 
 #include "extract/rule_compiled.h"
 #include "extract/tagged_sentence.h"
+#include "extract/time_context.h"
 
 namespace parley::internal {
 
@@ -56,6 +57,9 @@ struct DocState {
   // The words the document writes in lower case (common words are not names), or null.
   const DocumentWords* words = nullptr;
   mutable TagScratch scratch;  // Tag's only; holds nothing between sentences
+  // The time context at the unit being analysed (rule_matcher.cc moves it from unit to unit);
+  // statement assembly takes a claim's context time from it. Null outside that pass.
+  const TimeContext* time = nullptr;
   // Who collective and implicit actors are in this document (participants.h); null in contexts
   // that establish none.
   DocumentActors* actors = nullptr;
@@ -75,8 +79,9 @@ Mention EntityMention(const DocState& doc, const EntityDef* def, uint32_t b, uin
                       MentionKind kind, std::string via);
 
 // Tags `text` into `*s` (filled in place: its `words` view `s->lower`, so `*s` must not be
-// moved afterwards). REQUIRES: text.size() < 2^32.
-void Tag(const DocState& doc, std::string_view text, Tagged* s);
+// moved afterwards); its relative dates resolve against `dates` (extract/time_context.h).
+// REQUIRES: text.size() < 2^32.
+void Tag(const DocState& doc, std::string_view text, const DateReference& dates, Tagged* s);
 
 // Adds the document-local aliases' mentions to a sentence Tag has tagged, by the same overlap
 // policy against the mentions it kept (not against every candidate it weighed: a list's alias

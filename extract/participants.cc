@@ -143,6 +143,7 @@ std::string TitleCase(std::string_view label) {
 void DocumentActors::Establish(const std::vector<Tagged>& units,
                                const std::vector<SentenceInput>& inputs, std::string_view url) {
   const ActorVocabulary& v = doc_.rules.actors;
+  units_ = &units;
   // The country of the publisher: the last label of the address's host.
   if (const size_t scheme = url.find("://"); scheme != std::string_view::npos) {
     std::string_view host = url.substr(scheme + 3);
@@ -191,7 +192,7 @@ void DocumentActors::ReadUnit(const Tagged& s, size_t i) {
     uint32_t b = CueEndingAt(s, 0, before, v.offices, &title);
     if (b != kNoUnit) named_.push_back({i, person, CueText(*title)});
     for (const Role& role : person->entity.roles) {
-      if (RoleContains(role, doc_.doc_date)) named_.push_back({i, person, role.office});
+      if (RoleContains(role, s.date)) named_.push_back({i, person, role.office});
     }
     // Gender titles right before the name ("Ms. Psaki", "King Abdullah").
     if (before > 0) {
@@ -423,7 +424,7 @@ DocumentActors::Voice DocumentActors::SpeakerOf(std::string_view label) const {
   }
   // The label as a name: "Vice President Harris", "Ms. Psaki", "The President".
   Tagged t;
-  Tag(doc_, cased, &t);
+  Tag(doc_, cased, DateReference{.date = doc_.doc_date}, &t);  // a label: no dates to read
   for (const Mention& m : t.mentions) {
     if (m.kind != MentionKind::kDemonym && IsType(m.entity, EntityType::kPerson)) {
       voice.kind = VoiceKind::kPerson;
@@ -486,7 +487,10 @@ const EntityDef* DocumentActors::OfficeHolder(std::string_view office) const {
     AddUnique(&candidates, named.person);
   }
   if (candidates.empty()) {
-    return country_ != nullptr ? HolderOf(doc_, std::string(office), country_->entity.id) : nullptr;
+    if (country_ == nullptr) return nullptr;
+    const std::string& date =
+        units_ != nullptr && current_ < units_->size() ? (*units_)[current_].date : doc_.doc_date;
+    return HolderOf(doc_, std::string(office), country_->entity.id, date);
   }
   if (candidates.size() == 1) return candidates[0];
   // The one named last before the current unit.

@@ -63,6 +63,7 @@ class DocumentActors {
   // named with their offices and states, the title (the unit whose input has `title` set), the
   // speaker labels at paragraph starts. `units` are tagged (after discovery), parallel to
   // `inputs`.
+  // `units` must outlive this object (OfficeHolder reads the current unit's date).
   void Establish(const std::vector<Tagged>& units, const std::vector<SentenceInput>& inputs,
                  std::string_view url);
 
@@ -78,7 +79,8 @@ class DocumentActors {
   // denotes at the current unit: among the persons the document names with that office (in its
   // text, "President Biden", or by their roles), those of the document's country when it has
   // one, the one named last before the current unit (or the only one); else the holder of the
-  // office of the document's country at the document date. Null when that is no one person.
+  // office of the document's country at the current unit's date (Tagged::date). Null when that
+  // is no one person.
   const EntityDef* OfficeHolder(std::string_view office) const;
 
   // What unit `s` (analysed as `a`, or null when no clause analysis ran) establishes for the
@@ -132,6 +134,7 @@ class DocumentActors {
   int Gender(const EntityDef* person) const;  // 1 male, -1 female, 0 unknown
 
   const DocState& doc_;
+  const std::vector<Tagged>* units_ = nullptr;  // Establish's
   size_t current_ = 0;
   const EntityDef* country_ = nullptr;
   std::string country_via_;

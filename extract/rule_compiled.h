@@ -196,7 +196,9 @@ struct Rule {
   std::string cameo;
   std::optional<Modality> modality;
   bool attach_time = true, attach_place = true, attach_event = true;
-  // `attach document-date`: an unbound time falls back to the document date.
+  // `attach document-date`: a standing fact (holds_office) whose time is still unbound takes
+  // its context's time even in an undated document, where events do not: the paragraph's
+  // latest date (extract/time_context.h).
   bool attach_document_date = false;
   // Frame (a relation rule written as a `frame` block); null for others.
   std::shared_ptr<const Frame> frame;

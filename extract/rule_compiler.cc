@@ -151,9 +151,8 @@ bool RuleCompiler::CompileRule(const RuleBlock& b, Rule* rule) {
       }
       rule->tests.back().expects.emplace_back(p.line, p.value);
     } else if (k == "example-date") {
-      if (!IsIsoDate(p.value)) {
-        files_->Error(b, p, p.value_col,
-                      "invalid date '" + p.value + "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+      if (const std::string problem = DateProblem(p.value); !problem.empty()) {
+        files_->Error(b, p, p.value_col, problem);
         ok = false;
       }
       rule->example_date = p.value;

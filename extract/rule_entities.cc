@@ -32,11 +32,8 @@ bool ParseRole(RuleFiles* files, const RuleBlock& b, const RuleProp& p, Role* ro
   }
   auto take_date = [&](const char* keyword, std::string* out) {
     if (words.size() >= 3 && words[words.size() - 2] == keyword) {
-      if (!IsIsoDate(words.back())) {
-        files->Error(b, p, cols.back(),
-                     "invalid date '" + words.back() +
-                         "' in role (expected YYYY, YYYY-MM or "
-                         "YYYY-MM-DD)");
+      if (const std::string problem = DateProblem(words.back()); !problem.empty()) {
+        files->Error(b, p, cols.back(), "role: " + problem);
         return false;
       }
       *out = words.back();
@@ -218,9 +215,9 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
         }
         def.entity.attributes["priority"] = p.value;
       } else {  // capital, acts-as, part-of, date, parties, place
-        if (k == "date" && !IsIsoDate(p.value)) {
-          files->Error(*block, p, p.value_col,
-                       "invalid date '" + p.value + "' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
+        if (const std::string problem = k == "date" ? DateProblem(p.value) : std::string();
+            !problem.empty()) {
+          files->Error(*block, p, p.value_col, problem);
           ok = false;
           continue;
         }

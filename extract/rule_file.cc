@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "base/date.h"
 #include "base/text.h"
 #include "extract/rule_pattern.h"
 
@@ -197,19 +198,9 @@ std::vector<std::pair<std::string, int>> SplitList(std::string_view value, int c
   return items;
 }
 
-bool IsIsoDate(std::string_view s) {
-  auto digits = [&](size_t from, size_t n) {
-    for (size_t i = from; i < from + n; ++i) {
-      if (i >= s.size() || s[i] < '0' || s[i] > '9') return false;
-    }
-    return true;
-  };
-  if (s.size() == 4) return digits(0, 4);
-  if (s.size() == 7) return digits(0, 4) && s[4] == '-' && digits(5, 2);
-  if (s.size() == 10) {
-    return digits(0, 4) && s[4] == '-' && digits(5, 2) && s[7] == '-' && digits(8, 2);
-  }
-  return false;
+std::string DateProblem(std::string_view value) {
+  const Result<PartialDate> date = PartialDate::Parse(value);
+  return date.ok() ? std::string() : date.status().message();
 }
 
 bool ParseInt(const std::string& text, int* out) {

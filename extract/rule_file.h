@@ -84,8 +84,10 @@ class RuleFiles {
 // item ("a,,b") is kept as "" so that the caller can report it.
 std::vector<std::pair<std::string, int>> SplitList(std::string_view value, int col);
 
-// True for "YYYY", "YYYY-MM" and "YYYY-MM-DD" (digits only; no range check).
-bool IsIsoDate(std::string_view s);
+// What is wrong with a date written in a rule file, as an error message ("invalid date
+// '2019-13-45': month 13 is out of range (expected YYYY, YYYY-MM or YYYY-MM-DD)"), or "" when it
+// is a valid partial ISO date (base/date.h PartialDate).
+std::string DateProblem(std::string_view value);
 
 // Parses a whole string as a decimal int; false on anything else.
 bool ParseInt(const std::string& text, int* out);

@@ -13,6 +13,7 @@
 #include "extract/rule_prefilter.h"
 #include "extract/statements.h"
 #include "extract/tagged_sentence.h"
+#include "extract/time_context.h"
 
 namespace parley {
 namespace {
@@ -39,7 +40,15 @@ class Analyzer {
     DocumentAnalysis out;
     out.sentences.resize(units.size());
     std::vector<Tagged> tagged(units.size());
-    for (size_t i = 0; i < units.size(); ++i) internal::Tag(doc_, units[i].text, &tagged[i]);
+    // Each unit's relative dates resolve against the narrative so far (extract/time_context.h).
+    TimeContext dating(doc_.doc_date);
+    for (size_t i = 0; i < units.size(); ++i) {
+      dating.StartUnit(units[i].paragraph);
+      internal::Tag(doc_, units[i].text, dating.reference(), &tagged[i]);
+      dating.AddDates(tagged[i].dates);
+      const std::optional<TimeValue> when = dating.UnitTime();
+      tagged[i].date = when ? when->value : std::string();
+    }
     // Discovery's word lookups, kept for the coreference pass, or empty when the sentence was
     // tagged again in between.
     std::vector<std::pair<uint32_t, uint32_t>> kept(units.size());
@@ -69,9 +78,13 @@ class Analyzer {
     doc_.actors = &actors;
     actors.Establish(tagged, units, url_);
     if (doc_.trace) out.actors = actors.DescribeDocument();
+    TimeContext timing(doc_.doc_date);
+    doc_.time = &timing;
     for (size_t i = 0; i < units.size(); ++i) {
       Tagged& s = tagged[i];
       actors.Begin(i);
+      timing.StartUnit(units[i].paragraph);
+      timing.AddDates(s.dates);
       prefilter_.Restore(s, kept[i]);
       internal::Coref(&s, i > 0 ? &tagged[i - 1] : nullptr, &prefilter_, doc_, &out);
       CountMentions(s);
@@ -81,6 +94,7 @@ class Analyzer {
       }
       if (doc_.trace) Trace(s, &sa);
     }
+    doc_.time = nullptr;
     doc_.actors = nullptr;
     Entities(&out);
     return out;

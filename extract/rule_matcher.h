@@ -81,11 +81,12 @@ struct DocumentAnalysis {
   std::string actors;
 };
 
-// Analyses the units of one document. `doc_date` (ISO, possibly partial, may be empty)
-// anchors relative dates and role lookups. `trace` fills the explanation fields.
-// Repeats (repeat_of >= 0) yield no statements; non-relational units (headings, titles, short
-// lines) only the statements of frames whose subject stands right before a finite verb. A
-// non-empty
+// Analyses the units of one document. `doc_date` (ISO, possibly partial, may be empty) is the
+// document's date: with one, it anchors relative dates and role lookups and dates statements
+// whose sentence gives no date (source "document"); without one, the narrative does
+// (extract/time_context.h). `trace` fills the explanation fields. Repeats (repeat_of >= 0)
+// yield no statements; non-relational units (headings, titles, short lines) only the
+// statements of frames whose subject stands right before a finite verb. A non-empty
 // `only_relation` runs just that relation rule (discovery and coreference still run all
 // their rules): self-tests check what a rule matches regardless of which rule would win an
 // overlap. `url` (the document's address, may be empty) may establish the document's country,

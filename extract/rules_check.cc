@@ -138,7 +138,7 @@ Outcome RunExample(const RuleSet& rules, const Rule& rule, const std::string& se
   const PreparedDocument prepared = PrepareDocument(document);
   std::vector<SentenceInput> units;
   for (const PreparedSentence& p : prepared.sentences) {
-    units.push_back(SentenceInput{p.text, true, -1});
+    units.push_back(SentenceInput{p.text, true, -1, p.paragraph});
   }
   DocumentAnalysis analysis =
       AnalyzeSentences(rules, units, rule.example_date, false,

@@ -94,6 +94,8 @@ bool MakeStatement(const Rule& rule, const CompiledPattern& p, const Tagged& s,
   std::vector<std::pair<size_t, size_t>> content;  // units of captured text
   bool have_subject = false;
   const Mention* time_mention = nullptr;
+  // A target date ("by 2050") of the claim: not its time, but a plan.
+  const Mention* target = nullptr;
   RuleFiring firing;
   if (trace) {
     firing.rule = rule.id;
@@ -109,8 +111,11 @@ bool MakeStatement(const Rule& rule, const CompiledPattern& p, const Tagged& s,
       if (m == nullptr) return false;
       used.push_back(m);
       if (m->kind == MentionKind::kDate) {
-        st.time = m->time;
-        time_mention = m;
+        if (m->date_role == DateRole::kTarget) target = m;
+        if (IsClaimTime(m->date_role)) {
+          st.time = m->time;
+          time_mention = m;
+        }
         if (trace) rendered = m->time.value;
       } else if (m->kind == MentionKind::kQuote) {
         const std::string_view q = s.Range(m->tok_begin + 1, m->tok_end - 1);
@@ -158,10 +163,10 @@ bool MakeStatement(const Rule& rule, const CompiledPattern& p, const Tagged& s,
   // Self-relations ("Russia ... Russia") are noise, never claims.
   if (st.object && st.object->id == st.subject.id) return false;
   if (st.recipient && st.recipient->id == st.subject.id) return false;
-  AttachQualifiers(rule, s, u0, u1, nullptr, doc, &used, &time_mention, &st,
-                   trace ? &firing : nullptr);
   st.modality =
       rule.modality.has_value() ? *rule.modality : CueModality(doc.rules, s, u0, u1, content);
+  AttachQualifiers(rule, s, u0, u1, nullptr, content, doc, &used, &time_mention, &target, &st,
+                   trace ? &firing : nullptr);
   c->length = g[0].size();
   c->priority = rule.priority;
   c->begin = s.Offset(g[0]);
@@ -172,9 +177,16 @@ bool MakeStatement(const Rule& rule, const CompiledPattern& p, const Tagged& s,
 }  // namespace
 
 void AttachQualifiers(const Rule& rule, const Tagged& s, size_t u0, size_t u1,
-                      const std::vector<uint8_t>* blocked, const DocState& doc,
+                      const std::vector<uint8_t>* blocked,
+                      const std::vector<std::pair<size_t, size_t>>& content, const DocState& doc,
                       std::vector<const Mention*>* used, const Mention** time_mention,
-                      Statement* st, RuleFiring* firing) {
+                      const Mention** target, Statement* st, RuleFiring* firing) {
+  auto in_content = [&](size_t u) {
+    for (const auto& [b, e] : content) {
+      if (u >= b && u < e) return true;
+    }
+    return false;
+  };
   auto attach = [&](bool allowed, auto&& fits, auto&& assign, const char* role) {
     if (!allowed) return;
     const Mention* best = nullptr;
@@ -184,6 +196,9 @@ void AttachQualifiers(const Rule& rule, const Tagged& s, size_t u0, size_t u1,
       const Mention& m = s.mentions[s.units[u].mention];
       if (blocked != nullptr && (*blocked)[u]) continue;
       if (!fits(m) || std::find(used->begin(), used->end(), &m) != used->end()) continue;
+      // A date inside the claim's content dates the content ("agreed to reconvene on May 10,
+      // 1775"), not the claim.
+      if (m.kind == MentionKind::kDate && in_content(u)) continue;
       const size_t d = u < u0 ? u0 - u : (u >= u1 ? u - u1 + 1 : 0);
       if (d > kAttachWindow) continue;
       if (best == nullptr || d < best_distance) {
@@ -200,13 +215,26 @@ void AttachQualifiers(const Rule& rule, const Tagged& s, size_t u0, size_t u1,
         best->kind == MentionKind::kDate ? best->time.value : best->entity->entity.id);
   };
   if (!st->time) {
+    // Only a point date ("in 2018", "since 2014", "the June 1967 war") is the time of the act; a
+    // target makes the claim a plan, a baseline ("from 2005 levels") or an attribute ("the 1967
+    // lines") says nothing of when.
     attach(
-        rule.attach_time, [](const Mention& m) { return m.kind == MentionKind::kDate; },
+        rule.attach_time,
+        [](const Mention& m) { return m.kind == MentionKind::kDate && IsClaimTime(m.date_role); },
         [&](const Mention& m) {
           st->time = m.time;
           *time_mention = &m;
         },
         "time");
+  }
+  // A standing fact ("holds_office") is no plan, whatever target stands near it.
+  if (*target == nullptr && !rule.attach_document_date) {
+    attach(
+        rule.attach_time,
+        [](const Mention& m) {
+          return m.kind == MentionKind::kDate && m.date_role == DateRole::kTarget;
+        },
+        [&](const Mention& m) { *target = &m; }, "target");
   }
   if (!st->event) {
     attach(
@@ -233,12 +261,33 @@ void AttachQualifiers(const Rule& rule, const Tagged& s, size_t u0, size_t u1,
         [&](const Mention& m) { st->place = Ref(m.entity); }, "place");
   }
   if (*time_mention != nullptr && (*time_mention)->relative) st->doc_date = doc.doc_date;
-  if (!st->time && rule.attach_document_date) {
-    if (std::optional<TimeValue> t = ParseIsoDate(doc.doc_date)) {
-      st->time = std::move(*t);
-      st->doc_date = doc.doc_date;
-      if (firing != nullptr) firing->captures.emplace_back("time (document date)", st->time->value);
+  if (!st->time && doc.time != nullptr && (rule.attach_time || rule.attach_document_date)) {
+    // No date of its own: the sentence's elsewhere, the document's, or for a standing fact the
+    // paragraph's (extract/time_context.h), as of where the claim starts in the sentence.
+    const size_t clause_begin = u0 < s.units.size() ? s.tokens[s.units[u0].tok_begin].begin : 0;
+    std::vector<std::pair<size_t, size_t>> content_bytes;
+    for (const auto& [b, e] : content) {
+      if (b >= e) continue;
+      content_bytes.emplace_back(s.tokens[s.units[b].tok_begin].begin,
+                                 s.tokens[s.units[e - 1].tok_end - 1].end);
     }
+    st->time = doc.time->Fallback(clause_begin, content_bytes);
+    // An event's time is not its paragraph's: on the Milestones essays half of them were
+    // wrong (a story moves on without saying so); an office held then is right.
+    if (st->time && st->time->source == TimeSource::kParagraph && !rule.attach_document_date) {
+      st->time.reset();
+    }
+    // A plan for 1949 was not made in 1953: a context time after the target is not this claim's.
+    if (st->time && *target != nullptr && st->time->start > (*target)->time.end) st->time.reset();
+    if (st->time && st->time->source == TimeSource::kDocument) st->doc_date = doc.doc_date;
+    if (firing != nullptr && st->time) {
+      firing->captures.emplace_back("time (" + std::string(TimeSourceName(st->time->source)) + ")",
+                                    st->time->value);
+    }
+  }
+  if (*target != nullptr && !rule.modality.has_value() &&
+      (st->modality == Modality::kAsserted || st->modality == Modality::kReported)) {
+    st->modality = Modality::kPlanned;
   }
 }
 

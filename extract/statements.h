@@ -1,6 +1,7 @@
 // Statement assembly: relation rule matches into statements. Captured mentions fill the roles
 // (an actor slot takes what a place acts as), unbound qualifiers (time, place, event) are
-// attached from the sentence, the modality comes from the rule or from cue words, and
+// attached from the sentence, a time still unbound comes from the narrative or the document
+// (extract/time_context.h), the modality comes from the rule or from cue words, and
 // candidates for the same claim are merged by the relation overlap policy (rules/README.md
 // sections 5 and 10).
 //
@@ -18,6 +19,7 @@
 #include "extract/rule_matcher.h"
 #include "extract/rule_prefilter.h"
 #include "extract/tagged_sentence.h"
+#include "extract/time_context.h"
 
 namespace parley::internal {
 
@@ -45,13 +47,21 @@ void ResolveRelationOverlaps(std::vector<StatementCandidate>* candidates, Senten
 
 // Fills the unbound time, event and place of `st` that the rule attaches (rules/README.md
 // section 10, step 5): for each, the nearest mention of that kind not in `used`, inside units
-// [u0, u1) or at most 6 units outside, skipping the units `blocked` marks (null: none); then the
-// document date for `attach document-date`, and st->doc_date for a relative date. Appends what
-// it attached to `used` (and to `firing` when not null); `*time_mention` is the time's mention.
+// [u0, u1) or at most 6 units outside, skipping the units `blocked` marks (null: none). A time
+// is a date that may be a claim's (IsClaimTime), not inside `content` (unit ranges of captured
+// text: "agreed to reconvene on May 10, 1775" dates the reconvening); without one, the time of
+// the claim's context (doc.time->Fallback: another date of its sentence, a dated document's
+// date, and for a standing fact, `attach document-date`, the paragraph's), none after the
+// claim's target. A target date (`*target` in: the one the rule captured, out: also one
+// attached) makes an asserted or reported claim without a fixed modality planned; standing
+// facts attach none. Sets st->doc_date for a relative or document time. Appends what it
+// attached to `used` (and to `firing` when not null); `*time_mention` is the time's mention.
+// REQUIRES: st->modality is set.
 void AttachQualifiers(const Rule& rule, const Tagged& s, size_t u0, size_t u1,
-                      const std::vector<uint8_t>* blocked, const DocState& doc,
+                      const std::vector<uint8_t>* blocked,
+                      const std::vector<std::pair<size_t, size_t>>& content, const DocState& doc,
                       std::vector<const Mention*>* used, const Mention** time_mention,
-                      Statement* st, RuleFiring* firing);
+                      const Mention** target, Statement* st, RuleFiring* firing);
 
 // The modality cue words say for the claim read from units [u0, u1): cues inside that range
 // or in the 6 units before it count, except inside `content` (unit ranges of captured

@@ -37,6 +37,7 @@
 #include <vector>
 
 #include "base/types.h"
+#include "extract/dates.h"
 #include "extract/rule_tokens.h"
 
 namespace parley::internal {
@@ -97,8 +98,9 @@ struct Mention {
   const EntityDef* acts_as = nullptr;
   int priority = 0;
   int order = 0;
-  TimeValue time;
-  bool relative = false;
+  TimeValue time;                         // dates only
+  bool relative = false;                  // dates only
+  DateRole date_role = DateRole::kPoint;  // dates only
   std::string via;
   std::string letters;  // SetLetters
   uint32_t bits = 0;    // SetLetters
@@ -128,6 +130,12 @@ struct Tagged {
   std::string tagged;
   uint32_t bits = 0;                    // union of the mentions' bits
   std::vector<std::string_view> words;  // lower-cased word units (views of `lower`), sorted, unique
+  // Every date FindDates found in `text`, also those inside a longer mention ("the 1783 Treaty
+  // of Paris"): the narrative's dates (extract/time_context.h).
+  std::vector<DateMention> dates;
+  // When the sentence speaks of (TimeContext::UnitTime's value): the date offices resolve
+  // against; empty when unknown. Set by the caller after Tag.
+  std::string date;
 
   std::string_view TokenText(uint32_t t) const {
     return text.substr(tokens[t].begin, tokens[t].end - tokens[t].begin);

@@ -5,6 +5,7 @@
 #include "base/date.h"
 
 namespace parley {
+
 TimeContext::TimeContext(std::string_view document_date) {
   Result<PartialDate> date = PartialDate::ParseTimestamp(document_date);
   if (!date.ok()) return;
@@ -15,13 +16,20 @@ TimeContext::TimeContext(std::string_view document_date) {
 }
 
 void TimeContext::StartUnit(uint32_t paragraph) {
-  if (narrative_ && !unit_dates_.empty()) before_unit_ = std::move(unit_dates_.back().time);
+  // The story moves on without saying so: a sentence's date holds for the next sentence only.
+  before_unit_.reset();
+  for (auto it = unit_dates_.rbegin(); it != unit_dates_.rend(); ++it) {
+    if (!it->narrative) continue;
+    before_unit_ = std::move(it->time);
+    before_unit_->source = TimeSource::kParagraph;
+    break;
+  }
   unit_dates_.clear();
   if (paragraph_ != paragraph) {
     paragraph_ = paragraph;
     before_unit_.reset();
+    reference_.clear();
   }
-  reference_ = before_unit_ ? before_unit_->start.substr(0, 4) : std::string();
 }
 
 DateReference TimeContext::reference() const {
@@ -32,17 +40,42 @@ DateReference TimeContext::reference() const {
 void TimeContext::AddDates(const std::vector<DateMention>& dates) {
   if (!narrative_) return;
   for (const DateMention& m : dates) {
-    if (m.role != DateRole::kPoint || !IsNarrativeTime(m.time)) continue;
-    Dated d{m.begin, m.time};
-    d.time.source = TimeSource::kParagraph;
-    unit_dates_.push_back(std::move(d));
+    if (!IsClaimTime(m.role)) continue;
+    const bool point = m.role == DateRole::kPoint;
+    if (point) {
+      if (std::string next = NarrativeReference(m.time); !next.empty()) {
+        reference_ = std::move(next);
+      }
+    }
+    unit_dates_.push_back(Dated{m.begin, m.time, point && IsNarrativeTime(m.time)});
   }
 }
 
-std::optional<TimeValue> TimeContext::Fallback(size_t clause_begin) const {
+std::optional<TimeValue> TimeContext::Fallback(
+    size_t clause_begin, const std::vector<std::pair<size_t, size_t>>& skip) const {
   if (!narrative_) return document_time_;
-  for (auto it = unit_dates_.rbegin(); it != unit_dates_.rend(); ++it) {
-    if (it->begin < clause_begin) return it->time;
+  auto skipped = [&](const Dated& d) {
+    for (const auto& [b, e] : skip) {
+      if (d.begin >= b && d.begin < e) return true;
+    }
+    return false;
+  };
+  const Dated* first = nullptr;
+  const Dated* before = nullptr;
+  for (const Dated& d : unit_dates_) {
+    if (skipped(d)) continue;
+    if (first == nullptr) first = &d;
+    if (d.begin < clause_begin) before = &d;
+  }
+  if (before != nullptr) return before->time;
+  if (first != nullptr) return first->time;
+  return before_unit_;
+}
+
+std::optional<TimeValue> TimeContext::UnitTime() const {
+  if (!narrative_) return document_time_;
+  for (const Dated& d : unit_dates_) {
+    if (d.narrative) return d.time;
   }
   return before_unit_;
 }

@@ -8,12 +8,17 @@
 //       document's date (source "document"), and relative dates ("yesterday", "in May")
 //       resolve against it.
 //   undated documents (a history essay) tell a story whose time moves with the text: the
-//       statement takes the latest date given earlier in its paragraph (source "paragraph"),
-//       and relative dates resolve against it at year precision ("In 1994 ... In May North
-//       Korea withdrew" is 1994-05). A paragraph that has given no date yet leaves its
-//       statements undated: a wrong year is worse than none.
-// Only point dates move the narrative: targets ("by 2050") and baselines ("from 2005 levels")
-// are not when anything happened (extract/dates.h DateRole), nor are decades or spans of years.
+//       statement takes a date of its own sentence (source "text"), else the latest date of
+//       the sentence just before it in its paragraph (source "paragraph"); relative dates
+//       resolve against the paragraph's story so far, moving forward (extract/dates.h
+//       DateReference::narrative): "In 1994 ... In May North Korea withdrew" is 1994-05.
+//       Further on, or in a paragraph that has given no date yet, statements stay undated: a
+//       story moves on without saying so (on the Milestones essays a date two or more
+//       sentences back was the wrong year half the time; EVALUATION.md), and a wrong year is
+//       worse than none.
+// Only point dates move the narrative: targets ("by 2050"), baselines ("from 2005 levels"),
+// starts ("since 1957") and attributes ("the 1956 revolution") are not when the story stands
+// (extract/dates.h DateRole), nor are decades or spans of years.
 //
 // Use: one TimeContext per document, fed the document's units in order:
 //   TimeContext context(document.info.date);
@@ -34,6 +39,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/types.h"
@@ -55,33 +61,46 @@ class TimeContext {
   void StartUnit(uint32_t paragraph);
 
   // What FindDates resolves the current unit's relative dates against: the document date, or
-  // in a narrative the paragraph's latest date so far (empty before its first).
+  // in a narrative where the paragraph's story stands (NarrativeReference of its latest point
+  // date so far; empty before the first).
   DateReference reference() const;
 
   // Records the current unit's dates, as FindDates returned them for reference(): byte offsets
-  // into the unit's text, in text order. Only point dates within a year count (IsNarrativeTime).
+  // into the unit's text, in text order. Dates that may be a claim's time (IsClaimTime) are
+  // the sentence's; point dates move the narrative's reference (NarrativeReference), and those
+  // within one year are times the paragraph carries on (IsNarrativeTime).
   void AddDates(const std::vector<DateMention>& dates);
 
   // The time a statement of the current unit takes when its clause, which starts at byte
   // `clause_begin` of the unit's text, has no date of its own: the document's date (source
-  // document), or in a narrative the latest date of the paragraph before `clause_begin` (source
-  // paragraph); nullopt when there is none.
-  std::optional<TimeValue> Fallback(size_t clause_begin) const;
+  // document); in a narrative the unit's latest date before `clause_begin`, else its first date
+  // (source text: the sentence's own), else the latest date of the unit just before it in the
+  // paragraph (source paragraph); nullopt when there is none.
+  // Dates within `skip` (byte ranges of the unit's text: the claim's content, "agreed to
+  // reconvene on May 10, 1775") are not the clause's.
+  std::optional<TimeValue> Fallback(size_t clause_begin,
+                                    const std::vector<std::pair<size_t, size_t>>& skip = {}) const;
+
+  // When the current unit as a whole speaks of, the date its offices resolve against ("the
+  // President" in a 1962 paragraph): the document's date, or in a narrative the unit's first
+  // date, else the paragraph's latest before it; nullopt when there is none.
+  std::optional<TimeValue> UnitTime() const;
 
  private:
   struct Dated {
     size_t begin = 0;  // in the current unit's text
     TimeValue time;
+    bool narrative = false;  // a point date within a year: a time the paragraph may carry on
   };
 
   bool narrative_ = true;
   std::optional<TimeValue> document_time_;
   std::string document_date_;
   std::optional<uint32_t> paragraph_;
-  // The paragraph's latest date before the current unit, and the current unit's dates.
+  // The previous unit's latest date (same paragraph), and the current unit's dates.
   std::optional<TimeValue> before_unit_;
   std::vector<Dated> unit_dates_;
-  std::string reference_;  // year of the latest date, for reference()
+  std::string reference_;  // the narrative's reference, for reference()
 };
 
 }  // namespace parley

@@ -12,6 +12,9 @@ constexpr char kRecordVersion = 1;
 // Statement records: version 2 added the time's source after its end; version 1 records (no
 // source) still decode, with source "text".
 constexpr char kStatementVersion = 2;
+// DocMeta records: version 2 added the normalised text's hash and duplicate_of at the end;
+// version 1 records decode with both empty.
+constexpr char kDocMetaVersion = 2;
 
 // Appends a record to a string: its own (Take) or the caller's.
 class Writer {
@@ -537,7 +540,7 @@ Result<EntityAggregate> DecodeAggregate(std::string_view bytes) {
 
 std::string EncodeDocMeta(const DocMeta& m) {
   Writer w('D');
-  w.Varint(kRecordVersion);
+  w.Varint(kDocMetaVersion);
   w.String(m.info.id);
   w.String(m.info.title);
   w.String(m.info.url);
@@ -549,13 +552,18 @@ std::string EncodeDocMeta(const DocMeta& m) {
   w.Varint(m.sentence_count);
   w.Varint(m.statement_count);
   w.Varint(m.entity_count);
+  w.String(m.info.normalized_hash);
+  w.String(m.duplicate_of);
   return w.Take();
 }
 
 Result<DocMeta> DecodeDocMeta(std::string_view bytes) {
   Reader r(bytes, 'D');
   DocMeta m;
-  if (r.Varint() != kRecordVersion) return DataLossError("corrupt document record in the store");
+  const uint64_t version = r.Varint();
+  if (version != 1 && version != kDocMetaVersion) {
+    return DataLossError("corrupt document record in the store");
+  }
   m.info.id = r.String();
   m.info.title = r.String();
   m.info.url = r.String();
@@ -567,6 +575,10 @@ Result<DocMeta> DecodeDocMeta(std::string_view bytes) {
   m.sentence_count = static_cast<uint32_t>(r.Varint());
   m.statement_count = static_cast<uint32_t>(r.Varint());
   m.entity_count = static_cast<uint32_t>(r.Varint());
+  if (version >= 2) {
+    m.info.normalized_hash = r.String();
+    m.duplicate_of = r.String();
+  }
   PARLEY_RETURN_IF_ERROR(r.Finish("document"));
   return m;
 }

@@ -26,7 +26,7 @@
 namespace parley::internal {
 
 // The store's on-disk format version (graph/FORMAT.md). Bump on any incompatible change.
-inline constexpr uint32_t kFormatVersion = 2;
+inline constexpr uint32_t kFormatVersion = 3;
 
 // Column families, in the order FORMAT.md lists them.
 enum class Cf : int {
@@ -86,6 +86,7 @@ struct DocMeta {
   uint32_t sentence_count = 0;
   uint32_t statement_count = 0;  // written in the same batch as the statements
   uint32_t entity_count = 0;
+  std::string duplicate_of;  // the document whose text this one repeats, or ""
 
   friend bool operator==(const DocMeta&, const DocMeta&) = default;
 };

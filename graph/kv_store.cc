@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "base/date.h"
+#include "base/entity_merge.h"
 #include "base/text.h"
 #include "graph/scan_plan.h"
 
@@ -117,6 +118,14 @@ const std::string kDocumentsCounter = CounterKey("total", "documents");
 const std::string kSentencesCounter = CounterKey("total", "sentences");
 const std::string kStatementsCounter = CounterKey("total", "statements");
 const std::string kEntitiesCounter = CounterKey("total", "entities");
+const std::string kDuplicatesCounter = CounterKey("total", "duplicates");
+
+// `text ∘ <normalized hash>` -> the id of the document that holds that text.
+std::string TextKey(std::string_view normalized_hash) { return Key({"text", normalized_hash}); }
+// `duplicate ∘ <document> ∘ <duplicate>` -> "": the copies of a document.
+std::string DuplicateKey(std::string_view doc, std::string_view duplicate) {
+  return Key({"duplicate", doc, duplicate});
+}
 
 bool HasNul(std::string_view s) { return s.find('\0') != std::string_view::npos; }
 
@@ -166,6 +175,22 @@ class Txn {
     AppendPart(name, &counter_);
     Count(counter_, delta);
   }
+  // The document that holds the normalised text `hash` (graph/store.h, duplicates), "" when
+  // none: as this batch left it, else as stored.
+  Result<std::string> TextHolder(std::string_view hash) {
+    if (auto it = text_holders_.find(hash); it != text_holders_.end()) return it->second;
+    PARLEY_ASSIGN_OR_RETURN(std::optional<std::string> holder, base_.Get(Cf::kMeta, TextKey(hash)));
+    return holder.value_or("");
+  }
+  // Makes `doc` ("" for none) the holder of text `hash`.
+  void SetTextHolder(std::string_view hash, std::string_view doc) {
+    text_holders_[std::string(hash)] = std::string(doc);
+    if (doc.empty()) {
+      Delete(Cf::kMeta, TextKey(hash));
+    } else {
+      Put(Cf::kMeta, TextKey(hash), doc);
+    }
+  }
   // False when another document of this batch already holds statement `id`.
   bool ClaimStatement(std::string_view id, std::string_view doc) {
     return statement_docs_.emplace(id, doc).first->second == doc;
@@ -191,6 +216,11 @@ class Txn {
   size_t size() const { return batch_.size(); }
   bool touched(std::string_view doc_id) const { return docs_.count(doc_id) > 0; }
   void Touch(std::string_view doc_id) { docs_.insert(doc_id); }
+  // Touch for an id the caller does not keep alive: the batch keeps a copy.
+  void TouchCopy(std::string_view doc_id) {
+    if (touched(doc_id)) return;
+    docs_.insert(held_ids_.emplace_back(doc_id));
+  }
 
   // Folds aggregates and counters into the writes and returns them.
   Result<KvBatch> Finish() {
@@ -251,39 +281,11 @@ class Txn {
   };
   std::map<std::string, AggregateSlot, std::less<>> aggregates_;
   std::map<std::string, int64_t, std::less<>> counters_;
+  std::map<std::string, std::string, std::less<>> text_holders_;  // this batch's changes
   std::unordered_set<std::string_view> docs_;
+  std::list<std::string> held_ids_;  // ids TouchCopy keeps alive
   std::string counter_, key_, value_;
 };
-
-void MergeInto(const Entity& from, Entity* into) {
-  into->mentions += from.mentions;
-  if (from.label != into->label) into->aliases.push_back(from.label);
-  into->aliases.insert(into->aliases.end(), from.aliases.begin(), from.aliases.end());
-  for (const auto& [k, v] : from.attributes) into->attributes.emplace(k, v);
-  into->roles.insert(into->roles.end(), from.roles.begin(), from.roles.end());
-}
-
-bool RoleLess(const Role& a, const Role& b) {
-  return std::tie(a.office, a.country, a.from, a.to) < std::tie(b.office, b.country, b.from, b.to);
-}
-
-// Aliases sorted, unique and without the label; roles sorted and unique.
-void NormalizeNames(Entity* e) {
-  std::sort(e->aliases.begin(), e->aliases.end());
-  e->aliases.erase(std::unique(e->aliases.begin(), e->aliases.end()), e->aliases.end());
-  e->aliases.erase(std::remove(e->aliases.begin(), e->aliases.end(), e->label), e->aliases.end());
-  std::sort(e->roles.begin(), e->roles.end(), RoleLess);
-  e->roles.erase(std::unique(e->roles.begin(), e->roles.end()), e->roles.end());
-}
-
-// Whether NormalizeNames would leave `e` as it is.
-bool HasNormalNames(const Entity& e) {
-  auto not_less = [](const auto& a, const auto& b) { return !(a < b); };
-  auto role_not_less = [](const Role& a, const Role& b) { return !RoleLess(a, b); };
-  return std::adjacent_find(e.aliases.begin(), e.aliases.end(), not_less) == e.aliases.end() &&
-         std::find(e.aliases.begin(), e.aliases.end(), e.label) == e.aliases.end() &&
-         std::adjacent_find(e.roles.begin(), e.roles.end(), role_not_less) == e.roles.end();
-}
 
 Status BadRecord(const std::string& doc, const std::string& problem) {
   return InvalidArgumentError("document '" + doc + "': " + problem);
@@ -322,10 +324,10 @@ Status Normalize(const DocumentRecord& in, NormalRecord* r) {
     size_t end = i + 1;
     while (end < entities.size() && entities[end]->id == entities[i]->id) ++end;
     const Entity* e = entities[i];
-    if (end - i > 1 || !HasNormalNames(*e)) {
+    if (end - i > 1 || !HasNormalEntityNames(*e)) {
       Entity& copy = r->changed_entities.emplace_back(*e);
-      for (size_t j = i + 1; j < end; ++j) MergeInto(*entities[j], &copy);
-      NormalizeNames(&copy);
+      NormalizeEntityNames(&copy);
+      for (size_t j = i + 1; j < end; ++j) MergeEntityInto(*entities[j], &copy);
       e = &copy;
     }
     entities[unique++] = e;
@@ -427,7 +429,40 @@ Status Normalize(const DocumentRecord& in, NormalRecord* r) {
   return Status::Ok();
 }
 
+// Keeps the duplicates of `doc`, whose text is going, as documents waiting to be extracted:
+// no longer duplicates, rules fingerprint "" (graph/store.h).
+Status OrphanDuplicates(const std::string& doc, Txn* txn) {
+  const std::string prefix = Key({"duplicate", doc});
+  std::vector<std::string> duplicates;
+  PARLEY_RETURN_IF_ERROR(txn->base().Scan(Cf::kMeta, prefix, PrefixEnd(prefix),
+                                          [&](std::string_view key, std::string_view) {
+                                            duplicates.emplace_back(SplitKey(key).back());
+                                            return true;
+                                          }));
+  for (const std::string& d : duplicates) {
+    txn->Delete(Cf::kMeta, DuplicateKey(doc, d));
+    txn->Count(kDuplicatesCounter, -1);
+    PARLEY_ASSIGN_OR_RETURN(std::optional<std::string> bytes, txn->base().Get(Cf::kDocs, d));
+    if (!bytes) continue;
+    PARLEY_ASSIGN_OR_RETURN(DocMeta meta, DecodeDocMeta(*bytes));
+    meta.duplicate_of.clear();
+    meta.rules_fingerprint.clear();
+    meta.sentence_count = 0;  // none counted, none stored
+    txn->Put(Cf::kDocs, d, EncodeDocMeta(meta));
+    txn->TouchCopy(d);
+  }
+  return Status::Ok();
+}
+
 Status RemoveDocument(const std::string& doc, const DocMeta& meta, Txn* txn) {
+  if (!meta.duplicate_of.empty()) {
+    txn->Delete(Cf::kMeta, DuplicateKey(meta.duplicate_of, doc));
+    txn->Count(kDuplicatesCounter, -1);
+  } else if (!meta.info.normalized_hash.empty()) {
+    PARLEY_ASSIGN_OR_RETURN(std::string holder, txn->TextHolder(meta.info.normalized_hash));
+    if (holder == doc) txn->SetTextHolder(meta.info.normalized_hash, "");
+    PARLEY_RETURN_IF_ERROR(OrphanDuplicates(doc, txn));
+  }
   PARLEY_ASSIGN_OR_RETURN(std::optional<std::string> contents_bytes,
                           txn->base().Get(Cf::kDocContents, doc));
   if (!contents_bytes) {
@@ -455,8 +490,41 @@ Status RemoveDocument(const std::string& doc, const DocMeta& meta, Txn* txn) {
   txn->Delete(Cf::kText, doc);
   txn->Delete(Cf::kDocs, doc);
   txn->Count(kDocumentsCounter, -1);
-  txn->Count(kSentencesCounter, -static_cast<int64_t>(meta.sentence_count));
+  // A duplicate's sentences were never counted.
+  if (meta.duplicate_of.empty()) {
+    txn->Count(kSentencesCounter, -static_cast<int64_t>(meta.sentence_count));
+  }
   return Status::Ok();
+}
+
+// The DocMeta of a record as stored.
+DocMeta MetaOf(const NormalRecord& r) {
+  DocMeta meta;
+  meta.info = r.in->document.info;
+  meta.info.content_hash = std::string(r.content_hash());
+  meta.rules_fingerprint = r.in->rules_fingerprint;
+  meta.sentence_count = r.in->sentence_count;
+  return meta;
+}
+
+// Stores `r` as a duplicate of `holder`, the document that holds its text: info and text, no
+// statements, no entity contributions (graph/store.h).
+Result<PutOutcome> AddDuplicate(const NormalRecord& r, const std::string& holder, Txn* txn) {
+  const std::string& doc = r.in->document.info.id;
+  // Replacing the holder in this batch would scan for its duplicates in the stored state.
+  txn->TouchCopy(holder);
+  DocMeta meta = MetaOf(r);
+  meta.duplicate_of = holder;
+  std::string& value = txn->value_buffer();
+  value.clear();
+  AppendDocContents({}, {}, &value);
+  txn->Put(Cf::kDocContents, doc, value);
+  txn->Put(Cf::kDocs, doc, EncodeDocMeta(meta));
+  txn->Put(Cf::kText, doc, r.in->document.text);
+  txn->Put(Cf::kMeta, DuplicateKey(holder, doc), "");
+  txn->Count(kDocumentsCounter, 1);
+  txn->Count(kDuplicatesCounter, 1);
+  return PutOutcome::kDuplicate;
 }
 
 // Adds one normalised record to `txn`, replacing or skipping a stored version.
@@ -475,6 +543,11 @@ Result<PutOutcome> AddDocument(const NormalRecord& r, Txn* txn) {
     outcome = PutOutcome::kReplaced;
   }
   txn->Touch(doc);
+  if (const std::string& hash = in.document.info.normalized_hash; !hash.empty()) {
+    PARLEY_ASSIGN_OR_RETURN(std::string holder, txn->TextHolder(hash));
+    if (!holder.empty() && holder != doc) return AddDuplicate(r, holder, txn);
+    if (holder.empty()) txn->SetTextHolder(hash, doc);
+  }
   std::string& value = txn->value_buffer();
   // Statements per predicate; a document uses few predicates.
   std::vector<std::pair<std::string_view, int64_t>> predicates;
@@ -527,11 +600,7 @@ Result<PutOutcome> AddDocument(const NormalRecord& r, Txn* txn) {
   value.clear();
   AppendDocContents(ids, r.entities, &value);
   txn->Put(Cf::kDocContents, doc, value);
-  DocMeta meta;
-  meta.info = in.document.info;
-  meta.info.content_hash = std::string(r.content_hash());
-  meta.rules_fingerprint = in.rules_fingerprint;
-  meta.sentence_count = in.sentence_count;
+  DocMeta meta = MetaOf(r);
   meta.statement_count = static_cast<uint32_t>(r.statements.size());
   meta.entity_count = static_cast<uint32_t>(r.entities.size());
   txn->Put(Cf::kDocs, doc, EncodeDocMeta(meta));
@@ -637,7 +706,8 @@ std::vector<KeyRange> Ranges(const ResolvedFilter& r, ScanIndex index) {
 
 StoredDocument ToStoredDocument(DocMeta meta) {
   return StoredDocument{std::move(meta.info), std::move(meta.rules_fingerprint),
-                        meta.sentence_count, meta.statement_count, meta.entity_count};
+                        meta.sentence_count,  meta.statement_count,
+                        meta.entity_count,    std::move(meta.duplicate_of)};
 }
 
 class KvStore : public Store {
@@ -679,6 +749,18 @@ class KvStore : public Store {
     if (!meta_bytes) return std::optional<StoredDocument>();
     PARLEY_ASSIGN_OR_RETURN(DocMeta meta, DecodeDocMeta(*meta_bytes));
     return std::optional<StoredDocument>(ToStoredDocument(std::move(meta)));
+  }
+
+  Result<std::vector<std::string>> Duplicates(std::string_view id) const override {
+    PARLEY_ASSIGN_OR_RETURN(std::unique_ptr<KvView> view, backend_->View());
+    const std::string prefix = Key({"duplicate", id});
+    std::vector<std::string> ids;
+    PARLEY_RETURN_IF_ERROR(view->Scan(Cf::kMeta, prefix, PrefixEnd(prefix),
+                                      [&](std::string_view key, std::string_view) {
+                                        ids.emplace_back(SplitKey(key).back());
+                                        return true;
+                                      }));
+    return ids;
   }
 
   Status ScanDocuments(const std::function<bool(const DocumentInfo&)>& visit) const override {
@@ -834,6 +916,8 @@ class KvStore : public Store {
                                           stats.statements = *n;
                                         } else if (name == "entities") {
                                           stats.entities = *n;
+                                        } else if (name == "duplicates") {
+                                          stats.duplicates = *n;
                                         }
                                         return true;
                                       }));

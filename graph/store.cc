@@ -10,6 +10,8 @@ std::string_view PutOutcomeName(PutOutcome outcome) {
       return "replaced";
     case PutOutcome::kUnchanged:
       return "unchanged";
+    case PutOutcome::kDuplicate:
+      return "duplicate";
   }
   return "unchanged";
 }

@@ -6,6 +6,14 @@
 // unchanged; a changed document replaces its old statements. Entities merge by canonical id
 // across documents; aliases and mention counts accumulate without double counting on re-ingest.
 //
+// Duplicates: a document whose normalised text (DocumentInfo::normalized_hash) equals that of
+// a stored document with another id is stored as a duplicate of it: its info and text are
+// kept, its statements and entity contributions are not, so no count, weight or export holds
+// a claim twice; Duplicates() lists the copies of a document, the other sources of its claims.
+// When the document a duplicate copies is removed or changes text, the duplicate is kept
+// without statements and marked for extraction (rules fingerprint ""), so the next ingest of
+// it, or `ingest --reextract`, stores it again.
+//
 // Thread-safety: one Store object may be used by many threads for reads; writes (Put) must be
 // serialised by the caller. Across processes, at most one process holds a store open for
 // writing; read-only opens see a consistent snapshot of whole documents while a writer works.
@@ -54,8 +62,8 @@ struct DocumentRecord {
   std::vector<Statement> statements;
 };
 
-enum class PutOutcome { kAdded, kReplaced, kUnchanged };
-// "added", "replaced", "unchanged".
+enum class PutOutcome { kAdded, kReplaced, kUnchanged, kDuplicate };
+// "added", "replaced", "unchanged", "duplicate" (stored as a duplicate of another document).
 std::string_view PutOutcomeName(PutOutcome outcome);
 
 // A stored document's bookkeeping, written in the same batch as its statements.
@@ -63,8 +71,9 @@ struct StoredDocument {
   DocumentInfo info;
   std::string rules_fingerprint;
   uint32_t sentences = 0;
-  uint32_t statements = 0;  // statements stored for this document
-  uint32_t entities = 0;    // distinct entities it contributed
+  uint32_t statements = 0;   // statements stored for this document
+  uint32_t entities = 0;     // distinct entities it contributed
+  std::string duplicate_of;  // the document whose text this one repeats, or ""
 
   friend bool operator==(const StoredDocument&, const StoredDocument&) = default;
 };
@@ -113,7 +122,8 @@ struct StatementFilter {
 };
 
 struct StoreStats {
-  uint64_t documents = 0;
+  uint64_t documents = 0;   // duplicates included
+  uint64_t duplicates = 0;  // documents stored as duplicates of another
   uint64_t sentences = 0;
   uint64_t entities = 0;
   uint64_t statements = 0;
@@ -154,6 +164,9 @@ class Store {
   // Visits every document's bookkeeping in id order until `visit` returns false.
   virtual Status ScanStoredDocuments(
       const std::function<bool(const StoredDocument&)>& visit) const = 0;
+  // Ids of the documents stored as duplicates of document `id`, sorted; empty when none (or
+  // when `id` is not stored).
+  virtual Result<std::vector<std::string>> Duplicates(std::string_view id) const = 0;
   // Ids of stored documents extracted with rules other than `fingerprint`, sorted: what
   // `parley ingest --reextract` re-runs (GetDocument returns their text).
   virtual Result<std::vector<std::string>> DocumentsWithOtherRules(

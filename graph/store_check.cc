@@ -163,7 +163,12 @@ class Checker {
     for (const auto& [predicate, n] : predicates)
       counters_[CounterKey("predicate", predicate)] += n;
     counters_[CounterKey("total", "documents")] += 1;
-    counters_[CounterKey("total", "sentences")] += meta->sentence_count;
+    // A duplicate's sentences are not counted (graph/FORMAT.md, "Duplicate documents").
+    if (meta->duplicate_of.empty()) {
+      counters_[CounterKey("total", "sentences")] += meta->sentence_count;
+    } else {
+      counters_[CounterKey("total", "duplicates")] += 1;
+    }
     counters_[CounterKey("total", "statements")] += static_cast<int64_t>(held.size());
     for (const Entity& c : contents->contributions) {
       EntityAggregate& aggregate = aggregates_[c.id];

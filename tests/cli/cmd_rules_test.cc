@@ -61,7 +61,7 @@ TEST(CmdRulesTest, ExplainSentenceOfFile) {
   RulesRun run = Rules({"explain", "--file", path, "--sentence", "1", "--date", "2019-06-01"});
   EXPECT_EQ(run.code, 0) << run.err;
   EXPECT_THAT(run.out, HasSubstr("document date: 2019-06-01\nsentence 1: Moscow has set"));
-  EXPECT_THAT(run.out, HasSubstr("state:russia demanded modality=asserted"));
+  EXPECT_THAT(run.out, HasSubstr("state:russia demanded time=2019-06-01 modality=asserted"));
   RulesRun missing = Rules({"explain", "--file", path, "--sentence", "9"});
   EXPECT_EQ(missing.code, 3);
   EXPECT_THAT(missing.err, HasSubstr("no sentence 9 (the document has 2)"));

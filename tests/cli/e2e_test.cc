@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include "tests/cli/cli_test_util.h"
@@ -160,6 +161,67 @@ TEST_F(EndToEndTest, BulkIngestStoresTheSameAsPerDocumentIngest) {
     ASSERT_EQ(a.code, 0) << a.err;
     EXPECT_FALSE(a.out.empty());
     EXPECT_EQ(a.out, b.out);
+  }
+}
+
+// Issue 16: the readouts are also in the bench file under other ids; ingesting both stores each
+// readout's statements once, whichever comes first, and `stats` says how many copies it kept.
+TEST_F(EndToEndTest, ReadoutsInTheBenchFileAreDuplicates) {
+  const std::string readouts = std::string(PARLEY_SOURCE_DIR) + "/tests/data/corpus/wh-readouts";
+  const std::string bench =
+      std::string(PARLEY_SOURCE_DIR) + "/tests/data/corpus/bench/wh-statements-sample.jsonl.zst";
+  auto statements = [](const std::string& db) {
+    CliRun run = RunParley({"stats", "--db", db, "--json"});
+    EXPECT_EQ(run.code, 0) << run.err;
+    const size_t at = run.out.find("\"statements\":");
+    return at == std::string::npos ? uint64_t{0} : std::stoull(run.out.substr(at + 13));
+  };
+  const std::string only_readouts = (*dir_ / "dup-r").string();
+  const std::string only_bench = (*dir_ / "dup-b").string();
+  const std::string readouts_first = (*dir_ / "dup-rb").string();
+  const std::string bench_first = (*dir_ / "dup-br").string();
+  ASSERT_EQ(RunParley({"ingest", "--db", only_readouts, readouts}).code, 0);
+  ASSERT_EQ(RunParley({"ingest", "--db", only_bench, bench}).code, 0);
+  ASSERT_EQ(RunParley({"ingest", "--db", readouts_first, readouts}).code, 0);
+  CliRun second = RunParley({"ingest", "--db", readouts_first, "--bulk", bench});
+  ASSERT_EQ(second.code, 0) << second.err;
+  EXPECT_THAT(second.err, HasSubstr("198 added, 0 replaced, 0 unchanged, 2 duplicates of stored "
+                                    "documents"));
+  ASSERT_EQ(RunParley({"ingest", "--db", bench_first, bench}).code, 0);
+  ASSERT_EQ(RunParley({"ingest", "--db", bench_first, readouts}).code, 0);
+  // The copies' statements as the store holding only one side has them: the first stored copy
+  // holds the statements, and the two forms of one text may read differently (the bench
+  // file's titles keep their Markdown escapes).
+  auto export_docs = [](const std::string& db) {
+    CliRun exported = RunParley({"export", "--db", db, "--format", "jsonl"});
+    EXPECT_EQ(exported.code, 0) << exported.err;
+    std::vector<std::string> names;  // the document file name of each statement
+    for (size_t at = 0; (at = exported.out.find("\"doc\":\"", at)) != std::string::npos; ++at) {
+      const size_t end = exported.out.find('"', at + 7);
+      const std::string doc = exported.out.substr(at + 7, end - at - 7);
+      names.push_back(doc.substr(doc.rfind('/') + 1));
+    }
+    return names;
+  };
+  const std::vector<std::string> bench_docs = export_docs(only_bench);
+  const std::vector<std::string> readout_docs = export_docs(only_readouts);
+  const std::set<std::string> bench_names(bench_docs.begin(), bench_docs.end());
+  uint64_t bench_copies = 0, readout_copies = 0;
+  for (const std::string& name : bench_docs) {
+    bench_copies += std::filesystem::exists(readouts + "/" + name);
+  }
+  for (const std::string& name : readout_docs) readout_copies += bench_names.count(name);
+  ASSERT_GT(bench_copies, 0u);
+  ASSERT_GT(readout_copies, 0u);
+  const uint64_t both = statements(only_readouts) + statements(only_bench);
+  EXPECT_EQ(statements(readouts_first), both - bench_copies);
+  EXPECT_EQ(statements(bench_first), both - readout_copies);
+  for (const std::string& db : {readouts_first, bench_first}) {
+    CliRun stats = RunParley({"stats", "--db", db});
+    EXPECT_THAT(stats.out, HasSubstr("documents   280\n  duplicates             2\n"));
+    // Duplicates are whole documents to `check`: its counters agree.
+    CliRun check = RunParley({"check", "--db", db});
+    EXPECT_EQ(check.code, 0) << check.out << check.err;
   }
 }
 

@@ -30,7 +30,7 @@ const RuleSet& Rules() {
 std::string Analyse(const std::string& sentence) {
   internal::DocState doc{Rules().compiled(), "2020-01-01", false, {}, {}, {}};
   internal::Tagged s;
-  internal::Tag(doc, sentence, &s);
+  internal::Tag(doc, sentence, DateReference{.date = doc.doc_date}, &s);
   internal::ClauseAnalysis a;
   internal::AnalyzeClauses(s, Rules().compiled().lexicon, &a);
   return internal::DescribeClauses(s, Rules().compiled().lexicon, a);

@@ -53,6 +53,15 @@ TEST(FindDatesTest, Absolute) {
        "",
        {"January 14-24, 1943=1943-01-14/1943-01-24[1943-01-14..1943-01-24]"}},
       {"on January 24-14, 1943", "", {"1943=1943[1943-01-01..1943-12-31]"}},
+      {"met from July 17 to August 2, 1945, in Potsdam",
+       "",
+       {"July 17=1945-07-17", "August 2, 1945=1945-08-02"}},
+      {"between November 28 and December 1, 1943",
+       "",
+       {"November 28=1943-11-28", "December 1, 1943=1943-12-01"}},
+      {"from December 28 to January 3, 1944",
+       "",
+       {"December 28=1943-12-28", "January 3, 1944=1944-01-03"}},
       {"between 1945 and 1952",
        "",
        {"1945=1945[1945-01-01..1945-12-31]", "1952=1952[1952-01-01..1952-12-31]"}},
@@ -140,6 +149,8 @@ TEST(FindDatesTest, Relative) {
       {"Tonight, on Sunday", "2019-03-18", {"Tonight=2019-03-18~", "Sunday=2019-03-17~"}},
       {"The Mayor of Marchville met Thisbe and the Junes", "2019-03-18", {}},
       {"the talks resumed after a pause", "2019-03-18", {}},
+      // Years counted from the story's time need a narrative.
+      {"Two years later they met.", "2019-08-01", {}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.text + " @ " + c.reference);
@@ -179,13 +190,33 @@ TEST(FindDatesTest, RolesTellTargetsAndBaselinesFromPoints) {
       {"compared to 2019", {"2019=baseline"}},
       {"relative to 2005", {"2005=baseline"}},
       {"more than in 2010", {"2010=baseline"}},
+      {"As in 1927, Japan insisted on a higher ratio", {"1927=baseline"}},
       // Points.
       {"In 1994 North Korea withdrew", {"1994=point"}},
       {"signed on March 18, 2019", {"March 18, 2019=point"}},
-      {"since 2014", {"2014=point"}},
+      {"since 2014", {"2014=since"}},
       {"from 2005 to 2010", {"2005=point", "2010=point"}},
       {"met by chance in 1999", {"1999=point"}},
       {"in the 1990s", {"1990s=point"}},
+      {"deployed there since 1957", {"1957=since"}},
+      // Attributes: a bare year describing a thing.
+      {"a return to the 1967 ceasefire lines", {"1967=attribute"}},
+      {"the leader of the 1956 Hungarian Revolution", {"1956=attribute"}},
+      {"President Reagan's 1987 Berlin speech", {"1987=attribute"}},
+      {"the Tripartite Declaration of 1950", {"1950=attribute"}},
+      {"the Anglo-Japanese alliance of 1902", {"1902=attribute"}},
+      {"during the summer of 1977", {"1977=point"}},
+      {"by the end of 1990", {"1990=target"}},
+      {"the September 2018 Eastern Economic Forum", {"September 2018=named"}},
+      {"during the June 1967 Arab-Israeli War", {"June 1967=named"}},
+      {"a withdrawal to June 4, 1967 borders", {"June 4, 1967=attribute"}},
+      {"In 1994 talks began", {"1994=point"}},
+      {"They met on 2019-03-18 with the envoy and on 2019-03-19 formally agreed",
+       {"2019-03-18=point", "2019-03-19=point"}},
+      {"during the winter of 1978-1979 talks stalled", {"1978-1979=point"}},
+      {"to be executed by May of 1944", {"May of 1944=target"}},
+      {"in January of 1861", {"January of 1861=point"}},
+      {"in the year 1994.", {"1994=point"}},
   };
   for (const RoleCase& c : cases) {
     SCOPED_TRACE(c.text);
@@ -211,17 +242,44 @@ TEST(FindDatesTest, NarrativeReferenceFollowsTheText) {
        {"May 1994=1994-05[1994-05-01..1994-05-31]", "1996=1996[1996-01-01..1996-12-31]",
         "June=1996-06[1996-06-01..1996-06-30]~"}},
       // Targets, baselines and decades do not.
-      {"By 2002 it would end. In May they met.",
+      {"They agreed it would end by 2002. In May they met.",
        "1994",
        {"2002=2002[2002-01-01..2002-12-31]", "May=1994-05[1994-05-01..1994-05-31]~"}},
+      // ... but a sentence opening "By <date>," says where the story stands.
+      {"By 2002, it had ended. In May they met.",
+       "1994",
+       {"2002=2002[2002-01-01..2002-12-31]", "May=2002-05[2002-05-01..2002-05-31]~"}},
+      // The story moves forward: a month before the reference's is the next year's.
+      {"In October 1978 talks began. On March 10 Carter travelled; in June they met.",
+       "",
+       {"October 1978=1978-10[1978-10-01..1978-10-31]", "March 10=1979-03-10~",
+        "June=1979-06[1979-06-01..1979-06-30]~"}},
+      {"In early March Begin visited.", "1978-10", {"March=1979-03[1979-03-01..1979-03-31]~"}},
+      // A span of two years leaves the story in the later one.
+      {"During the winter of 1978-1979 talks stalled; in March they resumed.",
+       "",
+       {"1978-1979=1978/1979[1978-01-01..1979-12-31]", "March=1979-03[1979-03-01..1979-03-31]~"}},
       {"Unlike in the 1980s, in June they met.",
        "1994",
        {"1980s=1980s[1980-01-01..1989-12-31]", "June=1994-06[1994-06-01..1994-06-30]~"}},
-      // The year, never the month or day, is the reference: December is not moved back a year.
+      // December after June is the same year's (news would look back half a year).
       {"On June 3, 1994 they met. On December 28 they met again.",
        "",
        {"June 3, 1994=1994-06-03", "December 28=1994-12-28~"}},
+      // Day-relative words need a day, which a narrative never gives.
+      {"On June 3, 1994 they met; on Saturday they left.", "", {"June 3, 1994=1994-06-03"}},
       {"The next year they met.", "1994", {"next year=1995[1995-01-01..1995-12-31]~"}},
+      // Years counted from where the story stands.
+      {"In 1984 the treaty began to unravel. Two years later, they met.",
+       "",
+       {"1984=1984[1984-01-01..1984-12-31]", "Two years later=1986[1986-01-01..1986-12-31]~"}},
+      {"A year earlier they had met; the following year they parted.",
+       "1994-05",
+       {"A year earlier=1993[1993-01-01..1993-12-31]~",
+        "the following year=1994[1994-01-01..1994-12-31]~"}},
+      {"Some years later they met; 3 years later they parted.",
+       "1994",
+       {"3 years later=1997[1997-01-01..1997-12-31]~"}},
       // Without a reference yet, relative dates stay unresolved.
       {"In May North Korea withdrew.", "", {}},
   };

@@ -100,8 +100,8 @@ TEST(DocumentReaderTest, BadFilesWarnOnceAndGoodFilesAreRead) {
   ASSERT_EQ(r.docs.size(), 2u);
   EXPECT_EQ(r.docs[1].text, "Caf\xEF\xBF\xBD talks in 2019.\n");
   EXPECT_EQ(r.docs[1].info.format, "text");
-  EXPECT_EQ(r.docs[1].info.date, "2019");
-  EXPECT_EQ(r.docs[1].info.date_source, "inferred");
+  EXPECT_EQ(r.docs[1].info.date, "");
+  EXPECT_EQ(r.docs[1].info.date_source, "");
   EXPECT_EQ(r.docs[1].info.content_hash, ContentHash(r.docs[1].text));
 
   // With a raised limit the one-line file is read and split into bounded units.
@@ -233,8 +233,8 @@ TEST(DocumentReaderTest, JsonLinesWarnPerLineAndKeepReading) {
   EXPECT_EQ(r.docs[0].info.date_source, "metadata");
   EXPECT_EQ(r.docs[0].info.title, "T");
   EXPECT_EQ(r.docs[0].info.url, "https://x");
-  EXPECT_EQ(r.docs[1].info.date, "2019");
-  EXPECT_EQ(r.docs[1].info.date_source, "inferred");
+  EXPECT_EQ(r.docs[1].info.date, "");
+  EXPECT_EQ(r.docs[1].info.date_source, "");
   EXPECT_EQ(r.docs[2].text, "Caf\xEF\xBF\xBD.");
 }
 
@@ -401,8 +401,8 @@ TEST(DocumentReaderTest, ProgressCounters) {
   Result<std::optional<Document>> doc = (*reader)->Next();
   ASSERT_TRUE(doc.ok() && doc->has_value());
   EXPECT_EQ((*reader)->bytes_read(), size);
-  EXPECT_EQ((**doc).info.date, "2019");
-  EXPECT_EQ((**doc).info.date_source, "inferred");
+  EXPECT_EQ((**doc).info.date, "");
+  EXPECT_EQ((**doc).info.date_source, "");
   EXPECT_FALSE((*reader)->Next()->has_value());
 }
 

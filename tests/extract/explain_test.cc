@@ -53,7 +53,10 @@ TEST(ExplainTest, SentenceOfDocumentAndOutOfRange) {
   EXPECT_EQ(one->find("sentence 0"), std::string::npos);
   EXPECT_NE(one->find("document date: 2019-05-01\nsentence 1: Moscow has set"), std::string::npos)
       << *one;
-  EXPECT_NE(one->find("  state:russia demanded modality=asserted"), std::string::npos) << *one;
+  EXPECT_NE(one->find("  state:russia demanded time=2019-05-01 modality=asserted"),
+            std::string::npos)
+      << *one;
+  EXPECT_NE(one->find(" time (document)=2019-05-01\n"), std::string::npos) << *one;
   Result<std::string> none = ExplainSentence(*rules, doc, 7);
   ASSERT_FALSE(none.ok());
   EXPECT_EQ(none.status().code(), StatusCode::kInvalidArgument);

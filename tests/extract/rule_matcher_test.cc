@@ -218,7 +218,7 @@ TEST(RuleMatcherTest, OverlappingReadingsOfOneClaimMerge) {
 }
 
 // A demonym fills an object slot with its state; `{@list:text}` keeps the office; without a
-// date in the sentence the statement takes the document date (attach document-date).
+// date in the sentence the statement takes the document date.
 TEST(RuleMatcherTest, DemonymObjectsAndOfficeText) {
   const struct {
     std::string_view sentence;
@@ -239,6 +239,110 @@ TEST(RuleMatcherTest, DemonymObjectsAndOfficeText) {
     SCOPED_TRACE(c.sentence);
     EXPECT_EQ(Statements({c.sentence}, c.date), c.statements);
   }
+}
+
+// Each statement's time as "value/source" (or "-"), one per statement, for units given as
+// (paragraph, sentence).
+std::vector<std::string> Times(const std::vector<std::pair<uint32_t, std::string_view>>& units,
+                               std::string_view date) {
+  std::vector<SentenceInput> inputs;
+  for (const auto& [paragraph, text] : units) inputs.push_back({text, true, -1, paragraph});
+  const DocumentAnalysis a = AnalyzeSentences(*Rules(), inputs, date, false);
+  std::vector<std::string> out;
+  for (const SentenceAnalysis& s : a.sentences) {
+    for (const Statement& st : s.statements) {
+      std::string time =
+          st.time ? st.time->value + "/" + std::string(TimeSourceName(st.time->source)) : "-";
+      out.push_back(time + (st.modality == Modality::kPlanned ? " planned" : ""));
+    }
+  }
+  return out;
+}
+
+// Issue 16: a statement's time comes from its own sentence, else from the narrative of an
+// undated document (the paragraph's latest date) or from a dated document's date.
+TEST(RuleMatcherTest, TimesComeFromTheSentenceTheParagraphOrTheDocument) {
+  struct Case {
+    std::string name;
+    std::string date;
+    std::vector<std::pair<uint32_t, std::string_view>> units;
+    std::vector<std::string> times;
+  };
+  const std::vector<Case> cases = {
+      {"essay: 'In May' after 'In 1994' is 1994-05; an office held takes the sentence before's",
+       "",
+       {{0, "In 1994 the crisis began."},
+        {0, "In May Japan met Russia."},
+        {0, "Russian President Vladimir Putin arrived."},
+        {1, "Russian President Vladimir Putin arrived."}},
+       {"1994-05/text", "1994-05/paragraph", "-"}},
+      {"essay: an event does not take its paragraph's time",
+       "",
+       {{0, "In 1994 the crisis began."}, {0, "Japan met Russia."}},
+       {"-"}},
+      {"essay: a baseline is not the time",
+       "",
+       {{0, "In 1997 the talks began."},
+        {0, "Russian President Vladimir Putin met Japan to cut emissions from 2005 levels."}},
+       {"1997/paragraph", "-"}},
+      {"essay: a target is no time and makes the claim a plan",
+       "",
+       {{0, "Japan met Russia to reach a treaty by 2030."}},
+       {"- planned"}},
+      {"essay: the sentence's own date, wherever it stands",
+       "",
+       {{0, "In 1953 the war ended."},
+        {0,
+         "Japan met Russia in Geneva, as the press had long hoped, after many weeks of talks "
+         "late in 1954."}},
+       {"1954/text"}},
+      {"essay: a paragraph's date holds for the next sentence only",
+       "",
+       {{0, "In 1953 the war ended."},
+        {0, "Russian President Vladimir Putin arrived."},
+        {0, "Russian President Vladimir Putin left."}},
+       {"1953/paragraph", "-"}},
+      {"essay: a date in the claim's content dates the content",
+       "",
+       {{0, "Japan told Russia that talks would resume in 1775."}},
+       {"-"}},
+      {"news: the document's date, whatever the text mentions",
+       "2021-01-23",
+       {{0, "In 1994 the crisis began."},
+        {0, "Japan met Russia."},
+        {1, "Japan met Russia on Saturday."},
+        {1, "Japan met Russia in 1956."},
+        {2, "Japan told Russia yesterday with regret."}},
+       {"2021-01-23/document", "2021-01-23/text", "1956/text", "2021-01-22/text"}},
+      {"news: a date in the claim's content dates the content",
+       "2021-01-23",
+       {{0, "Japan told Russia that talks would resume in 2030."}},
+       {"2021-01-23/document"}},
+      {"news: a target",
+       "2021-01-23",
+       {{0, "Japan met Russia to reach a treaty by 2030."}},
+       {"2021-01-23/document planned"}},
+      {"news: a plan for 2020 was not made in 2021",
+       "2021-01-23",
+       {{0, "Japan met Russia to reach a treaty by 2020."}},
+       {"- planned"}},
+      {"news: the office holder by the document's date",
+       "2018-10-01",
+       {{0, "The Japanese prime minister met Putin."}},
+       {"2018-10-01/document"}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    EXPECT_EQ(Times(c.units, c.date), c.times);
+  }
+}
+
+// In an undated document, offices resolve against the sentence's own narrative date.
+TEST(RuleMatcherTest, OfficesResolveAgainstTheNarrative) {
+  EXPECT_EQ(Statements({"In 2008 the talks resumed.", "The Japanese prime minister met Putin."}),
+            "person:yasuo-fukuda met_with person:vladimir-putin modality=asserted");
+  EXPECT_EQ(Statements({"In 2019 the Japanese prime minister met Putin."}),
+            "person:shinzo-abe met_with person:vladimir-putin time=2019 modality=asserted");
 }
 
 TEST(RuleMatcherTest, DiscoveryMergesLaterMentions) {
@@ -263,9 +367,9 @@ TEST(RuleMatcherTest, DiscoveryMergesLaterMentions) {
 TEST(RuleMatcherTest, CoreferenceByRoleAndDate) {
   const std::string_view sentence = "The Japanese prime minister met Putin.";
   EXPECT_EQ(Statements({sentence}, "2018-10-01"),
-            "person:shinzo-abe met_with person:vladimir-putin modality=asserted");
+            "person:shinzo-abe met_with person:vladimir-putin time=2018-10-01 modality=asserted");
   EXPECT_EQ(Statements({sentence}, "2008"),
-            "person:yasuo-fukuda met_with person:vladimir-putin modality=asserted");
+            "person:yasuo-fukuda met_with person:vladimir-putin time=2008 modality=asserted");
   EXPECT_EQ(Statements({sentence}, "2010-01-01"), "");  // nobody then: left unresolved
   EXPECT_EQ(Statements({sentence}, ""), "");            // no date: never guessed
   EXPECT_EQ(Statements({"The Russian president met Abe."}, "2018"), "");  // no role known

@@ -43,17 +43,20 @@ TEST(TimeContextTest, StatementsWithoutADateTakeTheNarrativeOrTheDocumentDate) {
       {"history essay: the paragraph's latest date, never another paragraph's",
        "",
        {{0, "North Korea joined the treaty.", "-"},
-        {1, "In 1994 the crisis began.", "-"},
+        {1, "In 1994 the crisis began.", "1994/text"},
         {1, "North Korea withdrew from the IAEA.", "1994/paragraph"},
-        {1, "In May the inspectors left.", "1994/paragraph"},
+        {1, "In May the inspectors left.", "1994-05/text"},
         {1, "Talks resumed.", "1994-05/paragraph"},
+        {1, "The inspectors came back.", "-"},
         {2, "The framework held for years.", "-"}}},
       {"targets and baselines do not move the narrative",
        "",
-       {{0, "In 1994 they agreed to cut emissions by 2002.", "-"},
+       {{0, "In 1994 they agreed to cut emissions by 2002.", "1994/text"},
         {0, "They kept to it.", "1994/paragraph"},
-        {0, "Emissions fell below 1990 levels.", "1994/paragraph"},
-        {0, "They signed in the 1980s.", "1994/paragraph"}}},
+        {0, "In 1996 they agreed again.", "1996/text"},
+        {0, "Emissions fell below 1990 levels.", "1996/paragraph"},
+        {0, "In 1997 they met.", "1997/text"},
+        {0, "They signed in the 1980s.", "1980s/text"}}},
       {"news: the document date, whatever the text mentions",
        "2021-01-23",
        {{0, "In 1994 the crisis began.", "2021-01-23/document"},
@@ -64,13 +67,14 @@ TEST(TimeContextTest, StatementsWithoutADateTakeTheNarrativeOrTheDocumentDate) {
        {{0, "They met.", "2021-01-23/document"}}},
       {"a document date that is no date leaves the narrative",
        "soon",
-       {{0, "In 1962 they met.", "-"}, {0, "They talked.", "1962/paragraph"}}},
+       {{0, "In 1962 they met.", "1962/text"}, {0, "They talked.", "1962/paragraph"}}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
     std::vector<std::string> expected;
     for (const Unit& u : c.units) expected.push_back(u.fallback);
-    // Fallback(0) asks for the time before the unit's first byte: earlier units only.
+    // Fallback(0): a clause at the unit's start takes the unit's first date, else the
+    // paragraph's.
     EXPECT_EQ(Fallbacks(c.document_date, c.units), expected);
   }
 }
@@ -87,31 +91,50 @@ TEST(TimeContextTest, ReferenceOfRelativeDates) {
   essay.StartUnit(0);
   EXPECT_EQ(essay.reference().date, "");
   EXPECT_TRUE(essay.reference().narrative);
-  essay.AddDates(FindDates("In March 1994 the crisis began.", essay.reference()));
+  essay.AddDates(FindDates("In 1994 the crisis began.", essay.reference()));
   essay.StartUnit(0);
   EXPECT_EQ(essay.reference().date, "1994");
   // "In May" after "In 1994" is 1994-05 (issue 16).
   const std::vector<DateMention> may = FindDates("In May North Korea withdrew.", essay.reference());
   ASSERT_EQ(may.size(), 1u);
   EXPECT_EQ(may[0].time.value, "1994-05");
+  essay.AddDates(may);
+  // Targets, starts and attributes do not move the story.
+  essay.AddDates(
+      FindDates("They promised to leave by 2003, as they had since 1990 under the 1985 "
+                "accord.",
+                essay.reference()));
+  essay.StartUnit(0);
+  EXPECT_EQ(essay.reference().date, "1994-05");
+  // A new paragraph starts without one.
   essay.StartUnit(1);
   EXPECT_EQ(essay.reference().date, "");
 }
 
-TEST(TimeContextTest, AClauseTakesTheDatesBeforeIt) {
+TEST(TimeContextTest, AClauseTakesTheSentencesDateBeforeIt) {
   TimeContext essay("");
+  essay.StartUnit(0);
+  essay.AddDates(FindDates("In 1948 the blockade began.", essay.reference()));
   essay.StartUnit(0);
   const std::string text = "In 1950 the war began, and in 1953 an armistice followed.";
   essay.AddDates(FindDates(text, essay.reference()));
-  EXPECT_EQ(essay.Fallback(0), std::nullopt);
-  const size_t second = text.find("and");
-  std::optional<TimeValue> t = essay.Fallback(second);
+  // Before its first date the sentence still speaks of its own time, not the paragraph's.
+  std::optional<TimeValue> t = essay.Fallback(0);
   ASSERT_TRUE(t.has_value());
   EXPECT_EQ(t->value, "1950");
-  EXPECT_EQ(t->source, TimeSource::kParagraph);
+  EXPECT_EQ(t->source, TimeSource::kText);
+  t = essay.Fallback(text.find("and"));
+  ASSERT_TRUE(t.has_value());
+  EXPECT_EQ(t->value, "1950");
   t = essay.Fallback(text.size());
   ASSERT_TRUE(t.has_value());
   EXPECT_EQ(t->value, "1953");
+  // A sentence without a date takes the paragraph's latest.
+  essay.StartUnit(0);
+  t = essay.Fallback(0);
+  ASSERT_TRUE(t.has_value());
+  EXPECT_EQ(t->value, "1953");
+  EXPECT_EQ(t->source, TimeSource::kParagraph);
 }
 
 }  // namespace

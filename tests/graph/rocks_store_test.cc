@@ -190,9 +190,9 @@ TEST(RocksStoreTest, NewerFormatIsRefused) {
     ASSERT_FALSE(store.ok());
     EXPECT_EQ(store.status().code(), StatusCode::kOutOfRange);
     EXPECT_EQ(store.status().message(),
-              "store '" + path +
-                  "' was written by a newer parley (store format 3, this parley reads up to 2); "
-                  "upgrade parley to read it");
+              "store '" + path + "' was written by a newer parley (store format " +
+                  std::to_string(internal::kFormatVersion + 1) + ", this parley reads up to " +
+                  std::to_string(internal::kFormatVersion) + "); upgrade parley to read it");
   }
 }
 

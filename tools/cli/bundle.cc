@@ -31,6 +31,7 @@ DocumentRecord ToDocumentRecord(Document&& document, Extraction&& extraction,
                                 const std::string& fingerprint) {
   DocumentRecord record;
   record.document = std::move(document);
+  record.document.info.normalized_hash = std::move(extraction.info.normalized_hash);
   record.rules_fingerprint = fingerprint;
   record.sentence_count = static_cast<uint32_t>(extraction.sentences.size());
   record.entities = std::move(extraction.entities);

@@ -37,7 +37,8 @@
 
 namespace parley::cli {
 
-// The record a store keeps for `document` extracted as `extraction` by rules `fingerprint`.
+// The record a store keeps for `document` extracted as `extraction` by rules `fingerprint`
+// (with the extraction's normalized_hash).
 DocumentRecord ToDocumentRecord(Document&& document, Extraction&& extraction,
                                 const std::string& fingerprint);
 

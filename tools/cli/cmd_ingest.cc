@@ -55,13 +55,17 @@ void Define(CLI::App& app, IngestFlags& f) {
 }
 
 struct Counts {
-  uint64_t added = 0, replaced = 0, unchanged = 0, statements = 0, documents = 0;
+  uint64_t added = 0, replaced = 0, unchanged = 0, duplicates = 0, statements = 0, documents = 0;
   uint64_t text_bytes = 0;       // of the documents extracted
   uint64_t skipped_records = 0;  // records (documents, statement lines) skipped with a warning
   uint64_t skipped_files = 0;    // whole input files skipped with a warning
   std::string Summary() const {
     std::string summary = WithThousands(added) + " added, " + WithThousands(replaced) +
                           " replaced, " + WithThousands(unchanged) + " unchanged";
+    if (duplicates > 0) {
+      summary += ", " + WithThousands(duplicates) +
+                 (duplicates == 1 ? " duplicate" : " duplicates") + " of stored documents";
+    }
     if (skipped_records > 0) {
       summary += ", " + WithThousands(skipped_records) +
                  (skipped_records == 1 ? " bad record" : " bad records") + " skipped";
@@ -84,6 +88,9 @@ Status Count(PutOutcome outcome, Counts* counts) {
       break;
     case PutOutcome::kUnchanged:
       ++counts->unchanged;
+      break;
+    case PutOutcome::kDuplicate:
+      ++counts->duplicates;
       break;
   }
   return Status();

@@ -48,13 +48,17 @@ int RunStats(const CommandContext& context) {
     out << fmt::format(
         "{{\"documents\":{},\"sentences\":{},\"entities\":{},\"statements\":{},"
         "\"entities_by_type\":{{{}}},\"statements_by_predicate\":{{{}}},\"earliest\":\"{}\","
-        "\"latest\":\"{}\",\"disk_bytes\":{},\"format_version\":{}}}\n",
+        "\"latest\":\"{}\",\"disk_bytes\":{},\"format_version\":{},\"duplicates\":{}}}\n",
         stats->documents, stats->sentences, stats->entities, stats->statements, by_type,
-        by_predicate, stats->earliest, stats->latest, stats->disk_bytes, stats->format_version);
+        by_predicate, stats->earliest, stats->latest, stats->disk_bytes, stats->format_version,
+        stats->duplicates);
     return 0;
   }
   out << fmt::format("store       {} (format {})\n", flags.db, stats->format_version);
   out << fmt::format("documents   {}\n", WithThousands(stats->documents));
+  if (stats->duplicates > 0) {
+    out << fmt::format("  {:<14}{:>10}\n", "duplicates", WithThousands(stats->duplicates));
+  }
   out << fmt::format("sentences   {}\n", WithThousands(stats->sentences));
   out << fmt::format("entities    {}\n", WithThousands(stats->entities));
   for (const auto& [type, n] : stats->entities_by_type) {

@@ -1,7 +1,8 @@
 #include "tools/cli/common.h"
 
-#include <algorithm>
 #include <cstdlib>
+
+#include "base/entity_merge.h"
 
 namespace parley::cli {
 
@@ -120,22 +121,13 @@ Result<std::unique_ptr<DocumentReader>> StoredDocumentReader(const Store& store,
 }
 
 void MergeEntity(Entity entity, std::map<std::string, Entity>* entities) {
-  auto [it, inserted] = entities->try_emplace(entity.id, entity);
-  if (inserted) return;
-  Entity& into = it->second;
-  into.mentions += entity.mentions;
-  if (into.label.empty()) into.label = entity.label;
-  for (std::string& alias : entity.aliases) {
-    if (alias != into.label) into.aliases.push_back(std::move(alias));
+  auto it = entities->find(entity.id);
+  if (it == entities->end()) {
+    NormalizeEntityNames(&entity);
+    entities->emplace(entity.id, std::move(entity));
+    return;
   }
-  std::sort(into.aliases.begin(), into.aliases.end());
-  into.aliases.erase(std::unique(into.aliases.begin(), into.aliases.end()), into.aliases.end());
-  for (auto& [key, value] : entity.attributes) into.attributes.try_emplace(key, value);
-  for (Role& role : entity.roles) {
-    if (std::find(into.roles.begin(), into.roles.end(), role) == into.roles.end()) {
-      into.roles.push_back(std::move(role));
-    }
-  }
+  MergeEntityInto(entity, &it->second);
 }
 
 }  // namespace parley::cli

@@ -100,8 +100,8 @@ Result<std::unique_ptr<Store>> OpenStoreForReading(const std::string& db);
 Result<std::unique_ptr<DocumentReader>> StoredDocumentReader(const Store& store,
                                                              const std::string& fingerprint);
 
-// Adds `entity` into `entities` (keyed by id): aliases united, attributes and roles merged,
-// mentions summed.
+// Adds `entity` into `entities` (keyed by id) by base/entity_merge.h: a differing label becomes
+// an alias, aliases and roles united, the first value of each attribute kept, mentions summed.
 void MergeEntity(Entity entity, std::map<std::string, Entity>* entities);
 
 }  // namespace parley::cli
