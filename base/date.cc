@@ -187,6 +187,16 @@ TimeValue RangeTime(std::string value, int64_t first, int64_t last) {
   return t;
 }
 
+std::string FirstDayOf(std::string_view iso) {
+  Result<PartialDate> d = PartialDate::Parse(iso);
+  return d.ok() ? d->FirstDayString() : std::string();
+}
+
+std::string LastDayOf(std::string_view iso) {
+  Result<PartialDate> d = PartialDate::Parse(iso);
+  return d.ok() ? d->LastDayString() : std::string();
+}
+
 Result<DayRange> TimeRange(const TimeValue& time) {
   Result<PartialDate> start = PartialDate::Parse(time.start);
   Result<PartialDate> end = PartialDate::Parse(time.end);

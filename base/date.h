@@ -86,6 +86,11 @@ class PartialDate {
   int day_ = 0;
 };
 
+// The first ("2019" -> "2019-01-01") or last ("2019-02" -> "2019-02-28") day a partial ISO
+// date covers, as "YYYY-MM-DD"; "" when `iso` is no such date.
+std::string FirstDayOf(std::string_view iso);
+std::string LastDayOf(std::string_view iso);
+
 // A TimeValue for the day range [first, last] named `value` (a week "2019-W11", a decade
 // "1990s", a range "1904/1905"). REQUIRES: first <= last, both within the year range.
 TimeValue RangeTime(std::string value, int64_t first, int64_t last);

@@ -318,14 +318,17 @@ enum FieldId {
   kCameo,
   kDocDate,
   kMentions,
+  kSubjectCode,
+  kObjectCode,
+  kRecipientCode,
   kDocTitle,
   kDocUrl,
 };
 constexpr std::string_view kFieldNames[] = {
-    "id",       "subject",  "predicate", "object",         "text",   "recipient",
-    "place",    "event",    "time",      "modality",       "doc",    "span",
-    "sentence", "rule",     "byte_span", "sentence_index", "plover", "cameo",
-    "doc_date", "mentions", "doc_title", "doc_url"};
+    "id",          "subject",        "predicate", "object", "text",     "recipient", "place",
+    "event",       "time",           "modality",  "doc",    "span",     "sentence",  "rule",
+    "byte_span",   "sentence_index", "plover",    "cameo",  "doc_date", "mentions",  "subject_code",
+    "object_code", "recipient_code", "doc_title", "doc_url"};
 
 // Reads one field into `s`, or for doc_title/doc_url into `document` (read and dropped when it
 // is null).
@@ -383,6 +386,12 @@ bool Field(size_t field, element v, Statement* s, DocumentInfo* document) {
       return OptionalString(v, &s->cameo);
     case kDocDate:
       return OptionalString(v, &s->doc_date);
+    case kSubjectCode:
+      return OptionalString(v, &s->subject_code);
+    case kObjectCode:
+      return OptionalString(v, &s->object_code);
+    case kRecipientCode:
+      return OptionalString(v, &s->recipient_code);
     case kDocTitle:
     case kDocUrl: {
       std::string value;
@@ -442,19 +451,21 @@ bool Attributes(element e, std::map<std::string, std::string>* out) {
   return true;
 }
 
-// null, or an array of {office, country, from, to}: office a string, the others strings or null.
+// null, or an array of {office, country, from, to, code}: office a string, the others strings
+// or null, code optional.
 bool Roles(element e, std::vector<Role>* out) {
   if (e.is_null()) return true;
   simdjson::dom::array a;
   if (e.get_array().get(a) != simdjson::SUCCESS) return false;
-  static constexpr std::string_view kNames[] = {"office", "country", "from", "to"};
+  static constexpr std::string_view kNames[] = {"office", "country", "from", "to", "code"};
   for (element item : a) {
     Role role;
     std::optional<uint32_t> seen = Fields(item, kNames, [&](size_t k, element v) {
       return k == 0   ? String(v, &role.office)
              : k == 1 ? OptionalString(v, &role.country)
              : k == 2 ? OptionalString(v, &role.from)
-                      : OptionalString(v, &role.to);
+             : k == 3 ? OptionalString(v, &role.to)
+                      : OptionalString(v, &role.code);
     });
     if (!seen || (*seen & 1u) == 0) return false;
     out->push_back(std::move(role));
@@ -562,6 +573,12 @@ std::string StatementToJson(const Statement& s) {
   AppendStringOrNull(s.doc_date, &out);
   out.append(",\"mentions\":");
   AppendUint(s.mentions, &out);
+  out.append(",\"subject_code\":");
+  AppendStringOrNull(s.subject_code, &out);
+  out.append(",\"object_code\":");
+  AppendStringOrNull(s.object_code, &out);
+  out.append(",\"recipient_code\":");
+  AppendStringOrNull(s.recipient_code, &out);
   out.push_back('}');
   return out;
 }
@@ -654,6 +671,9 @@ Result<Statement> StatementFromJsonTree(std::string_view line) {
   PARLEY_ASSIGN_OR_RETURN(s.doc_date, GetString(j, "doc_date", false));
   PARLEY_ASSIGN_OR_RETURN(uint64_t mentions, GetUint(j, "mentions", 1));
   s.mentions = static_cast<uint32_t>(mentions);
+  PARLEY_ASSIGN_OR_RETURN(s.subject_code, GetString(j, "subject_code", false));
+  PARLEY_ASSIGN_OR_RETURN(s.object_code, GetString(j, "object_code", false));
+  PARLEY_ASSIGN_OR_RETURN(s.recipient_code, GetString(j, "recipient_code", false));
   return s;
 }
 
@@ -695,6 +715,10 @@ std::string EntityToJson(const Entity& e) {
     AppendStringOrNull(role.from, &out);
     out.append(",\"to\":");
     AppendStringOrNull(role.to, &out);
+    if (!role.code.empty()) {
+      out.append(",\"code\":");
+      AppendJsonString(role.code, &out);
+    }
     out.push_back('}');
   }
   out.append("],\"mentions\":");
@@ -742,6 +766,7 @@ Result<Entity> EntityFromJsonTree(std::string_view line) {
       PARLEY_ASSIGN_OR_RETURN(role.country, GetString(r, "country", false));
       PARLEY_ASSIGN_OR_RETURN(role.from, GetString(r, "from", false));
       PARLEY_ASSIGN_OR_RETURN(role.to, GetString(r, "to", false));
+      PARLEY_ASSIGN_OR_RETURN(role.code, GetString(r, "code", false));
       e.roles.push_back(std::move(role));
     }
   }

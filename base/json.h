@@ -9,7 +9,8 @@
 //   REF = {"id": "person:vladimir-putin", "label": "Vladimir Putin", "type": "person"}
 //
 // Extras after "rule": "byte_span", "sentence_index", "plover", "cameo", "doc_date",
-// "mentions", then, in records that cite their document (CitedStatementToJson: `parley extract`,
+// "mentions", "subject_code", "object_code", "recipient_code" (CAMEO actor codes or null),
+// then, in records that cite their document (CitedStatementToJson: `parley extract`,
 // `parley export --format jsonl`), "doc_title" and "doc_url" when the document has them.
 // Readers accept records without the extras and ignore unknown fields, so files written by
 // later versions still load.
@@ -48,7 +49,8 @@ Result<Statement> StatementFromJsonTree(std::string_view line);
 Result<Entity> EntityFromJsonTree(std::string_view line);
 }  // namespace internal
 
-// {"id", "label", "type", "aliases": [...], "attributes": {...}, "roles": [...], "mentions"}
+// {"id", "label", "type", "aliases": [...], "attributes": {...}, "roles": [...], "mentions"};
+// a role is {"office", "country", "from", "to"} plus "code" when it has one.
 std::string EntityToJson(const Entity& entity);
 Result<Entity> EntityFromJson(std::string_view line);
 

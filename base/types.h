@@ -118,6 +118,13 @@ struct Statement {
   std::string cameo;      // CAMEO code, e.g. "03"; empty when none
   std::string doc_date;   // the document date the time was resolved against, or empty
   uint32_t mentions = 1;  // how often the document repeats this claim verbatim
+  // CAMEO actor codes of the subject, object and recipient as the sentence presents them at
+  // the statement's date (rules/README.md section 14): "RUS" for Russia, "RUSGOV" for "the
+  // Russian government" or for Putin while in office, "ISRMIL" for "Israeli soldiers"; empty
+  // when the entity has none (places, agreements, an actor no rule codes).
+  std::string subject_code;
+  std::string object_code;
+  std::string recipient_code;
 
   friend bool operator==(const Statement&, const Statement&) = default;
 };
@@ -128,6 +135,7 @@ struct Role {
   std::string country;  // entity id, e.g. "state:japan"; may be empty
   std::string from;     // ISO date, possibly partial; empty = unknown
   std::string to;       // ISO date, possibly partial; empty = open/unknown
+  std::string code;  // CAMEO actor code the holder carries in the role, e.g. "JPNGOV"; may be empty
 
   friend bool operator==(const Role&, const Role&) = default;
 };

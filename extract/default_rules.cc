@@ -11,8 +11,13 @@ const std::vector<std::pair<std::string_view, std::string_view>>& EmbeddedRuleFi
 
 std::vector<RuleSource> DefaultRuleSources() {
   std::vector<RuleSource> sources;
-  for (const auto& [path, text] : internal::EmbeddedRuleFiles()) {
-    sources.push_back(RuleSource{std::string(path), std::string(text), 0});
+  // The imported layer first (it is the lowest), then the hand-written files, each by path.
+  for (const bool imported : {true, false}) {
+    for (const auto& [path, text] : internal::EmbeddedRuleFiles()) {
+      if (path.starts_with("rules/imported/") != imported) continue;
+      sources.push_back(
+          RuleSource{std::string(path), std::string(text), imported ? kImportedLayer : 0});
+    }
   }
   return sources;
 }

@@ -11,7 +11,8 @@
 
 namespace parley {
 
-// The embedded rule files as layer-0 sources, sorted by path ("rules/core/modality.rules").
+// The embedded rule files, sorted by path ("rules/core/modality.rules"): first those of
+// rules/imported/ as kImportedLayer sources, then the others as layer-0 sources.
 std::vector<RuleSource> DefaultRuleSources();
 
 }  // namespace parley

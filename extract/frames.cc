@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "extract/actor_codes.h"
 #include "extract/participants.h"
 #include "extract/pattern_match.h"
 #include "extract/rule_compiled.h"
@@ -28,6 +29,11 @@ const EntityDef* RoleEntity(const Mention& m, uint32_t bits, bool actor) {
   return nullptr;
 }
 
+// Two defs for one entity (a sector view and its entity are the same entity).
+bool SameEntity(const EntityDef* a, const EntityDef* b) {
+  return a != nullptr && b != nullptr && a->entity.id == b->entity.id;
+}
+
 class FrameReader {
  public:
   FrameReader(const Tagged& s, const ClauseAnalysis& a, const DocState& doc, bool headline,
@@ -50,6 +56,11 @@ class FrameReader {
       if (g.infinitive) continue;
       if (headline_ && g.subject_via != "before the verb") continue;
       for (size_t k = 0; k < g.verbs.size(); ++k) {
+        // An imported frame gives way to the hand-written frames that read this verb.
+        if (rule.imported && std::find(hand_written_.begin(), hand_written_.end(),
+                                       g.verbs[k].unit) != hand_written_.end()) {
+          continue;
+        }
         // The frame verb with the longest particle that follows: "broke off relations" is
         // "break off", not "break" with "off" as a preposition.
         const FrameVerb* best = nullptr;
@@ -144,14 +155,37 @@ class FrameReader {
     return false;
   }
 
-  // Word items in order in units [b, e).
-  bool InOrder(const std::vector<Cue>& words, uint32_t b, uint32_t e) const {
+  bool WordIs(uint32_t u, const std::string& token, bool prefix) const {
+    const std::string_view w = Lower(u);
+    return !w.empty() && (prefix ? w.substr(0, token.size()) == token : w == token);
+  }
+
+  // The end of an item of `list` that starts at unit `u` (its words one after another, before
+  // `e`), or 0.
+  uint32_t ListAt(const std::vector<Cue>& list, uint32_t u, uint32_t e) const {
+    for (const Cue& item : list) {
+      const uint32_t n = static_cast<uint32_t>(item.tokens.size());
+      if (u + n > e) continue;
+      bool same = true;
+      for (uint32_t k = 0; k < n && same; ++k) {
+        same = WordIs(u + k, item.tokens[k], item.prefix && k + 1 == n);
+      }
+      if (same) return u + n;
+    }
+    return 0;
+  }
+
+  // Refine words in order in units [b, e).
+  bool InOrder(const std::vector<RefineWord>& words, uint32_t b, uint32_t e) const {
     size_t i = 0;
     for (uint32_t u = b; u < e && i < words.size(); ++u) {
-      const std::string_view w = Lower(u);
-      const Cue& cue = words[i];
-      if (!w.empty() &&
-          (cue.prefix ? w.substr(0, cue.tokens[0].size()) == cue.tokens[0] : w == cue.tokens[0])) {
+      const RefineWord& word = words[i];
+      if (word.list != nullptr) {
+        if (const uint32_t end = ListAt(*word.list, u, e); end != 0) {
+          u = end - 1;
+          ++i;
+        }
+      } else if (WordIs(u, word.cue.tokens[0], word.cue.prefix)) {
         ++i;
       }
     }
@@ -163,11 +197,23 @@ class FrameReader {
     return InOrder(r.before, g.clause_begin, verb) && InOrder(r.after, verb + 1, after_end);
   }
 
-  std::string Cameo(const Rule& rule, const VerbGroup& g, uint32_t verb) const {
+  // The codes of the statement read at `verb`: the first refinement whose words occur, else
+  // the rule's.
+  Refinement Codes(const Rule& rule, const VerbGroup& g, uint32_t verb) const {
     for (const Refinement& r : rule.frame->refine) {
-      if (Occurs(r, g, verb)) return r.cameo;
+      if (Occurs(r, g, verb)) {
+        Refinement codes;
+        codes.cameo = r.cameo;
+        codes.reverse = r.reverse;
+        codes.plover = r.plover.empty() ? rule.plover : r.plover;
+        return codes;
+      }
     }
-    return rule.cameo;
+    Refinement codes;
+    codes.cameo = rule.cameo;
+    codes.reverse = rule.frame->reverse;
+    codes.plover = rule.plover;
+    return codes;
   }
 
   bool Applies(const Frame& frame, const VerbGroup& g, uint32_t verb) const {
@@ -196,7 +242,7 @@ class FrameReader {
                 std::vector<const EntityDef*>* entities) const {
     for (size_t i = from; i < g.preps.size(); ++i) {
       const PrepPhrase& pp = g.preps[i];
-      if (Lower(pp.prep) != f.prep || pp.chunk < 0) continue;
+      if ((f.prep != "any" && Lower(pp.prep) != f.prep) || pp.chunk < 0) continue;
       *entities = ResolveChunk(s_, a_, pp.chunk, f.bits, f.actor, false, doc_);
       if (!entities->empty()) return pp.chunk;
       // "on the islands of Iturup and Kunashir": the entity an of-phrase names.
@@ -447,7 +493,7 @@ class FrameReader {
       if (!v.passive && g.subject_via.rfind("shared", 0) == 0) skipped.emplace_back(0, g.begin);
       modality = Stronger(modality, CueModality(doc_.rules, s_, b, v.unit + 1, skipped));
     }
-    const std::string cameo = Cameo(rule, g, v.unit);
+    const Refinement codes = Codes(rule, g, v.unit);
     if (objects.empty()) objects.push_back(nullptr);
     if (recipients.empty()) recipients.push_back(nullptr);
     const bool reciprocal =
@@ -470,12 +516,20 @@ class FrameReader {
           reciprocal && frame.reciprocal == Frame::Reciprocal::kRecipient ? others : recipients;
       for (const EntityDef* object : os) {
         for (const EntityDef* recipient : rs) {
-          if (object == subject || recipient == subject) continue;
+          if (SameEntity(object, subject) || SameEntity(recipient, subject)) continue;
           if (implicit && (doc_.actors->Represents(subject, object) ||
                            doc_.actors->Represents(subject, recipient))) {
             continue;
           }
-          Emit(rule, v, fv, subject, object, recipient, text, modality, cameo, b, e, subject_note);
+          if (!codes.cameo.empty() || codes.reverse.empty()) {
+            Emit(rule, v, fv, subject, object, recipient, text, modality, codes.cameo, codes.plover,
+                 b, e, subject_note);
+          }
+          // CAMEO's "A:B": the same event seen from the other side ("left for" 032 / 033).
+          if (!codes.reverse.empty() && object != nullptr) {
+            Emit(rule, v, fv, object, subject, recipient, text, modality, codes.reverse,
+                 codes.plover, b, e, "reverse of " + rule.id);
+          }
         }
       }
     }
@@ -483,13 +537,14 @@ class FrameReader {
 
   void Emit(const Rule& rule, const GroupVerb& v, const FrameVerb& fv, const EntityDef* subject,
             const EntityDef* object, const EntityDef* recipient, const std::string& text,
-            Modality modality, const std::string& cameo, uint32_t b, uint32_t e,
-            const std::string& subject_note) {
+            Modality modality, const std::string& cameo, const std::string& plover, uint32_t b,
+            uint32_t e, const std::string& subject_note) {
+    emitted_.push_back(v.unit);
     StatementCandidate c;
     Statement& st = c.statement;
     st.predicate = rule.predicate;
     st.rule = rule.id;
-    st.plover = rule.plover;
+    st.plover = plover;
     st.cameo = cameo;
     st.subject = Ref(subject);
     if (object != nullptr) st.object = Ref(object);
@@ -524,6 +579,7 @@ class FrameReader {
     const Mention* target = nullptr;
     AttachQualifiers(rule, s_, b, e, &blocked_, {}, doc_, &used, &time_mention, &target, &st,
                      trace);
+    SetActorCodes(doc_.rules, doc_.doc_date, subject, object, recipient, &st);
     const uint32_t n = static_cast<uint32_t>(s_.units.size());
     const size_t begin = s_.unit_offsets[b] - 1;
     const size_t end = e < n ? s_.unit_offsets[e] : s_.tagged.size();
@@ -549,6 +605,12 @@ class FrameReader {
   SentenceAnalysis* out_;
   std::vector<uint8_t> blocked_;      // units in skipped spans: never attached
   std::vector<uint8_t> group_start_;  // first units of finite verb groups
+
+ public:
+  // The verb units statements were emitted at so far; after the hand-written frames ran, they
+  // become the units imported frames leave alone.
+  std::vector<uint32_t> emitted_;
+  std::vector<uint32_t> hand_written_;
 };
 
 }  // namespace
@@ -579,10 +641,15 @@ void ApplyFrames(const Tagged& s, const ClauseAnalysis& a, const std::vector<uin
                  const DocState& doc, std::string_view only_relation, bool headline,
                  std::vector<StatementCandidate>* candidates, SentenceAnalysis* out) {
   FrameReader reader(s, a, doc, headline, candidates, out);
-  for (uint32_t r : frames) {
-    const Rule& rule = doc.rules.rules[r];
-    if (!only_relation.empty() && rule.id != only_relation) continue;
-    reader.Apply(rule);
+  // Hand-written frames first; imported frames then skip the verbs those read.
+  for (const bool imported : {false, true}) {
+    if (imported) reader.hand_written_ = reader.emitted_;
+    for (uint32_t r : frames) {
+      const Rule& rule = doc.rules.rules[r];
+      if (rule.imported != imported) continue;
+      if (!only_relation.empty() && rule.id != only_relation) continue;
+      reader.Apply(rule);
+    }
   }
 }
 

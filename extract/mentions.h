@@ -57,6 +57,11 @@ struct DocState {
   // The words the document writes in lower case (common words are not names), or null.
   const DocumentWords* words = nullptr;
   mutable TagScratch scratch;  // Tag's only; holds nothing between sentences
+  // What the sector pass (sectors.h) made for this document: groups no rule defines (by id)
+  // and sector views (by "view:" id, code). Mutable: the pass reads the DocState as tagging
+  // does.
+  mutable std::deque<EntityDef> sector_defs;
+  mutable std::map<std::string, const EntityDef*> sector_index;
   // The time context at the unit being analysed (rule_matcher.cc moves it from unit to unit);
   // statement assembly takes a claim's context time from it. Null outside that pass.
   const TimeContext* time = nullptr;
@@ -70,6 +75,7 @@ struct DocState {
       return &rules.entities[it->second];
     }
     if (auto it = local_by_id.find(id); it != local_by_id.end()) return it->second;
+    if (auto it = sector_index.find(id); it != sector_index.end()) return it->second;
     return nullptr;
   }
 };

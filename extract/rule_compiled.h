@@ -42,6 +42,31 @@ struct EntityDef {
   int priority = 0;
   int order = 0;  // definition order; later wins ties
   SourceLocation where;
+  // The last `imported_roles` of entity.roles come from the imported layer (rules/imported/,
+  // layer kImportedLayer) and count only where the hand-written roles say nothing
+  // (actor_codes.h).
+  uint32_t imported_roles = 0;
+  // A sector view (sectors.h): `view_of` as a sentence presents it with a sector ("the French
+  // government": state:france as FRAGOV; "Danish Islamist media": group:denmark-media as
+  // DNKMUSMED). The view's `entity` copies view_of's id, label and type; its code is
+  // `view_code`. Null for every entity of the rules.
+  const EntityDef* view_of = nullptr;
+  std::string view_code;
+};
+
+// A sector (rules/README.md section 14): nouns that give an actor its sector ("soldiers": MIL).
+struct SectorDef {
+  std::string code;   // CAMEO sector code, e.g. "MIL", "GOVMED"
+  std::string group;  // kind of the group entity it makes of a state ("military"); "" = the
+                      // state itself ("the French government" is France)
+  std::string label;  // the group label's noun: "Israeli" + " " + "military"
+  SourceLocation where;
+};
+
+// One noun of a sector: lower-cased tokens, matched whole.
+struct SectorNoun {
+  std::vector<std::string> tokens;
+  uint32_t sector = 0;
 };
 
 struct EntityPattern {
@@ -161,9 +186,19 @@ struct TextFiller {
 // Words that occur in order after the verb (or, written before `*`, before it) in its clause:
 // `refine WORDS -> CODE` refines the CAMEO code, `when WORDS` / `unless WORDS` decide whether the
 // frame applies.
+// A word of a `refine`, `when` or `unless` line: one word, or (`@name`) any item of a word
+// list, whose words must follow one another.
+struct RefineWord {
+  Cue cue;
+  std::shared_ptr<const std::vector<Cue>> list;  // non-null for @name
+};
+
 struct Refinement {
-  std::vector<Cue> before, after;
-  std::string cameo;  // refine only
+  std::vector<RefineWord> before, after;
+  // refine only: the CAMEO code ("" when the words give only a reverse statement), the code of
+  // the reverse statement from the object to the subject ("" none), the PLOVER type ("" keeps
+  // the rule's).
+  std::string cameo, reverse, plover;
 };
 
 struct Frame {
@@ -180,6 +215,9 @@ struct Frame {
   std::vector<Refinement> unless;  // none of them may occur
   // `reciprocal object|recipient`: "A and B met": each member takes the others in that role.
   enum class Reciprocal { kNone, kObject, kRecipient } reciprocal = Reciprocal::kNone;
+  // `reverse CODE`: each statement also gives the statement from its object to its subject
+  // with this CAMEO code (CAMEO's "A:B" codes: "left for" is 032 one way, 033 the other).
+  std::string reverse;
 };
 
 struct Rule {
@@ -202,6 +240,9 @@ struct Rule {
   bool attach_document_date = false;
   // Frame (a relation rule written as a `frame` block); null for others.
   std::shared_ptr<const Frame> frame;
+  // From the imported layer (rule_source.h kImportedLayer): a frame that gives way to the
+  // hand-written frames at a verb they read.
+  bool imported = false;
   // Discover.
   EntityType creates = EntityType::kPerson;
   // Coref: true = `resolve role`, false = `resolve previous-TYPE` of this type.
@@ -286,6 +327,13 @@ struct CompiledRules {
   // token takes any ending are in cues_any_start instead.
   StringMap<std::vector<std::pair<Modality, uint32_t>>> cues_by_start;
   std::vector<std::pair<Modality, uint32_t>> cues_any_start;
+  // Sectors and their nouns by first token, longest first (rule_sectors.h).
+  std::vector<SectorDef> sectors;
+  StringMap<std::vector<SectorNoun>> sector_nouns;
+  StringMap<uint32_t> sector_by_group;  // group kind ("military") -> sector
+  // `discard` phrases (rule_sectors.h): a sentence, or a whole document, holding one gives no
+  // statements. By first token.
+  StringMap<std::vector<Cue>> discard_sentence, discard_document;
   // Persons by (lower-cased office, country id) of their roles, for `resolve role`.
   std::map<std::pair<std::string, std::string>, std::vector<uint32_t>> office_holders;
   ActorVocabulary actors;

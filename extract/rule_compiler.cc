@@ -47,6 +47,7 @@ void RuleCompiler::Compile(CompiledRules* out) {
 bool RuleCompiler::CompileRule(const RuleBlock& b, Rule* rule) {
   rule->id = b.name;
   rule->where = {files_->path(b.source), b.line};
+  rule->imported = b.layer == kImportedLayer;
   rule->kind = RuleKindOf(b);
   std::vector<std::string> allowed = {"pattern", "example",      "expect",
                                       "counter", "example-date", "priority"};
@@ -80,7 +81,9 @@ bool RuleCompiler::CompileRule(const RuleBlock& b, Rule* rule) {
     }
     if (frame != nullptr && std::find(FrameProperties().begin(), FrameProperties().end(), k) !=
                                 FrameProperties().end()) {
-      if (!CompileFrameProperty(files_, b, p, lexicon_, frame.get())) ok = false;
+      if (!CompileFrameProperty(files_, symbols_, b, p, lexicon_, &refine_lists_, frame.get())) {
+        ok = false;
+      }
       continue;
     }
     if (k == "pattern") {

@@ -35,6 +35,8 @@ class RuleCompiler {
 
   RuleFiles* files_;
   const SymbolTables& symbols_;
+  // Word lists that refine/when/unless lines name, shared by every frame that names them.
+  std::map<std::string, std::shared_ptr<const std::vector<Cue>>> refine_lists_;
   Lexicon* lexicon_;
 };
 

@@ -42,6 +42,17 @@ bool ParseRole(RuleFiles* files, const RuleBlock& b, const RuleProp& p, Role* ro
     }
     return true;
   };
+  if (words.size() >= 3 && words[words.size() - 2] == "code") {
+    if (!IsActorCode(words.back())) {
+      files->Error(b, p, cols.back(),
+                   "invalid actor code '" + words.back() +
+                       "' (expected upper-case letters and digits, e.g. RUSGOV)");
+      return false;
+    }
+    role->code = words.back();
+    words.resize(words.size() - 2);
+    cols.resize(cols.size() - 2);
+  }
   if (!take_date("to", &role->to)) return false;
   if (!take_date("from", &role->from)) return false;
   if (words.size() >= 3 && words[words.size() - 2] == "of" &&
@@ -52,7 +63,7 @@ bool ParseRole(RuleFiles* files, const RuleBlock& b, const RuleProp& p, Role* ro
   }
   if (words.empty()) {
     files->Error(b, p, p.value_col,
-                 "role needs an office ('role OFFICE [of ID] [from DATE] [to DATE]')");
+                 "role needs an office ('role OFFICE [of ID] [from DATE] [to DATE] [code CODE]')");
     return false;
   }
   for (const std::string& w : words) role->office += (role->office.empty() ? "" : " ") + w;
@@ -100,6 +111,14 @@ void CompileEntityPatterns(RuleFiles* files, const std::vector<PendingPattern>& 
 }
 
 }  // namespace
+
+bool IsActorCode(std::string_view code) {
+  if (code.empty()) return false;
+  for (char c : code) {
+    if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/')) return false;
+  }
+  return true;
+}
 
 bool CheckEntityId(RuleFiles* files, const RuleBlock& b, int line, const std::string& id, int col) {
   const size_t colon = id.find(':');
@@ -151,97 +170,118 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
     std::set<std::string> aliases;
     std::vector<std::pair<std::string, bool>> literal;  // (alias, ignore case)
     bool ok = true;
-    for (const RuleProp& p : block->props) {
-      const std::string& k = p.key;
-      if (std::find(kProps.begin(), kProps.end(), k) == kProps.end()) {
-        files->UnknownProperty(*block, p, kProps);
-        ok = false;
-        continue;
-      }
-      if (p.value.empty()) {
-        files->Error(*block, p, p.key_col, "property '" + k + "' needs a value");
-        ok = false;
-        continue;
-      }
-      if (k == "label") {
-        if (!def.entity.label.empty()) {
-          files->Error(*block, p, p.key_col, "entity '" + id + "' has more than one label");
+    // `merge`: an imported block merged into the hand-written one (its label, patterns and
+    // the attributes the hand-written block has are not used).
+    auto apply = [&](const RuleBlock* block, bool merge) {
+      for (const RuleProp& p : block->props) {
+        const std::string& k = p.key;
+        if (std::find(kProps.begin(), kProps.end(), k) == kProps.end()) {
+          files->UnknownProperty(*block, p, kProps);
           ok = false;
+          continue;
         }
-        def.entity.label = p.value;
-      } else if (k == "alias" || k == "alias/i" || k == "adjective") {
-        for (const auto& [item, col] : SplitList(p.value, p.value_col)) {
-          if (item.empty() || TokenTexts(item, nullptr).empty()) {
-            files->Error(*block, p, col, "empty alias");
+        if (p.value.empty()) {
+          files->Error(*block, p, p.key_col, "property '" + k + "' needs a value");
+          ok = false;
+          continue;
+        }
+        if (merge && k != "alias" && k != "alias/i" && k != "adjective" && k != "role" &&
+            k != "attr") {
+          continue;
+        }
+        if (k == "label") {
+          if (!def.entity.label.empty()) {
+            files->Error(*block, p, p.key_col, "entity '" + id + "' has more than one label");
+            ok = false;
+          }
+          def.entity.label = p.value;
+        } else if (k == "alias" || k == "alias/i" || k == "adjective") {
+          for (const auto& [item, col] : SplitList(p.value, p.value_col)) {
+            if (item.empty() || TokenTexts(item, nullptr).empty()) {
+              files->Error(*block, p, col, "empty alias");
+              ok = false;
+              continue;
+            }
+            if (k == "adjective") {
+              def.adjectives.push_back(item);
+            } else {
+              aliases.insert(item);
+              literal.emplace_back(item, k == "alias/i");
+            }
+          }
+        } else if (k == "pattern") {
+          patterns.push_back({p.value, block, &p});
+        } else if (k == "attr") {
+          const size_t eq = p.value.find('=');
+          if (eq == std::string::npos) {
+            files->Error(*block, p, p.value_col, "expected 'attr KEY = VALUE'");
             ok = false;
             continue;
           }
-          if (k == "adjective") {
-            def.adjectives.push_back(item);
+          const std::string key(TrimSpace(std::string_view(p.value).substr(0, eq)));
+          const std::string value(TrimSpace(std::string_view(p.value).substr(eq + 1)));
+          if (key.empty()) {
+            files->Error(*block, p, p.value_col, "expected 'attr KEY = VALUE'");
+            ok = false;
+            continue;
+          }
+          if (merge) {
+            def.entity.attributes.emplace(key, value);
           } else {
-            aliases.insert(item);
-            literal.emplace_back(item, k == "alias/i");
+            def.entity.attributes[key] = value;
           }
-        }
-      } else if (k == "pattern") {
-        patterns.push_back({p.value, block, &p});
-      } else if (k == "attr") {
-        const size_t eq = p.value.find('=');
-        if (eq == std::string::npos) {
-          files->Error(*block, p, p.value_col, "expected 'attr KEY = VALUE'");
-          ok = false;
-          continue;
-        }
-        const std::string key(TrimSpace(std::string_view(p.value).substr(0, eq)));
-        const std::string value(TrimSpace(std::string_view(p.value).substr(eq + 1)));
-        if (key.empty()) {
-          files->Error(*block, p, p.value_col, "expected 'attr KEY = VALUE'");
-          ok = false;
-          continue;
-        }
-        def.entity.attributes[key] = value;
-      } else if (k == "role") {
-        Role role;
-        if (!ParseRole(files, *block, p, &role)) {
-          ok = false;
-          continue;
-        }
-        def.entity.roles.push_back(std::move(role));
-      } else if (k == "priority") {
-        if (!ParseInt(p.value, &def.priority)) {
-          files->Error(*block, p, p.value_col,
-                       "priority must be an integer, not '" + p.value + "'");
-          ok = false;
-        }
-        def.entity.attributes["priority"] = p.value;
-      } else {  // capital, acts-as, part-of, date, parties, place
-        if (const std::string problem = k == "date" ? DateProblem(p.value) : std::string();
-            !problem.empty()) {
-          files->Error(*block, p, p.value_col, problem);
-          ok = false;
-          continue;
-        }
-        if (k == "parties") {
-          std::string joined;
-          for (const auto& [item, col] : SplitList(p.value, p.value_col)) {
-            if (!CheckEntityId(files, *block, p.line, item, col)) ok = false;
-            if (!joined.empty()) joined += ",";
-            joined += item;
+        } else if (k == "role") {
+          Role role;
+          if (!ParseRole(files, *block, p, &role)) {
+            ok = false;
+            continue;
           }
-          def.entity.attributes[k] = joined;
-          continue;
+          def.entity.roles.push_back(std::move(role));
+          if (merge) ++def.imported_roles;
+        } else if (k == "priority") {
+          if (!ParseInt(p.value, &def.priority)) {
+            files->Error(*block, p, p.value_col,
+                         "priority must be an integer, not '" + p.value + "'");
+            ok = false;
+          }
+          def.entity.attributes["priority"] = p.value;
+        } else {  // capital, acts-as, part-of, date, parties, place
+          if (const std::string problem = k == "date" ? DateProblem(p.value) : std::string();
+              !problem.empty()) {
+            files->Error(*block, p, p.value_col, problem);
+            ok = false;
+            continue;
+          }
+          if (k == "parties") {
+            std::string joined;
+            for (const auto& [item, col] : SplitList(p.value, p.value_col)) {
+              if (!CheckEntityId(files, *block, p.line, item, col)) ok = false;
+              if (!joined.empty()) joined += ",";
+              joined += item;
+            }
+            def.entity.attributes[k] = joined;
+            continue;
+          }
+          if (k != "date" && !CheckEntityId(files, *block, p.line, p.value, p.value_col)) {
+            ok = false;
+            continue;
+          }
+          if (k == "acts-as") {
+            def.acts_as = p.value;
+            acts_as.emplace_back(block, &p);
+          }
+          def.entity.attributes[k] = p.value;
         }
-        if (k != "date" && !CheckEntityId(files, *block, p.line, p.value, p.value_col)) {
-          ok = false;
-          continue;
-        }
-        if (k == "acts-as") {
-          def.acts_as = p.value;
-          acts_as.emplace_back(block, &p);
-        }
-        def.entity.attributes[k] = p.value;
       }
+    };
+    apply(block, false);
+    const bool imported_only = block->layer == kImportedLayer;
+    if (auto it = symbols.imported_entity_blocks.find(id);
+        it != symbols.imported_entity_blocks.end()) {
+      apply(it->second, true);
     }
+    // An entity only the imported layer defines: all its roles are imported.
+    if (imported_only) def.imported_roles = static_cast<uint32_t>(def.entity.roles.size());
     if (def.entity.label.empty()) {
       files->Error(block->source, block->line, block->name_col,
                    "entity '" + id + "' has no 'label'");

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 #include "extract/rule_compiled.h"
 #include "extract/rule_file.h"
@@ -17,8 +18,15 @@
 namespace parley::internal {
 
 // Compiles every entity of `symbols.entity_blocks` into `out`, reporting each problem through
-// `files`. Returns the number of literal aliases indexed (labels, aliases, adjectives).
+// `files`. An imported block of the same id (symbols.imported_entity_blocks) is merged in: its
+// aliases, adjectives and roles are added (the roles as imported roles, EntityDef::
+// imported_roles), its attributes only where the hand-written block has none of that key; its
+// label and patterns are not used. Returns the number of literal aliases indexed (labels,
+// aliases, adjectives).
 size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRules* out);
+
+// True for an actor code: upper-case letters and digits ("RUSGOV"), several joined by '/'.
+bool IsActorCode(std::string_view code);
 
 // Checks an entity id `<type>:<slug>` written at `col` of `line` of block `b`'s source.
 bool CheckEntityId(RuleFiles* files, const RuleBlock& b, int line, const std::string& id, int col);

@@ -132,7 +132,7 @@ RuleBlock* RuleFiles::ParseHeader(size_t source, int line_no, const std::string&
     Error(source, line_no, 1,
           "unknown block '" + keyword +
               "' (expected entity, words, macro, relation, frame, discover, coref, modality, "
-              "verbs or actors)" +
+              "verbs, actors, sector or discard)" +
               DidYouMean(keyword, names));
     return nullptr;
   }

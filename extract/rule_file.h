@@ -42,9 +42,9 @@ struct RuleBlock {
 };
 
 // The block keywords, in the order error messages list them.
-inline constexpr std::string_view kBlockKeywords[] = {"entity", "words",    "macro", "relation",
-                                                      "frame",  "discover", "coref", "modality",
-                                                      "verbs",  "actors"};
+inline constexpr std::string_view kBlockKeywords[] = {"entity", "words",    "macro",  "relation",
+                                                      "frame",  "discover", "coref",  "modality",
+                                                      "verbs",  "actors",   "sector", "discard"};
 
 // The sources being compiled, their blocks, and the diagnostics found so far.
 class RuleFiles {

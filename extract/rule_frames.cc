@@ -76,6 +76,17 @@ bool IsPreposition(const Lexicon& lexicon, std::string_view word) {
   return e != nullptr && (e->classes & (kClassPreposition | kClassTo)) != 0;
 }
 
+// A CAMEO event code: digits, and the letters test dictionaries use ("174K"); "" is one too
+// (callers check that something is given).
+bool IsCameoCode(std::string_view code) {
+  for (char c : code) {
+    if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) {
+      return false;
+    }
+  }
+  return true;
+}
+
 std::string TypeList() {
   std::string out;
   for (const TypeName& t : kRoleTypes) out += (out.empty() ? "" : ", ") + std::string(t.name);
@@ -142,12 +153,14 @@ void CompileVerbs(RuleFiles* files, const SymbolTables& symbols, Lexicon* lexico
 
 const std::vector<std::string>& FrameProperties() {
   static const std::vector<std::string> kProps = {
-      "verb",   "subject", "object", "recipient",  "text",        "object-word",
-      "refine", "when",    "unless", "reciprocal", "object-owner"};
+      "verb",   "subject", "object", "recipient",  "text",         "object-word",
+      "refine", "when",    "unless", "reciprocal", "object-owner", "reverse"};
   return kProps;
 }
 
-bool CompileFrameProperty(RuleFiles* files, const RuleBlock& b, const RuleProp& p, Lexicon* lexicon,
+bool CompileFrameProperty(RuleFiles* files, const SymbolTables& symbols, const RuleBlock& b,
+                          const RuleProp& p, Lexicon* lexicon,
+                          std::map<std::string, std::shared_ptr<const std::vector<Cue>>>* lists,
                           Frame* frame) {
   const std::string& k = p.key;
   if (k == "verb") {
@@ -205,7 +218,7 @@ bool CompileFrameProperty(RuleFiles* files, const RuleBlock& b, const RuleProp& 
           return false;
         }
         filler.prep = AsciiLower(words[0].first);
-        if (!IsPreposition(*lexicon, filler.prep)) {
+        if (filler.prep != "any" && !IsPreposition(*lexicon, filler.prep)) {
           files->Error(b, p, words[0].second, "'" + words[0].first + "' is not a preposition");
           return false;
         }
@@ -276,14 +289,23 @@ bool CompileFrameProperty(RuleFiles* files, const RuleBlock& b, const RuleProp& 
     }
     Refinement r;
     if (k == "refine") {
-      r.cameo = std::string(TrimSpace(std::string_view(p.value).substr(arrow + 2)));
-      bool digits = !r.cameo.empty();
-      for (char c : r.cameo) digits = digits && c >= '0' && c <= '9';
-      if (!digits) {
-        files->Error(b, p, p.value_col + static_cast<int>(arrow) + 2,
-                     "a refined CAMEO code is digits, not '" + r.cameo + "'");
+      // CODE[:REVERSE] [PLOVER]
+      const int col = p.value_col + static_cast<int>(arrow) + 2;
+      const std::vector<std::pair<std::string, int>> target =
+          Words(std::string_view(p.value).substr(arrow + 2), col);
+      std::string codes = target.empty() ? std::string() : target[0].first;
+      const size_t colon = codes.find(':');
+      r.cameo = codes.substr(0, colon);
+      if (colon != std::string::npos) r.reverse = codes.substr(colon + 1);
+      if (target.size() > 2 || (r.cameo.empty() && r.reverse.empty()) || !IsCameoCode(r.cameo) ||
+          !IsCameoCode(r.reverse)) {
+        files->Error(b, p, target.empty() ? col : target[0].second,
+                     "expected 'refine WORDS -> CODE[:REVERSE] [PLOVER]' with CAMEO codes of "
+                     "digits (and letters), not '" +
+                         std::string(TrimSpace(std::string_view(p.value).substr(arrow + 2))) + "'");
         return false;
       }
+      if (target.size() == 2) r.plover = target[1].first;
     }
     bool seen_verb = false;
     for (const auto& [w, col] : Words(std::string_view(p.value).substr(0, arrow), p.value_col)) {
@@ -295,12 +317,22 @@ bool CompileFrameProperty(RuleFiles* files, const RuleBlock& b, const RuleProp& 
         seen_verb = true;
         continue;
       }
-      Cue cue;
-      if (!ParseWordItem(w, &cue) || cue.tokens.size() != 1) {
-        files->Error(b, p, col, k + " words are single words, not '" + w + "'");
+      RefineWord word;
+      if (w.size() > 1 && w[0] == '@') {
+        const std::string name = w.substr(1);
+        auto it = symbols.words.find(name);
+        if (it == symbols.words.end()) {
+          files->Error(b, p, col, "undefined word list '@" + name + "'");
+          return false;
+        }
+        auto& shared = (*lists)[name];
+        if (shared == nullptr) shared = std::make_shared<const std::vector<Cue>>(it->second.items);
+        word.list = shared;
+      } else if (!ParseWordItem(w, &word.cue) || word.cue.tokens.size() != 1) {
+        files->Error(b, p, col, k + " words are single words or @lists, not '" + w + "'");
         return false;
       }
-      (seen_verb ? r.after : r.before).push_back(std::move(cue));
+      (seen_verb ? r.after : r.before).push_back(std::move(word));
     }
     if (!seen_verb) {
       r.after = std::move(r.before);
@@ -314,6 +346,14 @@ bool CompileFrameProperty(RuleFiles* files, const RuleBlock& b, const RuleProp& 
      : k == "when" ? frame->when
                    : frame->unless)
         .push_back(std::move(r));
+    return true;
+  }
+  if (k == "reverse") {
+    if (!IsCameoCode(p.value) || p.value.empty()) {
+      files->Error(b, p, p.value_col, "a reverse code is a CAMEO code, not '" + p.value + "'");
+      return false;
+    }
+    frame->reverse = p.value;
     return true;
   }
   if (k == "reciprocal") {

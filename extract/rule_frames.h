@@ -7,6 +7,8 @@
 #ifndef PARLEY_EXTRACT_RULE_FRAMES_H_
 #define PARLEY_EXTRACT_RULE_FRAMES_H_
 
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -23,9 +25,12 @@ void CompileVerbs(RuleFiles* files, const SymbolTables& symbols, Lexicon* lexico
 // The properties only a frame block has.
 const std::vector<std::string>& FrameProperties();
 
-// Compiles one frame property of block `b` into `frame` (verbs are added to `lexicon`).
-// Returns false after reporting a problem.
-bool CompileFrameProperty(RuleFiles* files, const RuleBlock& b, const RuleProp& p, Lexicon* lexicon,
+// Compiles one frame property of block `b` into `frame` (verbs are added to `lexicon`; `@name`
+// words of refine/when/unless lines are looked up in `symbols`' word lists, each copied once
+// into `lists`). Returns false after reporting a problem.
+bool CompileFrameProperty(RuleFiles* files, const SymbolTables& symbols, const RuleBlock& b,
+                          const RuleProp& p, Lexicon* lexicon,
+                          std::map<std::string, std::shared_ptr<const std::vector<Cue>>>* lists,
                           Frame* frame);
 
 }  // namespace parley::internal

@@ -11,6 +11,7 @@
 #include "extract/prepare.h"
 #include "extract/rule_compiled.h"
 #include "extract/rule_prefilter.h"
+#include "extract/sectors.h"
 #include "extract/statements.h"
 #include "extract/tagged_sentence.h"
 #include "extract/time_context.h"
@@ -74,6 +75,12 @@ class Analyzer {
       }
     }
     prefilter_.Forget();
+    // `discard` phrases: a document holding a document one, a sentence holding a sentence one,
+    // gives no statements.
+    bool discarded = false;
+    for (size_t i = 0; i < units.size() && !discarded; ++i) {
+      discarded = internal::HoldsPhrase(tagged[i], doc_.rules.discard_document);
+    }
     internal::DocumentActors actors(doc_);
     doc_.actors = &actors;
     actors.Establish(tagged, units, url_);
@@ -87,9 +94,14 @@ class Analyzer {
       timing.AddDates(s.dates);
       prefilter_.Restore(s, kept[i]);
       internal::Coref(&s, i > 0 ? &tagged[i - 1] : nullptr, &prefilter_, doc_, &out);
+      if (internal::ApplySectors(doc_, &s)) {
+        internal::BuildUnits(&s);
+        prefilter_.Forget();
+      }
       CountMentions(s);
       SentenceAnalysis& sa = out.sentences[i];
-      if (units[i].repeat_of < 0) {
+      if (units[i].repeat_of < 0 && !discarded &&
+          !internal::HoldsPhrase(s, doc_.rules.discard_sentence)) {
         internal::Relations(s, &prefilter_, doc_, only_relation_, !units[i].relational, &sa);
       }
       if (doc_.trace) Trace(s, &sa);
@@ -103,7 +115,7 @@ class Analyzer {
  private:
   void CountMentions(const Tagged& s) {
     for (const Mention& m : s.mentions) {
-      if (m.entity != nullptr) ++counts_[m.entity];
+      if (m.entity != nullptr) ++counts_[internal::CountedEntity(m.entity)];
     }
     for (const EntityDef* def : s.inner) ++counts_[def];
   }

@@ -10,6 +10,7 @@
 #include "extract/rule_entities.h"
 #include "extract/rule_file.h"
 #include "extract/rule_frames.h"
+#include "extract/rule_sectors.h"
 #include "extract/rule_symbols.h"
 
 namespace parley {
@@ -30,6 +31,8 @@ std::unique_ptr<internal::CompiledRules> CompileSources(const std::vector<RuleSo
   internal::CompileWordsAndMacros(&files, &symbols);
   internal::CompileVerbs(&files, symbols, &out->lexicon);
   internal::CompileModality(&files, symbols, out.get());
+  internal::CompileSectors(&files, symbols, out.get());
+  internal::CompileDiscards(&files, symbols, out.get());
   *alias_count = internal::CompileEntities(&files, symbols, out.get());
   internal::CompileActors(&files, symbols, out.get());
   internal::CompileNames(symbols.words, out.get());

@@ -60,7 +60,18 @@ PatternScope SymbolTables::Scope() const {
 void CollectSymbols(RuleFiles* files, SymbolTables* symbols) {
   for (RuleBlock& block : files->blocks()) {
     if (block.keyword == "entity") {
+      auto it = symbols->entity_blocks.find(block.name);
+      if (it != symbols->entity_blocks.end() && it->second->layer == kImportedLayer &&
+          block.layer > kImportedLayer) {
+        symbols->imported_entity_blocks[block.name] = it->second;
+        it->second = &block;
+        continue;
+      }
       Define(files, &symbols->entity_blocks, &block, "entity");
+    } else if (block.keyword == "sector") {
+      symbols->sector_blocks[block.name].push_back(&block);
+    } else if (block.keyword == "discard") {
+      symbols->discard_blocks.push_back(&block);
     } else if (block.keyword == "words" || block.keyword == "macro") {
       Define(files, &symbols->name_blocks, &block, "word list or macro");
     } else if (block.keyword == "modality") {

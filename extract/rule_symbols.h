@@ -22,11 +22,16 @@ namespace parley::internal {
 struct SymbolTables {
   // The block that defines each id after layering. Pointers into RuleFiles::blocks().
   std::map<std::string, RuleBlock*> entity_blocks;
+  // Imported-layer entity blocks (rule_source.h kImportedLayer) whose id a hand-written layer
+  // defines too: merged into that entity, not replaced by it (rule_entities.h).
+  std::map<std::string, RuleBlock*> imported_entity_blocks;
   std::map<std::string, RuleBlock*> name_blocks;  // word lists and macros share one name space
   std::map<std::string, RuleBlock*> rule_blocks;  // relation, discover, coref
   std::vector<RuleBlock*> modality_blocks;        // all of them: blocks of one kind add up
   std::vector<RuleBlock*> verbs_blocks;           // all of them: verb lexicons add up
-  std::vector<RuleBlock*> actors_blocks;          // all of them: vocabularies add up
+  std::map<std::string, std::vector<RuleBlock*>> sector_blocks;  // by code; they add up
+  std::vector<RuleBlock*> discard_blocks;                        // all of them: they add up
+  std::vector<RuleBlock*> actors_blocks;                         // all of them: vocabularies add up
   std::map<std::string, WordList> words;
   std::map<std::string, PatternSeq> macros;  // parsed bodies; a broken macro's is empty
   std::set<std::string> broken_macros;       // macros with errors (reported at the macro)

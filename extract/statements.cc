@@ -5,6 +5,7 @@
 #include <set>
 
 #include "base/text.h"
+#include "extract/actor_codes.h"
 #include "extract/clauses.h"
 #include "extract/dates.h"
 #include "extract/frames.h"
@@ -93,6 +94,7 @@ bool MakeStatement(const Rule& rule, const CompiledPattern& p, const Tagged& s,
   std::vector<const Mention*> used;                // a handful: a vector beats a set
   std::vector<std::pair<size_t, size_t>> content;  // units of captured text
   bool have_subject = false;
+  const EntityDef* defs[3] = {nullptr, nullptr, nullptr};  // subject, object, recipient
   const Mention* time_mention = nullptr;
   // A target date ("by 2050") of the claim: not its time, but a plan.
   const Mention* target = nullptr;
@@ -128,13 +130,16 @@ bool MakeStatement(const Rule& rule, const CompiledPattern& p, const Tagged& s,
         switch (cap.role) {
           case SlotRole::kSubject:
             st.subject = Ref(def);
+            defs[0] = def;
             have_subject = true;
             break;
           case SlotRole::kObject:
             st.object = Ref(def);
+            defs[1] = def;
             break;
           case SlotRole::kRecipient:
             st.recipient = Ref(def);
+            defs[2] = def;
             break;
           case SlotRole::kPlace:
             st.place = Ref(def);
@@ -167,6 +172,7 @@ bool MakeStatement(const Rule& rule, const CompiledPattern& p, const Tagged& s,
       rule.modality.has_value() ? *rule.modality : CueModality(doc.rules, s, u0, u1, content);
   AttachQualifiers(rule, s, u0, u1, nullptr, content, doc, &used, &time_mention, &target, &st,
                    trace ? &firing : nullptr);
+  SetActorCodes(doc.rules, doc.doc_date, defs[0], defs[1], defs[2], &st);
   c->length = g[0].size();
   c->priority = rule.priority;
   c->begin = s.Offset(g[0]);

@@ -42,24 +42,13 @@ bool NamesState(const std::string& country) {
          (country.find(':') == std::string::npos || country.rfind(kStatePrefix, 0) == 0);
 }
 
-// The first ("2019" -> "2019-01-01") or last day a partial ISO date covers; "" when `date` is
-// not one.
-std::string FirstDay(std::string_view date) {
-  Result<PartialDate> parsed = PartialDate::Parse(date);
-  return parsed.ok() ? parsed->FirstDayString() : std::string();
-}
-std::string LastDay(std::string_view date) {
-  Result<PartialDate> parsed = PartialDate::Parse(date);
-  return parsed.ok() ? parsed->LastDayString() : std::string();
-}
-
 // The state role whose [from, to] covers `date`, or null.
 const Role* RoleOn(const Entity& person, std::string_view date) {
   if (date.empty()) return nullptr;
   for (const Role& role : person.roles) {
     if (!NamesState(role.country)) continue;
-    const std::string from = FirstDay(role.from);
-    const std::string to = LastDay(role.to);
+    const std::string from = FirstDayOf(role.from);
+    const std::string to = LastDayOf(role.to);
     if ((from.empty() || from <= date) && (to.empty() || date <= to) &&
         !(from.empty() && to.empty())) {
       return &role;
@@ -78,7 +67,7 @@ std::string PersonCountryValue(const Entity& person, std::string_view date) {
   const Role* latest = nullptr;
   for (const Role& role : person.roles) {
     if (!NamesState(role.country)) continue;
-    if (!date.empty() && FirstDay(role.from) > date) continue;
+    if (!date.empty() && FirstDayOf(role.from) > date) continue;
     if (latest == nullptr || role.from > latest->from) latest = &role;
   }
   return latest == nullptr ? std::string() : latest->country;
@@ -109,7 +98,7 @@ Entity EntityFromRef(const EntityRef& ref) {
 // else its document's date (doc_date) expanded to a first day; empty when neither is known.
 std::string StatementDay(const Statement& statement, const std::optional<TimeValue>& time) {
   if (time) return time->start;
-  return FirstDay(statement.doc_date);
+  return FirstDayOf(statement.doc_date);
 }
 
 // Person id -> the states its office statements name, sorted by state id.

@@ -9,9 +9,13 @@ namespace parley::internal {
 namespace {
 
 constexpr char kRecordVersion = 1;
-// Statement records: version 2 added the time's source after its end; version 1 records (no
-// source) still decode, with source "text".
-constexpr char kStatementVersion = 2;
+// Records holding entities (Entity, DocContents, EntityAggregate): version 2 added each role's
+// actor code after its dates; version 1 records (no code) still decode, with an empty code.
+constexpr char kEntityRecordVersion = 2;
+// Statement records: version 2 added the time's source after its end, version 3 the subject,
+// object and recipient actor codes after `mentions`; older records still decode (source "text",
+// no codes).
+constexpr char kStatementVersion = 3;
 // DocMeta records: version 2 added the normalised text's hash and duplicate_of at the end;
 // version 1 records decode with both empty.
 constexpr char kDocMetaVersion = 2;
@@ -244,7 +248,7 @@ void ApplyContribution(const Entity& c, int sign, EntityAggregate* a) {
   for (const std::string& alias : c.aliases) bump(a->aliases, alias, 1);
   for (const auto& [k, v] : c.attributes) bump(a->attributes, std::pair(k, v), 1);
   for (const Role& r : c.roles) {
-    bump(a->roles, std::vector<std::string>{r.office, r.country, r.from, r.to}, 1);
+    bump(a->roles, std::vector<std::string>{r.office, r.country, r.from, r.to, r.code}, 1);
   }
   if (sign > 0) {
     a->mentions += c.mentions;
@@ -284,7 +288,7 @@ Entity ToEntity(const EntityAggregate& a) {
       e.attributes[kv.first] = kv.second;
     }
   }
-  for (const auto& [r, count] : a.roles) e.roles.push_back(Role{r[0], r[1], r[2], r[3]});
+  for (const auto& [r, count] : a.roles) e.roles.push_back(Role{r[0], r[1], r[2], r[3], r[4]});
   return e;
 }
 
@@ -338,13 +342,16 @@ void AppendStatement(const Statement& s, std::string* out) {
   w.String(s.cameo);
   w.String(s.doc_date);
   w.Varint(s.mentions);
+  w.String(s.subject_code);
+  w.String(s.object_code);
+  w.String(s.recipient_code);
 }
 
 Result<Statement> DecodeStatement(std::string_view bytes) {
   Reader r(bytes, 'S');
   Statement s;
   const uint64_t version = r.Varint();
-  if (version != 1 && version != kStatementVersion) {
+  if (version < 1 || version > kStatementVersion) {
     return DataLossError("corrupt statement record in the store");
   }
   s.id = r.String();
@@ -376,6 +383,11 @@ Result<Statement> DecodeStatement(std::string_view bytes) {
   s.cameo = r.String();
   s.doc_date = r.String();
   s.mentions = static_cast<uint32_t>(r.Varint());
+  if (version >= 3) {
+    s.subject_code = r.String();
+    s.object_code = r.String();
+    s.recipient_code = r.String();
+  }
   PARLEY_RETURN_IF_ERROR(r.Finish("statement"));
   return s;
 }
@@ -399,12 +411,14 @@ void WriteEntityFields(const Entity& e, Writer* w) {
     w->String(r.country);
     w->String(r.from);
     w->String(r.to);
+    w->String(r.code);
   }
   w->Varint(e.mentions);
 }
 
-// Counts are bounded by the bytes left, so a corrupt count cannot loop for long.
-Entity ReadEntityFields(Reader* r, size_t limit) {
+// Counts are bounded by the bytes left, so a corrupt count cannot loop for long. `version` is
+// the record's (kEntityRecordVersion or 1).
+Entity ReadEntityFields(Reader* r, size_t limit, uint64_t version) {
   Entity e;
   e.id = r->String();
   e.label = r->String();
@@ -420,6 +434,7 @@ Entity ReadEntityFields(Reader* r, size_t limit) {
     role.country = r->String();
     role.from = r->String();
     role.to = r->String();
+    if (version >= 2) role.code = r->String();
     e.roles.push_back(std::move(role));
   }
   e.mentions = r->Varint();
@@ -430,15 +445,18 @@ Entity ReadEntityFields(Reader* r, size_t limit) {
 
 std::string EncodeEntity(const Entity& e) {
   Writer w('E');
-  w.Varint(kRecordVersion);
+  w.Varint(kEntityRecordVersion);
   WriteEntityFields(e, &w);
   return w.Take();
 }
 
 Result<Entity> DecodeEntity(std::string_view bytes) {
   Reader r(bytes, 'E');
-  if (r.Varint() != kRecordVersion) return DataLossError("corrupt entity record in the store");
-  Entity e = ReadEntityFields(&r, bytes.size());
+  const uint64_t version = r.Varint();
+  if (version < 1 || version > kEntityRecordVersion) {
+    return DataLossError("corrupt entity record in the store");
+  }
+  Entity e = ReadEntityFields(&r, bytes.size(), version);
   PARLEY_RETURN_IF_ERROR(r.Finish("entity"));
   return e;
 }
@@ -456,7 +474,7 @@ std::string EncodeDocContents(const DocContents& c) {
 void AppendDocContents(const std::vector<std::string_view>& statement_ids,
                        const std::vector<const Entity*>& contributions, std::string* out) {
   Writer w('C', out);
-  w.Varint(kRecordVersion);
+  w.Varint(kEntityRecordVersion);
   w.Varint(statement_ids.size());
   for (std::string_view id : statement_ids) w.String(id);
   w.Varint(contributions.size());
@@ -466,12 +484,15 @@ void AppendDocContents(const std::vector<std::string_view>& statement_ids,
 Result<DocContents> DecodeDocContents(std::string_view bytes) {
   Reader r(bytes, 'C');
   DocContents c;
-  if (r.Varint() != kRecordVersion) return DataLossError("corrupt document record in the store");
+  const uint64_t version = r.Varint();
+  if (version < 1 || version > kEntityRecordVersion) {
+    return DataLossError("corrupt document record in the store");
+  }
   for (uint64_t n = r.Varint(), i = 0; i < n && i < bytes.size(); ++i) {
     c.statement_ids.push_back(r.String());
   }
   for (uint64_t n = r.Varint(), i = 0; i < n && i < bytes.size(); ++i) {
-    c.contributions.push_back(ReadEntityFields(&r, bytes.size()));
+    c.contributions.push_back(ReadEntityFields(&r, bytes.size(), version));
   }
   PARLEY_RETURN_IF_ERROR(r.Finish("document contents"));
   return c;
@@ -479,7 +500,7 @@ Result<DocContents> DecodeDocContents(std::string_view bytes) {
 
 std::string EncodeAggregate(const EntityAggregate& a) {
   Writer w('A');
-  w.Varint(kRecordVersion);
+  w.Varint(kEntityRecordVersion);
   w.String(a.id);
   w.Varint(static_cast<uint64_t>(a.type));
   w.Varint(a.labels.size());
@@ -511,7 +532,10 @@ std::string EncodeAggregate(const EntityAggregate& a) {
 Result<EntityAggregate> DecodeAggregate(std::string_view bytes) {
   Reader r(bytes, 'A');
   EntityAggregate a;
-  if (r.Varint() != kRecordVersion) return DataLossError("corrupt entity record in the store");
+  const uint64_t version = r.Varint();
+  if (version < 1 || version > kEntityRecordVersion) {
+    return DataLossError("corrupt entity record in the store");
+  }
   a.id = r.String();
   a.type = r.Enum<EntityType>(std::size(kAllEntityTypes));
   for (uint64_t n = r.Varint(), i = 0; i < n && i < bytes.size(); ++i) {
@@ -528,8 +552,9 @@ Result<EntityAggregate> DecodeAggregate(std::string_view bytes) {
     a.attributes[{k, v}] = r.Varint();
   }
   for (uint64_t n = r.Varint(), i = 0; i < n && i < bytes.size(); ++i) {
-    std::vector<std::string> role(4);
+    std::vector<std::string> role(version >= 2 ? 5 : 4);
     for (auto& part : role) part = r.String();
+    role.resize(5);
     a.roles[role] = r.Varint();
   }
   a.mentions = r.Varint();

@@ -26,7 +26,7 @@
 namespace parley::internal {
 
 // The store's on-disk format version (graph/FORMAT.md). Bump on any incompatible change.
-inline constexpr uint32_t kFormatVersion = 3;
+inline constexpr uint32_t kFormatVersion = 4;
 
 // Column families, in the order FORMAT.md lists them.
 enum class Cf : int {
@@ -108,7 +108,7 @@ struct EntityAggregate {
   std::map<std::string, uint64_t> labels;                              // label -> contributions
   std::map<std::string, uint64_t> aliases;                             // alias -> contributions
   std::map<std::pair<std::string, std::string>, uint64_t> attributes;  // (key, value) -> count
-  std::map<std::vector<std::string>, uint64_t> roles;  // {office, country, from, to} -> count
+  std::map<std::vector<std::string>, uint64_t> roles;  // {office, country, from, to, code} -> count
   uint64_t mentions = 0;
   uint64_t documents = 0;
 

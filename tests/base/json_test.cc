@@ -378,6 +378,8 @@ TEST(StatementJsonTest, WholeLine) {
   s.cameo = "036";
   s.doc_date = "2018-09-12";
   s.mentions = 3;
+  s.subject_code = "RUSGOV";
+  s.recipient_code = "JPNGOV";
   EXPECT_EQ(StatementToJson(s),
             R"({"id":")" + s.id +
                 R"(","subject":{"id":"person:vladimir-putin","label":"Vladimir Putin",)"
@@ -391,7 +393,8 @@ TEST(StatementJsonTest, WholeLine) {
                 R"("doc":"examples/a.txt",)"
                 R"("span":[0,18446744073709551615],"sentence":"Putin’s \"sudden\" proposal",)"
                 R"("rule":"proposal.to","byte_span":[12,24],"sentence_index":4294967295,)"
-                R"("plover":"PROPOSE","cameo":"036","doc_date":"2018-09-12","mentions":3})");
+                R"("plover":"PROPOSE","cameo":"036","doc_date":"2018-09-12","mentions":3,)"
+                R"("subject_code":"RUSGOV","object_code":null,"recipient_code":"JPNGOV"})");
   Statement bare;
   bare.subject = {"x", "", EntityType::kPerson};
   bare.sentence = "bad \xFF byte";
@@ -401,7 +404,8 @@ TEST(StatementJsonTest, WholeLine) {
             R"("time":null,"modality":"asserted","doc":"","span":[0,0],"sentence":)"
             "\"bad \xEF\xBF\xBD byte\","
             R"("rule":"","byte_span":[0,0],"sentence_index":0,"plover":null,"cameo":null,)"
-            R"("doc_date":null,"mentions":1})");
+            R"("doc_date":null,"mentions":1,"subject_code":null,"object_code":null,)"
+            R"("recipient_code":null})");
 }
 
 TEST(StatementIdTest, StableAndSensitive) {

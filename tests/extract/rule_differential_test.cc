@@ -82,6 +82,9 @@ void CompareMentions(const RuleSet& set, std::string_view text, const SentenceAn
   const std::vector<Span3> naive = NaiveCandidates(set.compiled(), text);
   std::vector<Span3> kept;
   for (const MentionTrace& m : fast.mentions) {
+    // The sector pass (extract/sectors.h) composes matcher mentions into longer actors ("Chilean
+    // military", "the Japanese"): no matcher output, so no naive candidate either.
+    if (m.via.starts_with("sector ") || m.via.starts_with("demonym actor ")) continue;
     if (m.kind == "entity" || m.kind == "demonym") {
       kept.emplace_back(m.bytes.begin, m.bytes.end, m.entity_id);
     }

@@ -54,6 +54,8 @@ TEST(KeysTest, SpanClassesBoundTheTimeScan) {
 
 TEST(KeysTest, RecordsRoundTrip) {
   DocumentRecord r = SyntheticDocument(42);
+  r.statements[0].subject_code = "BRDGOV";
+  r.statements[0].recipient_code = "IGOUNO";
   for (const Statement& s : r.statements) {
     auto back = DecodeStatement(EncodeStatement(s));
     ASSERT_TRUE(back.ok());
@@ -61,7 +63,7 @@ TEST(KeysTest, RecordsRoundTrip) {
   }
   Entity e = r.entities[0];
   e.attributes = {{"iso3", "BRD"}};
-  e.roles = {Role{"president", "state:borduria", "2001", ""}};
+  e.roles = {Role{"president", "state:borduria", "2001", "", "BRDGOV"}};
   EXPECT_EQ(*DecodeEntity(EncodeEntity(e)), e);
 
   EntityAggregate a;
@@ -80,13 +82,24 @@ TEST(KeysTest, RecordsRoundTrip) {
   EXPECT_EQ(*DecodeDocMeta(EncodeDocMeta(m)), m);
 }
 
-TEST(KeysTest, VersionOneStatementRecordsStillDecode) {
-  // Layout 1 had no time source: the same bytes without the source varint after the time's end.
+TEST(KeysTest, OlderStatementRecordsStillDecode) {
+  // Layout 2 had no actor codes: the same bytes without the three empty strings after
+  // `mentions`. Layout 1 had no time source either: without the source varint after the time's
+  // end.
   Statement s = SyntheticDocument(1).statements[0];
   ASSERT_TRUE(s.time.has_value());
   s.time->source = TimeSource::kText;
+  s.subject_code.clear();
+  s.object_code.clear();
+  s.recipient_code.clear();
   std::string bytes = EncodeStatement(s);
-  ASSERT_EQ(bytes[1], 2);
+  ASSERT_EQ(bytes[1], 3);
+  ASSERT_EQ(bytes.substr(bytes.size() - 3), std::string(3, '\0'));
+  bytes.resize(bytes.size() - 3);
+  bytes[1] = 2;
+  Result<Statement> two = DecodeStatement(bytes);
+  ASSERT_TRUE(two.ok()) << two.status().ToString();
+  EXPECT_EQ(*two, s);
   std::string time;  // value, start, end as the record writes them
   for (const std::string* part : {&s.time->value, &s.time->start, &s.time->end}) {
     time += static_cast<char>(part->size());
@@ -100,8 +113,30 @@ TEST(KeysTest, VersionOneStatementRecordsStillDecode) {
   Result<Statement> back = DecodeStatement(bytes);
   ASSERT_TRUE(back.ok()) << back.status().ToString();
   EXPECT_EQ(*back, s);
-  bytes[1] = 3;
+  bytes[1] = 4;
   EXPECT_EQ(DecodeStatement(bytes).status().code(), StatusCode::kDataLoss);
+}
+
+TEST(KeysTest, VersionOneEntityRecordsStillDecode) {
+  // Entity layout 1 had no role code: the same bytes without the empty string after `to`.
+  Entity e;
+  e.id = "person:x";
+  e.label = "X";
+  e.type = EntityType::kPerson;
+  e.roles = {Role{"president", "state:borduria", "2001", "2004", ""}};
+  std::string bytes = EncodeEntity(e);
+  ASSERT_EQ(bytes[1], 2);
+  const std::string to = std::string(1, '\4') + "2004";
+  const size_t at = bytes.find(to);
+  ASSERT_NE(at, std::string::npos);
+  ASSERT_EQ(bytes[at + to.size()], 0);  // the code: empty
+  bytes.erase(at + to.size(), 1);
+  bytes[1] = 1;
+  Result<Entity> back = DecodeEntity(bytes);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(*back, e);
+  e.roles[0].code = "BORGOV";
+  EXPECT_EQ(*DecodeEntity(EncodeEntity(e)), e);
 }
 
 TEST(KeysTest, CorruptRecordsAreDataLoss) {

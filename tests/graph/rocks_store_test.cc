@@ -197,7 +197,7 @@ TEST(RocksStoreTest, NewerFormatIsRefused) {
 }
 
 // A version 1 store (statement records without a time source) is read as it is, and a writer
-// marks it version 2 before writing version 2 records an older parley could not read.
+// marks it the current version before writing records an older parley could not read.
 TEST(RocksStoreTest, OlderFormatIsReadAndUpgradedByAWriter) {
   TempDir dir;
   std::string path = dir.Sub("kg");

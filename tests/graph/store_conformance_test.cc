@@ -80,7 +80,7 @@ TEST_P(StoreConformanceTest, EmptyStoreHasNothing) {
   ASSERT_TRUE(stats.ok()) << stats.status().ToString();
   EXPECT_EQ(stats->documents, 0u);
   EXPECT_EQ(stats->statements, 0u);
-  EXPECT_EQ(stats->format_version, 3u);
+  EXPECT_EQ(stats->format_version, 4u);
   EXPECT_TRUE(DumpStatements(*store).empty());
   auto doc = store->GetDocument("missing");
   ASSERT_TRUE(doc.ok());

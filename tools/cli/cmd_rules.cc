@@ -1,8 +1,13 @@
-// parley rules: check rule files against their own examples; explain what the rules see.
+// parley rules: check rule files against their own examples; explain what the rules see;
+// import the event coders' dictionaries.
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "extract/default_rules.h"
 #include "extract/explain.h"
+#include "extract/petrarch_import.h"
 #include "extract/rule_set.h"
 #include "extract/rule_source.h"
 #include "extract/rules_check.h"
@@ -13,11 +18,14 @@ namespace parley::cli {
 namespace {
 
 struct RulesFlags {
-  std::vector<std::string> dirs;  // check: extra rule dirs
-  std::string sentence;           // explain: the text
-  std::string file;               // explain --file
-  size_t sentence_index = 0;      // explain --sentence
-  std::string date;               // explain --date
+  std::vector<std::string> dirs;   // check: extra rule dirs
+  std::string sentence;            // explain: the text
+  std::string file;                // explain --file
+  size_t sentence_index = 0;       // explain --sentence
+  std::string date;                // explain --date
+  std::string from;                // import --from
+  std::vector<std::string> files;  // import: the dictionaries
+  std::string out_dir;             // import -o
   RuleFlags rules;
 };
 
@@ -27,7 +35,8 @@ void Define(CLI::App& app, RulesFlags& f) {
                "  parley rules check                    # the built-in rules\n"
                "  parley rules check mydir/             # built-ins plus mydir/\n"
                "  parley rules explain \"Japan and Russia signed a treaty in 1956.\"\n"
-               "  parley rules explain --file article.txt --sentence 12");
+               "  parley rules explain --file article.txt --sentence 12\n"
+               "  parley rules import --from petrarch Phoenix.agents.txt CAMEO.2.0.txt -o mydir/");
   app.require_subcommand(1, 1);
   auto* check = app.add_subcommand(
       "check", "Compile the rules, run every example and counter-example, print OK/FAIL");
@@ -44,6 +53,18 @@ void Define(CLI::App& app, RulesFlags& f) {
       ->check(AtLeast(0));
   explain->add_option("--date", f.date, "Document date for resolving relative dates");
   AddRuleFlags(*explain, f.rules);
+  auto* import = app.add_subcommand(
+      "import",
+      "Translate event-coder dictionaries (PETRARCH/TABARI actors, agents, verbs, discards) "
+      "into rule files");
+  import->add_option("--from", f.from, "The dictionaries' format: petrarch")->required();
+  import->add_option("files", f.files, "The dictionaries")->required();
+  import
+      ->add_option("-o,--output", f.out_dir,
+                   "Directory for the rule files and IMPORT-REPORT.txt (created)")
+      ->required();
+  import->add_flag("--no-default-rules", f.rules.no_default_rules,
+                   "Do not give imported entities the ids of the built-in rules' entities");
 }
 
 Result<std::vector<RuleSource>> Sources(const RuleFlags& rules,
@@ -102,6 +123,62 @@ int Explain(const CommandContext& context, const RulesFlags& flags) {
   return 0;
 }
 
+// The rules an import is layered under: the defaults without rules/imported/, then --rules.
+Result<std::shared_ptr<const RuleSet>> ImportAgainst(const RulesFlags& flags) {
+  std::vector<RuleSource> sources;
+  if (!flags.rules.no_default_rules) {
+    for (RuleSource& s : DefaultRuleSources()) {
+      if (s.layer != kImportedLayer) sources.push_back(std::move(s));
+    }
+  }
+  return RuleSet::Compile(sources);
+}
+
+int Import(const CommandContext& context, const RulesFlags& flags) {
+  if (flags.from != "petrarch") {
+    return ReportError(context, InvalidArgumentError("rules import: unknown format '" + flags.from +
+                                                     "' (known: petrarch)"));
+  }
+  std::vector<petrarch::ImportInput> inputs;
+  for (const std::string& path : flags.files) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return ReportError(context, NotFoundError("cannot read '" + path + "'"));
+    std::ostringstream text;
+    text << in.rdbuf();
+    inputs.push_back({path, text.str()});
+  }
+  auto against = ImportAgainst(flags);
+  if (!against.ok()) return ReportError(context, against.status());
+  petrarch::ImportOptions options;
+  options.against = against->get();
+  auto result = petrarch::ImportPetrarch(inputs, options);
+  if (!result.ok()) return ReportError(context, result.status());
+  std::error_code ec;
+  std::filesystem::create_directories(flags.out_dir, ec);
+  if (ec) {
+    return ReportError(context, IoError("cannot create '" + flags.out_dir + "': " + ec.message()));
+  }
+  auto write = [&](const std::string& name, const std::string& text) -> Status {
+    const std::string path = (std::filesystem::path(flags.out_dir) / name).string();
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.close();
+    if (!out) return IoError("cannot write '" + path + "'");
+    return Status::Ok();
+  };
+  for (const petrarch::ImportedFile& file : result->files) {
+    if (Status s = write(file.name, file.text); !s.ok()) return ReportError(context, s);
+  }
+  if (Status s = write("IMPORT-REPORT.txt", petrarch::FormatImportReport(*result)); !s.ok()) {
+    return ReportError(context, s);
+  }
+  for (const std::string& line : result->summary) context.err() << "parley: " << line << "\n";
+  context.err() << "parley: " << result->problems.size()
+                << " entries not translated or translated otherwise; each is listed in "
+                << (std::filesystem::path(flags.out_dir) / "IMPORT-REPORT.txt").string() << "\n";
+  return 0;
+}
+
 }  // namespace
 
 int RunRules(const CommandContext& context) {
@@ -109,7 +186,9 @@ int RunRules(const CommandContext& context) {
   CLI::App app;
   Define(app, flags);
   if (auto code = ParseFlags(app, context)) return *code;
-  if (app.get_subcommands().front()->get_name() == "check") return Check(context, flags);
+  const std::string command = app.get_subcommands().front()->get_name();
+  if (command == "check") return Check(context, flags);
+  if (command == "import") return Import(context, flags);
   return Explain(context, flags);
 }
 

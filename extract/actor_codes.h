@@ -1,0 +1,49 @@
+// CAMEO actor codes (rules/README.md section 14): what an entity is called in event data at a
+// date. "RUS" for Russia, "RUSGOV" for Putin while in office or for "the Russian government",
+// "ISRMIL" for "Israeli soldiers", "IGOUNO" for the UN.
+//
+// The code of an entity at a day, first that applies:
+//   1. a sector view (sectors.h: "the French government"): its code;
+//   2. a hand-written role that covers the day, the latest started: its `code`, else the code
+//      of its country with the sector of its office (the sector whose noun the office is:
+//      "president of state:russia" is RUSGOV, "general of state:russia" RUSMIL);
+//   3. an imported role (EntityDef::imported_roles) that covers the day, unless the day is after
+//      everything the hand-written roles say (a newer hand-written office beats the 2014
+//      dictionaries: Abe's hand-written term ends in 2020, so his imported open-ended JPNGOV
+//      does not make him JPNGOV in 2022);
+//   4. the `cameo` attribute; for a group with `country` and `kind` attributes, the country's
+//      code and the sector of that group kind ("group:russia-media": RUSMED); for a state, its
+//      `iso3`;
+//   5. without a day: the code of the latest-starting role.
+//
+// Thread-safety: pure functions over immutable rules.
+#ifndef PARLEY_EXTRACT_ACTOR_CODES_H_
+#define PARLEY_EXTRACT_ACTOR_CODES_H_
+
+#include <string>
+#include <string_view>
+
+#include "base/types.h"
+#include "extract/rule_compiled.h"
+
+namespace parley::internal {
+
+// The code of `def` at `day` ("YYYY-MM-DD", or "" when unknown); "" when it has none.
+std::string ActorCode(const CompiledRules& rules, const EntityDef& def, std::string_view day);
+
+// The sector of an office ("president", "foreign minister", "general"): the sector one of whose
+// nouns is the office, else whose noun its last word is; null when none.
+const SectorDef* OfficeSector(const CompiledRules& rules, std::string_view office);
+
+// The day a statement's codes are taken at: the first day of its time, else of `doc_date`, else
+// "".
+std::string StatementDay(const Statement& st, std::string_view doc_date);
+
+// Sets st->subject_code, object_code and recipient_code from the entities that fill those roles
+// (null: none) at StatementDay(*st, doc_date).
+void SetActorCodes(const CompiledRules& rules, std::string_view doc_date, const EntityDef* subject,
+                   const EntityDef* object, const EntityDef* recipient, Statement* st);
+
+}  // namespace parley::internal
+
+#endif  // PARLEY_EXTRACT_ACTOR_CODES_H_

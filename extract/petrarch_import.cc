@@ -1,0 +1,1240 @@
+#include "extract/petrarch_import.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "base/text.h"
+#include "extract/lexicon.h"
+#include "extract/rule_compiled.h"
+#include "extract/rule_entities.h"
+#include "extract/rule_tokens.h"
+
+namespace parley::petrarch {
+namespace {
+
+using internal::CompiledRules;
+using internal::EntityDef;
+using internal::TokenTexts;
+
+// CAMEO's actor types (the CAMEO codebook, chapter 3): the label of a sector and, for the
+// sectors that are no part of the government, the kind of group a country's members of it
+// make. The government sectors (GOV and the GOV compounds) are the state itself.
+struct SectorType {
+  std::string_view code, label, group;
+};
+constexpr SectorType kSectorTypes[] = {
+    {"GOV", "government", ""},
+    {"MIL", "military", "military"},
+    {"REB", "rebels", "rebels"},
+    {"OPP", "opposition", "opposition"},
+    {"PTY", "party", "party"},
+    {"COP", "police", "police"},
+    {"JUD", "judiciary", "judiciary"},
+    {"SPY", "intelligence", "intelligence"},
+    {"MED", "media", "media"},
+    {"EDU", "academics", "academics"},
+    {"BUS", "business", "business"},
+    {"CRM", "criminals", "criminals"},
+    {"CVL", "public", "public"},
+    {"LAB", "labor", "labor"},
+    {"LEG", "parliament", "parliament"},
+    {"HLH", "health", "health"},
+    {"REF", "refugees", "refugees"},
+    {"MOD", "moderates", "moderates"},
+    {"RAD", "radicals", "radicals"},
+    {"AGR", "agriculture", "agriculture"},
+    {"ELI", "elite", "elite"},
+    {"HRI", "human rights groups", "human-rights"},
+    {"ENV", "environmentalists", "environmentalists"},
+    {"DEV", "development", "development"},
+    {"UAF", "armed groups", "armed-groups"},
+    {"REL", "clergy", "clergy"},
+    {"CHR", "Christians", "christians"},
+    {"MUS", "Muslims", "muslims"},
+    {"JEW", "Jews", "jews"},
+    {"HIN", "Hindus", "hindus"},
+    {"BUD", "Buddhists", "buddhists"},
+    {"NGO", "NGOs", "ngos"},
+    {"IGO", "international organizations", "igos"},
+    {"PPL", "people", "people"},
+    {"BAH", "Bahais", "bahais"},
+    {"BED", "Bedouin", "bedouin"},
+};
+
+const SectorType* FindSectorType(std::string_view code) {
+  for (const SectorType& t : kSectorTypes) {
+    if (t.code == code) return &t;
+  }
+  return nullptr;
+}
+
+// CAMEO codes of actors that are no state: international and regional actors.
+constexpr std::string_view kNonStateCodes[] = {
+    "IGO", "NGO", "NGM", "MNC", "IMG", "UIS", "UAF", "INT", "AFR", "ASA", "BLK", "CRB",
+    "CAU", "CFR", "CAS", "CEU", "EIN", "EAF", "EEU", "EUR", "LAM", "MEA", "MDT", "NAF",
+    "NMR", "PGS", "SCN", "SAM", "SAS", "SEA", "SAF", "WAF", "WST", "MOS", "KKL"};
+
+// The CAMEO event roots (the CAMEO codebook, chapter 2) with parley's predicate for them, and
+// the PLOVER type each maps to (the PLOVER codebook's CAMEO equivalents; "" for public
+// statements, which PLOVER does not count as events).
+struct Root {
+  std::string_view root, predicate, plover;
+};
+constexpr Root kRoots[] = {
+    {"01", "made_statement", ""},
+    {"02", "appealed", "REQUEST"},
+    {"03", "expressed_intent_to_cooperate", "AGREE"},
+    {"04", "consulted", "CONSULT"},
+    {"05", "cooperated_diplomatically", "SUPPORT"},
+    {"06", "cooperated_materially", "COOPERATE"},
+    {"07", "provided_aid", "AID"},
+    {"08", "yielded", "CONCEDE"},
+    {"09", "investigated", "ACCUSE"},
+    {"10", "demanded", "REQUEST"},
+    {"11", "disapproved", "ACCUSE"},
+    {"12", "rejected", "REJECT"},
+    {"13", "threatened", "THREATEN"},
+    {"14", "protested", "PROTEST"},
+    {"15", "exhibited_force", "MOBILIZE"},
+    {"16", "reduced_relations", "SANCTION"},
+    {"17", "coerced", "COERCE"},
+    {"18", "assaulted", "ASSAULT"},
+    {"19", "fought", "ASSAULT"},
+    {"20", "used_mass_violence", "ASSAULT"},
+};
+// Codes whose PLOVER type is not their root's.
+constexpr std::pair<std::string_view, std::string_view> kPloverByCode[] = {
+    {"031", "COOPERATE"}, {"032", "SUPPORT"}, {"033", "AID"},   {"034", "CONCEDE"},
+    {"035", "CONCEDE"},   {"036", "CONSULT"}, {"057", "AGREE"}, {"087", "RETREAT"},
+};
+
+const Root* FindRoot(const std::string& code) {
+  const std::string root = CameoRoot(code);
+  for (const Root& r : kRoots) {
+    if (r.root == root) return &r;
+  }
+  return nullptr;
+}
+
+std::string Lower(std::string_view s) { return AsciiLower(s); }
+
+std::string FileStem(const std::string& path) {
+  std::string name = std::filesystem::path(path).filename().string();
+  if (name.ends_with(".txt")) name.resize(name.size() - 4);
+  std::string out;
+  for (char c : name) {
+    const char l = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    out.push_back((l >= 'a' && l <= 'z') || (l >= '0' && l <= '9') ? l : '-');
+  }
+  return out;
+}
+
+std::string FileName(const std::string& path) {
+  return std::filesystem::path(path).filename().string();
+}
+
+std::vector<std::string> SplitSpaces(std::string_view s) {
+  std::vector<std::string> out;
+  std::string w;
+  for (char c : std::string(s) + " ") {
+    if (c == ' ') {
+      if (!w.empty()) out.push_back(w);
+      w.clear();
+    } else {
+      w.push_back(c);
+    }
+  }
+  return out;
+}
+
+bool HasVowel(std::string_view w) {
+  for (char c : w) {
+    if (std::string_view("AEIOUaeiou").find(c) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// "VLADIMIR V. PUTIN" -> "Vladimir V. Putin"; "AL-QAEDA" -> "Al-Qaeda"; acronyms ("UNHCR",
+// "UN") stay upper case; particles inside a name are lower case ("Bank of Japan").
+std::string DisplayName(const std::string& upper) {
+  static const std::set<std::string> kParticles = {"OF", "THE", "AND", "FOR", "IN", "ON", "AT",
+                                                   "TO", "DE",  "DEL", "LA",  "LE", "DU", "DA",
+                                                   "DI", "VAN", "VON", "BIN", "EL"};
+  std::string out;
+  const std::vector<std::string> words = SplitSpaces(upper);
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string& w = words[i];
+    if (!out.empty()) out.push_back(' ');
+    if (i > 0 && kParticles.count(w) > 0) {
+      out += Lower(w);
+      continue;
+    }
+    const bool acronym =
+        (w.size() <= 2 && w.find('.') == std::string::npos) || !HasVowel(w) ||
+        std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (acronym) {
+      out += w;
+      continue;
+    }
+    bool start = true;
+    for (char c : w) {
+      if (c >= 'A' && c <= 'Z') {
+        out.push_back(start ? c : static_cast<char>(c - 'A' + 'a'));
+        start = false;
+      } else {
+        out.push_back(c);
+        start = c == '-' || c == '\'' || c == '.' || c == '/';
+      }
+    }
+  }
+  return out;
+}
+
+bool IsCountryCode(const std::string& code) {
+  if (code.size() != 3) return false;
+  for (char c : code) {
+    if (c < 'A' || c > 'Z') return false;
+  }
+  if (FindSectorType(code) != nullptr) return false;
+  return std::find(std::begin(kNonStateCodes), std::end(kNonStateCodes), code) ==
+         std::end(kNonStateCodes);
+}
+
+bool ValidCode(const std::string& code) { return internal::IsActorCode(code); }
+
+// What the rules the import is layered under know.
+struct Against {
+  std::map<std::string, std::string> state_by_code;  // cameo / iso3 -> state id
+  // Folded name -> entity ids, by type.
+  std::unordered_map<std::string, std::vector<std::pair<std::string, EntityType>>> by_name;
+  std::unordered_set<std::string> ids;
+  const internal::Lexicon* lexicon = nullptr;
+  std::map<std::string, std::pair<std::string, std::string>> sectors;  // code -> label, group
+  std::unordered_set<std::string> sector_nouns;                        // folded phrases
+  std::unordered_set<std::string> country_words;  // words of states' names and adjectives
+  std::unordered_set<std::string> adjectives;     // states' adjectives, folded ("russian")
+
+  std::string Fold(std::string_view s) const { return CollapseSpace(AsciiLower(s)); }
+};
+
+Against MakeAgainst(const RuleSet* rules) {
+  Against a;
+  if (rules == nullptr) return a;
+  const CompiledRules& c = rules->compiled();
+  for (const EntityDef& def : c.entities) {
+    const Entity& e = def.entity;
+    a.ids.insert(e.id);
+    if (e.type == EntityType::kState) {
+      for (const char* key : {"cameo", "iso3"}) {
+        auto it = e.attributes.find(key);
+        if (it != e.attributes.end()) a.state_by_code.emplace(it->second, e.id);
+      }
+    }
+    std::set<std::string> names = {a.Fold(e.label)};
+    for (const std::string& alias : e.aliases) names.insert(a.Fold(alias));
+    for (const std::string& name : names) a.by_name[name].emplace_back(e.id, e.type);
+    if (e.type == EntityType::kState) {
+      for (const std::string& name : names) {
+        for (const std::string& w : SplitSpaces(name)) a.country_words.insert(w);
+      }
+      for (const std::string& adjective : def.adjectives) {
+        for (const std::string& w : SplitSpaces(a.Fold(adjective))) a.country_words.insert(w);
+        a.adjectives.insert(a.Fold(adjective));
+      }
+    }
+    for (const std::string& adjective : def.adjectives) {
+      a.adjectives.insert(a.Fold(adjective));
+    }
+  }
+  a.lexicon = &c.lexicon;
+  for (const internal::SectorDef& s : c.sectors) a.sectors[s.code] = {s.label, s.group};
+  for (const auto& [first, nouns] : c.sector_nouns) {
+    for (const internal::SectorNoun& n : nouns) {
+      std::string phrase;
+      for (const std::string& t : n.tokens) phrase += (phrase.empty() ? "" : " ") + t;
+      a.sector_nouns.insert(phrase);
+    }
+  }
+  return a;
+}
+
+// An entity being written.
+struct EntityOut {
+  std::string id;
+  std::string label;
+  std::string source;                           // "file:line" of the first actor it came from
+  std::vector<std::string> aliases_i, aliases;  // case-insensitive / case-sensitive
+  std::vector<std::string> roles;               // "role ..." values
+  std::string cameo;
+};
+
+class Importer {
+ public:
+  explicit Importer(const ImportOptions& options) : against_(MakeAgainst(options.against)) {
+    for (const auto& [code, label_group] : against_.sectors) sector_codes_.insert(code);
+    country_words_.insert(against_.country_words.begin(), against_.country_words.end());
+  }
+
+  void Agents(const ImportInput& input, const std::vector<Agent>& agents, std::string* text,
+              std::string* summary) {
+    std::map<std::string, std::vector<std::string>> by_code;  // code -> nouns (lower)
+    std::map<std::string, int> first_line;
+    size_t skipped = 0;
+    for (const Agent& a : agents) {
+      if (!ValidCode(a.code) || a.code.empty()) {
+        Problem(input.path, a.noun.line, "agent code '" + a.code + "' is no CAMEO code");
+        ++skipped;
+        continue;
+      }
+      std::vector<std::string> nouns = {a.noun.text};
+      for (const Name& p : a.plurals) nouns.push_back(p.text);
+      for (const std::string& n : nouns) {
+        const std::string noun = Lower(n);
+        if (noun.find(',') != std::string::npos || TokenTexts(noun, nullptr).empty()) {
+          Problem(input.path, a.noun.line, "agent noun '" + n + "' cannot be written as a noun");
+          ++skipped;
+          continue;
+        }
+        by_code[a.code].push_back(noun);
+        agent_nouns_.insert(noun);
+        first_line.emplace(a.code, a.noun.line);
+      }
+    }
+    for (auto& [code, nouns] : by_code) {
+      std::sort(nouns.begin(), nouns.end());
+      nouns.erase(std::unique(nouns.begin(), nouns.end()), nouns.end());
+      *text += "\n# " + FileName(input.path) + ":" + std::to_string(first_line[code]) + "\n";
+      *text += "sector " + code + "\n";
+      if (sector_codes_.count(code) == 0) {
+        // A code the rules do not define yet: its label and group from CAMEO's actor types;
+        // a compound ("GOVMED") takes the group of its first part.
+        const SectorType* whole = FindSectorType(code);
+        const SectorType* first = FindSectorType(code.substr(0, 3));
+        std::string label, group;
+        if (whole != nullptr) {
+          label = std::string(whole->label);
+          group = std::string(whole->group);
+        } else if (first != nullptr) {
+          const SectorType* last = FindSectorType(code.substr(code.size() - 3));
+          label = last != nullptr ? std::string(last->label) : Lower(code);
+          auto known = against_.sectors.find(code.substr(0, 3));
+          group =
+              known != against_.sectors.end() ? known->second.second : std::string(first->group);
+        } else {
+          label = Lower(code);
+        }
+        *text += "  label      " + label + "\n";
+        if (!group.empty()) *text += "  group      " + group + "\n";
+        sector_codes_.insert(code);
+      }
+      std::string line;
+      for (const std::string& n : nouns) {
+        if (!line.empty() && line.size() + n.size() > 88) {
+          *text += "  noun       " + line + "\n";
+          line.clear();
+        }
+        line += (line.empty() ? "" : ", ") + n;
+      }
+      if (!line.empty()) *text += "  noun       " + line + "\n";
+    }
+    *summary += FileName(input.path) + ": " + std::to_string(agents.size()) + " agents -> " +
+                std::to_string(by_code.size()) + " sectors" +
+                (skipped > 0 ? ", " + std::to_string(skipped) + " not translated" : "");
+  }
+
+  void Actors(const ImportInput& input, const ActorFile& file, std::string* text,
+              std::string* summary) {
+    // Countries first, so that the people's roles find them.
+    const std::string path = FileName(input.path);
+    size_t persons = 0, states = 0, organizations = 0, dropped = 0;
+    for (const Actor& a : file.actors) {
+      const std::string code = DefaultCode(a);
+      if (!code.empty() && IsCountryCode(code) && !HasDatedCode(a)) {
+        const std::string id = StateId(a, code);
+        state_code_[code] = id;
+        for (const Name& n : a.names) {
+          for (const std::string& w : SplitSpaces(Lower(n.text))) country_words_.insert(w);
+        }
+      }
+    }
+    CodeEntities(file);
+    for (const Actor& a : file.actors) {
+      std::string code = DefaultCode(a);
+      const bool dated = HasDatedCode(a);
+      if (code.empty() && !dated) {
+        Problem(input.path, a.line,
+                "actor '" + a.names[0].text + "' has no code it could be given ([---] or none)");
+        ++dropped;
+        continue;
+      }
+      EntityType type = EntityType::kOrganization;
+      if (!code.empty() && IsCountryCode(code.substr(0, code.find('/')))) {
+        type = EntityType::kState;
+      } else if (dated) {
+        type = EntityType::kPerson;
+      }
+      std::string id;
+      if (type == EntityType::kState) {
+        id = StateId(a, code.substr(0, code.find('/')));
+        state_code_.emplace(code, id);
+      } else {
+        id = EntityIdFor(a, type, code);
+        type = *ParseEntityType(id.substr(0, id.find(':')));
+      }
+      EntityOut& e = Entity(id, a, path);
+      if (type == EntityType::kState) ++states;
+      if (type == EntityType::kPerson) ++persons;
+      if (type == EntityType::kOrganization) ++organizations;
+      AddNames(input.path, a, type, &e);
+      AddCodes(input.path, a, type, code, &e);
+    }
+    for (const Agent& agent : file.agents) {
+      Problem(input.path, agent.noun.line,
+              "agent '" + agent.noun.text + " [~" + agent.code +
+                  "]' in an actors file: translated with the agents ('sector " + agent.code + "')");
+      pending_agents_.push_back(agent);
+    }
+    // Written at the end (Finish), since several files may add to one entity.
+    *summary += path + ": " + std::to_string(file.actors.size()) + " actors -> " +
+                std::to_string(states) + " state, " + std::to_string(persons) + " person and " +
+                std::to_string(organizations) + " organization entries" +
+                (dropped > 0 ? ", " + std::to_string(dropped) + " without a code" : "");
+    (void)text;
+  }
+
+  // The entity blocks of every actor file, in the first actor file's text.
+  std::string EntityBlocks(const std::string& path) const {
+    std::string text;
+    for (const std::string& id : order_) {
+      const EntityOut& e = entities_.at(id);
+      if (e.source.rfind(FileName(path) + ":", 0) != 0) continue;
+      text += "\n# " + e.source + "\n";
+      text += "entity " + e.id + "\n";
+      text += "  label      " + e.label + "\n";
+      auto list = [&](const char* key, const std::vector<std::string>& items) {
+        std::string line;
+        for (const std::string& item : items) {
+          if (!line.empty() && line.size() + item.size() > 88) {
+            text += std::string("  ") + key + line + "\n";
+            line.clear();
+          }
+          line += (line.empty() ? "" : ", ") + item;
+        }
+        if (!line.empty()) text += std::string("  ") + key + line + "\n";
+      };
+      list("alias/i    ", e.aliases_i);
+      list("alias      ", e.aliases);
+      for (const std::string& role : e.roles) text += "  role       " + role + "\n";
+      if (!e.cameo.empty()) text += "  attr       cameo = " + e.cameo + "\n";
+    }
+    return text;
+  }
+
+  void Verbs(const ImportInput& input, const VerbFile& file, std::string* text,
+             std::string* summary) {
+    const std::string path = FileName(input.path);
+    size_t frames = 0, patterns = 0, refines = 0;
+    // Irregular forms.
+    std::string forms_block;
+    std::set<std::string> seen_lemmas;
+    for (const VerbBlock& block : file.blocks) {
+      for (const Verb& v : block.verbs) {
+        if (v.forms.empty()) continue;
+        const std::string lemma = Lower(v.verb);
+        if (!seen_lemmas.insert(lemma).second) continue;
+        std::vector<std::string> third, ing, ed;
+        for (const std::string& f : v.forms) {
+          const std::string form = Lower(SplitSpaces(f).empty() ? f : SplitSpaces(f)[0]);
+          if (form.ends_with("ing")) {
+            ing.push_back(form);
+          } else if (form == lemma + "s" || form == lemma + "es" ||
+                     (lemma.ends_with("y") && form == lemma.substr(0, lemma.size() - 1) + "ies")) {
+            third.push_back(form);
+          } else {
+            ed.push_back(form);
+          }
+        }
+        const internal::RegularVerbForms regular = internal::RegularForms(lemma);
+        auto slot = [](std::vector<std::string>& forms, const std::string& fallback) {
+          if (forms.empty()) forms.push_back(fallback);
+          std::string out;
+          for (const std::string& f : forms) out += (out.empty() ? "" : "|") + f;
+          return out;
+        };
+        bool ok = IsLowerWord(lemma);
+        for (const auto* list : {&third, &ing, &ed}) {
+          for (const std::string& f : *list) ok = ok && IsLowerWord(f);
+        }
+        if (!ok) {
+          Problem(input.path, v.line, "irregular forms of '" + v.verb + "' are no words");
+          continue;
+        }
+        forms_block += "  " + lemma + " " + slot(third, regular.third) + " " +
+                       slot(ing, regular.ing) + " " + slot(ed, regular.ed) + "\n";
+      }
+    }
+    if (!forms_block.empty()) {
+      *text += "\n# The irregular forms " + path + " lists.\nverbs " + FileStem(input.path) + "\n" +
+               forms_block;
+    }
+    lists_.clear();
+    *text += WordLists(input, file, &lists_);
+    std::set<std::string> frame_ids;
+    for (const VerbBlock& block : file.blocks) {
+      patterns += block.patterns.size();
+      // Verbs of one block that share their own code and the words before them make one frame
+      // family.
+      std::map<std::pair<std::string, std::vector<std::string>>, std::vector<const Verb*>> groups;
+      for (const Verb& v : block.verbs) {
+        groups[{v.code.empty() ? block.code : v.code, v.before}].push_back(&v);
+      }
+      for (const auto& [key, verbs] : groups) {
+        const auto& [code, before] = key;
+        frames += WriteFrames(input, block, code, before, verbs, &frame_ids, text, &refines);
+      }
+    }
+    *summary += path + ": " + std::to_string(file.blocks.size()) + " verb blocks, " +
+                std::to_string(patterns) + " patterns -> " + std::to_string(frames) + " frames, " +
+                std::to_string(refines) + " refine lines";
+  }
+
+  void Discards(const ImportInput& input, const DiscardFile& file, std::string* text,
+                std::string* summary) {
+    auto list = [&](const char* key, const std::vector<Name>& names) {
+      std::string line;
+      size_t n = 0;
+      for (const Name& name : names) {
+        const std::string phrase = Lower(name.text);
+        if (phrase.find(',') != std::string::npos || TokenTexts(phrase, nullptr).empty()) {
+          Problem(input.path, name.line, "discard '" + name.text + "' is no phrase");
+          continue;
+        }
+        if (!line.empty() && line.size() + phrase.size() > 88) {
+          *text += std::string("  ") + key + line + "\n";
+          line.clear();
+        }
+        line += (line.empty() ? "" : ", ") + phrase;
+        ++n;
+      }
+      if (!line.empty()) *text += std::string("  ") + key + line + "\n";
+      return n;
+    };
+    *text += "\n# " + FileName(input.path) + "\ndiscard " + FileStem(input.path) + "\n";
+    const size_t sentence = list("sentence   ", file.sentence);
+    const size_t story = list("document   ", file.story);
+    *summary += FileName(input.path) + ": " + std::to_string(sentence) + " sentence and " +
+                std::to_string(story) + " story discards";
+  }
+
+  void FlushAgents(const std::string& path, std::string* text) {
+    if (pending_agents_.empty()) return;
+    std::string summary;
+    Agents(ImportInput{path, ""}, pending_agents_, text, &summary);
+    pending_agents_.clear();
+  }
+
+  std::vector<petrarch::Problem>& problems() { return problems_; }
+
+ private:
+  void Problem(const std::string& path, int line, std::string message) {
+    problems_.push_back({path, line, std::move(message)});
+  }
+
+  static bool IsLowerWord(std::string_view w) {
+    if (w.empty()) return false;
+    for (char c : w) {
+      if (!((c >= 'a' && c <= 'z') || c == '-' || c == '\'')) return false;
+    }
+    return true;
+  }
+
+  static std::string DefaultCode(const Actor& a) {
+    for (const ActorCode& c : a.codes) {
+      if (c.from.empty() && c.to.empty()) return c.code == "---" ? "" : c.code;
+    }
+    return "";
+  }
+
+  static bool HasDatedCode(const Actor& a) {
+    return std::any_of(a.codes.begin(), a.codes.end(), [](const ActorCode& c) {
+      return (!c.from.empty() || !c.to.empty()) && c.code != "---";
+    });
+  }
+
+  std::string StateId(const Actor& a, const std::string& code) {
+    if (auto it = against_.state_by_code.find(code); it != against_.state_by_code.end()) {
+      return it->second;
+    }
+    if (auto it = state_code_.find(code); it != state_code_.end()) return it->second;
+    return UniqueId(MakeEntityId(EntityType::kState, DisplayName(a.names[0].text)), a);
+  }
+
+  // The rules' entity one of the actor's names names: a person for a person, any actor that
+  // is no person for an organization ("ISRAELI_TROOPS" is group:israel-military); "" when none
+  // or several.
+  std::string Known(const Actor& a, EntityType type) const {
+    for (const Name& n : a.names) {
+      auto it = against_.by_name.find(against_.Fold(n.text));
+      if (it == against_.by_name.end()) continue;
+      std::vector<std::string> fits;
+      for (const auto& [id, t] : it->second) {
+        const bool fit = type == EntityType::kPerson
+                             ? t == EntityType::kPerson
+                             : t == EntityType::kOrganization || t == EntityType::kGroup ||
+                                   t == EntityType::kState;
+        if (fit && std::find(fits.begin(), fits.end(), id) == fits.end()) fits.push_back(id);
+      }
+      if (fits.size() == 1) return fits[0];
+    }
+    return "";
+  }
+
+  // Before the actors are translated: the rules' entity of each code that names no country
+  // ("IGOUNO": organization:united-nations, which "UNITED_NATIONS_" names), so that the other
+  // actors of that code ("THE_UN_", "UN_BODIES_") join it instead of being entities of their
+  // own.
+  void CodeEntities(const ActorFile& file) {
+    for (const Actor& a : file.actors) {
+      const std::string code = DefaultCode(a);
+      if (code.size() < 6 || IsCountryCode(code.substr(0, 3)) || HasDatedCode(a)) continue;
+      if (const std::string id = Known(a, EntityType::kOrganization); !id.empty()) {
+        org_by_code_.emplace(code, id);
+      }
+    }
+  }
+
+  // The id of a person or organization: the rules' entity with one of its names, else the
+  // entity of its code (CodeEntities), else the slug of its first name (made unique).
+  std::string EntityIdFor(const Actor& a, EntityType type, const std::string& code) {
+    if (std::string id = Known(a, type); !id.empty()) return id;
+    if (type == EntityType::kOrganization) {
+      if (auto it = org_by_code_.find(code); it != org_by_code_.end()) return it->second;
+    }
+    return UniqueId(MakeEntityId(type, DisplayName(a.names[0].text)), a);
+  }
+
+  // `base`, or base-2, base-3, ... when another actor or an entity of the rules has it.
+  std::string UniqueId(const std::string& base, const Actor& a) {
+    std::string id = base;
+    for (int n = 2; (owner_.count(id) > 0 && owner_[id] != &a) || against_.ids.count(id) > 0; ++n) {
+      id = base + "-" + std::to_string(n);
+    }
+    owner_[id] = &a;
+    return id;
+  }
+
+  EntityOut& Entity(const std::string& id, const Actor& a, const std::string& path) {
+    auto [it, inserted] = entities_.try_emplace(id);
+    if (inserted) {
+      it->second.id = id;
+      it->second.label = DisplayName(a.names[0].text);
+      it->second.source = path + ":" + std::to_string(a.line);
+      order_.push_back(id);
+    }
+    return it->second;
+  }
+
+  // Words that make a name a title and a name ("PRESIDENT VLADIMIR PUTIN", "RUSSIAN PRIME
+  // MINISTER VLADIMIR PUTIN"): agent nouns, countries' names and common titles.
+  bool IsTitleWord(const std::string& folded) const {
+    static const std::set<std::string> kTitles = {
+        "mr",   "mrs", "ms",     "dr",      "sir",    "gen",  "general", "former",
+        "then", "new", "acting", "interim", "deputy", "vice", "first",   "lady"};
+    if (kTitles.count(folded) > 0) return true;
+    if (agent_nouns_.count(folded) > 0 || against_.sector_nouns.count(folded) > 0) return true;
+    for (const std::string& word : SplitSpaces(folded)) {
+      if (agent_words_.count(word) == 0) return false;
+    }
+    return true;
+  }
+
+  // How many words at the start of `words` (folded) are titles: sector and agent nouns
+  // ("prime minister"), states' adjectives ("russian") and honorifics ("mr"), longest first.
+  size_t TitleLength(const std::vector<std::string>& words) const {
+    static const std::set<std::string> kTitles = {
+        "mr", "mrs", "ms", "dr", "sir", "gen", "former", "acting", "interim", "deputy", "vice"};
+    size_t i = 0;
+    while (i < words.size()) {
+      size_t best = 0;
+      std::string phrase;
+      for (size_t j = i; j < words.size() && j < i + 5; ++j) {
+        phrase += (j > i ? " " : "") + words[j];
+        if (agent_nouns_.count(phrase) > 0 || against_.sector_nouns.count(phrase) > 0 ||
+            against_.adjectives.count(phrase) > 0 || (j == i && kTitles.count(phrase) > 0)) {
+          best = j - i + 1;
+        }
+      }
+      if (best == 0) break;
+      i += best;
+    }
+    return i;
+  }
+
+  void AddNames(const std::string& path, const Actor& a, EntityType type, EntityOut* e) {
+    if (agent_words_.empty()) {
+      for (const std::string& n : agent_nouns_) {
+        for (const std::string& w : SplitSpaces(n)) agent_words_.insert(w);
+      }
+      for (const std::string& n : against_.sector_nouns) {
+        for (const std::string& w : SplitSpaces(n)) agent_words_.insert(w);
+      }
+    }
+    std::vector<std::vector<std::string>> all;
+    for (const Name& n : a.names) all.push_back(SplitSpaces(Lower(n.text)));
+    for (size_t i = 0; i < a.names.size(); ++i) {
+      const Name& n = a.names[i];
+      const std::vector<std::string>& words = all[i];
+      if (words.empty()) continue;
+      // A title and another name of this actor: the clause layer reads titles itself.
+      bool titled = false;
+      for (size_t j = 0; j < all.size() && !titled; ++j) {
+        if (j == i || all[j].empty() || all[j].size() >= words.size()) continue;
+        if (!std::equal(all[j].begin(), all[j].end(), words.end() - all[j].size())) continue;
+        const std::vector<std::string> prefix(words.begin(), words.end() - all[j].size());
+        titled = TitleLength(prefix) == prefix.size();
+      }
+      if (titled) {
+        Problem(path, n.line, "'" + n.text + "' is a title and a name: the clause layer reads it");
+        continue;
+      }
+      // Nothing but a country and sector nouns ("ISRAELI TROOPS"): the sector pass composes it.
+      if (type != EntityType::kPerson && type != EntityType::kState &&
+          std::all_of(words.begin(), words.end(),
+                      [&](const std::string& w) {
+                        return IsTitleWord(w) || country_words_.count(w) > 0;
+                      }) &&
+          std::any_of(words.begin(), words.end(),
+                      [&](const std::string& w) { return country_words_.count(w) == 0; })) {
+        Problem(path, n.line,
+                "'" + n.text + "' is a country and sector nouns: the sector pass composes it");
+        continue;
+      }
+      // Titles before a name of two words or more: the name alone ("PRESIDENT DMITRI A.
+      // MEDVEDEV" is "Dmitri A. Medvedev").
+      const size_t title = type == EntityType::kPerson ? TitleLength(words) : 0;
+      if (title > 0 && words.size() - title >= 2) {
+        std::string rest;
+        size_t skip = title;
+        for (const std::string& w : SplitSpaces(n.text)) {
+          if (skip > 0) {
+            --skip;
+            continue;
+          }
+          rest += (rest.empty() ? "" : " ") + w;
+        }
+        Problem(path, n.line,
+                "'" + n.text + "' is a title and a name: imported as '" + DisplayName(rest) + "'");
+        Add(&e->aliases_i, DisplayName(rest));
+        continue;
+      }
+      if (n.text.find(',') != std::string::npos) {
+        Problem(path, n.line, "'" + n.text + "' holds a comma, which no alias may");
+        continue;
+      }
+      const std::string display = DisplayName(n.text);
+      if (against_.adjectives.count(against_.Fold(n.text)) > 0) {
+        Problem(path, n.line,
+                "'" + n.text + "' is an adjective in the rules (a demonym): not an alias");
+        continue;
+      }
+      // A name the rules give another entity stays theirs ("TOKYO" under JAPAN is place:tokyo,
+      // which acts as Japan where an actor is meant).
+      std::string folded = against_.Fold(n.text);
+      if (folded.starts_with("the ") && against_.by_name.count(folded) == 0) folded.erase(0, 4);
+      if (auto it = against_.by_name.find(folded); it != against_.by_name.end()) {
+        const bool other = std::any_of(it->second.begin(), it->second.end(),
+                                       [&](const auto& known) { return known.first != e->id; });
+        if (other) {
+          Problem(path, n.line,
+                  "'" + n.text + "' names " + it->second.front().first +
+                      " in the rules: not an alias of " + e->id);
+          continue;
+        }
+      }
+      if (words.size() == 1) {
+        const std::string& w = words[0];
+        const bool word = against_.lexicon != nullptr && against_.lexicon->Find(w) != nullptr;
+        if (w.size() < 3 || word || agent_nouns_.count(w) > 0 ||
+            against_.sector_nouns.count(w) > 0 ||
+            std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+          Problem(path, n.line, "one-word name '" + n.text + "' is an English word: not an alias");
+          continue;
+        }
+        Add(&e->aliases, display);
+        if (n.text.size() <= 5 && display != n.text) Add(&e->aliases, n.text);
+      } else {
+        Add(&e->aliases_i, display);
+      }
+      if (type == EntityType::kState) {
+        for (const std::string& w : words) country_words_.insert(w);
+      }
+    }
+  }
+
+  static void Add(std::vector<std::string>* list, const std::string& item) {
+    if (std::find(list->begin(), list->end(), item) == list->end()) list->push_back(item);
+  }
+
+  void AddCodes(const std::string& path, const Actor& a, EntityType type,
+                const std::string& default_code, EntityOut* e) {
+    bool have_default = false;
+    for (const ActorCode& c : a.codes) {
+      const bool dated = !c.from.empty() || !c.to.empty();
+      if (c.code == "---") {
+        if (dated) {
+          Problem(path, c.line,
+                  "'[--- ...]' (no code for a time) is not translated: the default code applies");
+        }
+        continue;
+      }
+      if (!ValidCode(c.code)) {
+        Problem(path, c.line, "code '" + c.code + "' is no CAMEO actor code");
+        continue;
+      }
+      if (!dated) {
+        if (c.code != default_code || have_default) {
+          Problem(path, c.line,
+                  "a second undated code '" + c.code + "': the first one is the default");
+          continue;
+        }
+        have_default = true;
+        if (e->cameo.empty() || type == EntityType::kState) e->cameo = c.code;
+        continue;
+      }
+      // The role: its office from the code's sector, its country from the code's first three
+      // letters.
+      const std::string country = c.code.size() >= 3 ? c.code.substr(0, 3) : "";
+      std::string of;
+      if (auto it = against_.state_by_code.find(country); it != against_.state_by_code.end()) {
+        of = it->second;
+      } else if (auto it2 = state_code_.find(country); it2 != state_code_.end()) {
+        of = it2->second;
+      }
+      std::string office = type == EntityType::kState ? "state" : "member";
+      if (!of.empty() && c.code.size() > 3) {
+        const std::string sector = c.code.substr(3, 3);
+        if (auto it = against_.sectors.find(sector); it != against_.sectors.end()) {
+          office = it->second.first;
+        } else if (const SectorType* t = FindSectorType(sector)) {
+          office = std::string(t->label);
+        }
+      }
+      std::string role = Lower(office);
+      if (!of.empty() && of != e->id) role += " of " + of;
+      if (!c.from.empty()) role += " from " + c.from;
+      if (!c.to.empty()) role += " to " + c.to;
+      role += " code " + c.code;
+      e->roles.push_back(role);
+    }
+  }
+
+  // The word list a synonym set becomes ("&CURRENCY" in CAMEO.2.0.txt: cameo-2-0-currency).
+  static std::string ListName(const std::string& stem, std::string synset) {
+    while (!synset.empty() && (synset.back() == '_' || synset.back() == ' ')) synset.pop_back();
+    return stem + "-" + MakeEntityId(EntityType::kEvent, Lower(synset.substr(1))).substr(6);
+  }
+
+  // The phrases of a synonym set, nested sets flattened ("&ACCORDSYN" holds "&TIETYPES"), as
+  // word-list items: lower-case words, the last one taking any ending when it has four letters
+  // or more (TABARI's stems). False for an unknown or too deeply nested set.
+  bool Flatten(const VerbFile& file, const std::string& synset, std::vector<std::string>* items,
+               int depth = 0) const {
+    std::string name = synset;
+    while (!name.empty() && name.back() == '_') name.pop_back();
+    auto it = file.synsets.find(name);
+    if (it == file.synsets.end() || depth > 4) return false;
+    for (const std::vector<std::string>& phrase : it->second) {
+      if (phrase.size() == 1 && phrase[0][0] == '&') {
+        if (!Flatten(file, phrase[0], items, depth + 1)) return false;
+        continue;
+      }
+      std::vector<std::string> tokens;
+      for (const std::string& w : phrase) {
+        if (w[0] == '&') return false;  // a set inside a phrase: not a word list
+        for (const std::string& t : TokenTexts(Lower(w), nullptr)) tokens.push_back(t);
+      }
+      if (tokens.empty()) continue;
+      std::string item;
+      for (size_t i = 0; i < tokens.size(); ++i) item += (i > 0 ? " " : "") + tokens[i];
+      const std::string& last = tokens.back();
+      if (last.size() >= 4 &&
+          std::all_of(last.begin(), last.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+        item += "*";
+      }
+      if (std::find(items->begin(), items->end(), item) == items->end()) items->push_back(item);
+    }
+    return true;
+  }
+
+  // The `words` blocks of a verb file's synonym sets; the names of those written in `lists`.
+  std::string WordLists(const ImportInput& input, const VerbFile& file,
+                        std::set<std::string>* lists) {
+    std::string text;
+    for (const auto& [synset, phrases] : file.synsets) {
+      std::vector<std::string> items;
+      if (!Flatten(file, synset, &items) || items.empty()) {
+        Problem(input.path, 0,
+                "synonym set " + synset +
+                    " refers to an unknown set or holds one inside a phrase: patterns naming "
+                    "it are not translated");
+        continue;
+      }
+      const std::string name = ListName(FileStem(input.path), synset);
+      lists->insert(synset);
+      text += "\nwords " + name + "   # " + synset + "\n";
+      std::string line;
+      for (const std::string& item : items) {
+        if (item.find(',') != std::string::npos) continue;
+        if (!line.empty() && line.size() + item.size() > 88) {
+          text += "  " + line + "\n";
+          line.clear();
+        }
+        line += (line.empty() ? "" : ", ") + item;
+      }
+      if (!line.empty()) text += "  " + line + "\n";
+    }
+    return text;
+  }
+
+  // Pattern words as refine words: a synonym set as its word list (@name), role markers
+  // dropped, each word split into tokens, words of four letters or more taking any ending
+  // (TABARI's stems). False when the pattern names a set that is no word list.
+  bool Words(const ImportInput& input, const std::vector<std::string>& items,
+             std::vector<std::string>* out) const {
+    out->clear();
+    for (const std::string& item : items) {
+      if (item == "$" || item == "+" || item == "%" || item == "^") continue;
+      if (item[0] == '&') {
+        std::string name = item;
+        while (!name.empty() && name.back() == '_') name.pop_back();
+        if (lists_.count(name) == 0) return false;
+        out->push_back("@" + ListName(FileStem(input.path), name));
+        continue;
+      }
+      for (const std::string& t : TokenTexts(Lower(item), nullptr)) {
+        const bool stem = t.size() >= 4 && std::all_of(t.begin(), t.end(),
+                                                       [](char c) { return c >= 'a' && c <= 'z'; });
+        out->push_back(stem ? t + "*" : t);
+      }
+    }
+    return true;
+  }
+
+  struct Line {
+    std::string words;  // "before * after"
+    std::string cameo, reverse;
+    size_t length = 0;
+    int source = 0;
+  };
+
+  size_t WriteFrames(const ImportInput& input, const VerbBlock& block, const std::string& code,
+                     const std::vector<std::string>& before_words,
+                     const std::vector<const Verb*>& verbs, std::set<std::string>* ids,
+                     std::string* text, size_t* refines) {
+    // The frame's verbs: lemmas (a form the lexicon knows becomes its lemma: "CALLED" is
+    // "call") with their particles.
+    std::vector<std::string> verb_items;
+    for (const Verb* v : verbs) {
+      std::string lemma = Lower(v->verb);
+      if (against_.lexicon != nullptr) {
+        if (const internal::LexEntry* e = against_.lexicon->Find(lemma)) {
+          if (!e->senses.empty() && against_.lexicon->FindVerb(lemma) == std::nullopt) {
+            lemma = std::string(against_.lexicon->Lemma(e->senses[0].verb));
+          }
+        }
+      }
+      if (!IsLowerWord(lemma)) {
+        Problem(input.path, v->line, "verb '" + v->verb + "' is no word");
+        continue;
+      }
+      std::string item = lemma;
+      bool ok = true;
+      for (const std::string& p : v->after) {
+        const std::string particle = Lower(p);
+        ok = ok && IsLowerWord(particle);
+        item += " " + particle;
+      }
+      if (!ok) {
+        Problem(input.path, v->line, "verb '" + v->verb + "' has words that are no words");
+        continue;
+      }
+      if (std::find(verb_items.begin(), verb_items.end(), item) == verb_items.end()) {
+        verb_items.push_back(item);
+      }
+    }
+    if (verb_items.empty()) return 0;
+    // Words before the verb ("WIRE_+TAP") must occur before it: a `when` line.
+    std::string pre;
+    for (const std::string& w : before_words) {
+      for (const std::string& t : TokenTexts(Lower(w), nullptr)) pre += t + " ";
+    }
+    // The patterns as lines, by CAMEO root.
+    std::map<std::string, std::vector<Line>> by_root;
+    std::vector<Line> blockers;  // "[---]" patterns
+    for (const VerbPattern& p : block.patterns) {
+      std::vector<std::vector<std::string>> before(1), after(1);
+      if (!Words(input, p.before, &before[0]) || !Words(input, p.after, &after[0])) {
+        Problem(input.path, p.line, "pattern names a synonym set that is no word list");
+        continue;
+      }
+      const bool blocks = p.code == "---";
+      if (!blocks && !IsCameoCode(p.code) && !p.code.empty()) {
+        Problem(input.path, p.line, "pattern code '" + p.code + "' is no CAMEO event code");
+        continue;
+      }
+      if (!IsCameoCode(p.reverse)) {
+        Problem(input.path, p.line, "pattern code ':" + p.reverse + "' is no CAMEO event code");
+        continue;
+      }
+      for (const auto& b : before) {
+        for (const auto& a : after) {
+          if (b.empty() && a.empty()) {
+            Problem(input.path, p.line,
+                    "pattern without words (only role markers) is not translated: the block's "
+                    "code applies");
+            continue;
+          }
+          Line line;
+          for (const std::string& w : b) line.words += w + " ";
+          line.words += "*";
+          for (const std::string& w : a) line.words += " " + w;
+          line.cameo = blocks ? "" : p.code;
+          line.reverse = p.reverse;
+          line.length = b.size() + a.size();
+          line.source = p.line;
+          if (blocks) {
+            blockers.push_back(line);
+          } else {
+            const std::string root = CameoRoot(line.cameo.empty() ? line.reverse : line.cameo);
+            by_root[root].push_back(line);
+          }
+        }
+      }
+    }
+    const bool has_default = code != "---" && IsCameoCode(code) && !code.empty();
+    if (!has_default && code != "---") {
+      Problem(input.path, block.line, "block code '" + code + "' is no CAMEO event code");
+    }
+    const std::string default_root = has_default ? CameoRoot(code) : "";
+    if (has_default) by_root[default_root];  // the default frame, even without patterns
+    size_t written = 0;
+    for (auto& [root, lines] : by_root) {
+      // A code of no CAMEO root (the test dictionaries use WEIS and made-up codes) gives a
+      // plain "coded_event" without a PLOVER type.
+      static constexpr Root kOther = {"", "coded_event", ""};
+      const Root* r = FindRoot(root + "0");
+      if (r == nullptr) {
+        r = &kOther;
+        for (const Line& l : lines) {
+          if (reported_codes_.insert(l.cameo + ":" + l.reverse).second) {
+            Problem(input.path, l.source,
+                    "code '" + l.cameo + (l.reverse.empty() ? "" : ":" + l.reverse) +
+                        "' has no CAMEO root: predicate coded_event, no PLOVER type");
+          }
+        }
+      }
+      // Longer patterns first: the first refine line that matches wins.
+      std::stable_sort(lines.begin(), lines.end(),
+                       [](const Line& a, const Line& b) { return a.length > b.length; });
+      std::string id = FileStem(input.path) + "-" +
+                       MakeEntityId(EntityType::kEvent, DisplayName(block.name)).substr(6);
+      if (!pre.empty()) {
+        id += "-" + MakeEntityId(EntityType::kEvent, pre).substr(6);
+      }
+      if (code != block.code && has_default) id += "-" + Lower(code);
+      id += "-" + (root.empty() ? std::string("other") : root);
+      for (const std::string base = id; ids->count(id) > 0;) {
+        id = base + "-" + std::to_string(ids->size());
+      }
+      ids->insert(id);
+      const bool is_default = has_default && root == default_root;
+      const std::string frame_code =
+          is_default ? code : (lines[0].cameo.empty() ? "" : lines[0].cameo);
+      std::string out = "\n# " + FileName(input.path) + ":" + std::to_string(block.line) +
+                        "  --- " + block.name + " [" + block.code + "] ---\n";
+      out += "frame " + id + "\n";
+      std::string verb_line;
+      for (const std::string& v : verb_items) verb_line += (verb_line.empty() ? "" : ", ") + v;
+      out += "  verb       " + verb_line + "\n";
+      out += "  predicate  " + std::string(r->predicate) + "\n";
+      const std::string plover = CameoPlover(frame_code.empty() ? root + "0" : frame_code);
+      if (!plover.empty()) out += "  plover     " + plover + "\n";
+      if (!frame_code.empty()) out += "  cameo      " + frame_code + "\n";
+      if (is_default && !block.reverse.empty() && code == block.code) {
+        out += "  reverse    " + block.reverse + "\n";
+      }
+      out += "  object     actor, any actor\n";
+      if (!pre.empty()) out += "  when       " + pre + "*\n";
+      if (!is_default) {
+        for (const Line& l : lines) out += "  when       " + l.words + "\n";
+      } else {
+        // The default frame stays silent where another root's pattern or a "[---]" pattern
+        // occurs.
+        for (const auto& [other, other_lines] : by_root) {
+          if (other == root) continue;
+          for (const Line& l : other_lines) out += "  unless     " + l.words + "\n";
+        }
+      }
+      for (const Line& l : blockers) out += "  unless     " + l.words + "\n";
+      for (const Line& l : lines) {
+        std::string target = l.cameo;
+        if (!l.reverse.empty()) target += ":" + l.reverse;
+        const std::string line_plover = CameoPlover(l.cameo.empty() ? l.reverse : l.cameo);
+        out += "  refine     " + l.words + " -> " + target +
+               (line_plover.empty() || line_plover == plover ? "" : " " + line_plover) + "\n";
+        ++*refines;
+      }
+      *text += out;
+      ++written;
+    }
+    return written;
+  }
+
+  static bool IsCameoCode(const std::string& code) {
+    for (char c : code) {
+      if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  Against against_;
+  std::set<std::string> sector_codes_;
+  std::set<std::string> agent_nouns_;  // lower-case phrases
+  std::set<std::string> agent_words_;
+  std::set<std::string> country_words_;
+  std::map<std::string, std::string> state_code_;   // code -> state id made by this import
+  std::map<std::string, std::string> org_by_code_;  // specific code -> organization id
+  std::map<std::string, const Actor*> owner_;       // id -> the actor that took it
+  std::map<std::string, EntityOut> entities_;
+  std::vector<std::string> order_;
+  std::vector<Agent> pending_agents_;
+  std::set<std::string> reported_codes_;
+  std::set<std::string> lists_;  // synonym sets of the current verb file written as word lists
+  std::vector<petrarch::Problem> problems_;
+};
+
+}  // namespace
+
+std::string CameoRoot(const std::string& code) {
+  if (code.size() < 2 || code[0] < '0' || code[0] > '9' || code[1] < '0' || code[1] > '9') {
+    return "";
+  }
+  return code.substr(0, 2);
+}
+
+std::string CameoPredicate(const std::string& code) {
+  const Root* r = FindRoot(code);
+  return r == nullptr ? "" : std::string(r->predicate);
+}
+
+std::string CameoPlover(const std::string& code) {
+  for (const auto& [prefix, plover] : kPloverByCode) {
+    if (code.starts_with(prefix)) return std::string(plover);
+  }
+  const Root* r = FindRoot(code);
+  return r == nullptr ? "" : std::string(r->plover);
+}
+
+DictionaryKind GuessKind(const std::string& path, const std::string& text) {
+  const std::string name = Lower(FileName(path));
+  if (name.find("agent") != std::string::npos) return DictionaryKind::kAgents;
+  if (name.find("actor") != std::string::npos) return DictionaryKind::kActors;
+  if (name.find("verb") != std::string::npos || name.starts_with("cameo")) {
+    return DictionaryKind::kVerbs;
+  }
+  if (name.find("discard") != std::string::npos) return DictionaryKind::kDiscards;
+  if (text.find("\n---") != std::string::npos || text.starts_with("---")) {
+    return DictionaryKind::kVerbs;
+  }
+  if (text.find("[~") != std::string::npos) return DictionaryKind::kAgents;
+  if (text.find('[') != std::string::npos) return DictionaryKind::kActors;
+  return DictionaryKind::kDiscards;
+}
+
+Result<ImportResult> ImportPetrarch(const std::vector<ImportInput>& inputs,
+                                    const ImportOptions& options) {
+  ImportResult result;
+  Importer importer(options);
+  // The dictionaries are Latin-1 in places; rule files are UTF-8.
+  std::vector<ImportInput> utf8 = inputs;
+  for (ImportInput& input : utf8) {
+    if (IsValidUtf8(input.text)) continue;
+    std::string text;
+    for (unsigned char c : input.text) AppendUtf8(c, &text);
+    input.text = std::move(text);
+  }
+  std::vector<std::pair<const ImportInput*, DictionaryKind>> ordered;
+  for (const ImportInput& input : utf8) {
+    ordered.emplace_back(&input, GuessKind(input.path, input.text));
+  }
+  std::stable_sort(ordered.begin(), ordered.end(),
+                   [](const auto& a, const auto& b) { return a.second < b.second; });
+  std::map<const ImportInput*, std::string> texts, summaries;
+  std::vector<const ImportInput*> actor_inputs;
+  for (const auto& [input, kind] : ordered) {
+    std::string& text = texts[input];
+    std::string& summary = summaries[input];
+    std::vector<Problem>& problems = importer.problems();
+    switch (kind) {
+      case DictionaryKind::kAgents: {
+        const AgentFile file = ReadAgents(input->path, input->text, &problems);
+        importer.Agents(*input, file.agents, &text, &summary);
+        break;
+      }
+      case DictionaryKind::kActors: {
+        const ActorFile file = ReadActors(input->path, input->text, &problems);
+        importer.Actors(*input, file, &text, &summary);
+        importer.FlushAgents(input->path, &text);
+        actor_inputs.push_back(input);
+        break;
+      }
+      case DictionaryKind::kVerbs: {
+        const VerbFile file = ReadVerbs(input->path, input->text, &problems);
+        importer.Verbs(*input, file, &text, &summary);
+        break;
+      }
+      case DictionaryKind::kDiscards: {
+        const DiscardFile file = ReadDiscards(input->path, input->text, &problems);
+        importer.Discards(*input, file, &text, &summary);
+        break;
+      }
+    }
+  }
+  for (const ImportInput* input : actor_inputs) {
+    texts[input] = importer.EntityBlocks(input->path) + texts[input];
+  }
+  for (const ImportInput& input : utf8) {
+    std::string header = "# GENERATED by `parley rules import --from petrarch` from " +
+                         FileName(input.path) +
+                         " (rules/README.md section 14). Do not edit: change the dictionary or "
+                         "the importer and import again.\n";
+    result.files.push_back({FileStem(input.path) + ".rules", header + texts[&input]});
+    result.summary.push_back(summaries[&input]);
+  }
+  result.problems = std::move(importer.problems());
+  std::stable_sort(result.problems.begin(), result.problems.end(),
+                   [](const Problem& a, const Problem& b) {
+                     if (a.path != b.path) return a.path < b.path;
+                     return a.line < b.line;
+                   });
+  return result;
+}
+
+std::string FormatImportReport(const ImportResult& result) {
+  std::string out;
+  for (const std::string& line : result.summary) out += line + "\n";
+  out += std::to_string(result.problems.size()) + " entries not translated (or translated " +
+         "otherwise), by file and line:\n";
+  for (const Problem& p : result.problems) {
+    out += p.path + ":" + std::to_string(p.line) + ": " + p.message + "\n";
+  }
+  return out;
+}
+
+}  // namespace parley::petrarch

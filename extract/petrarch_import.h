@@ -1,0 +1,86 @@
+// `parley rules import --from petrarch`: the dictionaries of the event coders TABARI and
+// PETRARCH (petrarch_dictionaries.h) as parley rule files (rules/README.md section 14).
+//
+//   actors    an entity per actor (the type from its codes: a country code is a state, dated
+//             codes a person, the rest an organization); names as aliases (one-word names case
+//             sensitive), undated code as `attr cameo`, dated codes as roles with the code
+//             ("role government of state:russia from 1999-12-31 to 2008-05-07 code RUSGOV").
+//             An actor is given the id of the entity the rules it is layered under (`against`)
+//             already have: the state with that code, the person or organization with that
+//             name; `rules/imported/` is then merged into them (rule_source.h kImportedLayer).
+//   agents    `sector` blocks: the nouns of each agent code ("SOLDIER [~MIL]": noun soldier of
+//             sector MIL), with the label and group kind of CAMEO's actor types.
+//   verbs     a `verbs` block for the irregular forms the dictionary lists, and per verb block
+//             and CAMEO root (01 to 20) a frame: the block's verbs, the predicate and PLOVER
+//             type of the root, the block's code, and a `refine` line per pattern (its words
+//             before and after the verb, synonym sets expanded); patterns of another root make
+//             that root's frame, which applies only `when` one of them occurs; "[---]" patterns
+//             become `unless` lines. "A:B" codes give the reverse statement (`reverse`).
+//   discards  a `discard` block: a sentence (story) holding a phrase codes nothing.
+//
+// Nothing is dropped silently: whatever is not translated (a transformation rule, a code that
+// is no CAMEO code, a title-and-name synonym the clause layer reads anyway, a one-word name that
+// is an English word) is reported with its file and line.
+//
+// Thread-safety: pure functions.
+#ifndef PARLEY_EXTRACT_PETRARCH_IMPORT_H_
+#define PARLEY_EXTRACT_PETRARCH_IMPORT_H_
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "base/status.h"
+#include "extract/petrarch_dictionaries.h"
+#include "extract/rule_set.h"
+
+namespace parley::petrarch {
+
+enum class DictionaryKind { kActors, kAgents, kVerbs, kDiscards };
+
+struct ImportInput {
+  std::string path;  // as shown in messages and comments; its file name names the output
+  std::string text;
+};
+
+struct ImportOptions {
+  // The rules the import will be layered under (the built-in rules without rules/imported/):
+  // their states, persons, organizations and groups lend their ids, their lexicon tells words
+  // from names, their sectors name the codes. Null: none.
+  const RuleSet* against = nullptr;
+};
+
+struct ImportedFile {
+  std::string name;  // "phoenix-countries-actors.rules"
+  std::string text;
+};
+
+struct ImportResult {
+  std::vector<ImportedFile> files;   // in input order
+  std::vector<Problem> problems;     // what was not translated, by file and line
+  std::vector<std::string> summary;  // one line per input: what it became
+};
+
+// The kind of a dictionary: from its file name ("actors", "agents", "verbs" or "CAMEO",
+// "discards"), else from its content.
+DictionaryKind GuessKind(const std::string& path, const std::string& text);
+
+// Translates `inputs` (agents first, then actors, verbs and discards, whatever their order).
+// Fails only for an input of no known kind.
+Result<ImportResult> ImportPetrarch(const std::vector<ImportInput>& inputs,
+                                    const ImportOptions& options);
+
+// The report `parley rules import` writes beside the files: the summary, then every problem as
+// "path:line: message".
+std::string FormatImportReport(const ImportResult& result);
+
+// The CAMEO root of an event code ("0361" -> "03", "1123" -> "11"), its predicate
+// ("expressed_intent_to_cooperate") and PLOVER type ("AGREE"; per code: "036" is CONSULT);
+// empty for no CAMEO code.
+std::string CameoRoot(const std::string& code);
+std::string CameoPredicate(const std::string& code);
+std::string CameoPlover(const std::string& code);
+
+}  // namespace parley::petrarch
+
+#endif  // PARLEY_EXTRACT_PETRARCH_IMPORT_H_

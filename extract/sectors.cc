@@ -1,0 +1,416 @@
+#include "extract/sectors.h"
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/actor_codes.h"
+#include "extract/dates.h"
+
+namespace parley::internal {
+namespace {
+
+// Prepositions that tie a sector noun to its country: "soldiers from Gondor", "lawmakers in
+// Fornost" (at the start of a sentence only), "the government of Gondor".
+bool IsCountryPreposition(std::string_view w) { return w == "of" || w == "from" || w == "in"; }
+
+bool IsDeterminer(std::string_view w) { return w == "the" || w == "a" || w == "an"; }
+
+class SectorPass {
+ public:
+  SectorPass(const DocState& doc, Tagged* s) : doc_(doc), rules_(doc.rules), s_(*s) {
+    if (std::optional<TimeValue> t = ParseIsoDate(doc.doc_date)) day_ = t->start;
+  }
+
+  bool Run() {
+    if (rules_.sector_nouns.empty() && !HasDemonym()) return false;
+    const uint32_t n = static_cast<uint32_t>(s_.tokens.size());
+    mention_at_.assign(n, -1);
+    for (size_t i = 0; i < s_.mentions.size(); ++i) {
+      const Mention& m = s_.mentions[i];
+      if (m.kind == MentionKind::kQuote) continue;
+      for (uint32_t t = m.tok_begin; t < m.tok_end; ++t) mention_at_[t] = static_cast<int>(i);
+    }
+    std::vector<Mention> out;
+    bool changed = false;
+    for (size_t i = 0; i < s_.mentions.size(); ++i) {
+      const Mention& m = s_.mentions[i];
+      const EntityDef* owner = Owner(m);
+      if (owner == nullptr) {
+        out.push_back(m);
+        last_end_ = m.tok_end;
+        // "Danish media and government": more nouns for a national group's country.
+        if (const EntityDef* country = GroupCountry(m)) {
+          if (More(country, m.tok_end, &out)) changed = true;
+        }
+        continue;
+      }
+      // "NOUNS of|from|in [the] OWNER", and the countries coordinated after it.
+      if (Mention c; Before(m, owner, &c)) {
+        const std::vector<uint32_t> sectors = sectors_;
+        out.push_back(std::move(c));
+        changed = true;
+        size_t j = i + 1;
+        uint32_t t = m.tok_end;
+        while (j < s_.mentions.size()) {
+          const Mention& next = s_.mentions[j];
+          uint32_t u = t;
+          if (u < next.tok_begin && (Word(u) == "," || Word(u) == "and" || Word(u) == "or")) ++u;
+          if (u < next.tok_begin && Word(u) == "and") ++u;
+          if (u < next.tok_begin && Word(u) == "the") ++u;
+          const EntityDef* other = u == next.tok_begin && u > t ? Owner(next) : nullptr;
+          if (other == nullptr || other->entity.type != EntityType::kState) break;
+          Mention member = next;
+          if (!Compose(other, sectors, &member)) break;
+          out.push_back(std::move(member));
+          t = next.tok_end;
+          ++j;
+        }
+        i = j - 1;
+        last_end_ = t;
+        continue;
+      }
+      // "OWNER['s] [modifiers] NOUNS", then "and NOUNS" for the same owner.
+      if (Mention c; After(m, owner, &c)) {
+        const uint32_t t = c.tok_end;
+        out.push_back(std::move(c));
+        changed = true;
+        last_end_ = t;
+        More(owner, t, &out);
+        continue;
+      }
+      // "French government", "Government of Japan": a state alias holding a sector noun.
+      if (Mention c; Inner(m, owner, &c)) {
+        out.push_back(std::move(c));
+        changed = true;
+        last_end_ = m.tok_end;
+        continue;
+      }
+      if (Mention bare; BareDemonym(m, &bare)) {
+        out.push_back(std::move(bare));
+        changed = true;
+      } else {
+        out.push_back(m);
+      }
+      last_end_ = m.tok_end;
+    }
+    if (!changed) return false;
+    // Compounds starting before their owner took over words only; keep the order by token.
+    std::stable_sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) {
+      if (a.tok_begin != b.tok_begin) return a.tok_begin < b.tok_begin;
+      return a.tok_end > b.tok_end;
+    });
+    s_.mentions = std::move(out);
+    return true;
+  }
+
+ private:
+  std::string_view Word(uint32_t t) const {
+    return t < s_.tokens.size() ? s_.LowerToken(t) : std::string_view();
+  }
+
+  bool HasDemonym() const {
+    for (const Mention& m : s_.mentions) {
+      if (m.kind == MentionKind::kDemonym) return true;
+    }
+    return false;
+  }
+
+  // The country or organization a mention can give a sector to, or null.
+  const EntityDef* Owner(const Mention& m) const {
+    if (m.entity == nullptr || m.entity->view_of != nullptr) return nullptr;
+    if (m.kind != MentionKind::kEntity && m.kind != MentionKind::kDemonym) return nullptr;
+    const EntityType type = m.entity->entity.type;
+    if (type == EntityType::kState || type == EntityType::kOrganization) return m.entity;
+    if (m.acts_as != nullptr && m.acts_as->entity.type == EntityType::kState) return m.acts_as;
+    return nullptr;
+  }
+
+  // The country of a national group mention ("Danish media": Denmark), or null.
+  const EntityDef* GroupCountry(const Mention& m) const {
+    if (m.entity == nullptr || m.kind != MentionKind::kEntity ||
+        m.entity->entity.type != EntityType::kGroup) {
+      return nullptr;
+    }
+    auto it = m.entity->entity.attributes.find("country");
+    if (it == m.entity->entity.attributes.end()) return nullptr;
+    const EntityDef* country = doc_.Find(it->second);
+    return country != nullptr && country->entity.type == EntityType::kState ? country : nullptr;
+  }
+
+  // "... and NOUNS" after an actor of `owner` ending at token `t`: each a mention of `owner`
+  // with those sectors, appended to `out`. Returns whether it added any.
+  bool More(const EntityDef* owner, uint32_t t, std::vector<Mention>* out) {
+    bool added = false;
+    while (t + 1 < s_.tokens.size() && (Word(t) == "and" || Word(t) == ",") &&
+           mention_at_[t + 1] < 0) {
+      const uint32_t end = Nouns(t + 1);
+      if (end == t + 1 || NameFollows(end)) break;
+      // "Danish media and government officials of ..." is no list of this owner's sectors.
+      if (end < s_.tokens.size() && IsCountryPreposition(Word(end))) break;
+      Mention more;
+      more.tok_begin = t + 1;
+      more.tok_end = end;
+      if (!Compose(owner, sectors_, &more)) break;
+      out->push_back(std::move(more));
+      added = true;
+      t = end;
+      last_end_ = t;
+    }
+    return added;
+  }
+
+  // The end of the longest run of sector nouns from token `t` (t itself when none), with their
+  // sectors in sectors_.
+  uint32_t Nouns(uint32_t t) {
+    sectors_.clear();
+    while (t < s_.tokens.size() && mention_at_[t] < 0) {
+      auto it = rules_.sector_nouns.find(Word(t));
+      if (it == rules_.sector_nouns.end()) break;
+      uint32_t matched = 0;
+      for (const SectorNoun& noun : it->second) {
+        const uint32_t len = static_cast<uint32_t>(noun.tokens.size());
+        if (t + len > s_.tokens.size()) continue;
+        bool same = true;
+        for (uint32_t k = 0; k < len && same; ++k) {
+          same = mention_at_[t + k] < 0 && Word(t + k) == noun.tokens[k];
+        }
+        if (!same) continue;
+        matched = len;
+        if (sectors_.empty() || sectors_.back() != noun.sector) sectors_.push_back(noun.sector);
+        break;  // longest first
+      }
+      if (matched == 0) break;
+      t += matched;
+    }
+    return t;
+  }
+
+  // A name after a noun makes it a title ("President Vladimir Putin", "minister Calimehtar",
+  // "Prime Minister-Designate Anthony Albanese": a hyphened word joined to the noun is skipped).
+  bool NameFollows(uint32_t t) const {
+    while (t + 1 < s_.tokens.size() && Word(t) == "-" && !s_.tokens[t].space_before &&
+           !s_.tokens[t + 1].space_before) {
+      t += 2;
+    }
+    if (t >= s_.tokens.size()) return false;
+    if (mention_at_[t] >= 0) {
+      const Mention& m = s_.mentions[mention_at_[t]];
+      return m.entity != nullptr && m.kind != MentionKind::kDemonym &&
+             m.entity->entity.type == EntityType::kPerson;
+    }
+    const std::string_view w = s_.TokenText(t);
+    if (w.empty() || w[0] < 'A' || w[0] > 'Z') return false;
+    const LexEntry* e = rules_.lexicon.Find(Word(t));
+    return e == nullptr || e->classes == 0;
+  }
+
+  // A noun after the sector nouns makes them its modifiers ("Russia's military build-up",
+  // "Iranian military buildup"): a lower-case word the lexicon does not know (verbs, function
+  // words and adverbs it knows), or one joined to the next by a hyphen.
+  bool NounFollows(uint32_t t) const {
+    if (t >= s_.tokens.size() || mention_at_[t] >= 0) return false;
+    const std::string_view w = s_.TokenText(t);
+    if (w.empty() || w[0] < 'a' || w[0] > 'z' || w.ends_with("ly")) return false;
+    if (t + 1 < s_.tokens.size() && Word(t + 1) == "-" && !s_.tokens[t + 1].space_before) {
+      return true;
+    }
+    return rules_.lexicon.Find(Word(t)) == nullptr && rules_.sector_nouns.count(Word(t)) == 0;
+  }
+
+  bool After(const Mention& m, const EntityDef* owner, Mention* out) {
+    uint32_t t = m.tok_end;
+    if (Word(t) == "'" && Word(t + 1) == "s") t += 2;
+    while (t < s_.tokens.size() && mention_at_[t] < 0) {
+      const LexEntry* e = rules_.lexicon.Find(Word(t));
+      if (e == nullptr || (e->classes & kClassModifier) == 0) break;
+      ++t;
+    }
+    const uint32_t end = Nouns(t);
+    if (end == t || NameFollows(end) || NounFollows(end)) return false;
+    out->tok_begin = m.tok_begin;
+    out->tok_end = end;
+    return Compose(owner, sectors_, out);
+  }
+
+  bool Inner(const Mention& m, const EntityDef* owner, Mention* out) {
+    if (m.kind != MentionKind::kEntity || owner != m.entity ||
+        owner->entity.type != EntityType::kState || m.tok_end - m.tok_begin < 2) {
+      return false;
+    }
+    for (const uint32_t t : {m.tok_end - 1, m.tok_begin}) {
+      auto it = rules_.sector_nouns.find(Word(t));
+      if (it == rules_.sector_nouns.end()) continue;
+      for (const SectorNoun& noun : it->second) {
+        if (noun.tokens.size() != 1) continue;
+        const SectorDef& sector = rules_.sectors[noun.sector];
+        if (!sector.group.empty()) continue;  // only the state itself: "Japanese government"
+        out->tok_begin = m.tok_begin;
+        out->tok_end = m.tok_end;
+        return Compose(owner, {noun.sector}, out);
+      }
+    }
+    return false;
+  }
+
+  bool Before(const Mention& m, const EntityDef* owner, Mention* out) {
+    if (owner->entity.type != EntityType::kState) return false;
+    uint32_t t = m.tok_begin;
+    if (t >= 1 && Word(t - 1) == "the") --t;
+    if (t < 2 || !IsCountryPreposition(Word(t - 1)) || mention_at_[t - 1] >= 0) return false;
+    const uint32_t prep = t - 1;
+    // "in" and "from" name where, not whose, except at the start of a sentence: "Lawmakers in
+    // Fornost welcomed", "Soldiers from Gondor have cordoned off", but "stationed troops in
+    // Japan", "withdrew troops from Afghanistan".
+    const bool where = Word(prep) == "in" || Word(prep) == "from";
+    // The noun run ending right before the preposition, starting as early as it can.
+    for (uint32_t start = std::max(last_end_, prep >= 6 ? prep - 6 : 0); start < prep; ++start) {
+      if (mention_at_[start] >= 0) continue;
+      if (Nouns(start) != prep) continue;
+      uint32_t begin = start;
+      if (begin > last_end_ && IsDeterminer(Word(begin - 1)) && mention_at_[begin - 1] < 0) {
+        --begin;
+      }
+      if (where && begin > 0) return false;
+      // "its troops from Afghanistan" are the subject's.
+      if (begin > 0) {
+        const LexEntry* e = rules_.lexicon.Find(Word(begin - 1));
+        if (e != nullptr && (e->classes & kClassPossessive) != 0) return false;
+      }
+      // "Taro Kono, the foreign minister of Japan": an apposition names an office.
+      if (begin > 0 && Word(begin - 1) == ",") return false;
+      out->tok_begin = begin;
+      out->tok_end = m.tok_end;
+      return Compose(owner, sectors_, out);
+    }
+    return false;
+  }
+
+  // "the Japanese" before a verb, a preposition or the end of the phrase: the state.
+  bool BareDemonym(const Mention& m, Mention* out) const {
+    if (m.kind != MentionKind::kDemonym || m.entity == nullptr ||
+        m.entity->entity.type != EntityType::kState || m.tok_begin == 0) {
+      return false;
+    }
+    if (!IsDeterminer(Word(m.tok_begin - 1)) || mention_at_[m.tok_begin - 1] >= 0) return false;
+    const uint32_t next = m.tok_end;
+    if (next < s_.tokens.size()) {
+      if (mention_at_[next] >= 0) return false;
+      const std::string_view w = Word(next);
+      const bool punctuation =
+          w.size() == 1 && std::string_view(",.;:!?)").find(w[0]) != std::string_view::npos;
+      const LexEntry* e = rules_.lexicon.Find(w);
+      const uint32_t kFollow = kClassPreposition | kClassConjunction | kClassBe | kClassHave |
+                               kClassDo | kClassModal | kClassAdverb | kClassTo |
+                               kClassSubordinator | kClassRelative | kClassNegation;
+      const bool verb = e != nullptr && !e->senses.empty() && (e->classes & ~kClassAdverb) == 0 &&
+                        rules_.sector_nouns.count(w) == 0;
+      if (!punctuation && !(e != nullptr && (e->classes & kFollow) != 0) && !verb) return false;
+    }
+    *out = m;
+    out->tok_begin = m.tok_begin - 1;
+    out->kind = MentionKind::kEntity;
+    if (doc_.trace)
+      out->via = "demonym actor '" + std::string(s_.Range(m.tok_begin, m.tok_end)) + "'";
+    return true;
+  }
+
+  // Fills `out` (its token range set) with the actor `owner` with `sectors` is.
+  bool Compose(const EntityDef* owner, const std::vector<uint32_t>& sectors, Mention* out) {
+    if (sectors.empty()) return false;
+    const std::string owner_code = ActorCode(rules_, *owner, day_);
+    std::string code = owner_code;
+    for (uint32_t sector : sectors) code += rules_.sectors[sector].code;
+    const SectorDef& head = rules_.sectors[sectors.back()];
+    const EntityDef* base = owner;
+    if (owner->entity.type == EntityType::kState && !head.group.empty()) {
+      base = Group(owner, head);
+    }
+    const EntityDef* view = View(base, owner_code.empty() ? "" : code);
+    const std::string via = doc_.trace
+                                ? "sector " + head.code + " '" +
+                                      std::string(s_.Range(out->tok_begin, out->tok_end)) + "'"
+                                : std::string();
+    *out = EntityMention(doc_, view, out->tok_begin, out->tok_end, MentionKind::kEntity, via);
+    return true;
+  }
+
+  // The group of kind `sector.group` of state `owner`: the rules' group:<state>-<kind>, else one
+  // made for the document.
+  const EntityDef* Group(const EntityDef* owner, const SectorDef& sector) {
+    const std::string& state_id = owner->entity.id;
+    const std::string id = "group:" + state_id.substr(state_id.find(':') + 1) + "-" + sector.group;
+    if (const EntityDef* def = doc_.Find(id)) return def;
+    EntityDef& def = doc_.sector_defs.emplace_back();
+    def.entity.id = id;
+    def.entity.type = EntityType::kGroup;
+    auto adjective = owner->entity.attributes.find("adjective");
+    std::string name = owner->entity.label;
+    if (adjective != owner->entity.attributes.end() && !adjective->second.empty()) {
+      name = adjective->second.substr(0, adjective->second.find(','));
+    }
+    def.entity.label = name + " " + sector.label;
+    def.entity.attributes["country"] = state_id;
+    def.entity.attributes["kind"] = sector.group;
+    def.order = 1 << 30;
+    doc_.sector_index[id] = &def;
+    return &def;
+  }
+
+  // `base` presented with `code` (base itself when the code is empty).
+  const EntityDef* View(const EntityDef* base, const std::string& code) {
+    if (code.empty()) return base;
+    const std::string key = "view:" + base->entity.id + '\x1f' + code;
+    if (auto it = doc_.sector_index.find(key); it != doc_.sector_index.end()) return it->second;
+    EntityDef& def = doc_.sector_defs.emplace_back();
+    def.entity.id = base->entity.id;
+    def.entity.label = base->entity.label;
+    def.entity.type = base->entity.type;
+    def.order = base->order;
+    def.priority = base->priority;
+    def.view_of = base;
+    def.view_code = code;
+    doc_.sector_index[key] = &def;
+    return &def;
+  }
+
+  const DocState& doc_;
+  const CompiledRules& rules_;
+  Tagged& s_;
+  std::string day_;
+  uint32_t last_end_ = 0;          // the end of the last mention kept
+  std::vector<int> mention_at_;    // per token: the mention covering it, or -1
+  std::vector<uint32_t> sectors_;  // Nouns' output
+};
+
+}  // namespace
+
+bool ApplySectors(const DocState& doc, Tagged* s) { return SectorPass(doc, s).Run(); }
+
+bool HoldsPhrase(const Tagged& s, const StringMap<std::vector<Cue>>& phrases) {
+  if (phrases.empty()) return false;
+  const uint32_t n = static_cast<uint32_t>(s.tokens.size());
+  for (uint32_t t = 0; t < n; ++t) {
+    auto it = phrases.find(s.LowerToken(t));
+    if (it == phrases.end()) continue;
+    for (const Cue& cue : it->second) {
+      const uint32_t len = static_cast<uint32_t>(cue.tokens.size());
+      if (t + len > n) continue;
+      bool same = true;
+      for (uint32_t k = 0; k < len && same; ++k) {
+        const std::string_view w = s.LowerToken(t + k);
+        const bool last = k + 1 == len;
+        same = last && cue.prefix ? w.starts_with(cue.tokens[k]) : w == cue.tokens[k];
+      }
+      if (same) return true;
+    }
+  }
+  return false;
+}
+
+const EntityDef* CountedEntity(const EntityDef* def) {
+  return def != nullptr && def->view_of != nullptr ? def->view_of : def;
+}
+
+}  // namespace parley::internal

@@ -1,0 +1,184 @@
+// `parley rules import --from petrarch`: small dictionaries of each kind, what they become and
+// what the import reports (every entry it does not translate, with its file and line).
+#include "extract/petrarch_import.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "extract/default_rules.h"
+#include "extract/rule_matcher.h"
+#include "extract/rule_source.h"
+
+namespace parley {
+namespace {
+
+using petrarch::ImportInput;
+using petrarch::ImportPetrarch;
+using petrarch::ImportResult;
+
+// The built-in rules without the imported layer, as `parley rules import` uses them.
+const RuleSet& Against() {
+  static const std::shared_ptr<const RuleSet> set = [] {
+    std::vector<RuleSource> sources;
+    for (RuleSource& s : DefaultRuleSources()) {
+      if (s.layer != kImportedLayer) sources.push_back(std::move(s));
+    }
+    auto compiled = RuleSet::Compile(sources);
+    EXPECT_TRUE(compiled.ok()) << compiled.status().ToString();
+    return *compiled;
+  }();
+  return *set;
+}
+
+ImportResult Import(const std::string& path, const std::string& text) {
+  petrarch::ImportOptions options;
+  options.against = &Against();
+  auto result = ImportPetrarch({ImportInput{path, text}}, options);
+  EXPECT_TRUE(result.ok()) << result.status().ToString();
+  return result.ok() ? *result : ImportResult{};
+}
+
+std::string Problems(const ImportResult& r) {
+  std::string out;
+  for (const petrarch::Problem& p : r.problems) {
+    out += p.path + ":" + std::to_string(p.line) + ": " + p.message + "\n";
+  }
+  return out;
+}
+
+struct Case {
+  std::string name;
+  std::string path;
+  std::string text;
+  std::vector<std::string> output;    // lines (trimmed of nothing) the rule file must hold
+  std::vector<std::string> problems;  // "path:line: start of the message"
+};
+
+TEST(PetrarchImportTest, TranslatesEachKindAndReportsTheRest) {
+  const std::vector<Case> cases = {
+      {"dated roles become roles with codes",
+       "x.actors.txt",
+       "# comment\n"
+       "VLADIMIR_PUTIN_ [RUSGOV 000507-080507] [RUSGOV >120507]\n"
+       "+PUTIN\n"
+       "+PRESIDENT_PUTIN\n",
+       {"entity person:vladimir-putin",
+        "  role       government of state:russia from 2000-05-07 to 2008-05-07 code RUSGOV",
+        "  role       government of state:russia from 2012-05-07 code RUSGOV"},
+       {"x.actors.txt:4: 'PRESIDENT PUTIN' is a title and a name"}},
+      {"an undated code is an attribute; a country code takes the hand-written state's id",
+       "x.actors.txt",
+       "GANDALF_THE_GREY_ [MEEELR]\n"
+       "JAPAN [JPN]\n",
+       {"entity organization:gandalf-the-grey", "  attr       cameo = MEEELR",
+        "entity state:japan"},
+       {}},
+      {"agents become sector nouns; a line without a code is reported",
+       "x.agents.txt",
+       "SOLDIER [~MIL]\n"
+       "PEACEKEEPER {PEACEKEEPERS} [~MIL]\n"
+       "BOGUS LINE WITHOUT CODE\n",
+       {"sector MIL", "  noun       peacekeeper, peacekeepers, soldier"},
+       {"x.agents.txt:3: no agent code [~CODE]"}},
+      {"verb blocks become frames with refine lines and reverse codes",
+       "x.verbs.txt",
+       "--- ACCUSE [112] ---\n"
+       "ACCUSE\n"
+       "CHARGE\n"
+       "- * OF AGGRESSION [1123]\n"
+       "~ TRANSFORM ME\n"
+       "--- VISIT [042:043] ---\n"
+       "VISIT\n"
+       "- * + [042:043]\n",
+       {"  verb       accuse, charge", "  cameo      112", "  refine     * of aggression* -> 1123",
+        "  plover     CONSULT", "  reverse    043"},
+       {"x.verbs.txt:5: transformation rules (~ ...) are not translated",
+        "x.verbs.txt:8: pattern without words (only role markers) is not translated"}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    const ImportResult r = Import(c.path, c.text);
+    ASSERT_EQ(r.files.size(), 1u);
+    const std::string& text = r.files[0].text;
+    for (const std::string& line : c.output) {
+      EXPECT_NE(text.find("\n" + line + "\n"), std::string::npos) << line << "\nin\n" << text;
+    }
+    const std::string problems = Problems(r);
+    for (const std::string& p : c.problems) {
+      EXPECT_NE(problems.find(p), std::string::npos) << p << "\nin\n" << problems;
+    }
+    EXPECT_EQ(r.problems.size(), c.problems.size()) << problems;
+    // What the import writes compiles under the built-in rules, at the imported layer.
+    std::vector<RuleSource> sources = {
+        RuleSource{"imported/" + r.files[0].name, text, kImportedLayer}};
+    for (RuleSource& s : DefaultRuleSources()) {
+      if (s.layer != kImportedLayer) sources.push_back(std::move(s));
+    }
+    auto compiled = RuleSet::Compile(sources);
+    EXPECT_TRUE(compiled.ok()) << compiled.status().ToString();
+  }
+}
+
+TEST(PetrarchImportTest, DatesTakeTheirCentury) {
+  EXPECT_EQ(petrarch::PetrarchDate("991231"), "1999-12-31");
+  EXPECT_EQ(petrarch::PetrarchDate("080507"), "2008-05-07");
+  EXPECT_EQ(petrarch::PetrarchDate("20140101"), "2014-01-01");
+  EXPECT_EQ(petrarch::PetrarchDate("0805"), "");
+}
+
+TEST(PetrarchImportTest, CameoCodesMapToRootsPredicatesAndPlover) {
+  EXPECT_EQ(petrarch::CameoRoot("0361"), "03");
+  EXPECT_EQ(petrarch::CameoRoot("1123"), "11");
+  EXPECT_EQ(petrarch::CameoPlover("036"), "CONSULT");
+  EXPECT_EQ(petrarch::CameoRoot("x"), "");
+}
+
+// An imported entity of a hand-written id is merged into it: its aliases and roles are added,
+// its label does not replace the hand-written one, and its open-ended 2017 role does not make
+// the person JPNGOV after the hand-written office ended.
+TEST(PetrarchImportTest, ImportedEntityMergesUnderTheHandWrittenOne) {
+  const std::vector<RuleSource> sources = {
+      {"imported/x.rules",
+       "entity person:taro-kono\n  label TARO KONO\n  alias Kono Taro\n"
+       "  role government of state:japan from 2017-08-03 code JPNGOV\n",
+       kImportedLayer},
+      {"core/x.rules",
+       "sector GOV\n  label government\n  noun foreign minister\n"
+       "entity state:japan\n  label Japan\n  attr iso3 = JPN\n"
+       "entity state:russia\n  label Russia\n  attr iso3 = RUS\n"
+       "entity person:taro-kono\n  label Taro Kono\n"
+       "  role foreign minister of state:japan from 2017-08-03 to 2019-09-11\n"
+       "relation met\n  predicate met_with\n  pattern {actor:subject} met {actor:object}\n",
+       0}};
+  auto set = RuleSet::Compile(sources);
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  struct DateCase {
+    std::string date, subject_code;
+  };
+  for (const DateCase& c : std::vector<DateCase>{{"2018-05-01", "JPNGOV"}, {"2021-01-01", ""}}) {
+    SCOPED_TRACE(c.date);
+    const DocumentAnalysis a =
+        AnalyzeSentences(**set, {{"Kono Taro met Russia in Tokyo.", true, -1}}, c.date, false);
+    ASSERT_EQ(a.sentences.size(), 1u);
+    ASSERT_EQ(a.sentences[0].statements.size(), 1u);
+    const Statement& st = a.sentences[0].statements[0];
+    EXPECT_EQ(st.subject.id, "person:taro-kono");
+    EXPECT_EQ(st.subject.label, "Taro Kono");
+    EXPECT_EQ(st.subject_code, c.subject_code);
+    EXPECT_EQ(st.object_code, "RUS");
+    bool found = false;
+    for (const Entity& e : a.entities) {
+      if (e.id != "person:taro-kono") continue;
+      found = true;
+      ASSERT_EQ(e.roles.size(), 2u);
+      EXPECT_EQ(e.roles[0].office, "foreign minister");
+      EXPECT_EQ(e.roles[1].code, "JPNGOV");
+    }
+    EXPECT_TRUE(found);
+  }
+}
+
+}  // namespace
+}  // namespace parley

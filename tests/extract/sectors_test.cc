@@ -1,0 +1,88 @@
+// The sector pass (extract/sectors.h), `discard` blocks and actor codes (extract/actor_codes.h)
+// with the default rules: who the actor is and which CAMEO code it carries at the date.
+#include "extract/sectors.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "extract/default_rules.h"
+#include "extract/rule_matcher.h"
+#include "extract/rule_set.h"
+
+namespace parley {
+namespace {
+
+const RuleSet& Defaults() {
+  static const std::shared_ptr<const RuleSet> set = [] {
+    auto compiled = RuleSet::Compile(DefaultRuleSources());
+    EXPECT_TRUE(compiled.ok()) << compiled.status().ToString();
+    return *compiled;
+  }();
+  return *set;
+}
+
+// "subject predicate object subject_code object_code" of every statement, one per line.
+std::string Statements(const RuleSet& rules, const std::string& sentence, const std::string& date) {
+  const DocumentAnalysis a = AnalyzeSentences(rules, {{sentence, true, -1}}, date, false);
+  std::string out;
+  for (const SentenceAnalysis& s : a.sentences) {
+    for (const Statement& st : s.statements) {
+      out += st.subject.id + " " + st.predicate + " " + (st.object ? st.object->id : "-") + " " +
+             (st.subject_code.empty() ? "-" : st.subject_code) + " " +
+             (st.object_code.empty() ? "-" : st.object_code) + "\n";
+    }
+  }
+  return out;
+}
+
+TEST(SectorsTest, CountriesWithSectorNounsAreActorsWithCodes) {
+  struct Case {
+    std::string sentence, date, want;  // want: one line of Statements()
+  };
+  const std::vector<Case> cases = {
+      {"Israeli soldiers attacked Palestinian demonstrators in Hebron.", "2014-05-01",
+       "group:israel-military attacked group:protesters ISRMIL -"},
+      {"Soldiers from Ukraine attacked Russian troops.", "2014-05-01",
+       "group:ukraine-military attacked group:russia-military UKRMIL RUSMIL"},
+      {"The French government rejected the proposal by Germany.", "2014-05-01",
+       "state:france rejected - FRAGOV -"},
+      // A title before a name is left to the clause layer: the person is the actor.
+      {"Russian President Vladimir Putin met Japanese Prime Minister Shinzo Abe in Tokyo.",
+       "2018-05-05", "person:vladimir-putin met_with person:shinzo-abe RUSGOV JPNGOV"},
+      // Codes are taken at the statement's date: Abe held no office in 2003.
+      {"Vladimir Putin met Shinzo Abe in Moscow.", "2003-03-12",
+       "person:vladimir-putin met_with person:shinzo-abe RUSGOV -"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.sentence);
+    const std::string got = Statements(Defaults(), c.sentence, c.date);
+    EXPECT_NE(got.find(c.want + "\n"), std::string::npos) << got;
+  }
+}
+
+TEST(SectorsTest, DiscardPhrasesSilenceSentencesAndDocuments) {
+  auto rules = RuleSet::Compile({{"t.rules",
+                                  "entity state:gondor\n  label Gondor\n"
+                                  "entity state:rohan\n  label Rohan\n"
+                                  "relation met\n  predicate met_with\n"
+                                  "  pattern {actor:subject} met {actor:object}\n"
+                                  "discard games\n  sentence  world cup\n  document  horoscope\n",
+                                  0}});
+  ASSERT_TRUE(rules.ok()) << rules.status().ToString();
+  auto count = [&](const std::vector<SentenceInput>& units) {
+    size_t n = 0;
+    for (const SentenceAnalysis& s : AnalyzeSentences(**rules, units, "", false).sentences) {
+      n += s.statements.size();
+    }
+    return n;
+  };
+  EXPECT_EQ(count({{"Gondor met Rohan.", true, -1}}), 1u);
+  EXPECT_EQ(count({{"Gondor met Rohan at the World Cup.", true, -1}}), 0u);
+  EXPECT_EQ(count({{"Gondor met Rohan.", true, -1}, {"The World Cup ended.", true, -1}}), 1u);
+  EXPECT_EQ(count({{"Gondor met Rohan.", true, -1}, {"Your horoscope today.", true, -1}}), 0u);
+}
+
+}  // namespace
+}  // namespace parley
