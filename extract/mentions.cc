@@ -265,11 +265,13 @@ void Tag(const DocState& doc, std::string_view text, const DateReference& dates,
     c = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 'a' - 'A' : 0));
   }
   s->tokens = Tokenize(text);
+  s->tokens.shrink_to_fit();  // held until the document's last pass, like BuildUnits' output
   s->dates.clear();
   if (MayHoldDate(*s)) s->dates = FindDates(text, dates);
   Candidates(doc, *s);
   s->mentions = ResolveOverlaps(*s, &doc.scratch, &s->inner);
   AddQuotes(s);
+  s->mentions.shrink_to_fit();
   BuildUnits(s);
 }
 

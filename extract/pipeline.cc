@@ -1,5 +1,9 @@
 #include "extract/pipeline.h"
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
@@ -86,6 +90,17 @@ struct Chunk {
 constexpr size_t kChunkBytes = 64 << 10;
 constexpr size_t kChunkDocuments = 32;
 
+// After a chunk of at least this much text, the memory its extraction freed is given back to
+// the system: glibc keeps what a thread frees in that thread's arena, so two long documents
+// extracted one after the other on different threads would otherwise hold the peak of both.
+constexpr size_t kReleaseBytes = 1 << 20;
+
+void ReleaseFreedMemory() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
+}
+
 }  // namespace
 
 int ResolveJobs(int jobs) {
@@ -109,7 +124,7 @@ Status RunExtraction(DocumentReader& reader, const Extractor& extractor,
   const size_t max_in_flight =
       options.max_in_flight > 0 ? options.max_in_flight : static_cast<size_t>(64 * jobs);
   const size_t max_bytes =
-      options.max_in_flight_bytes > 0 ? options.max_in_flight_bytes : size_t{64} << 20;
+      options.max_in_flight_bytes > 0 ? options.max_in_flight_bytes : size_t{16} << 20;
   // Chunks stay small enough that the bounds still leave every worker a chunk to run.
   const size_t chunk_documents =
       std::max<size_t>(1, std::min(kChunkDocuments, max_in_flight / (2 * jobs)));
@@ -151,6 +166,10 @@ Status RunExtraction(DocumentReader& reader, const Extractor& extractor,
     for (size_t i = 0; i < chunk.documents.size(); ++i) {
       PARLEY_RETURN_IF_ERROR(sink(std::move(chunk.documents[i]), std::move(chunk.results[i])));
     }
+    if (chunk.bytes >= kReleaseBytes) {
+      chunk = Chunk();
+      ReleaseFreedMemory();
+    }
     return Status();
   };
   Status reader_status;
@@ -164,6 +183,18 @@ Status RunExtraction(DocumentReader& reader, const Extractor& extractor,
     if (!next->has_value()) break;
     if (options.want && !options.want(**next)) continue;
     const size_t bytes = (**next).text.size();
+    // Extraction holds several times a document's text (README.md, "Memory"): a document that
+    // would take the text in flight past max_bytes waits for the ones before it, so however
+    // many jobs run, the documents being extracted hold at most max_bytes of text, or one
+    // document alone.
+    if (in_flight_documents > 0 && in_flight_bytes + bytes > max_bytes) {
+      submit();
+      while (in_flight_documents > 0 && in_flight_bytes + bytes > max_bytes) {
+        sink_status = drain_one();
+        if (!sink_status.ok()) break;
+      }
+      if (!sink_status.ok()) break;
+    }
     filling.bytes += bytes;
     filling.documents.push_back(std::move(**next));
     ++in_flight_documents;

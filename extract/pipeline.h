@@ -31,8 +31,10 @@ struct PipelineOptions {
   // workers busy meanwhile (4 * jobs left a worker idle ~10% of the time on the bench corpus).
   // Default: 0.
   size_t max_in_flight = 0;
-  // Text bytes of the documents in flight; reading pauses above it (one document is always
-  // admitted, whatever its size). 0 means 64 MB. Default: 0.
+  // Text bytes of the documents in flight: a document that would take them past it waits until
+  // the documents before it are done (one document is always admitted, whatever its size), so
+  // the documents extracted at once hold at most this much text, or one document alone,
+  // whatever `jobs` is. 0 means 16 MiB (README.md, "Memory"). Default: 0.
   size_t max_in_flight_bytes = 0;
   // When set, called on the calling thread for each document before extraction; documents for
   // which it returns false are neither extracted nor passed to the sink (e.g. documents a store

@@ -94,8 +94,10 @@ bool StartsWithLower(std::string_view text, uint32_t b, uint32_t e) {
 
 class Preparer {
  public:
-  explicit Preparer(const Document& document)
-      : text_(document.text), syntax_(SyntaxForFormat(document.info.format)) {}
+  Preparer(const Document& document, const PrepareOptions& options)
+      : text_(document.text),
+        syntax_(SyntaxForFormat(document.info.format)),
+        offsets_(options.offsets) {}
 
   PreparedDocument Run() {
     const uint32_t n = static_cast<uint32_t>(text_.size());
@@ -287,10 +289,12 @@ class Preparer {
       unit.paragraph = paragraph_ - 1;
       unit.text.assign(norm.text, r.begin, r.end - r.begin);
       unit.byte_span = {norm.begins[r.begin], norm.ends[r.end - 1]};
-      unit.offsets.reserve(r.end - r.begin + 1);
-      unit.offsets.assign(norm.offsets.begin() + static_cast<ptrdiff_t>(r.begin),
-                          norm.offsets.begin() + static_cast<ptrdiff_t>(r.end));
-      unit.offsets.push_back(static_cast<uint32_t>(unit.byte_span.end));
+      if (offsets_) {
+        unit.offsets.reserve(r.end - r.begin + 1);
+        unit.offsets.assign(norm.offsets.begin() + static_cast<ptrdiff_t>(r.begin),
+                            norm.offsets.begin() + static_cast<ptrdiff_t>(r.end));
+        unit.offsets.push_back(static_cast<uint32_t>(unit.byte_span.end));
+      }
       Classify(&unit, ranges.size() == 1);
       out_.sentences.push_back(std::move(unit));
     }
@@ -345,6 +349,7 @@ class Preparer {
 
   const std::string& text_;
   TextSyntax syntax_;
+  const bool offsets_;  // PrepareOptions::offsets
   BlockKind kind_ = BlockKind::kNone;
   std::vector<Line> lines_;
   std::vector<Segment> segments_;
@@ -374,6 +379,8 @@ TextSyntax SyntaxForFormat(std::string_view format) {
   return format == "markdown" || format == "jsonl" ? TextSyntax::kMarkdown : TextSyntax::kPlain;
 }
 
-PreparedDocument PrepareDocument(const Document& document) { return Preparer(document).Run(); }
+PreparedDocument PrepareDocument(const Document& document, const PrepareOptions& options) {
+  return Preparer(document, options).Run();
+}
 
 }  // namespace parley

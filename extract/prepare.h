@@ -1,6 +1,7 @@
 // PrepareDocument: a stored document (base/types.h Document) -> the units the rules match
 // against: sentences, headings, list items and short lines, each normalised for matching
-// (extract/normalize.h) with a byte-exact map back to Document::text.
+// (extract/normalize.h) with its byte span in Document::text (and, on request, a character-exact
+// map back).
 //
 // Stages (extract/README.md has the full story):
 //   1. Blocks. Lines are grouped into paragraphs (blank lines end them), headings ("# Title",
@@ -48,8 +49,9 @@ struct PreparedSentence {
   Span byte_span;    // the unit's range in Document::text (bytes), trimmed; includes markup
                      // enclosing its first and last characters ("**Note.**", "[text](url)")
   std::string text;  // normalised for matching (extract/normalize.h)
-  // offsets[i] = byte offset in Document::text of the character text[i] came from;
-  // size == text.size() + 1, the last entry is byte_span.end.
+  // With PrepareOptions::offsets: offsets[i] = byte offset in Document::text of the character
+  // text[i] came from; size == text.size() + 1, the last entry is byte_span.end. Empty
+  // otherwise.
   std::vector<uint32_t> offsets;
   UnitKind kind = UnitKind::kSentence;
   // The paragraph the unit belongs to: units of one segment of stage 2 (a paragraph, a heading,
@@ -64,10 +66,16 @@ struct PreparedDocument {
   std::vector<PreparedSentence> sentences;  // in document order
 };
 
+struct PrepareOptions {
+  // Fill PreparedSentence::offsets, a character-exact map back to Document::text. It costs 4
+  // bytes per byte of text; extraction needs only each unit's byte_span. Default: false.
+  bool offsets = false;
+};
+
 // Splits Document::text (stored text, valid UTF-8) into units. Document::info.format selects
 // the syntax ("markdown" and "jsonl": Markdown; anything else: plain text). Pure; no clock.
 // REQUIRES: document.text.size() < 2^32.
-PreparedDocument PrepareDocument(const Document& document);
+PreparedDocument PrepareDocument(const Document& document, const PrepareOptions& options = {});
 
 // The syntax PrepareDocument applies for a DocumentInfo::format value.
 TextSyntax SyntaxForFormat(std::string_view format);

@@ -194,6 +194,12 @@ void BuildUnits(Tagged* s) {
   for (const auto& [prefix, word] : words) {
     if (s->words.empty() || s->words.back() != word) s->words.push_back(word);
   }
+  // A document's tagged sentences are all held until its last pass (extract/rule_matcher.cc):
+  // give back what the worst-case sizing above left unused (half of them, on long documents).
+  s->units.shrink_to_fit();
+  s->unit_offsets.shrink_to_fit();
+  s->tagged.shrink_to_fit();
+  s->words.shrink_to_fit();
 }
 
 const Mention* PlaceholderMention(const Tagged& s, const re2::StringPiece& piece) {

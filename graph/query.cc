@@ -315,9 +315,10 @@ struct Runner {
   const std::vector<size_t>& order;
   const QueryOptions& options;
   const std::vector<std::string>& variables;
-  std::vector<std::pair<Bindings, std::vector<Statement>>> rows;
+  std::vector<QueryRow> rows;  // bindings parallel to `variables`, in the join's order
   uint64_t reads = 0;
   size_t memory = 0;       // what the rows and the scans in progress hold, roughly
+  size_t row_bytes = 0;    // the part of `memory` that `rows` hold
   bool truncated = false;  // rows were dropped for QueryOptions::limit
   bool stopped = false;    // enough rows: the join ends early
 
@@ -333,7 +334,19 @@ struct Runner {
         "or raise --max-memory");
   }
 
-  // Without sorting, the join stops at the limit; sorted rows are held until ArrangeRows, within
+  static size_t RowBytes(const QueryRow& row) {
+    size_t bytes = sizeof(QueryRow) + sizeof(std::string);  // one source
+    for (const Binding& b : row.bindings)
+      bytes += sizeof(Binding) + b.value.size() + b.label.size();
+    for (const Statement& s : row.statements) bytes += ApproxBytes(s);
+    return bytes;
+  }
+
+  // Without sorting, the join stops at the limit. Sorted without grouping, only the first
+  // `limit` rows in the final order can be answered: once about twice as many are held, they
+  // are arranged as ArrangeRows does and the rest dropped. Its sort is stable and the rows kept
+  // came before the new ones in the join's order, so the answer is the unlimited answer's
+  // first rows. Grouped rows are held until ArrangeRows (a later row may join a group), within
   // the memory budget.
   Status AddRow(const Bindings& bound, const std::vector<Statement>& matched) {
     if (options.limit > 0 && rows.size() >= options.limit && !options.sort_by_time) {
@@ -346,10 +359,29 @@ struct Runner {
           "the query matched more than " + std::to_string(kMaxRows) +
           " rows; name an entity or a predicate, add --since/--until, or use --limit");
     }
-    size_t bytes = ApproxBytes(bound);
-    for (const Statement& s : matched) bytes += ApproxBytes(s);
+    QueryRow row;
+    for (const std::string& v : variables) {
+      auto it = bound.find(v);
+      row.bindings.push_back(it == bound.end() ? Binding() : it->second);
+    }
+    row.statements = matched;
+    row.sources = {row.primary().doc};
+    const size_t bytes = RowBytes(row);
     PARLEY_RETURN_IF_ERROR(Charge(bytes));
-    rows.emplace_back(bound, matched);
+    row_bytes += bytes;
+    rows.push_back(std::move(row));
+    if (options.limit > 0 && options.sort_by_time && !options.group &&
+        rows.size() >= 2 * options.limit + 64) {
+      QueryResult held;
+      held.rows = std::move(rows);
+      ArrangeRows(options, &held);
+      rows = std::move(held.rows);
+      size_t kept = 0;
+      for (const QueryRow& r : rows) kept += RowBytes(r);
+      memory -= std::min(memory, row_bytes - std::min(row_bytes, kept));
+      row_bytes = kept;
+      truncated = true;
+    }
     return Status::Ok();
   }
 
@@ -499,15 +531,9 @@ Result<QueryResult> RunQuery(const Store& store, std::string_view pattern,
   std::vector<Statement> matched(patterns.size());
   PARLEY_RETURN_IF_ERROR(runner.Run(0, {}, &matched));
 
-  for (auto& [bound, statements] : runner.rows) {
-    QueryRow row;
-    for (const std::string& v : result.variables) row.bindings.push_back(bound[v]);
-    row.statements = std::move(statements);
-    row.sources = {row.primary().doc};
-    result.rows.push_back(std::move(row));
-  }
+  result.rows = std::move(runner.rows);
   ArrangeRows(options, &result);
-  if (runner.truncated) result.truncated = true;  // the join stopped at the limit
+  if (runner.truncated) result.truncated = true;  // the join stopped or rows were dropped
   return result;
 }
 

@@ -70,7 +70,7 @@ struct QueryOptions {
   // Only rows whose primary statement's subject has this type. Default: any.
   std::optional<EntityType> type;
   // At most this many rows (after sorting); 0 = all. Default: 0. Without sorting the join stops
-  // at the limit.
+  // at the limit; sorted without `group`, the query holds at most about twice that many rows.
   size_t limit = 0;
   // Statements the query may read across all its index scans (a join of unconstrained
   // patterns re-scans the store once per partial row); 0 = no limit. Default: 20 million,

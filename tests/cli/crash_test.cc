@@ -410,14 +410,21 @@ TEST_F(CrashTest, ReadersDuringABulkLoadSeeWholeDocuments) {
   double seconds = 0;
   const std::string reference = Reference(c, &stats, &seconds);
   // A load takes about as long as a round of readers: loads run again (into a new store) until
-  // the readers had 3 rounds, one of them while part of the corpus was stored, or 4 loads ran.
+  // the readers had 3 rounds, one of them while part of the corpus was stored, or 6 loads ran.
+  // The first round of each load starts later into it (from a quarter of the reference run's
+  // time on, when the first table-file batch is stored), so that rounds fall in the load's
+  // middle however fast the machine is.
   int rounds = 0, partial = 0, loads = 0;
-  while (loads < 4 && (rounds < 3 || partial == 0)) {
+  while (loads < 6 && (rounds < 3 || partial == 0)) {
     ++loads;
     const std::string db = Path("readers.db");
     fs::remove_all(db);
     const pid_t pid = Spawn(c.For(db), Path("readers.log"));
     Reaper reaper(pid);
+    const double delay = seconds * std::min(0.8, 0.25 + 0.1 * (loads - 1));
+    std::this_thread::sleep_until(
+        WaitForStore(pid, db) +
+        std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(delay)));
     int status = 0;
     while (waitpid(pid, &status, WNOHANG) == 0 || (reaper.Reaped(), false)) {
       if (!fs::exists(db + "/CURRENT")) continue;

@@ -166,7 +166,7 @@ TEST(BadInputsTest, HundredMegabyteLineIsSkippedByName) {
   EXPECT_EQ(read.warnings,
             std::vector<std::string>{text_path +
                                      ": warning: document of 104857600 bytes is over the limit "
-                                     "of 52428800 bytes (max_doc_bytes); skipped"});
+                                     "of 16777216 bytes (max_doc_bytes); skipped"});
 
   const std::string jsonl_path =
       dir.Write("long.jsonl", "{\"id\": \"big\", \"text\": \"" + line +
@@ -175,7 +175,7 @@ TEST(BadInputsTest, HundredMegabyteLineIsSkippedByName) {
   EXPECT_EQ(Ids(read.documents), std::vector<std::string>{"after"});
   EXPECT_EQ(read.warnings,
             std::vector<std::string>{jsonl_path +
-                                     ":1: warning: line is over the document limit of 52428800 "
+                                     ":1: warning: line is over the document limit of 16777216 "
                                      "bytes (max_doc_bytes); skipped"});
 }
 

@@ -94,7 +94,7 @@ TEST(DocumentReaderTest, BadFilesWarnOnceAndGoodFilesAreRead) {
                 d + "/binary.bin: warning: binary file (NUL bytes); skipped",
                 d + "/empty.txt: warning: empty file; skipped",
                 d + "/huge.txt: warning: document of " + std::to_string(huge_size) +
-                    " bytes is over the limit of 52428800 bytes (max_doc_bytes); skipped",
+                    " bytes is over the limit of 16777216 bytes (max_doc_bytes); skipped",
                 d + "/latin1.txt: warning: 1 invalid UTF-8 byte replaced with U+FFFD",
             }));
   ASSERT_EQ(r.docs.size(), 2u);

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -54,8 +55,23 @@ std::string Describe(const PreparedDocument& p) {
 // The invariants every unit of every document satisfies; returns the number of units checked.
 // With `exact`, also that the stored slice normalises back to the unit's text, which holds for
 // real documents but not for adversarial markup (a link whose text spans two sentences).
+// The units the tests check carry their character offsets.
+constexpr PrepareOptions kOffsets{.offsets = true};
+
 size_t CheckUnits(const Document& doc, const PreparedDocument& p, bool exact = true) {
   const TextSyntax syntax = SyntaxForFormat(doc.info.format);
+  // Without offsets (what extraction asks for) the units are the same, offsets left empty.
+  const PreparedDocument plain = PrepareDocument(doc);
+  EXPECT_EQ(plain.sentences.size(), p.sentences.size());
+  for (size_t i = 0; i < std::min(plain.sentences.size(), p.sentences.size()); ++i) {
+    const PreparedSentence& a = plain.sentences[i];
+    const PreparedSentence& b = p.sentences[i];
+    EXPECT_TRUE(a.offsets.empty());
+    EXPECT_TRUE(a.text == b.text && a.byte_span == b.byte_span && a.kind == b.kind &&
+                a.paragraph == b.paragraph && a.relational == b.relational &&
+                a.repeat_of == b.repeat_of)
+        << doc.info.id << " unit " << i;
+  }
   for (size_t i = 0; i < p.sentences.size(); ++i) {
     const PreparedSentence& s = p.sentences[i];
     SCOPED_TRACE(doc.info.id + " unit " + std::to_string(i) + ": " + s.text);
@@ -102,7 +118,7 @@ TEST(PrepareDocumentTest, SampleArticle) {
       fs::path(PARLEY_SOURCE_DIR) / "examples/apb-russo-japanese-peace-treaty-talks-2019.txt";
   const Document doc = MakeDocument(ReadFile(path), "text");
   ASSERT_FALSE(doc.text.empty());
-  const PreparedDocument p = PrepareDocument(doc);
+  const PreparedDocument p = PrepareDocument(doc, kOffsets);
   CheckUnits(doc, p);
 
   // Scraper boilerplate yields no relations.
@@ -151,7 +167,7 @@ TEST(PrepareDocumentTest, EveryCorpusUnitMapsBackToItsText) {
     for (const fs::path& path : paths) {
       Document doc = MakeDocument(ReadFile(path), format);
       doc.info.id = path.filename().string();
-      const PreparedDocument p = PrepareDocument(doc);
+      const PreparedDocument p = PrepareDocument(doc, kOffsets);
       EXPECT_FALSE(p.sentences.empty()) << path;
       units += CheckUnits(doc, p);
       ++files;
@@ -192,7 +208,7 @@ TEST(PrepareDocumentTest, MarkdownStructure) {
       "***\n"
       "AT&amp;T said \\#\\#\\# no.\n";
   const Document doc = MakeDocument(text, "markdown");
-  const PreparedDocument p = PrepareDocument(doc);
+  const PreparedDocument p = PrepareDocument(doc, kOffsets);
   CheckUnits(doc, p);
   EXPECT_EQ(Describe(p),
             "0 heading - -1 | The Heading\n"
@@ -219,7 +235,7 @@ TEST(PrepareDocumentTest, MarkdownLinksWrappedAcrossLines) {
       "](https://x.gov/m) here. <span\n"
       "style=\"a: b\">Spanned</span> <img src=\"https://x.gov/i.png\" /> done.\n";
   const Document doc = MakeDocument(text, "markdown");
-  const PreparedDocument p = PrepareDocument(doc);
+  const PreparedDocument p = PrepareDocument(doc, kOffsets);
   CheckUnits(doc, p);
   EXPECT_EQ(Texts(p),
             (std::vector<std::string>{"Wisconsin", "West Virginia",
@@ -242,7 +258,7 @@ TEST(PrepareDocumentTest, PlainTextLineLists) {
       "\n"
       "A paragraph on one line. It has two sentences.\n";
   const Document doc = MakeDocument(text, "text");
-  const PreparedDocument p = PrepareDocument(doc);
+  const PreparedDocument p = PrepareDocument(doc, kOffsets);
   CheckUnits(doc, p);
   EXPECT_EQ(Describe(p),
             "0 short_line - -1 | Home\n"
@@ -262,7 +278,7 @@ TEST(PrepareDocumentTest, CrlfAndEmpty) {
   EXPECT_TRUE(PrepareDocument(MakeDocument("", "text")).sentences.empty());
   EXPECT_TRUE(PrepareDocument(MakeDocument("\n\r\n  \n", "markdown")).sentences.empty());
   const Document doc = MakeDocument("One line\r\nwraps here. Two.\r\n", "text");
-  const PreparedDocument p = PrepareDocument(doc);
+  const PreparedDocument p = PrepareDocument(doc, kOffsets);
   CheckUnits(doc, p);
   EXPECT_EQ(Texts(p), (std::vector<std::string>{"One line wraps here.", "Two."}));
 }
@@ -271,7 +287,7 @@ TEST(PrepareDocumentTest, HugeSingleLineIsCutIntoBoundedUnits) {
   std::string text;
   while (text.size() < (3u << 20)) text += "lorem ipsum dolor sit amet ";
   const Document doc = MakeDocument(text, "text");
-  const PreparedDocument p = PrepareDocument(doc);
+  const PreparedDocument p = PrepareDocument(doc, kOffsets);
   ASSERT_GT(p.sentences.size(), 100u);
   for (const PreparedSentence& s : p.sentences) EXPECT_LE(s.text.size(), 8192u);
 }
@@ -339,7 +355,7 @@ TEST(PrepareDocumentTest, RandomMarkupKeepsInvariants) {
     for (const char* format : {"text", "markdown"}) {
       Document doc = MakeDocument(text, format);
       doc.info.id = "random-" + std::to_string(round);
-      units += CheckUnits(doc, PrepareDocument(doc), /*exact=*/false);
+      units += CheckUnits(doc, PrepareDocument(doc, kOffsets), /*exact=*/false);
     }
   }
   EXPECT_GT(units, 1000u);

@@ -21,7 +21,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   document.text = DecodeText(input).text;
   const std::string& text = document.text;
 
-  const PreparedDocument prepared = PrepareDocument(document);
+  const PreparedDocument prepared = PrepareDocument(document, {.offsets = true});
+  const PreparedDocument plain = PrepareDocument(document);
+  PARLEY_FUZZ_CHECK(plain.sentences.size() == prepared.sentences.size());
+  for (size_t i = 0; i < plain.sentences.size(); ++i) {
+    PARLEY_FUZZ_CHECK(plain.sentences[i].offsets.empty());
+    PARLEY_FUZZ_CHECK(plain.sentences[i].text == prepared.sentences[i].text);
+    PARLEY_FUZZ_CHECK(plain.sentences[i].byte_span == prepared.sentences[i].byte_span);
+  }
   for (const PreparedSentence& unit : prepared.sentences) {
     PARLEY_FUZZ_CHECK(unit.byte_span.begin <= unit.byte_span.end);
     PARLEY_FUZZ_CHECK(unit.byte_span.end <= text.size());

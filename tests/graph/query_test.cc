@@ -202,25 +202,35 @@ TEST(QueryBudgetTest, UnconstrainedJoinEndsWithResourceExhausted) {
       << result.status().message();
 }
 
-// A limit gives exactly the first rows of the unlimited answer, in its order; without sorting
-// the join stops there.
+// A limit gives exactly the first rows of the unlimited answer, in its order (each sort
+// order, grouped or not; sorted rows past about twice the limit are dropped as the join goes);
+// without sorting the join stops there.
 TEST(QueryBudgetTest, LimitKeepsTheFirstRowsOfTheFullAnswer) {
   std::unique_ptr<Store> store = NewMemoryStore();
   for (uint64_t i = 0; i < 300; ++i) ASSERT_TRUE(store->Put(SyntheticDocument(i)).ok());
-  auto all = RunQuery(*store, "?a ?p ?b");
-  ASSERT_TRUE(all.ok()) << all.status().ToString();
-  ASSERT_GT(all->rows.size(), 1000u);
-  for (size_t limit : {1, 10, 100, 1000}) {
-    SCOPED_TRACE(limit);
-    QueryOptions options;
-    options.limit = limit;
-    auto limited = RunQuery(*store, "?a ?p ?b", options);
-    ASSERT_TRUE(limited.ok()) << limited.status().ToString();
-    EXPECT_TRUE(limited->truncated);
-    ASSERT_EQ(limited->rows.size(), limit);
-    for (size_t i = 0; i < limit; ++i) {
-      EXPECT_EQ(limited->rows[i].primary().id, all->rows[i].primary().id) << i;
-      EXPECT_EQ(limited->rows[i].bindings, all->rows[i].bindings) << i;
+  for (RowOrder order : {RowOrder::kDate, RowOrder::kSources, RowOrder::kSubject}) {
+    for (bool group : {false, true}) {
+      SCOPED_TRACE("order " + std::to_string(static_cast<int>(order)) + (group ? ", grouped" : ""));
+      QueryOptions unlimited;
+      unlimited.order = order;
+      unlimited.group = group;
+      auto all = RunQuery(*store, "?a ?p ?b", unlimited);
+      ASSERT_TRUE(all.ok()) << all.status().ToString();
+      ASSERT_GT(all->rows.size(), 1000u);
+      for (size_t limit : {1, 10, 100, 1000}) {
+        SCOPED_TRACE(limit);
+        QueryOptions options = unlimited;
+        options.limit = limit;
+        auto limited = RunQuery(*store, "?a ?p ?b", options);
+        ASSERT_TRUE(limited.ok()) << limited.status().ToString();
+        EXPECT_TRUE(limited->truncated);
+        ASSERT_EQ(limited->rows.size(), limit);
+        for (size_t i = 0; i < limit; ++i) {
+          EXPECT_EQ(limited->rows[i].primary().id, all->rows[i].primary().id) << i;
+          EXPECT_EQ(limited->rows[i].bindings, all->rows[i].bindings) << i;
+          EXPECT_EQ(limited->rows[i].sources, all->rows[i].sources) << i;
+        }
+      }
     }
   }
   QueryOptions unsorted;

@@ -25,7 +25,7 @@ struct InputFlags {
   std::vector<std::string> exclude;
   std::string input_format = "auto";
   std::string date;
-  uint64_t max_doc_bytes = 50ull << 20;
+  uint64_t max_doc_bytes = 16ull << 20;
 };
 // --include, --exclude, --input-format, --date, --max-doc-bytes.
 void AddInputFlags(CLI::App& app, InputFlags& flags);
