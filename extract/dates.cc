@@ -289,6 +289,16 @@ class Finder {
         next == "deadline") {
       return DateRole::kTarget;
     }
+    // A date that names a line ("withdraw to the June 4, 1967 line") or that a noun "date"
+    // states ("projecting an accession date in 1999") is no time of the clause.
+    if (next == "line" || next == "lines" || next == "border" || next == "borders" ||
+        next == "boundary" || next == "boundaries" || next == "frontier" || next == "frontiers") {
+      return DateRole::kAttribute;
+    }
+    if ((before == "in" || before == "of") && first >= 2) {
+      const std::string noun = LowerWord(first - 2);
+      if (noun == "date" || noun == "dates") return DateRole::kAttribute;
+    }
     // A date that describes a thing: a bare year in "the 1967 ceasefire lines", "Reagan's 1987
     // speech", "the Tripartite Declaration of 1950" (not "the summer of 1977"), any date right
     // before a common noun ("to June 4, 1967 borders"); a month or day in a name is the time of
@@ -327,6 +337,10 @@ class Finder {
     if ((cue == "until" || cue == "till") && narrative_) return DateRole::kPoint;
     if (cue == "by" || cue == "until" || cue == "till" || cue == "through" || cue == "thru") {
       return DateRole::kTarget;
+    }
+    // "Prior to 1979, ... had never established relations": a bound, not the time.
+    if (cue == "before" || (cue == "to" && LowerWord(k - 2) == "prior")) {
+      return DateRole::kBaseline;
     }
     if (cue == "than") return LowerWord(k - 2) == "later" ? DateRole::kTarget : DateRole::kBaseline;
     // "As in 1927, Japan insisted ...": the comparison, not the time.

@@ -43,7 +43,8 @@ enum class DateRole {
   kSince,      // the start of what still holds: "since 2014"; a claim's time, not a narrative's
   kTarget,     // a deadline or goal, not the time of the act: "by 2050", "until 2030",
                // "through 2025", "by the end of 2030", "no later than 2030", "the 2030 target"
-  kBaseline,   // a point of comparison: "from 2005 levels", "compared with 2019", "than in 2010"
+  kBaseline,   // a point of comparison: "from 2005 levels", "compared with 2019", "than in 2010",
+               // or a bound: "before 1979", "prior to 1979"
   kNamed,      // the date of an event named with it: "the June 1967 Arab-Israeli War", "at the
                // September 2018 Eastern Economic Forum"; a claim's time, not a narrative's
   kAttribute,  // a date describing a thing: "the 1967 ceasefire lines", "Reagan's 1987 speech",
