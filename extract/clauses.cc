@@ -377,8 +377,9 @@ class ClauseReader {
       const bool pb = s_.mentions[info_[b.head].mention].entity->entity.type == EntityType::kPerson;
       if (pa != pb) return false;
     }
+    // ("..., including A, B, and C" is a list of examples.)
     if (a_first && a.begin > 0 && Has(a.begin - 1, kClassPreposition | kClassTo) &&
-        ClauseStartBefore(a.begin - 1)) {
+        !Is(a.begin - 1, "including") && ClauseStartBefore(a.begin - 1)) {
       return false;
     }
     return true;
@@ -453,6 +454,15 @@ class ClauseReader {
       size_t keep = members.size();
       while (keep > 1 && !by_conjunction[keep - 1]) --keep;
       if (keep < members.size()) list_end = phrases_[members[keep - 1]].end;
+      // "As a step towards the goals of the Task Force, the Commission and the US welcome": a
+      // comma after the first member closes an introductory phrase when a verb follows the
+      // list ("With Japan, Korea and Australia, the US" keeps its list).
+      if (keep > 2 && !by_conjunction[1] && InIntroductoryPhrase(phrases_[members[0]].begin) &&
+          list_end < n_ && info_[list_end].kind == Kind::kWord && info_[list_end].forms != 0 &&
+          info_[list_end].classes == 0) {
+        keep = 1;
+        list_end = phrases_[members[0]].end;
+      }
       // "A, B" before the conjunction joined by commas are kept only when a conjunction
       // follows them.
       Chunk chunk;
@@ -473,6 +483,15 @@ class ClauseReader {
       p = members[keep - 1] + 1;
     }
     next_phrase_hint_ = 0;
+  }
+
+  // Whether unit b is inside a clause-initial prepositional or subordinate phrase that no
+  // comma has closed yet: "As a step towards the goals of [b]".
+  bool InIntroductoryPhrase(uint32_t b) const {
+    uint32_t k = b;
+    while (k > 0 && !IsPunct(k - 1, ',') && !IsHardStop(k - 1)) --k;
+    if (k > 0 && IsPunct(k - 1, ',')) return false;
+    return k < b && Has(k, kClassPreposition | kClassSubordinator);
   }
 
   // The entity chunk ending at unit e (exclusive), or -1.

@@ -101,8 +101,13 @@ class FrameReader {
     while (e < n && e - from < kMaxTextUnits) {
       if (s_.units[e].mention < 0) {
         const std::string_view w = Lower(e);
+        // A comma inside a list chunk ("Japan, Korea and Australia") or before examples
+        // (", including DPRK, Afghanistan, and Iran") belongs to the text.
+        const bool inner_comma = w == "," && (InsideChunk(e) || Lower(e + 1) == "including" ||
+                                              (Lower(e + 1) == "such" && Lower(e + 2) == "as"));
         if (w.size() == 1 && std::string_view(",;:.!?()").find(w[0]) != std::string_view::npos &&
-            !(w[0] == '.' && IsNumber(e - 1) && IsNumber(e + 1))) {  // "$1.9 billion"
+            !(w[0] == '.' && IsNumber(e - 1) && IsNumber(e + 1)) &&  // "$1.9 billion"
+            !inner_comma) {
           break;
         }
         if ((w == "and" || w == "but") && e + 1 < n && group_start_[e + 1]) break;
@@ -133,6 +138,13 @@ class FrameReader {
       }
     }
     return {from, e};
+  }
+
+  // Whether unit u lies inside an entity chunk that goes on after it (a list's comma).
+  bool InsideChunk(uint32_t u) const {
+    if (u >= a_.chunk_of.size() || a_.chunk_of[u] < 0) return false;
+    const Chunk& c = a_.chunks[a_.chunk_of[u]];
+    return c.begin < u && u + 1 < c.end;
   }
 
   std::string Text(uint32_t from) const {

@@ -670,6 +670,22 @@ TEST(DefaultRulesTest, ClauseLayerReadsGeneralConstructions) {
        {"state:japan said text~=\"would not accept\"",
         "state:japan demanded recipient=state:russia modality=asserted"},
        {"state:japan demanded modality=negated"}},
+      // A comma after the first member of a would-be list closes an introductory phrase when
+      // a verb follows the list.
+      {"As a step towards the goals of the Quad, Japan and Germany welcome the new agreement.",
+       {"state:japan welcomed", "state:germany welcomed"},
+       {}},
+      {"With the support of Japan, Korea and Australia, the United States launched the plan.",
+       {"state:united-states announced"},
+       {"state:australia announced"}},
+      // A text goes on over a list's commas and into examples after ", including".
+      {"Japan and Germany discussed regional challenges, including North Korea, Iran, and Syria.",
+       {"state:japan discussed text~=\"including North Korea, Iran, and Syria\""},
+       {}},
+      // A possessive nominalisation: "X's announcement of".
+      {"Japan welcomed Germany's announcement of new aid to Ukraine.",
+       {"state:germany announced text~=\"new aid\""},
+       {}},
       // A participle belongs to the nearest clause before it, unless it reports.
       {"Japan announced that several companies joined the pledge, committing to cut emissions.",
        {"state:japan announced"},
