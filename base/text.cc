@@ -298,31 +298,36 @@ size_t EditDistance(std::string_view a, std::string_view b, size_t max_distance)
   const size_t m = a.size();
   const size_t n = b.size();
   if ((m > n ? m - n : n - m) > max_distance) return max_distance + 1;
-  std::vector<size_t> row(n + 1);
-  for (size_t j = 0; j <= n; ++j) row[j] = j;
+  // Three rows of the optimal-string-alignment table: two back for transpositions.
+  std::vector<size_t> before(n + 1), previous(n + 1), row(n + 1);
+  for (size_t j = 0; j <= n; ++j) previous[j] = j;
   for (size_t i = 1; i <= m; ++i) {
-    size_t diag = row[0];
     row[0] = i;
     size_t best = row[0];
     for (size_t j = 1; j <= n; ++j) {
-      const size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
+      row[j] = std::min(
+          {previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        row[j] = std::min(row[j], before[j - 2] + 1);
+      }
       best = std::min(best, row[j]);
     }
     if (best > max_distance) return max_distance + 1;
+    std::swap(before, previous);
+    std::swap(previous, row);
   }
-  return std::min(row[n], max_distance + 1);
+  return std::min(previous[n], max_distance + 1);
+}
+
+bool LooksLikeFormula(std::string_view cell) {
+  return !cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' ||
+                           cell[0] == '\t' || cell[0] == '\r');
 }
 
 std::string CsvField(std::string_view value, bool neutralize_formulas) {
   std::string field;
   field.reserve(value.size() + 3);
-  if (neutralize_formulas && !value.empty() &&
-      (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@' ||
-       value[0] == '\t' || value[0] == '\r')) {
-    field.push_back('\'');
-  }
+  if (neutralize_formulas && LooksLikeFormula(value)) field.push_back('\'');
   field.append(value);
   if (field.find_first_of(",\"\r\n") == std::string::npos) return field;
   std::string quoted = "\"";

@@ -68,14 +68,19 @@ std::string_view TrimSpace(std::string_view text);
 // Collapses every run of white space (ASCII, NBSP, line breaks) to one ASCII space and trims.
 std::string CollapseSpace(std::string_view text);
 
-// Levenshtein distance between two byte strings, giving up once it exceeds `max_distance`
-// (returns max_distance + 1 then).
+// Edit distance between two byte strings (optimal string alignment: insertions, deletions,
+// substitutions and swaps of two adjacent bytes count one each, so "Ptuin" is one edit from
+// "Putin"), giving up once it exceeds `max_distance` (returns max_distance + 1 then).
 size_t EditDistance(std::string_view a, std::string_view b, size_t max_distance = 64);
 
 // One CSV field per RFC 4180: quoted when it holds a comma, quote, CR or LF (quotes doubled).
 // With `neutralize_formulas`, a field starting with = + - @ (or tab/CR) is prefixed with a single
 // quote so spreadsheets show it as text instead of evaluating it.
 std::string CsvField(std::string_view value, bool neutralize_formulas = true);
+
+// True when a spreadsheet would run `cell` as a formula: it starts with = + - @ tab or CR.
+// CsvField and TSV cells prefix such a cell with a single quote.
+bool LooksLikeFormula(std::string_view cell);
 
 // 32 lower-case hex digits of XXH3-128 over `data`.
 std::string ContentHash(std::string_view data);

@@ -1,6 +1,8 @@
 #include "extract/encoding.h"
 
 #include <cstring>
+#include <string_view>
+#include <utility>
 
 #include "base/text.h"
 
@@ -48,6 +50,21 @@ std::optional<std::string> NotTextReason(std::string_view bytes) {
   const std::string_view head = bytes.substr(0, kSniffBytes);
   if (head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF")) {
     return "UTF-16 text (convert it to UTF-8)";
+  }
+  // Formats parley does not read, by their magic numbers, so the message says what to do.
+  static constexpr std::pair<std::string_view, std::string_view> kFormats[] = {
+      {"%PDF-", "a PDF document (convert it to text first, e.g. with pdftotext)"},
+      {"\x89PNG", "a PNG image"},
+      {"\xFF\xD8\xFF", "a JPEG image"},
+      {"GIF8", "a GIF image"},
+      {"PK\x03\x04",
+       "a ZIP archive or office document (.docx, .xlsx, .odt: save it as text first)"},
+      {"\xD0\xCF\x11\xE0", "an old office document (.doc, .xls, .ppt: save it as text first)"},
+  };
+  for (const auto& [magic, format] : kFormats) {
+    if (head.starts_with(magic)) {
+      return std::string(format) + ", not text (parley reads text, Markdown, HTML and JSON Lines)";
+    }
   }
   if (std::memchr(bytes.data(), '\0', bytes.size()) != nullptr) return "binary file (NUL bytes)";
   size_t bad = 0;

@@ -27,6 +27,8 @@ struct DecodedText {
 DecodedText DecodeText(std::string_view bytes);
 
 // Why `bytes` (the whole input or its first few kilobytes) is not text, or nullopt when it is:
+// a format parley does not read, known by its magic number ("a PDF document (convert it to
+// text first, e.g. with pdftotext), not text (...)"; PNG, JPEG, GIF, ZIP/office, old office),
 // "binary file (NUL bytes)", "UTF-16 text (convert it to UTF-8)" or "binary file (mostly
 // non-text bytes)" (more than 10% control characters or invalid UTF-8 in the first 64 KB).
 std::optional<std::string> NotTextReason(std::string_view bytes);

@@ -160,7 +160,10 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
   int order = 0;
   std::map<const RuleBlock*, int> order_of;
   for (const RuleBlock& block : files->blocks()) order_of[&block] = order++;
-  for (const auto& [id, block] : symbols.entity_blocks) {
+  for (const auto& entry : symbols.entity_blocks) {
+    // Not a structured binding: the lambda below captures `id`, which clang before 16 refuses.
+    const std::string& id = entry.first;
+    const auto& block = entry.second;
     if (!CheckEntityId(files, *block, block->line, id, block->name_col)) continue;
     EntityDef def;
     def.entity.id = id;

@@ -134,7 +134,10 @@ void CompileSectors(RuleFiles* files, const SymbolTables& symbols, CompiledRules
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t a, size_t b) { return noun_layer[a] > noun_layer[b]; });
   for (size_t i : order) {
-    auto& [tokens, index] = all_nouns[i];
+    // Not a structured binding: the lambda below captures `tokens`, which clang before 16
+    // refuses.
+    auto& tokens = all_nouns[i].first;
+    auto& index = all_nouns[i].second;
     std::vector<SectorNoun>& bucket = out->sector_nouns[tokens[0]];
     const bool known = std::any_of(bucket.begin(), bucket.end(),
                                    [&](const SectorNoun& n) { return n.tokens == tokens; });

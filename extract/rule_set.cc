@@ -1,5 +1,6 @@
 #include "extract/rule_set.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "base/text.h"
@@ -24,7 +25,15 @@ std::unique_ptr<internal::CompiledRules> CompileSources(const std::vector<RuleSo
                                                         std::vector<RuleDiagnostic>* diagnostics,
                                                         size_t* alias_count) {
   auto out = std::make_unique<internal::CompiledRules>();
-  internal::RuleFiles files(sources, diagnostics);
+  // Layers compile in order (a later one replaces an earlier one's ids): the imported layer, read
+  // from a user's directory after the built-ins, goes first.
+  auto by_layer = [](const RuleSource& a, const RuleSource& b) { return a.layer < b.layer; };
+  std::vector<RuleSource> sorted;
+  if (!std::is_sorted(sources.begin(), sources.end(), by_layer)) {
+    sorted = sources;
+    std::stable_sort(sorted.begin(), sorted.end(), by_layer);
+  }
+  internal::RuleFiles files(sorted.empty() ? sources : sorted, diagnostics);
   files.Parse();
   internal::SymbolTables symbols;
   internal::CollectSymbols(&files, &symbols);

@@ -74,7 +74,15 @@ Result<std::vector<RuleSource>> ReadRuleSources(const std::vector<std::string>& 
           }
         }
         std::sort(files.begin(), files.end());
-        for (const auto& file : files) PARLEY_RETURN_IF_ERROR(ReadOne(file, layer, &sources));
+        // The files of the directory's imported/ folder are the imported layer, below the
+        // built-in rules (rule_source.h kImportedLayer).
+        auto is_imported = [&](const std::filesystem::path& file) {
+          return *file.lexically_relative(path).begin() == "imported";
+        };
+        for (const auto& file : files) {
+          PARLEY_RETURN_IF_ERROR(
+              ReadOne(file, is_imported(file) ? kImportedLayer : layer, &sources));
+        }
       } else {
         PARLEY_RETURN_IF_ERROR(ReadOne(path, layer, &sources));
       }

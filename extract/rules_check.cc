@@ -207,7 +207,7 @@ Result<RulesCheckReport> CheckRules(const std::vector<RuleSource>& sources) {
   report.aliases = rules->alias_count();
   for (const Rule& rule : rules->compiled().rules) {
     if (rule.tests.empty()) {
-      ++report.untested_rules;
+      ++(rule.imported ? report.imported_rules : report.untested_rules);
       continue;
     }
     RuleCheckResult result;
@@ -265,8 +265,12 @@ std::string FormatRulesCheckReport(const RulesCheckReport& report) {
   out += std::to_string(report.rules.size()) +
          " rules checked: " + std::to_string(report.rules.size() - failed) + " OK, " +
          std::to_string(failed) + " FAIL; " + std::to_string(report.untested_rules) +
-         " rules without examples; " + std::to_string(report.entities) + " entities, " +
-         std::to_string(report.aliases) + " aliases\n";
+         " rules without examples; " +
+         (report.imported_rules > 0
+              ? std::to_string(report.imported_rules) + " imported rules (no examples); "
+              : std::string()) +
+         std::to_string(report.entities) + " entities, " + std::to_string(report.aliases) +
+         " aliases\n";
   return out;
 }
 

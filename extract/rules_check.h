@@ -27,7 +27,9 @@ struct RulesCheckReport {
   // Compile errors; when non-empty no self-test ran.
   std::vector<RuleDiagnostic> diagnostics;
   std::vector<RuleCheckResult> rules;  // rules with self-tests, sorted by id
-  size_t untested_rules = 0;           // rules without any example or counter
+  size_t untested_rules = 0;           // hand-written rules without any example or counter
+  // Rules of the imported layer (rule_source.h kImportedLayer): generated, without examples.
+  size_t imported_rules = 0;
   size_t entities = 0;
   size_t aliases = 0;
 

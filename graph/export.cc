@@ -1,5 +1,5 @@
-// Format dispatch and WriteFile (graph/export.h); the writers live in export_xml.cc and
-// export_text.cc.
+// Format dispatch and WriteFile (graph/export.h); the writers live in export_xml.cc,
+// export_text.cc and export_html.cc.
 #include "graph/export.h"
 
 #include <limits.h>
@@ -34,6 +34,8 @@ std::string_view ExportFormatName(ExportFormat format) {
       return "entities";
     case ExportFormat::kPloverJsonl:
       return "plover";
+    case ExportFormat::kHtml:
+      return "html";
   }
   return "unknown";
 }
@@ -83,6 +85,8 @@ Status WriteExport(const GraphView& view, ExportFormat format, const GexfOptions
       return WriteEntitiesJsonl(view, out);
     case ExportFormat::kPloverJsonl:
       return WritePloverJsonl(view, out);
+    case ExportFormat::kHtml:
+      return WriteHtml(view, out);
   }
   return InternalError("unhandled export format");
 }

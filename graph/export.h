@@ -103,6 +103,20 @@ Status WritePloverJsonl(const std::vector<Entity>& entities,
 // The view's statements, with countries from its nodes' entities.
 Status WritePloverJsonl(const GraphView& view, std::ostream& out);
 
+// One self-contained HTML page (graph/web/map.html) that draws the view in a browser, from
+// file:// and without any network access: the vendored cytoscape.js (graph/web/vendor/, MIT,
+// pinned) lays out a force-directed map (its CoSE layout), nodes coloured by TypeColor and sized
+// by NodeSize, edges coloured by EventColor, as thick as EdgeThickness and labelled with their
+// predicate. The page has a search box, a time slider over the statements' dates (an edge shows
+// while one of its statements' dates overlaps the window) and, for a clicked node or edge, its
+// statements with sentence, date and source (the document's URL and title when known). The
+// view's data is embedded as JSON: per node its entity, colour, size and statement indexes; per
+// edge its ends, predicate, weight, sources and statement indexes; per statement its claim,
+// time (value, first and last day), modality, sentence and source. The address may preset the
+// filters: map.html#from=2018&until=2019-06&undated=0&select=Putin. Meant for views of up to a
+// few thousand nodes (the layout runs in the browser); filter larger stores first.
+Status WriteHtml(const GraphView& view, std::ostream& out);
+
 // Every format above, for command-line tables ("graph export --format NAME").
 enum class ExportFormat {
   kGraphMl,          // "graphml"
@@ -113,11 +127,12 @@ enum class ExportFormat {
   kStatementsJsonl,  // "statements" (JSON Lines)
   kEntitiesJsonl,    // "entities" (JSON Lines)
   kPloverJsonl,      // "plover" (JSON Lines)
+  kHtml,             // "html" (the map page)
 };
 inline constexpr ExportFormat kAllExportFormats[] = {
-    ExportFormat::kGraphMl,       ExportFormat::kGexf,       ExportFormat::kCsvNodes,
-    ExportFormat::kCsvEdges,      ExportFormat::kDot,        ExportFormat::kStatementsJsonl,
-    ExportFormat::kEntitiesJsonl, ExportFormat::kPloverJsonl};
+    ExportFormat::kGraphMl,       ExportFormat::kGexf,        ExportFormat::kCsvNodes,
+    ExportFormat::kCsvEdges,      ExportFormat::kDot,         ExportFormat::kStatementsJsonl,
+    ExportFormat::kEntitiesJsonl, ExportFormat::kPloverJsonl, ExportFormat::kHtml};
 
 // The format's name, as listed above.
 std::string_view ExportFormatName(ExportFormat format);

@@ -8,7 +8,6 @@
 namespace parley::internal {
 namespace {
 
-constexpr char kRecordVersion = 1;
 // Records holding entities (Entity, DocContents, EntityAggregate): version 2 added each role's
 // actor code after its dates; version 1 records (no code) still decode, with an empty code.
 constexpr char kEntityRecordVersion = 2;

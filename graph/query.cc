@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "base/text.h"
+#include "graph/predicates.h"
 #include "graph/resolve.h"
 #include "graph/scan_plan.h"
 
@@ -111,8 +112,27 @@ Result<Term> ParseVariable(std::string_view q, const Token& t) {
   return term;
 }
 
-Result<Term> ParseEntityTerm(const Store& store, std::string_view q, const Token& t) {
+// A question word in a subject or object position asks rather than names: "who proposed what"
+// is "?who proposed ?what", never the World Health Organization proposing something.
+bool IsQuestionWord(std::string_view word) {
+  static constexpr std::string_view kWords[] = {"who",  "whom",  "whose", "what", "which",
+                                                "when", "where", "why",   "how"};
+  const std::string lower = AsciiLower(word);
+  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+}
+
+Result<Term> ParseEntityTerm(const Store& store, std::string_view q, const Token& t,
+                             std::vector<std::string>* notes) {
   if (!t.quoted && !t.text.empty() && t.text[0] == '?') return ParseVariable(q, t);
+  if (!t.quoted && IsQuestionWord(t.text)) {
+    Term term;
+    term.variable = true;
+    term.offset = t.offset;
+    term.name = AsciiLower(t.text);
+    notes->push_back("'" + t.text + "' read as the variable ?" + term.name +
+                     " (a question word); quote it, \"" + t.text + "\", to mean a name");
+    return term;
+  }
   Term term;
   term.name = t.text;
   term.offset = t.offset;
@@ -143,7 +163,26 @@ Result<Term> ParsePredicate(std::string_view q, const Token& t) {
   return term;
 }
 
-Result<std::vector<Pattern>> Parse(const Store& store, std::string_view q) {
+// Resolves the pattern's predicate constants through options.predicates (when set).
+Status ResolvePredicates(const QueryOptions& options, Term* predicate,
+                         std::vector<std::string>* notes) {
+  if (options.predicates == nullptr || predicate->variable) return Status::Ok();
+  std::vector<std::string> resolved;
+  for (const std::string& word : predicate->predicates) {
+    PARLEY_ASSIGN_OR_RETURN(ResolvedPredicate r, ResolvePredicate(*options.predicates, word));
+    if (!r.note.empty()) notes->push_back(std::move(r.note));
+    for (std::string& p : r.predicates) {
+      if (std::find(resolved.begin(), resolved.end(), p) == resolved.end()) {
+        resolved.push_back(std::move(p));
+      }
+    }
+  }
+  predicate->predicates = std::move(resolved);
+  return Status::Ok();
+}
+
+Result<std::vector<Pattern>> Parse(const Store& store, std::string_view q,
+                                   const QueryOptions& options, std::vector<std::string>* notes) {
   PARLEY_ASSIGN_OR_RETURN(std::vector<Token> tokens, Tokenize(q));
   std::vector<std::vector<Token>> groups(1);
   for (Token& t : tokens) {
@@ -173,9 +212,10 @@ Result<std::vector<Pattern>> Parse(const Store& store, std::string_view q) {
                          "spaces, e.g. \"Xi Jinping\"");
     }
     Pattern p;
-    PARLEY_ASSIGN_OR_RETURN(p.subject, ParseEntityTerm(store, q, g[0]));
+    PARLEY_ASSIGN_OR_RETURN(p.subject, ParseEntityTerm(store, q, g[0], notes));
     PARLEY_ASSIGN_OR_RETURN(p.predicate, ParsePredicate(q, g[1]));
-    PARLEY_ASSIGN_OR_RETURN(p.object, ParseEntityTerm(store, q, g[2]));
+    PARLEY_RETURN_IF_ERROR(ResolvePredicates(options, &p.predicate, notes));
+    PARLEY_ASSIGN_OR_RETURN(p.object, ParseEntityTerm(store, q, g[2], notes));
     size_t end = g[2].offset + g[2].text.size() + (g[2].quoted ? 2 : 0);
     p.text = std::string(q.substr(g[0].offset, end - g[0].offset));
     patterns.push_back(std::move(p));
@@ -464,16 +504,21 @@ std::string QueryPlan::ToString() const {
 
 Result<QueryPlan> PlanQuery(const Store& store, std::string_view pattern,
                             const QueryOptions& options) {
-  PARLEY_ASSIGN_OR_RETURN(std::vector<Pattern> patterns, Parse(store, pattern));
-  return MakePlan(patterns, JoinOrder(patterns), options);
+  std::vector<std::string> notes;
+  PARLEY_ASSIGN_OR_RETURN(std::vector<Pattern> patterns, Parse(store, pattern, options, &notes));
+  QueryPlan plan = MakePlan(patterns, JoinOrder(patterns), options);
+  plan.notes = std::move(notes);
+  return plan;
 }
 
 Result<QueryResult> RunQuery(const Store& store, std::string_view pattern,
                              const QueryOptions& options) {
-  PARLEY_ASSIGN_OR_RETURN(std::vector<Pattern> patterns, Parse(store, pattern));
+  std::vector<std::string> notes;
+  PARLEY_ASSIGN_OR_RETURN(std::vector<Pattern> patterns, Parse(store, pattern, options, &notes));
   std::vector<size_t> order = JoinOrder(patterns);
   QueryResult result;
   result.plan = MakePlan(patterns, order, options);
+  result.plan.notes = std::move(notes);
   for (const Pattern& p : patterns) {
     for (const Term* t : {&p.subject, &p.predicate, &p.object}) {
       if (t->variable && std::find(result.variables.begin(), result.variables.end(), t->name) ==

@@ -9,8 +9,10 @@
 //
 // `?x` is a variable; the same variable in several patterns joins them. A subject or object
 // that is not a variable names an entity and resolves through ResolveEntity (an id, a label or
-// an alias, case-insensitively). An object variable binds the statement's object entity, or its
-// quoted text when it has no object entity. Examples:
+// an alias, case-insensitively), except an unquoted question word (who, whom, whose, what,
+// which, when, where, why, how), which is the variable of that name: "who proposed what" asks
+// "?who proposed ?what" (quote it, "WHO", to mean a name). An object variable binds the statement's
+// object entity, or its quoted text when it has no object entity. Examples:
 //
 //   ?who proposed ?what
 //   Putin proposed|offered ?what
@@ -41,6 +43,7 @@
 
 #include "base/status.h"
 #include "base/types.h"
+#include "graph/predicates.h"
 #include "graph/store.h"
 
 namespace parley {
@@ -80,6 +83,11 @@ struct QueryOptions {
   bool sort_by_time = true;
   // How rows sort. Default: kDate.
   RowOrder order = RowOrder::kDate;
+  // When set, every predicate a pattern names resolves through ResolvePredicate
+  // (graph/predicates.h): plain verbs become the predicates they produce ("met" -> met_with),
+  // unknown ones fail with a did-you-mean; notes go to QueryPlan::notes. Not owned. Default:
+  // null (predicates match as written).
+  const PredicateLookup* predicates = nullptr;
   // Collapse the rows that state one claim -- the same variable bindings and the same primary
   // subject, predicate, object (or text) and time value -- across statements and documents into
   // one row: the row of the earliest source, with every document that states the claim in
@@ -116,6 +124,9 @@ struct QueryStep {
 
 struct QueryPlan {
   std::vector<QueryStep> steps;
+  // How the query was read where it said something else: a question word taken as a variable,
+  // a verb taken as its predicate. One sentence each, for the user.
+  std::vector<std::string> notes;
 
   // One line per step: "1. pattern 2 `Putin proposed ?what`: subject-first (spo) ...".
   std::string ToString() const;

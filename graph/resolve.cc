@@ -44,9 +44,17 @@ Result<std::string> NoMatch(const Store& store, std::string_view name) {
   std::string message = "no entity matches " + Quoted(name);
   if (!near.empty()) {
     std::vector<std::string> best;
-    for (const auto& [d, candidate] : near) {
+    // One spelling per name: "Putin" rather than also the all-capitals alias "PUTIN" (the
+    // imported dictionaries, rules/README.md section 14, carry both).
+    auto all_caps = [](const std::string& c) {
+      return std::none_of(c.begin(), c.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+    };
+    std::set<std::tuple<size_t, bool, std::string>> ordered;
+    for (const auto& [d, candidate] : near) ordered.emplace(d, all_caps(candidate), candidate);
+    std::set<std::string> seen;  // folded
+    for (const auto& [d, caps, candidate] : ordered) {
       if (best.size() == 3) break;
-      if (std::find(best.begin(), best.end(), candidate) == best.end()) best.push_back(candidate);
+      if (seen.insert(AsciiLower(candidate)).second) best.push_back(candidate);
     }
     message += "; did you mean " + OrList(best) + "?";
   }

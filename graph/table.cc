@@ -108,7 +108,13 @@ std::string FormatTable(const Table& t, TableFormat format, const TableStyle& st
       auto line = [&](const std::vector<std::string>& row) {
         for (size_t i = 0; i < row.size(); ++i) {
           if (i > 0) out.push_back(csv ? ',' : '\t');
-          out.append(csv ? CsvField(row[i]) : OneLine(row[i]));
+          if (csv) {
+            out.append(CsvField(row[i]));
+          } else {
+            // Spreadsheets open TSV too: a formula is shown as text, as in CSV.
+            if (LooksLikeFormula(row[i])) out.push_back('\'');
+            out.append(OneLine(row[i]));
+          }
         }
         out.push_back('\n');
       };

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Quick start, command 1: installs what is missing, builds parley in Release and runs the main
 # job on examples/: ingest into a fresh store, ask "who proposed what, to whom, when", and write
-# GraphML and GEXF files for Gephi.
+# the map to open in a browser (build/demo/map.html) and GraphML and GEXF files for Gephi.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/setup.sh
@@ -23,7 +23,13 @@ echo "== parley stats"
 $parley stats
 $parley export --format graphml -o "$out/parley.graphml"
 $parley export --format gexf --dynamic -o "$out/parley.gexf"
+$parley export --format html -o "$out/map.html"
 cat <<TXT
+
+Wrote $out/map.html, the actor map to open in a browser (one self-contained page: it works
+offline, from file://): open it with your browser, e.g. \`xdg-open $out/map.html\` or
+file://$PWD/$out/map.html. Search for an entity, narrow the dates with the sliders, click a
+node or a link to read its statements with their sentences and sources.
 
 Wrote $out/parley.graphml and $out/parley.gexf, the actor-relationship graph of examples/.
 Open in Gephi: File > Open... > $out/parley.gexf, "Graph Type: Directed", OK. Nodes carry a

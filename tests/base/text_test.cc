@@ -119,6 +119,12 @@ TEST(SpaceTest, TrimAndCollapse) {
 TEST(EditDistanceTest, Table) {
   EXPECT_EQ(EditDistance("query", "quer"), 1u);
   EXPECT_EQ(EditDistance("Putn", "Putin"), 1u);
+  // A swap of two letters is one edit (issue 18: `timeline Ptuin` suggested nothing).
+  EXPECT_EQ(EditDistance("ptuin", "putin"), 1u);
+  EXPECT_EQ(EditDistance("centralty", "centrality"), 1u);
+  EXPECT_EQ(EditDistance("propsed", "proposed"), 1u);
+  EXPECT_EQ(EditDistance("ab", "ba"), 1u);
+  EXPECT_EQ(EditDistance("abc", "ca"), 3u);
   EXPECT_EQ(EditDistance("export", "extract"), 4u);
   EXPECT_EQ(EditDistance("", "abc"), 3u);
   EXPECT_EQ(EditDistance("abcdefgh", "zzzzzzzz", 2), 3u);

@@ -1,5 +1,6 @@
-// What an analyst sees (issue 18): cited, grouped and sorted answers, citations in every export,
-// folding by the state served. The store is loaded from tests/data/analyst/statements.jsonl
+// What an analyst sees (issue 18): a vocabulary to ask in (did-you-mean, verbs for predicates,
+// question words), cited, grouped and sorted answers, citations in every export, folding by the
+// state served. The store is loaded from tests/data/analyst/statements.jsonl
 // (see its README), so the expectations do not move when the extraction rules change.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -154,6 +155,124 @@ TEST_F(AnalystTest, FoldPeopleUsesTheStateServed) {
       Parley({"export", "--format", "csv-edges", "--fold-people", "--predicate", "met_with"});
   ASSERT_EQ(run.code, 0) << run.err;
   EXPECT_THAT(run.out, HasSubstr("state:sweden,state:nigeria,Directed,"));
+}
+
+TEST_F(AnalystTest, MisspeltPredicateGetsDidYouMeanAndFails) {
+  CliRun run = Parley({"query", "?who propsed ?what"});
+  EXPECT_EQ(run.code, 3);  // not found
+  EXPECT_EQ(run.out, "");
+  EXPECT_THAT(run.err, HasSubstr("parley: error: unknown predicate 'propsed'; did you mean "
+                                 "'proposed'"));
+  CliRun graph = Parley({"export", "--format", "csv-edges", "--predicate", "met_wiht"});
+  EXPECT_EQ(graph.code, 3);
+  EXPECT_THAT(graph.err, HasSubstr("unknown predicate 'met_wiht'; did you mean 'met_with'"));
+  CliRun nothing = Parley({"query", "?a xyzzyq ?b"});
+  EXPECT_EQ(nothing.code, 3);
+  EXPECT_THAT(nothing.err, HasSubstr("unknown predicate 'xyzzyq' ('parley vocab' lists"));
+}
+
+TEST_F(AnalystTest, VerbsReadAsTheirPredicates) {
+  struct Case {
+    std::string query;
+    std::string note;
+    size_t rows;  // with the header
+  };
+  const std::vector<Case> cases = {
+      {"?a met ?b", "'met' read as the predicate met_with", 2},
+      {"?a meets ?b", "'meets' read as the predicate met_with", 2},
+      {"?a slammed ?b", "'slammed' read as the predicate criticized", 3},
+      // The rules' own predicate for condemning: no statement of this store has it.
+      {"?a condemned ?b", "no statement in this store has the predicate 'condemned'", 1},
+      {"?a denounced ?b", "'denounced' read as the predicate condemned", 1},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.query);
+    CliRun run = Parley({"query", c.query, "--format", "tsv"});
+    ASSERT_EQ(run.code, 0) << run.err;
+    EXPECT_THAT(run.err, HasSubstr("parley: note: " + c.note));
+    EXPECT_EQ(Lines(run.out).size(), c.rows) << run.out;
+  }
+  CliRun met = Parley({"query", "?a met ?b", "--format", "tsv"});
+  EXPECT_THAT(met.out, HasSubstr("Ana Lindqvist\tperson:ana-lindqvist\tTomás Okafor"));
+  CliRun graph = Parley({"export", "--format", "csv-edges", "--predicate", "met"});
+  ASSERT_EQ(graph.code, 0) << graph.err;
+  EXPECT_THAT(graph.err, HasSubstr("'met' read as the predicate met_with"));
+  EXPECT_THAT(graph.out, HasSubstr("person:ana-lindqvist,person:tomas-okafor,"));
+}
+
+TEST_F(AnalystTest, QuestionWordsAreVariablesNotEntities) {
+  // The store knows an entity labelled "WHO"; the question still asks.
+  CliRun words = Parley({"query", "who proposed what", "--format", "tsv"});
+  ASSERT_EQ(words.code, 0) << words.err;
+  CliRun variables = Parley({"query", "?who proposed ?what", "--format", "tsv"});
+  EXPECT_EQ(words.out, variables.out);
+  EXPECT_EQ(Lines(words.out).size(), 7u);
+  EXPECT_THAT(words.err, HasSubstr("'who' read as the variable ?who (a question word)"));
+  // Quoted, it is the name.
+  CliRun named = Parley({"query", "?x criticized \"who\"", "--format", "tsv"});
+  ASSERT_EQ(named.code, 0) << named.err;
+  EXPECT_THAT(named.out, HasSubstr("Putin\tperson:vladimir-putin\t"));
+}
+
+TEST_F(AnalystTest, MisspeltNamesCommandsAndOptionsGetDidYouMean) {
+  struct Case {
+    std::vector<std::string> args;
+    int code;
+    std::string err;
+  };
+  const std::vector<Case> cases = {
+      {{"timeline", "Ptuin"}, 3, "no entity matches 'Ptuin'; did you mean 'Putin'?"},
+      {{"entity", "Ptuin"}, 3, "no entity matches 'Ptuin'; did you mean 'Putin'?"},
+      {{"graph", "centralty"},
+       2,
+       "graph: unknown analysis 'centralty' (did you mean 'centrality'?); one of: summary, "
+       "neighbours, path, centrality, components"},
+      {{"graph"}, 2, "graph: name one of: summary, neighbours, path, centrality, components"},
+      {{"query", "?a met ?b", "--limt", "3"},
+       2,
+       "query: unknown option '--limt' (did you mean '--limit'?)"},
+      // Counts are whole numbers (issue 18: `--top -1` was accepted).
+      {{"graph", "centrality", "--top", "-1"},
+       2,
+       "graph: --top: '-1' is not a whole number of at least 0"},
+      {{"query", "?a met ?b", "--limit", "2.5"},
+       2,
+       "query: --limit: '2.5' is not a whole number of at least 0"},
+      {{"export", "--min-weight", "0"},
+       2,
+       "export: --min-weight: '0' is not a whole number of at least 1"},
+      {{"graph", "centrality", "--topp", "3"},
+       2,
+       "graph: unknown option '--topp' (did you mean '--top'?)"},
+  };
+  for (const Case& c : cases) {
+    std::string trace;
+    for (const std::string& arg : c.args) trace += arg + " ";
+    SCOPED_TRACE(trace);
+    CliRun run = Parley(c.args);
+    EXPECT_EQ(run.code, c.code);
+    EXPECT_THAT(run.err, HasSubstr("parley: error: " + c.err + "\n"));
+  }
+}
+
+TEST_F(AnalystTest, VocabListsPredicatesWithCodesAndCounts) {
+  CliRun run = Parley({"vocab"});
+  ASSERT_EQ(run.code, 0) << run.err;
+  EXPECT_THAT(run.out, HasSubstr("\nmet_with  1 statement  PLOVER CONSULT (meet, visit, host, "
+                                 "call or talk)  CAMEO 040\n  verbs:  meet"));
+  EXPECT_THAT(run.out, HasSubstr("\nproposed  6 statements  PLOVER AGREE"));
+  EXPECT_THAT(run.out, HasSubstr("\ncondemned  0 statements  PLOVER ACCUSE"));
+  EXPECT_THAT(run.out, HasSubstr("\nentity types  (entities in the store)\n  person     "));
+  CliRun json = Parley({"vocab", "--json"});
+  ASSERT_EQ(json.code, 0) << json.err;
+  EXPECT_THAT(json.out, HasSubstr("{\"predicate\":\"criticized\",\"statements\":2,\"plover\":"
+                                  "[\"ACCUSE\"],\"cameo\":[\"111\"],"));
+  EXPECT_THAT(json.out, HasSubstr("{\"entity_type\":\"organization\",\"entities\":1}\n"));
+  // Without a store the vocabulary stands alone.
+  CliRun bare = RunParley({"vocab", "--db", (*dir_ / "none").string()});
+  ASSERT_EQ(bare.code, 0) << bare.err;
+  EXPECT_THAT(bare.out, HasSubstr("\nmet_with  PLOVER CONSULT"));
+  EXPECT_THAT(bare.err, HasSubstr("warning: no store at"));
 }
 
 }  // namespace

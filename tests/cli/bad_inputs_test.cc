@@ -15,6 +15,7 @@ namespace parley::cli {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 const std::string kDir = std::string(PARLEY_TEST_DATA_DIR) + "/bad_inputs";
 
@@ -28,7 +29,8 @@ TEST_F(BadInputsCliTest, IngestStoresWhatIsReadableAndNamesTheRest) {
   const CliRun run = RunParley({"ingest", "--db", db_, kDir});
   EXPECT_EQ(run.code, 0) << run.err;
   for (const char* skipped :
-       {"/binary.png: warning: binary file (NUL bytes); skipped",
+       {"/binary.png: warning: a PNG image, not text (parley reads text, Markdown, HTML and JSON "
+        "Lines); skipped",
         "/mostly_binary.dat: warning: binary file (mostly non-text bytes); skipped",
         "/utf16.txt: warning: UTF-16 text (convert it to UTF-8); skipped",
         "/nul_bytes.txt: warning: binary file (NUL bytes); skipped",
@@ -72,6 +74,42 @@ TEST_F(BadInputsCliTest, BrokenRuleFilesAreInputErrors) {
       EXPECT_TRUE(run.out.empty());
     }
   }
+}
+
+// Issue 18: an empty directory said "ingested 0 documents" and nothing else; a PDF was read as
+// text; a later ingest without --rules silently re-extracted with the default rules.
+TEST_F(BadInputsCliTest, EmptyInputsUnreadableFormatsAndOtherRulesAreWarnedAbout) {
+  const std::string empty = dir_.Sub("empty");
+  std::filesystem::create_directories(empty);
+  CliRun run = RunParley({"ingest", "--db", db_, empty});
+  EXPECT_EQ(run.code, 0) << run.err;
+  EXPECT_THAT(run.err, HasSubstr("parley: warning: no documents in the inputs (parley reads "
+                                 ".txt, .md, .html and .jsonl files, also in directories); "
+                                 "nothing was ingested\n"));
+
+  const std::string pdf = dir_.Sub("report.pdf");
+  std::ofstream(pdf) << "%PDF-1.4\nBT (Japan met Russia.) Tj ET\n%%EOF\n";
+  run = RunParley({"ingest", "--db", db_, pdf});
+  EXPECT_EQ(run.code, 0) << run.err;
+  EXPECT_THAT(run.err, HasSubstr("report.pdf: warning: a PDF document (convert it to text first, "
+                                 "e.g. with pdftotext), not text"));
+  EXPECT_THAT(run.err, HasSubstr("1 file skipped"));
+  EXPECT_THAT(run.err, Not(HasSubstr("no documents in the inputs")));
+
+  const std::string doc = dir_.Sub("doc.txt");
+  std::ofstream(doc) << "Japan met Russia.\n";
+  const std::string rules = dir_.Sub("extra.rules");
+  std::ofstream(rules) << "entity state:atlantis\n  label  Atlantis\n  alias  Atlantis\n";
+  run = RunParley({"ingest", "--db", db_, "--rules", rules, doc});
+  EXPECT_EQ(run.code, 0) << run.err;
+  EXPECT_THAT(run.err, Not(HasSubstr("other rules")));
+  run = RunParley({"ingest", "--db", db_, doc});
+  EXPECT_EQ(run.code, 0) << run.err;
+  EXPECT_THAT(run.err, HasSubstr("parley: warning: 1 unchanged document was stored with other "
+                                 "rules and re-extracted with these, replacing its statements; "
+                                 "give the same --rules as before to keep them\n"));
+  run = RunParley({"ingest", "--db", db_, doc});
+  EXPECT_THAT(run.err, Not(HasSubstr("other rules")));
 }
 
 TEST_F(BadInputsCliTest, StoreThatIsNotAStoreIsAStoreError) {

@@ -50,7 +50,8 @@ TEST(CliTest, UnknownCommandSuggests) {
       {{"grpah"}, "parley: error: unknown command 'grpah'\ndid you mean 'graph'?\n"},
       {{"frobnicate"},
        "parley: error: unknown command 'frobnicate'\ndid you mean one of these? extract ingest "
-       "query entity timeline stats export graph backup check rules\nrun 'parley --help' for what "
+       "query vocab entity timeline stats export graph backup check rules\nrun 'parley --help' "
+       "for what "
        "each does\n"},
       {{"help", "stat"}, "parley: error: unknown command 'stat'\ndid you mean 'stats'?\n"},
       {{"--frob"},

@@ -95,7 +95,10 @@ TEST(BadInputsTest, CommittedCorpus) {
     std::vector<std::string> warnings;  // without the "<path>" prefix of the file
   };
   const std::vector<Case> cases = {
-      {"binary.png", {}, {": warning: binary file (NUL bytes); skipped"}},
+      {"binary.png",
+       {},
+       {": warning: a PNG image, not text (parley reads text, Markdown, HTML and JSON Lines); "
+        "skipped"}},
       {"mostly_binary.dat", {}, {": warning: binary file (mostly non-text bytes); skipped"}},
       {"utf16.txt", {}, {": warning: UTF-16 text (convert it to UTF-8); skipped"}},
       {"nul_bytes.txt", {}, {": warning: binary file (NUL bytes); skipped"}},

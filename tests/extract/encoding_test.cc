@@ -52,6 +52,19 @@ TEST(NotTextReasonTest, Cases) {
   std::string high;
   for (int i = 0; i < 1000; ++i) high += static_cast<char>(0x80 + i % 64);
   EXPECT_EQ(NotTextReason(high), "binary file (mostly non-text bytes)");
+  // Formats parley does not read say what they are, even when they look like text (issue 18:
+  // a .pdf was ingested as text).
+  const std::string formats = ", not text (parley reads text, Markdown, HTML and JSON Lines)";
+  EXPECT_EQ(NotTextReason("%PDF-1.4\nBT (Putin met Abe) Tj ET\n%%EOF\n"),
+            "a PDF document (convert it to text first, e.g. with pdftotext)" + formats);
+  EXPECT_EQ(
+      NotTextReason("PK\x03\x04word/document.xml"),
+      "a ZIP archive or office document (.docx, .xlsx, .odt: save it as text first)" + formats);
+  EXPECT_EQ(NotTextReason("\xFF\xD8\xFF\xE0JFIF"), "a JPEG image" + formats);
+  EXPECT_EQ(NotTextReason("GIF89a"), "a GIF image" + formats);
+  EXPECT_EQ(NotTextReason("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"),
+            "an old office document (.doc, .xls, .ppt: save it as text first)" + formats);
+  EXPECT_EQ(NotTextReason("PDF is a format; %PDF- in a sentence is text"), std::nullopt);
 }
 
 }  // namespace

@@ -64,7 +64,8 @@ TEST(NameDiscoveryTest, PeopleAndTheirShortForms) {
        {"person:fw-de-klerk F.W. de Klerk 2", "person:nelson-mandela Nelson Mandela 1"}},
       // A family name in capitals first is the listed person.
       {"Prime Minister KISHIDA Fumio arrived.", "", {"person:fumio-kishida Fumio Kishida 1"}},
-      {"Foreign Minister Hayashi Yoshimasa met reporters.", "",
+      {"Foreign Minister Hayashi Yoshimasa met reporters.",
+       "",
        {"person:yoshimasa-hayashi Yoshimasa Hayashi 1"}},
       // A transliteration variant is the listed person.
       {"Defense Minister Shoygu visited the front. Shoygu said nothing.",

@@ -4,10 +4,13 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
 #include "extract/default_rules.h"
+#include "extract/extractor.h"
 #include "extract/rule_matcher.h"
 #include "extract/rule_source.h"
 
@@ -178,6 +181,36 @@ TEST(PetrarchImportTest, ImportedEntityMergesUnderTheHandWrittenOne) {
     }
     EXPECT_TRUE(found);
   }
+}
+
+// What `parley rules import` writes, in the imported/ folder of a `--rules` directory, is read
+// as the imported layer: compiled before the built-ins, merged into their entities (no duplicate
+// ids), its aliases found.
+TEST(PetrarchImportTest, ImportedFolderOfAUserDirectoryIsTheImportedLayer) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(testing::TempDir()) / "parley_imported_layer";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "imported");
+  std::ofstream(dir / "imported" / "x.rules")
+      << "entity state:japan\n  label JAPAN\n  alias Nippon\n  attr cameo = JPN\n";
+  ExtractorOptions options;
+  options.rule_paths = {dir.string()};
+  auto extractor = Extractor::Create(options);
+  ASSERT_TRUE(extractor.ok()) << extractor.status().message();
+  Document doc;
+  doc.info.id = "t";
+  doc.text = "Nippon signed the treaty with Russia in 1956.";
+  auto x = (*extractor)->Extract(doc);
+  ASSERT_TRUE(x.ok()) << x.status().ToString();
+  bool found = false;
+  for (const Entity& e : x->entities) {
+    if (e.id == "state:japan") {
+      found = true;
+      EXPECT_EQ(e.label, "Japan");
+    }
+  }
+  EXPECT_TRUE(found);
+  fs::remove_all(dir);
 }
 
 }  // namespace

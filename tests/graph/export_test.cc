@@ -7,9 +7,11 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <streambuf>
 
+#include "graph/style.h"
 #include "tests/graph/graph_fixture.h"
 
 namespace parley {
@@ -54,6 +56,89 @@ TEST(ExportTest, GraphMlEscapesLabelsAndDropsForbiddenCharacters) {
   EXPECT_THAT(xml, HasSubstr("<data key=\"weight\">1</data>"));
   EXPECT_THAT(xml, HasSubstr("<data key=\"plover\">THREATEN</data>"));
   EXPECT_THAT(xml, Not(HasSubstr("\x01")));
+}
+
+// The HTML map's page (WriteHtml): the data block as the page's script reads it.
+nlohmann::json MapData(const std::string& page) {
+  const std::string open = "<script type=\"application/json\" id=\"parley-data\">\n";
+  const size_t begin = page.find(open);
+  const size_t end = page.find("\n</script>", begin);
+  if (begin == std::string::npos || end == std::string::npos) return nullptr;
+  return nlohmann::json::parse(page.substr(begin + open.size(), end - begin - open.size()));
+}
+
+TEST(ExportTest, HtmlIsOneSelfContainedPage) {
+  GraphView view = HostileView();
+  // A sentence that would end the data's <script> element, and a citation.
+  view.statements[0].sentence = "Evil </script><script>alert(1)</script> <!-- threatened.";
+  view.documents["doc-s:1"] =
+      DocumentInfo{.id = "doc-s:1", .title = "Report", .url = "https://example.org/r"};
+  const std::string page = Export(view, WriteHtml);
+  EXPECT_THAT(page, ::testing::StartsWith("<!DOCTYPE html>\n"));
+  EXPECT_THAT(page, HasSubstr("The Cytoscape Consortium"));  // the library and its licence
+  EXPECT_THAT(page, HasSubstr("window.parleyMap"));          // graph/web/map.js
+  EXPECT_THAT(page, Not(HasSubstr("<!-- parley:")));         // every marker filled
+  // Nothing to fetch: no external script, style or image, and a policy that forbids them.
+  EXPECT_THAT(page, Not(HasSubstr(" src=")));
+  EXPECT_THAT(page, Not(HasSubstr("<link")));
+  EXPECT_THAT(page, HasSubstr("content=\"default-src 'none'"));
+  // Exactly the three script elements end: the hostile sentence stays inside the data.
+  size_t ends = 0;
+  for (size_t at = page.find("</script"); at != std::string::npos;
+       at = page.find("</script", at + 1)) {
+    ++ends;
+  }
+  EXPECT_EQ(ends, 3u);
+  // No script holds "<!--" either (it would change how the HTML parser reads the element).
+  for (size_t at = page.find("<script"); at != std::string::npos;
+       at = page.find("<script", at + 1)) {
+    const size_t end = page.find("</script", at);
+    ASSERT_NE(end, std::string::npos);
+    EXPECT_EQ(page.substr(at, end - at).find("<!--"), std::string::npos);
+  }
+  const nlohmann::json data = MapData(page);
+  ASSERT_TRUE(data.is_object());
+  ASSERT_EQ(data["nodes"].size(), 2u);
+  ASSERT_EQ(data["edges"].size(), 1u);
+  ASSERT_EQ(data["statements"].size(), 1u);
+  const nlohmann::json& evil = data["nodes"][0];
+  EXPECT_EQ(evil["id"], "organization:evil");
+  EXPECT_EQ(evil["label"], "=SUM(A1) <b>\"Evil\" & Co\x01\n");
+  EXPECT_EQ(evil["color"], "#009e73");  // TypeColor(kOrganization)
+  EXPECT_EQ(evil["size"], 50);
+  EXPECT_EQ(evil["s"], nlohmann::json::array({0}));
+  const nlohmann::json& edge = data["edges"][0];
+  EXPECT_EQ(edge["source"], "organization:evil");
+  EXPECT_EQ(edge["target"], "state:norway");
+  EXPECT_EQ(edge["predicate"], "threat\"ened");
+  EXPECT_EQ(edge["color"], EventColor(EventClass::kConflict).Hex());
+  EXPECT_EQ(edge["weight"], 1);
+  EXPECT_EQ(edge["s"], nlohmann::json::array({0}));
+  const nlohmann::json& statement = data["statements"][0];
+  EXPECT_EQ(statement["sentence"], view.statements[0].sentence);
+  EXPECT_EQ(statement["start"], "2020-01-02");
+  EXPECT_EQ(statement["end"], "2020-01-02");
+  EXPECT_EQ(statement["source"], "https://example.org/r");
+  EXPECT_EQ(statement["title"], "Report");
+  EXPECT_EQ(statement["object"], "Norway");
+  EXPECT_EQ(Export(view, WriteHtml), page);  // deterministic
+}
+
+TEST(ExportTest, HtmlListsEdgelessStatementsUnderTheirSubject) {
+  Result<GraphView> view =
+      BuildGraphViewFrom({},
+                         {MakeStatement("s:1", State("Norway"), "said", std::nullopt, "2021"),
+                          MakeStatement("s:2", State("Norway"), "met", State("Chile"))},
+                         GraphFilter());
+  ASSERT_TRUE(view.ok());
+  const nlohmann::json data = MapData(Export(*view, WriteHtml));
+  ASSERT_TRUE(data.is_object());
+  ASSERT_EQ(data["nodes"].size(), 2u);
+  EXPECT_EQ(data["nodes"][0]["id"], "state:chile");
+  EXPECT_EQ(data["nodes"][0]["s"], nlohmann::json::array({1}));
+  EXPECT_EQ(data["nodes"][1]["s"], nlohmann::json::array({0, 1}));  // Norway: said, met
+  EXPECT_EQ(data["statements"][0]["time"], "2021");
+  EXPECT_EQ(data["statements"][1]["time"], "");
 }
 
 TEST(ExportTest, GexfDynamicWritesSpellsOrTimestamps) {
@@ -241,7 +326,7 @@ TEST(ExportFormatTest, NamesRoundTripAndTyposGetASuggestion) {
     std::string message;
   };
   const std::string known =
-      "; known: graphml, gexf, csv-nodes, csv-edges, dot, statements, entities, plover";
+      "; known: graphml, gexf, csv-nodes, csv-edges, dot, statements, entities, plover, html";
   const Case cases[] = {
       {"grafml", "unknown export format 'grafml' (did you mean 'graphml'?)" + known},
       {"GEXF", "unknown export format 'GEXF' (did you mean 'gexf'?)" + known},
@@ -273,6 +358,7 @@ TEST(ExportFormatTest, WriteExportDispatchesToEachWriter) {
        [](const GraphView& v, std::ostream& o) { return WriteEntitiesJsonl(v, o); }},
       {ExportFormat::kPloverJsonl,
        [](const GraphView& v, std::ostream& o) { return WritePloverJsonl(v, o); }},
+      {ExportFormat::kHtml, WriteHtml},
   };
   ASSERT_EQ(cases.size(), std::size(kAllExportFormats));
   for (const auto& [format, write] : cases) {

@@ -26,9 +26,10 @@ TEST(TableTest, Formats) {
        "Ünal,'=SUM(A1)\n"
        "Bo,\"two\tcells, \"\"quoted\"\"\nline\"\n"
        ",\n"},
+      // TSV neutralises formulas like CSV (issue 18: spreadsheets open TSV too).
       {TableFormat::kTsv,
        "name\tnote\n"
-       "Ünal\t=SUM(A1)\n"
+       "Ünal\t'=SUM(A1)\n"
        "Bo\ttwo cells, \"quoted\" line\n"
        "\t\n"},
       {TableFormat::kJson,

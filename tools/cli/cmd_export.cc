@@ -1,4 +1,4 @@
-// parley export: the store as GraphML, GEXF, CSV, DOT, JSON Lines or PLOVER records.
+// parley export: the store as GraphML, GEXF, CSV, DOT, JSON Lines, PLOVER records or an HTML map.
 #include <algorithm>
 #include <iostream>
 
@@ -26,12 +26,14 @@ void Define(CLI::App& app, ExportFlags& f) {
                "  parley export --db news.db --format gexf --dynamic -o news.gexf\n"
                "  parley export --db news.db --format graphml --actors-only --since 2018\n"
                "  parley export --db news.db --format jsonl --what entities\n"
-               "  parley export --db news.db --format csv-edges -o edges.csv");
+               "  parley export --db news.db --format csv-edges -o edges.csv\n"
+               "  parley export --db news.db --format html --actors-only -o map.html");
   AddDbFlag(app, f.db);
   app.add_option("--format", f.format,
-                 "graphml, gexf, csv-nodes, csv-edges (Gephi spreadsheet), dot, jsonl, plover")
-      ->check(
-          CLI::IsMember({"graphml", "gexf", "csv-nodes", "csv-edges", "dot", "jsonl", "plover"}));
+                 "graphml, gexf, csv-nodes, csv-edges (Gephi spreadsheet), dot, jsonl, plover, "
+                 "html (a map to open in a browser, self-contained)")
+      ->check(CLI::IsMember(
+          {"graphml", "gexf", "csv-nodes", "csv-edges", "dot", "jsonl", "plover", "html"}));
   app.add_option("--what", f.what, "With --format jsonl: statements or entities")
       ->check(CLI::IsMember({"statements", "entities"}));
   app.add_option("-o,--output", f.output,
@@ -105,6 +107,7 @@ Status Export(const ExportFlags& flags, const Store& store, std::ostream& out) {
   if (flags.format == "csv-edges") return WriteCsvEdges(view, out);
   if (flags.format == "dot") return WriteDot(view, out);
   if (flags.format == "plover") return WritePloverJsonl(view, out);
+  if (flags.format == "html") return WriteHtml(view, out);
   if (flags.what == "entities") return WriteEntitiesJsonl(view, out);
   return WriteStatementsJsonl(view, out);
 }
@@ -118,6 +121,9 @@ int RunExport(const CommandContext& context) {
   if (auto code = ParseFlags(app, context)) return *code;
   auto store = OpenStoreForReading(flags.db);
   if (!store.ok()) return ReportStoreError(context, store.status());
+  if (Status resolved = ResolveGraphPredicates(context, **store, &flags.graph); !resolved.ok()) {
+    return ReportError(context, resolved);
+  }
   Status status;
   if (flags.output.empty() || flags.output == "-") {
     status = Export(flags, **store, context.out());

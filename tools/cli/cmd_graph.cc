@@ -52,9 +52,9 @@ void Define(CLI::App& app, GraphCommandFlags& f) {
   auto* path = app.add_subcommand("path", "Shortest path between two entities, with evidence");
   path->add_option("from", f.from, "Entity name, alias or id")->required();
   path->add_option("to", f.to, "Entity name, alias or id")->required();
-  path->add_option("--evidence", f.evidence, "Statements shown per hop");
+  path->add_option("--evidence", f.evidence, "Statements shown per hop")->check(AtLeast(0));
   auto* centrality = app.add_subcommand("centrality", "Most central entities");
-  centrality->add_option("--top", f.top, "Rows (0 = all)");
+  centrality->add_option("--top", f.top, "Rows (0 = all)")->check(AtLeast(0));
   centrality->add_option("--by", f.by, "Ranking measure")
       ->check(CLI::IsMember({"betweenness", "degree"}));
   app.add_subcommand("components", "Connected components, largest first");
@@ -99,6 +99,9 @@ int RunGraph(const CommandContext& context) {
   if (auto code = ParseFlags(app, context)) return *code;
   auto store = OpenStoreForReading(flags.db);
   if (!store.ok()) return ReportStoreError(context, store.status());
+  if (Status resolved = ResolveGraphPredicates(context, **store, &flags.graph); !resolved.ok()) {
+    return ReportError(context, resolved);
+  }
   auto filter = ToGraphFilter(flags.graph);
   if (!filter.ok()) return ReportError(context, filter.status());
   const std::string analysis = app.get_subcommands().front()->get_name();

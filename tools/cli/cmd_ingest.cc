@@ -59,6 +59,9 @@ struct Counts {
   uint64_t text_bytes = 0;       // of the documents extracted
   uint64_t skipped_records = 0;  // records (documents, statement lines) skipped with a warning
   uint64_t skipped_files = 0;    // whole input files skipped with a warning
+  // Unchanged documents re-extracted because they were stored with other rules (another
+  // --rules, or a parley with other built-in rules).
+  uint64_t other_rules = 0;
   std::string Summary() const {
     std::string summary = WithThousands(added) + " added, " + WithThousands(replaced) +
                           " replaced, " + WithThousands(unchanged) + " unchanged";
@@ -359,10 +362,11 @@ int RunIngest(const CommandContext& context) {
   // Unchanged documents already extracted with these rules are skipped before extraction.
   pipeline.want = [&](const Document& document) {
     auto stored = (*store)->GetStoredDocument(document.info.id);
-    const bool same = stored.ok() && stored->has_value() &&
-                      (*stored)->info.content_hash == document.info.content_hash &&
-                      (*stored)->rules_fingerprint == fingerprint;
+    const bool same_text = stored.ok() && stored->has_value() &&
+                           (*stored)->info.content_hash == document.info.content_hash;
+    const bool same = same_text && (*stored)->rules_fingerprint == fingerprint;
     if (same) ++counts.unchanged;
+    if (same_text && !same && !flags.reextract) ++counts.other_rules;
     return !same;
   };
   auto sink = [&](Document&& document, Result<Extraction>&& result) -> Status {
@@ -376,6 +380,7 @@ int RunIngest(const CommandContext& context) {
   };
 
   if (!flags.inputs.empty()) {
+    const Counts before = counts;
     auto reader = OpenReader(context, flags.inputs, flags.input);
     if (!reader.ok()) return ReportError(context, reader.status());
     Progress progress(context.err(), context.streams.err_is_tty, "ingested",
@@ -395,6 +400,19 @@ int RunIngest(const CommandContext& context) {
         {counts.documents, (*reader)->bytes_read(), counts.text_bytes, counts.statements},
         counts.Summary());
     unreadable = (*reader)->unreadable_named();
+    if (counts.documents == before.documents && counts.unchanged == before.unchanged &&
+        (*reader)->skipped_files() == 0 && (*reader)->skipped_records() == 0 && unreadable == 0) {
+      Warn(context,
+           "no documents in the inputs (parley reads .txt, .md, .html and .jsonl files, "
+           "also in directories); nothing was ingested");
+    }
+  }
+  if (counts.other_rules > 0) {
+    Warn(context,
+         WithThousands(counts.other_rules) +
+             (counts.other_rules == 1 ? " unchanged document was" : " unchanged documents were") +
+             " stored with other rules and re-extracted with these, replacing its "
+             "statements; give the same --rules as before to keep them");
   }
   if (flags.reextract) {
     auto reader = StoredDocumentReader(**store, fingerprint);

@@ -34,7 +34,7 @@ void AddAskFlags(CLI::App& app, AskFlags& f) {
                "undated");
   app.add_option("--modality", f.modality, "Only this modality")
       ->check(CLI::IsMember({"asserted", "reported", "hedged", "negated", "planned"}));
-  app.add_option("--limit", f.limit, "At most this many rows (0 = all)");
+  app.add_option("--limit", f.limit, "At most this many rows (0 = all)")->check(AtLeast(0));
   app.add_flag("--cite", f.cite, "Name each statement's document by its title and URL");
   app.add_option("--format", f.format, "table (aligned, the default), csv, tsv, json, jsonl")
       ->check(CLI::IsMember({"table", "csv", "tsv", "json", "jsonl"}));
@@ -98,7 +98,7 @@ void DefineEntity(CLI::App& app, EntityFlags& f) {
                "  parley entity \"Shinzo Abe\"");
   AddDbFlag(app, f.db);
   app.add_option("name", f.name, "Name, alias or id")->required();
-  app.add_option("--partners", f.partners, "How many partners to list");
+  app.add_option("--partners", f.partners, "How many partners to list")->check(AtLeast(0));
   app.add_flag("--json", f.json, "Print the card as JSON");
   app.add_flag("--cite", f.cite, "Name the first and last mention's documents by their URLs");
 }
@@ -151,14 +151,19 @@ int RunQuery(const CommandContext& context) {
   int code = 0;
   auto store = OpenOrReport(context, flags.ask.db, &code);
   if (!store.ok()) return code;
+  auto lookup = LookupPredicates(**store);
+  if (!lookup.ok()) return ReportError(context, lookup.status());
+  options.predicates = &*lookup;
   if (flags.explain) {
     auto plan = PlanQuery(**store, flags.pattern, options);
     if (!plan.ok()) return ReportError(context, plan.status());
+    for (const std::string& note : plan->notes) Note(context, note);
     context.out() << plan->ToString();
     return 0;
   }
   auto result = RunQuery(**store, flags.pattern, options);
   if (!result.ok()) return ReportError(context, result.status());
+  for (const std::string& note : result->plan.notes) Note(context, note);
   DocumentInfoMap cited;
   if (flags.ask.cite) {
     std::set<std::string> documents;

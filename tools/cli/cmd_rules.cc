@@ -47,8 +47,10 @@ void Define(CLI::App& app, RulesFlags& f) {
       "explain", "Show how the rules read one sentence: mentions, dates, rules, statements");
   explain->add_option("sentence", f.sentence, "The sentence (or text) to explain");
   explain->add_option("--file", f.file, "Explain a sentence of this document instead");
-  explain->add_option("--sentence", f.sentence_index,
-                      "With --file: the 0-based sentence index (as in 'sentence_index')");
+  explain
+      ->add_option("--sentence", f.sentence_index,
+                   "With --file: the 0-based sentence index (as in 'sentence_index')")
+      ->check(AtLeast(0));
   explain->add_option("--date", f.date, "Document date for resolving relative dates");
   AddRuleFlags(*explain, f.rules);
   auto* import = app.add_subcommand(

@@ -41,4 +41,8 @@ void Warn(const CommandContext& context, std::string_view message) {
   context.err() << "parley: warning: " << message << "\n";
 }
 
+void Note(const CommandContext& context, std::string_view message) {
+  context.err() << "parley: note: " << message << "\n";
+}
+
 }  // namespace parley::cli

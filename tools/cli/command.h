@@ -41,6 +41,8 @@ int ReportStoreError(const CommandContext& context, const Status& status);
 // Maps a status code to the documented exit code.
 ExitCode ExitCodeFor(const Status& status);
 void Warn(const CommandContext& context, std::string_view message);
+// Prints "parley: note: <message>": how the command read the input, not a problem.
+void Note(const CommandContext& context, std::string_view message);
 
 }  // namespace parley::cli
 

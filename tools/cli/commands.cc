@@ -10,6 +10,8 @@ std::span<const Command> Commands() {
        HelpIngest},
       {"query", "ask \"who proposed what, to whom, when\": '?who proposed ?what'", RunQuery,
        HelpQuery},
+      {"vocab", "the words to ask in: predicates (meaning, codes, verbs, counts) and entity types",
+       RunVocab, HelpVocab},
       {"entity", "an entity's card: aliases, roles, mentions, predicates, partners", RunEntity,
        HelpEntity},
       {"timeline", "statements involving an entity (or all) in date order", RunTimeline,

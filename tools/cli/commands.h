@@ -31,6 +31,8 @@ int RunExport(const CommandContext& context);
 void HelpExport(std::ostream& out);
 int RunGraph(const CommandContext& context);
 void HelpGraph(std::ostream& out);
+int RunVocab(const CommandContext& context);
+void HelpVocab(std::ostream& out);
 
 }  // namespace parley::cli
 

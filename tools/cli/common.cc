@@ -33,7 +33,7 @@ void AddGraphFlags(CLI::App& app, GraphFlags& flags, bool with_center) {
   app.add_flag("--fold-people", flags.fold_people,
                "Fold people into the state they served at the statement's time");
   app.add_option("--min-weight", flags.min_weight, "Drop edges supported by fewer statements")
-      ->check(CLI::PositiveNumber);
+      ->check(AtLeast(1));
   if (with_center) {
     app.add_option("--center", flags.center, "Ego network around this entity (name or id)");
     app.add_option("--hops", flags.hops, "Ego network radius")->check(CLI::Range(1, 100));

@@ -12,7 +12,9 @@
 #include "base/types.h"
 #include "extract/document_reader.h"
 #include "extract/extractor.h"
+#include "extract/rule_set.h"
 #include "graph/graph_view.h"
+#include "graph/predicates.h"
 #include "graph/store.h"
 #include "tools/cli/flags.h"
 
@@ -34,6 +36,10 @@ struct RuleFlags {
 };
 // --rules (repeatable), --no-default-rules.
 void AddRuleFlags(CLI::App& app, RuleFlags& flags);
+
+// The rule set of `flags`' rules (the defaults unless --no-default-rules, then each --rules
+// path), compiled; for commands that read the rules themselves (vocab, query's synonyms).
+Result<std::shared_ptr<const RuleSet>> CompileRules(const RuleFlags& flags);
 
 // The extractor of `flags`' rules.
 Result<std::unique_ptr<Extractor>> CreateExtractor(const RuleFlags& flags);
@@ -74,6 +80,17 @@ struct GraphFlags {
 void AddGraphFlags(CLI::App& app, GraphFlags& flags, bool with_center);
 // Converts the flags; InvalidArgument for an unknown entity type.
 Result<GraphFilter> ToGraphFilter(const GraphFlags& flags);
+
+// A PredicateLookup (graph/predicates.h) over the store's predicate counts and the default
+// rules' vocabulary (extract/vocabulary.h): their predicate names read from the rule files, and
+// the rules compiled for synonyms only when a word is no predicate at all (most queries name
+// predicates the store holds).
+// Errors: the store's Stats().
+Result<PredicateLookup> LookupPredicates(const Store& store);
+
+// Resolves every --predicate of `flags` through LookupPredicates (synonyms, did-you-mean),
+// printing notes as warnings. Errors: ResolvePredicate's NotFound, the store's.
+Status ResolveGraphPredicates(const CommandContext& context, const Store& store, GraphFlags* flags);
 
 // Opens the store at `db` for reading (works while another process ingests).
 Result<std::unique_ptr<Store>> OpenStoreForReading(const std::string& db);

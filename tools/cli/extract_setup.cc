@@ -1,4 +1,10 @@
 // The part of common.h that needs extract/'s implementations: reader and extractor set-up.
+#include <algorithm>
+#include <iterator>
+#include <optional>
+
+#include "extract/default_rules.h"
+#include "extract/vocabulary.h"
 #include "tools/cli/common.h"
 
 namespace parley::cli {
@@ -18,7 +24,8 @@ void AddInputFlags(CLI::App& app, InputFlags& flags) {
                  "resolve against it");
   app.add_option("--max-doc-bytes", flags.max_doc_bytes,
                  "Skip (with a warning) documents larger than this (bytes); extracting one "
-                 "holds about 23 times its size");
+                 "holds about 23 times its size")
+      ->check(AtLeast(1));
 }
 
 void AddRuleFlags(CLI::App& app, RuleFlags& flags) {
@@ -34,6 +41,62 @@ Result<std::unique_ptr<Extractor>> CreateExtractor(const RuleFlags& flags) {
   options.default_rules = !flags.no_default_rules;
   options.rule_paths = flags.rule_paths;
   return Extractor::Create(options);
+}
+
+Result<PredicateLookup> LookupPredicates(const Store& store) {
+  PARLEY_ASSIGN_OR_RETURN(StoreStats stats, store.Stats());
+  // The default rules and their vocabulary, compiled when first asked for.
+  struct Vocabulary {
+    std::shared_ptr<const RuleSet> rules;
+    std::vector<PredicateInfo> predicates;
+  };
+  auto vocabulary = std::make_shared<std::optional<Vocabulary>>();
+  auto get = [vocabulary]() -> const Vocabulary* {
+    if (!vocabulary->has_value()) {
+      Result<std::shared_ptr<const RuleSet>> rules = CompileRules(RuleFlags());
+      if (!rules.ok()) return nullptr;  // the built-in rules compile: every build checks them
+      *vocabulary = Vocabulary{*rules, DescribePredicates(**rules)};
+    }
+    return &**vocabulary;
+  };
+  PredicateLookup lookup;
+  lookup.in_store = std::move(stats.statements_by_predicate);
+  lookup.synonyms = [get](std::string_view word) {
+    const Vocabulary* v = get();
+    return v == nullptr ? std::vector<std::string>()
+                        : PredicatesForWord(*v->rules, v->predicates, word);
+  };
+  // Which predicates exist needs only the rule files' text, not their compiled form.
+  lookup.known = [] { return PredicateNames(DefaultRuleSources()); };
+  return lookup;
+}
+
+Status ResolveGraphPredicates(const CommandContext& context, const Store& store,
+                              GraphFlags* flags) {
+  if (flags->predicates.empty()) return Status();
+  PARLEY_ASSIGN_OR_RETURN(PredicateLookup lookup, LookupPredicates(store));
+  std::vector<std::string> resolved;
+  for (const std::string& word : flags->predicates) {
+    PARLEY_ASSIGN_OR_RETURN(ResolvedPredicate r, ResolvePredicate(lookup, word));
+    if (!r.note.empty()) Note(context, r.note);
+    for (std::string& p : r.predicates) {
+      if (std::find(resolved.begin(), resolved.end(), p) == resolved.end()) {
+        resolved.push_back(std::move(p));
+      }
+    }
+  }
+  flags->predicates = std::move(resolved);
+  return Status();
+}
+
+Result<std::shared_ptr<const RuleSet>> CompileRules(const RuleFlags& flags) {
+  std::vector<RuleSource> sources;
+  if (!flags.no_default_rules) sources = DefaultRuleSources();
+  PARLEY_ASSIGN_OR_RETURN(std::vector<RuleSource> extra,
+                          ReadRuleSources(flags.rule_paths, /*first_layer=*/1));
+  sources.insert(sources.end(), std::make_move_iterator(extra.begin()),
+                 std::make_move_iterator(extra.end()));
+  return RuleSet::Compile(sources);
 }
 
 Result<std::unique_ptr<DocumentReader>> OpenReader(const CommandContext& context,
