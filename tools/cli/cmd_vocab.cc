@@ -97,7 +97,8 @@ int RunVocab(const CommandContext& context) {
   // or extracted with other rules).
   std::vector<std::string> others;
   if (stats) {
-    for (const auto& [predicate, n] : stats->statements_by_predicate) {
+    for (const auto& entry : stats->statements_by_predicate) {
+      const std::string& predicate = entry.first;
       const bool known =
           std::any_of(vocabulary.begin(), vocabulary.end(),
                       [&](const PredicateInfo& p) { return p.predicate == predicate; });
