@@ -1234,7 +1234,8 @@ class ClauseReader {
       }
       const int c = ChunkEndingAt(w + 1);
       if (c >= 0) {
-        const Chunk& chunk = out_->chunks[c];
+        // A copy: NounChunkEndingAt below may add a chunk and move the vector.
+        const Chunk chunk = out_->chunks[c];
         if (chunk.possessive) return;
         // "after the Arab states rejected": a preposition that also introduces clauses.
         const bool clause_prep =
