@@ -50,8 +50,8 @@ std::string XmlVisible(std::string_view text) {
 // The expectations file check_*.py reads: the view's nodes and edges, computed from the view and
 // its statements (not from the writer).
 std::string Color(const Rgb& rgb) {
-  return "[" + std::to_string(rgb.r) + ", " + std::to_string(rgb.g) + ", " +
-         std::to_string(rgb.b) + "]";
+  return "[" + std::to_string(rgb.r) + ", " + std::to_string(rgb.g) + ", " + std::to_string(rgb.b) +
+         "]";
 }
 
 std::string ExpectedJson(const GraphView& view, const std::string& time) {
