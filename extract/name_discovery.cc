@@ -212,6 +212,21 @@ void DiscoverByShape(const Tagged& s, bool title_like, DocState* doc, DocumentAn
     if (m.kind == MentionKind::kQuote) continue;
     known.push_back({m.tok_begin, m.tok_end, m.kind != MentionKind::kDate});
   }
+  // A known entity's acronym in parentheses right after it ("the Palestinian Authority (PA)")
+  // is its alias in this document, as for a name found by shape, unless a list already
+  // knows the acronym.
+  for (const Mention& m : s.mentions) {
+    if (m.entity == nullptr || m.kind != MentionKind::kEntity ||
+        m.entity->entity.type == EntityType::kPerson || m.tok_end + 2 >= s.tokens.size() ||
+        s.TokenText(m.tok_end) != "(" || s.TokenText(m.tok_end + 2) != ")") {
+      continue;
+    }
+    const std::string_view a = s.TokenText(m.tok_end + 1);
+    const bool caps = a.size() >= 2 && a.size() <= 10 &&
+                      std::all_of(a.begin(), a.end(), [](char c) { return c < 'a' || c > 'z'; }) &&
+                      a[0] >= 'A' && a[0] <= 'Z';
+    if (caps && !StartsExactAlias(doc->rules, a)) AddAlias(a, m.entity, doc);
+  }
   for (ShapedName& shaped :
        FindShapedNames(vocabulary, s.text, s.lower, s.tokens, known, doc->words, title_like)) {
     NewName name;
