@@ -210,7 +210,9 @@ void DiscoverByShape(const Tagged& s, bool title_like, DocState* doc, DocumentAn
   known.reserve(s.mentions.size());
   for (const Mention& m : s.mentions) {
     if (m.kind == MentionKind::kQuote) continue;
-    known.push_back({m.tok_begin, m.tok_end, m.kind != MentionKind::kDate});
+    known.push_back({m.tok_begin, m.tok_end, m.kind != MentionKind::kDate,
+                     m.kind == MentionKind::kEntity && m.tok_end == m.tok_begin + 1 &&
+                         m.entity != nullptr && m.entity->entity.type == EntityType::kPerson});
   }
   // A known entity's acronym in parentheses right after it ("the Palestinian Authority (PA)")
   // is its alias in this document, as for a name found by shape, unless a list already
@@ -275,7 +277,8 @@ void LinkShortForms(const std::vector<Tagged>& sentences, DocState* doc) {
     return it != map.end() && it->second.size() == 1 ? *it->second.begin() : nullptr;
   };
   // A surname alone ("Ambassador Bunker", "Chairman Kim"): the full name of this document, or
-  // a listed person whose office agrees, or an entity of its own marked ambiguous.
+  // a listed person whose office agrees, or no entity at all: one node "Johnson" would stand
+  // for every Johnson of a store ("Flom", "Donnell" of "O'Donnell" from discover rules too).
   std::map<const EntityDef*, const EntityDef*> redirect;
   // A shorter form of a longer name of the document ("De Klerk" of "F.W. de Klerk").
   for (EntityDef& def : doc->local) {
@@ -304,15 +307,7 @@ void LinkShortForms(const std::vector<Tagged>& sentences, DocState* doc) {
       if (title.empty() && !def.entity.roles.empty()) title = def.entity.roles[0].office;
       target = ListedBySurname(rules, Lookup(rules.person_surnames, key), title, doc->doc_date);
     }
-    if (target != nullptr && target != &def) {
-      redirect[&def] = target;
-    } else if (def.entity.attributes["discovered_by"] == kShapeRule) {
-      def.entity.attributes["ambiguous"] = "surname";
-    } else {
-      // A discover rule's lone word that no name of the document or the lists explains is too
-      // weak to stand for a person ("Flom", "Donnell" of "O'Donnell").
-      redirect[&def] = nullptr;
-    }
+    redirect[&def] = target != &def ? target : nullptr;
   }
   for (auto& [first, bucket] : doc->local_aliases) {
     for (LocalAlias& a : bucket) {
