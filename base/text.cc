@@ -324,12 +324,10 @@ bool LooksLikeFormula(std::string_view cell) {
                            cell[0] == '\t' || cell[0] == '\r');
 }
 
-std::string CsvField(std::string_view value, bool neutralize_formulas) {
-  std::string field;
-  field.reserve(value.size() + 3);
-  if (neutralize_formulas && LooksLikeFormula(value)) field.push_back('\'');
-  field.append(value);
-  if (field.find_first_of(",\"\r\n") == std::string::npos) return field;
+namespace {
+
+// `field` in double quotes, its quotes doubled (RFC 4180).
+std::string QuotedField(std::string_view field) {
   std::string quoted = "\"";
   for (char c : field) {
     if (c == '"') quoted.push_back('"');
@@ -337,6 +335,30 @@ std::string CsvField(std::string_view value, bool neutralize_formulas) {
   }
   quoted.push_back('"');
   return quoted;
+}
+
+}  // namespace
+
+std::string CsvField(std::string_view value, bool neutralize_formulas) {
+  std::string field;
+  field.reserve(value.size() + 3);
+  if (neutralize_formulas && LooksLikeFormula(value)) field.push_back('\'');
+  field.append(value);
+  if (field.find_first_of(",\"\r\n") == std::string::npos) return field;
+  return QuotedField(field);
+}
+
+std::string TsvField(std::string_view value) {
+  std::string field;
+  field.reserve(value.size() + 1);
+  if (LooksLikeFormula(value)) field.push_back('\'');
+  bool quote = false;
+  for (char c : value) {
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+    quote = quote || c == '"';
+    field.push_back(c);
+  }
+  return quote ? QuotedField(field) : field;
 }
 
 std::string ContentHash(std::string_view data) {

@@ -80,8 +80,13 @@ size_t EditDistance(std::string_view a, std::string_view b, size_t max_distance 
 std::string CsvField(std::string_view value, bool neutralize_formulas = true);
 
 // True when a spreadsheet would run `cell` as a formula: it starts with = + - @ tab or CR.
-// CsvField and TSV cells prefix such a cell with a single quote.
+// CsvField and TsvField prefix such a cell with a single quote.
 bool LooksLikeFormula(std::string_view cell);
+
+// One tab-separated cell: tabs and line breaks become spaces, a formula is neutralised as in
+// CsvField, and a cell holding a double quote is quoted as in RFC 4180 (quotes doubled), so
+// Python's csv module, pandas.read_csv(sep="\t") and R's read.delim read it back unchanged.
+std::string TsvField(std::string_view value);
 
 // 32 lower-case hex digits of XXH3-128 over `data`.
 std::string ContentHash(std::string_view data);

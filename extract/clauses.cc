@@ -921,6 +921,7 @@ class ClauseReader {
     uint32_t aux = 0;
     bool be = false;
     Modality modality = Modality::kAsserted;
+    bool adjective_to = false;  // "is proud to": the "to" continues the group
     uint32_t j = start;
     while (j < n_) {
       const Info& i = info_[j];
@@ -937,6 +938,8 @@ class ClauseReader {
           }
           if (!cat.has_value()) break;
           modality = Stronger(modality, *cat);
+        } else if (adjective_to) {
+          adjective_to = false;
         } else if (j == start) {
           g.infinitive = true;
         } else {
@@ -967,8 +970,19 @@ class ClauseReader {
         if ((i.classes & (kClassBe | kClassHave | kClassDo)) != 0) {
           // An auxiliary only when a verb follows (adverbs and negation may come between).
           uint32_t k = j + (i.negative ? 3 : 1);
-          while (k < n_ && (IsAdverb(k) || Has(k, kClassNegation | kClassBe | kClassHave))) {
+          while (k < n_ && !CatenativeAdjectiveAt(k) &&
+                 (IsAdverb(k) || Has(k, kClassNegation | kClassBe | kClassHave))) {
             k += info_[k].negative ? 3 : 1;
+          }
+          // "be" with a catenative adjective, "to" and a verb: "we are proud to announce".
+          if ((i.classes & kClassBe) != 0 && CatenativeAdjectiveAt(k)) {
+            for (uint32_t m = j; m < k; ++m) {
+              if (Has(m, kClassNegation) || info_[m].negative) g.negated = true;
+            }
+            modality = Stronger(modality, static_cast<Modality>(info_[k].lex->adjective_modality));
+            adjective_to = true;
+            j = k + 1;
+            continue;
           }
           if (k < n_ && info_[k].forms != 0 && (info_[k].classes & kClassPreposition) == 0) {
             aux |= i.classes & (kClassBe | kClassHave | kClassDo);
@@ -1022,6 +1036,16 @@ class ClauseReader {
     }
     out_->groups.push_back(std::move(g));
     return j;
+  }
+  // Whether unit k is a catenative adjective followed by "to" and a verb's base form.
+  bool CatenativeAdjectiveAt(uint32_t k) const {
+    if (k + 2 >= n_ || info_[k].kind != Kind::kWord || info_[k].lex == nullptr ||
+        info_[k].lex->adjective_modality < 0 || !Is(k + 1, "to")) {
+      return false;
+    }
+    uint32_t m = k + 2;
+    while (IsAdverb(m)) ++m;
+    return m < n_ && info_[m].kind == Kind::kWord && (info_[m].forms & kFormBase) != 0;
   }
   static Modality ModalModality(std::string_view modal) {
     if (modal == "will" || modal == "shall" || modal == "would" || modal == "won") {

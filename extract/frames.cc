@@ -81,6 +81,11 @@ class FrameReader {
     return s_.LowerToken(s_.units[u].tok_begin);
   }
 
+  // Whether no white space separates unit u from the unit before it.
+  bool Tight(uint32_t u) const {
+    return u < s_.units.size() && !s_.tokens[s_.units[u].tok_begin].space_before;
+  }
+
   bool IsNumber(uint32_t u) const {
     const std::string_view w = Lower(u);
     return !w.empty() && w[0] >= '0' && w[0] <= '9';
@@ -107,6 +112,8 @@ class FrameReader {
                                               (Lower(e + 1) == "such" && Lower(e + 2) == "as"));
         if (w.size() == 1 && std::string_view(",;:.!?()").find(w[0]) != std::string_view::npos &&
             !(w[0] == '.' && IsNumber(e - 1) && IsNumber(e + 1)) &&  // "$1.9 billion"
+            !(w[0] == ',' && IsNumber(e - 1) && IsNumber(e + 1) && Tight(e) &&
+              Tight(e + 1)) &&  // "62,000 visas"
             !inner_comma) {
           break;
         }
@@ -248,6 +255,21 @@ class FrameReader {
     return kNoUnit;
   }
 
+  // The entity chunk set off by commas right after noun chunk c, which names no entity: "His
+  // Majesty, King Abdullah II," (a closing comma or the sentence end after it). -1 when none.
+  int Apposition(int c) const {
+    const Chunk& chunk = a_.chunks[c];
+    const uint32_t n = static_cast<uint32_t>(s_.units.size());
+    if (!chunk.members.empty() || chunk.end + 1 >= n || Lower(chunk.end) != ",") return -1;
+    const int next = a_.chunk_of[chunk.end + 1];
+    if (next < 0 || a_.chunks[next].begin != chunk.end + 1 || a_.chunks[next].members.empty()) {
+      return -1;
+    }
+    const uint32_t after = a_.chunks[next].end;
+    if (after < n && Lower(after) != "," && Lower(after) != ".") return -1;
+    return next;
+  }
+
   // The first prepositional phrase with preposition `prep` whose entities fit, from index
   // `from` on; fills `entities` and returns its chunk, or -1.
   int FromPreps(const VerbGroup& g, size_t from, const RoleFiller& f,
@@ -257,6 +279,12 @@ class FrameReader {
       if ((f.prep != "any" && Lower(pp.prep) != f.prep) || pp.chunk < 0) continue;
       *entities = ResolveChunk(s_, a_, pp.chunk, f.bits, f.actor, false, doc_);
       if (!entities->empty()) return pp.chunk;
+      // A title or description with the entity as its apposition: "to His Majesty, King
+      // Abdullah II," "with the Jordanian monarch, King Abdullah,".
+      if (const int appos = Apposition(pp.chunk); appos >= 0) {
+        *entities = ResolveChunk(s_, a_, appos, f.bits, f.actor, false, doc_);
+        if (!entities->empty()) return appos;
+      }
       // "on the islands of Iturup and Kunashir": the entity an of-phrase names.
       if (i + 1 < g.preps.size() && Lower(g.preps[i + 1].prep) == "of" &&
           g.preps[i + 1].chunk >= 0 && a_.chunks[pp.chunk].end == g.preps[i + 1].prep) {

@@ -182,6 +182,10 @@ void Lexicon::SetCatenative(uint32_t verb, Modality modality) {
   catenative_[verb] = static_cast<int8_t>(modality);
 }
 
+void Lexicon::SetCatenativeAdjective(std::string_view word, Modality modality) {
+  Entry(word)->adjective_modality = static_cast<int8_t>(modality);
+}
+
 std::optional<Modality> Lexicon::Catenative(uint32_t verb) const {
   if (catenative_[verb] < 0) return std::nullopt;
   return static_cast<Modality>(catenative_[verb]);

@@ -61,6 +61,9 @@ struct VerbSense {
 struct LexEntry {
   uint32_t classes = 0;  // WordClass bits
   std::vector<VerbSense> senses;
+  // A catenative adjective ("pleased", "proud", "ready" in "is proud to announce"): -1, or the
+  // Modality it gives the verb after "to".
+  int8_t adjective_modality = -1;
 };
 
 // (3sg, ing, ed) of `lemma` by regular English morphology ("stop" -> stops, stopping,
@@ -100,6 +103,10 @@ class Lexicon {
   // lines.
   void SetCatenative(uint32_t verb, Modality modality);
   std::optional<Modality> Catenative(uint32_t verb) const;
+  // Catenative adjectives: after a form of "be" and before "to" and a verb, like a catenative
+  // verb ("we are pleased to announce": announce, asserted; "Japan is ready to sign": sign,
+  // planned). Set by `modality KIND` blocks' `adjective` lines; `word` is lower case.
+  void SetCatenativeAdjective(std::string_view word, Modality modality);
 
   // Verbs that take a complement clause ("said that", "hopes Russia will"): the modality of
   // the statements inside it. Set to reported for the lemmas of frames whose text comes from a

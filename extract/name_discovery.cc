@@ -205,7 +205,7 @@ void AddLocalEntity(const NewName& name, DocState* doc, DocumentAnalysis* out) {
   }
 }
 
-void DiscoverByShape(const Tagged& s, DocState* doc, DocumentAnalysis* out) {
+void DiscoverByShape(const Tagged& s, bool title_like, DocState* doc, DocumentAnalysis* out) {
   const NameVocabulary& vocabulary = doc->rules.names;
   if (vocabulary.empty()) return;
   std::vector<KnownSpan> known;
@@ -215,7 +215,7 @@ void DiscoverByShape(const Tagged& s, DocState* doc, DocumentAnalysis* out) {
     known.push_back({m.tok_begin, m.tok_end, m.kind != MentionKind::kDate});
   }
   for (ShapedName& shaped :
-       FindShapedNames(vocabulary, s.text, s.lower, s.tokens, known, doc->words)) {
+       FindShapedNames(vocabulary, s.text, s.lower, s.tokens, known, doc->words, title_like)) {
     NewName name;
     name.type = shaped.type;
     name.label = std::move(shaped.label);

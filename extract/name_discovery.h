@@ -43,8 +43,9 @@ struct NewName {
 // out->discoveries. People's labels must already be clean (CleanPersonName).
 void AddLocalEntity(const NewName& name, DocState* doc, DocumentAnalysis* out);
 
-// Finds names by shape in `s` (tagged with what is known so far) and adds them.
-void DiscoverByShape(const Tagged& s, DocState* doc, DocumentAnalysis* out);
+// Finds names by shape in `s` (tagged with what is known so far) and adds them. `title_like`:
+// `s` is a heading, title or short line (FindShapedNames).
+void DiscoverByShape(const Tagged& s, bool title_like, DocState* doc, DocumentAnalysis* out);
 
 // Links short forms once every name of the document is known: surnames to full names, and the
 // last word of a listed person's full name to that person for this document.

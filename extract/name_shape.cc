@@ -287,13 +287,14 @@ bool PhraseSet::ContainsWord(std::string_view word) const {
 
 bool NameVocabulary::AddList(std::string_view name,
                              const std::vector<std::vector<std::string>>& items) {
-  PhraseSet* sets[] = {&titles,   &particles, &stopwords,      &openers,   &heads[0],
-                       &heads[1], &heads[2],  &event_prefixes, &honorifics};
+  PhraseSet* sets[] = {&titles,   &particles, &stopwords,      &openers,    &heads[0],
+                       &heads[1], &heads[2],  &event_prefixes, &honorifics, &given};
   for (size_t i = 0; i < kListNames.size(); ++i) {
     if (kListNames[i] != name) continue;
     for (const auto& item : items) {
       sets[i]->Add(item);
-      const bool never = sets[i] != &particles && sets[i] != &openers && sets[i] != &honorifics;
+      const bool never = sets[i] != &particles && sets[i] != &openers && sets[i] != &honorifics &&
+                         sets[i] != &given;
       if (never && item.size() == 1) never_names.Add(item);
     }
     return true;
@@ -370,10 +371,13 @@ namespace {
 
 // People without a title: a given name and a surname that the document also writes alone
 // ("Ellsworth Bunker ... Bunker focused on"), from token *i. Moves *i past the name and
-// appends it; false when there is none.
+// appends it; false when there is none. The first word must be a known given name, or initials
+// must follow it ("Langston W. Bottoms"): title case alone ("Extend Medicare", "African
+// Studies") is no evidence of a person.
 template <typename FreeEnd>
-bool PersonWithoutTitle(const Reader& r, const std::vector<int>& known_at, FreeEnd free_end,
-                        const DocumentWords* words, size_t* i, std::vector<ShapedName>* out) {
+bool PersonWithoutTitle(const Reader& r, const NameVocabulary& v, const std::vector<int>& known_at,
+                        FreeEnd free_end, const DocumentWords* words, size_t* i,
+                        std::vector<ShapedName>* out) {
   const size_t at = *i;
   if (words == nullptr || known_at[at] >= 0 || !IsCapitalized(r.Tok(at)) ||
       (at > 0 && IsCapitalized(r.Tok(at - 1)) && known_at[at - 1] < 0)) {
@@ -381,9 +385,13 @@ bool PersonWithoutTitle(const Reader& r, const std::vector<int>& known_at, FreeE
   }
   const size_t end = r.ScanPersonName(at, free_end(at));
   size_t name_words = 0;
-  for (size_t q = at; q < end; ++q) name_words += r.Tok(q).size() >= 2 ? 1 : 0;
+  bool initials = false;
+  for (size_t q = at; q < end; ++q) {
+    name_words += r.Tok(q).size() >= 2 ? 1 : 0;
+    initials = initials || (q > at && r.Initial(q));
+  }
   if (end <= at || name_words < 2 || name_words > 4 || !words->Alone(r.Tok(end - 1)) ||
-      r.NotPersonShaped(at, end)) {
+      r.NotPersonShaped(at, end) || !(initials || v.given.ContainsWord(r.Lower(at)))) {
     return false;
   }
   ShapedName name;
@@ -401,8 +409,11 @@ bool PersonWithoutTitle(const Reader& r, const std::vector<int>& known_at, FreeE
 std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::string_view text,
                                         std::string_view lower, const std::vector<Token>& tokens,
                                         const std::vector<KnownSpan>& known,
-                                        const DocumentWords* words) {
+                                        const DocumentWords* words, bool title_like) {
   std::vector<ShapedName> out;
+  // A heading or title-like line gives no person without a title: its words are capitalised
+  // whatever they are.
+  const DocumentWords* untitled_words = title_like ? nullptr : words;
   if (vocabulary.empty() || tokens.empty()) return out;
   const size_t n = tokens.size();
   // Per token: the known mention covering it (index into `known`), or -1.
@@ -482,7 +493,7 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
     // entities, with a type head noun. A run that named nothing names nothing from a later
     // start inside it either: its last head stays its last head.
     if (i < org_scanned_until) {
-      if (!PersonWithoutTitle(r, known_at, free_end, words, &i, &out)) ++i;
+      if (!PersonWithoutTitle(r, vocabulary, known_at, free_end, untitled_words, &i, &out)) ++i;
       continue;
     }
     size_t b = i;
@@ -553,7 +564,7 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
       }
       if (!headed) {
         org_scanned_until = last_word_end;
-        if (!PersonWithoutTitle(r, known_at, free_end, words, &i, &out)) ++i;
+        if (!PersonWithoutTitle(r, vocabulary, known_at, free_end, untitled_words, &i, &out)) ++i;
         continue;
       }
       // A run that is one known mention, or a head alone, is nothing new.
@@ -574,7 +585,7 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
       continue;
     }
     org_scanned_until = last_word_end;
-    if (!PersonWithoutTitle(r, known_at, free_end, words, &i, &out)) ++i;
+    if (!PersonWithoutTitle(r, vocabulary, known_at, free_end, untitled_words, &i, &out)) ++i;
   }
   return out;
 }

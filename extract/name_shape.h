@@ -2,7 +2,10 @@
 // (rules/README.md section 6, "Names by shape").
 //
 // - People: a title or honorific before a name ("Ambassador Bunker", "Mr. Dobrynin",
-//   "Prime Minister Giorgia Meloni", "F.W. de Klerk" after "President"). A name is one to five
+//   "Prime Minister Giorgia Meloni", "F.W. de Klerk" after "President"); or, without a title,
+//   a known given name (or initials inside the name) and a surname that the document also
+//   writes alone ("Ellsworth Bunker ... Bunker said"), never in a heading or title-like line
+//   ("Adam Hodge Welcoming ...", "Extend Medicare"). A name is one to five
 //   capitalised words, initials ("F.W."), particles between them ("de", "von der", "bin",
 //   "al-") and suffixes ("Jr.", "III"); it never starts or ends with a particle or an initial
 //   and never contains a title, a type head noun or a common word.
@@ -59,9 +62,9 @@ class PhraseSet {
 struct NameVocabulary {
   // The word lists read, in the order of the members below. A rule set without them finds
   // nothing by shape.
-  static constexpr std::array<std::string_view, 9> kListNames = {
-      "name-title",     "name-particle", "name-stopword",     "name-opener",   "head-organization",
-      "head-agreement", "head-event",    "head-event-prefix", "name-honorific"};
+  static constexpr std::array<std::string_view, 10> kListNames = {
+      "name-title",     "name-particle", "name-stopword",     "name-opener",    "head-organization",
+      "head-agreement", "head-event",    "head-event-prefix", "name-honorific", "name-given"};
 
   PhraseSet titles;     // "president", "prime minister", "mr", "his excellency"
   PhraseSet particles;  // "de", "van", "von", "der", "bin", "al"
@@ -71,6 +74,9 @@ struct NameVocabulary {
   PhraseSet heads[3];
   PhraseSet event_prefixes;  // heads that come first: "operation"
   PhraseSet honorifics;      // titles that are no office: "mr", "dr", "his excellency"
+  // Words that begin a person's full name (given names, family names written first): a name
+  // without a title must start with one ("ellsworth", "kim"). Empty: none is found.
+  PhraseSet given;
   // The one-word titles, stop words and head nouns together: words never part of a person's
   // name, found with one lookup.
   PhraseSet never_names;
@@ -129,11 +135,13 @@ struct ShapedName {
 // `lower` its ASCII lower-case copy, `tokens` its tokens, `known` the mentions found by the
 // rules (sorted, not overlapping): a name never overlaps a known mention, except that an
 // organisation, agreement or event may contain known mentions ("NATO-Russia Council").
-// `words` may be null (then no common-word check).
+// `words` may be null (then no common-word check and no person without a title). `title_like`:
+// the unit is a heading, title or short line (prepare.h), where capitalised words say nothing,
+// so it yields no person without a title.
 std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::string_view text,
                                         std::string_view lower, const std::vector<Token>& tokens,
                                         const std::vector<KnownSpan>& known,
-                                        const DocumentWords* words);
+                                        const DocumentWords* words, bool title_like = false);
 
 // Cleans a person's name captured by a discover rule: leading titles, honorifics and common
 // words are dropped ("The Honorable Meg Whitman" -> "Meg Whitman", "Climate Advisor Ali

@@ -142,7 +142,10 @@ class Analyzer {
     if (shapes) {
       for (const Tagged& s : tagged) words_.AddUnit(s.text, s.tokens);
       doc_.words = &words_;
-      for (const Tagged& s : tagged) internal::DiscoverByShape(s, &doc_, out);
+      for (size_t i = 0; i < units.size(); ++i) {
+        const bool title_like = !units[i].relational || units[i].title;
+        internal::DiscoverByShape(tagged[i], title_like, &doc_, out);
+      }
     }
     if (!doc_.rules.discover_rules.empty() || shapes) {
       for (size_t i = 0; i < units.size() && !doc_.rules.discover_rules.empty(); ++i) {

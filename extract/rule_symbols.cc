@@ -170,7 +170,23 @@ void CompileModality(RuleFiles* files, const SymbolTables& symbols, CompiledRule
     }
     for (const RuleProp& p : block->props) {
       // `clause`: verbs whose complement clause, with or without "that", takes this modality;
-      // `verb`: catenative verbs.
+      // `verb`: catenative verbs; `adjective`: catenative adjectives.
+      if (p.key == "adjective") {
+        if (*modality == Modality::kReported) {
+          files->Error(*block, p, p.key_col,
+                       "catenative adjectives set planned, hedged, negated or asserted, not "
+                       "reported");
+          continue;
+        }
+        for (const auto& [item, col] : SplitList(p.value, p.value_col)) {
+          if (item.empty() || item.find(' ') != std::string::npos) {
+            files->Error(*block, p, col, "a catenative adjective is one word ('pleased')");
+            continue;
+          }
+          out->lexicon.SetCatenativeAdjective(AsciiLower(item), *modality);
+        }
+        continue;
+      }
       const bool clause = p.key == "clause";
       if (clause || p.key == "verb") {
         if (clause ? *modality == Modality::kAsserted : *modality == Modality::kReported) {
@@ -198,7 +214,7 @@ void CompileModality(RuleFiles* files, const SymbolTables& symbols, CompiledRule
         continue;
       }
       if (p.key != "cue") {
-        files->UnknownProperty(*block, p, {"cue", "verb", "clause"});
+        files->UnknownProperty(*block, p, {"cue", "verb", "clause", "adjective"});
         continue;
       }
       for (const auto& [item, col] : SplitList(p.value, p.value_col)) {

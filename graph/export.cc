@@ -1,5 +1,5 @@
 // Format dispatch and WriteFile (graph/export.h); the writers live in export_xml.cc,
-// export_text.cc and export_html.cc.
+// export_text.cc, export_events.cc and export_html.cc.
 #include "graph/export.h"
 
 #include <limits.h>
@@ -36,6 +36,10 @@ std::string_view ExportFormatName(ExportFormat format) {
       return "plover";
     case ExportFormat::kHtml:
       return "html";
+    case ExportFormat::kEventsTsv:
+      return "events";
+    case ExportFormat::kEventsJsonl:
+      return "events-jsonl";
   }
   return "unknown";
 }
@@ -87,6 +91,10 @@ Status WriteExport(const GraphView& view, ExportFormat format, const GexfOptions
       return WritePloverJsonl(view, out);
     case ExportFormat::kHtml:
       return WriteHtml(view, out);
+    case ExportFormat::kEventsTsv:
+      return WriteEvents(view, EventEncoding::kTsv, out);
+    case ExportFormat::kEventsJsonl:
+      return WriteEvents(view, EventEncoding::kJsonl, out);
   }
   return InternalError("unhandled export format");
 }

@@ -31,7 +31,9 @@ namespace parley {
 // boost::read_graphml read it. Node ids are entity ids; edge ids are GraphEdge::id. Typed
 // attributes (<key> declarations):
 //   node: label, type, country (string), statements (long), first, last (string, YYYY-MM-DD),
-//         r, g, b (int: TypeColor), size (double: NodeSize)
+//         iso3, code, codes (string: GraphNode's ISO 3166 alpha-3 code of a state, CAMEO actor
+//         code of its latest statement and all its codes, space-separated), r, g, b (int:
+//         TypeColor), size (double: NodeSize)
 //   edge: label (= predicate), weight (double), predicate, plover, first, last (string),
 //         count (long, = weight), sources (long), first_source, first_source_title,
 //         latest_source, latest_source_title (string: the URL, else the document id, and the
@@ -55,7 +57,8 @@ struct GexfOptions {
 };
 
 // GEXF 1.3 (http://gexf.net/1.3), directed. Nodes: id, label, attvalues type, country,
-// statements, first, last, and viz:color (TypeColor) and viz:size (NodeSize). Edges: id, label
+// statements, first, last, iso3, code, codes (as in GraphML), and viz:color (TypeColor) and
+// viz:size (NodeSize). Edges: id, label
 // (= predicate), weight, kind (= predicate, which GEXF 1.3 requires to tell parallel edges
 // apart), attvalues predicate, plover, first, last, count, sources, first_source,
 // first_source_title, latest_source, latest_source_title (as in GraphML), and viz:color
@@ -63,7 +66,8 @@ struct GexfOptions {
 // share a kind, and Gephi merges them.
 Status WriteGexf(const GraphView& view, const GexfOptions& options, std::ostream& out);
 
-// Gephi's spreadsheet node table: Id,Label,Type,Country,Statements,First,Last.
+// Gephi's spreadsheet node table: Id,Label,Type,Country,Statements,First,Last,ISO3,Code,Codes
+// (the last three as in GraphML).
 Status WriteCsvNodes(const GraphView& view, std::ostream& out);
 // Gephi's spreadsheet edge table: Source,Target,Type,Id,Label,Weight,Predicate,Plover,First,Last,
 // Sources,First Source,Latest Source (URLs, else document ids). Type is always "Directed".
@@ -103,6 +107,75 @@ Status WritePloverJsonl(const std::vector<Entity>& entities,
 // The view's statements, with countries from its nodes' entities.
 Status WritePloverJsonl(const GraphView& view, std::ostream& out);
 
+// Event data in the column order of the Phoenix event data set (phoenixdata.org: EventID, Date,
+// Year, Month, Day, SourceActorFull, SourceActorEntity, SourceActorRole, TargetActorFull, ...,
+// EventCode, EventRootCode, QuadClass, ..., SentenceID, URLs), so parley's rows sit next to
+// Phoenix, ICEWS or GDELT tables. One row per statement that carries a CAMEO event code
+// (Statement::cameo), in the given order. Columns (kEventColumns):
+//   EventID            the statement id
+//   Date               the statement's time at its precision, digits only ("20190623", "201906",
+//                      "2019"): TimeValue::value when it is an ISO date, else its first day;
+//                      without a time the document date (doc_date); empty when undated
+//   Year, Month, Day   of Date; empty beyond its precision
+//   SourceActorFull    the subject's CAMEO actor code at the statement's date (subject_code)
+//   SourceActorEntity  its first three letters (country or IGO: "RUS"), SourceActorRole the next
+//                      three ("GOV")
+//   TargetActorFull/Entity/Role  the same for the target: the object when it is an actor
+//                      (person, state, organisation, group), else the recipient when it is one,
+//                      else the object or recipient ("Sweden signed the accord with Nigeria":
+//                      Nigeria); its code is object_code or recipient_code accordingly
+//   EventCode          the CAMEO event code ("036"); EventRootCode its first two digits ("03")
+//   QuadClass          Phoenix's class of the root code: 0 neutral (01-02), 1 verbal cooperation
+//                      (03-05), 2 material cooperation (06-08), 3 verbal conflict (09-13),
+//                      4 material conflict (14-20); empty for another code
+//   PloverType         Statement::plover ("CONSULT"), empty when none
+//   SourceLabel, TargetLabel  the entities' labels
+//   LocationName       the place's label
+//   DocumentID         the document id (where Phoenix has SentenceID)
+//   URLs               the document's URL when `documents` knows it
+//   Sentence           the evidence sentence
+// Phoenix columns parley has nothing for (actor attributes, GoldsteinScore, Issues, latitude and
+// longitude, geocoded country and state, NewsSources) are left out.
+inline constexpr std::string_view kEventColumns[] = {"EventID",
+                                                     "Date",
+                                                     "Year",
+                                                     "Month",
+                                                     "Day",
+                                                     "SourceActorFull",
+                                                     "SourceActorEntity",
+                                                     "SourceActorRole",
+                                                     "TargetActorFull",
+                                                     "TargetActorEntity",
+                                                     "TargetActorRole",
+                                                     "EventCode",
+                                                     "EventRootCode",
+                                                     "QuadClass",
+                                                     "PloverType",
+                                                     "SourceLabel",
+                                                     "TargetLabel",
+                                                     "LocationName",
+                                                     "DocumentID",
+                                                     "URLs",
+                                                     "Sentence"};
+
+enum class EventEncoding {
+  kTsv,    // a header line of kEventColumns, then one line per event, cells per TsvField
+           // (base/text.h); Python's csv (delimiter="\t") and pandas.read_csv(sep="\t") read it
+  kJsonl,  // one JSON object per event with the columns as keys in order: Year, Month, Day and
+           // QuadClass numbers, the rest strings; empty cells are null
+};
+
+// Phoenix's QuadClass of a CAMEO event code (see kEventColumns), or -1 when the code has no
+// root code 01 to 20.
+int CameoQuadClass(std::string_view cameo);
+
+// The events among `statements`, citing `documents` (by id) for URLs.
+Status WriteEvents(const std::vector<Statement>& statements,
+                   const std::map<std::string, DocumentInfo>& documents, EventEncoding encoding,
+                   std::ostream& out);
+// The view's events, by statement id, dated by GraphView::TimeOf, citing GraphView::documents.
+Status WriteEvents(const GraphView& view, EventEncoding encoding, std::ostream& out);
+
 // One self-contained HTML page (graph/web/map.html) that draws the view in a browser, from
 // file:// and without any network access: the vendored cytoscape.js (graph/web/vendor/, MIT,
 // pinned) lays out a force-directed map (its CoSE layout), nodes coloured by TypeColor and sized
@@ -128,11 +201,14 @@ enum class ExportFormat {
   kEntitiesJsonl,    // "entities" (JSON Lines)
   kPloverJsonl,      // "plover" (JSON Lines)
   kHtml,             // "html" (the map page)
+  kEventsTsv,        // "events" (Phoenix-style event data, tab-separated)
+  kEventsJsonl,      // "events-jsonl" (the same, JSON Lines)
 };
 inline constexpr ExportFormat kAllExportFormats[] = {
     ExportFormat::kGraphMl,       ExportFormat::kGexf,        ExportFormat::kCsvNodes,
     ExportFormat::kCsvEdges,      ExportFormat::kDot,         ExportFormat::kStatementsJsonl,
-    ExportFormat::kEntitiesJsonl, ExportFormat::kPloverJsonl, ExportFormat::kHtml};
+    ExportFormat::kEntitiesJsonl, ExportFormat::kPloverJsonl, ExportFormat::kHtml,
+    ExportFormat::kEventsTsv,     ExportFormat::kEventsJsonl};
 
 // The format's name, as listed above.
 std::string_view ExportFormatName(ExportFormat format);

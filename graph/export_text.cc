@@ -171,10 +171,13 @@ class PloverWriter {
 Status WriteCsvNodes(const GraphView& view, std::ostream& out) {
   OutputBuffer buffer(out);
   std::string& text = buffer.text();
-  CsvRecord({"Id", "Label", "Type", "Country", "Statements", "First", "Last"}, &text);
+  CsvRecord(
+      {"Id", "Label", "Type", "Country", "Statements", "First", "Last", "ISO3", "Code", "Codes"},
+      &text);
   for (const GraphNode& node : view.nodes) {
     CsvRecord({node.entity.id, node.entity.label, EntityTypeName(node.entity.type), node.country,
-               std::to_string(node.statements), node.first, node.last},
+               std::to_string(node.statements), node.first, node.last, node.iso3, node.code,
+               node.CodeList()},
               &text);
     buffer.EndRecord();
   }

@@ -55,6 +55,9 @@ constexpr std::string_view kGraphMlHeader =
     "  <key id=\"statements\" for=\"node\" attr.name=\"statements\" attr.type=\"long\"/>\n"
     "  <key id=\"first\" for=\"node\" attr.name=\"first\" attr.type=\"string\"/>\n"
     "  <key id=\"last\" for=\"node\" attr.name=\"last\" attr.type=\"string\"/>\n"
+    "  <key id=\"iso3\" for=\"node\" attr.name=\"iso3\" attr.type=\"string\"/>\n"
+    "  <key id=\"code\" for=\"node\" attr.name=\"code\" attr.type=\"string\"/>\n"
+    "  <key id=\"codes\" for=\"node\" attr.name=\"codes\" attr.type=\"string\"/>\n"
     "  <key id=\"r\" for=\"node\" attr.name=\"r\" attr.type=\"int\"/>\n"
     "  <key id=\"g\" for=\"node\" attr.name=\"g\" attr.type=\"int\"/>\n"
     "  <key id=\"b\" for=\"node\" attr.name=\"b\" attr.type=\"int\"/>\n"
@@ -87,6 +90,9 @@ constexpr std::string_view kGexfAttributes =
     "      <attribute id=\"statements\" title=\"statements\" type=\"long\"/>\n"
     "      <attribute id=\"first\" title=\"first\" type=\"string\"/>\n"
     "      <attribute id=\"last\" title=\"last\" type=\"string\"/>\n"
+    "      <attribute id=\"iso3\" title=\"iso3\" type=\"string\"/>\n"
+    "      <attribute id=\"code\" title=\"code\" type=\"string\"/>\n"
+    "      <attribute id=\"codes\" title=\"codes\" type=\"string\"/>\n"
     "    </attributes>\n"
     "    <attributes class=\"edge\" mode=\"static\">\n"
     "      <attribute id=\"predicate\" title=\"predicate\" type=\"string\"/>\n"
@@ -193,6 +199,9 @@ Status WriteGraphMl(const GraphView& view, std::ostream& out) {
     GraphMlData("statements", std::to_string(node.statements), &text);
     GraphMlData("first", node.first, &text);
     GraphMlData("last", node.last, &text);
+    GraphMlData("iso3", node.iso3, &text);
+    GraphMlData("code", node.code, &text);
+    GraphMlData("codes", node.CodeList(), &text);
     const Rgb color = TypeColor(node.entity.type);
     GraphMlData("r", std::to_string(color.r), &text);
     GraphMlData("g", std::to_string(color.g), &text);
@@ -262,6 +271,9 @@ Status WriteGexf(const GraphView& view, const GexfOptions& options, std::ostream
     GexfValue("statements", std::to_string(node.statements), &text);
     GexfValue("first", node.first, &text);
     GexfValue("last", node.last, &text);
+    GexfValue("iso3", node.iso3, &text);
+    GexfValue("code", node.code, &text);
+    GexfValue("codes", node.CodeList(), &text);
     text.append("        </attvalues>\n");
     VizColor(TypeColor(node.entity.type), "        ", &text);
     text.append("        <viz:size value=\"" + FormatDecimal(NodeSize(node.statements, scale)) +

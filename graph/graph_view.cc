@@ -86,6 +86,12 @@ int64_t DaysBetween(std::string_view date, const TimeValue& range) {
                             : DayNumber(date) - DayNumber(range.end);
 }
 
+// The entity's attribute `key`, or "".
+std::string AttributeOr(const Entity& entity, const std::string& key) {
+  auto it = entity.attributes.find(key);
+  return it == entity.attributes.end() ? std::string() : it->second;
+}
+
 Entity EntityFromRef(const EntityRef& ref) {
   Entity entity;
   entity.id = ref.id;
@@ -322,6 +328,15 @@ std::string ServedState(const Entity* person, const std::vector<ServiceRecord>& 
   return person == nullptr ? std::string() : PersonCountry(*person, date);
 }
 
+std::string GraphNode::CodeList() const {
+  std::string list;
+  for (const std::string& one : codes) {
+    if (!list.empty()) list.push_back(' ');
+    list.append(one);
+  }
+  return list;
+}
+
 std::optional<size_t> GraphView::FindNode(std::string_view id) const {
   auto it = std::lower_bound(
       nodes.begin(), nodes.end(), id,
@@ -381,6 +396,8 @@ Result<GraphView> BuildGraphViewFrom(const std::vector<Entity>& entities,
   // (source, target, predicate) -> statements (indexes into `sorted`).
   std::map<std::tuple<std::string, std::string, std::string>, std::vector<size_t>> groups;
   std::map<std::string, std::vector<size_t>> edgeless;
+  // Per statement of `sorted`: the actor codes of its source and target (GraphNode::code).
+  std::vector<std::pair<const std::string*, const std::string*>> codes(sorted.size());
   for (size_t i = 0; i < sorted.size(); ++i) {
     const Statement& statement = *sorted[i].statement;
     const std::string date = StatementDay(statement, sorted[i].time);
@@ -389,12 +406,16 @@ Result<GraphView> BuildGraphViewFrom(const std::vector<Entity>& entities,
     if (!source) continue;
     std::optional<std::string> target;
     bool target_folded = false;
-    for (const std::optional<EntityRef>* ref : {&statement.object, &statement.recipient}) {
+    const std::string* target_code = nullptr;
+    for (const auto& [ref, code] : {std::pair(&statement.object, &statement.object_code),
+                                    std::pair(&statement.recipient, &statement.recipient_code)}) {
       if (!ref->has_value()) continue;
       target = mapper.Map(**ref, date, &target_folded);
+      target_code = code;
       if (target) break;
     }
     if (target && *target == *source && (subject_folded || target_folded)) target.reset();
+    codes[i] = {&statement.subject_code, target ? target_code : nullptr};
     if (target) {
       groups[{*source, *target, statement.predicate}].push_back(i);
     } else {
@@ -465,11 +486,14 @@ Result<GraphView> BuildGraphViewFrom(const std::vector<Entity>& entities,
   GraphView view;
   view.multi = filter.multi;
   std::vector<size_t> renumber(sorted.size(), 0);
+  // Per statement of the view: the actor codes of its source and target.
+  std::vector<std::pair<const std::string*, const std::string*>> view_codes;
   for (size_t i = 0; i < sorted.size(); ++i) {
     if (!used[i]) continue;
     renumber[i] = view.statements.size();
     view.statements.push_back(*sorted[i].statement);
     view.times.push_back(sorted[i].time);
+    view_codes.push_back(codes[i]);
   }
 
   view.nodes.reserve(node_ids.size());
@@ -477,12 +501,25 @@ Result<GraphView> BuildGraphViewFrom(const std::vector<Entity>& entities,
     GraphNode node;
     node.entity = mapper.Record(id);
     node.country = NodeCountry(node.entity, mapper.Service(id));
+    if (node.entity.type == EntityType::kState) node.iso3 = AttributeOr(node.entity, "iso3");
     view.nodes.push_back(std::move(node));
   }
-  auto touch = [&view](size_t node, size_t statement) {
+  // Per node: the codes it carries, and the (day, statement id) of its latest coded statement.
+  std::vector<std::set<std::string>> node_codes(view.nodes.size());
+  std::vector<std::pair<std::string, std::string>> latest_coded(view.nodes.size());
+  auto touch = [&](size_t node, size_t statement, const std::string* code) {
     GraphNode& n = view.nodes[node];
     ++n.statements;
     Widen(view.times[statement], &n.first, &n.last);
+    if (code == nullptr || code->empty()) return;
+    node_codes[node].insert(*code);
+    const std::optional<TimeValue>& time = view.times[statement];
+    std::pair<std::string, std::string> key(time ? time->start : std::string(),
+                                            view.statements[statement].id);
+    if (n.code.empty() || key > latest_coded[node]) {
+      n.code = *code;
+      latest_coded[node] = std::move(key);
+    }
   };
   for (const auto& group : groups) {
     // Named references, not a structured binding: make_edge captures them (clang 14).
@@ -494,8 +531,8 @@ Result<GraphView> BuildGraphViewFrom(const std::vector<Entity>& entities,
     indexes.reserve(members.size());
     for (size_t i : members) indexes.push_back(renumber[i]);
     for (size_t i : indexes) {
-      touch(source, i);
-      if (target != source) touch(target, i);
+      touch(source, i, view_codes[i].first);
+      if (target != source) touch(target, i, view_codes[i].second);
     }
     auto make_edge = [&](std::vector<size_t> supporting, std::string_view id_basis) {
       GraphEdge edge;
@@ -520,7 +557,12 @@ Result<GraphView> BuildGraphViewFrom(const std::vector<Entity>& entities,
   for (const auto& [id, members] : edgeless) {
     std::optional<size_t> node = view.FindNode(id);
     if (!node) continue;
-    for (size_t i : members) touch(*node, renumber[i]);
+    for (size_t i : members) touch(*node, renumber[i], view_codes[renumber[i]].first);
+  }
+  for (size_t i = 0; i < view.nodes.size(); ++i) {
+    GraphNode& node = view.nodes[i];
+    node.codes.assign(node_codes[i].begin(), node_codes[i].end());
+    if (node.code.empty()) node.code = AttributeOr(node.entity, "cameo");
   }
   return view;
 }

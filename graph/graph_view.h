@@ -103,6 +103,19 @@ struct GraphNode {
   uint64_t statements = 0;  // statements in the view that involve the node (edges and edgeless)
   std::string first;        // earliest time.start of those statements (YYYY-MM-DD), or empty
   std::string last;         // latest time.end of those statements, or empty
+  // The state's ISO 3166 alpha-3 code (its `iso3` attribute); empty for other nodes.
+  std::string iso3;
+  // CAMEO actor codes the node carries in those statements (Statement::subject_code for the
+  // source, object_code or recipient_code for the target: the code at each statement's date, so
+  // a person who was foreign minister and then president carries both): `codes` every distinct
+  // one, sorted; `code` the one of its latest statement (latest day of the view's time, then
+  // the greatest statement id; undated statements count as earliest), else the entity's
+  // `cameo` attribute. Empty when none is known.
+  std::string code;
+  std::vector<std::string> codes;
+
+  // `codes` joined by single spaces ("RUS RUSGOV"), as the exports write them.
+  std::string CodeList() const;
 };
 
 struct GraphEdge {

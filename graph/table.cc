@@ -111,9 +111,7 @@ std::string FormatTable(const Table& t, TableFormat format, const TableStyle& st
           if (csv) {
             out.append(CsvField(row[i]));
           } else {
-            // Spreadsheets open TSV too: a formula is shown as text, as in CSV.
-            if (LooksLikeFormula(row[i])) out.push_back('\'');
-            out.append(OneLine(row[i]));
+            out.append(TsvField(row[i]));
           }
         }
         out.push_back('\n');

@@ -1,7 +1,7 @@
 // Tabular output for query results, timelines and listings: an aligned table for terminals,
 // CSV (RFC 4180, safe to open in a spreadsheet: cells that would start a formula are prefixed
-// with a quote), TSV (tabs and line breaks inside cells become spaces; formulas neutralised
-// the same way), a JSON array of objects
+// with a quote), TSV (base/text.h TsvField: tabs and line breaks inside cells become spaces,
+// formulas neutralised the same way, a cell holding a double quote quoted), a JSON array of objects
 // and JSON Lines (one object per line, keys in column order).
 //
 // Thread-safety: pure functions.

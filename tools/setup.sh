@@ -3,7 +3,7 @@
 # when everything is already there. Runs apt-get as root, or through sudo otherwise.
 #
 #   tools/setup.sh            build + run dependencies
-#   tools/setup.sh --test     also what the test suite needs (python3-networkx, igraph, clang,
+#   tools/setup.sh --test     also what the test suite needs (python3-networkx, igraph, pandas, clang,
 #                             chromium for the HTML map's browser test...)
 #   tools/setup.sh --bench    also what the benchmarks need (rocksdb-tools, zstd)
 set -euo pipefail
@@ -17,7 +17,7 @@ packages=(
 )
 for arg in "$@"; do
   case "$arg" in
-    --test) packages+=(python3 python3-networkx python3-igraph python3-distributed clang
+    --test) packages+=(python3 python3-networkx python3-igraph python3-pandas python3-distributed clang
                        libclang-rt-14-dev chromium fonts-dejavu-core) ;;
     --bench) packages+=(rocksdb-tools zstd python3 time valgrind) ;;
     *) echo "tools/setup.sh: unknown option '$arg' (expected --test or --bench)" >&2; exit 2 ;;

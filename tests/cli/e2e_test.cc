@@ -151,6 +151,57 @@ TEST_F(EndToEndTest, GraphExportsLoadInNetworkx) {
   EXPECT_THAT(text, HasSubstr("ok "));
 }
 
+// Issue 15: the event export in Phoenix's column order, from the whole store and through a graph
+// filter, read by Python's csv module and pandas; nodes carry their actor codes.
+TEST_F(EndToEndTest, EventExportSpeaksCameoCodes) {
+  const std::string events = (*dir_ / "events.tsv").string();
+  CliRun all = RunParley({"export", "--db", *db_, "--format", "events", "-o", events});
+  ASSERT_EQ(all.code, 0) << all.err;
+  CliRun actors = RunParley({"export", "--db", *db_, "--format", "events", "--actors-only"});
+  ASSERT_EQ(actors.code, 0) << actors.err;
+  CliRun jsonl = RunParley({"export", "--db", *db_, "--format", "events-jsonl"});
+  ASSERT_EQ(jsonl.code, 0) << jsonl.err;
+  // Putin's proposal to Abe at the September 2018 forum: RUSGOV 03 JPNGOV.
+  const std::string proposal =
+      "\t201809\t2018\t9\t\tRUSGOV\tRUS\tGOV\tJPNGOV\tJPN\tGOV\t03\t03\t1\tAGREE\t"
+      "Vladimir Putin\tShinzo Abe\tVladivostok\t";
+  EXPECT_THAT(actors.out, HasSubstr(proposal));
+  EXPECT_THAT(jsonl.out, HasSubstr("\"SourceActorFull\":\"RUSGOV\""));
+  const std::string script = (*dir_ / "check_events.py").string();
+  std::ofstream(script) << "import csv, sys, pandas\n"
+                           "rows = list(csv.reader(open(sys.argv[1], newline=''), "
+                           "delimiter='\\t'))\n"
+                           "assert rows[0][:3] == ['EventID', 'Date', 'Year'], rows[0]\n"
+                           "assert all(len(r) == 21 for r in rows), 'ragged rows'\n"
+                           "frame = pandas.read_csv(sys.argv[1], sep='\\t', dtype=str, "
+                           "keep_default_na=False)\n"
+                           "assert len(frame) == len(rows) - 1\n"
+                           "hit = frame[(frame.SourceLabel == 'Vladimir Putin') & "
+                           "(frame.EventCode == '03') & (frame.TargetActorFull == 'JPNGOV')]\n"
+                           "assert len(hit) == 1, hit\n"
+                           "print('ok', len(frame))\n";
+  const std::string command =
+      "/usr/bin/python3 " + script + " " + events + " > " + script + ".out 2>&1";
+  const int status = std::system(command.c_str());
+  std::ifstream out(script + ".out");
+  std::string text((std::istreambuf_iterator<char>(out)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(status, 0) << text;
+  EXPECT_THAT(text, HasSubstr("ok "));
+
+  CliRun nodes = RunParley({"export", "--db", *db_, "--format", "csv-nodes", "--actors-only"});
+  ASSERT_EQ(nodes.code, 0) << nodes.err;
+  EXPECT_THAT(nodes.out, HasSubstr(",ISO3,Code,Codes\n"));
+  EXPECT_THAT(nodes.out, HasSubstr("\nperson:vladimir-putin,Vladimir Putin,person,state:russia,"));
+  EXPECT_THAT(nodes.out, HasSubstr(",,RUSGOV,RUSGOV\n"));  // a person: no iso3
+  // Folded into their states, the leaders' statements give Russia both codes; the latest is
+  // Putin's.
+  CliRun folded = RunParley(
+      {"export", "--db", *db_, "--format", "csv-nodes", "--actors-only", "--fold-people"});
+  ASSERT_EQ(folded.code, 0) << folded.err;
+  EXPECT_THAT(folded.out, HasSubstr("\nstate:russia,Russia,state,state:russia,"));
+  EXPECT_THAT(folded.out, HasSubstr(",RUS,RUSGOV,RUS RUSGOV\n"));
+}
+
 TEST_F(EndToEndTest, BulkIngestStoresTheSameAsPerDocumentIngest) {
   const std::string readouts = std::string(PARLEY_SOURCE_DIR) + "/tests/data/corpus/wh-readouts";
   const std::string one = (*dir_ / "one").string();

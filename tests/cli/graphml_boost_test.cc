@@ -34,7 +34,7 @@ namespace {
 // a property map of another type makes read_graphml throw, and so does an attribute that has no
 // property map here, so the file cannot carry an undocumented or mistyped attribute.
 struct Node {
-  std::string label, type, country, first, last;
+  std::string label, type, country, first, last, iso3, code, codes;
   long statements = 0;
   int r = 0, g = 0, b = 0;
   double size = 0;
@@ -57,6 +57,9 @@ void ReadGraphMl(const std::string& text, Graph& graph) {
   properties.property("statements", boost::get(&Node::statements, graph));
   properties.property("first", boost::get(&Node::first, graph));
   properties.property("last", boost::get(&Node::last, graph));
+  properties.property("iso3", boost::get(&Node::iso3, graph));
+  properties.property("code", boost::get(&Node::code, graph));
+  properties.property("codes", boost::get(&Node::codes, graph));
   properties.property("r", boost::get(&Node::r, graph));
   properties.property("g", boost::get(&Node::g, graph));
   properties.property("b", boost::get(&Node::b, graph));
@@ -120,7 +123,7 @@ std::vector<std::string> NodeRows(const Graph& graph) {
   for (auto [it, end] = boost::vertices(graph); it != end; ++it) {
     const Node& n = graph[*it];
     rows.push_back(Row({n.label, n.type, n.country, std::to_string(n.statements), n.first, n.last,
-                        Rgb3(n.r, n.g, n.b), FormatDecimal(n.size)}));
+                        n.iso3, n.code, n.codes, Rgb3(n.r, n.g, n.b), FormatDecimal(n.size)}));
   }
   return Sorted(rows);
 }
@@ -150,8 +153,8 @@ std::vector<std::string> NodeRows(const GraphView& view) {
     const Rgb color = TypeColor(n.entity.type);
     rows.push_back(
         Row({AsRead(n.entity.label), std::string(EntityTypeName(n.entity.type)), n.country,
-             std::to_string(n.statements), n.first, n.last, Rgb3(color.r, color.g, color.b),
-             FormatDecimal(NodeSize(n.statements, scale))}));
+             std::to_string(n.statements), n.first, n.last, n.iso3, n.code, n.CodeList(),
+             Rgb3(color.r, color.g, color.b), FormatDecimal(NodeSize(n.statements, scale))}));
   }
   return Sorted(rows);
 }

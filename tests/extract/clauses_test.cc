@@ -61,6 +61,19 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
         "object \"Switzerland\" = state:switzerland"},
        {}},
       {"Japan didn't sign the treaty.", {"verb group \"didn't sign\": sign (active, negated)"}, {}},
+      // Catenative adjectives after "be" (`modality ... adjective`).
+      {"Quad partners are proud to announce the fellowship.",
+       {"verb group \"are proud to announce\": announce (active, asserted)",
+        "subject \"Quad partners\" = organization:quad [before the verb]"},
+       {}},
+      {"Japan is not ready to sign the treaty.",
+       {"verb group \"is not ready to sign\": sign (active, negated)"},
+       {}},
+      {"Russia was likely to attack Ukraine.",
+       {"verb group \"was likely to attack\": attack (active, hedged)"},
+       {}},
+      // An adjective without "to" and a verb is no group: "Japan is proud of its record."
+      {"Japan is proud of its record.", {}, {"proud"}},
       {"The United States and the United Kingdom signed and ratified the treaty.",
        {"verb group \"signed and ratified\": sign (active, asserted) ratify (active, asserted)",
         "subject \"The United States and the United Kingdom\" = state:united-states, "

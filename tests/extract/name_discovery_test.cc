@@ -88,6 +88,19 @@ TEST(NameDiscoveryTest, PeopleAndTheirShortForms) {
        {"person:lyndon-b-johnson Lyndon B. Johnson 1"}},
       {"Ambassador Johnson signed the bill.", "1965-03-01", {"person:johnson Johnson 1 ambiguous"}},
       {"Mr. Dobrynin met the President.", "1962-10-01", {"person:dobrynin Dobrynin 1 ambiguous"}},
+      // Without a title a name needs a given name, and a heading gives none.
+      {"Adam Hodge Welcoming the Accord\n\nThe talks went on, and Adam Hodge spoke. Then he and "
+       "Hodge "
+       "left.",
+       "",
+       {"person:adam-hodge Adam Hodge 3"}},
+      {"Statement by Adam Hodge about the talks\n\nThe talks went on, and then Hodge left.",
+       "",
+       {}},
+      {"The plan would Extend Medicare for all. It funds African Studies. Medicare pays and "
+       "Studies grow.",
+       "",
+       {}},
       // No person from a title or a common word alone.
       {"The President received the Ambassador Extraordinary and Plenipotentiary, the County "
        "Secretary and General Counsel.",

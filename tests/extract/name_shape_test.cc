@@ -34,6 +34,7 @@ NameVocabulary Vocabulary() {
   EXPECT_TRUE(v.AddList("head-agreement", Items({"treaty", "protocol", "memorandum"})));
   EXPECT_TRUE(v.AddList("head-event", Items({"summit", "revolution", "dialogue"})));
   EXPECT_TRUE(v.AddList("head-event-prefix", Items({"operation"})));
+  EXPECT_TRUE(v.AddList("name-given", Items({"james", "ellsworth", "adam", "yahya", "kim"})));
   EXPECT_FALSE(v.AddList("office", Items({"president"})));
   return v;
 }
@@ -41,7 +42,7 @@ NameVocabulary Vocabulary() {
 // "type:label" or "type:label (ACRONYM)" or "person:label [office]" per name found; `known`
 // lists the texts the rules already found.
 std::vector<std::string> Find(std::string_view text, std::vector<std::string_view> known = {},
-                              const DocumentWords* words = nullptr) {
+                              const DocumentWords* words = nullptr, bool title_like = false) {
   static const NameVocabulary v = Vocabulary();
   const std::string lower = AsciiLower(text);
   const std::vector<Token> tokens = Tokenize(text);
@@ -59,7 +60,7 @@ std::vector<std::string> Find(std::string_view text, std::vector<std::string_vie
   std::sort(spans.begin(), spans.end(),
             [](const KnownSpan& a, const KnownSpan& b) { return a.tok_begin < b.tok_begin; });
   std::vector<std::string> out;
-  for (const ShapedName& n : FindShapedNames(v, text, lower, tokens, spans, words)) {
+  for (const ShapedName& n : FindShapedNames(v, text, lower, tokens, spans, words, title_like)) {
     std::string s = std::string(EntityTypeName(n.type)) + ":" + n.label;
     if (!n.acronym.empty()) s += " (" + n.acronym + ")";
     if (!n.office.empty()) s += " [" + n.office + "]";
@@ -149,14 +150,34 @@ TEST(FindShapedNamesTest, CommonWordsOfTheDocumentAreNotNames) {
 }
 
 TEST(FindShapedNamesTest, GivenNameAndSurnameTheDocumentUsesAlone) {
-  const std::string other = "Later, Truman and Byrnes encouraged the talks. Visit Normandy Beach.";
+  const std::string other =
+      "Later, Truman and Byrnes encouraged the talks. Visit Normandy Beach. Talks with Bunker and "
+      "Hodge, to extend Medicare for Studies with Bowes and Kim.";
   DocumentWords words;
   words.AddUnit(other, Tokenize(other));
-  EXPECT_EQ(Find("His Secretary of State, James F. Byrnes, agreed.", {}, &words),
-            std::vector<std::string>{"person:James F. Byrnes"});
-  // A surname the document never writes alone, or a sentence opener, is no evidence.
-  EXPECT_EQ(Find("Yahya Sinwar died.", {}, &words), std::vector<std::string>{});
-  EXPECT_EQ(Find("Omaha Beach was quiet.", {}, &words), std::vector<std::string>{});
+  const struct {
+    std::string_view text;
+    bool title_like;
+    std::vector<std::string> names;
+  } kCases[] = {
+      {"His Secretary of State, James F. Byrnes, agreed.", false, {"person:James F. Byrnes"}},
+      {"Ellsworth Bunker arrived in Panama.", false, {"person:Ellsworth Bunker"}},
+      // Initials inside the name stand for a given name the lists lack.
+      {"and then Langston W. Bowes spoke.", false, {"person:Langston W. Bowes"}},
+      // A surname the document never writes alone, or a sentence opener, is no evidence.
+      {"Yahya Sinwar died.", false, {}},
+      {"Omaha Beach was quiet.", false, {}},
+      // Title case without a given name: a heading's verb, a field, a body.
+      {"The bill would Extend Medicare for all.", false, {}},
+      {"a chair of African Studies at Yale", false, {}},
+      // A heading or title-like line yields no person without a title.
+      {"Statement by Adam Hodge on the Visit", true, {}},
+      {"Remarks by Ambassador Ellsworth Bunker", true, {"person:Ellsworth Bunker [ambassador]"}},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(std::string(c.text));
+    EXPECT_EQ(Find(c.text, {}, &words, c.title_like), c.names);
+  }
 }
 
 TEST(CleanPersonNameTest, Table) {

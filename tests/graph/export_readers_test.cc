@@ -1,6 +1,7 @@
 // Loads GraphML and GEXF exports with the real readers analysts use (networkx, igraph; Debian
-// python3-networkx and python3-igraph under /usr/bin/python3) through tests/graph/readers/*.py,
-// and checks that they see exactly the view's nodes, edges and attributes, without warnings.
+// python3-networkx and python3-igraph under /usr/bin/python3) and the event export with Python's
+// csv module and pandas (python3-pandas) through tests/graph/readers/*.py, and checks that they
+// see exactly the view's nodes, edges and attributes, or its event rows, without warnings.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include <sstream>
 
 #include "base/json.h"
+#include "base/text.h"
 #include "graph/export.h"
 #include "graph/style.h"
 #include "tests/graph/graph_fixture.h"
@@ -66,6 +68,9 @@ std::string ExpectedJson(const GraphView& view, const std::string& time) {
     Field("label", XmlVisible(node.entity.label), &out);
     Field("type", EntityTypeName(node.entity.type), &out);
     Field("country", node.country, &out);
+    Field("iso3", node.iso3, &out);
+    Field("code", node.code, &out);
+    Field("codes", node.CodeList(), &out);
     RawField("statements", std::to_string(node.statements), &out);
     RawField("color", Color(TypeColor(node.entity.type)), &out);
     RawField("size", FormatDecimal(NodeSize(node.statements, scale)), &out);
@@ -120,6 +125,79 @@ std::string ExpectedJson(const GraphView& view, const std::string& time) {
   return out;
 }
 
+// Runs tests/graph/readers/`script` on `export_path` and `expected` (written beside it), and
+// expects its one "OK: " line.
+void RunReader(const std::string& script, const std::string& dir, const std::string& export_path,
+               const std::string& expected) {
+  const std::string expected_path = dir + "/expected.json";
+  const std::string log_path = dir + "/reader.log";
+  std::ofstream(expected_path) << expected;
+  const std::string command = std::string(kPython) + " -B " + PARLEY_SOURCE_DIR +
+                              "/tests/graph/readers/" + script + " " + export_path + " " +
+                              expected_path + " > " + log_path + " 2>&1";
+  const int status = std::system(command.c_str());
+  std::ifstream log(log_path);
+  std::stringstream output;
+  output << log.rdbuf();
+  EXPECT_EQ(status, 0) << command << "\n" << output.str();
+  EXPECT_EQ(output.str().rfind("OK: ", 0), 0u) << output.str();
+}
+
+// What a TSV reader sees of a cell (base/text.h TsvField): line breaks and tabs as spaces, a
+// formula behind a quote.
+std::string TsvVisible(std::string_view text) {
+  std::string visible(text);
+  for (char& c : visible) {
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  }
+  if (LooksLikeFormula(text)) visible.insert(visible.begin(), '\'');
+  return visible;
+}
+
+// The event export (WriteEvents, TSV) of the fixture as csv and pandas read it: the columns, per
+// coded statement its id, sentence, codes and labels, and one row in full.
+TEST(ExportReadersTest, CsvAndPandasReadTheEvents) {
+  if (!std::filesystem::exists(kPython)) GTEST_SKIP() << kPython << " is not installed";
+  const testing::Fixture fixture = LoadFixture();
+  Result<GraphView> view = BuildGraphViewFrom(fixture.entities, fixture.statements, GraphFilter());
+  ASSERT_TRUE(view.ok()) << view.status().ToString();
+  const std::string dir = ::testing::TempDir() + "/parley_readers_events";
+  std::filesystem::create_directories(dir);
+  const std::string export_path = dir + "/events.tsv";
+  ASSERT_TRUE(WriteFile(export_path, [&](std::ostream& out) {
+                return WriteEvents(*view, EventEncoding::kTsv, out);
+              }).ok());
+  std::string expected = "{\"columns\": [";
+  for (std::string_view column : kEventColumns) {
+    if (expected.back() != '[') expected += ", ";
+    AppendJsonString(column, &expected);
+  }
+  expected += "], \"rows\": [";
+  for (const Statement& statement : view->statements) {
+    if (statement.cameo.empty()) continue;
+    if (expected.back() != '[') expected += ", ";
+    expected += "{";
+    Field("EventID", statement.id, &expected);
+    Field("SourceActorFull", statement.subject_code, &expected);
+    Field("EventCode", statement.cameo, &expected);
+    Field("PloverType", statement.plover, &expected);
+    Field("SourceLabel", TsvVisible(statement.subject.label), &expected);
+    Field("DocumentID", statement.doc, &expected);
+    Field("Sentence", TsvVisible(statement.sentence), &expected);
+    expected += "}";
+  }
+  expected +=
+      "], \"known\": {\"EventID\": \"s:000000000000aaab\", \"Date\": \"20180214\", "
+      "\"Year\": \"2018\", \"Month\": \"2\", \"Day\": \"14\", \"SourceActorFull\": \"NGA\", "
+      "\"SourceActorEntity\": \"NGA\", \"SourceActorRole\": \"\", \"TargetActorFull\": \"SWE\", "
+      "\"TargetActorEntity\": \"SWE\", \"TargetActorRole\": \"\", \"EventCode\": \"057\", "
+      "\"EventRootCode\": \"05\", \"QuadClass\": \"1\", \"PloverType\": \"AGREE\", "
+      "\"SourceLabel\": \"Nigeria\", \"TargetLabel\": \"Sweden\", \"LocationName\": \"\", "
+      "\"DocumentID\": \"fixture/doc-3.txt\", \"URLs\": \"\", \"Sentence\": \"Nigeria "
+      "signed.\"}}\n";
+  RunReader("check_events.py", dir, export_path, expected);
+}
+
 struct ReaderCase {
   std::string name;
   GraphFilter filter;
@@ -143,20 +221,8 @@ TEST_P(ExportReadersTest, RealReadersSeeTheView) {
   const std::string dir = ::testing::TempDir() + "/parley_readers_" + c.name;
   std::filesystem::create_directories(dir);
   const std::string export_path = dir + "/export";
-  const std::string expected_path = dir + "/expected.json";
-  const std::string log_path = dir + "/reader.log";
   ASSERT_TRUE(WriteFile(export_path, [&](std::ostream& out) { return c.write(*view, out); }).ok());
-  std::ofstream(expected_path) << ExpectedJson(*view, c.time);
-
-  const std::string command = std::string(kPython) + " -B " + PARLEY_SOURCE_DIR +
-                              "/tests/graph/readers/" + c.script + " " + export_path + " " +
-                              expected_path + " > " + log_path + " 2>&1";
-  const int status = std::system(command.c_str());
-  std::ifstream log(log_path);
-  std::stringstream output;
-  output << log.rdbuf();
-  EXPECT_EQ(status, 0) << command << "\n" << output.str();
-  EXPECT_EQ(output.str().rfind("OK: ", 0), 0u) << output.str();
+  RunReader(c.script, dir, export_path, ExpectedJson(*view, c.time));
 }
 
 std::vector<ReaderCase> Cases() {

@@ -24,6 +24,7 @@ using ::parley::testing::MakeStatement;
 using ::parley::testing::Org;
 using ::parley::testing::Person;
 using ::parley::testing::State;
+using ::testing::Contains;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
@@ -41,8 +42,9 @@ GraphView HostileView() {
   const EntityRef evil{"organization:evil", "=SUM(A1) <b>\"Evil\" & Co\x01\n",
                        EntityType::kOrganization};
   const std::vector<Entity> entities = {MakeEntity(evil), MakeEntity(State("Norway"))};
-  const std::vector<Statement> statements = {MakeStatement(
-      "s:1", evil, "threat\"ened", State("Norway"), "2020-01-02", std::nullopt, "THREATEN")};
+  std::vector<Statement> statements = {MakeStatement("s:1", evil, "threat\"ened", State("Norway"),
+                                                     "2020-01-02", std::nullopt, "THREATEN")};
+  statements[0].cameo = "138";
   Result<GraphView> view = BuildGraphViewFrom(entities, statements, GraphFilter());
   EXPECT_TRUE(view.ok());
   return *view;
@@ -56,6 +58,56 @@ TEST(ExportTest, GraphMlEscapesLabelsAndDropsForbiddenCharacters) {
   EXPECT_THAT(xml, HasSubstr("<data key=\"weight\">1</data>"));
   EXPECT_THAT(xml, HasSubstr("<data key=\"plover\">THREATEN</data>"));
   EXPECT_THAT(xml, Not(HasSubstr("\x01")));
+}
+
+TEST(ExportTest, CameoQuadClassFollowsPhoenix) {
+  const std::pair<std::string, int> cases[] = {
+      {"010", 0}, {"02", 0},  {"036", 1}, {"057", 1}, {"061", 2}, {"0874", 2}, {"09", 3},
+      {"111", 3}, {"138", 3}, {"14", 4},  {"193", 4}, {"204", 4}, {"", -1},    {"0", -1},
+      {"00", -1}, {"21", -1}, {"x1", -1}, {"-1", -1}, {"3", -1}};
+  for (const auto& [cameo, quad] : cases) {
+    SCOPED_TRACE(cameo);
+    EXPECT_EQ(CameoQuadClass(cameo), quad);
+  }
+}
+
+// The event export of the fixture: the columns in Phoenix's order, one known row, the quoting of
+// a sentence with double quotes, and no row for the statement without an event code.
+TEST(ExportTest, EventsHaveThePhoenixColumnsAndOneRowPerCodedStatement) {
+  const testing::Fixture fixture = LoadFixture();
+  Result<GraphView> view = BuildGraphViewFrom(fixture.entities, fixture.statements, GraphFilter());
+  ASSERT_TRUE(view.ok()) << view.status().ToString();
+  view->documents["fixture/doc-2.txt"] =
+      DocumentInfo{.id = "fixture/doc-2.txt", .url = "https://example.org/doc-2"};
+  const std::string tsv = Export(*view, [](const GraphView& v, std::ostream& o) {
+    return WriteEvents(v, EventEncoding::kTsv, o);
+  });
+  std::vector<std::string> lines;
+  std::istringstream in(tsv);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  ASSERT_EQ(lines.size(), 12u);  // the header and 11 of the 12 statements
+  EXPECT_EQ(lines[0],
+            "EventID\tDate\tYear\tMonth\tDay\tSourceActorFull\tSourceActorEntity\t"
+            "SourceActorRole\tTargetActorFull\tTargetActorEntity\tTargetActorRole\tEventCode\t"
+            "EventRootCode\tQuadClass\tPloverType\tSourceLabel\tTargetLabel\tLocationName\t"
+            "DocumentID\tURLs\tSentence");
+  // "Sweden signed <the accord> with Nigeria" in 2018: the target is the recipient, the actor.
+  EXPECT_THAT(lines, Contains("s:0000000000008bbc\t2018\t2018\t\t\tSWE\tSWE\t\tNGA\tNGA\t\t057\t"
+                              "05\t1\tAGREE\tSweden\tNigeria\t\tfixture/doc-2.txt\t"
+                              "https://example.org/doc-2\tSweden signed."));
+  EXPECT_THAT(lines, Contains("s:0000000000002eef\t20160304\t2016\t3\t4\tSWEGOV\tSWE\tGOV\t"
+                              "NGAGOV\tNGA\tGOV\t036\t03\t1\tCONSULT\tAna Lindqvist\t"
+                              "Tomás Okafor\tLagos\tfixture/doc-2.txt\thttps://example.org/doc-2\t"
+                              "\"Ana Lindqvist met Tomás Okafor in Lagos, calling it \"\"a <new> "
+                              "start\"\" & more.\""));
+  EXPECT_THAT(tsv, Not(HasSubstr("s:0000000000014556")));  // "Sweden praised": no event code
+  const std::string jsonl = Export(*view, [](const GraphView& v, std::ostream& o) {
+    return WriteEvents(v, EventEncoding::kJsonl, o);
+  });
+  EXPECT_THAT(jsonl, HasSubstr("{\"EventID\":\"s:0000000000008bbc\",\"Date\":\"2018\","
+                               "\"Year\":2018,\"Month\":null,\"Day\":null,"
+                               "\"SourceActorFull\":\"SWE\",\"SourceActorEntity\":\"SWE\","
+                               "\"SourceActorRole\":null,\"TargetActorFull\":\"NGA\","));
 }
 
 // The HTML map's page (WriteHtml): the data block as the page's script reads it.
@@ -174,10 +226,10 @@ TEST(ExportTest, GexfSpellsUseDocumentDates) {
 TEST(ExportTest, CsvNeutralisesFormulasAndQuotes) {
   const GraphView view = HostileView();
   EXPECT_EQ(Export(view, WriteCsvNodes),
-            "Id,Label,Type,Country,Statements,First,Last\n"
+            "Id,Label,Type,Country,Statements,First,Last,ISO3,Code,Codes\n"
             "organization:evil,\"'=SUM(A1) <b>\"\"Evil\"\" & Co\x01\n\",organization,,1,2020-01-02,"
-            "2020-01-02\n"
-            "state:norway,Norway,state,state:norway,1,2020-01-02,2020-01-02\n");
+            "2020-01-02,,,\n"
+            "state:norway,Norway,state,state:norway,1,2020-01-02,2020-01-02,,,\n");
   EXPECT_EQ(Export(view, WriteCsvEdges),
             "Source,Target,Type,Id,Label,Weight,Predicate,Plover,First,Last,Sources,First "
             "Source,Latest Source\n"
@@ -193,8 +245,8 @@ TEST(ExportTest, CsvReplacesInvalidUtf8) {
       BuildGraphViewFrom({}, {MakeStatement("s:1", broken, "noted", std::nullopt)}, GraphFilter());
   ASSERT_TRUE(view.ok());
   EXPECT_EQ(Export(*view, WriteCsvNodes),
-            "Id,Label,Type,Country,Statements,First,Last\n"
-            "state:broken,Bro\xEF\xBF\xBDken,state,state:broken,1,,\n");
+            "Id,Label,Type,Country,Statements,First,Last,ISO3,Code,Codes\n"
+            "state:broken,Bro\xEF\xBF\xBDken,state,state:broken,1,,,,,\n");
 }
 
 TEST(ExportTest, DotEscapesQuotesAndLineBreaks) {
@@ -326,7 +378,8 @@ TEST(ExportFormatTest, NamesRoundTripAndTyposGetASuggestion) {
     std::string message;
   };
   const std::string known =
-      "; known: graphml, gexf, csv-nodes, csv-edges, dot, statements, entities, plover, html";
+      "; known: graphml, gexf, csv-nodes, csv-edges, dot, statements, entities, plover, html, "
+      "events, events-jsonl";
   const Case cases[] = {
       {"grafml", "unknown export format 'grafml' (did you mean 'graphml'?)" + known},
       {"GEXF", "unknown export format 'GEXF' (did you mean 'gexf'?)" + known},
@@ -359,6 +412,12 @@ TEST(ExportFormatTest, WriteExportDispatchesToEachWriter) {
       {ExportFormat::kPloverJsonl,
        [](const GraphView& v, std::ostream& o) { return WritePloverJsonl(v, o); }},
       {ExportFormat::kHtml, WriteHtml},
+      {ExportFormat::kEventsTsv,
+       [](const GraphView& v, std::ostream& o) { return WriteEvents(v, EventEncoding::kTsv, o); }},
+      {ExportFormat::kEventsJsonl,
+       [](const GraphView& v, std::ostream& o) {
+         return WriteEvents(v, EventEncoding::kJsonl, o);
+       }},
   };
   ASSERT_EQ(cases.size(), std::size(kAllExportFormats));
   for (const auto& [format, write] : cases) {
@@ -411,6 +470,14 @@ std::vector<GoldenCase> GoldenCases() {
       {"all-plover.jsonl", all, plover},
       {"all-statements.jsonl", all, statements},
       {"all-entities.jsonl", all, entities},
+      {"all-events.tsv", all,
+       [](const GraphView& view, std::ostream& out) {
+         return WriteEvents(view, EventEncoding::kTsv, out);
+       }},
+      {"all-events.jsonl", all,
+       [](const GraphView& view, std::ostream& out) {
+         return WriteEvents(view, EventEncoding::kJsonl, out);
+       }},
   };
 }
 

@@ -604,5 +604,44 @@ TEST(BuildGraphViewTest, StoreViewReportsBadFilters) {
             "until: invalid date '2019-1' (expected YYYY, YYYY-MM or YYYY-MM-DD)");
 }
 
+// A node carries the actor codes of its statements (GraphNode::code, codes): a person who was
+// foreign minister and then president has both codes, and `code` is that of the latest
+// statement; an undated statement counts as earliest; a state without coded statements keeps
+// its `cameo` attribute; states carry their iso3.
+TEST(GraphViewCodesTest, NodesCarryTheCodesOfTheirStatements) {
+  Entity gondor = MakeEntity(State("Gondor"));
+  gondor.attributes = {{"iso3", "GON"}, {"cameo", "GON"}};
+  Entity arnor = MakeEntity(State("Arnor"));
+  arnor.attributes = {{"iso3", "ARN"}, {"cameo", "ARN"}};
+  const std::vector<Entity> entities = {MakeEntity(Person("Ann Ward")), gondor, arnor};
+  auto coded = [](Statement statement, const std::string& subject, const std::string& object) {
+    statement.subject_code = subject;
+    statement.object_code = object;
+    return statement;
+  };
+  const std::vector<Statement> statements = {
+      coded(MakeStatement("s:3", Person("Ann Ward"), "met", State("Arnor"), "2016-05-01"), "GONGOV",
+            ""),
+      coded(MakeStatement("s:1", Person("Ann Ward"), "met", State("Arnor"), "2019-02-01"), "GONGOV",
+            ""),
+      coded(MakeStatement("s:2", Person("Ann Ward"), "met", State("Arnor"), "2012-02-01"), "GONDIP",
+            ""),
+      coded(MakeStatement("s:4", Person("Ann Ward"), "praised", State("Gondor")), "GONMIL", "GON"),
+  };
+  Result<GraphView> view = BuildGraphViewFrom(entities, statements, GraphFilter());
+  ASSERT_TRUE(view.ok()) << view.status().ToString();
+  ASSERT_THAT(NodeIds(*view), ElementsAre("person:ann-ward", "state:arnor", "state:gondor"));
+  const GraphNode& ann = view->nodes[0];
+  EXPECT_EQ(ann.code, "GONGOV");
+  EXPECT_THAT(ann.codes, ElementsAre("GONDIP", "GONGOV", "GONMIL"));
+  EXPECT_EQ(ann.CodeList(), "GONDIP GONGOV GONMIL");
+  EXPECT_EQ(ann.iso3, "");
+  EXPECT_EQ(view->nodes[1].code, "ARN");  // no coded statement: its cameo attribute
+  EXPECT_TRUE(view->nodes[1].codes.empty());
+  EXPECT_EQ(view->nodes[1].iso3, "ARN");
+  EXPECT_EQ(view->nodes[2].code, "GON");
+  EXPECT_THAT(view->nodes[2].codes, ElementsAre("GON"));
+}
+
 }  // namespace
 }  // namespace parley

@@ -30,7 +30,7 @@ TEST(TableTest, Formats) {
       {TableFormat::kTsv,
        "name\tnote\n"
        "Ünal\t'=SUM(A1)\n"
-       "Bo\ttwo cells, \"quoted\" line\n"
+       "Bo\t\"two cells, \"\"quoted\"\" line\"\n"
        "\t\n"},
       {TableFormat::kJson,
        "[\n"

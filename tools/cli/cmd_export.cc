@@ -1,4 +1,5 @@
-// parley export: the store as GraphML, GEXF, CSV, DOT, JSON Lines, PLOVER records or an HTML map.
+// parley export: the store as GraphML, GEXF, CSV, DOT, JSON Lines, PLOVER records, Phoenix-style
+// event data or an HTML map.
 #include <algorithm>
 #include <iostream>
 
@@ -27,13 +28,15 @@ void Define(CLI::App& app, ExportFlags& f) {
                "  parley export --db news.db --format graphml --actors-only --since 2018\n"
                "  parley export --db news.db --format jsonl --what entities\n"
                "  parley export --db news.db --format csv-edges -o edges.csv\n"
+               "  parley export --db news.db --format events -o events.tsv\n"
                "  parley export --db news.db --format html --actors-only -o map.html");
   AddDbFlag(app, f.db);
   app.add_option("--format", f.format,
                  "graphml, gexf, csv-nodes, csv-edges (Gephi spreadsheet), dot, jsonl, plover, "
-                 "html (a map to open in a browser, self-contained)")
-      ->check(CLI::IsMember(
-          {"graphml", "gexf", "csv-nodes", "csv-edges", "dot", "jsonl", "plover", "html"}));
+                 "events (Phoenix-style event data, tab-separated), events-jsonl (the same as "
+                 "JSON Lines), html (a map to open in a browser, self-contained)")
+      ->check(CLI::IsMember({"graphml", "gexf", "csv-nodes", "csv-edges", "dot", "jsonl", "plover",
+                             "events", "events-jsonl", "html"}));
   app.add_option("--what", f.what, "With --format jsonl: statements or entities")
       ->check(CLI::IsMember({"statements", "entities"}));
   app.add_option("-o,--output", f.output,
@@ -76,19 +79,24 @@ Result<std::vector<Entity>> AllEntities(const Store& store) {
 }
 
 Status Export(const ExportFlags& flags, const Store& store, std::ostream& out) {
+  const bool events = flags.format == "events" || flags.format == "events-jsonl";
+  const EventEncoding event_encoding =
+      flags.format == "events" ? EventEncoding::kTsv : EventEncoding::kJsonl;
   // Records straight from the store when no graph filter narrows them.
-  if ((flags.format == "jsonl" || flags.format == "plover") && !HasGraphFilter(flags.graph)) {
+  if ((flags.format == "jsonl" || flags.format == "plover" || events) &&
+      !HasGraphFilter(flags.graph)) {
     if (flags.format == "jsonl" && flags.what == "entities") {
       PARLEY_ASSIGN_OR_RETURN(std::vector<Entity> entities, AllEntities(store));
       return WriteEntitiesJsonl(entities, out);
     }
     PARLEY_ASSIGN_OR_RETURN(std::vector<Statement> statements, AllStatements(store));
-    if (flags.format == "jsonl") {
+    if (flags.format == "jsonl" || events) {
       std::map<std::string, DocumentInfo> documents;  // those a citation can name
       PARLEY_RETURN_IF_ERROR(store.ScanDocuments([&](const DocumentInfo& info) {
         if (!info.title.empty() || !info.url.empty()) documents.emplace(info.id, info);
         return true;
       }));
+      if (events) return WriteEvents(statements, documents, event_encoding, out);
       return WriteStatementsJsonl(statements, documents, out);
     }
     PARLEY_ASSIGN_OR_RETURN(std::vector<Entity> entities, AllEntities(store));
@@ -107,6 +115,7 @@ Status Export(const ExportFlags& flags, const Store& store, std::ostream& out) {
   if (flags.format == "csv-edges") return WriteCsvEdges(view, out);
   if (flags.format == "dot") return WriteDot(view, out);
   if (flags.format == "plover") return WritePloverJsonl(view, out);
+  if (events) return WriteEvents(view, event_encoding, out);
   if (flags.format == "html") return WriteHtml(view, out);
   if (flags.what == "entities") return WriteEntitiesJsonl(view, out);
   return WriteStatementsJsonl(view, out);

@@ -6,7 +6,7 @@ import warnings
 
 
 def check_networkx_graph(graph, expected, problems, prefix):
-    """Counts, node label/type/country/statements and edge endpoints, label, weight, count, first,
+    """Counts, node label/type/country/iso3/code/codes/statements and edge endpoints, label, weight, count, first,
     last and plover, as a networkx graph read from any format should show them. Returns the edges
     by id for format-specific checks."""
     if not graph.is_directed():
@@ -20,7 +20,7 @@ def check_networkx_graph(graph, expected, problems, prefix):
             problems.append(f"{prefix}node {node['id']!r} missing")
             continue
         data = graph.nodes[node["id"]]
-        for key in ("label", "type", "country"):
+        for key in ("label", "type", "country", "iso3", "code", "codes"):
             if data.get(key, "") != node[key]:
                 problems.append(f"{prefix}node {node['id']!r} {key} {data.get(key)!r} != {node[key]!r}")
         if data.get("statements") != node["statements"]:
@@ -68,5 +68,6 @@ def run(check, readers):
     for problem in problems:
         print(problem)
     if not problems:
-        print(f"OK: {readers} read {len(expected['nodes'])} nodes, {len(expected['edges'])} edges")
+        counts = ", ".join(f"{len(v)} {k}" for k, v in expected.items() if isinstance(v, list))
+        print(f"OK: {readers} read {counts}")
     return 1 if problems else 0
