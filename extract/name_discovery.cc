@@ -212,7 +212,24 @@ void DiscoverByShape(const Tagged& s, bool title_like, DocState* doc, DocumentAn
   known.reserve(s.mentions.size());
   for (const Mention& m : s.mentions) {
     if (m.kind == MentionKind::kQuote) continue;
-    known.push_back({m.tok_begin, m.tok_end, m.kind != MentionKind::kDate});
+    known.push_back({m.tok_begin, m.tok_end, m.kind != MentionKind::kDate,
+                     m.kind == MentionKind::kEntity && m.tok_end == m.tok_begin + 1 &&
+                         m.entity != nullptr && m.entity->entity.type == EntityType::kPerson});
+  }
+  // A known entity's acronym in parentheses right after it ("the Palestinian Authority (PA)")
+  // is its alias in this document, as for a name found by shape, unless a list already
+  // knows the acronym.
+  for (const Mention& m : s.mentions) {
+    if (m.entity == nullptr || m.kind != MentionKind::kEntity ||
+        m.entity->entity.type == EntityType::kPerson || m.tok_end + 2 >= s.tokens.size() ||
+        s.TokenText(m.tok_end) != "(" || s.TokenText(m.tok_end + 2) != ")") {
+      continue;
+    }
+    const std::string_view a = s.TokenText(m.tok_end + 1);
+    const bool caps = a.size() >= 2 && a.size() <= 10 &&
+                      std::all_of(a.begin(), a.end(), [](char c) { return c < 'a' || c > 'z'; }) &&
+                      a[0] >= 'A' && a[0] <= 'Z';
+    if (caps && !StartsExactAlias(doc->rules, a)) AddAlias(a, m.entity, doc);
   }
   for (ShapedName& shaped :
        FindShapedNames(vocabulary, s.text, s.lower, s.tokens, known, doc->words, title_like)) {
@@ -260,7 +277,8 @@ void LinkShortForms(const std::vector<Tagged>& sentences, DocState* doc) {
     return it != map.end() && it->second.size() == 1 ? *it->second.begin() : nullptr;
   };
   // A surname alone ("Ambassador Bunker", "Chairman Kim"): the full name of this document, or
-  // a listed person whose office agrees, or an entity of its own marked ambiguous.
+  // a listed person whose office agrees, or no entity at all: one node "Johnson" would stand
+  // for every Johnson of a store ("Flom", "Donnell" of "O'Donnell" from discover rules too).
   std::map<const EntityDef*, const EntityDef*> redirect;
   // A shorter form of a longer name of the document ("De Klerk" of "F.W. de Klerk").
   // The people's " " + lower-case names by their last word: a name ending with another ends with
@@ -300,15 +318,7 @@ void LinkShortForms(const std::vector<Tagged>& sentences, DocState* doc) {
       if (title.empty() && !def.entity.roles.empty()) title = def.entity.roles[0].office;
       target = ListedBySurname(rules, Lookup(rules.person_surnames, key), title, doc->doc_date);
     }
-    if (target != nullptr && target != &def) {
-      redirect[&def] = target;
-    } else if (def.entity.attributes["discovered_by"] == kShapeRule) {
-      def.entity.attributes["ambiguous"] = "surname";
-    } else {
-      // A discover rule's lone word that no name of the document or the lists explains is too
-      // weak to stand for a person ("Flom", "Donnell" of "O'Donnell").
-      redirect[&def] = nullptr;
-    }
+    redirect[&def] = target != &def ? target : nullptr;
   }
   for (auto& [first, bucket] : doc->local_aliases) {
     for (LocalAlias& a : bucket) {
