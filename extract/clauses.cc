@@ -94,6 +94,15 @@ class ClauseReader {
     return k == Kind::kActor || k == Kind::kPlace || k == Kind::kAgreement || k == Kind::kEvent;
   }
   // Adverbs that may stand inside a verb group or between a subject and its verb.
+  // A word of two or more capital letters and no lower-case one: an acronym ("PA", "PLO"), never
+  // an adjective.
+  bool AllCaps(uint32_t u) const {
+    if (u >= n_ || info_[u].kind != Kind::kWord) return false;
+    const std::string_view w = s_.TokenText(s_.units[u].tok_begin);
+    if (w.size() < 2) return false;
+    return std::all_of(w.begin(), w.end(), [](char c) { return c < 'a' || c > 'z'; }) &&
+           std::any_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  }
   bool IsAdverb(uint32_t u) const {
     return u < n_ && info_[u].kind == Kind::kWord &&
            ((info_[u].classes & kClassAdverb) != 0 || info_[u].ly);
@@ -764,7 +773,7 @@ class ClauseReader {
     // After a demonym or another capitalised adjective inside a noun phrase it is a noun:
     // "conducted by European states", "the American forces".
     if ((info_[p].kind == Kind::kDemonym ||
-         (info_[p].kind == Kind::kWord && info_[p].cap && info_[p].classes == 0)) &&
+         (info_[p].kind == Kind::kWord && info_[p].cap && info_[p].classes == 0 && !AllCaps(p))) &&
         p > 0 && Has(p - 1, kClassPreposition | kClassTo | kClassDeterminer | kClassPossessive)) {
       return false;
     }
@@ -1427,16 +1436,22 @@ class ClauseReader {
       // to cooperate", "urged Xi to act"); after a prepositional phrase it belongs to that
       // phrase ("agreed on the need for cooperation to address COVID-19") unless that phrase
       // names an entity ("called on Moscow to withdraw").
-      if (Is(v, "to")) {
-        uint32_t k = v + 1;
+      // A negated one keeps its "not" in the complement: "agreed not to discriminate".
+      const bool negated_to = Has(v, kClassNegation) && !info_[v].negative && Is(v + 1, "to");
+      if (Is(v, "to") || negated_to) {
+        const uint32_t to = negated_to ? v + 1 : v;
+        uint32_t k = to + 1;
         while (IsAdverb(k)) ++k;
-        if (k < n_ && (info_[k].forms & kFormBase) != 0 && info_[k].kind == Kind::kWord &&
-            !StartsEntity(k)) {
+        // After "not to" any open-class word is a verb, listed or not ("not to discriminate").
+        const bool verb = k < n_ && info_[k].kind == Kind::kWord &&
+                          ((info_[k].forms & kFormBase) != 0 ||
+                           (negated_to && !info_[k].cap && info_[k].classes == 0));
+        if (verb && !StartsEntity(k)) {
           const bool after_noun =
               std::any_of(g.preps.begin(), g.preps.end(), [&](const PrepPhrase& pp) {
                 return pp.chunk < 0 || out_->chunks[pp.chunk].members.empty();
               });
-          if (!after_noun) g.to_clause = v + 1;
+          if (!after_noun) g.to_clause = negated_to ? v : v + 1;
           break;
         }
       }

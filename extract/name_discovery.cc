@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "base/text.h"
 #include "extract/mention_rules.h"
@@ -239,6 +241,21 @@ void DiscoverByShape(const Tagged& s, bool title_like, DocState* doc, DocumentAn
                      m.kind == MentionKind::kEntity && m.tok_end == m.tok_begin + 1 &&
                          m.entity != nullptr && m.entity->entity.type == EntityType::kPerson});
   }
+  // A known entity's acronym in parentheses right after it ("the Palestinian Authority (PA)")
+  // is its alias in this document, as for a name found by shape, unless a list already
+  // knows the acronym.
+  for (const Mention& m : s.mentions) {
+    if (m.entity == nullptr || m.kind != MentionKind::kEntity ||
+        m.entity->entity.type == EntityType::kPerson || m.tok_end + 2 >= s.tokens.size() ||
+        s.TokenText(m.tok_end) != "(" || s.TokenText(m.tok_end + 2) != ")") {
+      continue;
+    }
+    const std::string_view a = s.TokenText(m.tok_end + 1);
+    const bool caps = a.size() >= 2 && a.size() <= 10 &&
+                      std::all_of(a.begin(), a.end(), [](char c) { return c < 'a' || c > 'z'; }) &&
+                      a[0] >= 'A' && a[0] <= 'Z';
+    if (caps && !StartsExactAlias(doc->rules, a)) AddAlias(a, m.entity, doc);
+  }
   for (ShapedName& shaped :
        FindShapedNames(vocabulary, s.text, s.lower, s.tokens, known, doc->words, title_like)) {
     NewName name;
@@ -257,20 +274,18 @@ void LinkShortForms(const std::vector<Tagged>& sentences, DocState* doc) {
   const CompiledRules& rules = doc->rules;
   // The people of the document named in full, by the first and last word of their names.
   std::vector<const EntityDef*> people;
+  std::unordered_set<const EntityDef*> listed;  // people's members
   for (const Tagged& s : sentences) {
     for (const Mention& m : s.mentions) {
       if (m.entity == nullptr || m.kind == MentionKind::kDemonym ||
           m.entity->entity.type != EntityType::kPerson) {
         continue;
       }
-      if (std::find(people.begin(), people.end(), m.entity) == people.end()) {
-        people.push_back(m.entity);
-      }
+      if (listed.insert(m.entity).second) people.push_back(m.entity);
     }
   }
   for (const EntityDef& def : doc->local) {
-    if (def.entity.type == EntityType::kPerson &&
-        std::find(people.begin(), people.end(), &def) == people.end()) {
+    if (def.entity.type == EntityType::kPerson && listed.insert(&def).second) {
       people.push_back(&def);
     }
   }
@@ -291,13 +306,24 @@ void LinkShortForms(const std::vector<Tagged>& sentences, DocState* doc) {
   // for every Johnson of a store ("Flom", "Donnell" of "O'Donnell" from discover rules too).
   std::map<const EntityDef*, const EntityDef*> redirect;
   // A shorter form of a longer name of the document ("De Klerk" of "F.W. de Klerk").
+  // The people's " " + lower-case names by their last word: a name ending with another ends with
+  // its last word (a long document names thousands of people; comparing each pair would take
+  // quadratic time).
+  auto last_word = [](const std::string& spaced) { return spaced.substr(spaced.rfind(' ') + 1); };
+  std::unordered_map<std::string, std::vector<std::pair<const EntityDef*, std::string>>>
+      by_last_word;
+  for (const EntityDef* p : people) {
+    std::string full = " " + AsciiLower(p->entity.label);
+    by_last_word[last_word(full)].emplace_back(p, std::move(full));
+  }
   for (EntityDef& def : doc->local) {
     if (def.entity.type != EntityType::kPerson || Words(def.entity.label).size() < 2) continue;
     const std::string tail = " " + AsciiLower(def.entity.label);
+    auto bucket = by_last_word.find(last_word(tail));
+    if (bucket == by_last_word.end()) continue;
     const EntityDef* longer = nullptr;
     int found = 0;
-    for (const EntityDef* p : people) {
-      const std::string full = " " + AsciiLower(p->entity.label);
+    for (const auto& [p, full] : bucket->second) {
       if (p != &def && full.size() > tail.size() &&
           full.compare(full.size() - tail.size(), tail.size(), tail) == 0) {
         longer = p;
