@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "base/text.h"
 #include "extract/mention_rules.h"
@@ -38,6 +40,31 @@ void AddAlias(std::string_view text, const EntityDef* def, DocState* doc) {
     if (a.tokens == tokens && a.entity == def) return;
   }
   bucket.push_back({std::move(tokens), std::move(space), def});
+}
+
+// True for an initial or a run of them: "D.", "F.W.".
+bool IsInitials(std::string_view word) {
+  if (word.size() < 2 || word.back() != '.') return false;
+  for (size_t i = 0; i < word.size(); i += 2) {
+    if (word[i] < 'A' || word[i] > 'Z' || i + 1 >= word.size() || word[i + 1] != '.') return false;
+  }
+  return true;
+}
+
+// The id of a discovered entity: a person's without the initials of the name, when two other
+// words remain, particles aside ("Avril D. Haines" and "Avril Haines" are person:avril-haines in
+// every document; "J.B. Pritzker" keeps his).
+std::string DiscoveredId(EntityType type, const std::string& label,
+                         const std::vector<std::string>& words) {
+  if (type != EntityType::kPerson) return MakeEntityId(type, label);
+  std::string kept;
+  size_t count = 0;
+  for (const std::string& w : words) {
+    if (IsInitials(w)) continue;
+    kept += (kept.empty() ? "" : " ") + w;
+    count += w[0] >= 'a' && w[0] <= 'z' ? 0 : 1;  // particles do not count ("de Klerk")
+  }
+  return MakeEntityId(type, count >= 2 ? kept : label);
 }
 
 // True when `word` alone is a literal alias of the listed entity `def`.
@@ -139,8 +166,8 @@ void AddLocalEntity(const NewName& name, DocState* doc, DocumentAnalysis* out) {
     key += *part;
   }
   if (!doc->names_seen.insert(std::move(key)).second) return;
-  const std::string id = MakeEntityId(name.type, name.label);
   const std::vector<std::string> words = Words(name.label);
+  const std::string id = DiscoveredId(name.type, name.label, words);
   const EntityDef* known = nullptr;
   if (auto it = rules.entity_index.find(id); it != rules.entity_index.end()) {
     known = &rules.entities[it->second];
@@ -247,20 +274,18 @@ void LinkShortForms(const std::vector<Tagged>& sentences, DocState* doc) {
   const CompiledRules& rules = doc->rules;
   // The people of the document named in full, by the first and last word of their names.
   std::vector<const EntityDef*> people;
+  std::unordered_set<const EntityDef*> listed;  // people's members
   for (const Tagged& s : sentences) {
     for (const Mention& m : s.mentions) {
       if (m.entity == nullptr || m.kind == MentionKind::kDemonym ||
           m.entity->entity.type != EntityType::kPerson) {
         continue;
       }
-      if (std::find(people.begin(), people.end(), m.entity) == people.end()) {
-        people.push_back(m.entity);
-      }
+      if (listed.insert(m.entity).second) people.push_back(m.entity);
     }
   }
   for (const EntityDef& def : doc->local) {
-    if (def.entity.type == EntityType::kPerson &&
-        std::find(people.begin(), people.end(), &def) == people.end()) {
+    if (def.entity.type == EntityType::kPerson && listed.insert(&def).second) {
       people.push_back(&def);
     }
   }
@@ -281,13 +306,24 @@ void LinkShortForms(const std::vector<Tagged>& sentences, DocState* doc) {
   // for every Johnson of a store ("Flom", "Donnell" of "O'Donnell" from discover rules too).
   std::map<const EntityDef*, const EntityDef*> redirect;
   // A shorter form of a longer name of the document ("De Klerk" of "F.W. de Klerk").
+  // The people's " " + lower-case names by their last word: a name ending with another ends with
+  // its last word (a long document names thousands of people; comparing each pair would take
+  // quadratic time).
+  auto last_word = [](const std::string& spaced) { return spaced.substr(spaced.rfind(' ') + 1); };
+  std::unordered_map<std::string, std::vector<std::pair<const EntityDef*, std::string>>>
+      by_last_word;
+  for (const EntityDef* p : people) {
+    std::string full = " " + AsciiLower(p->entity.label);
+    by_last_word[last_word(full)].emplace_back(p, std::move(full));
+  }
   for (EntityDef& def : doc->local) {
     if (def.entity.type != EntityType::kPerson || Words(def.entity.label).size() < 2) continue;
     const std::string tail = " " + AsciiLower(def.entity.label);
+    auto bucket = by_last_word.find(last_word(tail));
+    if (bucket == by_last_word.end()) continue;
     const EntityDef* longer = nullptr;
     int found = 0;
-    for (const EntityDef* p : people) {
-      const std::string full = " " + AsciiLower(p->entity.label);
+    for (const auto& [p, full] : bucket->second) {
       if (p != &def && full.size() > tail.size() &&
           full.compare(full.size() - tail.size(), tail.size(), tail) == 0) {
         longer = p;
