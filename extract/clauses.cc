@@ -840,9 +840,14 @@ class ClauseReader {
     }
     if ((i.forms & kFormBase) != 0) {
       // A present-tense verb after its subject: "Japan and Russia sign", "they agree", "We,
-      // the leaders of A and B, oppose". Not after one entity ("Japan sign" is no clause, "a
-      // US offer" a noun phrase).
+      // the leaders of A and B, oppose", "I also want". Not after one entity ("Japan sign" is
+      // no clause, "a US offer" a noun phrase).
       if (Has(p, kClassPronoun)) return true;
+      if (IsAdverb(p)) {
+        uint32_t q = p;
+        while (q > 0 && IsAdverb(q)) --q;
+        if (Has(q, kClassPronoun) && !Has(q, kClassPossessive)) return true;
+      }
       // A coordinated verb phrase in the present: "condemn the attack and reaffirm our
       // commitment". The verb before must be a finite present form too, and what follows must
       // start its object ("and support for Ukraine" is a noun).
@@ -1536,6 +1541,19 @@ class ClauseReader {
     if ((info_[v].kind == Kind::kPunct && !IsCurrency(v)) || info_[v].kind == Kind::kQuote ||
         info_[v].kind == Kind::kDate) {
       return -1;
+    }
+    // An object pronoun ("thank you", "met them"): a chunk of its own, so that what follows it
+    // is read, and resolved as a subject pronoun is.
+    if (Has(v, kClassPronoun) &&
+        (Is(v, "you") || Is(v, "him") || Is(v, "her") || Is(v, "them") || Is(v, "us") ||
+         Is(v, "me")) &&
+        !(v + 1 < n_ && info_[v + 1].kind == Kind::kWord && IsNounWord(v + 1))) {
+      Chunk pronoun;
+      pronoun.begin = v;
+      pronoun.end = v + 1;
+      pronoun.head = v;
+      pronoun.pronoun = true;
+      return AddChunk(std::move(pronoun));
     }
     return ChunkAt(v);
   }

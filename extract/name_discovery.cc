@@ -42,6 +42,31 @@ void AddAlias(std::string_view text, const EntityDef* def, DocState* doc) {
   bucket.push_back({std::move(tokens), std::move(space), def});
 }
 
+// True for an initial or a run of them: "D.", "F.W.".
+bool IsInitials(std::string_view word) {
+  if (word.size() < 2 || word.back() != '.') return false;
+  for (size_t i = 0; i < word.size(); i += 2) {
+    if (word[i] < 'A' || word[i] > 'Z' || i + 1 >= word.size() || word[i + 1] != '.') return false;
+  }
+  return true;
+}
+
+// The id of a discovered entity: a person's without the initials of the name, when two other
+// words remain, particles aside ("Avril D. Haines" and "Avril Haines" are person:avril-haines in
+// every document; "J.B. Pritzker" keeps his).
+std::string DiscoveredId(EntityType type, const std::string& label,
+                         const std::vector<std::string>& words) {
+  if (type != EntityType::kPerson) return MakeEntityId(type, label);
+  std::string kept;
+  size_t count = 0;
+  for (const std::string& w : words) {
+    if (IsInitials(w)) continue;
+    kept += (kept.empty() ? "" : " ") + w;
+    count += w[0] >= 'a' && w[0] <= 'z' ? 0 : 1;  // particles do not count ("de Klerk")
+  }
+  return MakeEntityId(type, count >= 2 ? kept : label);
+}
+
 // True when `word` alone is a literal alias of the listed entity `def`.
 bool IsOwnAlias(const CompiledRules& rules, const EntityDef* def, std::string_view word) {
   const uint32_t id = rules.alias_index.tokens.Find(word);
@@ -141,8 +166,8 @@ void AddLocalEntity(const NewName& name, DocState* doc, DocumentAnalysis* out) {
     key += *part;
   }
   if (!doc->names_seen.insert(std::move(key)).second) return;
-  const std::string id = MakeEntityId(name.type, name.label);
   const std::vector<std::string> words = Words(name.label);
+  const std::string id = DiscoveredId(name.type, name.label, words);
   const EntityDef* known = nullptr;
   if (auto it = rules.entity_index.find(id); it != rules.entity_index.end()) {
     known = &rules.entities[it->second];

@@ -5,7 +5,10 @@
 //
 // - A new name whose id, reversed two-word form ("Akiba Takeo" / "Takeo Akiba") or
 //   transliteration key ("Shoygu" / "Shoigu") is a listed person is that person.
-// - A person's name must look like one (CleanPersonName): no title or common word alone.
+// - A person's name must look like one (CleanPersonName): no title or common word alone. A
+//   discovered person's id leaves out the initials of the name when two other words remain
+//   ("Avril D. Haines" is person:avril-haines), so that documents that write them and
+//   documents that do not give one node.
 // - A surname alone joins the person of the document whose name it ends or starts, when there is
 //   exactly one; otherwise a listed person with that surname whose office agrees with the
 //   title it was written with (and whose dates hold the document date); otherwise it is a

@@ -489,8 +489,10 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
           name.tok_end = static_cast<uint32_t>(end);
           name.type = EntityType::kPerson;
           name.label = r.PersonLabel(j, end);
-          // One name after a regnal title: the title is part of it ("King Hussein").
-          if (regnal_at < n && name.label.find(' ') == std::string::npos) {
+          // One given name after a regnal title: the title is part of it ("King Hussein"; not
+          // "King Soopers", a shop).
+          if (regnal_at < n && name.label.find(' ') == std::string::npos &&
+              vocabulary.given.ContainsWord(r.Lower(j))) {
             name.tok_begin = static_cast<uint32_t>(regnal_at);
             name.label = std::string(r.Range(regnal_at, j)) + " " + name.label;
           }

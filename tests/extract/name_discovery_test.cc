@@ -92,6 +92,14 @@ TEST(NameDiscoveryTest, PeopleAndTheirShortForms) {
       {"The President met King Hussein in Washington. Later, Hussein said the talks went well.",
        "1994-10-01",
        {"person:king-hussein King Hussein 2"}},
+      {"The crowd cheered when King Soopers opened a store.", "", {}},
+      // A person's id leaves out initials: every document's Avril (D.) Haines is one node.
+      {"Director Avril D. Haines spoke. Haines left.",
+       "",
+       {"person:avril-haines Avril D. Haines 2"}},
+      {"President F.W. de Klerk met Governor J.B. Pritzker.",
+       "",
+       {"person:fw-de-klerk F.W. de Klerk 1", "person:jb-pritzker J.B. Pritzker 1"}},
       // A listed person's given name before a surname starts another person's name.
       {"Egyptian President Anwar Sadat went to Jerusalem. Sadat spoke.",
        "1977-11-20",
