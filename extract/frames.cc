@@ -670,8 +670,24 @@ std::vector<const EntityDef*> ResolveChunk(const Tagged& s, const ClauseAnalysis
   }
   const std::vector<uint32_t>& mentions =
       !chunk.members.empty() ? chunk.members : (owners ? chunk.owners : chunk.members);
+  // Sector views inside the chunk that are no member: titles ("Bree President" in "Bree President
+  // Romendacil").
+  std::vector<const EntityDef*> titles;
+  for (uint32_t u = chunk.begin; u < chunk.end && u < s.units.size(); ++u) {
+    const int m = s.units[u].mention;
+    if (m < 0 || s.mentions[m].entity == nullptr || s.mentions[m].entity->view_of == nullptr ||
+        std::find(mentions.begin(), mentions.end(), static_cast<uint32_t>(m)) != mentions.end()) {
+      continue;
+    }
+    titles.push_back(s.mentions[m].entity);
+  }
   for (uint32_t m : mentions) {
     const EntityDef* def = RoleEntity(s.mentions[m], bits, actor);
+    // A title that is a sector view of the member's own entity gives it its sector: "Bree
+    // President Romendacil", a name the rules code as the state Bree, acts as BREGOV.
+    for (const EntityDef* title : titles) {
+      if (def != nullptr && title->view_of == def) def = title;
+    }
     if (def != nullptr && std::find(out.begin(), out.end(), def) == out.end()) out.push_back(def);
   }
   // "he and Soviet Premier Alexei Kosygin met": the pronoun coordinated before the names.
