@@ -82,12 +82,13 @@ def main():
     work = args.keep or tempfile.mkdtemp(prefix="parley_petr_")
     os.makedirs(work, exist_ok=True)
     rules = os.path.join(work, "rules")
-    run([args.parley, "rules", "import", "--from", "petrarch", "-o",
+    run([args.parley, "rules", "import", "--from", "petrarch", "--no-default-rules", "-o",
          os.path.join(rules, "imported")] + [os.path.join(args.data, d) for d in DICTIONARIES])
     sentences = os.path.join(work, "sentences.jsonl")
     with open(sentences, "w", encoding="utf-8") as f:
-        for rid, _, date, text, _, _ in records:
-            f.write(json.dumps({"id": rid, "date": date, "text": text}) + "\n")
+        # Documents are numbered: a few record ids occur twice in the file (AGENTS-18, -19).
+        for i, (rid, _, date, text, _, _) in enumerate(records):
+            f.write(json.dumps({"id": f"{i:03d} {rid}", "date": date, "text": text}) + "\n")
     statements_path = os.path.join(work, "statements.jsonl")
     # The validation dictionaries and parley's English (GRAMMAR), as PETRARCH-2 codes them with
     # its dictionaries and a parser: the built-in dictionaries know other codes for real places
@@ -108,8 +109,8 @@ def main():
     false_sentences = collections.Counter()
     sentences_per_category = collections.Counter()
     misses = []
-    for rid, category, _, text, codings, noevents in records:
-        statements = by_doc.get(rid, [])
+    for i, (rid, category, _, text, codings, noevents) in enumerate(records):
+        statements = by_doc.get(f"{i:03d} {rid}", [])
         sentences_per_category[category] += 1
 
         def codes(value):
