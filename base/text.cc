@@ -366,6 +366,25 @@ std::string ContentHash(std::string_view data) {
   return Hex64(h.high64) + Hex64(h.low64);
 }
 
+struct ContentHasher::State {
+  XXH3_state_t* xxh = XXH3_createState();
+  ~State() { XXH3_freeState(xxh); }
+};
+
+ContentHasher::ContentHasher() : state_(std::make_unique<State>()) {
+  XXH3_128bits_reset(state_->xxh);
+}
+ContentHasher::~ContentHasher() = default;
+
+void ContentHasher::Update(std::string_view data) {
+  XXH3_128bits_update(state_->xxh, data.data(), data.size());
+}
+
+std::string ContentHasher::Finish() {
+  const XXH128_hash_t h = XXH3_128bits_digest(state_->xxh);
+  return Hex64(h.high64) + Hex64(h.low64);
+}
+
 uint64_t Hash64(std::string_view data) { return XXH3_64bits(data.data(), data.size()); }
 
 std::string Hex64(uint64_t value) {

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -89,6 +90,23 @@ std::string TsvField(std::string_view value);
 
 // 32 lower-case hex digits of XXH3-128 over `data`.
 std::string ContentHash(std::string_view data);
+
+// ContentHash of the concatenation of everything passed to Update, computed piece by piece
+// (no copy of the whole). Not copyable.
+class ContentHasher {
+ public:
+  ContentHasher();
+  ~ContentHasher();
+  ContentHasher(const ContentHasher&) = delete;
+  ContentHasher& operator=(const ContentHasher&) = delete;
+  void Update(std::string_view data);
+  // The hash of everything passed so far; call once.
+  std::string Finish();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 // 64-bit XXH3 of `data`, stable across runs and machines.
 uint64_t Hash64(std::string_view data);

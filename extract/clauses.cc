@@ -94,6 +94,15 @@ class ClauseReader {
     return k == Kind::kActor || k == Kind::kPlace || k == Kind::kAgreement || k == Kind::kEvent;
   }
   // Adverbs that may stand inside a verb group or between a subject and its verb.
+  // A word of two or more capital letters and no lower-case one: an acronym ("PA", "PLO"), never
+  // an adjective.
+  bool AllCaps(uint32_t u) const {
+    if (u >= n_ || info_[u].kind != Kind::kWord) return false;
+    const std::string_view w = s_.TokenText(s_.units[u].tok_begin);
+    if (w.size() < 2) return false;
+    return std::all_of(w.begin(), w.end(), [](char c) { return c < 'a' || c > 'z'; }) &&
+           std::any_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  }
   bool IsAdverb(uint32_t u) const {
     return u < n_ && info_[u].kind == Kind::kWord &&
            ((info_[u].classes & kClassAdverb) != 0 || info_[u].ly);
@@ -772,7 +781,7 @@ class ClauseReader {
     // After a demonym or another capitalised adjective inside a noun phrase it is a noun:
     // "conducted by European states", "the American forces".
     if ((info_[p].kind == Kind::kDemonym ||
-         (info_[p].kind == Kind::kWord && info_[p].cap && info_[p].classes == 0)) &&
+         (info_[p].kind == Kind::kWord && info_[p].cap && info_[p].classes == 0 && !AllCaps(p))) &&
         p > 0 && Has(p - 1, kClassPreposition | kClassTo | kClassDeterminer | kClassPossessive)) {
       return false;
     }
@@ -839,9 +848,14 @@ class ClauseReader {
     }
     if ((i.forms & kFormBase) != 0) {
       // A present-tense verb after its subject: "Japan and Russia sign", "they agree", "We,
-      // the leaders of A and B, oppose". Not after one entity ("Japan sign" is no clause, "a
-      // US offer" a noun phrase).
+      // the leaders of A and B, oppose", "I also want". Not after one entity ("Japan sign" is
+      // no clause, "a US offer" a noun phrase).
       if (Has(p, kClassPronoun)) return true;
+      if (IsAdverb(p)) {
+        uint32_t q = p;
+        while (q > 0 && IsAdverb(q)) --q;
+        if (Has(q, kClassPronoun) && !Has(q, kClassPossessive)) return true;
+      }
       // A coordinated verb phrase in the present: "condemn the attack and reaffirm our
       // commitment". The verb before must be a finite present form too, and what follows must
       // start its object ("and support for Ukraine" is a noun).
@@ -1435,16 +1449,22 @@ class ClauseReader {
       // to cooperate", "urged Xi to act"); after a prepositional phrase it belongs to that
       // phrase ("agreed on the need for cooperation to address COVID-19") unless that phrase
       // names an entity ("called on Moscow to withdraw").
-      if (Is(v, "to")) {
-        uint32_t k = v + 1;
+      // A negated one keeps its "not" in the complement: "agreed not to discriminate".
+      const bool negated_to = Has(v, kClassNegation) && !info_[v].negative && Is(v + 1, "to");
+      if (Is(v, "to") || negated_to) {
+        const uint32_t to = negated_to ? v + 1 : v;
+        uint32_t k = to + 1;
         while (IsAdverb(k)) ++k;
-        if (k < n_ && (info_[k].forms & kFormBase) != 0 && info_[k].kind == Kind::kWord &&
-            !StartsEntity(k)) {
+        // After "not to" any open-class word is a verb, listed or not ("not to discriminate").
+        const bool verb = k < n_ && info_[k].kind == Kind::kWord &&
+                          ((info_[k].forms & kFormBase) != 0 ||
+                           (negated_to && !info_[k].cap && info_[k].classes == 0));
+        if (verb && !StartsEntity(k)) {
           const bool after_noun =
               std::any_of(g.preps.begin(), g.preps.end(), [&](const PrepPhrase& pp) {
                 return pp.chunk < 0 || out_->chunks[pp.chunk].members.empty();
               });
-          if (!after_noun) g.to_clause = v + 1;
+          if (!after_noun) g.to_clause = negated_to ? v : v + 1;
           break;
         }
       }
@@ -1529,6 +1549,19 @@ class ClauseReader {
     if ((info_[v].kind == Kind::kPunct && !IsCurrency(v)) || info_[v].kind == Kind::kQuote ||
         info_[v].kind == Kind::kDate) {
       return -1;
+    }
+    // An object pronoun ("thank you", "met them"): a chunk of its own, so that what follows it
+    // is read, and resolved as a subject pronoun is.
+    if (Has(v, kClassPronoun) &&
+        (Is(v, "you") || Is(v, "him") || Is(v, "her") || Is(v, "them") || Is(v, "us") ||
+         Is(v, "me")) &&
+        !(v + 1 < n_ && info_[v + 1].kind == Kind::kWord && IsNounWord(v + 1))) {
+      Chunk pronoun;
+      pronoun.begin = v;
+      pronoun.end = v + 1;
+      pronoun.head = v;
+      pronoun.pronoun = true;
+      return AddChunk(std::move(pronoun));
     }
     return ChunkAt(v);
   }

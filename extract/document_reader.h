@@ -38,7 +38,7 @@ struct ReaderOptions {
   // "auto" (default), "text", "markdown", "html" or "jsonl".
   std::string input_format = "auto";
   // Documents larger than this are skipped with a warning. Extracting a document holds about
-  // 23 times its size (README.md, "Memory"). Default: 16 MiB.
+  // 30 MB plus 5 times its size (README.md, "Memory"). Default: 16 MiB.
   uint64_t max_doc_bytes = 16ull << 20;
   // When non-empty, an ISO date used as every document's date (source "metadata").
   std::string date;

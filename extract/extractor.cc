@@ -14,32 +14,30 @@ namespace {
 
 // DocumentInfo::normalized_hash: the units' texts, one per line.
 std::string NormalizedHash(const PreparedDocument& prepared) {
-  std::string text;
+  ContentHasher hasher;
   for (const PreparedSentence& p : prepared.sentences) {
-    text.append(p.text);
-    text.push_back('\n');
+    hasher.Update(p.text);
+    hasher.Update("\n");
   }
-  return ContentHash(text);
+  return hasher.Finish();
 }
 
 class RuleExtractor : public Extractor {
  public:
-  explicit RuleExtractor(std::shared_ptr<const RuleSet> rules) : rules_(std::move(rules)) {}
+  RuleExtractor(std::shared_ptr<const RuleSet> rules, size_t window_bytes)
+      : rules_(std::move(rules)), window_bytes_(window_bytes) {}
 
   Result<Extraction> Extract(const Document& document) const override {
     if (!IsValidUtf8(document.text)) {
       return InvalidArgumentError(document.info.id + ": text is not valid UTF-8");
     }
-    const PreparedDocument prepared = PrepareDocument(document);
+    PreparedDocument prepared = PrepareDocument(document);
     std::string title;
     const std::vector<SentenceInput> units = DocumentUnits(document, prepared, &title);
-    DocumentAnalysis analysis =
-        AnalyzeSentences(*rules_, units, document.info.date, false, {}, document.info.url);
 
     Extraction out;
     out.info = document.info;
     out.info.normalized_hash = NormalizedHash(prepared);
-    out.entities = std::move(analysis.entities);
     const CodePointIndex index(document.text);
     out.sentences.reserve(prepared.sentences.size());
     for (const PreparedSentence& p : prepared.sentences) {
@@ -59,8 +57,9 @@ class RuleExtractor : public Extractor {
       if (root >= 0) ++repeats[root];
     }
     std::map<std::string, Statement> by_id;
-    for (size_t i = 0; i < prepared.sentences.size(); ++i) {
-      for (Statement& st : analysis.sentences[i].statements) {
+    auto add = [&](size_t i, std::vector<Statement>&& statements) {
+      if (i >= prepared.sentences.size()) return;  // the title gives no statements
+      for (Statement& st : statements) {
         st.doc = document.info.id;
         st.byte_span = prepared.sentences[i].byte_span;
         st.span = out.sentences[i].span;
@@ -71,9 +70,25 @@ class RuleExtractor : public Extractor {
         st.id = MakeStatementId(st);
         by_id.emplace(st.id, std::move(st));
       }
+      // Analysed: its normalised text is not read again (AnalyzeInWindows).
+      std::string().swap(prepared.sentences[i].text);
+    };
+    DocumentAnalysis analysis;
+    if (document.text.size() <= window_bytes_) {
+      analysis = AnalyzeSentences(*rules_, units, document.info.date, false, {}, document.info.url);
+      for (size_t i = 0; i < analysis.sentences.size(); ++i) {
+        add(i, std::move(analysis.sentences[i].statements));
+      }
+    } else {
+      analysis = AnalyzeInWindows(*rules_, units, document.info.date, document.info.url,
+                                  window_bytes_, add);
+      if (analysis.discarded) by_id.clear();
     }
+    out.entities = std::move(analysis.entities);
     out.statements.reserve(by_id.size());
-    for (auto& [id, st] : by_id) out.statements.push_back(std::move(st));
+    while (!by_id.empty()) {  // node by node, so the map and the vector are never both whole
+      out.statements.push_back(std::move(by_id.extract(by_id.begin()).mapped()));
+    }
     std::sort(out.statements.begin(), out.statements.end(),
               [](const Statement& a, const Statement& b) {
                 if (a.byte_span.begin != b.byte_span.begin) {
@@ -89,18 +104,20 @@ class RuleExtractor : public Extractor {
 
  private:
   std::shared_ptr<const RuleSet> rules_;
+  size_t window_bytes_;
 };
 
 }  // namespace
 
 Result<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOptions& options) {
+  if (options.window_bytes == 0) return InvalidArgumentError("window_bytes must be positive");
   std::vector<RuleSource> sources;
   if (options.default_rules) sources = DefaultRuleSources();
   PARLEY_ASSIGN_OR_RETURN(std::vector<RuleSource> extra,
                           ReadRuleSources(options.rule_paths, /*first_layer=*/1));
   for (RuleSource& s : extra) sources.push_back(std::move(s));
   PARLEY_ASSIGN_OR_RETURN(std::shared_ptr<const RuleSet> rules, RuleSet::Compile(sources));
-  return std::unique_ptr<Extractor>(new RuleExtractor(std::move(rules)));
+  return std::unique_ptr<Extractor>(new RuleExtractor(std::move(rules), options.window_bytes));
 }
 
 }  // namespace parley

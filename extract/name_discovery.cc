@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "base/text.h"
 #include "extract/mention_rules.h"
@@ -38,6 +40,31 @@ void AddAlias(std::string_view text, const EntityDef* def, DocState* doc) {
     if (a.tokens == tokens && a.entity == def) return;
   }
   bucket.push_back({std::move(tokens), std::move(space), def});
+}
+
+// True for an initial or a run of them: "D.", "F.W.".
+bool IsInitials(std::string_view word) {
+  if (word.size() < 2 || word.back() != '.') return false;
+  for (size_t i = 0; i < word.size(); i += 2) {
+    if (word[i] < 'A' || word[i] > 'Z' || i + 1 >= word.size() || word[i + 1] != '.') return false;
+  }
+  return true;
+}
+
+// The id of a discovered entity: a person's without the initials of the name, when two other
+// words remain, particles aside ("Avril D. Haines" and "Avril Haines" are person:avril-haines in
+// every document; "J.B. Pritzker" keeps his).
+std::string DiscoveredId(EntityType type, const std::string& label,
+                         const std::vector<std::string>& words) {
+  if (type != EntityType::kPerson) return MakeEntityId(type, label);
+  std::string kept;
+  size_t count = 0;
+  for (const std::string& w : words) {
+    if (IsInitials(w)) continue;
+    kept += (kept.empty() ? "" : " ") + w;
+    count += w[0] >= 'a' && w[0] <= 'z' ? 0 : 1;  // particles do not count ("de Klerk")
+  }
+  return MakeEntityId(type, count >= 2 ? kept : label);
 }
 
 // True when `word` alone is a literal alias of the listed entity `def`.
@@ -139,8 +166,8 @@ void AddLocalEntity(const NewName& name, DocState* doc, DocumentAnalysis* out) {
     key += *part;
   }
   if (!doc->names_seen.insert(std::move(key)).second) return;
-  const std::string id = MakeEntityId(name.type, name.label);
   const std::vector<std::string> words = Words(name.label);
+  const std::string id = DiscoveredId(name.type, name.label, words);
   const EntityDef* known = nullptr;
   if (auto it = rules.entity_index.find(id); it != rules.entity_index.end()) {
     known = &rules.entities[it->second];
@@ -210,7 +237,24 @@ void DiscoverByShape(const Tagged& s, bool title_like, DocState* doc, DocumentAn
   known.reserve(s.mentions.size());
   for (const Mention& m : s.mentions) {
     if (m.kind == MentionKind::kQuote) continue;
-    known.push_back({m.tok_begin, m.tok_end, m.kind != MentionKind::kDate});
+    known.push_back({m.tok_begin, m.tok_end, m.kind != MentionKind::kDate,
+                     m.kind == MentionKind::kEntity && m.tok_end == m.tok_begin + 1 &&
+                         m.entity != nullptr && m.entity->entity.type == EntityType::kPerson});
+  }
+  // A known entity's acronym in parentheses right after it ("the Palestinian Authority (PA)")
+  // is its alias in this document, as for a name found by shape, unless a list already
+  // knows the acronym.
+  for (const Mention& m : s.mentions) {
+    if (m.entity == nullptr || m.kind != MentionKind::kEntity ||
+        m.entity->entity.type == EntityType::kPerson || m.tok_end + 2 >= s.tokens.size() ||
+        s.TokenText(m.tok_end) != "(" || s.TokenText(m.tok_end + 2) != ")") {
+      continue;
+    }
+    const std::string_view a = s.TokenText(m.tok_end + 1);
+    const bool caps = a.size() >= 2 && a.size() <= 10 &&
+                      std::all_of(a.begin(), a.end(), [](char c) { return c < 'a' || c > 'z'; }) &&
+                      a[0] >= 'A' && a[0] <= 'Z';
+    if (caps && !StartsExactAlias(doc->rules, a)) AddAlias(a, m.entity, doc);
   }
   for (ShapedName& shaped :
        FindShapedNames(vocabulary, s.text, s.lower, s.tokens, known, doc->words, title_like)) {
@@ -230,20 +274,18 @@ void LinkShortForms(const std::vector<Tagged>& sentences, DocState* doc) {
   const CompiledRules& rules = doc->rules;
   // The people of the document named in full, by the first and last word of their names.
   std::vector<const EntityDef*> people;
+  std::unordered_set<const EntityDef*> listed;  // people's members
   for (const Tagged& s : sentences) {
     for (const Mention& m : s.mentions) {
       if (m.entity == nullptr || m.kind == MentionKind::kDemonym ||
           m.entity->entity.type != EntityType::kPerson) {
         continue;
       }
-      if (std::find(people.begin(), people.end(), m.entity) == people.end()) {
-        people.push_back(m.entity);
-      }
+      if (listed.insert(m.entity).second) people.push_back(m.entity);
     }
   }
   for (const EntityDef& def : doc->local) {
-    if (def.entity.type == EntityType::kPerson &&
-        std::find(people.begin(), people.end(), &def) == people.end()) {
+    if (def.entity.type == EntityType::kPerson && listed.insert(&def).second) {
       people.push_back(&def);
     }
   }
@@ -260,16 +302,28 @@ void LinkShortForms(const std::vector<Tagged>& sentences, DocState* doc) {
     return it != map.end() && it->second.size() == 1 ? *it->second.begin() : nullptr;
   };
   // A surname alone ("Ambassador Bunker", "Chairman Kim"): the full name of this document, or
-  // a listed person whose office agrees, or an entity of its own marked ambiguous.
+  // a listed person whose office agrees, or no entity at all: one node "Johnson" would stand
+  // for every Johnson of a store ("Flom", "Donnell" of "O'Donnell" from discover rules too).
   std::map<const EntityDef*, const EntityDef*> redirect;
   // A shorter form of a longer name of the document ("De Klerk" of "F.W. de Klerk").
+  // The people's " " + lower-case names by their last word: a name ending with another ends with
+  // its last word (a long document names thousands of people; comparing each pair would take
+  // quadratic time).
+  auto last_word = [](const std::string& spaced) { return spaced.substr(spaced.rfind(' ') + 1); };
+  std::unordered_map<std::string, std::vector<std::pair<const EntityDef*, std::string>>>
+      by_last_word;
+  for (const EntityDef* p : people) {
+    std::string full = " " + AsciiLower(p->entity.label);
+    by_last_word[last_word(full)].emplace_back(p, std::move(full));
+  }
   for (EntityDef& def : doc->local) {
     if (def.entity.type != EntityType::kPerson || Words(def.entity.label).size() < 2) continue;
     const std::string tail = " " + AsciiLower(def.entity.label);
+    auto bucket = by_last_word.find(last_word(tail));
+    if (bucket == by_last_word.end()) continue;
     const EntityDef* longer = nullptr;
     int found = 0;
-    for (const EntityDef* p : people) {
-      const std::string full = " " + AsciiLower(p->entity.label);
+    for (const auto& [p, full] : bucket->second) {
       if (p != &def && full.size() > tail.size() &&
           full.compare(full.size() - tail.size(), tail.size(), tail) == 0) {
         longer = p;
@@ -289,15 +343,7 @@ void LinkShortForms(const std::vector<Tagged>& sentences, DocState* doc) {
       if (title.empty() && !def.entity.roles.empty()) title = def.entity.roles[0].office;
       target = ListedBySurname(rules, Lookup(rules.person_surnames, key), title, doc->doc_date);
     }
-    if (target != nullptr && target != &def) {
-      redirect[&def] = target;
-    } else if (def.entity.attributes["discovered_by"] == kShapeRule) {
-      def.entity.attributes["ambiguous"] = "surname";
-    } else {
-      // A discover rule's lone word that no name of the document or the lists explains is too
-      // weak to stand for a person ("Flom", "Donnell" of "O'Donnell").
-      redirect[&def] = nullptr;
-    }
+    redirect[&def] = target != &def ? target : nullptr;
   }
   for (auto& [first, bucket] : doc->local_aliases) {
     for (LocalAlias& a : bucket) {

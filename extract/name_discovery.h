@@ -5,11 +5,15 @@
 //
 // - A new name whose id, reversed two-word form ("Akiba Takeo" / "Takeo Akiba") or
 //   transliteration key ("Shoygu" / "Shoigu") is a listed person is that person.
-// - A person's name must look like one (CleanPersonName): no title or common word alone.
+// - A person's name must look like one (CleanPersonName): no title or common word alone. A
+//   discovered person's id leaves out the initials of the name when two other words remain
+//   ("Avril D. Haines" is person:avril-haines), so that documents that write them and
+//   documents that do not give one node.
 // - A surname alone joins the person of the document whose name it ends or starts, when there is
 //   exactly one; otherwise a listed person with that surname whose office agrees with the
-//   title it was written with (and whose dates hold the document date); otherwise it stays an
-//   entity of its own with the attribute `ambiguous = surname`.
+//   title it was written with (and whose dates hold the document date); otherwise it is a
+//   mention of no entity (a person node "Johnson" would join every Johnson of a store). One
+//   name after a regnal title is a name in full ("King Hussein", name_shape.h).
 //
 // Thread-safety: per document, on one thread.
 #ifndef PARLEY_EXTRACT_NAME_DISCOVERY_H_

@@ -287,14 +287,14 @@ bool PhraseSet::ContainsWord(std::string_view word) const {
 
 bool NameVocabulary::AddList(std::string_view name,
                              const std::vector<std::vector<std::string>>& items) {
-  PhraseSet* sets[] = {&titles,   &particles, &stopwords,      &openers,    &heads[0],
-                       &heads[1], &heads[2],  &event_prefixes, &honorifics, &given};
+  PhraseSet* sets[] = {&titles,   &particles,      &stopwords,  &openers, &heads[0], &heads[1],
+                       &heads[2], &event_prefixes, &honorifics, &given,   &regnal};
   for (size_t i = 0; i < kListNames.size(); ++i) {
     if (kListNames[i] != name) continue;
     for (const auto& item : items) {
       sets[i]->Add(item);
       const bool never = sets[i] != &particles && sets[i] != &openers && sets[i] != &honorifics &&
-                         sets[i] != &given;
+                         sets[i] != &given && sets[i] != &regnal;
       if (never && item.size() == 1) never_names.Add(item);
     }
     return true;
@@ -460,27 +460,42 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
     if (known_at[i] < 0 && title_at(i) > 0) {
       size_t j = i;
       std::string_view title;  // the first title, lower-case
+      size_t regnal_at = n;    // the last title, when it is a regnal one ("King")
       for (int chain = 0; chain < 3; ++chain) {
         const size_t len = title_at(j);
         if (len == 0 || !IsCapitalized(r.Tok(j)) || free_end(j) < j + len) break;
         if (title.empty()) {
           title = lower.substr(tokens[j].begin, tokens[j + len - 1].end - tokens[j].begin);
         }
+        regnal_at = vocabulary.regnal.LongestAt(lower, tokens, j) == len ? j : n;
         j += len;
         if (r.Is(j, ".") && !r.Space(j)) ++j;
       }
       if (j > i) {
-        const size_t limit = free_end(j);
-        const size_t end = r.ScanPersonName(j, limit);
+        // A known person's one-word name that is a given name, then a surname: another person
+        // ("President Anwar Sadat").
+        const bool given_start = j + 1 < n && known_at[j] >= 0 && known[known_at[j]].person_word &&
+                                 known_at[j + 1] < 0 && r.Space(j + 1) &&
+                                 vocabulary.given.ContainsWord(r.Lower(j));
+        const size_t scan_from = given_start ? j + 1 : j;
+        const size_t limit = free_end(scan_from);
+        const size_t end = r.ScanPersonName(scan_from, limit);
         // A name that runs into a known one is its first part ("Dr. Jill" of "Dr. Jill Biden"
         // where the lists know "Biden").
         const bool cut = end == limit && limit < n && IsCapitalized(r.Tok(limit)) && r.Space(limit);
-        if (end > j && !cut && !r.NotPersonShaped(j, end)) {
+        if (end > scan_from && !cut && !r.NotPersonShaped(j, end)) {
           ShapedName name;
           name.tok_begin = static_cast<uint32_t>(j);
           name.tok_end = static_cast<uint32_t>(end);
           name.type = EntityType::kPerson;
           name.label = r.PersonLabel(j, end);
+          // One given name after a regnal title: the title is part of it ("King Hussein"; not
+          // "King Soopers", a shop).
+          if (regnal_at < n && name.label.find(' ') == std::string::npos &&
+              vocabulary.given.ContainsWord(r.Lower(j))) {
+            name.tok_begin = static_cast<uint32_t>(regnal_at);
+            name.label = std::string(r.Range(regnal_at, j)) + " " + name.label;
+          }
           name.office = CollapseSpace(title);
           if (!name.office.empty() && name.office.back() == '.') name.office.pop_back();
           out.push_back(std::move(name));

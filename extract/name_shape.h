@@ -62,9 +62,10 @@ class PhraseSet {
 struct NameVocabulary {
   // The word lists read, in the order of the members below. A rule set without them finds
   // nothing by shape.
-  static constexpr std::array<std::string_view, 10> kListNames = {
-      "name-title",     "name-particle", "name-stopword",     "name-opener",    "head-organization",
-      "head-agreement", "head-event",    "head-event-prefix", "name-honorific", "name-given"};
+  static constexpr std::array<std::string_view, 11> kListNames = {
+      "name-title",        "name-particle",  "name-stopword", "name-opener",
+      "head-organization", "head-agreement", "head-event",    "head-event-prefix",
+      "name-honorific",    "name-given",     "name-regnal"};
 
   PhraseSet titles;     // "president", "prime minister", "mr", "his excellency"
   PhraseSet particles;  // "de", "van", "von", "der", "bin", "al"
@@ -77,6 +78,9 @@ struct NameVocabulary {
   // Words that begin a person's full name (given names, family names written first): a name
   // without a title must start with one ("ellsworth", "kim"). Empty: none is found.
   PhraseSet given;
+  // Titles that belong to the name of a person known by one name ("king", "pope", "sheikh"):
+  // "King Hussein" is a person's name in full, where "Ambassador Johnson" is a surname alone.
+  PhraseSet regnal;
   // The one-word titles, stop words and head nouns together: words never part of a person's
   // name, found with one lookup.
   PhraseSet never_names;
@@ -95,6 +99,9 @@ inline constexpr EntityType kHeadTypes[3] = {EntityType::kOrganization, EntityTy
 struct KnownSpan {
   uint32_t tok_begin = 0, tok_end = 0;
   bool entity = true;  // false for dates, quotes and demonyms: they end a run
+  // One word that names a known person ("Anwar" of Anwar Ibrahim): after a title and before a
+  // surname it is the given name of another person ("President Anwar Sadat").
+  bool person_word = false;
 };
 
 // The words a document uses in lower case ("bunker", "energy"): a capitalised word that the
@@ -126,7 +133,9 @@ class DocumentWords {
 struct ShapedName {
   uint32_t tok_begin = 0, tok_end = 0;  // the name's tokens in the sentence
   EntityType type = EntityType::kPerson;
-  std::string label;    // as it should be shown: "Fumio Kishida" for "KISHIDA Fumio"
+  // As it should be shown: "Fumio Kishida" for "KISHIDA Fumio"; one name after a regnal title
+  // keeps the title ("King Hussein"), and then the name's tokens start at the title.
+  std::string label;
   std::string acronym;  // "" or the parenthesised acronym after the name
   std::string office;   // persons: the title before the name, lower-case ("ambassador")
 };
@@ -134,7 +143,9 @@ struct ShapedName {
 // Every name of a sentence found by shape, in text order. `text` is the normalised unit,
 // `lower` its ASCII lower-case copy, `tokens` its tokens, `known` the mentions found by the
 // rules (sorted, not overlapping): a name never overlaps a known mention, except that an
-// organisation, agreement or event may contain known mentions ("NATO-Russia Council").
+// organisation, agreement or event may contain known mentions ("NATO-Russia Council") and that
+// a person's name after a title may start with a known person's one-word name that is a given
+// name ("President Anwar Sadat" where "Anwar" is Anwar Ibrahim).
 // `words` may be null (then no common-word check and no person without a title). `title_like`:
 // the unit is a heading, title or short line (prepare.h), where capitalised words say nothing,
 // so it yields no person without a title.

@@ -1,7 +1,13 @@
 #include "extract/rule_matcher.h"
 
 #include <algorithm>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+#include <functional>
 #include <map>
+#include <optional>
+#include <set>
 
 #include "extract/mention_rules.h"
 #include "extract/mentions.h"
@@ -26,6 +32,15 @@ using internal::MentionKind;
 using internal::Tagged;
 using internal::Unit;
 
+// Gives the memory a window's analysis freed back to the system: glibc keeps freed small blocks
+// between the document's long-lived ones (its text, statements), so without this the process
+// would keep the peak of every window (extract/pipeline.cc does the same between documents).
+void ReleaseFreedMemory() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
+}
+
 // One document's analysis: tagging, discovery, coreference, then relations, sentence by
 // sentence (the stages of rules/README.md section 10).
 class Analyzer {
@@ -40,6 +55,76 @@ class Analyzer {
   DocumentAnalysis Run(const std::vector<SentenceInput>& units) {
     DocumentAnalysis out;
     out.sentences.resize(units.size());
+    RunWindow(units, &out,
+              [&out](size_t i, SentenceAnalysis&& sa) { out.sentences[i] = std::move(sa); });
+    Entities(&out);
+    return out;
+  }
+
+  // Analyses `units` in windows of whole paragraphs (AnalyzeInWindows in rule_matcher.h).
+  DocumentAnalysis RunWindows(const std::vector<SentenceInput>& units, size_t window_bytes,
+                              const WindowSink& sink) {
+    DocumentAnalysis out;
+    std::optional<SentenceInput> title;
+    size_t n = units.size();
+    if (n > 0 && units[n - 1].title) title = units[--n];
+    std::vector<SentenceInput> window;
+    if (n == 0 && title) {
+      window.push_back(*title);
+      RunWindow(window, &out, [](size_t, SentenceAnalysis&&) {});
+    }
+    size_t begin = 0;
+    while (begin < n) {
+      size_t end = begin;
+      size_t bytes = 0;
+      // Whole paragraphs while they fit; a paragraph over the window alone is cut between
+      // units.
+      while (end < n) {
+        size_t paragraph_end = end + 1;
+        size_t paragraph_bytes = units[end].text.size();
+        while (paragraph_end < n && units[paragraph_end].paragraph == units[end].paragraph) {
+          paragraph_bytes += units[paragraph_end].text.size();
+          ++paragraph_end;
+        }
+        if (end > begin && bytes + paragraph_bytes > window_bytes) break;
+        if (end == begin && paragraph_bytes > window_bytes) {
+          while (end < paragraph_end &&
+                 (end == begin || bytes + units[end].text.size() <= window_bytes)) {
+            bytes += units[end++].text.size();
+          }
+          break;
+        }
+        bytes += paragraph_bytes;
+        end = paragraph_end;
+      }
+      window.assign(units.begin() + static_cast<ptrdiff_t>(begin),
+                    units.begin() + static_cast<ptrdiff_t>(end));
+      if (title) window.push_back(*title);
+      count_title_ = begin == 0;
+      std::vector<std::vector<Statement>> statements(end - begin);
+      RunWindow(window, &out, [&](size_t i, SentenceAnalysis&& sa) {
+        if (i < end - begin) statements[i] = std::move(sa.statements);
+      });
+      for (size_t i = 0; i < statements.size() && !discarded_; ++i) {
+        sink(begin + i, std::move(statements[i]));
+      }
+      statements = {};
+      ReleaseFreedMemory();
+      begin = end;
+    }
+    out.discarded = discarded_;
+    Entities(&out);
+    return out;
+  }
+
+ private:
+  // One window of units (the whole document, or a run of its paragraphs with the title after
+  // them): tagging, discovery, coreference, relations. Statements go to `emit` with the unit's
+  // index in `units`; discoveries and corefs to `out`. What a window learns of the document
+  // (its local names and aliases, sector groups, lower-case words, entity counts, a discard
+  // phrase) stays for the windows after it.
+  void RunWindow(const std::vector<SentenceInput>& units, DocumentAnalysis* out,
+                 const std::function<void(size_t, SentenceAnalysis&&)>& emit) {
     std::vector<Tagged> tagged(units.size());
     // Each unit's relative dates resolve against the narrative so far (extract/time_context.h).
     TimeContext dating(doc_.doc_date);
@@ -54,18 +139,17 @@ class Analyzer {
     // tagged again in between.
     std::vector<std::pair<uint32_t, uint32_t>> kept(units.size());
     const bool shapes = !doc_.rules.names.empty();
-    internal::DocumentWords words;
     if (shapes) {
-      for (const Tagged& s : tagged) words.AddUnit(s.text, s.tokens);
-      doc_.words = &words;
+      for (const Tagged& s : tagged) words_.AddUnit(s.text, s.tokens);
+      doc_.words = &words_;
       for (size_t i = 0; i < units.size(); ++i) {
         const bool title_like = !units[i].relational || units[i].title;
-        internal::DiscoverByShape(tagged[i], title_like, &doc_, &out);
+        internal::DiscoverByShape(tagged[i], title_like, &doc_, out);
       }
     }
     if (!doc_.rules.discover_rules.empty() || shapes) {
       for (size_t i = 0; i < units.size() && !doc_.rules.discover_rules.empty(); ++i) {
-        internal::Discover(tagged[i], &prefilter_, &doc_, &out);
+        internal::Discover(tagged[i], &prefilter_, &doc_, out);
         kept[i] = prefilter_.Keep();
       }
       if (shapes) internal::LinkShortForms(tagged, &doc_);
@@ -80,14 +164,13 @@ class Analyzer {
     prefilter_.Forget();
     // `discard` phrases: a document holding a document one, a sentence holding a sentence one,
     // gives no statements.
-    bool discarded = false;
-    for (size_t i = 0; i < units.size() && !discarded; ++i) {
-      discarded = internal::HoldsPhrase(tagged[i], doc_.rules.discard_document);
+    for (size_t i = 0; i < units.size() && !discarded_; ++i) {
+      discarded_ = internal::HoldsPhrase(tagged[i], doc_.rules.discard_document);
     }
     internal::DocumentActors actors(doc_);
     doc_.actors = &actors;
     actors.Establish(tagged, units, url_);
-    if (doc_.trace) out.actors = actors.DescribeDocument();
+    if (doc_.trace) out->actors = actors.DescribeDocument();
     TimeContext timing(doc_.doc_date);
     doc_.time = &timing;
     for (size_t i = 0; i < units.size(); ++i) {
@@ -96,31 +179,46 @@ class Analyzer {
       timing.StartUnit(units[i].paragraph);
       timing.AddDates(s.dates);
       prefilter_.Restore(s, kept[i]);
-      internal::Coref(&s, i > 0 ? &tagged[i - 1] : nullptr, &prefilter_, doc_, &out);
+      internal::Coref(&s, i > 0 ? &tagged[i - 1] : nullptr, &prefilter_, doc_, out);
       if (internal::ApplySectors(doc_, &s)) {
         internal::BuildUnits(&s);
         prefilter_.Forget();
       }
-      CountMentions(s);
-      SentenceAnalysis& sa = out.sentences[i];
-      if (units[i].repeat_of < 0 && !discarded &&
+      if (count_title_ || !units[i].title) CountMentions(s);
+      SentenceAnalysis sa;
+      if (units[i].repeat_of < 0 && !discarded_ &&
           !internal::HoldsPhrase(s, doc_.rules.discard_sentence)) {
         internal::Relations(s, &prefilter_, doc_, only_relation_, !units[i].relational, &sa);
       }
       if (doc_.trace) Trace(s, &sa);
+      Referenced(sa.statements);
+      emit(i, std::move(sa));
     }
     doc_.time = nullptr;
     doc_.actors = nullptr;
-    Entities(&out);
-    return out;
+    doc_.words = nullptr;
+    // The window's sentences go: no lookup of theirs may be taken for a later sentence that
+    // happens to get the same address.
+    prefilter_.Forget();
+    prefilter_.DropKept();
   }
 
- private:
   void CountMentions(const Tagged& s) {
     for (const Mention& m : s.mentions) {
       if (m.entity != nullptr) ++counts_[internal::CountedEntity(m.entity)];
     }
     for (const EntityDef* def : s.inner) ++counts_[def];
+  }
+
+  // Notes the entities `statements` refer to, which Entities lists even when not mentioned.
+  void Referenced(const std::vector<Statement>& statements) {
+    for (const Statement& st : statements) {
+      for (const EntityRef* ref :
+           {&st.subject, st.object ? &*st.object : nullptr, st.recipient ? &*st.recipient : nullptr,
+            st.place ? &*st.place : nullptr, st.event ? &*st.event : nullptr}) {
+        if (ref != nullptr) referenced_.insert(ref->id);
+      }
+    }
   }
 
   void Entities(DocumentAnalysis* out) {
@@ -130,19 +228,12 @@ class Analyzer {
       e.mentions = count;
       entities[e.id] = std::move(e);
     }
-    for (const SentenceAnalysis& sa : out->sentences) {
-      for (const Statement& st : sa.statements) {
-        for (const EntityRef* ref :
-             {&st.subject, st.object ? &*st.object : nullptr,
-              st.recipient ? &*st.recipient : nullptr, st.place ? &*st.place : nullptr,
-              st.event ? &*st.event : nullptr}) {
-          if (ref == nullptr || entities.count(ref->id) > 0) continue;
-          if (const EntityDef* def = doc_.Find(ref->id)) {
-            Entity e = def->entity;
-            e.mentions = 0;
-            entities[e.id] = std::move(e);
-          }
-        }
+    for (const std::string& id : referenced_) {
+      if (entities.count(id) > 0) continue;
+      if (const EntityDef* def = doc_.Find(id)) {
+        Entity e = def->entity;
+        e.mentions = 0;
+        entities[e.id] = std::move(e);
       }
     }
     for (auto& [id, e] : entities) {
@@ -182,6 +273,10 @@ class Analyzer {
   DocState doc_;
   internal::Prefilter prefilter_;
   std::map<const EntityDef*, uint64_t> counts_;
+  std::set<std::string> referenced_;  // entity ids statements refer to
+  internal::DocumentWords words_;     // the lower-case words of the windows so far
+  bool discarded_ = false;            // a window held a document `discard` phrase
+  bool count_title_ = true;           // count the title unit's mentions (first window only)
 };
 
 }  // namespace
@@ -191,6 +286,13 @@ DocumentAnalysis AnalyzeSentences(const RuleSet& rules, const std::vector<Senten
                                   std::string_view only_relation, std::string_view url) {
   Analyzer analyzer(rules, doc_date, trace, only_relation, url);
   return analyzer.Run(units);
+}
+
+DocumentAnalysis AnalyzeInWindows(const RuleSet& rules, const std::vector<SentenceInput>& units,
+                                  std::string_view doc_date, std::string_view url,
+                                  size_t window_bytes, const WindowSink& sink) {
+  Analyzer analyzer(rules, doc_date, /*trace=*/false, {}, url);
+  return analyzer.RunWindows(units, window_bytes, sink);
 }
 
 std::vector<SentenceInput> DocumentUnits(const Document& document, const PreparedDocument& prepared,

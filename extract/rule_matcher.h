@@ -11,7 +11,9 @@
 #ifndef PARLEY_EXTRACT_RULE_MATCHER_H_
 #define PARLEY_EXTRACT_RULE_MATCHER_H_
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -79,6 +81,9 @@ struct DocumentAnalysis {
   // With `trace`: what the document established before its first sentence (its country,
   // participants, author, speakers: extract/participants.h), one "  ..." line each.
   std::string actors;
+  // AnalyzeInWindows only: a window held a document `discard` phrase, so the statements of the
+  // windows before it, already passed to the sink, are to be dropped too.
+  bool discarded = false;
 };
 
 // Analyses the units of one document. `doc_date` (ISO, possibly partial, may be empty) is the
@@ -94,6 +99,29 @@ struct DocumentAnalysis {
 DocumentAnalysis AnalyzeSentences(const RuleSet& rules, const std::vector<SentenceInput>& units,
                                   std::string_view doc_date, bool trace,
                                   std::string_view only_relation = {}, std::string_view url = {});
+
+// Called with the statements of unit `unit` (an index into AnalyzeInWindows' `units`), in unit
+// order.
+using WindowSink = std::function<void(size_t unit, std::vector<Statement>&& statements)>;
+
+// AnalyzeSentences (without trace or only_relation) for a long document, with working memory
+// bounded by `window_bytes` instead of the document's size: the units (a title last, as
+// DocumentUnits puts it, is read with every window) are analysed in windows of whole
+// paragraphs of at most `window_bytes` of normalised text (a longer paragraph alone, cut between
+// units), one after the other. When a window is done, its units' statements go to `sink` in
+// order; the units of a window `sink` has been called for are never read again (the caller may
+// release their text then). The result holds the entities, discoveries and corefs (its
+// `sentences` stay empty).
+// What the document establishes carries from window to window: the names it discovered and
+// their short forms and aliases, the sector groups, the lower-case words it writes (for name
+// discovery), the entity mention counts, a `discard` phrase (DocumentAnalysis::discarded).
+// What a window reads afresh: participants, speakers and offices named (extract/participants.h)
+// and narrative dates (which restart at each paragraph anyway), coreference's previous unit.
+// A document whose units fit in one window gets exactly AnalyzeSentences' statements.
+// REQUIRES: window_bytes > 0.
+DocumentAnalysis AnalyzeInWindows(const RuleSet& rules, const std::vector<SentenceInput>& units,
+                                  std::string_view doc_date, std::string_view url,
+                                  size_t window_bytes, const WindowSink& sink);
 
 // The units AnalyzeSentences reads for `document` prepared as `prepared`: one per prepared unit
 // (in order, so that indices are sentence indices; every one relational when `all_relational`),

@@ -58,6 +58,8 @@ class Prefilter {
   // Makes a kept lookup for `s` (Keep's handle) the current one again. An empty handle is a
   // no-op.
   void Restore(const Tagged& s, std::pair<uint32_t, uint32_t> kept);
+  // Drops every kept lookup (their handles become invalid) and the memory they held.
+  void DropKept() { std::vector<const PatternWord*>().swap(kept_uses_); }
 
  private:
   void LookUpWords(const Tagged& s);

@@ -39,6 +39,9 @@ struct Damage {
   std::function<std::string(const std::string& db)> apply;  // returns the file's name
 };
 
+// gtest shows a parameter by its name (not the bytes of the struct).
+void PrintTo(const Damage& damage, std::ostream* os) { *os << damage.name; }
+
 void CutInHalf(const fs::path& file) { fs::resize_file(file, fs::file_size(file) / 2); }
 
 const Damage kDamages[] = {

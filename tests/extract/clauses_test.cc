@@ -84,6 +84,12 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {}},
       // An adjective without "to" and a verb is no group: "Japan is proud of its record."
       {"Japan is proud of its record.", {}, {"proud"}},
+      {"China agreed not to discriminate against any country.",
+       {"verb group \"agreed\": agree (active, asserted)", "to-infinitive"},
+       {}},
+      {"Israel and the PA signed the treaty.",
+       {"verb group \"signed\": sign (active, asserted)"},
+       {}},
       {"The United States and the United Kingdom signed and ratified the treaty.",
        {"verb group \"signed and ratified\": sign (active, asserted) ratify (active, asserted)",
         "subject \"The United States and the United Kingdom\" = state:united-states, "

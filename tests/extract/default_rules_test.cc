@@ -703,6 +703,32 @@ TEST(DefaultRulesTest, ClauseLayerReadsGeneralConstructions) {
        {},
        {"state:united-states supported"}},
       {"Japan maintains a cooperative agreement with Canada.", {}, {"* asserted"}},
+      // An acronym in parentheses after a listed entity is its alias in the document, and an
+      // acronym before a verb is no adjective ("the PA signed").
+      {"Both sides agreed that a Palestinian Authority (PA) would be established. In January "
+       "1997, Israel and the PA signed the Hebron Protocol.",
+       {"state:israel signed agreement:hebron-protocol",
+        "organization:palestinian-authority signed agreement:hebron-protocol time=1997-01"},
+       {}},
+      // "agreed not to": a negated to-infinitive is the text, the verb need not be listed.
+      {"China agreed not to discriminate against any country.",
+       {"state:china agreed text=\"not to discriminate against any country\""},
+       {}},
+      // A catenative adjective; "announce" with a missile in its that-clause still announces,
+      // "issue" with visas does not.
+      {"Quad partners are proud to announce the Quad Fellowship.",
+       {"organization:quad announced text=\"the Quad Fellowship\""},
+       {}},
+      {"President Johnson announced that the Soviet Union had built a missile defense system.",
+       {"person:lyndon-b-johnson announced"},
+       {}},
+      {"The United States is proud to have issued a record 62,000 visas to Indian students.",
+       {},
+       {"state:united-states announced"}},
+      // A title with its entity in apposition after a preposition.
+      {"Japan extends its thanks to His Majesty, King Abdullah II, for hosting the meeting.",
+       {"state:japan thanked person:king-abdullah-ii"},
+       {}},
   };
   ExpectClauseCases(*extractor, cases);
 }

@@ -4,8 +4,11 @@
 
 #include <algorithm>
 #include <atomic>
+#include <filesystem>
+#include <fstream>
 #include <thread>
 
+#include "base/json.h"
 #include "base/text.h"
 
 namespace parley {
@@ -106,6 +109,103 @@ TEST(ExtractorTest, UserRuleDirectoryAddsEntityAndRelationWithoutRebuilding) {
   EXPECT_EQ(x->statements[0].rule, "salute");
   EXPECT_EQ(x->statements[0].cameo, "051");
   EXPECT_EQ(x->entities.front().id, "organization:ruritanian-trade-office");
+}
+
+std::unique_ptr<Extractor> MakeWindowed(size_t window_bytes,
+                                        std::vector<std::string> rule_paths = {}) {
+  ExtractorOptions options;
+  options.window_bytes = window_bytes;
+  options.rule_paths = std::move(rule_paths);
+  Result<std::unique_ptr<Extractor>> e = Extractor::Create(options);
+  EXPECT_TRUE(e.ok()) << e.status().message();
+  return e.ok() ? std::move(*e) : nullptr;
+}
+
+// One JSON line per statement: readable differences.
+std::string Json(const std::vector<Statement>& statements) {
+  std::string out;
+  for (const Statement& s : statements) out += StatementToJson(s) + "\n";
+  return out;
+}
+
+// A long document is analysed in windows of paragraphs (ExtractorOptions::window_bytes); what
+// its paragraphs say on their own, and the names it establishes, come out as from the whole.
+TEST(ExtractorTest, WindowsGiveTheStatementsOfTheWholeDocument) {
+  struct Case {
+    std::string name;
+    std::string text;
+    std::string title;
+  };
+  const std::vector<Case> cases = {
+      {"self-contained paragraphs, code points before the claims",
+       "Caf\xC3\xA9 talk.\n\nRussian President Vladimir Putin\xE2\x80\x99s sudden proposal to "
+       "Japanese Prime Minister Shinzo Abe at the September 2018 Eastern Economic Forum in "
+       "Vladivostok to sign an unconditional peace treaty was a surprise.\n\nVladimir Putin met "
+       "Shinzo Abe in Moscow.\n",
+       ""},
+      {"a repeat in a later window counts as a mention of the first",
+       "Moscow has set two requirements for a treaty.\n\nThe talks went on.\n\n"
+       "Moscow has set two requirements for a treaty.\n",
+       ""},
+      {"a name discovered in one window is known in the next, within one paragraph",
+       "President F.W. de Klerk met Nelson Mandela. De Klerk said the talks went well.\n", ""},
+      {"the title is read with every window and counted once",
+       "Vladimir Putin met Shinzo Abe in Moscow.\n\nThe talks went on.\n",
+       "Putin and Abe meet in Moscow"},
+  };
+  std::unique_ptr<Extractor> whole = Make();
+  // Windows of one byte: every unit is a window of its own.
+  std::unique_ptr<Extractor> windowed = MakeWindowed(1);
+  ASSERT_NE(whole, nullptr);
+  ASSERT_NE(windowed, nullptr);
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    Document d = Doc(c.text);
+    d.info.title = c.title;
+    Result<Extraction> a = whole->Extract(d);
+    Result<Extraction> b = windowed->Extract(d);
+    ASSERT_TRUE(a.ok());
+    ASSERT_TRUE(b.ok());
+    EXPECT_FALSE(a->statements.empty());
+    EXPECT_EQ(Json(a->statements), Json(b->statements));
+    EXPECT_EQ(a->statements, b->statements);
+    EXPECT_EQ(a->entities, b->entities);
+    EXPECT_EQ(a->info, b->info);  // normalized_hash included
+    ASSERT_EQ(a->sentences.size(), b->sentences.size());
+    for (size_t i = 0; i < a->sentences.size(); ++i) {
+      EXPECT_EQ(a->sentences[i].span, b->sentences[i].span);
+      EXPECT_EQ(a->sentences[i].byte_span, b->sentences[i].byte_span);
+      EXPECT_EQ(a->sentences[i].relational, b->sentences[i].relational);
+    }
+  }
+}
+
+TEST(ExtractorTest, ADiscardPhraseInALaterWindowSilencesTheWholeDocument) {
+  const std::string dir = testing::TempDir() + "/window_discard";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir + "/t.rules") << "entity state:gondor\n  label Gondor\n"
+                                     "entity state:rohan\n  label Rohan\n"
+                                     "relation met\n  predicate met_with\n"
+                                     "  pattern {actor:subject} met {actor:object}\n"
+                                     "discard games\n  document  horoscope\n";
+  ExtractorOptions options;
+  options.default_rules = false;
+  options.rule_paths = {dir};
+  options.window_bytes = 1;
+  Result<std::unique_ptr<Extractor>> e = Extractor::Create(options);
+  ASSERT_TRUE(e.ok()) << e.status().message();
+  Result<Extraction> kept = (*e)->Extract(Doc("Gondor met Rohan.\n\nThe talks went on.\n"));
+  ASSERT_TRUE(kept.ok());
+  EXPECT_EQ(kept->statements.size(), 1u);
+  Result<Extraction> dropped =
+      (*e)->Extract(Doc("Gondor met Rohan.\n\nThe talks went on.\n\nYour horoscope today.\n"));
+  ASSERT_TRUE(dropped.ok());
+  EXPECT_TRUE(dropped->statements.empty());
+
+  options.window_bytes = 0;
+  Result<std::unique_ptr<Extractor>> zero = Extractor::Create(options);
+  ASSERT_FALSE(zero.ok());
+  EXPECT_EQ(zero.status().code(), StatusCode::kInvalidArgument);
 }
 
 TEST(ExtractorTest, BadRulePathsAndDocuments) {

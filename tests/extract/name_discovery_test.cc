@@ -82,12 +82,28 @@ TEST(NameDiscoveryTest, PeopleAndTheirShortForms) {
        "",
        {"person:ellsworth-bunker Ellsworth Bunker 2"}},
       // A surname alone joins a listed person only when the office and the date agree;
-      // otherwise it stays apart, marked ambiguous.
+      // otherwise it names no entity: a node "Johnson" would join every Johnson of the store.
       {"President Johnson signed the bill.",
        "1965-03-01",
        {"person:lyndon-b-johnson Lyndon B. Johnson 1"}},
-      {"Ambassador Johnson signed the bill.", "1965-03-01", {"person:johnson Johnson 1 ambiguous"}},
-      {"Mr. Dobrynin met the President.", "1962-10-01", {"person:dobrynin Dobrynin 1 ambiguous"}},
+      {"Ambassador Johnson signed the bill.", "1965-03-01", {}},
+      {"Mr. Dobrynin met the President.", "1962-10-01", {}},
+      // One name after a regnal title is a name in full, and the name alone is that person.
+      {"The President met King Hussein in Washington. Later, Hussein said the talks went well.",
+       "1994-10-01",
+       {"person:king-hussein King Hussein 2"}},
+      {"The crowd cheered when King Soopers opened a store.", "", {}},
+      // A person's id leaves out initials: every document's Avril (D.) Haines is one node.
+      {"Director Avril D. Haines spoke. Haines left.",
+       "",
+       {"person:avril-haines Avril D. Haines 2"}},
+      {"President F.W. de Klerk met Governor J.B. Pritzker.",
+       "",
+       {"person:fw-de-klerk F.W. de Klerk 1", "person:jb-pritzker J.B. Pritzker 1"}},
+      // A listed person's given name before a surname starts another person's name.
+      {"Egyptian President Anwar Sadat went to Jerusalem. Sadat spoke.",
+       "1977-11-20",
+       {"person:anwar-sadat Anwar Sadat 2"}},
       // Without a title a name needs a given name, and a heading gives none.
       {"Adam Hodge Welcoming the Accord\n\nThe talks went on, and Adam Hodge spoke. Then he and "
        "Hodge "

@@ -52,8 +52,7 @@ void Define(CLI::App& app, ExtractFlags& f) {
                  "Write to this file (atomically; a device or FIFO in place) instead of stdout");
   app.add_flag("--follow-symlinks", f.follow_symlinks,
                "Let -o write through a symbolic link to a device or FIFO");
-  app.add_option("-j,--jobs", f.jobs, "Extraction threads (0 = one per core)")
-      ->check(CLI::Range(0, 256));
+  AddJobsFlag(app, f.jobs);
   AddInputFlags(app, f.input);
   AddRuleFlags(app, f.rules);
 }

@@ -48,8 +48,7 @@ void Define(CLI::App& app, IngestFlags& f) {
   app.add_flag("--reextract", f.reextract,
                "Re-extract stored documents whose rules differ from the current ones");
   app.add_flag("--bulk", f.bulk, "Tune the store for a large first load");
-  app.add_option("-j,--jobs", f.jobs, "Extraction threads (0 = one per core)")
-      ->check(CLI::Range(0, 256));
+  AddJobsFlag(app, f.jobs);
   AddInputFlags(app, f.input);
   AddRuleFlags(app, f.rules);
 }

@@ -29,6 +29,8 @@ struct InputFlags {
 };
 // --include, --exclude, --input-format, --date, --max-doc-bytes.
 void AddInputFlags(CLI::App& app, InputFlags& flags);
+// -j/--jobs, extraction threads (0 = one per core), for extract and ingest.
+void AddJobsFlag(CLI::App& app, int& jobs);
 
 struct RuleFlags {
   std::vector<std::string> rule_paths;

@@ -204,8 +204,10 @@ def run(args):
     else:
         # Workers in this process (threads): the extraction runs in their parley processes,
         # so Python worker processes would only add start-up (~1 CPU s each) and copies.
+        # The dashboard listens on a free port: None would take 8787 and, when another
+        # cluster holds it, warn and move.
         cluster = LocalCluster(n_workers=args.local_workers, threads_per_worker=1,
-                               processes=False, dashboard_address=None)
+                               processes=False, dashboard_address=":0")
         client = Client(cluster)
     failed = False
     documents = 0
