@@ -52,6 +52,14 @@ void ClauseReader::FindPhrases() {
     while (j < n_) {
       if (j == u && (Is(j, "the") || Is(j, "both") || Has(j, kClassPossessive))) {
         ++j;
+        // Words the lexicon does not know between "the" and a name are its adjectives: "the
+        // evil awful Gondor" (at most three, each neither a verb form nor an adverb).
+        uint32_t k = j;
+        while (k < n_ && k - j < 3 && info_[k].kind == Kind::kWord && !info_[k].cap &&
+               info_[k].classes == 0 && info_[k].forms == 0 && !info_[k].ly) {
+          ++k;
+        }
+        if (k > j && k < n_ && IsEntity(k)) j = k;
         continue;
       }
       // The full stop of an abbreviated title or an initial: "Mr. Sullivan", "Dr. Gordon",
