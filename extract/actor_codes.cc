@@ -100,7 +100,11 @@ std::string ActorCode(const CompiledRules& rules, const EntityDef& def, std::str
     const EntityDef* owner = country.empty() ? nullptr : FindDef(rules, country);
     if (owner != nullptr && owner != &def && sector != rules.sector_by_group.end()) {
       const std::string code = ActorCode(rules, *owner, day);
-      if (!code.empty()) return code + rules.sectors[sector->second].code;
+      if (!code.empty()) {
+        std::string composed = code;
+        AppendSectorCode(rules.sectors[sector->second].code, &composed);
+        return composed;
+      }
     }
   }
   if (e.type == EntityType::kState) {
@@ -112,6 +116,14 @@ std::string ActorCode(const CompiledRules& rules, const EntityDef& def, std::str
     return code;
   }
   return "";
+}
+
+void AppendSectorCode(std::string_view sector, std::string* code) {
+  if (code->size() >= sector.size() &&
+      std::string_view(*code).substr(code->size() - sector.size()) == sector) {
+    return;
+  }
+  code->append(sector);
 }
 
 std::string StatementDay(const Statement& st, std::string_view doc_date) {

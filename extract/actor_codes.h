@@ -28,6 +28,10 @@
 
 namespace parley::internal {
 
+// Appends the sector code `sector` ("GOV") to `code` unless `code` already ends with it: "the
+// White House" (USAGOV) with "officials" (GOV) is USAGOV, as PETRARCH combines agents.
+void AppendSectorCode(std::string_view sector, std::string* code);
+
 // The code of `def` at `day` ("YYYY-MM-DD", or "" when unknown); "" when it has none.
 std::string ActorCode(const CompiledRules& rules, const EntityDef& def, std::string_view day);
 

@@ -211,16 +211,35 @@ class FrameReader {
     return i == words.size();
   }
 
-  bool Occurs(const Refinement& r, const VerbGroup& g, uint32_t verb) const {
-    const uint32_t after_end = std::max(g.clause_end, TextExtent(verb + 1).second);
+  // False when a plain word of `words` is nowhere in the sentence (Tagged::words), so the scan
+  // of InOrder cannot succeed: most refinements of an imported verb fail here, cheaply.
+  bool MayOccur(const std::vector<RefineWord>& words) const {
+    for (const RefineWord& word : words) {
+      if (word.list != nullptr || word.cue.prefix || word.cue.tokens.empty()) continue;
+      if (!std::binary_search(s_.words.begin(), s_.words.end(),
+                              std::string_view(word.cue.tokens[0]))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // Where the words after `verb` may be looked for: its clause, or the text after it.
+  uint32_t AfterEnd(const VerbGroup& g, uint32_t verb) const {
+    return std::max(g.clause_end, TextExtent(verb + 1).second);
+  }
+
+  bool Occurs(const Refinement& r, const VerbGroup& g, uint32_t verb, uint32_t after_end) const {
+    if (!MayOccur(r.before) || !MayOccur(r.after)) return false;
     return InOrder(r.before, g.clause_begin, verb) && InOrder(r.after, verb + 1, after_end);
   }
 
   // The codes of the statement read at `verb`: the first refinement whose words occur, else
   // the rule's.
   Refinement Codes(const Rule& rule, const VerbGroup& g, uint32_t verb) const {
+    const uint32_t after_end = AfterEnd(g, verb);
     for (const Refinement& r : rule.frame->refine) {
-      if (Occurs(r, g, verb)) {
+      if (Occurs(r, g, verb, after_end)) {
         Refinement codes;
         codes.cameo = r.cameo;
         codes.reverse = r.reverse;
@@ -236,12 +255,13 @@ class FrameReader {
   }
 
   bool Applies(const Frame& frame, const VerbGroup& g, uint32_t verb) const {
+    const uint32_t after_end = AfterEnd(g, verb);
     for (const Refinement& r : frame.unless) {
-      if (Occurs(r, g, verb)) return false;
+      if (Occurs(r, g, verb, after_end)) return false;
     }
     if (frame.when.empty()) return true;
     for (const Refinement& r : frame.when) {
-      if (Occurs(r, g, verb)) return true;
+      if (Occurs(r, g, verb, after_end)) return true;
     }
     return false;
   }
@@ -670,8 +690,24 @@ std::vector<const EntityDef*> ResolveChunk(const Tagged& s, const ClauseAnalysis
   }
   const std::vector<uint32_t>& mentions =
       !chunk.members.empty() ? chunk.members : (owners ? chunk.owners : chunk.members);
+  // Sector views inside the chunk that are no member: titles ("Bree President" in "Bree President
+  // Romendacil").
+  std::vector<const EntityDef*> titles;
+  for (uint32_t u = chunk.begin; u < chunk.end && u < s.units.size(); ++u) {
+    const int m = s.units[u].mention;
+    if (m < 0 || s.mentions[m].entity == nullptr || s.mentions[m].entity->view_of == nullptr ||
+        std::find(mentions.begin(), mentions.end(), static_cast<uint32_t>(m)) != mentions.end()) {
+      continue;
+    }
+    titles.push_back(s.mentions[m].entity);
+  }
   for (uint32_t m : mentions) {
     const EntityDef* def = RoleEntity(s.mentions[m], bits, actor);
+    // A title that is a sector view of the member's own entity gives it its sector: "Bree
+    // President Romendacil", a name the rules code as the state Bree, acts as BREGOV.
+    for (const EntityDef* title : titles) {
+      if (def != nullptr && title->view_of == def) def = title;
+    }
     if (def != nullptr && std::find(out.begin(), out.end(), def) == out.end()) out.push_back(def);
   }
   // "he and Soviet Premier Alexei Kosygin met": the pronoun coordinated before the names.

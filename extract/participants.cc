@@ -567,7 +567,10 @@ int DocumentActors::Gender(const EntityDef* person) const {
 
 ImplicitActors DocumentActors::Resolve(const Tagged& s, const ClauseAnalysis& a, int c) const {
   if (c < 0 || !a.chunks[c].members.empty()) return {};
-  if (!IsSubject(a, c)) return {};
+  // Objects too for "you", the one other participant ("I thank you").
+  if (!IsSubject(a, c) && !(a.chunks[c].pronoun && Word(s, a.chunks[c].begin) == "you")) {
+    return {};
+  }
   return a.chunks[c].pronoun ? Pronoun(s, a, a.chunks[c].begin) : Collective(s, a, c);
 }
 
@@ -577,7 +580,7 @@ ImplicitActors DocumentActors::CoordinatedPronoun(const Tagged& s, const ClauseA
   const uint32_t p = a.chunks[c].begin - 2;
   if (Word(s, p + 1) != "and" || a.chunk_of[p] >= 0) return {};
   const std::string_view w = Word(s, p);
-  if (w != "he" && w != "she" && w != "we" && w != "i" && w != "they") return {};
+  if (w != "he" && w != "she" && w != "we" && w != "i" && w != "they" && w != "you") return {};
   // The pronoun opens its clause: the sentence, or after a comma or a conjunction ("and in
   // 1967, he and Kosygin met"), never an object before it ("told them and Japan").
   if (p > 0) {
@@ -624,6 +627,17 @@ ImplicitActors DocumentActors::Pronoun(const Tagged& s, const ClauseAnalysis& a,
     return {{}, "no speaker or author"};
   }
   if (w == "we" || w == "us") return We();
+  // "you" in a speaker's turn: the one other participant when the document has two ("I thank
+  // you, Madam Vice President" in remarks by two leaders).
+  if (w == "you") {
+    if (voice.kind != VoiceKind::kPerson) return {{}, "no speaker"};
+    std::vector<const EntityDef*> others;
+    for (const EntityDef* e : participants_) {
+      if (e != voice.person && IsType(e, EntityType::kPerson)) AddUnique(&others, e);
+    }
+    if (participants_.size() == 2 && others.size() == 1) return {others, "the other participant"};
+    return {{}, "not two participants"};
+  }
   // Antecedents stand before it.
   if (w == "they" || w == "them") {
     for (size_t g = a.groups.size(); g-- > 0;) {

@@ -321,7 +321,7 @@ class SectorPass {
     if (sectors.empty()) return false;
     const std::string owner_code = ActorCode(rules_, *owner, day_);
     std::string code = owner_code;
-    for (uint32_t sector : sectors) code += rules_.sectors[sector].code;
+    for (uint32_t sector : sectors) AppendSectorCode(rules_.sectors[sector].code, &code);
     const SectorDef& head = rules_.sectors[sectors.back()];
     const EntityDef* base = owner;
     if (owner->entity.type == EntityType::kState && !head.group.empty()) {

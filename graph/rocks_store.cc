@@ -52,6 +52,12 @@ bool IsDamage(const rocksdb::Status& s) {
                            text.find("truncated") != std::string::npos);
 }
 
+// Whether `s` says that a file of the store does not exist (rather than that one is damaged).
+bool IsMissingFile(const rocksdb::Status& s) {
+  return s.IsPathNotFound() ||
+         (s.IsIOError() && s.ToString().find("No such file") != std::string::npos);
+}
+
 Status FromRocks(const rocksdb::Status& s, const std::string& context) {
   if (s.ok()) return Status::Ok();
   std::string message = context + ": " + s.ToString();
@@ -370,7 +376,29 @@ class RocksBackend : public internal::KvBackend {
   }
 
   Status VerifyChecksums() const override {
-    return FromRocks(db_->VerifyChecksum(), "verifying the checksums of " + name());
+    rocksdb::Status s = db_->VerifyChecksum();
+    if (!s.ok() && mode_ != Mode::kWriter && IsMissingFile(s) && WriterActive(path_)) {
+      // VerifyChecksum opens every table file again by its name, and the writer's compactions
+      // delete the files they replace, files this reader still holds open (max_open_files -1)
+      // and reads its view from: verify through those, reading every block of every family.
+      s = VerifyByReading();
+    }
+    return FromRocks(s, "verifying the checksums of " + name());
+  }
+
+  // Every block of every family read once with its checksum verified, through the table files
+  // this instance has open (no file is opened by name).
+  rocksdb::Status VerifyByReading() const {
+    rocksdb::ReadOptions ro;
+    ro.verify_checksums = true;
+    ro.fill_cache = false;
+    for (rocksdb::ColumnFamilyHandle* h : all_handles_) {
+      std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, h));
+      for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      }
+      if (!it->status().ok()) return it->status();
+    }
+    return rocksdb::Status::OK();
   }
 
   Status Refresh() override {
@@ -587,7 +615,16 @@ Result<std::unique_ptr<RocksBackend>> RocksBackend::Open(const std::string& path
   }
   // Before RocksDB opens it: a writer would recover from a cut MANIFEST or log silently and
   // make the loss permanent.
-  if (is_db) PARLEY_RETURN_IF_ERROR(CheckCurrent(path));
+  if (is_db) {
+    Status current = CheckCurrent(path);
+    if (!current.ok() && options.read_only && WriterActive(path)) {
+      // Its writer replaced the MANIFEST between this reader's reading CURRENT and looking
+      // for the file (OpenRocksStore tries again).
+      return UnavailableError(name + " changed while this reader opened it (" + current.message() +
+                              "); its writer is at work: try again");
+    }
+    PARLEY_RETURN_IF_ERROR(current);
+  }
   if (is_db && !options.repair) PARLEY_RETURN_IF_ERROR(CheckSizeRecord(path));
 
   if (!is_db) {
@@ -634,6 +671,12 @@ Result<std::unique_ptr<RocksBackend>> RocksBackend::Open(const std::string& path
                               "held); wait for that ingest to finish, or open the store "
                               "read-only to query it meanwhile");
     }
+  }
+  if (!s.ok() && options.read_only && IsMissingFile(s) && WriterActive(path)) {
+    // A compaction of the writer deleted a table file between this reader's reading the
+    // MANIFEST and opening the file (OpenRocksStore tries again).
+    return UnavailableError(name + " changed while this reader opened it (" + s.ToString() +
+                            "); its writer is at work: try again");
   }
   PARLEY_RETURN_IF_ERROR(FromRocks(s, "opening " + name));
   if (backend->mode_ == Mode::kWriter) {
@@ -706,9 +749,10 @@ Result<std::unique_ptr<RocksBackend>> RocksBackend::Open(const std::string& path
 Result<std::unique_ptr<Store>> OpenRocksStore(const std::string& path,
                                               const StoreOptions& options) {
   Result<std::unique_ptr<RocksBackend>> backend = RocksBackend::Open(path, options);
-  // A reader that finds the store half created (a writer is adding its families and version)
-  // waits for the writer to finish creating it: a second at most.
-  for (int i = 0; i < 100 && options.read_only && !backend.ok() &&
+  // A reader that finds the store half created (a writer is adding its families and version),
+  // or files its writer replaced while it opened the store, opens it again: for 3 seconds at
+  // most.
+  for (int i = 0; i < 300 && options.read_only && !backend.ok() &&
                   backend.status().code() == StatusCode::kUnavailable;
        ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));

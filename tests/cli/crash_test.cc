@@ -404,56 +404,71 @@ void ExpectWholeDocuments(const std::string& got, const std::string& want,
 // Readers in a loop while a bulk load runs (they open the store as followers of the writer):
 // every export holds whole documents only, every check passes, every backup checks whole and
 // exports whole documents.
+// Stops `pid` (SIGSTOP) and waits until it is stopped. False when it ended instead (then it is
+// reaped and `*status` is its wait status).
+bool Stop(pid_t pid, int* status) {
+  kill(pid, SIGSTOP);
+  while (true) {
+    const pid_t r = waitpid(pid, status, WUNTRACED);
+    if (r < 0 && errno == EINTR) continue;
+    return r == pid && WIFSTOPPED(*status);
+  }
+}
+
 TEST_F(CrashTest, ReadersDuringABulkLoadSeeWholeDocuments) {
   const Case c{"readers", WithRules({"--bulk", "--jobs", "2", Path("documents.jsonl")})};
   std::string stats;
   double seconds = 0;
   const std::string reference = Reference(c, &stats, &seconds);
-  // A load takes about as long as a round of readers: loads run again (into a new store) until
-  // the readers had 3 rounds, one of them while part of the corpus was stored, or 6 loads ran.
-  // The first round of each load starts later into it (from a quarter of the reference run's
-  // time on, when the first table-file batch is stored), so that rounds fall in the load's
-  // middle however fast the machine is.
+  const size_t total = ByDocument(reference).size();
+  // The load runs in slices: between them it is stopped (SIGSTOP, at whatever it was doing)
+  // while a round of readers runs, so every round falls inside the load however fast or busy
+  // the machine is, and the load's progress between rounds is the slice's, not the readers'.
+  // A slice is a quarter of the reference run; a load whose rounds never saw part of the corpus
+  // (the machine got faster) is run again with slices a quarter as long, up to 4 loads.
   int rounds = 0, partial = 0, loads = 0;
-  while (loads < 6 && (rounds < 3 || partial == 0)) {
+  double slice = seconds / 4;
+  while (loads < 4 && partial == 0) {
     ++loads;
     const std::string db = Path("readers.db");
     fs::remove_all(db);
     const pid_t pid = Spawn(c.For(db), Path("readers.log"));
     Reaper reaper(pid);
-    const double delay = seconds * std::min(0.8, 0.25 + 0.1 * (loads - 1));
-    std::this_thread::sleep_until(
-        WaitForStore(pid, db) +
-        std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(delay)));
+    WaitForStore(pid, db);
     int status = 0;
-    while (waitpid(pid, &status, WNOHANG) == 0 || (reaper.Reaped(), false)) {
-      if (!fs::exists(db + "/CURRENT")) continue;
-      ++rounds;
-      SCOPED_TRACE("load " + std::to_string(loads) + ", round " + std::to_string(rounds));
-      CliRun run = RunParley({"export", "--db", db, "--format", "jsonl"});
-      ASSERT_EQ(run.code, 0) << run.err;
-      ExpectWholeDocuments(run.out, reference, "export");
-      const size_t documents = ByDocument(run.out).size();
-      if (documents > 0 && documents < 2000) ++partial;
-      run = RunParley({"query", "--db", db, "?a proposed ?b", "--format", "tsv"});
-      EXPECT_EQ(run.code, 0) << run.err;
-      run = RunParley({"stats", "--db", db});
-      EXPECT_EQ(run.code, 0) << run.err;
-      run = RunParley({"check", "--db", db});
-      EXPECT_EQ(run.code, 0) << run.out << run.err;
-      const std::string backup = Path("readers-backup-" + std::to_string(rounds) + ".db");
-      run = RunParley({"backup", "--db", db, backup});
-      ASSERT_EQ(run.code, 0) << run.err;
-      run = RunParley({"check", "--db", backup});
-      EXPECT_EQ(run.code, 0) << run.out << run.err;
-      run = RunParley({"export", "--db", backup, "--format", "jsonl"});
-      ASSERT_EQ(run.code, 0) << run.err;
-      ExpectWholeDocuments(run.out, reference, "backup");
-      fs::remove_all(backup);
+    while (Stop(pid, &status)) {
+      if (fs::exists(db + "/CURRENT")) {
+        ++rounds;
+        SCOPED_TRACE("load " + std::to_string(loads) + ", round " + std::to_string(rounds));
+        CliRun run = RunParley({"export", "--db", db, "--format", "jsonl"});
+        ASSERT_EQ(run.code, 0) << run.err;
+        ExpectWholeDocuments(run.out, reference, "export");
+        const size_t documents = ByDocument(run.out).size();
+        if (documents > 0 && documents < total) ++partial;
+        run = RunParley({"query", "--db", db, "?a proposed ?b", "--format", "tsv"});
+        EXPECT_EQ(run.code, 0) << run.err;
+        run = RunParley({"stats", "--db", db});
+        EXPECT_EQ(run.code, 0) << run.err;
+        run = RunParley({"check", "--db", db});
+        EXPECT_EQ(run.code, 0) << run.out << run.err;
+        const std::string backup = Path("readers-backup-" + std::to_string(rounds) + ".db");
+        run = RunParley({"backup", "--db", db, backup});
+        ASSERT_EQ(run.code, 0) << run.err;
+        run = RunParley({"check", "--db", backup});
+        EXPECT_EQ(run.code, 0) << run.out << run.err;
+        run = RunParley({"export", "--db", backup, "--format", "jsonl"});
+        ASSERT_EQ(run.code, 0) << run.err;
+        ExpectWholeDocuments(run.out, reference, "backup");
+        fs::remove_all(backup);
+      }
+      kill(pid, SIGCONT);
+      std::this_thread::sleep_for(std::chrono::duration<double>(slice));
     }
+    reaper.Reaped();
     ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << ReadFile(Path("readers.log"));
     CliRun run = RunParley({"export", "--db", db, "--format", "jsonl"});
     EXPECT_TRUE(run.out == reference) << "load " << loads;
+    slice /= 4;
   }
   std::printf("[ crash    ] readers: %d rounds during %d loads, %d saw part of the corpus\n",
               rounds, loads, partial);

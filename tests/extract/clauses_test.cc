@@ -72,6 +72,16 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
       {"Russia was likely to attack Ukraine.",
        {"verb group \"was likely to attack\": attack (active, hedged)"},
        {}},
+      // "be about to" (issue 15: PETRARCH-2's unit tests): the imminent future.
+      {"Russia is about to restore full diplomatic ties with Georgia.",
+       {"verb group \"is about to restore\": restore (active, planned)",
+        "subject \"Russia\" = state:russia [before the verb]"},
+       {}},
+      // Words the lexicon does not know between "the" and a name are adjectives of the name.
+      {"France and the mighty Germany signed the treaty.",
+       {"subject \"France and the mighty Germany\" = state:france, state:germany [before the "
+        "verb]"},
+       {}},
       // An adjective without "to" and a verb is no group: "Japan is proud of its record."
       {"Japan is proud of its record.", {}, {"proud"}},
       {"China agreed not to discriminate against any country.",

@@ -62,6 +62,38 @@ TEST(SectorsTest, CountriesWithSectorNounsAreActorsWithCodes) {
   }
 }
 
+// Issue 15: a sector is not appended twice ("White House security officials" is USAGOV, as
+// PETRARCH combines agents), and a title that is a sector view of the name's own entity gives the
+// name its sector ("Bree President Romendacil", a name the dictionary codes as Bree: BREGOV).
+TEST(SectorsTest, SectorsComposeOnceAndTitlesGiveNamesTheirSector) {
+  auto rules = RuleSet::Compile({{"t.rules",
+                                  "entity state:bree\n  label Bree\n  alias Romendacil\n"
+                                  "  attr cameo = BRE\n"
+                                  "entity state:gondor\n  label Gondor\n  attr cameo = GON\n"
+                                  "entity organization:white-house\n  label White House\n"
+                                  "  attr cameo = USAGOV\n"
+                                  "sector GOV\n  noun president, officials, security officials\n"
+                                  "verbs t\n  meet meets meeting met\n"
+                                  "frame met\n  verb meet\n  predicate met_with\n"
+                                  "  object actor\n",
+                                  0}});
+  ASSERT_TRUE(rules.ok()) << rules.status().ToString();
+  struct Case {
+    std::string sentence, want;  // want: one line of Statements()
+  };
+  const std::vector<Case> cases = {
+      {"White House security officials met Gondor.",
+       "organization:white-house met_with state:gondor USAGOV GON"},
+      {"Bree President Romendacil met Gondor.", "state:bree met_with state:gondor BREGOV GON"},
+      {"Romendacil met Gondor.", "state:bree met_with state:gondor BRE GON"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.sentence);
+    const std::string got = Statements(**rules, c.sentence, "1995-01-01");
+    EXPECT_NE(got.find(c.want + "\n"), std::string::npos) << got;
+  }
+}
+
 TEST(SectorsTest, DiscardPhrasesSilenceSentencesAndDocuments) {
   auto rules = RuleSet::Compile({{"t.rules",
                                   "entity state:gondor\n  label Gondor\n"

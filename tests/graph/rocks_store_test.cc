@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <filesystem>
 #include <fstream>
 
 #include "graph/keys.h"
@@ -57,6 +58,46 @@ TEST(RocksStoreTest, ReaderSeesWholeDocumentsWhileWriterRuns) {
   auto refused = reader->Put(SyntheticDocument(99));
   EXPECT_EQ(refused.status().code(), StatusCode::kFailedPrecondition);
   EXPECT_EQ(refused.status().message(), "store '" + path + "' is open read-only; cannot store");
+}
+
+// A writer's compaction deletes the table files it replaced, files a reader opened before and
+// still reads through: the reader's check and backup must not take that for damage (graph/
+// FORMAT.md, "Files that go while a reader works"). Without a writer, a missing file is damage.
+TEST(RocksStoreTest, ATableFileTheWriterDeletesIsNoDamageToAReader) {
+  TempDir dir;
+  std::string path = dir.Sub("kg");
+  {
+    auto writer = MustOpen(path);
+    for (uint64_t i = 0; i < 20; ++i) ASSERT_TRUE(writer->Put(SyntheticDocument(i)).ok());
+    ASSERT_TRUE(writer->Close().ok());  // flushed: the records are in table files
+  }
+  auto writer = MustOpen(path);
+  auto reader = MustOpen(path, {.read_only = true});
+  ASSERT_NE(reader, nullptr);
+  const std::vector<std::string> before = DumpStatements(*reader);
+  std::vector<std::filesystem::path> tables;
+  for (const auto& f : std::filesystem::directory_iterator(path)) {
+    if (f.path().extension() == ".sst") tables.push_back(f.path());
+  }
+  ASSERT_FALSE(tables.empty());
+  for (const auto& t : tables) std::filesystem::remove(t);  // as a compaction would
+
+  auto report = reader->Check({});
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_TRUE(report->ok());
+  EXPECT_EQ(report->documents, 20u);
+  EXPECT_EQ(DumpStatements(*reader), before);
+  const std::string copy = dir.Sub("copy");
+  ASSERT_TRUE(reader->Backup(copy).ok());
+  auto backup = MustOpen(copy, {.read_only = true});
+  ASSERT_NE(backup, nullptr);
+  EXPECT_EQ(DumpStatements(*backup), before);
+
+  ASSERT_TRUE(reader->Close().ok());
+  ASSERT_TRUE(writer->Close().ok());
+  auto damaged = OpenRocksStore(path, {.read_only = true});
+  ASSERT_FALSE(damaged.ok());
+  EXPECT_EQ(damaged.status().code(), StatusCode::kDataLoss) << damaged.status().ToString();
 }
 
 TEST(RocksStoreTest, ReopenKeepsEverything) {

@@ -38,11 +38,7 @@ int RunCheck(const CommandContext& context) {
   CLI::App app;
   Define(app, flags);
   if (auto code = ParseFlags(app, context)) return *code;
-  StoreOptions options;
-  options.read_only = !flags.repair;
-  options.create_if_missing = false;
-  options.repair = flags.repair;
-  auto store = OpenRocksStore(flags.db, options);
+  auto store = flags.repair ? OpenStoreForRepair(flags.db) : OpenStoreForReading(flags.db);
   if (!store.ok()) return ReportStoreError(context, store.status());
   auto report = (*store)->Check({.repair = flags.repair, .max_problems = flags.max_problems});
   if (!report.ok()) return ReportError(context, report.status());

@@ -80,6 +80,13 @@ Result<std::unique_ptr<Store>> OpenStoreForReading(const std::string& db) {
   return OpenRocksStore(db, options);
 }
 
+Result<std::unique_ptr<Store>> OpenStoreForRepair(const std::string& db) {
+  StoreOptions options;
+  options.create_if_missing = false;
+  options.repair = true;
+  return OpenRocksStore(db, options);
+}
+
 namespace {
 
 class StoredReader : public DocumentReader {

@@ -96,6 +96,9 @@ Status ResolveGraphPredicates(const CommandContext& context, const Store& store,
 
 // Opens the store at `db` for reading (works while another process ingests).
 Result<std::unique_ptr<Store>> OpenStoreForReading(const std::string& db);
+// The store at `db` opened to be repaired (`check --repair`): as a writer, never created, and
+// opened even when its size record shows a cut file (StoreOptions::repair).
+Result<std::unique_ptr<Store>> OpenStoreForRepair(const std::string& db);
 
 // Reads back the stored documents whose rules fingerprint differs from `fingerprint`, for
 // `ingest --reextract`. The list of ids is taken when it is created; texts are read lazily.
