@@ -127,6 +127,19 @@ bool TitleFits(const std::string& title, const std::string& office) {
   return true;
 }
 
+// Whether `person` is known to hold other offices than `title` fits: it has roles or the title
+// it was found with, and none fits ("Attorney General Robert Kennedy" for "President").
+bool HoldsOtherTitles(const EntityDef& person, const std::string& title) {
+  bool known = false;
+  for (const Role& role : person.entity.roles) {
+    if (TitleFits(title, role.office)) return false;
+    known = true;
+  }
+  const auto it = person.entity.attributes.find("title");
+  if (it == person.entity.attributes.end()) return known;
+  return !TitleFits(title, it->second);
+}
+
 // The one listed person of `candidates` (with the surname) that a title and the document date
 // point at: an office title must fit one of their offices held at the date; a title that is no
 // office ("Mr.") needs a document date inside one of their offices. Null when none or several.
@@ -332,15 +345,28 @@ void LinkShortForms(const std::vector<Tagged>& sentences, DocState* doc) {
     }
     if (found == 1) redirect[&def] = longer;
   }
+  // A surname whose title the document's full name is known not to hold (its other offices)
+  // but a listed person with that surname did ("President Kennedy" beside "Attorney General Robert
+  // Kennedy"): the surname is the listed person in this document, with or without the title. By
+  // surname as written.
+  std::map<std::string, std::pair<const EntityDef*, const EntityDef*>> surname_owner;
   for (EntityDef& def : doc->local) {
     if (def.entity.type != EntityType::kPerson || Words(def.entity.label).size() != 1) continue;
     const std::string key = TransliterationKey(def.entity.label);
+    auto it = def.entity.attributes.find("title");
+    std::string title = it == def.entity.attributes.end() ? "" : it->second;
+    if (title.empty() && !def.entity.roles.empty()) title = def.entity.roles[0].office;
     const EntityDef* target = only(by_last, key);
+    if (target != nullptr && target != &def && !title.empty() && HoldsOtherTitles(*target, title)) {
+      const EntityDef* listed =
+          ListedBySurname(rules, Lookup(rules.person_surnames, key), title, doc->doc_date);
+      if (listed != nullptr && listed != target) {
+        surname_owner[def.entity.label] = {target, listed};
+        target = listed;
+      }
+    }
     if (target == nullptr && by_last.count(key) == 0) target = only(by_first, key);
     if (target == nullptr && by_last.count(key) == 0 && by_first.count(key) == 0) {
-      auto it = def.entity.attributes.find("title");
-      std::string title = it == def.entity.attributes.end() ? "" : it->second;
-      if (title.empty() && !def.entity.roles.empty()) title = def.entity.roles[0].office;
       target = ListedBySurname(rules, Lookup(rules.person_surnames, key), title, doc->doc_date);
     }
     redirect[&def] = target != &def ? target : nullptr;
@@ -351,6 +377,12 @@ void LinkShortForms(const std::vector<Tagged>& sentences, DocState* doc) {
         auto it = redirect.find(a.entity);
         if (it == redirect.end() || a.entity == nullptr) break;
         a.entity = it->second;
+      }
+      if (a.tokens.size() == 1) {
+        auto owner = surname_owner.find(a.tokens[0]);
+        if (owner != surname_owner.end() && a.entity == owner->second.first) {
+          a.entity = owner->second.second;
+        }
       }
     }
     bucket.erase(std::remove_if(bucket.begin(), bucket.end(),
@@ -365,7 +397,8 @@ void LinkShortForms(const std::vector<Tagged>& sentences, DocState* doc) {
     if (p->order == kLocalOrder) continue;  // a local entity has its own
     const std::string last = Words(p->entity.label).back();
     if (last.size() < 2 || !(last[0] >= 'A' && last[0] <= 'Z')) continue;
-    if (IsOwnAlias(rules, p, last)) continue;  // the lists say so already
+    if (IsOwnAlias(rules, p, last)) continue;      // the lists say so already
+    if (surname_owner.count(last) != 0) continue;  // another's by title ("President Kennedy")
     AddAlias(last, p, doc);
   }
 }

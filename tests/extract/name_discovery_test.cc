@@ -87,6 +87,12 @@ TEST(NameDiscoveryTest, PeopleAndTheirShortForms) {
        "1965-03-01",
        {"person:lyndon-b-johnson Lyndon B. Johnson 1"}},
       {"Ambassador Johnson signed the bill.", "1965-03-01", {}},
+      // A surname after a title the document's full name never held, but a listed person with
+      // that surname did, is the listed person, with or without the title.
+      {"President Kennedy issued a warning. Kennedy sent a letter. Attorney General Robert "
+       "Kennedy met Dobrynin.",
+       "",
+       {"person:john-f-kennedy John F. Kennedy 2", "person:robert-kennedy Robert Kennedy 1"}},
       {"Mr. Dobrynin met the President.", "1962-10-01", {}},
       // One name after a regnal title is a name in full, and the name alone is that person.
       {"The President met King Hussein in Washington. Later, Hussein said the talks went well.",

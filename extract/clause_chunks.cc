@@ -1,0 +1,470 @@
+// Entity phrases, coordination and noun-phrase chunks (clause_reader.h).
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "extract/clause_reader.h"
+#include "extract/rule_compiled.h"
+
+namespace parley::internal::clause_reader {
+
+bool ClauseReader::IsTitleWord(uint32_t u) const {
+  const Info& i = info_[u];
+  if (i.kind != Kind::kWord || !i.cap) return false;
+  if ((i.classes & ~kClassModifier) != 0) return false;
+  return (i.forms & (kFormThird | kFormEd)) == 0;
+}
+
+uint32_t ClauseReader::LowerOfficeRun(uint32_t u) const {
+  uint32_t k = u;
+  while (k < n_ && k - u < 3 && info_[k].kind == Kind::kWord && !info_[k].cap &&
+         info_[k].classes == 0 && info_[k].forms == 0 && !info_[k].ly) {
+    ++k;
+  }
+  if (k == u || k >= n_) return 0;
+  const bool person = info_[k].kind == Kind::kActor &&
+                      s_.mentions[info_[k].mention].entity->entity.type == EntityType::kPerson;
+  return person || IsTitleWord(k) ? k - u : 0;
+}
+
+uint32_t ClauseReader::PossessiveAt(uint32_t u) const {
+  if (u < n_ && IsPunct(u, '\'')) {
+    if (u + 1 < n_ && Is(u + 1, "s")) return 2;
+    return 1;
+  }
+  return 0;
+}
+
+void ClauseReader::FindPhrases() {
+  uint32_t u = 0;
+  while (u < n_) {
+    const Info& first = info_[u];
+    const bool can_start = IsEntity(u) || first.kind == Kind::kDemonym || IsTitleWord(u) ||
+                           Is(u, "the") || Is(u, "both") || Has(u, kClassPossessive) ||
+                           (first.kind == Kind::kWord && (first.classes & kClassModifier));
+    if (!can_start) {
+      ++u;
+      continue;
+    }
+    uint32_t j = u;
+    uint32_t last_head = kNoUnit;
+    while (j < n_) {
+      if (j == u && (Is(j, "the") || Is(j, "both") || Has(j, kClassPossessive))) {
+        ++j;
+        // Words the lexicon does not know between "the" and a name are its adjectives: "the
+        // evil awful Gondor" (at most three, each neither a verb form nor an adverb).
+        uint32_t k = j;
+        while (k < n_ && k - j < 3 && info_[k].kind == Kind::kWord && !info_[k].cap &&
+               info_[k].classes == 0 && info_[k].forms == 0 && !info_[k].ly) {
+          ++k;
+        }
+        if (k > j && k < n_ && IsEntity(k)) j = k;
+        continue;
+      }
+      // The full stop of an abbreviated title or an initial: "Mr. Sullivan", "Dr. Gordon",
+      // "Joseph R. Biden".
+      if (j > u && IsPunct(j, '.') && info_[j - 1].kind == Kind::kWord && info_[j - 1].cap &&
+          Lower(j - 1).size() <= 3 && j + 1 < n_ &&
+          (IsTitleWord(j + 1) || info_[j + 1].kind == Kind::kActor)) {
+        ++j;
+        continue;
+      }
+      if (IsEntity(j)) {
+        last_head = j;
+        ++j;
+        continue;
+      }
+      if (info_[j].kind == Kind::kDemonym || IsTitleWord(j) ||
+          (info_[j].kind == Kind::kWord && (info_[j].classes & kClassModifier))) {
+        ++j;
+        continue;
+      }
+      // A lower-case office between a nationality and a name: "Soviet leader Joseph
+      // Stalin", "Chinese premier Li Keqiang".
+      if (j > u && (info_[j - 1].kind == Kind::kDemonym || IsEntity(j - 1)) &&
+          LowerOfficeRun(j) > 0) {
+        j += LowerOfficeRun(j);
+        continue;
+      }
+      // "Japan's Prime Minister Fumio Kishida": a possessive inside a name phrase, when a
+      // title or a name follows it.
+      if (j > u && IsEntity(j - 1)) {
+        const uint32_t p = PossessiveAt(j);
+        if (p > 0 && j + p < n_ && (IsTitleWord(j + p) || info_[j + p].kind == Kind::kActor)) {
+          j += p;
+          continue;
+        }
+      }
+      // An acronym in parentheses inside a name phrase: "Palestine Liberation Organization
+      // (PLO) Negotiator Mahmoud Abbas".
+      if (j > u && IsPunct(j, '(') && j + 3 < n_ && IsPunct(j + 2, ')') &&
+          (IsEntity(j + 1) || info_[j + 1].cap) &&
+          (IsTitleWord(j + 3) || info_[j + 3].kind == Kind::kActor)) {
+        j += 3;
+        continue;
+      }
+      // Titles with "of" or "and" inside: "Secretary of State Dean Acheson", "Minister of
+      // Foreign Affairs", "Foreign Minister and Alternate Prime Minister Yair Lapid".
+      if (j > u && IsTitleWord(j - 1) &&
+          (Is(j, "of") || Is(j, "and") || Is(j, "to") || Is(j, "for"))) {
+        uint32_t k = j + 1;
+        if (Is(k, "the")) ++k;
+        if (k < n_ &&
+            (IsTitleWord(k) || (Is(j, "of") && IsEntity(k) && k + 1 < n_ &&
+                                (IsTitleWord(k + 1) || info_[k + 1].kind == Kind::kActor)))) {
+          j = k;
+          continue;
+        }
+      }
+      break;
+    }
+    if (last_head == kNoUnit) {
+      u = std::max(j, u + 1);
+      continue;
+    }
+    Phrase phrase;
+    phrase.begin = u;
+    phrase.head = last_head;
+    phrase.end = last_head + 1;
+    // "President Xi of China": of STATE after a person belongs to the person.
+    if (s_.mentions[info_[last_head].mention].entity->entity.type == EntityType::kPerson &&
+        Is(phrase.end, "of")) {
+      uint32_t k = phrase.end + 1;
+      if (Is(k, "the")) ++k;
+      if (k < n_ && info_[k].kind == Kind::kActor && PossessiveAt(k + 1) == 0) {
+        const EntityType t = s_.mentions[info_[k].mention].entity->entity.type;
+        if (t == EntityType::kState || t == EntityType::kOrganization) phrase.end = k + 1;
+      }
+    }
+    phrase.possessive = PossessiveAt(phrase.end) > 0;
+    phrases_.push_back(phrase);
+    u = phrase.end;
+  }
+}
+
+int ClauseReader::PhraseAt(uint32_t u) const {
+  for (size_t p = next_phrase_hint_; p < phrases_.size(); ++p) {
+    if (phrases_[p].begin == u) return static_cast<int>(p);
+    if (phrases_[p].begin > u) break;
+  }
+  return -1;
+}
+
+bool ClauseReader::CommaJoins(const Phrase& a, const Phrase& b, bool a_first) const {
+  const Kind ka = info_[a.head].kind, kb = info_[b.head].kind;
+  if (ka != kb) return false;
+  if (ka == Kind::kActor) {
+    const bool pa = s_.mentions[info_[a.head].mention].entity->entity.type == EntityType::kPerson;
+    const bool pb = s_.mentions[info_[b.head].mention].entity->entity.type == EntityType::kPerson;
+    if (pa != pb) return false;
+  }
+  // ("..., including A, B, and C" is a list of examples.)
+  if (a_first && a.begin > 0 && Has(a.begin - 1, kClassPreposition | kClassTo) &&
+      !Is(a.begin - 1, "including") && ClauseStartBefore(a.begin - 1)) {
+    return false;
+  }
+  return true;
+}
+
+void ClauseReader::FindCoordination() {
+  out_->chunk_of.assign(n_, -1);
+  size_t p = 0;
+  while (p < phrases_.size()) {
+    next_phrase_hint_ = p;
+    std::vector<size_t> members = {p};
+    std::vector<std::pair<uint32_t, uint32_t>> asides;  // parentheses inside the list
+    std::vector<bool> by_conjunction = {true};
+    uint8_t common = ClassOf(phrases_[p]);
+    // A list after a colon may be separated by semicolons: "spoke with: A of X; B of Y; and
+    // C of Z".
+    const bool colon_list = phrases_[p].begin > 0 && IsPunct(phrases_[p].begin - 1, ':');
+    size_t q = p;
+    while (!phrases_[q].possessive) {
+      uint32_t u = phrases_[q].end;
+      // "Winston Churchill (replaced on July 26 by Clement Attlee), and Harry Truman": the
+      // aside belongs to no member.
+      if (IsPunct(u, '(')) {
+        uint32_t k = u + 1;
+        while (k < n_ && k - u < 30 && !IsPunct(k, ')') && !IsPunct(k, '(')) ++k;
+        if (!IsPunct(k, ')')) break;
+        asides.emplace_back(u, k + 1);
+        u = k + 1;
+      }
+      bool conj = false;
+      if (IsPunct(u, ',') || (colon_list && IsPunct(u, ';'))) {
+        ++u;
+        if (Is(u, "and")) {
+          ++u;
+          conj = true;
+        }
+      } else if (Is(u, "and")) {
+        ++u;
+        conj = true;
+      } else if (Is(u, "as") && Is(u + 1, "well") && Is(u + 2, "as")) {
+        u += 3;
+        conj = true;
+      } else if ((Is(u, "together") || Is(u, "along")) && Is(u + 1, "with")) {
+        u += 2;
+        conj = true;
+      } else {
+        break;
+      }
+      next_phrase_hint_ = q + 1;
+      const int next = PhraseAt(u);
+      if (next < 0) break;
+      const uint8_t cls = common & ClassOf(phrases_[next]);
+      if (cls == 0) break;
+      if (!conj && !CommaJoins(phrases_[q], phrases_[next], members.size() == 1)) break;
+      common = cls;
+      q = static_cast<size_t>(next);
+      members.push_back(q);
+      by_conjunction.push_back(conj);
+    }
+    // A list joined by commas must end with a conjunction: "A, B and C". Without one, the
+    // commas separate other things ("In Moscow, Putin met Abe").
+    // "Senator Booker, Representative Bass, and I": the speaker closes the list.
+    uint32_t list_end = phrases_[members.back()].end;
+    if (!phrases_[members.back()].possessive) {
+      uint32_t k = list_end;
+      if (IsPunct(k, ',')) ++k;
+      if (Is(k, "and") && (Is(k + 1, "i") || Is(k + 1, "we"))) {
+        list_end = k + 2;
+        by_conjunction.back() = true;
+      }
+    }
+    size_t keep = members.size();
+    while (keep > 1 && !by_conjunction[keep - 1]) --keep;
+    if (keep < members.size()) list_end = phrases_[members[keep - 1]].end;
+    // "As a step towards the goals of the Task Force, the Commission and the US welcome": a
+    // comma after the first member closes an introductory phrase when a verb follows the
+    // list ("With Japan, Korea and Australia, the US" keeps its list).
+    if (keep > 2 && !by_conjunction[1] && InIntroductoryPhrase(phrases_[members[0]].begin) &&
+        list_end < n_ && info_[list_end].kind == Kind::kWord && info_[list_end].forms != 0 &&
+        info_[list_end].classes == 0) {
+      keep = 1;
+      list_end = phrases_[members[0]].end;
+    }
+    // "A, B" before the conjunction joined by commas are kept only when a conjunction
+    // follows them.
+    Chunk chunk;
+    chunk.begin = phrases_[members[0]].begin;
+    chunk.end = list_end;
+    for (size_t k = 0; k < keep; ++k) {
+      chunk.members.push_back(static_cast<uint32_t>(info_[phrases_[members[k]].head].mention));
+    }
+    chunk.possessive = phrases_[members[keep - 1]].possessive;
+    chunk.in_pp = chunk.begin > 0 && (Has(chunk.begin - 1, kClassPreposition | kClassTo));
+    const int index = static_cast<int>(out_->chunks.size());
+    for (uint32_t u = chunk.begin; u < chunk.end; ++u) {
+      const bool aside = std::any_of(asides.begin(), asides.end(),
+                                     [&](const auto& a) { return u >= a.first && u < a.second; });
+      if (!aside) out_->chunk_of[u] = index;
+    }
+    out_->chunks.push_back(std::move(chunk));
+    p = members[keep - 1] + 1;
+  }
+  next_phrase_hint_ = 0;
+}
+
+bool ClauseReader::InIntroductoryPhrase(uint32_t b) const {
+  uint32_t k = b;
+  while (k > 0 && !IsPunct(k - 1, ',') && !IsHardStop(k - 1)) --k;
+  if (k > 0 && IsPunct(k - 1, ',')) return false;
+  return k < b && Has(k, kClassPreposition | kClassSubordinator);
+}
+
+int ClauseReader::ChunkEndingAt(uint32_t e) const {
+  if (e == 0 || e > n_) return -1;
+  const int c = out_->chunk_of[e - 1];
+  if (c < 0 || out_->chunks[c].end != e) return -1;
+  return c;
+}
+
+int ClauseReader::ChunkAt(uint32_t u) {
+  if (u >= n_) return -1;
+  const int at = out_->chunk_of[u];
+  if (at >= 0 && out_->chunks[at].begin == u && !out_->chunks[at].possessive) {
+    const uint32_t end = out_->chunks[at].end;
+    // "the New START treaty", "the Kuril islands": a noun naming the entity's kind.
+    uint32_t e = end;
+    while (e < n_ && IsKindNoun(e, ChunkClass(out_->chunks[at]))) ++e;
+    if (e > end) {
+      Chunk extended = out_->chunks[at];
+      extended.end = e;
+      return AddChunk(std::move(extended));
+    }
+    // "the US offer": one state or organization after a determiner, before a noun, modifies
+    // the noun. A person never does: "met Abe next week", "discussed with Modi ways to".
+    if (!(end < n_ && IsNounWord(end) && Modifies(out_->chunks[at]))) return at;
+  }
+  if (!StartsNounPhrase(u)) return -1;
+  Chunk chunk;
+  chunk.begin = u;
+  uint32_t v = u;
+  if (IsCurrency(v)) ++v;  // "$500 million"
+  while (v < n_) {
+    if (IsPunct(v, '-') && v > u && v + 1 < n_ && info_[v + 1].kind == Kind::kWord) {
+      ++v;  // "first-ever", "U.S.-German"
+      continue;
+    }
+    const int c = out_->chunk_of[v];
+    if (c >= 0) {
+      const Chunk& inner = out_->chunks[c];
+      for (uint32_t m : inner.members) chunk.owners.push_back(m);
+      v = inner.end;
+      if (const uint32_t p = PossessiveAt(v)) v += p;
+      // A chunk that ends the phrase is its head: "the Treaty of Portsmouth" from "the".
+      if (!(v < n_ && (IsNounWord(v) || Has(v, kClassModifier | kClassNumber)))) {
+        if (PossessiveAt(inner.end) == 0) {
+          chunk.owners.clear();
+          chunk.members = inner.members;
+          chunk.head = kNoUnit;
+          chunk.end = inner.end;
+          return AddChunk(std::move(chunk));
+        }
+      }
+      continue;
+    }
+    const Info& i = info_[v];
+    if (i.kind == Kind::kDemonym) {
+      chunk.owners.push_back(static_cast<uint32_t>(i.mention));
+      ++v;
+      continue;
+    }
+    if (v == u && Has(v, kClassDeterminer | kClassNumber)) {
+      ++v;
+      continue;
+    }
+    if (Has(v, kClassNumber | kClassModifier) || IsNounWord(v)) {
+      chunk.head = v;
+      ++v;
+      // "build-up", "first-ever", "U.S.-German".
+      if (IsPunct(v, '-') && v + 1 < n_ && (IsNounWord(v + 1) || Has(v + 1, kClassAdverb))) {
+        ++v;
+      }
+      // "Marc and Debra Tice": a first name joined to a person who has the surname.
+      if (Is(v, "and") && chunk.head + 1 == v && info_[chunk.head].cap && v + 1 < n_ &&
+          out_->chunk_of[v + 1] >= 0) {
+        const Chunk& person = out_->chunks[out_->chunk_of[v + 1]];
+        if (person.begin == v + 1 && person.members.size() == 1 &&
+            s_.mentions[person.members[0]].entity->entity.type == EntityType::kPerson) {
+          Chunk both = person;
+          both.begin = u;
+          return AddChunk(std::move(both));
+        }
+      }
+      // Adjectives separated by a comma: "bold, new actions".
+      if (IsPunct(v, ',') && chunk.head + 1 == v && v + 2 < n_ && Has(v + 1, kClassModifier) &&
+          IsNounWord(v + 2)) {
+        ++v;
+        continue;
+      }
+      // Coordinated nouns: "the leaders and advocates", "trade and investment".
+      if ((Is(v, "and") || Is(v, "or")) && v + 1 < n_ &&
+          (IsNounWord(v + 1) || Has(v + 1, kClassDeterminer)) && chunk.head + 1 == v) {
+        ++v;
+      }
+      continue;
+    }
+    // An adverb before the word it modifies: "the first-ever meeting", "a newly signed deal".
+    if (IsAdverb(v) && v + 1 < n_ &&
+        (IsNounWord(v + 1) || IsPunct(v + 1, '-') || Has(v + 1, kClassModifier))) {
+      ++v;
+      continue;
+    }
+    break;
+  }
+  if (chunk.head == kNoUnit) return -1;
+  chunk.end = chunk.head + 1;
+  return AddChunk(std::move(chunk));
+}
+
+uint8_t ClauseReader::ChunkClass(const Chunk& c) const {
+  uint8_t cls = 0xFF;
+  for (uint32_t m : c.members) cls &= EntityClassOf(s_.mentions[m]);
+  return c.members.empty() ? 0 : cls;
+}
+
+uint8_t ClauseReader::EntityClassOf(const Mention& m) {
+  if (m.entity == nullptr) return 0;
+  switch (m.entity->entity.type) {
+    case EntityType::kAgreement:
+      return kClassOfAgreement;
+    case EntityType::kEvent:
+      return kClassOfEvent;
+    case EntityType::kPlace:
+      return kClassOfPlace;
+    default:
+      return kClassOfActor;
+  }
+}
+
+bool ClauseReader::IsKindNoun(uint32_t u, uint8_t cls) const {
+  if (u >= n_ || info_[u].kind != Kind::kWord || cls == 0) return false;
+  static constexpr std::string_view kAgreement[] = {
+      "treaty",  "treaties",    "agreement",  "agreements", "accord", "accords",
+      "pact",    "declaration", "convention", "protocol",   "deal",   "communique",
+      "charter", "framework",   "memorandum", "resolution", "talks"};
+  static constexpr std::string_view kEvent[] = {"summit",  "conference", "forum",
+                                                "meeting", "talks",      "negotiations",
+                                                "war",     "crisis",     "dialogue"};
+  static constexpr std::string_view kPlace[] = {"islands", "island",   "region", "peninsula",
+                                                "strait",  "province", "city",   "sea"};
+  const std::string_view w = Lower(u);
+  auto in = [&](const auto& list) {
+    return std::find(std::begin(list), std::end(list), w) != std::end(list);
+  };
+  return ((cls & kClassOfAgreement) && in(kAgreement)) || ((cls & kClassOfEvent) && in(kEvent)) ||
+         ((cls & kClassOfPlace) && in(kPlace));
+}
+
+bool ClauseReader::Modifies(const Chunk& c) const {
+  if (c.members.size() != 1) return false;
+  const Mention& m = s_.mentions[c.members[0]];
+  if (m.entity == nullptr || m.entity->entity.type == EntityType::kPerson) return false;
+  return Has(c.begin, kClassDeterminer) || (c.begin > 0 && Has(c.begin - 1, kClassDeterminer));
+}
+
+int ClauseReader::NounChunkEndingAt(uint32_t e) {
+  const uint32_t w = e - 1;
+  uint32_t b = w;
+  while (b > 0 && (IsNounWord(b - 1) || Has(b - 1, kClassModifier | kClassNumber) ||
+                   info_[b - 1].kind == Kind::kDemonym)) {
+    --b;
+  }
+  if (b > 0 && Has(b - 1, kClassDeterminer)) --b;
+  Chunk noun;
+  noun.begin = b;
+  noun.end = e;
+  noun.head = w;
+  for (uint32_t u = b; u < e; ++u) {
+    if (info_[u].kind == Kind::kDemonym) noun.owners.push_back(info_[u].mention);
+  }
+  return AddChunk(std::move(noun));
+}
+
+int ClauseReader::AddChunk(Chunk chunk) {
+  out_->chunks.push_back(std::move(chunk));
+  return static_cast<int>(out_->chunks.size()) - 1;
+}
+
+bool ClauseReader::IsNounWord(uint32_t u) const {
+  if (u >= n_ || info_[u].kind != Kind::kWord) return false;
+  const Info& i = info_[u];
+  if ((i.classes & ~(kClassModifier | kClassNumber)) != 0) return false;
+  if (i.ly) return false;
+  return !verb_unit_[u];
+}
+
+bool ClauseReader::StartsNounPhrase(uint32_t u) const {
+  if (u >= n_) return false;
+  if (out_->chunk_of[u] >= 0 || IsCurrency(u)) return true;
+  const Info& i = info_[u];
+  if (i.kind == Kind::kDemonym) return true;
+  if (i.kind != Kind::kWord) return false;
+  if (Has(u, kClassDeterminer | kClassNumber | kClassModifier)) return true;
+  return IsNounWord(u) || (i.cap && i.classes == 0);
+}
+
+}  // namespace parley::internal::clause_reader

@@ -1,0 +1,363 @@
+// Verb groups: auxiliaries, modals, negation, catenatives and coordinated verbs (clause_reader.h).
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "extract/clause_reader.h"
+#include "extract/rule_compiled.h"
+
+namespace parley::internal::clause_reader {
+
+bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
+  const Info& i = info_[u];
+  if (i.forms == 0 || i.kind != Kind::kWord) return false;
+  // Right after a verb it is that verb's object: "resumed talks", "lifted sanctions".
+  if (aux == 0 && u > 0 && verb_unit_[u - 1]) return false;
+  // A word that is also an adverb is one unless an auxiliary says otherwise: "Russia further
+  // invades" ("to further the goals" has "to").
+  if (aux == 0 && (i.classes & kClassAdverb) != 0) return false;
+  if (aux != 0) {
+    if (be) return (i.forms & (kFormEd | kFormIng)) != 0;
+    if (aux & kClassHave) return (i.forms & kFormEd) != 0;
+    return (i.forms & kFormBase) != 0;  // do, modal, to
+  }
+  if (u == 0) return false;
+  // A capitalised present participle inside a sentence, before another capitalised word,
+  // begins a name: "The Lasker Foundation, Ending Pandemics, and Resolve to Save Lives".
+  if (i.cap && (i.forms & kFormIng) != 0 && u + 1 < n_ && info_[u + 1].cap &&
+      info_[u + 1].kind == Kind::kWord) {
+    return false;
+  }
+  // A participle that opens a reduced passive relative: "the Accords, signed by Carter",
+  // "a treaty concluded between Israel and Egypt".
+  if ((i.forms & kFormEd) != 0 && (Is(u + 1, "by") || Is(u + 1, "between")) &&
+      !Has(u - 1, kClassDeterminer | kClassPossessive | kClassPreposition)) {
+    return true;
+  }
+  // A participle that takes a complement clause: "sent a letter declaring that", "issued a
+  // statement saying that".
+  if ((i.forms & kFormIng) != 0 && !(i.forms & (kFormEd | kFormThird)) && Is(u + 1, "that") &&
+      VerbTakesClause(u, /*bare=*/false)) {
+    return true;
+  }
+  // A participle clause that shares the subject of its sentence: "by hosting King Hussein",
+  // "after meeting Abe", "..., announcing that".
+  if ((i.forms & kFormIng) != 0 && !(i.forms & (kFormEd | kFormThird)) &&
+      (Is(u - 1, "by") || Is(u - 1, "after") || Is(u - 1, "before") || Is(u - 1, "while") ||
+       Is(u - 1, "when") || Is(u - 1, "upon") || Is(u - 1, "including") ||
+       // After a comma, only when the last verb is finite ("..., desire to build ties,
+       // expanding" attaches to "build", whose subject is not the sentence's).
+       (IsPunct(u - 1, ',') && !out_->groups.empty() && !out_->groups.back().infinitive))) {
+    return true;
+  }
+  if (u == 0) return false;
+  const uint32_t p = u - 1;
+  // After a determiner, possessive, number or modifier it is a noun or an adjective: "the
+  // offer", "their support", "Russia's attack", "the signed agreement". "then" is an adverb
+  // unless a determiner comes before it ("Kennedy then met" against "the then president").
+  if (Is(p, "then") && !(p > 0 && Has(p - 1, kClassDeterminer | kClassPossessive))) {
+    // Read as an adverb: what stands before "then" decides, as before any adverb.
+  } else if (Has(p,
+                 kClassDeterminer | kClassNumber | kClassModifier | kClassPreposition | kClassTo)) {
+    return false;
+  }
+  if (p >= 1 && Is(p, "s") && IsPunct(p - 1, '\'')) return false;
+  // A present form before a modal or an auxiliary is a noun: "that U.S. support would keep",
+  // "US sanctions will remain".
+  if ((i.forms & kFormEd) == 0 && u + 1 < n_ && Has(u + 1, kClassModal | kClassHave | kClassBe)) {
+    return false;
+  }
+  // After a demonym or another capitalised adjective inside a noun phrase it is a noun:
+  // "conducted by European states", "the American forces".
+  if ((info_[p].kind == Kind::kDemonym ||
+       (info_[p].kind == Kind::kWord && info_[p].cap && info_[p].classes == 0 && !AllCaps(p))) &&
+      p > 0 && Has(p - 1, kClassPreposition | kClassTo | kClassDeterminer | kClassPossessive)) {
+    return false;
+  }
+  if (IsPunct(p, '\'')) return false;
+  if ((i.forms & (kFormEd | kFormThird)) != 0) {
+    // After "and", "or" or a comma it continues a coordinated verb phrase only in the form of
+    // the verb before ("discussed X, reaffirmed Y"); otherwise it is a coordinated noun ("the
+    // leaders and advocates").
+    if (Has(p, kClassConjunction) || IsPunct(p, ',')) {
+      // "the four countries' enduring and shared commitment": adjectives joined.
+      if (Has(p, kClassConjunction) && p > 0 && info_[p - 1].kind == Kind::kWord &&
+          (info_[p - 1].forms & (kFormIng | kFormEd)) != 0 && !verb_unit_[p - 1]) {
+        return false;
+      }
+      if (!out_->groups.empty()) {
+        const VerbGroup& last = out_->groups.back();
+        if ((info_[last.verbs[0].unit].forms & i.forms & (kFormEd | kFormThird)) != 0) {
+          return true;
+        }
+        // After ", and" it may continue an earlier verb phrase past a complement clause:
+        // "sent a letter declaring that the US would not permit X, and demanded Y".
+        if (Has(p, kClassConjunction) && p > 0 && IsPunct(p - 1, ',')) {
+          for (const VerbGroup& earlier : out_->groups) {
+            if (!earlier.infinitive && earlier.begin == earlier.verbs[0].unit &&
+                (info_[earlier.verbs[0].unit].forms & i.forms & (kFormEd | kFormThird)) != 0) {
+              return true;
+            }
+          }
+        }
+      }
+      return IsPunct(p, ',') && ClosesParenthetical(p);
+    }
+    // After a plain word its subject must be a noun phrase with a determiner ("the leader
+    // said"), not a bare noun or adjective ("on key issues"); a reduced passive ("challenges
+    // posed by") is read as one.
+    if (info_[p].kind == Kind::kWord && !IsAdverb(p) && !Has(p, kClassPronoun | kClassNegation) &&
+        !info_[p].cap) {
+      if (Is(u + 1, "by")) return true;
+      const uint32_t d = DeterminedNounPhraseStart(u);
+      if (d == kNoUnit) return false;
+      // The noun phrase is the object of a verb before it that takes no bare clause: "extends
+      // his personal thanks", "reaffirmed the U.S. extended deterrence" ("said the
+      // government plans" is a clause).
+      if (d > 0 && verb_unit_[d - 1] && !VerbTakesClause(d - 1, (i.forms & kFormThird) == 0)) {
+        return false;
+      }
+      return true;
+    }
+    // After the object of a verb that takes no complement clause without "that" it is no
+    // verb: "reaffirmed the U.S. extended deterrence commitment", "backed the EU sanctions";
+    // "said the US extended the deadline" is a clause.
+    if (const int c = ChunkEndingAt(u); c >= 0) {
+      const uint32_t b = out_->chunks[c].begin;
+      // After a possessive the entity modifies a noun: "his G7 partners", "our NATO allies".
+      if (Has(b, kClassPossessive)) return false;
+      // A past form is a participle unless the verb is one that takes a clause without
+      // "that" ("said the US extended" against "reaffirmed the U.S. extended deterrence");
+      // a present form needs a verb that takes a complement clause at all ("reaffirmed the
+      // US remains committed" against "backed the EU sanctions").
+      const bool past = (i.forms & kFormThird) == 0;
+      if (b > 0 && verb_unit_[b - 1] && !VerbTakesClause(b - 1, past)) return false;
+    }
+    return true;
+  }
+  if ((i.forms & kFormBase) != 0) {
+    // A present-tense verb after its subject: "Japan and Russia sign", "they agree", "We,
+    // the leaders of A and B, oppose", "I also want". Not after one entity ("Japan sign" is
+    // no clause, "a US offer" a noun phrase).
+    if (Has(p, kClassPronoun)) return true;
+    if (IsAdverb(p)) {
+      uint32_t q = p;
+      while (q > 0 && IsAdverb(q)) --q;
+      if (Has(q, kClassPronoun) && !Has(q, kClassPossessive)) return true;
+    }
+    // A coordinated verb phrase in the present: "condemn the attack and reaffirm our
+    // commitment". The verb before must be a finite present form too, and what follows must
+    // start its object ("and support for Ukraine" is a noun).
+    if ((Is(p, "and") || Is(p, "or")) && !out_->groups.empty() && u + 1 < n_) {
+      const VerbGroup& last = out_->groups.back();
+      const Info& lv = info_[last.verbs.back().unit];
+      if (!last.infinitive && last.begin == last.verbs[0].unit && (lv.forms & kFormBase) != 0 &&
+          (lv.forms & (kFormEd | kFormIng | kFormThird)) == 0 &&
+          (Has(u + 1, kClassDeterminer | kClassPossessive | kClassThat) || IsEntity(u + 1))) {
+        return true;
+      }
+    }
+    if (IsPunct(p, ',')) return ClosesParenthetical(p);
+    // A group is plural ("Japanese strategists insist"); after "that" a base form is a
+    // subjunctive ("demanded that the US cancel").
+    const int c = ChunkEndingAt(u);
+    if (c < 0) return false;
+    const Chunk& chunk = out_->chunks[c];
+    if (Has(chunk.begin, kClassPossessive)) return false;  // "our NATO and EU partners"
+    if (chunk.members.size() > 1) return true;
+    if (chunk.members.size() == 1 &&
+        s_.mentions[chunk.members[0]].entity->entity.type == EntityType::kGroup) {
+      return true;
+    }
+    if (chunk.begin > 0 && Is(chunk.begin - 1, "that")) return true;
+    // One organization or state named as a body ("Quad leaders recognize that", "the G7
+    // call on"): a verb when what follows starts its object or complement, not after "a"
+    // ("a US offer").
+    if (chunk.begin > 0 && (Is(chunk.begin - 1, "a") || Is(chunk.begin - 1, "an"))) return false;
+    const uint32_t next = u + 1;
+    return next < n_ && (Has(next, kClassDeterminer | kClassThat | kClassPronoun) ||
+                         IsEntity(next) || Is(next, "on") || Is(next, "for"));
+  }
+  return false;
+}
+
+uint32_t ClauseReader::DeterminedNounPhraseStart(uint32_t e) const {
+  uint32_t b = e;
+  while (b > 0 && e - b < 5 && info_[b - 1].kind == Kind::kWord && !info_[b - 1].cap &&
+         (info_[b - 1].classes & ~(kClassModifier | kClassNumber)) == 0 && !verb_unit_[b - 1]) {
+    --b;
+  }
+  if (b == e || b == 0) return kNoUnit;
+  if (Has(b - 1, kClassDeterminer) || info_[b - 1].kind == Kind::kDemonym) return b - 1;
+  if (b >= 2 && Is(b - 1, "s") && IsPunct(b - 2, '\'')) return b - 2;
+  if (IsEntity(b - 1)) return b - 1;
+  return kNoUnit;
+}
+
+bool ClauseReader::ClosesParenthetical(uint32_t p) const {
+  uint32_t k = p;
+  while (k > 0 && !(IsPunct(k - 1, ',') && out_->chunk_of[k - 1] < 0) && !IsHardStop(k - 1)) {
+    --k;
+  }
+  if (k < 2 || !IsPunct(k - 1, ',')) return false;
+  return ChunkEndingAt(k - 1) >= 0 || (Has(k - 2, kClassPronoun) && ClauseStartBefore(k - 2));
+}
+
+void ClauseReader::FindGroups() {
+  verb_unit_.assign(n_, false);
+  uint32_t u = 0;
+  while (u < n_) {
+    const uint32_t next = TryGroup(u);
+    u = next > u ? next : u + 1;
+  }
+}
+
+uint32_t ClauseReader::TryGroup(uint32_t start) {
+  const Info& first = info_[start];
+  if (first.kind != Kind::kWord) return start + 1;
+  const uint32_t aux_classes = kClassBe | kClassHave | kClassDo | kClassModal;
+  const bool starts =
+      (first.classes & aux_classes) != 0 || Is(start, "to") || Verbal(start, 0, false);
+  if (!starts) return start + 1;
+  VerbGroup g;
+  g.begin = start;
+  uint32_t aux = 0;
+  bool be = false;
+  Modality modality = Modality::kAsserted;
+  bool adjective_to = false;  // "is proud to": the "to" continues the group
+  uint32_t j = start;
+  while (j < n_) {
+    const Info& i = info_[j];
+    if (i.kind != Kind::kWord) break;
+    if (Is(j, "to")) {
+      // An infinitive: at the start of a group, or after a catenative verb of modality.
+      uint32_t k = j + 1;
+      while (IsAdverb(k)) ++k;
+      if (k >= n_ || (info_[k].forms & kFormBase) == 0) break;
+      if (!g.verbs.empty()) {
+        std::optional<Modality> cat;
+        for (uint32_t verb : g.verbs.back().verbs) {
+          if (auto m = lex_.Catenative(verb)) cat = m;
+        }
+        if (!cat.has_value()) break;
+        modality = Stronger(modality, *cat);
+      } else if (adjective_to) {
+        adjective_to = false;
+      } else if (j == start) {
+        g.infinitive = true;
+      } else {
+        break;
+      }
+      aux = kClassTo;
+      be = false;
+      ++j;
+      continue;
+    }
+    if (g.verbs.empty() || aux == kClassTo) {
+      if ((i.classes & kClassModal) != 0) {
+        modality = Stronger(modality, ModalModality(Lower(j)));
+        aux |= kClassModal;
+        if (i.negative) g.negated = true;
+        j += i.negative ? 3 : 1;
+        continue;
+      }
+      if ((i.classes & kClassNegation) != 0) {
+        g.negated = true;
+        ++j;
+        continue;
+      }
+      if (IsAdverb(j) && j > start) {
+        ++j;
+        continue;
+      }
+      if ((i.classes & (kClassBe | kClassHave | kClassDo)) != 0) {
+        // An auxiliary only when a verb follows (adverbs and negation may come between).
+        uint32_t k = j + (i.negative ? 3 : 1);
+        while (k < n_ && !CatenativeAdjectiveAt(k) &&
+               (IsAdverb(k) || Has(k, kClassNegation | kClassBe | kClassHave))) {
+          k += info_[k].negative ? 3 : 1;
+        }
+        // "be" with a catenative adjective, "to" and a verb: "we are proud to announce".
+        if ((i.classes & kClassBe) != 0 && CatenativeAdjectiveAt(k)) {
+          for (uint32_t m = j; m < k; ++m) {
+            if (Has(m, kClassNegation) || info_[m].negative) g.negated = true;
+          }
+          modality = Stronger(modality, static_cast<Modality>(info_[k].lex->adjective_modality));
+          adjective_to = true;
+          j = k + 1;
+          continue;
+        }
+        if (k < n_ && info_[k].forms != 0 && (info_[k].classes & kClassPreposition) == 0) {
+          aux |= i.classes & (kClassBe | kClassHave | kClassDo);
+          be = (i.classes & kClassBe) != 0;
+          if (i.negative) g.negated = true;
+          j += i.negative ? 3 : 1;
+          continue;
+        }
+        break;
+      }
+      if (!Verbal(j, aux, be)) break;
+      GroupVerb v;
+      v.unit = j;
+      for (const VerbSense& sense : i.lex->senses) v.verbs.push_back(sense.verb);
+      v.passive = be && (i.forms & kFormEd) != 0 && (i.forms & kFormIng) == 0;
+      if (be && (i.forms & kFormIng) != 0 && (i.forms & kFormEd) == 0) v.passive = false;
+      v.modality = modality;
+      g.verbs.push_back(std::move(v));
+      verb_unit_[j] = true;
+      ++j;
+      aux = 0;
+      be = false;
+      // Coordinated verbs share the group: "signed and ratified", "will sign and ratify".
+      uint32_t k = j;
+      if (IsPunct(k, ',')) ++k;
+      if (Is(k, "and") || Is(k, "or")) {
+        ++k;
+        while (IsAdverb(k)) ++k;
+        const uint8_t want = info_[g.verbs.back().unit].forms;
+        if (k < n_ && info_[k].kind == Kind::kWord && (info_[k].forms & want) != 0 &&
+            (info_[k].classes & kClassPreposition) == 0) {
+          GroupVerb w;
+          w.unit = k;
+          w.coordinated = true;
+          for (const VerbSense& sense : info_[k].lex->senses) w.verbs.push_back(sense.verb);
+          w.passive = g.verbs.back().passive;
+          w.modality = modality;
+          g.verbs.push_back(std::move(w));
+          verb_unit_[k] = true;
+          j = k + 1;
+        }
+      }
+      continue;
+    }
+    break;
+  }
+  if (g.verbs.empty()) return std::max(start + 1, j);
+  g.end = j;
+  for (GroupVerb& v : g.verbs) {
+    if (g.negated) v.modality = Modality::kNegated;
+  }
+  out_->groups.push_back(std::move(g));
+  return j;
+}
+
+bool ClauseReader::CatenativeAdjectiveAt(uint32_t k) const {
+  if (k + 2 >= n_ || info_[k].kind != Kind::kWord || info_[k].lex == nullptr ||
+      info_[k].lex->adjective_modality < 0 || !Is(k + 1, "to")) {
+    return false;
+  }
+  uint32_t m = k + 2;
+  while (IsAdverb(m)) ++m;
+  return m < n_ && info_[m].kind == Kind::kWord && (info_[m].forms & kFormBase) != 0;
+}
+
+Modality ClauseReader::ModalModality(std::string_view modal) {
+  if (modal == "will" || modal == "shall" || modal == "would" || modal == "won") {
+    return Modality::kPlanned;
+  }
+  if (modal == "cannot") return Modality::kNegated;
+  return Modality::kHedged;  // may, might, could, should, must, can
+}
+
+}  // namespace parley::internal::clause_reader

@@ -1,0 +1,128 @@
+// The clause reader: units, their word classes, and the order of the passes (clause_reader.h).
+#include "extract/clause_reader.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "extract/rule_compiled.h"
+
+namespace parley::internal::clause_reader {
+
+namespace {
+
+// Auxiliaries contracted with "n't" (tokens "didn" "'" "t"): their class.
+struct Contraction {
+  std::string_view word;
+  uint32_t classes;
+};
+constexpr Contraction kContractions[] = {
+    {"didn", kClassDo},       {"doesn", kClassDo},     {"don", kClassDo},
+    {"isn", kClassBe},        {"aren", kClassBe},      {"wasn", kClassBe},
+    {"weren", kClassBe},      {"hasn", kClassHave},    {"haven", kClassHave},
+    {"hadn", kClassHave},     {"couldn", kClassModal}, {"wouldn", kClassModal},
+    {"shouldn", kClassModal}, {"mustn", kClassModal},  {"mightn", kClassModal},
+    {"won", kClassModal},     {"can", kClassModal},
+};
+
+}  // namespace
+
+void ClauseReader::Run() {
+  Classify();
+  FindPhrases();
+  FindCoordination();
+  FindGroups();
+  for (size_t g = 0; g < out_->groups.size(); ++g) FindRoles(g);
+  ShareWithFollowingClause();
+  MarkConditional();
+}
+
+void ClauseReader::Classify() {
+  info_.resize(n_);
+  prefixed_.assign(n_, nullptr);
+  for (uint32_t u = 0; u < n_; ++u) {
+    Info& i = info_[u];
+    if (u >= 2 && prefixed_[u] != nullptr) {
+      // The hyphen of "re-iterated" reads as an adverb, the word as the prefixed verb.
+      info_[u - 1] = Info();
+      info_[u - 1].classes = kClassAdverb;
+    }
+    const Unit& unit = s_.units[u];
+    if (unit.mention >= 0) {
+      const Mention& m = s_.mentions[unit.mention];
+      i.mention = unit.mention;
+      switch (m.kind) {
+        case MentionKind::kDemonym:
+          i.kind = Kind::kDemonym;
+          break;
+        case MentionKind::kDate:
+          i.kind = Kind::kDate;
+          break;
+        case MentionKind::kQuote:
+          i.kind = Kind::kQuote;
+          break;
+        default: {
+          const EntityType t = m.entity->entity.type;
+          const bool acts =
+              m.acts_as != nullptr && (EntityTypeBit(m.acts_as->entity.type) & kActorBits) != 0;
+          if (t == EntityType::kPlace) {
+            i.kind = Kind::kPlace;
+            i.entity_class = kClassOfPlace | (acts ? kClassOfActor : 0);
+          } else if (t == EntityType::kAgreement) {
+            i.kind = Kind::kAgreement;
+            i.entity_class = kClassOfAgreement;
+          } else if (t == EntityType::kEvent) {
+            i.kind = Kind::kEvent;
+            i.entity_class = kClassOfEvent;
+          } else {
+            i.kind = Kind::kActor;
+            i.entity_class = kClassOfActor;
+          }
+          break;
+        }
+      }
+      continue;
+    }
+    const Token& t = s_.tokens[unit.tok_begin];
+    const unsigned char c = static_cast<unsigned char>(s_.text[t.begin]);
+    if (!IsWordByte(c)) {
+      i.kind = Kind::kPunct;
+      i.punct = static_cast<char>(c);
+      continue;
+    }
+    i.cap = c >= 'A' && c <= 'Z';
+    const std::string_view lower = Lower(u);
+    i.lex = prefixed_[u] != nullptr ? prefixed_[u] : lex_.Find(lower);
+    if (i.lex != nullptr) {
+      i.classes = i.lex->classes;
+      for (const VerbSense& sense : i.lex->senses) i.forms |= sense.forms;
+    }
+    // "didn't" is the tokens didn ' t: an auxiliary and a negation, three units.
+    if (u + 2 < n_ && IsPunctRaw(u + 1, '\'') && LowerRaw(u + 2) == "t") {
+      for (const Contraction& c : kContractions) {
+        if (lower == c.word) {
+          i.classes = c.classes;
+          i.forms = 0;
+          i.negative = true;
+        }
+      }
+    }
+    if (i.forms == 0 && !i.cap && lower.size() > 4 && lower.substr(lower.size() - 2) == "ly" &&
+        i.classes == 0) {
+      i.ly = true;
+    }
+    // A prefixed verb written with a hyphen ("re-iterated", "co-hosted"): the word after the
+    // hyphen is a form of the prefixed verb, and the prefix and hyphen read as adverbs.
+    if ((lower == "re" || lower == "co") && u + 2 < n_ && IsPunctRaw(u + 1, '-') &&
+        s_.units[u + 2].mention < 0) {
+      const std::string joined = std::string(lower) + std::string(LowerRaw(u + 2));
+      if (const LexEntry* e = lex_.Find(joined); e != nullptr && !e->senses.empty()) {
+        i.classes = kClassAdverb;
+        prefixed_[u + 2] = e;
+      }
+    }
+  }
+}
+
+}  // namespace parley::internal::clause_reader

@@ -1,0 +1,292 @@
+// The clause layer's reader (clauses.h), shared by the files that implement it:
+// clause_reader.cc (units and the order of the passes), clause_chunks.cc (entity phrases,
+// coordination and noun-phrase chunks), clause_groups.cc (verb groups) and clause_roles.cc
+// (subjects, objects, complements and clause boundaries). Internal to the clause layer: nothing
+// outside those files and clauses.cc includes it.
+//
+// Thread-safety: one reader per sentence and thread; it reads the lexicon and the sentence.
+#ifndef PARLEY_EXTRACT_CLAUSE_READER_H_
+#define PARLEY_EXTRACT_CLAUSE_READER_H_
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "extract/clauses.h"
+#include "extract/lexicon.h"
+#include "extract/tagged_sentence.h"
+
+namespace parley::internal::clause_reader {
+
+enum class Kind : uint8_t {
+  kWord,       // a word token
+  kPunct,      // a punctuation token
+  kActor,      // person, state, organization, group
+  kPlace,      // a place (maybe acting as an actor)
+  kAgreement,  // agreement
+  kEvent,      // event
+  kDemonym,
+  kDate,
+  kQuote,
+};
+
+// Broad classes of entities, for coordination: members of a list are of one class.
+enum EntityClass : uint8_t {
+  kClassOfActor = 1,
+  kClassOfPlace = 2,
+  kClassOfAgreement = 4,
+  kClassOfEvent = 8,
+};
+
+struct Info {
+  Kind kind = Kind::kWord;
+  uint32_t classes = 0;  // WordClass
+  uint8_t forms = 0;     // VerbForm union
+  const LexEntry* lex = nullptr;
+  bool cap = false;  // a word starting with a capital letter
+  bool ly = false;   // an adverb by its shape ("-ly", not a known verb form)
+  char punct = 0;
+  int mention = -1;
+  uint8_t entity_class = 0;  // EntityClass bits of a mention unit
+  bool negative = false;     // "didn", "won", "can" before ' t: an auxiliary with "n't"
+};
+
+// An entity phrase: titles, demonyms and determiners around one head mention.
+struct Phrase {
+  uint32_t begin = 0, end = 0;
+  uint32_t head = 0;  // unit
+  bool possessive = false;
+};
+
+// Reads one tagged sentence into a ClauseAnalysis (AnalyzeClauses): Run() classifies the units,
+// finds entity phrases and coordination, verb groups, then each group's roles.
+class ClauseReader {
+ public:
+  ClauseReader(const Tagged& s, const Lexicon& lexicon, ClauseAnalysis* out)
+      : s_(s), lex_(lexicon), out_(out), n_(static_cast<uint32_t>(s.units.size())) {}
+
+  void Run();
+
+ private:
+  // --- Units ---------------------------------------------------------------------------------
+  std::string_view Lower(uint32_t u) const { return s_.LowerToken(s_.units[u].tok_begin); }
+  bool Is(uint32_t u, std::string_view w) const {
+    return u < n_ && info_[u].kind == Kind::kWord && Lower(u) == w;
+  }
+  bool IsPunct(uint32_t u, char c) const {
+    return u < n_ && info_[u].kind == Kind::kPunct && info_[u].punct == c;
+  }
+  bool Has(uint32_t u, uint32_t classes) const {
+    return u < n_ && info_[u].kind == Kind::kWord && (info_[u].classes & classes) != 0;
+  }
+  bool IsEntity(uint32_t u) const {
+    if (u >= n_) return false;
+    const Kind k = info_[u].kind;
+    return k == Kind::kActor || k == Kind::kPlace || k == Kind::kAgreement || k == Kind::kEvent;
+  }
+  // A word of two or more capital letters and no lower-case one: an acronym ("PA", "PLO"), never
+  // an adjective.
+  bool AllCaps(uint32_t u) const {
+    if (u >= n_ || info_[u].kind != Kind::kWord) return false;
+    const std::string_view w = s_.TokenText(s_.units[u].tok_begin);
+    if (w.size() < 2) return false;
+    return std::all_of(w.begin(), w.end(), [](char c) { return c < 'a' || c > 'z'; }) &&
+           std::any_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  }
+  // Adverbs that may stand inside a verb group or between a subject and its verb.
+  bool IsAdverb(uint32_t u) const {
+    return u < n_ && info_[u].kind == Kind::kWord &&
+           ((info_[u].classes & kClassAdverb) != 0 || info_[u].ly);
+  }
+  // The length in units of a time adverbial starting at u that the date finder did not make a
+  // date (without a document date "Tuesday" is not one): "Tuesday", "on Tuesday", "next week",
+  // "on Tuesday morning". 0 when there is none.
+  uint32_t TimeAdverbialAt(uint32_t u) const {
+    uint32_t k = u;
+    if (Is(k, "on") || Is(k, "in") || Is(k, "during") || Is(k, "at")) ++k;
+    if (Has(k, kClassCalendar) || Is(k, "the")) ++k;
+    if (!Has(k, kClassTime)) return 0;
+    ++k;
+    if (Has(k, kClassTime)) ++k;  // "Tuesday morning"
+    return k - u;
+  }
+  // The first unit of a time adverbial ending at unit e (exclusive), or e when none does.
+  uint32_t TimeAdverbialBefore(uint32_t e) const {
+    for (uint32_t len = 4; len > 0; --len) {
+      if (e >= len && TimeAdverbialAt(e - len) == len) return e - len;
+    }
+    return e;
+  }
+  // Words a clause boundary: ; : ( ) and sentence-final punctuation.
+  bool IsHardStop(uint32_t u) const {
+    if (u >= n_) return true;
+    if (info_[u].kind == Kind::kQuote) return false;
+    if (info_[u].kind != Kind::kPunct) return false;
+    const char c = info_[u].punct;
+    return c == ';' || c == ':' || c == '.' || c == '!' || c == '?' || c == '(' || c == ')';
+  }
+
+  void Classify();
+  bool IsPunctRaw(uint32_t u, char c) const {
+    if (s_.units[u].mention >= 0) return false;
+    const Token& t = s_.tokens[s_.units[u].tok_begin];
+    return t.end - t.begin == 1 && s_.text[t.begin] == c;
+  }
+  std::string_view LowerRaw(uint32_t u) const {
+    if (s_.units[u].mention >= 0) return {};
+    return s_.LowerToken(s_.units[u].tok_begin);
+  }
+
+  // --- Entity phrases --------------------------------------------------------------------------
+  // A capitalised word that may be a title inside a name phrase ("Prime", "Minister"): not a
+  // closed-class word and not a finite verb form ("Rejects", "Signed" in a title-case headline).
+  bool IsTitleWord(uint32_t u) const;
+  // The length of a run of one to three lower-case nouns at u that ends right before a title
+  // word or a person: "leader" in "Soviet leader Joseph Stalin". 0 when there is none.
+  uint32_t LowerOfficeRun(uint32_t u) const;
+
+  // A possessive after unit u: "'s" or a bare "'" after a word ending in s. Returns its length
+  // in units (0 when there is none).
+  uint32_t PossessiveAt(uint32_t u) const;
+
+  void FindPhrases();
+
+  // --- Coordination ----------------------------------------------------------------------------
+  // The phrase starting at unit u, or -1.
+  int PhraseAt(uint32_t u) const;
+
+  uint8_t ClassOf(const Phrase& p) const { return info_[p.head].entity_class; }
+
+  // Whether a comma joins phrase `a` to the list of `b`: both of one kind (places with places,
+  // persons with persons), and `a` is not the object of a clause-initial preposition ("In
+  // Moscow, Putin and Abe met").
+  bool CommaJoins(const Phrase& a, const Phrase& b, bool a_first) const;
+
+  void FindCoordination();
+
+  // Whether unit b is inside a clause-initial prepositional or subordinate phrase that no
+  // comma has closed yet: "As a step towards the goals of [b]".
+  bool InIntroductoryPhrase(uint32_t b) const;
+
+  // The entity chunk ending at unit e (exclusive), or -1.
+  int ChunkEndingAt(uint32_t e) const;
+
+  // A chunk for the noun phrase starting at unit u: an entity chunk that starts there (and is
+  // not a possessive), or a noun chunk whose owners are the entity chunks and demonyms inside it.
+  // Returns -1 when no noun phrase starts at u.
+  int ChunkAt(uint32_t u);
+  bool IsDigits(uint32_t u) const {
+    if (u >= n_ || info_[u].kind != Kind::kWord) return false;
+    const std::string_view w = Lower(u);
+    return !w.empty() &&
+           std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+  }
+  bool IsCurrency(uint32_t u) const {
+    return u < n_ && info_[u].kind == Kind::kPunct && info_[u].punct == '$';
+  }
+  // The entity classes all members of a chunk share.
+  uint8_t ChunkClass(const Chunk& c) const;
+  static uint8_t EntityClassOf(const Mention& m);
+  // A noun that names the kind of an entity of class `cls` after its name.
+  bool IsKindNoun(uint32_t u, uint8_t cls) const;
+  // Whether an entity chunk before a noun modifies it ("the US offer", "a Russian proposal"):
+  // one state, organization or group, after a determiner.
+  bool Modifies(const Chunk& c) const;
+  // A noun chunk whose head is unit e - 1 (a noun word): its modifiers and determiner before.
+  int NounChunkEndingAt(uint32_t e);
+
+  int AddChunk(Chunk chunk);
+  // A word that can be (part of) a noun: not closed-class and not a finite verb in this place.
+  bool IsNounWord(uint32_t u) const;
+  bool StartsNounPhrase(uint32_t u) const;
+
+  // --- Verb groups -----------------------------------------------------------------------------
+  // Whether the verb form at u reads as a verb where it stands, given what came before it in
+  // its group (`aux`: be, have, do, modal or "to" seen).
+  bool Verbal(uint32_t u, uint32_t aux, bool be) const;
+
+  // The first unit of the noun phrase that ends before unit e (exclusive) and starts with a
+  // determiner, a possessive, a demonym or an entity ("the two leaders", "Russia's economy"):
+  // that determiner, owner, demonym or entity; kNoUnit when the words before e are no such
+  // phrase.
+  uint32_t DeterminedNounPhraseStart(uint32_t e) const;
+
+  // Whether the comma at p closes a parenthetical that follows an entity chunk or a pronoun at
+  // the start of a clause: "Putin, who has never been to Tokyo, met", "We, the leaders of A
+  // and B, oppose". Commas inside a coordinated chunk are not the opening one.
+  bool ClosesParenthetical(uint32_t p) const;
+
+  void FindGroups();
+
+  // Reads the verb group starting at u, if one does; returns the unit after it.
+  uint32_t TryGroup(uint32_t start);
+  // Whether unit k is a catenative adjective followed by "to" and a verb's base form.
+  bool CatenativeAdjectiveAt(uint32_t k) const;
+  static Modality ModalModality(std::string_view modal);
+
+  // --- Roles -----------------------------------------------------------------------------------
+  // Units at which a clause starts for the purpose of "subject position": the sentence start,
+  // punctuation that separates clauses, subordinators, conjunctions, "that".
+  bool ClauseStartBefore(uint32_t begin) const;
+
+  // Whether the units (p, u) between two commas are a parenthetical the subject search may step
+  // over: a relative clause ("who has never been to Tokyo"), or a phrase without a finite verb
+  // (an apposition "the Japanese foreign minister", an adverbial "in 1905").
+  bool Parenthetical(uint32_t p, uint32_t u) const;
+
+  // The previous verb group that a group without a subject of its own shares its subject with
+  // ("discussed X, reaffirmed Y"): the nearest earlier finite group of the same clause level.
+  int SharedSubject(size_t g) const;
+
+  // "the majority of the Japanese public", "most of the members": a chunk after a quantifier
+  // and "of" is what the phrase is about.
+  bool AfterQuantifier(uint32_t begin) const;
+
+  // Whether what stands before unit p (a comma or a dash) at the start of a clause is a
+  // pronoun or a noun phrase that names no entity: "We,", "The Big Three -".
+  bool NamesNoEntity(uint32_t p) const;
+  // The first unit of the noun phrase that ends before unit p.
+  uint32_t ClauseStartOf(uint32_t p) const;
+
+  // Gives group gi the subject of the group its verb phrase is coordinated with, if any.
+  void ShareSubject(size_t gi);
+
+  void FindSubject(size_t gi);
+
+  void FindRoles(size_t gi);
+
+  bool StartsEntity(uint32_t u) const { return out_->chunk_of[u] >= 0; }
+
+  // Whether the last verb of group `g` takes a complement clause (without "that": `bare`).
+  bool TakesClause(const VerbGroup& g, bool bare) const;
+  bool VerbTakesClause(uint32_t u, bool bare) const;
+
+  // The object chunk starting at v: an entity chunk or a noun phrase; -1 when v starts none
+  // (a preposition, a clause, punctuation).
+  int ObjectAt(uint32_t v);
+
+  // "After meeting Abe, Putin said": a participle clause before its sentence's subject takes
+  // the subject of the first finite verb after it.
+  void ShareWithFollowingClause();
+
+  // Groups inside an if/unless clause are conditional.
+  void MarkConditional();
+
+  std::string_view UnitText(uint32_t u) const { return s_.UnitsText(u, u + 1); }
+
+  const Tagged& s_;
+  const Lexicon& lex_;
+  ClauseAnalysis* out_;
+  const uint32_t n_;
+  std::vector<Info> info_;
+  std::vector<Phrase> phrases_;
+  std::vector<bool> verb_unit_;            // units that are verbs of a group
+  std::vector<const LexEntry*> prefixed_;  // "re-iterated": the entry of "reiterated"
+  size_t next_phrase_hint_ = 0;
+};
+
+}  // namespace parley::internal::clause_reader
+
+#endif  // PARLEY_EXTRACT_CLAUSE_READER_H_

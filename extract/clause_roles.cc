@@ -1,0 +1,513 @@
+// Roles: subjects, objects, prepositional phrases, complements and clause boundaries
+// (clause_reader.h).
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "extract/clause_reader.h"
+#include "extract/rule_compiled.h"
+
+namespace parley::internal::clause_reader {
+
+bool ClauseReader::ClauseStartBefore(uint32_t begin) const {
+  if (begin == 0) return true;
+  uint32_t p = begin - 1;
+  while (p > 0 && (IsAdverb(p) || info_[p].kind == Kind::kDate)) --p;
+  if (info_[p].kind == Kind::kPunct) return info_[p].punct != '-' && info_[p].punct != '\'';
+  if (info_[p].kind == Kind::kQuote || info_[p].kind == Kind::kDate) return true;
+  return Has(p, kClassSubordinator | kClassConjunction | kClassThat | kClassAdverb);
+}
+
+bool ClauseReader::Parenthetical(uint32_t p, uint32_t u) const {
+  if (p + 1 >= u) return false;
+  if (Has(p + 1, kClassRelative)) return true;
+  for (const VerbGroup& g : out_->groups) {
+    if (g.begin > p && g.begin < u && !g.infinitive) return false;
+  }
+  return true;
+}
+
+int ClauseReader::SharedSubject(size_t g) const {
+  // A participle clause's own opener ("while visiting") is no boundary.
+  const VerbGroup& own = out_->groups[g];
+  const bool participle = (info_[own.verbs[0].unit].forms & kFormIng) != 0;
+  const uint32_t stop = participle && own.begin > 0 ? own.begin - 1 : own.begin;
+  // A participle that reports ("adding that", "noting") belongs to the reporting verb; any
+  // other belongs to the nearest clause before it: "announced that the companies signed the
+  // pledge, committing to cut emissions" (the companies commit), "will celebrate the
+  // shipment to be sold there, supporting food security" (no one the sentence names).
+  const bool nearest = participle && !VerbTakesClause(own.verbs[0].unit, /*bare=*/false);
+  for (size_t h = g; h-- > 0;) {
+    const VerbGroup& prev = out_->groups[h];
+    const bool to_infinitive = prev.infinitive || (prev.begin > 0 && Is(prev.begin - 1, "to"));
+    if (nearest && h + 1 == g && (to_infinitive || prev.embedded)) {
+      return to_infinitive ? -1 : static_cast<int>(h);
+    }
+    // Inside a complement clause whose verb was not found: its subject is unknown.
+    if (nearest && h + 1 == g && prev.that_clause != kNoUnit && prev.that_clause < own.begin) {
+      return -1;
+    }
+    // Infinitives ("to be delivered" too) and complement clauses are no coordinated verb.
+    if (to_infinitive || prev.embedded) continue;
+    for (uint32_t u = prev.end; u < stop; ++u) {
+      if (IsPunct(u, ';') || IsPunct(u, ':') || IsPunct(u, '(') ||
+          Has(u, kClassSubordinator | kClassRelative)) {
+        return -1;
+      }
+    }
+    if (prev.subject_via.rfind("relative", 0) == 0) continue;
+    return static_cast<int>(h);
+  }
+  return -1;
+}
+
+bool ClauseReader::AfterQuantifier(uint32_t begin) const {
+  if (begin < 2 || !Is(begin - 1, "of")) return false;
+  static constexpr std::string_view kQuantifiers[] = {
+      "majority", "most", "many", "some", "all", "each", "both", "half", "several", "much"};
+  const std::string_view w = Lower(begin - 2);
+  return info_[begin - 2].kind == Kind::kWord &&
+         std::find(std::begin(kQuantifiers), std::end(kQuantifiers), w) != std::end(kQuantifiers);
+}
+
+bool ClauseReader::NamesNoEntity(uint32_t p) const {
+  if (p == 0) return false;
+  const uint32_t w = p - 1;
+  if (Has(w, kClassPronoun)) return ClauseStartBefore(w);
+  if (!IsNounWord(w) || out_->chunk_of[w] >= 0) return false;
+  return ClauseStartBefore(ClauseStartOf(p));
+}
+
+uint32_t ClauseReader::ClauseStartOf(uint32_t p) const {
+  uint32_t b = p;
+  while (b > 0 &&
+         (IsNounWord(b - 1) ||
+          Has(b - 1, kClassDeterminer | kClassModifier | kClassNumber | kClassPronoun) ||
+          (info_[b - 1].kind == Kind::kWord && info_[b - 1].cap && out_->chunk_of[b - 1] < 0))) {
+    --b;
+  }
+  return b;
+}
+
+void ClauseReader::ShareSubject(size_t gi) {
+  const int h = SharedSubject(gi);
+  if (h < 0 || out_->groups[h].subject < 0) return;
+  VerbGroup& g = out_->groups[gi];
+  g.subject = out_->groups[h].subject;
+  g.subject_via = "shared with '" + std::string(UnitText(out_->groups[h].verbs[0].unit)) + "'";
+}
+
+void ClauseReader::FindSubject(size_t gi) {
+  VerbGroup& g = out_->groups[gi];
+  if (g.infinitive) return;
+  int64_t u = static_cast<int64_t>(g.begin) - 1;
+  while (u >= 0) {
+    const uint32_t w = static_cast<uint32_t>(u);
+    if (IsAdverb(w) || Has(w, kClassNegation)) {
+      --u;
+      continue;
+    }
+    if (info_[w].kind == Kind::kDate) {
+      --u;
+      if (u >= 0 && Has(static_cast<uint32_t>(u), kClassPreposition)) --u;
+      continue;
+    }
+    if (const uint32_t t = TimeAdverbialBefore(w + 1); t <= w) {
+      u = static_cast<int64_t>(t) - 1;
+      continue;
+    }
+    if (IsPunct(w, ')')) {
+      int64_t k = u - 1;
+      while (k >= 0 && !IsPunct(static_cast<uint32_t>(k), '(')) --k;
+      if (k < 0) break;
+      out_->skipped.push_back({static_cast<uint32_t>(k), w + 1, "parentheses"});
+      u = k - 1;
+      continue;
+    }
+    // "The Big Three - Stalin, Churchill and Truman - met": the apposition between dashes
+    // names who the subject is.
+    if (IsPunct(w, '-')) {
+      const int named = ChunkEndingAt(w);
+      if (named >= 0 && !out_->chunks[named].members.empty()) {
+        const uint32_t b = out_->chunks[named].begin;
+        if (b >= 2 && IsPunct(b - 1, '-') && NamesNoEntity(b - 1)) {
+          out_->skipped.push_back({b - 1, w + 1, "apposition"});
+          g.subject = named;
+          g.subject_via = "apposition";
+          return;
+        }
+      }
+      return;
+    }
+    if (IsPunct(w, ',')) {
+      // A comma-enclosed parenthetical after the subject: step over it.
+      int64_t k = u - 1;
+      while (k >= 0 && !(IsPunct(static_cast<uint32_t>(k), ',') && out_->chunk_of[k] < 0) &&
+             !IsHardStop(static_cast<uint32_t>(k))) {
+        --k;
+      }
+      if (k >= 1 && IsPunct(static_cast<uint32_t>(k), ',')) {
+        const uint32_t p = static_cast<uint32_t>(k);
+        // "We, the leaders of Japan, the ROK and the United States, oppose", "The three
+        // leaders, Biden, Scholz and Macron, agreed": the apposition names who the pronoun
+        // or the noun phrase is.
+        const int named = ChunkEndingAt(w);
+        // A prepositional phrase names nobody: "Micron, in partnership with the NSF,
+        // announced".
+        if (named >= 0 && !out_->chunks[named].members.empty() && out_->chunks[named].begin > p &&
+            !Has(p + 1, kClassPreposition | kClassTo) && NamesNoEntity(p) && Parenthetical(p, w)) {
+          out_->skipped.push_back({p, w + 1, "apposition"});
+          g.subject = named;
+          g.apposed_begin = ClauseStartOf(p);
+          g.apposed_end = p;
+          g.subject_via = "apposition of \"" + std::string(s_.UnitsText(g.apposed_begin, p)) + "\"";
+          return;
+        }
+        const int c = ChunkEndingAt(p);
+        if (c >= 0 && !out_->chunks[c].in_pp && ClauseStartBefore(out_->chunks[c].begin) &&
+            Parenthetical(p, w)) {
+          out_->skipped.push_back(
+              {p, w + 1,
+               Has(p + 1, kClassRelative) ? "relative clause" : "apposition or adverbial"});
+          g.subject = c;
+          g.subject_via = "before a parenthetical";
+          return;
+        }
+      }
+      // "The leaders discussed X, reaffirmed Y": a verb phrase coordinated with the previous.
+      ShareSubject(gi);
+      return;
+    }
+    if (Has(w, kClassConjunction) && !Is(w, "or")) {
+      ShareSubject(gi);
+      return;
+    }
+    if (Has(w, kClassRelative) || (Is(w, "that") && w > 0 && !verb_unit_[w - 1])) {
+      if (Is(w, "whom") || Is(w, "whose")) return;
+      uint32_t e = w;
+      if (e > 0 && IsPunct(e - 1, ',')) --e;
+      // An antecedent inside a prepositional phrase may not be the one ("a program in
+      // Gwinnett County, Georgia, that will support").
+      const int c = ChunkEndingAt(e);
+      if (c >= 0 && !out_->chunks[c].in_pp) {
+        g.subject = c;
+        g.subject_via = "relative '" + std::string(Lower(w)) + "'";
+      }
+      return;
+    }
+    const int c = ChunkEndingAt(w + 1);
+    if (c >= 0) {
+      // A copy: NounChunkEndingAt below may add a chunk and move the vector.
+      const Chunk chunk = out_->chunks[c];
+      if (chunk.possessive) return;
+      // "after the Arab states rejected": a preposition that also introduces clauses.
+      const bool clause_prep =
+          chunk.begin > 0 && (Is(chunk.begin - 1, "after") || Is(chunk.begin - 1, "before") ||
+                              Is(chunk.begin - 1, "since") || Is(chunk.begin - 1, "until") ||
+                              Is(chunk.begin - 1, "as") || Is(chunk.begin - 1, "till"));
+      // "The leaders of Japan and India condemned": the noun phrase that opens the clause
+      // and owns the of-phrase (ResolveChunk reads what "of" names).
+      if (chunk.in_pp && chunk.begin >= 2 && Is(chunk.begin - 1, "of") &&
+          !AfterQuantifier(chunk.begin) && IsNounWord(chunk.begin - 2) &&
+          out_->chunk_of[chunk.begin - 2] < 0) {
+        const int noun = NounChunkEndingAt(chunk.begin - 1);
+        if (ClauseStartBefore(out_->chunks[noun].begin)) {
+          g.subject = noun;
+          g.subject_via = "noun phrase before 'of'";
+          return;
+        }
+        out_->chunks.pop_back();
+      }
+      if (chunk.in_pp && !AfterQuantifier(chunk.begin) && !clause_prep) return;
+      g.subject = c;
+      g.subject_via = "before the verb";
+      return;
+    }
+    if (Has(w, kClassPronoun)) {
+      Chunk pronoun;
+      pronoun.begin = w;
+      pronoun.end = w + 1;
+      pronoun.head = w;
+      pronoun.pronoun = true;
+      g.subject = AddChunk(std::move(pronoun));
+      g.subject_via = "pronoun";
+      return;
+    }
+    if (IsNounWord(w)) {
+      // A noun phrase that names no entity ("the leaders", "the leader of Russia"): the
+      // subject, but no entity; resolving it is for ResolveChunk.
+      g.subject = NounChunkEndingAt(w + 1);
+      g.subject_via = "noun phrase";
+    }
+    return;
+  }
+}
+
+void ClauseReader::FindRoles(size_t gi) {
+  FindSubject(gi);
+  VerbGroup& g = out_->groups[gi];
+  // A complement clause without "that" of an earlier verb that takes one bare: "Officials
+  // said the US extended the deadline", "Japan hopes Russia accepts": the object the earlier
+  // verb took is this clause's subject.
+  if (g.subject >= 0 && g.subject_via == "before the verb") {
+    const Chunk& subject = out_->chunks[g.subject];
+    // A past form needs a verb that takes a clause without "that" (see Verbal); a present
+    // form or an auxiliary any verb that takes a complement clause.
+    const bool past = g.begin == g.verbs[0].unit &&
+                      (info_[g.verbs[0].unit].forms & (kFormThird | kFormBase)) == 0;
+    for (size_t h = 0; h < gi; ++h) {
+      VerbGroup& prev = out_->groups[h];
+      if (prev.object < 0 || out_->chunks[prev.object].begin != subject.begin ||
+          prev.complement != subject.begin || prev.that_clause != kNoUnit ||
+          !TakesClause(prev, /*bare=*/past)) {
+        continue;
+      }
+      prev.object = -1;
+      prev.second_object = -1;
+      prev.that_clause = subject.begin;
+      if (!subject.members.empty()) prev.that_subject = g.subject;
+      prev.clause_end = subject.begin;
+    }
+  }
+  // A complement clause of an earlier verb: "demanded that the US cancel its plans".
+  if (g.subject >= 0) {
+    for (size_t h = 0; h < gi; ++h) {
+      const VerbGroup& prev = out_->groups[h];
+      if (prev.that_clause != out_->chunks[g.subject].begin) continue;
+      g.embedded = true;
+      g.embedded_modality = Modality::kReported;
+      for (uint32_t verb : prev.verbs.back().verbs) {
+        if (auto m = lex_.ComplementClause(verb)) {
+          g.embedded_modality = Stronger(g.embedded_modality, *m);
+        }
+      }
+    }
+  }
+  // A reduced relative: "challenges posed by China", "the treaty signed by Japan", "The
+  // Camp David Accords, signed by Carter, Sadat and Begin", "a treaty concluded between
+  // Israel and Egypt".
+  if (g.begin > 0 && g.verbs.size() == 1 && (Is(g.end, "by") || Is(g.end, "between")) &&
+      (info_[g.verbs[0].unit].forms & kFormEd) != 0 && g.begin == g.verbs[0].unit &&
+      (g.subject < 0 || g.subject_via == "noun phrase" || g.subject_via == "before the verb" ||
+       g.subject_via == "before a parenthetical")) {
+    uint32_t e = g.begin;
+    if (IsPunct(e - 1, ',') && e >= 2) --e;
+    int c = ChunkEndingAt(e);
+    if (c < 0 && e > 0 && IsNounWord(e - 1)) c = NounChunkEndingAt(e);
+    if (c >= 0) {
+      g.subject = c;
+      g.subject_via = "reduced relative";
+      for (GroupVerb& v : g.verbs) v.passive = true;
+    }
+  }
+  // A participle clause takes the subject of its sentence: the last finite verb's before
+  // it, else the next one's ("After meeting Abe, Putin said").
+  if (g.subject < 0 && !g.verbs.empty() && (info_[g.verbs[0].unit].forms & kFormIng) != 0 &&
+      g.begin == g.verbs[0].unit) {
+    ShareSubject(gi);
+    if (g.subject >= 0) g.subject_via = "participle clause";
+  }
+  const bool passive = !g.verbs.empty() && g.verbs.back().passive;
+  uint32_t v = g.end;
+  while (IsAdverb(v)) ++v;
+  g.complement = v;
+  g.clause_begin = g.subject >= 0 ? std::min(out_->chunks[g.subject].begin, g.begin) : g.begin;
+  if (!passive && !g.infinitive) {
+    const int object = ObjectAt(v);
+    if (object >= 0) {
+      g.object = object;
+      v = out_->chunks[object].end;
+      // "offered Russia a package": a second noun phrase with a determiner, a number or an
+      // amount.
+      if (!out_->chunks[object].members.empty() && !out_->chunks[object].possessive &&
+          (Has(v, kClassDeterminer | kClassNumber) || IsCurrency(v) || IsDigits(v))) {
+        const int second = ObjectAt(v);
+        if (second >= 0 && out_->chunks[second].members.empty()) {
+          g.second_object = second;
+          v = out_->chunks[second].end;
+        }
+      }
+    }
+  }
+  // Prepositional phrases, that-clauses, infinitives and quotations that follow.
+  while (v < n_) {
+    if (IsAdverb(v)) {
+      ++v;
+      continue;
+    }
+    if (info_[v].kind == Kind::kDate) {
+      ++v;
+      // The rest of a date range: "from May 10-11", "June 23-25".
+      while (IsDigits(v) || (IsPunct(v, '-') && IsDigits(v + 1))) ++v;
+      continue;
+    }
+    if (const uint32_t t = TimeAdverbialAt(v)) {
+      v += t;
+      continue;
+    }
+
+    if (info_[v].kind == Kind::kQuote) {
+      if (g.quote == kNoUnit) g.quote = v;
+      ++v;
+      continue;
+    }
+    // "released the "Potsdam Declaration"": a quoted name after an article.
+    if (Has(v, kClassDeterminer) && v + 1 < n_ && info_[v + 1].kind == Kind::kQuote) {
+      if (g.quote == kNoUnit) g.quote = v + 1;
+      v += 2;
+      continue;
+    }
+    if (IsPunct(v, ',') && v + 1 < n_ &&
+        (Has(v + 1, kClassPreposition) || info_[v + 1].kind == Kind::kDate)) {
+      ++v;
+      continue;
+    }
+    // A to-infinitive right after the verb or its object is the verb's complement ("agreed
+    // to cooperate", "urged Xi to act"); after a prepositional phrase it belongs to that
+    // phrase ("agreed on the need for cooperation to address COVID-19") unless that phrase
+    // names an entity ("called on Moscow to withdraw").
+    // A negated one keeps its "not" in the complement: "agreed not to discriminate".
+    const bool negated_to = Has(v, kClassNegation) && !info_[v].negative && Is(v + 1, "to");
+    if (Is(v, "to") || negated_to) {
+      const uint32_t to = negated_to ? v + 1 : v;
+      uint32_t k = to + 1;
+      while (IsAdverb(k)) ++k;
+      // After "not to" any open-class word is a verb, listed or not ("not to discriminate").
+      const bool verb = k < n_ && info_[k].kind == Kind::kWord &&
+                        ((info_[k].forms & kFormBase) != 0 ||
+                         (negated_to && !info_[k].cap && info_[k].classes == 0));
+      if (verb && !StartsEntity(k)) {
+        const bool after_noun =
+            std::any_of(g.preps.begin(), g.preps.end(), [&](const PrepPhrase& pp) {
+              return pp.chunk < 0 || out_->chunks[pp.chunk].members.empty();
+            });
+        if (!after_noun) g.to_clause = negated_to ? v : v + 1;
+        break;
+      }
+    }
+    // "collaborating, including with other partners": examples, not the verb's roles.
+    if (Is(v, "including")) break;
+    if (Has(v, kClassPreposition | kClassTo)) {
+      PrepPhrase pp;
+      pp.prep = v;
+      // "spoke with: A; B; and C": the list after a colon is the phrase's object.
+      pp.chunk = ChunkAt(IsPunct(v + 1, ':') ? v + 2 : v + 1);
+      if (pp.chunk >= 0) out_->chunks[pp.chunk].in_pp = true;
+      g.preps.push_back(pp);
+      if (passive && Is(v, "by") && pp.chunk >= 0 && g.agent < 0) g.agent = pp.chunk;
+      // "a treaty concluded between Israel and Egypt": the parties are the agents.
+      if (passive && Is(v, "between") && pp.chunk >= 0 && g.agent < 0 &&
+          out_->chunks[pp.chunk].members.size() > 1) {
+        g.agent = pp.chunk;
+      }
+      v = pp.chunk >= 0 ? out_->chunks[pp.chunk].end : v + 1;
+      continue;
+    }
+    // A complement clause right after the verb or its entity object ("told Abe that"); after
+    // a noun ("issue a template that principals can use") "that" is a relative pronoun.
+    if (Is(v, "that")) {
+      if (g.object < 0 || !out_->chunks[g.object].members.empty()) {
+        g.that_clause = v + 1;
+        const int c = ChunkAt(v + 1);
+        if (c >= 0 && !out_->chunks[c].members.empty()) g.that_subject = c;
+      }
+      break;
+    }
+    break;
+  }
+  g.clause_end = v;
+  // An object relative clause: "the treaty that Japan signed", "the islands, which Russia has
+  // controlled": the antecedent is the object.
+  if (g.object < 0 && !passive && !g.infinitive && g.subject >= 0 && g.that_clause == kNoUnit &&
+      g.to_clause == kNoUnit) {
+    const uint32_t sb = out_->chunks[g.subject].begin;
+    if (sb > 0 && (Is(sb - 1, "that") || Is(sb - 1, "which") || Is(sb - 1, "whom"))) {
+      uint32_t e = sb - 1;
+      const bool comma = e > 0 && IsPunct(e - 1, ',');
+      if (comma) --e;
+      // After a comma only an entity is a safe antecedent ("equity, which historians have
+      // described" is about the actions before it).
+      int c = ChunkEndingAt(e);
+      if (c >= 0 && out_->chunks[c].in_pp) c = -1;
+      if (c < 0 && !comma && e > 0 && IsNounWord(e - 1)) c = NounChunkEndingAt(e);
+      if (c >= 0) {
+        g.object = c;
+        g.object_relative = true;
+      }
+    }
+  }
+}
+
+bool ClauseReader::TakesClause(const VerbGroup& g, bool bare) const {
+  return !g.verbs.empty() && VerbTakesClause(g.verbs.back().unit, bare);
+}
+
+bool ClauseReader::VerbTakesClause(uint32_t u, bool bare) const {
+  if (info_[u].lex == nullptr) return false;
+  for (const VerbSense& sense : info_[u].lex->senses) {
+    if (bare ? lex_.BareComplementClause(sense.verb)
+             : lex_.ComplementClause(sense.verb).has_value()) {
+      return true;
+    }
+  }
+  return false;
+}
+
+int ClauseReader::ObjectAt(uint32_t v) {
+  if (v >= n_) return -1;
+  if (Has(v, kClassPreposition | kClassTo | kClassConjunction | kClassSubordinator |
+                 kClassRelative | kClassThat | kClassBe | kClassHave | kClassModal)) {
+    return -1;
+  }
+  if ((info_[v].kind == Kind::kPunct && !IsCurrency(v)) || info_[v].kind == Kind::kQuote ||
+      info_[v].kind == Kind::kDate) {
+    return -1;
+  }
+  // An object pronoun ("thank you", "met them"): a chunk of its own, so that what follows it
+  // is read, and resolved as a subject pronoun is.
+  if (Has(v, kClassPronoun) &&
+      (Is(v, "you") || Is(v, "him") || Is(v, "her") || Is(v, "them") || Is(v, "us") ||
+       Is(v, "me")) &&
+      !(v + 1 < n_ && info_[v + 1].kind == Kind::kWord && IsNounWord(v + 1))) {
+    Chunk pronoun;
+    pronoun.begin = v;
+    pronoun.end = v + 1;
+    pronoun.head = v;
+    pronoun.pronoun = true;
+    return AddChunk(std::move(pronoun));
+  }
+  return ChunkAt(v);
+}
+
+void ClauseReader::ShareWithFollowingClause() {
+  for (size_t g = 0; g < out_->groups.size(); ++g) {
+    VerbGroup& p = out_->groups[g];
+    if (p.subject >= 0 || p.infinitive || p.begin != p.verbs[0].unit ||
+        (info_[p.verbs[0].unit].forms & kFormIng) == 0) {
+      continue;
+    }
+    for (size_t h = g + 1; h < out_->groups.size(); ++h) {
+      const VerbGroup& next = out_->groups[h];
+      if (next.infinitive) continue;
+      if (next.subject >= 0 && next.subject_via == "before the verb") {
+        p.subject = next.subject;
+        p.subject_via = "participle clause";
+      }
+      break;
+    }
+  }
+}
+
+void ClauseReader::MarkConditional() {
+  for (uint32_t u = 0; u < n_; ++u) {
+    if (!(Is(u, "if") || Is(u, "unless"))) continue;
+    uint32_t e = u + 1;
+    while (e < n_ && !IsPunct(e, ',') && !IsHardStop(e)) ++e;
+    for (VerbGroup& g : out_->groups) {
+      if (g.begin > u && g.begin < e) g.conditional = true;
+    }
+  }
+}
+
+}  // namespace parley::internal::clause_reader
