@@ -240,9 +240,14 @@ struct Match {
 
 class Finder {
  public:
-  Finder(std::string_view text, std::optional<Reference> ref, bool narrative)
+  Finder(std::string_view text, std::optional<Reference> ref, bool narrative,
+         std::optional<Reference> story)
       : text_(text), tokens_(Tokenize(text)), ref_(ref), narrative_(narrative) {
     if (narrative_ && ref_) ref_->d = 0;
+    if (!narrative_) SetStory(story);
+    for (size_t i = 0; i < tokens_.size() && !future_; ++i) {
+      future_ = EqualsFolded(Str(i), "will") || EqualsFolded(Str(i), "shall");
+    }
   }
 
   std::vector<DateMention> Run() {
@@ -255,9 +260,10 @@ class Finder {
         continue;
       }
       const DateRole role = RoleOf(m->first, m->last);
-      if (narrative_ && role == DateRole::kPoint) {
+      if (role == DateRole::kPoint && (narrative_ || !m->relative)) {
         if (const std::string next = NarrativeReference(m->time); !next.empty()) {
-          ref_ = ParseReference(next);
+          (narrative_ ? ref_ : story_) = ParseReference(next);
+          if (!narrative_) SetStory(story_);
         }
       }
       out.push_back(
@@ -509,9 +515,23 @@ class Finder {
     return RangeTime(fmt::format("{}s", y), DaysFromCivil(y, 1, 1), DaysFromCivil(y + 9, 12, 31));
   }
 
-  // The year of month `m` in a narrative: a story moves forward, so a month before the
-  // reference's month is the next year's ("In October 1978 ... in March" is 1979-03).
-  int ForwardYear(int m) const { return HasMonth() && m < ref_->m ? ref_->y + 1 : ref_->y; }
+  // The year of month `m` in a story that moves forward: a month before the story's month is
+  // the next year's ("In October 1978 ... in March" is 1979-03).
+  static int ForwardYear(const Reference& story, int m) {
+    return story.m != 0 && m < story.m ? story.y + 1 : story.y;
+  }
+  int ForwardYear(int m) const { return ForwardYear(*ref_, m); }
+
+  // A dated text's story (DateReference::story): kept only when it is of an earlier year than
+  // the text's date, which resolves months of its own year as well.
+  void SetStory(std::optional<Reference> story) {
+    story_ = story && ref_ && story->y < ref_->y ? story : std::nullopt;
+    if (story_) story_->d = 0;
+  }
+
+  // The year of a month without one in a narrative or a dated text's story: forward from where
+  // the story stands. REQUIRES: narrative_ with ref_, or story_.
+  int MonthYear(int m) const { return ForwardYear(narrative_ ? *ref_ : *story_, m); }
 
   // A day and month without a year, resolved against the reference.
   std::optional<TimeValue> ResolveMonthDay(int m, int d) const {
@@ -519,15 +539,27 @@ class Finder {
     int y = ref_->y;
     if (d > DaysInMonth(y, m) && !(m == 2 && d == 29)) return std::nullopt;
     if (narrative_) {
-      y = ForwardYear(m);
+      y = MonthYear(m);
     } else if (HasDay()) {
       const int64_t ref_days = ref_->days();
       if (d <= DaysInMonth(y, m) && DaysFromCivil(y, m, d) - ref_days > kPastBiasDays) --y;
     } else if (HasMonth() && m > ref_->m + 6) {
       --y;
     }
+    if (StoryTakes(y, m, d)) y = MonthYear(m);
     if (d > DaysInMonth(y, m)) return std::nullopt;  // February 29 outside a leap year
     return DayTime(y, m, d);
+  }
+
+  // In dated text with a story of an earlier year (DateReference::story), whether a month `m`
+  // (day `d`, 0 for none) that the document's date puts in year `y` is the story's instead: only
+  // when that would be after the document's date, and the sentence speaks of no future ("will
+  // host ... on June 8" is the document's June). "In 1994 ... In May North Korea withdrew", in
+  // a text of March 2024, is 1994-05; "In February, he appointed" stays the document's February.
+  bool StoryTakes(int y, int m, int d) const {
+    if (narrative_ || !story_ || future_) return false;
+    if (HasDay() && d != 0 && d <= DaysInMonth(y, m)) return DaysFromCivil(y, m, d) > ref_->days();
+    return y > ref_->y || (y == ref_->y && HasMonth() && m > ref_->m);
   }
 
   std::optional<Match> MonthFirst(size_t i) const {
@@ -575,7 +607,9 @@ class Finder {
     if (IsYearToken(y_at)) return Match{i, y_at, MonthTime(Value(y_at), m), false};
     if (i > 0 && IsWord(i - 1) && InFolded(kMonthLeads, Str(i - 1)) && HasYear() &&
         (strong || m == 5)) {
-      return Match{i, last, MonthTime(narrative_ ? ForwardYear(m) : ref_->y, m), true};
+      return Match{i, last,
+                   MonthTime(narrative_ || StoryTakes(ref_->y, m, 0) ? MonthYear(m) : ref_->y, m),
+                   true};
     }
     return std::nullopt;
   }
@@ -744,6 +778,8 @@ class Finder {
   std::vector<Token> tokens_;
   std::optional<Reference> ref_;
   bool narrative_ = false;
+  std::optional<Reference> story_;  // DateReference::story; only in dated text
+  bool future_ = false;             // the text says "will" or "shall"
 };
 
 }  // namespace
@@ -798,7 +834,9 @@ std::string_view DateRoleName(DateRole role) {
 
 std::vector<DateMention> FindDates(std::string_view text, const DateReference& reference) {
   if (!MayHoldDate(text)) return {};
-  return Finder(text, ParseReference(reference.date), reference.narrative).Run();
+  return Finder(text, ParseReference(reference.date), reference.narrative,
+                ParseReference(reference.story))
+      .Run();
 }
 
 std::vector<DateMention> FindDates(std::string_view text, std::string_view reference) {

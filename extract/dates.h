@@ -78,6 +78,14 @@ struct DateReference {
   // Saturday", "yesterday") are not resolved. A sentence-opening "By January 1978," is a point,
   // not a target. Default: false (the reference stays `date`, the document date of news).
   bool narrative = false;
+  // Dated text (news, a speech) that tells of an earlier year: where its story stands, ISO
+  // "YYYY" or "YYYY-MM" (NarrativeReference of the latest explicit point date of the paragraph
+  // before an earlier year than `date`'s), or empty. A month or a day without a year that `date`
+  // would put after itself takes the story's year, moving forward, unless the text says "will"
+  // or "shall"; deictic words ("yesterday", "next month") keep `date`: in a text of March 2024,
+  // "In 1994 ... In May North Korea withdrew" is 1994-05, but "In February, he appointed" and
+  // "will host ... on June 8" are 2024's. FindDates moves the story within the text too.
+  std::string_view story;
 };
 
 // Whether `time` may be a narrative's time: a valid range within one calendar year (a year, a

@@ -533,7 +533,11 @@ class FrameReader {
     }
     if (!chained) e = std::max(e, g.clause_end);
     e = std::min<uint32_t>(e, static_cast<uint32_t>(s_.units.size()));
-    if (subject_chunk >= 0 && v.passive) b = std::min(b, a_.chunks[g.subject].begin);
+    // A passive's grammatical subject; a coordinated passive may have none ("X was a prosecutor
+    // and was appointed by Reagan").
+    if (subject_chunk >= 0 && v.passive && g.subject >= 0) {
+      b = std::min(b, a_.chunks[g.subject].begin);
+    }
     Modality modality = v.modality;
     if (g.embedded) modality = Stronger(modality, g.embedded_modality);
     // "expressed no concern", "signed no agreement".

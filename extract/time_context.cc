@@ -29,16 +29,25 @@ void TimeContext::StartUnit(uint32_t paragraph) {
     paragraph_ = paragraph;
     before_unit_.reset();
     reference_.clear();
+    story_.clear();
   }
 }
 
 DateReference TimeContext::reference() const {
-  if (!narrative_) return DateReference{.date = document_date_};
+  if (!narrative_) return DateReference{.date = document_date_, .story = story_};
   return DateReference{.date = reference_, .narrative = true};
 }
 
 void TimeContext::AddDates(const std::vector<DateMention>& dates) {
-  if (!narrative_) return;
+  if (!narrative_) {
+    // A dated text's story: its latest explicit point date, when of an earlier year (FindDates
+    // keeps only those).
+    for (const DateMention& m : dates) {
+      if (m.role != DateRole::kPoint || m.relative) continue;
+      if (std::string next = NarrativeReference(m.time); !next.empty()) story_ = std::move(next);
+    }
+    return;
+  }
   for (const DateMention& m : dates) {
     if (!IsClaimTime(m.role)) continue;
     const bool point = m.role == DateRole::kPoint;

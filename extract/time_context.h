@@ -6,7 +6,10 @@
 //   dated documents (news, readouts, statements: DocumentInfo::date is set, from metadata or a
 //       dateline) report what happened when they were published: the statement takes the
 //       document's date (source "document"), and relative dates ("yesterday", "in May")
-//       resolve against it.
+//       resolve against it, except that a month or day without a year that the document's
+//       date would put after itself takes the year of the paragraph's story when an explicit
+//       date before it told of an earlier year ("In 1994 ... In May North Korea withdrew" is
+//       1994-05 in a speech of March 2024; extract/dates.h DateReference::story).
 //   undated documents (a history essay) tell a story whose time moves with the text: the
 //       statement takes a date of its own sentence (source "text"), else the latest date of
 //       the sentence just before it in its paragraph (source "paragraph"); relative dates
@@ -60,9 +63,10 @@ class TimeContext {
   // PreparedSentence::paragraph). REQUIRES: paragraphs non-decreasing across calls.
   void StartUnit(uint32_t paragraph);
 
-  // What FindDates resolves the current unit's relative dates against: the document date, or
-  // in a narrative where the paragraph's story stands (NarrativeReference of its latest point
-  // date so far; empty before the first).
+  // What FindDates resolves the current unit's relative dates against: the document date (and
+  // the paragraph's story, when it is of an earlier year), or in a narrative where the
+  // paragraph's story stands (NarrativeReference of its latest point date so far; empty before
+  // the first).
   DateReference reference() const;
 
   // Records the current unit's dates, as FindDates returned them for reference(): byte offsets
@@ -101,6 +105,7 @@ class TimeContext {
   std::optional<TimeValue> before_unit_;
   std::vector<Dated> unit_dates_;
   std::string reference_;  // the narrative's reference, for reference()
+  std::string story_;      // a dated text's story in the paragraph (DateReference::story)
 };
 
 }  // namespace parley

@@ -302,7 +302,14 @@ TEST(FindDatesTest, NarrativeReferenceFollowsTheText) {
     }
     EXPECT_EQ(got, c.expected);
   }
-  // News keeps its reference: "In May" is the document's May.
+  // Dated text that tells of an earlier year: "In May" after "In 1994" is 1994's May when the
+  // document's May is still to come (issue 16); alone, or when the document's May is past, it is
+  // the document's.
+  EXPECT_EQ(Describe("In 1994 talks began. In May they met.", "2019-03-01"),
+            (std::vector<std::string>{"1994=1994[1994-01-01..1994-12-31]",
+                                      "May=1994-05[1994-05-01..1994-05-31]~"}));
+  EXPECT_EQ(Describe("In May they met.", "2019-03-01"),
+            (std::vector<std::string>{"May=2019-05[2019-05-01..2019-05-31]~"}));
   EXPECT_EQ(Describe("In 1994 talks began. In May they met.", "2019-08-01"),
             (std::vector<std::string>{"1994=1994[1994-01-01..1994-12-31]",
                                       "May=2019-05[2019-05-01..2019-05-31]~"}));

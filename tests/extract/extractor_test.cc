@@ -208,6 +208,21 @@ TEST(ExtractorTest, ADiscardPhraseInALaterWindowSilencesTheWholeDocument) {
   EXPECT_EQ(zero.status().code(), StatusCode::kInvalidArgument);
 }
 
+// The second of two coordinated verb groups is a passive without a grammatical subject of its
+// own: its statement's extent read the chunk before the first (index -1; the sanitizer build
+// stops on it, the Release build gave output that changed from run to run).
+TEST(ExtractorTest, ACoordinatedPassiveWithoutASubject) {
+  std::unique_ptr<Extractor> e = Make();
+  ASSERT_NE(e, nullptr);
+  Result<Extraction> x = e->Extract(
+      Doc("Sauber was a federal prosecutor and was appointed by President Reagan to form a "
+          "task force."));
+  ASSERT_TRUE(x.ok());
+  ASSERT_EQ(x->statements.size(), 1u);
+  EXPECT_EQ(x->statements[0].predicate, "appointed");
+  EXPECT_EQ(x->statements[0].subject.id, "person:ronald-reagan");
+}
+
 TEST(ExtractorTest, BadRulePathsAndDocuments) {
   ExtractorOptions options;
   options.rule_paths = {"/nonexistent/rules"};

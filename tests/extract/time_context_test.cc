@@ -111,6 +111,66 @@ TEST(TimeContextTest, ReferenceOfRelativeDates) {
   EXPECT_EQ(essay.reference().date, "");
 }
 
+// In a dated text, a month or day without a year takes the year of the paragraph's story when
+// an explicit date told of an earlier year; deictic words keep the document date (issue 16).
+TEST(TimeContextTest, DatedTextMonthsTakeTheStorysYear) {
+  const struct {
+    std::string name;
+    std::string document_date;
+    std::vector<std::pair<uint32_t, std::string>> units;  // paragraph, text
+    std::vector<std::string> dates;                       // every date found, in order
+  } kCases[] = {
+      {"a speech of 2024 that tells of 1994",
+       "2024-03-01",
+       {{0, "In 1994 the crisis began."}, {0, "In May North Korea withdrew from the IAEA."}},
+       {"1994", "1994-05"}},
+      {"within one sentence",
+       "2024-03-01",
+       {{0, "The crisis began in 1994, and in May North Korea withdrew."}},
+       {"1994", "1994-05"}},
+      {"a day and a later month of the story; the story moves forward",
+       "2024-03-01",
+       {{0, "In October 1978 the talks began."}, {0, "On March 10 they signed."}},
+       {"1978-10", "1979-03-10"}},
+      {"deictic words keep the document date",
+       "2024-03-01",
+       {{0, "In 1994 the crisis began."}, {0, "Yesterday and next month they meet."}},
+       {"1994", "2024-02-29", "2024-04"}},
+      {"a new paragraph starts without a story",
+       "2024-03-01",
+       {{0, "In 1994 the crisis began."}, {1, "In May the leaders meet."}},
+       {"1994", "2024-05"}},
+      {"a date of the document's own year ends the story",
+       "2024-03-01",
+       {{0, "In 1994 the crisis began."}, {0, "In January 2024 they met, and in May they meet."}},
+       {"1994", "2024-01", "2024-05"}},
+      {"a month the document's date puts before itself stays the document's",
+       "2024-03-01",
+       {{0, "In 1994 the crisis began."}, {0, "In February, he appointed a new envoy."}},
+       {"1994", "2024-02"}},
+      {"a sentence about the future stays the document's",
+       "2024-03-01",
+       {{0, "In 1944 the Allies landed."}, {0, "On June 8, France will host the President."}},
+       {"1944", "2024-06-08"}},
+      {"targets do not set the story",
+       "2024-03-01",
+       {{0, "They will cut emissions by 2030."}, {0, "In May they meet."}},
+       {"2030", "2024-05"}},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(c.name);
+    TimeContext context(c.document_date);
+    std::vector<std::string> found;
+    for (const auto& [paragraph, text] : c.units) {
+      context.StartUnit(paragraph);
+      const std::vector<DateMention> dates = FindDates(text, context.reference());
+      for (const DateMention& d : dates) found.push_back(d.time.value);
+      context.AddDates(dates);
+    }
+    EXPECT_EQ(found, c.dates);
+  }
+}
+
 TEST(TimeContextTest, AClauseTakesTheSentencesDateBeforeIt) {
   TimeContext essay("");
   essay.StartUnit(0);
