@@ -927,9 +927,28 @@ class Importer {
   struct Line {
     std::string words;  // "before * after"
     std::string cameo, reverse;
+    std::string object;  // the frame's object line for a marked target, "" for the default
     size_t length = 0;
     int source = 0;
   };
+
+  // The object line PETRARCH's target marker `+` after the verb gives: right after the verb
+  // ("* + IN DETENTION") the direct object, right after a preposition ("* EID AT ^ WITH +") that
+  // preposition's phrase. "" (the default, the direct object or the first actor after any
+  // preposition) for no marker, a marker after a skipped phrase (`^ +`) or after a word the
+  // lexicon knows as no preposition.
+  std::string TargetObject(const std::vector<std::string>& after) const {
+    const auto plus = std::find(after.begin(), after.end(), "+");
+    if (plus == after.end()) return "";
+    if (plus == after.begin()) return "actor";
+    const std::string prep = Lower(*(plus - 1));
+    if (against_.lexicon == nullptr || !IsLowerWord(prep)) return "";
+    const internal::LexEntry* e = against_.lexicon->Find(prep);
+    if (e == nullptr || (e->classes & (internal::kClassPreposition | internal::kClassTo)) == 0) {
+      return "";
+    }
+    return prep + " actor";
+  }
 
   size_t WriteFrames(const ImportInput& input, const VerbBlock& block, const std::string& code,
                      const std::vector<std::string>& before_words,
@@ -1009,8 +1028,10 @@ class Importer {
           if (blocks) {
             blockers.push_back(line);
           } else {
+            // Lines with a marked target make a frame of their own: by root and object line.
+            line.object = TargetObject(p.after);
             const std::string root = CameoRoot(line.cameo.empty() ? line.reverse : line.cameo);
-            by_root[root].push_back(line);
+            by_root[line.object.empty() ? root : root + "|" + line.object].push_back(line);
           }
         }
       }
@@ -1022,7 +1043,9 @@ class Importer {
     const std::string default_root = has_default ? CameoRoot(code) : "";
     if (has_default) by_root[default_root];  // the default frame, even without patterns
     size_t written = 0;
-    for (auto& [root, lines] : by_root) {
+    for (auto& [key, lines] : by_root) {
+      const std::string root = key.substr(0, key.find('|'));
+      const std::string object = lines.empty() ? "" : lines[0].object;
       // A code of no CAMEO root (the test dictionaries use WEIS and made-up codes) gives a
       // plain "coded_event" without a PLOVER type.
       static constexpr Root kOther = {"", "coded_event", ""};
@@ -1047,11 +1070,12 @@ class Importer {
       }
       if (code != block.code && has_default) id += "-" + Lower(code);
       id += "-" + (root.empty() ? std::string("other") : root);
+      if (!object.empty()) id += "-" + MakeEntityId(EntityType::kEvent, object).substr(6);
       for (const std::string base = id; ids->count(id) > 0;) {
         id = base + "-" + std::to_string(ids->size());
       }
       ids->insert(id);
-      const bool is_default = has_default && root == default_root;
+      const bool is_default = has_default && key == default_root;
       const std::string frame_code =
           is_default ? code : (lines[0].cameo.empty() ? "" : lines[0].cameo);
       std::string out = "\n# " + FileName(input.path) + ":" + std::to_string(block.line) +
@@ -1067,17 +1091,18 @@ class Importer {
       if (is_default && !block.reverse.empty() && code == block.code) {
         out += "  reverse    " + block.reverse + "\n";
       }
-      out += "  object     actor, any actor\n";
+      out += "  object     " + (object.empty() ? std::string("actor, any actor") : object) + "\n";
       if (!pre.empty()) out += "  when       " + pre + "*\n";
       if (!is_default) {
         for (const Line& l : lines) out += "  when       " + l.words + "\n";
-      } else {
-        // The default frame stays silent where another root's pattern or a "[---]" pattern
-        // occurs.
-        for (const auto& [other, other_lines] : by_root) {
-          if (other == root) continue;
-          for (const Line& l : other_lines) out += "  unless     " + l.words + "\n";
-        }
+      }
+      // The default frame stays silent where another root's pattern or a "[---]" pattern
+      // occurs, every frame where a pattern with a marked target (a frame of its own) does.
+      for (const auto& [other, other_lines] : by_root) {
+        if (other == key || other_lines.empty()) continue;
+        const bool marked = !other_lines[0].object.empty();
+        if (!is_default && !(object.empty() && marked)) continue;
+        for (const Line& l : other_lines) out += "  unless     " + l.words + "\n";
       }
       for (const Line& l : blockers) out += "  unless     " + l.words + "\n";
       for (const Line& l : lines) {

@@ -15,7 +15,12 @@
 //             type of the root, the block's code, and a `refine` line per pattern (its words
 //             before and after the verb, synonym sets expanded); patterns of another root make
 //             that root's frame, which applies only `when` one of them occurs; "[---]" patterns
-//             become `unless` lines. "A:B" codes give the reverse statement (`reverse`).
+//             become `unless` lines. "A:B" codes give the reverse statement (`reverse`). A
+//             target marker `+` right after the verb or after a preposition (the lexicon's)
+//             puts the pattern in a frame of its own with that object (`object actor`,
+//             `object with actor`), and the block's other frames become `unless` it; other
+//             role markers (`$`, `%`, `^ +`) are dropped and the frame's default object
+//             (`actor, any actor`) applies.
 //   discards  a `discard` block: a sentence (story) holding a phrase codes nothing.
 //
 // Nothing is dropped silently: whatever is not translated (a transformation rule, a code that

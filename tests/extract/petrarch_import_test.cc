@@ -99,6 +99,21 @@ TEST(PetrarchImportTest, TranslatesEachKindAndReportsTheRest) {
         "  plover     CONSULT", "  reverse    043"},
        {"x.verbs.txt:5: transformation rules (~ ...) are not translated",
         "x.verbs.txt:8: pattern without words (only role markers) is not translated"}},
+      {"a marked target (`+`) after the verb or a preposition is the object of a frame of its "
+       "own; after a skipped phrase (`^ +`) the default object",
+       "x.verbs.txt",
+       "--- CELEBRATE [040] ---\n"
+       "CELEBRATE\n"
+       "- * EID AT ^ WITH +  [043]\n"
+       "- * IFTAR IN ^ +  [045]\n"
+       "- * + IN DETENTION  [173]\n",
+       {"frame x-verbs-celebrate-04-with-actor", "  object     with actor",
+        "  when       * eid at with*", "  refine     * eid at with* -> 043",
+        "frame x-verbs-celebrate-04", "  object     actor, any actor",
+        "  unless     * eid at with*", "  refine     * iftar* in -> 045",
+        "frame x-verbs-celebrate-17-actor", "  object     actor",
+        "  refine     * in detention* -> 173"},
+       {}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);

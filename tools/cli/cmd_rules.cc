@@ -64,7 +64,8 @@ void Define(CLI::App& app, RulesFlags& f) {
                    "Directory for the rule files and IMPORT-REPORT.txt (created)")
       ->required();
   import->add_flag("--no-default-rules", f.rules.no_default_rules,
-                   "Do not give imported entities the ids of the built-in rules' entities");
+                   "Do not give imported entities the ids of the built-in rules' entities (the "
+                   "built-in English of rules/lexicon/ still gives verbs' lemmas)");
 }
 
 Result<std::vector<RuleSource>> Sources(const RuleFlags& rules,
@@ -123,13 +124,15 @@ int Explain(const CommandContext& context, const RulesFlags& flags) {
   return 0;
 }
 
-// The rules an import is layered under: the defaults without rules/imported/, then --rules.
+// The rules an import is layered under: the defaults without rules/imported/; with
+// --no-default-rules only the English of rules/lexicon/ (verb forms, prepositions), which tells
+// the importer a verb's lemma and which pattern words are prepositions, and no entities.
 Result<std::shared_ptr<const RuleSet>> ImportAgainst(const RulesFlags& flags) {
   std::vector<RuleSource> sources;
-  if (!flags.rules.no_default_rules) {
-    for (RuleSource& s : DefaultRuleSources()) {
-      if (s.layer != kImportedLayer) sources.push_back(std::move(s));
-    }
+  for (RuleSource& s : DefaultRuleSources()) {
+    if (s.layer == kImportedLayer) continue;
+    if (flags.rules.no_default_rules && !s.path.starts_with("rules/lexicon/")) continue;
+    sources.push_back(std::move(s));
   }
   return RuleSet::Compile(sources);
 }
