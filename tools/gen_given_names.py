@@ -28,6 +28,8 @@ import pathlib
 import re
 import sys
 
+from gen_output import write_or_check
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 FAKER = pathlib.Path("/usr/lib/python3/dist-packages/faker/providers/person")
 PHOENIX = ["Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
@@ -133,20 +135,16 @@ def main():
               "apt-get install python3-fake-factory, or give --faker", file=sys.stderr)
         return 2
     excluded = excluded_words(ROOT / "rules" / "core" / "names.rules")
+    # One spelling per word, whatever the order of the sets: the capitalised one ("Daisy", not
+    # "daisy" or "DAISY"), else the first in code-point order.
     names = {}
-    for name in faker_names(faker) | phoenix_names(pathlib.Path(args.petrarch)):
+    for name in sorted(faker_names(faker) | phoenix_names(pathlib.Path(args.petrarch)),
+                       key=lambda n: (n[:1] + n[1:].lower() != n or not n[:1].isupper(), n)):
         if WORD.fullmatch(name) and len(name) >= 2 and name.lower() not in excluded:
             names.setdefault(name.lower(), name)
     text = render(sorted(names.values(), key=lambda n: (n.lower(), n)))
-    out = pathlib.Path(args.out)
-    if args.check:
-        if not out.exists() or out.read_text(encoding="utf-8") != text:
-            print(f"{out} is stale: run tools/gen_given_names.py", file=sys.stderr)
-            return 1
-        return 0
-    out.write_text(text, encoding="utf-8")
-    print(f"wrote {out}: {len(names)} words", file=sys.stderr)
-    return 0
+    return write_or_check(args.out, text, "tools/gen_given_names.py", args.check,
+                          f"{len(names)} words")
 
 
 if __name__ == "__main__":

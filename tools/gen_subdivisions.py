@@ -26,6 +26,8 @@ import re
 import sys
 import unicodedata
 
+from gen_output import write_or_check
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 DEFAULT_ISO = pathlib.Path("/usr/share/iso-codes/json/iso_3166-2.json")
 DEFAULT_ISO1 = pathlib.Path("/usr/share/iso-codes/json/iso_3166-1.json")
@@ -171,15 +173,8 @@ def main():
     parser.add_argument("--check", action="store_true")
     args = parser.parse_args()
     text, count = generate(args.iso, args.iso1, args.phoenix)
-    out = pathlib.Path(args.out)
-    if args.check:
-        if not out.exists() or out.read_text(encoding="utf-8") != text:
-            print(f"{out} is stale: run tools/gen_subdivisions.py", file=sys.stderr)
-            return 1
-        return 0
-    out.write_text(text, encoding="utf-8")
-    print(f"wrote {out}: {count} subdivisions", file=sys.stderr)
-    return 0
+    return write_or_check(args.out, text, "tools/gen_subdivisions.py", args.check,
+                          f"{count} subdivisions")
 
 
 if __name__ == "__main__":

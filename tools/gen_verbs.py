@@ -24,6 +24,8 @@ import pathlib
 import re
 import sys
 
+from gen_output import write_or_check
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 # Verbs diplomatic text uses that the CAMEO dictionary has no line for.
@@ -240,14 +242,7 @@ def main():
     parser.add_argument("--check", action="store_true")
     args = parser.parse_args()
     text = generate(args.cameo)
-    if args.check:
-        if not args.out.exists() or args.out.read_text(encoding="utf-8") != text:
-            print(f"{args.out} is stale: run tools/gen_verbs.py", file=sys.stderr)
-            return 1
-        return 0
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(text, encoding="utf-8")
-    return 0
+    return write_or_check(args.out, text, "tools/gen_verbs.py", args.check)
 
 
 if __name__ == "__main__":
