@@ -119,6 +119,27 @@ class ClauseReader {
     }
     return e;
   }
+  // A stative participle ("committed", "opposed": LexEntry::stative) at u.
+  bool Stative(uint32_t u) const {
+    return u < n_ && info_[u].kind == Kind::kWord && info_[u].lex != nullptr &&
+           info_[u].lex->stative;
+  }
+  // A form of "remain" at u followed (adverbs between) by a stative participle: a copula.
+  bool RemainsStative(uint32_t u) const {
+    if (u >= n_ || info_[u].kind != Kind::kWord || info_[u].lex == nullptr ||
+        !info_[u].lex->remain) {
+      return false;
+    }
+    uint32_t k = u + 1;
+    while (IsAdverb(k)) ++k;
+    return Stative(k);
+  }
+  // Whether "by" or "between" starts at unit k, or after a date, a time adverbial or adverbs
+  // and a place ("in Aqaba, Jordan,"): the agent of a participle before k ("the meeting held
+  // today in Aqaba, Jordan, between A and B", "signed in 1905 by Japan and Russia").
+  bool AgentPrepAt(uint32_t k) const;
+  // Whether chunk c names no entity, or only groups ("officials", "representatives").
+  bool NamesOnlyGroups(const Chunk& c) const;
   // Words a clause boundary: ; : ( ) and sentence-final punctuation.
   bool IsHardStop(uint32_t u) const {
     if (u >= n_) return true;

@@ -500,12 +500,12 @@ class FrameReader {
     }
     // A frame that takes an object needs one, or a text; a frame that takes a recipient or a
     // text needs one of them. "A and B met" needs neither: each is the other's object.
-    // "A and B met": each member is the others' object (up to four members: every pair met);
+    // "A and B met": each member is the others' object (up to five members: every pair met);
     // "A and B signed": each is the other's recipient (two members only: a list of signatories
     // is no set of bilateral agreements).
     // Only when the role has no phrase at all: "Biden, Widodo and Von der Leyen met with
     // leaders from Argentina" did not meet each other.
-    const size_t most = frame.reciprocal == Frame::Reciprocal::kObject ? 4 : 2;
+    const size_t most = frame.reciprocal == Frame::Reciprocal::kObject ? 5 : 2;
     const std::vector<RoleFiller>& role =
         frame.reciprocal == Frame::Reciprocal::kObject ? frame.object : frame.recipient;
     bool phrase = false;

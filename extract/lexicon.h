@@ -64,6 +64,11 @@ struct LexEntry {
   // A catenative adjective ("pleased", "proud", "ready" in "is proud to announce"): -1, or the
   // Modality it gives the verb after "to".
   int8_t adjective_modality = -1;
+  // A participle that names a state of its subject ("we are committed to", "Japan remains
+  // opposed to the plan"): without a by-agent it is read in the active voice.
+  bool stative = false;
+  // A form of "remain": a copula before a stative participle ("remain committed to").
+  bool remain = false;
 };
 
 // (3sg, ing, ed) of `lemma` by regular English morphology ("stop" -> stops, stopping,

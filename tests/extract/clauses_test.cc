@@ -195,6 +195,40 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {}},
       // "including" gives examples, not the verb's roles.
       {"Japan will keep working, including with Germany, on research.", {}, {"with \"Germany\""}},
+      // A stative participle without a by-agent is read in the active voice; "remain" is its
+      // copula. With a by-agent it stays passive.
+      {"The United States is committed to upholding Ukraine's sovereignty.",
+       {"verb group \"is committed\": commit (active, asserted)",
+        "subject \"The United States\" = state:united-states [before the verb]"},
+       {}},
+      {"Japan remains firmly opposed to the plan.",
+       {"verb group \"remains firmly opposed\": oppose (active, asserted)"},
+       {}},
+      {"The United States will remain committed to the alliance.",
+       {"verb group \"will remain committed\": commit (active, planned)"},
+       {}},
+      {"The plan was opposed by Japan.",
+       {"verb group \"was opposed\": oppose (passive, asserted)", "by-agent \"Japan\""},
+       {}},
+      {"Russia remains in Crimea.", {"verb group \"remains\": remain (active, asserted)"}, {}},
+      // A reduced relative whose agent comes after a date and a place; the agents of "between
+      // officials of A, B and C" are what the of-phrase names.
+      {"Egypt welcomed the meeting held today in Aqaba, Jordan, between senior officials of "
+       "Israel, Jordan, and the United States.",
+       {"verb group \"held\": hold (passive, asserted)",
+        "subject \"the meeting\" (names no entity) [reduced relative]",
+        "by-agent \"Israel, Jordan, and the United States\" = state:israel, state:jordan, "
+        "state:united-states"},
+       {}},
+      {"The treaty signed in 1905 by Japan and Russia ended the war.",
+       {"verb group \"signed\": sign (passive, asserted)",
+        "by-agent \"Japan and Russia\" = state:japan, state:russia"},
+       {}},
+      {"The agreement was negotiated by representatives of Japan and Korea.",
+       {"by-agent \"Japan and Korea\""},
+       {}},
+      // A participle after a noun with a place but no agent is no reduced relative.
+      {"Japan welcomed the steps taken in Tokyo to curb inflation.", {}, {"reduced relative"}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.sentence);
