@@ -31,7 +31,7 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
   }
   // A participle that opens a reduced passive relative: "the Accords, signed by Carter",
   // "a treaty concluded between Israel and Egypt".
-  if ((i.forms & kFormEd) != 0 && (Is(u + 1, "by") || Is(u + 1, "between")) &&
+  if ((i.forms & kFormEd) != 0 && AgentPrepAt(u + 1) &&
       !Has(u - 1, kClassDeterminer | kClassPossessive | kClassPreposition)) {
     return true;
   }
@@ -182,6 +182,38 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
   return false;
 }
 
+bool ClauseReader::AgentPrepAt(uint32_t k) const {
+  const uint32_t limit = std::min(n_, k + 12);
+  bool place = false;  // a place phrase was stepped over: a comma may close it
+  while (k < limit) {
+    if (Is(k, "by") || Is(k, "between")) return true;
+    if (info_[k].kind == Kind::kDate || IsAdverb(k)) {
+      ++k;
+    } else if ((Is(k, "in") || Is(k, "on") || Is(k, "at")) && k + 1 < n_ &&
+               info_[k + 1].kind == Kind::kDate) {
+      k += 2;
+    } else if (const uint32_t t = TimeAdverbialAt(k)) {
+      k += t;
+    } else if ((Is(k, "in") || Is(k, "at")) && k + 1 < n_ &&
+               (info_[k + 1].kind == Kind::kPlace || info_[k + 1].kind == Kind::kActor ||
+                (info_[k + 1].kind == Kind::kWord && info_[k + 1].cap &&
+                 info_[k + 1].classes == 0 && info_[k + 1].forms == 0))) {
+      k += 2;
+      place = true;
+      // "in Aqaba, Jordan": the place's country after a comma.
+      if (IsPunct(k, ',') && k + 1 < n_ &&
+          (info_[k + 1].kind == Kind::kPlace || info_[k + 1].kind == Kind::kActor)) {
+        k += 2;
+      }
+    } else if (place && IsPunct(k, ',')) {
+      ++k;
+    } else {
+      return false;
+    }
+  }
+  return false;
+}
+
 uint32_t ClauseReader::DeterminedNounPhraseStart(uint32_t e) const {
   uint32_t b = e;
   while (b > 0 && e - b < 5 && info_[b - 1].kind == Kind::kWord && !info_[b - 1].cap &&
@@ -296,6 +328,13 @@ uint32_t ClauseReader::TryGroup(uint32_t start) {
           continue;
         }
         break;
+      }
+      // "remain committed to": "remain" is a copula before a stative participle.
+      if (RemainsStative(j)) {
+        aux |= kClassBe;
+        be = true;
+        ++j;
+        continue;
       }
       if (!Verbal(j, aux, be)) break;
       GroupVerb v;

@@ -1,7 +1,8 @@
 // The clause layer's reader (clauses.h), shared by the files that implement it:
 // clause_reader.cc (units and the order of the passes), clause_chunks.cc (entity phrases,
-// coordination and noun-phrase chunks), clause_groups.cc (verb groups) and clause_roles.cc
-// (subjects, objects, complements and clause boundaries). Internal to the clause layer: nothing
+// coordination and noun-phrase chunks), clause_groups.cc (verb groups), clause_roles.cc
+// (subjects, objects, complements and clause boundaries) and clause_nominals.cc (nominalisations).
+// Internal to the clause layer: nothing
 // outside those files and clauses.cc includes it.
 //
 // Thread-safety: one reader per sentence and thread; it reads the lexicon and the sentence.
@@ -119,6 +120,27 @@ class ClauseReader {
     }
     return e;
   }
+  // A stative participle ("committed", "opposed": LexEntry::stative) at u.
+  bool Stative(uint32_t u) const {
+    return u < n_ && info_[u].kind == Kind::kWord && info_[u].lex != nullptr &&
+           info_[u].lex->stative;
+  }
+  // A form of "remain" at u followed (adverbs between) by a stative participle: a copula.
+  bool RemainsStative(uint32_t u) const {
+    if (u >= n_ || info_[u].kind != Kind::kWord || info_[u].lex == nullptr ||
+        !info_[u].lex->remain) {
+      return false;
+    }
+    uint32_t k = u + 1;
+    while (IsAdverb(k)) ++k;
+    return Stative(k);
+  }
+  // Whether "by" or "between" starts at unit k, or after a date, a time adverbial or adverbs
+  // and a place ("in Aqaba, Jordan,"): the agent of a participle before k ("the meeting held
+  // today in Aqaba, Jordan, between A and B", "signed in 1905 by Japan and Russia").
+  bool AgentPrepAt(uint32_t k) const;
+  // Whether chunk c names no entity, or only groups ("officials", "representatives").
+  bool NamesOnlyGroups(const Chunk& c) const;
   // Words a clause boundary: ; : ( ) and sentence-final punctuation.
   bool IsHardStop(uint32_t u) const {
     if (u >= n_) return true;
@@ -273,6 +295,13 @@ class ClauseReader {
 
   // Groups inside an if/unless clause are conditional.
   void MarkConditional();
+
+  // --- Nominalisations (clause_nominals.cc) -----------------------------------------------------
+  // Reads every noun a frame names (LexEntry::event_noun) that heads its noun phrase into
+  // ClauseAnalysis::nominals.
+  void FindNominals();
+  // Reads the nominalisation whose noun is unit u.
+  void ReadNominal(uint32_t u);
 
   std::string_view UnitText(uint32_t u) const { return s_.UnitsText(u, u + 1); }
 

@@ -287,7 +287,7 @@ void ClauseReader::FindRoles(size_t gi) {
   // A reduced relative: "challenges posed by China", "the treaty signed by Japan", "The
   // Camp David Accords, signed by Carter, Sadat and Begin", "a treaty concluded between
   // Israel and Egypt".
-  if (g.begin > 0 && g.verbs.size() == 1 && (Is(g.end, "by") || Is(g.end, "between")) &&
+  if (g.begin > 0 && g.verbs.size() == 1 && AgentPrepAt(g.end) &&
       (info_[g.verbs[0].unit].forms & kFormEd) != 0 && g.begin == g.verbs[0].unit &&
       (g.subject < 0 || g.subject_via == "noun phrase" || g.subject_via == "before the verb" ||
        g.subject_via == "before a parenthetical")) {
@@ -363,6 +363,15 @@ void ClauseReader::FindRoles(size_t gi) {
       ++v;
       continue;
     }
+    // "held in Aqaba, Jordan, between A and B": the country of the last phrase's place, set
+    // off by commas before another prepositional phrase.
+    if (IsPunct(v, ',') && !g.preps.empty() && g.preps.back().chunk >= 0 &&
+        out_->chunks[g.preps.back().chunk].end == v && v + 1 < n_ &&
+        (info_[v + 1].kind == Kind::kPlace || info_[v + 1].kind == Kind::kActor) && v + 3 < n_ &&
+        IsPunct(v + 2, ',') && Has(v + 3, kClassPreposition)) {
+      v += 3;
+      continue;
+    }
     // A to-infinitive right after the verb or its object is the verb's complement ("agreed
     // to cooperate", "urged Xi to act"); after a prepositional phrase it belongs to that
     // phrase ("agreed on the need for cooperation to address COVID-19") unless that phrase
@@ -401,6 +410,19 @@ void ClauseReader::FindRoles(size_t gi) {
           out_->chunks[pp.chunk].members.size() > 1) {
         g.agent = pp.chunk;
       }
+      // "between senior officials of Israel, the PA and Egypt", "by representatives of Japan":
+      // the agents are the entities the of-phrase names.
+      if (passive && Is(v, "of") && pp.chunk >= 0 && g.preps.size() >= 2) {
+        const PrepPhrase& before = g.preps[g.preps.size() - 2];
+        const bool between = Is(before.prep, "between");
+        const size_t need = between ? 2 : 1;
+        if ((between || Is(before.prep, "by")) && before.chunk >= 0 &&
+            (g.agent < 0 || g.agent == before.chunk) && out_->chunks[before.chunk].end == v &&
+            NamesOnlyGroups(out_->chunks[before.chunk]) &&
+            out_->chunks[pp.chunk].members.size() >= need) {
+          g.agent = pp.chunk;
+        }
+      }
       v = pp.chunk >= 0 ? out_->chunks[pp.chunk].end : v + 1;
       continue;
     }
@@ -417,6 +439,13 @@ void ClauseReader::FindRoles(size_t gi) {
     break;
   }
   g.clause_end = v;
+  // "We are committed to upholding", "Japan remains opposed to the plan": a participle that
+  // names a state of its subject, without a by-agent, is read in the active voice (its subject
+  // is who is committed); a by-agent keeps the passive ("was opposed by the Senate").
+  if (passive && g.agent < 0 && Stative(g.verbs.back().unit) &&
+      (Is(g.complement, "to") || Is(g.complement, "in")) && g.subject_via != "reduced relative") {
+    for (GroupVerb& verb : g.verbs) verb.passive = false;
+  }
   // An object relative clause: "the treaty that Japan signed", "the islands, which Russia has
   // controlled": the antecedent is the object.
   if (g.object < 0 && !passive && !g.infinitive && g.subject >= 0 && g.that_clause == kNoUnit &&
@@ -437,6 +466,13 @@ void ClauseReader::FindRoles(size_t gi) {
       }
     }
   }
+}
+
+bool ClauseReader::NamesOnlyGroups(const Chunk& c) const {
+  return std::all_of(c.members.begin(), c.members.end(), [this](uint32_t m) {
+    return s_.mentions[m].entity != nullptr &&
+           s_.mentions[m].entity->entity.type == EntityType::kGroup;
+  });
 }
 
 bool ClauseReader::TakesClause(const VerbGroup& g, bool bare) const {

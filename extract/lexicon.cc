@@ -121,6 +121,11 @@ Lexicon::Lexicon() {
       rest.remove_prefix(space + 1);
     }
   }
+  for (std::string_view w : {"committed", "dedicated", "devoted", "determined", "engaged",
+                             "involved", "opposed", "resolved"}) {
+    Entry(w)->stative = true;
+  }
+  for (std::string_view w : {"remain", "remains", "remained"}) Entry(w)->remain = true;
 }
 
 LexEntry* Lexicon::Entry(std::string_view word) {

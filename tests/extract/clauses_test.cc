@@ -195,6 +195,64 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {}},
       // "including" gives examples, not the verb's roles.
       {"Japan will keep working, including with Germany, on research.", {}, {"with \"Germany\""}},
+      // A stative participle without a by-agent is read in the active voice; "remain" is its
+      // copula. With a by-agent it stays passive.
+      {"The United States is committed to upholding Ukraine's sovereignty.",
+       {"verb group \"is committed\": commit (active, asserted)",
+        "subject \"The United States\" = state:united-states [before the verb]"},
+       {}},
+      {"Japan remains firmly opposed to the plan.",
+       {"verb group \"remains firmly opposed\": oppose (active, asserted)"},
+       {}},
+      {"The United States will remain committed to the alliance.",
+       {"verb group \"will remain committed\": commit (active, planned)"},
+       {}},
+      {"The plan was opposed by Japan.",
+       {"verb group \"was opposed\": oppose (passive, asserted)", "by-agent \"Japan\""},
+       {}},
+      {"Russia remains in Crimea.", {"verb group \"remains\": remain (active, asserted)"}, {}},
+      // A reduced relative whose agent comes after a date and a place; the agents of "between
+      // officials of A, B and C" are what the of-phrase names.
+      {"Egypt welcomed the meeting held today in Aqaba, Jordan, between senior officials of "
+       "Israel, Jordan, and the United States.",
+       {"verb group \"held\": hold (passive, asserted)",
+        "subject \"the meeting\" (names no entity) [reduced relative]",
+        "by-agent \"Israel, Jordan, and the United States\" = state:israel, state:jordan, "
+        "state:united-states"},
+       {}},
+      {"The treaty signed in 1905 by Japan and Russia ended the war.",
+       {"verb group \"signed\": sign (passive, asserted)",
+        "by-agent \"Japan and Russia\" = state:japan, state:russia"},
+       {}},
+      {"The agreement was negotiated by representatives of Japan and Korea.",
+       {"by-agent \"Japan and Korea\""},
+       {}},
+      // Nominalisations of nouns frames name: who acts is the between-phrase, the owner or the
+      // of-phrase (when it cannot be the object); prospective phrases give none.
+      {"Talks between Israel, Jordan and Egypt resumed.",
+       {"noun group \"Talks\": Talks (asserted)",
+        "subject \"Israel, Jordan and Egypt\" = state:israel, state:jordan, state:egypt "
+        "[between-phrase]"},
+       {}},
+      {"They warned of Iran's attack against Israel.",
+       {"noun group \"Iran's attack\": attack (asserted)",
+        "subject \"Iran's attack\" (names no entity; owner state:iran) [owner]",
+        "against \"Israel\" = state:israel"},
+       {}},
+      {"Riots followed a visit of Prime Minister Benjamin Netanyahu to Jerusalem.",
+       {"noun group \"a visit\": visit (asserted)",
+        "object \"Prime Minister Benjamin Netanyahu\" = person:benjamin-netanyahu"},
+       {}},
+      {"Officials discussed the prospect of a summit between the United States and Russia.",
+       {"noun group \"a summit\": summit (hedged)"},
+       {}},
+      {"Any prospective U.S. troops withdrawal from Japan would need a deal.", {}, {"noun group"}},
+      {"The meeting room in Moscow was small.", {}, {"noun group"}},
+      {"Negotiations on a treaty between Japan and Korea stalled.",
+       {"noun group \"Negotiations\""},
+       {"[between-phrase]"}},
+      // A participle after a noun with a place but no agent is no reduced relative.
+      {"Japan welcomed the steps taken in Tokyo to curb inflation.", {}, {"reduced relative"}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.sentence);

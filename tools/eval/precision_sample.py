@@ -59,6 +59,49 @@ def ref(r):
     return f"{r['id']} ({r['label']})" if isinstance(r, dict) and r.get("id") else ""
 
 
+def corpus_inputs(corpus, gold, tmp):
+    """The corpus files outside the dev gold; the bench records are written to tmp."""
+    gold_paths, gold_bench = gold_sources(gold)
+    inputs = []
+    for sub in ("wh-readouts", "milestones"):
+        for f in sorted((corpus / sub).iterdir()):
+            if f"corpus/{sub}/{f.name}" not in gold_paths:
+                inputs.append(str(f))
+    bench = corpus / "bench" / "wh-statements.jsonl.zst"
+    records = subprocess.run(["zstd", "-dc", str(bench)], check=True, capture_output=True,
+                             text=True).stdout.splitlines()
+    kept = [r for r in records if r.strip() and json.loads(r).get("id") not in gold_bench]
+    (tmp / "bench.jsonl").write_text("\n".join(kept) + "\n", encoding="utf-8")
+    inputs.append(str(tmp / "bench.jsonl"))
+    return inputs
+
+
+def extract_rows(parley, inputs, out):
+    """Extracts the inputs with `parley extract` into out; one row (COLUMNS) per statement."""
+    subprocess.run([parley, "extract", "--format", "jsonl", "-o", str(out)] + inputs, check=True)
+    rows = []
+    for line in out.read_text(encoding="utf-8").splitlines():
+        if not line:
+            continue
+        st = json.loads(line)
+        doc = st.get("doc") or ""
+        if "/shared/corpus/" in doc:
+            doc = doc.split("/shared/corpus/", 1)[1]
+        rows.append({
+            "doc": doc,
+            "sentence": " ".join((st.get("sentence") or "").split()),
+            "subject": ref(st.get("subject")),
+            "predicate": st.get("predicate") or "",
+            "object": ref(st.get("object")),
+            "recipient": ref(st.get("recipient")),
+            "text": " ".join((st.get("text") or "").split()),
+            "modality": st.get("modality") or "",
+            "rule": st.get("rule") or "",
+            "span": tuple(st.get("byte_span") or st.get("span") or [0, 0]),
+        })
+    return rows
+
+
 def key(row):
     return (row["doc"], row["sentence"], row["subject"], row["predicate"], row["object"],
             row["recipient"])
@@ -79,41 +122,9 @@ def main():
     gold = pathlib.Path(args.gold) if args.gold else (shared / "eval" / "dev-gold" if shared else None)
     if corpus is None or not corpus.is_dir() or gold is None or not gold.is_dir():
         sys.exit("precision_sample.py: give --corpus and --gold (no shared/ found above the checkout)")
-    gold_paths, gold_bench = gold_sources(gold)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = pathlib.Path(tmp)
-        inputs = []
-        for sub in ("wh-readouts", "milestones"):
-            for f in sorted((corpus / sub).iterdir()):
-                if f"corpus/{sub}/{f.name}" not in gold_paths:
-                    inputs.append(str(f))
-        bench = corpus / "bench" / "wh-statements.jsonl.zst"
-        records = subprocess.run(["zstd", "-dc", str(bench)], check=True, capture_output=True,
-                                 text=True).stdout.splitlines()
-        kept = [r for r in records if r.strip() and json.loads(r).get("id") not in gold_bench]
-        (tmp / "bench.jsonl").write_text("\n".join(kept) + "\n", encoding="utf-8")
-        inputs.append(str(tmp / "bench.jsonl"))
-        out = tmp / "s.jsonl"
-        subprocess.run([args.parley, "extract", "--format", "jsonl", "-o", str(out)] + inputs,
-                       check=True)
-        statements = [json.loads(l) for l in out.read_text(encoding="utf-8").splitlines() if l]
-    rows = []
-    for st in statements:
-        doc = st.get("doc") or ""
-        if "/shared/corpus/" in doc:
-            doc = doc.split("/shared/corpus/", 1)[1]
-        rows.append({
-            "doc": doc,
-            "sentence": " ".join((st.get("sentence") or "").split()),
-            "subject": ref(st.get("subject")),
-            "predicate": st.get("predicate") or "",
-            "object": ref(st.get("object")),
-            "recipient": ref(st.get("recipient")),
-            "text": " ".join((st.get("text") or "").split()),
-            "modality": st.get("modality") or "",
-            "rule": st.get("rule") or "",
-            "span": tuple(st.get("byte_span") or st.get("span") or [0, 0]),
-        })
+        rows = extract_rows(args.parley, corpus_inputs(corpus, gold, tmp), tmp / "s.jsonl")
     docs = len({r["doc"] for r in rows})
 
     def draw_key(r):

@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""Lists the statements a rule change adds on corpus documents outside the dev gold.
+
+Both binaries extract the same documents as tools/eval/precision_sample.py (the shared corpus
+less the dev-gold documents); a statement of the new binary whose (document, sentence,
+subject, predicate, object, recipient) the old binary does not give is new. The new statements
+are counted by predicate and rule; with -n N, the N with the smallest SHA-1 of (SEED, key) are
+written as a TSV sample for judging (the columns of precision_sample.py), the way the precision
+sample is drawn, so a sample of what a change adds can be read sentence by sentence.
+
+Usage: tools/eval/new_statements.py --old OLD_PARLEY [--parley build/parley] [--seed 14]
+       [-n 50] [-o SAMPLE.tsv] [--only-rules RULE,...] [--lost]
+  --only-rules  count and draw only statements of these rules (ids as in the `rule` field)
+  --lost        list the statements the new binary no longer gives instead
+Exit status 0 unless a tool or input is missing.
+"""
+import argparse
+import collections
+import csv
+import hashlib
+import pathlib
+import sys
+import tempfile
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tools" / "eval"))
+from precision_sample import (COLUMNS, corpus_inputs, extract_rows, find_shared,  # noqa: E402
+                              key)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--old", required=True, help="the parley binary before the change")
+    ap.add_argument("--parley", default=str(ROOT / "build" / "parley"))
+    ap.add_argument("--seed", type=int, default=14)
+    ap.add_argument("-n", type=int, default=0)
+    ap.add_argument("-o", "--output")
+    ap.add_argument("--only-rules", default="")
+    ap.add_argument("--lost", action="store_true")
+    args = ap.parse_args()
+    shared = find_shared()
+    if shared is None:
+        sys.exit("new_statements.py: no shared/ with corpus/ found above the checkout")
+    corpus, gold = shared / "corpus", shared / "eval" / "dev-gold"
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = pathlib.Path(tmp)
+        files = corpus_inputs(corpus, gold, tmp)
+        old = extract_rows(args.old, files, tmp / "old.jsonl")
+        new = extract_rows(args.parley, files, tmp / "new.jsonl")
+    if args.lost:
+        old, new = new, old
+    before = {key(r) for r in old}
+    added = [r for r in new if key(r) not in before]
+    if args.only_rules:
+        wanted = set(args.only_rules.split(","))
+        added = [r for r in added if r["rule"] in wanted]
+    print(f"{len(old)} -> {len(new)} statements; {len(added)} "
+          + ("lost" if args.lost else "new"))
+    for (pred, rule), n in collections.Counter(
+            (r["predicate"], r["rule"]) for r in added).most_common():
+        print(f"{n}\t{pred}\t{rule}")
+    if args.n and args.output:
+        def draw_key(r):
+            text = "\t".join([str(args.seed)] + [str(x) for x in key(r)])
+            return hashlib.sha1(text.encode("utf-8")).hexdigest()
+        sample = sorted(added, key=draw_key)[:args.n]
+        with open(args.output, "w", encoding="utf-8", newline="") as f:
+            f.write(f"# {len(sample)} of {len(added)} statements added (smallest SHA-1 with seed "
+                    f"{args.seed}), corpus documents outside the dev gold\n")
+            w = csv.DictWriter(f, fieldnames=COLUMNS, delimiter="\t", extrasaction="ignore",
+                               lineterminator="\n")
+            w.writeheader()
+            for i, r in enumerate(sample, 1):
+                w.writerow(dict(r, n=i, verdict="", note=""))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
