@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -27,6 +28,18 @@ std::string Dump(const Json& j) {
   return j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
+// True when one of the 8 bytes of `x` must be escaped: below 0x20, '"' or '\\' (the "has less
+// than" and "has zero byte" word tricks; exact for the whole word, not per byte).
+constexpr bool NeedsEscape(uint64_t x) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
+  const uint64_t quote = x ^ (kOnes * '"');
+  const uint64_t backslash = x ^ (kOnes * '\\');
+  return (((x - kOnes * 0x20) & ~x) | ((quote - kOnes) & ~quote) |
+          ((backslash - kOnes) & ~backslash)) &
+         kHigh;
+}
+
 // Appends the body of a JSON string literal for `value`, escaped byte for byte as Dump does it
 // (ensure_ascii off: only '"', '\\' and control characters below 0x20).
 // REQUIRES: `value` is valid UTF-8 (Dump repairs invalid sequences; this does not).
@@ -34,6 +47,14 @@ void AppendEscaped(std::string_view value, std::string* out) {
   static constexpr char kHex[] = "0123456789abcdef";
   size_t copied = 0;
   for (size_t i = 0; i < value.size(); ++i) {
+    // Most text needs no escape: skip it 8 bytes at a time.
+    while (i + 8 <= value.size()) {
+      uint64_t x;
+      std::memcpy(&x, value.data() + i, 8);
+      if (NeedsEscape(x)) break;
+      i += 8;
+    }
+    if (i >= value.size()) break;
     const unsigned char c = static_cast<unsigned char>(value[i]);
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out->append(value.data() + copied, i - copied);

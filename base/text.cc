@@ -226,6 +226,18 @@ std::string AsciiLower(std::string_view text) {
   return out;
 }
 
+std::vector<std::string_view> SplitNonEmpty(std::string_view text, char separator) {
+  std::vector<std::string_view> pieces;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find(separator, start);
+    if (end == std::string_view::npos) end = text.size();
+    if (end > start) pieces.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return pieces;
+}
+
 std::string Slugify(std::string_view text) {
   std::string out;
   out.reserve(text.size());

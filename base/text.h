@@ -49,6 +49,9 @@ class CodePointIndex {
 // line that may be megabytes long.
 std::string QuoteAtMost(std::string_view text, size_t max_bytes);
 
+// The non-empty pieces of `text` between `separator`s ("a  b" -> {"a", "b"}); views into `text`.
+std::vector<std::string_view> SplitNonEmpty(std::string_view text, char separator);
+
 // Lower-cases ASCII letters only; other bytes are kept.
 std::string AsciiLower(std::string_view text);
 

@@ -36,6 +36,7 @@ void ClauseReader::Run() {
   for (size_t g = 0; g < out_->groups.size(); ++g) FindRoles(g);
   ShareWithFollowingClause();
   MarkConditional();
+  FindNominals();
 }
 
 void ClauseReader::Classify() {

@@ -1,7 +1,8 @@
 // The clause layer's reader (clauses.h), shared by the files that implement it:
 // clause_reader.cc (units and the order of the passes), clause_chunks.cc (entity phrases,
-// coordination and noun-phrase chunks), clause_groups.cc (verb groups) and clause_roles.cc
-// (subjects, objects, complements and clause boundaries). Internal to the clause layer: nothing
+// coordination and noun-phrase chunks), clause_groups.cc (verb groups), clause_roles.cc
+// (subjects, objects, complements and clause boundaries) and clause_nominals.cc (nominalisations).
+// Internal to the clause layer: nothing
 // outside those files and clauses.cc includes it.
 //
 // Thread-safety: one reader per sentence and thread; it reads the lexicon and the sentence.
@@ -294,6 +295,13 @@ class ClauseReader {
 
   // Groups inside an if/unless clause are conditional.
   void MarkConditional();
+
+  // --- Nominalisations (clause_nominals.cc) -----------------------------------------------------
+  // Reads every noun a frame names (LexEntry::event_noun) that heads its noun phrase into
+  // ClauseAnalysis::nominals.
+  void FindNominals();
+  // Reads the nominalisation whose noun is unit u.
+  void ReadNominal(uint32_t u);
 
   std::string_view UnitText(uint32_t u) const { return s_.UnitsText(u, u + 1); }
 

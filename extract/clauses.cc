@@ -10,6 +10,7 @@ namespace parley::internal {
 void AnalyzeClauses(const Tagged& s, const Lexicon& lexicon, ClauseAnalysis* out) {
   out->chunks.clear();
   out->groups.clear();
+  out->nominals.clear();
   out->skipped.clear();
   out->chunk_of.clear();
   clause_reader::ClauseReader reader(s, lexicon, out);
@@ -67,6 +68,9 @@ std::string ChunkString(const Tagged& s, const ClauseAnalysis& a, int c) {
   return out;
 }
 
+void DescribeGroup(const Tagged& s, const Lexicon& lexicon, const ClauseAnalysis& a,
+                   const VerbGroup& g, std::string* result);
+
 }  // namespace
 
 std::string DescribeClauses(const Tagged& s, const Lexicon& lexicon, const ClauseAnalysis& a) {
@@ -74,7 +78,31 @@ std::string DescribeClauses(const Tagged& s, const Lexicon& lexicon, const Claus
   for (const SkippedSpan& k : a.skipped) {
     out += "  skipped \"" + UnitsString(s, k.begin, k.end) + "\" (" + k.why + ")\n";
   }
-  for (const VerbGroup& g : a.groups) {
+  for (const VerbGroup& g : a.groups) DescribeGroup(s, lexicon, a, g, &out);
+  for (const VerbGroup& g : a.nominals) DescribeGroup(s, lexicon, a, g, &out);
+  return out;
+}
+
+namespace {
+
+void DescribeGroup(const Tagged& s, const Lexicon& lexicon, const ClauseAnalysis& a,
+                   const VerbGroup& g, std::string* result) {
+  std::string& out = *result;
+  if (g.nominal) {
+    out += "  noun group \"" + UnitsString(s, g.begin, g.end) +
+           "\": " + UnitsString(s, g.verbs[0].unit, g.verbs[0].unit + 1) + " (" +
+           std::string(ModalityName(g.verbs[0].modality)) + ")\n";
+    out += "    subject " + ChunkString(s, a, g.subject);
+    if (!g.subject_via.empty()) out += " [" + g.subject_via + "]";
+    out += "\n";
+    if (g.object >= 0) out += "    object " + ChunkString(s, a, g.object) + "\n";
+    for (const PrepPhrase& pp : g.preps) {
+      out +=
+          "    " + UnitsString(s, pp.prep, pp.prep + 1) + " " + ChunkString(s, a, pp.chunk) + "\n";
+    }
+    return;
+  }
+  {
     out += "  verb group \"" + UnitsString(s, g.begin, g.end) + "\":";
     for (const GroupVerb& v : g.verbs) {
       out += " ";
@@ -90,7 +118,7 @@ std::string DescribeClauses(const Tagged& s, const Lexicon& lexicon, const Claus
     }
     if (g.conditional) out += " conditional";
     out += "\n";
-    if (g.infinitive) continue;
+    if (g.infinitive) return;
     out += "    subject " + ChunkString(s, a, g.subject);
     if (!g.subject_via.empty()) out += " [" + g.subject_via + "]";
     out += "\n";
@@ -114,7 +142,8 @@ std::string DescribeClauses(const Tagged& s, const Lexicon& lexicon, const Claus
     if (g.to_clause != kNoUnit) out += "    to-infinitive\n";
     if (g.quote != kNoUnit) out += "    quotation\n";
   }
-  return out;
 }
+
+}  // namespace
 
 }  // namespace parley::internal

@@ -13,6 +13,12 @@
 //                       voice (passive: be + participle), negation, modality (modals,
 //                       catenative verbs set by `modality` blocks' `verb` lines), coordinated
 //                       verbs sharing the group ("signed and ratified").
+//   nominalisations     a noun that a frame names (`noun` lines: "invasion", "visit", "talks")
+//                       at the head of its noun phrase, with who acts (the by-phrase, the
+//                       phrase's owner: "Russia's", "Soviet", "U.S."; "between A and B") and the
+//                       phrases after it ("of Ukraine", "to Japan"); none where cue words
+//                       before it make it prospective ("any", "no", "upcoming", "possible");
+//                       modality from the verb governing it ("plans a visit": planned).
 //   clauses and roles   for every verb: its subject (the chunk before it, skipping adverbials,
 //                       dates, parentheses and comma-enclosed relative clauses or appositions;
 //                       shared with the previous verb of a coordinated verb phrase: "discussed
@@ -91,6 +97,12 @@ struct VerbGroup {
   uint32_t to_clause = kNoUnit;    // first unit of a to-infinitive complement ("agreed to X")
   uint32_t quote = kNoUnit;        // a quotation unit after (or right before) the verb
   uint32_t clause_begin = 0, clause_end = 0;  // units of its clause (skipped spans excluded)
+  // A nominalisation ("Russia's invasion of Ukraine", "the visit of Sharon to the Temple
+  // Mount", "talks between A, B and C"): `verbs` holds the noun (no lemmas; frames name their
+  // nouns), `subject` the by-phrase, the noun chunk itself (its owners act: owner_subject) or
+  // the between-phrase, `object` the of-phrase, `preps` the phrases after the noun.
+  bool nominal = false;
+  bool owner_subject = false;
   // With a subject named by an apposition ("We, the leaders of A and B, agree"): the units of
   // what the apposition names ("We"); begin == end otherwise.
   uint32_t apposed_begin = 0, apposed_end = 0;
@@ -104,6 +116,7 @@ struct SkippedSpan {
 struct ClauseAnalysis {
   std::vector<Chunk> chunks;
   std::vector<VerbGroup> groups;
+  std::vector<VerbGroup> nominals;   // nominalisations (VerbGroup::nominal), after the groups
   std::vector<SkippedSpan> skipped;  // parentheticals the subject search stepped over
   std::vector<int> chunk_of;         // per unit: the chunk it belongs to, or -1
 };

@@ -73,6 +73,16 @@ class FrameReader {
         if (best != nullptr) Read(rule, g, k, *best);
       }
     }
+    // Nominalisations of the nouns the frame names: "Russia's invasion of Ukraine".
+    if (rule.frame->nouns.empty() || headline_) return;
+    static const FrameVerb kNoParticle;
+    for (const VerbGroup& g : a_.nominals) {
+      const std::string_view noun = Lower(g.verbs[0].unit);
+      if (std::find(rule.frame->nouns.begin(), rule.frame->nouns.end(), noun) !=
+          rule.frame->nouns.end()) {
+        Read(rule, g, 0, kNoParticle);
+      }
+    }
   }
 
  private:
@@ -346,9 +356,9 @@ class FrameReader {
       direct = g.second_object;
     }
     // Subject.
-    const int subject_chunk = v.passive ? g.agent : g.subject;
-    std::vector<const EntityDef*> subjects =
-        ResolveChunk(s_, a_, subject_chunk, frame.subject_bits, frame.subject_actor, false, doc_);
+    int subject_chunk = v.passive ? g.agent : g.subject;
+    std::vector<const EntityDef*> subjects = ResolveChunk(
+        s_, a_, subject_chunk, frame.subject_bits, frame.subject_actor, g.owner_subject, doc_);
     // Object.
     std::vector<const EntityDef*> objects;
     int object_chunk = -1;
@@ -373,9 +383,27 @@ class FrameReader {
         }
       }
     }
+    // A nominalisation without an agent whose of-phrase cannot be the object is about its
+    // subject: "the visit of Sharon to the Temple Mount", "the surrender of Germany".
+    if (g.nominal && subjects.empty() && direct >= 0 && object_chunk != direct) {
+      subjects = ResolveChunk(s_, a_, direct, frame.subject_bits, frame.subject_actor, false, doc_);
+      if (!subjects.empty()) {
+        subject_chunk = direct;
+        direct = -1;
+        for (const RoleFiller& f : frame.object) {
+          if (!objects.empty()) break;
+          if (f.prep.empty()) continue;
+          object_chunk = FromPreps(g, first_pp, f, &objects);
+          if (object_chunk >= 0) {
+            object_from_members = true;
+            break;
+          }
+        }
+      }
+    }
     // `object-word`: there is a direct object, and its phrase holds one of the words or it
     // is an entity the phrase names (not a possessor: "Russia's claims" is no proposal).
-    if (!frame.object_words.empty()) {
+    if (!frame.object_words.empty() && !g.nominal) {
       if (direct < 0) return;
       // The noun phrase itself: "reaffirmed its commitment to support X" holds no support.
       const bool has_word =
@@ -443,6 +471,11 @@ class FrameReader {
       // A passive's grammatical subject ends where its verb group starts; the antecedent of a
       // relative clause is its own chunk.
       if (b < g.begin) e = std::min(e, g.begin);
+      // A nominalisation's text ends with its phrase, its of-phrase with that phrase.
+      if (g.nominal) {
+        e = std::min(e, g.clause_end);
+        if (direct >= 0 && from == a_.chunks[direct].begin) e = std::min(e, a_.chunks[direct].end);
+      }
       if (g.object_relative && direct == g.object && from == a_.chunks[direct].begin) {
         e = a_.chunks[direct].end;
       }

@@ -69,6 +69,8 @@ struct LexEntry {
   bool stative = false;
   // A form of "remain": a copula before a stative participle ("remain committed to").
   bool remain = false;
+  // A noun some frame names as its event (`noun` lines: "invasion", "visit").
+  bool event_noun = false;
 };
 
 // (3sg, ing, ed) of `lemma` by regular English morphology ("stop" -> stops, stopping,
@@ -102,6 +104,9 @@ class Lexicon {
   // Every form of the verb (the lemma first).
   const std::vector<std::string>& Forms(uint32_t verb) const { return forms_[verb]; }
   size_t verb_count() const { return lemmas_.size(); }
+
+  // Marks `lower` (a lower-case word) as a noun a frame names (LexEntry::event_noun).
+  void AddEventNoun(std::string_view lower) { Entry(lower)->event_noun = true; }
 
   // Catenative verbs that give the verb after them a modality instead of being the claim
   // themselves ("wants to attack": attack, planned). Set by `modality KIND` blocks' `verb`

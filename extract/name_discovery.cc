@@ -19,13 +19,7 @@ constexpr int kLocalOrder = 1 << 30;
 
 std::vector<std::string> Words(std::string_view label) {
   std::vector<std::string> out;
-  size_t b = 0;
-  while (b < label.size()) {
-    size_t e = label.find(' ', b);
-    if (e == std::string_view::npos) e = label.size();
-    if (e > b) out.emplace_back(label.substr(b, e - b));
-    b = e + 1;
-  }
+  for (std::string_view word : SplitNonEmpty(label, ' ')) out.emplace_back(word);
   return out;
 }
 

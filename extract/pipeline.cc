@@ -1,9 +1,5 @@
 #include "extract/pipeline.h"
 
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
-
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
@@ -12,6 +8,8 @@
 #include <mutex>
 #include <thread>
 #include <vector>
+
+#include "base/memory.h"
 
 namespace parley {
 namespace {
@@ -91,15 +89,10 @@ constexpr size_t kChunkBytes = 64 << 10;
 constexpr size_t kChunkDocuments = 32;
 
 // After a chunk of at least this much text, the memory its extraction freed is given back to
-// the system: glibc keeps what a thread frees in that thread's arena, so two long documents
-// extracted one after the other on different threads would otherwise hold the peak of both.
+// the system: allocators keep what a thread frees for that thread (glibc in its arena, mimalloc
+// in its heap), so two long documents extracted one after the other on different threads would
+// otherwise hold the peak of both.
 constexpr size_t kReleaseBytes = 1 << 20;
-
-void ReleaseFreedMemory() {
-#if defined(__GLIBC__)
-  malloc_trim(0);
-#endif
-}
 
 }  // namespace
 

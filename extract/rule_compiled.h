@@ -203,6 +203,9 @@ struct Refinement {
 
 struct Frame {
   std::vector<FrameVerb> verbs;
+  // `noun`: lower-case nouns that name the frame's event ("invasion", "visit"); the clause
+  // layer reads them as nominalisations (clauses.h).
+  std::vector<std::string> nouns;
   int line = 0;  // the first `verb` line
   uint32_t subject_bits = kActorBits;
   bool subject_actor = true;  // subject type `actor`: acts-as applies

@@ -153,8 +153,8 @@ void CompileVerbs(RuleFiles* files, const SymbolTables& symbols, Lexicon* lexico
 
 const std::vector<std::string>& FrameProperties() {
   static const std::vector<std::string> kProps = {
-      "verb",   "subject", "object", "recipient",  "text",         "object-word",
-      "refine", "when",    "unless", "reciprocal", "object-owner", "reverse"};
+      "verb", "subject",    "object",       "recipient", "text", "object-word", "refine",
+      "when", "reciprocal", "object-owner", "reverse",   "noun", "unless"};
   return kProps;
 }
 
@@ -184,6 +184,19 @@ bool CompileFrameProperty(RuleFiles* files, const SymbolTables& symbols, const R
       verb.verb = lexicon->Verb(words[0].first);
       for (size_t i = 1; i < words.size(); ++i) verb.particle.push_back(words[i].first);
       frame->verbs.push_back(std::move(verb));
+    }
+    return true;
+  }
+  if (k == "noun") {
+    for (const auto& [item, col] : SplitList(p.value, p.value_col)) {
+      const std::vector<std::pair<std::string, int>> words = Words(item, col);
+      if (words.size() != 1 || !IsLowerWord(words[0].first)) {
+        files->Error(b, p, col,
+                     "a noun is one lower-case word ('invasion', 'visit'), not '" + item + "'");
+        return false;
+      }
+      frame->nouns.push_back(words[0].first);
+      lexicon->AddEventNoun(words[0].first);
     }
     return true;
   }

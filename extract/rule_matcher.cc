@@ -1,14 +1,12 @@
 #include "extract/rule_matcher.h"
 
 #include <algorithm>
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 #include <functional>
 #include <map>
 #include <optional>
 #include <set>
 
+#include "base/memory.h"
 #include "extract/mention_rules.h"
 #include "extract/mentions.h"
 #include "extract/name_discovery.h"
@@ -31,15 +29,6 @@ using internal::Mention;
 using internal::MentionKind;
 using internal::Tagged;
 using internal::Unit;
-
-// Gives the memory a window's analysis freed back to the system: glibc keeps freed small blocks
-// between the document's long-lived ones (its text, statements), so without this the process
-// would keep the peak of every window (extract/pipeline.cc does the same between documents).
-void ReleaseFreedMemory() {
-#if defined(__GLIBC__)
-  malloc_trim(0);
-#endif
-}
 
 // One document's analysis: tagging, discovery, coreference, then relations, sentence by
 // sentence (the stages of rules/README.md section 10).
@@ -109,6 +98,8 @@ class Analyzer {
         sink(begin + i, std::move(statements[i]));
       }
       statements = {};
+      // The window's analysis is freed: without this the process would keep the peak of every
+      // window (extract/pipeline.cc does the same between documents).
       ReleaseFreedMemory();
       begin = end;
     }

@@ -63,7 +63,8 @@ void IndexPatternWords(CompiledRules* rules) {
       }
     }
   }
-  // Frames are candidates for a sentence holding any form of one of their verbs.
+  // Frames are candidates for a sentence holding any form of one of their verbs or one of their
+  // nouns.
   for (uint32_t r = 0; r < rules->rules.size(); ++r) {
     const Rule& rule = rules->rules[r];
     if (rule.frame == nullptr) continue;
@@ -72,6 +73,10 @@ void IndexPatternWords(CompiledRules* rules) {
         std::vector<uint32_t>& frames = rules->pattern_words[form].frames;
         if (frames.empty() || frames.back() != r) frames.push_back(r);
       }
+    }
+    for (const std::string& noun : rule.frame->nouns) {
+      std::vector<uint32_t>& frames = rules->pattern_words[noun].frames;
+      if (frames.empty() || frames.back() != r) frames.push_back(r);
     }
   }
   for (const auto& [word, use] : rules->pattern_words) {

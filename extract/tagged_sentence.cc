@@ -1,5 +1,7 @@
 #include "extract/tagged_sentence.h"
 
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 #include "extract/rule_compiled.h"
@@ -123,39 +125,68 @@ char* WriteDecimal(size_t value, char* out) {
   return out;
 }
 
+// The number of decimal digits of `value`.
+size_t DecimalSize(size_t value) {
+  size_t n = 1;
+  while (value >= 10) {
+    value /= 10;
+    ++n;
+  }
+  return n;
+}
+
 }  // namespace
 
 void BuildUnits(Tagged* s) {
   const size_t n = s->tokens.size();
   for (Mention& m : s->mentions) SetLetters(&m);
-  // Written through pointers into buffers sized for the worst case, then cut: a unit per token;
-  // a token keeps its size plus a space; a placeholder is 2 markers, at most 2 letters and a
-  // 20-digit index. Everything the loop reads is in locals: a char store may alias `*s`.
-  s->units.resize(n);
-  s->unit_offsets.resize(n);
-  s->tagged.resize(1 + s->text.size() + n + 24 * s->mentions.size());
-  char* const tagged = s->tagged.data();
-  char* out = tagged;
-  *out++ = ' ';
-  std::vector<std::pair<uint64_t, std::string_view>> words(n);
-  size_t word_count = 0;
-  const char* const text = s->text.data();
-  const char* const lower = s->lower.data();
   const Token* const tokens = s->tokens.data();
   const Mention* const mentions = s->mentions.data();
   const size_t mention_count = s->mentions.size();
+  // A first pass over the mentions sizes every output exactly, so that a sentence allocates
+  // each once (the document's tagged sentences are all held until its last pass,
+  // extract/rule_matcher.cc): a mention that starts where the previous unit ended is a unit of
+  // its own (the placeholder: 2 markers, its letters, its index); every other token is a unit
+  // (its bytes). Each unit is followed by a space, and the string starts with one.
+  size_t unit_count = n;
+  size_t tagged_size = 1 + n;
+  for (size_t t = 0; t < n; ++t) tagged_size += tokens[t].end - tokens[t].begin;
+  {
+    uint32_t t = 0;
+    for (size_t i = 0; i < mention_count; ++i) {
+      const Mention& m = mentions[i];
+      if (m.tok_begin < t || m.tok_begin >= n) continue;
+      unit_count -= m.tok_end - m.tok_begin - 1;
+      for (uint32_t k = m.tok_begin; k < m.tok_end; ++k) {
+        tagged_size -= tokens[k].end - tokens[k].begin + 1;  // the token and its space
+      }
+      tagged_size += 2 + m.letters.size() + DecimalSize(i) + 1;
+      t = m.tok_end;
+    }
+  }
+  s->units.resize(unit_count);
+  s->unit_offsets.resize(unit_count);
+  s->tagged.resize(tagged_size);
+  char* const tagged = s->tagged.data();
+  char* out = tagged;
+  *out++ = ' ';
+  // The word units' lower-case texts, keyed for sorting (below).
+  std::vector<std::pair<uint64_t, std::string_view>> words(unit_count);
+  size_t word_count = 0;
+  const char* const text = s->text.data();
+  const char* const lower = s->lower.data();
   Unit* const units = s->units.data();
   uint32_t* const unit_offsets = s->unit_offsets.data();
   uint32_t bits = 0;
-  size_t unit_count = 0;
+  size_t u = 0;
   size_t next_mention = 0;
   uint32_t t = 0;
   while (t < n) {
     while (next_mention < mention_count && mentions[next_mention].tok_begin < t) ++next_mention;
-    unit_offsets[unit_count] = static_cast<uint32_t>(out - tagged);
+    unit_offsets[u] = static_cast<uint32_t>(out - tagged);
     if (next_mention < mention_count && mentions[next_mention].tok_begin == t) {
       const Mention& m = mentions[next_mention];
-      units[unit_count++] = {m.tok_begin, m.tok_end, static_cast<int>(next_mention)};
+      units[u++] = {m.tok_begin, m.tok_end, static_cast<int>(next_mention)};
       *out++ = '\x01';
       for (char c : m.letters) *out++ = c;
       out = WriteDecimal(next_mention, out);
@@ -163,7 +194,7 @@ void BuildUnits(Tagged* s) {
       bits |= m.bits;
       t = m.tok_end;
     } else {
-      units[unit_count++] = {t, t + 1, -1};
+      units[u++] = {t, t + 1, -1};
       const uint32_t begin = tokens[t].begin;
       const size_t size = tokens[t].end - begin;
       if (size == 1 && (text[begin] == '\x01' || text[begin] == '\x02')) {
@@ -178,10 +209,12 @@ void BuildUnits(Tagged* s) {
     }
     *out++ = ' ';
   }
+  // The sizes above are exact; a shortfall would have written past the buffers.
+  if (u != unit_count || static_cast<size_t>(out - tagged) != tagged_size) {
+    std::fputs("parley: internal error: BuildUnits sized a sentence wrongly\n", stderr);
+    std::abort();
+  }
   s->bits = bits;
-  s->units.resize(unit_count);
-  s->unit_offsets.resize(unit_count);
-  s->tagged.resize(out - tagged);
   words.resize(word_count);
   std::sort(words.begin(), words.end(), [](const auto& a, const auto& b) {
     if (a.first != b.first) return a.first < b.first;
@@ -189,13 +222,16 @@ void BuildUnits(Tagged* s) {
     if (a.second.size() <= 8 && b.second.size() <= 8) return a.second.size() < b.second.size();
     return a.second < b.second;
   });
+  size_t distinct = 0;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (i == 0 || words[i].second != words[i - 1].second) ++distinct;
+  }
   s->words.clear();
-  s->words.reserve(words.size());
+  s->words.reserve(distinct);
   for (const auto& [prefix, word] : words) {
     if (s->words.empty() || s->words.back() != word) s->words.push_back(word);
   }
-  // A document's tagged sentences are all held until its last pass (extract/rule_matcher.cc):
-  // give back what the worst-case sizing above left unused (half of them, on long documents).
+  // Exact already, unless the sentence was built before with more (a second pass).
   s->units.shrink_to_fit();
   s->unit_offsets.shrink_to_fit();
   s->tagged.shrink_to_fit();

@@ -12,7 +12,7 @@ packages=(
   g++ cmake ninja-build pkg-config
   librocksdb-dev libre2-dev libboost-graph-dev libfmt-dev libcli11-dev nlohmann-json3-dev
   libsimdjson-dev libgumbo-dev libzstd-dev libxxhash-dev libgtest-dev libgmock-dev
-  libbenchmark-dev
+  libbenchmark-dev libmimalloc-dev
   iso-codes zstd
 )
 for arg in "$@"; do

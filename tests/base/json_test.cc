@@ -367,6 +367,45 @@ TEST(JsonStringTest, EscapesEveryControlCharacter) {
   }
 }
 
+// The escaper skips text 8 bytes at a time: every character that needs an escape, at every
+// position of strings longer and shorter than a word, against a byte-by-byte reference.
+TEST(JsonStringTest, EscapesAtEveryPositionOfAWord) {
+  auto reference = [](std::string_view value) {
+    std::string out = "\"";
+    for (const char ch : value) {
+      const unsigned char c = static_cast<unsigned char>(ch);
+      if (c == '"' || c == '\\') {
+        out += '\\';
+        out += ch;
+      } else if (c == '\n') {
+        out += "\\n";
+      } else if (c == 0x1F) {
+        out += "\\u001f";
+      } else {
+        out += ch;
+      }
+    }
+    return out + "\"";
+  };
+  for (const char* filler : {"a", "\xC3\xA9", "\x7F", " "}) {
+    for (size_t size = 0; size <= 20; ++size) {
+      std::string base;
+      while (base.size() < size) base += filler;
+      for (size_t at = 0; at <= base.size(); ++at) {
+        for (const char special : {'"', '\\', '\n', '\x1F'}) {
+          std::string value = base;
+          if (at < value.size() && (value[at] & 0xC0) == 0x80) continue;  // inside a character
+          value.insert(at, 1, special);
+          SCOPED_TRACE(value);
+          std::string out;
+          AppendJsonString(value, &out);
+          EXPECT_EQ(out, reference(value));
+        }
+      }
+    }
+  }
+}
+
 TEST(StatementJsonTest, WholeLine) {
   Statement s = SampleStatement();
   s.text = "a \"claim\"\n";

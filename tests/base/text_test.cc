@@ -160,3 +160,28 @@ TEST(HashTest, StableValues) {
 
 }  // namespace
 }  // namespace parley
+
+namespace parley {
+namespace {
+
+TEST(SplitNonEmptyTest, Table) {
+  struct Case {
+    std::string_view text;
+    char separator;
+    std::vector<std::string_view> want;
+  };
+  const Case cases[] = {
+      {"", ' ', {}},
+      {"a", ' ', {"a"}},
+      {"a  b ", ' ', {"a", "b"}},
+      {"-jim-risch-", '-', {"jim", "risch"}},
+      {"deputy secretary of state", ' ', {"deputy", "secretary", "of", "state"}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(SplitNonEmpty(c.text, c.separator), c.want);
+  }
+}
+
+}  // namespace
+}  // namespace parley

@@ -227,6 +227,30 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
       {"The agreement was negotiated by representatives of Japan and Korea.",
        {"by-agent \"Japan and Korea\""},
        {}},
+      // Nominalisations of nouns frames name: who acts is the between-phrase, the owner or the
+      // of-phrase (when it cannot be the object); prospective phrases give none.
+      {"Talks between Israel, Jordan and Egypt resumed.",
+       {"noun group \"Talks\": Talks (asserted)",
+        "subject \"Israel, Jordan and Egypt\" = state:israel, state:jordan, state:egypt "
+        "[between-phrase]"},
+       {}},
+      {"They warned of Iran's attack against Israel.",
+       {"noun group \"Iran's attack\": attack (asserted)",
+        "subject \"Iran's attack\" (names no entity; owner state:iran) [owner]",
+        "against \"Israel\" = state:israel"},
+       {}},
+      {"Riots followed a visit of Prime Minister Benjamin Netanyahu to Jerusalem.",
+       {"noun group \"a visit\": visit (asserted)",
+        "object \"Prime Minister Benjamin Netanyahu\" = person:benjamin-netanyahu"},
+       {}},
+      {"Officials discussed the prospect of a summit between the United States and Russia.",
+       {"noun group \"a summit\": summit (hedged)"},
+       {}},
+      {"Any prospective U.S. troops withdrawal from Japan would need a deal.", {}, {"noun group"}},
+      {"The meeting room in Moscow was small.", {}, {"noun group"}},
+      {"Negotiations on a treaty between Japan and Korea stalled.",
+       {"noun group \"Negotiations\""},
+       {"[between-phrase]"}},
       // A participle after a noun with a place but no agent is no reduced relative.
       {"Japan welcomed the steps taken in Tokyo to curb inflation.", {}, {"reduced relative"}},
   };

@@ -7,6 +7,7 @@
 #include "base/json.h"
 #include "base/text.h"
 #include "extract/pipeline.h"
+#include "graph/person_merge.h"
 #include "graph/store.h"
 #include "tools/cli/bundle.h"
 #include "tools/cli/commands.h"
@@ -154,13 +155,20 @@ std::vector<Entity> EntitiesOf(const std::vector<Statement>& statements) {
 }
 
 // Stores extracted records: each committed as it comes, or with --bulk a batch at a time
-// (PutBatch: one atomic write, or sorted table files for large batches).
+// (PutBatch: one atomic write, or sorted table files for large batches). A discovered person
+// takes the id of the stored person it names (graph/person_merge.h).
 class RecordWriter {
  public:
   RecordWriter(const CommandContext& context, Store& store, bool bulk, Counts* counts)
       : context_(context), store_(store), bulk_(bulk), counts_(counts) {}
 
   Status Add(DocumentRecord&& record) {
+    // One person, one node across documents: loaded from the store at the first record.
+    if (!people_) {
+      PARLEY_ASSIGN_OR_RETURN(PersonMerger people, PersonMerger::Load(store_));
+      people_.emplace(std::move(people));
+    }
+    people_->Resolve(&record);
     ++counts_->documents;
     counts_->statements += record.statements.size();
     counts_->text_bytes += record.document.text.size();
@@ -189,6 +197,7 @@ class RecordWriter {
   Store& store_;
   const bool bulk_;
   Counts* counts_;
+  std::optional<PersonMerger> people_;
   std::vector<DocumentRecord> batch_;
   uint64_t batch_statements_ = 0;
   uint64_t batch_bytes_ = 0;

@@ -1,0 +1,259 @@
+// Nominalisations: nouns that frames name ("invasion", "visit", "talks"), read like verb groups
+// (clause_reader.h): who acts (a by-phrase, the noun phrase's owner, a between-phrase), what
+// the of-phrase and the other prepositional phrases after the noun say, and the modality its
+// cue words and governing verb give.
+#include <algorithm>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "extract/clause_reader.h"
+#include "extract/rule_compiled.h"
+
+namespace parley::internal::clause_reader {
+
+namespace {
+
+// Words before an event noun that make it prospective or uncertain.
+struct Cue {
+  std::string_view word;
+  Modality modality;
+};
+constexpr Cue kNominalCues[] = {
+    {"upcoming", Modality::kPlanned},    {"future", Modality::kPlanned},
+    {"next", Modality::kPlanned},        {"planned", Modality::kPlanned},
+    {"proposed", Modality::kPlanned},    {"prospective", Modality::kPlanned},
+    {"forthcoming", Modality::kPlanned}, {"expected", Modality::kPlanned},
+    {"anticipated", Modality::kPlanned}, {"scheduled", Modality::kPlanned},
+    {"intended", Modality::kPlanned},    {"possible", Modality::kHedged},
+    {"potential", Modality::kHedged},    {"any", Modality::kHedged},
+    {"eventual", Modality::kHedged},     {"likely", Modality::kHedged},
+    {"hypothetical", Modality::kHedged}, {"threatened", Modality::kHedged},
+    {"alleged", Modality::kHedged},      {"no", Modality::kNegated},
+};
+
+// Nouns whose of- or for-phrase is an event not (yet) real: "the prospect of a summit",
+// "preparations for the visit".
+constexpr Cue kProspectNouns[] = {
+    {"prospect", Modality::kHedged},     {"prospects", Modality::kHedged},
+    {"possibility", Modality::kHedged},  {"idea", Modality::kHedged},
+    {"threat", Modality::kHedged},       {"risk", Modality::kHedged},
+    {"plan", Modality::kPlanned},        {"plans", Modality::kPlanned},
+    {"preparation", Modality::kPlanned}, {"preparations", Modality::kPlanned},
+    {"proposal", Modality::kPlanned},    {"invitation", Modality::kPlanned},
+    {"call", Modality::kPlanned},        {"calls", Modality::kPlanned},
+    {"request", Modality::kPlanned},     {"need", Modality::kPlanned},
+    {"hope", Modality::kPlanned},        {"goal", Modality::kPlanned},
+};
+
+// Verbs whose object is an event to come: "proposed a meeting", "seek talks".
+constexpr std::string_view kProspectVerbs[] = {
+    "propose", "plan",   "prepare", "suggest",  "seek",   "request",  "urge",    "invite",
+    "offer",   "expect", "hope",    "want",     "intend", "consider", "explore", "await",
+    "call",    "push",   "press",   "advocate", "insist", "demand",
+};
+
+}  // namespace
+
+void ClauseReader::FindNominals() {
+  for (uint32_t u = 0; u < n_; ++u) {
+    const Info& i = info_[u];
+    if (i.kind != Kind::kWord || i.lex == nullptr || !i.lex->event_noun || verb_unit_[u]) {
+      continue;
+    }
+    // The head of its noun phrase: "the summit meeting", not "the meeting room" or "the
+    // visit-related costs".
+    if (IsNounWord(u + 1) && !Has(u + 1, kClassModifier | kClassNumber)) continue;
+    if (IsPunct(u + 1, '-')) continue;
+    ReadNominal(u);
+  }
+}
+
+void ClauseReader::ReadNominal(uint32_t u) {
+  Modality modality = Modality::kAsserted;
+  auto cue = [&](uint32_t k) {
+    const std::string_view w = Lower(k);
+    for (const Cue& c : kNominalCues) {
+      if (c.word == w) modality = Stronger(modality, c.modality);
+    }
+  };
+  // The phrase before the noun: adjectives and nouns, entity and demonym modifiers ("U.S.
+  // mediation", "the Soviet invasion"), a possessor ("Russia's attack"), a determiner.
+  std::vector<uint32_t> owners;
+  uint32_t b = u;
+  while (b > 0 && u - b < 10) {
+    const uint32_t p = b - 1;
+    if (info_[p].kind == Kind::kDemonym) {
+      owners.push_back(static_cast<uint32_t>(info_[p].mention));
+      b = p;
+      continue;
+    }
+    if (info_[p].kind == Kind::kDate) {  // "the 1967 war"
+      b = p;
+      continue;
+    }
+    // A possessor: "Russia's", "Hamas'", "today's"; it opens the phrase.
+    uint32_t e = kNoUnit;
+    if (Is(p, "s") && p > 0 && IsPunct(p - 1, '\'')) {
+      e = p - 1;
+    } else if (IsPunct(p, '\'') && p > 0) {
+      e = p;
+    }
+    if (e != kNoUnit) {
+      if (const int c = ChunkEndingAt(e); c >= 0) {
+        for (uint32_t m : out_->chunks[c].members) owners.push_back(m);
+        b = out_->chunks[c].begin;
+      } else if (e > 0 && info_[e - 1].kind == Kind::kDate) {
+        b = e - 1;
+      }
+      break;
+    }
+    // An entity modifier: "the U.S. offer", "U.S.-Israel talks".
+    if (const int c = ChunkEndingAt(b); c >= 0 && out_->chunks[c].end == b) {
+      for (uint32_t m : out_->chunks[c].members) owners.push_back(m);
+      b = out_->chunks[c].begin;
+      continue;
+    }
+    if (IsPunct(p, '-') && p > 0 && IsEntity(p - 1)) {
+      b = p;
+      continue;
+    }
+    if (Has(p, kClassDeterminer | kClassPossessive)) {
+      cue(p);
+      b = p;
+      break;
+    }
+    if (IsNounWord(p) || Has(p, kClassModifier | kClassNumber) || IsAdverb(p)) {
+      cue(p);
+      b = p;
+      continue;
+    }
+    break;
+  }
+  // An event the phrase itself marks as prospective or uncertain ("any prospective troop
+  // withdrawal", "a possible visit", "no invasion") is only talked about: no statement.
+  if (modality != Modality::kAsserted) return;
+  VerbGroup g;
+  g.nominal = true;
+  g.begin = b;
+  g.end = u + 1;
+  g.complement = u + 1;
+  GroupVerb noun;
+  noun.unit = u;
+  // The phrases after the noun: "of Ukraine", "to the Temple Mount", "with President Putin",
+  // "between A and B"; a date or an adverb may stand between ("his call yesterday with").
+  uint32_t k = u + 1;
+  while (k < n_ && g.preps.size() < 4) {
+    if (IsAdverb(k) || info_[k].kind == Kind::kDate) {
+      ++k;
+      continue;
+    }
+    if (!Has(k, kClassPreposition | kClassTo) || Is(k, "including") || Is(k, "as") ||
+        Is(k, "like")) {
+      break;
+    }
+    // "plans to visit": an infinitive, no phrase.
+    if (Is(k, "to") && k + 1 < n_ && info_[k + 1].kind == Kind::kWord &&
+        (info_[k + 1].forms & kFormBase) != 0 && !info_[k + 1].cap) {
+      break;
+    }
+    PrepPhrase pp;
+    pp.prep = k;
+    pp.chunk = ChunkAt(k + 1);
+    g.preps.push_back(pp);
+    if (pp.chunk < 0) {
+      ++k;
+      break;
+    }
+    k = out_->chunks[pp.chunk].end;
+  }
+  g.clause_begin = b;
+  g.clause_end = k;
+  // The of-phrase right after the noun is its object ("the invasion of Ukraine"), or, for a
+  // frame whose object it cannot be, its subject ("the visit of Sharon"; frames.h decides).
+  if (!g.preps.empty() && g.preps[0].prep == u + 1 && Is(u + 1, "of") && g.preps[0].chunk >= 0) {
+    g.object = g.preps[0].chunk;
+    g.preps.erase(g.preps.begin());
+  }
+  // Who acts: a by-phrase, the phrase's owners, the parties of a between-phrase.
+  for (const PrepPhrase& pp : g.preps) {
+    if (Is(pp.prep, "by") && pp.chunk >= 0 && !out_->chunks[pp.chunk].members.empty()) {
+      g.subject = pp.chunk;
+      g.subject_via = "by-phrase";
+      break;
+    }
+  }
+  if (g.subject < 0 && !owners.empty()) {
+    Chunk phrase;
+    phrase.begin = b;
+    phrase.end = u + 1;
+    phrase.head = u;
+    phrase.owners = owners;
+    g.subject = AddChunk(std::move(phrase));
+    g.owner_subject = true;
+    g.subject_via = "owner";
+  }
+  // The between-phrase must follow the noun or its place ("the summit in Baghdad between A
+  // and B"): in "negotiations on a treaty between A and B" it is the treaty's.
+  if (g.subject < 0 && !g.preps.empty()) {
+    const size_t first = Is(g.preps[0].prep, "in") || Is(g.preps[0].prep, "at") ? 1 : 0;
+    for (size_t i = first; i < g.preps.size() && i <= first; ++i) {
+      const PrepPhrase& pp = g.preps[i];
+      if (!Is(pp.prep, "between") || pp.chunk < 0) continue;
+      int c = pp.chunk;
+      // "between senior officials of A, B and C".
+      if (out_->chunks[c].members.size() < 2 && NamesOnlyGroups(out_->chunks[c]) &&
+          i + 1 < g.preps.size() && Is(g.preps[i + 1].prep, "of") && g.preps[i + 1].chunk >= 0 &&
+          out_->chunks[c].end == g.preps[i + 1].prep) {
+        c = g.preps[i + 1].chunk;
+      }
+      if (out_->chunks[c].members.size() >= 2) {
+        g.subject = c;
+        g.subject_via = "between-phrase";
+      }
+      break;
+    }
+  }
+  // "towards a meeting", "the prospect of a summit", "preparations for the visit".
+  if (b > 0 && (Is(b - 1, "toward") || Is(b - 1, "towards"))) {
+    modality = Stronger(modality, Modality::kPlanned);
+  }
+  if (b > 1 && (Is(b - 1, "of") || Is(b - 1, "for"))) {
+    const std::string_view w = Lower(b - 2);
+    for (const Cue& c : kProspectNouns) {
+      if (c.word == w) modality = Stronger(modality, c.modality);
+    }
+  }
+  // The nearest verb before the phrase, with no clause boundary between, governs it: its
+  // modality (not its negation: "did not discuss Russia's invasion" is about an invasion), its
+  // complement clause, its if-clause; "plans a visit", "proposed engagement, including a
+  // meeting", "looks forward to the summit" are planned.
+  const VerbGroup* gov = nullptr;
+  for (const VerbGroup& group : out_->groups) {
+    if (group.verbs.back().unit < b) gov = &group;
+  }
+  for (uint32_t k2 = gov != nullptr ? gov->verbs.back().unit + 1 : b; k2 < b; ++k2) {
+    if (IsHardStop(k2) || Has(k2, kClassSubordinator | kClassRelative)) gov = nullptr;
+  }
+  if (gov != nullptr) {
+    const GroupVerb& verb = gov->verbs.back();
+    Modality m = verb.modality;
+    if (m == Modality::kNegated) m = Modality::kAsserted;
+    for (uint32_t id : verb.verbs) {
+      if (auto c = lex_.Catenative(id)) m = Stronger(m, *c);
+      if (std::find(std::begin(kProspectVerbs), std::end(kProspectVerbs), lex_.Lemma(id)) !=
+          std::end(kProspectVerbs)) {
+        m = Stronger(m, Modality::kPlanned);
+      }
+    }
+    if (Is(verb.unit + 1, "forward")) m = Stronger(m, Modality::kPlanned);
+    if (gov->embedded) m = Stronger(m, gov->embedded_modality);
+    if (gov->conditional) m = Stronger(m, Modality::kHedged);
+    modality = Stronger(modality, m);
+  }
+  noun.modality = modality;
+  g.verbs.push_back(std::move(noun));
+  out_->nominals.push_back(std::move(g));
+}
+
+}  // namespace parley::internal::clause_reader
