@@ -251,6 +251,32 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
       {"Negotiations on a treaty between Japan and Korea stalled.",
        {"noun group \"Negotiations\""},
        {"[between-phrase]"}},
+      // A hyphenated prefix: "co-led" is "led" when no "co-lead" form is listed; the
+      // reduced relative after a comma is not the object's verb phrase.
+      {"We thank the Coalition, co-led by Germany and France, for its work.",
+       {"verb group \"led\": lead (passive, asserted)",
+        "subject \"the Coalition\" (names no entity) [reduced relative]",
+        "by-agent \"Germany and France\" = state:germany, state:france"},
+       {}},
+      // Examples after "including", set off by dashes or commas from a subject that names no
+      // entity or only a group, are who acts.
+      {"Several Allies - including Canada, Norway, and the United Kingdom - will continue to "
+       "condemn the attack.",
+       {"subject \"Canada, Norway, and the United Kingdom\" = state:canada, state:norway, "
+        "state:united-kingdom [apposition]"},
+       {}},
+      {"Several countries, including Japan and Korea, condemned the test.",
+       {"subject \"Japan and Korea\" = state:japan, state:south-korea [apposition of \"Several "
+        "countries\"]"},
+       {}},
+      {"The leaders discussed several issues, including Ukraine and Iran, and condemned the "
+       "attack.",
+       {"subject \"The leaders\" (names no entity) [shared with 'discussed']"},
+       {"subject \"Ukraine and Iran\""}},
+      {"The departments that enforce labor laws, including minimum wage standards, provide "
+       "benefits to Japan.",
+       {},
+       {"verb group \"provide\""}},
       // A participle after a noun with a place but no agent is no reduced relative.
       {"Japan welcomed the steps taken in Tokyo to curb inflation.", {}, {"reduced relative"}},
   };
