@@ -123,6 +123,13 @@ void ClauseReader::ReadNominal(uint32_t u) {
       b = p;
       break;
     }
+    // A verb form no determiner or possessor introduces is a verb the tagger did not group
+    // ("the Palestinians suspended talks"): the phrase starts after it.
+    if ((info_[p].forms & (kFormEd | kFormThird)) != 0 && p > 0 &&
+        !Has(p - 1, kClassDeterminer | kClassPossessive) && !IsPunct(p - 1, '\'') &&
+        !Is(p - 1, "s")) {
+      break;
+    }
     if (IsNounWord(p) || Has(p, kClassModifier | kClassNumber) || IsAdverb(p)) {
       cue(p);
       b = p;

@@ -143,6 +143,11 @@ class ClauseReader {
   uint32_t PrefixedStart(uint32_t u) const {
     return u > 2 && prefixed_[u] != nullptr && IsPunctRaw(u - 1, '-') ? u - 2 : u;
   }
+  // A pronoun that can be a subject ("I", "you", "we"; not "me", "us", "them").
+  bool SubjectPronoun(uint32_t u) const {
+    const std::string_view w = Lower(u);
+    return w == "i" || w == "you" || w == "we" || w == "he" || w == "she" || w == "they";
+  }
   // Whether chunk c names no entity, or only groups ("officials", "representatives").
   bool NamesOnlyGroups(const Chunk& c) const;
   // Words a clause boundary: ; : ( ) and sentence-final punctuation.

@@ -241,6 +241,11 @@ void ClauseReader::FindSubject(size_t gi) {
     if (Has(w, kClassPronoun)) {
       Chunk pronoun;
       pronoun.begin = w;
+      // "You and I last met": two subject pronouns coordinated are one chunk.
+      if (w >= 2 && Is(w - 1, "and") && Has(w - 2, kClassPronoun) && SubjectPronoun(w) &&
+          SubjectPronoun(w - 2)) {
+        pronoun.begin = w - 2;
+      }
       pronoun.end = w + 1;
       pronoun.head = w;
       pronoun.pronoun = true;

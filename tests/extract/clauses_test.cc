@@ -277,6 +277,16 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        "benefits to Japan.",
        {},
        {"verb group \"provide\""}},
+      // Two subject pronouns coordinated are one chunk; "last" before a verb is an adverb.
+      {"You and I last met in Munich.",
+       {"verb group \"met\": meet (active, asserted)",
+        "subject \"You and I\" (pronoun, unresolved) [pronoun]"},
+       {}},
+      {"They told us and I agreed.", {}, {"\"us and I\""}},
+      // A verb form the tagger did not group does not open a nominalisation's phrase.
+      {"By December the Palestinians suspended talks over settlements.",
+       {"noun group \"talks\": talks (asserted)"},
+       {"noun group \"the Palestinians"}},
       // A participle after a noun with a place but no agent is no reduced relative.
       {"Japan welcomed the steps taken in Tokyo to curb inflation.", {}, {"reduced relative"}},
   };
