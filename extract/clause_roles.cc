@@ -87,11 +87,18 @@ bool ClauseReader::NamesGroupsOnly(uint32_t p) const {
 
 uint32_t ClauseReader::ClauseStartOf(uint32_t p) const {
   uint32_t b = p;
-  while (b > 0 &&
-         (IsNounWord(b - 1) ||
-          Has(b - 1, kClassDeterminer | kClassModifier | kClassNumber | kClassPronoun) ||
-          (info_[b - 1].kind == Kind::kWord && info_[b - 1].cap && out_->chunk_of[b - 1] < 0))) {
-    --b;
+  while (b > 0) {
+    if (b >= 3 && Is(b - 1, "s") && IsPunct(b - 2, '\'') &&
+        ((info_[b - 3].kind == Kind::kWord && info_[b - 3].cap) || IsEntity(b - 3))) {
+      b -= 3;  // "Carter's successor"
+    } else if (IsNounWord(b - 1) ||
+               Has(b - 1, kClassDeterminer | kClassModifier | kClassNumber | kClassPronoun) ||
+               (info_[b - 1].kind == Kind::kWord && info_[b - 1].cap &&
+                out_->chunk_of[b - 1] < 0)) {
+      --b;
+    } else {
+      break;
+    }
   }
   return b;
 }
@@ -179,7 +186,11 @@ void ClauseReader::FindSubject(size_t gi) {
           return;
         }
         const int c = ChunkEndingAt(p);
-        if (c >= 0 && !out_->chunks[c].in_pp && ClauseStartBefore(out_->chunks[c].begin) &&
+        // "Carter's successor Ronald Reagan, a critic of SALT II, agreed": the words before
+        // the name belong to its noun phrase.
+        if (c >= 0 && !out_->chunks[c].in_pp &&
+            (ClauseStartBefore(out_->chunks[c].begin) ||
+             ClauseStartBefore(ClauseStartOf(out_->chunks[c].begin))) &&
             Parenthetical(p, w)) {
           out_->skipped.push_back(
               {p, w + 1,

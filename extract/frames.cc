@@ -10,6 +10,9 @@
 namespace parley::internal {
 namespace {
 
+// The frame verb a nominalisation is read with (no verb, no particle).
+const FrameVerb kNominalVerb;
+
 // Longest text a frame takes from a clause, in units.
 constexpr uint32_t kMaxTextUnits = 40;
 
@@ -75,12 +78,11 @@ class FrameReader {
     }
     // Nominalisations of the nouns the frame names: "Russia's invasion of Ukraine".
     if (rule.frame->nouns.empty() || headline_) return;
-    static const FrameVerb kNoParticle;
     for (const VerbGroup& g : a_.nominals) {
       const std::string_view noun = Lower(g.verbs[0].unit);
       if (std::find(rule.frame->nouns.begin(), rule.frame->nouns.end(), noun) !=
           rule.frame->nouns.end()) {
-        Read(rule, g, 0, kNoParticle);
+        Read(rule, g, 0, kNominalVerb);
       }
     }
   }
@@ -706,9 +708,13 @@ class FrameReader {
       firing.rule = rule.id;
       firing.what = "frame";
       firing.line = rule.frame->line;
-      std::string verb(doc_.rules.lexicon.Lemma(fv.verb));
-      for (const std::string& p : fv.particle) verb += " " + p;
-      firing.captures.emplace_back("verb", "\"" + verb + "\"");
+      if (&fv == &kNominalVerb) {
+        firing.captures.emplace_back("noun", "\"" + std::string(Lower(v.unit)) + "\"");
+      } else {
+        std::string verb(doc_.rules.lexicon.Lemma(fv.verb));
+        for (const std::string& p : fv.particle) verb += " " + p;
+        firing.captures.emplace_back("verb", "\"" + verb + "\"");
+      }
       firing.captures.emplace_back(
           "subject", subject->entity.id + (subject_note.empty() ? "" : " (" + subject_note + ")"));
       if (object != nullptr) firing.captures.emplace_back("object", object->entity.id);

@@ -287,6 +287,15 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
       {"By December the Palestinians suspended talks over settlements.",
        {"noun group \"talks\": talks (asserted)"},
        {"noun group \"the Palestinians"}},
+      // A support verb's subject is the agent of the event that is its direct object.
+      {"In 1989, President Bush ordered an invasion of Panama.",
+       {"noun group \"an invasion\": invasion (asserted)", "object \"Panama\" = state:panama"},
+       {}},
+      {"Japan held a meeting with Russia.", {"noun group \"a meeting\""}, {"[subject of 'held']"}},
+      // A possessor before the noun phrase of a name does not hide the clause start.
+      {"Carter's successor Ronald Reagan, a critic of the treaty, agreed to abide by it.",
+       {"subject \"Ronald Reagan\" = person:ronald-reagan [before a parenthetical]"},
+       {}},
       // A participle after a noun with a place but no agent is no reduced relative.
       {"Japan welcomed the steps taken in Tokyo to curb inflation.", {}, {"reduced relative"}},
   };
