@@ -296,6 +296,20 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
       {"Carter's successor Ronald Reagan, a critic of the treaty, agreed to abide by it.",
        {"subject \"Ronald Reagan\" = person:ronald-reagan [before a parenthetical]"},
        {}},
+      // A noun phrase coordinated with the object (of another kind): the phrases after it are
+      // still the verb's.
+      {"Nixon and Brezhnev signed the ABM Treaty and interim SALT agreement on May 26, 1972, in "
+       "Moscow.",
+       {"object \"the ABM Treaty\" = agreement:abm-treaty", "in \"Moscow\" = place:moscow"},
+       {}},
+      // A passive infinitive is planned; after a noun, with its agent, a reduced relative.
+      {"The treaty to be signed by Japan and Russia next year ends the war.",
+       {"verb group \"to be signed\": sign (passive, planned)",
+        "subject \"The treaty\" (names no entity) [reduced relative]"},
+       {}},
+      {"The treaty is expected to be signed by Japan.",
+       {"verb group \"be signed\": sign (passive, planned)"},
+       {"sign (passive, asserted)"}},
       // A participle after a noun with a place but no agent is no reduced relative.
       {"Japan welcomed the steps taken in Tokyo to curb inflation.", {}, {"reduced relative"}},
   };
