@@ -233,6 +233,12 @@ bool ClauseReader::ClosesParenthetical(uint32_t p) const {
     --k;
   }
   if (k < 2 || !IsPunct(k - 1, ',')) return false;
+  // "Several countries, including Japan and Korea, condemned".
+  if (Is(k, "including") && ChunkEndingAt(p) >= 0 &&
+      out_->chunks[ChunkEndingAt(p)].begin == k + 1 &&
+      (NamesNoEntity(k - 1) || NamesGroupsOnly(k - 1))) {
+    return true;
+  }
   return ChunkEndingAt(k - 1) >= 0 || (Has(k - 2, kClassPronoun) && ClauseStartBefore(k - 2));
 }
 

@@ -53,6 +53,14 @@ constexpr std::string_view kProspectVerbs[] = {
     "call",    "push",   "press",   "advocate", "insist", "demand",
 };
 
+// Support verbs: their subject is the event's agent when the event is their direct object
+// ("Bush ordered an invasion of Panama", "Russia launched an attack on Ukraine", "paid a visit
+// to Japan").
+constexpr std::string_view kSupportVerbs[] = {
+    "launch", "order", "conduct", "stage",    "mount", "begin", "start",    "undertake",
+    "make",   "pay",   "resume",  "complete", "lead",  "carry", "continue",
+};
+
 }  // namespace
 
 void ClauseReader::FindNominals() {
@@ -121,6 +129,13 @@ void ClauseReader::ReadNominal(uint32_t u) {
     if (Has(p, kClassDeterminer | kClassPossessive)) {
       cue(p);
       b = p;
+      break;
+    }
+    // A verb form no determiner or possessor introduces is a verb the tagger did not group
+    // ("the Palestinians suspended talks"): the phrase starts after it.
+    if ((info_[p].forms & (kFormEd | kFormThird)) != 0 && p > 0 &&
+        !Has(p - 1, kClassDeterminer | kClassPossessive) && !IsPunct(p - 1, '\'') &&
+        !Is(p - 1, "s")) {
       break;
     }
     if (IsNounWord(p) || Has(p, kClassModifier | kClassNumber) || IsAdverb(p)) {
@@ -234,6 +249,18 @@ void ClauseReader::ReadNominal(uint32_t u) {
   }
   for (uint32_t k2 = gov != nullptr ? gov->verbs.back().unit + 1 : b; k2 < b; ++k2) {
     if (IsHardStop(k2) || Has(k2, kClassSubordinator | kClassRelative)) gov = nullptr;
+  }
+  // "Bush ordered an invasion of Panama": the support verb's subject acts.
+  if (gov != nullptr && g.subject < 0 && !gov->infinitive && !gov->verbs.back().passive &&
+      gov->subject >= 0 && gov->object >= 0 && out_->chunks[gov->object].begin == b) {
+    for (uint32_t id : gov->verbs.back().verbs) {
+      if (std::find(std::begin(kSupportVerbs), std::end(kSupportVerbs), lex_.Lemma(id)) !=
+          std::end(kSupportVerbs)) {
+        g.subject = gov->subject;
+        g.subject_via = "subject of '" + std::string(Lower(gov->verbs.back().unit)) + "'";
+        break;
+      }
+    }
   }
   if (gov != nullptr) {
     const GroupVerb& verb = gov->verbs.back();

@@ -118,7 +118,12 @@ void ClauseReader::Classify() {
     if ((lower == "re" || lower == "co") && u + 2 < n_ && IsPunctRaw(u + 1, '-') &&
         s_.units[u + 2].mention < 0) {
       const std::string joined = std::string(lower) + std::string(LowerRaw(u + 2));
-      if (const LexEntry* e = lex_.Find(joined); e != nullptr && !e->senses.empty()) {
+      const std::string hyphened = std::string(lower) + "-" + std::string(LowerRaw(u + 2));
+      const LexEntry* e = lex_.Find(joined);
+      if (e == nullptr || e->senses.empty()) e = lex_.Find(hyphened);
+      // "co-led": no form of its own, the verb without the prefix ("led": lead).
+      if ((e == nullptr || e->senses.empty()) && lower == "co") e = lex_.Find(LowerRaw(u + 2));
+      if (e != nullptr && !e->senses.empty()) {
         i.classes = kClassAdverb;
         prefixed_[u + 2] = e;
       }

@@ -139,6 +139,15 @@ class ClauseReader {
   // and a place ("in Aqaba, Jordan,"): the agent of a participle before k ("the meeting held
   // today in Aqaba, Jordan, between A and B", "signed in 1905 by Japan and Russia").
   bool AgentPrepAt(uint32_t k) const;
+  // The first unit of the word at u with its hyphenated prefix ("co-led": "co"), else u.
+  uint32_t PrefixedStart(uint32_t u) const {
+    return u > 2 && prefixed_[u] != nullptr && IsPunctRaw(u - 1, '-') ? u - 2 : u;
+  }
+  // A pronoun that can be a subject ("I", "you", "we"; not "me", "us", "them").
+  bool SubjectPronoun(uint32_t u) const {
+    const std::string_view w = Lower(u);
+    return w == "i" || w == "you" || w == "we" || w == "he" || w == "she" || w == "they";
+  }
   // Whether chunk c names no entity, or only groups ("officials", "representatives").
   bool NamesOnlyGroups(const Chunk& c) const;
   // Words a clause boundary: ; : ( ) and sentence-final punctuation.
@@ -271,6 +280,9 @@ class ClauseReader {
   bool NamesNoEntity(uint32_t p) const;
   // The first unit of the noun phrase that ends before unit p.
   uint32_t ClauseStartOf(uint32_t p) const;
+  // Whether what stands before unit p at the start of a clause is a chunk naming only groups
+  // ("Several Allies -", "Partners,"): examples after "including" may name who it is.
+  bool NamesGroupsOnly(uint32_t p) const;
 
   // Gives group gi the subject of the group its verb phrase is coordinated with, if any.
   void ShareSubject(size_t gi);

@@ -79,13 +79,26 @@ bool ClauseReader::NamesNoEntity(uint32_t p) const {
   return ClauseStartBefore(ClauseStartOf(p));
 }
 
+bool ClauseReader::NamesGroupsOnly(uint32_t p) const {
+  const int c = ChunkEndingAt(p);
+  return c >= 0 && NamesOnlyGroups(out_->chunks[c]) &&
+         ClauseStartBefore(ClauseStartOf(out_->chunks[c].begin));
+}
+
 uint32_t ClauseReader::ClauseStartOf(uint32_t p) const {
   uint32_t b = p;
-  while (b > 0 &&
-         (IsNounWord(b - 1) ||
-          Has(b - 1, kClassDeterminer | kClassModifier | kClassNumber | kClassPronoun) ||
-          (info_[b - 1].kind == Kind::kWord && info_[b - 1].cap && out_->chunk_of[b - 1] < 0))) {
-    --b;
+  while (b > 0) {
+    if (b >= 3 && Is(b - 1, "s") && IsPunct(b - 2, '\'') &&
+        ((info_[b - 3].kind == Kind::kWord && info_[b - 3].cap) || IsEntity(b - 3))) {
+      b -= 3;  // "Carter's successor"
+    } else if (IsNounWord(b - 1) ||
+               Has(b - 1, kClassDeterminer | kClassModifier | kClassNumber | kClassPronoun) ||
+               (info_[b - 1].kind == Kind::kWord && info_[b - 1].cap &&
+                out_->chunk_of[b - 1] < 0)) {
+      --b;
+    } else {
+      break;
+    }
   }
   return b;
 }
@@ -130,8 +143,12 @@ void ClauseReader::FindSubject(size_t gi) {
     if (IsPunct(w, '-')) {
       const int named = ChunkEndingAt(w);
       if (named >= 0 && !out_->chunks[named].members.empty()) {
-        const uint32_t b = out_->chunks[named].begin;
-        if (b >= 2 && IsPunct(b - 1, '-') && NamesNoEntity(b - 1)) {
+        uint32_t b = out_->chunks[named].begin;
+        // "Several Allies - including Canada, Norway and Spain - will": the examples act.
+        const bool including = b >= 3 && Is(b - 1, "including");
+        if (including) --b;
+        if (b >= 2 && IsPunct(b - 1, '-') &&
+            (NamesNoEntity(b - 1) || (including && NamesGroupsOnly(b - 1)))) {
           out_->skipped.push_back({b - 1, w + 1, "apposition"});
           g.subject = named;
           g.subject_via = "apposition";
@@ -155,8 +172,12 @@ void ClauseReader::FindSubject(size_t gi) {
         const int named = ChunkEndingAt(w);
         // A prepositional phrase names nobody: "Micron, in partnership with the NSF,
         // announced".
+        // "Several countries, including Japan and Korea, condemned": the examples act.
+        const bool including =
+            named >= 0 && Is(p + 1, "including") && out_->chunks[named].begin == p + 2;
         if (named >= 0 && !out_->chunks[named].members.empty() && out_->chunks[named].begin > p &&
-            !Has(p + 1, kClassPreposition | kClassTo) && NamesNoEntity(p) && Parenthetical(p, w)) {
+            (!Has(p + 1, kClassPreposition | kClassTo) || including) &&
+            (NamesNoEntity(p) || (including && NamesGroupsOnly(p))) && Parenthetical(p, w)) {
           out_->skipped.push_back({p, w + 1, "apposition"});
           g.subject = named;
           g.apposed_begin = ClauseStartOf(p);
@@ -165,7 +186,11 @@ void ClauseReader::FindSubject(size_t gi) {
           return;
         }
         const int c = ChunkEndingAt(p);
-        if (c >= 0 && !out_->chunks[c].in_pp && ClauseStartBefore(out_->chunks[c].begin) &&
+        // "Carter's successor Ronald Reagan, a critic of SALT II, agreed": the words before
+        // the name belong to its noun phrase.
+        if (c >= 0 && !out_->chunks[c].in_pp &&
+            (ClauseStartBefore(out_->chunks[c].begin) ||
+             ClauseStartBefore(ClauseStartOf(out_->chunks[c].begin))) &&
             Parenthetical(p, w)) {
           out_->skipped.push_back(
               {p, w + 1,
@@ -227,6 +252,11 @@ void ClauseReader::FindSubject(size_t gi) {
     if (Has(w, kClassPronoun)) {
       Chunk pronoun;
       pronoun.begin = w;
+      // "You and I last met": two subject pronouns coordinated are one chunk.
+      if (w >= 2 && Is(w - 1, "and") && Has(w - 2, kClassPronoun) && SubjectPronoun(w) &&
+          SubjectPronoun(w - 2)) {
+        pronoun.begin = w - 2;
+      }
       pronoun.end = w + 1;
       pronoun.head = w;
       pronoun.pronoun = true;
@@ -290,8 +320,12 @@ void ClauseReader::FindRoles(size_t gi) {
   if (g.begin > 0 && g.verbs.size() == 1 && AgentPrepAt(g.end) &&
       (info_[g.verbs[0].unit].forms & kFormEd) != 0 && g.begin == g.verbs[0].unit &&
       (g.subject < 0 || g.subject_via == "noun phrase" || g.subject_via == "before the verb" ||
-       g.subject_via == "before a parenthetical")) {
-    uint32_t e = g.begin;
+       g.subject_via == "before a parenthetical" ||
+       // "We thank the Coalition, co-led by Germany and France,": no verb phrase of "we".
+       (g.subject_via.rfind("shared", 0) == 0 && PrefixedStart(g.begin) > 0 &&
+        IsPunct(PrefixedStart(g.begin) - 1, ',')))) {
+    // The prefix of "the Coalition, co-led by".
+    uint32_t e = PrefixedStart(g.begin);
     if (IsPunct(e - 1, ',') && e >= 2) --e;
     int c = ChunkEndingAt(e);
     if (c < 0 && e > 0 && IsNounWord(e - 1)) c = NounChunkEndingAt(e);

@@ -10,6 +10,9 @@
 namespace parley::internal {
 namespace {
 
+// The frame verb a nominalisation is read with (no verb, no particle).
+const FrameVerb kNominalVerb;
+
 // Longest text a frame takes from a clause, in units.
 constexpr uint32_t kMaxTextUnits = 40;
 
@@ -75,12 +78,11 @@ class FrameReader {
     }
     // Nominalisations of the nouns the frame names: "Russia's invasion of Ukraine".
     if (rule.frame->nouns.empty() || headline_) return;
-    static const FrameVerb kNoParticle;
     for (const VerbGroup& g : a_.nominals) {
       const std::string_view noun = Lower(g.verbs[0].unit);
       if (std::find(rule.frame->nouns.begin(), rule.frame->nouns.end(), noun) !=
           rule.frame->nouns.end()) {
-        Read(rule, g, 0, kNoParticle);
+        Read(rule, g, 0, kNominalVerb);
       }
     }
   }
@@ -619,12 +621,12 @@ class FrameReader {
             continue;
           }
           if (!codes.cameo.empty() || codes.reverse.empty()) {
-            Emit(rule, v, fv, subject, object, recipient, text, modality, codes.cameo, codes.plover,
-                 b, e, subject_note);
+            Emit(rule, g, v, fv, subject, object, recipient, text, modality, codes.cameo,
+                 codes.plover, b, e, subject_note);
           }
           // CAMEO's "A:B": the same event seen from the other side ("left for" 032 / 033).
           if (!codes.reverse.empty() && object != nullptr) {
-            Emit(rule, v, fv, object, subject, recipient, text, modality, codes.reverse,
+            Emit(rule, g, v, fv, object, subject, recipient, text, modality, codes.reverse,
                  codes.plover, b, e, "reverse of " + rule.id);
           }
         }
@@ -632,10 +634,62 @@ class FrameReader {
     }
   }
 
-  void Emit(const Rule& rule, const GroupVerb& v, const FrameVerb& fv, const EntityDef* subject,
-            const EntityDef* object, const EntityDef* recipient, const std::string& text,
-            Modality modality, const std::string& cameo, const std::string& plover, uint32_t b,
-            uint32_t e, const std::string& subject_note) {
+  // The clauses of the sentence whose dates are not the time of a claim of `g` (verb `verb`):
+  // relative clauses ("Shufeldt would improve relations with Korea, where U.S. Marines had
+  // invaded in 1871"; "the government that the United States established in 1900") and
+  // participle clauses ("The preliminary articles signed in Paris on November 30, 1782, were
+  // effective only when Britain and France signed a treaty") that do not hold its verb. A
+  // when-clause, a coordinated clause or the clause governing a complement shares its time.
+  std::vector<std::pair<size_t, size_t>> OtherClauses(const VerbGroup& g, uint32_t verb) const {
+    std::vector<std::pair<size_t, size_t>> other;
+    if (g.nominal) return other;
+    // A claim in a concessive clause ("Although the United States supported the Balfour
+    // Declaration, Roosevelt had assured the Arabs in 1945 that ...") is not of the main
+    // clause's time.
+    auto opens = [&](uint32_t u, std::initializer_list<std::string_view> words) {
+      if (u >= s_.units.size()) return false;
+      return std::find(words.begin(), words.end(), Lower(u)) != words.end();
+    };
+    const uint32_t g_subject_begin = g.subject >= 0 ? a_.chunks[g.subject].begin : g.begin;
+    const bool concessive =
+        opens(g.clause_begin, {"although", "though", "whereas"}) ||
+        (g_subject_begin > 0 && opens(g_subject_begin - 1, {"although", "though", "whereas"}));
+    for (const VerbGroup& o : a_.groups) {
+      if (&o == &g || o.infinitive || o.embedded || o.clause_begin >= o.clause_end) continue;
+      if (verb >= o.clause_begin && verb < o.clause_end) continue;
+      if (g.subject >= 0 && o.subject == g.subject) continue;
+      // The relative word opens the clause, stands before its subject, or is its subject.
+      auto relative_word = [&](uint32_t u) {
+        if (u >= s_.units.size()) return false;
+        const std::string_view w = Lower(u);
+        return w == "which" || w == "who" || w == "whom" || w == "whose" || w == "where" ||
+               w == "that";
+      };
+      const uint32_t before_subject = o.subject >= 0 && a_.chunks[o.subject].begin > 0
+                                          ? a_.chunks[o.subject].begin - 1
+                                          : kNoUnit;
+      const bool relative = relative_word(o.clause_begin) ||
+                            (o.clause_begin > 0 && relative_word(o.clause_begin - 1)) ||
+                            relative_word(before_subject) ||
+                            (o.begin > 0 && relative_word(o.begin - 1));
+      // A participle without an auxiliary after a noun: "the articles signed in Paris".
+      const bool participle =
+          o.subject_via == "reduced relative" ||
+          (!o.verbs.empty() && o.verbs.front().passive && o.begin == o.verbs.front().unit &&
+           o.begin > 0 && a_.chunk_of[o.begin - 1] >= 0);
+      if (relative || participle || concessive) {
+        // A reduced relative's clause may start at its noun: from its verb on.
+        other.emplace_back(participle ? std::max(o.clause_begin, o.begin) : o.clause_begin,
+                           o.clause_end);
+      }
+    }
+    return other;
+  }
+
+  void Emit(const Rule& rule, const VerbGroup& g, const GroupVerb& v, const FrameVerb& fv,
+            const EntityDef* subject, const EntityDef* object, const EntityDef* recipient,
+            const std::string& text, Modality modality, const std::string& cameo,
+            const std::string& plover, uint32_t b, uint32_t e, const std::string& subject_note) {
     emitted_.push_back(v.unit);
     StatementCandidate c;
     Statement& st = c.statement;
@@ -654,9 +708,13 @@ class FrameReader {
       firing.rule = rule.id;
       firing.what = "frame";
       firing.line = rule.frame->line;
-      std::string verb(doc_.rules.lexicon.Lemma(fv.verb));
-      for (const std::string& p : fv.particle) verb += " " + p;
-      firing.captures.emplace_back("verb", "\"" + verb + "\"");
+      if (&fv == &kNominalVerb) {
+        firing.captures.emplace_back("noun", "\"" + std::string(Lower(v.unit)) + "\"");
+      } else {
+        std::string verb(doc_.rules.lexicon.Lemma(fv.verb));
+        for (const std::string& p : fv.particle) verb += " " + p;
+        firing.captures.emplace_back("verb", "\"" + verb + "\"");
+      }
       firing.captures.emplace_back(
           "subject", subject->entity.id + (subject_note.empty() ? "" : " (" + subject_note + ")"));
       if (object != nullptr) firing.captures.emplace_back("object", object->entity.id);
@@ -674,8 +732,8 @@ class FrameReader {
     }
     const Mention* time_mention = nullptr;
     const Mention* target = nullptr;
-    AttachQualifiers(rule, s_, b, e, &blocked_, {}, doc_, &used, &time_mention, &target, &st,
-                     trace);
+    AttachQualifiers(rule, s_, b, e, &blocked_, OtherClauses(g, v.unit), doc_, &used, &time_mention,
+                     &target, &st, trace);
     SetActorCodes(doc_.rules, doc_.doc_date, subject, object, recipient, &st);
     const uint32_t n = static_cast<uint32_t>(s_.units.size());
     const size_t begin = s_.unit_offsets[b] - 1;

@@ -43,7 +43,7 @@ constexpr ClassWords kClosedClasses[] = {
      "officially publicly reportedly repeatedly quickly firmly strongly fully clearly "
      "immediately finally eventually ultimately instead rather almost nearly only first "
      "together separately unanimously personally directly briefly swiftly successfully "
-     "unsuccessfully reluctantly initially originally duly warmly"},
+     "unsuccessfully reluctantly initially originally duly warmly last"},
     {kClassNumber, "one two three four five six seven eight nine ten dozen hundred thousand"},
     {kClassModifier, "former new then late current acting outgoing incoming interim deputy"},
     {kClassStop, "there here"},

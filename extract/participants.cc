@@ -571,7 +571,17 @@ ImplicitActors DocumentActors::Resolve(const Tagged& s, const ClauseAnalysis& a,
   if (!IsSubject(a, c) && !(a.chunks[c].pronoun && Word(s, a.chunks[c].begin) == "you")) {
     return {};
   }
-  return a.chunks[c].pronoun ? Pronoun(s, a, a.chunks[c].begin) : Collective(s, a, c);
+  if (!a.chunks[c].pronoun) return Collective(s, a, c);
+  // "You and I": both pronouns, each resolved.
+  const Chunk& chunk = a.chunks[c];
+  ImplicitActors out = Pronoun(s, a, chunk.begin);
+  if (chunk.end >= chunk.begin + 3) {
+    const ImplicitActors second = Pronoun(s, a, chunk.end - 1);
+    if (out.entities.empty() || second.entities.empty()) return {{}, out.how + "; " + second.how};
+    for (const EntityDef* e : second.entities) AddUnique(&out.entities, e);
+    out.how += "; " + second.how;
+  }
+  return out;
 }
 
 ImplicitActors DocumentActors::CoordinatedPronoun(const Tagged& s, const ClauseAnalysis& a,

@@ -251,6 +251,51 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
       {"Negotiations on a treaty between Japan and Korea stalled.",
        {"noun group \"Negotiations\""},
        {"[between-phrase]"}},
+      // A hyphenated prefix: "co-led" is "led" when no "co-lead" form is listed; the
+      // reduced relative after a comma is not the object's verb phrase.
+      {"We thank the Coalition, co-led by Germany and France, for its work.",
+       {"verb group \"led\": lead (passive, asserted)",
+        "subject \"the Coalition\" (names no entity) [reduced relative]",
+        "by-agent \"Germany and France\" = state:germany, state:france"},
+       {}},
+      // Examples after "including", set off by dashes or commas from a subject that names no
+      // entity or only a group, are who acts.
+      {"Several Allies - including Canada, Norway, and the United Kingdom - will continue to "
+       "condemn the attack.",
+       {"subject \"Canada, Norway, and the United Kingdom\" = state:canada, state:norway, "
+        "state:united-kingdom [apposition]"},
+       {}},
+      {"Several countries, including Japan and Korea, condemned the test.",
+       {"subject \"Japan and Korea\" = state:japan, state:south-korea [apposition of \"Several "
+        "countries\"]"},
+       {}},
+      {"The leaders discussed several issues, including Ukraine and Iran, and condemned the "
+       "attack.",
+       {"subject \"The leaders\" (names no entity) [shared with 'discussed']"},
+       {"subject \"Ukraine and Iran\""}},
+      {"The departments that enforce labor laws, including minimum wage standards, provide "
+       "benefits to Japan.",
+       {},
+       {"verb group \"provide\""}},
+      // Two subject pronouns coordinated are one chunk; "last" before a verb is an adverb.
+      {"You and I last met in Munich.",
+       {"verb group \"met\": meet (active, asserted)",
+        "subject \"You and I\" (pronoun, unresolved) [pronoun]"},
+       {}},
+      {"They told us and I agreed.", {}, {"\"us and I\""}},
+      // A verb form the tagger did not group does not open a nominalisation's phrase.
+      {"By December the Palestinians suspended talks over settlements.",
+       {"noun group \"talks\": talks (asserted)"},
+       {"noun group \"the Palestinians"}},
+      // A support verb's subject is the agent of the event that is its direct object.
+      {"In 1989, President Bush ordered an invasion of Panama.",
+       {"noun group \"an invasion\": invasion (asserted)", "object \"Panama\" = state:panama"},
+       {}},
+      {"Japan held a meeting with Russia.", {"noun group \"a meeting\""}, {"[subject of 'held']"}},
+      // A possessor before the noun phrase of a name does not hide the clause start.
+      {"Carter's successor Ronald Reagan, a critic of the treaty, agreed to abide by it.",
+       {"subject \"Ronald Reagan\" = person:ronald-reagan [before a parenthetical]"},
+       {}},
       // A participle after a noun with a place but no agent is no reduced relative.
       {"Japan welcomed the steps taken in Tokyo to curb inflation.", {}, {"reduced relative"}},
   };
