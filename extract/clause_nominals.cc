@@ -117,9 +117,19 @@ void ClauseReader::ReadNominal(uint32_t u) {
       break;
     }
     // An entity modifier: "the U.S. offer", "U.S.-Israel talks".
+    // Of a list only its last member modifies the noun: "the launch of the IPEF, and the Quad
+    // meeting" is a meeting of the Quad.
     if (const int c = ChunkEndingAt(b); c >= 0 && out_->chunks[c].end == b) {
-      for (uint32_t m : out_->chunks[c].members) owners.push_back(m);
-      b = out_->chunks[c].begin;
+      const Chunk& modifier = out_->chunks[c];
+      if (modifier.members.size() > 1) {
+        if (!IsEntity(p)) break;
+        owners.push_back(static_cast<uint32_t>(info_[p].mention));
+        b = p;
+        if (b > 0 && Is(b - 1, "the")) --b;
+        break;
+      }
+      for (uint32_t m : modifier.members) owners.push_back(m);
+      b = modifier.begin;
       continue;
     }
     if (IsPunct(p, '-') && p > 0 && IsEntity(p - 1)) {
@@ -251,8 +261,11 @@ void ClauseReader::ReadNominal(uint32_t u) {
     if (IsHardStop(k2) || Has(k2, kClassSubordinator | kClassRelative)) gov = nullptr;
   }
   // "Bush ordered an invasion of Panama": the support verb's subject acts.
+  // Not a participle clause's borrowed subject ("..., including continuing consultations with
+  // Qatar and Egypt").
   if (gov != nullptr && g.subject < 0 && !gov->infinitive && !gov->verbs.back().passive &&
-      gov->subject >= 0 && gov->object >= 0 && out_->chunks[gov->object].begin == b) {
+      gov->subject >= 0 && gov->subject_via != "participle clause" && gov->object >= 0 &&
+      out_->chunks[gov->object].begin == b) {
     for (uint32_t id : gov->verbs.back().verbs) {
       if (std::find(std::begin(kSupportVerbs), std::end(kSupportVerbs), lex_.Lemma(id)) !=
           std::end(kSupportVerbs)) {

@@ -314,6 +314,20 @@ void ClauseReader::FindRoles(size_t gi) {
       }
     }
   }
+  // A passive infinitive ("to be signed") is no assertion: planned. After a noun, with its
+  // agent, it is a reduced relative: "the summit to be hosted by President Biden" is a planned
+  // hosting, the summit its object.
+  if (g.begin > 1 && Is(g.begin - 1, "to") && Has(g.begin, kClassBe) && !g.verbs.empty() &&
+      g.verbs.back().passive) {
+    for (GroupVerb& verb : g.verbs) verb.modality = Stronger(verb.modality, Modality::kPlanned);
+    int c = ChunkEndingAt(g.begin - 1);
+    if (c < 0 && IsNounWord(g.begin - 2)) c = NounChunkEndingAt(g.begin - 1);
+    if (c >= 0 && g.verbs.size() == 1 && AgentPrepAt(g.end)) {
+      g.subject = c;
+      g.subject_via = "reduced relative";
+      g.begin -= 1;  // "to be hosted": the group's extent holds its "to"
+    }
+  }
   // A reduced relative: "challenges posed by China", "the treaty signed by Japan", "The
   // Camp David Accords, signed by Carter, Sadat and Begin", "a treaty concluded between
   // Israel and Egypt".
@@ -362,6 +376,22 @@ void ClauseReader::FindRoles(size_t gi) {
           v = out_->chunks[second].end;
         }
       }
+    }
+  }
+  // "signed the ABM Treaty and interim SALT agreement on May 26, 1972, in Moscow": a noun
+  // phrase coordinated with the object (of another kind, so no list chunk) is part of it; the
+  // phrases after it are still the verb's.
+  if (g.object >= 0 && v + 1 < n_ && (Is(v, "and") || Is(v, "or")) && !verb_unit_[v + 1] &&
+      (Has(v + 1, kClassDeterminer | kClassModifier | kClassNumber) || IsEntity(v + 1) ||
+       info_[v + 1].kind == Kind::kDemonym || IsNounWord(v + 1))) {
+    const int more = ChunkAt(v + 1);
+    uint32_t after = more >= 0 ? out_->chunks[more].end : v;
+    bool verb_between = false;
+    for (uint32_t k = v + 1; k < after && k < n_; ++k) verb_between = verb_between || verb_unit_[k];
+    if (more >= 0 && !verb_between && (after >= n_ || !verb_unit_[after]) &&
+        (after >= n_ || Has(after, kClassPreposition) || IsPunct(after, ',') ||
+         info_[after].kind == Kind::kDate || IsHardStop(after))) {
+      v = after;
     }
   }
   // Prepositional phrases, that-clauses, infinitives and quotations that follow.

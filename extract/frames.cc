@@ -302,6 +302,45 @@ class FrameReader {
     return next;
   }
 
+  // The person chunk set off by commas after chunk c, a title of one mention of two or more
+  // words that names no person ("Soviet Ambassador", maybe with "to/of/in" and an entity after
+  // it): "Soviet Ambassador to the United States, Anatoly Dobrynin,". -1 when none.
+  int TitleApposition(int c) const {
+    const Chunk& chunk = a_.chunks[c];
+    if (chunk.members.empty()) return -1;
+    // One title mention (a demonym, or an alias such as "Soviet Ambassador" for its state).
+    if (chunk.members.size() != 1 || chunk.end > chunk.begin + 2 ||
+        (chunk.end == chunk.begin + 2 && Lower(chunk.begin) != "the")) {
+      return -1;
+    }
+    const Mention& title = s_.mentions[chunk.members[0]];
+    if (title.entity == nullptr || title.entity->entity.type == EntityType::kPerson ||
+        title.tok_end - title.tok_begin < 2) {
+      return -1;
+    }
+    const uint32_t n = static_cast<uint32_t>(s_.units.size());
+    uint32_t e = chunk.end;
+    const std::string_view p = Lower(e);
+    if ((p == "to" || p == "of" || p == "in") && e + 1 < n && a_.chunk_of[e + 1] >= 0) {
+      e = a_.chunks[a_.chunk_of[e + 1]].end;
+    }
+    if (e + 1 >= n || Lower(e) != ",") return -1;
+    const int next = a_.chunk_of[e + 1];
+    if (next < 0 || a_.chunks[next].begin != e + 1 || a_.chunks[next].members.size() != 1) {
+      return -1;
+    }
+    const Mention& m = s_.mentions[a_.chunks[next].members[0]];
+    if (m.kind == MentionKind::kDemonym || m.entity == nullptr ||
+        m.entity->entity.type != EntityType::kPerson) {
+      return -1;
+    }
+    const uint32_t after = a_.chunks[next].end;
+    if (after < n && Lower(after) != "," && Lower(after) != "." && Lower(after) != "and") {
+      return -1;
+    }
+    return next;
+  }
+
   // The first prepositional phrase with preposition `prep` whose entities fit, from index
   // `from` on; fills `entities` and returns its chunk, or -1.
   int FromPreps(const VerbGroup& g, size_t from, const RoleFiller& f,
@@ -309,6 +348,12 @@ class FrameReader {
     for (size_t i = from; i < g.preps.size(); ++i) {
       const PrepPhrase& pp = g.preps[i];
       if ((f.prep != "any" && Lower(pp.prep) != f.prep) || pp.chunk < 0) continue;
+      // "with Soviet Ambassador to the United States, Anatoly Dobrynin,": a title named by a
+      // demonym is the person of its apposition.
+      if (const int person = TitleApposition(pp.chunk); person >= 0) {
+        *entities = ResolveChunk(s_, a_, person, f.bits, f.actor, false, doc_);
+        if (!entities->empty()) return person;
+      }
       *entities = ResolveChunk(s_, a_, pp.chunk, f.bits, f.actor, false, doc_);
       if (!entities->empty()) return pp.chunk;
       // A title or description with the entity as its apposition: "to His Majesty, King

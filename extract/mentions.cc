@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "base/date.h"
 #include "extract/dates.h"
 #include "extract/rule_tokens.h"
 
@@ -255,6 +256,36 @@ Mention EntityMention(const DocState& doc, const EntityDef* def, uint32_t b, uin
   m.order = def->order;
   m.via = std::move(via);
   return m;
+}
+
+void ApplyEras(const DocState& doc, Tagged* s) {
+  if (s->date.empty()) return;
+  std::string first, last;  // the sentence's days, worked out at the first entity with eras
+  auto era_of = [&](const EntityDef* def) -> const EntityDef* {
+    if (def == nullptr || def->eras.empty()) return def;
+    if (first.empty()) {
+      first = FirstDayOf(s->date);
+      last = LastDayOf(s->date);
+      if (first.empty() || last.empty()) return def;
+    }
+    for (const EntityDef::Era& era : def->eras) {
+      if ((era.from.empty() || FirstDayOf(era.from) <= first) &&
+          (era.to.empty() || last <= LastDayOf(era.to))) {
+        if (const EntityDef* then = doc.Find(era.id)) return then;
+      }
+    }
+    return def;
+  };
+  for (Mention& m : s->mentions) {
+    if (m.entity != nullptr && m.entity->view_of == nullptr) {
+      const EntityDef* then = era_of(m.entity);
+      if (then != m.entity) {
+        m.entity = then;
+        m.acts_as = then->acts_as.empty() ? nullptr : doc.Find(then->acts_as);
+      }
+    }
+    m.acts_as = era_of(m.acts_as);
+  }
 }
 
 void Tag(const DocState& doc, std::string_view text, const DateReference& dates, Tagged* s) {

@@ -95,6 +95,12 @@ void Tag(const DocState& doc, std::string_view text, const DateReference& dates,
 // again: no alias index, entity patterns or dates.
 void AddLocalMentions(const DocState& doc, Tagged* s);
 
+// Gives each mention of `s` whose entity (or the entity it acts as) has an `era` holding the
+// sentence's date (Tagged::date, all of it within the era) the era's entity instead: "Korea"
+// in 1905 is the Korean Empire, "Moscow" acts as the Soviet Union in 1962. A sentence without
+// a date keeps its mentions.
+void ApplyEras(const DocState& doc, Tagged* s);
+
 // True when a sentence holds the first token of a document-local alias.
 bool HasLocalAlias(const DocState& doc, const Tagged& s);
 

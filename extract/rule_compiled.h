@@ -38,6 +38,13 @@ struct SourceLocation {
 struct EntityDef {
   Entity entity;  // label, aliases, attributes, roles; mentions == 0
   std::string acts_as;
+  // `era` lines (rules/README.md section 2): from `from` to `to` (partial ISO dates, empty for
+  // open), a mention of this entity means entity `id` ("Korea" in 1905 is the Korean Empire,
+  // "Russia" in 1962 the Soviet Union).
+  struct Era {
+    std::string id, from, to;
+  };
+  std::vector<Era> eras;
   std::vector<std::string> adjectives;
   int priority = 0;
   int order = 0;  // definition order; later wins ties

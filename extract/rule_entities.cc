@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -148,14 +149,15 @@ bool CheckEntityId(RuleFiles* files, const RuleBlock& b, int line, const std::st
 
 size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRules* out) {
   static const std::vector<std::string> kProps = {
-      "label",   "alias", "alias/i", "pattern", "attr",    "adjective", "capital",
-      "acts-as", "role",  "part-of", "date",    "parties", "place",     "priority"};
+      "label", "alias",   "alias/i", "pattern", "attr",  "adjective", "capital", "acts-as",
+      "role",  "part-of", "date",    "parties", "place", "priority",  "era"};
   size_t alias_count = 0;
   auto add_alias = [&](const std::string& text, bool ignore_case, bool demonym, uint32_t entity) {
     if (out->alias_index.Add(text, ignore_case, demonym, entity)) ++alias_count;
   };
   std::vector<PendingPattern> patterns;
   std::vector<std::pair<const RuleBlock*, const RuleProp*>> acts_as;
+  std::vector<std::tuple<const RuleBlock*, const RuleProp*, std::string>> eras;
   // Definition order decides ties, so number the blocks in load order.
   int order = 0;
   std::map<const RuleBlock*, int> order_of;
@@ -241,6 +243,25 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
           }
           def.entity.roles.push_back(std::move(role));
           if (merge) ++def.imported_roles;
+        } else if (k == "era") {
+          // "era ENTITY-ID [from DATE] [to DATE]": a role's syntax, the entity for the office.
+          Role era;
+          if (!ParseRole(files, *block, p, &era)) {
+            ok = false;
+            continue;
+          }
+          if (!era.country.empty() || !era.code.empty() ||
+              era.office.find(' ') != std::string::npos) {
+            files->Error(*block, p, p.value_col, "expected 'era ENTITY-ID [from DATE] [to DATE]'");
+            ok = false;
+            continue;
+          }
+          if (!CheckEntityId(files, *block, p.line, era.office, p.value_col)) {
+            ok = false;
+            continue;
+          }
+          def.eras.push_back({era.office, era.from, era.to});
+          eras.emplace_back(block, &p, era.office);
         } else if (k == "priority") {
           if (!ParseInt(p.value, &def.priority)) {
             files->Error(*block, p, p.value_col,
@@ -314,6 +335,11 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
     if (out->entity_index.count(prop->value) == 0) {
       files->Error(*block, *prop, prop->value_col,
                    "unknown entity '" + prop->value + "' in acts-as");
+    }
+  }
+  for (const auto& [block, prop, id] : eras) {
+    if (out->entity_index.count(id) == 0) {
+      files->Error(*block, *prop, prop->value_col, "unknown entity '" + id + "' in era");
     }
   }
   CompileEntityPatterns(files, patterns, out);

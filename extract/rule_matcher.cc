@@ -125,6 +125,7 @@ class Analyzer {
       dating.AddDates(tagged[i].dates);
       const std::optional<TimeValue> when = dating.UnitTime();
       tagged[i].date = when ? when->value : std::string();
+      internal::ApplyEras(doc_, &tagged[i]);
     }
     // Discovery's word lookups, kept for the coreference pass, or empty when the sentence was
     // tagged again in between.
@@ -171,6 +172,7 @@ class Analyzer {
       timing.AddDates(s.dates);
       prefilter_.Restore(s, kept[i]);
       internal::Coref(&s, i > 0 ? &tagged[i - 1] : nullptr, &prefilter_, doc_, out);
+      internal::ApplyEras(doc_, &s);  // what discovery and coreference added
       if (internal::ApplySectors(doc_, &s)) {
         internal::BuildUnits(&s);
         prefilter_.Forget();

@@ -83,10 +83,11 @@ def read_table(path):
             if not line or line.startswith("#"):
                 continue
             fields = line.split("\t")
-            if len(fields) != len(COLUMNS):
-                sys.exit(f"{path}:{lineno}: expected {len(COLUMNS)} tab-separated columns, "
-                         f"got {len(fields)}")
-            row = dict(zip(COLUMNS, fields))
+            if len(fields) not in (len(COLUMNS), len(COLUMNS) + 1):
+                sys.exit(f"{path}:{lineno}: expected {len(COLUMNS)} tab-separated columns "
+                         f"(and optionally eras), got {len(fields)}")
+            row = dict(zip(COLUMNS + ["eras"], fields))
+            row.setdefault("eras", "")
             if row["iso3"] in rows:
                 sys.exit(f"{path}:{lineno}: duplicate row for {row['iso3']}")
             if row["cap_actor"] not in ("y", "n"):
@@ -231,6 +232,7 @@ def render(iso_path, table_path, groups_path):
         lines.append(f"  attr       status = {row['status']}")
         if adjectives:
             lines.append(f"  adjective  {', '.join(adjectives)}")
+        lines += [f"  era        {era}" for era in split_list(row["eras"])]
         if row["capital"]:
             cid = "place:" + slugify(row["capital"])
             if cid in used:

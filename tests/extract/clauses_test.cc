@@ -296,6 +296,32 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
       {"Carter's successor Ronald Reagan, a critic of the treaty, agreed to abide by it.",
        {"subject \"Ronald Reagan\" = person:ronald-reagan [before a parenthetical]"},
        {}},
+      // A noun phrase coordinated with the object (of another kind): the phrases after it are
+      // still the verb's.
+      {"Nixon and Brezhnev signed the ABM Treaty and interim SALT agreement on May 26, 1972, in "
+       "Moscow.",
+       {"object \"the ABM Treaty\" = agreement:abm-treaty", "in \"Moscow\" = place:moscow"},
+       {}},
+      // A passive infinitive is planned; after a noun, with its agent, a reduced relative.
+      {"The treaty to be signed by Japan and Russia next year ends the war.",
+       {"verb group \"to be signed\": sign (passive, planned)",
+        "subject \"The treaty\" (names no entity) [reduced relative]"},
+       {}},
+      {"The treaty is expected to be signed by Japan.",
+       {"verb group \"be signed\": sign (passive, planned)"},
+       {"sign (passive, asserted)"}},
+      // "co-" makes a verb of a participle only; of a list only the last member modifies a noun;
+      // a participle clause's borrowed subject is no support verb's.
+      {"Before the next TTC co-chairs meeting, the United States and the European Union plan to "
+       "explore ways.",
+       {},
+       {"verb group \"chairs\""}},
+      {"We have seen the launch of the Indo-Pacific Economic Framework, and the Quad meeting.",
+       {"subject \"the Quad meeting\" (names no entity; owner organization:quad) [owner]"},
+       {"owner organization:ipef"}},
+      {"They discussed next steps, including continuing consultations with Qatar and Egypt.",
+       {"noun group \"consultations\""},
+       {"[subject of 'continuing']"}},
       // A participle after a noun with a place but no agent is no reduced relative.
       {"Japan welcomed the steps taken in Tokyo to curb inflation.", {}, {"reduced relative"}},
   };

@@ -733,5 +733,26 @@ TEST(DefaultRulesTest, ClauseLayerReadsGeneralConstructions) {
   ExpectClauseCases(*extractor, cases);
 }
 
+TEST(DefaultRulesTest, HistoricalStatesAndRenamedPlacesByDate) {
+  std::unique_ptr<Extractor> extractor = DefaultExtractor();
+  ASSERT_NE(extractor, nullptr);
+  // Issue 16: `era` lines of rules/gazetteer (tools/data/states.tsv) and renamed places.
+  const ClauseCase cases[] = {
+      {"In 1905, Japan signed a treaty with Korea.",
+       {"state:japan signed recipient=state:korean-empire"},
+       {"state:japan signed recipient=state:south-korea"}},
+      {"In 1950, North Korea attacked Korea.", {"state:north-korea attacked state:south-korea"},
+       {}},
+      {"In 1904, Japan attacked the Russian fleet at Port Arthur.",
+       {"state:japan attacked state:russian-empire"},
+       {"state:japan attacked state:russia"}},
+      {"In October 1962, Moscow agreed to remove the missiles from Cuba.",
+       {"state:soviet-union agreed"},
+       {"state:russia agreed"}},
+      {"In 2014, Moscow annexed Crimea.", {"state:russia occupies place:crimea"}, {}},
+  };
+  ExpectClauseCases(*extractor, cases);
+}
+
 }  // namespace
 }  // namespace parley
