@@ -118,8 +118,24 @@ void ClauseReader::ReadNominal(uint32_t u) {
     }
     // An entity modifier: "the U.S. offer", "U.S.-Israel talks".
     if (const int c = ChunkEndingAt(b); c >= 0 && out_->chunks[c].end == b) {
-      for (uint32_t m : out_->chunks[c].members) owners.push_back(m);
-      b = out_->chunks[c].begin;
+      const Chunk& list = out_->chunks[c];
+      // A list whose last member has a determiner of its own: only that member modifies the
+      // noun ("the launch of the Indo-Pacific Economic Framework, and the Quad meeting" is a
+      // meeting of the Quad; "the U.S. and Japan meeting" is one of both). A gerund with an
+      // object is a clause whose subject is the whole list ("China and the Solomon Islands
+      // signing a security agreement").
+      if (list.members.size() > 1 && !Has(u + 1, kClassDeterminer)) {
+        const int last = static_cast<int>(list.members.back());
+        uint32_t first = b;
+        while (first > list.begin && s_.units[first - 1].mention == last) --first;
+        if (first > list.begin && Has(first - 1, kClassDeterminer)) {
+          owners.push_back(static_cast<uint32_t>(last));
+          b = first;
+          continue;
+        }
+      }
+      for (uint32_t m : list.members) owners.push_back(m);
+      b = list.begin;
       continue;
     }
     if (IsPunct(p, '-') && p > 0 && IsEntity(p - 1)) {

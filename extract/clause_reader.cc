@@ -123,7 +123,10 @@ void ClauseReader::Classify() {
       if (e == nullptr || e->senses.empty()) e = lex_.Find(hyphened);
       // "co-led": no form of its own, the verb without the prefix ("led": lead).
       if ((e == nullptr || e->senses.empty()) && lower == "co") e = lex_.Find(LowerRaw(u + 2));
-      if (e != nullptr && !e->senses.empty()) {
+      // "the next TTC co-chairs meeting": a form in -s before a bare event noun is a noun.
+      const LexEntry* next = u + 3 < n_ ? lex_.Find(LowerRaw(u + 3)) : nullptr;
+      const bool noun = LowerRaw(u + 2).ends_with("s") && next != nullptr && next->event_noun;
+      if (e != nullptr && !e->senses.empty() && !noun) {
         i.classes = kClassAdverb;
         prefixed_[u + 2] = e;
       }
