@@ -23,6 +23,11 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
     return (i.forms & kFormBase) != 0;  // do, modal, to
   }
   if (u == 0) return false;
+  // "the co-chairs": a prefixed word that is no prefixed verb (clause_reader.cc) is a noun.
+  if (u >= 2 && prefixed_[u] == nullptr && IsPunctRaw(u - 1, '-') &&
+      (LowerRaw(u - 2) == "co" || LowerRaw(u - 2) == "re")) {
+    return false;
+  }
   // A capitalised present participle inside a sentence, before another capitalised word,
   // begins a name: "The Lasker Foundation, Ending Pandemics, and Resolve to Save Lives".
   if (i.cap && (i.forms & kFormIng) != 0 && u + 1 < n_ && info_[u + 1].cap &&

@@ -117,25 +117,20 @@ void ClauseReader::ReadNominal(uint32_t u) {
       break;
     }
     // An entity modifier: "the U.S. offer", "U.S.-Israel talks".
+    // Of a list only its last member modifies the noun: "the launch of the IPEF, and the Quad
+    // meeting" is a meeting of the Quad. A gerund with an object is a clause whose subject is
+    // the whole list: "China and the Solomon Islands signing a security agreement".
     if (const int c = ChunkEndingAt(b); c >= 0 && out_->chunks[c].end == b) {
-      const Chunk& list = out_->chunks[c];
-      // A list whose last member has a determiner of its own: only that member modifies the
-      // noun ("the launch of the Indo-Pacific Economic Framework, and the Quad meeting" is a
-      // meeting of the Quad; "the U.S. and Japan meeting" is one of both). A gerund with an
-      // object is a clause whose subject is the whole list ("China and the Solomon Islands
-      // signing a security agreement").
-      if (list.members.size() > 1 && !Has(u + 1, kClassDeterminer)) {
-        const int last = static_cast<int>(list.members.back());
-        uint32_t first = b;
-        while (first > list.begin && s_.units[first - 1].mention == last) --first;
-        if (first > list.begin && Has(first - 1, kClassDeterminer)) {
-          owners.push_back(static_cast<uint32_t>(last));
-          b = first;
-          continue;
-        }
+      const Chunk& modifier = out_->chunks[c];
+      if (modifier.members.size() > 1 && !Has(u + 1, kClassDeterminer)) {
+        if (!IsEntity(p)) break;
+        owners.push_back(static_cast<uint32_t>(info_[p].mention));
+        b = p;
+        if (b > 0 && Is(b - 1, "the")) --b;
+        break;
       }
-      for (uint32_t m : list.members) owners.push_back(m);
-      b = list.begin;
+      for (uint32_t m : modifier.members) owners.push_back(m);
+      b = modifier.begin;
       continue;
     }
     if (IsPunct(p, '-') && p > 0 && IsEntity(p - 1)) {
@@ -267,8 +262,11 @@ void ClauseReader::ReadNominal(uint32_t u) {
     if (IsHardStop(k2) || Has(k2, kClassSubordinator | kClassRelative)) gov = nullptr;
   }
   // "Bush ordered an invasion of Panama": the support verb's subject acts.
+  // Not a participle clause's borrowed subject ("..., including continuing consultations with
+  // Qatar and Egypt").
   if (gov != nullptr && g.subject < 0 && !gov->infinitive && !gov->verbs.back().passive &&
-      gov->subject >= 0 && gov->object >= 0 && out_->chunks[gov->object].begin == b) {
+      gov->subject >= 0 && gov->subject_via != "participle clause" && gov->object >= 0 &&
+      out_->chunks[gov->object].begin == b) {
     for (uint32_t id : gov->verbs.back().verbs) {
       if (std::find(std::begin(kSupportVerbs), std::end(kSupportVerbs), lex_.Lemma(id)) !=
           std::end(kSupportVerbs)) {

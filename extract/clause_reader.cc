@@ -123,10 +123,13 @@ void ClauseReader::Classify() {
       if (e == nullptr || e->senses.empty()) e = lex_.Find(hyphened);
       // "co-led": no form of its own, the verb without the prefix ("led": lead).
       if ((e == nullptr || e->senses.empty()) && lower == "co") e = lex_.Find(LowerRaw(u + 2));
-      // "the next TTC co-chairs meeting": a form in -s before a bare event noun is a noun.
-      const LexEntry* next = u + 3 < n_ ? lex_.Find(LowerRaw(u + 3)) : nullptr;
-      const bool noun = LowerRaw(u + 2).ends_with("s") && next != nullptr && next->event_noun;
-      if (e != nullptr && !e->senses.empty() && !noun) {
+      // "co-" makes a verb of a participle only: "the co-chairs", "a co-host" are nouns.
+      uint8_t forms = 0;
+      if (e != nullptr) {
+        for (const VerbSense& sense : e->senses) forms |= sense.forms;
+      }
+      if (lower == "co" && (forms & (kFormEd | kFormIng)) == 0) e = nullptr;
+      if (e != nullptr && !e->senses.empty()) {
         i.classes = kClassAdverb;
         prefixed_[u + 2] = e;
       }

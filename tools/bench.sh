@@ -145,7 +145,9 @@ for scale in $scales; do
     # they lose against 2x is the hardware's (cores sharing caches, memory and, on a VM,
     # perhaps a physical core), not parley's.
     zstd -dcq <"$input" >"$out/whole-$scale.jsonl"
-    split -n l/2 -d "$out/whole-$scale.jsonl" "$out/half-$scale."
+    # Named .jsonl: a file whose name says no format is read as one document, and each half
+    # is over --max-doc-bytes.
+    split -n l/2 -d --additional-suffix=.jsonl "$out/whole-$scale.jsonl" "$out/half-$scale."
     rm "$out/whole-$scale.jsonl"
     # 1 and 2 jobs, the pair, the ingest and the Dask recipe alternate, $repeat times each, so
     # that all see the same machine; the report shows each one's median run.
@@ -157,7 +159,7 @@ for scale in $scales; do
       done
       run "extract-$scale-pair-r$i" bash -c '"$1" extract "$2" --jobs 1 >"$4" & first=$!
         "$1" extract "$3" --jobs 1 >"$5" && wait "$first" && cat "$4" "$5"' _ "$parley" \
-        "$out/half-$scale.00" "$out/half-$scale.01" "$out/half-0.out" "$out/half-1.out"
+        "$out/half-$scale.00.jsonl" "$out/half-$scale.01.jsonl" "$out/half-0.out" "$out/half-1.out"
       cmp -s "$out/extract-$scale-j1-r1.out" "$out/extract-$scale-pair-r$i.out" ||
         { echo "tools/bench.sh: the two halves' outputs differ from the whole's" >&2; exit 1; }
       # The ingest is compared with the extraction runs, so it alternates with them, each run

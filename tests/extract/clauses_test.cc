@@ -310,6 +310,18 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
       {"The treaty is expected to be signed by Japan.",
        {"verb group \"be signed\": sign (passive, planned)"},
        {"sign (passive, asserted)"}},
+      // "co-" makes a verb of a participle only; of a list only the last member modifies a noun;
+      // a participle clause's borrowed subject is no support verb's.
+      {"Before the next TTC co-chairs meeting, the United States and the European Union plan to "
+       "explore ways.",
+       {},
+       {"verb group \"chairs\""}},
+      {"We have seen the launch of the Indo-Pacific Economic Framework, and the Quad meeting.",
+       {"subject \"the Quad meeting\" (names no entity; owner organization:quad) [owner]"},
+       {"owner organization:ipef"}},
+      {"They discussed next steps, including continuing consultations with Qatar and Egypt.",
+       {"noun group \"consultations\""},
+       {"[subject of 'continuing']"}},
       // A participle after a noun with a place but no agent is no reduced relative.
       {"Japan welcomed the steps taken in Tokyo to curb inflation.", {}, {"reduced relative"}},
   };

@@ -784,6 +784,35 @@ TEST(DefaultRulesTest, HistoricalStatesAndRenamedPlacesByDate) {
        {"state:soviet-union agreed"},
        {"state:russia agreed"}},
       {"In 2014, Moscow annexed Crimea.", {"state:russia occupies place:crimea"}, {}},
+      // Names of bodies that hold a place's or another body's name.
+      {"The United Russia Congress endorsed Putin.",
+       {"organization:united-russia supported person:vladimir-putin"},
+       {"organization:us-congress supported"}},
+  };
+  ExpectClauseCases(*extractor, cases);
+}
+
+TEST(DefaultRulesTest, IssueSixteenExamples) {
+  std::unique_ptr<Extractor> extractor = DefaultExtractor();
+  ASSERT_NE(extractor, nullptr);
+  const ClauseCase cases[] = {
+      // A name in the text beats an office's date table.
+      {"The President of Russia Dmitry Medvedev visits Kunashiri island.",
+       {"person:dmitry-medvedev visited place:kunashir"},
+       {"person:vladimir-putin visited"}},
+      {"On October 2, 2024, the Japanese Prime Minister, Ishiba Shigeru, met President Biden.",
+       {"person:shigeru-ishiba met_with person:joe-biden"},
+       {"person:fumio-kishida met_with"}},
+      // Pronouns: the nearest subject that agrees; when unsure, no statement.
+      {"When President Franklin D. Roosevelt met with Soviet Premier Joseph Stalin in Tehran in "
+       "November 1943, he proposed an international organization.",
+       {"person:franklin-d-roosevelt proposed"},
+       {"person:joseph-stalin proposed"}},
+      {"Vice President Kamala Harris spoke about Vladimir Putin. Putin launched the war. She said "
+       "that America will continue to stand with Ukraine.",
+       {},
+       {"person:vladimir-putin said", "person:vladimir-putin stated",
+        "person:vladimir-putin asserted"}},
   };
   ExpectClauseCases(*extractor, cases);
 }
