@@ -15,8 +15,9 @@ namespace parley {
 // Gives memory that was freed back to the system: after a long document or a window of one,
 // the allocator would otherwise keep the peak (glibc keeps freed small blocks between live
 // ones; mimalloc keeps freed pages for reuse). Calls mimalloc's mi_collect(true) when the
-// process uses mimalloc, glibc's malloc_trim(0) otherwise. Costs about a millisecond on a
-// large heap: call it after megabytes of work, not per sentence.
+// process uses mimalloc, glibc's malloc_trim(0) otherwise. Its cost grows with what it gives
+// back (mimalloc: under a millisecond with little to return, some 40 ms for 200 MB of small
+// blocks): call it after megabytes of work, not per sentence.
 void ReleaseFreedMemory();
 
 }  // namespace parley

@@ -288,13 +288,15 @@ bool PhraseSet::ContainsWord(std::string_view word) const {
 bool NameVocabulary::AddList(std::string_view name,
                              const std::vector<std::vector<std::string>>& items) {
   PhraseSet* sets[] = {&titles,   &particles,      &stopwords,  &openers, &heads[0], &heads[1],
-                       &heads[2], &event_prefixes, &honorifics, &given,   &regnal};
+                       &heads[2], &event_prefixes, &honorifics, &given,   &regnal,   &female,
+                       &male};
   for (size_t i = 0; i < kListNames.size(); ++i) {
     if (kListNames[i] != name) continue;
     for (const auto& item : items) {
       sets[i]->Add(item);
       const bool never = sets[i] != &particles && sets[i] != &openers && sets[i] != &honorifics &&
-                         sets[i] != &given && sets[i] != &regnal;
+                         sets[i] != &given && sets[i] != &regnal && sets[i] != &female &&
+                         sets[i] != &male;
       if (never && item.size() == 1) never_names.Add(item);
     }
     return true;

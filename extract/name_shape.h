@@ -62,10 +62,10 @@ class PhraseSet {
 struct NameVocabulary {
   // The word lists read, in the order of the members below. A rule set without them finds
   // nothing by shape.
-  static constexpr std::array<std::string_view, 11> kListNames = {
-      "name-title",        "name-particle",  "name-stopword", "name-opener",
-      "head-organization", "head-agreement", "head-event",    "head-event-prefix",
-      "name-honorific",    "name-given",     "name-regnal"};
+  static constexpr std::array<std::string_view, 13> kListNames = {
+      "name-title",     "name-particle", "name-stopword",     "name-opener",    "head-organization",
+      "head-agreement", "head-event",    "head-event-prefix", "name-honorific", "name-given",
+      "name-regnal",    "name-female",   "name-male"};
 
   PhraseSet titles;     // "president", "prime minister", "mr", "his excellency"
   PhraseSet particles;  // "de", "van", "von", "der", "bin", "al"
@@ -81,6 +81,9 @@ struct NameVocabulary {
   // Titles that belong to the name of a person known by one name ("king", "pope", "sheikh"):
   // "King Hussein" is a person's name in full, where "Ambassador Johnson" is a surname alone.
   PhraseSet regnal;
+  // First given names that say a person's gender ("kamala", "joe"; rules/core/gender_names.rules),
+  // for "he" and "she" (participants.h).
+  PhraseSet female, male;
   // The one-word titles, stop words and head nouns together: words never part of a person's
   // name, found with one lookup.
   PhraseSet never_names;

@@ -204,6 +204,16 @@ void DocumentActors::ReadUnit(const Tagged& s, size_t i) {
     for (const Role& role : person->entity.roles) {
       if (RoleContains(role, s.date)) named_.push_back({i, person, role.office});
     }
+    // The first given name, once per person ("Kamala Harris"; not a family name written
+    // first: the list leaves out common surnames such as "Kim").
+    if (named_gender_.insert(person).second) {
+      const std::string& label = person->entity.label;
+      const std::string first = AsciiLower(label.substr(0, label.find(' ')));
+      if (label.find(' ') != std::string::npos) {
+        if (doc_.rules.names.female.ContainsWord(first)) --gender_[person];
+        if (doc_.rules.names.male.ContainsWord(first)) ++gender_[person];
+      }
+    }
     // Gender titles right before the name ("Ms. Psaki", "King Abdullah").
     if (before > 0) {
       const uint32_t g = before - 1;
@@ -701,6 +711,12 @@ ImplicitActors DocumentActors::Pronoun(const Tagged& s, const ClauseAnalysis& a,
     // A subject before it in its own sentence is nearer than the earlier sentences' ("When
     // Harrison was elected in 1888, he invited Blaine"), when it is the only one there.
     if (Gender(fit[0]) == 0 && fit.size() > 1 && !(in_sentence == 1 && fit[0] == candidates[0])) {
+      // One subject known to agree ("Kamala Harris" for "she") beats those of unknown gender.
+      std::vector<const EntityDef*> agreeing;
+      for (const EntityDef* p : fit) {
+        if (Gender(p) == want) agreeing.push_back(p);
+      }
+      if (agreeing.size() == 1) return {agreeing, "the subject of that gender"};
       return {{}, "two subjects might be meant (" + Ids(fit) + ")"};
     }
     return {{fit[0]},

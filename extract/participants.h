@@ -31,6 +31,7 @@
 
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -146,6 +147,7 @@ class DocumentActors {
   std::vector<Named> named_;
   std::map<const EntityDef*, const EntityDef*> state_of_;  // from the text: "X of STATE"
   std::map<const EntityDef*, int> gender_;                 // evidence: + male, - female
+  std::set<const EntityDef*> named_gender_;  // persons whose given name was read for gender
   std::vector<const EntityDef*> participants_;
   std::string participants_via_;
   std::vector<const EntityDef*> authors_;

@@ -810,9 +810,14 @@ TEST(DefaultRulesTest, IssueSixteenExamples) {
        {"person:joseph-stalin proposed"}},
       {"Vice President Kamala Harris spoke about Vladimir Putin. Putin launched the war. She said "
        "that America will continue to stand with Ukraine.",
-       {},
+       {"person:kamala-harris said"},
        {"person:vladimir-putin said", "person:vladimir-putin stated",
         "person:vladimir-putin asserted"}},
+      // A census woman's name that is a man's in Russian is no evidence.
+      {"Soviet Premier Nikita Khrushchev met President Eisenhower in 1959. Khrushchev spoke at "
+       "length. He demanded that the Western powers leave Berlin.",
+       {"person:nikita-khrushchev demanded"},
+       {}},
   };
   ExpectClauseCases(*extractor, cases);
 }
