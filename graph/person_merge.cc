@@ -261,8 +261,10 @@ Result<PersonMerger> PersonMerger::Load(const Store& store) {
 }
 
 void PersonMerger::Remember(const Entity& person) {
-  auto [it, inserted] = people_.try_emplace(person.id);
-  Entity& known = it->second;
+  // Not a structured binding: the lambda below reads `inserted`, which clang before 16 refuses.
+  const auto emplaced = people_.try_emplace(person.id);
+  const bool inserted = emplaced.second;
+  Entity& known = emplaced.first->second;
   if (inserted) {
     known.id = person.id;
     known.label = person.label;
