@@ -175,6 +175,7 @@ void ClauseReader::FindCoordination() {
     std::vector<size_t> members = {p};
     std::vector<std::pair<uint32_t, uint32_t>> asides;  // parentheses inside the list
     std::vector<bool> by_conjunction = {true};
+    std::vector<bool> closes = {true};  // joined by "and" or "as well as", not "together with"
     uint8_t common = ClassOf(phrases_[p]);
     // A list after a colon may be separated by semicolons: "spoke with: A of X; B of Y; and
     // C of Z".
@@ -191,7 +192,7 @@ void ClauseReader::FindCoordination() {
         asides.emplace_back(u, k + 1);
         u = k + 1;
       }
-      bool conj = false;
+      bool conj = false, closing = true;
       if (IsPunct(u, ',') || (colon_list && IsPunct(u, ';'))) {
         ++u;
         if (Is(u, "and")) {
@@ -207,6 +208,7 @@ void ClauseReader::FindCoordination() {
       } else if ((Is(u, "together") || Is(u, "along")) && Is(u + 1, "with")) {
         u += 2;
         conj = true;
+        closing = false;
       } else {
         break;
       }
@@ -220,6 +222,7 @@ void ClauseReader::FindCoordination() {
       q = static_cast<size_t>(next);
       members.push_back(q);
       by_conjunction.push_back(conj);
+      closes.push_back(closing);
     }
     // A list joined by commas must end with a conjunction: "A, B and C". Without one, the
     // commas separate other things ("In Moscow, Putin met Abe").
@@ -235,6 +238,17 @@ void ClauseReader::FindCoordination() {
     }
     size_t keep = members.size();
     while (keep > 1 && !by_conjunction[keep - 1]) --keep;
+    // "together with" does not close a list joined by commas: in "if Russia undertakes a
+    // further invasion of Ukraine, the United States together with our Allies will respond" the
+    // comma ends the if-clause. The members after the last comma-joined one must include an
+    // "and" for the commas to be a list.
+    for (size_t k = keep; k-- > 1;) {
+      if (by_conjunction[k]) continue;
+      bool closed = false;
+      for (size_t j = k + 1; j < keep; ++j) closed = closed || closes[j];
+      if (!closed) keep = k;
+      break;
+    }
     if (keep < members.size()) list_end = phrases_[members[keep - 1]].end;
     // "As a step towards the goals of the Task Force, the Commission and the US welcome": a
     // comma after the first member closes an introductory phrase when a verb follows the

@@ -118,10 +118,11 @@ void ClauseReader::ReadNominal(uint32_t u) {
     }
     // An entity modifier: "the U.S. offer", "U.S.-Israel talks".
     // Of a list only its last member modifies the noun: "the launch of the IPEF, and the Quad
-    // meeting" is a meeting of the Quad.
+    // meeting" is a meeting of the Quad. A gerund with an object is a clause whose subject is
+    // the whole list: "China and the Solomon Islands signing a security agreement".
     if (const int c = ChunkEndingAt(b); c >= 0 && out_->chunks[c].end == b) {
       const Chunk& modifier = out_->chunks[c];
-      if (modifier.members.size() > 1) {
+      if (modifier.members.size() > 1 && !Has(u + 1, kClassDeterminer)) {
         if (!IsEntity(p)) break;
         owners.push_back(static_cast<uint32_t>(info_[p].mention));
         b = p;

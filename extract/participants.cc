@@ -862,7 +862,10 @@ void DocumentActors::Observe(const Tagged& s, const ClauseAnalysis* a,
         static_cast<size_t>(std::count_if(subjects.begin(), subjects.end(), [](const EntityDef* e) {
           return IsType(e, EntityType::kPerson);
         }));
-    if (subjects.size() >= 2 && (persons_in == 0 || persons_in == subjects.size())) {
+    // The agents of a reduced relative are no antecedent ("the proposal outlined by the United
+    // States, Qatar, and Egypt. They discussed": they are the sentence's subject).
+    if (subjects.size() >= 2 && (persons_in == 0 || persons_in == subjects.size()) &&
+        g.subject_via != "reduced relative") {
       plural_ = {subjects, current_};
     }
     if (subjects.size() == 1 && IsType(subjects[0], EntityType::kPerson)) {

@@ -729,6 +729,39 @@ TEST(DefaultRulesTest, ClauseLayerReadsGeneralConstructions) {
       {"Japan extends its thanks to His Majesty, King Abdullah II, for hosting the meeting.",
        {"state:japan thanked person:king-abdullah-ii"},
        {}},
+      // "together with" does not close a list joined by a comma: the comma ends the if-clause.
+      {"President Biden was clear that, if Russia undertakes a further invasion of Ukraine, the "
+       "United States together with our Allies and partners will respond decisively.",
+       {"state:russia invaded state:ukraine modality=hedged"},
+       {"state:russia invaded state:united-states"}},
+      {"The ministers of Japan, Germany together with France met in Paris.",
+       {},
+       {"state:japan met_with state:germany"}},
+      {"Japan, Germany and France met in Paris.", {"state:japan met_with state:germany"}, {}},
+      // A list whose last member has its own determiner: only that member owns the noun.
+      {"They recalled the launch of the Indo-Pacific Economic Framework, and the Quad meeting.",
+       {},
+       {"organization:ipef met_with organization:quad",
+        "organization:quad met_with organization:ipef"}},
+      {"They voiced concern about the People's Republic of China and the Solomon Islands signing "
+       "a bilateral security agreement.",
+       {"state:china signed"},
+       {}},
+      {"The United States and Japan talks ended on Monday.",
+       {"state:united-states spoke_with state:japan"},
+       {}},
+      // "co-chairs" before a bare event noun is a noun, not the verb.
+      {"Before the next U.S.-EU Trade and Technology Council (TTC) co-chairs meeting, the United "
+       "States and the European Union plan to explore ways.",
+       {},
+       {"organization:us-eu-trade-and-technology-council convened"}},
+      {"Germany co-chaired the meeting.", {"state:germany convened"}, {}},
+      // The agents of a reduced relative are no antecedent of "they".
+      {"President Biden and Vice President Harris received an update on the proposal outlined by "
+       "the United States, Qatar, and Egypt. They discussed continuing consultations with "
+       "co-mediators Qatar and Egypt.",
+       {"person:joe-biden discussed", "person:kamala-harris discussed"},
+       {"state:qatar held_talks state:egypt", "state:egypt held_talks state:qatar"}},
   };
   ExpectClauseCases(*extractor, cases);
 }
