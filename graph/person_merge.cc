@@ -270,11 +270,13 @@ void PersonMerger::Remember(const Entity& person) {
     known.label = person.label;
     known.type = person.type;
   }
-  // Its names of two words or more, each indexed by the words after its first.
+  // Its names of two words or more, each indexed by the words after its first. (A copy: clang
+  // does not let a lambda capture a structured binding.)
+  const bool fresh = inserted;
   auto add_name = [&](const std::string& name) {
     const bool is_label = name == known.label;
     if (is_label
-            ? !inserted
+            ? !fresh
             : std::find(known.aliases.begin(), known.aliases.end(), name) != known.aliases.end()) {
       return;
     }
