@@ -270,13 +270,11 @@ void PersonMerger::Remember(const Entity& person) {
     known.label = person.label;
     known.type = person.type;
   }
-  // Its names of two words or more, each indexed by the words after its first. (A copy: clang
-  // does not let a lambda capture a structured binding.)
-  const bool fresh = inserted;
+  // Its names of two words or more, each indexed by the words after its first.
   auto add_name = [&](const std::string& name) {
     const bool is_label = name == known.label;
     if (is_label
-            ? !fresh
+            ? !inserted
             : std::find(known.aliases.begin(), known.aliases.end(), name) != known.aliases.end()) {
       return;
     }
