@@ -16,16 +16,14 @@ Exit status 0 unless a tool or input is missing.
 """
 import argparse
 import collections
-import csv
-import hashlib
 import pathlib
 import sys
 import tempfile
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools" / "eval"))
-from precision_sample import (COLUMNS, corpus_inputs, extract_rows, find_shared,  # noqa: E402
-                              key)
+from precision_sample import (corpus_inputs, draw, extract_rows, find_shared,  # noqa: E402
+                              key, write_sample)
 
 
 def main():
@@ -60,18 +58,9 @@ def main():
             (r["predicate"], r["rule"]) for r in added).most_common():
         print(f"{n}\t{pred}\t{rule}")
     if args.n and args.output:
-        def draw_key(r):
-            text = "\t".join([str(args.seed)] + [str(x) for x in key(r)])
-            return hashlib.sha1(text.encode("utf-8")).hexdigest()
-        sample = sorted(added, key=draw_key)[:args.n]
-        with open(args.output, "w", encoding="utf-8", newline="") as f:
-            f.write(f"# {len(sample)} of {len(added)} statements added (smallest SHA-1 with seed "
-                    f"{args.seed}), corpus documents outside the dev gold\n")
-            w = csv.DictWriter(f, fieldnames=COLUMNS, delimiter="\t", extrasaction="ignore",
-                               lineterminator="\n")
-            w.writeheader()
-            for i, r in enumerate(sample, 1):
-                w.writerow(dict(r, n=i, verdict="", note=""))
+        sample = draw(added, args.seed, args.n)
+        write_sample(args.output, f"{len(sample)} of {len(added)} statements added (smallest "
+                     f"SHA-1 with seed {args.seed}), corpus documents outside the dev gold", sample)
     return 0
 
 

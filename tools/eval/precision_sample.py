@@ -107,6 +107,32 @@ def key(row):
             row["recipient"])
 
 
+def draw(rows, seed, n):
+    """The n rows with the smallest SHA-1 of (seed, key): the same statements stay drawn."""
+    def draw_key(r):
+        text = "\t".join([str(seed)] + [str(x) for x in key(r)])
+        return hashlib.sha1(text.encode("utf-8")).hexdigest()
+    return sorted(rows, key=draw_key)[:n]
+
+
+def write_sample(path, header, sample, verdicts=None):
+    """Writes the sample as TSV (COLUMNS) under a `# header` line, numbered from 1, with the
+    verdicts (key -> (verdict, note)) of an earlier judged sample; returns how many carried."""
+    carried = 0
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write(f"# {header}\n")
+        w = csv.DictWriter(f, fieldnames=COLUMNS, delimiter="\t", extrasaction="ignore",
+                           lineterminator="\n")
+        w.writeheader()
+        for i, r in enumerate(sample, 1):
+            r = dict(r, n=i, verdict="", note="")
+            if verdicts and key(r) in verdicts:
+                r["verdict"], r["note"] = verdicts[key(r)]
+                carried += 1
+            w.writerow(r)
+    return carried
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--parley", default=str(ROOT / "build" / "parley"))
@@ -127,30 +153,17 @@ def main():
         rows = extract_rows(args.parley, corpus_inputs(corpus, gold, tmp), tmp / "s.jsonl")
     docs = len({r["doc"] for r in rows})
 
-    def draw_key(r):
-        text = "\t".join([str(args.seed)] + [str(x) for x in key(r)])
-        return hashlib.sha1(text.encode("utf-8")).hexdigest()
-
-    sample = sorted(rows, key=draw_key)[:args.n]
+    sample = draw(rows, args.seed, args.n)
     verdicts = {}
     if args.judged:
         with open(args.judged, encoding="utf-8", newline="") as f:
             for row in csv.DictReader((l for l in f if not l.startswith("#")), delimiter="\t"):
                 if row.get("verdict"):
                     verdicts[key(row)] = (row["verdict"], row.get("note", ""))
-    carried = 0
-    with open(args.output, "w", encoding="utf-8", newline="") as f:
-        f.write(f"# {len(sample)} statements drawn (smallest SHA-1 with seed {args.seed}) from "
-                f"{len(rows)} statements of {docs} corpus documents outside the dev gold\n")
-        w = csv.DictWriter(f, fieldnames=COLUMNS, delimiter="\t", extrasaction="ignore",
-                           lineterminator="\n")
-        w.writeheader()
-        for i, r in enumerate(sample, 1):
-            r = dict(r, n=i, verdict="", note="")
-            if key(r) in verdicts:
-                r["verdict"], r["note"] = verdicts[key(r)]
-                carried += 1
-            w.writerow(r)
+    carried = write_sample(args.output,
+                           f"{len(sample)} statements drawn (smallest SHA-1 with seed {args.seed}) "
+                           f"from {len(rows)} statements of {docs} corpus documents outside the "
+                           "dev gold", sample, verdicts)
     print(f"{docs} documents, {len(rows)} statements, {len(sample)} drawn"
           + (f", {carried} verdicts carried over" if args.judged else ""))
 
