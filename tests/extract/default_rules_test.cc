@@ -774,6 +774,13 @@ TEST(DefaultRulesTest, HistoricalStatesAndRenamedPlacesByDate) {
       {"In 1905, Japan signed a treaty with Korea.",
        {"state:japan signed recipient=state:korean-empire"},
        {"state:japan signed recipient=state:south-korea"}},
+      // Between the Korean Empire and the two Korean states: undivided Korea.
+      {"In 1919, Japan signed a treaty with Korea.",
+       {"state:japan signed recipient=state:korea"},
+       {"recipient=state:south-korea"}},
+      {"In 1947, the United States signed an agreement with Korea.",
+       {"state:united-states signed recipient=state:korea"},
+       {"recipient=state:south-korea"}},
       {"In 1950, North Korea attacked Korea.",
        {"state:north-korea attacked state:south-korea"},
        {}},
