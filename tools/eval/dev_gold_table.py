@@ -47,6 +47,14 @@ def manifest(gold):
     return kinds
 
 
+def gold_documents(gold):
+    """(gold file, document text) of each dev-gold document that has its text, by name."""
+    for gold_file in sorted(gold.glob("*.jsonl")):
+        texts = sorted((gold / "texts").glob(gold_file.stem + ".*"))
+        if texts:
+            yield gold_file, texts[0]
+
+
 def run(cmd):
     return subprocess.run(cmd, capture_output=True, text=True, check=False)
 
@@ -79,12 +87,8 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         statements = pathlib.Path(tmp) / "s.jsonl"
         entities = pathlib.Path(tmp) / "e.jsonl"
-        for gold_file in sorted(gold.glob("*.jsonl")):
-            name = gold_file.stem
-            texts = sorted((gold / "texts").glob(name + ".*"))
-            if not texts:
-                continue
-            text = str(texts[0])
+        for gold_file, text in gold_documents(gold):
+            name, text = gold_file.stem, str(text)
             run([args.parley, "extract", text, "--format", "jsonl", "-o", str(statements)] + extra)
             run([args.parley, "extract", text, "--format", "entities", "-o", str(entities)] +
                 extra)

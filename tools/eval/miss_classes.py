@@ -27,13 +27,12 @@ import collections
 import json
 import pathlib
 import re
-import subprocess
 import sys
 import tempfile
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools" / "eval"))
-from dev_gold_table import find_gold  # noqa: E402
+from dev_gold_table import find_gold, gold_documents, run  # noqa: E402
 
 
 def load(path):
@@ -129,15 +128,11 @@ def main():
     counts = collections.Counter()
     with tempfile.TemporaryDirectory() as tmp:
         out = pathlib.Path(tmp) / "s.jsonl"
-        for gold_file in sorted(gold.glob("*.jsonl")):
+        for gold_file, text in gold_documents(gold):
             name = gold_file.stem
-            found = sorted((gold / "texts").glob(name + ".*"))
-            if not found:
-                continue
-            subprocess.run([args.parley, "extract", str(found[0]), "--format", "jsonl", "-o",
-                            str(out)] + extra, capture_output=True, check=False)
+            run([args.parley, "extract", str(text), "--format", "jsonl", "-o", str(out)] + extra)
             stmts = load(out) if out.exists() else []
-            sents = sentences(found[0].read_text(encoding="utf-8", errors="replace"))
+            sents = sentences(text.read_text(encoding="utf-8", errors="replace"))
             for g in load(gold_file):
                 if g.get("kind") != "relation":
                     continue
