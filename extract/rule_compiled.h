@@ -225,6 +225,9 @@ struct Frame {
   std::vector<Refinement> unless;  // none of them may occur
   // `reciprocal object|recipient`: "A and B met": each member takes the others in that role.
   enum class Reciprocal { kNone, kObject, kRecipient } reciprocal = Reciprocal::kNone;
+  // `lists none`: a list of subjects or of objects gives nothing ("Governors A and B will
+  // replace C" does not say who replaces whom); `all` (the default) gives every pair.
+  bool lists_none = false;
   // `reverse CODE`: each statement also gives the statement from its object to its subject
   // with this CAMEO code (CAMEO's "A:B" codes: "left for" is 032 one way, 033 the other).
   std::string reverse;
