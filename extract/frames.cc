@@ -56,8 +56,9 @@ class FrameReader {
   void Apply(const Rule& rule) {
     for (size_t gi = 0; gi < a_.groups.size(); ++gi) {
       const VerbGroup& g = a_.groups[gi];
-      // A to-infinitive is read when the clause layer found who does what it says.
-      if (g.infinitive && g.subject < 0) continue;
+      // A to-infinitive is read when the clause layer found who does what it says, by the
+      // hand-written frames only (PETRARCH's dictionaries code main verbs).
+      if (g.infinitive && (g.subject < 0 || rule.imported)) continue;
       if (headline_ && g.subject_via != "before the verb") continue;
       for (size_t k = 0; k < g.verbs.size(); ++k) {
         // An imported frame gives way to the hand-written frames that read this verb.
