@@ -153,6 +153,9 @@ struct CompiledPattern {
   // Nonzero when every match starts at a mention of one of these kinds: the matcher then tries
   // the pattern anchored at those mentions instead of searching the whole sentence.
   uint32_t start_bits = 0;
+  // The pattern reads capitals (a {name} slot) and runs on Tagged::tagged, with
+  // case-insensitive words; false: it runs on Tagged::folded (tagged_sentence.h).
+  bool cased = false;
   int line = 0;
   std::string source;  // the pattern as written
 };
