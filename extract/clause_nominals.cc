@@ -282,12 +282,7 @@ void ClauseReader::ReadNominal(uint32_t u) {
   // a support verb's subject ("the Contras launched their first attack"), the pronoun acts,
   // resolved as a subject pronoun is (participants.h).
   if (g.subject < 0 && owners.empty() && possessive_pronoun != kNoUnit) {
-    Chunk pronoun;
-    pronoun.begin = possessive_pronoun;
-    pronoun.end = possessive_pronoun + 1;
-    pronoun.head = possessive_pronoun;
-    pronoun.pronoun = true;
-    g.subject = AddChunk(std::move(pronoun));
+    g.subject = AddPronounChunk(possessive_pronoun, possessive_pronoun);
     g.subject_via = "possessive pronoun";
   }
   if (gov != nullptr) {
