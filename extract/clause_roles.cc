@@ -345,11 +345,15 @@ void ClauseReader::FindRoles(size_t gi) {
        // "We thank the Coalition, co-led by Germany and France,": no verb phrase of "we".
        (g.subject_via.rfind("shared", 0) == 0 && PrefixedStart(g.begin) > 0 &&
         IsPunct(PrefixedStart(g.begin) - 1, ',')))) {
-    // The prefix of "the Coalition, co-led by".
+    // The prefix of "the Coalition, co-led by"; "Churchill (replaced on July 26 by Attlee)",
+    // where a list before the parenthesis is no antecedent: the parenthesis belongs to its
+    // last member, which the list's chunk does not give alone.
     uint32_t e = PrefixedStart(g.begin);
-    if (IsPunct(e - 1, ',') && e >= 2) --e;
+    const bool parenthesis = e >= 2 && IsPunct(e - 1, '(');
+    if ((IsPunct(e - 1, ',') || parenthesis) && e >= 2) --e;
     int c = ChunkEndingAt(e);
-    if (c < 0 && e > 0 && IsNounWord(e - 1)) c = NounChunkEndingAt(e);
+    if (c < 0 && e > 0 && IsNounWord(e - 1) && !parenthesis) c = NounChunkEndingAt(e);
+    if (c >= 0 && parenthesis && out_->chunks[c].members.size() != 1) c = -1;
     if (c >= 0) {
       g.subject = c;
       g.subject_via = "reduced relative";
