@@ -264,17 +264,10 @@ void ClauseReader::FindSubject(size_t gi) {
       return;
     }
     if (Has(w, kClassPronoun)) {
-      Chunk pronoun;
-      pronoun.begin = w;
       // "You and I last met": two subject pronouns coordinated are one chunk.
-      if (w >= 2 && Is(w - 1, "and") && Has(w - 2, kClassPronoun) && SubjectPronoun(w) &&
-          SubjectPronoun(w - 2)) {
-        pronoun.begin = w - 2;
-      }
-      pronoun.end = w + 1;
-      pronoun.head = w;
-      pronoun.pronoun = true;
-      g.subject = AddChunk(std::move(pronoun));
+      const bool two = w >= 2 && Is(w - 1, "and") && Has(w - 2, kClassPronoun) &&
+                       SubjectPronoun(w) && SubjectPronoun(w - 2);
+      g.subject = AddPronounChunk(two ? w - 2 : w, w);
       g.subject_via = "pronoun";
       return;
     }
@@ -572,6 +565,15 @@ bool ClauseReader::VerbTakesClause(uint32_t u, bool bare) const {
   return false;
 }
 
+int ClauseReader::AddPronounChunk(uint32_t begin, uint32_t last) {
+  Chunk pronoun;
+  pronoun.begin = begin;
+  pronoun.end = last + 1;
+  pronoun.head = last;
+  pronoun.pronoun = true;
+  return AddChunk(std::move(pronoun));
+}
+
 int ClauseReader::ObjectAt(uint32_t v) {
   if (v >= n_) return -1;
   if (Has(v, kClassPreposition | kClassTo | kClassConjunction | kClassSubordinator |
@@ -588,12 +590,7 @@ int ClauseReader::ObjectAt(uint32_t v) {
       (Is(v, "you") || Is(v, "him") || Is(v, "her") || Is(v, "them") || Is(v, "us") ||
        Is(v, "me")) &&
       !(v + 1 < n_ && info_[v + 1].kind == Kind::kWord && IsNounWord(v + 1))) {
-    Chunk pronoun;
-    pronoun.begin = v;
-    pronoun.end = v + 1;
-    pronoun.head = v;
-    pronoun.pronoun = true;
-    return AddChunk(std::move(pronoun));
+    return AddPronounChunk(v, v);
   }
   return ChunkAt(v);
 }
