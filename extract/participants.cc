@@ -845,6 +845,9 @@ void DocumentActors::Observe(const Tagged& s, const ClauseAnalysis* a,
       if (ref == nullptr) continue;
       const EntityDef* e = doc_.Find(ref->id);
       if (e == nullptr || (EntityTypeBit(e->entity.type) & kActorBits) == 0) continue;
+      // A group hosted or met ("thanked Lithuania for hosting U.S. forces") does not replace
+      // the leaders a document has established.
+      if (IsType(e, EntityType::kGroup) && Persons().size() >= 2) continue;
       AddUnique(IsType(e, EntityType::kPerson) ? &persons : &others, e);
     }
   }
