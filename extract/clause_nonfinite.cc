@@ -161,7 +161,8 @@ void ClauseReader::FindInfinitiveSubjects() {
                            ? gov.preps.back().chunk
                            : -1;
     const PrepPhrase* last_pp =
-        !gov.preps.empty() && before == gov.preps.back().chunk ? &gov.preps.back() : nullptr;
+        before >= 0 && !gov.preps.empty() && before == gov.preps.back().chunk ? &gov.preps.back()
+                                                                              : nullptr;
     int subject = -1;
     bool owner = false;
     std::string via;
