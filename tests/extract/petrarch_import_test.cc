@@ -113,7 +113,39 @@ TEST(PetrarchImportTest, TranslatesEachKindAndReportsTheRest) {
         "  unless     * eid at with*", "  refine     * iftar* in -> 045",
         "frame x-verbs-celebrate-17-actor", "  object     actor",
         "  refine     * in detention* -> 173"},
-       {}},
+       {"x.verbs.txt:4: role markers not translated: '+' after a skipped phrase or a word that "
+        "is no preposition; the frame's default roles apply"}},
+      {"`+` before the verb and `$` after it swap the roles: the object at `$` is the source, "
+       "which the reverse code gives; other markers are reported",
+       "x.verbs.txt",
+       "--- FREE [066] ---\n"
+       "FREE\n"
+       "- + * FROM $  [066]\n"
+       "- + * MONEY $  [071]\n"
+       "- % * BE HELD RESPONSIBLE BY $  [102]\n"
+       "- $ SAY + * NEGOTIATE  [102]\n",
+       {"frame x-verbs-free-06-from-actor", "  object     from actor",
+        "  refine     * from* -> :066", "frame x-verbs-free-07", "  refine     * money* -> :071"},
+       {"x.verbs.txt:4: role markers not translated: '$' after a skipped phrase or a word that is "
+        "no preposition (the source is the first actor after the verb)",
+        "x.verbs.txt:5: role markers not translated: '%' (a compound actor), '$' after the verb "
+        "without '+' before it; the frame's default roles apply",
+        "x.verbs.txt:6: role markers not translated: '+' before the verb without '$' after it"}},
+      {"a pattern that spells a negation (TreeBank's split contractions joined) codes the "
+       "negated event: a frame of its own, asserted",
+       "x.verbs.txt",
+       "&NEGAUX\n"
+       "+DID N'T\n"
+       "+WILL NOT\n"
+       "\n"
+       "--- CLASH [223] ---\n"
+       "CLASH\n"
+       "- &NEGAUX * OVER EFFORTS  [904]\n"
+       "- * OVER EFFORTS  [121]\n",
+       {"  didn ' t, will not", "frame x-verbs-clash-90-negation", "  modality   asserted",
+        "  refine     @x-verbs-negaux * over* efforts* -> 904", "frame x-verbs-clash-12",
+        "  unless     @x-verbs-negaux * over* efforts*"},
+       {"x.verbs.txt:7: code '904' has no CAMEO root"}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
