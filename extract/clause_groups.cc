@@ -234,7 +234,12 @@ uint32_t ClauseReader::DeterminedNounPhraseStart(uint32_t e) const {
 
 bool ClauseReader::ClosesParenthetical(uint32_t p) const {
   uint32_t k = p;
-  while (k > 0 && !(IsPunct(k - 1, ',') && out_->chunk_of[k - 1] < 0) && !IsHardStop(k - 1)) {
+  while (k > 0 && !(IsPunct(k - 1, ',') && out_->chunk_of[k - 1] < 0)) {
+    if (const uint32_t open = AsideStartBefore(k); open < k) {
+      k = open;
+      continue;
+    }
+    if (IsHardStop(k - 1)) break;
     --k;
   }
   if (k < 2 || !IsPunct(k - 1, ',')) return false;

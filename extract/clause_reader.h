@@ -159,6 +159,12 @@ class ClauseReader {
     return c == ';' || c == ':' || c == '.' || c == '!' || c == '?' || c == '(' || c == ')';
   }
 
+  // Unit e - 1 closes parentheses set off after an entity ("the United Arab Emirates (UAE), and
+  // the United States,"; "Winston Churchill (replaced on July 26 by Clement Attlee), and"):
+  // returns the unit of their "(", from which a walk back over a list goes on. Returns e when
+  // unit e - 1 is no such ")".
+  uint32_t AsideStartBefore(uint32_t e) const;
+
   void Classify();
   bool IsPunctRaw(uint32_t u, char c) const {
     if (s_.units[u].mention >= 0) return false;

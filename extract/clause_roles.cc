@@ -19,6 +19,15 @@ bool ClauseReader::ClauseStartBefore(uint32_t begin) const {
   return Has(p, kClassSubordinator | kClassConjunction | kClassThat | kClassAdverb);
 }
 
+uint32_t ClauseReader::AsideStartBefore(uint32_t e) const {
+  if (e == 0 || !IsPunct(e - 1, ')')) return e;
+  uint32_t k = e - 1;
+  while (k > 0 && e - k < 30 && !IsPunct(k - 1, '(') && !IsPunct(k - 1, ')')) --k;
+  if (k < 2 || !IsPunct(k - 1, '(')) return e;
+  const uint32_t open = k - 1;
+  return out_->chunk_of[open - 1] >= 0 ? open : e;
+}
+
 bool ClauseReader::Parenthetical(uint32_t p, uint32_t u) const {
   if (p + 1 >= u) return false;
   if (Has(p + 1, kClassRelative)) return true;
@@ -160,8 +169,13 @@ void ClauseReader::FindSubject(size_t gi) {
     if (IsPunct(w, ',')) {
       // A comma-enclosed parenthetical after the subject: step over it.
       int64_t k = u - 1;
-      while (k >= 0 && !(IsPunct(static_cast<uint32_t>(k), ',') && out_->chunk_of[k] < 0) &&
-             !IsHardStop(static_cast<uint32_t>(k))) {
+      while (k >= 0 && !(IsPunct(static_cast<uint32_t>(k), ',') && out_->chunk_of[k] < 0)) {
+        if (const uint32_t open = AsideStartBefore(static_cast<uint32_t>(k) + 1);
+            open <= static_cast<uint32_t>(k)) {
+          k = static_cast<int64_t>(open) - 1;
+          continue;
+        }
+        if (IsHardStop(static_cast<uint32_t>(k))) break;
         --k;
       }
       if (k >= 1 && IsPunct(static_cast<uint32_t>(k), ',')) {

@@ -762,6 +762,23 @@ TEST(DefaultRulesTest, ClauseLayerReadsGeneralConstructions) {
        "co-mediators Qatar and Egypt.",
        {"person:joe-biden discussed", "person:kamala-harris discussed"},
        {"state:qatar held_talks state:egypt", "state:egypt held_talks state:qatar"}},
+      // An acronym in parentheses inside the apposition of "we" ("the United Arab Emirates
+      // (UAE), and the United States,") leaves the apposition whole: the verb after it is read.
+      {"On July 14, 2022, we, the Heads of Government of India, Israel, the United Arab Emirates "
+       "(UAE), and the United States, convened for the first leaders' meeting of the Group.",
+       {"state:india convened text=\"the first leaders' meeting of the Group\"",
+        "state:united-arab-emirates convened", "state:united-states convened"},
+       {}},
+      // Only an aside after an entity is stepped over: a parenthesis after a noun still ends
+      // the walk back ("the leaders (and their envoys), convened" names no one).
+      {"We, the Heads of Government of India (which joined last year), and Israel, convened for "
+       "the meeting.",
+       {"state:india convened", "state:israel convened"},
+       {}},
+      {"Officials of India and Israel met the leaders (and their envoys), convened for the "
+       "meeting.",
+       {},
+       {"state:india convened", "state:israel convened"}},
   };
   ExpectClauseCases(*extractor, cases);
 }
