@@ -597,7 +597,11 @@ class FrameReader {
       }
     }
     const bool mutual = frame.reciprocal != Frame::Reciprocal::kNone && subjects.size() > 1 &&
-                        subjects.size() <= most && !phrase;
+                        subjects.size() <= most && (!phrase || frame.reciprocal_only);
+    if (frame.reciprocal_only && !mutual) {
+      Skip(rule, v.unit, "the subject is no list of two to five actors");
+      return;
+    }
     if (!frame.object.empty() ? objects.empty() && text.empty() && !mutual
                               : (!frame.recipient.empty() || !frame.text.empty()) &&
                                     recipients.empty() && text.empty() && !mutual) {
@@ -641,7 +645,8 @@ class FrameReader {
     if (objects.empty()) objects.push_back(nullptr);
     if (recipients.empty()) recipients.push_back(nullptr);
     const bool reciprocal =
-        mutual && ((frame.reciprocal == Frame::Reciprocal::kObject && objects[0] == nullptr) ||
+        mutual && (frame.reciprocal_only ||
+                   (frame.reciprocal == Frame::Reciprocal::kObject && objects[0] == nullptr) ||
                    (frame.reciprocal == Frame::Reciprocal::kRecipient && recipients[0] == nullptr));
     // A participant the document established does not act on its own country ("We are
     // providing Ukraine with air defenses" in a statement Zelenskyy signed too).

@@ -971,6 +971,7 @@ class Importer {
     std::string cameo, reverse;
     std::string object;     // the frame's object line for a marked role, "" for the default
     bool asserted = false;  // the pattern spells a negation, which its code already means
+    bool compound = false;  // `%` before the verb: a compound subject coded against itself
     size_t length = 0;
     int source = 0;
   };
@@ -979,8 +980,9 @@ class Importer {
   // "04|with actor|", "90||asserted").
   static std::string FrameKey(const Line& l) {
     const std::string root = CameoRoot(l.cameo.empty() ? l.reverse : l.cameo);
-    if (l.object.empty() && !l.asserted) return root;
-    return root + "|" + l.object + "|" + (l.asserted ? "asserted" : "");
+    if (l.object.empty() && !l.asserted && !l.compound) return root;
+    return root + "|" + l.object + "|" + (l.asserted ? "asserted" : "") +
+           (l.compound ? "compound" : "");
   }
 
   // The object line a role marker of a pattern's words after the verb gives: right after the
@@ -1006,14 +1008,19 @@ class Importer {
   //   `+` after the verb         the object at the marker (ObjectAt);
   //   `+` before, `$` after it   the roles swapped: the subject is the target and the object at
   //                              `$` the source, which the reverse code (":CODE") gives;
+  //   `%` before the verb         a compound subject, each member coded against the others
+  //                              (`reciprocal object only`);
+  //   `%` after the verb         a compound target: the object at the marker (every member
+  //                              of a list is an object anyway);
   //   `^`                        a skipped phrase: the words around it still match in order.
-  // Everything else (`%`, a compound actor; `+` or `$` after a skipped phrase or a word that is
-  // no preposition; `+` before the verb without `$` after it; `$` after the verb without `+`
-  // before it; both after the verb) is untranslated: `untranslated` says which, and the
+  // Everything else (`+` or `$` after a skipped phrase or a word that is no preposition; `+`
+  // before the verb without `$` after it; `$` after the verb without `+` before it; both after
+  // the verb; `%` with other markers) is untranslated: `untranslated` says which, and the
   // frame's default object applies.
   struct Roles {
     std::string object;  // the object line, "" for the frame's default
     bool swapped = false;
+    bool compound = false;  // `%` before the verb
     std::string untranslated;
   };
   Roles PatternRoles(const VerbPattern& p) const {
@@ -1022,10 +1029,21 @@ class Importer {
     };
     Roles roles;
     std::vector<std::string> missing;
-    if (has(p.before, "%") || has(p.after, "%")) missing.push_back("'%' (a compound actor)");
     const bool target_before = has(p.before, "+"), target_after = has(p.after, "+");
     const bool source_after = has(p.after, "$");
-    if (target_after && source_after) {
+    const bool compound_before = has(p.before, "%"), compound_after = has(p.after, "%");
+    if (compound_before || compound_after) {
+      if (target_before || target_after || source_after || (compound_before && compound_after)) {
+        missing.push_back("'%' (a compound actor) with other role markers");
+      } else if (compound_before) {
+        roles.compound = true;
+      } else {
+        roles.object = ObjectAt(p.after, "%");
+        if (roles.object.empty()) {
+          missing.push_back("'%' after a skipped phrase or a word that is no preposition");
+        }
+      }
+    } else if (target_after && source_after) {
       missing.push_back("'$' and '+' both after the verb");
     } else if (target_after) {
       roles.object = ObjectAt(p.after, "+");
@@ -1119,7 +1137,7 @@ class Importer {
       }
       for (const auto& b : before) {
         for (const auto& a : after) {
-          if (b.empty() && a.empty()) {
+          if (b.empty() && a.empty() && !roles.compound) {
             Problem(input.path, p.line,
                     "pattern without words (only role markers) is not translated: the block's "
                     "code applies");
@@ -1141,6 +1159,9 @@ class Importer {
             line.object = roles.object;
             if (roles.swapped) std::swap(line.cameo, line.reverse);
             line.asserted = SpellsNegation(p.before) || SpellsNegation(p.after);
+            line.compound = roles.compound;
+            // Each member is coded against the others: "[030:030]" needs no reverse statement.
+            if (line.compound && line.reverse == line.cameo) line.reverse.clear();
             by_root[FrameKey(line)].push_back(line);
           }
         }
@@ -1157,6 +1178,7 @@ class Importer {
       const std::string root = key.substr(0, key.find('|'));
       const std::string object = lines.empty() ? "" : lines[0].object;
       const bool asserted = !lines.empty() && lines[0].asserted;
+      const bool compound = !lines.empty() && lines[0].compound;
       // A code of no CAMEO root (the test dictionaries use WEIS and made-up codes) gives a
       // plain "coded_event" without a PLOVER type.
       static constexpr Root kOther = {"", "coded_event", ""};
@@ -1183,13 +1205,17 @@ class Importer {
       id += "-" + (root.empty() ? std::string("other") : root);
       if (!object.empty()) id += "-" + MakeEntityId(EntityType::kEvent, object).substr(6);
       if (asserted) id += "-negation";
+      if (compound) id += "-compound";
       for (const std::string base = id; ids->count(id) > 0;) {
         id = base + "-" + std::to_string(ids->size());
       }
       ids->insert(id);
       const bool is_default = has_default && key == default_root;
+      // A compound pattern without words ("% * [030:030]") is the frame's own code.
+      const auto bare =
+          std::find_if(lines.begin(), lines.end(), [](const Line& l) { return l.words == "*"; });
       const std::string frame_code =
-          is_default ? code : (lines[0].cameo.empty() ? "" : lines[0].cameo);
+          is_default ? code : (bare != lines.end() ? bare->cameo : lines[0].cameo);
       std::string out = "\n# " + FileName(input.path) + ":" + std::to_string(block.line) +
                         "  --- " + block.name + " [" + block.code + "] ---\n";
       out += "frame " + id + "\n";
@@ -1202,26 +1228,31 @@ class Importer {
       if (!frame_code.empty()) out += "  cameo      " + frame_code + "\n";
       if (is_default && !block.reverse.empty() && code == block.code) {
         out += "  reverse    " + block.reverse + "\n";
+      } else if (bare != lines.end() && !bare->reverse.empty()) {
+        out += "  reverse    " + bare->reverse + "\n";
       }
       // A pattern that spells a negation ("DID N'T * OVER EFFORTS [904]") codes the event the
       // negation makes: its statement is that event, not a negated one.
       if (asserted) out += "  modality   asserted\n";
       out += "  object     " + (object.empty() ? std::string("actor, any actor") : object) + "\n";
+      if (compound) out += "  reciprocal object only\n";
       if (!pre.empty()) out += "  when       " + pre + "*\n";
-      if (!is_default) {
+      if (!is_default && bare == lines.end()) {
         for (const Line& l : lines) out += "  when       " + l.words + "\n";
       }
       // The default frame stays silent where another root's pattern or a "[---]" pattern
       // occurs, every frame where a pattern with a marked role or a negation (a frame of its
       // own) does.
       for (const auto& [other, other_lines] : by_root) {
-        if (other == key || other_lines.empty()) continue;
+        // A compound pattern applies only to a compound subject: nothing else gives way to it.
+        if (other == key || other_lines.empty() || other_lines[0].compound) continue;
         const bool marked = !other_lines[0].object.empty() || other_lines[0].asserted;
         if (!is_default && !(object.empty() && marked)) continue;
         for (const Line& l : other_lines) out += "  unless     " + l.words + "\n";
       }
       for (const Line& l : blockers) out += "  unless     " + l.words + "\n";
       for (const Line& l : lines) {
+        if (l.words == "*") continue;
         std::string target = l.cameo;
         if (!l.reverse.empty()) target += ":" + l.reverse;
         const std::string line_plover = CameoPlover(l.cameo.empty() ? l.reverse : l.cameo);

@@ -24,9 +24,11 @@
 //             (`refine * from -> :066`); `$` before the verb is the subject. A pattern that
 //             spells a negation ("&NEGATVAUXVRB * OVER EFFORTS [904]") codes the negated
 //             event: a frame of its own with `modality asserted`. Words TreeBank splits
-//             ("DID N'T") are joined as parley tokenizes them ("didn't"). Every other role
-//             marker (`%`, `^ +`, `+` before the verb alone, ...) is reported with its line
-//             and the frame's default object (`actor, any actor`) applies.
+//             ("DID N'T") are joined as parley tokenizes them ("didn't"). The compound marker
+//             `%` before the verb ("% * [030:030]") makes a frame of its own with `reciprocal
+//             object only`; after the verb it is the object at the marker, like `+`. Every
+//             other role marker (`^ +`, `+` before the verb alone, ...) is reported with its
+//             line and the frame's default object (`actor, any actor`) applies.
 //   discards  a `discard` block: a sentence (story) holding a phrase codes nothing.
 //
 // Nothing is dropped silently: whatever is not translated (a transformation rule, a code that

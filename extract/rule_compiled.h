@@ -225,6 +225,9 @@ struct Frame {
   std::vector<Refinement> unless;  // none of them may occur
   // `reciprocal object|recipient`: "A and B met": each member takes the others in that role.
   enum class Reciprocal { kNone, kObject, kRecipient } reciprocal = Reciprocal::kNone;
+  // `reciprocal ... only`: the frame applies only to a subject of two to five members, each
+  // taking the others in that role whatever else the clause holds (PETRARCH's `% *`).
+  bool reciprocal_only = false;
   // `reverse CODE`: each statement also gives the statement from its object to its subject
   // with this CAMEO code (CAMEO's "A:B" codes: "left for" is 032 one way, 033 the other).
   std::string reverse;

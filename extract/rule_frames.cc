@@ -370,13 +370,19 @@ bool CompileFrameProperty(RuleFiles* files, const SymbolTables& symbols, const R
     return true;
   }
   if (k == "reciprocal") {
-    if (p.value == "object") {
+    std::string role = p.value;
+    if (role.ends_with(" only")) {
+      frame->reciprocal_only = true;
+      role = TrimSpace(role.substr(0, role.size() - 5));
+    }
+    if (role == "object") {
       frame->reciprocal = Frame::Reciprocal::kObject;
-    } else if (p.value == "recipient") {
+    } else if (role == "recipient") {
       frame->reciprocal = Frame::Reciprocal::kRecipient;
     } else {
       files->Error(b, p, p.value_col,
-                   "reciprocal is 'object' or 'recipient', not '" + p.value + "'");
+                   "reciprocal is 'object' or 'recipient', optionally followed by 'only', not '" +
+                       p.value + "'");
       return false;
     }
     return true;

@@ -128,8 +128,8 @@ TEST(PetrarchImportTest, TranslatesEachKindAndReportsTheRest) {
         "  refine     * from* -> :066", "frame x-verbs-free-07", "  refine     * money* -> :071"},
        {"x.verbs.txt:4: role markers not translated: '$' after a skipped phrase or a word that is "
         "no preposition (the source is the first actor after the verb)",
-        "x.verbs.txt:5: role markers not translated: '%' (a compound actor), '$' after the verb "
-        "without '+' before it; the frame's default roles apply",
+        "x.verbs.txt:5: role markers not translated: '%' (a compound actor) with other role "
+        "markers; the frame's default roles apply",
         "x.verbs.txt:6: role markers not translated: '+' before the verb without '$' after it"}},
       {"a pattern that spells a negation (TreeBank's split contractions joined) codes the "
        "negated event: a frame of its own, asserted",
@@ -146,6 +146,19 @@ TEST(PetrarchImportTest, TranslatesEachKindAndReportsTheRest) {
         "  refine     @x-verbs-negaux * over* efforts* -> 904", "frame x-verbs-clash-12",
         "  unless     @x-verbs-negaux * over* efforts*"},
        {"x.verbs.txt:7: code '904' has no CAMEO root"}},
+      {"the compound marker `%` before the verb: a frame for a compound subject only, coded "
+       "against itself; after a preposition the object there",
+       "x.verbs.txt",
+       "--- AGREE [081] ---\n"
+       "AGREE\n"
+       "- % * [030:030]\n"
+       "- % * TALKS [031]\n"
+       "- * WITH % [031]\n",
+       {"frame x-verbs-agree-03-compound", "  cameo      030", "  reciprocal object only",
+        "  refine     * talks* -> 031 COOPERATE", "frame x-verbs-agree-03-with-actor",
+        "  object     with actor", "  refine     * with* -> 031", "frame x-verbs-agree-08",
+        "  unless     * with*"},
+       {}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
@@ -183,6 +196,62 @@ TEST(PetrarchImportTest, CameoCodesMapToRootsPredicatesAndPlover) {
   EXPECT_EQ(petrarch::CameoRoot("1123"), "11");
   EXPECT_EQ(petrarch::CameoPlover("036"), "CONSULT");
   EXPECT_EQ(petrarch::CameoRoot("x"), "");
+}
+
+// Imported patterns read their role markers: `+ * FROM $` swaps the roles (the reverse code),
+// `% *` codes a compound subject against itself, a negated pattern codes its event asserted. With
+// parley's English only (rules/lexicon, core/words and core/modality), as petrarch_unit.py runs.
+TEST(PetrarchImportTest, ImportedPatternsReadTheirRoleMarkers) {
+  petrarch::ImportOptions options;
+  auto imported =
+      ImportPetrarch({ImportInput{"x.actors.txt", "GONDOR [GON]\nOSGILIATH [OSG]\nARNOR [ARN]\n"},
+                      ImportInput{"x.verbs.txt",
+                                  "&NEGAUX\n+DID N'T\n+WILL NOT\n\n"
+                                  "--- AGREE [081] ---\nAGREE\n"
+                                  "- % * [030:030]\n"
+                                  "--- RECEIVE [070] ---\nRECEIVE\n"
+                                  "- + * FROM $ [071]\n"
+                                  "--- CLASH [223] ---\nCLASH\n"
+                                  "- &NEGAUX * OVER EFFORTS  [904]\n"}},
+                     options);
+  ASSERT_TRUE(imported.ok()) << imported.status().ToString();
+  std::vector<RuleSource> sources;
+  for (const petrarch::ImportedFile& f : imported->files) {
+    sources.push_back({"imported/" + f.name, f.text, kImportedLayer});
+  }
+  for (RuleSource& s : DefaultRuleSources()) {
+    const bool english = s.path.find("lexicon/") != std::string::npos ||
+                         s.path.ends_with("core/words.rules") ||
+                         s.path.ends_with("core/modality.rules");
+    if (english) sources.push_back(std::move(s));
+  }
+  auto set = RuleSet::Compile(sources);
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  struct Coding {
+    std::string sentence;
+    std::vector<std::string> want;  // "SOURCE TARGET CODE modality", in order
+  };
+  const std::vector<Coding> cases = {
+      {"Gondor and Osgiliath agree that the dispute should be settled.",
+       {"GON OSG 030 asserted", "OSG GON 030 asserted"}},
+      {"Gondor agrees that the dispute should be settled.", {}},
+      {"Arnor received money from Osgiliath.", {"OSG ARN 071 asserted"}},
+      {"Arnor didn't clash over the efforts of Gondor.", {"ARN GON 904 asserted"}},
+  };
+  for (const Coding& c : cases) {
+    SCOPED_TRACE(c.sentence);
+    const DocumentAnalysis a =
+        AnalyzeSentences(**set, {{c.sentence, true, -1}}, "1995-01-01", false);
+    std::vector<std::string> got;
+    for (const SentenceAnalysis& s : a.sentences) {
+      for (const Statement& st : s.statements) {
+        if (st.cameo.empty()) continue;
+        got.push_back(st.subject_code + " " + st.object_code + " " + st.cameo + " " +
+                      std::string(ModalityName(st.modality)));
+      }
+    }
+    EXPECT_EQ(got, c.want);
+  }
 }
 
 // An imported entity of a hand-written id is merged into it: its aliases and roles are added,
