@@ -841,8 +841,11 @@ class Importer {
       const std::string l = Lower(w);
       const bool clitic = l == "n't" || l == "'s" || l == "'ll" || l == "'re" || l == "'ve" ||
                           l == "'d" || l == "'m";
+      // "DID_N'T": the join of the pattern is the contraction's own.
+      if (clitic && out.size() >= 2 && out.back() == "_") out.pop_back();
       if (clitic && !out.empty() && out.back()[0] != '&' && out.back()[0] != '$' &&
-          out.back()[0] != '+' && out.back()[0] != '%' && out.back()[0] != '^') {
+          out.back()[0] != '+' && out.back()[0] != '%' && out.back()[0] != '^' &&
+          out.back() != "_") {
         out.back() += w;
       } else {
         out.push_back(w);
@@ -944,26 +947,72 @@ class Importer {
 
   // Pattern words as refine words: a synonym set as its word list (@name), role markers
   // dropped, each word split into tokens, words of four letters or more taking any ending
-  // (TABARI's stems). False when the pattern names a set that is no word list.
+  // (TABARI's stems) unless written with a final underscore ("CASH_"). Joined words (the item
+  // "_" between them, and the tokens of one word) make one item joined by "_" ("for_ceasefire*");
+  // a join before the first word or after the last is kept ("_upon*": right after the verb,
+  // "recently*_": right before it). False when the pattern names a set that is no word list.
   bool Words(const ImportInput& input, const std::vector<std::string>& items,
              std::vector<std::string>* out) const {
     out->clear();
+    bool join = false;  // the next word follows the last one directly
+    auto add = [&](const std::string& word) {
+      if (join && !out->empty()) {
+        out->back() += "_" + word;
+      } else {
+        out->push_back(join ? "_" + word : word);
+      }
+      join = false;
+    };
     for (const std::string& item : JoinContractions(items)) {
-      if (item == "$" || item == "+" || item == "%" || item == "^") continue;
+      if (item == "_") {
+        join = true;
+        continue;
+      }
+      if (item == "$" || item == "+" || item == "%" || item == "^") {
+        join = false;
+        continue;
+      }
       if (item[0] == '&') {
         std::string name = item;
         while (!name.empty() && name.back() == '_') name.pop_back();
         if (lists_.count(name) == 0) return false;
-        out->push_back("@" + ListName(FileStem(input.path), name));
+        add("@" + ListName(FileStem(input.path), name));
         continue;
       }
-      for (const std::string& t : TokenTexts(Lower(item), nullptr)) {
-        const bool stem = t.size() >= 4 && std::all_of(t.begin(), t.end(),
-                                                       [](char c) { return c >= 'a' && c <= 'z'; });
-        out->push_back(stem ? t + "*" : t);
+      const bool exact = item.ends_with("_");
+      const std::vector<std::string> tokens =
+          TokenTexts(Lower(exact ? item.substr(0, item.size() - 1) : item), nullptr);
+      for (size_t i = 0; i < tokens.size(); ++i) {
+        const std::string& t = tokens[i];
+        const bool stem = !exact && t.size() >= 4 && std::all_of(t.begin(), t.end(), [](char c) {
+          return c >= 'a' && c <= 'z';
+        });
+        if (i > 0) join = true;
+        add(stem ? t + "*" : t);
       }
     }
+    if (join && !out->empty()) out->back() += "_";
     return true;
+  }
+
+  // The refine line of pattern words: "before * after", joined to the verb by "_" where the
+  // pattern says so ("recently*_*", "*_upon*"); and how many words it has.
+  static std::string RefineWords(const std::vector<std::string>& before,
+                                 const std::vector<std::string>& after, size_t* length) {
+    std::string words;
+    *length = 0;
+    for (const std::string& w : before) {
+      words += w + (&w == &before.back() && w.ends_with("_") ? "" : " ");
+    }
+    words += "*";
+    for (const std::string& w : after)
+      words += (w.starts_with("_") && &w == &after.front() ? "" : " ") + w;
+    for (const std::vector<std::string>* list : {&before, &after}) {
+      for (const std::string& w : *list) {
+        *length += 1 + std::count(w.begin(), w.end(), '_') - w.starts_with("_") - w.ends_with("_");
+      }
+    }
+    return words;
   }
 
   struct Line {
@@ -987,19 +1036,30 @@ class Importer {
 
   // The object line a role marker of a pattern's words after the verb gives: right after the
   // verb ("* + IN DETENTION") the direct object, right after a preposition ("* EID AT ^ WITH
-  // +") that preposition's phrase; "" after a skipped phrase (`^ +`) or a word the lexicon
-  // knows as no preposition, or without the marker.
+  // +") that preposition's phrase, after a preposition and skipped phrases ("* AT ^ +") the
+  // first actor in a phrase after that preposition's; "" after a word the lexicon knows as no
+  // preposition, or without the marker.
   std::string ObjectAt(const std::vector<std::string>& after, const std::string& marker) const {
-    const auto at = std::find(after.begin(), after.end(), marker);
+    auto at = std::find(after.begin(), after.end(), marker);
     if (at == after.end()) return "";
+    if (at != after.begin() && *(at - 1) == "_") --at;  // joined to the word before: "WITH_+"
     if (at == after.begin()) return "actor";
-    const std::string prep = Lower(*(at - 1));
+    // After skipped phrases (`^`) that follow a preposition ("* AT ^ +", "* IFTAR AT ^ ^ +"):
+    // the first actor in a phrase after that preposition's.
+    bool skipped = false;
+    while (at != after.begin() && *(at - 1) == "^") {
+      --at;
+      skipped = true;
+    }
+    if (at == after.begin()) return "";
+    std::string prep = Lower(*(at - 1));
+    if (prep.ends_with("_")) prep.pop_back();
     if (against_.lexicon == nullptr || !IsLowerWord(prep)) return "";
     const internal::LexEntry* e = against_.lexicon->Find(prep);
     if (e == nullptr || (e->classes & (internal::kClassPreposition | internal::kClassTo)) == 0) {
       return "";
     }
-    return prep + " actor";
+    return skipped ? "any actor after " + prep : prep + " actor";
   }
 
   // What a pattern's role markers make of its frame. PETRARCH's source is the subject and its
@@ -1008,15 +1068,15 @@ class Importer {
   //   `+` after the verb         the object at the marker (ObjectAt);
   //   `+` before, `$` after it   the roles swapped: the subject is the target and the object at
   //                              `$` the source, which the reverse code (":CODE") gives;
-  //   `%` before the verb         a compound subject, each member coded against the others
+  //   `%` before the verb        a compound subject, each member coded against the others
   //                              (`reciprocal object only`);
   //   `%` after the verb         a compound target: the object at the marker (every member
   //                              of a list is an object anyway);
   //   `^`                        a skipped phrase: the words around it still match in order.
-  // Everything else (`+` or `$` after a skipped phrase or a word that is no preposition; `+`
-  // before the verb without `$` after it; `$` after the verb without `+` before it; both after
-  // the verb; `%` with other markers) is untranslated: `untranslated` says which, and the
-  // frame's default object applies.
+  // Everything else (`+` or `$` after a word that is no preposition, or after skipped phrases
+  // that follow none; `+` before the verb without `$` after it; `$` after the verb without `+`
+  // before it; both after the verb; `%` with other markers) is untranslated: `untranslated` says
+  // which, and the frame's default object applies.
   struct Roles {
     std::string object;  // the object line, "" for the frame's default
     bool swapped = false;
@@ -1040,7 +1100,7 @@ class Importer {
       } else {
         roles.object = ObjectAt(p.after, "%");
         if (roles.object.empty()) {
-          missing.push_back("'%' after a skipped phrase or a word that is no preposition");
+          missing.push_back("'%' after a word that is no preposition");
         }
       }
     } else if (target_after && source_after) {
@@ -1048,7 +1108,7 @@ class Importer {
     } else if (target_after) {
       roles.object = ObjectAt(p.after, "+");
       if (roles.object.empty()) {
-        missing.push_back("'+' after a skipped phrase or a word that is no preposition");
+        missing.push_back("'+' after a word that is no preposition");
       }
       if (target_before) missing.push_back("'+' before the verb as well");
     } else if (source_after && target_before) {
@@ -1056,8 +1116,8 @@ class Importer {
       roles.object = ObjectAt(p.after, "$");
       if (roles.object.empty()) {
         missing.push_back(
-            "'$' after a skipped phrase or a word that is no preposition (the source is the "
-            "first actor after the verb)");
+            "'$' after a word that is no preposition (the source is the first actor after the "
+            "verb)");
       }
     } else if (source_after) {
       missing.push_back("'$' after the verb without '+' before it");
@@ -1144,12 +1204,9 @@ class Importer {
             continue;
           }
           Line line;
-          for (const std::string& w : b) line.words += w + " ";
-          line.words += "*";
-          for (const std::string& w : a) line.words += " " + w;
+          line.words = RefineWords(b, a, &line.length);
           line.cameo = blocks ? "" : p.code;
           line.reverse = p.reverse;
-          line.length = b.size() + a.size();
           line.source = p.line;
           if (blocks) {
             blockers.push_back(line);
@@ -1234,7 +1291,10 @@ class Importer {
       // A pattern that spells a negation ("DID N'T * OVER EFFORTS [904]") codes the event the
       // negation makes: its statement is that event, not a negated one.
       if (asserted) out += "  modality   asserted\n";
-      out += "  object     " + (object.empty() ? std::string("actor, any actor") : object) + "\n";
+      // PETRARCH's target is the first actor after the verb: the direct object, a phrase's, or
+      // the subject of a that-clause.
+      out += "  object     " + (object.empty() ? std::string("actor, any actor, that") : object) +
+             "\n";
       if (compound) out += "  reciprocal object only\n";
       if (!pre.empty()) out += "  when       " + pre + "*\n";
       if (!is_default && bare == lines.end()) {

@@ -26,9 +26,13 @@
 //             event: a frame of its own with `modality asserted`. Words TreeBank splits
 //             ("DID N'T") are joined as parley tokenizes them ("didn't"). The compound marker
 //             `%` before the verb ("% * [030:030]") makes a frame of its own with `reciprocal
-//             object only`; after the verb it is the object at the marker, like `+`. Every
-//             other role marker (`^ +`, `+` before the verb alone, ...) is reported with its
-//             line and the frame's default object (`actor, any actor`) applies.
+//             object only`; after the verb it is the object at the marker, like `+`. A target
+//             after a preposition and skipped phrases ("* AT ^ +") is `object any actor after
+//             at`. Underscores join words ("REAL_PLEASANT": `real*_pleasant*`, "RECENTLY_*":
+//             right before the verb) or keep a word as written ("CASH_"). Every other role
+//             marker (`+` before the verb alone, ...) is reported with its line and the frame's
+//             default object (`actor, any actor, that`: PETRARCH's first actor after the verb,
+//             a that-clause's subject last) applies.
 //   discards  a `discard` block: a sentence (story) holding a phrase codes nothing.
 //
 // Nothing is dropped silently: whatever is not translated (a transformation rule, a code that

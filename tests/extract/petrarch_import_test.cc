@@ -100,21 +100,26 @@ TEST(PetrarchImportTest, TranslatesEachKindAndReportsTheRest) {
        {"x.verbs.txt:5: transformation rules (~ ...) are not translated",
         "x.verbs.txt:8: pattern without words (only role markers) is not translated"}},
       {"a marked target (`+`) after the verb or a preposition is the object of a frame of its "
-       "own; after a skipped phrase (`^ +`) the default object",
+       "own, after a preposition and a skipped phrase (`^ +`) any actor after that phrase; "
+       "underscores join words (to the verb, too) or keep a word as written",
        "x.verbs.txt",
        "--- CELEBRATE [040] ---\n"
        "CELEBRATE\n"
        "- * EID AT ^ WITH +  [043]\n"
        "- * IFTAR IN ^ +  [045]\n"
-       "- * + IN DETENTION  [173]\n",
+       "- * + IN DETENTION  [173]\n"
+       "- RECENTLY_* REALLY_PLEASANT CASH_  [024]\n"
+       "- * + WITH_SOMEONE  [041]\n",
        {"frame x-verbs-celebrate-04-with-actor", "  object     with actor",
         "  when       * eid at with*", "  refine     * eid at with* -> 043",
-        "frame x-verbs-celebrate-04", "  object     actor, any actor",
-        "  unless     * eid at with*", "  refine     * iftar* in -> 045",
-        "frame x-verbs-celebrate-17-actor", "  object     actor",
-        "  refine     * in detention* -> 173"},
-       {"x.verbs.txt:4: role markers not translated: '+' after a skipped phrase or a word that "
-        "is no preposition; the frame's default roles apply"}},
+        "frame x-verbs-celebrate-04-any-actor-after-in", "  object     any actor after in",
+        "  refine     * iftar* in -> 045", "frame x-verbs-celebrate-04",
+        "  object     actor, any actor, that", "  unless     * eid at with*",
+        "  unless     * iftar* in", "frame x-verbs-celebrate-17-actor", "  object     actor",
+        "  refine     * in detention* -> 173",
+        "  refine     recently*_* really*_pleasant* cash -> 024",
+        "frame x-verbs-celebrate-04-actor", "  refine     * with*_someone* -> 041"},
+       {}},
       {"`+` before the verb and `$` after it swap the roles: the object at `$` is the source, "
        "which the reverse code gives; other markers are reported",
        "x.verbs.txt",
@@ -126,8 +131,8 @@ TEST(PetrarchImportTest, TranslatesEachKindAndReportsTheRest) {
        "- $ SAY + * NEGOTIATE  [102]\n",
        {"frame x-verbs-free-06-from-actor", "  object     from actor",
         "  refine     * from* -> :066", "frame x-verbs-free-07", "  refine     * money* -> :071"},
-       {"x.verbs.txt:4: role markers not translated: '$' after a skipped phrase or a word that is "
-        "no preposition (the source is the first actor after the verb)",
+       {"x.verbs.txt:4: role markers not translated: '$' after a word that is no preposition "
+        "(the source is the first actor after the verb)",
         "x.verbs.txt:5: role markers not translated: '%' (a compound actor) with other role "
         "markers; the frame's default roles apply",
         "x.verbs.txt:6: role markers not translated: '+' before the verb without '$' after it"}},
@@ -199,7 +204,8 @@ TEST(PetrarchImportTest, CameoCodesMapToRootsPredicatesAndPlover) {
 }
 
 // Imported patterns read their role markers: `+ * FROM $` swaps the roles (the reverse code),
-// `% *` codes a compound subject against itself, a negated pattern codes its event asserted. With
+// `% *` codes a compound subject against itself, a negated pattern codes its event asserted,
+// `AT ^ +` takes an actor after the at-phrase, "RECENTLY_*" must stand right before the verb. With
 // parley's English only (rules/lexicon, core/words and core/modality), as petrarch_unit.py runs.
 TEST(PetrarchImportTest, ImportedPatternsReadTheirRoleMarkers) {
   petrarch::ImportOptions options;
@@ -212,7 +218,10 @@ TEST(PetrarchImportTest, ImportedPatternsReadTheirRoleMarkers) {
                                   "--- RECEIVE [070] ---\nRECEIVE\n"
                                   "- + * FROM $ [071]\n"
                                   "--- CLASH [223] ---\nCLASH\n"
-                                  "- &NEGAUX * OVER EFFORTS  [904]\n"}},
+                                  "- &NEGAUX * OVER EFFORTS  [904]\n"
+                                  "--- WARN [160] ---\nWARN\n"
+                                  "- * AT ^ +  [162]\n"
+                                  "- RECENTLY_*  [161]\n"}},
                      options);
   ASSERT_TRUE(imported.ok()) << imported.status().ToString();
   std::vector<RuleSource> sources;
@@ -237,6 +246,11 @@ TEST(PetrarchImportTest, ImportedPatternsReadTheirRoleMarkers) {
       {"Gondor agrees that the dispute should be settled.", {}},
       {"Arnor received money from Osgiliath.", {"OSG ARN 071 asserted"}},
       {"Arnor didn't clash over the efforts of Gondor.", {"ARN GON 904 asserted"}},
+      // `^ +` after a preposition: an actor in a phrase after that preposition's.
+      {"Arnor warned at the border of Gondor.", {"ARN GON 162 asserted"}},
+      // "RECENTLY_*": right before the verb.
+      {"Arnor recently warned Gondor.", {"ARN GON 161 asserted"}},
+      {"Arnor recently did warn Gondor.", {"ARN GON 160 asserted"}},
   };
   for (const Coding& c : cases) {
     SCOPED_TRACE(c.sentence);
