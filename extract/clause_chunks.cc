@@ -328,6 +328,13 @@ int ClauseReader::ChunkAt(uint32_t u) {
       for (uint32_t m : inner.members) chunk.owners.push_back(m);
       v = inner.end;
       if (const uint32_t p = PossessiveAt(v)) v += p;
+      // "bilateral Japan-ROK ties", "the U.S.-Japan alliance": a hyphen without spaces joins
+      // the entity to what follows it in the phrase.
+      if (IsPunct(v, '-') && v + 1 < n_ && Joined(v) && Joined(v + 1) &&
+          (out_->chunk_of[v + 1] >= 0 || IsNounWord(v + 1))) {
+        ++v;
+        continue;
+      }
       // A chunk that ends the phrase is its head: "the Treaty of Portsmouth" from "the".
       if (!(v < n_ && (IsNounWord(v) || Has(v, kClassModifier | kClassNumber)))) {
         if (PossessiveAt(inner.end) == 0) {

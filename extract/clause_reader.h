@@ -1,7 +1,8 @@
 // The clause layer's reader (clauses.h), shared by the files that implement it:
 // clause_reader.cc (units and the order of the passes), clause_chunks.cc (entity phrases,
 // coordination and noun-phrase chunks), clause_groups.cc (verb groups), clause_roles.cc
-// (subjects, objects, complements and clause boundaries) and clause_nominals.cc (nominalisations).
+// (subjects, objects, complements and clause boundaries), clause_infinitives.cc (who does what a
+// to-infinitive says) and clause_nominals.cc (nominalisations).
 // Internal to the clause layer: nothing
 // outside those files and clauses.cc includes it.
 //
@@ -12,6 +13,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -166,6 +168,8 @@ class ClauseReader {
   uint32_t AsideStartBefore(uint32_t e) const;
 
   void Classify();
+  // Whether no white space stands before unit u.
+  bool Joined(uint32_t u) const { return !s_.tokens[s_.units[u].tok_begin].space_before; }
   bool IsPunctRaw(uint32_t u, char c) const {
     if (s_.units[u].mention >= 0) return false;
     const Token& t = s_.tokens[s_.units[u].tok_begin];
@@ -313,6 +317,16 @@ class ClauseReader {
 
   // Groups inside an if/unless clause are conditional.
   void MarkConditional();
+
+  // --- To-infinitives (clause_infinitives.cc) ---------------------------------------------------
+  // Gives each to-infinitive group the subject of what it says, from the clause it completes
+  // (the clause ends at its "to"), and makes its verbs planned at least.
+  void FindInfinitiveSubjects();
+  // Whether noun chunk c is owned by an entity before its head noun: a possessor ("Finland's
+  // contract") or a modifier right before the noun ("the U.S. offer", "the Japanese decision").
+  bool OwnedNoun(const Chunk& c) const;
+  // Whether the last verb of group g is a form of one of `lemmas`.
+  bool LemmaIn(const VerbGroup& g, std::span<const std::string_view> lemmas) const;
 
   // --- Nominalisations (clause_nominals.cc) -----------------------------------------------------
   // Reads every noun a frame names (LexEntry::event_noun) that heads its noun phrase into

@@ -377,7 +377,7 @@ void ClauseReader::FindRoles(size_t gi) {
   while (IsAdverb(v)) ++v;
   g.complement = v;
   g.clause_begin = g.subject >= 0 ? std::min(out_->chunks[g.subject].begin, g.begin) : g.begin;
-  if (!passive && !g.infinitive) {
+  if (!passive) {
     const int object = ObjectAt(v);
     if (object >= 0) {
       g.object = object;

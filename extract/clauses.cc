@@ -118,7 +118,7 @@ void DescribeGroup(const Tagged& s, const Lexicon& lexicon, const ClauseAnalysis
     }
     if (g.conditional) out += " conditional";
     out += "\n";
-    if (g.infinitive) return;
+    if (g.infinitive && g.subject < 0) return;
     out += "    subject " + ChunkString(s, a, g.subject);
     if (!g.subject_via.empty()) out += " [" + g.subject_via + "]";
     out += "\n";

@@ -56,7 +56,9 @@ class FrameReader {
   void Apply(const Rule& rule) {
     for (size_t gi = 0; gi < a_.groups.size(); ++gi) {
       const VerbGroup& g = a_.groups[gi];
-      if (g.infinitive) continue;
+      // A to-infinitive is read when the clause layer found who does what it says, by the
+      // hand-written frames only (PETRARCH's dictionaries code main verbs).
+      if (g.infinitive && (g.subject < 0 || rule.imported)) continue;
       if (headline_ && g.subject_via != "before the verb") continue;
       for (size_t k = 0; k < g.verbs.size(); ++k) {
         // An imported frame gives way to the hand-written frames that read this verb.
@@ -720,6 +722,12 @@ class FrameReader {
       // A subject shared with an earlier verb brings none of that verb's cues: "declaring
       // that the US would not permit X, and demanded Y" asserts the demand.
       if (!v.passive && g.subject_via.rfind("shared", 0) == 0) skipped.emplace_back(0, g.begin);
+      // Nor does the verb whose object (or its owner or agent) does what a to-infinitive says:
+      // "rejected the U.S. offer to sign" is about a signing the US offered.
+      if (g.infinitive && subject_chunk >= 0 && g.subject_via.rfind("purpose", 0) != 0 &&
+          g.subject_via.rfind("subject", 0) != 0) {
+        skipped.emplace_back(0, a_.chunks[subject_chunk].begin);
+      }
       modality = Stronger(modality, CueModality(doc_.rules, s_, b, v.unit + 1, skipped));
     }
     const Refinement codes = Codes(rule, g, v.unit);

@@ -783,6 +783,60 @@ TEST(DefaultRulesTest, ClauseLayerReadsGeneralConstructions) {
   ExpectClauseCases(*extractor, cases);
 }
 
+// Who does what a to-infinitive says (extract/clause_infinitives.cc): planned at least, and
+// nobody named when the clause does not say who.
+TEST(DefaultRulesTest, ClauseLayerReadsToInfinitives) {
+  std::unique_ptr<Extractor> extractor = DefaultExtractor();
+  ASSERT_NE(extractor, nullptr);
+  const ClauseCase cases[] = {
+      // A purpose: the subject of the clause it completes.
+      {"President Biden met Chancellor Scholz to reaffirm their support for Ukraine.",
+       {"person:joe-biden reaffirmed modality=planned",
+        "person:joe-biden met_with modality=asserted"},
+       {"person:olaf-scholz reaffirmed"}},
+      {"Biden called Scholz to discuss the crisis.",
+       {"person:joe-biden discussed modality=planned"},
+       {"person:olaf-scholz discussed"}},
+      {"Biden met with Scholz in order to discuss the war.", {"person:joe-biden discussed"}, {}},
+      // A complement of the subject's verb; its negation carries over.
+      {"Japan agreed to sign the treaty.", {"state:japan signed modality=planned"}, {}},
+      {"Japan did not agree to sign the treaty.", {"state:japan signed modality=negated"}, {}},
+      // A verb whose object acts: the object; "call on", "appeal to": the prepositional object.
+      {"Biden urged Xi to sign the treaty.",
+       {"person:xi-jinping signed modality=planned"},
+       {"person:joe-biden signed"}},
+      {"Biden called on Putin to withdraw from Ukraine.",
+       {"person:vladimir-putin withdrew"},
+       {"person:joe-biden withdrew"}},
+      {"Japan reiterated its call on Hamas to release the hostages.",
+       {"organization:hamas released"},
+       {"state:japan released"}},
+      // The owner of the noun before it, none of the governing verb's cues.
+      {"Japan welcomed NATO's work to support Ukraine's efforts.",
+       {"organization:nato supported state:ukraine modality=planned"},
+       {"state:japan supported"}},
+      {"Japan rejected the U.S. offer to sign a treaty.",
+       {"state:united-states signed modality=planned"},
+       {"state:japan signed", "state:united-states signed modality=negated"}},
+      // A noun that is the subject's deed ("took steps") against one that is not ("welcomed
+      // the decision"): only the first makes its subject act.
+      {"Japan took steps to improve relations with China.",
+       {"state:japan strengthened recipient=state:china"},
+       {}},
+      {"Japan welcomed the decision to sign the treaty.", {}, {"state:japan signed"}},
+      // The by-agent of a passive; an entity hyphenated into a noun phrase ("Japan-ROK ties").
+      {"Officials praised the historic steps taken by Seoul and Tokyo to strengthen bilateral "
+       "Japan-ROK ties.",
+       {"state:japan strengthened recipient=state:south-korea",
+        "state:south-korea strengthened recipient=state:japan"},
+       {}},
+      // What is not to happen is no claim.
+      {"Japan warned Russia not to invade Ukraine.", {}, {"state:russia invaded"}},
+      {"Japan forbade Russia to visit Tokyo.", {}, {"state:russia visited"}},
+  };
+  ExpectClauseCases(*extractor, cases);
+}
+
 TEST(DefaultRulesTest, HistoricalStatesAndRenamedPlacesByDate) {
   std::unique_ptr<Extractor> extractor = DefaultExtractor();
   ASSERT_NE(extractor, nullptr);

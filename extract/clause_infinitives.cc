@@ -1,0 +1,187 @@
+// Who does what a to-infinitive says (clause_reader.h): the subject of the clause it completes
+// ("Biden met Scholz to reaffirm": Biden; "Japan agreed to sign": Japan), the object of a verb
+// that has its object act ("urged Xi to sign": Xi), the by-agent of a passive ("the steps taken
+// by Seoul and Tokyo to strengthen ties"), the owner of the noun before it ("NATO's work to
+// support Ukraine", "commitments by Israel and the PA to de-escalate"). A to-infinitive says what
+// is meant to happen, not what happened: its verbs are planned at least; after "not" or "yet"
+// ("warned Russia not to invade", "has yet to ratify") it gets no subject.
+#include <algorithm>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "extract/clause_reader.h"
+
+namespace parley::internal::clause_reader {
+
+namespace {
+
+// Verbs whose object (or, for "call" and "appeal", the object of "on", "upon" or "to") does
+// what the to-infinitive after it says: "urged Xi to sign", "invited Japan to attend", "called
+// on Moscow to withdraw", "sent Blinken to negotiate".
+constexpr std::string_view kObjectActs[] = {
+    "urge",      "ask",       "call",    "appeal",   "encourage", "invite",    "press",
+    "persuade",  "convince",  "help",    "assist",   "enable",    "allow",     "permit",
+    "authorize", "direct",    "order",   "instruct", "tell",      "force",     "compel",
+    "request",   "challenge", "require", "push",     "prompt",    "advise",    "remind",
+    "warn",      "need",      "inspire", "empower",  "train",     "equip",     "send",
+    "dispatch",  "task",      "charge",  "entrust",  "implore",   "lead",      "recruit",
+    "expect",    "want",      "appoint", "elect",    "nominate",  "designate", "commission",
+    "mobilize",  "support",   "select",  "pressure", "oblige",    "cause",     "get"};
+
+// Of kObjectActs, the verbs whose direct object does not act: "called Scholz to discuss".
+constexpr std::string_view kPrepObjectActs[] = {"call", "appeal"};
+
+// Verbs after which nobody named does what the infinitive says: "forbade Japan to rearm".
+constexpr std::string_view kNobodyActs[] = {"forbid",     "prohibit", "bar",   "ban",
+                                            "discourage", "dissuade", "deter", "prevent"};
+
+// Verbs whose subject acts in what the noun of their object is meant to do: "took steps to
+// improve ties", "signed an agreement to build", "announced a plan to send". Verbs of attitude
+// ("welcomed the decision to", "supports efforts to") are not among them: the decision is
+// someone else's.
+constexpr std::string_view kNounPurposeVerbs[] = {
+    "take",      "make",      "launch", "sign",       "reach",  "conclude", "announce",
+    "establish", "create",    "form",   "provide",    "offer",  "propose",  "adopt",
+    "unveil",    "introduce", "hold",   "convene",    "host",   "develop",  "use",
+    "deploy",    "send",      "issue",  "allocate",   "commit", "pledge",   "dedicate",
+    "mobilize",  "set",       "put",    "begin",      "start",  "initiate", "organize",
+    "open",      "pursue",    "seek",   "negotiate",  "draft",  "finalize", "complete",
+    "invest",    "spend",     "donate", "contribute", "mount",  "stage"};
+
+}  // namespace
+
+bool ClauseReader::OwnedNoun(const Chunk& c) const {
+  if (c.owners.empty() || c.head == kNoUnit || c.head + 1 != c.end || c.head == c.begin) {
+    return false;
+  }
+  // "Finland's contract", "the U.S. offer", "the Japanese decision": the owner right before the
+  // noun, or a possessive before it.
+  const uint32_t p = c.head - 1;
+  if (IsEntity(p) || info_[p].kind == Kind::kDemonym) return true;
+  for (uint32_t k = c.begin; k < c.head; ++k) {
+    if (IsPunct(k, '\'') && k > c.begin && (IsEntity(k - 1) || Is(k + 1, "s"))) return true;
+  }
+  return false;
+}
+
+bool ClauseReader::LemmaIn(const VerbGroup& g, std::span<const std::string_view> lemmas) const {
+  for (uint32_t id : g.verbs.back().verbs) {
+    if (std::find(lemmas.begin(), lemmas.end(), lex_.Lemma(id)) != lemmas.end()) return true;
+  }
+  return false;
+}
+
+void ClauseReader::FindInfinitiveSubjects() {
+  for (size_t gi = 0; gi < out_->groups.size(); ++gi) {
+    VerbGroup& g = out_->groups[gi];
+    if (!g.infinitive || g.subject >= 0 || !Is(g.begin, "to") || g.verbs.empty()) continue;
+    const uint32_t to = g.begin;
+    // "warned Russia not to invade", "has yet to ratify": what is not to happen is no claim.
+    if (to > 0 && (Has(to - 1, kClassNegation) || Is(to - 1, "yet"))) continue;
+    // The clause the infinitive completes ends at its "to".
+    int h = -1;
+    for (size_t k = gi; k-- > 0;) {
+      const VerbGroup& prev = out_->groups[k];
+      if (prev.clause_end == to && !prev.verbs.empty() && prev.verbs.back().unit < to) {
+        h = static_cast<int>(k);
+        break;
+      }
+      if (prev.end <= to) break;
+    }
+    if (h < 0) continue;
+    const VerbGroup& gov = out_->groups[h];
+    if (LemmaIn(gov, kNobodyActs)) continue;
+    const bool object_acts = LemmaIn(gov, kObjectActs);
+    const bool passive = gov.verbs.back().passive;
+    const bool purpose = to >= 2 && Is(to - 1, "order") && Is(to - 2, "in");
+    // The phrase right before "to" (or "not to", "in order to"): the object, or the last
+    // prepositional phrase.
+    const uint32_t end = gov.clause_end - (purpose ? 2 : 0);
+    auto ends_there = [&](int c) { return c >= 0 && out_->chunks[c].end == end; };
+    const int before = ends_there(gov.object) ? gov.object
+                       : !gov.preps.empty() && ends_there(gov.preps.back().chunk)
+                           ? gov.preps.back().chunk
+                           : -1;
+    const PrepPhrase* last_pp =
+        !gov.preps.empty() && before == gov.preps.back().chunk ? &gov.preps.back() : nullptr;
+    int subject = -1;
+    bool owner = false;
+    std::string via;
+    if (passive) {
+      if (gov.agent >= 0 && gov.agent == before) {
+        subject = gov.agent;  // "the steps taken by Seoul and Tokyo to strengthen"
+        via = "by-agent of '";
+      } else if (object_acts && gov.agent < 0 && gov.complement == gov.clause_end) {
+        subject = gov.subject;  // "Xi was urged to sign"
+        via = "subject of '";
+      }
+    } else if (purpose) {
+      subject = gov.subject;
+      via = "purpose of '";
+    } else if (before >= 0 && before == gov.object) {
+      const Chunk& object = out_->chunks[gov.object];
+      if (!object.members.empty() || object.pronoun) {
+        // "urged Xi to sign" (Xi signs) against "met Scholz to reaffirm" (Biden reaffirms).
+        if (object_acts && !LemmaIn(gov, kPrepObjectActs)) {
+          subject = gov.object;
+          via = "object of '";
+        } else {
+          subject = gov.subject;
+          via = "purpose of '";
+        }
+      } else if (OwnedNoun(object)) {
+        subject = gov.object;  // "welcomed NATO's work to support Ukraine"
+        owner = true;
+        via = "owner of the object of '";
+      } else if (LemmaIn(gov, kNounPurposeVerbs)) {
+        subject = gov.subject;  // "took steps to improve ties"
+        via = "purpose of '";
+      }
+    } else if (last_pp != nullptr) {
+      const Chunk& pp = out_->chunks[last_pp->chunk];
+      const bool control_prep =
+          Is(last_pp->prep, "on") || Is(last_pp->prep, "upon") || Is(last_pp->prep, "to");
+      if (!pp.members.empty() && object_acts && control_prep && gov.object < 0) {
+        subject = last_pp->chunk;  // "called on Moscow to withdraw"
+        via = "object of '";
+      } else if (!pp.members.empty() && Is(last_pp->prep, "by") && gov.object >= 0 &&
+                 out_->chunks[gov.object].members.empty() &&
+                 out_->chunks[gov.object].end == last_pp->prep) {
+        subject = last_pp->chunk;  // "welcomed commitments by Israel and the PA to de-escalate"
+        via = "by-phrase of the object of '";
+      } else if (!pp.members.empty() && gov.object >= 0 &&
+                 out_->chunks[gov.object].members.empty() &&
+                 (Is(last_pp->prep, "on") || Is(last_pp->prep, "upon"))) {
+        subject = last_pp->chunk;  // "reiterated our call on Hamas to release the hostages"
+        via = "object of the object of '";
+      } else if (!pp.members.empty() && !object_acts &&
+                 (gov.object < 0 || !out_->chunks[gov.object].members.empty() ||
+                  LemmaIn(gov, kNounPurposeVerbs))) {
+        // "met with Scholz to discuss", "reached an agreement with Castro to place missiles";
+        // after a noun that is no deed of the subject ("welcomed the pressure on Russia to")
+        // nobody named.
+        subject = gov.subject;
+        via = "purpose of '";
+      }
+    } else if (before < 0 && gov.complement == gov.clause_end && !object_acts) {
+      subject = gov.subject;  // "Japan agreed to sign", "we are working to strengthen"
+      via = "subject of '";
+    } else if (before < 0 && gov.complement == gov.clause_end && object_acts && gov.object < 0) {
+      subject = gov.subject;  // "Japan asked to join"
+      via = "subject of '";
+    }
+    if (subject < 0) continue;
+    g.subject = subject;
+    g.owner_subject = owner;
+    g.subject_via = via + std::string(UnitText(gov.verbs.back().unit)) + "'";
+    g.embedded = gov.embedded;
+    g.embedded_modality = gov.embedded_modality;
+    Modality m = Stronger(Modality::kPlanned, gov.verbs.back().modality);
+    if (gov.negated) m = Stronger(m, Modality::kNegated);
+    for (GroupVerb& v : g.verbs) v.modality = Stronger(v.modality, m);
+  }
+}
+
+}  // namespace parley::internal::clause_reader
