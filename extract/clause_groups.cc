@@ -74,10 +74,12 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
     return false;
   }
   // After a demonym or another capitalised adjective inside a noun phrase it is a noun:
-  // "conducted by European states", "the American forces".
+  // "conducted by European states", "the American forces", "rejected Soviet offers".
   if ((info_[p].kind == Kind::kDemonym ||
        (info_[p].kind == Kind::kWord && info_[p].cap && info_[p].classes == 0 && !AllCaps(p))) &&
-      p > 0 && Has(p - 1, kClassPreposition | kClassTo | kClassDeterminer | kClassPossessive)) {
+      p > 0 &&
+      (Has(p - 1, kClassPreposition | kClassTo | kClassDeterminer | kClassPossessive) ||
+       (info_[p].kind == Kind::kDemonym && verb_unit_[p - 1]))) {
     return false;
   }
   if (IsPunct(p, '\'')) return false;

@@ -88,6 +88,7 @@ void ClauseReader::ReadNominal(uint32_t u) {
   // The phrase before the noun: adjectives and nouns, entity and demonym modifiers ("U.S.
   // mediation", "the Soviet invasion"), a possessor ("Russia's attack"), a determiner.
   std::vector<uint32_t> owners;
+  uint32_t possessive_pronoun = kNoUnit;  // "his call with", "our deliveries of"
   uint32_t b = u;
   while (b > 0 && u - b < 10) {
     const uint32_t p = b - 1;
@@ -139,6 +140,7 @@ void ClauseReader::ReadNominal(uint32_t u) {
     }
     if (Has(p, kClassDeterminer | kClassPossessive)) {
       cue(p);
+      if (Has(p, kClassPossessive) && !Is(p, "its") && !Is(p, "your")) possessive_pronoun = p;
       b = p;
       break;
     }
@@ -275,6 +277,13 @@ void ClauseReader::ReadNominal(uint32_t u) {
         break;
       }
     }
+  }
+  // "his call yesterday with key allies", "our deliveries of security assistance": without
+  // a support verb's subject ("the Contras launched their first attack"), the pronoun acts,
+  // resolved as a subject pronoun is (participants.h).
+  if (g.subject < 0 && owners.empty() && possessive_pronoun != kNoUnit) {
+    g.subject = AddPronounChunk(possessive_pronoun, possessive_pronoun);
+    g.subject_via = "possessive pronoun";
   }
   if (gov != nullptr) {
     const GroupVerb& verb = gov->verbs.back();

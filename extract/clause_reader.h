@@ -239,6 +239,8 @@ class ClauseReader {
   int NounChunkEndingAt(uint32_t e);
 
   int AddChunk(Chunk chunk);
+  // A pronoun chunk of units [begin, last], headed by `last` ("we", "you and I", "his").
+  int AddPronounChunk(uint32_t begin, uint32_t last);
   // A word that can be (part of) a noun: not closed-class and not a finite verb in this place.
   bool IsNounWord(uint32_t u) const;
   bool StartsNounPhrase(uint32_t u) const;

@@ -266,17 +266,10 @@ void ClauseReader::FindSubject(size_t gi) {
       return;
     }
     if (Has(w, kClassPronoun)) {
-      Chunk pronoun;
-      pronoun.begin = w;
       // "You and I last met": two subject pronouns coordinated are one chunk.
-      if (w >= 2 && Is(w - 1, "and") && Has(w - 2, kClassPronoun) && SubjectPronoun(w) &&
-          SubjectPronoun(w - 2)) {
-        pronoun.begin = w - 2;
-      }
-      pronoun.end = w + 1;
-      pronoun.head = w;
-      pronoun.pronoun = true;
-      g.subject = AddChunk(std::move(pronoun));
+      const bool two = w >= 2 && Is(w - 1, "and") && Has(w - 2, kClassPronoun) &&
+                       SubjectPronoun(w) && SubjectPronoun(w - 2);
+      g.subject = AddPronounChunk(two ? w - 2 : w, w);
       g.subject_via = "pronoun";
       return;
     }
@@ -354,11 +347,15 @@ void ClauseReader::FindRoles(size_t gi) {
        // "We thank the Coalition, co-led by Germany and France,": no verb phrase of "we".
        (g.subject_via.rfind("shared", 0) == 0 && PrefixedStart(g.begin) > 0 &&
         IsPunct(PrefixedStart(g.begin) - 1, ',')))) {
-    // The prefix of "the Coalition, co-led by".
+    // The prefix of "the Coalition, co-led by"; "Churchill (replaced on July 26 by Attlee)",
+    // where a list before the parenthesis is no antecedent: the parenthesis belongs to its
+    // last member, which the list's chunk does not give alone.
     uint32_t e = PrefixedStart(g.begin);
-    if (IsPunct(e - 1, ',') && e >= 2) --e;
+    const bool parenthesis = e >= 2 && IsPunct(e - 1, '(');
+    if ((IsPunct(e - 1, ',') || parenthesis) && e >= 2) --e;
     int c = ChunkEndingAt(e);
-    if (c < 0 && e > 0 && IsNounWord(e - 1)) c = NounChunkEndingAt(e);
+    if (c < 0 && e > 0 && IsNounWord(e - 1) && !parenthesis) c = NounChunkEndingAt(e);
+    if (c >= 0 && parenthesis && out_->chunks[c].members.size() != 1) c = -1;
     if (c >= 0) {
       g.subject = c;
       g.subject_via = "reduced relative";
@@ -570,6 +567,15 @@ bool ClauseReader::VerbTakesClause(uint32_t u, bool bare) const {
   return false;
 }
 
+int ClauseReader::AddPronounChunk(uint32_t begin, uint32_t last) {
+  Chunk pronoun;
+  pronoun.begin = begin;
+  pronoun.end = last + 1;
+  pronoun.head = last;
+  pronoun.pronoun = true;
+  return AddChunk(std::move(pronoun));
+}
+
 int ClauseReader::ObjectAt(uint32_t v) {
   if (v >= n_) return -1;
   if (Has(v, kClassPreposition | kClassTo | kClassConjunction | kClassSubordinator |
@@ -586,12 +592,7 @@ int ClauseReader::ObjectAt(uint32_t v) {
       (Is(v, "you") || Is(v, "him") || Is(v, "her") || Is(v, "them") || Is(v, "us") ||
        Is(v, "me")) &&
       !(v + 1 < n_ && info_[v + 1].kind == Kind::kWord && IsNounWord(v + 1))) {
-    Chunk pronoun;
-    pronoun.begin = v;
-    pronoun.end = v + 1;
-    pronoun.head = v;
-    pronoun.pronoun = true;
-    return AddChunk(std::move(pronoun));
+    return AddPronounChunk(v, v);
   }
   return ChunkAt(v);
 }

@@ -741,6 +741,17 @@ class FrameReader {
     // providing Ukraine with air defenses" in a statement Zelenskyy signed too).
     const bool implicit =
         subject_chunk >= 0 && a_.chunks[subject_chunk].members.empty() && doc_.actors != nullptr;
+    // A list counts by its members, named entities or not.
+    const size_t object_members =
+        object_chunk >= 0 ? std::max(objects.size(), a_.chunks[object_chunk].members.size())
+                          : objects.size();
+    const size_t subject_members =
+        subject_chunk >= 0 ? std::max(subjects.size(), a_.chunks[subject_chunk].members.size())
+                           : subjects.size();
+    if (frame.lists_none && (subject_members > 1 || object_members > 1)) {
+      Skip(rule, v.unit, "a list of subjects or of objects (lists none)");
+      return;
+    }
     for (const EntityDef* subject : subjects) {
       std::vector<const EntityDef*> others;
       if (reciprocal) {

@@ -27,7 +27,21 @@ bool IsSubject(const ClauseAnalysis& a, int c) {
     const bool passive = !g.verbs.empty() && g.verbs.back().passive;
     if (passive ? g.agent == c : g.subject == c) return true;
   }
+  // The possessive pronoun of a nominalisation: "his call with", "our deliveries of".
+  for (const VerbGroup& g : a.nominals) {
+    if (g.subject == c && a.chunks[c].pronoun) return true;
+  }
   return false;
+}
+
+// The subject pronoun a possessive pronoun stands for ("his": "he"), else `w`.
+std::string_view SubjectForm(std::string_view w) {
+  if (w == "his") return "he";
+  if (w == "her") return "she";
+  if (w == "their") return "they";
+  if (w == "our") return "we";
+  if (w == "my") return "i";
+  return w;
 }
 
 const Mention* MentionAt(const Tagged& s, uint32_t u) {
@@ -639,7 +653,7 @@ ImplicitActors DocumentActors::We() const {
 
 ImplicitActors DocumentActors::Pronoun(const Tagged& s, const ClauseAnalysis& a,
                                        uint32_t at) const {
-  const std::string_view w = Word(s, at);
+  const std::string_view w = SubjectForm(Word(s, at));
   const Voice& voice = voices_.empty() ? Voice() : voices_[current_];
   if (w == "i" || w == "me") {
     if (voice.kind == VoiceKind::kPerson) return {{voice.person}, "the speaker"};

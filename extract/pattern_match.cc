@@ -6,9 +6,9 @@ namespace parley::internal {
 
 bool NextMatch(const CompiledPattern& pattern, const Tagged& s, size_t pos,
                re2::StringPiece* groups, int n) {
-  const re2::StringPiece input(s.tagged);
+  const re2::StringPiece input(pattern.cased ? s.tagged : s.folded);
   if (pattern.start_bits == 0) {
-    return pattern.re->Match(input, pos, s.tagged.size(), RE2::UNANCHORED, groups, n);
+    return pattern.re->Match(input, pos, input.size(), RE2::UNANCHORED, groups, n);
   }
   // Every match starts with " \x01" (a mention placeholder) of the right kind. Trying those few
   // starts in order, anchored, finds the same leftmost match as an unanchored search, and far
@@ -20,13 +20,13 @@ bool NextMatch(const CompiledPattern& pattern, const Tagged& s, size_t pos,
                        s.unit_offsets.begin();
   for (size_t u = first; u < s.units.size(); ++u) {
     const size_t at = s.unit_offsets[u];
-    if (s.tagged[at] != '\x01') continue;
+    if (input[at] != '\x01') continue;
     const int mention = s.units[u].mention;
     if (mention >= 0 && (s.mentions[mention].bits & pattern.start_bits) == 0) continue;
-    if (!pattern.re->Match(input, at - 1, s.tagged.size(), RE2::ANCHOR_START, nullptr, 0)) {
+    if (!pattern.re->Match(input, at - 1, input.size(), RE2::ANCHOR_START, nullptr, 0)) {
       continue;
     }
-    return pattern.re->Match(input, at - 1, s.tagged.size(), RE2::ANCHOR_START, groups, n);
+    return pattern.re->Match(input, at - 1, input.size(), RE2::ANCHOR_START, groups, n);
   }
   return false;
 }

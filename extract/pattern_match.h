@@ -30,7 +30,7 @@ void ForEachMatch(const CompiledPattern& pattern, const Tagged& s, Fn fn) {
   std::vector<re2::StringPiece> groups(n);
   size_t pos = 0;
   while (pos < s.tagged.size() && NextMatch(pattern, s, pos, groups.data(), n)) {
-    const size_t end = groups[0].data() - s.tagged.data() + groups[0].size();
+    const size_t end = s.Offset(groups[0]) + groups[0].size();
     fn(groups);
     // The match's trailing space is the next match's leading space.
     pos = end > pos + 1 ? end - 1 : pos + 1;

@@ -153,6 +153,9 @@ struct CompiledPattern {
   // Nonzero when every match starts at a mention of one of these kinds: the matcher then tries
   // the pattern anchored at those mentions instead of searching the whole sentence.
   uint32_t start_bits = 0;
+  // The pattern reads capitals (a {name} slot) and runs on Tagged::tagged, with
+  // case-insensitive words; false: it runs on Tagged::folded (tagged_sentence.h).
+  bool cased = false;
   int line = 0;
   std::string source;  // the pattern as written
 };
@@ -236,6 +239,9 @@ struct Frame {
   // `reciprocal ... only`: the frame applies only to a subject of two to five members, each
   // taking the others in that role whatever else the clause holds (PETRARCH's `% *`).
   bool reciprocal_only = false;
+  // `lists none`: a list of subjects or of objects gives nothing ("Governors A and B will
+  // replace C" does not say who replaces whom); `all` (the default) gives every pair.
+  bool lists_none = false;
   // `reverse CODE`: each statement also gives the statement from its object to its subject
   // with this CAMEO code (CAMEO's "A:B" codes: "left for" is 032 one way, 033 the other).
   std::string reverse;

@@ -259,6 +259,7 @@ bool RuleCompiler::CompilePattern(const RuleBlock& b, const RuleProp& p, RuleKin
   out->required_words = std::move(emitted.required_words);
   out->required_any = std::move(emitted.required_any);
   out->start_bits = emitted.start_bits;
+  out->cased = emitted.cased;
   ChooseAnchors(out);
   out->line = p.line;
   out->source = p.value;

@@ -154,7 +154,7 @@ void CompileVerbs(RuleFiles* files, const SymbolTables& symbols, Lexicon* lexico
 const std::vector<std::string>& FrameProperties() {
   static const std::vector<std::string> kProps = {
       "verb", "subject",    "object",       "recipient", "text", "object-word", "refine",
-      "when", "reciprocal", "object-owner", "reverse",   "noun", "unless"};
+      "when", "reciprocal", "object-owner", "reverse",   "noun", "unless",      "lists"};
   return kProps;
 }
 
@@ -415,6 +415,17 @@ bool CompileFrameProperty(RuleFiles* files, const SymbolTables& symbols, const R
       return false;
     }
     frame->reverse = p.value;
+    return true;
+  }
+  if (k == "lists") {
+    if (p.value == "all") {
+      frame->lists_none = false;
+    } else if (p.value == "none") {
+      frame->lists_none = true;
+    } else {
+      files->Error(b, p, p.value_col, "lists is 'all' or 'none', not '" + p.value + "'");
+      return false;
+    }
     return true;
   }
   if (k == "reciprocal") {

@@ -318,9 +318,9 @@ uint32_t SlotBits(SlotType type) {
 
 class Emitter {
  public:
-  Emitter(const PatternScope& scope, RuleKind kind, bool in_macro, EmittedPattern* out,
+  Emitter(const PatternScope& scope, RuleKind kind, bool in_macro, bool fold, EmittedPattern* out,
           PatternError* error)
-      : scope_(scope), kind_(kind), in_macro_(in_macro), out_(out), error_(error) {}
+      : scope_(scope), kind_(kind), in_macro_(in_macro), fold_(fold), out_(out), error_(error) {}
 
   bool EmitTop(const PatternSeq& seq) {
     std::vector<bool> bound(kSlotRoleCount, false);
@@ -416,7 +416,7 @@ class Emitter {
         Cue cue;
         cue.tokens.push_back(AsciiLower(node.text));
         cue.prefix = node.prefix;
-        *re += CueRegex(cue);
+        *re += CueRegex(cue, fold_);
         if (required && !node.prefix && IsWordByte(static_cast<unsigned char>(node.text[0]))) {
           out_->required_words.push_back(cue.tokens[0]);
         }
@@ -451,7 +451,7 @@ class Emitter {
 
   bool EmitRef(const PatternNode& node, bool required, std::vector<bool>* bound, std::string* re) {
     if (auto it = scope_.words->find(node.text); it != scope_.words->end()) {
-      *re += WordListRegex(it->second);
+      *re += WordListRegex(it->second, fold_);
       return true;
     }
     auto it = scope_.macros->find(node.text);
@@ -484,6 +484,7 @@ class Emitter {
       case SlotType::kName:
         piece = NameRegex();
         capture.kind = SlotKind::kName;
+        out_->cased = true;
         break;
       case SlotType::kWords: {
         auto it = scope_.words->find(node.text);
@@ -493,7 +494,7 @@ class Emitter {
           }
           return Fail(node.offset + 1, "undefined word list '@" + node.text + "'");
         }
-        piece = WordListRegex(it->second);
+        piece = WordListRegex(it->second, fold_);
         capture.kind = SlotKind::kWords;
         break;
       }
@@ -542,6 +543,7 @@ class Emitter {
   const PatternScope& scope_;
   RuleKind kind_;
   bool in_macro_;
+  bool fold_;  // words case-insensitively, for the tagged string as written
   EmittedPattern* out_;
   PatternError* error_;
   int depth_ = 0;
@@ -566,11 +568,11 @@ bool ParseWordItem(std::string_view item, Cue* out) {
   return !out->tokens.empty();
 }
 
-std::string WordListRegex(const WordList& list) {
+std::string WordListRegex(const WordList& list, bool fold) {
   std::string re = "(?:";
   for (size_t i = 0; i < list.items.size(); ++i) {
     if (i > 0) re += "|";
-    re += CueRegex(list.items[i]);
+    re += CueRegex(list.items[i], fold);
   }
   return re + ")";
 }
@@ -578,8 +580,14 @@ std::string WordListRegex(const WordList& list) {
 bool EmitPattern(const PatternSeq& seq, const PatternScope& scope, RuleKind kind, bool in_macro,
                  EmittedPattern* out, PatternError* error) {
   *out = EmittedPattern();
-  Emitter emitter(scope, kind, in_macro, out, error);
-  return emitter.EmitTop(seq);
+  Emitter emitter(scope, kind, in_macro, /*fold=*/false, out, error);
+  if (!emitter.EmitTop(seq)) return false;
+  if (!out->cased) return true;
+  // A {name} slot reads capitals, so the pattern runs on the tagged string as written, with
+  // case-insensitive words.
+  *out = EmittedPattern();
+  Emitter cased(scope, kind, in_macro, /*fold=*/true, out, error);
+  return cased.EmitTop(seq);
 }
 
 void CollectRefs(const PatternSeq& seq, std::vector<std::pair<std::string, int>>* refs) {

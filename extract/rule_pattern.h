@@ -90,6 +90,9 @@ struct EmittedPattern {
   // Nonzero when every match starts with a mention of one of these kinds (the pattern's first
   // element is a required mention slot); 0 when the start is not known.
   uint32_t start_bits = 0;
+  // The pattern has a {name} slot, which reads capitals: `regex` is for Tagged::tagged, with
+  // case-insensitive words; otherwise for Tagged::folded, with lower-case words.
+  bool cased = false;
 };
 
 // Compiles `seq` for a rule of `kind` (`in_macro`: the body of a macro, which may not bind
@@ -97,8 +100,9 @@ struct EmittedPattern {
 bool EmitPattern(const PatternSeq& seq, const PatternScope& scope, RuleKind kind, bool in_macro,
                  EmittedPattern* out, PatternError* error);
 
-// The regex fragment matching any item of `list` (tagged_sentence.h CueRegex for one).
-std::string WordListRegex(const WordList& list);
+// The regex fragment matching any item of `list` (tagged_sentence.h CueRegex for one, `fold`
+// as there).
+std::string WordListRegex(const WordList& list, bool fold);
 
 // Names of macros `seq` refers to (directly), with their offsets.
 void CollectRefs(const PatternSeq& seq, std::vector<std::pair<std::string, int>>* refs);

@@ -37,6 +37,12 @@ class SectorPass {
     for (size_t i = 0; i < s_.mentions.size(); ++i) {
       const Mention& m = s_.mentions[i];
       const EntityDef* owner = Owner(m);
+      if (Mention c; owner == nullptr && PersonsGovernment(m, &c)) {
+        last_end_ = c.tok_end;
+        out.push_back(std::move(c));
+        changed = true;
+        continue;
+      }
       if (owner == nullptr) {
         out.push_back(m);
         last_end_ = m.tok_end;
@@ -69,6 +75,14 @@ class SectorPass {
         }
         i = j - 1;
         last_end_ = t;
+        continue;
+      }
+      // "the Spanish, French, and British governments": each demonym before the last of the
+      // list takes the nouns after it (the last one takes them below).
+      if (Mention c; ListMember(m, owner, &c)) {
+        out.push_back(std::move(c));
+        changed = true;
+        last_end_ = m.tok_end;
         continue;
       }
       // "OWNER['s] [modifiers] NOUNS", then "and NOUNS" for the same owner.
@@ -219,18 +233,58 @@ class SectorPass {
     return rules_.lexicon.Find(Word(t)) == nullptr && rules_.sector_nouns.count(Word(t)) == 0;
   }
 
-  bool After(const Mention& m, const EntityDef* owner, Mention* out) {
-    uint32_t t = m.tok_end;
-    if (Word(t) == "'" && Word(t + 1) == "s") t += 2;
+  // The end of "[modifiers] NOUNS" from token `t` that names an actor's sectors (in sectors_),
+  // or 0: no sector noun, or one that is a title ("Russian President Vladimir Putin") or a
+  // modifier ("Russia's military build-up").
+  uint32_t SectorNounsAt(uint32_t t) {
     while (t < s_.tokens.size() && mention_at_[t] < 0) {
       const LexEntry* e = rules_.lexicon.Find(Word(t));
       if (e == nullptr || (e->classes & kClassModifier) == 0) break;
       ++t;
     }
     const uint32_t end = Nouns(t);
-    if (end == t || NameFollows(end) || NounFollows(end)) return false;
+    if (end == t || NameFollows(end) || NounFollows(end)) return 0;
+    return end;
+  }
+
+  bool After(const Mention& m, const EntityDef* owner, Mention* out) {
+    uint32_t t = m.tok_end;
+    if (Word(t) == "'" && Word(t + 1) == "s") t += 2;
+    const uint32_t end = SectorNounsAt(t);
+    if (end == 0) return false;
     out->tok_begin = m.tok_begin;
     out->tok_end = end;
+    return Compose(owner, sectors_, out);
+  }
+
+  // "the Nixon administration", "the Assad regime": a person before one noun of a sector that
+  // is the state itself (no group) acts through it; the mention stays the person's.
+  bool PersonsGovernment(const Mention& m, Mention* out) {
+    if (m.kind != MentionKind::kEntity || m.entity == nullptr ||
+        m.entity->entity.type != EntityType::kPerson || m.tok_begin == 0 ||
+        Word(m.tok_begin - 1) != "the" || mention_at_[m.tok_begin - 1] >= 0) {
+      return false;
+    }
+    const uint32_t end = Nouns(m.tok_end);
+    if (end != m.tok_end + 1 || sectors_.size() != 1 ||
+        !rules_.sectors[sectors_[0]].group.empty() || NameFollows(end) || NounFollows(end)) {
+      return false;
+    }
+    *out = m;
+    out->tok_end = end;
+    if (doc_.trace)
+      out->via = "person's government '" + std::string(s_.Range(m.tok_begin, end)) + "'";
+    return true;
+  }
+
+  // A state demonym that a list of demonyms continues, whose last member is followed by
+  // sector nouns: this demonym with those sectors.
+  bool ListMember(const Mention& m, const EntityDef* owner, Mention* out) {
+    if (!StateDemonym(m)) return false;
+    const uint32_t t = ListEnd(m.tok_end);
+    if (t == m.tok_end || SectorNounsAt(t) == 0) return false;
+    out->tok_begin = m.tok_begin;
+    out->tok_end = m.tok_end;
     return Compose(owner, sectors_, out);
   }
 
@@ -287,14 +341,52 @@ class SectorPass {
     return false;
   }
 
-  // "the Japanese" before a verb, a preposition or the end of the phrase: the state.
-  bool BareDemonym(const Mention& m, Mention* out) const {
-    if (m.kind != MentionKind::kDemonym || m.entity == nullptr ||
-        m.entity->entity.type != EntityType::kState || m.tok_begin == 0) {
-      return false;
+  // A demonym of a state, as a mention (not yet rewritten).
+  static bool StateDemonym(const Mention& m) {
+    return m.kind == MentionKind::kDemonym && m.entity != nullptr &&
+           m.entity->entity.type == EntityType::kState;
+  }
+
+  // True when a determiner opens the phrase of the demonym at token `t`: right before it ("the
+  // Japanese"), or before the first of the demonyms it is coordinated with ("the British and
+  // French", "the British, French and Italians").
+  bool DeterminerOpens(uint32_t t) const {
+    for (;;) {
+      if (t == 0 || mention_at_[t - 1] >= 0) return false;
+      if (IsDeterminer(Word(t - 1))) return true;
+      const std::string_view sep = Word(t - 1);
+      if (t < 2 || (sep != "and" && sep != "or" && sep != ",")) return false;
+      const int prev = mention_at_[t - 2];
+      if (prev < 0 || !StateDemonym(s_.mentions[prev]) || s_.mentions[prev].tok_end != t - 1) {
+        return false;
+      }
+      t = s_.mentions[prev].tok_begin;
     }
-    if (!IsDeterminer(Word(m.tok_begin - 1)) || mention_at_[m.tok_begin - 1] >= 0) return false;
-    const uint32_t next = m.tok_end;
+  }
+
+  // The end of the list of state demonyms that continues at token `t` ("and French", ",
+  // French, and British"), or `t` when none does.
+  uint32_t ListEnd(uint32_t t) const {
+    const uint32_t n = static_cast<uint32_t>(s_.tokens.size());
+    for (;;) {
+      uint32_t u = t;
+      if (u < n && mention_at_[u] < 0 && Word(u) == ",") ++u;
+      if (u < n && mention_at_[u] < 0 && (Word(u) == "and" || Word(u) == "or")) ++u;
+      if (u == t || u >= n || mention_at_[u] < 0) return t;
+      const Mention& next = s_.mentions[mention_at_[u]];
+      if (!StateDemonym(next) || next.tok_begin != u) return t;
+      t = next.tok_end;
+    }
+  }
+
+  // "the Japanese" before a verb, a preposition or the end of the phrase: the state; so is each
+  // demonym of "the British and French".
+  bool BareDemonym(const Mention& m, Mention* out) const {
+    if (!StateDemonym(m) || m.tok_begin == 0 || !DeterminerOpens(m.tok_begin)) return false;
+    const bool own_determiner = IsDeterminer(Word(m.tok_begin - 1));
+    // What follows the last demonym of the list decides for all: "the British and French
+    // rejected" (states), "the Spanish, French, and British governments" (no bare demonym).
+    const uint32_t next = ListEnd(m.tok_end);
     if (next < s_.tokens.size()) {
       if (mention_at_[next] >= 0) return false;
       const std::string_view w = Word(next);
@@ -309,7 +401,7 @@ class SectorPass {
       if (!punctuation && !(e != nullptr && (e->classes & kFollow) != 0) && !verb) return false;
     }
     *out = m;
-    out->tok_begin = m.tok_begin - 1;
+    if (own_determiner) out->tok_begin = m.tok_begin - 1;
     out->kind = MentionKind::kEntity;
     if (doc_.trace)
       out->via = "demonym actor '" + std::string(s_.Range(m.tok_begin, m.tok_end)) + "'";

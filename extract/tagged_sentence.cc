@@ -37,8 +37,8 @@ char MentionLetter(uint32_t bit) {
 
 // One case-insensitive group for the whole cue (spaces and [^ \x01] fold to themselves): RE2
 // parses a (?i:) group per token 8% slower over the default rules' patterns.
-std::string CueRegex(const Cue& cue) {
-  std::string re = "(?i:";
+std::string CueRegex(const Cue& cue, bool fold) {
+  std::string re = fold ? "(?i:" : "(?:";
   for (size_t i = 0; i < cue.tokens.size(); ++i) {
     re += RE2::QuoteMeta(cue.tokens[i]);
     if (cue.prefix && i + 1 == cue.tokens.size()) re += "[^ \\x01]*";
@@ -167,9 +167,13 @@ void BuildUnits(Tagged* s) {
   s->units.resize(unit_count);
   s->unit_offsets.resize(unit_count);
   s->tagged.resize(tagged_size);
+  s->folded.resize(tagged_size);
   char* const tagged = s->tagged.data();
   char* out = tagged;
   *out++ = ' ';
+  // `folded` is written after `tagged`, from `lower` where `tagged` copies `text`.
+  char* const folded = s->folded.data();
+  folded[0] = ' ';
   // The word units' lower-case texts, keyed for sorting (below).
   std::vector<std::pair<uint64_t, std::string_view>> words(unit_count);
   size_t word_count = 0;
@@ -183,7 +187,8 @@ void BuildUnits(Tagged* s) {
   uint32_t t = 0;
   while (t < n) {
     while (next_mention < mention_count && mentions[next_mention].tok_begin < t) ++next_mention;
-    unit_offsets[u] = static_cast<uint32_t>(out - tagged);
+    const size_t at = out - tagged;
+    unit_offsets[u] = static_cast<uint32_t>(at);
     if (next_mention < mention_count && mentions[next_mention].tok_begin == t) {
       const Mention& m = mentions[next_mention];
       units[u++] = {m.tok_begin, m.tok_end, static_cast<int>(next_mention)};
@@ -191,6 +196,7 @@ void BuildUnits(Tagged* s) {
       for (char c : m.letters) *out++ = c;
       out = WriteDecimal(next_mention, out);
       *out++ = '\x02';
+      std::memcpy(folded + at, tagged + at, out - tagged - at);
       bits |= m.bits;
       t = m.tok_end;
     } else {
@@ -199,14 +205,17 @@ void BuildUnits(Tagged* s) {
       const size_t size = tokens[t].end - begin;
       if (size == 1 && (text[begin] == '\x01' || text[begin] == '\x02')) {
         *out++ = '?';
+        folded[at] = '?';
       } else {
         std::memcpy(out, text + begin, size);
+        std::memcpy(folded + at, lower + begin, size);
         out += size;
       }
       const std::string_view word(lower + begin, size);
       words[word_count++] = {SortPrefix(word), word};
       ++t;
     }
+    folded[out - tagged] = ' ';
     *out++ = ' ';
   }
   // The sizes above are exact; a shortfall would have written past the buffers.
@@ -235,6 +244,7 @@ void BuildUnits(Tagged* s) {
   s->units.shrink_to_fit();
   s->unit_offsets.shrink_to_fit();
   s->tagged.shrink_to_fit();
+  s->folded.shrink_to_fit();
   s->words.shrink_to_fit();
 }
 

@@ -19,9 +19,15 @@
 //
 // so every unit is preceded and followed by exactly one space, a pattern element is a regex
 // that consumes its unit(s) and the space after them, and a match starts at the space before
-// its first unit. Word comparisons are case-insensitive ((?i:...)), placeholders are matched by
-// letter class. Example: "Putin met Abe in Tokyo." is
-// " \x01P0\x02 met \x01P1\x02 in \x01LS2\x02 . ".
+// its first unit. Placeholders are matched by letter class. Example: "Putin met Abe in Tokyo."
+// is " \x01P0\x02 met \x01P1\x02 in \x01LS2\x02 . ".
+//
+// Each sentence has the tagged string twice, byte for byte the same length and layout: `tagged`
+// writes word units as written, `folded` with their ASCII letters lower-cased. A pattern that
+// reads capitals (a `{name}` slot: NameRegex) runs on `tagged` with case-insensitive words
+// ((?i:...)); every other pattern runs on `folded` with lower-case words compared exactly, which
+// RE2 compiles in about half the instructions. Words compare ASCII-case-insensitively either
+// way, as the prefilter's lower-cased words do.
 //
 // Thread-safety: plain data and pure functions.
 #ifndef PARLEY_EXTRACT_TAGGED_SENTENCE_H_
@@ -72,8 +78,9 @@ struct Cue {
 
 // --- Regex fragments over the tagged string (each consumes its units and their spaces) -------
 
-// One word-list item, case-insensitively.
-std::string CueRegex(const Cue& cue);
+// One word-list item: case-insensitively (`fold`, for `tagged`), or as its lower-case tokens
+// (for `folded`).
+std::string CueRegex(const Cue& cue, bool fold);
 // One mention placeholder whose letters include one of `bits`.
 std::string PlaceholderRegex(uint32_t bits);
 // 0 to `max` units of any kind, lazily.
@@ -128,6 +135,7 @@ struct Tagged {
   std::vector<Unit> units;
   std::vector<uint32_t> unit_offsets;  // start of each unit in `tagged`
   std::string tagged;
+  std::string folded;                   // `tagged` with the word units' ASCII letters lower-cased
   uint32_t bits = 0;                    // union of the mentions' bits
   std::vector<std::string_view> words;  // lower-cased word units (views of `lower`), sorted, unique
   // Every date FindDates found in `text`, also those inside a longer mention ("the 1783 Treaty
@@ -160,12 +168,17 @@ struct Tagged {
         std::lower_bound(unit_offsets.begin(), unit_offsets.end(), e) - unit_offsets.begin();
     return {u0, std::max(u0, u1)};
   }
-  // Byte offset of a piece of `tagged` (a match or capture).
-  size_t Offset(const re2::StringPiece& piece) const { return piece.data() - tagged.data(); }
+  // Byte offset of a piece of `tagged` or `folded` (a match or capture).
+  size_t Offset(const re2::StringPiece& piece) const {
+    const char* const p = piece.data();
+    const char* const f = folded.data();
+    return p >= f && p <= f + folded.size() ? p - f : p - tagged.data();
+  }
 };
 
-// Builds units, `tagged`, `bits` and `words` from `text`, `lower`, `tokens` and `mentions` (whose
-// letters it sets). `words` holds views of `s->lower`, so a Tagged must not be moved after.
+// Builds units, `tagged`, `folded`, `bits` and `words` from `text`, `lower`, `tokens` and
+// `mentions` (whose letters it sets). `words` holds views of `s->lower`, so a Tagged must not be
+// moved after.
 void BuildUnits(Tagged* s);
 
 // The mention a placeholder (or a capture that is one) names, or null.

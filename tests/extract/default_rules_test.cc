@@ -783,6 +783,63 @@ TEST(DefaultRulesTest, ClauseLayerReadsGeneralConstructions) {
   ExpectClauseCases(*extractor, cases);
 }
 
+// Actors the lists name only through their words ("the British and French", "the Nixon
+// administration") and frames of history texts (surrenders, successions, coups).
+TEST(DefaultRulesTest, ActorsAndFramesOfHistoryTexts) {
+  std::unique_ptr<Extractor> extractor = DefaultExtractor();
+  ASSERT_NE(extractor, nullptr);
+  const ClauseCase cases[] = {
+      // Coordinated bare demonyms under one determiner; a demonym after a verb starts its
+      // object ("rejected Soviet offers": no verb "offers").
+      {"In August 1939 the Soviets signed the pact after the British and French rejected "
+       "Soviet offers to establish a military alliance against Germany.",
+       {"state:united-kingdom rejected state:soviet-union",
+        "state:france rejected state:soviet-union"},
+       {"state:soviet-union offered"}},
+      {"The Chinese and Japanese signed a truce.",
+       {"state:china signed recipient=state:japan"},
+       {}},
+      // What follows the last demonym decides for the list: here a noun, so none is bare.
+      {"Representatives from the Spanish, French, and British governments met in London.",
+       {},
+       {"state:spain met_with", "state:france met_with"}},
+      // A person's government is the person.
+      {"In 1973, the Nixon administration appointed Ambassador Ellsworth Bunker to lead the "
+       "delegation.",
+       {"person:richard-nixon appointed person:ellsworth-bunker time=1973"},
+       {}},
+      {"The Assad regime, backed by Russia, is hoping the world will forget.",
+       {"state:russia supported person:bashar-al-assad"},
+       {}},
+      // Surrender without an object; a claim surrendered is a concession.
+      {"Germany surrendered on May 8, 1945.", {"state:germany surrendered time=1945-05-08"}, {}},
+      {"In 1819, Spain surrendered its claims to the Pacific Northwest.",
+       {"state:spain surrendered cameo=080"},
+       {}},
+      {"The suspect surrendered to police on Tuesday.", {}, {"* surrendered"}},
+      // A passive participle in parentheses after one person is that person's reduced
+      // relative; after a list of two it is the last member's alone, which no chunk gives.
+      {"In July 1945, Prime Minister Winston Churchill (replaced on July 26 by Prime Minister "
+       "Clement Attlee) left Potsdam.",
+       {"person:clement-attlee succeeded person:winston-churchill"},
+       {}},
+      {"The Bering Intergovernmental Tribal Advisory Council (which includes 11 Tribes) and the "
+       "Bering Sea Federal Task Force (co-chaired by the Department of the Interior, NOAA, and "
+       "the U.S. Coast Guard) convened a historic first meeting on June 3.",
+       {},
+       {"organization:us-coast-guard convened"}},
+      // A succession between two lists does not say who took whose place.
+      {"Governors Maura Healey and Brad Little will replace Governor Spencer Cox and Governor "
+       "Mike DeWine on the council.",
+       {},
+       {"* succeeded"}},
+      {"When Thomas Jefferson succeeded Ambassador Benjamin Franklin in 1785, he moved to Paris.",
+       {"person:thomas-jefferson succeeded person:benjamin-franklin time=1785"},
+       {}},
+  };
+  ExpectClauseCases(*extractor, cases);
+}
+
 // Who does what a to-infinitive says (extract/clause_infinitives.cc): planned at least, and
 // nobody named when the clause does not say who.
 TEST(DefaultRulesTest, ClauseLayerReadsToInfinitives) {

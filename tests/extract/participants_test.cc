@@ -249,6 +249,30 @@ TEST(ParticipantsTest, CollectiveAndImplicitActors) {
        "U.S. participants condemned Hamas.",
        {"state:united-states condemned organization:hamas"},
        {}},
+      // A possessive pronoun before a nominalisation acts, resolved as its subject form.
+      {"a possessive pronoun: 'our deliveries of'",
+       "Background Press Call by a Senior Administration Official",
+       wh,
+       "2022-02-12",
+       "SENIOR ADMINISTRATION OFFICIAL: Our deliveries of security assistance to Ukraine have "
+       "continued in recent days.",
+       {"state:united-states provided rcpt=state:ukraine"},
+       {}},
+      {"a possessive pronoun: 'his visit to'",
+       "",
+       wh,
+       "2022-02-07",
+       "President Biden met Chancellor Scholz on Monday. During his visit to Berlin, the two "
+       "discussed trade.",
+       {"person:joe-biden visited place:berlin"},
+       {"person:olaf-scholz visited place:berlin"}},
+      {"a support verb's subject before a possessive pronoun",
+       "",
+       "",
+       "1983-01-01",
+       "The Contras launched their first major attack against the Sandinistas.",
+       {"organization:contras attacked organization:sandinistas"},
+       {}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);

@@ -104,11 +104,13 @@ void CompareMentions(const RuleSet& set, std::string_view text, const SentenceAn
   }
 }
 
-// The tagged sentence, rebuilt from the trace the way tagged_sentence.h documents it.
+// The tagged sentence, rebuilt from the trace the way tagged_sentence.h documents it: as
+// written, and in `folded` with the words' ASCII letters lower-cased.
 std::string Tagged(std::string_view text, const SentenceAnalysis& fast,
-                   std::vector<const MentionTrace*>* by_index) {
+                   std::vector<const MentionTrace*>* by_index, std::string* folded) {
   const std::vector<Token> tokens = internal::Tokenize(text);
   std::string out = " ";
+  *folded = " ";
   size_t t = 0;
   std::vector<const MentionTrace*> order;
   for (const MentionTrace& m : fast.mentions) order.push_back(&m);
@@ -129,6 +131,7 @@ std::string Tagged(std::string_view text, const SentenceAnalysis& fast,
       std::string token(text.substr(tokens[t].begin, tokens[t].end - tokens[t].begin));
       for (char& c : token) c = (c == '\x01' || c == '\x02') ? '?' : c;
       out += token + " ";
+      *folded += AsciiLower(token) + " ";
       ++t;
       continue;
     }
@@ -148,6 +151,7 @@ std::string Tagged(std::string_view text, const SentenceAnalysis& fast,
       if (!hit->acts_as.empty()) letters += letter(hit->acts_as);
     }
     out += "\x01" + letters + std::to_string(index) + "\x02 ";
+    *folded += "\x01" + letters + std::to_string(index) + "\x02 ";
     while (t < tokens.size() && tokens[t].begin < hit->bytes.end) ++t;
   }
   return out;
@@ -158,11 +162,13 @@ std::set<std::tuple<std::string, int, std::string>> NaiveRelations(const RuleSet
                                                                    std::string_view text,
                                                                    const SentenceAnalysis& fast) {
   std::vector<const MentionTrace*> mentions;
-  const std::string tagged = Tagged(text, fast, &mentions);
+  std::string folded;
+  const std::string written = Tagged(text, fast, &mentions, &folded);
   std::set<std::tuple<std::string, int, std::string>> out;
   for (const internal::Rule& rule : set.compiled().rules) {
     if (rule.kind != internal::RuleKind::kRelation) continue;
     for (const internal::CompiledPattern& p : rule.patterns) {
+      const std::string& tagged = p.cased ? written : folded;
       const int n = 1 + p.re->NumberOfCapturingGroups();
       std::vector<re2::StringPiece> g(n);
       size_t pos = 0;

@@ -1,5 +1,7 @@
 // The start a compiled pattern promises (EmittedPattern::start_bits): the matcher tries such
-// patterns anchored at the mentions of those kinds only, so a wrong value loses matches.
+// patterns anchored at the mentions of those kinds only, so a wrong value loses matches. Which
+// spelling of the tagged sentence a pattern runs on (EmittedPattern::cased): a wrong choice
+// loses names or case-insensitive words.
 #include "extract/rule_pattern.h"
 
 #include <gtest/gtest.h>
@@ -7,6 +9,10 @@
 #include <map>
 #include <set>
 #include <string>
+
+#include "base/text.h"
+#include "extract/pattern_match.h"
+#include "extract/rule_tokens.h"
 
 namespace parley::internal {
 namespace {
@@ -39,6 +45,57 @@ TEST(EmitPatternTest, StartBitsNameTheMentionEveryMatchStartsWith) {
     ASSERT_TRUE(EmitPattern(seq, scope, RuleKind::kRelation, /*in_macro=*/false, &out, &error))
         << error.message;
     EXPECT_EQ(out.start_bits, c.start_bits);
+  }
+}
+
+TEST(EmitPatternTest, OnlyPatternsWithANameSlotReadTheSentenceAsWritten) {
+  const std::map<std::string, WordList> words = {
+      {"title", WordList{{Cue{{"prime", "minister"}}, Cue{{"envoy"}}}}}};
+  const std::map<std::string, PatternSeq> macros;
+  const std::set<std::string> broken;
+  const PatternScope scope{&words, &macros, &broken};
+  // One sentence, its words in mixed case, no mentions: both spellings have one layout.
+  Tagged s;
+  s.text = "The PRIME Minister Smith Jones met Envoy Tanaka";
+  s.lower = AsciiLower(s.text);
+  s.tokens = Tokenize(s.text);
+  BuildUnits(&s);
+  ASSERT_EQ(s.tagged, " The PRIME Minister Smith Jones met Envoy Tanaka ");
+  ASSERT_EQ(s.folded, " the prime minister smith jones met envoy tanaka ");
+  struct Case {
+    std::string pattern;
+    RuleKind kind;
+    bool cased;
+    std::string match;  // group 1 of the first match ("" none)
+  };
+  const Case cases[] = {
+      {"@title {text:text} met", RuleKind::kRelation, false, "smith jones "},
+      {"(the)? {@title:text} smith", RuleKind::kRelation, false, "prime minister "},
+      {"Met {text:text}", RuleKind::kRelation, false, "envoy tanaka "},
+      {"@title {name:label} met", RuleKind::kDiscover, true, "Smith Jones "},
+      {"met @title {name:label}", RuleKind::kDiscover, true, "Tanaka "},
+      {"{name:label} Minister", RuleKind::kDiscover, true, "The PRIME "},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.pattern);
+    PatternSeq seq;
+    PatternError error;
+    ASSERT_TRUE(ParsePattern(c.pattern, &seq, &error)) << error.message;
+    EmittedPattern out;
+    ASSERT_TRUE(EmitPattern(seq, scope, c.kind, /*in_macro=*/false, &out, &error)) << error.message;
+    EXPECT_EQ(out.cased, c.cased);
+    EXPECT_EQ(out.regex.find("(?i:") != std::string::npos, c.cased) << out.regex;
+    CompiledPattern pattern;
+    pattern.re = LazyRegex(out.regex, RE2::Options());
+    pattern.cased = out.cased;
+    ASSERT_TRUE(pattern.re->ok()) << pattern.re->error();
+    re2::StringPiece groups[2];
+    ASSERT_TRUE(NextMatch(pattern, s, 0, groups, 2));
+    EXPECT_EQ(std::string(groups[1].data(), groups[1].size()), c.match);
+    // Offsets are the same in either spelling.
+    EXPECT_EQ(s.tagged.substr(s.Offset(groups[1]), groups[1].size()).size(), c.match.size());
+    EXPECT_EQ(AsciiLower(s.tagged.substr(s.Offset(groups[1]), groups[1].size())),
+              AsciiLower(c.match));
   }
 }
 
