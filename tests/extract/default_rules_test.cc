@@ -890,6 +890,13 @@ TEST(DefaultRulesTest, ClauseLayerReadsToInfinitives) {
       // What is not to happen is no claim.
       {"Japan warned Russia not to invade Ukraine.", {}, {"state:russia invaded"}},
       {"Japan forbade Russia to visit Tokyo.", {}, {"state:russia visited"}},
+      // No phrase ends right before "to" while the verb's last prepositional phrase has no
+      // chunk: the reader once took that phrase's chunk -1 for it and read outside the chunks
+      // (ASan fails this case; a Release build gave either output, by address).
+      {"President Biden will welcome Prime Minister Giorgia Meloni of Italy to the White House on "
+       "March 1 to reaffirm the strong relationship between the United States and Italy.",
+       {"person:joe-biden welcomed"},
+       {}},
   };
   ExpectClauseCases(*extractor, cases);
 }
