@@ -104,8 +104,11 @@ void ClauseReader::FindInfinitiveSubjects() {
                        : !gov.preps.empty() && ends_there(gov.preps.back().chunk)
                            ? gov.preps.back().chunk
                            : -1;
+    // (A prepositional phrase without a chunk has chunk -1, as `before` has when nothing ends
+    // there: that is no phrase before "to".)
     const PrepPhrase* last_pp =
-        !gov.preps.empty() && before == gov.preps.back().chunk ? &gov.preps.back() : nullptr;
+        before >= 0 && !gov.preps.empty() && before == gov.preps.back().chunk ? &gov.preps.back()
+                                                                              : nullptr;
     int subject = -1;
     bool owner = false;
     std::string via;

@@ -72,11 +72,11 @@ def slug(text):
     return s
 
 
-def existing_aliases():
-    """Every literal alias and label of the other gazetteer files."""
+def existing_aliases(exclude=DEFAULT_OUT.name):
+    """Every literal alias and label of the gazetteer files but `exclude` (the file written)."""
     names = set()
     for path in sorted(GAZETTEER.glob("*.rules")):
-        if path.name == DEFAULT_OUT.name:
+        if path.name == exclude:
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
             m = re.match(r"\s+(label|alias|alias/i)\s+(.*)$", line)
@@ -90,15 +90,15 @@ def existing_aliases():
     return names
 
 
-def state_ids(iso1_path):
-    """ISO alpha-2 code -> state entity id, read from states.rules (attr iso2 = XX)."""
+def state_ids(iso1_path, attr="iso2"):
+    """ISO code (attribute `attr`: iso2 or iso3) -> state entity id, read from states.rules."""
     ids = {}
     current = None
     for line in (GAZETTEER / "states.rules").read_text(encoding="utf-8").splitlines():
         m = re.match(r"entity (state:\S+)", line)
         if m:
             current = m.group(1)
-        m = re.match(r"\s+attr\s+iso2 = (\S+)", line)
+        m = re.match(r"\s+attr\s+" + attr + r" = (\S+)", line)
         if m and current:
             ids[m.group(1)] = current
     return ids

@@ -251,6 +251,9 @@ TEST(DefaultRulesTest, GazetteerKnowsTheWorld) {
       {"place:kunashir", "Kunashiri", "part-of", "place:south-kuril-islands"},
       {"place:south-kuril-islands", "Northern Territories", "part-of", "place:kuril-islands"},
       {"place:senkaku-islands", "Diaoyu Islands", "claimed_by", "state:china"},
+      // Generated from the Phoenix country dictionary (tools/gen_cities.py).
+      {"place:aqaba-jor", "Aqaba", "part-of", "state:jordan"},
+      {"place:siem-reap-khm", "Siem Reap", "part-of", "state:cambodia"},
       {"organization:nato", "North Atlantic Treaty Organization", "kind", "alliance"},
       {"organization:asean", "ASEAN", "kind", "igo"},
       {"organization:iaea", "IAEA", "kind", "igo"},
@@ -811,6 +814,11 @@ TEST(DefaultRulesTest, ActorsAndFramesOfHistoryTexts) {
       {"The Assad regime, backed by Russia, is hoping the world will forget.",
        {"state:russia supported person:bashar-al-assad"},
        {}},
+      // A generated city is a place, and a meeting there has it as its place.
+      {"We welcome the meeting held today in Aqaba, Jordan, between senior officials of Jordan, "
+       "Egypt, and Israel.",
+       {"state:israel held_talks state:egypt place=place:aqaba-jor"},
+       {}},
       // Surrender without an object; a claim surrendered is a concession.
       {"Germany surrendered on May 8, 1945.", {"state:germany surrendered time=1945-05-08"}, {}},
       {"In 1819, Spain surrendered its claims to the Pacific Northwest.",
@@ -890,6 +898,13 @@ TEST(DefaultRulesTest, ClauseLayerReadsToInfinitives) {
       // What is not to happen is no claim.
       {"Japan warned Russia not to invade Ukraine.", {}, {"state:russia invaded"}},
       {"Japan forbade Russia to visit Tokyo.", {}, {"state:russia visited"}},
+      // No phrase ends right before "to" while the verb's last prepositional phrase has no
+      // chunk: the reader once took that phrase's chunk -1 for it and read outside the chunks
+      // (ASan fails this case; a Release build gave either output, by address).
+      {"President Biden will welcome Prime Minister Giorgia Meloni of Italy to the White House on "
+       "March 1 to reaffirm the strong relationship between the United States and Italy.",
+       {"person:joe-biden welcomed"},
+       {}},
   };
   ExpectClauseCases(*extractor, cases);
 }
