@@ -160,6 +160,8 @@ void ClauseReader::FindInfinitiveSubjects() {
                        : !gov.preps.empty() && ends_there(gov.preps.back().chunk)
                            ? gov.preps.back().chunk
                            : -1;
+    // (A prepositional phrase without a chunk has chunk -1, as `before` has when nothing ends
+    // there: that is no phrase before "to".)
     const PrepPhrase* last_pp =
         before >= 0 && !gov.preps.empty() && before == gov.preps.back().chunk ? &gov.preps.back()
                                                                               : nullptr;

@@ -129,7 +129,9 @@ void ClauseReader::FindSubject(size_t gi) {
   int64_t u = static_cast<int64_t>(g.begin) - 1;
   while (u >= 0) {
     const uint32_t w = static_cast<uint32_t>(u);
-    if (IsAdverb(w) || Has(w, kClassNegation)) {
+    // A degree word before an adverb is part of it: "Romendacil most certainly did not clash".
+    const bool degree = (Is(w, "most") || Is(w, "more") || Is(w, "very")) && IsAdverb(w + 1);
+    if (IsAdverb(w) || Has(w, kClassNegation) || degree) {
       --u;
       continue;
     }

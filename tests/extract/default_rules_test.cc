@@ -911,6 +911,13 @@ TEST(DefaultRulesTest, ClauseLayerReadsNonFiniteComplements) {
       // Nobody named when no entity is credited; "called for" credits no one.
       {"Japan thanked the participants for attending the summit.", {}, {"state:japan attended"}},
       {"Japan called for ending the war.", {}, {"state:japan ended"}},
+      // No phrase ends right before "to" while the verb's last prepositional phrase has no
+      // chunk: the reader once took that phrase's chunk -1 for it and read outside the chunks
+      // (ASan fails this case; a Release build gave either output, by address).
+      {"President Biden will welcome Prime Minister Giorgia Meloni of Italy to the White House on "
+       "March 1 to reaffirm the strong relationship between the United States and Italy.",
+       {"person:joe-biden welcomed"},
+       {}},
   };
   ExpectClauseCases(*extractor, cases);
 }
