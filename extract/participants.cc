@@ -29,7 +29,7 @@ bool IsSubject(const ClauseAnalysis& a, int c) {
   }
   // The possessive pronoun of a nominalisation: "his call with", "our deliveries of".
   for (const VerbGroup& g : a.nominals) {
-    if (g.subject == c && a.chunks[c].pronoun) return true;
+    if (c >= 0 && g.subject == c && a.chunks[c].pronoun) return true;
   }
   return false;
 }
