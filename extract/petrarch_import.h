@@ -18,9 +18,21 @@
 //             become `unless` lines. "A:B" codes give the reverse statement (`reverse`). A
 //             target marker `+` right after the verb or after a preposition (the lexicon's)
 //             puts the pattern in a frame of its own with that object (`object actor`,
-//             `object with actor`), and the block's other frames become `unless` it; other
-//             role markers (`$`, `%`, `^ +`) are dropped and the frame's default object
-//             (`actor, any actor`) applies.
+//             `object with actor`), and the block's other frames become `unless` it; `+`
+//             before the verb with `$` after it ("+ * FROM $") swaps the roles: the object at
+//             `$` is the source, which the pattern's code as a reverse code gives
+//             (`refine * from -> :066`); `$` before the verb is the subject. A pattern that
+//             spells a negation ("&NEGATVAUXVRB * OVER EFFORTS [904]") codes the negated
+//             event: a frame of its own with `modality asserted`. Words TreeBank splits
+//             ("DID N'T") are joined as parley tokenizes them ("didn't"). The compound marker
+//             `%` before the verb ("% * [030:030]") makes a frame of its own with `reciprocal
+//             object only`; after the verb it is the object at the marker, like `+`. A target
+//             after a preposition and skipped phrases ("* AT ^ +") is `object any actor after
+//             at`. Underscores join words ("REAL_PLEASANT": `real*_pleasant*`, "RECENTLY_*":
+//             right before the verb) or keep a word as written ("CASH_"). Every other role
+//             marker (`+` before the verb alone, ...) is reported with its line and the frame's
+//             default object (`actor, any actor, that`: PETRARCH's first actor after the verb,
+//             a that-clause's subject last) applies.
 //   discards  a `discard` block: a sentence (story) holding a phrase codes nothing.
 //
 // Nothing is dropped silently: whatever is not translated (a transformation rule, a code that

@@ -889,9 +889,9 @@ TEST(DefaultRulesTest, NamesByShapeFromTheirContext) {
   ExpectClauseCases(*extractor, cases);
 }
 
-// Who does what a to-infinitive says (extract/clause_infinitives.cc): planned at least, and
-// nobody named when the clause does not say who.
-TEST(DefaultRulesTest, ClauseLayerReadsToInfinitives) {
+// Who does what a to-infinitive or a gerund of credit says (extract/clause_nonfinite.cc): a
+// to-infinitive is planned at least; nobody named when the clause does not say who.
+TEST(DefaultRulesTest, ClauseLayerReadsNonFiniteComplements) {
   std::unique_ptr<Extractor> extractor = DefaultExtractor();
   ASSERT_NE(extractor, nullptr);
   const ClauseCase cases[] = {
@@ -939,6 +939,26 @@ TEST(DefaultRulesTest, ClauseLayerReadsToInfinitives) {
       // What is not to happen is no claim.
       {"Japan warned Russia not to invade Ukraine.", {}, {"state:russia invaded"}},
       {"Japan forbade Russia to visit Tokyo.", {}, {"state:russia visited"}},
+      // A gerund after "for", "on" or "of" that credits or blames: who is credited does it.
+      {"Japan extends its thanks to His Majesty, King Abdullah II, for convening the summit.",
+       {"person:king-abdullah-ii convened"},
+       {"state:japan convened"}},
+      {"Japan accused Russia of attacking Ukraine.",
+       {"state:russia attacked state:ukraine modality=reported"},
+       {"state:japan attacked"}},
+      {"Japan thanked Poland for hosting the summit and reaffirmed its support for Ukraine.",
+       {"state:japan reaffirmed"},
+       {"state:poland reaffirmed"}},
+      // Nobody named when no entity is credited; "called for" credits no one.
+      {"Japan thanked the participants for attending the summit.", {}, {"state:japan attended"}},
+      {"Japan called for ending the war.", {}, {"state:japan ended"}},
+      // No phrase ends right before "to" while the verb's last prepositional phrase has no
+      // chunk: the reader once took that phrase's chunk -1 for it and read outside the chunks
+      // (ASan fails this case; a Release build gave either output, by address).
+      {"President Biden will welcome Prime Minister Giorgia Meloni of Italy to the White House on "
+       "March 1 to reaffirm the strong relationship between the United States and Italy.",
+       {"person:joe-biden welcomed"},
+       {}},
   };
   ExpectClauseCases(*extractor, cases);
 }
