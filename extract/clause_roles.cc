@@ -385,7 +385,12 @@ void ClauseReader::FindRoles(size_t gi) {
   while (IsAdverb(v)) ++v;
   g.complement = v;
   g.clause_begin = g.subject >= 0 ? std::min(out_->chunks[g.subject].begin, g.begin) : g.begin;
-  if (!passive) {
+  // "made clear that": an adjective that completes the verb before its that-clause is no
+  // object, and the that-clause is the verb's.
+  const bool adjective_that =
+      !passive && !g.infinitive && Is(v + 1, "that") && (Is(v, "clear") || Is(v, "plain"));
+  if (adjective_that) ++v;
+  if (!passive && !adjective_that) {
     const int object = ObjectAt(v);
     if (object >= 0) {
       g.object = object;

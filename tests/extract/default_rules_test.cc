@@ -772,6 +772,11 @@ TEST(DefaultRulesTest, ClauseLayerReadsGeneralConstructions) {
        {"state:india convened text=\"the first leaders' meeting of the Group\"",
         "state:united-arab-emirates convened", "state:united-states convened"},
        {}},
+      // "made clear that": the adjective completes the verb, the that-clause is the verb's.
+      {"President Biden made clear that the United States will respond decisively.",
+       {"person:joe-biden stated text=\"the United States will respond decisively\""},
+       {}},
+      {"Japan made clear progress on trade.", {}, {"state:japan stated"}},
       // Only an aside after an entity is stepped over: a parenthesis after a noun still ends
       // the walk back ("the leaders (and their envoys), convened" names no one).
       {"We, the Heads of Government of India (which joined last year), and Israel, convened for "
