@@ -276,6 +276,7 @@ void DocumentActors::ReadTitle(const Tagged& t) {
   uint32_t author = kNoUnit;
   for (uint32_t u = 0; u < n; ++u) {
     if (AnyCueAt(t, u, v.joint, nullptr) != 0) joint_ = true;
+    if (AnyCueAt(t, u, v.quoting, nullptr) != 0) quoting_ = true;
     if (kind == kNoUnit && AnyCueAt(t, u, v.kinds, nullptr) != 0) kind = u;
     if (kind != kNoUnit && author == kNoUnit && u > kind) {
       if (const uint32_t e = AnyCueAt(t, u, v.author, nullptr)) author = e;
@@ -647,6 +648,7 @@ ImplicitActors DocumentActors::We() const {
   }
   if (!we_.empty()) return {we_, "the apposition of 'we'"};
   if (joint_ && !joint_we_.empty()) return {joint_we_, "the joint document's participants"};
+  if (quoting_) return {{}, "a document quoting others (its title)"};
   if (country_ != nullptr) return {{country_}, "the document's country, " + country_via_};
   return {{}, "no country or participants established"};
 }

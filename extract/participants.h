@@ -153,6 +153,7 @@ class DocumentActors {
   std::vector<const EntityDef*> authors_;
   bool official_author_ = false;
   bool joint_ = false;
+  bool quoting_ = false;                    // the title says the document quotes others (`quoting`)
   const EntityDef* body_ = nullptr;         // a joint document's one body: "G7 Leaders' Statement"
   std::vector<const EntityDef*> we_;        // named by an apposition of "we"
   std::vector<const EntityDef*> joint_we_;  // a joint document's: its title's participants

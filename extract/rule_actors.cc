@@ -30,6 +30,7 @@ const std::vector<ActorProperty>& Properties() {
       {"documents", "joint", &ActorVocabulary::joint},
       {"documents", "kind", &ActorVocabulary::kinds},
       {"documents", "author", &ActorVocabulary::author},
+      {"documents", "quoting", &ActorVocabulary::quoting},
       {"documents", "meeting", nullptr},
       {"documents", "offices", nullptr},
       {"documents", "domain", nullptr},
@@ -126,8 +127,9 @@ void CompileActors(RuleFiles* files, const SymbolTables& symbols, CompiledRules*
   }
   std::sort(v.meeting.begin(), v.meeting.end());
   // The longest item first: "heads of state" before "state".
-  for (std::vector<Cue>* list : {&v.people, &v.states, &v.sides, &v.anonymous, &v.official, &v.bare,
-                                 &v.joint, &v.kinds, &v.author, &v.offices, &v.female, &v.male}) {
+  for (std::vector<Cue>* list :
+       {&v.people, &v.states, &v.sides, &v.anonymous, &v.official, &v.bare, &v.joint, &v.kinds,
+        &v.author, &v.quoting, &v.offices, &v.female, &v.male}) {
     std::stable_sort(list->begin(), list->end(),
                      [](const Cue& a, const Cue& b) { return a.tokens.size() > b.tokens.size(); });
   }

@@ -290,8 +290,10 @@ struct ActorVocabulary {
   // `actors documents`: title words of a joint document, document kinds ("statement",
   // "remarks"), the words after which a title names its author ("by", "from"), the predicates
   // whose statements establish participants (a meeting or call), the office nouns ("the
-  // President"), and top-level domains that name a country besides ISO 3166 country codes.
-  std::vector<Cue> joint, kinds, author;
+  // President"), and top-level domains that name a country besides ISO 3166 country codes;
+  // `quoting`: title words of a document that collects what others say ("What They Are
+  // Saying"), whose "we" is theirs, not the document's country.
+  std::vector<Cue> joint, kinds, author, quoting;
   std::vector<std::string> meeting;  // sorted
   std::vector<Cue> offices;
   std::map<std::string, std::string> domains;  // top-level domain -> entity id

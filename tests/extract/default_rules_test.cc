@@ -841,6 +841,15 @@ TEST(DefaultRulesTest, ActorsAndFramesOfHistoryTexts) {
        "the U.S. Coast Guard) convened a historic first meeting on June 3.",
        {},
        {"organization:us-coast-guard convened"}},
+      // A phrase after a for-phrase that names no entity belongs to its noun.
+      {"President Biden met Prime Minister Kishida. Both leaders expressed support for a "
+       "calibrated diplomatic approach to North Korea.",
+       {"person:joe-biden expressed_support"},
+       {"person:joe-biden expressed_support recipient=state:north-korea"}},
+      // Reviewing one's own settings is no discussion.
+      {"Australia regularly reviews its investment settings to ensure they remain fit for purpose.",
+       {},
+       {"state:australia discussed"}},
       // A succession between two lists does not say who took whose place.
       {"Governors Maura Healey and Brad Little will replace Governor Spencer Cox and Governor "
        "Mike DeWine on the council.",

@@ -221,6 +221,27 @@ TEST(ParticipantsTest, CollectiveAndImplicitActors) {
         "state:united-arab-emirates condemned state:russia",
         "state:united-states condemned state:russia"},
        {}},
+      {"a document quoting others: its we is theirs, not the document's country",
+       "What They Are Saying: Advocates Welcome the Executive Order",
+       wh,
+       "2022-07-08",
+       "We will not stop organizing until our freedoms are safe. We also ask the Department of "
+       "Health and Human Services to act with urgency.",
+       {},
+       {"state:united-states requested",
+        "state:united-states requested "
+        "rcpt=organization:us-department-of-health-and-human-services"}},
+      {"a sentence about the participants keeps them: a co-chaired dialogue in it is no meeting",
+       "Joint Statement Following Meeting Between President Biden and President Sisi",
+       wh,
+       "2022-07-16",
+       "President Joe Biden met with Egyptian President Abdel Fattah Al Sisi today. The two "
+       "leaders renewed their commitment to the U.S.-Egypt Strategic Dialogue co-chaired by "
+       "Secretary of State Antony J. Blinken and Minister of Foreign Affairs Sameh Shoukry. The "
+       "leaders welcomed the recent U.S. trade mission to Egypt.",
+       {"person:abdel-fattah-el-sisi welcomed state:united-states"},
+       {"person:antony-blinken welcomed state:united-states",
+        "person:sameh-shoukry welcomed state:united-states"}},
       {"the leaders of A and B: the states the of-phrase names",
        "",
        "",
