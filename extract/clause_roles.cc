@@ -66,6 +66,9 @@ int ClauseReader::SharedSubject(size_t g) const {
       }
     }
     if (prev.subject_via.rfind("relative", 0) == 0) continue;
+    // "congratulated The Bahamas on assuming the Chair, and reaffirmed": the gerund of
+    // credit is no verb of the phrase.
+    if (prev.subject_via.rfind("credited", 0) == 0) continue;
     return static_cast<int>(h);
   }
   return -1;
@@ -366,15 +369,28 @@ void ClauseReader::FindRoles(size_t gi) {
   // it, else the next one's ("After meeting Abe, Putin said").
   if (g.subject < 0 && !g.verbs.empty() && (info_[g.verbs[0].unit].forms & kFormIng) != 0 &&
       g.begin == g.verbs[0].unit) {
-    ShareSubject(gi);
-    if (g.subject >= 0) g.subject_via = "participle clause";
+    // "thanked His Majesty, King Abdullah II, for convening": who is credited does it.
+    if (gi > 0 && CreditedGerundAt(g.begin, out_->groups[gi - 1])) {
+      // Nobody named when no entity is credited: not the subject of the verb that credits.
+      g.subject = CreditedChunk(gi);
+      g.subject_via =
+          "credited by '" + std::string(UnitText(out_->groups[gi - 1].verbs[0].unit)) + "'";
+    } else {
+      ShareSubject(gi);
+      if (g.subject >= 0) g.subject_via = "participle clause";
+    }
   }
   const bool passive = !g.verbs.empty() && g.verbs.back().passive;
   uint32_t v = g.end;
   while (IsAdverb(v)) ++v;
   g.complement = v;
   g.clause_begin = g.subject >= 0 ? std::min(out_->chunks[g.subject].begin, g.begin) : g.begin;
-  if (!passive) {
+  // "made clear that": an adjective that completes the verb before its that-clause is no
+  // object, and the that-clause is the verb's.
+  const bool adjective_that =
+      !passive && !g.infinitive && Is(v + 1, "that") && (Is(v, "clear") || Is(v, "plain"));
+  if (adjective_that) ++v;
+  if (!passive && !adjective_that) {
     const int object = ObjectAt(v);
     if (object >= 0) {
       g.object = object;
@@ -601,7 +617,8 @@ void ClauseReader::ShareWithFollowingClause() {
   for (size_t g = 0; g < out_->groups.size(); ++g) {
     VerbGroup& p = out_->groups[g];
     if (p.subject >= 0 || p.infinitive || p.begin != p.verbs[0].unit ||
-        (info_[p.verbs[0].unit].forms & kFormIng) == 0) {
+        (info_[p.verbs[0].unit].forms & kFormIng) == 0 ||
+        (g > 0 && CreditedGerundAt(p.begin, out_->groups[g - 1]))) {
       continue;
     }
     for (size_t h = g + 1; h < out_->groups.size(); ++h) {

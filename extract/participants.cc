@@ -29,7 +29,7 @@ bool IsSubject(const ClauseAnalysis& a, int c) {
   }
   // The possessive pronoun of a nominalisation: "his call with", "our deliveries of".
   for (const VerbGroup& g : a.nominals) {
-    if (g.subject == c && a.chunks[c].pronoun) return true;
+    if (c >= 0 && g.subject == c && a.chunks[c].pronoun) return true;
   }
   return false;
 }
@@ -873,6 +873,9 @@ void DocumentActors::Observe(const Tagged& s, const ClauseAnalysis* a,
       if (ref == nullptr) continue;
       const EntityDef* e = doc_.Find(ref->id);
       if (e == nullptr || (EntityTypeBit(e->entity.type) & kActorBits) == 0) continue;
+      // A group hosted or met ("thanked Lithuania for hosting U.S. forces") does not replace
+      // the leaders a document has established.
+      if (IsType(e, EntityType::kGroup) && Persons().size() >= 2) continue;
       AddUnique(IsType(e, EntityType::kPerson) ? &persons : &others, e);
     }
   }

@@ -772,6 +772,11 @@ TEST(DefaultRulesTest, ClauseLayerReadsGeneralConstructions) {
        {"state:india convened text=\"the first leaders' meeting of the Group\"",
         "state:united-arab-emirates convened", "state:united-states convened"},
        {}},
+      // "made clear that": the adjective completes the verb, the that-clause is the verb's.
+      {"President Biden made clear that the United States will respond decisively.",
+       {"person:joe-biden stated text=\"the United States will respond decisively\""},
+       {}},
+      {"Japan made clear progress on trade.", {}, {"state:japan stated"}},
       // Only an aside after an entity is stepped over: a parenthesis after a noun still ends
       // the walk back ("the leaders (and their envoys), convened" names no one).
       {"We, the Heads of Government of India (which joined last year), and Israel, convened for "
@@ -848,9 +853,9 @@ TEST(DefaultRulesTest, ActorsAndFramesOfHistoryTexts) {
   ExpectClauseCases(*extractor, cases);
 }
 
-// Who does what a to-infinitive says (extract/clause_infinitives.cc): planned at least, and
-// nobody named when the clause does not say who.
-TEST(DefaultRulesTest, ClauseLayerReadsToInfinitives) {
+// Who does what a to-infinitive or a gerund of credit says (extract/clause_nonfinite.cc): a
+// to-infinitive is planned at least; nobody named when the clause does not say who.
+TEST(DefaultRulesTest, ClauseLayerReadsNonFiniteComplements) {
   std::unique_ptr<Extractor> extractor = DefaultExtractor();
   ASSERT_NE(extractor, nullptr);
   const ClauseCase cases[] = {
@@ -898,6 +903,19 @@ TEST(DefaultRulesTest, ClauseLayerReadsToInfinitives) {
       // What is not to happen is no claim.
       {"Japan warned Russia not to invade Ukraine.", {}, {"state:russia invaded"}},
       {"Japan forbade Russia to visit Tokyo.", {}, {"state:russia visited"}},
+      // A gerund after "for", "on" or "of" that credits or blames: who is credited does it.
+      {"Japan extends its thanks to His Majesty, King Abdullah II, for convening the summit.",
+       {"person:king-abdullah-ii convened"},
+       {"state:japan convened"}},
+      {"Japan accused Russia of attacking Ukraine.",
+       {"state:russia attacked state:ukraine modality=reported"},
+       {"state:japan attacked"}},
+      {"Japan thanked Poland for hosting the summit and reaffirmed its support for Ukraine.",
+       {"state:japan reaffirmed"},
+       {"state:poland reaffirmed"}},
+      // Nobody named when no entity is credited; "called for" credits no one.
+      {"Japan thanked the participants for attending the summit.", {}, {"state:japan attended"}},
+      {"Japan called for ending the war.", {}, {"state:japan ended"}},
       // No phrase ends right before "to" while the verb's last prepositional phrase has no
       // chunk: the reader once took that phrase's chunk -1 for it and read outside the chunks
       // (ASan fails this case; a Release build gave either output, by address).
