@@ -859,15 +859,26 @@ void DocumentActors::Observe(const Tagged& s, const ClauseAnalysis* a,
                              const std::vector<Statement>& statements) {
   const std::vector<std::string>& meeting = doc_.rules.actors.meeting;
   std::vector<const EntityDef*> persons, others;
+  auto mentioned = [&](const std::string& id) {
+    return std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+      return m.entity != nullptr && m.entity->entity.id == id;
+    });
+  };
+  // A sentence that speaks of the participants without naming them ("The two leaders renewed
+  // their commitment to the Strategic Dialogue co-chaired by A and B") keeps them: a meeting in
+  // one of its phrases is not who the document is about from then on.
+  const bool about_participants =
+      std::any_of(statements.begin(), statements.end(), [&](const Statement& st) {
+        const EntityDef* e = doc_.Find(st.subject.id);
+        return e != nullptr && !mentioned(st.subject.id) &&
+               std::find(participants_.begin(), participants_.end(), e) != participants_.end();
+      });
   for (const Statement& st : statements) {
+    if (about_participants) break;
     if (!std::binary_search(meeting.begin(), meeting.end(), st.predicate)) continue;
     if (st.modality == Modality::kNegated || st.modality == Modality::kHedged) continue;
     // Only a meeting whose subject the sentence names ("We welcome Turkey" is none).
-    if (std::none_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
-          return m.entity != nullptr && m.entity->entity.id == st.subject.id;
-        })) {
-      continue;
-    }
+    if (!mentioned(st.subject.id)) continue;
     for (const EntityRef* ref : {&st.subject, st.object ? &*st.object : nullptr,
                                  st.recipient ? &*st.recipient : nullptr}) {
       if (ref == nullptr) continue;
