@@ -739,6 +739,34 @@ ImplicitActors DocumentActors::Pronoun(const Tagged& s, const ClauseAnalysis& a,
             in_sentence > 0 && fit[0] == candidates[0] ? "the subject before it"
                                                        : "the nearest subject"};
   }
+  // "it" opening the complement clause of a verb of saying or planning right before it (with
+  // or without "that"): that verb's subject, when it is one state or organization ("Ethiopia
+  // indicated it would act", "Russia said that it would respond"; not "hoped it would serve").
+  if (w == "it") {
+    for (size_t g = a.groups.size(); g-- > 0;) {
+      const VerbGroup& group = a.groups[g];
+      if (group.verbs.empty() || group.verbs.back().unit >= at) continue;
+      uint32_t next = group.verbs.back().unit + 1;
+      if (next < at && Word(s, next) == "that") ++next;
+      if (next != at || group.infinitive || group.subject < 0) break;
+      bool says = false;
+      for (const uint32_t verb : group.verbs.back().verbs) {
+        // The verbs of `clause` lines: "demanded that it" is another's doing.
+        const std::optional<Modality> m = doc_.rules.lexicon.ComplementClause(verb);
+        says = says || (doc_.rules.lexicon.BareComplementClause(verb) &&
+                        (m == Modality::kReported || m == Modality::kPlanned));
+      }
+      if (!says) break;
+      const std::vector<uint32_t>& members = a.chunks[group.subject].members;
+      if (members.size() != 1) break;
+      const EntityDef* e = ActorOf(s.mentions[members[0]]);
+      if (IsType(e, EntityType::kState) || IsType(e, EntityType::kOrganization)) {
+        return {{e}, "the subject of the verb before it"};
+      }
+      break;
+    }
+    return {{}, "no state or organization subject of the verb right before it"};
+  }
   return {};
 }
 
