@@ -304,21 +304,29 @@ class FrameReader {
     return std::max(g.clause_end, TextExtent(verb + 1).second);
   }
 
-  bool Occurs(const Refinement& r, const VerbGroup& g, uint32_t verb, uint32_t after_end) const {
+  // Where the words before `verb` may be looked for: its clause; for an imported frame the
+  // sentence, as PETRARCH's patterns read the words before the verb ("INDICATED WOULD * NOW":
+  // "Ethiopia indicated it would act now").
+  static uint32_t BeforeBegin(const Rule& rule, const VerbGroup& g) {
+    return rule.imported ? 0 : g.clause_begin;
+  }
+
+  bool Occurs(const Refinement& r, uint32_t before_begin, uint32_t verb, uint32_t after_end) const {
     if (!MayOccur(r.before) || !MayOccur(r.after)) return false;
     if (r.adjacent) {
-      return InOrderAdjacent(r.before, g.clause_begin, verb, false, r.before_at_verb) &&
+      return InOrderAdjacent(r.before, before_begin, verb, false, r.before_at_verb) &&
              InOrderAdjacent(r.after, verb + 1, after_end, r.after_at_verb, false);
     }
-    return InOrder(r.before, g.clause_begin, verb) && InOrder(r.after, verb + 1, after_end);
+    return InOrder(r.before, before_begin, verb) && InOrder(r.after, verb + 1, after_end);
   }
 
   // The codes of the statement read at `verb`: the first refinement whose words occur, else
   // the rule's.
   Refinement Codes(const Rule& rule, const VerbGroup& g, uint32_t verb) const {
     const uint32_t after_end = AfterEnd(g, verb);
+    const uint32_t before_begin = BeforeBegin(rule, g);
     for (const Refinement& r : rule.frame->refine) {
-      if (Occurs(r, g, verb, after_end)) {
+      if (Occurs(r, before_begin, verb, after_end)) {
         Refinement codes;
         codes.cameo = r.cameo;
         codes.reverse = r.reverse;
@@ -333,14 +341,16 @@ class FrameReader {
     return codes;
   }
 
-  bool Applies(const Frame& frame, const VerbGroup& g, uint32_t verb) const {
+  bool Applies(const Rule& rule, const VerbGroup& g, uint32_t verb) const {
+    const Frame& frame = *rule.frame;
     const uint32_t after_end = AfterEnd(g, verb);
+    const uint32_t before_begin = BeforeBegin(rule, g);
     for (const Refinement& r : frame.unless) {
-      if (Occurs(r, g, verb, after_end)) return false;
+      if (Occurs(r, before_begin, verb, after_end)) return false;
     }
     if (frame.when.empty()) return true;
     for (const Refinement& r : frame.when) {
-      if (Occurs(r, g, verb, after_end)) return true;
+      if (Occurs(r, before_begin, verb, after_end)) return true;
     }
     return false;
   }
@@ -409,9 +419,10 @@ class FrameReader {
   }
 
   // The first prepositional phrase with preposition `prep` whose entities fit, from index
-  // `from` on; fills `entities` and returns its chunk, or -1.
+  // `from` on (after the first phrase of f.after, if any); fills `entities` and returns its
+  // chunk, or -1. An `any` phrase's owner of `owner_bits` counts.
   int FromPreps(const VerbGroup& g, size_t from, const RoleFiller& f,
-                std::vector<const EntityDef*>* entities) const {
+                std::vector<const EntityDef*>* entities, uint32_t owner_bits = 0) const {
     if (!f.after.empty()) {
       while (from < g.preps.size() && Lower(g.preps[from].prep) != f.after) ++from;
       ++from;  // past the phrase of f.after (or past the end: none)
@@ -425,7 +436,10 @@ class FrameReader {
         *entities = ResolveChunk(s_, a_, person, f.bits, f.actor, false, doc_);
         if (!entities->empty()) return person;
       }
-      *entities = ResolveChunk(s_, a_, pp.chunk, f.bits, f.actor, false, doc_);
+      // `object-owner` counts for `any` phrases too, PETRARCH's first actor after the verb:
+      // "restore ties with Libya's ..." is Libya.
+      const bool owners = f.prep == "any" && (f.bits & owner_bits) != 0;
+      *entities = ResolveChunk(s_, a_, pp.chunk, f.bits, f.actor, owners, doc_);
       if (!entities->empty()) return pp.chunk;
       // A title or description with the entity as its apposition: "to His Majesty, King
       // Abdullah II," "with the Jordanian monarch, King Abdullah,".
@@ -446,7 +460,7 @@ class FrameReader {
   void Read(const Rule& rule, const VerbGroup& g, size_t k, const FrameVerb& fv) {
     const Frame& frame = *rule.frame;
     const GroupVerb& v = g.verbs[k];
-    if (!Applies(frame, g, v.unit)) return;
+    if (!Applies(rule, g, v.unit)) return;
     const bool chained = k + 1 < g.verbs.size() && !g.verbs[k + 1].coordinated;
     const uint32_t verb_end = v.unit + 1 + static_cast<uint32_t>(fv.particle.size());
     // The chunk after the verb: the direct object, or with a prepositional particle ("call
@@ -503,7 +517,7 @@ class FrameReader {
           break;
         }
       } else if (!chained) {
-        object_chunk = FromPreps(g, first_pp, f, &objects);
+        object_chunk = FromPreps(g, first_pp, f, &objects, frame.owner_bits);
         if (object_chunk >= 0) {
           object_from_members = true;
           break;
@@ -520,7 +534,7 @@ class FrameReader {
         for (const RoleFiller& f : frame.object) {
           if (!objects.empty()) break;
           if (f.prep.empty()) continue;
-          object_chunk = FromPreps(g, first_pp, f, &objects);
+          object_chunk = FromPreps(g, first_pp, f, &objects, frame.owner_bits);
           if (object_chunk >= 0) {
             object_from_members = true;
             break;

@@ -356,6 +356,7 @@ class Importer {
       if (!code.empty() && IsCountryCode(code) && !HasDatedCode(a)) {
         const std::string id = StateId(a, code);
         state_code_[code] = id;
+        state_actor_.emplace(code, &a);
         for (const Name& n : a.names) {
           for (const std::string& w : SplitSpaces(Lower(n.text))) country_words_.insert(w);
         }
@@ -372,7 +373,9 @@ class Importer {
         continue;
       }
       EntityType type = EntityType::kOrganization;
-      if (!code.empty() && IsCountryCode(code.substr(0, code.find('/')))) {
+      if (HasDatedRole(a, code) && !IsStateActor(a, code)) {
+        type = EntityType::kPerson;
+      } else if (!code.empty() && IsCountryCode(code.substr(0, code.find('/')))) {
         type = EntityType::kState;
       } else if (dated) {
         type = EntityType::kPerson;
@@ -558,6 +561,33 @@ class Importer {
       if (c.from.empty() && c.to.empty()) return c.code == "---" ? "" : c.code;
     }
     return "";
+  }
+
+  // Whether the actor is the state of its country code: the actor of that code without dated
+  // codes, else one named as the rules' state of the code, else the first with the code.
+  bool IsStateActor(const Actor& a, const std::string& code) const {
+    if (auto it = state_actor_.find(code); it != state_actor_.end()) return it->second == &a;
+    auto it = against_.state_by_code.find(code);
+    if (it == against_.state_by_code.end()) return true;
+    for (const Name& n : a.names) {
+      auto known = against_.by_name.find(against_.Fold(n.text));
+      if (known == against_.by_name.end()) continue;
+      for (const auto& [id, type] : known->second) {
+        if (id == it->second) return true;
+      }
+    }
+    return false;
+  }
+
+  // Whether the actor holds a dated role in its own country: a dated code that is its default
+  // country code and a sector ("SAM_GAMGEE [HOB] [HOBCIV <20080120]": a person of HOB, unless
+  // it is the state HOB itself: "SLOVENIA_ [SVN] [SVNGOV >20121222]").
+  static bool HasDatedRole(const Actor& a, const std::string& default_code) {
+    if (default_code.size() != 3) return false;
+    return std::any_of(a.codes.begin(), a.codes.end(), [&](const ActorCode& c) {
+      return (!c.from.empty() || !c.to.empty()) && c.code.size() > 3 &&
+             c.code.starts_with(default_code);
+    });
   }
 
   static bool HasDatedCode(const Actor& a) {
@@ -1295,6 +1325,8 @@ class Importer {
       // the subject of a that-clause.
       out += "  object     " + (object.empty() ? std::string("actor, any actor, that") : object) +
              "\n";
+      // ... and the owner of the phrase: "rejected Moscow's proposal" is Russia's.
+      if (object.empty()) out += "  object-owner actor\n";
       if (compound) out += "  reciprocal object only\n";
       if (!pre.empty()) out += "  when       " + pre + "*\n";
       if (!is_default && bare == lines.end()) {
@@ -1340,9 +1372,10 @@ class Importer {
   std::set<std::string> agent_nouns_;  // lower-case phrases
   std::set<std::string> agent_words_;
   std::set<std::string> country_words_;
-  std::map<std::string, std::string> state_code_;   // code -> state id made by this import
-  std::map<std::string, std::string> org_by_code_;  // specific code -> organization id
-  std::map<std::string, const Actor*> owner_;       // id -> the actor that took it
+  std::map<std::string, std::string> state_code_;    // code -> state id made by this import
+  std::map<std::string, const Actor*> state_actor_;  // code -> the undated actor of that state
+  std::map<std::string, std::string> org_by_code_;   // specific code -> organization id
+  std::map<std::string, const Actor*> owner_;        // id -> the actor that took it
   std::map<std::string, EntityOut> entities_;
   std::vector<std::string> order_;
   std::vector<Agent> pending_agents_;

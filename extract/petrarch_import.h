@@ -1,8 +1,9 @@
 // `parley rules import --from petrarch`: the dictionaries of the event coders TABARI and
 // PETRARCH (petrarch_dictionaries.h) as parley rule files (rules/README.md section 14).
 //
-//   actors    an entity per actor (the type from its codes: a country code is a state, dated
-//             codes a person, the rest an organization); names as aliases (one-word names case
+//   actors    an entity per actor (the type from its codes: a dated role in its own country
+//             ("SAM_GAMGEE [HOB] [HOBCIV <20080120]") makes a person, else a country code a
+//             state, dated codes a person, the rest an organization); names as aliases (one-word names case
 //             sensitive), undated code as `attr cameo`, dated codes as roles with the code
 //             ("role government of state:russia from 1999-12-31 to 2008-05-07 code RUSGOV").
 //             An actor is given the id of the entity the rules it is layered under (`against`)
@@ -31,8 +32,9 @@
 //             at`. Underscores join words ("REAL_PLEASANT": `real*_pleasant*`, "RECENTLY_*":
 //             right before the verb) or keep a word as written ("CASH_"). Every other role
 //             marker (`+` before the verb alone, ...) is reported with its line and the frame's
-//             default object (`actor, any actor, that`: PETRARCH's first actor after the verb,
-//             a that-clause's subject last) applies.
+//             default object (`actor, any actor, that` with `object-owner actor`: PETRARCH's
+//             first actor after the verb, a phrase's owner, a that-clause's subject last)
+//             applies.
 //   discards  a `discard` block: a sentence (story) holding a phrase codes nothing.
 //
 // Nothing is dropped silently: whatever is not translated (a transformation rule, a code that

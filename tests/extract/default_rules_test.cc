@@ -860,6 +860,47 @@ TEST(DefaultRulesTest, ActorsAndFramesOfHistoryTexts) {
   ExpectClauseCases(*extractor, cases);
 }
 
+// People no list knows, found by what surrounds their names (rules/README.md section 6, "Names
+// by shape"), and bodies by their head nouns.
+TEST(DefaultRulesTest, NamesByShapeFromTheirContext) {
+  std::unique_ptr<Extractor> extractor = DefaultExtractor();
+  ASSERT_NE(extractor, nullptr);
+  const ClauseCase cases[] = {
+      // A title's phrase and a comma before the name.
+      {"Attorney General Robert Kennedy then met secretly with Soviet Ambassador to the United "
+       "States, Anatoly Dobrynin, and indicated that the missiles would go.",
+       {"person:robert-kennedy met_with person:anatoly-dobrynin"},
+       {"person:robert-kennedy met_with state:soviet-union"}},
+      // A title with a "for"/"of" tail before the name.
+      {"The Israeli side was led by Minister for Strategic Affairs Ron Dermer.",
+       {"person:ron-dermer led state:israel"},
+       {}},
+      {"Secretary of Homeland Security Alejandro Mayorkas visited Mexico.",
+       {"person:alejandro-mayorkas visited state:mexico"},
+       {}},
+      // What follows the name: an apposition, ", who", a party label.
+      {"Jake Sullivan met with Petro Kovalenko, the head of the Presidential Office.",
+       {"person:jake-sullivan met_with person:petro-kovalenko"},
+       {}},
+      {"President Carter met Sol Linowitz, who had negotiated the Panama Canal treaty.",
+       {"person:jimmy-carter met_with person:sol-linowitz"},
+       {}},
+      {"In 1978 President Carter met Strom Thurmond (R-SC) at the White House.",
+       {"person:jimmy-carter met_with person:strom-thurmond"},
+       {}},
+      // An organisation's apposition says nothing of a person.
+      {"President Carter met Acme Holdings, which makes engines.", {}, {"* met_with"}},
+      // Head nouns: a club; a title with "of" is an office of the body after it.
+      {"The Sierra Club welcomes the increase in tariffs.",
+       {"organization:sierra-club welcomed"},
+       {"person:sierra-club welcomed"}},
+      {"The Joint Chiefs of Staff announced that U.S. forces were going to DEFCON 2.",
+       {"organization:joint-chiefs-of-staff announced"},
+       {}},
+  };
+  ExpectClauseCases(*extractor, cases);
+}
+
 // Who does what a to-infinitive or a gerund of credit says (extract/clause_nonfinite.cc): a
 // to-infinitive is planned at least; nobody named when the clause does not say who.
 TEST(DefaultRulesTest, ClauseLayerReadsNonFiniteComplements) {

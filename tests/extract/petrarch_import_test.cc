@@ -210,7 +210,9 @@ TEST(PetrarchImportTest, CameoCodesMapToRootsPredicatesAndPlover) {
 TEST(PetrarchImportTest, ImportedPatternsReadTheirRoleMarkers) {
   petrarch::ImportOptions options;
   auto imported =
-      ImportPetrarch({ImportInput{"x.actors.txt", "GONDOR [GON]\nOSGILIATH [OSG]\nARNOR [ARN]\n"},
+      ImportPetrarch({ImportInput{"x.actors.txt",
+                                  "GONDOR [GON]\nOSGILIATH [OSG]\nARNOR [ARN]\nBILBO [HOB]\n"
+                                  "SAM_GAMGEE [HOB]\n  [HOBCIV <20080120]\n"},
                       ImportInput{"x.verbs.txt",
                                   "&NEGAUX\n+DID N'T\n+WILL NOT\n\n"
                                   "--- AGREE [081] ---\nAGREE\n"
@@ -221,7 +223,9 @@ TEST(PetrarchImportTest, ImportedPatternsReadTheirRoleMarkers) {
                                   "- &NEGAUX * OVER EFFORTS  [904]\n"
                                   "--- WARN [160] ---\nWARN\n"
                                   "- * AT ^ +  [162]\n"
-                                  "- RECENTLY_*  [161]\n"}},
+                                  "- RECENTLY_*  [161]\n"
+                                  "--- ACT [100] ---\nACT\n"
+                                  "- INDICATED WOULD * NOW  [101]\n"}},
                      options);
   ASSERT_TRUE(imported.ok()) << imported.status().ToString();
   std::vector<RuleSource> sources;
@@ -251,6 +255,10 @@ TEST(PetrarchImportTest, ImportedPatternsReadTheirRoleMarkers) {
       // "RECENTLY_*": right before the verb.
       {"Arnor recently warned Gondor.", {"ARN GON 161 asserted"}},
       {"Arnor recently did warn Gondor.", {"ARN GON 160 asserted"}},
+      // Words before the verb anywhere in the sentence; "it" is the state that indicated.
+      {"Arnor indicated it would act now with Gondor.", {"ARN GON 101 planned"}},
+      // "[HOB] [HOBCIV ...]": a person of HOB with a dated role, not the state HOB.
+      {"Sam Gamgee warned Gondor.", {"HOBCIV GON 160 asserted"}},
   };
   for (const Coding& c : cases) {
     SCOPED_TRACE(c.sentence);
