@@ -56,6 +56,8 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
        (IsPunct(u - 1, ',') && !out_->groups.empty() && !out_->groups.back().infinitive))) {
     return true;
   }
+  // "thanked X for convening", "accused X of violating".
+  if (!out_->groups.empty() && CreditedGerundAt(u, out_->groups.back())) return true;
   if (u == 0) return false;
   const uint32_t p = u - 1;
   // After a determiner, possessive, number or modifier it is a noun or an adjective: "the
@@ -94,7 +96,7 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
         return false;
       }
       if (!out_->groups.empty()) {
-        const VerbGroup& last = out_->groups.back();
+        const VerbGroup& last = LastPhraseVerb();
         if ((info_[last.verbs[0].unit].forms & i.forms & (kFormEd | kFormThird)) != 0) {
           return true;
         }
@@ -157,7 +159,7 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
     // commitment". The verb before must be a finite present form too, and what follows must
     // start its object ("and support for Ukraine" is a noun).
     if ((Is(p, "and") || Is(p, "or")) && !out_->groups.empty() && u + 1 < n_) {
-      const VerbGroup& last = out_->groups.back();
+      const VerbGroup& last = LastPhraseVerb();
       const Info& lv = info_[last.verbs.back().unit];
       if (!last.infinitive && last.begin == last.verbs[0].unit && (lv.forms & kFormBase) != 0 &&
           (lv.forms & (kFormEd | kFormIng | kFormThird)) == 0 &&
@@ -232,6 +234,16 @@ uint32_t ClauseReader::DeterminedNounPhraseStart(uint32_t e) const {
   if (b >= 2 && Is(b - 1, "s") && IsPunct(b - 2, '\'')) return b - 2;
   if (IsEntity(b - 1)) return b - 1;
   return kNoUnit;
+}
+
+const VerbGroup& ClauseReader::LastPhraseVerb() const {
+  const std::vector<VerbGroup>& groups = out_->groups;
+  const size_t n = groups.size();
+  if (n >= 2 && ParticipleClause(groups[n - 1]) &&
+      CreditedGerundAt(groups[n - 1].begin, groups[n - 2])) {
+    return groups[n - 2];
+  }
+  return groups[n - 1];
 }
 
 bool ClauseReader::ClosesParenthetical(uint32_t p) const {

@@ -1,8 +1,8 @@
 // The clause layer's reader (clauses.h), shared by the files that implement it:
 // clause_reader.cc (units and the order of the passes), clause_chunks.cc (entity phrases,
 // coordination and noun-phrase chunks), clause_groups.cc (verb groups), clause_roles.cc
-// (subjects, objects, complements and clause boundaries), clause_infinitives.cc (who does what a
-// to-infinitive says) and clause_nominals.cc (nominalisations).
+// (subjects, objects, complements and clause boundaries), clause_nonfinite.cc (who does what a
+// to-infinitive or a credited gerund says) and clause_nominals.cc (nominalisations).
 // Internal to the clause layer: nothing
 // outside those files and clauses.cc includes it.
 //
@@ -262,9 +262,18 @@ class ClauseReader {
   bool ClosesParenthetical(uint32_t p) const;
 
   void FindGroups();
+  // The last verb group so far, or the one before it when the last is a gerund of credit
+  // ("thanked Lithuania for hosting U.S. forces and reiterated": "reiterated" joins "thanked").
+  // REQUIRES: a group was found.
+  const VerbGroup& LastPhraseVerb() const;
 
   // Reads the verb group starting at u, if one does; returns the unit after it.
   uint32_t TryGroup(uint32_t start);
+  // Whether group g is a participle clause: an -ing form with nothing before it in its group.
+  bool ParticipleClause(const VerbGroup& g) const {
+    return !g.verbs.empty() && g.begin == g.verbs[0].unit &&
+           (info_[g.verbs[0].unit].forms & kFormIng) != 0;
+  }
   // Whether unit k is a catenative adjective followed by "to" and a verb's base form.
   bool CatenativeAdjectiveAt(uint32_t k) const;
   static Modality ModalModality(std::string_view modal);
@@ -320,13 +329,22 @@ class ClauseReader {
   // Groups inside an if/unless clause are conditional.
   void MarkConditional();
 
-  // --- To-infinitives (clause_infinitives.cc) ---------------------------------------------------
+  // --- Non-finite complements (clause_nonfinite.cc) --------------------------------------------
   // Gives each to-infinitive group the subject of what it says, from the clause it completes
   // (the clause ends at its "to"), and makes its verbs planned at least.
   void FindInfinitiveSubjects();
   // Whether noun chunk c is owned by an entity before its head noun: a possessor ("Finland's
   // contract") or a modifier right before the noun ("the U.S. offer", "the Japanese decision").
   bool OwnedNoun(const Chunk& c) const;
+  // Whether the -ing form at unit u follows "for", "on" or "of" after a verb or noun of credit or
+  // blame: "thanked X for convening", "extends his thanks to X for hosting", "accused X of
+  // violating", "congratulated X on winning".
+  // `gov` is the verb group before it.
+  bool CreditedGerundAt(uint32_t u, const VerbGroup& gov) const;
+  // The chunk that does what credited gerund group gi says: the entity phrase before its
+  // preposition ("to His Majesty, King Abdullah II, for convening": the King), or -1; and a
+  // verb of blame makes its verbs reported. REQUIRES: gi > 0 and CreditedGerundAt.
+  int CreditedChunk(size_t gi);
   // Whether the last verb of group g is a form of one of `lemmas`.
   bool LemmaIn(const VerbGroup& g, std::span<const std::string_view> lemmas) const;
 

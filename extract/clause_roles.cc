@@ -66,6 +66,9 @@ int ClauseReader::SharedSubject(size_t g) const {
       }
     }
     if (prev.subject_via.rfind("relative", 0) == 0) continue;
+    // "congratulated The Bahamas on assuming the Chair, and reaffirmed": the gerund of
+    // credit is no verb of the phrase.
+    if (prev.subject_via.rfind("credited", 0) == 0) continue;
     return static_cast<int>(h);
   }
   return -1;
@@ -126,7 +129,9 @@ void ClauseReader::FindSubject(size_t gi) {
   int64_t u = static_cast<int64_t>(g.begin) - 1;
   while (u >= 0) {
     const uint32_t w = static_cast<uint32_t>(u);
-    if (IsAdverb(w) || Has(w, kClassNegation)) {
+    // A degree word before an adverb is part of it: "Romendacil most certainly did not clash".
+    const bool degree = (Is(w, "most") || Is(w, "more") || Is(w, "very")) && IsAdverb(w + 1);
+    if (IsAdverb(w) || Has(w, kClassNegation) || degree) {
       --u;
       continue;
     }
@@ -364,15 +369,41 @@ void ClauseReader::FindRoles(size_t gi) {
   // it, else the next one's ("After meeting Abe, Putin said").
   if (g.subject < 0 && !g.verbs.empty() && (info_[g.verbs[0].unit].forms & kFormIng) != 0 &&
       g.begin == g.verbs[0].unit) {
-    ShareSubject(gi);
-    if (g.subject >= 0) g.subject_via = "participle clause";
+    // "thanked His Majesty, King Abdullah II, for convening": who is credited does it.
+    if (gi > 0 && CreditedGerundAt(g.begin, out_->groups[gi - 1])) {
+      // Nobody named when no entity is credited: not the subject of the verb that credits.
+      g.subject = CreditedChunk(gi);
+      g.subject_via =
+          "credited by '" + std::string(UnitText(out_->groups[gi - 1].verbs[0].unit)) + "'";
+    } else {
+      ShareSubject(gi);
+      if (g.subject >= 0) g.subject_via = "participle clause";
+    }
   }
   const bool passive = !g.verbs.empty() && g.verbs.back().passive;
   uint32_t v = g.end;
   while (IsAdverb(v)) ++v;
   g.complement = v;
   g.clause_begin = g.subject >= 0 ? std::min(out_->chunks[g.subject].begin, g.begin) : g.begin;
-  if (!passive) {
+  // "made clear that": an adjective that completes the verb before its that-clause is no
+  // object, and the that-clause is the verb's.
+  const bool adjective_that =
+      !passive && !g.infinitive && Is(v + 1, "that") && (Is(v, "clear") || Is(v, "plain"));
+  if (adjective_that) ++v;
+  // "signed into law, as you mentioned, $60 billion in funding": the object after "into law"
+  // and after a comma-enclosed "as" clause of at most five words.
+  if (!passive && !adjective_that) {
+    if (Is(v, "into") && Is(v + 1, "law")) v += 2;
+    if (IsPunct(v, ',') && Is(v + 1, "as")) {
+      uint32_t k = v + 2;
+      while (k < n_ && k < v + 7 && !IsPunct(k, ',') && !IsHardStop(k)) ++k;
+      if (IsPunct(k, ',') &&
+          (StartsEntity(k + 1) || IsCurrency(k + 1) || StartsNounPhrase(k + 1))) {
+        v = k + 1;
+      }
+    }
+  }
+  if (!passive && !adjective_that) {
     const int object = ObjectAt(v);
     if (object >= 0) {
       g.object = object;
@@ -599,7 +630,8 @@ void ClauseReader::ShareWithFollowingClause() {
   for (size_t g = 0; g < out_->groups.size(); ++g) {
     VerbGroup& p = out_->groups[g];
     if (p.subject >= 0 || p.infinitive || p.begin != p.verbs[0].unit ||
-        (info_[p.verbs[0].unit].forms & kFormIng) == 0) {
+        (info_[p.verbs[0].unit].forms & kFormIng) == 0 ||
+        (g > 0 && CreditedGerundAt(p.begin, out_->groups[g - 1]))) {
       continue;
     }
     for (size_t h = g + 1; h < out_->groups.size(); ++h) {

@@ -208,6 +208,67 @@ class FrameReader {
     return 0;
   }
 
+  // Whether words [i, j) of `words` occur one right after another from unit v on, before
+  // `e`; `*end` is then past the last of them.
+  bool RunAt(const std::vector<RefineWord>& words, size_t i, size_t j, uint32_t v, uint32_t e,
+             uint32_t* end) const {
+    for (size_t k = i; k < j; ++k) {
+      if (v >= e) return false;
+      const RefineWord& word = words[k];
+      if (word.list != nullptr) {
+        v = ListAt(*word.list, v, e);
+        if (v == 0) return false;
+      } else if (WordIs(v, word.cue.tokens[0], word.cue.prefix)) {
+        ++v;
+      } else {
+        return false;
+      }
+    }
+    *end = v;
+    return true;
+  }
+
+  // Refine words in order in units [b, e), joined words right after each other, the first at b
+  // when `at_begin`, the last ending at e when `at_end`. Each run of joined words is taken
+  // where it first occurs, which leaves the most room for the runs after it.
+  bool InOrderAdjacent(const std::vector<RefineWord>& words, uint32_t b, uint32_t e, bool at_begin,
+                       bool at_end) const {
+    size_t runs_end = words.size();
+    if (at_end && !words.empty()) {
+      size_t last = words.size() - 1;
+      while (last > 0 && words[last].joined) --last;
+      bool found = false;
+      for (uint32_t v = e; v > b && !found;) {
+        --v;
+        uint32_t end = 0;
+        if (RunAt(words, last, words.size(), v, e, &end) && end == e) {
+          e = v;
+          found = true;
+        }
+      }
+      if (!found) return false;
+      runs_end = last;
+    }
+    uint32_t u = b;
+    for (size_t i = 0; i < runs_end;) {
+      size_t j = i + 1;
+      while (j < runs_end && words[j].joined) ++j;
+      bool matched = false;
+      for (uint32_t v = u; v < e && !matched; ++v) {
+        uint32_t end = 0;
+        if (RunAt(words, i, j, v, e, &end)) {
+          u = end;
+          matched = true;
+        } else if (i == 0 && at_begin) {
+          break;
+        }
+      }
+      if (!matched) return false;
+      i = j;
+    }
+    return true;
+  }
+
   // Refine words in order in units [b, e).
   bool InOrder(const std::vector<RefineWord>& words, uint32_t b, uint32_t e) const {
     size_t i = 0;
@@ -243,17 +304,29 @@ class FrameReader {
     return std::max(g.clause_end, TextExtent(verb + 1).second);
   }
 
-  bool Occurs(const Refinement& r, const VerbGroup& g, uint32_t verb, uint32_t after_end) const {
+  // Where the words before `verb` may be looked for: its clause; for an imported frame the
+  // sentence, as PETRARCH's patterns read the words before the verb ("INDICATED WOULD * NOW":
+  // "Ethiopia indicated it would act now").
+  static uint32_t BeforeBegin(const Rule& rule, const VerbGroup& g) {
+    return rule.imported ? 0 : g.clause_begin;
+  }
+
+  bool Occurs(const Refinement& r, uint32_t before_begin, uint32_t verb, uint32_t after_end) const {
     if (!MayOccur(r.before) || !MayOccur(r.after)) return false;
-    return InOrder(r.before, g.clause_begin, verb) && InOrder(r.after, verb + 1, after_end);
+    if (r.adjacent) {
+      return InOrderAdjacent(r.before, before_begin, verb, false, r.before_at_verb) &&
+             InOrderAdjacent(r.after, verb + 1, after_end, r.after_at_verb, false);
+    }
+    return InOrder(r.before, before_begin, verb) && InOrder(r.after, verb + 1, after_end);
   }
 
   // The codes of the statement read at `verb`: the first refinement whose words occur, else
   // the rule's.
   Refinement Codes(const Rule& rule, const VerbGroup& g, uint32_t verb) const {
     const uint32_t after_end = AfterEnd(g, verb);
+    const uint32_t before_begin = BeforeBegin(rule, g);
     for (const Refinement& r : rule.frame->refine) {
-      if (Occurs(r, g, verb, after_end)) {
+      if (Occurs(r, before_begin, verb, after_end)) {
         Refinement codes;
         codes.cameo = r.cameo;
         codes.reverse = r.reverse;
@@ -268,14 +341,16 @@ class FrameReader {
     return codes;
   }
 
-  bool Applies(const Frame& frame, const VerbGroup& g, uint32_t verb) const {
+  bool Applies(const Rule& rule, const VerbGroup& g, uint32_t verb) const {
+    const Frame& frame = *rule.frame;
     const uint32_t after_end = AfterEnd(g, verb);
+    const uint32_t before_begin = BeforeBegin(rule, g);
     for (const Refinement& r : frame.unless) {
-      if (Occurs(r, g, verb, after_end)) return false;
+      if (Occurs(r, before_begin, verb, after_end)) return false;
     }
     if (frame.when.empty()) return true;
     for (const Refinement& r : frame.when) {
-      if (Occurs(r, g, verb, after_end)) return true;
+      if (Occurs(r, before_begin, verb, after_end)) return true;
     }
     return false;
   }
@@ -344,9 +419,14 @@ class FrameReader {
   }
 
   // The first prepositional phrase with preposition `prep` whose entities fit, from index
-  // `from` on; fills `entities` and returns its chunk, or -1.
+  // `from` on (after the first phrase of f.after, if any); fills `entities` and returns its
+  // chunk, or -1. An `any` phrase's owner of `owner_bits` counts.
   int FromPreps(const VerbGroup& g, size_t from, const RoleFiller& f,
-                std::vector<const EntityDef*>* entities) const {
+                std::vector<const EntityDef*>* entities, uint32_t owner_bits = 0) const {
+    if (!f.after.empty()) {
+      while (from < g.preps.size() && Lower(g.preps[from].prep) != f.after) ++from;
+      ++from;  // past the phrase of f.after (or past the end: none)
+    }
     for (size_t i = from; i < g.preps.size(); ++i) {
       const PrepPhrase& pp = g.preps[i];
       if ((f.prep != "any" && Lower(pp.prep) != f.prep) || pp.chunk < 0) continue;
@@ -356,7 +436,10 @@ class FrameReader {
         *entities = ResolveChunk(s_, a_, person, f.bits, f.actor, false, doc_);
         if (!entities->empty()) return person;
       }
-      *entities = ResolveChunk(s_, a_, pp.chunk, f.bits, f.actor, false, doc_);
+      // `object-owner` counts for `any` phrases too, PETRARCH's first actor after the verb:
+      // "restore ties with Libya's ..." is Libya.
+      const bool owners = f.prep == "any" && (f.bits & owner_bits) != 0;
+      *entities = ResolveChunk(s_, a_, pp.chunk, f.bits, f.actor, owners, doc_);
       if (!entities->empty()) return pp.chunk;
       // A title or description with the entity as its apposition: "to His Majesty, King
       // Abdullah II," "with the Jordanian monarch, King Abdullah,".
@@ -377,7 +460,7 @@ class FrameReader {
   void Read(const Rule& rule, const VerbGroup& g, size_t k, const FrameVerb& fv) {
     const Frame& frame = *rule.frame;
     const GroupVerb& v = g.verbs[k];
-    if (!Applies(frame, g, v.unit)) return;
+    if (!Applies(rule, g, v.unit)) return;
     const bool chained = k + 1 < g.verbs.size() && !g.verbs[k + 1].coordinated;
     const uint32_t verb_end = v.unit + 1 + static_cast<uint32_t>(fv.particle.size());
     // The chunk after the verb: the direct object, or with a prepositional particle ("call
@@ -413,7 +496,16 @@ class FrameReader {
     int object_chunk = -1;
     bool object_from_members = false;
     for (const RoleFiller& f : frame.object) {
-      if (f.prep.empty()) {
+      if (f.that) {
+        // The subject of a that-clause: "allowed that Mordor isn't a pleasant place".
+        if (chained || g.that_subject < 0) continue;
+        objects = ResolveChunk(s_, a_, g.that_subject, kActorBits, true, false, doc_);
+        if (!objects.empty()) {
+          object_chunk = g.that_subject;
+          object_from_members = true;
+          break;
+        }
+      } else if (f.prep.empty()) {
         if (direct < 0) continue;
         // The owner of the object phrase, where the frame says so: "rejected Moscow's proposal",
         // "attacked Israel's forces" (but "welcomed Japan's revision" welcomed the revision).
@@ -425,7 +517,7 @@ class FrameReader {
           break;
         }
       } else if (!chained) {
-        object_chunk = FromPreps(g, first_pp, f, &objects);
+        object_chunk = FromPreps(g, first_pp, f, &objects, frame.owner_bits);
         if (object_chunk >= 0) {
           object_from_members = true;
           break;
@@ -442,7 +534,7 @@ class FrameReader {
         for (const RoleFiller& f : frame.object) {
           if (!objects.empty()) break;
           if (f.prep.empty()) continue;
-          object_chunk = FromPreps(g, first_pp, f, &objects);
+          object_chunk = FromPreps(g, first_pp, f, &objects, frame.owner_bits);
           if (object_chunk >= 0) {
             object_from_members = true;
             break;
@@ -500,8 +592,9 @@ class FrameReader {
         // The indirect object ("offered Russia a package"), or the direct object of a frame that
         // takes none itself ("urged Xi to act").
         int c = indirect;
-        const bool takes_direct = std::any_of(frame.object.begin(), frame.object.end(),
-                                              [](const RoleFiller& o) { return o.prep.empty(); });
+        const bool takes_direct =
+            std::any_of(frame.object.begin(), frame.object.end(),
+                        [](const RoleFiller& o) { return o.prep.empty() && !o.that; });
         if (c < 0 && !takes_direct && !v.passive) c = direct;
         if (c >= 0) {
           recipients = ResolveChunk(s_, a_, c, f.bits, f.actor, false, doc_);
@@ -592,14 +685,20 @@ class FrameReader {
         frame.reciprocal == Frame::Reciprocal::kObject ? frame.object : frame.recipient;
     bool phrase = false;
     for (const RoleFiller& f : role) {
-      if (f.prep.empty()) {
+      if (f.that && frame.reciprocal == Frame::Reciprocal::kObject) {
+        phrase = phrase || g.that_subject >= 0;
+      } else if (f.prep.empty()) {
         phrase = phrase || direct >= 0;
       } else {
         phrase = phrase || PrepText(g, first_pp, f.prep) != kNoUnit;
       }
     }
     const bool mutual = frame.reciprocal != Frame::Reciprocal::kNone && subjects.size() > 1 &&
-                        subjects.size() <= most && !phrase;
+                        subjects.size() <= most && (!phrase || frame.reciprocal_only);
+    if (frame.reciprocal_only && !mutual) {
+      Skip(rule, v.unit, "the subject is no list of two to five actors");
+      return;
+    }
     if (!frame.object.empty() ? objects.empty() && text.empty() && !mutual
                               : (!frame.recipient.empty() || !frame.text.empty()) &&
                                     recipients.empty() && text.empty() && !mutual) {
@@ -649,7 +748,8 @@ class FrameReader {
     if (objects.empty()) objects.push_back(nullptr);
     if (recipients.empty()) recipients.push_back(nullptr);
     const bool reciprocal =
-        mutual && ((frame.reciprocal == Frame::Reciprocal::kObject && objects[0] == nullptr) ||
+        mutual && (frame.reciprocal_only ||
+                   (frame.reciprocal == Frame::Reciprocal::kObject && objects[0] == nullptr) ||
                    (frame.reciprocal == Frame::Reciprocal::kRecipient && recipients[0] == nullptr));
     // A participant the document established does not act on its own country ("We are
     // providing Ukraine with air defenses" in a statement Zelenskyy signed too).

@@ -287,16 +287,16 @@ bool PhraseSet::ContainsWord(std::string_view word) const {
 
 bool NameVocabulary::AddList(std::string_view name,
                              const std::vector<std::vector<std::string>>& items) {
-  PhraseSet* sets[] = {&titles,   &particles,      &stopwords,  &openers, &heads[0], &heads[1],
-                       &heads[2], &event_prefixes, &honorifics, &given,   &regnal,   &female,
-                       &male};
+  PhraseSet* sets[] = {&titles,   &particles, &stopwords,      &openers,    &heads[0],
+                       &heads[1], &heads[2],  &event_prefixes, &honorifics, &given,
+                       &regnal,   &female,    &male,           &apposition};
   for (size_t i = 0; i < kListNames.size(); ++i) {
     if (kListNames[i] != name) continue;
     for (const auto& item : items) {
       sets[i]->Add(item);
       const bool never = sets[i] != &particles && sets[i] != &openers && sets[i] != &honorifics &&
                          sets[i] != &given && sets[i] != &regnal && sets[i] != &female &&
-                         sets[i] != &male;
+                         sets[i] != &male && sets[i] != &apposition;
       if (never && item.size() == 1) never_names.Add(item);
     }
     return true;
@@ -371,13 +371,78 @@ void DocumentWords::AddUnit(std::string_view text, const std::vector<Token>& tok
 
 namespace {
 
+// True when what follows a name ending before token `end` says it is a person's: ", who"; an
+// apposition "a|an|the ..." holding a person noun (name-apposition), a title or a demonym within
+// a few words ("Gavrilo Princip, a Serb who", "Bunau-Varilla, the Panamanian representative");
+// a party label or a title in parentheses ("Strom Thurmond (R-SC)", "Henry Morgenthau (then
+// head of the Farm Credit Administration)").
+bool PersonFollows(const Reader& r, const NameVocabulary& v, const std::vector<KnownSpan>& known,
+                   const std::vector<int>& known_at, size_t end) {
+  const size_t n = known_at.size();
+  auto says_person = [&](size_t k) {
+    if (known_at[k] >= 0) {
+      // A demonym ("an Israeli"): not an entity of its own, a capitalised word, not a date.
+      const KnownSpan& m = known[known_at[k]];
+      return !m.entity && IsUpperAscii(static_cast<unsigned char>(r.Tok(m.tok_begin)[0]));
+    }
+    return v.apposition.ContainsWord(r.Lower(k)) ||
+           (v.titles.ContainsWord(r.Lower(k)) && !v.honorifics.ContainsWord(r.Lower(k)));
+  };
+  if (end + 1 >= n) return false;
+  if (r.Is(end, ",")) {
+    const std::string_view next = r.Lower(end + 1);
+    if (next == "who") return true;
+    if (next != "a" && next != "an" && next != "the") return false;
+    for (size_t k = end + 2; k < n && k < end + 9; ++k) {
+      const std::string_view w = r.Lower(k);
+      if (w == "," || w == "." || w == ";" || w == "(" || w == ")" || w == "which" || w == "that") {
+        return false;
+      }
+      if (says_person(k)) return true;
+    }
+    return false;
+  }
+  if (r.Is(end, "(")) {
+    size_t k = end + 1;
+    // A party label: "(R-SC)", "(D-New York)".
+    if ((r.Is(k, "R") || r.Is(k, "D") || r.Is(k, "I")) && k + 1 < n && r.Is(k + 1, "-")) {
+      return true;
+    }
+    if (r.Lower(k) == "then" || r.Lower(k) == "former" || r.Lower(k) == "now") ++k;
+    return k < n && known_at[k] < 0 && says_person(k);
+  }
+  return false;
+}
+
+// True when the name starting at token `at` is set off by a comma after a title's phrase: "Soviet
+// Ambassador to the United States, Anatoly Dobrynin", "the head of the delegation, John Smith".
+bool TitlePrecedes(const Reader& r, const NameVocabulary& v, const std::vector<int>& known_at,
+                   size_t at) {
+  if (at < 2 || !r.Is(at - 1, ",")) return false;
+  for (size_t k = at - 2, steps = 0; steps < 7; --k, ++steps) {
+    if (known_at[k] < 0) {
+      const std::string_view w = r.Lower(k);
+      if (w == "," || w == "." || w == ";" || w == ":" || w == "(" || w == ")") return false;
+      if ((v.titles.ContainsWord(w) && !v.honorifics.ContainsWord(w)) ||
+          v.apposition.ContainsWord(w)) {
+        return true;
+      }
+    }
+    if (k == 0) break;
+  }
+  return false;
+}
+
 // People without a title: a given name and a surname that the document also writes alone
-// ("Ellsworth Bunker ... Bunker focused on"), from token *i. Moves *i past the name and
-// appends it; false when there is none. The first word must be a known given name, or initials
-// must follow it ("Langston W. Bottoms"): title case alone ("Extend Medicare", "African
-// Studies") is no evidence of a person.
+// ("Ellsworth Bunker ... Bunker focused on") or that a title's phrase and a comma precede
+// (TitlePrecedes), from token *i, or a name that what follows says is a person's
+// (PersonFollows). Moves *i past the name and appends it; false when there is none.
+// Otherwise the first word must be a known given name, or initials must follow it ("Langston
+// W. Bottoms"): title case alone ("Extend Medicare", "African Studies") is no evidence of a
+// person.
 template <typename FreeEnd>
-bool PersonWithoutTitle(const Reader& r, const NameVocabulary& v, const std::vector<int>& known_at,
+bool PersonWithoutTitle(const Reader& r, const NameVocabulary& v,
+                        const std::vector<KnownSpan>& known, const std::vector<int>& known_at,
                         FreeEnd free_end, const DocumentWords* words, size_t* i,
                         std::vector<ShapedName>* out) {
   const size_t at = *i;
@@ -392,8 +457,10 @@ bool PersonWithoutTitle(const Reader& r, const NameVocabulary& v, const std::vec
     name_words += r.Tok(q).size() >= 2 ? 1 : 0;
     initials = initials || (q > at && r.Initial(q));
   }
-  if (end <= at || name_words < 2 || name_words > 4 || !words->Alone(r.Tok(end - 1)) ||
-      r.NotPersonShaped(at, end) || !(initials || v.given.ContainsWord(r.Lower(at)))) {
+  if (end <= at || name_words < 2 || name_words > 4 || r.NotPersonShaped(at, end)) return false;
+  if (!PersonFollows(r, v, known, known_at, end) &&
+      (!(words->Alone(r.Tok(end - 1)) || TitlePrecedes(r, v, known_at, at)) ||
+       !(initials || v.given.ContainsWord(r.Lower(at))))) {
     return false;
   }
   ShapedName name;
@@ -473,6 +540,23 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
         j += len;
         if (r.Is(j, ".") && !r.Space(j)) ++j;
       }
+      // A title's "for"/"of" tail of capitalised words, then a name that starts with a given
+      // name: "Minister for Strategic Affairs Ron Dermer", "Secretary of Homeland Security
+      // Alejandro Mayorkas" (the office is the whole phrase).
+      if (j > i && j + 2 < n && (r.Lower(j) == "for" || r.Lower(j) == "of") && known_at[j] < 0) {
+        const size_t limit = free_end(j + 1);
+        size_t p = j + 1;
+        while (p < limit && p < j + 6 && IsCapitalized(r.Tok(p)) &&
+               !(p > j + 1 && vocabulary.given.ContainsWord(r.Lower(p)))) {
+          ++p;
+        }
+        if (p > j + 1 && p + 1 < limit && vocabulary.given.ContainsWord(r.Lower(p)) &&
+            r.ScanPersonName(p, limit) > p + 1) {
+          title = lower.substr(tokens[i].begin, tokens[p - 1].end - tokens[i].begin);
+          regnal_at = n;
+          j = p;
+        }
+      }
       if (j > i) {
         // A known person's one-word name that is a given name, then a surname: another person
         // ("President Anwar Sadat").
@@ -510,7 +594,8 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
     // entities, with a type head noun. A run that named nothing names nothing from a later
     // start inside it either: its last head stays its last head.
     if (i < org_scanned_until) {
-      if (!PersonWithoutTitle(r, vocabulary, known_at, free_end, untitled_words, &i, &out)) ++i;
+      if (!PersonWithoutTitle(r, vocabulary, known, known_at, free_end, untitled_words, &i, &out))
+        ++i;
       continue;
     }
     size_t b = i;
@@ -581,7 +666,8 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
       }
       if (!headed) {
         org_scanned_until = last_word_end;
-        if (!PersonWithoutTitle(r, vocabulary, known_at, free_end, untitled_words, &i, &out)) ++i;
+        if (!PersonWithoutTitle(r, vocabulary, known, known_at, free_end, untitled_words, &i, &out))
+          ++i;
         continue;
       }
       // A run that is one known mention, or a head alone, is nothing new.
@@ -602,7 +688,8 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
       continue;
     }
     org_scanned_until = last_word_end;
-    if (!PersonWithoutTitle(r, vocabulary, known_at, free_end, untitled_words, &i, &out)) ++i;
+    if (!PersonWithoutTitle(r, vocabulary, known, known_at, free_end, untitled_words, &i, &out))
+      ++i;
   }
   return out;
 }

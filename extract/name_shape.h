@@ -4,8 +4,12 @@
 // - People: a title or honorific before a name ("Ambassador Bunker", "Mr. Dobrynin",
 //   "Prime Minister Giorgia Meloni", "F.W. de Klerk" after "President"); or, without a title,
 //   a known given name (or initials inside the name) and a surname that the document also
-//   writes alone ("Ellsworth Bunker ... Bunker said"), never in a heading or title-like line
-//   ("Adam Hodge Welcoming ...", "Extend Medicare"). A name is one to five
+//   writes alone ("Ellsworth Bunker ... Bunker said"), or a name that what follows it says is a
+//   person's: ", who", an apposition with a person noun, title or demonym ("Gavrilo Princip, a
+//   Serbian nationalist", "Boris Shvirsky, the Soviet Union's unofficial representative"), a party
+//   label or an office in parentheses ("Strom Thurmond (R-SC)", "Henry Morgenthau (then head
+//   of ...)"); never in a heading or title-like line ("Adam Hodge Welcoming ...", "Extend
+//   Medicare"). A name is one to five
 //   capitalised words, initials ("F.W."), particles between them ("de", "von der", "bin",
 //   "al-") and suffixes ("Jr.", "III"); it never starts or ends with a particle or an initial
 //   and never contains a title, a type head noun or a common word.
@@ -62,10 +66,10 @@ class PhraseSet {
 struct NameVocabulary {
   // The word lists read, in the order of the members below. A rule set without them finds
   // nothing by shape.
-  static constexpr std::array<std::string_view, 13> kListNames = {
+  static constexpr std::array<std::string_view, 14> kListNames = {
       "name-title",     "name-particle", "name-stopword",     "name-opener",    "head-organization",
       "head-agreement", "head-event",    "head-event-prefix", "name-honorific", "name-given",
-      "name-regnal",    "name-female",   "name-male"};
+      "name-regnal",    "name-female",   "name-male",         "name-apposition"};
 
   PhraseSet titles;     // "president", "prime minister", "mr", "his excellency"
   PhraseSet particles;  // "de", "van", "von", "der", "bin", "al"
@@ -84,6 +88,9 @@ struct NameVocabulary {
   // First given names that say a person's gender ("kamala", "joe"; rules/core/gender_names.rules),
   // for "he" and "she" (participants.h).
   PhraseSet female, male;
+  // Nouns of an apposition or parenthesis that says the name before it is a person's
+  // ("Bunau-Varilla, the Panamanian representative"; "diplomat", "representative").
+  PhraseSet apposition;
   // The one-word titles, stop words and head nouns together: words never part of a person's
   // name, found with one lookup.
   PhraseSet never_names;

@@ -29,7 +29,7 @@ bool IsSubject(const ClauseAnalysis& a, int c) {
   }
   // The possessive pronoun of a nominalisation: "his call with", "our deliveries of".
   for (const VerbGroup& g : a.nominals) {
-    if (g.subject == c && a.chunks[c].pronoun) return true;
+    if (c >= 0 && g.subject == c && a.chunks[c].pronoun) return true;
   }
   return false;
 }
@@ -737,6 +737,34 @@ ImplicitActors DocumentActors::Pronoun(const Tagged& s, const ClauseAnalysis& a,
             in_sentence > 0 && fit[0] == candidates[0] ? "the subject before it"
                                                        : "the nearest subject"};
   }
+  // "it" opening the complement clause of a verb of saying or planning right before it (with
+  // or without "that"): that verb's subject, when it is one state or organization ("Ethiopia
+  // indicated it would act", "Russia said that it would respond"; not "hoped it would serve").
+  if (w == "it") {
+    for (size_t g = a.groups.size(); g-- > 0;) {
+      const VerbGroup& group = a.groups[g];
+      if (group.verbs.empty() || group.verbs.back().unit >= at) continue;
+      uint32_t next = group.verbs.back().unit + 1;
+      if (next < at && Word(s, next) == "that") ++next;
+      if (next != at || group.infinitive || group.subject < 0) break;
+      bool says = false;
+      for (const uint32_t verb : group.verbs.back().verbs) {
+        // The verbs of `clause` lines: "demanded that it" is another's doing.
+        const std::optional<Modality> m = doc_.rules.lexicon.ComplementClause(verb);
+        says = says || (doc_.rules.lexicon.BareComplementClause(verb) &&
+                        (m == Modality::kReported || m == Modality::kPlanned));
+      }
+      if (!says) break;
+      const std::vector<uint32_t>& members = a.chunks[group.subject].members;
+      if (members.size() != 1) break;
+      const EntityDef* e = ActorOf(s.mentions[members[0]]);
+      if (IsType(e, EntityType::kState) || IsType(e, EntityType::kOrganization)) {
+        return {{e}, "the subject of the verb before it"};
+      }
+      break;
+    }
+    return {{}, "no state or organization subject of the verb right before it"};
+  }
   return {};
 }
 
@@ -831,20 +859,34 @@ void DocumentActors::Observe(const Tagged& s, const ClauseAnalysis* a,
                              const std::vector<Statement>& statements) {
   const std::vector<std::string>& meeting = doc_.rules.actors.meeting;
   std::vector<const EntityDef*> persons, others;
+  auto mentioned = [&](const std::string& id) {
+    return std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+      return m.entity != nullptr && m.entity->entity.id == id;
+    });
+  };
+  // A sentence that speaks of the participants without naming them ("The two leaders renewed
+  // their commitment to the Strategic Dialogue co-chaired by A and B") keeps them: a meeting in
+  // one of its phrases is not who the document is about from then on.
+  const bool about_participants =
+      std::any_of(statements.begin(), statements.end(), [&](const Statement& st) {
+        const EntityDef* e = doc_.Find(st.subject.id);
+        return e != nullptr && !mentioned(st.subject.id) &&
+               std::find(participants_.begin(), participants_.end(), e) != participants_.end();
+      });
   for (const Statement& st : statements) {
+    if (about_participants) break;
     if (!std::binary_search(meeting.begin(), meeting.end(), st.predicate)) continue;
     if (st.modality == Modality::kNegated || st.modality == Modality::kHedged) continue;
     // Only a meeting whose subject the sentence names ("We welcome Turkey" is none).
-    if (std::none_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
-          return m.entity != nullptr && m.entity->entity.id == st.subject.id;
-        })) {
-      continue;
-    }
+    if (!mentioned(st.subject.id)) continue;
     for (const EntityRef* ref : {&st.subject, st.object ? &*st.object : nullptr,
                                  st.recipient ? &*st.recipient : nullptr}) {
       if (ref == nullptr) continue;
       const EntityDef* e = doc_.Find(ref->id);
       if (e == nullptr || (EntityTypeBit(e->entity.type) & kActorBits) == 0) continue;
+      // A group hosted or met ("thanked Lithuania for hosting U.S. forces") does not replace
+      // the leaders a document has established.
+      if (IsType(e, EntityType::kGroup) && Persons().size() >= 2) continue;
       AddUnique(IsType(e, EntityType::kPerson) ? &persons : &others, e);
     }
   }

@@ -360,6 +360,43 @@ VerbFile ReadVerbs(std::string_view path, std::string_view text, std::vector<Pro
     }
     return out;
   };
+  // A pattern's words, as split_words, keeping what its underscores say: between two words
+  // they are joined (the second follows the first directly: "FOR_CEASEFIRE", "RECENTLY_*"),
+  // which is the item "_" between them; at the end of a word it is taken as written ("CASH_",
+  // no other ending), which keeps the underscore on the word.
+  auto pattern_words = [](std::string_view s) {
+    std::vector<std::string> out;
+    std::string word;
+    auto separator = [](char c) {
+      return c == ' ' || c == '\t' || c == '{' || c == '}' || c == '(' || c == ')';
+    };
+    auto flush = [&] {
+      if (!word.empty()) out.push_back(Upper(word));
+      word.clear();
+    };
+    for (size_t i = 0; i <= s.size(); ++i) {
+      const char c = i < s.size() ? s[i] : ' ';
+      if (c == '_') {
+        const char next = i + 1 < s.size() ? s[i + 1] : ' ';
+        if (!word.empty() && !separator(next) && next != '_') {
+          flush();
+          out.push_back("_");
+        } else if (!word.empty()) {
+          word.push_back('_');
+          flush();
+        } else if (!out.empty() && out.back() != "_" && !separator(next) && next != '_') {
+          out.push_back("_");
+        }
+        continue;
+      }
+      if (separator(c)) {
+        flush();
+        continue;
+      }
+      word.push_back(c);
+    }
+    return out;
+  };
   // "[042:043]" -> ("042", "043"); "[---]" -> ("---", "").
   auto codes = [](const std::string& group, std::string* code, std::string* reverse) {
     std::string g;
@@ -451,7 +488,7 @@ VerbFile ReadVerbs(std::string_view path, std::string_view text, std::vector<Pro
       }
       codes(groups[0], &p.code, &p.reverse);
       bool star = false;
-      for (const std::string& w : split_words(before)) {
+      for (const std::string& w : pattern_words(before)) {
         if (w == "*") {
           if (star) {
             problems->push_back({std::string(path), line.number, "pattern with two '*'"});

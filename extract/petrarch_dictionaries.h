@@ -86,7 +86,9 @@ struct Verb {
 };
 
 // A pattern: the words before and after '*', each an item as written ("ECONOMIC",
-// "&CURRENCY", "$", "+", "%", "^", "CASH_"), groups' brackets dropped.
+// "&CURRENCY", "$", "+", "%", "^", "CASH_": a word taken as written, without other endings),
+// groups' brackets dropped; "_" between two items joins them ("FOR_CEASEFIRE": FOR, _,
+// CEASEFIRE; "RECENTLY_*": RECENTLY, _ before the verb).
 struct VerbPattern {
   std::vector<std::string> before, after;
   std::string code;     // "" when the pattern gives only a reverse code ("[:173]")

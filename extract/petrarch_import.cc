@@ -356,6 +356,7 @@ class Importer {
       if (!code.empty() && IsCountryCode(code) && !HasDatedCode(a)) {
         const std::string id = StateId(a, code);
         state_code_[code] = id;
+        state_actor_.emplace(code, &a);
         for (const Name& n : a.names) {
           for (const std::string& w : SplitSpaces(Lower(n.text))) country_words_.insert(w);
         }
@@ -372,7 +373,9 @@ class Importer {
         continue;
       }
       EntityType type = EntityType::kOrganization;
-      if (!code.empty() && IsCountryCode(code.substr(0, code.find('/')))) {
+      if (HasDatedRole(a, code) && !IsStateActor(a, code)) {
+        type = EntityType::kPerson;
+      } else if (!code.empty() && IsCountryCode(code.substr(0, code.find('/')))) {
         type = EntityType::kState;
       } else if (dated) {
         type = EntityType::kPerson;
@@ -482,6 +485,7 @@ class Importer {
                forms_block;
     }
     lists_.clear();
+    negative_lists_.clear();
     *text += WordLists(input, file, &lists_);
     std::set<std::string> frame_ids;
     for (const VerbBlock& block : file.blocks) {
@@ -557,6 +561,33 @@ class Importer {
       if (c.from.empty() && c.to.empty()) return c.code == "---" ? "" : c.code;
     }
     return "";
+  }
+
+  // Whether the actor is the state of its country code: the actor of that code without dated
+  // codes, else one named as the rules' state of the code, else the first with the code.
+  bool IsStateActor(const Actor& a, const std::string& code) const {
+    if (auto it = state_actor_.find(code); it != state_actor_.end()) return it->second == &a;
+    auto it = against_.state_by_code.find(code);
+    if (it == against_.state_by_code.end()) return true;
+    for (const Name& n : a.names) {
+      auto known = against_.by_name.find(against_.Fold(n.text));
+      if (known == against_.by_name.end()) continue;
+      for (const auto& [id, type] : known->second) {
+        if (id == it->second) return true;
+      }
+    }
+    return false;
+  }
+
+  // Whether the actor holds a dated role in its own country: a dated code that is its default
+  // country code and a sector ("SAM_GAMGEE [HOB] [HOBCIV <20080120]": a person of HOB, unless
+  // it is the state HOB itself: "SLOVENIA_ [SVN] [SVNGOV >20121222]").
+  static bool HasDatedRole(const Actor& a, const std::string& default_code) {
+    if (default_code.size() != 3) return false;
+    return std::any_of(a.codes.begin(), a.codes.end(), [&](const ActorCode& c) {
+      return (!c.from.empty() || !c.to.empty()) && c.code.size() > 3 &&
+             c.code.starts_with(default_code);
+    });
   }
 
   static bool HasDatedCode(const Actor& a) {
@@ -832,6 +863,45 @@ class Importer {
     }
   }
 
+  // TreeBank's split contractions joined to the word they belong to ("DID N'T" -> "DIDN'T",
+  // "GONDOR 'S" -> "GONDOR'S"), as parley's tokenizer reads the sentence.
+  static std::vector<std::string> JoinContractions(const std::vector<std::string>& words) {
+    std::vector<std::string> out;
+    for (const std::string& w : words) {
+      const std::string l = Lower(w);
+      const bool clitic = l == "n't" || l == "'s" || l == "'ll" || l == "'re" || l == "'ve" ||
+                          l == "'d" || l == "'m";
+      // "DID_N'T": the join of the pattern is the contraction's own.
+      if (clitic && out.size() >= 2 && out.back() == "_") out.pop_back();
+      if (clitic && !out.empty() && out.back()[0] != '&' && out.back()[0] != '$' &&
+          out.back()[0] != '+' && out.back()[0] != '%' && out.back()[0] != '^' &&
+          out.back() != "_") {
+        out.back() += w;
+      } else {
+        out.push_back(w);
+      }
+    }
+    return out;
+  }
+
+  // A word that negates: "NOT", "NEVER", "NO", "DIDN'T".
+  static bool NegationWord(std::string_view word) {
+    const std::string l = Lower(word);
+    return l == "not" || l == "never" || l == "no" || l == "nor" || l == "neither" ||
+           l == "cannot" || l.ends_with("n't");
+  }
+
+  // Whether pattern items spell a negation: a negating word, or a synonym set every phrase of
+  // which holds one (&NEGATVAUXVRB: "DID N'T", "WILL NOT", ...).
+  bool SpellsNegation(const std::vector<std::string>& items) const {
+    for (const std::string& item : JoinContractions(items)) {
+      std::string name = item;
+      while (!name.empty() && name.back() == '_') name.pop_back();
+      if (NegationWord(item) || negative_lists_.count(name) > 0) return true;
+    }
+    return false;
+  }
+
   // The word list a synonym set becomes ("&CURRENCY" in CAMEO.2.0.txt: cameo-2-0-currency).
   static std::string ListName(const std::string& stem, std::string synset) {
     while (!synset.empty() && (synset.back() == '_' || synset.back() == ' ')) synset.pop_back();
@@ -853,7 +923,7 @@ class Importer {
         continue;
       }
       std::vector<std::string> tokens;
-      for (const std::string& w : phrase) {
+      for (const std::string& w : JoinContractions(phrase)) {
         if (w[0] == '&') return false;  // a set inside a phrase: not a word list
         for (const std::string& t : TokenTexts(Lower(w), nullptr)) tokens.push_back(t);
       }
@@ -885,6 +955,11 @@ class Importer {
       }
       const std::string name = ListName(FileStem(input.path), synset);
       lists->insert(synset);
+      if (std::all_of(phrases.begin(), phrases.end(), [](const std::vector<std::string>& words) {
+            return std::any_of(words.begin(), words.end(), NegationWord);
+          })) {
+        negative_lists_.insert(synset);
+      }
       text += "\nwords " + name + "   # " + synset + "\n";
       std::string line;
       for (const std::string& item : items) {
@@ -902,52 +977,187 @@ class Importer {
 
   // Pattern words as refine words: a synonym set as its word list (@name), role markers
   // dropped, each word split into tokens, words of four letters or more taking any ending
-  // (TABARI's stems). False when the pattern names a set that is no word list.
+  // (TABARI's stems) unless written with a final underscore ("CASH_"). Joined words (the item
+  // "_" between them, and the tokens of one word) make one item joined by "_" ("for_ceasefire*");
+  // a join before the first word or after the last is kept ("_upon*": right after the verb,
+  // "recently*_": right before it). False when the pattern names a set that is no word list.
   bool Words(const ImportInput& input, const std::vector<std::string>& items,
              std::vector<std::string>* out) const {
     out->clear();
-    for (const std::string& item : items) {
-      if (item == "$" || item == "+" || item == "%" || item == "^") continue;
+    bool join = false;  // the next word follows the last one directly
+    auto add = [&](const std::string& word) {
+      if (join && !out->empty()) {
+        out->back() += "_" + word;
+      } else {
+        out->push_back(join ? "_" + word : word);
+      }
+      join = false;
+    };
+    for (const std::string& item : JoinContractions(items)) {
+      if (item == "_") {
+        join = true;
+        continue;
+      }
+      if (item == "$" || item == "+" || item == "%" || item == "^") {
+        join = false;
+        continue;
+      }
       if (item[0] == '&') {
         std::string name = item;
         while (!name.empty() && name.back() == '_') name.pop_back();
         if (lists_.count(name) == 0) return false;
-        out->push_back("@" + ListName(FileStem(input.path), name));
+        add("@" + ListName(FileStem(input.path), name));
         continue;
       }
-      for (const std::string& t : TokenTexts(Lower(item), nullptr)) {
-        const bool stem = t.size() >= 4 && std::all_of(t.begin(), t.end(),
-                                                       [](char c) { return c >= 'a' && c <= 'z'; });
-        out->push_back(stem ? t + "*" : t);
+      const bool exact = item.ends_with("_");
+      const std::vector<std::string> tokens =
+          TokenTexts(Lower(exact ? item.substr(0, item.size() - 1) : item), nullptr);
+      for (size_t i = 0; i < tokens.size(); ++i) {
+        const std::string& t = tokens[i];
+        const bool stem = !exact && t.size() >= 4 && std::all_of(t.begin(), t.end(), [](char c) {
+          return c >= 'a' && c <= 'z';
+        });
+        if (i > 0) join = true;
+        add(stem ? t + "*" : t);
       }
     }
+    if (join && !out->empty()) out->back() += "_";
     return true;
+  }
+
+  // The refine line of pattern words: "before * after", joined to the verb by "_" where the
+  // pattern says so ("recently*_*", "*_upon*"); and how many words it has.
+  static std::string RefineWords(const std::vector<std::string>& before,
+                                 const std::vector<std::string>& after, size_t* length) {
+    std::string words;
+    *length = 0;
+    for (const std::string& w : before) {
+      words += w + (&w == &before.back() && w.ends_with("_") ? "" : " ");
+    }
+    words += "*";
+    for (const std::string& w : after)
+      words += (w.starts_with("_") && &w == &after.front() ? "" : " ") + w;
+    for (const std::vector<std::string>* list : {&before, &after}) {
+      for (const std::string& w : *list) {
+        *length += 1 + std::count(w.begin(), w.end(), '_') - w.starts_with("_") - w.ends_with("_");
+      }
+    }
+    return words;
   }
 
   struct Line {
     std::string words;  // "before * after"
     std::string cameo, reverse;
-    std::string object;  // the frame's object line for a marked target, "" for the default
+    std::string object;     // the frame's object line for a marked role, "" for the default
+    bool asserted = false;  // the pattern spells a negation, which its code already means
+    bool compound = false;  // `%` before the verb: a compound subject coded against itself
     size_t length = 0;
     int source = 0;
   };
 
-  // The object line PETRARCH's target marker `+` after the verb gives: right after the verb
-  // ("* + IN DETENTION") the direct object, right after a preposition ("* EID AT ^ WITH +") that
-  // preposition's phrase. "" (the default, the direct object or the first actor after any
-  // preposition) for no marker, a marker after a skipped phrase (`^ +`) or after a word the
-  // lexicon knows as no preposition.
-  std::string TargetObject(const std::vector<std::string>& after) const {
-    const auto plus = std::find(after.begin(), after.end(), "+");
-    if (plus == after.end()) return "";
-    if (plus == after.begin()) return "actor";
-    const std::string prep = Lower(*(plus - 1));
+  // The frame key of a line: its root, its object line and whether it is asserted ("04",
+  // "04|with actor|", "90||asserted").
+  static std::string FrameKey(const Line& l) {
+    const std::string root = CameoRoot(l.cameo.empty() ? l.reverse : l.cameo);
+    if (l.object.empty() && !l.asserted && !l.compound) return root;
+    return root + "|" + l.object + "|" + (l.asserted ? "asserted" : "") +
+           (l.compound ? "compound" : "");
+  }
+
+  // The object line a role marker of a pattern's words after the verb gives: right after the
+  // verb ("* + IN DETENTION") the direct object, right after a preposition ("* EID AT ^ WITH
+  // +") that preposition's phrase, after a preposition and skipped phrases ("* AT ^ +") the
+  // first actor in a phrase after that preposition's; "" after a word the lexicon knows as no
+  // preposition, or without the marker.
+  std::string ObjectAt(const std::vector<std::string>& after, const std::string& marker) const {
+    auto at = std::find(after.begin(), after.end(), marker);
+    if (at == after.end()) return "";
+    if (at != after.begin() && *(at - 1) == "_") --at;  // joined to the word before: "WITH_+"
+    if (at == after.begin()) return "actor";
+    // After skipped phrases (`^`) that follow a preposition ("* AT ^ +", "* IFTAR AT ^ ^ +"):
+    // the first actor in a phrase after that preposition's.
+    bool skipped = false;
+    while (at != after.begin() && *(at - 1) == "^") {
+      --at;
+      skipped = true;
+    }
+    if (at == after.begin()) return "";
+    std::string prep = Lower(*(at - 1));
+    if (prep.ends_with("_")) prep.pop_back();
     if (against_.lexicon == nullptr || !IsLowerWord(prep)) return "";
     const internal::LexEntry* e = against_.lexicon->Find(prep);
     if (e == nullptr || (e->classes & (internal::kClassPreposition | internal::kClassTo)) == 0) {
       return "";
     }
-    return prep + " actor";
+    return skipped ? "any actor after " + prep : prep + " actor";
+  }
+
+  // What a pattern's role markers make of its frame. PETRARCH's source is the subject and its
+  // target the first actor after the verb unless `$` (source) or `+` (target) say otherwise:
+  //   `$` before the verb        the subject: nothing to translate;
+  //   `+` after the verb         the object at the marker (ObjectAt);
+  //   `+` before, `$` after it   the roles swapped: the subject is the target and the object at
+  //                              `$` the source, which the reverse code (":CODE") gives;
+  //   `%` before the verb        a compound subject, each member coded against the others
+  //                              (`reciprocal object only`);
+  //   `%` after the verb         a compound target: the object at the marker (every member
+  //                              of a list is an object anyway);
+  //   `^`                        a skipped phrase: the words around it still match in order.
+  // Everything else (`+` or `$` after a word that is no preposition, or after skipped phrases
+  // that follow none; `+` before the verb without `$` after it; `$` after the verb without `+`
+  // before it; both after the verb; `%` with other markers) is untranslated: `untranslated` says
+  // which, and the frame's default object applies.
+  struct Roles {
+    std::string object;  // the object line, "" for the frame's default
+    bool swapped = false;
+    bool compound = false;  // `%` before the verb
+    std::string untranslated;
+  };
+  Roles PatternRoles(const VerbPattern& p) const {
+    auto has = [](const std::vector<std::string>& items, const char* marker) {
+      return std::find(items.begin(), items.end(), marker) != items.end();
+    };
+    Roles roles;
+    std::vector<std::string> missing;
+    const bool target_before = has(p.before, "+"), target_after = has(p.after, "+");
+    const bool source_after = has(p.after, "$");
+    const bool compound_before = has(p.before, "%"), compound_after = has(p.after, "%");
+    if (compound_before || compound_after) {
+      if (target_before || target_after || source_after || (compound_before && compound_after)) {
+        missing.push_back("'%' (a compound actor) with other role markers");
+      } else if (compound_before) {
+        roles.compound = true;
+      } else {
+        roles.object = ObjectAt(p.after, "%");
+        if (roles.object.empty()) {
+          missing.push_back("'%' after a word that is no preposition");
+        }
+      }
+    } else if (target_after && source_after) {
+      missing.push_back("'$' and '+' both after the verb");
+    } else if (target_after) {
+      roles.object = ObjectAt(p.after, "+");
+      if (roles.object.empty()) {
+        missing.push_back("'+' after a word that is no preposition");
+      }
+      if (target_before) missing.push_back("'+' before the verb as well");
+    } else if (source_after && target_before) {
+      roles.swapped = true;
+      roles.object = ObjectAt(p.after, "$");
+      if (roles.object.empty()) {
+        missing.push_back(
+            "'$' after a word that is no preposition (the source is the first actor after the "
+            "verb)");
+      }
+    } else if (source_after) {
+      missing.push_back("'$' after the verb without '+' before it");
+    } else if (target_before) {
+      missing.push_back("'+' before the verb without '$' after it");
+    }
+    for (const std::string& m : missing) {
+      roles.untranslated += (roles.untranslated.empty() ? "" : ", ") + m;
+    }
+    return roles;
   }
 
   size_t WriteFrames(const ImportInput& input, const VerbBlock& block, const std::string& code,
@@ -1009,29 +1219,37 @@ class Importer {
         Problem(input.path, p.line, "pattern code ':" + p.reverse + "' is no CAMEO event code");
         continue;
       }
+      const Roles roles = PatternRoles(p);
+      if (!roles.untranslated.empty() && !blocks) {
+        Problem(input.path, p.line,
+                "role markers not translated: " + roles.untranslated +
+                    (roles.swapped ? "" : "; the frame's default roles apply"));
+      }
       for (const auto& b : before) {
         for (const auto& a : after) {
-          if (b.empty() && a.empty()) {
+          if (b.empty() && a.empty() && !roles.compound) {
             Problem(input.path, p.line,
                     "pattern without words (only role markers) is not translated: the block's "
                     "code applies");
             continue;
           }
           Line line;
-          for (const std::string& w : b) line.words += w + " ";
-          line.words += "*";
-          for (const std::string& w : a) line.words += " " + w;
+          line.words = RefineWords(b, a, &line.length);
           line.cameo = blocks ? "" : p.code;
           line.reverse = p.reverse;
-          line.length = b.size() + a.size();
           line.source = p.line;
           if (blocks) {
             blockers.push_back(line);
           } else {
-            // Lines with a marked target make a frame of their own: by root and object line.
-            line.object = TargetObject(p.after);
-            const std::string root = CameoRoot(line.cameo.empty() ? line.reverse : line.cameo);
-            by_root[line.object.empty() ? root : root + "|" + line.object].push_back(line);
+            // Lines with a marked role or a negation make a frame of their own: by root, object
+            // line and modality.
+            line.object = roles.object;
+            if (roles.swapped) std::swap(line.cameo, line.reverse);
+            line.asserted = SpellsNegation(p.before) || SpellsNegation(p.after);
+            line.compound = roles.compound;
+            // Each member is coded against the others: "[030:030]" needs no reverse statement.
+            if (line.compound && line.reverse == line.cameo) line.reverse.clear();
+            by_root[FrameKey(line)].push_back(line);
           }
         }
       }
@@ -1046,6 +1264,8 @@ class Importer {
     for (auto& [key, lines] : by_root) {
       const std::string root = key.substr(0, key.find('|'));
       const std::string object = lines.empty() ? "" : lines[0].object;
+      const bool asserted = !lines.empty() && lines[0].asserted;
+      const bool compound = !lines.empty() && lines[0].compound;
       // A code of no CAMEO root (the test dictionaries use WEIS and made-up codes) gives a
       // plain "coded_event" without a PLOVER type.
       static constexpr Root kOther = {"", "coded_event", ""};
@@ -1071,13 +1291,18 @@ class Importer {
       if (code != block.code && has_default) id += "-" + Lower(code);
       id += "-" + (root.empty() ? std::string("other") : root);
       if (!object.empty()) id += "-" + MakeEntityId(EntityType::kEvent, object).substr(6);
+      if (asserted) id += "-negation";
+      if (compound) id += "-compound";
       for (const std::string base = id; ids->count(id) > 0;) {
         id = base + "-" + std::to_string(ids->size());
       }
       ids->insert(id);
       const bool is_default = has_default && key == default_root;
+      // A compound pattern without words ("% * [030:030]") is the frame's own code.
+      const auto bare =
+          std::find_if(lines.begin(), lines.end(), [](const Line& l) { return l.words == "*"; });
       const std::string frame_code =
-          is_default ? code : (lines[0].cameo.empty() ? "" : lines[0].cameo);
+          is_default ? code : (bare != lines.end() ? bare->cameo : lines[0].cameo);
       std::string out = "\n# " + FileName(input.path) + ":" + std::to_string(block.line) +
                         "  --- " + block.name + " [" + block.code + "] ---\n";
       out += "frame " + id + "\n";
@@ -1090,22 +1315,36 @@ class Importer {
       if (!frame_code.empty()) out += "  cameo      " + frame_code + "\n";
       if (is_default && !block.reverse.empty() && code == block.code) {
         out += "  reverse    " + block.reverse + "\n";
+      } else if (bare != lines.end() && !bare->reverse.empty()) {
+        out += "  reverse    " + bare->reverse + "\n";
       }
-      out += "  object     " + (object.empty() ? std::string("actor, any actor") : object) + "\n";
+      // A pattern that spells a negation ("DID N'T * OVER EFFORTS [904]") codes the event the
+      // negation makes: its statement is that event, not a negated one.
+      if (asserted) out += "  modality   asserted\n";
+      // PETRARCH's target is the first actor after the verb: the direct object, a phrase's, or
+      // the subject of a that-clause.
+      out += "  object     " + (object.empty() ? std::string("actor, any actor, that") : object) +
+             "\n";
+      // ... and the owner of the phrase: "rejected Moscow's proposal" is Russia's.
+      if (object.empty()) out += "  object-owner actor\n";
+      if (compound) out += "  reciprocal object only\n";
       if (!pre.empty()) out += "  when       " + pre + "*\n";
-      if (!is_default) {
+      if (!is_default && bare == lines.end()) {
         for (const Line& l : lines) out += "  when       " + l.words + "\n";
       }
       // The default frame stays silent where another root's pattern or a "[---]" pattern
-      // occurs, every frame where a pattern with a marked target (a frame of its own) does.
+      // occurs, every frame where a pattern with a marked role or a negation (a frame of its
+      // own) does.
       for (const auto& [other, other_lines] : by_root) {
-        if (other == key || other_lines.empty()) continue;
-        const bool marked = !other_lines[0].object.empty();
+        // A compound pattern applies only to a compound subject: nothing else gives way to it.
+        if (other == key || other_lines.empty() || other_lines[0].compound) continue;
+        const bool marked = !other_lines[0].object.empty() || other_lines[0].asserted;
         if (!is_default && !(object.empty() && marked)) continue;
         for (const Line& l : other_lines) out += "  unless     " + l.words + "\n";
       }
       for (const Line& l : blockers) out += "  unless     " + l.words + "\n";
       for (const Line& l : lines) {
+        if (l.words == "*") continue;
         std::string target = l.cameo;
         if (!l.reverse.empty()) target += ":" + l.reverse;
         const std::string line_plover = CameoPlover(l.cameo.empty() ? l.reverse : l.cameo);
@@ -1133,14 +1372,16 @@ class Importer {
   std::set<std::string> agent_nouns_;  // lower-case phrases
   std::set<std::string> agent_words_;
   std::set<std::string> country_words_;
-  std::map<std::string, std::string> state_code_;   // code -> state id made by this import
-  std::map<std::string, std::string> org_by_code_;  // specific code -> organization id
-  std::map<std::string, const Actor*> owner_;       // id -> the actor that took it
+  std::map<std::string, std::string> state_code_;    // code -> state id made by this import
+  std::map<std::string, const Actor*> state_actor_;  // code -> the undated actor of that state
+  std::map<std::string, std::string> org_by_code_;   // specific code -> organization id
+  std::map<std::string, const Actor*> owner_;        // id -> the actor that took it
   std::map<std::string, EntityOut> entities_;
   std::vector<std::string> order_;
   std::vector<Agent> pending_agents_;
   std::set<std::string> reported_codes_;
   std::set<std::string> lists_;  // synonym sets of the current verb file written as word lists
+  std::set<std::string> negative_lists_;  // those of them every phrase of which negates
   std::vector<petrarch::Problem> problems_;
 };
 

@@ -1,8 +1,9 @@
 // `parley rules import --from petrarch`: the dictionaries of the event coders TABARI and
 // PETRARCH (petrarch_dictionaries.h) as parley rule files (rules/README.md section 14).
 //
-//   actors    an entity per actor (the type from its codes: a country code is a state, dated
-//             codes a person, the rest an organization); names as aliases (one-word names case
+//   actors    an entity per actor (the type from its codes: a dated role in its own country
+//             ("SAM_GAMGEE [HOB] [HOBCIV <20080120]") makes a person, else a country code a
+//             state, dated codes a person, the rest an organization); names as aliases (one-word names case
 //             sensitive), undated code as `attr cameo`, dated codes as roles with the code
 //             ("role government of state:russia from 1999-12-31 to 2008-05-07 code RUSGOV").
 //             An actor is given the id of the entity the rules it is layered under (`against`)
@@ -18,9 +19,22 @@
 //             become `unless` lines. "A:B" codes give the reverse statement (`reverse`). A
 //             target marker `+` right after the verb or after a preposition (the lexicon's)
 //             puts the pattern in a frame of its own with that object (`object actor`,
-//             `object with actor`), and the block's other frames become `unless` it; other
-//             role markers (`$`, `%`, `^ +`) are dropped and the frame's default object
-//             (`actor, any actor`) applies.
+//             `object with actor`), and the block's other frames become `unless` it; `+`
+//             before the verb with `$` after it ("+ * FROM $") swaps the roles: the object at
+//             `$` is the source, which the pattern's code as a reverse code gives
+//             (`refine * from -> :066`); `$` before the verb is the subject. A pattern that
+//             spells a negation ("&NEGATVAUXVRB * OVER EFFORTS [904]") codes the negated
+//             event: a frame of its own with `modality asserted`. Words TreeBank splits
+//             ("DID N'T") are joined as parley tokenizes them ("didn't"). The compound marker
+//             `%` before the verb ("% * [030:030]") makes a frame of its own with `reciprocal
+//             object only`; after the verb it is the object at the marker, like `+`. A target
+//             after a preposition and skipped phrases ("* AT ^ +") is `object any actor after
+//             at`. Underscores join words ("REAL_PLEASANT": `real*_pleasant*`, "RECENTLY_*":
+//             right before the verb) or keep a word as written ("CASH_"). Every other role
+//             marker (`+` before the verb alone, ...) is reported with its line and the frame's
+//             default object (`actor, any actor, that` with `object-owner actor`: PETRARCH's
+//             first actor after the verb, a phrase's owner, a that-clause's subject last)
+//             applies.
 //   discards  a `discard` block: a sentence (story) holding a phrase codes nothing.
 //
 // Nothing is dropped silently: whatever is not translated (a transformation rule, a code that

@@ -188,7 +188,10 @@ struct RoleFiller {
   std::string prep;
   uint32_t bits = 0;
   bool actor = false;  // the type was `actor`: places and organizations act as what they stand for
-  bool that = false;
+  bool that = false;   // `that`: the subject of a that-clause
+  // `... after PREP`: only the prepositional phrases after the first one of PREP ("any actor
+  // after at": "warned at the border of the Prince" takes the Prince).
+  std::string after;
 };
 
 // Where the statement's text comes from.
@@ -206,10 +209,15 @@ struct TextFiller {
 struct RefineWord {
   Cue cue;
   std::shared_ptr<const std::vector<Cue>> list;  // non-null for @name
+  bool joined = false;                           // `a_b`: follows the word before it directly
 };
 
 struct Refinement {
   std::vector<RefineWord> before, after;
+  // `word_*`, `*_word`: the last word before the verb, the first after it, next to the verb.
+  bool before_at_verb = false, after_at_verb = false;
+  // Whether any word is joined or next to the verb (the matcher's slower path).
+  bool adjacent = false;
   // refine only: the CAMEO code ("" when the words give only a reverse statement), the code of
   // the reverse statement from the object to the subject ("" none), the PLOVER type ("" keeps
   // the rule's).
@@ -233,6 +241,9 @@ struct Frame {
   std::vector<Refinement> unless;  // none of them may occur
   // `reciprocal object|recipient`: "A and B met": each member takes the others in that role.
   enum class Reciprocal { kNone, kObject, kRecipient } reciprocal = Reciprocal::kNone;
+  // `reciprocal ... only`: the frame applies only to a subject of two to five members, each
+  // taking the others in that role whatever else the clause holds (PETRARCH's `% *`).
+  bool reciprocal_only = false;
   // `lists none`: a list of subjects or of objects gives nothing ("Governors A and B will
   // replace C" does not say who replaces whom); `all` (the default) gives every pair.
   bool lists_none = false;

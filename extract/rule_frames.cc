@@ -202,20 +202,29 @@ bool CompileFrameProperty(RuleFiles* files, const SymbolTables& symbols, const R
   }
   if (k == "subject" || k == "object" || k == "recipient") {
     for (const auto& [item, col] : SplitList(p.value, p.value_col)) {
-      const std::vector<std::pair<std::string, int>> words = Words(item, col);
+      std::vector<std::pair<std::string, int>> words = Words(item, col);
+      RoleFiller filler;
+      // "... after PREP": only the phrases after the first one of PREP.
+      if (k != "subject" && words.size() >= 3 && words[words.size() - 2].first == "after") {
+        filler.after = AsciiLower(words.back().first);
+        if (!IsPreposition(*lexicon, filler.after)) {
+          files->Error(b, p, words.back().second,
+                       "'" + words.back().first + "' is not a preposition");
+          return false;
+        }
+        words.resize(words.size() - 2);
+      }
       if (words.empty() || words.size() > 2) {
         files->Error(b, p, col,
-                     "expected '[PREPOSITION] TYPE' (e.g. 'actor', 'to actor', "
-                     "'with person|state')");
+                     "expected '[PREPOSITION] TYPE [after PREPOSITION]' (e.g. 'actor', 'to "
+                     "actor', 'with person|state', 'any actor after at')");
         return false;
       }
-      if (k == "recipient" && words.size() == 1 && words[0].first == "that") {
-        RoleFiller filler;
+      if (k != "subject" && words.size() == 1 && words[0].first == "that") {
         filler.that = true;
-        frame->recipient.push_back(filler);
+        (k == "object" ? frame->object : frame->recipient).push_back(filler);
         continue;
       }
-      RoleFiller filler;
       std::string bad;
       const auto& [types, types_col] = words.back();
       if (!ParseTypes(types, &filler.bits, &filler.actor, &bad)) {
@@ -321,16 +330,53 @@ bool CompileFrameProperty(RuleFiles* files, const SymbolTables& symbols, const R
       if (target.size() == 2) r.plover = target[1].first;
     }
     bool seen_verb = false;
-    for (const auto& [w, col] : Words(std::string_view(p.value).substr(0, arrow), p.value_col)) {
+    // Words joined by "_" follow each other directly ("most*_certainly*", "recently*_*").
+    struct Part {
+      std::string text;
+      int col;
+      bool joined;  // "_" before it
+    };
+    std::vector<Part> parts;
+    for (const auto& [item, col] : Words(std::string_view(p.value).substr(0, arrow), p.value_col)) {
+      size_t start = 0;
+      bool joined = false;
+      while (start <= item.size()) {
+        const size_t end = std::min(item.find('_', start), item.size());
+        if (end > start) {
+          parts.push_back({item.substr(start, end - start), col + static_cast<int>(start), joined});
+        }
+        joined = end < item.size();
+        start = end + 1;
+      }
+      // A trailing "_" joins the next item: "recently*_ *" is "recently*_*".
+      if (item.ends_with("_") && item.size() > 1) parts.push_back({"", col, true});
+    }
+    bool join_next = false;
+    for (size_t i = 0; i < parts.size(); ++i) {
+      const auto& [w, col, part_joined] = parts[i];
+      const bool joined = part_joined || join_next;
+      join_next = false;
+      if (w.empty()) {
+        join_next = true;
+        continue;
+      }
       if (w == "*") {
         if (seen_verb) {
           files->Error(b, p, col, "'*' (the verb) may appear once");
           return false;
         }
         seen_verb = true;
+        if (joined && !r.before.empty()) r.before_at_verb = true;
+        if (i + 1 < parts.size() && parts[i + 1].joined && !parts[i + 1].text.empty()) {
+          r.after_at_verb = true;
+        }
         continue;
       }
       RefineWord word;
+      // Joined to the word before it, not to the verb (after_at_verb says that).
+      const bool after_verb = i > 0 && parts[i - 1].text == "*";
+      const std::vector<RefineWord>& side = seen_verb ? r.after : r.before;
+      word.joined = joined && !after_verb && !side.empty();
       if (w.size() > 1 && w[0] == '@') {
         const std::string name = w.substr(1);
         auto it = symbols.words.find(name);
@@ -345,12 +391,14 @@ bool CompileFrameProperty(RuleFiles* files, const SymbolTables& symbols, const R
         files->Error(b, p, col, k + " words are single words or @lists, not '" + w + "'");
         return false;
       }
+      r.adjacent = r.adjacent || word.joined;
       (seen_verb ? r.after : r.before).push_back(std::move(word));
     }
     if (!seen_verb) {
       r.after = std::move(r.before);
       r.before.clear();
     }
+    r.adjacent = r.adjacent || r.before_at_verb || r.after_at_verb;
     if (r.before.empty() && r.after.empty()) {
       files->Error(b, p, p.value_col, k + " needs at least one word");
       return false;
@@ -381,13 +429,19 @@ bool CompileFrameProperty(RuleFiles* files, const SymbolTables& symbols, const R
     return true;
   }
   if (k == "reciprocal") {
-    if (p.value == "object") {
+    std::string role = p.value;
+    if (role.ends_with(" only")) {
+      frame->reciprocal_only = true;
+      role = TrimSpace(role.substr(0, role.size() - 5));
+    }
+    if (role == "object") {
       frame->reciprocal = Frame::Reciprocal::kObject;
-    } else if (p.value == "recipient") {
+    } else if (role == "recipient") {
       frame->reciprocal = Frame::Reciprocal::kRecipient;
     } else {
       files->Error(b, p, p.value_col,
-                   "reciprocal is 'object' or 'recipient', not '" + p.value + "'");
+                   "reciprocal is 'object' or 'recipient', optionally followed by 'only', not '" +
+                       p.value + "'");
       return false;
     }
     return true;

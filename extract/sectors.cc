@@ -233,24 +233,55 @@ class SectorPass {
     return rules_.lexicon.Find(Word(t)) == nullptr && rules_.sector_nouns.count(Word(t)) == 0;
   }
 
-  // The end of "[modifiers] NOUNS" from token `t` that names an actor's sectors (in sectors_),
-  // or 0: no sector noun, or one that is a title ("Russian President Vladimir Putin") or a
-  // modifier ("Russia's military build-up").
-  uint32_t SectorNounsAt(uint32_t t) {
+  // The end of a name after a title that no rule knows: capitalized words the lexicon does not
+  // know and no mention covers ("Prime Minister Falastur"); t when there is none.
+  uint32_t UnknownNameEnd(uint32_t t) const {
+    const uint32_t start = t;
+    while (t + 1 < s_.tokens.size() && Word(t) == "-" && !s_.tokens[t].space_before &&
+           !s_.tokens[t + 1].space_before) {
+      t += 2;
+    }
+    const uint32_t begin = t;
+    while (t < s_.tokens.size() && mention_at_[t] < 0) {
+      const std::string_view w = s_.TokenText(t);
+      if (w.empty() || w[0] < 'A' || w[0] > 'Z') break;
+      const LexEntry* e = rules_.lexicon.Find(Word(t));
+      if (e != nullptr && e->classes != 0) break;
+      ++t;
+    }
+    return t == begin ? start : t;
+  }
+
+  // The end of "[modifiers] NOUNS [NAME]" from token `t` that names an actor's sectors (in
+  // sectors_), or 0: no sector noun, or one that is a title of a person ("Russian President
+  // Vladimir Putin") or a modifier ("Russia's military build-up"). The rank "first" is a
+  // modifier ("Dagolath's first Deputy Prime Minister"); with `names` (a state's titles), a
+  // title before a name no rule knows takes the name in ("Gondor's Prime Minister Falastur" is
+  // Gondor's government, as PETRARCH codes it).
+  uint32_t SectorNounsAt(uint32_t t, bool names) {
     while (t < s_.tokens.size() && mention_at_[t] < 0) {
       const LexEntry* e = rules_.lexicon.Find(Word(t));
-      if (e == nullptr || (e->classes & kClassModifier) == 0) break;
+      if (Word(t) != "first" && (e == nullptr || (e->classes & kClassModifier) == 0)) break;
       ++t;
     }
     const uint32_t end = Nouns(t);
-    if (end == t || NameFollows(end) || NounFollows(end)) return 0;
+    if (end == t || NounFollows(end)) return 0;
+    if (NameFollows(end)) {
+      if (!names) return 0;
+      const uint32_t name_end = UnknownNameEnd(end);
+      if (name_end == end || (name_end < s_.tokens.size() && mention_at_[name_end] >= 0)) return 0;
+      return name_end;
+    }
     return end;
   }
 
   bool After(const Mention& m, const EntityDef* owner, Mention* out) {
     uint32_t t = m.tok_end;
     if (Word(t) == "'" && Word(t + 1) == "s") t += 2;
-    const uint32_t end = SectorNounsAt(t);
+    // Names only after a state itself or its demonym, not a place acting as it ("White House
+    // Public Engagement Director" is no name).
+    const uint32_t end =
+        SectorNounsAt(t, owner->entity.type == EntityType::kState && m.entity == owner);
     if (end == 0) return false;
     out->tok_begin = m.tok_begin;
     out->tok_end = end;
@@ -282,7 +313,7 @@ class SectorPass {
   bool ListMember(const Mention& m, const EntityDef* owner, Mention* out) {
     if (!StateDemonym(m)) return false;
     const uint32_t t = ListEnd(m.tok_end);
-    if (t == m.tok_end || SectorNounsAt(t) == 0) return false;
+    if (t == m.tok_end || SectorNounsAt(t, false) == 0) return false;
     out->tok_begin = m.tok_begin;
     out->tok_end = m.tok_end;
     return Compose(owner, sectors_, out);

@@ -61,6 +61,11 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
         "object \"Switzerland\" = state:switzerland"},
        {}},
       {"Japan didn't sign the treaty.", {"verb group \"didn't sign\": sign (active, negated)"}, {}},
+      // A degree word before an adverb belongs to it: the subject is before both.
+      {"Japan most certainly did not sign the treaty.",
+       {"verb group \"did not sign\": sign (active, negated)",
+        "subject \"Japan\" = state:japan [before the verb]"},
+       {}},
       // Catenative adjectives after "be" (`modality ... adjective`).
       {"Quad partners are proud to announce the fellowship.",
        {"verb group \"are proud to announce\": announce (active, asserted)",

@@ -772,6 +772,18 @@ TEST(DefaultRulesTest, ClauseLayerReadsGeneralConstructions) {
        {"state:india convened text=\"the first leaders' meeting of the Group\"",
         "state:united-arab-emirates convened", "state:united-states convened"},
        {}},
+      // "made clear that": the adjective completes the verb, the that-clause is the verb's.
+      {"President Biden made clear that the United States will respond decisively.",
+       {"person:joe-biden stated text=\"the United States will respond decisively\""},
+       {}},
+      {"Japan made clear progress on trade.", {}, {"state:japan stated"}},
+      // The object after "into law" and after a short comma-enclosed "as" clause.
+      {"President Biden signed into law, as you mentioned, the Inflation Reduction Act.",
+       {"person:joe-biden signed agreement:inflation-reduction-act"},
+       {}},
+      {"Japan rejected the plan, as expected, and Russia left.",
+       {"state:japan rejected text=\"the plan\""},
+       {"state:japan rejected state:russia"}},
       // Only an aside after an entity is stepped over: a parenthesis after a noun still ends
       // the walk back ("the leaders (and their envoys), convened" names no one).
       {"We, the Heads of Government of India (which joined last year), and Israel, convened for "
@@ -848,9 +860,50 @@ TEST(DefaultRulesTest, ActorsAndFramesOfHistoryTexts) {
   ExpectClauseCases(*extractor, cases);
 }
 
-// Who does what a to-infinitive says (extract/clause_infinitives.cc): planned at least, and
-// nobody named when the clause does not say who.
-TEST(DefaultRulesTest, ClauseLayerReadsToInfinitives) {
+// People no list knows, found by what surrounds their names (rules/README.md section 6, "Names
+// by shape"), and bodies by their head nouns.
+TEST(DefaultRulesTest, NamesByShapeFromTheirContext) {
+  std::unique_ptr<Extractor> extractor = DefaultExtractor();
+  ASSERT_NE(extractor, nullptr);
+  const ClauseCase cases[] = {
+      // A title's phrase and a comma before the name.
+      {"Attorney General Robert Kennedy then met secretly with Soviet Ambassador to the United "
+       "States, Anatoly Dobrynin, and indicated that the missiles would go.",
+       {"person:robert-kennedy met_with person:anatoly-dobrynin"},
+       {"person:robert-kennedy met_with state:soviet-union"}},
+      // A title with a "for"/"of" tail before the name.
+      {"The Israeli side was led by Minister for Strategic Affairs Ron Dermer.",
+       {"person:ron-dermer led state:israel"},
+       {}},
+      {"Secretary of Homeland Security Alejandro Mayorkas visited Mexico.",
+       {"person:alejandro-mayorkas visited state:mexico"},
+       {}},
+      // What follows the name: an apposition, ", who", a party label.
+      {"Jake Sullivan met with Petro Kovalenko, the head of the Presidential Office.",
+       {"person:jake-sullivan met_with person:petro-kovalenko"},
+       {}},
+      {"President Carter met Sol Linowitz, who had negotiated the Panama Canal treaty.",
+       {"person:jimmy-carter met_with person:sol-linowitz"},
+       {}},
+      {"In 1978 President Carter met Strom Thurmond (R-SC) at the White House.",
+       {"person:jimmy-carter met_with person:strom-thurmond"},
+       {}},
+      // An organisation's apposition says nothing of a person.
+      {"President Carter met Acme Holdings, which makes engines.", {}, {"* met_with"}},
+      // Head nouns: a club; a title with "of" is an office of the body after it.
+      {"The Sierra Club welcomes the increase in tariffs.",
+       {"organization:sierra-club welcomed"},
+       {"person:sierra-club welcomed"}},
+      {"The Joint Chiefs of Staff announced that U.S. forces were going to DEFCON 2.",
+       {"organization:joint-chiefs-of-staff announced"},
+       {}},
+  };
+  ExpectClauseCases(*extractor, cases);
+}
+
+// Who does what a to-infinitive or a gerund of credit says (extract/clause_nonfinite.cc): a
+// to-infinitive is planned at least; nobody named when the clause does not say who.
+TEST(DefaultRulesTest, ClauseLayerReadsNonFiniteComplements) {
   std::unique_ptr<Extractor> extractor = DefaultExtractor();
   ASSERT_NE(extractor, nullptr);
   const ClauseCase cases[] = {
@@ -898,6 +951,19 @@ TEST(DefaultRulesTest, ClauseLayerReadsToInfinitives) {
       // What is not to happen is no claim.
       {"Japan warned Russia not to invade Ukraine.", {}, {"state:russia invaded"}},
       {"Japan forbade Russia to visit Tokyo.", {}, {"state:russia visited"}},
+      // A gerund after "for", "on" or "of" that credits or blames: who is credited does it.
+      {"Japan extends its thanks to His Majesty, King Abdullah II, for convening the summit.",
+       {"person:king-abdullah-ii convened"},
+       {"state:japan convened"}},
+      {"Japan accused Russia of attacking Ukraine.",
+       {"state:russia attacked state:ukraine modality=reported"},
+       {"state:japan attacked"}},
+      {"Japan thanked Poland for hosting the summit and reaffirmed its support for Ukraine.",
+       {"state:japan reaffirmed"},
+       {"state:poland reaffirmed"}},
+      // Nobody named when no entity is credited; "called for" credits no one.
+      {"Japan thanked the participants for attending the summit.", {}, {"state:japan attended"}},
+      {"Japan called for ending the war.", {}, {"state:japan ended"}},
       // No phrase ends right before "to" while the verb's last prepositional phrase has no
       // chunk: the reader once took that phrase's chunk -1 for it and read outside the chunks
       // (ASan fails this case; a Release build gave either output, by address).

@@ -51,6 +51,10 @@ TEST(SectorsTest, CountriesWithSectorNounsAreActorsWithCodes) {
       // A title before a name is left to the clause layer: the person is the actor.
       {"Russian President Vladimir Putin met Japanese Prime Minister Shinzo Abe in Tokyo.",
        "2018-05-05", "person:vladimir-putin met_with person:shinzo-abe RUSGOV JPNGOV"},
+      // A title before a name no rule knows is the country's sector ("Greek Prime Minister
+      // Mitsotakis", as PETRARCH codes it); not after a place acting as the state.
+      {"Secretary Blinken called Greek Prime Minister Mitsotakis.", "2021-12-06",
+       "person:antony-blinken called state:greece USAGOV GRCGOV"},
       // Codes are taken at the statement's date: Abe held no office in 2003.
       {"Vladimir Putin met Shinzo Abe in Moscow.", "2003-03-12",
        "person:vladimir-putin met_with person:shinzo-abe RUSGOV -"},

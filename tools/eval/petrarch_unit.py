@@ -17,7 +17,8 @@ rules and the built-in English of rules/lexicon, rules/core/words.rules and moda
   as PETRARCH-2 codes one event per code.
 
 Prints the codings found per category, the sentences with an unexpected event, and with -v
-every miss. With --min-found N / --max-false M it exits 1 when fewer than N codings are found
+every sentence with a miss: the expected codings (found or missed), then what parley coded
+(subject/object or recipient/CAMEO code, predicate, modality, rule). With --min-found N / --max-false M it exits 1 when fewer than N codings are found
 or more than M sentences code an unexpected event (the figures committed in EVALUATION.md).
 
 Usage: petrarch_unit.py --parley build/parley [--data tests/data/petrarch2-unit] [-v]
@@ -110,8 +111,9 @@ def main():
     sentences_per_category = collections.Counter()
     misses = []
     for i, (rid, category, _, text, codings, noevents) in enumerate(records):
-        statements = by_doc.get(f"{i:03d} {rid}", [])
+        all_statements = by_doc.get(f"{i:03d} {rid}", [])
         sentences_per_category[category] += 1
+        sentence_misses = []
 
         def codes(value):
             return (value or "").split("/")
@@ -122,28 +124,34 @@ def main():
                     target in codes(st.get("object_code")) + codes(st.get("recipient_code")))
 
         # Negated claims ("did not clash") are no events.
-        statements = [st for st in statements if st.get("modality") != "negated"]
+        statements = [st for st in all_statements if st.get("modality") != "negated"]
 
         for coding in codings:
             total[category] += 1
             if any(matches(st, coding) for st in statements):
                 found[category] += 1
+                sentence_misses.append(f"  found      {'/'.join(coding)}")
             else:
-                misses.append(f"{rid} missed {'/'.join(coding)}: {text}")
+                sentence_misses.append(f"  MISSED     {'/'.join(coding)}")
         unexpected = [st for st in statements if st.get("cameo") and st.get("subject_code") and
                       not any(matches(st, coding) for coding in codings)]
         if noevents:  # the expected "coding" of no event at all
             total[category] += 1
             if unexpected:
-                misses.append(f"{rid} missed noevents: {text}")
+                sentence_misses.append("  MISSED     noevents")
             else:
                 found[category] += 1
         if unexpected:
             false_sentences[category] += 1
-            for st in unexpected:
-                misses.append(f"{rid} unexpected {st.get('subject_code')}/"
+        if unexpected or any(line.startswith("  MISSED") for line in sentence_misses):
+            misses.append(f"{rid} ({category}): {text}")
+            misses.extend(sentence_misses)
+            for st in all_statements:
+                mark = "UNEXPECTED" if any(st is u for u in unexpected) else "coded"
+                misses.append(f"  {mark:<10} {st.get('subject_code')}/"
                               f"{st.get('object_code') or st.get('recipient_code')}/"
-                              f"{st['cameo']} ({st['predicate']}, rule {st['rule']}): {text}")
+                              f"{st.get('cameo')} ({st['predicate']}, {st.get('modality')}, "
+                              f"rule {st['rule']})")
 
     if args.verbose:
         for line in misses:

@@ -1,10 +1,13 @@
-// Who does what a to-infinitive says (clause_reader.h): the subject of the clause it completes
+// Who does what a non-finite complement says (clause_reader.h). A to-infinitive: the subject of the
+// clause it completes
 // ("Biden met Scholz to reaffirm": Biden; "Japan agreed to sign": Japan), the object of a verb
 // that has its object act ("urged Xi to sign": Xi), the by-agent of a passive ("the steps taken
 // by Seoul and Tokyo to strengthen ties"), the owner of the noun before it ("NATO's work to
 // support Ukraine", "commitments by Israel and the PA to de-escalate"). A to-infinitive says what
 // is meant to happen, not what happened: its verbs are planned at least; after "not" or "yet"
-// ("warned Russia not to invade", "has yet to ratify") it gets no subject.
+// ("warned Russia not to invade", "has yet to ratify") it gets no subject. A gerund after
+// "for", "on" or "of" that credits or blames someone: who is thanked, praised or accused does it
+// ("thanked His Majesty, King Abdullah II, for convening this gathering": the King convened).
 #include <algorithm>
 #include <cstdint>
 #include <span>
@@ -50,7 +53,60 @@ constexpr std::string_view kNounPurposeVerbs[] = {
     "open",      "pursue",    "seek",   "negotiate",  "draft",  "finalize", "complete",
     "invest",    "spend",     "donate", "contribute", "mount",  "stage"};
 
+// Verbs and nouns of credit or blame whose object is who did what the gerund after "for",
+// "on" or "of" says.
+constexpr std::string_view kCreditVerbs[] = {
+    "thank", "praise", "commend", "congratulate", "applaud", "credit", "salute", "honor",
+    "laud",  "hail",   "blame",   "criticize",    "condemn", "accuse", "fault",  "rebuke"};
+// Of them, those whose gerund is only what the speaker claims: "accused Russia of violating".
+constexpr std::string_view kBlameVerbs[] = {"blame",  "criticize", "condemn",
+                                            "accuse", "fault",     "rebuke"};
+constexpr std::string_view kCreditNouns[] = {"thanks", "gratitude", "appreciation",
+                                             "congratulations", "praise"};
+
 }  // namespace
+
+bool ClauseReader::CreditedGerundAt(uint32_t u, const VerbGroup& gov) const {
+  if (u < 3 || (info_[u].forms & kFormIng) == 0 || (info_[u].forms & (kFormEd | kFormThird))) {
+    return false;
+  }
+  const uint32_t prep = u - 1;
+  if (!Is(prep, "for") && !Is(prep, "on") && !Is(prep, "of")) return false;
+  if (gov.verbs.empty() || gov.infinitive || gov.end > prep || prep - gov.end > 16) return false;
+  for (uint32_t k = gov.end; k < prep; ++k) {
+    if (IsHardStop(k) || verb_unit_[k]) return false;
+  }
+  if (LemmaIn(gov, kCreditVerbs)) return true;
+  for (uint32_t k = gov.end; k < prep; ++k) {
+    const std::string_view w = Lower(k);
+    if (info_[k].kind == Kind::kWord &&
+        std::find(std::begin(kCreditNouns), std::end(kCreditNouns), w) != std::end(kCreditNouns)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+int ClauseReader::CreditedChunk(size_t gi) {
+  VerbGroup& g = out_->groups[gi];
+  const VerbGroup& gov = out_->groups[gi - 1];
+  uint32_t e = g.begin - 1;  // the preposition
+  // ", King Abdullah II, for", "Congress - both parties, both chambers - for".
+  if (IsPunct(e - 1, ',')) {
+    --e;
+  } else if (IsPunct(e - 1, '-')) {
+    uint32_t k = e - 1;
+    while (k > 0 && !IsPunct(k - 1, '-') && !IsHardStop(k - 1)) --k;
+    if (k == 0 || !IsPunct(k - 1, '-')) return -1;
+    e = k - 1;
+  }
+  const int c = ChunkEndingAt(e);
+  if (c < 0 || (out_->chunks[c].members.empty() && !out_->chunks[c].pronoun)) return -1;
+  if (LemmaIn(gov, kBlameVerbs)) {
+    for (GroupVerb& v : g.verbs) v.modality = Stronger(v.modality, Modality::kReported);
+  }
+  return c;
+}
 
 bool ClauseReader::OwnedNoun(const Chunk& c) const {
   if (c.owners.empty() || c.head == kNoUnit || c.head + 1 != c.end || c.head == c.begin) {
