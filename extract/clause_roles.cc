@@ -390,6 +390,19 @@ void ClauseReader::FindRoles(size_t gi) {
   const bool adjective_that =
       !passive && !g.infinitive && Is(v + 1, "that") && (Is(v, "clear") || Is(v, "plain"));
   if (adjective_that) ++v;
+  // "signed into law, as you mentioned, $60 billion in funding": the object after "into law"
+  // and after a comma-enclosed "as" clause of at most five words.
+  if (!passive && !adjective_that) {
+    if (Is(v, "into") && Is(v + 1, "law")) v += 2;
+    if (IsPunct(v, ',') && Is(v + 1, "as")) {
+      uint32_t k = v + 2;
+      while (k < n_ && k < v + 7 && !IsPunct(k, ',') && !IsHardStop(k)) ++k;
+      if (IsPunct(k, ',') &&
+          (StartsEntity(k + 1) || IsCurrency(k + 1) || StartsNounPhrase(k + 1))) {
+        v = k + 1;
+      }
+    }
+  }
   if (!passive && !adjective_that) {
     const int object = ObjectAt(v);
     if (object >= 0) {

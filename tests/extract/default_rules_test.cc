@@ -777,6 +777,13 @@ TEST(DefaultRulesTest, ClauseLayerReadsGeneralConstructions) {
        {"person:joe-biden stated text=\"the United States will respond decisively\""},
        {}},
       {"Japan made clear progress on trade.", {}, {"state:japan stated"}},
+      // The object after "into law" and after a short comma-enclosed "as" clause.
+      {"President Biden signed into law, as you mentioned, the Inflation Reduction Act.",
+       {"person:joe-biden signed agreement:inflation-reduction-act"},
+       {}},
+      {"Japan rejected the plan, as expected, and Russia left.",
+       {"state:japan rejected text=\"the plan\""},
+       {"state:japan rejected state:russia"}},
       // Only an aside after an entity is stepped over: a parenthesis after a noun still ends
       // the walk back ("the leaders (and their envoys), convened" names no one).
       {"We, the Heads of Government of India (which joined last year), and Israel, convened for "
