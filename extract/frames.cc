@@ -430,9 +430,11 @@ class FrameReader {
     for (size_t i = from; i < g.preps.size(); ++i) {
       const PrepPhrase& pp = g.preps[i];
       if ((f.prep != "any" && Lower(pp.prep) != f.prep) || pp.chunk < 0) continue;
-      // Right after a for-phrase that names no entity the phrase belongs to its noun: "support
-      // for a calibrated diplomatic approach to North Korea", "for a ceasefire with Hamas".
-      if (i > 0 && Lower(g.preps[i - 1].prep) == "for" && g.preps[i - 1].chunk >= 0 &&
+      // Right after a for-phrase that names no entity a to- or with-phrase belongs to its noun:
+      // "support for a calibrated diplomatic approach to North Korea", "for a ceasefire with
+      // Hamas" (but "called for a boycott against Osgiliath" calls against Osgiliath).
+      if (i > 0 && (Lower(pp.prep) == "to" || Lower(pp.prep) == "with") &&
+          Lower(g.preps[i - 1].prep) == "for" && g.preps[i - 1].chunk >= 0 &&
           a_.chunks[g.preps[i - 1].chunk].members.empty() &&
           a_.chunks[g.preps[i - 1].chunk].owners.empty() &&
           a_.chunks[g.preps[i - 1].chunk].end == pp.prep) {
