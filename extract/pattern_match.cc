@@ -3,26 +3,64 @@
 #include <algorithm>
 
 namespace parley::internal {
+namespace {
+
+// Whether a match of `pattern` (which has start words) may start at unit `u`: a word unit that
+// is one of them. `folded` spells the word lower-cased; a pattern on the sentence as written
+// compares its words with (?i:), which also folds the Kelvin sign and the long s to k and s, so
+// in a sentence holding one every word unit is tried.
+bool MayStartAt(const CompiledPattern& pattern, const Tagged& s, size_t u) {
+  if (s.units[u].mention >= 0) return false;
+  if (pattern.cased && s.folds_to_ascii) return true;
+  const size_t at = s.unit_offsets[u];
+  const size_t end = (u + 1 < s.units.size() ? s.unit_offsets[u + 1] : s.folded.size()) - 1;
+  const std::string_view word(s.folded.data() + at, end - at);
+  return pattern.start_keys.test(WordKey(word)) &&
+         std::binary_search(pattern.start_words.begin(), pattern.start_words.end(), word);
+}
+
+}  // namespace
 
 bool NextMatch(const CompiledPattern& pattern, const Tagged& s, size_t pos,
                re2::StringPiece* groups, int n) {
   const re2::StringPiece input(pattern.cased ? s.tagged : s.folded);
-  if (pattern.start_bits == 0) {
+  if (pattern.start_bits == 0 && pattern.start_words.empty()) {
     return pattern.re->Match(input, pos, input.size(), RE2::UNANCHORED, groups, n);
   }
-  // Every match starts with " \x01" (a mention placeholder) of the right kind. Trying those few
-  // starts in order, anchored, finds the same leftmost match as an unanchored search, and far
-  // cheaper: an unanchored DFA tracks a thread from every earlier position, so it meets new
-  // states all the time and builds them (most of the matching cost), and it needs the reverse
-  // program to find where the match began. An existence test without captures comes first
-  // because most starts fail.
+  // Every match starts with " \x01" (a mention placeholder) of the right kind, or with one of
+  // the pattern's start words. Trying those few starts in order, anchored, finds the same
+  // leftmost match as an unanchored search, and far cheaper: an unanchored DFA tracks a thread
+  // from every earlier position, so it meets new states all the time and builds them (most of
+  // the matching cost), and it needs the reverse program to find where the match began. An
+  // existence test without captures comes first because most starts fail.
+  if (pattern.start_words.size() == 1 && !(pattern.cased && s.folds_to_ascii)) {
+    // One start word: found in `folded` at once, between the spaces that delimit units.
+    const std::string_view folded(s.folded);
+    const std::string_view word = pattern.start_words[0];
+    for (size_t at = folded.find(word, pos + 1); at != std::string_view::npos;
+         at = folded.find(word, at + 1)) {
+      if (folded[at - 1] != ' ' || at + word.size() >= folded.size() ||
+          folded[at + word.size()] != ' ') {
+        continue;
+      }
+      if (!pattern.re->Match(input, at - 1, input.size(), RE2::ANCHOR_START, nullptr, 0)) {
+        continue;
+      }
+      return pattern.re->Match(input, at - 1, input.size(), RE2::ANCHOR_START, groups, n);
+    }
+    return false;
+  }
   const size_t first = std::lower_bound(s.unit_offsets.begin(), s.unit_offsets.end(), pos + 1) -
                        s.unit_offsets.begin();
   for (size_t u = first; u < s.units.size(); ++u) {
     const size_t at = s.unit_offsets[u];
-    if (input[at] != '\x01') continue;
-    const int mention = s.units[u].mention;
-    if (mention >= 0 && (s.mentions[mention].bits & pattern.start_bits) == 0) continue;
+    if (pattern.start_bits != 0) {
+      if (input[at] != '\x01') continue;
+      const int mention = s.units[u].mention;
+      if (mention >= 0 && (s.mentions[mention].bits & pattern.start_bits) == 0) continue;
+    } else if (!MayStartAt(pattern, s, u)) {
+      continue;
+    }
     if (!pattern.re->Match(input, at - 1, input.size(), RE2::ANCHOR_START, nullptr, 0)) {
       continue;
     }

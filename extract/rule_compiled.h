@@ -153,6 +153,11 @@ struct CompiledPattern {
   // Nonzero when every match starts at a mention of one of these kinds: the matcher then tries
   // the pattern anchored at those mentions instead of searching the whole sentence.
   uint32_t start_bits = 0;
+  // Nonempty when every match starts with a word unit that is one of these lower-cased tokens
+  // (sorted); bit WordKey(w) of `start_keys` is set for each (tagged_sentence.h). The matcher
+  // then tries the pattern anchored at those words only.
+  std::vector<std::string> start_words;
+  std::bitset<kWordKeys> start_keys;
   // The pattern reads capitals (a {name} slot) and runs on Tagged::tagged, with
   // case-insensitive words; false: it runs on Tagged::folded (tagged_sentence.h).
   bool cased = false;

@@ -259,6 +259,8 @@ bool RuleCompiler::CompilePattern(const RuleBlock& b, const RuleProp& p, RuleKin
   out->required_words = std::move(emitted.required_words);
   out->required_any = std::move(emitted.required_any);
   out->start_bits = emitted.start_bits;
+  out->start_words = std::move(emitted.start_words);
+  for (const std::string& w : out->start_words) out->start_keys.set(WordKey(w));
   out->cased = emitted.cased;
   ChooseAnchors(out);
   out->line = p.line;

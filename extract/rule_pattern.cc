@@ -330,6 +330,10 @@ class Emitter {
     if (!seq.empty() && seq[0].kind == PatternNode::Kind::kSlot && !seq[0].optional) {
       out_->start_bits = SlotBits(seq[0].slot);
     }
+    std::set<std::string> first;
+    if (!seq.empty() && out_->start_bits == 0 && FirstTokens(seq[0], &first)) {
+      out_->start_words.assign(first.begin(), first.end());
+    }
     return true;
   }
 

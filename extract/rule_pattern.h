@@ -90,6 +90,9 @@ struct EmittedPattern {
   // Nonzero when every match starts with a mention of one of these kinds (the pattern's first
   // element is a required mention slot); 0 when the start is not known.
   uint32_t start_bits = 0;
+  // Nonempty when every match starts with a word unit that is one of these lower-cased tokens
+  // (the pattern's first element is a required word, word list or group of them), sorted.
+  std::vector<std::string> start_words;
   // The pattern has a {name} slot, which reads capitals: `regex` is for Tagged::tagged, with
   // case-insensitive words; otherwise for Tagged::folded, with lower-case words.
   bool cased = false;

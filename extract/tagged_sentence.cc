@@ -224,6 +224,11 @@ void BuildUnits(Tagged* s) {
     std::abort();
   }
   s->bits = bits;
+  // The two characters (?i:) folds to ASCII letters: KELVIN SIGN (k), LATIN SMALL LETTER LONG
+  // S (s).
+  const std::string_view all(s->text);
+  s->folds_to_ascii = all.find("\xE2\x84\xAA") != std::string_view::npos ||
+                      all.find("\xC5\xBF") != std::string_view::npos;
   words.resize(word_count);
   std::sort(words.begin(), words.end(), [](const auto& a, const auto& b) {
     if (a.first != b.first) return a.first < b.first;

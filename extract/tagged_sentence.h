@@ -93,6 +93,19 @@ std::string NameRegex();
 // The space every match starts at (the one before its first unit).
 inline constexpr std::string_view kMatchStart = " ";
 
+// A cheap hash of a word (from its first, middle and last byte and its length): the matcher
+// turns away most units that are none of the words a pattern starts with by one bit test
+// (CompiledPattern::start_keys). REQUIRES: !w.empty().
+inline constexpr uint32_t kWordKeys = 1024;
+inline uint16_t WordKey(std::string_view w) {
+  const auto byte = [&](size_t i) {
+    return static_cast<uint32_t>(static_cast<unsigned char>(w[i]));
+  };
+  const uint32_t h = byte(0) * 0x9E37u + byte(w.size() - 1) * 0x85EBu +
+                     byte(w.size() / 2) * 0xC2B3u + static_cast<uint32_t>(w.size()) * 0x27D5u;
+  return static_cast<uint16_t>((h >> 4) % kWordKeys);
+}
+
 // --- The sentence ----------------------------------------------------------------------------
 
 enum class MentionKind { kEntity, kDemonym, kDate, kQuote, kDiscovered, kCoref };
@@ -135,8 +148,11 @@ struct Tagged {
   std::vector<Unit> units;
   std::vector<uint32_t> unit_offsets;  // start of each unit in `tagged`
   std::string tagged;
-  std::string folded;                   // `tagged` with the word units' ASCII letters lower-cased
-  uint32_t bits = 0;                    // union of the mentions' bits
+  std::string folded;  // `tagged` with the word units' ASCII letters lower-cased
+  uint32_t bits = 0;   // union of the mentions' bits
+  // `text` holds a character that (?i:) folds to an ASCII letter (the Kelvin sign, the long s):
+  // a word unit may then match a case-insensitive word that its `folded` spelling is not.
+  bool folds_to_ascii = false;
   std::vector<std::string_view> words;  // lower-cased word units (views of `lower`), sorted, unique
   // Every date FindDates found in `text`, also those inside a longer mention ("the 1783 Treaty
   // of Paris"): the narrative's dates (extract/time_context.h).
@@ -176,9 +192,9 @@ struct Tagged {
   }
 };
 
-// Builds units, `tagged`, `folded`, `bits` and `words` from `text`, `lower`, `tokens` and
-// `mentions` (whose letters it sets). `words` holds views of `s->lower`, so a Tagged must not be
-// moved after.
+// Builds units, `tagged`, `folded`, `bits`, `folds_to_ascii` and `words` from `text`, `lower`,
+// `tokens` and `mentions` (whose letters it sets). `words` holds views of `s->lower`, so a Tagged
+// must not be moved after.
 void BuildUnits(Tagged* s);
 
 // The mention a placeholder (or a capture that is one) names, or null.

@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "base/text.h"
 #include "extract/pattern_match.h"
@@ -17,11 +18,25 @@
 namespace parley::internal {
 namespace {
 
-TEST(EmitPatternTest, StartBitsNameTheMentionEveryMatchStartsWith) {
-  const std::map<std::string, WordList> words;
+// Parses and emits `pattern` for a rule of `kind`, with the word lists `words` and no macros.
+// False (with a test failure) when it does not compile.
+bool Emit(const std::string& pattern, RuleKind kind, const std::map<std::string, WordList>& words,
+          EmittedPattern* out) {
   const std::map<std::string, PatternSeq> macros;
   const std::set<std::string> broken;
   const PatternScope scope{&words, &macros, &broken};
+  PatternSeq seq;
+  PatternError error;
+  if (!ParsePattern(pattern, &seq, &error) ||
+      !EmitPattern(seq, scope, kind, /*in_macro=*/false, out, &error)) {
+    ADD_FAILURE() << error.message;
+    return false;
+  }
+  return true;
+}
+
+TEST(EmitPatternTest, StartBitsNameTheMentionEveryMatchStartsWith) {
+  const std::map<std::string, WordList> words;
   struct Case {
     std::string pattern;
     uint32_t start_bits;
@@ -38,22 +53,44 @@ TEST(EmitPatternTest, StartBitsNameTheMentionEveryMatchStartsWith) {
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.pattern);
-    PatternSeq seq;
-    PatternError error;
-    ASSERT_TRUE(ParsePattern(c.pattern, &seq, &error)) << error.message;
     EmittedPattern out;
-    ASSERT_TRUE(EmitPattern(seq, scope, RuleKind::kRelation, /*in_macro=*/false, &out, &error))
-        << error.message;
+    ASSERT_TRUE(Emit(c.pattern, RuleKind::kRelation, words, &out));
     EXPECT_EQ(out.start_bits, c.start_bits);
+  }
+}
+
+TEST(EmitPatternTest, StartWordsNameTheWordsEveryMatchStartsWith) {
+  const std::map<std::string, WordList> words = {
+      {"title", WordList{{Cue{{"prime", "minister"}}, Cue{{"envoy"}}}}},
+      {"prefixed", WordList{{Cue{{"propos"}, /*prefix=*/true}}}}};
+  struct Case {
+    std::string pattern;
+    RuleKind kind;
+    std::vector<std::string> start_words;
+  };
+  const Case cases[] = {
+      {"the {@title:text} said", RuleKind::kRelation, {"the"}},
+      {"@title {actor:subject} said", RuleKind::kRelation, {"envoy", "prime"}},
+      {"(The|a) {actor:subject} said", RuleKind::kRelation, {"a", "the"}},
+      {"(Mr|Mrs) .? {name:label}", RuleKind::kDiscover, {"mr", "mrs"}},
+      {"(the)? {state:subject} said", RuleKind::kRelation, {}},
+      {"{actor:subject} said", RuleKind::kRelation, {}},
+      {"propos* {actor:subject}", RuleKind::kRelation, {}},
+      {"@prefixed {actor:subject}", RuleKind::kRelation, {}},
+      {"{text:text} , said {actor:subject}", RuleKind::kRelation, {}},
+      {"... said {actor:subject}", RuleKind::kRelation, {}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.pattern);
+    EmittedPattern out;
+    ASSERT_TRUE(Emit(c.pattern, c.kind, words, &out));
+    EXPECT_EQ(out.start_words, c.start_words);
   }
 }
 
 TEST(EmitPatternTest, OnlyPatternsWithANameSlotReadTheSentenceAsWritten) {
   const std::map<std::string, WordList> words = {
       {"title", WordList{{Cue{{"prime", "minister"}}, Cue{{"envoy"}}}}}};
-  const std::map<std::string, PatternSeq> macros;
-  const std::set<std::string> broken;
-  const PatternScope scope{&words, &macros, &broken};
   // One sentence, its words in mixed case, no mentions: both spellings have one layout.
   Tagged s;
   s.text = "The PRIME Minister Smith Jones met Envoy Tanaka";
@@ -78,24 +115,28 @@ TEST(EmitPatternTest, OnlyPatternsWithANameSlotReadTheSentenceAsWritten) {
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.pattern);
-    PatternSeq seq;
-    PatternError error;
-    ASSERT_TRUE(ParsePattern(c.pattern, &seq, &error)) << error.message;
     EmittedPattern out;
-    ASSERT_TRUE(EmitPattern(seq, scope, c.kind, /*in_macro=*/false, &out, &error)) << error.message;
+    ASSERT_TRUE(Emit(c.pattern, c.kind, words, &out));
     EXPECT_EQ(out.cased, c.cased);
     EXPECT_EQ(out.regex.find("(?i:") != std::string::npos, c.cased) << out.regex;
-    CompiledPattern pattern;
-    pattern.re = LazyRegex(out.regex, RE2::Options());
-    pattern.cased = out.cased;
-    ASSERT_TRUE(pattern.re->ok()) << pattern.re->error();
-    re2::StringPiece groups[2];
-    ASSERT_TRUE(NextMatch(pattern, s, 0, groups, 2));
-    EXPECT_EQ(std::string(groups[1].data(), groups[1].size()), c.match);
-    // Offsets are the same in either spelling.
-    EXPECT_EQ(s.tagged.substr(s.Offset(groups[1]), groups[1].size()).size(), c.match.size());
-    EXPECT_EQ(AsciiLower(s.tagged.substr(s.Offset(groups[1]), groups[1].size())),
-              AsciiLower(c.match));
+    // Searched unanchored, and anchored at the start words (when it has any): the same match.
+    for (const bool anchored : {false, true}) {
+      CompiledPattern pattern;
+      pattern.re = LazyRegex(out.regex, RE2::Options());
+      pattern.cased = out.cased;
+      if (anchored) {
+        pattern.start_words = out.start_words;
+        for (const std::string& w : out.start_words) pattern.start_keys.set(WordKey(w));
+      }
+      ASSERT_TRUE(pattern.re->ok()) << pattern.re->error();
+      re2::StringPiece groups[2];
+      ASSERT_TRUE(NextMatch(pattern, s, 0, groups, 2));
+      EXPECT_EQ(std::string(groups[1].data(), groups[1].size()), c.match);
+      // Offsets are the same in either spelling.
+      EXPECT_EQ(s.tagged.substr(s.Offset(groups[1]), groups[1].size()).size(), c.match.size());
+      EXPECT_EQ(AsciiLower(s.tagged.substr(s.Offset(groups[1]), groups[1].size())),
+                AsciiLower(c.match));
+    }
   }
 }
 
