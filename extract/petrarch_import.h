@@ -3,8 +3,9 @@
 //
 //   actors    an entity per actor (the type from its codes: a dated role in its own country
 //             ("SAM_GAMGEE [HOB] [HOBCIV <20080120]") makes a person, else a country code a
-//             state, dated codes a person, the rest an organization); names as aliases (one-word names case
-//             sensitive), undated code as `attr cameo`, dated codes as roles with the code
+//             state, dated codes a person, the rest an organization); names as aliases (one-word
+//             names case sensitive), undated code as `attr cameo`, dated codes as roles with the
+//             code
 //             ("role government of state:russia from 1999-12-31 to 2008-05-07 code RUSGOV").
 //             An actor is given the id of the entity the rules it is layered under (`against`)
 //             already have: the state with that code, the person or organization with that
