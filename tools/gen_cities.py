@@ -40,29 +40,27 @@ import re
 import sys
 
 from gen_output import write_or_check
+from gen_states import DEFAULT_TABLE, read_table, split_list
 from gen_subdivisions import (COMMON, ROOT, ascii_fold, existing_aliases, phoenix_name_words,
                               slug, state_ids)
 
 DEFAULT_PHOENIX = ROOT / "tools" / "data" / "petrarch2"
 DEFAULT_WORDS = pathlib.Path("/usr/share/dict/american-english")
 DEFAULT_OUT = ROOT / "rules" / "gazetteer" / "cities.rules"
-STATES_TABLE = ROOT / "tools" / "data" / "states.tsv"
+STATES_TABLE = DEFAULT_TABLE
 GIVEN_NAMES = ROOT / "rules" / "core" / "given_names.rules"
 # Arabic articles written joined to the next word.
 ARTICLES = {"al", "el", "ad", "ar", "as", "at", "az", "an", "ash"}
 
 
 def capitals():
-    """ISO alpha-3 -> upper-case names of the capital (states.tsv columns capital, cap_alias)."""
+    """ISO alpha-3 -> upper-case names of the capital (states.tsv columns capital, cap_alias),
+    read by gen_states.read_table, the table's one parser."""
     out = {}
-    for line in STATES_TABLE.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        cols = line.split("\t")
-        if len(cols) < 6 or cols[4] in ("", "-"):
-            continue
-        names = [cols[4]] + [a for a in cols[5].split(";") if a and a != "-"]
-        out[cols[0]] = {ascii_fold(n).upper() for n in names}
+    for iso3, row in read_table(STATES_TABLE).items():
+        names = split_list(row["capital"]) + split_list(row["cap_alias"])
+        if names:
+            out[iso3] = {ascii_fold(n).upper() for n in names}
     return out
 
 
