@@ -5,6 +5,7 @@
 
 #include "base/date.h"
 #include "extract/dates.h"
+#include "extract/rule_prefilter.h"
 #include "extract/rule_tokens.h"
 
 namespace parley::internal {
@@ -297,6 +298,7 @@ void Tag(const DocState& doc, std::string_view text, const DateReference& dates,
   }
   s->tokens = Tokenize(text);
   s->tokens.shrink_to_fit();  // held until the document's last pass, like BuildUnits' output
+  FindPatternWords(doc.rules, s);
   s->dates.clear();
   if (MayHoldDate(*s)) s->dates = FindDates(text, dates);
   Candidates(doc, *s);
