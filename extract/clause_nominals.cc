@@ -57,8 +57,8 @@ constexpr std::string_view kProspectVerbs[] = {
 // ("Bush ordered an invasion of Panama", "Russia launched an attack on Ukraine", "paid a visit
 // to Japan").
 constexpr std::string_view kSupportVerbs[] = {
-    "launch", "order", "conduct", "stage",    "mount", "begin", "start",    "undertake",
-    "make",   "pay",   "resume",  "complete", "lead",  "carry", "continue",
+    "launch", "order",  "conduct",  "stage", "mount", "begin",    "start", "undertake", "make",
+    "pay",    "resume", "complete", "lead",  "carry", "continue", "issue", "release",
 };
 
 }  // namespace
@@ -66,7 +66,8 @@ constexpr std::string_view kSupportVerbs[] = {
 void ClauseReader::FindNominals() {
   for (uint32_t u = 0; u < n_; ++u) {
     const Info& i = info_[u];
-    if (i.kind != Kind::kWord || i.lex == nullptr || !i.lex->event_noun || verb_unit_[u]) {
+    if (i.kind != Kind::kWord || i.lex == nullptr || !(i.lex->event_noun || i.lex->clause_noun) ||
+        verb_unit_[u]) {
       continue;
     }
     // The head of its noun phrase: "the summit meeting", not "the meeting room" or "the
@@ -75,6 +76,21 @@ void ClauseReader::FindNominals() {
     if (IsPunct(u + 1, '-')) continue;
     ReadNominal(u);
   }
+}
+
+bool ClauseReader::InfinitiveAfter(uint32_t k) const {
+  if (!Is(k, "to") || k + 1 >= n_ || info_[k + 1].kind != Kind::kWord || info_[k + 1].cap) {
+    return false;
+  }
+  if ((info_[k + 1].forms & kFormBase) != 0) return true;
+  // "to de-escalate": a prefix joined by a hyphen to a verb's base form.
+  return k + 3 < n_ && info_[k + 1].classes == 0 && IsPunctRaw(k + 2, '-') && Joined(k + 2) &&
+         Joined(k + 3) && info_[k + 3].kind == Kind::kWord && (info_[k + 3].forms & kFormBase) != 0;
+}
+
+bool ClauseReader::GerundAfter(uint32_t k) const {
+  return Is(k, "to") && k + 1 < n_ && info_[k + 1].kind == Kind::kWord && !info_[k + 1].cap &&
+         (info_[k + 1].forms & kFormIng) != 0;
 }
 
 void ClauseReader::ReadNominal(uint32_t u) {
@@ -180,11 +196,9 @@ void ClauseReader::ReadNominal(uint32_t u) {
         Is(k, "like")) {
       break;
     }
-    // "plans to visit": an infinitive, no phrase.
-    if (Is(k, "to") && k + 1 < n_ && info_[k + 1].kind == Kind::kWord &&
-        (info_[k + 1].forms & kFormBase) != 0 && !info_[k + 1].cap) {
-      break;
-    }
+    // "plans to visit", "a promise to de-escalate": an infinitive, no phrase; after a noun of
+    // content also a gerund ("a commitment to advancing").
+    if (InfinitiveAfter(k) || (info_[u].lex->clause_noun && GerundAfter(k))) break;
     PrepPhrase pp;
     pp.prep = k;
     pp.chunk = ChunkAt(k + 1);
@@ -194,6 +208,34 @@ void ClauseReader::ReadNominal(uint32_t u) {
       break;
     }
     k = out_->chunks[pp.chunk].end;
+  }
+  // A noun of content ("a statement that ...", "Rabin's promise to withdraw", "commitments by
+  // Israel and the PA to de-escalate"): its that-clause or to-infinitive; without one a noun
+  // only `noun-clause` lines name is no event.
+  const LexEntry& entry = *info_[u].lex;
+  // Only right after the noun or its by- and of-phrases: in "a commitment to values that unite
+  // us" the that-clause is the relative clause of another noun.
+  const bool next_to_noun = std::all_of(g.preps.begin(), g.preps.end(), [&](const PrepPhrase& pp) {
+    return Is(pp.prep, "by") || Is(pp.prep, "of");
+  });
+  // "a Statement of Administration Policy that condemns": "that" before a verb is a relative
+  // pronoun, no content.
+  const bool relative = k + 1 < n_ && info_[k + 1].kind == Kind::kWord &&
+                        ((info_[k + 1].forms & (kFormThird | kFormEd)) != 0 ||
+                         Has(k + 1, kClassBe | kClassHave | kClassModal | kClassDo));
+  if (entry.clause_noun && next_to_noun) {
+    if (Is(k, "that") && k + 1 < n_ && !relative) {
+      g.that_clause = k + 1;
+      if (const int c = ChunkAt(k + 1); c >= 0 && !out_->chunks[c].members.empty()) {
+        g.that_subject = c;
+      }
+    } else if (InfinitiveAfter(k) || GerundAfter(k)) {
+      g.to_clause = k + 1;
+    }
+  }
+  if (entry.clause_noun && g.that_clause == kNoUnit && g.to_clause == kNoUnit &&
+      !entry.event_noun) {
+    return;
   }
   g.clause_begin = b;
   g.clause_end = k;
@@ -277,6 +319,14 @@ void ClauseReader::ReadNominal(uint32_t u) {
         break;
       }
     }
+  }
+  // "responded to Kennedy's message with a statement that ...": the subject of the verb whose
+  // with-phrase a noun of content is says it.
+  if (gov != nullptr && g.subject < 0 && (g.that_clause != kNoUnit || g.to_clause != kNoUnit) &&
+      !gov->infinitive && !gov->verbs.back().passive && gov->subject >= 0 && b > 0 &&
+      Is(b - 1, "with")) {
+    g.subject = gov->subject;
+    g.subject_via = "subject of '" + std::string(Lower(gov->verbs.back().unit)) + "'";
   }
   // "his call yesterday with key allies", "our deliveries of security assistance": without
   // a support verb's subject ("the Contras launched their first attack"), the pronoun acts,

@@ -382,6 +382,11 @@ class ClauseReader {
   void FindNominals();
   // Reads the nominalisation whose noun is unit u.
   void ReadNominal(uint32_t u);
+  // Whether a to-infinitive starts at unit k: "to" and a verb's base form ("to withdraw"), or
+  // a prefix hyphenated to one ("to de-escalate").
+  bool InfinitiveAfter(uint32_t k) const;
+  // Whether "to" and an -ing form start at unit k ("a commitment to advancing").
+  bool GerundAfter(uint32_t k) const;
 
   std::string_view UnitText(uint32_t u) const { return s_.UnitsText(u, u + 1); }
 

@@ -18,7 +18,10 @@
 //                       phrase's owner: "Russia's", "Soviet", "U.S."; "between A and B") and the
 //                       phrases after it ("of Ukraine", "to Japan"); none where cue words
 //                       before it make it prospective ("any", "no", "upcoming", "possible");
-//                       modality from the verb governing it ("plans a visit": planned).
+//                       modality from the verb governing it ("plans a visit": planned). A
+//                       noun of content (`noun-clause`: "promise", "statement") only with its
+//                       to-infinitive or that-clause ("Rabin's promise to withdraw"), which
+//                       it keeps (VerbGroup::to_clause, that_clause).
 //   clauses and roles   for every verb: its subject (the chunk before it, skipping adverbials,
 //                       dates, parentheses and comma-enclosed relative clauses or appositions;
 //                       shared with the previous verb of a coordinated verb phrase: "discussed

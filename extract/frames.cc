@@ -78,12 +78,17 @@ class FrameReader {
         if (best != nullptr) Read(rule, g, k, *best);
       }
     }
-    // Nominalisations of the nouns the frame names: "Russia's invasion of Ukraine".
-    if (rule.frame->nouns.empty() || headline_) return;
+    // Nominalisations of the nouns the frame names: "Russia's invasion of Ukraine"; nouns of
+    // content with their clause: "Rabin's promise to withdraw".
+    const std::vector<std::string>& nouns = rule.frame->nouns;
+    const std::vector<std::string>& clause_nouns = rule.frame->clause_nouns;
+    if ((nouns.empty() && clause_nouns.empty()) || headline_) return;
     for (const VerbGroup& g : a_.nominals) {
       const std::string_view noun = Lower(g.verbs[0].unit);
-      if (std::find(rule.frame->nouns.begin(), rule.frame->nouns.end(), noun) !=
-          rule.frame->nouns.end()) {
+      const bool content = g.that_clause != kNoUnit || g.to_clause != kNoUnit;
+      if (std::find(nouns.begin(), nouns.end(), noun) != nouns.end() ||
+          (content &&
+           std::find(clause_nouns.begin(), clause_nouns.end(), noun) != clause_nouns.end())) {
         Read(rule, g, 0, kNominalVerb);
       }
     }
@@ -625,8 +630,20 @@ class FrameReader {
       // A passive's grammatical subject ends where its verb group starts; the antecedent of a
       // relative clause is its own chunk.
       if (b < g.begin) e = std::min(e, g.begin);
-      // A nominalisation's text ends with its phrase, its of-phrase with that phrase.
-      if (g.nominal) {
+      // A nominalisation's text ends with its phrase, its of-phrase with that phrase; the
+      // content clause of a noun of content ("a statement that ...") is no part of the phrase.
+      // A noun of content's to-infinitive ends before the verb of the clause the noun is in:
+      // "Japan's promise to withdraw was welcome".
+      if (g.nominal && from == g.to_clause) {
+        for (uint32_t k = from + 1; k < e; ++k) {
+          const LexEntry* w = doc_.rules.lexicon.Find(Lower(k));
+          if (group_start_[k] ||
+              (w != nullptr && (w->classes & (kClassBe | kClassModal | kClassHave)) != 0)) {
+            e = k;
+          }
+        }
+      }
+      if (g.nominal && from != g.that_clause && from != g.to_clause) {
         e = std::min(e, g.clause_end);
         if (direct >= 0 && from == a_.chunks[direct].begin) e = std::min(e, a_.chunks[direct].end);
       }

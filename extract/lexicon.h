@@ -71,6 +71,9 @@ struct LexEntry {
   bool remain = false;
   // A noun some frame names as its event (`noun` lines: "invasion", "visit").
   bool event_noun = false;
+  // A noun some frame names only with its content clause after it (`noun-clause` lines: "a
+  // statement that ...", "Rabin's promise to withdraw").
+  bool clause_noun = false;
 };
 
 // (3sg, ing, ed) of `lemma` by regular English morphology ("stop" -> stops, stopping,
@@ -107,6 +110,8 @@ class Lexicon {
 
   // Marks `lower` (a lower-case word) as a noun a frame names (LexEntry::event_noun).
   void AddEventNoun(std::string_view lower) { Entry(lower)->event_noun = true; }
+  // Marks `lower` as a noun a frame names with its content clause (LexEntry::clause_noun).
+  void AddClauseNoun(std::string_view lower) { Entry(lower)->clause_noun = true; }
 
   // Catenative verbs that give the verb after them a modality instead of being the claim
   // themselves ("wants to attack": attack, planned). Set by `modality KIND` blocks' `verb`

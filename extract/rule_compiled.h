@@ -229,6 +229,10 @@ struct Frame {
   // `noun`: lower-case nouns that name the frame's event ("invasion", "visit"); the clause
   // layer reads them as nominalisations (clauses.h).
   std::vector<std::string> nouns;
+  // `noun-clause`: nouns that name the frame's event only with a that-clause or a
+  // to-infinitive after them ("a statement that ...", "Rabin's promise to withdraw"), which is
+  // their text.
+  std::vector<std::string> clause_nouns;
   int line = 0;  // the first `verb` line
   uint32_t subject_bits = kActorBits;
   bool subject_actor = true;  // subject type `actor`: acts-as applies

@@ -153,8 +153,9 @@ void CompileVerbs(RuleFiles* files, const SymbolTables& symbols, Lexicon* lexico
 
 const std::vector<std::string>& FrameProperties() {
   static const std::vector<std::string> kProps = {
-      "verb", "subject",    "object",       "recipient", "text", "object-word", "refine",
-      "when", "reciprocal", "object-owner", "reverse",   "noun", "unless",      "lists"};
+      "verb",        "subject", "object", "recipient",  "text",
+      "object-word", "refine",  "when",   "reciprocal", "object-owner",
+      "reverse",     "noun",    "unless", "lists",      "noun-clause"};
   return kProps;
 }
 
@@ -187,7 +188,7 @@ bool CompileFrameProperty(RuleFiles* files, const SymbolTables& symbols, const R
     }
     return true;
   }
-  if (k == "noun") {
+  if (k == "noun" || k == "noun-clause") {
     for (const auto& [item, col] : SplitList(p.value, p.value_col)) {
       const std::vector<std::pair<std::string, int>> words = Words(item, col);
       if (words.size() != 1 || !IsLowerWord(words[0].first)) {
@@ -195,8 +196,13 @@ bool CompileFrameProperty(RuleFiles* files, const SymbolTables& symbols, const R
                      "a noun is one lower-case word ('invasion', 'visit'), not '" + item + "'");
         return false;
       }
-      frame->nouns.push_back(words[0].first);
-      lexicon->AddEventNoun(words[0].first);
+      if (k == "noun") {
+        frame->nouns.push_back(words[0].first);
+        lexicon->AddEventNoun(words[0].first);
+      } else {
+        frame->clause_nouns.push_back(words[0].first);
+        lexicon->AddClauseNoun(words[0].first);
+      }
     }
     return true;
   }

@@ -70,7 +70,7 @@ void IndexPatternWords(CompiledRules* rules) {
     }
   }
   // Frames are candidates for a sentence holding any form of one of their verbs or one of their
-  // nouns.
+  // nouns (`noun` and `noun-clause`).
   for (uint32_t r = 0; r < rules->rules.size(); ++r) {
     const Rule& rule = rules->rules[r];
     if (rule.frame == nullptr) continue;
@@ -80,9 +80,11 @@ void IndexPatternWords(CompiledRules* rules) {
         if (frames.empty() || frames.back() != r) frames.push_back(r);
       }
     }
-    for (const std::string& noun : rule.frame->nouns) {
-      std::vector<uint32_t>& frames = word(noun).frames;
-      if (frames.empty() || frames.back() != r) frames.push_back(r);
+    for (const std::vector<std::string>* nouns : {&rule.frame->nouns, &rule.frame->clause_nouns}) {
+      for (const std::string& noun : *nouns) {
+        std::vector<uint32_t>& frames = word(noun).frames;
+        if (frames.empty() || frames.back() != r) frames.push_back(r);
+      }
     }
   }
   for (const auto& [w, id] : rules->pattern_word_ids) {

@@ -800,6 +800,42 @@ TEST(DefaultRulesTest, ClauseLayerReadsGeneralConstructions) {
 
 // Actors the lists name only through their words ("the British and French", "the Nixon
 // administration") and frames of history texts (surrenders, successions, coups).
+// Nouns of content (`noun-clause`): a promise, pledge or commitment with its to-infinitive, a
+// statement or declaration with its that-clause, said by the noun's owner, its by-phrase, the
+// subject of a support verb or of the verb whose with-phrase it is; never without the clause.
+TEST(DefaultRulesTest, NounsOfContentTakeTheirClause) {
+  std::unique_ptr<Extractor> extractor = DefaultExtractor();
+  ASSERT_NE(extractor, nullptr);
+  const ClauseCase cases[] = {
+      {"Clinton tried to build on Japan's August 1993 promise to withdraw its troops.",
+       {"state:japan pledged text=\"withdraw its troops\" time=1993-08"},
+       {}},
+      {"The meeting ended with commitments by Japan and Russia to de-escalate and prevent "
+       "further violence.",
+       {"state:japan pledged text=\"de-escalate and prevent further violence\"",
+        "state:russia pledged"},
+       {}},
+      {"Japan and Germany reaffirmed their commitment to advancing peace in the region.",
+       {"state:germany pledged text~=\"advancing peace\""},
+       {}},
+      {"Japan's promise to withdraw was welcome.", {"state:japan pledged text=\"withdraw\""}, {}},
+      {"Russia issued a public statement that its troops would withdraw.",
+       {"state:russia stated text=\"its troops would withdraw\""},
+       {}},
+      {"Japan responded to the offer with a statement that it would not attend.",
+       {"state:japan stated text=\"it would not attend\""},
+       {}},
+      // No clause, a to-phrase, a relative clause of another noun, no one who says it.
+      {"Japan's promise of aid was welcomed.", {}, {"state:japan pledged"}},
+      {"Japan reaffirmed its commitment to values that unite us.", {}, {"state:japan pledged"}},
+      {"Russia issued a statement on the islands.", {}, {"state:russia stated"}},
+      {"The statement that Japan issued was short.", {}, {"state:japan stated"}},
+      {"Japan highlighted Russia's statement that condemns the attacks.", {}, {"stated"}},
+      {"The pledge to withdraw was never honored.", {}, {"pledged"}},
+  };
+  ExpectClauseCases(*extractor, cases);
+}
+
 TEST(DefaultRulesTest, ActorsAndFramesOfHistoryTexts) {
   std::unique_ptr<Extractor> extractor = DefaultExtractor();
   ASSERT_NE(extractor, nullptr);
