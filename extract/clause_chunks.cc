@@ -475,15 +475,37 @@ int ClauseReader::NounChunkEndingAt(uint32_t e) {
                    info_[b - 1].kind == Kind::kDemonym)) {
     --b;
   }
+  // "the U.S. and Israeli delegations", "the Egyptian, Syrian, and Jordanian delegations":
+  // states or bodies coordinated before the demonym that opens the phrase own the noun too.
+  if (b < w && info_[b].kind == Kind::kDemonym) {
+    while (b >= 2 && (Is(b - 1, "and") || IsPunct(b - 1, ','))) {
+      uint32_t p = b - 2;
+      if (Is(b - 1, "and") && p >= 1 && IsPunct(p, ',')) --p;  // ", and"
+      if (!CoordinatedOwner(p)) break;
+      b = p;
+    }
+  }
   if (b > 0 && Has(b - 1, kClassDeterminer)) --b;
   Chunk noun;
   noun.begin = b;
   noun.end = e;
   noun.head = w;
   for (uint32_t u = b; u < e; ++u) {
-    if (info_[u].kind == Kind::kDemonym) noun.owners.push_back(info_[u].mention);
+    if (info_[u].kind == Kind::kDemonym || (u < w && CoordinatedOwner(u))) {
+      noun.owners.push_back(info_[u].mention);
+    }
   }
   return AddChunk(std::move(noun));
+}
+
+bool ClauseReader::CoordinatedOwner(uint32_t u) const {
+  if (u >= n_) return false;
+  if (info_[u].kind == Kind::kDemonym) return true;
+  if (info_[u].kind != Kind::kActor) return false;
+  // Not a person nor a group: "American forces and Filipino nationalists" are two phrases.
+  const Mention& m = s_.mentions[info_[u].mention];
+  return m.entity != nullptr && (m.entity->entity.type == EntityType::kState ||
+                                 m.entity->entity.type == EntityType::kOrganization);
 }
 
 int ClauseReader::AddChunk(Chunk chunk) {

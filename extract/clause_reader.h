@@ -263,8 +263,12 @@ class ClauseReader {
   // Whether an entity chunk before a noun modifies it ("the US offer", "a Russian proposal"):
   // one state, organization or group, after a determiner.
   bool Modifies(const Chunk& c) const;
-  // A noun chunk whose head is unit e - 1 (a noun word): its modifiers and determiner before.
+  // A noun chunk whose head is unit e - 1 (a noun word): its modifiers and determiner before,
+  // and the owners coordinated before a demonym ("the U.S. and Israeli delegations").
   int NounChunkEndingAt(uint32_t e);
+  // Whether unit u is a demonym, or a mention of a state or organization, that may own a noun
+  // in a coordination of owners.
+  bool CoordinatedOwner(uint32_t u) const;
 
   int AddChunk(Chunk chunk);
   // A pronoun chunk of units [begin, last], headed by `last` ("we", "you and I", "his").

@@ -539,6 +539,26 @@ void ClauseReader::FindRoles(size_t gi) {
         }
       }
       v = pp.chunk >= 0 ? out_->chunks[pp.chunk].end : v + 1;
+      // "returned to Mexico two vases", "sent to Congress his budget": a direct object after the
+      // to-phrase of a verb that has none before it; not a time ("presented to the White House
+      // the next day") nor the subject of a clause ("explained to Japan the US would").
+      if (!passive && g.object < 0 && Is(pp.prep, "to") && pp.chunk >= 0 &&
+          !out_->chunks[pp.chunk].members.empty() && v < n_ &&
+          (Has(v, kClassDeterminer | kClassPossessive | kClassNumber) || IsDigits(v) ||
+           IsCurrency(v)) &&
+          !Has(v, kClassCalendar | kClassTime) && !Has(v + 1, kClassCalendar | kClassTime)) {
+        const int c = ObjectAt(v);
+        if (c >= 0 && out_->chunks[c].members.empty()) {
+          const uint32_t end = out_->chunks[c].end;
+          bool time = false;
+          for (uint32_t k = v; k < end; ++k) time = time || Has(k, kClassTime | kClassCalendar);
+          if (!time && (end >= n_ || !(verb_unit_[end] ||
+                                       Has(end, kClassBe | kClassHave | kClassModal | kClassDo)))) {
+            g.object = c;
+            v = end;
+          }
+        }
+      }
       continue;
     }
     // A complement clause right after the verb or its entity object ("told Abe that"); after

@@ -826,6 +826,8 @@ ImplicitActors DocumentActors::Collective(const Tagged& s, const ClauseAnalysis&
       determined = true;
     } else if (w == "the" || w == "all" || w == "our" || w == "these" || w == "those") {
       determined = true;
+    } else if ((w == "and" || w == ",") && !owners.empty()) {
+      // "the U.S. and Israeli delegations": owners coordinated.
     } else {
       return {{}, "a noun phrase with other words than a determiner or a number"};
     }

@@ -356,6 +356,20 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
       {"Israel accepted the PLO as the representative of Japan, and the PLO renounced terrorism.",
        {"subject \"the PLO\" = organization:plo [before the verb]"},
        {"Japan, and the PLO\" ="}},
+      // A direct object after the to-phrase; not a time, nor the subject of a clause.
+      {"The United States returned to Mexico two vases.",
+       {"object \"two vases\" (names no entity)", "to \"Mexico\" = state:mexico"},
+       {}},
+      {"Japan presented to the White House the next day a report.", {}, {"object \""}},
+      {"Japan explained to Russia the plan would fail.", {}, {"object \"the plan\""}},
+      // Owners coordinated before a demonym; a group is a phrase of its own.
+      {"The U.S. and Israeli delegations agreed to a treaty text.",
+       {"subject \"The U.S. and Israeli delegations\" (names no entity; owner state:united-states "
+        "state:israel) [noun phrase]"},
+       {}},
+      {"Fighting broke out between American forces and Filipino nationalists.",
+       {},
+       {"owner group:united-states-military"}},
       {"DOE, DOD, and the Department of State signed a memorandum.",
        {"subject \"DOD, and the Department of State\""},
        {}},

@@ -832,6 +832,14 @@ TEST(DefaultRulesTest, NounsOfContentTakeTheirClause) {
       {"The statement that Japan issued was short.", {}, {"state:japan stated"}},
       {"Japan highlighted Russia's statement that condemns the attacks.", {}, {"stated"}},
       {"The pledge to withdraw was never honored.", {}, {"pledged"}},
+      // Owners coordinated before a demonym all act.
+      {"The U.S. and Israeli delegations agreed to a treaty text on March 13, 1979.",
+       {"state:united-states agreed time=1979-03-13", "state:israel agreed time=1979-03-13"},
+       {}},
+      {"Fighting broke out between American forces and Filipino nationalists led by Emilio "
+       "Aguinaldo.",
+       {},
+       {"led group:united-states-military"}},
   };
   ExpectClauseCases(*extractor, cases);
 }
