@@ -464,6 +464,13 @@ class DocumentReaderImpl : public DocumentReader {
     return MakeDocument("-", std::move(bytes), format);
   }
 
+  // A record's title as the document's title: a title with a backslash is the content of a YAML
+  // double-quoted scalar copied undecoded (JSON has already decoded its own escapes).
+  static std::string RecordTitle(const std::string& title) {
+    if (title.find('\\') == std::string::npos) return title;
+    return CollapseSpace(UnescapeDoubleQuoted(title));
+  }
+
   // Checks, decodes and parses one document's bytes; nullopt (after a warning) when skipped.
   std::optional<Document> MakeDocument(const std::string& id, std::string bytes,
                                        const std::string& format) {
@@ -571,7 +578,7 @@ class DocumentReaderImpl : public DocumentReader {
       Document doc;
       doc.info.id = std::move(record->id);
       doc.info.format = "jsonl";
-      doc.info.title = std::move(record->title);
+      doc.info.title = RecordTitle(record->title);
       doc.info.url = std::move(record->url);
       doc.text = std::move(record->text);
       std::string date = std::move(record->date);

@@ -6,7 +6,10 @@
 // document per line), detected by extension and content unless ReaderOptions::input_format
 // says otherwise. Text is decoded to valid UTF-8 (invalid bytes become U+FFFD and are counted
 // in a warning), a BOM is dropped, and the document date is filled in from metadata, a dateline
-// or the text (DocumentInfo::date_source says which).
+// or the text (DocumentInfo::date_source says which). Titles have their white space collapsed;
+// a JSON Lines title that still holds YAML double-quoted escapes (a corpus that copied front
+// matter titles without decoding them: "President\_Biden\u2019s Call with\") is decoded the
+// way its front matter would have been (UnescapeDoubleQuoted, extract/markdown.h).
 //
 // Bad inputs never stop the stream: a binary file, a file over max_doc_bytes, an unreadable
 // file or a malformed JSONL line produces one warning naming it (path, and line for JSONL) and

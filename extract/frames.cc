@@ -286,13 +286,15 @@ class FrameReader {
     return i == words.size();
   }
 
-  // False when a plain word of `words` is nowhere in the sentence (Tagged::words), so the scan
-  // of InOrder cannot succeed: most refinements of an imported verb fail here, cheaply.
+  // False when a plain word of `words` is no word unit of the sentence, so the scan of InOrder
+  // cannot succeed: most refinements of an imported verb fail here, cheaply.
   bool MayOccur(const std::vector<RefineWord>& words) const {
     for (const RefineWord& word : words) {
       if (word.list != nullptr || word.cue.prefix || word.cue.tokens.empty()) continue;
-      if (!std::binary_search(s_.words.begin(), s_.words.end(),
-                              std::string_view(word.cue.tokens[0]))) {
+      const std::string_view first = word.cue.tokens[0];
+      if (std::none_of(s_.units.begin(), s_.units.end(), [&](const Unit& u) {
+            return u.mention < 0 && s_.LowerToken(u.tok_begin) == first;
+          })) {
         return false;
       }
     }

@@ -66,9 +66,9 @@ std::string JoinFolded(const std::vector<std::string_view>& parts) {
   return out;
 }
 
-// Double-quoted scalar content (between the quotes, line breaks included) -> its value.
-// An escaped line break ("\" at the end of a line) joins the lines without a space.
-std::string UnescapeDouble(std::string_view raw) {
+}  // namespace
+
+std::string UnescapeDoubleQuoted(std::string_view raw) {
   // First fold lines, marking escaped line breaks so folding does not insert a space.
   std::vector<std::string_view> parts;
   size_t start = 0;
@@ -94,10 +94,11 @@ std::string UnescapeDouble(std::string_view raw) {
       }
     }
     for (size_t i = 0; i < p.size();) {
-      if (p[i] != '\\' || i + 1 >= p.size()) {
+      if (p[i] != '\\') {
         out += p[i++];
         continue;
       }
+      if (i + 1 >= p.size()) break;  // a "\" ending the value: a line break cut off with the rest
       const char e = p[i + 1];
       i += 2;
       switch (e) {
@@ -151,8 +152,6 @@ std::string UnescapeDouble(std::string_view raw) {
   }
   return out;
 }
-
-}  // namespace
 
 FrontMatter ParseFrontMatter(std::string_view text) {
   FrontMatter fm;
@@ -234,7 +233,7 @@ FrontMatter ParseFrontMatter(std::string_view text) {
       if (close == std::string::npos) continue;  // unterminated: not a value we can trust
       raw.resize(close);
       if (quote == '"') {
-        fm.fields[key] = UnescapeDouble(raw);
+        fm.fields[key] = UnescapeDoubleQuoted(raw);
       } else {
         std::vector<std::string_view> parts;
         size_t s = 0;

@@ -33,6 +33,15 @@ struct FrontMatter {
 // every format: a .txt file may carry one too.
 FrontMatter ParseFrontMatter(std::string_view text);
 
+// The value a YAML double-quoted scalar's content (the bytes between its quotes) stands for:
+// escapes decoded ("\u2019" is U+2019, "\xE9" U+00E9, "\_" NBSP, "\\" a backslash, an unknown
+// "\c" the character c), line breaks folded to a space (a blank line to '\n'), an escaped line
+// break (a "\" ending a line) joining the lines without one. A "\" ending the content (a value
+// cut after the first line of a folded scalar, as some corpora copy titles) is dropped. The one
+// decoder of these escapes: front matter uses it, and the document reader uses it on titles
+// that record formats carry still escaped (extract/document_reader.h).
+std::string UnescapeDoubleQuoted(std::string_view raw);
+
 }  // namespace parley
 
 #endif  // PARLEY_EXTRACT_MARKDOWN_H_

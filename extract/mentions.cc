@@ -5,6 +5,7 @@
 
 #include "base/date.h"
 #include "extract/dates.h"
+#include "extract/rule_prefilter.h"
 #include "extract/rule_tokens.h"
 
 namespace parley::internal {
@@ -297,6 +298,7 @@ void Tag(const DocState& doc, std::string_view text, const DateReference& dates,
   }
   s->tokens = Tokenize(text);
   s->tokens.shrink_to_fit();  // held until the document's last pass, like BuildUnits' output
+  FindPatternWords(doc.rules, s);
   s->dates.clear();
   if (MayHoldDate(*s)) s->dates = FindDates(text, dates);
   Candidates(doc, *s);
@@ -306,7 +308,7 @@ void Tag(const DocState& doc, std::string_view text, const DateReference& dates,
   BuildUnits(s);
 }
 
-void AddLocalMentions(const DocState& doc, Tagged* s) {
+void AddLocalMentions(const DocState& doc, Tagged* s, bool document_title) {
   std::vector<Mention>& candidates = doc.scratch.candidates;
   candidates.clear();
   for (Mention& m : s->mentions) {
@@ -314,6 +316,24 @@ void AddLocalMentions(const DocState& doc, Tagged* s) {
   }
   const size_t before = candidates.size();
   for (uint32_t i = 0; i < s->tokens.size(); ++i) LocalCandidates(doc, *s, i, &candidates);
+  if (document_title) {
+    // The title keeps the known entities a local name of another kind would cover.
+    auto holds_known = [&](const Mention& m) {
+      if (m.entity == nullptr || m.entity->entity.type == EntityType::kPerson) return false;
+      for (size_t k = 0; k < before; ++k) {
+        const Mention& known = candidates[k];
+        if (known.entity != nullptr && known.kind != MentionKind::kDemonym &&
+            known.kind != MentionKind::kDate && known.tok_begin >= m.tok_begin &&
+            known.tok_end <= m.tok_end) {
+          return true;
+        }
+      }
+      return false;
+    };
+    candidates.erase(std::remove_if(candidates.begin() + static_cast<std::ptrdiff_t>(before),
+                                    candidates.end(), holds_known),
+                     candidates.end());
+  }
   if (candidates.size() == before) {  // nothing new: put the mentions back as they were
     s->mentions.clear();
     for (Mention& m : candidates) s->mentions.push_back(std::move(m));

@@ -92,8 +92,10 @@ void Tag(const DocState& doc, std::string_view text, const DateReference& dates,
 // Adds the document-local aliases' mentions to a sentence Tag has tagged, by the same overlap
 // policy against the mentions it kept (not against every candidate it weighed: a list's alias
 // that lost to a longer one stays lost), and rebuilds the units. Far cheaper than tagging
-// again: no alias index, entity patterns or dates.
-void AddLocalMentions(const DocState& doc, Tagged* s);
+// again: no alias index, entity patterns or dates. `document_title`: `s` is the document's own
+// title, where a local name other than a person's that would cover a known entity's mention is
+// not added (DiscoverByShape, name_discovery.h, says why).
+void AddLocalMentions(const DocState& doc, Tagged* s, bool document_title = false);
 
 // Gives each mention of `s` whose entity (or the entity it acts as) has an `era` holding the
 // sentence's date (Tagged::date, all of it within the era) the era's entity instead: "Korea"

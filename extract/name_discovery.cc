@@ -237,7 +237,8 @@ void AddLocalEntity(const NewName& name, DocState* doc, DocumentAnalysis* out) {
   }
 }
 
-void DiscoverByShape(const Tagged& s, bool title_like, DocState* doc, DocumentAnalysis* out) {
+void DiscoverByShape(const Tagged& s, bool title_like, bool document_title, DocState* doc,
+                     DocumentAnalysis* out) {
   const NameVocabulary& vocabulary = doc->rules.names;
   if (vocabulary.empty()) return;
   std::vector<KnownSpan> known;
@@ -265,6 +266,12 @@ void DiscoverByShape(const Tagged& s, bool title_like, DocState* doc, DocumentAn
   }
   for (ShapedName& shaped :
        FindShapedNames(vocabulary, s.text, s.lower, s.tokens, known, doc->words, title_like)) {
+    if (document_title && shaped.type != EntityType::kPerson &&
+        std::any_of(known.begin(), known.end(), [&shaped](const KnownSpan& k) {
+          return k.entity && k.tok_begin >= shaped.tok_begin && k.tok_end <= shaped.tok_end;
+        })) {
+      continue;
+    }
     NewName name;
     name.type = shaped.type;
     name.label = std::move(shaped.label);

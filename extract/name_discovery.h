@@ -48,8 +48,14 @@ struct NewName {
 void AddLocalEntity(const NewName& name, DocState* doc, DocumentAnalysis* out);
 
 // Finds names by shape in `s` (tagged with what is known so far) and adds them. `title_like`:
-// `s` is a heading, title or short line (FindShapedNames).
-void DiscoverByShape(const Tagged& s, bool title_like, DocState* doc, DocumentAnalysis* out);
+// `s` is a heading, title or short line (FindShapedNames). `document_title`: `s` is the
+// document's own title (metadata), which is read for the actors it names (participants.h): an
+// organisation, agreement or event name there that holds a known entity ("G7 Hiroshima Leaders'
+// Communiqué", "Joint Statement of the Quad Senior Cyber Group", "U.S.-Mexico High-Level
+// Security Dialogue") is not added, so the actors and the document-kind words stay visible. The
+// body still finds such a name where it writes it.
+void DiscoverByShape(const Tagged& s, bool title_like, bool document_title, DocState* doc,
+                     DocumentAnalysis* out);
 
 // Links short forms once every name of the document is known: surnames to full names, and the
 // last word of a listed person's full name to that person for this document.

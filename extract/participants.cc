@@ -73,6 +73,25 @@ uint32_t CueAt(const Tagged& s, uint32_t u, const Cue& cue) {
   return u + static_cast<uint32_t>(cue.tokens.size());
 }
 
+// Whether the last words of mention `m` are a cue of `cues`: a title's own name ("APEC Leaders'
+// Golden Gate Declaration" once the document has named its "Golden Gate Declaration") still
+// says what kind of document it is.
+bool MentionEndsWithCue(const Tagged& s, const Mention& m, const std::vector<Cue>& cues) {
+  for (const Cue& cue : cues) {
+    const uint32_t size = static_cast<uint32_t>(cue.tokens.size());
+    if (m.tok_end < m.tok_begin + size) continue;
+    bool all = true;
+    for (uint32_t k = 0; k < size && all; ++k) {
+      const Token& tok = s.tokens[m.tok_end - size + k];
+      const std::string_view w = std::string_view(s.lower).substr(tok.begin, tok.end - tok.begin);
+      const std::string& want = cue.tokens[k];
+      all = k + 1 == size && cue.prefix ? w.substr(0, want.size()) == want : w == want;
+    }
+    if (all) return true;
+  }
+  return false;
+}
+
 // The first cue of `cues` (longest first) at unit u; its end, or 0.
 uint32_t AnyCueAt(const Tagged& s, uint32_t u, const std::vector<Cue>& cues, const Cue** which) {
   for (const Cue& cue : cues) {
@@ -275,7 +294,14 @@ void DocumentActors::ReadTitle(const Tagged& t) {
   uint32_t kind = kNoUnit;
   uint32_t author = kNoUnit;
   for (uint32_t u = 0; u < n; ++u) {
-    if (AnyCueAt(t, u, v.joint, nullptr) != 0) joint_ = true;
+    // A joint word after the document's kind is what the document is about ("Statement on
+    // the G7 Leaders' Communiqué", "Readout of Meetings on the Atlantic Declaration").
+    if (kind == kNoUnit && AnyCueAt(t, u, v.joint, nullptr) != 0) joint_ = true;
+    if (const Mention* m = MentionAt(t, u); kind == kNoUnit && m != nullptr &&
+                                            IsType(m->entity, EntityType::kAgreement) &&
+                                            MentionEndsWithCue(t, *m, v.joint)) {
+      joint_ = true;
+    }
     if (AnyCueAt(t, u, v.quoting, nullptr) != 0) quoting_ = true;
     if (kind == kNoUnit && AnyCueAt(t, u, v.kinds, nullptr) != 0) kind = u;
     if (kind != kNoUnit && author == kNoUnit && u > kind) {

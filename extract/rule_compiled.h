@@ -351,8 +351,11 @@ struct CompiledRules {
   std::vector<EntityPattern> entity_patterns;
   std::unique_ptr<RE2::Set> entity_pattern_set;  // null when there are no patterns
   std::vector<Rule> rules;                       // relation, discover, coref; sorted by id
-  StringMap<PatternWord> pattern_words;
-  // Bit PatternWordBucket(w) is set for every word of pattern_words: most words of a sentence
+  // The words of the patterns (their requirements, anchors and frame verbs), numbered: the
+  // index of a word in pattern_words by its id (Tagged::pattern_words holds each token's).
+  StringMap<uint32_t> pattern_word_ids;
+  std::vector<PatternWord> pattern_words;
+  // Bit PatternWordBucket(w) is set for every word of pattern_word_ids: most words of a sentence
   // are in no pattern, and one bit test turns them away before a hash lookup.
   std::bitset<1 << 16> pattern_word_buckets;
   uint32_t requirement_count = 0;  // ids of CompiledPattern::requirements are below this

@@ -136,7 +136,7 @@ class Analyzer {
       doc_.words = &words_;
       for (size_t i = 0; i < units.size(); ++i) {
         const bool title_like = !units[i].relational || units[i].title;
-        internal::DiscoverByShape(tagged[i], title_like, &doc_, out);
+        internal::DiscoverByShape(tagged[i], title_like, units[i].title, &doc_, out);
       }
     }
     if (!doc_.rules.discover_rules.empty() || shapes) {
@@ -148,7 +148,7 @@ class Analyzer {
       if (!doc_.local_aliases.empty()) {
         for (size_t i = 0; i < units.size(); ++i) {
           if (!internal::HasLocalAlias(doc_, tagged[i])) continue;
-          internal::AddLocalMentions(doc_, &tagged[i]);
+          internal::AddLocalMentions(doc_, &tagged[i], units[i].title);
           kept[i] = {};
         }
       }

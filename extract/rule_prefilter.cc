@@ -36,11 +36,17 @@ void ChooseAnchors(CompiledPattern* out) {
 
 void IndexPatternWords(CompiledRules* rules) {
   std::map<std::vector<std::string>, uint32_t> ids;
+  auto word = [&](const std::string& w) -> PatternWord& {
+    auto [it, fresh] =
+        rules->pattern_word_ids.emplace(w, static_cast<uint32_t>(rules->pattern_words.size()));
+    if (fresh) rules->pattern_words.emplace_back();
+    return rules->pattern_words[it->second];
+  };
   auto intern = [&](const std::vector<std::string>& words) {
     auto [it, fresh] = ids.emplace(words, rules->requirement_count);
     if (fresh) {
       for (const std::string& w : words) {
-        rules->pattern_words[w].requirements.push_back(rules->requirement_count);
+        word(w).requirements.push_back(rules->requirement_count);
       }
       ++rules->requirement_count;
     }
@@ -59,7 +65,7 @@ void IndexPatternWords(CompiledRules* rules) {
       }
       if (pattern.anchors.empty()) rules->unanchored[kind].emplace_back(r, p);
       for (const std::string& anchor : pattern.anchors) {
-        rules->pattern_words[anchor].anchored[kind].emplace_back(r, p);
+        word(anchor).anchored[kind].emplace_back(r, p);
       }
     }
   }
@@ -70,22 +76,33 @@ void IndexPatternWords(CompiledRules* rules) {
     if (rule.frame == nullptr) continue;
     for (const FrameVerb& verb : rule.frame->verbs) {
       for (const std::string& form : rules->lexicon.Forms(verb.verb)) {
-        std::vector<uint32_t>& frames = rules->pattern_words[form].frames;
+        std::vector<uint32_t>& frames = word(form).frames;
         if (frames.empty() || frames.back() != r) frames.push_back(r);
       }
     }
     for (const std::string& noun : rule.frame->nouns) {
-      std::vector<uint32_t>& frames = rules->pattern_words[noun].frames;
+      std::vector<uint32_t>& frames = word(noun).frames;
       if (frames.empty() || frames.back() != r) frames.push_back(r);
     }
   }
-  for (const auto& [word, use] : rules->pattern_words) {
-    rules->pattern_word_buckets.set(PatternWordBucket(word));
+  for (const auto& [w, id] : rules->pattern_word_ids) {
+    rules->pattern_word_buckets.set(PatternWordBucket(w));
+  }
+}
+
+void FindPatternWords(const CompiledRules& rules, Tagged* s) {
+  s->pattern_words.assign(s->tokens.size(), kNoPatternWord);
+  for (size_t t = 0; t < s->tokens.size(); ++t) {
+    const std::string_view w = s->LowerToken(static_cast<uint32_t>(t));
+    if (!rules.pattern_word_buckets.test(PatternWordBucket(w))) continue;
+    if (auto it = rules.pattern_word_ids.find(w); it != rules.pattern_word_ids.end()) {
+      s->pattern_words[t] = it->second;
+    }
   }
 }
 
 Prefilter::Prefilter(const CompiledRules& rules)
-    : rules_(rules), met_(rules.requirement_count, 0) {}
+    : rules_(rules), seen_(rules.pattern_words.size(), 0), met_(rules.requirement_count, 0) {}
 
 const PatternRefs& Prefilter::Select(RuleKind kind, const Tagged& s) {
   if (looked_up_ != &s) LookUpWords(s);
@@ -105,12 +122,14 @@ const PatternRefs& Prefilter::Select(RuleKind kind, const Tagged& s) {
 void Prefilter::LookUpWords(const Tagged& s) {
   NewStamp();
   word_uses_.clear();
-  for (std::string_view w : s.words) {
-    if (!rules_.pattern_word_buckets.test(PatternWordBucket(w))) continue;
-    auto it = rules_.pattern_words.find(w);
-    if (it == rules_.pattern_words.end()) continue;
-    for (uint32_t id : it->second.requirements) met_[id] = stamp_;
-    word_uses_.push_back(&it->second);
+  for (const Unit& u : s.units) {
+    if (u.mention >= 0) continue;
+    const uint32_t word = s.pattern_words[u.tok_begin];
+    if (word == kNoPatternWord || seen_[word] == stamp_) continue;
+    seen_[word] = stamp_;
+    const PatternWord& use = rules_.pattern_words[word];
+    for (uint32_t id : use.requirements) met_[id] = stamp_;
+    word_uses_.push_back(&use);
   }
   looked_up_ = &s;
 }
@@ -145,6 +164,7 @@ void Prefilter::Restore(const Tagged& s, std::pair<uint32_t, uint32_t> kept) {
 void Prefilter::NewStamp() {
   if (++stamp_ == 0) {  // wrapped: forget every mark
     std::fill(met_.begin(), met_.end(), 0);
+    std::fill(seen_.begin(), seen_.end(), 0);
     stamp_ = 1;
   }
 }

@@ -4,7 +4,8 @@
 // Compile side: every pattern records the literal words and word sets it requires
 // (rule_pattern.h) and is *anchored* on its most selective requirement (ChooseAnchors);
 // IndexPatternWords gives every distinct requirement an id and builds the word index
-// (CompiledRules::pattern_words). Match side: a Prefilter looks a sentence's words up once,
+// (CompiledRules::pattern_words). Match side: each token of a sentence is looked up once when
+// it is tagged (FindPatternWords); a Prefilter gathers the index entries of its word units,
 // marks the requirements they meet, and yields the patterns anchored on those words.
 //
 // Thread-safety: the index is immutable once compiled; a Prefilter is per-thread scratch.
@@ -26,6 +27,10 @@ void ChooseAnchors(CompiledPattern* pattern);
 // Numbers the word requirements of every pattern of `rules->rules` (CompiledPattern::
 // requirements) and fills pattern_words, pattern_word_buckets, requirement_count and unanchored.
 void IndexPatternWords(CompiledRules* rules);
+
+// Sets s->pattern_words: the id of each token's lower-cased text among rules.pattern_word_ids.
+// REQUIRES: s->lower and s->tokens are set.
+void FindPatternWords(const CompiledRules& rules, Tagged* s);
 
 // (rule index, pattern index) pairs.
 using PatternRefs = std::vector<std::pair<uint32_t, uint32_t>>;
@@ -69,8 +74,9 @@ class Prefilter {
   PatternRefs patterns_;
   std::vector<uint32_t> frames_;
   // The word requirements met (met_[id] == stamp_) by the words of the sentence `looked_up_`,
-  // with their index entries.
+  // with their index entries (each once: seen_[pattern word id] == stamp_).
   std::vector<const PatternWord*> word_uses_;
+  std::vector<uint32_t> seen_;
   std::vector<const PatternWord*> kept_uses_;  // Keep
   const Tagged* looked_up_ = nullptr;
   std::vector<uint32_t> met_;

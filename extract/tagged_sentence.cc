@@ -104,15 +104,6 @@ void SetLetters(Mention* m) {
 
 namespace {
 
-// The first 8 bytes of `word`, big-endian and zero-padded: ordering words by it agrees with
-// their byte order wherever it differs, so sorting compares integers first.
-uint64_t SortPrefix(std::string_view word) {
-  uint64_t prefix = 0;
-  const size_t n = std::min<size_t>(word.size(), 8);
-  for (size_t i = 0; i < n; ++i) prefix = (prefix << 8) | static_cast<unsigned char>(word[i]);
-  return n == 0 ? 0 : prefix << (8 * (8 - n));
-}
-
 // Writes the decimal digits of `value` at `out`; returns the end.
 char* WriteDecimal(size_t value, char* out) {
   char digits[20];
@@ -174,9 +165,6 @@ void BuildUnits(Tagged* s) {
   // `folded` is written after `tagged`, from `lower` where `tagged` copies `text`.
   char* const folded = s->folded.data();
   folded[0] = ' ';
-  // The word units' lower-case texts, keyed for sorting (below).
-  std::vector<std::pair<uint64_t, std::string_view>> words(unit_count);
-  size_t word_count = 0;
   const char* const text = s->text.data();
   const char* const lower = s->lower.data();
   Unit* const units = s->units.data();
@@ -211,8 +199,6 @@ void BuildUnits(Tagged* s) {
         std::memcpy(folded + at, lower + begin, size);
         out += size;
       }
-      const std::string_view word(lower + begin, size);
-      words[word_count++] = {SortPrefix(word), word};
       ++t;
     }
     folded[out - tagged] = ' ';
@@ -229,28 +215,11 @@ void BuildUnits(Tagged* s) {
   const std::string_view all(s->text);
   s->folds_to_ascii = all.find("\xE2\x84\xAA") != std::string_view::npos ||
                       all.find("\xC5\xBF") != std::string_view::npos;
-  words.resize(word_count);
-  std::sort(words.begin(), words.end(), [](const auto& a, const auto& b) {
-    if (a.first != b.first) return a.first < b.first;
-    // Equal prefixes of words of up to 8 bytes: the shorter is a prefix of the other.
-    if (a.second.size() <= 8 && b.second.size() <= 8) return a.second.size() < b.second.size();
-    return a.second < b.second;
-  });
-  size_t distinct = 0;
-  for (size_t i = 0; i < words.size(); ++i) {
-    if (i == 0 || words[i].second != words[i - 1].second) ++distinct;
-  }
-  s->words.clear();
-  s->words.reserve(distinct);
-  for (const auto& [prefix, word] : words) {
-    if (s->words.empty() || s->words.back() != word) s->words.push_back(word);
-  }
   // Exact already, unless the sentence was built before with more (a second pass).
   s->units.shrink_to_fit();
   s->unit_offsets.shrink_to_fit();
   s->tagged.shrink_to_fit();
   s->folded.shrink_to_fit();
-  s->words.shrink_to_fit();
 }
 
 const Mention* PlaceholderMention(const Tagged& s, const re2::StringPiece& piece) {

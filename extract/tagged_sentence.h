@@ -108,6 +108,9 @@ inline uint16_t WordKey(std::string_view w) {
 
 // --- The sentence ----------------------------------------------------------------------------
 
+// Tagged::pattern_words of a token that is no pattern word.
+inline constexpr uint32_t kNoPatternWord = ~uint32_t{0};
+
 enum class MentionKind { kEntity, kDemonym, kDate, kQuote, kDiscovered, kCoref };
 std::string_view MentionKindName(MentionKind kind);
 
@@ -153,7 +156,10 @@ struct Tagged {
   // `text` holds a character that (?i:) folds to an ASCII letter (the Kelvin sign, the long s):
   // a word unit may then match a case-insensitive word that its `folded` spelling is not.
   bool folds_to_ascii = false;
-  std::vector<std::string_view> words;  // lower-cased word units (views of `lower`), sorted, unique
+  // Per token: the id of its lower-cased text among the rules' pattern words
+  // (CompiledRules::pattern_word_ids), or kNoPatternWord. Set by FindPatternWords
+  // (rule_prefilter.h) when the sentence is tagged; the prefilter reads those of word units.
+  std::vector<uint32_t> pattern_words;
   // Every date FindDates found in `text`, also those inside a longer mention ("the 1783 Treaty
   // of Paris"): the narrative's dates (extract/time_context.h).
   std::vector<DateMention> dates;
@@ -192,9 +198,8 @@ struct Tagged {
   }
 };
 
-// Builds units, `tagged`, `folded`, `bits`, `folds_to_ascii` and `words` from `text`, `lower`,
-// `tokens` and `mentions` (whose letters it sets). `words` holds views of `s->lower`, so a Tagged
-// must not be moved after.
+// Builds units, `tagged`, `folded`, `bits` and `folds_to_ascii` from `text`, `lower`, `tokens`
+// and `mentions` (whose letters it sets).
 void BuildUnits(Tagged* s);
 
 // The mention a placeholder (or a capture that is one) names, or null.

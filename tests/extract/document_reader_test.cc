@@ -191,6 +191,37 @@ TEST(DocumentReaderTest, IncludeExcludeAndRecursion) {
             (std::vector<std::string>{d + "/sub/skip.log", d + "/a.md"}));
 }
 
+// A corpus that copied front matter titles into JSON Lines without decoding their YAML escapes
+// (the bench corpus: 6,363 of 6,390 titles): the title is decoded the way the front matter would
+// have been; a title without a backslash is kept as it is.
+TEST(DocumentReaderTest, JsonLinesTitlesWithYamlEscapesAreDecoded) {
+  struct Case {
+    const char* json_title;  // as written inside the JSON string
+    const char* want;
+  };
+  const Case kCases[] = {
+      {"Readout of President\\\\_Biden\\\\u2019s Call with Chancellor Scholz",
+       "Readout of President Biden\xE2\x80\x99s Call with Chancellor Scholz"},
+      {"Fact Sheet: List of Agency Actions for\\\\_Review\\\\",
+       "Fact Sheet: List of Agency Actions for Review"},
+      {"Statement on Caf\\\\xE9 Owners", "Statement on Caf\xC3\xA9 Owners"},
+      {"Biden\\u2019s Call", "Biden\xE2\x80\x99s Call"},  // JSON's own escape: already decoded
+      {"Plain  Title", "Plain  Title"},                   // counter-example: untouched
+  };
+  TempDir dir;
+  std::string lines;
+  for (const Case& c : kCases) {
+    lines +=
+        std::string("{\"id\": \"d\", \"text\": \"Text.\", \"title\": \"") + c.json_title + "\"}\n";
+  }
+  const ReadResult r = ReadAll({dir.Write("titles.jsonl", lines)});
+  ASSERT_EQ(r.docs.size(), std::size(kCases));
+  for (size_t i = 0; i < std::size(kCases); ++i) {
+    SCOPED_TRACE(kCases[i].json_title);
+    EXPECT_EQ(r.docs[i].info.title, kCases[i].want);
+  }
+}
+
 TEST(DocumentReaderTest, JsonLinesWarnPerLineAndKeepReading) {
   TempDir dir;
   const std::string path = dir.Write(

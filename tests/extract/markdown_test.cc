@@ -76,5 +76,29 @@ TEST(ParseFrontMatterTest, Absent) {
   }
 }
 
+TEST(UnescapeDoubleQuotedTest, Table) {
+  struct Case {
+    const char* raw;
+    const char* want;
+  };
+  const Case kCases[] = {
+      {"President\\_Biden\\u2019s Call",
+       "President\xC2\xA0"
+       "Biden\xE2\x80\x99s Call"},
+      {"Andr\\xE9s", "Andr\xC3\xA9s"},
+      {"a \\\"b\\\"", "a \"b\""},
+      {"joined\\\n  line", "joinedline"},                          // escaped line break: no space
+      {"folded\n  line", "folded line"},                           // a line break: one space
+      {"cut after its first line\\", "cut after its first line"},  // a trailing "\" is dropped
+      {"a backslash \\\\", "a backslash \\"},                      // an escaped backslash is kept
+      {"no escapes: A/B", "no escapes: A/B"},                      // counter-example: unchanged
+      {"bad \\u20", "bad \xEF\xBF\xBD"},                           // a short \u escape: U+FFFD
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.raw);
+    EXPECT_EQ(UnescapeDoubleQuoted(c.raw), c.want);
+  }
+}
+
 }  // namespace
 }  // namespace parley
