@@ -335,9 +335,9 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
       {"Japan welcomed the steps taken in Tokyo to curb inflation.", {}, {"reduced relative"}},
       // A possessive determines the subject of a past form; the possessor owns the subject phrase
       // (the "s" is no word of it); before a present form the phrase is a noun.
-      {"Russia's new ambassador left for Ukraine.",
+      {"Russia's new mayor left for Ukraine.",
        {"verb group \"left\": leave (active, asserted)",
-        "subject \"new ambassador\" (names no entity; owner state:russia) [noun phrase]"},
+        "subject \"new mayor\" (names no entity; owner state:russia) [noun phrase]"},
        {}},
       {"Japan discussed Argentina's ongoing talks with the IMF.",
        {"object \"Argentina's ongoing talks\" (names no entity; owner state:argentina)"},
