@@ -71,6 +71,9 @@ struct LexEntry {
   bool remain = false;
   // A noun some frame names as its event (`noun` lines: "invasion", "visit").
   bool event_noun = false;
+  // A noun that takes a content clause: "expressed hopes that Osgiliath could be drawn in",
+  // "gave assurances that" ("that" after it opens a complement clause, not a relative one).
+  bool content_noun = false;
   // A noun some frame names only with its content clause after it (`noun-clause` lines: "a
   // statement that ...", "Rabin's promise to withdraw").
   bool clause_noun = false;
