@@ -13,6 +13,14 @@ bool ClauseReader::IsTitleWord(uint32_t u) const {
   const Info& i = info_[u];
   if (i.kind != Kind::kWord || !i.cap) return false;
   if ((i.classes & ~kClassModifier) != 0) return false;
+  // A month the date finder did not make a date ("In December Japan suspended talks", in a
+  // document without a date) is no title of the name after it.
+  static constexpr std::string_view kMonths[] = {"january",   "february", "march",    "april",
+                                                 "may",       "june",     "july",     "august",
+                                                 "september", "october",  "november", "december"};
+  if (std::find(std::begin(kMonths), std::end(kMonths), Lower(u)) != std::end(kMonths)) {
+    return false;
+  }
   return (i.forms & (kFormThird | kFormEd)) == 0;
 }
 
@@ -180,6 +188,7 @@ void ClauseReader::FindCoordination() {
     // A list after a colon may be separated by semicolons: "spoke with: A of X; B of Y; and
     // C of Z".
     const bool colon_list = phrases_[p].begin > 0 && IsPunct(phrases_[p].begin - 1, ':');
+    bool comma_and = false;  // the first two members are joined by ", and"
     size_t q = p;
     while (!phrases_[q].possessive) {
       uint32_t u = phrases_[q].end;
@@ -198,6 +207,7 @@ void ClauseReader::FindCoordination() {
         if (Is(u, "and")) {
           ++u;
           conj = true;
+          if (members.size() == 1) comma_and = true;
         }
       } else if (Is(u, "and")) {
         ++u;
@@ -255,6 +265,17 @@ void ClauseReader::FindCoordination() {
     // list ("With Japan, Korea and Australia, the US" keeps its list).
     if (keep > 2 && !by_conjunction[1] && InIntroductoryPhrase(phrases_[members[0]].begin) &&
         list_end < n_ && info_[list_end].kind == Kind::kWord && info_[list_end].forms != 0 &&
+        info_[list_end].classes == 0) {
+      keep = 1;
+      list_end = phrases_[members[0]].end;
+    }
+    // "the representative of the Palestinians, and the PLO renounced terrorism": ", and"
+    // between two members before a verb joins two clauses, not a list, unless a comma before
+    // the first member says the list began with words that name no entity ("DOE, DOD, and
+    // the Department of State signed").
+    const uint32_t first = phrases_[members[0]].begin;
+    if (keep == 2 && comma_and && !(first > 0 && IsPunct(first - 1, ',')) && list_end < n_ &&
+        info_[list_end].kind == Kind::kWord && info_[list_end].forms != 0 &&
         info_[list_end].classes == 0) {
       keep = 1;
       list_end = phrases_[members[0]].end;

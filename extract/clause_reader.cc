@@ -91,6 +91,7 @@ void ClauseReader::Classify() {
     if (!IsWordByte(c)) {
       i.kind = Kind::kPunct;
       i.punct = static_cast<char>(c);
+      if (c == '-' && t.space_before && first_spaced_dash_ == kNoUnit) first_spaced_dash_ = u;
       continue;
     }
     i.cap = c >= 'A' && c <= 'Z';

@@ -161,6 +161,34 @@ class ClauseReader {
     return c == ';' || c == ':' || c == '.' || c == '!' || c == '?' || c == '(' || c == ')';
   }
 
+  // When unit u is a dash set off by spaces that opens an aside closed by another such dash
+  // before `limit` ("plans - including X, as decided at the summit -, discussed"): the unit
+  // of the closing dash. Otherwise u.
+  uint32_t DashAsideEnd(uint32_t u, uint32_t limit) const {
+    if (!IsPunct(u, '-') || Joined(u)) return u;
+    for (uint32_t k = u + 1; k < limit; ++k) {
+      if (IsHardStop(k)) return u;
+      if (IsPunct(k, '-') && !Joined(k)) return k;
+    }
+    return u;
+  }
+
+  // Whether unit b stands inside an aside between spaced dashes ("plans - the talks that Russia
+  // wanted -, and") that closes before `limit`: an odd number of spaced dashes since the last
+  // hard stop before b, and one more in [b, limit).
+  bool InClosedDashAside(uint32_t b, uint32_t limit) const {
+    if (first_spaced_dash_ >= b) return false;
+    uint32_t open = 0;
+    for (uint32_t k = b; k > first_spaced_dash_ && !IsHardStop(k - 1); --k) {
+      if (IsPunct(k - 1, '-') && !Joined(k - 1)) ++open;
+    }
+    if (open % 2 == 0) return false;
+    for (uint32_t k = b; k < limit && !IsHardStop(k); ++k) {
+      if (IsPunct(k, '-') && !Joined(k)) return true;
+    }
+    return false;
+  }
+
   // Unit e - 1 closes parentheses set off after an entity ("the United Arab Emirates (UAE), and
   // the United States,"; "Winston Churchill (replaced on July 26 by Clement Attlee), and"):
   // returns the unit of their "(", from which a walk back over a list goes on. Returns e when
@@ -366,6 +394,7 @@ class ClauseReader {
   std::vector<bool> verb_unit_;            // units that are verbs of a group
   std::vector<const LexEntry*> prefixed_;  // "re-iterated": the entry of "reiterated"
   size_t next_phrase_hint_ = 0;
+  uint32_t first_spaced_dash_ = kNoUnit;  // the first dash set off by a space, or kNoUnit
 };
 
 }  // namespace parley::internal::clause_reader

@@ -59,7 +59,16 @@ int ClauseReader::SharedSubject(size_t g) const {
     }
     // Infinitives ("to be delivered" too) and complement clauses are no coordinated verb.
     if (to_infinitive || prev.embedded) continue;
+    // "discussed the plans - the talks that Russia wanted -, and reiterated": a verb inside an
+    // aside between spaced dashes that closes before this one is no verb of its phrase.
+    if (InClosedDashAside(prev.begin, stop)) continue;
     for (uint32_t u = prev.end; u < stop; ++u) {
+      // "discussed their plans - including X, as decided at the summit -, discussed Y": an
+      // aside between spaced dashes is no clause boundary of the verb phrase.
+      if (const uint32_t close = DashAsideEnd(u, stop); close > u) {
+        u = close;
+        continue;
+      }
       if (IsPunct(u, ';') || IsPunct(u, ':') || IsPunct(u, '(') ||
           Has(u, kClassSubordinator | kClassRelative)) {
         return -1;

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
+#include <string>
+#include <string_view>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -147,6 +150,26 @@ bool CheckEntityId(RuleFiles* files, const RuleBlock& b, int line, const std::st
   return true;
 }
 
+bool DemonymTakesPlural(std::string_view adjective) {
+  if (adjective.size() < 3 || adjective[0] < 'A' || adjective[0] > 'Z') return false;
+  for (char c : adjective.substr(1)) {
+    if (c < 'a' || c > 'z') return false;  // one word, not an acronym
+  }
+  // Demonyms that are nouns too and take "-s": Syrian, Israeli, Greek, Slovak, Cypriot,
+  // Yugoslav, Filipino, Luxembourger, Slovene. Not "-ese", "-ish", "-ch" (Japanese, British,
+  // French) nor adjectives only (Arctic, Hellenic).
+  static constexpr std::string_view kSuffixes[] = {"an", "i", "k", "ot", "av", "ino", "er", "ene"};
+  for (std::string_view suffix : kSuffixes) {
+    if (adjective.ends_with(suffix) && !adjective.ends_with("ic")) return true;
+  }
+  return false;
+}
+
+std::optional<std::string> PluralDemonym(std::string_view adjective) {
+  if (!DemonymTakesPlural(adjective)) return std::nullopt;
+  return std::string(adjective) + "s";
+}
+
 size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRules* out) {
   static const std::vector<std::string> kProps = {
       "label", "alias",   "alias/i", "pattern", "attr",  "adjective", "capital", "acts-as",
@@ -156,6 +179,8 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
     if (out->alias_index.Add(text, ignore_case, demonym, entity)) ++alias_count;
   };
   std::vector<PendingPattern> patterns;
+  std::set<std::string> literals;  // every label, alias and adjective, for PluralDemonym
+  std::vector<std::pair<std::string, uint32_t>> plurals;  // (plural demonym, entity)
   std::vector<std::pair<const RuleBlock*, const RuleProp*>> acts_as;
   std::vector<std::tuple<const RuleBlock*, const RuleProp*, std::string>> eras;
   // Definition order decides ties, so number the blocks in load order.
@@ -322,9 +347,24 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
     const uint32_t index = static_cast<uint32_t>(out->entities.size());
     out->entity_index.emplace(id, index);
     add_alias(def.entity.label, false, false, index);
-    for (const auto& [alias, ignore_case] : literal) add_alias(alias, ignore_case, false, index);
-    for (const std::string& adjective : def.adjectives) add_alias(adjective, false, true, index);
+    literals.insert(def.entity.label);
+    for (const auto& [alias, ignore_case] : literal) {
+      add_alias(alias, ignore_case, false, index);
+      literals.insert(alias);
+    }
+    for (const std::string& adjective : def.adjectives) {
+      add_alias(adjective, false, true, index);
+      literals.insert(adjective);
+      if (def.entity.type != EntityType::kState) continue;
+      if (std::optional<std::string> plural = PluralDemonym(adjective)) {
+        plurals.emplace_back(*std::move(plural), index);
+      }
+    }
     out->entities.push_back(std::move(def));
+  }
+  // "The Syrians insisted": a state's demonym in the plural, unless some entity spells it.
+  for (const auto& [plural, index] : plurals) {
+    if (literals.count(plural) == 0) add_alias(plural, false, true, index);
   }
   for (uint32_t i = 0; i < out->entities.size(); ++i) {
     const Entity& e = out->entities[i].entity;

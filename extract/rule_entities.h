@@ -8,6 +8,7 @@
 #define PARLEY_EXTRACT_RULE_ENTITIES_H_
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -21,9 +22,20 @@ namespace parley::internal {
 // `files`. An imported block of the same id (symbols.imported_entity_blocks) is merged in: its
 // aliases, adjectives and roles are added (the roles as imported roles, EntityDef::
 // imported_roles), its attributes only where the hand-written block has none of that key; its
-// label and patterns are not used. Returns the number of literal aliases indexed (labels,
-// aliases, adjectives).
+// label and patterns are not used. A state's adjective also matches in the plural
+// (PluralDemonym: "Syrians"), as a demonym, unless some entity has that text as its label, an
+// alias or an adjective ("Soviets" is an alias of the Soviet Union). Returns the number of
+// literal aliases indexed (labels, aliases, adjectives, plurals).
 size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRules* out);
+
+// The plural of a state's demonym that is a noun too: the adjective + "s" for one capitalised
+// word ending in -an, -i, -k, -ot, -av, -ino, -er or -ene ("Syrian" -> "Syrians", "Israeli",
+// "Greek", "Cypriot", "Yugoslav"); nullopt otherwise ("Japanese", "British", "French",
+// "Hellenic", "PRC", "U.S.").
+std::optional<std::string> PluralDemonym(std::string_view adjective);
+
+// Whether `adjective` has a plural by PluralDemonym.
+bool DemonymTakesPlural(std::string_view adjective);
 
 // True for an actor code: upper-case letters and digits ("RUSGOV"), several joined by '/'.
 bool IsActorCode(std::string_view code);

@@ -573,12 +573,7 @@ bool ParseWordItem(std::string_view item, Cue* out) {
 }
 
 std::string WordListRegex(const WordList& list, bool fold) {
-  std::string re = "(?:";
-  for (size_t i = 0; i < list.items.size(); ++i) {
-    if (i > 0) re += "|";
-    re += CueRegex(list.items[i], fold);
-  }
-  return re + ")";
+  return CueListRegex(list.items, fold);
 }
 
 bool EmitPattern(const PatternSeq& seq, const PatternScope& scope, RuleKind kind, bool in_macro,

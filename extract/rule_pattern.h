@@ -103,8 +103,8 @@ struct EmittedPattern {
 bool EmitPattern(const PatternSeq& seq, const PatternScope& scope, RuleKind kind, bool in_macro,
                  EmittedPattern* out, PatternError* error);
 
-// The regex fragment matching any item of `list` (tagged_sentence.h CueRegex for one, `fold`
-// as there).
+// The regex fragment matching any item of `list`, the first listed preferred
+// (tagged_sentence.h CueListRegex, `fold` as there).
 std::string WordListRegex(const WordList& list, bool fold);
 
 // Names of macros `seq` refers to (directly), with their offsets.

@@ -7,6 +7,7 @@
 
 #include "extract/actor_codes.h"
 #include "extract/dates.h"
+#include "extract/rule_entities.h"
 
 namespace parley::internal {
 namespace {
@@ -106,6 +107,11 @@ class SectorPass {
       if (Mention bare; BareDemonym(m, &bare)) {
         out.push_back(std::move(bare));
         changed = true;
+      } else if (PluralDemonym(m)) {
+        // "Americans to come together": a plural demonym names its state only as "the
+        // Syrians"; elsewhere it stays a word, as before the plural was known.
+        changed = true;
+        continue;
       } else {
         out.push_back(m);
       }
@@ -403,6 +409,15 @@ class SectorPass {
       return Compose(owner, sectors_, out);
     }
     return false;
+  }
+
+  // A state demonym in the plural ("Syrians": rule_entities.h, PluralDemonym), as a mention:
+  // one token, the plural of an adjective.
+  bool PluralDemonym(const Mention& m) const {
+    if (!StateDemonym(m) || m.tok_end != m.tok_begin + 1) return false;
+    const std::string_view text = s_.Range(m.tok_begin, m.tok_end);
+    return text.size() > 3 && text.back() == 's' &&
+           DemonymTakesPlural(text.substr(0, text.size() - 1));
   }
 
   // A demonym of a state, as a mention (not yet rewritten).

@@ -10,7 +10,8 @@
 //   "Danish media and government"                  DNKMED, and DNKGOV for "government"
 //   "Hamas gunmen"                                 the organization, code + MIL
 //   "the Japanese", "an Eriadorian" (a demonym with a determiner, before a verb or the end of
-//                                    the phrase)  the state
+//                                    the phrase)  the state; so is "the Syrians" (a plural,
+//                                    rule_entities.h), which without a determiner is no mention
 //
 // A noun directly followed by a name ("Russian President Vladimir Putin") is a title, not an
 // actor: the pass leaves it to the clause layer. Group entities no rule defines are made for the

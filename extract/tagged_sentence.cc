@@ -47,6 +47,65 @@ std::string CueRegex(const Cue& cue, bool fold) {
   return re + ")";
 }
 
+namespace {
+
+// The rest of `items` after their first `depth` tokens, which they share, as a tree of shared
+// tokens (CueListRegex); false when an item that ends at `depth` precedes one that goes on.
+bool AppendCueTree(const std::vector<const Cue*>& items, size_t depth, std::string* re) {
+  std::vector<std::pair<std::string_view, std::vector<const Cue*>>> groups;
+  bool ends = false;
+  for (const Cue* cue : items) {
+    if (cue->tokens.size() == depth) {
+      ends = true;
+      continue;
+    }
+    if (ends) return false;
+    const std::string_view token = cue->tokens[depth];
+    auto it = std::find_if(groups.begin(), groups.end(),
+                           [&](const auto& group) { return group.first == token; });
+    if (it == groups.end()) it = groups.insert(groups.end(), {token, {}});
+    it->second.push_back(cue);
+  }
+  const bool alternation = groups.size() + (ends ? 1 : 0) > 1;
+  if (alternation) *re += "(?:";
+  for (size_t g = 0; g < groups.size(); ++g) {
+    if (g > 0) *re += "|";
+    *re += RE2::QuoteMeta(groups[g].first);
+    *re += " ";
+    if (!AppendCueTree(groups[g].second, depth + 1, re)) return false;
+  }
+  if (ends && !groups.empty()) *re += "|";
+  if (alternation) *re += ")";
+  return true;
+}
+
+bool Factorable(const std::vector<Cue>& cues, bool fold) {
+  return std::all_of(cues.begin(), cues.end(), [&](const Cue& cue) {
+    return !cue.prefix && !cue.tokens.empty() &&
+           (!fold || std::all_of(cue.tokens.begin(), cue.tokens.end(), [](const std::string& t) {
+             return std::all_of(t.begin(), t.end(),
+                                [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+           }));
+  });
+}
+
+}  // namespace
+
+std::string CueListRegex(const std::vector<Cue>& cues, bool fold) {
+  if (Factorable(cues, fold)) {
+    std::vector<const Cue*> items;
+    for (const Cue& cue : cues) items.push_back(&cue);
+    std::string re = fold ? "(?i:" : "(?:";
+    if (AppendCueTree(items, 0, &re)) return re + ")";
+  }
+  std::string re = "(?:";
+  for (size_t i = 0; i < cues.size(); ++i) {
+    if (i > 0) re += "|";
+    re += CueRegex(cues[i], fold);
+  }
+  return re + ")";
+}
+
 std::string PlaceholderRegex(uint32_t bits) {
   std::string letters = "[";
   for (int i = 0; kMentionLetters[i] != '\0'; ++i) {

@@ -14,6 +14,7 @@
 #include "extract/mentions.h"
 #include "extract/rule_compiled.h"
 #include "extract/rule_set.h"
+#include "extract/sectors.h"
 
 namespace parley {
 namespace {
@@ -31,6 +32,7 @@ std::string Analyse(const std::string& sentence) {
   internal::DocState doc{Rules().compiled(), "2020-01-01", false, {}, {}, {}};
   internal::Tagged s;
   internal::Tag(doc, sentence, DateReference{.date = doc.doc_date}, &s);
+  if (internal::ApplySectors(doc, &s)) internal::BuildUnits(&s);  // as the pipeline does
   internal::ClauseAnalysis a;
   internal::AnalyzeClauses(s, Rules().compiled().lexicon, &a);
   return internal::DescribeClauses(s, Rules().compiled().lexicon, a);
@@ -288,9 +290,11 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
         "subject \"You and I\" (pronoun, unresolved) [pronoun]"},
        {}},
       {"They told us and I agreed.", {}, {"\"us and I\""}},
-      // A verb form the tagger did not group does not open a nominalisation's phrase.
+      // A verb form does not open a nominalisation's phrase; a plural demonym after a
+      // determiner is the state.
       {"By December the Palestinians suspended talks over settlements.",
-       {"noun group \"talks\": talks (asserted)"},
+       {"noun group \"talks\": talks (asserted)",
+        "subject \"the Palestinians\" = state:palestine [before the verb]"},
        {"noun group \"the Palestinians"}},
       // A support verb's subject is the agent of the event that is its direct object.
       {"In 1989, President Bush ordered an invasion of Panama.",
@@ -329,6 +333,32 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {"[subject of 'continuing']"}},
       // A participle after a noun with a place but no agent is no reduced relative.
       {"Japan welcomed the steps taken in Tokyo to curb inflation.", {}, {"reduced relative"}},
+      // An aside between spaced dashes does not end a coordinated verb phrase, and a verb
+      // inside it shares no subject with the verbs after it; an aside that never closes is a
+      // boundary.
+      {"Japan discussed the plans - including the revenues, as decided at the G7 Summit -, "
+       "discussed the Victory Plan, and reiterated its resolve.",
+       {"verb group \"reiterated\": reiterate (active, asserted)",
+        "subject \"Japan\" = state:japan [shared with 'discussed']"},
+       {"subject -"}},
+      {"Japan discussed the plans - the talks that Russia wanted -, and reiterated its resolve.",
+       {"subject \"Japan\" = state:japan [shared with 'discussed']"},
+       {"[shared with 'wanted']"}},
+      {"Japan discussed the plans - as Russia wanted, and then rejected the offer.",
+       {},
+       {"subject \"Japan\" = state:japan [shared with 'discussed']"}},
+      // A month the date finder left alone is no title of the name after it.
+      {"In December Japan suspended talks with Israel.",
+       {"subject \"Japan\" = state:japan [before the verb]"},
+       {}},
+      // ", and" between two entities before a verb joins clauses; after a comma that opened
+      // the list with words naming no entity it is a list.
+      {"Israel accepted the PLO as the representative of Japan, and the PLO renounced terrorism.",
+       {"subject \"the PLO\" = organization:plo [before the verb]"},
+       {"Japan, and the PLO\" ="}},
+      {"DOE, DOD, and the Department of State signed a memorandum.",
+       {"subject \"DOD, and the Department of State\""},
+       {}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.sentence);

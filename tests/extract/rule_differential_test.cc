@@ -15,6 +15,7 @@
 #include "extract/default_rules.h"
 #include "extract/prepare.h"
 #include "extract/rule_compiled.h"
+#include "extract/rule_entities.h"
 #include "extract/rule_matcher.h"
 #include "extract/rule_set.h"
 #include "extract/rule_tokens.h"
@@ -95,6 +96,13 @@ void CompareMentions(const RuleSet& set, std::string_view text, const SentenceAn
   }
   for (const Span3& n : naive) {
     const uint64_t nb = std::get<0>(n), ne = std::get<1>(n);
+    // The sector pass drops a plural demonym without a determiner ("to feed East Germans"):
+    // it names a state only as "the Germans".
+    const std::string_view word = text.substr(nb, ne - nb);
+    if (word.size() > 3 && word.back() == 's' &&
+        internal::DemonymTakesPlural(word.substr(0, word.size() - 1))) {
+      continue;
+    }
     bool covered = false;
     for (const MentionTrace& m : fast.mentions) {
       covered = covered ||

@@ -14,6 +14,7 @@
 #include "base/text.h"
 #include "extract/pattern_match.h"
 #include "extract/rule_tokens.h"
+#include "extract/tagged_sentence.h"
 
 namespace parley::internal {
 namespace {
@@ -136,6 +137,90 @@ TEST(EmitPatternTest, OnlyPatternsWithANameSlotReadTheSentenceAsWritten) {
       EXPECT_EQ(s.tagged.substr(s.Offset(groups[1]), groups[1].size()).size(), c.match.size());
       EXPECT_EQ(AsciiLower(s.tagged.substr(s.Offset(groups[1]), groups[1].size())),
                 AsciiLower(c.match));
+    }
+  }
+}
+
+// A word list is written as a tree of shared leading tokens where that keeps its meaning
+// (CueListRegex): every text must match it as it matches the plain alternation of its items, in
+// their order of preference, whatever follows the list.
+TEST(CueListRegexTest, MatchesAsTheAlternationOfItsItems) {
+  const auto cue = [](const std::string& item) {
+    Cue c;
+    EXPECT_TRUE(ParseWordItem(item, &c));
+    return c;
+  };
+  struct Case {
+    std::vector<std::string> items;
+    bool tree, tree_fold;  // written as a tree without `fold`, and with it
+  };
+  const Case cases[] = {
+      // Sorted by length, as word lists are: shared leading tokens are written once.
+      {{"deputy secretary of state", "deputy prime minister", "secretary of state",
+        "deputy secretary", "secretary general", "deputy", "secretary", "minister"},
+       true,
+       true},
+      {{"prime minister - designate", "prime minister", "president - elect", "president"},
+       true,
+       true},
+      // Case-insensitively, different non-ASCII words may match the same text ("Élysée" and
+      // "élysée").
+      {{"Élysée palace", "élysée accord", "Élysée"}, true, false},
+      // An item ending before a longer one with its leading tokens: preferred as listed.
+      {{"deputy", "deputy secretary", "secretary"}, false, false},
+      // An item that takes any ending ("propos*") matches words of other items.
+      {{"proposal", "propos*", "offer"}, false, false},
+  };
+  const std::vector<std::string> texts = {" deputy secretary of state of state ",
+                                          " deputy secretary of state ",
+                                          " deputy secretary ",
+                                          " Deputy Secretary Of State ",
+                                          " deputy prime minister ",
+                                          " secretary general ",
+                                          " secretary of state ",
+                                          " secretary ",
+                                          " minister ",
+                                          " deputy ",
+                                          " DEPUTY minister ",
+                                          " prime minister - designate ",
+                                          " prime minister ",
+                                          " president - elect ",
+                                          " president ",
+                                          " proposal ",
+                                          " proposals ",
+                                          " offer ",
+                                          " deputy secretary general ",
+                                          " ministers ",
+                                          " élysée palace ",
+                                          " Élysée palace ",
+                                          " élysée accord ",
+                                          " ÉLYSÉE "};
+  // What may follow the list: anything (the longest item wins), or words that some items hold.
+  const std::vector<std::string> tails = {"(.*)$", "(of state |)$", "([a-z]+ )$", "(- elect )$"};
+  for (const Case& c : cases) {
+    std::vector<Cue> cues;
+    for (const std::string& item : c.items) cues.push_back(cue(item));
+    for (const bool fold : {false, true}) {
+      SCOPED_TRACE(c.items[0] + (fold ? " (fold)" : ""));
+      std::string plain = "(?:";
+      for (size_t i = 0; i < cues.size(); ++i)
+        plain += (i > 0 ? "|" : "") + CueRegex(cues[i], fold);
+      plain += ")";
+      const std::string list = CueListRegex(cues, fold);
+      EXPECT_EQ(list != plain, fold ? c.tree_fold : c.tree) << list;
+      for (const std::string& tail : tails) {
+        const RE2 want("^ (" + plain + ")" + tail);
+        const RE2 got("^ (" + list + ")" + tail);
+        ASSERT_TRUE(want.ok() && got.ok()) << list;
+        for (const std::string& text : texts) {
+          SCOPED_TRACE(text + " / " + tail);
+          std::string want_list, want_tail, got_list, got_tail;
+          const bool wanted = RE2::FullMatch(text, want, &want_list, &want_tail);
+          EXPECT_EQ(RE2::FullMatch(text, got, &got_list, &got_tail), wanted);
+          EXPECT_EQ(got_list, want_list);
+          EXPECT_EQ(got_tail, want_tail);
+        }
+      }
     }
   }
 }

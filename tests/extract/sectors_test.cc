@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "extract/default_rules.h"
+#include "extract/rule_entities.h"
 #include "extract/rule_matcher.h"
 #include "extract/rule_set.h"
 
@@ -69,6 +70,53 @@ TEST(SectorsTest, CountriesWithSectorNounsAreActorsWithCodes) {
     SCOPED_TRACE(c.sentence);
     const std::string got = Statements(Defaults(), c.sentence, c.date);
     EXPECT_NE(got.find(c.want + "\n"), std::string::npos) << got;
+  }
+}
+
+// A state's demonym in the plural is the state after a determiner ("the Syrians insisted"),
+// and no mention at all elsewhere ("called on Americans to vote").
+TEST(SectorsTest, PluralDemonymsAreStatesOnlyAfterADeterminer) {
+  struct Form {
+    std::string adjective, plural;  // plural "" when there is none
+  };
+  const std::vector<Form> forms = {
+      {"Syrian", "Syrians"},
+      {"Israeli", "Israelis"},
+      {"Greek", "Greeks"},
+      {"Cypriot", "Cypriots"},
+      {"Yugoslav", "Yugoslavs"},
+      {"Filipino", "Filipinos"},
+      {"Japanese", ""},
+      {"British", ""},
+      {"French", ""},
+      {"Hellenic", ""},
+      {"PRC", ""},
+      {"U.S.", ""},
+      {"Ni-Vanuatu", ""},
+  };
+  for (const Form& f : forms) {
+    SCOPED_TRACE(f.adjective);
+    EXPECT_EQ(internal::PluralDemonym(f.adjective).value_or(""), f.plural);
+  }
+  struct Case {
+    std::string sentence, want;  // want: "" for no statement naming the state
+  };
+  const std::vector<Case> cases = {
+      {"The Syrians insisted that Israel should withdraw.", "state:syria asserted - SYR -"},
+      {"By December the Palestinians suspended talks with Israel.",
+       "state:palestine ended - PSE -"},
+      {"Even though the British and Americans rejected the plan, they signed it.",
+       "state:united-states rejected - USA -"},
+      {"President Biden called on Americans to vote.", ""},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.sentence);
+    const std::string got = Statements(Defaults(), c.sentence, "");
+    if (c.want.empty()) {
+      EXPECT_EQ(got.find("state:united-states"), std::string::npos) << got;
+    } else {
+      EXPECT_NE(got.find(c.want + "\n"), std::string::npos) << got;
+    }
   }
 }
 
