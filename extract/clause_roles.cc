@@ -288,7 +288,7 @@ void ClauseReader::FindSubject(size_t gi) {
     if (IsNounWord(w)) {
       // A noun phrase that names no entity ("the leaders", "the leader of Russia"): the
       // subject, but no entity; resolving it is for ResolveChunk.
-      g.subject = NounChunkEndingAt(w + 1);
+      g.subject = NounChunkEndingAt(w + 1, /*possessor_owns=*/true);
       g.subject_via = "noun phrase";
     }
     return;

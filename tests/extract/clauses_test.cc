@@ -333,6 +333,28 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {"[subject of 'continuing']"}},
       // A participle after a noun with a place but no agent is no reduced relative.
       {"Japan welcomed the steps taken in Tokyo to curb inflation.", {}, {"reduced relative"}},
+      // A possessive determines the subject of a past form; the possessor owns the subject phrase
+      // (the "s" is no word of it); before a present form the phrase is a noun.
+      {"Russia's new mayor left for Ukraine.",
+       {"verb group \"left\": leave (active, asserted)",
+        "subject \"new mayor\" (names no entity; owner state:russia) [noun phrase]"},
+       {}},
+      {"Japan discussed Argentina's ongoing talks with the IMF.",
+       {"object \"Argentina's ongoing talks\" (names no entity; owner state:argentina)"},
+       {"verb group \"talks\""}},
+      // The owner of a noun before a reduced relative is no role of the relative's verb.
+      {"The EU's new mission, led by France, ended.",
+       {"subject \"new mission\" (names no entity) [reduced relative]"},
+       {}},
+      // A word the lexicon does not know before a later member of a list is its adjective; a
+      // form that may be a verb is not ("and included Minister X").
+      {"Japan, the awful Russia, and good China signed the treaty.",
+       {"subject \"Japan, the awful Russia, and good China\" = state:japan, state:russia, "
+        "state:china [before the verb]"},
+       {}},
+      {"The delegation was led by President Biden and included President Putin.",
+       {"by-agent \"President Biden\" = person:joe-biden"},
+       {}},
       // An aside between spaced dashes does not end a coordinated verb phrase, and a verb
       // inside it shares no subject with the verbs after it; an aside that never closes is a
       // boundary.
