@@ -127,6 +127,11 @@ class ClauseReader {
     return u < n_ && info_[u].kind == Kind::kWord && info_[u].lex != nullptr &&
            info_[u].lex->stative;
   }
+  // A noun that takes a content clause (LexEntry::content_noun) at u.
+  bool ContentNoun(uint32_t u) const {
+    return u < n_ && info_[u].kind == Kind::kWord && info_[u].lex != nullptr &&
+           info_[u].lex->content_noun;
+  }
   // A form of "remain" at u followed (adverbs between) by a stative participle: a copula.
   bool RemainsStative(uint32_t u) const {
     if (u >= n_ || info_[u].kind != Kind::kWord || info_[u].lex == nullptr ||

@@ -357,6 +357,14 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
       {"The delegation was led by President Biden and included President Putin.",
        {"by-agent \"President Biden\" = person:joe-biden"},
        {}},
+      // "earlier" is an adverb between a passive and its agent.
+      {"The plan was opposed earlier by Russia.", {"by-agent \"Russia\" = state:russia"}, {}},
+      // After a noun that takes a content clause, "that" opens one; after another noun it is a
+      // relative pronoun.
+      {"Japan expressed hopes that Russia would sign the treaty.",
+       {"that-clause, its subject \"Russia\" = state:russia"},
+       {}},
+      {"Japan issued a template that Russia would use.", {}, {"that-clause"}},
       // An aside between spaced dashes does not end a coordinated verb phrase, and a verb
       // inside it shares no subject with the verbs after it; an aside that never closes is a
       // boundary.
