@@ -231,8 +231,10 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {"verb group \"signed\": sign (passive, asserted)",
         "by-agent \"Japan and Russia\" = state:japan, state:russia"},
        {}},
+      // "representatives of" is a sector noun phrase (rules/core/sectors.rules): the by-agent
+      // is the two states' representatives.
       {"The agreement was negotiated by representatives of Japan and Korea.",
-       {"by-agent \"Japan and Korea\""},
+       {"by-agent \"representatives of Japan and Korea\" = state:japan, state:south-korea"},
        {}},
       // Nominalisations of nouns frames name: who acts is the between-phrase, the owner or the
       // of-phrase (when it cannot be the object); prospective phrases give none.
