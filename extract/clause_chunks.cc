@@ -278,7 +278,18 @@ void ClauseReader::FindCoordination() {
     // "As a step towards the goals of the Task Force, the Commission and the US welcome": a
     // comma after the first member closes an introductory phrase when a verb follows the
     // list ("With Japan, Korea and Australia, the US" keeps its list).
-    if (keep > 2 && !by_conjunction[1] && InIntroductoryPhrase(phrases_[members[0]].begin) &&
+    // So does one that ends a long adverbial opening the sentence ("As a result of ..., and
+    // Israeli agreement to make gestures to the Palestinians, the U.S. and Israel agreed").
+    const uint32_t first_begin = phrases_[members[0]].begin;
+    // Not a list that "of" or "from" makes the members of a noun phrase: "the leaders of A, B,
+    // and C committed", "officials from A, B, and C convened".
+    const bool closes_adverbial =
+        first_begin > 0 && Has(first_begin - 1, kClassPreposition | kClassTo) &&
+        !Is(first_begin - 1, "of") && !Is(first_begin - 1, "from") &&
+        !Is(first_begin - 1, "between") && !Is(first_begin - 1, "among") &&
+        Has(0, kClassPreposition | kClassSubordinator) && list_end < n_ &&
+        (info_[list_end].forms & (kFormEd | kFormThird | kFormBase)) != 0;
+    if (keep > 2 && !by_conjunction[1] && (InIntroductoryPhrase(first_begin) || closes_adverbial) &&
         list_end < n_ && info_[list_end].kind == Kind::kWord && info_[list_end].forms != 0 &&
         info_[list_end].classes == 0) {
       keep = 1;
@@ -288,9 +299,8 @@ void ClauseReader::FindCoordination() {
     // between two members before a verb joins two clauses, not a list, unless a comma before
     // the first member says the list began with words that name no entity ("DOE, DOD, and
     // the Department of State signed").
-    const uint32_t first = phrases_[members[0]].begin;
-    if (keep == 2 && comma_and && !(first > 0 && IsPunct(first - 1, ',')) && list_end < n_ &&
-        info_[list_end].kind == Kind::kWord && info_[list_end].forms != 0 &&
+    if (keep == 2 && comma_and && !(first_begin > 0 && IsPunct(first_begin - 1, ',')) &&
+        list_end < n_ && info_[list_end].kind == Kind::kWord && info_[list_end].forms != 0 &&
         info_[list_end].classes == 0) {
       keep = 1;
       list_end = phrases_[members[0]].end;
@@ -356,6 +366,13 @@ int ClauseReader::ChunkAt(uint32_t u) {
   while (v < n_) {
     if (IsPunct(v, '-') && v > u && v + 1 < n_ && info_[v + 1].kind == Kind::kWord) {
       ++v;  // "first-ever", "U.S.-German"
+      continue;
+    }
+    // "an anti-Gondor parade", "a pro- Russian rally": a prefix joined to an entity by a hyphen
+    // makes the entity the phrase's owner.
+    if (IsPunct(v, '-') && v > u && v + 1 < n_ && info_[v - 1].kind == Kind::kWord && Joined(v) &&
+        out_->chunk_of[v + 1] >= 0 && out_->chunks[out_->chunk_of[v + 1]].begin == v + 1) {
+      ++v;
       continue;
     }
     const int c = out_->chunk_of[v];

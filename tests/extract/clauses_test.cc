@@ -231,8 +231,10 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {"verb group \"signed\": sign (passive, asserted)",
         "by-agent \"Japan and Russia\" = state:japan, state:russia"},
        {}},
+      // "representatives of" is a sector noun phrase (rules/core/sectors.rules): the by-agent
+      // is the two states' representatives.
       {"The agreement was negotiated by representatives of Japan and Korea.",
-       {"by-agent \"Japan and Korea\""},
+       {"by-agent \"representatives of Japan and Korea\" = state:japan, state:south-korea"},
        {}},
       // Nominalisations of nouns frames name: who acts is the between-phrase, the owner or the
       // of-phrase (when it cannot be the object); prospective phrases give none.
@@ -363,6 +365,14 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {"that-clause, its subject \"Russia\" = state:russia"},
        {}},
       {"Japan issued a template that Russia would use.", {}, {"that-clause"}},
+      // A prefix hyphened to an entity makes it the owner of the phrase, whose noun is no verb;
+      // a dash between spaces does not.
+      {"Japan abandoned an anti-Russia rally on Saturday.",
+       {"object \"an anti-Russia rally\" (names no entity; owner state:russia)"},
+       {"verb group \"rally\""}},
+      {"Climate Finance - Japan and China support the plan.",
+       {"verb group \"support\": support (active, asserted)"},
+       {}},
       // An aside between spaced dashes does not end a coordinated verb phrase, and a verb
       // inside it shares no subject with the verbs after it; an aside that never closes is a
       // boundary.
@@ -392,9 +402,18 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {}},
       {"Japan presented to the White House the next day a report.", {}, {"object \""}},
       {"Japan explained to Russia the plan would fail.", {}, {"object \"the plan\""}},
+      // A comma list whose first member ends an adverbial opening the sentence; not the
+      // members of a noun phrase before "of".
+      {"As a result of compromises, and an agreement to make gestures to the Palestinians, the "
+       "U.S. and Israel agreed to a treaty text.",
+       {"subject \"the U.S. and Israel\" = state:united-states, state:israel [before the verb]"},
+       {}},
+      {"At Camp David, the leaders of the United States, Japan, and Korea committed to cooperate.",
+       {"subject \"the leaders\" (names no entity) [noun phrase before 'of']"},
+       {}},
       // Owners coordinated before a demonym; a group is a phrase of its own.
-      {"The U.S. and Israeli delegations agreed to a treaty text.",
-       {"subject \"The U.S. and Israeli delegations\" (names no entity; owner state:united-states "
+      {"The U.S. and Israeli sides agreed to a treaty text.",
+       {"subject \"The U.S. and Israeli sides\" (names no entity; owner state:united-states "
         "state:israel) [noun phrase]"},
        {}},
       {"Fighting broke out between American forces and Filipino nationalists.",
