@@ -63,10 +63,7 @@ void ClauseReader::FindPhrases() {
         // Words the lexicon does not know between "the" and a name are its adjectives: "the
         // evil awful Gondor" (at most three, each neither a verb form nor an adverb).
         uint32_t k = j;
-        while (k < n_ && k - j < 3 && info_[k].kind == Kind::kWord && !info_[k].cap &&
-               info_[k].classes == 0 && info_[k].forms == 0 && !info_[k].ly) {
-          ++k;
-        }
+        while (k < n_ && k - j < 3 && UnknownWord(k)) ++k;
         if (k > j && k < n_ && IsEntity(k)) j = k;
         continue;
       }
@@ -151,6 +148,12 @@ void ClauseReader::FindPhrases() {
   }
 }
 
+bool ClauseReader::UnknownWord(uint32_t u) const {
+  if (u >= n_) return false;
+  const Info& i = info_[u];
+  return i.kind == Kind::kWord && !i.cap && i.classes == 0 && i.forms == 0 && !i.ly;
+}
+
 int ClauseReader::PhraseAt(uint32_t u) const {
   for (size_t p = next_phrase_hint_; p < phrases_.size(); ++p) {
     if (phrases_[p].begin == u) return static_cast<int>(p);
@@ -223,7 +226,19 @@ void ClauseReader::FindCoordination() {
         break;
       }
       next_phrase_hint_ = q + 1;
-      const int next = PhraseAt(u);
+      int next = PhraseAt(u);
+      // A word the lexicon does not know before a state or organization member is its
+      // adjective, as after "the": "Evil Mordor, the awful Fornost, and good Gondor". Not a
+      // form that may be a verb or a plural the lexicon does not list ("and included Minister
+      // X", "and members include").
+      if (next < 0 && UnknownWord(u) && !Lower(u).ends_with("ed") && !Lower(u).ends_with("ing") &&
+          !Lower(u).ends_with("s")) {
+        next = PhraseAt(u + 1);
+        if (next >= 0 && s_.mentions[info_[phrases_[next].head].mention].entity->entity.type ==
+                             EntityType::kPerson) {
+          next = -1;
+        }
+      }
       if (next < 0) break;
       const uint8_t cls = common & ClassOf(phrases_[next]);
       if (cls == 0) break;
@@ -341,6 +356,13 @@ int ClauseReader::ChunkAt(uint32_t u) {
   while (v < n_) {
     if (IsPunct(v, '-') && v > u && v + 1 < n_ && info_[v + 1].kind == Kind::kWord) {
       ++v;  // "first-ever", "U.S.-German"
+      continue;
+    }
+    // "an anti-Gondor parade", "a pro- Russian rally": a prefix joined to an entity by a hyphen
+    // makes the entity the phrase's owner.
+    if (IsPunct(v, '-') && v > u && v + 1 < n_ && info_[v - 1].kind == Kind::kWord && Joined(v) &&
+        out_->chunk_of[v + 1] >= 0 && out_->chunks[out_->chunk_of[v + 1]].begin == v + 1) {
+      ++v;
       continue;
     }
     const int c = out_->chunk_of[v];
@@ -468,7 +490,7 @@ bool ClauseReader::Modifies(const Chunk& c) const {
   return Has(c.begin, kClassDeterminer) || (c.begin > 0 && Has(c.begin - 1, kClassDeterminer));
 }
 
-int ClauseReader::NounChunkEndingAt(uint32_t e) {
+int ClauseReader::NounChunkEndingAt(uint32_t e, bool possessor_owns) {
   const uint32_t w = e - 1;
   uint32_t b = w;
   while (b > 0 && (IsNounWord(b - 1) || Has(b - 1, kClassModifier | kClassNumber) ||
@@ -477,6 +499,15 @@ int ClauseReader::NounChunkEndingAt(uint32_t e) {
   }
   if (b > 0 && Has(b - 1, kClassDeterminer)) --b;
   Chunk noun;
+  // "Eriador's death toll", "the countries' leaders": the entity before the possessive owns the
+  // phrase (the "s" of "'s" is no word of it).
+  uint32_t apostrophe = kNoUnit;
+  if (b < w && b > 0 && Is(b, "s") && PossessiveAt(b - 1) == 2) apostrophe = b++ - 1;
+  if (b > 0 && PossessiveAt(b - 1) == 1) apostrophe = b - 1;
+  if (apostrophe != kNoUnit && possessor_owns) {
+    const int owner = ChunkEndingAt(apostrophe);
+    if (owner >= 0) noun.owners = out_->chunks[owner].members;
+  }
   noun.begin = b;
   noun.end = e;
   noun.head = w;

@@ -174,6 +174,11 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
     if (c < 0) return false;
     const Chunk& chunk = out_->chunks[c];
     if (Has(chunk.begin, kClassPossessive)) return false;  // "our NATO and EU partners"
+    // "an anti-Gondor parade": an entity after a hyphened prefix modifies a noun.
+    if (chunk.begin > 1 && IsPunct(chunk.begin - 1, '-') && Joined(chunk.begin - 1) &&
+        info_[chunk.begin - 2].kind == Kind::kWord) {
+      return false;
+    }
     if (chunk.members.size() > 1) return true;
     if (chunk.members.size() == 1 &&
         s_.mentions[chunk.members[0]].entity->entity.type == EntityType::kGroup) {
@@ -226,12 +231,18 @@ bool ClauseReader::AgentPrepAt(uint32_t k) const {
 uint32_t ClauseReader::DeterminedNounPhraseStart(uint32_t e) const {
   uint32_t b = e;
   while (b > 0 && e - b < 5 && info_[b - 1].kind == Kind::kWord && !info_[b - 1].cap &&
-         (info_[b - 1].classes & ~(kClassModifier | kClassNumber)) == 0 && !verb_unit_[b - 1]) {
+         (info_[b - 1].classes & ~(kClassModifier | kClassNumber)) == 0 && !verb_unit_[b - 1] &&
+         !(b >= 2 && Is(b - 1, "s") && IsPunct(b - 2, '\''))) {  // the "s" of "'s" (below)
     --b;
   }
   if (b == e || b == 0) return kNoUnit;
   if (Has(b - 1, kClassDeterminer) || info_[b - 1].kind == Kind::kDemonym) return b - 1;
-  if (b >= 2 && Is(b - 1, "s") && IsPunct(b - 2, '\'')) return b - 2;
+  // "Caras Galadhon's new mayor left": a possessive determines the phrase before a past form;
+  // before a present one it is a noun ("Argentina's ongoing talks", "China's maritime claims").
+  if (b >= 2 && Is(b - 1, "s") && IsPunct(b - 2, '\'')) {
+    const Info& verb = info_[e];
+    return (verb.forms & kFormEd) != 0 && (verb.forms & kFormThird) == 0 ? b - 2 : kNoUnit;
+  }
   if (IsEntity(b - 1)) return b - 1;
   return kNoUnit;
 }

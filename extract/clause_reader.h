@@ -127,6 +127,11 @@ class ClauseReader {
     return u < n_ && info_[u].kind == Kind::kWord && info_[u].lex != nullptr &&
            info_[u].lex->stative;
   }
+  // A noun that takes a content clause (LexEntry::content_noun) at u.
+  bool ContentNoun(uint32_t u) const {
+    return u < n_ && info_[u].kind == Kind::kWord && info_[u].lex != nullptr &&
+           info_[u].lex->content_noun;
+  }
   // A form of "remain" at u followed (adverbs between) by a stative participle: a copula.
   bool RemainsStative(uint32_t u) const {
     if (u >= n_ || info_[u].kind != Kind::kWord || info_[u].lex == nullptr ||
@@ -219,6 +224,9 @@ class ClauseReader {
   // A possessive after unit u: "'s" or a bare "'" after a word ending in s. Returns its length
   // in units (0 when there is none).
   uint32_t PossessiveAt(uint32_t u) const;
+  // A lower-case word the lexicon knows nothing of (no class, no verb form, no -ly), false past
+  // the end: in a noun phrase before a name, an adjective ("the evil awful Gondor").
+  bool UnknownWord(uint32_t u) const;
 
   void FindPhrases();
 
@@ -263,8 +271,11 @@ class ClauseReader {
   // Whether an entity chunk before a noun modifies it ("the US offer", "a Russian proposal"):
   // one state, organization or group, after a determiner.
   bool Modifies(const Chunk& c) const;
-  // A noun chunk whose head is unit e - 1 (a noun word): its modifiers and determiner before.
-  int NounChunkEndingAt(uint32_t e);
+  // A noun chunk whose head is unit e - 1 (a noun word): its modifiers and determiner before
+  // (the "s" of a possessive before them excluded). With `possessor_owns`, the entity before
+  // that possessive owns the chunk: a subject ("Eriador's death toll has risen"); elsewhere the
+  // owner of a noun before a reduced relative is no role of its verb ("DOJ's operation, led by").
+  int NounChunkEndingAt(uint32_t e, bool possessor_owns = false);
 
   int AddChunk(Chunk chunk);
   // A pronoun chunk of units [begin, last], headed by `last` ("we", "you and I", "his").
@@ -281,7 +292,8 @@ class ClauseReader {
   // The first unit of the noun phrase that ends before unit e (exclusive) and starts with a
   // determiner, a possessive, a demonym or an entity ("the two leaders", "Russia's economy"):
   // that determiner, owner, demonym or entity; kNoUnit when the words before e are no such
-  // phrase.
+  // phrase. An owner's "'s" counts only when unit e is a past form ("Russia's new mayor left";
+  // "Argentina's ongoing talks" is a noun phrase).
   uint32_t DeterminedNounPhraseStart(uint32_t e) const;
 
   // Whether the comma at p closes a parenthetical that follows an entity chunk or a pronoun at

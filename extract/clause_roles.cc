@@ -288,7 +288,7 @@ void ClauseReader::FindSubject(size_t gi) {
     if (IsNounWord(w)) {
       // A noun phrase that names no entity ("the leaders", "the leader of Russia"): the
       // subject, but no entity; resolving it is for ResolveChunk.
-      g.subject = NounChunkEndingAt(w + 1);
+      g.subject = NounChunkEndingAt(w + 1, /*possessor_owns=*/true);
       g.subject_via = "noun phrase";
     }
     return;
@@ -542,9 +542,11 @@ void ClauseReader::FindRoles(size_t gi) {
       continue;
     }
     // A complement clause right after the verb or its entity object ("told Abe that"); after
-    // a noun ("issue a template that principals can use") "that" is a relative pronoun.
+    // a noun ("issue a template that principals can use") "that" is a relative pronoun, except
+    // after a noun that takes a content clause ("expressed hopes that Osgiliath could").
     if (Is(v, "that")) {
-      if (g.object < 0 || !out_->chunks[g.object].members.empty()) {
+      if (g.object < 0 || !out_->chunks[g.object].members.empty() ||
+          ContentNoun(out_->chunks[g.object].head)) {
         g.that_clause = v + 1;
         const int c = ChunkAt(v + 1);
         if (c >= 0 && !out_->chunks[c].members.empty()) g.that_subject = c;

@@ -345,6 +345,15 @@ class FrameReader {
 
   bool Applies(const Rule& rule, const VerbGroup& g, uint32_t verb) const {
     const Frame& frame = *rule.frame;
+    if (!frame.only_forms.empty() || !frame.except_forms.empty()) {
+      const std::string_view form = Lower(verb);
+      auto in = [&](const std::vector<std::string>& forms) {
+        return std::find(forms.begin(), forms.end(), form) != forms.end();
+      };
+      if ((!frame.only_forms.empty() && !in(frame.only_forms)) || in(frame.except_forms)) {
+        return false;
+      }
+    }
     const uint32_t after_end = AfterEnd(g, verb);
     const uint32_t before_begin = BeforeBegin(rule, g);
     for (const Refinement& r : frame.unless) {
@@ -469,6 +478,19 @@ class FrameReader {
     return -1;
   }
 
+  // The by-agent chunk of a reduced passive relative on noun chunk `c` ("memos sent by Bree"),
+  // or -1.
+  int ReducedRelativeAgent(int c) const {
+    if (c < 0) return -1;
+    const Chunk& noun = a_.chunks[c];
+    for (const VerbGroup& r : a_.groups) {
+      if (r.subject < 0 || r.agent < 0 || r.subject_via != "reduced relative") continue;
+      const Chunk& subject = a_.chunks[r.subject];
+      if (subject.begin == noun.begin && subject.end == noun.end) return r.agent;
+    }
+    return -1;
+  }
+
   void Read(const Rule& rule, const VerbGroup& g, size_t k, const FrameVerb& fv) {
     const Frame& frame = *rule.frame;
     const GroupVerb& v = g.verbs[k];
@@ -500,9 +522,12 @@ class FrameReader {
       direct = g.second_object;
     }
     // Subject.
+    // An imported frame takes the owner of a subject phrase that names no entity, as PETRARCH
+    // codes the first actor of the subject's noun phrase ("Eriador's death toll has risen").
     int subject_chunk = v.passive ? g.agent : g.subject;
-    std::vector<const EntityDef*> subjects = ResolveChunk(
-        s_, a_, subject_chunk, frame.subject_bits, frame.subject_actor, g.owner_subject, doc_);
+    std::vector<const EntityDef*> subjects =
+        ResolveChunk(s_, a_, subject_chunk, frame.subject_bits, frame.subject_actor,
+                     g.owner_subject || rule.imported, doc_);
     // Object.
     std::vector<const EntityDef*> objects;
     int object_chunk = -1;
@@ -533,6 +558,17 @@ class FrameReader {
         if (object_chunk >= 0) {
           object_from_members = true;
           break;
+        }
+        // PETRARCH's first actor after the verb may be the agent of a reduced relative on the
+        // direct object, which owns it as a possessor would: "welcomed memos sent by Bree".
+        if (const int agent = ReducedRelativeAgent(direct);
+            agent >= 0 && f.prep == "any" && (f.bits & frame.owner_bits) != 0) {
+          objects = ResolveChunk(s_, a_, agent, f.bits, f.actor, false, doc_);
+          if (!objects.empty()) {
+            object_chunk = agent;
+            object_from_members = true;
+            break;
+          }
         }
       }
     }

@@ -38,7 +38,7 @@ constexpr ClassWords kClosedClasses[] = {
     {kClassNegation, "not never"},
     {kClassAdverb,
      "also again still yet already further furthermore now then today tonight yesterday "
-     "tomorrow soon later once too even just thus therefore however meanwhile nonetheless "
+     "tomorrow soon later earlier once too even just thus therefore however meanwhile nonetheless "
      "nevertheless moreover ever subsequently previously recently jointly formally "
      "officially publicly reportedly repeatedly quickly firmly strongly fully clearly "
      "immediately finally eventually ultimately instead rather almost nearly only first "
@@ -126,6 +126,11 @@ Lexicon::Lexicon() {
     Entry(w)->stative = true;
   }
   for (std::string_view w : {"remain", "remains", "remained"}) Entry(w)->remain = true;
+  for (std::string_view w :
+       {"hope", "hopes", "fear", "fears", "concern", "concerns", "belief", "assurance",
+        "assurances", "confidence", "expectation", "expectations", "conviction", "optimism"}) {
+    Entry(w)->content_noun = true;
+  }
 }
 
 LexEntry* Lexicon::Entry(std::string_view word) {

@@ -71,6 +71,9 @@ struct LexEntry {
   bool remain = false;
   // A noun some frame names as its event (`noun` lines: "invasion", "visit").
   bool event_noun = false;
+  // A noun that takes a content clause: "expressed hopes that Osgiliath could be drawn in",
+  // "gave assurances that" ("that" after it opens a complement clause, not a relative one).
+  bool content_noun = false;
 };
 
 // (3sg, ing, ed) of `lemma` by regular English morphology ("stop" -> stops, stopping,

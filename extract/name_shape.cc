@@ -133,6 +133,16 @@ class Reader {
 
   // Scans a person's name from token j up to `limit` (known mentions end it); returns its end
   // (== j when there is none). Initials and particles never end a name.
+  // A one-word regnal title that ends a name after a word of it is the surname: "Yigal Amir",
+  // "Rajiv Shah", "Angus King", "Martin Luther King" (a title comes before a name, not after;
+  // "King Hussein", "the Amir Sheikh Tamim", "Al Thani Emir Sheikh" are untouched).
+  bool RegnalSurname(size_t k, size_t limit) const {
+    if (v_.regnal.LongestAt(lower_, tokens_, k) != 1 || !Space(k) || Tok(k).size() < 3) {
+      return false;
+    }
+    return k + 1 >= limit || !IsCapitalized(Tok(k + 1));
+  }
+
   size_t ScanPersonName(size_t j, size_t limit) const {
     size_t k = j, end = j;
     int words = 0;
@@ -147,6 +157,10 @@ class Reader {
         continue;
       }
       if (IsCapitalized(t)) {
+        if (words > 0 && RegnalSurname(k, limit)) {
+          end = ++k;
+          break;
+        }
         if (t.size() == 1 || NotAName(k)) break;
         if (words > 0 && IsSuffix(k)) {
           k += Is(k + 1, ".") && !Space(k + 1) ? 2 : 1;
@@ -381,9 +395,13 @@ bool PersonFollows(const Reader& r, const NameVocabulary& v, const std::vector<K
   const size_t n = known_at.size();
   auto says_person = [&](size_t k) {
     if (known_at[k] >= 0) {
-      // A demonym ("an Israeli"): not an entity of its own, a capitalised word, not a date.
+      // A demonym as a noun ("Yigal Amir, an Israeli who"; not "Tokai, a Japanese city").
       const KnownSpan& m = known[known_at[k]];
-      return !m.entity && IsUpperAscii(static_cast<unsigned char>(r.Tok(m.tok_begin)[0]));
+      if (!m.demonym || !IsUpperAscii(static_cast<unsigned char>(r.Tok(m.tok_begin)[0]))) {
+        return false;
+      }
+      const std::string_view after = m.tok_end < n ? r.Lower(m.tok_end) : std::string_view(".");
+      return after == "who" || after == "whose" || after == "," || after == "." || after == ";";
     }
     return v.apposition.ContainsWord(r.Lower(k)) ||
            (v.titles.ContainsWord(r.Lower(k)) && !v.honorifics.ContainsWord(r.Lower(k)));
@@ -393,6 +411,7 @@ bool PersonFollows(const Reader& r, const NameVocabulary& v, const std::vector<K
     const std::string_view next = r.Lower(end + 1);
     if (next == "who") return true;
     if (next != "a" && next != "an" && next != "the") return false;
+
     for (size_t k = end + 2; k < n && k < end + 9; ++k) {
       const std::string_view w = r.Lower(k);
       if (w == "," || w == "." || w == ";" || w == "(" || w == ")" || w == "which" || w == "that") {

@@ -108,10 +108,11 @@ inline constexpr EntityType kHeadTypes[3] = {EntityType::kOrganization, EntityTy
 // A mention the rules already found in the sentence.
 struct KnownSpan {
   uint32_t tok_begin = 0, tok_end = 0;
-  bool entity = true;  // false for dates, quotes and demonyms: they end a run
+  bool entity = true;  // false for dates: they end a run
   // One word that names a known person ("Anwar" of Anwar Ibrahim): after a title and before a
   // surname it is the given name of another person ("President Anwar Sadat").
   bool person_word = false;
+  bool demonym = false;  // an adjective of a state ("Israeli"): after ", a/an" it says person
 };
 
 // The words a document uses in lower case ("bunker", "energy"): a capitalised word that the

@@ -487,6 +487,29 @@ class Importer {
     lists_.clear();
     negative_lists_.clear();
     *text += WordLists(input, file, &lists_);
+    // The forms that have blocks of their own beside their lemma's ("LEFT" beside "LEAVE"; not
+    // "SAW" in the block of "SEE"), as single words.
+    form_blocks_.clear();
+    std::map<std::string, std::set<size_t>> lemma_blocks;             // lemma -> its blocks
+    std::vector<std::tuple<std::string, std::string, size_t>> forms;  // (lemma, form, block)
+    for (size_t i = 0; i < file.blocks.size(); ++i) {
+      for (const Verb& v : file.blocks[i].verbs) {
+        if (!v.before.empty() || !v.after.empty()) continue;  // "+KIDNAPPED_AND_KILLED"
+        const std::string word = Lower(v.verb);
+        const std::string lemma = LemmaOf(word);
+        if (word == lemma) {
+          lemma_blocks[lemma].insert(i);
+        } else {
+          forms.emplace_back(lemma, word, i);
+        }
+      }
+    }
+    for (const auto& [lemma, form, block] : forms) {
+      const auto it = lemma_blocks.find(lemma);
+      if (it != lemma_blocks.end() && (it->second.size() > 1 || !it->second.contains(block))) {
+        form_blocks_[lemma].insert(form);
+      }
+    }
     std::set<std::string> frame_ids;
     for (const VerbBlock& block : file.blocks) {
       patterns += block.patterns.size();
@@ -1160,6 +1183,24 @@ class Importer {
     return roles;
   }
 
+  // The lemma of a verb word: a form the lexicon knows becomes its lemma ("called" is "call").
+  std::string LemmaOf(const std::string& word) const {
+    if (against_.lexicon != nullptr) {
+      if (const internal::LexEntry* e = against_.lexicon->Find(word)) {
+        if (!e->senses.empty() && against_.lexicon->FindVerb(word) == std::nullopt) {
+          return std::string(against_.lexicon->Lemma(e->senses[0].verb));
+        }
+      }
+    }
+    return word;
+  }
+
+  static std::string Joined(const std::set<std::string>& words) {
+    std::string out;
+    for (const std::string& w : words) out += (out.empty() ? "" : ", ") + w;
+    return out;
+  }
+
   size_t WriteFrames(const ImportInput& input, const VerbBlock& block, const std::string& code,
                      const std::vector<std::string>& before_words,
                      const std::vector<const Verb*>& verbs, std::set<std::string>* ids,
@@ -1167,15 +1208,25 @@ class Importer {
     // The frame's verbs: lemmas (a form the lexicon knows becomes its lemma: "CALLED" is
     // "call") with their particles.
     std::vector<std::string> verb_items;
+    // PETRARCH reads a block by its own forms: a verb written as a form that has a block of its
+    // own ("--- LEFT ---" beside "--- LEAVE ---") is read in that form only, and the block of
+    // its lemma never in it.
+    std::set<std::string> only_forms, except_forms;
+    bool all_own_forms = true;
     for (const Verb* v : verbs) {
-      std::string lemma = Lower(v->verb);
-      if (against_.lexicon != nullptr) {
-        if (const internal::LexEntry* e = against_.lexicon->Find(lemma)) {
-          if (!e->senses.empty() && against_.lexicon->FindVerb(lemma) == std::nullopt) {
-            lemma = std::string(against_.lexicon->Lemma(e->senses[0].verb));
-          }
-        }
+      const std::string word = Lower(v->verb);
+      const std::string lemma = LemmaOf(word);
+      const auto own = form_blocks_.find(lemma);
+      if (own != form_blocks_.end() && own->second.contains(word)) {
+        only_forms.insert(word);
+      } else {
+        all_own_forms = false;
+        if (own != form_blocks_.end()) except_forms.insert(own->second.begin(), own->second.end());
       }
+    }
+    for (const Verb& v : block.verbs) except_forms.erase(Lower(v.verb));  // this block's own
+    for (const Verb* v : verbs) {
+      const std::string lemma = LemmaOf(Lower(v->verb));
       if (!IsLowerWord(lemma)) {
         Problem(input.path, v->line, "verb '" + v->verb + "' is no word");
         continue;
@@ -1309,6 +1360,8 @@ class Importer {
       std::string verb_line;
       for (const std::string& v : verb_items) verb_line += (verb_line.empty() ? "" : ", ") + v;
       out += "  verb       " + verb_line + "\n";
+      if (all_own_forms && !only_forms.empty()) out += "  form       " + Joined(only_forms) + "\n";
+      if (!except_forms.empty()) out += "  form       not " + Joined(except_forms) + "\n";
       out += "  predicate  " + std::string(r->predicate) + "\n";
       const std::string plover = CameoPlover(frame_code.empty() ? root + "0" : frame_code);
       if (!plover.empty()) out += "  plover     " + plover + "\n";
@@ -1381,6 +1434,8 @@ class Importer {
   std::vector<Agent> pending_agents_;
   std::set<std::string> reported_codes_;
   std::set<std::string> lists_;  // synonym sets of the current verb file written as word lists
+  // Per lemma, its forms that have verb blocks of their own in the current verb file.
+  std::map<std::string, std::set<std::string>> form_blocks_;
   std::set<std::string> negative_lists_;  // those of them every phrase of which negates
   std::vector<petrarch::Problem> problems_;
 };

@@ -35,7 +35,9 @@
 //             marker (`+` before the verb alone, ...) is reported with its line and the frame's
 //             default object (`actor, any actor, that` with `object-owner actor`: PETRARCH's
 //             first actor after the verb, a phrase's owner, a that-clause's subject last)
-//             applies.
+//             applies. A one-word verb that is a form of another block's verb ("LEFT" beside
+//             "LEAVE", by the lexicon of `against`) is read in that form only (`form left`),
+//             and the other block's frames never read it (`form not left`).
 //   discards  a `discard` block: a sentence (story) holding a phrase codes nothing.
 //
 // Nothing is dropped silently: whatever is not translated (a transformation rule, a code that

@@ -239,6 +239,10 @@ struct Frame {
   std::vector<Refinement> refine;
   std::vector<Refinement> when;    // one of them must occur (none: always)
   std::vector<Refinement> unless;  // none of them may occur
+  // `form WORDS`: the frame reads its verb only where it is written as one of these (lower-case)
+  // forms; `form not WORDS`: never where it is (PETRARCH's "--- LEFT ---" block reads "left",
+  // its "--- LEAVE ---" block every other form of "leave").
+  std::vector<std::string> only_forms, except_forms;
   // `reciprocal object|recipient`: "A and B met": each member takes the others in that role.
   enum class Reciprocal { kNone, kObject, kRecipient } reciprocal = Reciprocal::kNone;
   // `reciprocal ... only`: the frame applies only to a subject of two to five members, each

@@ -153,8 +153,9 @@ void CompileVerbs(RuleFiles* files, const SymbolTables& symbols, Lexicon* lexico
 
 const std::vector<std::string>& FrameProperties() {
   static const std::vector<std::string> kProps = {
-      "verb", "subject",    "object",       "recipient", "text", "object-word", "refine",
-      "when", "reciprocal", "object-owner", "reverse",   "noun", "unless",      "lists"};
+      "verb",        "subject", "object", "recipient",  "text",
+      "object-word", "refine",  "when",   "reciprocal", "object-owner",
+      "reverse",     "noun",    "unless", "lists",      "form"};
   return kProps;
 }
 
@@ -415,6 +416,26 @@ bool CompileFrameProperty(RuleFiles* files, const SymbolTables& symbols, const R
       return false;
     }
     frame->reverse = p.value;
+    return true;
+  }
+  if (k == "form") {
+    std::string value = p.value;
+    int col = p.value_col;
+    const bool except = value.starts_with("not ");
+    if (except) {
+      value = TrimSpace(value.substr(4));
+      col += static_cast<int>(p.value.size() - value.size());
+    }
+    std::vector<std::string>& forms = except ? frame->except_forms : frame->only_forms;
+    for (const auto& [item, item_col] : SplitList(value, col)) {
+      const std::vector<std::pair<std::string, int>> words = Words(item, item_col);
+      if (words.size() != 1) {
+        files->Error(b, p, item_col,
+                     "a form is one word as the verb is written ('left'), not '" + item + "'");
+        return false;
+      }
+      forms.push_back(AsciiLower(words[0].first));
+    }
     return true;
   }
   if (k == "lists") {

@@ -33,10 +33,12 @@ class SectorPass {
       if (m.kind == MentionKind::kQuote) continue;
       for (uint32_t t = m.tok_begin; t < m.tok_end; ++t) mention_at_[t] = static_cast<int>(i);
     }
+    const std::vector<bool> released = ReleaseGenericGroups();
     std::vector<Mention> out;
     bool changed = false;
     for (size_t i = 0; i < s_.mentions.size(); ++i) {
       const Mention& m = s_.mentions[i];
+      if (released[i] && m.tok_end <= last_end_) continue;  // an owner's nouns now
       const EntityDef* owner = Owner(m);
       if (Mention c; owner == nullptr && PersonsGovernment(m, &c)) {
         last_end_ = c.tok_end;
@@ -138,6 +140,32 @@ class SectorPass {
   }
 
   // The country or organization a mention can give a sector to, or null.
+  // A generic group of no country ("officials", "government officials": groups.rules) right
+  // after an owner, its words all sector nouns, is that owner's nouns ("Mexican government
+  // officials", "senior Government of Mexico officials", "U.S. officials"): its tokens are
+  // freed for the owner's composition. Returns, per mention, whether it was freed.
+  std::vector<bool> ReleaseGenericGroups() {
+    std::vector<bool> released(s_.mentions.size(), false);
+    for (size_t i = 1; i < s_.mentions.size(); ++i) {
+      const Mention& m = s_.mentions[i];
+      const Mention& prev = s_.mentions[i - 1];
+      if (m.kind != MentionKind::kEntity || m.entity == nullptr ||
+          m.entity->entity.type != EntityType::kGroup ||
+          m.entity->entity.attributes.count("country") != 0 || prev.tok_end != m.tok_begin ||
+          Owner(prev) == nullptr) {
+        continue;
+      }
+      for (uint32_t t = m.tok_begin; t < m.tok_end; ++t) mention_at_[t] = -1;
+      if (Nouns(m.tok_begin) == m.tok_end) {
+        released[i] = true;
+        continue;
+      }
+      for (uint32_t t = m.tok_begin; t < m.tok_end; ++t) mention_at_[t] = static_cast<int>(i);
+    }
+    sectors_.clear();
+    return released;
+  }
+
   const EntityDef* Owner(const Mention& m) const {
     if (m.entity == nullptr || m.entity->view_of != nullptr) return nullptr;
     if (m.kind != MentionKind::kEntity && m.kind != MentionKind::kDemonym) return nullptr;
@@ -347,6 +375,11 @@ class SectorPass {
 
   bool Before(const Mention& m, const EntityDef* owner, Mention* out) {
     if (owner->entity.type != EntityType::kState) return false;
+    // An adjective before its noun is no owner after "of": "a delegation of American senators".
+    if (m.kind == MentionKind::kDemonym && m.tok_end < s_.tokens.size() &&
+        mention_at_[m.tok_end] < 0 && IsWordByte(static_cast<unsigned char>(Word(m.tok_end)[0]))) {
+      return false;
+    }
     uint32_t t = m.tok_begin;
     if (t >= 1 && Word(t - 1) == "the") --t;
     if (t < 2 || !IsCountryPreposition(Word(t - 1)) || mention_at_[t - 1] >= 0) return false;

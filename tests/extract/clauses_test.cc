@@ -231,8 +231,10 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {"verb group \"signed\": sign (passive, asserted)",
         "by-agent \"Japan and Russia\" = state:japan, state:russia"},
        {}},
+      // "representatives of" is a sector noun phrase (rules/core/sectors.rules): the by-agent
+      // is the two states' representatives.
       {"The agreement was negotiated by representatives of Japan and Korea.",
-       {"by-agent \"Japan and Korea\""},
+       {"by-agent \"representatives of Japan and Korea\" = state:japan, state:south-korea"},
        {}},
       // Nominalisations of nouns frames name: who acts is the between-phrase, the owner or the
       // of-phrase (when it cannot be the object); prospective phrases give none.
@@ -333,6 +335,44 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {"[subject of 'continuing']"}},
       // A participle after a noun with a place but no agent is no reduced relative.
       {"Japan welcomed the steps taken in Tokyo to curb inflation.", {}, {"reduced relative"}},
+      // A possessive determines the subject of a past form; the possessor owns the subject phrase
+      // (the "s" is no word of it); before a present form the phrase is a noun.
+      {"Russia's new mayor left for Ukraine.",
+       {"verb group \"left\": leave (active, asserted)",
+        "subject \"new mayor\" (names no entity; owner state:russia) [noun phrase]"},
+       {}},
+      {"Japan discussed Argentina's ongoing talks with the IMF.",
+       {"object \"Argentina's ongoing talks\" (names no entity; owner state:argentina)"},
+       {"verb group \"talks\""}},
+      // The owner of a noun before a reduced relative is no role of the relative's verb.
+      {"The EU's new mission, led by France, ended.",
+       {"subject \"new mission\" (names no entity) [reduced relative]"},
+       {}},
+      // A word the lexicon does not know before a later member of a list is its adjective; a
+      // form that may be a verb is not ("and included Minister X").
+      {"Japan, the awful Russia, and good China signed the treaty.",
+       {"subject \"Japan, the awful Russia, and good China\" = state:japan, state:russia, "
+        "state:china [before the verb]"},
+       {}},
+      {"The delegation was led by President Biden and included President Putin.",
+       {"by-agent \"President Biden\" = person:joe-biden"},
+       {}},
+      // "earlier" is an adverb between a passive and its agent.
+      {"The plan was opposed earlier by Russia.", {"by-agent \"Russia\" = state:russia"}, {}},
+      // After a noun that takes a content clause, "that" opens one; after another noun it is a
+      // relative pronoun.
+      {"Japan expressed hopes that Russia would sign the treaty.",
+       {"that-clause, its subject \"Russia\" = state:russia"},
+       {}},
+      {"Japan issued a template that Russia would use.", {}, {"that-clause"}},
+      // A prefix hyphened to an entity makes it the owner of the phrase, whose noun is no verb;
+      // a dash between spaces does not.
+      {"Japan abandoned an anti-Russia rally on Saturday.",
+       {"object \"an anti-Russia rally\" (names no entity; owner state:russia)"},
+       {"verb group \"rally\""}},
+      {"Climate Finance - Japan and China support the plan.",
+       {"verb group \"support\": support (active, asserted)"},
+       {}},
       // An aside between spaced dashes does not end a coordinated verb phrase, and a verb
       // inside it shares no subject with the verbs after it; an aside that never closes is a
       // boundary.

@@ -906,6 +906,44 @@ TEST(DefaultRulesTest, NamesByShapeFromTheirContext) {
       {"The Joint Chiefs of Staff announced that U.S. forces were going to DEFCON 2.",
        {"organization:joint-chiefs-of-staff announced"},
        {}},
+      // A demonym as the noun of the apposition ("an Israeli who"), not as an adjective.
+      {"In November 1995, Prime Minister Yitzhak Rabin was assassinated by Yigal Amir, an "
+       "Israeli who opposed the Oslo Accords.",
+       {"person:yigal-amir killed person:yitzhak-rabin"},
+       {}},
+      {"Carter visited Tokaimura, a Japanese city, in 1978.", {}, {"person:tokaimura *"}},
+      // A one-word regnal title ending a name is its surname: "Shah", "King", "Amir".
+      {"USAID Administrator Rajiv Shah met Senator Angus King in Washington.",
+       {"person:rajiv-shah met_with person:angus-king"},
+       {}},
+      {"Prime Minister Kishida met King Charles.", {"person:fumio-kishida met_with"}, {}},
+  };
+  ExpectClauseCases(*extractor, cases);
+}
+
+// Actors as words of the vocabulary: a demonym with a sector noun ("Palestinian
+// representatives", "a delegation of American senators").
+TEST(DefaultRulesTest, VocabularyOfActors) {
+  std::unique_ptr<Extractor> extractor = DefaultExtractor();
+  ASSERT_NE(extractor, nullptr);
+  const ClauseCase cases[] = {
+      {"The talks failed to produce much as Palestinian representatives refused to "
+       "participate.",
+       {"state:palestine refused"},
+       {}},
+      {"Israeli and Syrian negotiators met in Shepherdstown.",
+       {"state:israel met_with state:syria"},
+       {}},
+      // "of" before a demonym that modifies a noun: the noun's owner, not "of"'s.
+      {"In 1990, the administration sent a delegation of American senators led by Senator "
+       "Robert Dole to meet with Iraqi President Saddam Hussein.",
+       {"person:robert-dole led group:united-states-parliament",
+        "person:robert-dole met_with person:saddam-hussein"},
+       {"person:robert-dole led state:united-states"}},
+      // Generic groups after an owner are its sector nouns.
+      {"The U.S. delegation and Mexican government officials also discussed the kidnapping.",
+       {"state:united-states discussed state:mexico"},
+       {"* discussed group:officials"}},
   };
   ExpectClauseCases(*extractor, cases);
 }

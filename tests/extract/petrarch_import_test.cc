@@ -209,6 +209,7 @@ TEST(PetrarchImportTest, CameoCodesMapToRootsPredicatesAndPlover) {
 // parley's English only (rules/lexicon, core/words and core/modality), as petrarch_unit.py runs.
 TEST(PetrarchImportTest, ImportedPatternsReadTheirRoleMarkers) {
   petrarch::ImportOptions options;
+  options.against = &Against();  // its lexicon tells forms from lemmas ("left" is "leave")
   auto imported =
       ImportPetrarch({ImportInput{"x.actors.txt",
                                   "GONDOR [GON]\nOSGILIATH [OSG]\nARNOR [ARN]\nBILBO [HOB]\n"
@@ -225,7 +226,11 @@ TEST(PetrarchImportTest, ImportedPatternsReadTheirRoleMarkers) {
                                   "- * AT ^ +  [162]\n"
                                   "- RECENTLY_*  [161]\n"
                                   "--- ACT [100] ---\nACT\n"
-                                  "- INDICATED WOULD * NOW  [101]\n"}},
+                                  "- INDICATED WOULD * NOW  [101]\n"
+                                  "--- ACCUSE [112] ---\nACCUSE\n"
+                                  "--- WELCOME [041] ---\nWELCOME\n"
+                                  "--- LEAVE [012] ---\nLEAVE\n"
+                                  "--- LEFT [032] ---\nLEFT\n"}},
                      options);
   ASSERT_TRUE(imported.ok()) << imported.status().ToString();
   std::vector<RuleSource> sources;
@@ -259,6 +264,17 @@ TEST(PetrarchImportTest, ImportedPatternsReadTheirRoleMarkers) {
       {"Arnor indicated it would act now with Gondor.", {"ARN GON 101 planned"}},
       // "[HOB] [HOBCIV ...]": a person of HOB with a dated role, not the state HOB.
       {"Sam Gamgee warned Gondor.", {"HOBCIV GON 160 asserted"}},
+      // The owner of a subject phrase that names no entity is the source.
+      {"Gondor's new envoy accused Osgiliath.", {"GON OSG 112 asserted"}},
+      // The agent of a reduced relative on the object is the target, PETRARCH's first actor
+      // after the verb.
+      {"Arnor welcomed memos sent by Gondor.", {"ARN GON 041 asserted"}},
+      // An unknown word before a list member is its adjective.
+      {"Arnor and good Gondor accused Osgiliath.",
+       {"ARN OSG 112 asserted", "GON OSG 112 asserted"}},
+      // A form with a block of its own ("--- LEFT ---") is read by that block only.
+      {"Arnor left Gondor.", {"ARN GON 032 asserted"}},
+      {"Arnor will leave Gondor.", {"ARN GON 012 planned"}},
   };
   for (const Coding& c : cases) {
     SCOPED_TRACE(c.sentence);

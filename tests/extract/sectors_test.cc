@@ -43,8 +43,14 @@ TEST(SectorsTest, CountriesWithSectorNounsAreActorsWithCodes) {
     std::string sentence, date, want;  // want: one line of Statements()
   };
   const std::vector<Case> cases = {
+      // A generic group of no country after a demonym ("demonstrators", "officials") is its
+      // sector nouns: "Palestinian demonstrators" is PSECVL, not the group "protesters".
       {"Israeli soldiers attacked Palestinian demonstrators in Hebron.", "2014-05-01",
-       "group:israel-military attacked group:protesters ISRMIL -"},
+       "group:israel-military attacked group:palestine-public ISRMIL PSECVL"},
+      {"Senior Government of Mexico officials hosted Japan.", "2023-07-25",
+       "state:mexico hosted state:japan MEXGOV JPN"},
+      // Counter-example: without an owner before it the group stays the generic group.
+      {"Officials hosted Japan.", "2023-07-25", "group:officials hosted state:japan - JPN"},
       {"Soldiers from Ukraine attacked Russian troops.", "2014-05-01",
        "group:ukraine-military attacked group:russia-military UKRMIL RUSMIL"},
       {"The French government rejected the proposal by Germany.", "2014-05-01",
