@@ -358,6 +358,13 @@ int ClauseReader::ChunkAt(uint32_t u) {
       ++v;  // "first-ever", "U.S.-German"
       continue;
     }
+    // "an anti-Gondor parade", "a pro- Russian rally": a prefix joined to an entity by a hyphen
+    // makes the entity the phrase's owner.
+    if (IsPunct(v, '-') && v > u && v + 1 < n_ && info_[v - 1].kind == Kind::kWord && Joined(v) &&
+        out_->chunk_of[v + 1] >= 0 && out_->chunks[out_->chunk_of[v + 1]].begin == v + 1) {
+      ++v;
+      continue;
+    }
     const int c = out_->chunk_of[v];
     if (c >= 0) {
       const Chunk& inner = out_->chunks[c];

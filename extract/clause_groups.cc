@@ -174,6 +174,11 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
     if (c < 0) return false;
     const Chunk& chunk = out_->chunks[c];
     if (Has(chunk.begin, kClassPossessive)) return false;  // "our NATO and EU partners"
+    // "an anti-Gondor parade": an entity after a hyphened prefix modifies a noun.
+    if (chunk.begin > 1 && IsPunct(chunk.begin - 1, '-') && Joined(chunk.begin - 1) &&
+        info_[chunk.begin - 2].kind == Kind::kWord) {
+      return false;
+    }
     if (chunk.members.size() > 1) return true;
     if (chunk.members.size() == 1 &&
         s_.mentions[chunk.members[0]].entity->entity.type == EntityType::kGroup) {

@@ -365,6 +365,14 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {"that-clause, its subject \"Russia\" = state:russia"},
        {}},
       {"Japan issued a template that Russia would use.", {}, {"that-clause"}},
+      // A prefix hyphened to an entity makes it the owner of the phrase, whose noun is no verb;
+      // a dash between spaces does not.
+      {"Japan abandoned an anti-Russia rally on Saturday.",
+       {"object \"an anti-Russia rally\" (names no entity; owner state:russia)"},
+       {"verb group \"rally\""}},
+      {"Climate Finance - Japan and China support the plan.",
+       {"verb group \"support\": support (active, asserted)"},
+       {}},
       // An aside between spaced dashes does not end a coordinated verb phrase, and a verb
       // inside it shares no subject with the verbs after it; an aside that never closes is a
       // boundary.
