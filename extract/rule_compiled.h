@@ -351,9 +351,10 @@ struct CompiledRules {
   std::vector<EntityPattern> entity_patterns;
   std::unique_ptr<RE2::Set> entity_pattern_set;  // null when there are no patterns
   std::vector<Rule> rules;                       // relation, discover, coref; sorted by id
-  // The words of the patterns (their requirements, anchors and frame verbs), numbered: the
-  // index of a word in pattern_words by its id (Tagged::pattern_words holds each token's).
-  StringMap<uint32_t> pattern_word_ids;
+  // The words of the patterns (their requirements, anchors and frame verbs), interned:
+  // pattern_words[id - 1] is the entry of the word with id `id` (Tagged::pattern_words holds
+  // each token's id, or TokenTable::kAbsent).
+  TokenTable pattern_word_ids;
   std::vector<PatternWord> pattern_words;
   // Bit PatternWordBucket(w) is set for every word of pattern_word_ids: most words of a sentence
   // are in no pattern, and one bit test turns them away before a hash lookup.

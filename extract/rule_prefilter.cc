@@ -37,10 +37,9 @@ void ChooseAnchors(CompiledPattern* out) {
 void IndexPatternWords(CompiledRules* rules) {
   std::map<std::vector<std::string>, uint32_t> ids;
   auto word = [&](const std::string& w) -> PatternWord& {
-    auto [it, fresh] =
-        rules->pattern_word_ids.emplace(w, static_cast<uint32_t>(rules->pattern_words.size()));
-    if (fresh) rules->pattern_words.emplace_back();
-    return rules->pattern_words[it->second];
+    const uint32_t id = rules->pattern_word_ids.Intern(w);
+    if (id > rules->pattern_words.size()) rules->pattern_words.emplace_back();
+    return rules->pattern_words[id - 1];
   };
   auto intern = [&](const std::vector<std::string>& words) {
     auto [it, fresh] = ids.emplace(words, rules->requirement_count);
@@ -85,8 +84,8 @@ void IndexPatternWords(CompiledRules* rules) {
       if (frames.empty() || frames.back() != r) frames.push_back(r);
     }
   }
-  for (const auto& [w, id] : rules->pattern_word_ids) {
-    rules->pattern_word_buckets.set(PatternWordBucket(w));
+  for (uint32_t id = 1; id <= rules->pattern_word_ids.size(); ++id) {
+    rules->pattern_word_buckets.set(PatternWordBucket(rules->pattern_word_ids.Text(id)));
   }
 }
 
@@ -94,15 +93,14 @@ void FindPatternWords(const CompiledRules& rules, Tagged* s) {
   s->pattern_words.assign(s->tokens.size(), kNoPatternWord);
   for (size_t t = 0; t < s->tokens.size(); ++t) {
     const std::string_view w = s->LowerToken(static_cast<uint32_t>(t));
-    if (!rules.pattern_word_buckets.test(PatternWordBucket(w))) continue;
-    if (auto it = rules.pattern_word_ids.find(w); it != rules.pattern_word_ids.end()) {
-      s->pattern_words[t] = it->second;
+    if (rules.pattern_word_buckets.test(PatternWordBucket(w))) {
+      s->pattern_words[t] = rules.pattern_word_ids.Find(w);
     }
   }
 }
 
 Prefilter::Prefilter(const CompiledRules& rules)
-    : rules_(rules), seen_(rules.pattern_words.size(), 0), met_(rules.requirement_count, 0) {}
+    : rules_(rules), seen_(rules.pattern_words.size() + 1, 0), met_(rules.requirement_count, 0) {}
 
 const PatternRefs& Prefilter::Select(RuleKind kind, const Tagged& s) {
   if (looked_up_ != &s) LookUpWords(s);
@@ -127,7 +125,7 @@ void Prefilter::LookUpWords(const Tagged& s) {
     const uint32_t word = s.pattern_words[u.tok_begin];
     if (word == kNoPatternWord || seen_[word] == stamp_) continue;
     seen_[word] = stamp_;
-    const PatternWord& use = rules_.pattern_words[word];
+    const PatternWord& use = rules_.pattern_words[word - 1];
     for (uint32_t id : use.requirements) met_[id] = stamp_;
     word_uses_.push_back(&use);
   }

@@ -119,7 +119,7 @@ inline uint16_t WordKey(std::string_view w) {
 // --- The sentence ----------------------------------------------------------------------------
 
 // Tagged::pattern_words of a token that is no pattern word.
-inline constexpr uint32_t kNoPatternWord = ~uint32_t{0};
+inline constexpr uint32_t kNoPatternWord = TokenTable::kAbsent;
 
 enum class MentionKind { kEntity, kDemonym, kDate, kQuote, kDiscovered, kCoref };
 std::string_view MentionKindName(MentionKind kind);
