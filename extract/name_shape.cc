@@ -81,7 +81,7 @@ class Reader {
   int HeadType(size_t i, size_t* length) const {
     if (head_[i] == -2) {
       head_[i] = -1;
-      for (int h = 0; h < 3 && head_[i] < 0; ++h) {
+      for (int h = 0; h < 4 && head_[i] < 0; ++h) {
         if (const size_t n = v_.heads[h].LongestAt(lower_, tokens_, i)) {
           head_[i] = static_cast<int16_t>(h * 256 + static_cast<int>(std::min<size_t>(n, 255)));
         }
@@ -303,7 +303,7 @@ bool NameVocabulary::AddList(std::string_view name,
                              const std::vector<std::vector<std::string>>& items) {
   PhraseSet* sets[] = {&titles,   &particles, &stopwords,      &openers,    &heads[0],
                        &heads[1], &heads[2],  &event_prefixes, &honorifics, &given,
-                       &regnal,   &female,    &male,           &apposition};
+                       &regnal,   &female,    &male,           &apposition, &heads[3]};
   for (size_t i = 0; i < kListNames.size(); ++i) {
     if (kListNames[i] != name) continue;
     for (const auto& item : items) {

@@ -66,17 +66,19 @@ class PhraseSet {
 struct NameVocabulary {
   // The word lists read, in the order of the members below. A rule set without them finds
   // nothing by shape.
-  static constexpr std::array<std::string_view, 14> kListNames = {
-      "name-title",     "name-particle", "name-stopword",     "name-opener",    "head-organization",
-      "head-agreement", "head-event",    "head-event-prefix", "name-honorific", "name-given",
-      "name-regnal",    "name-female",   "name-male",         "name-apposition"};
+  static constexpr std::array<std::string_view, 15> kListNames = {
+      "name-title",        "name-particle",   "name-stopword", "name-opener",
+      "head-organization", "head-agreement",  "head-event",    "head-event-prefix",
+      "name-honorific",    "name-given",      "name-regnal",   "name-female",
+      "name-male",         "name-apposition", "head-place"};
 
   PhraseSet titles;     // "president", "prime minister", "mr", "his excellency"
   PhraseSet particles;  // "de", "van", "von", "der", "bin", "al"
   PhraseSet stopwords;  // capitalised words that are never part of a name: "the", "today"
   PhraseSet openers;    // words that never start an organisation's name: "the", "today"
-  // Type head nouns: "council" -> organization, "treaty" -> agreement, "summit" -> event.
-  PhraseSet heads[3];
+  // Type head nouns: "council" -> organization, "treaty" -> agreement, "summit" -> event,
+  // "mount" -> place ("Temple Mount", "Wye River Plantation", "Sea of Galilee").
+  PhraseSet heads[4];
   PhraseSet event_prefixes;  // heads that come first: "operation"
   PhraseSet honorifics;      // titles that are no office: "mr", "dr", "his excellency"
   // Words that begin a person's full name (given names, family names written first): a name
@@ -102,8 +104,8 @@ struct NameVocabulary {
 };
 
 // The entity type of heads[i].
-inline constexpr EntityType kHeadTypes[3] = {EntityType::kOrganization, EntityType::kAgreement,
-                                             EntityType::kEvent};
+inline constexpr EntityType kHeadTypes[4] = {EntityType::kOrganization, EntityType::kAgreement,
+                                             EntityType::kEvent, EntityType::kPlace};
 
 // A mention the rules already found in the sentence.
 struct KnownSpan {

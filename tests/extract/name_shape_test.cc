@@ -34,6 +34,7 @@ NameVocabulary Vocabulary() {
   EXPECT_TRUE(v.AddList("head-agreement", Items({"treaty", "protocol", "memorandum"})));
   EXPECT_TRUE(v.AddList("head-event", Items({"summit", "revolution", "dialogue"})));
   EXPECT_TRUE(v.AddList("head-event-prefix", Items({"operation"})));
+  EXPECT_TRUE(v.AddList("head-place", Items({"mount", "plantation", "sea", "gulf", "river"})));
   EXPECT_TRUE(v.AddList("name-given", Items({"james", "ellsworth", "adam", "yahya", "kim"})));
   EXPECT_FALSE(v.AddList("office", Items({"president"})));
   return v;
@@ -133,6 +134,12 @@ TEST(FindShapedNamesTest, OrganisationsAgreementsEvents) {
       {"The Summit opened.", {}, {}},
       {"the European Council met", {"European Council"}, {}},
       {"NATO and European Council", {"NATO"}, {"organization:European Council"}},
+      // Place heads: landmarks, estates, waters; a later head of another type wins.
+      {"a visit to the Temple Mount", {}, {"place:Temple Mount"}},
+      {"at the Wye River Plantation", {}, {"place:Wye River Plantation"}},
+      {"on the shore of the Sea of Galilee", {}, {"place:Sea of Galilee"}},
+      {"the Gulf Cooperation Council met", {}, {"organization:Gulf Cooperation Council"}},
+      {"The Sea was calm.", {}, {}},
   };
   for (const auto& c : kCases) {
     SCOPED_TRACE(std::string(c.text));
