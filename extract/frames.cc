@@ -291,19 +291,55 @@ class FrameReader {
     return i == words.size();
   }
 
-  // False when a plain word of `words` is no word unit of the sentence, so the scan of InOrder
-  // cannot succeed: most refinements of an imported verb fail here, cheaply.
-  bool MayOccur(const std::vector<RefineWord>& words) const {
+  // False when a word of `words` is no word unit of the sentence, so the scan of InOrder cannot
+  // succeed: most refinements of an imported verb fail here, cheaply. Hand-written frames (few
+  // refinements a verb) look up plain words by scanning the units; imported frames (hundreds a
+  // verb) look up plain words, prefixes and every item of a word list by binary searches in
+  // Words().
+  bool MayOccur(const std::vector<RefineWord>& words, bool imported) const {
     for (const RefineWord& word : words) {
-      if (word.list != nullptr || word.cue.prefix || word.cue.tokens.empty()) continue;
-      const std::string_view first = word.cue.tokens[0];
-      if (std::none_of(s_.units.begin(), s_.units.end(), [&](const Unit& u) {
-            return u.mention < 0 && s_.LowerToken(u.tok_begin) == first;
-          })) {
+      if (word.list != nullptr) {
+        // An item of the list starts with its first word (ListAt).
+        if (imported && std::none_of(word.list->begin(), word.list->end(), [&](const Cue& item) {
+              return item.tokens.empty() ||
+                     HasWord(item.tokens[0], item.prefix && item.tokens.size() == 1);
+            })) {
+          return false;
+        }
+      } else if (word.cue.tokens.empty() || (word.cue.prefix && !imported)) {
+        continue;
+      } else if (imported ? !HasWord(word.cue.tokens[0], word.cue.prefix)
+                          : std::none_of(s_.units.begin(), s_.units.end(), [&](const Unit& u) {
+                              return u.mention < 0 &&
+                                     s_.LowerToken(u.tok_begin) == word.cue.tokens[0];
+                            })) {
         return false;
       }
     }
     return true;
+  }
+
+  // Whether a word unit of the sentence is `token`, or with `prefix` starts with it (WordIs).
+  bool HasWord(std::string_view token, bool prefix) const {
+    const std::vector<std::string_view>& words = Words();
+    const auto it = std::lower_bound(words.begin(), words.end(), token);
+    return it != words.end() && (prefix ? it->starts_with(token) : *it == token);
+  }
+
+  // The lower-cased words of the sentence's word units (no mention, none empty), sorted: made
+  // once, at the first refinement a frame tests.
+  const std::vector<std::string_view>& Words() const {
+    if (!words_made_) {
+      for (const Unit& u : s_.units) {
+        if (u.mention >= 0) continue;
+        const std::string_view w = s_.LowerToken(u.tok_begin);
+        if (!w.empty()) words_.push_back(w);
+      }
+      std::sort(words_.begin(), words_.end());
+      words_.erase(std::unique(words_.begin(), words_.end()), words_.end());
+      words_made_ = true;
+    }
+    return words_;
   }
 
   // Where the words after `verb` may be looked for: its clause, or the text after it.
@@ -318,8 +354,9 @@ class FrameReader {
     return rule.imported ? 0 : g.clause_begin;
   }
 
-  bool Occurs(const Refinement& r, uint32_t before_begin, uint32_t verb, uint32_t after_end) const {
-    if (!MayOccur(r.before) || !MayOccur(r.after)) return false;
+  bool Occurs(const Refinement& r, bool imported, uint32_t before_begin, uint32_t verb,
+              uint32_t after_end) const {
+    if (!MayOccur(r.before, imported) || !MayOccur(r.after, imported)) return false;
     if (r.adjacent) {
       return InOrderAdjacent(r.before, before_begin, verb, false, r.before_at_verb) &&
              InOrderAdjacent(r.after, verb + 1, after_end, r.after_at_verb, false);
@@ -333,7 +370,7 @@ class FrameReader {
     const uint32_t after_end = AfterEnd(g, verb);
     const uint32_t before_begin = BeforeBegin(rule, g);
     for (const Refinement& r : rule.frame->refine) {
-      if (Occurs(r, before_begin, verb, after_end)) {
+      if (Occurs(r, rule.imported, before_begin, verb, after_end)) {
         Refinement codes;
         codes.cameo = r.cameo;
         codes.reverse = r.reverse;
@@ -362,11 +399,11 @@ class FrameReader {
     const uint32_t after_end = AfterEnd(g, verb);
     const uint32_t before_begin = BeforeBegin(rule, g);
     for (const Refinement& r : frame.unless) {
-      if (Occurs(r, before_begin, verb, after_end)) return false;
+      if (Occurs(r, rule.imported, before_begin, verb, after_end)) return false;
     }
     if (frame.when.empty()) return true;
     for (const Refinement& r : frame.when) {
-      if (Occurs(r, before_begin, verb, after_end)) return true;
+      if (Occurs(r, rule.imported, before_begin, verb, after_end)) return true;
     }
     return false;
   }
@@ -995,6 +1032,8 @@ class FrameReader {
   // become the units imported frames leave alone.
   std::vector<uint32_t> emitted_;
   std::vector<uint32_t> hand_written_;
+  mutable std::vector<std::string_view> words_;  // Words()
+  mutable bool words_made_ = false;
 };
 
 }  // namespace
