@@ -212,7 +212,7 @@ void ClauseReader::FindCoordination() {
           conj = true;
           if (members.size() == 1) comma_and = true;
         }
-      } else if (Is(u, "and")) {
+      } else if (Is(u, "and") || Is(u, "nor")) {  // "neither A nor B" (FindRoles negates it)
         ++u;
         conj = true;
       } else if (Is(u, "as") && Is(u + 1, "well") && Is(u + 2, "as")) {
@@ -440,6 +440,22 @@ int ClauseReader::ChunkAt(uint32_t u) {
         ++v;
         continue;
       }
+      // "complete, full diplomatic ties", "a strong, durable partnership": the phrase's first
+      // word, a comma and at least two more words of it, which end it (before a preposition
+      // or a punctuation mark that ends no list); not a list ("trade, climate change and
+      // security") nor the subject of another clause ("the economy, senior officials said").
+      if (IsPunct(v, ',') && chunk.head + 1 == v &&
+          (chunk.head == u || (chunk.head == u + 1 && Has(u, kClassDeterminer))) &&
+          !info_[chunk.head].cap) {
+        uint32_t k = v + 1;
+        while (k < n_ && IsNounWord(k) && !info_[k].cap) ++k;
+        if (k >= v + 3 && k < n_ &&
+            (Has(k, kClassPreposition | kClassTo) ||
+             (info_[k].kind == Kind::kPunct && !IsPunct(k, ',') && !IsPunct(k, '-')))) {
+          ++v;
+          continue;
+        }
+      }
       // Coordinated nouns: "the leaders and advocates", "trade and investment".
       if ((Is(v, "and") || Is(v, "or")) && v + 1 < n_ &&
           (IsNounWord(v + 1) || Has(v + 1, kClassDeterminer)) && chunk.head + 1 == v) {
@@ -531,6 +547,13 @@ int ClauseReader::NounChunkEndingAt(uint32_t e, bool possessor_owns) {
       if (!CoordinatedOwner(p)) break;
       b = p;
     }
+  }
+  // "Eriador's death and injury toll", "Russia's army and navy": nouns coordinated after a
+  // possessive share its owner.
+  if (b >= 3 && Is(b - 1, "and") && IsNounWord(b - 2)) {
+    uint32_t c = b - 2;
+    while (c > 0 && IsNounWord(c - 1)) --c;
+    if (c > 0 && ((Is(c, "s") && PossessiveAt(c - 1) == 2) || PossessiveAt(c - 1) == 1)) b = c;
   }
   if (b > 0 && Has(b - 1, kClassDeterminer)) --b;
   Chunk noun;

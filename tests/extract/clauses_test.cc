@@ -442,6 +442,55 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
       {"DOE, DOD, and the Department of State signed a memorandum.",
        {"subject \"DOD, and the Department of State\""},
        {}},
+      // An aside in parentheses after the subject list: the present form is still its verb.
+      {"Japan and the Pacific Islands Forum (PIF) agree that the talks should continue.",
+       {"verb group \"agree\": agree (active, asserted)",
+        "subject \"Japan and the Pacific Islands Forum\" = state:japan, "
+        "organization:pacific-islands-forum [before the verb]"},
+       {}},
+      // Nouns coordinated after a possessive share its owner.
+      {"Japan's death and injury toll has risen in the dispute with Russia.",
+       {"subject \"death and injury toll\" (names no entity; owner state:japan) [noun phrase]"},
+       {}},
+      // Adjectives separated by a comma; a list is no such phrase.
+      {"Japan will restore complete, full diplomatic ties with Russia.",
+       {"object \"complete, full diplomatic ties\" (names no entity)"},
+       {}},
+      {"The leaders discussed trade, climate change and security with Japan.",
+       {"object \"trade\" (names no entity)"},
+       {}},
+      {"Japan restored trade, senior officials said.", {"object \"trade\" (names no entity)"}, {}},
+      // Raising verbs in the passive (`modality ... passive`), also with a perfect infinitive.
+      {"Iran is believed to have attacked Russia.",
+       {"verb group \"is believed to have attacked\": believe (passive, asserted) attack (active, "
+        "hedged)",
+        "subject \"Iran\" = state:iran [before the verb]", "object \"Russia\" = state:russia"},
+       {}},
+      {"Japan was seen to break into the talks with Russia.",
+       {"verb group \"was seen to break\": see (passive, asserted) break (active, asserted)"},
+       {}},
+      {"Iran is said to have attacked Russia.",
+       {"verb group \"is said to have attacked\": say (passive, asserted) attack (active, "
+        "reported)"},
+       {}},
+      {"Iran is expected to have supplied Russia with drones.",
+       {"verb group \"is expected to have supplied\": expect (passive, asserted) supply (active, "
+        "planned)"},
+       {}},
+      // Only the passive raises.
+      {"Iran knows to attack Russia.", {}, {"know (active, asserted) attack"}},
+      // A time adverbial between the subject and its verb.
+      {"Japan in recent days has rejected the proposal.",
+       {"subject \"Japan\" = state:japan [before the verb]"},
+       {}},
+      {"Japan over the past two weeks has rejected the proposal.",
+       {"subject \"Japan\" = state:japan [before the verb]"},
+       {}},
+      // "neither A nor B": both, negated.
+      {"Neither Japan nor Russia signed the treaty.",
+       {"verb group \"signed\": sign (active, negated)",
+        "subject \"Japan nor Russia\" = state:japan, state:russia [before the verb]"},
+       {}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.sentence);
