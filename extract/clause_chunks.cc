@@ -388,8 +388,14 @@ int ClauseReader::ChunkAt(uint32_t u) {
         ++v;
         continue;
       }
-      // A chunk that ends the phrase is its head: "the Treaty of Portsmouth" from "the".
-      if (!(v < n_ && (IsNounWord(v) || Has(v, kClassModifier | kClassNumber)))) {
+      // A chunk that ends the phrase is its head: "the Treaty of Portsmouth" from "the". So is
+      // one before a gerund with an object of its own: "welcomed the United States joining
+      // the LeadIT" welcomed the United States, not the LeadIT.
+      const bool gerund_after =
+          v + 1 < n_ && info_[v].kind == Kind::kWord && !info_[v].cap &&
+          (info_[v].forms & kFormIng) != 0 && (info_[v].forms & (kFormEd | kFormThird)) == 0 &&
+          (Has(v + 1, kClassDeterminer | kClassPossessive) || IsEntity(v + 1));
+      if (gerund_after || !(v < n_ && (IsNounWord(v) || Has(v, kClassModifier | kClassNumber)))) {
         if (PossessiveAt(inner.end) == 0) {
           chunk.owners.clear();
           chunk.members = inner.members;
