@@ -388,8 +388,14 @@ int ClauseReader::ChunkAt(uint32_t u) {
         ++v;
         continue;
       }
-      // A chunk that ends the phrase is its head: "the Treaty of Portsmouth" from "the".
-      if (!(v < n_ && (IsNounWord(v) || Has(v, kClassModifier | kClassNumber)))) {
+      // A chunk that ends the phrase is its head: "the Treaty of Portsmouth" from "the". So is
+      // one before a gerund with an object of its own: "welcomed the United States joining
+      // the LeadIT" welcomed the United States, not the LeadIT.
+      const bool gerund_after =
+          v + 1 < n_ && info_[v].kind == Kind::kWord && !info_[v].cap &&
+          (info_[v].forms & kFormIng) != 0 && (info_[v].forms & (kFormEd | kFormThird)) == 0 &&
+          (Has(v + 1, kClassDeterminer | kClassPossessive) || IsEntity(v + 1));
+      if (gerund_after || !(v < n_ && (IsNounWord(v) || Has(v, kClassModifier | kClassNumber)))) {
         if (PossessiveAt(inner.end) == 0) {
           chunk.owners.clear();
           chunk.members = inner.members;
@@ -559,6 +565,22 @@ int ClauseReader::NounChunkEndingAt(uint32_t e, bool possessor_owns) {
   if (apostrophe != kNoUnit && possessor_owns) {
     const int owner = ChunkEndingAt(apostrophe);
     if (owner >= 0) noun.owners = out_->chunks[owner].members;
+  }
+  // "The KU basketball team", "the NATO summit": states or bodies right before the noun own
+  // it, as they do read forwards ("a US offer"); not inside a prepositional phrase ("after
+  // talks with Japan officials said").
+  if (apostrophe == kNoUnit && possessor_owns && b > 0 && !Has(b, kClassDeterminer)) {
+    const int owner = ChunkEndingAt(b);
+    if (owner >= 0 && !out_->chunks[owner].possessive && !out_->chunks[owner].in_pp &&
+        !out_->chunks[owner].members.empty() &&
+        std::all_of(out_->chunks[owner].members.begin(), out_->chunks[owner].members.end(),
+                    [&](uint32_t m) {
+                      const EntityDef* e = s_.mentions[m].entity;
+                      return e != nullptr && (e->entity.type == EntityType::kState ||
+                                              e->entity.type == EntityType::kOrganization);
+                    })) {
+      noun.owners = out_->chunks[owner].members;
+    }
   }
   noun.begin = b;
   noun.end = e;

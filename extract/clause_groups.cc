@@ -75,6 +75,15 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
   if ((i.forms & kFormEd) == 0 && u + 1 < n_ && Has(u + 1, kClassModal | kClassHave | kClassBe)) {
     return false;
   }
+  // "The Leaders discussed", "Both Presidents reaffirm": a capitalised plural noun after a
+  // determiner that opens the clause is its subject, not an adjective of the word after it
+  // (a past or present form; a third-person form stays a noun: "the Allied forces").
+  if (info_[p].kind == Kind::kWord && info_[p].cap && info_[p].classes == 0 && !AllCaps(p) &&
+      (i.forms & (kFormEd | kFormBase)) != 0 && (i.forms & (kFormThird | kFormIng)) == 0 && p > 0 &&
+      Has(p - 1, kClassDeterminer) && ClauseStartBefore(p - 1)) {
+    const std::string_view w = Lower(p);
+    if (w.size() > 3 && w.back() == 's' && !w.ends_with("ss") && !w.ends_with("us")) return true;
+  }
   // After a demonym or another capitalised adjective inside a noun phrase it is a noun:
   // "conducted by European states", "the American forces", "rejected Soviet offers".
   if ((info_[p].kind == Kind::kDemonym ||

@@ -178,6 +178,19 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
       {"Ukraine uses long-range missiles supplied by the United Kingdom.",
        {"subject \"long-range missiles\" (names no entity) [reduced relative]"},
        {}},
+      // A capitalised plural noun after a determiner opening the clause is its subject.
+      {"The Leaders discussed the war in Ukraine.",
+       {"verb group \"discussed\": discuss (active, asserted)",
+        "subject \"The Leaders\" (names no entity) [noun phrase]"},
+       {}},
+      {"Both Presidents reaffirm their commitment to the alliance.",
+       {"verb group \"reaffirm\": reaffirm (active, asserted)"},
+       {}},
+      {"Japan thanked the Allied forces.", {}, {"verb group \"forces\""}},
+      // An entity before a gerund with an object of its own ends the noun phrase.
+      {"India welcomed the United States joining the Leadership Group for Industry Transition.",
+       {"object \"the United States\" = state:united-states"},
+       {}},
       // Adjectives separated by a comma stay in one noun phrase.
       {"Japan announced bold, new actions.",
        {"object \"bold, new actions\" (names no entity)"},
@@ -473,6 +486,14 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
       {"Japan over the past two weeks has rejected the proposal.",
        {"subject \"Japan\" = state:japan [before the verb]"},
        {}},
+      // A state or body right before a noun phrase read backwards owns it, as read forwards;
+      // not one inside a prepositional phrase.
+      {"The Japan basketball team reaffirmed its support.",
+       {"subject \"basketball team\" (names no entity; owner state:japan) [noun phrase]"},
+       {}},
+      {"After talks with NATO teams said the plan would fail.",
+       {"subject \"teams\" (names no entity) [noun phrase]"},
+       {"owner organization:nato"}},
       // "neither A nor B": both, negated.
       {"Neither Japan nor Russia signed the treaty.",
        {"verb group \"signed\": sign (active, negated)",
