@@ -41,6 +41,9 @@ void RuleCompiler::Compile(CompiledRules* out) {
     if (rule.kind == RuleKind::kDiscover) out->discover_rules.push_back(r);
     if (rule.kind == RuleKind::kCoref) out->coref_rules.push_back(r);
   }
+  // The rules added the last words to the lexicon (frame nouns): its words join the rules'
+  // vocabulary, then the pattern words, the last to be interned.
+  lexicon_->IndexVocabulary(&out->alias_index.tokens);
   IndexPatternWords(out);
 }
 
