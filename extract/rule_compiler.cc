@@ -252,7 +252,12 @@ bool RuleCompiler::CompilePattern(const RuleBlock& b, const RuleProp& p, RuleKin
   // (PatternOptions' max_mem, millions of instructions; the default rules' largest is 9,300
   // from 16 KB): those far past the largest in use are built now, to report the error here.
   const bool build_now = emitted.regex.size() > kLazyRegexBytes;
-  out->re = LazyRegex(std::move(emitted.regex), PatternOptions());
+  auto program = programs_.find(emitted.regex);
+  if (program == programs_.end()) {
+    LazyRegex re(emitted.regex, PatternOptions());
+    program = programs_.emplace(std::move(emitted.regex), std::move(re)).first;
+  }
+  out->re = program->second;
   if (build_now && !out->re->ok()) {
     files_->Error(b, p, p.value_col, "pattern does not compile: " + out->re->error());
     return false;
