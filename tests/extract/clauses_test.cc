@@ -493,6 +493,14 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
       {"Japan over the past two weeks has rejected the proposal.",
        {"subject \"Japan\" = state:japan [before the verb]"},
        {}},
+      // A state or body right before a noun phrase read backwards owns it, as read forwards;
+      // not one inside a prepositional phrase.
+      {"The Japan basketball team reaffirmed its support.",
+       {"subject \"basketball team\" (names no entity; owner state:japan) [noun phrase]"},
+       {}},
+      {"After talks with NATO teams said the plan would fail.",
+       {"subject \"teams\" (names no entity) [noun phrase]"},
+       {"owner organization:nato"}},
       // "neither A nor B": both, negated.
       {"Neither Japan nor Russia signed the treaty.",
        {"verb group \"signed\": sign (active, negated)",
