@@ -503,9 +503,18 @@ bool ClauseReader::Modifies(const Chunk& c) const {
 int ClauseReader::NounChunkEndingAt(uint32_t e, bool possessor_owns) {
   const uint32_t w = e - 1;
   uint32_t b = w;
-  while (b > 0 && (IsNounWord(b - 1) || Has(b - 1, kClassModifier | kClassNumber) ||
-                   info_[b - 1].kind == Kind::kDemonym)) {
-    --b;
+  while (b > 0) {
+    if (IsNounWord(b - 1) || Has(b - 1, kClassModifier | kClassNumber) ||
+        info_[b - 1].kind == Kind::kDemonym) {
+      --b;
+    } else if (b >= 2 && IsPunctRaw(b - 1, '-') && Joined(b - 1) && Joined(b) &&
+               (IsNounWord(b - 2) || Has(b - 2, kClassNumber))) {
+      // "the SAMP-T system", "long-range missiles": a hyphen without spaces joins a compound,
+      // as ChunkAt reads it forwards.
+      b -= 2;
+    } else {
+      break;
+    }
   }
   // "the U.S. and Israeli delegations", "the Egyptian, Syrian, and Jordanian delegations":
   // states or bodies coordinated before the demonym that opens the phrase own the noun too.

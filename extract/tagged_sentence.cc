@@ -51,6 +51,9 @@ namespace {
 
 // The rest of `items` after their first `depth` tokens, which they share, as a tree of shared
 // tokens (CueListRegex); false when an item that ends at `depth` precedes one that goes on.
+// Sibling tokens whose rests are written the same share that rest ("(?:defense |finance )
+// minister "): siblings are different tokens, so at most one of them matches a word and the
+// order between them prefers nothing.
 bool AppendCueTree(const std::vector<const Cue*>& items, size_t depth, std::string* re) {
   std::vector<std::pair<std::string_view, std::vector<const Cue*>>> groups;
   bool ends = false;
@@ -66,13 +69,29 @@ bool AppendCueTree(const std::vector<const Cue*>& items, size_t depth, std::stri
     if (it == groups.end()) it = groups.insert(groups.end(), {token, {}});
     it->second.push_back(cue);
   }
-  const bool alternation = groups.size() + (ends ? 1 : 0) > 1;
+  // (tokens, their rest) in the order of each rest's first token.
+  std::vector<std::pair<std::vector<std::string_view>, std::string>> branches;
+  for (const auto& [token, members] : groups) {
+    std::string rest;
+    if (!AppendCueTree(members, depth + 1, &rest)) return false;
+    auto it = std::find_if(branches.begin(), branches.end(),
+                           [&](const auto& branch) { return branch.second == rest; });
+    if (it == branches.end()) it = branches.insert(branches.end(), {{}, std::move(rest)});
+    it->first.push_back(token);
+  }
+  const bool alternation = branches.size() + (ends ? 1 : 0) > 1;
   if (alternation) *re += "(?:";
-  for (size_t g = 0; g < groups.size(); ++g) {
-    if (g > 0) *re += "|";
-    *re += RE2::QuoteMeta(groups[g].first);
-    *re += " ";
-    if (!AppendCueTree(groups[g].second, depth + 1, re)) return false;
+  for (size_t b = 0; b < branches.size(); ++b) {
+    if (b > 0) *re += "|";
+    const std::vector<std::string_view>& tokens = branches[b].first;
+    if (tokens.size() > 1) *re += "(?:";
+    for (size_t t = 0; t < tokens.size(); ++t) {
+      if (t > 0) *re += "|";
+      *re += RE2::QuoteMeta(tokens[t]);
+      *re += " ";
+    }
+    if (tokens.size() > 1) *re += ")";
+    *re += branches[b].second;
   }
   if (ends && !groups.empty()) *re += "|";
   if (alternation) *re += ")";

@@ -171,6 +171,13 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
         "state:united-states)"},
        {"verb group \"extended\""}},
       {"Germany backed the EU sanctions on Russia.", {}, {"verb group \"sanctions\""}},
+      // A hyphen without spaces joins a compound in a noun phrase read backwards, as forwards.
+      {"Kyiv received the SAMP-T system donated by Italy.",
+       {"subject \"the SAMP-T system\" (names no entity) [reduced relative]"},
+       {"subject \"T system\""}},
+      {"Ukraine uses long-range missiles supplied by the United Kingdom.",
+       {"subject \"long-range missiles\" (names no entity) [reduced relative]"},
+       {}},
       // Adjectives separated by a comma stay in one noun phrase.
       {"Japan announced bold, new actions.",
        {"object \"bold, new actions\" (names no entity)"},

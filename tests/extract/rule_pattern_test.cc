@@ -163,6 +163,12 @@ TEST(CueListRegexTest, MatchesAsTheAlternationOfItsItems) {
       {{"prime minister - designate", "prime minister", "president - elect", "president"},
        true,
        true},
+      // Sibling tokens whose rests are the same share them: "(?:defense |defence )(?:minister
+      // |secretary )".
+      {{"finance minister of state", "defense minister", "finance minister", "defence minister",
+        "defense secretary", "defence secretary", "minister", "secretary"},
+       true,
+       true},
       // Case-insensitively, different non-ASCII words may match the same text ("Élysée" and
       // "élysée").
       {{"Élysée palace", "élysée accord", "Élysée"}, true, false},
@@ -194,7 +200,13 @@ TEST(CueListRegexTest, MatchesAsTheAlternationOfItsItems) {
                                           " élysée palace ",
                                           " Élysée palace ",
                                           " élysée accord ",
-                                          " ÉLYSÉE "};
+                                          " ÉLYSÉE ",
+                                          " defense minister ",
+                                          " Defence Secretary ",
+                                          " finance minister of state ",
+                                          " finance minister of ",
+                                          " defence minister of state ",
+                                          " defense prime minister "};
   // What may follow the list: anything (the longest item wins), or words that some items hold.
   const std::vector<std::string> tails = {"(.*)$", "(of state |)$", "([a-z]+ )$", "(- elect )$"};
   for (const Case& c : cases) {
