@@ -212,7 +212,7 @@ void ClauseReader::FindCoordination() {
           conj = true;
           if (members.size() == 1) comma_and = true;
         }
-      } else if (Is(u, "and")) {
+      } else if (Is(u, "and") || Is(u, "nor")) {  // "neither A nor B" (FindRoles negates it)
         ++u;
         conj = true;
       } else if (Is(u, "as") && Is(u + 1, "well") && Is(u + 2, "as")) {
@@ -388,8 +388,14 @@ int ClauseReader::ChunkAt(uint32_t u) {
         ++v;
         continue;
       }
-      // A chunk that ends the phrase is its head: "the Treaty of Portsmouth" from "the".
-      if (!(v < n_ && (IsNounWord(v) || Has(v, kClassModifier | kClassNumber)))) {
+      // A chunk that ends the phrase is its head: "the Treaty of Portsmouth" from "the". So is
+      // one before a gerund with an object of its own: "welcomed the United States joining
+      // the LeadIT" welcomed the United States, not the LeadIT.
+      const bool gerund_after =
+          v + 1 < n_ && info_[v].kind == Kind::kWord && !info_[v].cap &&
+          (info_[v].forms & kFormIng) != 0 && (info_[v].forms & (kFormEd | kFormThird)) == 0 &&
+          (Has(v + 1, kClassDeterminer | kClassPossessive) || IsEntity(v + 1));
+      if (gerund_after || !(v < n_ && (IsNounWord(v) || Has(v, kClassModifier | kClassNumber)))) {
         if (PossessiveAt(inner.end) == 0) {
           chunk.owners.clear();
           chunk.members = inner.members;
@@ -433,6 +439,22 @@ int ClauseReader::ChunkAt(uint32_t u) {
           IsNounWord(v + 2)) {
         ++v;
         continue;
+      }
+      // "complete, full diplomatic ties", "a strong, durable partnership": the phrase's first
+      // word, a comma and at least two more words of it, which end it (before a preposition
+      // or a punctuation mark that ends no list); not a list ("trade, climate change and
+      // security") nor the subject of another clause ("the economy, senior officials said").
+      if (IsPunct(v, ',') && chunk.head + 1 == v &&
+          (chunk.head == u || (chunk.head == u + 1 && Has(u, kClassDeterminer))) &&
+          !info_[chunk.head].cap) {
+        uint32_t k = v + 1;
+        while (k < n_ && IsNounWord(k) && !info_[k].cap) ++k;
+        if (k >= v + 3 && k < n_ &&
+            (Has(k, kClassPreposition | kClassTo) ||
+             (info_[k].kind == Kind::kPunct && !IsPunct(k, ',') && !IsPunct(k, '-')))) {
+          ++v;
+          continue;
+        }
       }
       // Coordinated nouns: "the leaders and advocates", "trade and investment".
       if ((Is(v, "and") || Is(v, "or")) && v + 1 < n_ &&
@@ -525,6 +547,13 @@ int ClauseReader::NounChunkEndingAt(uint32_t e, bool possessor_owns) {
       if (!CoordinatedOwner(p)) break;
       b = p;
     }
+  }
+  // "Eriador's death and injury toll", "Russia's army and navy": nouns coordinated after a
+  // possessive share its owner.
+  if (b >= 3 && Is(b - 1, "and") && IsNounWord(b - 2)) {
+    uint32_t c = b - 2;
+    while (c > 0 && IsNounWord(c - 1)) --c;
+    if (c > 0 && ((Is(c, "s") && PossessiveAt(c - 1) == 2) || PossessiveAt(c - 1) == 1)) b = c;
   }
   if (b > 0 && Has(b - 1, kClassDeterminer)) --b;
   Chunk noun;

@@ -75,6 +75,15 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
   if ((i.forms & kFormEd) == 0 && u + 1 < n_ && Has(u + 1, kClassModal | kClassHave | kClassBe)) {
     return false;
   }
+  // "The Leaders discussed", "Both Presidents reaffirm": a capitalised plural noun after a
+  // determiner that opens the clause is its subject, not an adjective of the word after it
+  // (a past or present form; a third-person form stays a noun: "the Allied forces").
+  if (info_[p].kind == Kind::kWord && info_[p].cap && info_[p].classes == 0 && !AllCaps(p) &&
+      (i.forms & (kFormEd | kFormBase)) != 0 && (i.forms & (kFormThird | kFormIng)) == 0 && p > 0 &&
+      Has(p - 1, kClassDeterminer) && ClauseStartBefore(p - 1)) {
+    const std::string_view w = Lower(p);
+    if (w.size() > 3 && w.back() == 's' && !w.ends_with("ss") && !w.ends_with("us")) return true;
+  }
   // After a demonym or another capitalised adjective inside a noun phrase it is a noun:
   // "conducted by European states", "the American forces", "rejected Soviet offers".
   if ((info_[p].kind == Kind::kDemonym ||
@@ -169,8 +178,9 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
     }
     if (IsPunct(p, ',')) return ClosesParenthetical(p);
     // A group is plural ("Japanese strategists insist"); after "that" a base form is a
-    // subjunctive ("demanded that the US cancel").
-    const int c = ChunkEndingAt(u);
+    // subjunctive ("demanded that the US cancel"). An aside in parentheses after the subject
+    // is stepped over: "The Philippines and the European Union (EU) agree".
+    const int c = ChunkEndingAt(AsideStartBefore(u));
     if (c < 0) return false;
     const Chunk& chunk = out_->chunks[c];
     if (Has(chunk.begin, kClassPossessive)) return false;  // "our NATO and EU partners"
@@ -312,6 +322,8 @@ uint32_t ClauseReader::TryGroup(uint32_t start) {
         std::optional<Modality> cat;
         for (uint32_t verb : g.verbs.back().verbs) {
           if (auto m = lex_.Catenative(verb)) cat = m;
+          if (!g.verbs.back().passive) continue;
+          if (auto m = lex_.Raising(verb)) cat = m;
         }
         if (!cat.has_value()) break;
         modality = Stronger(modality, *cat);
@@ -327,7 +339,8 @@ uint32_t ClauseReader::TryGroup(uint32_t start) {
       ++j;
       continue;
     }
-    if (g.verbs.empty() || aux == kClassTo) {
+    // After "to" (and a perfect "have": "is believed to have supplied") the next verb.
+    if (g.verbs.empty() || aux == kClassTo || aux == (kClassTo | kClassHave)) {
       if ((i.classes & kClassModal) != 0) {
         modality = Stronger(modality, ModalModality(Lower(j)));
         aux |= kClassModal;

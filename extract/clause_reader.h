@@ -105,9 +105,21 @@ class ClauseReader {
   }
   // The length in units of a time adverbial starting at u that the date finder did not make a
   // date (without a document date "Tuesday" is not one): "Tuesday", "on Tuesday", "next week",
-  // "on Tuesday morning". 0 when there is none.
+  // "on Tuesday morning", "in recent days". 0 when there is none.
   uint32_t TimeAdverbialAt(uint32_t u) const {
     uint32_t k = u;
+    // "in recent days", "over the past two weeks", "in the coming months".
+    if (Is(k, "in") || Is(k, "over") || Is(k, "during")) {
+      uint32_t r = k + 1;
+      if (Is(r, "the")) ++r;
+      if (Is(r, "recent") || Is(r, "past") || Is(r, "coming") || Is(r, "last")) {
+        ++r;
+        if (Has(r, kClassNumber) || Is(r, "few")) ++r;
+        if (Is(r, "days") || Is(r, "weeks") || Is(r, "months") || Is(r, "years")) {
+          return r + 1 - u;
+        }
+      }
+    }
     if (Is(k, "on") || Is(k, "in") || Is(k, "during") || Is(k, "at")) ++k;
     if (Has(k, kClassCalendar) || Is(k, "the")) ++k;
     if (!Has(k, kClassTime)) return 0;
@@ -117,7 +129,7 @@ class ClauseReader {
   }
   // The first unit of a time adverbial ending at unit e (exclusive), or e when none does.
   uint32_t TimeAdverbialBefore(uint32_t e) const {
-    for (uint32_t len = 4; len > 0; --len) {
+    for (uint32_t len = 6; len > 0; --len) {
       if (e >= len && TimeAdverbialAt(e - len) == len) return e - len;
     }
     return e;

@@ -298,6 +298,11 @@ void ClauseReader::FindSubject(size_t gi) {
 void ClauseReader::FindRoles(size_t gi) {
   FindSubject(gi);
   VerbGroup& g = out_->groups[gi];
+  // "Neither Russia nor China voted for it": each of them, negated.
+  if (g.subject >= 0 && out_->chunks[g.subject].members.size() > 1 &&
+      out_->chunks[g.subject].begin > 0 && Is(out_->chunks[g.subject].begin - 1, "neither")) {
+    for (GroupVerb& v : g.verbs) v.modality = Modality::kNegated;
+  }
   // A complement clause without "that" of an earlier verb that takes one bare: "Officials
   // said the US extended the deadline", "Japan hopes Russia accepts": the object the earlier
   // verb took is this clause's subject.

@@ -172,6 +172,7 @@ uint32_t Lexicon::AddVerb(std::string_view lemma, const std::vector<std::string>
     lemmas_.emplace_back(lemma);
     forms_.emplace_back();
     catenative_.push_back(-1);
+    raising_.push_back(-1);
     clause_.push_back(-1);
     clause_bare_.push_back(0);
     AddForm(verb, lemma, kFormBase);
@@ -190,6 +191,15 @@ uint32_t Lexicon::Verb(std::string_view lemma) {
 
 void Lexicon::SetCatenative(uint32_t verb, Modality modality) {
   catenative_[verb] = static_cast<int8_t>(modality);
+}
+
+void Lexicon::SetRaising(uint32_t verb, Modality modality) {
+  raising_[verb] = static_cast<int8_t>(modality);
+}
+
+std::optional<Modality> Lexicon::Raising(uint32_t verb) const {
+  if (raising_[verb] < 0) return std::nullopt;
+  return static_cast<Modality>(raising_[verb]);
 }
 
 void Lexicon::SetCatenativeAdjective(std::string_view word, Modality modality) {

@@ -125,6 +125,12 @@ class Lexicon {
   // verb ("we are pleased to announce": announce, asserted; "Japan is ready to sign": sign,
   // planned). Set by `modality KIND` blocks' `adjective` lines; `word` is lower case.
   void SetCatenativeAdjective(std::string_view word, Modality modality);
+  // Raising verbs: in the passive, their subject is the subject of the to-infinitive after
+  // them, which takes the modality ("Iran is believed to have supplied drones": supplied,
+  // hedged; "Gollum was seen to break in": asserted; "is said to have met": reported). Set by
+  // `modality KIND` blocks' `passive` lines.
+  void SetRaising(uint32_t verb, Modality modality);
+  std::optional<Modality> Raising(uint32_t verb) const;
 
   // Verbs that take a complement clause ("said that", "hopes Russia will"): the modality of
   // the statements inside it. Set to reported for the lemmas of frames whose text comes from a
@@ -144,6 +150,7 @@ class Lexicon {
   std::vector<std::string> lemmas_;
   std::vector<std::vector<std::string>> forms_;
   std::vector<int8_t> catenative_;    // by verb: -1, or a Modality
+  std::vector<int8_t> raising_;       // by verb: -1, or a Modality
   std::vector<int8_t> clause_;        // by verb: -1, or a Modality
   std::vector<uint8_t> clause_bare_;  // by verb
 };

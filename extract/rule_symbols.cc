@@ -170,7 +170,7 @@ void CompileModality(RuleFiles* files, const SymbolTables& symbols, CompiledRule
     }
     for (const RuleProp& p : block->props) {
       // `clause`: verbs whose complement clause, with or without "that", takes this modality;
-      // `verb`: catenative verbs; `adjective`: catenative adjectives.
+      // `verb`: catenative verbs; `adjective`: catenative adjectives; `passive`: raising verbs.
       if (p.key == "adjective") {
         if (*modality == Modality::kReported) {
           files->Error(*block, p, p.key_col,
@@ -184,6 +184,16 @@ void CompileModality(RuleFiles* files, const SymbolTables& symbols, CompiledRule
             continue;
           }
           out->lexicon.SetCatenativeAdjective(AsciiLower(item), *modality);
+        }
+        continue;
+      }
+      if (p.key == "passive") {
+        for (const auto& [item, col] : SplitList(p.value, p.value_col)) {
+          if (item.empty() || item.find(' ') != std::string::npos) {
+            files->Error(*block, p, col, "a raising verb is one lemma ('believe', 'see')");
+            continue;
+          }
+          out->lexicon.SetRaising(out->lexicon.Verb(AsciiLower(item)), *modality);
         }
         continue;
       }
@@ -214,7 +224,7 @@ void CompileModality(RuleFiles* files, const SymbolTables& symbols, CompiledRule
         continue;
       }
       if (p.key != "cue") {
-        files->UnknownProperty(*block, p, {"cue", "verb", "clause", "adjective"});
+        files->UnknownProperty(*block, p, {"cue", "verb", "clause", "adjective", "passive"});
         continue;
       }
       for (const auto& [item, col] : SplitList(p.value, p.value_col)) {

@@ -178,6 +178,19 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
       {"Ukraine uses long-range missiles supplied by the United Kingdom.",
        {"subject \"long-range missiles\" (names no entity) [reduced relative]"},
        {}},
+      // A capitalised plural noun after a determiner opening the clause is its subject.
+      {"The Leaders discussed the war in Ukraine.",
+       {"verb group \"discussed\": discuss (active, asserted)",
+        "subject \"The Leaders\" (names no entity) [noun phrase]"},
+       {}},
+      {"Both Presidents reaffirm their commitment to the alliance.",
+       {"verb group \"reaffirm\": reaffirm (active, asserted)"},
+       {}},
+      {"Japan thanked the Allied forces.", {}, {"verb group \"forces\""}},
+      // An entity before a gerund with an object of its own ends the noun phrase.
+      {"India welcomed the United States joining the Leadership Group for Industry Transition.",
+       {"object \"the United States\" = state:united-states"},
+       {}},
       // Adjectives separated by a comma stay in one noun phrase.
       {"Japan announced bold, new actions.",
        {"object \"bold, new actions\" (names no entity)"},
@@ -428,6 +441,55 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {"owner group:united-states-military"}},
       {"DOE, DOD, and the Department of State signed a memorandum.",
        {"subject \"DOD, and the Department of State\""},
+       {}},
+      // An aside in parentheses after the subject list: the present form is still its verb.
+      {"Japan and the Pacific Islands Forum (PIF) agree that the talks should continue.",
+       {"verb group \"agree\": agree (active, asserted)",
+        "subject \"Japan and the Pacific Islands Forum\" = state:japan, "
+        "organization:pacific-islands-forum [before the verb]"},
+       {}},
+      // Nouns coordinated after a possessive share its owner.
+      {"Japan's death and injury toll has risen in the dispute with Russia.",
+       {"subject \"death and injury toll\" (names no entity; owner state:japan) [noun phrase]"},
+       {}},
+      // Adjectives separated by a comma; a list is no such phrase.
+      {"Japan will restore complete, full diplomatic ties with Russia.",
+       {"object \"complete, full diplomatic ties\" (names no entity)"},
+       {}},
+      {"The leaders discussed trade, climate change and security with Japan.",
+       {"object \"trade\" (names no entity)"},
+       {}},
+      {"Japan restored trade, senior officials said.", {"object \"trade\" (names no entity)"}, {}},
+      // Raising verbs in the passive (`modality ... passive`), also with a perfect infinitive.
+      {"Iran is believed to have attacked Russia.",
+       {"verb group \"is believed to have attacked\": believe (passive, asserted) attack (active, "
+        "hedged)",
+        "subject \"Iran\" = state:iran [before the verb]", "object \"Russia\" = state:russia"},
+       {}},
+      {"Japan was seen to break into the talks with Russia.",
+       {"verb group \"was seen to break\": see (passive, asserted) break (active, asserted)"},
+       {}},
+      {"Iran is said to have attacked Russia.",
+       {"verb group \"is said to have attacked\": say (passive, asserted) attack (active, "
+        "reported)"},
+       {}},
+      {"Iran is expected to have supplied Russia with drones.",
+       {"verb group \"is expected to have supplied\": expect (passive, asserted) supply (active, "
+        "planned)"},
+       {}},
+      // Only the passive raises.
+      {"Iran knows to attack Russia.", {}, {"know (active, asserted) attack"}},
+      // A time adverbial between the subject and its verb.
+      {"Japan in recent days has rejected the proposal.",
+       {"subject \"Japan\" = state:japan [before the verb]"},
+       {}},
+      {"Japan over the past two weeks has rejected the proposal.",
+       {"subject \"Japan\" = state:japan [before the verb]"},
+       {}},
+      // "neither A nor B": both, negated.
+      {"Neither Japan nor Russia signed the treaty.",
+       {"verb group \"signed\": sign (active, negated)",
+        "subject \"Japan nor Russia\" = state:japan, state:russia [before the verb]"},
        {}},
   };
   for (const Case& c : cases) {
