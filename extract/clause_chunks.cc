@@ -566,6 +566,22 @@ int ClauseReader::NounChunkEndingAt(uint32_t e, bool possessor_owns) {
     const int owner = ChunkEndingAt(apostrophe);
     if (owner >= 0) noun.owners = out_->chunks[owner].members;
   }
+  // "The KU basketball team", "the NATO summit": states or bodies right before the noun own
+  // it, as they do read forwards ("a US offer"); not inside a prepositional phrase ("after
+  // talks with Japan officials said").
+  if (apostrophe == kNoUnit && possessor_owns && b > 0 && !Has(b, kClassDeterminer)) {
+    const int owner = ChunkEndingAt(b);
+    if (owner >= 0 && !out_->chunks[owner].possessive && !out_->chunks[owner].in_pp &&
+        !out_->chunks[owner].members.empty() &&
+        std::all_of(out_->chunks[owner].members.begin(), out_->chunks[owner].members.end(),
+                    [&](uint32_t m) {
+                      const EntityDef* e = s_.mentions[m].entity;
+                      return e != nullptr && (e->entity.type == EntityType::kState ||
+                                              e->entity.type == EntityType::kOrganization);
+                    })) {
+      noun.owners = out_->chunks[owner].members;
+    }
+  }
   noun.begin = b;
   noun.end = e;
   noun.head = w;

@@ -243,8 +243,9 @@ void DocumentActors::ReadUnit(const Tagged& s, size_t i) {
       const std::string& label = person->entity.label;
       const std::string first = AsciiLower(label.substr(0, label.find(' ')));
       if (label.find(' ') != std::string::npos) {
-        if (doc_.rules.names.female.ContainsWord(first)) --gender_[person];
-        if (doc_.rules.names.male.ContainsWord(first)) ++gender_[person];
+        const NameVocabulary& names = doc_.rules.names;
+        if (names.female.ContainsWord(names.Id(first))) --gender_[person];
+        if (names.male.ContainsWord(names.Id(first))) ++gender_[person];
       }
     }
     // Gender titles right before the name ("Ms. Psaki", "King Abdullah").

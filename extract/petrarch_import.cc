@@ -282,6 +282,8 @@ class Importer {
   void Agents(const ImportInput& input, const std::vector<Agent>& agents, std::string* text,
               std::string* summary) {
     std::map<std::string, std::vector<std::string>> by_code;  // code -> nouns (lower)
+    // code -> nouns written with no plural ("POLICE {}"): `exact` lines.
+    std::map<std::string, std::vector<std::string>> exact_by_code;
     std::map<std::string, int> first_line;
     size_t skipped = 0;
     for (const Agent& a : agents) {
@@ -299,14 +301,22 @@ class Importer {
           ++skipped;
           continue;
         }
-        by_code[a.code].push_back(noun);
+        (a.no_plural ? exact_by_code : by_code)[a.code].push_back(noun);
         agent_nouns_.insert(noun);
         first_line.emplace(a.code, a.noun.line);
       }
     }
+    for (const auto& [code, nouns] : exact_by_code) by_code[code];  // a sector of exact nouns only
     for (auto& [code, nouns] : by_code) {
-      std::sort(nouns.begin(), nouns.end());
-      nouns.erase(std::unique(nouns.begin(), nouns.end()), nouns.end());
+      std::vector<std::string>& exact = exact_by_code[code];
+      for (std::vector<std::string>* list : {&nouns, &exact}) {
+        std::sort(list->begin(), list->end());
+        list->erase(std::unique(list->begin(), list->end()), list->end());
+      }
+      // A noun written both ways keeps its plural.
+      std::erase_if(exact, [&](const std::string& n) {
+        return std::binary_search(nouns.begin(), nouns.end(), n);
+      });
       *text += "\n# " + FileName(input.path) + ":" + std::to_string(first_line[code]) + "\n";
       *text += "sector " + code + "\n";
       if (sector_codes_.count(code) == 0) {
@@ -331,15 +341,18 @@ class Importer {
         if (!group.empty()) *text += "  group      " + group + "\n";
         sector_codes_.insert(code);
       }
-      std::string line;
-      for (const std::string& n : nouns) {
-        if (!line.empty() && line.size() + n.size() > 88) {
-          *text += "  noun       " + line + "\n";
-          line.clear();
+      for (const auto& [key, list] :
+           {std::pair{"  noun       ", &nouns}, std::pair{"  exact      ", &exact}}) {
+        std::string line;
+        for (const std::string& n : *list) {
+          if (!line.empty() && line.size() + n.size() > 88) {
+            *text += key + line + "\n";
+            line.clear();
+          }
+          line += (line.empty() ? "" : ", ") + n;
         }
-        line += (line.empty() ? "" : ", ") + n;
+        if (!line.empty()) *text += key + line + "\n";
       }
-      if (!line.empty()) *text += "  noun       " + line + "\n";
     }
     *summary += FileName(input.path) + ": " + std::to_string(agents.size()) + " agents -> " +
                 std::to_string(by_code.size()) + " sectors" +

@@ -37,7 +37,7 @@ std::string RegularPlural(std::string_view noun) {
 }
 
 void CompileSectors(RuleFiles* files, const SymbolTables& symbols, CompiledRules* out) {
-  static const std::vector<std::string> kProps = {"label", "group", "kind", "noun"};
+  static const std::vector<std::string> kProps = {"label", "group", "kind", "noun", "exact"};
   // Sectors in code order; a noun two sectors name belongs to the one of the higher layer.
   std::vector<std::pair<std::vector<std::string>, uint32_t>> all_nouns;  // (tokens, sector)
   std::vector<int> noun_layer;
@@ -102,9 +102,10 @@ void CompileSectors(RuleFiles* files, const SymbolTables& symbols, CompiledRules
               ok = false;
               continue;
             }
+            // `exact` nouns are matched as written only ("police": no "polices").
             std::vector<std::string> plural = cue.tokens;
             plural.back() = RegularPlural(plural.back());
-            const bool differs = plural != cue.tokens;
+            const bool differs = p.key == "noun" && plural != cue.tokens;
             nouns.emplace_back(std::move(cue.tokens), block->layer);
             if (differs) nouns.emplace_back(std::move(plural), block->layer);
           }

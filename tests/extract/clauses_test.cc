@@ -191,6 +191,13 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
       {"India welcomed the United States joining the Leadership Group for Industry Transition.",
        {"object \"the United States\" = state:united-states"},
        {}},
+      // An adverb after a comma narrows the clause before its prepositional phrase.
+      {"Japan discussed global priorities, particularly in view of the crisis in Ukraine.",
+       {"in \"view\" (names no entity)", "in \"Ukraine\" = state:ukraine"},
+       {}},
+      {"Japan discussed global priorities, especially as Russia attacked Ukraine.",
+       {},
+       {"as \"Russia\""}},
       // Adjectives separated by a comma stay in one noun phrase.
       {"Japan announced bold, new actions.",
        {"object \"bold, new actions\" (names no entity)"},
@@ -486,6 +493,14 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
       {"Japan over the past two weeks has rejected the proposal.",
        {"subject \"Japan\" = state:japan [before the verb]"},
        {}},
+      // A state or body right before a noun phrase read backwards owns it, as read forwards;
+      // not one inside a prepositional phrase.
+      {"The Japan basketball team reaffirmed its support.",
+       {"subject \"basketball team\" (names no entity; owner state:japan) [noun phrase]"},
+       {}},
+      {"After talks with NATO teams said the plan would fail.",
+       {"subject \"teams\" (names no entity) [noun phrase]"},
+       {"owner organization:nato"}},
       // "neither A nor B": both, negated.
       {"Neither Japan nor Russia signed the treaty.",
        {"verb group \"signed\": sign (active, negated)",

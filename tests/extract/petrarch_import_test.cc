@@ -78,13 +78,15 @@ TEST(PetrarchImportTest, TranslatesEachKindAndReportsTheRest) {
        {"entity organization:gandalf-the-grey", "  attr       cameo = MEEELR",
         "entity state:japan"},
        {}},
-      {"agents become sector nouns; a line without a code is reported",
+      {"agents become sector nouns, those without a plural (`{}`) `exact` nouns; a line "
+       "without a code is reported",
        "x.agents.txt",
        "SOLDIER [~MIL]\n"
        "PEACEKEEPER {PEACEKEEPERS} [~MIL]\n"
+       "TROOPS {} [~MIL]\n"
        "BOGUS LINE WITHOUT CODE\n",
-       {"sector MIL", "  noun       peacekeeper, peacekeepers, soldier"},
-       {"x.agents.txt:3: no agent code [~CODE]"}},
+       {"sector MIL", "  noun       peacekeeper, peacekeepers, soldier", "  exact      troops"},
+       {"x.agents.txt:4: no agent code [~CODE]"}},
       {"verb blocks become frames with refine lines and reverse codes",
        "x.verbs.txt",
        "--- ACCUSE [112] ---\n"

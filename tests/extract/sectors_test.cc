@@ -152,6 +152,32 @@ TEST(SectorsTest, SectorsComposeOnceAndTitlesGiveNamesTheirSector) {
   }
 }
 
+// `exact` nouns take no regular plural (PETRARCH's "POLICE {}"): "Gondor's polices" is no
+// sector of Gondor, "Gondor's police" is.
+TEST(SectorsTest, ExactNounsHaveNoPlural) {
+  auto rules = RuleSet::Compile({{"t.rules",
+                                  "entity state:gondor\n  label Gondor\n  attr cameo = GON\n"
+                                  "entity state:rohan\n  label Rohan\n  attr cameo = ROH\n"
+                                  "sector COP\n  exact police\n  noun constable\n"
+                                  "verbs t\n  meet meets meeting met\n"
+                                  "frame met\n  verb meet\n  predicate met_with\n"
+                                  "  object actor\n  object-owner actor\n",
+                                  0}});
+  ASSERT_TRUE(rules.ok()) << rules.status().ToString();
+  struct Case {
+    std::string sentence, want;  // want: Statements(), whole
+  };
+  const std::vector<Case> cases = {
+      {"Rohan met Gondor's police.", "state:rohan met_with state:gondor ROH GONCOP\n"},
+      {"Rohan met Gondor's polices.", "state:rohan met_with state:gondor ROH GON\n"},
+      {"Rohan met Gondor's constables.", "state:rohan met_with state:gondor ROH GONCOP\n"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.sentence);
+    EXPECT_EQ(Statements(**rules, c.sentence, "1995-01-01"), c.want);
+  }
+}
+
 TEST(SectorsTest, DiscardPhrasesSilenceSentencesAndDocuments) {
   auto rules = RuleSet::Compile({{"t.rules",
                                   "entity state:gondor\n  label Gondor\n"
