@@ -37,7 +37,10 @@ struct AliasKey {
 };
 
 struct AliasIndex {
-  TokenTable tokens;                          // every token of every literal alias
+  // Every token of every literal alias, and the words other stages intern in it so that one
+  // lookup per sentence token serves them all (CompiledRules::alias_index): a token that is in
+  // no alias may have an id here, and then its buckets are empty.
+  TokenTable tokens;
   std::vector<std::vector<AliasKey>> exact;   // by first-token id; empty when none
   std::vector<std::vector<AliasKey>> folded;  // the same for ignore_case aliases (lower-cased)
 

@@ -483,6 +483,12 @@ void ClauseReader::FindRoles(size_t gi) {
       ++v;
       continue;
     }
+    // "discussed global priorities, particularly in view of Mexico's presidency": an adverb
+    // that narrows the clause before its prepositional phrase ("as" opens a clause).
+    if (IsPunct(v, ',') && IsAdverb(v + 1) && Has(v + 2, kClassPreposition) && !Is(v + 2, "as")) {
+      v += 2;
+      continue;
+    }
     // "held in Aqaba, Jordan, between A and B": the country of the last phrase's place, set
     // off by commas before another prepositional phrase.
     if (IsPunct(v, ',') && !g.preps.empty() && g.preps.back().chunk >= 0 &&

@@ -117,6 +117,24 @@ class FrameReader {
     return true;
   }
 
+  // Whether units u, u + 1 are an adverb that narrows what goes before to a prepositional
+  // phrase: "particularly in", "especially for" ("especially as" opens a clause).
+  bool NarrowingAt(uint32_t u) const {
+    static constexpr std::string_view kNarrowing[] = {"particularly", "especially", "notably",
+                                                      "specifically", "primarily",  "mainly",
+                                                      "chiefly",      "largely",    "mostly"};
+    static constexpr std::string_view kPrepositions[] = {
+        "in",      "on",     "for",    "with",    "at",         "through", "by",
+        "from",    "to",     "during", "within",  "regarding",  "among",   "against",
+        "between", "across", "toward", "towards", "concerning", "around",  "under"};
+    const std::string_view adverb = Lower(u);
+    const std::string_view prep = Lower(u + 1);
+    return std::find(std::begin(kNarrowing), std::end(kNarrowing), adverb) !=
+               std::end(kNarrowing) &&
+           std::find(std::begin(kPrepositions), std::end(kPrepositions), prep) !=
+               std::end(kPrepositions);
+  }
+
   // The text of a role from unit `from`: up to a clause-ending punctuation mark, a
   // conjunction before another verb group, or kMaxTextUnits units. Returns [from, end).
   std::pair<uint32_t, uint32_t> TextExtent(uint32_t from) const {
@@ -127,8 +145,11 @@ class FrameReader {
         const std::string_view w = Lower(e);
         // A comma inside a list chunk ("Japan, Korea and Australia") or before examples
         // (", including DPRK, Afghanistan, and Iran") belongs to the text.
-        const bool inner_comma = w == "," && (InsideChunk(e) || Lower(e + 1) == "including" ||
-                                              (Lower(e + 1) == "such" && Lower(e + 2) == "as"));
+        // So does a comma before an adverb that narrows the clause to a prepositional phrase
+        // (", particularly in view of Mexico's presidency of the UN Security Council").
+        const bool inner_comma =
+            w == "," && (InsideChunk(e) || Lower(e + 1) == "including" ||
+                         (Lower(e + 1) == "such" && Lower(e + 2) == "as") || NarrowingAt(e + 1));
         if (w.size() == 1 && std::string_view(",;:.!?()").find(w[0]) != std::string_view::npos &&
             !(w[0] == '.' && IsNumber(e - 1) && IsNumber(e + 1)) &&  // "$1.9 billion"
             !(w[0] == ',' && IsNumber(e - 1) && IsNumber(e + 1) && Tight(e) &&

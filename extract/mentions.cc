@@ -71,9 +71,9 @@ void LocalCandidates(const DocState& doc, const Tagged& s, uint32_t i, std::vect
 void Candidates(const DocState& doc, const Tagged& s) {
   const CompiledRules& rules = doc.rules;
   const AliasIndex& index = rules.alias_index;
-  std::vector<uint32_t>& exact = doc.scratch.exact_keys;
-  std::vector<uint32_t>& folded = doc.scratch.folded_keys;
-  index.Keys(s.text, s.lower, s.tokens, &exact, &folded);
+  // Tag looked the tokens up (AliasIndex::Keys).
+  const std::vector<uint32_t>& exact = doc.scratch.exact_keys;
+  const std::vector<uint32_t>& folded = doc.scratch.folded_keys;
   std::vector<Mention>& out = doc.scratch.candidates;
   out.clear();
   for (uint32_t i = 0; i < s.tokens.size(); ++i) {
@@ -298,6 +298,13 @@ void Tag(const DocState& doc, std::string_view text, const DateReference& dates,
   }
   s->tokens = Tokenize(text);
   s->tokens.shrink_to_fit();  // held until the document's last pass, like BuildUnits' output
+  // Each token is looked up once in the rules' vocabulary, as written and lower-cased: the
+  // alias keys, and the lower-cased ids every later stage reads (Tagged::words).
+  std::vector<uint32_t>& folded = doc.scratch.folded_keys;
+  doc.rules.alias_index.Keys(text, s->lower, s->tokens, &doc.scratch.exact_keys, &folded);
+  s->words.resize(folded.size());
+  for (size_t t = 0; t < folded.size(); ++t) s->words[t] = folded[t] / 2;
+  s->words.shrink_to_fit();
   FindPatternWords(doc.rules, s);
   s->dates.clear();
   if (MayHoldDate(*s)) s->dates = FindDates(text, dates);

@@ -143,8 +143,8 @@ const EntityDef* ListedBySurname(const CompiledRules& rules,
   if (candidates == nullptr || title.empty()) return nullptr;
   std::vector<bool> space;
   const std::vector<std::string> title_tokens = TokenTexts(title, &space);
-  const bool office_title =
-      rules.names.honorifics.LongestAt(title, Tokenize(title), 0) != title_tokens.size();
+  const bool office_title = rules.names.honorifics.LongestAt(
+                                rules.names.Ids(title, Tokenize(title)), 0) != title_tokens.size();
   if (!office_title && doc_date.empty()) return nullptr;
   const EntityDef* found = nullptr;
   for (uint32_t e : *candidates) {
@@ -265,8 +265,8 @@ void DiscoverByShape(const Tagged& s, bool title_like, bool document_title, DocS
                       a[0] >= 'A' && a[0] <= 'Z';
     if (caps && !StartsExactAlias(doc->rules, a)) AddAlias(a, m.entity, doc);
   }
-  for (ShapedName& shaped :
-       FindShapedNames(vocabulary, s.text, s.lower, s.tokens, known, doc->words, title_like)) {
+  for (ShapedName& shaped : FindShapedNames(vocabulary, s.text, s.lower, s.tokens, known,
+                                            doc->words, title_like, &s.words)) {
     if (document_title && shaped.type != EntityType::kPerson &&
         std::any_of(known.begin(), known.end(), [&shaped](const KnownSpan& k) {
           return k.entity && k.tok_begin >= shaped.tok_begin && k.tok_end <= shaped.tok_end;
@@ -406,6 +406,9 @@ void LinkShortForms(const std::vector<Tagged>& sentences, DocState* doc) {
 }
 
 void CompileNames(const std::map<std::string, WordList>& words, CompiledRules* rules) {
+  // The lists' words are ids of the rules' vocabulary, which tagging looks each token up in
+  // (Tagged::words), so the shape finder compares ids.
+  rules->names.ShareVocabulary(&rules->alias_index.tokens);
   for (std::string_view name : NameVocabulary::kListNames) {
     auto it = words.find(std::string(name));
     if (it == words.end()) continue;

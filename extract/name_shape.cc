@@ -54,12 +54,15 @@ std::string TitleCase(std::string_view tok) {
 // One sentence as the finder reads it.
 class Reader {
  public:
+  // `ids`: the tokens' ids in v.words().
   Reader(const NameVocabulary& v, std::string_view text, std::string_view lower,
-         const std::vector<Token>& tokens, const DocumentWords* words)
+         const std::vector<Token>& tokens, const std::vector<uint32_t>& ids,
+         const DocumentWords* words)
       : v_(v),
         text_(text),
         lower_(lower),
         tokens_(tokens),
+        ids_(ids),
         words_(words),
         not_name_(tokens.size(), -1),
         head_(tokens.size(), -2) {}
@@ -71,6 +74,9 @@ class Reader {
   std::string_view Lower(size_t i) const {
     return lower_.substr(tokens_[i].begin, tokens_[i].end - tokens_[i].begin);
   }
+  // The token's id in the vocabulary's words (kAbsent when no list holds it).
+  uint32_t Id(size_t i) const { return ids_[i]; }
+  const std::vector<uint32_t>& Ids() const { return ids_; }
   bool Space(size_t i) const { return tokens_[i].space_before; }
   std::string_view Range(size_t b, size_t e) const {
     return text_.substr(tokens_[b].begin, tokens_[e - 1].end - tokens_[b].begin);
@@ -82,7 +88,7 @@ class Reader {
     if (head_[i] == -2) {
       head_[i] = -1;
       for (int h = 0; h < 4 && head_[i] < 0; ++h) {
-        if (const size_t n = v_.heads[h].LongestAt(lower_, tokens_, i)) {
+        if (const size_t n = v_.heads[h].LongestAt(ids_, i)) {
           head_[i] = static_cast<int16_t>(h * 256 + static_cast<int>(std::min<size_t>(n, 255)));
         }
       }
@@ -96,8 +102,8 @@ class Reader {
   // word the document also writes in lower case.
   bool NotAName(size_t i) const {
     if (not_name_[i] < 0) {
-      const std::string_view w = Lower(i);
-      not_name_[i] = v_.never_names.ContainsWord(w) || (words_ != nullptr && words_->Contains(w));
+      not_name_[i] =
+          v_.never_names.ContainsWord(ids_[i]) || (words_ != nullptr && words_->Contains(Lower(i)));
     }
     return not_name_[i] == 1;
   }
@@ -137,7 +143,7 @@ class Reader {
   // "Rajiv Shah", "Angus King", "Martin Luther King" (a title comes before a name, not after;
   // "King Hussein", "the Amir Sheikh Tamim", "Al Thani Emir Sheikh" are untouched).
   bool RegnalSurname(size_t k, size_t limit) const {
-    if (v_.regnal.LongestAt(lower_, tokens_, k) != 1 || !Space(k) || Tok(k).size() < 3) {
+    if (v_.regnal.LongestAt(ids_, k) != 1 || !Space(k) || Tok(k).size() < 3) {
       return false;
     }
     return k + 1 >= limit || !IsCapitalized(Tok(k + 1));
@@ -180,10 +186,10 @@ class Reader {
       }
       if (words > 0 || initials) {
         // "de Klerk", "von der Leyen", "bin Salman", "al-Assad".
-        if (const size_t p = v_.particles.LongestAt(lower_, tokens_, k); p > 0 && Space(k)) {
+        if (const size_t p = v_.particles.LongestAt(ids_, k); p > 0 && Space(k)) {
           size_t after = k + p;
           while (after < limit && Space(after)) {  // "von der"
-            const size_t more = v_.particles.LongestAt(lower_, tokens_, after);
+            const size_t more = v_.particles.LongestAt(ids_, after);
             if (more == 0) break;
             after += more;
           }
@@ -248,6 +254,7 @@ class Reader {
   const NameVocabulary& v_;
   std::string_view text_, lower_;
   const std::vector<Token>& tokens_;
+  const std::vector<uint32_t>& ids_;
   const DocumentWords* words_;
   mutable std::vector<int8_t> not_name_;  // -1: not looked up yet
   mutable std::vector<int16_t> head_;     // -2: not looked up; -1: no head; type * 256 + length
@@ -263,40 +270,44 @@ std::string_view AcronymAt(const Reader& r, size_t i) {
 
 }  // namespace
 
-void PhraseSet::Add(std::vector<std::string> tokens) {
-  if (tokens.empty()) return;
-  std::string first = tokens[0];
-  auto& bucket = by_first_[first];
-  if (std::find(bucket.begin(), bucket.end(), tokens) == bucket.end()) {
-    bucket.push_back(std::move(tokens));
+void PhraseSet::Add(std::vector<uint32_t> phrase) {
+  if (phrase.empty()) return;
+  const uint32_t first = phrase[0];
+  if (first >= first_.size()) first_.resize(first + 1, 0);
+  if (first_[first] == 0) {
+    buckets_.emplace_back();
+    first_[first] = static_cast<uint32_t>(buckets_.size());
+  }
+  Bucket& bucket = buckets_[first_[first] - 1];
+  if (phrase.size() == 1) {
+    bucket.single = true;
+  } else if (std::find(bucket.longer.begin(), bucket.longer.end(), phrase) == bucket.longer.end()) {
+    bucket.longer.push_back(std::move(phrase));
   }
 }
 
-size_t PhraseSet::LongestAt(std::string_view lower, const std::vector<Token>& tokens,
-                            size_t i) const {
-  if (by_first_.empty() || i >= tokens.size()) return 0;
-  const auto word = [&](size_t k) {
-    return lower.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
-  };
-  auto it = by_first_.find(word(i));
-  if (it == by_first_.end()) return 0;
-  size_t best = 0;
-  for (const std::vector<std::string>& phrase : it->second) {
-    if (phrase.size() <= best || i + phrase.size() > tokens.size()) continue;
-    bool ok = true;
-    for (size_t k = 1; k < phrase.size() && ok; ++k) ok = word(i + k) == phrase[k];
-    if (ok) best = phrase.size();
+size_t PhraseSet::LongestAt(const std::vector<uint32_t>& ids, size_t i) const {
+  if (i >= ids.size()) return 0;
+  const uint32_t first = ids[i];
+  if (first >= first_.size() || first_[first] == 0) return 0;
+  const Bucket& bucket = buckets_[first_[first] - 1];
+  size_t best = bucket.single ? 1 : 0;
+  for (const std::vector<uint32_t>& phrase : bucket.longer) {
+    if (phrase.size() <= best || i + phrase.size() > ids.size()) continue;
+    if (std::equal(phrase.begin() + 1, phrase.end(), ids.begin() + static_cast<ptrdiff_t>(i + 1))) {
+      best = phrase.size();
+    }
   }
   return best;
 }
 
-bool PhraseSet::ContainsWord(std::string_view word) const {
-  auto it = by_first_.find(word);
-  if (it == by_first_.end()) return false;
-  for (const auto& phrase : it->second) {
-    if (phrase.size() == 1) return true;
+std::vector<uint32_t> NameVocabulary::Ids(std::string_view lower,
+                                          const std::vector<Token>& tokens) const {
+  std::vector<uint32_t> ids(tokens.size());
+  for (size_t t = 0; t < tokens.size(); ++t) {
+    ids[t] = Id(lower.substr(tokens[t].begin, tokens[t].end - tokens[t].begin));
   }
-  return false;
+  return ids;
 }
 
 bool NameVocabulary::AddList(std::string_view name,
@@ -306,12 +317,15 @@ bool NameVocabulary::AddList(std::string_view name,
                        &regnal,   &female,    &male,           &apposition, &heads[3]};
   for (size_t i = 0; i < kListNames.size(); ++i) {
     if (kListNames[i] != name) continue;
+    TokenTable& table = shared_ != nullptr ? *shared_ : own_;
     for (const auto& item : items) {
-      sets[i]->Add(item);
+      std::vector<uint32_t> phrase;
+      for (const std::string& token : item) phrase.push_back(table.Intern(token));
       const bool never = sets[i] != &particles && sets[i] != &openers && sets[i] != &honorifics &&
                          sets[i] != &given && sets[i] != &regnal && sets[i] != &female &&
                          sets[i] != &male && sets[i] != &apposition;
-      if (never && item.size() == 1) never_names.Add(item);
+      if (never && phrase.size() == 1) never_names.Add(phrase);
+      sets[i]->Add(std::move(phrase));
     }
     return true;
   }
@@ -403,8 +417,8 @@ bool PersonFollows(const Reader& r, const NameVocabulary& v, const std::vector<K
       const std::string_view after = m.tok_end < n ? r.Lower(m.tok_end) : std::string_view(".");
       return after == "who" || after == "whose" || after == "," || after == "." || after == ";";
     }
-    return v.apposition.ContainsWord(r.Lower(k)) ||
-           (v.titles.ContainsWord(r.Lower(k)) && !v.honorifics.ContainsWord(r.Lower(k)));
+    return v.apposition.ContainsWord(r.Id(k)) ||
+           (v.titles.ContainsWord(r.Id(k)) && !v.honorifics.ContainsWord(r.Id(k)));
   };
   if (end + 1 >= n) return false;
   if (r.Is(end, ",")) {
@@ -442,8 +456,8 @@ bool TitlePrecedes(const Reader& r, const NameVocabulary& v, const std::vector<i
     if (known_at[k] < 0) {
       const std::string_view w = r.Lower(k);
       if (w == "," || w == "." || w == ";" || w == ":" || w == "(" || w == ")") return false;
-      if ((v.titles.ContainsWord(w) && !v.honorifics.ContainsWord(w)) ||
-          v.apposition.ContainsWord(w)) {
+      if ((v.titles.ContainsWord(r.Id(k)) && !v.honorifics.ContainsWord(r.Id(k))) ||
+          v.apposition.ContainsWord(r.Id(k))) {
         return true;
       }
     }
@@ -479,7 +493,7 @@ bool PersonWithoutTitle(const Reader& r, const NameVocabulary& v,
   if (end <= at || name_words < 2 || name_words > 4 || r.NotPersonShaped(at, end)) return false;
   if (!PersonFollows(r, v, known, known_at, end) &&
       (!(words->Alone(r.Tok(end - 1)) || TitlePrecedes(r, v, known_at, at)) ||
-       !(initials || v.given.ContainsWord(r.Lower(at))))) {
+       !(initials || v.given.ContainsWord(r.Id(at))))) {
     return false;
   }
   ShapedName name;
@@ -497,7 +511,8 @@ bool PersonWithoutTitle(const Reader& r, const NameVocabulary& v,
 std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::string_view text,
                                         std::string_view lower, const std::vector<Token>& tokens,
                                         const std::vector<KnownSpan>& known,
-                                        const DocumentWords* words, bool title_like) {
+                                        const DocumentWords* words, bool title_like,
+                                        const std::vector<uint32_t>* ids) {
   std::vector<ShapedName> out;
   // A heading or title-like line gives no person without a title: its words are capitalised
   // whatever they are.
@@ -519,13 +534,18 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
     look = known_at[t] < 0 && (IsUpperAscii(c) || c >= 0xC3);  // or a non-ASCII capital
   }
   if (!look) return out;
-  const Reader r(vocabulary, text, lower, tokens, words);
+  std::vector<uint32_t> own_ids;
+  if (ids == nullptr) {
+    own_ids = vocabulary.Ids(lower, tokens);
+    ids = &own_ids;
+  }
+  const Reader r(vocabulary, text, lower, tokens, *ids, words);
   std::vector<int8_t> title_length(n, -1);  // memoised: the scans look from several starts
   auto title_at = [&](size_t t) -> size_t {
     if (t >= n) return 0;
     if (title_length[t] < 0) {
       title_length[t] =
-          static_cast<int8_t>(std::min<size_t>(vocabulary.titles.LongestAt(lower, tokens, t), 127));
+          static_cast<int8_t>(std::min<size_t>(vocabulary.titles.LongestAt(*ids, t), 127));
     }
     return static_cast<size_t>(title_length[t]);
   };
@@ -555,7 +575,7 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
         if (title.empty()) {
           title = lower.substr(tokens[j].begin, tokens[j + len - 1].end - tokens[j].begin);
         }
-        regnal_at = vocabulary.regnal.LongestAt(lower, tokens, j) == len ? j : n;
+        regnal_at = vocabulary.regnal.LongestAt(*ids, j) == len ? j : n;
         j += len;
         if (r.Is(j, ".") && !r.Space(j)) ++j;
       }
@@ -566,10 +586,10 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
         const size_t limit = free_end(j + 1);
         size_t p = j + 1;
         while (p < limit && p < j + 6 && IsCapitalized(r.Tok(p)) &&
-               !(p > j + 1 && vocabulary.given.ContainsWord(r.Lower(p)))) {
+               !(p > j + 1 && vocabulary.given.ContainsWord(r.Id(p)))) {
           ++p;
         }
-        if (p > j + 1 && p + 1 < limit && vocabulary.given.ContainsWord(r.Lower(p)) &&
+        if (p > j + 1 && p + 1 < limit && vocabulary.given.ContainsWord(r.Id(p)) &&
             r.ScanPersonName(p, limit) > p + 1) {
           title = lower.substr(tokens[i].begin, tokens[p - 1].end - tokens[i].begin);
           regnal_at = n;
@@ -581,7 +601,7 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
         // ("President Anwar Sadat").
         const bool given_start = j + 1 < n && known_at[j] >= 0 && known[known_at[j]].person_word &&
                                  known_at[j + 1] < 0 && r.Space(j + 1) &&
-                                 vocabulary.given.ContainsWord(r.Lower(j));
+                                 vocabulary.given.ContainsWord(r.Id(j));
         const size_t scan_from = given_start ? j + 1 : j;
         const size_t limit = free_end(scan_from);
         const size_t end = r.ScanPersonName(scan_from, limit);
@@ -597,7 +617,7 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
           // One given name after a regnal title: the title is part of it ("King Hussein"; not
           // "King Soopers", a shop).
           if (regnal_at < n && name.label.find(' ') == std::string::npos &&
-              vocabulary.given.ContainsWord(r.Lower(j))) {
+              vocabulary.given.ContainsWord(r.Id(j))) {
             name.tok_begin = static_cast<uint32_t>(regnal_at);
             name.label = std::string(r.Range(regnal_at, j)) + " " + name.label;
           }
@@ -619,7 +639,7 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
     }
     size_t b = i;
     while (b < n && known_at[b] < 0 && IsCapitalized(r.Tok(b)) &&
-           vocabulary.openers.ContainsWord(r.Lower(b))) {
+           vocabulary.openers.ContainsWord(r.Id(b))) {
       ++b;
     }
     if (b >= n || (known_at[b] < 0 && !IsCapitalized(r.Tok(b)))) {
@@ -629,7 +649,7 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
     size_t k = b, last_word_end = b;
     int head_type = -1;
     size_t head_end = 0;
-    bool prefix_event = vocabulary.event_prefixes.LongestAt(lower, tokens, b) > 0;
+    bool prefix_event = vocabulary.event_prefixes.LongestAt(*ids, b) > 0;
     while (k < n && k - b < kMaxRunTokens) {
       if (known_at[k] >= 0) {
         const KnownSpan& m = known[known_at[k]];
@@ -718,17 +738,18 @@ CleanName CleanPersonName(const NameVocabulary& vocabulary, std::string_view lab
   const std::string lower = AsciiLower(label);
   const std::vector<Token> tokens = Tokenize(label);
   if (tokens.empty()) return {};
-  const Reader r(vocabulary, label, lower, tokens, words);
+  const std::vector<uint32_t> ids = vocabulary.Ids(lower, tokens);
+  const Reader r(vocabulary, label, lower, tokens, ids, words);
   // Everything up to the last title, stop word or common word goes ("Climate Advisor Ali Zaidi",
   // "The Honorable Meg Whitman", "Economy Tatiana Clouthier").
   size_t start = 0;
   for (size_t k = 0; k < tokens.size(); ++k) {
-    const size_t title = vocabulary.titles.LongestAt(lower, tokens, k);
+    const size_t title = vocabulary.titles.LongestAt(ids, k);
     if (title > 0) {
       start = k + title;
       k = start - 1;
     } else if (IsCapitalized(r.Tok(k)) && r.Tok(k).size() > 1 && r.NotAName(k) &&
-               !vocabulary.particles.ContainsWord(r.Lower(k))) {
+               !vocabulary.particles.ContainsWord(ids[k])) {
       start = k + 1;
     } else if (r.Tok(k) == "." && start == k) {
       start = k + 1;

@@ -39,27 +39,31 @@
 
 namespace parley::internal {
 
-// A set of word sequences (lower-cased tokens, as word-list items are), looked up by the
-// longest one starting at a token of a sentence.
+// A set of word sequences (lower-cased tokens, as word-list items are), each token as its id
+// in the vocabulary of a NameVocabulary (NameVocabulary::words), looked up by the longest one
+// starting at a token of a sentence whose tokens are given as such ids: comparing integers
+// instead of hashing each token again at every lookup.
 class PhraseSet {
  public:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-  };
-
-  void Add(std::vector<std::string> tokens);
-  bool empty() const { return by_first_.empty(); }
-  // The number of tokens of the longest phrase starting at token `i` (compared with the
-  // lower-cased text `lower`), or 0.
-  size_t LongestAt(std::string_view lower, const std::vector<Token>& tokens, size_t i) const;
-  // True when the one-token phrase `word` (lower-case) is in the set.
-  bool ContainsWord(std::string_view word) const;
+  // Adds a phrase of token ids. REQUIRES: every id is a vocabulary id (not kAbsent).
+  void Add(std::vector<uint32_t> phrase);
+  bool empty() const { return buckets_.empty(); }
+  // The number of tokens of the longest phrase starting at token `i` of `ids` (a sentence's
+  // tokens, NameVocabulary::Ids), or 0.
+  size_t LongestAt(const std::vector<uint32_t>& ids, size_t i) const;
+  // True when the one-token phrase `id` is in the set (false for kAbsent).
+  bool ContainsWord(uint32_t id) const {
+    return id < first_.size() && first_[id] != 0 && buckets_[first_[id] - 1].single;
+  }
 
  private:
-  // Looked up by a string_view: matching allocates nothing.
-  std::unordered_map<std::string, std::vector<std::vector<std::string>>, Hash, std::equal_to<>>
-      by_first_;
+  struct Bucket {
+    bool single = false;                        // holds the first token alone
+    std::vector<std::vector<uint32_t>> longer;  // phrases of two or more tokens
+  };
+  // By first token id: 1 + the index of its bucket, or 0; ids past the end start no phrase.
+  std::vector<uint32_t> first_;
+  std::vector<Bucket> buckets_;
 };
 
 // What the shape finder knows, each from one word list of the rules.
@@ -97,10 +101,26 @@ struct NameVocabulary {
   // name, found with one lookup.
   PhraseSet never_names;
 
+  // Interns the words of the lists added after this call in `table` (the rules' vocabulary,
+  // CompiledRules::alias_index.tokens) instead of a table of its own, so that a sentence's
+  // Tagged::words are ids of the phrase sets. REQUIRES: `table` outlives this object and every
+  // copy of it; no list was added before.
+  void ShareVocabulary(TokenTable* table) { shared_ = table; }
+  // The table of the lists' words.
+  const TokenTable& words() const { return shared_ != nullptr ? *shared_ : own_; }
+  // The id of the lower-cased word `lower` in words(), or TokenTable::kAbsent.
+  uint32_t Id(std::string_view lower) const { return words().Find(lower); }
+  // The ids of `tokens` (their texts in the lower-cased `lower`) in words().
+  std::vector<uint32_t> Ids(std::string_view lower, const std::vector<Token>& tokens) const;
+
   // Adds the items (each a list of lower-cased tokens) of the list `name`; false when `name`
   // is none of kListNames.
   bool AddList(std::string_view name, const std::vector<std::vector<std::string>>& items);
   bool empty() const;
+
+ private:
+  TokenTable own_;
+  TokenTable* shared_ = nullptr;
 };
 
 // The entity type of heads[i].
@@ -161,11 +181,14 @@ struct ShapedName {
 // name ("President Anwar Sadat" where "Anwar" is Anwar Ibrahim).
 // `words` may be null (then no common-word check and no person without a title). `title_like`:
 // the unit is a heading, title or short line (prepare.h), where capitalised words say nothing,
-// so it yields no person without a title.
+// so it yields no person without a title. `ids`: the tokens' ids in vocabulary.words()
+// (NameVocabulary::Ids; Tagged::words when the vocabulary shares the rules' one), or null to
+// look them up here.
 std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::string_view text,
                                         std::string_view lower, const std::vector<Token>& tokens,
                                         const std::vector<KnownSpan>& known,
-                                        const DocumentWords* words, bool title_like = false);
+                                        const DocumentWords* words, bool title_like = false,
+                                        const std::vector<uint32_t>* ids = nullptr);
 
 // Cleans a person's name captured by a discover rule: leading titles, honorifics and common
 // words are dropped ("The Honorable Meg Whitman" -> "Meg Whitman", "Climate Advisor Ali

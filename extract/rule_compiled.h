@@ -337,33 +337,23 @@ struct PatternWord {
   std::vector<uint32_t> frames;  // frame rules one of whose verbs has this form
 };
 
-// A cheap hash of a word for CompiledRules::pattern_word_buckets.
-inline uint32_t PatternWordBucket(std::string_view w) {
-  if (w.empty()) return 0;
-  const auto byte = [&](size_t i) {
-    return static_cast<uint32_t>(static_cast<unsigned char>(w[i]));
-  };
-  return (byte(0) * 0x9E37u + byte(w.size() - 1) * 0x85EBu + byte(w.size() / 2) * 0xC2B3u +
-          static_cast<uint32_t>(w.size()) * 0x27D5u) &
-         0xFFFFu;
-}
-
 struct CompiledRules {
   std::vector<EntityDef> entities;  // sorted by id
   StringMap<uint32_t> entity_index;
-  // Literal aliases by their first token (exact, or lower-cased for ignore_case).
+  // Literal aliases by their first token (exact, or lower-cased for ignore_case). Its token
+  // table is the rules' vocabulary: every alias token, and the words the other stages look up
+  // by id (pattern words), so that tagging finds each sentence token once (Tagged::words) and
+  // the stages after it index arrays by that id instead of hashing the token again.
   AliasIndex alias_index;
   std::vector<EntityPattern> entity_patterns;
   std::unique_ptr<RE2::Set> entity_pattern_set;  // null when there are no patterns
   std::vector<Rule> rules;                       // relation, discover, coref; sorted by id
-  // The words of the patterns (their requirements, anchors and frame verbs), interned:
+  // The words of the patterns (their requirements, anchors and frame verbs), numbered from 1:
   // pattern_words[id - 1] is the entry of the word with id `id` (Tagged::pattern_words holds
-  // each token's id, or TokenTable::kAbsent).
-  TokenTable pattern_word_ids;
+  // each token's id, or kNoPatternWord). pattern_word_of[v] is the id of the word whose
+  // vocabulary id (alias_index.tokens) is v, or kNoPatternWord; it is vocabulary-sized.
   std::vector<PatternWord> pattern_words;
-  // Bit PatternWordBucket(w) is set for every word of pattern_word_ids: most words of a sentence
-  // are in no pattern, and one bit test turns them away before a hash lookup.
-  std::bitset<1 << 16> pattern_word_buckets;
+  std::vector<uint32_t> pattern_word_of;
   uint32_t requirement_count = 0;  // ids of CompiledPattern::requirements are below this
   // Patterns without an anchor word, tried on every sentence; by RuleKind.
   std::vector<std::pair<uint32_t, uint32_t>> unanchored[kRuleKindCount];

@@ -36,9 +36,17 @@ void ChooseAnchors(CompiledPattern* out) {
 
 void IndexPatternWords(CompiledRules* rules) {
   std::map<std::vector<std::string>, uint32_t> ids;
+  TokenTable& vocabulary = rules->alias_index.tokens;
   auto word = [&](const std::string& w) -> PatternWord& {
-    const uint32_t id = rules->pattern_word_ids.Intern(w);
-    if (id > rules->pattern_words.size()) rules->pattern_words.emplace_back();
+    const uint32_t v = vocabulary.Intern(w);
+    if (v >= rules->pattern_word_of.size()) {
+      rules->pattern_word_of.resize(v + 1, kNoPatternWord);
+    }
+    uint32_t& id = rules->pattern_word_of[v];
+    if (id == kNoPatternWord) {
+      rules->pattern_words.emplace_back();
+      id = static_cast<uint32_t>(rules->pattern_words.size());
+    }
     return rules->pattern_words[id - 1];
   };
   auto intern = [&](const std::vector<std::string>& words) {
@@ -86,19 +94,16 @@ void IndexPatternWords(CompiledRules* rules) {
       }
     }
   }
-  for (uint32_t id = 1; id <= rules->pattern_word_ids.size(); ++id) {
-    rules->pattern_word_buckets.set(PatternWordBucket(rules->pattern_word_ids.Text(id)));
-  }
+  rules->pattern_word_of.resize(vocabulary.size() + 1, kNoPatternWord);
 }
 
 void FindPatternWords(const CompiledRules& rules, Tagged* s) {
-  s->pattern_words.assign(s->tokens.size(), kNoPatternWord);
-  for (size_t t = 0; t < s->tokens.size(); ++t) {
-    const std::string_view w = s->LowerToken(static_cast<uint32_t>(t));
-    if (rules.pattern_word_buckets.test(PatternWordBucket(w))) {
-      s->pattern_words[t] = rules.pattern_word_ids.Find(w);
-    }
-  }
+  const size_t n = s->words.size();
+  s->pattern_words.resize(n);
+  const uint32_t* const words = s->words.data();
+  const uint32_t* const of = rules.pattern_word_of.data();
+  uint32_t* const out = s->pattern_words.data();
+  for (size_t t = 0; t < n; ++t) out[t] = of[words[t]];
 }
 
 Prefilter::Prefilter(const CompiledRules& rules)

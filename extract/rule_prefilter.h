@@ -4,8 +4,9 @@
 // Compile side: every pattern records the literal words and word sets it requires
 // (rule_pattern.h) and is *anchored* on its most selective requirement (ChooseAnchors);
 // IndexPatternWords gives every distinct requirement an id and builds the word index
-// (CompiledRules::pattern_words). Match side: each token of a sentence is looked up once when
-// it is tagged (FindPatternWords); a Prefilter gathers the index entries of its word units,
+// (CompiledRules::pattern_words). Match side: each token of a sentence is looked up once in the
+// rules' vocabulary when it is tagged, and FindPatternWords maps that id to the token's pattern
+// word; a Prefilter gathers the index entries of its word units,
 // marks the requirements they meet, and yields the patterns anchored on those words.
 //
 // Thread-safety: the index is immutable once compiled; a Prefilter is per-thread scratch.
@@ -25,11 +26,13 @@ namespace parley::internal {
 void ChooseAnchors(CompiledPattern* pattern);
 
 // Numbers the word requirements of every pattern of `rules->rules` (CompiledPattern::
-// requirements) and fills pattern_words, pattern_word_buckets, requirement_count and unanchored.
+// requirements), interns the pattern words in the vocabulary (alias_index.tokens) and fills
+// pattern_words, pattern_word_of, requirement_count and unanchored. REQUIRES: the vocabulary
+// is complete but for the pattern words (no word is interned after this).
 void IndexPatternWords(CompiledRules* rules);
 
-// Sets s->pattern_words: the id of each token's lower-cased text among rules.pattern_word_ids.
-// REQUIRES: s->lower and s->tokens are set.
+// Sets s->pattern_words: the pattern word of each token's lower-cased text (kNoPatternWord for
+// none). REQUIRES: s->words is set (Tag).
 void FindPatternWords(const CompiledRules& rules, Tagged* s);
 
 // (rule index, pattern index) pairs.

@@ -167,8 +167,12 @@ struct Tagged {
   // `text` holds a character that (?i:) folds to an ASCII letter (the Kelvin sign, the long s):
   // a word unit may then match a case-insensitive word that its `folded` spelling is not.
   bool folds_to_ascii = false;
+  // Per token: the id of its lower-cased text in the rules' vocabulary
+  // (CompiledRules::alias_index.tokens), or TokenTable::kAbsent. Set by Tag, which looks each
+  // token up there once; the stages after it read what a word means to them by this id.
+  std::vector<uint32_t> words;
   // Per token: the id of its lower-cased text among the rules' pattern words
-  // (CompiledRules::pattern_word_ids), or kNoPatternWord. Set by FindPatternWords
+  // (CompiledRules::pattern_words), or kNoPatternWord. Set by FindPatternWords
   // (rule_prefilter.h) when the sentence is tagged; the prefilter reads those of word units.
   std::vector<uint32_t> pattern_words;
   // Every date FindDates found in `text`, also those inside a longer mention ("the 1783 Treaty

@@ -191,6 +191,13 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
       {"India welcomed the United States joining the Leadership Group for Industry Transition.",
        {"object \"the United States\" = state:united-states"},
        {}},
+      // An adverb after a comma narrows the clause before its prepositional phrase.
+      {"Japan discussed global priorities, particularly in view of the crisis in Ukraine.",
+       {"in \"view\" (names no entity)", "in \"Ukraine\" = state:ukraine"},
+       {}},
+      {"Japan discussed global priorities, especially as Russia attacked Ukraine.",
+       {},
+       {"as \"Russia\""}},
       // Adjectives separated by a comma stay in one noun phrase.
       {"Japan announced bold, new actions.",
        {"object \"bold, new actions\" (names no entity)"},

@@ -652,6 +652,15 @@ TEST(DefaultRulesTest, ClauseLayerReadsGeneralConstructions) {
        {"state:japan condemned", "state:germany condemned", "state:japan reaffirmed",
         "state:germany reaffirmed text~=\"support for Ukraine\""},
        {}},
+      // A comma before an adverb that narrows the clause to a prepositional phrase keeps the
+      // phrase in the text; "especially as" opens a clause of its own.
+      {"Japan and Germany discussed global priorities, particularly in view of the crisis in "
+       "Ukraine.",
+       {"state:japan discussed text~=\"particularly in view of the crisis\""},
+       {}},
+      {"Japan and Germany discussed global priorities, especially as Russia attacked Ukraine.",
+       {"state:japan discussed text=\"global priorities\""},
+       {}},
       // "and support for": a noun, no second verb.
       {"Japan and Germany discuss trade and support for Ukraine.",
        {"state:japan discussed"},

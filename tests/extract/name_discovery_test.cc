@@ -191,8 +191,8 @@ TEST(NameDiscoveryTest, NoPersonIsATitleOrCommonWordAlone) {
     EXPECT_GE(label.size(), 2u);
     if (label.find(' ') != std::string::npos) continue;
     const std::string lower = AsciiLower(label);
-    EXPECT_FALSE(v.titles.ContainsWord(lower)) << label;
-    EXPECT_FALSE(v.stopwords.ContainsWord(lower)) << label;
+    EXPECT_FALSE(v.titles.ContainsWord(v.Id(lower))) << label;
+    EXPECT_FALSE(v.stopwords.ContainsWord(v.Id(lower))) << label;
   }
 }
 

@@ -40,6 +40,65 @@ NameVocabulary Vocabulary() {
   return v;
 }
 
+// Phrases are token ids: the longest phrase at a token, one-token membership, and tokens in no
+// phrase (kAbsent, or ids past every phrase's first).
+TEST(PhraseSetTest, LongestPhraseByIds) {
+  PhraseSet set;
+  set.Add({1});
+  set.Add({1, 2});
+  set.Add({1, 2, 3});
+  set.Add({4, 2});
+  set.Add({1, 2});  // again: no second entry
+  struct Case {
+    std::vector<uint32_t> ids;
+    size_t at, longest;
+  };
+  const Case cases[] = {{{1, 2, 3}, 0, 3}, {{1, 2, 4}, 0, 2}, {{1, 5}, 0, 1},
+                        {{4, 2}, 0, 2},    {{4, 3}, 0, 0},    {{9, 1, 2}, 1, 2},
+                        {{0, 1}, 0, 0},    {{1, 2}, 2, 0},    {{77}, 0, 0}};
+  for (const Case& c : cases) {
+    SCOPED_TRACE(::testing::PrintToString(c.ids) + " at " + std::to_string(c.at));
+    EXPECT_EQ(set.LongestAt(c.ids, c.at), c.longest);
+  }
+  EXPECT_TRUE(set.ContainsWord(1));
+  EXPECT_FALSE(set.ContainsWord(4));  // only as the start of "4 2"
+  EXPECT_FALSE(set.ContainsWord(TokenTable::kAbsent));
+  EXPECT_FALSE(set.ContainsWord(1000));
+}
+
+// A vocabulary whose words are ids of a shared table (the rules' one, which holds other words
+// too) finds the same names from the ids tagging gives a sentence as from its own lookups.
+TEST(NameVocabularyTest, SharedVocabularyFindsTheSameNames) {
+  TokenTable shared;
+  for (std::string_view w : {"putin", "met", "abe", "treaty", "president"}) shared.Intern(w);
+  NameVocabulary v;
+  v.ShareVocabulary(&shared);
+  EXPECT_TRUE(v.AddList("name-title", Items({"president", "prime minister", "ambassador"})));
+  EXPECT_TRUE(v.AddList("head-agreement", Items({"treaty", "protocol"})));
+  EXPECT_EQ(&v.words(), &shared);
+  EXPECT_EQ(v.Id("president"), shared.Find("president"));
+  for (std::string_view text : {"Prime Minister Shinzo Abe met President Putin.",
+                                "They signed the Vladivostok Protocol and the Moscow Treaty."}) {
+    SCOPED_TRACE(text);
+    const std::string lower = AsciiLower(text);
+    const std::vector<Token> tokens = Tokenize(text);
+    std::vector<uint32_t> ids;
+    for (const Token& t : tokens) {
+      ids.push_back(shared.Find(std::string_view(lower).substr(t.begin, t.end - t.begin)));
+    }
+    EXPECT_EQ(ids, v.Ids(lower, tokens));
+    const auto labels = [](const std::vector<ShapedName>& names) {
+      std::vector<std::string> out;
+      for (const ShapedName& n : names) out.push_back(n.label);
+      return out;
+    };
+    const std::vector<std::string> looked_up =
+        labels(FindShapedNames(v, text, lower, tokens, {}, nullptr));
+    EXPECT_FALSE(looked_up.empty());
+    EXPECT_EQ(labels(FindShapedNames(v, text, lower, tokens, {}, nullptr, false, &ids)), looked_up);
+  }
+}
+
 // "type:label" or "type:label (ACRONYM)" or "person:label [office]" per name found; `known`
 // lists the texts the rules already found.
 std::vector<std::string> Find(std::string_view text, std::vector<std::string_view> known = {},
