@@ -240,10 +240,16 @@ struct Match {
 
 class Finder {
  public:
-  Finder(std::string_view text, std::optional<Reference> ref, bool narrative,
+  Finder(std::string_view text, std::optional<Reference> ref, bool narrative, bool carried,
          std::optional<Reference> story)
-      : text_(text), tokens_(Tokenize(text)), ref_(ref), narrative_(narrative) {
+      : text_(text),
+        tokens_(Tokenize(text)),
+        ref_(ref),
+        narrative_(narrative),
+        carried_(narrative && carried && ref && ref->m != 0) {
     if (narrative_ && ref_) ref_->d = 0;
+    // A carried reference of a year only resolves nothing (DateReference::carried).
+    if (narrative_ && carried && !carried_) ref_.reset();
     if (!narrative_) SetStory(story);
     for (size_t i = 0; i < tokens_.size() && !future_; ++i) {
       future_ = EqualsFolded(Str(i), "will") || EqualsFolded(Str(i), "shall");
@@ -255,15 +261,22 @@ class Finder {
     size_t i = 0;
     while (i < tokens_.size()) {
       std::optional<Match> m = At(i);
+      if (carry_blocked_) EndCarry();
       if (!m) {
         ++i;
         continue;
       }
       const DateRole role = RoleOf(m->first, m->last);
+      // A carried story holds only up to the text's first date: an explicit one of its own
+      // that moves no narrative ends it too ("the July 1945 Potsdam Conference").
+      if (carried_ && !m->relative && !(role == DateRole::kPoint && IsNarrativeTime(m->time))) {
+        EndCarry();
+      }
       if (role == DateRole::kPoint && (narrative_ || !m->relative)) {
         if (const std::string next = NarrativeReference(m->time); !next.empty()) {
           (narrative_ ? ref_ : story_) = ParseReference(next);
           if (!narrative_) SetStory(story_);
+          carried_ = false;
         }
       }
       out.push_back(
@@ -533,9 +546,16 @@ class Finder {
   // the story stands. REQUIRES: narrative_ with ref_, or story_.
   int MonthYear(int m) const { return ForwardYear(narrative_ ? *ref_ : *story_, m); }
 
+  // A month before a carried reference's: unresolved, and it ends the carrying (Run).
+  bool CarryBlocks(int m) const {
+    if (!carried_ || m >= ref_->m) return false;
+    carry_blocked_ = true;
+    return true;
+  }
+
   // A day and month without a year, resolved against the reference.
   std::optional<TimeValue> ResolveMonthDay(int m, int d) const {
-    if (!HasYear()) return std::nullopt;
+    if (!HasYear() || CarryBlocks(m)) return std::nullopt;
     int y = ref_->y;
     if (d > DaysInMonth(y, m) && !(m == 2 && d == 29)) return std::nullopt;
     if (narrative_) {
@@ -606,7 +626,7 @@ class Finder {
     if (IsWord(y_at) && Str(y_at) == "of" && IsYearToken(y_at + 1)) ++y_at;
     if (IsYearToken(y_at)) return Match{i, y_at, MonthTime(Value(y_at), m), false};
     if (i > 0 && IsWord(i - 1) && InFolded(kMonthLeads, Str(i - 1)) && HasYear() &&
-        (strong || m == 5)) {
+        (strong || m == 5) && !CarryBlocks(m)) {
       return Match{i, last,
                    MonthTime(narrative_ || StoryTakes(ref_->y, m, 0) ? MonthYear(m) : ref_->y, m),
                    true};
@@ -626,6 +646,12 @@ class Finder {
     size_t last = 0;
     bool strong = false;
     const int m2 = MonthAt(j + 1, &last, &strong);
+    // "August 9 and 10, 1941", "between December 16 and 26, 1945": days of one month.
+    if (m2 == 0 && DayAt(j + 1) != 0 && !(Has(j + 2) && Adjacent(j + 2) && !IsPunct(j + 2, ','))) {
+      size_t y_at = j + 2;
+      if (IsPunct(y_at, ',')) ++y_at;
+      return IsYearToken(y_at) ? Value(y_at) : 0;
+    }
     if (m2 == 0 || DayAt(last + 1) == 0) return 0;
     size_t y_at = last + 2;
     if (IsPunct(y_at, ',')) ++y_at;
@@ -691,7 +717,7 @@ class Finder {
   // In a narrative, a year counted from where the story stands, at token i ("year"/"years"):
   // "two years later", "a year earlier", "the following year", "the previous year".
   std::optional<Match> YearsApart(size_t i) const {
-    if (!narrative_ || !HasYear() || i == 0) return std::nullopt;
+    if (!narrative_ || carried_ || !HasYear() || i == 0) return std::nullopt;
     const std::string_view w = Str(i);
     if (!EqualsFolded(w, "year") && !EqualsFolded(w, "years")) return std::nullopt;
     const std::string before = LowerWord(i - 1);
@@ -723,7 +749,7 @@ class Finder {
   }
 
   std::optional<Match> RelativeWord(size_t i) const {
-    if (!HasYear()) return std::nullopt;
+    if (!HasYear() || carried_) return std::nullopt;
     const std::string_view w = Str(i);
     if (HasDay()) {
       const int64_t ref = ref_->days();
@@ -778,6 +804,14 @@ class Finder {
   std::vector<Token> tokens_;
   std::optional<Reference> ref_;
   bool narrative_ = false;
+  bool carried_ = false;                // DateReference::carried, until the text gives a date
+  mutable bool carry_blocked_ = false;  // a month before the carried one: the carry ends
+
+  void EndCarry() {
+    if (carried_) ref_.reset();
+    carried_ = false;
+    carry_blocked_ = false;
+  }
   std::optional<Reference> story_;  // DateReference::story; only in dated text
   bool future_ = false;             // the text says "will" or "shall"
 };
@@ -834,7 +868,7 @@ std::string_view DateRoleName(DateRole role) {
 
 std::vector<DateMention> FindDates(std::string_view text, const DateReference& reference) {
   if (!MayHoldDate(text)) return {};
-  return Finder(text, ParseReference(reference.date), reference.narrative,
+  return Finder(text, ParseReference(reference.date), reference.narrative, reference.carried,
                 ParseReference(reference.story))
       .Run();
 }

@@ -78,6 +78,13 @@ struct DateReference {
   // Saturday", "yesterday") are not resolved. A sentence-opening "By January 1978," is a point,
   // not a target. Default: false (the reference stays `date`, the document date of news).
   bool narrative = false;
+  // Narrative only: `date` is where an earlier paragraph's story stood, at month precision
+  // (extract/time_context.h carries it over). A month, or a day and month, without a year on or
+  // after that month is in its year ("In October 1962 ..." then a paragraph opening "On October
+  // 24,"); an earlier month stays unresolved, as do years counted from it ("the next year") and
+  // "this/next/last" phrases: a new paragraph may have moved on without saying so. Default:
+  // false.
+  bool carried = false;
   // Dated text (news, a speech) that tells of an earlier year: where its story stands, ISO
   // "YYYY" or "YYYY-MM" (NarrativeReference of the latest explicit point date of the paragraph
   // before an earlier year than `date`'s), or empty. A month or a day without a year that `date`

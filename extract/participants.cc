@@ -718,6 +718,19 @@ ImplicitActors DocumentActors::Pronoun(const Tagged& s, const ClauseAnalysis& a,
   }
   if (w == "he" || w == "she") {
     const int want = w == "he" ? 1 : -1;
+    // A possessive right after a person and "for", "on", "about", "over" or "and" is that
+    // person's, whatever the clause's subject: "thanked Prime Minister Kishida for his
+    // commitment", "congratulated Macron on his re-election", "welcomed Modi and his
+    // delegation" (not "appointed Linowitz to his team", nor "told Kishida that his").
+    if (const std::string_view word = Word(s, at); (word == "his" || word == "her") && at >= 2) {
+      const std::string_view link = Word(s, at - 1);
+      const Mention* before = MentionAt(s, at - 2);
+      if ((link == "for" || link == "on" || link == "about" || link == "over" || link == "and") &&
+          before != nullptr && IsType(before->entity, EntityType::kPerson) &&
+          Gender(before->entity) != -want) {
+        return {{before->entity}, "the person right before it"};
+      }
+    }
     std::vector<const EntityDef*> candidates;  // nearest first
     for (size_t g = a.groups.size(); g-- > 0;) {
       const VerbGroup& group = a.groups[g];

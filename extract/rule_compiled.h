@@ -74,6 +74,7 @@ struct SectorDef {
 struct SectorNoun {
   std::vector<std::string> tokens;
   uint32_t sector = 0;
+  bool before = false;  // its code comes before the owner's: "MSF Arnor" is NGOARN (`before`)
 };
 
 struct EntityPattern {

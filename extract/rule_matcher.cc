@@ -120,7 +120,7 @@ class Analyzer {
     // Each unit's relative dates resolve against the narrative so far (extract/time_context.h).
     TimeContext dating(doc_.doc_date);
     for (size_t i = 0; i < units.size(); ++i) {
-      dating.StartUnit(units[i].paragraph);
+      dating.StartUnit(units[i].paragraph, !units[i].relational);
       internal::Tag(doc_, units[i].text, dating.reference(), &tagged[i]);
       dating.AddDates(tagged[i].dates);
       const std::optional<TimeValue> when = dating.UnitTime();
@@ -168,7 +168,7 @@ class Analyzer {
     for (size_t i = 0; i < units.size(); ++i) {
       Tagged& s = tagged[i];
       actors.Begin(i);
-      timing.StartUnit(units[i].paragraph);
+      timing.StartUnit(units[i].paragraph, !units[i].relational);
       timing.AddDates(s.dates);
       prefilter_.Restore(s, kept[i]);
       internal::Coref(&s, i > 0 ? &tagged[i - 1] : nullptr, &prefilter_, doc_, out);

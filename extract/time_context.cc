@@ -15,7 +15,7 @@ TimeContext::TimeContext(std::string_view document_date) {
   document_time_->source = TimeSource::kDocument;
 }
 
-void TimeContext::StartUnit(uint32_t paragraph) {
+void TimeContext::StartUnit(uint32_t paragraph, bool heading) {
   // The story moves on without saying so: a sentence's date holds for the next sentence only.
   before_unit_.reset();
   for (auto it = unit_dates_.rbegin(); it != unit_dates_.rend(); ++it) {
@@ -28,14 +28,24 @@ void TimeContext::StartUnit(uint32_t paragraph) {
   if (paragraph_ != paragraph) {
     paragraph_ = paragraph;
     before_unit_.reset();
-    reference_.clear();
+    // A story told month by month, whose latest date was its last, goes on in the next
+    // paragraph until that paragraph's first date, forward only (DateReference::carried); a
+    // story at year precision, or one whose paragraph went on to other dates, does not.
+    carried_ = clean_ && one_year_ && reference_.size() == 7;  // "YYYY-MM"
+    if (!carried_) reference_.clear();
     story_.clear();
+    one_year_ = true;
+    paragraph_year_.clear();
+  }
+  if (heading) {
+    carried_ = false;
+    reference_.clear();
   }
 }
 
 DateReference TimeContext::reference() const {
   if (!narrative_) return DateReference{.date = document_date_, .story = story_};
-  return DateReference{.date = reference_, .narrative = true};
+  return DateReference{.date = reference_, .narrative = true, .carried = carried_};
 }
 
 void TimeContext::AddDates(const std::vector<DateMention>& dates) {
@@ -49,13 +59,24 @@ void TimeContext::AddDates(const std::vector<DateMention>& dates) {
     return;
   }
   for (const DateMention& m : dates) {
-    if (!IsClaimTime(m.role)) continue;
     const bool point = m.role == DateRole::kPoint;
-    if (point) {
-      if (std::string next = NarrativeReference(m.time); !next.empty()) {
-        reference_ = std::move(next);
-      }
+    std::string next = point ? NarrativeReference(m.time) : std::string();
+    if (!next.empty()) {
+      reference_ = std::move(next);
+      carried_ = false;
+      clean_ = true;
+      // A paragraph that ends years after it began ("... ended on February 28, 1991") has
+      // summed up the story rather than told it: the next one may start back in time.
+      const std::string year = reference_.substr(0, 4);
+      if (paragraph_year_.empty()) paragraph_year_ = year;
+      one_year_ = one_year_ && paragraph_year_ == year;
+    } else {
+      // Any other date ends a carried story, and keeps this one from being carried.
+      clean_ = false;
+      if (carried_) reference_.clear();
+      carried_ = false;
     }
+    if (!IsClaimTime(m.role)) continue;
     unit_dates_.push_back(Dated{m.begin, m.time, point && IsNarrativeTime(m.time)});
   }
 }

@@ -15,6 +15,13 @@
 //       the sentence just before it in its paragraph (source "paragraph"); relative dates
 //       resolve against the paragraph's story so far, moving forward (extract/dates.h
 //       DateReference::narrative): "In 1994 ... In May North Korea withdrew" is 1994-05.
+//       A story told month by month (its latest date a point of month or day precision, no
+//       other date after it, its paragraph's point dates all of one year) goes on into the
+//       next paragraphs, up to their first date and no heading between, for months and days
+//       on or after its month ("On October 22,
+//       1962 ..." then a paragraph opening "On October 24," is 1962-10-24;
+//       DateReference::carried); an earlier month, "the next year", any explicit date of
+//       another kind and a story of a year end it.
 //       Further on, or in a paragraph that has given no date yet, statements stay undated: a
 //       story moves on without saying so (on the Milestones essays a date two or more
 //       sentences back was the wrong year half the time; EVALUATION.md), and a wrong year is
@@ -60,8 +67,11 @@ class TimeContext {
   bool narrative() const { return narrative_; }
 
   // Moves to the next unit, of paragraph `paragraph` (extract/prepare.h
-  // PreparedSentence::paragraph). REQUIRES: paragraphs non-decreasing across calls.
-  void StartUnit(uint32_t paragraph);
+  // PreparedSentence::paragraph); `heading` for a unit that is no sentence of the text (a
+  // heading, a title-like or short line: not PreparedSentence::relational), which ends the
+  // story a narrative carries across paragraphs. REQUIRES: paragraphs non-decreasing across
+  // calls.
+  void StartUnit(uint32_t paragraph, bool heading = false);
 
   // What FindDates resolves the current unit's relative dates against: the document date (and
   // the paragraph's story, when it is of an earlier year), or in a narrative where the
@@ -105,7 +115,16 @@ class TimeContext {
   std::optional<TimeValue> before_unit_;
   std::vector<Dated> unit_dates_;
   std::string reference_;  // the narrative's reference, for reference()
-  std::string story_;      // a dated text's story in the paragraph (DateReference::story)
+  // reference_ is an earlier paragraph's, at month precision (DateReference::carried).
+  bool carried_ = false;
+  // reference_ was set by the latest date of the text so far (no date of another kind came
+  // after it): only then may the next paragraph carry it.
+  bool clean_ = false;
+  // The current paragraph's point dates so far all fall in one year, paragraph_year_ ("" before
+  // the first): only then may the next paragraph carry its story.
+  bool one_year_ = true;
+  std::string paragraph_year_;
+  std::string story_;  // a dated text's story in the paragraph (DateReference::story)
 };
 
 }  // namespace parley

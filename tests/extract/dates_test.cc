@@ -12,7 +12,7 @@ namespace parley {
 namespace {
 
 // "span=value[start..end]" plus "~" when relative, one per mention.
-std::vector<std::string> Describe(std::string_view text, std::string_view reference) {
+std::vector<std::string> Describe(std::string_view text, const DateReference& reference) {
   std::vector<std::string> out;
   for (const DateMention& m : FindDates(text, reference)) {
     std::string d = std::string(text.substr(m.begin, m.end - m.begin)) + "=" + m.time.value;
@@ -23,6 +23,10 @@ std::vector<std::string> Describe(std::string_view text, std::string_view refere
     out.push_back(d);
   }
   return out;
+}
+
+std::vector<std::string> Describe(std::string_view text, std::string_view reference) {
+  return Describe(text, DateReference{.date = reference});
 }
 
 struct Case {
@@ -59,6 +63,13 @@ TEST(FindDatesTest, Absolute) {
       {"between November 28 and December 1, 1943",
        "",
        {"November 28=1943-11-28", "December 1, 1943=1943-12-01"}},
+      // Days of one month, the year after the last.
+      {"held between December 16 and 26, 1945.",
+       "",
+       {"December 16=1945-12-16", "1945=1945[1945-01-01..1945-12-31]"}},
+      {"met on August 9 and 10, 1941 aboard",
+       "",
+       {"August 9=1941-08-09", "1941=1941[1941-01-01..1941-12-31]"}},
       {"from December 28 to January 3, 1944",
        "",
        {"December 28=1943-12-28", "January 3, 1944=1944-01-03"}},
@@ -290,18 +301,44 @@ TEST(FindDatesTest, NarrativeReferenceFollowsTheText) {
   };
   for (const NarrativeCase& c : cases) {
     SCOPED_TRACE(c.text + " @ " + c.reference);
-    std::vector<std::string> got;
-    for (const DateMention& m :
-         FindDates(c.text, DateReference{.date = c.reference, .narrative = true})) {
-      std::string d = c.text.substr(m.begin, m.end - m.begin) + "=" + m.time.value;
-      if (m.time.start != m.time.value || m.time.end != m.time.value) {
-        d += "[" + m.time.start + ".." + m.time.end + "]";
-      }
-      if (m.relative) d += "~";
-      got.push_back(d);
-    }
-    EXPECT_EQ(got, c.expected);
+    EXPECT_EQ(Describe(c.text, DateReference{.date = c.reference, .narrative = true}), c.expected);
   }
+  // A reference carried over from an earlier paragraph's month: forward within its year only.
+  struct CarriedCase {
+    std::string text;
+    std::vector<std::string> expected;
+  };
+  const std::vector<CarriedCase> carried = {
+      {"On October 24, Khrushchev responded.", {"October 24=1962-10-24~"}},
+      {"In December the quarantine ended.", {"December=1962-12[1962-12-01..1962-12-31]~"}},
+      {"On 28 October they agreed.", {"28 October=1962-10-28~"}},
+      // An earlier month would be the next year's: the paragraph may have moved on.
+      {"On March 10 Carter travelled.", {}},
+      {"In September they met.", {}},
+      // ... and ends the carrying for the rest of the sentence.
+      {"On March 10 they left; in November they met.", {}},
+      // So does a date of the text's own that moves no narrative.
+      {"After the 1961 invasion, on October 24 they met.", {"1961=1961[1961-01-01..1961-12-31]"}},
+      // Years counted from it and this/next/last phrases need the paragraph's own story.
+      {"The next year they met.", {}},
+      {"Two years later, they met.", {}},
+      {"Last June they met.", {}},
+      // The text's own date ends the carried story: then the narrative moves as before.
+      {"In March 1963 they met; in June they parted.",
+       {"March 1963=1963-03[1963-03-01..1963-03-31]", "June=1963-06[1963-06-01..1963-06-30]~"}},
+      {"In 1963 they met; the next year they parted.",
+       {"1963=1963[1963-01-01..1963-12-31]", "next year=1964[1964-01-01..1964-12-31]~"}},
+  };
+  for (const CarriedCase& c : carried) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(
+        Describe(c.text, DateReference{.date = "1962-10", .narrative = true, .carried = true}),
+        c.expected);
+  }
+  // A carried year resolves nothing.
+  EXPECT_TRUE(FindDates("In May they met.",
+                        DateReference{.date = "1962", .narrative = true, .carried = true})
+                  .empty());
   // Dated text that tells of an earlier year: "In May" after "In 1994" is 1994's May when the
   // document's May is still to come (issue 16); alone, or when the document's May is past, it is
   // the document's.

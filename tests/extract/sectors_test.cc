@@ -178,6 +178,37 @@ TEST(SectorsTest, ExactNounsHaveNoPlural) {
   }
 }
 
+// `before` nouns put their code before the owner's and may stand right before it (PETRARCH's
+// "MSF [NGO~]"): "MSF Gondor" is NGOGON, "an MSF Gondor diplomat" NGOGONGOV.
+TEST(SectorsTest, BeforeNounsPutTheirCodeFirst) {
+  auto rules = RuleSet::Compile({{"t.rules",
+                                  "entity state:gondor\n  label Gondor\n  attr cameo = GON\n"
+                                  "entity state:rohan\n  label Rohan\n  attr cameo = ROH\n"
+                                  "sector NGO\n  group ngos\n  exact msf\n  noun aid group\n"
+                                  "  before msf\n"
+                                  "sector GOV\n  noun diplomat\n"
+                                  "verbs t\n  meet meets meeting met\n"
+                                  "frame met\n  verb meet\n  predicate met_with\n"
+                                  "  object actor\n",
+                                  0}});
+  ASSERT_TRUE(rules.ok()) << rules.status().ToString();
+  struct Case {
+    std::string sentence, want;  // want: Statements(), whole
+  };
+  const std::vector<Case> cases = {
+      {"MSF Gondor met Rohan.", "group:gondor-ngos met_with state:rohan NGOGON ROH\n"},
+      {"An MSF Gondor diplomat met Rohan.", "state:gondor met_with state:rohan NGOGONGOV ROH\n"},
+      {"Rohan met MSF Gondor.", "state:rohan met_with group:gondor-ngos ROH NGOGON\n"},
+      // A noun without `before` composes after its owner only, its code last.
+      {"Gondor aid groups met Rohan.", "group:gondor-ngos met_with state:rohan GONNGO ROH\n"},
+      {"Aid groups Gondor met Rohan.", "state:gondor met_with state:rohan GON ROH\n"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.sentence);
+    EXPECT_EQ(Statements(**rules, c.sentence, "1995-01-01"), c.want);
+  }
+}
+
 TEST(SectorsTest, DiscardPhrasesSilenceSentencesAndDocuments) {
   auto rules = RuleSet::Compile({{"t.rules",
                                   "entity state:gondor\n  label Gondor\n"

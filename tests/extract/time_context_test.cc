@@ -106,9 +106,66 @@ TEST(TimeContextTest, ReferenceOfRelativeDates) {
                 essay.reference()));
   essay.StartUnit(0);
   EXPECT_EQ(essay.reference().date, "1994-05");
-  // A new paragraph starts without one.
+  // A new paragraph starts without one: its paragraph went on to dates of other kinds.
   essay.StartUnit(1);
   EXPECT_EQ(essay.reference().date, "");
+  // A story told by months whose last date moved it goes on in the next paragraph, carried
+  // (forward only: dates.h).
+  essay.AddDates(FindDates("On May 3, 1994 they met.", essay.reference()));
+  essay.StartUnit(2);
+  EXPECT_EQ(essay.reference().date, "1994-05");
+  EXPECT_TRUE(essay.reference().carried);
+  // The paragraph's own date ends the carrying.
+  essay.AddDates(FindDates("In 1996 they met.", essay.reference()));
+  essay.StartUnit(2);
+  EXPECT_EQ(essay.reference().date, "1996");
+  EXPECT_FALSE(essay.reference().carried);
+  // A story at year precision does not go on.
+  essay.StartUnit(3);
+  EXPECT_EQ(essay.reference().date, "");
+  // Nor does any story past a heading.
+  essay.AddDates(FindDates("On May 3, 1997 they met.", essay.reference()));
+  essay.StartUnit(4, /*heading=*/true);
+  EXPECT_EQ(essay.reference().date, "");
+  essay.StartUnit(5);
+  EXPECT_EQ(essay.reference().date, "");
+}
+
+// Undated text told day by day: a paragraph that opens with a month and day takes the year of
+// the story before it, when its month is not earlier (the Cuban missile crisis essay).
+TEST(TimeContextTest, AStoryToldByMonthsGoesOnInTheNextParagraph) {
+  struct Para {
+    uint32_t paragraph;
+    bool heading;
+    std::string text;
+    std::vector<std::string> dates;  // value of each date found
+  };
+  const std::vector<Para> units = {
+      {0, false, "On September 4, 1962, Kennedy issued a warning.", {"1962-09-04"}},
+      {1, false, "On October 22, he ordered a quarantine.", {"1962-10-22"}},
+      {2, false, "That same day, Kennedy sent a letter.", {}},
+      {3, false, "On October 24, Khrushchev responded.", {"1962-10-24"}},
+      {4, false, "On March 5, the talks resumed.", {}},
+      {5, false, "In March 1963, the talks resumed.", {"1963-03"}},
+      {6, true, "The Aftermath", {}},
+      {7, false, "In April the missiles left Turkey.", {}},
+      // A paragraph that sums up years ahead is not carried: the next may go back in time.
+      {8,
+       false,
+       "On August 2, 1990, Iraq invaded Kuwait; the war ended on February 28, 1991.",
+       {"1990-08-02", "1991-02-28"}},
+      {9, false, "On August 28, Iraq annexed Kuwait.", {}},
+  };
+  TimeContext context("");
+  for (const Para& u : units) {
+    SCOPED_TRACE(u.text);
+    context.StartUnit(u.paragraph, u.heading);
+    const std::vector<DateMention> dates = FindDates(u.text, context.reference());
+    std::vector<std::string> got;
+    for (const DateMention& m : dates) got.push_back(m.time.value);
+    EXPECT_EQ(got, u.dates);
+    context.AddDates(dates);
+  }
 }
 
 // In a dated text, a month or day without a year takes the year of the paragraph's story when
