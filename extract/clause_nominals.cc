@@ -93,6 +93,70 @@ bool ClauseReader::GerundAfter(uint32_t k) const {
          (info_[k + 1].forms & kFormIng) != 0;
 }
 
+int ClauseReader::ClauseSubjectOfPhrase(uint32_t b, uint32_t k, const VerbGroup* gov) const {
+  static constexpr std::string_view kTimePreps[] = {"after",  "following", "during",
+                                                    "before", "upon",      "throughout"};
+  // "a series of talks with", "several rounds of negotiations with": the phrase is the
+  // container's.
+  uint32_t start = b;
+  if (start >= 2 && Is(start - 1, "of") &&
+      (Is(start - 2, "series") || Is(start - 2, "round") || Is(start - 2, "rounds"))) {
+    start -= 2;
+    while (start > 0 && Has(start - 1, kClassDeterminer | kClassNumber | kClassModifier)) --start;
+  }
+  if (start == 0) return -1;
+  const uint32_t prep = start - 1;
+  const bool time =
+      info_[prep].kind == Kind::kWord &&
+      std::find(std::begin(kTimePreps), std::end(kTimePreps), Lower(prep)) != std::end(kTimePreps);
+  if (!time && !Is(prep, "in") && !Is(prep, "at")) return -1;
+  // The partner: an entity after "with" among the noun's phrases.
+  bool partner = false;
+  for (uint32_t w = b; w + 1 < k; ++w) {
+    if (Is(w, "with") && out_->chunk_of[w + 1] >= 0 &&
+        !out_->chunks[out_->chunk_of[w + 1]].members.empty()) {
+      partner = true;
+    }
+  }
+  if (!partner) return -1;
+  // One actor: of a list the sentence does not say who had the meeting ("In a meeting with
+  // King Salman, the United States and Saudi Arabia finalized").
+  // Not a group: "in meetings with the Ministry of Defence, officials discussed" says little of
+  // who met.
+  auto one = [&](int c) {
+    if (c < 0) return false;
+    const Chunk& chunk = out_->chunks[c];
+    return chunk.pronoun || (chunk.members.size() == 1 && !NamesOnlyGroups(chunk));
+  };
+  const bool opens = ClauseStartBefore(prep);
+  if (!opens) {
+    // The clause before the phrase: its verb's subject, when the phrase is the verb's (of
+    // time anywhere in the clause; "in"/"at" right after the verb).
+    if (gov == nullptr || gov->infinitive || gov->verbs.back().passive || gov->subject < 0 ||
+        gov->nominal || gov->subject_via == "participle clause" || gov->clause_end < prep) {
+      return -1;
+    }
+    if (!time && gov->complement != prep) return -1;
+    return one(gov->subject) ? gov->subject : -1;
+  }
+  // The phrase opens its clause: the subject right after the comma that closes it.
+  for (const VerbGroup& next : out_->groups) {
+    if (next.begin < k) continue;
+    if (next.infinitive || next.subject < 0 || next.subject_via != "before the verb" ||
+        next.verbs.back().passive) {
+      return -1;
+    }
+    const uint32_t sb = out_->chunks[next.subject].begin;
+    if (sb < k || out_->chunks[next.subject].pronoun || !one(next.subject)) return -1;
+    for (uint32_t w = k; w < sb; ++w) {
+      if (IsPunct(w, ',')) return next.subject;
+      if (IsHardStop(w)) return -1;
+    }
+    return -1;
+  }
+  return -1;
+}
+
 void ClauseReader::ReadNominal(uint32_t u) {
   Modality modality = Modality::kAsserted;
   auto cue = [&](uint32_t k) {
@@ -334,6 +398,17 @@ void ClauseReader::ReadNominal(uint32_t u) {
   if (g.subject < 0 && owners.empty() && possessive_pronoun != kNoUnit) {
     g.subject = AddPronounChunk(possessive_pronoun, possessive_pronoun);
     g.subject_via = "possessive pronoun";
+  }
+  // "After another private meeting with Litvinov, Roosevelt secured", "signed the accord
+  // during talks with Egypt": a meeting the clause's subject had, named by a noun with its
+  // partner in a with-phrase, in a prepositional phrase of the clause (of time, or "in"/"at"
+  // opening the clause or right after its verb: "progress in talks with Iran" is the
+  // progress's).
+  if (g.subject < 0 && owners.empty() && possessive_pronoun == kNoUnit) {
+    if (const int by = ClauseSubjectOfPhrase(b, k, gov); by >= 0) {
+      g.subject = by;
+      g.subject_via = "subject of the clause";
+    }
   }
   if (gov != nullptr) {
     const GroupVerb& verb = gov->verbs.back();

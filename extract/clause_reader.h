@@ -415,6 +415,11 @@ class ClauseReader {
   bool InfinitiveAfter(uint32_t k) const;
   // Whether "to" and an -ing form start at unit k ("a commitment to advancing").
   bool GerundAfter(uint32_t k) const;
+  // Who had the meeting a noun in a prepositional phrase of a clause names, with its partner
+  // in a with-phrase among units [b, k) (the noun phrase from b and its phrases): the clause's
+  // subject ("after another meeting with Litvinov, Roosevelt secured"; "signed the accord
+  // during talks with Egypt"), or -1. `gov` is the nearest verb group before b, or null.
+  int ClauseSubjectOfPhrase(uint32_t b, uint32_t k, const VerbGroup* gov) const;
 
   std::string_view UnitText(uint32_t u) const { return s_.UnitsText(u, u + 1); }
 

@@ -284,6 +284,8 @@ class Importer {
     std::map<std::string, std::vector<std::string>> by_code;  // code -> nouns (lower)
     // code -> nouns written with no plural ("POLICE {}"): `exact` lines.
     std::map<std::string, std::vector<std::string>> exact_by_code;
+    // code -> nouns whose code comes first ("MSF [NGO~]"): `before` lines.
+    std::map<std::string, std::vector<std::string>> before_by_code;
     std::map<std::string, int> first_line;
     size_t skipped = 0;
     for (const Agent& a : agents) {
@@ -302,6 +304,7 @@ class Importer {
           continue;
         }
         (a.no_plural ? exact_by_code : by_code)[a.code].push_back(noun);
+        if (a.code_first && n == a.noun.text) before_by_code[a.code].push_back(noun);
         agent_nouns_.insert(noun);
         first_line.emplace(a.code, a.noun.line);
       }
@@ -309,13 +312,15 @@ class Importer {
     for (const auto& [code, nouns] : exact_by_code) by_code[code];  // a sector of exact nouns only
     for (auto& [code, nouns] : by_code) {
       std::vector<std::string>& exact = exact_by_code[code];
-      for (std::vector<std::string>* list : {&nouns, &exact}) {
+      std::vector<std::string>& before = before_by_code[code];
+      for (std::vector<std::string>* list : {&nouns, &exact, &before}) {
         std::sort(list->begin(), list->end());
         list->erase(std::unique(list->begin(), list->end()), list->end());
       }
       // A noun written both ways keeps its plural.
-      std::erase_if(exact, [&](const std::string& n) {
-        return std::binary_search(nouns.begin(), nouns.end(), n);
+      const std::vector<std::string>& plural = nouns;  // clang 14 cannot capture a binding
+      std::erase_if(exact, [&plural](const std::string& n) {
+        return std::binary_search(plural.begin(), plural.end(), n);
       });
       *text += "\n# " + FileName(input.path) + ":" + std::to_string(first_line[code]) + "\n";
       *text += "sector " + code + "\n";
@@ -342,7 +347,8 @@ class Importer {
         sector_codes_.insert(code);
       }
       for (const auto& [key, list] :
-           {std::pair{"  noun       ", &nouns}, std::pair{"  exact      ", &exact}}) {
+           {std::pair{"  noun       ", &nouns}, std::pair{"  exact      ", &exact},
+            std::pair{"  before     ", &before}}) {
         std::string line;
         for (const std::string& n : *list) {
           if (!line.empty() && line.size() + n.size() > 88) {

@@ -37,9 +37,10 @@ std::string RegularPlural(std::string_view noun) {
 }
 
 void CompileSectors(RuleFiles* files, const SymbolTables& symbols, CompiledRules* out) {
-  static const std::vector<std::string> kProps = {"label", "group", "kind", "noun", "exact"};
+  static const std::vector<std::string> kProps = {"label", "group", "kind",
+                                                  "noun",  "exact", "before"};
   // Sectors in code order; a noun two sectors name belongs to the one of the higher layer.
-  std::vector<std::pair<std::vector<std::string>, uint32_t>> all_nouns;  // (tokens, sector)
+  std::vector<SectorNoun> all_nouns;
   std::vector<int> noun_layer;
   for (const auto& [code, blocks] : symbols.sector_blocks) {
     const RuleBlock* first = blocks.front();
@@ -56,7 +57,14 @@ void CompileSectors(RuleFiles* files, const SymbolTables& symbols, CompiledRules
     SectorDef def;
     def.code = code;
     def.where = {files->path(ordered.front()->source), ordered.front()->line};
-    std::vector<std::pair<std::vector<std::string>, int>> nouns;  // (tokens, layer)
+    struct Noun {
+      std::vector<std::string> tokens, singular;
+      int layer = 0;
+    };
+    std::vector<Noun> nouns;
+    std::vector<std::pair<std::vector<std::string>, std::pair<const RuleBlock*, const RuleProp*>>>
+        before;  // `before` nouns, where they are written
+    std::vector<int> before_col;
     std::vector<std::string> kinds;
     bool ok = true;
     bool group_seen = false, label_seen = false;
@@ -102,17 +110,40 @@ void CompileSectors(RuleFiles* files, const SymbolTables& symbols, CompiledRules
               ok = false;
               continue;
             }
+            if (p.key == "before") {
+              before.push_back({std::move(cue.tokens), {block, &p}});
+              before_col.push_back(col);
+              continue;
+            }
             // `exact` nouns are matched as written only ("police": no "polices").
             std::vector<std::string> plural = cue.tokens;
             plural.back() = RegularPlural(plural.back());
             const bool differs = p.key == "noun" && plural != cue.tokens;
-            nouns.emplace_back(std::move(cue.tokens), block->layer);
-            if (differs) nouns.emplace_back(std::move(plural), block->layer);
+            nouns.push_back({cue.tokens, cue.tokens, block->layer});
+            if (differs) nouns.push_back({std::move(plural), cue.tokens, block->layer});
           }
         }
       }
       label_seen = label_seen || !def.label.empty();
       group_seen = group_seen || block_group;
+    }
+    // `before` names nouns of the sector whose code comes before the owner's (PETRARCH's
+    // [NGO~]): "MSF Arnor" is NGOARN.
+    std::vector<std::vector<std::string>> first_nouns;
+    for (size_t k = 0; k < before.size(); ++k) {
+      const auto& [tokens, where] = before[k];
+      const std::vector<std::string>& words = tokens;  // clang 14 cannot capture a binding
+      const bool listed = std::any_of(nouns.begin(), nouns.end(),
+                                      [&words](const Noun& n) { return n.singular == words; });
+      if (!listed) {
+        std::string written;
+        for (const std::string& t : tokens) written += (written.empty() ? "" : " ") + t;
+        files->Error(*where.first, *where.second, before_col[k],
+                     "'" + written + "' is no noun or exact noun of sector '" + code + "'");
+        ok = false;
+        continue;
+      }
+      first_nouns.push_back(tokens);
     }
     if (nouns.empty() && ok) {
       files->Error(first->source, first->line, first->name_col,
@@ -124,9 +155,11 @@ void CompileSectors(RuleFiles* files, const SymbolTables& symbols, CompiledRules
     const uint32_t index = static_cast<uint32_t>(out->sectors.size());
     for (const std::string& kind : kinds) out->sector_by_group.emplace(kind, index);
     out->sectors.push_back(std::move(def));
-    for (auto& [tokens, layer] : nouns) {
-      all_nouns.emplace_back(std::move(tokens), index);
-      noun_layer.push_back(layer);
+    for (Noun& noun : nouns) {
+      const bool first_code =
+          std::find(first_nouns.begin(), first_nouns.end(), noun.singular) != first_nouns.end();
+      all_nouns.push_back(SectorNoun{std::move(noun.tokens), index, first_code});
+      noun_layer.push_back(noun.layer);
     }
   }
   // Index the nouns, higher layers first so that they keep a noun two sectors name.
@@ -135,14 +168,11 @@ void CompileSectors(RuleFiles* files, const SymbolTables& symbols, CompiledRules
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t a, size_t b) { return noun_layer[a] > noun_layer[b]; });
   for (size_t i : order) {
-    // Not a structured binding: the lambda below captures `tokens`, which clang before 16
-    // refuses.
-    auto& tokens = all_nouns[i].first;
-    auto& index = all_nouns[i].second;
-    std::vector<SectorNoun>& bucket = out->sector_nouns[tokens[0]];
+    SectorNoun& noun = all_nouns[i];
+    std::vector<SectorNoun>& bucket = out->sector_nouns[noun.tokens[0]];
     const bool known = std::any_of(bucket.begin(), bucket.end(),
-                                   [&](const SectorNoun& n) { return n.tokens == tokens; });
-    if (!known) bucket.push_back(SectorNoun{std::move(tokens), index});
+                                   [&](const SectorNoun& n) { return n.tokens == noun.tokens; });
+    if (!known) bucket.push_back(std::move(noun));
   }
   for (auto& [first, bucket] : out->sector_nouns) {
     std::stable_sort(bucket.begin(), bucket.end(), [](const SectorNoun& a, const SectorNoun& b) {

@@ -55,9 +55,18 @@ class SectorPass {
         }
         continue;
       }
+      // "MSF Arnor", "an MSF Arnor diplomat": nouns whose code comes first right before it.
+      if (Mention c; FirstCodeBefore(m, owner, &c)) {
+        const uint32_t t = c.tok_end;
+        out.push_back(std::move(c));
+        changed = true;
+        last_end_ = t;
+        continue;
+      }
       // "NOUNS of|from|in [the] OWNER", and the countries coordinated after it.
       if (Mention c; Before(m, owner, &c)) {
         const std::vector<uint32_t> sectors = sectors_;
+        const std::vector<bool> before = before_;
         out.push_back(std::move(c));
         changed = true;
         size_t j = i + 1;
@@ -71,7 +80,7 @@ class SectorPass {
           const EntityDef* other = u == next.tok_begin && u > t ? Owner(next) : nullptr;
           if (other == nullptr || other->entity.type != EntityType::kState) break;
           Mention member = next;
-          if (!Compose(other, sectors, &member)) break;
+          if (!Compose(other, sectors, &member, before)) break;
           out.push_back(std::move(member));
           t = next.tok_end;
           ++j;
@@ -200,7 +209,7 @@ class SectorPass {
       Mention more;
       more.tok_begin = t + 1;
       more.tok_end = end;
-      if (!Compose(owner, sectors_, &more)) break;
+      if (!Compose(owner, sectors_, &more, before_)) break;
       out->push_back(std::move(more));
       added = true;
       t = end;
@@ -213,6 +222,7 @@ class SectorPass {
   // sectors in sectors_.
   uint32_t Nouns(uint32_t t) {
     sectors_.clear();
+    before_.clear();
     while (t < s_.tokens.size() && mention_at_[t] < 0) {
       auto it = rules_.sector_nouns.find(Word(t));
       if (it == rules_.sector_nouns.end()) break;
@@ -226,7 +236,10 @@ class SectorPass {
         }
         if (!same) continue;
         matched = len;
-        if (sectors_.empty() || sectors_.back() != noun.sector) sectors_.push_back(noun.sector);
+        if (sectors_.empty() || sectors_.back() != noun.sector) {
+          sectors_.push_back(noun.sector);
+          before_.push_back(noun.before);
+        }
         break;  // longest first
       }
       if (matched == 0) break;
@@ -319,7 +332,7 @@ class SectorPass {
     if (end == 0) return false;
     out->tok_begin = m.tok_begin;
     out->tok_end = end;
-    return Compose(owner, sectors_, out);
+    return Compose(owner, sectors_, out, before_);
   }
 
   // "the Nixon administration", "the Assad regime": a person before one noun of a sector that
@@ -350,7 +363,7 @@ class SectorPass {
     if (t == m.tok_end || SectorNounsAt(t, false) == 0) return false;
     out->tok_begin = m.tok_begin;
     out->tok_end = m.tok_end;
-    return Compose(owner, sectors_, out);
+    return Compose(owner, sectors_, out, before_);
   }
 
   bool Inner(const Mention& m, const EntityDef* owner, Mention* out) {
@@ -406,7 +419,7 @@ class SectorPass {
       if (begin > 0 && Word(begin - 1) == ",") return false;
       out->tok_begin = begin;
       out->tok_end = m.tok_end;
-      return Compose(owner, sectors_, out);
+      return Compose(owner, sectors_, out, before_);
     }
     return false;
   }
@@ -487,12 +500,41 @@ class SectorPass {
     return true;
   }
 
-  // Fills `out` (its token range set) with the actor `owner` with `sectors` is.
-  bool Compose(const EntityDef* owner, const std::vector<uint32_t>& sectors, Mention* out) {
+  // "MSF Arnor", "an MSF Arnor diplomat": a run of nouns whose code comes first (`before`)
+  // right before the owner's mention, then the nouns after it.
+  bool FirstCodeBefore(const Mention& m, const EntityDef* owner, Mention* out) {
+    if (m.kind != MentionKind::kEntity) return false;
+    const uint32_t b = m.tok_begin;
+    for (uint32_t start = std::max(last_end_, b >= 4 ? b - 4 : 0); start < b; ++start) {
+      if (mention_at_[start] >= 0 || Nouns(start) != b) continue;
+      if (std::find(before_.begin(), before_.end(), false) != before_.end()) return false;
+      std::vector<uint32_t> sectors = sectors_;
+      std::vector<bool> before = before_;
+      uint32_t end = m.tok_end;
+      if (const uint32_t e = SectorNounsAt(end, false); e != 0) {
+        end = e;
+        sectors.insert(sectors.end(), sectors_.begin(), sectors_.end());
+        before.insert(before.end(), before_.begin(), before_.end());
+      }
+      out->tok_begin = start;
+      out->tok_end = end;
+      return Compose(owner, sectors, out, before);
+    }
+    return false;
+  }
+
+  // Fills `out` (its token range set) with the actor `owner` with `sectors` is; `before` says
+  // per sector whether its code comes before the owner's (empty: none does).
+  bool Compose(const EntityDef* owner, const std::vector<uint32_t>& sectors, Mention* out,
+               const std::vector<bool>& before = {}) {
     if (sectors.empty()) return false;
     const std::string owner_code = ActorCode(rules_, *owner, day_);
-    std::string code = owner_code;
-    for (uint32_t sector : sectors) AppendSectorCode(rules_.sectors[sector].code, &code);
+    std::string first, code = owner_code;
+    for (size_t k = 0; k < sectors.size(); ++k) {
+      AppendSectorCode(rules_.sectors[sectors[k]].code,
+                       k < before.size() && before[k] ? &first : &code);
+    }
+    code = first + code;
     const SectorDef& head = rules_.sectors[sectors.back()];
     const EntityDef* base = owner;
     if (owner->entity.type == EntityType::kState && !head.group.empty()) {
@@ -553,6 +595,7 @@ class SectorPass {
   uint32_t last_end_ = 0;          // the end of the last mention kept
   std::vector<int> mention_at_;    // per token: the mention covering it, or -1
   std::vector<uint32_t> sectors_;  // Nouns' output
+  std::vector<bool> before_;       // Nouns' output: per sector, whether its code comes first
 };
 
 }  // namespace

@@ -652,6 +652,25 @@ TEST(DefaultRulesTest, ClauseLayerReadsGeneralConstructions) {
        {"state:japan condemned", "state:germany condemned", "state:japan reaffirmed",
         "state:germany reaffirmed text~=\"support for Ukraine\""},
        {}},
+      // A meeting named by a noun with its partner, in a prepositional phrase of the clause,
+      // is the clause's subject's: of time anywhere, "in" or "at" opening the clause.
+      {"After another private meeting with Vladimir Putin, Shinzo Abe announced the plan.",
+       {"person:shinzo-abe met_with person:vladimir-putin"},
+       {}},
+      {"Japan signed the accord during talks with Egypt.",
+       {"state:japan held_talks state:egypt"},
+       {}},
+      {"In a meeting with Chancellor Scholz, President Biden reaffirmed the alliance.",
+       {"person:joe-biden met_with person:olaf-scholz"},
+       {}},
+      {"Officials said that, after a meeting with Egypt, Japan signed the accord.",
+       {"state:japan met_with state:egypt"},
+       {}},
+      {"Japan welcomed progress in talks with Egypt.", {}, {"state:japan held_talks"}},
+      {"In a meeting with Vladimir Putin, Japan and Germany signed the accord.",
+       {},
+       {"state:japan met_with", "state:germany met_with"}},
+      {"The accord was signed after talks with Egypt.", {}, {"held_talks"}},
       // A comma before an adverb that narrows the clause to a prepositional phrase keeps the
       // phrase in the text; "especially as" opens a clause of its own.
       {"Japan and Germany discussed global priorities, particularly in view of the crisis in "

@@ -78,14 +78,17 @@ TEST(PetrarchImportTest, TranslatesEachKindAndReportsTheRest) {
        {"entity organization:gandalf-the-grey", "  attr       cameo = MEEELR",
         "entity state:japan"},
        {}},
-      {"agents become sector nouns, those without a plural (`{}`) `exact` nouns; a line "
-       "without a code is reported",
+      {"agents become sector nouns, those without a plural (`{}`) `exact` nouns, those whose "
+       "code comes first (`[NGO~]`) `before` nouns too; a line without a code is reported",
        "x.agents.txt",
        "SOLDIER [~MIL]\n"
        "PEACEKEEPER {PEACEKEEPERS} [~MIL]\n"
        "TROOPS {} [~MIL]\n"
-       "BOGUS LINE WITHOUT CODE\n",
-       {"sector MIL", "  noun       peacekeeper, peacekeepers, soldier", "  exact      troops"},
+       "BOGUS LINE WITHOUT CODE\n"
+       "MSF {} [NGO~]\n"
+       "AID GROUP [NGO~]\n",
+       {"sector MIL", "  noun       peacekeeper, peacekeepers, soldier", "  exact      troops",
+        "sector NGO", "  noun       aid group", "  exact      msf", "  before     aid group, msf"},
        {"x.agents.txt:4: no agent code [~CODE]"}},
       {"verb blocks become frames with refine lines and reverse codes",
        "x.verbs.txt",
