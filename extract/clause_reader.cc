@@ -96,7 +96,7 @@ void ClauseReader::Classify() {
     }
     i.cap = c >= 'A' && c <= 'Z';
     const std::string_view lower = Lower(u);
-    i.lex = prefixed_[u] != nullptr ? prefixed_[u] : lex_.Find(lower);
+    i.lex = prefixed_[u] != nullptr ? prefixed_[u] : lex_.FindWord(s_.words[unit.tok_begin], lower);
     if (i.lex != nullptr) {
       i.classes = i.lex->classes;
       for (const VerbSense& sense : i.lex->senses) i.forms |= sense.forms;

@@ -133,6 +133,13 @@ Lexicon::Lexicon() {
   }
 }
 
+void Lexicon::IndexVocabulary(TokenTable* vocabulary) {
+  std::vector<uint32_t> ids(words_.size() + 1, TokenTable::kAbsent);
+  for (uint32_t id = 1; id <= words_.size(); ++id) ids[id] = vocabulary->Intern(words_.Text(id));
+  by_vocabulary_.assign(vocabulary->size() + 1, TokenTable::kAbsent);
+  for (uint32_t id = 1; id <= words_.size(); ++id) by_vocabulary_[ids[id]] = id;
+}
+
 LexEntry* Lexicon::Entry(std::string_view word) {
   const uint32_t id = words_.Intern(word);
   if (entries_.size() < id) entries_.resize(id);

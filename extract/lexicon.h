@@ -106,6 +106,19 @@ class Lexicon {
     const uint32_t id = words_.Find(lower);
     return id == TokenTable::kAbsent ? nullptr : &entries_[id - 1];
   }
+  // Interns every word of the lexicon in `vocabulary` (the rules' vocabulary,
+  // CompiledRules::alias_index.tokens) and maps its ids to the lexicon's, so that FindWord reads
+  // a sentence token's entry by the id tagging found for it (Tagged::words). REQUIRES: no word
+  // is added to the lexicon afterwards.
+  void IndexVocabulary(TokenTable* vocabulary);
+  // Find for a sentence token given by its id in the vocabulary of IndexVocabulary (its text
+  // `lower` is read only when IndexVocabulary never ran).
+  const LexEntry* FindWord(uint32_t vocabulary_id, std::string_view lower) const {
+    if (by_vocabulary_.empty()) return Find(lower);
+    const uint32_t id =
+        vocabulary_id < by_vocabulary_.size() ? by_vocabulary_[vocabulary_id] : TokenTable::kAbsent;
+    return id == TokenTable::kAbsent ? nullptr : &entries_[id - 1];
+  }
   std::string_view Lemma(uint32_t verb) const { return lemmas_[verb]; }
   // Every form of the verb (the lemma first).
   const std::vector<std::string>& Forms(uint32_t verb) const { return forms_[verb]; }
@@ -147,6 +160,8 @@ class Lexicon {
 
   TokenTable words_;
   std::vector<LexEntry> entries_;  // by word id - 1
+  // Vocabulary id -> word id (kAbsent for none); empty until IndexVocabulary.
+  std::vector<uint32_t> by_vocabulary_;
   std::vector<std::string> lemmas_;
   std::vector<std::vector<std::string>> forms_;
   std::vector<int8_t> catenative_;    // by verb: -1, or a Modality

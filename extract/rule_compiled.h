@@ -109,13 +109,14 @@ struct SlotCapture {
 
 // A rule pattern's RE2 program, built the first time a sentence reaches it: building the
 // programs is most of compiling a rule set (2.0 of 2.2 G instructions for the default rules),
-// and a run over a few sentences reaches few of them. Thread-safe: the first caller of
-// operator-> builds it (others wait); after that it is read-only.
+// and a run over a few sentences reaches few of them. Copies share the program (patterns whose
+// expressions are the same: RuleCompiler builds each distinct one once). Thread-safe: the
+// first caller of operator-> builds it (others wait); after that it is read-only.
 class LazyRegex {
  public:
   LazyRegex() = default;
   LazyRegex(std::string regex, const RE2::Options& options)
-      : state_(std::make_unique<State>(std::move(regex), options)) {}
+      : state_(std::make_shared<State>(std::move(regex), options)) {}
 
   // The program. REQUIRES: constructed with an expression.
   const RE2* operator->() const {
@@ -133,7 +134,7 @@ class LazyRegex {
     std::once_flag built;
     std::unique_ptr<RE2> re;
   };
-  std::unique_ptr<State> state_;
+  std::shared_ptr<State> state_;
 };
 
 struct CompiledPattern {

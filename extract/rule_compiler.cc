@@ -41,6 +41,9 @@ void RuleCompiler::Compile(CompiledRules* out) {
     if (rule.kind == RuleKind::kDiscover) out->discover_rules.push_back(r);
     if (rule.kind == RuleKind::kCoref) out->coref_rules.push_back(r);
   }
+  // The rules added the last words to the lexicon (frame nouns): its words join the rules'
+  // vocabulary, then the pattern words, the last to be interned.
+  lexicon_->IndexVocabulary(&out->alias_index.tokens);
   IndexPatternWords(out);
 }
 
@@ -249,7 +252,12 @@ bool RuleCompiler::CompilePattern(const RuleBlock& b, const RuleProp& p, RuleKin
   // (PatternOptions' max_mem, millions of instructions; the default rules' largest is 9,300
   // from 16 KB): those far past the largest in use are built now, to report the error here.
   const bool build_now = emitted.regex.size() > kLazyRegexBytes;
-  out->re = LazyRegex(std::move(emitted.regex), PatternOptions());
+  auto program = programs_.find(emitted.regex);
+  if (program == programs_.end()) {
+    LazyRegex re(emitted.regex, PatternOptions());
+    program = programs_.emplace(std::move(emitted.regex), std::move(re)).first;
+  }
+  out->re = program->second;
   if (build_now && !out->re->ok()) {
     files_->Error(b, p, p.value_col, "pattern does not compile: " + out->re->error());
     return false;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "extract/explain.h"
+#include "extract/rule_compiled.h"
 
 namespace parley {
 namespace {
@@ -108,6 +109,43 @@ std::shared_ptr<const RuleSet> Rules() {
     return r.ok() ? *r : nullptr;
   }();
   return rules;
+}
+
+// Patterns written the same (in two rules, or twice in one) share one RE2 program; others have
+// their own.
+TEST(RuleMatcherTest, PatternsWrittenTheSameShareOneProgram) {
+  constexpr char kSame[] = R"(
+entity state:japan
+  label      Japan
+  adjective  Japanese
+words office
+  prime minister, president
+relation told
+  predicate  told
+  pattern    {actor:subject} told {actor:recipient}
+  pattern    {actor:subject} informed {actor:recipient}
+  pattern    {actor:subject} told {actor:recipient}
+coref office
+  resolve    role
+  pattern    the {demonym:country} {@office:office}
+coref office-again
+  resolve    role
+  pattern    the {demonym:country} {@office:office}
+)";
+  Result<std::shared_ptr<const RuleSet>> rules = RuleSet::Compile({{"same.rules", kSame, 0}});
+  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  const internal::CompiledRules& c = (*rules)->compiled();
+  const auto program = [&](std::string_view rule, size_t pattern) -> const void* {
+    for (const internal::Rule& r : c.rules) {
+      if (r.id == rule) return r.patterns.at(pattern).re.operator->();
+    }
+    ADD_FAILURE() << "no rule " << rule;
+    return nullptr;
+  };
+  EXPECT_EQ(program("office", 0), program("office-again", 0));
+  EXPECT_EQ(program("told", 0), program("told", 2));
+  EXPECT_NE(program("told", 0), program("told", 1));
+  EXPECT_NE(program("office", 0), program("told", 0));
 }
 
 // Statements of every sentence, brief form, joined by " | ".
