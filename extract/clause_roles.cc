@@ -373,6 +373,33 @@ void ClauseReader::FindRoles(size_t gi) {
     int c = ChunkEndingAt(e);
     if (c < 0 && e > 0 && IsNounWord(e - 1) && !parenthesis) c = NounChunkEndingAt(e);
     if (c >= 0 && parenthesis && out_->chunks[c].members.size() != 1) c = -1;
+    // "the Balticonnector, a project supported by the European Commission": an indefinite
+    // noun phrase in apposition after a comma names what goes before it, which the
+    // participle is about (one entity: "the CHIPS Act, a law signed by President Biden").
+    if (c >= 0 && out_->chunks[c].members.empty() && !parenthesis &&
+        (Is(out_->chunks[c].begin, "a") || Is(out_->chunks[c].begin, "an")) &&
+        out_->chunks[c].begin >= 2 && IsPunct(out_->chunks[c].begin - 1, ',')) {
+      const uint32_t comma = out_->chunks[c].begin - 1;
+      const int named = ChunkEndingAt(comma);
+      // Not the last item of a list without its conjunction ("Japan, Korea, a partner").
+      auto listed = [&](uint32_t b) { return b > 0 && IsPunct(b - 1, ','); };
+      // Not a place: "launched the Guidelines in Buenos Aires, an initiative led by" names
+      // what goes before the place.
+      const auto place = [&](int ch) {
+        const Mention& m = s_.mentions[out_->chunks[ch].members[0]];
+        return m.entity == nullptr || m.entity->entity.type == EntityType::kPlace;
+      };
+      if (named >= 0 && out_->chunks[named].members.size() == 1 &&
+          !listed(out_->chunks[named].begin) && !place(named)) {
+        c = named;
+      } else if (named < 0 && IsNounWord(comma - 1)) {
+        const int noun = NounChunkEndingAt(comma);
+        if (!listed(out_->chunks[noun].begin) && Has(out_->chunks[noun].begin, kClassDeterminer) &&
+            !Is(out_->chunks[noun].begin, "a") && !Is(out_->chunks[noun].begin, "an")) {
+          c = noun;
+        }
+      }
+    }
     if (c >= 0) {
       g.subject = c;
       g.subject_via = "reduced relative";

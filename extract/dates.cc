@@ -172,9 +172,12 @@ bool InFolded(const std::array<std::string_view, N>& table, std::string_view wor
 }
 
 // Words every relative date expression starts with (compared case-insensitively).
-constexpr std::array<std::string_view, 11> kRelativeWords = {
-    "today", "tonight", "yesterday", "tomorrow", "this", "last",
-    "next",  "earlier", "later",     "year",     "years"};
+constexpr std::array<std::string_view, 12> kRelativeWords = {
+    "today", "tonight", "yesterday", "tomorrow", "this",  "last",
+    "next",  "earlier", "later",     "year",     "years", "ago"};
+
+// Words before "of" and a bare month name that make it a date ("at the end of October").
+constexpr std::array<std::string_view, 4> kMonthParts = {"end", "beginning", "middle", "start"};
 
 // Counts before "years later" ("two years later"), by value - 1.
 constexpr std::array<std::string_view, 10> kCountWords = {"one", "two",   "three", "four", "five",
@@ -199,7 +202,10 @@ bool IsDateWord(std::string_view w) {
     }
   }
   const char lower = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  if (lower != 't' && lower != 'y' && lower != 'l' && lower != 'n' && lower != 'e') return false;
+  if (lower != 't' && lower != 'y' && lower != 'l' && lower != 'n' && lower != 'e' &&
+      lower != 'a') {
+    return false;
+  }
   return InFolded(kRelativeWords, w);
 }
 
@@ -241,7 +247,7 @@ struct Match {
 class Finder {
  public:
   Finder(std::string_view text, std::optional<Reference> ref, bool narrative, bool carried,
-         std::optional<Reference> story)
+         std::optional<Reference> day, std::optional<Reference> story)
       : text_(text),
         tokens_(Tokenize(text)),
         ref_(ref),
@@ -250,6 +256,7 @@ class Finder {
     if (narrative_ && ref_) ref_->d = 0;
     // A carried reference of a year only resolves nothing (DateReference::carried).
     if (narrative_ && carried && !carried_) ref_.reset();
+    if (narrative_ && day && day->d != 0) day_ = day;
     if (!narrative_) SetStory(story);
     for (size_t i = 0; i < tokens_.size() && !future_; ++i) {
       future_ = EqualsFolded(Str(i), "will") || EqualsFolded(Str(i), "shall");
@@ -262,6 +269,8 @@ class Finder {
     while (i < tokens_.size()) {
       std::optional<Match> m = At(i);
       if (carry_blocked_) EndCarry();
+      // "ago" looks back at its count: never into the date before it.
+      if (m && !out.empty() && tokens_[m->first].b < out.back().end) m.reset();
       if (!m) {
         ++i;
         continue;
@@ -271,6 +280,14 @@ class Finder {
       // that moves no narrative ends it too ("the July 1945 Potsdam Conference").
       if (carried_ && !m->relative && !(role == DateRole::kPoint && IsNarrativeTime(m->time))) {
         EndCarry();
+      }
+      if (role == DateRole::kPoint && narrative_) {
+        // The story's day moves with it: a date of one day is the new one, a longer one ends it.
+        if (m->time.start == m->time.end && m->time.value == m->time.start) {
+          day_ = ParseReference(m->time.value);
+        } else if (!NarrativeReference(m->time).empty()) {
+          day_.reset();
+        }
       }
       if (role == DateRole::kPoint && (narrative_ || !m->relative)) {
         if (const std::string next = NarrativeReference(m->time); !next.empty()) {
@@ -448,6 +465,9 @@ class Finder {
   bool HasYear() const { return ref_.has_value(); }
 
   std::optional<Match> At(size_t i) const {
+    if (day_ && IsWord(i)) {
+      if (std::optional<Match> m = DayPhrase(i)) return m;
+    }
     // Most tokens are ordinary words: every date starts with a digit or an IsDateWord.
     if (IsWord(i)) {
       if (!IsDigit(text_[tokens_[i].b]) && !IsDateWord(Str(i))) return std::nullopt;
@@ -625,8 +645,10 @@ class Finder {
     // "January of 1861".
     if (IsWord(y_at) && Str(y_at) == "of" && IsYearToken(y_at + 1)) ++y_at;
     if (IsYearToken(y_at)) return Match{i, y_at, MonthTime(Value(y_at), m), false};
-    if (i > 0 && IsWord(i - 1) && InFolded(kMonthLeads, Str(i - 1)) && HasYear() &&
-        (strong || m == 5) && !CarryBlocks(m)) {
+    const bool lead =
+        (i > 0 && IsWord(i - 1) && InFolded(kMonthLeads, Str(i - 1))) ||
+        (i > 1 && LowerWord(i - 1) == "of" && InFolded(kMonthParts, LowerWord(i - 2)));
+    if (lead && HasYear() && (strong || m == 5) && !CarryBlocks(m)) {
       return Match{i, last,
                    MonthTime(narrative_ || StoryTakes(ref_->y, m, 0) ? MonthYear(m) : ref_->y, m),
                    true};
@@ -714,6 +736,17 @@ class Finder {
     return std::nullopt;
   }
 
+  // The count a word or number at token j says: "a"/"one" 1, "two" .. "ten", 1 to 99; else 0.
+  int CountAt(size_t j) const {
+    const std::string before = LowerWord(j);
+    if (before == "a" || before == "one") return 1;
+    for (size_t k = 0; k < kCountWords.size(); ++k) {
+      if (before == kCountWords[k]) return static_cast<int>(k) + 1;
+    }
+    if (IsNum(j) && tokens_[j].e - tokens_[j].b <= 2) return Value(j);
+    return 0;
+  }
+
   // In a narrative, a year counted from where the story stands, at token i ("year"/"years"):
   // "two years later", "a year earlier", "the following year", "the previous year".
   std::optional<Match> YearsApart(size_t i) const {
@@ -735,20 +768,62 @@ class Finder {
       sign = -1;
     }
     if (sign == 0) return std::nullopt;
-    int count = 0;
-    if (before == "a" || before == "one") count = 1;
-    for (size_t k = 0; k < kCountWords.size() && count == 0; ++k) {
-      if (before == kCountWords[k]) count = static_cast<int>(k) + 1;
-    }
-    if (count == 0 && IsNum(i - 1) && tokens_[i - 1].e - tokens_[i - 1].b <= 2)
-      count = Value(i - 1);
+    const int count = CountAt(i - 1);
     if (count == 0 || (count == 1) != EqualsFolded(w, "year")) return std::nullopt;
     const int y = ref_->y + sign * count;
     if (y < kMinYear || y > kMaxYear) return std::nullopt;
     return Match{i - 1, i + 1, YearTime(y), true};
   }
 
+  // In a narrative with a day (DateReference::day), a phrase counting days from it at token i:
+  // "that (same) day", "the same day", "that morning/evening/night"; "the next/following
+  // day/morning"; "the day before", "the previous day".
+  std::optional<Match> DayPhrase(size_t i) const {
+    const std::string first = LowerWord(i);
+    if (first != "that" && first != "the") return std::nullopt;
+    const auto part_of_day = [](std::string_view w) {
+      return w == "day" || w == "morning" || w == "afternoon" || w == "evening" || w == "night";
+    };
+    const int64_t day = day_->days();
+    const std::string second = LowerWord(i + 1);
+    const std::string third = LowerWord(i + 2);
+    if (second == "same" && part_of_day(third)) return Match{i, i + 2, DaysTime(day), true};
+    if (first == "that" && part_of_day(second)) return Match{i, i + 1, DaysTime(day), true};
+    if (first != "the") return std::nullopt;
+    if ((second == "next" || second == "following") && (third == "day" || third == "morning")) {
+      return Match{i, i + 2, DaysTime(day + 1), true};
+    }
+    if (second == "previous" && third == "day") return Match{i, i + 2, DaysTime(day - 1), true};
+    // "the day before" alone; "the day before his inauguration" counts from the inauguration.
+    if (second == "day" && third == "before" && !IsWord(i + 3)) {
+      return Match{i, i + 2, DaysTime(day - 1), true};
+    }
+    return std::nullopt;
+  }
+
+  // In dated text, "four months ago", "two weeks ago", "3 days ago", "a year ago" at token i
+  // ("ago"), counted back from the document's date; a narrative has no now to count from.
+  std::optional<Match> Ago(size_t i) const {
+    if (narrative_ || !HasYear() || i < 2 || !EqualsFolded(Str(i), "ago")) return std::nullopt;
+    const std::string unit = LowerWord(i - 1);
+    const int count = CountAt(i - 2);
+    // "Twenty-three years ago": the count is not the last word.
+    if (count <= 0 || (i >= 3 && IsPunct(i - 3, '-'))) return std::nullopt;
+    const bool one = unit == "day" || unit == "week" || unit == "month" || unit == "year";
+    const bool many = unit == "days" || unit == "weeks" || unit == "months" || unit == "years";
+    if (!(count == 1 ? one : many)) return std::nullopt;
+    if (unit[0] == 'y') return Match{i - 2, i, YearTime(ref_->y - count), true};
+    if (unit[0] == 'm') {
+      if (!HasMonth()) return std::nullopt;
+      const int months = ref_->y * 12 + (ref_->m - 1) - count;
+      return Match{i - 2, i, MonthTime(months / 12, months % 12 + 1), true};
+    }
+    if (!HasDay()) return std::nullopt;
+    return Match{i - 2, i, DaysTime(ref_->days() - count * (unit[0] == 'w' ? 7 : 1)), true};
+  }
+
   std::optional<Match> RelativeWord(size_t i) const {
+    if (std::optional<Match> m = Ago(i)) return m;
     if (!HasYear() || carried_) return std::nullopt;
     const std::string_view w = Str(i);
     if (HasDay()) {
@@ -806,9 +881,13 @@ class Finder {
   bool narrative_ = false;
   bool carried_ = false;                // DateReference::carried, until the text gives a date
   mutable bool carry_blocked_ = false;  // a month before the carried one: the carry ends
+  std::optional<Reference> day_;        // DateReference::day, moved by the text's days
 
   void EndCarry() {
-    if (carried_) ref_.reset();
+    if (carried_) {
+      ref_.reset();
+      day_.reset();
+    }
     carried_ = false;
     carry_blocked_ = false;
   }
@@ -867,9 +946,10 @@ std::string_view DateRoleName(DateRole role) {
 }
 
 std::vector<DateMention> FindDates(std::string_view text, const DateReference& reference) {
-  if (!MayHoldDate(text)) return {};
+  // A narrative's day phrases start with "that" or "the" (DateReference::day).
+  if (!(reference.narrative && !reference.day.empty()) && !MayHoldDate(text)) return {};
   return Finder(text, ParseReference(reference.date), reference.narrative, reference.carried,
-                ParseReference(reference.story))
+                ParseReference(reference.day), ParseReference(reference.story))
       .Run();
 }
 

@@ -85,6 +85,13 @@ struct DateReference {
   // "this/next/last" phrases: a new paragraph may have moved on without saying so. Default:
   // false.
   bool carried = false;
+  // Narrative only: the story's latest day, ISO "YYYY-MM-DD" (its latest point date, when that
+  // named one day; carried as `date` is), or empty. Phrases that count days resolve against it:
+  // "that (same) day", "the same day", "that morning/evening/night" are that day, "the next
+  // day", "the following day/morning" the day after, "the day before", "the previous day" the
+  // day before ("On October 22, he ordered a quarantine." ... "That same day, Kennedy sent a
+  // letter" is 1962-10-22). Default: empty.
+  std::string_view day;
   // Dated text (news, a speech) that tells of an earlier year: where its story stands, ISO
   // "YYYY" or "YYYY-MM" (NarrativeReference of the latest explicit point date of the paragraph
   // before an earlier year than `date`'s), or empty. A month or a day without a year that `date`

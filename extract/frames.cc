@@ -320,13 +320,7 @@ class FrameReader {
   bool MayOccur(const std::vector<RefineWord>& words, bool imported) const {
     for (const RefineWord& word : words) {
       if (word.list != nullptr) {
-        // An item of the list starts with its first word (ListAt).
-        if (imported && std::none_of(word.list->begin(), word.list->end(), [&](const Cue& item) {
-              return item.tokens.empty() ||
-                     HasWord(item.tokens[0], item.prefix && item.tokens.size() == 1);
-            })) {
-          return false;
-        }
+        if (imported && !ListMayOccur(*word.list)) return false;
       } else if (word.cue.tokens.empty() || (word.cue.prefix && !imported)) {
         continue;
       } else if (imported ? !HasWord(word.cue.tokens[0], word.cue.prefix)
@@ -338,6 +332,19 @@ class FrameReader {
       }
     }
     return true;
+  }
+
+  // Whether the first word of an item of `list` is a word of the sentence (an item starts with
+  // it: ListAt). Kept per list: the imported frames name the same synonym sets over and over.
+  bool ListMayOccur(const std::vector<Cue>& list) const {
+    for (const auto& [seen, may] : lists_seen_) {
+      if (seen == &list) return may;
+    }
+    const bool may = std::any_of(list.begin(), list.end(), [&](const Cue& item) {
+      return item.tokens.empty() || HasWord(item.tokens[0], item.prefix && item.tokens.size() == 1);
+    });
+    lists_seen_.emplace_back(&list, may);
+    return may;
   }
 
   // Whether a word unit of the sentence is `token`, or with `prefix` starts with it (WordIs).
@@ -1055,6 +1062,7 @@ class FrameReader {
   std::vector<uint32_t> hand_written_;
   mutable std::vector<std::string_view> words_;  // Words()
   mutable bool words_made_ = false;
+  mutable std::vector<std::pair<const std::vector<Cue>*, bool>> lists_seen_;  // ListMayOccur()
 };
 
 }  // namespace

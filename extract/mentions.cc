@@ -38,7 +38,7 @@ bool MayHoldDate(const Tagged& s) {
     // Date words are 3 to 9 letters long and start with one of these letters.
     static constexpr auto kInitial = [] {
       std::array<bool, 256> table{};
-      for (char c : std::string_view("ADEFJLMNOSTWYelnty"))
+      for (char c : std::string_view("ADEFJLMNOSTWYaelnty"))
         table[static_cast<unsigned char>(c)] = true;
       return table;
     }();
@@ -307,7 +307,10 @@ void Tag(const DocState& doc, std::string_view text, const DateReference& dates,
   s->words.shrink_to_fit();
   FindPatternWords(doc.rules, s);
   s->dates.clear();
-  if (MayHoldDate(*s)) s->dates = FindDates(text, dates);
+  // A narrative's day phrases ("that same day") start with common words (DateReference::day).
+  if ((dates.narrative && !dates.day.empty()) || MayHoldDate(*s)) {
+    s->dates = FindDates(text, dates);
+  }
   Candidates(doc, *s);
   s->mentions = ResolveOverlaps(*s, &doc.scratch, &s->inner);
   AddQuotes(s);

@@ -153,10 +153,12 @@ class Reader {
     size_t k = j, end = j;
     int words = 0;
     bool initials = false;
+    bool hyphened = false;  // after a particle's hyphen ("al-Asad"): the word touches it
     while (k < limit && words < kMaxNameWords) {
       const std::string_view t = Tok(k);
       // Words of a name stand apart; only an initial's full stop touches the next one.
-      if (k > j && !Space(k) && !(initials && Tok(k - 1) == ".")) break;
+      if (k > j && !Space(k) && !(initials && Tok(k - 1) == ".") && !hyphened) break;
+      hyphened = false;
       if (Initial(k)) {
         k += 2;
         initials = true;
@@ -193,11 +195,15 @@ class Reader {
             if (more == 0) break;
             after += more;
           }
-          if (after + 1 < limit && Tok(after) == "-" && !Space(after)) ++after;
+          if (after + 1 < limit && Tok(after) == "-" && !Space(after)) {
+            ++after;
+            hyphened = true;
+          }
           if (after < limit && IsCapitalized(Tok(after)) && !NotAName(after)) {
             k = after;
             continue;
           }
+          hyphened = false;
         }
       }
       break;

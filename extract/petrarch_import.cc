@@ -318,8 +318,9 @@ class Importer {
         list->erase(std::unique(list->begin(), list->end()), list->end());
       }
       // A noun written both ways keeps its plural.
-      std::erase_if(exact, [&](const std::string& n) {
-        return std::binary_search(nouns.begin(), nouns.end(), n);
+      const std::vector<std::string>& plural = nouns;  // clang 14 cannot capture a binding
+      std::erase_if(exact, [&plural](const std::string& n) {
+        return std::binary_search(plural.begin(), plural.end(), n);
       });
       *text += "\n# " + FileName(input.path) + ":" + std::to_string(first_line[code]) + "\n";
       *text += "sector " + code + "\n";

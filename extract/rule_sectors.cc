@@ -132,8 +132,9 @@ void CompileSectors(RuleFiles* files, const SymbolTables& symbols, CompiledRules
     std::vector<std::vector<std::string>> first_nouns;
     for (size_t k = 0; k < before.size(); ++k) {
       const auto& [tokens, where] = before[k];
+      const std::vector<std::string>& words = tokens;  // clang 14 cannot capture a binding
       const bool listed = std::any_of(nouns.begin(), nouns.end(),
-                                      [&](const Noun& n) { return n.singular == tokens; });
+                                      [&words](const Noun& n) { return n.singular == words; });
       if (!listed) {
         std::string written;
         for (const std::string& t : tokens) written += (written.empty() ? "" : " ") + t;

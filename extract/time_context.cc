@@ -32,7 +32,10 @@ void TimeContext::StartUnit(uint32_t paragraph, bool heading) {
     // paragraph until that paragraph's first date, forward only (DateReference::carried); a
     // story at year precision, or one whose paragraph went on to other dates, does not.
     carried_ = clean_ && one_year_ && reference_.size() == 7;  // "YYYY-MM"
-    if (!carried_) reference_.clear();
+    if (!carried_) {
+      reference_.clear();
+      day_.clear();
+    }
     story_.clear();
     one_year_ = true;
     paragraph_year_.clear();
@@ -40,12 +43,13 @@ void TimeContext::StartUnit(uint32_t paragraph, bool heading) {
   if (heading) {
     carried_ = false;
     reference_.clear();
+    day_.clear();
   }
 }
 
 DateReference TimeContext::reference() const {
   if (!narrative_) return DateReference{.date = document_date_, .story = story_};
-  return DateReference{.date = reference_, .narrative = true, .carried = carried_};
+  return DateReference{.date = reference_, .narrative = true, .carried = carried_, .day = day_};
 }
 
 void TimeContext::AddDates(const std::vector<DateMention>& dates) {
@@ -65,6 +69,12 @@ void TimeContext::AddDates(const std::vector<DateMention>& dates) {
       reference_ = std::move(next);
       carried_ = false;
       clean_ = true;
+      // The story's day: this date's when it names one day (DateReference::day).
+      if (m.time.start == m.time.end && m.time.value == m.time.start) {
+        day_ = m.time.value;
+      } else {
+        day_.clear();
+      }
       // A paragraph that ends years after it began ("... ended on February 28, 1991") has
       // summed up the story rather than told it: the next one may start back in time.
       const std::string year = reference_.substr(0, 4);
@@ -73,7 +83,10 @@ void TimeContext::AddDates(const std::vector<DateMention>& dates) {
     } else {
       // Any other date ends a carried story, and keeps this one from being carried.
       clean_ = false;
-      if (carried_) reference_.clear();
+      if (carried_) {
+        reference_.clear();
+        day_.clear();
+      }
       carried_ = false;
     }
     if (!IsClaimTime(m.role)) continue;

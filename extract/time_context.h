@@ -21,7 +21,9 @@
 //       on or after its month ("On October 22,
 //       1962 ..." then a paragraph opening "On October 24," is 1962-10-24;
 //       DateReference::carried); an earlier month, "the next year", any explicit date of
-//       another kind and a story of a year end it.
+//       another kind and a story of a year end it. Its latest day, when its latest date
+//       named one, resolves "that same day", "the next day", "the day before"
+//       (DateReference::day).
 //       Further on, or in a paragraph that has given no date yet, statements stay undated: a
 //       story moves on without saying so (on the Milestones essays a date two or more
 //       sentences back was the wrong year half the time; EVALUATION.md), and a wrong year is
@@ -124,6 +126,7 @@ class TimeContext {
   // the first): only then may the next paragraph carry its story.
   bool one_year_ = true;
   std::string paragraph_year_;
+  std::string day_;    // the narrative's day, for reference() (DateReference::day)
   std::string story_;  // a dated text's story in the paragraph (DateReference::story)
 };
 

@@ -198,6 +198,18 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
       {"Japan discussed global priorities, especially as Russia attacked Ukraine.",
        {},
        {"as \"Russia\""}},
+      // An indefinite noun phrase in apposition names what goes before it for a reduced
+      // relative.
+      {"Finland is linked to Estonia via the Balticonnector, a project supported by the European "
+       "Commission.",
+       {"subject \"the Balticonnector\" (names no entity) [reduced relative]"},
+       {"subject \"a project\""}},
+      {"Germany launched the guidelines in Buenos Aires, an initiative led by the United States.",
+       {},
+       {"subject \"Buenos Aires\""}},
+      {"Japan, Korea, a partner supported by the United States, and India met.",
+       {},
+       {"subject \"Korea\" = state:south-korea [reduced relative]"}},
       // Adjectives separated by a comma stay in one noun phrase.
       {"Japan announced bold, new actions.",
        {"object \"bold, new actions\" (names no entity)"},

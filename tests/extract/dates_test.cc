@@ -83,6 +83,42 @@ TEST(FindDatesTest, Absolute) {
   }
 }
 
+TEST(FindDatesTest, CountedBackAndPartsOfMonths) {
+  const std::vector<Case> cases = {
+      // Counted back from a dated text's date.
+      {"You and I last met four months ago at the Munich Security Conference.",
+       "2024-06-15",
+       {"four months ago=2024-02[2024-02-01..2024-02-29]~"}},
+      {"They met 18 months ago.", "2024-06-15", {"18 months ago=2022-12[2022-12-01..2022-12-31]~"}},
+      {"They met two weeks ago.", "2024-06-15", {"two weeks ago=2024-06-01~"}},
+      {"They met a year ago.", "2024-06-15", {"a year ago=2023[2023-01-01..2023-12-31]~"}},
+      {"They met 3 days ago.", "2024-06-15", {"3 days ago=2024-06-12~"}},
+      {"Some time ago they met; years ago too; a months ago.", "2024-06-15", {}},
+      {"On June 2 days ago they met.", "2024-06-15", {"June 2=2024-06-02~"}},
+      {"Twenty-three years ago they met.", "2024-06-15", {}},
+      // "the end of", "the beginning of" a month.
+      {"They will meet at the end of October.",
+       "2021-09-22",
+       {"October=2021-10[2021-10-01..2021-10-31]~"}},
+      {"At the beginning of March they met.",
+       "2021-09-22",
+       {"March=2021-03[2021-03-01..2021-03-31]~"}},
+      {"The end of May is near.", "2021-09-22", {"May=2021-05[2021-05-01..2021-05-31]~"}},
+      {"The end of the talks came in October.",
+       "2021-09-22",
+       {"October=2021-10[2021-10-01..2021-10-31]~"}},
+      {"A part of October.", "2021-09-22", {}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(Describe(c.text, c.reference), c.expected);
+  }
+  // A narrative has no now to count back from.
+  EXPECT_TRUE(
+      FindDates("They met four months ago.", DateReference{.date = "1962-10", .narrative = true})
+          .empty());
+}
+
 TEST(FindDatesTest, NotDates) {
   for (const char* text : {"only 14% of the population",
                            "the G20 summit",
@@ -335,6 +371,31 @@ TEST(FindDatesTest, NarrativeReferenceFollowsTheText) {
         Describe(c.text, DateReference{.date = "1962-10", .narrative = true, .carried = true}),
         c.expected);
   }
+  // Phrases that count days from the story's day (DateReference::day).
+  const std::vector<CarriedCase> days = {
+      {"That same day, Kennedy sent a letter.", {"That same day=1962-10-22~"}},
+      {"The President spoke on television that evening.", {"that evening=1962-10-22~"}},
+      {"The next day, October 23, the OAS met.",
+       {"The next day=1962-10-23~", "October 23=1962-10-23~"}},
+      {"They had met the day before.", {"the day before=1962-10-21~"}},
+      {"They met the day before his inauguration.", {}},
+      {"The following morning they left; the next day they returned.",
+       {"The following morning=1962-10-23~", "the next day=1962-10-24~"}},
+      // Not a day phrase: "that" and "the" before other words, "the day" alone.
+      {"They said that the day would come.", {}},
+      {"The same people met.", {}},
+  };
+  for (const CarriedCase& c : days) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(
+        Describe(c.text, DateReference{.date = "1962-10", .narrative = true, .day = "1962-10-22"}),
+        c.expected);
+  }
+  // Without a day, or in dated text, they are no dates.
+  EXPECT_TRUE(FindDates("That same day, Kennedy sent a letter.",
+                        DateReference{.date = "1962-10", .narrative = true})
+                  .empty());
+  EXPECT_TRUE(FindDates("That same day, Kennedy sent a letter.", "2019-03-01").empty());
   // A carried year resolves nothing.
   EXPECT_TRUE(FindDates("In May they met.",
                         DateReference{.date = "1962", .narrative = true, .carried = true})

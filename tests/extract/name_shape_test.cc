@@ -144,6 +144,8 @@ TEST(FindShapedNamesTest, People) {
        {"person:F.W. de Klerk [president]"}},
       {"Chancellor Charles de Gaulle", {}, {"person:Charles de Gaulle [chancellor]"}},
       {"President Ursula von der Leyen said", {}, {"person:Ursula von der Leyen [president]"}},
+      // A particle joined to the surname by a hyphen.
+      {"Syrian President Hafiz al-Asad was not present", {}, {"person:Hafiz al-Asad [president]"}},
       {"Ambassador Philippe Bunau-Varilla signed",
        {},
        {"person:Philippe Bunau-Varilla [ambassador]"}},

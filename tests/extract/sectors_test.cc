@@ -153,12 +153,17 @@ TEST(SectorsTest, SectorsComposeOnceAndTitlesGiveNamesTheirSector) {
 }
 
 // `exact` nouns take no regular plural (PETRARCH's "POLICE {}"): "Gondor's polices" is no
-// sector of Gondor, "Gondor's police" is.
-TEST(SectorsTest, ExactNounsHaveNoPlural) {
+// sector of Gondor, "Gondor's police" is. `before` nouns put their code before the owner's and
+// may stand right before it (PETRARCH's "MSF [NGO~]"): "MSF Gondor" is NGOGON, "an MSF Gondor
+// diplomat" NGOGONGOV.
+TEST(SectorsTest, ExactNounsHaveNoPluralAndBeforeNounsPutTheirCodeFirst) {
   auto rules = RuleSet::Compile({{"t.rules",
                                   "entity state:gondor\n  label Gondor\n  attr cameo = GON\n"
                                   "entity state:rohan\n  label Rohan\n  attr cameo = ROH\n"
                                   "sector COP\n  exact police\n  noun constable\n"
+                                  "sector NGO\n  group ngos\n  exact msf\n  noun aid group\n"
+                                  "  before msf\n"
+                                  "sector GOV\n  noun diplomat\n"
                                   "verbs t\n  meet meets meeting met\n"
                                   "frame met\n  verb meet\n  predicate met_with\n"
                                   "  object actor\n  object-owner actor\n",
@@ -171,31 +176,6 @@ TEST(SectorsTest, ExactNounsHaveNoPlural) {
       {"Rohan met Gondor's police.", "state:rohan met_with state:gondor ROH GONCOP\n"},
       {"Rohan met Gondor's polices.", "state:rohan met_with state:gondor ROH GON\n"},
       {"Rohan met Gondor's constables.", "state:rohan met_with state:gondor ROH GONCOP\n"},
-  };
-  for (const Case& c : cases) {
-    SCOPED_TRACE(c.sentence);
-    EXPECT_EQ(Statements(**rules, c.sentence, "1995-01-01"), c.want);
-  }
-}
-
-// `before` nouns put their code before the owner's and may stand right before it (PETRARCH's
-// "MSF [NGO~]"): "MSF Gondor" is NGOGON, "an MSF Gondor diplomat" NGOGONGOV.
-TEST(SectorsTest, BeforeNounsPutTheirCodeFirst) {
-  auto rules = RuleSet::Compile({{"t.rules",
-                                  "entity state:gondor\n  label Gondor\n  attr cameo = GON\n"
-                                  "entity state:rohan\n  label Rohan\n  attr cameo = ROH\n"
-                                  "sector NGO\n  group ngos\n  exact msf\n  noun aid group\n"
-                                  "  before msf\n"
-                                  "sector GOV\n  noun diplomat\n"
-                                  "verbs t\n  meet meets meeting met\n"
-                                  "frame met\n  verb meet\n  predicate met_with\n"
-                                  "  object actor\n",
-                                  0}});
-  ASSERT_TRUE(rules.ok()) << rules.status().ToString();
-  struct Case {
-    std::string sentence, want;  // want: Statements(), whole
-  };
-  const std::vector<Case> cases = {
       {"MSF Gondor met Rohan.", "group:gondor-ngos met_with state:rohan NGOGON ROH\n"},
       {"An MSF Gondor diplomat met Rohan.", "state:gondor met_with state:rohan NGOGONGOV ROH\n"},
       {"Rohan met MSF Gondor.", "state:rohan met_with group:gondor-ngos ROH NGOGON\n"},

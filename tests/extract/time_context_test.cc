@@ -143,7 +143,7 @@ TEST(TimeContextTest, AStoryToldByMonthsGoesOnInTheNextParagraph) {
   const std::vector<Para> units = {
       {0, false, "On September 4, 1962, Kennedy issued a warning.", {"1962-09-04"}},
       {1, false, "On October 22, he ordered a quarantine.", {"1962-10-22"}},
-      {2, false, "That same day, Kennedy sent a letter.", {}},
+      {2, false, "That same day, Kennedy sent a letter.", {"1962-10-22"}},
       {3, false, "On October 24, Khrushchev responded.", {"1962-10-24"}},
       {4, false, "On March 5, the talks resumed.", {}},
       {5, false, "In March 1963, the talks resumed.", {"1963-03"}},
