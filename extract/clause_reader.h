@@ -283,6 +283,10 @@ class ClauseReader {
   // Whether an entity chunk before a noun modifies it ("the US offer", "a Russian proposal"):
   // one state, organization or group, after a determiner.
   bool Modifies(const Chunk& c) const;
+  // Whether unit u is a hyphen written without spaces between an entity and an entity chunk
+  // that a noun follows ("the U.S.-ASEAN health meeting", "the Japan-ROK agreement"): the two
+  // entities modify that noun's phrase together.
+  bool HyphenJoinsEntities(uint32_t u) const;
   // A noun chunk whose head is unit e - 1 (a noun word): its modifiers and determiner before
   // (the "s" of a possessive before them excluded), and the owners coordinated before a demonym
   // ("the U.S. and Israeli delegations"). With `possessor_owns`, the entity before that

@@ -63,6 +63,9 @@ struct Chunk {
   bool possessive = false;        // followed by 's: it owns the next chunk
   bool in_pp = false;             // the object of a preposition
   bool pronoun = false;           // a personal pronoun ("they", "we")
+  // The owners are joined by a hyphen ("the U.S.-India Roadmap", "bilateral Japan-ROK ties"):
+  // the phrase is theirs together, so none of them is the object of a verb (`object-owner`).
+  bool joint_owners = false;
 };
 
 // One verb of a verb group.

@@ -1073,6 +1073,7 @@ std::vector<const EntityDef*> ResolveChunk(const Tagged& s, const ClauseAnalysis
   std::vector<const EntityDef*> out;
   if (c < 0) return out;
   const Chunk& chunk = a.chunks[c];
+  owners = owners && !chunk.joint_owners;
   // A chunk that names no actor: who the document has established (participants.h).
   if (chunk.members.empty() && !(owners && !chunk.owners.empty()) && doc.actors != nullptr) {
     for (const EntityDef* def : doc.actors->Resolve(s, a, c).entities) {

@@ -91,6 +91,11 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {}},
       // An adjective without "to" and a verb is no group: "Japan is proud of its record."
       {"Japan is proud of its record.", {}, {"proud"}},
+      // Two entities joined by a hyphen before a noun: the noun's phrase, owned by both.
+      {"Secretary Becerra chaired the U.S.-ASEAN health ministerial meeting.",
+       {"object \"the U.S.-ASEAN health ministerial meeting\" (names no entity; owner "
+        "state:united-states organization:asean)"},
+       {"object \"the U.S.\""}},
       {"China agreed not to discriminate against any country.",
        {"verb group \"agreed\": agree (active, asserted)", "to-infinitive"},
        {}},
