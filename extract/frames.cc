@@ -1122,6 +1122,13 @@ std::vector<const EntityDef*> ResolveChunk(const Tagged& s, const ClauseAnalysis
       if (def != nullptr && title->view_of == def) def = title;
     }
     if (def != nullptr && std::find(out.begin(), out.end(), def) == out.end()) out.push_back(def);
+    // "Lawmakers and officials in Fornost": the more actors the mention names.
+    for (const EntityDef* more : s.mentions[m].also) {
+      if ((EntityTypeBit(more->entity.type) & bits) != 0 &&
+          std::find(out.begin(), out.end(), more) == out.end()) {
+        out.push_back(more);
+      }
+    }
   }
   // "he and Soviet Premier Alexei Kosygin met": the pronoun coordinated before the names.
   if (!chunk.members.empty() && doc.actors != nullptr) {
