@@ -356,7 +356,10 @@ int ClauseReader::ChunkAt(uint32_t u) {
     }
     // "the US offer": one state or organization after a determiner, before a noun, modifies
     // the noun. A person never does: "met Abe next week", "discussed with Modi ways to".
-    if (!(end < n_ && IsNounWord(end) && Modifies(out_->chunks[at]))) return at;
+    // Nor do two entities joined by a hyphen: "chaired the U.S.-ASEAN health ministerial
+    // meeting" is the meeting (the phrase is built below), not the United States.
+    const bool modifies = end < n_ && IsNounWord(end) && Modifies(out_->chunks[at]);
+    if (!modifies && !HyphenJoinsEntities(end)) return at;
   }
   if (!StartsNounPhrase(u)) return -1;
   Chunk chunk;
@@ -385,6 +388,7 @@ int ClauseReader::ChunkAt(uint32_t u) {
       // the entity to what follows it in the phrase.
       if (IsPunct(v, '-') && v + 1 < n_ && Joined(v) && Joined(v + 1) &&
           (out_->chunk_of[v + 1] >= 0 || IsNounWord(v + 1))) {
+        chunk.joint_owners = chunk.joint_owners || out_->chunk_of[v + 1] >= 0;
         ++v;
         continue;
       }
@@ -494,6 +498,15 @@ uint8_t ClauseReader::EntityClassOf(const Mention& m) {
     default:
       return kClassOfActor;
   }
+}
+
+bool ClauseReader::HyphenJoinsEntities(uint32_t u) const {
+  if (!IsPunct(u, '-') || u + 1 >= n_ || !Joined(u) || !Joined(u + 1)) return false;
+  const int next = out_->chunk_of[u + 1];
+  if (next < 0 || out_->chunks[next].begin != u + 1 || out_->chunks[next].members.empty()) {
+    return false;
+  }
+  return IsNounWord(out_->chunks[next].end);
 }
 
 bool ClauseReader::IsKindNoun(uint32_t u, uint8_t cls) const {

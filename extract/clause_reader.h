@@ -283,6 +283,10 @@ class ClauseReader {
   // Whether an entity chunk before a noun modifies it ("the US offer", "a Russian proposal"):
   // one state, organization or group, after a determiner.
   bool Modifies(const Chunk& c) const;
+  // Whether unit u is a hyphen written without spaces between an entity and an entity chunk
+  // that a noun follows ("the U.S.-ASEAN health meeting", "the Japan-ROK agreement"): the two
+  // entities modify that noun's phrase together.
+  bool HyphenJoinsEntities(uint32_t u) const;
   // A noun chunk whose head is unit e - 1 (a noun word): its modifiers and determiner before
   // (the "s" of a possessive before them excluded), and the owners coordinated before a demonym
   // ("the U.S. and Israeli delegations"). With `possessor_owns`, the entity before that
@@ -389,6 +393,11 @@ class ClauseReader {
   // Gives each to-infinitive group the subject of what it says, from the clause it completes
   // (the clause ends at its "to"), and makes its verbs planned at least.
   void FindInfinitiveSubjects();
+  // A to-infinitive that no clause ends before, coordinated by "and" or "or" with the nearest
+  // infinitive before it ("pledged to create working groups, and to enter into a Memorandum"):
+  // that infinitive's subject and modality, and a complement of the verb it completes
+  // (VerbGroup::more_to_clauses).
+  void CoordinatedInfinitive(size_t gi);
   // Whether noun chunk c is owned by an entity before its head noun: a possessor ("Finland's
   // contract") or a modifier right before the noun ("the U.S. offer", "the Japanese decision").
   bool OwnedNoun(const Chunk& c) const;

@@ -35,7 +35,7 @@ void ApplyFrames(const Tagged& s, const ClauseAnalysis& a, const std::vector<uin
 // The entities chunk `c` stands for in a role that takes `bits` (`actor`: a place or an
 // organization that acts as an actor means that actor). An entity chunk's members; for a chunk
 // that names no entity, `owners` adds its possessors and entity modifiers ("Moscow's
-// proposal": Russia).
+// proposal": Russia), unless they own it jointly ("the U.S.-India Roadmap": Chunk::joint_owners).
 //
 // A subject chunk that names no entity (a pronoun, "the leaders", "both sides", "we") is
 // resolved to whom the document has established (participants.h: doc.actors), keeping the

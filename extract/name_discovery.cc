@@ -72,6 +72,17 @@ bool IsOwnAlias(const CompiledRules& rules, const EntityDef* def, std::string_vi
   return false;
 }
 
+// The surname in a name's last word that a particle joins with a hyphen: "Asad" of "al-Asad"
+// (the `name-particle` list of rules/core/names.rules); empty for any other word.
+std::string_view AfterParticle(const NameVocabulary& names, std::string_view word) {
+  const size_t dash = word.find('-');
+  if (dash == std::string_view::npos || dash == 0 || dash + 3 > word.size()) return {};
+  const std::string_view rest = word.substr(dash + 1);
+  if (rest[0] < 'A' || rest[0] > 'Z') return {};
+  const uint32_t particle = names.Id(AsciiLower(word.substr(0, dash)));
+  return names.particles.ContainsWord(particle) ? rest : std::string_view();
+}
+
 // True when some literal alias of the rules starts with `token`.
 bool StartsExactAlias(const CompiledRules& rules, std::string_view token) {
   const AliasIndex& index = rules.alias_index;
@@ -207,7 +218,8 @@ void AddLocalEntity(const NewName& name, DocState* doc, DocumentAnalysis* out) {
     def->order = kLocalOrder;
     doc->local_by_id[id] = def;
     AddAlias(name.label, def, doc);
-    const std::string& last = words.back();
+    std::string last = words.back();
+    if (!last.empty() && (last[0] < 'A' || last[0] > 'Z')) last = AfterParticle(rules.names, last);
     if (name.type == EntityType::kPerson && words.size() >= 2 && last.size() >= 2 &&
         last[0] >= 'A' && last[0] <= 'Z' && !StartsExactAlias(rules, last)) {
       AddAlias(last, def, doc);
@@ -290,6 +302,10 @@ void LinkShortForms(const std::vector<Tagged>& sentences, DocState* doc) {
   // The people of the document named in full, by the first and last word of their names.
   std::vector<const EntityDef*> people;
   std::unordered_set<const EntityDef*> listed;  // people's members
+  // The people written with more than their surname somewhere ("Assad" alone may be a list's
+  // alias of another Assad than the document's "Hafez al-Assad"), with the last word of each
+  // such spelling ("al-Asad" of "Hafiz al-Asad").
+  std::unordered_map<const EntityDef*, std::set<std::string>> in_full;
   for (const Tagged& s : sentences) {
     for (const Mention& m : s.mentions) {
       if (m.entity == nullptr || m.kind == MentionKind::kDemonym ||
@@ -297,6 +313,18 @@ void LinkShortForms(const std::vector<Tagged>& sentences, DocState* doc) {
         continue;
       }
       if (listed.insert(m.entity).second) people.push_back(m.entity);
+      const std::vector<std::string> words = Words(m.entity->entity.label);
+      const std::string_view text = s.Range(m.tok_begin, m.tok_end);
+      if (!words.empty() && text != words.back() &&
+          text != AfterParticle(rules.names, words.back())) {
+        std::set<std::string>& lasts = in_full[m.entity];
+        // Another spelling of the name ("Hafiz al-Asad"), not a longer alias ("King Abdullah
+        // II of Jordan"), whose last word is the surname as this document writes it.
+        const std::vector<std::string> written = Words(text);
+        if (written.size() == words.size() && !StartsExactAlias(rules, written.back())) {
+          lasts.insert(written.back());
+        }
+      }
     }
   }
   for (const EntityDef& def : doc->local) {
@@ -394,14 +422,27 @@ void LinkShortForms(const std::vector<Tagged>& sentences, DocState* doc) {
   // The last word of a listed person's full name is that person in this document, before any
   // other person the lists give that word to ("Roosevelt" after "Theodore Roosevelt").
   for (const auto& [key, set] : by_last) {
-    if (set.size() != 1) continue;
-    const EntityDef* p = *set.begin();
+    const EntityDef* p = nullptr;
+    int named_in_full = 0;
+    for (const EntityDef* q : set) {
+      if (q->order == kLocalOrder || in_full.count(q)) {
+        p = q;
+        ++named_in_full;
+      }
+    }
+    if (named_in_full != 1) continue;
     if (p->order == kLocalOrder) continue;  // a local entity has its own
-    const std::string last = Words(p->entity.label).back();
-    if (last.size() < 2 || !(last[0] >= 'A' && last[0] <= 'Z')) continue;
-    if (IsOwnAlias(rules, p, last)) continue;      // the lists say so already
-    if (surname_owner.count(last) != 0) continue;  // another's by title ("President Kennedy")
-    AddAlias(last, p, doc);
+    std::set<std::string> lasts = in_full[p];
+    lasts.insert(Words(p->entity.label).back());
+    for (std::string last : lasts) {
+      if (!last.empty() && (last[0] < 'A' || last[0] > 'Z')) {
+        last = AfterParticle(rules.names, last);
+      }
+      if (last.size() < 2 || !(last[0] >= 'A' && last[0] <= 'Z')) continue;
+      if (IsOwnAlias(rules, p, last)) continue;      // the lists say so already
+      if (surname_owner.count(last) != 0) continue;  // another's by title ("President Kennedy")
+      AddAlias(last, p, doc);
+    }
   }
 }
 

@@ -10,7 +10,10 @@
 //   ("Avril D. Haines" is person:avril-haines), so that documents that write them and
 //   documents that do not give one node.
 // - A surname alone joins the person of the document whose name it ends or starts, when there is
-//   exactly one; otherwise a listed person with that surname whose office agrees with the
+//   exactly one (a surname a particle joins by a hyphen, "Asad" of "Hafiz al-Asad", too; a
+//   listed person counts only when the document names them with more than the surname, so
+//   "Assad" after "Hafez al-Assad" is not the lists' Bashar al-Assad); otherwise a listed
+//   person with that surname whose office agrees with the
 //   title it was written with (and whose dates hold the document date); otherwise it is a
 //   mention of no entity (a person node "Johnson" would join every Johnson of a store). One
 //   name after a regnal title is a name in full ("King Hussein", name_shape.h).

@@ -1400,9 +1400,13 @@ class Importer {
       // ... and the owner of the phrase: "rejected Moscow's proposal" is Russia's.
       if (object.empty()) out += "  object-owner actor\n";
       if (compound) out += "  reciprocal object only\n";
-      if (!pre.empty()) out += "  when       " + pre + "*\n";
+      // The words of a multiword verb ("WIRE_+TAP") and a pattern's words must both occur: a
+      // pattern frame's `when` lines (any of which applies it) each hold the verb's words too.
       if (!is_default && bare == lines.end()) {
-        for (const Line& l : lines) out += "  when       " + l.words + "\n";
+        for (const Line& l : lines)
+          out += "  when       " + WithWordsBeforeVerb(l.words, pre) + "\n";
+      } else if (!pre.empty()) {
+        out += "  when       " + pre + "*\n";
       }
       // The default frame stays silent where another root's pattern or a "[---]" pattern
       // occurs, every frame where a pattern with a marked role or a negation (a frame of its
@@ -1428,6 +1432,31 @@ class Importer {
       ++written;
     }
     return written;
+  }
+
+  // Refine words `words` ("will* not *") with the words `pre` ("wire ", each followed by a
+  // space) right before the verb's item: "will* not wire *".
+  static std::string WithWordsBeforeVerb(const std::string& words, const std::string& pre) {
+    if (pre.empty()) return words;
+    std::string out;
+    bool inserted = false;
+    size_t b = 0;
+    while (b < words.size()) {
+      size_t e = words.find(' ', b);
+      if (e == std::string::npos) e = words.size();
+      const std::string_view item(words.data() + b, e - b);
+      // The verb's item: "*", or "*" joined to words ("in_*", "*_out").
+      const bool verb = item == "*" || item.starts_with("*_") || item.ends_with("_*") ||
+                        item.find("_*_") != std::string_view::npos;
+      if (verb && !inserted) {
+        out += pre;
+        inserted = true;
+      }
+      out.append(item);
+      if (e < words.size()) out += ' ';
+      b = e + 1;
+    }
+    return inserted ? out : pre + words;
   }
 
   static bool IsCameoCode(const std::string& code) {

@@ -23,7 +23,10 @@ std::vector<Token> Tokenize(std::string_view text) {
   bool space = false;
   while (i < n) {
     const uint8_t c = kClass[p[i]];
-    if (c == 0) {
+    // An underscore between word bytes joins words as a space does ("Dol_Amroth", the
+    // compound words of PETRARCH's and TABARI's input): it separates two word tokens.
+    if (c == 0 ||
+        (p[i] == '_' && i > 0 && i + 1 < n && kClass[p[i - 1]] == 1 && kClass[p[i + 1]] == 1)) {
       space = true;
       ++i;
       continue;

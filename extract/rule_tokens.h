@@ -1,7 +1,9 @@
 // The tokenizer shared by rule compilation and matching: a token is a run of word bytes (ASCII
 // letters and digits, and every byte of a non-ASCII character) or one other non-space byte.
-// "Putin's U.S.-Japan" -> Putin ' s U . S . - Japan. Aliases, word lists and patterns are
-// split the same way, so they compare token by token with the sentence.
+// "Putin's U.S.-Japan" -> Putin ' s U . S . - Japan. An underscore between word bytes separates
+// words as white space does ("Dol_Amroth" -> Dol Amroth: PETRARCH's input joins compound words so).
+// Aliases, word lists and patterns are split the same way, so they compare token by token with the
+// sentence.
 //
 // Thread-safety: pure functions.
 #ifndef PARLEY_EXTRACT_RULE_TOKENS_H_

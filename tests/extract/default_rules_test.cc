@@ -1096,6 +1096,87 @@ TEST(DefaultRulesTest, ClauseLayerReadsNonFiniteComplements) {
   ExpectClauseCases(*extractor, cases);
 }
 
+// Two entities joined by a hyphen modify the noun after them together ("the U.S.-India
+// Roadmap"): the phrase is the object, not its first entity, and neither owner is an object of
+// an `object-owner` frame (the phrase is theirs jointly).
+TEST(DefaultRulesTest, HyphenatedEntitiesModifyTheirNoun) {
+  std::unique_ptr<Extractor> extractor = DefaultExtractor();
+  ASSERT_NE(extractor, nullptr);
+  const ClauseCase cases[] = {
+      {"President Biden and Prime Minister Modi welcomed the U.S.-India Roadmap.",
+       {"person:joe-biden welcomed text~=\"U.S.-India Roadmap\"",
+        "person:narendra-modi welcomed text~=\"U.S.-India Roadmap\""},
+       {"person:joe-biden welcomed state:united-states", "person:joe-biden welcomed state:india",
+        "person:narendra-modi welcomed state:india"}},
+      {"Japan welcomed the Russia-China agreement.",
+       {"state:japan welcomed text~=\"Russia-China agreement\""},
+       {"state:japan welcomed state:russia", "state:japan welcomed state:china"}},
+      {"Secretary Becerra has co-chaired the U.S.-ASEAN health ministerial meeting.",
+       {"person:xavier-becerra convened text~=\"U.S.-ASEAN health ministerial meeting\""},
+       {"person:xavier-becerra led", "person:xavier-becerra convened state:united-states"}},
+      // One entity before a noun still owns it.
+      {"Japan rejected Russia's proposal.", {"state:japan rejected state:russia"}, {}},
+  };
+  ExpectClauseCases(*extractor, cases);
+}
+
+// To-infinitives coordinated by "and" or "or" complete the same verb: each is read with the
+// first one's subject and modality, and the verb's frame gives one statement for each.
+TEST(DefaultRulesTest, CoordinatedInfinitivesCompleteTheSameVerb) {
+  std::unique_ptr<Extractor> extractor = DefaultExtractor();
+  ASSERT_NE(extractor, nullptr);
+  const ClauseCase cases[] = {
+      {"Japan and Russia pledged to create working groups, and to enter into a Memorandum of "
+       "Understanding.",
+       {"state:japan pledged text=\"create working groups\"",
+        "state:japan pledged text=\"enter into a Memorandum of Understanding\"",
+        "state:russia pledged text=\"enter into a Memorandum of Understanding\""},
+       {}},
+      {"Biden urged Xi to sign the treaty and to withdraw from Ukraine.",
+       {"person:xi-jinping withdrew state:ukraine modality=planned",
+        "person:xi-jinping signed text=\"the treaty\"",
+        "person:joe-biden requested recipient=person:xi-jinping text=\"withdraw from Ukraine\""},
+       {"person:joe-biden withdrew"}},
+      // A clause boundary ends the list; what is not to happen gives its partner nothing.
+      {"Japan agreed to sign the treaty; to ratify it was another matter.",
+       {"state:japan agreed text=\"sign the treaty\""},
+       {"state:japan ratified"}},
+      {"Japan agreed not to attack Russia and to withdraw from Ukraine.",
+       {},
+       {"state:japan withdrew"}},
+  };
+  ExpectClauseCases(*extractor, cases);
+}
+
+// Chairing a meeting convenes it; chairing a standing body leads it; receiving an honour hosts
+// no one; arguing a case asserts nothing (rules/relations/contact.rules, statements.rules).
+TEST(DefaultRulesTest, ChairReceiveAndArgueBySense) {
+  std::unique_ptr<Extractor> extractor = DefaultExtractor();
+  ASSERT_NE(extractor, nullptr);
+  const ClauseCase cases[] = {
+      {"President Biden chaired the opening session of the Summit.",
+       {"person:joe-biden convened text~=\"opening session\""},
+       {"person:joe-biden led"}},
+      {"The Task Force is chaired by Secretary Fudge.",
+       {"person:marcia-fudge led organization:task-force"},
+       {"convened"}},
+      {"Germany chaired the G7 in 2022.", {"state:germany led organization:g7"}, {"convened"}},
+      {"President Gustavo Petro of Colombia received National Security Advisor Jake Sullivan.",
+       {"person:gustavo-petro hosted person:jake-sullivan"},
+       {}},
+      {"President Biden received the National Association of Counties Achievement Award.",
+       {},
+       {"hosted"}},
+      {"As Solicitor General, Elena Kagan argued four cases before the Supreme Court.",
+       {},
+       {"asserted"}},
+      {"Secretary Blinken argued that the sanctions were working.",
+       {"person:antony-blinken asserted text~=\"the sanctions were working\""},
+       {}},
+  };
+  ExpectClauseCases(*extractor, cases);
+}
+
 TEST(DefaultRulesTest, HistoricalStatesAndRenamedPlacesByDate) {
   std::unique_ptr<Extractor> extractor = DefaultExtractor();
   ASSERT_NE(extractor, nullptr);

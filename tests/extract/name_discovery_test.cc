@@ -110,6 +110,26 @@ TEST(NameDiscoveryTest, PeopleAndTheirShortForms) {
       {"Egyptian President Anwar Sadat went to Jerusalem. Sadat spoke.",
        "1977-11-20",
        {"person:anwar-sadat Anwar Sadat 2"}},
+      // A surname joined to its particle by a hyphen is the surname alone too.
+      {"Syrian President Hafiz al-Asad rejected the plan. Later, Asad met the envoy.",
+       "",
+       {"person:hafez-al-assad Hafez al-Assad 2"}},
+      {"Prime Minister Mohammed Shia al-Sudani met Sullivan. Sudani welcomed the support.",
+       "2023-09-21",
+       {"person:jake-sullivan Jake Sullivan 1",
+        "person:mohammed-shia-al-sudani Mohammed Shia al-Sudani 2"}},
+      // A surname shared with a listed person is the person the document names in full, not
+      // the one the lists give it to; without the full name it stays the lists' person.
+      {"President Hafez al-Assad met James Baker. Assad rejected the plan.",
+       "1991-10-01",
+       {"person:hafez-al-assad Hafez al-Assad 2", "person:james-baker James Baker 1"}},
+      {"Bashar al-Assad succeeded his father Hafez al-Assad. Assad met Putin.",
+       "2015-05-25",
+       {"person:bashar-al-assad Bashar al-Assad 2", "person:hafez-al-assad Hafez al-Assad 1",
+        "person:vladimir-putin Vladimir Putin 1"}},
+      {"Assad met Putin in Moscow.",
+       "2015-05-25",
+       {"person:bashar-al-assad Bashar al-Assad 1", "person:vladimir-putin Vladimir Putin 1"}},
       // Without a title a name needs a given name, and a heading gives none.
       {"Adam Hodge Welcoming the Accord\n\nThe talks went on, and Adam Hodge spoke. Then he and "
        "Hodge "

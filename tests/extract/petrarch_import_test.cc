@@ -235,7 +235,10 @@ TEST(PetrarchImportTest, ImportedPatternsReadTheirRoleMarkers) {
                                   "--- ACCUSE [112] ---\nACCUSE\n"
                                   "--- WELCOME [041] ---\nWELCOME\n"
                                   "--- LEAVE [012] ---\nLEAVE\n"
-                                  "--- LEFT [032] ---\nLEFT\n"}},
+                                  "--- LEFT [032] ---\nLEFT\n"
+                                  "--- CONFISCATE [1711] ---\nCONFISCATE\n"
+                                  "WIRE_+TAP {WIRE_+TAPPED WIRE_+TAPPING }\n"
+                                  "- SECRETLY * [081]\n"}},
                      options);
   ASSERT_TRUE(imported.ok()) << imported.status().ToString();
   std::vector<RuleSource> sources;
@@ -280,6 +283,10 @@ TEST(PetrarchImportTest, ImportedPatternsReadTheirRoleMarkers) {
       // A form with a block of its own ("--- LEFT ---") is read by that block only.
       {"Arnor left Gondor.", {"ARN GON 032 asserted"}},
       {"Arnor will leave Gondor.", {"ARN GON 012 planned"}},
+      // A multiword verb's words ("WIRE_+TAP") and a pattern's ("SECRETLY *") must both occur.
+      {"Arnor wire tapped Gondor.", {"ARN GON 1711 asserted"}},
+      {"Secretly, Arnor wire tapped Gondor.", {"ARN GON 081 asserted"}},
+      {"Arnor secretly tapped Gondor.", {}},
   };
   for (const Coding& c : cases) {
     SCOPED_TRACE(c.sentence);

@@ -27,6 +27,11 @@ TEST(TokenizeTest, WordsAndOtherBytes) {
       {"Putin's U.S.-Japan", {"Putin", "'", "s", "_U", ".", "S", ".", "-", "Japan"}},
       {" G20  summit\tin\nOsaka ", {"G20", "_summit", "_in", "_Osaka"}},
       {"Pékin, 2019", {"Pékin", ",", "_2019"}},  // non-ASCII bytes are word bytes
+      // An underscore between word bytes separates words as a space does; elsewhere it is a
+      // token of its own.
+      {"Dol_Amroth", {"Dol", "_Amroth"}},
+      {"the Prince of Dol_Amroth_", {"the", "_Prince", "_of", "_Dol", "_Amroth", "_"}},
+      {"a_ b _c", {"a", "_", "_b", "__", "c"}},  // "__": an underscore after a space
       {"a\x01"
        "b\x02",
        {"a", "\x01", "b", "\x02"}},
