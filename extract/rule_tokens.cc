@@ -6,11 +6,15 @@
 namespace parley::internal {
 
 std::vector<Token> Tokenize(std::string_view text) {
-  // Byte classes: 0 white space, 1 word byte, 2 any other byte (a token of its own).
+  // Byte classes: 0 white space, 1 word byte, 2 any other byte (a token of its own), 3 the
+  // underscore (a token of its own too, unless between word bytes).
   static constexpr auto kClass = [] {
     std::array<uint8_t, 256> table{};
     for (int c = 0; c < 256; ++c) {
-      table[c] = c == ' ' || c == '\t' || c == '\n' || c == '\r' ? 0 : IsWordByte(c) ? 1 : 2;
+      table[c] = c == ' ' || c == '\t' || c == '\n' || c == '\r' ? 0
+                 : IsWordByte(c)                                 ? 1
+                 : c == '_'                                      ? 3
+                                                                 : 2;
     }
     return table;
   }();
@@ -23,17 +27,16 @@ std::vector<Token> Tokenize(std::string_view text) {
   bool space = false;
   while (i < n) {
     const uint8_t c = kClass[p[i]];
-    // An underscore between word bytes joins words as a space does ("Dol_Amroth", the
-    // compound words of PETRARCH's and TABARI's input): it separates two word tokens.
-    if (c == 0 ||
-        (p[i] == '_' && i > 0 && i + 1 < n && kClass[p[i - 1]] == 1 && kClass[p[i + 1]] == 1)) {
+    uint32_t j = i + 1;
+    if (c == 1) {  // most tokens are words: tested first
+      while (j < n && kClass[p[j]] == 1) ++j;
+    } else if (c == 0 || (c == 3 && i > 0 && j < n && kClass[p[i - 1]] == 1 && kClass[p[j]] == 1)) {
+      // White space; or an underscore between word bytes, which joins words as a space does
+      // ("Dol_Amroth", the compound words of PETRARCH's and TABARI's input): it separates two
+      // word tokens.
       space = true;
       ++i;
       continue;
-    }
-    uint32_t j = i + 1;
-    if (c == 1) {
-      while (j < n && kClass[p[j]] == 1) ++j;
     }
     tokens.push_back(Token{i, j, space && !tokens.empty()});
     space = false;
