@@ -146,7 +146,10 @@ void ClauseReader::FindInfinitiveSubjects() {
       }
       if (prev.end <= to) break;
     }
-    if (h < 0) continue;
+    if (h < 0) {
+      CoordinatedInfinitive(gi);
+      continue;
+    }
     const VerbGroup& gov = out_->groups[h];
     if (LemmaIn(gov, kNobodyActs)) continue;
     const bool object_acts = LemmaIn(gov, kObjectActs);
@@ -240,6 +243,47 @@ void ClauseReader::FindInfinitiveSubjects() {
     Modality m = Stronger(Modality::kPlanned, gov.verbs.back().modality);
     if (gov.negated) m = Stronger(m, Modality::kNegated);
     for (GroupVerb& v : g.verbs) v.modality = Stronger(v.modality, m);
+  }
+}
+
+void ClauseReader::CoordinatedInfinitive(size_t gi) {
+  VerbGroup& g = out_->groups[gi];
+  const uint32_t to = g.begin;
+  // "to create X, and to enter into Y", "to explore X or to improve Y".
+  if (to < 2 || !(Is(to - 1, "and") || Is(to - 1, "or"))) return;
+  const uint32_t conjunction = IsPunct(to - 2, ',') ? to - 2 : to - 1;
+  // The nearest infinitive before it, with nothing but its own phrases in between: no finite
+  // verb, no clause boundary ("agreed to sign the treaty; to ratify it" is no list).
+  for (size_t k = gi; k-- > 0;) {
+    const VerbGroup& prev = out_->groups[k];
+    if (!prev.infinitive) {
+      if (prev.begin < conjunction) return;
+      continue;
+    }
+    if (!Is(prev.begin, "to") || prev.subject < 0) return;
+    for (uint32_t u = prev.end; u < conjunction; ++u) {
+      if (IsHardStop(u) || Has(u, kClassSubordinator | kClassRelative)) {
+        return;
+      }
+    }
+    g.subject = prev.subject;
+    g.owner_subject = prev.owner_subject;
+    g.subject_via = "coordinated with 'to " + std::string(UnitText(prev.verbs.back().unit)) + "'";
+    g.embedded = prev.embedded;
+    g.embedded_modality = prev.embedded_modality;
+    for (GroupVerb& v : g.verbs) v.modality = Stronger(v.modality, prev.verbs.back().modality);
+    // The verb the first infinitive completes takes this one as a complement too.
+    for (VerbGroup& gov : out_->groups) {
+      if (&gov == &g || gov.to_clause == kNoUnit) continue;
+      const bool completes = gov.to_clause == prev.begin + 1 ||
+                             std::find(gov.more_to_clauses.begin(), gov.more_to_clauses.end(),
+                                       prev.begin + 1) != gov.more_to_clauses.end();
+      if (completes) {
+        gov.more_to_clauses.push_back(to + 1);
+        break;
+      }
+    }
+    return;
   }
 }
 

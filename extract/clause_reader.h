@@ -393,6 +393,11 @@ class ClauseReader {
   // Gives each to-infinitive group the subject of what it says, from the clause it completes
   // (the clause ends at its "to"), and makes its verbs planned at least.
   void FindInfinitiveSubjects();
+  // A to-infinitive that no clause ends before, coordinated by "and" or "or" with the nearest
+  // infinitive before it ("pledged to create working groups, and to enter into a Memorandum"):
+  // that infinitive's subject and modality, and a complement of the verb it completes
+  // (VerbGroup::more_to_clauses).
+  void CoordinatedInfinitive(size_t gi);
   // Whether noun chunk c is owned by an entity before its head noun: a possessor ("Finland's
   // contract") or a modifier right before the noun ("the U.S. offer", "the Japanese decision").
   bool OwnedNoun(const Chunk& c) const;

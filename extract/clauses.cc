@@ -140,6 +140,9 @@ void DescribeGroup(const Tagged& s, const Lexicon& lexicon, const ClauseAnalysis
       out += "\n";
     }
     if (g.to_clause != kNoUnit) out += "    to-infinitive\n";
+    for (size_t k = 0; k < g.more_to_clauses.size(); ++k) {
+      out += "    to-infinitive (coordinated)\n";
+    }
     if (g.quote != kNoUnit) out += "    quotation\n";
   }
 }

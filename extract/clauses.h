@@ -101,7 +101,10 @@ struct VerbGroup {
   uint32_t that_clause = kNoUnit;  // first unit after "that"
   int that_subject = -1;           // the that-clause's subject chunk
   uint32_t to_clause = kNoUnit;    // first unit of a to-infinitive complement ("agreed to X")
-  uint32_t quote = kNoUnit;        // a quotation unit after (or right before) the verb
+  // The first units of to-infinitives coordinated with that one ("pledged to create working
+  // groups, and to enter into a Memorandum"): the verb's complements too, in order.
+  std::vector<uint32_t> more_to_clauses;
+  uint32_t quote = kNoUnit;                   // a quotation unit after (or right before) the verb
   uint32_t clause_begin = 0, clause_end = 0;  // units of its clause (skipped spans excluded)
   // A nominalisation ("Russia's invasion of Ukraine", "the visit of Sharon to the Temple
   // Mount", "talks between A, B and C"): `verbs` holds the noun (no lemmas; frames name their

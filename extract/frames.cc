@@ -50,6 +50,10 @@ class FrameReader {
     group_start_.assign(n, 0);
     for (const VerbGroup& g : a.groups) {
       if (g.begin < n && !g.infinitive) group_start_[g.begin] = 1;
+      // "to" of an infinitive coordinated with an earlier one (first unit after it listed).
+      for (uint32_t u : g.more_to_clauses) {
+        if (u >= 1 && u <= n) group_start_[u - 1] = 1;
+      }
     }
   }
 
@@ -803,6 +807,16 @@ class FrameReader {
     } else if (best != kNoUnit) {
       take(best);
     }
+    // "pledged to create working groups, and to enter into a Memorandum": one statement per
+    // coordinated to-infinitive.
+    std::vector<std::string> texts = {text};
+    if (best != kNoUnit && !best_quote && !chained && best == g.to_clause) {
+      for (uint32_t more : g.more_to_clauses) {
+        take(more);
+        texts.push_back(text);
+      }
+      text = texts[0];
+    }
     // A frame that takes an object needs one, or a text; a frame that takes a recipient or a
     // text needs one of them. "A and B met" needs neither: each is the other's object.
     // "A and B met": each member is the others' object (up to five members: every pair met);
@@ -914,14 +928,16 @@ class FrameReader {
                            doc_.actors->Represents(subject, recipient))) {
             continue;
           }
-          if (!codes.cameo.empty() || codes.reverse.empty()) {
-            Emit(rule, g, v, fv, subject, object, recipient, text, modality, codes.cameo,
-                 codes.plover, b, e, subject_note);
-          }
-          // CAMEO's "A:B": the same event seen from the other side ("left for" 032 / 033).
-          if (!codes.reverse.empty() && object != nullptr) {
-            Emit(rule, g, v, fv, object, subject, recipient, text, modality, codes.reverse,
-                 codes.plover, b, e, "reverse of " + rule.id);
+          for (size_t part = 0; part < texts.size(); ++part) {
+            if (!codes.cameo.empty() || codes.reverse.empty()) {
+              Emit(rule, g, v, fv, subject, object, recipient, texts[part], modality, codes.cameo,
+                   codes.plover, b, e, subject_note, part);
+            }
+            // CAMEO's "A:B": the same event seen from the other side ("left for" 032 / 033).
+            if (!codes.reverse.empty() && object != nullptr) {
+              Emit(rule, g, v, fv, object, subject, recipient, texts[part], modality, codes.reverse,
+                   codes.plover, b, e, "reverse of " + rule.id, part);
+            }
           }
         }
       }
@@ -983,9 +999,11 @@ class FrameReader {
   void Emit(const Rule& rule, const VerbGroup& g, const GroupVerb& v, const FrameVerb& fv,
             const EntityDef* subject, const EntityDef* object, const EntityDef* recipient,
             const std::string& text, Modality modality, const std::string& cameo,
-            const std::string& plover, uint32_t b, uint32_t e, const std::string& subject_note) {
+            const std::string& plover, uint32_t b, uint32_t e, const std::string& subject_note,
+            size_t part) {
     emitted_.push_back(v.unit);
     StatementCandidate c;
+    c.part = part;
     Statement& st = c.statement;
     st.predicate = rule.predicate;
     st.rule = rule.id;
@@ -1052,8 +1070,10 @@ class FrameReader {
   const bool headline_;
   std::vector<StatementCandidate>* candidates_;
   SentenceAnalysis* out_;
-  std::vector<uint8_t> blocked_;      // units in skipped spans: never attached
-  std::vector<uint8_t> group_start_;  // first units of finite verb groups
+  std::vector<uint8_t> blocked_;  // units in skipped spans: never attached
+  // First units of finite verb groups, and the "to" of coordinated to-infinitives ("to sign
+  // the treaty and to withdraw": a text ends before "and to").
+  std::vector<uint8_t> group_start_;
 
  public:
   // The verb units statements were emitted at so far; after the hand-written frames ran, they
@@ -1102,6 +1122,13 @@ std::vector<const EntityDef*> ResolveChunk(const Tagged& s, const ClauseAnalysis
       if (def != nullptr && title->view_of == def) def = title;
     }
     if (def != nullptr && std::find(out.begin(), out.end(), def) == out.end()) out.push_back(def);
+    // "Lawmakers and officials in Fornost": the more actors the mention names.
+    for (const EntityDef* more : s.mentions[m].also) {
+      if ((EntityTypeBit(more->entity.type) & bits) != 0 &&
+          std::find(out.begin(), out.end(), more) == out.end()) {
+        out.push_back(more);
+      }
+    }
   }
   // "he and Soviet Premier Alexei Kosygin met": the pronoun coordinated before the names.
   if (!chunk.members.empty() && doc.actors != nullptr) {

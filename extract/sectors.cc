@@ -18,6 +18,12 @@ bool IsCountryPreposition(std::string_view w) { return w == "of" || w == "from" 
 
 bool IsDeterminer(std::string_view w) { return w == "the" || w == "a" || w == "an"; }
 
+// The sectors of a run of sector nouns (SectorPass::Nouns).
+struct NounRun {
+  std::vector<uint32_t> sectors;
+  std::vector<bool> before;
+};
+
 class SectorPass {
  public:
   SectorPass(const DocState& doc, Tagged* s) : doc_(doc), rules_(doc.rules), s_(*s) {
@@ -63,10 +69,13 @@ class SectorPass {
         last_end_ = t;
         continue;
       }
-      // "NOUNS of|from|in [the] OWNER", and the countries coordinated after it.
+      // "NOUNS of|from|in [the] OWNER", and the countries coordinated after it; each noun run
+      // of "NOUNS and NOUNS of|from|in ..." goes with each country ("Lawmakers and officials in
+      // Fornost and Gondor": four actors).
       if (Mention c; Before(m, owner, &c)) {
         const std::vector<uint32_t> sectors = sectors_;
         const std::vector<bool> before = before_;
+        const std::vector<NounRun> more_runs = more_runs_;
         out.push_back(std::move(c));
         changed = true;
         size_t j = i + 1;
@@ -81,6 +90,7 @@ class SectorPass {
           if (other == nullptr || other->entity.type != EntityType::kState) break;
           Mention member = next;
           if (!Compose(other, sectors, &member, before)) break;
+          AddRuns(other, more_runs, &member);
           out.push_back(std::move(member));
           t = next.tok_end;
           ++j;
@@ -406,6 +416,24 @@ class SectorPass {
       if (mention_at_[start] >= 0) continue;
       if (Nouns(start) != prep) continue;
       uint32_t begin = start;
+      // "Lawmakers and officials in Fornost": noun runs coordinated before this one are the
+      // owner's too; the first of them is the mention's entity, the others more actors.
+      NounRun run{sectors_, before_};
+      std::vector<NounRun> runs;
+      while (begin > last_end_ + 1 && begin == start) {
+        uint32_t sep = begin - 1;
+        if (Word(sep) != "and" && Word(sep) != "," && Word(sep) != "or") break;
+        if (Word(sep) == "and" && sep > last_end_ && Word(sep - 1) == ",") --sep;
+        bool found = false;
+        for (uint32_t b = std::max(last_end_, sep >= 6 ? sep - 6 : 0); b < sep && !found; ++b) {
+          if (mention_at_[b] >= 0 || Nouns(b) != sep) continue;
+          runs.insert(runs.begin(), run);
+          run = NounRun{sectors_, before_};
+          start = begin = b;
+          found = true;
+        }
+        if (!found) break;
+      }
       if (begin > last_end_ && IsDeterminer(Word(begin - 1)) && mention_at_[begin - 1] < 0) {
         --begin;
       }
@@ -419,7 +447,12 @@ class SectorPass {
       if (begin > 0 && Word(begin - 1) == ",") return false;
       out->tok_begin = begin;
       out->tok_end = m.tok_end;
-      return Compose(owner, sectors_, out, before_);
+      sectors_ = run.sectors;
+      before_ = run.before;
+      more_runs_ = std::move(runs);
+      if (!Compose(owner, sectors_, out, before_)) return false;
+      AddRuns(owner, more_runs_, out);
+      return true;
     }
     return false;
   }
@@ -523,6 +556,17 @@ class SectorPass {
     return false;
   }
 
+  // Adds to `out` the actors `owner` is with each of `runs` (more noun runs of its phrase).
+  void AddRuns(const EntityDef* owner, const std::vector<NounRun>& runs, Mention* out) {
+    for (const NounRun& run : runs) {
+      Mention more = *out;
+      if (Compose(owner, run.sectors, &more, run.before) && more.entity != out->entity &&
+          std::find(out->also.begin(), out->also.end(), more.entity) == out->also.end()) {
+        out->also.push_back(more.entity);
+      }
+    }
+  }
+
   // Fills `out` (its token range set) with the actor `owner` with `sectors` is; `before` says
   // per sector whether its code comes before the owner's (empty: none does).
   bool Compose(const EntityDef* owner, const std::vector<uint32_t>& sectors, Mention* out,
@@ -592,10 +636,11 @@ class SectorPass {
   const CompiledRules& rules_;
   Tagged& s_;
   std::string day_;
-  uint32_t last_end_ = 0;          // the end of the last mention kept
-  std::vector<int> mention_at_;    // per token: the mention covering it, or -1
-  std::vector<uint32_t> sectors_;  // Nouns' output
-  std::vector<bool> before_;       // Nouns' output: per sector, whether its code comes first
+  uint32_t last_end_ = 0;           // the end of the last mention kept
+  std::vector<int> mention_at_;     // per token: the mention covering it, or -1
+  std::vector<uint32_t> sectors_;   // Nouns' output
+  std::vector<bool> before_;        // Nouns' output: per sector, whether its code comes first
+  std::vector<NounRun> more_runs_;  // Before's output: the noun runs coordinated before its own
 };
 
 }  // namespace

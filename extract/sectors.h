@@ -7,6 +7,9 @@
 //                                                  group is the state itself)
 //   "Soldiers from Gondor", "lawmakers in Fornost", "the ambassadors of A, B and C"
 //                                                  the same, for every coordinated country
+//   "Lawmakers and officials in Fornost and Gondor"
+//                                                  each noun with each country: FORLEG, FORGOV
+//                                                  (Mention::also), GONLEG, GONGOV
 //   "Danish media and government"                  DNKMED, and DNKGOV for "government"
 //   "Hamas gunmen"                                 the organization, code + MIL
 //   "the Japanese", "an Eriadorian" (a demonym with a determiner, before a verb or the end of

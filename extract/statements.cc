@@ -336,9 +336,9 @@ void ResolveRelationOverlaps(std::vector<StatementCandidate>* candidates_in,
   std::set<std::string> identical;
   for (StatementCandidate& c : candidates) {
     const Statement& st = c.statement;
-    const std::string key = st.subject.id + '\x1f' + st.predicate + '\x1f' +
-                            (st.object ? st.object->id : "") + '\x1f' +
-                            (st.recipient ? st.recipient->id : "");
+    const std::string key =
+        st.subject.id + '\x1f' + st.predicate + '\x1f' + (st.object ? st.object->id : "") + '\x1f' +
+        (st.recipient ? st.recipient->id : "") + '\x1f' + std::to_string(c.part);
     std::vector<std::pair<size_t, size_t>>& spans = kept[key];
     const size_t end = c.begin + c.length;
     const bool overlaps = std::any_of(spans.begin(), spans.end(), [&](const auto& span) {

@@ -30,6 +30,9 @@ struct StatementCandidate {
   size_t length = 0;
   int priority = 0;
   size_t begin = 0;
+  // Which of a verb's coordinated complements the statement reads ("pledged to create X, and
+  // to enter into Y": 0 and 1): each is a claim of its own, though their spans overlap.
+  size_t part = 0;
 };
 
 // Runs the relation rules (only `only_relation` when not empty) on `s` and appends the
@@ -40,9 +43,9 @@ void Relations(const Tagged& s, Prefilter* prefilter, const DocState& doc,
                std::string_view only_relation, bool headline, SentenceAnalysis* out);
 
 // The relation overlap policy: one statement per claim (subject, predicate, object,
-// recipient); of candidates for one claim whose spans overlap, the longest, then the higher
-// priority, then the earliest, then the smaller rule id stays; identical statements are one
-// wherever they were read. Appends the kept statements to out->statements.
+// recipient, StatementCandidate::part); of candidates for one claim whose spans overlap, the
+// longest, then the higher priority, then the earliest, then the smaller rule id stays; identical
+// statements are one wherever they were read. Appends the kept statements to out->statements.
 void ResolveRelationOverlaps(std::vector<StatementCandidate>* candidates, SentenceAnalysis* out);
 
 // Fills the unbound time, event and place of `st` that the rule attaches (rules/README.md

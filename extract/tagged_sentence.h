@@ -138,6 +138,10 @@ struct Mention {
   std::string via;
   std::string letters;  // SetLetters
   uint32_t bits = 0;    // SetLetters
+  // More actors the mention names besides `entity`: "Lawmakers and officials in Fornost" is
+  // Fornost's legislature and Fornost's government (extract/sectors.h). Frames count them as
+  // members of the mention's chunk.
+  std::vector<const EntityDef*> also;
 };
 
 // Sets the placeholder letters of a mention (its type's, then what it acts as) and their bits.

@@ -91,6 +91,11 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {}},
       // An adjective without "to" and a verb is no group: "Japan is proud of its record."
       {"Japan is proud of its record.", {}, {"proud"}},
+      // A to-infinitive coordinated with the one before it shares its subject and its verb.
+      {"Japan pledged to create working groups, and to enter into a Memorandum.",
+       {"subject \"Japan\" = state:japan [coordinated with 'to create']",
+        "to-infinitive (coordinated)"},
+       {}},
       // Two entities joined by a hyphen before a noun: the noun's phrase, owned by both.
       {"Secretary Becerra chaired the U.S.-ASEAN health ministerial meeting.",
        {"object \"the U.S.-ASEAN health ministerial meeting\" (names no entity; owner "

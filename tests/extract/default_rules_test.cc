@@ -1141,6 +1141,34 @@ TEST(DefaultRulesTest, HyphenatedEntitiesModifyTheirNoun) {
   ExpectClauseCases(*extractor, cases);
 }
 
+// To-infinitives coordinated by "and" or "or" complete the same verb: each is read with the
+// first one's subject and modality, and the verb's frame gives one statement for each.
+TEST(DefaultRulesTest, CoordinatedInfinitivesCompleteTheSameVerb) {
+  std::unique_ptr<Extractor> extractor = DefaultExtractor();
+  ASSERT_NE(extractor, nullptr);
+  const ClauseCase cases[] = {
+      {"Japan and Russia pledged to create working groups, and to enter into a Memorandum of "
+       "Understanding.",
+       {"state:japan pledged text=\"create working groups\"",
+        "state:japan pledged text=\"enter into a Memorandum of Understanding\"",
+        "state:russia pledged text=\"enter into a Memorandum of Understanding\""},
+       {}},
+      {"Biden urged Xi to sign the treaty and to withdraw from Ukraine.",
+       {"person:xi-jinping withdrew state:ukraine modality=planned",
+        "person:xi-jinping signed text=\"the treaty\"",
+        "person:joe-biden requested recipient=person:xi-jinping text=\"withdraw from Ukraine\""},
+       {"person:joe-biden withdrew"}},
+      // A clause boundary ends the list; what is not to happen gives its partner nothing.
+      {"Japan agreed to sign the treaty; to ratify it was another matter.",
+       {"state:japan agreed text=\"sign the treaty\""},
+       {"state:japan ratified"}},
+      {"Japan agreed not to attack Russia and to withdraw from Ukraine.",
+       {},
+       {"state:japan withdrew"}},
+  };
+  ExpectClauseCases(*extractor, cases);
+}
+
 // Chairing a meeting convenes it; chairing a standing body leads it; receiving an honour hosts
 // no one; arguing a case asserts nothing (rules/relations/contact.rules, statements.rules).
 TEST(DefaultRulesTest, ChairReceiveAndArgueBySense) {

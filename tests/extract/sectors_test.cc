@@ -62,6 +62,20 @@ TEST(SectorsTest, CountriesWithSectorNounsAreActorsWithCodes) {
       // Mitsotakis", as PETRARCH codes it); not after a place acting as the state.
       {"Secretary Blinken called Greek Prime Minister Mitsotakis.", "2021-12-06",
        "person:antony-blinken called state:greece USAGOV GRCGOV"},
+      // Coordinated nouns before "of", "from" or "in" go with each coordinated country: four
+      // actors.
+      {"Soldiers and police from France and Germany attacked Russia.", "2014-05-01",
+       "group:france-military attacked state:russia FRAMIL RUS"},
+      {"Soldiers and police from France and Germany attacked Russia.", "2014-05-01",
+       "group:france-police attacked state:russia FRACOP RUS"},
+      {"Soldiers and police from France and Germany attacked Russia.", "2014-05-01",
+       "group:germany-military attacked state:russia DEUMIL RUS"},
+      {"Soldiers and police from France and Germany attacked Russia.", "2014-05-01",
+       "group:germany-police attacked state:russia DEUCOP RUS"},
+      {"The Government and people of Israel welcomed Japan.", "2014-05-01",
+       "state:israel welcomed state:japan ISRGOV JPN"},
+      {"The Government and people of Israel welcomed Japan.", "2014-05-01",
+       "group:israel-public welcomed state:japan ISRCVL JPN"},
       // Codes are taken at the statement's date: Abe held no office in 2003.
       {"Vladimir Putin met Shinzo Abe in Moscow.", "2003-03-12",
        "person:vladimir-putin met_with person:shinzo-abe RUSGOV -"},
