@@ -636,6 +636,12 @@ bool ClauseReader::StartsNounPhrase(uint32_t u) const {
   if (i.kind == Kind::kDemonym) return true;
   if (i.kind != Kind::kWord) return false;
   if (Has(u, kClassDeterminer | kClassNumber | kClassModifier)) return true;
+  // A lower-case adverb of the lexicon before a noun modifies it: "towards further talks"
+  // (not "First Lady", nor a gerund: "committed to further strengthening" is a verb's).
+  if (!i.cap && (i.classes & kClassAdverb) != 0 && IsNounWord(u + 1) &&
+      (info_[u + 1].forms & kFormIng) == 0) {
+    return true;
+  }
   return IsNounWord(u) || (i.cap && i.classes == 0);
 }
 

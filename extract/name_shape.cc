@@ -344,11 +344,7 @@ bool NameVocabulary::empty() const {
 
 namespace {
 uint64_t WordHash(std::string_view word) {
-  uint64_t h = 14695981039346656037ull;  // FNV-1a
-  for (char c : word) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ull;
-  }
+  const uint64_t h = TokenTable::Hash(word);
   return h == 0 ? 1 : h;
 }
 }  // namespace

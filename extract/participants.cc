@@ -60,15 +60,17 @@ const EntityDef* ActorOf(const Mention& m) {
   return (EntityTypeBit(m.entity->entity.type) & kActorBits) != 0 ? m.entity : nullptr;
 }
 
+// Whether the word `w` (lower-cased) is the cue's token k.
+bool CueToken(std::string_view w, const Cue& cue, size_t k) {
+  const std::string& want = cue.tokens[k];
+  return k + 1 == cue.tokens.size() && cue.prefix ? w.substr(0, want.size()) == want : w == want;
+}
+
 // Whether the word units [u, u + cue size) are the cue. Returns the unit after it, or 0.
 uint32_t CueAt(const Tagged& s, uint32_t u, const Cue& cue) {
   for (size_t k = 0; k < cue.tokens.size(); ++k) {
     const std::string_view w = Word(s, u + static_cast<uint32_t>(k));
-    const std::string& want = cue.tokens[k];
-    const bool last = k + 1 == cue.tokens.size();
-    if (w.empty() || (last && cue.prefix ? w.substr(0, want.size()) != want : w != want)) {
-      return 0;
-    }
+    if (w.empty() || !CueToken(w, cue, k)) return 0;
   }
   return u + static_cast<uint32_t>(cue.tokens.size());
 }
@@ -94,7 +96,12 @@ bool MentionEndsWithCue(const Tagged& s, const Mention& m, const std::vector<Cue
 
 // The first cue of `cues` (longest first) at unit u; its end, or 0.
 uint32_t AnyCueAt(const Tagged& s, uint32_t u, const std::vector<Cue>& cues, const Cue** which) {
+  // Every cue starts with a word: the unit's is read once, and a cue whose first token it is
+  // not is passed over without reading on.
+  const std::string_view first = Word(s, u);
+  if (first.empty()) return 0;
   for (const Cue& cue : cues) {
+    if (cue.tokens.empty() || !CueToken(first, cue, 0)) continue;
     if (const uint32_t e = CueAt(s, u, cue)) {
       if (which != nullptr) *which = &cue;
       return e;
@@ -107,9 +114,12 @@ uint32_t AnyCueAt(const Tagged& s, uint32_t u, const std::vector<Cue>& cues, con
 // `from`, or kNoUnit.
 uint32_t CueEndingAt(const Tagged& s, uint32_t from, uint32_t e, const std::vector<Cue>& cues,
                      const Cue** which) {
+  // Every cue ends with a word: the last unit's is read once (as in AnyCueAt).
+  const std::string_view last = e > 0 ? Word(s, e - 1) : std::string_view();
+  if (last.empty()) return kNoUnit;
   for (const Cue& cue : cues) {
     const uint32_t size = static_cast<uint32_t>(cue.tokens.size());
-    if (e < from + size) continue;
+    if (size == 0 || e < from + size || !CueToken(last, cue, size - 1)) continue;
     if (CueAt(s, e - size, cue) == e) {
       if (which != nullptr) *which = &cue;
       return e - size;

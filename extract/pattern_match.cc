@@ -9,14 +9,43 @@ namespace {
 // is one of them. `folded` spells the word lower-cased; a pattern on the sentence as written
 // compares its words with (?i:), which also folds the Kelvin sign and the long s to k and s, so
 // in a sentence holding one every word unit is tried.
-bool MayStartAt(const CompiledPattern& pattern, const Tagged& s, size_t u) {
-  if (s.units[u].mention >= 0) return false;
-  if (pattern.cased && s.folds_to_ascii) return true;
+// The word unit u's text in `folded`.
+std::string_view FoldedWord(const Tagged& s, size_t u) {
   const size_t at = s.unit_offsets[u];
   const size_t end = (u + 1 < s.units.size() ? s.unit_offsets[u + 1] : s.folded.size()) - 1;
-  const std::string_view word(s.folded.data() + at, end - at);
-  return pattern.start_keys.test(WordKey(word)) &&
-         std::binary_search(pattern.start_words.begin(), pattern.start_words.end(), word);
+  return std::string_view(s.folded.data() + at, end - at);
+}
+
+// Whether the unit after the start unit u may be the pattern's second element
+// (CompiledPattern::second_bits, second_words).
+bool SecondMayFollow(const CompiledPattern& pattern, const Tagged& s, size_t u) {
+  if (pattern.second_bits == 0 && pattern.second_words.empty()) return true;
+  if (u + 1 >= s.units.size()) return false;
+  const int mention = s.units[u + 1].mention;
+  if (pattern.second_bits != 0) {
+    return mention >= 0 && (s.mentions[mention].bits & pattern.second_bits) != 0;
+  }
+  if (mention >= 0) return false;
+  if (pattern.cased && s.folds_to_ascii) return true;
+  const std::string_view word = FoldedWord(s, u + 1);
+  // (?i:) also folds non-ASCII letters, which `folded` keeps as written.
+  if (pattern.cased && std::any_of(word.begin(), word.end(), [](char c) { return c & 0x80; })) {
+    return true;
+  }
+  return pattern.second_keys.test(WordKey(word)) &&
+         std::binary_search(pattern.second_words.begin(), pattern.second_words.end(), word);
+}
+
+bool MayStartAt(const CompiledPattern& pattern, const Tagged& s, size_t u) {
+  if (s.units[u].mention >= 0) return false;
+  if (!(pattern.cased && s.folds_to_ascii)) {
+    const std::string_view word = FoldedWord(s, u);
+    if (!pattern.start_keys.test(WordKey(word)) ||
+        !std::binary_search(pattern.start_words.begin(), pattern.start_words.end(), word)) {
+      return false;
+    }
+  }
+  return SecondMayFollow(pattern, s, u);
 }
 
 }  // namespace
@@ -41,6 +70,11 @@ bool NextMatch(const CompiledPattern& pattern, const Tagged& s, size_t pos,
          at = folded.find(word, at + 1)) {
       if (folded[at - 1] != ' ' || at + word.size() >= folded.size() ||
           folded[at + word.size()] != ' ') {
+        continue;
+      }
+      if (!SecondMayFollow(pattern, s,
+                           std::lower_bound(s.unit_offsets.begin(), s.unit_offsets.end(), at) -
+                               s.unit_offsets.begin())) {
         continue;
       }
       if (!pattern.re->Match(input, at - 1, input.size(), RE2::ANCHOR_START, nullptr, 0)) {

@@ -160,6 +160,13 @@ struct CompiledPattern {
   // then tries the pattern anchored at those words only.
   std::vector<std::string> start_words;
   std::bitset<kWordKeys> start_keys;
+  // With start_words, what the unit after the start word must be (EmittedPattern, rule_pattern.h):
+  // a mention of one of `second_bits`, or one of `second_words` (sorted; bit WordKey(w) of
+  // `second_keys` set for each); both empty when unknown. The matcher tries no start whose
+  // next unit is neither.
+  uint32_t second_bits = 0;
+  std::vector<std::string> second_words;
+  std::bitset<kWordKeys> second_keys;
   // The pattern reads capitals (a {name} slot) and runs on Tagged::tagged, with
   // case-insensitive words; false: it runs on Tagged::folded (tagged_sentence.h).
   bool cased = false;

@@ -333,6 +333,14 @@ class Emitter {
     std::set<std::string> first;
     if (!seq.empty() && out_->start_bits == 0 && FirstTokens(seq[0], &first)) {
       out_->start_words.assign(first.begin(), first.end());
+      if (seq.size() > 1 && !seq[1].optional && OneUnit(seq[0])) {
+        std::set<std::string> second;
+        if (seq[1].kind == PatternNode::Kind::kSlot && SlotBits(seq[1].slot) != 0) {
+          out_->second_bits = SlotBits(seq[1].slot);
+        } else if (FirstTokens(seq[1], &second)) {
+          out_->second_words.assign(second.begin(), second.end());
+        }
+      }
     }
     return true;
   }
@@ -373,6 +381,36 @@ class Emitter {
           return ListFirstTokens(it->second, out);
         }
         return false;
+      case PatternNode::Kind::kGap:
+        return false;
+    }
+    return false;
+  }
+
+  // Whether every match of `node` (a required element whose first tokens are known) is one
+  // unit: a single word, or a group or word list of single words.
+  bool OneUnit(const PatternNode& node) const {
+    const auto single = [](const WordList& list) {
+      return std::all_of(list.items.begin(), list.items.end(),
+                         [](const Cue& item) { return item.tokens.size() == 1; });
+    };
+    switch (node.kind) {
+      case PatternNode::Kind::kWord:
+        return true;
+      case PatternNode::Kind::kRef: {
+        const auto it = scope_.words->find(node.text);
+        return it != scope_.words->end() && single(it->second);
+      }
+      case PatternNode::Kind::kGroup:
+        return std::all_of(node.alternatives.begin(), node.alternatives.end(),
+                           [&](const PatternSeq& alt) {
+                             return alt.size() == 1 && !alt[0].optional && OneUnit(alt[0]);
+                           });
+      case PatternNode::Kind::kSlot: {
+        if (node.slot != SlotType::kWords) return false;
+        const auto it = scope_.words->find(node.text);
+        return it != scope_.words->end() && single(it->second);
+      }
       case PatternNode::Kind::kGap:
         return false;
     }

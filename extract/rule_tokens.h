@@ -62,16 +62,9 @@ class TokenTable {
     return std::string_view(pool_.data() + offset, size);
   }
 
- private:
-  struct Slot {
-    uint32_t id = kAbsent;  // kAbsent: an empty slot
-    uint32_t hash = 0;      // the low 32 bits of the text's hash, checked before the text
-    uint32_t offset = 0;    // the text in pool_
-    uint32_t size = 0;
-  };
-  // Tokens are a few bytes long: one or two loads of the whole token (8-byte words, the last
-  // overlapping, for longer ones) and one mix, where a byte loop (FNV) spent 4 instructions a
-  // byte.
+  // The table's hash of a token text (also DocumentWords', name_shape.h). Tokens are a few bytes
+  // long: one or two loads of the whole token (8-byte words, the last overlapping, for longer
+  // ones) and one mix, where a byte loop (FNV) spent 4 instructions a byte.
   static uint64_t Hash(std::string_view text) {
     const char* const p = text.data();
     const size_t n = text.size();
@@ -88,6 +81,14 @@ class TokenTable {
     }
     return Mix(h);
   }
+
+ private:
+  struct Slot {
+    uint32_t id = kAbsent;  // kAbsent: an empty slot
+    uint32_t hash = 0;      // the low 32 bits of the text's hash, checked before the text
+    uint32_t offset = 0;    // the text in pool_
+    uint32_t size = 0;
+  };
   template <typename T>
   static T Load(const char* p) {
     T v;

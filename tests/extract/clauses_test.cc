@@ -63,6 +63,12 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
         "object \"Switzerland\" = state:switzerland"},
        {}},
       {"Japan didn't sign the treaty.", {"verb group \"didn't sign\": sign (active, negated)"}, {}},
+      // A lower-case adverb before a noun opens a noun phrase after a preposition; not before
+      // a gerund.
+      {"The G7 called for further action against Russia.",
+       {"for \"further action\" (names no entity)"},
+       {}},
+      {"Japan committed to further strengthening the alliance.", {}, {"\"further strengthening"}},
       // A degree word before an adverb belongs to it: the subject is before both.
       {"Japan most certainly did not sign the treaty.",
        {"verb group \"did not sign\": sign (active, negated)",

@@ -36,6 +36,32 @@ bool Emit(const std::string& pattern, RuleKind kind, const std::map<std::string,
   return true;
 }
 
+// The matcher's pattern of `out`: searched unanchored, or (`anchored`) tried at its start
+// words with the unit after each checked first, as RuleCompiler builds it.
+CompiledPattern Compiled(const EmittedPattern& out, bool anchored) {
+  CompiledPattern pattern;
+  pattern.re = LazyRegex(out.regex, RE2::Options());
+  pattern.cased = out.cased;
+  if (anchored) {
+    pattern.start_words = out.start_words;
+    for (const std::string& w : out.start_words) pattern.start_keys.set(WordKey(w));
+    pattern.second_bits = out.second_bits;
+    pattern.second_words = out.second_words;
+    for (const std::string& w : out.second_words) pattern.second_keys.set(WordKey(w));
+  }
+  return pattern;
+}
+
+// A sentence without mentions, tagged.
+Tagged Sentence(std::string_view text) {
+  Tagged s;
+  s.text = text;
+  s.lower = AsciiLower(s.text);
+  s.tokens = Tokenize(s.text);
+  BuildUnits(&s);
+  return s;
+}
+
 TEST(EmitPatternTest, StartBitsNameTheMentionEveryMatchStartsWith) {
   const std::map<std::string, WordList> words;
   struct Case {
@@ -89,15 +115,50 @@ TEST(EmitPatternTest, StartWordsNameTheWordsEveryMatchStartsWith) {
   }
 }
 
+// What the unit after a one-unit start must be (EmittedPattern::second_bits, second_words): the
+// matcher tries no start whose next unit is neither, so a wrong value loses matches.
+TEST(EmitPatternTest, SecondElementNamesTheUnitAfterAOneWordStart) {
+  const std::map<std::string, WordList> words = {
+      {"title", WordList{{Cue{{"prime", "minister"}}, Cue{{"envoy"}}}}},
+      {"single", WordList{{Cue{{"king"}}, Cue{{"envoy"}}}}},
+      {"prefixed", WordList{{Cue{{"propos"}, /*prefix=*/true}}}}};
+  struct Case {
+    std::string pattern;
+    uint32_t second_bits;
+    std::vector<std::string> second_words;
+  };
+  const Case cases[] = {
+      {"the {@title:text} said", 0, {"envoy", "prime"}},
+      {"the {state:subject} said", kBitState, {}},
+      {"(the|a) (new|former) {actor:subject}", 0, {"former", "new"}},
+      {"@single {actor:subject} said", kActorBits, {}},
+      {"{@single:text} @title said {actor:subject}", 0, {"envoy", "prime"}},
+      // The first element may be two units: the second's unit is not known.
+      {"@title {actor:subject} said", 0, {}},
+      {"(the|a new) {actor:subject} said", 0, {}},
+      // The second element is optional, a gap, free text, or takes any ending.
+      {"the (new)? {actor:subject} said", 0, {}},
+      {"the ...3 {actor:subject} said", 0, {}},
+      {"the {text:text} said", 0, {}},
+      {"the @prefixed {actor:subject}", 0, {}},
+      // No start word.
+      {"{actor:subject} met {actor:object}", 0, {}},
+      {"(the)? {state:subject} said", 0, {}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.pattern);
+    EmittedPattern out;
+    ASSERT_TRUE(Emit(c.pattern, RuleKind::kRelation, words, &out));
+    EXPECT_EQ(out.second_bits, c.second_bits);
+    EXPECT_EQ(out.second_words, c.second_words);
+  }
+}
+
 TEST(EmitPatternTest, OnlyPatternsWithANameSlotReadTheSentenceAsWritten) {
   const std::map<std::string, WordList> words = {
       {"title", WordList{{Cue{{"prime", "minister"}}, Cue{{"envoy"}}}}}};
   // One sentence, its words in mixed case, no mentions: both spellings have one layout.
-  Tagged s;
-  s.text = "The PRIME Minister Smith Jones met Envoy Tanaka";
-  s.lower = AsciiLower(s.text);
-  s.tokens = Tokenize(s.text);
-  BuildUnits(&s);
+  const Tagged s = Sentence("The PRIME Minister Smith Jones met Envoy Tanaka");
   ASSERT_EQ(s.tagged, " The PRIME Minister Smith Jones met Envoy Tanaka ");
   ASSERT_EQ(s.folded, " the prime minister smith jones met envoy tanaka ");
   struct Case {
@@ -108,6 +169,8 @@ TEST(EmitPatternTest, OnlyPatternsWithANameSlotReadTheSentenceAsWritten) {
   };
   const Case cases[] = {
       {"@title {text:text} met", RuleKind::kRelation, false, "smith jones "},
+      {"the {@title:text} smith", RuleKind::kRelation, false, "prime minister "},
+      {"met {@title:text}", RuleKind::kRelation, false, "envoy "},
       {"(the)? {@title:text} smith", RuleKind::kRelation, false, "prime minister "},
       {"Met {text:text}", RuleKind::kRelation, false, "envoy tanaka "},
       {"@title {name:label} met", RuleKind::kDiscover, true, "Smith Jones "},
@@ -122,13 +185,7 @@ TEST(EmitPatternTest, OnlyPatternsWithANameSlotReadTheSentenceAsWritten) {
     EXPECT_EQ(out.regex.find("(?i:") != std::string::npos, c.cased) << out.regex;
     // Searched unanchored, and anchored at the start words (when it has any): the same match.
     for (const bool anchored : {false, true}) {
-      CompiledPattern pattern;
-      pattern.re = LazyRegex(out.regex, RE2::Options());
-      pattern.cased = out.cased;
-      if (anchored) {
-        pattern.start_words = out.start_words;
-        for (const std::string& w : out.start_words) pattern.start_keys.set(WordKey(w));
-      }
+      const CompiledPattern pattern = Compiled(out, anchored);
       ASSERT_TRUE(pattern.re->ok()) << pattern.re->error();
       re2::StringPiece groups[2];
       ASSERT_TRUE(NextMatch(pattern, s, 0, groups, 2));
@@ -137,6 +194,41 @@ TEST(EmitPatternTest, OnlyPatternsWithANameSlotReadTheSentenceAsWritten) {
       EXPECT_EQ(s.tagged.substr(s.Offset(groups[1]), groups[1].size()).size(), c.match.size());
       EXPECT_EQ(AsciiLower(s.tagged.substr(s.Offset(groups[1]), groups[1].size())),
                 AsciiLower(c.match));
+    }
+  }
+}
+
+// Anchored at its start words, with the unit after each checked first, a pattern finds the
+// match an unanchored search finds: starts whose next unit cannot be the second element are
+// passed over, the others tried.
+TEST(NextMatchTest, StartsWhoseNextUnitCannotFollowArePassedOver) {
+  const std::map<std::string, WordList> words = {
+      {"title", WordList{{Cue{{"prime", "minister"}}, Cue{{"envoy"}}}}}};
+  const Tagged s = Sentence("The talks with the envoy and the Prime Minister ended");
+  struct Case {
+    std::string pattern;
+    std::vector<std::string> matches;  // group 1 of each match, in order
+  };
+  const Case cases[] = {
+      {"the {@title:text}", {"envoy ", "prime minister "}},
+      {"the {@title:text} ended", {"prime minister "}},
+      {"(with|and) the {text:text}", {"envoy and the prime minister ended "}},
+      {"the {@title:text} and", {"envoy "}},
+      {"the {@title:text} talks", {}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.pattern);
+    EmittedPattern out;
+    ASSERT_TRUE(Emit(c.pattern, RuleKind::kRelation, words, &out));
+    for (const bool anchored : {false, true}) {
+      ASSERT_FALSE(out.start_words.empty());
+      const CompiledPattern pattern = Compiled(out, anchored);
+      ASSERT_TRUE(pattern.re->ok()) << pattern.re->error();
+      std::vector<std::string> matches;
+      ForEachMatch(pattern, s, [&](const std::vector<re2::StringPiece>& groups) {
+        matches.emplace_back(groups[1].data(), groups[1].size());
+      });
+      EXPECT_EQ(matches, c.matches) << (anchored ? "anchored" : "unanchored");
     }
   }
 }
