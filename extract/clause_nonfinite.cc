@@ -157,17 +157,23 @@ void ClauseReader::FindInfinitiveSubjects() {
     const bool purpose = to >= 2 && Is(to - 1, "order") && Is(to - 2, "in");
     // The phrase right before "to" (or "not to", "in order to"): the object, or the last
     // prepositional phrase.
-    const uint32_t end = gov.clause_end - (purpose ? 2 : 0);
+    uint32_t end = gov.clause_end - (purpose ? 2 : 0);
+    // Phrases of time right before it stand aside: "meeting with Thieu on Midway Island on
+    // June 8 to announce" (Nixon announces), "Japan agreed on Tuesday to sign".
+    size_t tail = gov.preps.size();
+    while (tail > 0 && DatePhrase(gov.preps[tail - 1]) && gov.preps[tail - 1].prep + 2 == end) {
+      end = gov.preps[--tail].prep;
+    }
     auto ends_there = [&](int c) { return c >= 0 && out_->chunks[c].end == end; };
     const int before = ends_there(gov.object) ? gov.object
-                       : !gov.preps.empty() && ends_there(gov.preps.back().chunk)
-                           ? gov.preps.back().chunk
+                       : tail > 0 && ends_there(gov.preps[tail - 1].chunk)
+                           ? gov.preps[tail - 1].chunk
                            : -1;
     // (A prepositional phrase without a chunk has chunk -1, as `before` has when nothing ends
     // there: that is no phrase before "to".)
-    const PrepPhrase* last_pp =
-        before >= 0 && !gov.preps.empty() && before == gov.preps.back().chunk ? &gov.preps.back()
-                                                                              : nullptr;
+    const PrepPhrase* last_pp = before >= 0 && tail > 0 && before == gov.preps[tail - 1].chunk
+                                    ? &gov.preps[tail - 1]
+                                    : nullptr;
     int subject = -1;
     bool owner = false;
     std::string via;
@@ -227,10 +233,10 @@ void ClauseReader::FindInfinitiveSubjects() {
         subject = gov.subject;
         via = "purpose of '";
       }
-    } else if (before < 0 && gov.complement == gov.clause_end && !object_acts) {
+    } else if (before < 0 && gov.complement == end && !object_acts) {
       subject = gov.subject;  // "Japan agreed to sign", "we are working to strengthen"
       via = "subject of '";
-    } else if (before < 0 && gov.complement == gov.clause_end && object_acts && gov.object < 0) {
+    } else if (before < 0 && gov.complement == end && object_acts && gov.object < 0) {
       subject = gov.subject;  // "Japan asked to join"
       via = "subject of '";
     }
@@ -246,12 +252,28 @@ void ClauseReader::FindInfinitiveSubjects() {
   }
 }
 
+bool ClauseReader::InfinitiveListGoesOn(size_t gi) const {
+  for (size_t j = gi + 1; j < out_->groups.size(); ++j) {
+    const VerbGroup& next = out_->groups[j];
+    if (!next.infinitive) return false;
+    for (uint32_t u = out_->groups[j - 1].end; u < next.begin; ++u) {
+      if (IsHardStop(u) || Has(u, kClassSubordinator | kClassRelative)) return false;
+    }
+    if (!Is(next.begin, "to") || next.begin < 1) continue;
+    if (Is(next.begin - 1, "and") || Is(next.begin - 1, "or")) return true;
+  }
+  return false;
+}
+
 void ClauseReader::CoordinatedInfinitive(size_t gi) {
   VerbGroup& g = out_->groups[gi];
   const uint32_t to = g.begin;
-  // "to create X, and to enter into Y", "to explore X or to improve Y".
-  if (to < 2 || !(Is(to - 1, "and") || Is(to - 1, "or"))) return;
-  const uint32_t conjunction = IsPunct(to - 2, ',') ? to - 2 : to - 1;
+  // "to create X, and to enter into Y", "to explore X or to improve Y", and the members of a
+  // comma list that such a one ends ("to combat X, to reinvigorate Y, and to explore Z").
+  if (to < 2) return;
+  const bool conjoined = Is(to - 1, "and") || Is(to - 1, "or");
+  if (!conjoined && !(IsPunct(to - 1, ',') && InfinitiveListGoesOn(gi))) return;
+  const uint32_t conjunction = conjoined && IsPunct(to - 2, ',') ? to - 2 : to - 1;
   // The nearest infinitive before it, with nothing but its own phrases in between: no finite
   // verb, no clause boundary ("agreed to sign the treaty; to ratify it" is no list).
   for (size_t k = gi; k-- > 0;) {

@@ -393,11 +393,18 @@ class ClauseReader {
   // Gives each to-infinitive group the subject of what it says, from the clause it completes
   // (the clause ends at its "to"), and makes its verbs planned at least.
   void FindInfinitiveSubjects();
-  // A to-infinitive that no clause ends before, coordinated by "and" or "or" with the nearest
-  // infinitive before it ("pledged to create working groups, and to enter into a Memorandum"):
-  // that infinitive's subject and modality, and a complement of the verb it completes
-  // (VerbGroup::more_to_clauses).
+  // A to-infinitive that no clause ends before, coordinated by "and" or "or" (or a comma, in a
+  // list that "and" or "or" ends) with the nearest infinitive before it ("pledged to create working
+  // groups, and to enter into a Memorandum"): that infinitive's subject and modality, and a
+  // complement of the verb it completes (VerbGroup::more_to_clauses).
   void CoordinatedInfinitive(size_t gi);
+  // Whether the infinitives after group gi, with nothing but their phrases between them, go on
+  // to one after "and" or "or": gi is a member of a list of infinitives.
+  bool InfinitiveListGoesOn(size_t gi) const;
+  // Whether pp is a phrase of time: a preposition and a date ("on June 8").
+  bool DatePhrase(const PrepPhrase& pp) const {
+    return pp.chunk < 0 && pp.prep + 1 < n_ && info_[pp.prep + 1].kind == Kind::kDate;
+  }
   // Whether noun chunk c is owned by an entity before its head noun: a possessor ("Finland's
   // contract") or a modifier right before the noun ("the U.S. offer", "the Japanese decision").
   bool OwnedNoun(const Chunk& c) const;

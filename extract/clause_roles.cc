@@ -540,8 +540,10 @@ void ClauseReader::FindRoles(size_t gi) {
                         ((info_[k].forms & kFormBase) != 0 ||
                          (negated_to && !info_[k].cap && info_[k].classes == 0));
       if (verb && !StartsEntity(k)) {
+        // A phrase of time ("met with Thieu on June 8 to announce") belongs to no noun.
         const bool after_noun =
             std::any_of(g.preps.begin(), g.preps.end(), [&](const PrepPhrase& pp) {
+              if (DatePhrase(pp)) return false;
               return pp.chunk < 0 || out_->chunks[pp.chunk].members.empty();
             });
         if (!after_noun) g.to_clause = negated_to ? v : v + 1;
@@ -623,8 +625,15 @@ void ClauseReader::FindRoles(size_t gi) {
   }
   // An object relative clause: "the treaty that Japan signed", "the islands, which Russia has
   // controlled": the antecedent is the object.
+  // A to-infinitive with an object of its own leaves the antecedent to the verb ("the actions
+  // that Harris announced in May to support small suppliers"); without one it is the
+  // infinitive's ("the treaty that Japan agreed to sign").
+  auto infinitive_takes_object = [&](uint32_t u) {
+    while (u < n_ && (IsAdverb(u) || Has(u, kClassNegation))) ++u;
+    return u + 1 < n_ && StartsNounPhrase(u + 1);
+  };
   if (g.object < 0 && !passive && !g.infinitive && g.subject >= 0 && g.that_clause == kNoUnit &&
-      g.to_clause == kNoUnit) {
+      (g.to_clause == kNoUnit || infinitive_takes_object(g.to_clause))) {
     const uint32_t sb = out_->chunks[g.subject].begin;
     if (sb > 0 && (Is(sb - 1, "that") || Is(sb - 1, "which") || Is(sb - 1, "whom"))) {
       uint32_t e = sb - 1;

@@ -16,24 +16,39 @@ std::string_view FoldedWord(const Tagged& s, size_t u) {
   return std::string_view(s.folded.data() + at, end - at);
 }
 
-// Whether the unit after the start unit u may be the pattern's second element
-// (CompiledPattern::second_bits, second_words).
-bool SecondMayFollow(const CompiledPattern& pattern, const Tagged& s, size_t u) {
-  if (pattern.second_bits == 0 && pattern.second_words.empty()) return true;
-  if (u + 1 >= s.units.size()) return false;
-  const int mention = s.units[u + 1].mention;
+bool HasSecond(const CompiledPattern& pattern) {
+  return pattern.second_bits != 0 || !pattern.second_words.empty();
+}
+
+// Whether unit u may be the pattern's second element (CompiledPattern::second_bits,
+// second_words), the first being one unit before it.
+bool SecondAt(const CompiledPattern& pattern, const Tagged& s, size_t u) {
+  if (!HasSecond(pattern)) return true;
+  if (u >= s.units.size()) return false;
+  const int mention = s.units[u].mention;
   if (pattern.second_bits != 0) {
     return mention >= 0 && (s.mentions[mention].bits & pattern.second_bits) != 0;
   }
   if (mention >= 0) return false;
   if (pattern.cased && s.folds_to_ascii) return true;
-  const std::string_view word = FoldedWord(s, u + 1);
+  const std::string_view word = FoldedWord(s, u);
   // (?i:) also folds non-ASCII letters, which `folded` keeps as written.
   if (pattern.cased && std::any_of(word.begin(), word.end(), [](char c) { return c & 0x80; })) {
     return true;
   }
   return pattern.second_keys.test(WordKey(word)) &&
          std::binary_search(pattern.second_words.begin(), pattern.second_words.end(), word);
+}
+
+// Whether a {name} (NameRegex: 1 to 4 word units starting with an ASCII capital, in `tagged`)
+// may start at unit u and be followed by the pattern's second element.
+bool NameMayStartAt(const CompiledPattern& pattern, const Tagged& s, size_t u) {
+  for (size_t k = u; k < u + 4 && k < s.units.size(); ++k) {
+    const char c = s.tagged[s.unit_offsets[k]];
+    if (s.units[k].mention >= 0 || c < 'A' || c > 'Z') return false;
+    if (SecondAt(pattern, s, k + 1)) return true;
+  }
+  return false;
 }
 
 bool MayStartAt(const CompiledPattern& pattern, const Tagged& s, size_t u) {
@@ -45,7 +60,7 @@ bool MayStartAt(const CompiledPattern& pattern, const Tagged& s, size_t u) {
       return false;
     }
   }
-  return SecondMayFollow(pattern, s, u);
+  return SecondAt(pattern, s, u + 1);
 }
 
 }  // namespace
@@ -53,7 +68,10 @@ bool MayStartAt(const CompiledPattern& pattern, const Tagged& s, size_t u) {
 bool NextMatch(const CompiledPattern& pattern, const Tagged& s, size_t pos,
                re2::StringPiece* groups, int n) {
   const re2::StringPiece input(pattern.cased ? s.tagged : s.folded);
-  if (pattern.start_bits == 0 && pattern.start_words.empty()) {
+  // A {name} start is tried anchored only where the second element follows a name: a sentence
+  // has too many capitals to try every one (an unanchored search costs less than that).
+  const bool names = pattern.start_name && HasSecond(pattern);
+  if (pattern.start_bits == 0 && pattern.start_words.empty() && !names) {
     return pattern.re->Match(input, pos, input.size(), RE2::UNANCHORED, groups, n);
   }
   // Every match starts with " \x01" (a mention placeholder) of the right kind, or with one of
@@ -72,9 +90,9 @@ bool NextMatch(const CompiledPattern& pattern, const Tagged& s, size_t pos,
           folded[at + word.size()] != ' ') {
         continue;
       }
-      if (!SecondMayFollow(pattern, s,
-                           std::lower_bound(s.unit_offsets.begin(), s.unit_offsets.end(), at) -
-                               s.unit_offsets.begin())) {
+      if (!SecondAt(pattern, s,
+                    std::lower_bound(s.unit_offsets.begin(), s.unit_offsets.end(), at) -
+                        s.unit_offsets.begin() + 1)) {
         continue;
       }
       if (!pattern.re->Match(input, at - 1, input.size(), RE2::ANCHOR_START, nullptr, 0)) {
@@ -92,6 +110,9 @@ bool NextMatch(const CompiledPattern& pattern, const Tagged& s, size_t pos,
       if (input[at] != '\x01') continue;
       const int mention = s.units[u].mention;
       if (mention >= 0 && (s.mentions[mention].bits & pattern.start_bits) == 0) continue;
+      if (!SecondAt(pattern, s, u + 1)) continue;
+    } else if (names) {
+      if (!NameMayStartAt(pattern, s, u)) continue;
     } else if (!MayStartAt(pattern, s, u)) {
       continue;
     }

@@ -160,10 +160,13 @@ struct CompiledPattern {
   // then tries the pattern anchored at those words only.
   std::vector<std::string> start_words;
   std::bitset<kWordKeys> start_keys;
-  // With start_words, what the unit after the start word must be (EmittedPattern, rule_pattern.h):
-  // a mention of one of `second_bits`, or one of `second_words` (sorted; bit WordKey(w) of
-  // `second_keys` set for each); both empty when unknown. The matcher tries no start whose
-  // next unit is neither.
+  // Every match starts with a {name} slot: 1 to 4 word units starting with an ASCII capital.
+  bool start_name = false;
+  // What the unit after the first element (a start mention or word, or a {name}) must be
+  // (EmittedPattern, rule_pattern.h): a mention of one of `second_bits`, or one of
+  // `second_words` (sorted; bit WordKey(w) of `second_keys` set for each); both empty when
+  // unknown. The matcher tries no start whose next unit is neither; a pattern that starts with
+  // a {name} is then tried anchored at the names so followed instead of searched unanchored.
   uint32_t second_bits = 0;
   std::vector<std::string> second_words;
   std::bitset<kWordKeys> second_keys;

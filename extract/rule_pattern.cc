@@ -329,17 +329,21 @@ class Emitter {
     out_->regex = std::string(kMatchStart) + regex;
     if (!seq.empty() && seq[0].kind == PatternNode::Kind::kSlot && !seq[0].optional) {
       out_->start_bits = SlotBits(seq[0].slot);
+      out_->start_name = seq[0].slot == SlotType::kName;
     }
     std::set<std::string> first;
     if (!seq.empty() && out_->start_bits == 0 && FirstTokens(seq[0], &first)) {
       out_->start_words.assign(first.begin(), first.end());
-      if (seq.size() > 1 && !seq[1].optional && OneUnit(seq[0])) {
-        std::set<std::string> second;
-        if (seq[1].kind == PatternNode::Kind::kSlot && SlotBits(seq[1].slot) != 0) {
-          out_->second_bits = SlotBits(seq[1].slot);
-        } else if (FirstTokens(seq[1], &second)) {
-          out_->second_words.assign(second.begin(), second.end());
-        }
+    }
+    // A mention or a {name} is one unit, or (a name) a run of them; a start word may be too.
+    const bool one_unit = out_->start_bits != 0 || out_->start_name ||
+                          (!out_->start_words.empty() && OneUnit(seq[0]));
+    if (one_unit && seq.size() > 1 && !seq[1].optional) {
+      std::set<std::string> second;
+      if (seq[1].kind == PatternNode::Kind::kSlot && SlotBits(seq[1].slot) != 0) {
+        out_->second_bits = SlotBits(seq[1].slot);
+      } else if (FirstTokens(seq[1], &second)) {
+        out_->second_words.assign(second.begin(), second.end());
       }
     }
     return true;

@@ -93,10 +93,13 @@ struct EmittedPattern {
   // Nonempty when every match starts with a word unit that is one of these lower-cased tokens
   // (the pattern's first element is a required word, word list or group of them), sorted.
   std::vector<std::string> start_words;
-  // With start_words, when every match's first element is one unit (a word, a group or list of
-  // single words) and its second element is required: the mention kinds one of which the
-  // second unit is (a mention slot), or the lower-cased tokens one of which it is (sorted; a
-  // word, word list or group of them). Both empty when unknown.
+  // Every match starts with a {name} slot (NameRegex: 1 to 4 word units that start with an ASCII
+  // capital).
+  bool start_name = false;
+  // When every match's first element is one unit (a mention, a word, a group or list of single
+  // words) or a {name}, and its second element is required: the mention kinds one of which the
+  // unit after the first element is (a mention slot), or the lower-cased tokens one of which it
+  // is (sorted; a word, word list or group of them). Both empty when unknown.
   uint32_t second_bits = 0;
   std::vector<std::string> second_words;
   // The pattern has a {name} slot, which reads capitals: `regex` is for Tagged::tagged, with

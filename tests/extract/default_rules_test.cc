@@ -1165,6 +1165,22 @@ TEST(DefaultRulesTest, CoordinatedInfinitivesCompleteTheSameVerb) {
       {"Japan agreed not to attack Russia and to withdraw from Ukraine.",
        {},
        {"state:japan withdrew"}},
+      // The members of a comma list that "and" ends.
+      {"Japan agreed to sign the treaty, to ratify the protocol, and to withdraw from Ukraine.",
+       {"state:japan agreed text=\"ratify the protocol\"", "state:japan ratified modality=planned",
+        "state:japan withdrew state:ukraine"},
+       {}},
+      // A phrase of time before "to" stands aside: the clause's subject announces.
+      {"In 1969, Nixon met with President Nguyen Van Thieu on Midway Island on June 8 to "
+       "announce the first increment of redeployment.",
+       {"person:richard-nixon announced text=\"the first increment of redeployment\""},
+       {}},
+      // An infinitive with its own object leaves the relative's antecedent to the verb.
+      {"Today's announcement builds on the actions that Vice President Harris announced in May "
+       "2024 to support small auto suppliers.",
+       {"person:kamala-harris announced text=\"the actions\"",
+        "person:kamala-harris supported text=\"small auto suppliers\""},
+       {}},
   };
   ExpectClauseCases(*extractor, cases);
 }

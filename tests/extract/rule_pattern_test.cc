@@ -43,6 +43,8 @@ CompiledPattern Compiled(const EmittedPattern& out, bool anchored) {
   pattern.re = LazyRegex(out.regex, RE2::Options());
   pattern.cased = out.cased;
   if (anchored) {
+    pattern.start_bits = out.start_bits;
+    pattern.start_name = out.start_name;
     pattern.start_words = out.start_words;
     for (const std::string& w : out.start_words) pattern.start_keys.set(WordKey(w));
     pattern.second_bits = out.second_bits;
@@ -115,9 +117,10 @@ TEST(EmitPatternTest, StartWordsNameTheWordsEveryMatchStartsWith) {
   }
 }
 
-// What the unit after a one-unit start must be (EmittedPattern::second_bits, second_words): the
-// matcher tries no start whose next unit is neither, so a wrong value loses matches.
-TEST(EmitPatternTest, SecondElementNamesTheUnitAfterAOneWordStart) {
+// What the unit after a one-unit start or a name must be (EmittedPattern::second_bits,
+// second_words): the matcher tries no start whose next unit is neither, so a wrong value loses
+// matches.
+TEST(EmitPatternTest, SecondElementNamesTheUnitAfterTheFirst) {
   const std::map<std::string, WordList> words = {
       {"title", WordList{{Cue{{"prime", "minister"}}, Cue{{"envoy"}}}}},
       {"single", WordList{{Cue{{"king"}}, Cue{{"envoy"}}}}},
@@ -126,9 +129,15 @@ TEST(EmitPatternTest, SecondElementNamesTheUnitAfterAOneWordStart) {
     std::string pattern;
     uint32_t second_bits;
     std::vector<std::string> second_words;
+    bool start_name = false;
+    RuleKind kind = RuleKind::kRelation;
   };
   const Case cases[] = {
       {"the {@title:text} said", 0, {"envoy", "prime"}},
+      {"{actor:subject} met {actor:object}", 0, {"met"}},
+      {"{state:subject} {actor:object} said", kActorBits, {}},
+      {"{name:label} , (the)? {state:country}", 0, {","}, true, RuleKind::kDiscover},
+      {"{name:label} (said|says)", 0, {"said", "says"}, true, RuleKind::kDiscover},
       {"the {state:subject} said", kBitState, {}},
       {"(the|a) (new|former) {actor:subject}", 0, {"former", "new"}},
       {"@single {actor:subject} said", kActorBits, {}},
@@ -141,16 +150,19 @@ TEST(EmitPatternTest, SecondElementNamesTheUnitAfterAOneWordStart) {
       {"the ...3 {actor:subject} said", 0, {}},
       {"the {text:text} said", 0, {}},
       {"the @prefixed {actor:subject}", 0, {}},
-      // No start word.
-      {"{actor:subject} met {actor:object}", 0, {}},
+      {"{actor:subject} @title said", 0, {"envoy", "prime"}},
+      {"{name:label} ...2 said", 0, {}, true, RuleKind::kDiscover},
+      // No known start.
       {"(the)? {state:subject} said", 0, {}},
+      {"{text:text} , said {actor:subject}", 0, {}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.pattern);
     EmittedPattern out;
-    ASSERT_TRUE(Emit(c.pattern, RuleKind::kRelation, words, &out));
+    ASSERT_TRUE(Emit(c.pattern, c.kind, words, &out));
     EXPECT_EQ(out.second_bits, c.second_bits);
     EXPECT_EQ(out.second_words, c.second_words);
+    EXPECT_EQ(out.start_name, c.start_name);
   }
 }
 
@@ -198,30 +210,37 @@ TEST(EmitPatternTest, OnlyPatternsWithANameSlotReadTheSentenceAsWritten) {
   }
 }
 
-// Anchored at its start words, with the unit after each checked first, a pattern finds the
-// match an unanchored search finds: starts whose next unit cannot be the second element are
-// passed over, the others tried.
+// Anchored at its start words or names, with the unit after each checked first, a pattern finds
+// the matches an unanchored search finds: starts whose next unit cannot be the second element
+// are passed over, the others tried.
 TEST(NextMatchTest, StartsWhoseNextUnitCannotFollowArePassedOver) {
   const std::map<std::string, WordList> words = {
       {"title", WordList{{Cue{{"prime", "minister"}}, Cue{{"envoy"}}}}}};
-  const Tagged s = Sentence("The talks with the envoy and the Prime Minister ended");
+  const Tagged s = Sentence(
+      "The talks with the envoy and the Prime Minister ended, Kenji Tanabe and Mr John Paul "
+      "Smith Jones, the envoy, said");
   struct Case {
     std::string pattern;
     std::vector<std::string> matches;  // group 1 of each match, in order
+    RuleKind kind = RuleKind::kRelation;
   };
   const Case cases[] = {
-      {"the {@title:text}", {"envoy ", "prime minister "}},
+      {"the {@title:text}", {"envoy ", "prime minister ", "envoy "}},
       {"the {@title:text} ended", {"prime minister "}},
       {"(with|and) the {text:text}", {"envoy and the prime minister ended "}},
       {"the {@title:text} and", {"envoy "}},
       {"the {@title:text} talks", {}},
+      // A name is 1 to 4 capitalised words: the longest before the comma wins.
+      {"{name:label} , the", {"John Paul Smith Jones "}, RuleKind::kDiscover},
+      {"{name:label} (and|ended)", {"Prime Minister ", "Kenji Tanabe "}, RuleKind::kDiscover},
+      {"{name:label} said", {}, RuleKind::kDiscover},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.pattern);
     EmittedPattern out;
-    ASSERT_TRUE(Emit(c.pattern, RuleKind::kRelation, words, &out));
+    ASSERT_TRUE(Emit(c.pattern, c.kind, words, &out));
     for (const bool anchored : {false, true}) {
-      ASSERT_FALSE(out.start_words.empty());
+      ASSERT_TRUE(!out.start_words.empty() || out.start_name);
       const CompiledPattern pattern = Compiled(out, anchored);
       ASSERT_TRUE(pattern.re->ok()) << pattern.re->error();
       std::vector<std::string> matches;
