@@ -343,7 +343,12 @@ class Finder {
     const bool determiner = before == "the" || before == "a" || before == "an" ||
                             (before == "s" && first >= 2 && IsPunct(first - 2, '\''));
     const bool period_of = before == "of" && IsPeriodWord(LowerWord(first - 2));
-    if (determiner && IsWord(last + 1)) return bare_year ? DateRole::kAttribute : DateRole::kNamed;
+    if (determiner && IsWord(last + 1)) {
+      // In a narrative, the date of an event named in the phrase that opens the sentence tells
+      // where the story stands: "In Israel's May 1999 elections, Barak defeated Netanyahu."
+      if (narrative_ && OpensSentence(first)) return DateRole::kPoint;
+      return bare_year ? DateRole::kAttribute : DateRole::kNamed;
+    }
     if (bare_year && before == "of" && !period_of) return DateRole::kAttribute;
     // (A word in -ly or -ed after the date is an adverb or a verb, no noun: "met yesterday
     // formally", "on Monday announced".)
@@ -388,6 +393,17 @@ class Finder {
       }
     }
     return DateRole::kPoint;
+  }
+
+  // Whether token `first` lies in a phrase opening the sentence with "In" or "During": no
+  // comma before it, at most 6 tokens in.
+  bool OpensSentence(size_t first) const {
+    const std::string lead = LowerWord(0);
+    if ((lead != "in" && lead != "during") || first > 6) return false;
+    for (size_t i = 1; i < first; ++i) {
+      if (IsPunct(i, ',')) return false;
+    }
+    return true;
   }
 
   std::string_view Str(size_t i) const {

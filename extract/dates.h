@@ -47,6 +47,8 @@ enum class DateRole {
                // or a bound: "before 1979", "prior to 1979"
   kNamed,      // the date of an event named with it: "the June 1967 Arab-Israeli War", "at the
                // September 2018 Eastern Economic Forum"; a claim's time, not a narrative's
+               // (a narrative's point when a phrase opening the sentence with "In" or "During"
+               // names the event: "In Israel's May 1999 elections,")
   kAttribute,  // a date describing a thing: "the 1967 ceasefire lines", "Reagan's 1987 speech",
                // "the Declaration of 1950" (not "the summer of 1977"), "June 4, 1967 borders"
 };

@@ -45,7 +45,27 @@ Modality CueModality(const CompiledRules& rules, const Tagged& s, size_t u0, siz
   static constexpr Modality kStrength[] = {Modality::kNegated, Modality::kHedged,
                                            Modality::kPlanned, Modality::kReported};
   constexpr size_t kNone = std::size(kStrength);
-  const size_t from = u0 > kCueWindow ? u0 - kCueWindow : 0;
+  size_t from = u0 > kCueWindow ? u0 - kCueWindow : 0;
+  // A cue before a word that opens another clause is that clause's ("I'll never forget what
+  // she told me", "did not say when he would visit": the telling and the visit are asserted).
+  for (size_t u = u0; u > from; --u) {
+    const Unit& unit = s.units[u - 1];
+    if (unit.mention >= 0) continue;
+    const Token& token = s.tokens[unit.tok_begin];
+    const std::string_view word =
+        std::string_view(s.lower).substr(token.begin, token.end - token.begin);
+    const LexEntry* entry = rules.lexicon.FindWord(
+        unit.tok_begin < s.words.size() ? s.words[unit.tok_begin] : TokenTable::kAbsent, word);
+    // The question words open an embedded question too (the lexicon leaves them unclassed).
+    // Not "whether" ("unclear whether": the doubt is about what follows) nor "as", which is
+    // also a preposition and a comparison ("as she meets with" keeps the plan of "will").
+    if (((entry != nullptr && (entry->classes & (kClassRelative | kClassSubordinator)) != 0) ||
+         word == "what" || word == "why" || word == "how") &&
+        word != "whether" && word != "as") {
+      from = u;
+      break;
+    }
+  }
   auto in_content = [&](size_t u) {
     for (const auto& [b, e] : content) {
       if (u >= b && u < e) return true;

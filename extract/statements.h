@@ -67,10 +67,11 @@ void AttachQualifiers(const Rule& rule, const Tagged& s, size_t u0, size_t u1,
                       const Mention** target, Statement* st, RuleFiring* firing);
 
 // The modality cue words say for the claim read from units [u0, u1): cues inside that range
-// or in the 6 units before it count, except inside `content` (unit ranges of captured
-// text: the content of a claim says nothing about the claim itself, so "Japan declared that it
-// would never accept" is an asserted declaration). The strongest found wins: negated >
-// hedged > planned > reported; asserted when there is none.
+// or in the 6 units before it up to a word that opens another clause (a relative or question
+// word, a subordinator: "never forget what she told me") count, except inside `content` (unit
+// ranges of captured text: the content of a claim says nothing about the claim itself, so "Japan
+// declared that it would never accept" is an asserted declaration). The strongest found wins:
+// negated > hedged > planned > reported; asserted when there is none.
 Modality CueModality(const CompiledRules& rules, const Tagged& s, size_t u0, size_t u1,
                      const std::vector<std::pair<size_t, size_t>>& content);
 

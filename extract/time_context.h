@@ -30,7 +30,9 @@
 //       worse than none.
 // Only point dates move the narrative: targets ("by 2050"), baselines ("from 2005 levels"),
 // starts ("since 1957") and attributes ("the 1956 revolution") are not when the story stands
-// (extract/dates.h DateRole), nor are decades or spans of years.
+// (extract/dates.h DateRole), nor are decades or spans of years; but an event named in the
+// phrase that opens a sentence with "In" or "During" is ("In Israel's May 1999 elections,
+// Barak defeated Netanyahu. In September, ..." is 1999-09).
 //
 // Use: one TimeContext per document, fed the document's units in order:
 //   TimeContext context(document.info.date);

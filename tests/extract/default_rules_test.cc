@@ -327,6 +327,12 @@ TEST(DefaultRulesTest, LeadersHoldDatedOffices) {
       {"person:s-jaishankar", "external affairs minister", "state:india", "2020-01-01"},
       {"person:recep-tayyip-erdogan", "president", "state:turkey", "2020-01-01"},
       {"person:boris-johnson", "foreign secretary", "state:united-kingdom", "2017-03-01"},
+      {"person:hafez-al-assad", "president", "state:syria", "1991-10-30"},
+      {"person:bashar-al-assad", "president", "state:syria", "2015-05-25"},
+      {"person:yasser-arafat", "chairman", "organization:plo", "1993-09-13"},
+      {"person:anwar-sadat", "president", "state:egypt", "1978-09-17"},
+      {"person:menachem-begin", "prime minister", "state:israel", "1978-09-17"},
+      {"person:yitzhak-rabin", "prime minister", "state:israel", "1993-09-13"},
   };
   for (const RoleCase& c : cases) {
     SCOPED_TRACE(c.person);
@@ -631,6 +637,13 @@ TEST(DefaultRulesTest, ClauseLayerReadsTheIssueTable) {
        {"person:vladimir-putin met_with person:shinzo-abe modality=asserted"},
        {"state:japan met_with", "person:vladimir-putin met_with place=place:tokyo",
         "person:vladimir-putin met_with modality=negated"}},
+      // A cue before a word that opens another clause is that clause's.
+      {"The President will never forget what Putin told him.",
+       {"person:vladimir-putin said modality=asserted"},
+       {"person:vladimir-putin said modality=negated"}},
+      {"The settlers would not leave, so Japan adopted a strategy of appeasement.",
+       {"state:japan accepted modality=asserted"},
+       {"state:japan accepted modality=negated"}},
       // A catenative verb sets the modality.
       {"Obama wants to attack Switzerland.",
        {"person:barack-obama attacked state:switzerland modality=planned"},
@@ -936,6 +949,14 @@ TEST(DefaultRulesTest, ActorsAndFramesOfHistoryTexts) {
        {"* succeeded"}},
       {"When Thomas Jefferson succeeded Ambassador Benjamin Franklin in 1785, he moved to Paris.",
        {"person:thomas-jefferson succeeded person:benjamin-franklin time=1785"},
+       {}},
+      // The Bolsheviks and their government; a surname of the peace process alone.
+      {"President Woodrow Wilson withheld recognition because the new Bolshevik government had "
+       "refused to honor prior debts to the United States.",
+       {"organization:bolsheviks refused text~=debts"},
+       {"state:united-states refused"}},
+      {"After the summit, President Bill Clinton blamed Arafat for its failure.",
+       {"person:bill-clinton accused person:yasser-arafat"},
        {}},
   };
   ExpectClauseCases(*extractor, cases);
