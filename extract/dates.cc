@@ -176,6 +176,20 @@ constexpr std::array<std::string_view, 12> kRelativeWords = {
     "today", "tonight", "yesterday", "tomorrow", "this",  "last",
     "next",  "earlier", "later",     "year",     "years", "ago"};
 
+// kDateWordInitial: the capitals of the months, weekdays and relative-date words (compared
+// case-insensitively), and the relative-date words' lower-case initials.
+constexpr std::array<bool, 256> DateWordInitials() {
+  std::array<bool, 256> table{};
+  auto upper = [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; };
+  for (std::string_view month : kMonths) table[static_cast<unsigned char>(month[0])] = true;
+  for (std::string_view day : kWeekdays) table[static_cast<unsigned char>(day[0])] = true;
+  for (std::string_view word : kRelativeWords) {
+    table[static_cast<unsigned char>(word[0])] = true;
+    table[static_cast<unsigned char>(upper(word[0]))] = true;
+  }
+  return table;
+}
+
 // Words before "of" and a bare month name that make it a date ("at the end of October").
 constexpr std::array<std::string_view, 4> kMonthParts = {"end", "beginning", "middle", "start"};
 
@@ -187,12 +201,9 @@ constexpr std::array<std::string_view, 10> kCountWords = {"one", "two",   "three
 // (both capitalised, compared exactly as MonthAt and WeekdayAt do) or a relative-date word.
 // Every date starts with such a word or with a digit, so other words need no closer look.
 bool IsDateWord(std::string_view w) {
-  if (w.size() < 3 || w.size() > 9) return false;
+  if (!MayBeDateWord(w)) return false;
   const char c = w[0];
-  // The capitals months, weekdays and relative-date words start with.
-  constexpr std::string_view kInitials = "ADEFJLMNOSTWY";
   if (c >= 'A' && c <= 'Z') {
-    if (kInitials.find(c) == std::string_view::npos) return false;
     for (std::string_view month : kMonths) {
       if (w == month || w == month.substr(0, 3)) return true;
     }
@@ -201,11 +212,9 @@ bool IsDateWord(std::string_view w) {
       if (w == day) return true;
     }
   }
+  // The lower-case initials are the relative-date words' only (kDateWordInitial).
   const char lower = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  if (lower != 't' && lower != 'y' && lower != 'l' && lower != 'n' && lower != 'e' &&
-      lower != 'a') {
-    return false;
-  }
+  if (!kDateWordInitial[static_cast<unsigned char>(lower)]) return false;
   return InFolded(kRelativeWords, w);
 }
 
@@ -912,6 +921,8 @@ class Finder {
 };
 
 }  // namespace
+
+const std::array<bool, 256> kDateWordInitial = DateWordInitials();
 
 std::optional<TimeValue> ParseIsoDate(std::string_view iso) {
   Result<PartialDate> date = PartialDate::ParseTimestamp(iso);

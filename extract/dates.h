@@ -28,6 +28,7 @@
 #ifndef PARLEY_EXTRACT_DATES_H_
 #define PARLEY_EXTRACT_DATES_H_
 
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <string_view>
@@ -124,6 +125,18 @@ std::vector<DateMention> FindDates(std::string_view text, std::string_view refer
 // a weekday or a relative-date word ("today", "Last", ...). In an ASCII text, FindDates finds
 // dates only where such a token starts, so a caller that has tokenized the text may skip it.
 bool MayStartDate(std::string_view token);
+
+// The first bytes of the words MayStartDate takes besides digits: the capitals of the month
+// names, weekdays and relative-date words, and the lower-case initials of the relative-date
+// words (derived from those lists in dates.cc).
+extern const std::array<bool, 256> kDateWordInitial;
+
+// MayStartDate's first test of a letters token, inline for callers that test every token: false
+// when the token is too short or long to be a date word or starts with no date word's initial.
+inline bool MayBeDateWord(std::string_view token) {
+  return token.size() >= 3 && token.size() <= 9 &&
+         kDateWordInitial[static_cast<unsigned char>(token[0])];
+}
 
 // PartialDate::ParseTimestamp(iso)->ToTime() (base/date.h), nullopt when `iso` is not a date.
 std::optional<TimeValue> ParseIsoDate(std::string_view iso);

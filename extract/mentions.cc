@@ -35,15 +35,8 @@ bool MayHoldDate(const Tagged& s) {
     const Token& token = s.tokens[t];
     const unsigned char c = static_cast<unsigned char>(s.text[token.begin]);
     if (c >= '0' && c <= '9') return true;
-    // Date words are 3 to 9 letters long and start with one of these letters.
-    static constexpr auto kInitial = [] {
-      std::array<bool, 256> table{};
-      for (char c : std::string_view("ADEFJLMNOSTWYaelnty"))
-        table[static_cast<unsigned char>(c)] = true;
-      return table;
-    }();
-    const uint32_t size = token.end - token.begin;
-    if (size >= 3 && size <= 9 && kInitial[c] && MayStartDate(s.TokenText(t))) return true;
+    const std::string_view text = s.TokenText(t);
+    if (MayBeDateWord(text) && MayStartDate(text)) return true;
   }
   return false;
 }
