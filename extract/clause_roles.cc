@@ -749,8 +749,16 @@ void ClauseReader::ShareWithFollowingClause() {
 void ClauseReader::MarkConditional() {
   for (uint32_t u = 0; u < n_; ++u) {
     if (!(Is(u, "if") || Is(u, "unless"))) continue;
+    // The clause ends at a comma, but not at one inside a coordinated chunk ("if you expect
+    // Cuba, Nicaragua, and Venezuela to participate").
     uint32_t e = u + 1;
-    while (e < n_ && !IsPunct(e, ',') && !IsHardStop(e)) ++e;
+    while (e < n_ && !IsHardStop(e)) {
+      if (IsPunct(e, ',')) {
+        const int c = out_->chunk_of[e];
+        if (c < 0 || out_->chunks[c].begin >= e || out_->chunks[c].end <= e + 1) break;
+      }
+      ++e;
+    }
     for (VerbGroup& g : out_->groups) {
       if (g.begin > u && g.begin < e) g.conditional = true;
     }

@@ -1188,7 +1188,7 @@ TEST(DefaultRulesTest, CoordinatedInfinitivesCompleteTheSameVerb) {
 // Relative clauses and complement clauses (extract/clause_roles.cc, clause_nonfinite.cc): the
 // antecedent of a relative clause is the object of the to-infinitive it completes when that
 // infinitive is the content of its verb; a "that" opening a complement clause is no relative
-// pronoun; a reflexive pronoun is its clause's subject again.
+// pronoun; a reflexive pronoun is its clause's subject again; an if-clause holds a list.
 TEST(DefaultRulesTest, RelativeAntecedentsAndComplementClauses) {
   std::unique_ptr<Extractor> extractor = DefaultExtractor();
   ASSERT_NE(extractor, nullptr);
@@ -1220,6 +1220,11 @@ TEST(DefaultRulesTest, RelativeAntecedentsAndComplementClauses) {
       {"This rule builds on the final standards that EPA released in December 2022.",
        {"organization:epa announced text=\"the final standards\""},
        {}},
+      // An if-clause goes on past the commas of a list inside it.
+      {"I'd like to know specifically if you expect Cuba, Nicaragua, and Venezuela to "
+       "participate in the summit.",
+       {"state:cuba attended modality=hedged", "state:venezuela attended modality=hedged"},
+       {"state:cuba attended modality=planned"}},
       // "himself": the subject it repeats, and so the verbs that share it.
       {"Egyptian President Anwar Sadat found himself frustrated by the lack of movement and made "
        "a dramatic move, announcing that he would be willing to go to Jerusalem.",
