@@ -192,7 +192,10 @@ std::string_view RuleKindName(RuleKind kind);
 struct FrameVerb {
   uint32_t verb = 0;                  // Lexicon verb id
   std::vector<std::string> particle;  // lower-cased words after the verb: "turn down", "call for"
+  std::vector<std::string> before;    // lower-cased words right before it: "wire" of "wire tap"
 };
+// The verb as a frame's `verb` line names it, in words: "turn down", "wire tap".
+std::string FrameVerbText(const Lexicon& lexicon, const FrameVerb& verb);
 
 // Where a role comes from: the direct object (prep "") or a prepositional phrase (prep "to"),
 // holding entities of `bits`; for a recipient also the subject of a that-clause (`that`).
