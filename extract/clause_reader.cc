@@ -137,6 +137,30 @@ void ClauseReader::Classify() {
       }
     }
   }
+  // The words of a compound verb before a form of its verb ("wire tapped", "will not wire tap")
+  // read as adverbs of its group, as a prefix's do: no noun of the subject, no object.
+  for (uint32_t u = 0; u < n_; ++u) {
+    if (info_[u].kind != Kind::kWord || info_[u].lex == nullptr) continue;
+    for (uint32_t id : info_[u].lex->compounds) {
+      const CompoundVerb& c = lex_.Compound(id);
+      const uint32_t m = static_cast<uint32_t>(c.before.size());
+      if (u + m >= n_) continue;
+      bool words = true;
+      for (uint32_t k = 0; k < m && words; ++k) words = LowerRaw(u + k) == c.before[k];
+      const Info& verb = info_[u + m];
+      if (!words || verb.kind != Kind::kWord || verb.lex == nullptr ||
+          std::none_of(verb.lex->senses.begin(), verb.lex->senses.end(),
+                       [&](const VerbSense& s) { return s.verb == c.verb; })) {
+        continue;
+      }
+      for (uint32_t k = u; k < u + m; ++k) {
+        info_[k].classes = kClassAdverb;
+        info_[k].forms = 0;
+      }
+      u += m - 1;
+      break;
+    }
+  }
 }
 
 }  // namespace parley::internal::clause_reader

@@ -581,9 +581,22 @@ void ClauseReader::FindRoles(size_t gi) {
       v = pp.chunk >= 0 ? out_->chunks[pp.chunk].end : v + 1;
       // "returned to Mexico two vases", "sent to Congress his budget": a direct object after the
       // to-phrase of a verb that has none before it; not a time ("presented to the White House
-      // the next day") nor the subject of a clause ("explained to Japan the US would").
-      if (!passive && g.object < 0 && Is(pp.prep, "to") && pp.chunk >= 0 &&
-          !out_->chunks[pp.chunk].members.empty() && v < n_ &&
+      // the next day") nor the subject of a clause ("explained to Japan the US would"). So
+      // after a phrase of one bare noun ("called into question the legitimacy", "took into
+      // account the views", "cordoned off for construction the roads"); not a gerund or a
+      // verb after "to", which take their own object ("toward ending the pandemic", "to
+      // tackle the crisis": "tackle" may be a verb the lexicon does not list), nor a number or
+      // a quantity before "a" ("alongside 10 other countries", "over half a billion doses").
+      const auto bare_noun = [&](const Chunk& c) {
+        return c.members.empty() && c.begin == pp.prep + 1 && c.end == c.begin + 1 &&
+               !info_[c.begin].cap && info_[c.begin].classes == 0 &&
+               (info_[c.begin].forms & kFormIng) == 0 && !IsDigits(c.begin) && !Is(pp.prep, "to") &&
+               IsNounWord(c.begin);
+      };
+      if (!passive && g.object < 0 && pp.chunk >= 0 &&
+          ((Is(pp.prep, "to") && !out_->chunks[pp.chunk].members.empty()) ||
+           (bare_noun(out_->chunks[pp.chunk]) && !Is(v, "a") && !Is(v, "an"))) &&
+          v < n_ &&
           (Has(v, kClassDeterminer | kClassPossessive | kClassNumber) || IsDigits(v) ||
            IsCurrency(v)) &&
           !Has(v, kClassCalendar | kClassTime) && !Has(v + 1, kClassCalendar | kClassTime)) {

@@ -71,13 +71,18 @@ class FrameReader {
           continue;
         }
         // The frame verb with the longest particle that follows: "broke off relations" is
-        // "break off", not "break" with "off" as a preposition.
+        // "break off", not "break" with "off" as a preposition; and words before it, the same
+        // way ("wire tapped").
         const FrameVerb* best = nullptr;
         for (const FrameVerb& fv : rule.frame->verbs) {
           const std::vector<uint32_t>& verbs = g.verbs[k].verbs;
           if (std::find(verbs.begin(), verbs.end(), fv.verb) == verbs.end()) continue;
           if (!ParticleFollows(g.verbs[k].unit, fv.particle)) continue;
-          if (best == nullptr || fv.particle.size() > best->particle.size()) best = &fv;
+          if (!WordsBefore(g.verbs[k].unit, fv.before)) continue;
+          if (best == nullptr ||
+              fv.particle.size() + fv.before.size() > best->particle.size() + best->before.size()) {
+            best = &fv;
+          }
         }
         if (best != nullptr) Read(rule, g, k, *best);
       }
@@ -117,6 +122,16 @@ class FrameReader {
   bool ParticleFollows(uint32_t verb, const std::vector<std::string>& particle) const {
     for (size_t i = 0; i < particle.size(); ++i) {
       if (Lower(verb + 1 + static_cast<uint32_t>(i)) != particle[i]) return false;
+    }
+    return true;
+  }
+
+  // Whether the words `before` stand right before unit `verb` ("wire" of "wire tapped").
+  bool WordsBefore(uint32_t verb, const std::vector<std::string>& before) const {
+    if (before.size() > verb) return false;
+    const uint32_t first = verb - static_cast<uint32_t>(before.size());
+    for (size_t i = 0; i < before.size(); ++i) {
+      if (Lower(first + static_cast<uint32_t>(i)) != before[i]) return false;
     }
     return true;
   }
@@ -1023,9 +1038,7 @@ class FrameReader {
       if (&fv == &kNominalVerb) {
         firing.captures.emplace_back("noun", "\"" + std::string(Lower(v.unit)) + "\"");
       } else {
-        std::string verb(doc_.rules.lexicon.Lemma(fv.verb));
-        for (const std::string& p : fv.particle) verb += " " + p;
-        firing.captures.emplace_back("verb", "\"" + verb + "\"");
+        firing.captures.emplace_back("verb", "\"" + FrameVerbText(doc_.rules.lexicon, fv) + "\"");
       }
       firing.captures.emplace_back(
           "subject", subject->entity.id + (subject_note.empty() ? "" : " (" + subject_note + ")"));

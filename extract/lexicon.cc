@@ -196,6 +196,14 @@ uint32_t Lexicon::Verb(std::string_view lemma) {
   return AddVerb(lemma, {f.third}, {f.ing}, {f.ed});
 }
 
+void Lexicon::AddCompound(const std::vector<std::string>& before, uint32_t verb) {
+  for (const CompoundVerb& c : compounds_) {
+    if (c.verb == verb && c.before == before) return;
+  }
+  Entry(before[0])->compounds.push_back(static_cast<uint32_t>(compounds_.size()));
+  compounds_.push_back({before, verb});
+}
+
 void Lexicon::SetCatenative(uint32_t verb, Modality modality) {
   catenative_[verb] = static_cast<int8_t>(modality);
 }

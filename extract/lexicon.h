@@ -77,6 +77,15 @@ struct LexEntry {
   // A noun some frame names only with its content clause after it (`noun-clause` lines: "a
   // statement that ...", "Rabin's promise to withdraw").
   bool clause_noun = false;
+  // The compound verbs whose first word this is (Lexicon::Compound ids): "wire" of "wire tap".
+  std::vector<uint32_t> compounds;
+};
+
+// A verb written with words before it that belong to it (a frame's `verb wire_tap`): "Gondor
+// wire tapped the links", "will not wire tap". Those words read as part of the verb group.
+struct CompoundVerb {
+  std::vector<std::string> before;  // lower-case words right before a form of `verb`
+  uint32_t verb = 0;                // Lexicon verb id
 };
 
 // (3sg, ing, ed) of `lemma` by regular English morphology ("stop" -> stops, stopping,
@@ -124,6 +133,11 @@ class Lexicon {
   const std::vector<std::string>& Forms(uint32_t verb) const { return forms_[verb]; }
   size_t verb_count() const { return lemmas_.size(); }
 
+  // Adds the compound verb of words `before` (lower case, at least one) right before a form of
+  // `verb`; adding one twice keeps one.
+  void AddCompound(const std::vector<std::string>& before, uint32_t verb);
+  const CompoundVerb& Compound(uint32_t id) const { return compounds_[id]; }
+
   // Marks `lower` (a lower-case word) as a noun a frame names (LexEntry::event_noun).
   void AddEventNoun(std::string_view lower) { Entry(lower)->event_noun = true; }
   // Marks `lower` as a noun a frame names with its content clause (LexEntry::clause_noun).
@@ -168,6 +182,7 @@ class Lexicon {
   std::vector<int8_t> raising_;       // by verb: -1, or a Modality
   std::vector<int8_t> clause_;        // by verb: -1, or a Modality
   std::vector<uint8_t> clause_bare_;  // by verb
+  std::vector<CompoundVerb> compounds_;
 };
 
 }  // namespace parley::internal

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <deque>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -68,6 +69,10 @@ struct DocState {
   // Who collective and implicit actors are in this document (participants.h); null in contexts
   // that establish none.
   DocumentActors* actors = nullptr;
+  // The claims of `once document` rules stated so far (subject, object and text), so that
+  // each is stated at its first reading only. Mutable: statement assembly reads the DocState
+  // as tagging does.
+  mutable std::set<std::string> once_claims;
 
   // The rules' or the document's entity with this id, or null.
   const EntityDef* Find(const std::string& id) const {

@@ -1266,10 +1266,13 @@ class Importer {
       }
     }
     if (verb_items.empty()) return 0;
-    // Words before the verb ("WIRE_+TAP") must occur before it: a `when` line.
+    // Words before the verb ("WIRE_+TAP") make a compound verb: `verb wire_tap`.
     std::string pre;
     for (const std::string& w : before_words) {
-      for (const std::string& t : TokenTexts(Lower(w), nullptr)) pre += t + " ";
+      for (const std::string& t : TokenTexts(Lower(w), nullptr)) pre += t + "_";
+    }
+    if (!pre.empty()) {
+      for (std::string& item : verb_items) item = pre + item;
     }
     // The patterns as lines, by CAMEO root.
     std::map<std::string, std::vector<Line>> by_root;
@@ -1356,7 +1359,9 @@ class Importer {
       std::string id = FileStem(input.path) + "-" +
                        MakeEntityId(EntityType::kEvent, DisplayName(block.name)).substr(6);
       if (!pre.empty()) {
-        id += "-" + MakeEntityId(EntityType::kEvent, pre).substr(6);
+        std::string words = pre;
+        std::replace(words.begin(), words.end(), '_', ' ');
+        id += "-" + MakeEntityId(EntityType::kEvent, words).substr(6);
       }
       if (code != block.code && has_default) id += "-" + Lower(code);
       id += "-" + (root.empty() ? std::string("other") : root);
@@ -1400,13 +1405,8 @@ class Importer {
       // ... and the owner of the phrase: "rejected Moscow's proposal" is Russia's.
       if (object.empty()) out += "  object-owner actor\n";
       if (compound) out += "  reciprocal object only\n";
-      // The words of a multiword verb ("WIRE_+TAP") and a pattern's words must both occur: a
-      // pattern frame's `when` lines (any of which applies it) each hold the verb's words too.
       if (!is_default && bare == lines.end()) {
-        for (const Line& l : lines)
-          out += "  when       " + WithWordsBeforeVerb(l.words, pre) + "\n";
-      } else if (!pre.empty()) {
-        out += "  when       " + pre + "*\n";
+        for (const Line& l : lines) out += "  when       " + l.words + "\n";
       }
       // The default frame stays silent where another root's pattern or a "[---]" pattern
       // occurs, every frame where a pattern with a marked role or a negation (a frame of its
@@ -1432,31 +1432,6 @@ class Importer {
       ++written;
     }
     return written;
-  }
-
-  // Refine words `words` ("will* not *") with the words `pre` ("wire ", each followed by a
-  // space) right before the verb's item: "will* not wire *".
-  static std::string WithWordsBeforeVerb(const std::string& words, const std::string& pre) {
-    if (pre.empty()) return words;
-    std::string out;
-    bool inserted = false;
-    size_t b = 0;
-    while (b < words.size()) {
-      size_t e = words.find(' ', b);
-      if (e == std::string::npos) e = words.size();
-      const std::string_view item(words.data() + b, e - b);
-      // The verb's item: "*", or "*" joined to words ("in_*", "*_out").
-      const bool verb = item == "*" || item.starts_with("*_") || item.ends_with("_*") ||
-                        item.find("_*_") != std::string_view::npos;
-      if (verb && !inserted) {
-        out += pre;
-        inserted = true;
-      }
-      out.append(item);
-      if (e < words.size()) out += ' ';
-      b = e + 1;
-    }
-    return inserted ? out : pre + words;
   }
 
   static bool IsCameoCode(const std::string& code) {

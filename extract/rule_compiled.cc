@@ -9,6 +9,14 @@ std::string_view SlotRoleName(SlotRole role) {
   return kNames[static_cast<int>(role)];
 }
 
+std::string FrameVerbText(const Lexicon& lexicon, const FrameVerb& verb) {
+  std::string text;
+  for (const std::string& w : verb.before) text += w + " ";
+  text += lexicon.Lemma(verb.verb);
+  for (const std::string& w : verb.particle) text += " " + w;
+  return text;
+}
+
 std::string_view RuleKindName(RuleKind kind) {
   switch (kind) {
     case RuleKind::kRelation:

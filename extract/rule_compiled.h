@@ -192,7 +192,10 @@ std::string_view RuleKindName(RuleKind kind);
 struct FrameVerb {
   uint32_t verb = 0;                  // Lexicon verb id
   std::vector<std::string> particle;  // lower-cased words after the verb: "turn down", "call for"
+  std::vector<std::string> before;    // lower-cased words right before it: "wire" of "wire tap"
 };
+// The verb as a frame's `verb` line names it, in words: "turn down", "wire tap".
+std::string FrameVerbText(const Lexicon& lexicon, const FrameVerb& verb);
 
 // Where a role comes from: the direct object (prep "") or a prepositional phrase (prep "to"),
 // holding entities of `bits`; for a recipient also the subject of a that-clause (`that`).
@@ -290,6 +293,16 @@ struct Rule {
   // its context's time even in an undated document, where events do not: the paragraph's
   // latest date (extract/time_context.h).
   bool attach_document_date = false;
+  // `object-from role`: a statement whose object is still unbound takes the country of the
+  // subject's `role` whose office is the captured text (any office when the rule captures no
+  // text) and whose dates hold the statement's time (when it has none, every such role must
+  // name one country); without one there is no statement. "President Putin" in a text of 2022
+  // holds the presidency of Russia (rules/README.md section 4).
+  bool object_from_role = false;
+  // `once document`: a claim (subject, object, text) of this rule is stated at its first
+  // reading in the document only; repeating a title ("President Putin" ten times in a press
+  // call) restates no standing fact.
+  bool once_per_document = false;
   // Frame (a relation rule written as a `frame` block); null for others.
   std::shared_ptr<const Frame> frame;
   // From the imported layer (rule_source.h kImportedLayer): a frame that gives way to the

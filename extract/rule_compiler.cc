@@ -59,6 +59,10 @@ bool RuleCompiler::CompileRule(const RuleBlock& b, Rule* rule) {
     for (const char* k : {"predicate", "plover", "cameo", "modality", "attach"}) {
       allowed.push_back(k);
     }
+    if (b.keyword == "relation") {
+      allowed.push_back("object-from");
+      allowed.push_back("once");
+    }
     if (b.keyword == "frame") {
       frame = std::make_shared<Frame>();
       for (const std::string& k : FrameProperties()) allowed.push_back(k);
@@ -138,6 +142,18 @@ bool RuleCompiler::CompileRule(const RuleBlock& b, Rule* rule) {
           ok = false;
         }
       }
+    } else if (k == "object-from" || k == "once") {
+      // Each takes one value so far; the property names the behaviour it switches on.
+      const bool object_from = k == "object-from";
+      const std::string_view want = object_from ? "role" : "document";
+      if (p.value != want) {
+        files_->Error(
+            b, p, p.value_col,
+            (object_from ? "cannot take the object from '" : "cannot state a claim once per '") +
+                p.value + "' (expected " + std::string(want) + ")");
+        ok = false;
+      }
+      (object_from ? rule->object_from_role : rule->once_per_document) = true;
     } else if (k == "priority") {
       if (!ParseInt(p.value, &rule->priority)) {
         files_->Error(b, p, p.value_col, "priority must be an integer, not '" + p.value + "'");

@@ -167,9 +167,27 @@ bool CompileFrameProperty(RuleFiles* files, const SymbolTables& symbols, const R
   if (k == "verb") {
     if (frame->verbs.empty()) frame->line = p.line;
     for (const auto& [item, col] : SplitList(p.value, p.value_col)) {
-      const std::vector<std::pair<std::string, int>> words = Words(item, col);
+      std::vector<std::pair<std::string, int>> words = Words(item, col);
       if (words.empty()) {
         files->Error(b, p, col, "empty verb");
+        return false;
+      }
+      // A compound verb: the words joined to the lemma by `_` stand right before it ("wire_tap":
+      // "wire tapped").
+      FrameVerb verb;
+      for (size_t u = words[0].first.find('_'); u != std::string::npos;
+           u = words[0].first.find('_')) {
+        verb.before.push_back(words[0].first.substr(0, u));
+        words[0].first.erase(0, u + 1);
+        words[0].second += static_cast<int>(u) + 1;
+      }
+      const bool compound_ok = std::all_of(verb.before.begin(), verb.before.end(), IsLowerWord) &&
+                               (verb.before.empty() || IsLowerWord(words[0].first));
+      if (!compound_ok) {
+        files->Error(b, p, col,
+                     "invalid verb '" + item +
+                         "' (a compound verb joins lower-case words to its lemma with '_': "
+                         "'wire_tap')");
         return false;
       }
       for (const auto& [w, wcol] : words) {
@@ -181,9 +199,9 @@ bool CompileFrameProperty(RuleFiles* files, const SymbolTables& symbols, const R
           return false;
         }
       }
-      FrameVerb verb;
       verb.verb = lexicon->Verb(words[0].first);
       for (size_t i = 1; i < words.size(); ++i) verb.particle.push_back(words[i].first);
+      if (!verb.before.empty()) lexicon->AddCompound(verb.before, verb.verb);
       frame->verbs.push_back(std::move(verb));
     }
     return true;

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "base/date.h"
 #include "base/text.h"
 #include "extract/actor_codes.h"
 #include "extract/clauses.h"
@@ -96,6 +97,29 @@ Modality CueModality(const CompiledRules& rules, const Tagged& s, size_t u0, siz
 }
 
 namespace {
+
+// The country of `person`'s role whose office is `office` (any office when empty) and whose
+// dates meet `time` (when null, every such role must name the same country), or null. The
+// imported roles count only when the hand-written ones say nothing (actor_codes.h).
+const EntityDef* RoleCountry(const DocState& doc, const EntityDef& person, std::string_view office,
+                             const std::optional<TimeValue>& time) {
+  const std::vector<Role>& roles = person.entity.roles;
+  const size_t own = roles.size() - std::min<size_t>(person.imported_roles, roles.size());
+  const size_t end = own > 0 ? own : roles.size();
+  std::string country;
+  for (size_t i = 0; i < end; ++i) {
+    const Role& role = roles[i];
+    if (role.country.empty() || (!office.empty() && role.office != office)) continue;
+    // A partial time ("1977") fits a role held during any of it.
+    if (time && ((!role.from.empty() && time->end < FirstDayOf(role.from)) ||
+                 (!role.to.empty() && time->start > LastDayOf(role.to)))) {
+      continue;
+    }
+    if (!country.empty() && country != role.country) return nullptr;
+    country = role.country;
+  }
+  return country.empty() ? nullptr : doc.Find(country);
+}
 
 bool MakeStatement(const Rule& rule, const CompiledPattern& p, const Tagged& s,
                    const std::vector<re2::StringPiece>& g, const DocState& doc,
@@ -192,6 +216,29 @@ bool MakeStatement(const Rule& rule, const CompiledPattern& p, const Tagged& s,
       rule.modality.has_value() ? *rule.modality : CueModality(doc.rules, s, u0, u1, content);
   AttachQualifiers(rule, s, u0, u1, nullptr, content, doc, &used, &time_mention, &target, &st,
                    trace ? &firing : nullptr);
+  // The rule matched; a statement it cannot make is still a firing, which says why.
+  auto no_statement = [&](const char* why) {
+    if (trace) {
+      firing.captures.emplace_back("no statement", why);
+      out->firings.push_back(std::move(firing));
+    }
+    return false;
+  };
+  if (rule.object_from_role && !st.object) {
+    const EntityDef* country =
+        defs[0] == nullptr ? nullptr : RoleCountry(doc, *defs[0], st.text.value_or(""), st.time);
+    if (country == nullptr) return no_statement("no role of the subject fits");
+    st.object = Ref(country);
+    defs[1] = country;
+    if (trace) firing.captures.emplace_back("object (role)", country->entity.id);
+  }
+  if (rule.once_per_document &&
+      !doc.once_claims
+           .insert(st.subject.id + '\x1f' + (st.object ? st.object->id : "") + '\x1f' +
+                   st.text.value_or(""))
+           .second) {
+    return no_statement("stated earlier in the document (once document)");
+  }
   SetActorCodes(doc.rules, doc.doc_date, defs[0], defs[1], defs[2], &st);
   c->length = g[0].size();
   c->priority = rule.priority;

@@ -92,9 +92,7 @@ std::vector<PredicateInfo> DescribePredicates(const RuleSet& rules) {
                          ")");
     if (rule.frame) {
       for (const internal::FrameVerb& verb : rule.frame->verbs) {
-        std::string text(compiled.lexicon.Lemma(verb.verb));
-        for (const std::string& particle : verb.particle) text += " " + particle;
-        AddOnce(&info.verbs, text);
+        AddOnce(&info.verbs, internal::FrameVerbText(compiled.lexicon, verb));
       }
     }
     if (info.example.empty()) {

@@ -456,6 +456,18 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {"object \"two vases\" (names no entity)", "to \"Mexico\" = state:mexico"},
        {}},
       {"Japan presented to the White House the next day a report.", {}, {"object \""}},
+      // So after a phrase of one bare noun; not after a gerund, an infinitive, a number or a
+      // quantity before "a".
+      {"Japan called into question the legitimacy of the vote.",
+       {"object \"the legitimacy\" (names no entity)"},
+       {}},
+      {"Japan will discuss with stakeholders the potential for reform.",
+       {"object \"the potential\" (names no entity)"},
+       {}},
+      {"Japan will cooperate toward ending the pandemic.", {}, {"object \""}},
+      {"Japan and Russia will work together to tackle the crisis.", {}, {"object \""}},
+      {"Japan worked alongside 10 other countries.", {}, {"object \""}},
+      {"Japan delivered over half a billion doses.", {}, {"object \""}},
       {"Japan explained to Russia the plan would fail.", {}, {"object \"the plan\""}},
       // A comma list whose first member ends an adverbial opening the sentence; not the
       // members of a noun phrase before "of".

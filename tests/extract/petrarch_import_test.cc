@@ -283,10 +283,14 @@ TEST(PetrarchImportTest, ImportedPatternsReadTheirRoleMarkers) {
       // A form with a block of its own ("--- LEFT ---") is read by that block only.
       {"Arnor left Gondor.", {"ARN GON 032 asserted"}},
       {"Arnor will leave Gondor.", {"ARN GON 012 planned"}},
-      // A multiword verb's words ("WIRE_+TAP") and a pattern's ("SECRETLY *") must both occur.
+      // A multiword verb's words ("WIRE_+TAP", the compound verb `wire_tap`) and a pattern's
+      // ("SECRETLY *") must both occur; "wire" belongs to the verb group, not to the subject.
       {"Arnor wire tapped Gondor.", {"ARN GON 1711 asserted"}},
       {"Secretly, Arnor wire tapped Gondor.", {"ARN GON 081 asserted"}},
       {"Arnor secretly tapped Gondor.", {}},
+      {"Gondor's envoys wire tapped Arnor.", {"GON ARN 1711 asserted"}},
+      {"Arnor secretly wire tapped Gondor.", {"ARN GON 081 asserted"}},
+      {"Arnor will not wire tap Gondor.", {"ARN GON 1711 negated"}},
   };
   for (const Coding& c : cases) {
     SCOPED_TRACE(c.sentence);

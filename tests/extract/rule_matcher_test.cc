@@ -420,6 +420,96 @@ TEST(RuleMatcherTest, PronounsResolveOnlyWhenUnambiguous) {
   EXPECT_EQ(Statements({"He met Putin."}), "");
 }
 
+// `object-from role`: the object is the country of the subject's role with the captured
+// office at the statement's time; `once document` states each claim at its first reading.
+TEST(RuleMatcherTest, ObjectFromRoleAndOncePerDocument) {
+  constexpr char kRoleRules[] = R"(
+entity state:japan
+  label      Japan
+entity state:china
+  label      China
+entity person:shinzo-abe
+  label      Shinzo Abe
+  alias      Abe
+  role       prime minister of state:japan from 2012-12-26 to 2020-09-16
+  role       chief cabinet secretary of state:japan from 2005-10-31 to 2006-09-26
+entity person:wang-test
+  label      Wang Test
+  alias      Wang
+  role       envoy of state:japan from 2001 to 2002
+  role       envoy of state:china from 2010 to 2011
+entity person:vladimir-putin
+  label      Vladimir Putin
+  alias      Putin
+words post
+  prime minister, president, envoy, chief cabinet secretary
+relation office-role
+  predicate    holds_office
+  attach       time, document-date
+  object-from  role
+  once         document
+  pattern      {@post:text} {person:subject}
+  pattern      his excellency ,? {person:subject}
+)";
+  Result<std::shared_ptr<const RuleSet>> rules = RuleSet::Compile({{"role.rules", kRoleRules, 0}});
+  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  const struct {
+    std::vector<std::string_view> sentences;
+    std::string_view date;
+    std::string_view statements;
+  } kCases[] = {
+      {{"Prime Minister Abe spoke."},
+       "2018-05-01",
+       "person:shinzo-abe holds_office state:japan time=2018-05-01 modality=asserted "
+       "text=\"prime minister\""},
+      // A title the person did not hold then, or never held, or a person without roles.
+      {{"Prime Minister Abe spoke."}, "2021-03-01", ""},
+      {{"President Abe spoke."}, "2018-05-01", ""},
+      {{"Prime Minister Putin spoke."}, "2018-05-01", ""},
+      // A partial time fits a role held during any of it: the role began on 2012-12-26.
+      {{"In 2012, Prime Minister Abe spoke."},
+       "",
+       "person:shinzo-abe holds_office state:japan time=2012 modality=asserted "
+       "text=\"prime minister\""},
+      // Without a time, every role with that office must name one country.
+      {{"Prime Minister Abe spoke."},
+       "",
+       "person:shinzo-abe holds_office state:japan modality=asserted text=\"prime minister\""},
+      {{"Envoy Wang spoke."}, "", ""},
+      {{"Envoy Wang spoke."},
+       "2010-06-01",
+       "person:wang-test holds_office state:china time=2010-06-01 modality=asserted "
+       "text=envoy"},
+      // No captured office: any role at the time.
+      {{"His Excellency, Abe spoke."},
+       "2006-01-01",
+       "person:shinzo-abe holds_office state:japan time=2006-01-01 modality=asserted"},
+      // Once per document; another office of the same person is another claim.
+      {{"Prime Minister Abe spoke.", "Prime Minister Abe left."},
+       "2018-05-01",
+       "person:shinzo-abe holds_office state:japan time=2018-05-01 modality=asserted "
+       "text=\"prime minister\""},
+      {{"Chief Cabinet Secretary Abe spoke.", "In 2013, Prime Minister Abe left."},
+       "2006-01-01",
+       "person:shinzo-abe holds_office state:japan time=2006-01-01 modality=asserted "
+       "text=\"chief cabinet secretary\" | person:shinzo-abe holds_office state:japan time=2013 "
+       "modality=asserted text=\"prime minister\""},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(c.sentences.back());
+    std::vector<SentenceInput> units;
+    for (std::string_view s : c.sentences) units.push_back({s, true, -1});
+    const DocumentAnalysis a = AnalyzeSentences(**rules, units, c.date, false);
+    std::string out;
+    for (const SentenceAnalysis& s : a.sentences) {
+      for (const Statement& st : s.statements) {
+        out += (out.empty() ? "" : " | ") + FormatStatementBrief(st);
+      }
+    }
+    EXPECT_EQ(out, c.statements);
+  }
+}
+
 TEST(RuleMatcherTest, NonRelationalUnitsAndRepeatsGiveNoStatements) {
   const std::vector<SentenceInput> units = {
       {"Putin met Abe.", false, -1}, {"Putin met Abe.", true, 0}, {"Putin met Abe.", true, -1}};

@@ -121,7 +121,7 @@ TEST(SectorsTest, PluralDemonymsAreStatesOnlyAfterADeterminer) {
        "state:palestine ended - PSE -"},
       {"Even though the British and Americans rejected the plan, they signed it.",
        "state:united-states rejected - USA -"},
-      {"President Biden called on Americans to vote.", ""},
+      {"Joe Biden called on Americans to vote.", ""},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.sentence);
