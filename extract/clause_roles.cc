@@ -670,22 +670,44 @@ void ClauseReader::FindRoles(size_t gi) {
   };
   if (g.object < 0 && !passive && !g.infinitive && g.subject >= 0 && g.that_clause == kNoUnit &&
       (g.to_clause == kNoUnit || infinitive_takes_object(g.to_clause))) {
-    const uint32_t sb = out_->chunks[g.subject].begin;
-    if (sb > 0 && (Is(sb - 1, "that") || Is(sb - 1, "which") || Is(sb - 1, "whom"))) {
-      uint32_t e = sb - 1;
-      const bool comma = e > 0 && IsPunct(e - 1, ',');
-      if (comma) --e;
-      // After a comma only an entity is a safe antecedent ("equity, which historians have
-      // described" is about the actions before it).
-      int c = ChunkEndingAt(e);
-      if (c >= 0 && out_->chunks[c].in_pp) c = -1;
-      if (c < 0 && !comma && e > 0 && IsNounWord(e - 1)) c = NounChunkEndingAt(e);
-      if (c >= 0) {
-        g.object = c;
-        g.object_relative = true;
-      }
+    const int c = RelativeAntecedent(gi);
+    if (c >= 0) {
+      g.object = c;
+      g.object_relative = true;
     }
   }
+}
+
+int ClauseReader::RelativeAntecedent(size_t gi, bool object_after_comma) {
+  const VerbGroup& g = out_->groups[gi];
+  if (g.subject < 0) return -1;
+  const uint32_t sb = out_->chunks[g.subject].begin;
+  if (sb == 0 || !(Is(sb - 1, "that") || Is(sb - 1, "which") || Is(sb - 1, "whom"))) return -1;
+  // A "that" that opens the complement clause of an earlier verb that takes one is no relative
+  // pronoun ("announcing on November 9 that he would go", "indicated to Christopher that Israel
+  // would withdraw"); after a verb that takes none it is ("builds on the standards that EPA
+  // released").
+  for (size_t h = 0; h < gi; ++h) {
+    if (out_->groups[h].that_clause == sb && TakesClause(out_->groups[h], /*bare=*/false)) {
+      return -1;
+    }
+  }
+  uint32_t e = sb - 1;
+  const bool comma = e > 0 && IsPunct(e - 1, ',');
+  if (comma) --e;
+  // After a comma only an entity is a safe antecedent ("equity, which historians have
+  // described" is about the actions before it), unless the caller allows the direct object of
+  // an earlier verb.
+  int c = ChunkEndingAt(e);
+  if (c >= 0 && out_->chunks[c].in_pp) c = -1;
+  if (c < 0 && !comma && e > 0 && IsNounWord(e - 1)) c = NounChunkEndingAt(e);
+  if (c < 0 && comma && object_after_comma) {
+    for (size_t h = gi; h-- > 0;) {
+      const int o = out_->groups[h].object;
+      if (o >= 0 && out_->chunks[o].end == e) return o;
+    }
+  }
+  return c;
 }
 
 bool ClauseReader::NamesOnlyGroups(const Chunk& c) const {
@@ -763,8 +785,16 @@ void ClauseReader::ShareWithFollowingClause() {
 void ClauseReader::MarkConditional() {
   for (uint32_t u = 0; u < n_; ++u) {
     if (!(Is(u, "if") || Is(u, "unless"))) continue;
+    // The clause ends at a comma, but not at one inside a coordinated chunk ("if you expect
+    // Cuba, Nicaragua, and Venezuela to participate").
     uint32_t e = u + 1;
-    while (e < n_ && !IsPunct(e, ',') && !IsHardStop(e)) ++e;
+    while (e < n_ && !IsHardStop(e)) {
+      if (IsPunct(e, ',')) {
+        const int c = out_->chunk_of[e];
+        if (c < 0 || out_->chunks[c].begin >= e || out_->chunks[c].end <= e + 1) break;
+      }
+      ++e;
+    }
     for (VerbGroup& g : out_->groups) {
       if (g.begin > u && g.begin < e) g.conditional = true;
     }

@@ -71,8 +71,26 @@ bool NextMatch(const CompiledPattern& pattern, const Tagged& s, size_t pos,
   // A {name} start is tried anchored only where the second element follows a name: a sentence
   // has too many capitals to try every one (an unanchored search costs less than that).
   const bool names = pattern.start_name && HasSecond(pattern);
-  if (pattern.start_bits == 0 && pattern.start_words.empty() && !names) {
+  if (pattern.start_name && !names) {
     return pattern.re->Match(input, pos, input.size(), RE2::UNANCHORED, groups, n);
+  }
+  if (pattern.start_bits == 0 && pattern.start_words.empty() && !names) {
+    // No known start (a pattern that opens with a {text} slot or an optional element): tried
+    // anchored at every space, which is where every match starts (kMatchStart; tokens hold no
+    // space), in order, so the first match is the leftmost one an unanchored search finds. An
+    // unanchored search of such a pattern builds DFA states at nearly every byte (a {text}
+    // slot's counted repetition, begun again at each unit), about a million instructions a
+    // search; anchored, the DFA's states repeat from unit to unit and sentence to sentence.
+    const size_t first = std::lower_bound(s.unit_offsets.begin(), s.unit_offsets.end(), pos + 1) -
+                         s.unit_offsets.begin();
+    for (size_t u = first; u <= s.units.size(); ++u) {
+      // The last space (after the last unit) starts only a match of optional elements alone.
+      const size_t at = u < s.units.size() ? s.unit_offsets[u] - 1 : input.size() - 1;
+      if (at < pos) continue;
+      if (!pattern.re->Match(input, at, input.size(), RE2::ANCHOR_START, nullptr, 0)) continue;
+      return pattern.re->Match(input, at, input.size(), RE2::ANCHOR_START, groups, n);
+    }
+    return false;
   }
   // Every match starts with " \x01" (a mention placeholder) of the right kind, or with one of
   // the pattern's start words. Trying those few starts in order, anchored, finds the same

@@ -267,6 +267,37 @@ TEST(RuleDifferentialTest, FastPathMatchesNaiveReferenceOnCorpus) {
   EXPECT_GT(fired, 10u);
 }
 
+// `hosted` ("(the)? {text:text} , hosted by ...") has no known first unit: the fast path tries
+// it anchored at every space in turn, the reference searches unanchored.
+TEST(RuleDifferentialTest, PatternWithoutAKnownStartMatchesUnanchoredSearch) {
+  Result<std::shared_ptr<const RuleSet>> rules = RuleSet::Compile(DefaultRuleSources());
+  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  const std::vector<std::string> sentences = {
+      "On May 12th, during the Second Global COVID-19 Summit, hosted by President Biden at the "
+      "White House, there were new commitments.",
+      "The summit, hosted by Japan, and the dinner, chaired by Russia, ended.",
+      "The talks in Geneva, convened by France, hosted by Germany, began.",
+      ", hosted by Japan.",
+      "The, hosted by Japan",
+      "A dinner hosted by Japan.",
+  };
+  size_t hosted = 0;
+  for (const std::string& s : sentences) {
+    SCOPED_TRACE(s);
+    const DocumentAnalysis a = AnalyzeSentences(**rules, {{s, true, -1}}, "2022-05-12", true);
+    std::set<std::tuple<std::string, int, std::string>> fast_set;
+    for (const RuleFiring& f : a.sentences[0].firings) {
+      if (f.what != "pattern") continue;
+      for (const auto& [role, value] : f.captures) {
+        if (role == "subject") fast_set.emplace(f.rule, f.line, value);
+      }
+    }
+    for (const auto& [rule, line, subject] : fast_set) hosted += rule == "hosted" ? 1 : 0;
+    EXPECT_EQ(fast_set, NaiveRelations(**rules, s, a.sentences[0]));
+  }
+  EXPECT_GE(hosted, 4u);
+}
+
 // Many overlapping aliases over a tiny vocabulary, so that shared first tokens, case folding,
 // adjacency without spaces and the overlap policy are all exercised.
 TEST(RuleDifferentialTest, SyntheticDictionary) {
