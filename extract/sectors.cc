@@ -432,7 +432,12 @@ class SectorPass {
   }
 
   bool Before(const Mention& m, const EntityDef* owner, Mention* out) {
-    if (owner->entity.type != EntityType::kState) return false;
+    // An organization owns lower-case nouns of a group before "of" only ("the human rights
+    // activists of Amnesty International", as "Amnesty International's human rights activists";
+    // not its officials or a title: "the leadership of the G20", "Secretary-General of the
+    // United Nations", "the secretary-general of the United Nations").
+    const bool organization = owner->entity.type == EntityType::kOrganization;
+    if (owner->entity.type != EntityType::kState && !organization) return false;
     // An adjective before its noun is no owner after "of": "a delegation of American senators".
     if (m.kind == MentionKind::kDemonym && m.tok_end < s_.tokens.size() &&
         mention_at_[m.tok_end] < 0 && IsWordByte(static_cast<unsigned char>(Word(m.tok_end)[0]))) {
@@ -442,6 +447,7 @@ class SectorPass {
     if (t >= 1 && Word(t - 1) == "the") --t;
     if (t < 2 || !IsCountryPreposition(Word(t - 1)) || mention_at_[t - 1] >= 0) return false;
     const uint32_t prep = t - 1;
+    if (organization && Word(prep) != "of") return false;
     // "in" and "from" name where, not whose, except at the start of a sentence: "Lawmakers in
     // Fornost welcomed", "Soldiers from Gondor have cordoned off", but "stationed troops in
     // Japan", "withdrew troops from Afghanistan".
@@ -480,6 +486,20 @@ class SectorPass {
       }
       // "Taro Kono, the foreign minister of Japan": an apposition names an office.
       if (begin > 0 && Word(begin - 1) == ",") return false;
+      if (organization) {
+        const auto no_group = [&](uint32_t k) { return rules_.sectors[k].group.empty(); };
+        if (std::any_of(run.sectors.begin(), run.sectors.end(), no_group) || !runs.empty()) {
+          return false;
+        }
+        // Nor the end of a hyphened title: "the secretary-general of the United Nations".
+        if (start > 0 && Word(start - 1) == "-") return false;
+        for (uint32_t k = std::max(start, 1u); k < prep; ++k) {  // a capital opening the sentence
+          if (const std::string_view w = s_.TokenText(k);
+              !w.empty() && w[0] >= 'A' && w[0] <= 'Z') {
+            return false;
+          }
+        }
+      }
       out->tok_begin = begin;
       out->tok_end = m.tok_end;
       sectors_ = run.sectors;
