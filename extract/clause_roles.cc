@@ -264,8 +264,31 @@ void ClauseReader::FindSubject(size_t gi) {
       if (chunk.in_pp && chunk.begin >= 2 && Is(chunk.begin - 1, "of") &&
           !AfterQuantifier(chunk.begin) && IsNounWord(chunk.begin - 2) &&
           out_->chunk_of[chunk.begin - 2] < 0) {
-        const int noun = NounChunkEndingAt(chunk.begin - 1);
-        if (ClauseStartBefore(out_->chunks[noun].begin)) {
+        // "Ithilen's sheep and goats of Gondor": a possessor opens the phrase and owns it.
+        const int noun = NounChunkEndingAt(chunk.begin - 1, /*possessor_owns=*/true);
+        uint32_t start = out_->chunks[noun].begin;
+        if (start >= 2 && (IsPunct(start - 1, '\'') ||
+                           (start >= 3 && Is(start - 1, "s") && IsPunct(start - 2, '\'')))) {
+          const int owner = ChunkEndingAt(IsPunct(start - 1, '\'') ? start - 1 : start - 2);
+          if (owner >= 0) start = out_->chunks[owner].begin;
+        }
+        if (ClauseStartBefore(start)) {
+          // Nouns coordinated after a possessive, the last of them with an of-phrase: the
+          // of-phrase owns that noun as the possessor owns the first ("Ithilen's sheep and goats
+          // of Gondor": Ithilen's sheep, Gondor's goats).
+          Chunk& phrase = out_->chunks[noun];
+          if (start < phrase.begin && !phrase.owners.empty() && !chunk.members.empty() &&
+              std::any_of(s_.units.begin() + phrase.begin, s_.units.begin() + phrase.end,
+                          [&](const Unit& unit) {
+                            return unit.mention < 0 &&
+                                   s_.LowerToken(unit.tok_begin) == std::string_view("and");
+                          })) {
+            for (uint32_t m : chunk.members) {
+              if (std::find(phrase.owners.begin(), phrase.owners.end(), m) == phrase.owners.end()) {
+                phrase.owners.push_back(m);
+              }
+            }
+          }
           g.subject = noun;
           g.subject_via = "noun phrase before 'of'";
           return;
