@@ -241,6 +241,21 @@ void ClauseReader::FindInfinitiveSubjects() {
       via = "subject of '";
     }
     if (subject < 0) continue;
+    // "the treaty that Japan agreed to sign", "announced the meeting, which both Begin and
+    // Sadat agreed to attend": the antecedent of the relative clause the infinitive completes
+    // is its object, when it has none of its own, the verb it completes took none (FindRoles
+    // left it to the infinitive) and that verb's content is its infinitive ("the weapons that
+    // Ukraine has used to defend itself" are what it used). After a comma an earlier verb's
+    // object is safe here: a "which" about a whole clause completes no such infinitive.
+    if (g.object < 0 && gov.object < 0 && !passive && subject == gov.subject &&
+        TakesInfinitive(gov)) {
+      const int antecedent =
+          RelativeAntecedent(static_cast<size_t>(h), /*object_after_comma=*/true);
+      if (antecedent >= 0) {
+        g.object = antecedent;
+        g.object_relative = true;
+      }
+    }
     g.subject = subject;
     g.owner_subject = owner;
     g.subject_via = via + std::string(UnitText(gov.verbs.back().unit)) + "'";
@@ -250,6 +265,14 @@ void ClauseReader::FindInfinitiveSubjects() {
     if (gov.negated) m = Stronger(m, Modality::kNegated);
     for (GroupVerb& v : g.verbs) v.modality = Stronger(v.modality, m);
   }
+}
+
+bool ClauseReader::TakesInfinitive(const VerbGroup& g) const {
+  if (g.verbs.empty() || info_[g.verbs.back().unit].lex == nullptr) return false;
+  for (const VerbSense& sense : info_[g.verbs.back().unit].lex->senses) {
+    if (lex_.InfinitiveComplement(sense.verb)) return true;
+  }
+  return false;
 }
 
 bool ClauseReader::InfinitiveListGoesOn(size_t gi) const {

@@ -372,6 +372,13 @@ class ClauseReader {
 
   void FindRoles(size_t gi);
 
+  // The antecedent chunk of the relative clause whose subject is group gi's ("the treaty that
+  // Japan signed", "the islands, which Russia has controlled"), or -1: when "that", "which" or
+  // "whom" stands right before that subject and does not open an earlier verb's complement
+  // clause. After a comma the antecedent is an entity, or with `object_after_comma` also the
+  // direct object of an earlier verb ("announced the meeting, which Begin agreed to attend").
+  int RelativeAntecedent(size_t gi, bool object_after_comma = false);
+
   bool StartsEntity(uint32_t u) const { return out_->chunk_of[u] >= 0; }
 
   // Whether the last verb of group `g` takes a complement clause (without "that": `bare`).
@@ -417,6 +424,9 @@ class ClauseReader {
   // preposition ("to His Majesty, King Abdullah II, for convening": the King), or -1; and a
   // verb of blame makes its verbs reported. REQUIRES: gi > 0 and CreditedGerundAt.
   int CreditedChunk(size_t gi);
+  // Whether the last verb of group g takes a to-infinitive as its content
+  // (Lexicon::InfinitiveComplement): "agreed to attend", not "used ... to defend".
+  bool TakesInfinitive(const VerbGroup& g) const;
   // Whether the last verb of group g is a form of one of `lemmas`.
   bool LemmaIn(const VerbGroup& g, std::span<const std::string_view> lemmas) const;
 

@@ -264,8 +264,31 @@ void ClauseReader::FindSubject(size_t gi) {
       if (chunk.in_pp && chunk.begin >= 2 && Is(chunk.begin - 1, "of") &&
           !AfterQuantifier(chunk.begin) && IsNounWord(chunk.begin - 2) &&
           out_->chunk_of[chunk.begin - 2] < 0) {
-        const int noun = NounChunkEndingAt(chunk.begin - 1);
-        if (ClauseStartBefore(out_->chunks[noun].begin)) {
+        // "Ithilen's sheep and goats of Gondor": a possessor opens the phrase and owns it.
+        const int noun = NounChunkEndingAt(chunk.begin - 1, /*possessor_owns=*/true);
+        uint32_t start = out_->chunks[noun].begin;
+        if (start >= 2 && (IsPunct(start - 1, '\'') ||
+                           (start >= 3 && Is(start - 1, "s") && IsPunct(start - 2, '\'')))) {
+          const int owner = ChunkEndingAt(IsPunct(start - 1, '\'') ? start - 1 : start - 2);
+          if (owner >= 0) start = out_->chunks[owner].begin;
+        }
+        if (ClauseStartBefore(start)) {
+          // Nouns coordinated after a possessive, the last of them with an of-phrase: the
+          // of-phrase owns that noun as the possessor owns the first ("Ithilen's sheep and goats
+          // of Gondor": Ithilen's sheep, Gondor's goats).
+          Chunk& phrase = out_->chunks[noun];
+          if (start < phrase.begin && !phrase.owners.empty() && !chunk.members.empty() &&
+              std::any_of(s_.units.begin() + phrase.begin, s_.units.begin() + phrase.end,
+                          [&](const Unit& unit) {
+                            return unit.mention < 0 &&
+                                   s_.LowerToken(unit.tok_begin) == std::string_view("and");
+                          })) {
+            for (uint32_t m : chunk.members) {
+              if (std::find(phrase.owners.begin(), phrase.owners.end(), m) == phrase.owners.end()) {
+                phrase.owners.push_back(m);
+              }
+            }
+          }
           g.subject = noun;
           g.subject_via = "noun phrase before 'of'";
           return;
@@ -647,22 +670,44 @@ void ClauseReader::FindRoles(size_t gi) {
   };
   if (g.object < 0 && !passive && !g.infinitive && g.subject >= 0 && g.that_clause == kNoUnit &&
       (g.to_clause == kNoUnit || infinitive_takes_object(g.to_clause))) {
-    const uint32_t sb = out_->chunks[g.subject].begin;
-    if (sb > 0 && (Is(sb - 1, "that") || Is(sb - 1, "which") || Is(sb - 1, "whom"))) {
-      uint32_t e = sb - 1;
-      const bool comma = e > 0 && IsPunct(e - 1, ',');
-      if (comma) --e;
-      // After a comma only an entity is a safe antecedent ("equity, which historians have
-      // described" is about the actions before it).
-      int c = ChunkEndingAt(e);
-      if (c >= 0 && out_->chunks[c].in_pp) c = -1;
-      if (c < 0 && !comma && e > 0 && IsNounWord(e - 1)) c = NounChunkEndingAt(e);
-      if (c >= 0) {
-        g.object = c;
-        g.object_relative = true;
-      }
+    const int c = RelativeAntecedent(gi);
+    if (c >= 0) {
+      g.object = c;
+      g.object_relative = true;
     }
   }
+}
+
+int ClauseReader::RelativeAntecedent(size_t gi, bool object_after_comma) {
+  const VerbGroup& g = out_->groups[gi];
+  if (g.subject < 0) return -1;
+  const uint32_t sb = out_->chunks[g.subject].begin;
+  if (sb == 0 || !(Is(sb - 1, "that") || Is(sb - 1, "which") || Is(sb - 1, "whom"))) return -1;
+  // A "that" that opens the complement clause of an earlier verb that takes one is no relative
+  // pronoun ("announcing on November 9 that he would go", "indicated to Christopher that Israel
+  // would withdraw"); after a verb that takes none it is ("builds on the standards that EPA
+  // released").
+  for (size_t h = 0; h < gi; ++h) {
+    if (out_->groups[h].that_clause == sb && TakesClause(out_->groups[h], /*bare=*/false)) {
+      return -1;
+    }
+  }
+  uint32_t e = sb - 1;
+  const bool comma = e > 0 && IsPunct(e - 1, ',');
+  if (comma) --e;
+  // After a comma only an entity is a safe antecedent ("equity, which historians have
+  // described" is about the actions before it), unless the caller allows the direct object of
+  // an earlier verb.
+  int c = ChunkEndingAt(e);
+  if (c >= 0 && out_->chunks[c].in_pp) c = -1;
+  if (c < 0 && !comma && e > 0 && IsNounWord(e - 1)) c = NounChunkEndingAt(e);
+  if (c < 0 && comma && object_after_comma) {
+    for (size_t h = gi; h-- > 0;) {
+      const int o = out_->groups[h].object;
+      if (o >= 0 && out_->chunks[o].end == e) return o;
+    }
+  }
+  return c;
 }
 
 bool ClauseReader::NamesOnlyGroups(const Chunk& c) const {
@@ -740,8 +785,16 @@ void ClauseReader::ShareWithFollowingClause() {
 void ClauseReader::MarkConditional() {
   for (uint32_t u = 0; u < n_; ++u) {
     if (!(Is(u, "if") || Is(u, "unless"))) continue;
+    // The clause ends at a comma, but not at one inside a coordinated chunk ("if you expect
+    // Cuba, Nicaragua, and Venezuela to participate").
     uint32_t e = u + 1;
-    while (e < n_ && !IsPunct(e, ',') && !IsHardStop(e)) ++e;
+    while (e < n_ && !IsHardStop(e)) {
+      if (IsPunct(e, ',')) {
+        const int c = out_->chunk_of[e];
+        if (c < 0 || out_->chunks[c].begin >= e || out_->chunks[c].end <= e + 1) break;
+      }
+      ++e;
+    }
     for (VerbGroup& g : out_->groups) {
       if (g.begin > u && g.begin < e) g.conditional = true;
     }

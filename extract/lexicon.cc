@@ -182,6 +182,7 @@ uint32_t Lexicon::AddVerb(std::string_view lemma, const std::vector<std::string>
     raising_.push_back(-1);
     clause_.push_back(-1);
     clause_bare_.push_back(0);
+    infinitive_.push_back(0);
     AddForm(verb, lemma, kFormBase);
   }
   for (const std::string& f : third) AddForm(verb, f, kFormThird);
@@ -231,6 +232,8 @@ void Lexicon::SetComplementClause(uint32_t verb, Modality modality, bool bare) {
   clause_[verb] = static_cast<int8_t>(modality);
   if (bare) clause_bare_[verb] = 1;
 }
+
+void Lexicon::SetInfinitiveComplement(uint32_t verb) { infinitive_[verb] = 1; }
 
 std::optional<Modality> Lexicon::ComplementClause(uint32_t verb) const {
   if (clause_[verb] < 0) return std::nullopt;

@@ -168,6 +168,13 @@ class Lexicon {
   std::optional<Modality> ComplementClause(uint32_t verb) const;
   bool BareComplementClause(uint32_t verb) const { return clause_bare_[verb] != 0; }
 
+  // Verbs whose to-infinitive is what they say, not what they are done for: "agreed to
+  // attend", "pledged to donate", "refused to sign" (against "used the weapons to defend",
+  // "took steps to improve"). Set for the lemmas of frames whose text comes from a
+  // to-infinitive (`text to` or `text infinitive`).
+  void SetInfinitiveComplement(uint32_t verb);
+  bool InfinitiveComplement(uint32_t verb) const { return infinitive_[verb] != 0; }
+
  private:
   LexEntry* Entry(std::string_view word);
   void AddForm(uint32_t verb, std::string_view form, uint8_t bits);
@@ -182,6 +189,7 @@ class Lexicon {
   std::vector<int8_t> raising_;       // by verb: -1, or a Modality
   std::vector<int8_t> clause_;        // by verb: -1, or a Modality
   std::vector<uint8_t> clause_bare_;  // by verb
+  std::vector<uint8_t> infinitive_;   // by verb: 1 for SetInfinitiveComplement
   std::vector<CompoundVerb> compounds_;
 };
 

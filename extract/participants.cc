@@ -34,11 +34,14 @@ bool IsSubject(const ClauseAnalysis& a, int c) {
   return false;
 }
 
-// The subject pronoun a possessive pronoun stands for ("his": "he"), else `w`.
+// The subject pronoun a possessive or reflexive pronoun stands for ("his", "himself": "he"),
+// else `w`. A reflexive read as a subject is the object of a verb before it whose subject it
+// repeats ("Sadat found himself frustrated ... and made a dramatic move").
 std::string_view SubjectForm(std::string_view w) {
-  if (w == "his") return "he";
-  if (w == "her") return "she";
-  if (w == "their") return "they";
+  if (w == "his" || w == "himself") return "he";
+  if (w == "her" || w == "herself") return "she";
+  if (w == "their" || w == "themselves") return "they";
+  if (w == "itself") return "it";
   if (w == "our") return "we";
   if (w == "my") return "i";
   return w;

@@ -218,6 +218,12 @@ bool RuleCompiler::CompileRule(const RuleBlock& b, Rule* rule) {
         lexicon_->SetComplementClause(v.verb, Modality::kReported, /*bare=*/false);
       }
     }
+    // A frame whose text is a to-infinitive names verbs that take one as their content.
+    if (std::any_of(frame->text.begin(), frame->text.end(), [](const TextFiller& f) {
+          return f.kind == TextFiller::Kind::kTo || f.kind == TextFiller::Kind::kInfinitive;
+        })) {
+      for (const FrameVerb& v : frame->verbs) lexicon_->SetInfinitiveComplement(v.verb);
+    }
     rule->frame = std::move(frame);
   } else if (!had_pattern_prop) {
     missing("pattern");

@@ -317,6 +317,17 @@ bool CompileFrameProperty(RuleFiles* files, const SymbolTables& symbols, const R
   }
   if (k == "object-word") {
     for (const auto& [item, col] : SplitList(p.value, p.value_col)) {
+      // "@meeting-noun": every item of that word list.
+      if (item.size() > 1 && item[0] == '@') {
+        const auto it = symbols.words.find(item.substr(1));
+        if (it == symbols.words.end()) {
+          files->Error(b, p, col, "undefined word list '" + item + "'");
+          return false;
+        }
+        frame->object_words.insert(frame->object_words.end(), it->second.items.begin(),
+                                   it->second.items.end());
+        continue;
+      }
       Cue cue;
       if (item.empty() || !ParseWordItem(item, &cue)) {
         files->Error(b, p, col, "empty object word");

@@ -277,6 +277,41 @@ class SectorPass {
     return e == nullptr || e->classes == 0;
   }
 
+  // Nouns [b, t) that end in an office (`actors documents` `offices`, the office-title list)
+  // whose apposition names a person are that person's title, as a name right after them is:
+  // "Soviet Ambassador to the United States, Anatoly Dobrynin, indicated", "the Soviet
+  // ambassador, Dobrynin." (the apposition closed by a comma or the sentence's end). Not a
+  // plural ("Israeli officials, Netanyahu said") nor a description ("a U.S. citizen, Asim
+  // Ghafoor").
+  bool PersonInApposition(uint32_t b, uint32_t t) const {
+    const bool office = std::any_of(rules_.actors.offices.begin(), rules_.actors.offices.end(),
+                                    [&](const Cue& cue) {
+                                      const uint32_t len = static_cast<uint32_t>(cue.tokens.size());
+                                      if (cue.prefix || len == 0 || t < b + len) return false;
+                                      for (uint32_t k = 0; k < len; ++k) {
+                                        if (Word(t - len + k) != cue.tokens[k]) return false;
+                                      }
+                                      return true;
+                                    });
+    if (!office) return false;
+    const uint32_t n = static_cast<uint32_t>(s_.tokens.size());
+    if (t < n && Word(t) == "to") {  // "to the United States"
+      ++t;
+      if (t < n && mention_at_[t] < 0 && IsDeterminer(Word(t))) ++t;
+      if (t >= n || mention_at_[t] < 0) return false;
+      const Mention& to = s_.mentions[mention_at_[t]];
+      if (to.entity == nullptr || to.entity->entity.type != EntityType::kState) return false;
+      t = to.tok_end;
+    }
+    if (t + 1 >= s_.tokens.size() || Word(t) != "," || mention_at_[t + 1] < 0) return false;
+    const Mention& m = s_.mentions[mention_at_[t + 1]];
+    if (m.entity == nullptr || m.kind == MentionKind::kDemonym ||
+        m.entity->entity.type != EntityType::kPerson) {
+      return false;
+    }
+    return m.tok_end >= s_.tokens.size() || Word(m.tok_end) == "," || Word(m.tok_end) == ".";
+  }
+
   // A noun after the sector nouns makes them its modifiers ("Russia's military build-up",
   // "Iranian military buildup"): a lower-case word the lexicon does not know (verbs, function
   // words and adverbs it knows), or one joined to the next by a hyphen.
@@ -322,7 +357,7 @@ class SectorPass {
       ++t;
     }
     const uint32_t end = Nouns(t);
-    if (end == t || NounFollows(end)) return 0;
+    if (end == t || NounFollows(end) || PersonInApposition(t, end)) return 0;
     if (NameFollows(end)) {
       if (!names) return 0;
       const uint32_t name_end = UnknownNameEnd(end);
@@ -397,7 +432,12 @@ class SectorPass {
   }
 
   bool Before(const Mention& m, const EntityDef* owner, Mention* out) {
-    if (owner->entity.type != EntityType::kState) return false;
+    // An organization owns lower-case nouns of a group before "of" only ("the human rights
+    // activists of Amnesty International", as "Amnesty International's human rights activists";
+    // not its officials or a title: "the leadership of the G20", "Secretary-General of the
+    // United Nations", "the secretary-general of the United Nations").
+    const bool organization = owner->entity.type == EntityType::kOrganization;
+    if (owner->entity.type != EntityType::kState && !organization) return false;
     // An adjective before its noun is no owner after "of": "a delegation of American senators".
     if (m.kind == MentionKind::kDemonym && m.tok_end < s_.tokens.size() &&
         mention_at_[m.tok_end] < 0 && IsWordByte(static_cast<unsigned char>(Word(m.tok_end)[0]))) {
@@ -407,6 +447,7 @@ class SectorPass {
     if (t >= 1 && Word(t - 1) == "the") --t;
     if (t < 2 || !IsCountryPreposition(Word(t - 1)) || mention_at_[t - 1] >= 0) return false;
     const uint32_t prep = t - 1;
+    if (organization && Word(prep) != "of") return false;
     // "in" and "from" name where, not whose, except at the start of a sentence: "Lawmakers in
     // Fornost welcomed", "Soldiers from Gondor have cordoned off", but "stationed troops in
     // Japan", "withdrew troops from Afghanistan".
@@ -445,6 +486,20 @@ class SectorPass {
       }
       // "Taro Kono, the foreign minister of Japan": an apposition names an office.
       if (begin > 0 && Word(begin - 1) == ",") return false;
+      if (organization) {
+        const auto no_group = [&](uint32_t k) { return rules_.sectors[k].group.empty(); };
+        if (std::any_of(run.sectors.begin(), run.sectors.end(), no_group) || !runs.empty()) {
+          return false;
+        }
+        // Nor the end of a hyphened title: "the secretary-general of the United Nations".
+        if (start > 0 && Word(start - 1) == "-") return false;
+        for (uint32_t k = std::max(start, 1u); k < prep; ++k) {  // a capital opening the sentence
+          if (const std::string_view w = s_.TokenText(k);
+              !w.empty() && w[0] >= 'A' && w[0] <= 'Z') {
+            return false;
+          }
+        }
+      }
       out->tok_begin = begin;
       out->tok_end = m.tok_end;
       sectors_ = run.sectors;

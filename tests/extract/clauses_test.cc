@@ -533,6 +533,12 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
       {"Japan over the past two weeks has rejected the proposal.",
        {"subject \"Japan\" = state:japan [before the verb]"},
        {}},
+      // Nouns coordinated after a possessive, the last with an of-phrase: each has its owner.
+      {"Japan's friends and partners of Korea rejected the plan.",
+       {"subject \"friends and partners\" (names no entity; owner state:japan state:south-korea) "
+        "[noun phrase before 'of']"},
+       {}},
+      {"The friends and partners of Korea rejected the plan.", {}, {"owner state:south-korea"}},
       // A state or body right before a noun phrase read backwards owns it, as read forwards;
       // not one inside a prepositional phrase.
       {"The Japan basketball team reaffirmed its support.",

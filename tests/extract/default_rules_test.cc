@@ -1185,6 +1185,55 @@ TEST(DefaultRulesTest, CoordinatedInfinitivesCompleteTheSameVerb) {
   ExpectClauseCases(*extractor, cases);
 }
 
+// Relative clauses and complement clauses (extract/clause_roles.cc, clause_nonfinite.cc): the
+// antecedent of a relative clause is the object of the to-infinitive it completes when that
+// infinitive is the content of its verb; a "that" opening a complement clause is no relative
+// pronoun; a reflexive pronoun is its clause's subject again; an if-clause holds a list.
+TEST(DefaultRulesTest, RelativeAntecedentsAndComplementClauses) {
+  std::unique_ptr<Extractor> extractor = DefaultExtractor();
+  ASSERT_NE(extractor, nullptr);
+  const ClauseCase cases[] = {
+      {"Japan proposed a treaty that Russia agreed to sign.",
+       {"state:russia signed modality=planned text=\"a treaty\"",
+        "state:japan proposed text=\"a treaty that Russia agreed to sign\""},
+       {}},
+      // After a comma, the object of the verb before it.
+      {"Japan announced the summit, which Russia and China agreed to attend in September.",
+       {"state:russia attended modality=planned text=\"the summit\"",
+        "state:china attended modality=planned text=\"the summit\""},
+       {}},
+      {"The White House announced the meeting, which both Menachem Begin and Anwar Sadat agreed "
+       "to attend.",
+       {"person:menachem-begin attended text=\"the meeting\"",
+        "person:anwar-sadat attended text=\"the meeting\""},
+       {}},
+      // An infinitive of purpose leaves the antecedent to its verb.
+      {"Japan sent the weapons that Ukraine has used to defend itself.",
+       {},
+       {"state:ukraine supported text=\"the weapons\""}},
+      // "that" after the to-phrase of a verb that takes a clause opens that clause.
+      {"French Minister Gerard intervened, explaining to the committee that France could not "
+       "formally admit to providing such aid.",
+       {"state:france explained"},
+       {"state:france acknowledged text=\"the committee\""}},
+      // After a verb that takes none, it is a relative pronoun.
+      {"This rule builds on the final standards that EPA released in December 2022.",
+       {"organization:epa announced text=\"the final standards\""},
+       {}},
+      // An if-clause goes on past the commas of a list inside it.
+      {"I'd like to know specifically if you expect Cuba, Nicaragua, and Venezuela to "
+       "participate in the summit.",
+       {"state:cuba attended modality=hedged", "state:venezuela attended modality=hedged"},
+       {"state:cuba attended modality=planned"}},
+      // "himself": the subject it repeats, and so the verbs that share it.
+      {"Egyptian President Anwar Sadat found himself frustrated by the lack of movement and made "
+       "a dramatic move, announcing that he would be willing to go to Jerusalem.",
+       {"person:anwar-sadat announced text=\"he would be willing to go to Jerusalem\""},
+       {}},
+  };
+  ExpectClauseCases(*extractor, cases);
+}
+
 // Chairing a meeting convenes it; chairing a standing body leads it; receiving an honour hosts
 // no one; arguing a case asserts nothing (rules/relations/contact.rules, statements.rules).
 TEST(DefaultRulesTest, ChairReceiveAndArgueBySense) {

@@ -274,6 +274,9 @@ TEST(PetrarchImportTest, ImportedPatternsReadTheirRoleMarkers) {
       {"Sam Gamgee warned Gondor.", {"HOBCIV GON 160 asserted"}},
       // The owner of a subject phrase that names no entity is the source.
       {"Gondor's new envoy accused Osgiliath.", {"GON OSG 112 asserted"}},
+      // Nouns coordinated after a possessive, the last with an of-phrase: both owners act.
+      {"Gondor's sheep and goats of Arnor accused Osgiliath.",
+       {"GON OSG 112 asserted", "ARN OSG 112 asserted"}},
       // The agent of a reduced relative on the object is the target, PETRARCH's first actor
       // after the verb.
       {"Arnor welcomed memos sent by Gondor.", {"ARN GON 041 asserted"}},

@@ -38,6 +38,18 @@ std::string Statements(const RuleSet& rules, const std::string& sentence, const 
   return out;
 }
 
+// One sentence and every statement it gives, as lines of Statements() ("" for none).
+struct StatementsCase {
+  std::string sentence, want;
+};
+
+void ExpectStatements(const RuleSet& rules, const std::vector<StatementsCase>& cases) {
+  for (const StatementsCase& c : cases) {
+    SCOPED_TRACE(c.sentence);
+    EXPECT_EQ(Statements(rules, c.sentence, "1995-01-01"), c.want);
+  }
+}
+
 TEST(SectorsTest, CountriesWithSectorNounsAreActorsWithCodes) {
   struct Case {
     std::string sentence, date, want;  // want: one line of Statements()
@@ -76,6 +88,22 @@ TEST(SectorsTest, CountriesWithSectorNounsAreActorsWithCodes) {
        "state:israel welcomed state:japan ISRGOV JPN"},
       {"The Government and people of Israel welcomed Japan.", "2014-05-01",
        "group:israel-public welcomed state:japan ISRCVL JPN"},
+      // An office whose apposition names a person is that person's title, after "to" and a
+      // state too: the person is the one met; a description ("citizen") or a plural
+      // ("officials") stays the country's sector.
+      {"Japan met with Soviet Ambassador to the United States, Anatoly Dobrynin, in secret.",
+       "1962-10-27", "person:anatoly-dobrynin holds_office state:soviet-union - USR"},
+      {"Japan met with Soviet Ambassador to the United States, Anatoly Dobrynin, in secret.",
+       "1962-10-27", "state:japan met_with person:anatoly-dobrynin JPN -"},
+      {"Japan met with the Soviet ambassador, Anatoly Dobrynin.", "1962-10-27",
+       "state:japan met_with person:anatoly-dobrynin JPN -"},
+      {"Japan detained a U.S. citizen, Asim Ghafoor, on Tuesday.", "2021-07-16",
+       "state:japan detained group:united-states-public JPN USACVL"},
+      {"Japan met with Soviet officials, Anatoly Dobrynin said.", "1962-10-27",
+       "state:japan met_with state:soviet-union JPN USRGOV"},
+      // An organization owns lower-case nouns of a group before "of", as before its "'s".
+      {"Soldiers of NATO attacked Russia.", "2014-05-01",
+       "organization:nato attacked state:russia - RUS"},
       // Codes are taken at the statement's date: Abe held no office in 2003.
       {"Vladimir Putin met Shinzo Abe in Moscow.", "2003-03-12",
        "person:vladimir-putin met_with person:shinzo-abe RUSGOV -"},
@@ -166,6 +194,37 @@ TEST(SectorsTest, SectorsComposeOnceAndTitlesGiveNamesTheirSector) {
   }
 }
 
+// An organization owns the lower-case nouns of a group before "of" ("the human rights activists
+// of Amnesty International" as "Amnesty International's human rights activists"); not nouns of
+// the organization itself, a title, nor nouns before "from" or "in" (where, not whose).
+TEST(SectorsTest, OrganizationsOwnGroupNounsBeforeOf) {
+  auto rules = RuleSet::Compile({{"t.rules",
+                                  "entity organization:amnesty\n  label Amnesty International\n"
+                                  "  attr cameo = NGM\n"
+                                  "entity state:gondor\n  label Gondor\n  attr cameo = GON\n"
+                                  "sector OPP\n  label opposition\n  group opposition\n"
+                                  "  noun human rights activist\n"
+                                  "sector GOV\n  label government\n  noun leadership\n"
+                                  "sector MIL\n  label military\n  group military\n"
+                                  "  noun general\n"
+                                  "verbs t\n  meet meets meeting met\n"
+                                  "frame met\n  verb meet\n  predicate met_with\n"
+                                  "  object actor\n",
+                                  0}});
+  ASSERT_TRUE(rules.ok()) << rules.status().ToString();
+  ExpectStatements(**rules,
+                   {
+                       {"The human rights activists of Amnesty International met Gondor.",
+                        "organization:amnesty met_with state:gondor NGMOPP GON\n"},
+                       {"Human rights activists of Amnesty International met Gondor.",
+                        "organization:amnesty met_with state:gondor NGMOPP GON\n"},
+                       {"The leadership of Amnesty International met Gondor.", ""},
+                       {"The Human Rights Activists of Amnesty International met Gondor.", ""},
+                       {"The secretary-general of Amnesty International met Gondor.", ""},
+                       {"The human rights activists from Amnesty International met Gondor.", ""},
+                   });
+}
+
 // `exact` nouns take no regular plural (PETRARCH's "POLICE {}"): "Gondor's polices" is no
 // sector of Gondor, "Gondor's police" is. `before` nouns put their code before the owner's and
 // may stand right before it (PETRARCH's "MSF [NGO~]"): "MSF Gondor" is NGOGON, "an MSF Gondor
@@ -183,24 +242,20 @@ TEST(SectorsTest, ExactNounsHaveNoPluralAndBeforeNounsPutTheirCodeFirst) {
                                   "  object actor\n  object-owner actor\n",
                                   0}});
   ASSERT_TRUE(rules.ok()) << rules.status().ToString();
-  struct Case {
-    std::string sentence, want;  // want: Statements(), whole
-  };
-  const std::vector<Case> cases = {
-      {"Rohan met Gondor's police.", "state:rohan met_with state:gondor ROH GONCOP\n"},
-      {"Rohan met Gondor's polices.", "state:rohan met_with state:gondor ROH GON\n"},
-      {"Rohan met Gondor's constables.", "state:rohan met_with state:gondor ROH GONCOP\n"},
-      {"MSF Gondor met Rohan.", "group:gondor-ngos met_with state:rohan NGOGON ROH\n"},
-      {"An MSF Gondor diplomat met Rohan.", "state:gondor met_with state:rohan NGOGONGOV ROH\n"},
-      {"Rohan met MSF Gondor.", "state:rohan met_with group:gondor-ngos ROH NGOGON\n"},
-      // A noun without `before` composes after its owner only, its code last.
-      {"Gondor aid groups met Rohan.", "group:gondor-ngos met_with state:rohan GONNGO ROH\n"},
-      {"Aid groups Gondor met Rohan.", "state:gondor met_with state:rohan GON ROH\n"},
-  };
-  for (const Case& c : cases) {
-    SCOPED_TRACE(c.sentence);
-    EXPECT_EQ(Statements(**rules, c.sentence, "1995-01-01"), c.want);
-  }
+  ExpectStatements(
+      **rules,
+      {
+          {"Rohan met Gondor's police.", "state:rohan met_with state:gondor ROH GONCOP\n"},
+          {"Rohan met Gondor's polices.", "state:rohan met_with state:gondor ROH GON\n"},
+          {"Rohan met Gondor's constables.", "state:rohan met_with state:gondor ROH GONCOP\n"},
+          {"MSF Gondor met Rohan.", "group:gondor-ngos met_with state:rohan NGOGON ROH\n"},
+          {"An MSF Gondor diplomat met Rohan.",
+           "state:gondor met_with state:rohan NGOGONGOV ROH\n"},
+          {"Rohan met MSF Gondor.", "state:rohan met_with group:gondor-ngos ROH NGOGON\n"},
+          // A noun without `before` composes after its owner only, its code last.
+          {"Gondor aid groups met Rohan.", "group:gondor-ngos met_with state:rohan GONNGO ROH\n"},
+          {"Aid groups Gondor met Rohan.", "state:gondor met_with state:rohan GON ROH\n"},
+      });
 }
 
 TEST(SectorsTest, DiscardPhrasesSilenceSentencesAndDocuments) {
