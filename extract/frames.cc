@@ -488,20 +488,24 @@ class FrameReader {
     return next;
   }
 
-  // The person chunk set off by commas after chunk c, a title of one mention of two or more
-  // words that names no person ("Soviet Ambassador", maybe with "to/of/in" and an entity after
-  // it): "Soviet Ambassador to the United States, Anatoly Dobrynin,". -1 when none.
+  // The person chunk set off by commas after chunk c, a title that names no person: one
+  // mention of two or more words ("the Soviet leaders" as a sector of its state) or a demonym
+  // and up to three words ("Soviet Ambassador"), maybe with "to/of/in" and an entity after it:
+  // "Soviet Ambassador to the United States, Anatoly Dobrynin,". -1 when none.
   int TitleApposition(int c) const {
     const Chunk& chunk = a_.chunks[c];
-    if (chunk.members.empty()) return -1;
+    const bool demonym_title = chunk.members.empty() && chunk.owners.size() == 1 &&
+                               s_.mentions[chunk.owners[0]].kind == MentionKind::kDemonym &&
+                               chunk.end <= chunk.begin + 4;
+    if (chunk.members.empty() && !demonym_title) return -1;
     // One title mention (a demonym, or an alias such as "Soviet Ambassador" for its state).
-    if (chunk.members.size() != 1 || chunk.end > chunk.begin + 2 ||
-        (chunk.end == chunk.begin + 2 && Lower(chunk.begin) != "the")) {
+    if (!demonym_title && (chunk.members.size() != 1 || chunk.end > chunk.begin + 2 ||
+                           (chunk.end == chunk.begin + 2 && Lower(chunk.begin) != "the"))) {
       return -1;
     }
-    const Mention& title = s_.mentions[chunk.members[0]];
+    const Mention& title = s_.mentions[demonym_title ? chunk.owners[0] : chunk.members[0]];
     if (title.entity == nullptr || title.entity->entity.type == EntityType::kPerson ||
-        title.tok_end - title.tok_begin < 2) {
+        (!demonym_title && title.tok_end - title.tok_begin < 2)) {
       return -1;
     }
     const uint32_t n = static_cast<uint32_t>(s_.units.size());

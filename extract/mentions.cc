@@ -89,7 +89,9 @@ void Candidates(const DocState& doc, const Tagged& s) {
     }
     LocalCandidates(doc, s, i, &out);
   }
-  if (rules.entity_pattern_set != nullptr && !s.tokens.empty()) {
+  // The set scans every byte; most sentences lack a token every match of any pattern holds.
+  if (rules.entity_pattern_set != nullptr && !s.tokens.empty() &&
+      rules.entity_gate.MayMatch(exact)) {
     std::vector<int> hits;
     if (rules.entity_pattern_set->Match(s.text, &hits)) {
       std::sort(hits.begin(), hits.end());

@@ -1,5 +1,7 @@
 #include "extract/rule_compiled.h"
 
+#include <algorithm>
+
 namespace parley::internal {
 
 std::string_view SlotRoleName(SlotRole role) {
@@ -27,6 +29,22 @@ std::string_view RuleKindName(RuleKind kind) {
       return "coref";
   }
   return "relation";
+}
+
+bool EntityPatternGate::MayMatch(const std::vector<uint32_t>& keys) const {
+  if (!enabled) return true;
+  if (std::none_of(keys.begin(), keys.end(),
+                   [&](uint32_t key) { return anchor_bits[key / 2 % anchor_bits.size()]; })) {
+    return false;
+  }
+  std::bitset<kMaxTokens> present;
+  for (const uint32_t key : keys) {
+    const auto it = std::lower_bound(tokens.begin(), tokens.end(), key / 2);
+    if (it != tokens.end() && *it == key / 2) present[it - tokens.begin()] = true;
+  }
+  return std::any_of(required.begin(), required.end(), [&](const std::vector<uint8_t>& r) {
+    return std::all_of(r.begin(), r.end(), [&](uint8_t i) { return present[i]; });
+  });
 }
 
 }  // namespace parley::internal

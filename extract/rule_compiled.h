@@ -366,6 +366,25 @@ struct PatternWord {
   std::vector<uint32_t> frames;  // frame rules one of whose verbs has this form
 };
 
+// The tokens each entity pattern's matches hold (literal_regex.h RequiredTokens, interned in the
+// rules' vocabulary): a sentence that holds those of no pattern needs no RE2::Set scan.
+// Disabled (MayMatch always true) unless every pattern has such a token.
+struct EntityPatternGate {
+  static constexpr size_t kMaxTokens = 256;
+  bool enabled = false;
+  std::vector<uint32_t> tokens;  // sorted vocabulary ids (alias_index.tokens), at most kMaxTokens
+  // Per entity pattern: the indexes into `tokens` of the tokens its matches hold, the longest
+  // (its anchor) first.
+  std::vector<std::vector<uint8_t>> required;
+  // Bit (id % 65536) of each pattern's anchor: most sentences hold none, and are passed over by
+  // one bit test per token (the default rules' vocabulary has fewer ids: no two share a bit).
+  std::bitset<65536> anchor_bits;
+
+  // False when no entity pattern can match on token boundaries of a sentence whose tokens, as
+  // written, have the keys `keys` (AliasIndex::Keys' exact keys: TokenKey(id, space_before)).
+  bool MayMatch(const std::vector<uint32_t>& keys) const;
+};
+
 struct CompiledRules {
   std::vector<EntityDef> entities;  // sorted by id
   StringMap<uint32_t> entity_index;
@@ -376,7 +395,8 @@ struct CompiledRules {
   AliasIndex alias_index;
   std::vector<EntityPattern> entity_patterns;
   std::unique_ptr<RE2::Set> entity_pattern_set;  // null when there are no patterns
-  std::vector<Rule> rules;                       // relation, discover, coref; sorted by id
+  EntityPatternGate entity_gate;
+  std::vector<Rule> rules;  // relation, discover, coref; sorted by id
   // The words of the patterns (their requirements, anchors and frame verbs), numbered from 1:
   // pattern_words[id - 1] is the entry of the word with id `id` (Tagged::pattern_words holds
   // each token's id, or kNoPatternWord). pattern_word_of[v] is the id of the word whose

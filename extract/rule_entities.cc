@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "base/text.h"
+#include "extract/literal_regex.h"
 #include "extract/rule_tokens.h"
 
 namespace parley::internal {
@@ -75,6 +76,33 @@ bool ParseRole(RuleFiles* files, const RuleBlock& b, const RuleProp& p, Role* ro
   return true;
 }
 
+// Sets out->entity_gate from the entity patterns' required tokens (literal_regex.h), which it
+// interns in the rules' vocabulary so that a sentence's token keys (AliasIndex::Keys) name them.
+void GateEntityPatterns(CompiledRules* out) {
+  EntityPatternGate gate;
+  std::vector<std::vector<uint32_t>> ids;
+  for (const EntityPattern& p : out->entity_patterns) {
+    const std::vector<std::string> tokens = RequiredTokens(p.re->pattern());
+    if (tokens.empty()) return;  // the set runs on every sentence
+    std::vector<uint32_t>& pattern = ids.emplace_back();
+    for (const std::string& t : tokens) pattern.push_back(out->alias_index.tokens.Intern(t));
+    gate.tokens.insert(gate.tokens.end(), pattern.begin(), pattern.end());
+  }
+  std::sort(gate.tokens.begin(), gate.tokens.end());
+  gate.tokens.erase(std::unique(gate.tokens.begin(), gate.tokens.end()), gate.tokens.end());
+  if (gate.tokens.size() > EntityPatternGate::kMaxTokens) return;
+  for (const std::vector<uint32_t>& pattern : ids) {
+    gate.anchor_bits.set(pattern[0] % gate.anchor_bits.size());
+    std::vector<uint8_t>& r = gate.required.emplace_back();
+    for (const uint32_t id : pattern) {
+      r.push_back(static_cast<uint8_t>(
+          std::lower_bound(gate.tokens.begin(), gate.tokens.end(), id) - gate.tokens.begin()));
+    }
+  }
+  gate.enabled = true;
+  out->entity_gate = std::move(gate);
+}
+
 struct PendingPattern {
   std::string regex;
   const RuleBlock* block;
@@ -112,6 +140,7 @@ void CompileEntityPatterns(RuleFiles* files, const std::vector<PendingPattern>& 
                  "entity patterns are too large to compile together (simplify them or use "
                  "literal aliases)");
   }
+  GateEntityPatterns(out);
 }
 
 }  // namespace

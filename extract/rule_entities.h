@@ -1,6 +1,7 @@
 // The entity compiler: `entity` blocks (rules/README.md section 2) into the entity table
 // (CompiledRules::entities, sorted by id, and entity_index), the literal alias index
-// (alias_index.h), the entity patterns and their RE2::Set, and the office holders that
+// (alias_index.h), the entity patterns, their RE2::Set and its gate (EntityPatternGate: the
+// tokens every match of a pattern holds, interned in the alias index), and the office holders that
 // `resolve role` looks up. A stage of RuleSet::Compile, after the symbol tables.
 //
 // Thread-safety: run by one thread.

@@ -277,6 +277,41 @@ class SectorPass {
     return e == nullptr || e->classes == 0;
   }
 
+  // Nouns [b, t) that end in an office (`actors documents` `offices`, the office-title list)
+  // whose apposition names a person are that person's title, as a name right after them is:
+  // "Soviet Ambassador to the United States, Anatoly Dobrynin, indicated", "the Soviet
+  // ambassador, Dobrynin." (the apposition closed by a comma or the sentence's end). Not a
+  // plural ("Israeli officials, Netanyahu said") nor a description ("a U.S. citizen, Asim
+  // Ghafoor").
+  bool PersonInApposition(uint32_t b, uint32_t t) const {
+    const bool office = std::any_of(rules_.actors.offices.begin(), rules_.actors.offices.end(),
+                                    [&](const Cue& cue) {
+                                      const uint32_t len = static_cast<uint32_t>(cue.tokens.size());
+                                      if (cue.prefix || len == 0 || t < b + len) return false;
+                                      for (uint32_t k = 0; k < len; ++k) {
+                                        if (Word(t - len + k) != cue.tokens[k]) return false;
+                                      }
+                                      return true;
+                                    });
+    if (!office) return false;
+    const uint32_t n = static_cast<uint32_t>(s_.tokens.size());
+    if (t < n && Word(t) == "to") {  // "to the United States"
+      ++t;
+      if (t < n && mention_at_[t] < 0 && IsDeterminer(Word(t))) ++t;
+      if (t >= n || mention_at_[t] < 0) return false;
+      const Mention& to = s_.mentions[mention_at_[t]];
+      if (to.entity == nullptr || to.entity->entity.type != EntityType::kState) return false;
+      t = to.tok_end;
+    }
+    if (t + 1 >= s_.tokens.size() || Word(t) != "," || mention_at_[t + 1] < 0) return false;
+    const Mention& m = s_.mentions[mention_at_[t + 1]];
+    if (m.entity == nullptr || m.kind == MentionKind::kDemonym ||
+        m.entity->entity.type != EntityType::kPerson) {
+      return false;
+    }
+    return m.tok_end >= s_.tokens.size() || Word(m.tok_end) == "," || Word(m.tok_end) == ".";
+  }
+
   // A noun after the sector nouns makes them its modifiers ("Russia's military build-up",
   // "Iranian military buildup"): a lower-case word the lexicon does not know (verbs, function
   // words and adverbs it knows), or one joined to the next by a hyphen.
@@ -322,7 +357,7 @@ class SectorPass {
       ++t;
     }
     const uint32_t end = Nouns(t);
-    if (end == t || NounFollows(end)) return 0;
+    if (end == t || NounFollows(end) || PersonInApposition(t, end)) return 0;
     if (NameFollows(end)) {
       if (!names) return 0;
       const uint32_t name_end = UnknownNameEnd(end);

@@ -88,6 +88,19 @@ TEST(SectorsTest, CountriesWithSectorNounsAreActorsWithCodes) {
        "state:israel welcomed state:japan ISRGOV JPN"},
       {"The Government and people of Israel welcomed Japan.", "2014-05-01",
        "group:israel-public welcomed state:japan ISRCVL JPN"},
+      // An office whose apposition names a person is that person's title, after "to" and a
+      // state too: the person is the one met; a description ("citizen") or a plural
+      // ("officials") stays the country's sector.
+      {"Japan met with Soviet Ambassador to the United States, Anatoly Dobrynin, in secret.",
+       "1962-10-27", "person:anatoly-dobrynin holds_office state:soviet-union - USR"},
+      {"Japan met with Soviet Ambassador to the United States, Anatoly Dobrynin, in secret.",
+       "1962-10-27", "state:japan met_with person:anatoly-dobrynin JPN -"},
+      {"Japan met with the Soviet ambassador, Anatoly Dobrynin.", "1962-10-27",
+       "state:japan met_with person:anatoly-dobrynin JPN -"},
+      {"Japan detained a U.S. citizen, Asim Ghafoor, on Tuesday.", "2021-07-16",
+       "state:japan detained group:united-states-public JPN USACVL"},
+      {"Japan met with Soviet officials, Anatoly Dobrynin said.", "1962-10-27",
+       "state:japan met_with state:soviet-union JPN USRGOV"},
       // An organization owns lower-case nouns of a group before "of", as before its "'s".
       {"Soldiers of NATO attacked Russia.", "2014-05-01",
        "organization:nato attacked state:russia - RUS"},
