@@ -467,6 +467,13 @@ int ClauseReader::ChunkAt(uint32_t u) {
       }
       continue;
     }
+    // A short quotation after the first word of the phrase is a word of it (scare quotes): "a
+    // naval "quarantine" of Cuba", "a "special role" for Egypt".
+    if (i.kind == Kind::kQuote && v > u && ShortQuote(v)) {
+      chunk.head = v;
+      ++v;
+      continue;
+    }
     // An adverb before the word it modifies: "the first-ever meeting", "a newly signed deal".
     if (IsAdverb(v) && v + 1 < n_ &&
         (IsNounWord(v + 1) || IsPunct(v + 1, '-') || Has(v + 1, kClassModifier))) {
@@ -627,6 +634,24 @@ bool ClauseReader::IsNounWord(uint32_t u) const {
   if ((i.classes & ~(kClassModifier | kClassNumber)) != 0) return false;
   if (i.ly) return false;
   return !verb_unit_[u];
+}
+
+bool ClauseReader::ShortQuote(uint32_t u) const {
+  if (u >= n_ || info_[u].kind != Kind::kQuote) return false;
+  const Unit& unit = s_.units[u];
+  if (unit.tok_end < unit.tok_begin + 3) return false;
+  int words = 0;
+  // The tokens between the quotation marks: words, joined by hyphens.
+  for (uint32_t t = unit.tok_begin + 1; t + 1 < unit.tok_end; ++t) {
+    const Token& tok = s_.tokens[t];
+    const unsigned char c = static_cast<unsigned char>(s_.text[tok.begin]);
+    if (IsWordByte(c)) {
+      ++words;
+    } else if (c != '-') {
+      return false;
+    }
+  }
+  return words >= 1 && words <= 3;
 }
 
 bool ClauseReader::StartsNounPhrase(uint32_t u) const {

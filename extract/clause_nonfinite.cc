@@ -275,13 +275,18 @@ bool ClauseReader::TakesInfinitive(const VerbGroup& g) const {
   return false;
 }
 
+bool ClauseReader::ClauseBoundaryIn(uint32_t b, uint32_t e) const {
+  for (uint32_t u = b; u < e; ++u) {
+    if (IsHardStop(u) || Has(u, kClassSubordinator | kClassRelative)) return true;
+  }
+  return false;
+}
+
 bool ClauseReader::InfinitiveListGoesOn(size_t gi) const {
   for (size_t j = gi + 1; j < out_->groups.size(); ++j) {
     const VerbGroup& next = out_->groups[j];
     if (!next.infinitive) return false;
-    for (uint32_t u = out_->groups[j - 1].end; u < next.begin; ++u) {
-      if (IsHardStop(u) || Has(u, kClassSubordinator | kClassRelative)) return false;
-    }
+    if (ClauseBoundaryIn(out_->groups[j - 1].end, next.begin)) return false;
     if (!Is(next.begin, "to") || next.begin < 1) continue;
     if (Is(next.begin - 1, "and") || Is(next.begin - 1, "or")) return true;
   }
@@ -306,11 +311,7 @@ void ClauseReader::CoordinatedInfinitive(size_t gi) {
       continue;
     }
     if (!Is(prev.begin, "to") || prev.subject < 0) return;
-    for (uint32_t u = prev.end; u < conjunction; ++u) {
-      if (IsHardStop(u) || Has(u, kClassSubordinator | kClassRelative)) {
-        return;
-      }
-    }
+    if (ClauseBoundaryIn(prev.end, conjunction)) return;
     g.subject = prev.subject;
     g.owner_subject = prev.owner_subject;
     g.subject_via = "coordinated with 'to " + std::string(UnitText(prev.verbs.back().unit)) + "'";

@@ -303,6 +303,9 @@ class ClauseReader {
   // A word that can be (part of) a noun: not closed-class and not a finite verb in this place.
   bool IsNounWord(uint32_t u) const;
   bool StartsNounPhrase(uint32_t u) const;
+  // Whether unit u is a quotation of one to three words (hyphens allowed), no other marks:
+  // scare quotes that stand for a word of a noun phrase ("a naval "quarantine" of Cuba").
+  bool ShortQuote(uint32_t u) const;
 
   // --- Verb groups -----------------------------------------------------------------------------
   // Whether the -ing form at unit u follows a word that opens a participle clause sharing
@@ -418,6 +421,9 @@ class ClauseReader {
   // groups, and to enter into a Memorandum"): that infinitive's subject and modality, and a
   // complement of the verb it completes (VerbGroup::more_to_clauses).
   void CoordinatedInfinitive(size_t gi);
+  // Whether units [b, e) hold a clause boundary: a hard stop, a subordinator or a relative
+  // pronoun (what separates two infinitives of one list may not).
+  bool ClauseBoundaryIn(uint32_t b, uint32_t e) const;
   // Whether the infinitives after group gi, with nothing but their phrases between them, go on
   // to one after "and" or "or": gi is a member of a list of infinitives.
   bool InfinitiveListGoesOn(size_t gi) const;

@@ -178,6 +178,22 @@ void ClauseReader::FindSubject(size_t gi) {
           return;
         }
       }
+      // "The UAE - home to IRENA and host of COP28 in 2023 - will invest": an aside between
+      // spaced dashes after the subject, with no verb of its own, is stepped over.
+      if (!Joined(w)) {
+        uint32_t k = w;
+        while (k > 0 && !IsHardStop(k - 1) && !(IsPunct(k - 1, '-') && !Joined(k - 1))) --k;
+        if (k >= 2 && IsPunct(k - 1, '-') && !Joined(k - 1)) {
+          const uint32_t open = k - 1;
+          const int c = ChunkEndingAt(open);
+          if (c >= 0 && !out_->chunks[c].in_pp && !out_->chunks[c].possessive &&
+              ClauseStartBefore(out_->chunks[c].begin) && Parenthetical(open, w)) {
+            out_->skipped.push_back({open, w + 1, "aside between dashes"});
+            g.subject = c;
+            g.subject_via = "before an aside";
+          }
+        }
+      }
       return;
     }
     if (IsPunct(w, ',')) {

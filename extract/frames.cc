@@ -220,15 +220,26 @@ class FrameReader {
 
   // Whether units [b, e) hold one of `words`.
   bool PhraseHasWord(uint32_t b, uint32_t e, const std::vector<Cue>& words) const {
-    for (uint32_t u = b; u < e; ++u) {
-      const std::string_view w = Lower(u);
-      if (w.empty()) continue;
+    auto listed = [&](std::string_view w) {
       for (const Cue& cue : words) {
         if (cue.tokens.size() != 1) continue;
         if (cue.prefix ? w.substr(0, cue.tokens[0].size()) == cue.tokens[0] : w == cue.tokens[0]) {
           return true;
         }
       }
+      return false;
+    };
+    for (uint32_t u = b; u < e && u < s_.units.size(); ++u) {
+      const Unit& unit = s_.units[u];
+      // The words of a quotation inside the phrase count ("a naval "quarantine" of Cuba").
+      if (unit.mention >= 0 && s_.mentions[unit.mention].kind == MentionKind::kQuote) {
+        for (uint32_t t = unit.tok_begin; t < unit.tok_end; ++t) {
+          if (listed(s_.LowerToken(t))) return true;
+        }
+        continue;
+      }
+      const std::string_view w = Lower(u);
+      if (!w.empty() && listed(w)) return true;
     }
     return false;
   }

@@ -1223,6 +1223,24 @@ TEST(DefaultRulesTest, ParticipleListsAndTheirSubjects) {
   ExpectClauseCases(*extractor, cases);
 }
 
+// Asides and scare quotes (extract/clause_roles.cc, clause_chunks.cc): an aside between spaced
+// dashes after the subject is stepped over; a quotation of a few words inside a noun phrase is
+// a word of it.
+TEST(DefaultRulesTest, DashAsidesAndScareQuotes) {
+  std::unique_ptr<Extractor> extractor = DefaultExtractor();
+  ASSERT_NE(extractor, nullptr);
+  const ClauseCase cases[] = {
+      {"The United States - host of the summit in 2023 - will provide Ukraine with dozens of air "
+       "defense systems.",
+       {"state:united-states provided recipient=state:ukraine modality=planned"},
+       {}},
+      {"On October 22, President John F. Kennedy ordered a naval \"quarantine\" of Cuba.",
+       {"person:john-f-kennedy blockaded state:cuba"},
+       {}},
+  };
+  ExpectClauseCases(*extractor, cases);
+}
+
 // Relative clauses and complement clauses (extract/clause_roles.cc, clause_nonfinite.cc): the
 // antecedent of a relative clause is the object of the to-infinitive it completes when that
 // infinitive is the content of its verb; a "that" opening a complement clause is no relative
