@@ -342,7 +342,7 @@ class FrameReader {
         if (imported && !ListMayOccur(*word.list)) return false;
       } else if (word.cue.tokens.empty() || (word.cue.prefix && !imported)) {
         continue;
-      } else if (imported ? !HasWord(word.cue.tokens[0], word.cue.prefix)
+      } else if (imported ? !HasRefineWord(word)
                           : std::none_of(s_.units.begin(), s_.units.end(), [&](const Unit& u) {
                               return u.mention < 0 &&
                                      s_.LowerToken(u.tok_begin) == word.cue.tokens[0];
@@ -364,6 +364,15 @@ class FrameReader {
     });
     lists_seen_.emplace_back(&list, may);
     return may;
+  }
+
+  // HasWord for a one-token word of a line, answered once per sentence for each distinct word.
+  bool HasRefineWord(const RefineWord& word) const {
+    if (word.id == RefineWord::kNoId) return HasWord(word.cue.tokens[0], word.cue.prefix);
+    if (refine_words_.empty()) refine_words_.assign(doc_.rules.refine_word_count, -1);
+    int8_t& known = refine_words_[word.id];
+    if (known < 0) known = HasWord(word.cue.tokens[0], word.cue.prefix) ? 1 : 0;
+    return known != 0;
   }
 
   // Whether a word unit of the sentence is `token`, or with `prefix` starts with it (WordIs).
@@ -1100,6 +1109,8 @@ class FrameReader {
   mutable std::vector<std::string_view> words_;  // Words()
   mutable bool words_made_ = false;
   mutable std::vector<std::pair<const std::vector<Cue>*, bool>> lists_seen_;  // ListMayOccur()
+  // HasRefineWord(): by RefineWord::id, -1 (not looked up yet), 0 or 1; sized at first use.
+  mutable std::vector<int8_t> refine_words_;
 };
 
 }  // namespace

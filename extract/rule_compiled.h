@@ -222,9 +222,14 @@ struct TextFiller {
 // A word of a `refine`, `when` or `unless` line: one word, or (`@name`) any item of a word
 // list, whose words must follow one another.
 struct RefineWord {
+  static constexpr uint32_t kNoId = 0xffffffff;
   Cue cue;
   std::shared_ptr<const std::vector<Cue>> list;  // non-null for @name
   bool joined = false;                           // `a_b`: follows the word before it directly
+  // A one-token word's number among the distinct (token, prefix) words of every frame's lines,
+  // below CompiledRules::refine_word_count (kNoId for a list or an empty cue): a sentence
+  // looks each distinct word up once, however many lines name it.
+  uint32_t id = kNoId;
 };
 
 struct Refinement {
@@ -399,6 +404,7 @@ struct CompiledRules {
   std::vector<PatternWord> pattern_words;
   std::vector<uint32_t> pattern_word_of;
   uint32_t requirement_count = 0;  // ids of CompiledPattern::requirements are below this
+  uint32_t refine_word_count = 0;  // ids of RefineWord::id are below this
   // Patterns without an anchor word, tried on every sentence; by RuleKind.
   std::vector<std::pair<uint32_t, uint32_t>> unanchored[kRuleKindCount];
   std::vector<uint32_t> discover_rules, coref_rules;

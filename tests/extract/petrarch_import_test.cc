@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -11,6 +12,7 @@
 
 #include "extract/default_rules.h"
 #include "extract/extractor.h"
+#include "extract/rule_compiled.h"
 #include "extract/rule_matcher.h"
 #include "extract/rule_source.h"
 
@@ -309,6 +311,30 @@ TEST(PetrarchImportTest, ImportedPatternsReadTheirRoleMarkers) {
     }
     EXPECT_EQ(got, c.want);
   }
+}
+
+// The words of refine/when/unless lines are numbered once per distinct (word, prefix), across
+// frames, so that a sentence looks each up once however many lines name it.
+TEST(PetrarchImportTest, RefineWordsAreNumberedOncePerDistinctWord) {
+  auto set = RuleSet::Compile({{"imported/x.rules",
+                                "words talks\n  negotiations, parley*\n"
+                                "frame a\n  verb meet\n  predicate met_with\n  object actor\n"
+                                "  refine * talks -> 040\n  unless * talk*\n"
+                                "frame b\n  verb hold\n  predicate held_talks\n  object actor\n"
+                                "  when * talks\n  refine * @talks -> 043\n",
+                                kImportedLayer}});
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  const internal::CompiledRules& rules = (*set)->compiled();
+  ASSERT_EQ(rules.rules.size(), 2u);
+  const internal::Frame& a = *rules.rules[0].frame;
+  const internal::Frame& b = *rules.rules[1].frame;
+  const uint32_t talks = a.refine[0].after[0].id;
+  const uint32_t talk_any = a.unless[0].after[0].id;
+  EXPECT_NE(talks, talk_any);
+  EXPECT_EQ(b.when[0].after[0].id, talks);
+  EXPECT_EQ(b.refine[0].after[0].id, internal::RefineWord::kNoId);  // a word list
+  EXPECT_EQ(rules.refine_word_count, 2u);
+  EXPECT_LT(std::max(talks, talk_any), rules.refine_word_count);
 }
 
 // An imported entity of a hand-written id is merged into it: its aliases and roles are added,
