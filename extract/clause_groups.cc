@@ -9,6 +9,34 @@
 
 namespace parley::internal::clause_reader {
 
+bool ClauseReader::GerundOpenerBefore(uint32_t u, bool list) const {
+  if (u == 0) return false;
+  // "while protecting the environment, accelerating X, and providing Y" inside a relative
+  // clause is the antecedent's doing: "while" and "when" open no list.
+  if (!list && (Is(u - 1, "while") || Is(u - 1, "when"))) return true;
+  return Is(u - 1, "by") || Is(u - 1, "after") || Is(u - 1, "before") || Is(u - 1, "upon") ||
+         Is(u - 1, "including") || (u >= 2 && Is(u - 1, "as") && Is(u - 2, "such"));
+}
+
+bool ClauseReader::GerundListBefore(uint32_t conjunction) const {
+  // Back over the participle groups joined by commas, "and" or "or" to the first.
+  uint32_t end = conjunction;
+  if (end > 0 && IsPunct(end - 1, ',')) --end;
+  for (size_t k = out_->groups.size(); k-- > 0;) {
+    const VerbGroup& g = out_->groups[k];
+    if (g.infinitive || g.nominal || g.begin != g.verbs[0].unit ||
+        (info_[g.verbs[0].unit].forms & kFormIng) == 0 || g.verbs.back().unit + 1 >= end) {
+      return false;
+    }
+    if (GerundOpenerBefore(g.begin, /*list=*/true)) return true;
+    uint32_t q = g.begin - 1;
+    while (q > 0 && IsAdverb(q)) --q;
+    if (!(IsPunct(q, ',') || Is(q, "and") || Is(q, "or"))) return false;
+    end = IsPunct(q, ',') ? q : (q > 0 && IsPunct(q - 1, ',') ? q - 1 : q);
+  }
+  return false;
+}
+
 bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
   const Info& i = info_[u];
   if (i.forms == 0 || i.kind != Kind::kWord) return false;
@@ -49,12 +77,19 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
   // A participle clause that shares the subject of its sentence: "by hosting King Hussein",
   // "after meeting Abe", "..., announcing that".
   if ((i.forms & kFormIng) != 0 && !(i.forms & (kFormEd | kFormThird)) &&
-      (Is(u - 1, "by") || Is(u - 1, "after") || Is(u - 1, "before") || Is(u - 1, "while") ||
-       Is(u - 1, "when") || Is(u - 1, "upon") || Is(u - 1, "including") ||
+      (GerundOpenerBefore(u) ||
        // After a comma, only when the last verb is finite ("..., desire to build ties,
        // expanding" attaches to "build", whose subject is not the sentence's).
        (IsPunct(u - 1, ',') && !out_->groups.empty() && !out_->groups.back().infinitive))) {
     return true;
+  }
+  // "including opening a new front and relentlessly attacking Ukraine's energy system", "by
+  // investing in X, improving Y, and supporting Z": an -ing form after "and" or "or" (and
+  // adverbs) continues a list of participle clauses that an opener began.
+  if ((i.forms & kFormIng) != 0 && !(i.forms & (kFormEd | kFormThird)) && !out_->groups.empty()) {
+    uint32_t q = u - 1;
+    while (q > 0 && IsAdverb(q)) --q;
+    if ((Is(q, "and") || Is(q, "or")) && GerundListBefore(q)) return true;
   }
   // "thanked X for convening", "accused X of violating".
   if (!out_->groups.empty() && CreditedGerundAt(u, out_->groups.back())) return true;

@@ -35,6 +35,7 @@ void ClauseReader::Run() {
   FindGroups();
   for (size_t g = 0; g < out_->groups.size(); ++g) FindRoles(g);
   ShareWithFollowingClause();
+  MeansModality();
   FindInfinitiveSubjects();
   MarkConditional();
   FindNominals();

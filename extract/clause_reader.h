@@ -305,6 +305,14 @@ class ClauseReader {
   bool StartsNounPhrase(uint32_t u) const;
 
   // --- Verb groups -----------------------------------------------------------------------------
+  // Whether the -ing form at unit u follows a word that opens a participle clause sharing
+  // its sentence's subject: "by", "after", "before", "upon", "including", "such as", and
+  // unless it opens a `list`, "while" and "when".
+  bool GerundOpenerBefore(uint32_t u, bool list = false) const;
+  // Whether the groups before `conjunction` ("and", "or") end with a list of participle
+  // clauses, each with phrases of its own, joined by commas or conjunctions, whose first
+  // follows GerundOpenerBefore(list): "including opening a new front and attacking ...".
+  bool GerundListBefore(uint32_t conjunction) const;
   // Whether the verb form at u reads as a verb where it stands, given what came before it in
   // its group (`aux`: be, have, do, modal or "to" seen).
   bool Verbal(uint32_t u, uint32_t aux, bool be) const;
@@ -392,6 +400,11 @@ class ClauseReader {
   // "After meeting Abe, Putin said": a participle clause before its sentence's subject takes
   // the subject of the first finite verb after it.
   void ShareWithFollowingClause();
+
+  // A participle clause of means ("can end this war by ceasing its attacks") and the members
+  // of a list of participle clauses ("by ceasing X and withdrawing Y") are as certain as the
+  // verb they go with: its modality, when stronger.
+  void MeansModality();
 
   // Groups inside an if/unless clause are conditional.
   void MarkConditional();

@@ -773,12 +773,37 @@ void ClauseReader::ShareWithFollowingClause() {
     for (size_t h = g + 1; h < out_->groups.size(); ++h) {
       const VerbGroup& next = out_->groups[h];
       if (next.infinitive) continue;
+      // "By signing X and implementing Y, President Biden has": the list's members alike.
+      if (next.subject < 0 && next.begin == next.verbs[0].unit &&
+          (info_[next.verbs[0].unit].forms & kFormIng) != 0) {
+        continue;
+      }
       if (next.subject >= 0 && next.subject_via == "before the verb") {
         p.subject = next.subject;
         p.subject_via = "participle clause";
       }
       break;
     }
+  }
+}
+
+void ClauseReader::MeansModality() {
+  for (size_t gi = 0; gi < out_->groups.size(); ++gi) {
+    VerbGroup& g = out_->groups[gi];
+    if (g.infinitive || g.nominal || g.subject < 0 || g.begin == 0 || g.begin != g.verbs[0].unit ||
+        (info_[g.verbs[0].unit].forms & kFormIng) == 0) {
+      continue;
+    }
+    const int h = SharedSubject(gi);
+    if (h < 0) continue;
+    const VerbGroup& by = out_->groups[h];
+    uint32_t q = g.begin - 1;
+    while (q > 0 && IsAdverb(q)) --q;
+    const bool listed = (Is(q, "and") || Is(q, "or") || IsPunct(q, ',')) &&
+                        by.begin == by.verbs[0].unit &&
+                        (info_[by.verbs[0].unit].forms & kFormIng) != 0;
+    if (!Is(g.begin - 1, "by") && !listed) continue;
+    for (GroupVerb& v : g.verbs) v.modality = Stronger(v.modality, by.verbs.back().modality);
   }
 }
 

@@ -955,6 +955,10 @@ void DocumentActors::Observe(const Tagged& s, const ClauseAnalysis* a,
     participants_via_ = "a meeting in sentence " + std::to_string(current_);
   }
   if (a == nullptr) return;
+  // "They" in a later sentence is the last plural subject of a main clause ("the two leaders
+  // discussed the role that the United States and the PRC play. They also discussed": the
+  // leaders), and only without one the last of a complement or relative clause.
+  std::vector<const EntityDef*> main_plural, other_plural;
   for (const VerbGroup& g : a->groups) {
     if (g.infinitive) continue;
     const bool passive = !g.verbs.empty() && g.verbs.back().passive;
@@ -979,7 +983,9 @@ void DocumentActors::Observe(const Tagged& s, const ClauseAnalysis* a,
     // States, Qatar, and Egypt. They discussed": they are the sentence's subject).
     if (subjects.size() >= 2 && (persons_in == 0 || persons_in == subjects.size()) &&
         g.subject_via != "reduced relative") {
-      plural_ = {subjects, current_};
+      const bool subordinate =
+          g.embedded || g.object_relative || g.subject_via.rfind("relative", 0) == 0;
+      (subordinate ? other_plural : main_plural) = subjects;
     }
     if (subjects.size() == 1 && IsType(subjects[0], EntityType::kPerson)) {
       persons_.push_back({subjects, current_});
@@ -992,6 +998,11 @@ void DocumentActors::Observe(const Tagged& s, const ClauseAnalysis* a,
         if ((w == "her" && determiner) || w == "herself") --gender_[subjects[0]];
       }
     }
+  }
+  if (!main_plural.empty()) {
+    plural_ = {main_plural, current_};
+  } else if (!other_plural.empty()) {
+    plural_ = {other_plural, current_};
   }
   for (const Chunk& chunk : a->chunks) {
     if (chunk.members.size() < 2) continue;

@@ -1185,6 +1185,44 @@ TEST(DefaultRulesTest, CoordinatedInfinitivesCompleteTheSameVerb) {
   ExpectClauseCases(*extractor, cases);
 }
 
+// Lists of participle clauses (extract/clause_groups.cc, clause_roles.cc): an -ing form after
+// "and" or "or" goes on with a list an opener began ("by", "including", "such as", ...), with
+// the list's subject and, for a clause of means, the modality of the verb it goes with; "they"
+// in a later sentence is the last main clause's plural subject.
+TEST(DefaultRulesTest, ParticipleListsAndTheirSubjects) {
+  std::unique_ptr<Extractor> extractor = DefaultExtractor();
+  ASSERT_NE(extractor, nullptr);
+  const ClauseCase cases[] = {
+      {"Russia has continued its aggression, including opening a new front and relentlessly "
+       "attacking Ukraine's energy system.",
+       {"state:russia attacked state:ukraine"},
+       {}},
+      {"Russia punished Europe through actions such as halting gas exports to Poland.",
+       {"state:russia ended text=\"gas exports to Poland\""},
+       {}},
+      // The list before the subject: each member takes it.
+      {"By signing into law the American Rescue Plan and implementing robust regulatory reform, "
+       "President Biden has helped create new opportunities.",
+       {"person:joe-biden signed text=\"the American Rescue Plan\""},
+       {}},
+      // Means are as certain as the verb they serve.
+      {"Russia can end this war by ceasing its attacks and withdrawing its forces from Ukraine.",
+       {"state:russia withdrew state:ukraine modality=hedged"},
+       {"state:russia withdrew state:ukraine modality=asserted"}},
+      // "while" opens no list: "providing" is the antecedent's, not Japan's.
+      {"Japan welcomed a plan that Korea drafted, while protecting the environment, accelerating "
+       "the transition, and providing affordable energy to Vietnam.",
+       {},
+       {"state:japan provided"}},
+      // "They": the main clause's plural subject, not a relative clause's.
+      {"President Biden and President Xi discussed the important role that the United States and "
+       "China play. They also discussed global energy supplies.",
+       {"person:joe-biden discussed person:xi-jinping text=\"global energy supplies\""},
+       {"state:united-states discussed state:china text=\"global energy supplies\""}},
+  };
+  ExpectClauseCases(*extractor, cases);
+}
+
 // Relative clauses and complement clauses (extract/clause_roles.cc, clause_nonfinite.cc): the
 // antecedent of a relative clause is the object of the to-infinitive it completes when that
 // infinitive is the content of its verb; a "that" opening a complement clause is no relative
