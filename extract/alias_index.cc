@@ -5,16 +5,7 @@
 #include "base/text.h"
 
 namespace parley::internal {
-namespace {
-
-bool HasAsciiUpper(std::string_view text) {
-  for (char c : text) {
-    if (c >= 'A' && c <= 'Z') return true;
-  }
-  return false;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 bool AliasIndex::Add(std::string_view text, bool ignore_case, bool demonym, uint32_t entity) {
   std::vector<bool> space_before;
@@ -51,10 +42,11 @@ void AliasIndex::Keys(std::string_view text, std::string_view lower,
     const std::string_view token = text.substr(t.begin, t.end - t.begin);
     const uint32_t id = tokens.Find(token);
     (*exact_keys)[i] = TokenKey(id, t.space_before);
+    // `lower` differs from `text` where, and only where, an ASCII capital is.
     (*folded_keys)[i] =
-        HasAsciiUpper(token)
-            ? TokenKey(tokens.Find(lower.substr(t.begin, t.end - t.begin)), t.space_before)
-            : (*exact_keys)[i];
+        SameTokenBytes(token.data(), lower.data() + t.begin, token.size())
+            ? (*exact_keys)[i]
+            : TokenKey(tokens.Find(lower.substr(t.begin, t.end - t.begin)), t.space_before);
   }
 }
 

@@ -65,6 +65,14 @@ class FrameReader {
       if (g.infinitive && (g.subject < 0 || rule.imported)) continue;
       if (headline_ && g.subject_via != "before the verb") continue;
       for (size_t k = 0; k < g.verbs.size(); ++k) {
+        // Only a verb of the frame (most frames the prefilter selects name none of the group's).
+        const std::vector<uint32_t>& verbs = g.verbs[k].verbs;
+        const std::vector<uint32_t>& ids = rule.frame->verb_ids;
+        if (std::none_of(verbs.begin(), verbs.end(), [&](uint32_t v) {
+              return std::binary_search(ids.begin(), ids.end(), v);
+            })) {
+          continue;
+        }
         // An imported frame gives way to the hand-written frames that read this verb.
         if (rule.imported && std::find(hand_written_.begin(), hand_written_.end(),
                                        g.verbs[k].unit) != hand_written_.end()) {
@@ -75,7 +83,6 @@ class FrameReader {
         // way ("wire tapped").
         const FrameVerb* best = nullptr;
         for (const FrameVerb& fv : rule.frame->verbs) {
-          const std::vector<uint32_t>& verbs = g.verbs[k].verbs;
           if (std::find(verbs.begin(), verbs.end(), fv.verb) == verbs.end()) continue;
           if (!ParticleFollows(g.verbs[k].unit, fv.particle)) continue;
           if (!WordsBefore(g.verbs[k].unit, fv.before)) continue;

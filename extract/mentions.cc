@@ -41,12 +41,16 @@ bool MayHoldDate(const Tagged& s) {
   return false;
 }
 
+// Whether a document-local alias may start at token i: inlined at every token, where most
+// tokens start none (the call LocalCandidates' frame needs cost more than this test).
+inline bool MayStartLocalAlias(const DocState& doc, const Tagged& s, uint32_t i) {
+  return !doc.local_aliases.empty() &&
+         doc.local_first_bytes.test(static_cast<unsigned char>(s.text[s.tokens[i].begin]));
+}
+
 // The document-local aliases (discovered names) starting at token i, appended to `out`.
+// REQUIRES: MayStartLocalAlias(doc, s, i).
 void LocalCandidates(const DocState& doc, const Tagged& s, uint32_t i, std::vector<Mention>* out) {
-  if (doc.local_aliases.empty() ||
-      !doc.local_first_bytes.test(static_cast<unsigned char>(s.text[s.tokens[i].begin]))) {
-    return;
-  }
   auto it = doc.local_aliases.find(s.TokenText(i));
   if (it == doc.local_aliases.end()) return;
   for (const LocalAlias& a : it->second) {
@@ -87,7 +91,7 @@ void Candidates(const DocState& doc, const Tagged& s) {
         id != 0 && id < index.folded.size() && !index.folded[id].empty()) {
       MatchBucket(index.folded[id], folded, i, add);
     }
-    LocalCandidates(doc, s, i, &out);
+    if (MayStartLocalAlias(doc, s, i)) LocalCandidates(doc, s, i, &out);
   }
   // The set scans every byte; most sentences lack a token every match of any pattern holds.
   if (rules.entity_pattern_set != nullptr && !s.tokens.empty() &&
@@ -320,7 +324,9 @@ void AddLocalMentions(const DocState& doc, Tagged* s, bool document_title) {
     if (m.kind != MentionKind::kQuote) candidates.push_back(std::move(m));
   }
   const size_t before = candidates.size();
-  for (uint32_t i = 0; i < s->tokens.size(); ++i) LocalCandidates(doc, *s, i, &candidates);
+  for (uint32_t i = 0; i < s->tokens.size(); ++i) {
+    if (MayStartLocalAlias(doc, *s, i)) LocalCandidates(doc, *s, i, &candidates);
+  }
   if (document_title) {
     // The title keeps the known entities a local name of another kind would cover.
     auto holds_known = [&](const Mention& m) {

@@ -481,11 +481,19 @@ bool PersonWithoutTitle(const Reader& r, const NameVocabulary& v,
                         FreeEnd free_end, const DocumentWords* words, size_t* i,
                         std::vector<ShapedName>* out) {
   const size_t at = *i;
-  if (words == nullptr || known_at[at] >= 0 || !IsCapitalized(r.Tok(at)) ||
+  // A known person's one-word name that is a given name, then a surname no mention covers:
+  // another person ("journalist Lincoln Steffens" is not Abraham Lincoln), as after a title.
+  const bool given_start = words != nullptr && known_at[at] >= 0 &&
+                           known[known_at[at]].person_word && at + 1 < r.size() &&
+                           known_at[at + 1] < 0 && r.Space(at + 1) &&
+                           v.given.ContainsWord(r.Id(at));
+  if (words == nullptr || (known_at[at] >= 0 && !given_start) || !IsCapitalized(r.Tok(at)) ||
       (at > 0 && IsCapitalized(r.Tok(at - 1)) && known_at[at - 1] < 0)) {
     return false;
   }
-  const size_t end = r.ScanPersonName(at, free_end(at));
+  const size_t end =
+      given_start ? r.ScanPersonName(at + 1, free_end(at + 1)) : r.ScanPersonName(at, free_end(at));
+  if (given_start && end <= at + 1) return false;
   size_t name_words = 0;
   bool initials = false;
   for (size_t q = at; q < end; ++q) {

@@ -246,6 +246,7 @@ struct Refinement {
 
 struct Frame {
   std::vector<FrameVerb> verbs;
+  std::vector<uint32_t> verb_ids;  // the lexicon verbs of `verbs`, sorted, once each
   // `noun`: lower-case nouns that name the frame's event ("invasion", "visit"); the clause
   // layer reads them as nominalisations (clauses.h).
   std::vector<std::string> nouns;

@@ -225,6 +225,10 @@ bool RuleCompiler::CompileRule(const RuleBlock& b, Rule* rule) {
         })) {
       for (const FrameVerb& v : frame->verbs) lexicon_->SetInfinitiveComplement(v.verb);
     }
+    for (const FrameVerb& v : frame->verbs) frame->verb_ids.push_back(v.verb);
+    std::sort(frame->verb_ids.begin(), frame->verb_ids.end());
+    frame->verb_ids.erase(std::unique(frame->verb_ids.begin(), frame->verb_ids.end()),
+                          frame->verb_ids.end());
     for (std::vector<Refinement>* lines : {&frame->refine, &frame->when, &frame->unless}) {
       for (Refinement& r : *lines) {
         for (std::vector<RefineWord>* side : {&r.before, &r.after}) {

@@ -36,6 +36,46 @@ std::vector<Token> Tokenize(std::string_view text);
 // The token texts of `text`, for compiling aliases and word lists.
 std::vector<std::string> TokenTexts(std::string_view text, std::vector<bool>* space_before);
 
+// Token texts are a few bytes long: these compare and copy them with one or two loads of 4 or 8
+// bytes (overlapping, and never outside the n bytes), where memcmp's and memcpy's calls and
+// size dispatch cost more than the work.
+template <typename T>
+T LoadBytes(const char* p) {
+  T v;
+  std::memcpy(&v, p, sizeof(T));
+  return v;
+}
+// Whether the n bytes at `a` and `b` are the same.
+inline bool SameTokenBytes(const char* a, const char* b, size_t n) {
+  if (n >= 8) {
+    for (size_t i = 0; i + 8 < n; i += 8) {
+      if (LoadBytes<uint64_t>(a + i) != LoadBytes<uint64_t>(b + i)) return false;
+    }
+    return LoadBytes<uint64_t>(a + n - 8) == LoadBytes<uint64_t>(b + n - 8);
+  }
+  if (n >= 4) {
+    return LoadBytes<uint32_t>(a) == LoadBytes<uint32_t>(b) &&
+           LoadBytes<uint32_t>(a + n - 4) == LoadBytes<uint32_t>(b + n - 4);
+  }
+  return n == 0 || (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]);
+}
+// Copies the n bytes at `in` to `out`. REQUIRES: the two ranges do not overlap.
+inline void CopyTokenBytes(char* out, const char* in, size_t n) {
+  const auto store = [](char* p, auto v) { std::memcpy(p, &v, sizeof(v)); };
+  if (n >= 8) {
+    for (size_t i = 0; i + 8 < n; i += 8) store(out + i, LoadBytes<uint64_t>(in + i));
+    store(out + n - 8, LoadBytes<uint64_t>(in + n - 8));
+  } else if (n >= 4) {
+    const uint32_t first = LoadBytes<uint32_t>(in), last = LoadBytes<uint32_t>(in + n - 4);
+    store(out, first);
+    store(out + n - 4, last);
+  } else if (n > 0) {
+    out[0] = in[0];
+    out[n / 2] = in[n / 2];
+    out[n - 1] = in[n - 1];
+  }
+}
+
 // Interned token texts: each distinct text gets a small id (1, 2, ...), so matching looks a
 // sentence token up once and then compares integers. An open-addressing hash table over one
 // pool of bytes; lookups allocate nothing.
@@ -70,10 +110,10 @@ class TokenTable {
     const size_t n = text.size();
     uint64_t h = n * 0x9E3779B97F4A7C15ull;
     if (n >= 8) {
-      for (size_t i = 0; i + 8 < n; i += 8) h = Mix(h ^ Load<uint64_t>(p + i));
-      h ^= Load<uint64_t>(p + n - 8);
+      for (size_t i = 0; i + 8 < n; i += 8) h = Mix(h ^ LoadBytes<uint64_t>(p + i));
+      h ^= LoadBytes<uint64_t>(p + n - 8);
     } else if (n >= 4) {
-      h ^= (uint64_t{Load<uint32_t>(p)} << 32) | Load<uint32_t>(p + n - 4);
+      h ^= (uint64_t{LoadBytes<uint32_t>(p)} << 32) | LoadBytes<uint32_t>(p + n - 4);
     } else if (n > 0) {
       h ^= (uint64_t{static_cast<unsigned char>(p[0])} << 16) |
            (uint64_t{static_cast<unsigned char>(p[n / 2])} << 8) |
@@ -89,12 +129,6 @@ class TokenTable {
     uint32_t offset = 0;    // the text in pool_
     uint32_t size = 0;
   };
-  template <typename T>
-  static T Load(const char* p) {
-    T v;
-    std::memcpy(&v, p, sizeof(T));
-    return v;
-  }
   // One multiplication, its high half folded onto the low bits Probe reads: every input bit
   // moves them.
   static uint64_t Mix(uint64_t x) {
@@ -107,9 +141,8 @@ class TokenTable {
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
       const Slot& slot = slots_[i];
       if (slot.id == kAbsent) return i;
-      // memcmp, not string_view's ==, which GCC leaves as an out-of-line compare() call.
       if (slot.hash == static_cast<uint32_t>(hash) && slot.size == text.size() &&
-          std::memcmp(pool_.data() + slot.offset, text.data(), text.size()) == 0) {
+          SameTokenBytes(pool_.data() + slot.offset, text.data(), text.size())) {
         return i;
       }
     }

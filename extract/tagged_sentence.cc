@@ -273,8 +273,8 @@ void BuildUnits(Tagged* s) {
         *out++ = '?';
         folded[at] = '?';
       } else {
-        std::memcpy(out, text + begin, size);
-        std::memcpy(folded + at, lower + begin, size);
+        CopyTokenBytes(out, text + begin, size);
+        CopyTokenBytes(folded + at, lower + begin, size);
         out += size;
       }
       ++t;

@@ -110,6 +110,12 @@ TEST(NameDiscoveryTest, PeopleAndTheirShortForms) {
       {"Egyptian President Anwar Sadat went to Jerusalem. Sadat spoke.",
        "1977-11-20",
        {"person:anwar-sadat Anwar Sadat 2"}},
+      // Without a title too: "Lincoln" of Abraham Lincoln before a surname is another person,
+      // and the surname alone later is that person.
+      {"The mission included journalist Lincoln Steffens and an officer. Later, Bullitt and "
+       "Steffens left for Moscow.",
+       "1919-03-06",
+       {"person:lincoln-steffens Lincoln Steffens 2"}},
       // A surname joined to its particle by a hyphen is the surname alone too.
       {"Syrian President Hafiz al-Asad rejected the plan. Later, Asad met the envoy.",
        "",

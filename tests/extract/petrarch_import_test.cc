@@ -314,15 +314,17 @@ TEST(PetrarchImportTest, ImportedPatternsReadTheirRoleMarkers) {
 }
 
 // The words of refine/when/unless lines are numbered once per distinct (word, prefix), across
-// frames, so that a sentence looks each up once however many lines name it.
+// frames, so that a sentence looks each up once however many lines name it; a frame's verbs are
+// kept sorted, once each.
 TEST(PetrarchImportTest, RefineWordsAreNumberedOncePerDistinctWord) {
-  auto set = RuleSet::Compile({{"imported/x.rules",
-                                "words talks\n  negotiations, parley*\n"
-                                "frame a\n  verb meet\n  predicate met_with\n  object actor\n"
-                                "  refine * talks -> 040\n  unless * talk*\n"
-                                "frame b\n  verb hold\n  predicate held_talks\n  object actor\n"
-                                "  when * talks\n  refine * @talks -> 043\n",
-                                kImportedLayer}});
+  auto set = RuleSet::Compile(
+      {{"imported/x.rules",
+        "words talks\n  negotiations, parley*\n"
+        "frame a\n  verb meet, meet with, gather\n  predicate met_with\n  object actor\n"
+        "  refine * talks -> 040\n  unless * talk*\n"
+        "frame b\n  verb hold\n  predicate held_talks\n  object actor\n"
+        "  when * talks\n  refine * @talks -> 043\n",
+        kImportedLayer}});
   ASSERT_TRUE(set.ok()) << set.status().ToString();
   const internal::CompiledRules& rules = (*set)->compiled();
   ASSERT_EQ(rules.rules.size(), 2u);
@@ -335,6 +337,11 @@ TEST(PetrarchImportTest, RefineWordsAreNumberedOncePerDistinctWord) {
   EXPECT_EQ(b.refine[0].after[0].id, internal::RefineWord::kNoId);  // a word list
   EXPECT_EQ(rules.refine_word_count, 2u);
   EXPECT_LT(std::max(talks, talk_any), rules.refine_word_count);
+  // A frame's verbs, once each and sorted, for the verb groups to look up.
+  const std::vector<uint32_t> want = {
+      std::min(*rules.lexicon.FindVerb("meet"), *rules.lexicon.FindVerb("gather")),
+      std::max(*rules.lexicon.FindVerb("meet"), *rules.lexicon.FindVerb("gather"))};
+  EXPECT_EQ(a.verb_ids, want);
 }
 
 // An imported entity of a hand-written id is merged into it: its aliases and roles are added,

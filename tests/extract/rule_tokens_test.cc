@@ -42,6 +42,28 @@ TEST(TokenizeTest, WordsAndOtherBytes) {
   }
 }
 
+// The short-text helpers load 4 or 8 bytes at a time, overlapping: every length and every
+// position of a difference, with the text at the very end of its buffer.
+TEST(TokenBytesTest, SameAndCopyAtEveryLengthAndPosition) {
+  for (size_t n = 0; n <= 24; ++n) {
+    SCOPED_TRACE(n);
+    std::string a, b;
+    for (size_t i = 0; i < n; ++i) a += static_cast<char>('a' + i);
+    b = a;
+    EXPECT_TRUE(SameTokenBytes(a.data(), b.data(), n));
+    for (size_t k = 0; k < n; ++k) {
+      SCOPED_TRACE(k);
+      std::string c = a;
+      c[k] = 'Z';
+      EXPECT_FALSE(SameTokenBytes(a.data(), c.data(), n));
+      EXPECT_FALSE(SameTokenBytes(c.data(), a.data(), n));
+    }
+    std::string out(n + 2, '#');
+    CopyTokenBytes(out.data() + 1, a.data(), n);
+    EXPECT_EQ(out, "#" + a + "#");  // the n bytes, and nothing beside them
+  }
+}
+
 TEST(TokenTableTest, InternAndFind) {
   TokenTable table;
   EXPECT_EQ(table.Find("the"), TokenTable::kAbsent);
