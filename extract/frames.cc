@@ -47,6 +47,21 @@ class FrameReader {
     for (const SkippedSpan& k : a.skipped) {
       for (uint32_t u = k.begin; u < k.end && u < n; ++u) blocked_[u] = 1;
     }
+    // A place standing for an actor as a clause's subject acts there ("..., the Kremlin has
+    // dispatched officials"): it is no place where another claim of the sentence happened.
+    for (const VerbGroup& g : a.groups) {
+      if (g.nominal || g.infinitive || g.subject < 0) continue;
+      for (uint32_t m : a.chunks[g.subject].members) {
+        const Mention& mention = s.mentions[m];
+        if (mention.entity == nullptr || mention.acts_as == nullptr ||
+            mention.entity->entity.type != EntityType::kPlace) {
+          continue;
+        }
+        for (uint32_t u = a.chunks[g.subject].begin; u < a.chunks[g.subject].end && u < n; ++u) {
+          if (s.units[u].mention == static_cast<int>(m)) blocked_[u] = 1;
+        }
+      }
+    }
     group_start_.assign(n, 0);
     for (const VerbGroup& g : a.groups) {
       if (g.begin < n && !g.infinitive) group_start_[g.begin] = 1;
@@ -1114,7 +1129,8 @@ class FrameReader {
   const bool headline_;
   std::vector<StatementCandidate>* candidates_;
   SentenceAnalysis* out_;
-  std::vector<uint8_t> blocked_;  // units in skipped spans: never attached
+  std::vector<uint8_t>
+      blocked_;  // skipped spans and subject places acting as actors: never attached
   // First units of finite verb groups, and the "to" of coordinated to-infinitives ("to sign
   // the treaty and to withdraw": a text ends before "and to").
   std::vector<uint8_t> group_start_;

@@ -665,6 +665,17 @@ TEST(DefaultRulesTest, ClauseLayerReadsGeneralConstructions) {
        {"state:japan condemned", "state:germany condemned", "state:japan reaffirmed",
         "state:germany reaffirmed text~=\"support for Ukraine\""},
        {}},
+      // A place standing for an actor as another clause's subject acts there: it is no place
+      // of the sentence's other claims; a place in a prepositional phrase still is.
+      {"Biden met Xi, and Beijing announced new export rules.",
+       {"person:joe-biden met_with person:xi-jinping", "state:china announced"},
+       {"met_with person:xi-jinping place=place:beijing"}},
+      {"Despite the Putin-Abe negotiations, the Kremlin dispatched officials to the islands.",
+       {"person:vladimir-putin held_talks person:shinzo-abe", "state:russia sent"},
+       {"held_talks person:shinzo-abe place=place:kremlin"}},
+      {"Putin and Abe held talks at the Kremlin.",
+       {"person:vladimir-putin held_talks person:shinzo-abe place=place:kremlin"},
+       {}},
       // A meeting named by a noun with its partner, in a prepositional phrase of the clause,
       // is the clause's subject's: of time anywhere, "in" or "at" opening the clause.
       {"After another private meeting with Vladimir Putin, Shinzo Abe announced the plan.",
