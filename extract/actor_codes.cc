@@ -9,12 +9,6 @@
 namespace parley::internal {
 namespace {
 
-bool Covers(const Role& role, std::string_view day) {
-  if (!role.from.empty() && day < FirstDayOf(role.from)) return false;
-  if (!role.to.empty() && day > LastDayOf(role.to)) return false;
-  return true;
-}
-
 // The latest day a role says anything about: its end, else its start.
 std::string LastKnownDay(const Role& role) {
   return !role.to.empty() ? LastDayOf(role.to) : FirstDayOf(role.from);
@@ -49,7 +43,7 @@ std::string LatestRoleCode(const CompiledRules& rules, const std::vector<Role>& 
   std::string best_start, best_code;
   for (size_t i = b; i < e; ++i) {
     const Role& role = roles[i];
-    if (!day.empty() && !Covers(role, day)) continue;
+    if (!day.empty() && !RoleHeldDuring(role, day, day)) continue;
     std::string code = RoleCode(rules, role, day);
     if (code.empty()) continue;
     const std::string start = FirstDayOf(role.from);
@@ -63,6 +57,12 @@ std::string LatestRoleCode(const CompiledRules& rules, const std::vector<Role>& 
 }
 
 }  // namespace
+
+bool RoleHeldDuring(const Role& role, std::string_view first_day, std::string_view last_day) {
+  if (!role.from.empty() && last_day < FirstDayOf(role.from)) return false;
+  if (!role.to.empty() && first_day > LastDayOf(role.to)) return false;
+  return true;
+}
 
 const SectorDef* OfficeSector(const CompiledRules& rules, std::string_view office) {
   const std::vector<std::string> tokens = TokenTexts(AsciiLower(office), nullptr);
@@ -82,7 +82,7 @@ std::string ActorCode(const CompiledRules& rules, const EntityDef& def, std::str
   if (def.view_of != nullptr) return def.view_code;
   const Entity& e = def.entity;
   const size_t n = e.roles.size();
-  const size_t own = n - std::min<size_t>(def.imported_roles, n);
+  const size_t own = OwnRoleCount(def);
   if (!day.empty()) {
     std::string code = LatestRoleCode(rules, e.roles, 0, own, day);
     if (!code.empty()) return code;

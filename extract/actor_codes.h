@@ -20,6 +20,7 @@
 #ifndef PARLEY_EXTRACT_ACTOR_CODES_H_
 #define PARLEY_EXTRACT_ACTOR_CODES_H_
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 
@@ -31,6 +32,16 @@ namespace parley::internal {
 // Appends the sector code `sector` ("GOV") to `code` unless `code` already ends with it: "the
 // White House" (USAGOV) with "officials" (GOV) is USAGOV, as PETRARCH combines agents.
 void AppendSectorCode(std::string_view sector, std::string* code);
+
+// How many of `def`'s roles are hand-written: the first ones, before the imported layer's.
+inline size_t OwnRoleCount(const EntityDef& def) {
+  return def.entity.roles.size() - std::min<size_t>(def.imported_roles, def.entity.roles.size());
+}
+
+// Whether `role` was held on some day of [first_day, last_day] ("YYYY-MM-DD"), so a partial
+// time ("1977") fits a role held during any of it; a role without a start or an end is open on
+// that side.
+bool RoleHeldDuring(const Role& role, std::string_view first_day, std::string_view last_day);
 
 // The code of `def` at `day` ("YYYY-MM-DD", or "" when unknown); "" when it has none.
 std::string ActorCode(const CompiledRules& rules, const EntityDef& def, std::string_view day);

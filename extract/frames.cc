@@ -1129,8 +1129,8 @@ class FrameReader {
   const bool headline_;
   std::vector<StatementCandidate>* candidates_;
   SentenceAnalysis* out_;
-  std::vector<uint8_t>
-      blocked_;  // skipped spans and subject places acting as actors: never attached
+  // Units never attached: skipped spans, and places acting as actors as a clause's subject.
+  std::vector<uint8_t> blocked_;
   // First units of finite verb groups, and the "to" of coordinated to-infinitives ("to sign
   // the treaty and to withdraw": a text ends before "and to").
   std::vector<uint8_t> group_start_;

@@ -4,7 +4,6 @@
 #include <map>
 #include <set>
 
-#include "base/date.h"
 #include "base/text.h"
 #include "extract/actor_codes.h"
 #include "extract/clauses.h"
@@ -104,17 +103,13 @@ namespace {
 const EntityDef* RoleCountry(const DocState& doc, const EntityDef& person, std::string_view office,
                              const std::optional<TimeValue>& time) {
   const std::vector<Role>& roles = person.entity.roles;
-  const size_t own = roles.size() - std::min<size_t>(person.imported_roles, roles.size());
+  const size_t own = OwnRoleCount(person);
   const size_t end = own > 0 ? own : roles.size();
   std::string country;
   for (size_t i = 0; i < end; ++i) {
     const Role& role = roles[i];
     if (role.country.empty() || (!office.empty() && role.office != office)) continue;
-    // A partial time ("1977") fits a role held during any of it.
-    if (time && ((!role.from.empty() && time->end < FirstDayOf(role.from)) ||
-                 (!role.to.empty() && time->start > LastDayOf(role.to)))) {
-      continue;
-    }
+    if (time && !RoleHeldDuring(role, time->start, time->end)) continue;
     if (!country.empty() && country != role.country) return nullptr;
     country = role.country;
   }
