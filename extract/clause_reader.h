@@ -366,6 +366,14 @@ class ClauseReader {
   // ("discussed X, reaffirmed Y"): the nearest earlier finite group of the same clause level.
   int SharedSubject(size_t g) const;
 
+  // Whether group `gov`'s complement clause is one without a verb group of its own that opens
+  // with a personal pronoun standing for gov's subject and a form of "be" before a noun phrase
+  // ("Russia has demonstrated that it is an unreliable supplier ... through actions such as
+  // cutting off gas"): "it" for one entity that is no person, "he"/"she" for one person,
+  // "they" for a list or a group, "we" for "we". A participle clause in it is then gov's
+  // subject's doing. "it is important to" (no noun phrase after "be") is no such clause.
+  bool CopulaComplementOfSubject(const VerbGroup& gov) const;
+
   // "the majority of the Japanese public", "most of the members": a chunk after a quantifier
   // and "of" is what the phrase is about.
   bool AfterQuantifier(uint32_t begin) const;

@@ -53,9 +53,10 @@ int ClauseReader::SharedSubject(size_t g) const {
     if (nearest && h + 1 == g && (to_infinitive || prev.embedded)) {
       return to_infinitive ? -1 : static_cast<int>(h);
     }
-    // Inside a complement clause whose verb was not found: its subject is unknown.
+    // Inside a complement clause whose verb was not found: its subject is unknown, unless the
+    // clause is a copula whose pronoun stands for the governing verb's subject.
     if (nearest && h + 1 == g && prev.that_clause != kNoUnit && prev.that_clause < own.begin) {
-      return -1;
+      return CopulaComplementOfSubject(prev) ? static_cast<int>(h) : -1;
     }
     // Infinitives ("to be delivered" too) and complement clauses are no coordinated verb.
     if (to_infinitive || prev.embedded) continue;
@@ -81,6 +82,30 @@ int ClauseReader::SharedSubject(size_t g) const {
     return static_cast<int>(h);
   }
   return -1;
+}
+
+bool ClauseReader::CopulaComplementOfSubject(const VerbGroup& gov) const {
+  const uint32_t p = gov.that_clause;
+  if (gov.subject < 0 || p == kNoUnit || !Has(p, kClassPronoun)) return false;
+  uint32_t k = p + 1;
+  if (!Has(k, kClassBe)) return false;
+  ++k;
+  while (IsAdverb(k)) ++k;
+  // A noun phrase: a determiner or a possessive ("an unreliable supplier", "our partner").
+  if (!Has(k, kClassDeterminer | kClassPossessive)) return false;
+  const Chunk& subject = out_->chunks[gov.subject];
+  const std::string_view w = Lower(p);
+  if (w == "we") return subject.pronoun && Lower(subject.begin) == "we";
+  if (subject.members.empty()) return false;
+  const auto type = [&](size_t i) {
+    const Mention& m = s_.mentions[subject.members[i]];
+    return m.entity == nullptr ? EntityType::kPlace : m.entity->entity.type;
+  };
+  if (w == "they") return subject.members.size() > 1 || type(0) == EntityType::kGroup;
+  if (subject.members.size() != 1) return false;
+  if (w == "it") return IsActorType(type(0)) && type(0) != EntityType::kPerson;
+  if (w == "he" || w == "she") return type(0) == EntityType::kPerson;
+  return false;
 }
 
 bool ClauseReader::AfterQuantifier(uint32_t begin) const {

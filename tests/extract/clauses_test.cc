@@ -255,6 +255,21 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
       {"Russia continued its campaign, including attacking Ukraine.",
        {"verb group \"attacking\"", "subject \"Russia\" = state:russia [participle clause]"},
        {}},
+      // In a complement clause without a verb group of its own ("it is" + a noun phrase) whose
+      // pronoun stands for the governing subject, a participle is that subject's doing.
+      {"Japan has shown that it is a reliable partner through actions such as supporting "
+       "Ukraine.",
+       {"subject \"Japan\" = state:japan [participle clause]"},
+       {}},
+      {"Biden and Scholz said that they were the closest of partners, including by supporting "
+       "Ukraine.",
+       {"subject \"Biden and Scholz\" = person:joe-biden, person:olaf-scholz [participle clause]"},
+       {}},
+      // Not when the pronoun cannot stand for the subject, nor for "it is" + an adjective.
+      {"Japan said that he is a reliable partner, supporting Ukraine.",
+       {},
+       {"[participle clause]"}},
+      {"Biden said that it is important, supporting Ukraine.", {}, {"[participle clause]"}},
       // "including" gives examples, not the verb's roles.
       {"Japan will keep working, including with Germany, on research.", {}, {"with \"Germany\""}},
       // A stative participle without a by-agent is read in the active voice; "remain" is its
