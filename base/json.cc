@@ -40,86 +40,9 @@ constexpr bool NeedsEscape(uint64_t x) {
          kHigh;
 }
 
-// Appends the body of a JSON string literal for `value`, escaped byte for byte as Dump does it
-// (ensure_ascii off: only '"', '\\' and control characters below 0x20).
-// REQUIRES: `value` is valid UTF-8 (Dump repairs invalid sequences; this does not).
-void AppendEscaped(std::string_view value, std::string* out) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  size_t copied = 0;
-  for (size_t i = 0; i < value.size(); ++i) {
-    // Most text needs no escape: skip it 8 bytes at a time.
-    while (i + 8 <= value.size()) {
-      uint64_t x;
-      std::memcpy(&x, value.data() + i, 8);
-      if (NeedsEscape(x)) break;
-      i += 8;
-    }
-    if (i >= value.size()) break;
-    const unsigned char c = static_cast<unsigned char>(value[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out->append(value.data() + copied, i - copied);
-    copied = i + 1;
-    switch (c) {
-      case '"':
-        out->append("\\\"");
-        break;
-      case '\\':
-        out->append("\\\\");
-        break;
-      case '\b':
-        out->append("\\b");
-        break;
-      case '\t':
-        out->append("\\t");
-        break;
-      case '\n':
-        out->append("\\n");
-        break;
-      case '\f':
-        out->append("\\f");
-        break;
-      case '\r':
-        out->append("\\r");
-        break;
-      default:
-        out->append("\\u00");
-        out->push_back(kHex[c >> 4]);
-        out->push_back(kHex[c & 0xF]);
-    }
-  }
-  out->append(value.data() + copied, value.size() - copied);
-}
-
 void AppendUint(uint64_t value, std::string* out) {
   char digits[20];
   out->append(digits, std::to_chars(std::begin(digits), std::end(digits), value).ptr);
-}
-
-// "[begin,end]".
-void AppendSpan(const Span& span, std::string* out) {
-  out->push_back('[');
-  AppendUint(span.begin, out);
-  out->push_back(',');
-  AppendUint(span.end, out);
-  out->push_back(']');
-}
-
-void AppendRef(const EntityRef& ref, std::string* out) {
-  out->append("{\"id\":");
-  AppendJsonString(ref.id, out);
-  out->append(",\"label\":");
-  AppendJsonString(ref.label, out);
-  out->append(",\"type\":\"");
-  out->append(EntityTypeName(ref.type));  // a fixed lower-case word
-  out->append("\"}");
-}
-
-void AppendRef(const std::optional<EntityRef>& ref, std::string* out) {
-  if (ref) {
-    AppendRef(*ref, out);
-  } else {
-    out->append("null");
-  }
 }
 
 // A string field that is null when empty.
@@ -533,90 +456,260 @@ std::optional<Entity> ReadEntity(std::string_view line) {
 
 }  // namespace
 
-// Written directly rather than through a Json DOM (which cost ~3x as much): the same bytes as
-// Dump of the ordered object, field for field (tests/base/json_test.cc pins the whole line).
-std::string StatementToJson(const Statement& s) {
-  std::string out;
-  out.reserve(320 + s.sentence.size() + (s.text ? s.text->size() : 0));
-  out.append("{\"id\":");
-  AppendJsonString(s.id, &out);
-  out.append(",\"subject\":");
-  AppendRef(s.subject, &out);
-  out.append(",\"predicate\":");
-  AppendJsonString(s.predicate, &out);
-  out.append(",\"object\":");
-  AppendRef(s.object, &out);
-  out.append(",\"text\":");
+// Statement lines are written into a buffer sized beforehand (LineWriter), rather than
+// through a Json DOM (which cost ~3x as much) or by appending to a string field by field (a
+// call and a capacity test per piece): the same bytes as Dump of the ordered object, field for
+// field (tests/base/json_test.cc pins the whole line).
+namespace {
+
+// The most bytes a quoted string of `size` bytes takes: every byte written as "\u00XX" (an
+// invalid byte that Dump repairs to U+FFFD takes 3).
+constexpr size_t QuotedBound(size_t size) { return 6 * size + 2; }
+
+// Writes a JSON line at a pointer into a buffer the caller sized from the bounds above.
+class LineWriter {
+ public:
+  explicit LineWriter(char* p) : p_(p) {}
+
+  char* end() const { return p_; }
+
+  template <size_t N>
+  void Literal(const char (&text)[N]) {
+    std::memcpy(p_, text, N - 1);
+    p_ += N - 1;
+  }
+  void Raw(std::string_view text) {
+    std::memcpy(p_, text.data(), text.size());
+    p_ += text.size();
+  }
+  void Uint(uint64_t value) { p_ = std::to_chars(p_, p_ + 20, value).ptr; }
+
+  // A quoted string literal, as AppendJsonString writes it.
+  void String(std::string_view value) {
+    // Most values are ASCII with nothing to escape: tell 8 bytes at a time.
+    size_t i = 0;
+    while (i + 8 <= value.size()) {
+      uint64_t x;
+      std::memcpy(&x, value.data() + i, 8);
+      if ((x & 0x8080808080808080ull) != 0 || NeedsEscape(x)) break;
+      i += 8;
+    }
+    while (i < value.size()) {
+      const unsigned char c = static_cast<unsigned char>(value[i]);
+      if (c >= 0x80 || c < 0x20 || c == '"' || c == '\\') break;
+      ++i;
+    }
+    if (i < value.size() && !IsValidUtf8(value.substr(i))) {  // the prefix is ASCII
+      Raw(Dump(Json(std::string(value))));                    // nlohmann repairs it
+      return;
+    }
+    *p_++ = '"';
+    Raw(value.substr(0, i));
+    Escaped(value.substr(i));
+    *p_++ = '"';
+  }
+
+  // The body of a string literal: only '"', '\\' and control characters below 0x20 are
+  // escaped, as Dump does it (ensure_ascii off).
+  // REQUIRES: `value` is valid UTF-8 (Dump repairs invalid sequences; this does not).
+  void Escaped(std::string_view value) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    size_t copied = 0;
+    for (size_t i = 0; i < value.size(); ++i) {
+      while (i + 8 <= value.size()) {
+        uint64_t x;
+        std::memcpy(&x, value.data() + i, 8);
+        if (NeedsEscape(x)) break;
+        i += 8;
+      }
+      if (i >= value.size()) break;
+      const unsigned char c = static_cast<unsigned char>(value[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      Raw(value.substr(copied, i - copied));
+      copied = i + 1;
+      *p_++ = '\\';
+      switch (c) {
+        case '"':
+          *p_++ = '"';
+          break;
+        case '\\':
+          *p_++ = '\\';
+          break;
+        case '\b':
+          *p_++ = 'b';
+          break;
+        case '\t':
+          *p_++ = 't';
+          break;
+        case '\n':
+          *p_++ = 'n';
+          break;
+        case '\f':
+          *p_++ = 'f';
+          break;
+        case '\r':
+          *p_++ = 'r';
+          break;
+        default:
+          Literal("u00");
+          *p_++ = kHex[c >> 4];
+          *p_++ = kHex[c & 0xF];
+      }
+    }
+    Raw(value.substr(copied));
+  }
+
+  void StringOrNull(std::string_view value) {
+    if (value.empty()) {
+      Literal("null");
+    } else {
+      String(value);
+    }
+  }
+
+  // "[begin,end]".
+  void SpanArray(const Span& span) {
+    *p_++ = '[';
+    Uint(span.begin);
+    *p_++ = ',';
+    Uint(span.end);
+    *p_++ = ']';
+  }
+
+  void Ref(const std::optional<EntityRef>& ref) {
+    if (!ref) {
+      Literal("null");
+      return;
+    }
+    Literal("{\"id\":");
+    String(ref->id);
+    Literal(",\"label\":");
+    String(ref->label);
+    Literal(",\"type\":\"");
+    Raw(EntityTypeName(ref->type));  // a fixed lower-case word
+    Literal("\"}");
+  }
+
+ private:
+  char* p_;
+};
+
+size_t RefBound(const std::optional<EntityRef>& ref) {
+  return ref ? 64 + QuotedBound(ref->id.size()) + QuotedBound(ref->label.size()) : 4;
+}
+
+// The most bytes WriteStatement writes for `s`.
+size_t StatementBound(const Statement& s) {
+  size_t strings = s.id.size() + s.predicate.size() + (s.text ? s.text->size() : 0) + s.doc.size() +
+                   s.sentence.size() + s.rule.size() + s.plover.size() + s.cameo.size() +
+                   s.doc_date.size() + s.subject_code.size() + s.object_code.size() +
+                   s.recipient_code.size();
+  if (s.time) strings += s.time->value.size() + s.time->start.size() + s.time->end.size();
+  // Keys, punctuation, fixed words, numbers and the quotes of the strings take under 700
+  // bytes.
+  return 1024 + 6 * strings + RefBound(s.subject) + RefBound(s.object) + RefBound(s.recipient) +
+         RefBound(s.place) + RefBound(s.event);
+}
+
+// The statement's object without its closing brace.
+void WriteStatement(const Statement& s, LineWriter* w) {
+  w->Literal("{\"id\":");
+  w->String(s.id);
+  w->Literal(",\"subject\":");
+  w->Ref(s.subject);
+  w->Literal(",\"predicate\":");
+  w->String(s.predicate);
+  w->Literal(",\"object\":");
+  w->Ref(s.object);
+  w->Literal(",\"text\":");
   if (s.text) {
-    AppendJsonString(*s.text, &out);
+    w->String(*s.text);
   } else {
-    out.append("null");
+    w->Literal("null");
   }
-  out.append(",\"recipient\":");
-  AppendRef(s.recipient, &out);
-  out.append(",\"place\":");
-  AppendRef(s.place, &out);
-  out.append(",\"event\":");
-  AppendRef(s.event, &out);
-  out.append(",\"time\":");
+  w->Literal(",\"recipient\":");
+  w->Ref(s.recipient);
+  w->Literal(",\"place\":");
+  w->Ref(s.place);
+  w->Literal(",\"event\":");
+  w->Ref(s.event);
+  w->Literal(",\"time\":");
   if (s.time) {
-    out.append("{\"value\":");
-    AppendJsonString(s.time->value, &out);
-    out.append(",\"start\":");
-    AppendJsonString(s.time->start, &out);
-    out.append(",\"end\":");
-    AppendJsonString(s.time->end, &out);
-    out.append(",\"source\":\"");
-    out.append(TimeSourceName(s.time->source));
-    out.append("\"}");
+    w->Literal("{\"value\":");
+    w->String(s.time->value);
+    w->Literal(",\"start\":");
+    w->String(s.time->start);
+    w->Literal(",\"end\":");
+    w->String(s.time->end);
+    w->Literal(",\"source\":\"");
+    w->Raw(TimeSourceName(s.time->source));
+    w->Literal("\"}");
   } else {
-    out.append("null");
+    w->Literal("null");
   }
-  out.append(",\"modality\":\"");
-  out.append(ModalityName(s.modality));  // a fixed lower-case word
-  out.append("\",\"doc\":");
-  AppendJsonString(s.doc, &out);
-  out.append(",\"span\":");
-  AppendSpan(s.span, &out);
-  out.append(",\"sentence\":");
-  AppendJsonString(s.sentence, &out);
-  out.append(",\"rule\":");
-  AppendJsonString(s.rule, &out);
-  out.append(",\"byte_span\":");
-  AppendSpan(s.byte_span, &out);
-  out.append(",\"sentence_index\":");
-  AppendUint(s.sentence_index, &out);
-  out.append(",\"plover\":");
-  AppendStringOrNull(s.plover, &out);
-  out.append(",\"cameo\":");
-  AppendStringOrNull(s.cameo, &out);
-  out.append(",\"doc_date\":");
-  AppendStringOrNull(s.doc_date, &out);
-  out.append(",\"mentions\":");
-  AppendUint(s.mentions, &out);
-  out.append(",\"subject_code\":");
-  AppendStringOrNull(s.subject_code, &out);
-  out.append(",\"object_code\":");
-  AppendStringOrNull(s.object_code, &out);
-  out.append(",\"recipient_code\":");
-  AppendStringOrNull(s.recipient_code, &out);
-  out.push_back('}');
-  return out;
+  w->Literal(",\"modality\":\"");
+  w->Raw(ModalityName(s.modality));  // a fixed lower-case word
+  w->Literal("\",\"doc\":");
+  w->String(s.doc);
+  w->Literal(",\"span\":");
+  w->SpanArray(s.span);
+  w->Literal(",\"sentence\":");
+  w->String(s.sentence);
+  w->Literal(",\"rule\":");
+  w->String(s.rule);
+  w->Literal(",\"byte_span\":");
+  w->SpanArray(s.byte_span);
+  w->Literal(",\"sentence_index\":");
+  w->Uint(s.sentence_index);
+  w->Literal(",\"plover\":");
+  w->StringOrNull(s.plover);
+  w->Literal(",\"cameo\":");
+  w->StringOrNull(s.cameo);
+  w->Literal(",\"doc_date\":");
+  w->StringOrNull(s.doc_date);
+  w->Literal(",\"mentions\":");
+  w->Uint(s.mentions);
+  w->Literal(",\"subject_code\":");
+  w->StringOrNull(s.subject_code);
+  w->Literal(",\"object_code\":");
+  w->StringOrNull(s.object_code);
+  w->Literal(",\"recipient_code\":");
+  w->StringOrNull(s.recipient_code);
+}
+
+// A buffer of at least `size` bytes, kept per thread: it only grows, so the lines of a run
+// reuse it.
+char* LineBuffer(size_t size) {
+  thread_local std::string buffer;
+  if (buffer.size() < size) buffer.resize(std::max(size, 2 * buffer.size()));
+  return buffer.data();
+}
+
+}  // namespace
+
+std::string StatementToJson(const Statement& s) {
+  char* begin = LineBuffer(StatementBound(s) + 1);
+  LineWriter w(begin);
+  WriteStatement(s, &w);
+  w.Literal("}");
+  return std::string(begin, w.end());
 }
 
 std::string CitedStatementToJson(const Statement& statement, const DocumentInfo& document) {
-  std::string out = StatementToJson(statement);
-  out.pop_back();  // the closing brace
+  char* begin = LineBuffer(StatementBound(statement) + 64 + QuotedBound(document.title.size()) +
+                           QuotedBound(document.url.size()));
+  LineWriter w(begin);
+  WriteStatement(statement, &w);
   if (!document.title.empty()) {
-    out.append(",\"doc_title\":");
-    AppendJsonString(document.title, &out);
+    w.Literal(",\"doc_title\":");
+    w.String(document.title);
   }
   if (!document.url.empty()) {
-    out.append(",\"doc_url\":");
-    AppendJsonString(document.url, &out);
+    w.Literal(",\"doc_url\":");
+    w.String(document.url);
   }
-  out.push_back('}');
-  return out;
+  w.Literal("}");
+  return std::string(begin, w.end());
 }
 
 Result<Statement> StatementFromJson(std::string_view line) {
@@ -825,13 +918,11 @@ Result<DocumentInfo> DocumentInfoFromJson(std::string_view line) {
 }
 
 void AppendJsonString(std::string_view value, std::string* out) {
-  if (!IsValidUtf8(value)) {
-    out->append(Dump(Json(std::string(value))));  // nlohmann repairs it
-    return;
-  }
-  out->push_back('"');
-  AppendEscaped(value, out);
-  out->push_back('"');
+  const size_t size = out->size();
+  out->resize(size + QuotedBound(value.size()));
+  LineWriter w(out->data() + size);
+  w.String(value);
+  out->resize(static_cast<size_t>(w.end() - out->data()));
 }
 
 }  // namespace parley

@@ -261,6 +261,9 @@ class ClauseReader {
 
   // The entity chunk ending at unit e (exclusive), or -1.
   int ChunkEndingAt(uint32_t e) const;
+  // The one-member chunk of the list member that ends at unit e, right before an aside in
+  // parentheses (FindCoordination; the member's units belong to the list's chunk), or -1.
+  int MemberBeforeAside(uint32_t e) const;
 
   // A chunk for the noun phrase starting at unit u: an entity chunk that starts there (and is
   // not a possessive), or a noun chunk whose owners are the entity chunks and demonyms inside it.

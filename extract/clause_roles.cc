@@ -480,6 +480,7 @@ void ClauseReader::FindRoles(size_t gi) {
     int c = ChunkEndingAt(e);
     if (c < 0 && e > 0 && IsNounWord(e - 1) && !parenthesis) c = NounChunkEndingAt(e);
     if (c >= 0 && parenthesis && out_->chunks[c].members.size() != 1) c = -1;
+    if (c < 0 && parenthesis) c = MemberBeforeAside(e);
     // "the Balticonnector, a project supported by the European Commission": an indefinite
     // noun phrase in apposition after a comma names what goes before it, which the
     // participle is about (one entity: "the CHIPS Act, a law signed by President Biden").

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <vector>
 
 #include "base/text.h"
 #include "extract/default_rules.h"
@@ -85,18 +86,25 @@ class RuleExtractor : public Extractor {
       if (analysis.discarded) by_id.clear();
     }
     out.entities = std::move(analysis.entities);
-    out.statements.reserve(by_id.size());
-    while (!by_id.empty()) {  // node by node, so the map and the vector are never both whole
-      out.statements.push_back(std::move(by_id.extract(by_id.begin()).mapped()));
+    // The map's nodes are sorted, not the statements (a sort moves each several times), and
+    // each node is freed as its statement moves out, so the map and the vector are never both
+    // whole.
+    using Node = std::map<std::string, Statement>::node_type;
+    std::vector<Node> nodes;
+    nodes.reserve(by_id.size());
+    while (!by_id.empty()) nodes.push_back(by_id.extract(by_id.begin()));
+    std::sort(nodes.begin(), nodes.end(), [](const Node& x, const Node& y) {
+      const Statement& a = x.mapped();
+      const Statement& b = y.mapped();
+      if (a.byte_span.begin != b.byte_span.begin) return a.byte_span.begin < b.byte_span.begin;
+      if (a.rule != b.rule) return a.rule < b.rule;
+      return a.id < b.id;
+    });
+    out.statements.reserve(nodes.size());
+    for (Node& node : nodes) {
+      out.statements.push_back(std::move(node.mapped()));
+      node = Node();
     }
-    std::sort(out.statements.begin(), out.statements.end(),
-              [](const Statement& a, const Statement& b) {
-                if (a.byte_span.begin != b.byte_span.begin) {
-                  return a.byte_span.begin < b.byte_span.begin;
-                }
-                if (a.rule != b.rule) return a.rule < b.rule;
-                return a.id < b.id;
-              });
     return out;
   }
 

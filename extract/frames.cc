@@ -456,7 +456,7 @@ class FrameReader {
   // The codes of the statement read at `verb`: the first refinement whose words occur, else
   // the rule's.
   Refinement Codes(const Rule& rule, const VerbGroup& g, uint32_t verb) const {
-    const uint32_t after_end = AfterEnd(g, verb);
+    const uint32_t after_end = rule.frame->refine.empty() ? 0 : AfterEnd(g, verb);
     const uint32_t before_begin = BeforeBegin(rule, g);
     for (const Refinement& r : rule.frame->refine) {
       if (Occurs(r, rule.imported, before_begin, verb, after_end)) {
@@ -485,6 +485,7 @@ class FrameReader {
         return false;
       }
     }
+    if (frame.unless.empty() && frame.when.empty()) return true;
     const uint32_t after_end = AfterEnd(g, verb);
     const uint32_t before_begin = BeforeBegin(rule, g);
     for (const Refinement& r : frame.unless) {

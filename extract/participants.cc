@@ -556,10 +556,20 @@ DocumentActors::Voice DocumentActors::SpeakerOf(std::string_view label) const {
 
 const EntityDef* DocumentActors::OfficeHolder(std::string_view office) const {
   std::vector<const EntityDef*> candidates;
+  // named_ lists a person once per naming and role, and StateOf reads every role's dates:
+  // each person's state is asked once.
+  std::vector<const EntityDef*> elsewhere;  // persons whose state is not country_
   for (const Named& named : named_) {
     if (named.office != office) continue;
-    if (country_ != nullptr && StateOf(named.person) != country_) continue;
-    AddUnique(&candidates, named.person);
+    const auto known = [&](const std::vector<const EntityDef*>& list) {
+      return std::find(list.begin(), list.end(), named.person) != list.end();
+    };
+    if (known(candidates) || known(elsewhere)) continue;
+    if (country_ != nullptr && StateOf(named.person) != country_) {
+      elsewhere.push_back(named.person);
+      continue;
+    }
+    candidates.push_back(named.person);
   }
   if (candidates.empty()) {
     if (country_ == nullptr) return nullptr;
