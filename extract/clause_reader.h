@@ -374,6 +374,18 @@ class ClauseReader {
   // subject's doing. "it is important to" (no noun phrase after "be") is no such clause.
   bool CopulaComplementOfSubject(const VerbGroup& gov) const;
 
+  // "Bullitt and the journalist left", "the United States and partners intend": when noun
+  // chunk `noun` names no entity and follows "and" after a chunk of actors that opens its
+  // clause, a new chunk over both with the actors as members (the noun phrase alone would lose
+  // them); else -1.
+  int EntityAndNounPhrase(int noun);
+  // The chunk of actors (no possessive, not in a prepositional phrase) that opens its clause
+  // and ends at unit `conjunction` ("and"), or -1.
+  int ActorsBeforeAnd(uint32_t conjunction) const;
+  // Whether unit p is a plural noun ending a noun phrase coordinated after such actors ("the
+  // United States and (its) partners"): a present form after it is their verb.
+  bool PluralNounAfterActors(uint32_t p) const;
+
   // "the majority of the Japanese public", "most of the members": a chunk after a quantifier
   // and "of" is what the phrase is about.
   bool AfterQuantifier(uint32_t begin) const;
