@@ -6,6 +6,7 @@
 
 #include "base/date.h"
 #include "base/text.h"
+#include "extract/actor_codes.h"
 #include "extract/name_discovery.h"
 #include "extract/name_shape.h"
 #include "extract/participants.h"
@@ -83,17 +84,10 @@ const EntityDef* HolderOf(const DocState& doc, const std::string& office,
 }
 
 bool RoleContains(const Role& role, const std::string& date) {
-  const Result<PartialDate> d = PartialDate::Parse(date);
-  if (!d.ok()) return false;
-  if (const Result<PartialDate> from = PartialDate::Parse(role.from);
-      from.ok() && d->first_day() < from->first_day()) {
-    return false;
-  }
-  if (const Result<PartialDate> to = PartialDate::Parse(role.to);
-      to.ok() && d->first_day() > to->last_day()) {
-    return false;
-  }
-  return true;
+  const std::string first = FirstDayOf(date);
+  const std::string last = LastDayOf(date);
+  if (first.empty() || last.empty()) return false;
+  return RoleHeldDuring(role, first, last);
 }
 
 void Discover(const Tagged& s, Prefilter* prefilter, DocState* doc, DocumentAnalysis* out) {
