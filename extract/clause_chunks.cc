@@ -322,6 +322,34 @@ void ClauseReader::FindCoordination() {
       if (!aside) out_->chunk_of[u] = index;
     }
     out_->chunks.push_back(std::move(chunk));
+    // A phrase inside an aside of the list is a chunk of its own: "by Prime Minister Clement
+    // Attlee" in "Winston Churchill (replaced on July 26 by Prime Minister Clement Attlee), and
+    // Harry Truman" names the agent of the aside's participle. The member the aside follows is
+    // one too, outside chunk_of (its units are the list's): the aside is about it alone
+    // (MemberBeforeAside).
+    for (size_t k = members[0]; k < members[keep - 1]; ++k) {
+      const Phrase& inner = phrases_[k];
+      const bool before_aside = std::any_of(asides.begin(), asides.end(),
+                                            [&](const auto& a) { return inner.end == a.first; });
+      const bool aside = std::any_of(asides.begin(), asides.end(), [&](const auto& a) {
+        return inner.begin >= a.first && inner.end <= a.second;
+      });
+      if (!aside && !before_aside) continue;
+      if (!aside &&
+          std::find(members.begin(), members.begin() + keep, k) == members.begin() + keep) {
+        continue;
+      }
+      Chunk own;
+      own.begin = inner.begin;
+      own.end = inner.end;
+      own.members.push_back(static_cast<uint32_t>(info_[inner.head].mention));
+      own.possessive = inner.possessive;
+      own.in_pp = own.begin > 0 && Has(own.begin - 1, kClassPreposition | kClassTo);
+      for (uint32_t u = own.begin; aside && u < own.end; ++u) {
+        out_->chunk_of[u] = static_cast<int>(out_->chunks.size());
+      }
+      out_->chunks.push_back(std::move(own));
+    }
     p = members[keep - 1] + 1;
   }
   next_phrase_hint_ = 0;
@@ -339,6 +367,16 @@ int ClauseReader::ChunkEndingAt(uint32_t e) const {
   const int c = out_->chunk_of[e - 1];
   if (c < 0 || out_->chunks[c].end != e) return -1;
   return c;
+}
+
+int ClauseReader::MemberBeforeAside(uint32_t e) const {
+  if (e == 0 || e > n_ || out_->chunk_of[e - 1] < 0) return -1;
+  for (size_t c = static_cast<size_t>(out_->chunk_of[e - 1]) + 1; c < out_->chunks.size(); ++c) {
+    const Chunk& chunk = out_->chunks[c];
+    if (chunk.begin >= e) break;
+    if (chunk.end == e && chunk.members.size() == 1) return static_cast<int>(c);
+  }
+  return -1;
 }
 
 int ClauseReader::ChunkAt(uint32_t u) {

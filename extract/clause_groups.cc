@@ -212,6 +212,7 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
       }
     }
     if (IsPunct(p, ',')) return ClosesParenthetical(p);
+    if (PluralNounAfterActors(p)) return true;
     // A group is plural ("Japanese strategists insist"); after "that" a base form is a
     // subjunctive ("demanded that the US cancel"). An aside in parentheses after the subject
     // is stepped over: "The Philippines and the European Union (EU) agree".

@@ -136,11 +136,23 @@ void ClauseReader::FindInfinitiveSubjects() {
     const uint32_t to = g.begin;
     // "warned Russia not to invade", "has yet to ratify": what is not to happen is no claim.
     if (to > 0 && (Has(to - 1, kClassNegation) || Is(to - 1, "yet"))) continue;
+    // "took no action other than to declare", "cannot comment, except to say that": an
+    // exception to what the clause says is what its subject did; its words stand between the
+    // clause and the "to".
+    uint32_t clause_to = to;
+    if (to >= 2 && Is(to - 1, "than") && Is(to - 2, "other")) {
+      clause_to = to - 2;
+    } else if (to >= 1 && Is(to - 1, "except")) {
+      clause_to = to - 1;
+    }
+    const bool exception = clause_to != to;
+    if (exception && clause_to > 0 && IsPunct(clause_to - 1, ',')) --clause_to;
     // The clause the infinitive completes ends at its "to".
     int h = -1;
     for (size_t k = gi; k-- > 0;) {
       const VerbGroup& prev = out_->groups[k];
-      if (prev.clause_end == to && !prev.verbs.empty() && prev.verbs.back().unit < to) {
+      if (prev.clause_end == clause_to && !prev.verbs.empty() &&
+          prev.verbs.back().unit < clause_to) {
         h = static_cast<int>(k);
         break;
       }
@@ -151,6 +163,20 @@ void ClauseReader::FindInfinitiveSubjects() {
       continue;
     }
     const VerbGroup& gov = out_->groups[h];
+    if (exception) {
+      if (gov.subject < 0 || gov.verbs.back().passive) continue;
+      g.subject = gov.subject;
+      g.subject_via = "exception to '" + std::string(UnitText(gov.verbs.back().unit)) + "'";
+      g.embedded = gov.embedded;
+      g.embedded_modality = gov.embedded_modality;
+      // What the subject did do: the clause's modality, less its negation ("no action", "cannot
+      // comment").
+      const Modality m = gov.verbs.back().modality == Modality::kNegated
+                             ? Modality::kAsserted
+                             : gov.verbs.back().modality;
+      for (GroupVerb& v : g.verbs) v.modality = m;
+      continue;
+    }
     if (LemmaIn(gov, kNobodyActs)) continue;
     const bool object_acts = LemmaIn(gov, kObjectActs);
     const bool passive = gov.verbs.back().passive;

@@ -261,6 +261,9 @@ class ClauseReader {
 
   // The entity chunk ending at unit e (exclusive), or -1.
   int ChunkEndingAt(uint32_t e) const;
+  // The one-member chunk of the list member that ends at unit e, right before an aside in
+  // parentheses (FindCoordination; the member's units belong to the list's chunk), or -1.
+  int MemberBeforeAside(uint32_t e) const;
 
   // A chunk for the noun phrase starting at unit u: an entity chunk that starts there (and is
   // not a possessive), or a noun chunk whose owners are the entity chunks and demonyms inside it.
@@ -370,6 +373,18 @@ class ClauseReader {
   // "they" for a list or a group, "we" for "we". A participle clause in it is then gov's
   // subject's doing. "it is important to" (no noun phrase after "be") is no such clause.
   bool CopulaComplementOfSubject(const VerbGroup& gov) const;
+
+  // "Bullitt and the journalist left", "the United States and partners intend": when noun
+  // chunk `noun` names no entity and follows "and" after a chunk of actors that opens its
+  // clause, a new chunk over both with the actors as members (the noun phrase alone would lose
+  // them); else -1.
+  int EntityAndNounPhrase(int noun);
+  // The chunk of actors (no possessive, not in a prepositional phrase) that opens its clause
+  // and ends at unit `conjunction` ("and"), or -1.
+  int ActorsBeforeAnd(uint32_t conjunction) const;
+  // Whether unit p is a plural noun ending a noun phrase coordinated after such actors ("the
+  // United States and (its) partners"): a present form after it is their verb.
+  bool PluralNounAfterActors(uint32_t p) const;
 
   // "the majority of the Japanese public", "most of the members": a chunk after a quantifier
   // and "of" is what the phrase is about.

@@ -84,6 +84,45 @@ int ClauseReader::SharedSubject(size_t g) const {
   return -1;
 }
 
+int ClauseReader::EntityAndNounPhrase(int noun) {
+  if (noun < 0) return -1;
+  const Chunk& phrase = out_->chunks[noun];
+  if (!phrase.members.empty() || !phrase.owners.empty() || phrase.begin < 2 ||
+      !Is(phrase.begin - 1, "and")) {
+    return -1;
+  }
+  const int c = ActorsBeforeAnd(phrase.begin - 1);
+  if (c < 0) return -1;
+  Chunk joined = out_->chunks[c];
+  joined.end = phrase.end;
+  return AddChunk(std::move(joined));
+}
+
+int ClauseReader::ActorsBeforeAnd(uint32_t conjunction) const {
+  const int c = ChunkEndingAt(conjunction);
+  if (c < 0) return -1;
+  const Chunk& entity = out_->chunks[c];
+  if (entity.members.empty() || entity.possessive || entity.in_pp ||
+      !ClauseStartBefore(entity.begin)) {
+    return -1;
+  }
+  for (uint32_t m : entity.members) {
+    const EntityDef* e = s_.mentions[m].entity;
+    if (e == nullptr || !IsActorType(e->entity.type)) return -1;
+  }
+  return c;
+}
+
+bool ClauseReader::PluralNounAfterActors(uint32_t p) const {
+  if (!IsNounWord(p) || info_[p].cap || (info_[p].forms & ~kFormThird) != 0) return false;
+  const std::string_view w = Lower(p);
+  if (w.size() <= 3 || w.back() != 's' || w.ends_with("ss") || w.ends_with("us")) return false;
+  uint32_t b = p;
+  while (b > 0 && p - b < 3 && IsNounWord(b - 1) && !info_[b - 1].cap) --b;
+  if (b > 0 && Has(b - 1, kClassDeterminer | kClassPossessive)) --b;
+  return b >= 2 && Is(b - 1, "and") && ActorsBeforeAnd(b - 1) >= 0;
+}
+
 bool ClauseReader::CopulaComplementOfSubject(const VerbGroup& gov) const {
   const uint32_t p = gov.that_clause;
   if (gov.subject < 0 || p == kNoUnit || !Has(p, kClassPronoun)) return false;
@@ -354,6 +393,10 @@ void ClauseReader::FindSubject(size_t gi) {
       // subject, but no entity; resolving it is for ResolveChunk.
       g.subject = NounChunkEndingAt(w + 1, /*possessor_owns=*/true);
       g.subject_via = "noun phrase";
+      if (const int joined = EntityAndNounPhrase(g.subject); joined >= 0) {
+        g.subject = joined;
+        g.subject_via = "entity and noun phrase";
+      }
     }
     return;
   }
@@ -437,6 +480,7 @@ void ClauseReader::FindRoles(size_t gi) {
     int c = ChunkEndingAt(e);
     if (c < 0 && e > 0 && IsNounWord(e - 1) && !parenthesis) c = NounChunkEndingAt(e);
     if (c >= 0 && parenthesis && out_->chunks[c].members.size() != 1) c = -1;
+    if (c < 0 && parenthesis) c = MemberBeforeAside(e);
     // "the Balticonnector, a project supported by the European Commission": an indefinite
     // noun phrase in apposition after a comma names what goes before it, which the
     // participle is about (one entity: "the CHIPS Act, a law signed by President Biden").

@@ -5,9 +5,12 @@
 //                       demonyms, "of STATE" after a person ("President Xi of China"), and
 //                       coordination ("A and B", "A, B and C", "both A and B", "A together
 //                       with B", "A as well as B"): one chunk stands for all its members.
-//                       Noun phrases that name no entity ("the leaders", "Moscow's proposal")
-//                       are chunks too, with their head word and owners (possessors and entity
-//                       modifiers: "Moscow" in "Moscow's proposal", "US" in "a US offer").
+//                       Actors coordinated with a noun phrase that names none ("Bullitt and
+//                       the journalist left", "the United States and partners intend") are a
+//                       subject chunk with the actors as members. Noun phrases that name no entity
+//                       ("the leaders", "Moscow's proposal") are chunks too, with their head word
+//                       and owners (possessors and entity modifiers: "Moscow" in "Moscow's
+//                       proposal", "US" in "a US offer").
 //   verb groups         auxiliaries, modals, negation and adverbs with their main verb ("has
 //                       not yet been signed", "is expected to visit", "wants to attack"):
 //                       voice (passive: be + participle), negation, modality (modals,
@@ -26,7 +29,11 @@
 //                       dates, parentheses and comma-enclosed relative clauses or appositions;
 //                       shared with the previous verb of a coordinated verb phrase: "discussed
 //                       X, reaffirmed Y, and reiterated Z"; the antecedent for "who"/"which";
-//                       the by-agent of a passive), its direct object (a second one for "offered
+//                       the by-agent of a passive; for a participle in a complement clause
+//                       without a verb of its own, "that it is a supplier ... such as
+//                       cutting", the governing subject the pronoun stands for; for "other
+//                       than to V", "except to V", the clause's subject), its direct object
+//                       (a second one for "offered
 //                       Russia a package"), the prepositional phrases that follow it, a
 //                       that-clause (and its subject), a to-infinitive and a quotation; and the
 //                       extent of its clause (relative and subordinate clauses, parentheses,

@@ -598,9 +598,11 @@ class Finder {
     return true;
   }
 
-  // A day and month without a year, resolved against the reference.
-  std::optional<TimeValue> ResolveMonthDay(int m, int d) const {
-    if (!HasYear() || CarryBlocks(m)) return std::nullopt;
+  // A day and month without a year, resolved against the reference; `next` is the token after
+  // the expression.
+  std::optional<TimeValue> ResolveMonthDay(int m, int d, size_t next) const {
+    if (!HasYear()) return LaterYearMonthDay(m, d, next);
+    if (CarryBlocks(m)) return std::nullopt;
     int y = ref_->y;
     if (d > DaysInMonth(y, m) && !(m == 2 && d == 29)) return std::nullopt;
     if (narrative_) {
@@ -614,6 +616,33 @@ class Finder {
     if (StoryTakes(y, m, d)) y = MonthYear(m);
     if (d > DaysInMonth(y, m)) return std::nullopt;  // February 29 outside a leap year
     return DayTime(y, m, d);
+  }
+
+  // In a narrative whose story has no year yet, a day and month without one take the year of
+  // the sentence's next explicit date that names a month ("Churchill (replaced on July 26 by
+  // Attlee) ... met in Potsdam from July 17 to August 2, 1945" is 1945-07-26), when they fall
+  // on or before it in that year: the sentence tells one story, and an explicit date later in
+  // it is where that story stands. A later date of a year alone, or one the day would follow
+  // ("on July 26 ... in March 1946"), resolves nothing. Tokens from `j` on are searched.
+  std::optional<TimeValue> LaterYearMonthDay(int m, int d, size_t j) const {
+    if (!narrative_) return std::nullopt;
+    for (; j < tokens_.size(); ++j) {
+      size_t last = 0;
+      bool strong = false;
+      const int m2 = MonthAt(j, &last, &strong);
+      if (m2 == 0) continue;
+      size_t k = last + 1;
+      const int d2 = DayAt(k);
+      if (d2 != 0) ++k;
+      if (IsPunct(k, ',')) ++k;
+      if (!IsYearToken(k)) continue;
+      const int y = Value(k);
+      if (d > DaysInMonth(y, m) || (d2 != 0 && d2 > DaysInMonth(y, m2))) return std::nullopt;
+      const int64_t bound = DaysFromCivil(y, m2, d2 != 0 ? d2 : DaysInMonth(y, m2));
+      if (DaysFromCivil(y, m, d) > bound) return std::nullopt;
+      return DayTime(y, m, d);
+    }
+    return std::nullopt;
   }
 
   // In dated text with a story of an earlier year (DateReference::story), whether a month `m`
@@ -662,7 +691,7 @@ class Finder {
       if (const int y = RangeEndYear(k + 1, m); y != 0 && d <= DaysInMonth(y, m)) {
         return Match{i, k, DayTime(y, m, d), false};
       }
-      if (std::optional<TimeValue> t = ResolveMonthDay(m, d)) return Match{i, k, *t, true};
+      if (std::optional<TimeValue> t = ResolveMonthDay(m, d, k + 1)) return Match{i, k, *t, true};
       return std::nullopt;
     }
     size_t y_at = k;
@@ -720,7 +749,9 @@ class Finder {
       if (d > DaysInMonth(y, m)) return std::nullopt;
       return Match{i, last + 1, DayTime(y, m, d), false};
     }
-    if (std::optional<TimeValue> t = ResolveMonthDay(m, d)) return Match{i, last, *t, true};
+    if (std::optional<TimeValue> t = ResolveMonthDay(m, d, last + 1)) {
+      return Match{i, last, *t, true};
+    }
     return std::nullopt;
   }
 

@@ -77,8 +77,11 @@ struct DateReference {
   // point date the text gives becomes the reference of the relative dates after it
   // (NarrativeReference: at month precision at most), and a month without a year is the next
   // one on or after the reference: "In 1994 ... In May" is 1994-05, "In October 1978 ... on
-  // March 10" is 1979-03-10, "the next year" after 1994 is 1995. Day-relative words ("on
-  // Saturday", "yesterday") are not resolved. A sentence-opening "By January 1978," is a point,
+  // March 10" is 1979-03-10, "the next year" after 1994 is 1995. Before the story has a year
+  // (`date` empty), a day and month take the year of the sentence's next explicit date naming
+  // a month when they fall on or before it ("(replaced on July 26 by ...) ... from July 17 to
+  // August 2, 1945" is 1945-07-26). Day-relative words ("on Saturday", "yesterday") are not
+  // resolved. A sentence-opening "By January 1978," is a point,
   // not a target. Default: false (the reference stays `date`, the document date of news).
   bool narrative = false;
   // Narrative only: `date` is where an earlier paragraph's story stood, at month precision

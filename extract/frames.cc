@@ -781,6 +781,7 @@ class FrameReader {
     // Recipient.
     std::vector<const EntityDef*> recipients;
     bool recipient_is_direct = false;
+    bool recipient_with = false;  // from a with-phrase ("signed X with Arafat")
     for (const RoleFiller& f : frame.recipient) {
       if (chained) break;
       if (f.that) {
@@ -801,6 +802,7 @@ class FrameReader {
         }
       } else {
         FromPreps(g, first_pp, f, &recipients);
+        recipient_with = f.prep == "with";
       }
       if (!recipients.empty()) break;
     }
@@ -972,6 +974,14 @@ class FrameReader {
         mutual && (frame.reciprocal_only ||
                    (frame.reciprocal == Frame::Reciprocal::kObject && objects[0] == nullptr) ||
                    (frame.reciprocal == Frame::Reciprocal::kRecipient && recipients[0] == nullptr));
+    // "Barak signed the Memorandum with Arafat": with a mutual recipient, one actor that does it
+    // with one other in an active clause does it with the first too (Arafat signed, with
+    // Barak), as "Barak and Arafat signed" would say. Only what happened: "Egypt would be
+    // willing to sign a peace agreement with Israel" says nothing of Israel's will.
+    const bool partner_acts = frame.reciprocal == Frame::Reciprocal::kRecipient &&
+                              !frame.reciprocal_only && recipient_with && !v.passive &&
+                              modality == Modality::kAsserted && subjects.size() == 1 &&
+                              recipients.size() == 1 && recipients[0] != nullptr;
     // A participant the document established does not act on its own country ("We are
     // providing Ukraine with air defenses" in a statement Zelenskyy signed too).
     const bool implicit =
@@ -1014,6 +1024,11 @@ class FrameReader {
             if (!codes.reverse.empty() && object != nullptr) {
               Emit(rule, g, v, fv, object, subject, recipient, texts[part], modality, codes.reverse,
                    codes.plover, b, e, "reverse of " + rule.id, part);
+            }
+            if (partner_acts && (!codes.cameo.empty() || codes.reverse.empty()) &&
+                !SameEntity(object, recipient)) {
+              Emit(rule, g, v, fv, recipient, object, subject, texts[part], modality, codes.cameo,
+                   codes.plover, b, e, "with-phrase of " + rule.id, part);
             }
           }
         }

@@ -117,6 +117,43 @@ const EntityDef* RoleCountry(const DocState& doc, const EntityDef& person, std::
   return country.empty() ? nullptr : doc.Find(country);
 }
 
+// The asides around a claim at units [u0, u1), as unit ranges: the non-restrictive relative
+// clauses (", which ...", ", who ...") that open at or after u1, each up to the next comma or
+// semicolon or the sentence's end, and the parentheses that do not hold the claim. Their dates
+// tell when what they say happened ("the Geneva Conference, which had been established in
+// December 1973"; "Churchill (replaced on July 26 by Attlee)"), not when the claim did.
+std::vector<std::pair<size_t, size_t>> AsidesOutside(const CompiledRules& rules, const Tagged& s,
+                                                     size_t u0, size_t u1) {
+  std::vector<std::pair<size_t, size_t>> out;
+  auto word = [&](size_t u) -> std::string_view {
+    if (u >= s.units.size() || s.units[u].mention >= 0) return {};
+    const Token& token = s.tokens[s.units[u].tok_begin];
+    return std::string_view(s.lower).substr(token.begin, token.end - token.begin);
+  };
+  for (size_t u = 0; u < s.units.size(); ++u) {
+    if (word(u) == "(") {
+      size_t close = u + 1;
+      while (close < s.units.size() && word(close) != ")" && word(close) != "(") ++close;
+      if (close == s.units.size() || word(close) != ")") continue;
+      if (close < u0 || u >= u1) out.emplace_back(u, close + 1);
+      u = close;
+      continue;
+    }
+    if (u < u1 || word(u) != "," || u + 1 >= s.units.size()) continue;
+    const Unit& next = s.units[u + 1];
+    if (next.mention >= 0) continue;
+    const LexEntry* entry = rules.lexicon.FindWord(
+        next.tok_begin < s.words.size() ? s.words[next.tok_begin] : TokenTable::kAbsent,
+        word(u + 1));
+    if (entry == nullptr || (entry->classes & kClassRelative) == 0) continue;
+    size_t end = u + 2;
+    while (end < s.units.size() && word(end) != "," && word(end) != ";") ++end;
+    out.emplace_back(u + 1, end);
+    u = end - 1;
+  }
+  return out;
+}
+
 bool MakeStatement(const Rule& rule, const CompiledPattern& p, const Tagged& s,
                    const std::vector<re2::StringPiece>& g, const DocState& doc,
                    StatementCandidate* c, SentenceAnalysis* out) {
@@ -256,6 +293,16 @@ void AttachQualifiers(const Rule& rule, const Tagged& s, size_t u0, size_t u1,
     }
     return false;
   };
+  // Dates in the asides around the claim are not its time (AsidesOutside).
+  const std::vector<std::pair<size_t, size_t>> asides =
+      rule.attach_time || rule.attach_document_date ? AsidesOutside(doc.rules, s, u0, u1)
+                                                    : std::vector<std::pair<size_t, size_t>>{};
+  auto in_aside = [&](size_t u) {
+    for (const auto& [b, e] : asides) {
+      if (u >= b && u < e) return true;
+    }
+    return false;
+  };
   auto attach = [&](bool allowed, auto&& fits, auto&& assign, const char* role) {
     if (!allowed) return;
     const Mention* best = nullptr;
@@ -267,7 +314,7 @@ void AttachQualifiers(const Rule& rule, const Tagged& s, size_t u0, size_t u1,
       if (!fits(m) || std::find(used->begin(), used->end(), &m) != used->end()) continue;
       // A date inside the claim's content dates the content ("agreed to reconvene on May 10,
       // 1775"), not the claim.
-      if (m.kind == MentionKind::kDate && in_content(u)) continue;
+      if (m.kind == MentionKind::kDate && (in_content(u) || in_aside(u))) continue;
       const size_t d = u < u0 ? u0 - u : (u >= u1 ? u - u1 + 1 : 0);
       if (d > kAttachWindow) continue;
       if (best == nullptr || d < best_distance) {
@@ -337,6 +384,10 @@ void AttachQualifiers(const Rule& rule, const Tagged& s, size_t u0, size_t u1,
     std::vector<std::pair<size_t, size_t>> content_bytes;
     for (const auto& [b, e] : content) {
       if (b >= e) continue;
+      content_bytes.emplace_back(s.tokens[s.units[b].tok_begin].begin,
+                                 s.tokens[s.units[e - 1].tok_end - 1].end);
+    }
+    for (const auto& [b, e] : asides) {
       content_bytes.emplace_back(s.tokens[s.units[b].tok_begin].begin,
                                  s.tokens[s.units[e - 1].tok_end - 1].end);
     }

@@ -52,7 +52,9 @@ void ResolveRelationOverlaps(std::vector<StatementCandidate>* candidates, Senten
 // section 10, step 5): for each, the nearest mention of that kind not in `used`, inside units
 // [u0, u1) or at most 6 units outside, skipping the units `blocked` marks (null: none). A time
 // is a date that may be a claim's (IsClaimTime), not inside `content` (unit ranges of captured
-// text: "agreed to reconvene on May 10, 1775" dates the reconvening); without one, the time of
+// text: "agreed to reconvene on May 10, 1775" dates the reconvening) nor in an aside around the
+// claim (a relative clause after a comma that opens after it, parentheses that do not hold it:
+// "the Geneva Conference, which had been established in December 1973"); without one, the time of
 // the claim's context (doc.time->Fallback: another date of its sentence, a dated document's
 // date, and for a standing fact, `attach document-date`, the paragraph's), none after the
 // claim's target. A target date (`*target` in: the one the rule captured, out: also one

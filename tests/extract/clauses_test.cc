@@ -270,6 +270,22 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {},
        {"[participle clause]"}},
       {"Biden said that it is important, supporting Ukraine.", {}, {"[participle clause]"}},
+      // Actors coordinated with a noun phrase that names none: the subject with it; a present
+      // form after such a plural noun is their verb.
+      {"Japan and the journalist left for Moscow.",
+       {"subject \"Japan and the journalist\" = state:japan [entity and noun phrase]"},
+       {}},
+      {"The United States and partners intend to provide aid.",
+       {"verb group \"intend to provide\": intend (active, asserted) provide (active, planned)",
+        "subject \"The United States and partners\" = state:united-states [entity and noun "
+        "phrase]"},
+       {}},
+      {"After talks with Japan and officials, Russia left.", {}, {"[entity and noun phrase]"}},
+      // An exception to the clause is what its subject did.
+      {"Japan took no action other than to request talks.",
+       {"verb group \"to request\": request (active, asserted) infinitive",
+        "subject \"Japan\" = state:japan [exception to 'took']"},
+       {}},
       // "including" gives examples, not the verb's roles.
       {"Japan will keep working, including with Germany, on research.", {}, {"with \"Germany\""}},
       // A stative participle without a by-agent is read in the active voice; "remain" is its

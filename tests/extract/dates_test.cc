@@ -334,6 +334,19 @@ TEST(FindDatesTest, NarrativeReferenceFollowsTheText) {
        {"3 years later=1997[1997-01-01..1997-12-31]~"}},
       // Without a reference yet, relative dates stay unresolved.
       {"In May North Korea withdrew.", "", {}},
+      // ... except a day and month before the sentence's own explicit date of a month, on or
+      // before which they fall: the sentence's story has that year.
+      {"Churchill (replaced on July 26 by Attlee) and Truman met from July 17 to August 2, 1945.",
+       "",
+       {"July 26=1945-07-26~", "July 17=1945-07-17", "August 2, 1945=1945-08-02"}},
+      {"On 4 May they met, and on June 1, 1950 they signed.",
+       "",
+       {"4 May=1950-05-04~", "June 1, 1950=1950-06-01"}},
+      {"On July 26 he left; in March 1946 he returned.",
+       "",
+       {"March 1946=1946-03[1946-03-01..1946-03-31]"}},
+      {"On July 26 he left; in 1946 he returned.", "", {"1946=1946[1946-01-01..1946-12-31]"}},
+      {"On July 26 he left.", "", {}},
   };
   for (const NarrativeCase& c : cases) {
     SCOPED_TRACE(c.text + " @ " + c.reference);

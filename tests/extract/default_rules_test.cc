@@ -1252,6 +1252,44 @@ TEST(DefaultRulesTest, DashAsidesAndScareQuotes) {
   ExpectClauseCases(*extractor, cases);
 }
 
+// Partners and exceptions (extract/clause_roles.cc, clause_nonfinite.cc, frames.cc): an actor
+// coordinated with a noun phrase that names none is the subject with it; a mutual frame's
+// with-phrase actor does what the subject did with it, when it happened; "other than to" and
+// "except to" say what the subject did; a copula complement's pronoun lends the governing
+// subject to its participles.
+TEST(DefaultRulesTest, PartnersExceptionsAndCopulaComplements) {
+  std::unique_ptr<Extractor> extractor = DefaultExtractor();
+  ASSERT_NE(extractor, nullptr);
+  const ClauseCase cases[] = {
+      {"In the coming months, the United States and partners intend to provide Ukraine with "
+       "dozens of tactical air defense systems.",
+       {"state:united-states provided recipient=state:ukraine modality=planned "
+        "text~=\"tactical air defense systems\""},
+       {}},
+      {"Japan and the journalist signed the treaty.", {"state:japan signed"}, {}},
+      // Only a chunk of actors that opens its clause: "talks with Japan" is no subject.
+      {"After talks with Japan and officials, Russia signed the treaty.",
+       {"state:russia signed"},
+       {"state:japan signed"}},
+      {"In 1999, Israel signed the Wye River Memorandum with Egypt.",
+       {"state:israel signed recipient=state:egypt", "state:egypt signed recipient=state:israel"},
+       {}},
+      {"Egypt would be willing to sign a separate peace agreement with Israel.",
+       {"state:egypt signed recipient=state:israel modality=planned"},
+       {"state:israel signed"}},
+      {"Japan and Russia feared an exodus, but they took no action other than to request that "
+       "China halt the deportations.",
+       {"state:japan requested modality=asserted text~=\"China halt\"",
+        "state:russia requested modality=asserted text~=\"China halt\""},
+       {}},
+      {"Russia has demonstrated that it is an unreliable supplier through actions such as "
+       "threatening similar actions against Poland.",
+       {"state:russia threatened"},
+       {}},
+  };
+  ExpectClauseCases(*extractor, cases);
+}
+
 // Relative clauses and complement clauses (extract/clause_roles.cc, clause_nonfinite.cc): the
 // antecedent of a relative clause is the object of the to-infinitive it completes when that
 // infinitive is the content of its verb; a "that" opening a complement clause is no relative

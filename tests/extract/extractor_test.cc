@@ -225,6 +225,39 @@ TEST(ExtractorTest, ACoordinatedPassiveWithoutASubject) {
   EXPECT_EQ(x->statements[1].predicate, "holds_office");
 }
 
+// A date in an aside around a claim (a relative clause after it, parentheses that do not hold
+// it) says when the aside's story happened, not the claim's: the claim keeps its own time, the
+// document's, or none.
+TEST(ExtractorTest, AClaimTakesNoTimeFromAnAsideAroundIt) {
+  std::unique_ptr<Extractor> e = Make();
+  ASSERT_NE(e, nullptr);
+  struct Case {
+    std::string text, date, subject, predicate, time;  // time "" for none
+  };
+  const std::vector<Case> cases = {
+      // Byrnes was Secretary of State from 1945: the council's 1943 is no time of the office.
+      {"Truman and his Secretary of State, James Byrnes, pressed for a meeting of the council, "
+       "which had first met in September 1943.",
+       "", "person:james-byrnes", "holds_office", ""},
+      {"Japan welcomed Resolution 2735 (2024) and urged all parties to work toward a ceasefire.",
+       "2024-09-21", "state:japan", "welcomed", "2024-09-21"},
+      // A date before the claim in its own clause is still its time.
+      {"In 1946, Truman and his Secretary of State, James Byrnes, pressed for a meeting of the "
+       "council, which had first met in September 1943.",
+       "", "person:james-byrnes", "holds_office", "1946"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text);
+    Result<Extraction> x = e->Extract(Doc(c.text, c.date));
+    ASSERT_TRUE(x.ok());
+    const auto it = std::find_if(x->statements.begin(), x->statements.end(), [&](const auto& st) {
+      return st.subject.id == c.subject && st.predicate == c.predicate;
+    });
+    ASSERT_NE(it, x->statements.end());
+    EXPECT_EQ(it->time ? it->time->value : "", c.time);
+  }
+}
+
 TEST(ExtractorTest, BadRulePathsAndDocuments) {
   ExtractorOptions options;
   options.rule_paths = {"/nonexistent/rules"};
