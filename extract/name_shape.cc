@@ -659,7 +659,8 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
     size_t k = b, last_word_end = b;
     int head_type = -1;
     size_t head_end = 0;
-    bool prefix_event = vocabulary.event_prefixes.LongestAt(*ids, b) > 0;
+    const size_t prefix_length = vocabulary.event_prefixes.LongestAt(*ids, b);
+    const bool prefix_event = prefix_length > 0;
     while (k < n && k - b < kMaxRunTokens) {
       if (known_at[k] >= 0) {
         const KnownSpan& m = known[known_at[k]];
@@ -680,6 +681,17 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
         }
         ++k;
         last_word_end = k;
+        continue;
+      }
+      // A name particle joined by a hyphen to a capitalised word right before the head:
+      // "Sharm al-Shaykh Memorandum", "Sharm el-Sheikh Summit" (not a person's name inside a
+      // longer run: "the PLO Hussein al-Sheikh and Prime Minister").
+      size_t head_length = 0;
+      if (k > b && r.Space(k) && vocabulary.particles.LongestAt(*ids, k) == 1 && k + 3 < n &&
+          r.Tok(k + 1) == "-" && !r.Space(k + 1) && !r.Space(k + 2) && known_at[k + 2] < 0 &&
+          IsCapitalized(r.Tok(k + 2)) && known_at[k + 3] < 0 && IsCapitalized(r.Tok(k + 3)) &&
+          r.HeadType(k + 3, &head_length) >= 0) {
+        k += 2;
         continue;
       }
       // Joins inside a run: "NATO-Russia", "COVID-19", "Leaders' Summit", "U.S.-Israel".
@@ -708,8 +720,11 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
       // The head ends the name, or an "of"/"for"/"on" tail follows it ("Council of Foreign
       // Ministers"); a head that other capitalised words follow is not the head ("War Cabinet
       // Member", "Summit Meeting"), and the run names nothing.
+      // A prefix head that is the run's only head heads it: "Operation Mongoose" ("operation"
+      // is a head noun too, which other capitalised words may not follow).
+      const bool prefix_only = prefix_event && (head_end == 0 || head_end == b + prefix_length);
       bool headed = prefix_event;
-      if (head_type >= 0) {
+      if (head_type >= 0 && !prefix_only) {
         const std::string_view w = head_end < n ? r.Lower(head_end) : std::string_view();
         headed = end == head_end || w == "of" || w == "for" || w == "on";
       }
@@ -728,7 +743,7 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
         name.tok_begin = static_cast<uint32_t>(b);
         name.tok_end = static_cast<uint32_t>(end);
         name.type = head_type >= 0 ? kHeadTypes[head_type] : EntityType::kEvent;
-        if (prefix_event && head_end == 0) name.type = EntityType::kEvent;
+        if (prefix_only) name.type = EntityType::kEvent;
         name.label = std::string(r.Range(b, end));
         name.acronym = std::string(AcronymAt(r, end));
         out.push_back(std::move(name));

@@ -230,7 +230,10 @@ class Analyzer {
       }
     }
     for (auto& [id, e] : entities) {
-      std::sort(e.aliases.begin(), e.aliases.end());
+      // Most entities come from the rules with their aliases in order already.
+      if (!std::is_sorted(e.aliases.begin(), e.aliases.end())) {
+        std::sort(e.aliases.begin(), e.aliases.end());
+      }
       e.aliases.erase(std::unique(e.aliases.begin(), e.aliases.end()), e.aliases.end());
       out->entities.push_back(std::move(e));
     }

@@ -32,7 +32,8 @@ NameVocabulary Vocabulary() {
   EXPECT_TRUE(v.AddList("head-organization",
                         Items({"council", "group", "bank", "task force", "university"})));
   EXPECT_TRUE(v.AddList("head-agreement", Items({"treaty", "protocol", "memorandum"})));
-  EXPECT_TRUE(v.AddList("head-event", Items({"summit", "revolution", "dialogue"})));
+  // "operation" is both a head and a prefix head, as in rules/core/names.rules.
+  EXPECT_TRUE(v.AddList("head-event", Items({"summit", "revolution", "dialogue", "operation"})));
   EXPECT_TRUE(v.AddList("head-event-prefix", Items({"operation"})));
   EXPECT_TRUE(v.AddList("head-place", Items({"mount", "plantation", "sea", "gulf", "river"})));
   EXPECT_TRUE(v.AddList("name-given", Items({"james", "ellsworth", "adam", "yahya", "kim"})));
@@ -188,6 +189,18 @@ TEST(FindShapedNamesTest, OrganisationsAgreementsEvents) {
       {"the Council of Foreign Ministers met", {}, {"organization:Council of Foreign Ministers"}},
       {"the Task Force on Energy Security", {}, {"organization:Task Force on Energy Security"}},
       {"Operation Mongoose began", {}, {"event:Operation Mongoose"}},
+      {"while the administration planned Operation Mongoose, in July",
+       {},
+       {"event:Operation Mongoose"}},
+      {"the Mongoose Operation", {}, {"event:Mongoose Operation"}},
+      // A particle joined by a hyphen to the word before the head stays in the name; a
+      // person's name inside a longer run does not join it.
+      {"Barak signed the Sharm al-Shaykh Memorandum with Arafat",
+       {},
+       {"agreement:Sharm al-Shaykh Memorandum"}},
+      {"the Executive Council of the PLO Hussein al-Sheikh and Prime Minister Mustafa",
+       {"PLO"},
+       {"organization:Executive Council of the PLO Hussein", "person:Mustafa [prime minister]"}},
       {"the High-Level Economic Dialogue (HLED)",
        {},
        {"event:High-Level Economic Dialogue (HLED)"}},
