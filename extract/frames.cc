@@ -1,6 +1,7 @@
 #include "extract/frames.h"
 
 #include <algorithm>
+#include <bitset>
 
 #include "extract/actor_codes.h"
 #include "extract/participants.h"
@@ -375,11 +376,7 @@ class FrameReader {
         if (imported && !ListMayOccur(*word.list)) return false;
       } else if (word.cue.tokens.empty() || (word.cue.prefix && !imported)) {
         continue;
-      } else if (imported ? !HasRefineWord(word)
-                          : std::none_of(s_.units.begin(), s_.units.end(), [&](const Unit& u) {
-                              return u.mention < 0 &&
-                                     s_.LowerToken(u.tok_begin) == word.cue.tokens[0];
-                            })) {
+      } else if (imported ? !HasRefineWord(word) : !UnitsHold(word.cue.tokens[0])) {
         return false;
       }
     }
@@ -397,6 +394,24 @@ class FrameReader {
     });
     lists_seen_.emplace_back(&list, may);
     return may;
+  }
+
+  // Whether a word unit of the sentence is `token`. Most tokens asked for are none, and their
+  // key's bit in the sentence's word keys (made at the first question) says so without a
+  // scan of the units.
+  bool UnitsHold(std::string_view token) const {
+    if (!word_keys_made_) {
+      for (const Unit& u : s_.units) {
+        if (u.mention >= 0) continue;
+        const std::string_view w = s_.LowerToken(u.tok_begin);
+        if (!w.empty()) word_keys_.set(WordKey(w));
+      }
+      word_keys_made_ = true;
+    }
+    if (!token.empty() && !word_keys_.test(WordKey(token))) return false;
+    return std::any_of(s_.units.begin(), s_.units.end(), [&](const Unit& u) {
+      return u.mention < 0 && s_.LowerToken(u.tok_begin) == token;
+    });
   }
 
   // HasWord for a one-token word of a line, answered once per sentence for each distinct word.
@@ -1161,6 +1176,8 @@ class FrameReader {
   mutable std::vector<std::pair<const std::vector<Cue>*, bool>> lists_seen_;  // ListMayOccur()
   // HasRefineWord(): by RefineWord::id, -1 (not looked up yet), 0 or 1; sized at first use.
   mutable std::vector<int8_t> refine_words_;
+  mutable std::bitset<kWordKeys> word_keys_;  // UnitsHold(): WordKey of each word unit
+  mutable bool word_keys_made_ = false;
 };
 
 }  // namespace

@@ -18,8 +18,8 @@
 
 namespace parley::internal {
 
-// True when the role was held on some day of `date` (ISO, possibly partial: "1977" fits a role
-// that began in 1977; actor_codes.h RoleHeldDuring); false when `date` is empty or not a date.
+// True when `date` (ISO, possibly partial) falls within the role's dates; false when `date` is
+// empty or not a date.
 bool RoleContains(const Role& role, const std::string& date);
 
 // The one person who held `office` (lower case) of `country` (an entity id) on `date` (ISO,

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <numeric>
 #include <set>
 
 #include "base/text.h"
@@ -418,16 +419,23 @@ void ResolveRelationOverlaps(std::vector<StatementCandidate>* candidates_in,
   // claim are one statement when their matched texts overlap in the sentence (several
   // patterns or rules reading the same words), so the shorter reading is dropped; identical
   // statements are one statement wherever they matched.
-  std::stable_sort(candidates.begin(), candidates.end(),
-                   [](const StatementCandidate& a, const StatementCandidate& b) {
-                     if (a.length != b.length) return a.length > b.length;
-                     if (a.priority != b.priority) return a.priority > b.priority;
-                     if (a.begin != b.begin) return a.begin < b.begin;
-                     return a.statement.rule < b.statement.rule;
-                   });
+  // The candidates' order is sorted, not the candidates (each holds a whole statement); ties
+  // keep the order they were found in.
+  std::vector<uint32_t> order(candidates.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
+    const StatementCandidate& a = candidates[x];
+    const StatementCandidate& b = candidates[y];
+    if (a.length != b.length) return a.length > b.length;
+    if (a.priority != b.priority) return a.priority > b.priority;
+    if (a.begin != b.begin) return a.begin < b.begin;
+    if (a.statement.rule != b.statement.rule) return a.statement.rule < b.statement.rule;
+    return x < y;
+  });
   std::map<std::string, std::vector<std::pair<size_t, size_t>>> kept;
   std::set<std::string> identical;
-  for (StatementCandidate& c : candidates) {
+  for (const uint32_t i : order) {
+    StatementCandidate& c = candidates[i];
     const Statement& st = c.statement;
     const std::string key =
         st.subject.id + '\x1f' + st.predicate + '\x1f' + (st.object ? st.object->id : "") + '\x1f' +
