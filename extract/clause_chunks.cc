@@ -679,11 +679,15 @@ bool ClauseReader::ShortQuote(uint32_t u) const {
   const Unit& unit = s_.units[u];
   if (unit.tok_end < unit.tok_begin + 3) return false;
   int words = 0;
-  // The tokens between the quotation marks: words, joined by hyphens.
+  // The tokens between the quotation marks: words, joined by hyphens, maybe a possessive ("a
+  // "gentleman's agreement"").
   for (uint32_t t = unit.tok_begin + 1; t + 1 < unit.tok_end; ++t) {
     const Token& tok = s_.tokens[t];
     const unsigned char c = static_cast<unsigned char>(s_.text[tok.begin]);
-    if (IsWordByte(c)) {
+    if (c == '\'' && t > unit.tok_begin + 1 && t + 2 < unit.tok_end &&
+        s_.LowerToken(t + 1) == "s") {
+      ++t;  // the "s" of "'s" is no word of its own
+    } else if (IsWordByte(c)) {
       ++words;
     } else if (c != '-') {
       return false;

@@ -1286,6 +1286,13 @@ TEST(DefaultRulesTest, PartnersExceptionsAndCopulaComplements) {
        "threatening similar actions against Poland.",
        {"state:russia threatened"},
        {}},
+      // Scare quotes around a possessive phrase are a word of the noun phrase.
+      {"Japan and Germany worked out a \"gentleman's agreement\" on trade.",
+       {"state:japan agreed recipient=state:germany", "state:germany agreed recipient=state:japan"},
+       {}},
+      {"Reagan pursued the Intermediate-Range Nuclear Forces Treaty.",
+       {"person:ronald-reagan negotiated agreement:inf-treaty"},
+       {}},
   };
   ExpectClauseCases(*extractor, cases);
 }
