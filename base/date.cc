@@ -19,17 +19,6 @@ Status BadDate(std::string_view text, std::string_view problem) {
   return InvalidArgumentError(std::move(message));
 }
 
-// The value of exactly `n` ASCII digits at s[pos], or -1.
-int Digits(std::string_view s, size_t pos, size_t n) {
-  if (pos + n > s.size()) return -1;
-  int v = 0;
-  for (size_t i = pos; i < pos + n; ++i) {
-    if (s[i] < '0' || s[i] > '9') return -1;
-    v = v * 10 + (s[i] - '0');
-  }
-  return v;
-}
-
 void AppendPadded(int value, int width, std::string* out) {
   char buf[8];
   for (int i = width - 1; i >= 0; --i) {
@@ -98,27 +87,71 @@ int IsoWeekday(int64_t days) {
   return static_cast<int>(w) + 1;
 }
 
+namespace {
+
+enum class DateFault { kNone, kShape, kMonth, kDay };
+
+// The value of the two ASCII digits at s[pos] (REQUIRES: pos + 2 <= s.size()), or -1.
+inline int TwoDigits(std::string_view s, size_t pos) {
+  const unsigned a = static_cast<unsigned char>(s[pos]) - '0';
+  const unsigned b = static_cast<unsigned char>(s[pos + 1]) - '0';
+  return a <= 9 && b <= 9 ? static_cast<int>(a * 10 + b) : -1;
+}
+
+// The fields of "YYYY", "YYYY-MM" or "YYYY-MM-DD" (0 for those absent), or what is wrong.
+// Inline digit tests: RoleContains and the date finder parse dates by the ten thousand.
+DateFault ParseFields(std::string_view iso, int* y, int* m, int* d) {
+  *m = *d = 0;
+  if (iso.size() != 4 && iso.size() != 7 && iso.size() != 10) return DateFault::kShape;
+  const int high = TwoDigits(iso, 0), low = TwoDigits(iso, 2);
+  if (high < 0 || low < 0) return DateFault::kShape;
+  *y = high * 100 + low;
+  if (iso.size() == 4) return DateFault::kNone;
+  *m = TwoDigits(iso, 5);
+  if (iso[4] != '-' || *m < 0) return DateFault::kShape;
+  if (*m < 1 || *m > 12) return DateFault::kMonth;
+  if (iso.size() == 7) return DateFault::kNone;
+  *d = TwoDigits(iso, 8);
+  if (iso[7] != '-' || *d < 0) return DateFault::kShape;
+  if (*d < 1 || *d > DaysInMonth(*y, *m)) return DateFault::kDay;
+  return DateFault::kNone;
+}
+
+std::string_view TimestampDay(std::string_view text) {
+  if (text.size() > 10 && (text[10] == 'T' || text[10] == ' ')) text = text.substr(0, 10);
+  return text;
+}
+
+}  // namespace
+
 Result<PartialDate> PartialDate::Parse(std::string_view iso) {
-  if (iso.size() != 4 && iso.size() != 7 && iso.size() != 10) return BadDate(iso, "");
-  const int y = Digits(iso, 0, 4);
-  if (y < 0) return BadDate(iso, "");
-  if (iso.size() == 4) return Year(y);
-  const int m = Digits(iso, 5, 2);
-  if (iso[4] != '-' || m < 0) return BadDate(iso, "");
-  if (m < 1 || m > 12) return BadDate(iso, "month " + std::to_string(m) + " is out of range");
-  if (iso.size() == 7) return Month(y, m);
-  const int d = Digits(iso, 8, 2);
-  if (iso[7] != '-' || d < 0) return BadDate(iso, "");
-  if (d < 1 || d > DaysInMonth(y, m)) {
-    return BadDate(iso, "day " + std::to_string(d) + " is out of range for " +
-                            FormatCivil(y, m, 1).substr(0, 7));
+  int y = 0, m = 0, d = 0;
+  switch (ParseFields(iso, &y, &m, &d)) {
+    case DateFault::kNone:
+      return PartialDate(y, m, d);
+    case DateFault::kShape:
+      return BadDate(iso, "");
+    case DateFault::kMonth:
+      return BadDate(iso, "month " + std::to_string(m) + " is out of range");
+    case DateFault::kDay:
+      return BadDate(iso, "day " + std::to_string(d) + " is out of range for " +
+                              FormatCivil(y, m, 1).substr(0, 7));
   }
-  return Day(y, m, d);
+  return BadDate(iso, "");
+}
+
+std::optional<PartialDate> PartialDate::TryParse(std::string_view iso) {
+  int y = 0, m = 0, d = 0;
+  if (ParseFields(iso, &y, &m, &d) != DateFault::kNone) return std::nullopt;
+  return PartialDate(y, m, d);
 }
 
 Result<PartialDate> PartialDate::ParseTimestamp(std::string_view text) {
-  if (text.size() > 10 && (text[10] == 'T' || text[10] == ' ')) text = text.substr(0, 10);
-  return Parse(text);
+  return Parse(TimestampDay(text));
+}
+
+std::optional<PartialDate> PartialDate::TryParseTimestamp(std::string_view text) {
+  return TryParse(TimestampDay(text));
 }
 
 PartialDate PartialDate::Year(int year) { return PartialDate(year, 0, 0); }

@@ -13,6 +13,7 @@
 
 #include <compare>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -46,6 +47,10 @@ class PartialDate {
   // Like Parse, and a timestamp that starts with a day ("2021-03-12T12:13:12-05:00",
   // "2021-03-12 12:13") is cut to that day.
   static Result<PartialDate> ParseTimestamp(std::string_view text);
+  // Parse and ParseTimestamp without the error: nullopt where they fail. For callers that test
+  // many texts, most of them empty or no date, and need not say why (Parse builds a message).
+  static std::optional<PartialDate> TryParse(std::string_view iso);
+  static std::optional<PartialDate> TryParseTimestamp(std::string_view text);
 
   // REQUIRES (all three): kMinDateYear <= year <= kMaxDateYear, a valid month and day.
   static PartialDate Year(int year);

@@ -48,8 +48,9 @@ int ParseDigits(std::string_view s) {
 }
 
 std::optional<Reference> ParseReference(std::string_view iso) {
-  Result<PartialDate> date = PartialDate::ParseTimestamp(iso);
-  if (!date.ok() || date->year() < 1) return std::nullopt;
+  // Without ParseTimestamp's error: most references (the day, the story) are empty.
+  const std::optional<PartialDate> date = PartialDate::TryParseTimestamp(iso);
+  if (!date || date->year() < 1) return std::nullopt;
   return Reference{date->year(), date->month(), date->day()};
 }
 

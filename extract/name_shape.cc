@@ -102,8 +102,8 @@ class Reader {
   // word the document also writes in lower case.
   bool NotAName(size_t i) const {
     if (not_name_[i] < 0) {
-      not_name_[i] =
-          v_.never_names.ContainsWord(ids_[i]) || (words_ != nullptr && words_->Contains(Lower(i)));
+      not_name_[i] = v_.never_names.ContainsWord(ids_[i]) ||
+                     (words_ != nullptr && words_->Contains(Lower(i), ids_[i], &v_.words()));
     }
     return not_name_[i] == 1;
   }
@@ -381,16 +381,37 @@ bool DocumentWords::HashSet::Contains(std::string_view word) const {
   return false;
 }
 
+DocumentWords::DocumentWords(const TokenTable* vocabulary)
+    : vocabulary_(vocabulary), known_(vocabulary->size() / 64 + 1, 0) {}
+
 void DocumentWords::AddUnit(std::string_view text, const std::vector<Token>& tokens) {
+  Add(text, text, tokens, nullptr);
+}
+
+void DocumentWords::AddUnit(std::string_view text, std::string_view lower,
+                            const std::vector<Token>& tokens, const std::vector<uint32_t>& ids) {
+  Add(text, lower, tokens, &ids);
+}
+
+void DocumentWords::Add(std::string_view text, std::string_view lower,
+                        const std::vector<Token>& tokens, const std::vector<uint32_t>* ids) {
   const auto tok = [&](size_t i) {
     return text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
   };
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
-    if (t.end - t.begin < 3) continue;
+    const size_t size = t.end - t.begin;
+    if (size < 3) continue;
     const auto c = static_cast<unsigned char>(text[t.begin]);
     if (IsLowerAscii(c)) {
-      words_.Insert(tok(i));
+      // A word written all in lower case is the vocabulary's word ids[i], if it knows it.
+      const uint32_t id = ids != nullptr ? (*ids)[i] : TokenTable::kAbsent;
+      if (id != TokenTable::kAbsent &&
+          SameTokenBytes(text.data() + t.begin, lower.data() + t.begin, size)) {
+        known_[id / 64] |= uint64_t{1} << (id % 64);
+      } else {
+        words_.Insert(tok(i));
+      }
     } else if (i > 0 && IsUpperAscii(c) && tokens[i].space_before &&
                IsLowerAscii(static_cast<unsigned char>(text[tokens[i - 1].begin])) &&
                (i + 1 == tokens.size() || !IsCapitalized(tok(i + 1)))) {

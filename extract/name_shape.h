@@ -141,14 +141,38 @@ struct KnownSpan {
 // same document also writes in lower case is a common word, not a name.
 class DocumentWords {
  public:
+  // With a vocabulary (the rules' one, CompiledRules::alias_index.tokens), the words it knows
+  // are kept as its ids (a bit each, where hashing every word of a document cost more than
+  // any other step of finding names): AddUnit then needs the tokens' ids, and Contains the
+  // id of the word asked for, both in that vocabulary. REQUIRES: `vocabulary` outlives this
+  // object and gains no word while it is used.
+  DocumentWords() = default;
+  explicit DocumentWords(const TokenTable* vocabulary);
   // Records the lower-case words (starting with a-z, at least 3 bytes) of a normalised unit.
+  // `ids`: the tokens' lower-cased ids in the vocabulary (Tagged::words). REQUIRES: `ids`
+  // given exactly when constructed with a vocabulary; `lower` is `text` ASCII-lower-cased.
   void AddUnit(std::string_view text, const std::vector<Token>& tokens);
-  bool Contains(std::string_view lower_word) const { return words_.Contains(lower_word); }
+  void AddUnit(std::string_view text, std::string_view lower, const std::vector<Token>& tokens,
+               const std::vector<uint32_t>& ids);
+  // Whether the document writes `lower_word` (lower-case). `id`, its id in `vocabulary`
+  // (TokenTable::kAbsent if none there), saves looking it up when `vocabulary` is the one this
+  // object keeps ids of.
+  bool Contains(std::string_view lower_word, uint32_t id = TokenTable::kAbsent,
+                const TokenTable* vocabulary = nullptr) const {
+    if (vocabulary_ != nullptr) {
+      if (vocabulary != vocabulary_) id = vocabulary_->Find(lower_word);
+      if (id != TokenTable::kAbsent) return (known_[id / 64] >> (id % 64)) & 1;
+    }
+    return words_.Contains(lower_word);
+  }
   // True when the document writes the capitalised `word` alone somewhere: after a lower-case
   // word and before no capitalised one ("Truman and Byrnes encouraged").
   bool Alone(std::string_view word) const { return alone_.Contains(word); }
 
  private:
+  // AddUnit; `ids` null without a vocabulary.
+  void Add(std::string_view text, std::string_view lower, const std::vector<Token>& tokens,
+           const std::vector<uint32_t>* ids);
   // A set of words by 64-bit hash (open addressing; a collision costs one word at most once in
   // 2^64): a document adds every lower-case word, so inserting must be cheap.
   class HashSet {
@@ -160,6 +184,10 @@ class DocumentWords {
     std::vector<uint64_t> slots_;  // 0 = empty; a power of two in size, at most half full
     size_t count_ = 0;
   };
+  // Bit `id` for each all-lower-case word of the vocabulary written (empty without one); the
+  // other words (unknown to it, or with capitals after the first letter: "iPhone") by hash.
+  const TokenTable* vocabulary_ = nullptr;
+  std::vector<uint64_t> known_;
   HashSet words_, alone_;
 };
 

@@ -39,7 +39,8 @@ class Analyzer {
       : only_relation_(only_relation),
         url_(url),
         doc_{rules.compiled(), std::string(doc_date), trace, {}, {}, {}},
-        prefilter_(rules.compiled()) {}
+        prefilter_(rules.compiled()),
+        words_(&rules.compiled().alias_index.tokens) {}
 
   DocumentAnalysis Run(const std::vector<SentenceInput>& units) {
     DocumentAnalysis out;
@@ -132,7 +133,7 @@ class Analyzer {
     std::vector<std::pair<uint32_t, uint32_t>> kept(units.size());
     const bool shapes = !doc_.rules.names.empty();
     if (shapes) {
-      for (const Tagged& s : tagged) words_.AddUnit(s.text, s.tokens);
+      for (const Tagged& s : tagged) words_.AddUnit(s.text, s.lower, s.tokens, s.words);
       doc_.words = &words_;
       for (size_t i = 0; i < units.size(); ++i) {
         const bool title_like = !units[i].relational || units[i].title;

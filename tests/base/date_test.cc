@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -75,6 +76,29 @@ TEST(PartialDateTest, TimestampsAreCutToTheDay) {
   }
   EXPECT_FALSE(PartialDate::ParseTimestamp("2021-03-12X").ok());
   EXPECT_FALSE(PartialDate::ParseTimestamp("2021-02-30T00:00").ok());
+}
+
+TEST(PartialDateTest, TryParseAcceptsWhatParseAccepts) {
+  for (const char* in : {"2019",       "2020-02",    "2019-03-05",       "0001",
+                         "9999-12",    "2019-13-45", "2019-13",          "2019-00",
+                         "2019-02-29", "2020-02-29", "2019-04-31",       "2019-04-00",
+                         "19",         "",           "2019/03",          "2019-3-18",
+                         "20190318",   "March 2019", "2019-03-18T10:00", "-019",
+                         "20a9",       "2019-1a",    "2019-01-3x"}) {
+    SCOPED_TRACE(in);
+    const Result<PartialDate> parsed = PartialDate::Parse(in);
+    const std::optional<PartialDate> tried = PartialDate::TryParse(in);
+    ASSERT_EQ(tried.has_value(), parsed.ok());
+    if (tried) {
+      EXPECT_EQ(*tried, *parsed);
+    }
+    const Result<PartialDate> stamp = PartialDate::ParseTimestamp(in);
+    const std::optional<PartialDate> tried_stamp = PartialDate::TryParseTimestamp(in);
+    ASSERT_EQ(tried_stamp.has_value(), stamp.ok());
+    if (tried_stamp) {
+      EXPECT_EQ(*tried_stamp, *stamp);
+    }
+  }
 }
 
 TEST(PartialDateTest, OrdersLikeIsoStrings) {

@@ -230,6 +230,35 @@ TEST(FindShapedNamesTest, CommonWordsOfTheDocumentAreNotNames) {
             std::vector<std::string>{"person:Dobrynin [ambassador]"});
 }
 
+TEST(DocumentWordsTest, KeptAsVocabularyIdsTheSameAsByText) {
+  const std::string other = "The county sent a bunker and an iPhone to the border near Zorvia.";
+  const std::vector<Token> tokens = Tokenize(other);
+  TokenTable vocabulary;
+  for (const char* word : {"bunker", "county", "iphone", "energy"}) vocabulary.Intern(word);
+  const std::string lower = AsciiLower(other);
+  std::vector<uint32_t> ids;
+  for (const Token& t : tokens)
+    ids.push_back(vocabulary.Find(lower.substr(t.begin, t.end - t.begin)));
+  DocumentWords by_text;
+  by_text.AddUnit(other, tokens);
+  DocumentWords by_id(&vocabulary);
+  by_id.AddUnit(other, lower, tokens, ids);
+  TokenTable other_vocabulary;
+  other_vocabulary.Intern("bunker");
+  for (const char* word :
+       {"bunker", "county", "iphone", "energy", "border", "near", "sent", "zorvia", "the"}) {
+    SCOPED_TRACE(word);
+    const bool written = by_text.Contains(word);
+    EXPECT_EQ(by_id.Contains(word, vocabulary.Find(word), &vocabulary), written);
+    EXPECT_EQ(by_id.Contains(word), written);
+    EXPECT_EQ(by_id.Contains(word, other_vocabulary.Find(word), &other_vocabulary), written);
+  }
+  // "iPhone" is written with a capital: no lower-case "iphone" (by text as by id).
+  EXPECT_FALSE(by_id.Contains("iphone", vocabulary.Find("iphone"), &vocabulary));
+  EXPECT_TRUE(by_id.Contains("bunker", vocabulary.Find("bunker"), &vocabulary));
+  EXPECT_TRUE(by_id.Contains("border"));
+}
+
 TEST(FindShapedNamesTest, GivenNameAndSurnameTheDocumentUsesAlone) {
   const std::string other =
       "Later, Truman and Byrnes encouraged the talks. Visit Normandy Beach. Talks with Bunker and "
