@@ -104,6 +104,11 @@ TEST(SectorsTest, CountriesWithSectorNounsAreActorsWithCodes) {
       // An organization owns lower-case nouns of a group before "of", as before its "'s".
       {"Soldiers of NATO attacked Russia.", "2014-05-01",
        "organization:nato attacked state:russia - RUS"},
+      // A country's "side" in talks is its government.
+      {"The U.S. side welcomed Japan's bid to host the Expo.", "2022-07-16",
+       "state:united-states welcomed state:japan USAGOV JPN"},
+      {"The Israeli side agreed to take these concerns into account.", "2024-04-18",
+       "state:israel agreed - ISRGOV -"},
       // Codes are taken at the statement's date: Abe held no office in 2003.
       {"Vladimir Putin met Shinzo Abe in Moscow.", "2003-03-12",
        "person:vladimir-putin met_with person:shinzo-abe RUSGOV -"},
