@@ -382,6 +382,10 @@ class ClauseReader {
   // ("discussed X, reaffirmed Y"): the nearest earlier finite group of the same clause level.
   int SharedSubject(size_t g) const;
 
+  // When unit u opens parentheses that close before `limit` within a few units and hold no
+  // verb ("(START)", "(2022)"): the unit of the closing parenthesis. Otherwise u.
+  uint32_t VerblessParenthesisEnd(uint32_t u, uint32_t limit) const;
+
   // Whether group `gov`'s complement clause is one without a verb group of its own that opens
   // with a personal pronoun standing for gov's subject and a form of "be" before a noun phrase
   // ("Russia has demonstrated that it is an unreliable supplier ... through actions such as
