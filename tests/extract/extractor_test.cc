@@ -293,6 +293,35 @@ TEST(ExtractorTest, AHyphenatedUnderSecretaryIsNoSecretary) {
   }
 }
 
+// A speaker label names its speaker in capitals ("VICE PRESIDENT HARRIS:"): the name is a
+// mention of the person and the label's title their office at the document's date; a label
+// without a name ("THE PRESIDENT:", "Q") or with a title they did not hold then gives none.
+TEST(ExtractorTest, ASpeakerLabelGivesTheSpeakersOffice) {
+  std::unique_ptr<Extractor> e = Make();
+  ASSERT_NE(e, nullptr);
+  const struct {
+    std::string text, date, holds;  // holds: "person office-text state", "" for none
+  } cases[] = {
+      {"VICE PRESIDENT HARRIS:  Good afternoon.\n\nPRESIDENT ZELENSKYY:  Thank you.\n",
+       "2024-06-15", "person:kamala-harris vice president state:united-states"},
+      {"PRIME MINISTER KISHIDA:  Thank you.\n\nQ  A question.\n", "2023-01-13",
+       "person:fumio-kishida prime minister state:japan"},
+      {"THE PRESIDENT:  Please, sit down.\n", "2023-01-13", ""},
+      {"PRESIDENT TRUMP:  Thank you.\n", "2022-03-01", ""},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    Result<Extraction> x = e->Extract(Doc(c.text, c.date));
+    ASSERT_TRUE(x.ok());
+    std::string holds;
+    for (const Statement& st : x->statements) {
+      if (st.predicate != "holds_office" || !st.object || !holds.empty()) continue;
+      holds = st.subject.id + " " + st.text.value_or("") + " " + st.object->id;
+    }
+    EXPECT_EQ(holds, c.holds);
+  }
+}
+
 TEST(ExtractorTest, BadRulePathsAndDocuments) {
   ExtractorOptions options;
   options.rule_paths = {"/nonexistent/rules"};
