@@ -518,9 +518,14 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {"subject \"the leaders\" (names no entity) [noun phrase before 'of']"},
        {}},
       // Owners coordinated before a demonym; a group is a phrase of its own.
-      {"The U.S. and Israeli sides agreed to a treaty text.",
-       {"subject \"The U.S. and Israeli sides\" (names no entity; owner state:united-states "
+      {"The U.S. and Israeli teams agreed to a treaty text.",
+       {"subject \"The U.S. and Israeli teams\" (names no entity; owner state:united-states "
         "state:israel) [noun phrase]"},
+       {}},
+      // A country's "side" is its government (a sector noun): the states themselves.
+      {"The U.S. and Israeli sides agreed to a treaty text.",
+       {"subject \"The U.S. and Israeli sides\" = state:united-states, state:israel [before the "
+        "verb]"},
        {}},
       {"Fighting broke out between American forces and Filipino nationalists.",
        {},
