@@ -962,6 +962,25 @@ std::optional<TimeValue> ParseIsoDate(std::string_view iso) {
   return date->ToTime();
 }
 
+std::vector<std::string> DateWordSpellings() {
+  std::vector<std::string> out;
+  auto add = [&out](std::string_view word) {
+    std::string w(word);
+    for (char& c : w) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    out.push_back(std::move(w));
+  };
+  for (std::string_view month : kMonths) {
+    add(month);
+    add(month.substr(0, 3));
+  }
+  add("Sept");
+  for (std::string_view day : kWeekdays) add(day);
+  for (std::string_view word : kRelativeWords) add(word);
+  return out;
+}
+
 bool MayStartDate(std::string_view token) {
   return !token.empty() && (IsDigit(token[0]) || IsDateWord(token));
 }

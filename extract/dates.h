@@ -129,6 +129,12 @@ std::vector<DateMention> FindDates(std::string_view text, std::string_view refer
 // dates only where such a token starts, so a caller that has tokenized the text may skip it.
 bool MayStartDate(std::string_view token);
 
+// The lower-case spellings of the words MayStartDate takes besides digits (month names and
+// their abbreviations, weekdays, relative-date words): a token whose lower-cased text is none of
+// them starts no date, so a caller that has looked the tokens up in a vocabulary can mark these
+// words' ids once (CompiledRules::date_word_ids) and pass over the others by id.
+std::vector<std::string> DateWordSpellings();
+
 // The first bytes of the words MayStartDate takes besides digits: the capitals of the month
 // names, weekdays and relative-date words, and the lower-case initials of the relative-date
 // words (derived from those lists in dates.cc).

@@ -26,15 +26,20 @@ bool SameTokens(const Tagged& s, uint32_t at, const std::vector<std::string>& to
 }
 
 // False when FindDates would find nothing in the sentence: its text is ASCII (non-ASCII bytes
-// split FindDates' tokens differently from ours) and no token may start a date.
-bool MayHoldDate(const Tagged& s) {
+// split FindDates' tokens differently from ours) and no token may start a date. A token the
+// vocabulary knows (Tagged::words) may only if its lower-cased text is a date word's
+// (CompiledRules::date_word_ids): most tokens are passed over by their ids.
+bool MayHoldDate(const CompiledRules& rules, const Tagged& s) {
   unsigned char bits = 0;
   for (char c : s.text) bits |= static_cast<unsigned char>(c);
   if ((bits & 0x80) != 0) return true;
+  const std::vector<bool>& date_words = rules.date_word_ids;
   for (uint32_t t = 0; t < s.tokens.size(); ++t) {
     const Token& token = s.tokens[t];
     const unsigned char c = static_cast<unsigned char>(s.text[token.begin]);
     if (c >= '0' && c <= '9') return true;
+    const uint32_t id = s.words[t];
+    if (id != TokenTable::kAbsent && id < date_words.size() && !date_words[id]) continue;
     const std::string_view text = s.TokenText(t);
     if (MayBeDateWord(text) && MayStartDate(text)) return true;
   }
@@ -307,7 +312,7 @@ void Tag(const DocState& doc, std::string_view text, const DateReference& dates,
   FindPatternWords(doc.rules, s);
   s->dates.clear();
   // A narrative's day phrases ("that same day") start with common words (DateReference::day).
-  if ((dates.narrative && !dates.day.empty()) || MayHoldDate(*s)) {
+  if ((dates.narrative && !dates.day.empty()) || MayHoldDate(doc.rules, *s)) {
     s->dates = FindDates(text, dates);
   }
   Candidates(doc, *s);

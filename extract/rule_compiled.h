@@ -397,6 +397,10 @@ struct CompiledRules {
   std::vector<EntityPattern> entity_patterns;
   std::unique_ptr<RE2::Set> entity_pattern_set;  // null when there are no patterns
   EntityPatternGate entity_gate;
+  // Per id of alias_index.tokens (the vocabulary complete): whether the word is one of
+  // DateWordSpellings (dates.h). Tagging passes over a token whose lower-cased id is not,
+  // without reading its text, when it looks for a sentence that may hold a date.
+  std::vector<bool> date_word_ids;
   std::vector<Rule> rules;  // relation, discover, coref; sorted by id
   // The words of the patterns (their requirements, anchors and frame verbs), numbered from 1:
   // pattern_words[id - 1] is the entry of the word with id `id` (Tagged::pattern_words holds
