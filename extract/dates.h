@@ -120,6 +120,10 @@ std::string NarrativeReference(const TimeValue& time);
 // Finds and normalises date expressions in `text` (a normalised sentence), in text order, not
 // overlapping, each with its role.
 std::vector<DateMention> FindDates(std::string_view text, const DateReference& reference);
+// FindDates without its first test, whether a letters-and-digits run of `text` holds a digit or
+// is a date word (where none does, it finds no date): for a caller that has found a token that
+// may start a date (MayStartDate) already. The same dates as FindDates.
+std::vector<DateMention> FindDatesUntested(std::string_view text, const DateReference& reference);
 // FindDates(text, {.date = reference}): `reference` is the document date.
 std::vector<DateMention> FindDates(std::string_view text, std::string_view reference);
 
