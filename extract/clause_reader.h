@@ -107,6 +107,7 @@ class ClauseReader {
   // date (without a document date "Tuesday" is not one): "Tuesday", "on Tuesday", "next week",
   // "on Tuesday morning", "in recent days". 0 when there is none.
   uint32_t TimeAdverbialAt(uint32_t u) const {
+    if (!HoldsTimeWord()) return 0;
     uint32_t k = u;
     // "in recent days", "over the past two weeks", "in the coming months".
     if (Is(k, "in") || Is(k, "over") || Is(k, "during")) {
@@ -126,6 +127,21 @@ class ClauseReader {
     ++k;
     if (Has(k, kClassTime)) ++k;  // "Tuesday morning"
     return k - u;
+  }
+  // Whether a word of the sentence ends a time adverbial (TimeAdverbialAt): a time noun or
+  // "days", "weeks", "months", "years". Most sentences hold none, and the clause layer asks
+  // for time adverbials at many units. Read at the first question, after Classify.
+  bool HoldsTimeWord() const {
+    if (time_word_ < 0) {
+      time_word_ = 0;
+      for (uint32_t u = 0; u < n_ && time_word_ == 0; ++u) {
+        if (Has(u, kClassTime) || Is(u, "days") || Is(u, "weeks") || Is(u, "months") ||
+            Is(u, "years")) {
+          time_word_ = 1;
+        }
+      }
+    }
+    return time_word_ > 0;
   }
   // The first unit of a time adverbial ending at unit e (exclusive), or e when none does.
   uint32_t TimeAdverbialBefore(uint32_t e) const {
@@ -366,6 +382,10 @@ class ClauseReader {
   // ("discussed X, reaffirmed Y"): the nearest earlier finite group of the same clause level.
   int SharedSubject(size_t g) const;
 
+  // When unit u opens parentheses that close before `limit` within a few units and hold no
+  // verb ("(START)", "(2022)"): the unit of the closing parenthesis. Otherwise u.
+  uint32_t VerblessParenthesisEnd(uint32_t u, uint32_t limit) const;
+
   // Whether group `gov`'s complement clause is one without a verb group of its own that opens
   // with a personal pronoun standing for gov's subject and a form of "be" before a noun phrase
   // ("Russia has demonstrated that it is an unreliable supplier ... through actions such as
@@ -496,6 +516,7 @@ class ClauseReader {
   ClauseAnalysis* out_;
   const uint32_t n_;
   std::vector<Info> info_;
+  mutable int8_t time_word_ = -1;  // HoldsTimeWord(): -1 until asked
   std::vector<Phrase> phrases_;
   std::vector<bool> verb_unit_;            // units that are verbs of a group
   std::vector<const LexEntry*> prefixed_;  // "re-iterated": the entry of "reiterated"

@@ -70,6 +70,13 @@ int ClauseReader::SharedSubject(size_t g) const {
         u = close;
         continue;
       }
+      // "pursued the Strategic Arms Reduction Treaty (START) and argued": parentheses without a
+      // verb (an acronym, a year) are no boundary of a coordinated finite verb (a participle
+      // after them may be about what they close: "the Initiative (DSSI) ..., providing").
+      if (const uint32_t close = participle ? u : VerblessParenthesisEnd(u, stop); close > u) {
+        u = close;
+        continue;
+      }
       if (IsPunct(u, ';') || IsPunct(u, ':') || IsPunct(u, '(') ||
           Has(u, kClassSubordinator | kClassRelative)) {
         return -1;
@@ -82,6 +89,15 @@ int ClauseReader::SharedSubject(size_t g) const {
     return static_cast<int>(h);
   }
   return -1;
+}
+
+uint32_t ClauseReader::VerblessParenthesisEnd(uint32_t u, uint32_t limit) const {
+  if (!IsPunct(u, '(')) return u;
+  for (uint32_t k = u + 1; k < limit && k < u + 8; ++k) {
+    if (IsPunct(k, ')')) return k > u + 1 ? k : u;
+    if (IsHardStop(k) || verb_unit_[k] || Has(k, kClassSubordinator | kClassRelative)) return u;
+  }
+  return u;
 }
 
 int ClauseReader::EntityAndNounPhrase(int noun) {

@@ -458,9 +458,14 @@ class FrameReader {
     return rule.imported ? 0 : g.clause_begin;
   }
 
-  bool Occurs(const Refinement& r, bool imported, uint32_t before_begin, uint32_t verb,
-              uint32_t after_end) const {
+  // Whether the words of refinement `r` occur around `verb` of group g. `*after_end` is
+  // AfterEnd(g, verb), measured at the first refinement whose words may occur (kNoUnit until
+  // then): most refinements fail MayOccur, which costs less than measuring the text.
+  bool Occurs(const Refinement& r, bool imported, const VerbGroup& g, uint32_t before_begin,
+              uint32_t verb, uint32_t* after_end_known) const {
     if (!MayOccur(r.before, imported) || !MayOccur(r.after, imported)) return false;
+    if (*after_end_known == kNoUnit) *after_end_known = AfterEnd(g, verb);
+    const uint32_t after_end = *after_end_known;
     if (r.adjacent) {
       return InOrderAdjacent(r.before, before_begin, verb, false, r.before_at_verb) &&
              InOrderAdjacent(r.after, verb + 1, after_end, r.after_at_verb, false);
@@ -471,10 +476,10 @@ class FrameReader {
   // The codes of the statement read at `verb`: the first refinement whose words occur, else
   // the rule's.
   Refinement Codes(const Rule& rule, const VerbGroup& g, uint32_t verb) const {
-    const uint32_t after_end = rule.frame->refine.empty() ? 0 : AfterEnd(g, verb);
+    uint32_t after_end = kNoUnit;
     const uint32_t before_begin = BeforeBegin(rule, g);
     for (const Refinement& r : rule.frame->refine) {
-      if (Occurs(r, rule.imported, before_begin, verb, after_end)) {
+      if (Occurs(r, rule.imported, g, before_begin, verb, &after_end)) {
         Refinement codes;
         codes.cameo = r.cameo;
         codes.reverse = r.reverse;
@@ -500,15 +505,14 @@ class FrameReader {
         return false;
       }
     }
-    if (frame.unless.empty() && frame.when.empty()) return true;
-    const uint32_t after_end = AfterEnd(g, verb);
+    uint32_t after_end = kNoUnit;
     const uint32_t before_begin = BeforeBegin(rule, g);
     for (const Refinement& r : frame.unless) {
-      if (Occurs(r, rule.imported, before_begin, verb, after_end)) return false;
+      if (Occurs(r, rule.imported, g, before_begin, verb, &after_end)) return false;
     }
     if (frame.when.empty()) return true;
     for (const Refinement& r : frame.when) {
-      if (Occurs(r, rule.imported, before_begin, verb, after_end)) return true;
+      if (Occurs(r, rule.imported, g, before_begin, verb, &after_end)) return true;
     }
     return false;
   }

@@ -477,6 +477,9 @@ void DocumentActors::ReadSpeakers(const std::vector<Tagged>& units,
         if (it == known.end()) it = known.emplace(std::string(text), SpeakerOf(text)).first;
         voice = it->second;
         voice.turn = ++turn;
+        if (voice.person != nullptr && voice.name_end > voice.name_begin) {
+          speaker_names_.push_back({i, voice.name_begin, voice.name_end, voice.person});
+        }
       }
     }
     voices_[i] = voice;
@@ -504,6 +507,31 @@ DocumentActors::Voice DocumentActors::SpeakerOf(std::string_view label) const {
     if (m.kind != MentionKind::kDemonym && IsType(m.entity, EntityType::kPerson)) {
       voice.kind = VoiceKind::kPerson;
       voice.person = m.entity;
+      // TitleCase keeps every byte's place: the label's tokens are the unit's first ones. The
+      // name starts after the titles an alias may hold ("Vice President Harris"), which then
+      // read as the office they are.
+      uint32_t b = m.tok_begin;
+      for (bool more = true; more;) {
+        more = false;
+        for (const std::vector<Cue>* list : {&v.offices, &v.female, &v.male}) {
+          for (const Cue& cue : *list) {
+            const uint32_t n = static_cast<uint32_t>(cue.tokens.size());
+            if (b + n >= m.tok_end) continue;
+            bool fits = true;
+            for (uint32_t k = 0; k < n && fits; ++k) {
+              fits = AsciiLower(t.TokenText(b + k)) == cue.tokens[k];
+            }
+            if (!fits) continue;
+            b += n;
+            if (b + 1 < m.tok_end && t.TokenText(b) == ".") ++b;
+            more = true;
+            break;
+          }
+          if (more) break;
+        }
+      }
+      voice.name_begin = b;
+      voice.name_end = m.tok_end;
       return voice;
     }
   }

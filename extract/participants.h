@@ -100,6 +100,16 @@ class DocumentActors {
 
   const EntityDef* country() const { return country_; }
 
+  // A speaker label that names its speaker as a list or the document names them ("VICE
+  // PRESIDENT HARRIS:", "PRIME MINISTER LAPID:"): the label's unit and the name's tokens in it.
+  struct SpeakerName {
+    size_t unit = 0;
+    uint32_t tok_begin = 0, tok_end = 0;
+    const EntityDef* person = nullptr;
+  };
+  // The speaker labels Establish read that name their speaker, in unit order.
+  const std::vector<SpeakerName>& speaker_names() const { return speaker_names_; }
+
   // True when `entity` is the state `person` represents (null: false).
   bool Represents(const EntityDef* person, const EntityDef* entity) const {
     return entity != nullptr && person != entity && StateOf(person) == entity;
@@ -118,6 +128,9 @@ class DocumentActors {
     VoiceKind kind = VoiceKind::kNone;
     const EntityDef* person = nullptr;
     uint32_t turn = 0;  // speaker turns counted from 1; 0 outside transcripts
+    // The name's tokens in the label, when the label names the person ("VICE PRESIDENT
+    // HARRIS"); 0, 0 otherwise ("THE PRESIDENT", "MS. PSAKI" by a surname the text gave).
+    uint32_t name_begin = 0, name_end = 0;
   };
   struct Recent {  // a set of actors and the unit it was seen in
     std::vector<const EntityDef*> entities;
@@ -158,9 +171,10 @@ class DocumentActors {
   std::vector<const EntityDef*> we_;        // named by an apposition of "we"
   std::vector<const EntityDef*> joint_we_;  // a joint document's: its title's participants
   std::vector<Voice> voices_;               // per unit
-  Recent plural_;                           // the last subject of two or more actors
-  std::vector<Recent> persons_;             // the last single-person subjects, latest last
-  std::vector<Recent> lists_;               // the last coordinations of actors, latest last
+  std::vector<SpeakerName> speaker_names_;
+  Recent plural_;                // the last subject of two or more actors
+  std::vector<Recent> persons_;  // the last single-person subjects, latest last
+  std::vector<Recent> lists_;    // the last coordinations of actors, latest last
 };
 
 }  // namespace parley::internal

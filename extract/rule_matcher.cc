@@ -164,6 +164,26 @@ class Analyzer {
     doc_.actors = &actors;
     actors.Establish(tagged, units, url_);
     if (doc_.trace) out->actors = actors.DescribeDocument();
+    // A speaker label names its speaker in capitals the aliases do not match ("VICE PRESIDENT
+    // HARRIS:"): the name is a mention of the person, so the label's title reads as their
+    // office at the document's date.
+    for (const internal::DocumentActors::SpeakerName& n : actors.speaker_names()) {
+      Tagged& s = tagged[n.unit];
+      if (std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+            return m.tok_begin < n.tok_end && n.tok_begin < m.tok_end;
+          })) {
+        continue;
+      }
+      s.mentions.push_back(internal::EntityMention(doc_, n.person, n.tok_begin, n.tok_end,
+                                                   MentionKind::kEntity, "speaker label"));
+      std::stable_sort(s.mentions.begin(), s.mentions.end(),
+                       [](const Mention& a, const Mention& b) {
+                         if (a.tok_begin != b.tok_begin) return a.tok_begin < b.tok_begin;
+                         return a.tok_end > b.tok_end;
+                       });
+      internal::BuildUnits(&s);
+      kept[n.unit] = {};
+    }
     TimeContext timing(doc_.doc_date);
     doc_.time = &timing;
     for (size_t i = 0; i < units.size(); ++i) {

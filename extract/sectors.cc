@@ -18,6 +18,35 @@ bool IsCountryPreposition(std::string_view w) { return w == "of" || w == "from" 
 
 bool IsDeterminer(std::string_view w) { return w == "the" || w == "a" || w == "an"; }
 
+// The mentions the sector pass keeps, in the order it reads them: the sentence's own by their
+// index, copied only when the pass changes the sentence (most sentences it leaves alone), and
+// the ones it makes.
+class MentionList {
+ public:
+  void Keep(size_t i) { order_.push_back(static_cast<int>(i)); }
+  void push_back(Mention&& m) {
+    order_.push_back(-1 - static_cast<int>(made_.size()));
+    made_.push_back(std::move(m));
+  }
+  // The list, the kept mentions copied from `mentions`; leaves the made ones moved from.
+  std::vector<Mention> Take(const std::vector<Mention>& mentions) {
+    std::vector<Mention> out;
+    out.reserve(order_.size());
+    for (const int k : order_) {
+      if (k >= 0) {
+        out.push_back(mentions[static_cast<size_t>(k)]);
+      } else {
+        out.push_back(std::move(made_[static_cast<size_t>(-1 - k)]));
+      }
+    }
+    return out;
+  }
+
+ private:
+  std::vector<int> order_;  // >= 0: a kept mention's index; < 0: -1 - the made mention's
+  std::vector<Mention> made_;
+};
+
 // The sectors of a run of sector nouns (SectorPass::Nouns).
 struct NounRun {
   std::vector<uint32_t> sectors;
@@ -38,7 +67,7 @@ class SectorPass {
       for (uint32_t t = m.tok_begin; t < m.tok_end; ++t) mention_at_[t] = static_cast<int>(i);
     }
     const std::vector<bool> released = ReleaseGenericGroups();
-    std::vector<Mention> out;
+    MentionList out;
     bool changed = false;
     for (size_t i = 0; i < s_.mentions.size(); ++i) {
       const Mention& m = s_.mentions[i];
@@ -51,7 +80,7 @@ class SectorPass {
         continue;
       }
       if (owner == nullptr) {
-        out.push_back(m);
+        out.Keep(i);
         last_end_ = m.tok_end;
         // "Danish media and government": more nouns for a national group's country.
         if (const EntityDef* country = GroupCountry(m)) {
@@ -130,17 +159,18 @@ class SectorPass {
         changed = true;
         continue;
       } else {
-        out.push_back(m);
+        out.Keep(i);
       }
       last_end_ = m.tok_end;
     }
     if (!changed) return false;
+    std::vector<Mention> mentions = out.Take(s_.mentions);
     // Compounds starting before their owner took over words only; keep the order by token.
-    std::stable_sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) {
+    std::stable_sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) {
       if (a.tok_begin != b.tok_begin) return a.tok_begin < b.tok_begin;
       return a.tok_end > b.tok_end;
     });
-    s_.mentions = std::move(out);
+    s_.mentions = std::move(mentions);
     return true;
   }
 
@@ -206,7 +236,7 @@ class SectorPass {
 
   // "... and NOUNS" after an actor of `owner` ending at token `t`: each a mention of `owner`
   // with those sectors, appended to `out`. Returns whether it added any.
-  bool More(const EntityDef* owner, uint32_t t, std::vector<Mention>* out) {
+  bool More(const EntityDef* owner, uint32_t t, MentionList* out) {
     bool added = false;
     while (t + 1 < s_.tokens.size() && (Word(t) == "and" || Word(t) == ",") &&
            mention_at_[t + 1] < 0) {

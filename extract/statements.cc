@@ -130,7 +130,9 @@ std::vector<std::pair<size_t, size_t>> AsidesOutside(const CompiledRules& rules,
     const Token& token = s.tokens[s.units[u].tok_begin];
     return std::string_view(s.lower).substr(token.begin, token.end - token.begin);
   };
-  for (size_t u = 0; u < s.units.size(); ++u) {
+  // Before u1 only parentheses count: a sentence without any is read from u1 on.
+  const bool parentheses = s.lower.find('(') != std::string::npos;
+  for (size_t u = parentheses ? 0 : u1; u < s.units.size(); ++u) {
     if (word(u) == "(") {
       size_t close = u + 1;
       while (close < s.units.size() && word(close) != ")" && word(close) != "(") ++close;
@@ -307,7 +309,10 @@ void AttachQualifiers(const Rule& rule, const Tagged& s, size_t u0, size_t u1,
     if (!allowed) return;
     const Mention* best = nullptr;
     size_t best_distance = 0;
-    for (size_t u = 0; u < s.units.size(); ++u) {
+    // Only units within kAttachWindow of the claim can be taken.
+    const size_t first = u0 > kAttachWindow ? u0 - kAttachWindow : 0;
+    const size_t last = std::min(s.units.size(), std::max(u0, u1) + kAttachWindow);
+    for (size_t u = first; u < last; ++u) {
       if (s.units[u].mention < 0) continue;
       const Mention& m = s.mentions[s.units[u].mention];
       if (blocked != nullptr && (*blocked)[u]) continue;

@@ -286,6 +286,14 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {"verb group \"to request\": request (active, asserted) infinitive",
         "subject \"Japan\" = state:japan [exception to 'took']"},
        {}},
+      // Parentheses without a verb are no boundary of a coordinated finite verb.
+      {"Japan signed the Strategic Arms Reduction Treaty (START) and argued that talks should "
+       "go on.",
+       {"subject \"Japan\" = state:japan [shared with 'signed']"},
+       {}},
+      {"Japan signed the treaty (which Russia rejected) and argued that talks should go on.",
+       {},
+       {"[shared with 'signed']"}},
       // "including" gives examples, not the verb's roles.
       {"Japan will keep working, including with Germany, on research.", {}, {"with \"Germany\""}},
       // A stative participle without a by-agent is read in the active voice; "remain" is its

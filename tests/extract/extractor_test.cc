@@ -258,6 +258,70 @@ TEST(ExtractorTest, AClaimTakesNoTimeFromAnAsideAroundIt) {
   }
 }
 
+// "Congress" before the Congress of the Constitution first met (1789-03-04) is the Continental
+// Congress (the `era` of organization:us-congress); after it, the U.S. Congress.
+TEST(ExtractorTest, CongressBefore1789IsTheContinentalCongress) {
+  std::unique_ptr<Extractor> e = Make();
+  ASSERT_NE(e, nullptr);
+  const struct {
+    std::string text, subject;
+  } cases[] = {
+      {"On July 4, 1776, Congress adopted the final text of the Declaration of Independence.",
+       "organization:continental-congress"},
+      {"In 1798, Congress adopted the Alien and Sedition Acts.", "organization:us-congress"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    Result<Extraction> x = e->Extract(Doc(c.text));
+    ASSERT_TRUE(x.ok());
+    ASSERT_FALSE(x->statements.empty());
+    EXPECT_EQ(x->statements[0].subject.id, c.subject);
+  }
+}
+
+// "Under-Secretary of State Dean Acheson" is no Secretary of State (he was one from 1949; with
+// no date, the one role of his with the office "secretary of state" would have fitted).
+TEST(ExtractorTest, AHyphenatedUnderSecretaryIsNoSecretary) {
+  std::unique_ptr<Extractor> e = Make();
+  ASSERT_NE(e, nullptr);
+  Result<Extraction> x =
+      e->Extract(Doc("The committee's members included Under-Secretary of State Dean Acheson."));
+  ASSERT_TRUE(x.ok());
+  for (const Statement& st : x->statements) {
+    EXPECT_FALSE(st.subject.id == "person:dean-acheson" && st.predicate == "holds_office" &&
+                 st.text.value_or("") == "secretary of state");
+  }
+}
+
+// A speaker label names its speaker in capitals ("VICE PRESIDENT HARRIS:"): the name is a
+// mention of the person and the label's title their office at the document's date; a label
+// without a name ("THE PRESIDENT:", "Q") or with a title they did not hold then gives none.
+TEST(ExtractorTest, ASpeakerLabelGivesTheSpeakersOffice) {
+  std::unique_ptr<Extractor> e = Make();
+  ASSERT_NE(e, nullptr);
+  const struct {
+    std::string text, date, holds;  // holds: "person office-text state", "" for none
+  } cases[] = {
+      {"VICE PRESIDENT HARRIS:  Good afternoon.\n\nPRESIDENT ZELENSKYY:  Thank you.\n",
+       "2024-06-15", "person:kamala-harris vice president state:united-states"},
+      {"PRIME MINISTER KISHIDA:  Thank you.\n\nQ  A question.\n", "2023-01-13",
+       "person:fumio-kishida prime minister state:japan"},
+      {"THE PRESIDENT:  Please, sit down.\n", "2023-01-13", ""},
+      {"PRESIDENT TRUMP:  Thank you.\n", "2022-03-01", ""},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    Result<Extraction> x = e->Extract(Doc(c.text, c.date));
+    ASSERT_TRUE(x.ok());
+    std::string holds;
+    for (const Statement& st : x->statements) {
+      if (st.predicate != "holds_office" || !st.object || !holds.empty()) continue;
+      holds = st.subject.id + " " + st.text.value_or("") + " " + st.object->id;
+    }
+    EXPECT_EQ(holds, c.holds);
+  }
+}
+
 TEST(ExtractorTest, BadRulePathsAndDocuments) {
   ExtractorOptions options;
   options.rule_paths = {"/nonexistent/rules"};
