@@ -270,9 +270,6 @@ class Finder {
     if (narrative_ && carried && !carried_) ref_.reset();
     if (narrative_ && day && day->d != 0) day_ = day;
     if (!narrative_) SetStory(story);
-    for (size_t i = 0; i < tokens_.size() && !future_; ++i) {
-      future_ = EqualsFolded(Str(i), "will") || EqualsFolded(Str(i), "shall");
-    }
   }
 
   std::vector<DateMention> Run() {
@@ -656,7 +653,7 @@ class Finder {
   // host ... on June 8" is the document's June). "In 1994 ... In May North Korea withdrew", in
   // a text of March 2024, is 1994-05; "In February, he appointed" stays the document's February.
   bool StoryTakes(int y, int m, int d) const {
-    if (narrative_ || !story_ || future_) return false;
+    if (narrative_ || !story_ || Future()) return false;
     if (HasDay() && d != 0 && d <= DaysInMonth(y, m)) return DaysFromCivil(y, m, d) > ref_->days();
     return y > ref_->y || (y == ref_->y && HasMonth() && m > ref_->m);
   }
@@ -953,7 +950,18 @@ class Finder {
     carry_blocked_ = false;
   }
   std::optional<Reference> story_;  // DateReference::story; only in dated text
-  bool future_ = false;             // the text says "will" or "shall"
+  // Whether the text says "will" or "shall": read at the first question (only a dated text with
+  // a story asks), not for every text.
+  bool Future() const {
+    if (!future_) {
+      future_ = false;
+      for (size_t i = 0; i < tokens_.size() && !*future_; ++i) {
+        future_ = EqualsFolded(Str(i), "will") || EqualsFolded(Str(i), "shall");
+      }
+    }
+    return *future_;
+  }
+  mutable std::optional<bool> future_;
 };
 
 }  // namespace
