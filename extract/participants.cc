@@ -115,17 +115,47 @@ uint32_t AnyCueAt(const Tagged& s, uint32_t u, const std::vector<Cue>& cues, con
 
 // The first unit of a cue of `cues` that ends at unit e (exclusive) and starts at or after
 // `from`, or kNoUnit.
+// Whether `cue` ends at unit e (exclusive), starts at or after `from` and ends with the word
+// `last` (unit e - 1's).
+bool CueEndsAt(const Tagged& s, uint32_t from, uint32_t e, std::string_view last, const Cue& cue) {
+  const uint32_t size = static_cast<uint32_t>(cue.tokens.size());
+  return size != 0 && e >= from + size && CueToken(last, cue, size - 1) &&
+         CueAt(s, e - size, cue) == e;
+}
+
 uint32_t CueEndingAt(const Tagged& s, uint32_t from, uint32_t e, const std::vector<Cue>& cues,
                      const Cue** which) {
   // Every cue ends with a word: the last unit's is read once (as in AnyCueAt).
   const std::string_view last = e > 0 ? Word(s, e - 1) : std::string_view();
   if (last.empty()) return kNoUnit;
   for (const Cue& cue : cues) {
-    const uint32_t size = static_cast<uint32_t>(cue.tokens.size());
-    if (size == 0 || e < from + size || !CueToken(last, cue, size - 1)) continue;
-    if (CueAt(s, e - size, cue) == e) {
+    if (CueEndsAt(s, from, e, last, cue)) {
       if (which != nullptr) *which = &cue;
-      return e - size;
+      return e - static_cast<uint32_t>(cue.tokens.size());
+    }
+  }
+  return kNoUnit;
+}
+
+// CueEndingAt for the office list, through its index by last token: the first office in list
+// order among those ending with unit e - 1's word and those ending with a prefix.
+uint32_t OfficeEndingAt(const Tagged& s, uint32_t from, uint32_t e, const ActorVocabulary& v,
+                        const Cue** which) {
+  const std::string_view last = e > 0 ? Word(s, e - 1) : std::string_view();
+  if (last.empty()) return kNoUnit;
+  static const std::vector<uint32_t> kNone;
+  const auto it = v.offices_by_last.find(last);
+  const std::vector<uint32_t>& exact = it == v.offices_by_last.end() ? kNone : it->second;
+  const std::vector<uint32_t>& prefixed = v.offices_prefixed;
+  size_t a = 0, b = 0;
+  while (a < exact.size() || b < prefixed.size()) {
+    const uint32_t i = b == prefixed.size() || (a < exact.size() && exact[a] < prefixed[b])
+                           ? exact[a++]
+                           : prefixed[b++];
+    const Cue& cue = v.offices[i];
+    if (CueEndsAt(s, from, e, last, cue)) {
+      if (which != nullptr) *which = &cue;
+      return e - static_cast<uint32_t>(cue.tokens.size());
     }
   }
   return kNoUnit;
@@ -245,7 +275,7 @@ void DocumentActors::ReadUnit(const Tagged& s, size_t i) {
     uint32_t before = u;
     if (before > 0 && Word(s, before - 1) == ".") --before;  // "Mr. Sullivan"
     const Cue* title = nullptr;
-    uint32_t b = CueEndingAt(s, 0, before, v.offices, &title);
+    uint32_t b = OfficeEndingAt(s, 0, before, v, &title);
     if (b != kNoUnit) named_.push_back({i, person, CueText(*title)});
     for (const Role& role : person->entity.roles) {
       if (RoleContains(role, s.date)) named_.push_back({i, person, role.office});

@@ -133,6 +133,15 @@ void CompileActors(RuleFiles* files, const SymbolTables& symbols, CompiledRules*
     std::stable_sort(list->begin(), list->end(),
                      [](const Cue& a, const Cue& b) { return a.tokens.size() > b.tokens.size(); });
   }
+  for (uint32_t i = 0; i < v.offices.size(); ++i) {
+    const Cue& cue = v.offices[i];
+    if (cue.tokens.empty()) continue;
+    if (cue.prefix) {
+      v.offices_prefixed.push_back(i);
+    } else {
+      v.offices_by_last[cue.tokens.back()].push_back(i);
+    }
+  }
 }
 
 }  // namespace parley::internal

@@ -340,6 +340,10 @@ struct ActorVocabulary {
   std::vector<Cue> joint, kinds, author, quoting;
   std::vector<std::string> meeting;  // sorted
   std::vector<Cue> offices;
+  // The offices by their last token (indices into `offices`, ascending); those whose last
+  // token is a prefix (Cue::prefix) are in `offices_prefixed` instead. Made with `offices`.
+  std::map<std::string, std::vector<uint32_t>, std::less<>> offices_by_last;
+  std::vector<uint32_t> offices_prefixed;
   std::map<std::string, std::string> domains;  // top-level domain -> entity id
   // `actors gender`: titles and honorifics that say a person's gender ("Ms.", "King").
   std::vector<Cue> female, male;
