@@ -24,13 +24,11 @@ bool ClauseReader::GerundListBefore(uint32_t conjunction) const {
   if (end > 0 && IsPunct(end - 1, ',')) --end;
   for (size_t k = out_->groups.size(); k-- > 0;) {
     const VerbGroup& g = out_->groups[k];
-    if (g.infinitive || g.nominal || g.begin != g.verbs[0].unit ||
-        (info_[g.verbs[0].unit].forms & kFormIng) == 0 || g.verbs.back().unit + 1 >= end) {
+    if (g.infinitive || g.nominal || !ParticipleClause(g) || g.verbs.back().unit + 1 >= end) {
       return false;
     }
     if (GerundOpenerBefore(g.begin, /*list=*/true)) return true;
-    uint32_t q = g.begin - 1;
-    while (q > 0 && IsAdverb(q)) --q;
+    const uint32_t q = BeforeAdverbs(g.begin - 1);
     if (!(IsPunct(q, ',') || Is(q, "and") || Is(q, "or"))) return false;
     end = IsPunct(q, ',') ? q : (q > 0 && IsPunct(q - 1, ',') ? q - 1 : q);
   }
@@ -87,8 +85,7 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
   // investing in X, improving Y, and supporting Z": an -ing form after "and" or "or" (and
   // adverbs) continues a list of participle clauses that an opener began.
   if ((i.forms & kFormIng) != 0 && !(i.forms & (kFormEd | kFormThird)) && !out_->groups.empty()) {
-    uint32_t q = u - 1;
-    while (q > 0 && IsAdverb(q)) --q;
+    const uint32_t q = BeforeAdverbs(u - 1);
     if ((Is(q, "and") || Is(q, "or")) && GerundListBefore(q)) return true;
   }
   // "thanked X for convening", "accused X of violating".
@@ -195,8 +192,7 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
     // no clause, "a US offer" a noun phrase).
     if (Has(p, kClassPronoun)) return true;
     if (IsAdverb(p)) {
-      uint32_t q = p;
-      while (q > 0 && IsAdverb(q)) --q;
+      const uint32_t q = BeforeAdverbs(p);
       if (Has(q, kClassPronoun) && !Has(q, kClassPossessive)) return true;
     }
     // A coordinated verb phrase in the present: "condemn the attack and reaffirm our

@@ -364,6 +364,12 @@ class ClauseReader {
     return !g.verbs.empty() && g.begin == g.verbs[0].unit &&
            (info_[g.verbs[0].unit].forms & kFormIng) != 0;
   }
+  // The first unit at or before q that is no adverb (0 at the latest): "and then jointly
+  // signed" steps back from "signed" to "and".
+  uint32_t BeforeAdverbs(uint32_t q) const {
+    while (q > 0 && IsAdverb(q)) --q;
+    return q;
+  }
   // Whether unit k is a catenative adjective followed by "to" and a verb's base form.
   bool CatenativeAdjectiveAt(uint32_t k) const;
   static Modality ModalModality(std::string_view modal);

@@ -532,8 +532,7 @@ void ClauseReader::FindRoles(size_t gi) {
   }
   // A participle clause takes the subject of its sentence: the last finite verb's before
   // it, else the next one's ("After meeting Abe, Putin said").
-  if (g.subject < 0 && !g.verbs.empty() && (info_[g.verbs[0].unit].forms & kFormIng) != 0 &&
-      g.begin == g.verbs[0].unit) {
+  if (g.subject < 0 && ParticipleClause(g)) {
     // "thanked His Majesty, King Abdullah II, for convening": who is credited does it.
     if (gi > 0 && CreditedGerundAt(g.begin, out_->groups[gi - 1])) {
       // Nobody named when no entity is credited: not the subject of the verb that credits.
@@ -866,8 +865,7 @@ int ClauseReader::ObjectAt(uint32_t v) {
 void ClauseReader::ShareWithFollowingClause() {
   for (size_t g = 0; g < out_->groups.size(); ++g) {
     VerbGroup& p = out_->groups[g];
-    if (p.subject >= 0 || p.infinitive || p.begin != p.verbs[0].unit ||
-        (info_[p.verbs[0].unit].forms & kFormIng) == 0 ||
+    if (p.subject >= 0 || p.infinitive || !ParticipleClause(p) ||
         (g > 0 && CreditedGerundAt(p.begin, out_->groups[g - 1]))) {
       continue;
     }
@@ -875,8 +873,7 @@ void ClauseReader::ShareWithFollowingClause() {
       const VerbGroup& next = out_->groups[h];
       if (next.infinitive) continue;
       // "By signing X and implementing Y, President Biden has": the list's members alike.
-      if (next.subject < 0 && next.begin == next.verbs[0].unit &&
-          (info_[next.verbs[0].unit].forms & kFormIng) != 0) {
+      if (next.subject < 0 && ParticipleClause(next)) {
         continue;
       }
       if (next.subject >= 0 && next.subject_via == "before the verb") {
@@ -891,18 +888,14 @@ void ClauseReader::ShareWithFollowingClause() {
 void ClauseReader::MeansModality() {
   for (size_t gi = 0; gi < out_->groups.size(); ++gi) {
     VerbGroup& g = out_->groups[gi];
-    if (g.infinitive || g.nominal || g.subject < 0 || g.begin == 0 || g.begin != g.verbs[0].unit ||
-        (info_[g.verbs[0].unit].forms & kFormIng) == 0) {
+    if (g.infinitive || g.nominal || g.subject < 0 || g.begin == 0 || !ParticipleClause(g)) {
       continue;
     }
     const int h = SharedSubject(gi);
     if (h < 0) continue;
     const VerbGroup& by = out_->groups[h];
-    uint32_t q = g.begin - 1;
-    while (q > 0 && IsAdverb(q)) --q;
-    const bool listed = (Is(q, "and") || Is(q, "or") || IsPunct(q, ',')) &&
-                        by.begin == by.verbs[0].unit &&
-                        (info_[by.verbs[0].unit].forms & kFormIng) != 0;
+    const uint32_t q = BeforeAdverbs(g.begin - 1);
+    const bool listed = (Is(q, "and") || Is(q, "or") || IsPunct(q, ',')) && ParticipleClause(by);
     if (!Is(g.begin - 1, "by") && !listed) continue;
     for (GroupVerb& v : g.verbs) v.modality = Stronger(v.modality, by.verbs.back().modality);
   }
