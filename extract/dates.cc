@@ -67,9 +67,18 @@ struct Token {
 constexpr bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 constexpr bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
+// Byte classes: 0 neither, 1 ASCII letter, 2 digit.
+constexpr std::array<uint8_t, 256> kByteClass = [] {
+  std::array<uint8_t, 256> table{};
+  for (int c = 0; c < 256; ++c)
+    table[c] = IsDigit(static_cast<char>(c)) ? 2 : IsAlpha(static_cast<char>(c)) ? 1 : 0;
+  return table;
+}();
+
 std::vector<Token> Tokenize(std::string_view text) {
   std::vector<Token> tokens;
   tokens.reserve(text.size() / 4 + 4);
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
   const uint32_t n = static_cast<uint32_t>(text.size());
   uint32_t i = 0;
   while (i < n) {
@@ -78,13 +87,11 @@ std::vector<Token> Tokenize(std::string_view text) {
       ++i;
       continue;
     }
-    if (IsDigit(c) || IsAlpha(c)) {
+    if (kByteClass[p[i]] != 0) {
       uint32_t j = i;
-      bool digits = true;
-      while (j < n && (IsDigit(text[j]) || IsAlpha(text[j]))) {
-        digits = digits && IsDigit(text[j]);
-        ++j;
-      }
+      uint8_t classes = 0;  // the letters and digits seen (1 | 2)
+      for (uint8_t k; j < n && (k = kByteClass[p[j]]) != 0; ++j) classes |= k;
+      const bool digits = classes == 2;
       tokens.push_back({i, j, digits ? TokenKind::kNumber : TokenKind::kWord});
       i = j;
       continue;
@@ -222,12 +229,7 @@ bool IsDateWord(std::string_view w) {
 // False when `text` cannot hold a date: it has no digit and no IsDateWord word. Scans the
 // letter-and-digit runs the way Tokenize does, without building tokens.
 bool MayHoldDate(std::string_view text) {
-  // Byte classes: 0 neither, 1 ASCII letter, 2 digit.
-  static constexpr auto kClass = [] {
-    std::array<uint8_t, 256> table{};
-    for (int c = 0; c < 256; ++c) table[c] = IsDigit(c) ? 2 : IsAlpha(c) ? 1 : 0;
-    return table;
-  }();
+  const auto& kClass = kByteClass;
   const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
   size_t i = 0;
@@ -268,9 +270,6 @@ class Finder {
     if (narrative_ && carried && !carried_) ref_.reset();
     if (narrative_ && day && day->d != 0) day_ = day;
     if (!narrative_) SetStory(story);
-    for (size_t i = 0; i < tokens_.size() && !future_; ++i) {
-      future_ = EqualsFolded(Str(i), "will") || EqualsFolded(Str(i), "shall");
-    }
   }
 
   std::vector<DateMention> Run() {
@@ -496,7 +495,9 @@ class Finder {
     }
     // Most tokens are ordinary words: every date starts with a digit or an IsDateWord.
     if (IsWord(i)) {
-      if (!IsDigit(text_[tokens_[i].b]) && !IsDateWord(Str(i))) return std::nullopt;
+      if (!IsDigit(text_[tokens_[i].b]) && !(MayBeDateWord(Str(i)) && IsDateWord(Str(i)))) {
+        return std::nullopt;
+      }
     } else if (!IsNum(i)) {
       return std::nullopt;
     }
@@ -652,7 +653,7 @@ class Finder {
   // host ... on June 8" is the document's June). "In 1994 ... In May North Korea withdrew", in
   // a text of March 2024, is 1994-05; "In February, he appointed" stays the document's February.
   bool StoryTakes(int y, int m, int d) const {
-    if (narrative_ || !story_ || future_) return false;
+    if (narrative_ || !story_ || Future()) return false;
     if (HasDay() && d != 0 && d <= DaysInMonth(y, m)) return DaysFromCivil(y, m, d) > ref_->days();
     return y > ref_->y || (y == ref_->y && HasMonth() && m > ref_->m);
   }
@@ -949,7 +950,18 @@ class Finder {
     carry_blocked_ = false;
   }
   std::optional<Reference> story_;  // DateReference::story; only in dated text
-  bool future_ = false;             // the text says "will" or "shall"
+  // Whether the text says "will" or "shall": read at the first question (only a dated text with
+  // a story asks), not for every text.
+  bool Future() const {
+    if (!future_) {
+      future_ = false;
+      for (size_t i = 0; i < tokens_.size() && !*future_; ++i) {
+        future_ = EqualsFolded(Str(i), "will") || EqualsFolded(Str(i), "shall");
+      }
+    }
+    return *future_;
+  }
+  mutable std::optional<bool> future_;
 };
 
 }  // namespace
@@ -960,6 +972,25 @@ std::optional<TimeValue> ParseIsoDate(std::string_view iso) {
   Result<PartialDate> date = PartialDate::ParseTimestamp(iso);
   if (!date.ok()) return std::nullopt;
   return date->ToTime();
+}
+
+std::vector<std::string> DateWordSpellings() {
+  std::vector<std::string> out;
+  auto add = [&out](std::string_view word) {
+    std::string w(word);
+    for (char& c : w) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    out.push_back(std::move(w));
+  };
+  for (std::string_view month : kMonths) {
+    add(month);
+    add(month.substr(0, 3));
+  }
+  add("Sept");
+  for (std::string_view day : kWeekdays) add(day);
+  for (std::string_view word : kRelativeWords) add(word);
+  return out;
 }
 
 bool MayStartDate(std::string_view token) {
@@ -1007,6 +1038,10 @@ std::string_view DateRoleName(DateRole role) {
 std::vector<DateMention> FindDates(std::string_view text, const DateReference& reference) {
   // A narrative's day phrases start with "that" or "the" (DateReference::day).
   if (!(reference.narrative && !reference.day.empty()) && !MayHoldDate(text)) return {};
+  return FindDatesUntested(text, reference);
+}
+
+std::vector<DateMention> FindDatesUntested(std::string_view text, const DateReference& reference) {
   return Finder(text, ParseReference(reference.date), reference.narrative, reference.carried,
                 ParseReference(reference.day), ParseReference(reference.story))
       .Run();

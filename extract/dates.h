@@ -120,6 +120,10 @@ std::string NarrativeReference(const TimeValue& time);
 // Finds and normalises date expressions in `text` (a normalised sentence), in text order, not
 // overlapping, each with its role.
 std::vector<DateMention> FindDates(std::string_view text, const DateReference& reference);
+// FindDates without its first test, whether a letters-and-digits run of `text` holds a digit or
+// is a date word (where none does, it finds no date): for a caller that has found a token that
+// may start a date (MayStartDate) already. The same dates as FindDates.
+std::vector<DateMention> FindDatesUntested(std::string_view text, const DateReference& reference);
 // FindDates(text, {.date = reference}): `reference` is the document date.
 std::vector<DateMention> FindDates(std::string_view text, std::string_view reference);
 
@@ -128,6 +132,12 @@ std::vector<DateMention> FindDates(std::string_view text, std::string_view refer
 // a weekday or a relative-date word ("today", "Last", ...). In an ASCII text, FindDates finds
 // dates only where such a token starts, so a caller that has tokenized the text may skip it.
 bool MayStartDate(std::string_view token);
+
+// The lower-case spellings of the words MayStartDate takes besides digits (month names and
+// their abbreviations, weekdays, relative-date words): a token whose lower-cased text is none of
+// them starts no date, so a caller that has looked the tokens up in a vocabulary can mark these
+// words' ids once (CompiledRules::date_word_ids) and pass over the others by id.
+std::vector<std::string> DateWordSpellings();
 
 // The first bytes of the words MayStartDate takes besides digits: the capitals of the month
 // names, weekdays and relative-date words, and the lower-case initials of the relative-date

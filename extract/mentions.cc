@@ -25,20 +25,28 @@ bool SameTokens(const Tagged& s, uint32_t at, const std::vector<std::string>& to
   return true;
 }
 
-// False when FindDates would find nothing in the sentence: its text is ASCII (non-ASCII bytes
-// split FindDates' tokens differently from ours) and no token may start a date.
-bool MayHoldDate(const Tagged& s) {
+// kNone when FindDates would find nothing in the sentence: its text is ASCII (non-ASCII bytes
+// split FindDates' tokens differently from ours) and no token may start a date; kToken when a
+// token may (FindDatesUntested then: where FindDates' own first test would fail, it finds
+// nothing either); kUnknown for a text that is not ASCII. A
+// token the vocabulary knows (Tagged::words) may start a date only if its lower-cased text is a
+// date word's (CompiledRules::date_word_ids): most tokens are passed over by their ids.
+enum class DateTest { kNone, kToken, kUnknown };
+DateTest MayHoldDate(const CompiledRules& rules, const Tagged& s) {
   unsigned char bits = 0;
   for (char c : s.text) bits |= static_cast<unsigned char>(c);
-  if ((bits & 0x80) != 0) return true;
+  if ((bits & 0x80) != 0) return DateTest::kUnknown;
+  const std::vector<bool>& date_words = rules.date_word_ids;
   for (uint32_t t = 0; t < s.tokens.size(); ++t) {
     const Token& token = s.tokens[t];
     const unsigned char c = static_cast<unsigned char>(s.text[token.begin]);
-    if (c >= '0' && c <= '9') return true;
+    if (c >= '0' && c <= '9') return DateTest::kToken;
+    const uint32_t id = s.words[t];
+    if (id != TokenTable::kAbsent && id < date_words.size() && !date_words[id]) continue;
     const std::string_view text = s.TokenText(t);
-    if (MayBeDateWord(text) && MayStartDate(text)) return true;
+    if (MayBeDateWord(text) && MayStartDate(text)) return DateTest::kToken;
   }
-  return false;
+  return DateTest::kNone;
 }
 
 // Whether a document-local alias may start at token i: inlined at every token, where most
@@ -307,7 +315,11 @@ void Tag(const DocState& doc, std::string_view text, const DateReference& dates,
   FindPatternWords(doc.rules, s);
   s->dates.clear();
   // A narrative's day phrases ("that same day") start with common words (DateReference::day).
-  if ((dates.narrative && !dates.day.empty()) || MayHoldDate(*s)) {
+  if (dates.narrative && !dates.day.empty()) {
+    s->dates = FindDates(text, dates);
+  } else if (const DateTest test = MayHoldDate(doc.rules, *s); test == DateTest::kToken) {
+    s->dates = FindDatesUntested(text, dates);
+  } else if (test == DateTest::kUnknown) {
     s->dates = FindDates(text, dates);
   }
   Candidates(doc, *s);

@@ -123,36 +123,24 @@ bool CueEndsAt(const Tagged& s, uint32_t from, uint32_t e, std::string_view last
          CueAt(s, e - size, cue) == e;
 }
 
+// The first unit of the first cue of `cues` (in list order) that ends at unit e (exclusive) and
+// starts at or after `from`, or kNoUnit; `index` is the list's CueIndex, which names the cues
+// that may end with unit e - 1's word.
 uint32_t CueEndingAt(const Tagged& s, uint32_t from, uint32_t e, const std::vector<Cue>& cues,
-                     const Cue** which) {
+                     const CueIndex& index, const Cue** which) {
   // Every cue ends with a word: the last unit's is read once (as in AnyCueAt).
   const std::string_view last = e > 0 ? Word(s, e - 1) : std::string_view();
   if (last.empty()) return kNoUnit;
-  for (const Cue& cue : cues) {
-    if (CueEndsAt(s, from, e, last, cue)) {
-      if (which != nullptr) *which = &cue;
-      return e - static_cast<uint32_t>(cue.tokens.size());
-    }
-  }
-  return kNoUnit;
-}
-
-// CueEndingAt for the office list, through its index by last token: the first office in list
-// order among those ending with unit e - 1's word and those ending with a prefix.
-uint32_t OfficeEndingAt(const Tagged& s, uint32_t from, uint32_t e, const ActorVocabulary& v,
-                        const Cue** which) {
-  const std::string_view last = e > 0 ? Word(s, e - 1) : std::string_view();
-  if (last.empty()) return kNoUnit;
   static const std::vector<uint32_t> kNone;
-  const auto it = v.offices_by_last.find(last);
-  const std::vector<uint32_t>& exact = it == v.offices_by_last.end() ? kNone : it->second;
-  const std::vector<uint32_t>& prefixed = v.offices_prefixed;
+  const auto it = index.by_last.find(last);
+  const std::vector<uint32_t>& exact = it == index.by_last.end() ? kNone : it->second;
+  const std::vector<uint32_t>& prefixed = index.prefixed;
   size_t a = 0, b = 0;
   while (a < exact.size() || b < prefixed.size()) {
     const uint32_t i = b == prefixed.size() || (a < exact.size() && exact[a] < prefixed[b])
                            ? exact[a++]
                            : prefixed[b++];
-    const Cue& cue = v.offices[i];
+    const Cue& cue = cues[i];
     if (CueEndsAt(s, from, e, last, cue)) {
       if (which != nullptr) *which = &cue;
       return e - static_cast<uint32_t>(cue.tokens.size());
@@ -275,7 +263,7 @@ void DocumentActors::ReadUnit(const Tagged& s, size_t i) {
     uint32_t before = u;
     if (before > 0 && Word(s, before - 1) == ".") --before;  // "Mr. Sullivan"
     const Cue* title = nullptr;
-    uint32_t b = OfficeEndingAt(s, 0, before, v, &title);
+    uint32_t b = CueEndingAt(s, 0, before, v.offices, v.offices_index, &title);
     if (b != kNoUnit) named_.push_back({i, person, CueText(*title)});
     for (const Role& role : person->entity.roles) {
       if (RoleContains(role, s.date)) named_.push_back({i, person, role.office});
@@ -896,11 +884,13 @@ ImplicitActors DocumentActors::Collective(const Tagged& s, const ClauseAnalysis&
   const Chunk& chunk = a.chunks[c];
   enum { kPeople, kStates, kSides } kind;
   uint32_t b = kNoUnit;
-  if ((b = CueEndingAt(s, chunk.begin, chunk.end, v.people, nullptr)) != kNoUnit) {
+  if ((b = CueEndingAt(s, chunk.begin, chunk.end, v.people, v.people_index, nullptr)) != kNoUnit) {
     kind = kPeople;
-  } else if ((b = CueEndingAt(s, chunk.begin, chunk.end, v.states, nullptr)) != kNoUnit) {
+  } else if ((b = CueEndingAt(s, chunk.begin, chunk.end, v.states, v.states_index, nullptr)) !=
+             kNoUnit) {
     kind = kStates;
-  } else if ((b = CueEndingAt(s, chunk.begin, chunk.end, v.sides, nullptr)) != kNoUnit) {
+  } else if ((b = CueEndingAt(s, chunk.begin, chunk.end, v.sides, v.sides_index, nullptr)) !=
+             kNoUnit) {
     kind = kSides;
   } else {
     return {};

@@ -62,6 +62,20 @@ void CompileDomain(RuleFiles* files, const RuleBlock& b, const RuleProp& p,
   }
 }
 
+CueIndex IndexCues(const std::vector<Cue>& cues) {
+  CueIndex index;
+  for (uint32_t i = 0; i < cues.size(); ++i) {
+    const Cue& cue = cues[i];
+    if (cue.tokens.empty()) continue;
+    if (cue.prefix) {
+      index.prefixed.push_back(i);
+    } else {
+      index.by_last[cue.tokens.back()].push_back(i);
+    }
+  }
+  return index;
+}
+
 }  // namespace
 
 void CompileActors(RuleFiles* files, const SymbolTables& symbols, CompiledRules* out) {
@@ -133,15 +147,10 @@ void CompileActors(RuleFiles* files, const SymbolTables& symbols, CompiledRules*
     std::stable_sort(list->begin(), list->end(),
                      [](const Cue& a, const Cue& b) { return a.tokens.size() > b.tokens.size(); });
   }
-  for (uint32_t i = 0; i < v.offices.size(); ++i) {
-    const Cue& cue = v.offices[i];
-    if (cue.tokens.empty()) continue;
-    if (cue.prefix) {
-      v.offices_prefixed.push_back(i);
-    } else {
-      v.offices_by_last[cue.tokens.back()].push_back(i);
-    }
-  }
+  v.people_index = IndexCues(v.people);
+  v.states_index = IndexCues(v.states);
+  v.sides_index = IndexCues(v.sides);
+  v.offices_index = IndexCues(v.offices);
 }
 
 }  // namespace parley::internal

@@ -321,6 +321,14 @@ struct Rule {
   EntityType resolve_previous = EntityType::kPerson;
 };
 
+// A list of cues by last token: the indices (ascending) of the cues whose last token is written
+// out, and of those whose last token is a prefix (Cue::prefix). Made with its list, so that a
+// word is compared with the cues that may end with it only.
+struct CueIndex {
+  std::map<std::string, std::vector<uint32_t>, std::less<>> by_last;
+  std::vector<uint32_t> prefixed;
+};
+
 // The vocabulary of collective and implicit actors: the `actors` blocks (rules/README.md
 // section 13, "Collective and implicit actors"), read by participants.h.
 struct ActorVocabulary {
@@ -340,10 +348,8 @@ struct ActorVocabulary {
   std::vector<Cue> joint, kinds, author, quoting;
   std::vector<std::string> meeting;  // sorted
   std::vector<Cue> offices;
-  // The offices by their last token (indices into `offices`, ascending); those whose last
-  // token is a prefix (Cue::prefix) are in `offices_prefixed` instead. Made with `offices`.
-  std::map<std::string, std::vector<uint32_t>, std::less<>> offices_by_last;
-  std::vector<uint32_t> offices_prefixed;
+  // `people`, `states`, `sides` and `offices` by last token.
+  CueIndex people_index, states_index, sides_index, offices_index;
   std::map<std::string, std::string> domains;  // top-level domain -> entity id
   // `actors gender`: titles and honorifics that say a person's gender ("Ms.", "King").
   std::vector<Cue> female, male;
@@ -401,6 +407,10 @@ struct CompiledRules {
   std::vector<EntityPattern> entity_patterns;
   std::unique_ptr<RE2::Set> entity_pattern_set;  // null when there are no patterns
   EntityPatternGate entity_gate;
+  // Per id of alias_index.tokens (the vocabulary complete): whether the word is one of
+  // DateWordSpellings (dates.h). Tagging passes over a token whose lower-cased id is not,
+  // without reading its text, when it looks for a sentence that may hold a date.
+  std::vector<bool> date_word_ids;
   std::vector<Rule> rules;  // relation, discover, coref; sorted by id
   // The words of the patterns (their requirements, anchors and frame verbs), numbered from 1:
   // pattern_words[id - 1] is the entry of the word with id `id` (Tagged::pattern_words holds

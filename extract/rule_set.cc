@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "base/text.h"
+#include "extract/dates.h"
 #include "extract/name_discovery.h"
 #include "extract/rule_actors.h"
 #include "extract/rule_compiled.h"
@@ -47,6 +48,14 @@ std::unique_ptr<internal::CompiledRules> CompileSources(const std::vector<RuleSo
   internal::CompileNames(symbols.words, out.get());
   internal::RuleCompiler compiler(&files, symbols, &out->lexicon);
   compiler.Compile(out.get());
+  // The pattern words were the last words interned (RuleCompiler::Compile).
+  const internal::TokenTable& vocabulary = out->alias_index.tokens;
+  out->date_word_ids.assign(vocabulary.size() + 1, false);
+  for (const std::string& w : DateWordSpellings()) {
+    if (const uint32_t id = vocabulary.Find(w); id != internal::TokenTable::kAbsent) {
+      out->date_word_ids[id] = true;
+    }
+  }
   std::string all;
   for (const RuleSource& s : sources) {
     all += s.path + '\x1f' + std::to_string(s.layer) + '\x1f' + s.text + '\x1e';
