@@ -478,7 +478,9 @@ class LineWriter {
     std::memcpy(p_, text, N - 1);
     p_ += N - 1;
   }
+  // An empty view may have a null data(), which memcpy must not be given even for 0 bytes.
   void Raw(std::string_view text) {
+    if (text.empty()) return;
     std::memcpy(p_, text.data(), text.size());
     p_ += text.size();
   }

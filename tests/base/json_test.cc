@@ -348,6 +348,14 @@ TEST(JsonStringTest, EscapesAndRepairs) {
   EXPECT_EQ(out, "\"a\\\"b\\n\\u0001\xEF\xBF\xBD\"");
 }
 
+// A default string_view has a null data(): writing it must not hand memcpy a null pointer
+// (UBSan in .ci/run reports that as an error).
+TEST(JsonStringTest, WritesADefaultViewAsTheEmptyString) {
+  std::string out = "prefix";
+  AppendJsonString(std::string_view(), &out);
+  EXPECT_EQ(out, R"(prefix"")");
+}
+
 TEST(JsonStringTest, EscapesEveryControlCharacter) {
   const std::pair<std::string, std::string> cases[] = {
       {std::string("\0", 1), R"("\u0000")"},
