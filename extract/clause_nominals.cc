@@ -159,15 +159,11 @@ int ClauseReader::ClauseSubjectOfPhrase(uint32_t b, uint32_t k, const VerbGroup*
 
 void ClauseReader::ReadNominal(uint32_t u) {
   Modality modality = Modality::kAsserted;
-  auto cue = [&](uint32_t k) {
-    const std::string_view w = Lower(k);
-    for (const Cue& c : kNominalCues) {
-      if (c.word == w) modality = Stronger(modality, c.modality);
-    }
-  };
+  auto cue = [&](uint32_t k) { modality = Stronger(modality, NominalCueModality(Lower(k))); };
   // The phrase before the noun: adjectives and nouns, entity and demonym modifiers ("U.S.
   // mediation", "the Soviet invasion"), a possessor ("Russia's attack"), a determiner.
   std::vector<uint32_t> owners;
+  bool possessor = false;                 // an entity's possessive ("Russia's") opens the phrase
   uint32_t possessive_pronoun = kNoUnit;  // "his call with", "our deliveries of"
   uint32_t b = u;
   while (b > 0 && u - b < 10) {
@@ -192,6 +188,7 @@ void ClauseReader::ReadNominal(uint32_t u) {
       if (const int c = ChunkEndingAt(e); c >= 0) {
         for (uint32_t m : out_->chunks[c].members) owners.push_back(m);
         b = out_->chunks[c].begin;
+        possessor = !out_->chunks[c].members.empty();
       } else if (e > 0 && info_[e - 1].kind == Kind::kDate) {
         b = e - 1;
       }
@@ -410,20 +407,27 @@ void ClauseReader::ReadNominal(uint32_t u) {
       g.subject_via = "subject of the clause";
     }
   }
+  // A phrase a possessor opens is definite and presupposes its event ("should agree to Putin's
+  // offer", "might reject Russia's proposal", "wants to discuss China's invasion of"): the
+  // governing verb's own modality, catenatives, complement clause and if-clause do not reach
+  // it; a verb of prospect does ("demanded Israel's withdrawal", "looks forward to Xi's visit").
+  g.presupposed = possessor && g.subject_via == "owner";
   if (gov != nullptr) {
     const GroupVerb& verb = gov->verbs.back();
-    Modality m = verb.modality;
+    Modality m = g.presupposed ? Modality::kAsserted : verb.modality;
     if (m == Modality::kNegated) m = Modality::kAsserted;
     for (uint32_t id : verb.verbs) {
-      if (auto c = lex_.Catenative(id)) m = Stronger(m, *c);
+      if (auto c = lex_.Catenative(id); c && !g.presupposed) m = Stronger(m, *c);
       if (std::find(std::begin(kProspectVerbs), std::end(kProspectVerbs), lex_.Lemma(id)) !=
           std::end(kProspectVerbs)) {
         m = Stronger(m, Modality::kPlanned);
       }
     }
     if (Is(verb.unit + 1, "forward")) m = Stronger(m, Modality::kPlanned);
-    if (gov->embedded) m = Stronger(m, gov->embedded_modality);
-    if (gov->conditional) m = Stronger(m, Modality::kHedged);
+    if (!g.presupposed) {
+      if (gov->embedded) m = Stronger(m, gov->embedded_modality);
+      if (gov->conditional) m = Stronger(m, Modality::kHedged);
+    }
     modality = Stronger(modality, m);
   }
   noun.modality = modality;
@@ -432,3 +436,14 @@ void ClauseReader::ReadNominal(uint32_t u) {
 }
 
 }  // namespace parley::internal::clause_reader
+
+namespace parley::internal {
+
+Modality NominalCueModality(std::string_view word) {
+  for (const clause_reader::Cue& c : clause_reader::kNominalCues) {
+    if (c.word == word) return c.modality;
+  }
+  return Modality::kAsserted;
+}
+
+}  // namespace parley::internal

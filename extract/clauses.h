@@ -119,6 +119,12 @@ struct VerbGroup {
   // the between-phrase, `object` the of-phrase, `preps` the phrases after the noun.
   bool nominal = false;
   bool owner_subject = false;
+  // A nominal owned by a possessor ("Putin's offer", "Russia's invasion of"): a definite phrase
+  // that presupposes its event, so the modality of the clause around it (its modal, catenative,
+  // complement clause, if-clause, cue words before it) does not apply; its own words still do
+  // ("Putin's proposed visit"), as do verbs and nouns of prospect ("demanded Israel's
+  // withdrawal", "preparations for Xi's visit").
+  bool presupposed = false;
   // With a subject named by an apposition ("We, the leaders of A and B, agree"): the units of
   // what the apposition names ("We"); begin == end otherwise.
   uint32_t apposed_begin = 0, apposed_end = 0;
@@ -145,6 +151,10 @@ std::string DescribeClauses(const Tagged& s, const Lexicon& lexicon, const Claus
 
 // The stronger of two modalities: negated > hedged > planned > reported > asserted.
 Modality Stronger(Modality a, Modality b);
+
+// The modality a word before an event noun gives the event: "upcoming", "proposed" planned,
+// "possible", "any" hedged, "no" negated; asserted for any other word. `word` is lower case.
+Modality NominalCueModality(std::string_view word);
 
 // The text of units [b, e) of `s`, or "" when empty.
 std::string UnitsString(const Tagged& s, uint32_t b, uint32_t e);

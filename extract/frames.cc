@@ -969,7 +969,14 @@ class FrameReader {
           g.subject_via.rfind("subject", 0) != 0) {
         skipped.emplace_back(0, a_.chunks[subject_chunk].begin);
       }
-      modality = Stronger(modality, CueModality(doc_.rules, s_, b, v.unit + 1, skipped));
+      // Nor the clause around a nominal that presupposes its event ("should agree to Putin's
+      // offer": clauses.h); its own cue words after the noun count ("Xi's visit next month").
+      uint32_t cue_end = v.unit + 1;
+      if (g.presupposed) {
+        skipped.emplace_back(0, g.begin);
+        cue_end = std::max(cue_end, std::min<uint32_t>(g.clause_end, s_.units.size()));
+      }
+      modality = Stronger(modality, CueModality(doc_.rules, s_, b, cue_end, skipped));
     }
     const Refinement codes = Codes(rule, g, v.unit);
     if (objects.empty()) objects.push_back(nullptr);

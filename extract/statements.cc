@@ -20,6 +20,9 @@ namespace {
 // qualifier may be attached from (rules/README.md sections 5 and 10).
 constexpr size_t kCueWindow = 6;
 constexpr size_t kAttachWindow = 6;
+// Units after a possessor whose cue words are the noun phrase's own: "'", "s" and up to three
+// words before the noun ("Putin's proposed visit", a pattern's `...3`).
+constexpr size_t kPossessorWindow = 6;
 
 bool CueAt(const Tagged& s, size_t u, const Cue& cue, size_t u_end) {
   if (u + cue.tokens.size() > u_end) return false;
@@ -37,6 +40,15 @@ bool CueAt(const Tagged& s, size_t u, const Cue& cue, size_t u_end) {
     }
   }
   return true;
+}
+
+// Whether the match at unit u0 opens with an entity's possessive ("Putin's offer").
+bool OpensWithPossessor(const Tagged& s, size_t u0) {
+  if (u0 + 1 >= s.units.size() || s.units[u0].mention < 0 || s.units[u0 + 1].mention >= 0) {
+    return false;
+  }
+  const Token& token = s.tokens[s.units[u0 + 1].tok_begin];
+  return std::string_view(s.lower).substr(token.begin, token.end - token.begin) == "'";
 }
 
 }  // namespace
@@ -247,8 +259,37 @@ bool MakeStatement(const Rule& rule, const CompiledPattern& p, const Tagged& s,
   // Self-relations ("Russia ... Russia") are noise, never claims.
   if (st.object && st.object->id == st.subject.id) return false;
   if (st.recipient && st.recipient->id == st.subject.id) return false;
-  st.modality =
-      rule.modality.has_value() ? *rule.modality : CueModality(doc.rules, s, u0, u1, content);
+  if (rule.modality.has_value()) {
+    st.modality = *rule.modality;
+  } else if (OpensWithPossessor(s, u0)) {
+    // "should agree to Putin's offer of": a phrase a possessor opens presupposes its event; the
+    // cue words of the clause around it say nothing of it (clauses.h, VerbGroup::presupposed).
+    std::vector<std::pair<size_t, size_t>> outside = content;
+    outside.emplace_back(0, u0);
+    st.modality = CueModality(doc.rules, s, u0, u1, outside);
+    // A cue of prospect right before it is about the phrase ("looks forward to Xi's visit").
+    for (const Cue& cue : doc.rules.cues[static_cast<int>(Modality::kPlanned)]) {
+      const size_t n = cue.tokens.size();
+      if (n <= u0 && CueAt(s, u0 - n, cue, u0)) {
+        st.modality = Stronger(st.modality, Modality::kPlanned);
+        break;
+      }
+    }
+    // Its own words before the noun still do ("Putin's proposed visit", "Russia's possible
+    // withdrawal"), as in a nominal the clause layer reads (clauses.h).
+    for (size_t u = u0 + 1; u < std::min(u1, u0 + kPossessorWindow); ++u) {
+      if (s.units[u].mention >= 0) break;
+      if (std::any_of(content.begin(), content.end(),
+                      [&](const auto& c) { return u >= c.first && u < c.second; })) {
+        break;
+      }
+      const Token& token = s.tokens[s.units[u].tok_begin];
+      st.modality = Stronger(st.modality, NominalCueModality(std::string_view(s.lower).substr(
+                                              token.begin, token.end - token.begin)));
+    }
+  } else {
+    st.modality = CueModality(doc.rules, s, u0, u1, content);
+  }
   AttachQualifiers(rule, s, u0, u1, nullptr, content, doc, &used, &time_mention, &target, &st,
                    trace ? &firing : nullptr);
   // The rule matched; a statement it cannot make is still a firing, which says why.

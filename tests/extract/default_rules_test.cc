@@ -1375,6 +1375,47 @@ TEST(DefaultRulesTest, ChairReceiveAndArgueBySense) {
   ExpectClauseCases(*extractor, cases);
 }
 
+// A nominal a possessor opens ("Putin's offer", "Russia's invasion of") presupposes its event:
+// the modality of the clause around it does not reach it; its own words ("proposed", "any")
+// and an indefinite nominal keep the clause's (issue #14).
+TEST(DefaultRulesTest, PossessedNominalsPresupposeTheirEvent) {
+  std::unique_ptr<Extractor> extractor = DefaultExtractor();
+  ASSERT_NE(extractor, nullptr);
+  const ClauseCase cases[] = {
+      {"Some Japanese strategists insist that Japan should immediately agree to Putin's offer of "
+       "an unconditional peace treaty.",
+       {"person:vladimir-putin proposed modality=asserted", "state:japan agreed modality=hedged"},
+       {"person:vladimir-putin proposed modality=hedged"}},
+      {"Japan should condemn Russia's invasion of Ukraine.",
+       {"state:russia invaded state:ukraine modality=asserted"},
+       {"state:russia invaded state:ukraine modality=hedged"}},
+      {"If Japan rejects Putin's offer of a peace treaty, talks will stall.",
+       {"person:vladimir-putin proposed modality=asserted"},
+       {"person:vladimir-putin proposed modality=negated"}},
+      {"Japan might accept Russia's proposal to hold a summit.",
+       {"state:russia proposed modality=asserted"},
+       {"state:russia proposed modality=hedged"}},
+      {"Officials said that Japan would welcome Putin's visit to Tokyo.",
+       {"person:vladimir-putin visited place:tokyo modality=asserted"},
+       {"person:vladimir-putin visited place:tokyo modality=reported"}},
+      // The phrase's own words still count; an indefinite nominal takes the clause's modality.
+      {"Japan might welcome Putin's proposed visit to Tokyo.",
+       {"person:vladimir-putin visited place:tokyo modality=planned"},
+       {"person:vladimir-putin visited place:tokyo modality=asserted"}},
+      {"Japan looks forward to Xi's visit to Tokyo.",
+       {"person:xi-jinping visited place:tokyo modality=planned"},
+       {"person:xi-jinping visited place:tokyo modality=asserted"}},
+      {"Japan should agree to any prospective withdrawal of Russian troops.", {}, {"* withdrew"}},
+      {"Japan might accept an invasion of Taiwan by China.",
+       {"state:china invaded state:taiwan modality=hedged"},
+       {"state:china invaded state:taiwan modality=asserted"}},
+      {"Japan should condemn an invasion of Ukraine by Russia.",
+       {"state:russia invaded state:ukraine modality=hedged"},
+       {"state:russia invaded state:ukraine modality=asserted"}},
+  };
+  ExpectClauseCases(*extractor, cases);
+}
+
 TEST(DefaultRulesTest, HistoricalStatesAndRenamedPlacesByDate) {
   std::unique_ptr<Extractor> extractor = DefaultExtractor();
   ASSERT_NE(extractor, nullptr);
