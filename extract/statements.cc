@@ -24,14 +24,18 @@ constexpr size_t kAttachWindow = 6;
 // words before the noun ("Putin's proposed visit", a pattern's `...3`).
 constexpr size_t kPossessorWindow = 6;
 
+// Whether unit u lies in one of the [begin, end) ranges of `content`.
+bool InContent(const std::vector<std::pair<size_t, size_t>>& content, size_t u) {
+  return std::any_of(content.begin(), content.end(),
+                     [u](const auto& c) { return u >= c.first && u < c.second; });
+}
+
 bool CueAt(const Tagged& s, size_t u, const Cue& cue, size_t u_end) {
   if (u + cue.tokens.size() > u_end) return false;
   for (size_t k = 0; k < cue.tokens.size(); ++k) {
     const Unit& unit = s.units[u + k];
     if (unit.mention >= 0) return false;
-    const std::string_view word = std::string_view(s.lower).substr(
-        s.tokens[unit.tok_begin].begin,
-        s.tokens[unit.tok_begin].end - s.tokens[unit.tok_begin].begin);
+    const std::string_view word = s.LowerToken(unit.tok_begin);
     const bool last = k + 1 == cue.tokens.size();
     if (last && cue.prefix) {
       if (word.substr(0, cue.tokens[k].size()) != cue.tokens[k]) return false;
@@ -47,8 +51,31 @@ bool OpensWithPossessor(const Tagged& s, size_t u0) {
   if (u0 + 1 >= s.units.size() || s.units[u0].mention < 0 || s.units[u0 + 1].mention >= 0) {
     return false;
   }
-  const Token& token = s.tokens[s.units[u0 + 1].tok_begin];
-  return std::string_view(s.lower).substr(token.begin, token.end - token.begin) == "'";
+  return s.LowerToken(s.units[u0 + 1].tok_begin) == "'";
+}
+
+// The modality of a match that opens with an entity's possessive ("should agree to Putin's
+// offer of"): the phrase presupposes its event, so the cue words of the clause around it say
+// nothing of it (clauses.h, VerbGroup::presupposed), but a cue of prospect right before it
+// does ("looks forward to Xi's visit"), and so do its own words before the noun ("Putin's
+// proposed visit", "Russia's possible withdrawal"), as in a nominal the clause layer reads.
+Modality PresupposedModality(const CompiledRules& rules, const Tagged& s, size_t u0, size_t u1,
+                             const std::vector<std::pair<size_t, size_t>>& content) {
+  std::vector<std::pair<size_t, size_t>> outside = content;
+  outside.emplace_back(0, u0);
+  Modality modality = CueModality(rules, s, u0, u1, outside);
+  for (const Cue& cue : rules.cues[static_cast<int>(Modality::kPlanned)]) {
+    const size_t n = cue.tokens.size();
+    if (n <= u0 && CueAt(s, u0 - n, cue, u0)) {
+      modality = Stronger(modality, Modality::kPlanned);
+      break;
+    }
+  }
+  for (size_t u = u0 + 1; u < std::min(u1, u0 + kPossessorWindow); ++u) {
+    if (s.units[u].mention >= 0 || InContent(content, u)) break;
+    modality = Stronger(modality, NominalCueModality(s.LowerToken(s.units[u].tok_begin)));
+  }
+  return modality;
 }
 
 }  // namespace
@@ -79,12 +106,7 @@ Modality CueModality(const CompiledRules& rules, const Tagged& s, size_t u0, siz
       break;
     }
   }
-  auto in_content = [&](size_t u) {
-    for (const auto& [b, e] : content) {
-      if (u >= b && u < e) return true;
-    }
-    return false;
-  };
+  auto in_content = [&](size_t u) { return InContent(content, u); };
   size_t best = kNone;  // index into kStrength
   auto consider = [&](size_t u, const std::vector<std::pair<Modality, uint32_t>>& cues) {
     for (const auto& [m, i] : cues) {
@@ -262,31 +284,7 @@ bool MakeStatement(const Rule& rule, const CompiledPattern& p, const Tagged& s,
   if (rule.modality.has_value()) {
     st.modality = *rule.modality;
   } else if (OpensWithPossessor(s, u0)) {
-    // "should agree to Putin's offer of": a phrase a possessor opens presupposes its event; the
-    // cue words of the clause around it say nothing of it (clauses.h, VerbGroup::presupposed).
-    std::vector<std::pair<size_t, size_t>> outside = content;
-    outside.emplace_back(0, u0);
-    st.modality = CueModality(doc.rules, s, u0, u1, outside);
-    // A cue of prospect right before it is about the phrase ("looks forward to Xi's visit").
-    for (const Cue& cue : doc.rules.cues[static_cast<int>(Modality::kPlanned)]) {
-      const size_t n = cue.tokens.size();
-      if (n <= u0 && CueAt(s, u0 - n, cue, u0)) {
-        st.modality = Stronger(st.modality, Modality::kPlanned);
-        break;
-      }
-    }
-    // Its own words before the noun still do ("Putin's proposed visit", "Russia's possible
-    // withdrawal"), as in a nominal the clause layer reads (clauses.h).
-    for (size_t u = u0 + 1; u < std::min(u1, u0 + kPossessorWindow); ++u) {
-      if (s.units[u].mention >= 0) break;
-      if (std::any_of(content.begin(), content.end(),
-                      [&](const auto& c) { return u >= c.first && u < c.second; })) {
-        break;
-      }
-      const Token& token = s.tokens[s.units[u].tok_begin];
-      st.modality = Stronger(st.modality, NominalCueModality(std::string_view(s.lower).substr(
-                                              token.begin, token.end - token.begin)));
-    }
+    st.modality = PresupposedModality(doc.rules, s, u0, u1, content);
   } else {
     st.modality = CueModality(doc.rules, s, u0, u1, content);
   }
@@ -330,12 +328,7 @@ void AttachQualifiers(const Rule& rule, const Tagged& s, size_t u0, size_t u1,
                       const std::vector<std::pair<size_t, size_t>>& content, const DocState& doc,
                       std::vector<const Mention*>* used, const Mention** time_mention,
                       const Mention** target, Statement* st, RuleFiring* firing) {
-  auto in_content = [&](size_t u) {
-    for (const auto& [b, e] : content) {
-      if (u >= b && u < e) return true;
-    }
-    return false;
-  };
+  auto in_content = [&](size_t u) { return InContent(content, u); };
   // Dates in the asides around the claim are not its time (AsidesOutside).
   const std::vector<std::pair<size_t, size_t>> asides =
       rule.attach_time || rule.attach_document_date ? AsidesOutside(doc.rules, s, u0, u1)
