@@ -312,6 +312,7 @@ bool RuleCompiler::CompilePattern(const RuleBlock& b, const RuleProp& p, RuleKin
   out->second_bits = emitted.second_bits;
   out->second_words = std::move(emitted.second_words);
   for (const std::string& w : out->second_words) out->second_keys.set(WordKey(w));
+  out->second_name = emitted.second_name;
   out->cased = emitted.cased;
   ChooseAnchors(out);
   out->line = p.line;
