@@ -35,18 +35,24 @@ bool AliasIndex::Add(std::string_view text, bool ignore_case, bool demonym, uint
 void AliasIndex::Keys(std::string_view text, std::string_view lower,
                       const std::vector<Token>& sentence, std::vector<uint32_t>* exact_keys,
                       std::vector<uint32_t>* folded_keys) const {
-  exact_keys->resize(sentence.size());
-  folded_keys->resize(sentence.size());
-  for (uint32_t i = 0; i < sentence.size(); ++i) {
-    const Token& t = sentence[i];
-    const std::string_view token = text.substr(t.begin, t.end - t.begin);
-    const uint32_t id = tokens.Find(token);
-    (*exact_keys)[i] = TokenKey(id, t.space_before);
+  const size_t n = sentence.size();
+  exact_keys->resize(n);
+  folded_keys->resize(n);
+  // Raw pointers: the stores through the vectors' own would make every iteration reload them.
+  const Token* const in = sentence.data();
+  uint32_t* const exact = exact_keys->data();
+  uint32_t* const folded = folded_keys->data();
+  for (size_t i = 0; i < n; ++i) {
+    const Token t = in[i];
+    const size_t size = t.end - t.begin;
+    const char* const written = text.data() + t.begin;
+    const char* const lowered = lower.data() + t.begin;
+    const uint32_t key = TokenKey(tokens.Find(std::string_view(written, size)), t.space_before);
+    exact[i] = key;
     // `lower` differs from `text` where, and only where, an ASCII capital is.
-    (*folded_keys)[i] =
-        SameTokenBytes(token.data(), lower.data() + t.begin, token.size())
-            ? (*exact_keys)[i]
-            : TokenKey(tokens.Find(lower.substr(t.begin, t.end - t.begin)), t.space_before);
+    folded[i] = SameTokenBytes(written, lowered, size)
+                    ? key
+                    : TokenKey(tokens.Find(std::string_view(lowered, size)), t.space_before);
   }
 }
 

@@ -71,9 +71,16 @@ void MatchBucket(const std::vector<AliasKey>& bucket, const std::vector<uint32_t
     multi_end = multi;
     while (multi_end != bucket.end() && multi_end->second == keys[i + 1]) ++multi_end;
   }
+  // rest[0] == keys[i + 1] in the multi range; the rest are a few keys, compared in a loop
+  // (std::equal calls memcmp).
   auto matches = [&](const AliasKey& k) {
-    if (i + 1 + k.rest.size() > keys.size()) return false;
-    return std::equal(k.rest.begin() + 1, k.rest.end(), keys.begin() + i + 2);
+    const size_t size = k.rest.size();
+    if (i + 1 + size > keys.size()) return false;
+    const uint32_t* const at = keys.data() + i + 1;
+    for (size_t r = 1; r < size; ++r) {
+      if (k.rest[r] != at[r]) return false;
+    }
+    return true;
   };
   while (single != single_end || multi != multi_end) {
     if (multi == multi_end || (single != single_end && single->order < multi->order)) {

@@ -184,16 +184,23 @@ constexpr std::array<std::string_view, 12> kRelativeWords = {
     "today", "tonight", "yesterday", "tomorrow", "this",  "last",
     "next",  "earlier", "later",     "year",     "years", "ago"};
 
-// kDateWordInitial: the capitals of the months, weekdays and relative-date words (compared
-// case-insensitively), and the relative-date words' lower-case initials.
-constexpr std::array<bool, 256> DateWordInitials() {
-  std::array<bool, 256> table{};
+// kDateWordLengths: the capitals of the months, their abbreviations and the weekdays, and the
+// relative-date words (compared case-insensitively) under both initials, with their lengths.
+constexpr std::array<uint16_t, 256> DateWordLengths() {
+  std::array<uint16_t, 256> table{};
   auto upper = [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; };
-  for (std::string_view month : kMonths) table[static_cast<unsigned char>(month[0])] = true;
-  for (std::string_view day : kWeekdays) table[static_cast<unsigned char>(day[0])] = true;
+  auto add = [&table](char initial, size_t length) {
+    table[static_cast<unsigned char>(initial)] |= static_cast<uint16_t>(1u << length);
+  };
+  for (std::string_view month : kMonths) {
+    add(month[0], month.size());
+    add(month[0], 3);
+  }
+  add('S', 4);  // "Sept"
+  for (std::string_view day : kWeekdays) add(day[0], day.size());
   for (std::string_view word : kRelativeWords) {
-    table[static_cast<unsigned char>(word[0])] = true;
-    table[static_cast<unsigned char>(upper(word[0]))] = true;
+    add(word[0], word.size());
+    add(upper(word[0]), word.size());
   }
   return table;
 }
@@ -220,9 +227,9 @@ bool IsDateWord(std::string_view w) {
       if (w == day) return true;
     }
   }
-  // The lower-case initials are the relative-date words' only (kDateWordInitial).
+  // The lower-case initials are the relative-date words' only (kDateWordLengths).
   const char lower = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  if (!kDateWordInitial[static_cast<unsigned char>(lower)]) return false;
+  if (((kDateWordLengths[static_cast<unsigned char>(lower)] >> w.size()) & 1) == 0) return false;
   return InFolded(kRelativeWords, w);
 }
 
@@ -254,6 +261,7 @@ struct Match {
   size_t last = 0;
   TimeValue time;
   bool relative = false;
+  bool ahead = false;  // DateMention::ahead
 };
 
 class Finder {
@@ -305,8 +313,8 @@ class Finder {
           carried_ = false;
         }
       }
-      out.push_back(
-          {tokens_[m->first].b, tokens_[m->last].e, std::move(m->time), m->relative, role});
+      out.push_back({tokens_[m->first].b, tokens_[m->last].e, std::move(m->time), m->relative, role,
+                     m->ahead && !narrative_});
       i = m->last + 1;
     }
     return out;
@@ -325,8 +333,11 @@ class Finder {
 
   // The role of the date in tokens [first, last] (DateRole): from the words around it.
   DateRole RoleOf(size_t first, size_t last) const {
-    const std::string next = LowerWord(last + 1);
-    const std::string before = LowerWord(first - 1);
+    // The words as string_views: libstdc++ compares a std::string with a literal by memcmp
+    // before it compares the sizes.
+    const std::string next_word = LowerWord(last + 1);
+    const std::string before_word = LowerWord(first - 1);
+    const std::string_view next = next_word, before = before_word;
     if (next == "level" || next == "levels" || next == "baseline" || next == "baselines") {
       return DateRole::kBaseline;
     }
@@ -341,7 +352,8 @@ class Finder {
       return DateRole::kAttribute;
     }
     if ((before == "in" || before == "of") && first >= 2) {
-      const std::string noun = LowerWord(first - 2);
+      const std::string noun_word = LowerWord(first - 2);
+      const std::string_view noun = noun_word;
       if (noun == "date" || noun == "dates") return DateRole::kAttribute;
     }
     // A date that describes a thing: a bare year in "the 1967 ceasefire lines", "Reagan's 1987
@@ -372,14 +384,16 @@ class Finder {
     // mid-2025", "by early 2026", "than in 2010".
     size_t k = first;
     for (int steps = 0; k > 0 && steps < 5; ++steps) {
-      const std::string w = LowerWord(k - 1);
+      const std::string word = LowerWord(k - 1);
+      const std::string_view w = word;
       const bool filler = w == "the" || w == "end" || w == "middle" || w == "start" ||
                           w == "beginning" || w == "of" || w == "early" || w == "late" ||
                           w == "mid" || w == "in" || IsPunct(k - 1, '-');
       if (!filler) break;
       --k;
     }
-    const std::string cue = LowerWord(k - 1);
+    const std::string cue_word = LowerWord(k - 1);
+    const std::string_view cue = cue_word;
     if (k == 0 || cue.empty()) return DateRole::kPoint;
     // In a narrative, a sentence that opens "By January 1978," tells where the story stands,
     // and "did not recognize it until 1783" when something happened.
@@ -396,7 +410,8 @@ class Finder {
     // "As in 1927, Japan insisted ...": the comparison, not the time.
     if (cue == "as" && LowerWord(k) == "in") return DateRole::kBaseline;
     if (cue == "to" || cue == "with") {
-      const std::string lead = LowerWord(k - 2);
+      const std::string lead_word = LowerWord(k - 2);
+      const std::string_view lead = lead_word;
       if (lead == "compared" || lead == "relative" || lead == "comparison") {
         return DateRole::kBaseline;
       }
@@ -407,7 +422,8 @@ class Finder {
   // Whether token `first` lies in a phrase opening the sentence with "In" or "During": no
   // comma before it, at most 6 tokens in.
   bool OpensSentence(size_t first) const {
-    const std::string lead = LowerWord(0);
+    const std::string lead_word = LowerWord(0);
+    const std::string_view lead = lead_word;
     if ((lead != "in" && lead != "during") || first > 6) return false;
     for (size_t i = 1; i < first; ++i) {
       if (IsPunct(i, ',')) return false;
@@ -890,7 +906,16 @@ class Finder {
         return Match{i, i, DaysTime(ref), true};
       }
       if (EqualsFolded(w, "yesterday")) return Match{i, i, DaysTime(ref - 1), true};
-      if (EqualsFolded(w, "tomorrow")) return Match{i, i, DaysTime(ref + 1), true};
+      if (EqualsFolded(w, "tomorrow")) {
+        // After "a", "the" or "of", or "a" and an adjective, it is a noun, the future ("the
+        // leaders of tomorrow", "a better tomorrow"): dated as before but no day ahead.
+        auto is = [&](size_t k, std::string_view word) {
+          return k < i && IsWord(k) && EqualsFolded(Str(k), word);
+        };
+        const bool noun =
+            is(i - 1, "a") || is(i - 1, "the") || is(i - 1, "of") || (i >= 2 && is(i - 2, "a"));
+        return Match{i, i, DaysTime(ref + 1), true, !noun};
+      }
       if (const int wd = WeekdayAt(i); wd != 0) return Match{i, i, Weekday(wd, -1), true};
     }
     int shift = 2;  // none
@@ -905,7 +930,9 @@ class Finder {
     }
     if (shift == 2 || !IsWord(unit)) return std::nullopt;
     const std::string_view u = Str(unit);
-    if (std::optional<TimeValue> t = Period(u, shift)) return Match{i, unit, *t, true};
+    // "next week", "later this year": ahead of the reference by their words.
+    const bool ahead = shift == 1 || EqualsFolded(w, "later");
+    if (std::optional<TimeValue> t = Period(u, shift)) return Match{i, unit, *t, true, ahead};
     if (unit != i + 1) return std::nullopt;
     if (HasDay()) {
       const int64_t ref = ref_->days();
@@ -915,7 +942,7 @@ class Finder {
       }
       if (shift == -1 && EqualsFolded(u, "night")) return Match{i, unit, DaysTime(ref - 1), true};
       if (const int wd = WeekdayAt(unit); wd != 0) {
-        return Match{i, unit, Weekday(wd, shift == 0 ? 1 : shift * 2), true};
+        return Match{i, unit, Weekday(wd, shift == 0 ? 1 : shift * 2), true, shift == 1};
       }
     }
     size_t last = 0;
@@ -928,7 +955,7 @@ class Finder {
       } else if (shift != 0) {
         y += shift;
       }
-      return Match{i, last, MonthTime(y, m), true};
+      return Match{i, last, MonthTime(y, m), true, shift == 1};
     }
     return std::nullopt;
   }
@@ -966,7 +993,7 @@ class Finder {
 
 }  // namespace
 
-const std::array<bool, 256> kDateWordInitial = DateWordInitials();
+const std::array<uint16_t, 256> kDateWordLengths = DateWordLengths();
 
 std::optional<TimeValue> ParseIsoDate(std::string_view iso) {
   Result<PartialDate> date = PartialDate::ParseTimestamp(iso);

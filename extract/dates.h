@@ -30,6 +30,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -65,6 +66,11 @@ struct DateMention {
   TimeValue time;             // ISO value + start/end (YYYY-MM-DD)
   bool relative = false;      // resolved against the reference date
   DateRole role = DateRole::kPoint;
+  // Relative and after the reference by its own words ("tomorrow", "next week", "next
+  // Saturday", "later this year") in a text that is no narrative: what it dates is still to
+  // come when the text was written. "in June" is not (it may be past), nor is an essay's "the
+  // next month".
+  bool ahead = false;
   friend bool operator==(const DateMention&, const DateMention&) = default;
 };
 
@@ -139,16 +145,17 @@ bool MayStartDate(std::string_view token);
 // words' ids once (CompiledRules::date_word_ids) and pass over the others by id.
 std::vector<std::string> DateWordSpellings();
 
-// The first bytes of the words MayStartDate takes besides digits: the capitals of the month
-// names, weekdays and relative-date words, and the lower-case initials of the relative-date
-// words (derived from those lists in dates.cc).
-extern const std::array<bool, 256> kDateWordInitial;
+// The first bytes and lengths of the words MayStartDate takes besides digits: per byte, bit L
+// is set when such a word of L bytes starts with it (the capitals of the month names, weekdays
+// and relative-date words, and the lower-case initials of the relative-date words; derived from
+// those lists in dates.cc).
+extern const std::array<uint16_t, 256> kDateWordLengths;
 
 // MayStartDate's first test of a letters token, inline for callers that test every token: false
-// when the token is too short or long to be a date word or starts with no date word's initial.
+// when no date word has the token's first byte and length (most capitalised words: names).
 inline bool MayBeDateWord(std::string_view token) {
   return token.size() >= 3 && token.size() <= 9 &&
-         kDateWordInitial[static_cast<unsigned char>(token[0])];
+         ((kDateWordLengths[static_cast<unsigned char>(token[0])] >> token.size()) & 1) != 0;
 }
 
 // PartialDate::ParseTimestamp(iso)->ToTime() (base/date.h), nullopt when `iso` is not a date.

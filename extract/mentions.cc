@@ -49,6 +49,18 @@ DateTest MayHoldDate(const CompiledRules& rules, const Tagged& s) {
   return DateTest::kNone;
 }
 
+// EntityMention's fields but `via`, set on a default-constructed mention.
+void SetEntityFields(const DocState& doc, const EntityDef* def, uint32_t b, uint32_t e,
+                     MentionKind kind, Mention* m) {
+  m->tok_begin = b;
+  m->tok_end = e;
+  m->kind = kind;
+  m->entity = def;
+  if (!def->acts_as.empty()) m->acts_as = doc.Find(def->acts_as);
+  m->priority = def->priority;
+  m->order = def->order;
+}
+
 // Whether a document-local alias may start at token i: inlined at every token, where most
 // tokens start none (the call LocalCandidates' frame needs cost more than this test).
 inline bool MayStartLocalAlias(const DocState& doc, const Tagged& s, uint32_t i) {
@@ -83,12 +95,13 @@ void Candidates(const DocState& doc, const Tagged& s) {
   out.clear();
   for (uint32_t i = 0; i < s.tokens.size(); ++i) {
     auto add = [&](const AliasKey& a) {
-      const EntityDef* def = &rules.entities[a.entity];
       const uint32_t end = i + 1 + static_cast<uint32_t>(a.rest.size());
-      out.push_back(EntityMention(
-          doc, def, i, end, a.demonym ? MentionKind::kDemonym : MentionKind::kEntity,
-          doc.trace ? (a.demonym ? "adjective '" : "alias '") + std::string(s.Range(i, end)) + "'"
-                    : std::string()));
+      Mention& m = out.emplace_back();  // built in place: a Mention is large to move
+      SetEntityFields(doc, &rules.entities[a.entity], i, end,
+                      a.demonym ? MentionKind::kDemonym : MentionKind::kEntity, &m);
+      if (doc.trace) {
+        m.via = (a.demonym ? "adjective '" : "alias '") + std::string(s.Range(i, end)) + "'";
+      }
     };
     // Most interned tokens start no alias of one table or the other: empty buckets.
     if (const uint32_t id = exact[i] / 2;
@@ -146,6 +159,7 @@ void Candidates(const DocState& doc, const Tagged& s) {
     m.kind = MentionKind::kDate;
     m.time = d.time;
     m.relative = d.relative;
+    m.ahead = d.ahead;
     m.date_role = d.role;
     m.order = -1;
     m.via = d.relative ? "relative date" : "date";
@@ -189,12 +203,14 @@ std::vector<Mention> ResolveOverlaps(const Tagged& s, TagScratch* scratch,
   // still a mention of its entity ("G7" in "G7 Summit").
   inner->clear();
   if (kept < candidates.size()) {
-    std::vector<int> owner(s.tokens.size(), -1);
+    std::vector<int>& owner = scratch->owner;
+    owner.assign(s.tokens.size(), -1);
     for (size_t k = 0; k < kept; ++k) {
       const Mention& m = candidates[order[k]];
       for (uint32_t t = m.tok_begin; t < m.tok_end; ++t) owner[t] = static_cast<int>(order[k]);
     }
-    std::vector<uint8_t> is_kept(candidates.size(), 0);
+    std::vector<uint8_t>& is_kept = scratch->is_kept;
+    is_kept.assign(candidates.size(), 0);
     for (size_t k = 0; k < kept; ++k) is_kept[order[k]] = 1;
     for (uint32_t i = 0; i < candidates.size(); ++i) {
       const Mention& m = candidates[i];
@@ -228,7 +244,8 @@ void AddQuotes(Tagged* s) {
   int open = -1;
   std::vector<Mention> quotes;
   for (uint32_t t = 0; t < s->tokens.size(); ++t) {
-    if (s->TokenText(t) != "\"") continue;
+    const Token& token = s->tokens[t];
+    if (token.end - token.begin != 1 || s->text[token.begin] != '"') continue;
     if (open < 0) {
       open = static_cast<int>(t);
       continue;
@@ -255,13 +272,7 @@ void AddQuotes(Tagged* s) {
 Mention EntityMention(const DocState& doc, const EntityDef* def, uint32_t b, uint32_t e,
                       MentionKind kind, std::string via) {
   Mention m;
-  m.tok_begin = b;
-  m.tok_end = e;
-  m.kind = kind;
-  m.entity = def;
-  if (!def->acts_as.empty()) m.acts_as = doc.Find(def->acts_as);
-  m.priority = def->priority;
-  m.order = def->order;
+  SetEntityFields(doc, def, b, e, kind, &m);
   m.via = std::move(via);
   return m;
 }

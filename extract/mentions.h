@@ -40,6 +40,8 @@ struct TagScratch {
   std::vector<Mention> candidates;  // Candidates' output, ResolveOverlaps' input
   std::vector<uint32_t> order;      // ResolveOverlaps: candidate indices
   std::vector<uint8_t> taken;       // ResolveOverlaps: per token, covered by a kept mention
+  std::vector<int> owner;           // ResolveOverlaps: per token, the kept candidate covering it
+  std::vector<uint8_t> is_kept;     // ResolveOverlaps: per candidate
 };
 
 // What one document's analysis knows beyond the rules: its date, and the entities discovered in

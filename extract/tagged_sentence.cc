@@ -1,5 +1,6 @@
 #include "extract/tagged_sentence.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -247,29 +248,24 @@ void BuildUnits(Tagged* s) {
   const char* const lower = s->lower.data();
   Unit* const units = s->units.data();
   uint32_t* const unit_offsets = s->unit_offsets.data();
+  // A token that is a marker byte is written '?'; most sentences hold none.
+  const bool markers = std::memchr(text, '\x01', s->text.size()) != nullptr ||
+                       std::memchr(text, '\x02', s->text.size()) != nullptr;
   uint32_t bits = 0;
   size_t u = 0;
-  size_t next_mention = 0;
   uint32_t t = 0;
-  while (t < n) {
-    while (next_mention < mention_count && mentions[next_mention].tok_begin < t) ++next_mention;
-    const size_t at = out - tagged;
-    unit_offsets[u] = static_cast<uint32_t>(at);
-    if (next_mention < mention_count && mentions[next_mention].tok_begin == t) {
-      const Mention& m = mentions[next_mention];
-      units[u++] = {m.tok_begin, m.tok_end, static_cast<int>(next_mention)};
-      *out++ = '\x01';
-      for (char c : m.letters) *out++ = c;
-      out = WriteDecimal(next_mention, out);
-      *out++ = '\x02';
-      std::memcpy(folded + at, tagged + at, out - tagged - at);
-      bits |= m.bits;
-      t = m.tok_end;
-    } else {
+  // The word units before each mention (or the end), then the mention; a mention that starts
+  // inside the previous one (a quote's contents) is no unit.
+  for (size_t next = 0; next <= mention_count; ++next) {
+    const uint32_t stop =
+        next < mention_count ? std::min<uint32_t>(mentions[next].tok_begin, n) : n;
+    for (; t < stop; ++t) {
+      const size_t at = out - tagged;
+      unit_offsets[u] = static_cast<uint32_t>(at);
       units[u++] = {t, t + 1, -1};
       const uint32_t begin = tokens[t].begin;
       const size_t size = tokens[t].end - begin;
-      if (size == 1 && (text[begin] == '\x01' || text[begin] == '\x02')) {
+      if (markers && size == 1 && (text[begin] == '\x01' || text[begin] == '\x02')) {
         *out++ = '?';
         folded[at] = '?';
       } else {
@@ -277,10 +273,24 @@ void BuildUnits(Tagged* s) {
         CopyTokenBytes(folded + at, lower + begin, size);
         out += size;
       }
-      ++t;
+      folded[out - tagged] = ' ';
+      *out++ = ' ';
     }
+    if (next == mention_count) break;
+    const Mention& m = mentions[next];
+    if (m.tok_begin < t || m.tok_begin >= n) continue;
+    const size_t at = out - tagged;
+    unit_offsets[u] = static_cast<uint32_t>(at);
+    units[u++] = {m.tok_begin, m.tok_end, static_cast<int>(next)};
+    *out++ = '\x01';
+    for (char c : m.letters) *out++ = c;
+    out = WriteDecimal(next, out);
+    *out++ = '\x02';
+    std::memcpy(folded + at, tagged + at, out - tagged - at);
     folded[out - tagged] = ' ';
     *out++ = ' ';
+    bits |= m.bits;
+    t = m.tok_end;
   }
   // The sizes above are exact; a shortfall would have written past the buffers.
   if (u != unit_count || static_cast<size_t>(out - tagged) != tagged_size) {
