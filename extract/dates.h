@@ -66,6 +66,11 @@ struct DateMention {
   TimeValue time;             // ISO value + start/end (YYYY-MM-DD)
   bool relative = false;      // resolved against the reference date
   DateRole role = DateRole::kPoint;
+  // Relative and after the reference by its own words ("tomorrow", "next week", "next
+  // Saturday", "later this year") in a text that is no narrative: what it dates is still to
+  // come when the text was written. "in June" is not (it may be past), nor is an essay's "the
+  // next month".
+  bool ahead = false;
   friend bool operator==(const DateMention&, const DateMention&) = default;
 };
 

@@ -162,6 +162,7 @@ void Candidates(const DocState& doc, const Tagged& s) {
     m.kind = MentionKind::kDate;
     m.time = d.time;
     m.relative = d.relative;
+    m.ahead = d.ahead;
     m.date_role = d.role;
     m.order = -1;
     m.via = d.relative ? "relative date" : "date";

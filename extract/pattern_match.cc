@@ -5,15 +5,23 @@
 namespace parley::internal {
 namespace {
 
-// Whether a match of `pattern` (which has start words) may start at unit `u`: a word unit that
-// is one of them. `folded` spells the word lower-cased; a pattern on the sentence as written
-// compares its words with (?i:), which also folds the Kelvin sign and the long s to k and s, so
-// in a sentence holding one every word unit is tried.
 // The word unit u's text in `folded`.
 std::string_view FoldedWord(const Tagged& s, size_t u) {
   const size_t at = s.unit_offsets[u];
   const size_t end = (u + 1 < s.units.size() ? s.unit_offsets[u + 1] : s.folded.size()) - 1;
   return std::string_view(s.folded.data() + at, end - at);
+}
+
+// Whether word unit u is one of a pattern's words: `words` (sorted lower-cased tokens), as
+// pattern words `ids`. A unit is compared by its token's pattern word (Tagged::pattern_words),
+// an integer; a lone "\x01" or "\x02" token, no pattern word, by its spelling in `folded`, "?"
+// (tagged_sentence.h).
+inline bool UnitIsOneOf(const Tagged& s, size_t u, const PatternWordSet& ids,
+                        const std::vector<std::string>& words) {
+  const uint32_t id = s.pattern_words[s.units[u].tok_begin];
+  if (id != kNoPatternWord) return ids.Contains(id);
+  return s.folded[s.unit_offsets[u]] == '?' && FoldedWord(s, u) == "?" &&
+         std::binary_search(words.begin(), words.end(), "?");
 }
 
 bool HasSecond(const CompiledPattern& pattern) {
@@ -30,14 +38,15 @@ bool SecondAt(const CompiledPattern& pattern, const Tagged& s, size_t u) {
     return mention >= 0 && (s.mentions[mention].bits & pattern.second_bits) != 0;
   }
   if (mention >= 0) return false;
-  if (pattern.cased && s.folds_to_ascii) return true;
-  const std::string_view word = FoldedWord(s, u);
-  // (?i:) also folds non-ASCII letters, which `folded` keeps as written.
-  if (pattern.cased && std::any_of(word.begin(), word.end(), [](char c) { return c & 0x80; })) {
-    return true;
+  if (pattern.cased) {
+    // A pattern on the sentence as written compares its words with (?i:), which also folds the
+    // Kelvin sign and the long s to k and s, and non-ASCII letters, which `folded` keeps as
+    // written: such a unit is tried.
+    if (s.folds_to_ascii) return true;
+    const std::string_view word = FoldedWord(s, u);
+    if (std::any_of(word.begin(), word.end(), [](char c) { return c & 0x80; })) return true;
   }
-  return pattern.second_keys.test(WordKey(word)) &&
-         std::binary_search(pattern.second_words.begin(), pattern.second_words.end(), word);
+  return UnitIsOneOf(s, u, pattern.second_ids, pattern.second_words);
 }
 
 // Whether a {name} (NameRegex: 1 to 4 word units starting with an ASCII capital, in `tagged`)
@@ -51,14 +60,15 @@ bool NameMayStartAt(const CompiledPattern& pattern, const Tagged& s, size_t u) {
   return false;
 }
 
+// Whether a match of `pattern` (which has start words) may start at unit `u`: a word unit that
+// is one of them, followed by what may be the second element. A pattern on the sentence as
+// written compares its words with (?i:), which also folds the Kelvin sign and the long s to k
+// and s, so in a sentence holding one every word unit is tried.
 bool MayStartAt(const CompiledPattern& pattern, const Tagged& s, size_t u) {
   if (s.units[u].mention >= 0) return false;
-  if (!(pattern.cased && s.folds_to_ascii)) {
-    const std::string_view word = FoldedWord(s, u);
-    if (!pattern.start_keys.test(WordKey(word)) ||
-        !std::binary_search(pattern.start_words.begin(), pattern.start_words.end(), word)) {
-      return false;
-    }
+  if (!(pattern.cased && s.folds_to_ascii) &&
+      !UnitIsOneOf(s, u, pattern.start_ids, pattern.start_words)) {
+    return false;
   }
   return SecondAt(pattern, s, u + 1);
 }
@@ -98,28 +108,6 @@ bool NextMatch(const CompiledPattern& pattern, const Tagged& s, size_t pos,
   // from every earlier position, so it meets new states all the time and builds them (most of
   // the matching cost), and it needs the reverse program to find where the match began. An
   // existence test without captures comes first because most starts fail.
-  if (pattern.start_words.size() == 1 && !(pattern.cased && s.folds_to_ascii)) {
-    // One start word: found in `folded` at once, between the spaces that delimit units.
-    const std::string_view folded(s.folded);
-    const std::string_view word = pattern.start_words[0];
-    for (size_t at = folded.find(word, pos + 1); at != std::string_view::npos;
-         at = folded.find(word, at + 1)) {
-      if (folded[at - 1] != ' ' || at + word.size() >= folded.size() ||
-          folded[at + word.size()] != ' ') {
-        continue;
-      }
-      if (!SecondAt(pattern, s,
-                    std::lower_bound(s.unit_offsets.begin(), s.unit_offsets.end(), at) -
-                        s.unit_offsets.begin() + 1)) {
-        continue;
-      }
-      if (!pattern.re->Match(input, at - 1, input.size(), RE2::ANCHOR_START, nullptr, 0)) {
-        continue;
-      }
-      return pattern.re->Match(input, at - 1, input.size(), RE2::ANCHOR_START, groups, n);
-    }
-    return false;
-  }
   const size_t first = std::lower_bound(s.unit_offsets.begin(), s.unit_offsets.end(), pos + 1) -
                        s.unit_offsets.begin();
   for (size_t u = first; u < s.units.size(); ++u) {

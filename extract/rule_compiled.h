@@ -10,6 +10,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <algorithm>
 #include <bitset>
 #include <cstdint>
 #include <map>
@@ -19,6 +20,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "base/types.h"
@@ -137,6 +139,26 @@ class LazyRegex {
   std::shared_ptr<State> state_;
 };
 
+// A set of pattern words (ids of CompiledRules::pattern_words) that the matcher tests units
+// against (Tagged::pattern_words): one bit per id modulo kBits turns most other words away
+// before a binary search.
+class PatternWordSet {
+ public:
+  static constexpr uint32_t kBits = 1024;
+  PatternWordSet() = default;
+  explicit PatternWordSet(std::vector<uint32_t> ids) : ids_(std::move(ids)) {
+    std::sort(ids_.begin(), ids_.end());
+    for (uint32_t id : ids_) bits_.set(id % kBits);
+  }
+  bool Contains(uint32_t id) const {
+    return bits_.test(id % kBits) && std::binary_search(ids_.begin(), ids_.end(), id);
+  }
+
+ private:
+  std::vector<uint32_t> ids_;  // sorted
+  std::bitset<kBits> bits_;
+};
+
 struct CompiledPattern {
   // A pattern whose program RE2 refuses is reported at compile time (RuleCompiler builds at
   // once the few too large to be sure of).
@@ -156,20 +178,21 @@ struct CompiledPattern {
   // the pattern anchored at those mentions instead of searching the whole sentence.
   uint32_t start_bits = 0;
   // Nonempty when every match starts with a word unit that is one of these lower-cased tokens
-  // (sorted); bit WordKey(w) of `start_keys` is set for each (tagged_sentence.h). The matcher
-  // then tries the pattern anchored at those words only.
+  // (sorted); `start_ids` are the same as pattern words, which the matcher tests the units'
+  // Tagged::pattern_words against. The matcher then tries the pattern anchored at those words
+  // only.
   std::vector<std::string> start_words;
-  std::bitset<kWordKeys> start_keys;
+  PatternWordSet start_ids;
   // Every match starts with a {name} slot: 1 to 4 word units starting with an ASCII capital.
   bool start_name = false;
   // What the unit after the first element (a start mention or word, or a {name}) must be
   // (EmittedPattern, rule_pattern.h): a mention of one of `second_bits`, or one of
-  // `second_words` (sorted; bit WordKey(w) of `second_keys` set for each); both empty when
-  // unknown. The matcher tries no start whose next unit is neither; a pattern that starts with
-  // a {name} is then tried anchored at the names so followed instead of searched unanchored.
+  // `second_words` (sorted; `second_ids` their pattern-word ids, as `start_ids`); both empty
+  // when unknown. The matcher tries no start whose next unit is neither; a pattern that starts
+  // with a {name} is then tried anchored at the names so followed instead of searched unanchored.
   uint32_t second_bits = 0;
   std::vector<std::string> second_words;
-  std::bitset<kWordKeys> second_keys;
+  PatternWordSet second_ids;
   // The pattern reads capitals (a {name} slot) and runs on Tagged::tagged, with
   // case-insensitive words; false: it runs on Tagged::folded (tagged_sentence.h).
   bool cased = false;

@@ -307,11 +307,9 @@ bool RuleCompiler::CompilePattern(const RuleBlock& b, const RuleProp& p, RuleKin
   out->required_any = std::move(emitted.required_any);
   out->start_bits = emitted.start_bits;
   out->start_words = std::move(emitted.start_words);
-  for (const std::string& w : out->start_words) out->start_keys.set(WordKey(w));
   out->start_name = emitted.start_name;
   out->second_bits = emitted.second_bits;
   out->second_words = std::move(emitted.second_words);
-  for (const std::string& w : out->second_words) out->second_keys.set(WordKey(w));
   out->cased = emitted.cased;
   ChooseAnchors(out);
   out->line = p.line;

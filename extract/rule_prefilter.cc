@@ -37,7 +37,7 @@ void ChooseAnchors(CompiledPattern* out) {
 void IndexPatternWords(CompiledRules* rules) {
   std::map<std::vector<std::string>, uint32_t> ids;
   TokenTable& vocabulary = rules->alias_index.tokens;
-  auto word = [&](const std::string& w) -> PatternWord& {
+  auto id_of = [&](const std::string& w) {
     const uint32_t v = vocabulary.Intern(w);
     if (v >= rules->pattern_word_of.size()) {
       rules->pattern_word_of.resize(v + 1, kNoPatternWord);
@@ -47,7 +47,15 @@ void IndexPatternWords(CompiledRules* rules) {
       rules->pattern_words.emplace_back();
       id = static_cast<uint32_t>(rules->pattern_words.size());
     }
-    return rules->pattern_words[id - 1];
+    return id;
+  };
+  auto word = [&](const std::string& w) -> PatternWord& {
+    return rules->pattern_words[id_of(w) - 1];
+  };
+  auto ids_of = [&](const std::vector<std::string>& words) {
+    std::vector<uint32_t> ids;
+    for (const std::string& w : words) ids.push_back(id_of(w));
+    return PatternWordSet(std::move(ids));
   };
   auto intern = [&](const std::vector<std::string>& words) {
     auto [it, fresh] = ids.emplace(words, rules->requirement_count);
@@ -70,6 +78,8 @@ void IndexPatternWords(CompiledRules* rules) {
       for (const std::vector<std::string>& any : pattern.required_any) {
         pattern.requirements.push_back(intern(any));
       }
+      pattern.start_ids = ids_of(pattern.start_words);
+      pattern.second_ids = ids_of(pattern.second_words);
       if (pattern.anchors.empty()) rules->unanchored[kind].emplace_back(r, p);
       for (const std::string& anchor : pattern.anchors) {
         word(anchor).anchored[kind].emplace_back(r, p);

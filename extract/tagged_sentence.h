@@ -104,9 +104,9 @@ std::string NameRegex();
 // The space every match starts at (the one before its first unit).
 inline constexpr std::string_view kMatchStart = " ";
 
-// A cheap hash of a word (from its first, middle and last byte and its length): the matcher
-// turns away most units that are none of the words a pattern starts with by one bit test
-// (CompiledPattern::start_keys). REQUIRES: !w.empty().
+// A cheap hash of a word (from its first, middle and last byte and its length): frames turn
+// away most words that no word unit of a sentence is by one bit test (frames.cc, UnitsHold).
+// REQUIRES: !w.empty().
 inline constexpr uint32_t kWordKeys = 1024;
 inline uint16_t WordKey(std::string_view w) {
   const auto byte = [&](size_t i) {
@@ -134,6 +134,7 @@ struct Mention {
   int order = 0;
   TimeValue time;                         // dates only
   bool relative = false;                  // dates only
+  bool ahead = false;                     // dates only: DateMention::ahead
   DateRole date_role = DateRole::kPoint;  // dates only
   std::string via;
   std::string letters;  // SetLetters

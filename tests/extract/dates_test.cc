@@ -286,6 +286,47 @@ TEST(FindDatesTest, Relative) {
   }
 }
 
+// A relative date that lies ahead of the reference by its own words (DateMention::ahead), in a
+// text that is no narrative: what it dates is still to come.
+TEST(FindDatesTest, AheadByItsOwnWords) {
+  struct AheadCase {
+    const char* text;
+    bool narrative;
+    std::vector<std::string> ahead;  // "span=0|1" per mention
+  };
+  const AheadCase cases[] = {
+      {"will meet tomorrow", false, {"tomorrow=1"}},
+      {"Putin's visit next week", false, {"next week=1"}},
+      {"Italy's presidency next year", false, {"next year=1"}},
+      {"a summit later this year", false, {"later this year=1"}},
+      {"next Monday", false, {"next Monday=1"}},
+      {"next June", false, {"next June=1"}},
+      // Past, present, or no direction of its own.
+      {"said today", false, {"today=0"}},
+      {"met yesterday", false, {"yesterday=0"}},
+      {"last week", false, {"last week=0"}},
+      {"earlier this year", false, {"earlier this year=0"}},
+      {"this Friday", false, {"this Friday=0"}},
+      {"in June", false, {"June=0"}},
+      // "tomorrow" as a noun: the future, no day.
+      {"the leaders of tomorrow", false, {"tomorrow=0"}},
+      {"building a better tomorrow", false, {"tomorrow=0"}},
+      // A story's "next" is its own next, long past when the essay was written.
+      {"They met again the next month.", true, {"next month=0"}},
+      {"next June", true, {"next June=0"}},
+  };
+  for (const AheadCase& c : cases) {
+    SCOPED_TRACE(c.text);
+    std::vector<std::string> got;
+    for (const DateMention& m :
+         FindDates(c.text, DateReference{.date = "2019-03-18", .narrative = c.narrative})) {
+      got.push_back(std::string(std::string_view(c.text).substr(m.begin, m.end - m.begin)) +
+                    (m.ahead ? "=1" : "=0"));
+    }
+    EXPECT_EQ(got, c.ahead);
+  }
+}
+
 // "date text=role" for every mention.
 std::vector<std::string> Roles(std::string_view text) {
   std::vector<std::string> out;

@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "base/text.h"
@@ -36,6 +37,19 @@ bool Emit(const std::string& pattern, RuleKind kind, const std::map<std::string,
   return true;
 }
 
+// The pattern words of these tests, numbered as IndexPatternWords numbers the rules' (the
+// words of every sentence are among them too).
+TokenTable& PatternWords() {
+  static TokenTable* const words = new TokenTable();
+  return *words;
+}
+
+PatternWordSet PatternWordIds(const std::vector<std::string>& words) {
+  std::vector<uint32_t> ids;
+  for (const std::string& w : words) ids.push_back(PatternWords().Intern(w));
+  return PatternWordSet(std::move(ids));
+}
+
 // The matcher's pattern of `out`: searched unanchored, or (`anchored`) tried at its start
 // words with the unit after each checked first, as RuleCompiler builds it.
 CompiledPattern Compiled(const EmittedPattern& out, bool anchored) {
@@ -46,21 +60,24 @@ CompiledPattern Compiled(const EmittedPattern& out, bool anchored) {
     pattern.start_bits = out.start_bits;
     pattern.start_name = out.start_name;
     pattern.start_words = out.start_words;
-    for (const std::string& w : out.start_words) pattern.start_keys.set(WordKey(w));
+    pattern.start_ids = PatternWordIds(out.start_words);
     pattern.second_bits = out.second_bits;
     pattern.second_words = out.second_words;
-    for (const std::string& w : out.second_words) pattern.second_keys.set(WordKey(w));
+    pattern.second_ids = PatternWordIds(out.second_words);
   }
   return pattern;
 }
 
-// A sentence without mentions, tagged.
+// A sentence without mentions, tagged, with the pattern word of each token.
 Tagged Sentence(std::string_view text) {
   Tagged s;
   s.text = text;
   s.lower = AsciiLower(s.text);
   s.tokens = Tokenize(s.text);
   BuildUnits(&s);
+  for (uint32_t t = 0; t < s.tokens.size(); ++t) {
+    s.pattern_words.push_back(PatternWords().Intern(s.LowerToken(t)));
+  }
   return s;
 }
 
