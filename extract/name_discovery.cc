@@ -157,13 +157,14 @@ const EntityDef* ListedBySurname(const CompiledRules& rules,
   const bool office_title = rules.names.honorifics.LongestAt(
                                 rules.names.Ids(title, Tokenize(title)), 0) != title_tokens.size();
   if (!office_title && doc_date.empty()) return nullptr;
+  const std::optional<int64_t> doc_day = FirstDayCount(doc_date);
   const EntityDef* found = nullptr;
   for (uint32_t e : *candidates) {
     const EntityDef* p = &rules.entities[e];
     bool fits = false;
-    for (const Role& role : p->entity.roles) {
-      fits = fits || ((!office_title || TitleFits(title, role.office)) &&
-                      (doc_date.empty() || RoleContains(role, doc_date)));
+    for (size_t r = 0; r < p->entity.roles.size(); ++r) {
+      fits = fits || ((!office_title || TitleFits(title, p->entity.roles[r].office)) &&
+                      (doc_date.empty() || p->role_periods[r].HeldOn(doc_day)));
     }
     if (!fits) continue;
     if (found != nullptr && found != p) return nullptr;
@@ -243,7 +244,8 @@ void AddLocalEntity(const NewName& name, DocState* doc, DocumentAnalysis* out) {
       Role role{name.office, name.country, "", ""};
       if (std::find(def->entity.roles.begin(), def->entity.roles.end(), role) ==
           def->entity.roles.end()) {
-        def->entity.roles.push_back(role);
+        def->role_periods.push_back(RolePeriod::Of(role));
+        def->entity.roles.push_back(std::move(role));
       }
     }
   }
