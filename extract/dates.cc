@@ -1021,7 +1021,12 @@ std::vector<std::string> DateWordSpellings() {
 }
 
 bool MayStartDate(std::string_view token) {
-  return !token.empty() && (IsDigit(token[0]) || IsDateWord(token));
+  // At(): a number starts a date by itself only with four digits (Numeric, a decade); a day
+  // (DayFirst) needs the month name after it.
+  if (!token.empty() && IsDigit(token[0])) {
+    return token.size() >= 4 && IsDigit(token[1]) && IsDigit(token[2]) && IsDigit(token[3]);
+  }
+  return IsDateWord(token);
 }
 
 bool IsNarrativeTime(const TimeValue& time) {

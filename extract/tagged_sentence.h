@@ -224,8 +224,8 @@ struct Tagged {
   }
 };
 
-// Builds units, `tagged`, `folded`, `bits` and `folds_to_ascii` from `text`, `lower`, `tokens`
-// and `mentions` (whose letters it sets).
+// Builds units, `tagged`, `folded`, `bits` and `folds_to_ascii` from `text`, `tokens` and
+// `mentions` (whose letters it sets).
 void BuildUnits(Tagged* s);
 
 // The mention a placeholder (or a capture that is one) names, or null.

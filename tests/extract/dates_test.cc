@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/date.h"
+#include "extract/rule_tokens.h"
 
 namespace parley {
 namespace {
@@ -66,6 +67,38 @@ TEST(DateWordSpellingsTest, HoldEveryWordThatMayStartADate) {
   for (const char* w : {"January", "Sept", "Jan", "Friday", "today", "Last", "ago"}) {
     SCOPED_TRACE(w);
     EXPECT_TRUE(MayStartDate(w));
+  }
+}
+
+// A number is where a date is found only with four digits; a shorter one needs a month name or
+// "ago" beside it, which passes the test itself: a text whose tokens all fail holds no date.
+TEST(MayStartDateTest, ShortNumbersNeedAWordThatPasses) {
+  for (const char* w : {"2019", "1990s", "2019th", "12019"}) {
+    SCOPED_TRACE(w);
+    EXPECT_TRUE(MayStartDate(w));
+  }
+  for (const char* w : {"18", "18th", "201", "3", "1st", "350"}) {
+    SCOPED_TRACE(w);
+    EXPECT_FALSE(MayStartDate(w));
+  }
+  const DateReference dated{.date = "2024-03-12"};
+  auto passes = [](std::string_view text) {
+    const std::vector<internal::Token> tokens = internal::Tokenize(text);
+    return std::any_of(tokens.begin(), tokens.end(), [&](const internal::Token& t) {
+      return MayStartDate(text.substr(t.begin, t.end - t.begin));
+    });
+  };
+  for (const char* text : {"On 18 March they met.", "Mar. 18th, 2019", "They met 3 days ago.",
+                           "the 1990s", "on 2019-03-18 officials", "On 1 Sept the talks began."}) {
+    SCOPED_TRACE(text);
+    EXPECT_FALSE(FindDates(text, dated).empty());
+    EXPECT_TRUE(passes(text));
+  }
+  for (const char* text : {"They paid 350 dollars for 12 items on page 3.", "The 18th amendment",
+                           "In 201 BC, 3 of 4 said 1-2.", "the 90s"}) {
+    SCOPED_TRACE(text);
+    EXPECT_TRUE(FindDates(text, dated).empty());
+    EXPECT_FALSE(passes(text));
   }
 }
 
