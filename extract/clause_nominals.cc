@@ -350,10 +350,7 @@ void ClauseReader::ReadNominal(uint32_t u) {
     modality = Stronger(modality, Modality::kPlanned);
   }
   if (b > 1 && (Is(b - 1, "of") || Is(b - 1, "for"))) {
-    const std::string_view w = Lower(b - 2);
-    for (const Cue& c : kProspectNouns) {
-      if (c.word == w) modality = Stronger(modality, c.modality);
-    }
+    modality = Stronger(modality, ProspectNounModality(Lower(b - 2)));
   }
   // The nearest verb before the phrase, with no clause boundary between, governs it: its
   // modality (not its negation: "did not discuss Russia's invasion" is about an invasion), its
@@ -441,6 +438,13 @@ namespace parley::internal {
 
 Modality NominalCueModality(std::string_view word) {
   for (const clause_reader::Cue& c : clause_reader::kNominalCues) {
+    if (c.word == word) return c.modality;
+  }
+  return Modality::kAsserted;
+}
+
+Modality ProspectNounModality(std::string_view word) {
+  for (const clause_reader::Cue& c : clause_reader::kProspectNouns) {
     if (c.word == word) return c.modality;
   }
   return Modality::kAsserted;

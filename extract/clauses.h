@@ -156,6 +156,11 @@ Modality Stronger(Modality a, Modality b);
 // "possible", "any" hedged, "no" negated; asserted for any other word. `word` is lower case.
 Modality NominalCueModality(std::string_view word);
 
+// The modality a noun gives the event its of- or for-phrase names: "the prospect of a summit",
+// "the possibility of" hedged, "preparations for the visit", "plans for" planned; asserted for
+// any other word. `word` is lower case.
+Modality ProspectNounModality(std::string_view word);
+
 // The text of units [b, e) of `s`, or "" when empty.
 std::string UnitsString(const Tagged& s, uint32_t b, uint32_t e);
 

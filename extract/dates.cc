@@ -261,6 +261,7 @@ struct Match {
   size_t last = 0;
   TimeValue time;
   bool relative = false;
+  bool ahead = false;  // DateMention::ahead
 };
 
 class Finder {
@@ -312,8 +313,8 @@ class Finder {
           carried_ = false;
         }
       }
-      out.push_back(
-          {tokens_[m->first].b, tokens_[m->last].e, std::move(m->time), m->relative, role});
+      out.push_back({tokens_[m->first].b, tokens_[m->last].e, std::move(m->time), m->relative, role,
+                     m->ahead && !narrative_});
       i = m->last + 1;
     }
     return out;
@@ -905,7 +906,16 @@ class Finder {
         return Match{i, i, DaysTime(ref), true};
       }
       if (EqualsFolded(w, "yesterday")) return Match{i, i, DaysTime(ref - 1), true};
-      if (EqualsFolded(w, "tomorrow")) return Match{i, i, DaysTime(ref + 1), true};
+      if (EqualsFolded(w, "tomorrow")) {
+        // After "a", "the" or "of", or "a" and an adjective, it is a noun, the future ("the
+        // leaders of tomorrow", "a better tomorrow"): dated as before but no day ahead.
+        auto is = [&](size_t k, std::string_view word) {
+          return k < i && IsWord(k) && EqualsFolded(Str(k), word);
+        };
+        const bool noun =
+            is(i - 1, "a") || is(i - 1, "the") || is(i - 1, "of") || (i >= 2 && is(i - 2, "a"));
+        return Match{i, i, DaysTime(ref + 1), true, !noun};
+      }
       if (const int wd = WeekdayAt(i); wd != 0) return Match{i, i, Weekday(wd, -1), true};
     }
     int shift = 2;  // none
@@ -920,7 +930,9 @@ class Finder {
     }
     if (shift == 2 || !IsWord(unit)) return std::nullopt;
     const std::string_view u = Str(unit);
-    if (std::optional<TimeValue> t = Period(u, shift)) return Match{i, unit, *t, true};
+    // "next week", "later this year": ahead of the reference by their words.
+    const bool ahead = shift == 1 || EqualsFolded(w, "later");
+    if (std::optional<TimeValue> t = Period(u, shift)) return Match{i, unit, *t, true, ahead};
     if (unit != i + 1) return std::nullopt;
     if (HasDay()) {
       const int64_t ref = ref_->days();
@@ -930,7 +942,7 @@ class Finder {
       }
       if (shift == -1 && EqualsFolded(u, "night")) return Match{i, unit, DaysTime(ref - 1), true};
       if (const int wd = WeekdayAt(unit); wd != 0) {
-        return Match{i, unit, Weekday(wd, shift == 0 ? 1 : shift * 2), true};
+        return Match{i, unit, Weekday(wd, shift == 0 ? 1 : shift * 2), true, shift == 1};
       }
     }
     size_t last = 0;
@@ -943,7 +955,7 @@ class Finder {
       } else if (shift != 0) {
         y += shift;
       }
-      return Match{i, last, MonthTime(y, m), true};
+      return Match{i, last, MonthTime(y, m), true, shift == 1};
     }
     return std::nullopt;
   }
@@ -1009,7 +1021,12 @@ std::vector<std::string> DateWordSpellings() {
 }
 
 bool MayStartDate(std::string_view token) {
-  return !token.empty() && (IsDigit(token[0]) || IsDateWord(token));
+  // At(): a number starts a date by itself only with four digits (Numeric, a decade); a day
+  // (DayFirst) needs the month name after it.
+  if (!token.empty() && IsDigit(token[0])) {
+    return token.size() >= 4 && IsDigit(token[1]) && IsDigit(token[2]) && IsDigit(token[3]);
+  }
+  return IsDateWord(token);
 }
 
 bool IsNarrativeTime(const TimeValue& time) {

@@ -66,6 +66,11 @@ struct DateMention {
   TimeValue time;             // ISO value + start/end (YYYY-MM-DD)
   bool relative = false;      // resolved against the reference date
   DateRole role = DateRole::kPoint;
+  // Relative and after the reference by its own words ("tomorrow", "next week", "next
+  // Saturday", "later this year") in a text that is no narrative: what it dates is still to
+  // come when the text was written. "in June" is not (it may be past), nor is an essay's "the
+  // next month".
+  bool ahead = false;
   friend bool operator==(const DateMention&, const DateMention&) = default;
 };
 
@@ -129,9 +134,12 @@ std::vector<DateMention> FindDatesUntested(std::string_view text, const DateRefe
 std::vector<DateMention> FindDates(std::string_view text, std::string_view reference);
 
 // True when `token`, a token of the rule tokenizer (extract/rule_tokens.h) made of ASCII letters
-// and digits, may start a date: it starts with a digit, or it is a month name or abbreviation,
-// a weekday or a relative-date word ("today", "Last", ...). In an ASCII text, FindDates finds
-// dates only where such a token starts, so a caller that has tokenized the text may skip it.
+// and digits, may be where FindDates finds a date: it starts with four digits (a year, a decade,
+// an ISO date), or it is a month name or abbreviation, a weekday or a relative-date word
+// ("today", "Last", "ago", ...). A shorter number starts a date only before a month name ("18
+// March"), or counts back to one with "ago": that word passes the test itself. In an ASCII text,
+// FindDates finds dates only when one of its tokens passes, so a caller that has tokenized the
+// text may skip FindDates' own test.
 bool MayStartDate(std::string_view token);
 
 // The lower-case spellings of the words MayStartDate takes besides digits (month names and

@@ -972,6 +972,15 @@ class FrameReader {
       // Nor the clause around a nominal that presupposes its event ("should agree to Putin's
       // offer": clauses.h); its own cue words after the noun count ("Xi's visit next month").
       uint32_t cue_end = v.unit + 1;
+      // Nor the frame's own verb and the verbs coordinated with it: they are claims, not cues
+      // about one ("Japan rejected the plan" is asserted, "Japan might reject it" hedged, "it
+      // rejected and condemned the plan" an asserted condemnation). A catenative before the
+      // verb still counts ("refused to sign": GroupVerb::modality).
+      size_t run = k;
+      while (run > 0 && g.verbs[run].coordinated) --run;
+      for (size_t j = run; j < g.verbs.size() && (j == run || g.verbs[j].coordinated); ++j) {
+        skipped.emplace_back(g.verbs[j].unit, g.verbs[j].unit + 1);
+      }
       if (g.presupposed) {
         skipped.emplace_back(0, g.begin);
         cue_end = std::max(cue_end, std::min<uint32_t>(g.clause_end, s_.units.size()));
@@ -1147,6 +1156,7 @@ class FrameReader {
     const Mention* target = nullptr;
     AttachQualifiers(rule, s_, b, e, &blocked_, OtherClauses(g, v.unit), doc_, &used, &time_mention,
                      &target, &st, trace);
+    if (g.nominal) PlanIfAhead(rule, time_mention, &st);
     SetActorCodes(doc_.rules, doc_.doc_date, subject, object, recipient, &st);
     const uint32_t n = static_cast<uint32_t>(s_.units.size());
     const size_t begin = s_.unit_offsets[b] - 1;

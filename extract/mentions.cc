@@ -26,11 +26,11 @@ bool SameTokens(const Tagged& s, uint32_t at, const std::vector<std::string>& to
 }
 
 // kNone when FindDates would find nothing in the sentence: its text is ASCII (non-ASCII bytes
-// split FindDates' tokens differently from ours) and no token may start a date; kToken when a
-// token may (FindDatesUntested then: where FindDates' own first test would fail, it finds
-// nothing either); kUnknown for a text that is not ASCII. A
-// token the vocabulary knows (Tagged::words) may start a date only if its lower-cased text is a
-// date word's (CompiledRules::date_word_ids): most tokens are passed over by their ids.
+// split FindDates' tokens differently from ours) and no token may start a date (MayStartDate);
+// kToken when a token may (FindDatesUntested then: where FindDates' own first test would fail,
+// it finds nothing either); kUnknown for a text that is not ASCII. A word the vocabulary knows
+// (Tagged::words) may start a date only if its lower-cased text is a date word's
+// (CompiledRules::date_word_ids): most tokens are passed over by their ids.
 enum class DateTest { kNone, kToken, kUnknown };
 DateTest MayHoldDate(const CompiledRules& rules, const Tagged& s) {
   unsigned char bits = 0;
@@ -40,7 +40,10 @@ DateTest MayHoldDate(const CompiledRules& rules, const Tagged& s) {
   for (uint32_t t = 0; t < s.tokens.size(); ++t) {
     const Token& token = s.tokens[t];
     const unsigned char c = static_cast<unsigned char>(s.text[token.begin]);
-    if (c >= '0' && c <= '9') return DateTest::kToken;
+    if (c >= '0' && c <= '9') {
+      if (MayStartDate(s.TokenText(t))) return DateTest::kToken;
+      continue;
+    }
     const uint32_t id = s.words[t];
     if (id != TokenTable::kAbsent && id < date_words.size() && !date_words[id]) continue;
     const std::string_view text = s.TokenText(t);
@@ -159,6 +162,7 @@ void Candidates(const DocState& doc, const Tagged& s) {
     m.kind = MentionKind::kDate;
     m.time = d.time;
     m.relative = d.relative;
+    m.ahead = d.ahead;
     m.date_role = d.role;
     m.order = -1;
     m.via = d.relative ? "relative date" : "date";
@@ -313,8 +317,10 @@ void Tag(const DocState& doc, std::string_view text, const DateReference& dates,
   for (char& c : s->lower) {
     c = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 'a' - 'A' : 0));
   }
-  s->tokens = Tokenize(text);
-  s->tokens.shrink_to_fit();  // held until the document's last pass, like BuildUnits' output
+  // Held until the document's last pass, like BuildUnits' output: allocated at their size.
+  Tokenize(text, &doc.scratch.tokens);
+  s->tokens.assign(doc.scratch.tokens.begin(), doc.scratch.tokens.end());
+  s->tokens.shrink_to_fit();
   // Each token is looked up once in the rules' vocabulary, as written and lower-cased: the
   // alias keys, and the lower-cased ids every later stage reads (Tagged::words).
   std::vector<uint32_t>& folded = doc.scratch.folded_keys;

@@ -25,19 +25,25 @@ inline bool UnitIsOneOf(const Tagged& s, size_t u, const PatternWordSet& ids,
 }
 
 bool HasSecond(const CompiledPattern& pattern) {
-  return pattern.second_bits != 0 || !pattern.second_words.empty();
+  return pattern.second_bits != 0 || !pattern.second_words.empty() || pattern.second_name;
+}
+
+// Whether unit u may be a word of a {name} (NameRegex): a word unit starting with an ASCII
+// capital, in `tagged`.
+bool NameWordAt(const Tagged& s, size_t u) {
+  const char c = s.tagged[s.unit_offsets[u]];
+  return s.units[u].mention < 0 && c >= 'A' && c <= 'Z';
 }
 
 // Whether unit u may be the pattern's second element (CompiledPattern::second_bits,
-// second_words), the first being one unit before it.
+// second_words, second_name), the first being one unit before it.
 bool SecondAt(const CompiledPattern& pattern, const Tagged& s, size_t u) {
   if (!HasSecond(pattern)) return true;
   if (u >= s.units.size()) return false;
   const int mention = s.units[u].mention;
-  if (pattern.second_bits != 0) {
-    return mention >= 0 && (s.mentions[mention].bits & pattern.second_bits) != 0;
-  }
-  if (mention >= 0) return false;
+  if (mention >= 0) return (s.mentions[mention].bits & pattern.second_bits) != 0;
+  if (pattern.second_name && NameWordAt(s, u)) return true;
+  if (pattern.second_words.empty()) return false;
   if (pattern.cased) {
     // A pattern on the sentence as written compares its words with (?i:), which also folds the
     // Kelvin sign and the long s to k and s, and non-ASCII letters, which `folded` keeps as
@@ -49,15 +55,22 @@ bool SecondAt(const CompiledPattern& pattern, const Tagged& s, size_t u) {
   return UnitIsOneOf(s, u, pattern.second_ids, pattern.second_words);
 }
 
-// Whether a {name} (NameRegex: 1 to 4 word units starting with an ASCII capital, in `tagged`)
-// may start at unit u and be followed by the pattern's second element.
-bool NameMayStartAt(const CompiledPattern& pattern, const Tagged& s, size_t u) {
+// Whether a {name} (NameRegex: 1 to 4 word units starting with an ASCII capital) may start at
+// unit u, end at a unit at or after `first_end` and be followed by the pattern's second
+// element.
+bool NameMayStartAt(const CompiledPattern& pattern, const Tagged& s, size_t u, size_t first_end) {
   for (size_t k = u; k < u + 4 && k < s.units.size(); ++k) {
-    const char c = s.tagged[s.unit_offsets[k]];
-    if (s.units[k].mention >= 0 || c < 'A' || c > 'Z') return false;
-    if (SecondAt(pattern, s, k + 1)) return true;
+    if (!NameWordAt(s, k)) return false;
+    if (k >= first_end && SecondAt(pattern, s, k + 1)) return true;
   }
   return false;
+}
+
+// One past the last unit a {name} starting at unit u may end at.
+size_t NameEndsBefore(const Tagged& s, size_t u) {
+  size_t k = u;
+  while (k < u + 4 && k < s.units.size() && NameWordAt(s, k)) ++k;
+  return k;
 }
 
 // Whether a match of `pattern` (which has start words) may start at unit `u`: a word unit that
@@ -110,6 +123,11 @@ bool NextMatch(const CompiledPattern& pattern, const Tagged& s, size_t pos,
   // existence test without captures comes first because most starts fail.
   const size_t first = std::lower_bound(s.unit_offsets.begin(), s.unit_offsets.end(), pos + 1) -
                        s.unit_offsets.begin();
+  // A {name} start: what follows a name ending at a unit depends only on that unit, so once no
+  // match starts at unit u, no name ending where one from u may end is followed by a match, and
+  // later starts are tried only for names ending after those (not again for the "Biden" of
+  // "Joe Biden").
+  size_t name_ends_from = 0;
   for (size_t u = first; u < s.units.size(); ++u) {
     const size_t at = s.unit_offsets[u];
     if (pattern.start_bits != 0) {
@@ -118,11 +136,12 @@ bool NextMatch(const CompiledPattern& pattern, const Tagged& s, size_t pos,
       if (mention >= 0 && (s.mentions[mention].bits & pattern.start_bits) == 0) continue;
       if (!SecondAt(pattern, s, u + 1)) continue;
     } else if (names) {
-      if (!NameMayStartAt(pattern, s, u)) continue;
+      if (!NameMayStartAt(pattern, s, u, name_ends_from)) continue;
     } else if (!MayStartAt(pattern, s, u)) {
       continue;
     }
     if (!pattern.re->Match(input, at - 1, input.size(), RE2::ANCHOR_START, nullptr, 0)) {
+      if (names) name_ends_from = NameEndsBefore(s, u);
       continue;
     }
     return pattern.re->Match(input, at - 1, input.size(), RE2::ANCHOR_START, groups, n);

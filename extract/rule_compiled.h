@@ -186,13 +186,15 @@ struct CompiledPattern {
   // Every match starts with a {name} slot: 1 to 4 word units starting with an ASCII capital.
   bool start_name = false;
   // What the unit after the first element (a start mention or word, or a {name}) must be
-  // (EmittedPattern, rule_pattern.h): a mention of one of `second_bits`, or one of
-  // `second_words` (sorted; `second_ids` their pattern-word ids, as `start_ids`); both empty
-  // when unknown. The matcher tries no start whose next unit is neither; a pattern that starts
-  // with a {name} is then tried anchored at the names so followed instead of searched unanchored.
+  // (EmittedPattern, rule_pattern.h): a mention of one of `second_bits`, one of `second_words`
+  // (sorted; `second_ids` their pattern-word ids, as `start_ids`), or with `second_name` a word
+  // unit starting with an ASCII capital; all empty when unknown. The matcher tries no start
+  // whose next unit is none of them; a pattern that starts with a {name} is then tried anchored
+  // at the names so followed instead of searched unanchored.
   uint32_t second_bits = 0;
   std::vector<std::string> second_words;
   PatternWordSet second_ids;
+  bool second_name = false;
   // The pattern reads capitals (a {name} slot) and runs on Tagged::tagged, with
   // case-insensitive words; false: it runs on Tagged::folded (tagged_sentence.h).
   bool cased = false;

@@ -310,6 +310,7 @@ bool RuleCompiler::CompilePattern(const RuleBlock& b, const RuleProp& p, RuleKin
   out->start_name = emitted.start_name;
   out->second_bits = emitted.second_bits;
   out->second_words = std::move(emitted.second_words);
+  out->second_name = emitted.second_name;
   out->cased = emitted.cased;
   ChooseAnchors(out);
   out->line = p.line;

@@ -335,15 +335,19 @@ class Emitter {
     if (!seq.empty() && out_->start_bits == 0 && FirstTokens(seq[0], &first)) {
       out_->start_words.assign(first.begin(), first.end());
     }
-    // A mention or a {name} is one unit, or (a name) a run of them; a start word may be too.
-    const bool one_unit = out_->start_bits != 0 || out_->start_name ||
-                          (!out_->start_words.empty() && OneUnit(seq[0]));
-    if (one_unit && seq.size() > 1 && !seq[1].optional) {
-      std::set<std::string> second;
-      if (seq[1].kind == PatternNode::Kind::kSlot && SlotBits(seq[1].slot) != 0) {
-        out_->second_bits = SlotBits(seq[1].slot);
-      } else if (FirstTokens(seq[1], &second)) {
-        out_->second_words.assign(second.begin(), second.end());
+    // A mention or a {name} is one unit, or (a name) a run of them; a start word may be too, or
+    // the first of a few ("prime minister"), whose second then follows it.
+    if (out_->start_bits != 0 || out_->start_name ||
+        (!out_->start_words.empty() && OneUnit(seq[0]))) {
+      SetSecond(seq, {});
+    } else if (std::set<std::string> inner; !out_->start_words.empty()) {
+      bool alone = false;
+      if (SecondTokens(seq[0], &inner, &alone)) {
+        if (alone) {
+          SetSecond(seq, std::move(inner));
+        } else {
+          out_->second_words.assign(inner.begin(), inner.end());
+        }
       }
     }
     return true;
@@ -354,6 +358,34 @@ class Emitter {
     error_->offset = offset;
     error_->message = std::move(message);
     return false;
+  }
+
+  // The unit after a one-unit first element (EmittedPattern::second_bits, second_words,
+  // second_name), also one of `words`: the first unit of seq[1], or, while the elements after
+  // the first are optional, of one of them or of the first required one after them. Left
+  // unknown when one of those starts with no known unit (a gap, free text, a word with any
+  // ending) or when every element after the first is optional.
+  void SetSecond(const PatternSeq& seq, std::set<std::string> words) {
+    uint32_t bits = 0;
+    bool name = false;
+    for (size_t i = 1; i < seq.size(); ++i) {
+      const PatternNode& node = seq[i];
+      if (node.kind == PatternNode::Kind::kSlot && SlotBits(node.slot) != 0) {
+        bits |= SlotBits(node.slot);
+      } else if (node.kind == PatternNode::Kind::kSlot && node.slot == SlotType::kName) {
+        name = true;
+      } else {
+        PatternNode present = node;
+        present.optional = false;
+        if (!FirstTokens(present, &words)) return;
+      }
+      if (!node.optional) {
+        out_->second_bits = bits;
+        out_->second_words.assign(words.begin(), words.end());
+        out_->second_name = name;
+        return;
+      }
+    }
   }
 
   // The lower-cased tokens one of which must start any match of `node`; false when that is
@@ -385,6 +417,51 @@ class Emitter {
           return ListFirstTokens(it->second, out);
         }
         return false;
+      case PatternNode::Kind::kGap:
+        return false;
+    }
+    return false;
+  }
+
+  // The lower-cased tokens that come second in the matches of `node` (a required element whose
+  // first tokens are known) that are more than one unit long, and in `*alone` whether a match
+  // may be one unit; false when unknowable (an item whose second token takes any ending, a
+  // macro, an alternative of optional elements).
+  bool SecondTokens(const PatternNode& node, std::set<std::string>* out, bool* alone,
+                    int depth = 0) const {
+    const auto list = [&](const WordList& items) {
+      for (const Cue& item : items.items) {
+        if (item.tokens.size() == 1) {
+          *alone = true;
+        } else if (item.prefix && item.tokens.size() == 2) {
+          return false;
+        } else {
+          out->insert(item.tokens[1]);
+        }
+      }
+      return true;
+    };
+    if (depth > 32) return false;
+    switch (node.kind) {
+      case PatternNode::Kind::kWord:
+        *alone = true;
+        return true;
+      case PatternNode::Kind::kRef:
+      case PatternNode::Kind::kSlot: {
+        if (node.kind == PatternNode::Kind::kSlot && node.slot != SlotType::kWords) return false;
+        const auto it = scope_.words->find(node.text);
+        return it != scope_.words->end() && list(it->second);
+      }
+      case PatternNode::Kind::kGroup:
+        for (const PatternSeq& alt : node.alternatives) {
+          if (alt.empty() || alt[0].optional) return false;
+          if (alt.size() == 1) {
+            if (!SecondTokens(alt[0], out, alone, depth + 1)) return false;
+          } else if (!OneUnit(alt[0]) || !FirstTokens(alt[1], out, depth + 1)) {
+            return false;
+          }
+        }
+        return true;
       case PatternNode::Kind::kGap:
         return false;
     }

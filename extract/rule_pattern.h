@@ -97,11 +97,14 @@ struct EmittedPattern {
   // capital).
   bool start_name = false;
   // When every match's first element is one unit (a mention, a word, a group or list of single
-  // words) or a {name}, and its second element is required: the mention kinds one of which the
-  // unit after the first element is (a mention slot), or the lower-cased tokens one of which it
-  // is (sorted; a word, word list or group of them). Both empty when unknown.
+  // words) or a {name}: what the unit after it is, the first unit of the second element or, when
+  // that is optional, of it or of the elements after it up to the first required one. A mention
+  // of one of the kinds `second_bits` (a mention slot), one of the lower-cased tokens
+  // `second_words` (sorted; a word, word list or group of them), or, with `second_name`, a
+  // word unit starting with an ASCII capital (a {name}). All empty when unknown.
   uint32_t second_bits = 0;
   std::vector<std::string> second_words;
+  bool second_name = false;
   // The pattern has a {name} slot, which reads capitals: `regex` is for Tagged::tagged, with
   // case-insensitive words; otherwise for Tagged::folded, with lower-case words.
   bool cased = false;

@@ -6,6 +6,12 @@
 namespace parley::internal {
 
 std::vector<Token> Tokenize(std::string_view text) {
+  std::vector<Token> tokens;
+  Tokenize(text, &tokens);
+  return tokens;
+}
+
+void Tokenize(std::string_view text, std::vector<Token>* out) {
   // Byte classes: 0 white space, 1 word byte, 2 any other byte (a token of its own), 3 the
   // underscore (a token of its own too, unless between word bytes).
   static constexpr auto kClass = [] {
@@ -18,7 +24,8 @@ std::vector<Token> Tokenize(std::string_view text) {
     }
     return table;
   }();
-  std::vector<Token> tokens;
+  std::vector<Token>& tokens = *out;
+  tokens.clear();
   // Sentences average about 5 bytes a token: one allocation, rarely two.
   tokens.reserve(text.size() / 4 + 4);
   const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
@@ -42,7 +49,6 @@ std::vector<Token> Tokenize(std::string_view text) {
     space = false;
     i = j;
   }
-  return tokens;
 }
 
 std::vector<std::string> TokenTexts(std::string_view text, std::vector<bool>* space_before) {

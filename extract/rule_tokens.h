@@ -32,6 +32,9 @@ constexpr bool IsWordByte(unsigned char c) {
 
 // Splits `text` into tokens. REQUIRES: text.size() < 2^32.
 std::vector<Token> Tokenize(std::string_view text);
+// The same into *out (its contents replaced), reusing its buffer: for a caller that tokenizes
+// many texts. REQUIRES: as above; out != nullptr.
+void Tokenize(std::string_view text, std::vector<Token>* out);
 
 // The token texts of `text`, for compiling aliases and word lists.
 std::vector<std::string> TokenTexts(std::string_view text, std::vector<bool>* space_before);

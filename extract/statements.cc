@@ -72,6 +72,16 @@ Modality PresupposedModality(const CompiledRules& rules, const Tagged& s, size_t
       break;
     }
   }
+  // "the prospect of Russia's withdrawal", "preparations for Xi's visit", "towards Japan's
+  // accession", as the clause layer reads a nominal (clause_nominals.cc).
+  if (u0 >= 1 && s.units[u0 - 1].mention < 0) {
+    const std::string_view before = s.LowerToken(s.units[u0 - 1].tok_begin);
+    if (before == "toward" || before == "towards") {
+      modality = Stronger(modality, Modality::kPlanned);
+    } else if (u0 >= 2 && (before == "of" || before == "for") && s.units[u0 - 2].mention < 0) {
+      modality = Stronger(modality, ProspectNounModality(s.LowerToken(s.units[u0 - 2].tok_begin)));
+    }
+  }
   for (size_t u = u0 + 1; u < std::min(u1, u0 + kPossessorWindow); ++u) {
     if (s.units[u].mention >= 0 || InContent(content, u)) break;
     modality = Stronger(modality, NominalCueModality(s.LowerToken(s.units[u].tok_begin)));
@@ -291,6 +301,7 @@ bool MakeStatement(const Rule& rule, const CompiledPattern& p, const Tagged& s,
   }
   AttachQualifiers(rule, s, u0, u1, nullptr, content, doc, &used, &time_mention, &target, &st,
                    trace ? &firing : nullptr);
+  if (OpensWithPossessor(s, u0)) PlanIfAhead(rule, time_mention, &st);
   // The rule matched; a statement it cannot make is still a firing, which says why.
   auto no_statement = [&](const char* why) {
     if (trace) {
@@ -449,6 +460,15 @@ void AttachQualifiers(const Rule& rule, const Tagged& s, size_t u0, size_t u1,
       (st->modality == Modality::kAsserted || st->modality == Modality::kReported)) {
     st->modality = Modality::kPlanned;
   }
+}
+
+void PlanIfAhead(const Rule& rule, const Mention* time_mention, Statement* st) {
+  if (time_mention == nullptr || !time_mention->ahead || time_mention->time != st->time ||
+      rule.modality.has_value() || rule.attach_document_date ||
+      (st->modality != Modality::kAsserted && st->modality != Modality::kReported)) {
+    return;
+  }
+  st->modality = Modality::kPlanned;
 }
 
 namespace {

@@ -68,6 +68,14 @@ void AttachQualifiers(const Rule& rule, const Tagged& s, size_t u0, size_t u1,
                       std::vector<const Mention*>* used, const Mention** time_mention,
                       const Mention** target, Statement* st, RuleFiring* firing);
 
+// An event noun's statement ("Putin's visit to Tokyo tomorrow", "Italy's G7 Presidency next
+// year", "the meeting between A and B next week") dated by a date that looks ahead
+// (Mention::ahead, extract/dates.h) tells of what is still to come: an asserted or reported
+// `st` without a fixed modality, of no standing-fact rule, becomes planned. A verb's is left as
+// it is: "welcomed the meeting next week", "agreed to meet next week" happened. `time_mention`
+// is the date AttachQualifiers attached (null: none).
+void PlanIfAhead(const Rule& rule, const Mention* time_mention, Statement* st);
+
 // The modality cue words say for the claim read from units [u0, u1): cues inside that range
 // or in the 6 units before it up to a word that opens another clause (a relative or question
 // word, a subordinator: "never forget what she told me") count, except inside `content` (unit

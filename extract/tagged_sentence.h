@@ -134,6 +134,7 @@ struct Mention {
   int order = 0;
   TimeValue time;                         // dates only
   bool relative = false;                  // dates only
+  bool ahead = false;                     // dates only: DateMention::ahead
   DateRole date_role = DateRole::kPoint;  // dates only
   std::string via;
   std::string letters;  // SetLetters

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/date.h"
+#include "extract/rule_tokens.h"
 
 namespace parley {
 namespace {
@@ -66,6 +67,38 @@ TEST(DateWordSpellingsTest, HoldEveryWordThatMayStartADate) {
   for (const char* w : {"January", "Sept", "Jan", "Friday", "today", "Last", "ago"}) {
     SCOPED_TRACE(w);
     EXPECT_TRUE(MayStartDate(w));
+  }
+}
+
+// A number is where a date is found only with four digits; a shorter one needs a month name or
+// "ago" beside it, which passes the test itself: a text whose tokens all fail holds no date.
+TEST(MayStartDateTest, ShortNumbersNeedAWordThatPasses) {
+  for (const char* w : {"2019", "1990s", "2019th", "12019"}) {
+    SCOPED_TRACE(w);
+    EXPECT_TRUE(MayStartDate(w));
+  }
+  for (const char* w : {"18", "18th", "201", "3", "1st", "350"}) {
+    SCOPED_TRACE(w);
+    EXPECT_FALSE(MayStartDate(w));
+  }
+  const DateReference dated{.date = "2024-03-12"};
+  auto passes = [](std::string_view text) {
+    const std::vector<internal::Token> tokens = internal::Tokenize(text);
+    return std::any_of(tokens.begin(), tokens.end(), [&](const internal::Token& t) {
+      return MayStartDate(text.substr(t.begin, t.end - t.begin));
+    });
+  };
+  for (const char* text : {"On 18 March they met.", "Mar. 18th, 2019", "They met 3 days ago.",
+                           "the 1990s", "on 2019-03-18 officials", "On 1 Sept the talks began."}) {
+    SCOPED_TRACE(text);
+    EXPECT_FALSE(FindDates(text, dated).empty());
+    EXPECT_TRUE(passes(text));
+  }
+  for (const char* text : {"They paid 350 dollars for 12 items on page 3.", "The 18th amendment",
+                           "In 201 BC, 3 of 4 said 1-2.", "the 90s"}) {
+    SCOPED_TRACE(text);
+    EXPECT_TRUE(FindDates(text, dated).empty());
+    EXPECT_FALSE(passes(text));
   }
 }
 
@@ -250,6 +283,47 @@ TEST(FindDatesTest, Relative) {
   for (const Case& c : cases) {
     SCOPED_TRACE(c.text + " @ " + c.reference);
     EXPECT_EQ(Describe(c.text, c.reference), c.expected);
+  }
+}
+
+// A relative date that lies ahead of the reference by its own words (DateMention::ahead), in a
+// text that is no narrative: what it dates is still to come.
+TEST(FindDatesTest, AheadByItsOwnWords) {
+  struct AheadCase {
+    const char* text;
+    bool narrative;
+    std::vector<std::string> ahead;  // "span=0|1" per mention
+  };
+  const AheadCase cases[] = {
+      {"will meet tomorrow", false, {"tomorrow=1"}},
+      {"Putin's visit next week", false, {"next week=1"}},
+      {"Italy's presidency next year", false, {"next year=1"}},
+      {"a summit later this year", false, {"later this year=1"}},
+      {"next Monday", false, {"next Monday=1"}},
+      {"next June", false, {"next June=1"}},
+      // Past, present, or no direction of its own.
+      {"said today", false, {"today=0"}},
+      {"met yesterday", false, {"yesterday=0"}},
+      {"last week", false, {"last week=0"}},
+      {"earlier this year", false, {"earlier this year=0"}},
+      {"this Friday", false, {"this Friday=0"}},
+      {"in June", false, {"June=0"}},
+      // "tomorrow" as a noun: the future, no day.
+      {"the leaders of tomorrow", false, {"tomorrow=0"}},
+      {"building a better tomorrow", false, {"tomorrow=0"}},
+      // A story's "next" is its own next, long past when the essay was written.
+      {"They met again the next month.", true, {"next month=0"}},
+      {"next June", true, {"next June=0"}},
+  };
+  for (const AheadCase& c : cases) {
+    SCOPED_TRACE(c.text);
+    std::vector<std::string> got;
+    for (const DateMention& m :
+         FindDates(c.text, DateReference{.date = "2019-03-18", .narrative = c.narrative})) {
+      got.push_back(std::string(std::string_view(c.text).substr(m.begin, m.end - m.begin)) +
+                    (m.ahead ? "=1" : "=0"));
+    }
+    EXPECT_EQ(got, c.ahead);
   }
 }
 

@@ -571,6 +571,7 @@ struct ClauseCase {
   const char* text;
   std::vector<std::string> must;
   std::vector<std::string> must_not;
+  const char* date = "";  // the document date (ISO), or none
 };
 
 template <size_t N>
@@ -580,6 +581,7 @@ void ExpectClauseCases(const Extractor& extractor, const ClauseCase (&cases)[N])
     Document doc;
     doc.info.id = "case";
     doc.info.format = "text";
+    doc.info.date = c.date;
     doc.text = c.text;
     Result<Extraction> x = extractor.Extract(doc);
     ASSERT_TRUE(x.ok()) << x.status().message();
@@ -1412,6 +1414,99 @@ TEST(DefaultRulesTest, PossessedNominalsPresupposeTheirEvent) {
       {"Japan should condemn an invasion of Ukraine by Russia.",
        {"state:russia invaded state:ukraine modality=hedged"},
        {"state:russia invaded state:ukraine modality=asserted"}},
+  };
+  ExpectClauseCases(*extractor, cases);
+}
+
+// A frame's own verb is the claim, never a cue about it: "rejected", "refused", "denied" and
+// "claimed" are cue words for other claims ("Japan refused to sign" is a negated signing), but
+// "Japan might reject the plan" is a hedged rejection, "did not reject" a negated one.
+TEST(DefaultRulesTest, AFramesOwnVerbIsNoModalityCue) {
+  std::unique_ptr<Extractor> extractor = DefaultExtractor();
+  ASSERT_NE(extractor, nullptr);
+  const ClauseCase cases[] = {
+      {"Japan rejected the plan.", {"state:japan rejected modality=asserted"}, {}},
+      {"Japan did not reject the plan.", {"state:japan rejected modality=negated"}, {}},
+      {"Japan might reject the plan.", {"state:japan rejected modality=hedged"}, {}},
+      {"Japan will reject the plan.", {"state:japan rejected modality=planned"}, {}},
+      {"Japan plans to reject the plan.", {"state:japan rejected modality=planned"}, {}},
+      {"Russia refused the offer.", {"state:russia refused modality=asserted"}, {}},
+      {"Russia might refuse the offer.", {"state:russia refused modality=hedged"}, {}},
+      {"Russia did not refuse the offer.", {"state:russia refused modality=negated"}, {}},
+      {"Russia will refuse the offer.", {"state:russia refused modality=planned"}, {}},
+      {"North Korea refused to return to the talks.",
+       {"state:north-korea refused modality=asserted"},
+       {}},
+      {"North Korea may refuse to return to the talks.",
+       {"state:north-korea refused modality=hedged"},
+       {}},
+      {"The Kremlin denied that it attacked Ukraine.",
+       {"state:russia denied modality=asserted"},
+       {}},
+      {"The Kremlin never denied that it attacked Ukraine.",
+       {"state:russia denied modality=negated"},
+       {}},
+      {"The Kremlin may deny that it attacked Ukraine.",
+       {"state:russia denied modality=hedged"},
+       {}},
+      {"The Kremlin will deny that it attacked Ukraine.",
+       {"state:russia denied modality=planned"},
+       {}},
+      // The verbs stay cues for others: a refusal to sign is a negated signing.
+      {"Japan refused to sign the treaty with Russia.",
+       {"state:japan signed modality=negated"},
+       {"state:japan signed modality=asserted"}},
+      // A coordinated verb is a claim of its own too.
+      {"Japan rejected and condemned the Russian plan.",
+       {"state:japan condemned modality=asserted"},
+       {"state:japan condemned modality=negated"}},
+      // "claimed": the claim is made, what it says is reported.
+      {"China claimed the Senkaku Islands.", {"state:china claims modality=asserted"}, {}},
+  };
+  ExpectClauseCases(*extractor, cases);
+}
+
+// A nominal's event is still to come when a date that looks ahead dates it ("Putin's visit to
+// Tokyo tomorrow"), or when a noun of prospect governs it ("the prospect of Russia's
+// withdrawal"); a verb dated so is left as it is ("agreed to meet next week" happened).
+TEST(DefaultRulesTest, NominalsAheadOrInProspectAreNoFacts) {
+  std::unique_ptr<Extractor> extractor = DefaultExtractor();
+  ASSERT_NE(extractor, nullptr);
+  const ClauseCase cases[] = {
+      {"The leaders will welcome Putin's visit to Tokyo tomorrow.",
+       {"person:vladimir-putin visited place:tokyo modality=planned"},
+       {"person:vladimir-putin visited place:tokyo modality=asserted"},
+       "2024-05-01"},
+      {"The leaders welcomed Italy's G7 presidency next year.",
+       {"state:italy led organization:g7 modality=planned"},
+       {},
+       "2024-05-01"},
+      {"Officials discussed the meeting between Biden and Xi next week.",
+       {"person:joe-biden met_with person:xi-jinping modality=planned"},
+       {},
+       "2024-05-01"},
+      // Past dates, and a noun "tomorrow", leave it asserted.
+      {"The leaders welcomed Putin's visit to Tokyo yesterday.",
+       {"person:vladimir-putin visited place:tokyo modality=asserted"},
+       {},
+       "2024-05-01"},
+      {"Japan welcomed Russia's withdrawal from Ukraine as a step to a better tomorrow.",
+       {"state:russia withdrew state:ukraine modality=asserted"},
+       {},
+       "2024-05-01"},
+      // A verb keeps its own modality: the agreement was made.
+      {"Japan agreed to a meeting with Russia next week.",
+       {"state:japan agreed modality=asserted"},
+       {},
+       "2024-05-01"},
+      {"Japan discussed the prospect of Russia's withdrawal from Ukraine.",
+       {"state:russia withdrew state:ukraine modality=hedged"},
+       {"state:russia withdrew state:ukraine modality=asserted"},
+       "2024-05-01"},
+      {"Japan worked towards Russia's withdrawal from Ukraine.",
+       {"state:russia withdrew state:ukraine modality=planned"},
+       {},
+       "2024-05-01"},
   };
   ExpectClauseCases(*extractor, cases);
 }

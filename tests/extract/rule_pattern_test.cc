@@ -64,6 +64,7 @@ CompiledPattern Compiled(const EmittedPattern& out, bool anchored) {
     pattern.second_bits = out.second_bits;
     pattern.second_words = out.second_words;
     pattern.second_ids = PatternWordIds(out.second_words);
+    pattern.second_name = out.second_name;
   }
   return pattern;
 }
@@ -135,19 +136,21 @@ TEST(EmitPatternTest, StartWordsNameTheWordsEveryMatchStartsWith) {
 }
 
 // What the unit after a one-unit start or a name must be (EmittedPattern::second_bits,
-// second_words): the matcher tries no start whose next unit is neither, so a wrong value loses
-// matches.
+// second_words, second_name): the matcher tries no start whose next unit is none of them, so a
+// wrong value loses matches.
 TEST(EmitPatternTest, SecondElementNamesTheUnitAfterTheFirst) {
   const std::map<std::string, WordList> words = {
       {"title", WordList{{Cue{{"prime", "minister"}}, Cue{{"envoy"}}}}},
       {"single", WordList{{Cue{{"king"}}, Cue{{"envoy"}}}}},
-      {"prefixed", WordList{{Cue{{"propos"}, /*prefix=*/true}}}}};
+      {"prefixed", WordList{{Cue{{"propos"}, /*prefix=*/true}}}},
+      {"prefixed2", WordList{{Cue{{"new", "propos"}, /*prefix=*/true}, Cue{{"envoy"}}}}}};
   struct Case {
     std::string pattern;
     uint32_t second_bits;
     std::vector<std::string> second_words;
     bool start_name = false;
     RuleKind kind = RuleKind::kRelation;
+    bool second_name = false;
   };
   const Case cases[] = {
       {"the {@title:text} said", 0, {"envoy", "prime"}},
@@ -159,11 +162,36 @@ TEST(EmitPatternTest, SecondElementNamesTheUnitAfterTheFirst) {
       {"(the|a) (new|former) {actor:subject}", 0, {"former", "new"}},
       {"@single {actor:subject} said", kActorBits, {}},
       {"{@single:text} @title said {actor:subject}", 0, {"envoy", "prime"}},
-      // The first element may be two units: the second's unit is not known.
-      {"@title {actor:subject} said", 0, {}},
-      {"(the|a new) {actor:subject} said", 0, {}},
-      // The second element is optional, a gap, free text, or takes any ending.
-      {"the (new)? {actor:subject} said", 0, {}},
+      // The first element may be two units: the unit after its first is its second token or
+      // the second element.
+      {"@title {actor:subject} said", kActorBits, {"minister"}},
+      {"(the|a new) {actor:subject} said", kActorBits, {"new"}},
+      {"(a new|the new) {actor:subject} said", 0, {"new"}},
+      {"{@title:office} @single? {name:label} said",
+       0,
+       {"envoy", "king", "minister"},
+       false,
+       RuleKind::kDiscover,
+       true},
+      // ... unless that second token takes any ending.
+      {"@prefixed2 {actor:subject} said", 0, {}},
+      // An optional second element: its first unit or that of the elements after it, up to
+      // the first required one.
+      {"the (new)? {actor:subject} said", kActorBits, {"new"}},
+      {"the (new)? (former)? {state:subject} said", kBitState, {"former", "new"}},
+      {"(Mr|Mrs) .? {name:label}", 0, {"."}, false, RuleKind::kDiscover, true},
+      {"{@single:office} @title? {name:label} said",
+       0,
+       {"envoy", "prime"},
+       false,
+       RuleKind::kDiscover,
+       true},
+      {"{name:label} (,)? {name:affiliation}", 0, {","}, true, RuleKind::kDiscover, true},
+      // The second element is a gap, free text, or takes any ending, or every element after the
+      // first is optional.
+      {"the (new)? ...3 {actor:subject} said", 0, {}},
+      {"the (new)? {text:text} said", 0, {}},
+      {"the (new)? (former)?", 0, {}},
       {"the ...3 {actor:subject} said", 0, {}},
       {"the {text:text} said", 0, {}},
       {"the @prefixed {actor:subject}", 0, {}},
@@ -180,6 +208,7 @@ TEST(EmitPatternTest, SecondElementNamesTheUnitAfterTheFirst) {
     EXPECT_EQ(out.second_bits, c.second_bits);
     EXPECT_EQ(out.second_words, c.second_words);
     EXPECT_EQ(out.start_name, c.start_name);
+    EXPECT_EQ(out.second_name, c.second_name);
   }
 }
 
@@ -247,10 +276,23 @@ TEST(NextMatchTest, StartsWhoseNextUnitCannotFollowArePassedOver) {
       {"(with|and) the {text:text}", {"envoy and the prime minister ended "}},
       {"the {@title:text} and", {"envoy "}},
       {"the {@title:text} talks", {}},
+      // A start of two units: the unit after its first is its second token.
+      {"{@title:text} (,|ended)", {"prime minister ", "envoy "}},
       // A name is 1 to 4 capitalised words: the longest before the comma wins.
       {"{name:label} , the", {"John Paul Smith Jones "}, RuleKind::kDiscover},
       {"{name:label} (and|ended)", {"Prime Minister ", "Kenji Tanabe "}, RuleKind::kDiscover},
       {"{name:label} said", {}, RuleKind::kDiscover},
+      // An optional second element: the unit after the first is it or the element after it.
+      {"the (new)? {@title:text} ended", {"prime minister "}},
+      {"(Mr|Mrs) .? {name:label}", {"John Paul Smith Jones "}, RuleKind::kDiscover},
+      {"(and|ended) ,? {name:label}",
+       {"Kenji Tanabe ", "Mr John Paul Smith "},
+       RuleKind::kDiscover},
+      // A name end that no match follows is not tried again from a later start, a later end
+      // is: from "Mr", names ending at "Paul" or "Smith" fail; from "John", one ending at
+      // "Jones" matches.
+      {"{name:label} (Smith|,) the", {"John Paul Smith Jones "}, RuleKind::kDiscover},
+      {"{name:label} , the envoy , said", {"John Paul Smith Jones "}, RuleKind::kDiscover},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.pattern);
