@@ -172,6 +172,8 @@ class ClauseReader {
   // and a place ("in Aqaba, Jordan,"): the agent of a participle before k ("the meeting held
   // today in Aqaba, Jordan, between A and B", "signed in 1905 by Japan and Russia").
   bool AgentPrepAt(uint32_t k) const;
+  // Whether unit u is the word that opens a list item (Tagged::list_item) in a base form.
+  bool ListItemVerbAt(uint32_t u) const;
   // The first unit of the word at u with its hyphenated prefix ("co-led": "co"), else u.
   uint32_t PrefixedStart(uint32_t u) const {
     return u > 2 && prefixed_[u] != nullptr && IsPunctRaw(u - 1, '-') ? u - 2 : u;

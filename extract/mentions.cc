@@ -30,12 +30,11 @@ bool SameTokens(const Tagged& s, uint32_t at, const std::vector<std::string>& to
 // kToken when a token may (FindDatesUntested then: where FindDates' own first test would fail,
 // it finds nothing either); kUnknown for a text that is not ASCII. A word the vocabulary knows
 // (Tagged::words) may start a date only if its lower-cased text is a date word's
-// (CompiledRules::date_word_ids): most tokens are passed over by their ids.
+// (CompiledRules::date_word_ids): most tokens are passed over by their ids. `ascii`: whether the
+// text is ASCII (Tag notes it while lower-casing).
 enum class DateTest { kNone, kToken, kUnknown };
-DateTest MayHoldDate(const CompiledRules& rules, const Tagged& s) {
-  unsigned char bits = 0;
-  for (char c : s.text) bits |= static_cast<unsigned char>(c);
-  if ((bits & 0x80) != 0) return DateTest::kUnknown;
+DateTest MayHoldDate(const CompiledRules& rules, const Tagged& s, bool ascii) {
+  if (!ascii) return DateTest::kUnknown;
   const std::vector<bool>& date_words = rules.date_word_ids;
   for (uint32_t t = 0; t < s.tokens.size(); ++t) {
     const Token& token = s.tokens[t];
@@ -96,6 +95,7 @@ void Candidates(const DocState& doc, const Tagged& s) {
   const std::vector<uint32_t>& folded = doc.scratch.folded_keys;
   std::vector<Mention>& out = doc.scratch.candidates;
   out.clear();
+  const bool local_aliases = !doc.local_aliases.empty();
   for (uint32_t i = 0; i < s.tokens.size(); ++i) {
     auto add = [&](const AliasKey& a) {
       const uint32_t end = i + 1 + static_cast<uint32_t>(a.rest.size());
@@ -115,7 +115,7 @@ void Candidates(const DocState& doc, const Tagged& s) {
         id != 0 && id < index.folded.size() && !index.folded[id].empty()) {
       MatchBucket(index.folded[id], folded, i, add);
     }
-    if (MayStartLocalAlias(doc, s, i)) LocalCandidates(doc, s, i, &out);
+    if (local_aliases && MayStartLocalAlias(doc, s, i)) LocalCandidates(doc, s, i, &out);
   }
   // The set scans every byte; most sentences lack a token every match of any pattern holds.
   if (rules.entity_pattern_set != nullptr && !s.tokens.empty() &&
@@ -156,7 +156,7 @@ void Candidates(const DocState& doc, const Tagged& s) {
     auto last = std::lower_bound(s.tokens.begin(), s.tokens.end(), d.end,
                                  [](const Token& t, size_t v) { return t.begin < v; });
     if (first >= last) continue;
-    Mention m;
+    Mention& m = out.emplace_back();
     m.tok_begin = static_cast<uint32_t>(first - s.tokens.begin());
     m.tok_end = static_cast<uint32_t>(last - s.tokens.begin());
     m.kind = MentionKind::kDate;
@@ -166,7 +166,6 @@ void Candidates(const DocState& doc, const Tagged& s) {
     m.date_role = d.role;
     m.order = -1;
     m.via = d.relative ? "relative date" : "date";
-    out.push_back(std::move(m));
   }
 }
 
@@ -235,8 +234,9 @@ std::vector<Mention> ResolveOverlaps(const Tagged& s, TagScratch* scratch,
   std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
     return candidates[a].tok_begin < candidates[b].tok_begin;
   });
+  // Allocated at its size: AddQuotes grows it for the few sentences that quote.
   std::vector<Mention> out;
-  out.reserve(kept + 4);  // room for AddQuotes
+  out.reserve(kept);
   for (uint32_t i : order) out.push_back(std::move(candidates[i]));
   return out;
 }
@@ -246,9 +246,11 @@ std::vector<Mention> ResolveOverlaps(const Tagged& s, TagScratch* scratch,
 void AddQuotes(Tagged* s) {
   int open = -1;
   std::vector<Mention> quotes;
-  for (uint32_t t = 0; t < s->tokens.size(); ++t) {
-    const Token& token = s->tokens[t];
-    if (token.end - token.begin != 1 || s->text[token.begin] != '"') continue;
+  const Token* const tokens = s->tokens.data();
+  const char* const text = s->text.data();
+  const uint32_t n = static_cast<uint32_t>(s->tokens.size());
+  for (uint32_t t = 0; t < n; ++t) {
+    if (tokens[t].end - tokens[t].begin != 1 || text[tokens[t].begin] != '"') continue;
     if (open < 0) {
       open = static_cast<int>(t);
       continue;
@@ -312,11 +314,15 @@ void ApplyEras(const DocState& doc, Tagged* s) {
 
 void Tag(const DocState& doc, std::string_view text, const DateReference& dates, Tagged* s) {
   s->text = text;
-  // AsciiLower in place (it reuses the buffer and vectorises).
+  // AsciiLower in place (it reuses the buffer and vectorises), noting on the way whether the
+  // text is ASCII.
   s->lower.assign(text.data(), text.size());
+  unsigned char high_bits = 0;
   for (char& c : s->lower) {
+    high_bits |= static_cast<unsigned char>(c);
     c = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 'a' - 'A' : 0));
   }
+  const bool ascii = (high_bits & 0x80) == 0;
   // Held until the document's last pass, like BuildUnits' output: allocated at their size.
   Tokenize(text, &doc.scratch.tokens);
   s->tokens.assign(doc.scratch.tokens.begin(), doc.scratch.tokens.end());
@@ -333,7 +339,7 @@ void Tag(const DocState& doc, std::string_view text, const DateReference& dates,
   // A narrative's day phrases ("that same day") start with common words (DateReference::day).
   if (dates.narrative && !dates.day.empty()) {
     s->dates = FindDates(text, dates);
-  } else if (const DateTest test = MayHoldDate(doc.rules, *s); test == DateTest::kToken) {
+  } else if (const DateTest test = MayHoldDate(doc.rules, *s, ascii); test == DateTest::kToken) {
     s->dates = FindDatesUntested(text, dates);
   } else if (test == DateTest::kUnknown) {
     s->dates = FindDates(text, dates);

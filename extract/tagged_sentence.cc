@@ -195,6 +195,15 @@ char* WriteDecimal(size_t value, char* out) {
   return out;
 }
 
+// Writes the n bytes at `in` to `out` with their ASCII capitals lower-cased, as Tag lower-cases
+// Tagged::lower (the loop vectorises).
+void CopyLowered(char* out, const char* in, size_t n) {
+  for (size_t k = 0; k < n; ++k) {
+    const char c = in[k];
+    out[k] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 'a' - 'A' : 0));
+  }
+}
+
 // The number of decimal digits of `value`.
 size_t DecimalSize(size_t value) {
   size_t n = 1;
@@ -213,39 +222,36 @@ void BuildUnits(Tagged* s) {
   const Token* const tokens = s->tokens.data();
   const Mention* const mentions = s->mentions.data();
   const size_t mention_count = s->mentions.size();
-  // A first pass over the mentions sizes every output exactly, so that a sentence allocates
-  // each once (the document's tagged sentences are all held until its last pass,
-  // extract/rule_matcher.cc): a mention that starts where the previous unit ended is a unit of
-  // its own (the placeholder: 2 markers, its letters, its index); every other token is a unit
-  // (its bytes). Each unit is followed by a space, and the string starts with one.
+  // A first pass over the mentions counts the units and bounds the strings' size, so that a
+  // sentence allocates each output once (the document's tagged sentences are all held until
+  // its last pass, extract/rule_matcher.cc): a mention that starts where the previous unit
+  // ended is a unit of its own (the placeholder: 2 markers, its letters, its index); every
+  // other token is a unit (its bytes: all of them at most the text's). Each unit is followed by
+  // a space, and the string starts with one.
   size_t unit_count = n;
-  size_t tagged_size = 1 + n;
-  for (size_t t = 0; t < n; ++t) tagged_size += tokens[t].end - tokens[t].begin;
+  size_t tagged_bound = 1 + n + s->text.size();
   {
     uint32_t t = 0;
     for (size_t i = 0; i < mention_count; ++i) {
       const Mention& m = mentions[i];
       if (m.tok_begin < t || m.tok_begin >= n) continue;
       unit_count -= m.tok_end - m.tok_begin - 1;
-      for (uint32_t k = m.tok_begin; k < m.tok_end; ++k) {
-        tagged_size -= tokens[k].end - tokens[k].begin + 1;  // the token and its space
-      }
-      tagged_size += 2 + m.letters.size() + DecimalSize(i) + 1;
+      tagged_bound += 2 + m.letters.size() + DecimalSize(i);
       t = m.tok_end;
     }
   }
   s->units.resize(unit_count);
   s->unit_offsets.resize(unit_count);
-  s->tagged.resize(tagged_size);
-  s->folded.resize(tagged_size);
+  s->tagged.resize(tagged_bound);
+  s->folded.resize(tagged_bound);
   char* const tagged = s->tagged.data();
   char* out = tagged;
   *out++ = ' ';
-  // `folded` is written after `tagged`, from `lower` where `tagged` copies `text`.
+  // `folded` is `tagged` lower-cased but for the placeholders' letters: written from `tagged`
+  // in spans, a lower-cased run of word units up to each placeholder, then the placeholder.
   char* const folded = s->folded.data();
-  folded[0] = ' ';
+  size_t folded_end = 0;
   const char* const text = s->text.data();
-  const char* const lower = s->lower.data();
   Unit* const units = s->units.data();
   uint32_t* const unit_offsets = s->unit_offsets.data();
   // A token that is a marker byte is written '?'; most sentences hold none.
@@ -260,43 +266,47 @@ void BuildUnits(Tagged* s) {
     const uint32_t stop =
         next < mention_count ? std::min<uint32_t>(mentions[next].tok_begin, n) : n;
     for (; t < stop; ++t) {
-      const size_t at = out - tagged;
-      unit_offsets[u] = static_cast<uint32_t>(at);
+      unit_offsets[u] = static_cast<uint32_t>(out - tagged);
       units[u++] = {t, t + 1, -1};
       const uint32_t begin = tokens[t].begin;
       const size_t size = tokens[t].end - begin;
       if (markers && size == 1 && (text[begin] == '\x01' || text[begin] == '\x02')) {
         *out++ = '?';
-        folded[at] = '?';
       } else {
         CopyTokenBytes(out, text + begin, size);
-        CopyTokenBytes(folded + at, lower + begin, size);
         out += size;
       }
-      folded[out - tagged] = ' ';
       *out++ = ' ';
     }
     if (next == mention_count) break;
     const Mention& m = mentions[next];
     if (m.tok_begin < t || m.tok_begin >= n) continue;
     const size_t at = out - tagged;
+    CopyLowered(folded + folded_end, tagged + folded_end, at - folded_end);
     unit_offsets[u] = static_cast<uint32_t>(at);
     units[u++] = {m.tok_begin, m.tok_end, static_cast<int>(next)};
     *out++ = '\x01';
     for (char c : m.letters) *out++ = c;
     out = WriteDecimal(next, out);
     *out++ = '\x02';
-    std::memcpy(folded + at, tagged + at, out - tagged - at);
-    folded[out - tagged] = ' ';
     *out++ = ' ';
+    folded_end = out - tagged;
+    std::memcpy(folded + at, tagged + at, folded_end - at);
     bits |= m.bits;
     t = m.tok_end;
   }
-  // The sizes above are exact; a shortfall would have written past the buffers.
-  if (u != unit_count || static_cast<size_t>(out - tagged) != tagged_size) {
+  const size_t size = out - tagged;
+  CopyLowered(folded + folded_end, tagged + folded_end, size - folded_end);
+  // The count above is exact and the bound holds; a sentence past it would have been written
+  // past the buffers.
+  if (u != unit_count || size > tagged_bound) {
     std::fputs("parley: internal error: BuildUnits sized a sentence wrongly\n", stderr);
     std::abort();
   }
+  // The strings keep their bound's capacity: at most a byte of the text's white space more
+  // than they hold.
+  s->tagged.resize(size);
+  s->folded.resize(size);
   s->bits = bits;
   // The two characters (?i:) folds to ASCII letters: KELVIN SIGN (k), LATIN SMALL LETTER LONG
   // S (s).
@@ -306,8 +316,6 @@ void BuildUnits(Tagged* s) {
   // Exact already, unless the sentence was built before with more (a second pass).
   s->units.shrink_to_fit();
   s->unit_offsets.shrink_to_fit();
-  s->tagged.shrink_to_fit();
-  s->folded.shrink_to_fit();
 }
 
 const Mention* PlaceholderMention(const Tagged& s, const re2::StringPiece& piece) {
