@@ -48,6 +48,7 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
     if (aux & kClassHave) return (i.forms & kFormEd) != 0;
     return (i.forms & kFormBase) != 0;  // do, modal, to
   }
+  if (ListItemVerbAt(u)) return true;
   if (u == 0) return false;
   // "the co-chairs": a prefixed word that is no prefixed verb (clause_reader.cc) is a noun.
   if (u >= 2 && prefixed_[u] == nullptr && IsPunctRaw(u - 1, '-') &&
@@ -238,6 +239,17 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
   return false;
 }
 
+bool ClauseReader::ListItemVerbAt(uint32_t u) const {
+  if (!s_.list_item || (info_[u].forms & kFormBase) == 0 || info_[u].kind != Kind::kWord) {
+    return false;
+  }
+  // The first word, after any markup ("**Launch the Quad Fellowship**:").
+  for (uint32_t k = 0; k < u; ++k) {
+    if (info_[k].kind != Kind::kPunct) return false;
+  }
+  return true;
+}
+
 bool ClauseReader::AgentPrepAt(uint32_t k) const {
   const uint32_t limit = std::min(n_, k + 12);
   bool place = false;  // a place phrase was stepped over: a comma may close it
@@ -323,20 +335,15 @@ void ClauseReader::FindGroups() {
   verb_unit_.assign(n_, false);
   uint32_t u = 0;
   while (u < n_) {
-    const uint32_t next = TryGroup(u);
+    const uint32_t next = StartsGroup(u) ? TryGroup(u) : u + 1;
     u = next > u ? next : u + 1;
   }
 }
 
 uint32_t ClauseReader::TryGroup(uint32_t start) {
-  const Info& first = info_[start];
-  if (first.kind != Kind::kWord) return start + 1;
-  const uint32_t aux_classes = kClassBe | kClassHave | kClassDo | kClassModal;
-  const bool starts =
-      (first.classes & aux_classes) != 0 || Is(start, "to") || Verbal(start, 0, false);
-  if (!starts) return start + 1;
   VerbGroup g;
   g.begin = start;
+  g.imperative = ListItemVerbAt(start);
   uint32_t aux = 0;
   bool be = false;
   Modality modality = Modality::kAsserted;

@@ -117,6 +117,7 @@ void DescribeGroup(const Tagged& s, const Lexicon& lexicon, const ClauseAnalysis
       out += " in a complement clause (" + std::string(ModalityName(g.embedded_modality)) + ")";
     }
     if (g.conditional) out += " conditional";
+    if (g.imperative) out += " imperative (a list item)";
     out += "\n";
     if (g.infinitive && g.subject < 0) return;
     out += "    subject " + ChunkString(s, a, g.subject);

@@ -97,6 +97,9 @@ struct VerbGroup {
   bool embedded = false;    // in a complement clause ("said that", "hopes Russia will")
   Modality embedded_modality = Modality::kReported;  // reported, or the governing verb's
   bool conditional = false;                          // in an if/unless clause: hedged
+  // Opens a list item (Tagged::list_item) with a base form: an imperative whose subject and
+  // modality are the list introduction's (DocumentActors::ListSubjects).
+  bool imperative = false;
   int subject = -1;              // chunk index; a passive's is its grammatical subject
   int agent = -1;                // a passive's by-agent chunk
   std::string subject_via;       // how the subject was found (for explain)

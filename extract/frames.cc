@@ -775,6 +775,14 @@ class FrameReader {
         subject_note = "parties of " + o->entity.id;
       }
     }
+    // The verb that opens a list item: the list introduction's subjects ("The Quad will: ...
+    // Launch the Quad Fellowship").
+    if (subjects.empty() && g.imperative && subject_chunk < 0 && doc_.actors != nullptr) {
+      for (const EntityDef* e : doc_.actors->ListSubjects()) {
+        if ((EntityTypeBit(e->entity.type) & frame.subject_bits) != 0) subjects.push_back(e);
+      }
+      subject_note = "the list's introduction";
+    }
     if (subjects.empty()) {
       Skip(rule, v.unit, subject_chunk < 0 ? "no subject" : "the subject names no entity");
       return;
@@ -953,6 +961,9 @@ class FrameReader {
       modality = Stronger(modality, Modality::kNegated);
     }
     if (g.conditional) modality = Stronger(modality, Modality::kHedged);
+    if (g.imperative && doc_.actors != nullptr) {
+      modality = Stronger(modality, doc_.actors->ListModality());
+    }
     if (rule.modality.has_value()) {
       modality = *rule.modality;
     } else {

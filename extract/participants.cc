@@ -430,12 +430,16 @@ void DocumentActors::ReadTitle(const Tagged& t) {
     const Mention* m = u < n ? MentionAt(t, u) : nullptr;
     const EntityDef* actor =
         m != nullptr && m->kind != MentionKind::kDemonym ? ActorOf(*m) : nullptr;
-    if (actor != nullptr && !IsType(actor, EntityType::kPerson)) {
+    // A body right after the list, with nothing between, is the one its members form ("U.S.-EU
+    // Trade and Technology Council"): no participant beside them.
+    const bool formed =
+        actor != nullptr && !list.empty() && u > 0 && MentionAt(t, u - 1) != nullptr;
+    if (actor != nullptr && !IsType(actor, EntityType::kPerson) && !formed) {
       AddUnique(&list, actor);
       continue;
     }
     const std::string_view w = Word(t, u);
-    if (u < n && (w == "," || w == "and" || w == "the" || w == "-")) continue;
+    if (u < n && !formed && (w == "," || w == "and" || w == "the" || w == "-")) continue;
     if (list.size() > best.size()) best = list;
     list.clear();
   }
@@ -1012,6 +1016,13 @@ void DocumentActors::Observe(const Tagged& s, const ClauseAnalysis* a,
     participants_ = others;
     participants_via_ = "a meeting in sentence " + std::to_string(current_);
   }
+  // A list item that opens with no verb ends the list; an introduction opens one.
+  if (s.list_item &&
+      (a == nullptr || std::none_of(a->groups.begin(), a->groups.end(),
+                                    [](const VerbGroup& g) { return g.imperative; }))) {
+    list_subjects_.clear();
+  }
+  if (a != nullptr) ReadListIntroduction(s, *a);
   if (a == nullptr) return;
   // "They" in a later sentence is the last plural subject of a main clause ("the two leaders
   // discussed the role that the United States and the PRC play. They also discussed": the
@@ -1070,6 +1081,55 @@ void DocumentActors::Observe(const Tagged& s, const ClauseAnalysis* a,
   }
   if (persons_.size() > kRecentKept) persons_.erase(persons_.begin(), persons_.end() - kRecentKept);
   if (lists_.size() > kRecentKept) lists_.erase(lists_.begin(), lists_.end() - kRecentKept);
+}
+
+void DocumentActors::ReadListIntroduction(const Tagged& s, const ClauseAnalysis& a) {
+  const uint32_t n = static_cast<uint32_t>(s.units.size());
+  if (n < 3 || Word(s, n - 1) != ":") return;
+  const uint32_t before = n - 2;
+  const std::string_view w = Word(s, before);
+  std::vector<const EntityDef*> subjects;
+  Modality modality = Modality::kPlanned;
+  if (w == "will" || w == "shall") {
+    // "The Quad will:", "we will:": the phrase right before the modal.
+    const int c = a.chunk_of[before - 1];
+    if (c < 0 || a.chunks[c].end != before) return;
+    const Chunk& chunk = a.chunks[c];
+    for (uint32_t m : chunk.members) AddUnique(&subjects, ActorOf(s.mentions[m]));
+    if (chunk.members.empty()) {
+      subjects = chunk.pronoun ? Pronoun(s, a, chunk.begin).entities : Collective(s, a, c).entities;
+    }
+  } else if (w == "to") {
+    // "The leaders decided to:": the subject of the verb the "to" follows.
+    for (const VerbGroup& g : a.groups) {
+      if (g.infinitive || g.nominal || g.verbs.empty() || g.end != before || g.subject < 0 ||
+          g.verbs.back().passive) {
+        continue;
+      }
+      const Chunk& chunk = a.chunks[g.subject];
+      for (uint32_t m : chunk.members) AddUnique(&subjects, ActorOf(s.mentions[m]));
+      if (chunk.members.empty()) subjects = Resolve(s, a, g.subject).entities;
+      modality = Stronger(modality, g.verbs.back().modality);
+    }
+  } else {
+    return;
+  }
+  // Only actors do things: "President Biden's American Families Plan will:" opens no list.
+  std::erase_if(subjects, [](const EntityDef* e) {
+    return e == nullptr || (EntityTypeBit(e->entity.type) & kActorBits) == 0;
+  });
+  if (subjects.empty()) return;
+  list_subjects_ = subjects;
+  list_modality_ = modality;
+  introductions_.push_back({current_, subjects, modality});
+}
+
+void DocumentActors::Repeat(size_t j) {
+  for (const Introduction& intro : introductions_) {
+    if (intro.unit != j) continue;
+    list_subjects_ = intro.subjects;
+    list_modality_ = intro.modality;
+  }
 }
 
 std::string DocumentActors::DescribeDocument() const {

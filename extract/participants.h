@@ -14,6 +14,10 @@
 //   - its voices: a transcript's speaker labels ("PRESIDENT BIDEN:", "SENIOR ADMINISTRATION
 //     OFFICIAL:", "Q") make the speaker "I" and the speaker's country "we" until the next label;
 //     a title's author ("Statement by President Biden") is "I" elsewhere;
+//   - its open list: a unit that ends with "X will:" or "X decided to:" introduces a list whose
+//     items open with a verb ("Launch the Quad Fellowship"), each of which X does, planned (or
+//     as the introduction's verb says: "may decide to:" hedged); the list stays open while each
+//     new paragraph opens with a verb;
 //   - its recent subjects: the last subjects of two or more actors ("they"), the last persons
 //     who were the subject of a clause ("he", "she", with the gender titles and possessive
 //     pronouns have shown), and the last coordinations ("the two sides" = the last pair).
@@ -100,6 +104,15 @@ class DocumentActors {
 
   const EntityDef* country() const { return country_; }
 
+  // Whether a list is open (see above): the next paragraph's first unit may be one of its items
+  // (Tagged::list_item).
+  bool InList() const { return !list_subjects_.empty(); }
+  // Who does what an item's opening verb says (VerbGroup::imperative), and how sure it is.
+  const std::vector<const EntityDef*>& ListSubjects() const { return list_subjects_; }
+  Modality ListModality() const { return list_modality_; }
+  // Unit `i` repeats unit `j` and is not analysed: what `j` established about lists holds again.
+  void Repeat(size_t j);
+
   // A speaker label that names its speaker as a list or the document names them ("VICE
   // PRESIDENT HARRIS:", "PRIME MINISTER LAPID:"): the label's unit and the name's tokens in it.
   struct SpeakerName {
@@ -138,6 +151,7 @@ class DocumentActors {
   };
 
   void ReadUnit(const Tagged& s, size_t i);
+  void ReadListIntroduction(const Tagged& s, const ClauseAnalysis& a);
   void ReadTitle(const Tagged& t);
   void ReadSpeakers(const std::vector<Tagged>& units, const std::vector<SentenceInput>& inputs);
   Voice SpeakerOf(std::string_view label) const;
@@ -172,9 +186,17 @@ class DocumentActors {
   std::vector<const EntityDef*> joint_we_;  // a joint document's: its title's participants
   std::vector<Voice> voices_;               // per unit
   std::vector<SpeakerName> speaker_names_;
-  Recent plural_;                // the last subject of two or more actors
-  std::vector<Recent> persons_;  // the last single-person subjects, latest last
-  std::vector<Recent> lists_;    // the last coordinations of actors, latest last
+  Recent plural_;                                // the last subject of two or more actors
+  std::vector<Recent> persons_;                  // the last single-person subjects, latest last
+  std::vector<Recent> lists_;                    // the last coordinations of actors, latest last
+  std::vector<const EntityDef*> list_subjects_;  // the open list's; empty: none open
+  Modality list_modality_ = Modality::kPlanned;
+  struct Introduction {
+    size_t unit = 0;
+    std::vector<const EntityDef*> subjects;
+    Modality modality = Modality::kPlanned;
+  };
+  std::vector<Introduction> introductions_;  // units that opened a list, for Repeat
 };
 
 }  // namespace parley::internal

@@ -199,6 +199,9 @@ class Analyzer {
         prefilter_.Forget();
       }
       if (count_title_ || !units[i].title) CountMentions(s);
+      // The first unit of a paragraph while a list is open may be one of its items.
+      s.list_item = i > 0 && actors.InList() && units[i].paragraph != units[i - 1].paragraph;
+      if (units[i].repeat_of >= 0) actors.Repeat(static_cast<size_t>(units[i].repeat_of));
       SentenceAnalysis sa;
       if (units[i].repeat_of < 0 && !discarded_ &&
           !internal::HoldsPhrase(s, doc_.rules.discard_sentence)) {

@@ -186,6 +186,10 @@ struct Tagged {
   // When the sentence speaks of (TimeContext::UnitTime's value): the date offices resolve
   // against; empty when unknown. Set by the caller after Tag.
   std::string date;
+  // The sentence opens an item of a list that an earlier one introduced ("The Quad will:",
+  // "The leaders decided to:"; DocumentActors::InList): a base form opening it is a verb, its
+  // subject the introduction's ("Launch the Quad Fellowship"). Set by the caller after Tag.
+  bool list_item = false;
 
   // A token's text (as written, lower-cased) is read millions of times a run: built from its
   // offsets directly, without substr's range check (tokens lie inside `text` by construction).

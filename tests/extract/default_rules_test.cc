@@ -1511,6 +1511,26 @@ TEST(DefaultRulesTest, NominalsAheadOrInProspectAreNoFacts) {
   ExpectClauseCases(*extractor, cases);
 }
 
+// An item of a list that "X will:" introduces does, planned, what its opening verb says (X's
+// list of pledges in a fact sheet); after "X may decide to:", hedged (participants.h).
+TEST(DefaultRulesTest, ListItemsTakeTheIntroductionsSubject) {
+  std::unique_ptr<Extractor> extractor = DefaultExtractor();
+  ASSERT_NE(extractor, nullptr);
+  const ClauseCase cases[] = {
+      {"The Quad will:\n\n**Launch the Quad Fellowship**: it will sponsor 100 students.\n\n"
+       "Condemn Russia's attacks on Ukraine.",
+       {"organization:quad announced text~=\"Quad Fellowship\" modality=planned",
+        "organization:quad condemned state:russia modality=planned"},
+       {"organization:quad announced modality=asserted"}},
+      {"Japan may decide to:\n\nCondemn Russia's attacks on Ukraine.",
+       {"state:japan condemned state:russia modality=hedged"},
+       {}},
+      // Without an introduction an opening base form is no verb of anyone's.
+      {"Japan met India.\n\nCondemn Russia's attacks on Ukraine.", {}, {"* condemned"}},
+  };
+  ExpectClauseCases(*extractor, cases);
+}
+
 TEST(DefaultRulesTest, HistoricalStatesAndRenamedPlacesByDate) {
   std::unique_ptr<Extractor> extractor = DefaultExtractor();
   ASSERT_NE(extractor, nullptr);
