@@ -9,7 +9,7 @@
 
 namespace parley::internal::clause_reader {
 
-bool ClauseReader::IsTitleWord(uint32_t u) const {
+bool ClauseReader::TitleWord(uint32_t u) const {
   const Info& i = info_[u];
   if (i.kind != Kind::kWord || !i.cap) return false;
   if ((i.classes & ~kClassModifier) != 0) return false;

@@ -335,18 +335,12 @@ void ClauseReader::FindGroups() {
   verb_unit_.assign(n_, false);
   uint32_t u = 0;
   while (u < n_) {
-    const uint32_t next = TryGroup(u);
+    const uint32_t next = StartsGroup(u) ? TryGroup(u) : u + 1;
     u = next > u ? next : u + 1;
   }
 }
 
 uint32_t ClauseReader::TryGroup(uint32_t start) {
-  const Info& first = info_[start];
-  if (first.kind != Kind::kWord) return start + 1;
-  const uint32_t aux_classes = kClassBe | kClassHave | kClassDo | kClassModal;
-  const bool starts =
-      (first.classes & aux_classes) != 0 || Is(start, "to") || Verbal(start, 0, false);
-  if (!starts) return start + 1;
   VerbGroup g;
   g.begin = start;
   g.imperative = ListItemVerbAt(start);

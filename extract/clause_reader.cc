@@ -44,12 +44,16 @@ void ClauseReader::Run() {
 void ClauseReader::Classify() {
   info_.resize(n_);
   prefixed_.assign(n_, nullptr);
+  for (uint32_t u = 0; u < n_; ++u) info_[u].lower = s_.LowerToken(s_.units[u].tok_begin);
   for (uint32_t u = 0; u < n_; ++u) {
     Info& i = info_[u];
     if (u >= 2 && prefixed_[u] != nullptr) {
       // The hyphen of "re-iterated" reads as an adverb, the word as the prefixed verb.
-      info_[u - 1] = Info();
-      info_[u - 1].classes = kClassAdverb;
+      Info& hyphen = info_[u - 1];
+      const std::string_view lower = hyphen.lower;
+      hyphen = Info();
+      hyphen.lower = lower;
+      hyphen.classes = kClassAdverb;
     }
     const Unit& unit = s_.units[u];
     if (unit.mention >= 0) {
@@ -97,6 +101,7 @@ void ClauseReader::Classify() {
     }
     i.cap = c >= 'A' && c <= 'Z';
     const std::string_view lower = Lower(u);
+    if (TimePlural(lower)) time_word_ = true;
     i.lex = prefixed_[u] != nullptr ? prefixed_[u] : lex_.FindWord(s_.words[unit.tok_begin], lower);
     if (i.lex != nullptr) {
       i.classes = i.lex->classes;
@@ -161,6 +166,13 @@ void ClauseReader::Classify() {
       u += m - 1;
       break;
     }
+  }
+  // What later passes ask of most units, once the classes are final.
+  for (uint32_t u = 0; u < n_; ++u) {
+    Info& i = info_[u];
+    if (i.kind != Kind::kWord) continue;
+    i.title = i.cap && TitleWord(u);
+    if ((i.classes & kClassTime) != 0) time_word_ = true;
   }
 }
 

@@ -44,6 +44,9 @@ enum EntityClass : uint8_t {
 };
 
 struct Info {
+  // The unit's first token, lower-cased (ClauseReader::Lower): the clause layer compares words
+  // millions of times a run, and reads them here rather than through the unit and its token.
+  std::string_view lower;
   Kind kind = Kind::kWord;
   uint32_t classes = 0;  // WordClass
   uint8_t forms = 0;     // VerbForm union
@@ -54,6 +57,7 @@ struct Info {
   int mention = -1;
   uint8_t entity_class = 0;  // EntityClass bits of a mention unit
   bool negative = false;     // "didn", "won", "can" before ' t: an auxiliary with "n't"
+  bool title = false;        // IsTitleWord, set at the end of Classify
 };
 
 // An entity phrase: titles, demonyms and determiners around one head mention.
@@ -74,9 +78,9 @@ class ClauseReader {
 
  private:
   // --- Units ---------------------------------------------------------------------------------
-  std::string_view Lower(uint32_t u) const { return s_.LowerToken(s_.units[u].tok_begin); }
+  std::string_view Lower(uint32_t u) const { return info_[u].lower; }
   bool Is(uint32_t u, std::string_view w) const {
-    return u < n_ && info_[u].kind == Kind::kWord && Lower(u) == w;
+    return u < n_ && info_[u].kind == Kind::kWord && info_[u].lower == w;
   }
   bool IsPunct(uint32_t u, char c) const {
     return u < n_ && info_[u].kind == Kind::kPunct && info_[u].punct == c;
@@ -130,18 +134,12 @@ class ClauseReader {
   }
   // Whether a word of the sentence ends a time adverbial (TimeAdverbialAt): a time noun or
   // "days", "weeks", "months", "years". Most sentences hold none, and the clause layer asks
-  // for time adverbials at many units. Read at the first question, after Classify.
-  bool HoldsTimeWord() const {
-    if (time_word_ < 0) {
-      time_word_ = 0;
-      for (uint32_t u = 0; u < n_ && time_word_ == 0; ++u) {
-        if (Has(u, kClassTime) || Is(u, "days") || Is(u, "weeks") || Is(u, "months") ||
-            Is(u, "years")) {
-          time_word_ = 1;
-        }
-      }
-    }
-    return time_word_ > 0;
+  // for time adverbials at many units. Set by Classify.
+  bool HoldsTimeWord() const { return time_word_; }
+  // Whether a word (lower-cased) is a plural time noun that ends a time adverbial.
+  static bool TimePlural(std::string_view w) {
+    return w.size() >= 4 && w.size() <= 6 && w.back() == 's' &&
+           (w == "days" || w == "weeks" || w == "months" || w == "years");
   }
   // The first unit of a time adverbial ending at unit e (exclusive), or e when none does.
   uint32_t TimeAdverbialBefore(uint32_t e) const {
@@ -246,7 +244,9 @@ class ClauseReader {
   // --- Entity phrases --------------------------------------------------------------------------
   // A capitalised word that may be a title inside a name phrase ("Prime", "Minister"): not a
   // closed-class word and not a finite verb form ("Rejects", "Signed" in a title-case headline).
-  bool IsTitleWord(uint32_t u) const;
+  // Asked at most units of a sentence, and so answered once for each by Classify (TitleWord).
+  bool IsTitleWord(uint32_t u) const { return info_[u].title; }
+  bool TitleWord(uint32_t u) const;
   // The length of a run of one to three lower-case nouns at u that ends right before a title
   // word or a person: "leader" in "Soviet leader Joseph Stalin". 0 when there is none.
   uint32_t LowerOfficeRun(uint32_t u) const;
@@ -359,7 +359,16 @@ class ClauseReader {
   // REQUIRES: a group was found.
   const VerbGroup& LastPhraseVerb() const;
 
+  // Whether a verb group may start at unit u: an auxiliary, a modal, "to" or a verb form that
+  // reads as a verb there. Asked at every unit: the few that pass go on to TryGroup.
+  bool StartsGroup(uint32_t u) const {
+    const Info& i = info_[u];
+    if (i.kind != Kind::kWord) return false;
+    return (i.classes & (kClassBe | kClassHave | kClassDo | kClassModal)) != 0 || Is(u, "to") ||
+           (i.forms != 0 && Verbal(u, 0, false));
+  }
   // Reads the verb group starting at u, if one does; returns the unit after it.
+  // REQUIRES: StartsGroup(u).
   uint32_t TryGroup(uint32_t start);
   // Whether group g is a participle clause: an -ing form with nothing before it in its group.
   bool ParticipleClause(const VerbGroup& g) const {
@@ -524,7 +533,7 @@ class ClauseReader {
   ClauseAnalysis* out_;
   const uint32_t n_;
   std::vector<Info> info_;
-  mutable int8_t time_word_ = -1;  // HoldsTimeWord(): -1 until asked
+  bool time_word_ = false;  // HoldsTimeWord()
   std::vector<Phrase> phrases_;
   std::vector<bool> verb_unit_;            // units that are verbs of a group
   std::vector<const LexEntry*> prefixed_;  // "re-iterated": the entry of "reiterated"

@@ -395,11 +395,11 @@ static_assert(static_cast<int>(RuleKind::kCoref) == kRuleKindCount - 1);
 // What a word of a sentence means to the pattern prefilter: the word requirements it meets
 // (a required word, or a set of words one of which must occur) and, per rule kind, the patterns
 // it anchors, so that a sentence tries only the patterns whose rarest required word it holds.
-// Patterns are (rule index, pattern index).
+// Patterns are indices into CompiledRules::patterns_of.
 struct PatternWord {
   std::vector<uint32_t> requirements;
-  std::vector<std::pair<uint32_t, uint32_t>> anchored[kRuleKindCount];  // by RuleKind
-  std::vector<uint32_t> frames;  // frame rules one of whose verbs has this form
+  std::vector<uint32_t> anchored[kRuleKindCount];  // by RuleKind
+  std::vector<uint32_t> frames;                    // frame rules one of whose verbs has this form
 };
 
 // The tokens each entity pattern's matches hold (literal_regex.h RequiredTokens, interned in the
@@ -445,8 +445,12 @@ struct CompiledRules {
   std::vector<uint32_t> pattern_word_of;
   uint32_t requirement_count = 0;  // ids of CompiledPattern::requirements are below this
   uint32_t refine_word_count = 0;  // ids of RefineWord::id are below this
-  // Patterns without an anchor word, tried on every sentence; by RuleKind.
-  std::vector<std::pair<uint32_t, uint32_t>> unanchored[kRuleKindCount];
+  // Every pattern of each RuleKind as (rule index, pattern index), in rule then pattern order:
+  // PatternWord::anchored and `unanchored` name a pattern by its index here.
+  std::vector<std::pair<uint32_t, uint32_t>> patterns_of[kRuleKindCount];
+  // Patterns without an anchor word, tried on every sentence: bit i set for index i of
+  // patterns_of (one bit per pattern of the kind); by RuleKind.
+  std::vector<uint64_t> unanchored[kRuleKindCount];
   std::vector<uint32_t> discover_rules, coref_rules;
   Lexicon lexicon;                     // the clause layer's words and verbs
   std::vector<std::vector<Cue>> cues;  // indexed by Modality

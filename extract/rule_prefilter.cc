@@ -1,6 +1,7 @@
 #include "extract/rule_prefilter.h"
 
 #include <algorithm>
+#include <bit>
 #include <map>
 #include <string>
 
@@ -80,9 +81,13 @@ void IndexPatternWords(CompiledRules* rules) {
       }
       pattern.start_ids = ids_of(pattern.start_words);
       pattern.second_ids = ids_of(pattern.second_words);
-      if (pattern.anchors.empty()) rules->unanchored[kind].emplace_back(r, p);
+      const uint32_t index = static_cast<uint32_t>(rules->patterns_of[kind].size());
+      rules->patterns_of[kind].emplace_back(r, p);
+      std::vector<uint64_t>& unanchored = rules->unanchored[kind];
+      unanchored.resize(index / 64 + 1, 0);
+      if (pattern.anchors.empty()) unanchored[index / 64] |= uint64_t{1} << (index % 64);
       for (const std::string& anchor : pattern.anchors) {
-        word(anchor).anchored[kind].emplace_back(r, p);
+        word(anchor).anchored[kind].push_back(index);
       }
     }
   }
@@ -122,12 +127,18 @@ Prefilter::Prefilter(const CompiledRules& rules)
 const PatternRefs& Prefilter::Select(RuleKind kind, const Tagged& s) {
   if (looked_up_ != &s) LookUpWords(s);
   const int k = static_cast<int>(kind);
-  patterns_.assign(rules_.unanchored[k].begin(), rules_.unanchored[k].end());
+  // One bit per pattern of the kind, read in index order: the patterns in rule then pattern
+  // order, each once, without sorting.
+  selected_.assign(rules_.unanchored[k].begin(), rules_.unanchored[k].end());
   for (const PatternWord* use : word_uses_) {
-    patterns_.insert(patterns_.end(), use->anchored[k].begin(), use->anchored[k].end());
+    for (uint32_t i : use->anchored[k]) selected_[i / 64] |= uint64_t{1} << (i % 64);
   }
-  std::sort(patterns_.begin(), patterns_.end());
-  patterns_.erase(std::unique(patterns_.begin(), patterns_.end()), patterns_.end());
+  patterns_.clear();
+  for (size_t w = 0; w < selected_.size(); ++w) {
+    for (uint64_t bits = selected_[w]; bits != 0; bits &= bits - 1) {
+      patterns_.push_back(rules_.patterns_of[k][w * 64 + std::countr_zero(bits)]);
+    }
+  }
   return patterns_;
 }
 

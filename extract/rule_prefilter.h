@@ -76,6 +76,7 @@ class Prefilter {
 
   const CompiledRules& rules_;
   PatternRefs patterns_;
+  std::vector<uint64_t> selected_;  // Select: a bit per pattern of the kind
   std::vector<uint32_t> frames_;
   // The word requirements met (met_[id] == stamp_) by the words of the sentence `looked_up_`,
   // with their index entries (each once: seen_[pattern word id] == stamp_).

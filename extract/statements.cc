@@ -1,9 +1,10 @@
 #include "extract/statements.h"
 
 #include <algorithm>
-#include <map>
 #include <numeric>
-#include <set>
+#include <optional>
+#include <string>
+#include <string_view>
 
 #include "base/text.h"
 #include "extract/actor_codes.h"
@@ -470,6 +471,26 @@ void PlanIfAhead(const Rule& rule, const Mention* time_mention, Statement* st) {
   st->modality = Modality::kPlanned;
 }
 
+namespace {
+
+std::string_view IdOrEmpty(const std::optional<EntityRef>& ref) {
+  return ref ? std::string_view(ref->id) : std::string_view();
+}
+
+std::string_view TextOrEmpty(const std::optional<std::string>& text) {
+  return text ? std::string_view(*text) : std::string_view();
+}
+
+// Whether statements a and b (of coordinated complements `a_part` and `b_part`) make one claim:
+// the same subject, predicate, object, recipient and part (ResolveRelationOverlaps).
+bool SameClaim(const Statement& a, size_t a_part, const Statement& b, size_t b_part) {
+  return a_part == b_part && a.subject.id == b.subject.id && a.predicate == b.predicate &&
+         IdOrEmpty(a.object) == IdOrEmpty(b.object) &&
+         IdOrEmpty(a.recipient) == IdOrEmpty(b.recipient);
+}
+
+}  // namespace
+
 void ResolveRelationOverlaps(std::vector<StatementCandidate>* candidates_in,
                              SentenceAnalysis* out) {
   std::vector<StatementCandidate>& candidates = *candidates_in;
@@ -491,21 +512,24 @@ void ResolveRelationOverlaps(std::vector<StatementCandidate>* candidates_in,
     if (a.statement.rule != b.statement.rule) return a.statement.rule < b.statement.rule;
     return x < y;
   });
-  std::map<std::string, std::vector<std::pair<size_t, size_t>>> kept;
-  std::set<std::string> identical;
+  // The statements kept so far (out->statements from `first` on), each with its span and part.
+  struct Kept {
+    size_t begin, end, part;
+  };
+  std::vector<Kept> kept;
+  const size_t first = out->statements.size();
   for (const uint32_t i : order) {
     StatementCandidate& c = candidates[i];
-    const Statement& st = c.statement;
-    const std::string key =
-        st.subject.id + '\x1f' + st.predicate + '\x1f' + (st.object ? st.object->id : "") + '\x1f' +
-        (st.recipient ? st.recipient->id : "") + '\x1f' + std::to_string(c.part);
-    std::vector<std::pair<size_t, size_t>>& spans = kept[key];
     const size_t end = c.begin + c.length;
-    const bool overlaps = std::any_of(spans.begin(), spans.end(), [&](const auto& span) {
-      return c.begin < span.second && span.first < end;
-    });
-    if (overlaps || !identical.insert(key + '\x1f' + st.text.value_or("")).second) continue;
-    spans.emplace_back(c.begin, end);
+    bool dropped = false;
+    for (size_t k = 0; k < kept.size() && !dropped; ++k) {
+      const Statement& other = out->statements[first + k];
+      dropped = SameClaim(c.statement, c.part, other, kept[k].part) &&
+                ((c.begin < kept[k].end && kept[k].begin < end) ||
+                 TextOrEmpty(c.statement.text) == TextOrEmpty(other.text));
+    }
+    if (dropped) continue;
+    kept.push_back({c.begin, end, c.part});
     out->statements.push_back(std::move(c.statement));
   }
 }
