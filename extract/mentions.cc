@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "base/date.h"
 #include "extract/dates.h"
@@ -26,14 +27,16 @@ bool SameTokens(const Tagged& s, uint32_t at, const std::vector<std::string>& to
 }
 
 // kNone when FindDates would find nothing in the sentence: its text is ASCII (non-ASCII bytes
-// split FindDates' tokens differently from ours) and no token may start a date (MayStartDate);
+// split FindDates' tokens differently from ours) and no token may start a date (MayStartDate
+// with the token after it);
 // kToken when a token may (FindDatesUntested then: where FindDates' own first test would fail,
 // it finds nothing either); kUnknown for a text that is not ASCII. A word the vocabulary knows
 // (Tagged::words) may start a date only if its lower-cased text is a date word's
-// (CompiledRules::date_word_ids): most tokens are passed over by their ids. `ascii`: whether the
-// text is ASCII (Tag notes it while lower-casing).
+// (CompiledRules::date_word_ids): most tokens are passed over by their ids; a word that is one
+// is tested with the token after it (MayStartDate). `ascii`: whether the text is ASCII (Tag
+// notes it while lower-casing); `narrative`: DateReference::narrative.
 enum class DateTest { kNone, kToken, kUnknown };
-DateTest MayHoldDate(const CompiledRules& rules, const Tagged& s, bool ascii) {
+DateTest MayHoldDate(const CompiledRules& rules, const Tagged& s, bool ascii, bool narrative) {
   if (!ascii) return DateTest::kUnknown;
   const std::vector<bool>& date_words = rules.date_word_ids;
   for (uint32_t t = 0; t < s.tokens.size(); ++t) {
@@ -46,7 +49,10 @@ DateTest MayHoldDate(const CompiledRules& rules, const Tagged& s, bool ascii) {
     const uint32_t id = s.words[t];
     if (id != TokenTable::kAbsent && id < date_words.size() && !date_words[id]) continue;
     const std::string_view text = s.TokenText(t);
-    if (MayBeDateWord(text) && MayStartDate(text)) return DateTest::kToken;
+    if (MayBeDateWord(text) &&
+        MayStartDate(text, t + 1 < s.tokens.size() ? s.TokenText(t + 1) : "", narrative)) {
+      return DateTest::kToken;
+    }
   }
   return DateTest::kNone;
 }
@@ -96,7 +102,14 @@ void Candidates(const DocState& doc, const Tagged& s) {
   std::vector<Mention>& out = doc.scratch.candidates;
   out.clear();
   const bool local_aliases = !doc.local_aliases.empty();
-  for (uint32_t i = 0; i < s.tokens.size(); ++i) {
+  // The loop's arrays read once: the calls in it would make every iteration reload them.
+  const uint32_t n = static_cast<uint32_t>(s.tokens.size());
+  const uint32_t* const exact_key = exact.data();
+  const uint32_t* const folded_key = folded.data();
+  const std::vector<AliasKey>* const exact_buckets = index.exact.data();
+  const std::vector<AliasKey>* const folded_buckets = index.folded.data();
+  const size_t exact_ids = index.exact.size(), folded_ids = index.folded.size();
+  for (uint32_t i = 0; i < n; ++i) {
     auto add = [&](const AliasKey& a) {
       const uint32_t end = i + 1 + static_cast<uint32_t>(a.rest.size());
       Mention& m = out.emplace_back();  // built in place: a Mention is large to move
@@ -107,13 +120,13 @@ void Candidates(const DocState& doc, const Tagged& s) {
       }
     };
     // Most interned tokens start no alias of one table or the other: empty buckets.
-    if (const uint32_t id = exact[i] / 2;
-        id != 0 && id < index.exact.size() && !index.exact[id].empty()) {
-      MatchBucket(index.exact[id], exact, i, add);
+    if (const uint32_t id = exact_key[i] / 2;
+        id != 0 && id < exact_ids && !exact_buckets[id].empty()) {
+      MatchBucket(exact_buckets[id], exact, i, add);
     }
-    if (const uint32_t id = folded[i] / 2;
-        id != 0 && id < index.folded.size() && !index.folded[id].empty()) {
-      MatchBucket(index.folded[id], folded, i, add);
+    if (const uint32_t id = folded_key[i] / 2;
+        id != 0 && id < folded_ids && !folded_buckets[id].empty()) {
+      MatchBucket(folded_buckets[id], folded, i, add);
     }
     if (local_aliases && MayStartLocalAlias(doc, s, i)) LocalCandidates(doc, s, i, &out);
   }
@@ -244,6 +257,8 @@ std::vector<Mention> ResolveOverlaps(const Tagged& s, TagScratch* scratch,
 // Quoted passages: pairs of '"' tokens. Mentions inside stay (they are counted) but the
 // quote hides them from patterns.
 void AddQuotes(Tagged* s) {
+  // Most sentences quote nothing: one scan of the text tells.
+  if (std::memchr(s->text.data(), '"', s->text.size()) == nullptr) return;
   int open = -1;
   std::vector<Mention> quotes;
   const Token* const tokens = s->tokens.data();
@@ -339,7 +354,8 @@ void Tag(const DocState& doc, std::string_view text, const DateReference& dates,
   // A narrative's day phrases ("that same day") start with common words (DateReference::day).
   if (dates.narrative && !dates.day.empty()) {
     s->dates = FindDates(text, dates);
-  } else if (const DateTest test = MayHoldDate(doc.rules, *s, ascii); test == DateTest::kToken) {
+  } else if (const DateTest test = MayHoldDate(doc.rules, *s, ascii, dates.narrative);
+             test == DateTest::kToken) {
     s->dates = FindDatesUntested(text, dates);
   } else if (test == DateTest::kUnknown) {
     s->dates = FindDates(text, dates);

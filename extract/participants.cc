@@ -789,6 +789,29 @@ ImplicitActors DocumentActors::Pronoun(const Tagged& s, const ClauseAnalysis& a,
         AddUnique(&members, ActorOf(s.mentions[m]));
       if (members.size() >= 2) return {members, "the plural subject before it"};
     }
+    // "Clinton hosted Netanyahu and Arafat at the Wye River Plantation, where they negotiated":
+    // opening a clause of ", where" or ", when", the direct object of the verb before it when
+    // that names two or more actors of one kind and its subject does not.
+    if (at >= 2 && (Word(s, at - 1) == "where" || Word(s, at - 1) == "when") &&
+        Word(s, at - 2) == ",") {
+      for (size_t g = a.groups.size(); g-- > 0;) {
+        const VerbGroup& group = a.groups[g];
+        if (group.infinitive || group.nominal || group.begin >= at) continue;
+        if (group.object < 0 || group.verbs.empty() || group.verbs.back().passive) break;
+        std::vector<const EntityDef*> members;
+        for (uint32_t m : a.chunks[group.object].members) {
+          AddUnique(&members, ActorOf(s.mentions[m]));
+        }
+        const size_t persons_in = static_cast<size_t>(
+            std::count_if(members.begin(), members.end(),
+                          [](const EntityDef* e) { return IsType(e, EntityType::kPerson); }));
+        if (members.size() >= 2 && (persons_in == 0 || persons_in == members.size())) {
+          return {members, "the plural object before it"};
+        }
+        // The object is meant, whatever it names: no earlier sentence's subject.
+        return {{}, "the object before it names no two actors of one kind"};
+      }
+    }
     if (plural_.entities.size() >= 2 && Near(plural_.unit)) {
       return {plural_.entities, "the last plural subject"};
     }
