@@ -72,8 +72,38 @@ void SetEntityFields(const DocState& doc, const EntityDef* def, uint32_t b, uint
 // Whether a document-local alias may start at token i: inlined at every token, where most
 // tokens start none (the call LocalCandidates' frame needs cost more than this test).
 inline bool MayStartLocalAlias(const DocState& doc, const Tagged& s, uint32_t i) {
-  return !doc.local_aliases.empty() &&
-         doc.local_first_bytes.test(static_cast<unsigned char>(s.text[s.tokens[i].begin]));
+  if (doc.local_aliases.empty()) return false;
+  // A token and a key the same are the same lower-cased: the same vocabulary id, or both none.
+  // (operator[]: test() checks the index, which is in range.)
+  if (s.words.size() == s.tokens.size() && s.words[i] != TokenTable::kAbsent) {
+    return doc.local_id_bits[s.words[i] % 4096];
+  }
+  return doc.local_key_bits[LocalKeyBit(s.TokenText(i))];
+}
+
+// Calls fn(t) for each token t of `s` that MayStartLocalAlias, in order, until it returns
+// true; returns whether it did. One loop over the sentence's arrays, read once.
+template <typename Fn>
+bool ForEachMayStartLocalAlias(const DocState& doc, const Tagged& s, Fn fn) {
+  if (doc.local_aliases.empty()) return false;
+  const uint32_t n = static_cast<uint32_t>(s.tokens.size());
+  if (s.words.size() != n) {
+    for (uint32_t t = 0; t < n; ++t) {
+      if (MayStartLocalAlias(doc, s, t) && fn(t)) return true;
+    }
+    return false;
+  }
+  const uint32_t* const words = s.words.data();
+  const std::bitset<4096>& id_bits = doc.local_id_bits;
+  for (uint32_t t = 0; t < n; ++t) {
+    const uint32_t id = words[t];
+    if ((id != TokenTable::kAbsent ? id_bits[id % 4096]
+                                   : doc.local_key_bits[LocalKeyBit(s.TokenText(t))]) &&
+        fn(t)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // The document-local aliases (discovered names) starting at token i, appended to `out`.
@@ -182,26 +212,28 @@ void Candidates(const DocState& doc, const Tagged& s) {
   }
 }
 
+// ResolveOverlaps' policy: whether candidate `a` (index ia) goes before `b` (index ib).
+bool Precedes(const Tagged& s, const Mention& a, uint32_t ia, const Mention& b, uint32_t ib) {
+  const uint32_t a_bytes = s.tokens[a.tok_end - 1].end - s.tokens[a.tok_begin].begin;
+  const uint32_t b_bytes = s.tokens[b.tok_end - 1].end - s.tokens[b.tok_begin].begin;
+  if (a_bytes != b_bytes) return a_bytes > b_bytes;
+  if (a.priority != b.priority) return a.priority > b.priority;
+  if (a.tok_begin != b.tok_begin) return a.tok_begin < b.tok_begin;
+  if (a.order != b.order) return a.order > b.order;
+  return ia < ib;
+}
+
 // Overlap policy: longest (bytes), then priority, then earliest, then the later definition,
 // then the first candidate, over scratch->candidates (left moved-from). Sorts indices: a
 // Mention is large and costly to move.
 std::vector<Mention> ResolveOverlaps(const Tagged& s, TagScratch* scratch,
                                      std::vector<const EntityDef*>* inner) {
   std::vector<Mention>& candidates = scratch->candidates;
-  auto bytes = [&](const Mention& m) {
-    return s.tokens[m.tok_end - 1].end - s.tokens[m.tok_begin].begin;
-  };
   std::vector<uint32_t>& order = scratch->order;
   order.resize(candidates.size());
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](uint32_t ia, uint32_t ib) {
-    const Mention& a = candidates[ia];
-    const Mention& b = candidates[ib];
-    if (bytes(a) != bytes(b)) return bytes(a) > bytes(b);
-    if (a.priority != b.priority) return a.priority > b.priority;
-    if (a.tok_begin != b.tok_begin) return a.tok_begin < b.tok_begin;
-    if (a.order != b.order) return a.order > b.order;
-    return ia < ib;
+    return Precedes(s, candidates[ia], ia, candidates[ib], ib);
   });
   std::vector<uint8_t>& taken = scratch->taken;
   taken.assign(s.tokens.size(), 0);
@@ -374,9 +406,10 @@ void AddLocalMentions(const DocState& doc, Tagged* s, bool document_title) {
     if (m.kind != MentionKind::kQuote) candidates.push_back(std::move(m));
   }
   const size_t before = candidates.size();
-  for (uint32_t i = 0; i < s->tokens.size(); ++i) {
-    if (MayStartLocalAlias(doc, *s, i)) LocalCandidates(doc, *s, i, &candidates);
-  }
+  ForEachMayStartLocalAlias(doc, *s, [&](uint32_t i) {
+    LocalCandidates(doc, *s, i, &candidates);
+    return false;
+  });
   if (document_title) {
     // The title keeps the known entities a local name of another kind would cover.
     auto holds_known = [&](const Mention& m) {
@@ -401,25 +434,60 @@ void AddLocalMentions(const DocState& doc, Tagged* s, bool document_title) {
     AddQuotes(s);
     return;
   }
-  std::vector<const EntityDef*> inner;
-  s->mentions = ResolveOverlaps(*s, &doc.scratch, &inner);
-  for (const EntityDef* def : inner) {
-    if (std::find(s->inner.begin(), s->inner.end(), def) == s->inner.end()) {
-      s->inner.push_back(def);
+  // The sentence's mentions do not overlap. When each new one overlaps one of them that goes
+  // before it (ResolveOverlaps' policy), ResolveOverlaps would keep them all and drop the new
+  // ones: the mentions stay as they were, and a new one lying within one of another entity
+  // type is an inner entity (as ResolveOverlaps tells).
+  const auto dropped = [&](uint32_t i) {
+    const Mention& m = candidates[i];
+    for (uint32_t k = 0; k < before; ++k) {
+      const Mention& known = candidates[k];
+      if (known.tok_begin < m.tok_end && m.tok_begin < known.tok_end &&
+          Precedes(*s, known, k, m, i)) {
+        return true;
+      }
+    }
+    return false;
+  };
+  bool unchanged = true;
+  for (uint32_t i = static_cast<uint32_t>(before); i < candidates.size() && unchanged; ++i) {
+    unchanged = dropped(i);
+  }
+  if (unchanged) {
+    for (size_t i = before; i < candidates.size(); ++i) {
+      const Mention& m = candidates[i];
+      if (m.entity == nullptr || m.kind == MentionKind::kDemonym) continue;
+      for (size_t k = 0; k < before; ++k) {
+        const Mention& outer = candidates[k];
+        if (outer.tok_begin > m.tok_begin || outer.tok_end < m.tok_end) continue;
+        if (outer.entity != nullptr && outer.kind != MentionKind::kDemonym &&
+            outer.entity->entity.type != m.entity->entity.type &&
+            std::find(s->inner.begin(), s->inner.end(), m.entity) == s->inner.end()) {
+          s->inner.push_back(m.entity);
+        }
+        break;
+      }
+    }
+    candidates.resize(before);
+    s->mentions.clear();
+    for (Mention& m : candidates) s->mentions.push_back(std::move(m));
+  } else {
+    std::vector<const EntityDef*> inner;
+    s->mentions = ResolveOverlaps(*s, &doc.scratch, &inner);
+    for (const EntityDef* def : inner) {
+      if (std::find(s->inner.begin(), s->inner.end(), def) == s->inner.end()) {
+        s->inner.push_back(def);
+      }
     }
   }
   AddQuotes(s);
+  // The units are built again even when the mentions stay, as for the new mentions.
   BuildUnits(s);
 }
 
 bool HasLocalAlias(const DocState& doc, const Tagged& s) {
-  for (uint32_t t = 0; t < s.tokens.size(); ++t) {
-    if (doc.local_first_bytes.test(static_cast<unsigned char>(s.text[s.tokens[t].begin])) &&
-        doc.local_aliases.count(s.TokenText(t)) > 0) {
-      return true;
-    }
-  }
-  return false;
+  return ForEachMayStartLocalAlias(
+      doc, s, [&](uint32_t t) { return doc.local_aliases.count(s.TokenText(t)) > 0; });
 }
 
 std::string MentionDisplay(const Mention& m, std::string_view text) {

@@ -45,6 +45,14 @@ struct TagScratch {
   std::vector<uint8_t> is_kept;     // ResolveOverlaps: per candidate
 };
 
+// A token's bit in DocState::local_key_bits, of its first and last bytes and its size.
+// REQUIRES: !token.empty().
+inline size_t LocalKeyBit(std::string_view token) {
+  const size_t first = static_cast<unsigned char>(token.front());
+  const size_t last = static_cast<unsigned char>(token.back());
+  return (first * 961 + last * 31 + token.size()) & 4095;
+}
+
 // What one document's analysis knows beyond the rules: its date, and the entities discovered in
 // it so far.
 struct DocState {
@@ -54,8 +62,11 @@ struct DocState {
   std::deque<EntityDef> local;
   std::map<std::string, EntityDef*> local_by_id;
   StringMap<std::vector<LocalAlias>> local_aliases;
-  // The first bytes of local_aliases' keys: most tokens start none, and skip the hash lookup.
-  std::bitset<256> local_first_bytes;
+  // A pre-test of local_aliases' keys, so that most tokens skip the hash lookup: the bit
+  // (id % 4096) of each key's lower-cased vocabulary id (Tagged::words); LocalKeyBit of the
+  // keys the vocabulary lacks.
+  std::bitset<4096> local_id_bits;
+  std::bitset<4096> local_key_bits;
   // The names AddLocalEntity (name_discovery.h) has taken in already, as a key of all it reads.
   std::unordered_set<std::string> names_seen;
   // The words the document writes in lower case (common words are not names), or null.

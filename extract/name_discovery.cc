@@ -28,7 +28,13 @@ void AddAlias(std::string_view text, const EntityDef* def, DocState* doc) {
   std::vector<bool> space;
   std::vector<std::string> tokens = TokenTexts(text, &space);
   if (tokens.empty()) return;
-  doc->local_first_bytes.set(static_cast<unsigned char>(tokens[0][0]));
+  // The key's pre-test bit (DocState::local_id_bits): its lower-cased id, as Tagged::words.
+  if (const uint32_t id = doc->rules.alias_index.tokens.Find(AsciiLower(tokens[0]));
+      id != TokenTable::kAbsent) {
+    doc->local_id_bits.set(id % 4096);
+  } else {
+    doc->local_key_bits.set(LocalKeyBit(tokens[0]));
+  }
   auto& bucket = doc->local_aliases[tokens[0]];
   for (const LocalAlias& a : bucket) {
     if (a.tokens == tokens && a.entity == def) return;
