@@ -57,16 +57,20 @@ struct AliasIndex {
 
 // Calls `fn(alias)` for each alias of `bucket` that matches the sentence at token i, in
 // definition order. `keys` are the sentence's token keys (AliasIndex::Keys) for the bucket's
-// table.
+// table. REQUIRES: !bucket.empty().
 template <typename Fn>
 void MatchBucket(const std::vector<AliasKey>& bucket, const std::vector<uint32_t>& keys, uint32_t i,
                  Fn fn) {
   auto by_second = [](const AliasKey& k, uint32_t second) { return k.second < second; };
-  // One-token aliases sort first (second == 0) and always match.
+  // One-token aliases sort first (second == 0) and always match. Most buckets hold one kind
+  // only, or no alias of the sentence's next key, which their ends tell without a search.
+  const uint32_t lowest = bucket.front().second, highest = bucket.back().second;
   auto single = bucket.begin();
-  auto single_end = std::lower_bound(bucket.begin(), bucket.end(), 1u, by_second);
+  auto single_end = lowest != 0    ? bucket.begin()
+                    : highest == 0 ? bucket.end()
+                                   : std::lower_bound(bucket.begin(), bucket.end(), 1u, by_second);
   auto multi = single_end, multi_end = single_end;
-  if (i + 1 < keys.size() && keys[i + 1] > 1) {
+  if (i + 1 < keys.size() && keys[i + 1] > 1 && keys[i + 1] >= lowest && keys[i + 1] <= highest) {
     multi = std::lower_bound(single_end, bucket.end(), keys[i + 1], by_second);
     multi_end = multi;
     while (multi_end != bucket.end() && multi_end->second == keys[i + 1]) ++multi_end;

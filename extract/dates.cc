@@ -1029,6 +1029,22 @@ bool MayStartDate(std::string_view token) {
   return IsDateWord(token);
 }
 
+bool MayStartDate(std::string_view token, std::string_view next, bool narrative) {
+  if (!MayStartDate(token)) return false;
+  // RelativeWord(): a shift needs its unit (Period, a part of the day) after it.
+  if (EqualsFolded(token, "this") || EqualsFolded(token, "last") || EqualsFolded(token, "next")) {
+    for (std::string_view unit :
+         {"year", "month", "week", "morning", "afternoon", "evening", "night"}) {
+      if (EqualsFolded(next, unit)) return true;
+    }
+    return false;
+  }
+  if (EqualsFolded(token, "earlier") || EqualsFolded(token, "later")) return false;
+  // YearsApart() counts years in a narrative only.
+  if (EqualsFolded(token, "year") || EqualsFolded(token, "years")) return narrative;
+  return true;
+}
+
 bool IsNarrativeTime(const TimeValue& time) {
   Result<DayRange> range = TimeRange(time);
   return range.ok() && time.start.compare(0, 4, time.end, 0, 4) == 0;

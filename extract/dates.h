@@ -141,6 +141,13 @@ std::vector<DateMention> FindDates(std::string_view text, std::string_view refer
 // FindDates finds dates only when one of its tokens passes, so a caller that has tokenized the
 // text may skip FindDates' own test.
 bool MayStartDate(std::string_view token);
+// MayStartDate for a token followed by the token `next` ("" at the text's end) in a text that is
+// a narrative or not (DateReference::narrative): "this", "last" and "next" date something only
+// before "year", "month", "week" or a part of the day (or a weekday or a month name, which pass
+// themselves), "earlier" and "later" only before "this" (which passes then), "year" and "years"
+// only in a narrative ("two years later"). In an ASCII text, FindDates finds dates only when one
+// of its tokens passes.
+bool MayStartDate(std::string_view token, std::string_view next, bool narrative);
 
 // The lower-case spellings of the words MayStartDate takes besides digits (month names and
 // their abbreviations, weekdays, relative-date words): a token whose lower-cased text is none of

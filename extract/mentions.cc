@@ -26,14 +26,16 @@ bool SameTokens(const Tagged& s, uint32_t at, const std::vector<std::string>& to
 }
 
 // kNone when FindDates would find nothing in the sentence: its text is ASCII (non-ASCII bytes
-// split FindDates' tokens differently from ours) and no token may start a date (MayStartDate);
+// split FindDates' tokens differently from ours) and no token may start a date (MayStartDate
+// with the token after it);
 // kToken when a token may (FindDatesUntested then: where FindDates' own first test would fail,
 // it finds nothing either); kUnknown for a text that is not ASCII. A word the vocabulary knows
 // (Tagged::words) may start a date only if its lower-cased text is a date word's
-// (CompiledRules::date_word_ids): most tokens are passed over by their ids. `ascii`: whether the
-// text is ASCII (Tag notes it while lower-casing).
+// (CompiledRules::date_word_ids): most tokens are passed over by their ids; a word that is one
+// is tested with the token after it (MayStartDate). `ascii`: whether the text is ASCII (Tag
+// notes it while lower-casing); `narrative`: DateReference::narrative.
 enum class DateTest { kNone, kToken, kUnknown };
-DateTest MayHoldDate(const CompiledRules& rules, const Tagged& s, bool ascii) {
+DateTest MayHoldDate(const CompiledRules& rules, const Tagged& s, bool ascii, bool narrative) {
   if (!ascii) return DateTest::kUnknown;
   const std::vector<bool>& date_words = rules.date_word_ids;
   for (uint32_t t = 0; t < s.tokens.size(); ++t) {
@@ -46,7 +48,10 @@ DateTest MayHoldDate(const CompiledRules& rules, const Tagged& s, bool ascii) {
     const uint32_t id = s.words[t];
     if (id != TokenTable::kAbsent && id < date_words.size() && !date_words[id]) continue;
     const std::string_view text = s.TokenText(t);
-    if (MayBeDateWord(text) && MayStartDate(text)) return DateTest::kToken;
+    if (MayBeDateWord(text) &&
+        MayStartDate(text, t + 1 < s.tokens.size() ? s.TokenText(t + 1) : "", narrative)) {
+      return DateTest::kToken;
+    }
   }
   return DateTest::kNone;
 }
@@ -339,7 +344,8 @@ void Tag(const DocState& doc, std::string_view text, const DateReference& dates,
   // A narrative's day phrases ("that same day") start with common words (DateReference::day).
   if (dates.narrative && !dates.day.empty()) {
     s->dates = FindDates(text, dates);
-  } else if (const DateTest test = MayHoldDate(doc.rules, *s, ascii); test == DateTest::kToken) {
+  } else if (const DateTest test = MayHoldDate(doc.rules, *s, ascii, dates.narrative);
+             test == DateTest::kToken) {
     s->dates = FindDatesUntested(text, dates);
   } else if (test == DateTest::kUnknown) {
     s->dates = FindDates(text, dates);

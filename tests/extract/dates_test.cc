@@ -102,6 +102,40 @@ TEST(MayStartDateTest, ShortNumbersNeedAWordThatPasses) {
   }
 }
 
+// Relative words date something only with the word after them ("this week", "last night");
+// "later this year" passes at "this", a narrative's "two years later" at "years".
+TEST(MayStartDateTest, RelativeWordsNeedTheWordAfterThem) {
+  const DateReference dated{.date = "2024-03-12"};
+  const DateReference narrative{.date = "1945-07", .narrative = true};
+  auto passes = [](std::string_view text, bool narrative) {
+    const std::vector<internal::Token> tokens = internal::Tokenize(text);
+    for (size_t t = 0; t < tokens.size(); ++t) {
+      auto at = [&](size_t k) {
+        return text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
+      };
+      if (MayStartDate(at(t), t + 1 < tokens.size() ? at(t + 1) : "", narrative)) return true;
+    }
+    return false;
+  };
+  for (const char* text :
+       {"They met this week.", "Talks ended last night.", "He will visit next month.",
+        "It grew later this year.", "This morning he left.", "They meet next Saturday.",
+        "He left this June.", "It ended 3 days ago."}) {
+    SCOPED_TRACE(text);
+    EXPECT_FALSE(FindDates(text, dated).empty());
+    EXPECT_TRUE(passes(text, false));
+  }
+  for (const char* text :
+       {"This is the last word.", "The next step came later.", "Next, the years of talks ended.",
+        "Earlier, this was so.", "Two years later they met."}) {
+    SCOPED_TRACE(text);
+    EXPECT_TRUE(FindDates(text, dated).empty());
+    EXPECT_FALSE(passes(text, false));
+  }
+  EXPECT_FALSE(FindDates("Two years later they met.", narrative).empty());
+  EXPECT_TRUE(passes("Two years later they met.", true));
+}
+
 // Without its first test the finder finds the same dates: where that test fails, none.
 TEST(FindDatesTest, UntestedFindsTheSame) {
   const DateReference dated{.date = "2024-03-12"};
