@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "base/date.h"
 #include "extract/dates.h"
@@ -101,7 +102,14 @@ void Candidates(const DocState& doc, const Tagged& s) {
   std::vector<Mention>& out = doc.scratch.candidates;
   out.clear();
   const bool local_aliases = !doc.local_aliases.empty();
-  for (uint32_t i = 0; i < s.tokens.size(); ++i) {
+  // The loop's arrays read once: the calls in it would make every iteration reload them.
+  const uint32_t n = static_cast<uint32_t>(s.tokens.size());
+  const uint32_t* const exact_key = exact.data();
+  const uint32_t* const folded_key = folded.data();
+  const std::vector<AliasKey>* const exact_buckets = index.exact.data();
+  const std::vector<AliasKey>* const folded_buckets = index.folded.data();
+  const size_t exact_ids = index.exact.size(), folded_ids = index.folded.size();
+  for (uint32_t i = 0; i < n; ++i) {
     auto add = [&](const AliasKey& a) {
       const uint32_t end = i + 1 + static_cast<uint32_t>(a.rest.size());
       Mention& m = out.emplace_back();  // built in place: a Mention is large to move
@@ -112,13 +120,13 @@ void Candidates(const DocState& doc, const Tagged& s) {
       }
     };
     // Most interned tokens start no alias of one table or the other: empty buckets.
-    if (const uint32_t id = exact[i] / 2;
-        id != 0 && id < index.exact.size() && !index.exact[id].empty()) {
-      MatchBucket(index.exact[id], exact, i, add);
+    if (const uint32_t id = exact_key[i] / 2;
+        id != 0 && id < exact_ids && !exact_buckets[id].empty()) {
+      MatchBucket(exact_buckets[id], exact, i, add);
     }
-    if (const uint32_t id = folded[i] / 2;
-        id != 0 && id < index.folded.size() && !index.folded[id].empty()) {
-      MatchBucket(index.folded[id], folded, i, add);
+    if (const uint32_t id = folded_key[i] / 2;
+        id != 0 && id < folded_ids && !folded_buckets[id].empty()) {
+      MatchBucket(folded_buckets[id], folded, i, add);
     }
     if (local_aliases && MayStartLocalAlias(doc, s, i)) LocalCandidates(doc, s, i, &out);
   }
@@ -249,6 +257,8 @@ std::vector<Mention> ResolveOverlaps(const Tagged& s, TagScratch* scratch,
 // Quoted passages: pairs of '"' tokens. Mentions inside stay (they are counted) but the
 // quote hides them from patterns.
 void AddQuotes(Tagged* s) {
+  // Most sentences quote nothing: one scan of the text tells.
+  if (std::memchr(s->text.data(), '"', s->text.size()) == nullptr) return;
   int open = -1;
   std::vector<Mention> quotes;
   const Token* const tokens = s->tokens.data();

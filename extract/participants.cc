@@ -265,8 +265,11 @@ void DocumentActors::ReadUnit(const Tagged& s, size_t i) {
     const Cue* title = nullptr;
     uint32_t b = CueEndingAt(s, 0, before, v.offices, v.offices_index, &title);
     if (b != kNoUnit) named_.push_back({i, person, CueText(*title)});
-    for (const Role& role : person->entity.roles) {
-      if (RoleContains(role, s.date)) named_.push_back({i, person, role.office});
+    const std::optional<int64_t> day = FirstDayCount(s.date);
+    for (size_t r = 0; r < person->entity.roles.size(); ++r) {
+      if (person->role_periods[r].HeldOn(day)) {
+        named_.push_back({i, person, person->entity.roles[r].office});
+      }
     }
     // The first given name, once per person ("Kamala Harris"; not a family name written
     // first: the list leaves out common surnames such as "Kim").
@@ -643,9 +646,11 @@ const EntityDef* DocumentActors::StateOf(const EntityDef* person) const {
   if (person == nullptr || person->entity.type != EntityType::kPerson) return person;
   if (auto it = state_of_.find(person); it != state_of_.end()) return it->second;
   const EntityDef* state = nullptr;
+  const std::optional<int64_t> doc_day = FirstDayCount(doc_.doc_date);
   for (bool dated : {true, false}) {
-    for (const Role& role : person->entity.roles) {
-      if (role.country.empty() || (dated && !RoleContains(role, doc_.doc_date))) continue;
+    for (size_t r = 0; r < person->entity.roles.size(); ++r) {
+      const Role& role = person->entity.roles[r];
+      if (role.country.empty() || (dated && !person->role_periods[r].HeldOn(doc_day))) continue;
       const EntityDef* c = doc_.Find(role.country);
       if (state != nullptr && c != state) return nullptr;
       state = c;
@@ -783,6 +788,29 @@ ImplicitActors DocumentActors::Pronoun(const Tagged& s, const ClauseAnalysis& a,
       for (uint32_t m : a.chunks[group.subject].members)
         AddUnique(&members, ActorOf(s.mentions[m]));
       if (members.size() >= 2) return {members, "the plural subject before it"};
+    }
+    // "Clinton hosted Netanyahu and Arafat at the Wye River Plantation, where they negotiated":
+    // opening a clause of ", where" or ", when", the direct object of the verb before it when
+    // that names two or more actors of one kind and its subject does not.
+    if (at >= 2 && (Word(s, at - 1) == "where" || Word(s, at - 1) == "when") &&
+        Word(s, at - 2) == ",") {
+      for (size_t g = a.groups.size(); g-- > 0;) {
+        const VerbGroup& group = a.groups[g];
+        if (group.infinitive || group.nominal || group.begin >= at) continue;
+        if (group.object < 0 || group.verbs.empty() || group.verbs.back().passive) break;
+        std::vector<const EntityDef*> members;
+        for (uint32_t m : a.chunks[group.object].members) {
+          AddUnique(&members, ActorOf(s.mentions[m]));
+        }
+        const size_t persons_in = static_cast<size_t>(
+            std::count_if(members.begin(), members.end(),
+                          [](const EntityDef* e) { return IsType(e, EntityType::kPerson); }));
+        if (members.size() >= 2 && (persons_in == 0 || persons_in == members.size())) {
+          return {members, "the plural object before it"};
+        }
+        // The object is meant, whatever it names: no earlier sentence's subject.
+        return {{}, "the object before it names no two actors of one kind"};
+      }
     }
     if (plural_.entities.size() >= 2 && Near(plural_.unit)) {
       return {plural_.entities, "the last plural subject"};

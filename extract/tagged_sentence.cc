@@ -254,9 +254,6 @@ void BuildUnits(Tagged* s) {
   const char* const text = s->text.data();
   Unit* const units = s->units.data();
   uint32_t* const unit_offsets = s->unit_offsets.data();
-  // A token that is a marker byte is written '?'; most sentences hold none.
-  const bool markers = std::memchr(text, '\x01', s->text.size()) != nullptr ||
-                       std::memchr(text, '\x02', s->text.size()) != nullptr;
   uint32_t bits = 0;
   size_t u = 0;
   uint32_t t = 0;
@@ -270,12 +267,8 @@ void BuildUnits(Tagged* s) {
       units[u++] = {t, t + 1, -1};
       const uint32_t begin = tokens[t].begin;
       const size_t size = tokens[t].end - begin;
-      if (markers && size == 1 && (text[begin] == '\x01' || text[begin] == '\x02')) {
-        *out++ = '?';
-      } else {
-        CopyTokenBytes(out, text + begin, size);
-        out += size;
-      }
+      CopyTokenBytes(out, text + begin, size);
+      out += size;
       *out++ = ' ';
     }
     if (next == mention_count) break;
@@ -297,6 +290,21 @@ void BuildUnits(Tagged* s) {
   }
   const size_t size = out - tagged;
   CopyLowered(folded + folded_end, tagged + folded_end, size - folded_end);
+  // A token that is a marker byte is written '?' (in place: the same size); most sentences
+  // hold none.
+  if (std::memchr(text, '\x01', s->text.size()) != nullptr ||
+      std::memchr(text, '\x02', s->text.size()) != nullptr) {
+    for (size_t k = 0; k < u; ++k) {
+      const Unit& unit = units[k];
+      if (unit.mention >= 0) continue;
+      const Token& token = tokens[unit.tok_begin];
+      if (token.end - token.begin == 1 &&
+          (text[token.begin] == '\x01' || text[token.begin] == '\x02')) {
+        tagged[unit_offsets[k]] = '?';
+        folded[unit_offsets[k]] = '?';
+      }
+    }
+  }
   // The count above is exact and the bound holds; a sentence past it would have been written
   // past the buffers.
   if (u != unit_count || size > tagged_bound) {

@@ -286,6 +286,16 @@ TEST(ParticipantsTest, CollectiveAndImplicitActors) {
        "Condemn North Korea's missile launches.\n",
        {"state:japan condemned state:russia"},
        {"state:japan condemned state:iran", "state:japan condemned state:north-korea"}},
+      {"they after ', where': the plural direct object of the verb before it, or no one",
+       "",
+       "",
+       "1998-10-20",
+       "Israel and Egypt signed the treaty. In October 1998, Clinton hosted Netanyahu and Arafat "
+       "at the Wye River Plantation, where they negotiated an agreement.\n\nPresident Biden "
+       "hosted the leaders of Japan and India at the White House, where they discussed trade.",
+       {"person:benjamin-netanyahu negotiated", "person:yasser-arafat negotiated"},
+       {"state:israel negotiated", "state:egypt negotiated",
+        "person:benjamin-netanyahu discussed person:yasser-arafat"}},
       {"a participant does not act on its own country",
        "Joint Statement by President Biden and President Zelenskyy",
        wh,
