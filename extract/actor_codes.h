@@ -40,7 +40,8 @@ inline size_t OwnRoleCount(const EntityDef& def) {
 
 // Whether `role` was held on some day of [first_day, last_day] ("YYYY-MM-DD"), so a partial
 // time ("1977") fits a role held during any of it; a role without a start or an end is open on
-// that side.
+// that side (RolePeriod::Meets, on the role's dates read for this call: an EntityDef's roles
+// have theirs read already, EntityDef::role_periods).
 bool RoleHeldDuring(const Role& role, std::string_view first_day, std::string_view last_day);
 
 // The code of `def` at `day` ("YYYY-MM-DD", or "" when unknown); "" when it has none.

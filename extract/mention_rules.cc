@@ -4,7 +4,6 @@
 #include <optional>
 #include <string>
 
-#include "base/date.h"
 #include "base/text.h"
 #include "extract/name_discovery.h"
 #include "extract/name_shape.h"
@@ -62,10 +61,12 @@ const EntityDef* HolderOf(const DocState& doc, const std::string& office,
   std::vector<const EntityDef*> found;
   if (auto it = doc.rules.office_holders.find({office, country});
       it != doc.rules.office_holders.end()) {
+    const std::optional<int64_t> day = FirstDayCount(date);
     for (uint32_t e : it->second) {
       const EntityDef* def = &doc.rules.entities[e];
-      for (const Role& role : def->entity.roles) {
-        if (role.office == office && role.country == country && RoleContains(role, date)) {
+      for (size_t r = 0; r < def->entity.roles.size(); ++r) {
+        const Role& role = def->entity.roles[r];
+        if (role.office == office && role.country == country && def->role_periods[r].HeldOn(day)) {
           if (std::find(found.begin(), found.end(), def) == found.end()) found.push_back(def);
         }
       }
@@ -80,36 +81,6 @@ const EntityDef* HolderOf(const DocState& doc, const std::string& office,
     }
   }
   return found.size() == 1 ? found[0] : nullptr;
-}
-
-namespace {
-
-// The first and last day of a date as YYYYMMDD numbers, which order as the days do (cheaper
-// than day counts for RoleContains, which runs for every role of every person a document names).
-int FirstDayKey(const PartialDate& date) {
-  return date.year() * 10000 + std::max(date.month(), 1) * 100 + std::max(date.day(), 1);
-}
-int LastDayKey(const PartialDate& date) {
-  if (date.month() == 0) return date.year() * 10000 + 1231;
-  return date.year() * 10000 + date.month() * 100 +
-         (date.day() != 0 ? date.day() : DaysInMonth(date.year(), date.month()));
-}
-
-}  // namespace
-
-bool RoleContains(const Role& role, const std::string& date) {
-  // Without Parse's errors: many roles have no `from` or `to` (an empty text is no date).
-  const std::optional<PartialDate> d = PartialDate::TryParse(date);
-  if (!d) return false;
-  if (const std::optional<PartialDate> from = PartialDate::TryParse(role.from);
-      from && FirstDayKey(*d) < FirstDayKey(*from)) {
-    return false;
-  }
-  if (const std::optional<PartialDate> to = PartialDate::TryParse(role.to);
-      to && FirstDayKey(*d) > LastDayKey(*to)) {
-    return false;
-  }
-  return true;
 }
 
 void Discover(const Tagged& s, Prefilter* prefilter, DocState* doc, DocumentAnalysis* out) {

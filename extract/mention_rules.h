@@ -18,10 +18,6 @@
 
 namespace parley::internal {
 
-// True when `date` (ISO, possibly partial) falls within the role's dates; false when `date` is
-// empty or not a date.
-bool RoleContains(const Role& role, const std::string& date);
-
 // The one person who held `office` (lower case) of `country` (an entity id) on `date` (ISO,
 // possibly partial: the unit's Tagged::date; no listed holder when empty), or for persons
 // discovered in this document at any time, or null.

@@ -36,6 +36,14 @@ void AddAlias(std::string_view text, const EntityDef* def, DocState* doc) {
   bucket.push_back({std::move(tokens), std::move(space), def});
 }
 
+// A two-word name the other way round: "Takeo Akiba" for "Akiba Takeo".
+std::string Reversed(const std::vector<std::string_view>& words) {
+  std::string reversed(words[1]);
+  reversed += ' ';
+  reversed += words[0];
+  return reversed;
+}
+
 // True for an initial or a run of them: "D.", "F.W.".
 bool IsInitials(std::string_view word) {
   if (word.size() < 2 || word.back() != '.') return false;
@@ -49,13 +57,14 @@ bool IsInitials(std::string_view word) {
 // words remain, particles aside ("Avril D. Haines" and "Avril Haines" are person:avril-haines in
 // every document; "J.B. Pritzker" keeps his).
 std::string DiscoveredId(EntityType type, const std::string& label,
-                         const std::vector<std::string>& words) {
+                         const std::vector<std::string_view>& words) {
   if (type != EntityType::kPerson) return MakeEntityId(type, label);
   std::string kept;
   size_t count = 0;
-  for (const std::string& w : words) {
+  for (const std::string_view w : words) {
     if (IsInitials(w)) continue;
-    kept += (kept.empty() ? "" : " ") + w;
+    if (!kept.empty()) kept += ' ';
+    kept += w;
     count += w[0] >= 'a' && w[0] <= 'z' ? 0 : 1;  // particles do not count ("de Klerk")
   }
   return MakeEntityId(type, count >= 2 ? kept : label);
@@ -104,9 +113,10 @@ const std::vector<uint32_t>* Lookup(const StringMap<std::vector<uint32_t>>& map,
 }
 
 // The listed person a multi-word person's name denotes under another order or spelling.
-const EntityDef* KnownPerson(const CompiledRules& rules, const std::vector<std::string>& words) {
+const EntityDef* KnownPerson(const CompiledRules& rules,
+                             const std::vector<std::string_view>& words) {
   if (words.size() == 2) {
-    const std::string reversed = words[1] + " " + words[0];
+    const std::string reversed = Reversed(words);
     if (auto it = rules.entity_index.find(MakeEntityId(EntityType::kPerson, reversed));
         it != rules.entity_index.end()) {
       return &rules.entities[it->second];
@@ -117,7 +127,10 @@ const EntityDef* KnownPerson(const CompiledRules& rules, const std::vector<std::
     }
   }
   std::string joined;
-  for (const std::string& w : words) joined += (joined.empty() ? "" : " ") + w;
+  for (const std::string_view w : words) {
+    if (!joined.empty()) joined += ' ';
+    joined += w;
+  }
   return Unique(rules, Lookup(rules.person_names, TransliterationKey(joined)));
 }
 
@@ -157,13 +170,14 @@ const EntityDef* ListedBySurname(const CompiledRules& rules,
   const bool office_title = rules.names.honorifics.LongestAt(
                                 rules.names.Ids(title, Tokenize(title)), 0) != title_tokens.size();
   if (!office_title && doc_date.empty()) return nullptr;
+  const std::optional<int64_t> doc_day = FirstDayCount(doc_date);
   const EntityDef* found = nullptr;
   for (uint32_t e : *candidates) {
     const EntityDef* p = &rules.entities[e];
     bool fits = false;
-    for (const Role& role : p->entity.roles) {
-      fits = fits || ((!office_title || TitleFits(title, role.office)) &&
-                      (doc_date.empty() || RoleContains(role, doc_date)));
+    for (size_t r = 0; r < p->entity.roles.size(); ++r) {
+      fits = fits || ((!office_title || TitleFits(title, p->entity.roles[r].office)) &&
+                      (doc_date.empty() || p->role_periods[r].HeldOn(doc_day)));
     }
     if (!fits) continue;
     if (found != nullptr && found != p) return nullptr;
@@ -184,7 +198,7 @@ void AddLocalEntity(const NewName& name, DocState* doc, DocumentAnalysis* out) {
     key += *part;
   }
   if (!doc->names_seen.insert(std::move(key)).second) return;
-  const std::vector<std::string> words = Words(name.label);
+  const std::vector<std::string_view> words = SplitNonEmpty(name.label, ' ');
   const std::string id = DiscoveredId(name.type, name.label, words);
   const EntityDef* known = nullptr;
   if (auto it = rules.entity_index.find(id); it != rules.entity_index.end()) {
@@ -203,13 +217,15 @@ void AddLocalEntity(const NewName& name, DocState* doc, DocumentAnalysis* out) {
     return;
   }
   EntityDef* def;
+  bool created = false;
   auto it = doc->local_by_id.find(id);
   if (it == doc->local_by_id.end() && name.type == EntityType::kPerson && words.size() == 2) {
-    it = doc->local_by_id.find(MakeEntityId(name.type, words[1] + " " + words[0]));
+    it = doc->local_by_id.find(MakeEntityId(name.type, Reversed(words)));
   }
   if (it != doc->local_by_id.end()) {
     def = it->second;
   } else {
+    created = true;
     def = &doc->local.emplace_back();
     def->entity.id = id;
     def->entity.label = name.label;
@@ -218,7 +234,7 @@ void AddLocalEntity(const NewName& name, DocState* doc, DocumentAnalysis* out) {
     def->order = kLocalOrder;
     doc->local_by_id[id] = def;
     AddAlias(name.label, def, doc);
-    std::string last = words.back();
+    std::string last(words.back());
     if (!last.empty() && (last[0] < 'A' || last[0] > 'Z')) last = AfterParticle(rules.names, last);
     if (name.type == EntityType::kPerson && words.size() >= 2 && last.size() >= 2 &&
         last[0] >= 'A' && last[0] <= 'Z' && !StartsExactAlias(rules, last)) {
@@ -226,7 +242,7 @@ void AddLocalEntity(const NewName& name, DocState* doc, DocumentAnalysis* out) {
       def->entity.aliases.push_back(last);
     }
   }
-  AddAlias(name.label, def, doc);  // another spelling of the same id ("Joao", "João")
+  if (!created) AddAlias(name.label, def, doc);  // another spelling of the id ("Joao", "João")
   if (!name.surface.empty() && name.surface != name.label) AddAlias(name.surface, def, doc);
   if (!name.acronym.empty()) {
     AddAlias(name.acronym, def, doc);
@@ -243,7 +259,8 @@ void AddLocalEntity(const NewName& name, DocState* doc, DocumentAnalysis* out) {
       Role role{name.office, name.country, "", ""};
       if (std::find(def->entity.roles.begin(), def->entity.roles.end(), role) ==
           def->entity.roles.end()) {
-        def->entity.roles.push_back(role);
+        def->role_periods.push_back(RolePeriod::Of(role));
+        def->entity.roles.push_back(std::move(role));
       }
     }
   }
@@ -313,16 +330,16 @@ void LinkShortForms(const std::vector<Tagged>& sentences, DocState* doc) {
         continue;
       }
       if (listed.insert(m.entity).second) people.push_back(m.entity);
-      const std::vector<std::string> words = Words(m.entity->entity.label);
+      const std::vector<std::string_view> words = SplitNonEmpty(m.entity->entity.label, ' ');
       const std::string_view text = s.Range(m.tok_begin, m.tok_end);
       if (!words.empty() && text != words.back() &&
           text != AfterParticle(rules.names, words.back())) {
         std::set<std::string>& lasts = in_full[m.entity];
         // Another spelling of the name ("Hafiz al-Asad"), not a longer alias ("King Abdullah
         // II of Jordan"), whose last word is the surname as this document writes it.
-        const std::vector<std::string> written = Words(text);
+        const std::vector<std::string_view> written = SplitNonEmpty(text, ' ');
         if (written.size() == words.size() && !StartsExactAlias(rules, written.back())) {
-          lasts.insert(written.back());
+          lasts.emplace(written.back());
         }
       }
     }

@@ -292,11 +292,7 @@ void PhraseSet::Add(std::vector<uint32_t> phrase) {
   }
 }
 
-size_t PhraseSet::LongestAt(const std::vector<uint32_t>& ids, size_t i) const {
-  if (i >= ids.size()) return 0;
-  const uint32_t first = ids[i];
-  if (first >= first_.size() || first_[first] == 0) return 0;
-  const Bucket& bucket = buckets_[first_[first] - 1];
+size_t PhraseSet::LongestIn(const Bucket& bucket, const std::vector<uint32_t>& ids, size_t i) {
   size_t best = bucket.single ? 1 : 0;
   for (const std::vector<uint32_t>& phrase : bucket.longer) {
     if (phrase.size() <= best || i + phrase.size() > ids.size()) continue;
@@ -581,12 +577,12 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
     return static_cast<size_t>(title_length[t]);
   };
   size_t org_scanned_until = 0;
-  // The end of the free tokens from i: the next known mention.
-  auto free_end = [&](size_t i) {
-    size_t e = i;
-    while (e < n && known_at[e] < 0) ++e;
-    return e;
-  };
+  // The end of the free tokens from i: the next known mention (n at the end).
+  std::vector<uint32_t> next_known(n + 1, static_cast<uint32_t>(n));
+  for (size_t t = n; t-- > 0;) {
+    next_known[t] = known_at[t] >= 0 ? static_cast<uint32_t>(t) : next_known[t + 1];
+  }
+  auto free_end = [&](size_t i) -> size_t { return i < n ? next_known[i] : i; };
 
   size_t i = 0;
   while (i < n) {

@@ -49,8 +49,14 @@ class PhraseSet {
   void Add(std::vector<uint32_t> phrase);
   bool empty() const { return buckets_.empty(); }
   // The number of tokens of the longest phrase starting at token `i` of `ids` (a sentence's
-  // tokens, NameVocabulary::Ids), or 0.
-  size_t LongestAt(const std::vector<uint32_t>& ids, size_t i) const;
+  // tokens, NameVocabulary::Ids), or 0. Inline up to the test of the first token, which most
+  // tokens fail.
+  size_t LongestAt(const std::vector<uint32_t>& ids, size_t i) const {
+    if (i >= ids.size()) return 0;
+    const uint32_t first = ids[i];
+    if (first >= first_.size() || first_[first] == 0) return 0;
+    return LongestIn(buckets_[first_[first] - 1], ids, i);
+  }
   // True when the one-token phrase `id` is in the set (false for kAbsent).
   bool ContainsWord(uint32_t id) const {
     return id < first_.size() && first_[id] != 0 && buckets_[first_[id] - 1].single;
@@ -61,6 +67,8 @@ class PhraseSet {
     bool single = false;                        // holds the first token alone
     std::vector<std::vector<uint32_t>> longer;  // phrases of two or more tokens
   };
+  // LongestAt for phrases of `bucket`, the bucket of ids[i].
+  static size_t LongestIn(const Bucket& bucket, const std::vector<uint32_t>& ids, size_t i);
   // By first token id: 1 + the index of its bucket, or 0; ids past the end start no phrase.
   std::vector<uint32_t> first_;
   std::vector<Bucket> buckets_;

@@ -265,8 +265,11 @@ void DocumentActors::ReadUnit(const Tagged& s, size_t i) {
     const Cue* title = nullptr;
     uint32_t b = CueEndingAt(s, 0, before, v.offices, v.offices_index, &title);
     if (b != kNoUnit) named_.push_back({i, person, CueText(*title)});
-    for (const Role& role : person->entity.roles) {
-      if (RoleContains(role, s.date)) named_.push_back({i, person, role.office});
+    const std::optional<int64_t> day = FirstDayCount(s.date);
+    for (size_t r = 0; r < person->entity.roles.size(); ++r) {
+      if (person->role_periods[r].HeldOn(day)) {
+        named_.push_back({i, person, person->entity.roles[r].office});
+      }
     }
     // The first given name, once per person ("Kamala Harris"; not a family name written
     // first: the list leaves out common surnames such as "Kim").
@@ -643,9 +646,11 @@ const EntityDef* DocumentActors::StateOf(const EntityDef* person) const {
   if (person == nullptr || person->entity.type != EntityType::kPerson) return person;
   if (auto it = state_of_.find(person); it != state_of_.end()) return it->second;
   const EntityDef* state = nullptr;
+  const std::optional<int64_t> doc_day = FirstDayCount(doc_.doc_date);
   for (bool dated : {true, false}) {
-    for (const Role& role : person->entity.roles) {
-      if (role.country.empty() || (dated && !RoleContains(role, doc_.doc_date))) continue;
+    for (size_t r = 0; r < person->entity.roles.size(); ++r) {
+      const Role& role = person->entity.roles[r];
+      if (role.country.empty() || (dated && !person->role_periods[r].HeldOn(doc_day))) continue;
       const EntityDef* c = doc_.Find(role.country);
       if (state != nullptr && c != state) return nullptr;
       state = c;

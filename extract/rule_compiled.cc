@@ -2,7 +2,26 @@
 
 #include <algorithm>
 
+#include "base/date.h"
+
 namespace parley::internal {
+
+std::optional<int64_t> FirstDayCount(std::string_view iso) {
+  const std::optional<PartialDate> date = PartialDate::TryParse(iso);
+  if (!date) return std::nullopt;
+  return date->first_day();
+}
+
+RolePeriod RolePeriod::Of(const Role& role) {
+  RolePeriod period;
+  if (const std::optional<PartialDate> from = PartialDate::TryParse(role.from)) {
+    period.first = from->first_day();
+  }
+  if (const std::optional<PartialDate> to = PartialDate::TryParse(role.to)) {
+    period.last = to->last_day();
+  }
+  return period;
+}
 
 std::string_view SlotRoleName(SlotRole role) {
   static constexpr std::string_view kNames[kSlotRoleCount] = {

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <bitset>
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -37,8 +38,37 @@ struct SourceLocation {
   int line = 0;
 };
 
+// The days a role was held (Role::from to Role::to) as day counts (base/date.h), read from its
+// dates once, when the role is added: who held an office when is asked for every role of every
+// person a document names.
+struct RolePeriod {
+  static constexpr int64_t kNoStart = std::numeric_limits<int64_t>::min();
+  static constexpr int64_t kNoEnd = std::numeric_limits<int64_t>::max();
+  int64_t first = kNoStart;  // the first day of `from`; kNoStart without one
+  int64_t last = kNoEnd;     // the last day of `to`; kNoEnd without one
+
+  // The period of `role`; an empty date (or one that is no partial ISO date) leaves its side
+  // open.
+  static RolePeriod Of(const Role& role);
+  // Whether the role was held on some day of [first_day, last_day] (day counts; a partial date
+  // "1977" meets a role held during any of it).
+  bool Meets(int64_t first_day, int64_t last_day) const {
+    return last_day >= first && first_day <= last;
+  }
+  // Whether the role was held on `day` (FirstDayCount); false when there is none.
+  bool HeldOn(std::optional<int64_t> day) const { return day && Meets(*day, *day); }
+  // The latest day the role's dates name: its end, else its start; kNoStart without either.
+  int64_t LastKnown() const { return last != kNoEnd ? last : first; }
+};
+
+// The day count of the first day of `iso` (a day "2019-03-18" or a partial date "2019": a unit's
+// Tagged::date, a document date); nullopt when it is empty or no date.
+std::optional<int64_t> FirstDayCount(std::string_view iso);
+
 struct EntityDef {
   Entity entity;  // label, aliases, attributes, roles; mentions == 0
+  // role_periods[i] is RolePeriod::Of(entity.roles[i]): whoever adds a role adds its period.
+  std::vector<RolePeriod> role_periods;
   std::string acts_as;
   // `era` lines (rules/README.md section 2): from `from` to `to` (partial ISO dates, empty for
   // open), a mention of this entity means entity `id` ("Korea" in 1905 is the Korean Empire,

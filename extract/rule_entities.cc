@@ -395,6 +395,10 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
   for (const auto& [plural, index] : plurals) {
     if (literals.count(plural) == 0) add_alias(plural, false, true, index);
   }
+  for (EntityDef& def : out->entities) {
+    def.role_periods.clear();
+    for (const Role& role : def.entity.roles) def.role_periods.push_back(RolePeriod::Of(role));
+  }
   for (uint32_t i = 0; i < out->entities.size(); ++i) {
     const Entity& e = out->entities[i].entity;
     if (e.type != EntityType::kPerson) continue;

@@ -5,6 +5,8 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <string_view>
+#include <utility>
 
 #include "base/memory.h"
 #include "extract/mention_rules.h"
@@ -238,28 +240,24 @@ class Analyzer {
     }
   }
 
+  // The counted and the referenced entities, by id; each is copied once, into out->entities.
   void Entities(DocumentAnalysis* out) {
-    std::map<std::string, Entity> entities;
-    for (const auto& [def, count] : counts_) {
-      Entity e = def->entity;
-      e.mentions = count;
-      entities[e.id] = std::move(e);
-    }
+    // Keys view the definitions' ids (of the rules or doc_), which outlive this call.
+    std::map<std::string_view, std::pair<const EntityDef*, uint64_t>> by_id;
+    for (const auto& [def, count] : counts_) by_id[def->entity.id] = {def, count};
     for (const std::string& id : referenced_) {
-      if (entities.count(id) > 0) continue;
-      if (const EntityDef* def = doc_.Find(id)) {
-        Entity e = def->entity;
-        e.mentions = 0;
-        entities[e.id] = std::move(e);
-      }
+      if (by_id.count(id) > 0) continue;
+      if (const EntityDef* def = doc_.Find(id)) by_id[def->entity.id] = {def, 0};
     }
-    for (auto& [id, e] : entities) {
+    out->entities.reserve(out->entities.size() + by_id.size());
+    for (const auto& [id, entry] : by_id) {
+      Entity& e = out->entities.emplace_back(entry.first->entity);
+      e.mentions = entry.second;
       // Most entities come from the rules with their aliases in order already.
       if (!std::is_sorted(e.aliases.begin(), e.aliases.end())) {
         std::sort(e.aliases.begin(), e.aliases.end());
       }
       e.aliases.erase(std::unique(e.aliases.begin(), e.aliases.end()), e.aliases.end());
-      out->entities.push_back(std::move(e));
     }
   }
 
