@@ -28,16 +28,29 @@ std::string Dump(const Json& j) {
   return j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
-// True when one of the 8 bytes of `x` must be escaped: below 0x20, '"' or '\\' (the "has less
-// than" and "has zero byte" word tricks; exact for the whole word, not per byte).
-constexpr bool NeedsEscape(uint64_t x) {
-  constexpr uint64_t kOnes = 0x0101010101010101ull;
-  constexpr uint64_t kHigh = 0x8080808080808080ull;
-  const uint64_t quote = x ^ (kOnes * '"');
-  const uint64_t backslash = x ^ (kOnes * '\\');
-  return (((x - kOnes * 0x20) & ~x) | ((quote - kOnes) & ~quote) |
-          ((backslash - kOnes) & ~backslash)) &
-         kHigh;
+// Whether byte c must be escaped in a JSON string ('"', '\\', below 0x20), or with `ascii` is
+// not ASCII.
+constexpr bool Special(unsigned char c, bool ascii) {
+  return c < 0x20 || c == '"' || c == '\\' || (ascii && c >= 0x80);
+}
+
+// The first index from `i` on of a byte of `value` that is Special, or value.size(). Statement
+// lines are mostly such bytes' runs (sentences, ids): 16 bytes are told at a time (vector
+// extensions: a few instructions on SSE2).
+size_t PlainEnd(std::string_view value, size_t i, bool ascii) {
+  using Bytes = unsigned char __attribute__((vector_size(16)));
+  while (i + sizeof(Bytes) <= value.size()) {
+    Bytes x;
+    std::memcpy(&x, value.data() + i, sizeof(Bytes));
+    auto special = (x < 0x20) | (x == '"') | (x == '\\');
+    if (ascii) special |= x >= 0x80;
+    uint64_t halves[2];
+    std::memcpy(halves, &special, sizeof(halves));
+    if ((halves[0] | halves[1]) != 0) break;
+    i += sizeof(Bytes);
+  }
+  while (i < value.size() && !Special(static_cast<unsigned char>(value[i]), ascii)) ++i;
+  return i;
 }
 
 void AppendUint(uint64_t value, std::string* out) {
@@ -488,19 +501,8 @@ class LineWriter {
 
   // A quoted string literal, as AppendJsonString writes it.
   void String(std::string_view value) {
-    // Most values are ASCII with nothing to escape: tell 8 bytes at a time.
-    size_t i = 0;
-    while (i + 8 <= value.size()) {
-      uint64_t x;
-      std::memcpy(&x, value.data() + i, 8);
-      if ((x & 0x8080808080808080ull) != 0 || NeedsEscape(x)) break;
-      i += 8;
-    }
-    while (i < value.size()) {
-      const unsigned char c = static_cast<unsigned char>(value[i]);
-      if (c >= 0x80 || c < 0x20 || c == '"' || c == '\\') break;
-      ++i;
-    }
+    // Most values are ASCII with nothing to escape.
+    const size_t i = PlainEnd(value, 0, /*ascii=*/true);
     if (i < value.size() && !IsValidUtf8(value.substr(i))) {  // the prefix is ASCII
       Raw(Dump(Json(std::string(value))));                    // nlohmann repairs it
       return;
@@ -517,16 +519,9 @@ class LineWriter {
   void Escaped(std::string_view value) {
     static constexpr char kHex[] = "0123456789abcdef";
     size_t copied = 0;
-    for (size_t i = 0; i < value.size(); ++i) {
-      while (i + 8 <= value.size()) {
-        uint64_t x;
-        std::memcpy(&x, value.data() + i, 8);
-        if (NeedsEscape(x)) break;
-        i += 8;
-      }
-      if (i >= value.size()) break;
+    for (size_t i = PlainEnd(value, 0, /*ascii=*/false); i < value.size();
+         i = PlainEnd(value, i + 1, /*ascii=*/false)) {
       const unsigned char c = static_cast<unsigned char>(value[i]);
-      if (c >= 0x20 && c != '"' && c != '\\') continue;
       Raw(value.substr(copied, i - copied));
       copied = i + 1;
       *p_++ = '\\';

@@ -25,6 +25,10 @@ constexpr Contraction kContractions[] = {
     {"shouldn", kClassModal}, {"mustn", kClassModal},  {"mightn", kClassModal},
     {"won", kClassModal},     {"can", kClassModal},
 };
+// Every one ends in "n": a word that does not is no contraction, without a look at the units
+// after it.
+static_assert(std::all_of(std::begin(kContractions), std::end(kContractions),
+                          [](const Contraction& c) { return c.word.back() == 'n'; }));
 
 }  // namespace
 
@@ -44,9 +48,10 @@ void ClauseReader::Run() {
 void ClauseReader::Classify() {
   info_.resize(n_);
   prefixed_.assign(n_, nullptr);
-  for (uint32_t u = 0; u < n_; ++u) info_[u].lower = s_.LowerToken(s_.units[u].tok_begin);
   for (uint32_t u = 0; u < n_; ++u) {
     Info& i = info_[u];
+    const Unit& unit = s_.units[u];
+    i.lower = s_.LowerToken(unit.tok_begin);
     if (u >= 2 && prefixed_[u] != nullptr) {
       // The hyphen of "re-iterated" reads as an adverb, the word as the prefixed verb.
       Info& hyphen = info_[u - 1];
@@ -55,7 +60,6 @@ void ClauseReader::Classify() {
       hyphen.lower = lower;
       hyphen.classes = kClassAdverb;
     }
-    const Unit& unit = s_.units[u];
     if (unit.mention >= 0) {
       const Mention& m = s_.mentions[unit.mention];
       i.mention = unit.mention;
@@ -108,7 +112,7 @@ void ClauseReader::Classify() {
       for (const VerbSense& sense : i.lex->senses) i.forms |= sense.forms;
     }
     // "didn't" is the tokens didn ' t: an auxiliary and a negation, three units.
-    if (u + 2 < n_ && IsPunctRaw(u + 1, '\'') && LowerRaw(u + 2) == "t") {
+    if (lower.back() == 'n' && u + 2 < n_ && IsPunctRaw(u + 1, '\'') && LowerRaw(u + 2) == "t") {
       for (const Contraction& c : kContractions) {
         if (lower == c.word) {
           i.classes = c.classes;

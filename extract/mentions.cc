@@ -38,7 +38,7 @@ bool SameTokens(const Tagged& s, uint32_t at, const std::vector<std::string>& to
 enum class DateTest { kNone, kToken, kUnknown };
 DateTest MayHoldDate(const CompiledRules& rules, const Tagged& s, bool ascii, bool narrative) {
   if (!ascii) return DateTest::kUnknown;
-  const std::vector<bool>& date_words = rules.date_word_ids;
+  const std::vector<uint8_t>& date_words = rules.date_word_ids;
   for (uint32_t t = 0; t < s.tokens.size(); ++t) {
     const Token& token = s.tokens[t];
     const unsigned char c = static_cast<unsigned char>(s.text[token.begin]);
@@ -47,7 +47,7 @@ DateTest MayHoldDate(const CompiledRules& rules, const Tagged& s, bool ascii, bo
       continue;
     }
     const uint32_t id = s.words[t];
-    if (id != TokenTable::kAbsent && id < date_words.size() && !date_words[id]) continue;
+    if (id != TokenTable::kAbsent && id < date_words.size() && date_words[id] == 0) continue;
     const std::string_view text = s.TokenText(t);
     if (MayBeDateWord(text) &&
         MayStartDate(text, t + 1 < s.tokens.size() ? s.TokenText(t + 1) : "", narrative)) {

@@ -18,6 +18,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "extract/clauses.h"
 #include "extract/rule_compiled.h"
 #include "extract/tagged_sentence.h"
 #include "extract/time_context.h"
@@ -72,6 +73,9 @@ struct DocState {
   // The words the document writes in lower case (common words are not names), or null.
   const DocumentWords* words = nullptr;
   mutable TagScratch scratch;  // Tag's only; holds nothing between sentences
+  // The clause analysis of the sentence Relations (statements.h) reads, kept across sentences
+  // so that they reuse its allocations; AnalyzeClauses replaces it whole.
+  mutable ClauseAnalysis clauses;
   // What the sector pass (sectors.h) made for this document: groups no rule defines (by id)
   // and sector views (by "view:" id, code). Mutable: the pass reads the DocState as tagging
   // does.

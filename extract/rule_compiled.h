@@ -464,8 +464,9 @@ struct CompiledRules {
   EntityPatternGate entity_gate;
   // Per id of alias_index.tokens (the vocabulary complete): whether the word is one of
   // DateWordSpellings (dates.h). Tagging passes over a token whose lower-cased id is not,
-  // without reading its text, when it looks for a sentence that may hold a date.
-  std::vector<bool> date_word_ids;
+  // without reading its text, when it looks for a sentence that may hold a date. (Bytes, not
+  // std::vector<bool>: read for every token.)
+  std::vector<uint8_t> date_word_ids;
   std::vector<Rule> rules;  // relation, discover, coref; sorted by id
   // The words of the patterns (their requirements, anchors and frame verbs), numbered from 1:
   // pattern_words[id - 1] is the entry of the word with id `id` (Tagged::pattern_words holds

@@ -50,10 +50,10 @@ std::unique_ptr<internal::CompiledRules> CompileSources(const std::vector<RuleSo
   compiler.Compile(out.get());
   // The pattern words were the last words interned (RuleCompiler::Compile).
   const internal::TokenTable& vocabulary = out->alias_index.tokens;
-  out->date_word_ids.assign(vocabulary.size() + 1, false);
+  out->date_word_ids.assign(vocabulary.size() + 1, 0);
   for (const std::string& w : DateWordSpellings()) {
     if (const uint32_t id = vocabulary.Find(w); id != internal::TokenTable::kAbsent) {
-      out->date_word_ids[id] = true;
+      out->date_word_ids[id] = 1;
     }
   }
   std::string all;
