@@ -73,11 +73,15 @@ class SectorPass {
       const Mention& m = s_.mentions[i];
       if (released[i] && m.tok_end <= last_end_) continue;  // an owner's nouns now
       const EntityDef* owner = Owner(m);
-      if (Mention c; owner == nullptr && PersonsGovernment(m, &c)) {
-        last_end_ = c.tok_end;
-        out.push_back(std::move(c));
-        changed = true;
-        continue;
+      // (Tested first: most mentions are no person's, and need no Mention built for it.)
+      if (owner == nullptr && m.kind == MentionKind::kEntity && m.entity != nullptr &&
+          m.entity->entity.type == EntityType::kPerson) {
+        if (Mention c; PersonsGovernment(m, &c)) {
+          last_end_ = c.tok_end;
+          out.push_back(std::move(c));
+          changed = true;
+          continue;
+        }
       }
       if (owner == nullptr) {
         out.Keep(i);
