@@ -225,6 +225,12 @@ std::string FirstDayOf(std::string_view iso) {
   return d.ok() ? d->FirstDayString() : std::string();
 }
 
+std::optional<int64_t> FirstDayCount(std::string_view iso) {
+  const std::optional<PartialDate> date = PartialDate::TryParse(iso);
+  if (!date) return std::nullopt;
+  return date->first_day();
+}
+
 std::string LastDayOf(std::string_view iso) {
   Result<PartialDate> d = PartialDate::Parse(iso);
   return d.ok() ? d->LastDayString() : std::string();

@@ -95,6 +95,8 @@ class PartialDate {
 // date covers, as "YYYY-MM-DD"; "" when `iso` is no such date.
 std::string FirstDayOf(std::string_view iso);
 std::string LastDayOf(std::string_view iso);
+// The same first day as a day count (DaysFromCivil); nullopt when `iso` is empty or no date.
+std::optional<int64_t> FirstDayCount(std::string_view iso);
 
 // A TimeValue for the day range [first, last] named `value` (a week "2019-W11", a decade
 // "1990s", a range "1904/1905"). REQUIRES: first <= last, both within the year range.

@@ -227,9 +227,7 @@ std::string QuoteAtMost(std::string_view text, size_t max_bytes) {
 
 std::string AsciiLower(std::string_view text) {
   std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  for (char& c : out) c = AsciiLowerByte(c);
   return out;
 }
 

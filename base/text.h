@@ -52,6 +52,12 @@ std::string QuoteAtMost(std::string_view text, size_t max_bytes);
 // The non-empty pieces of `text` between `separator`s ("a  b" -> {"a", "b"}); views into `text`.
 std::vector<std::string_view> SplitNonEmpty(std::string_view text, char separator);
 
+// `c` with an ASCII capital lower-cased, any other byte as it is; branch-free, so that a loop
+// over a text vectorises.
+constexpr char AsciiLowerByte(char c) {
+  return static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 'a' - 'A' : 0));
+}
+
 // Lower-cases ASCII letters only; other bytes are kept.
 std::string AsciiLower(std::string_view text);
 

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "base/date.h"
 #include "base/text.h"
 #include "extract/name_discovery.h"
 #include "extract/name_shape.h"

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "base/date.h"
+#include "base/text.h"
 #include "extract/dates.h"
 #include "extract/rule_prefilter.h"
 #include "extract/rule_tokens.h"
@@ -367,7 +368,7 @@ void Tag(const DocState& doc, std::string_view text, const DateReference& dates,
   unsigned char high_bits = 0;
   for (char& c : s->lower) {
     high_bits |= static_cast<unsigned char>(c);
-    c = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 'a' - 'A' : 0));
+    c = AsciiLowerByte(c);
   }
   const bool ascii = (high_bits & 0x80) == 0;
   // Held until the document's last pass, like BuildUnits' output: allocated at their size.

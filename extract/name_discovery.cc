@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "base/date.h"
 #include "base/text.h"
 #include "extract/mention_rules.h"
 #include "extract/name_shape.h"

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/date.h"
 #include "base/text.h"
 #include "extract/mention_rules.h"
 #include "extract/rule_compiled.h"

@@ -6,12 +6,6 @@
 
 namespace parley::internal {
 
-std::optional<int64_t> FirstDayCount(std::string_view iso) {
-  const std::optional<PartialDate> date = PartialDate::TryParse(iso);
-  if (!date) return std::nullopt;
-  return date->first_day();
-}
-
 RolePeriod RolePeriod::Of(const Role& role) {
   RolePeriod period;
   if (const std::optional<PartialDate> from = PartialDate::TryParse(role.from)) {

@@ -55,15 +55,11 @@ struct RolePeriod {
   bool Meets(int64_t first_day, int64_t last_day) const {
     return last_day >= first && first_day <= last;
   }
-  // Whether the role was held on `day` (FirstDayCount); false when there is none.
+  // Whether the role was held on `day` (FirstDayCount, base/date.h); false when there is none.
   bool HeldOn(std::optional<int64_t> day) const { return day && Meets(*day, *day); }
   // The latest day the role's dates name: its end, else its start; kNoStart without either.
   int64_t LastKnown() const { return last != kNoEnd ? last : first; }
 };
-
-// The day count of the first day of `iso` (a day "2019-03-18" or a partial date "2019": a unit's
-// Tagged::date, a document date); nullopt when it is empty or no date.
-std::optional<int64_t> FirstDayCount(std::string_view iso);
 
 struct EntityDef {
   Entity entity;  // label, aliases, attributes, roles; mentions == 0

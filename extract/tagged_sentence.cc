@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "base/text.h"
 #include "extract/rule_compiled.h"
 
 namespace parley::internal {
@@ -196,12 +197,9 @@ char* WriteDecimal(size_t value, char* out) {
 }
 
 // Writes the n bytes at `in` to `out` with their ASCII capitals lower-cased, as Tag lower-cases
-// Tagged::lower (the loop vectorises).
+// Tagged::lower.
 void CopyLowered(char* out, const char* in, size_t n) {
-  for (size_t k = 0; k < n; ++k) {
-    const char c = in[k];
-    out[k] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 'a' - 'A' : 0));
-  }
+  for (size_t k = 0; k < n; ++k) out[k] = AsciiLowerByte(in[k]);
 }
 
 // The number of decimal digits of `value`.
