@@ -1,6 +1,7 @@
 #include "extract/pattern_match.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace parley::internal {
 namespace {
@@ -73,19 +74,6 @@ size_t NameEndsBefore(const Tagged& s, size_t u) {
   return k;
 }
 
-// Whether a match of `pattern` (which has start words) may start at unit `u`: a word unit that
-// is one of them, followed by what may be the second element. A pattern on the sentence as
-// written compares its words with (?i:), which also folds the Kelvin sign and the long s to k
-// and s, so in a sentence holding one every word unit is tried.
-bool MayStartAt(const CompiledPattern& pattern, const Tagged& s, size_t u) {
-  if (s.units[u].mention >= 0) return false;
-  if (!(pattern.cased && s.folds_to_ascii) &&
-      !UnitIsOneOf(s, u, pattern.start_ids, pattern.start_words)) {
-    return false;
-  }
-  return SecondAt(pattern, s, u + 1);
-}
-
 }  // namespace
 
 bool NextMatch(const CompiledPattern& pattern, const Tagged& s, size_t pos,
@@ -121,30 +109,72 @@ bool NextMatch(const CompiledPattern& pattern, const Tagged& s, size_t pos,
   // from every earlier position, so it meets new states all the time and builds them (most of
   // the matching cost), and it needs the reverse program to find where the match began. An
   // existence test without captures comes first because most starts fail.
-  const size_t first = std::lower_bound(s.unit_offsets.begin(), s.unit_offsets.end(), pos + 1) -
-                       s.unit_offsets.begin();
-  // A {name} start: what follows a name ending at a unit depends only on that unit, so once no
-  // match starts at unit u, no name ending where one from u may end is followed by a match, and
-  // later starts are tried only for names ending after those (not again for the "Biden" of
-  // "Joe Biden").
-  size_t name_ends_from = 0;
-  for (size_t u = first; u < s.units.size(); ++u) {
-    const size_t at = s.unit_offsets[u];
-    if (pattern.start_bits != 0) {
-      if (input[at] != '\x01') continue;
+  const size_t count = s.units.size();
+  const uint32_t* const offsets = s.unit_offsets.data();
+  const size_t first = std::lower_bound(offsets, offsets + count, pos + 1) - offsets;
+  // Whether a match starts at the space before the unit at byte `at` (no captures), and that
+  // match with its captures.
+  const auto starts_at = [&](size_t at) {
+    return pattern.re->Match(input, at - 1, input.size(), RE2::ANCHOR_START, nullptr, 0);
+  };
+  const auto match_at = [&](size_t at) {
+    return pattern.re->Match(input, at - 1, input.size(), RE2::ANCHOR_START, groups, n);
+  };
+  // The loops below are one per kind of start: a pattern is tried at every unit of a sentence
+  // (and the sentence at every pattern the prefilter selects), so what they test of each unit
+  // is kept to a few loads.
+  if (pattern.start_bits != 0) {
+    // Only a placeholder starts with "\x01" (a word that is that byte alone is written "?"),
+    // so the next one is found by memchr rather than unit by unit; a "\x01" inside a longer
+    // token is at no unit's start and is passed over.
+    const char* const data = input.data();
+    size_t u = first;
+    size_t from = u < count ? offsets[u] : input.size();
+    while (from < input.size()) {
+      const void* hit = std::memchr(data + from, '\x01', input.size() - from);
+      if (hit == nullptr) return false;
+      const size_t at = static_cast<const char*>(hit) - data;
+      from = at + 1;
+      u = std::lower_bound(offsets + u, offsets + count, at) - offsets;
+      if (u == count) return false;
+      if (offsets[u] != at) continue;
       const int mention = s.units[u].mention;
       if (mention >= 0 && (s.mentions[mention].bits & pattern.start_bits) == 0) continue;
       if (!SecondAt(pattern, s, u + 1)) continue;
-    } else if (names) {
-      if (!NameMayStartAt(pattern, s, u, name_ends_from)) continue;
-    } else if (!MayStartAt(pattern, s, u)) {
-      continue;
+      if (starts_at(at)) return match_at(at);
     }
-    if (!pattern.re->Match(input, at - 1, input.size(), RE2::ANCHOR_START, nullptr, 0)) {
-      if (names) name_ends_from = NameEndsBefore(s, u);
-      continue;
+    return false;
+  }
+  if (names) {
+    // A {name} start: what follows a name ending at a unit depends only on that unit, so once
+    // no match starts at unit u, no name ending where one from u may end is followed by a
+    // match, and later starts are tried only for names ending after those (not again for the
+    // "Biden" of "Joe Biden").
+    size_t name_ends_from = 0;
+    for (size_t u = first; u < count; ++u) {
+      if (!NameWordAt(s, u) || !NameMayStartAt(pattern, s, u, name_ends_from)) continue;
+      if (starts_at(offsets[u])) return match_at(offsets[u]);
+      name_ends_from = NameEndsBefore(s, u);
     }
-    return pattern.re->Match(input, at - 1, input.size(), RE2::ANCHOR_START, groups, n);
+    return false;
+  }
+  // Start words. A pattern on the sentence as written compares its words with (?i:), which
+  // also folds the Kelvin sign and the long s to k and s, so in a sentence holding one every
+  // word unit is tried.
+  const bool every_word = pattern.cased && s.folds_to_ascii;
+  const Unit* const units = s.units.data();
+  const uint32_t* const words = s.pattern_words.data();
+  for (size_t u = first; u < count; ++u) {
+    if (units[u].mention >= 0) continue;
+    if (!every_word) {
+      const uint32_t id = words[units[u].tok_begin];
+      if (id != kNoPatternWord ? !pattern.start_ids.Contains(id)
+                               : !UnitIsOneOf(s, u, pattern.start_ids, pattern.start_words)) {
+        continue;
+      }
+    }
+    if (!SecondAt(pattern, s, u + 1)) continue;
+    if (starts_at(offsets[u])) return match_at(offsets[u]);
   }
   return false;
 }
