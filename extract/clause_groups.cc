@@ -328,7 +328,46 @@ bool ClauseReader::ClosesParenthetical(uint32_t p) const {
       (NamesNoEntity(k - 1) || NamesGroupsOnly(k - 1))) {
     return true;
   }
-  return ChunkEndingAt(k - 1) >= 0 || (Has(k - 2, kClassPronoun) && ClauseStartBefore(k - 2));
+  return ChunkEndingAt(k - 1) >= 0 || (Has(k - 2, kClassPronoun) && ClauseStartBefore(k - 2)) ||
+         NounBeforeApposedName(k - 1, p);
+}
+
+uint32_t ClauseReader::ApposedPhraseStart(uint32_t open) const {
+  // Back over the noun phrase's words ("Secretary of State", "national security adviser") to
+  // what determines it: "his", "the", an owner's "'s".
+  uint32_t b = open;
+  while (b > 0 && open - b < 6 && !(b >= 2 && Is(b - 1, "s") && IsPunct(b - 2, '\'')) &&
+         (IsNounWord(b - 1) || (b >= 2 && b < open && Is(b - 1, "of") && IsNounWord(b - 2)))) {
+    --b;
+  }
+  if (b == open || b == 0) return kNoUnit;
+  if (Has(b - 1, kClassDeterminer | kClassPossessive)) return b - 1;
+  if (b >= 3 && Is(b - 1, "s") && IsPunct(b - 2, '\'')) {
+    const int owner = ChunkEndingAt(b - 2);
+    if (owner >= 0) return out_->chunks[owner].begin;
+  }
+  return kNoUnit;
+}
+
+int ClauseReader::ApposedName(uint32_t open, uint32_t close) const {
+  const int name = open + 1 < n_ ? out_->chunk_of[open + 1] : -1;
+  if (name < 0 || out_->chunks[name].begin != open + 1 || out_->chunks[name].end != close ||
+      out_->chunks[name].members.size() != 1) {
+    return -1;
+  }
+  return name;
+}
+
+int ClauseReader::ActorBeforeApposedPhrase(uint32_t start) const {
+  if (start < 2 || !Is(start - 1, "and")) return -1;
+  return ActorsBeforeAnd(start - 1);
+}
+
+bool ClauseReader::NounBeforeApposedName(uint32_t open, uint32_t close) const {
+  if (ApposedName(open, close) < 0) return false;
+  const uint32_t start = ApposedPhraseStart(open);
+  if (start == kNoUnit) return false;
+  return ClauseStartBefore(start) || ActorBeforeApposedPhrase(start) >= 0;
 }
 
 void ClauseReader::FindGroups() {

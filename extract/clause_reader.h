@@ -378,6 +378,20 @@ class ClauseReader {
   // the start of a clause: "Putin, who has never been to Tokyo, met", "We, the leaders of A
   // and B, oppose". Commas inside a coordinated chunk are not the opening one.
   bool ClosesParenthetical(uint32_t p) const;
+  // Whether the commas at `open` and `close` enclose one entity chunk in apposition to a noun
+  // phrase that stands in subject position before it: "His Secretary of State, Cyrus Vance,
+  // pursued", "Carter and his Secretary of State, Cyrus Vance, pursued" (the phrase opens with
+  // a determiner, a possessive or an owner's "'s", at the start of a clause or after one entity
+  // and "and" there).
+  bool NounBeforeApposedName(uint32_t open, uint32_t close) const;
+  // The chunk of the one entity between the commas at `open` and `close`, or -1.
+  int ApposedName(uint32_t open, uint32_t close) const;
+  // The first unit of the determined noun phrase that ends at the comma `open` ("his Secretary
+  // of State", "the adviser", "Truman's Secretary of State"), or kNoUnit.
+  uint32_t ApposedPhraseStart(uint32_t open) const;
+  // "Carter and his Secretary of State": the actor chunk before "and" at unit start - 1, when
+  // it opens a clause (ActorsBeforeAnd), or -1.
+  int ActorBeforeApposedPhrase(uint32_t start) const;
 
   void FindGroups();
   // The last verb group so far, or the one before it when the last is a gerund of credit

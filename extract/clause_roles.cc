@@ -309,6 +309,30 @@ void ClauseReader::FindSubject(size_t gi) {
           g.subject_via = "apposition of \"" + std::string(s_.UnitsText(g.apposed_begin, p)) + "\"";
           return;
         }
+        // "His Secretary of State, Cyrus Vance, pursued", "Carter and his Secretary of State,
+        // Cyrus Vance, pursued": the name says who the noun phrase is; an actor coordinated
+        // before it acts too.
+        if (const int name = ApposedName(p, w); name >= 0 && Parenthetical(p, w)) {
+          const uint32_t start = ApposedPhraseStart(p);
+          const int first = start == kNoUnit ? -1 : ActorBeforeApposedPhrase(start);
+          if (start != kNoUnit && (first >= 0 || ClauseStartBefore(start))) {
+            out_->skipped.push_back({p, w + 1, "apposition"});
+            g.apposed_begin = start;
+            g.apposed_end = p;
+            g.subject_via = "apposition of \"" + std::string(s_.UnitsText(start, p)) + "\"";
+            if (first < 0) {
+              g.subject = name;
+              return;
+            }
+            Chunk joined = out_->chunks[first];
+            joined.end = w;
+            joined.members.push_back(out_->chunks[name].members[0]);
+            g.subject = AddChunk(std::move(joined));
+            g.subject_via =
+                "actor and the apposition of \"" + std::string(s_.UnitsText(start, p)) + "\"";
+            return;
+          }
+        }
         const int c = ChunkEndingAt(p);
         // "Carter's successor Ronald Reagan, a critic of SALT II, agreed": the words before
         // the name belong to its noun phrase.
