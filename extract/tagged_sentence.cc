@@ -160,26 +160,44 @@ std::string_view MentionKindName(MentionKind kind) {
   return "entity";
 }
 
-void SetLetters(Mention* m) {
-  uint32_t first = 0, second = 0;
-  switch (m->kind) {
+namespace {
+
+// The bits of a mention's letters, its type's first: SetLetters.
+void LetterBits(const Mention& m, uint32_t* first, uint32_t* second) {
+  *second = 0;
+  switch (m.kind) {
     case MentionKind::kDemonym:
-      first = kBitDemonym;
+      *first = kBitDemonym;
       break;
     case MentionKind::kDate:
-      first = kBitDate;
+      *first = kBitDate;
       break;
     case MentionKind::kQuote:
-      first = kBitQuote;
+      *first = kBitQuote;
       break;
     default:
-      first = EntityTypeBit(m->entity->entity.type);
-      if (m->acts_as != nullptr) second = EntityTypeBit(m->acts_as->entity.type);
+      *first = EntityTypeBit(m.entity->entity.type);
+      if (m.acts_as != nullptr) *second = EntityTypeBit(m.acts_as->entity.type);
       break;
   }
+}
+
+}  // namespace
+
+void SetLetters(Mention* m) {
+  uint32_t first = 0, second = 0;
+  LetterBits(*m, &first, &second);
   m->letters.assign(1, MentionLetter(first));
   if (second != 0) m->letters += MentionLetter(second);
   m->bits = first | second;
+}
+
+bool LettersCurrent(const Mention& m) {
+  uint32_t first = 0, second = 0;
+  LetterBits(m, &first, &second);
+  return m.bits == (first | second) && m.letters.size() == (second != 0 ? 2u : 1u) &&
+         m.letters[0] == MentionLetter(first) &&
+         (second == 0 || m.letters[1] == MentionLetter(second));
 }
 
 namespace {
