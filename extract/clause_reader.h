@@ -47,17 +47,21 @@ struct Info {
   // The unit's first token, lower-cased (ClauseReader::Lower): the clause layer compares words
   // millions of times a run, and reads them here rather than through the unit and its token.
   std::string_view lower;
-  Kind kind = Kind::kWord;
-  uint32_t classes = 0;  // WordClass
-  uint8_t forms = 0;     // VerbForm union
   const LexEntry* lex = nullptr;
-  bool cap = false;  // a word starting with a capital letter
-  bool ly = false;   // an adverb by its shape ("-ly", not a known verb form)
-  char punct = 0;
+  uint32_t classes = 0;  // WordClass
   int mention = -1;
+  Kind kind = Kind::kWord;
+  uint8_t forms = 0;  // VerbForm union
+  bool cap = false;   // a word starting with a capital letter
+  bool ly = false;    // an adverb by its shape ("-ly", not a known verb form)
+  char punct = 0;
   uint8_t entity_class = 0;  // EntityClass bits of a mention unit
   bool negative = false;     // "didn", "won", "can" before ' t: an auxiliary with "n't"
   bool title = false;        // IsTitleWord, set at the end of Classify
+  // The word after "re-" or "co-" read as the prefixed verb ("re-iterated": `lex` is the entry
+  // of "reiterated"; ClauseReader::PrefixedStart).
+  bool prefixed = false;
+  bool verb = false;  // a verb of a verb group (set by FindGroups)
 };
 
 // An entity phrase: titles, demonyms and determiners around one head mention.
@@ -67,12 +71,34 @@ struct Phrase {
   bool possessive = false;
 };
 
+}  // namespace parley::internal::clause_reader
+
+namespace parley::internal {
+
+// ClauseScratch's tables: the reader's, by unit and by phrase (their contents are rewritten by
+// each sentence's reader).
+struct ClauseScratch::Tables {
+  std::vector<clause_reader::Info> info;
+  std::vector<clause_reader::Phrase> phrases;
+};
+
+}  // namespace parley::internal
+
+namespace parley::internal::clause_reader {
+
 // Reads one tagged sentence into a ClauseAnalysis (AnalyzeClauses): Run() classifies the units,
 // finds entity phrases and coordination, verb groups, then each group's roles.
 class ClauseReader {
  public:
-  ClauseReader(const Tagged& s, const Lexicon& lexicon, ClauseAnalysis* out)
-      : s_(s), lex_(lexicon), out_(out), n_(static_cast<uint32_t>(s.units.size())) {}
+  // Works in `tables` (whatever they hold is replaced).
+  ClauseReader(const Tagged& s, const Lexicon& lexicon, ClauseAnalysis* out,
+               ClauseScratch::Tables* tables)
+      : s_(s),
+        lex_(lexicon),
+        out_(out),
+        n_(static_cast<uint32_t>(s.units.size())),
+        info_(tables->info),
+        phrases_(tables->phrases) {}
 
   void Run();
 
@@ -176,7 +202,7 @@ class ClauseReader {
   bool ListItemVerbAt(uint32_t u) const;
   // The first unit of the word at u with its hyphenated prefix ("co-led": "co"), else u.
   uint32_t PrefixedStart(uint32_t u) const {
-    return u > 2 && prefixed_[u] != nullptr && IsPunctRaw(u - 1, '-') ? u - 2 : u;
+    return u > 2 && info_[u].prefixed && IsPunctRaw(u - 1, '-') ? u - 2 : u;
   }
   // A pronoun that can be a subject ("I", "you", "we"; not "me", "us", "them").
   bool SubjectPronoun(uint32_t u) const {
@@ -246,7 +272,7 @@ class ClauseReader {
   // closed-class word and not a finite verb form ("Rejects", "Signed" in a title-case headline).
   // Asked at most units of a sentence, and so answered once for each by Classify (TitleWord).
   bool IsTitleWord(uint32_t u) const { return info_[u].title; }
-  bool TitleWord(uint32_t u) const;
+  static bool TitleWord(const Info& i);
   // The length of a run of one to three lower-case nouns at u that ends right before a title
   // word or a person: "leader" in "Soviet leader Joseph Stalin". 0 when there is none.
   uint32_t LowerOfficeRun(uint32_t u) const;
@@ -352,6 +378,20 @@ class ClauseReader {
   // the start of a clause: "Putin, who has never been to Tokyo, met", "We, the leaders of A
   // and B, oppose". Commas inside a coordinated chunk are not the opening one.
   bool ClosesParenthetical(uint32_t p) const;
+  // Whether the commas at `open` and `close` enclose one entity chunk in apposition to a noun
+  // phrase that stands in subject position before it: "His Secretary of State, Cyrus Vance,
+  // pursued", "Carter and his Secretary of State, Cyrus Vance, pursued" (the phrase opens with
+  // a determiner, a possessive or an owner's "'s", at the start of a clause or after one entity
+  // and "and" there).
+  bool NounBeforeApposedName(uint32_t open, uint32_t close) const;
+  // The chunk of the one entity between the commas at `open` and `close`, or -1.
+  int ApposedName(uint32_t open, uint32_t close) const;
+  // The first unit of the determined noun phrase that ends at the comma `open` ("his Secretary
+  // of State", "the adviser", "Truman's Secretary of State"), or kNoUnit.
+  uint32_t ApposedPhraseStart(uint32_t open) const;
+  // "Carter and his Secretary of State": the actor chunk before "and" at unit start - 1, when
+  // it opens a clause (ActorsBeforeAnd), or -1.
+  int ActorBeforeApposedPhrase(uint32_t start) const;
 
   void FindGroups();
   // The last verb group so far, or the one before it when the last is a gerund of credit
@@ -532,11 +572,9 @@ class ClauseReader {
   const Lexicon& lex_;
   ClauseAnalysis* out_;
   const uint32_t n_;
-  std::vector<Info> info_;
-  bool time_word_ = false;  // HoldsTimeWord()
-  std::vector<Phrase> phrases_;
-  std::vector<bool> verb_unit_;            // units that are verbs of a group
-  std::vector<const LexEntry*> prefixed_;  // "re-iterated": the entry of "reiterated"
+  std::vector<Info>& info_;  // by unit
+  bool time_word_ = false;   // HoldsTimeWord()
+  std::vector<Phrase>& phrases_;
   size_t next_phrase_hint_ = 0;
   uint32_t first_spaced_dash_ = kNoUnit;  // the first dash set off by a space, or kNoUnit
 };

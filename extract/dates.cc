@@ -356,6 +356,17 @@ class Finder {
       const std::string_view noun = noun_word;
       if (noun == "date" || noun == "dates") return DateRole::kAttribute;
     }
+    // "withdraw to the line of June 4, 1967", the line of "June 4, 1967", "the borders of 1967":
+    // the line, as above.
+    if (const size_t q = first >= 1 && IsPunct(first - 1, '"') ? first - 1 : first;
+        q >= 2 && LowerWord(q - 1) == "of") {
+      const std::string noun_word = LowerWord(q - 2);
+      const std::string_view noun = noun_word;
+      if (noun == "line" || noun == "lines" || noun == "border" || noun == "borders" ||
+          noun == "boundary" || noun == "boundaries" || noun == "frontier" || noun == "frontiers") {
+        return DateRole::kAttribute;
+      }
+    }
     // A date that describes a thing: a bare year in "the 1967 ceasefire lines", "Reagan's 1987
     // speech", "the Tripartite Declaration of 1950" (not "the summer of 1977"), any date right
     // before a common noun ("to June 4, 1967 borders"); a month or day in a name is the time of
@@ -397,7 +408,12 @@ class Finder {
     if (k == 0 || cue.empty()) return DateRole::kPoint;
     // In a narrative, a sentence that opens "By January 1978," tells where the story stands,
     // and "did not recognize it until 1783" when something happened.
-    if (cue == "by" && narrative_ && k == 1) return DateRole::kPoint;
+    // So does "by December" opening a later clause: "achieved nothing, and by December the
+    // Palestinians suspended talks".
+    if (cue == "by" && narrative_ &&
+        (k == 1 || IsPunct(k - 2, ',') || LowerWord(k - 2) == "and" || LowerWord(k - 2) == "but")) {
+      return DateRole::kPoint;
+    }
     if ((cue == "until" || cue == "till") && narrative_) return DateRole::kPoint;
     if (cue == "by" || cue == "until" || cue == "till" || cue == "through" || cue == "thru") {
       return DateRole::kTarget;
@@ -719,13 +735,21 @@ class Finder {
     if (IsYearToken(y_at)) return Match{i, y_at, MonthTime(Value(y_at), m), false};
     const bool lead =
         (i > 0 && IsWord(i - 1) && InFolded(kMonthLeads, Str(i - 1))) ||
-        (i > 1 && LowerWord(i - 1) == "of" && InFolded(kMonthParts, LowerWord(i - 2)));
+        (i > 1 && LowerWord(i - 1) == "of" && InFolded(kMonthParts, LowerWord(i - 2))) ||
+        ThatMonthOpensClause(i);
     if (lead && HasYear() && (strong || m == 5) && !CarryBlocks(m)) {
       return Match{i, last,
                    MonthTime(narrative_ || StoryTakes(ref_->y, m, 0) ? MonthYear(m) : ref_->y, m),
                    true};
     }
     return std::nullopt;
+  }
+
+  // In a narrative, "that" before the month at token i opening a clause: "That July, Rabin
+  // indicated", "and that December the talks resumed" (not "said that June was hot").
+  bool ThatMonthOpensClause(size_t i) const {
+    if (!narrative_ || i == 0 || LowerWord(i - 1) != "that") return false;
+    return i == 1 || IsPunct(i - 2, ',') || LowerWord(i - 2) == "and" || LowerWord(i - 2) == "but";
   }
 
   // The year of a "Month Day, Year" that ends a range starting before token j ("to August 2,

@@ -52,7 +52,8 @@ enum class DateRole {
                // (a narrative's point when a phrase opening the sentence with "In" or "During"
                // names the event: "In Israel's May 1999 elections,")
   kAttribute,  // a date describing a thing: "the 1967 ceasefire lines", "Reagan's 1987 speech",
-               // "the Declaration of 1950" (not "the summer of 1977"), "June 4, 1967 borders"
+               // "the Declaration of 1950" (not "the summer of 1977"), "June 4, 1967 borders",
+               // "the line of June 4, 1967"
 };
 // "point", "since", "target", "baseline", "named", "attribute".
 std::string_view DateRoleName(DateRole role);
@@ -88,7 +89,10 @@ struct DateReference {
   // a month when they fall on or before it ("(replaced on July 26 by ...) ... from July 17 to
   // August 2, 1945" is 1945-07-26). Day-relative words ("on Saturday", "yesterday") are not
   // resolved. A sentence-opening "By January 1978," is a point,
-  // not a target. Default: false (the reference stays `date`, the document date of news).
+  // not a target, as is "by December" opening a later clause ("achieved nothing, and by December
+  // the Palestinians suspended talks"); "That July," opening a clause is a month of the story;
+  // a date naming a line ("the line of June 4, 1967") is an attribute and moves no story.
+  // Default: false (the reference stays `date`, the document date of news).
   bool narrative = false;
   // Narrative only: `date` is where an earlier paragraph's story stood, at month precision
   // (extract/time_context.h carries it over). A month, or a day and month, without a year on or

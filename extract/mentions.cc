@@ -13,6 +13,10 @@
 namespace parley::internal {
 namespace {
 
+// The order of a document-local alias's mention: the document's own names win over the lists'
+// ones.
+constexpr int kLocalOrder = 1 << 30;
+
 bool SameTokens(const Tagged& s, uint32_t at, const std::vector<std::string>& tokens,
                 const std::vector<bool>& space_before, bool ignore_case) {
   if (at + tokens.size() > s.tokens.size()) return false;
@@ -107,19 +111,30 @@ bool ForEachMayStartLocalAlias(const DocState& doc, const Tagged& s, Fn fn) {
   return false;
 }
 
-// The document-local aliases (discovered names) starting at token i, appended to `out`.
-// REQUIRES: MayStartLocalAlias(doc, s, i).
-void LocalCandidates(const DocState& doc, const Tagged& s, uint32_t i, std::vector<Mention>* out) {
+// Calls fn(alias, end) for each document-local alias (a discovered name) that the sentence
+// writes from token i to token `end`.
+template <typename Fn>
+void ForEachLocalAliasAt(const DocState& doc, const Tagged& s, uint32_t i, Fn fn) {
   auto it = doc.local_aliases.find(s.TokenText(i));
   if (it == doc.local_aliases.end()) return;
   for (const LocalAlias& a : it->second) {
-    if (!SameTokens(s, i, a.tokens, a.space_before, false)) continue;
-    const uint32_t end = i + static_cast<uint32_t>(a.tokens.size());
+    if (SameTokens(s, i, a.tokens, a.space_before, false)) {
+      fn(a, i + static_cast<uint32_t>(a.tokens.size()));
+    }
+  }
+}
+
+// The document-local aliases starting at token i, appended to `out`. Out of line: inlined into
+// Candidates' token loop, where most sentences never call it, it slows the loop down.
+// REQUIRES: MayStartLocalAlias(doc, s, i).
+[[gnu::noinline]] void LocalCandidates(const DocState& doc, const Tagged& s, uint32_t i,
+                                       std::vector<Mention>* out) {
+  ForEachLocalAliasAt(doc, s, i, [&](const LocalAlias& a, uint32_t end) {
     out->push_back(
         EntityMention(doc, a.entity, i, end, MentionKind::kDiscovered,
                       doc.trace ? "discovered name '" + std::string(s.Range(i, end)) + "'" : ""));
-    out->back().order = 1 << 30;  // the document's own names win over the lists' ones
-  }
+    out->back().order = kLocalOrder;
+  });
 }
 
 // Every alias, entity pattern and date in the sentence, overlapping, into
@@ -214,7 +229,9 @@ void Candidates(const DocState& doc, const Tagged& s) {
 }
 
 // ResolveOverlaps' policy: whether candidate `a` (index ia) goes before `b` (index ib).
-bool Precedes(const Tagged& s, const Mention& a, uint32_t ia, const Mention& b, uint32_t ib) {
+// A and B: Mention or LocalHit.
+template <typename A, typename B>
+bool Precedes(const Tagged& s, const A& a, uint32_t ia, const B& b, uint32_t ib) {
   const uint32_t a_bytes = s.tokens[a.tok_end - 1].end - s.tokens[a.tok_begin].begin;
   const uint32_t b_bytes = s.tokens[b.tok_end - 1].end - s.tokens[b.tok_begin].begin;
   if (a_bytes != b_bytes) return a_bytes > b_bytes;
@@ -407,90 +424,109 @@ void Tag(const DocState& doc, std::string_view text, const DateReference& dates,
   BuildUnits(s);
 }
 
-void AddLocalMentions(const DocState& doc, Tagged* s, bool document_title) {
-  std::vector<Mention>& candidates = doc.scratch.candidates;
-  candidates.clear();
-  for (Mention& m : s->mentions) {
-    if (m.kind != MentionKind::kQuote) candidates.push_back(std::move(m));
-  }
-  const size_t before = candidates.size();
+bool AddLocalMentions(const DocState& doc, Tagged* s, bool document_title) {
+  // The local aliases starting at each token, as spans first: most of them lose to a mention
+  // the sentence has (a discovered name is mostly written where Tag found it already), and
+  // then the sentence keeps its mentions and units.
+  std::vector<LocalHit>& hits = doc.scratch.local_hits;
+  hits.clear();
   ForEachMayStartLocalAlias(doc, *s, [&](uint32_t i) {
-    LocalCandidates(doc, *s, i, &candidates);
+    ForEachLocalAliasAt(doc, *s, i, [&](const LocalAlias& a, uint32_t end) {
+      hits.push_back({i, end, a.entity->priority, kLocalOrder, a.entity});
+    });
     return false;
   });
+  // The sentence's mentions but quotations, in order: the known ones.
+  std::vector<const Mention*>& known = doc.scratch.known;
+  known.clear();
+  for (const Mention& m : s->mentions) {
+    if (m.kind != MentionKind::kQuote) known.push_back(&m);
+  }
   if (document_title) {
     // The title keeps the known entities a local name of another kind would cover.
-    auto holds_known = [&](const Mention& m) {
-      if (m.entity == nullptr || m.entity->entity.type == EntityType::kPerson) return false;
-      for (size_t k = 0; k < before; ++k) {
-        const Mention& known = candidates[k];
-        if (known.entity != nullptr && known.kind != MentionKind::kDemonym &&
-            known.kind != MentionKind::kDate && known.tok_begin >= m.tok_begin &&
-            known.tok_end <= m.tok_end) {
+    auto holds_known = [&](const LocalHit& h) {
+      if (h.entity->entity.type == EntityType::kPerson) return false;
+      for (const Mention* k : known) {
+        if (k->entity != nullptr && k->kind != MentionKind::kDemonym &&
+            k->kind != MentionKind::kDate && k->tok_begin >= h.tok_begin &&
+            k->tok_end <= h.tok_end) {
           return true;
         }
       }
       return false;
     };
-    candidates.erase(std::remove_if(candidates.begin() + static_cast<std::ptrdiff_t>(before),
-                                    candidates.end(), holds_known),
-                     candidates.end());
+    hits.erase(std::remove_if(hits.begin(), hits.end(), holds_known), hits.end());
   }
-  if (candidates.size() == before) {  // nothing new: put the mentions back as they were
-    s->mentions.clear();
-    for (Mention& m : candidates) s->mentions.push_back(std::move(m));
-    AddQuotes(s);
-    return;
+  if (hits.empty()) {
+    // Nothing new. The quotations lose their letters and bits, as when this pass made them
+    // again (AddQuotes) before it learnt to keep the mentions: patterns read a quotation's bits
+    // from its mention, and the output stays as it was. (Keeping them would let patterns start
+    // at the quotations of these sentences too: a change of behaviour of its own.)
+    for (Mention& m : s->mentions) {
+      if (m.kind != MentionKind::kQuote) continue;
+      m.letters = {};
+      m.bits = 0;
+    }
+    return false;
   }
   // The sentence's mentions do not overlap. When each new one overlaps one of them that goes
   // before it (ResolveOverlaps' policy), ResolveOverlaps would keep them all and drop the new
   // ones: the mentions stay as they were, and a new one lying within one of another entity
   // type is an inner entity (as ResolveOverlaps tells).
-  const auto dropped = [&](uint32_t i) {
-    const Mention& m = candidates[i];
+  const uint32_t before = static_cast<uint32_t>(known.size());
+  const auto dropped = [&](uint32_t h) {
+    const LocalHit& m = hits[h];
     for (uint32_t k = 0; k < before; ++k) {
-      const Mention& known = candidates[k];
-      if (known.tok_begin < m.tok_end && m.tok_begin < known.tok_end &&
-          Precedes(*s, known, k, m, i)) {
+      const Mention& other = *known[k];
+      if (other.tok_begin < m.tok_end && m.tok_begin < other.tok_end &&
+          Precedes(*s, other, k, m, before + h)) {
         return true;
       }
     }
     return false;
   };
   bool unchanged = true;
-  for (uint32_t i = static_cast<uint32_t>(before); i < candidates.size() && unchanged; ++i) {
-    unchanged = dropped(i);
-  }
+  for (uint32_t h = 0; h < hits.size() && unchanged; ++h) unchanged = dropped(h);
   if (unchanged) {
-    for (size_t i = before; i < candidates.size(); ++i) {
-      const Mention& m = candidates[i];
-      if (m.entity == nullptr || m.kind == MentionKind::kDemonym) continue;
-      for (size_t k = 0; k < before; ++k) {
-        const Mention& outer = candidates[k];
-        if (outer.tok_begin > m.tok_begin || outer.tok_end < m.tok_end) continue;
-        if (outer.entity != nullptr && outer.kind != MentionKind::kDemonym &&
-            outer.entity->entity.type != m.entity->entity.type &&
+    for (const LocalHit& m : hits) {
+      for (const Mention* outer : known) {
+        if (outer->tok_begin > m.tok_begin || outer->tok_end < m.tok_end) continue;
+        if (outer->entity != nullptr && outer->kind != MentionKind::kDemonym &&
+            outer->entity->entity.type != m.entity->entity.type &&
             std::find(s->inner.begin(), s->inner.end(), m.entity) == s->inner.end()) {
           s->inner.push_back(m.entity);
         }
         break;
       }
     }
-    candidates.resize(before);
-    s->mentions.clear();
-    for (Mention& m : candidates) s->mentions.push_back(std::move(m));
-  } else {
-    std::vector<const EntityDef*> inner;
-    s->mentions = ResolveOverlaps(*s, &doc.scratch, &inner);
-    for (const EntityDef* def : inner) {
-      if (std::find(s->inner.begin(), s->inner.end(), def) == s->inner.end()) {
-        s->inner.push_back(def);
-      }
+    // The units stand unless a mention's letters changed since they were built (ApplyEras
+    // gives a mention another entity).
+    if (std::all_of(s->mentions.begin(), s->mentions.end(), LettersCurrent)) return false;
+    BuildUnits(s);
+    return true;
+  }
+  std::vector<Mention>& candidates = doc.scratch.candidates;
+  candidates.clear();
+  for (Mention& m : s->mentions) {
+    if (m.kind != MentionKind::kQuote) candidates.push_back(std::move(m));
+  }
+  for (const LocalHit& h : hits) {
+    candidates.push_back(EntityMention(
+        doc, h.entity, h.tok_begin, h.tok_end, MentionKind::kDiscovered,
+        doc.trace ? "discovered name '" + std::string(s->Range(h.tok_begin, h.tok_end)) + "'"
+                  : ""));
+    candidates.back().order = kLocalOrder;
+  }
+  std::vector<const EntityDef*> inner;
+  s->mentions = ResolveOverlaps(*s, &doc.scratch, &inner);
+  for (const EntityDef* def : inner) {
+    if (std::find(s->inner.begin(), s->inner.end(), def) == s->inner.end()) {
+      s->inner.push_back(def);
     }
   }
   AddQuotes(s);
-  // The units are built again even when the mentions stay, as for the new mentions.
   BuildUnits(s);
+  return true;
 }
 
 bool HasLocalAlias(const DocState& doc, const Tagged& s) {

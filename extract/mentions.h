@@ -34,16 +34,27 @@ struct LocalAlias {
   const EntityDef* entity = nullptr;
 };
 
+// A document-local alias found in a sentence, before it is made a Mention (AddLocalMentions):
+// the fields the overlap policy reads.
+struct LocalHit {
+  uint32_t tok_begin = 0, tok_end = 0;
+  int priority = 0;
+  int order = 0;
+  const EntityDef* entity = nullptr;
+};
+
 // Per-sentence working memory of Tag, kept across sentences so they reuse its allocations.
 struct TagScratch {
   std::vector<Token> tokens;  // Tokenize's output, copied to the sentence at its size
   // TokenKey of each sentence token in the alias index: as written, and lower-cased.
   std::vector<uint32_t> exact_keys, folded_keys;
-  std::vector<Mention> candidates;  // Candidates' output, ResolveOverlaps' input
-  std::vector<uint32_t> order;      // ResolveOverlaps: candidate indices
-  std::vector<uint8_t> taken;       // ResolveOverlaps: per token, covered by a kept mention
-  std::vector<int> owner;           // ResolveOverlaps: per token, the kept candidate covering it
-  std::vector<uint8_t> is_kept;     // ResolveOverlaps: per candidate
+  std::vector<Mention> candidates;    // Candidates' output, ResolveOverlaps' input
+  std::vector<uint32_t> order;        // ResolveOverlaps: candidate indices
+  std::vector<uint8_t> taken;         // ResolveOverlaps: per token, covered by a kept mention
+  std::vector<int> owner;             // ResolveOverlaps: per token, the kept candidate covering it
+  std::vector<uint8_t> is_kept;       // ResolveOverlaps: per candidate
+  std::vector<LocalHit> local_hits;   // AddLocalMentions: the local aliases found
+  std::vector<const Mention*> known;  // AddLocalMentions: the mentions but quotations
 };
 
 // A token's bit in DocState::local_key_bits, of its first and last bytes and its size.
@@ -117,8 +128,9 @@ void Tag(const DocState& doc, std::string_view text, const DateReference& dates,
 // that lost to a longer one stays lost), and rebuilds the units. Far cheaper than tagging
 // again: no alias index, entity patterns or dates. `document_title`: `s` is the document's own
 // title, where a local name other than a person's that would cover a known entity's mention is
-// not added (DiscoverByShape, name_discovery.h, says why).
-void AddLocalMentions(const DocState& doc, Tagged* s, bool document_title = false);
+// not added (DiscoverByShape, name_discovery.h, says why). Returns whether the units changed
+// (a word lookup of the sentence's units, Prefilter, no longer holds).
+bool AddLocalMentions(const DocState& doc, Tagged* s, bool document_title = false);
 
 // Gives each mention of `s` whose entity (or the entity it acts as) has an `era` holding the
 // sentence's date (Tagged::date, all of it within the era) the era's entity instead: "Korea"

@@ -1,90 +1,154 @@
 #include "extract/pattern_match.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace parley::internal {
 namespace {
-
-// The word unit u's text in `folded`.
-std::string_view FoldedWord(const Tagged& s, size_t u) {
-  const size_t at = s.unit_offsets[u];
-  const size_t end = (u + 1 < s.units.size() ? s.unit_offsets[u + 1] : s.folded.size()) - 1;
-  return std::string_view(s.folded.data() + at, end - at);
-}
-
-// Whether word unit u is one of a pattern's words: `words` (sorted lower-cased tokens), as
-// pattern words `ids`. A unit is compared by its token's pattern word (Tagged::pattern_words),
-// an integer; a lone "\x01" or "\x02" token, no pattern word, by its spelling in `folded`, "?"
-// (tagged_sentence.h).
-inline bool UnitIsOneOf(const Tagged& s, size_t u, const PatternWordSet& ids,
-                        const std::vector<std::string>& words) {
-  const uint32_t id = s.pattern_words[s.units[u].tok_begin];
-  if (id != kNoPatternWord) return ids.Contains(id);
-  return s.folded[s.unit_offsets[u]] == '?' && FoldedWord(s, u) == "?" &&
-         std::binary_search(words.begin(), words.end(), "?");
-}
 
 bool HasSecond(const CompiledPattern& pattern) {
   return pattern.second_bits != 0 || !pattern.second_words.empty() || pattern.second_name;
 }
 
-// Whether unit u may be a word of a {name} (NameRegex): a word unit starting with an ASCII
-// capital, in `tagged`.
-bool NameWordAt(const Tagged& s, size_t u) {
-  const char c = s.tagged[s.unit_offsets[u]];
-  return s.units[u].mention < 0 && c >= 'A' && c <= 'Z';
-}
+// The unit tests of NextMatch for one pattern over one sentence. The scans test most units of
+// a sentence for every pattern the prefilter leaves: the sentence's arrays are read once here
+// (through the Tagged, each test would load every vector's data and size again: the RE2 calls
+// between them may, for all the compiler knows, change them).
+class StartScan {
+ public:
+  StartScan(const CompiledPattern& pattern, const Tagged& s)
+      : pattern_(pattern),
+        s_(s),
+        units_(s.units.data()),
+        offsets_(s.unit_offsets.data()),
+        n_(s.units.size()),
+        tagged_(s.tagged.data()),
+        folded_(s.folded.data()),
+        folded_size_(s.folded.size()),
+        pattern_words_(s.pattern_words.data()),
+        mentions_(s.mentions.data()),
+        has_second_(HasSecond(pattern)) {}
 
-// Whether unit u may be the pattern's second element (CompiledPattern::second_bits,
-// second_words, second_name), the first being one unit before it.
-bool SecondAt(const CompiledPattern& pattern, const Tagged& s, size_t u) {
-  if (!HasSecond(pattern)) return true;
-  if (u >= s.units.size()) return false;
-  const int mention = s.units[u].mention;
-  if (mention >= 0) return (s.mentions[mention].bits & pattern.second_bits) != 0;
-  if (pattern.second_name && NameWordAt(s, u)) return true;
-  if (pattern.second_words.empty()) return false;
-  if (pattern.cased) {
-    // A pattern on the sentence as written compares its words with (?i:), which also folds the
-    // Kelvin sign and the long s to k and s, and non-ASCII letters, which `folded` keeps as
-    // written: such a unit is tried.
-    if (s.folds_to_ascii) return true;
-    const std::string_view word = FoldedWord(s, u);
-    if (std::any_of(word.begin(), word.end(), [](char c) { return c & 0x80; })) return true;
+  size_t size() const { return n_; }
+
+  // Whether unit u may be a word of a {name} (NameRegex): a word unit starting with an ASCII
+  // capital, in `tagged`.
+  bool NameWordAt(size_t u) const {
+    const char c = tagged_[offsets_[u]];
+    return units_[u].mention < 0 && c >= 'A' && c <= 'Z';
   }
-  return UnitIsOneOf(s, u, pattern.second_ids, pattern.second_words);
-}
 
-// Whether a {name} (NameRegex: 1 to 4 word units starting with an ASCII capital) may start at
-// unit u, end at a unit at or after `first_end` and be followed by the pattern's second
-// element.
-bool NameMayStartAt(const CompiledPattern& pattern, const Tagged& s, size_t u, size_t first_end) {
-  for (size_t k = u; k < u + 4 && k < s.units.size(); ++k) {
-    if (!NameWordAt(s, k)) return false;
-    if (k >= first_end && SecondAt(pattern, s, k + 1)) return true;
+  // Whether unit u may be the pattern's second element (CompiledPattern::second_bits,
+  // second_words, second_name), the first being one unit before it.
+  bool SecondAt(size_t u) const {
+    if (!has_second_) return true;
+    if (u >= n_) return false;
+    const int mention = units_[u].mention;
+    if (mention >= 0) return (mentions_[mention].bits & pattern_.second_bits) != 0;
+    if (pattern_.second_name && NameWordAt(u)) return true;
+    if (pattern_.second_words.empty()) return false;
+    if (pattern_.cased) {
+      // A pattern on the sentence as written compares its words with (?i:), which also folds the
+      // Kelvin sign and the long s to k and s, and non-ASCII letters, which `folded` keeps as
+      // written: such a unit is tried.
+      if (s_.folds_to_ascii) return true;
+      const std::string_view word = FoldedWord(u);
+      if (std::any_of(word.begin(), word.end(), [](char c) { return c & 0x80; })) return true;
+    }
+    return UnitIsOneOf(u, pattern_.second_ids, pattern_.second_words);
   }
-  return false;
-}
 
-// One past the last unit a {name} starting at unit u may end at.
-size_t NameEndsBefore(const Tagged& s, size_t u) {
-  size_t k = u;
-  while (k < u + 4 && k < s.units.size() && NameWordAt(s, k)) ++k;
-  return k;
-}
-
-// Whether a match of `pattern` (which has start words) may start at unit `u`: a word unit that
-// is one of them, followed by what may be the second element. A pattern on the sentence as
-// written compares its words with (?i:), which also folds the Kelvin sign and the long s to k
-// and s, so in a sentence holding one every word unit is tried.
-bool MayStartAt(const CompiledPattern& pattern, const Tagged& s, size_t u) {
-  if (s.units[u].mention >= 0) return false;
-  if (!(pattern.cased && s.folds_to_ascii) &&
-      !UnitIsOneOf(s, u, pattern.start_ids, pattern.start_words)) {
+  // Whether a {name} (NameRegex: 1 to 4 word units starting with an ASCII capital) may start at
+  // unit u, end at a unit at or after `first_end` and be followed by the pattern's second
+  // element. The scan looks at each unit from up to four starts: SecondAt is remembered for
+  // the last few units.
+  bool NameMayStartAt(size_t u, size_t first_end) {
+    for (size_t k = u; k < u + 4 && k < n_; ++k) {
+      if (!NameWordAt(k)) return false;
+      if (k >= first_end && SecondAfter(k)) return true;
+    }
     return false;
   }
-  return SecondAt(pattern, s, u + 1);
-}
+
+  // One past the last unit a {name} starting at unit u may end at.
+  size_t NameEndsBefore(size_t u) const {
+    size_t k = u;
+    while (k < u + 4 && k < n_ && NameWordAt(k)) ++k;
+    return k;
+  }
+
+  // Whether a match of the pattern (which has start words) may start at unit `u`: a word unit
+  // that is one of them, followed by what may be the second element. A pattern on the sentence
+  // as written compares its words with (?i:), which also folds the Kelvin sign and the long s
+  // to k and s, so in a sentence holding one every word unit is tried.
+  bool MayStartAt(size_t u) const {
+    if (units_[u].mention >= 0) return false;
+    if (!(pattern_.cased && s_.folds_to_ascii) &&
+        !UnitIsOneOf(u, pattern_.start_ids, pattern_.start_words)) {
+      return false;
+    }
+    return SecondAt(u + 1);
+  }
+
+  // Whether a match of the pattern (which has start bits) may start at unit `u` of `input`
+  // (`tagged` or `folded`): a mention of one of the start bits, followed by what may be the
+  // second element.
+  bool MentionMayStartAt(const char* input, size_t u) const {
+    if (input[offsets_[u]] != '\x01') return false;
+    const int mention = units_[u].mention;
+    if (mention >= 0 && (mentions_[mention].bits & pattern_.start_bits) == 0) return false;
+    return SecondAt(u + 1);
+  }
+
+ private:
+  // The word unit u's text in `folded`.
+  std::string_view FoldedWord(size_t u) const {
+    const size_t at = offsets_[u];
+    const size_t end = (u + 1 < n_ ? offsets_[u + 1] : folded_size_) - 1;
+    return std::string_view(folded_ + at, end - at);
+  }
+
+  // Whether word unit u is one of a pattern's words: `words` (sorted lower-cased tokens), as
+  // pattern words `ids`. A unit is compared by its token's pattern word
+  // (Tagged::pattern_words), an integer; a lone "\x01" or "\x02" token, no pattern word, by its
+  // spelling in `folded`, "?" (tagged_sentence.h).
+  bool UnitIsOneOf(size_t u, const PatternWordSet& ids,
+                   const std::vector<std::string>& words) const {
+    const uint32_t id = pattern_words_[units_[u].tok_begin];
+    if (id != kNoPatternWord) return ids.Contains(id);
+    return folded_[offsets_[u]] == '?' && FoldedWord(u) == "?" &&
+           std::binary_search(words.begin(), words.end(), "?");
+  }
+
+  // SecondAt(k + 1), remembered for the last units asked.
+  bool SecondAfter(size_t k) {
+    Memo& memo = memo_[k % kMemo];
+    if (memo.unit != k) {
+      memo.unit = k;
+      memo.second = SecondAt(k + 1);
+    }
+    return memo.second;
+  }
+
+  static constexpr size_t kMemo = 8;
+  struct Memo {
+    size_t unit = static_cast<size_t>(-1);
+    bool second = false;
+  };
+
+  const CompiledPattern& pattern_;
+  const Tagged& s_;
+  const Unit* const units_;
+  const uint32_t* const offsets_;
+  const size_t n_;
+  const char* const tagged_;
+  const char* const folded_;
+  const size_t folded_size_;
+  const uint32_t* const pattern_words_;
+  const Mention* const mentions_;
+  const bool has_second_;
+  Memo memo_[kMemo];
+};
 
 }  // namespace
 
@@ -121,30 +185,54 @@ bool NextMatch(const CompiledPattern& pattern, const Tagged& s, size_t pos,
   // from every earlier position, so it meets new states all the time and builds them (most of
   // the matching cost), and it needs the reverse program to find where the match began. An
   // existence test without captures comes first because most starts fail.
-  const size_t first = std::lower_bound(s.unit_offsets.begin(), s.unit_offsets.end(), pos + 1) -
-                       s.unit_offsets.begin();
-  // A {name} start: what follows a name ending at a unit depends only on that unit, so once no
-  // match starts at unit u, no name ending where one from u may end is followed by a match, and
-  // later starts are tried only for names ending after those (not again for the "Biden" of
-  // "Joe Biden").
-  size_t name_ends_from = 0;
-  for (size_t u = first; u < s.units.size(); ++u) {
-    const size_t at = s.unit_offsets[u];
-    if (pattern.start_bits != 0) {
-      if (input[at] != '\x01') continue;
-      const int mention = s.units[u].mention;
-      if (mention >= 0 && (s.mentions[mention].bits & pattern.start_bits) == 0) continue;
-      if (!SecondAt(pattern, s, u + 1)) continue;
-    } else if (names) {
-      if (!NameMayStartAt(pattern, s, u, name_ends_from)) continue;
-    } else if (!MayStartAt(pattern, s, u)) {
-      continue;
-    }
-    if (!pattern.re->Match(input, at - 1, input.size(), RE2::ANCHOR_START, nullptr, 0)) {
-      if (names) name_ends_from = NameEndsBefore(s, u);
-      continue;
-    }
+  StartScan scan(pattern, s);
+  const uint32_t* const offsets = s.unit_offsets.data();
+  const size_t units = scan.size();
+  const size_t first = std::lower_bound(offsets, offsets + units, pos + 1) - offsets;
+  // Whether a match starts at the space before the unit at byte `at` (no captures), and that
+  // match with its captures.
+  const auto starts_at = [&](size_t at) {
+    return pattern.re->Match(input, at - 1, input.size(), RE2::ANCHOR_START, nullptr, 0);
+  };
+  const auto match_at = [&](size_t at) {
     return pattern.re->Match(input, at - 1, input.size(), RE2::ANCHOR_START, groups, n);
+  };
+  // One loop per kind of start, each testing only what its kind needs of a unit.
+  if (pattern.start_bits != 0) {
+    // Only a placeholder starts with "\x01" (a word that is that byte alone is written "?"), so
+    // the next one is found by memchr rather than unit by unit; a "\x01" inside a longer token
+    // is at no unit's start and is passed over.
+    const char* const data = input.data();
+    size_t u = first;
+    size_t from = u < units ? offsets[u] : input.size();
+    while (from < input.size()) {
+      const void* hit = std::memchr(data + from, '\x01', input.size() - from);
+      if (hit == nullptr) return false;
+      const size_t at = static_cast<const char*>(hit) - data;
+      from = at + 1;
+      u = std::lower_bound(offsets + u, offsets + units, at) - offsets;
+      if (u == units) return false;
+      if (offsets[u] != at || !scan.MentionMayStartAt(data, u)) continue;
+      if (starts_at(at)) return match_at(at);
+    }
+    return false;
+  }
+  if (names) {
+    // A {name} start: what follows a name ending at a unit depends only on that unit, so once
+    // no match starts at unit u, no name ending where one from u may end is followed by a
+    // match, and later starts are tried only for names ending after those (not again for the
+    // "Biden" of "Joe Biden").
+    size_t name_ends_from = 0;
+    for (size_t u = first; u < units; ++u) {
+      if (!scan.NameWordAt(u) || !scan.NameMayStartAt(u, name_ends_from)) continue;
+      if (starts_at(offsets[u])) return match_at(offsets[u]);
+      name_ends_from = scan.NameEndsBefore(u);
+    }
+    return false;
+  }
+  for (size_t u = first; u < units; ++u) {
+    if (!scan.MayStartAt(u)) continue;
+    if (starts_at(offsets[u])) return match_at(offsets[u]);
   }
   return false;
 }

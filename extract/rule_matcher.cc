@@ -151,8 +151,7 @@ class Analyzer {
       if (!doc_.local_aliases.empty()) {
         for (size_t i = 0; i < units.size(); ++i) {
           if (!internal::HasLocalAlias(doc_, tagged[i])) continue;
-          internal::AddLocalMentions(doc_, &tagged[i], units[i].title);
-          kept[i] = {};
+          if (internal::AddLocalMentions(doc_, &tagged[i], units[i].title)) kept[i] = {};
         }
       }
     }

@@ -89,6 +89,28 @@ Modality PresupposedModality(const CompiledRules& rules, const Tagged& s, size_t
   return modality;
 }
 
+// Whether the comma at unit `comma` closes a subordinate clause: the words since the last
+// comma or clause boundary before it open with a subordinator ("while", "although", "if",
+// "once", ...; not "as", also a preposition, nor "whether").
+bool ClosesSubordinateClause(const CompiledRules& rules, const Tagged& s, size_t comma) {
+  size_t k = comma;
+  while (k > 0) {
+    const Unit& unit = s.units[k - 1];
+    if (unit.mention < 0) {
+      const std::string_view w = s.LowerToken(unit.tok_begin);
+      if (w == "," || w == ";" || w == ":" || w == "." || w == "(" || w == ")") break;
+    }
+    --k;
+  }
+  if (k >= comma || s.units[k].mention >= 0) return false;
+  const std::string_view first = s.LowerToken(s.units[k].tok_begin);
+  if (first == "as" || first == "whether") return false;
+  const LexEntry* entry = rules.lexicon.FindWord(
+      s.units[k].tok_begin < s.words.size() ? s.words[s.units[k].tok_begin] : TokenTable::kAbsent,
+      first);
+  return entry != nullptr && (entry->classes & kClassSubordinator) != 0;
+}
+
 }  // namespace
 
 Modality CueModality(const CompiledRules& rules, const Tagged& s, size_t u0, size_t u1,
@@ -105,6 +127,12 @@ Modality CueModality(const CompiledRules& rules, const Tagged& s, size_t u0, siz
     const Token& token = s.tokens[unit.tok_begin];
     const std::string_view word =
         std::string_view(s.lower).substr(token.begin, token.end - token.begin);
+    // A comma that closes a subordinate clause ends its cues too: "Once it became clear that
+    // the United States would not recognize the PRC, the Chinese arrested" asserts the arrests.
+    if (word == "," && ClosesSubordinateClause(rules, s, u - 1)) {
+      from = u;
+      break;
+    }
     const LexEntry* entry = rules.lexicon.FindWord(
         unit.tok_begin < s.words.size() ? s.words[unit.tok_begin] : TokenTable::kAbsent, word);
     // The question words open an embedded question too (the lexicon leaves them unclassed).

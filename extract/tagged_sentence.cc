@@ -161,25 +161,42 @@ std::string_view MentionKindName(MentionKind kind) {
   return "entity";
 }
 
-void SetLetters(Mention* m) {
-  uint32_t first = 0, second = 0;
-  switch (m->kind) {
+namespace {
+
+// The bits of a mention's letters, its type's first: SetLetters.
+void LetterBits(const Mention& m, uint32_t* first, uint32_t* second) {
+  *second = 0;
+  switch (m.kind) {
     case MentionKind::kDemonym:
-      first = kBitDemonym;
+      *first = kBitDemonym;
       break;
     case MentionKind::kDate:
-      first = kBitDate;
+      *first = kBitDate;
       break;
     case MentionKind::kQuote:
-      first = kBitQuote;
+      *first = kBitQuote;
       break;
     default:
-      first = EntityTypeBit(m->entity->entity.type);
-      if (m->acts_as != nullptr) second = EntityTypeBit(m->acts_as->entity.type);
+      *first = EntityTypeBit(m.entity->entity.type);
+      if (m.acts_as != nullptr) *second = EntityTypeBit(m.acts_as->entity.type);
       break;
   }
+}
+
+}  // namespace
+
+void SetLetters(Mention* m) {
+  uint32_t first = 0, second = 0;
+  LetterBits(*m, &first, &second);
   m->letters = {MentionLetter(first), second != 0 ? MentionLetter(second) : '\0'};
   m->bits = first | second;
+}
+
+bool LettersCurrent(const Mention& m) {
+  uint32_t first = 0, second = 0;
+  LetterBits(m, &first, &second);
+  return m.bits == (first | second) && m.letters[0] == MentionLetter(first) &&
+         m.letters[1] == (second != 0 ? MentionLetter(second) : '\0');
 }
 
 namespace {

@@ -151,6 +151,9 @@ struct Mention {
 // Sets the placeholder letters of a mention (its type's, then what it acts as) and their bits.
 // REQUIRES: m->entity is set unless m is a date or a quotation.
 void SetLetters(Mention* m);
+// True when m's letters and bits are those SetLetters gives it now (a pass may have given it
+// another entity since: ApplyEras).
+bool LettersCurrent(const Mention& m);
 
 struct Unit {
   uint32_t tok_begin = 0, tok_end = 0;

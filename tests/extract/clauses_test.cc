@@ -401,6 +401,25 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
       {"Carter's successor Ronald Reagan, a critic of the treaty, agreed to abide by it.",
        {"subject \"Ronald Reagan\" = person:ronald-reagan [before a parenthetical]"},
        {}},
+      // A determined noun phrase at the clause start with a name in apposition: the name is
+      // the subject; an actor coordinated before the phrase acts with it.
+      {"His Secretary of State, Cyrus Vance, signed a treaty with Israel.",
+       {"verb group \"signed\": sign (active, asserted)",
+        "subject \"Cyrus Vance\" = person:cyrus-vance [apposition of \"His Secretary of "
+        "State\"]"},
+       {}},
+      {"Truman and his Secretary of State, James Byrnes, were determined to mitigate it.",
+       {"subject \"Truman and his Secretary of State, James Byrnes\" = person:harry-s-truman, "
+        "person:james-byrnes [actor and the apposition of \"his Secretary of State\"]"},
+       {}},
+      {"Truman's Secretary of State, Cordell Hull, attended the conference.",
+       {"subject \"Cordell Hull\" = person:cordell-hull [apposition of \"Truman's Secretary of "
+        "State\"]"},
+       {}},
+      // Not after a preposition: "held" is a reduced relative of the talks.
+      {"After talks with the foreign minister, Sergey Lavrov, held in Beijing, Japan left.",
+       {},
+       {"verb group \"held\""}},
       // A noun phrase coordinated with the object (of another kind): the phrases after it are
       // still the verb's.
       {"Nixon and Brezhnev signed the ABM Treaty and interim SALT agreement on May 26, 1972, in "

@@ -457,6 +457,17 @@ TEST(FindDatesTest, NarrativeReferenceFollowsTheText) {
       {"By 2002, it had ended. In May they met.",
        "1994",
        {"2002=2002[2002-01-01..2002-12-31]", "May=2002-05[2002-05-01..2002-05-31]~"}},
+      // So does "by <date>" opening a later clause of the sentence.
+      {"Talks achieved nothing, and by 2002 the sides had split. In May they met.",
+       "1994",
+       {"2002=2002[2002-01-01..2002-12-31]", "May=2002-05[2002-05-01..2002-05-31]~"}},
+      // "That July," opening a clause is a month of the story; "said that June" is no date.
+      {"That July, Rabin indicated his terms.", "1994", {"July=1994-07[1994-07-01..1994-07-31]~"}},
+      {"He said that June was the hottest month.", "1994", {}},
+      // A date that names a line moves no story.
+      {"Syria insisted on the line of \"June 4, 1967.\" In May they met.",
+       "1994",
+       {"June 4, 1967=1967-06-04", "May=1994-05[1994-05-01..1994-05-31]~"}},
       // The story moves forward: a month before the reference's is the next year's.
       {"In October 1978 talks began. On March 10 Carter travelled; in June they met.",
        "",

@@ -646,6 +646,13 @@ TEST(DefaultRulesTest, ClauseLayerReadsTheIssueTable) {
       {"The settlers would not leave, so Japan adopted a strategy of appeasement.",
        {"state:japan accepted modality=asserted"},
        {"state:japan accepted modality=negated"}},
+      // A comma that closes a subordinate clause closes its cues; "as" opens none.
+      {"Once it was clear that Japan would not sign, Russia rejected the plan.",
+       {"state:russia rejected modality=asserted"},
+       {"state:russia rejected modality=negated"}},
+      {"Although talks did not progress, Japan signed the agreement.",
+       {"state:japan signed modality=asserted"},
+       {"state:japan signed modality=negated"}},
       // A catenative verb sets the modality.
       {"Obama wants to attack Switzerland.",
        {"person:barack-obama attacked state:switzerland modality=planned"},

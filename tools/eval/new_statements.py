@@ -9,7 +9,7 @@ written as a TSV sample for judging (the columns of precision_sample.py), the wa
 sample is drawn, so a sample of what a change adds can be read sentence by sentence.
 
 Usage: tools/eval/new_statements.py --old OLD_PARLEY [--parley build/parley] [--seed 14]
-       [-n 50] [-o SAMPLE.tsv] [--only-rules RULE,...] [--lost | --modality]
+       [-n 50] [-o SAMPLE.tsv] [--only-rules RULE,...] [--lost | --modality | --time]
   --only-rules  count and draw only statements of these rules (ids as in the `rule` field)
   --lost        list the statements the new binary no longer gives instead
   --modality    list the statements both binaries give (same key, text and span) whose modality
@@ -39,6 +39,7 @@ def main():
     ap.add_argument("--only-rules", default="")
     ap.add_argument("--lost", action="store_true")
     ap.add_argument("--modality", action="store_true")
+    ap.add_argument("--time", action="store_true")
     args = ap.parse_args()
     shared = find_shared()
     if shared is None:
@@ -50,7 +51,9 @@ def main():
         old = extract_rows(args.old, files, tmp / "old.jsonl")
         new = extract_rows(args.parley, files, tmp / "new.jsonl")
     if args.modality:
-        return changed_modality(old, new, args)
+        return changed_field(old, new, args, "modality")
+    if args.time:
+        return changed_field(old, new, args, "time")
     if args.lost:
         old, new = new, old
     before = {key(r) for r in old}
@@ -70,29 +73,32 @@ def main():
     return 0
 
 
-def changed_modality(old, new, args):
-    """Lists the statements of `new` whose modality differs from the same statement in `old`."""
+def changed_field(old, new, args, field):
+    """Lists the statements of `new` whose `field` (modality or time) differs from the same
+    statement in `old`."""
     def full(r):
         return key(r) + (r["text"], r["span"])
     before = collections.defaultdict(list)
     for r in old:
-        before[full(r)].append(r["modality"])
+        before[full(r)].append(r[field])
     changed = []
     for r in new:
         was = before.get(full(r))
-        if was is not None and r["modality"] not in was:
-            changed.append(dict(r, note="was " + ",".join(sorted(set(was)))))
+        if was is not None and r[field] not in was:
+            note = "was " + ",".join(sorted(set(was)))
+            changed.append(dict(r, was=note[4:], note=note if field == "modality"
+                                else f"{note}, now {r[field]}"))
     if args.only_rules:
         wanted = set(args.only_rules.split(","))
         changed = [r for r in changed if r["rule"] in wanted]
-    print(f"{len(old)} -> {len(new)} statements; {len(changed)} with another modality")
+    print(f"{len(old)} -> {len(new)} statements; {len(changed)} with another {field}")
     for (was, now, rule), n in collections.Counter(
-            (r["note"][4:], r["modality"], r["rule"]) for r in changed).most_common():
+            (r["was"], r[field], r["rule"]) for r in changed).most_common():
         print(f"{n}\t{was} -> {now}\t{rule}")
     if args.n and args.output:
         sample = draw(changed, args.seed, args.n)
         write_sample(args.output, f"{len(sample)} of {len(changed)} statements with another "
-                     f"modality (smallest SHA-1 with seed {args.seed}), corpus documents outside "
+                     f"{field} (smallest SHA-1 with seed {args.seed}), corpus documents outside "
                      "the dev gold", sample,
                      {key(r): ("", r["note"]) for r in sample})
     return 0

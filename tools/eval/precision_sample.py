@@ -96,6 +96,7 @@ def extract_rows(parley, inputs, out):
             "recipient": ref(st.get("recipient")),
             "text": " ".join((st.get("text") or "").split()),
             "modality": st.get("modality") or "",
+            "time": (st.get("time") or {}).get("value") or "-",
             "rule": st.get("rule") or "",
             "span": tuple(st.get("byte_span") or st.get("span") or [0, 0]),
         })
