@@ -59,6 +59,15 @@ class SectorPass {
 
   bool Run() {
     if (rules_.sector_nouns.empty() && !HasDemonym()) return false;
+    // A sentence without an owner, a person or a group mention (most) keeps its mentions: every
+    // rewrite below starts at one.
+    if (std::none_of(s_.mentions.begin(), s_.mentions.end(), [this](const Mention& m) {
+          return Owner(m) != nullptr || (m.kind == MentionKind::kEntity && m.entity != nullptr &&
+                                         (m.entity->entity.type == EntityType::kPerson ||
+                                          m.entity->entity.type == EntityType::kGroup));
+        })) {
+      return false;
+    }
     const uint32_t n = static_cast<uint32_t>(s_.tokens.size());
     mention_at_.assign(n, -1);
     for (size_t i = 0; i < s_.mentions.size(); ++i) {
