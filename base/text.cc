@@ -255,12 +255,22 @@ std::string Slugify(std::string_view text) {
   };
   while (pos < text.size()) {
     const size_t start = pos;
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    if (byte < 0x80) {
+      // ASCII, byte by byte (most labels are): the cases below for a one-byte code point.
+      ++pos;
+      const char c = AsciiLowerByte(static_cast<char>(byte));
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        if (pending_dash && !out.empty()) out.push_back('-');
+        pending_dash = false;
+        out.push_back(c);
+      } else if (c != '\'' && c != '.') {
+        pending_dash = true;
+      }
+      continue;
+    }
     const char32_t cp = DecodeUtf8(text, &pos);
-    if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
-      emit(std::string(1, static_cast<char>(cp)));
-    } else if (cp >= 'A' && cp <= 'Z') {
-      emit(std::string(1, static_cast<char>(cp - 'A' + 'a')));
-    } else if (cp >= 0xC0 && cp <= 0x17F && kLatinFold[cp - 0xC0][0] != '\0') {
+    if (cp >= 0xC0 && cp <= 0x17F && kLatinFold[cp - 0xC0][0] != '\0') {
       emit(kLatinFold[cp - 0xC0]);
     } else if (cp == '\'' || cp == 0x2019 || cp == '.') {
       // "O'Brien" -> "obrien", "U.S." -> "us": joiners, not separators.

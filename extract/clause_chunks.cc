@@ -9,8 +9,7 @@
 
 namespace parley::internal::clause_reader {
 
-bool ClauseReader::TitleWord(uint32_t u) const {
-  const Info& i = info_[u];
+bool ClauseReader::TitleWord(const Info& i) {
   if (i.kind != Kind::kWord || !i.cap) return false;
   if ((i.classes & ~kClassModifier) != 0) return false;
   // A month the date finder did not make a date ("In December Japan suspended talks", in a
@@ -18,7 +17,7 @@ bool ClauseReader::TitleWord(uint32_t u) const {
   static constexpr std::string_view kMonths[] = {"january",   "february", "march",    "april",
                                                  "may",       "june",     "july",     "august",
                                                  "september", "october",  "november", "december"};
-  if (std::find(std::begin(kMonths), std::end(kMonths), Lower(u)) != std::end(kMonths)) {
+  if (std::find(std::begin(kMonths), std::end(kMonths), i.lower) != std::end(kMonths)) {
     return false;
   }
   return (i.forms & (kFormThird | kFormEd)) == 0;
@@ -671,7 +670,7 @@ bool ClauseReader::IsNounWord(uint32_t u) const {
   const Info& i = info_[u];
   if ((i.classes & ~(kClassModifier | kClassNumber)) != 0) return false;
   if (i.ly) return false;
-  return !verb_unit_[u];
+  return !info_[u].verb;
 }
 
 bool ClauseReader::ShortQuote(uint32_t u) const {

@@ -39,7 +39,7 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
   const Info& i = info_[u];
   if (i.forms == 0 || i.kind != Kind::kWord) return false;
   // Right after a verb it is that verb's object: "resumed talks", "lifted sanctions".
-  if (aux == 0 && u > 0 && verb_unit_[u - 1]) return false;
+  if (aux == 0 && u > 0 && info_[u - 1].verb) return false;
   // A word that is also an adverb is one unless an auxiliary says otherwise: "Russia further
   // invades" ("to further the goals" has "to").
   if (aux == 0 && (i.classes & kClassAdverb) != 0) return false;
@@ -51,7 +51,7 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
   if (ListItemVerbAt(u)) return true;
   if (u == 0) return false;
   // "the co-chairs": a prefixed word that is no prefixed verb (clause_reader.cc) is a noun.
-  if (u >= 2 && prefixed_[u] == nullptr && IsPunctRaw(u - 1, '-') &&
+  if (u >= 2 && !info_[u].prefixed && IsPunctRaw(u - 1, '-') &&
       (LowerRaw(u - 2) == "co" || LowerRaw(u - 2) == "re")) {
     return false;
   }
@@ -123,7 +123,7 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
        (info_[p].kind == Kind::kWord && info_[p].cap && info_[p].classes == 0 && !AllCaps(p))) &&
       p > 0 &&
       (Has(p - 1, kClassPreposition | kClassTo | kClassDeterminer | kClassPossessive) ||
-       (info_[p].kind == Kind::kDemonym && verb_unit_[p - 1]))) {
+       (info_[p].kind == Kind::kDemonym && info_[p - 1].verb))) {
     return false;
   }
   if (IsPunct(p, '\'')) return false;
@@ -134,7 +134,7 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
     if (Has(p, kClassConjunction) || IsPunct(p, ',')) {
       // "the four countries' enduring and shared commitment": adjectives joined.
       if (Has(p, kClassConjunction) && p > 0 && info_[p - 1].kind == Kind::kWord &&
-          (info_[p - 1].forms & (kFormIng | kFormEd)) != 0 && !verb_unit_[p - 1]) {
+          (info_[p - 1].forms & (kFormIng | kFormEd)) != 0 && !info_[p - 1].verb) {
         return false;
       }
       if (!out_->groups.empty()) {
@@ -169,7 +169,7 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
       // The noun phrase is the object of a verb before it that takes no bare clause: "extends
       // his personal thanks", "reaffirmed the U.S. extended deterrence" ("said the
       // government plans" is a clause).
-      if (d > 0 && verb_unit_[d - 1] && !VerbTakesClause(d - 1, (i.forms & kFormThird) == 0)) {
+      if (d > 0 && info_[d - 1].verb && !VerbTakesClause(d - 1, (i.forms & kFormThird) == 0)) {
         return false;
       }
       return true;
@@ -186,7 +186,7 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
       // a present form needs a verb that takes a complement clause at all ("reaffirmed the
       // US remains committed" against "backed the EU sanctions").
       const bool past = (i.forms & kFormThird) == 0;
-      if (b > 0 && verb_unit_[b - 1] && !VerbTakesClause(b - 1, past)) return false;
+      if (b > 0 && info_[b - 1].verb && !VerbTakesClause(b - 1, past)) return false;
     }
     return true;
   }
@@ -288,7 +288,7 @@ bool ClauseReader::AgentPrepAt(uint32_t k) const {
 uint32_t ClauseReader::DeterminedNounPhraseStart(uint32_t e) const {
   uint32_t b = e;
   while (b > 0 && e - b < 5 && info_[b - 1].kind == Kind::kWord && !info_[b - 1].cap &&
-         (info_[b - 1].classes & ~(kClassModifier | kClassNumber)) == 0 && !verb_unit_[b - 1] &&
+         (info_[b - 1].classes & ~(kClassModifier | kClassNumber)) == 0 && !info_[b - 1].verb &&
          !(b >= 2 && Is(b - 1, "s") && IsPunct(b - 2, '\''))) {  // the "s" of "'s" (below)
     --b;
   }
@@ -386,7 +386,6 @@ bool ClauseReader::NounBeforeApposedName(uint32_t open, uint32_t close) const {
 }
 
 void ClauseReader::FindGroups() {
-  verb_unit_.assign(n_, false);
   uint32_t u = 0;
   while (u < n_) {
     const uint32_t next = StartsGroup(u) ? TryGroup(u) : u + 1;
@@ -491,7 +490,7 @@ uint32_t ClauseReader::TryGroup(uint32_t start) {
       if (be && (i.forms & kFormIng) != 0 && (i.forms & kFormEd) == 0) v.passive = false;
       v.modality = modality;
       g.verbs.push_back(std::move(v));
-      verb_unit_[j] = true;
+      info_[j].verb = true;
       ++j;
       aux = 0;
       be = false;
@@ -511,7 +510,7 @@ uint32_t ClauseReader::TryGroup(uint32_t start) {
           w.passive = g.verbs.back().passive;
           w.modality = modality;
           g.verbs.push_back(std::move(w));
-          verb_unit_[k] = true;
+          info_[k].verb = true;
           j = k + 1;
         }
       }

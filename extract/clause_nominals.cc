@@ -67,7 +67,7 @@ void ClauseReader::FindNominals() {
   for (uint32_t u = 0; u < n_; ++u) {
     const Info& i = info_[u];
     if (i.kind != Kind::kWord || i.lex == nullptr || !(i.lex->event_noun || i.lex->clause_noun) ||
-        verb_unit_[u]) {
+        info_[u].verb) {
       continue;
     }
     // The head of its noun phrase: "the summit meeting", not "the meeting room" or "the

@@ -74,7 +74,7 @@ bool ClauseReader::CreditedGerundAt(uint32_t u, const VerbGroup& gov) const {
   if (!Is(prep, "for") && !Is(prep, "on") && !Is(prep, "of")) return false;
   if (gov.verbs.empty() || gov.infinitive || gov.end > prep || prep - gov.end > 16) return false;
   for (uint32_t k = gov.end; k < prep; ++k) {
-    if (IsHardStop(k) || verb_unit_[k]) return false;
+    if (IsHardStop(k) || info_[k].verb) return false;
   }
   if (LemmaIn(gov, kCreditVerbs)) return true;
   for (uint32_t k = gov.end; k < prep; ++k) {

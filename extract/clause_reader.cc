@@ -46,22 +46,56 @@ void ClauseReader::Run() {
 }
 
 void ClauseReader::Classify() {
+  phrases_.clear();
+  // Every unit's Info is written whole below: the table keeps its allocation from sentence to
+  // sentence. The loop reads the sentence through local pointers, which the byte stores into
+  // the table do not make the compiler load again.
   info_.resize(n_);
-  prefixed_.assign(n_, nullptr);
-  for (uint32_t u = 0; u < n_; ++u) {
-    Info& i = info_[u];
-    const Unit& unit = s_.units[u];
-    i.lower = s_.LowerToken(unit.tok_begin);
-    if (u >= 2 && prefixed_[u] != nullptr) {
+  Info* const info = info_.data();
+  const Unit* const units = s_.units.data();
+  const Mention* const mentions = s_.mentions.data();
+  const Token* const tokens = s_.tokens.data();
+  const char* const text = s_.text.data();
+  const char* const lower_text = s_.lower.data();
+  const uint32_t* const words = s_.words.data();
+  const Lexicon& lexicon = lex_;
+  const uint32_t n = n_;
+  // IsPunctRaw and LowerRaw, on those pointers.
+  const auto punct_raw = [&](uint32_t u, char c) {
+    if (units[u].mention >= 0) return false;
+    const Token& t = tokens[units[u].tok_begin];
+    return t.end - t.begin == 1 && text[t.begin] == c;
+  };
+  const auto lower_raw = [&](uint32_t u) {
+    if (units[u].mention >= 0) return std::string_view();
+    const Token& t = tokens[units[u].tok_begin];
+    return std::string_view(lower_text + t.begin, t.end - t.begin);
+  };
+  // The unit after "re-" or "co-" that reads as the prefixed verb, and its entry.
+  uint32_t prefixed_unit = kNoUnit;
+  const LexEntry* prefixed_entry = nullptr;
+  bool time_word = false;   // a plural time noun
+  bool time_class = false;  // a word of kClassTime
+  bool compounds = false;   // a word that may open a compound verb
+  for (uint32_t u = 0; u < n; ++u) {
+    const Unit& unit = units[u];
+    const Token& t = tokens[unit.tok_begin];
+    Info& i = info[u];
+    i = Info();
+    i.lower = std::string_view(lower_text + t.begin, t.end - t.begin);
+    if (u == prefixed_unit) {
+      i.prefixed = true;
       // The hyphen of "re-iterated" reads as an adverb, the word as the prefixed verb.
-      Info& hyphen = info_[u - 1];
+      Info& hyphen = info[u - 1];
       const std::string_view lower = hyphen.lower;
+      const bool prefixed = hyphen.prefixed;
       hyphen = Info();
       hyphen.lower = lower;
+      hyphen.prefixed = prefixed;
       hyphen.classes = kClassAdverb;
     }
     if (unit.mention >= 0) {
-      const Mention& m = s_.mentions[unit.mention];
+      const Mention& m = mentions[unit.mention];
       i.mention = unit.mention;
       switch (m.kind) {
         case MentionKind::kDemonym:
@@ -74,16 +108,16 @@ void ClauseReader::Classify() {
           i.kind = Kind::kQuote;
           break;
         default: {
-          const EntityType t = m.entity->entity.type;
+          const EntityType type = m.entity->entity.type;
           const bool acts =
               m.acts_as != nullptr && (EntityTypeBit(m.acts_as->entity.type) & kActorBits) != 0;
-          if (t == EntityType::kPlace) {
+          if (type == EntityType::kPlace) {
             i.kind = Kind::kPlace;
             i.entity_class = kClassOfPlace | (acts ? kClassOfActor : 0);
-          } else if (t == EntityType::kAgreement) {
+          } else if (type == EntityType::kAgreement) {
             i.kind = Kind::kAgreement;
             i.entity_class = kClassOfAgreement;
-          } else if (t == EntityType::kEvent) {
+          } else if (type == EntityType::kEvent) {
             i.kind = Kind::kEvent;
             i.entity_class = kClassOfEvent;
           } else {
@@ -95,89 +129,104 @@ void ClauseReader::Classify() {
       }
       continue;
     }
-    const Token& t = s_.tokens[unit.tok_begin];
-    const unsigned char c = static_cast<unsigned char>(s_.text[t.begin]);
+    const unsigned char c = static_cast<unsigned char>(text[t.begin]);
     if (!IsWordByte(c)) {
       i.kind = Kind::kPunct;
       i.punct = static_cast<char>(c);
       if (c == '-' && t.space_before && first_spaced_dash_ == kNoUnit) first_spaced_dash_ = u;
       continue;
     }
-    i.cap = c >= 'A' && c <= 'Z';
-    const std::string_view lower = Lower(u);
-    if (TimePlural(lower)) time_word_ = true;
-    i.lex = prefixed_[u] != nullptr ? prefixed_[u] : lex_.FindWord(s_.words[unit.tok_begin], lower);
-    if (i.lex != nullptr) {
-      i.classes = i.lex->classes;
-      for (const VerbSense& sense : i.lex->senses) i.forms |= sense.forms;
+    const bool cap = c >= 'A' && c <= 'Z';
+    const std::string_view lower(lower_text + t.begin, t.end - t.begin);
+    if (TimePlural(lower)) time_word = true;
+    const LexEntry* const lex =
+        u == prefixed_unit ? prefixed_entry : lexicon.FindWord(words[unit.tok_begin], lower);
+    uint32_t classes = 0;
+    uint8_t forms = 0;
+    bool negative = false;
+    if (lex != nullptr) {
+      classes = lex->classes;
+      for (const VerbSense& sense : lex->senses) forms |= sense.forms;
+      compounds = compounds || !lex->compounds.empty();
     }
     // "didn't" is the tokens didn ' t: an auxiliary and a negation, three units.
-    if (lower.back() == 'n' && u + 2 < n_ && IsPunctRaw(u + 1, '\'') && LowerRaw(u + 2) == "t") {
-      for (const Contraction& c : kContractions) {
-        if (lower == c.word) {
-          i.classes = c.classes;
-          i.forms = 0;
-          i.negative = true;
+    if (lower.back() == 'n' && u + 2 < n && punct_raw(u + 1, '\'') && lower_raw(u + 2) == "t") {
+      for (const Contraction& k : kContractions) {
+        if (lower == k.word) {
+          classes = k.classes;
+          forms = 0;
+          negative = true;
         }
       }
     }
-    if (i.forms == 0 && !i.cap && lower.size() > 4 && lower.substr(lower.size() - 2) == "ly" &&
-        i.classes == 0) {
-      i.ly = true;
-    }
+    const bool ly = forms == 0 && !cap && lower.size() > 4 &&
+                    lower.substr(lower.size() - 2) == "ly" && classes == 0;
     // A prefixed verb written with a hyphen ("re-iterated", "co-hosted"): the word after the
     // hyphen is a form of the prefixed verb, and the prefix and hyphen read as adverbs.
-    if ((lower == "re" || lower == "co") && u + 2 < n_ && IsPunctRaw(u + 1, '-') &&
-        s_.units[u + 2].mention < 0) {
-      const std::string joined = std::string(lower) + std::string(LowerRaw(u + 2));
-      const std::string hyphened = std::string(lower) + "-" + std::string(LowerRaw(u + 2));
-      const LexEntry* e = lex_.Find(joined);
-      if (e == nullptr || e->senses.empty()) e = lex_.Find(hyphened);
+    if (lower.size() == 2 && (lower == "re" || lower == "co") && u + 2 < n &&
+        punct_raw(u + 1, '-') && units[u + 2].mention < 0) {
+      const std::string joined = std::string(lower) + std::string(lower_raw(u + 2));
+      const std::string hyphened = std::string(lower) + "-" + std::string(lower_raw(u + 2));
+      const LexEntry* e = lexicon.Find(joined);
+      if (e == nullptr || e->senses.empty()) e = lexicon.Find(hyphened);
       // "co-led": no form of its own, the verb without the prefix ("led": lead).
-      if ((e == nullptr || e->senses.empty()) && lower == "co") e = lex_.Find(LowerRaw(u + 2));
+      if ((e == nullptr || e->senses.empty()) && lower == "co") e = lexicon.Find(lower_raw(u + 2));
       // "co-" makes a verb of a participle only: "the co-chairs", "a co-host" are nouns.
-      uint8_t forms = 0;
+      uint8_t prefixed_forms = 0;
       if (e != nullptr) {
-        for (const VerbSense& sense : e->senses) forms |= sense.forms;
+        for (const VerbSense& sense : e->senses) prefixed_forms |= sense.forms;
       }
-      if (lower == "co" && (forms & (kFormEd | kFormIng)) == 0) e = nullptr;
+      if (lower == "co" && (prefixed_forms & (kFormEd | kFormIng)) == 0) e = nullptr;
       if (e != nullptr && !e->senses.empty()) {
-        i.classes = kClassAdverb;
-        prefixed_[u + 2] = e;
+        classes = kClassAdverb;
+        prefixed_unit = u + 2;
+        prefixed_entry = e;
       }
     }
+    i.lex = lex;
+    i.classes = classes;
+    i.forms = forms;
+    i.cap = cap;
+    i.ly = ly;
+    i.negative = negative;
+    i.title = cap && TitleWord(i);
+    time_class = time_class || (classes & kClassTime) != 0;
   }
   // The words of a compound verb before a form of its verb ("wire tapped", "will not wire tap")
-  // read as adverbs of its group, as a prefix's do: no noun of the subject, no object.
-  for (uint32_t u = 0; u < n_; ++u) {
-    if (info_[u].kind != Kind::kWord || info_[u].lex == nullptr) continue;
-    for (uint32_t id : info_[u].lex->compounds) {
-      const CompoundVerb& c = lex_.Compound(id);
-      const uint32_t m = static_cast<uint32_t>(c.before.size());
-      if (u + m >= n_) continue;
-      bool words = true;
-      for (uint32_t k = 0; k < m && words; ++k) words = LowerRaw(u + k) == c.before[k];
-      const Info& verb = info_[u + m];
-      if (!words || verb.kind != Kind::kWord || verb.lex == nullptr ||
-          std::none_of(verb.lex->senses.begin(), verb.lex->senses.end(),
-                       [&](const VerbSense& s) { return s.verb == c.verb; })) {
-        continue;
+  // read as adverbs of its group, as a prefix's do: no noun of the subject, no object. Their
+  // titles and the time words are then read again from the final classes.
+  if (compounds) {
+    for (uint32_t u = 0; u < n; ++u) {
+      if (info[u].kind != Kind::kWord || info[u].lex == nullptr) continue;
+      for (uint32_t id : info[u].lex->compounds) {
+        const CompoundVerb& c = lexicon.Compound(id);
+        const uint32_t m = static_cast<uint32_t>(c.before.size());
+        if (u + m >= n) continue;
+        bool same = true;
+        for (uint32_t k = 0; k < m && same; ++k) same = lower_raw(u + k) == c.before[k];
+        const Info& verb = info[u + m];
+        if (!same || verb.kind != Kind::kWord || verb.lex == nullptr ||
+            std::none_of(verb.lex->senses.begin(), verb.lex->senses.end(),
+                         [&](const VerbSense& s) { return s.verb == c.verb; })) {
+          continue;
+        }
+        for (uint32_t k = u; k < u + m; ++k) {
+          info[k].classes = kClassAdverb;
+          info[k].forms = 0;
+        }
+        u += m - 1;
+        break;
       }
-      for (uint32_t k = u; k < u + m; ++k) {
-        info_[k].classes = kClassAdverb;
-        info_[k].forms = 0;
-      }
-      u += m - 1;
-      break;
+    }
+    time_class = false;
+    for (uint32_t u = 0; u < n; ++u) {
+      Info& i = info[u];
+      if (i.kind != Kind::kWord) continue;
+      i.title = i.cap && TitleWord(i);
+      time_class = time_class || (i.classes & kClassTime) != 0;
     }
   }
-  // What later passes ask of most units, once the classes are final.
-  for (uint32_t u = 0; u < n_; ++u) {
-    Info& i = info_[u];
-    if (i.kind != Kind::kWord) continue;
-    i.title = i.cap && TitleWord(u);
-    if ((i.classes & kClassTime) != 0) time_word_ = true;
-  }
+  time_word_ = time_word || time_class;
 }
 
 }  // namespace parley::internal::clause_reader

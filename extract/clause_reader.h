@@ -47,17 +47,21 @@ struct Info {
   // The unit's first token, lower-cased (ClauseReader::Lower): the clause layer compares words
   // millions of times a run, and reads them here rather than through the unit and its token.
   std::string_view lower;
-  Kind kind = Kind::kWord;
-  uint32_t classes = 0;  // WordClass
-  uint8_t forms = 0;     // VerbForm union
   const LexEntry* lex = nullptr;
-  bool cap = false;  // a word starting with a capital letter
-  bool ly = false;   // an adverb by its shape ("-ly", not a known verb form)
-  char punct = 0;
+  uint32_t classes = 0;  // WordClass
   int mention = -1;
+  Kind kind = Kind::kWord;
+  uint8_t forms = 0;  // VerbForm union
+  bool cap = false;   // a word starting with a capital letter
+  bool ly = false;    // an adverb by its shape ("-ly", not a known verb form)
+  char punct = 0;
   uint8_t entity_class = 0;  // EntityClass bits of a mention unit
   bool negative = false;     // "didn", "won", "can" before ' t: an auxiliary with "n't"
   bool title = false;        // IsTitleWord, set at the end of Classify
+  // The word after "re-" or "co-" read as the prefixed verb ("re-iterated": `lex` is the entry
+  // of "reiterated"; ClauseReader::PrefixedStart).
+  bool prefixed = false;
+  bool verb = false;  // a verb of a verb group (set by FindGroups)
 };
 
 // An entity phrase: titles, demonyms and determiners around one head mention.
@@ -67,12 +71,34 @@ struct Phrase {
   bool possessive = false;
 };
 
+}  // namespace parley::internal::clause_reader
+
+namespace parley::internal {
+
+// ClauseScratch's tables: the reader's, by unit and by phrase (their contents are rewritten by
+// each sentence's reader).
+struct ClauseScratch::Tables {
+  std::vector<clause_reader::Info> info;
+  std::vector<clause_reader::Phrase> phrases;
+};
+
+}  // namespace parley::internal
+
+namespace parley::internal::clause_reader {
+
 // Reads one tagged sentence into a ClauseAnalysis (AnalyzeClauses): Run() classifies the units,
 // finds entity phrases and coordination, verb groups, then each group's roles.
 class ClauseReader {
  public:
-  ClauseReader(const Tagged& s, const Lexicon& lexicon, ClauseAnalysis* out)
-      : s_(s), lex_(lexicon), out_(out), n_(static_cast<uint32_t>(s.units.size())) {}
+  // Works in `tables` (whatever they hold is replaced).
+  ClauseReader(const Tagged& s, const Lexicon& lexicon, ClauseAnalysis* out,
+               ClauseScratch::Tables* tables)
+      : s_(s),
+        lex_(lexicon),
+        out_(out),
+        n_(static_cast<uint32_t>(s.units.size())),
+        info_(tables->info),
+        phrases_(tables->phrases) {}
 
   void Run();
 
@@ -176,7 +202,7 @@ class ClauseReader {
   bool ListItemVerbAt(uint32_t u) const;
   // The first unit of the word at u with its hyphenated prefix ("co-led": "co"), else u.
   uint32_t PrefixedStart(uint32_t u) const {
-    return u > 2 && prefixed_[u] != nullptr && IsPunctRaw(u - 1, '-') ? u - 2 : u;
+    return u > 2 && info_[u].prefixed && IsPunctRaw(u - 1, '-') ? u - 2 : u;
   }
   // A pronoun that can be a subject ("I", "you", "we"; not "me", "us", "them").
   bool SubjectPronoun(uint32_t u) const {
@@ -246,7 +272,7 @@ class ClauseReader {
   // closed-class word and not a finite verb form ("Rejects", "Signed" in a title-case headline).
   // Asked at most units of a sentence, and so answered once for each by Classify (TitleWord).
   bool IsTitleWord(uint32_t u) const { return info_[u].title; }
-  bool TitleWord(uint32_t u) const;
+  static bool TitleWord(const Info& i);
   // The length of a run of one to three lower-case nouns at u that ends right before a title
   // word or a person: "leader" in "Soviet leader Joseph Stalin". 0 when there is none.
   uint32_t LowerOfficeRun(uint32_t u) const;
@@ -556,11 +582,9 @@ class ClauseReader {
   const Lexicon& lex_;
   ClauseAnalysis* out_;
   const uint32_t n_;
-  std::vector<Info> info_;
-  bool time_word_ = false;  // HoldsTimeWord()
-  std::vector<Phrase> phrases_;
-  std::vector<bool> verb_unit_;            // units that are verbs of a group
-  std::vector<const LexEntry*> prefixed_;  // "re-iterated": the entry of "reiterated"
+  std::vector<Info>& info_;  // by unit
+  bool time_word_ = false;   // HoldsTimeWord()
+  std::vector<Phrase>& phrases_;
   size_t next_phrase_hint_ = 0;
   uint32_t first_spaced_dash_ = kNoUnit;  // the first dash set off by a space, or kNoUnit
 };

@@ -95,7 +95,7 @@ uint32_t ClauseReader::VerblessParenthesisEnd(uint32_t u, uint32_t limit) const 
   if (!IsPunct(u, '(')) return u;
   for (uint32_t k = u + 1; k < limit && k < u + 8; ++k) {
     if (IsPunct(k, ')')) return k > u + 1 ? k : u;
-    if (IsHardStop(k) || verb_unit_[k] || Has(k, kClassSubordinator | kClassRelative)) return u;
+    if (IsHardStop(k) || info_[k].verb || Has(k, kClassSubordinator | kClassRelative)) return u;
   }
   return u;
 }
@@ -381,7 +381,7 @@ void ClauseReader::FindSubject(size_t gi) {
       ShareSubject(gi);
       return;
     }
-    if (Has(w, kClassRelative) || (Is(w, "that") && w > 0 && !verb_unit_[w - 1])) {
+    if (Has(w, kClassRelative) || (Is(w, "that") && w > 0 && !info_[w - 1].verb)) {
       if (Is(w, "whom") || Is(w, "whose")) return;
       uint32_t e = w;
       if (e > 0 && IsPunct(e - 1, ',')) --e;
@@ -648,14 +648,14 @@ void ClauseReader::FindRoles(size_t gi) {
   // "signed the ABM Treaty and interim SALT agreement on May 26, 1972, in Moscow": a noun
   // phrase coordinated with the object (of another kind, so no list chunk) is part of it; the
   // phrases after it are still the verb's.
-  if (g.object >= 0 && v + 1 < n_ && (Is(v, "and") || Is(v, "or")) && !verb_unit_[v + 1] &&
+  if (g.object >= 0 && v + 1 < n_ && (Is(v, "and") || Is(v, "or")) && !info_[v + 1].verb &&
       (Has(v + 1, kClassDeterminer | kClassModifier | kClassNumber) || IsEntity(v + 1) ||
        info_[v + 1].kind == Kind::kDemonym || IsNounWord(v + 1))) {
     const int more = ChunkAt(v + 1);
     uint32_t after = more >= 0 ? out_->chunks[more].end : v;
     bool verb_between = false;
-    for (uint32_t k = v + 1; k < after && k < n_; ++k) verb_between = verb_between || verb_unit_[k];
-    if (more >= 0 && !verb_between && (after >= n_ || !verb_unit_[after]) &&
+    for (uint32_t k = v + 1; k < after && k < n_; ++k) verb_between = verb_between || info_[k].verb;
+    if (more >= 0 && !verb_between && (after >= n_ || !info_[after].verb) &&
         (after >= n_ || Has(after, kClassPreposition) || IsPunct(after, ',') ||
          info_[after].kind == Kind::kDate || IsHardStop(after))) {
       v = after;
@@ -789,7 +789,7 @@ void ClauseReader::FindRoles(size_t gi) {
           const uint32_t end = out_->chunks[c].end;
           bool time = false;
           for (uint32_t k = v; k < end; ++k) time = time || Has(k, kClassTime | kClassCalendar);
-          if (!time && (end >= n_ || !(verb_unit_[end] ||
+          if (!time && (end >= n_ || !(info_[end].verb ||
                                        Has(end, kClassBe | kClassHave | kClassModal | kClassDo)))) {
             g.object = c;
             v = end;

@@ -7,13 +7,23 @@
 
 namespace parley::internal {
 
+ClauseScratch::ClauseScratch() = default;
+ClauseScratch::~ClauseScratch() = default;
+ClauseScratch::ClauseScratch(ClauseScratch&&) noexcept = default;
+ClauseScratch& ClauseScratch::operator=(ClauseScratch&&) noexcept = default;
+
+ClauseScratch::Tables& ClauseScratch::tables() {
+  if (tables_ == nullptr) tables_ = std::make_unique<Tables>();
+  return *tables_;
+}
+
 void AnalyzeClauses(const Tagged& s, const Lexicon& lexicon, ClauseAnalysis* out) {
   out->chunks.clear();
   out->groups.clear();
   out->nominals.clear();
   out->skipped.clear();
   out->chunk_of.clear();
-  clause_reader::ClauseReader reader(s, lexicon, out);
+  clause_reader::ClauseReader reader(s, lexicon, out, &out->scratch.tables());
   reader.Run();
 }
 

@@ -48,11 +48,13 @@
 // Collective and implicit actors ("the leaders", "both sides", "we") are noun chunks without
 // members; ResolveChunk (frames.h) resolves them through participants.h.
 //
-// Thread-safety: AnalyzeClauses reads the lexicon and the sentence only; per-call output.
+// Thread-safety: AnalyzeClauses reads the lexicon and the sentence only, and writes only its
+// output (whose scratch it reuses): one ClauseAnalysis per thread.
 #ifndef PARLEY_EXTRACT_CLAUSES_H_
 #define PARLEY_EXTRACT_CLAUSES_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -141,12 +143,33 @@ struct SkippedSpan {
   std::string why;
 };
 
+// Working memory of AnalyzeClauses: the clause reader's tables of the sentence's units, kept from
+// one call to the next so that a document's sentences, analysed one after the other into one
+// ClauseAnalysis (DocState::clauses), allocate them once. Holds nothing a later call reads.
+// Moving leaves it empty; copying is not supported.
+class ClauseScratch {
+ public:
+  struct Tables;  // clause_reader.h
+
+  ClauseScratch();
+  ~ClauseScratch();
+  ClauseScratch(ClauseScratch&&) noexcept;
+  ClauseScratch& operator=(ClauseScratch&&) noexcept;
+
+  // The tables, made at the first call.
+  Tables& tables();
+
+ private:
+  std::unique_ptr<Tables> tables_;
+};
+
 struct ClauseAnalysis {
   std::vector<Chunk> chunks;
   std::vector<VerbGroup> groups;
   std::vector<VerbGroup> nominals;   // nominalisations (VerbGroup::nominal), after the groups
   std::vector<SkippedSpan> skipped;  // parentheticals the subject search stepped over
   std::vector<int> chunk_of;         // per unit: the chunk it belongs to, or -1
+  ClauseScratch scratch;             // AnalyzeClauses' working memory, no part of the analysis
 };
 
 // Analyses `s`. REQUIRES: `s` is built (BuildUnits).

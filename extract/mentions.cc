@@ -383,11 +383,18 @@ void Tag(const DocState& doc, std::string_view text, const DateReference& dates,
   // text is ASCII.
   s->lower.assign(text.data(), text.size());
   unsigned char high_bits = 0;
+  unsigned char markers = 0;  // a byte, not a bool: the loop stays vectorised
   for (char& c : s->lower) {
     high_bits |= static_cast<unsigned char>(c);
+    markers |= static_cast<unsigned char>(static_cast<unsigned char>(c - 1) < 2);  // \x01, \x02
     c = AsciiLowerByte(c);
   }
   const bool ascii = (high_bits & 0x80) == 0;
+  // What BuildUnits would scan the text for (Tagged::text_scanned).
+  s->markers = markers != 0;
+  s->folds_to_ascii = !ascii && (text.find("\xE2\x84\xAA") != std::string_view::npos ||
+                                 text.find("\xC5\xBF") != std::string_view::npos);
+  s->text_scanned = true;
   // Held until the document's last pass, like BuildUnits' output: allocated at their size.
   Tokenize(text, &doc.scratch.tokens);
   s->tokens.assign(doc.scratch.tokens.begin(), doc.scratch.tokens.end());
@@ -457,7 +464,7 @@ bool AddLocalMentions(const DocState& doc, Tagged* s, bool document_title) {
     // at the quotations of these sentences too: a change of behaviour of its own.)
     for (Mention& m : s->mentions) {
       if (m.kind != MentionKind::kQuote) continue;
-      m.letters.clear();
+      m.letters = {};
       m.bits = 0;
     }
     return false;

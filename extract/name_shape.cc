@@ -391,26 +391,33 @@ void DocumentWords::AddUnit(std::string_view text, std::string_view lower,
 
 void DocumentWords::Add(std::string_view text, std::string_view lower,
                         const std::vector<Token>& tokens, const std::vector<uint32_t>* ids) {
+  // The arrays read once: the inserts between the tests would make every iteration load them
+  // again.
+  const Token* const toks = tokens.data();
+  const size_t n = tokens.size();
+  const char* const bytes = text.data();
+  const uint32_t* const id_of = ids != nullptr ? ids->data() : nullptr;
+  uint64_t* const known = known_.data();
   const auto tok = [&](size_t i) {
-    return text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+    return std::string_view(bytes + toks[i].begin, toks[i].end - toks[i].begin);
   };
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    const Token& t = tokens[i];
+  for (size_t i = 0; i < n; ++i) {
+    const Token& t = toks[i];
     const size_t size = t.end - t.begin;
     if (size < 3) continue;
-    const auto c = static_cast<unsigned char>(text[t.begin]);
+    const auto c = static_cast<unsigned char>(bytes[t.begin]);
     if (IsLowerAscii(c)) {
-      // A word written all in lower case is the vocabulary's word ids[i], if it knows it.
-      const uint32_t id = ids != nullptr ? (*ids)[i] : TokenTable::kAbsent;
+      // A word written all in lower case is the vocabulary's word id_of[i], if it knows it.
+      const uint32_t id = id_of != nullptr ? id_of[i] : TokenTable::kAbsent;
       if (id != TokenTable::kAbsent &&
-          SameTokenBytes(text.data() + t.begin, lower.data() + t.begin, size)) {
-        known_[id / 64] |= uint64_t{1} << (id % 64);
+          SameTokenBytes(bytes + t.begin, lower.data() + t.begin, size)) {
+        known[id / 64] |= uint64_t{1} << (id % 64);
       } else {
         words_.Insert(tok(i));
       }
-    } else if (i > 0 && IsUpperAscii(c) && tokens[i].space_before &&
-               IsLowerAscii(static_cast<unsigned char>(text[tokens[i - 1].begin])) &&
-               (i + 1 == tokens.size() || !IsCapitalized(tok(i + 1)))) {
+    } else if (i > 0 && IsUpperAscii(c) && t.space_before &&
+               IsLowerAscii(static_cast<unsigned char>(bytes[toks[i - 1].begin])) &&
+               (i + 1 == n || !IsCapitalized(tok(i + 1)))) {
       alone_.Insert(tok(i));  // "Truman and Byrnes encouraged"
     }
   }

@@ -253,12 +253,11 @@ void DocumentActors::Establish(const std::vector<Tagged>& units,
 void DocumentActors::ReadUnit(const Tagged& s, size_t i) {
   const ActorVocabulary& v = doc_.rules.actors;
   const uint32_t n = static_cast<uint32_t>(s.units.size());
+  const Unit* const units = s.units.data();  // read once: most units are words, passed over
   for (uint32_t u = 0; u < n; ++u) {
-    const Mention* m = MentionAt(s, u);
-    if (m == nullptr || m->kind == MentionKind::kDemonym ||
-        !IsType(m->entity, EntityType::kPerson)) {
-      continue;
-    }
+    if (units[u].mention < 0) continue;
+    const Mention* m = &s.mentions[units[u].mention];
+    if (m->kind == MentionKind::kDemonym || !IsType(m->entity, EntityType::kPerson)) continue;
     const EntityDef* person = m->entity;
     named_.push_back({i, person, ""});
     uint32_t before = u;

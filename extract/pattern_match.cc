@@ -1,6 +1,7 @@
 #include "extract/pattern_match.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace parley::internal {
 namespace {
@@ -184,30 +185,54 @@ bool NextMatch(const CompiledPattern& pattern, const Tagged& s, size_t pos,
   // from every earlier position, so it meets new states all the time and builds them (most of
   // the matching cost), and it needs the reverse program to find where the match began. An
   // existence test without captures comes first because most starts fail.
-  const size_t first = std::lower_bound(s.unit_offsets.begin(), s.unit_offsets.end(), pos + 1) -
-                       s.unit_offsets.begin();
   StartScan scan(pattern, s);
   const uint32_t* const offsets = s.unit_offsets.data();
   const size_t units = scan.size();
-  // A {name} start: what follows a name ending at a unit depends only on that unit, so once no
-  // match starts at unit u, no name ending where one from u may end is followed by a match, and
-  // later starts are tried only for names ending after those (not again for the "Biden" of
-  // "Joe Biden").
-  size_t name_ends_from = 0;
-  for (size_t u = first; u < units; ++u) {
-    if (pattern.start_bits != 0) {
-      if (!scan.MentionMayStartAt(input.data(), u)) continue;
-    } else if (names) {
-      if (!scan.NameWordAt(u) || !scan.NameMayStartAt(u, name_ends_from)) continue;
-    } else if (!scan.MayStartAt(u)) {
-      continue;
-    }
-    const size_t at = offsets[u];
-    if (!pattern.re->Match(input, at - 1, input.size(), RE2::ANCHOR_START, nullptr, 0)) {
-      if (names) name_ends_from = scan.NameEndsBefore(u);
-      continue;
-    }
+  const size_t first = std::lower_bound(offsets, offsets + units, pos + 1) - offsets;
+  // Whether a match starts at the space before the unit at byte `at` (no captures), and that
+  // match with its captures.
+  const auto starts_at = [&](size_t at) {
+    return pattern.re->Match(input, at - 1, input.size(), RE2::ANCHOR_START, nullptr, 0);
+  };
+  const auto match_at = [&](size_t at) {
     return pattern.re->Match(input, at - 1, input.size(), RE2::ANCHOR_START, groups, n);
+  };
+  // One loop per kind of start, each testing only what its kind needs of a unit.
+  if (pattern.start_bits != 0) {
+    // Only a placeholder starts with "\x01" (a word that is that byte alone is written "?"), so
+    // the next one is found by memchr rather than unit by unit; a "\x01" inside a longer token
+    // is at no unit's start and is passed over.
+    const char* const data = input.data();
+    size_t u = first;
+    size_t from = u < units ? offsets[u] : input.size();
+    while (from < input.size()) {
+      const void* hit = std::memchr(data + from, '\x01', input.size() - from);
+      if (hit == nullptr) return false;
+      const size_t at = static_cast<const char*>(hit) - data;
+      from = at + 1;
+      u = std::lower_bound(offsets + u, offsets + units, at) - offsets;
+      if (u == units) return false;
+      if (offsets[u] != at || !scan.MentionMayStartAt(data, u)) continue;
+      if (starts_at(at)) return match_at(at);
+    }
+    return false;
+  }
+  if (names) {
+    // A {name} start: what follows a name ending at a unit depends only on that unit, so once
+    // no match starts at unit u, no name ending where one from u may end is followed by a
+    // match, and later starts are tried only for names ending after those (not again for the
+    // "Biden" of "Joe Biden").
+    size_t name_ends_from = 0;
+    for (size_t u = first; u < units; ++u) {
+      if (!scan.NameWordAt(u) || !scan.NameMayStartAt(u, name_ends_from)) continue;
+      if (starts_at(offsets[u])) return match_at(offsets[u]);
+      name_ends_from = scan.NameEndsBefore(u);
+    }
+    return false;
+  }
+  for (size_t u = first; u < units; ++u) {
+    if (!scan.MayStartAt(u)) continue;
+    if (starts_at(offsets[u])) return match_at(offsets[u]);
   }
   return false;
 }
