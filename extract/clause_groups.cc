@@ -321,7 +321,7 @@ bool ClauseReader::RelativeOpensAt(uint32_t p) const {
   // which states signed"). Not "that": a restrictive clause is no aside, and a verb after its
   // "and" may be the main clause's ("noted an agreement that facilitates investment and
   // committed to"), which the clause layer cannot tell.
-  if (!Is(p, "which") || !IsPunct(p - 1, ',') || verb_unit_[p - 2]) return false;
+  if (!Is(p, "which") || !IsPunct(p - 1, ',') || info_[p - 2].verb) return false;
   return IsEntity(p - 2) || ChunkEndingAt(p - 1) >= 0 ||
          (IsNounWord(p - 2) && !Has(p - 2, kClassModifier));
 }

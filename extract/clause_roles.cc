@@ -209,7 +209,7 @@ bool ClauseReader::InPrepositionalList(uint32_t b) const {
   // Lawrence Berkeley National Lab and KRIBB that supports", "a collaboration with Mastercard
   // and the Co-operative Bank of Kenya that seeks" (the MOU supports, the collaboration seeks).
   uint32_t k = b;
-  while (k > 0 && b - k < 16 && !verb_unit_[k - 1] &&
+  while (k > 0 && b - k < 16 && !info_[k - 1].verb &&
          (Is(k - 1, "and") || IsPunct(k - 1, ',') || IsEntity(k - 1) || IsNounWord(k - 1) ||
           Has(k - 1, kClassDeterminer) || info_[k - 1].kind == Kind::kDemonym)) {
     --k;
