@@ -584,6 +584,10 @@ class ClauseReader {
   const uint32_t n_;
   std::vector<Info>& info_;  // by unit
   bool time_word_ = false;   // HoldsTimeWord()
+  // Set by Classify: a word unit "if" or "unless" (MarkConditional), a word whose entry is a
+  // noun a frame names (FindNominals).
+  bool conditional_word_ = false;
+  bool nominal_word_ = false;
   std::vector<Phrase>& phrases_;
   size_t next_phrase_hint_ = 0;
   uint32_t first_spaced_dash_ = kNoUnit;  // the first dash set off by a space, or kNoUnit

@@ -963,11 +963,8 @@ void ClauseReader::MeansModality() {
 }
 
 void ClauseReader::MarkConditional() {
-  // Most sentences hold neither word anywhere: one search of the text tells.
-  const std::string_view text(s_.lower);
-  if (text.find("if") == std::string_view::npos && text.find("unless") == std::string_view::npos) {
-    return;
-  }
+  // Most sentences hold neither word (Classify tells).
+  if (!conditional_word_) return;
   for (uint32_t u = 0; u < n_; ++u) {
     if (!(Is(u, "if") || Is(u, "unless"))) continue;
     // The clause ends at a comma, but not at one inside a coordinated chunk ("if you expect
