@@ -1,5 +1,7 @@
 #include "base/types.h"
 
+#include <charconv>
+
 #include "base/text.h"
 
 namespace parley {
@@ -96,15 +98,23 @@ std::string MakeStatementId(const Statement& s) {
     key.append(part);
     key.push_back('\x1f');
   };
+  auto add_number = [&](uint64_t value) {
+    char digits[20];
+    add(std::string_view(digits, std::to_chars(digits, digits + 20, value).ptr - digits));
+  };
+  // Views, not copies, of the optional parts.
+  auto id_or_empty = [](const std::optional<EntityRef>& ref) {
+    return ref ? std::string_view(ref->id) : std::string_view();
+  };
   add(s.doc);
-  add(std::to_string(s.byte_span.begin));
-  add(std::to_string(s.byte_span.end));
+  add_number(s.byte_span.begin);
+  add_number(s.byte_span.end);
   add(s.rule);
   add(s.subject.id);
   add(s.predicate);
-  add(s.object ? s.object->id : "");
-  add(s.text ? *s.text : "");
-  add(s.recipient ? s.recipient->id : "");
+  add(id_or_empty(s.object));
+  add(s.text ? std::string_view(*s.text) : std::string_view());
+  add(id_or_empty(s.recipient));
   return "s:" + Hex64(Hash64(key));
 }
 

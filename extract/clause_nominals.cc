@@ -64,6 +64,8 @@ constexpr std::string_view kSupportVerbs[] = {
 }  // namespace
 
 void ClauseReader::FindNominals() {
+  // Most sentences hold no such noun (Classify tells).
+  if (!nominal_word_) return;
   for (uint32_t u = 0; u < n_; ++u) {
     const Info& i = info_[u];
     if (i.kind != Kind::kWord || i.lex == nullptr || !(i.lex->event_noun || i.lex->clause_noun) ||

@@ -74,9 +74,11 @@ void ClauseReader::Classify() {
   // The unit after "re-" or "co-" that reads as the prefixed verb, and its entry.
   uint32_t prefixed_unit = kNoUnit;
   const LexEntry* prefixed_entry = nullptr;
-  bool time_word = false;   // a plural time noun
-  bool time_class = false;  // a word of kClassTime
-  bool compounds = false;   // a word that may open a compound verb
+  bool time_word = false;    // a plural time noun
+  bool time_class = false;   // a word of kClassTime
+  bool compounds = false;    // a word that may open a compound verb
+  bool conditional = false;  // "if" or "unless"
+  bool nominal = false;      // a noun a frame names
   for (uint32_t u = 0; u < n; ++u) {
     const Unit& unit = units[u];
     const Token& t = tokens[unit.tok_begin];
@@ -148,6 +150,7 @@ void ClauseReader::Classify() {
       classes = lex->classes;
       for (const VerbSense& sense : lex->senses) forms |= sense.forms;
       compounds = compounds || !lex->compounds.empty();
+      nominal = nominal || lex->event_noun || lex->clause_noun;
     }
     // "didn't" is the tokens didn ' t: an auxiliary and a negation, three units.
     if (lower.back() == 'n' && u + 2 < n && punct_raw(u + 1, '\'') && lower_raw(u + 2) == "t") {
@@ -161,6 +164,8 @@ void ClauseReader::Classify() {
     }
     const bool ly = forms == 0 && !cap && lower.size() > 4 &&
                     lower.substr(lower.size() - 2) == "ly" && classes == 0;
+    if (lower.size() == 6 && lower == "unless") conditional = true;
+    if (lower.size() == 2 && lower == "if") conditional = true;
     // A prefixed verb written with a hyphen ("re-iterated", "co-hosted"): the word after the
     // hyphen is a form of the prefixed verb, and the prefix and hyphen read as adverbs.
     if (lower.size() == 2 && (lower == "re" || lower == "co") && u + 2 < n &&
@@ -227,6 +232,8 @@ void ClauseReader::Classify() {
     }
   }
   time_word_ = time_word || time_class;
+  conditional_word_ = conditional;
+  nominal_word_ = nominal;
 }
 
 }  // namespace parley::internal::clause_reader

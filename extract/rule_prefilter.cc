@@ -148,13 +148,20 @@ const PatternRefs& Prefilter::Select(RuleKind kind, const Tagged& s) {
 void Prefilter::LookUpWords(const Tagged& s) {
   NewStamp();
   word_uses_.clear();
+  // Marks through local pointers and a local stamp: a store into met_ or seen_ could otherwise
+  // be stamp_ to the compiler, which would load it and the vectors again after each.
+  const uint16_t stamp = stamp_;
+  uint16_t* const seen = seen_.data();
+  uint16_t* const met = met_.data();
+  const uint32_t* const words = s.pattern_words.data();
+  const PatternWord* const index = rules_.pattern_words.data();
   for (const Unit& u : s.units) {
     if (u.mention >= 0) continue;
-    const uint32_t word = s.pattern_words[u.tok_begin];
-    if (word == kNoPatternWord || seen_[word] == stamp_) continue;
-    seen_[word] = stamp_;
-    const PatternWord& use = rules_.pattern_words[word - 1];
-    for (uint32_t id : use.requirements) met_[id] = stamp_;
+    const uint32_t word = words[u.tok_begin];
+    if (word == kNoPatternWord || seen[word] == stamp) continue;
+    seen[word] = stamp;
+    const PatternWord& use = index[word - 1];
+    for (uint32_t id : use.requirements) met[id] = stamp;
     word_uses_.push_back(&use);
   }
   looked_up_ = &s;

@@ -81,11 +81,13 @@ class Prefilter {
   // The word requirements met (met_[id] == stamp_) by the words of the sentence `looked_up_`,
   // with their index entries (each once: seen_[pattern word id] == stamp_).
   std::vector<const PatternWord*> word_uses_;
-  std::vector<uint32_t> seen_;
+  // 16-bit stamps: the marks of every pattern word and requirement are zeroed for each document
+  // (some 100 KB with the default rules), and a document's lookups seldom reach 65,535.
+  std::vector<uint16_t> seen_;
   std::vector<const PatternWord*> kept_uses_;  // Keep
   const Tagged* looked_up_ = nullptr;
-  std::vector<uint32_t> met_;
-  uint32_t stamp_ = 0;
+  std::vector<uint16_t> met_;
+  uint16_t stamp_ = 0;
 };
 
 }  // namespace parley::internal

@@ -369,10 +369,16 @@ void AttachQualifiers(const Rule& rule, const Tagged& s, size_t u0, size_t u1,
                       std::vector<const Mention*>* used, const Mention** time_mention,
                       const Mention** target, Statement* st, RuleFiring* firing) {
   auto in_content = [&](size_t u) { return InContent(content, u); };
-  // Dates in the asides around the claim are not its time (AsidesOutside).
+  // Dates in the asides around the claim are not its time (AsidesOutside): the sentence's date
+  // mentions and the dates the time context holds for it (its own, s.dates). Most sentences
+  // hold none, and need no asides.
+  const bool dated = !s.dates.empty() ||
+                     std::any_of(s.mentions.begin(), s.mentions.end(),
+                                 [](const Mention& m) { return m.kind == MentionKind::kDate; });
   const std::vector<std::pair<size_t, size_t>> asides =
-      rule.attach_time || rule.attach_document_date ? AsidesOutside(doc.rules, s, u0, u1)
-                                                    : std::vector<std::pair<size_t, size_t>>{};
+      dated && (rule.attach_time || rule.attach_document_date)
+          ? AsidesOutside(doc.rules, s, u0, u1)
+          : std::vector<std::pair<size_t, size_t>>{};
   auto in_aside = [&](size_t u) {
     for (const auto& [b, e] : asides) {
       if (u >= b && u < e) return true;

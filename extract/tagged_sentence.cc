@@ -1,6 +1,7 @@
 #include "extract/tagged_sentence.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -31,10 +32,10 @@ uint32_t EntityTypeBit(EntityType type) {
 }
 
 char MentionLetter(uint32_t bit) {
-  for (int i = 0; kMentionLetters[i] != '\0'; ++i) {
-    if (bit == (1u << i)) return kMentionLetters[i];
-  }
-  return '?';
+  const int i = std::countr_zero(bit);
+  return std::has_single_bit(bit) && i < static_cast<int>(sizeof(kMentionLetters) - 1)
+             ? kMentionLetters[i]
+             : '?';
 }
 
 // One case-insensitive group for the whole cue (spaces and [^ \x01] fold to themselves): RE2
@@ -187,17 +188,15 @@ void LetterBits(const Mention& m, uint32_t* first, uint32_t* second) {
 void SetLetters(Mention* m) {
   uint32_t first = 0, second = 0;
   LetterBits(*m, &first, &second);
-  m->letters.assign(1, MentionLetter(first));
-  if (second != 0) m->letters += MentionLetter(second);
+  m->letters = {MentionLetter(first), second != 0 ? MentionLetter(second) : '\0'};
   m->bits = first | second;
 }
 
 bool LettersCurrent(const Mention& m) {
   uint32_t first = 0, second = 0;
   LetterBits(m, &first, &second);
-  return m.bits == (first | second) && m.letters.size() == (second != 0 ? 2u : 1u) &&
-         m.letters[0] == MentionLetter(first) &&
-         (second == 0 || m.letters[1] == MentionLetter(second));
+  return m.bits == (first | second) && m.letters[0] == MentionLetter(first) &&
+         m.letters[1] == (second != 0 ? MentionLetter(second) : '\0');
 }
 
 namespace {
@@ -212,12 +211,6 @@ char* WriteDecimal(size_t value, char* out) {
   } while (value != 0);
   while (n > 0) *out++ = digits[--n];
   return out;
-}
-
-// Writes the n bytes at `in` to `out` with their ASCII capitals lower-cased, as Tag lower-cases
-// Tagged::lower.
-void CopyLowered(char* out, const char* in, size_t n) {
-  for (size_t k = 0; k < n; ++k) out[k] = AsciiLowerByte(in[k]);
 }
 
 // The number of decimal digits of `value`.
@@ -244,6 +237,15 @@ void BuildUnits(Tagged* s) {
   // ended is a unit of its own (the placeholder: 2 markers, its letters, its index); every
   // other token is a unit (its bytes: all of them at most the text's). Each unit is followed by
   // a space, and the string starts with one.
+  if (!s->text_scanned) {
+    const std::string_view all(s->text);
+    s->markers = all.find_first_of("\x01\x02") != std::string_view::npos;
+    // The two characters (?i:) folds to ASCII letters: KELVIN SIGN (k), LATIN SMALL LETTER LONG
+    // S (s).
+    s->folds_to_ascii = all.find("\xE2\x84\xAA") != std::string_view::npos ||
+                        all.find("\xC5\xBF") != std::string_view::npos;
+    s->text_scanned = true;
+  }
   size_t unit_count = n;
   size_t tagged_bound = 1 + n + s->text.size();
   {
@@ -252,7 +254,7 @@ void BuildUnits(Tagged* s) {
       const Mention& m = mentions[i];
       if (m.tok_begin < t || m.tok_begin >= n) continue;
       unit_count -= m.tok_end - m.tok_begin - 1;
-      tagged_bound += 2 + m.letters.size() + DecimalSize(i);
+      tagged_bound += 3 + (m.letters[1] != '\0') + DecimalSize(i);
       t = m.tok_end;
     }
   }
@@ -263,11 +265,13 @@ void BuildUnits(Tagged* s) {
   char* const tagged = s->tagged.data();
   char* out = tagged;
   *out++ = ' ';
-  // `folded` is `tagged` lower-cased but for the placeholders' letters: written from `tagged`
-  // in spans, a lower-cased run of word units up to each placeholder, then the placeholder.
+  // `folded` is `tagged` lower-cased but for the placeholders' letters: the same bytes at the
+  // same offsets, a word unit's from `lower`.
   char* const folded = s->folded.data();
-  size_t folded_end = 0;
+  folded[0] = ' ';
+  const ptrdiff_t to_folded = folded - tagged;
   const char* const text = s->text.data();
+  const char* const lower = s->lower.data();
   Unit* const units = s->units.data();
   uint32_t* const unit_offsets = s->unit_offsets.data();
   uint32_t bits = 0;
@@ -284,32 +288,31 @@ void BuildUnits(Tagged* s) {
       const uint32_t begin = tokens[t].begin;
       const size_t size = tokens[t].end - begin;
       CopyTokenBytes(out, text + begin, size);
+      CopyTokenBytes(out + to_folded, lower + begin, size);
       out += size;
+      out[to_folded] = ' ';
       *out++ = ' ';
     }
     if (next == mention_count) break;
     const Mention& m = mentions[next];
     if (m.tok_begin < t || m.tok_begin >= n) continue;
     const size_t at = out - tagged;
-    CopyLowered(folded + folded_end, tagged + folded_end, at - folded_end);
     unit_offsets[u] = static_cast<uint32_t>(at);
     units[u++] = {m.tok_begin, m.tok_end, static_cast<int>(next)};
     *out++ = '\x01';
-    for (char c : m.letters) *out++ = c;
+    *out++ = m.letters[0];
+    if (m.letters[1] != '\0') *out++ = m.letters[1];
     out = WriteDecimal(next, out);
     *out++ = '\x02';
     *out++ = ' ';
-    folded_end = out - tagged;
-    std::memcpy(folded + at, tagged + at, folded_end - at);
+    std::memcpy(folded + at, tagged + at, out - tagged - at);
     bits |= m.bits;
     t = m.tok_end;
   }
   const size_t size = out - tagged;
-  CopyLowered(folded + folded_end, tagged + folded_end, size - folded_end);
   // A token that is a marker byte is written '?' (in place: the same size); most sentences
   // hold none.
-  if (std::memchr(text, '\x01', s->text.size()) != nullptr ||
-      std::memchr(text, '\x02', s->text.size()) != nullptr) {
+  if (s->markers) {
     for (size_t k = 0; k < u; ++k) {
       const Unit& unit = units[k];
       if (unit.mention >= 0) continue;
@@ -332,11 +335,6 @@ void BuildUnits(Tagged* s) {
   s->tagged.resize(size);
   s->folded.resize(size);
   s->bits = bits;
-  // The two characters (?i:) folds to ASCII letters: KELVIN SIGN (k), LATIN SMALL LETTER LONG
-  // S (s).
-  const std::string_view all(s->text);
-  s->folds_to_ascii = all.find("\xE2\x84\xAA") != std::string_view::npos ||
-                      all.find("\xC5\xBF") != std::string_view::npos;
   // Exact already, unless the sentence was built before with more (a second pass).
   s->units.shrink_to_fit();
   s->unit_offsets.shrink_to_fit();

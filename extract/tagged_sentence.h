@@ -36,6 +36,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -137,8 +138,10 @@ struct Mention {
   bool ahead = false;                     // dates only: DateMention::ahead
   DateRole date_role = DateRole::kPoint;  // dates only
   std::string via;
-  std::string letters;  // SetLetters
-  uint32_t bits = 0;    // SetLetters
+  // SetLetters: the placeholder letters, the second '\0' when there is one only. Characters,
+  // not a string: a mention is moved often, and every string moved costs a call.
+  std::array<char, 2> letters{};
+  uint32_t bits = 0;  // SetLetters
   // More actors the mention names besides `entity`: "Lawmakers and officials in Fornost" is
   // Fornost's legislature and Fornost's government (extract/sectors.h). Frames count them as
   // members of the mention's chunk.
@@ -175,6 +178,11 @@ struct Tagged {
   // `text` holds a character that (?i:) folds to an ASCII letter (the Kelvin sign, the long s):
   // a word unit may then match a case-insensitive word that its `folded` spelling is not.
   bool folds_to_ascii = false;
+  // Whether `folds_to_ascii` and `markers` are known for `text`: BuildUnits scans the text for
+  // them once (Tag notes them while it lower-cases the text), not on every rebuild.
+  bool text_scanned = false;
+  // `text` holds a marker byte ("\x01" or "\x02"), which BuildUnits writes as '?'.
+  bool markers = false;
   // Per token: the id of its lower-cased text in the rules' vocabulary
   // (CompiledRules::alias_index.tokens), or TokenTable::kAbsent. Set by Tag, which looks each
   // token up there once; the stages after it read what a word means to them by this id.
@@ -227,8 +235,8 @@ struct Tagged {
   }
 };
 
-// Builds units, `tagged`, `folded`, `bits` and `folds_to_ascii` from `text`, `tokens` and
-// `mentions` (whose letters it sets).
+// Builds units, `tagged`, `folded`, `bits` and `folds_to_ascii` from `text`, `lower`, `tokens`
+// and `mentions` (whose letters it sets).
 void BuildUnits(Tagged* s);
 
 // The mention a placeholder (or a capture that is one) names, or null.

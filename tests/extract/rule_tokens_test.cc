@@ -42,6 +42,25 @@ TEST(TokenizeTest, WordsAndOtherBytes) {
   }
 }
 
+// Words are scanned 16 bytes at a time: every byte value ends a word, or does not, wherever it
+// lies in a block and whether or not a whole block is left after it.
+TEST(TokenizeTest, EveryByteEndsAWordOrNotAtEveryPosition) {
+  for (int b = 0; b < 256; ++b) {
+    SCOPED_TRACE(b);
+    const char byte = static_cast<char>(b);
+    const bool word = IsWordByte(static_cast<unsigned char>(b));
+    for (size_t length = 1; length <= 34; ++length) {
+      SCOPED_TRACE(length);
+      for (const size_t after : {0, 1, 20}) {
+        const std::string text = std::string(length, 'w') + byte + std::string(after, 'z');
+        const std::vector<Token> tokens = Tokenize(text);
+        ASSERT_FALSE(tokens.empty());
+        EXPECT_EQ(tokens[0].end, word ? text.size() : length);
+      }
+    }
+  }
+}
+
 // The short-text helpers load 4 or 8 bytes at a time, overlapping: every length and every
 // position of a difference, with the text at the very end of its buffer.
 TEST(TokenBytesTest, SameAndCopyAtEveryLengthAndPosition) {
