@@ -22,6 +22,8 @@ bool AliasIndex::Add(std::string_view text, bool ignore_case, bool demonym, uint
   const uint32_t first = tokens.Intern(texts[0]);
   auto& buckets = ignore_case ? folded : exact;
   if (buckets.size() <= first) buckets.resize(first + 1);
+  if (starts.size() <= first) starts.resize(first + 1, 0);
+  starts[first] |= ignore_case ? kStartsFolded : kStartsExact;
   std::vector<AliasKey>& bucket = buckets[first];
   key.order = static_cast<uint32_t>(bucket.size());
   // Later entries have larger `order`: inserting after equal `second` keeps (second, order).

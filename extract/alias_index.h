@@ -43,6 +43,10 @@ struct AliasIndex {
   TokenTable tokens;
   std::vector<std::vector<AliasKey>> exact;   // by first-token id; empty when none
   std::vector<std::vector<AliasKey>> folded;  // the same for ignore_case aliases (lower-cased)
+  // By token id: kStartsExact when exact[id] is not empty, kStartsFolded when folded[id] is not;
+  // one byte read per sentence token tells whether any alias may start there.
+  static constexpr uint8_t kStartsExact = 1, kStartsFolded = 2;
+  std::vector<uint8_t> starts;
 
   // Adds `text` (tokenized as rule_tokens.h does; lower-cased first when `ignore_case`) as an
   // alias of entity `entity`. Returns false, adding nothing, when `text` has no tokens.

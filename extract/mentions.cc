@@ -152,22 +152,22 @@ void Candidates(const DocState& doc, const Tagged& s) {
   const uint32_t* const folded_key = folded.data();
   const std::vector<AliasKey>* const exact_buckets = index.exact.data();
   const std::vector<AliasKey>* const folded_buckets = index.folded.data();
-  const size_t exact_ids = index.exact.size(), folded_ids = index.folded.size();
+  // Most tokens start no alias: one byte per key tells (AliasIndex::starts).
+  const uint8_t* const first_of = index.starts.data();
+  const size_t ids = index.starts.size();
   for (uint32_t i = 0; i < n; ++i) {
-    auto add = [&](const AliasKey& a) {
-      const EntityDef& def = rules.entities[a.entity];
-      out.push_back({i, i + 1 + static_cast<uint32_t>(a.rest.size()), def.priority, def.order, &def,
-                     a.demonym ? MentionKind::kDemonym : MentionKind::kEntity,
-                     TagCandidate::Source::kAlias});
-    };
-    // Most interned tokens start no alias of one table or the other: empty buckets.
-    if (const uint32_t id = exact_key[i] / 2;
-        id != 0 && id < exact_ids && !exact_buckets[id].empty()) {
-      MatchBucket(exact_buckets[id], exact, i, add);
-    }
-    if (const uint32_t id = folded_key[i] / 2;
-        id != 0 && id < folded_ids && !folded_buckets[id].empty()) {
-      MatchBucket(folded_buckets[id], folded, i, add);
+    const uint32_t e = exact_key[i] / 2, f = folded_key[i] / 2;
+    const uint8_t starts = ((e < ids ? first_of[e] : 0) & AliasIndex::kStartsExact) |
+                           ((f < ids ? first_of[f] : 0) & AliasIndex::kStartsFolded);
+    if (starts != 0) {
+      auto add = [&](const AliasKey& a) {
+        const EntityDef& def = rules.entities[a.entity];
+        out.push_back({i, i + 1 + static_cast<uint32_t>(a.rest.size()), def.priority, def.order,
+                       &def, a.demonym ? MentionKind::kDemonym : MentionKind::kEntity,
+                       TagCandidate::Source::kAlias});
+      };
+      if (starts & AliasIndex::kStartsExact) MatchBucket(exact_buckets[e], exact, i, add);
+      if (starts & AliasIndex::kStartsFolded) MatchBucket(folded_buckets[f], folded, i, add);
     }
     if (local_aliases && MayStartLocalAlias(doc, s, i)) LocalCandidates(doc, s, i, &out);
   }
