@@ -62,6 +62,9 @@ struct Info {
   // of "reiterated"; ClauseReader::PrefixedStart).
   bool prefixed = false;
   bool verb = false;  // a verb of a verb group (set by FindGroups)
+  // An entity phrase may start here (FindPhrases): an entity, a demonym, a title, "the",
+  // "both", a possessive or a modifier. Set at the end of Classify.
+  bool phrase_start = false;
 };
 
 // An entity phrase: titles, demonyms and determiners around one head mention.
@@ -97,7 +100,7 @@ class ClauseReader {
         lex_(lexicon),
         out_(out),
         n_(static_cast<uint32_t>(s.units.size())),
-        info_(tables->info),
+        info_table_(tables->info),
         phrases_(tables->phrases) {}
 
   void Run();
@@ -273,6 +276,11 @@ class ClauseReader {
   // Asked at most units of a sentence, and so answered once for each by Classify (TitleWord).
   bool IsTitleWord(uint32_t u) const { return info_[u].title; }
   static bool TitleWord(const Info& i);
+  // Info::phrase_start of a word unit, from its final classes and title.
+  static bool PhraseStartWord(const Info& i) {
+    return i.title || (i.classes & (kClassPossessive | kClassModifier)) != 0 || i.lower == "the" ||
+           i.lower == "both";
+  }
   // The length of a run of one to three lower-case nouns at u that ends right before a title
   // word or a person: "leader" in "Soviet leader Joseph Stalin". 0 when there is none.
   uint32_t LowerOfficeRun(uint32_t u) const;
@@ -572,8 +580,11 @@ class ClauseReader {
   const Lexicon& lex_;
   ClauseAnalysis* out_;
   const uint32_t n_;
-  std::vector<Info>& info_;  // by unit
-  bool time_word_ = false;   // HoldsTimeWord()
+  std::vector<Info>& info_table_;  // the scratch table of info_
+  // By unit (set by Classify): a view of info_table_, which the passes read through one load
+  // rather than through the reference to the scratch vector and its data.
+  std::span<Info> info_;
+  bool time_word_ = false;  // HoldsTimeWord()
   // Set by Classify: a word unit "if" or "unless" (MarkConditional), a word whose entry is a
   // noun a frame names (FindNominals).
   bool conditional_word_ = false;
