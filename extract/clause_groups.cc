@@ -155,6 +155,9 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
       }
       return IsPunct(p, ',') && ClosesParenthetical(p);
     }
+    // The verb of a relative clause: "Biden, who signed the pact", "Korea, which signs it",
+    // "the countries that signed it".
+    if (RelativeOpensAt(p)) return true;
     // After a plain word its subject must be a noun phrase with a determiner ("the leader
     // said"), not a bare noun or adjective ("on key issues"); a reduced passive ("challenges
     // posed by") is read as one.
@@ -311,6 +314,18 @@ const VerbGroup& ClauseReader::LastPhraseVerb() const {
   return groups[n - 1];
 }
 
+bool ClauseReader::RelativeOpensAt(uint32_t p) const {
+  if (p < 2) return false;
+  if (Is(p, "who")) return true;
+  // "which" after its antecedent's comma: "which" after a verb or a preposition asks ("determine
+  // which states signed"). Not "that": a restrictive clause is no aside, and a verb after its
+  // "and" may be the main clause's ("noted an agreement that facilitates investment and
+  // committed to"), which the clause layer cannot tell.
+  if (!Is(p, "which") || !IsPunct(p - 1, ',') || info_[p - 2].verb) return false;
+  return IsEntity(p - 2) || ChunkEndingAt(p - 1) >= 0 ||
+         (IsNounWord(p - 2) && !Has(p - 2, kClassModifier));
+}
+
 bool ClauseReader::ClosesParenthetical(uint32_t p) const {
   uint32_t k = p;
   while (k > 0 && !(IsPunct(k - 1, ',') && out_->chunk_of[k - 1] < 0)) {
@@ -341,12 +356,16 @@ uint32_t ClauseReader::ApposedPhraseStart(uint32_t open) const {
     --b;
   }
   if (b == open || b == 0) return kNoUnit;
-  if (Has(b - 1, kClassDeterminer | kClassPossessive)) return b - 1;
-  if (b >= 3 && Is(b - 1, "s") && IsPunct(b - 2, '\'')) {
+  uint32_t start = kNoUnit;
+  if (Has(b - 1, kClassDeterminer | kClassPossessive)) {
+    start = b - 1;
+  } else if (b >= 3 && Is(b - 1, "s") && IsPunct(b - 2, '\'')) {
     const int owner = ChunkEndingAt(b - 2);
-    if (owner >= 0) return out_->chunks[owner].begin;
+    if (owner >= 0) start = out_->chunks[owner].begin;
   }
-  return kNoUnit;
+  // "One of his closest advisors, Sol Linowitz,": a part of the phrase, named.
+  if (start != kNoUnit && start >= 2 && Is(start - 1, "of") && Is(start - 2, "one")) start -= 2;
+  return start;
 }
 
 int ClauseReader::ApposedName(uint32_t open, uint32_t close) const {

@@ -390,6 +390,16 @@ class ClauseReader {
   // the start of a clause: "Putin, who has never been to Tokyo, met", "We, the leaders of A
   // and B, oppose". Commas inside a coordinated chunk are not the opening one.
   bool ClosesParenthetical(uint32_t p) const;
+  // Whether unit p is a relative pronoun that opens a clause whose verb comes next: "who", or
+  // "which" after its antecedent (an entity or a noun) and a comma.
+  bool RelativeOpensAt(uint32_t p) const;
+  // Whether the chunk starting at unit b is a later member of a list a preposition governs ("an
+  // MOU between the Lab and KRIBB"): no antecedent of a relative clause after it, which may be
+  // the noun before the preposition.
+  bool InPrepositionalList(uint32_t b) const;
+  // Whether the verb group's finite verb is in the third person singular ("chairs", "has
+  // signed", "was").
+  bool SingularVerbGroup(const VerbGroup& g) const;
   // Whether the commas at `open` and `close` enclose one entity chunk in apposition to a noun
   // phrase that stands in subject position before it: "His Secretary of State, Cyrus Vance,
   // pursued", "Carter and his Secretary of State, Cyrus Vance, pursued" (the phrase opens with

@@ -204,6 +204,29 @@ uint32_t ClauseReader::ClauseStartOf(uint32_t p) const {
   return b;
 }
 
+bool ClauseReader::InPrepositionalList(uint32_t b) const {
+  // Back over the list's members, the nouns and determiners before them: "an MOU between the
+  // Lawrence Berkeley National Lab and KRIBB that supports", "a collaboration with Mastercard
+  // and the Co-operative Bank of Kenya that seeks" (the MOU supports, the collaboration seeks).
+  uint32_t k = b;
+  while (k > 0 && b - k < 16 && !info_[k - 1].verb &&
+         (Is(k - 1, "and") || IsPunct(k - 1, ',') || IsEntity(k - 1) || IsNounWord(k - 1) ||
+          Has(k - 1, kClassDeterminer) || info_[k - 1].kind == Kind::kDemonym)) {
+    --k;
+  }
+  return k < b && k > 0 && Has(k - 1, kClassPreposition | kClassTo) &&
+         std::any_of(info_.begin() + k, info_.begin() + b,
+                     [](const Info& i) { return i.kind == Kind::kWord && i.lower == "and"; });
+}
+
+bool ClauseReader::SingularVerbGroup(const VerbGroup& g) const {
+  const std::string_view first = Lower(g.begin);
+  if (first == "has" || first == "is" || first == "was" || first == "does") return true;
+  const Info& verb = info_[g.verbs[0].unit];
+  return g.begin == g.verbs[0].unit && (verb.forms & kFormThird) != 0 &&
+         (verb.forms & (kFormBase | kFormEd)) == 0;
+}
+
 void ClauseReader::ShareSubject(size_t gi) {
   const int h = SharedSubject(gi);
   if (h < 0 || out_->groups[h].subject < 0) return;
@@ -299,8 +322,10 @@ void ClauseReader::FindSubject(size_t gi) {
         // "Several countries, including Japan and Korea, condemned": the examples act.
         const bool including =
             named >= 0 && Is(p + 1, "including") && out_->chunks[named].begin == p + 2;
+        // Nor a relative clause: "This meeting, which follows the visits of Blinken to Japan
+        // and Korea, provides".
         if (named >= 0 && !out_->chunks[named].members.empty() && out_->chunks[named].begin > p &&
-            (!Has(p + 1, kClassPreposition | kClassTo) || including) &&
+            (!Has(p + 1, kClassPreposition | kClassTo | kClassRelative) || including) &&
             (NamesNoEntity(p) || (including && NamesGroupsOnly(p))) && Parenthetical(p, w)) {
           out_->skipped.push_back({p, w + 1, "apposition"});
           g.subject = named;
@@ -363,9 +388,21 @@ void ClauseReader::FindSubject(size_t gi) {
       // An antecedent inside a prepositional phrase may not be the one ("a program in
       // Gwinnett County, Georgia, that will support").
       const int c = ChunkEndingAt(e);
-      if (c >= 0 && !out_->chunks[c].in_pp) {
+      // A relative clause's verb, its antecedent found or not: no verb of the clause around
+      // it shares its subject (SharedSubject).
+      g.subject_via = "relative '" + std::string(Lower(w)) + "'";
+      if (c >= 0 && !out_->chunks[c].in_pp && !InPrepositionalList(out_->chunks[c].begin)) {
         g.subject = c;
-        g.subject_via = "relative '" + std::string(Lower(w)) + "'";
+        // "Biden and Harris, who chairs the Council": a verb in the singular is the last one's.
+        const Chunk& antecedent = out_->chunks[c];
+        if (antecedent.members.size() >= 2 && SingularVerbGroup(g) &&
+            out_->chunk_of[antecedent.end - 1] >= 0 &&
+            info_[antecedent.end - 1].mention == static_cast<int>(antecedent.members.back())) {
+          Chunk last = antecedent;
+          last.begin = antecedent.end - 1;
+          last.members = {antecedent.members.back()};
+          g.subject = AddChunk(std::move(last));
+        }
       }
       return;
     }

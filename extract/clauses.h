@@ -28,7 +28,10 @@
 //   clauses and roles   for every verb: its subject (the chunk before it, skipping adverbials,
 //                       dates, parentheses and comma-enclosed relative clauses or appositions;
 //                       shared with the previous verb of a coordinated verb phrase: "discussed
-//                       X, reaffirmed Y, and reiterated Z"; the antecedent for "who"/"which";
+//                       X, reaffirmed Y, and reiterated Z"; the antecedent for "who"/"which"
+//                       (a verb form right after "who" or ", which" is the relative clause's
+//                       verb; a singular verb takes the last of coordinated antecedents; none
+//                       that a preposition's list holds: "an MOU between A and B that");
 //                       the by-agent of a passive; for a participle in a complement clause
 //                       without a verb of its own, "that it is a supplier ... such as
 //                       cutting", the governing subject the pronoun stands for; for "other

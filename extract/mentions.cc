@@ -128,24 +128,22 @@ void ForEachLocalAliasAt(const DocState& doc, const Tagged& s, uint32_t i, Fn fn
 // Candidates' token loop, where most sentences never call it, it slows the loop down.
 // REQUIRES: MayStartLocalAlias(doc, s, i).
 [[gnu::noinline]] void LocalCandidates(const DocState& doc, const Tagged& s, uint32_t i,
-                                       std::vector<Mention>* out) {
+                                       std::vector<TagCandidate>* out) {
   ForEachLocalAliasAt(doc, s, i, [&](const LocalAlias& a, uint32_t end) {
-    out->push_back(
-        EntityMention(doc, a.entity, i, end, MentionKind::kDiscovered,
-                      doc.trace ? "discovered name '" + std::string(s.Range(i, end)) + "'" : ""));
-    out->back().order = kLocalOrder;
+    out->push_back({i, end, a.entity->priority, kLocalOrder, a.entity, MentionKind::kDiscovered,
+                    TagCandidate::Source::kLocal});
   });
 }
 
 // Every alias, entity pattern and date in the sentence, overlapping, into
-// doc.scratch.candidates.
+// doc.scratch.tag_candidates.
 void Candidates(const DocState& doc, const Tagged& s) {
   const CompiledRules& rules = doc.rules;
   const AliasIndex& index = rules.alias_index;
   // Tag looked the tokens up (AliasIndex::Keys).
   const std::vector<uint32_t>& exact = doc.scratch.exact_keys;
   const std::vector<uint32_t>& folded = doc.scratch.folded_keys;
-  std::vector<Mention>& out = doc.scratch.candidates;
+  std::vector<TagCandidate>& out = doc.scratch.tag_candidates;
   out.clear();
   const bool local_aliases = !doc.local_aliases.empty();
   // The loop's arrays read once: the calls in it would make every iteration reload them.
@@ -157,13 +155,10 @@ void Candidates(const DocState& doc, const Tagged& s) {
   const size_t exact_ids = index.exact.size(), folded_ids = index.folded.size();
   for (uint32_t i = 0; i < n; ++i) {
     auto add = [&](const AliasKey& a) {
-      const uint32_t end = i + 1 + static_cast<uint32_t>(a.rest.size());
-      Mention& m = out.emplace_back();  // built in place: a Mention is large to move
-      SetEntityFields(doc, &rules.entities[a.entity], i, end,
-                      a.demonym ? MentionKind::kDemonym : MentionKind::kEntity, &m);
-      if (doc.trace) {
-        m.via = (a.demonym ? "adjective '" : "alias '") + std::string(s.Range(i, end)) + "'";
-      }
+      const EntityDef& def = rules.entities[a.entity];
+      out.push_back({i, i + 1 + static_cast<uint32_t>(a.rest.size()), def.priority, def.order, &def,
+                     a.demonym ? MentionKind::kDemonym : MentionKind::kEntity,
+                     TagCandidate::Source::kAlias});
     };
     // Most interned tokens start no alias of one table or the other: empty buckets.
     if (const uint32_t id = exact_key[i] / 2;
@@ -201,30 +196,61 @@ void Candidates(const DocState& doc, const Tagged& s) {
               last->end != e) {
             continue;  // not on token boundaries: not a whole-word match
           }
-          out.push_back(EntityMention(
-              doc, &rules.entities[p.entity], static_cast<uint32_t>(first - s.tokens.begin()),
-              static_cast<uint32_t>(last - s.tokens.begin()) + 1, MentionKind::kEntity,
-              doc.trace ? "pattern '" + p.re->pattern() + "'" : ""));
+          const EntityDef& def = rules.entities[p.entity];
+          out.push_back({static_cast<uint32_t>(first - s.tokens.begin()),
+                         static_cast<uint32_t>(last - s.tokens.begin()) + 1, def.priority,
+                         def.order, &def, MentionKind::kEntity, TagCandidate::Source::kPattern,
+                         static_cast<uint32_t>(h)});
         }
       }
     }
   }
-  for (const DateMention& d : s.dates) {
+  for (uint32_t k = 0; k < s.dates.size(); ++k) {
+    const DateMention& d = s.dates[k];
     auto first = std::lower_bound(s.tokens.begin(), s.tokens.end(), d.begin,
                                   [](const Token& t, size_t v) { return t.end <= v; });
     auto last = std::lower_bound(s.tokens.begin(), s.tokens.end(), d.end,
                                  [](const Token& t, size_t v) { return t.begin < v; });
     if (first >= last) continue;
-    Mention& m = out.emplace_back();
-    m.tok_begin = static_cast<uint32_t>(first - s.tokens.begin());
-    m.tok_end = static_cast<uint32_t>(last - s.tokens.begin());
+    out.push_back({static_cast<uint32_t>(first - s.tokens.begin()),
+                   static_cast<uint32_t>(last - s.tokens.begin()), 0, -1, nullptr,
+                   MentionKind::kDate, TagCandidate::Source::kDate, k});
+  }
+}
+
+// The Mention of candidate `c`, made at the end of *out.
+void MakeMention(const DocState& doc, const Tagged& s, const TagCandidate& c,
+                 std::vector<Mention>* out) {
+  Mention& m = out->emplace_back();  // built in place: a Mention is large to move
+  if (c.source == TagCandidate::Source::kDate) {
+    const DateMention& d = s.dates[c.index];
+    m.tok_begin = c.tok_begin;
+    m.tok_end = c.tok_end;
     m.kind = MentionKind::kDate;
     m.time = d.time;
     m.relative = d.relative;
     m.ahead = d.ahead;
     m.date_role = d.role;
-    m.order = -1;
+    m.order = c.order;
     m.via = d.relative ? "relative date" : "date";
+    return;
+  }
+  SetEntityFields(doc, c.entity, c.tok_begin, c.tok_end, c.kind, &m);
+  m.order = c.order;
+  if (!doc.trace) return;
+  const std::string words(s.Range(c.tok_begin, c.tok_end));
+  switch (c.source) {
+    case TagCandidate::Source::kAlias:
+      m.via = (c.kind == MentionKind::kDemonym ? "adjective '" : "alias '") + words + "'";
+      break;
+    case TagCandidate::Source::kPattern:
+      m.via = "pattern '" + doc.rules.entity_patterns[c.index].re->pattern() + "'";
+      break;
+    case TagCandidate::Source::kLocal:
+      m.via = "discovered name '" + words + "'";
+      break;
+    case TagCandidate::Source::kDate:
+      break;
   }
 }
 
@@ -242,11 +268,12 @@ bool Precedes(const Tagged& s, const A& a, uint32_t ia, const B& b, uint32_t ib)
 }
 
 // Overlap policy: longest (bytes), then priority, then earliest, then the later definition,
-// then the first candidate, over scratch->candidates (left moved-from). Sorts indices: a
-// Mention is large and costly to move.
-std::vector<Mention> ResolveOverlaps(const Tagged& s, TagScratch* scratch,
-                                     std::vector<const EntityDef*>* inner) {
-  std::vector<Mention>& candidates = scratch->candidates;
+// then the first candidate. Leaves in scratch->order the indices of the candidates kept, by
+// their first token, and in *inner the entities named inside a kept one of another type.
+// T: Mention or TagCandidate.
+template <typename T>
+void KeepByOverlapPolicy(const Tagged& s, const std::vector<T>& candidates, TagScratch* scratch,
+                         std::vector<const EntityDef*>* inner) {
   std::vector<uint32_t>& order = scratch->order;
   order.resize(candidates.size());
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -257,7 +284,7 @@ std::vector<Mention> ResolveOverlaps(const Tagged& s, TagScratch* scratch,
   taken.assign(s.tokens.size(), 0);
   size_t kept = 0;
   for (uint32_t i : order) {
-    const Mention& m = candidates[i];
+    const T& m = candidates[i];
     bool free = true;
     for (uint32_t t = m.tok_begin; t < m.tok_end && free; ++t) free = taken[t] == 0;
     if (!free) continue;
@@ -271,18 +298,18 @@ std::vector<Mention> ResolveOverlaps(const Tagged& s, TagScratch* scratch,
     std::vector<int>& owner = scratch->owner;
     owner.assign(s.tokens.size(), -1);
     for (size_t k = 0; k < kept; ++k) {
-      const Mention& m = candidates[order[k]];
+      const T& m = candidates[order[k]];
       for (uint32_t t = m.tok_begin; t < m.tok_end; ++t) owner[t] = static_cast<int>(order[k]);
     }
     std::vector<uint8_t>& is_kept = scratch->is_kept;
     is_kept.assign(candidates.size(), 0);
     for (size_t k = 0; k < kept; ++k) is_kept[order[k]] = 1;
     for (uint32_t i = 0; i < candidates.size(); ++i) {
-      const Mention& m = candidates[i];
+      const T& m = candidates[i];
       if (is_kept[i] || m.entity == nullptr || m.kind == MentionKind::kDemonym) continue;
       const int o = owner[m.tok_begin];
       if (o < 0 || owner[m.tok_end - 1] != o) continue;
-      const Mention& outer = candidates[o];
+      const T& outer = candidates[o];
       if (outer.entity == nullptr || outer.kind == MentionKind::kDemonym ||
           outer.entity->entity.type == m.entity->entity.type) {
         continue;
@@ -297,10 +324,18 @@ std::vector<Mention> ResolveOverlaps(const Tagged& s, TagScratch* scratch,
   std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
     return candidates[a].tok_begin < candidates[b].tok_begin;
   });
+}
+
+// KeepByOverlapPolicy over scratch->candidates (left moved-from): the mentions kept. Sorts
+// indices: a Mention is large and costly to move.
+std::vector<Mention> ResolveOverlaps(const Tagged& s, TagScratch* scratch,
+                                     std::vector<const EntityDef*>* inner) {
+  std::vector<Mention>& candidates = scratch->candidates;
+  KeepByOverlapPolicy(s, candidates, scratch, inner);
   // Allocated at its size: AddQuotes grows it for the few sentences that quote.
   std::vector<Mention> out;
-  out.reserve(kept);
-  for (uint32_t i : order) out.push_back(std::move(candidates[i]));
+  out.reserve(scratch->order.size());
+  for (uint32_t i : scratch->order) out.push_back(std::move(candidates[i]));
   return out;
 }
 
@@ -418,7 +453,14 @@ void Tag(const DocState& doc, std::string_view text, const DateReference& dates,
     s->dates = FindDates(text, dates);
   }
   Candidates(doc, *s);
-  s->mentions = ResolveOverlaps(*s, &doc.scratch, &s->inner);
+  KeepByOverlapPolicy(*s, doc.scratch.tag_candidates, &doc.scratch, &s->inner);
+  // Allocated at its size: AddQuotes grows it for the few sentences that quote.
+  std::vector<Mention> mentions;
+  mentions.reserve(doc.scratch.order.size());
+  for (uint32_t i : doc.scratch.order) {
+    MakeMention(doc, *s, doc.scratch.tag_candidates[i], &mentions);
+  }
+  s->mentions = std::move(mentions);
   AddQuotes(s);
   s->mentions.shrink_to_fit();
   BuildUnits(s);

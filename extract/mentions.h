@@ -43,13 +43,28 @@ struct LocalHit {
   const EntityDef* entity = nullptr;
 };
 
+// A mention Tag may make (an alias, entity pattern, document-local alias or date found in the
+// sentence), before the overlap policy has chosen among them: the fields the policy reads, and
+// where the rest of the Mention comes from. Only the chosen ones are made Mentions.
+struct TagCandidate {
+  enum class Source : uint8_t { kAlias, kPattern, kLocal, kDate };
+  uint32_t tok_begin = 0, tok_end = 0;
+  int priority = 0;
+  int order = 0;
+  const EntityDef* entity = nullptr;  // null for a date
+  MentionKind kind = MentionKind::kEntity;
+  Source source = Source::kAlias;
+  uint32_t index = 0;  // kPattern: in CompiledRules::entity_patterns; kDate: in Tagged::dates
+};
+
 // Per-sentence working memory of Tag, kept across sentences so they reuse its allocations.
 struct TagScratch {
   std::vector<Token> tokens;  // Tokenize's output, copied to the sentence at its size
   // TokenKey of each sentence token in the alias index: as written, and lower-cased.
   std::vector<uint32_t> exact_keys, folded_keys;
-  std::vector<Mention> candidates;    // Candidates' output, ResolveOverlaps' input
-  std::vector<uint32_t> order;        // ResolveOverlaps: candidate indices
+  std::vector<TagCandidate> tag_candidates;  // Candidates' output
+  std::vector<Mention> candidates;           // AddLocalMentions' input to ResolveOverlaps
+  std::vector<uint32_t> order;               // ResolveOverlaps: candidate indices
   std::vector<uint8_t> taken;         // ResolveOverlaps: per token, covered by a kept mention
   std::vector<int> owner;             // ResolveOverlaps: per token, the kept candidate covering it
   std::vector<uint8_t> is_kept;       // ResolveOverlaps: per candidate

@@ -68,18 +68,21 @@ class Reader {
         head_(tokens.size(), -2) {}
 
   size_t size() const { return tokens_.size(); }
+  // A token's text (its bytes lie in the text: no bounds test, as substr would make).
   std::string_view Tok(size_t i) const {
-    return text_.substr(tokens_[i].begin, tokens_[i].end - tokens_[i].begin);
+    const Token& t = tokens_[i];
+    return std::string_view(text_.data() + t.begin, t.end - t.begin);
   }
   std::string_view Lower(size_t i) const {
-    return lower_.substr(tokens_[i].begin, tokens_[i].end - tokens_[i].begin);
+    const Token& t = tokens_[i];
+    return std::string_view(lower_.data() + t.begin, t.end - t.begin);
   }
   // The token's id in the vocabulary's words (kAbsent when no list holds it).
   uint32_t Id(size_t i) const { return ids_[i]; }
   const std::vector<uint32_t>& Ids() const { return ids_; }
   bool Space(size_t i) const { return tokens_[i].space_before; }
   std::string_view Range(size_t b, size_t e) const {
-    return text_.substr(tokens_[b].begin, tokens_[e - 1].end - tokens_[b].begin);
+    return std::string_view(text_.data() + tokens_[b].begin, tokens_[e - 1].end - tokens_[b].begin);
   }
   bool Is(size_t i, std::string_view s) const { return i < size() && Tok(i) == s; }
 

@@ -252,12 +252,16 @@ void DocumentActors::Establish(const std::vector<Tagged>& units,
 // states the text gives them ("of Germany", "German Chancellor"), and gender titles.
 void DocumentActors::ReadUnit(const Tagged& s, size_t i) {
   const ActorVocabulary& v = doc_.rules.actors;
-  const uint32_t n = static_cast<uint32_t>(s.units.size());
-  const Unit* const units = s.units.data();  // read once: most units are words, passed over
-  for (uint32_t u = 0; u < n; ++u) {
-    if (units[u].mention < 0) continue;
-    const Mention* m = &s.mentions[units[u].mention];
+  // The people's mentions that are units, in order: found from the mentions (a few), not by
+  // reading every unit.
+  for (size_t mi = 0; mi < s.mentions.size(); ++mi) {
+    const Mention* m = &s.mentions[mi];
     if (m->kind == MentionKind::kDemonym || !IsType(m->entity, EntityType::kPerson)) continue;
+    const auto unit =
+        std::lower_bound(s.units.begin(), s.units.end(), m->tok_begin,
+                         [](const Unit& x, uint32_t tok) { return x.tok_begin < tok; });
+    if (unit == s.units.end() || unit->mention != static_cast<int>(mi)) continue;
+    const uint32_t u = static_cast<uint32_t>(unit - s.units.begin());
     const EntityDef* person = m->entity;
     named_.push_back({i, person, ""});
     uint32_t before = u;

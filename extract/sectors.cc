@@ -59,6 +59,15 @@ class SectorPass {
 
   bool Run() {
     if (rules_.sector_nouns.empty() && !HasDemonym()) return false;
+    // A sentence without an owner, a person or a group mention (most) keeps its mentions: every
+    // rewrite below starts at one.
+    if (std::none_of(s_.mentions.begin(), s_.mentions.end(), [this](const Mention& m) {
+          return Owner(m) != nullptr || (m.kind == MentionKind::kEntity && m.entity != nullptr &&
+                                         (m.entity->entity.type == EntityType::kPerson ||
+                                          m.entity->entity.type == EntityType::kGroup));
+        })) {
+      return false;
+    }
     const uint32_t n = static_cast<uint32_t>(s_.tokens.size());
     mention_at_.assign(n, -1);
     for (size_t i = 0; i < s_.mentions.size(); ++i) {
@@ -69,6 +78,9 @@ class SectorPass {
     const std::vector<bool> released = ReleaseGenericGroups();
     MentionList out;
     bool changed = false;
+    // The mention each rewrite below makes, one for the pass: a rewrite that succeeds assigns
+    // all of it (a failed one may have set its tokens), so none needs a fresh Mention.
+    Mention c;
     for (size_t i = 0; i < s_.mentions.size(); ++i) {
       const Mention& m = s_.mentions[i];
       if (released[i] && m.tok_end <= last_end_) continue;  // an owner's nouns now
@@ -76,7 +88,7 @@ class SectorPass {
       // (Tested first: most mentions are no person's, and need no Mention built for it.)
       if (owner == nullptr && m.kind == MentionKind::kEntity && m.entity != nullptr &&
           m.entity->entity.type == EntityType::kPerson) {
-        if (Mention c; PersonsGovernment(m, &c)) {
+        if (PersonsGovernment(m, &c)) {
           last_end_ = c.tok_end;
           out.push_back(std::move(c));
           changed = true;
@@ -93,7 +105,7 @@ class SectorPass {
         continue;
       }
       // "MSF Arnor", "an MSF Arnor diplomat": nouns whose code comes first right before it.
-      if (Mention c; FirstCodeBefore(m, owner, &c)) {
+      if (FirstCodeBefore(m, owner, &c)) {
         const uint32_t t = c.tok_end;
         out.push_back(std::move(c));
         changed = true;
@@ -103,7 +115,7 @@ class SectorPass {
       // "NOUNS of|from|in [the] OWNER", and the countries coordinated after it; each noun run
       // of "NOUNS and NOUNS of|from|in ..." goes with each country ("Lawmakers and officials in
       // Fornost and Gondor": four actors).
-      if (Mention c; Before(m, owner, &c)) {
+      if (Before(m, owner, &c)) {
         const std::vector<uint32_t> sectors = sectors_;
         const std::vector<bool> before = before_;
         const std::vector<NounRun> more_runs = more_runs_;
@@ -132,14 +144,14 @@ class SectorPass {
       }
       // "the Spanish, French, and British governments": each demonym before the last of the
       // list takes the nouns after it (the last one takes them below).
-      if (Mention c; ListMember(m, owner, &c)) {
+      if (ListMember(m, owner, &c)) {
         out.push_back(std::move(c));
         changed = true;
         last_end_ = m.tok_end;
         continue;
       }
       // "OWNER['s] [modifiers] NOUNS", then "and NOUNS" for the same owner.
-      if (Mention c; After(m, owner, &c)) {
+      if (After(m, owner, &c)) {
         const uint32_t t = c.tok_end;
         out.push_back(std::move(c));
         changed = true;
@@ -148,14 +160,14 @@ class SectorPass {
         continue;
       }
       // "French government", "Government of Japan": a state alias holding a sector noun.
-      if (Mention c; Inner(m, owner, &c)) {
+      if (Inner(m, owner, &c)) {
         out.push_back(std::move(c));
         changed = true;
         last_end_ = m.tok_end;
         continue;
       }
-      if (Mention bare; BareDemonym(m, &bare)) {
-        out.push_back(std::move(bare));
+      if (BareDemonym(m, &c)) {
+        out.push_back(std::move(c));
         changed = true;
       } else if (PluralDemonym(m)) {
         // "Americans to come together": a plural demonym names its state only as "the

@@ -416,10 +416,42 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {"subject \"Cordell Hull\" = person:cordell-hull [apposition of \"Truman's Secretary of "
         "State\"]"},
        {}},
+      {"One of his closest advisors, Cyrus Vance, supported a treaty.",
+       {"subject \"Cyrus Vance\" = person:cyrus-vance [apposition of \"One of his closest "
+        "advisors\"]"},
+       {}},
       // Not after a preposition: "held" is a reduced relative of the talks.
       {"After talks with the foreign minister, Sergey Lavrov, held in Beijing, Japan left.",
        {},
        {"verb group \"held\""}},
+      // A past or third-person form right after "who", or after "which" and its antecedent's
+      // comma, is the relative clause's verb; "which" after a verb asks.
+      {"Japan thanked Biden, who signed the pact.",
+       {"verb group \"signed\": sign (active, asserted)",
+        "subject \"Biden\" = person:joe-biden [relative 'who']"},
+       {}},
+      {"They asked which states signed the treaty.", {}, {"verb group \"signed\""}},
+      // A verb in the singular after coordinated actors is the last one's.
+      {"President Biden and Vice President Harris, who chairs the National Space Council, met "
+       "Kishida.",
+       {"subject \"Vice President Harris\" = person:kamala-harris [relative 'who']",
+        "subject \"President Biden and Vice President Harris\" = person:joe-biden, "
+        "person:kamala-harris [before a parenthetical]"},
+       {}},
+      // A relative clause is no apposition naming the subject.
+      {"This meeting, which follows the visits of Antony Blinken to Japan and the Republic of "
+       "Korea, provides an opportunity.",
+       {"verb group \"provides\""},
+       {"apposition of"}},
+      // A later member of a list a preposition governs is no antecedent (the MOU supports).
+      {"Japan praised an MOU between the Lawrence Berkeley National Lab and the Korea Research "
+       "Institute of Bioscience and Biotechnology, which supports research.",
+       {"subject - [relative 'which']"},
+       {}},
+      // A verb coordinated after a relative clause is no verb of it.
+      {"The delegations reaffirmed the vision that was laid out in 2021 and discussed the work.",
+       {"subject \"The delegations\" (names no entity) [shared with 'reaffirmed']"},
+       {}},
       // A noun phrase coordinated with the object (of another kind): the phrases after it are
       // still the verb's.
       {"Nixon and Brezhnev signed the ABM Treaty and interim SALT agreement on May 26, 1972, in "
