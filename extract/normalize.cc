@@ -127,15 +127,9 @@ class Normalizer {
         markdown_(syntax == TextSyntax::kMarkdown),
         plain_(markdown_ ? kPlainBytes.markdown : kPlainBytes.text),
         out_(*out) {
-    const size_t reserve = end - begin;
     out_.text.clear();
-    out_.offsets.clear();
-    out_.begins.clear();
-    out_.ends.clear();
-    out_.text.reserve(reserve);
-    out_.offsets.reserve(reserve + 1);
-    out_.begins.reserve(reserve);
-    out_.ends.reserve(reserve);
+    out_.pieces.clear();
+    out_.text.reserve(end - begin);
   }
 
   void Run() {
@@ -187,7 +181,7 @@ class Normalizer {
       EmitCodePoint(cp, i, static_cast<uint32_t>(pos));
       i = static_cast<uint32_t>(pos);
     }
-    out_.offsets.push_back(out_.ends.empty() ? begin_ : out_.ends.back());
+    out_.end_offset = out_.pieces.empty() ? begin_ : out_.pieces.back().last_end;
   }
 
  private:
@@ -203,11 +197,9 @@ class Normalizer {
       if (!pending_markup_) markup_begin_ = from;
       pending_markup_ = true;
     } else {
-      // Every byte of the last character ends at `to` now.
-      const uint32_t old_end = out_.ends.back();
-      for (size_t k = out_.ends.size(); k > 0 && out_.ends[k - 1] == old_end; --k) {
-        out_.ends[k - 1] = to;
-      }
+      // Every byte of the last character ends at `to` now: the last piece's last byte (its
+      // only character's bytes but in a run).
+      out_.pieces.back().last_end = to;
     }
   }
 
@@ -231,10 +223,8 @@ class Normalizer {
   // output's first character begins in the source (pending markup included).
   uint32_t BeginEmit(uint32_t from) {
     if (pending_space_ && !out_.text.empty()) {
+      AddPiece(NormalizedText::Piece::Kind::kRun, 1, space_at_, space_at_, space_at_ + 1);
       out_.text.push_back(' ');
-      out_.offsets.push_back(space_at_);
-      out_.begins.push_back(space_at_);
-      out_.ends.push_back(space_at_ + 1);
     }
     pending_space_ = false;
     const uint32_t first = pending_markup_ ? std::min(markup_begin_, from) : from;
@@ -242,34 +232,29 @@ class Normalizer {
     return first;
   }
 
-  // Emits s_[from, to) verbatim: what Emit does byte by byte, with the maps filled in bulk.
-  void EmitRun(uint32_t from, uint32_t to) {
-    const uint32_t first = BeginEmit(from);
-    const size_t old = out_.text.size();
-    const size_t n = to - from;
-    out_.text.append(s_.data() + from, n);
-    out_.offsets.resize(old + n);
-    out_.begins.resize(old + n);
-    out_.ends.resize(old + n);
-    uint32_t* offsets = out_.offsets.data() + old;
-    uint32_t* begins = out_.begins.data() + old;
-    uint32_t* ends = out_.ends.data() + old;
-    for (uint32_t k = 0; k < n; ++k) {
-      offsets[k] = from + k;
-      begins[k] = from + k;
-      ends[k] = from + k + 1;
-    }
-    begins[0] = first;
+  // The piece of the `size` bytes about to be appended to the text.
+  void AddPiece(NormalizedText::Piece::Kind kind, size_t size, uint32_t from, uint32_t first,
+                uint32_t last_end) {
+    out_.pieces.push_back({static_cast<uint32_t>(out_.text.size()), static_cast<uint32_t>(size),
+                           from, first, last_end, kind});
   }
 
+  // Emits s_[from, to), plain bytes, verbatim: one piece, where Emit would make one a byte.
+  void EmitRun(uint32_t from, uint32_t to) {
+    const uint32_t first = BeginEmit(from);
+    AddPiece(NormalizedText::Piece::Kind::kRun, to - from, from, first, to);
+    out_.text.append(s_.data() + from, to - from);
+  }
+
+  // Emits `bytes` for the character s_[from, to): the character itself (`verbatim`) or its
+  // replacement.
   void Emit(std::string_view bytes, uint32_t from, uint32_t to, bool verbatim) {
     const uint32_t first = BeginEmit(from);
-    for (size_t k = 0; k < bytes.size(); ++k) {
-      out_.text.push_back(bytes[k]);
-      out_.offsets.push_back(verbatim ? from + static_cast<uint32_t>(k) : from);
-      out_.begins.push_back(first);
-      out_.ends.push_back(to);
-    }
+    if (bytes.empty()) return;
+    AddPiece(verbatim ? NormalizedText::Piece::Kind::kCharacter
+                      : NormalizedText::Piece::Kind::kReplacement,
+             bytes.size(), from, first, to);
+    out_.text.append(bytes);
   }
 
   // Handles Markdown syntax at s_[i]; returns the position after what it consumed, or i when
@@ -482,7 +467,41 @@ class Normalizer {
   uint32_t no_close_before_ = 0;  // no ']' between the last failed '[' and here
 };
 
+const NormalizedText::Piece& PieceAt(const NormalizedText& n, size_t i) {
+  // The last piece starting at or before i.
+  const auto it =
+      std::upper_bound(n.pieces.begin(), n.pieces.end(), i,
+                       [](size_t at, const NormalizedText::Piece& piece) { return at < piece.at; });
+  return *(it - 1);
+}
+
 }  // namespace
+
+uint32_t NormalizedText::Offset(size_t i) const {
+  if (i == text.size()) return end_offset;
+  const Piece& piece = PieceAt(*this, i);
+  return piece.kind == Piece::Kind::kReplacement ? piece.from
+                                                 : piece.from + static_cast<uint32_t>(i - piece.at);
+}
+
+uint32_t NormalizedText::Begin(size_t i) const {
+  const Piece& piece = PieceAt(*this, i);
+  return piece.kind == Piece::Kind::kRun && i != piece.at
+             ? piece.from + static_cast<uint32_t>(i - piece.at)
+             : piece.first;
+}
+
+uint32_t NormalizedText::End(size_t i) const {
+  const Piece& piece = PieceAt(*this, i);
+  return piece.kind == Piece::Kind::kRun && i + 1 != piece.at + piece.size
+             ? piece.from + static_cast<uint32_t>(i - piece.at) + 1
+             : piece.last_end;
+}
+
+void NormalizedText::AppendOffsets(size_t b, size_t e, std::vector<uint32_t>* out) const {
+  out->reserve(out->size() + (e - b));
+  for (size_t i = b; i < e; ++i) out->push_back(Offset(i));
+}
 
 bool IsNormalizedSpace(char32_t cp) { return IsVisibleSpace(cp); }
 

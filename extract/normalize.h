@@ -27,18 +27,43 @@ namespace parley {
 
 enum class TextSyntax { kPlain, kMarkdown };
 
-// Normalised text with its map back to the original.
+// Normalised text with its map back to the original, per byte of `text`:
+//   Offset(i): the byte offset in the original of the character text[i] came from (a character
+//     copied verbatim maps byte for byte; a replaced or expanded one maps every output byte to
+//     its first original byte). Offset(text.size()) is the end of the last character's range.
+//   Begin(i), End(i): the original range the character covers, widened by markup dropped right
+//     before it (Begin) or right after it (End). Lets a caller cut a unit whose original range
+//     also holds its enclosing markup ("**Note.**", "[text](url)").
+// The map is held as pieces, runs of output bytes that map alike (a run of plain bytes copied
+// verbatim is one piece), not as arrays of 4 bytes per byte: callers read it at a unit's two
+// ends, and the whole of it only on request (AppendOffsets).
 struct NormalizedText {
+  // Output bytes [at, at + size) and how they map.
+  struct Piece {
+    enum class Kind : uint8_t {
+      kRun,          // bytes copied verbatim, one to one
+      kCharacter,    // one character's bytes copied verbatim
+      kReplacement,  // the replacement of one character (or reference): every byte maps to `from`
+    };
+    uint32_t at = 0;
+    uint32_t size = 0;
+    uint32_t from = 0;      // Offset of the first byte
+    uint32_t first = 0;     // Begin of the first byte (of every byte but in a kRun)
+    uint32_t last_end = 0;  // End of the last byte (of every byte but in a kRun)
+    Kind kind = Kind::kRun;
+  };
+
   std::string text;
-  // offsets[i]: byte offset in the original of the character text[i] came from (a character
-  // copied verbatim maps byte for byte; a replaced or expanded one maps every output byte to its
-  // first original byte). size() == text.size() + 1; the last entry is `end_offset`.
-  std::vector<uint32_t> offsets;
-  // Per byte of `text`: the original range the character covers, widened by markup dropped
-  // right before it (begins) or right after it (ends). Lets a caller cut a unit whose original
-  // range also holds its enclosing markup ("**Note.**", "[text](url)").
-  std::vector<uint32_t> begins;
-  std::vector<uint32_t> ends;
+  std::vector<Piece> pieces;  // by `at`, covering `text`
+  uint32_t end_offset = 0;    // Offset(text.size())
+
+  // REQUIRES: i <= text.size().
+  uint32_t Offset(size_t i) const;
+  // REQUIRES: i < text.size().
+  uint32_t Begin(size_t i) const;
+  uint32_t End(size_t i) const;
+  // Appends Offset(i) for i in [b, e) to *out. REQUIRES: b <= e <= text.size().
+  void AppendOffsets(size_t b, size_t e, std::vector<uint32_t>* out) const;
 };
 
 // Normalises original[begin, end).

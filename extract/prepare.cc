@@ -288,11 +288,10 @@ class Preparer {
       unit.kind = kind;
       unit.paragraph = paragraph_ - 1;
       unit.text.assign(norm.text, r.begin, r.end - r.begin);
-      unit.byte_span = {norm.begins[r.begin], norm.ends[r.end - 1]};
+      unit.byte_span = {norm.Begin(r.begin), norm.End(r.end - 1)};
       if (offsets_) {
         unit.offsets.reserve(r.end - r.begin + 1);
-        unit.offsets.assign(norm.offsets.begin() + static_cast<ptrdiff_t>(r.begin),
-                            norm.offsets.begin() + static_cast<ptrdiff_t>(r.end));
+        norm.AppendOffsets(r.begin, r.end, &unit.offsets);
         unit.offsets.push_back(static_cast<uint32_t>(unit.byte_span.end));
       }
       Classify(&unit, ranges.size() == 1);

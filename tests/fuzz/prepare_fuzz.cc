@@ -46,14 +46,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   while (begin < size32 && (static_cast<uint8_t>(text[begin]) & 0xC0) == 0x80) ++begin;
   for (uint32_t from : {uint32_t{0}, begin}) {
     const NormalizedText normalized = NormalizeForMatching(text, from, size32, syntax);
-    PARLEY_FUZZ_CHECK(normalized.offsets.size() == normalized.text.size() + 1);
-    PARLEY_FUZZ_CHECK(normalized.begins.size() == normalized.text.size());
-    PARLEY_FUZZ_CHECK(normalized.ends.size() == normalized.text.size());
     for (size_t i = 0; i < normalized.text.size(); ++i) {
-      PARLEY_FUZZ_CHECK(normalized.offsets[i] >= from && normalized.offsets[i] < size32);
-      PARLEY_FUZZ_CHECK(normalized.begins[i] <= normalized.ends[i]);
-      PARLEY_FUZZ_CHECK(normalized.ends[i] <= size32);
+      PARLEY_FUZZ_CHECK(normalized.Offset(i) >= from && normalized.Offset(i) < size32);
+      PARLEY_FUZZ_CHECK(normalized.Begin(i) <= normalized.End(i));
+      PARLEY_FUZZ_CHECK(normalized.End(i) <= size32);
     }
+    PARLEY_FUZZ_CHECK(normalized.Offset(normalized.text.size()) <= size32);
     PARLEY_FUZZ_CHECK(IsValidUtf8(normalized.text));
   }
   return 0;
