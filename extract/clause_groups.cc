@@ -356,12 +356,16 @@ uint32_t ClauseReader::ApposedPhraseStart(uint32_t open) const {
     --b;
   }
   if (b == open || b == 0) return kNoUnit;
-  if (Has(b - 1, kClassDeterminer | kClassPossessive)) return b - 1;
-  if (b >= 3 && Is(b - 1, "s") && IsPunct(b - 2, '\'')) {
+  uint32_t start = kNoUnit;
+  if (Has(b - 1, kClassDeterminer | kClassPossessive)) {
+    start = b - 1;
+  } else if (b >= 3 && Is(b - 1, "s") && IsPunct(b - 2, '\'')) {
     const int owner = ChunkEndingAt(b - 2);
-    if (owner >= 0) return out_->chunks[owner].begin;
+    if (owner >= 0) start = out_->chunks[owner].begin;
   }
-  return kNoUnit;
+  // "One of his closest advisors, Sol Linowitz,": a part of the phrase, named.
+  if (start != kNoUnit && start >= 2 && Is(start - 1, "of") && Is(start - 2, "one")) start -= 2;
+  return start;
 }
 
 int ClauseReader::ApposedName(uint32_t open, uint32_t close) const {

@@ -416,6 +416,10 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {"subject \"Cordell Hull\" = person:cordell-hull [apposition of \"Truman's Secretary of "
         "State\"]"},
        {}},
+      {"One of his closest advisors, Cyrus Vance, supported a treaty.",
+       {"subject \"Cyrus Vance\" = person:cyrus-vance [apposition of \"One of his closest "
+        "advisors\"]"},
+       {}},
       // Not after a preposition: "held" is a reduced relative of the talks.
       {"After talks with the foreign minister, Sergey Lavrov, held in Beijing, Japan left.",
        {},
