@@ -46,11 +46,7 @@ uint32_t ClauseReader::PossessiveAt(uint32_t u) const {
 void ClauseReader::FindPhrases() {
   uint32_t u = 0;
   while (u < n_) {
-    const Info& first = info_[u];
-    const bool can_start = IsEntity(u) || first.kind == Kind::kDemonym || IsTitleWord(u) ||
-                           Is(u, "the") || Is(u, "both") || Has(u, kClassPossessive) ||
-                           (first.kind == Kind::kWord && (first.classes & kClassModifier));
-    if (!can_start) {
+    if (!info_[u].phrase_start) {
       ++u;
       continue;
     }

@@ -50,7 +50,8 @@ void ClauseReader::Classify() {
   // Every unit's Info is written whole below: the table keeps its allocation from sentence to
   // sentence. The loop reads the sentence through local pointers, which the byte stores into
   // the table do not make the compiler load again.
-  info_.resize(n_);
+  info_table_.resize(n_);
+  info_ = std::span<Info>(info_table_.data(), n_);
   Info* const info = info_.data();
   const Unit* const units = s_.units.data();
   const Mention* const mentions = s_.mentions.data();
@@ -102,6 +103,7 @@ void ClauseReader::Classify() {
       switch (m.kind) {
         case MentionKind::kDemonym:
           i.kind = Kind::kDemonym;
+          i.phrase_start = true;
           break;
         case MentionKind::kDate:
           i.kind = Kind::kDate;
@@ -126,6 +128,7 @@ void ClauseReader::Classify() {
             i.kind = Kind::kActor;
             i.entity_class = kClassOfActor;
           }
+          i.phrase_start = true;
           break;
         }
       }
@@ -150,7 +153,7 @@ void ClauseReader::Classify() {
       classes = lex->classes;
       for (const VerbSense& sense : lex->senses) forms |= sense.forms;
       compounds = compounds || !lex->compounds.empty();
-      nominal = nominal || lex->event_noun || lex->clause_noun;
+      nominal |= lex->event_noun || lex->clause_noun;
     }
     // "didn't" is the tokens didn ' t: an auxiliary and a negation, three units.
     if (lower.back() == 'n' && u + 2 < n && punct_raw(u + 1, '\'') && lower_raw(u + 2) == "t") {
@@ -195,11 +198,12 @@ void ClauseReader::Classify() {
     i.ly = ly;
     i.negative = negative;
     i.title = cap && TitleWord(i);
-    time_class = time_class || (classes & kClassTime) != 0;
+    i.phrase_start = PhraseStartWord(i);
+    time_class |= (classes & kClassTime) != 0;
   }
   // The words of a compound verb before a form of its verb ("wire tapped", "will not wire tap")
   // read as adverbs of its group, as a prefix's do: no noun of the subject, no object. Their
-  // titles and the time words are then read again from the final classes.
+  // titles, phrase starts and the time words are then read again from the final classes.
   if (compounds) {
     for (uint32_t u = 0; u < n; ++u) {
       if (info[u].kind != Kind::kWord || info[u].lex == nullptr) continue;
@@ -228,7 +232,8 @@ void ClauseReader::Classify() {
       Info& i = info[u];
       if (i.kind != Kind::kWord) continue;
       i.title = i.cap && TitleWord(i);
-      time_class = time_class || (i.classes & kClassTime) != 0;
+      i.phrase_start = PhraseStartWord(i);
+      time_class |= (i.classes & kClassTime) != 0;
     }
   }
   time_word_ = time_word || time_class;

@@ -62,6 +62,9 @@ struct Info {
   // of "reiterated"; ClauseReader::PrefixedStart).
   bool prefixed = false;
   bool verb = false;  // a verb of a verb group (set by FindGroups)
+  // An entity phrase may start here (FindPhrases): an entity, a demonym, a title, "the",
+  // "both", a possessive or a modifier. Set at the end of Classify.
+  bool phrase_start = false;
 };
 
 // An entity phrase: titles, demonyms and determiners around one head mention.
@@ -97,7 +100,7 @@ class ClauseReader {
         lex_(lexicon),
         out_(out),
         n_(static_cast<uint32_t>(s.units.size())),
-        info_(tables->info),
+        info_table_(tables->info),
         phrases_(tables->phrases) {}
 
   void Run();
@@ -136,8 +139,11 @@ class ClauseReader {
   // The length in units of a time adverbial starting at u that the date finder did not make a
   // date (without a document date "Tuesday" is not one): "Tuesday", "on Tuesday", "next week",
   // "on Tuesday morning", "in recent days". 0 when there is none.
-  uint32_t TimeAdverbialAt(uint32_t u) const {
-    if (!HoldsTimeWord()) return 0;
+  // Asked hundreds of thousands of times a run, mostly in sentences without a time word: that
+  // test is inline, the reading (TimeAdverbialFrom) not.
+  uint32_t TimeAdverbialAt(uint32_t u) const { return HoldsTimeWord() ? TimeAdverbialFrom(u) : 0; }
+  // TimeAdverbialAt in a sentence that holds a time word.
+  uint32_t TimeAdverbialFrom(uint32_t u) const {
     uint32_t k = u;
     // "in recent days", "over the past two weeks", "in the coming months".
     if (Is(k, "in") || Is(k, "over") || Is(k, "during")) {
@@ -169,6 +175,7 @@ class ClauseReader {
   }
   // The first unit of a time adverbial ending at unit e (exclusive), or e when none does.
   uint32_t TimeAdverbialBefore(uint32_t e) const {
+    if (!HoldsTimeWord()) return e;
     for (uint32_t len = 6; len > 0; --len) {
       if (e >= len && TimeAdverbialAt(e - len) == len) return e - len;
     }
@@ -273,6 +280,11 @@ class ClauseReader {
   // Asked at most units of a sentence, and so answered once for each by Classify (TitleWord).
   bool IsTitleWord(uint32_t u) const { return info_[u].title; }
   static bool TitleWord(const Info& i);
+  // Info::phrase_start of a word unit, from its final classes and title.
+  static bool PhraseStartWord(const Info& i) {
+    return i.title || (i.classes & (kClassPossessive | kClassModifier)) != 0 || i.lower == "the" ||
+           i.lower == "both";
+  }
   // The length of a run of one to three lower-case nouns at u that ends right before a title
   // word or a person: "leader" in "Soviet leader Joseph Stalin". 0 when there is none.
   uint32_t LowerOfficeRun(uint32_t u) const;
@@ -582,8 +594,11 @@ class ClauseReader {
   const Lexicon& lex_;
   ClauseAnalysis* out_;
   const uint32_t n_;
-  std::vector<Info>& info_;  // by unit
-  bool time_word_ = false;   // HoldsTimeWord()
+  std::vector<Info>& info_table_;  // the scratch table of info_
+  // By unit (set by Classify): a view of info_table_, which the passes read through one load
+  // rather than through the reference to the scratch vector and its data.
+  std::span<Info> info_;
+  bool time_word_ = false;  // HoldsTimeWord()
   // Set by Classify: a word unit "if" or "unless" (MarkConditional), a word whose entry is a
   // noun a frame names (FindNominals).
   bool conditional_word_ = false;

@@ -552,6 +552,7 @@ void ResolveRelationOverlaps(std::vector<StatementCandidate>* candidates_in,
   };
   std::vector<Kept> kept;
   const size_t first = out->statements.size();
+  out->statements.reserve(first + candidates.size());
   for (const uint32_t i : order) {
     StatementCandidate& c = candidates[i];
     const size_t end = c.begin + c.length;
