@@ -243,13 +243,13 @@ std::vector<std::string_view> SplitNonEmpty(std::string_view text, char separato
   return pieces;
 }
 
-std::string Slugify(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+void AppendSlug(std::string_view text, std::string* slug) {
+  std::string& out = *slug;
+  const size_t start_size = out.size();  // the slug's own first byte
   bool pending_dash = false;
   size_t pos = 0;
   auto emit = [&](std::string_view piece) {
-    if (pending_dash && !out.empty()) out.push_back('-');
+    if (pending_dash && out.size() > start_size) out.push_back('-');
     pending_dash = false;
     out.append(piece);
   };
@@ -261,7 +261,7 @@ std::string Slugify(std::string_view text) {
       ++pos;
       const char c = AsciiLowerByte(static_cast<char>(byte));
       if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-        if (pending_dash && !out.empty()) out.push_back('-');
+        if (pending_dash && out.size() > start_size) out.push_back('-');
         pending_dash = false;
         out.push_back(c);
       } else if (c != '\'' && c != '.') {
@@ -281,6 +281,12 @@ std::string Slugify(std::string_view text) {
       pending_dash = true;
     }
   }
+}
+
+std::string Slugify(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  AppendSlug(text, &out);
   return out;
 }
 

@@ -66,6 +66,8 @@ std::string AsciiLower(std::string_view text);
 // "Vladimir Putin" -> "vladimir-putin", "Andrés Manuel López Obrador" ->
 // "andres-manuel-lopez-obrador". Non-Latin text is kept as UTF-8 rather than dropped.
 std::string Slugify(std::string_view text);
+// Appends Slugify(text) to *slug.
+void AppendSlug(std::string_view text, std::string* slug);
 
 // White space that takes room: ASCII spaces and breaks, NEL, NBSP, the U+2000..U+200A spaces,
 // line/paragraph separators, narrow NBSP, medium mathematical space, ideographic space. Not the

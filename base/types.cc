@@ -85,9 +85,12 @@ Result<TimeSource> ParseTimeSource(std::string_view name) {
 }
 
 std::string MakeEntityId(EntityType type, std::string_view label) {
-  std::string id(EntityTypeName(type));
+  const std::string_view name = EntityTypeName(type);
+  std::string id;
+  id.reserve(name.size() + 1 + label.size());  // a slug is never longer than its text
+  id += name;
   id += ':';
-  id += Slugify(label);
+  AppendSlug(label, &id);
   return id;
 }
 

@@ -76,9 +76,14 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
 }
 
 std::vector<std::string> TokenTexts(std::string_view text, std::vector<bool>* space_before) {
+  const std::vector<Token> tokens = Tokenize(text);
   std::vector<std::string> out;
-  if (space_before != nullptr) space_before->clear();
-  for (const Token& t : Tokenize(text)) {
+  out.reserve(tokens.size());
+  if (space_before != nullptr) {
+    space_before->clear();
+    space_before->reserve(tokens.size());
+  }
+  for (const Token& t : tokens) {
     out.emplace_back(text.substr(t.begin, t.end - t.begin));
     if (space_before != nullptr) space_before->push_back(t.space_before);
   }
