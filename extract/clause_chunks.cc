@@ -175,13 +175,21 @@ bool ClauseReader::CommaJoins(const Phrase& a, const Phrase& b, bool a_first) co
 
 void ClauseReader::FindCoordination() {
   out_->chunk_of.assign(n_, -1);
+  // Each phrase's list, in vectors that keep their allocation from phrase to phrase.
+  std::vector<size_t> members;
+  std::vector<std::pair<uint32_t, uint32_t>> asides;  // parentheses inside the list
+  std::vector<uint8_t> by_conjunction;
+  std::vector<uint8_t> closes;  // joined by "and" or "as well as", not "together with"
   size_t p = 0;
   while (p < phrases_.size()) {
     next_phrase_hint_ = p;
-    std::vector<size_t> members = {p};
-    std::vector<std::pair<uint32_t, uint32_t>> asides;  // parentheses inside the list
-    std::vector<bool> by_conjunction = {true};
-    std::vector<bool> closes = {true};  // joined by "and" or "as well as", not "together with"
+    members.clear();
+    members.push_back(p);
+    asides.clear();
+    by_conjunction.clear();
+    by_conjunction.push_back(1);
+    closes.clear();
+    closes.push_back(1);
     uint8_t common = ClassOf(phrases_[p]);
     // A list after a colon may be separated by semicolons: "spoke with: A of X; B of Y; and
     // C of Z".

@@ -699,6 +699,17 @@ class FrameReader {
         }
       } else if (f.prep.empty()) {
         if (direct < 0) continue;
+        // A noun phrase that names no entity, with one set off by commas after it: "invaded its
+        // equally poor neighbor, Ethiopia," (not its owner: "attacked Russia's neighbor,
+        // Ukraine," attacked Ukraine).
+        if (const int appos = Apposition(direct); appos >= 0) {
+          objects = ResolveChunk(s_, a_, appos, f.bits, f.actor, false, doc_);
+          if (!objects.empty()) {
+            object_chunk = appos;
+            object_from_members = true;
+            break;
+          }
+        }
         // The owner of the object phrase, where the frame says so: "rejected Moscow's proposal",
         // "attacked Israel's forces" (but "welcomed Japan's revision" welcomed the revision).
         const bool owners = (f.bits & frame.owner_bits) != 0;

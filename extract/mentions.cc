@@ -112,16 +112,17 @@ bool ForEachMayStartLocalAlias(const DocState& doc, const Tagged& s, Fn fn) {
 }
 
 // Calls fn(alias, end) for each document-local alias (a discovered name) that the sentence
-// writes from token i to token `end`.
+// writes from token i to token `end`. Returns whether token i is the first token of one.
 template <typename Fn>
-void ForEachLocalAliasAt(const DocState& doc, const Tagged& s, uint32_t i, Fn fn) {
+bool ForEachLocalAliasAt(const DocState& doc, const Tagged& s, uint32_t i, Fn fn) {
   auto it = doc.local_aliases.find(s.TokenText(i));
-  if (it == doc.local_aliases.end()) return;
+  if (it == doc.local_aliases.end()) return false;
   for (const LocalAlias& a : it->second) {
     if (SameTokens(s, i, a.tokens, a.space_before, false)) {
       fn(a, i + static_cast<uint32_t>(a.tokens.size()));
     }
   }
+  return true;
 }
 
 // The document-local aliases starting at token i, appended to `out`. Out of line: inlined into
@@ -467,17 +468,19 @@ void Tag(const DocState& doc, std::string_view text, const DateReference& dates,
 }
 
 bool AddLocalMentions(const DocState& doc, Tagged* s, bool document_title) {
-  // The local aliases starting at each token, as spans first: most of them lose to a mention
-  // the sentence has (a discovered name is mostly written where Tag found it already), and
-  // then the sentence keeps its mentions and units.
+  // The local aliases starting at each token, as spans first: one that loses to a mention the
+  // sentence has needs no Mention made, and a sentence where all lose keeps its mentions and
+  // units.
   std::vector<LocalHit>& hits = doc.scratch.local_hits;
   hits.clear();
+  bool holds_key = false;  // a token is the first of a local alias
   ForEachMayStartLocalAlias(doc, *s, [&](uint32_t i) {
-    ForEachLocalAliasAt(doc, *s, i, [&](const LocalAlias& a, uint32_t end) {
+    holds_key |= ForEachLocalAliasAt(doc, *s, i, [&](const LocalAlias& a, uint32_t end) {
       hits.push_back({i, end, a.entity->priority, kLocalOrder, a.entity});
     });
     return false;
   });
+  if (!holds_key) return false;
   // The sentence's mentions but quotations, in order: the known ones.
   std::vector<const Mention*>& known = doc.scratch.known;
   known.clear();
@@ -569,11 +572,6 @@ bool AddLocalMentions(const DocState& doc, Tagged* s, bool document_title) {
   AddQuotes(s);
   BuildUnits(s);
   return true;
-}
-
-bool HasLocalAlias(const DocState& doc, const Tagged& s) {
-  return ForEachMayStartLocalAlias(
-      doc, s, [&](uint32_t t) { return doc.local_aliases.count(s.TokenText(t)) > 0; });
 }
 
 std::string MentionDisplay(const Mention& m, std::string_view text) {

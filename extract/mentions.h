@@ -143,8 +143,9 @@ void Tag(const DocState& doc, std::string_view text, const DateReference& dates,
 // that lost to a longer one stays lost), and rebuilds the units. Far cheaper than tagging
 // again: no alias index, entity patterns or dates. `document_title`: `s` is the document's own
 // title, where a local name other than a person's that would cover a known entity's mention is
-// not added (DiscoverByShape, name_discovery.h, says why). Returns whether the units changed
-// (a word lookup of the sentence's units, Prefilter, no longer holds).
+// not added (DiscoverByShape, name_discovery.h, says why). A sentence that holds no first token
+// of a local alias is left as it is. Returns whether the units changed (a word lookup of the
+// sentence's units, Prefilter, no longer holds).
 bool AddLocalMentions(const DocState& doc, Tagged* s, bool document_title = false);
 
 // Gives each mention of `s` whose entity (or the entity it acts as) has an `era` holding the
@@ -152,9 +153,6 @@ bool AddLocalMentions(const DocState& doc, Tagged* s, bool document_title = fals
 // in 1905 is the Korean Empire, "Moscow" acts as the Soviet Union in 1962. A sentence without
 // a date keeps its mentions.
 void ApplyEras(const DocState& doc, Tagged* s);
-
-// True when a sentence holds the first token of a document-local alias.
-bool HasLocalAlias(const DocState& doc, const Tagged& s);
 
 // How `parley rules explain` shows a mention unit: "{person:x}", "{date 2018-09}", ...
 std::string MentionDisplay(const Mention& m, std::string_view text);

@@ -18,6 +18,21 @@ constexpr std::string_view kShapeRule = "name-shape";
 // Local aliases that point at a listed entity win over a list's alias of the same text.
 constexpr int kLocalOrder = 1 << 30;
 
+// The number of words of `label` (Words(label).size(), without making them).
+size_t WordCount(std::string_view label) {
+  size_t count = 0;
+  bool in_word = false;
+  for (const char c : label) {
+    if (c == ' ') {
+      in_word = false;
+    } else if (!in_word) {
+      in_word = true;
+      ++count;
+    }
+  }
+  return count;
+}
+
 std::vector<std::string> Words(std::string_view label) {
   std::vector<std::string> out;
   for (std::string_view word : SplitNonEmpty(label, ' ')) out.emplace_back(word);
@@ -358,7 +373,7 @@ void LinkShortForms(const std::vector<Tagged>& sentences, DocState* doc) {
   }
   std::map<std::string, std::set<const EntityDef*>> by_last, by_first;
   for (const EntityDef* p : people) {
-    const std::vector<std::string> words = Words(p->entity.label);
+    const std::vector<std::string_view> words = SplitNonEmpty(p->entity.label, ' ');
     if (words.size() < 2) continue;
     by_last[TransliterationKey(words.back())].insert(p);
     by_first[TransliterationKey(words.front())].insert(p);
@@ -384,7 +399,7 @@ void LinkShortForms(const std::vector<Tagged>& sentences, DocState* doc) {
     by_last_word[last_word(full)].emplace_back(p, std::move(full));
   }
   for (EntityDef& def : doc->local) {
-    if (def.entity.type != EntityType::kPerson || Words(def.entity.label).size() < 2) continue;
+    if (def.entity.type != EntityType::kPerson || WordCount(def.entity.label) < 2) continue;
     const std::string tail = " " + AsciiLower(def.entity.label);
     auto bucket = by_last_word.find(last_word(tail));
     if (bucket == by_last_word.end()) continue;
@@ -405,7 +420,7 @@ void LinkShortForms(const std::vector<Tagged>& sentences, DocState* doc) {
   // surname as written.
   std::map<std::string, std::pair<const EntityDef*, const EntityDef*>> surname_owner;
   for (EntityDef& def : doc->local) {
-    if (def.entity.type != EntityType::kPerson || Words(def.entity.label).size() != 1) continue;
+    if (def.entity.type != EntityType::kPerson || WordCount(def.entity.label) != 1) continue;
     const std::string key = TransliterationKey(def.entity.label);
     auto it = def.entity.attributes.find("title");
     std::string title = it == def.entity.attributes.end() ? "" : it->second;
@@ -457,7 +472,7 @@ void LinkShortForms(const std::vector<Tagged>& sentences, DocState* doc) {
     if (named_in_full != 1) continue;
     if (p->order == kLocalOrder) continue;  // a local entity has its own
     std::set<std::string> lasts = in_full[p];
-    lasts.insert(Words(p->entity.label).back());
+    lasts.emplace(SplitNonEmpty(p->entity.label, ' ').back());
     for (std::string last : lasts) {
       if (!last.empty() && (last[0] < 'A' || last[0] > 'Z')) {
         last = AfterParticle(rules.names, last);

@@ -150,7 +150,6 @@ class Analyzer {
       if (shapes) internal::LinkShortForms(tagged, &doc_);
       if (!doc_.local_aliases.empty()) {
         for (size_t i = 0; i < units.size(); ++i) {
-          if (!internal::HasLocalAlias(doc_, tagged[i])) continue;
           if (internal::AddLocalMentions(doc_, &tagged[i], units[i].title)) kept[i] = {};
         }
       }

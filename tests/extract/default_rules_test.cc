@@ -669,6 +669,12 @@ TEST(DefaultRulesTest, ClauseLayerReadsGeneralConstructions) {
   std::unique_ptr<Extractor> extractor = DefaultExtractor();
   ASSERT_NE(extractor, nullptr);
   const ClauseCase cases[] = {
+      // A direct object that names no entity is the entity set off by commas after it; a
+      // clause after the comma is none.
+      {"In 1977, Somalia invaded its equally poor neighbor, Ethiopia, in hopes of conquest.",
+       {"state:somalia invaded state:ethiopia"},
+       {}},
+      {"Japan welcomed the decision, Russia said.", {}, {"welcomed state:russia"}},
       // Coordinated verb phrases in the present tense (joint statements).
       {"Japan and Germany condemn the attack on Kyiv and reaffirm their support for Ukraine.",
        {"state:japan condemned", "state:germany condemned", "state:japan reaffirmed",
