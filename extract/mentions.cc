@@ -43,16 +43,21 @@ bool SameTokens(const Tagged& s, uint32_t at, const std::vector<std::string>& to
 enum class DateTest { kNone, kToken, kUnknown };
 DateTest MayHoldDate(const CompiledRules& rules, const Tagged& s, bool ascii, bool narrative) {
   if (!ascii) return DateTest::kUnknown;
-  const std::vector<uint8_t>& date_words = rules.date_word_ids;
-  for (uint32_t t = 0; t < s.tokens.size(); ++t) {
-    const Token& token = s.tokens[t];
-    const unsigned char c = static_cast<unsigned char>(s.text[token.begin]);
+  // The loop's arrays read once: the calls in it would make every iteration reload them.
+  const uint8_t* const date_words = rules.date_word_ids.data();
+  const size_t date_ids = rules.date_word_ids.size();
+  const Token* const tokens = s.tokens.data();
+  const uint32_t* const words = s.words.data();
+  const char* const text = s.text.data();
+  const uint32_t n = static_cast<uint32_t>(s.tokens.size());
+  for (uint32_t t = 0; t < n; ++t) {
+    const unsigned char c = static_cast<unsigned char>(text[tokens[t].begin]);
     if (c >= '0' && c <= '9') {
       if (MayStartDate(s.TokenText(t))) return DateTest::kToken;
       continue;
     }
-    const uint32_t id = s.words[t];
-    if (id != TokenTable::kAbsent && id < date_words.size() && date_words[id] == 0) continue;
+    const uint32_t id = words[t];
+    if (id != TokenTable::kAbsent && id < date_ids && date_words[id] == 0) continue;
     const std::string_view text = s.TokenText(t);
     if (MayBeDateWord(text) &&
         MayStartDate(text, t + 1 < s.tokens.size() ? s.TokenText(t + 1) : "", narrative)) {
