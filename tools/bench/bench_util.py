@@ -433,12 +433,16 @@ def cmd_report(out, parts, load_start, load_end):
                       f"{fmt(float(ceiling['mb_per_cpu_s']) / (e1['mb'] / e1['cpu']), 1)}x")
     per_mb = [(s, figures[f"extract-{s}-j1"]) for s in scales if f"extract-{s}-j1" in figures]
     if per_mb:
-        costs = [f["cpu"] / f["mb"] for _, f in per_mb]
-        spread = max(costs) / min(costs) - 1
-        checks.append("- cost per MB (CPU s per MB of text, 1 job): " + ", ".join(
-            f"{s} ({fmt(f['mb'], 0)} MB) {fmt(f['cpu'] / f['mb'], 4)}" for s, f in per_mb) +
-            f"; largest / smallest {fmt(100 * spread, 1)}% apart (target flat within 10%: "
-            f"{verdict(spread <= 0.10)})")
+        listed = "- cost per MB (CPU s per MB of text, 1 job): " + ", ".join(
+            f"{s} ({fmt(f['mb'], 0)} MB) {fmt(f['cpu'] / f['mb'], 4)}" for s, f in per_mb)
+        if len(per_mb) < 2:
+            # One scale says nothing about flatness: no verdict.
+            checks.append(listed + " (one scale run: flatness not measured)")
+        else:
+            costs = [f["cpu"] / f["mb"] for _, f in per_mb]
+            spread = max(costs) / min(costs) - 1
+            checks.append(listed + f"; largest / smallest {fmt(100 * spread, 1)}% apart "
+                          f"(target flat within 10%: {verdict(spread <= 0.10)})")
     peaks = [(name, f["rss"]) for name, f in figures.items()]
     if peaks:
         name, rss = max(peaks, key=lambda kv: kv[1])
