@@ -106,18 +106,15 @@ std::string MakeStatementId(const Statement& s) {
     add(std::string_view(digits, std::to_chars(digits, digits + 20, value).ptr - digits));
   };
   // Views, not copies, of the optional parts.
-  auto id_or_empty = [](const std::optional<EntityRef>& ref) {
-    return ref ? std::string_view(ref->id) : std::string_view();
-  };
   add(s.doc);
   add_number(s.byte_span.begin);
   add_number(s.byte_span.end);
   add(s.rule);
   add(s.subject.id);
   add(s.predicate);
-  add(id_or_empty(s.object));
+  add(IdOrEmpty(s.object));
   add(s.text ? std::string_view(*s.text) : std::string_view());
-  add(id_or_empty(s.recipient));
+  add(IdOrEmpty(s.recipient));
   return "s:" + Hex64(Hash64(key));
 }
 

@@ -56,6 +56,11 @@ struct EntityRef {
   friend bool operator==(const EntityRef&, const EntityRef&) = default;
 };
 
+// The id of an optional reference (a statement's object, recipient, ...), "" without one.
+inline std::string_view IdOrEmpty(const std::optional<EntityRef>& ref) {
+  return ref ? std::string_view(ref->id) : std::string_view();
+}
+
 // Where a statement's time comes from:
 //   text       a date in the statement's own sentence ("signed the treaty in 1956")
 //   paragraph  no date in the sentence: the latest date earlier in its paragraph, the narrative

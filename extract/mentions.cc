@@ -13,10 +13,6 @@
 namespace parley::internal {
 namespace {
 
-// The order of a document-local alias's mention: the document's own names win over the lists'
-// ones.
-constexpr int kLocalOrder = 1 << 30;
-
 bool SameTokens(const Tagged& s, uint32_t at, const std::vector<std::string>& tokens,
                 const std::vector<bool>& space_before, bool ignore_case) {
   if (at + tokens.size() > s.tokens.size()) return false;
@@ -130,12 +126,13 @@ bool ForEachLocalAliasAt(const DocState& doc, const Tagged& s, uint32_t i, Fn fn
   return true;
 }
 
-// The document-local aliases starting at token i, appended to `out`. Out of line: inlined into
-// Candidates' token loop, where most sentences never call it, it slows the loop down.
+// The document-local aliases starting at token i, appended to `out`; returns whether token i
+// is the first token of one. Out of line: inlined into Candidates' token loop, where most
+// sentences never call it, it slows the loop down.
 // REQUIRES: MayStartLocalAlias(doc, s, i).
-[[gnu::noinline]] void LocalCandidates(const DocState& doc, const Tagged& s, uint32_t i,
+[[gnu::noinline]] bool LocalCandidates(const DocState& doc, const Tagged& s, uint32_t i,
                                        std::vector<TagCandidate>* out) {
-  ForEachLocalAliasAt(doc, s, i, [&](const LocalAlias& a, uint32_t end) {
+  return ForEachLocalAliasAt(doc, s, i, [&](const LocalAlias& a, uint32_t end) {
     out->push_back({i, end, a.entity->priority, kLocalOrder, a.entity, MentionKind::kDiscovered,
                     TagCandidate::Source::kLocal});
   });
@@ -261,7 +258,7 @@ void MakeMention(const DocState& doc, const Tagged& s, const TagCandidate& c,
 }
 
 // ResolveOverlaps' policy: whether candidate `a` (index ia) goes before `b` (index ib).
-// A and B: Mention or LocalHit.
+// A and B: Mention or TagCandidate.
 template <typename A, typename B>
 bool Precedes(const Tagged& s, const A& a, uint32_t ia, const B& b, uint32_t ib) {
   const uint32_t a_bytes = s.tokens[a.tok_end - 1].end - s.tokens[a.tok_begin].begin;
@@ -433,8 +430,7 @@ void Tag(const DocState& doc, std::string_view text, const DateReference& dates,
   const bool ascii = (high_bits & 0x80) == 0;
   // What BuildUnits would scan the text for (Tagged::text_scanned).
   s->markers = markers != 0;
-  s->folds_to_ascii = !ascii && (text.find("\xE2\x84\xAA") != std::string_view::npos ||
-                                 text.find("\xC5\xBF") != std::string_view::npos);
+  s->folds_to_ascii = !ascii && HoldsAsciiFoldingCharacter(text);
   s->text_scanned = true;
   // Held until the document's last pass, like BuildUnits' output: allocated at their size.
   Tokenize(text, &doc.scratch.tokens);
@@ -476,13 +472,11 @@ bool AddLocalMentions(const DocState& doc, Tagged* s, bool document_title) {
   // The local aliases starting at each token, as spans first: one that loses to a mention the
   // sentence has needs no Mention made, and a sentence where all lose keeps its mentions and
   // units.
-  std::vector<LocalHit>& hits = doc.scratch.local_hits;
+  std::vector<TagCandidate>& hits = doc.scratch.local_hits;
   hits.clear();
   bool holds_key = false;  // a token is the first of a local alias
   ForEachMayStartLocalAlias(doc, *s, [&](uint32_t i) {
-    holds_key |= ForEachLocalAliasAt(doc, *s, i, [&](const LocalAlias& a, uint32_t end) {
-      hits.push_back({i, end, a.entity->priority, kLocalOrder, a.entity});
-    });
+    holds_key |= LocalCandidates(doc, *s, i, &hits);
     return false;
   });
   if (!holds_key) return false;
@@ -494,7 +488,7 @@ bool AddLocalMentions(const DocState& doc, Tagged* s, bool document_title) {
   }
   if (document_title) {
     // The title keeps the known entities a local name of another kind would cover.
-    auto holds_known = [&](const LocalHit& h) {
+    auto holds_known = [&](const TagCandidate& h) {
       if (h.entity->entity.type == EntityType::kPerson) return false;
       for (const Mention* k : known) {
         if (k->entity != nullptr && k->kind != MentionKind::kDemonym &&
@@ -525,7 +519,7 @@ bool AddLocalMentions(const DocState& doc, Tagged* s, bool document_title) {
   // type is an inner entity (as ResolveOverlaps tells).
   const uint32_t before = static_cast<uint32_t>(known.size());
   const auto dropped = [&](uint32_t h) {
-    const LocalHit& m = hits[h];
+    const TagCandidate& m = hits[h];
     for (uint32_t k = 0; k < before; ++k) {
       const Mention& other = *known[k];
       if (other.tok_begin < m.tok_end && m.tok_begin < other.tok_end &&
@@ -538,7 +532,7 @@ bool AddLocalMentions(const DocState& doc, Tagged* s, bool document_title) {
   bool unchanged = true;
   for (uint32_t h = 0; h < hits.size() && unchanged; ++h) unchanged = dropped(h);
   if (unchanged) {
-    for (const LocalHit& m : hits) {
+    for (const TagCandidate& m : hits) {
       for (const Mention* outer : known) {
         if (outer->tok_begin > m.tok_begin || outer->tok_end < m.tok_end) continue;
         if (outer->entity != nullptr && outer->kind != MentionKind::kDemonym &&
@@ -560,13 +554,7 @@ bool AddLocalMentions(const DocState& doc, Tagged* s, bool document_title) {
   for (Mention& m : s->mentions) {
     if (m.kind != MentionKind::kQuote) candidates.push_back(std::move(m));
   }
-  for (const LocalHit& h : hits) {
-    candidates.push_back(EntityMention(
-        doc, h.entity, h.tok_begin, h.tok_end, MentionKind::kDiscovered,
-        doc.trace ? "discovered name '" + std::string(s->Range(h.tok_begin, h.tok_end)) + "'"
-                  : ""));
-    candidates.back().order = kLocalOrder;
-  }
+  for (const TagCandidate& h : hits) MakeMention(doc, *s, h, &candidates);
   std::vector<const EntityDef*> inner;
   s->mentions = ResolveOverlaps(*s, &doc.scratch, &inner);
   for (const EntityDef* def : inner) {

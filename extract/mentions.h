@@ -34,18 +34,10 @@ struct LocalAlias {
   const EntityDef* entity = nullptr;
 };
 
-// A document-local alias found in a sentence, before it is made a Mention (AddLocalMentions):
-// the fields the overlap policy reads.
-struct LocalHit {
-  uint32_t tok_begin = 0, tok_end = 0;
-  int priority = 0;
-  int order = 0;
-  const EntityDef* entity = nullptr;
-};
-
-// A mention Tag may make (an alias, entity pattern, document-local alias or date found in the
-// sentence), before the overlap policy has chosen among them: the fields the policy reads, and
-// where the rest of the Mention comes from. Only the chosen ones are made Mentions.
+// A mention Tag (or AddLocalMentions) may make (an alias, entity pattern, document-local alias
+// or date found in the sentence), before the overlap policy has chosen among them: the fields the
+// policy reads, and where the rest of the Mention comes from. Only the chosen ones are made
+// Mentions.
 struct TagCandidate {
   enum class Source : uint8_t { kAlias, kPattern, kLocal, kDate };
   uint32_t tok_begin = 0, tok_end = 0;
@@ -65,11 +57,11 @@ struct TagScratch {
   std::vector<TagCandidate> tag_candidates;  // Candidates' output
   std::vector<Mention> candidates;           // AddLocalMentions' input to ResolveOverlaps
   std::vector<uint32_t> order;               // ResolveOverlaps: candidate indices
-  std::vector<uint8_t> taken;         // ResolveOverlaps: per token, covered by a kept mention
-  std::vector<int> owner;             // ResolveOverlaps: per token, the kept candidate covering it
-  std::vector<uint8_t> is_kept;       // ResolveOverlaps: per candidate
-  std::vector<LocalHit> local_hits;   // AddLocalMentions: the local aliases found
-  std::vector<const Mention*> known;  // AddLocalMentions: the mentions but quotations
+  std::vector<uint8_t> taken;    // ResolveOverlaps: per token, covered by a kept mention
+  std::vector<int> owner;        // ResolveOverlaps: per token, the kept candidate covering it
+  std::vector<uint8_t> is_kept;  // ResolveOverlaps: per candidate
+  std::vector<TagCandidate> local_hits;  // AddLocalMentions: the local aliases found
+  std::vector<const Mention*> known;     // AddLocalMentions: the mentions but quotations
 };
 
 // A token's bit in DocState::local_key_bits, of its first and last bytes and its size.

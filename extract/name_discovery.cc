@@ -15,8 +15,6 @@ namespace parley::internal {
 namespace {
 
 constexpr std::string_view kShapeRule = "name-shape";
-// Local aliases that point at a listed entity win over a list's alias of the same text.
-constexpr int kLocalOrder = 1 << 30;
 
 // The number of words of `label` (Words(label).size(), without making them).
 size_t WordCount(std::string_view label) {

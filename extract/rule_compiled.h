@@ -61,6 +61,10 @@ struct RolePeriod {
   int64_t LastKnown() const { return last != kNoEnd ? last : first; }
 };
 
+// EntityDef::order of the entities a document defines for itself (discovered names) and of
+// their aliases' mentions: the document's own names win over the lists' ones.
+inline constexpr int kLocalOrder = 1 << 30;
+
 struct EntityDef {
   Entity entity;  // label, aliases, attributes, roles; mentions == 0
   // role_periods[i] is RolePeriod::Of(entity.roles[i]): whoever adds a role adds its period.
@@ -75,7 +79,7 @@ struct EntityDef {
   std::vector<Era> eras;
   std::vector<std::string> adjectives;
   int priority = 0;
-  int order = 0;  // definition order; later wins ties
+  int order = 0;  // definition order; later wins ties (kLocalOrder: a document-local entity)
   SourceLocation where;
   // The last `imported_roles` of entity.roles come from the imported layer (rules/imported/,
   // layer kImportedLayer) and count only where the hand-written roles say nothing

@@ -507,10 +507,6 @@ void PlanIfAhead(const Rule& rule, const Mention* time_mention, Statement* st) {
 
 namespace {
 
-std::string_view IdOrEmpty(const std::optional<EntityRef>& ref) {
-  return ref ? std::string_view(ref->id) : std::string_view();
-}
-
 std::string_view TextOrEmpty(const std::optional<std::string>& text) {
   return text ? std::string_view(*text) : std::string_view();
 }

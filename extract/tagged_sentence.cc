@@ -225,6 +225,11 @@ size_t DecimalSize(size_t value) {
 
 }  // namespace
 
+bool HoldsAsciiFoldingCharacter(std::string_view text) {
+  return text.find("\xE2\x84\xAA") != std::string_view::npos ||
+         text.find("\xC5\xBF") != std::string_view::npos;
+}
+
 void BuildUnits(Tagged* s) {
   const size_t n = s->tokens.size();
   for (Mention& m : s->mentions) SetLetters(&m);
@@ -240,10 +245,7 @@ void BuildUnits(Tagged* s) {
   if (!s->text_scanned) {
     const std::string_view all(s->text);
     s->markers = all.find_first_of("\x01\x02") != std::string_view::npos;
-    // The two characters (?i:) folds to ASCII letters: KELVIN SIGN (k), LATIN SMALL LETTER LONG
-    // S (s).
-    s->folds_to_ascii = all.find("\xE2\x84\xAA") != std::string_view::npos ||
-                        all.find("\xC5\xBF") != std::string_view::npos;
+    s->folds_to_ascii = HoldsAsciiFoldingCharacter(all);
     s->text_scanned = true;
   }
   size_t unit_count = n;

@@ -235,6 +235,10 @@ struct Tagged {
   }
 };
 
+// Whether `text` holds a character that (?i:) folds to an ASCII letter: KELVIN SIGN (k), LATIN
+// SMALL LETTER LONG S (s) (Tagged::folds_to_ascii).
+bool HoldsAsciiFoldingCharacter(std::string_view text);
+
 // Builds units, `tagged`, `folded`, `bits` and `folds_to_ascii` from `text`, `lower`, `tokens`
 // and `mentions` (whose letters it sets).
 void BuildUnits(Tagged* s);
