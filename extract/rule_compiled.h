@@ -496,7 +496,7 @@ struct CompiledRules {
   // `discard` phrases (rule_sectors.h): a sentence, or a whole document, holding one gives no
   // statements. By first token.
   StringMap<std::vector<Cue>> discard_sentence, discard_document;
-  // Persons by (lower-cased office, country id) of their roles, for `resolve role`.
+  // Persons by (lower-cased office, country id) of their hand-written roles, for `resolve role`.
   std::map<std::pair<std::string, std::string>, std::vector<uint32_t>> office_holders;
   ActorVocabulary actors;
   // Discovery by shape (name_discovery.h): the vocabulary, and the listed persons by
