@@ -13,7 +13,8 @@ bool AliasIndex::Add(std::string_view text, bool ignore_case, bool demonym, uint
     lowered = AsciiLower(text);
     text = lowered;
   }
-  std::vector<Token> tokens;
+  // Scratch kept between calls: the entity compiler adds tens of thousands of aliases.
+  static thread_local std::vector<Token> tokens;
   Tokenize(text, &tokens);
   if (tokens.empty()) return false;
   auto token_text = [&](const Token& t) { return text.substr(t.begin, t.end - t.begin); };

@@ -76,14 +76,14 @@ bool RuleCompiler::CompileRule(const RuleBlock& b, Rule* rule) {
   bool ok = true;
   bool have_resolve = false, have_creates = false;
   for (const RuleProp& p : b.props) {
-    const std::string& k = p.key;
+    const std::string_view k = p.key;
     if (std::find(allowed.begin(), allowed.end(), k) == allowed.end()) {
       files_->UnknownProperty(b, p, allowed);
       ok = false;
       continue;
     }
     if (p.value.empty()) {
-      files_->Error(b, p, p.key_col, "property '" + k + "' needs a value");
+      files_->Error(b, p, p.key_col, "property '" + std::string(k) + "' needs a value");
       ok = false;
       continue;
     }
@@ -106,8 +106,9 @@ bool RuleCompiler::CompileRule(const RuleBlock& b, Rule* rule) {
       for (char c : p.value)
         good = good && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_');
       if (!good) {
-        files_->Error(b, p, p.value_col,
-                      "predicate '" + p.value + "' must be lower_snake_case (e.g. met_with)");
+        files_->Error(
+            b, p, p.value_col,
+            "predicate '" + std::string(p.value) + "' must be lower_snake_case (e.g. met_with)");
         ok = false;
       }
       rule->predicate = p.value;
@@ -151,13 +152,14 @@ bool RuleCompiler::CompileRule(const RuleBlock& b, Rule* rule) {
         files_->Error(
             b, p, p.value_col,
             (object_from ? "cannot take the object from '" : "cannot state a claim once per '") +
-                p.value + "' (expected " + std::string(want) + ")");
+                std::string(p.value) + "' (expected " + std::string(want) + ")");
         ok = false;
       }
       (object_from ? rule->object_from_role : rule->once_per_document) = true;
     } else if (k == "priority") {
       if (!ParseInt(p.value, &rule->priority)) {
-        files_->Error(b, p, p.value_col, "priority must be an integer, not '" + p.value + "'");
+        files_->Error(b, p, p.value_col,
+                      "priority must be an integer, not '" + std::string(p.value) + "'");
         ok = false;
       }
     } else if (k == "example" || k == "counter") {
@@ -196,7 +198,7 @@ bool RuleCompiler::CompileRule(const RuleBlock& b, Rule* rule) {
         rule->resolve_previous = *ParseEntityType(p.value.substr(9));
       } else {
         files_->Error(b, p, p.value_col,
-                      "unknown resolve '" + p.value +
+                      "unknown resolve '" + std::string(p.value) +
                           "' (expected role or previous-TYPE, e.g. previous-person)");
         ok = false;
       }

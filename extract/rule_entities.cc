@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -79,10 +80,23 @@ bool ParseRole(RuleFiles* files, const RuleBlock& b, const RuleProp& p, Role* ro
                  "role needs an office ('role OFFICE [of ID] [from DATE] [to DATE] [code CODE]')");
     return false;
   }
-  for (const RoleWord& w : words) {
-    if (!role->office.empty()) role->office += ' ';
-    for (char c : w.text) role->office += AsciiLowerByte(c);
+  // The office's words joined by single spaces, lower-cased: most lines have them so already.
+  const char* const begin = words.front().text.data();
+  const char* const end = words.back().text.data() + words.back().text.size();
+  bool single_spaces = true;
+  for (size_t i = 1; i < words.size(); ++i) {
+    const char* const gap = words[i - 1].text.data() + words[i - 1].text.size();
+    single_spaces = single_spaces && gap + 1 == words[i].text.data() && *gap == ' ';
   }
+  if (single_spaces) {
+    role->office.assign(begin, end);
+  } else {
+    for (const RoleWord& w : words) {
+      if (!role->office.empty()) role->office += ' ';
+      role->office += w.text;
+    }
+  }
+  for (char& c : role->office) c = AsciiLowerByte(c);
   return true;
 }
 
@@ -242,6 +256,7 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
   std::vector<std::pair<const RuleBlock*, const RuleProp*>> acts_as;
   std::vector<std::tuple<const RuleBlock*, const RuleProp*, std::string>> eras;
   const size_t first_entity = out->entities.size();
+  out->entities.reserve(first_entity + symbols.entity_blocks.size());
   // Scratch reused from entity to entity. The views point into the blocks' property values.
   std::vector<RoleWord> role_words;
   std::vector<std::string_view> aliases;
@@ -264,7 +279,7 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
     // the attributes the hand-written block has are not used).
     auto apply = [&](const RuleBlock* block, bool merge) {
       for (const RuleProp& p : block->props) {
-        const std::string& k = p.key;
+        const std::string_view k = p.key;
         const size_t which = std::find(kProps.begin(), kProps.end(), k) - kProps.begin();
         if (which == kProps.size()) {
           files->UnknownProperty(*block, p, kProps);
@@ -272,7 +287,7 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
           continue;
         }
         if (p.value.empty()) {
-          files->Error(*block, p, p.key_col, "property '" + k + "' needs a value");
+          files->Error(*block, p, p.key_col, "property '" + std::string(k) + "' needs a value");
           ok = false;
           continue;
         }
@@ -307,7 +322,7 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
             });
             break;
           case kPattern:
-            patterns.push_back({p.value, block, &p});
+            patterns.push_back({std::string(p.value), block, &p});
             break;
           case kAttr: {
             const size_t eq = p.value.find('=');
@@ -365,7 +380,7 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
           case kPriority:
             if (!ParseInt(p.value, &def.priority)) {
               files->Error(*block, p, p.value_col,
-                           "priority must be an integer, not '" + p.value + "'");
+                           "priority must be an integer, not '" + std::string(p.value) + "'");
               ok = false;
             }
             def.entity.attributes["priority"] = p.value;
@@ -384,7 +399,7 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
                 if (!joined.empty()) joined += ",";
                 joined += item;
               });
-              def.entity.attributes[k] = joined;
+              def.entity.attributes[std::string(k)] = joined;
               continue;
             }
             if (which != kDate && !CheckEntityId(files, *block, p.line, p.value, p.value_col)) {
@@ -395,7 +410,7 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
               def.acts_as = p.value;
               acts_as.emplace_back(block, &p);
             }
-            def.entity.attributes[k] = p.value;
+            def.entity.attributes[std::string(k)] = p.value;
           }
         }
       }
@@ -441,9 +456,9 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
   }
   // "The Syrians insisted": a state's demonym in the plural, unless some entity spells it (as
   // its label, an alias or an adjective).
-  std::set<std::string_view> spelled;
+  std::unordered_set<std::string_view> spelled;
   if (!plurals.empty()) {
-    std::set<std::string_view> wanted;
+    std::unordered_set<std::string_view> wanted;
     for (const auto& [plural, index] : plurals) wanted.insert(plural);
     auto check = [&](std::string_view text) {
       if (wanted.count(text) > 0) spelled.insert(text);
@@ -470,7 +485,7 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
   for (const auto& [block, prop] : acts_as) {
     if (out->entity_index.count(prop->value) == 0) {
       files->Error(*block, *prop, prop->value_col,
-                   "unknown entity '" + prop->value + "' in acts-as");
+                   "unknown entity '" + std::string(prop->value) + "' in acts-as");
     }
   }
   for (const auto& [block, prop, id] : eras) {

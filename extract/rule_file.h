@@ -21,9 +21,10 @@
 namespace parley::internal {
 
 // One indented line of a block: `key value`. In a `words` block the whole line is the value.
+// Views into the source text (RuleSource::text), which outlives the blocks.
 struct RuleProp {
-  std::string key;
-  std::string value;
+  std::string_view key;
+  std::string_view value;
   int line = 0;
   int key_col = 0;  // 1-based byte columns
   int value_col = 0;
@@ -83,7 +84,8 @@ class RuleFiles {
   std::vector<RuleDiagnostic>* diagnostics_;
   std::vector<std::vector<size_t>> line_starts_;  // per source: the byte offset of each line
   std::map<std::string, size_t> source_order_;
-  std::deque<RuleBlock> blocks_;  // a deque: symbol tables point into it
+  std::deque<RuleBlock> blocks_;         // a deque: symbol tables point into it
+  std::vector<RuleProp> props_scratch_;  // ParseSource: the properties of the block being read
 };
 
 // Splits a comma-separated value into trimmed items with the column each starts at. An empty
@@ -112,7 +114,7 @@ void ForEachListItem(std::string_view value, int col, Fn fn) {
 std::string DateProblem(std::string_view value);
 
 // Parses a whole string as a decimal int; false on anything else.
-bool ParseInt(const std::string& text, int* out);
+bool ParseInt(std::string_view text, int* out);
 
 }  // namespace parley::internal
 

@@ -163,7 +163,7 @@ bool CompileFrameProperty(RuleFiles* files, const SymbolTables& symbols, const R
                           const RuleProp& p, Lexicon* lexicon,
                           std::map<std::string, std::shared_ptr<const std::vector<Cue>>>* lists,
                           Frame* frame) {
-  const std::string& k = p.key;
+  const std::string_view k = p.key;
   if (k == "verb") {
     if (frame->verbs.empty()) frame->line = p.line;
     for (const auto& [item, col] : SplitList(p.value, p.value_col)) {
@@ -423,7 +423,8 @@ bool CompileFrameProperty(RuleFiles* files, const SymbolTables& symbols, const R
         if (shared == nullptr) shared = std::make_shared<const std::vector<Cue>>(it->second.items);
         word.list = shared;
       } else if (!ParseWordItem(w, &word.cue) || word.cue.tokens.size() != 1) {
-        files->Error(b, p, col, k + " words are single words or @lists, not '" + w + "'");
+        files->Error(b, p, col,
+                     std::string(k) + " words are single words or @lists, not '" + w + "'");
         return false;
       }
       r.adjacent = r.adjacent || word.joined;
@@ -435,7 +436,7 @@ bool CompileFrameProperty(RuleFiles* files, const SymbolTables& symbols, const R
     }
     r.adjacent = r.adjacent || r.before_at_verb || r.after_at_verb;
     if (r.before.empty() && r.after.empty()) {
-      files->Error(b, p, p.value_col, k + " needs at least one word");
+      files->Error(b, p, p.value_col, std::string(k) + " needs at least one word");
       return false;
     }
     (k == "refine" ? frame->refine
@@ -446,14 +447,15 @@ bool CompileFrameProperty(RuleFiles* files, const SymbolTables& symbols, const R
   }
   if (k == "reverse") {
     if (!IsCameoCode(p.value) || p.value.empty()) {
-      files->Error(b, p, p.value_col, "a reverse code is a CAMEO code, not '" + p.value + "'");
+      files->Error(b, p, p.value_col,
+                   "a reverse code is a CAMEO code, not '" + std::string(p.value) + "'");
       return false;
     }
     frame->reverse = p.value;
     return true;
   }
   if (k == "form") {
-    std::string value = p.value;
+    std::string value(p.value);
     int col = p.value_col;
     const bool except = value.starts_with("not ");
     if (except) {
@@ -478,13 +480,14 @@ bool CompileFrameProperty(RuleFiles* files, const SymbolTables& symbols, const R
     } else if (p.value == "none") {
       frame->lists_none = true;
     } else {
-      files->Error(b, p, p.value_col, "lists is 'all' or 'none', not '" + p.value + "'");
+      files->Error(b, p, p.value_col,
+                   "lists is 'all' or 'none', not '" + std::string(p.value) + "'");
       return false;
     }
     return true;
   }
   if (k == "reciprocal") {
-    std::string role = p.value;
+    std::string role(p.value);
     if (role.ends_with(" only")) {
       frame->reciprocal_only = true;
       role = TrimSpace(role.substr(0, role.size() - 5));
@@ -496,7 +499,7 @@ bool CompileFrameProperty(RuleFiles* files, const SymbolTables& symbols, const R
     } else {
       files->Error(b, p, p.value_col,
                    "reciprocal is 'object' or 'recipient', optionally followed by 'only', not '" +
-                       p.value + "'");
+                       std::string(p.value) + "'");
       return false;
     }
     return true;
