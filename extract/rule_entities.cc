@@ -266,7 +266,8 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
     const std::string& id = entry.first;
     const auto& block = entry.second;
     if (!CheckEntityId(files, *block, block->line, id, block->name_col)) continue;
-    EntityDef def;
+    // Built in place; taken out again when the block has errors.
+    EntityDef& def = out->entities.emplace_back();
     def.entity.id = id;
     def.entity.type = *ParseEntityType(std::string_view(id).substr(0, id.find(':')));
     // Definition order decides ties: the blocks' load order.
@@ -417,7 +418,9 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
     };
     apply(block, false);
     const bool imported_only = block->layer == kImportedLayer;
-    if (auto it = symbols.imported_entity_blocks.find(id);
+    // Only a hand-written block has an imported one merged into it.
+    if (auto it = imported_only ? symbols.imported_entity_blocks.end()
+                                : symbols.imported_entity_blocks.find(id);
         it != symbols.imported_entity_blocks.end()) {
       apply(it->second, true);
     }
@@ -428,7 +431,10 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
                    "entity '" + id + "' has no 'label'");
       ok = false;
     }
-    if (!ok) continue;
+    if (!ok) {
+      out->entities.pop_back();
+      continue;
+    }
     if (!def.adjectives.empty()) {
       std::string joined;
       for (const std::string& a : def.adjectives) joined += (joined.empty() ? "" : ", ") + a;
@@ -441,7 +447,7 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
     for (std::string_view alias : aliases) {
       if (alias != def.entity.label) def.entity.aliases.emplace_back(alias);
     }
-    const uint32_t index = static_cast<uint32_t>(out->entities.size());
+    const uint32_t index = static_cast<uint32_t>(out->entities.size() - 1);
     out->entity_index.emplace(id, index);
     add_alias(def.entity.label, false, false, index);
     for (const auto& [alias, ignore_case] : literal) add_alias(alias, ignore_case, false, index);
@@ -452,7 +458,6 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
         plurals.emplace_back(*std::move(plural), index);
       }
     }
-    out->entities.push_back(std::move(def));
   }
   // "The Syrians insisted": a state's demonym in the plural, unless some entity spells it (as
   // its label, an alias or an adjective).

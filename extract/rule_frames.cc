@@ -11,18 +11,25 @@ namespace {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t'; }
 
-// Whitespace-separated words of `text` with their columns.
-std::vector<std::pair<std::string, int>> Words(std::string_view text, int col) {
-  std::vector<std::pair<std::string, int>> out;
+// Whitespace-separated words of `text` (views into it) with their columns.
+std::vector<std::pair<std::string_view, int>> WordViews(std::string_view text, int col) {
+  std::vector<std::pair<std::string_view, int>> out;
   size_t i = 0;
   while (i < text.size()) {
     while (i < text.size() && IsSpace(text[i])) ++i;
     if (i >= text.size()) break;
     size_t j = i;
     while (j < text.size() && !IsSpace(text[j])) ++j;
-    out.emplace_back(std::string(text.substr(i, j - i)), col + static_cast<int>(i));
+    out.emplace_back(text.substr(i, j - i), col + static_cast<int>(i));
     i = j;
   }
+  return out;
+}
+
+// The same as strings.
+std::vector<std::pair<std::string, int>> Words(std::string_view text, int col) {
+  std::vector<std::pair<std::string, int>> out;
+  for (const auto& [word, at] : WordViews(text, col)) out.emplace_back(std::string(word), at);
   return out;
 }
 
@@ -367,12 +374,12 @@ bool CompileFrameProperty(RuleFiles* files, const SymbolTables& symbols, const R
     bool seen_verb = false;
     // Words joined by "_" follow each other directly ("most*_certainly*", "recently*_*").
     struct Part {
-      std::string text;
+      std::string_view text;
       int col;
       bool joined;  // "_" before it
     };
     std::vector<Part> parts;
-    for (const auto& [item, col] : Words(std::string_view(p.value).substr(0, arrow), p.value_col)) {
+    for (const auto& [item, col] : WordViews(p.value.substr(0, arrow), p.value_col)) {
       size_t start = 0;
       bool joined = false;
       while (start <= item.size()) {
@@ -413,7 +420,7 @@ bool CompileFrameProperty(RuleFiles* files, const SymbolTables& symbols, const R
       const std::vector<RefineWord>& side = seen_verb ? r.after : r.before;
       word.joined = joined && !after_verb && !side.empty();
       if (w.size() > 1 && w[0] == '@') {
-        const std::string name = w.substr(1);
+        const std::string name(w.substr(1));
         auto it = symbols.words.find(name);
         if (it == symbols.words.end()) {
           files->Error(b, p, col, "undefined word list '@" + name + "'");
@@ -423,8 +430,9 @@ bool CompileFrameProperty(RuleFiles* files, const SymbolTables& symbols, const R
         if (shared == nullptr) shared = std::make_shared<const std::vector<Cue>>(it->second.items);
         word.list = shared;
       } else if (!ParseWordItem(w, &word.cue) || word.cue.tokens.size() != 1) {
-        files->Error(b, p, col,
-                     std::string(k) + " words are single words or @lists, not '" + w + "'");
+        files->Error(
+            b, p, col,
+            std::string(k) + " words are single words or @lists, not '" + std::string(w) + "'");
         return false;
       }
       r.adjacent = r.adjacent || word.joined;
