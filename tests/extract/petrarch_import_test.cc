@@ -594,64 +594,65 @@ TEST(PetrarchImportTest, ImportedEntityMergesUnderTheHandWrittenOne) {
   }
 }
 
+// Extracts `doc` with a rules directory of `hand` (hand.rules, "" for none) and its imported/
+// folder holding `imported` (x.rules), as `parley extract --rules DIR` does.
+Extraction ExtractWithRulesDir(const std::string& name, const std::string& imported,
+                               const std::string& hand, const Document& doc) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(testing::TempDir()) / name;
+  fs::remove_all(dir);
+  fs::create_directories(dir / "imported");
+  std::ofstream(dir / "imported" / "x.rules") << imported;
+  if (!hand.empty()) std::ofstream(dir / "hand.rules") << hand;
+  ExtractorOptions options;
+  options.rule_paths = {dir.string()};
+  auto extractor = Extractor::Create(options);
+  EXPECT_TRUE(extractor.ok()) << extractor.status().message();
+  if (!extractor.ok()) return {};
+  auto x = (*extractor)->Extract(doc);
+  EXPECT_TRUE(x.ok()) << x.status().ToString();
+  fs::remove_all(dir);
+  return x.ok() ? *std::move(x) : Extraction{};
+}
+
 // What `parley rules import` writes, in the imported/ folder of a `--rules` directory, is read
 // as the imported layer: compiled before the built-ins, merged into their entities (no duplicate
 // ids), its aliases found.
 TEST(PetrarchImportTest, ImportedFolderOfAUserDirectoryIsTheImportedLayer) {
-  namespace fs = std::filesystem;
-  const fs::path dir = fs::path(testing::TempDir()) / "parley_imported_layer";
-  fs::remove_all(dir);
-  fs::create_directories(dir / "imported");
-  std::ofstream(dir / "imported" / "x.rules")
-      << "entity state:japan\n  label JAPAN\n  alias Nippon\n  attr cameo = JPN\n";
-  ExtractorOptions options;
-  options.rule_paths = {dir.string()};
-  auto extractor = Extractor::Create(options);
-  ASSERT_TRUE(extractor.ok()) << extractor.status().message();
   Document doc;
   doc.info.id = "t";
   doc.text = "Nippon signed the treaty with Russia in 1956.";
-  auto x = (*extractor)->Extract(doc);
-  ASSERT_TRUE(x.ok()) << x.status().ToString();
+  const Extraction x = ExtractWithRulesDir(
+      "parley_imported_layer",
+      "entity state:japan\n  label JAPAN\n  alias Nippon\n  attr cameo = JPN\n", "", doc);
   bool found = false;
-  for (const Entity& e : x->entities) {
+  for (const Entity& e : x.entities) {
     if (e.id == "state:japan") {
       found = true;
       EXPECT_EQ(e.label, "Japan");
     }
   }
   EXPECT_TRUE(found);
-  fs::remove_all(dir);
 }
 
 // The imported roles serve actor codes only: a person's open-ended imported "elite" role does
 // not make "Ms. Bloggs" of a 2021 document the James Bloggs of the dictionaries, where a
 // hand-written office held at the date makes "Ms. Doughty" Jane Doughty.
 TEST(PetrarchImportTest, ImportedRolesDoNotResolveSurnames) {
-  namespace fs = std::filesystem;
-  const fs::path dir = fs::path(testing::TempDir()) / "parley_imported_roles";
-  fs::remove_all(dir);
-  fs::create_directories(dir / "imported");
-  std::ofstream(dir / "imported" / "x.rules")
-      << "entity person:james-bloggs\n  label James Bloggs\n  alias James Bloggs\n"
-         "  role elite of state:united-states from 1948-01-01 code USAELI\n";
-  std::ofstream(dir / "hand.rules")
-      << "entity person:jane-doughty\n  label Jane Doughty\n  alias Jane Doughty\n"
-         "  role foreign minister of state:japan from 2020-01-01\n";
-  ExtractorOptions options;
-  options.rule_paths = {dir.string()};
-  auto extractor = Extractor::Create(options);
-  ASSERT_TRUE(extractor.ok()) << extractor.status().message();
   Document doc;
   doc.info.id = "t";
   doc.info.date = "2021-03-01";
   doc.text = "Ms. Bloggs said the plan would work. Ms. Doughty said the plan would fail.";
-  auto x = (*extractor)->Extract(doc);
-  ASSERT_TRUE(x.ok()) << x.status().ToString();
+  const Extraction x =
+      ExtractWithRulesDir("parley_imported_roles",
+                          "entity person:james-bloggs\n  label James Bloggs\n  alias James Bloggs\n"
+                          "  role elite of state:united-states from 1948-01-01 code USAELI\n",
+                          "entity person:jane-doughty\n  label Jane Doughty\n  alias Jane Doughty\n"
+                          "  role foreign minister of state:japan from 2020-01-01\n",
+                          doc);
   std::vector<std::string> subjects;
-  for (const Statement& st : x->statements) subjects.push_back(st.subject.id);
+  for (const Statement& st : x.statements) subjects.push_back(st.subject.id);
   EXPECT_EQ(subjects, std::vector<std::string>{"person:jane-doughty"});
-  fs::remove_all(dir);
 }
 
 }  // namespace
