@@ -104,14 +104,14 @@ void CompileWordsAndMacros(RuleFiles* files, SymbolTables* symbols) {
     if (block->keyword == "words") {
       WordList list;
       for (const RuleProp& p : block->props) {
-        for (const auto& [item, col] : SplitList(p.value, p.value_col)) {
+        ForEachListItem(p.value, p.value_col, [&](std::string_view item, int col) {
           Cue cue;
           if (item.empty() || !ParseWordItem(item, &cue)) {
             files->Error(*block, p, col, "empty item in word list '" + name + "'");
-            continue;
+            return;
           }
           list.items.push_back(std::move(cue));
-        }
+        });
       }
       if (list.items.empty()) {
         files->Error(block->source, block->line, block->name_col,
