@@ -193,8 +193,9 @@ bool CheckEntityId(RuleFiles* files, const RuleBlock& b, int line, std::string_v
   }
   const std::string_view slug = id.substr(colon + 1);
   bool good = !slug.empty() && slug.front() != '-' && slug.back() != '-';
-  for (unsigned char c : slug) {
-    good = good && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c >= 0x80);
+  for (size_t i = 0; good && i < slug.size(); ++i) {
+    const unsigned char c = slug[i];
+    good = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c >= 0x80;
   }
   if (!good) {
     files->Error(b.source, line, col + static_cast<int>(colon) + 1,
