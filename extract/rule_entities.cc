@@ -33,8 +33,20 @@ bool ParseRole(RuleFiles* files, const RuleBlock& b, const RuleProp& p, Role* ro
                std::vector<RoleWord>* scratch) {
   std::vector<RoleWord>& words = *scratch;
   words.clear();
-  {
-    const std::string_view v = p.value;
+  const std::string_view v = p.value;
+  if (v.find('\t') == std::string_view::npos && v.find('\r') == std::string_view::npos) {
+    // Spaces only (the usual line): from space to space.
+    size_t i = 0;
+    while (i < v.size()) {
+      if (v[i] == ' ') {
+        ++i;
+        continue;
+      }
+      const size_t j = std::min(v.find(' ', i), v.size());
+      words.push_back({v.substr(i, j - i), p.value_col + static_cast<int>(i)});
+      i = j;
+    }
+  } else {
     size_t i = 0;
     while (i < v.size()) {
       while (i < v.size() && IsSpace(v[i])) ++i;
@@ -194,8 +206,9 @@ bool CheckEntityId(RuleFiles* files, const RuleBlock& b, int line, std::string_v
   }
   const std::string_view slug = id.substr(colon + 1);
   bool good = !slug.empty() && slug.front() != '-' && slug.back() != '-';
-  for (unsigned char c : slug) {
-    good = good && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c >= 0x80);
+  for (size_t i = 0; good && i < slug.size(); ++i) {
+    const unsigned char c = slug[i];
+    good = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c >= 0x80;
   }
   if (!good) {
     files->Error(b.source, line, col + static_cast<int>(colon) + 1,
