@@ -324,6 +324,19 @@ TEST(PetrarchImportTest, NamesThatAreNotTheActorsStayOut) {
        "ROBERT_MCGONDOR_ [GONGOV 20000101-20100101]\n",
        {"  label      Robert McGondor"},
        {}},
+      {"a person known by one name that is a given name has no alias; a person's words of two "
+       "letters are names, inside the name particles; an organization's name that is one of "
+       "the rules' titles with its complement is an office",
+       "x.actors.txt",
+       "HUSSEIN_ [GONGOV 20000101-20100101]\n"
+       "HU_YAOBANG_ [GONGOV 20000101-20100101]\n"
+       "ANWAR_AS_GONDORI_ [GONGOV 20000101-20100101]\n"
+       "DIRECTOR_OF_THE_OFFICE_OF_GONDOR_ [GONGOV]\n",
+       {"  alias      Hu Yaobang", "  alias      Anwar as Gondori"},
+       {"x.actors.txt:1: one-word name 'HUSSEIN' is a given name: not an alias",
+        "x.actors.txt:1: actor 'Hussein' has no name left",
+        "x.actors.txt:4: 'DIRECTOR OF THE OFFICE OF GONDOR' is an office",
+        "x.actors.txt:4: actor 'Director of the Office of Gondor' has no name left"}},
       {"a sector noun and the preposition of its complement is the noun",
        "x.agents.txt",
        "AMBASSADOR [~GOV]\n"
