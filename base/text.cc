@@ -291,6 +291,9 @@ std::string Slugify(std::string_view text) {
 }
 
 std::string_view TrimSpace(std::string_view text) {
+  // Most texts start and end with an ASCII character that is no space: nothing to trim.
+  auto ascii_word = [](unsigned char c) { return c > ' ' && c < 0x80; };
+  if (!text.empty() && ascii_word(text.front()) && ascii_word(text.back())) return text;
   size_t begin = 0;
   while (begin < text.size()) {
     size_t pos = begin;

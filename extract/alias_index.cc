@@ -8,18 +8,26 @@ namespace parley::internal {
 namespace {}  // namespace
 
 bool AliasIndex::Add(std::string_view text, bool ignore_case, bool demonym, uint32_t entity) {
-  std::vector<bool> space_before;
-  const std::vector<std::string> texts =
-      TokenTexts(ignore_case ? AsciiLower(text) : std::string(text), &space_before);
-  if (texts.empty()) return false;
+  std::string lowered;
+  if (ignore_case) {
+    lowered = AsciiLower(text);
+    text = lowered;
+  }
+  // Scratch kept between calls: the entity compiler adds tens of thousands of aliases.
+  static thread_local std::vector<Token> tokens;
+  Tokenize(text, &tokens);
+  if (tokens.empty()) return false;
+  auto token_text = [&](const Token& t) { return text.substr(t.begin, t.end - t.begin); };
   AliasKey key;
   key.entity = entity;
   key.demonym = demonym;
-  for (size_t k = 1; k < texts.size(); ++k) {
-    key.rest.push_back(TokenKey(tokens.Intern(texts[k]), space_before[k]));
+  key.rest.reserve(tokens.size() - 1);
+  for (size_t k = 1; k < tokens.size(); ++k) {
+    key.rest.push_back(
+        TokenKey(this->tokens.Intern(token_text(tokens[k])), tokens[k].space_before));
   }
   key.second = key.rest.empty() ? 0 : key.rest[0];
-  const uint32_t first = tokens.Intern(texts[0]);
+  const uint32_t first = this->tokens.Intern(token_text(tokens[0]));
   auto& buckets = ignore_case ? folded : exact;
   if (buckets.size() <= first) buckets.resize(first + 1);
   if (starts.size() <= first) starts.resize(first + 1, 0);

@@ -626,6 +626,20 @@ class FrameReader {
     return -1;
   }
 
+  // Whether chunk c opens with a word the lexicon knows as a verb's -ing form: a gerund
+  // clause ("making concessions to Tokyo"), not a noun phrase ("their meeting").
+  bool OpensWithIngForm(int c) const {
+    const uint32_t u = a_.chunks[c].begin;
+    const std::string_view w = Lower(u);
+    if (w.empty()) return false;
+    if (const LexEntry* e = doc_.rules.lexicon.Find(w)) {
+      for (const VerbSense& sense : e->senses) {
+        if ((sense.forms & kFormIng) != 0) return true;
+      }
+    }
+    return false;
+  }
+
   // The by-agent chunk of a reduced passive relative on noun chunk `c` ("memos sent by Bree"),
   // or -1.
   int ReducedRelativeAgent(int c) const {
@@ -663,6 +677,22 @@ class FrameReader {
       } else {
         direct = g.object;
       }
+    }
+    // "made his peace treaty proposal to Abe": a direct object that is an event a hand-written
+    // frame reads (a nominalisation) is that frame's; no imported frame reads its support verb.
+    if (rule.imported && direct >= 0 &&
+        std::any_of(hand_written_.begin(), hand_written_.end(), [&](uint32_t u) {
+          return u >= a_.chunks[direct].begin && u < a_.chunks[direct].end;
+        })) {
+      Skip(rule, v.unit, "the object is an event a hand-written frame reads");
+      return;
+    }
+    // "might consider making concessions to Tokyo", "consider satisfying Russia's requests": an
+    // object that opens with a verb's -ing form is a clause of its own, whose actors are its
+    // verb's, not this one's; nor are the phrases after it this verb's.
+    if (rule.imported && direct >= 0 && OpensWithIngForm(direct)) {
+      Skip(rule, v.unit, "the object is a clause (an -ing form)");
+      return;
     }
     int indirect = -1;
     if (!chained && !v.passive && g.second_object >= 0 && fv.particle.empty()) {
@@ -758,6 +788,8 @@ class FrameReader {
           PhraseHasWord(a_.chunks[direct].begin, a_.chunks[direct].end, frame.object_words);
       if (!has_word && !(object_from_members && object_chunk == direct)) return;
     }
+    // The hand-written frame reads this verb, whatever it gives: no imported frame reads it.
+    if (!rule.imported) read_.push_back(v.unit);
     // Agentless passive: the parties of the agreement it is about.
     std::string subject_note;
     if (subjects.empty() && v.passive && g.agent < 0) {
@@ -1128,7 +1160,6 @@ class FrameReader {
             const std::string& text, Modality modality, const std::string& cameo,
             const std::string& plover, uint32_t b, uint32_t e, const std::string& subject_note,
             size_t part) {
-    emitted_.push_back(v.unit);
     StatementCandidate c;
     c.part = part;
     Statement& st = c.statement;
@@ -1173,6 +1204,14 @@ class FrameReader {
                      &target, &st, trace);
     if (g.nominal) PlanIfAhead(rule, time_mention, &st);
     SetActorCodes(doc_.rules, doc_.doc_date, subject, object, recipient, &st);
+    // An imported frame codes an event, as PETRARCH does, between two actors with codes, of
+    // which neither is the other or a part of it ("Vice President Harris" USAGOV and the United
+    // States USA, two USAGOV offices): what else its verbs say is no event between actors.
+    if (rule.imported && !CodesEvent(st.subject_code, st.object_code)) {
+      Skip(rule, v.unit, "no event between two coded actors");
+      return;
+    }
+    emitted_.push_back(v.unit);
     const uint32_t n = static_cast<uint32_t>(s_.units.size());
     const size_t begin = s_.unit_offsets[b] - 1;
     const size_t end = e < n ? s_.unit_offsets[e] : s_.tagged.size();
@@ -1188,6 +1227,13 @@ class FrameReader {
     if (!doc_.trace) return;
     out_->clauses += "  frame " + rule.id + " at \"" + UnitsString(s_, verb, verb + 1) +
                      "\": nothing (" + why + ")\n";
+  }
+
+  // Whether an imported frame's statement with these actor codes is an event: both coded,
+  // neither a prefix of the other (the same actor, or an actor and its own state or sector).
+  static bool CodesEvent(const std::string& subject, const std::string& object) {
+    if (subject.empty() || object.empty()) return false;
+    return !subject.starts_with(object) && !object.starts_with(subject);
   }
 
   const Tagged& s_;
@@ -1206,6 +1252,9 @@ class FrameReader {
   // The verb units statements were emitted at so far; after the hand-written frames ran, they
   // become the units imported frames leave alone.
   std::vector<uint32_t> emitted_;
+  // The verb units hand-written frames read (their verb, `unless`/`when` and object words
+  // allowing), whether or not they gave a statement there.
+  std::vector<uint32_t> read_;
   std::vector<uint32_t> hand_written_;
   mutable bool sentence_words_found_ = false;  // SentenceWords()
   mutable std::bitset<kWordKeys> word_keys_;   // UnitsHold(): WordKey of each word unit
@@ -1304,7 +1353,11 @@ void ApplyFrames(const Tagged& s, const ClauseAnalysis& a, const std::vector<uin
   const bool nominals = !a.nominals.empty() && !headline;
   // Hand-written frames first; imported frames then skip the verbs those read.
   for (const bool imported : {false, true}) {
-    if (imported) reader.hand_written_ = reader.emitted_;
+    if (imported) {
+      reader.hand_written_ = reader.emitted_;
+      reader.hand_written_.insert(reader.hand_written_.end(), reader.read_.begin(),
+                                  reader.read_.end());
+    }
     for (uint32_t r : frames) {
       const Rule& rule = doc.rules.rules[r];
       if (rule.imported != imported) continue;

@@ -497,15 +497,17 @@ void CompileNames(const std::map<std::string, WordList>& words, CompiledRules* r
   for (uint32_t e = 0; e < rules->entities.size(); ++e) {
     const Entity& entity = rules->entities[e].entity;
     if (entity.type != EntityType::kPerson) continue;
-    std::set<std::string> names;
-    for (const std::string* n : {&entity.label}) names.insert(TransliterationKey(*n));
+    std::vector<std::string> names;  // distinct keys
+    names.push_back(TransliterationKey(entity.label));
     for (const std::string& alias : entity.aliases) {
-      if (alias.find(' ') != std::string::npos) names.insert(TransliterationKey(alias));
+      if (alias.find(' ') != std::string::npos) names.push_back(TransliterationKey(alias));
     }
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
     for (const std::string& key : names) {
       if (!key.empty()) rules->person_names[key].push_back(e);
     }
-    const std::vector<std::string> label_words = Words(entity.label);
+    const std::vector<std::string_view> label_words = SplitNonEmpty(entity.label, ' ');
     if (label_words.size() >= 2) {
       rules->person_surnames[TransliterationKey(label_words.back())].push_back(e);
     }

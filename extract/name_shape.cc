@@ -818,6 +818,7 @@ CleanName CleanPersonName(const NameVocabulary& vocabulary, std::string_view lab
 std::string TransliterationKey(std::string_view name) {
   const std::string slug = Slugify(name);  // ASCII-folded, lower-case
   std::string key;
+  key.reserve(slug.size());
   for (size_t i = 0; i < slug.size(); ++i) {
     char c = slug[i];
     if (c < 'a' || c > 'z') continue;

@@ -12,8 +12,9 @@ namespace {
 
 struct Line {
   int number = 0;
-  std::string text;    // comments removed, trimmed at the right
-  bool blank = false;  // nothing but white space, not even a comment
+  std::string text;     // comments removed, trimmed at the right
+  bool blank = false;   // nothing but white space, not even a comment
+  std::string comment;  // the text after a '#' outside brackets, trimmed
 };
 
 std::string Upper(std::string_view s) {
@@ -38,6 +39,7 @@ std::vector<Line> CleanLines(std::string_view text) {
     pos = end + 1;
     ++number;
     std::string line;
+    std::string comment;
     int depth = 0;
     for (size_t i = 0; i < raw.size(); ++i) {
       if (in_comment) {
@@ -55,12 +57,15 @@ std::vector<Line> CleanLines(std::string_view text) {
       const char c = raw[i];
       if (c == '[') ++depth;
       if (c == ']') depth = std::max(0, depth - 1);
-      if (c == '#' && depth == 0) break;
+      if (c == '#' && depth == 0) {
+        comment = std::string(TrimSpace(raw.substr(i + 1)));
+        break;
+      }
       line.push_back(c == '\r' ? ' ' : c);
     }
     while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.pop_back();
     const bool blank = TrimSpace(raw).empty();
-    out.push_back({number, std::move(line), blank});
+    out.push_back({number, std::move(line), blank, std::move(comment)});
     if (end == text.size()) break;
   }
   return out;
@@ -482,6 +487,7 @@ VerbFile ReadVerbs(std::string_view path, std::string_view text, std::vector<Pro
       const std::vector<std::string> groups = Brackets(t.substr(1), &before);
       VerbPattern p;
       p.line = line.number;
+      p.comment = line.comment;
       if (groups.empty()) {
         problems->push_back({std::string(path), line.number, "pattern without a code"});
         continue;

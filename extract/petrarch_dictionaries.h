@@ -94,6 +94,9 @@ struct VerbPattern {
   std::string code;     // "" when the pattern gives only a reverse code ("[:173]")
   std::string reverse;  // "" when none
   int line = 0;
+  // The line's comment, as written ("HEAD", "FORGE , SET_UP", "pas 2 May 2005"): CAMEO.2.0
+  // names there the verbs of the block the pattern was written for (TABARI's verb).
+  std::string comment;
 };
 
 struct VerbBlock {

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -460,6 +461,20 @@ class Importer {
              std::string* summary) {
     const std::string path = FileName(input.path);
     size_t frames = 0, patterns = 0, refines = 0;
+    // The words of the file's patterns and synonym sets, lower case: UnknownHead().
+    pattern_words_.clear();
+    for (const VerbBlock& block : file.blocks) {
+      for (const VerbPattern& p : block.patterns) {
+        for (const auto* side : {&p.before, &p.after}) {
+          for (const std::string& w : *side) pattern_words_.insert(Lower(w));
+        }
+      }
+    }
+    for (const auto& [name, phrases] : file.synsets) {
+      for (const std::vector<std::string>& phrase : phrases) {
+        for (const std::string& w : phrase) pattern_words_.insert(Lower(w));
+      }
+    }
     // Irregular forms.
     std::string forms_block;
     std::set<std::string> seen_lemmas;
@@ -467,6 +482,10 @@ class Importer {
       for (const Verb& v : block.verbs) {
         if (v.forms.empty()) continue;
         const std::string lemma = Lower(v.verb);
+        if (UnknownHead(v, lemma)) {
+          Problem(input.path, v.line, UnknownHeadMessage(v, lemma));
+          continue;
+        }
         if (!seen_lemmas.insert(lemma).second) continue;
         std::vector<std::string> third, ing, ed;
         for (const std::string& f : v.forms) {
@@ -538,9 +557,39 @@ class Importer {
       for (const Verb& v : block.verbs) {
         groups[{v.code.empty() ? block.code : v.code, v.before}].push_back(&v);
       }
+      // CAMEO.2.0 names in a pattern's comment the verbs it was written for ("- * (TO) [042:043]
+      // # HEAD": "head to", not "lead to" or "direct X to"); such a pattern is read with those
+      // verbs only, one without such a comment with every verb of the block.
+      std::vector<std::set<size_t>> named(block.patterns.size());
+      for (size_t i = 0; i < block.patterns.size(); ++i) {
+        named[i] = NamedVerbs(block, block.patterns[i]);
+      }
       for (const auto& [key, verbs] : groups) {
         const auto& [code, before] = key;
-        frames += WriteFrames(input, block, code, before, verbs, &frame_ids, text, &refines);
+        const bool synonyms = SynonymSet(verbs);
+        // Verbs read with the same patterns make one frame family; the one of the patterns no
+        // comment names keeps the block's id, each other is told by its first verb.
+        std::map<std::vector<size_t>, std::vector<const Verb*>> by_patterns;
+        std::vector<std::vector<size_t>> order;
+        for (const Verb* v : verbs) {
+          const size_t index = static_cast<size_t>(v - block.verbs.data());
+          std::vector<size_t> mine;
+          for (size_t i = 0; i < block.patterns.size(); ++i) {
+            if (named[i].empty() || named[i].contains(index)) mine.push_back(i);
+          }
+          auto [it, added] = by_patterns.try_emplace(mine);
+          if (added) order.push_back(mine);
+          it->second.push_back(v);
+        }
+        for (const std::vector<size_t>& mine : order) {
+          const std::vector<const Verb*>& family = by_patterns[mine];
+          const bool generic =
+              std::all_of(mine.begin(), mine.end(), [&](size_t i) { return named[i].empty(); });
+          std::vector<const VerbPattern*> patterns;
+          for (size_t i : mine) patterns.push_back(&block.patterns[i]);
+          frames += WriteFrames(input, block, code, before, family, patterns, synonyms,
+                                generic ? "" : VerbName(*family[0]), &frame_ids, text, &refines);
+        }
       }
     }
     *summary += path + ": " + std::to_string(file.blocks.size()) + " verb blocks, " +
@@ -586,7 +635,9 @@ class Importer {
   std::vector<petrarch::Problem>& problems() { return problems_; }
 
  private:
+  // Once each: a pattern is written into the frames of every verb family it applies to.
   void Problem(const std::string& path, int line, std::string message) {
+    if (!reported_.insert({path, line, message}).second) return;
     problems_.push_back({path, line, std::move(message)});
   }
 
@@ -1202,6 +1253,50 @@ class Importer {
     return roles;
   }
 
+  // Whether `verbs` (of one block, sharing their code and the words before them) are a
+  // synonym set: single words of more than one lemma ("LEAD", "HEAD", "CONDUCT"), as WordNet's
+  // sets are; not one verb with phrases of the dictionary's own ("EXCLUDE", "+CORDON_OFF";
+  // "BREAK", "+BREAK_DOWN").
+  bool SynonymSet(const std::vector<const Verb*>& verbs) const {
+    std::set<std::string> lemmas;
+    for (const Verb* v : verbs) {
+      if (v->before.empty() && v->after.empty()) lemmas.insert(LemmaOf(Lower(v->verb)));
+    }
+    return lemmas.size() > 1;
+  }
+
+  // Whether the lexicon of `against` reads `lemma` as a verb (true without a lexicon).
+  bool KnownVerb(const std::string& lemma) const {
+    if (against_.lexicon == nullptr) return true;
+    const internal::LexEntry* e = against_.lexicon->Find(lemma);
+    return e != nullptr && !e->senses.empty();
+  }
+
+  // Whether `v` is a verb of several words ("+TIE_IN") whose verb the lexicon does not know
+  // and one of whose forms the dictionary's own patterns use as a word ("- * DIPLOMATIC TIES"):
+  // its frame would make that word a verb wherever it is written ("the deep ties between
+  // them"), so it is not translated.
+  bool UnknownHead(const Verb& v, const std::string& lemma) const {
+    if ((v.before.empty() && v.after.empty()) || KnownVerb(lemma)) return false;
+    const internal::RegularVerbForms regular = internal::RegularForms(lemma);
+    std::vector<std::string> forms = {lemma, regular.third, regular.ing, regular.ed};
+    for (const std::string& f : v.forms) {
+      const std::vector<std::string> words = SplitSpaces(Lower(f));
+      if (!words.empty()) forms.push_back(words[0]);
+    }
+    for (std::string& f : forms) {
+      if (const size_t join = f.find('_'); join != std::string::npos) f.resize(join);
+      if (f.starts_with("+")) f.erase(0, 1);
+      if (pattern_words_.contains(f)) return true;
+    }
+    return false;
+  }
+
+  static std::string UnknownHeadMessage(const Verb& v, const std::string& lemma) {
+    return "verb '" + VerbName(v) + "' not translated: '" + lemma +
+           "' is no verb of the lexicon, and its patterns use a form of it as a word";
+  }
+
   // The lemma of a verb word: a form the lexicon knows becomes its lemma ("called" is "call").
   std::string LemmaOf(const std::string& word) const {
     if (against_.lexicon != nullptr) {
@@ -1220,10 +1315,77 @@ class Importer {
     return out;
   }
 
+  // A verb as a block writes it, lower case, its words joined by '_': "set_up", "wire_tap".
+  static std::string VerbName(const Verb& v) {
+    std::string out;
+    for (const std::string& w : v.before) out += Lower(w) + "_";
+    out += Lower(v.verb);
+    for (const std::string& w : v.after) out += "_" + Lower(w);
+    return out;
+  }
+
+  // The verbs of `block` (indices) a pattern's comment names, each by its words or a form of
+  // them ("HEAD", "FORGE , SET_UP", "RULED_OUT" for RULE_OUT); empty when the comment is not
+  // only such names ("pas 2 May 2005", a verb of another block): the pattern is every verb's.
+  std::set<size_t> NamedVerbs(const VerbBlock& block, const VerbPattern& p) const {
+    std::set<size_t> out;
+    std::string token;
+    bool all = true;
+    auto name = [&](const std::string& t) {
+      if (t.empty()) return;
+      std::vector<std::string> parts;
+      std::string part;
+      for (char c : t + "_") {
+        if (c == '_') {
+          if (!part.empty()) parts.push_back(part);
+          part.clear();
+        } else if (c != '+') {
+          part.push_back(c);
+        }
+      }
+      bool found = false;
+      for (size_t i = 0; i < block.verbs.size(); ++i) {
+        const Verb& v = block.verbs[i];
+        if (parts.size() != v.before.size() + 1 + v.after.size()) continue;
+        bool same = true;
+        for (size_t k = 0; k < parts.size() && same; ++k) {
+          const std::string word = Lower(parts[k]);
+          if (k < v.before.size()) {
+            same = word == Lower(v.before[k]);
+          } else if (k == v.before.size()) {
+            same = word == Lower(v.verb) || LemmaOf(word) == LemmaOf(Lower(v.verb));
+          } else {
+            same = word == Lower(v.after[k - v.before.size() - 1]);
+          }
+        }
+        if (same) {
+          out.insert(i);
+          found = true;
+        }
+      }
+      all = all && found;
+    };
+    for (char c : p.comment + " ") {
+      if (c == ' ' || c == '\t' || c == ',' || c == ';') {
+        name(token);
+        token.clear();
+      } else {
+        token.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+      }
+    }
+    if (!all) out.clear();
+    return out;
+  }
+
+  // Writes the frames of `verbs` (of `block`, sharing `code` and the words before them) read
+  // with `patterns`; `tag` (a verb's name, or "") tells their ids from the block's other
+  // frames.
   size_t WriteFrames(const ImportInput& input, const VerbBlock& block, const std::string& code,
                      const std::vector<std::string>& before_words,
-                     const std::vector<const Verb*>& verbs, std::set<std::string>* ids,
-                     std::string* text, size_t* refines) {
+                     const std::vector<const Verb*>& verbs,
+                     const std::vector<const VerbPattern*>& patterns, bool synonyms,
+                     const std::string& tag, std::set<std::string>* ids, std::string* text,
+                     size_t* refines) {
     // The frame's verbs: lemmas (a form the lexicon knows becomes its lemma: "CALLED" is
     // "call") with their particles.
     std::vector<std::string> verb_items;
@@ -1248,6 +1410,10 @@ class Importer {
       const std::string lemma = LemmaOf(Lower(v->verb));
       if (!IsLowerWord(lemma)) {
         Problem(input.path, v->line, "verb '" + v->verb + "' is no word");
+        continue;
+      }
+      if (UnknownHead(*v, lemma)) {
+        Problem(input.path, v->line, UnknownHeadMessage(*v, lemma));
         continue;
       }
       std::string item = lemma;
@@ -1277,7 +1443,8 @@ class Importer {
     // The patterns as lines, by CAMEO root.
     std::map<std::string, std::vector<Line>> by_root;
     std::vector<Line> blockers;  // "[---]" patterns
-    for (const VerbPattern& p : block.patterns) {
+    for (const VerbPattern* pattern : patterns) {
+      const VerbPattern& p = *pattern;
       std::vector<std::vector<std::string>> before(1), after(1);
       if (!Words(input, p.before, &before[0]) || !Words(input, p.after, &after[0])) {
         Problem(input.path, p.line, "pattern names a synonym set that is no word list");
@@ -1358,6 +1525,11 @@ class Importer {
                        [](const Line& a, const Line& b) { return a.length > b.length; });
       std::string id = FileStem(input.path) + "-" +
                        MakeEntityId(EntityType::kEvent, DisplayName(block.name)).substr(6);
+      if (!tag.empty()) {
+        std::string words = tag;
+        std::replace(words.begin(), words.end(), '_', ' ');
+        id += "-" + MakeEntityId(EntityType::kEvent, words).substr(6);
+      }
       if (!pre.empty()) {
         std::string words = pre;
         std::replace(words.begin(), words.end(), '_', ' ');
@@ -1378,6 +1550,19 @@ class Importer {
           std::find_if(lines.begin(), lines.end(), [](const Line& l) { return l.words == "*"; });
       const std::string frame_code =
           is_default ? code : (bare != lines.end() ? bare->cameo : lines[0].cameo);
+      // The code of a block of several verbs is a synonym set's, no verb's own (CAMEO 2.0's
+      // blocks are WordNet's synonym sets: "--- OVERSEE_MANAGE [060] ---" holds CONDUCT, DIRECT,
+      // HEAD, LEAD, ...; TABARI gave vague verbs such as TAKE, JOIN or CONSIDER no code of their
+      // own and coded them by their patterns): its verbs code it with one of its patterns only.
+      // A verb written with its own code ("ORDER [100]") or alone in its block keeps it.
+      const bool pattern_only = is_default && code == block.code && synonyms && bare == lines.end();
+      if (pattern_only && reported_sets_.insert(block.line).second) {
+        Problem(input.path, block.line,
+                "block code '" + block.code +
+                    "' is a synonym set's: its verbs code it only where one of its patterns "
+                    "occurs");
+      }
+      if (pattern_only && lines.empty()) continue;
       std::string out = "\n# " + FileName(input.path) + ":" + std::to_string(block.line) +
                         "  --- " + block.name + " [" + block.code + "] ---\n";
       out += "frame " + id + "\n";
@@ -1405,7 +1590,7 @@ class Importer {
       // ... and the owner of the phrase: "rejected Moscow's proposal" is Russia's.
       if (object.empty()) out += "  object-owner actor\n";
       if (compound) out += "  reciprocal object only\n";
-      if (!is_default && bare == lines.end()) {
+      if ((!is_default || pattern_only) && bare == lines.end()) {
         for (const Line& l : lines) out += "  when       " + l.words + "\n";
       }
       // The default frame stays silent where another root's pattern or a "[---]" pattern
@@ -1461,6 +1646,9 @@ class Importer {
   std::map<std::string, std::set<std::string>> form_blocks_;
   std::set<std::string> negative_lists_;  // those of them every phrase of which negates
   std::vector<petrarch::Problem> problems_;
+  std::set<std::tuple<std::string, int, std::string>> reported_;  // Problem()
+  std::set<int> reported_sets_;          // lines of blocks reported as synonym sets
+  std::set<std::string> pattern_words_;  // the current verb file's pattern words, lower case
 };
 
 }  // namespace

@@ -37,7 +37,15 @@
 //             first actor after the verb, a phrase's owner, a that-clause's subject last)
 //             applies. A one-word verb that is a form of another block's verb ("LEFT" beside
 //             "LEAVE", by the lexicon of `against`) is read in that form only (`form left`),
-//             and the other block's frames never read it (`form not left`).
+//             and the other block's frames never read it (`form not left`). A pattern whose
+//             comment names verbs of its block ("- * (TO) [042:043] # HEAD": TABARI's verb,
+//             as CAMEO 2.0 keeps it) is read with those verbs only: each set of verbs with the
+//             same patterns makes its frames, their ids with the set's first verb. The code of
+//             a synonym set (one-word verbs of more than one lemma) codes only `when` one of
+//             its patterns occurs; a verb with its own code or alone in its block keeps it. A
+//             verb of several words whose verb `against` does not know and one of whose forms
+//             the file's patterns use as a word ("+TIE_IN", "* DIPLOMATIC TIES") is reported,
+//             not translated.
 //   discards  a `discard` block: a sentence (story) holding a phrase codes nothing.
 //
 // Nothing is dropped silently: whatever is not translated (a transformation rule, a code that

@@ -115,7 +115,7 @@ void CompileActors(RuleFiles* files, const SymbolTables& symbols, CompiledRules*
       if (p.key == "offices") {
         const auto it = symbols.words.find(std::string(TrimSpace(p.value)));
         if (it == symbols.words.end()) {
-          files->Error(*b, p, p.value_col, "unknown word list '" + p.value + "'");
+          files->Error(*b, p, p.value_col, "unknown word list '" + std::string(p.value) + "'");
           continue;
         }
         v.offices.insert(v.offices.end(), it->second.items.begin(), it->second.items.end());
@@ -132,7 +132,8 @@ void CompileActors(RuleFiles* files, const SymbolTables& symbols, CompiledRules*
         }
         Cue cue;
         if (item.empty() || !ParseWordItem(item, &cue)) {
-          files->Error(*b, p, col, "empty item in actors " + b->name + " '" + p.key + "'");
+          files->Error(*b, p, col,
+                       "empty item in actors " + b->name + " '" + std::string(p.key) + "'");
           continue;
         }
         (v.*(ap->cues)).push_back(std::move(cue));

@@ -376,7 +376,10 @@ struct Rule {
   // Frame (a relation rule written as a `frame` block); null for others.
   std::shared_ptr<const Frame> frame;
   // From the imported layer (rule_source.h kImportedLayer): a frame that gives way to the
-  // hand-written frames at a verb they read.
+  // hand-written frames at a verb they read (with or without a statement) and at a direct
+  // object that is an event they read, takes no direct object that opens with an -ing form,
+  // and codes only events between two actors with codes, neither a prefix of the other
+  // (frames.cc; rules/README.md, "The imported layer").
   bool imported = false;
   // Discover.
   EntityType creates = EntityType::kPerson;

@@ -1,6 +1,7 @@
 #include "extract/rule_compiler.h"
 
 #include <algorithm>
+#include <array>
 #include <utility>
 #include <vector>
 
@@ -12,6 +13,30 @@ namespace {
 
 // Patterns whose expression is longer than this are built at compile time (see CompilePattern).
 constexpr size_t kLazyRegexBytes = 256 << 10;
+
+// The properties a block takes, in the order error messages list them; a frame's own
+// (FrameProperties) come last, from kFramePropertiesFrom on.
+constexpr size_t kFramePropertiesFrom = 11;
+const std::vector<std::string>& AllowedProperties(const RuleBlock& b, RuleKind kind) {
+  // relation, frame, discover, coref
+  static const std::array<std::vector<std::string>, 4> kTables = [] {
+    const std::vector<std::string> base = {"pattern", "example",      "expect",
+                                           "counter", "example-date", "priority"};
+    const std::vector<std::string> relation = {"predicate", "plover", "cameo", "modality",
+                                               "attach"};
+    std::array<std::vector<std::string>, 4> tables;
+    for (std::vector<std::string>& table : tables) table = base;
+    for (int t : {0, 1}) tables[t].insert(tables[t].end(), relation.begin(), relation.end());
+    tables[0].push_back("object-from");
+    tables[0].push_back("once");
+    tables[1].insert(tables[1].end(), FrameProperties().begin(), FrameProperties().end());
+    tables[2].push_back("creates");
+    tables[3].push_back("resolve");
+    return tables;
+  }();
+  if (kind == RuleKind::kRelation) return kTables[b.keyword == "frame" ? 1 : 0];
+  return kTables[kind == RuleKind::kDiscover ? 2 : 3];
+}
 
 RE2::Options PatternOptions() {
   RE2::Options options;
@@ -53,42 +78,25 @@ bool RuleCompiler::CompileRule(const RuleBlock& b, Rule* rule) {
   rule->where = {files_->path(b.source), b.line};
   rule->imported = b.layer == kImportedLayer;
   rule->kind = RuleKindOf(b);
-  std::vector<std::string> allowed = {"pattern", "example",      "expect",
-                                      "counter", "example-date", "priority"};
+  const std::vector<std::string>& allowed = AllowedProperties(b, rule->kind);
   std::shared_ptr<Frame> frame;
-  if (rule->kind == RuleKind::kRelation) {
-    for (const char* k : {"predicate", "plover", "cameo", "modality", "attach"}) {
-      allowed.push_back(k);
-    }
-    if (b.keyword == "relation") {
-      allowed.push_back("object-from");
-      allowed.push_back("once");
-    }
-    if (b.keyword == "frame") {
-      frame = std::make_shared<Frame>();
-      for (const std::string& k : FrameProperties()) allowed.push_back(k);
-    }
-  } else if (rule->kind == RuleKind::kDiscover) {
-    allowed.push_back("creates");
-  } else {
-    allowed.push_back("resolve");
-  }
+  if (b.keyword == "frame") frame = std::make_shared<Frame>();
   bool ok = true;
   bool have_resolve = false, have_creates = false;
   for (const RuleProp& p : b.props) {
-    const std::string& k = p.key;
-    if (std::find(allowed.begin(), allowed.end(), k) == allowed.end()) {
+    const std::string_view k = p.key;
+    const size_t which = std::find(allowed.begin(), allowed.end(), k) - allowed.begin();
+    if (which == allowed.size()) {
       files_->UnknownProperty(b, p, allowed);
       ok = false;
       continue;
     }
     if (p.value.empty()) {
-      files_->Error(b, p, p.key_col, "property '" + k + "' needs a value");
+      files_->Error(b, p, p.key_col, "property '" + std::string(k) + "' needs a value");
       ok = false;
       continue;
     }
-    if (frame != nullptr && std::find(FrameProperties().begin(), FrameProperties().end(), k) !=
-                                FrameProperties().end()) {
+    if (frame != nullptr && which >= kFramePropertiesFrom) {
       if (!CompileFrameProperty(files_, symbols_, b, p, lexicon_, &refine_lists_, frame.get())) {
         ok = false;
       }
@@ -106,8 +114,9 @@ bool RuleCompiler::CompileRule(const RuleBlock& b, Rule* rule) {
       for (char c : p.value)
         good = good && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_');
       if (!good) {
-        files_->Error(b, p, p.value_col,
-                      "predicate '" + p.value + "' must be lower_snake_case (e.g. met_with)");
+        files_->Error(
+            b, p, p.value_col,
+            "predicate '" + std::string(p.value) + "' must be lower_snake_case (e.g. met_with)");
         ok = false;
       }
       rule->predicate = p.value;
@@ -151,13 +160,14 @@ bool RuleCompiler::CompileRule(const RuleBlock& b, Rule* rule) {
         files_->Error(
             b, p, p.value_col,
             (object_from ? "cannot take the object from '" : "cannot state a claim once per '") +
-                p.value + "' (expected " + std::string(want) + ")");
+                std::string(p.value) + "' (expected " + std::string(want) + ")");
         ok = false;
       }
       (object_from ? rule->object_from_role : rule->once_per_document) = true;
     } else if (k == "priority") {
       if (!ParseInt(p.value, &rule->priority)) {
-        files_->Error(b, p, p.value_col, "priority must be an integer, not '" + p.value + "'");
+        files_->Error(b, p, p.value_col,
+                      "priority must be an integer, not '" + std::string(p.value) + "'");
         ok = false;
       }
     } else if (k == "example" || k == "counter") {
@@ -196,7 +206,7 @@ bool RuleCompiler::CompileRule(const RuleBlock& b, Rule* rule) {
         rule->resolve_previous = *ParseEntityType(p.value.substr(9));
       } else {
         files_->Error(b, p, p.value_col,
-                      "unknown resolve '" + p.value +
+                      "unknown resolve '" + std::string(p.value) +
                           "' (expected role or previous-TYPE, e.g. previous-person)");
         ok = false;
       }

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -19,51 +20,59 @@ namespace {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
-bool ParseRole(RuleFiles* files, const RuleBlock& b, const RuleProp& p, Role* role) {
-  std::vector<std::string> words;
-  std::vector<int> cols;
+// A word of a role line and the column it starts at.
+struct RoleWord {
+  std::string_view text;
+  int col = 0;
+};
+
+// Parses `role OFFICE [of ID] [from DATE] [to DATE] [code CODE]` (and era lines, which share
+// the syntax). `words` is scratch space, reused from line to line.
+bool ParseRole(RuleFiles* files, const RuleBlock& b, const RuleProp& p, Role* role,
+               std::vector<RoleWord>* scratch) {
+  std::vector<RoleWord>& words = *scratch;
+  words.clear();
   {
+    const std::string_view v = p.value;
     size_t i = 0;
-    const std::string& v = p.value;
     while (i < v.size()) {
       while (i < v.size() && IsSpace(v[i])) ++i;
       if (i >= v.size()) break;
       size_t j = i;
       while (j < v.size() && !IsSpace(v[j])) ++j;
-      words.push_back(v.substr(i, j - i));
-      cols.push_back(p.value_col + static_cast<int>(i));
+      words.push_back({v.substr(i, j - i), p.value_col + static_cast<int>(i)});
       i = j;
     }
   }
-  auto take_date = [&](const char* keyword, std::string* out) {
-    if (words.size() >= 3 && words[words.size() - 2] == keyword) {
-      if (const std::string problem = DateProblem(words.back()); !problem.empty()) {
-        files->Error(b, p, cols.back(), "role: " + problem);
-        return false;
-      }
-      *out = words.back();
-      words.resize(words.size() - 2);
-      cols.resize(cols.size() - 2);
+  // The value after `keyword` when the line ends in `keyword VALUE` after some office.
+  auto ends_with = [&](std::string_view keyword) {
+    return words.size() >= 3 && words[words.size() - 2].text == keyword;
+  };
+  auto take_date = [&](std::string_view keyword, std::string* out) {
+    if (!ends_with(keyword)) return true;
+    if (const std::string problem = DateProblem(words.back().text); !problem.empty()) {
+      files->Error(b, p, words.back().col, "role: " + problem);
+      return false;
     }
+    *out = words.back().text;
+    words.resize(words.size() - 2);
     return true;
   };
-  if (words.size() >= 3 && words[words.size() - 2] == "code") {
-    if (!IsActorCode(words.back())) {
-      files->Error(b, p, cols.back(),
-                   "invalid actor code '" + words.back() +
+  if (ends_with("code")) {
+    if (!IsActorCode(words.back().text)) {
+      files->Error(b, p, words.back().col,
+                   "invalid actor code '" + std::string(words.back().text) +
                        "' (expected upper-case letters and digits, e.g. RUSGOV)");
       return false;
     }
-    role->code = words.back();
+    role->code = words.back().text;
     words.resize(words.size() - 2);
-    cols.resize(cols.size() - 2);
   }
   if (!take_date("to", &role->to)) return false;
   if (!take_date("from", &role->from)) return false;
-  if (words.size() >= 3 && words[words.size() - 2] == "of" &&
-      words.back().find(':') != std::string::npos) {
-    if (!CheckEntityId(files, b, p.line, words.back(), cols.back())) return false;
-    role->country = words.back();
+  if (ends_with("of") && words.back().text.find(':') != std::string_view::npos) {
+    if (!CheckEntityId(files, b, p.line, words.back().text, words.back().col)) return false;
+    role->country = words.back().text;
     words.resize(words.size() - 2);
   }
   if (words.empty()) {
@@ -71,8 +80,23 @@ bool ParseRole(RuleFiles* files, const RuleBlock& b, const RuleProp& p, Role* ro
                  "role needs an office ('role OFFICE [of ID] [from DATE] [to DATE] [code CODE]')");
     return false;
   }
-  for (const std::string& w : words) role->office += (role->office.empty() ? "" : " ") + w;
-  role->office = AsciiLower(role->office);
+  // The office's words joined by single spaces, lower-cased: most lines have them so already.
+  const char* const begin = words.front().text.data();
+  const char* const end = words.back().text.data() + words.back().text.size();
+  bool single_spaces = true;
+  for (size_t i = 1; i < words.size(); ++i) {
+    const char* const gap = words[i - 1].text.data() + words[i - 1].text.size();
+    single_spaces = single_spaces && gap + 1 == words[i].text.data() && *gap == ' ';
+  }
+  if (single_spaces) {
+    role->office.assign(begin, end);
+  } else {
+    for (const RoleWord& w : words) {
+      if (!role->office.empty()) role->office += ' ';
+      role->office += w.text;
+    }
+  }
+  for (char& c : role->office) c = AsciiLowerByte(c);
   return true;
 }
 
@@ -153,27 +177,29 @@ bool IsActorCode(std::string_view code) {
   return true;
 }
 
-bool CheckEntityId(RuleFiles* files, const RuleBlock& b, int line, const std::string& id, int col) {
+bool CheckEntityId(RuleFiles* files, const RuleBlock& b, int line, std::string_view id, int col) {
   const size_t colon = id.find(':');
-  if (colon == std::string::npos) {
-    files->Error(b.source, line, col,
-                 "invalid entity id '" + id + "' (expected <type>:<slug>, e.g. state:japan)");
+  if (colon == std::string_view::npos) {
+    files->Error(
+        b.source, line, col,
+        "invalid entity id '" + std::string(id) + "' (expected <type>:<slug>, e.g. state:japan)");
     return false;
   }
   Result<EntityType> type = ParseEntityType(id.substr(0, colon));
   if (!type.ok()) {
-    files->Error(b.source, line, col, "invalid entity id '" + id + "': " + type.status().message());
+    files->Error(b.source, line, col,
+                 "invalid entity id '" + std::string(id) + "': " + type.status().message());
     return false;
   }
-  const std::string slug = id.substr(colon + 1);
+  const std::string_view slug = id.substr(colon + 1);
   bool good = !slug.empty() && slug.front() != '-' && slug.back() != '-';
   for (unsigned char c : slug) {
     good = good && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c >= 0x80);
   }
   if (!good) {
-    files->Error(
-        b.source, line, col + static_cast<int>(colon) + 1,
-        "invalid slug '" + slug + "' in entity id (use lower-case letters, digits and '-')");
+    files->Error(b.source, line, col + static_cast<int>(colon) + 1,
+                 "invalid slug '" + std::string(slug) +
+                     "' in entity id (use lower-case letters, digits and '-')");
     return false;
   }
   return true;
@@ -203,158 +229,198 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
   static const std::vector<std::string> kProps = {
       "label", "alias",   "alias/i", "pattern", "attr",  "adjective", "capital", "acts-as",
       "role",  "part-of", "date",    "parties", "place", "priority",  "era"};
+  // kProps by position.
+  enum Prop : size_t {
+    kLabel,
+    kAlias,
+    kAliasFolded,
+    kPattern,
+    kAttr,
+    kAdjective,
+    kCapital,
+    kActsAs,
+    kRole,
+    kPartOf,
+    kDate,
+    kParties,
+    kPlace,
+    kPriority,
+    kEra
+  };
   size_t alias_count = 0;
-  auto add_alias = [&](const std::string& text, bool ignore_case, bool demonym, uint32_t entity) {
+  auto add_alias = [&](std::string_view text, bool ignore_case, bool demonym, uint32_t entity) {
     if (out->alias_index.Add(text, ignore_case, demonym, entity)) ++alias_count;
   };
   std::vector<PendingPattern> patterns;
-  std::set<std::string> literals;  // every label, alias and adjective, for PluralDemonym
   std::vector<std::pair<std::string, uint32_t>> plurals;  // (plural demonym, entity)
   std::vector<std::pair<const RuleBlock*, const RuleProp*>> acts_as;
   std::vector<std::tuple<const RuleBlock*, const RuleProp*, std::string>> eras;
-  // Definition order decides ties, so number the blocks in load order.
-  int order = 0;
-  std::map<const RuleBlock*, int> order_of;
-  for (const RuleBlock& block : files->blocks()) order_of[&block] = order++;
+  const size_t first_entity = out->entities.size();
+  out->entities.reserve(first_entity + symbols.entity_blocks.size());
+  // Scratch reused from entity to entity. The views point into the blocks' property values.
+  std::vector<RoleWord> role_words;
+  std::vector<std::string_view> aliases;
+  std::vector<std::pair<std::string_view, bool>> literal;  // (alias, ignore case)
   for (const auto& entry : symbols.entity_blocks) {
     // Not a structured binding: the lambda below captures `id`, which clang before 16 refuses.
     const std::string& id = entry.first;
     const auto& block = entry.second;
     if (!CheckEntityId(files, *block, block->line, id, block->name_col)) continue;
-    EntityDef def;
+    // Built in place; taken out again when the block has errors.
+    EntityDef& def = out->entities.emplace_back();
     def.entity.id = id;
-    def.entity.type = *ParseEntityType(id.substr(0, id.find(':')));
-    def.order = order_of[block];
+    def.entity.type = *ParseEntityType(std::string_view(id).substr(0, id.find(':')));
+    // Definition order decides ties: the blocks' load order.
+    def.order = static_cast<int>(block->index);
     def.where = {files->path(block->source), block->line};
-    std::set<std::string> aliases;
-    std::vector<std::pair<std::string, bool>> literal;  // (alias, ignore case)
+    aliases.clear();
+    literal.clear();
     bool ok = true;
     // `merge`: an imported block merged into the hand-written one (its label, patterns and
     // the attributes the hand-written block has are not used).
     auto apply = [&](const RuleBlock* block, bool merge) {
       for (const RuleProp& p : block->props) {
-        const std::string& k = p.key;
-        if (std::find(kProps.begin(), kProps.end(), k) == kProps.end()) {
+        const std::string_view k = p.key;
+        const size_t which = std::find(kProps.begin(), kProps.end(), k) - kProps.begin();
+        if (which == kProps.size()) {
           files->UnknownProperty(*block, p, kProps);
           ok = false;
           continue;
         }
         if (p.value.empty()) {
-          files->Error(*block, p, p.key_col, "property '" + k + "' needs a value");
+          files->Error(*block, p, p.key_col, "property '" + std::string(k) + "' needs a value");
           ok = false;
           continue;
         }
-        if (merge && k != "alias" && k != "alias/i" && k != "adjective" && k != "role" &&
-            k != "attr") {
+        if (merge && which != kAlias && which != kAliasFolded && which != kAdjective &&
+            which != kRole && which != kAttr) {
           continue;
         }
-        if (k == "label") {
-          if (!def.entity.label.empty()) {
-            files->Error(*block, p, p.key_col, "entity '" + id + "' has more than one label");
-            ok = false;
-          }
-          def.entity.label = p.value;
-        } else if (k == "alias" || k == "alias/i" || k == "adjective") {
-          for (const auto& [item, col] : SplitList(p.value, p.value_col)) {
-            if (item.empty() || TokenTexts(item, nullptr).empty()) {
-              files->Error(*block, p, col, "empty alias");
+        switch (which) {
+          case kLabel:
+            if (!def.entity.label.empty()) {
+              files->Error(*block, p, p.key_col, "entity '" + id + "' has more than one label");
+              ok = false;
+            }
+            def.entity.label = p.value;
+            break;
+          case kAlias:
+          case kAliasFolded:
+          case kAdjective:
+            ForEachListItem(p.value, p.value_col, [&](std::string_view item, int col) {
+              // A trimmed item that is not empty holds a token (rule_tokens.h).
+              if (item.find_first_not_of(" \t\n\r") == std::string_view::npos) {
+                files->Error(*block, p, col, "empty alias");
+                ok = false;
+                return;
+              }
+              if (which == kAdjective) {
+                def.adjectives.emplace_back(item);
+              } else {
+                aliases.push_back(item);
+                literal.emplace_back(item, which == kAliasFolded);
+              }
+            });
+            break;
+          case kPattern:
+            patterns.push_back({std::string(p.value), block, &p});
+            break;
+          case kAttr: {
+            const size_t eq = p.value.find('=');
+            if (eq == std::string::npos) {
+              files->Error(*block, p, p.value_col, "expected 'attr KEY = VALUE'");
               ok = false;
               continue;
             }
-            if (k == "adjective") {
-              def.adjectives.push_back(item);
+            const std::string key(TrimSpace(std::string_view(p.value).substr(0, eq)));
+            const std::string value(TrimSpace(std::string_view(p.value).substr(eq + 1)));
+            if (key.empty()) {
+              files->Error(*block, p, p.value_col, "expected 'attr KEY = VALUE'");
+              ok = false;
+              continue;
+            }
+            if (merge) {
+              def.entity.attributes.emplace(key, value);
             } else {
-              aliases.insert(item);
-              literal.emplace_back(item, k == "alias/i");
+              def.entity.attributes[key] = value;
             }
+            break;
           }
-        } else if (k == "pattern") {
-          patterns.push_back({p.value, block, &p});
-        } else if (k == "attr") {
-          const size_t eq = p.value.find('=');
-          if (eq == std::string::npos) {
-            files->Error(*block, p, p.value_col, "expected 'attr KEY = VALUE'");
-            ok = false;
-            continue;
-          }
-          const std::string key(TrimSpace(std::string_view(p.value).substr(0, eq)));
-          const std::string value(TrimSpace(std::string_view(p.value).substr(eq + 1)));
-          if (key.empty()) {
-            files->Error(*block, p, p.value_col, "expected 'attr KEY = VALUE'");
-            ok = false;
-            continue;
-          }
-          if (merge) {
-            def.entity.attributes.emplace(key, value);
-          } else {
-            def.entity.attributes[key] = value;
-          }
-        } else if (k == "role") {
-          Role role;
-          if (!ParseRole(files, *block, p, &role)) {
-            ok = false;
-            continue;
-          }
-          def.entity.roles.push_back(std::move(role));
-          if (merge) ++def.imported_roles;
-        } else if (k == "era") {
-          // "era ENTITY-ID [from DATE] [to DATE]": a role's syntax, the entity for the office.
-          Role era;
-          if (!ParseRole(files, *block, p, &era)) {
-            ok = false;
-            continue;
-          }
-          if (!era.country.empty() || !era.code.empty() ||
-              era.office.find(' ') != std::string::npos) {
-            files->Error(*block, p, p.value_col, "expected 'era ENTITY-ID [from DATE] [to DATE]'");
-            ok = false;
-            continue;
-          }
-          if (!CheckEntityId(files, *block, p.line, era.office, p.value_col)) {
-            ok = false;
-            continue;
-          }
-          def.eras.push_back({era.office, era.from, era.to});
-          eras.emplace_back(block, &p, era.office);
-        } else if (k == "priority") {
-          if (!ParseInt(p.value, &def.priority)) {
-            files->Error(*block, p, p.value_col,
-                         "priority must be an integer, not '" + p.value + "'");
-            ok = false;
-          }
-          def.entity.attributes["priority"] = p.value;
-        } else {  // capital, acts-as, part-of, date, parties, place
-          if (const std::string problem = k == "date" ? DateProblem(p.value) : std::string();
-              !problem.empty()) {
-            files->Error(*block, p, p.value_col, problem);
-            ok = false;
-            continue;
-          }
-          if (k == "parties") {
-            std::string joined;
-            for (const auto& [item, col] : SplitList(p.value, p.value_col)) {
-              if (!CheckEntityId(files, *block, p.line, item, col)) ok = false;
-              if (!joined.empty()) joined += ",";
-              joined += item;
+          case kRole: {
+            Role role;
+            if (!ParseRole(files, *block, p, &role, &role_words)) {
+              ok = false;
+              continue;
             }
-            def.entity.attributes[k] = joined;
-            continue;
+            def.entity.roles.push_back(std::move(role));
+            if (merge) ++def.imported_roles;
+            break;
           }
-          if (k != "date" && !CheckEntityId(files, *block, p.line, p.value, p.value_col)) {
-            ok = false;
-            continue;
+          case kEra: {
+            // "era ENTITY-ID [from DATE] [to DATE]": a role's syntax, the entity for the office.
+            Role era;
+            if (!ParseRole(files, *block, p, &era, &role_words)) {
+              ok = false;
+              continue;
+            }
+            if (!era.country.empty() || !era.code.empty() ||
+                era.office.find(' ') != std::string::npos) {
+              files->Error(*block, p, p.value_col,
+                           "expected 'era ENTITY-ID [from DATE] [to DATE]'");
+              ok = false;
+              continue;
+            }
+            if (!CheckEntityId(files, *block, p.line, era.office, p.value_col)) {
+              ok = false;
+              continue;
+            }
+            def.eras.push_back({era.office, era.from, era.to});
+            eras.emplace_back(block, &p, era.office);
+            break;
           }
-          if (k == "acts-as") {
-            def.acts_as = p.value;
-            acts_as.emplace_back(block, &p);
+          case kPriority:
+            if (!ParseInt(p.value, &def.priority)) {
+              files->Error(*block, p, p.value_col,
+                           "priority must be an integer, not '" + std::string(p.value) + "'");
+              ok = false;
+            }
+            def.entity.attributes["priority"] = p.value;
+            break;
+          default: {  // capital, acts-as, part-of, date, parties, place
+            if (const std::string problem = which == kDate ? DateProblem(p.value) : std::string();
+                !problem.empty()) {
+              files->Error(*block, p, p.value_col, problem);
+              ok = false;
+              continue;
+            }
+            if (which == kParties) {
+              std::string joined;
+              ForEachListItem(p.value, p.value_col, [&](std::string_view item, int col) {
+                if (!CheckEntityId(files, *block, p.line, item, col)) ok = false;
+                if (!joined.empty()) joined += ",";
+                joined += item;
+              });
+              def.entity.attributes[std::string(k)] = joined;
+              continue;
+            }
+            if (which != kDate && !CheckEntityId(files, *block, p.line, p.value, p.value_col)) {
+              ok = false;
+              continue;
+            }
+            if (which == kActsAs) {
+              def.acts_as = p.value;
+              acts_as.emplace_back(block, &p);
+            }
+            def.entity.attributes[std::string(k)] = p.value;
           }
-          def.entity.attributes[k] = p.value;
         }
       }
     };
     apply(block, false);
     const bool imported_only = block->layer == kImportedLayer;
-    if (auto it = symbols.imported_entity_blocks.find(id);
+    // Only a hand-written block has an imported one merged into it.
+    if (auto it = imported_only ? symbols.imported_entity_blocks.end()
+                                : symbols.imported_entity_blocks.find(id);
         it != symbols.imported_entity_blocks.end()) {
       apply(it->second, true);
     }
@@ -365,35 +431,52 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
                    "entity '" + id + "' has no 'label'");
       ok = false;
     }
-    if (!ok) continue;
+    if (!ok) {
+      out->entities.pop_back();
+      continue;
+    }
     if (!def.adjectives.empty()) {
       std::string joined;
       for (const std::string& a : def.adjectives) joined += (joined.empty() ? "" : ", ") + a;
       def.entity.attributes["adjective"] = joined;
     }
-    aliases.erase(def.entity.label);
-    def.entity.aliases.assign(aliases.begin(), aliases.end());
-    const uint32_t index = static_cast<uint32_t>(out->entities.size());
+    // Sorted and unique, without the label.
+    std::sort(aliases.begin(), aliases.end());
+    aliases.erase(std::unique(aliases.begin(), aliases.end()), aliases.end());
+    def.entity.aliases.reserve(aliases.size());
+    for (std::string_view alias : aliases) {
+      if (alias != def.entity.label) def.entity.aliases.emplace_back(alias);
+    }
+    const uint32_t index = static_cast<uint32_t>(out->entities.size() - 1);
     out->entity_index.emplace(id, index);
     add_alias(def.entity.label, false, false, index);
-    literals.insert(def.entity.label);
-    for (const auto& [alias, ignore_case] : literal) {
-      add_alias(alias, ignore_case, false, index);
-      literals.insert(alias);
-    }
+    for (const auto& [alias, ignore_case] : literal) add_alias(alias, ignore_case, false, index);
     for (const std::string& adjective : def.adjectives) {
       add_alias(adjective, false, true, index);
-      literals.insert(adjective);
       if (def.entity.type != EntityType::kState) continue;
       if (std::optional<std::string> plural = PluralDemonym(adjective)) {
         plurals.emplace_back(*std::move(plural), index);
       }
     }
-    out->entities.push_back(std::move(def));
   }
-  // "The Syrians insisted": a state's demonym in the plural, unless some entity spells it.
+  // "The Syrians insisted": a state's demonym in the plural, unless some entity spells it (as
+  // its label, an alias or an adjective).
+  std::unordered_set<std::string_view> spelled;
+  if (!plurals.empty()) {
+    std::unordered_set<std::string_view> wanted;
+    for (const auto& [plural, index] : plurals) wanted.insert(plural);
+    auto check = [&](std::string_view text) {
+      if (wanted.count(text) > 0) spelled.insert(text);
+    };
+    for (size_t i = first_entity; i < out->entities.size(); ++i) {
+      const EntityDef& def = out->entities[i];
+      check(def.entity.label);
+      for (const std::string& alias : def.entity.aliases) check(alias);
+      for (const std::string& adjective : def.adjectives) check(adjective);
+    }
+  }
   for (const auto& [plural, index] : plurals) {
-    if (literals.count(plural) == 0) add_alias(plural, false, true, index);
+    if (spelled.count(plural) == 0) add_alias(plural, false, true, index);
   }
   for (EntityDef& def : out->entities) {
     def.role_periods.clear();
@@ -407,7 +490,7 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
   for (const auto& [block, prop] : acts_as) {
     if (out->entity_index.count(prop->value) == 0) {
       files->Error(*block, *prop, prop->value_col,
-                   "unknown entity '" + prop->value + "' in acts-as");
+                   "unknown entity '" + std::string(prop->value) + "' in acts-as");
     }
   }
   for (const auto& [block, prop, id] : eras) {

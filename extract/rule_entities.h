@@ -42,7 +42,7 @@ bool DemonymTakesPlural(std::string_view adjective);
 bool IsActorCode(std::string_view code);
 
 // Checks an entity id `<type>:<slug>` written at `col` of `line` of block `b`'s source.
-bool CheckEntityId(RuleFiles* files, const RuleBlock& b, int line, const std::string& id, int col);
+bool CheckEntityId(RuleFiles* files, const RuleBlock& b, int line, std::string_view id, int col);
 
 }  // namespace parley::internal
 

@@ -15,14 +15,16 @@
 #include <utility>
 #include <vector>
 
+#include "base/text.h"
 #include "extract/rule_source.h"
 
 namespace parley::internal {
 
 // One indented line of a block: `key value`. In a `words` block the whole line is the value.
+// Views into the source text (RuleSource::text), which outlives the blocks.
 struct RuleProp {
-  std::string key;
-  std::string value;
+  std::string_view key;
+  std::string_view value;
   int line = 0;
   int key_col = 0;  // 1-based byte columns
   int value_col = 0;
@@ -35,6 +37,7 @@ struct RuleBlock {
   int line = 0;
   int name_col = 0;
   size_t source = 0;  // index into the sources
+  size_t index = 0;   // place among the blocks of all sources, in load order
   int layer = 0;
   std::vector<RuleProp> props;
   std::string body;  // macro: the pattern after '='
@@ -49,15 +52,17 @@ inline constexpr std::string_view kBlockKeywords[] = {"entity", "words",    "mac
 // The sources being compiled, their blocks, and the diagnostics found so far.
 class RuleFiles {
  public:
-  // REQUIRES: `sources` and `diagnostics` outlive this object.
+  // `sources` in the order they compile (source index i is sources[i]). REQUIRES: the
+  // sources and `diagnostics` outlive this object.
+  RuleFiles(std::vector<const RuleSource*> sources, std::vector<RuleDiagnostic>* diagnostics);
+  // The sources in the order given.
   RuleFiles(const std::vector<RuleSource>& sources, std::vector<RuleDiagnostic>* diagnostics);
 
   // Splits every source into blocks (in load order), reporting malformed headers and lines.
   void Parse();
 
   std::deque<RuleBlock>& blocks() { return blocks_; }
-  const std::vector<RuleSource>& sources() const { return sources_; }
-  const std::string& path(size_t source) const { return sources_[source].path; }
+  const std::string& path(size_t source) const { return sources_[source]->path; }
 
   // Reports a problem at `line`:`col` of `source` (the line's text is attached).
   void Error(size_t source, int line, int col, std::string message);
@@ -71,18 +76,37 @@ class RuleFiles {
 
  private:
   void ParseSource(size_t source);
-  RuleBlock* ParseHeader(size_t source, int line_no, const std::string& content);
+  RuleBlock* ParseHeader(size_t source, int line_no, std::string_view content);
+  // Line `line` (1-based) of `source` without its line break, or "" past the end.
+  std::string_view LineText(size_t source, int line) const;
 
-  const std::vector<RuleSource>& sources_;
+  std::vector<const RuleSource*> sources_;
   std::vector<RuleDiagnostic>* diagnostics_;
-  std::vector<std::vector<std::string>> lines_;  // per source
+  std::vector<std::vector<size_t>> line_starts_;  // per source: the byte offset of each line
   std::map<std::string, size_t> source_order_;
-  std::deque<RuleBlock> blocks_;  // a deque: symbol tables point into it
+  std::deque<RuleBlock> blocks_;         // a deque: symbol tables point into it
+  std::vector<RuleProp> props_scratch_;  // ParseSource: the properties of the block being read
 };
 
 // Splits a comma-separated value into trimmed items with the column each starts at. An empty
 // item ("a,,b") is kept as "" so that the caller can report it.
 std::vector<std::pair<std::string, int>> SplitList(std::string_view value, int col);
+// The same items, each passed to `fn(std::string_view item, int col)` as a view into `value`.
+template <typename Fn>
+void ForEachListItem(std::string_view value, int col, Fn fn) {
+  size_t start = 0;
+  while (start <= value.size()) {
+    size_t comma = value.find(',', start);
+    if (comma == std::string_view::npos) comma = value.size();
+    const std::string_view raw = value.substr(start, comma - start);
+    size_t lead = 0;
+    while (lead < raw.size() && (raw[lead] == ' ' || raw[lead] == '\t' || raw[lead] == '\r')) {
+      ++lead;
+    }
+    fn(TrimSpace(raw), col + static_cast<int>(start + lead));
+    start = comma + 1;
+  }
+}
 
 // What is wrong with a date written in a rule file, as an error message ("invalid date
 // '2019-13-45': month 13 is out of range (expected YYYY, YYYY-MM or YYYY-MM-DD)"), or "" when it
@@ -90,7 +114,7 @@ std::vector<std::pair<std::string, int>> SplitList(std::string_view value, int c
 std::string DateProblem(std::string_view value);
 
 // Parses a whole string as a decimal int; false on anything else.
-bool ParseInt(const std::string& text, int* out);
+bool ParseInt(std::string_view text, int* out);
 
 }  // namespace parley::internal
 

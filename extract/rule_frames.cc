@@ -11,18 +11,25 @@ namespace {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t'; }
 
-// Whitespace-separated words of `text` with their columns.
-std::vector<std::pair<std::string, int>> Words(std::string_view text, int col) {
-  std::vector<std::pair<std::string, int>> out;
+// Whitespace-separated words of `text` (views into it) with their columns.
+std::vector<std::pair<std::string_view, int>> WordViews(std::string_view text, int col) {
+  std::vector<std::pair<std::string_view, int>> out;
   size_t i = 0;
   while (i < text.size()) {
     while (i < text.size() && IsSpace(text[i])) ++i;
     if (i >= text.size()) break;
     size_t j = i;
     while (j < text.size() && !IsSpace(text[j])) ++j;
-    out.emplace_back(std::string(text.substr(i, j - i)), col + static_cast<int>(i));
+    out.emplace_back(text.substr(i, j - i), col + static_cast<int>(i));
     i = j;
   }
+  return out;
+}
+
+// The same as strings.
+std::vector<std::pair<std::string, int>> Words(std::string_view text, int col) {
+  std::vector<std::pair<std::string, int>> out;
+  for (const auto& [word, at] : WordViews(text, col)) out.emplace_back(std::string(word), at);
   return out;
 }
 
@@ -163,7 +170,7 @@ bool CompileFrameProperty(RuleFiles* files, const SymbolTables& symbols, const R
                           const RuleProp& p, Lexicon* lexicon,
                           std::map<std::string, std::shared_ptr<const std::vector<Cue>>>* lists,
                           Frame* frame) {
-  const std::string& k = p.key;
+  const std::string_view k = p.key;
   if (k == "verb") {
     if (frame->verbs.empty()) frame->line = p.line;
     for (const auto& [item, col] : SplitList(p.value, p.value_col)) {
@@ -367,12 +374,12 @@ bool CompileFrameProperty(RuleFiles* files, const SymbolTables& symbols, const R
     bool seen_verb = false;
     // Words joined by "_" follow each other directly ("most*_certainly*", "recently*_*").
     struct Part {
-      std::string text;
+      std::string_view text;
       int col;
       bool joined;  // "_" before it
     };
     std::vector<Part> parts;
-    for (const auto& [item, col] : Words(std::string_view(p.value).substr(0, arrow), p.value_col)) {
+    for (const auto& [item, col] : WordViews(p.value.substr(0, arrow), p.value_col)) {
       size_t start = 0;
       bool joined = false;
       while (start <= item.size()) {
@@ -413,7 +420,7 @@ bool CompileFrameProperty(RuleFiles* files, const SymbolTables& symbols, const R
       const std::vector<RefineWord>& side = seen_verb ? r.after : r.before;
       word.joined = joined && !after_verb && !side.empty();
       if (w.size() > 1 && w[0] == '@') {
-        const std::string name = w.substr(1);
+        const std::string name(w.substr(1));
         auto it = symbols.words.find(name);
         if (it == symbols.words.end()) {
           files->Error(b, p, col, "undefined word list '@" + name + "'");
@@ -423,7 +430,9 @@ bool CompileFrameProperty(RuleFiles* files, const SymbolTables& symbols, const R
         if (shared == nullptr) shared = std::make_shared<const std::vector<Cue>>(it->second.items);
         word.list = shared;
       } else if (!ParseWordItem(w, &word.cue) || word.cue.tokens.size() != 1) {
-        files->Error(b, p, col, k + " words are single words or @lists, not '" + w + "'");
+        files->Error(
+            b, p, col,
+            std::string(k) + " words are single words or @lists, not '" + std::string(w) + "'");
         return false;
       }
       r.adjacent = r.adjacent || word.joined;
@@ -435,7 +444,7 @@ bool CompileFrameProperty(RuleFiles* files, const SymbolTables& symbols, const R
     }
     r.adjacent = r.adjacent || r.before_at_verb || r.after_at_verb;
     if (r.before.empty() && r.after.empty()) {
-      files->Error(b, p, p.value_col, k + " needs at least one word");
+      files->Error(b, p, p.value_col, std::string(k) + " needs at least one word");
       return false;
     }
     (k == "refine" ? frame->refine
@@ -446,14 +455,15 @@ bool CompileFrameProperty(RuleFiles* files, const SymbolTables& symbols, const R
   }
   if (k == "reverse") {
     if (!IsCameoCode(p.value) || p.value.empty()) {
-      files->Error(b, p, p.value_col, "a reverse code is a CAMEO code, not '" + p.value + "'");
+      files->Error(b, p, p.value_col,
+                   "a reverse code is a CAMEO code, not '" + std::string(p.value) + "'");
       return false;
     }
     frame->reverse = p.value;
     return true;
   }
   if (k == "form") {
-    std::string value = p.value;
+    std::string value(p.value);
     int col = p.value_col;
     const bool except = value.starts_with("not ");
     if (except) {
@@ -478,13 +488,14 @@ bool CompileFrameProperty(RuleFiles* files, const SymbolTables& symbols, const R
     } else if (p.value == "none") {
       frame->lists_none = true;
     } else {
-      files->Error(b, p, p.value_col, "lists is 'all' or 'none', not '" + p.value + "'");
+      files->Error(b, p, p.value_col,
+                   "lists is 'all' or 'none', not '" + std::string(p.value) + "'");
       return false;
     }
     return true;
   }
   if (k == "reciprocal") {
-    std::string role = p.value;
+    std::string role(p.value);
     if (role.ends_with(" only")) {
       frame->reciprocal_only = true;
       role = TrimSpace(role.substr(0, role.size() - 5));
@@ -496,7 +507,7 @@ bool CompileFrameProperty(RuleFiles* files, const SymbolTables& symbols, const R
     } else {
       files->Error(b, p, p.value_col,
                    "reciprocal is 'object' or 'recipient', optionally followed by 'only', not '" +
-                       p.value + "'");
+                       std::string(p.value) + "'");
       return false;
     }
     return true;

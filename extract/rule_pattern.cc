@@ -687,7 +687,13 @@ bool ParseWordItem(std::string_view item, Cue* out) {
     out->prefix = true;
     item.remove_suffix(1);
   }
-  out->tokens = TokenTexts(AsciiLower(item), nullptr);
+  const std::string lower = AsciiLower(item);
+  // Scratch kept between calls: rule files hold tens of thousands of word items.
+  static thread_local std::vector<Token> tokens;
+  Tokenize(lower, &tokens);
+  out->tokens.clear();
+  out->tokens.reserve(tokens.size());
+  for (const Token& t : tokens) out->tokens.emplace_back(lower, t.begin, t.end - t.begin);
   return !out->tokens.empty();
 }
 

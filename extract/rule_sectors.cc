@@ -77,7 +77,7 @@ void CompileSectors(RuleFiles* files, const SymbolTables& symbols, CompiledRules
           continue;
         }
         if (p.value.empty()) {
-          files->Error(*block, p, p.key_col, "property '" + p.key + "' needs a value");
+          files->Error(*block, p, p.key_col, "property '" + std::string(p.key) + "' needs a value");
           ok = false;
           continue;
         }

@@ -28,13 +28,12 @@ std::unique_ptr<internal::CompiledRules> CompileSources(const std::vector<RuleSo
   auto out = std::make_unique<internal::CompiledRules>();
   // Layers compile in order (a later one replaces an earlier one's ids): the imported layer, read
   // from a user's directory after the built-ins, goes first.
-  auto by_layer = [](const RuleSource& a, const RuleSource& b) { return a.layer < b.layer; };
-  std::vector<RuleSource> sorted;
-  if (!std::is_sorted(sources.begin(), sources.end(), by_layer)) {
-    sorted = sources;
-    std::stable_sort(sorted.begin(), sorted.end(), by_layer);
-  }
-  internal::RuleFiles files(sorted.empty() ? sources : sorted, diagnostics);
+  std::vector<const RuleSource*> ordered;
+  ordered.reserve(sources.size());
+  for (const RuleSource& s : sources) ordered.push_back(&s);
+  std::stable_sort(ordered.begin(), ordered.end(),
+                   [](const RuleSource* a, const RuleSource* b) { return a->layer < b->layer; });
+  internal::RuleFiles files(std::move(ordered), diagnostics);
   files.Parse();
   internal::SymbolTables symbols;
   internal::CollectSymbols(&files, &symbols);
@@ -56,11 +55,16 @@ std::unique_ptr<internal::CompiledRules> CompileSources(const std::vector<RuleSo
       out->date_word_ids[id] = 1;
     }
   }
-  std::string all;
+  ContentHasher fingerprint;
   for (const RuleSource& s : sources) {
-    all += s.path + '\x1f' + std::to_string(s.layer) + '\x1f' + s.text + '\x1e';
+    fingerprint.Update(s.path);
+    fingerprint.Update("\x1f");
+    fingerprint.Update(std::to_string(s.layer));
+    fingerprint.Update("\x1f");
+    fingerprint.Update(s.text);
+    fingerprint.Update("\x1e");
   }
-  out->fingerprint = ContentHash(all);
+  out->fingerprint = fingerprint.Finish();
   files.SortDiagnostics();
   if (!files.ok()) return nullptr;
   return out;

@@ -8,10 +8,18 @@
 namespace parley::internal {
 namespace {
 
-void Define(RuleFiles* files, std::map<std::string, RuleBlock*>* table, RuleBlock* block,
-            std::string_view what) {
-  auto [it, inserted] = table->emplace(block->name, block);
-  if (inserted) return;
+using BlockTable = std::map<std::string, RuleBlock*>;
+
+// Enters `block` under its name unless the name is there: the entry and whether it is new. One
+// search of the table (emplace would build a node, name and all, before it searches).
+std::pair<BlockTable::iterator, bool> Enter(BlockTable* table, RuleBlock* block) {
+  const auto it = table->lower_bound(block->name);
+  if (it != table->end() && it->first == block->name) return {it, false};
+  return {table->emplace_hint(it, block->name, block), true};
+}
+
+// `block` defines a name the table holds at `it` already.
+void Redefine(RuleFiles* files, BlockTable::iterator it, RuleBlock* block, std::string_view what) {
   if (it->second->layer == block->layer) {
     files->Error(block->source, block->line, block->name_col,
                  "duplicate " + std::string(what) + " '" + block->name + "' (first defined at " +
@@ -20,6 +28,11 @@ void Define(RuleFiles* files, std::map<std::string, RuleBlock*>* table, RuleBloc
     return;
   }
   it->second = block;  // a later layer replaces
+}
+
+void Define(RuleFiles* files, BlockTable* table, RuleBlock* block, std::string_view what) {
+  const auto [it, inserted] = Enter(table, block);
+  if (!inserted) Redefine(files, it, block, what);
 }
 
 void FindCycles(RuleFiles* files, SymbolTables* symbols, const std::string& name,
@@ -60,14 +73,14 @@ PatternScope SymbolTables::Scope() const {
 void CollectSymbols(RuleFiles* files, SymbolTables* symbols) {
   for (RuleBlock& block : files->blocks()) {
     if (block.keyword == "entity") {
-      auto it = symbols->entity_blocks.find(block.name);
-      if (it != symbols->entity_blocks.end() && it->second->layer == kImportedLayer &&
-          block.layer > kImportedLayer) {
+      const auto [it, inserted] = Enter(&symbols->entity_blocks, &block);
+      if (inserted) continue;
+      if (it->second->layer == kImportedLayer && block.layer > kImportedLayer) {
         symbols->imported_entity_blocks[block.name] = it->second;
         it->second = &block;
         continue;
       }
-      Define(files, &symbols->entity_blocks, &block, "entity");
+      Redefine(files, it, &block, "entity");
     } else if (block.keyword == "sector") {
       symbols->sector_blocks[block.name].push_back(&block);
     } else if (block.keyword == "discard") {

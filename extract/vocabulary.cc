@@ -73,7 +73,7 @@ std::vector<std::string> PredicateNames(const std::vector<RuleSource>& sources) 
   for (const internal::RuleBlock& block : files.blocks()) {
     if (block.keyword != "relation" && block.keyword != "frame") continue;
     for (const internal::RuleProp& prop : block.props) {
-      if (prop.key == "predicate" && !prop.value.empty()) names.insert(prop.value);
+      if (prop.key == "predicate" && !prop.value.empty()) names.emplace(prop.value);
     }
   }
   return {names.begin(), names.end()};

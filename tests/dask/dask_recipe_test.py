@@ -151,6 +151,29 @@ class DaskRecipeTest(unittest.TestCase):
         self.assertFalse(os.path.exists(self.path("out.jsonl.partial")))
 
 
+class ReadLinesTest(unittest.TestCase):
+    """read_lines cuts the input at newlines whatever the 1 MiB pieces it reads."""
+
+    def test_lines_across_pieces(self):
+        sys.path.insert(0, os.path.dirname(RECIPE))
+        import parley_dask
+        long_line = b"x" * ((1 << 20) + 17)  # spans two pieces
+        cases = [
+            (b"", []),
+            (b"a\nb\n", [b"a\n", b"b\n"]),
+            (b"a\n\n  \nb", [b"a\n", b"b\n"]),  # blank lines dropped, last line ended
+            (b"a\r\nb\r\n", [b"a\r\n", b"b\r\n"]),
+            (long_line + b"\n" + long_line, [long_line + b"\n", long_line + b"\n"]),
+            (b"y" * ((1 << 20) - 1) + b"\nz\n", [b"y" * ((1 << 20) - 1) + b"\n", b"z\n"]),
+        ]
+        with tempfile.TemporaryDirectory() as directory:
+            for data, expected in cases:
+                path = os.path.join(directory, "in.jsonl")
+                with open(path, "wb") as f:
+                    f.write(data)
+                self.assertEqual(list(parley_dask.read_lines(path)), expected, data[:20])
+
+
 if __name__ == "__main__":
     if len(sys.argv) != 3:
         sys.stderr.write(__doc__)

@@ -53,6 +53,38 @@ std::string Problems(const ImportResult& r) {
   return out;
 }
 
+// The imported files of `imported` as the imported layer, with `more` hand-written sources and
+// parley's English (the lexicon, words and modality), as petrarch_unit.py compiles them.
+Result<std::shared_ptr<const RuleSet>> CompileImported(const ImportResult& imported,
+                                                       std::vector<RuleSource> more = {}) {
+  std::vector<RuleSource> sources;
+  for (const petrarch::ImportedFile& f : imported.files) {
+    sources.push_back({"imported/" + f.name, f.text, kImportedLayer});
+  }
+  for (RuleSource& s : more) sources.push_back(std::move(s));
+  for (RuleSource& s : DefaultRuleSources()) {
+    const bool english = s.path.find("lexicon/") != std::string::npos ||
+                         s.path.ends_with("core/words.rules") ||
+                         s.path.ends_with("core/modality.rules");
+    if (english) sources.push_back(std::move(s));
+  }
+  return RuleSet::Compile(sources);
+}
+
+// The events `set` codes in `sentence`: "SOURCE TARGET CODE" (and " modality"), in order.
+std::vector<std::string> Codings(const RuleSet& set, const std::string& sentence, bool modality) {
+  const DocumentAnalysis a = AnalyzeSentences(set, {{sentence, true, -1}}, "1995-01-01", false);
+  std::vector<std::string> got;
+  for (const SentenceAnalysis& s : a.sentences) {
+    for (const Statement& st : s.statements) {
+      if (st.cameo.empty()) continue;
+      got.push_back(st.subject_code + " " + st.object_code + " " + st.cameo +
+                    (modality ? " " + std::string(ModalityName(st.modality)) : ""));
+    }
+  }
+  return got;
+}
+
 struct Case {
   std::string name;
   std::string path;
@@ -92,7 +124,8 @@ TEST(PetrarchImportTest, TranslatesEachKindAndReportsTheRest) {
        {"sector MIL", "  noun       peacekeeper, peacekeepers, soldier", "  exact      troops",
         "sector NGO", "  noun       aid group", "  exact      msf", "  before     aid group, msf"},
        {"x.agents.txt:4: no agent code [~CODE]"}},
-      {"verb blocks become frames with refine lines and reverse codes",
+      {"verb blocks become frames with refine lines and reverse codes; a synonym set's code "
+       "needs one of its patterns",
        "x.verbs.txt",
        "--- ACCUSE [112] ---\n"
        "ACCUSE\n"
@@ -102,9 +135,11 @@ TEST(PetrarchImportTest, TranslatesEachKindAndReportsTheRest) {
        "--- VISIT [042:043] ---\n"
        "VISIT\n"
        "- * + [042:043]\n",
-       {"  verb       accuse, charge", "  cameo      112", "  refine     * of aggression* -> 1123",
-        "  plover     CONSULT", "  reverse    043"},
-       {"x.verbs.txt:5: transformation rules (~ ...) are not translated",
+       {"  verb       accuse, charge", "  cameo      112", "  when       * of aggression*",
+        "  refine     * of aggression* -> 1123", "  plover     CONSULT", "  reverse    043"},
+       {"x.verbs.txt:1: block code '112' is a synonym set's: its verbs code it only where one of "
+        "its patterns occurs",
+        "x.verbs.txt:5: transformation rules (~ ...) are not translated",
         "x.verbs.txt:8: pattern without words (only role markers) is not translated"}},
       {"a marked target (`+`) after the verb or a preposition is the object of a frame of its "
        "own, after a preposition and a skipped phrase (`^ +`) any actor after that phrase; "
@@ -243,17 +278,7 @@ TEST(PetrarchImportTest, ImportedPatternsReadTheirRoleMarkers) {
                                   "- SECRETLY * [081]\n"}},
                      options);
   ASSERT_TRUE(imported.ok()) << imported.status().ToString();
-  std::vector<RuleSource> sources;
-  for (const petrarch::ImportedFile& f : imported->files) {
-    sources.push_back({"imported/" + f.name, f.text, kImportedLayer});
-  }
-  for (RuleSource& s : DefaultRuleSources()) {
-    const bool english = s.path.find("lexicon/") != std::string::npos ||
-                         s.path.ends_with("core/words.rules") ||
-                         s.path.ends_with("core/modality.rules");
-    if (english) sources.push_back(std::move(s));
-  }
-  auto set = RuleSet::Compile(sources);
+  auto set = CompileImported(*imported);
   ASSERT_TRUE(set.ok()) << set.status().ToString();
   struct Coding {
     std::string sentence;
@@ -299,17 +324,88 @@ TEST(PetrarchImportTest, ImportedPatternsReadTheirRoleMarkers) {
   };
   for (const Coding& c : cases) {
     SCOPED_TRACE(c.sentence);
-    const DocumentAnalysis a =
-        AnalyzeSentences(**set, {{c.sentence, true, -1}}, "1995-01-01", false);
-    std::vector<std::string> got;
-    for (const SentenceAnalysis& s : a.sentences) {
-      for (const Statement& st : s.statements) {
-        if (st.cameo.empty()) continue;
-        got.push_back(st.subject_code + " " + st.object_code + " " + st.cameo + " " +
-                      std::string(ModalityName(st.modality)));
-      }
-    }
-    EXPECT_EQ(got, c.want);
+    EXPECT_EQ(Codings(**set, c.sentence, true), c.want);
+  }
+}
+
+// The imported verbs layer under hand-written frames, on real text: TABARI's patterns read with
+// the verbs they were written for, a synonym set's code only with a pattern, a phrasal synonym
+// whose verb would turn a word of the patterns into a verb left out; and the imported frames
+// code only events between two coded actors, not where a hand-written frame reads the verb, the
+// object is an event a hand-written frame reads, or the object is an -ing clause.
+TEST(PetrarchImportTest, ImportedVerbsCodeOnlyWhatTheHandWrittenRulesLeaveThem) {
+  petrarch::ImportOptions options;
+  options.against = &Against();
+  auto imported =
+      ImportPetrarch({ImportInput{"x.actors.txt", "GONDOR [GON]\nARNOR [ARN]\nELROND [ARNGOV]\n"},
+                      ImportInput{"x.verbs.txt",
+                                  "--- MEET [040] ---\nMEET\n"
+                                  "--- ACCUSE [112] ---\nACCUSE\n"
+                                  "--- OVERSEE_MANAGE [060] ---\nHEAD\nLEAD\nDIRECT\n"
+                                  "- * TO [042:043]  # HEAD\n"
+                                  "- * ELECTIONS [060]  # LEAD\n"
+                                  "- * BACK [040]  # tb 25 Jan 2007\n"
+                                  "--- CONSIDER [040] ---\nCONSIDER\n"
+                                  "--- MAKE [---] ---\nMAKE\n- * PEACE [050]\n"
+                                  "--- LINK [060] ---\nLINK\nCONNECT\n"
+                                  "+TIE_IN {+TIES_IN +TIED_IN +TYING_IN}\n+CORDON_OFF\n"
+                                  "- * DIPLOMATIC TIES [050]\n"}},
+                     options);
+  ASSERT_TRUE(imported.ok()) << imported.status().ToString();
+  const std::string problems = Problems(*imported);
+  for (const std::string want :
+       {"x.verbs.txt:5: block code '060' is a synonym set's: its verbs code it only where one of "
+        "its patterns occurs",
+        "x.verbs.txt:17: block code '060' is a synonym set's",
+        "x.verbs.txt:20: verb 'tie_in' not translated: 'tie' is no verb of the lexicon"}) {
+    EXPECT_NE(problems.find(want), std::string::npos) << want << "\n" << problems;
+  }
+  std::string verbs_file;
+  for (const petrarch::ImportedFile& f : imported->files) {
+    if (f.name == "x-verbs.rules") verbs_file = f.text;
+  }
+  EXPECT_NE(verbs_file.find("  verb       link, connect, cordon off\n"), std::string::npos)
+      << verbs_file;
+  EXPECT_EQ(verbs_file.find("tie in"), std::string::npos) << verbs_file;
+  std::vector<RuleSource> hand;
+  hand.push_back({"hand.rules",
+                  "entity organization:white-council\n  label      White Council\n"
+                  "  alias      White Council\n\n"
+                  "frame hand-met\n  verb       meet\n  predicate  met_with\n"
+                  "  object     with actor\n\n"
+                  "frame hand-proposed\n  verb       propose\n  noun       proposal\n"
+                  "  predicate  proposed\n  object     to actor\n",
+                  0});
+  auto set = CompileImported(*imported, std::move(hand));
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  struct Coding {
+    std::string sentence;
+    std::vector<std::string> want;  // "SOURCE TARGET CODE", in order
+  };
+  const std::vector<Coding> cases = {
+      {"Arnor accused Gondor.", {"ARN GON 112"}},
+      // A hand-written frame reads "met", with or without a statement: the imported MEET not.
+      {"Arnor met Gondor's envoy in the hall.", {}},
+      // Elrond (ARNGOV) is part of Arnor (ARN); the White Council has no code.
+      {"Elrond accused Gondor.", {"ARNGOV GON 112"}},
+      {"Elrond accused Arnor.", {}},
+      {"Arnor accused the White Council.", {}},
+      // "* TO # HEAD" is HEAD's, not DIRECT's; a synonym set's 060 needs one of its patterns.
+      {"Arnor headed to Gondor.", {"ARN GON 042", "GON ARN 043"}},
+      {"Arnor directed Gondor to act.", {}},
+      {"Arnor led Gondor.", {}},
+      {"Arnor led Gondor in elections.", {"ARN GON 060"}},
+      {"Arnor directed Gondor back.", {"ARN GON 040"}},
+      // A block of one verb keeps its code; not for an object that is an -ing clause.
+      {"Arnor considered Gondor.", {"ARN GON 040"}},
+      {"Arnor considered making concessions to Gondor.", {}},
+      // A proposal is the hand-written frame's event, not the imported MAKE's.
+      {"Arnor made peace with Gondor.", {"ARN GON 050"}},
+      {"Arnor made a peace proposal to Gondor.", {}},
+  };
+  for (const Coding& c : cases) {
+    SCOPED_TRACE(c.sentence);
+    EXPECT_EQ(Codings(**set, c.sentence, false), c.want);
   }
 }
 

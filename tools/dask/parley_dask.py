@@ -49,7 +49,10 @@ except ImportError:  # pragma: no cover
 
 
 def read_lines(path):
-    """Yields the non-blank lines of a .jsonl or .jsonl.zst file as bytes."""
+    """Yields the non-blank lines of a .jsonl or .jsonl.zst file as bytes.
+
+    Read in pieces of 1 MiB and cut at newlines: iterating the stream line by line cost the
+    client a tenth of a CPU second per 10,000 documents."""
     if path.endswith(".zst"):
         # Fed on stdin: zstd skips a symbolic link named on its command line.
         with open(path, "rb") as compressed:
@@ -59,9 +62,18 @@ def read_lines(path):
         proc = None
         stream = open(path, "rb")
     try:
-        for line in stream:
-            if line.strip():
-                yield line if line.endswith(b"\n") else line + b"\n"
+        rest = b""
+        while True:
+            piece = stream.read(1 << 20)
+            if not piece:
+                break
+            lines = (rest + piece).split(b"\n")
+            rest = lines.pop()
+            for line in lines:
+                if line.strip():
+                    yield line + b"\n"
+        if rest.strip():
+            yield rest + b"\n"
     finally:
         stream.close()
         if proc is not None and proc.wait() != 0:
@@ -99,7 +111,8 @@ class ParleyServer:
         return text.decode("utf-8", "replace")
 
     def extract(self, data):
-        """Returns (error or None, output bytes, parley's stderr for this partition)."""
+        """Returns (error or None, output bytes, parley's stderr for this partition, parley's
+        answer: its "documents" and "statements" counts)."""
         source = os.path.join(self.dir, "partition.jsonl")
         target = os.path.join(self.dir, "partition.out")
         with open(source, "wb") as f:
@@ -112,16 +125,16 @@ class ParleyServer:
             answer = b""
         if not answer:
             code = self.proc.wait()
-            return f"parley exited with {code}", b"", self.new_stderr()
+            return f"parley exited with {code}", b"", self.new_stderr(), {}
         answer = json.loads(answer)
         warnings = self.new_stderr()
         if "error" in answer:
-            return answer["error"], b"", warnings
+            return answer["error"], b"", warnings, answer
         with open(target, "rb") as f:
             output = f.read()
         os.remove(source)
         os.remove(target)
-        return None, output, warnings
+        return None, output, warnings, answer
 
     def close(self):
         if self.proc.poll() is None:
@@ -173,6 +186,13 @@ def extract_partition(plugin_name, data):
     return get_worker().plugins[plugin_name].extract(data)
 
 
+def submit_partition(client, plugin_name, data):
+    """Submits one partition's extraction. A function of its own because the client reads the
+    source of the function that calls submit (for its dashboard): of run(), that cost 30 ms
+    of CPU a partition."""
+    return client.submit(extract_partition, plugin_name, data, pure=False)
+
+
 def first_id(lines):
     try:
         return json.loads(lines[0]).get("id", "?")
@@ -219,7 +239,7 @@ def run(args):
         def drain_one():
             nonlocal failed, lines_out
             future, first, index = pending.popleft()
-            error, output, warnings = future.result()
+            error, output, warnings, answer = future.result()
             if warnings:
                 sys.stderr.write(warnings)
             if error is not None:
@@ -235,13 +255,13 @@ def run(args):
                     return
             if out is not None:
                 out.write(output)
-            lines_out += output.count(b"\n")
+            lines_out += answer["statements" if args.format == "jsonl" else "documents"]
 
         for index, batch in enumerate(partitions(args.inputs, args.docs_per_partition)):
             documents += len(batch)
             # Scattered, not embedded in the task: partitions are megabytes.
             data = client.scatter(b"".join(batch), hash=False)
-            future = client.submit(extract_partition, plugin_name, data, pure=False)
+            future = submit_partition(client, plugin_name, data)
             pending.append((future, first_id(batch), index))
             while len(pending) >= args.max_in_flight and not failed:
                 drain_one()
