@@ -1034,6 +1034,13 @@ class FrameReader {
       }
       modality = Stronger(modality, CueModality(doc_.rules, s_, b, cue_end, skipped));
     }
+    // A negated verb codes no event (PETRARCH codes none; "did not want to antagonize Napoleon
+    // III", "was unable to find any common ground"): an imported frame gives nothing, unless it
+    // codes the negated event itself (`modality asserted`: "DID N'T * OVER EFFORTS").
+    if (rule.imported && !rule.modality.has_value() && modality == Modality::kNegated) {
+      Skip(rule, v.unit, "negated: no event");
+      return;
+    }
     const Refinement codes = Codes(rule, g, v.unit);
     if (objects.empty()) objects.push_back(nullptr);
     if (recipients.empty()) recipients.push_back(nullptr);

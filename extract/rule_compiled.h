@@ -378,7 +378,8 @@ struct Rule {
   // From the imported layer (rule_source.h kImportedLayer): a frame that gives way to the
   // hand-written frames at a verb they read (with or without a statement) and at a direct
   // object that is an event they read, takes no direct object that opens with an -ing form,
-  // and codes only events between two actors with codes, neither a prefix of the other
+  // codes nothing for a negated verb (unless its `modality` is fixed), and codes only events
+  // between two actors with codes, neither a prefix of the other
   // (frames.cc; rules/README.md, "The imported layer").
   bool imported = false;
   // Discover.
@@ -509,7 +510,7 @@ struct CompiledRules {
   // `discard` phrases (rule_sectors.h): a sentence, or a whole document, holding one gives no
   // statements. By first token.
   StringMap<std::vector<Cue>> discard_sentence, discard_document;
-  // Persons by (lower-cased office, country id) of their roles, for `resolve role`.
+  // Persons by (lower-cased office, country id) of their hand-written roles, for `resolve role`.
   std::map<std::pair<std::string, std::string>, std::vector<uint32_t>> office_holders;
   ActorVocabulary actors;
   // Discovery by shape (name_discovery.h): the vocabulary, and the listed persons by

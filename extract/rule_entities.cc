@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "base/text.h"
+#include "extract/actor_codes.h"
 #include "extract/literal_regex.h"
 #include "extract/rule_tokens.h"
 
@@ -32,8 +33,20 @@ bool ParseRole(RuleFiles* files, const RuleBlock& b, const RuleProp& p, Role* ro
                std::vector<RoleWord>* scratch) {
   std::vector<RoleWord>& words = *scratch;
   words.clear();
-  {
-    const std::string_view v = p.value;
+  const std::string_view v = p.value;
+  if (v.find('\t') == std::string_view::npos && v.find('\r') == std::string_view::npos) {
+    // Spaces only (the usual line): from space to space.
+    size_t i = 0;
+    while (i < v.size()) {
+      if (v[i] == ' ') {
+        ++i;
+        continue;
+      }
+      const size_t j = std::min(v.find(' ', i), v.size());
+      words.push_back({v.substr(i, j - i), p.value_col + static_cast<int>(i)});
+      i = j;
+    }
+  } else {
     size_t i = 0;
     while (i < v.size()) {
       while (i < v.size() && IsSpace(v[i])) ++i;
@@ -193,8 +206,9 @@ bool CheckEntityId(RuleFiles* files, const RuleBlock& b, int line, std::string_v
   }
   const std::string_view slug = id.substr(colon + 1);
   bool good = !slug.empty() && slug.front() != '-' && slug.back() != '-';
-  for (unsigned char c : slug) {
-    good = good && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c >= 0x80);
+  for (size_t i = 0; good && i < slug.size(); ++i) {
+    const unsigned char c = slug[i];
+    good = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c >= 0x80;
   }
   if (!good) {
     files->Error(b.source, line, col + static_cast<int>(colon) + 1,
@@ -340,7 +354,11 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
               continue;
             }
             if (merge) {
-              def.entity.attributes.emplace(key, value);
+              // The imported undated code does not beat the hand-written roles
+              // (actor_codes.h): Carter, president 1977-1981 by hand, stays USAGOV where
+              // Phoenix says USAELI.
+              const bool own_roles = def.entity.roles.size() > def.imported_roles;
+              if (key != "cameo" || !own_roles) def.entity.attributes.emplace(key, value);
             } else {
               def.entity.attributes[key] = value;
             }
@@ -485,7 +503,11 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
   for (uint32_t i = 0; i < out->entities.size(); ++i) {
     const Entity& e = out->entities[i].entity;
     if (e.type != EntityType::kPerson) continue;
-    for (const Role& role : e.roles) out->office_holders[{role.office, role.country}].push_back(i);
+    // Hand-written roles only: `resolve role` ("the Secretary of State") reads offices, and the
+    // imported roles are sectors of codes ("government", "elite"), for actor codes.
+    for (size_t r = 0; r < OwnRoleCount(out->entities[i]); ++r) {
+      out->office_holders[{e.roles[r].office, e.roles[r].country}].push_back(i);
+    }
   }
   for (const auto& [block, prop] : acts_as) {
     if (out->entity_index.count(prop->value) == 0) {

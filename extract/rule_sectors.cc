@@ -1,6 +1,7 @@
 #include "extract/rule_sectors.h"
 
 #include <algorithm>
+#include <set>
 #include <utility>
 #include <vector>
 
@@ -167,12 +168,11 @@ void CompileSectors(RuleFiles* files, const SymbolTables& symbols, CompiledRules
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t a, size_t b) { return noun_layer[a] > noun_layer[b]; });
+  std::set<std::vector<std::string>> indexed;  // the nouns' tokens, each kept once
   for (size_t i : order) {
     SectorNoun& noun = all_nouns[i];
-    std::vector<SectorNoun>& bucket = out->sector_nouns[noun.tokens[0]];
-    const bool known = std::any_of(bucket.begin(), bucket.end(),
-                                   [&](const SectorNoun& n) { return n.tokens == noun.tokens; });
-    if (!known) bucket.push_back(std::move(noun));
+    if (!indexed.insert(noun.tokens).second) continue;
+    out->sector_nouns[noun.tokens[0]].push_back(std::move(noun));
   }
   for (auto& [first, bucket] : out->sector_nouns) {
     std::stable_sort(bucket.begin(), bucket.end(), [](const SectorNoun& a, const SectorNoun& b) {

@@ -42,10 +42,24 @@ namespace {
 Status ReadOne(const std::filesystem::path& path, int layer, std::vector<RuleSource>* out) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return IoError(path.string() + ": cannot read rule file");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
+  // Read at the file's size (a string stream would grow to twice the text), then whatever
+  // is left (a file that is no regular file has no size).
+  std::string text;
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  in.seekg(0, std::ios::beg);
+  if (size > 0 && in) {
+    text.resize(static_cast<size_t>(size));
+    in.read(text.data(), size);
+    text.resize(static_cast<size_t>(in.gcount()));
+  }
+  in.clear(in.rdstate() & ~(std::ios::failbit | std::ios::eofbit));
+  if (in.peek() != std::char_traits<char>::eof()) {
+    std::ostringstream rest;
+    rest << in.rdbuf();
+    text += std::move(rest).str();
+  }
   if (in.bad()) return IoError(path.string() + ": read error");
-  std::string text = std::move(buffer).str();
   if (!IsValidUtf8(text)) {
     return InvalidArgumentError(path.string() + ": rule file is not valid UTF-8");
   }

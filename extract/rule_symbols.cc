@@ -103,15 +103,17 @@ void CompileWordsAndMacros(RuleFiles* files, SymbolTables* symbols) {
   for (auto& [name, block] : symbols->name_blocks) {
     if (block->keyword == "words") {
       WordList list;
+      const std::string& list_name = name;  // clang 14 cannot capture a binding
+      const RuleBlock* list_block = block;
       for (const RuleProp& p : block->props) {
-        for (const auto& [item, col] : SplitList(p.value, p.value_col)) {
+        ForEachListItem(p.value, p.value_col, [&](std::string_view item, int col) {
           Cue cue;
           if (item.empty() || !ParseWordItem(item, &cue)) {
-            files->Error(*block, p, col, "empty item in word list '" + name + "'");
-            continue;
+            files->Error(*list_block, p, col, "empty item in word list '" + list_name + "'");
+            return;
           }
           list.items.push_back(std::move(cue));
-        }
+        });
       }
       if (list.items.empty()) {
         files->Error(block->source, block->line, block->name_col,
