@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "base/text.h"
+#include "extract/actor_codes.h"
 #include "extract/literal_regex.h"
 #include "extract/rule_tokens.h"
 
@@ -364,7 +365,11 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
               continue;
             }
             if (merge) {
-              def.entity.attributes.emplace(key, value);
+              // The imported undated code does not beat the hand-written roles
+              // (actor_codes.h): Carter, president 1977-1981 by hand, stays USAGOV where
+              // Phoenix says USAELI.
+              const bool own_roles = def.entity.roles.size() > def.imported_roles;
+              if (key != "cameo" || !own_roles) def.entity.attributes.emplace(key, value);
             } else {
               def.entity.attributes[key] = value;
             }
@@ -510,7 +515,11 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
   for (uint32_t i = 0; i < out->entities.size(); ++i) {
     const Entity& e = out->entities[i].entity;
     if (e.type != EntityType::kPerson) continue;
-    for (const Role& role : e.roles) out->office_holders[{role.office, role.country}].push_back(i);
+    // Hand-written roles only: `resolve role` ("the Secretary of State") reads offices, and the
+    // imported roles are sectors of codes ("government", "elite"), for actor codes.
+    for (size_t r = 0; r < OwnRoleCount(out->entities[i]); ++r) {
+      out->office_holders[{e.roles[r].office, e.roles[r].country}].push_back(i);
+    }
   }
   for (const auto& [block, prop] : acts_as) {
     if (out->entity_index.count(prop->value) == 0) {
