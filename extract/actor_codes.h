@@ -11,9 +11,11 @@
 //      everything the hand-written roles say (a newer hand-written office beats the 2014
 //      dictionaries: Abe's hand-written term ends in 2020, so his imported open-ended JPNGOV
 //      does not make him JPNGOV in 2022);
-//   4. the `cameo` attribute; for a group with `country` and `kind` attributes, the country's
-//      code and the sector of that group kind ("group:russia-media": RUSMED); for a state, its
-//      `iso3`;
+//   4. the `cameo` attribute (an imported one only for an entity without hand-written roles:
+//      rule_entities.cc leaves it out of the merge, so Phoenix's undated USAELI does not make
+//      Carter, president by hand, USAELI in an undated statement); for a group with `country` and
+//      `kind` attributes, the country's code and the sector of that group kind
+//      ("group:russia-media": RUSMED); for a state, its `iso3`;
 //   5. without a day: the code of the latest-starting role.
 //
 // Thread-safety: pure functions over immutable rules.

@@ -8,9 +8,10 @@ namespace parley::internal {
 namespace {}  // namespace
 
 bool AliasIndex::Add(std::string_view text, bool ignore_case, bool demonym, uint32_t entity) {
-  std::string lowered;
+  static thread_local std::string lowered;  // kept between calls, as `tokens` below
   if (ignore_case) {
-    lowered = AsciiLower(text);
+    lowered.assign(text);
+    for (char& c : lowered) c = AsciiLowerByte(c);
     text = lowered;
   }
   // Scratch kept between calls: the entity compiler adds tens of thousands of aliases.

@@ -7,6 +7,7 @@
 
 #include "base/date.h"
 #include "base/text.h"
+#include "extract/actor_codes.h"
 #include "extract/mention_rules.h"
 #include "extract/name_shape.h"
 #include "extract/rule_tokens.h"
@@ -179,8 +180,8 @@ bool HoldsOtherTitles(const EntityDef& person, const std::string& title) {
 }
 
 // The one listed person of `candidates` (with the surname) that a title and the document date
-// point at: an office title must fit one of their offices held at the date; a title that is no
-// office ("Mr.") needs a document date inside one of their offices. Null when none or several.
+// point at: an office title must fit one of their hand-written offices held at the date; a title
+// that is no office ("Mr.") needs a document date inside one of them. Null when none or several.
 const EntityDef* ListedBySurname(const CompiledRules& rules,
                                  const std::vector<uint32_t>* candidates, const std::string& title,
                                  const std::string& doc_date) {
@@ -195,7 +196,9 @@ const EntityDef* ListedBySurname(const CompiledRules& rules,
   for (uint32_t e : *candidates) {
     const EntityDef* p = &rules.entities[e];
     bool fits = false;
-    for (size_t r = 0; r < p->entity.roles.size(); ++r) {
+    // Hand-written roles only: the imported ones serve actor codes (actor_codes.h), and their
+    // open-ended 2014 roles ("elite" since 1948) would make "Ms. Baker" of 2021 James Baker.
+    for (size_t r = 0; r < OwnRoleCount(*p); ++r) {
       fits = fits || ((!office_title || TitleFits(title, p->entity.roles[r].office)) &&
                       (doc_date.empty() || p->role_periods[r].HeldOn(doc_day)));
     }
@@ -507,9 +510,15 @@ void CompileNames(const std::map<std::string, WordList>& words, CompiledRules* r
     for (const std::string& key : names) {
       if (!key.empty()) rules->person_names[key].push_back(e);
     }
-    const std::vector<std::string_view> label_words = SplitNonEmpty(entity.label, ' ');
-    if (label_words.size() >= 2) {
-      rules->person_surnames[TransliterationKey(label_words.back())].push_back(e);
+    // Two words or more (pieces between spaces that are not empty): the last is a surname.
+    const std::string_view label = entity.label;
+    const size_t last_end = label.find_last_not_of(' ');
+    const size_t last_begin =
+        last_end == std::string_view::npos ? 0 : label.find_last_of(' ', last_end) + 1;
+    if (last_begin > 0 && label.find_first_not_of(' ') < last_begin) {
+      rules
+          ->person_surnames[TransliterationKey(label.substr(last_begin, last_end + 1 - last_begin))]
+          .push_back(e);
     }
   }
 }

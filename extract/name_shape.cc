@@ -816,17 +816,23 @@ CleanName CleanPersonName(const NameVocabulary& vocabulary, std::string_view lab
 }
 
 std::string TransliterationKey(std::string_view name) {
-  const std::string slug = Slugify(name);  // ASCII-folded, lower-case
   std::string key;
-  key.reserve(slug.size());
-  for (size_t i = 0; i < slug.size(); ++i) {
-    char c = slug[i];
-    if (c < 'a' || c > 'z') continue;
+  key.reserve(name.size());
+  auto add = [&key](char c) {
+    if (c < 'a' || c > 'z') return;
     if (c == 'y') c = 'i';
-    if (c == 'h' && !key.empty() && key.back() == 'k') continue;  // kh -> k
-    if (!key.empty() && key.back() == c) continue;                // doubled letters
+    if (c == 'h' && !key.empty() && key.back() == 'k') return;  // kh -> k
+    if (!key.empty() && key.back() == c) return;                // doubled letters
     key += c;
+  };
+  // The key keeps the slug's letters only, and the slug of ASCII text is its letters and digits
+  // lower-cased: most names need no slug.
+  if (std::all_of(name.begin(), name.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    for (char c : name) add(AsciiLowerByte(c));
+    return key;
   }
+  for (char c : Slugify(name)) add(c);  // ASCII-folded, lower-case
   return key;
 }
 

@@ -159,7 +159,8 @@ bool HasVowel(std::string_view w) {
   return false;
 }
 
-// "VLADIMIR V. PUTIN" -> "Vladimir V. Putin"; "AL-QAEDA" -> "Al-Qaeda"; acronyms ("UNHCR",
+// "VLADIMIR V. PUTIN" -> "Vladimir V. Putin"; "AL-QAEDA" -> "Al-Qaeda"; "MCNAMARA" ->
+// "McNamara"; acronyms ("UNHCR",
 // "UN") stay upper case; particles inside a name are lower case ("Bank of Japan").
 std::string DisplayName(const std::string& upper) {
   static const std::set<std::string> kParticles = {"OF", "THE", "AND", "FOR", "IN", "ON", "AT",
@@ -181,10 +182,13 @@ std::string DisplayName(const std::string& upper) {
       out += w;
       continue;
     }
+    // "MCNAMARA" is "McNamara", as Scottish and Irish surnames are written.
+    const bool mc = w.size() > 4 && w.starts_with("MC") && HasVowel(w.substr(2));
     bool start = true;
-    for (char c : w) {
+    for (size_t k = 0; k < w.size(); ++k) {
+      const char c = w[k];
       if (c >= 'A' && c <= 'Z') {
-        out.push_back(start ? c : static_cast<char>(c - 'A' + 'a'));
+        out.push_back(start || (mc && k == 2) ? c : static_cast<char>(c - 'A' + 'a'));
         start = false;
       } else {
         out.push_back(c);
@@ -213,7 +217,13 @@ struct Against {
   // Folded name -> entity ids, by type.
   std::unordered_map<std::string, std::vector<std::pair<std::string, EntityType>>> by_name;
   std::unordered_set<std::string> ids;
+  std::unordered_map<std::string, std::vector<std::string>> names_by_id;  // label and aliases
+  // Word of states' names and adjectives -> how many states have it ("korea": 2).
+  std::unordered_map<std::string, int> state_word_count;
   const internal::Lexicon* lexicon = nullptr;
+  // The rules' name words (rules/core/names.rules, given_names.rules): office titles
+  // ("deputy secretary of state"), titles that belong to a one-word name ("king"), given names.
+  const internal::NameVocabulary* names = nullptr;
   std::map<std::string, std::pair<std::string, std::string>> sectors;  // code -> label, group
   std::unordered_set<std::string> sector_nouns;                        // folded phrases
   std::unordered_set<std::string> country_words;  // words of states' names and adjectives
@@ -238,6 +248,18 @@ Against MakeAgainst(const RuleSet* rules) {
     std::set<std::string> names = {a.Fold(e.label)};
     for (const std::string& alias : e.aliases) names.insert(a.Fold(alias));
     for (const std::string& name : names) a.by_name[name].emplace_back(e.id, e.type);
+    a.names_by_id[e.id].assign(names.begin(), names.end());
+    if (e.type == EntityType::kState) {
+      std::set<std::string> words;
+      for (const std::string& name : names) {
+        for (const std::string& w : SplitSpaces(name)) words.insert(w);
+      }
+      for (const std::string& adjective : def.adjectives) {
+        a.names_by_id[e.id].push_back(a.Fold(adjective));
+        for (const std::string& w : SplitSpaces(a.Fold(adjective))) words.insert(w);
+      }
+      for (const std::string& w : words) ++a.state_word_count[w];
+    }
     if (e.type == EntityType::kState) {
       for (const std::string& name : names) {
         for (const std::string& w : SplitSpaces(name)) a.country_words.insert(w);
@@ -252,6 +274,7 @@ Against MakeAgainst(const RuleSet* rules) {
     }
   }
   a.lexicon = &c.lexicon;
+  a.names = &c.names;
   for (const internal::SectorDef& s : c.sectors) a.sectors[s.code] = {s.label, s.group};
   for (const auto& [first, nouns] : c.sector_nouns) {
     for (const internal::SectorNoun& n : nouns) {
@@ -268,6 +291,8 @@ struct EntityOut {
   std::string id;
   std::string label;
   std::string source;                           // "file:line" of the first actor it came from
+  std::string input_path;                       // that file as the problems name it
+  int line = 0;                                 // and that line
   std::vector<std::string> aliases_i, aliases;  // case-insensitive / case-sensitive
   std::vector<std::string> roles;               // "role ..." values
   std::string cameo;
@@ -298,7 +323,18 @@ class Importer {
       std::vector<std::string> nouns = {a.noun.text};
       for (const Name& p : a.plurals) nouns.push_back(p.text);
       for (const std::string& n : nouns) {
-        const std::string noun = Lower(n);
+        std::string noun = Lower(n);
+        // A noun and the preposition of its complement ("AMBASSADOR_TO", "EMBASSY_IN"): the
+        // noun alone, or "Soviet Ambassador to" would be a sector view of the Soviet Union that
+        // keeps "ambassador" from "Soviet Ambassador to the United States, Anatoly Dobrynin".
+        if (const std::string head = WithoutTrailingPrepositions(noun); head != noun) {
+          Problem(
+              input.path, a.noun.line,
+              "agent noun '" + n + "' ends in a preposition: " +
+                  (head.empty() ? std::string("not translated") : "translated as '" + head + "'"));
+          if (head.empty()) continue;
+          noun = head;
+        }
         if (noun.find(',') != std::string::npos || TokenTexts(noun, nullptr).empty()) {
           Problem(input.path, a.noun.line, "agent noun '" + n + "' cannot be written as a noun");
           ++skipped;
@@ -382,7 +418,6 @@ class Importer {
         }
       }
     }
-    CodeEntities(file);
     for (const Actor& a : file.actors) {
       std::string code = DefaultCode(a);
       const bool dated = HasDatedCode(a);
@@ -393,22 +428,31 @@ class Importer {
         continue;
       }
       EntityType type = EntityType::kOrganization;
-      if (HasDatedRole(a, code) && !IsStateActor(a, code)) {
+      // A state whose codes are all dated ("ARMENIA_ [USRARM <900823] [ARMUNR ...] [ARM
+      // >911221]"): the state of its current code.
+      const std::string dated_state = code.empty() ? DatedCountryCode(a) : "";
+      // Dated codes make a person, unless the first name is an organization's: no title
+      // first, a head noun of organizations ("POLITBURO OF THE COMMUNIST PARTY OF THE SOVIET
+      // UNION" [SUNGOV 19171109-19911225]).
+      const bool organization_name = OrganizationName(a);
+      if (HasDatedRole(a, code) && !IsStateActor(a, code) && !organization_name) {
         type = EntityType::kPerson;
       } else if (!code.empty() && IsCountryCode(code.substr(0, code.find('/')))) {
         type = EntityType::kState;
-      } else if (dated) {
+      } else if (!dated_state.empty()) {
+        type = EntityType::kState;
+      } else if (dated && !organization_name) {
         type = EntityType::kPerson;
       }
       std::string id;
       if (type == EntityType::kState) {
-        id = StateId(a, code.substr(0, code.find('/')));
-        state_code_.emplace(code, id);
+        id = StateId(a, dated_state.empty() ? code.substr(0, code.find('/')) : dated_state);
+        state_code_.emplace(dated_state.empty() ? code : dated_state, id);
       } else {
-        id = EntityIdFor(a, type, code);
+        id = EntityIdFor(a, type);
         type = *ParseEntityType(id.substr(0, id.find(':')));
       }
-      EntityOut& e = Entity(id, a, path);
+      EntityOut& e = Entity(id, a, input.path);
       if (type == EntityType::kState) ++states;
       if (type == EntityType::kPerson) ++persons;
       if (type == EntityType::kOrganization) ++organizations;
@@ -429,15 +473,36 @@ class Importer {
     (void)text;
   }
 
-  // The entity blocks of every actor file, in the first actor file's text.
-  std::string EntityBlocks(const std::string& path) const {
+  // The entity blocks of every actor file, in the first actor file's text. An entity's label is
+  // one of its aliases: the rules compile a label as an alias, and a name left out (one the
+  // rules give another entity, a title, a given name) must not come back as the label. An
+  // entity with no name left is not written, unless the rules have its id (it is merged into
+  // theirs) or it is a state (roles name it).
+  std::string EntityBlocks(const std::string& path) {
     std::string text;
     for (const std::string& id : order_) {
       const EntityOut& e = entities_.at(id);
       if (e.source.rfind(FileName(path) + ":", 0) != 0) continue;
+      std::string label = e.label;
+      auto fold = [](const std::string& s) { return AsciiLower(s); };
+      const bool named =
+          std::any_of(e.aliases_i.begin(), e.aliases_i.end(),
+                      [&](const std::string& a) { return fold(a) == fold(label); }) ||
+          std::find(e.aliases.begin(), e.aliases.end(), label) != e.aliases.end();
+      if (!named) {
+        if (!e.aliases_i.empty()) {
+          label = e.aliases_i[0];
+        } else if (!e.aliases.empty()) {
+          label = e.aliases[0];
+        } else if (against_.ids.count(e.id) == 0 && !e.id.starts_with("state:")) {
+          Problem(e.input_path, e.line,
+                  "actor '" + e.label + "' has no name left for " + e.id + ": not translated");
+          continue;
+        }
+      }
       text += "\n# " + e.source + "\n";
       text += "entity " + e.id + "\n";
-      text += "  label      " + e.label + "\n";
+      text += "  label      " + label + "\n";
       auto list = [&](const char* key, const std::vector<std::string>& items) {
         std::string line;
         for (const std::string& item : items) {
@@ -683,6 +748,34 @@ class Importer {
     });
   }
 
+  // The country code of a state whose codes are all dated: its current code (the open-ended
+  // one, else the last) when that is a bare country code ("[ARM >911221]"); "" otherwise
+  // (GOLLUM's current code is HOBREB: a person).
+  static std::string DatedCountryCode(const Actor& a) {
+    const ActorCode* current = nullptr;
+    for (const ActorCode& c : a.codes) {
+      if (c.from.empty() && c.to.empty()) continue;
+      if (current == nullptr || !current->to.empty()) current = &c;
+    }
+    return current != nullptr && IsCountryCode(current->code) ? current->code : "";
+  }
+
+  // `phrase` (lower case) without the prepositions at its end, by the rules' lexicon.
+  std::string WithoutTrailingPrepositions(const std::string& phrase) const {
+    std::vector<std::string> words = SplitSpaces(phrase);
+    while (!words.empty() && against_.lexicon != nullptr) {
+      const internal::LexEntry* entry = against_.lexicon->Find(words.back());
+      if (entry == nullptr ||
+          (entry->classes & (internal::kClassPreposition | internal::kClassTo)) == 0) {
+        break;
+      }
+      words.pop_back();
+    }
+    std::string out;
+    for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
+    return out;
+  }
+
   static bool HasDatedCode(const Actor& a) {
     return std::any_of(a.codes.begin(), a.codes.end(), [](const ActorCode& c) {
       return (!c.from.empty() || !c.to.empty()) && c.code != "---";
@@ -717,27 +810,12 @@ class Importer {
     return "";
   }
 
-  // Before the actors are translated: the rules' entity of each code that names no country
-  // ("IGOUNO": organization:united-nations, which "UNITED_NATIONS_" names), so that the other
-  // actors of that code ("THE_UN_", "UN_BODIES_") join it instead of being entities of their
-  // own.
-  void CodeEntities(const ActorFile& file) {
-    for (const Actor& a : file.actors) {
-      const std::string code = DefaultCode(a);
-      if (code.size() < 6 || IsCountryCode(code.substr(0, 3)) || HasDatedCode(a)) continue;
-      if (const std::string id = Known(a, EntityType::kOrganization); !id.empty()) {
-        org_by_code_.emplace(code, id);
-      }
-    }
-  }
-
-  // The id of a person or organization: the rules' entity with one of its names, else the
-  // entity of its code (CodeEntities), else the slug of its first name (made unique).
-  std::string EntityIdFor(const Actor& a, EntityType type, const std::string& code) {
+  // The id of a person or organization: the rules' entity with one of its names, else the slug
+  // of its first name (made unique). Actors of one code are not joined: a code is what event
+  // data calls an actor ("USAMIL" for the Joint Chiefs of Staff and for West Point), not one
+  // entity.
+  std::string EntityIdFor(const Actor& a, EntityType type) {
     if (std::string id = Known(a, type); !id.empty()) return id;
-    if (type == EntityType::kOrganization) {
-      if (auto it = org_by_code_.find(code); it != org_by_code_.end()) return it->second;
-    }
     return UniqueId(MakeEntityId(type, DisplayName(a.names[0].text)), a);
   }
 
@@ -751,12 +829,14 @@ class Importer {
     return id;
   }
 
-  EntityOut& Entity(const std::string& id, const Actor& a, const std::string& path) {
+  EntityOut& Entity(const std::string& id, const Actor& a, const std::string& input_path) {
     auto [it, inserted] = entities_.try_emplace(id);
     if (inserted) {
       it->second.id = id;
       it->second.label = DisplayName(a.names[0].text);
-      it->second.source = path + ":" + std::to_string(a.line);
+      it->second.source = FileName(input_path) + ":" + std::to_string(a.line);
+      it->second.input_path = input_path;
+      it->second.line = a.line;
       order_.push_back(id);
     }
     return it->second;
@@ -776,26 +856,102 @@ class Importer {
     return true;
   }
 
+  // The ids of `words` (folded) in the rules' name vocabulary, for its phrase sets.
+  std::vector<uint32_t> NameIds(const std::vector<std::string>& words) const {
+    std::vector<uint32_t> ids;
+    for (const std::string& w : words) {
+      ids.push_back(against_.names != nullptr ? against_.names->Id(w)
+                                              : internal::TokenTable::kAbsent);
+    }
+    return ids;
+  }
+
   // How many words at the start of `words` (folded) are titles: sector and agent nouns
-  // ("prime minister"), states' adjectives ("russian") and honorifics ("mr"), longest first.
+  // ("prime minister"), the rules' titles and honorifics ("deputy secretary of state", "mr"),
+  // states' adjectives ("russian"), longest first.
   size_t TitleLength(const std::vector<std::string>& words) const {
     static const std::set<std::string> kTitles = {
         "mr", "mrs", "ms", "dr", "sir", "gen", "former", "acting", "interim", "deputy", "vice"};
+    const std::vector<uint32_t> ids = NameIds(words);
     size_t i = 0;
     while (i < words.size()) {
       size_t best = 0;
+      if (against_.names != nullptr) {
+        best = std::max(against_.names->titles.LongestAt(ids, i),
+                        against_.names->honorifics.LongestAt(ids, i));
+      }
       std::string phrase;
       for (size_t j = i; j < words.size() && j < i + 5; ++j) {
         phrase += (j > i ? " " : "") + words[j];
         if (agent_nouns_.count(phrase) > 0 || against_.sector_nouns.count(phrase) > 0 ||
             against_.adjectives.count(phrase) > 0 || (j == i && kTitles.count(phrase) > 0)) {
-          best = j - i + 1;
+          best = std::max(best, j - i + 1);
         }
       }
       if (best == 0) break;
       i += best;
     }
     return i;
+  }
+
+  // Whether a phrase of the rules' head nouns of `kind` (0 organization, 1 agreement, 2 event,
+  // 3 place: NameVocabulary::heads) is in `words` (folded); `at_end`: ends them.
+  bool HasHead(const std::vector<std::string>& words, int kind, bool at_end) const {
+    if (against_.names == nullptr) return false;
+    const std::vector<uint32_t> ids = NameIds(words);
+    for (size_t i = 0; i < ids.size(); ++i) {
+      const size_t n = against_.names->heads[kind].LongestAt(ids, i);
+      if (n > 0 && (!at_end || i + n == ids.size())) return true;
+    }
+    return false;
+  }
+
+  // Whether the actor's first name is an organization's: none of the rules' titles first and a
+  // head noun of organizations in it ("Politburo", "Party").
+  bool OrganizationName(const Actor& a) const {
+    if (against_.names == nullptr) return false;
+    const std::vector<std::string> words = SplitSpaces(Lower(a.names[0].text));
+    const std::vector<uint32_t> ids = NameIds(words);
+    return against_.names->titles.LongestAt(ids, 0) == 0 &&
+           against_.names->honorifics.LongestAt(ids, 0) == 0 && HasHead(words, 0, false);
+  }
+
+  // Whether the first `title` words of `words` (folded) are a title that belongs to a name of
+  // one word ("king", "pope": "King Hussein" is a full name; rules/core/names.rules).
+  bool RegnalTitle(const std::vector<std::string>& words, size_t title) const {
+    return against_.names != nullptr && title > 0 &&
+           against_.names->regnal.LongestAt(NameIds(words), 0) == title;
+  }
+
+  // Whether `words` (folded) name an office, not an organization: titles and country words only,
+  // after an optional "the" ("The US Secretary of State", "Secretary of State"), with at least
+  // one title. The clause layer reads titles, and "Secretary of State Vance" is a person.
+  bool OfficeOnly(const std::vector<std::string>& words) const {
+    size_t i = !words.empty() && words[0] == "the" ? 1 : 0;
+    bool title = false;
+    while (i < words.size()) {
+      if (country_words_.count(words[i]) > 0) {
+        ++i;
+        continue;
+      }
+      const std::vector<std::string> rest(words.begin() + i, words.end());
+      const size_t n = TitleLength(rest);
+      if (n == 0) return false;
+      title = true;
+      i += n;
+    }
+    return title;
+  }
+
+  // Whether the one-word name `text` (as written) is a given name of the rules
+  // (rules/core/given_names.rules) in a name's spelling ("Takeo", not the acronym "ETA").
+  bool GivenName(const std::string& text) const {
+    if (against_.names == nullptr || text.size() < 2) return false;
+    const bool name_case =
+        text[0] >= 'A' && text[0] <= 'Z' &&
+        std::none_of(text.begin() + 1, text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    if (!name_case) return false;
+    return against_.names->given.ContainsWord(against_.names->Id(Lower(text)));
   }
 
   void AddNames(const std::string& path, const Actor& a, EntityType type, EntityOut* e) {
@@ -837,9 +993,30 @@ class Importer {
                 "'" + n.text + "' is a country and sector nouns: the sector pass composes it");
         continue;
       }
+      // An office ("SECRETARY OF STATE" among the names of an actor coded USAGOV): the clause
+      // layer reads titles, and an alias would swallow the title of "Secretary of State Vance".
+      if (type != EntityType::kPerson && type != EntityType::kState && OfficeOnly(words)) {
+        Problem(path, n.line, "'" + n.text + "' is an office: the clause layer reads it");
+        continue;
+      }
       // Titles before a name of two words or more: the name alone ("PRESIDENT DMITRI A.
       // MEDVEDEV" is "Dmitri A. Medvedev").
       const size_t title = type == EntityType::kPerson ? TitleLength(words) : 0;
+      // A title before one word ("PRESIDENT KENNEDY"): discovery reads the title and the
+      // surname, and an alias would keep the title from the clause layer, unless the title
+      // belongs to the name ("KING HUSSEIN").
+      // A title and its complement ("GENERAL SECRETARY OF THE COMMUNIST PARTY"): an office.
+      if (title > 0 && title < words.size() &&
+          (words[title] == "of" || words[title] == "the" || words[title] == "for")) {
+        Problem(path, n.line, "'" + n.text + "' is an office: the clause layer reads it");
+        continue;
+      }
+      if (title > 0 && words.size() - title == 1 && !RegnalTitle(words, title)) {
+        Problem(
+            path, n.line,
+            "'" + n.text + "' is a title and a surname: discovery and the clause layer read it");
+        continue;
+      }
       if (title > 0 && words.size() - title >= 2) {
         std::string rest;
         size_t skip = title;
@@ -852,7 +1029,7 @@ class Importer {
         }
         Problem(path, n.line,
                 "'" + n.text + "' is a title and a name: imported as '" + DisplayName(rest) + "'");
-        Add(&e->aliases_i, DisplayName(rest));
+        AddName(DisplayName(rest), e);
         continue;
       }
       if (n.text.find(',') != std::string::npos) {
@@ -879,24 +1056,198 @@ class Importer {
           continue;
         }
       }
+      // A given name as the name of a place, state or organization ("TAKEO", a province, among
+      // Cambodia's names; "NASSER" among Egypt's): it would take the person "Akiba Takeo".
+      // A state's or place's name that ends in a head noun of organizations, agreements or
+      // events ("STATE COLLEGE", a town, among the names of the United States): it would take
+      // part of "Glassboro State College".
+      if ((type == EntityType::kState || type == EntityType::kPlace) && words.size() >= 2 &&
+          against_.by_name.count(against_.Fold(n.text)) == 0 &&
+          (HasHead(words, 0, true) || HasHead(words, 1, true) || HasHead(words, 2, true))) {
+        Problem(path, n.line,
+                "'" + n.text +
+                    "' ends in a head noun of organizations, agreements or events: "
+                    "not an alias of " +
+                    e->id);
+        continue;
+      }
+      // Short ones keep their capitals only ("ETA": "Eta" is a given name).
+      if (words.size() == 1 && type != EntityType::kPerson && GivenName(display)) {
+        if (n.text.size() <= 5 && display != n.text) {
+          Problem(path, n.line,
+                  "one-word name '" + n.text + "' is a given name: an alias in capitals only");
+          Add(&e->aliases, n.text);
+        } else {
+          Problem(path, n.line, "one-word name '" + n.text + "' is a given name: not an alias");
+        }
+        continue;
+      }
+      // Another organization of the same code ("JOINT CHIEFS OF STAFF" among the names of
+      // "UNITED STATES MILITARY" [USAMIL]): a name of several words that shares no word with
+      // the actor's first name, its names so far or the rules' names of its entity, and is no
+      // spelling out of one of them ("North Atlantic Treaty Organization" for "NATO").
+      if (type == EntityType::kOrganization && (i > 0 || against_.names_by_id.count(e->id) > 0) &&
+          words.size() >= 2 && !ResemblesOneOf(words, all[0], *e)) {
+        Problem(path, n.line,
+                "'" + n.text + "' shares no word with the names of " + e->id +
+                    ": another organization with its code, not an alias");
+        continue;
+      }
+      // A state's other names that are not its names: Phoenix lists a country's cities,
+      // regions and rivers with it ("BUFFALO", "PORTLAND", "VIRGINIA BEACH" among the names of
+      // the United States), places where parley wants the place. A name of a state the rules
+      // have is the state's when it shares a word with the rules' names and adjectives of the
+      // state that at most three states' names have ("korea", not "republic"), or spells out
+      // one of them that is an acronym.
+      if (type == EntityType::kState && against_.by_name.count(against_.Fold(n.text)) == 0 &&
+          !ResemblesState(words, *e)) {
+        Problem(path, n.line,
+                "'" + n.text + "' shares no word with the names of " + e->id +
+                    " (a city, region or river of it?): not an alias");
+        continue;
+      }
       if (words.size() == 1) {
         const std::string& w = words[0];
         const bool word = against_.lexicon != nullptr && against_.lexicon->Find(w) != nullptr;
+        // A word of an agent noun is an English word too ("YOUTH": "minister of youth").
         if (w.size() < 3 || word || agent_nouns_.count(w) > 0 ||
             against_.sector_nouns.count(w) > 0 ||
+            (type != EntityType::kPerson && agent_words_.count(w) > 0) ||
             std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) {
           Problem(path, n.line, "one-word name '" + n.text + "' is an English word: not an alias");
+          continue;
+        }
+        // An acronym of another organization of the same code ("FTC" among the names of the
+        // Export-Import Bank, "UNSCR", a resolution, among those of the Security Council): for
+        // an organization the rules have, a one-word name is one of their names or spells the
+        // initials of one.
+        if (type == EntityType::kOrganization && against_.names_by_id.count(e->id) > 0 &&
+            !ResemblesOneOf(words, all[0], *e)) {
+          Problem(path, n.line,
+                  "'" + n.text + "' is no name of " + e->id + " nor its initials: not an alias");
+          continue;
+        }
+        // A person's surname alone ("BAKER" of "JAMES BAKER"): discovery links it to the full
+        // name where the document gives that, and alone it would take "Ms. Baker".
+        const bool surname =
+            type == EntityType::kPerson &&
+            std::any_of(all.begin(), all.end(), [&](const std::vector<std::string>& other) {
+              return other.size() >= 2 && other.back() == w;
+            });
+        if (surname) {
+          Problem(path, n.line,
+                  "one-word name '" + n.text +
+                      "' is the surname of another of its names: "
+                      "discovery links it");
           continue;
         }
         Add(&e->aliases, display);
         if (n.text.size() <= 5 && display != n.text) Add(&e->aliases, n.text);
       } else {
-        Add(&e->aliases_i, display);
+        AddName(display, e);
       }
       if (type == EntityType::kState) {
         for (const std::string& w : words) country_words_.insert(w);
       }
     }
+  }
+
+  // The words of a name (folded) that tell it from others: three letters or more, no country's
+  // word, no "the", "and", "for".
+  std::set<std::string> DistinctWords(const std::vector<std::string>& words) const {
+    std::set<std::string> out;
+    for (const std::string& w : words) {
+      if (w.size() < 3 || w == "the" || w == "and" || w == "for") continue;
+      if (country_words_.count(w) > 0) continue;
+      out.insert(w);
+    }
+    return out;
+  }
+
+  // Whether the name `words` (folded) shares a distinct word with `root` (folded), an alias of
+  // `e` or the rules' names of e's id, or spells out one of them that is an acronym.
+  bool ResemblesOneOf(const std::vector<std::string>& words, const std::vector<std::string>& root,
+                      const EntityOut& e) const {
+    const std::set<std::string> mine = DistinctWords(words);
+    if (mine.empty()) return true;
+    std::string initials;
+    for (const std::string& w : words) {
+      if (!w.empty() && w[0] >= 'a' && w[0] <= 'z') initials += w[0];
+    }
+    // The rules' names of the entity when it is theirs (the actor's first name may be another
+    // organization's: "FEDERAL TRADE COMMISSION" with "EXPORT-IMPORT BANK OF THE UNITED
+    // STATES" [USAGOVBUS]), else its first name; and the names kept so far.
+    std::vector<std::vector<std::string>> others;
+    if (auto it = against_.names_by_id.find(e.id); it != against_.names_by_id.end()) {
+      for (const std::string& name : it->second) others.push_back(SplitSpaces(name));
+    } else {
+      others.push_back(root);
+    }
+    for (const auto* list : {&e.aliases_i, &e.aliases}) {
+      for (const std::string& alias : *list) others.push_back(SplitSpaces(Lower(alias)));
+    }
+    for (const std::vector<std::string>& other : others) {
+      if (other.size() == 1 && other[0] == initials) return true;
+      if (words.size() == 1 && other.size() >= 2) {
+        std::string theirs;
+        for (const std::string& w : other) {
+          if (!w.empty() && w[0] >= 'a' && w[0] <= 'z') theirs += w[0];
+        }
+        if (theirs == words[0]) return true;
+        continue;
+      }
+      for (const std::string& w : DistinctWords(other)) {
+        if (mine.count(w) > 0) return true;
+      }
+    }
+    return false;
+  }
+
+  // A name of several words, in the case DisplayName gives it where that is how English writes
+  // the name ("Robert S. Strauss", "Bank of Japan", "The Shire" and "the Shire": the lower-case
+  // "the foundation of" is no mention of "The Foundation"); in any case where a hyphen, an
+  // apostrophe or a short word in capitals leaves the spelling open ("Ban Ki-Moon", "AL Qaeda").
+  static void AddName(const std::string& display, EntityOut* e) {
+    bool open = display.find_first_of("-'") != std::string::npos;
+    for (const std::string& w : SplitSpaces(display)) {
+      if (w.size() <= 2 &&
+          std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+        open = true;
+      }
+    }
+    Add(open ? &e->aliases_i : &e->aliases, display);
+    // "THE SHIRE" is "the Shire" inside a sentence.
+    if (!open && display.starts_with("The ")) Add(&e->aliases, "the" + display.substr(3));
+  }
+
+  // ResemblesOneOf for a state the rules have: the words that tell states apart, against the
+  // rules' names of the state; true for a state the rules do not have.
+  bool ResemblesState(const std::vector<std::string>& words, const EntityOut& e) const {
+    auto distinct = [&](const std::vector<std::string>& name) {
+      std::set<std::string> out;
+      for (const std::string& w : name) {
+        if (w.size() < 3 || w == "the" || w == "and" || w == "for") continue;
+        auto it = against_.state_word_count.find(w);
+        if (it == against_.state_word_count.end() || it->second <= 3) out.insert(w);
+      }
+      return out;
+    };
+    std::string initials;
+    for (const std::string& w : words) {
+      if (!w.empty() && w[0] >= 'a' && w[0] <= 'z') initials += w[0];
+    }
+    std::vector<std::vector<std::string>> others;
+    auto known = against_.names_by_id.find(e.id);
+    if (known == against_.names_by_id.end()) return true;
+    for (const std::string& name : known->second) others.push_back(SplitSpaces(name));
+    const std::set<std::string> mine = distinct(words);
+    for (const std::vector<std::string>& other : others) {
+      if (other.size() == 1 && other[0] == initials) return true;
+      for (const std::string& w : distinct(other)) {
+        if (mine.count(w) > 0) return true;
+      }
+    }
+    return false;
   }
 
   static void Add(std::vector<std::string>* list, const std::string& item) {
@@ -1635,7 +1986,6 @@ class Importer {
   std::set<std::string> country_words_;
   std::map<std::string, std::string> state_code_;    // code -> state id made by this import
   std::map<std::string, const Actor*> state_actor_;  // code -> the undated actor of that state
-  std::map<std::string, std::string> org_by_code_;   // specific code -> organization id
   std::map<std::string, const Actor*> owner_;        // id -> the actor that took it
   std::map<std::string, EntityOut> entities_;
   std::vector<std::string> order_;
@@ -1705,8 +2055,15 @@ Result<ImportResult> ImportPetrarch(const std::vector<ImportInput>& inputs,
   for (const ImportInput& input : utf8) {
     ordered.emplace_back(&input, GuessKind(input.path, input.text));
   }
+  // Agents first: the actors read their nouns as titles and sector words ("INTELLIGENCE
+  // COMMUNITY" is a sector noun, no name of the CIA).
+  auto rank = [](DictionaryKind kind) {
+    return kind == DictionaryKind::kAgents   ? 0
+           : kind == DictionaryKind::kActors ? 1
+                                             : 2 + static_cast<int>(kind);
+  };
   std::stable_sort(ordered.begin(), ordered.end(),
-                   [](const auto& a, const auto& b) { return a.second < b.second; });
+                   [&](const auto& a, const auto& b) { return rank(a.second) < rank(b.second); });
   std::map<const ImportInput*, std::string> texts, summaries;
   std::vector<const ImportInput*> actor_inputs;
   for (const auto& [input, kind] : ordered) {

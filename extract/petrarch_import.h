@@ -48,6 +48,27 @@
 //             not translated.
 //   discards  a `discard` block: a sentence (story) holding a phrase codes nothing.
 //
+// What would take another reading of the text is no alias (each reported): a title before a
+// surname ("PRESIDENT KENNEDY": discovery and the clause layer read it) or before "of" (an
+// office), the rules' titles before a full name are stripped ("DEPUTY SECRETARY OF STATE WARREN
+// CHRISTOPHER"); an organization's name that is an office ("SECRETARY OF STATE"); a given name
+// of the rules as a one-word name of a place, state or organization ("TAKEO"; in capitals only
+// when short: "ETA"); a word of an agent noun as one ("YOUTH"); a person's surname alone; for a
+// state the rules have, a name sharing no distinctive word with their names (Phoenix's cities,
+// regions and rivers of a country) or ending in a head noun of organizations ("STATE
+// COLLEGE"); for an organization, a name of several words sharing none with the rules' names of
+// its entity (else its first name) and the names kept so far, and for one the rules have, a
+// one-word name that is none of their names nor their initials ("FTC" among the Export-Import
+// Bank's). Actors of one code are not joined into one entity. A label is one of the names kept;
+// an entity with none left is not written unless the rules have its id or it is a state. Names of
+// several words are case-sensitive in DisplayName's case ("The Shire" and "the Shire"), unless a
+// hyphen, an apostrophe or a short word in capitals leaves the spelling open. A state whose
+// codes are all dated takes its current code ("ARMENIA_ [USRARM <900823] [ARM >911221]"); dated
+// codes on a name with a head noun of organizations and no title make an organization
+// ("POLITBURO OF THE COMMUNIST PARTY ..."). An agent noun's trailing preposition is dropped
+// ("AMBASSADOR TO" is "ambassador"). Agents are read first: their nouns are titles and English
+// words to the actors.
+//
 // Nothing is dropped silently: whatever is not translated (a transformation rule, a code that
 // is no CAMEO code, a title-and-name synonym the clause layer reads anyway, a one-word name that
 // is an English word) is reported with its file and line.

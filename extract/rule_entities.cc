@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "base/text.h"
+#include "extract/actor_codes.h"
 #include "extract/literal_regex.h"
 #include "extract/rule_tokens.h"
 
@@ -19,6 +20,17 @@ namespace parley::internal {
 namespace {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+// The place of `key` in `names`, or names.size(). Compares the sizes first: most property
+// names differ in size from most others.
+size_t PropertyIndex(const std::vector<std::string>& names, std::string_view key) {
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (names[i].size() == key.size() && std::equal(key.begin(), key.end(), names[i].begin())) {
+      return i;
+    }
+  }
+  return names.size();
+}
 
 // A word of a role line and the column it starts at.
 struct RoleWord {
@@ -32,8 +44,20 @@ bool ParseRole(RuleFiles* files, const RuleBlock& b, const RuleProp& p, Role* ro
                std::vector<RoleWord>* scratch) {
   std::vector<RoleWord>& words = *scratch;
   words.clear();
-  {
-    const std::string_view v = p.value;
+  const std::string_view v = p.value;
+  if (v.find('\t') == std::string_view::npos && v.find('\r') == std::string_view::npos) {
+    // Spaces only (the usual line): from space to space.
+    size_t i = 0;
+    while (i < v.size()) {
+      if (v[i] == ' ') {
+        ++i;
+        continue;
+      }
+      const size_t j = std::min(v.find(' ', i), v.size());
+      words.push_back({v.substr(i, j - i), p.value_col + static_cast<int>(i)});
+      i = j;
+    }
+  } else {
     size_t i = 0;
     while (i < v.size()) {
       while (i < v.size() && IsSpace(v[i])) ++i;
@@ -282,7 +306,7 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
     auto apply = [&](const RuleBlock* block, bool merge) {
       for (const RuleProp& p : block->props) {
         const std::string_view k = p.key;
-        const size_t which = std::find(kProps.begin(), kProps.end(), k) - kProps.begin();
+        const size_t which = PropertyIndex(kProps, k);
         if (which == kProps.size()) {
           files->UnknownProperty(*block, p, kProps);
           ok = false;
@@ -341,7 +365,11 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
               continue;
             }
             if (merge) {
-              def.entity.attributes.emplace(key, value);
+              // The imported undated code does not beat the hand-written roles
+              // (actor_codes.h): Carter, president 1977-1981 by hand, stays USAGOV where
+              // Phoenix says USAELI.
+              const bool own_roles = def.entity.roles.size() > def.imported_roles;
+              if (key != "cameo" || !own_roles) def.entity.attributes.emplace(key, value);
             } else {
               def.entity.attributes[key] = value;
             }
@@ -481,12 +509,17 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
   }
   for (EntityDef& def : out->entities) {
     def.role_periods.clear();
+    def.role_periods.reserve(def.entity.roles.size());
     for (const Role& role : def.entity.roles) def.role_periods.push_back(RolePeriod::Of(role));
   }
   for (uint32_t i = 0; i < out->entities.size(); ++i) {
     const Entity& e = out->entities[i].entity;
     if (e.type != EntityType::kPerson) continue;
-    for (const Role& role : e.roles) out->office_holders[{role.office, role.country}].push_back(i);
+    // Hand-written roles only: `resolve role` ("the Secretary of State") reads offices, and the
+    // imported roles are sectors of codes ("government", "elite"), for actor codes.
+    for (size_t r = 0; r < OwnRoleCount(out->entities[i]); ++r) {
+      out->office_holders[{e.roles[r].office, e.roles[r].country}].push_back(i);
+    }
   }
   for (const auto& [block, prop] : acts_as) {
     if (out->entity_index.count(prop->value) == 0) {

@@ -93,9 +93,36 @@ struct Case {
   std::vector<std::string> problems;  // "path:line: start of the message"
 };
 
+// Imports each case's dictionary under the built-in rules: the lines the output must hold, the
+// problems reported (all of them), and the output compiles at the imported layer.
+void CheckCases(const std::vector<Case>& cases) {
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    const ImportResult r = Import(c.path, c.text);
+    ASSERT_EQ(r.files.size(), 1u);
+    const std::string& text = r.files[0].text;
+    for (const std::string& line : c.output) {
+      EXPECT_NE(text.find("\n" + line + "\n"), std::string::npos) << line << "\nin\n" << text;
+    }
+    const std::string problems = Problems(r);
+    for (const std::string& p : c.problems) {
+      EXPECT_NE(problems.find(p), std::string::npos) << p << "\nin\n" << problems;
+    }
+    EXPECT_EQ(r.problems.size(), c.problems.size()) << problems;
+    // What the import writes compiles under the built-in rules, at the imported layer.
+    std::vector<RuleSource> sources = {
+        RuleSource{"imported/" + r.files[0].name, text, kImportedLayer}};
+    for (RuleSource& s : DefaultRuleSources()) {
+      if (s.layer != kImportedLayer) sources.push_back(std::move(s));
+    }
+    auto compiled = RuleSet::Compile(sources);
+    EXPECT_TRUE(compiled.ok()) << compiled.status().ToString();
+  }
+}
+
 TEST(PetrarchImportTest, TranslatesEachKindAndReportsTheRest) {
   const std::vector<Case> cases = {
-      {"dated roles become roles with codes",
+      {"dated roles become roles with codes; a surname alone is left to discovery",
        "x.actors.txt",
        "# comment\n"
        "VLADIMIR_PUTIN_ [RUSGOV 000507-080507] [RUSGOV >120507]\n"
@@ -104,7 +131,8 @@ TEST(PetrarchImportTest, TranslatesEachKindAndReportsTheRest) {
        {"entity person:vladimir-putin",
         "  role       government of state:russia from 2000-05-07 to 2008-05-07 code RUSGOV",
         "  role       government of state:russia from 2012-05-07 code RUSGOV"},
-       {"x.actors.txt:4: 'PRESIDENT PUTIN' is a title and a name"}},
+       {"x.actors.txt:3: one-word name 'PUTIN' is the surname of another of its names",
+        "x.actors.txt:4: 'PRESIDENT PUTIN' is a title and a name"}},
       {"an undated code is an attribute; a country code takes the hand-written state's id",
        "x.actors.txt",
        "GANDALF_THE_GREY_ [MEEELR]\n"
@@ -207,28 +235,106 @@ TEST(PetrarchImportTest, TranslatesEachKindAndReportsTheRest) {
         "  unless     * with*"},
        {}},
   };
-  for (const Case& c : cases) {
-    SCOPED_TRACE(c.name);
-    const ImportResult r = Import(c.path, c.text);
-    ASSERT_EQ(r.files.size(), 1u);
-    const std::string& text = r.files[0].text;
-    for (const std::string& line : c.output) {
-      EXPECT_NE(text.find("\n" + line + "\n"), std::string::npos) << line << "\nin\n" << text;
-    }
-    const std::string problems = Problems(r);
-    for (const std::string& p : c.problems) {
-      EXPECT_NE(problems.find(p), std::string::npos) << p << "\nin\n" << problems;
-    }
-    EXPECT_EQ(r.problems.size(), c.problems.size()) << problems;
-    // What the import writes compiles under the built-in rules, at the imported layer.
-    std::vector<RuleSource> sources = {
-        RuleSource{"imported/" + r.files[0].name, text, kImportedLayer}};
-    for (RuleSource& s : DefaultRuleSources()) {
-      if (s.layer != kImportedLayer) sources.push_back(std::move(s));
-    }
-    auto compiled = RuleSet::Compile(sources);
-    EXPECT_TRUE(compiled.ok()) << compiled.status().ToString();
-  }
+  CheckCases(cases);
+}
+
+// What the actors and agents must not become, each from a loss of the dev gold or a wrong
+// mention with the imported layer: a title before a surname ("President Kennedy") or a title and
+// its complement as a name; an office as an organization ("Secretary of State", which swallowed
+// the title of "Secretary of State Vance"); a given name as the name of a place or organization
+// ("Takeo" took "Akiba Takeo"); a label that is a name left out ("Gaza", which the rules give
+// place:gaza, came back as the label and so as an alias); another organization of the same
+// code ("Joint Chiefs of Staff" among the names of "United States Military"); a state's cities
+// ("State College" took "Glassboro State College"); a sector noun and its preposition ("Soviet
+// Ambassador to" hid the apposition of "Anatoly Dobrynin"). And what they become instead.
+TEST(PetrarchImportTest, NamesThatAreNotTheActorsStayOut) {
+  const std::vector<Case> cases = {
+      {"a title before a surname is no alias, the rules' titles are stripped before a full name, "
+       "a regnal title stays, a title and its complement is an office",
+       "x.actors.txt",
+       "FRODO_BAGGINS_ [GONGOV 20000101-20100101]\n"
+       "+PRESIDENT_BAGGINS_\n"
+       "SAMWISE_ [GONGOV 20000101-20100101]\n"
+       "+DEPUTY_SECRETARY_OF_STATE_SAMWISE_GAMGEE_\n"
+       "KING_THEODEN_ [GONGOV 20000101-20100101]\n"
+       "SAURON_OF_MORDOR_ [GONGOV 20000101-20100101]\n"
+       "+GENERAL_SECRETARY_OF_THE_DARK_LORDS_\n",
+       {"entity person:frodo-baggins", "  alias      Frodo Baggins", "entity person:samwise",
+        "  alias      Samwise, Samwise Gamgee", "entity person:king-theoden",
+        "  alias      King Theoden"},
+       {"x.actors.txt:2: 'PRESIDENT BAGGINS' is a title and a surname",
+        "x.actors.txt:4: 'DEPUTY SECRETARY OF STATE SAMWISE GAMGEE' is a title and a name: "
+        "imported as 'Samwise Gamgee'",
+        "x.actors.txt:7: 'GENERAL SECRETARY OF THE DARK LORDS' is an office"}},
+      {"an office is no organization; an entity with no name left is not written",
+       "x.actors.txt",
+       "US_SECRETARY_OF_STATE_ [USAGOV]\n"
+       "+SECRETARY_OF_STATE_\n",
+       {},
+       {"x.actors.txt:1: 'US SECRETARY OF STATE' is an office",
+        "x.actors.txt:1: actor 'US Secretary of State' has no name left",
+        "x.actors.txt:2: 'SECRETARY OF STATE' is an office"}},
+      {"a given name is no name of an organization, but a short one in capitals is its acronym",
+       "x.actors.txt",
+       "MORDOR_FREEDOM_MOVEMENT_ [MORREB]\n"
+       "+ABIGAIL_\n"
+       "+ETA_\n",
+       {"entity organization:mordor-freedom-movement", "  alias      Mordor Freedom Movement, ETA"},
+       {"x.actors.txt:2: one-word name 'ABIGAIL' is a given name: not an alias",
+        "x.actors.txt:3: one-word name 'ETA' is a given name: an alias in capitals only"}},
+      {"the label is a name kept: one the rules give another entity does not come back",
+       "x.actors.txt",
+       "TOKYO_ [JPNBUS]\n"
+       "+TOKYO_HOLDINGS_GROUP_\n",
+       {"entity organization:tokyo", "  label      Tokyo Holdings Group"},
+       {"x.actors.txt:1: 'TOKYO' names place:tokyo in the rules"}},
+      {"names of several words keep the case English writes them in, unless a hyphen, an "
+       "apostrophe or a short word in capitals leaves it open",
+       "x.actors.txt",
+       "THE_FOUNDATION_ [ESPREB]\n"
+       "BAN_KI-MOON_ [IGOUNO 20070101-20161231]\n",
+       {"  alias      The Foundation, the Foundation", "  alias/i    Ban Ki-Moon"},
+       {}},
+      {"another organization of the same code is no alias; an actor does not join another of "
+       "its code",
+       "x.actors.txt",
+       "ROHAN_RIDERS_ [ROHMIL]\n"
+       "+EORLINGAS_GUARD_\n"
+       "+RIDERS_OF_ROHAN_\n"
+       "HELMS_DEEP_GARRISON_ [ROHMIL]\n",
+       {"entity organization:rohan-riders", "  alias      Rohan Riders, Riders of Rohan",
+        "entity organization:helms-deep-garrison"},
+       {"x.actors.txt:2: 'EORLINGAS GUARD' shares no word with the names of "
+        "organization:rohan-riders"}},
+      {"the other names of a state the rules have share a word with its names, and none ends "
+       "in a head noun of organizations; a state whose codes are all dated is a state; an "
+       "organization's name with dated codes is an organization's",
+       "x.actors.txt",
+       "JAPAN_ [JPN]\n"
+       "+WEST_HOBBITON_\n"
+       "+LAND_OF_JAPAN_\n"
+       "+JAPAN_COLLEGE_\n"
+       "ARNOR_ [GONARN <20000101] [ARN >20000101]\n"
+       "POLITBURO_OF_MORDOR_ [GONGOV 20000101-20100101]\n",
+       {"entity state:japan", "entity state:arnor", "entity organization:politburo-of-mordor"},
+       {"x.actors.txt:2: 'WEST HOBBITON' shares no word with the names of state:japan",
+        "x.actors.txt:4: 'JAPAN COLLEGE' ends in a head noun of organizations"}},
+      {"Scottish and Irish surnames keep their second capital",
+       "x.actors.txt",
+       "ROBERT_MCGONDOR_ [GONGOV 20000101-20100101]\n",
+       {"  label      Robert McGondor"},
+       {}},
+      {"a sector noun and the preposition of its complement is the noun",
+       "x.agents.txt",
+       "AMBASSADOR [~GOV]\n"
+       "AMBASSADOR_TO {} [~GOV]\n"
+       "EMBASSY_IN {} [~GOV]\n",
+       {"sector GOV", "  noun       ambassador", "  exact      embassy"},
+       {"x.agents.txt:2: agent noun 'AMBASSADOR TO' ends in a preposition: translated as "
+        "'ambassador'",
+        "x.agents.txt:3: agent noun 'EMBASSY IN' ends in a preposition: translated as 'embassy'"}},
+  };
+  CheckCases(cases);
 }
 
 TEST(PetrarchImportTest, DatesTakeTheirCentury) {
@@ -448,13 +554,15 @@ TEST(PetrarchImportTest, RefineWordsAreNumberedOncePerDistinctWord) {
 }
 
 // An imported entity of a hand-written id is merged into it: its aliases and roles are added,
-// its label does not replace the hand-written one, and its open-ended 2017 role does not make
-// the person JPNGOV after the hand-written office ended.
+// its label does not replace the hand-written one, its open-ended 2017 role does not make
+// the person JPNGOV after the hand-written office ended, and its undated code (JPNELI) does not
+// beat the hand-written role in an undated statement.
 TEST(PetrarchImportTest, ImportedEntityMergesUnderTheHandWrittenOne) {
   const std::vector<RuleSource> sources = {
       {"imported/x.rules",
        "entity person:taro-kono\n  label TARO KONO\n  alias Kono Taro\n"
-       "  role government of state:japan from 2017-08-03 code JPNGOV\n",
+       "  role government of state:japan from 2017-08-03 code JPNGOV\n"
+       "  attr cameo = JPNELI\n",
        kImportedLayer},
       {"core/x.rules",
        "sector GOV\n  label government\n  noun foreign minister\n"
@@ -469,7 +577,8 @@ TEST(PetrarchImportTest, ImportedEntityMergesUnderTheHandWrittenOne) {
   struct DateCase {
     std::string date, subject_code;
   };
-  for (const DateCase& c : std::vector<DateCase>{{"2018-05-01", "JPNGOV"}, {"2021-01-01", ""}}) {
+  for (const DateCase& c :
+       std::vector<DateCase>{{"2018-05-01", "JPNGOV"}, {"2021-01-01", ""}, {"", "JPNGOV"}}) {
     SCOPED_TRACE(c.date);
     const DocumentAnalysis a =
         AnalyzeSentences(**set, {{"Kono Taro met Russia in Tokyo.", true, -1}}, c.date, false);
@@ -492,34 +601,65 @@ TEST(PetrarchImportTest, ImportedEntityMergesUnderTheHandWrittenOne) {
   }
 }
 
+// Extracts `doc` with a rules directory of `hand` (hand.rules, "" for none) and its imported/
+// folder holding `imported` (x.rules), as `parley extract --rules DIR` does.
+Extraction ExtractWithRulesDir(const std::string& name, const std::string& imported,
+                               const std::string& hand, const Document& doc) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(testing::TempDir()) / name;
+  fs::remove_all(dir);
+  fs::create_directories(dir / "imported");
+  std::ofstream(dir / "imported" / "x.rules") << imported;
+  if (!hand.empty()) std::ofstream(dir / "hand.rules") << hand;
+  ExtractorOptions options;
+  options.rule_paths = {dir.string()};
+  auto extractor = Extractor::Create(options);
+  EXPECT_TRUE(extractor.ok()) << extractor.status().message();
+  if (!extractor.ok()) return {};
+  auto x = (*extractor)->Extract(doc);
+  EXPECT_TRUE(x.ok()) << x.status().ToString();
+  fs::remove_all(dir);
+  return x.ok() ? *std::move(x) : Extraction{};
+}
+
 // What `parley rules import` writes, in the imported/ folder of a `--rules` directory, is read
 // as the imported layer: compiled before the built-ins, merged into their entities (no duplicate
 // ids), its aliases found.
 TEST(PetrarchImportTest, ImportedFolderOfAUserDirectoryIsTheImportedLayer) {
-  namespace fs = std::filesystem;
-  const fs::path dir = fs::path(testing::TempDir()) / "parley_imported_layer";
-  fs::remove_all(dir);
-  fs::create_directories(dir / "imported");
-  std::ofstream(dir / "imported" / "x.rules")
-      << "entity state:japan\n  label JAPAN\n  alias Nippon\n  attr cameo = JPN\n";
-  ExtractorOptions options;
-  options.rule_paths = {dir.string()};
-  auto extractor = Extractor::Create(options);
-  ASSERT_TRUE(extractor.ok()) << extractor.status().message();
   Document doc;
   doc.info.id = "t";
   doc.text = "Nippon signed the treaty with Russia in 1956.";
-  auto x = (*extractor)->Extract(doc);
-  ASSERT_TRUE(x.ok()) << x.status().ToString();
+  const Extraction x = ExtractWithRulesDir(
+      "parley_imported_layer",
+      "entity state:japan\n  label JAPAN\n  alias Nippon\n  attr cameo = JPN\n", "", doc);
   bool found = false;
-  for (const Entity& e : x->entities) {
+  for (const Entity& e : x.entities) {
     if (e.id == "state:japan") {
       found = true;
       EXPECT_EQ(e.label, "Japan");
     }
   }
   EXPECT_TRUE(found);
-  fs::remove_all(dir);
+}
+
+// The imported roles serve actor codes only: a person's open-ended imported "elite" role does
+// not make "Ms. Bloggs" of a 2021 document the James Bloggs of the dictionaries, where a
+// hand-written office held at the date makes "Ms. Doughty" Jane Doughty.
+TEST(PetrarchImportTest, ImportedRolesDoNotResolveSurnames) {
+  Document doc;
+  doc.info.id = "t";
+  doc.info.date = "2021-03-01";
+  doc.text = "Ms. Bloggs said the plan would work. Ms. Doughty said the plan would fail.";
+  const Extraction x =
+      ExtractWithRulesDir("parley_imported_roles",
+                          "entity person:james-bloggs\n  label James Bloggs\n  alias James Bloggs\n"
+                          "  role elite of state:united-states from 1948-01-01 code USAELI\n",
+                          "entity person:jane-doughty\n  label Jane Doughty\n  alias Jane Doughty\n"
+                          "  role foreign minister of state:japan from 2020-01-01\n",
+                          doc);
+  std::vector<std::string> subjects;
+  for (const Statement& st : x.statements) subjects.push_back(st.subject.id);
+  EXPECT_EQ(subjects, std::vector<std::string>{"person:jane-doughty"});
 }
 
 }  // namespace
