@@ -4,6 +4,7 @@
 #include <bitset>
 
 #include "extract/actor_codes.h"
+#include "extract/frame_index.h"
 #include "extract/participants.h"
 #include "extract/pattern_match.h"
 #include "extract/rule_compiled.h"
@@ -348,17 +349,24 @@ class FrameReader {
     return true;
   }
 
-  // Refine words in order in units [b, e).
-  bool InOrder(const std::vector<RefineWord>& words, uint32_t b, uint32_t e) const {
+  // Refine words in order in units [b, e). An imported frame's words are compared by key
+  // (frame_index.h): the keys each unit meets, found once per sentence.
+  bool InOrder(const std::vector<RefineWord>& words, uint32_t b, uint32_t e, bool imported) const {
+    const FrameSentenceWords* keys = imported ? &SentenceWords() : nullptr;
+    const uint32_t n = static_cast<uint32_t>(s_.units.size());
     size_t i = 0;
     for (uint32_t u = b; u < e && i < words.size(); ++u) {
       const RefineWord& word = words[i];
+      const bool keyed = keys != nullptr && u < n;
       if (word.list != nullptr) {
+        if (keyed && !keys->UnitMayStartList(u, word.list_key, doc_.rules.frame_index)) continue;
         if (const uint32_t end = ListAt(*word.list, u, e); end != 0) {
           u = end - 1;
           ++i;
         }
-      } else if (WordIs(u, word.cue.tokens[0], word.cue.prefix)) {
+      } else if (keyed && word.id != RefineWord::kNoId
+                     ? keys->UnitHas(u, word.id)
+                     : WordIs(u, word.cue.tokens[0], word.cue.prefix)) {
         ++i;
       }
     }
@@ -368,32 +376,29 @@ class FrameReader {
   // False when a word of `words` is no word unit of the sentence, so the scan of InOrder cannot
   // succeed: most refinements of an imported verb fail here, cheaply. Hand-written frames (few
   // refinements a verb) look up plain words by scanning the units; imported frames (hundreds a
-  // verb) look up plain words, prefixes and every item of a word list by binary searches in
-  // Words().
+  // verb) look up plain words, prefixes and the first words of a word list's items among the
+  // keys the sentence's words meet (frame_index.h), found once per sentence.
   bool MayOccur(const std::vector<RefineWord>& words, bool imported) const {
     for (const RefineWord& word : words) {
       if (word.list != nullptr) {
-        if (imported && !ListMayOccur(*word.list)) return false;
+        if (imported && !SentenceWords().HasList(word.list_key)) return false;
       } else if (word.cue.tokens.empty() || (word.cue.prefix && !imported)) {
         continue;
-      } else if (imported ? !HasRefineWord(word) : !UnitsHold(word.cue.tokens[0])) {
+      } else if (imported ? !SentenceWords().Has(word.id) : !UnitsHold(word.cue.tokens[0])) {
         return false;
       }
     }
     return true;
   }
 
-  // Whether the first word of an item of `list` is a word of the sentence (an item starts with
-  // it: ListAt). Kept per list: the imported frames name the same synonym sets over and over.
-  bool ListMayOccur(const std::vector<Cue>& list) const {
-    for (const auto& [seen, may] : lists_seen_) {
-      if (seen == &list) return may;
+  // The keys of the frames' words that the sentence's word units meet: found at the first
+  // refinement of an imported frame.
+  const FrameSentenceWords& SentenceWords() const {
+    if (!sentence_words_found_) {
+      doc_.frame_scratch.words.Find(doc_.rules.frame_index, s_);
+      sentence_words_found_ = true;
     }
-    const bool may = std::any_of(list.begin(), list.end(), [&](const Cue& item) {
-      return item.tokens.empty() || HasWord(item.tokens[0], item.prefix && item.tokens.size() == 1);
-    });
-    lists_seen_.emplace_back(&list, may);
-    return may;
+    return doc_.frame_scratch.words;
   }
 
   // Whether a word unit of the sentence is `token`. Most tokens asked for are none, and their
@@ -414,38 +419,6 @@ class FrameReader {
     });
   }
 
-  // HasWord for a one-token word of a line, answered once per sentence for each distinct word.
-  bool HasRefineWord(const RefineWord& word) const {
-    if (word.id == RefineWord::kNoId) return HasWord(word.cue.tokens[0], word.cue.prefix);
-    if (refine_words_.empty()) refine_words_.assign(doc_.rules.refine_word_count, -1);
-    int8_t& known = refine_words_[word.id];
-    if (known < 0) known = HasWord(word.cue.tokens[0], word.cue.prefix) ? 1 : 0;
-    return known != 0;
-  }
-
-  // Whether a word unit of the sentence is `token`, or with `prefix` starts with it (WordIs).
-  bool HasWord(std::string_view token, bool prefix) const {
-    const std::vector<std::string_view>& words = Words();
-    const auto it = std::lower_bound(words.begin(), words.end(), token);
-    return it != words.end() && (prefix ? it->starts_with(token) : *it == token);
-  }
-
-  // The lower-cased words of the sentence's word units (no mention, none empty), sorted: made
-  // once, at the first refinement a frame tests.
-  const std::vector<std::string_view>& Words() const {
-    if (!words_made_) {
-      for (const Unit& u : s_.units) {
-        if (u.mention >= 0) continue;
-        const std::string_view w = s_.LowerToken(u.tok_begin);
-        if (!w.empty()) words_.push_back(w);
-      }
-      std::sort(words_.begin(), words_.end());
-      words_.erase(std::unique(words_.begin(), words_.end()), words_.end());
-      words_made_ = true;
-    }
-    return words_;
-  }
-
   // Where the words after `verb` may be looked for: its clause, or the text after it.
   uint32_t AfterEnd(const VerbGroup& g, uint32_t verb) const {
     return std::max(g.clause_end, TextExtent(verb + 1).second);
@@ -460,17 +433,34 @@ class FrameReader {
 
   // Whether the words of refinement `r` occur around `verb` of group g. `*after_end` is
   // AfterEnd(g, verb), measured at the first refinement whose words may occur (kNoUnit until
-  // then): most refinements fail MayOccur, which costs less than measuring the text.
+  // then): most refinements fail MayOccur, which costs less than measuring the text. Each
+  // distinct line (Refinement::pattern) is tested once per sentence by MayOccur and once per
+  // verb by the scan: frames repeat lines.
   bool Occurs(const Refinement& r, bool imported, const VerbGroup& g, uint32_t before_begin,
               uint32_t verb, uint32_t* after_end_known) const {
-    if (!MayOccur(r.before, imported) || !MayOccur(r.after, imported)) return false;
+    FrameScratch& memo = doc_.frame_scratch;
+    int8_t& may = memo.may[r.pattern];
+    if (may < 0) {
+      // A hand-written frame's MayOccur is the weaker test: either is true wherever the line
+      // occurs, and the scan decides.
+      may = MayOccur(r.before, imported) && MayOccur(r.after, imported) ? 1 : 0;
+      memo.asked.push_back(r.pattern);
+    }
+    if (may == 0) return false;
+    for (int32_t i = memo.first[r.pattern]; i >= 0; i = memo.occurrences[i].next) {
+      const FrameScratch::Occurrence& o = memo.occurrences[i];
+      if (o.group == &g && o.verb == verb && o.imported == imported) return o.occurs;
+    }
     if (*after_end_known == kNoUnit) *after_end_known = AfterEnd(g, verb);
     const uint32_t after_end = *after_end_known;
-    if (r.adjacent) {
-      return InOrderAdjacent(r.before, before_begin, verb, false, r.before_at_verb) &&
-             InOrderAdjacent(r.after, verb + 1, after_end, r.after_at_verb, false);
-    }
-    return InOrder(r.before, before_begin, verb) && InOrder(r.after, verb + 1, after_end);
+    const bool occurs =
+        r.adjacent ? InOrderAdjacent(r.before, before_begin, verb, false, r.before_at_verb) &&
+                         InOrderAdjacent(r.after, verb + 1, after_end, r.after_at_verb, false)
+                   : InOrder(r.before, before_begin, verb, imported) &&
+                         InOrder(r.after, verb + 1, after_end, imported);
+    memo.occurrences.push_back({&g, verb, imported, occurs, memo.first[r.pattern]});
+    memo.first[r.pattern] = static_cast<int32_t>(memo.occurrences.size() - 1);
+    return occurs;
   }
 
   // The codes of the statement read at `verb`: the first refinement whose words occur, else
@@ -505,16 +495,19 @@ class FrameReader {
         return false;
       }
     }
+    // No `unless` line may occur, and a `when` line must, if there are any: the `when` lines
+    // first, as most frames that have them do not apply.
     uint32_t after_end = kNoUnit;
     const uint32_t before_begin = BeforeBegin(rule, g);
-    for (const Refinement& r : frame.unless) {
-      if (Occurs(r, rule.imported, g, before_begin, verb, &after_end)) return false;
+    if (!frame.when.empty() &&
+        std::none_of(frame.when.begin(), frame.when.end(), [&](const Refinement& r) {
+          return Occurs(r, rule.imported, g, before_begin, verb, &after_end);
+        })) {
+      return false;
     }
-    if (frame.when.empty()) return true;
-    for (const Refinement& r : frame.when) {
-      if (Occurs(r, rule.imported, g, before_begin, verb, &after_end)) return true;
-    }
-    return false;
+    return std::none_of(frame.unless.begin(), frame.unless.end(), [&](const Refinement& r) {
+      return Occurs(r, rule.imported, g, before_begin, verb, &after_end);
+    });
   }
 
   // The first unit after the first prepositional phrase's preposition `prep`, from index
@@ -1270,16 +1263,23 @@ class FrameReader {
   // allowing), whether or not they gave a statement there.
   std::vector<uint32_t> read_;
   std::vector<uint32_t> hand_written_;
-  mutable std::vector<std::string_view> words_;  // Words()
-  mutable bool words_made_ = false;
-  mutable std::vector<std::pair<const std::vector<Cue>*, bool>> lists_seen_;  // ListMayOccur()
-  // HasRefineWord(): by RefineWord::id, -1 (not looked up yet), 0 or 1; sized at first use.
-  mutable std::vector<int8_t> refine_words_;
-  mutable std::bitset<kWordKeys> word_keys_;  // UnitsHold(): WordKey of each word unit
+  mutable bool sentence_words_found_ = false;  // SentenceWords()
+  mutable std::bitset<kWordKeys> word_keys_;   // UnitsHold(): WordKey of each word unit
   mutable bool word_keys_made_ = false;
 };
 
 }  // namespace
+
+// Whether the sentence ends with a question mark (before closing quotes or brackets).
+static bool IsQuestion(const Tagged& s) {
+  for (size_t u = s.units.size(); u > 0 && u + 3 > s.units.size(); --u) {
+    if (s.units[u - 1].mention >= 0) return false;
+    const std::string_view w = s.LowerToken(s.units[u - 1].tok_begin);
+    if (w == "?") return true;
+    if (w != "\"" && w != "'" && w != ")" && w != "\u201d" && w != "\u2019") return false;
+  }
+  return false;
+}
 
 std::vector<const EntityDef*> ResolveChunk(const Tagged& s, const ClauseAnalysis& a, int c,
                                            uint32_t bits, bool actor, bool owners,
@@ -1339,9 +1339,41 @@ std::vector<const EntityDef*> ResolveChunk(const Tagged& s, const ClauseAnalysis
 void ApplyFrames(const Tagged& s, const ClauseAnalysis& a, const std::vector<uint32_t>& frames,
                  const DocState& doc, std::string_view only_relation, bool headline,
                  std::vector<StatementCandidate>* candidates, SentenceAnalysis* out) {
+  if (frames.empty()) return;
+  // What the sentence before left in the memo of lines (FrameReader::Occurs).
+  FrameScratch& scratch = doc.frame_scratch;
+  if (scratch.may.size() != doc.rules.frame_index.pattern_count) {
+    scratch.may.assign(doc.rules.frame_index.pattern_count, -1);
+    scratch.first.assign(doc.rules.frame_index.pattern_count, -1);
+  } else {
+    for (uint32_t p : scratch.asked) {
+      scratch.may[p] = -1;
+      scratch.first[p] = -1;
+    }
+  }
+  scratch.asked.clear();
+  scratch.occurrences.clear();
   FrameReader reader(s, a, doc, headline, candidates, out);
+  // The frames that name a verb of a verb group (FrameIndex::frames_of_verb): a frame the
+  // prefilter selected names no verb of the sentence's groups, mostly ("attack" as a noun), and
+  // reads only nominalisations then.
+  const FrameIndex& index = doc.rules.frame_index;
+  std::vector<uint8_t>& named = doc.frame_scratch.named;
+  named.resize(doc.rules.rules.size(), 0);
+  for (const VerbGroup& g : a.groups) {
+    for (const GroupVerb& v : g.verbs) {
+      for (uint32_t verb : v.verbs) {
+        if (verb >= index.frames_of_verb.size()) continue;
+        for (uint32_t r : index.frames_of_verb[verb]) named[r] = 1;
+      }
+    }
+  }
+  const bool nominals = !a.nominals.empty() && !headline;
   // Hand-written frames first; imported frames then skip the verbs those read.
   for (const bool imported : {false, true}) {
+    // A question asserts no event ("do you see any signs that China is helping Russia?"): no
+    // imported frame codes one there.
+    if (imported && IsQuestion(s)) break;
     if (imported) {
       reader.hand_written_ = reader.emitted_;
       reader.hand_written_.insert(reader.hand_written_.end(), reader.read_.begin(),
@@ -1350,8 +1382,20 @@ void ApplyFrames(const Tagged& s, const ClauseAnalysis& a, const std::vector<uin
     for (uint32_t r : frames) {
       const Rule& rule = doc.rules.rules[r];
       if (rule.imported != imported) continue;
+      if (named[r] == 0 &&
+          !(nominals && (!rule.frame->nouns.empty() || !rule.frame->clause_nouns.empty()))) {
+        continue;
+      }
       if (!only_relation.empty() && rule.id != only_relation) continue;
       reader.Apply(rule);
+    }
+  }
+  for (const VerbGroup& g : a.groups) {
+    for (const GroupVerb& v : g.verbs) {
+      for (uint32_t verb : v.verbs) {
+        if (verb >= index.frames_of_verb.size()) continue;
+        for (uint32_t r : index.frames_of_verb[verb]) named[r] = 0;
+      }
     }
   }
 }

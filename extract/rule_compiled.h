@@ -26,6 +26,7 @@
 
 #include "base/types.h"
 #include "extract/alias_index.h"
+#include "extract/frame_index.h"
 #include "extract/lexicon.h"
 #include "extract/name_shape.h"
 #include "extract/rule_source.h"
@@ -281,10 +282,13 @@ struct RefineWord {
   Cue cue;
   std::shared_ptr<const std::vector<Cue>> list;  // non-null for @name
   bool joined = false;                           // `a_b`: follows the word before it directly
-  // A one-token word's number among the distinct (token, prefix) words of every frame's lines,
-  // below CompiledRules::refine_word_count (kNoId for a list or an empty cue): a sentence
-  // looks each distinct word up once, however many lines name it.
+  // A word's number among the distinct (token, prefix) words of every frame's lines, below
+  // CompiledRules::refine_word_count (kNoId for a list or an empty cue): its key in
+  // CompiledRules::frame_index (frame_index.h), which a sentence looks up once, however many
+  // lines name it.
   uint32_t id = kNoId;
+  // A list's number among the lists the lines name (FrameIndex::lists); kNoId for a word.
+  uint32_t list_key = kNoId;
 };
 
 struct Refinement {
@@ -293,6 +297,11 @@ struct Refinement {
   bool before_at_verb = false, after_at_verb = false;
   // Whether any word is joined or next to the verb (the matcher's slower path).
   bool adjacent = false;
+  // The words' number among the distinct lines of every frame (words, their order and
+  // joins, the flags above), below FrameIndex::pattern_count: a sentence tests each once per
+  // verb, however many frames repeat it (an imported block's default frame repeats its other
+  // roots' lines as `unless`).
+  uint32_t pattern = 0;
   // refine only: the CAMEO code ("" when the words give only a reverse statement), the code of
   // the reverse statement from the object to the subject ("" none), the PLOVER type ("" keeps
   // the rule's).
@@ -369,9 +378,9 @@ struct Rule {
   // From the imported layer (rule_source.h kImportedLayer): a frame that gives way to the
   // hand-written frames at a verb they read (with or without a statement) and at a direct
   // object that is an event they read, takes no direct object that opens with an -ing form,
-  // codes nothing for a negated verb (unless its `modality` is fixed), and codes only events
-  // between two actors with codes, neither a prefix of the other
-  // (frames.cc; rules/README.md, "The imported layer").
+  // codes nothing for a negated verb (unless its `modality` is fixed) or in a question, and
+  // codes only events between two actors with codes, neither a prefix of the other (frames.cc;
+  // rules/README.md, "The imported layer").
   bool imported = false;
   // Discover.
   EntityType creates = EntityType::kPerson;
@@ -480,6 +489,7 @@ struct CompiledRules {
   std::vector<uint32_t> pattern_word_of;
   uint32_t requirement_count = 0;  // ids of CompiledPattern::requirements are below this
   uint32_t refine_word_count = 0;  // ids of RefineWord::id are below this
+  FrameIndex frame_index;          // the frames by verb, their lines' words (frame_index.h)
   // Every pattern of each RuleKind as (rule index, pattern index), in rule then pattern order:
   // PatternWord::anchored and `unanchored` name a pattern by its index here.
   std::vector<std::pair<uint32_t, uint32_t>> patterns_of[kRuleKindCount];

@@ -70,7 +70,7 @@ void RuleCompiler::Compile(CompiledRules* out) {
   // vocabulary, then the pattern words, the last to be interned.
   lexicon_->IndexVocabulary(&out->alias_index.tokens);
   IndexPatternWords(out);
-  out->refine_word_count = static_cast<uint32_t>(refine_word_ids_.size());
+  frame_index_.Finish(out);
 }
 
 bool RuleCompiler::CompileRule(const RuleBlock& b, Rule* rule) {
@@ -239,18 +239,7 @@ bool RuleCompiler::CompileRule(const RuleBlock& b, Rule* rule) {
     std::sort(frame->verb_ids.begin(), frame->verb_ids.end());
     frame->verb_ids.erase(std::unique(frame->verb_ids.begin(), frame->verb_ids.end()),
                           frame->verb_ids.end());
-    for (std::vector<Refinement>* lines : {&frame->refine, &frame->when, &frame->unless}) {
-      for (Refinement& r : *lines) {
-        for (std::vector<RefineWord>* side : {&r.before, &r.after}) {
-          for (RefineWord& w : *side) {
-            if (w.list != nullptr || w.cue.tokens.size() != 1) continue;
-            const std::string key = w.cue.tokens[0] + (w.cue.prefix ? "*" : "");
-            w.id = refine_word_ids_.emplace(key, static_cast<uint32_t>(refine_word_ids_.size()))
-                       .first->second;
-          }
-        }
-      }
-    }
+    frame_index_.NumberWords(frame.get());
     rule->frame = std::move(frame);
   } else if (!had_pattern_prop) {
     missing("pattern");

@@ -13,6 +13,7 @@
 #include <memory>
 #include <string>
 
+#include "extract/frame_index.h"
 #include "extract/rule_compiled.h"
 #include "extract/rule_file.h"
 #include "extract/rule_symbols.h"
@@ -37,9 +38,8 @@ class RuleCompiler {
   const SymbolTables& symbols_;
   // Word lists that refine/when/unless lines name, shared by every frame that names them.
   std::map<std::string, std::shared_ptr<const std::vector<Cue>>> refine_lists_;
-  // The distinct words of refine/when/unless lines ("token", "token*" for a prefix): their
-  // RefineWord::id.
-  std::map<std::string, uint32_t, std::less<>> refine_word_ids_;
+  // The frames' index: the words of their refine/when/unless lines numbered as they compile.
+  FrameIndexBuilder frame_index_;
   // The patterns' programs by expression: patterns written the same in different rules ("the
   // {demonym:country} {@office-title:office}" of two coref rules) share one.
   std::map<std::string, LazyRegex, std::less<>> programs_;

@@ -452,9 +452,9 @@ TEST(PetrarchImportTest, ImportedPatternsReadTheirRoleMarkers) {
 // The imported verbs layer under hand-written frames, on real text: TABARI's patterns read with
 // the verbs they were written for, a synonym set's code only with a pattern, a phrasal synonym
 // whose verb would turn a word of the patterns into a verb left out; and the imported frames
-// code only events between two coded actors, not for a negated verb, not where a hand-written
-// frame reads the verb, the object is an event a hand-written frame reads, or the object is an
-// -ing clause.
+// code only events between two coded actors, not for a negated verb or in a question, not where a
+// hand-written frame reads the verb, the object is an event a hand-written frame reads, or the
+// object is an -ing clause.
 TEST(PetrarchImportTest, ImportedVerbsCodeOnlyWhatTheHandWrittenRulesLeaveThem) {
   petrarch::ImportOptions options;
   options.against = &Against();
@@ -507,6 +507,9 @@ TEST(PetrarchImportTest, ImportedVerbsCodeOnlyWhatTheHandWrittenRulesLeaveThem) 
   const std::vector<Coding> cases = {
       {"Arnor accused Gondor.", {"ARN GON 112"}},
       {"Arnor did not accuse Gondor.", {}},
+      // A question asserts no event.
+      {"Has Arnor accused Gondor?", {}},
+      {"Why will Arnor accuse Gondor?", {}},
       // A hand-written frame reads "met", with or without a statement: the imported MEET not.
       {"Arnor met Gondor's envoy in the hall.", {}},
       // Elrond (ARNGOV) is part of Arnor (ARN); the White Council has no code.

@@ -1,0 +1,165 @@
+#include "extract/frame_index.h"
+
+#include <algorithm>
+
+#include "extract/rule_compiled.h"
+
+namespace parley::internal {
+
+uint32_t FrameWordTable::Hash(std::string_view token, bool prefix) {
+  uint32_t h = kSeed;
+  for (char c : token) h = Step(h, static_cast<unsigned char>(c));
+  return prefix ? h : Step(h, 0);
+}
+
+uint32_t FrameWordTable::Find(std::string_view token, bool prefix) const {
+  if (slots_.empty()) return kNone;
+  const uint32_t hash = Hash(token, prefix);
+  for (size_t i = SlotOf(hash);; i = (i + 1) & (slots_.size() - 1)) {
+    const Slot& slot = slots_[i];
+    if (slot.key == kNone) return kNone;
+    if (slot.hash == hash && (prefix_[slot.key] != 0) == prefix && tokens_[slot.key] == token) {
+      return slot.key;
+    }
+  }
+}
+
+uint32_t FrameWordTable::Add(std::string_view token, bool prefix) {
+  if (const uint32_t key = Find(token, prefix); key != kNone) return key;
+  const uint32_t key = static_cast<uint32_t>(tokens_.size());
+  tokens_.emplace_back(token);
+  prefix_.push_back(prefix ? 1 : 0);
+  if (prefix && token.empty()) empty_prefix_ = key;
+  if (prefix) longest_prefix_ = std::max(longest_prefix_, token.size());
+  if (2 * tokens_.size() > slots_.size()) {
+    Grow();  // re-inserts every key, this one too
+  } else {
+    const uint32_t hash = Hash(token, prefix);
+    size_t i = SlotOf(hash);
+    while (slots_[i].key != kNone) i = (i + 1) & (slots_.size() - 1);
+    slots_[i] = {hash, key};
+    filter_.set(Fold(hash));
+  }
+  return key;
+}
+
+void FrameWordTable::Grow() {
+  size_t size = 64;
+  while (size < 4 * tokens_.size()) size *= 2;
+  slots_.assign(size, Slot());
+  shift_ = 32;
+  for (size_t s = size; s > 1; s /= 2) --shift_;
+  for (uint32_t key = 0; key < tokens_.size(); ++key) {
+    const uint32_t hash = Hash(tokens_[key], prefix_[key] != 0);
+    size_t i = SlotOf(hash);
+    while (slots_[i].key != kNone) i = (i + 1) & (slots_.size() - 1);
+    slots_[i] = {hash, key};
+    filter_.set(Fold(hash));
+  }
+}
+
+void FrameIndexBuilder::NumberWords(Frame* frame) {
+  std::string line;  // a line's words and flags, encoded
+  const auto put = [&](uint32_t v) { line.append(reinterpret_cast<const char*>(&v), sizeof v); };
+  for (std::vector<Refinement>* lines : {&frame->refine, &frame->when, &frame->unless}) {
+    for (Refinement& r : *lines) {
+      line.clear();
+      for (std::vector<RefineWord>* side : {&r.before, &r.after}) {
+        put(static_cast<uint32_t>(side->size()));
+        for (RefineWord& w : *side) {
+          if (w.list != nullptr) {
+            const auto [it, fresh] =
+                list_keys_.emplace(w.list.get(), static_cast<uint32_t>(lists_.size()));
+            if (fresh) lists_.push_back(w.list);
+            w.list_key = it->second;
+          } else if (!w.cue.tokens.empty()) {
+            w.id = index_.words.Add(w.cue.tokens[0], w.cue.prefix);
+          }
+          put(w.id);
+          put(w.list_key);
+          put(w.joined ? 1 : 0);
+        }
+      }
+      put((r.before_at_verb ? 1 : 0) | (r.after_at_verb ? 2 : 0) | (r.adjacent ? 4 : 0));
+      r.pattern = patterns_.emplace(line, static_cast<uint32_t>(patterns_.size())).first->second;
+    }
+  }
+}
+
+void FrameIndexBuilder::Finish(CompiledRules* rules) {
+  rules->refine_word_count = static_cast<uint32_t>(index_.words.size());
+  // An item of a list starts where its first word is (FrameReader::ListAt): that word, or with a
+  // one-word prefix item any word it starts.
+  index_.lists.resize(lists_.size());
+  std::vector<std::pair<uint32_t, uint32_t>> key_lists;  // (key, list)
+  for (uint32_t l = 0; l < lists_.size(); ++l) {
+    FrameList& list = index_.lists[l];
+    for (const Cue& item : *lists_[l]) {
+      if (item.tokens.empty()) {
+        list.always = true;
+        continue;
+      }
+      const uint32_t key = index_.words.Add(item.tokens[0], item.prefix && item.tokens.size() == 1);
+      list.first_words.push_back(key);
+      key_lists.emplace_back(key, l);
+    }
+    std::sort(list.first_words.begin(), list.first_words.end());
+    list.first_words.erase(std::unique(list.first_words.begin(), list.first_words.end()),
+                           list.first_words.end());
+    if (list.always) index_.always_lists.push_back(l);
+  }
+  index_.lists_of_key.assign(index_.words.size(), {});
+  std::sort(key_lists.begin(), key_lists.end());
+  key_lists.erase(std::unique(key_lists.begin(), key_lists.end()), key_lists.end());
+  for (const auto& [key, l] : key_lists) index_.lists_of_key[key].push_back(l);
+  index_.frames_of_verb.assign(rules->lexicon.verb_count(), {});
+  for (uint32_t r = 0; r < rules->rules.size(); ++r) {
+    const Rule& rule = rules->rules[r];
+    if (rule.frame == nullptr) continue;
+    for (uint32_t verb : rule.frame->verb_ids) index_.frames_of_verb[verb].push_back(r);
+  }
+  index_.pattern_count = static_cast<uint32_t>(patterns_.size());
+  rules->frame_index = std::move(index_);
+  index_ = FrameIndex();
+  lists_.clear();
+  list_keys_.clear();
+  patterns_.clear();
+}
+
+void FrameSentenceWords::Find(const FrameIndex& index, const Tagged& s) {
+  if (keys_.size() != index.words.size() || lists_.size() != index.lists.size()) {
+    keys_.assign(index.words.size(), 0);
+    lists_.assign(index.lists.size(), 0);
+  } else {
+    for (uint32_t key : set_) keys_[key] = 0;
+    for (uint32_t l : lists_set_) lists_[l] = 0;
+  }
+  set_.clear();
+  lists_set_.clear();
+  unit_keys_.clear();
+  unit_begin_.clear();
+  for (uint32_t l : index.always_lists) {
+    lists_[l] = 1;
+    lists_set_.push_back(l);
+  }
+  for (const Unit& u : s.units) {
+    unit_begin_.push_back(static_cast<uint32_t>(unit_keys_.size()));
+    if (u.mention >= 0) continue;
+    const std::string_view w = s.LowerToken(u.tok_begin);
+    if (w.empty()) continue;
+    index.words.ForEachKey(w, [&](uint32_t key) {
+      unit_keys_.push_back(key);
+      if (keys_[key] != 0) return;
+      keys_[key] = 1;
+      set_.push_back(key);
+      for (uint32_t l : index.lists_of_key[key]) {
+        if (lists_[l] != 0) continue;
+        lists_[l] = 1;
+        lists_set_.push_back(l);
+      }
+    });
+  }
+  unit_begin_.push_back(static_cast<uint32_t>(unit_keys_.size()));
+}
+
+}  // namespace parley::internal
