@@ -1265,6 +1265,17 @@ class FrameReader {
 
 }  // namespace
 
+// Whether the sentence ends with a question mark (before closing quotes or brackets).
+static bool IsQuestion(const Tagged& s) {
+  for (size_t u = s.units.size(); u > 0 && u + 3 > s.units.size(); --u) {
+    if (s.units[u - 1].mention >= 0) return false;
+    const std::string_view w = s.LowerToken(s.units[u - 1].tok_begin);
+    if (w == "?") return true;
+    if (w != "\"" && w != "'" && w != ")" && w != "\u201d" && w != "\u2019") return false;
+  }
+  return false;
+}
+
 std::vector<const EntityDef*> ResolveChunk(const Tagged& s, const ClauseAnalysis& a, int c,
                                            uint32_t bits, bool actor, bool owners,
                                            const DocState& doc) {
@@ -1386,6 +1397,9 @@ void ApplyFrames(const Tagged& s, const ClauseAnalysis& a, const std::vector<uin
   FrameReader reader(s, a, doc, headline, candidates, out);
   // Hand-written frames first; imported frames then skip the verbs those read.
   for (const bool imported : {false, true}) {
+    // A question asserts no event ("do you see any signs that China is helping Russia?"): no
+    // imported frame codes one there.
+    if (imported && IsQuestion(s)) break;
     if (imported) {
       reader.hand_written_ = reader.emitted_;
       reader.hand_written_.insert(reader.hand_written_.end(), reader.read_.begin(),

@@ -510,9 +510,15 @@ void CompileNames(const std::map<std::string, WordList>& words, CompiledRules* r
     for (const std::string& key : names) {
       if (!key.empty()) rules->person_names[key].push_back(e);
     }
-    const std::vector<std::string_view> label_words = SplitNonEmpty(entity.label, ' ');
-    if (label_words.size() >= 2) {
-      rules->person_surnames[TransliterationKey(label_words.back())].push_back(e);
+    // Two words or more (pieces between spaces that are not empty): the last is a surname.
+    const std::string_view label = entity.label;
+    const size_t last_end = label.find_last_not_of(' ');
+    const size_t last_begin =
+        last_end == std::string_view::npos ? 0 : label.find_last_of(' ', last_end) + 1;
+    if (last_begin > 0 && label.find_first_not_of(' ') < last_begin) {
+      rules
+          ->person_surnames[TransliterationKey(label.substr(last_begin, last_end + 1 - last_begin))]
+          .push_back(e);
     }
   }
 }

@@ -160,9 +160,10 @@ bool HasVowel(std::string_view w) {
 }
 
 // "VLADIMIR V. PUTIN" -> "Vladimir V. Putin"; "AL-QAEDA" -> "Al-Qaeda"; "MCNAMARA" ->
-// "McNamara"; acronyms ("UNHCR",
+// "McNamara"; for a `person`, "HU YAOBANG" -> "Hu Yaobang", "ANWAR AS SADAT" -> "Anwar as Sadat";
+// acronyms ("UNHCR",
 // "UN") stay upper case; particles inside a name are lower case ("Bank of Japan").
-std::string DisplayName(const std::string& upper) {
+std::string DisplayName(const std::string& upper, bool person = false) {
   static const std::set<std::string> kParticles = {"OF", "THE", "AND", "FOR", "IN", "ON", "AT",
                                                    "TO", "DE",  "DEL", "LA",  "LE", "DU", "DA",
                                                    "DI", "VAN", "VON", "BIN", "EL"};
@@ -173,6 +174,17 @@ std::string DisplayName(const std::string& upper) {
     if (!out.empty()) out.push_back(' ');
     if (i > 0 && kParticles.count(w) > 0) {
       out += Lower(w);
+      continue;
+    }
+    // A person's word of two letters is a name ("HU YAOBANG": "Hu Yaobang") or, inside the
+    // name, a particle ("ANWAR AS SADAT": "Anwar as Sadat").
+    if (person && w.size() == 2 && HasVowel(w) && w.find('.') == std::string::npos) {
+      if (i > 0 && i + 1 < words.size()) {
+        out += Lower(w);
+      } else {
+        out.push_back(w[0]);
+        out += Lower(w.substr(1));
+      }
       continue;
     }
     const bool acronym =
@@ -816,7 +828,8 @@ class Importer {
   // entity.
   std::string EntityIdFor(const Actor& a, EntityType type) {
     if (std::string id = Known(a, type); !id.empty()) return id;
-    return UniqueId(MakeEntityId(type, DisplayName(a.names[0].text)), a);
+    return UniqueId(MakeEntityId(type, DisplayName(a.names[0].text, type == EntityType::kPerson)),
+                    a);
   }
 
   // `base`, or base-2, base-3, ... when another actor or an entity of the rules has it.
@@ -833,7 +846,7 @@ class Importer {
     auto [it, inserted] = entities_.try_emplace(id);
     if (inserted) {
       it->second.id = id;
-      it->second.label = DisplayName(a.names[0].text);
+      it->second.label = DisplayName(a.names[0].text, id.starts_with("person:"));
       it->second.source = FileName(input_path) + ":" + std::to_string(a.line);
       it->second.input_path = input_path;
       it->second.line = a.line;
@@ -923,6 +936,16 @@ class Importer {
            against_.names->regnal.LongestAt(NameIds(words), 0) == title;
   }
 
+  // Whether `words` (folded) open with one of the rules' titles and "of" or "for" after it
+  // ("DIRECTOR OF THE OFFICE OF THE FOREIGN AFFAIRS COMMISSION"): an office.
+  bool TitleOfSomething(const std::vector<std::string>& words) const {
+    if (against_.names == nullptr) return false;
+    const std::vector<uint32_t> ids = NameIds(words);
+    const size_t n = std::max(against_.names->titles.LongestAt(ids, 0),
+                              against_.names->honorifics.LongestAt(ids, 0));
+    return n > 0 && n < words.size() && (words[n] == "of" || words[n] == "for");
+  }
+
   // Whether `words` (folded) name an office, not an organization: titles and country words only,
   // after an optional "the" ("The US Secretary of State", "Secretary of State"), with at least
   // one title. The clause layer reads titles, and "Secretary of State Vance" is a person.
@@ -995,22 +1018,23 @@ class Importer {
       }
       // An office ("SECRETARY OF STATE" among the names of an actor coded USAGOV): the clause
       // layer reads titles, and an alias would swallow the title of "Secretary of State Vance".
-      if (type != EntityType::kPerson && type != EntityType::kState && OfficeOnly(words)) {
+      if (type != EntityType::kPerson && type != EntityType::kState &&
+          (OfficeOnly(words) || TitleOfSomething(words))) {
         Problem(path, n.line, "'" + n.text + "' is an office: the clause layer reads it");
         continue;
       }
       // Titles before a name of two words or more: the name alone ("PRESIDENT DMITRI A.
       // MEDVEDEV" is "Dmitri A. Medvedev").
       const size_t title = type == EntityType::kPerson ? TitleLength(words) : 0;
-      // A title before one word ("PRESIDENT KENNEDY"): discovery reads the title and the
-      // surname, and an alias would keep the title from the clause layer, unless the title
-      // belongs to the name ("KING HUSSEIN").
       // A title and its complement ("GENERAL SECRETARY OF THE COMMUNIST PARTY"): an office.
       if (title > 0 && title < words.size() &&
           (words[title] == "of" || words[title] == "the" || words[title] == "for")) {
         Problem(path, n.line, "'" + n.text + "' is an office: the clause layer reads it");
         continue;
       }
+      // A title before one word ("PRESIDENT KENNEDY"): discovery reads the title and the
+      // surname, and an alias would keep the title from the clause layer, unless the title
+      // belongs to the name ("KING HUSSEIN").
       if (title > 0 && words.size() - title == 1 && !RegnalTitle(words, title)) {
         Problem(
             path, n.line,
@@ -1028,15 +1052,16 @@ class Importer {
           rest += (rest.empty() ? "" : " ") + w;
         }
         Problem(path, n.line,
-                "'" + n.text + "' is a title and a name: imported as '" + DisplayName(rest) + "'");
-        AddName(DisplayName(rest), e);
+                "'" + n.text + "' is a title and a name: imported as '" + DisplayName(rest, true) +
+                    "'");
+        AddName(DisplayName(rest, true), e);
         continue;
       }
       if (n.text.find(',') != std::string::npos) {
         Problem(path, n.line, "'" + n.text + "' holds a comma, which no alias may");
         continue;
       }
-      const std::string display = DisplayName(n.text);
+      const std::string display = DisplayName(n.text, type == EntityType::kPerson);
       if (against_.adjectives.count(against_.Fold(n.text)) > 0) {
         Problem(path, n.line,
                 "'" + n.text + "' is an adjective in the rules (a demonym): not an alias");
@@ -1056,8 +1081,6 @@ class Importer {
           continue;
         }
       }
-      // A given name as the name of a place, state or organization ("TAKEO", a province, among
-      // Cambodia's names; "NASSER" among Egypt's): it would take the person "Akiba Takeo".
       // A state's or place's name that ends in a head noun of organizations, agreements or
       // events ("STATE COLLEGE", a town, among the names of the United States): it would take
       // part of "Glassboro State College".
@@ -1071,8 +1094,12 @@ class Importer {
                     e->id);
         continue;
       }
-      // Short ones keep their capitals only ("ETA": "Eta" is a given name).
-      if (words.size() == 1 && type != EntityType::kPerson && GivenName(display)) {
+      // A given name as a one-word name ("TAKEO", a province, among Cambodia's names; "NASSER"
+      // among Egypt's): it would take the person "Akiba Takeo".
+      // Short ones keep their capitals only ("ETA": "Eta" is a given name). A person known by
+      // one name that is a given name ("HUSSEIN", King Hussein of Jordan) is no alias either:
+      // it would take "Mr. Hussein" and "President Hassan" of any country.
+      if (words.size() == 1 && GivenName(display)) {
         if (n.text.size() <= 5 && display != n.text) {
           Problem(path, n.line,
                   "one-word name '" + n.text + "' is a given name: an alias in capitals only");

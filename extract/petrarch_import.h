@@ -52,8 +52,9 @@
 // surname ("PRESIDENT KENNEDY": discovery and the clause layer read it) or before "of" (an
 // office), the rules' titles before a full name are stripped ("DEPUTY SECRETARY OF STATE WARREN
 // CHRISTOPHER"); an organization's name that is an office ("SECRETARY OF STATE"); a given name
-// of the rules as a one-word name of a place, state or organization ("TAKEO"; in capitals only
-// when short: "ETA"); a word of an agent noun as one ("YOUTH"); a person's surname alone; for a
+// of the rules as a one-word name ("TAKEO" of Cambodia, "HUSSEIN"; in capitals only when short:
+// "ETA"); a word of an agent noun as one ("YOUTH"); a person's surname alone; an organization's
+// name that is one of the rules' titles and its complement ("DIRECTOR OF THE OFFICE OF ..."); for a
 // state the rules have, a name sharing no distinctive word with their names (Phoenix's cities,
 // regions and rivers of a country) or ending in a head noun of organizations ("STATE
 // COLLEGE"); for an organization, a name of several words sharing none with the rules' names of

@@ -21,6 +21,17 @@ namespace {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
+// The place of `key` in `names`, or names.size(). Compares the sizes first: most property
+// names differ in size from most others.
+size_t PropertyIndex(const std::vector<std::string>& names, std::string_view key) {
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (names[i].size() == key.size() && std::equal(key.begin(), key.end(), names[i].begin())) {
+      return i;
+    }
+  }
+  return names.size();
+}
+
 // A word of a role line and the column it starts at.
 struct RoleWord {
   std::string_view text;
@@ -295,7 +306,7 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
     auto apply = [&](const RuleBlock* block, bool merge) {
       for (const RuleProp& p : block->props) {
         const std::string_view k = p.key;
-        const size_t which = std::find(kProps.begin(), kProps.end(), k) - kProps.begin();
+        const size_t which = PropertyIndex(kProps, k);
         if (which == kProps.size()) {
           files->UnknownProperty(*block, p, kProps);
           ok = false;
@@ -498,6 +509,7 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
   }
   for (EntityDef& def : out->entities) {
     def.role_periods.clear();
+    def.role_periods.reserve(def.entity.roles.size());
     for (const Role& role : def.entity.roles) def.role_periods.push_back(RolePeriod::Of(role));
   }
   for (uint32_t i = 0; i < out->entities.size(); ++i) {

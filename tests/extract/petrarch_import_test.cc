@@ -324,6 +324,19 @@ TEST(PetrarchImportTest, NamesThatAreNotTheActorsStayOut) {
        "ROBERT_MCGONDOR_ [GONGOV 20000101-20100101]\n",
        {"  label      Robert McGondor"},
        {}},
+      {"a person known by one name that is a given name has no alias; a person's words of two "
+       "letters are names, inside the name particles; an organization's name that is one of "
+       "the rules' titles with its complement is an office",
+       "x.actors.txt",
+       "HUSSEIN_ [GONGOV 20000101-20100101]\n"
+       "HU_YAOBANG_ [GONGOV 20000101-20100101]\n"
+       "ANWAR_AS_GONDORI_ [GONGOV 20000101-20100101]\n"
+       "DIRECTOR_OF_THE_OFFICE_OF_GONDOR_ [GONGOV]\n",
+       {"  alias      Hu Yaobang", "  alias      Anwar as Gondori"},
+       {"x.actors.txt:1: one-word name 'HUSSEIN' is a given name: not an alias",
+        "x.actors.txt:1: actor 'Hussein' has no name left",
+        "x.actors.txt:4: 'DIRECTOR OF THE OFFICE OF GONDOR' is an office",
+        "x.actors.txt:4: actor 'Director of the Office of Gondor' has no name left"}},
       {"a sector noun and the preposition of its complement is the noun",
        "x.agents.txt",
        "AMBASSADOR [~GOV]\n"
@@ -439,9 +452,9 @@ TEST(PetrarchImportTest, ImportedPatternsReadTheirRoleMarkers) {
 // The imported verbs layer under hand-written frames, on real text: TABARI's patterns read with
 // the verbs they were written for, a synonym set's code only with a pattern, a phrasal synonym
 // whose verb would turn a word of the patterns into a verb left out; and the imported frames
-// code only events between two coded actors, not for a negated verb, not where a hand-written
-// frame reads the verb, the object is an event a hand-written frame reads, or the object is an
-// -ing clause.
+// code only events between two coded actors, not for a negated verb or in a question, not where a
+// hand-written frame reads the verb, the object is an event a hand-written frame reads, or the
+// object is an -ing clause.
 TEST(PetrarchImportTest, ImportedVerbsCodeOnlyWhatTheHandWrittenRulesLeaveThem) {
   petrarch::ImportOptions options;
   options.against = &Against();
@@ -494,6 +507,9 @@ TEST(PetrarchImportTest, ImportedVerbsCodeOnlyWhatTheHandWrittenRulesLeaveThem) 
   const std::vector<Coding> cases = {
       {"Arnor accused Gondor.", {"ARN GON 112"}},
       {"Arnor did not accuse Gondor.", {}},
+      // A question asserts no event.
+      {"Has Arnor accused Gondor?", {}},
+      {"Why will Arnor accuse Gondor?", {}},
       // A hand-written frame reads "met", with or without a statement: the imported MEET not.
       {"Arnor met Gondor's envoy in the hall.", {}},
       // Elrond (ARNGOV) is part of Arnor (ARN); the White Council has no code.
