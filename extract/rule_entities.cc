@@ -376,12 +376,12 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
             break;
           }
           case kRole: {
-            Role role;
-            if (!ParseRole(files, *block, p, &role, &role_words)) {
+            // Parsed in place; taken out again when the line has errors.
+            if (!ParseRole(files, *block, p, &def.entity.roles.emplace_back(), &role_words)) {
+              def.entity.roles.pop_back();
               ok = false;
               continue;
             }
-            def.entity.roles.push_back(std::move(role));
             if (merge) ++def.imported_roles;
             break;
           }

@@ -1,7 +1,7 @@
 #include "extract/rule_sectors.h"
 
 #include <algorithm>
-#include <set>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -168,10 +168,13 @@ void CompileSectors(RuleFiles* files, const SymbolTables& symbols, CompiledRules
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t a, size_t b) { return noun_layer[a] > noun_layer[b]; });
-  std::set<std::vector<std::string>> indexed;  // the nouns' tokens, each kept once
+  std::unordered_set<std::string> indexed;  // the nouns' tokens, joined: each noun kept once
+  std::string joined;
   for (size_t i : order) {
     SectorNoun& noun = all_nouns[i];
-    if (!indexed.insert(noun.tokens).second) continue;
+    joined.clear();
+    for (const std::string& token : noun.tokens) (joined += token) += '\x1f';
+    if (!indexed.insert(joined).second) continue;
     out->sector_nouns[noun.tokens[0]].push_back(std::move(noun));
   }
   for (auto& [first, bucket] : out->sector_nouns) {

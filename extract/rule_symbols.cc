@@ -60,6 +60,23 @@ void FindCycles(RuleFiles* files, SymbolTables* symbols, const std::string& name
   (*state)[name] = 2;
 }
 
+// Orders `items` by their number of tokens, most first, keeping the order of items of one size
+// (a stable sort by size, one pass for each size: items have a few tokens).
+void SortLongestFirst(std::vector<Cue>* items) {
+  std::vector<size_t> sizes;  // before the items move
+  sizes.reserve(items->size());
+  for (const Cue& item : *items) sizes.push_back(item.tokens.size());
+  const size_t longest = sizes.empty() ? 0 : *std::max_element(sizes.begin(), sizes.end());
+  std::vector<Cue> sorted;
+  sorted.reserve(items->size());
+  for (size_t size = longest + 1; size-- > 0;) {
+    for (size_t i = 0; i < items->size(); ++i) {
+      if (sizes[i] == size) sorted.push_back(std::move((*items)[i]));
+    }
+  }
+  *items = std::move(sorted);
+}
+
 }  // namespace
 
 PatternScope SymbolTables::Scope() const {
@@ -120,9 +137,7 @@ void CompileWordsAndMacros(RuleFiles* files, SymbolTables* symbols) {
                      "word list '" + name + "' has no items");
         continue;
       }
-      std::stable_sort(list.items.begin(), list.items.end(), [](const Cue& a, const Cue& b) {
-        return a.tokens.size() > b.tokens.size();
-      });
+      SortLongestFirst(&list.items);
       symbols->words.emplace(name, std::move(list));
     } else {
       PatternSeq seq;
