@@ -77,7 +77,7 @@ const SectorType* FindSectorType(std::string_view code) {
 constexpr std::string_view kNonStateCodes[] = {
     "IGO", "NGO", "NGM", "MNC", "IMG", "UIS", "UAF", "INT", "AFR", "ASA", "BLK", "CRB",
     "CAU", "CFR", "CAS", "CEU", "EIN", "EAF", "EEU", "EUR", "LAM", "MEA", "MDT", "NAF",
-    "NMR", "PGS", "SCN", "SAM", "SAS", "SEA", "SAF", "WAF", "WST", "MOS", "KKL"};
+    "NMR", "PGS", "SCN", "SAM", "SAS", "SEA", "SAF", "WAF", "WEU", "WST", "MOS", "KKL"};
 
 // The CAMEO event roots (the CAMEO codebook, chapter 2) with parley's predicate for them, and
 // the PLOVER type each maps to (the PLOVER codebook's CAMEO equivalents; "" for public
@@ -799,6 +799,14 @@ class Importer {
       return it->second;
     }
     if (auto it = state_code_.find(code); it != state_code_.end()) return it->second;
+    // A code the rules' states do not carry ("SOVIET_UNION_ [SUN]", where the rules say USR):
+    // the rules' state of the actor's first name.
+    if (auto it = against_.by_name.find(against_.Fold(a.names[0].text));
+        it != against_.by_name.end()) {
+      for (const auto& [id, type] : it->second) {
+        if (type == EntityType::kState) return id;
+      }
+    }
     return UniqueId(MakeEntityId(EntityType::kState, DisplayName(a.names[0].text)), a);
   }
 

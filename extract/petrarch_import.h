@@ -8,8 +8,9 @@
 //             code
 //             ("role government of state:russia from 1999-12-31 to 2008-05-07 code RUSGOV").
 //             An actor is given the id of the entity the rules it is layered under (`against`)
-//             already have: the state with that code, the person or organization with that
-//             name; `rules/imported/` is then merged into them (rule_source.h kImportedLayer).
+//             already have: the state with that code (else with its first name), the person or
+//             organization with that name; `rules/imported/` is then merged into them
+//             (rule_source.h kImportedLayer).
 //   agents    `sector` blocks: the nouns of each agent code ("SOLDIER [~MIL]": noun soldier of
 //             sector MIL), with the label and group kind of CAMEO's actor types.
 //   verbs     a `verbs` block for the irregular forms the dictionary lists, and per verb block

@@ -319,6 +319,13 @@ TEST(PetrarchImportTest, NamesThatAreNotTheActorsStayOut) {
        {"entity state:japan", "entity state:arnor", "entity organization:politburo-of-mordor"},
        {"x.actors.txt:2: 'WEST HOBBITON' shares no word with the names of state:japan",
         "x.actors.txt:4: 'JAPAN COLLEGE' ends in a head noun of organizations"}},
+      {"a state of a code the rules do not give it is the rules' state of its name; a region's "
+       "code (WEU) makes no state",
+       "x.actors.txt",
+       "JAPAN_ [XJP]\n"
+       "WESTERN_RIDERS_ [WEU]\n",
+       {"entity state:japan", "entity organization:western-riders"},
+       {}},
       {"Scottish and Irish surnames keep their second capital",
        "x.actors.txt",
        "ROBERT_MCGONDOR_ [GONGOV 20000101-20100101]\n",
