@@ -119,6 +119,29 @@ void FrameIndexBuilder::Finish(CompiledRules* rules) {
     for (uint32_t verb : rule.frame->verb_ids) index_.frames_of_verb[verb].push_back(r);
   }
   index_.pattern_count = static_cast<uint32_t>(patterns_.size());
+  // The keys of the vocabulary's lower-case texts: the words of most sentence tokens. Only the
+  // imported frames' lines are tested by key (frames.cc): without them, nothing to find.
+  const bool imported_lines =
+      std::any_of(rules->rules.begin(), rules->rules.end(), [](const Rule& rule) {
+        return rule.imported && rule.frame != nullptr &&
+               (!rule.frame->refine.empty() || !rule.frame->when.empty() ||
+                !rule.frame->unless.empty());
+      });
+  const TokenTable& vocabulary = rules->alias_index.tokens;
+  if (imported_lines) {
+    index_.vocabulary.assign(vocabulary.size() + 1, {FrameWordTable::kNone, FrameWordTable::kNone});
+  }
+  for (uint32_t id = 1; imported_lines && id <= vocabulary.size(); ++id) {
+    const std::string_view text = vocabulary.Text(id);
+    if (text.empty() ||
+        std::any_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+      continue;
+    }
+    FrameIndex::Span& span = index_.vocabulary[id];
+    span.begin = static_cast<uint32_t>(index_.vocabulary_keys.size());
+    index_.words.ForEachKey(text, [&](uint32_t key) { index_.vocabulary_keys.push_back(key); });
+    span.end = static_cast<uint32_t>(index_.vocabulary_keys.size());
+  }
   rules->frame_index = std::move(index_);
   index_ = FrameIndex();
   lists_.clear();
@@ -142,22 +165,31 @@ void FrameSentenceWords::Find(const FrameIndex& index, const Tagged& s) {
     lists_[l] = 1;
     lists_set_.push_back(l);
   }
+  const auto found = [&](uint32_t key) {
+    unit_keys_.push_back(key);
+    if (keys_[key] != 0) return;
+    keys_[key] = 1;
+    set_.push_back(key);
+    for (uint32_t l : index.lists_of_key[key]) {
+      if (lists_[l] != 0) continue;
+      lists_[l] = 1;
+      lists_set_.push_back(l);
+    }
+  };
+  // A token's lower-cased vocabulary id, when Tag has looked the tokens up.
+  const bool ids = s.words.size() == s.tokens.size();
   for (const Unit& u : s.units) {
     unit_begin_.push_back(static_cast<uint32_t>(unit_keys_.size()));
     if (u.mention >= 0) continue;
+    const uint32_t id = ids ? s.words[u.tok_begin] : TokenTable::kAbsent;
+    if (id != TokenTable::kAbsent && id < index.vocabulary.size() &&
+        index.vocabulary[id].begin != FrameWordTable::kNone) {
+      const FrameIndex::Span span = index.vocabulary[id];
+      for (uint32_t i = span.begin; i < span.end; ++i) found(index.vocabulary_keys[i]);
+      continue;
+    }
     const std::string_view w = s.LowerToken(u.tok_begin);
-    if (w.empty()) continue;
-    index.words.ForEachKey(w, [&](uint32_t key) {
-      unit_keys_.push_back(key);
-      if (keys_[key] != 0) return;
-      keys_[key] = 1;
-      set_.push_back(key);
-      for (uint32_t l : index.lists_of_key[key]) {
-        if (lists_[l] != 0) continue;
-        lists_[l] = 1;
-        lists_set_.push_back(l);
-      }
-    });
+    if (!w.empty()) index.words.ForEachKey(w, found);
   }
   unit_begin_.push_back(static_cast<uint32_t>(unit_keys_.size()));
 }

@@ -110,6 +110,15 @@ struct FrameIndex {
   std::vector<std::vector<uint32_t>> lists_of_key;
   std::vector<uint32_t> always_lists;  // the lists with an item of no words
   uint32_t pattern_count = 0;          // Refinement::pattern is below this
+  // By id in the rules' vocabulary (CompiledRules::alias_index.tokens, which Tagged::words
+  // holds for each token lower-cased): the keys its text meets (`words`' ForEachKey), found
+  // when the rules compile, so that a sentence reads most of its words' keys here. Texts with
+  // an ASCII capital (never a lower-cased token's) have none: {kNone, kNone}.
+  struct Span {
+    uint32_t begin = 0, end = 0;  // vocabulary_keys[begin, end)
+  };
+  std::vector<Span> vocabulary;
+  std::vector<uint32_t> vocabulary_keys;
 };
 
 // Builds a FrameIndex while the rules compile (RuleCompiler). One thread.
@@ -119,9 +128,9 @@ class FrameIndexBuilder {
   // same for the same token and prefix in every frame), RefineWord::list_key of a word list, and
   // each line's Refinement::pattern (the same for the same words and flags).
   void NumberWords(Frame* frame);
-  // Adds the lists' first words, and which frames each verb names (from rules->rules, whose
-  // indices are final), and moves the index into rules->frame_index; sets
-  // rules->refine_word_count.
+  // Adds the lists' first words, which frames each verb names (from rules->rules, whose
+  // indices are final) and the keys of the vocabulary's words (rules->alias_index.tokens,
+  // complete), and moves the index into rules->frame_index; sets rules->refine_word_count.
   void Finish(CompiledRules* rules);
 
  private:
@@ -179,11 +188,21 @@ class FrameSentenceWords {
 // them for each sentence (the entries it set).
 struct FrameScratch {
   FrameSentenceWords words;
-  std::vector<uint8_t> named;  // by rule: all 0 between sentences
+  // The verbs of the sentence's groups each frame names: by rule, the first and the last of
+  // them (indices into `verbs`, which chains them in the order of the groups and their verbs;
+  // -1: none); `named` lists the rules to reset.
+  struct NamedVerb {
+    uint32_t group = 0, verb = 0;  // VerbGroup, GroupVerb
+    int32_t next = -1;
+  };
+  std::vector<NamedVerb> verbs;
+  std::vector<int32_t> first_verb, last_verb;
+  std::vector<uint32_t> named;
+  std::vector<uint32_t> apply;  // the frames to apply to the sentence, in rule order
   // By Refinement::pattern: whether the sentence may hold the line's words (-1: not asked yet),
   // and the first of its occurrences found (-1: none); `asked` lists the patterns to reset.
   std::vector<int8_t> may;
-  std::vector<int32_t> first;
+  std::vector<int32_t> first_occurrence;
   std::vector<uint32_t> asked;
   // Whether a line occurs around a verb of a group, for a hand-written or an imported frame.
   struct Occurrence {

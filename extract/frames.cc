@@ -74,42 +74,37 @@ class FrameReader {
     }
   }
 
-  void Apply(const Rule& rule) {
-    for (size_t gi = 0; gi < a_.groups.size(); ++gi) {
-      const VerbGroup& g = a_.groups[gi];
+  // Reads `rule` at the verbs of the sentence's groups it names (the chain of
+  // FrameScratch::verbs from `named`, -1 for none) and at the nominalisations of its nouns.
+  void Apply(const Rule& rule, int32_t named) {
+    const std::vector<FrameScratch::NamedVerb>& named_verbs = doc_.frame_scratch.verbs;
+    for (int32_t i = named; i >= 0; i = named_verbs[i].next) {
+      const VerbGroup& g = a_.groups[named_verbs[i].group];
+      const size_t k = named_verbs[i].verb;
       // A to-infinitive is read when the clause layer found who does what it says, by the
       // hand-written frames only (PETRARCH's dictionaries code main verbs).
       if (g.infinitive && (g.subject < 0 || rule.imported)) continue;
       if (headline_ && g.subject_via != "before the verb") continue;
-      for (size_t k = 0; k < g.verbs.size(); ++k) {
-        // Only a verb of the frame (most frames the prefilter selects name none of the group's).
-        const std::vector<uint32_t>& verbs = g.verbs[k].verbs;
-        const std::vector<uint32_t>& ids = rule.frame->verb_ids;
-        if (std::none_of(verbs.begin(), verbs.end(), [&](uint32_t v) {
-              return std::binary_search(ids.begin(), ids.end(), v);
-            })) {
-          continue;
-        }
-        // An imported frame gives way to the hand-written frames that read this verb.
-        if (rule.imported && std::find(hand_written_.begin(), hand_written_.end(),
-                                       g.verbs[k].unit) != hand_written_.end()) {
-          continue;
-        }
-        // The frame verb with the longest particle that follows: "broke off relations" is
-        // "break off", not "break" with "off" as a preposition; and words before it, the same
-        // way ("wire tapped").
-        const FrameVerb* best = nullptr;
-        for (const FrameVerb& fv : rule.frame->verbs) {
-          if (std::find(verbs.begin(), verbs.end(), fv.verb) == verbs.end()) continue;
-          if (!ParticleFollows(g.verbs[k].unit, fv.particle)) continue;
-          if (!WordsBefore(g.verbs[k].unit, fv.before)) continue;
-          if (best == nullptr ||
-              fv.particle.size() + fv.before.size() > best->particle.size() + best->before.size()) {
-            best = &fv;
-          }
-        }
-        if (best != nullptr) Read(rule, g, k, *best);
+      const std::vector<uint32_t>& verbs = g.verbs[k].verbs;
+      // An imported frame gives way to the hand-written frames that read this verb.
+      if (rule.imported && std::find(hand_written_.begin(), hand_written_.end(), g.verbs[k].unit) !=
+                               hand_written_.end()) {
+        continue;
       }
+      // The frame verb with the longest particle that follows: "broke off relations" is
+      // "break off", not "break" with "off" as a preposition; and words before it, the same
+      // way ("wire tapped").
+      const FrameVerb* best = nullptr;
+      for (const FrameVerb& fv : rule.frame->verbs) {
+        if (std::find(verbs.begin(), verbs.end(), fv.verb) == verbs.end()) continue;
+        if (!ParticleFollows(g.verbs[k].unit, fv.particle)) continue;
+        if (!WordsBefore(g.verbs[k].unit, fv.before)) continue;
+        if (best == nullptr ||
+            fv.particle.size() + fv.before.size() > best->particle.size() + best->before.size()) {
+          best = &fv;
+        }
+      }
+      if (best != nullptr) Read(rule, g, k, *best);
     }
     // Nominalisations of the nouns the frame names: "Russia's invasion of Ukraine"; nouns of
     // content with their clause: "Rabin's promise to withdraw".
@@ -447,7 +442,7 @@ class FrameReader {
       memo.asked.push_back(r.pattern);
     }
     if (may == 0) return false;
-    for (int32_t i = memo.first[r.pattern]; i >= 0; i = memo.occurrences[i].next) {
+    for (int32_t i = memo.first_occurrence[r.pattern]; i >= 0; i = memo.occurrences[i].next) {
       const FrameScratch::Occurrence& o = memo.occurrences[i];
       if (o.group == &g && o.verb == verb && o.imported == imported) return o.occurs;
     }
@@ -458,8 +453,8 @@ class FrameReader {
                          InOrderAdjacent(r.after, verb + 1, after_end, r.after_at_verb, false)
                    : InOrder(r.before, before_begin, verb, imported) &&
                          InOrder(r.after, verb + 1, after_end, imported);
-    memo.occurrences.push_back({&g, verb, imported, occurs, memo.first[r.pattern]});
-    memo.first[r.pattern] = static_cast<int32_t>(memo.occurrences.size() - 1);
+    memo.occurrences.push_back({&g, verb, imported, occurs, memo.first_occurrence[r.pattern]});
+    memo.first_occurrence[r.pattern] = static_cast<int32_t>(memo.occurrences.size() - 1);
     return occurs;
   }
 
@@ -1342,33 +1337,64 @@ void ApplyFrames(const Tagged& s, const ClauseAnalysis& a, const std::vector<uin
   if (frames.empty()) return;
   // What the sentence before left in the memo of lines (FrameReader::Occurs).
   FrameScratch& scratch = doc.frame_scratch;
-  if (scratch.may.size() != doc.rules.frame_index.pattern_count) {
-    scratch.may.assign(doc.rules.frame_index.pattern_count, -1);
-    scratch.first.assign(doc.rules.frame_index.pattern_count, -1);
+  const FrameIndex& index = doc.rules.frame_index;
+  if (scratch.may.size() != index.pattern_count) {
+    scratch.may.assign(index.pattern_count, -1);
+    scratch.first_occurrence.assign(index.pattern_count, -1);
   } else {
     for (uint32_t p : scratch.asked) {
       scratch.may[p] = -1;
-      scratch.first[p] = -1;
+      scratch.first_occurrence[p] = -1;
     }
   }
   scratch.asked.clear();
   scratch.occurrences.clear();
-  FrameReader reader(s, a, doc, headline, candidates, out);
-  // The frames that name a verb of a verb group (FrameIndex::frames_of_verb): a frame the
-  // prefilter selected names no verb of the sentence's groups, mostly ("attack" as a noun), and
-  // reads only nominalisations then.
-  const FrameIndex& index = doc.rules.frame_index;
-  std::vector<uint8_t>& named = doc.frame_scratch.named;
-  named.resize(doc.rules.rules.size(), 0);
-  for (const VerbGroup& g : a.groups) {
-    for (const GroupVerb& v : g.verbs) {
-      for (uint32_t verb : v.verbs) {
+  // The verbs of the groups each frame names (FrameIndex::frames_of_verb), in the order of the
+  // groups and their verbs: a frame the prefilter selected names none, mostly ("attack" as a
+  // noun), and reads only nominalisations then.
+  std::vector<int32_t>& first = scratch.first_verb;
+  std::vector<int32_t>& last = scratch.last_verb;
+  if (first.size() != doc.rules.rules.size()) {
+    first.assign(doc.rules.rules.size(), -1);
+    last.assign(doc.rules.rules.size(), -1);
+  }
+  scratch.verbs.clear();
+  scratch.named.clear();
+  for (uint32_t gi = 0; gi < a.groups.size(); ++gi) {
+    const std::vector<GroupVerb>& verbs = a.groups[gi].verbs;
+    for (uint32_t k = 0; k < verbs.size(); ++k) {
+      for (uint32_t verb : verbs[k].verbs) {
         if (verb >= index.frames_of_verb.size()) continue;
-        for (uint32_t r : index.frames_of_verb[verb]) named[r] = 1;
+        for (uint32_t r : index.frames_of_verb[verb]) {
+          const int32_t at = static_cast<int32_t>(scratch.verbs.size());
+          if (first[r] < 0) {
+            first[r] = at;
+            scratch.named.push_back(r);
+          } else {
+            FrameScratch::NamedVerb& previous = scratch.verbs[last[r]];
+            if (previous.group == gi && previous.verb == k) continue;  // another sense of it
+            previous.next = at;
+          }
+          scratch.verbs.push_back({gi, k, -1});
+          last[r] = at;
+        }
       }
     }
   }
+  // The selected frames that name such a verb or, when the sentence has nominalisations, a
+  // noun, in rule order.
   const bool nominals = !a.nominals.empty() && !headline;
+  std::vector<uint32_t>& apply = scratch.apply;
+  apply.clear();
+  for (uint32_t r : frames) {
+    if (first[r] < 0) {
+      if (!nominals) continue;
+      const Frame& frame = *doc.rules.rules[r].frame;
+      if (frame.nouns.empty() && frame.clause_nouns.empty()) continue;
+    }
+    apply.push_back(r);
+  }
+  FrameReader reader(s, a, doc, headline, candidates, out);
   // Hand-written frames first; imported frames then skip the verbs those read.
   for (const bool imported : {false, true}) {
     // A question asserts no event ("do you see any signs that China is helping Russia?"): no
@@ -1379,25 +1405,14 @@ void ApplyFrames(const Tagged& s, const ClauseAnalysis& a, const std::vector<uin
       reader.hand_written_.insert(reader.hand_written_.end(), reader.read_.begin(),
                                   reader.read_.end());
     }
-    for (uint32_t r : frames) {
+    for (uint32_t r : apply) {
       const Rule& rule = doc.rules.rules[r];
       if (rule.imported != imported) continue;
-      if (named[r] == 0 &&
-          !(nominals && (!rule.frame->nouns.empty() || !rule.frame->clause_nouns.empty()))) {
-        continue;
-      }
       if (!only_relation.empty() && rule.id != only_relation) continue;
-      reader.Apply(rule);
+      reader.Apply(rule, first[r]);
     }
   }
-  for (const VerbGroup& g : a.groups) {
-    for (const GroupVerb& v : g.verbs) {
-      for (uint32_t verb : v.verbs) {
-        if (verb >= index.frames_of_verb.size()) continue;
-        for (uint32_t r : index.frames_of_verb[verb]) named[r] = 0;
-      }
-    }
-  }
+  for (uint32_t r : scratch.named) first[r] = last[r] = -1;
 }
 
 }  // namespace parley::internal

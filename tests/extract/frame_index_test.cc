@@ -150,5 +150,37 @@ TEST(FrameIndexTest, FramesOfAVerb) {
   EXPECT_EQ(of.at(*rules.lexicon.FindVerb("hold")), (std::vector<uint32_t>{1, 2}));
 }
 
+// The keys of the vocabulary's words, found when the rules compile, are those the table gives
+// their text; words with a capital (no lower-cased token's id) have none.
+TEST(FrameIndexTest, VocabularyKeysAreTheKeysOfTheirText) {
+  auto set =
+      RuleSet::Compile({{"imported/x.rules",
+                         "entity state:bree\n  label Bree\n  alias Bree, bree town, pony express\n"
+                         "frame a\n  verb meet\n  predicate met_with\n  object actor\n"
+                         "  refine * sanction* -> 163\n  unless * bree\n  when * pon*\n",
+                         kImportedLayer}});
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  const CompiledRules& rules = (*set)->compiled();
+  const FrameIndex& index = rules.frame_index;
+  const TokenTable& vocabulary = rules.alias_index.tokens;
+  ASSERT_EQ(index.vocabulary.size(), vocabulary.size() + 1);
+  size_t with_keys = 0;
+  for (uint32_t id = 1; id <= vocabulary.size(); ++id) {
+    const std::string text(vocabulary.Text(id));
+    SCOPED_TRACE(text);
+    const FrameIndex::Span span = index.vocabulary[id];
+    if (std::any_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+      EXPECT_EQ(span.begin, FrameWordTable::kNone);
+      continue;
+    }
+    std::vector<uint32_t> keys(index.vocabulary_keys.begin() + span.begin,
+                               index.vocabulary_keys.begin() + span.end);
+    std::sort(keys.begin(), keys.end());
+    EXPECT_EQ(keys, TableKeys(index.words, text));
+    with_keys += keys.empty() ? 0 : 1;
+  }
+  EXPECT_GE(with_keys, 2u);  // "bree", "pony"
+}
+
 }  // namespace
 }  // namespace parley::internal
