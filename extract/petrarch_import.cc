@@ -1,6 +1,7 @@
 #include "extract/petrarch_import.h"
 
 #include <algorithm>
+#include <deque>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -2120,6 +2121,11 @@ Result<ImportResult> ImportPetrarch(const std::vector<ImportInput>& inputs,
                    [&](const auto& a, const auto& b) { return rank(a.second) < rank(b.second); });
   std::map<const ImportInput*, std::string> texts, summaries;
   std::vector<const ImportInput*> actor_inputs;
+  // The importer keeps pointers to the actors it has read (which actor took an id, which is
+  // the state of a code) until the end of the import, so every actor file read lives as long:
+  // a file freed after its block would let a later file's actor reuse an address and pass for
+  // it.
+  std::deque<ActorFile> actor_files;
   for (const auto& [input, kind] : ordered) {
     std::string& text = texts[input];
     std::string& summary = summaries[input];
@@ -2131,7 +2137,8 @@ Result<ImportResult> ImportPetrarch(const std::vector<ImportInput>& inputs,
         break;
       }
       case DictionaryKind::kActors: {
-        const ActorFile file = ReadActors(input->path, input->text, &problems);
+        const ActorFile& file =
+            actor_files.emplace_back(ReadActors(input->path, input->text, &problems));
         importer.Actors(*input, file, &text, &summary);
         importer.FlushAgents(input->path, &text);
         actor_inputs.push_back(input);
