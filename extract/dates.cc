@@ -735,6 +735,10 @@ class Finder {
     if (IsYearToken(y_at)) return Match{i, y_at, MonthTime(Value(y_at), m), false};
     const bool lead =
         (i > 0 && IsWord(i - 1) && InFolded(kMonthLeads, Str(i - 1))) ||
+        // "by mid-December": the hyphenated "mid", itself after a lead ("between now and
+        // mid-January" is no point of the story).
+        (i > 2 && IsPunct(i - 1, '-') && Adjacent(i - 1) && Adjacent(i) &&
+         LowerWord(i - 2) == "mid" && IsWord(i - 3) && InFolded(kMonthLeads, Str(i - 3))) ||
         (i > 1 && LowerWord(i - 1) == "of" && InFolded(kMonthParts, LowerWord(i - 2))) ||
         ThatMonthOpensClause(i);
     if (lead && HasYear() && (strong || m == 5) && !CarryBlocks(m)) {

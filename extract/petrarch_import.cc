@@ -160,7 +160,8 @@ bool HasVowel(std::string_view w) {
 }
 
 // "VLADIMIR V. PUTIN" -> "Vladimir V. Putin"; "AL-QAEDA" -> "Al-Qaeda"; "MCNAMARA" ->
-// "McNamara"; for a `person`, "HU YAOBANG" -> "Hu Yaobang", "ANWAR AS SADAT" -> "Anwar as Sadat";
+// "McNamara"; for a `person`, "HU YAOBANG" -> "Hu Yaobang", "ANWAR AS SADAT" -> "Anwar as Sadat"
+// ("MOHAMMED VI" keeps its numeral);
 // acronyms ("UNHCR",
 // "UN") stay upper case; particles inside a name are lower case ("Bank of Japan").
 std::string DisplayName(const std::string& upper, bool person = false) {
@@ -178,7 +179,9 @@ std::string DisplayName(const std::string& upper, bool person = false) {
     }
     // A person's word of two letters is a name ("HU YAOBANG": "Hu Yaobang") or, inside the
     // name, a particle ("ANWAR AS SADAT": "Anwar as Sadat").
-    if (person && w.size() == 2 && HasVowel(w) && w.find('.') == std::string::npos) {
+    const bool roman =
+        std::all_of(w.begin(), w.end(), [](char c) { return c == 'I' || c == 'V' || c == 'X'; });
+    if (person && w.size() == 2 && HasVowel(w) && !roman && w.find('.') == std::string::npos) {
       if (i > 0 && i + 1 < words.size()) {
         out += Lower(w);
       } else {
@@ -1239,11 +1242,13 @@ class Importer {
   }
 
   // A name of several words, in the case DisplayName gives it where that is how English writes
-  // the name ("Robert S. Strauss", "Bank of Japan", "The Shire" and "the Shire": the lower-case
+  // the name ("Bank of Japan", "The Shire" and "the Shire": the lower-case
   // "the foundation of" is no mention of "The Foundation"); in any case where a hyphen, an
   // apostrophe or a short word in capitals leaves the spelling open ("Ban Ki-Moon", "AL Qaeda").
   static void AddName(const std::string& display, EntityOut* e) {
-    bool open = display.find_first_of("-'") != std::string::npos;
+    // A person's name in any case: no lower-case phrase spells one, and the case-insensitive
+    // match also folds accents ("Sauli Niinisto" for "Sauli Niinistö").
+    bool open = display.find_first_of("-'") != std::string::npos || e->id.starts_with("person:");
     for (const std::string& w : SplitSpaces(display)) {
       if (w.size() <= 2 &&
           std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {

@@ -25,6 +25,10 @@
 #   BENCH_BUILD    build directory holding parley and tools/bench/parley_re2_ceiling
 #                  (default build/; both are built there when missing)
 #   BENCH_MICRO=1  also run the Google Benchmark micro-benchmarks (short runs)
+#   BENCH_RULES    a rules directory loaded over the defaults by every parley extract and ingest
+#                  (and the Dask recipe) with --rules: e.g. the imported CAMEO/Phoenix layer that
+#                  tools/gen_imported.sh writes (issue 15's "full dictionaries" row); its path is
+#                  kept in the results directory (rules)
 #
 # Needs GNU time (/usr/bin/time), zstd, python3 and db_bench: tools/setup.sh --bench; TABARI's
 # run.sh also needs g++, unzip and libncurses-dev (the same).
@@ -44,6 +48,12 @@ repeat=${BENCH_REPEAT:-5}
 build=${BENCH_BUILD:-build}
 out=${BENCH_OUT:-$(mktemp -d /tmp/parley-bench.XXXXXX)}
 mkdir -p "$out"
+rules=()
+if [ -n "${BENCH_RULES:-}" ]; then
+  [ -d "$BENCH_RULES" ] || { echo "tools/bench.sh: BENCH_RULES '$BENCH_RULES' is not a directory" >&2; exit 2; }
+  rules=(--rules "$(readlink -f "$BENCH_RULES")")
+fi
+printf '%s\n' "${rules[*]:-defaults}" >"$out/rules"
 
 for tool in /usr/bin/time zstd python3 db_bench taskset; do
   if ! command -v "$tool" >/dev/null; then
@@ -60,8 +70,9 @@ fi
 [ -f "$build/CMakeCache.txt" ] || cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$build" --target parley parley_re2_ceiling parley_store_bench >/dev/null
 git describe --always --dirty >"$out/commit" 2>/dev/null || echo unknown >"$out/commit"
-parley=$root/$build/parley
-ceiling=$root/$build/tools/bench/parley_re2_ceiling
+case $build in /*) ;; *) build=$root/$build ;; esac
+parley=$build/parley
+ceiling=$build/tools/bench/parley_re2_ceiling
 py=$root/tools/bench/bench_util.py
 dask=
 if [ "${BENCH_DASK:-1}" != 0 ]; then
@@ -119,7 +130,7 @@ if [[ " $parts " == *" startup "* ]]; then
   python3 "$py" measure "$out/startup.jsonl" >"$out/corpus-startup.meta"
   [ -z "$peer" ] || run_peer tabari-build "$out/startup.jsonl"  # builds TABARI, untimed
   for ((i = 1; i <= repeat; i++)); do
-    run "startup-parley-r$i" "$parley" extract "$out/startup.jsonl" --jobs 1
+    run "startup-parley-r$i" "$parley" extract "$out/startup.jsonl" --jobs 1 "${rules[@]}"
     [ -z "$peer" ] || run_peer "startup-tabari-r$i" "$out/startup.jsonl"
   done
   python3 "$py" keep-median "$out" startup-parley
@@ -130,7 +141,7 @@ if [[ " $parts " == *" 1k "* ]]; then
   python3 "$py" measure "$out/corpus-1k.jsonl" >"$out/corpus-1k.meta"
   [ -z "$peer" ] || [ -x "$out/tabari/TABARI" ] || run_peer tabari-build "$out/corpus-1k.jsonl"
   for ((i = 1; i <= repeat; i++)); do
-    run "extract-1k-j1-r$i" "$parley" extract "$out/corpus-1k.jsonl" --jobs 1
+    run "extract-1k-j1-r$i" "$parley" extract "$out/corpus-1k.jsonl" --jobs 1 "${rules[@]}"
     [ -z "$peer" ] || run_peer "tabari-1k-r$i" "$out/corpus-1k.jsonl"
   done
   python3 "$py" keep-median "$out" extract-1k-j1
@@ -153,38 +164,40 @@ for scale in $scales; do
     # that all see the same machine; the report shows each one's median run.
     for ((i = 1; i <= repeat; i++)); do
       for jobs in 1 2; do
-        run "extract-$scale-j$jobs-r$i" "$parley" extract "$input" --jobs "$jobs"
+        run "extract-$scale-j$jobs-r$i" "$parley" extract "$input" --jobs "$jobs" "${rules[@]}"
         cmp -s "$out/extract-$scale-j1-r1.out" "$out/extract-$scale-j$jobs-r$i.out" ||
           { echo "tools/bench.sh: --jobs 1 and --jobs $jobs outputs differ" >&2; exit 1; }
       done
-      run "extract-$scale-pair-r$i" bash -c '"$1" extract "$2" --jobs 1 >"$4" & first=$!
-        "$1" extract "$3" --jobs 1 >"$5" && wait "$first" && cat "$4" "$5"' _ "$parley" \
-        "$out/half-$scale.00.jsonl" "$out/half-$scale.01.jsonl" "$out/half-0.out" "$out/half-1.out"
+      run "extract-$scale-pair-r$i" bash -c '"$1" extract "$2" --jobs 1 "${@:6}" >"$4" & first=$!
+        "$1" extract "$3" --jobs 1 "${@:6}" >"$5" && wait "$first" && cat "$4" "$5"' _ "$parley" \
+        "$out/half-$scale.00.jsonl" "$out/half-$scale.01.jsonl" "$out/half-0.out" "$out/half-1.out" \
+        "${rules[@]}"
       cmp -s "$out/extract-$scale-j1-r1.out" "$out/extract-$scale-pair-r$i.out" ||
         { echo "tools/bench.sh: the two halves' outputs differ from the whole's" >&2; exit 1; }
       # The ingest is compared with the extraction runs, so it alternates with them, each run
       # into a fresh store (they store the same records).
       if [[ " $ingest_scales " == *" $scale "* ]]; then
         rm -rf "$out/db-$scale"
-        run "ingest-$scale-j2-r$i" "$parley" ingest --db "$out/db-$scale" --bulk --jobs 2 "$input"
+        run "ingest-$scale-j2-r$i" "$parley" ingest --db "$out/db-$scale" --bulk --jobs 2 "$input" \
+          "${rules[@]}"
         if [ -n "$dask" ]; then
           # The Dask recipe on a LocalCluster of 2 workers (cluster start-up included) builds
           # the same store; it is compared with the ingest it alternates with.
           rm -rf "$out/db-dask"
           run "dask-$scale-r$i" /usr/bin/python3 "$root/tools/dask/parley_dask.py" \
-            --local-workers 2 --parley "$parley" --bulk --db "$out/db-dask" "$input"
+            --local-workers 2 --parley "$parley" --bulk --db "$out/db-dask" "$input" "${rules[@]}"
         fi
       fi
     done
     python3 "$py" keep-median "$out" "extract-$scale-j1" "extract-$scale-j2" \
       "extract-$scale-pair" "ingest-$scale-j2" "dask-$scale"
   else
-    run "extract-$scale-j1" "$parley" extract "$input" --jobs 1
+    run "extract-$scale-j1" "$parley" extract "$input" --jobs 1 "${rules[@]}"
   fi
   [[ " $ingest_scales " == *" $scale "* ]] || continue
   if [ "$scale" != 1x ]; then
     rm -rf "$out/db-$scale"
-    run "ingest-$scale-j2" "$parley" ingest --db "$out/db-$scale" --bulk --jobs 2 "$input"
+    run "ingest-$scale-j2" "$parley" ingest --db "$out/db-$scale" --bulk --jobs 2 "$input" "${rules[@]}"
   fi
   "$parley" stats --db "$out/db-$scale" --json >"$out/stats-$scale.json"
   "$parley" export --db "$out/db-$scale" --format jsonl --what entities >"$out/entities-$scale.jsonl"
@@ -228,7 +241,7 @@ if [[ " $ingest_scales " == *" 1x "* ]]; then
     --value_size="$value_size" --db="$out/db-bench" --compression_type=none
   # The store alone beside it (graph/store_bench.cc, synthetic documents of ~7.5 statements):
   # per-document Put and the bulk PutBatch path, by wall time and by the process's CPU time.
-  run store-bench taskset -c 0 "$root/$build/graph/parley_store_bench" --benchmark_min_time=1 \
+  run store-bench taskset -c 0 "$build/graph/parley_store_bench" --benchmark_min_time=1 \
     --benchmark_filter='BM_Put(PerDocument|BatchBulk)Rocks' --benchmark_format=json
 fi
 

@@ -300,6 +300,8 @@ TEST(FindDatesTest, Relative) {
       {"last June", "2019-08-01", {"last June=2019-06[2019-06-01..2019-06-30]~"}},
       {"next June", "2019-08-01", {"next June=2020-06[2020-06-01..2020-06-30]~"}},
       {"in June", "2019-08-01", {"June=2019-06[2019-06-01..2019-06-30]~"}},
+      {"In mid-June, they met", "2019-08-01", {"June=2019-06[2019-06-01..2019-06-30]~"}},
+      {"now and mid-June", "2019-08-01", {}},
       {"in May", "2019-08-01", {"May=2019-05[2019-05-01..2019-05-31]~"}},
       // Without a reference, relative expressions are skipped; absolute ones are not.
       {"on March 18 and in June 2019, today", "", {"June 2019=2019-06[2019-06-01..2019-06-30]"}},
@@ -474,6 +476,16 @@ TEST(FindDatesTest, NarrativeReferenceFollowsTheText) {
        {"October 1978=1978-10[1978-10-01..1978-10-31]", "March 10=1979-03-10~",
         "June=1979-06[1979-06-01..1979-06-30]~"}},
       {"In early March Begin visited.", "1978-10", {"March=1979-03[1979-03-01..1979-03-31]~"}},
+      // "mid-" hyphenated, after a lead, leads a bare month; a hyphen alone does not, nor does
+      // "mid-" without a lead ("between now and mid-January" is no point of the story).
+      {"By mid-December the talks stalled.",
+       "1978-10",
+       {"December=1978-12[1978-12-01..1978-12-31]~"}},
+      {"In mid December the talks stalled.",
+       "1978-10",
+       {"December=1978-12[1978-12-01..1978-12-31]~"}},
+      {"The Paris-March talks stalled.", "1978-10", {}},
+      {"Between now and mid-January they will deliver.", "1978-10", {}},
       // A span of two years leaves the story in the later one.
       {"During the winter of 1978-1979 talks stalled; in March they resumed.",
        "",

@@ -259,9 +259,9 @@ TEST(PetrarchImportTest, NamesThatAreNotTheActorsStayOut) {
        "KING_THEODEN_ [GONGOV 20000101-20100101]\n"
        "SAURON_OF_MORDOR_ [GONGOV 20000101-20100101]\n"
        "+GENERAL_SECRETARY_OF_THE_DARK_LORDS_\n",
-       {"entity person:frodo-baggins", "  alias      Frodo Baggins", "entity person:samwise",
-        "  alias      Samwise, Samwise Gamgee", "entity person:king-theoden",
-        "  alias      King Theoden"},
+       {"entity person:frodo-baggins", "  alias/i    Frodo Baggins", "entity person:samwise",
+        "  alias      Samwise", "  alias/i    Samwise Gamgee", "entity person:king-theoden",
+        "  alias/i    King Theoden"},
        {"x.actors.txt:2: 'PRESIDENT BAGGINS' is a title and a surname",
         "x.actors.txt:4: 'DEPUTY SECRETARY OF STATE SAMWISE GAMGEE' is a title and a name: "
         "imported as 'Samwise Gamgee'",
@@ -337,13 +337,14 @@ TEST(PetrarchImportTest, NamesThatAreNotTheActorsStayOut) {
        "x.actors.txt",
        "HUSSEIN_ [GONGOV 20000101-20100101]\n"
        "HU_YAOBANG_ [GONGOV 20000101-20100101]\n"
+       "ELESSAR_VI_ [GONGOV 20000101-20100101]\n"
        "ANWAR_AS_GONDORI_ [GONGOV 20000101-20100101]\n"
        "DIRECTOR_OF_THE_OFFICE_OF_GONDOR_ [GONGOV]\n",
-       {"  alias      Hu Yaobang", "  alias      Anwar as Gondori"},
+       {"  alias/i    Hu Yaobang", "  alias/i    Elessar VI", "  alias/i    Anwar as Gondori"},
        {"x.actors.txt:1: one-word name 'HUSSEIN' is a given name: not an alias",
         "x.actors.txt:1: actor 'Hussein' has no name left",
-        "x.actors.txt:4: 'DIRECTOR OF THE OFFICE OF GONDOR' is an office",
-        "x.actors.txt:4: actor 'Director of the Office of Gondor' has no name left"}},
+        "x.actors.txt:5: 'DIRECTOR OF THE OFFICE OF GONDOR' is an office",
+        "x.actors.txt:5: actor 'Director of the Office of Gondor' has no name left"}},
       {"a sector noun and the preposition of its complement is the noun",
        "x.agents.txt",
        "AMBASSADOR [~GOV]\n"

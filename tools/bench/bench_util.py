@@ -332,7 +332,9 @@ def cmd_report(out, parts, load_start, load_end):
     lines_out = []
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     commit = open(p("commit")).read().strip() if os.path.exists(p("commit")) else "unknown"
-    lines_out.append(f"Run {now}, commit {commit}; machine: {machine()}.")
+    rules = open(p("rules")).read().strip() if os.path.exists(p("rules")) else "defaults"
+    rules = "the default rules" if rules == "defaults" else f"the default rules and {rules}"
+    lines_out.append(f"Run {now}, commit {commit}, {rules}; machine: {machine()}.")
     lines_out.append(f"Load average (1, 5, 15 min) at start: {load_start}; at end: {load_end}.")
     lines_out.append("")
     peer, peer_figures = peer_rows(out, parts)
