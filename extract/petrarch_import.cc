@@ -839,8 +839,19 @@ class Importer {
   // entity.
   std::string EntityIdFor(const Actor& a, EntityType type) {
     if (std::string id = Known(a, type); !id.empty()) return id;
-    return UniqueId(MakeEntityId(type, DisplayName(a.names[0].text, type == EntityType::kPerson)),
-                    a);
+    const std::string base =
+        MakeEntityId(type, DisplayName(a.names[0].text, type == EntityType::kPerson));
+    // An actor of the same first name that an earlier actor took ("GERHARD_SCHRODER_" twice in
+    // Phoenix.Countries.actors.txt): the same entity, its roles added, not a second entity with
+    // the same aliases.
+    if (auto it = first_name_.find(base); it != first_name_.end() &&
+                                          against_.ids.count(base) == 0 &&
+                                          it->second == AsciiLower(a.names[0].text)) {
+      return base;
+    }
+    const std::string id = UniqueId(base, a);
+    first_name_.emplace(id, AsciiLower(a.names[0].text));
+    return id;
   }
 
   // `base`, or base-2, base-3, ... when another actor or an entity of the rules has it.
@@ -2027,6 +2038,9 @@ class Importer {
   std::map<std::string, std::string> state_code_;    // code -> state id made by this import
   std::map<std::string, const Actor*> state_actor_;  // code -> the undated actor of that state
   std::map<std::string, const Actor*> owner_;        // id -> the actor that took it
+  // Person or organization id -> the folded first name of the actor that took it (the actors
+  // of earlier files are gone by then).
+  std::map<std::string, std::string> first_name_;
   std::map<std::string, EntityOut> entities_;
   std::vector<std::string> order_;
   std::vector<Agent> pending_agents_;

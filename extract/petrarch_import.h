@@ -61,12 +61,13 @@
 // COLLEGE"); for an organization, a name of several words sharing none with the rules' names of
 // its entity (else its first name) and the names kept so far, and for one the rules have, a
 // one-word name that is none of their names nor their initials ("FTC" among the Export-Import
-// Bank's). Actors of one code are not joined into one entity. A label is one of the names kept;
-// an entity with none left is not written unless the rules have its id or it is a state. Names of
-// several words are case-sensitive in DisplayName's case ("The Shire" and "the Shire"), unless a
-// hyphen, an apostrophe or a short word in capitals leaves the spelling open. A state whose
-// codes are all dated takes its current code ("ARMENIA_ [USRARM <900823] [ARM >911221]"); dated
-// codes on a name with a head noun of organizations and no title make an organization
+// Bank's). Actors of one code are not joined into one entity; actors of one first name are. A label
+// is one of the names kept; an entity with none left is not written unless the rules have its id or
+// it is a state. Names of several words are case-sensitive in DisplayName's case ("The Shire" and
+// "the Shire"), unless a hyphen, an apostrophe or a short word in capitals leaves the spelling
+// open. A state whose codes are all dated takes its current code ("ARMENIA_ [USRARM <900823] [ARM
+// >911221]"); dated codes on a name with a head noun of organizations and no title make an
+// organization
 // ("POLITBURO OF THE COMMUNIST PARTY ..."). An agent noun's trailing preposition is dropped
 // ("AMBASSADOR TO" is "ambassador"). Agents are read first: their nouns are titles and English
 // words to the actors.
