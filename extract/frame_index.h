@@ -19,6 +19,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "extract/tagged_sentence.h"
@@ -137,7 +138,7 @@ class FrameIndexBuilder {
   FrameIndex index_;
   std::vector<std::shared_ptr<const std::vector<Cue>>> lists_;  // by list key
   std::map<const std::vector<Cue>*, uint32_t> list_keys_;
-  std::map<std::string, uint32_t> patterns_;  // a line's words, encoded -> Refinement::pattern
+  std::unordered_map<std::string, uint32_t> patterns_;  // a line's words, encoded -> its pattern
 };
 
 // Which keys of a FrameIndex the word units of one sentence meet (units that are no mention,
@@ -183,9 +184,9 @@ class FrameSentenceWords {
   std::vector<uint32_t> unit_begin_;
 };
 
-// The frame matcher's tables, kept from sentence to sentence of a document (DocState) so that
-// they are allocated once; what they hold between sentences means nothing. frames.cc resets
-// them for each sentence (the entries it set).
+// The frame matcher's tables, kept from sentence to sentence (one set per thread: frames.cc)
+// so that they are allocated and cleared once; what they hold between sentences means nothing.
+// frames.cc resets the entries a sentence set before the next one.
 struct FrameScratch {
   FrameSentenceWords words;
   // The verbs of the sentence's groups each frame names: by rule, the first and the last of

@@ -39,11 +39,28 @@ bool SameEntity(const EntityDef* a, const EntityDef* b) {
   return a != nullptr && b != nullptr && a->entity.id == b->entity.id;
 }
 
+// The frame matcher's tables (frame_index.h), one set per thread, kept from sentence to
+// sentence and from document to document: what they hold between sentences means nothing
+// (ApplyFrames resets the entries the sentence before set, and sizes the tables anew for
+// other rules), and keeping them spares allocating and clearing tables sized by the rules for
+// every document.
+FrameScratch& ThreadScratch() {
+  thread_local FrameScratch scratch;
+  return scratch;
+}
+
 class FrameReader {
  public:
   FrameReader(const Tagged& s, const ClauseAnalysis& a, const DocState& doc, bool headline,
-              std::vector<StatementCandidate>* candidates, SentenceAnalysis* out)
-      : s_(s), a_(a), doc_(doc), headline_(headline), candidates_(candidates), out_(out) {
+              FrameScratch* scratch, std::vector<StatementCandidate>* candidates,
+              SentenceAnalysis* out)
+      : s_(s),
+        a_(a),
+        doc_(doc),
+        headline_(headline),
+        scratch_(*scratch),
+        candidates_(candidates),
+        out_(out) {
     const uint32_t n = static_cast<uint32_t>(s.units.size());
     blocked_.assign(n, 0);
     for (const SkippedSpan& k : a.skipped) {
@@ -77,7 +94,7 @@ class FrameReader {
   // Reads `rule` at the verbs of the sentence's groups it names (the chain of
   // FrameScratch::verbs from `named`, -1 for none) and at the nominalisations of its nouns.
   void Apply(const Rule& rule, int32_t named) {
-    const std::vector<FrameScratch::NamedVerb>& named_verbs = doc_.frame_scratch.verbs;
+    const std::vector<FrameScratch::NamedVerb>& named_verbs = scratch_.verbs;
     for (int32_t i = named; i >= 0; i = named_verbs[i].next) {
       const VerbGroup& g = a_.groups[named_verbs[i].group];
       const size_t k = named_verbs[i].verb;
@@ -390,10 +407,10 @@ class FrameReader {
   // refinement of an imported frame.
   const FrameSentenceWords& SentenceWords() const {
     if (!sentence_words_found_) {
-      doc_.frame_scratch.words.Find(doc_.rules.frame_index, s_);
+      scratch_.words.Find(doc_.rules.frame_index, s_);
       sentence_words_found_ = true;
     }
-    return doc_.frame_scratch.words;
+    return scratch_.words;
   }
 
   // Whether a word unit of the sentence is `token`. Most tokens asked for are none, and their
@@ -433,7 +450,7 @@ class FrameReader {
   // verb by the scan: frames repeat lines.
   bool Occurs(const Refinement& r, bool imported, const VerbGroup& g, uint32_t before_begin,
               uint32_t verb, uint32_t* after_end_known) const {
-    FrameScratch& memo = doc_.frame_scratch;
+    FrameScratch& memo = scratch_;
     int8_t& may = memo.may[r.pattern];
     if (may < 0) {
       // A hand-written frame's MayOccur is the weaker test: either is true wherever the line
@@ -1242,6 +1259,7 @@ class FrameReader {
   const ClauseAnalysis& a_;
   const DocState& doc_;
   const bool headline_;
+  FrameScratch& scratch_;  // ThreadScratch()
   std::vector<StatementCandidate>* candidates_;
   SentenceAnalysis* out_;
   // Units never attached: skipped spans, and places acting as actors as a clause's subject.
@@ -1336,7 +1354,7 @@ void ApplyFrames(const Tagged& s, const ClauseAnalysis& a, const std::vector<uin
                  std::vector<StatementCandidate>* candidates, SentenceAnalysis* out) {
   if (frames.empty()) return;
   // What the sentence before left in the memo of lines (FrameReader::Occurs).
-  FrameScratch& scratch = doc.frame_scratch;
+  FrameScratch& scratch = ThreadScratch();
   const FrameIndex& index = doc.rules.frame_index;
   if (scratch.may.size() != index.pattern_count) {
     scratch.may.assign(index.pattern_count, -1);
@@ -1394,7 +1412,7 @@ void ApplyFrames(const Tagged& s, const ClauseAnalysis& a, const std::vector<uin
     }
     apply.push_back(r);
   }
-  FrameReader reader(s, a, doc, headline, candidates, out);
+  FrameReader reader(s, a, doc, headline, &scratch, candidates, out);
   // Hand-written frames first; imported frames then skip the verbs those read.
   for (const bool imported : {false, true}) {
     // A question asserts no event ("do you see any signs that China is helping Russia?"): no

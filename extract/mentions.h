@@ -94,8 +94,6 @@ struct DocState {
   // The clause analysis of the sentence Relations (statements.h) reads, kept across sentences
   // so that they reuse its allocations; AnalyzeClauses replaces it whole.
   mutable ClauseAnalysis clauses;
-  // The frame matcher's tables (frame_index.h), kept across sentences for their allocations.
-  mutable FrameScratch frame_scratch;
   // What the sector pass (sectors.h) made for this document: groups no rule defines (by id)
   // and sector views (by "view:" id, code). Mutable: the pass reads the DocState as tagging
   // does.
