@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <utility>
 
 #include "base/date.h"
 
@@ -151,6 +152,22 @@ bool InSorted(const std::array<std::string_view, N>& table, std::string_view wor
 constexpr std::array<std::string_view, 17> kPeriodWords = {
     "autumn", "beginning", "close",   "course", "end",   "fall",   "half",   "middle", "month",
     "months", "part",      "quarter", "spring", "start", "summer", "winter", "year"};
+
+// Seasons of the northern year, three months each from `first_month` (meteorological: spring
+// March-May, summer June-August, autumn or fall September-November), read before "of YEAR"
+// (Finder::SeasonOf). Winter runs from December into the next year and is not read.
+struct Season {
+  std::string_view word;
+  int first_month;
+};
+constexpr std::array<Season, 4> kSeasons = {
+    {{"spring", 3}, {"summer", 6}, {"autumn", 9}, {"fall", 9}}};
+
+// A season's name, winter's too (lower-case).
+bool IsSeasonWord(std::string_view w) {
+  return w == "winter" || std::any_of(kSeasons.begin(), kSeasons.end(),
+                                      [&](const Season& s) { return s.word == w; });
+}
 
 bool IsPeriodWord(std::string_view w) {
   return std::find(kPeriodWords.begin(), kPeriodWords.end(), w) != kPeriodWords.end();
@@ -392,14 +409,15 @@ class Finder {
     }
     if (before == "since") return DateRole::kSince;
     // Back over what may stand between the cue and the date: "by the end of 2030", "by
-    // mid-2025", "by early 2026", "than in 2010".
+    // mid-2025", "by early 2026", "than in 2010", "by the fall of 2022".
     size_t k = first;
     for (int steps = 0; k > 0 && steps < 5; ++steps) {
       const std::string word = LowerWord(k - 1);
       const std::string_view w = word;
       const bool filler = w == "the" || w == "end" || w == "middle" || w == "start" ||
                           w == "beginning" || w == "of" || w == "early" || w == "late" ||
-                          w == "mid" || w == "in" || IsPunct(k - 1, '-');
+                          w == "mid" || w == "in" || (IsSeasonWord(w) && LowerWord(k) == "of") ||
+                          IsPunct(k - 1, '-');
       if (!filler) break;
       --k;
     }
@@ -600,7 +618,55 @@ class Finder {
       if (tokens_[i + 1].kind != TokenKind::kPunct) return std::nullopt;
     }
     if (IsWord(i + 1) && InFolded(kCountNouns, Str(i + 1))) return std::nullopt;
+    if (std::optional<TimeValue> season = SeasonOf(i, y)) return Match{i, i, *season, false};
     return Match{i, i, YearTime(y), false};
+  }
+
+  // The months of a season named before "of" and the year at token `year_at` ("the summer of
+  // 1977" is 1977-06/1977-08, "the early summer of 1978" 1978-06/1978-07, "the spring and early
+  // summer of 1978" 1978-03/1978-07; kSeasons), or nullopt. The season word is lower-case: "the
+  // Prague Spring of 1968" names an event. Winter, which straddles two years, is not read.
+  std::optional<TimeValue> SeasonOf(size_t year_at, int y) const {
+    if (year_at < 2 || LowerWord(year_at - 1) != "of") return std::nullopt;
+    size_t begin = 0;
+    std::optional<std::pair<int, int>> months = SeasonEndingAt(year_at - 2, &begin);
+    if (!months) return std::nullopt;
+    // "the spring and early summer of": from the first season.
+    if (begin >= 2 && LowerWord(begin - 1) == "and") {
+      size_t unused = 0;
+      if (std::optional<std::pair<int, int>> earlier = SeasonEndingAt(begin - 2, &unused);
+          earlier && earlier->first < months->first) {
+        months->first = earlier->first;
+      }
+    }
+    const auto [m1, m2] = *months;
+    return RangeTime(fmt::format("{:04d}-{:02d}/{:04d}-{:02d}", y, m1, y, m2),
+                     DaysFromCivil(y, m1, 1), DaysFromCivil(y, m2, DaysInMonth(y, m2)));
+  }
+
+  // The first and last month of a season word at token `at`, narrowed by "early" or "late"
+  // before it (its first or last two months); `*begin` is the phrase's first token.
+  std::optional<std::pair<int, int>> SeasonEndingAt(size_t at, size_t* begin) const {
+    if (!IsWord(at) || text_[tokens_[at].b] < 'a' || text_[tokens_[at].b] > 'z') {
+      return std::nullopt;
+    }
+    const std::string_view word = Str(at);
+    const auto season = std::find_if(kSeasons.begin(), kSeasons.end(),
+                                     [&](const Season& s) { return s.word == word; });
+    if (season == kSeasons.end()) return std::nullopt;
+    std::pair<int, int> months{season->first_month, season->first_month + 2};
+    *begin = at;
+    if (at >= 1) {
+      const std::string modifier = LowerWord(at - 1);
+      if (modifier == "early") {
+        months.second = months.first + 1;
+        *begin = at - 1;
+      } else if (modifier == "late") {
+        months.first = months.second - 1;
+        *begin = at - 1;
+      }
+    }
+    return months;
   }
 
   static TimeValue DecadeTime(int y) {
@@ -1086,6 +1152,13 @@ std::string NarrativeReference(const TimeValue& time) {
   if (first.year() == last.year()) {
     if (first.month() == last.month())
       return PartialDate::Month(first.year(), first.month()).ToString();
+    // Whole months within a year, not all of it ("the summer of 1977", 1977-06/1977-08): the
+    // first month, so that later months of the year take it ("... in November" is 1977-11).
+    const bool whole_months =
+        first.day() == 1 && last.day() == DaysInMonth(last.year(), last.month());
+    if (whole_months && !(first.month() == 1 && last.month() == 12)) {
+      return PartialDate::Month(first.year(), first.month()).ToString();
+    }
     return PartialDate::Year(first.year()).ToString();
   }
   // "the winter of 1978-1979": the story goes on in the later year.

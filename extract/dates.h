@@ -5,7 +5,11 @@
 //   absolute  "2019-03-18"; "March 18, 2019", "18 March 2019", "Mar. 18th, 2019";
 //             "January 14-24, 1943" -> "1943-01-14/1943-01-24";
 //             "September 2018"; "in 2018" and other stand-alone years 1000..2100; "1904-05",
-//             "1904-1905" -> "1904/1905"; "the 1990s" -> "1990s" (1990-01-01..1999-12-31)
+//             "1904-1905" -> "1904/1905"; "the 1990s" -> "1990s" (1990-01-01..1999-12-31);
+//             a season before "of YEAR" (the year's span): "the summer of 1977" ->
+//             "1977-06/1977-08", "the early/late summer of" its first/last two months, "the
+//             spring and early summer of 1978" -> "1978-03/1978-07" (spring, summer, autumn,
+//             fall; not winter, which straddles two years, nor "the Prague Spring of 1968")
 //   relative  (need a reference date of sufficient precision, else skipped)
 //             "March 18", "18 March" (year of the reference; the previous year when the day
 //             would lie more than half a year after the reference: "December 28" in a January
@@ -44,7 +48,8 @@ enum class DateRole {
   kPoint,      // when something happens: "in 2018", "on March 18"
   kSince,      // the start of what still holds: "since 2014"; a claim's time, not a narrative's
   kTarget,     // a deadline or goal, not the time of the act: "by 2050", "until 2030",
-               // "through 2025", "by the end of 2030", "no later than 2030", "the 2030 target"
+               // "through 2025", "by the end of 2030", "by the fall of 2022", "no later than 2030",
+               // "the 2030 target"
   kBaseline,   // a point of comparison: "from 2005 levels", "compared with 2019", "than in 2010",
                // or a bound: "before 1979", "prior to 1979"
   kNamed,      // the date of an event named with it: "the June 1967 Arab-Israeli War", "at the
@@ -123,8 +128,9 @@ struct DateReference {
 bool IsNarrativeTime(const TimeValue& time);
 
 // Where a point date leaves a narrative (DateReference::narrative): "YYYY-MM" for a month, a
-// day or days of one month; "YYYY" for a year or a span within one; the later year for a span
-// of two ("the winter of 1978-1979"); "" for anything longer (a decade), which leaves it.
+// day or days of one month, and the first month of whole months within a year ("1977-06" for
+// the summer's "1977-06/1977-08"); "YYYY" for a year or another span within one; the later year for
+// a span of two ("the winter of 1978-1979"); "" for anything longer (a decade), which leaves it.
 std::string NarrativeReference(const TimeValue& time);
 
 // Finds and normalises date expressions in `text` (a normalised sentence), in text order, not

@@ -15,7 +15,8 @@
 //       the sentence just before it in its paragraph (source "paragraph"); relative dates
 //       resolve against the paragraph's story so far, moving forward (extract/dates.h
 //       DateReference::narrative): "In 1994 ... In May North Korea withdrew" is 1994-05.
-//       A story told month by month (its latest date a point of month or day precision, no
+//       A story told month by month (its latest date a point of month or day precision, or a
+//       season of a year, which stands at its first month: NarrativeReference; no
 //       other date after it, its paragraph's point dates all of one year) goes on into the
 //       next paragraphs, up to their first date and no heading between, for months and days
 //       on or after its month ("On October 22,

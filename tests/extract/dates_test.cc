@@ -198,6 +198,75 @@ TEST(FindDatesTest, Absolute) {
   }
 }
 
+// A season of a year is its months; the narrative then stands at its first month, so a later
+// month without a year takes that year.
+TEST(FindDatesTest, SeasonsOfAYearAreTheirMonths) {
+  const std::vector<Case> cases = {
+      {"during the summer of 1977", "", {"1977=1977-06/1977-08[1977-06-01..1977-08-31]"}},
+      {"in the spring of 1977", "", {"1977=1977-03/1977-05[1977-03-01..1977-05-31]"}},
+      {"the autumn of 1956", "", {"1956=1956-09/1956-11[1956-09-01..1956-11-30]"}},
+      {"in the fall of 1989", "", {"1989=1989-09/1989-11[1989-09-01..1989-11-30]"}},
+      {"the early summer of 1978", "", {"1978=1978-06/1978-07[1978-06-01..1978-07-31]"}},
+      {"the late spring of 1978", "", {"1978=1978-04/1978-05[1978-04-01..1978-05-31]"}},
+      {"During the spring and early summer of 1978,",
+       "",
+       {"1978=1978-03/1978-07[1978-03-01..1978-07-31]"}},
+      // Not seasons: winter straddles two years, a named event, other words before "of".
+      {"in the winter of 1977", "", {"1977=1977[1977-01-01..1977-12-31]"}},
+      {"the winter of 1978-1979", "", {"1978-1979=1978/1979[1978-01-01..1979-12-31]"}},
+      {"the Prague Spring of 1968", "", {"1968=1968[1968-01-01..1968-12-31]"}},
+      {"the summer 1977 offensive", "", {"1977=1977[1977-01-01..1977-12-31]"}},
+      {"the end of 1977", "", {"1977=1977[1977-01-01..1977-12-31]"}},
+      // No year: no date.
+      {"a summer of discontent", "", {}},
+      {"in the summer the talks stalled", "", {}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(Describe(c.text, c.reference), c.expected);
+  }
+  struct NarrativeCase {
+    std::string text;
+    std::string reference;
+    bool carried;
+    std::vector<std::string> expected;
+  };
+  const std::vector<NarrativeCase> narrative = {
+      // The story stands at the season's first month: later months are that year's, earlier
+      // ones the next year's.
+      {"During the summer of 1977 they met. On November 9 Sadat spoke.",
+       "",
+       false,
+       {"1977=1977-06/1977-08[1977-06-01..1977-08-31]", "November 9=1977-11-09~"}},
+      {"In the spring of 1977 they met. In July they parted.",
+       "",
+       false,
+       {"1977=1977-03/1977-05[1977-03-01..1977-05-31]", "July=1977-07[1977-07-01..1977-07-31]~"}},
+      // A season without a year takes none, from the story or otherwise.
+      {"In the summer the talks stalled.", "1977", false, {}},
+      {"In the summer the talks stalled.", "1977-06", true, {}},
+      // Carried from an earlier paragraph's season (TimeContext: "1977-06").
+      {"By early November, Sadat was frustrated.",
+       "1977-06",
+       true,
+       {"November=1977-11[1977-11-01..1977-11-30]~"}},
+  };
+  for (const NarrativeCase& c : narrative) {
+    SCOPED_TRACE(c.text + " @ " + c.reference);
+    EXPECT_EQ(Describe(c.text,
+                       DateReference{.date = c.reference, .narrative = true, .carried = c.carried}),
+              c.expected);
+  }
+  EXPECT_EQ(NarrativeReference(*ParseIsoDate("1977")), "1977");
+  TimeValue summer =
+      RangeTime("1977-06/1977-08", DaysFromCivil(1977, 6, 1), DaysFromCivil(1977, 8, 31));
+  EXPECT_EQ(NarrativeReference(summer), "1977-06");
+  // Days across two months are no whole months: the year, as before.
+  TimeValue days =
+      RangeTime("1945-07-17/1945-08-02", DaysFromCivil(1945, 7, 17), DaysFromCivil(1945, 8, 2));
+  EXPECT_EQ(NarrativeReference(days), "1945");
+}
+
 TEST(FindDatesTest, CountedBackAndPartsOfMonths) {
   const std::vector<Case> cases = {
       // Counted back from a dated text's date.
@@ -389,6 +458,11 @@ TEST(FindDatesTest, RolesTellTargetsAndBaselinesFromPoints) {
       {"no later than 2030", {"2030=target"}},
       {"the sanctions stay in force until 2030", {"2030=target"}},
       {"through 2025", {"2025=target"}},
+      {"by the fall of 2022", {"2022=target"}},
+      {"by the early summer of 2022", {"2022=target"}},
+      {"in the fall of 2022", {"2022=point"}},
+      // Without "of", the season is no filler (as before): the year is the cue's.
+      {"will meet by Summer 2022", {"2022=point"}},
       {"the 2030 targets", {"2030=target"}},
       {"below 2019 levels", {"2019=baseline"}},
       {"compared with 2019", {"2019=baseline"}},
