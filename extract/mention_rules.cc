@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <span>
 #include <string>
 
 #include "base/date.h"
@@ -117,8 +118,52 @@ void Discover(const Tagged& s, Prefilter* prefilter, DocState* doc, DocumentAnal
   }
 }
 
-void Coref(Tagged* s, const Tagged* previous, Prefilter* prefilter, const DocState& doc,
+namespace {
+
+// `resolve named-TYPE` (mention_rules.h): the entity of `type` named in `earlier` or before
+// unit `u0` of `s` whose label's last word is `head`.
+const EntityDef* NamedWithHead(const Tagged& s, size_t u0, std::span<const Tagged> earlier,
+                               std::string_view head, EntityType type, const DocState& doc) {
+  std::vector<const EntityDef*> named;  // distinct, the last named first
+  auto consider = [&](const Mention& m) {
+    if (m.entity == nullptr || m.kind == MentionKind::kDemonym || m.entity->entity.type != type ||
+        std::find(named.begin(), named.end(), m.entity) != named.end()) {
+      return;
+    }
+    const std::string& label = m.entity->entity.label;
+    const size_t space = label.rfind(' ');
+    if (space == std::string::npos) return;  // "the Senate" is not the name "Senate" itself
+    if (AsciiLower(std::string_view(label).substr(space + 1)) == head) named.push_back(m.entity);
+  };
+  for (size_t u = u0; u-- > 0;) {
+    if (s.units[u].mention >= 0) consider(s.mentions[s.units[u].mention]);
+  }
+  for (size_t i = earlier.size(); i-- > 0;) {
+    const std::vector<Mention>& ms = earlier[i].mentions;
+    for (size_t j = ms.size(); j-- > 0;) consider(ms[j]);
+  }
+  if (named.size() <= 1) return named.empty() ? nullptr : named[0];
+  const EntityDef* country = doc.actors != nullptr ? doc.actors->country() : nullptr;
+  if (country != nullptr) {
+    const EntityDef* own = nullptr;
+    int count = 0;
+    for (const EntityDef* e : named) {
+      auto it = e->entity.attributes.find("country");
+      if (it != e->entity.attributes.end() && it->second == country->entity.id) {
+        own = e;
+        ++count;
+      }
+    }
+    if (count == 1) return own;
+  }
+  return named[0];
+}
+
+}  // namespace
+
+void Coref(Tagged* s, std::span<const Tagged> earlier, Prefilter* prefilter, const DocState& doc,
            DocumentAnalysis* out) {
+  const Tagged* previous = earlier.empty() ? nullptr : &earlier.back();
   std::vector<Mention> resolved;
   for (const auto& [r, pi] : prefilter->Select(RuleKind::kCoref, *s)) {
     const Rule& rule = doc.rules.rules[r];
@@ -149,6 +194,14 @@ void Coref(Tagged* s, const Tagged* previous, Prefilter* prefilter, const DocSta
         } else if (doc.actors != nullptr && !office.empty() &&
                    !FollowedByAnother(*s, static_cast<uint32_t>(u1))) {
           target = doc.actors->OfficeHolder(office);
+        }
+      } else if (rule.resolve_named) {
+        if (!FollowedByAnother(*s, static_cast<uint32_t>(u1))) {
+          const std::string_view words = s->UnitsText(u0, u1);
+          const size_t space = words.rfind(' ');
+          const std::string head =
+              AsciiLower(space == std::string_view::npos ? words : words.substr(space + 1));
+          target = NamedWithHead(*s, u0, earlier, head, rule.resolve_previous, doc);
         }
       } else {
         const EntityType type = rule.resolve_previous;

@@ -8,6 +8,7 @@
 #ifndef PARLEY_EXTRACT_MENTION_RULES_H_
 #define PARLEY_EXTRACT_MENTION_RULES_H_
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -30,10 +31,13 @@ const EntityDef* HolderOf(const DocState& doc, const std::string& office,
 void Discover(const Tagged& s, Prefilter* prefilter, DocState* doc, DocumentAnalysis* out);
 
 // Runs every coref rule on `*s`. A resolved description becomes a kCoref mention replacing the
-// mentions it covers, and `*s`'s units are rebuilt (the prefilter is told). `previous` is the
-// previous sentence (null for the first), for `resolve previous-TYPE`. Appends
-// (rule, entity id) to out->corefs.
-void Coref(Tagged* s, const Tagged* previous, Prefilter* prefilter, const DocState& doc,
+// mentions it covers, and `*s`'s units are rebuilt (the prefilter is told). `earlier` is the
+// document's sentences before `*s`, in order: the last for `resolve previous-TYPE`, all for
+// `resolve named-TYPE` (the entities of that type named so far whose label ends with the
+// match's last word, "Senate" of "the Senate": the only one, else the only one of the
+// document's country, else the last named; none when a name goes on after the match, "the
+// Senate Armed Services Committee"). Appends (rule, entity id) to out->corefs.
+void Coref(Tagged* s, std::span<const Tagged> earlier, Prefilter* prefilter, const DocState& doc,
            DocumentAnalysis* out);
 
 }  // namespace parley::internal

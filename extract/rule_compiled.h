@@ -384,8 +384,11 @@ struct Rule {
   bool imported = false;
   // Discover.
   EntityType creates = EntityType::kPerson;
-  // Coref: true = `resolve role`, false = `resolve previous-TYPE` of this type.
+  // Coref: true = `resolve role`, false = `resolve previous-TYPE` of this type (or, with
+  // resolve_named, `resolve named-TYPE`: an entity of the document named with the match's last
+  // word, mention_rules.h).
   bool resolve_role = false;
+  bool resolve_named = false;
   EntityType resolve_previous = EntityType::kPerson;
 };
 

@@ -204,10 +204,13 @@ bool RuleCompiler::CompileRule(const RuleBlock& b, Rule* rule) {
         rule->resolve_role = true;
       } else if (p.value.rfind("previous-", 0) == 0 && ParseEntityType(p.value.substr(9)).ok()) {
         rule->resolve_previous = *ParseEntityType(p.value.substr(9));
+      } else if (p.value.rfind("named-", 0) == 0 && ParseEntityType(p.value.substr(6)).ok()) {
+        rule->resolve_named = true;
+        rule->resolve_previous = *ParseEntityType(p.value.substr(6));
       } else {
         files_->Error(b, p, p.value_col,
                       "unknown resolve '" + std::string(p.value) +
-                          "' (expected role or previous-TYPE, e.g. previous-person)");
+                          "' (expected role, previous-TYPE or named-TYPE, e.g. previous-person)");
         ok = false;
       }
     }

@@ -192,7 +192,7 @@ class Analyzer {
       timing.StartUnit(units[i].paragraph, !units[i].relational);
       timing.AddDates(s.dates);
       prefilter_.Restore(s, kept[i]);
-      internal::Coref(&s, i > 0 ? &tagged[i - 1] : nullptr, &prefilter_, doc_, out);
+      internal::Coref(&s, std::span<const Tagged>(tagged.data(), i), &prefilter_, doc_, out);
       internal::ApplyEras(doc_, &s);  // what discovery and coreference added
       if (internal::ApplySectors(doc_, &s)) {
         internal::BuildUnits(&s);

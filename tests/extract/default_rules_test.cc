@@ -1167,6 +1167,29 @@ TEST(DefaultRulesTest, HyphenatedEntitiesModifyTheirNoun) {
   ExpectClauseCases(*extractor, cases);
 }
 
+// A bare "the Senate" ("the House", "the Parliament") is the legislature of that name the text
+// named before it: the only one, else the last named; none when a name goes on after it.
+TEST(DefaultRulesTest, BareLegislatureIsTheOneNamedBefore) {
+  std::unique_ptr<Extractor> extractor = DefaultExtractor();
+  ASSERT_NE(extractor, nullptr);
+  const ClauseCase cases[] = {
+      {"The U.S. Senate held hearings on the treaty. The Senate ratified the treaty in 1978.",
+       {"organization:us-senate ratified"},
+       {}},
+      {"The U.S. Senate debated the treaty. The Colombian Senate refused to ratify it. Later "
+       "the Senate rejected the treaty.",
+       {"organization:colombian-senate rejected"},
+       {"organization:us-senate rejected"}},
+      // No Senate named before: unresolved.
+      {"The Senate ratified the treaty in 1978.", {}, {"organization:us-senate ratified"}},
+      // A longer name goes on after "the Senate".
+      {"The U.S. Senate debated it. The Senate Armed Services Committee rejected the treaty.",
+       {},
+       {"organization:us-senate rejected"}},
+  };
+  ExpectClauseCases(*extractor, cases);
+}
+
 // To-infinitives coordinated by "and" or "or" complete the same verb: each is read with the
 // first one's subject and modality, and the verb's frame gives one statement for each.
 TEST(DefaultRulesTest, CoordinatedInfinitivesCompleteTheSameVerb) {
