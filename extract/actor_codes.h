@@ -9,8 +9,8 @@
 //      "president of state:russia" is RUSGOV, "general of state:russia" RUSMIL);
 //   3. an imported role (EntityDef::imported_roles) that covers the day, unless the day is after
 //      everything the hand-written roles say (a newer hand-written office beats the 2014
-//      dictionaries: Abe's hand-written term ends in 2020, so his imported open-ended JPNGOV
-//      does not make him JPNGOV in 2022);
+//      dictionaries: a leader whose hand-written term ended in 2020 is not given his imported
+//      open-ended government code in 2022);
 //   4. the `cameo` attribute (an imported one only for an entity without hand-written roles:
 //      rule_entities.cc leaves it out of the merge, so Phoenix's undated USAELI does not make
 //      Carter, president by hand, USAELI in an undated statement); for a group with `country` and

@@ -690,8 +690,9 @@ class FrameReader {
         direct = g.object;
       }
     }
-    // "made his peace treaty proposal to Abe": a direct object that is an event a hand-written
-    // frame reads (a nominalisation) is that frame's; no imported frame reads its support verb.
+    // "made a formal ceasefire proposal to the rebels": a direct object that is an event a
+    // hand-written frame reads (a nominalisation) is that frame's; no imported frame reads its
+    // support verb.
     if (rule.imported && direct >= 0 &&
         std::any_of(hand_written_.begin(), hand_written_.end(), [&](uint32_t u) {
           return u >= a_.chunks[direct].begin && u < a_.chunks[direct].end;

@@ -1736,15 +1736,11 @@ class Importer {
     bool all = true;
     auto name = [&](const std::string& t) {
       if (t.empty()) return;
-      std::vector<std::string> parts;
-      std::string part;
-      for (char c : t + "_") {
-        if (c == '_') {
-          if (!part.empty()) parts.push_back(part);
-          part.clear();
-        } else if (c != '+') {
-          part.push_back(c);
-        }
+      std::vector<std::string> parts;  // "+TIE_IN" -> {"TIE", "IN"}
+      for (std::string_view piece : SplitNonEmpty(t, '_')) {
+        std::string part(piece);
+        std::erase(part, '+');
+        if (!part.empty()) parts.push_back(std::move(part));
       }
       bool found = false;
       for (size_t i = 0; i < block.verbs.size(); ++i) {
