@@ -76,6 +76,12 @@
 // is no CAMEO code, a title-and-name synonym the clause layer reads anyway, a one-word name that
 // is an English word) is reported with its file and line.
 //
+// The parts, one per kind of dictionary: petrarch_import_agents.h (sectors),
+// petrarch_import_actors.h (entities: types, ids and codes; actor_names.cc: aliases),
+// petrarch_import_verbs.h (frames; patterns.cc: pattern reading), on what
+// petrarch_import_shared.h gives them all (name display, what the rules know, the problem log);
+// petrarch_import.cc reads the files in order and writes the discards.
+//
 // Thread-safety: pure functions.
 #ifndef PARLEY_EXTRACT_PETRARCH_IMPORT_H_
 #define PARLEY_EXTRACT_PETRARCH_IMPORT_H_
