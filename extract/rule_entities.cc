@@ -497,6 +497,7 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
   for (const auto& [plural, index] : plurals) {
     if (spelled.count(plural) == 0) add_alias(plural, false, true, index);
   }
+  out->alias_index.Finish();
   for (EntityDef& def : out->entities) {
     def.role_periods.clear();
     def.role_periods.reserve(def.entity.roles.size());
