@@ -485,8 +485,8 @@ TEST(PetrarchImportTest, ImportedPatternsReadTheirRoleMarkers) {
 // the verbs they were written for, a synonym set's code only with a pattern, a phrasal synonym
 // whose verb would turn a word of the patterns into a verb left out; and the imported frames
 // code only events between two coded actors, not for a negated verb or in a question, not where a
-// hand-written frame reads the verb, the object is an event a hand-written frame reads, or the
-// object is an -ing clause.
+// hand-written frame reads the verb, the object is an event a hand-written frame reads or is
+// headed by a noun one names, or the object is an -ing clause.
 TEST(PetrarchImportTest, ImportedVerbsCodeOnlyWhatTheHandWrittenRulesLeaveThem) {
   petrarch::ImportOptions options;
   options.against = &Against();
@@ -528,7 +528,9 @@ TEST(PetrarchImportTest, ImportedVerbsCodeOnlyWhatTheHandWrittenRulesLeaveThem) 
                   "frame hand-met\n  verb       meet\n  predicate  met_with\n"
                   "  object     with actor\n\n"
                   "frame hand-proposed\n  verb       propose\n  noun       proposal\n"
-                  "  predicate  proposed\n  object     to actor\n",
+                  "  predicate  proposed\n  object     to actor\n\n"
+                  "frame hand-pledged\n  verb       pledge\n  noun-clause pledge\n"
+                  "  predicate  pledged\n  object     to actor\n",
                   0});
   auto set = CompileImported(*imported, std::move(hand));
   ASSERT_TRUE(set.ok()) << set.status().ToString();
@@ -560,6 +562,8 @@ TEST(PetrarchImportTest, ImportedVerbsCodeOnlyWhatTheHandWrittenRulesLeaveThem) 
       // A proposal is the hand-written frame's event, not the imported MAKE's.
       {"Arnor made peace with Gondor.", {"ARN GON 050"}},
       {"Arnor made a peace proposal to Gondor.", {}},
+      // So is a pledge, which the hand-written frame names but reads only with its clause.
+      {"Arnor made a solemn peace pledge to Gondor.", {}},
   };
   for (const Coding& c : cases) {
     SCOPED_TRACE(c.sentence);
