@@ -117,7 +117,14 @@ void FrameIndexBuilder::Finish(CompiledRules* rules) {
     const Rule& rule = rules->rules[r];
     if (rule.frame == nullptr) continue;
     for (uint32_t verb : rule.frame->verb_ids) index_.frames_of_verb[verb].push_back(r);
+    if (rule.imported) continue;
+    for (const std::vector<std::string>* nouns : {&rule.frame->nouns, &rule.frame->clause_nouns}) {
+      index_.event_nouns.insert(index_.event_nouns.end(), nouns->begin(), nouns->end());
+    }
   }
+  std::sort(index_.event_nouns.begin(), index_.event_nouns.end());
+  index_.event_nouns.erase(std::unique(index_.event_nouns.begin(), index_.event_nouns.end()),
+                           index_.event_nouns.end());
   index_.pattern_count = static_cast<uint32_t>(patterns_.size());
   // The keys of the vocabulary's lower-case texts: the words of most sentence tokens. Only the
   // imported frames' lines are tested by key (frames.cc): without them, nothing to find.
