@@ -35,12 +35,20 @@ bool AliasIndex::Add(std::string_view text, bool ignore_case, bool demonym, uint
   starts[first] |= ignore_case ? kStartsFolded : kStartsExact;
   std::vector<AliasKey>& bucket = buckets[first];
   key.order = static_cast<uint32_t>(bucket.size());
-  // Later entries have larger `order`: inserting after equal `second` keeps (second, order).
-  const auto at =
-      std::upper_bound(bucket.begin(), bucket.end(), key.second,
-                       [](uint32_t second, const AliasKey& k) { return second < k.second; });
-  bucket.insert(at, std::move(key));
+  bucket.push_back(std::move(key));
   return true;
+}
+
+void AliasIndex::Finish() {
+  // A bucket holds its keys in `order`: a stable sort by `second` makes it (second, order).
+  auto by_second = [](const AliasKey& a, const AliasKey& b) { return a.second < b.second; };
+  for (std::vector<std::vector<AliasKey>>* buckets : {&exact, &folded}) {
+    for (std::vector<AliasKey>& bucket : *buckets) {
+      if (!std::is_sorted(bucket.begin(), bucket.end(), by_second)) {
+        std::stable_sort(bucket.begin(), bucket.end(), by_second);
+      }
+    }
+  }
 }
 
 void AliasIndex::Keys(std::string_view text, std::string_view lower,

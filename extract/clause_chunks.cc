@@ -399,7 +399,8 @@ int ClauseReader::ChunkAt(uint32_t u) {
     // the noun. A person never does: "met Abe next week", "discussed with Modi ways to".
     // Nor do two entities joined by a hyphen: "chaired the U.S.-ASEAN health ministerial
     // meeting" is the meeting (the phrase is built below), not the United States.
-    const bool modifies = end < n_ && IsNounWord(end) && Modifies(out_->chunks[at]);
+    const bool modifies = end < n_ && IsNounWord(end) &&
+                          (Modifies(out_->chunks[at]) || SharesNoun(out_->chunks[at], end));
     if (!modifies && !HyphenJoinsEntities(end)) return at;
   }
   if (!StartsNounPhrase(u)) return -1;
@@ -581,6 +582,18 @@ bool ClauseReader::Modifies(const Chunk& c) const {
   const Mention& m = s_.mentions[c.members[0]];
   if (m.entity == nullptr || m.entity->entity.type == EntityType::kPerson) return false;
   return Has(c.begin, kClassDeterminer) || (c.begin > 0 && Has(c.begin - 1, kClassDeterminer));
+}
+
+bool ClauseReader::SharesNoun(const Chunk& c, uint32_t u) const {
+  if (c.members.size() < 2 || !c.in_pp || c.possessive || info_[u].cap ||
+      (info_[u].forms & (kFormBase | kFormEd | kFormIng)) != 0) {
+    return false;
+  }
+  return std::all_of(c.members.begin(), c.members.end(), [&](uint32_t m) {
+    const EntityDef* e = s_.mentions[m].entity;
+    return e != nullptr &&
+           (e->entity.type == EntityType::kState || e->entity.type == EntityType::kOrganization);
+  });
 }
 
 int ClauseReader::NounChunkEndingAt(uint32_t e, bool possessor_owns) {

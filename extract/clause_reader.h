@@ -342,6 +342,12 @@ class ClauseReader {
   // Whether an entity chunk before a noun modifies it ("the US offer", "a Russian proposal"):
   // one state, organization or group, after a determiner.
   bool Modifies(const Chunk& c) const;
+  // Whether a list of entities shares the noun at unit u as its modifiers ("met with U.S. and
+  // EU stakeholders": the stakeholders, not the two governments): two or more states or
+  // organizations, the object of a preposition, before a lower-case noun that is no verb form
+  // here. (Right after a verb the list may be its first object: "provided Ukraine and Moldova
+  // assistance"; so may a single name without a determiner: "gave Ukraine assistance".)
+  bool SharesNoun(const Chunk& c, uint32_t u) const;
   // Whether unit u is a hyphen written without spaces between an entity and an entity chunk
   // that a noun follows ("the U.S.-ASEAN health meeting", "the Japan-ROK agreement"): the two
   // entities modify that noun's phrase together.

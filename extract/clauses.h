@@ -10,7 +10,9 @@
 //                       subject chunk with the actors as members. Noun phrases that name no entity
 //                       ("the leaders", "Moscow's proposal") are chunks too, with their head word
 //                       and owners (possessors and entity modifiers: "Moscow" in "Moscow's
-//                       proposal", "US" in "a US offer").
+//                       proposal", "US" in "a US offer"; after a preposition, every member of
+//                       a list of states or bodies before a noun: "with U.S. and EU
+//                       stakeholders").
 //   verb groups         auxiliaries, modals, negation and adverbs with their main verb ("has
 //                       not yet been signed", "is expected to visit", "wants to attack"):
 //                       voice (passive: be + participle), negation, modality (modals,

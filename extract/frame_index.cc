@@ -136,7 +136,14 @@ void FrameIndexBuilder::Finish(CompiledRules* rules) {
         (rule.imported ? FrameIndex::kImportedFrame : 0) |
         (rule.frame->nouns.empty() && rule.frame->clause_nouns.empty() ? 0
                                                                        : FrameIndex::kNounFrame);
+    if (rule.imported) continue;
+    for (const std::vector<std::string>* nouns : {&rule.frame->nouns, &rule.frame->clause_nouns}) {
+      index_.event_nouns.insert(index_.event_nouns.end(), nouns->begin(), nouns->end());
+    }
   }
+  std::sort(index_.event_nouns.begin(), index_.event_nouns.end());
+  index_.event_nouns.erase(std::unique(index_.event_nouns.begin(), index_.event_nouns.end()),
+                           index_.event_nouns.end());
   index_.pattern_count = static_cast<uint32_t>(patterns_.size());
   if (index_.pattern_needs_begin.empty()) index_.pattern_needs_begin.push_back(0);
   // The keys of the vocabulary's lower-case texts: the words of most sentence tokens. Only the

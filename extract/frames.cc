@@ -740,6 +740,14 @@ class FrameReader {
       Skip(rule, v.unit, "the object is an event a hand-written frame reads");
       return;
     }
+    // So is one headed by a noun a hand-written frame names, read or not ("made his
+    // unconditional peace treaty proposal to the prime minister": no proposal's content to
+    // read, and no peace made): the verb supports the noun's event.
+    if (rule.imported && direct >= 0 && a_.chunks[direct].head != kNoUnit &&
+        doc_.rules.frame_index.IsEventNoun(Lower(a_.chunks[direct].head))) {
+      Skip(rule, v.unit, "the object is headed by a noun a hand-written frame names");
+      return;
+    }
     // "might consider making concessions to Tokyo", "consider satisfying Russia's requests": an
     // object that opens with a verb's -ing form is a clause of its own, whose actors are its
     // verb's, not this one's; nor are the phrases after it this verb's.

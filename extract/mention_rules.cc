@@ -118,6 +118,18 @@ void Discover(const Tagged& s, Prefilter* prefilter, DocState* doc, DocumentAnal
   }
 }
 
+bool LabelHasHeadNoun(std::string_view label, std::string_view head) {
+  if (head.empty()) return false;
+  for (std::string_view word : SplitNonEmpty(label, ' ')) {
+    const std::string w = AsciiLower(word);
+    if (w == head) return true;
+    // Singular and plural name one thing: "the accord" of the "Camp David Accords".
+    if (w.size() == head.size() + 1 && w.back() == 's' && w.starts_with(head)) return true;
+    if (head.size() == w.size() + 1 && head.back() == 's' && head.starts_with(w)) return true;
+  }
+  return false;
+}
+
 namespace {
 
 // `resolve named-TYPE` (mention_rules.h): the entity of `type` named in `earlier` or before
@@ -226,6 +238,17 @@ void Coref(Tagged* s, std::span<const Tagged> earlier, Prefilter* prefilter, con
                 std::find(candidates.begin(), candidates.end(), m.entity) == candidates.end()) {
               candidates.push_back(m.entity);
             }
+          }
+          if (candidates.size() > 1) {
+            // Several: the only one whose label has the description's head noun ("the
+            // treaty" after "the Nine-Power Treaty ... the Open Door Policy").
+            const std::string_view words = s->UnitsText(u0, u1);
+            const size_t space = words.rfind(' ');
+            const std::string head =
+                AsciiLower(space == std::string_view::npos ? words : words.substr(space + 1));
+            std::erase_if(candidates, [&](const EntityDef* e) {
+              return !LabelHasHeadNoun(e->entity.label, head);
+            });
           }
           if (candidates.size() == 1) target = candidates[0];
         }

@@ -30,9 +30,16 @@ const EntityDef* HolderOf(const DocState& doc, const std::string& office,
 // appended to out->discoveries.
 void Discover(const Tagged& s, Prefilter* prefilter, DocState* doc, DocumentAnalysis* out);
 
+// True when a word of `label` (case-insensitive, words split at spaces) is `head`, a
+// lower-case noun, or its plural or singular with a final "s": "treaty" and "Nine-Power
+// Treaty", "accord" and "Camp David Accords"; not "treaty" and "Open Door Policy".
+bool LabelHasHeadNoun(std::string_view label, std::string_view head);
+
 // Runs every coref rule on `*s`. A resolved description becomes a kCoref mention replacing the
 // mentions it covers, and `*s`'s units are rebuilt (the prefilter is told). `earlier` is the
-// document's sentences before `*s`, in order: the last for `resolve previous-TYPE`, all for
+// document's sentences before `*s`, in order: the last for `resolve previous-TYPE` (the only
+// entity of the type it names; of several, the only one whose label has the match's last word
+// as a word, LabelHasHeadNoun: "the treaty" after a treaty and a policy), all for
 // `resolve named-TYPE` (the entities of that type named so far whose label ends with the
 // match's last word, "Senate" of "the Senate": the only one, else the only one of the
 // document's country, else the last named; none when a name goes on after the match, "the

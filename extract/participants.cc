@@ -674,6 +674,14 @@ std::vector<const EntityDef*> DocumentActors::Persons() const {
   return out;
 }
 
+const EntityDef* DocumentActors::CountryOf(const EntityDef* e) const {
+  if (!IsType(e, EntityType::kGroup)) return e;
+  const auto it = e->entity.attributes.find("country");
+  if (it == e->entity.attributes.end()) return e;
+  const EntityDef* state = doc_.Find(it->second);
+  return IsType(state, EntityType::kState) ? state : e;
+}
+
 std::vector<const EntityDef*> DocumentActors::States() const {
   std::vector<const EntityDef*> out;
   for (const EntityDef* e : participants_) {
@@ -981,6 +989,14 @@ ImplicitActors DocumentActors::Collective(const Tagged& s, const ClauseAnalysis&
       return IsType(e, EntityType::kPerson) == (kind == kPeople);
     });
   };
+  // "U.S. and Kenyan officials plan to sign ... The two countries have committed": the states
+  // of national groups; the same number of them, or the groups themselves.
+  auto as_states = [&](const std::vector<const EntityDef*>& entities) {
+    if (kind != kStates) return entities;
+    std::vector<const EntityDef*> states;
+    for (const EntityDef* e : entities) AddUnique(&states, CountryOf(e));
+    return states.size() == entities.size() ? states : entities;
+  };
   if (number > 0 && static_cast<int>(set.size()) != number) {
     // "commitments by Israel and the PA ... The two sides": the last list of that many.
     for (int k = c; k-- > 0;) {
@@ -989,19 +1005,19 @@ ImplicitActors DocumentActors::Collective(const Tagged& s, const ClauseAnalysis&
       std::vector<const EntityDef*> members;
       for (uint32_t m : other.members) AddUnique(&members, ActorOf(s.mentions[m]));
       if (static_cast<int>(members.size()) == number && fits(members)) {
-        return {members, "the list before it"};
+        return {as_states(members), "the list before it"};
       }
     }
     for (size_t k = lists_.size(); k-- > 0;) {
       if (Near(lists_[k].unit) && static_cast<int>(lists_[k].entities.size()) == number &&
           fits(lists_[k].entities)) {
-        return {lists_[k].entities, "the last list of " + std::to_string(number)};
+        return {as_states(lists_[k].entities), "the last list of " + std::to_string(number)};
       }
     }
     return {{}, std::to_string(set.size()) + " participants, not " + std::to_string(number)};
   }
   if (set.size() < 2) return {{}, "fewer than two participants established"};
-  return {set, "the participants, from " + participants_via_};
+  return {as_states(set), "the participants, from " + participants_via_};
 }
 
 // --- What a unit establishes for the next ones -----------------------------------------------

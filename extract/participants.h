@@ -161,6 +161,9 @@ class DocumentActors {
   ImplicitActors Collective(const Tagged& s, const ClauseAnalysis& a, int c) const;
   ImplicitActors We() const;
   const EntityDef* StateOf(const EntityDef* person) const;
+  // The state a national group belongs to ("American officials": the United States, its
+  // `country` attribute); any other entity itself.
+  const EntityDef* CountryOf(const EntityDef* e) const;
   std::vector<const EntityDef*> Persons() const;
   std::vector<const EntityDef*> States() const;
   bool Near(size_t unit) const;

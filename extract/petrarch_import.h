@@ -12,7 +12,9 @@
 //             organization with that name; `rules/imported/` is then merged into them
 //             (rule_source.h kImportedLayer).
 //   agents    `sector` blocks: the nouns of each agent code ("SOLDIER [~MIL]": noun soldier of
-//             sector MIL), with the label and group kind of CAMEO's actor types.
+//             sector MIL), with the label and group kind of CAMEO's actor types; not a noun the
+//             rules of `against` read otherwise (one of their titles or its first word, a word
+//             their frames read as an object: AgentImporter::NoSectorNoun).
 //   verbs     a `verbs` block for the irregular forms the dictionary lists, and per verb block
 //             and CAMEO root (01 to 20) a frame: the block's verbs, the predicate and PLOVER
 //             type of the root, the block's code, and a `refine` line per pattern (its words
@@ -75,6 +77,12 @@
 // Nothing is dropped silently: whatever is not translated (a transformation rule, a code that
 // is no CAMEO code, a title-and-name synonym the clause layer reads anyway, a one-word name that
 // is an English word) is reported with its file and line.
+//
+// The parts, one per kind of dictionary: petrarch_import_agents.h (sectors),
+// petrarch_import_actors.h (entities: types, ids and codes; actor_names.cc: aliases),
+// petrarch_import_verbs.h (frames; patterns.cc: pattern reading), on what
+// petrarch_import_shared.h gives them all (name display, what the rules know, the problem log);
+// petrarch_import.cc reads the files in order and writes the discards.
 //
 // Thread-safety: pure functions.
 #ifndef PARLEY_EXTRACT_PETRARCH_IMPORT_H_

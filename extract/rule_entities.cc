@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/date.h"
 #include "base/text.h"
 #include "extract/actor_codes.h"
 #include "extract/literal_regex.h"
@@ -44,29 +45,17 @@ bool ParseRole(RuleFiles* files, const RuleBlock& b, const RuleProp& p, Role* ro
                std::vector<RoleWord>* scratch) {
   std::vector<RoleWord>& words = *scratch;
   words.clear();
+  // One pass over the line: words run between spaces, tabs and carriage returns.
   const std::string_view v = p.value;
-  if (v.find('\t') == std::string_view::npos && v.find('\r') == std::string_view::npos) {
-    // Spaces only (the usual line): from space to space.
-    size_t i = 0;
-    while (i < v.size()) {
-      if (v[i] == ' ') {
-        ++i;
-        continue;
-      }
-      const size_t j = std::min(v.find(' ', i), v.size());
-      words.push_back({v.substr(i, j - i), p.value_col + static_cast<int>(i)});
-      i = j;
+  for (size_t i = 0; i < v.size();) {
+    if (IsSpace(v[i])) {
+      ++i;
+      continue;
     }
-  } else {
-    size_t i = 0;
-    while (i < v.size()) {
-      while (i < v.size() && IsSpace(v[i])) ++i;
-      if (i >= v.size()) break;
-      size_t j = i;
-      while (j < v.size() && !IsSpace(v[j])) ++j;
-      words.push_back({v.substr(i, j - i), p.value_col + static_cast<int>(i)});
-      i = j;
-    }
+    size_t j = i + 1;
+    while (j < v.size() && !IsSpace(v[j])) ++j;
+    words.push_back({v.substr(i, j - i), p.value_col + static_cast<int>(i)});
+    i = j;
   }
   // The value after `keyword` when the line ends in `keyword VALUE` after some office.
   auto ends_with = [&](std::string_view keyword) {
@@ -74,7 +63,9 @@ bool ParseRole(RuleFiles* files, const RuleBlock& b, const RuleProp& p, Role* ro
   };
   auto take_date = [&](std::string_view keyword, std::string* out) {
     if (!ends_with(keyword)) return true;
-    if (const std::string problem = DateProblem(words.back().text); !problem.empty()) {
+    // Most dates are valid: the quick check first, the message only for a bad one.
+    if (!PartialDate::TryParse(words.back().text).has_value()) {
+      const std::string problem = DateProblem(words.back().text);
       files->Error(b, p, words.back().col, "role: " + problem);
       return false;
     }
@@ -286,10 +277,9 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
   std::vector<RoleWord> role_words;
   std::vector<std::string_view> aliases;
   std::vector<std::pair<std::string_view, bool>> literal;  // (alias, ignore case)
-  for (const auto& entry : symbols.entity_blocks) {
-    // Not a structured binding: the lambda below captures `id`, which clang before 16 refuses.
-    const std::string& id = entry.first;
-    const auto& block = entry.second;
+  for (const SymbolTables::EntityBlock& entry : symbols.entity_blocks) {
+    const RuleBlock* const block = entry.block;
+    const std::string& id = block->name;
     if (!CheckEntityId(files, *block, block->line, id, block->name_col)) continue;
     // Built in place; taken out again when the block has errors.
     EntityDef& def = out->entities.emplace_back();
@@ -304,6 +294,10 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
     // `merge`: an imported block merged into the hand-written one (its label, patterns and
     // the attributes the hand-written block has are not used).
     auto apply = [&](const RuleBlock* block, bool merge) {
+      // One allocation for the roles of a person the imported layer lists in tens of offices.
+      size_t role_lines = 0;
+      for (const RuleProp& p : block->props) role_lines += p.key == "role" ? 1 : 0;
+      if (role_lines > 0) def.entity.roles.reserve(def.entity.roles.size() + role_lines);
       for (const RuleProp& p : block->props) {
         const std::string_view k = p.key;
         const size_t which = PropertyIndex(kProps, k);
@@ -448,11 +442,7 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
     apply(block, false);
     const bool imported_only = block->layer == kImportedLayer;
     // Only a hand-written block has an imported one merged into it.
-    if (auto it = imported_only ? symbols.imported_entity_blocks.end()
-                                : symbols.imported_entity_blocks.find(id);
-        it != symbols.imported_entity_blocks.end()) {
-      apply(it->second, true);
-    }
+    if (entry.imported != nullptr) apply(entry.imported, true);
     // An entity only the imported layer defines: all its roles are imported.
     if (imported_only) def.imported_roles = static_cast<uint32_t>(def.entity.roles.size());
     if (def.entity.label.empty()) {
@@ -507,6 +497,7 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
   for (const auto& [plural, index] : plurals) {
     if (spelled.count(plural) == 0) add_alias(plural, false, true, index);
   }
+  out->alias_index.Finish();
   for (EntityDef& def : out->entities) {
     def.role_periods.clear();
     def.role_periods.reserve(def.entity.roles.size());

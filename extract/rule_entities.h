@@ -20,7 +20,7 @@
 namespace parley::internal {
 
 // Compiles every entity of `symbols.entity_blocks` into `out`, reporting each problem through
-// `files`. An imported block of the same id (symbols.imported_entity_blocks) is merged in: its
+// `files`. An imported block of the same id (EntityBlock::imported) is merged in: its
 // aliases, adjectives and roles are added (the roles as imported roles, EntityDef::
 // imported_roles), its attributes only where the hand-written block has none of that key; its
 // label and patterns are not used. A state's adjective also matches in the plural

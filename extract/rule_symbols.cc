@@ -18,13 +18,18 @@ std::pair<BlockTable::iterator, bool> Enter(BlockTable* table, RuleBlock* block)
   return {table->emplace_hint(it, block->name, block), true};
 }
 
+// `block` defines the name `first` defines, in the same layer.
+void ReportDuplicate(RuleFiles* files, const RuleBlock& first, const RuleBlock& block,
+                     std::string_view what) {
+  files->Error(block.source, block.line, block.name_col,
+               "duplicate " + std::string(what) + " '" + block.name + "' (first defined at " +
+                   files->path(first.source) + ":" + std::to_string(first.line) + ")");
+}
+
 // `block` defines a name the table holds at `it` already.
 void Redefine(RuleFiles* files, BlockTable::iterator it, RuleBlock* block, std::string_view what) {
   if (it->second->layer == block->layer) {
-    files->Error(block->source, block->line, block->name_col,
-                 "duplicate " + std::string(what) + " '" + block->name + "' (first defined at " +
-                     files->path(it->second->source) + ":" + std::to_string(it->second->line) +
-                     ")");
+    ReportDuplicate(files, *it->second, *block, what);
     return;
   }
   it->second = block;  // a later layer replaces
@@ -77,6 +82,31 @@ void SortLongestFirst(std::vector<Cue>* items) {
   *items = std::move(sorted);
 }
 
+// Fills symbols->entity_blocks from `blocks` (every entity block, in load order): the blocks of
+// one id in load order, each replacing the one before it (or merging it, or a duplicate).
+void CollectEntities(RuleFiles* files, std::vector<RuleBlock*> blocks, SymbolTables* symbols) {
+  std::stable_sort(blocks.begin(), blocks.end(),
+                   [](const RuleBlock* a, const RuleBlock* b) { return a->name < b->name; });
+  std::vector<SymbolTables::EntityBlock>& out = symbols->entity_blocks;
+  out.reserve(blocks.size());
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    RuleBlock* const block = blocks[i];
+    if (i == 0 || block->name != blocks[i - 1]->name) {
+      out.push_back({block, nullptr});
+      continue;
+    }
+    SymbolTables::EntityBlock& entry = out.back();
+    if (entry.block->layer == kImportedLayer && block->layer > kImportedLayer) {
+      entry.imported = entry.block;
+      entry.block = block;
+    } else if (entry.block->layer == block->layer) {
+      ReportDuplicate(files, *entry.block, *block, "entity");
+    } else {
+      entry.block = block;  // a later layer replaces
+    }
+  }
+}
+
 }  // namespace
 
 PatternScope SymbolTables::Scope() const {
@@ -88,16 +118,10 @@ PatternScope SymbolTables::Scope() const {
 }
 
 void CollectSymbols(RuleFiles* files, SymbolTables* symbols) {
+  std::vector<RuleBlock*> entities;
   for (RuleBlock& block : files->blocks()) {
     if (block.keyword == "entity") {
-      const auto [it, inserted] = Enter(&symbols->entity_blocks, &block);
-      if (inserted) continue;
-      if (it->second->layer == kImportedLayer && block.layer > kImportedLayer) {
-        symbols->imported_entity_blocks[block.name] = it->second;
-        it->second = &block;
-        continue;
-      }
-      Redefine(files, it, &block, "entity");
+      entities.push_back(&block);
     } else if (block.keyword == "sector") {
       symbols->sector_blocks[block.name].push_back(&block);
     } else if (block.keyword == "discard") {
@@ -114,6 +138,7 @@ void CollectSymbols(RuleFiles* files, SymbolTables* symbols) {
       Define(files, &symbols->rule_blocks, &block, "rule");
     }
   }
+  CollectEntities(files, std::move(entities), symbols);
 }
 
 void CompileWordsAndMacros(RuleFiles* files, SymbolTables* symbols) {

@@ -20,11 +20,17 @@
 namespace parley::internal {
 
 struct SymbolTables {
-  // The block that defines each id after layering. Pointers into RuleFiles::blocks().
-  std::map<std::string, RuleBlock*> entity_blocks;
-  // Imported-layer entity blocks (rule_source.h kImportedLayer) whose id a hand-written layer
-  // defines too: merged into that entity, not replaced by it (rule_entities.h).
-  std::map<std::string, RuleBlock*> imported_entity_blocks;
+  // An entity id after layering: the block that defines it and, when a hand-written layer
+  // defines an id of the imported layer (rule_source.h kImportedLayer) too, the imported block,
+  // merged into that entity rather than replaced by it (rule_entities.h). Pointers into
+  // RuleFiles::blocks(); the id is block->name.
+  struct EntityBlock {
+    RuleBlock* block = nullptr;
+    RuleBlock* imported = nullptr;
+  };
+  // Sorted by id, one entry per id. A sorted vector: tens of thousands of ids (the imported
+  // layer) would cost a map node and a copy of the id each.
+  std::vector<EntityBlock> entity_blocks;
   std::map<std::string, RuleBlock*> name_blocks;  // word lists and macros share one name space
   std::map<std::string, RuleBlock*> rule_blocks;  // relation, discover, coref
   std::vector<RuleBlock*> modality_blocks;        // all of them: blocks of one kind add up

@@ -356,6 +356,22 @@ class SectorPass {
     return m.tok_end >= s_.tokens.size() || Word(m.tok_end) == "," || Word(m.tok_end) == ".";
   }
 
+  // Capitalised nouns before "and" or a comma and one of the rules' titles in capitals are a
+  // title among others of a person named after them ("Chinese Communist Party Politburo Member
+  // and Director of the Office of the Foreign Affairs Commission Yang Jiechi"): the clause
+  // layer reads titles. (After a state, SectorNounsAt's `names`, they are its government, as
+  // PETRARCH codes "Qatari Deputy Prime Minister and Foreign Minister Al-Thani".)
+  bool TitleFollows(uint32_t t) const {
+    if (t == 0 || t + 1 >= s_.tokens.size() || (Word(t) != "and" && Word(t) != ",")) return false;
+    const std::string_view last = s_.TokenText(t - 1);
+    const std::string_view next = s_.TokenText(t + 1);
+    if (last.empty() || last[0] < 'A' || last[0] > 'Z' || next.empty() || next[0] < 'A' ||
+        next[0] > 'Z' || mention_at_[t + 1] >= 0) {
+      return false;
+    }
+    return rules_.names.titles.LongestAt(s_.words, t + 1) > 0;
+  }
+
   // A noun after the sector nouns makes them its modifiers ("Russia's military build-up",
   // "Iranian military buildup"): a lower-case word the lexicon does not know (verbs, function
   // words and adverbs it knows), or one joined to the next by a hyphen.
@@ -401,7 +417,10 @@ class SectorPass {
       ++t;
     }
     const uint32_t end = Nouns(t);
-    if (end == t || NounFollows(end) || PersonInApposition(t, end)) return 0;
+    if (end == t || NounFollows(end) || PersonInApposition(t, end) ||
+        (!names && TitleFollows(end))) {
+      return 0;
+    }
     if (NameFollows(end)) {
       if (!names) return 0;
       const uint32_t name_end = UnknownNameEnd(end);
@@ -444,15 +463,90 @@ class SectorPass {
     return true;
   }
 
-  // A state demonym that a list of demonyms continues, whose last member is followed by
-  // sector nouns: this demonym with those sectors.
+  // A country (a state's demonym or name) or an organization that a list of them continues,
+  // whose noun comes after the list's last member: this member with that noun's sectors. "the
+  // Spanish, French, and British governments", "U.S. and EU officials" (sector nouns after the
+  // last member); "American and Japanese officials", "U.S. and Mexican officials" (the last
+  // member a national group the rules name: each state before it is its group of that kind,
+  // group:united-states-officials, as "American officials" alone is).
   bool ListMember(const Mention& m, const EntityDef* owner, Mention* out) {
-    if (!StateDemonym(m)) return false;
-    const uint32_t t = ListEnd(m.tok_end);
-    if (t == m.tok_end || SectorNounsAt(t, false) == 0) return false;
+    if (!ListOwner(m)) return false;
+    const EntityDef* group = nullptr;
+    const uint32_t t = OwnerListEnd(m.tok_end, &group);
+    if (t == m.tok_end) return false;
     out->tok_begin = m.tok_begin;
     out->tok_end = m.tok_end;
-    return Compose(owner, sectors_, out, before_);
+    if (group == nullptr) {
+      const uint32_t end = SectorNounsAt(t, false);
+      return end != 0 && !AdjectivesJoined(end) && Compose(owner, sectors_, out, before_);
+    }
+    const auto kind = group->entity.attributes.find("kind");
+    if (kind == group->entity.attributes.end()) return false;
+    if (owner->entity.type == EntityType::kState) {
+      const std::string& state_id = owner->entity.id;
+      const std::string id =
+          "group:" + state_id.substr(state_id.find(':') + 1) + "-" + kind->second;
+      if (const EntityDef* own = doc_.Find(id)) {
+        const std::string via = doc_.trace ? "sector " + kind->second + " of the list '" +
+                                                 std::string(s_.Range(m.tok_begin, t)) + "'"
+                                           : std::string();
+        *out = EntityMention(doc_, own, m.tok_begin, m.tok_end, MentionKind::kEntity, via);
+        return true;
+      }
+    }
+    const auto sector = rules_.sector_by_group.find(kind->second);
+    return sector != rules_.sector_by_group.end() && Compose(owner, {sector->second}, out);
+  }
+
+  // Whether the noun phrase that seemed to end at token `t` goes on with a lower-case word
+  // joined by "and" or "or" that no rule reads: "Canadian and American public and private
+  // financial institutions", where "public" is an adjective, as the word after it is.
+  bool AdjectivesJoined(uint32_t t) const {
+    const uint32_t n = static_cast<uint32_t>(s_.tokens.size());
+    if (t + 1 >= n || mention_at_[t] >= 0 || mention_at_[t + 1] >= 0) return false;
+    if (Word(t) != "and" && Word(t) != "or") return false;
+    const std::string_view next = s_.TokenText(t + 1);
+    if (next.empty() || next[0] < 'a' || next[0] > 'z') return false;
+    return !IsDeterminer(Word(t + 1)) && rules_.sector_nouns.count(Word(t + 1)) == 0;
+  }
+
+  // A member of a list of countries and organizations that share the noun after the list
+  // (ListMember): a state's demonym, or a state or organization named by an abbreviation (capital
+  // letters and full stops: "U.S.", "EU", "ROK"), the names that stand before a noun as
+  // adjectives. A full name is a member of its own ("the United States and Japanese officials
+  // agreed": the United States).
+  bool ListOwner(const Mention& m) const {
+    if (StateDemonym(m)) return true;
+    if (m.kind != MentionKind::kEntity || m.entity == nullptr || m.entity->view_of != nullptr) {
+      return false;
+    }
+    const EntityType type = m.entity->entity.type;
+    if (type != EntityType::kState && type != EntityType::kOrganization) return false;
+    const std::string_view text = s_.Range(m.tok_begin, m.tok_end);
+    return std::any_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
+           std::all_of(text.begin(), text.end(),
+                       [](char c) { return (c >= 'A' && c <= 'Z') || c == '.'; });
+  }
+
+  // The end of the list of ListOwner members that continues at token `t` ("and EU", ", French,
+  // and British"), or `t` when none does. A national group ending the list ("and Japanese
+  // officials": a group with a country and a kind) is its last member, returned in `group`.
+  uint32_t OwnerListEnd(uint32_t t, const EntityDef** group) const {
+    for (;;) {
+      const Mention* listed = NextListed(t);
+      if (listed == nullptr) return t;
+      const Mention& next = *listed;
+      if (ListOwner(next)) {
+        t = next.tok_end;
+        continue;
+      }
+      if (GroupCountry(next) != nullptr && next.entity->entity.attributes.count("kind") != 0 &&
+          !AdjectivesJoined(next.tok_end)) {
+        *group = next.entity;
+        return next.tok_end;
+      }
+      return t;
+    }
   }
 
   bool Inner(const Mention& m, const EntityDef* owner, Mention* out) {
@@ -591,16 +685,23 @@ class SectorPass {
   // The end of the list of state demonyms that continues at token `t` ("and French", ",
   // French, and British"), or `t` when none does.
   uint32_t ListEnd(uint32_t t) const {
-    const uint32_t n = static_cast<uint32_t>(s_.tokens.size());
     for (;;) {
-      uint32_t u = t;
-      if (u < n && mention_at_[u] < 0 && Word(u) == ",") ++u;
-      if (u < n && mention_at_[u] < 0 && (Word(u) == "and" || Word(u) == "or")) ++u;
-      if (u == t || u >= n || mention_at_[u] < 0) return t;
-      const Mention& next = s_.mentions[mention_at_[u]];
-      if (!StateDemonym(next) || next.tok_begin != u) return t;
-      t = next.tok_end;
+      const Mention* next = NextListed(t);
+      if (next == nullptr || !StateDemonym(*next)) return t;
+      t = next->tok_end;
     }
+  }
+
+  // The mention that ", ", "and", "or" or ", and" at token `t` joins to what ends there, or
+  // null.
+  const Mention* NextListed(uint32_t t) const {
+    const uint32_t n = static_cast<uint32_t>(s_.tokens.size());
+    uint32_t u = t;
+    if (u < n && mention_at_[u] < 0 && Word(u) == ",") ++u;
+    if (u < n && mention_at_[u] < 0 && (Word(u) == "and" || Word(u) == "or")) ++u;
+    if (u == t || u >= n || mention_at_[u] < 0) return nullptr;
+    const Mention& next = s_.mentions[mention_at_[u]];
+    return next.tok_begin == u ? &next : nullptr;
   }
 
   // "the Japanese" before a verb, a preposition or the end of the phrase: the state; so is each

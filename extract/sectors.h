@@ -11,6 +11,11 @@
 //                                                  each noun with each country: FORLEG, FORGOV
 //                                                  (Mention::also), GONLEG, GONGOV
 //   "Danish media and government"                  DNKMED, and DNKGOV for "government"
+//   "American and Japanese officials", "U.S. and Mexican officials", "U.S. and EU officials"
+//                                                  each listed country or body with the shared
+//                                                  noun (a state before a national group: its
+//                                                  group of that kind); members are demonyms and
+//                                                  abbreviations ("U.S.", "EU"), not full names
 //   "Hamas gunmen"                                 the organization, code + MIL
 //   "the Japanese", "an Eriadorian" (a demonym with a determiner, before a verb or the end of
 //                                    the phrase)  the state; so is "the Syrians" (a plural,

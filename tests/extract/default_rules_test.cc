@@ -426,9 +426,11 @@ TEST(DefaultRulesTest, SamplePeopleComeFromDiscovery) {
   ASSERT_TRUE(removed);
   const fs::path dir = fs::path(testing::TempDir()) / "parley_rules_without_kono";
   fs::remove_all(dir);
-  fs::create_directories(dir);
+  fs::create_directories(dir / "imported");
   for (size_t i = 0; i < sources.size(); ++i) {
-    std::ofstream(dir / ("r" + std::to_string(i) + ".rules")) << sources[i].text;
+    // The imported layer in the folder that is read as one.
+    const fs::path folder = sources[i].layer == kImportedLayer ? dir / "imported" : dir;
+    std::ofstream(folder / ("r" + std::to_string(i) + ".rules")) << sources[i].text;
   }
   ExtractorOptions options;
   options.default_rules = false;
@@ -907,6 +909,51 @@ TEST(DefaultRulesTest, NounsOfContentTakeTheirClause) {
        "Aguinaldo.",
        {},
        {"led group:united-states-military"}},
+  };
+  ExpectClauseCases(*extractor, cases);
+}
+
+// Countries and bodies listed before one noun share it: each is what it would be with the noun
+// alone ("American officials", "EU officials"); a noun no sector reads makes the list its
+// modifiers, no actor.
+TEST(DefaultRulesTest, ListsBeforeASharedNounShareIt) {
+  std::unique_ptr<Extractor> extractor = DefaultExtractor();
+  ASSERT_NE(extractor, nullptr);
+  const ClauseCase cases[] = {
+      {"Putin met with American and Japanese officials in Moscow.",
+       {"person:vladimir-putin met_with group:united-states-officials",
+        "person:vladimir-putin met_with group:japan-officials"},
+       {}},
+      {"U.S. and Mexican officials committed to increase cooperation on border security.",
+       {"group:united-states-officials committed", "group:mexico-officials committed"},
+       {"state:united-states committed"}},
+      {"U.S. and EU officials met with Putin in Moscow.",
+       {"state:united-states met_with person:vladimir-putin",
+        "organization:european-union met_with person:vladimir-putin"},
+       {}},
+      // A full name is a member of its own: the United States agreed, not its officials.
+      {"The United States and Japanese officials agreed on the plan.",
+       {"state:united-states agreed"},
+       {"group:united-states-officials agreed"}},
+      // "public" before "and private" is an adjective, as the word after it is.
+      {"The leaders committed to work with Canadian and American public and private financial "
+       "institutions.",
+       {},
+       {"* cooperated group:canada-public", "* cooperated group:united-states-public"}},
+      // Stakeholders of two governments are neither government.
+      {"President Biden met with U.S. and EU stakeholders in Brussels.",
+       {},
+       {"person:joe-biden met_with"}},
+      // Right after a verb the list may be its first object.
+      {"The United States provided Ukraine and Moldova assistance.",
+       {"state:united-states provided recipient=state:ukraine",
+        "state:united-states provided recipient=state:moldova"},
+       {}},
+      // "The two countries" after a list of national groups are their states.
+      {"U.S. and Kenyan officials plan to sign a memorandum. The two countries have committed to "
+       "deepen cooperation on counterterrorism.",
+       {"state:kenya committed", "state:united-states committed"},
+       {"group:kenya-officials committed"}},
   };
   ExpectClauseCases(*extractor, cases);
 }

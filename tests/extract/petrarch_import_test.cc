@@ -357,11 +357,27 @@ TEST(PetrarchImportTest, NamesThatAreNotTheActorsStayOut) {
        "x.agents.txt",
        "AMBASSADOR [~GOV]\n"
        "AMBASSADOR_TO {} [~GOV]\n"
-       "EMBASSY_IN {} [~GOV]\n",
-       {"sector GOV", "  noun       ambassador", "  exact      embassy"},
+       "CONSULATE_IN {} [~GOV]\n",
+       {"sector GOV", "  noun       ambassador", "  exact      consulate"},
        {"x.agents.txt:2: agent noun 'AMBASSADOR TO' ends in a preposition: translated as "
         "'ambassador'",
-        "x.agents.txt:3: agent noun 'EMBASSY IN' ends in a preposition: translated as 'embassy'"}},
+        "x.agents.txt:3: agent noun 'CONSULATE IN' ends in a preposition: translated as "
+        "'consulate'"}},
+      {"an agent noun the rules read otherwise is no sector noun: one of their titles or the "
+       "first word of one, unless it is one of their sector nouns (\"ambassador\"), or a word "
+       "their frames read as what is acted on",
+       "x.agents.txt",
+       "MAYOR [~GOV]\n"
+       "AMBASSADOR [~GOV]\n"
+       "SURGEON [~HLH]\n"
+       "DETAINEE [~OPP]\n"
+       "SOLDIER [~MIL]\n",
+       {"sector GOV", "  noun       ambassador", "sector MIL", "  noun       soldier"},
+       {"x.agents.txt:1: agent noun 'MAYOR' is a title of the rules: no sector noun",
+        "x.agents.txt:3: agent noun 'SURGEON' is the first word of titles of the rules: no "
+        "sector noun",
+        "x.agents.txt:4: agent noun 'DETAINEE' is a word the rules' frames read as an object: no "
+        "sector noun"}},
   };
   CheckCases(cases);
 }
@@ -469,8 +485,8 @@ TEST(PetrarchImportTest, ImportedPatternsReadTheirRoleMarkers) {
 // the verbs they were written for, a synonym set's code only with a pattern, a phrasal synonym
 // whose verb would turn a word of the patterns into a verb left out; and the imported frames
 // code only events between two coded actors, not for a negated verb or in a question, not where a
-// hand-written frame reads the verb, the object is an event a hand-written frame reads, or the
-// object is an -ing clause.
+// hand-written frame reads the verb, the object is an event a hand-written frame reads or is
+// headed by a noun one names, or the object is an -ing clause.
 TEST(PetrarchImportTest, ImportedVerbsCodeOnlyWhatTheHandWrittenRulesLeaveThem) {
   petrarch::ImportOptions options;
   options.against = &Against();
@@ -512,7 +528,9 @@ TEST(PetrarchImportTest, ImportedVerbsCodeOnlyWhatTheHandWrittenRulesLeaveThem) 
                   "frame hand-met\n  verb       meet\n  predicate  met_with\n"
                   "  object     with actor\n\n"
                   "frame hand-proposed\n  verb       propose\n  noun       proposal\n"
-                  "  predicate  proposed\n  object     to actor\n",
+                  "  predicate  proposed\n  object     to actor\n\n"
+                  "frame hand-pledged\n  verb       pledge\n  noun-clause pledge\n"
+                  "  predicate  pledged\n  object     to actor\n",
                   0});
   auto set = CompileImported(*imported, std::move(hand));
   ASSERT_TRUE(set.ok()) << set.status().ToString();
@@ -544,6 +562,8 @@ TEST(PetrarchImportTest, ImportedVerbsCodeOnlyWhatTheHandWrittenRulesLeaveThem) 
       // A proposal is the hand-written frame's event, not the imported MAKE's.
       {"Arnor made peace with Gondor.", {"ARN GON 050"}},
       {"Arnor made a peace proposal to Gondor.", {}},
+      // So is a pledge, which the hand-written frame names but reads only with its clause.
+      {"Arnor made a solemn peace pledge to Gondor.", {}},
   };
   for (const Coding& c : cases) {
     SCOPED_TRACE(c.sentence);
@@ -669,6 +689,28 @@ TEST(PetrarchImportTest, ImportedFolderOfAUserDirectoryIsTheImportedLayer) {
     }
   }
   EXPECT_TRUE(found);
+}
+
+// A user's imported/ folder is the whole imported layer: it replaces the built-in one (which
+// would define the same actors twice), and without one the built-in layer stays.
+TEST(PetrarchImportTest, AUserImportReplacesTheBuiltInImportedLayer) {
+  auto paths = [](const std::vector<RuleSource>& sources) {
+    std::vector<std::string> out;
+    for (const RuleSource& s : sources) out.push_back(s.path + "@" + std::to_string(s.layer));
+    return out;
+  };
+  const std::vector<RuleSource> defaults = {{"rules/imported/a.rules", "", kImportedLayer},
+                                            {"rules/core/b.rules", "", 0}};
+  std::vector<RuleSource> sources = defaults;
+  AddUserSources({{"mine/imported/c.rules", "", kImportedLayer}, {"mine/d.rules", "", 1}},
+                 &sources);
+  EXPECT_EQ(paths(sources),
+            (std::vector<std::string>{"rules/core/b.rules@0", "mine/imported/c.rules@-1",
+                                      "mine/d.rules@1"}));
+  sources = defaults;
+  AddUserSources({{"mine/d.rules", "", 1}}, &sources);
+  EXPECT_EQ(paths(sources), (std::vector<std::string>{"rules/imported/a.rules@-1",
+                                                      "rules/core/b.rules@0", "mine/d.rules@1"}));
 }
 
 // The imported roles serve actor codes only: a person's open-ended imported "elite" role does

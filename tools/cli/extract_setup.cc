@@ -103,8 +103,7 @@ Result<std::shared_ptr<const RuleSet>> CompileRules(const RuleFlags& flags) {
   if (!flags.no_default_rules) sources = DefaultRuleSources();
   PARLEY_ASSIGN_OR_RETURN(std::vector<RuleSource> extra,
                           ReadRuleSources(flags.rule_paths, /*first_layer=*/1));
-  sources.insert(sources.end(), std::make_move_iterator(extra.begin()),
-                 std::make_move_iterator(extra.end()));
+  AddUserSources(std::move(extra), &sources);
   return RuleSet::Compile(sources);
 }
 

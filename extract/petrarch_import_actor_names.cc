@@ -1,0 +1,409 @@
+// ActorImporter (petrarch_import_actors.h): which names of an actor become aliases.
+#include <algorithm>
+
+#include "extract/lexicon.h"
+#include "extract/name_shape.h"
+#include "extract/petrarch_import_actors.h"
+
+namespace parley::petrarch {
+
+bool ActorImporter::IsTitleWord(const std::string& folded) const {
+  static const std::set<std::string> kTitles = {
+      "mr",   "mrs", "ms",     "dr",      "sir",    "gen",  "general", "former",
+      "then", "new", "acting", "interim", "deputy", "vice", "first",   "lady"};
+  if (kTitles.count(folded) > 0) return true;
+  if (agent_nouns_.count(folded) > 0 || against_.sector_nouns.count(folded) > 0) return true;
+  for (const std::string& word : SplitSpaces(folded)) {
+    if (agent_words_.count(word) == 0) return false;
+  }
+  return true;
+}
+
+std::vector<uint32_t> ActorImporter::NameIds(const std::vector<std::string>& words) const {
+  std::vector<uint32_t> ids;
+  for (const std::string& w : words) {
+    ids.push_back(against_.names != nullptr ? against_.names->Id(w)
+                                            : internal::TokenTable::kAbsent);
+  }
+  return ids;
+}
+
+size_t ActorImporter::TitleLength(const std::vector<std::string>& words) const {
+  static const std::set<std::string> kTitles = {
+      "mr", "mrs", "ms", "dr", "sir", "gen", "former", "acting", "interim", "deputy", "vice"};
+  const std::vector<uint32_t> ids = NameIds(words);
+  size_t i = 0;
+  while (i < words.size()) {
+    size_t best = 0;
+    if (against_.names != nullptr) {
+      best = std::max(against_.names->titles.LongestAt(ids, i),
+                      against_.names->honorifics.LongestAt(ids, i));
+    }
+    std::string phrase;
+    for (size_t j = i; j < words.size() && j < i + 5; ++j) {
+      phrase += (j > i ? " " : "") + words[j];
+      if (agent_nouns_.count(phrase) > 0 || against_.sector_nouns.count(phrase) > 0 ||
+          against_.adjectives.count(phrase) > 0 || (j == i && kTitles.count(phrase) > 0)) {
+        best = std::max(best, j - i + 1);
+      }
+    }
+    if (best == 0) break;
+    i += best;
+  }
+  return i;
+}
+
+bool ActorImporter::HasHead(const std::vector<std::string>& words, int kind, bool at_end) const {
+  if (against_.names == nullptr) return false;
+  const std::vector<uint32_t> ids = NameIds(words);
+  for (size_t i = 0; i < ids.size(); ++i) {
+    const size_t n = against_.names->heads[kind].LongestAt(ids, i);
+    if (n > 0 && (!at_end || i + n == ids.size())) return true;
+  }
+  return false;
+}
+
+bool ActorImporter::OrganizationName(const Actor& a) const {
+  if (against_.names == nullptr) return false;
+  const std::vector<std::string> words = SplitSpaces(Lower(a.names[0].text));
+  const std::vector<uint32_t> ids = NameIds(words);
+  return against_.names->titles.LongestAt(ids, 0) == 0 &&
+         against_.names->honorifics.LongestAt(ids, 0) == 0 && HasHead(words, 0, false);
+}
+
+bool ActorImporter::RegnalTitle(const std::vector<std::string>& words, size_t title) const {
+  return against_.names != nullptr && title > 0 &&
+         against_.names->regnal.LongestAt(NameIds(words), 0) == title;
+}
+
+bool ActorImporter::TitleOfSomething(const std::vector<std::string>& words) const {
+  if (against_.names == nullptr) return false;
+  const std::vector<uint32_t> ids = NameIds(words);
+  const size_t n = std::max(against_.names->titles.LongestAt(ids, 0),
+                            against_.names->honorifics.LongestAt(ids, 0));
+  return n > 0 && n < words.size() && (words[n] == "of" || words[n] == "for");
+}
+
+bool ActorImporter::OfficeOnly(const std::vector<std::string>& words) const {
+  size_t i = !words.empty() && words[0] == "the" ? 1 : 0;
+  bool title = false;
+  while (i < words.size()) {
+    if (country_words_.count(words[i]) > 0) {
+      ++i;
+      continue;
+    }
+    const std::vector<std::string> rest(words.begin() + i, words.end());
+    const size_t n = TitleLength(rest);
+    if (n == 0) return false;
+    title = true;
+    i += n;
+  }
+  return title;
+}
+
+bool ActorImporter::GivenName(const std::string& text) const {
+  if (against_.names == nullptr || text.size() < 2) return false;
+  const bool name_case =
+      text[0] >= 'A' && text[0] <= 'Z' &&
+      std::none_of(text.begin() + 1, text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  if (!name_case) return false;
+  return against_.names->given.ContainsWord(against_.names->Id(Lower(text)));
+}
+
+void ActorImporter::AddNames(const std::string& path, const Actor& a, EntityType type,
+                             EntityOut* e) {
+  if (agent_words_.empty()) {
+    for (const std::string& n : agent_nouns_) {
+      for (const std::string& w : SplitSpaces(n)) agent_words_.insert(w);
+    }
+    for (const std::string& n : against_.sector_nouns) {
+      for (const std::string& w : SplitSpaces(n)) agent_words_.insert(w);
+    }
+  }
+  std::vector<std::vector<std::string>> all;
+  for (const Name& n : a.names) all.push_back(SplitSpaces(Lower(n.text)));
+  for (size_t i = 0; i < a.names.size(); ++i) {
+    const Name& n = a.names[i];
+    const std::vector<std::string>& words = all[i];
+    if (words.empty()) continue;
+    // A title and another name of this actor: the clause layer reads titles itself.
+    bool titled = false;
+    for (size_t j = 0; j < all.size() && !titled; ++j) {
+      if (j == i || all[j].empty() || all[j].size() >= words.size()) continue;
+      if (!std::equal(all[j].begin(), all[j].end(), words.end() - all[j].size())) continue;
+      const std::vector<std::string> prefix(words.begin(), words.end() - all[j].size());
+      titled = TitleLength(prefix) == prefix.size();
+    }
+    if (titled) {
+      log_->Add(path, n.line, "'" + n.text + "' is a title and a name: the clause layer reads it");
+      continue;
+    }
+    // Nothing but a country and sector nouns ("ISRAELI TROOPS"): the sector pass composes it.
+    if (type != EntityType::kPerson && type != EntityType::kState &&
+        std::all_of(
+            words.begin(), words.end(),
+            [&](const std::string& w) { return IsTitleWord(w) || country_words_.count(w) > 0; }) &&
+        std::any_of(words.begin(), words.end(),
+                    [&](const std::string& w) { return country_words_.count(w) == 0; })) {
+      log_->Add(path, n.line,
+                "'" + n.text + "' is a country and sector nouns: the sector pass composes it");
+      continue;
+    }
+    // An office ("SECRETARY OF STATE" among the names of an actor coded USAGOV): the clause
+    // layer reads titles, and an alias would swallow the title of "Secretary of State Vance".
+    if (type != EntityType::kPerson && type != EntityType::kState &&
+        (OfficeOnly(words) || TitleOfSomething(words))) {
+      log_->Add(path, n.line, "'" + n.text + "' is an office: the clause layer reads it");
+      continue;
+    }
+    // Titles before a name of two words or more: the name alone ("PRESIDENT DMITRI A.
+    // MEDVEDEV" is "Dmitri A. Medvedev").
+    const size_t title = type == EntityType::kPerson ? TitleLength(words) : 0;
+    // A title and its complement ("GENERAL SECRETARY OF THE COMMUNIST PARTY"): an office.
+    if (title > 0 && title < words.size() &&
+        (words[title] == "of" || words[title] == "the" || words[title] == "for")) {
+      log_->Add(path, n.line, "'" + n.text + "' is an office: the clause layer reads it");
+      continue;
+    }
+    // A title before one word ("PRESIDENT KENNEDY"): discovery reads the title and the
+    // surname, and an alias would keep the title from the clause layer, unless the title
+    // belongs to the name ("KING HUSSEIN").
+    if (title > 0 && words.size() - title == 1 && !RegnalTitle(words, title)) {
+      log_->Add(
+          path, n.line,
+          "'" + n.text + "' is a title and a surname: discovery and the clause layer read it");
+      continue;
+    }
+    if (title > 0 && words.size() - title >= 2) {
+      std::string rest;
+      size_t skip = title;
+      for (const std::string& w : SplitSpaces(n.text)) {
+        if (skip > 0) {
+          --skip;
+          continue;
+        }
+        rest += (rest.empty() ? "" : " ") + w;
+      }
+      log_->Add(
+          path, n.line,
+          "'" + n.text + "' is a title and a name: imported as '" + DisplayName(rest, true) + "'");
+      AddName(DisplayName(rest, true), e);
+      continue;
+    }
+    if (n.text.find(',') != std::string::npos) {
+      log_->Add(path, n.line, "'" + n.text + "' holds a comma, which no alias may");
+      continue;
+    }
+    const std::string display = DisplayName(n.text, type == EntityType::kPerson);
+    if (against_.adjectives.count(against_.Fold(n.text)) > 0) {
+      log_->Add(path, n.line,
+                "'" + n.text + "' is an adjective in the rules (a demonym): not an alias");
+      continue;
+    }
+    // A name the rules give another entity stays theirs ("TOKYO" under JAPAN is place:tokyo,
+    // which acts as Japan where an actor is meant).
+    std::string folded = against_.Fold(n.text);
+    if (folded.starts_with("the ") && against_.by_name.count(folded) == 0) folded.erase(0, 4);
+    if (auto it = against_.by_name.find(folded); it != against_.by_name.end()) {
+      const bool other = std::any_of(it->second.begin(), it->second.end(),
+                                     [&](const auto& known) { return known.first != e->id; });
+      if (other) {
+        log_->Add(path, n.line,
+                  "'" + n.text + "' names " + it->second.front().first +
+                      " in the rules: not an alias of " + e->id);
+        continue;
+      }
+    }
+    // A state's or place's name that ends in a head noun of organizations, agreements or
+    // events ("STATE COLLEGE", a town, among the names of the United States): it would take
+    // part of "Glassboro State College".
+    if ((type == EntityType::kState || type == EntityType::kPlace) && words.size() >= 2 &&
+        against_.by_name.count(against_.Fold(n.text)) == 0 &&
+        (HasHead(words, 0, true) || HasHead(words, 1, true) || HasHead(words, 2, true))) {
+      log_->Add(path, n.line,
+                "'" + n.text +
+                    "' ends in a head noun of organizations, agreements or events: "
+                    "not an alias of " +
+                    e->id);
+      continue;
+    }
+    // A given name as a one-word name ("TAKEO", a province, among Cambodia's names; "NASSER"
+    // among Egypt's): it would take the person "Akiba Takeo".
+    // Short ones keep their capitals only ("ETA": "Eta" is a given name). A person known by
+    // one name that is a given name ("HUSSEIN", King Hussein of Jordan) is no alias either:
+    // it would take "Mr. Hussein" and "President Hassan" of any country.
+    if (words.size() == 1 && GivenName(display)) {
+      if (n.text.size() <= 5 && display != n.text) {
+        log_->Add(path, n.line,
+                  "one-word name '" + n.text + "' is a given name: an alias in capitals only");
+        Add(&e->aliases, n.text);
+      } else {
+        log_->Add(path, n.line, "one-word name '" + n.text + "' is a given name: not an alias");
+      }
+      continue;
+    }
+    // Another organization of the same code ("JOINT CHIEFS OF STAFF" among the names of
+    // "UNITED STATES MILITARY" [USAMIL]): a name of several words that shares no word with
+    // the actor's first name, its names so far or the rules' names of its entity, and is no
+    // spelling out of one of them ("North Atlantic Treaty Organization" for "NATO").
+    if (type == EntityType::kOrganization && (i > 0 || against_.names_by_id.count(e->id) > 0) &&
+        words.size() >= 2 && !ResemblesOneOf(words, all[0], *e)) {
+      log_->Add(path, n.line,
+                "'" + n.text + "' shares no word with the names of " + e->id +
+                    ": another organization with its code, not an alias");
+      continue;
+    }
+    // A state's other names that are not its names: Phoenix lists a country's cities,
+    // regions and rivers with it ("BUFFALO", "PORTLAND", "VIRGINIA BEACH" among the names of
+    // the United States), places where parley wants the place. A name of a state the rules
+    // have is the state's when it shares a word with the rules' names and adjectives of the
+    // state that at most three states' names have ("korea", not "republic"), or spells out
+    // one of them that is an acronym.
+    if (type == EntityType::kState && against_.by_name.count(against_.Fold(n.text)) == 0 &&
+        !ResemblesState(words, *e)) {
+      log_->Add(path, n.line,
+                "'" + n.text + "' shares no word with the names of " + e->id +
+                    " (a city, region or river of it?): not an alias");
+      continue;
+    }
+    if (words.size() == 1) {
+      const std::string& w = words[0];
+      const bool word = against_.lexicon != nullptr && against_.lexicon->Find(w) != nullptr;
+      // A word of an agent noun is an English word too ("YOUTH": "minister of youth").
+      if (w.size() < 3 || word || agent_nouns_.count(w) > 0 || against_.sector_nouns.count(w) > 0 ||
+          (type != EntityType::kPerson && agent_words_.count(w) > 0) ||
+          std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        log_->Add(path, n.line, "one-word name '" + n.text + "' is an English word: not an alias");
+        continue;
+      }
+      // An acronym of another organization of the same code ("FTC" among the names of the
+      // Export-Import Bank, "UNSCR", a resolution, among those of the Security Council): for
+      // an organization the rules have, a one-word name is one of their names or spells the
+      // initials of one.
+      if (type == EntityType::kOrganization && against_.names_by_id.count(e->id) > 0 &&
+          !ResemblesOneOf(words, all[0], *e)) {
+        log_->Add(path, n.line,
+                  "'" + n.text + "' is no name of " + e->id + " nor its initials: not an alias");
+        continue;
+      }
+      // A person's surname alone ("BAKER" of "JAMES BAKER"): discovery links it to the full
+      // name where the document gives that, and alone it would take "Ms. Baker".
+      const bool surname =
+          type == EntityType::kPerson &&
+          std::any_of(all.begin(), all.end(), [&](const std::vector<std::string>& other) {
+            return other.size() >= 2 && other.back() == w;
+          });
+      if (surname) {
+        log_->Add(path, n.line,
+                  "one-word name '" + n.text +
+                      "' is the surname of another of its names: "
+                      "discovery links it");
+        continue;
+      }
+      Add(&e->aliases, display);
+      if (n.text.size() <= 5 && display != n.text) Add(&e->aliases, n.text);
+    } else {
+      AddName(display, e);
+    }
+    if (type == EntityType::kState) {
+      for (const std::string& w : words) country_words_.insert(w);
+    }
+  }
+}
+
+std::set<std::string> ActorImporter::DistinctWords(const std::vector<std::string>& words) const {
+  std::set<std::string> out;
+  for (const std::string& w : words) {
+    if (w.size() < 3 || w == "the" || w == "and" || w == "for") continue;
+    if (country_words_.count(w) > 0) continue;
+    out.insert(w);
+  }
+  return out;
+}
+
+bool ActorImporter::ResemblesOneOf(const std::vector<std::string>& words,
+                                   const std::vector<std::string>& root, const EntityOut& e) const {
+  const std::set<std::string> mine = DistinctWords(words);
+  if (mine.empty()) return true;
+  std::string initials;
+  for (const std::string& w : words) {
+    if (!w.empty() && w[0] >= 'a' && w[0] <= 'z') initials += w[0];
+  }
+  // The rules' names of the entity when it is theirs (the actor's first name may be another
+  // organization's: "FEDERAL TRADE COMMISSION" with "EXPORT-IMPORT BANK OF THE UNITED
+  // STATES" [USAGOVBUS]), else its first name; and the names kept so far.
+  std::vector<std::vector<std::string>> others;
+  if (auto it = against_.names_by_id.find(e.id); it != against_.names_by_id.end()) {
+    for (const std::string& name : it->second) others.push_back(SplitSpaces(name));
+  } else {
+    others.push_back(root);
+  }
+  for (const auto* list : {&e.aliases_i, &e.aliases}) {
+    for (const std::string& alias : *list) others.push_back(SplitSpaces(Lower(alias)));
+  }
+  for (const std::vector<std::string>& other : others) {
+    if (other.size() == 1 && other[0] == initials) return true;
+    if (words.size() == 1 && other.size() >= 2) {
+      std::string theirs;
+      for (const std::string& w : other) {
+        if (!w.empty() && w[0] >= 'a' && w[0] <= 'z') theirs += w[0];
+      }
+      if (theirs == words[0]) return true;
+      continue;
+    }
+    for (const std::string& w : DistinctWords(other)) {
+      if (mine.count(w) > 0) return true;
+    }
+  }
+  return false;
+}
+
+void ActorImporter::AddName(const std::string& display, EntityOut* e) {
+  // A person's name in any case: no lower-case phrase spells one, and the case-insensitive
+  // match also folds accents ("Sauli Niinisto" for "Sauli Niinistö").
+  bool open = display.find_first_of("-'") != std::string::npos || e->id.starts_with("person:");
+  for (const std::string& w : SplitSpaces(display)) {
+    if (w.size() <= 2 &&
+        std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+      open = true;
+    }
+  }
+  Add(open ? &e->aliases_i : &e->aliases, display);
+  // "THE SHIRE" is "the Shire" inside a sentence.
+  if (!open && display.starts_with("The ")) Add(&e->aliases, "the" + display.substr(3));
+}
+
+bool ActorImporter::ResemblesState(const std::vector<std::string>& words,
+                                   const EntityOut& e) const {
+  auto distinct = [&](const std::vector<std::string>& name) {
+    std::set<std::string> out;
+    for (const std::string& w : name) {
+      if (w.size() < 3 || w == "the" || w == "and" || w == "for") continue;
+      auto it = against_.state_word_count.find(w);
+      if (it == against_.state_word_count.end() || it->second <= 3) out.insert(w);
+    }
+    return out;
+  };
+  std::string initials;
+  for (const std::string& w : words) {
+    if (!w.empty() && w[0] >= 'a' && w[0] <= 'z') initials += w[0];
+  }
+  std::vector<std::vector<std::string>> others;
+  auto known = against_.names_by_id.find(e.id);
+  if (known == against_.names_by_id.end()) return true;
+  for (const std::string& name : known->second) others.push_back(SplitSpaces(name));
+  const std::set<std::string> mine = distinct(words);
+  for (const std::vector<std::string>& other : others) {
+    if (other.size() == 1 && other[0] == initials) return true;
+    for (const std::string& w : distinct(other)) {
+      if (mine.count(w) > 0) return true;
+    }
+  }
+  return false;
+}
+
+void ActorImporter::Add(std::vector<std::string>* list, const std::string& item) {
+  if (std::find(list->begin(), list->end(), item) == list->end()) list->push_back(item);
+}
+
+}  // namespace parley::petrarch
