@@ -137,7 +137,7 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOptions& opt
   if (options.default_rules) sources = DefaultRuleSources();
   PARLEY_ASSIGN_OR_RETURN(std::vector<RuleSource> extra,
                           ReadRuleSources(options.rule_paths, /*first_layer=*/1));
-  for (RuleSource& s : extra) sources.push_back(std::move(s));
+  AddUserSources(std::move(extra), &sources);
   PARLEY_ASSIGN_OR_RETURN(std::shared_ptr<const RuleSet> rules, RuleSet::Compile(sources));
   return std::unique_ptr<Extractor>(new RuleExtractor(std::move(rules), options.window_bytes));
 }

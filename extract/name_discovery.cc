@@ -231,8 +231,16 @@ void AddLocalEntity(const NewName& name, DocState* doc, DocumentAnalysis* out) {
   }
   out->discoveries.push_back({name.rule, known ? known->entity.id : id, name.office, name.country});
   if (known != nullptr) {
-    // Written otherwise than the list writes it: this document's spelling is an alias here.
-    if (known->entity.id != id || !name.surface.empty()) {
+    // Written otherwise than the list writes it: this document's spelling is an alias here
+    // (another order, another transliteration, or for a person accents the list leaves out:
+    // "Sauli Niinistö" for an imported "Sauli Niinisto", whose id the name's has; not for other
+    // types, whose id may be a short form: "Strategic Dialogue" is no name of the "Strategic and
+    // Economic Dialogue").
+    const bool listed_spelling =
+        name.type != EntityType::kPerson || known->entity.label == name.label ||
+        std::find(known->entity.aliases.begin(), known->entity.aliases.end(), name.label) !=
+            known->entity.aliases.end();
+    if (known->entity.id != id || !name.surface.empty() || !listed_spelling) {
       AddAlias(name.label, known, doc);
       AddAlias(name.surface, known, doc);
     }

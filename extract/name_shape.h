@@ -61,6 +61,10 @@ class PhraseSet {
   bool ContainsWord(uint32_t id) const {
     return id < first_.size() && first_[id] != 0 && buckets_[first_[id] - 1].single;
   }
+  // True when a phrase of two or more tokens starts with token `id` (false for kAbsent).
+  bool StartsLonger(uint32_t id) const {
+    return id < first_.size() && first_[id] != 0 && !buckets_[first_[id] - 1].longer.empty();
+  }
 
  private:
   struct Bucket {

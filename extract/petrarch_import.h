@@ -12,7 +12,9 @@
 //             organization with that name; `rules/imported/` is then merged into them
 //             (rule_source.h kImportedLayer).
 //   agents    `sector` blocks: the nouns of each agent code ("SOLDIER [~MIL]": noun soldier of
-//             sector MIL), with the label and group kind of CAMEO's actor types.
+//             sector MIL), with the label and group kind of CAMEO's actor types; not a noun the
+//             rules of `against` read otherwise (one of their titles or its first word, a word
+//             their frames read as an object: AgentImporter::NoSectorNoun).
 //   verbs     a `verbs` block for the irregular forms the dictionary lists, and per verb block
 //             and CAMEO root (01 to 20) a frame: the block's verbs, the predicate and PLOVER
 //             type of the root, the block's code, and a `refine` line per pattern (its words

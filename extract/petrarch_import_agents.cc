@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "extract/lexicon.h"
+#include "extract/name_shape.h"
 #include "extract/rule_tokens.h"
 
 namespace parley::petrarch {
@@ -33,6 +34,15 @@ void AgentImporter::Agents(const ImportInput& input, const std::vector<Agent>& a
     }
     std::vector<std::string> nouns = {a.noun.text};
     for (const Name& p : a.plurals) nouns.push_back(p.text);
+    std::vector<std::string> plurals;
+    for (const Name& p : a.plurals) plurals.push_back(Lower(p.text));
+    const std::string singular = WithoutTrailingPrepositions(Lower(a.noun.text));
+    if (const std::string why = NoSectorNoun(singular, plurals); !why.empty()) {
+      log_->Add(input.path, a.noun.line,
+                "agent noun '" + a.noun.text + "' is " + why + ": no sector noun");
+      for (const std::string& n : nouns) agent_nouns_.insert(Lower(n));
+      continue;
+    }
     for (const std::string& n : nouns) {
       std::string noun = Lower(n);
       // A noun and the preposition of its complement ("AMBASSADOR_TO", "EMBASSY_IN"): the
@@ -125,6 +135,25 @@ std::string AgentImporter::WithoutTrailingPrepositions(const std::string& phrase
   std::string out;
   for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
   return out;
+}
+
+std::string AgentImporter::NoSectorNoun(const std::string& noun,
+                                        const std::vector<std::string>& plurals) const {
+  if (noun.empty() || against_.sector_nouns.count(noun) > 0) return "";
+  if (against_.names != nullptr) {
+    std::vector<uint32_t> ids;
+    for (const std::string& w : SplitSpaces(noun)) ids.push_back(against_.names->Id(w));
+    const internal::PhraseSet& titles = against_.names->titles;
+    if (titles.LongestAt(ids, 0) == ids.size()) return "a title of the rules";
+    if (ids.size() == 1 && titles.StartsLonger(ids[0])) {
+      return "the first word of titles of the rules";
+    }
+  }
+  const bool object = against_.object_words.count(noun) > 0 ||
+                      std::any_of(plurals.begin(), plurals.end(), [&](const std::string& form) {
+                        return against_.object_words.count(form) > 0;
+                      });
+  return object ? "a word the rules' frames read as an object" : "";
 }
 
 }  // namespace parley::petrarch

@@ -33,6 +33,13 @@ class AgentImporter {
   // `phrase` (lower case) without the prepositions at its end, by the rules' lexicon.
   std::string WithoutTrailingPrepositions(const std::string& phrase) const;
 
+  // Why the agent noun `noun` (lower case, its plurals `plurals`) makes no sector noun, where
+  // the rules it is layered under read it otherwise and do not make it one of theirs: one of
+  // their titles or the first word of one ("mayor", "surgeon" of "surgeon general": the clause
+  // layer reads titles, and "U.S. Surgeon General" is no military), or a word their frames read
+  // as what is acted on ("detainee": "released five American detainees"); "" when it makes one.
+  std::string NoSectorNoun(const std::string& noun, const std::vector<std::string>& plurals) const;
+
   const Against& against_;
   ProblemLog* log_;
   std::set<std::string> sector_codes_;  // the rules' and those written so far

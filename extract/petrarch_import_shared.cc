@@ -226,6 +226,14 @@ Against MakeAgainst(const RuleSet* rules) {
       a.sector_nouns.insert(phrase);
     }
   }
+  for (const internal::Rule& rule : c.rules) {
+    if (rule.frame == nullptr || rule.imported) continue;
+    for (const internal::Cue& cue : rule.frame->object_words) {
+      std::string phrase;
+      for (const std::string& t : cue.tokens) phrase += (phrase.empty() ? "" : " ") + t;
+      a.object_words.insert(phrase);
+    }
+  }
   return a;
 }
 

@@ -86,6 +86,9 @@ struct Against {
   std::unordered_set<std::string> sector_nouns;                        // folded phrases
   std::unordered_set<std::string> country_words;  // words of states' names and adjectives
   std::unordered_set<std::string> adjectives;     // states' adjectives, folded ("russian")
+  // The words and phrases the frames of the rules read as what is acted on (`object-word`:
+  // "detainees", "tanker"), folded.
+  std::unordered_set<std::string> object_words;
 
   std::string Fold(std::string_view s) const { return CollapseSpace(AsciiLower(s)); }
 };

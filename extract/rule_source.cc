@@ -108,4 +108,16 @@ Result<std::vector<RuleSource>> ReadRuleSources(const std::vector<std::string>& 
   return sources;
 }
 
+void AddUserSources(std::vector<RuleSource> user, std::vector<RuleSource>* sources) {
+  const bool imported = std::any_of(user.begin(), user.end(), [](const RuleSource& source) {
+    return source.layer == kImportedLayer;
+  });
+  if (imported) {
+    std::erase_if(*sources,
+                  [](const RuleSource& source) { return source.layer == kImportedLayer; });
+  }
+  sources->insert(sources->end(), std::make_move_iterator(user.begin()),
+                  std::make_move_iterator(user.end()));
+}
+
 }  // namespace parley

@@ -7,6 +7,7 @@
 // below the built-ins, kImportedLayer, compiled first whatever their place among the sources:
 // the hand-written rules win where both define something, and an imported entity is merged into
 // the hand-written entity of the same id instead of being replaced (rules/README.md section 14).
+// A user's `imported/` folder replaces the built-in imported layer (AddUserSources).
 //
 // Thread-safety: plain values and pure functions, except ReadRuleSources, which reads files.
 #ifndef PARLEY_EXTRACT_RULE_SOURCE_H_
@@ -57,6 +58,13 @@ std::string FormatDiagnostics(const std::vector<RuleDiagnostic>& diagnostics);
 // not valid UTF-8 (the message names the path).
 Result<std::vector<RuleSource>> ReadRuleSources(const std::vector<std::string>& paths,
                                                 int first_layer);
+
+// Appends the user's sources (ReadRuleSources) to `sources` (the built-in rules, or none). An
+// imported layer among `user` (what `parley rules import` wrote, tools/gen_imported.sh: the
+// whole import, its actors again with its verbs) replaces the kImportedLayer sources of
+// `sources`, which are removed: one import is the imported layer, never two that define the
+// same actors.
+void AddUserSources(std::vector<RuleSource> user, std::vector<RuleSource>* sources);
 
 }  // namespace parley
 

@@ -356,6 +356,22 @@ class SectorPass {
     return m.tok_end >= s_.tokens.size() || Word(m.tok_end) == "," || Word(m.tok_end) == ".";
   }
 
+  // Capitalised nouns before "and" or a comma and one of the rules' titles in capitals are a
+  // title among others of a person named after them ("Chinese Communist Party Politburo Member
+  // and Director of the Office of the Foreign Affairs Commission Yang Jiechi"): the clause
+  // layer reads titles. (After a state, SectorNounsAt's `names`, they are its government, as
+  // PETRARCH codes "Qatari Deputy Prime Minister and Foreign Minister Al-Thani".)
+  bool TitleFollows(uint32_t t) const {
+    if (t == 0 || t + 1 >= s_.tokens.size() || (Word(t) != "and" && Word(t) != ",")) return false;
+    const std::string_view last = s_.TokenText(t - 1);
+    const std::string_view next = s_.TokenText(t + 1);
+    if (last.empty() || last[0] < 'A' || last[0] > 'Z' || next.empty() || next[0] < 'A' ||
+        next[0] > 'Z' || mention_at_[t + 1] >= 0) {
+      return false;
+    }
+    return rules_.names.titles.LongestAt(s_.words, t + 1) > 0;
+  }
+
   // A noun after the sector nouns makes them its modifiers ("Russia's military build-up",
   // "Iranian military buildup"): a lower-case word the lexicon does not know (verbs, function
   // words and adverbs it knows), or one joined to the next by a hyphen.
@@ -401,7 +417,10 @@ class SectorPass {
       ++t;
     }
     const uint32_t end = Nouns(t);
-    if (end == t || NounFollows(end) || PersonInApposition(t, end)) return 0;
+    if (end == t || NounFollows(end) || PersonInApposition(t, end) ||
+        (!names && TitleFollows(end))) {
+      return 0;
+    }
     if (NameFollows(end)) {
       if (!names) return 0;
       const uint32_t name_end = UnknownNameEnd(end);

@@ -426,9 +426,11 @@ TEST(DefaultRulesTest, SamplePeopleComeFromDiscovery) {
   ASSERT_TRUE(removed);
   const fs::path dir = fs::path(testing::TempDir()) / "parley_rules_without_kono";
   fs::remove_all(dir);
-  fs::create_directories(dir);
+  fs::create_directories(dir / "imported");
   for (size_t i = 0; i < sources.size(); ++i) {
-    std::ofstream(dir / ("r" + std::to_string(i) + ".rules")) << sources[i].text;
+    // The imported layer in the folder that is read as one.
+    const fs::path folder = sources[i].layer == kImportedLayer ? dir / "imported" : dir;
+    std::ofstream(folder / ("r" + std::to_string(i) + ".rules")) << sources[i].text;
   }
   ExtractorOptions options;
   options.default_rules = false;

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <optional>
@@ -50,6 +51,35 @@ std::vector<std::string> People(const std::string& text, const std::string& date
     out.push_back(s);
   }
   return out;
+}
+
+// A listed person whose list spells the name without its accents ("Sauli Niinisto", as the
+// imported dictionaries write names) is the person a document's "Sauli Niinistö" names:
+// discovery defers to the listed person and mentions it.
+TEST(NameDiscoveryTest, ListedPersonWrittenWithoutAccentsIsMentioned) {
+  const std::filesystem::path dir =
+      std::filesystem::path(testing::TempDir()) / "parley_listed_without_accents";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "people.rules") << "entity person:sauli-niinisto\n"
+                                         "  label Sauli Niinisto\n"
+                                         "  alias/i Sauli Niinisto\n";
+  ExtractorOptions options;
+  options.rule_paths = {dir.string()};
+  Result<std::unique_ptr<Extractor>> extractor = Extractor::Create(options);
+  ASSERT_TRUE(extractor.ok()) << extractor.status().message();
+  Document doc;
+  doc.info.id = "t.txt";
+  doc.info.format = "text";
+  doc.text = "President Sauli Niinistö of Finland met Prime Minister Magdalena Andersson.";
+  Result<Extraction> x = (*extractor)->Extract(doc);
+  std::filesystem::remove_all(dir);
+  ASSERT_TRUE(x.ok());
+  size_t mentions = 0;
+  for (const Entity& e : x->entities) {
+    if (e.id == "person:sauli-niinisto") mentions = e.mentions;
+  }
+  EXPECT_GE(mentions, 1u);
 }
 
 TEST(NameDiscoveryTest, PeopleAndTheirShortForms) {

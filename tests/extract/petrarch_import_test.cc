@@ -357,11 +357,27 @@ TEST(PetrarchImportTest, NamesThatAreNotTheActorsStayOut) {
        "x.agents.txt",
        "AMBASSADOR [~GOV]\n"
        "AMBASSADOR_TO {} [~GOV]\n"
-       "EMBASSY_IN {} [~GOV]\n",
-       {"sector GOV", "  noun       ambassador", "  exact      embassy"},
+       "CONSULATE_IN {} [~GOV]\n",
+       {"sector GOV", "  noun       ambassador", "  exact      consulate"},
        {"x.agents.txt:2: agent noun 'AMBASSADOR TO' ends in a preposition: translated as "
         "'ambassador'",
-        "x.agents.txt:3: agent noun 'EMBASSY IN' ends in a preposition: translated as 'embassy'"}},
+        "x.agents.txt:3: agent noun 'CONSULATE IN' ends in a preposition: translated as "
+        "'consulate'"}},
+      {"an agent noun the rules read otherwise is no sector noun: one of their titles or the "
+       "first word of one, unless it is one of their sector nouns (\"ambassador\"), or a word "
+       "their frames read as what is acted on",
+       "x.agents.txt",
+       "MAYOR [~GOV]\n"
+       "AMBASSADOR [~GOV]\n"
+       "SURGEON [~HLH]\n"
+       "DETAINEE [~OPP]\n"
+       "SOLDIER [~MIL]\n",
+       {"sector GOV", "  noun       ambassador", "sector MIL", "  noun       soldier"},
+       {"x.agents.txt:1: agent noun 'MAYOR' is a title of the rules: no sector noun",
+        "x.agents.txt:3: agent noun 'SURGEON' is the first word of titles of the rules: no "
+        "sector noun",
+        "x.agents.txt:4: agent noun 'DETAINEE' is a word the rules' frames read as an object: no "
+        "sector noun"}},
   };
   CheckCases(cases);
 }
@@ -673,6 +689,28 @@ TEST(PetrarchImportTest, ImportedFolderOfAUserDirectoryIsTheImportedLayer) {
     }
   }
   EXPECT_TRUE(found);
+}
+
+// A user's imported/ folder is the whole imported layer: it replaces the built-in one (which
+// would define the same actors twice), and without one the built-in layer stays.
+TEST(PetrarchImportTest, AUserImportReplacesTheBuiltInImportedLayer) {
+  auto paths = [](const std::vector<RuleSource>& sources) {
+    std::vector<std::string> out;
+    for (const RuleSource& s : sources) out.push_back(s.path + "@" + std::to_string(s.layer));
+    return out;
+  };
+  const std::vector<RuleSource> defaults = {{"rules/imported/a.rules", "", kImportedLayer},
+                                            {"rules/core/b.rules", "", 0}};
+  std::vector<RuleSource> sources = defaults;
+  AddUserSources({{"mine/imported/c.rules", "", kImportedLayer}, {"mine/d.rules", "", 1}},
+                 &sources);
+  EXPECT_EQ(paths(sources),
+            (std::vector<std::string>{"rules/core/b.rules@0", "mine/imported/c.rules@-1",
+                                      "mine/d.rules@1"}));
+  sources = defaults;
+  AddUserSources({{"mine/d.rules", "", 1}}, &sources);
+  EXPECT_EQ(paths(sources), (std::vector<std::string>{"rules/imported/a.rules@-1",
+                                                      "rules/core/b.rules@0", "mine/d.rules@1"}));
 }
 
 // The imported roles serve actor codes only: a person's open-ended imported "elite" role does

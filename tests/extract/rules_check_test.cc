@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <string>
+
 #include "extract/default_rules.h"
 
 namespace parley {
@@ -24,9 +27,15 @@ TEST(RulesCheckTest, EmbeddedRulesMatchTheSourceTree) {
   ASSERT_TRUE(sources.ok());
   const std::vector<RuleSource> embedded = DefaultRuleSources();
   ASSERT_EQ(embedded.size(), sources->size());
-  for (size_t i = 0; i < embedded.size(); ++i) {
-    SCOPED_TRACE(embedded[i].path);
-    EXPECT_TRUE(embedded[i].text == (*sources)[i].text) << "stale embedded copy";
+  // By path: the embedded imported layer comes first, the source tree is in path order.
+  std::map<std::string, const RuleSource*> by_path;
+  for (const RuleSource& source : *sources) by_path[source.path] = &source;
+  for (const RuleSource& source : embedded) {
+    SCOPED_TRACE(source.path);
+    const auto it = by_path.find(std::string(PARLEY_SOURCE_DIR) + "/" + source.path);
+    ASSERT_NE(it, by_path.end()) << "not in the source tree";
+    EXPECT_EQ(source.layer, it->second->layer);
+    EXPECT_TRUE(source.text == it->second->text) << "stale embedded copy";
   }
 }
 

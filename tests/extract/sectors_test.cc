@@ -120,6 +120,24 @@ TEST(SectorsTest, CountriesWithSectorNounsAreActorsWithCodes) {
   }
 }
 
+// An organization's nouns before "and" and another title of a person named after them are that
+// person's titles, no view of the organization; a state's stay its government (PETRARCH's "Qatari
+// Deputy Prime Minister and Foreign Minister Al-Thani").
+TEST(SectorsTest, NounsCoordinatedWithATitleAreThePersonsTitles) {
+  const std::string org = Statements(
+      Defaults(), "Jake Sullivan met NATO Spokesman and Deputy Secretary General Mircea Geoana.",
+      "2023-05-01");
+  EXPECT_NE(org.find("person:jake-sullivan met_with person:mircea-geoana"), std::string::npos)
+      << org;
+  EXPECT_EQ(org.find("organization:nato"), std::string::npos) << org;
+  const std::string state = Statements(
+      Defaults(),
+      "Jake Sullivan spoke today with Qatari Deputy Prime Minister and Foreign Minister Mohamed "
+      "bin Abdulrahman Al-Thani.",
+      "2023-05-01");
+  EXPECT_NE(state.find("person:jake-sullivan spoke_with state:qatar"), std::string::npos) << state;
+}
+
 // A state's demonym in the plural is the state after a determiner ("the Syrians insisted"),
 // and no mention at all elsewhere ("called on Americans to vote").
 TEST(SectorsTest, PluralDemonymsAreStatesOnlyAfterADeterminer) {

@@ -118,7 +118,7 @@ int Run(int argc, char** argv) {
       std::cerr << "re2_ceiling: error: " << extra.status().message() << "\n";
       return 1;
     }
-    sources.insert(sources.end(), extra->begin(), extra->end());
+    AddUserSources(*std::move(extra), &sources);
   }
   const Aliases aliases = CollectAliases(sources);
 

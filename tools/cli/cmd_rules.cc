@@ -75,7 +75,7 @@ Result<std::vector<RuleSource>> Sources(const RuleFlags& rules,
   std::vector<std::string> paths = rules.rule_paths;
   paths.insert(paths.end(), extra.begin(), extra.end());
   PARLEY_ASSIGN_OR_RETURN(std::vector<RuleSource> user, ReadRuleSources(paths, 1));
-  for (RuleSource& source : user) sources.push_back(std::move(source));
+  AddUserSources(std::move(user), &sources);
   return sources;
 }
 
