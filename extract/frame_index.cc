@@ -64,6 +64,7 @@ void FrameIndexBuilder::NumberWords(Frame* frame) {
   for (std::vector<Refinement>* lines : {&frame->refine, &frame->when, &frame->unless}) {
     for (Refinement& r : *lines) {
       line.clear();
+      needs_.clear();
       for (std::vector<RefineWord>* side : {&r.before, &r.after}) {
         put(static_cast<uint32_t>(side->size()));
         for (RefineWord& w : *side) {
@@ -72,8 +73,10 @@ void FrameIndexBuilder::NumberWords(Frame* frame) {
                 list_keys_.emplace(w.list.get(), static_cast<uint32_t>(lists_.size()));
             if (fresh) lists_.push_back(w.list);
             w.list_key = it->second;
+            needs_.push_back(FrameIndex::kListNeed | w.list_key);
           } else if (!w.cue.tokens.empty()) {
             w.id = index_.words.Add(w.cue.tokens[0], w.cue.prefix);
+            needs_.push_back(w.id);
           }
           put(w.id);
           put(w.list_key);
@@ -81,7 +84,13 @@ void FrameIndexBuilder::NumberWords(Frame* frame) {
         }
       }
       put((r.before_at_verb ? 1 : 0) | (r.after_at_verb ? 2 : 0) | (r.adjacent ? 4 : 0));
-      r.pattern = patterns_.emplace(line, static_cast<uint32_t>(patterns_.size())).first->second;
+      const auto [it, fresh] = patterns_.emplace(line, static_cast<uint32_t>(patterns_.size()));
+      r.pattern = it->second;
+      if (fresh) {
+        if (index_.pattern_needs_begin.empty()) index_.pattern_needs_begin.push_back(0);
+        index_.pattern_needs.insert(index_.pattern_needs.end(), needs_.begin(), needs_.end());
+        index_.pattern_needs_begin.push_back(static_cast<uint32_t>(index_.pattern_needs.size()));
+      }
     }
   }
 }
@@ -113,10 +122,20 @@ void FrameIndexBuilder::Finish(CompiledRules* rules) {
   key_lists.erase(std::unique(key_lists.begin(), key_lists.end()), key_lists.end());
   for (const auto& [key, l] : key_lists) index_.lists_of_key[key].push_back(l);
   index_.frames_of_verb.assign(rules->lexicon.verb_count(), {});
+  index_.frame_flags.assign(rules->rules.size(), 0);
+  index_.when_begin.assign(1, 0);
   for (uint32_t r = 0; r < rules->rules.size(); ++r) {
     const Rule& rule = rules->rules[r];
+    if (rule.frame != nullptr) {
+      for (const Refinement& line : rule.frame->when) index_.when_patterns.push_back(line.pattern);
+    }
+    index_.when_begin.push_back(static_cast<uint32_t>(index_.when_patterns.size()));
     if (rule.frame == nullptr) continue;
     for (uint32_t verb : rule.frame->verb_ids) index_.frames_of_verb[verb].push_back(r);
+    index_.frame_flags[r] =
+        (rule.imported ? FrameIndex::kImportedFrame : 0) |
+        (rule.frame->nouns.empty() && rule.frame->clause_nouns.empty() ? 0
+                                                                       : FrameIndex::kNounFrame);
     if (rule.imported) continue;
     for (const std::vector<std::string>* nouns : {&rule.frame->nouns, &rule.frame->clause_nouns}) {
       index_.event_nouns.insert(index_.event_nouns.end(), nouns->begin(), nouns->end());
@@ -126,6 +145,7 @@ void FrameIndexBuilder::Finish(CompiledRules* rules) {
   index_.event_nouns.erase(std::unique(index_.event_nouns.begin(), index_.event_nouns.end()),
                            index_.event_nouns.end());
   index_.pattern_count = static_cast<uint32_t>(patterns_.size());
+  if (index_.pattern_needs_begin.empty()) index_.pattern_needs_begin.push_back(0);
   // The keys of the vocabulary's lower-case texts: the words of most sentence tokens. Only the
   // imported frames' lines are tested by key (frames.cc): without them, nothing to find.
   const bool imported_lines =
@@ -154,6 +174,7 @@ void FrameIndexBuilder::Finish(CompiledRules* rules) {
   lists_.clear();
   list_keys_.clear();
   patterns_.clear();
+  needs_.clear();
 }
 
 void FrameSentenceWords::Find(const FrameIndex& index, const Tagged& s) {

@@ -103,6 +103,15 @@ struct FrameIndex {
   // By Lexicon verb id: the rules (indices into CompiledRules::rules, ascending) whose frame
   // names that verb.
   std::vector<std::vector<uint32_t>> frames_of_verb;
+  // By rule index: kImportedFrame for a frame of the imported layer (Rule::imported), kNounFrame
+  // for a frame that names nouns (`noun` or `noun-clause`), so that a sentence sorts the frames
+  // its words select without reading their rules; 0 for a rule that is no frame.
+  static constexpr uint8_t kImportedFrame = 1, kNounFrame = 2;
+  std::vector<uint8_t> frame_flags;
+  // By rule index: the patterns (Refinement::pattern) of its frame's `when` lines, in order:
+  // when_patterns[when_begin[r], when_begin[r + 1]).
+  std::vector<uint32_t> when_begin;
+  std::vector<uint32_t> when_patterns;
   // The words of the lines (RefineWord::id: the first CompiledRules::refine_word_count keys),
   // then the first words of the lists' items.
   FrameWordTable words;
@@ -111,6 +120,14 @@ struct FrameIndex {
   std::vector<std::vector<uint32_t>> lists_of_key;
   std::vector<uint32_t> always_lists;  // the lists with an item of no words
   uint32_t pattern_count = 0;          // Refinement::pattern is below this
+  // By Refinement::pattern: what a sentence must hold for the line to occur, as an imported
+  // frame tests it (the matcher's MayOccur): the keys of its words (RefineWord::id), and its
+  // word lists (kListNeed | RefineWord::list_key), before the verb then after it; a word of no
+  // tokens needs nothing. pattern_needs[pattern_needs_begin[p], pattern_needs_begin[p + 1]),
+  // contiguous, so that the hundreds of lines a verb's imported frames test read no Refinement.
+  static constexpr uint32_t kListNeed = 0x80000000u;
+  std::vector<uint32_t> pattern_needs_begin;
+  std::vector<uint32_t> pattern_needs;
   // By id in the rules' vocabulary (CompiledRules::alias_index.tokens, which Tagged::words
   // holds for each token lower-cased): the keys its text meets (`words`' ForEachKey), found
   // when the rules compile, so that a sentence reads most of its words' keys here. Texts with
@@ -146,6 +163,7 @@ class FrameIndexBuilder {
   std::vector<std::shared_ptr<const std::vector<Cue>>> lists_;  // by list key
   std::map<const std::vector<Cue>*, uint32_t> list_keys_;
   std::unordered_map<std::string, uint32_t> patterns_;  // a line's words, encoded -> its pattern
+  std::vector<uint32_t> needs_;  // a line's FrameIndex::pattern_needs, while numbering it
 };
 
 // Which keys of a FrameIndex the word units of one sentence meet (units that are no mention,
@@ -206,7 +224,8 @@ struct FrameScratch {
   std::vector<NamedVerb> verbs;
   std::vector<int32_t> first_verb, last_verb;
   std::vector<uint32_t> named;
-  std::vector<uint32_t> apply;  // the frames to apply to the sentence, in rule order
+  // The frames to apply to the sentence, in rule order: hand-written, then imported.
+  std::vector<uint32_t> apply, apply_imported;
   // By Refinement::pattern: whether the sentence may hold the line's words (-1: not asked yet),
   // and the first of its occurrences found (-1: none); `asked` lists the patterns to reset.
   std::vector<int8_t> may;

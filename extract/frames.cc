@@ -139,6 +139,33 @@ class FrameReader {
     }
   }
 
+  // False when imported frame `r` (a rule index) cannot apply anywhere in the sentence: it
+  // names no nouns and has `when` lines, none of whose words the sentence may hold
+  // (MayOccurKeyed), so Applies would refuse it at every verb. Once a sentence's word keys are
+  // found, this spares reading the rule, its verbs and its lines for most imported frames the
+  // sentence's verbs name.
+  bool MayApply(uint32_t r) const {
+    const FrameIndex& index = doc_.rules.frame_index;
+    const uint32_t begin = index.when_begin[r], end = index.when_begin[r + 1];
+    // Without the sentence's word keys (found at the first line an imported frame tests at a
+    // verb) the frame goes the long way: finding them costs more than most frames save.
+    if (begin == end || (index.frame_flags[r] & FrameIndex::kNounFrame) != 0 ||
+        !sentence_words_found_) {
+      return true;
+    }
+    FrameScratch& memo = scratch_;
+    for (uint32_t i = begin; i < end; ++i) {
+      const uint32_t p = index.when_patterns[i];
+      int8_t& may = memo.may[p];
+      if (may < 0) {
+        may = MayOccurKeyed(p) ? 1 : 0;
+        memo.asked.push_back(p);
+      }
+      if (may != 0) return true;
+    }
+    return false;
+  }
+
  private:
   std::string_view Lower(uint32_t u) const {
     if (u >= s_.units.size() || s_.units[u].mention >= 0) return {};
@@ -386,17 +413,30 @@ class FrameReader {
   }
 
   // False when a word of `words` is no word unit of the sentence, so the scan of InOrder cannot
-  // succeed: most refinements of an imported verb fail here, cheaply. Hand-written frames (few
-  // refinements a verb) look up plain words by scanning the units; imported frames (hundreds a
-  // verb) look up plain words, prefixes and the first words of a word list's items among the
-  // keys the sentence's words meet (frame_index.h), found once per sentence.
-  bool MayOccur(const std::vector<RefineWord>& words, bool imported) const {
+  // succeed. Hand-written frames (few refinements a verb) look up plain words by scanning the
+  // units.
+  bool MayOccur(const std::vector<RefineWord>& words) const {
     for (const RefineWord& word : words) {
-      if (word.list != nullptr) {
-        if (imported && !SentenceWords().HasList(word.list_key)) return false;
-      } else if (word.cue.tokens.empty() || (word.cue.prefix && !imported)) {
-        continue;
-      } else if (imported ? !SentenceWords().Has(word.id) : !UnitsHold(word.cue.tokens[0])) {
+      if (word.list != nullptr || word.cue.tokens.empty() || word.cue.prefix) continue;
+      if (!UnitsHold(word.cue.tokens[0])) return false;
+    }
+    return true;
+  }
+
+  // MayOccur of an imported frame's line `pattern`, the stronger test: most refinements of an
+  // imported verb fail here, cheaply. Imported frames (hundreds of lines a verb) look up plain
+  // words, prefixes and the first words of a word list's items among the keys the sentence's
+  // words meet (frame_index.h), found once per sentence, from the line's needs, which lie
+  // together in the index.
+  bool MayOccurKeyed(uint32_t pattern) const {
+    const FrameIndex& index = doc_.rules.frame_index;
+    const uint32_t* const needs = index.pattern_needs.data();
+    const uint32_t end = index.pattern_needs_begin[pattern + 1];
+    for (uint32_t i = index.pattern_needs_begin[pattern]; i < end; ++i) {
+      const uint32_t need = needs[i];
+      if ((need & FrameIndex::kListNeed) != 0
+              ? !SentenceWords().HasList(need & ~FrameIndex::kListNeed)
+              : !SentenceWords().Has(need)) {
         return false;
       }
     }
@@ -455,7 +495,7 @@ class FrameReader {
     if (may < 0) {
       // A hand-written frame's MayOccur is the weaker test: either is true wherever the line
       // occurs, and the scan decides.
-      may = MayOccur(r.before, imported) && MayOccur(r.after, imported) ? 1 : 0;
+      may = (imported ? MayOccurKeyed(r.pattern) : MayOccur(r.before) && MayOccur(r.after)) ? 1 : 0;
       memo.asked.push_back(r.pattern);
     }
     if (may == 0) return false;
@@ -665,6 +705,21 @@ class FrameReader {
     return -1;
   }
 
+  // Whether verb k of g is a catenative of the modality rules (Lexicon::Catenative: "want",
+  // "seek", "decide") or a verb of expecting or believing with a complement clause
+  // (ComplementClause planned or hedged: "expect", "hope"; not a verb of saying, whose
+  // statement is its own event), followed by the verb, to-infinitive or clause it governs.
+  bool GovernsClause(const VerbGroup& g, size_t k) const {
+    const bool chained = k + 1 < g.verbs.size() && !g.verbs[k + 1].coordinated;
+    if (!chained && g.to_clause == kNoUnit && g.that_clause == kNoUnit) return false;
+    const Lexicon& lexicon = doc_.rules.lexicon;
+    return std::any_of(g.verbs[k].verbs.begin(), g.verbs[k].verbs.end(), [&](uint32_t verb) {
+      if (lexicon.Catenative(verb).has_value()) return true;
+      const std::optional<Modality> m = lexicon.ComplementClause(verb);
+      return m == Modality::kPlanned || m == Modality::kHedged;
+    });
+  }
+
   void Read(const Rule& rule, const VerbGroup& g, size_t k, const FrameVerb& fv) {
     const Frame& frame = *rule.frame;
     const GroupVerb& v = g.verbs[k];
@@ -713,6 +768,14 @@ class FrameReader {
     // verb's, not this one's; nor are the phrases after it this verb's.
     if (rule.imported && direct >= 0 && OpensWithIngForm(direct)) {
       Skip(rule, v.unit, "the object is a clause (an -ing form)");
+      return;
+    }
+    // "wanted the Egyptians to reopen the Suez", "sought to rein in Ulbricht", "expect that
+    // Kenya will participate": a verb the modality rules make a catenative or a verb of a
+    // complement clause (rules/core/modality.rules), with its to-infinitive or clause, gives the
+    // verb it governs a modality; it is no event of its own for an imported frame to code.
+    if (rule.imported && GovernsClause(g, k)) {
+      Skip(rule, v.unit, "the verb gives the verb it governs a modality");
       return;
     }
     int indirect = -1;
@@ -1410,31 +1473,31 @@ void ApplyFrames(const Tagged& s, const ClauseAnalysis& a, const std::vector<uin
   }
   // The selected frames that name such a verb or, when the sentence has nominalisations, a
   // noun, in rule order.
+  // Hand-written ones (`apply`) and imported ones (`apply_imported`), each in rule order.
   const bool nominals = !a.nominals.empty() && !headline;
   std::vector<uint32_t>& apply = scratch.apply;
+  std::vector<uint32_t>& apply_imported = scratch.apply_imported;
   apply.clear();
+  apply_imported.clear();
+  const uint8_t* const flags = index.frame_flags.data();
   for (uint32_t r : frames) {
-    if (first[r] < 0) {
-      if (!nominals) continue;
-      const Frame& frame = *doc.rules.rules[r].frame;
-      if (frame.nouns.empty() && frame.clause_nouns.empty()) continue;
-    }
-    apply.push_back(r);
+    if (first[r] < 0 && !(nominals && (flags[r] & FrameIndex::kNounFrame) != 0)) continue;
+    ((flags[r] & FrameIndex::kImportedFrame) != 0 ? apply_imported : apply).push_back(r);
   }
   FrameReader reader(s, a, doc, headline, &scratch, candidates, out);
   // Hand-written frames first; imported frames then skip the verbs those read.
   for (const bool imported : {false, true}) {
     // A question asserts no event ("do you see any signs that China is helping Russia?"): no
     // imported frame codes one there.
-    if (imported && IsQuestion(s)) break;
+    if (imported && (apply_imported.empty() || IsQuestion(s))) break;
     if (imported) {
       reader.hand_written_ = reader.emitted_;
       reader.hand_written_.insert(reader.hand_written_.end(), reader.read_.begin(),
                                   reader.read_.end());
     }
-    for (uint32_t r : apply) {
+    for (uint32_t r : imported ? apply_imported : apply) {
+      if (imported && !reader.MayApply(r)) continue;
       const Rule& rule = doc.rules.rules[r];
-      if (rule.imported != imported) continue;
       if (!only_relation.empty() && rule.id != only_relation) continue;
       reader.Apply(rule, first[r]);
     }

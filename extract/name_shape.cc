@@ -816,23 +816,29 @@ CleanName CleanPersonName(const NameVocabulary& vocabulary, std::string_view lab
 }
 
 std::string TransliterationKey(std::string_view name) {
-  std::string key;
-  key.reserve(name.size());
-  auto add = [&key](char c) {
-    if (c < 'a' || c > 'z') return;
-    if (c == 'y') c = 'i';
-    if (c == 'h' && !key.empty() && key.back() == 'k') return;  // kh -> k
-    if (!key.empty() && key.back() == c) return;                // doubled letters
-    key += c;
-  };
   // The key keeps the slug's letters only, and the slug of ASCII text is its letters and digits
   // lower-cased: most names need no slug.
-  if (std::all_of(name.begin(), name.end(),
-                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    for (char c : name) add(AsciiLowerByte(c));
-    return key;
+  std::string slug;
+  const bool ascii = std::all_of(name.begin(), name.end(),
+                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (!ascii) {
+    slug = Slugify(name);  // ASCII-folded, lower-case
+    name = slug;
   }
-  for (char c : Slugify(name)) add(c);  // ASCII-folded, lower-case
+  // Written in place (the key is never longer than the name), the last letter kept in `last`.
+  std::string key(name.size(), '\0');
+  size_t size = 0;
+  char last = '\0';
+  for (const char written : name) {
+    char c = ascii ? AsciiLowerByte(written) : written;
+    if (c < 'a' || c > 'z') continue;
+    if (c == 'y') c = 'i';
+    if (c == 'h' && last == 'k') continue;  // kh -> k
+    if (c == last) continue;                // doubled letters
+    key[size++] = c;
+    last = c;
+  }
+  key.resize(size);
   return key;
 }
 

@@ -78,6 +78,7 @@ class Prefilter {
   PatternRefs patterns_;
   std::vector<uint64_t> selected_;  // Select: a bit per pattern of the kind
   std::vector<uint32_t> frames_;
+  std::vector<uint64_t> frame_bits_;  // SelectFrames: a bit per rule, zero between calls
   // The word requirements met (met_[id] == stamp_) by the words of the sentence `looked_up_`,
   // with their index entries (each once: seen_[pattern word id] == stamp_).
   std::vector<const PatternWord*> word_uses_;

@@ -97,7 +97,8 @@ uint32_t TokenTable::Intern(std::string_view text) {
     const size_t mask = slots_.size() - 1;
     for (const Slot& slot : old) {
       if (slot.id == kAbsent) continue;
-      size_t i = Hash(std::string_view(pool_.data() + slot.offset, slot.size)) & mask;
+      // The slot keeps the hash's low 32 bits, all a mask of a table under 2^32 slots reads.
+      size_t i = slot.hash & mask;
       while (slots_[i].id != kAbsent) i = (i + 1) & mask;
       slots_[i] = slot;
     }

@@ -80,8 +80,10 @@ void TimeContext::AddDates(const std::vector<DateMention>& dates) {
       const std::string year = reference_.substr(0, 4);
       if (paragraph_year_.empty()) paragraph_year_ = year;
       one_year_ = one_year_ && paragraph_year_ == year;
-    } else {
-      // Any other date ends a carried story, and keeps this one from being carried.
+    } else if (m.role != DateRole::kAttribute) {
+      // Any other date ends a carried story, and keeps this one from being carried; a date
+      // that describes a thing ("withdrawal to June 4, 1967 borders") says nothing of when the
+      // story stands.
       clean_ = false;
       if (carried_) {
         reference_.clear();

@@ -22,7 +22,9 @@
 //       on or after its month ("On October 22,
 //       1962 ..." then a paragraph opening "On October 24," is 1962-10-24;
 //       DateReference::carried); an earlier month, "the next year", any explicit date of
-//       another kind and a story of a year end it. Its latest day, when its latest date
+//       another kind and a story of a year end it; a date that describes a thing ("a withdrawal
+//       to June 4, 1967 borders") earlier in the story's own paragraph does not keep it from
+//       being carried. Its latest day, when its latest date
 //       named one, resolves "that same day", "the next day", "the day before"
 //       (DateReference::day).
 //       Further on, or in a paragraph that has given no date yet, statements stay undated: a

@@ -163,6 +163,14 @@ TEST(TimeContextTest, AStoryToldByMonthsGoesOnInTheNextParagraph) {
        "On August 2, 1990, Iraq invaded Kuwait; the war ended on February 28, 1991.",
        {"1990-08-02", "1991-02-28"}},
       {9, false, "On August 28, Iraq annexed Kuwait.", {}},
+      // A date that describes a thing ("to June 4, 1967 borders") does not keep the
+      // paragraph's story from being carried (within a carried paragraph it still ends the
+      // carry: "After the 1961 invasion, on October 24" may have gone back in time).
+      {10,
+       false,
+       "In the spring of 1978, Egypt insisted on a withdrawal to June 4, 1967 borders.",
+       {"1978-03/1978-05", "1967-06-04"}},
+      {11, false, "By July 30, Carter called for a summit.", {"1978-07-30"}},
   };
   TimeContext context("");
   for (const Para& u : units) {

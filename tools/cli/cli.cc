@@ -122,8 +122,12 @@ int RunCli(const std::vector<std::string>& args, const CliStreams& streams) {
 int Main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
   std::vector<std::string> args(argv + 1, argv + argc);
-  CliStreams streams{&std::cin, &std::cout, &std::cerr, isatty(STDERR_FILENO) == 1,
-                     isatty(STDOUT_FILENO) == 1};
+  CliStreams streams{&std::cin,
+                     &std::cout,
+                     &std::cerr,
+                     isatty(STDERR_FILENO) == 1,
+                     isatty(STDOUT_FILENO) == 1,
+                     /*process_exits=*/true};
   const int code = RunCli(args, streams);
   std::cout.flush();
   return code;

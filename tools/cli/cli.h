@@ -34,6 +34,9 @@ struct CliStreams {
   bool err_is_tty = false;
   // Whether `out` is an interactive terminal (aligned tables, colours only then).
   bool out_is_tty = false;
+  // Whether the process ends when the command returns (Main): then the extractor is left to the
+  // exit instead of freed block by block (common.h CreateExtractor).
+  bool process_exits = false;
 };
 
 // Runs `parley <args...>` (args excludes the program name). Returns the exit code.

@@ -180,7 +180,7 @@ int RunExtract(const CommandContext& context) {
     return static_cast<int>(ExitCode::kUsage);
   }
 
-  auto extractor = CreateExtractor(flags.rules);
+  auto extractor = CreateExtractor(context, flags.rules);
   if (!extractor.ok()) return ReportError(context, extractor.status());
 
   if (!flags.requests.empty()) {

@@ -362,7 +362,7 @@ int RunIngest(const CommandContext& context) {
   }
   if (flags.inputs.empty() && !flags.reextract) return close();
 
-  auto extractor = CreateExtractor(flags.rules);
+  auto extractor = CreateExtractor(context, flags.rules);
   if (!extractor.ok()) return ReportError(context, extractor.status());
   const std::string& fingerprint = (*extractor)->rules_fingerprint();
   PipelineOptions pipeline;

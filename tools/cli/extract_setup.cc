@@ -45,11 +45,19 @@ void AddRuleFlags(CLI::App& app, RuleFlags& flags) {
                "Use only the --rules given, not the built-in rules/");
 }
 
-Result<std::unique_ptr<Extractor>> CreateExtractor(const RuleFlags& flags) {
+Result<std::shared_ptr<Extractor>> CreateExtractor(const CommandContext& context,
+                                                   const RuleFlags& flags) {
   ExtractorOptions options;
   options.default_rules = !flags.no_default_rules;
   options.rule_paths = flags.rule_paths;
-  return Extractor::Create(options);
+  PARLEY_ASSIGN_OR_RETURN(std::unique_ptr<Extractor> created, Extractor::Create(options));
+  std::shared_ptr<Extractor> extractor = std::move(created);
+  if (context.streams.process_exits) {
+    // Reachable from a static until the exit, so that a leak checker does not count it.
+    static auto* const left_to_exit = new std::vector<std::shared_ptr<Extractor>>();
+    left_to_exit->push_back(extractor);
+  }
+  return extractor;
 }
 
 Result<PredicateLookup> LookupPredicates(const Store& store) {
