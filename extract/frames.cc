@@ -705,6 +705,21 @@ class FrameReader {
     return -1;
   }
 
+  // Whether verb k of g is a catenative of the modality rules (Lexicon::Catenative: "want",
+  // "seek", "decide") or a verb of expecting or believing with a complement clause
+  // (ComplementClause planned or hedged: "expect", "hope"; not a verb of saying, whose
+  // statement is its own event), followed by the verb, to-infinitive or clause it governs.
+  bool GovernsClause(const VerbGroup& g, size_t k) const {
+    const bool chained = k + 1 < g.verbs.size() && !g.verbs[k + 1].coordinated;
+    if (!chained && g.to_clause == kNoUnit && g.that_clause == kNoUnit) return false;
+    const Lexicon& lexicon = doc_.rules.lexicon;
+    return std::any_of(g.verbs[k].verbs.begin(), g.verbs[k].verbs.end(), [&](uint32_t verb) {
+      if (lexicon.Catenative(verb).has_value()) return true;
+      const std::optional<Modality> m = lexicon.ComplementClause(verb);
+      return m == Modality::kPlanned || m == Modality::kHedged;
+    });
+  }
+
   void Read(const Rule& rule, const VerbGroup& g, size_t k, const FrameVerb& fv) {
     const Frame& frame = *rule.frame;
     const GroupVerb& v = g.verbs[k];
@@ -753,6 +768,14 @@ class FrameReader {
     // verb's, not this one's; nor are the phrases after it this verb's.
     if (rule.imported && direct >= 0 && OpensWithIngForm(direct)) {
       Skip(rule, v.unit, "the object is a clause (an -ing form)");
+      return;
+    }
+    // "wanted the Egyptians to reopen the Suez", "sought to rein in Ulbricht", "expect that
+    // Kenya will participate": a verb the modality rules make a catenative or a verb of a
+    // complement clause (rules/core/modality.rules), with its to-infinitive or clause, gives the
+    // verb it governs a modality; it is no event of its own for an imported frame to code.
+    if (rule.imported && GovernsClause(g, k)) {
+      Skip(rule, v.unit, "the verb gives the verb it governs a modality");
       return;
     }
     int indirect = -1;
