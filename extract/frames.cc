@@ -629,6 +629,13 @@ class FrameReader {
     return next;
   }
 
+  // Prepositions of place and topic, whose phrase names no party to an event.
+  static bool WherePreposition(std::string_view p) {
+    static constexpr std::string_view kWhere[] = {"on",         "around", "across", "inside",
+                                                  "throughout", "within", "near"};
+    return std::find(std::begin(kWhere), std::end(kWhere), p) != std::end(kWhere);
+  }
+
   // The first prepositional phrase with preposition `prep` whose entities fit, from index
   // `from` on (after the first phrase of f.after, if any); fills `entities` and returns its
   // chunk, or -1. An `any` phrase's owner of `owner_bits` counts.
@@ -641,6 +648,9 @@ class FrameReader {
     for (size_t i = from; i < g.preps.size(); ++i) {
       const PrepPhrase& pp = g.preps[i];
       if ((f.prep != "any" && Lower(pp.prep) != f.prep) || pp.chunk < 0) continue;
+      // An `any` phrase names who the event is with, not where or about what: "consult closely
+      // on Iran", "stability in Haiti", "a training activity around Japan".
+      if (f.prep == "any" && WherePreposition(Lower(pp.prep))) continue;
       // Right after a for-phrase that names no entity a to- or with-phrase belongs to its noun:
       // "support for a calibrated diplomatic approach to North Korea", "for a ceasefire with
       // Hamas" (but "called for a boycott against Osgiliath" calls against Osgiliath).

@@ -487,7 +487,7 @@ TEST(PetrarchImportTest, ImportedPatternsReadTheirRoleMarkers) {
 // code only events between two coded actors, not for a negated verb or in a question, not where a
 // hand-written frame reads the verb, the object is an event a hand-written frame reads or is
 // headed by a noun one names, the object is an -ing clause, or the verb is a catenative with
-// the verb it governs.
+// the verb it governs; a phrase of place or topic ("on", "around") names no party.
 TEST(PetrarchImportTest, ImportedVerbsCodeOnlyWhatTheHandWrittenRulesLeaveThem) {
   petrarch::ImportOptions options;
   options.against = &Against();
@@ -505,7 +505,8 @@ TEST(PetrarchImportTest, ImportedVerbsCodeOnlyWhatTheHandWrittenRulesLeaveThem) 
                                   "--- LINK [060] ---\nLINK\nCONNECT\n"
                                   "+TIE_IN {+TIES_IN +TIED_IN +TYING_IN}\n+CORDON_OFF\n"
                                   "- * DIPLOMATIC TIES [050]\n"
-                                  "--- WANT [030] ---\nWANT\n"}},
+                                  "--- WANT [030] ---\nWANT\n"
+                                  "--- CONFER [040] ---\nCONFER\n"}},
                      options);
   ASSERT_TRUE(imported.ok()) << imported.status().ToString();
   const std::string problems = Problems(*imported);
@@ -570,6 +571,9 @@ TEST(PetrarchImportTest, ImportedVerbsCodeOnlyWhatTheHandWrittenRulesLeaveThem) 
       // A catenative with the verb it governs is that verb's modality, no event of its own.
       {"Arnor wanted Gondor.", {"ARN GON 030"}},
       {"Arnor wanted Gondor to withdraw.", {}},
+      // A phrase of place or topic names no party: "conferred on Gondor" is about Gondor.
+      {"Arnor conferred with Gondor.", {"ARN GON 040"}},
+      {"Arnor conferred closely on Gondor.", {}},
   };
   for (const Coding& c : cases) {
     SCOPED_TRACE(c.sentence);
