@@ -5,7 +5,8 @@
 # Without OUT (or with OUT = rules): the actors and agents into rules/imported/, the imported
 # layer of the default rules (under the hand-written rules, which win; compiled into the binary
 # at the next build). With another OUT: every dictionary, the CAMEO verbs too, into OUT/imported/,
-# which `parley extract --rules OUT ...` loads as the imported layer (the verbs are not among the
+# which `parley extract --rules OUT ...` loads as the imported layer in place of rules/imported/
+# (the verbs are not among the
 # defaults: EVALUATION.md, "The imported dictionaries").
 #
 # An imported state, person or organisation takes the id of the built-in entity with its code or
