@@ -6,8 +6,7 @@
 # layer of the default rules (under the hand-written rules, which win; compiled into the binary
 # at the next build). With another OUT: every dictionary, the CAMEO verbs too, into OUT/imported/,
 # which `parley extract --rules OUT ...` loads as the imported layer in place of rules/imported/
-# (the verbs are not among the
-# defaults: EVALUATION.md, "The imported dictionaries").
+# (the verbs are not among the defaults: EVALUATION.md, "The imported dictionaries").
 #
 # An imported state, person or organisation takes the id of the built-in entity with its code or
 # name, so the binary must carry the current hand-written rules (tools/build.sh first); the import
