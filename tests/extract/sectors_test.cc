@@ -116,6 +116,10 @@ TEST(SectorsTest, CountriesWithSectorNounsAreActorsWithCodes) {
        "person:vladimir-putin met_with person:shinzo-abe RUSGOV JPNELI"},
       {"Vladimir Putin met Shinzo Abe in Moscow.", "2010-03-12",
        "person:vladimir-putin met_with person:shinzo-abe RUSGOV -"},
+      // A hand-written office's code takes the hand-written sectors: Phoenix's GOVMIL noun
+      // "national security advisor" is one of the rules' titles, so no sector noun.
+      {"Jake Sullivan met Japan.", "2023-05-01",
+       "person:jake-sullivan met_with state:japan USAGOV JPN"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.sentence);
