@@ -86,6 +86,8 @@ struct EntityDef {
   // layer kImportedLayer) and count only where the hand-written roles say nothing
   // (actor_codes.h).
   uint32_t imported_roles = 0;
+  // Only the imported layer defines it (no hand-written block of its id).
+  bool imported = false;
   // A sector view (sectors.h): `view_of` as a sentence presents it with a sector ("the French
   // government": state:france as FRAGOV; "Danish Islamist media": group:denmark-media as
   // DNKMUSMED). The view's `entity` copies view_of's id, label and type; its code is

@@ -466,6 +466,7 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
     if (entry.imported != nullptr) apply(entry.imported, true);
     // An entity only the imported layer defines: all its roles are imported.
     if (imported_only) def.imported_roles = static_cast<uint32_t>(def.entity.roles.size());
+    def.imported = imported_only;
     if (def.entity.label.empty()) {
       files->Error(block->source, block->line, block->name_col,
                    "entity '" + id + "' has no 'label'");
