@@ -629,6 +629,13 @@ class FrameReader {
     return next;
   }
 
+  // Prepositions of place and topic, whose phrase names no party to an event.
+  static bool WherePreposition(std::string_view p) {
+    static constexpr std::string_view kWhere[] = {"on",         "around", "across", "inside",
+                                                  "throughout", "within", "near"};
+    return std::find(std::begin(kWhere), std::end(kWhere), p) != std::end(kWhere);
+  }
+
   // The first prepositional phrase with preposition `prep` whose entities fit, from index
   // `from` on (after the first phrase of f.after, if any); fills `entities` and returns its
   // chunk, or -1. An `any` phrase's owner of `owner_bits` counts.
@@ -641,6 +648,9 @@ class FrameReader {
     for (size_t i = from; i < g.preps.size(); ++i) {
       const PrepPhrase& pp = g.preps[i];
       if ((f.prep != "any" && Lower(pp.prep) != f.prep) || pp.chunk < 0) continue;
+      // An `any` phrase names who the event is with, not where or about what: "consult closely
+      // on Iran", "stability in Haiti", "a training activity around Japan".
+      if (f.prep == "any" && WherePreposition(Lower(pp.prep))) continue;
       // Right after a for-phrase that names no entity a to- or with-phrase belongs to its noun:
       // "support for a calibrated diplomatic approach to North Korea", "for a ceasefire with
       // Hamas" (but "called for a boycott against Osgiliath" calls against Osgiliath).
@@ -705,6 +715,21 @@ class FrameReader {
     return -1;
   }
 
+  // Whether verb k of g is a catenative of the modality rules (Lexicon::Catenative: "want",
+  // "seek", "decide") or a verb of expecting or believing with a complement clause
+  // (ComplementClause planned or hedged: "expect", "hope"; not a verb of saying, whose
+  // statement is its own event), followed by the verb, to-infinitive or clause it governs.
+  bool GovernsClause(const VerbGroup& g, size_t k) const {
+    const bool chained = k + 1 < g.verbs.size() && !g.verbs[k + 1].coordinated;
+    if (!chained && g.to_clause == kNoUnit && g.that_clause == kNoUnit) return false;
+    const Lexicon& lexicon = doc_.rules.lexicon;
+    return std::any_of(g.verbs[k].verbs.begin(), g.verbs[k].verbs.end(), [&](uint32_t verb) {
+      if (lexicon.Catenative(verb).has_value()) return true;
+      const std::optional<Modality> m = lexicon.ComplementClause(verb);
+      return m == Modality::kPlanned || m == Modality::kHedged;
+    });
+  }
+
   void Read(const Rule& rule, const VerbGroup& g, size_t k, const FrameVerb& fv) {
     const Frame& frame = *rule.frame;
     const GroupVerb& v = g.verbs[k];
@@ -753,6 +778,14 @@ class FrameReader {
     // verb's, not this one's; nor are the phrases after it this verb's.
     if (rule.imported && direct >= 0 && OpensWithIngForm(direct)) {
       Skip(rule, v.unit, "the object is a clause (an -ing form)");
+      return;
+    }
+    // "wanted the Egyptians to reopen the Suez", "sought to rein in Ulbricht", "expect that
+    // Kenya will participate": a verb the modality rules make a catenative or a verb of a
+    // complement clause (rules/core/modality.rules), with its to-infinitive or clause, gives the
+    // verb it governs a modality; it is no event of its own for an imported frame to code.
+    if (rule.imported && GovernsClause(g, k)) {
+      Skip(rule, v.unit, "the verb gives the verb it governs a modality");
       return;
     }
     int indirect = -1;

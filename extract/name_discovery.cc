@@ -297,10 +297,41 @@ void AddLocalEntity(const NewName& name, DocState* doc, DocumentAnalysis* out) {
   }
 }
 
+void SpellImportedPeople(const Tagged& s, DocState* doc) {
+  for (const Mention& m : s.mentions) {
+    const EntityDef* listed = m.entity;
+    if (m.kind != MentionKind::kEntity || listed == nullptr || !listed->imported ||
+        listed->entity.type != EntityType::kPerson || m.tok_end < m.tok_begin + 2) {
+      continue;
+    }
+    const std::string spelling(s.Range(m.tok_begin, m.tok_end));
+    if (AsciiLower(spelling) == AsciiLower(listed->entity.label)) continue;
+    const std::vector<std::string_view> words = SplitNonEmpty(spelling, ' ');
+    const std::string id = DiscoveredId(EntityType::kPerson, spelling, words);
+    // The same id (accents, initials): the listed person as it is.
+    if (id == listed->entity.id || doc->rules.entity_index.count(id) > 0) continue;
+    auto it = doc->local_by_id.find(id);
+    EntityDef* def;
+    if (it != doc->local_by_id.end()) {
+      def = it->second;
+    } else {
+      def = &doc->local.emplace_back(*listed);
+      def->entity.id = id;
+      def->entity.label = spelling;
+      def->entity.aliases.clear();
+      def->entity.attributes["spelling_of"] = listed->entity.id;
+      def->order = kLocalOrder;
+      doc->local_by_id[id] = def;
+    }
+    AddAlias(spelling, def, doc);
+  }
+}
+
 void DiscoverByShape(const Tagged& s, bool title_like, bool document_title, DocState* doc,
                      DocumentAnalysis* out) {
   const NameVocabulary& vocabulary = doc->rules.names;
   if (vocabulary.empty()) return;
+  SpellImportedPeople(s, doc);
   std::vector<KnownSpan> known;
   known.reserve(s.mentions.size());
   for (const Mention& m : s.mentions) {

@@ -50,6 +50,14 @@ struct NewName {
 // out->discoveries. People's labels must already be clean (CleanPersonName).
 void AddLocalEntity(const NewName& name, DocState* doc, DocumentAnalysis* out);
 
+// Makes a person only the imported layer lists, mentioned in `s` in another spelling than its
+// label ("Tzachi Hanegbi" for Phoenix's "Tzahi Hanegbi"), a document-local person of the text's
+// spelling (its id and label, as discovery gives them) with the listed person's roles, codes and
+// attributes (and `spelling_of` its id), which the document's mentions of that spelling name
+// from now on. The hand-written rules' people keep their ids and labels. Called by
+// DiscoverByShape.
+void SpellImportedPeople(const Tagged& s, DocState* doc);
+
 // Finds names by shape in `s` (tagged with what is known so far) and adds them. `title_like`:
 // `s` is a heading, title or short line (FindShapedNames). `document_title`: `s` is the
 // document's own title (metadata), which is read for the actors it names (participants.h): an

@@ -55,6 +55,29 @@ const Mention* MentionAt(const Tagged& s, uint32_t u) {
 
 bool IsType(const EntityDef* e, EntityType t) { return e != nullptr && e->entity.type == t; }
 
+// Whether "it" at unit `at` of `s` is the subject of a copula, a verb of seeming or another
+// verb that takes an expletive "it" ("It was not until 1979", "It seems", "It took years"), or
+// of no verb group at all: then it names nothing.
+bool ExpletiveIt(const Tagged& s, const ClauseAnalysis& a, uint32_t at) {
+  static constexpr std::string_view kExpletiveVerbs[] = {
+      "am",      "appear", "appeared", "appears", "are",      "be",      "became", "become",
+      "becomes", "been",   "being",    "happen",  "happened", "happens", "is",     "matter",
+      "matters", "meant",  "means",    "remain",  "remained", "remains", "seem",   "seemed",
+      "seems",   "take",   "takes",    "took",    "was",      "were"};
+  for (const VerbGroup& g : a.groups) {
+    if (g.subject < 0 || a.chunks[g.subject].begin != at || g.infinitive) continue;
+    for (uint32_t u = g.begin; u < g.end && u < s.units.size(); ++u) {
+      const std::string_view w = Word(s, u);
+      if (std::find(std::begin(kExpletiveVerbs), std::end(kExpletiveVerbs), w) !=
+          std::end(kExpletiveVerbs)) {
+        return true;
+      }
+    }
+    return false;
+  }
+  return true;
+}
+
 // The entity a mention stands for as an actor: what a place acts as, a demonym's state.
 const EntityDef* ActorOf(const Mention& m) {
   if (m.entity == nullptr) return nullptr;
@@ -918,6 +941,13 @@ ImplicitActors DocumentActors::Pronoun(const Tagged& s, const ClauseAnalysis& a,
       }
       break;
     }
+    // "It" opening a sentence, subject of a verb other than a copula or a verb of seeming: the
+    // last sentence's main-clause subject, when that was one agreement, state or organization
+    // ("The Five-Power Treaty ... was the cornerstone of the program. It called for ...").
+    if (at == 0 && !thing_.entities.empty() && thing_.unit + 1 == current_ &&
+        !ExpletiveIt(s, a, at)) {
+      return {thing_.entities, "the last sentence's subject"};
+    }
     return {{}, "no state or organization subject of the verb right before it"};
   }
   return {};
@@ -1116,6 +1146,35 @@ void DocumentActors::Observe(const Tagged& s, const ClauseAnalysis* a,
       }
     }
   }
+  // "It" in the next sentence: this one's main-clause subject, when one agreement, state or
+  // organization (a place standing for its state counts; a pronoun resolved to one too).
+  Recent thing;
+  for (const VerbGroup& g : a->groups) {
+    if (g.infinitive || g.embedded || g.object_relative || g.subject < 0 ||
+        g.subject_via.rfind("relative", 0) == 0) {
+      continue;
+    }
+    // A reduced relative's antecedent that opens the sentence is the subject of its main
+    // clause, which may be a copula the clause layer makes no group of ("The Five-Power
+    // Treaty, signed by ..., was the cornerstone").
+    if (g.subject_via == "reduced relative" && a->chunks[g.subject].begin != 0) continue;
+    const Chunk& chunk = a->chunks[g.subject];
+    std::vector<const EntityDef*> subjects;
+    if (chunk.members.size() == 1) {
+      const Mention& m = s.mentions[chunk.members[0]];
+      const EntityDef* e = ActorOf(m);
+      subjects.push_back(e != nullptr ? e : m.entity);
+    } else if (chunk.members.empty() && chunk.pronoun && Word(s, chunk.begin) == "it") {
+      subjects = Resolve(s, *a, g.subject).entities;
+    }
+    if (subjects.size() == 1 &&
+        (IsType(subjects[0], EntityType::kAgreement) || IsType(subjects[0], EntityType::kState) ||
+         IsType(subjects[0], EntityType::kOrganization))) {
+      thing = {subjects, current_};
+    }
+    break;
+  }
+  thing_ = std::move(thing);
   if (!main_plural.empty()) {
     plural_ = {main_plural, current_};
   } else if (!other_plural.empty()) {

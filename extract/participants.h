@@ -20,7 +20,10 @@
 //     new paragraph opens with a verb;
 //   - its recent subjects: the last subjects of two or more actors ("they"), the last persons
 //     who were the subject of a clause ("he", "she", with the gender titles and possessive
-//     pronouns have shown), and the last coordinations ("the two sides" = the last pair).
+//     pronouns have shown), the last sentence's main-clause subject when one state,
+//     organization or agreement ("It" opening the next sentence, unless of a copula or a verb
+//     of seeming: "It is time", "It took years"), and the last coordinations ("the two
+//     sides" = the last pair).
 //
 // Resolution never guesses: a collective noun needs two or more participants of its type (and
 // exactly as many as its number says: "the two leaders", "both"), a pronoun an antecedent in
@@ -189,7 +192,8 @@ class DocumentActors {
   std::vector<const EntityDef*> joint_we_;  // a joint document's: its title's participants
   std::vector<Voice> voices_;               // per unit
   std::vector<SpeakerName> speaker_names_;
-  Recent plural_;                                // the last subject of two or more actors
+  Recent plural_;  // the last subject of two or more actors
+  Recent thing_;   // the unit's main-clause subject when one agreement, state or organization
   std::vector<Recent> persons_;                  // the last single-person subjects, latest last
   std::vector<Recent> lists_;                    // the last coordinations of actors, latest last
   std::vector<const EntityDef*> list_subjects_;  // the open list's; empty: none open

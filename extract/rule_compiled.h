@@ -86,6 +86,8 @@ struct EntityDef {
   // layer kImportedLayer) and count only where the hand-written roles say nothing
   // (actor_codes.h).
   uint32_t imported_roles = 0;
+  // Only the imported layer defines it (no hand-written block of its id).
+  bool imported = false;
   // A sector view (sectors.h): `view_of` as a sentence presents it with a sector ("the French
   // government": state:france as FRAGOV; "Danish Islamist media": group:denmark-media as
   // DNKMUSMED). The view's `entity` copies view_of's id, label and type; its code is
@@ -377,7 +379,8 @@ struct Rule {
   std::shared_ptr<const Frame> frame;
   // From the imported layer (rule_source.h kImportedLayer): a frame that gives way to the
   // hand-written frames at a verb they read (with or without a statement) and at a direct
-  // object that is an event they read or is headed by a noun they name, takes no direct object that opens with an -ing form,
+  // object that is an event they read or is headed by a noun they name, codes nothing at a
+  // catenative (or a verb of expecting) with the verb or clause it governs, takes no direct object that opens with an -ing form,
   // codes nothing for a negated verb (unless its `modality` is fixed) or in a question, and
   // codes only events between two actors with codes, neither a prefix of the other (frames.cc;
   // rules/README.md, "The imported layer").

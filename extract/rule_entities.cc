@@ -39,11 +39,19 @@ struct RoleWord {
   int col = 0;
 };
 
+// Scratch space ParseRole reuses from line to line.
+struct RoleScratch {
+  std::vector<RoleWord> words;
+  // The last country id found valid: the imported layer's role lines name one country after
+  // another, each in tens of lines.
+  std::string_view valid_country;
+};
+
 // Parses `role OFFICE [of ID] [from DATE] [to DATE] [code CODE]` (and era lines, which share
-// the syntax). `words` is scratch space, reused from line to line.
+// the syntax) into `role` and its period (RolePeriod::Of).
 bool ParseRole(RuleFiles* files, const RuleBlock& b, const RuleProp& p, Role* role,
-               std::vector<RoleWord>* scratch) {
-  std::vector<RoleWord>& words = *scratch;
+               RolePeriod* period, RoleScratch* scratch) {
+  std::vector<RoleWord>& words = scratch->words;
   words.clear();
   // One pass over the line: words run between spaces, tabs and carriage returns.
   const std::string_view v = p.value;
@@ -61,15 +69,18 @@ bool ParseRole(RuleFiles* files, const RuleBlock& b, const RuleProp& p, Role* ro
   auto ends_with = [&](std::string_view keyword) {
     return words.size() >= 3 && words[words.size() - 2].text == keyword;
   };
-  auto take_date = [&](std::string_view keyword, std::string* out) {
+  // Sets `day` to the date's first (or last) day.
+  auto take_date = [&](std::string_view keyword, std::string* out, bool first, int64_t* day) {
     if (!ends_with(keyword)) return true;
     // Most dates are valid: the quick check first, the message only for a bad one.
-    if (!PartialDate::TryParse(words.back().text).has_value()) {
+    const std::optional<PartialDate> date = PartialDate::TryParse(words.back().text);
+    if (!date.has_value()) {
       const std::string problem = DateProblem(words.back().text);
       files->Error(b, p, words.back().col, "role: " + problem);
       return false;
     }
     *out = words.back().text;
+    *day = first ? date->first_day() : date->last_day();
     words.resize(words.size() - 2);
     return true;
   };
@@ -83,10 +94,14 @@ bool ParseRole(RuleFiles* files, const RuleBlock& b, const RuleProp& p, Role* ro
     role->code = words.back().text;
     words.resize(words.size() - 2);
   }
-  if (!take_date("to", &role->to)) return false;
-  if (!take_date("from", &role->from)) return false;
+  *period = RolePeriod();
+  if (!take_date("to", &role->to, false, &period->last)) return false;
+  if (!take_date("from", &role->from, true, &period->first)) return false;
   if (ends_with("of") && words.back().text.find(':') != std::string_view::npos) {
-    if (!CheckEntityId(files, b, p.line, words.back().text, words.back().col)) return false;
+    if (words.back().text != scratch->valid_country) {
+      if (!CheckEntityId(files, b, p.line, words.back().text, words.back().col)) return false;
+      scratch->valid_country = words.back().text;
+    }
     role->country = words.back().text;
     words.resize(words.size() - 2);
   }
@@ -274,7 +289,7 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
   const size_t first_entity = out->entities.size();
   out->entities.reserve(first_entity + symbols.entity_blocks.size());
   // Scratch reused from entity to entity. The views point into the blocks' property values.
-  std::vector<RoleWord> role_words;
+  RoleScratch role_scratch;
   std::vector<std::string_view> aliases;
   std::vector<std::pair<std::string_view, bool>> literal;  // (alias, ignore case)
   for (const SymbolTables::EntityBlock& entry : symbols.entity_blocks) {
@@ -297,7 +312,10 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
       // One allocation for the roles of a person the imported layer lists in tens of offices.
       size_t role_lines = 0;
       for (const RuleProp& p : block->props) role_lines += p.key == "role" ? 1 : 0;
-      if (role_lines > 0) def.entity.roles.reserve(def.entity.roles.size() + role_lines);
+      if (role_lines > 0) {
+        def.entity.roles.reserve(def.entity.roles.size() + role_lines);
+        def.role_periods.reserve(def.role_periods.size() + role_lines);
+      }
       for (const RuleProp& p : block->props) {
         const std::string_view k = p.key;
         const size_t which = PropertyIndex(kProps, k);
@@ -371,8 +389,10 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
           }
           case kRole: {
             // Parsed in place; taken out again when the line has errors.
-            if (!ParseRole(files, *block, p, &def.entity.roles.emplace_back(), &role_words)) {
+            if (!ParseRole(files, *block, p, &def.entity.roles.emplace_back(),
+                           &def.role_periods.emplace_back(), &role_scratch)) {
               def.entity.roles.pop_back();
+              def.role_periods.pop_back();
               ok = false;
               continue;
             }
@@ -382,7 +402,8 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
           case kEra: {
             // "era ENTITY-ID [from DATE] [to DATE]": a role's syntax, the entity for the office.
             Role era;
-            if (!ParseRole(files, *block, p, &era, &role_words)) {
+            RolePeriod era_period;
+            if (!ParseRole(files, *block, p, &era, &era_period, &role_scratch)) {
               ok = false;
               continue;
             }
@@ -445,6 +466,7 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
     if (entry.imported != nullptr) apply(entry.imported, true);
     // An entity only the imported layer defines: all its roles are imported.
     if (imported_only) def.imported_roles = static_cast<uint32_t>(def.entity.roles.size());
+    def.imported = imported_only;
     if (def.entity.label.empty()) {
       files->Error(block->source, block->line, block->name_col,
                    "entity '" + id + "' has no 'label'");
@@ -498,11 +520,6 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
     if (spelled.count(plural) == 0) add_alias(plural, false, true, index);
   }
   out->alias_index.Finish();
-  for (EntityDef& def : out->entities) {
-    def.role_periods.clear();
-    def.role_periods.reserve(def.entity.roles.size());
-    for (const Role& role : def.entity.roles) def.role_periods.push_back(RolePeriod::Of(role));
-  }
   for (uint32_t i = 0; i < out->entities.size(); ++i) {
     const Entity& e = out->entities[i].entity;
     if (e.type != EntityType::kPerson) continue;

@@ -82,6 +82,42 @@ TEST(NameDiscoveryTest, ListedPersonWrittenWithoutAccentsIsMentioned) {
   EXPECT_GE(mentions, 1u);
 }
 
+// A person only the imported layer lists, written in another of its spellings, is the person of
+// the text's spelling (its id and label) with the listed person's codes; its first spelling stays
+// the listed person.
+TEST(NameDiscoveryTest, ImportedPersonTakesTheTextsSpelling) {
+  const std::filesystem::path dir =
+      std::filesystem::path(testing::TempDir()) / "parley_imported_spelling";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir / "imported");
+  std::ofstream(dir / "imported" / "people.rules")
+      << "entity person:tzahi-hanegbi\n"
+         "  label Tzahi Hanegbi\n"
+         "  alias/i Tzahi Hanegbi, Tzachi Hanegbi\n"
+         "  role government of state:israel from 2003-03-01 to 2004-09-30 code ISRGOVMIL\n";
+  ExtractorOptions options;
+  options.rule_paths = {dir.string()};
+  Result<std::unique_ptr<Extractor>> extractor = Extractor::Create(options);
+  ASSERT_TRUE(extractor.ok()) << extractor.status().message();
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"Tzachi Hanegbi met Japan.", "person:tzachi-hanegbi Tzachi Hanegbi ISRGOVMIL"},
+      {"Tzahi Hanegbi met Japan.", "person:tzahi-hanegbi Tzahi Hanegbi ISRGOVMIL"}};
+  for (const auto& [text, want] : cases) {
+    SCOPED_TRACE(text);
+    Document doc;
+    doc.info.id = "t.txt";
+    doc.info.format = "text";
+    doc.info.date = "2004-01-10";
+    doc.text = text;
+    Result<Extraction> x = (*extractor)->Extract(doc);
+    ASSERT_TRUE(x.ok());
+    ASSERT_EQ(x->statements.size(), 1u);
+    const Statement& st = x->statements[0];
+    EXPECT_EQ(st.subject.id + " " + st.subject.label + " " + st.subject_code, want);
+  }
+  std::filesystem::remove_all(dir);
+}
+
 TEST(NameDiscoveryTest, PeopleAndTheirShortForms) {
   const struct {
     std::string text;

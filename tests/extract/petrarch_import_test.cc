@@ -486,7 +486,8 @@ TEST(PetrarchImportTest, ImportedPatternsReadTheirRoleMarkers) {
 // whose verb would turn a word of the patterns into a verb left out; and the imported frames
 // code only events between two coded actors, not for a negated verb or in a question, not where a
 // hand-written frame reads the verb, the object is an event a hand-written frame reads or is
-// headed by a noun one names, or the object is an -ing clause.
+// headed by a noun one names, the object is an -ing clause, or the verb is a catenative with
+// the verb it governs; a phrase of place or topic ("on", "around") names no party.
 TEST(PetrarchImportTest, ImportedVerbsCodeOnlyWhatTheHandWrittenRulesLeaveThem) {
   petrarch::ImportOptions options;
   options.against = &Against();
@@ -503,7 +504,9 @@ TEST(PetrarchImportTest, ImportedVerbsCodeOnlyWhatTheHandWrittenRulesLeaveThem) 
                                   "--- MAKE [---] ---\nMAKE\n- * PEACE [050]\n"
                                   "--- LINK [060] ---\nLINK\nCONNECT\n"
                                   "+TIE_IN {+TIES_IN +TIED_IN +TYING_IN}\n+CORDON_OFF\n"
-                                  "- * DIPLOMATIC TIES [050]\n"}},
+                                  "- * DIPLOMATIC TIES [050]\n"
+                                  "--- WANT [030] ---\nWANT\n"
+                                  "--- CONFER [040] ---\nCONFER\n"}},
                      options);
   ASSERT_TRUE(imported.ok()) << imported.status().ToString();
   const std::string problems = Problems(*imported);
@@ -530,7 +533,8 @@ TEST(PetrarchImportTest, ImportedVerbsCodeOnlyWhatTheHandWrittenRulesLeaveThem) 
                   "frame hand-proposed\n  verb       propose\n  noun       proposal\n"
                   "  predicate  proposed\n  object     to actor\n\n"
                   "frame hand-pledged\n  verb       pledge\n  noun-clause pledge\n"
-                  "  predicate  pledged\n  object     to actor\n",
+                  "  predicate  pledged\n  object     to actor\n\n"
+                  "modality planned\n  verb  want\n",
                   0});
   auto set = CompileImported(*imported, std::move(hand));
   ASSERT_TRUE(set.ok()) << set.status().ToString();
@@ -564,6 +568,12 @@ TEST(PetrarchImportTest, ImportedVerbsCodeOnlyWhatTheHandWrittenRulesLeaveThem) 
       {"Arnor made a peace proposal to Gondor.", {}},
       // So is a pledge, which the hand-written frame names but reads only with its clause.
       {"Arnor made a solemn peace pledge to Gondor.", {}},
+      // A catenative with the verb it governs is that verb's modality, no event of its own.
+      {"Arnor wanted Gondor.", {"ARN GON 030"}},
+      {"Arnor wanted Gondor to withdraw.", {}},
+      // A phrase of place or topic names no party: "conferred on Gondor" is about Gondor.
+      {"Arnor conferred with Gondor.", {"ARN GON 040"}},
+      {"Arnor conferred closely on Gondor.", {}},
   };
   for (const Coding& c : cases) {
     SCOPED_TRACE(c.sentence);
