@@ -49,6 +49,20 @@ void AliasIndex::Finish() {
       }
     }
   }
+  pairs.assign(kPairBits / 64, 0);
+  for (const bool ignore_case : {false, true}) {
+    const std::vector<std::vector<AliasKey>>& buckets = ignore_case ? folded : exact;
+    for (uint32_t first = 0; first < buckets.size(); ++first) {
+      for (const AliasKey& key : buckets[first]) {
+        if (key.second == 0) {
+          starts[first] |= ignore_case ? kOneFolded : kOneExact;
+          continue;
+        }
+        const uint32_t bit = PairBit(first, key.second);
+        pairs[bit / 64] |= uint64_t{1} << (bit % 64);
+      }
+    }
+  }
 }
 
 void AliasIndex::Keys(std::string_view text, std::string_view lower,

@@ -44,17 +44,33 @@ struct AliasIndex {
   std::vector<std::vector<AliasKey>> exact;   // by first-token id; empty when none
   std::vector<std::vector<AliasKey>> folded;  // the same for ignore_case aliases (lower-cased)
   // By token id: kStartsExact when exact[id] is not empty, kStartsFolded when folded[id] is not;
-  // one byte read per sentence token tells whether any alias may start there.
-  static constexpr uint8_t kStartsExact = 1, kStartsFolded = 2;
+  // one byte read per sentence token tells whether any alias may start there. Finish adds
+  // kOneExact, kOneFolded where that bucket holds an alias of one token.
+  static constexpr uint8_t kStartsExact = 1, kStartsFolded = 2, kOneExact = 4, kOneFolded = 8;
   std::vector<uint8_t> starts;
+  // A filter of the (first token id, second token key) pairs of the aliases of two or more
+  // tokens, both tables (Finish): MayPair false means no alias starts with that pair. A token
+  // whose bucket holds no one-token alias and whose next token makes no pair with it starts
+  // no alias, which the filter tells without reading the bucket: the imported layer's common
+  // first words ("the", "a", "in" and "for" start aliases) start none in most sentences.
+  static constexpr uint32_t kPairBits = 1u << 20;
+  std::vector<uint64_t> pairs;
+  bool MayPair(uint32_t first, uint32_t second) const {
+    const uint32_t bit = PairBit(first, second);
+    return (pairs[bit / 64] >> (bit % 64)) & 1;
+  }
+  static uint32_t PairBit(uint32_t first, uint32_t second) {
+    const uint32_t h = first * 0x9E3779B1u ^ second * 0x85EBCA6Bu;
+    return (h ^ (h >> 15)) & (kPairBits - 1);
+  }
 
   // Adds `text` (tokenized as rule_tokens.h does; lower-cased first when `ignore_case`) as an
   // alias of entity `entity`. Returns false, adding nothing, when `text` has no tokens. The
   // alias goes to the end of its bucket: Finish sorts the buckets once all are added (sorted
   // insertion moved tens of thousands of keys for the imported layer's common first words).
   bool Add(std::string_view text, bool ignore_case, bool demonym, uint32_t entity);
-  // Sorts every bucket by (second, order), which MatchBucket searches. REQUIRES: called after
-  // the last Add and before any lookup.
+  // Sorts every bucket by (second, order), which MatchBucket searches, and makes the kOne* bits
+  // of `starts` and `pairs`. REQUIRES: called after the last Add and before any lookup.
   void Finish();
 
   // Fills `exact` and `folded` with the TokenKey of each of `tokens` (texts in `text`, and in

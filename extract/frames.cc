@@ -719,15 +719,33 @@ class FrameReader {
   // "seek", "decide") or a verb of expecting or believing with a complement clause
   // (ComplementClause planned or hedged: "expect", "hope"; not a verb of saying, whose
   // statement is its own event), followed by the verb, to-infinitive or clause it governs.
+  // A to-phrase the clause layer read as a preposition's ("sought to destabilize East
+  // Germany", "wanted to happen": verbs the lexicon does not know) counts for a catenative when
+  // a lower-case word no word class claims follows "to" (ToUnknownWord).
   bool GovernsClause(const VerbGroup& g, size_t k) const {
     const bool chained = k + 1 < g.verbs.size() && !g.verbs[k + 1].coordinated;
-    if (!chained && g.to_clause == kNoUnit && g.that_clause == kNoUnit) return false;
+    const bool to_word = ToUnknownWord(g);
+    if (!chained && !to_word && g.to_clause == kNoUnit && g.that_clause == kNoUnit) return false;
     const Lexicon& lexicon = doc_.rules.lexicon;
     return std::any_of(g.verbs[k].verbs.begin(), g.verbs[k].verbs.end(), [&](uint32_t verb) {
       if (lexicon.Catenative(verb).has_value()) return true;
+      if (to_word) return false;
       const std::optional<Modality> m = lexicon.ComplementClause(verb);
       return m == Modality::kPlanned || m == Modality::kHedged;
     });
+  }
+
+  // Whether the verbs of g (or their direct object) are followed by "to" and a lower-case word
+  // of no word class: a verb the lexicon does not know, in a to-infinitive.
+  bool ToUnknownWord(const VerbGroup& g) const {
+    uint32_t u = g.complement;
+    if (g.object >= 0 && a_.chunks[g.object].begin == u) u = a_.chunks[g.object].end;
+    const uint32_t n = static_cast<uint32_t>(s_.units.size());
+    if (u + 1 >= n || Lower(u) != "to" || s_.units[u + 1].mention >= 0) return false;
+    const std::string_view w = Lower(u + 1);
+    if (w.empty() || w[0] < 'a' || w[0] > 'z') return false;
+    const LexEntry* e = doc_.rules.lexicon.Find(w);
+    return e == nullptr || e->classes == 0;
   }
 
   void Read(const Rule& rule, const VerbGroup& g, size_t k, const FrameVerb& fv) {

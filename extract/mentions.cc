@@ -160,8 +160,23 @@ void Candidates(const DocState& doc, const Tagged& s) {
   const size_t ids = index.starts.size();
   for (uint32_t i = 0; i < n; ++i) {
     const uint32_t e = exact_key[i] / 2, f = folded_key[i] / 2;
-    const uint8_t starts = ((e < ids ? first_of[e] : 0) & AliasIndex::kStartsExact) |
-                           ((f < ids ? first_of[f] : 0) & AliasIndex::kStartsFolded);
+    const uint8_t exact_starts = e < ids ? first_of[e] : 0;
+    const uint8_t folded_starts = f < ids ? first_of[f] : 0;
+    uint8_t starts =
+        (exact_starts & AliasIndex::kStartsExact) | (folded_starts & AliasIndex::kStartsFolded);
+    if (starts != 0) {
+      // A bucket of aliases of two or more tokens only is read when the next token may
+      // continue one of them.
+      if ((starts & AliasIndex::kStartsExact) != 0 && (exact_starts & AliasIndex::kOneExact) == 0 &&
+          (i + 1 == n || !index.MayPair(e, exact_key[i + 1]))) {
+        starts &= ~AliasIndex::kStartsExact;
+      }
+      if ((starts & AliasIndex::kStartsFolded) != 0 &&
+          (folded_starts & AliasIndex::kOneFolded) == 0 &&
+          (i + 1 == n || !index.MayPair(f, folded_key[i + 1]))) {
+        starts &= ~AliasIndex::kStartsFolded;
+      }
+    }
     if (starts != 0) {
       auto add = [&](const AliasKey& a) {
         const EntityDef& def = rules.entities[a.entity];

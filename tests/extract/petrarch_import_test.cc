@@ -571,6 +571,8 @@ TEST(PetrarchImportTest, ImportedVerbsCodeOnlyWhatTheHandWrittenRulesLeaveThem) 
       // A catenative with the verb it governs is that verb's modality, no event of its own.
       {"Arnor wanted Gondor.", {"ARN GON 030"}},
       {"Arnor wanted Gondor to withdraw.", {}},
+      // "to" and a word of no class: a verb the lexicon does not know, in a to-infinitive.
+      {"Arnor wanted to destabilize Gondor.", {}},
       // A phrase of place or topic names no party: "conferred on Gondor" is about Gondor.
       {"Arnor conferred with Gondor.", {"ARN GON 040"}},
       {"Arnor conferred closely on Gondor.", {}},
