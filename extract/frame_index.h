@@ -139,7 +139,7 @@ struct FrameIndex {
   std::vector<uint32_t> vocabulary_keys;
   // The nouns of the hand-written frames' `noun` and `noun-clause` lines ("visit", "proposal"),
   // sorted, unique: an imported frame reads no verb whose direct object is headed by one
-  // ("made his peace treaty proposal": the proposal's support verb, frames.cc).
+  // ("made a ceasefire proposal": the proposal's support verb, frames.cc).
   std::vector<std::string> event_nouns;
   bool IsEventNoun(std::string_view w) const {
     return std::binary_search(event_nouns.begin(), event_nouns.end(), w);

@@ -689,7 +689,7 @@ class FrameReader {
   }
 
   // Whether chunk c opens with a word the lexicon knows as a verb's -ing form: a gerund
-  // clause ("making concessions to Tokyo"), not a noun phrase ("their meeting").
+  // clause ("easing sanctions on the regime"), not a noun phrase ("their meeting").
   bool OpensWithIngForm(int c) const {
     const uint32_t u = a_.chunks[c].begin;
     const std::string_view w = Lower(u);
@@ -783,16 +783,16 @@ class FrameReader {
       Skip(rule, v.unit, "the object is an event a hand-written frame reads");
       return;
     }
-    // So is one headed by a noun a hand-written frame names, read or not ("made his
-    // unconditional peace treaty proposal to the prime minister": no proposal's content to
-    // read, and no peace made): the verb supports the noun's event.
+    // So is one headed by a noun a hand-written frame names, read or not ("made a new
+    // ceasefire proposal to the rebels": no proposal's content to read, and no ceasefire
+    // made): the verb supports the noun's event.
     if (rule.imported && direct >= 0 && a_.chunks[direct].head != kNoUnit &&
         doc_.rules.frame_index.IsEventNoun(Lower(a_.chunks[direct].head))) {
       Skip(rule, v.unit, "the object is headed by a noun a hand-written frame names");
       return;
     }
-    // "might consider making concessions to Tokyo", "consider satisfying Russia's requests": an
-    // object that opens with a verb's -ing form is a clause of its own, whose actors are its
+    // "might consider easing sanctions on the regime", "considered meeting the rebels' demands":
+    // an object that opens with a verb's -ing form is a clause of its own, whose actors are its
     // verb's, not this one's; nor are the phrases after it this verb's.
     if (rule.imported && direct >= 0 && OpensWithIngForm(direct)) {
       Skip(rule, v.unit, "the object is a clause (an -ing form)");
@@ -1500,8 +1500,7 @@ void ApplyFrames(const Tagged& s, const ClauseAnalysis& a, const std::vector<uin
     }
   }
   // The selected frames that name such a verb or, when the sentence has nominalisations, a
-  // noun, in rule order.
-  // Hand-written ones (`apply`) and imported ones (`apply_imported`), each in rule order.
+  // noun: hand-written ones (`apply`) and imported ones (`apply_imported`), each in rule order.
   const bool nominals = !a.nominals.empty() && !headline;
   std::vector<uint32_t>& apply = scratch.apply;
   std::vector<uint32_t>& apply_imported = scratch.apply_imported;

@@ -132,6 +132,13 @@ bool LabelHasHeadNoun(std::string_view label, std::string_view head) {
 
 namespace {
 
+// The last word of `words` (after its last space), lower-cased: the head noun of a description
+// ("the Senate", "this treaty").
+std::string LastWordLower(std::string_view words) {
+  const size_t space = words.rfind(' ');
+  return AsciiLower(space == std::string_view::npos ? words : words.substr(space + 1));
+}
+
 // `resolve named-TYPE` (mention_rules.h): the entity of `type` named in `earlier` or before
 // unit `u0` of `s` whose label's last word is `head`.
 const EntityDef* NamedWithHead(const Tagged& s, size_t u0, std::span<const Tagged> earlier,
@@ -145,7 +152,7 @@ const EntityDef* NamedWithHead(const Tagged& s, size_t u0, std::span<const Tagge
     const std::string& label = m.entity->entity.label;
     const size_t space = label.rfind(' ');
     if (space == std::string::npos) return;  // "the Senate" is not the name "Senate" itself
-    if (AsciiLower(std::string_view(label).substr(space + 1)) == head) named.push_back(m.entity);
+    if (LastWordLower(label) == head) named.push_back(m.entity);
   };
   for (size_t u = u0; u-- > 0;) {
     if (s.units[u].mention >= 0) consider(s.mentions[s.units[u].mention]);
@@ -209,11 +216,8 @@ void Coref(Tagged* s, std::span<const Tagged> earlier, Prefilter* prefilter, con
         }
       } else if (rule.resolve_named) {
         if (!FollowedByAnother(*s, static_cast<uint32_t>(u1))) {
-          const std::string_view words = s->UnitsText(u0, u1);
-          const size_t space = words.rfind(' ');
-          const std::string head =
-              AsciiLower(space == std::string_view::npos ? words : words.substr(space + 1));
-          target = NamedWithHead(*s, u0, earlier, head, rule.resolve_previous, doc);
+          target = NamedWithHead(*s, u0, earlier, LastWordLower(s->UnitsText(u0, u1)),
+                                 rule.resolve_previous, doc);
         }
       } else {
         const EntityType type = rule.resolve_previous;
@@ -242,10 +246,7 @@ void Coref(Tagged* s, std::span<const Tagged> earlier, Prefilter* prefilter, con
           if (candidates.size() > 1) {
             // Several: the only one whose label has the description's head noun ("the
             // treaty" after "the Nine-Power Treaty ... the Open Door Policy").
-            const std::string_view words = s->UnitsText(u0, u1);
-            const size_t space = words.rfind(' ');
-            const std::string head =
-                AsciiLower(space == std::string_view::npos ? words : words.substr(space + 1));
+            const std::string head = LastWordLower(s->UnitsText(u0, u1));
             std::erase_if(candidates, [&](const EntityDef* e) {
               return !LabelHasHeadNoun(e->entity.label, head);
             });

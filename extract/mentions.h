@@ -119,6 +119,16 @@ struct DocState {
     if (auto it = sector_index.find(id); it != sector_index.end()) return it->second;
     return nullptr;
   }
+
+  // The state a national group belongs to (its `country` attribute: "American officials" are
+  // the United States'), or null for any other entity.
+  const EntityDef* StateOfGroup(const EntityDef* group) const {
+    if (group == nullptr || group->entity.type != EntityType::kGroup) return nullptr;
+    const auto it = group->entity.attributes.find("country");
+    if (it == group->entity.attributes.end()) return nullptr;
+    const EntityDef* state = Find(it->second);
+    return state != nullptr && state->entity.type == EntityType::kState ? state : nullptr;
+  }
 };
 
 // A mention of `def` over tokens [b, e).

@@ -698,11 +698,8 @@ std::vector<const EntityDef*> DocumentActors::Persons() const {
 }
 
 const EntityDef* DocumentActors::CountryOf(const EntityDef* e) const {
-  if (!IsType(e, EntityType::kGroup)) return e;
-  const auto it = e->entity.attributes.find("country");
-  if (it == e->entity.attributes.end()) return e;
-  const EntityDef* state = doc_.Find(it->second);
-  return IsType(state, EntityType::kState) ? state : e;
+  const EntityDef* state = doc_.StateOfGroup(e);
+  return state != nullptr ? state : e;
 }
 
 std::vector<const EntityDef*> DocumentActors::States() const {

@@ -380,10 +380,10 @@ struct Rule {
   // From the imported layer (rule_source.h kImportedLayer): a frame that gives way to the
   // hand-written frames at a verb they read (with or without a statement) and at a direct
   // object that is an event they read or is headed by a noun they name, codes nothing at a
-  // catenative (or a verb of expecting) with the verb or clause it governs, takes no direct object that opens with an -ing form,
-  // codes nothing for a negated verb (unless its `modality` is fixed) or in a question, and
-  // codes only events between two actors with codes, neither a prefix of the other (frames.cc;
-  // rules/README.md, "The imported layer").
+  // catenative (or a verb of expecting) with the verb or clause it governs, takes no direct object
+  // that opens with an -ing form, codes nothing for a negated verb (unless its `modality` is fixed)
+  // or in a question, and codes only events between two actors with codes, neither a prefix of the
+  // other (frames.cc; rules/README.md, "The imported layer").
   bool imported = false;
   // Discover.
   EntityType creates = EntityType::kPerson;

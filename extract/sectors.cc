@@ -53,6 +53,12 @@ struct NounRun {
   std::vector<bool> before;
 };
 
+// The id of state `state`'s national group of kind `kind`: "group:united-states-officials".
+std::string NationalGroupId(const EntityDef& state, std::string_view kind) {
+  const std::string& id = state.entity.id;
+  return "group:" + id.substr(id.find(':') + 1) + "-" + std::string(kind);
+}
+
 class SectorPass {
  public:
   SectorPass(const DocState& doc, Tagged* s) : doc_(doc), rules_(doc.rules), s_(*s) {}
@@ -240,14 +246,7 @@ class SectorPass {
 
   // The country of a national group mention ("Danish media": Denmark), or null.
   const EntityDef* GroupCountry(const Mention& m) const {
-    if (m.entity == nullptr || m.kind != MentionKind::kEntity ||
-        m.entity->entity.type != EntityType::kGroup) {
-      return nullptr;
-    }
-    auto it = m.entity->entity.attributes.find("country");
-    if (it == m.entity->entity.attributes.end()) return nullptr;
-    const EntityDef* country = doc_.Find(it->second);
-    return country != nullptr && country->entity.type == EntityType::kState ? country : nullptr;
+    return m.kind == MentionKind::kEntity ? doc_.StateOfGroup(m.entity) : nullptr;
   }
 
   // "... and NOUNS" after an actor of `owner` ending at token `t`: each a mention of `owner`
@@ -483,10 +482,7 @@ class SectorPass {
     const auto kind = group->entity.attributes.find("kind");
     if (kind == group->entity.attributes.end()) return false;
     if (owner->entity.type == EntityType::kState) {
-      const std::string& state_id = owner->entity.id;
-      const std::string id =
-          "group:" + state_id.substr(state_id.find(':') + 1) + "-" + kind->second;
-      if (const EntityDef* own = doc_.Find(id)) {
+      if (const EntityDef* own = doc_.Find(NationalGroupId(*owner, kind->second))) {
         const std::string via = doc_.trace ? "sector " + kind->second + " of the list '" +
                                                  std::string(s_.Range(m.tok_begin, t)) + "'"
                                            : std::string();
@@ -797,7 +793,7 @@ class SectorPass {
   // made for the document.
   const EntityDef* Group(const EntityDef* owner, const SectorDef& sector) {
     const std::string& state_id = owner->entity.id;
-    const std::string id = "group:" + state_id.substr(state_id.find(':') + 1) + "-" + sector.group;
+    const std::string id = NationalGroupId(*owner, sector.group);
     if (const EntityDef* def = doc_.Find(id)) return def;
     EntityDef& def = doc_.sector_defs.emplace_back();
     def.entity.id = id;
