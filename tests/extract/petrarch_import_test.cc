@@ -585,7 +585,8 @@ TEST(PetrarchImportTest, ImportedVerbsCodeOnlyWhatTheHandWrittenRulesLeaveThem) 
 // A verb the rules read their own way (a hand-written frame's verb, a catenative) whose patterns
 // mostly code other roots than its own code codes it only with one of its patterns of that root;
 // a verb the rules do not read keeps it. A pattern that ends with a preposition takes its target
-// from that preposition's phrase first, then as PETRARCH does.
+// from that preposition's phrase first, then as PETRARCH does. A bare infinitive's object and
+// the phrases that complete a phrase of topic name no party.
 TEST(PetrarchImportTest, AVerbNamedByItsComplementCodesOnlyWithItsPatterns) {
   petrarch::ImportOptions options;
   options.against = &Against();
@@ -598,7 +599,8 @@ TEST(PetrarchImportTest, AVerbNamedByItsComplementCodesOnlyWithItsPatterns) {
                                   "--- DEMONSTRATE [141] ---\nDEMONSTRATE\n"
                                   "- * DISPLEASURE [110]\n- * HOPE [013]\n- * SUPPORT [051]\n"
                                   "- * PRAISE [051]\n- * CONDOLENCES [018]\n"
-                                  "--- GO_SOMEWHERE [040] ---\nDEPART\n- * FOR [042:043]\n"}},
+                                  "--- GO_SOMEWHERE [040] ---\nDEPART\n- * FOR [042:043]\n"
+                                  "--- AID [070] ---\nHELP\n--- CONSULT [040] ---\nCONSULT\n"}},
                      options);
   ASSERT_TRUE(imported.ok()) << imported.status().ToString();
   const std::string problems = Problems(*imported);
@@ -618,6 +620,14 @@ TEST(PetrarchImportTest, AVerbNamedByItsComplementCodesOnlyWithItsPatterns) {
       {"Arnor departed Osgiliath for Gondor.", {"ARN GON 042", "GON ARN 043"}},
       {"Arnor departed Gondor for the coast.", {"ARN GON 042", "GON ARN 043"}},
       {"Arnor departed Gondor.", {"ARN GON 040"}},
+      // A bare infinitive after the verb has its own object; the owner of what it acts on is
+      // the one helped.
+      {"Arnor helped Gondor.", {"ARN GON 070"}},
+      {"Arnor helped establish the White Council of Gondor.", {}},
+      {"Arnor helped expand Gondor's defenses.", {"ARN GON 070"}},
+      // The of-, in- and to-phrases after a phrase of topic are its noun's.
+      {"Arnor consulted on a common approach in response to Gondor's threats.", {}},
+      {"Arnor consulted on a common approach with Gondor.", {"ARN GON 040"}},
   };
   ExpectCodings(**set, cases, false);
 }
