@@ -536,16 +536,25 @@ void CompileNames(const std::map<std::string, WordList>& words, CompiledRules* r
     for (const Cue& item : it->second.items) items.push_back(item.tokens);
     rules->names.AddList(name, items);
   }
+  // Sized once: the imported layer lists some 20,000 persons.
+  const size_t persons = static_cast<size_t>(
+      std::count_if(rules->entities.begin(), rules->entities.end(),
+                    [](const EntityDef& def) { return def.entity.type == EntityType::kPerson; }));
+  rules->person_names.reserve(persons);
+  rules->person_surnames.reserve(persons);
+  std::vector<std::string> names;  // distinct keys
   for (uint32_t e = 0; e < rules->entities.size(); ++e) {
     const Entity& entity = rules->entities[e].entity;
     if (entity.type != EntityType::kPerson) continue;
-    std::vector<std::string> names;  // distinct keys
+    names.clear();
     names.push_back(TransliterationKey(entity.label));
     for (const std::string& alias : entity.aliases) {
       if (alias.find(' ') != std::string::npos) names.push_back(TransliterationKey(alias));
     }
-    std::sort(names.begin(), names.end());
-    names.erase(std::unique(names.begin(), names.end()), names.end());
+    if (names.size() > 1) {
+      std::sort(names.begin(), names.end());
+      names.erase(std::unique(names.begin(), names.end()), names.end());
+    }
     for (const std::string& key : names) {
       if (!key.empty()) rules->person_names[key].push_back(e);
     }

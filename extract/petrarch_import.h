@@ -45,10 +45,16 @@
 //             as CAMEO 2.0 keeps it) is read with those verbs only: each set of verbs with the
 //             same patterns makes its frames, their ids with the set's first verb. The code of
 //             a synonym set (one-word verbs of more than one lemma) codes only `when` one of
-//             its patterns occurs; a verb with its own code or alone in its block keeps it. A
-//             verb of several words whose verb `against` does not know and one of whose forms
-//             the file's patterns use as a word ("+TIE_IN", "* DIPLOMATIC TIES") is reported,
-//             not translated.
+//             its patterns occurs; a verb with its own code or alone in its block keeps it,
+//             unless `against` reads the verb its own way (a hand-written frame's one-word verb,
+//             a catenative of its modality rules) and most of the patterns written for it code
+//             other roots ("EXPRESS [110]": "express hope" 013, "express support" 051): then its
+//             code is named by its complement and applies only with one of its patterns of
+//             that root (reported). A pattern that ends with a preposition ("DEPART * FOR")
+//             takes its target from that preposition's phrase first (`object for actor, actor,
+//             any actor, that`). A verb of several words whose verb `against` does not know and
+//             one of whose forms the file's patterns use as a word ("+TIE_IN", "* DIPLOMATIC
+//             TIES") is reported, not translated.
 //   discards  a `discard` block: a sentence (story) holding a phrase codes nothing.
 //
 // What would take another reading of the text is no alias (each reported): a title before a

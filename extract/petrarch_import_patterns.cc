@@ -244,6 +244,16 @@ VerbImporter::Roles VerbImporter::PatternRoles(const VerbPattern& p) const {
     missing.push_back("'$' after the verb without '+' before it");
   } else if (target_before) {
     missing.push_back("'+' before the verb without '$' after it");
+  } else if (!p.after.empty()) {
+    // A pattern that ends with a preposition ("COME * TO", "DEPART * FOR") names the phrase of
+    // its target first: "departed Accra for Dar es Salaam" is a visit to Tanzania, not to Ghana.
+    // Without an actor there, the first actor after the verb, as PETRARCH takes it ("called for
+    // a boycott against Osgiliath").
+    std::vector<std::string> marked = p.after;
+    marked.push_back("+");
+    if (std::string at = ObjectAt(marked, "+"); at.ends_with(" actor") && !at.starts_with("any")) {
+      roles.object = at + ", " + std::string(kDefaultObject);
+    }
   }
   for (const std::string& m : missing) {
     roles.untranslated += (roles.untranslated.empty() ? "" : ", ") + m;

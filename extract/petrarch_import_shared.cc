@@ -233,6 +233,16 @@ Against MakeAgainst(const RuleSet* rules) {
       for (const std::string& t : cue.tokens) phrase += (phrase.empty() ? "" : " ") + t;
       a.object_words.insert(phrase);
     }
+    for (const internal::FrameVerb& v : rule.frame->verbs) {
+      if (v.particle.empty() && v.before.empty()) {
+        a.read_verbs.insert(std::string(c.lexicon.Lemma(v.verb)));
+      }
+    }
+  }
+  for (uint32_t verb = 0; verb < c.lexicon.verb_count(); ++verb) {
+    if (c.lexicon.Catenative(verb).has_value()) {
+      a.read_verbs.insert(std::string(c.lexicon.Lemma(verb)));
+    }
   }
   return a;
 }

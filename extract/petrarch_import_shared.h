@@ -89,6 +89,9 @@ struct Against {
   // The words and phrases the frames of the rules read as what is acted on (`object-word`:
   // "detainees", "tanker"), folded.
   std::unordered_set<std::string> object_words;
+  // The verbs the frames of the rules read (one-word verbs, lemmas: "express", "engage") and
+  // the catenatives of their modality rules ("want", "seek"): verbs the rules read their own way.
+  std::unordered_set<std::string> read_verbs;
 
   std::string Fold(std::string_view s) const { return CollapseSpace(AsciiLower(s)); }
 };

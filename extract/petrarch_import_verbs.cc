@@ -421,6 +421,7 @@ size_t VerbImporter::WriteFrames(const ImportInput& input, const VerbBlock& bloc
         line.cameo = blocks ? "" : p.code;
         line.reverse = p.reverse;
         line.source = p.line;
+        line.named = block.verbs.size() == 1 || !NamedVerbs(block, p).empty();
         if (blocks) {
           blockers.push_back(line);
         } else {
@@ -443,6 +444,12 @@ size_t VerbImporter::WriteFrames(const ImportInput& input, const VerbBlock& bloc
   }
   const std::string default_root = has_default ? CameoRoot(code) : "";
   if (has_default) by_root[default_root];  // the default frame, even without patterns
+  const bool read_by_rules = std::any_of(verbs.begin(), verbs.end(), [&](const Verb* v) {
+    return v->before.empty() && v->after.empty() &&
+           against_.read_verbs.contains(LemmaOf(Lower(v->verb)));
+  });
+  const bool complement_coded =
+      has_default && read_by_rules && ComplementCoded(by_root, default_root);
   size_t written = 0;
   for (auto& [key, lines] : by_root) {
     const std::string root = key.substr(0, key.find('|'));
@@ -480,7 +487,10 @@ size_t VerbImporter::WriteFrames(const ImportInput& input, const VerbBlock& bloc
     }
     if (code != block.code && has_default) id += "-" + Lower(code);
     id += "-" + (root.empty() ? std::string("other") : root);
-    if (!object.empty()) id += "-" + MakeEntityId(EntityType::kEvent, object).substr(6);
+    // The object line's first role ("for actor" of "for actor, actor, any actor, that").
+    if (!object.empty()) {
+      id += "-" + MakeEntityId(EntityType::kEvent, object.substr(0, object.find(','))).substr(6);
+    }
     if (asserted) id += "-negation";
     if (compound) id += "-compound";
     for (const std::string base = id; ids->count(id) > 0;) {
@@ -498,12 +508,26 @@ size_t VerbImporter::WriteFrames(const ImportInput& input, const VerbBlock& bloc
     // HEAD, LEAD, ...; TABARI gave vague verbs such as TAKE, JOIN or CONSIDER no code of their
     // own and coded them by their patterns): its verbs code it with one of its patterns only.
     // A verb written with its own code ("ORDER [100]") or alone in its block keeps it.
-    const bool pattern_only = is_default && code == block.code && synonyms && bare == lines.end();
-    if (pattern_only && reported_sets_.insert(block.line).second) {
+    const bool set_code = is_default && code == block.code && synonyms;
+    // A verb the rules read their own way (a verb of a hand-written frame, or a catenative of
+    // the modality rules) whose patterns mostly code events of other roots than its own code
+    // names its event by its complement ("EXPRESS [110]": "express support" 051, "express
+    // hope" 013, "express anger" 111; "SEEK [030]": "seek talks" 036, "seek aid" 023): its own
+    // code is TABARI's guess where no pattern occurs ("expressed his congratulations", "sought
+    // the approval of"), where the rules' frames found nothing to read, so it codes it only
+    // where one of its patterns of that root occurs.
+    const bool pattern_only = is_default && (set_code || complement_coded) && bare == lines.end();
+    if (pattern_only && set_code && reported_sets_.insert(block.line).second) {
       log_->Add(input.path, block.line,
                 "block code '" + block.code +
                     "' is a synonym set's: its verbs code it only where one of its patterns "
                     "occurs");
+    } else if (pattern_only && !set_code) {
+      log_->Add(input.path, verbs.front()->line,
+                "code '" + code + "' of '" + VerbName(*verbs.front()) +
+                    "' is named by its complement: most of its patterns code other roots, so "
+                    "it codes it only where one of its patterns of root " +
+                    root + " occurs");
     }
     if (pattern_only && lines.empty()) continue;
     std::string out = "\n# " + FileName(input.path) + ":" + std::to_string(block.line) + "  --- " +
@@ -526,12 +550,9 @@ size_t VerbImporter::WriteFrames(const ImportInput& input, const VerbBlock& bloc
     // A pattern that spells a negation ("DID N'T * OVER EFFORTS [904]") codes the event the
     // negation makes: its statement is that event, not a negated one.
     if (asserted) out += "  modality   asserted\n";
-    // PETRARCH's target is the first actor after the verb: the direct object, a phrase's, or
-    // the subject of a that-clause.
-    out +=
-        "  object     " + (object.empty() ? std::string("actor, any actor, that") : object) + "\n";
+    out += "  object     " + (object.empty() ? std::string(kDefaultObject) : object) + "\n";
     // ... and the owner of the phrase: "rejected Moscow's proposal" is Russia's.
-    if (object.empty()) out += "  object-owner actor\n";
+    if (object.empty() || object.ends_with(kDefaultObject)) out += "  object-owner actor\n";
     if (compound) out += "  reciprocal object only\n";
     if ((!is_default || pattern_only) && bare == lines.end()) {
       for (const Line& l : lines) out += "  when       " + l.words + "\n";
@@ -560,6 +581,17 @@ size_t VerbImporter::WriteFrames(const ImportInput& input, const VerbBlock& bloc
     ++written;
   }
   return written;
+}
+
+bool VerbImporter::ComplementCoded(const std::map<std::string, std::vector<Line>>& by_root,
+                                   const std::string& root) {
+  size_t same = 0, other = 0;
+  for (const auto& [key, lines] : by_root) {
+    for (const Line& l : lines) {
+      if (l.named) ++(key.substr(0, key.find('|')) == root ? same : other);
+    }
+  }
+  return other >= kComplementCodedMin && other > kComplementCodedRatio * same;
 }
 
 bool VerbImporter::IsCameoCode(const std::string& code) {

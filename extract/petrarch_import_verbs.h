@@ -30,6 +30,10 @@ class VerbImporter {
              std::string* summary);
 
  private:
+  // A frame's default object: PETRARCH's target is the first actor after the verb, the direct
+  // object, a phrase's, or the subject of a that-clause.
+  static constexpr std::string_view kDefaultObject = "actor, any actor, that";
+
   // A pattern as a line of a frame: its refine words, codes and what it makes of the frame.
   struct Line {
     std::string words;  // "before * after"
@@ -39,6 +43,7 @@ class VerbImporter {
     bool compound = false;  // `%` before the verb: a compound subject coded against itself
     size_t length = 0;
     int source = 0;
+    bool named = false;  // written for the verb: its comment names it, or its block has one verb
   };
 
   // What a pattern's role markers make of its frame. PETRARCH's source is the subject and its
@@ -155,6 +160,15 @@ class VerbImporter {
                      size_t* refines);
 
   static bool IsCameoCode(const std::string& code);
+
+  // Whether the default code of root `root` of a verb (or verbs) whose pattern lines are
+  // `by_root` (by FrameKey) is named by the complement: of the lines written for the verb
+  // (Line::named), at least kComplementCodedMin and more than kComplementCodedRatio times as
+  // many code other roots as code `root`.
+  static constexpr size_t kComplementCodedMin = 4;
+  static constexpr size_t kComplementCodedRatio = 2;
+  static bool ComplementCoded(const std::map<std::string, std::vector<Line>>& by_root,
+                              const std::string& root);
 
   const Against& against_;
   ProblemLog* log_;

@@ -22,11 +22,20 @@ namespace {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
+// TrimSpace (base/text.h) from the first to the last byte that is no ASCII space, the quick
+// case it passes through: `attr KEY = VALUE` has spaces around the '='.
+std::string_view TrimAround(std::string_view text) {
+  while (!text.empty() && IsSpace(text.front())) text.remove_prefix(1);
+  while (!text.empty() && IsSpace(text.back())) text.remove_suffix(1);
+  return TrimSpace(text);
+}
+
 // The place of `key` in `names`, or names.size(). Compares the sizes first: most property
 // names differ in size from most others.
 size_t PropertyIndex(const std::vector<std::string>& names, std::string_view key) {
   for (size_t i = 0; i < names.size(); ++i) {
-    if (names[i].size() == key.size() && std::equal(key.begin(), key.end(), names[i].begin())) {
+    if (names[i].size() == key.size() && names[i][0] == key[0] &&
+        std::equal(key.begin(), key.end(), names[i].begin())) {
       return i;
     }
   }
@@ -288,6 +297,7 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
   std::vector<std::tuple<const RuleBlock*, const RuleProp*, std::string>> eras;
   const size_t first_entity = out->entities.size();
   out->entities.reserve(first_entity + symbols.entity_blocks.size());
+  out->entity_index.reserve(first_entity + symbols.entity_blocks.size());
   // Scratch reused from entity to entity. The views point into the blocks' property values.
   RoleScratch role_scratch;
   std::vector<std::string_view> aliases;
@@ -369,8 +379,8 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
               ok = false;
               continue;
             }
-            const std::string key(TrimSpace(std::string_view(p.value).substr(0, eq)));
-            const std::string value(TrimSpace(std::string_view(p.value).substr(eq + 1)));
+            const std::string key(TrimAround(std::string_view(p.value).substr(0, eq)));
+            const std::string value(TrimAround(std::string_view(p.value).substr(eq + 1)));
             if (key.empty()) {
               files->Error(*block, p, p.value_col, "expected 'attr KEY = VALUE'");
               ok = false;
@@ -506,8 +516,10 @@ size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRu
   if (!plurals.empty()) {
     std::unordered_set<std::string_view> wanted;
     for (const auto& [plural, index] : plurals) wanted.insert(plural);
+    // Every plural ends in "s" (PluralDemonym): most labels and aliases are passed over
+    // without a hash.
     auto check = [&](std::string_view text) {
-      if (wanted.count(text) > 0) spelled.insert(text);
+      if (text.ends_with('s') && wanted.count(text) > 0) spelled.insert(text);
     };
     for (size_t i = first_entity; i < out->entities.size(); ++i) {
       const EntityDef& def = out->entities[i];

@@ -211,7 +211,7 @@ RuleBlock* RuleFiles::ParseHeader(size_t source, int line_no, std::string_view c
   block.name_col = name_col;
   block.source = source;
   block.layer = sources_[source]->layer;
-  block.body = body;
+  if (!body.empty()) block.body = body;  // macros only
   block.body_col = body_col;
   return &block;
 }

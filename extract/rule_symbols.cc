@@ -111,10 +111,13 @@ void SortByName(std::vector<RuleBlock*>* blocks) {
   for (RuleBlock* b : *blocks) {
     keyed.push_back({BigEndianWord(b->name, 0), BigEndianWord(b->name, 8), b});
   }
-  std::stable_sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
+  // The blocks come in load order (RuleBlock::index), which breaks ties: the order of a stable
+  // sort, without its merge buffer.
+  std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
     if (a.high != b.high) return a.high < b.high;
     if (a.low != b.low) return a.low < b.low;
-    return a.block->name < b.block->name;
+    if (const int c = a.block->name.compare(b.block->name); c != 0) return c < 0;
+    return a.block->index < b.block->index;
   });
   for (size_t i = 0; i < keyed.size(); ++i) (*blocks)[i] = keyed[i].block;
 }

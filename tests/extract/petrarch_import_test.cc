@@ -85,6 +85,19 @@ std::vector<std::string> Codings(const RuleSet& set, const std::string& sentence
   return got;
 }
 
+// A sentence and the events it must code: "SOURCE TARGET CODE" (and " modality"), in order.
+struct CodingCase {
+  std::string sentence;
+  std::vector<std::string> want;
+};
+
+void ExpectCodings(const RuleSet& set, const std::vector<CodingCase>& cases, bool modality) {
+  for (const CodingCase& c : cases) {
+    SCOPED_TRACE(c.sentence);
+    EXPECT_EQ(Codings(set, c.sentence, modality), c.want);
+  }
+}
+
 struct Case {
   std::string name;
   std::string path;
@@ -431,11 +444,7 @@ TEST(PetrarchImportTest, ImportedPatternsReadTheirRoleMarkers) {
   ASSERT_TRUE(imported.ok()) << imported.status().ToString();
   auto set = CompileImported(*imported);
   ASSERT_TRUE(set.ok()) << set.status().ToString();
-  struct Coding {
-    std::string sentence;
-    std::vector<std::string> want;  // "SOURCE TARGET CODE modality", in order
-  };
-  const std::vector<Coding> cases = {
+  const std::vector<CodingCase> cases = {
       {"Gondor and Osgiliath agree that the dispute should be settled.",
        {"GON OSG 030 asserted", "OSG GON 030 asserted"}},
       {"Gondor agrees that the dispute should be settled.", {}},
@@ -475,10 +484,7 @@ TEST(PetrarchImportTest, ImportedPatternsReadTheirRoleMarkers) {
       // A negated verb codes no event, unless a pattern spells the negation (above).
       {"Arnor will not wire tap Gondor.", {}},
   };
-  for (const Coding& c : cases) {
-    SCOPED_TRACE(c.sentence);
-    EXPECT_EQ(Codings(**set, c.sentence, true), c.want);
-  }
+  ExpectCodings(**set, cases, true);
 }
 
 // The imported verbs layer under hand-written frames, on real text: TABARI's patterns read with
@@ -538,11 +544,7 @@ TEST(PetrarchImportTest, ImportedVerbsCodeOnlyWhatTheHandWrittenRulesLeaveThem) 
                   0});
   auto set = CompileImported(*imported, std::move(hand));
   ASSERT_TRUE(set.ok()) << set.status().ToString();
-  struct Coding {
-    std::string sentence;
-    std::vector<std::string> want;  // "SOURCE TARGET CODE", in order
-  };
-  const std::vector<Coding> cases = {
+  const std::vector<CodingCase> cases = {
       {"Arnor accused Gondor.", {"ARN GON 112"}},
       {"Arnor did not accuse Gondor.", {}},
       // A question asserts no event.
@@ -577,10 +579,47 @@ TEST(PetrarchImportTest, ImportedVerbsCodeOnlyWhatTheHandWrittenRulesLeaveThem) 
       {"Arnor conferred with Gondor.", {"ARN GON 040"}},
       {"Arnor conferred closely on Gondor.", {}},
   };
-  for (const Coding& c : cases) {
-    SCOPED_TRACE(c.sentence);
-    EXPECT_EQ(Codings(**set, c.sentence, false), c.want);
-  }
+  ExpectCodings(**set, cases, false);
+}
+
+// A verb the rules read their own way (a hand-written frame's verb, a catenative) whose patterns
+// mostly code other roots than its own code codes it only with one of its patterns of that root;
+// a verb the rules do not read keeps it. A pattern that ends with a preposition takes its target
+// from that preposition's phrase first, then as PETRARCH does.
+TEST(PetrarchImportTest, AVerbNamedByItsComplementCodesOnlyWithItsPatterns) {
+  petrarch::ImportOptions options;
+  options.against = &Against();
+  auto imported =
+      ImportPetrarch({ImportInput{"x.actors.txt", "GONDOR [GON]\nARNOR [ARN]\nOSGILIATH [OSG]\n"},
+                      ImportInput{"x.verbs.txt",
+                                  "--- EXPRESS [110] ---\nEXPRESS\n"
+                                  "- * DISPLEASURE [110]\n- * HOPE [013]\n- * SUPPORT [051]\n"
+                                  "- * PRAISE [051]\n- * CONDOLENCES [018]\n"
+                                  "--- DEMONSTRATE [141] ---\nDEMONSTRATE\n"
+                                  "- * DISPLEASURE [110]\n- * HOPE [013]\n- * SUPPORT [051]\n"
+                                  "- * PRAISE [051]\n- * CONDOLENCES [018]\n"
+                                  "--- GO_SOMEWHERE [040] ---\nDEPART\n- * FOR [042:043]\n"}},
+                     options);
+  ASSERT_TRUE(imported.ok()) << imported.status().ToString();
+  const std::string problems = Problems(*imported);
+  const std::string want =
+      "x.verbs.txt:2: code '110' of 'express' is named by its complement: most of its patterns "
+      "code other roots, so it codes it only where one of its patterns of root 11 occurs";
+  EXPECT_NE(problems.find(want), std::string::npos) << problems;
+  EXPECT_EQ(problems.find("'demonstrate'"), std::string::npos) << problems;
+  auto set = CompileImported(*imported);
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  const std::vector<CodingCase> cases = {
+      {"Arnor expressed displeasure with Gondor.", {"ARN GON 110"}},
+      {"Arnor expressed hope for Gondor.", {"ARN GON 013"}},
+      {"Arnor expressed pride in Gondor.", {}},
+      {"Arnor demonstrated pride in Gondor.", {"ARN GON 141"}},
+      {"Arnor departed for Gondor.", {"ARN GON 042", "GON ARN 043"}},
+      {"Arnor departed Osgiliath for Gondor.", {"ARN GON 042", "GON ARN 043"}},
+      {"Arnor departed Gondor for the coast.", {"ARN GON 042", "GON ARN 043"}},
+      {"Arnor departed Gondor.", {"ARN GON 040"}},
+  };
+  ExpectCodings(**set, cases, false);
 }
 
 // The words of refine/when/unless lines are numbered once per distinct (word, prefix), across

@@ -8,8 +8,12 @@ are counted by predicate and rule; with -n N, the N with the smallest SHA-1 of (
 written as a TSV sample for judging (the columns of precision_sample.py), the way the precision
 sample is drawn, so a sample of what a change adds can be read sentence by sentence.
 
-Usage: tools/eval/new_statements.py --old OLD_PARLEY [--parley build/parley] [--seed 14]
-       [-n 50] [-o SAMPLE.tsv] [--only-rules RULE,...] [--lost | --modality | --time]
+Usage: tools/eval/new_statements.py --old OLD_PARLEY [--parley build/parley] [--old-rules DIR]
+       [--rules DIR] [--seed 14] [-n 50] [-o SAMPLE.tsv] [--only-rules RULE,...]
+       [--lost | --modality | --time]
+  --old-rules, --rules  extract with `--rules DIR` (a rules directory loaded with the built-in
+                rules, such as an imported layer of tools/gen_imported.sh) on the old or the new
+                side: the same binary with two layers measures what a layer adds
   --only-rules  count and draw only statements of these rules (ids as in the `rule` field)
   --lost        list the statements the new binary no longer gives instead
   --modality    list the statements both binaries give (same key, text and span) whose modality
@@ -33,6 +37,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--old", required=True, help="the parley binary before the change")
     ap.add_argument("--parley", default=str(ROOT / "build" / "parley"))
+    ap.add_argument("--old-rules", help="rules directory for the old binary's --rules")
+    ap.add_argument("--rules", help="rules directory for the new binary's --rules")
     ap.add_argument("--seed", type=int, default=14)
     ap.add_argument("-n", type=int, default=0)
     ap.add_argument("-o", "--output")
@@ -48,8 +54,8 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         tmp = pathlib.Path(tmp)
         files = corpus_inputs(corpus, gold, tmp)
-        old = extract_rows(args.old, files, tmp / "old.jsonl")
-        new = extract_rows(args.parley, files, tmp / "new.jsonl")
+        old = extract_rows(args.old, files, tmp / "old.jsonl", args.old_rules)
+        new = extract_rows(args.parley, files, tmp / "new.jsonl", args.rules)
     if args.modality:
         return changed_field(old, new, args, "modality")
     if args.time:

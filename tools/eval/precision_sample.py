@@ -76,9 +76,12 @@ def corpus_inputs(corpus, gold, tmp):
     return inputs
 
 
-def extract_rows(parley, inputs, out):
-    """Extracts the inputs with `parley extract` into out; one row (COLUMNS) per statement."""
-    subprocess.run([parley, "extract", "--format", "jsonl", "-o", str(out)] + inputs, check=True)
+def extract_rows(parley, inputs, out, rules=None):
+    """Extracts the inputs with `parley extract` (with `--rules RULES` when given) into out; one
+    row (COLUMNS) per statement."""
+    extra = ["--rules", str(rules)] if rules else []
+    subprocess.run([parley, "extract", "--format", "jsonl", "-o", str(out)] + extra + inputs,
+                   check=True)
     rows = []
     for line in out.read_text(encoding="utf-8").splitlines():
         if not line:
