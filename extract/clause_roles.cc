@@ -285,7 +285,19 @@ void ClauseReader::FindSubject(size_t gi) {
       // spaced dashes after the subject, with no verb of its own, is stepped over.
       if (!Joined(w)) {
         uint32_t k = w;
-        while (k > 0 && !IsHardStop(k - 1) && !(IsPunct(k - 1, '-') && !Joined(k - 1))) --k;
+        while (k > 0 && !(IsPunct(k - 1, '-') && !Joined(k - 1))) {
+          // "- home to the International Renewable Energy Agency (IRENA) and host of COP28 -":
+          // a verbless parenthesis inside the aside is part of it.
+          if (IsPunct(k - 1, ')')) {
+            uint32_t open = k - 1;
+            while (open > 0 && open + 8 > k && !IsPunct(open, '(')) --open;
+            if (VerblessParenthesisEnd(open, w) != k - 1) break;
+            k = open;
+            continue;
+          }
+          if (IsHardStop(k - 1)) break;
+          --k;
+        }
         if (k >= 2 && IsPunct(k - 1, '-') && !Joined(k - 1)) {
           const uint32_t open = k - 1;
           const int c = ChunkEndingAt(open);

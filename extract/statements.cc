@@ -476,6 +476,20 @@ void AttachQualifiers(const Rule& rule, const Tagged& s, size_t u0, size_t u1,
       content_bytes.emplace_back(s.tokens[s.units[b].tok_begin].begin,
                                  s.tokens[s.units[e - 1].tok_end - 1].end);
     }
+    // Nor are the dates of what the clause reader stepped over ("The UAE - host of COP28 in
+    // 2023 - will invest": not in 2023), unless the claim is made there ("Churchill (replaced
+    // on July 26 by Attlee)").
+    if (blocked != nullptr) {
+      for (size_t b = 0; b < blocked->size() && b < s.units.size();) {
+        size_t e = b;
+        while (e < blocked->size() && e < s.units.size() && (*blocked)[e]) ++e;
+        if (e > b && (e <= u0 || b >= u1)) {
+          content_bytes.emplace_back(s.tokens[s.units[b].tok_begin].begin,
+                                     s.tokens[s.units[e - 1].tok_end - 1].end);
+        }
+        b = e + 1;
+      }
+    }
     st->time = doc.time->Fallback(clause_begin, content_bytes);
     // An event's time is not its paragraph's: on the Milestones essays half of them were
     // wrong (a story moves on without saying so); an office held then is right.
