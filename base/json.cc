@@ -465,6 +465,25 @@ std::optional<Entity> ReadEntity(std::string_view line) {
   return e;
 }
 
+// DocumentInfoFromJson's fast path, on the terms of ReadStatement: every field a string or
+// null, "id" a string.
+std::optional<DocumentInfo> ReadDocumentInfo(std::string_view line) {
+  if (LeaveToGeneralPath(line)) return std::nullopt;
+  thread_local simdjson::dom::parser parser;
+  element root;
+  if (parser.parse(line.data(), line.size()).get(root) != simdjson::SUCCESS) return std::nullopt;
+  static constexpr std::string_view kNames[] = {
+      "id", "title", "url", "date", "date_source", "format", "content_hash", "normalized_hash"};
+  DocumentInfo d;
+  std::string* const fields[] = {&d.id,          &d.title,  &d.url,          &d.date,
+                                 &d.date_source, &d.format, &d.content_hash, &d.normalized_hash};
+  std::optional<uint32_t> seen = Fields(root, kNames, [&](size_t k, element v) {
+    return k == 0 ? String(v, fields[k]) : OptionalString(v, fields[k]);
+  });
+  if (!seen || (*seen & 1u) == 0) return std::nullopt;
+  return d;
+}
+
 }  // namespace fast
 
 }  // namespace
@@ -888,19 +907,41 @@ Result<Entity> EntityFromJsonTree(std::string_view line) {
 }  // namespace internal
 
 std::string DocumentInfoToJson(const DocumentInfo& d) {
-  Json j;
-  j["id"] = d.id;
-  j["title"] = d.title;
-  j["url"] = d.url;
-  j["date"] = d.date.empty() ? Json(nullptr) : Json(d.date);
-  j["date_source"] = d.date_source.empty() ? Json(nullptr) : Json(d.date_source);
-  j["format"] = d.format;
-  j["content_hash"] = d.content_hash;
-  if (!d.normalized_hash.empty()) j["normalized_hash"] = d.normalized_hash;
-  return Dump(j);
+  // As Dump of the ordered object wrote it: date and date_source null when empty,
+  // normalized_hash only when set.
+  enum class Empty { kString, kNull, kOmitted };
+  const struct {
+    std::string_view key;
+    const std::string& value;
+    Empty empty;
+  } fields[] = {
+      {"{\"id\":", d.id, Empty::kString},
+      {",\"title\":", d.title, Empty::kString},
+      {",\"url\":", d.url, Empty::kString},
+      {",\"date\":", d.date, Empty::kNull},
+      {",\"date_source\":", d.date_source, Empty::kNull},
+      {",\"format\":", d.format, Empty::kString},
+      {",\"content_hash\":", d.content_hash, Empty::kString},
+      {",\"normalized_hash\":", d.normalized_hash, Empty::kOmitted},
+  };
+  std::string out;
+  out.reserve(160 + d.id.size() + d.title.size() + d.url.size());
+  for (const auto& field : fields) {
+    if (field.value.empty() && field.empty != Empty::kString) {
+      if (field.empty == Empty::kOmitted) continue;
+      out.append(field.key);
+      out.append("null");
+      continue;
+    }
+    out.append(field.key);
+    AppendJsonString(field.value, &out);
+  }
+  out.push_back('}');
+  return out;
 }
 
 Result<DocumentInfo> DocumentInfoFromJson(std::string_view line) {
+  if (std::optional<DocumentInfo> info = fast::ReadDocumentInfo(line)) return std::move(*info);
   PARLEY_ASSIGN_OR_RETURN(Json j, Parse(line));
   DocumentInfo d;
   PARLEY_ASSIGN_OR_RETURN(d.id, GetString(j, "id", true));

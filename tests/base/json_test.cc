@@ -1,9 +1,14 @@
 #include "base/json.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <optional>
 
 namespace parley {
 namespace {
+
+using ::testing::HasSubstr;
 
 Statement SampleStatement() {
   Statement s;
@@ -340,6 +345,61 @@ TEST(DocumentInfoJsonTest, RoundTrip) {
   auto back = DocumentInfoFromJson(DocumentInfoToJson(d));
   ASSERT_TRUE(back.ok());
   EXPECT_EQ(*back, d);
+}
+
+TEST(DocumentInfoJsonTest, WholeLine) {
+  DocumentInfo d{"a \"b\".md", "", "https://x", "", "", "jsonl", std::string(32, 'a')};
+  EXPECT_EQ(DocumentInfoToJson(d),
+            R"({"id":"a \"b\".md","title":"","url":"https://x","date":null,"date_source":null,)"
+            R"("format":"jsonl","content_hash":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})");
+  d.date = "2021-01";
+  d.date_source = "dateline";
+  d.normalized_hash = "n";
+  EXPECT_THAT(DocumentInfoToJson(d), HasSubstr(R"("date":"2021-01","date_source":"dateline",)"));
+  EXPECT_TRUE(DocumentInfoToJson(d).ends_with(R"(,"normalized_hash":"n"})"));
+}
+
+// Lines as DocumentInfoToJson writes them are read without a JSON tree; the others (extra or
+// repeated keys, escapes, errors) by the general path.
+TEST(DocumentInfoJsonTest, ReadsEveryShape) {
+  auto info = [](std::string id, std::string title = "", std::string date = "",
+                 std::string normalized_hash = "") {
+    DocumentInfo d;
+    d.id = std::move(id);
+    d.title = std::move(title);
+    d.date = std::move(date);
+    d.normalized_hash = std::move(normalized_hash);
+    return d;
+  };
+  struct Case {
+    std::string line;
+    std::optional<DocumentInfo> expected;  // or the error's message
+    std::string error;
+  };
+  const Case cases[] = {
+      {R"({"id":"a","title":null,"date":"2021","normalized_hash":"n"})",
+       info("a", "", "2021", "n")},
+      {R"({"id":"a","title":"t","extra":1})", info("a", "t")},
+      {R"({"id":"a","id":"b"})", info("b")},
+      {R"({"id":"\u0041"})", info("A")},
+      {R"({"id":"a","title":"-1"})", info("a", "-1")},
+      {R"({"title":"t"})", std::nullopt, "field 'id' is missing"},
+      {R"({"id":null})", std::nullopt, "field 'id' is missing"},
+      {R"({"id":"a","title":5})", std::nullopt, "field 'title' must be a string"},
+      {R"(["a"])", std::nullopt, "a record must be a JSON object"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.line);
+    auto read = DocumentInfoFromJson(c.line);
+    if (c.expected) {
+      ASSERT_TRUE(read.ok()) << read.status().ToString();
+      EXPECT_EQ(*read, *c.expected);
+    } else {
+      ASSERT_FALSE(read.ok());
+      EXPECT_EQ(read.status().code(), StatusCode::kInvalidArgument);
+      EXPECT_THAT(read.status().message(), HasSubstr(c.error));
+    }
+  }
 }
 
 TEST(JsonStringTest, EscapesAndRepairs) {

@@ -17,6 +17,7 @@ namespace parley::cli {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 void ExpectSameRecord(const DocumentRecord& a, const DocumentRecord& b) {
   EXPECT_EQ(a.document.info, b.document.info);
@@ -47,26 +48,116 @@ DocumentRecord FullRecord() {
   return record;
 }
 
+// The lines a fresh writer writes for `records`: one stream.
+std::vector<std::string> Stream(const std::vector<DocumentRecord>& records) {
+  BundleWriter writer;
+  std::vector<std::string> lines;
+  for (const DocumentRecord& record : records) {
+    std::string line;
+    writer.Append(record, &line);
+    EXPECT_TRUE(line.ends_with("\n"));
+    line.pop_back();
+    EXPECT_EQ(line.find('\n'), std::string::npos);
+    lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
 TEST(BundleTest, RoundTripsEveryField) {
   const DocumentRecord record = FullRecord();
-  const std::string line = BundleToJson(record);
-  EXPECT_EQ(line.find('\n'), std::string::npos);
-  EXPECT_TRUE(line.starts_with("{\"bundle\":1,\"document\":{\"id\":\"synthetic/7.txt\""));
-  auto back = BundleFromJson(line);
+  const std::string line = Stream({record})[0];
+  EXPECT_TRUE(line.starts_with(
+      "{\"bundle\":2,\"stream_start\":true,\"document\":{\"id\":\"synthetic/7.txt\""));
+  auto back = BundleReader().Read(line);
   ASSERT_TRUE(back.ok()) << back.status().ToString();
   ExpectSameRecord(*back, record);
-  EXPECT_EQ(BundleToJson(*back), line);
-  for (uint64_t i = 0; i < 20; ++i) {
+  EXPECT_EQ(Stream({*back})[0], line);
+  std::vector<DocumentRecord> synthetic;
+  for (uint64_t i = 0; i < 20; ++i) synthetic.push_back(SyntheticDocument(i));
+  BundleReader reader;
+  const std::vector<std::string> lines = Stream(synthetic);
+  for (size_t i = 0; i < lines.size(); ++i) {
     SCOPED_TRACE(i);
-    const DocumentRecord synthetic = SyntheticDocument(i);
-    auto parsed = BundleFromJson(BundleToJson(synthetic));
+    auto parsed = reader.Read(lines[i]);
     ASSERT_TRUE(parsed.ok()) << parsed.status().ToString();
-    ExpectSameRecord(*parsed, synthetic);
+    ExpectSameRecord(*parsed, synthetic[i]);
   }
 }
 
+TEST(BundleTest, RepeatedEntitiesTravelAsReferences) {
+  const DocumentRecord first = FullRecord();
+  DocumentRecord same = first;  // the same entities, other counts
+  same.document.info.id = "synthetic/8.txt";
+  for (Entity& entity : same.entities) entity.mentions += 3;
+  DocumentRecord changed = same;  // the first entity with one more alias
+  changed.document.info.id = "synthetic/9.txt";
+  changed.entities.front().aliases.push_back("Alias Three");
+  const Entity& entity = first.entities.front();
+  const std::string reference =
+      "[\"" + entity.id + "\"," + std::to_string(entity.mentions + 3) + "]";
+
+  const std::vector<std::string> lines = Stream({first, same, changed, same});
+  EXPECT_THAT(lines[0], Not(HasSubstr(reference)));
+  EXPECT_THAT(lines[1], HasSubstr("\"entities\":[" + reference));
+  EXPECT_THAT(lines[1], Not(HasSubstr("stream_start")));
+  EXPECT_THAT(lines[2], HasSubstr("\"Alias Three\""));
+  EXPECT_THAT(lines[3], HasSubstr("\"Alias Two\"]"));  // the record changed back: sent again
+  // Two streams concatenated: the second's records replace the first's.
+  std::vector<std::string> both = lines;
+  for (const std::string& line : Stream({changed, first, same})) both.push_back(line);
+  const DocumentRecord expected[] = {first, same, changed, same, changed, first, same};
+  BundleReader reader;
+  for (size_t i = 0; i < both.size(); ++i) {
+    SCOPED_TRACE(i);
+    auto back = reader.Read(both[i]);
+    ASSERT_TRUE(back.ok()) << back.status().ToString();
+    ExpectSameRecord(*back, expected[i]);
+  }
+
+  // A line with references does not load without its stream's earlier lines.
+  auto alone = BundleReader().Read(lines[1]);
+  ASSERT_FALSE(alone.ok());
+  EXPECT_EQ(alone.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_THAT(alone.status().message(),
+              HasSubstr("bundle field 'entities' item 0: entity '" + entity.id +
+                        "' is referred to before its record in this stream"));
+}
+
+TEST(BundleTest, TheTableOfRecordsIsBounded) {
+  DocumentRecord many = SyntheticDocument(1);
+  many.entities.clear();
+  for (size_t i = 0; i <= kBundleRememberedEntities; ++i) {
+    many.entities.push_back(Entity{.id = "person:p" + std::to_string(1000000 + i),
+                                   .label = "P",
+                                   .type = EntityType::kPerson,
+                                   .mentions = 1});
+  }
+  const std::vector<std::string> lines = Stream({many, many});
+  const std::string last = many.entities.back().id;
+  EXPECT_THAT(lines[1], HasSubstr("[\"person:p1000000\",1]"));
+  EXPECT_THAT(lines[1], Not(HasSubstr("[\"" + last + "\",1]")));  // past the bound: in full
+  EXPECT_THAT(lines[1], HasSubstr("{\"id\":\"" + last + "\""));
+  BundleReader reader;
+  for (const std::string& line : lines) {
+    auto back = reader.Read(line);
+    ASSERT_TRUE(back.ok()) << back.status().ToString();
+    EXPECT_EQ(back->entities, many.entities);
+  }
+}
+
+TEST(BundleTest, ReadsVersionOneLines) {
+  const DocumentRecord record = FullRecord();
+  std::string line = Stream({record})[0];
+  const std::string v2 = "{\"bundle\":2,\"stream_start\":true,";
+  ASSERT_TRUE(line.starts_with(v2));
+  line.replace(0, v2.size(), "{\"bundle\":1,");
+  auto back = BundleReader().Read(line);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  ExpectSameRecord(*back, record);
+}
+
 TEST(BundleTest, RefusesBadLines) {
-  const std::string good = BundleToJson(FullRecord());
+  const std::string good = Stream({FullRecord()})[0];
   auto replaced = [&good](std::string_view from, std::string_view to) {
     std::string line = good;
     const size_t at = line.find(from);
@@ -80,20 +171,31 @@ TEST(BundleTest, RefusesBadLines) {
     std::string message;
   };
   const Case cases[] = {
-      {"{\"bundle\":1,", StatusCode::kInvalidArgument, "malformed bundle JSON"},
+      {"{\"bundle\":2,", StatusCode::kInvalidArgument, "malformed bundle JSON"},
       {"[1,2]", StatusCode::kInvalidArgument, "malformed bundle JSON"},
+      {good + "x", StatusCode::kInvalidArgument, "malformed bundle JSON"},
       {"{\"id\":\"a\",\"text\":\"b\"}", StatusCode::kInvalidArgument,
        "bundle field 'bundle' is missing (not an extraction bundle line?)"},
-      {replaced("{\"bundle\":1", "{\"bundle\":2"), StatusCode::kOutOfRange,
-       "bundle version 2 is not supported"},
+      {replaced("{\"bundle\":2", "{\"bundle\":3"), StatusCode::kOutOfRange,
+       "bundle version 3 is not supported (this parley reads versions 1 and 2)"},
+      {replaced("\"stream_start\":true", "\"stream_start\":1"), StatusCode::kInvalidArgument,
+       "bundle field 'stream_start' must be true or false"},
       {replaced("\"sentences\":37", "\"sentences\":-1"), StatusCode::kInvalidArgument,
        "bundle field 'sentences' must be a count"},
       {replaced("\"document\":{\"id\"", "\"document\":{\"xid\""), StatusCode::kInvalidArgument,
        "bundle field 'document'"},
+      {replaced("\"document\":{", "\"document\":7,\"x\":{"), StatusCode::kInvalidArgument,
+       "bundle field 'document' must be an object"},
       {replaced("\"statements\":[{\"id\"", "\"statements\":[{\"xid\""),
        StatusCode::kInvalidArgument, "bundle field 'statements' item 0"},
       {replaced("\"entities\":[{\"id\"", "\"entities\":[{\"xid\""), StatusCode::kInvalidArgument,
        "bundle field 'entities' item 0"},
+      {replaced("\"entities\":[", "\"entities\":[[\"person:x\"],"), StatusCode::kInvalidArgument,
+       "bundle field 'entities' item 0: a reference is [\"id\", mentions]"},
+      {replaced("\"entities\":[", "\"entities\":[[\"person:x\",-1],"), StatusCode::kInvalidArgument,
+       "bundle field 'entities' item 0: a reference is [\"id\", mentions]"},
+      {replaced("\"entities\":[", "\"entities\":[[\"person:x\",1],"), StatusCode::kInvalidArgument,
+       "bundle field 'entities' item 0: entity 'person:x' is referred to before its record"},
       {replaced(text, text + "x"), StatusCode::kInvalidArgument,
        "the text does not match the document's content_hash"},
       {replaced("],\"text\":", "],\"txt\":"), StatusCode::kInvalidArgument,
@@ -101,7 +203,7 @@ TEST(BundleTest, RefusesBadLines) {
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.message);
-    auto record = BundleFromJson(c.line);
+    auto record = BundleReader().Read(c.line);
     ASSERT_FALSE(record.ok());
     EXPECT_EQ(record.status().code(), c.code);
     EXPECT_THAT(record.status().message(), HasSubstr(c.message));
@@ -162,8 +264,8 @@ TEST_F(BundleCliTest, IngestOfBundlesEqualsDirectIngest) {
 }
 
 TEST_F(BundleCliTest, BadBundleLinesAreReportedAndSkipped) {
-  CliRun bundle = RunParley(
-      {"extract", "--format", "bundle", std::string(PARLEY_SOURCE_DIR) + "/examples"});
+  CliRun bundle =
+      RunParley({"extract", "--format", "bundle", std::string(PARLEY_SOURCE_DIR) + "/examples"});
   ASSERT_EQ(bundle.code, 0) << bundle.err;
   {
     std::ofstream file(Path("mixed.jsonl"));

@@ -107,8 +107,9 @@ class DaskRecipeTest(unittest.TestCase):
         direct = run([PARLEY, "ingest", "--db", self.path("direct.db"), "--jobs", "1", SAMPLE])
         self.assertEqual(direct.returncode, 0, direct.stderr.decode())
 
-        # 16 documents per partition and at most 3 in flight: 13 partitions, so workers finish
-        # out of order and the client must still store them in input order.
+        # 16 documents per partition (the last ones fewer) and at most 3 in flight: 16
+        # partitions, so workers finish out of order and the client must still store them in
+        # input order; each partition's bundle is a stream with entity references of its own.
         # Through a symbolic link, as tools/bench.sh names the corpus.
         os.symlink(SAMPLE, self.path("sample.jsonl.zst"))
         done = self.recipe("--docs-per-partition", "16", "--max-in-flight", "3", "--bulk",

@@ -14,7 +14,7 @@
 namespace parley::cli {
 namespace {
 
-constexpr uint64_t kBundleVersion = 1;
+constexpr uint64_t kBundleVersion = 2;
 
 Status FieldError(std::string_view field, std::string_view problem) {
   return InvalidArgumentError("bundle field '" + std::string(field) + "' " + std::string(problem));
@@ -23,6 +23,29 @@ Status FieldError(std::string_view field, std::string_view problem) {
 Status JsonError(simdjson::error_code error, std::string_view where) {
   return InvalidArgumentError("malformed bundle JSON (" + std::string(where) +
                               "): " + simdjson::error_message(error));
+}
+
+// Whether a reference to `sent` may stand for `entity`: equal but for the mention count.
+bool SameButMentions(const Entity& sent, const Entity& entity) {
+  return sent.label == entity.label && sent.type == entity.type && sent.aliases == entity.aliases &&
+         sent.attributes == entity.attributes && sent.roles == entity.roles;
+}
+
+// The table rule both sides follow for a full record (bundle.h).
+void Remember(const Entity& entity, std::unordered_map<std::string, Entity>* table) {
+  if (auto it = table->find(entity.id); it != table->end()) {
+    it->second = entity;
+  } else if (table->size() < kBundleRememberedEntities) {
+    table->emplace(entity.id, entity);
+  }
+}
+
+// A reference ["id", mentions].
+bool Reference(simdjson::dom::element value, std::string_view* id, uint64_t* mentions) {
+  simdjson::dom::array pair;
+  return !value.get_array().get(pair) && pair.size() == 2 &&
+         !pair.at(0).value_unsafe().get_string().get(*id) &&
+         !pair.at(1).value_unsafe().get_uint64().get(*mentions);
 }
 
 }  // namespace
@@ -39,35 +62,47 @@ DocumentRecord ToDocumentRecord(Document&& document, Extraction&& extraction,
   return record;
 }
 
-std::string BundleToJson(const DocumentRecord& record) {
-  std::string out;
-  out.reserve(256 + record.document.text.size() + 400 * record.statements.size() +
-              120 * record.entities.size());
-  out.append("{\"bundle\":");
-  out.append(std::to_string(kBundleVersion));
-  out.append(",\"document\":");
-  out.append(DocumentInfoToJson(record.document.info));
-  out.append(",\"rules_fingerprint\":");
-  AppendJsonString(record.rules_fingerprint, &out);
-  out.append(",\"sentences\":");
-  out.append(std::to_string(record.sentence_count));
-  out.append(",\"entities\":[");
+void BundleWriter::Append(const DocumentRecord& record, std::string* out) {
+  out->reserve(out->size() + 256 + record.document.text.size() + 400 * record.statements.size() +
+               120 * record.entities.size());
+  out->append("{\"bundle\":");
+  out->append(std::to_string(kBundleVersion));
+  if (!started_) {
+    out->append(",\"stream_start\":true");
+    started_ = true;
+  }
+  out->append(",\"document\":");
+  out->append(DocumentInfoToJson(record.document.info));
+  out->append(",\"rules_fingerprint\":");
+  AppendJsonString(record.rules_fingerprint, out);
+  out->append(",\"sentences\":");
+  out->append(std::to_string(record.sentence_count));
+  out->append(",\"entities\":[");
   for (size_t i = 0; i < record.entities.size(); ++i) {
-    if (i > 0) out.push_back(',');
-    out.append(EntityToJson(record.entities[i]));
+    const Entity& entity = record.entities[i];
+    if (i > 0) out->push_back(',');
+    if (auto it = sent_.find(entity.id); it != sent_.end() && SameButMentions(it->second, entity)) {
+      out->push_back('[');
+      AppendJsonString(entity.id, out);
+      out->push_back(',');
+      out->append(std::to_string(entity.mentions));
+      out->push_back(']');
+      continue;
+    }
+    out->append(EntityToJson(entity));
+    Remember(entity, &sent_);
   }
-  out.append("],\"statements\":[");
+  out->append("],\"statements\":[");
   for (size_t i = 0; i < record.statements.size(); ++i) {
-    if (i > 0) out.push_back(',');
-    out.append(StatementToJson(record.statements[i]));
+    if (i > 0) out->push_back(',');
+    out->append(StatementToJson(record.statements[i]));
   }
-  out.append("],\"text\":");
-  AppendJsonString(record.document.text, &out);
-  out.push_back('}');
-  return out;
+  out->append("],\"text\":");
+  AppendJsonString(record.document.text, out);
+  out->append("}\n");
 }
 
-Result<DocumentRecord> BundleFromJson(std::string_view line) {
+Result<DocumentRecord> BundleReader::Read(std::string_view line) {
   thread_local simdjson::dom::parser parser;
   simdjson::dom::object root;
   if (auto error = parser.parse(line.data(), line.size()).get(root)) {
@@ -81,12 +116,16 @@ Result<DocumentRecord> BundleFromJson(std::string_view line) {
     if (key == "bundle") {
       uint64_t version = 0;
       if (value.get_uint64().get(version)) return FieldError(key, "must be a number");
-      if (version != kBundleVersion) {
+      if (version != 1 && version != kBundleVersion) {
         return OutOfRangeError("bundle version " + std::to_string(version) +
-                               " is not supported (this parley reads version 1); extract "
-                               "the documents again with this parley");
+                               " is not supported (this parley reads versions 1 and 2); "
+                               "extract the documents again with this parley");
       }
       has_version = true;
+    } else if (key == "stream_start") {
+      bool start = false;
+      if (value.get_bool().get(start)) return FieldError(key, "must be true or false");
+      if (start) table_.clear();
     } else if (key == "document") {
       if (!value.is_object()) return FieldError(key, "must be an object");
       auto info = DocumentInfoFromJson(simdjson::minify(value));
@@ -104,17 +143,35 @@ Result<DocumentRecord> BundleFromJson(std::string_view line) {
       }
       record.sentence_count = static_cast<uint32_t>(sentences);
     } else if (key == "entities" || key == "statements") {
+      const bool entities = key == "entities";
       simdjson::dom::array items;
       if (value.get_array().get(items)) return FieldError(key, "must be an array");
       size_t index = 0;
       for (const simdjson::dom::element item : items) {
-        // Each record is read by its own codec, from its own JSON text.
-        const std::string text = simdjson::minify(item);
         const std::string where =
             "bundle field '" + std::string(key) + "' item " + std::to_string(index++);
-        if (key == "entities") {
+        if (entities && item.is_array()) {
+          std::string_view id;
+          uint64_t mentions = 0;
+          if (!Reference(item, &id, &mentions)) {
+            return InvalidArgumentError(where + ": a reference is [\"id\", mentions]");
+          }
+          auto it = table_.find(std::string(id));
+          if (it == table_.end()) {
+            return InvalidArgumentError(where + ": entity '" + std::string(id) +
+                                        "' is referred to before its record in this stream "
+                                        "(a line read without the lines before it?)");
+          }
+          record.entities.push_back(it->second);
+          record.entities.back().mentions = mentions;
+          continue;
+        }
+        // Each record is read by its own codec, from its own JSON text.
+        const std::string text = simdjson::minify(item);
+        if (entities) {
           auto entity = EntityFromJson(text);
           if (!entity.ok()) return entity.status().WithContext(where);
+          Remember(*entity, &table_);
           record.entities.push_back(std::move(*entity));
         } else {
           auto statement = StatementFromJson(text);

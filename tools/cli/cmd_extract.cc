@@ -91,6 +91,8 @@ Status ExtractTo(const CommandContext& context, const ExtractFlags& flags, Docum
                  const Extractor& extractor, std::ostream& out, Totals* totals,
                  Progress* progress) {
   std::map<std::string, Entity> entities;  // --format entities: merged across documents
+  BundleWriter bundles;                    // --format bundle: one stream per call
+  std::string line;
   PipelineOptions pipeline;
   pipeline.jobs = flags.jobs;
   PARLEY_RETURN_IF_ERROR(RunExtraction(
@@ -112,9 +114,11 @@ Status ExtractTo(const CommandContext& context, const ExtractFlags& flags, Docum
         } else if (flags.format == "sentences") {
           WriteSentences(document, *result, out);
         } else if (flags.format == "bundle") {
-          out << BundleToJson(ToDocumentRecord(std::move(document), std::move(*result),
-                                               extractor.rules_fingerprint()))
-              << "\n";
+          line.clear();
+          bundles.Append(ToDocumentRecord(std::move(document), std::move(*result),
+                                          extractor.rules_fingerprint()),
+                         &line);
+          out << line;
         } else {
           for (Entity& e : result->entities) MergeEntity(std::move(e), &entities);
         }

@@ -207,6 +207,7 @@ class RecordWriter {
 // is not a bundle is reported with its file and line and skipped.
 Status IngestBundles(const CommandContext& context, const std::vector<std::string>& paths,
                      RecordWriter& writer) {
+  BundleReader bundles;
   for (const std::string& path : paths) {
     std::ifstream file;
     PARLEY_ASSIGN_OR_RETURN(std::istream * in, OpenInputStream(context, path, "bundle file", file));
@@ -215,7 +216,7 @@ Status IngestBundles(const CommandContext& context, const std::vector<std::strin
     while (std::getline(*in, line)) {
       ++line_number;
       if (TrimSpace(line).empty()) continue;
-      auto record = BundleFromJson(line);
+      auto record = bundles.Read(line);
       if (!record.ok()) {
         Warn(context, path + ":" + std::to_string(line_number) + ": " + record.status().message() +
                           "; line skipped");

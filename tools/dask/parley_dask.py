@@ -32,6 +32,7 @@ partition's first document) or the ingest fails; 2 on usage errors.
 """
 import argparse
 import collections
+import fcntl
 import hashlib
 import json
 import os
@@ -46,6 +47,9 @@ try:
 except ImportError:  # pragma: no cover
     sys.exit("parley_dask: Dask is not installed (Debian python3-distributed, or pip install "
              "distributed)")
+
+
+F_SETPIPE_SZ = getattr(fcntl, "F_SETPIPE_SZ", 1031)  # Linux; fcntl has it from Python 3.10
 
 
 def read_lines(path):
@@ -81,16 +85,23 @@ def read_lines(path):
 
 
 def partitions(paths, docs_per_partition):
-    """Yields lists of document lines, docs_per_partition at a time, across all inputs."""
-    batch = []
+    """Yields lists of document lines across all inputs: docs_per_partition at a time, then the
+    last ones halving in size (down to an eighth of a partition), so that the workers finish
+    together and the store's load of the last partition, which nothing overlaps, is short."""
+    smallest = max(1, docs_per_partition // 8)
+    pending = []
     for path in paths:
         for line in read_lines(path):
-            batch.append(line)
-            if len(batch) == docs_per_partition:
-                yield batch
-                batch = []
-    if batch:
-        yield batch
+            pending.append(line)
+            if len(pending) == 2 * docs_per_partition:
+                yield pending[:docs_per_partition]
+                del pending[:docs_per_partition]
+    while pending:
+        size = len(pending)
+        if size > smallest:
+            size = max(smallest, min(docs_per_partition, (size + 1) // 2))
+        yield pending[:size]
+        del pending[:size]
 
 
 class ParleyServer:
@@ -216,6 +227,10 @@ def run(args):
     if args.db:
         ingest = subprocess.Popen([args.parley, "ingest", "--db", args.db, "--bundle", "-"] +
                                   (["--bulk"] if args.bulk else []), stdin=subprocess.PIPE)
+        try:  # a 1 MiB pipe: a 64 KiB one wakes the ingest every 64 KiB of bundles
+            fcntl.fcntl(ingest.stdin.fileno(), F_SETPIPE_SZ, 1 << 20)
+        except OSError:
+            pass  # a system whose limit is lower keeps the default
     out = open(args.output + ".partial", "wb") if args.output else None
 
     cluster = None
