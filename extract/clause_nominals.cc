@@ -33,17 +33,18 @@ constexpr Cue kNominalCues[] = {
 };
 
 // Nouns whose of- or for-phrase is an event not (yet) real: "the prospect of a summit",
-// "preparations for the visit".
+// "preparations for the visit", "in the event of a violation of the accords".
 constexpr Cue kProspectNouns[] = {
-    {"prospect", Modality::kHedged},     {"prospects", Modality::kHedged},
-    {"possibility", Modality::kHedged},  {"idea", Modality::kHedged},
-    {"threat", Modality::kHedged},       {"risk", Modality::kHedged},
-    {"plan", Modality::kPlanned},        {"plans", Modality::kPlanned},
-    {"preparation", Modality::kPlanned}, {"preparations", Modality::kPlanned},
-    {"proposal", Modality::kPlanned},    {"invitation", Modality::kPlanned},
-    {"call", Modality::kPlanned},        {"calls", Modality::kPlanned},
-    {"request", Modality::kPlanned},     {"need", Modality::kPlanned},
-    {"hope", Modality::kPlanned},        {"goal", Modality::kPlanned},
+    {"prospect", Modality::kHedged},      {"prospects", Modality::kHedged},
+    {"event", Modality::kHedged},         {"possibility", Modality::kHedged},
+    {"idea", Modality::kHedged},          {"threat", Modality::kHedged},
+    {"risk", Modality::kHedged},          {"plan", Modality::kPlanned},
+    {"plans", Modality::kPlanned},        {"preparation", Modality::kPlanned},
+    {"preparations", Modality::kPlanned}, {"proposal", Modality::kPlanned},
+    {"invitation", Modality::kPlanned},   {"call", Modality::kPlanned},
+    {"calls", Modality::kPlanned},        {"request", Modality::kPlanned},
+    {"need", Modality::kPlanned},         {"hope", Modality::kPlanned},
+    {"goal", Modality::kPlanned},
 };
 
 // Verbs whose object is an event to come: "proposed a meeting", "seek talks".

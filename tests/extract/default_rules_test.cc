@@ -1494,6 +1494,13 @@ TEST(DefaultRulesTest, DashAsidesAndNounsBeforePastForms) {
       {"The United States is reducing its diplomatic presence in Kyiv.",
        {"state:united-states withdrew place:kyiv cameo=164"},
        {}},
+      {"Japan's violation of the Nine-Power Treaty ended the naval limits.",
+       {"state:japan violated agreement:nine-power-treaty"},
+       {}},
+      {"Nixon promised U.S. military support in the event of a North Vietnamese violation of the "
+       "accords.",
+       {"state:north-vietnam violated modality=hedged"},
+       {"state:north-vietnam violated modality=asserted"}},
       {"The United States also recognizes the importance of a stronger European defense.",
        {"state:united-states acknowledged text=\"the importance of a stronger European defense\""},
        {"state:united-states acknowledged cameo=015"}},
