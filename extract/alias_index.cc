@@ -28,6 +28,7 @@ bool AliasIndex::Add(std::string_view text, bool ignore_case, bool demonym, uint
         TokenKey(this->tokens.Intern(token_text(tokens[k])), tokens[k].space_before));
   }
   key.second = key.rest.empty() ? 0 : key.rest[0];
+  key.third = key.rest.size() < 2 ? 0 : key.rest[1];
   const uint32_t first = this->tokens.Intern(token_text(tokens[0]));
   auto& buckets = ignore_case ? folded : exact;
   if (buckets.size() <= first) buckets.resize(first + 1);
@@ -40,12 +41,15 @@ bool AliasIndex::Add(std::string_view text, bool ignore_case, bool demonym, uint
 }
 
 void AliasIndex::Finish() {
-  // A bucket holds its keys in `order`: a stable sort by `second` makes it (second, order).
-  auto by_second = [](const AliasKey& a, const AliasKey& b) { return a.second < b.second; };
+  // A bucket holds its keys in `order`: a stable sort by (second, third) makes it
+  // (second, third, order).
+  auto by_keys = [](const AliasKey& a, const AliasKey& b) {
+    return a.second != b.second ? a.second < b.second : a.third < b.third;
+  };
   for (std::vector<std::vector<AliasKey>>* buckets : {&exact, &folded}) {
     for (std::vector<AliasKey>& bucket : *buckets) {
-      if (!std::is_sorted(bucket.begin(), bucket.end(), by_second)) {
-        std::stable_sort(bucket.begin(), bucket.end(), by_second);
+      if (!std::is_sorted(bucket.begin(), bucket.end(), by_keys)) {
+        std::stable_sort(bucket.begin(), bucket.end(), by_keys);
       }
     }
   }

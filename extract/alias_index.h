@@ -6,8 +6,10 @@
 // Every alias token is interned in one TokenTable; a token's key is TokenKey(id, space_before),
 // because an alias token after the first must agree with the sentence on whether white space
 // precedes it ("U.S." is not "U. S."). A bucket (the aliases of one first token) is sorted by
-// its second token's key, so a sentence position is matched by a binary search, not entry by
-// entry; `order` restores definition order, which decides ties between aliases of equal text.
+// its second token's key, then its third's, so a sentence position is matched by binary
+// searches, not entry by entry (the default rules alone hold 197 aliases "Government of ...",
+// which every "Government of" in a text passed over one by one); `order` restores definition
+// order, which decides ties between aliases of equal text.
 //
 // Thread-safety: built once; afterwards any number of threads read it.
 #ifndef PARLEY_EXTRACT_ALIAS_INDEX_H_
@@ -29,11 +31,12 @@ inline uint32_t TokenKey(uint32_t id, bool space_before) { return id * 2 + (spac
 struct AliasKey {
   std::vector<uint32_t> rest;  // TokenKey of each token after the first
   uint32_t order = 0;          // definition order among the aliases of its first token
-  uint32_t entity = 0;         // index into CompiledRules::entities
-  bool demonym = false;
-  // The key the bucket is sorted by: rest[0], or 0 (below every TokenKey) for a one-token
-  // alias. A copy, so a binary search reads no other memory.
+  uint32_t entity : 31 = 0;    // index into CompiledRules::entities
+  uint32_t demonym : 1 = 0;
+  // The keys the bucket is sorted by: rest[0] and rest[1], or 0 (below every TokenKey) where
+  // the alias has no such token. Copies, so a binary search reads no other memory.
   uint32_t second = 0;
+  uint32_t third = 0;
 };
 
 struct AliasIndex {
@@ -69,8 +72,8 @@ struct AliasIndex {
   // alias goes to the end of its bucket: Finish sorts the buckets once all are added (sorted
   // insertion moved tens of thousands of keys for the imported layer's common first words).
   bool Add(std::string_view text, bool ignore_case, bool demonym, uint32_t entity);
-  // Sorts every bucket by (second, order), which MatchBucket searches, and makes the kOne* bits
-  // of `starts` and `pairs`. REQUIRES: called after the last Add and before any lookup.
+  // Sorts every bucket by (second, third, order), which MatchBucket searches, and makes the kOne*
+  // bits of `starts` and `pairs`. REQUIRES: called after the last Add and before any lookup.
   void Finish();
 
   // Fills `exact` and `folded` with the TokenKey of each of `tokens` (texts in `text`, and in
@@ -87,36 +90,61 @@ template <typename Fn>
 void MatchBucket(const std::vector<AliasKey>& bucket, const std::vector<uint32_t>& keys, uint32_t i,
                  Fn fn) {
   auto by_second = [](const AliasKey& k, uint32_t second) { return k.second < second; };
+  // Three runs of the bucket may match, each in definition order: the one-token aliases, the
+  // two-token ones whose second key is the sentence's next, and the longer ones whose second
+  // and third keys are its next two.
   // One-token aliases sort first (second == 0) and always match. Most buckets hold one kind
   // only, or no alias of the sentence's next key, which their ends tell without a search.
   const uint32_t lowest = bucket.front().second, highest = bucket.back().second;
+  const auto end = bucket.end();
   auto single = bucket.begin();
   auto single_end = lowest != 0    ? bucket.begin()
-                    : highest == 0 ? bucket.end()
-                                   : std::lower_bound(bucket.begin(), bucket.end(), 1u, by_second);
-  auto multi = single_end, multi_end = single_end;
-  if (i + 1 < keys.size() && keys[i + 1] > 1 && keys[i + 1] >= lowest && keys[i + 1] <= highest) {
-    multi = std::lower_bound(single_end, bucket.end(), keys[i + 1], by_second);
-    multi_end = multi;
-    while (multi_end != bucket.end() && multi_end->second == keys[i + 1]) ++multi_end;
+                    : highest == 0 ? end
+                                   : std::lower_bound(bucket.begin(), end, 1u, by_second);
+  auto pair = single_end, pair_end = single_end;
+  auto longer = single_end, longer_end = single_end;
+  const size_t n = keys.size();
+  if (i + 1 < n && keys[i + 1] > 1 && keys[i + 1] >= lowest && keys[i + 1] <= highest) {
+    const uint32_t second = keys[i + 1];
+    pair = std::lower_bound(single_end, end, second, by_second);
+    pair_end = pair;
+    while (pair_end != end && pair_end->second == second && pair_end->third == 0) ++pair_end;
+    if (i + 2 < n && keys[i + 2] > 1 && pair_end != end && pair_end->second == second) {
+      const uint32_t third = keys[i + 2];
+      longer = std::lower_bound(pair_end, end, third, [second](const AliasKey& k, uint32_t t) {
+        return k.second < second || (k.second == second && k.third < t);
+      });
+      longer_end = longer;
+      while (longer_end != end && longer_end->second == second && longer_end->third == third) {
+        ++longer_end;
+      }
+    }
   }
-  // rest[0] == keys[i + 1] in the multi range; the rest are a few keys, compared in a loop
-  // (std::equal calls memcmp).
+  // rest[0] and rest[1] are the sentence's next keys in the longer run; the rest are a few
+  // keys, compared in a loop (std::equal calls memcmp).
   auto matches = [&](const AliasKey& k) {
     const size_t size = k.rest.size();
-    if (i + 1 + size > keys.size()) return false;
+    if (i + 1 + size > n) return false;
     const uint32_t* const at = keys.data() + i + 1;
-    for (size_t r = 1; r < size; ++r) {
+    for (size_t r = 2; r < size; ++r) {
       if (k.rest[r] != at[r]) return false;
     }
     return true;
   };
-  while (single != single_end || multi != multi_end) {
-    if (multi == multi_end || (single != single_end && single->order < multi->order)) {
+  constexpr uint32_t kDone = 0xffffffff;  // above every order
+  for (;;) {
+    const uint32_t a = single != single_end ? single->order : kDone;
+    const uint32_t b = pair != pair_end ? pair->order : kDone;
+    const uint32_t c = longer != longer_end ? longer->order : kDone;
+    if (a < b && a < c) {
       fn(*single++);
+    } else if (b < c) {
+      fn(*pair++);
+    } else if (c != kDone) {
+      if (matches(*longer)) fn(*longer);
+      ++longer;
     } else {
-      if (matches(*multi)) fn(*multi);
-      ++multi;
+      break;
     }
   }
 }

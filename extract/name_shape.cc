@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/text.h"
+#include "extract/scratch_pool.h"
 
 namespace parley::internal {
 namespace {
@@ -380,8 +381,26 @@ bool DocumentWords::HashSet::Contains(std::string_view word) const {
   return false;
 }
 
+namespace {
+
+// DocumentWords' bits, pooled (a type of its own: a pool per type).
+struct KnownBits {
+  std::vector<uint64_t> words;  // all zero in the pool
+};
+
+}  // namespace
+
 DocumentWords::DocumentWords(const TokenTable* vocabulary)
-    : vocabulary_(vocabulary), known_(vocabulary->size() / 64 + 1, 0) {}
+    : vocabulary_(vocabulary), known_(ScratchPool<KnownBits>::Take().words) {
+  const size_t size = vocabulary->size() / 64 + 1;
+  if (known_.size() < size) known_.resize(size, 0);
+}
+
+DocumentWords::~DocumentWords() {
+  if (known_.empty()) return;
+  for (uint32_t w : known_used_) known_[w] = 0;
+  ScratchPool<KnownBits>::Give(KnownBits{std::move(known_)});
+}
 
 void DocumentWords::AddUnit(std::string_view text, const std::vector<Token>& tokens) {
   Add(text, text, tokens, nullptr);
@@ -414,7 +433,9 @@ void DocumentWords::Add(std::string_view text, std::string_view lower,
       const uint32_t id = id_of != nullptr ? id_of[i] : TokenTable::kAbsent;
       if (id != TokenTable::kAbsent &&
           SameTokenBytes(bytes + t.begin, lower.data() + t.begin, size)) {
-        known[id / 64] |= uint64_t{1} << (id % 64);
+        uint64_t& bits = known[id / 64];
+        if (bits == 0) known_used_.push_back(id / 64);
+        bits |= uint64_t{1} << (id % 64);
       } else {
         words_.Insert(tok(i));
       }

@@ -158,8 +158,15 @@ class DocumentWords {
   // any other step of finding names): AddUnit then needs the tokens' ids, and Contains the
   // id of the word asked for, both in that vocabulary. REQUIRES: `vocabulary` outlives this
   // object and gains no word while it is used.
+  // The bits of the vocabulary's words come from a per-thread pool (scratch_pool.h) and go back
+  // to it, cleared, when the object is destroyed.
   DocumentWords() = default;
   explicit DocumentWords(const TokenTable* vocabulary);
+  ~DocumentWords();
+  DocumentWords(const DocumentWords&) = delete;
+  DocumentWords& operator=(const DocumentWords&) = delete;
+  DocumentWords(DocumentWords&&) = default;
+  DocumentWords& operator=(DocumentWords&&) = default;
   // Records the lower-case words (starting with a-z, at least 3 bytes) of a normalised unit.
   // `ids`: the tokens' lower-cased ids in the vocabulary (Tagged::words). REQUIRES: `ids`
   // given exactly when constructed with a vocabulary; `lower` is `text` ASCII-lower-cased.
@@ -199,7 +206,8 @@ class DocumentWords {
   // Bit `id` for each all-lower-case word of the vocabulary written (empty without one); the
   // other words (unknown to it, or with capitals after the first letter: "iPhone") by hash.
   const TokenTable* vocabulary_ = nullptr;
-  std::vector<uint64_t> known_;
+  std::vector<uint64_t> known_;       // at least the vocabulary's size in bits
+  std::vector<uint32_t> known_used_;  // the words of known_ not zero, to clear
   HashSet words_, alone_;
 };
 

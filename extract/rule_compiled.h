@@ -512,6 +512,10 @@ struct CompiledRules {
   // Sectors and their nouns by first token, longest first (rule_sectors.h).
   std::vector<SectorDef> sectors;
   StringMap<std::vector<SectorNoun>> sector_nouns;
+  // Per id of alias_index.tokens (the vocabulary complete): whether the word is a key of
+  // sector_nouns. The sector pass passes over a token whose lower-cased id is not one without
+  // hashing its text (a token the vocabulary does not know is looked up by text).
+  std::vector<uint8_t> sector_noun_ids;
   StringMap<uint32_t> sector_by_group;  // group kind ("military") -> sector
   // `discard` phrases (rule_sectors.h): a sentence, or a whole document, holding one gives no
   // statements. By first token.

@@ -4,6 +4,9 @@
 #include <bit>
 #include <map>
 #include <string>
+#include <utility>
+
+#include "extract/scratch_pool.h"
 
 namespace parley::internal {
 namespace {
@@ -121,8 +124,33 @@ void FindPatternWords(const CompiledRules& rules, Tagged* s) {
   for (size_t t = 0; t < n; ++t) out[t] = of[words[t]];
 }
 
-Prefilter::Prefilter(const CompiledRules& rules)
-    : rules_(rules), seen_(rules.pattern_words.size() + 1, 0), met_(rules.requirement_count, 0) {}
+namespace {
+
+// A Prefilter's marks between documents (Prefilter::seen_, met_ and stamp_).
+struct PrefilterMarks {
+  std::vector<uint16_t> seen, met;
+  uint16_t stamp = 0;
+};
+
+}  // namespace
+
+Prefilter::Prefilter(const CompiledRules& rules) : rules_(rules) {
+  PrefilterMarks marks = ScratchPool<PrefilterMarks>::Take();
+  // Marks of other rules, or none yet: all zero, with stamp 0 (below every stamp to come).
+  if (marks.seen.size() != rules.pattern_words.size() + 1 ||
+      marks.met.size() != rules.requirement_count) {
+    marks.seen.assign(rules.pattern_words.size() + 1, 0);
+    marks.met.assign(rules.requirement_count, 0);
+    marks.stamp = 0;
+  }
+  seen_ = std::move(marks.seen);
+  met_ = std::move(marks.met);
+  stamp_ = marks.stamp;
+}
+
+Prefilter::~Prefilter() {
+  ScratchPool<PrefilterMarks>::Give({std::move(seen_), std::move(met_), stamp_});
+}
 
 const PatternRefs& Prefilter::Select(RuleKind kind, const Tagged& s) {
   if (looked_up_ != &s) LookUpWords(s);

@@ -41,8 +41,12 @@ using PatternRefs = std::vector<std::pair<uint32_t, uint32_t>>;
 
 class Prefilter {
  public:
-  // REQUIRES: `rules` outlives this object.
+  // REQUIRES: `rules` outlives this object. Its marks come from a per-thread pool
+  // (scratch_pool.h) and go back to it when it is destroyed.
   explicit Prefilter(const CompiledRules& rules);
+  ~Prefilter();
+  Prefilter(const Prefilter&) = delete;
+  Prefilter& operator=(const Prefilter&) = delete;
 
   // The patterns of `kind` that sentence `s` may match, in rule then pattern order (the order
   // in which rules apply matters: discoveries and coreferences build on earlier ones). Marks
@@ -82,8 +86,9 @@ class Prefilter {
   // The word requirements met (met_[id] == stamp_) by the words of the sentence `looked_up_`,
   // with their index entries (each once: seen_[pattern word id] == stamp_).
   std::vector<const PatternWord*> word_uses_;
-  // 16-bit stamps: the marks of every pattern word and requirement are zeroed for each document
-  // (some 100 KB with the default rules), and a document's lookups seldom reach 65,535.
+  // 16-bit stamps, kept from document to document on a thread (the pool), so that the marks of
+  // every pattern word and requirement (some 100 KB with the default rules) are zeroed only
+  // when the stamp wraps.
   std::vector<uint16_t> seen_;
   std::vector<const PatternWord*> kept_uses_;  // Keep
   const Tagged* looked_up_ = nullptr;

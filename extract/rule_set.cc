@@ -55,6 +55,12 @@ std::unique_ptr<internal::CompiledRules> CompileSources(const std::vector<RuleSo
       out->date_word_ids[id] = 1;
     }
   }
+  out->sector_noun_ids.assign(vocabulary.size() + 1, 0);
+  for (const auto& [first, nouns] : out->sector_nouns) {
+    if (const uint32_t id = vocabulary.Find(first); id != internal::TokenTable::kAbsent) {
+      out->sector_noun_ids[id] = 1;
+    }
+  }
   ContentHasher fingerprint;
   for (const RuleSource& s : sources) {
     fingerprint.Update(s.path);

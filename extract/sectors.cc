@@ -201,6 +201,21 @@ class SectorPass {
     return t < s_.tokens.size() ? s_.LowerToken(t) : std::string_view();
   }
 
+  // The sector nouns that start with token t's word (longest first), or null for none. Most
+  // tokens are turned away by their vocabulary id (CompiledRules::sector_noun_ids), without
+  // hashing their text. REQUIRES: t < s_.tokens.size().
+  const std::vector<SectorNoun>* NounsStartingAt(uint32_t t) const {
+    if (s_.words.size() == s_.tokens.size()) {
+      const uint32_t id = s_.words[t];
+      if (id != TokenTable::kAbsent && id < rules_.sector_noun_ids.size() &&
+          rules_.sector_noun_ids[id] == 0) {
+        return nullptr;
+      }
+    }
+    auto it = rules_.sector_nouns.find(Word(t));
+    return it == rules_.sector_nouns.end() ? nullptr : &it->second;
+  }
+
   bool HasDemonym() const {
     for (const Mention& m : s_.mentions) {
       if (m.kind == MentionKind::kDemonym) return true;
@@ -277,14 +292,14 @@ class SectorPass {
     sectors_.clear();
     before_.clear();
     while (t < s_.tokens.size() && mention_at_[t] < 0) {
-      auto it = rules_.sector_nouns.find(Word(t));
-      if (it == rules_.sector_nouns.end()) break;
+      const std::vector<SectorNoun>* nouns = NounsStartingAt(t);
+      if (nouns == nullptr) break;
       uint32_t matched = 0;
-      for (const SectorNoun& noun : it->second) {
+      for (const SectorNoun& noun : *nouns) {
         const uint32_t len = static_cast<uint32_t>(noun.tokens.size());
         if (t + len > s_.tokens.size()) continue;
-        bool same = true;
-        for (uint32_t k = 0; k < len && same; ++k) {
+        bool same = true;  // its first token is token t's word (the bucket's key)
+        for (uint32_t k = 1; k < len && same; ++k) {
           same = mention_at_[t + k] < 0 && Word(t + k) == noun.tokens[k];
         }
         if (!same) continue;
@@ -381,7 +396,7 @@ class SectorPass {
     if (t + 1 < s_.tokens.size() && Word(t + 1) == "-" && !s_.tokens[t + 1].space_before) {
       return true;
     }
-    return rules_.lexicon.Find(Word(t)) == nullptr && rules_.sector_nouns.count(Word(t)) == 0;
+    return rules_.lexicon.Find(Word(t)) == nullptr && NounsStartingAt(t) == nullptr;
   }
 
   // The end of a name after a title that no rule knows: capitalized words the lexicon does not
@@ -503,7 +518,7 @@ class SectorPass {
     if (Word(t) != "and" && Word(t) != "or") return false;
     const std::string_view next = s_.TokenText(t + 1);
     if (next.empty() || next[0] < 'a' || next[0] > 'z') return false;
-    return !IsDeterminer(Word(t + 1)) && rules_.sector_nouns.count(Word(t + 1)) == 0;
+    return !IsDeterminer(Word(t + 1)) && NounsStartingAt(t + 1) == nullptr;
   }
 
   // A member of a list of countries and organizations that share the noun after the list
@@ -551,9 +566,9 @@ class SectorPass {
       return false;
     }
     for (const uint32_t t : {m.tok_end - 1, m.tok_begin}) {
-      auto it = rules_.sector_nouns.find(Word(t));
-      if (it == rules_.sector_nouns.end()) continue;
-      for (const SectorNoun& noun : it->second) {
+      const std::vector<SectorNoun>* nouns = NounsStartingAt(t);
+      if (nouns == nullptr) continue;
+      for (const SectorNoun& noun : *nouns) {
         if (noun.tokens.size() != 1) continue;
         const SectorDef& sector = rules_.sectors[noun.sector];
         if (!sector.group.empty()) continue;  // only the state itself: "Japanese government"
