@@ -630,6 +630,9 @@ class FrameReader {
   }
 
   // Prepositions of place and topic, whose phrase names no party to an event.
+  // Prepositions of a phrase that belongs to the noun before it: "of", "in", "to".
+  static bool TopicComplement(std::string_view p) { return p == "of" || p == "in" || p == "to"; }
+
   static bool WherePreposition(std::string_view p) {
     static constexpr std::string_view kWhere[] = {"on",         "around", "across", "inside",
                                                   "throughout", "within", "near"};
@@ -645,12 +648,21 @@ class FrameReader {
       while (from < g.preps.size() && Lower(g.preps[from].prep) != f.after) ++from;
       ++from;  // past the phrase of f.after (or past the end: none)
     }
+    // The end of the last phrase of place or topic and of the of-, in- and to-phrases right
+    // after it.
+    uint32_t topic_end = kNoUnit;
     for (size_t i = from; i < g.preps.size(); ++i) {
       const PrepPhrase& pp = g.preps[i];
       if ((f.prep != "any" && Lower(pp.prep) != f.prep) || pp.chunk < 0) continue;
       // An `any` phrase names who the event is with, not where or about what: "consult closely
-      // on Iran", "stability in Haiti", "a training activity around Japan".
-      if (f.prep == "any" && WherePreposition(Lower(pp.prep))) continue;
+      // on Iran", "stability in Haiti", "a training activity around Japan"; nor do the of-, in-
+      // and to-phrases right after it, which are its noun's ("coordinating on a common approach
+      // in response to Russia's build-up"; but "act on a resolution with Libya").
+      if (f.prep == "any" && (WherePreposition(Lower(pp.prep)) ||
+                              (pp.prep == topic_end && TopicComplement(Lower(pp.prep))))) {
+        topic_end = a_.chunks[pp.chunk].end;
+        continue;
+      }
       // Right after a for-phrase that names no entity a to- or with-phrase belongs to its noun:
       // "support for a calibrated diplomatic approach to North Korea", "for a ceasefire with
       // Hamas" (but "called for a boycott against Osgiliath" calls against Osgiliath).
@@ -700,6 +712,29 @@ class FrameReader {
       }
     }
     return false;
+  }
+
+  // Whether chunk c opens with a verb's base form and a noun phrase after it (a determiner or
+  // an entity, not its possessive): a bare infinitive read as a noun phrase ("helped establish
+  // the Response Plans", "help bring Caribbean capabilities up to standards"), whose object is
+  // that verb's; the owner of what it acts on is helped ("helped expand Indonesia's system").
+  bool OpensWithBareInfinitive(int c) const {
+    const Chunk& chunk = a_.chunks[c];
+    const uint32_t u = chunk.begin;
+    if (u + 1 >= chunk.end) return false;
+    const LexEntry* e = doc_.rules.lexicon.Find(Lower(u));
+    if (e == nullptr || e->classes != 0 || s_.units[u].mention >= 0 ||
+        std::none_of(e->senses.begin(), e->senses.end(),
+                     [](const VerbSense& sense) { return (sense.forms & kFormBase) != 0; })) {
+      return false;
+    }
+    if (s_.units[u + 1].mention >= 0) {
+      const std::string_view after = Lower(u + 2);
+      return after != "'" && after != "\u2019" && after != "'s";
+    }
+    const LexEntry* next = doc_.rules.lexicon.Find(Lower(u + 1));
+    return next != nullptr && (next->classes & kClassDeterminer) != 0 &&
+           (next->classes & kClassPossessive) == 0;
   }
 
   // The by-agent chunk of a reduced passive relative on noun chunk `c` ("memos sent by Bree"),
@@ -796,6 +831,10 @@ class FrameReader {
     // verb's, not this one's; nor are the phrases after it this verb's.
     if (rule.imported && direct >= 0 && OpensWithIngForm(direct)) {
       Skip(rule, v.unit, "the object is a clause (an -ing form)");
+      return;
+    }
+    if (rule.imported && direct >= 0 && OpensWithBareInfinitive(direct)) {
+      Skip(rule, v.unit, "the object is a clause (a bare infinitive)");
       return;
     }
     // "wanted the Egyptians to reopen the Suez", "sought to rein in Ulbricht", "expect that

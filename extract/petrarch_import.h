@@ -50,11 +50,12 @@
 //             a catenative of its modality rules) and most of the patterns written for it code
 //             other roots ("EXPRESS [110]": "express hope" 013, "express support" 051): then its
 //             code is named by its complement and applies only with one of its patterns of
-//             that root (reported). A pattern that ends with a preposition ("DEPART * FOR")
-//             takes its target from that preposition's phrase first (`object for actor, actor,
-//             any actor, that`). A verb of several words whose verb `against` does not know and
-//             one of whose forms the file's patterns use as a word ("+TIE_IN", "* DIPLOMATIC
-//             TIES") is reported, not translated.
+//             that root (reported); so does a catenative of intention or attempt of `against`
+//             ("EXPECT [030]", "CONSIDER [040]": "expected a response from Lincoln"). A pattern
+//             that ends with a preposition ("DEPART * FOR") takes its target from that
+//             preposition's phrase first (`object for actor, actor, any actor, that`). A verb of
+//             several words whose verb `against` does not know and one of whose forms the file's
+//             patterns use as a word ("+TIE_IN", "* DIPLOMATIC TIES") is reported, not translated.
 //   discards  a `discard` block: a sentence (story) holding a phrase codes nothing.
 //
 // What would take another reading of the text is no alias (each reported): a title before a

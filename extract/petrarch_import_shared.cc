@@ -240,8 +240,11 @@ Against MakeAgainst(const RuleSet* rules) {
     }
   }
   for (uint32_t verb = 0; verb < c.lexicon.verb_count(); ++verb) {
-    if (c.lexicon.Catenative(verb).has_value()) {
-      a.read_verbs.insert(std::string(c.lexicon.Lemma(verb)));
+    const std::optional<Modality> modality = c.lexicon.Catenative(verb);
+    if (!modality.has_value()) continue;
+    a.read_verbs.insert(std::string(c.lexicon.Lemma(verb)));
+    if (*modality == Modality::kPlanned || *modality == Modality::kHedged) {
+      a.intent_verbs.insert(std::string(c.lexicon.Lemma(verb)));
     }
   }
   return a;

@@ -92,6 +92,9 @@ struct Against {
   // The verbs the frames of the rules read (one-word verbs, lemmas: "express", "engage") and
   // the catenatives of their modality rules ("want", "seek"): verbs the rules read their own way.
   std::unordered_set<std::string> read_verbs;
+  // Of those, the catenatives of intention or attempt (modality planned or hedged: "want",
+  // "seek", "expect", "hope", "consider").
+  std::unordered_set<std::string> intent_verbs;
 
   std::string Fold(std::string_view s) const { return CollapseSpace(AsciiLower(s)); }
 };

@@ -448,8 +448,16 @@ size_t VerbImporter::WriteFrames(const ImportInput& input, const VerbBlock& bloc
     return v->before.empty() && v->after.empty() &&
            against_.read_verbs.contains(LemmaOf(Lower(v->verb)));
   });
+  // A verb of intention or attempt ("EXPECT [030]", "HOPE", "CONSIDER [040]") intends or
+  // attempts what it governs: with a clause that is the modality of the verb it governs
+  // (frames.cc), with a noun no event of its own ("expected a response from Lincoln"), unless a
+  // pattern names one ("expect a visit" 036).
+  const bool intent = std::any_of(verbs.begin(), verbs.end(), [&](const Verb* v) {
+    return v->before.empty() && v->after.empty() &&
+           against_.intent_verbs.contains(LemmaOf(Lower(v->verb)));
+  });
   const bool complement_coded =
-      has_default && read_by_rules && ComplementCoded(by_root, default_root);
+      has_default && !intent && read_by_rules && ComplementCoded(by_root, default_root);
   size_t written = 0;
   for (auto& [key, lines] : by_root) {
     const std::string root = key.substr(0, key.find('|'));
@@ -516,7 +524,8 @@ size_t VerbImporter::WriteFrames(const ImportInput& input, const VerbBlock& bloc
     // code is TABARI's guess where no pattern occurs ("expressed his congratulations", "sought
     // the approval of"), where the rules' frames found nothing to read, so it codes it only
     // where one of its patterns of that root occurs.
-    const bool pattern_only = is_default && (set_code || complement_coded) && bare == lines.end();
+    const bool pattern_only =
+        is_default && (set_code || complement_coded || intent) && bare == lines.end();
     if (pattern_only && set_code && reported_sets_.insert(block.line).second) {
       log_->Add(input.path, block.line,
                 "block code '" + block.code +
@@ -524,10 +533,10 @@ size_t VerbImporter::WriteFrames(const ImportInput& input, const VerbBlock& bloc
                     "occurs");
     } else if (pattern_only && !set_code) {
       log_->Add(input.path, verbs.front()->line,
-                "code '" + code + "' of '" + VerbName(*verbs.front()) +
-                    "' is named by its complement: most of its patterns code other roots, so "
-                    "it codes it only where one of its patterns of root " +
-                    root + " occurs");
+                "code '" + code + "' of '" + VerbName(*verbs.front()) + "' is named by its " +
+                    (intent ? std::string("complement: a verb of intention or attempt")
+                            : std::string("complement: most of its patterns code other roots")) +
+                    ", so it codes it only where one of its patterns of root " + root + " occurs");
     }
     if (pattern_only && lines.empty()) continue;
     std::string out = "\n# " + FileName(input.path) + ":" + std::to_string(block.line) + "  --- " +

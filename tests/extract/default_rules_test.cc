@@ -1466,7 +1466,8 @@ TEST(DefaultRulesTest, ChairReceiveAndArgueBySense) {
 // An aside between spaced dashes may hold a parenthesis; its dates date nothing outside it. A
 // present form before a past form and a preposition is a noun ("funds provided to"), but not a
 // linking verb ("remains committed to") (extract/clause_roles.cc, statements.cc,
-// clause_groups.cc).
+// clause_groups.cc). Paying, drawing down a presence and recognizing a value are frames of their
+// own (rules/relations/agreements.rules, conflict.rules, statements.rules).
 TEST(DefaultRulesTest, DashAsidesAndNounsBeforePastForms) {
   std::unique_ptr<Extractor> extractor = DefaultExtractor();
   ASSERT_NE(extractor, nullptr);
@@ -1490,6 +1491,12 @@ TEST(DefaultRulesTest, DashAsidesAndNounsBeforePastForms) {
       {"Clinton invested vast amounts of time and resources in the peace process.",
        {},
        {"* funded"}},
+      {"The United States is reducing its diplomatic presence in Kyiv.",
+       {"state:united-states withdrew place:kyiv cameo=164"},
+       {}},
+      {"The United States also recognizes the importance of a stronger European defense.",
+       {"state:united-states acknowledged text=\"the importance of a stronger European defense\""},
+       {"state:united-states acknowledged cameo=015"}},
   };
   ExpectClauseCases(*extractor, cases);
 }

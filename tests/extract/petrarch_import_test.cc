@@ -511,7 +511,7 @@ TEST(PetrarchImportTest, ImportedVerbsCodeOnlyWhatTheHandWrittenRulesLeaveThem) 
                                   "--- LINK [060] ---\nLINK\nCONNECT\n"
                                   "+TIE_IN {+TIES_IN +TIED_IN +TYING_IN}\n+CORDON_OFF\n"
                                   "- * DIPLOMATIC TIES [050]\n"
-                                  "--- WANT [030] ---\nWANT\n"
+                                  "--- WANT [030] ---\nWANT\n- * PEACE [030]\n"
                                   "--- CONFER [040] ---\nCONFER\n"}},
                      options);
   ASSERT_TRUE(imported.ok()) << imported.status().ToString();
@@ -562,19 +562,23 @@ TEST(PetrarchImportTest, ImportedVerbsCodeOnlyWhatTheHandWrittenRulesLeaveThem) 
       {"Arnor led Gondor.", {}},
       {"Arnor led Gondor in elections.", {"ARN GON 060"}},
       {"Arnor directed Gondor back.", {"ARN GON 040"}},
-      // A block of one verb keeps its code; not for an object that is an -ing clause.
-      {"Arnor considered Gondor.", {"ARN GON 040"}},
+      // A block of one verb keeps its code (ACCUSE above), but a verb of intention or attempt
+      // (a catenative of the modality rules) only with a pattern; nothing for an object that is
+      // an -ing clause.
+      {"Arnor considered Gondor.", {}},
       {"Arnor considered making concessions to Gondor.", {}},
       // A proposal is the hand-written frame's event, not the imported MAKE's.
       {"Arnor made peace with Gondor.", {"ARN GON 050"}},
       {"Arnor made a peace proposal to Gondor.", {}},
       // So is a pledge, which the hand-written frame names but reads only with its clause.
       {"Arnor made a solemn peace pledge to Gondor.", {}},
-      // A catenative with the verb it governs is that verb's modality, no event of its own.
-      {"Arnor wanted Gondor.", {"ARN GON 030"}},
-      {"Arnor wanted Gondor to withdraw.", {}},
+      // A catenative codes its own code only with a pattern; with the verb it governs it is
+      // that verb's modality, no event of its own.
+      {"Arnor wanted Gondor.", {}},
+      {"Arnor wanted peace with Gondor.", {"ARN GON 030"}},
+      {"Arnor wanted peace with Gondor to hold.", {}},
       // "to" and a word of no class: a verb the lexicon does not know, in a to-infinitive.
-      {"Arnor wanted to destabilize Gondor.", {}},
+      {"Arnor wanted to destabilize peace with Gondor.", {}},
       // A phrase of place or topic names no party: "conferred on Gondor" is about Gondor.
       {"Arnor conferred with Gondor.", {"ARN GON 040"}},
       {"Arnor conferred closely on Gondor.", {}},
@@ -585,7 +589,8 @@ TEST(PetrarchImportTest, ImportedVerbsCodeOnlyWhatTheHandWrittenRulesLeaveThem) 
 // A verb the rules read their own way (a hand-written frame's verb, a catenative) whose patterns
 // mostly code other roots than its own code codes it only with one of its patterns of that root;
 // a verb the rules do not read keeps it. A pattern that ends with a preposition takes its target
-// from that preposition's phrase first, then as PETRARCH does.
+// from that preposition's phrase first, then as PETRARCH does. A bare infinitive's object and
+// the phrases that complete a phrase of topic name no party.
 TEST(PetrarchImportTest, AVerbNamedByItsComplementCodesOnlyWithItsPatterns) {
   petrarch::ImportOptions options;
   options.against = &Against();
@@ -598,7 +603,8 @@ TEST(PetrarchImportTest, AVerbNamedByItsComplementCodesOnlyWithItsPatterns) {
                                   "--- DEMONSTRATE [141] ---\nDEMONSTRATE\n"
                                   "- * DISPLEASURE [110]\n- * HOPE [013]\n- * SUPPORT [051]\n"
                                   "- * PRAISE [051]\n- * CONDOLENCES [018]\n"
-                                  "--- GO_SOMEWHERE [040] ---\nDEPART\n- * FOR [042:043]\n"}},
+                                  "--- GO_SOMEWHERE [040] ---\nDEPART\n- * FOR [042:043]\n"
+                                  "--- AID [070] ---\nHELP\n--- CONSULT [040] ---\nCONSULT\n"}},
                      options);
   ASSERT_TRUE(imported.ok()) << imported.status().ToString();
   const std::string problems = Problems(*imported);
@@ -618,6 +624,14 @@ TEST(PetrarchImportTest, AVerbNamedByItsComplementCodesOnlyWithItsPatterns) {
       {"Arnor departed Osgiliath for Gondor.", {"ARN GON 042", "GON ARN 043"}},
       {"Arnor departed Gondor for the coast.", {"ARN GON 042", "GON ARN 043"}},
       {"Arnor departed Gondor.", {"ARN GON 040"}},
+      // A bare infinitive after the verb has its own object; the owner of what it acts on is
+      // the one helped.
+      {"Arnor helped Gondor.", {"ARN GON 070"}},
+      {"Arnor helped establish the White Council of Gondor.", {}},
+      {"Arnor helped expand Gondor's defenses.", {"ARN GON 070"}},
+      // The of-, in- and to-phrases after a phrase of topic are its noun's.
+      {"Arnor consulted on a common approach in response to Gondor's threats.", {}},
+      {"Arnor consulted on a common approach with Gondor.", {"ARN GON 040"}},
   };
   ExpectCodings(**set, cases, false);
 }
