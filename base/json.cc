@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "base/json_element.h"
 #include "base/text.h"
 
 namespace parley {
@@ -163,11 +164,8 @@ constexpr size_t kMaxBytes = 1 << 20;
 // Where the two parsers may disagree, the general path decides: \u escapes (a lone surrogate
 // is an error to nlohmann), negative numbers (nlohmann reads -0 as a signed integer, which is
 // not a count) and a byte-order mark.
-bool LeaveToGeneralPath(std::string_view line) {
-  if (line.size() > kMaxBytes || line.find("\\u") != std::string_view::npos ||
-      line.starts_with("\xef\xbb\xbf")) {
-    return true;
-  }
+bool NeedsGeneralPath(std::string_view line) {
+  if (line.find("\\u") != std::string_view::npos || line.starts_with("\xef\xbb\xbf")) return true;
   for (size_t i = line.find('-'); i != std::string_view::npos; i = line.find('-', i + 1)) {
     size_t j = i;
     while (j > 0 && (line[j - 1] == ' ' || line[j - 1] == '\t' || line[j - 1] == '\n' ||
@@ -177,6 +175,20 @@ bool LeaveToGeneralPath(std::string_view line) {
     if (j > 0 && (line[j - 1] == ':' || line[j - 1] == ',' || line[j - 1] == '[')) return true;
   }
   return false;
+}
+
+bool LeaveToGeneralPath(std::string_view line) {
+  return line.size() > kMaxBytes || NeedsGeneralPath(line);
+}
+
+// The record `of` reads from `line` parsed, or nullopt.
+template <typename T, typename Of>
+std::optional<T> ReadLine(std::string_view line, Of of) {
+  if (LeaveToGeneralPath(line)) return std::nullopt;
+  thread_local simdjson::dom::parser parser;
+  element root;
+  if (parser.parse(line.data(), line.size()).get(root) != simdjson::SUCCESS) return std::nullopt;
+  return of(root);
 }
 
 bool String(element e, std::string* out) {
@@ -368,11 +380,7 @@ bool Field(size_t field, element v, Statement* s, DocumentInfo* document) {
   }
 }
 
-std::optional<Statement> ReadStatement(std::string_view line, DocumentInfo* document) {
-  if (LeaveToGeneralPath(line)) return std::nullopt;
-  thread_local simdjson::dom::parser parser;
-  element root;
-  if (parser.parse(line.data(), line.size()).get(root) != simdjson::SUCCESS) return std::nullopt;
+std::optional<Statement> StatementOf(element root, DocumentInfo* document) {
   Statement s;
   std::optional<uint32_t> seen =
       Fields(root, kFieldNames, [&](size_t k, element v) { return Field(k, v, &s, document); });
@@ -380,6 +388,11 @@ std::optional<Statement> ReadStatement(std::string_view line, DocumentInfo* docu
       (1u << kId) | (1u << kSubject) | (1u << kPredicate) | (1u << kDoc) | (1u << kSpan);
   if (!seen || (*seen & kRequired) != kRequired) return std::nullopt;
   return s;
+}
+
+std::optional<Statement> ReadStatement(std::string_view line, DocumentInfo* document) {
+  return ReadLine<Statement>(line,
+                             [document](element root) { return StatementOf(root, document); });
 }
 
 // null, or an array of strings.
@@ -431,11 +444,7 @@ bool Roles(element e, std::vector<Role>* out) {
 }
 
 // EntityFromJson's fast path, on the terms of ReadStatement.
-std::optional<Entity> ReadEntity(std::string_view line) {
-  if (LeaveToGeneralPath(line)) return std::nullopt;
-  thread_local simdjson::dom::parser parser;
-  element root;
-  if (parser.parse(line.data(), line.size()).get(root) != simdjson::SUCCESS) return std::nullopt;
+std::optional<Entity> EntityOf(element root) {
   static constexpr std::string_view kNames[] = {"id",         "label", "type",    "aliases",
                                                 "attributes", "roles", "mentions"};
   Entity e;
@@ -467,11 +476,7 @@ std::optional<Entity> ReadEntity(std::string_view line) {
 
 // DocumentInfoFromJson's fast path, on the terms of ReadStatement: every field a string or
 // null, "id" a string.
-std::optional<DocumentInfo> ReadDocumentInfo(std::string_view line) {
-  if (LeaveToGeneralPath(line)) return std::nullopt;
-  thread_local simdjson::dom::parser parser;
-  element root;
-  if (parser.parse(line.data(), line.size()).get(root) != simdjson::SUCCESS) return std::nullopt;
+std::optional<DocumentInfo> DocumentInfoOf(element root) {
   static constexpr std::string_view kNames[] = {
       "id", "title", "url", "date", "date_source", "format", "content_hash", "normalized_hash"};
   DocumentInfo d;
@@ -858,7 +863,8 @@ std::string EntityToJson(const Entity& e) {
 }
 
 Result<Entity> EntityFromJson(std::string_view line) {
-  if (std::optional<Entity> entity = fast::ReadEntity(line)) return std::move(*entity);
+  if (std::optional<Entity> entity = fast::ReadLine<Entity>(line, fast::EntityOf))
+    return std::move(*entity);
   return internal::EntityFromJsonTree(line);
 }
 
@@ -941,7 +947,8 @@ std::string DocumentInfoToJson(const DocumentInfo& d) {
 }
 
 Result<DocumentInfo> DocumentInfoFromJson(std::string_view line) {
-  if (std::optional<DocumentInfo> info = fast::ReadDocumentInfo(line)) return std::move(*info);
+  if (std::optional<DocumentInfo> info = fast::ReadLine<DocumentInfo>(line, fast::DocumentInfoOf))
+    return std::move(*info);
   PARLEY_ASSIGN_OR_RETURN(Json j, Parse(line));
   DocumentInfo d;
   PARLEY_ASSIGN_OR_RETURN(d.id, GetString(j, "id", true));
@@ -962,5 +969,23 @@ void AppendJsonString(std::string_view value, std::string* out) {
   w.String(value);
   out->resize(static_cast<size_t>(w.end() - out->data()));
 }
+
+namespace internal {
+
+bool JsonNeedsGeneralPath(std::string_view text) { return fast::NeedsGeneralPath(text); }
+
+std::optional<Statement> StatementFromElement(const simdjson::dom::element& element) {
+  return fast::StatementOf(element, nullptr);
+}
+
+std::optional<Entity> EntityFromElement(const simdjson::dom::element& element) {
+  return fast::EntityOf(element);
+}
+
+std::optional<DocumentInfo> DocumentInfoFromElement(const simdjson::dom::element& element) {
+  return fast::DocumentInfoOf(element);
+}
+
+}  // namespace internal
 
 }  // namespace parley

@@ -342,16 +342,8 @@ class SectorPass {
   // plural ("Israeli officials, Netanyahu said") nor a description ("a U.S. citizen, Asim
   // Ghafoor").
   bool PersonInApposition(uint32_t b, uint32_t t) const {
-    const bool office = std::any_of(rules_.actors.offices.begin(), rules_.actors.offices.end(),
-                                    [&](const Cue& cue) {
-                                      const uint32_t len = static_cast<uint32_t>(cue.tokens.size());
-                                      if (cue.prefix || len == 0 || t < b + len) return false;
-                                      for (uint32_t k = 0; k < len; ++k) {
-                                        if (Word(t - len + k) != cue.tokens[k]) return false;
-                                      }
-                                      return true;
-                                    });
-    if (!office) return false;
+    // The apposition first: few nouns have one, and the office list is long.
+    const uint32_t nouns_end = t;
     const uint32_t n = static_cast<uint32_t>(s_.tokens.size());
     if (t < n && Word(t) == "to") {  // "to the United States"
       ++t;
@@ -367,7 +359,18 @@ class SectorPass {
         m.entity->entity.type != EntityType::kPerson) {
       return false;
     }
-    return m.tok_end >= s_.tokens.size() || Word(m.tok_end) == "," || Word(m.tok_end) == ".";
+    if (m.tok_end < s_.tokens.size() && Word(m.tok_end) != "," && Word(m.tok_end) != ".") {
+      return false;
+    }
+    return std::any_of(rules_.actors.offices.begin(), rules_.actors.offices.end(),
+                       [&](const Cue& cue) {
+                         const uint32_t len = static_cast<uint32_t>(cue.tokens.size());
+                         if (cue.prefix || len == 0 || nouns_end < b + len) return false;
+                         for (uint32_t k = 0; k < len; ++k) {
+                           if (Word(nouns_end - len + k) != cue.tokens[k]) return false;
+                         }
+                         return true;
+                       });
   }
 
   // Capitalised nouns before "and" or a comma and one of the rules' titles in capitals are a

@@ -2,8 +2,11 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <simdjson.h>
 
 #include <optional>
+
+#include "base/json_element.h"
 
 namespace parley {
 namespace {
@@ -118,8 +121,10 @@ TEST(StatementJsonTest, ReportsTheBadField) {
 
 // Each line gets the same answer from `fast` (a codec with a fast path) and from `tree` (its
 // JSON-tree path): the same record, or the same error.
-template <typename Fast, typename Tree>
-void ExpectFastPathAgrees(const std::vector<std::string>& lines, Fast fast_path, Tree tree_path) {
+template <typename Fast, typename Tree, typename FromElement>
+void ExpectFastPathAgrees(const std::vector<std::string>& lines, Fast fast_path, Tree tree_path,
+                          FromElement element_path) {
+  size_t taken = 0;
   for (const std::string& line : lines) {
     SCOPED_TRACE(line);
     auto fast = fast_path(line);
@@ -131,7 +136,18 @@ void ExpectFastPathAgrees(const std::vector<std::string>& lines, Fast fast_path,
       EXPECT_EQ(fast.status().code(), tree.status().code());
       EXPECT_EQ(fast.status().message(), tree.status().message());
     }
+    // The reader of a parsed element (base/json_element.h), on the lines it may be given,
+    // gives the same record or declines.
+    simdjson::dom::parser parser;
+    simdjson::dom::element root;
+    if (internal::JsonNeedsGeneralPath(line) || parser.parse(line).get(root)) continue;
+    if (auto record = element_path(root)) {
+      ++taken;
+      ASSERT_TRUE(tree.ok()) << tree.status().ToString();
+      EXPECT_EQ(*record, *tree);
+    }
   }
+  EXPECT_GT(taken, 0u);
 }
 
 // StatementFromJson reads lines as StatementToJson writes them without a JSON tree; on every
@@ -231,7 +247,8 @@ TEST(StatementJsonTest, FastPathAgreesWithTheGeneralPath) {
       "[]",
       "",
   };
-  ExpectFastPathAgrees(lines, StatementFromJson, internal::StatementFromJsonTree);
+  ExpectFastPathAgrees(lines, StatementFromJson, internal::StatementFromJsonTree,
+                       internal::StatementFromElement);
   auto back = StatementFromJson(StatementToJson(full));
   ASSERT_TRUE(back.ok());
   EXPECT_EQ(back->text, full.text);
@@ -336,7 +353,8 @@ TEST(EntityJsonTest, FastPathAgreesWithTheGeneralPath) {
       "[]",
       "",
   };
-  ExpectFastPathAgrees(lines, EntityFromJson, internal::EntityFromJsonTree);
+  ExpectFastPathAgrees(lines, EntityFromJson, internal::EntityFromJsonTree,
+                       internal::EntityFromElement);
 }
 
 TEST(DocumentInfoJsonTest, RoundTrip) {
@@ -394,6 +412,12 @@ TEST(DocumentInfoJsonTest, ReadsEveryShape) {
     if (c.expected) {
       ASSERT_TRUE(read.ok()) << read.status().ToString();
       EXPECT_EQ(*read, *c.expected);
+      simdjson::dom::parser parser;
+      simdjson::dom::element root;
+      ASSERT_FALSE(parser.parse(c.line).get(root));
+      if (auto element = internal::DocumentInfoFromElement(root)) {
+        EXPECT_EQ(*element, *c.expected);
+      }
     } else {
       ASSERT_FALSE(read.ok());
       EXPECT_EQ(read.status().code(), StatusCode::kInvalidArgument);

@@ -1,6 +1,7 @@
-// The envelope is read with simdjson's DOM parser (Debian libsimdjson-dev, as extract/jsonl.cc
-// reads documents), which hands each nested record's JSON text to the codec that owns it
-// (base/json.h): the bundle adds no second reader of statements or entities.
+// The line is parsed once with simdjson's DOM parser (Debian libsimdjson-dev, as extract/jsonl.cc
+// reads documents), and each nested record is read from its element by the codec that owns it
+// (base/json_element.h), or, where that codec's fast path declines, from its JSON text by the
+// general path (base/json.h): the bundle adds no second reader of statements or entities.
 #include "tools/cli/bundle.h"
 
 #include <simdjson.h>
@@ -9,6 +10,7 @@
 #include <utility>
 
 #include "base/json.h"
+#include "base/json_element.h"
 #include "base/text.h"
 
 namespace parley::cli {
@@ -46,6 +48,19 @@ bool Reference(simdjson::dom::element value, std::string_view* id, uint64_t* men
   return !value.get_array().get(pair) && pair.size() == 2 &&
          !pair.at(0).value_unsafe().get_string().get(*id) &&
          !pair.at(1).value_unsafe().get_uint64().get(*mentions);
+}
+
+// Reads a record of type T from `element` through its codec: from the element itself when
+// `plain` (the line holds nothing the fast paths leave to the general path) and the fast path
+// takes it, else from its JSON text.
+template <typename T>
+Result<T> ReadRecord(simdjson::dom::element element, bool plain,
+                     std::optional<T> (*from_element)(const simdjson::dom::element&),
+                     Result<T> (*from_text)(std::string_view)) {
+  if (plain) {
+    if (std::optional<T> record = from_element(element)) return std::move(*record);
+  }
+  return from_text(simdjson::minify(element));
 }
 
 }  // namespace
@@ -108,6 +123,7 @@ Result<DocumentRecord> BundleReader::Read(std::string_view line) {
   if (auto error = parser.parse(line.data(), line.size()).get(root)) {
     return JsonError(error, "the line");
   }
+  const bool plain = !internal::JsonNeedsGeneralPath(line);
   DocumentRecord record;
   bool has_version = false, has_document = false, has_text = false;
   for (const simdjson::dom::key_value_pair field : root) {
@@ -128,7 +144,8 @@ Result<DocumentRecord> BundleReader::Read(std::string_view line) {
       if (start) table_.clear();
     } else if (key == "document") {
       if (!value.is_object()) return FieldError(key, "must be an object");
-      auto info = DocumentInfoFromJson(simdjson::minify(value));
+      auto info = ReadRecord<DocumentInfo>(value, plain, internal::DocumentInfoFromElement,
+                                           DocumentInfoFromJson);
       if (!info.ok()) return info.status().WithContext("bundle field 'document'");
       record.document.info = std::move(*info);
       has_document = true;
@@ -166,15 +183,15 @@ Result<DocumentRecord> BundleReader::Read(std::string_view line) {
           record.entities.back().mentions = mentions;
           continue;
         }
-        // Each record is read by its own codec, from its own JSON text.
-        const std::string text = simdjson::minify(item);
         if (entities) {
-          auto entity = EntityFromJson(text);
+          auto entity =
+              ReadRecord<Entity>(item, plain, internal::EntityFromElement, EntityFromJson);
           if (!entity.ok()) return entity.status().WithContext(where);
           Remember(*entity, &table_);
           record.entities.push_back(std::move(*entity));
         } else {
-          auto statement = StatementFromJson(text);
+          auto statement =
+              ReadRecord<Statement>(item, plain, internal::StatementFromElement, StatementFromJson);
           if (!statement.ok()) return statement.status().WithContext(where);
           record.statements.push_back(std::move(*statement));
         }
