@@ -9,20 +9,6 @@
 
 namespace parley::internal::clause_reader {
 
-namespace {
-
-// A present form of a verb that links its subject to a participle: "remains committed to",
-// "stands ready", "seems determined to".
-bool LinkingVerbForm(std::string_view w) {
-  static constexpr std::string_view kForms[] = {
-      "remain", "remains", "stay",  "stays",  "seem",  "seems", "appear", "appears",
-      "become", "becomes", "stand", "stands", "look",  "looks", "feel",   "feels",
-      "get",    "gets",    "grow",  "grows",  "prove", "proves"};
-  return std::find(std::begin(kForms), std::end(kForms), w) != std::end(kForms);
-}
-
-}  // namespace
-
 bool ClauseReader::GerundOpenerBefore(uint32_t u, bool list) const {
   if (u == 0) return false;
   // "while protecting the environment, accelerating X, and providing Y" inside a relative
@@ -126,7 +112,7 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
   // the verb: "all U.S. funds provided to the GCF", "DFC and IDB Invest announced in April"
   // ("supports expanded access": the past form is an adjective of the object; "remains
   // committed to": a linking verb before its participle).
-  if ((i.forms & kFormEd) == 0 && u + 2 < n_ && !LinkingVerbForm(Lower(u)) &&
+  if ((i.forms & kFormEd) == 0 && u + 2 < n_ && !(i.lex != nullptr && i.lex->linking) &&
       info_[u + 1].kind == Kind::kWord && (info_[u + 1].forms & kFormEd) != 0 &&
       (info_[u + 1].forms & kFormBase) == 0 &&
       Has(u + 2, kClassPreposition | kClassTo | kClassDeterminer | kClassThat)) {

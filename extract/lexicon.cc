@@ -127,6 +127,12 @@ Lexicon::Lexicon() {
   }
   for (std::string_view w : {"remain", "remains", "remained"}) Entry(w)->remain = true;
   for (std::string_view w :
+       {"remain", "remains", "stay",  "stays",  "seem",  "seems", "appear", "appears",
+        "become", "becomes", "stand", "stands", "look",  "looks", "feel",   "feels",
+        "get",    "gets",    "grow",  "grows",  "prove", "proves"}) {
+    Entry(w)->linking = true;
+  }
+  for (std::string_view w :
        {"hope", "hopes", "fear", "fears", "concern", "concerns", "belief", "assurance",
         "assurances", "confidence", "expectation", "expectations", "conviction", "optimism"}) {
     Entry(w)->content_noun = true;

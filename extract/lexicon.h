@@ -69,6 +69,9 @@ struct LexEntry {
   bool stative = false;
   // A form of "remain": a copula before a stative participle ("remain committed to").
   bool remain = false;
+  // A present form of a verb that links its subject to a participle ("remains committed to",
+  // "seems determined to", "stands ready"): a verb, not a noun, before a past form.
+  bool linking = false;
   // A noun some frame names as its event (`noun` lines: "invasion", "visit").
   bool event_noun = false;
   // A noun that takes a content clause: "expressed hopes that Osgiliath could be drawn in",
