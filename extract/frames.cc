@@ -629,10 +629,10 @@ class FrameReader {
     return next;
   }
 
-  // Prepositions of place and topic, whose phrase names no party to an event.
   // Prepositions of a phrase that belongs to the noun before it: "of", "in", "to".
   static bool TopicComplement(std::string_view p) { return p == "of" || p == "in" || p == "to"; }
 
+  // Prepositions of place and topic, whose phrase names no party to an event.
   static bool WherePreposition(std::string_view p) {
     static constexpr std::string_view kWhere[] = {"on",         "around", "across", "inside",
                                                   "throughout", "within", "near"};
