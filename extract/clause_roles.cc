@@ -336,8 +336,15 @@ void ClauseReader::FindSubject(size_t gi) {
             named >= 0 && Is(p + 1, "including") && out_->chunks[named].begin == p + 2;
         // Nor a relative clause: "This meeting, which follows the visits of Blinken to Japan
         // and Korea, provides".
+        // Nor a prepositional phrase of a participle opening the aside: "These forces,
+        // operating in coordination with the Government of Saudi Arabia, provide".
+        const bool participle_pp = named >= 0 && out_->chunks[named].in_pp &&
+                                   info_[p + 1].kind == Kind::kWord &&
+                                   ((info_[p + 1].forms & kFormIng) != 0 ||
+                                    (Lower(p + 1).size() >= 6 && Lower(p + 1).ends_with("ing")));
         if (named >= 0 && !out_->chunks[named].members.empty() && out_->chunks[named].begin > p &&
             (!Has(p + 1, kClassPreposition | kClassTo | kClassRelative) || including) &&
+            (!participle_pp || including) &&
             (NamesNoEntity(p) || (including && NamesGroupsOnly(p))) && Parenthetical(p, w)) {
           out_->skipped.push_back({p, w + 1, "apposition"});
           g.subject = named;
@@ -381,6 +388,16 @@ void ClauseReader::FindSubject(size_t gi) {
               {p, w + 1,
                Has(p + 1, kClassRelative) ? "relative clause" : "apposition or adverbial"});
           g.subject = c;
+          g.subject_via = "before a parenthetical";
+          return;
+        }
+        // "The treaty, which Carter signed, stated": the noun phrase before the aside is the
+        // subject though it names no entity (ResolveChunk may name it), not the aside's actor.
+        if (c < 0 && OpeningNounPhraseBefore(p) != kNoUnit && Parenthetical(p, w)) {
+          out_->skipped.push_back(
+              {p, w + 1,
+               Has(p + 1, kClassRelative) ? "relative clause" : "apposition or adverbial"});
+          g.subject = NounChunkEndingAt(p, /*possessor_owns=*/true);
           g.subject_via = "before a parenthetical";
           return;
         }
