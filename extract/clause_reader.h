@@ -402,6 +402,12 @@ class ClauseReader {
   // right before the comma at `open` ("The treaty, signed in 1977,", "The second, called the
   // Panama Canal Treaty,"); kNoUnit otherwise.
   uint32_t OpeningNounPhraseBefore(uint32_t open) const;
+
+  // When chunk `agent` is the by-agent of a reduced relative of leading ("led", "headed",
+  // "spearheaded", "commanded by") whose noun phrase opens the clause, before group gi: that
+  // noun phrase's chunk ("a coup led by Colonel Omar Torrijos deposed Arias": the
+  // leader acts for the coup); -1 otherwise.
+  int LedPhrase(int agent, size_t gi) const;
   // Whether unit p is a relative pronoun that opens a clause whose verb comes next: "who", or
   // "which" after its antecedent (an entity or a noun) and a comma.
   bool RelativeOpensAt(uint32_t p) const;

@@ -481,7 +481,16 @@ void ClauseReader::FindSubject(size_t gi) {
         }
         out_->chunks.pop_back();
       }
-      if (chunk.in_pp && !AfterQuantifier(chunk.begin) && !clause_prep) return;
+      if (chunk.in_pp && !AfterQuantifier(chunk.begin) && !clause_prep) {
+        if (const int phrase = LedPhrase(c, gi); phrase >= 0) {
+          g.subject = c;
+          g.subject_via =
+              "leader of \"" +
+              std::string(s_.UnitsText(out_->chunks[phrase].begin, out_->chunks[phrase].end)) +
+              "\"";
+        }
+        return;
+      }
       g.subject = c;
       g.subject_via = "before the verb";
       return;
@@ -506,6 +515,31 @@ void ClauseReader::FindSubject(size_t gi) {
     }
     return;
   }
+}
+
+namespace {
+// The verbs whose agent leads what their participle follows: "a coup led by Torrijos".
+constexpr std::string_view kLeadVerbs[] = {"lead", "head", "spearhead", "command"};
+}  // namespace
+
+int ClauseReader::LedPhrase(int agent, size_t gi) const {
+  const Chunk& by = out_->chunks[agent];
+  if (by.members.empty() || by.begin < 2 || !Is(by.begin - 1, "by")) return -1;
+  for (size_t h = 0; h < gi; ++h) {
+    const VerbGroup& led = out_->groups[h];
+    if (led.verbs.size() != 1 || led.verbs[0].unit + 2 != by.begin || led.agent != agent ||
+        led.subject < 0 || led.subject_via != "reduced relative" || !LemmaIn(led, kLeadVerbs)) {
+      continue;
+    }
+    const Chunk& phrase = out_->chunks[led.subject];
+    // "A U.S. delegation led by": the determiner opens the phrase.
+    const uint32_t b = phrase.begin > 0 && Has(phrase.begin - 1, kClassDeterminer)
+                           ? phrase.begin - 1
+                           : phrase.begin;
+    if (phrase.in_pp || phrase.end != led.begin || !ClauseStartBefore(b)) return -1;
+    return led.subject;
+  }
+  return -1;
 }
 
 void ClauseReader::FindRoles(size_t gi) {

@@ -250,6 +250,14 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {"subject \"the Paris Agreement\" = agreement:paris-agreement [apposition of \"The "
         "second\"]"},
        {}},
+      // The leader named by a reduced relative of leading acts for the phrase it follows.
+      {"After the deadline passed, the coalition led by the United States attacked Iraq.",
+       {"subject \"the United States\" = state:united-states [leader of \"the coalition\"]"},
+       {}},
+      {"A U.S. delegation led by Secretary Blinken met President Zelenskyy.",
+       {"subject \"Secretary Blinken\" = person:antony-blinken [leader of \"U.S. delegation\"]"},
+       {}},
+      {"Japan welcomed a project led by Australia in Fiji.", {}, {"leader of"}},
       // A list's member after a comma opens no clause.
       {"Japan works with you, your team, and the community to turn them into jobs, and "
        "restore growth.",
