@@ -234,8 +234,8 @@ class FrameReader {
                          (Lower(e + 1) == "such" && Lower(e + 2) == "as") || NarrowingAt(e + 1));
         if (w.size() == 1 && std::string_view(",;:.!?()").find(w[0]) != std::string_view::npos &&
             !(w[0] == '.' && IsNumber(e - 1) && IsNumber(e + 1)) &&  // "$1.9 billion"
-            !(w[0] == ',' && IsNumber(e - 1) && IsNumber(e + 1) && Tight(e) &&
-              Tight(e + 1)) &&  // "62,000 visas"
+            !((w[0] == ',' || w[0] == ':') && IsNumber(e - 1) && IsNumber(e + 1) && Tight(e) &&
+              Tight(e + 1)) &&  // "62,000 visas", "a 5:5:3 ratio"
             !inner_comma) {
           break;
         }

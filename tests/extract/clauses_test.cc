@@ -258,6 +258,8 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {"subject \"Secretary Blinken\" = person:antony-blinken [leader of \"U.S. delegation\"]"},
        {}},
       {"Japan welcomed a project led by Australia in Fiji.", {}, {"leader of"}},
+      // Numbers joined by colons are one word of the phrase.
+      {"The conference adopted the 5:5:3 ratio.", {"object \"the 5:5:3 ratio\""}, {}},
       // A list's member after a comma opens no clause.
       {"Japan works with you, your team, and the community to turn them into jobs, and "
        "restore growth.",
