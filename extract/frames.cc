@@ -255,6 +255,9 @@ class FrameReader {
                          mention.entity->entity.type == EntityType::kPlace &&
                          (Lower(e - 2) == "at" || (Lower(e - 2) == "the" && Lower(e - 3) == "at"));
       if (mention.kind != MentionKind::kDate && !place) break;
+      // A date after "of" belongs to its noun: "withdraw to the line of June 4, 1967", "the
+      // attacks of September 11, 2001".
+      if (!place && e >= 2 && Lower(e - 2) == "of") break;
       if (place) {
         e -= Lower(e - 2) == "the" ? 3 : 2;
         continue;
