@@ -458,6 +458,11 @@ size_t VerbImporter::WriteFrames(const ImportInput& input, const VerbBlock& bloc
   });
   const bool complement_coded =
       has_default && !intent && read_by_rules && ComplementCoded(by_root, default_root);
+  // A verb with no pattern at all codes what comes after it, not what a clause it governs
+  // says: "worried that the Brazilians would be able to produce", "determined that Venezuela
+  // has fallen short" name no target. Patterns written for a verb reach into its clauses
+  // ("allowed that Mordor isn't a real pleasant place").
+  const bool no_patterns = by_root.size() == 1 && blockers.empty();
   size_t written = 0;
   for (auto& [key, lines] : by_root) {
     const std::string root = key.substr(0, key.find('|'));
@@ -559,9 +564,12 @@ size_t VerbImporter::WriteFrames(const ImportInput& input, const VerbBlock& bloc
     // A pattern that spells a negation ("DID N'T * OVER EFFORTS [904]") codes the event the
     // negation makes: its statement is that event, not a negated one.
     if (asserted) out += "  modality   asserted\n";
-    out += "  object     " + (object.empty() ? std::string(kDefaultObject) : object) + "\n";
-    // ... and the owner of the phrase: "rejected Moscow's proposal" is Russia's.
-    if (object.empty() || object.ends_with(kDefaultObject)) out += "  object-owner actor\n";
+    out += "  object     " +
+           (!object.empty() ? object : std::string(no_patterns ? kPlainObject : kDefaultObject)) +
+           "\n";
+    // ... and the owner of the phrase, as PETRARCH's noun phrase holds its modifiers:
+    // "rejected Moscow's proposal" is Russia's, "came to the Japanese capital" Japan's.
+    out += "  object-owner actor\n";
     if (compound) out += "  reciprocal object only\n";
     if ((!is_default || pattern_only) && bare == lines.end()) {
       for (const Line& l : lines) out += "  when       " + l.words + "\n";
