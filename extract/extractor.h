@@ -10,6 +10,7 @@
 #define PARLEY_EXTRACT_EXTRACTOR_H_
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -31,6 +32,11 @@ struct ExtractorOptions {
   // "Memory"). Shorter documents are analysed whole. Default: 256 KiB, above every document of
   // the bench corpus (the longest has 252 KB). REQUIRES: > 0.
   size_t window_bytes = 256u << 10;
+  // The compiled-rules cache (extract/rule_cache.h): the directory of its files, "" (the
+  // default) to compile the rules every time; and where its one-line notes go (a cache file
+  // that could not be used), none when empty.
+  std::string rules_cache_dir;
+  std::function<void(const std::string&)> rules_cache_note;
 };
 
 // A sentence of the document as the splitter saw it.
