@@ -98,6 +98,11 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
   // unless a determiner comes before it ("Kennedy then met" against "the then president").
   if (Is(p, "then") && !(p > 0 && Has(p - 1, kClassDeterminer | kClassPossessive))) {
     // Read as an adverb: what stands before "then" decides, as before any adverb.
+  } else if ((i.forms & (kFormEd | kFormThird)) != 0 && Has(p, kClassNumber) && p > 0 &&
+             Is(p - 1, "the") && ClauseStartBefore(p - 1) && !Is(p, "one") && !Is(p, "dozen") &&
+             !Is(p, "hundred") && !Is(p, "thousand")) {
+    // "The two discussed", "the three agreed": the number that opens the clause is its
+    // subject (participants.h: that many participants).
   } else if (Has(p,
                  kClassDeterminer | kClassNumber | kClassModifier | kClassPreposition | kClassTo)) {
     return false;

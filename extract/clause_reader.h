@@ -408,6 +408,11 @@ class ClauseReader {
   // noun phrase's chunk ("a coup led by Colonel Omar Torrijos deposed Arias": the
   // leader acts for the coup); -1 otherwise.
   int LedPhrase(int agent, size_t gi) const;
+
+  // When participle group gi names a topic of a verb of talking whose subject it would share
+  // ("discussed the challenges, including climate change, ending the pandemic": an -ing form
+  // after "including" or "such as" in that verb's clause): that verb's group; -1 otherwise.
+  int TopicOfTalk(size_t gi) const;
   // Whether unit p is a relative pronoun that opens a clause whose verb comes next: "who", or
   // "which" after its antecedent (an entity or a noun) and a comma.
   bool RelativeOpensAt(uint32_t p) const;

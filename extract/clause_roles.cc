@@ -520,7 +520,21 @@ void ClauseReader::FindSubject(size_t gi) {
 namespace {
 // The verbs whose agent leads what their participle follows: "a coup led by Torrijos".
 constexpr std::string_view kLeadVerbs[] = {"lead", "head", "spearhead", "command"};
+// The verbs whose object names what is talked about: "discussed ..., including ending X".
+constexpr std::string_view kTalkVerbs[] = {"discuss", "review",  "talk",   "exchange", "consider",
+                                           "examine", "explore", "debate", "brief"};
 }  // namespace
+
+int ClauseReader::TopicOfTalk(size_t gi) const {
+  const int h = SharedSubject(gi);
+  if (h < 0 || !LemmaIn(out_->groups[h], kTalkVerbs)) return -1;
+  const uint32_t begin = out_->groups[gi].begin;
+  for (uint32_t u = out_->groups[h].end; u < begin; ++u) {
+    if (IsHardStop(u)) return -1;
+    if (Is(u, "including") || (Is(u, "such") && Is(u + 1, "as"))) return h;
+  }
+  return -1;
+}
 
 int ClauseReader::LedPhrase(int agent, size_t gi) const {
   const Chunk& by = out_->chunks[agent];
@@ -545,6 +559,11 @@ int ClauseReader::LedPhrase(int agent, size_t gi) const {
 void ClauseReader::FindRoles(size_t gi) {
   FindSubject(gi);
   VerbGroup& g = out_->groups[gi];
+  // A topic of talk shares no subject, however it was found (below).
+  if (g.subject >= 0 && g.subject_via.rfind("shared", 0) == 0 && ParticipleClause(g) &&
+      TopicOfTalk(gi) >= 0) {
+    g.subject = -1;
+  }
   // "Neither Russia nor China voted for it": each of them, negated.
   if (g.subject >= 0 && out_->chunks[g.subject].members.size() > 1 &&
       out_->chunks[g.subject].begin > 0 && Is(out_->chunks[g.subject].begin - 1, "neither")) {
@@ -657,8 +676,12 @@ void ClauseReader::FindRoles(size_t gi) {
   // A participle clause takes the subject of its sentence: the last finite verb's before
   // it, else the next one's ("After meeting Abe, Putin said").
   if (g.subject < 0 && ParticipleClause(g)) {
-    // "thanked His Majesty, King Abdullah II, for convening": who is credited does it.
-    if (gi > 0 && CreditedGerundAt(g.begin, out_->groups[gi - 1])) {
+    if (const int h = TopicOfTalk(gi); h >= 0) {
+      // "discussed the challenges, including climate change, ending the pandemic and ...":
+      // what is talked about is nobody's act.
+      g.subject_via = "a topic of '" + std::string(UnitText(out_->groups[h].verbs[0].unit)) + "'";
+    } else if (gi > 0 && CreditedGerundAt(g.begin, out_->groups[gi - 1])) {
+      // "thanked His Majesty, King Abdullah II, for convening": who is credited does it.
       // Nobody named when no entity is credited: not the subject of the verb that credits.
       g.subject = CreditedChunk(gi);
       g.subject_via =

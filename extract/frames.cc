@@ -234,8 +234,8 @@ class FrameReader {
                          (Lower(e + 1) == "such" && Lower(e + 2) == "as") || NarrowingAt(e + 1));
         if (w.size() == 1 && std::string_view(",;:.!?()").find(w[0]) != std::string_view::npos &&
             !(w[0] == '.' && IsNumber(e - 1) && IsNumber(e + 1)) &&  // "$1.9 billion"
-            !(w[0] == ',' && IsNumber(e - 1) && IsNumber(e + 1) && Tight(e) &&
-              Tight(e + 1)) &&  // "62,000 visas"
+            !((w[0] == ',' || w[0] == ':') && IsNumber(e - 1) && IsNumber(e + 1) && Tight(e) &&
+              Tight(e + 1)) &&  // "62,000 visas", "a 5:5:3 ratio"
             !inner_comma) {
           break;
         }
@@ -255,6 +255,9 @@ class FrameReader {
                          mention.entity->entity.type == EntityType::kPlace &&
                          (Lower(e - 2) == "at" || (Lower(e - 2) == "the" && Lower(e - 3) == "at"));
       if (mention.kind != MentionKind::kDate && !place) break;
+      // A date after "of" belongs to its noun: "withdraw to the line of June 4, 1967", "the
+      // attacks of September 11, 2001".
+      if (!place && e >= 2 && Lower(e - 2) == "of") break;
       if (place) {
         e -= Lower(e - 2) == "the" ? 3 : 2;
         continue;

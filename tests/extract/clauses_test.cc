@@ -258,6 +258,17 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {"subject \"Secretary Blinken\" = person:antony-blinken [leader of \"U.S. delegation\"]"},
        {}},
       {"Japan welcomed a project led by Australia in Fiji.", {}, {"leader of"}},
+      // Numbers joined by colons are one word of the phrase.
+      {"The conference adopted the 5:5:3 ratio.", {"object \"the 5:5:3 ratio\""}, {}},
+      // A number that opens the clause after "the" is its subject, not an adjective.
+      {"The two discussed joint efforts.",
+       {"verb group \"discussed\": discuss (active, asserted)", "subject \"The two\""},
+       {}},
+      // What is talked about is nobody's act.
+      {"The leaders discussed the challenges, including climate change, ending the war and "
+       "cutting emissions.",
+       {"subject - [a topic of 'discussed']"},
+       {"[shared with 'discussed']"}},
       // A list's member after a comma opens no clause.
       {"Japan works with you, your team, and the community to turn them into jobs, and "
        "restore growth.",
