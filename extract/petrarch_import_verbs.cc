@@ -386,6 +386,8 @@ size_t VerbImporter::WriteFrames(const ImportInput& input, const VerbBlock& bloc
   // The patterns as lines, by CAMEO root.
   std::map<std::string, std::vector<Line>> by_root;
   std::vector<Line> blockers;  // "[---]" patterns
+  // The code of each pattern's words (and roles), as first written.
+  std::map<std::string, std::string> first_codes;
   for (const VerbPattern* pattern : patterns) {
     const VerbPattern& p = *pattern;
     std::vector<std::vector<std::string>> before(1), after(1);
@@ -422,6 +424,23 @@ size_t VerbImporter::WriteFrames(const ImportInput& input, const VerbBlock& bloc
         line.reverse = p.reverse;
         line.source = p.line;
         line.named = block.verbs.size() == 1 || !NamedVerbs(block, p).empty();
+        // The same words written again with another code ("FORGE * TIES [050]", then "[060]")
+        // are one pattern: TABARI's first match wins, so the first code does, and the verb
+        // codes one event there, not two.
+        const std::string same =
+            line.words + "|" + roles.object + (roles.swapped ? "|swapped" : "") +
+            (roles.compound ? "|compound" : "") +
+            (SpellsNegation(p.before) || SpellsNegation(p.after) ? "|negation" : "");
+        const std::string codes = line.cameo + (line.reverse.empty() ? "" : ":" + line.reverse);
+        if (!blocks) {
+          const auto [first, added] = first_codes.emplace(same, codes);
+          if (!added && first->second != codes) {
+            log_->Add(
+                input.path, p.line,
+                "pattern written before with code '" + first->second + "': the first code applies");
+            continue;
+          }
+        }
         if (blocks) {
           blockers.push_back(line);
         } else {
