@@ -46,8 +46,9 @@ void AddRuleFlags(CLI::App& app, RuleFlags& flags) {
 }
 
 Result<std::shared_ptr<Extractor>> CreateExtractor(const CommandContext& context,
-                                                   const RuleFlags& flags) {
+                                                   const RuleFlags& flags, bool entities) {
   ExtractorOptions options;
+  options.entities = entities;
   options.default_rules = !flags.no_default_rules;
   options.rule_paths = flags.rule_paths;
   PARLEY_ASSIGN_OR_RETURN(std::unique_ptr<Extractor> created, Extractor::Create(options));
