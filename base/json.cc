@@ -14,8 +14,8 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <type_traits>
 
-#include "base/json_element.h"
 #include "base/text.h"
 
 namespace parley {
@@ -970,22 +970,124 @@ void AppendJsonString(std::string_view value, std::string* out) {
   out->resize(static_cast<size_t>(w.end() - out->data()));
 }
 
+struct internal::JsonValueAccess {
+  using Element = simdjson::dom::element;
+  static_assert(sizeof(Element) == sizeof(JsonValue::element_) &&
+                    alignof(Element) <= alignof(JsonValue) && std::is_trivially_copyable_v<Element>,
+                "JsonValue holds a simdjson::dom::element by value");
+
+  static JsonValue Make(Element element, bool plain) {
+    JsonValue value;
+    std::memcpy(value.element_, &element, sizeof(Element));
+    value.plain_ = plain;
+    return value;
+  }
+  static Element Get(const JsonValue& value) {
+    Element element;
+    std::memcpy(&element, value.element_, sizeof(Element));
+    return element;
+  }
+  static bool Plain(const JsonValue& value) { return value.plain_; }
+};
+
+namespace {
+using Access = internal::JsonValueAccess;
+}  // namespace
+
+struct JsonParser::Impl {
+  simdjson::dom::parser parser;
+};
+
+JsonParser::JsonParser() : impl_(std::make_unique<Impl>()) {}
+JsonParser::~JsonParser() = default;
+JsonParser::JsonParser(JsonParser&&) noexcept = default;
+JsonParser& JsonParser::operator=(JsonParser&&) noexcept = default;
+
+Result<JsonValue> JsonParser::Parse(std::string_view text) {
+  simdjson::dom::element root;
+  if (auto error = impl_->parser.parse(text.data(), text.size()).get(root)) {
+    return InvalidArgumentError(simdjson::error_message(error));
+  }
+  return Access::Make(root, !fast::NeedsGeneralPath(text));
+}
+
+bool JsonValue::IsObject() const { return Access::Get(*this).is_object(); }
+bool JsonValue::IsArray() const { return Access::Get(*this).is_array(); }
+
+std::optional<uint64_t> JsonValue::Uint() const {
+  uint64_t value = 0;
+  if (Access::Get(*this).get_uint64().get(value) != simdjson::SUCCESS) return std::nullopt;
+  return value;
+}
+
+std::optional<bool> JsonValue::Bool() const {
+  bool value = false;
+  if (Access::Get(*this).get_bool().get(value) != simdjson::SUCCESS) return std::nullopt;
+  return value;
+}
+
+std::optional<std::string_view> JsonValue::String() const {
+  std::string_view value;
+  if (Access::Get(*this).get_string().get(value) != simdjson::SUCCESS) return std::nullopt;
+  return value;
+}
+
+std::vector<std::pair<std::string_view, JsonValue>> JsonValue::Fields() const {
+  std::vector<std::pair<std::string_view, JsonValue>> fields;
+  simdjson::dom::object object;
+  if (Access::Get(*this).get_object().get(object) != simdjson::SUCCESS) return fields;
+  fields.reserve(object.size());
+  for (const simdjson::dom::key_value_pair field : object) {
+    fields.emplace_back(field.key, Access::Make(field.value, plain_));
+  }
+  return fields;
+}
+
+std::vector<JsonValue> JsonValue::Items() const {
+  std::vector<JsonValue> items;
+  simdjson::dom::array array;
+  if (Access::Get(*this).get_array().get(array) != simdjson::SUCCESS) return items;
+  items.reserve(array.size());
+  for (const simdjson::dom::element item : array) items.push_back(Access::Make(item, plain_));
+  return items;
+}
+
+std::string JsonValue::Minified() const { return simdjson::minify(Access::Get(*this)); }
+
 namespace internal {
 
-bool JsonNeedsGeneralPath(std::string_view text) { return fast::NeedsGeneralPath(text); }
-
-std::optional<Statement> StatementFromElement(const simdjson::dom::element& element) {
-  return fast::StatementOf(element, nullptr);
+// The element readers require a text without what NeedsGeneralPath finds, which they cannot
+// check on an element.
+std::optional<Statement> StatementFromJsonValueFast(const JsonValue& value) {
+  if (!Access::Plain(value)) return std::nullopt;
+  return fast::StatementOf(Access::Get(value), nullptr);
 }
 
-std::optional<Entity> EntityFromElement(const simdjson::dom::element& element) {
-  return fast::EntityOf(element);
+std::optional<Entity> EntityFromJsonValueFast(const JsonValue& value) {
+  if (!Access::Plain(value)) return std::nullopt;
+  return fast::EntityOf(Access::Get(value));
 }
 
-std::optional<DocumentInfo> DocumentInfoFromElement(const simdjson::dom::element& element) {
-  return fast::DocumentInfoOf(element);
+std::optional<DocumentInfo> DocumentInfoFromJsonValueFast(const JsonValue& value) {
+  if (!Access::Plain(value)) return std::nullopt;
+  return fast::DocumentInfoOf(Access::Get(value));
 }
 
 }  // namespace internal
+
+Result<Statement> StatementFromJsonValue(const JsonValue& value) {
+  if (auto statement = internal::StatementFromJsonValueFast(value)) return std::move(*statement);
+  return StatementFromJson(value.Minified());
+}
+
+Result<Entity> EntityFromJsonValue(const JsonValue& value) {
+  if (auto entity = internal::EntityFromJsonValueFast(value)) return std::move(*entity);
+  return EntityFromJson(value.Minified());
+}
+
+Result<DocumentInfo> DocumentInfoFromJsonValue(const JsonValue& value) {
+  if (auto info = internal::DocumentInfoFromJsonValueFast(value)) return std::move(*info);
+  return DocumentInfoFromJson(value.Minified());
+}
 
 }  // namespace parley

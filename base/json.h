@@ -20,8 +20,13 @@
 #ifndef PARLEY_BASE_JSON_H_
 #define PARLEY_BASE_JSON_H_
 
+#include <cstdint>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "base/status.h"
 #include "base/types.h"
@@ -58,6 +63,75 @@ Result<Entity> EntityFromJson(std::string_view line);
 // (normalized_hash only when set)
 std::string DocumentInfoToJson(const DocumentInfo& info);
 Result<DocumentInfo> DocumentInfoFromJson(std::string_view line);
+
+// Records inside a larger JSON text (tools/cli/bundle.h: a bundle line holds a document's
+// entities and statements), read where they lie after one parse of the whole text rather than
+// each written out and parsed again.
+//
+// A JsonValue is a value of a text a JsonParser parsed: a small handle, copied freely, valid
+// until that parser parses again or is destroyed. Its strings are the parser's unescaped
+// copies, so the text itself need not outlive it.
+class JsonValue;
+namespace internal {
+struct JsonValueAccess;  // base/json.cc's view of a JsonValue
+}  // namespace internal
+
+// Parses whole JSON texts (simdjson's DOM parser, kept inside base/json.cc).
+// Thread-safety: one thread at a time.
+class JsonParser {
+ public:
+  JsonParser();
+  ~JsonParser();
+  JsonParser(JsonParser&&) noexcept;
+  JsonParser& operator=(JsonParser&&) noexcept;
+
+  // The root value of `text`; the values of the text parsed before are no longer valid.
+  // Errors: InvalidArgument with the parser's reason when `text` is not one JSON value.
+  Result<JsonValue> Parse(std::string_view text);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+class JsonValue {
+ public:
+  bool IsObject() const;
+  bool IsArray() const;
+  // The value, or nullopt when it is of another type (Uint: a number that is not an unsigned
+  // 64-bit integer).
+  std::optional<uint64_t> Uint() const;
+  std::optional<bool> Bool() const;
+  std::optional<std::string_view> String() const;
+  // An object's fields in order, repeated keys kept; empty for any other value.
+  std::vector<std::pair<std::string_view, JsonValue>> Fields() const;
+  // An array's items in order; empty for any other value.
+  std::vector<JsonValue> Items() const;
+  // The value as JSON text, minified.
+  std::string Minified() const;
+
+ private:
+  friend struct internal::JsonValueAccess;
+  JsonValue() = default;
+
+  alignas(8) unsigned char element_[16];  // the parser's element (static_assert in json.cc)
+  bool plain_ = false;  // the whole text holds nothing the records' fast paths leave aside
+};
+
+// The record a value holds: what StatementFromJson, EntityFromJson or DocumentInfoFromJson
+// answers for value.Minified(), read from the value itself where their fast paths allow
+// (errors included: those always come from the text).
+Result<Statement> StatementFromJsonValue(const JsonValue& value);
+Result<Entity> EntityFromJsonValue(const JsonValue& value);
+Result<DocumentInfo> DocumentInfoFromJsonValue(const JsonValue& value);
+
+namespace internal {
+// The fast paths alone of the three readers above: nullopt where they leave the record to the
+// text. Public for the tests that check they agree with the general path.
+std::optional<Statement> StatementFromJsonValueFast(const JsonValue& value);
+std::optional<Entity> EntityFromJsonValueFast(const JsonValue& value);
+std::optional<DocumentInfo> DocumentInfoFromJsonValueFast(const JsonValue& value);
+}  // namespace internal
 
 // Appends `value` as a JSON string literal (quotes included). Invalid UTF-8 is replaced by
 // U+FFFD so the output is always valid JSON.

@@ -420,6 +420,12 @@ int ClauseReader::ChunkAt(uint32_t u) {
       ++v;
       continue;
     }
+    // "the 5:5:3 ratio", "a 10:10:7 ratio": numbers joined by colons are one word.
+    if (IsPunctRaw(v, ':') && v > u && v + 1 < n_ && Joined(v) && Joined(v + 1) &&
+        IsDigits(v - 1) && IsDigits(v + 1)) {
+      ++v;
+      continue;
+    }
     const int c = out_->chunk_of[v];
     if (c >= 0) {
       const Chunk& inner = out_->chunks[c];

@@ -98,6 +98,11 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
   // unless a determiner comes before it ("Kennedy then met" against "the then president").
   if (Is(p, "then") && !(p > 0 && Has(p - 1, kClassDeterminer | kClassPossessive))) {
     // Read as an adverb: what stands before "then" decides, as before any adverb.
+  } else if ((i.forms & (kFormEd | kFormThird)) != 0 && Has(p, kClassNumber) && p > 0 &&
+             Is(p - 1, "the") && ClauseStartBefore(p - 1) && !Is(p, "one") && !Is(p, "dozen") &&
+             !Is(p, "hundred") && !Is(p, "thousand")) {
+    // "The two discussed", "the three agreed": the number that opens the clause is its
+    // subject (participants.h: that many participants).
   } else if (Has(p,
                  kClassDeterminer | kClassNumber | kClassModifier | kClassPreposition | kClassTo)) {
     return false;
@@ -354,7 +359,23 @@ bool ClauseReader::ClosesParenthetical(uint32_t p) const {
     return true;
   }
   return ChunkEndingAt(k - 1) >= 0 || (Has(k - 2, kClassPronoun) && ClauseStartBefore(k - 2)) ||
-         NounBeforeApposedName(k - 1, p);
+         NounBeforeApposedName(k - 1, p) || OpeningNounPhraseBefore(k - 1) != kNoUnit;
+}
+
+uint32_t ClauseReader::OpeningNounPhraseBefore(uint32_t open) const {
+  if (open < 2 || out_->chunk_of[open - 1] >= 0 || !IsNounWord(open - 1)) return kNoUnit;
+  const uint32_t d = DeterminedNounPhraseStart(open);
+  if (d == kNoUnit || !Has(d, kClassDeterminer)) return kNoUnit;
+  // The phrase opens the sentence, a subordinate clause, or follows an introductory phrase
+  // ("In 1977, the treaty, signed ..."); a comma alone may separate a list's members ("with
+  // you, your team, and the community").
+  uint32_t q = d;
+  while (q > 0 && (IsAdverb(q - 1) || info_[q - 1].kind == Kind::kDate)) --q;
+  if (q == 0 || Has(q - 1, kClassSubordinator | kClassThat)) return d;
+  if (!IsPunct(q - 1, ',')) return kNoUnit;
+  uint32_t r = q - 1;
+  while (r > 0 && (IsAdverb(r - 1) || info_[r - 1].kind == Kind::kDate)) --r;
+  return r == 0 || InIntroductoryPhrase(q - 1) ? d : kNoUnit;
 }
 
 uint32_t ClauseReader::ApposedPhraseStart(uint32_t open) const {

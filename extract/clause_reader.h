@@ -392,10 +392,27 @@ class ClauseReader {
   // "Argentina's ongoing talks" is a noun phrase).
   uint32_t DeterminedNounPhraseStart(uint32_t e) const;
 
-  // Whether the comma at p closes a parenthetical that follows an entity chunk or a pronoun at
-  // the start of a clause: "Putin, who has never been to Tokyo, met", "We, the leaders of A
-  // and B, oppose". Commas inside a coordinated chunk are not the opening one.
+  // Whether the comma at p closes a parenthetical that follows an entity chunk, a pronoun or a
+  // determined noun phrase (OpeningNounPhraseBefore) at the start of a clause: "Putin, who has
+  // never been to Tokyo, met", "We, the leaders of A and B, oppose", "The treaty, signed in
+  // 1977, stated". Commas inside a coordinated chunk are not the opening one.
   bool ClosesParenthetical(uint32_t p) const;
+
+  // The start of a noun phrase that names no entity, opens a clause with a determiner and ends
+  // right before the comma at `open` ("The treaty, signed in 1977,", "The second, called the
+  // Panama Canal Treaty,"); kNoUnit otherwise.
+  uint32_t OpeningNounPhraseBefore(uint32_t open) const;
+
+  // When chunk `agent` is the by-agent of a reduced relative of leading ("led", "headed",
+  // "spearheaded", "commanded by") whose noun phrase opens the clause, before group gi: that
+  // noun phrase's chunk ("a coup led by Colonel Omar Torrijos deposed Arias": the
+  // leader acts for the coup); -1 otherwise.
+  int LedPhrase(int agent, size_t gi) const;
+
+  // When participle group gi names a topic of a verb of talking whose subject it would share
+  // ("discussed the challenges, including climate change, ending the pandemic": an -ing form
+  // after "including" or "such as" in that verb's clause): that verb's group; -1 otherwise.
+  int TopicOfTalk(size_t gi) const;
   // Whether unit p is a relative pronoun that opens a clause whose verb comes next: "who", or
   // "which" after its antecedent (an entity or a noun) and a comma.
   bool RelativeOpensAt(uint32_t p) const;

@@ -336,8 +336,15 @@ void ClauseReader::FindSubject(size_t gi) {
             named >= 0 && Is(p + 1, "including") && out_->chunks[named].begin == p + 2;
         // Nor a relative clause: "This meeting, which follows the visits of Blinken to Japan
         // and Korea, provides".
+        // Nor a prepositional phrase of a participle opening the aside: "These forces,
+        // operating in coordination with the Government of Saudi Arabia, provide".
+        const bool participle_pp = named >= 0 && out_->chunks[named].in_pp &&
+                                   info_[p + 1].kind == Kind::kWord &&
+                                   ((info_[p + 1].forms & kFormIng) != 0 ||
+                                    (Lower(p + 1).size() >= 6 && Lower(p + 1).ends_with("ing")));
         if (named >= 0 && !out_->chunks[named].members.empty() && out_->chunks[named].begin > p &&
             (!Has(p + 1, kClassPreposition | kClassTo | kClassRelative) || including) &&
+            (!participle_pp || including) &&
             (NamesNoEntity(p) || (including && NamesGroupsOnly(p))) && Parenthetical(p, w)) {
           out_->skipped.push_back({p, w + 1, "apposition"});
           g.subject = named;
@@ -381,6 +388,16 @@ void ClauseReader::FindSubject(size_t gi) {
               {p, w + 1,
                Has(p + 1, kClassRelative) ? "relative clause" : "apposition or adverbial"});
           g.subject = c;
+          g.subject_via = "before a parenthetical";
+          return;
+        }
+        // "The treaty, which Carter signed, stated": the noun phrase before the aside is the
+        // subject though it names no entity (ResolveChunk may name it), not the aside's actor.
+        if (c < 0 && OpeningNounPhraseBefore(p) != kNoUnit && Parenthetical(p, w)) {
+          out_->skipped.push_back(
+              {p, w + 1,
+               Has(p + 1, kClassRelative) ? "relative clause" : "apposition or adverbial"});
+          g.subject = NounChunkEndingAt(p, /*possessor_owns=*/true);
           g.subject_via = "before a parenthetical";
           return;
         }
@@ -464,7 +481,16 @@ void ClauseReader::FindSubject(size_t gi) {
         }
         out_->chunks.pop_back();
       }
-      if (chunk.in_pp && !AfterQuantifier(chunk.begin) && !clause_prep) return;
+      if (chunk.in_pp && !AfterQuantifier(chunk.begin) && !clause_prep) {
+        if (const int phrase = LedPhrase(c, gi); phrase >= 0) {
+          g.subject = c;
+          g.subject_via =
+              "leader of \"" +
+              std::string(s_.UnitsText(out_->chunks[phrase].begin, out_->chunks[phrase].end)) +
+              "\"";
+        }
+        return;
+      }
       g.subject = c;
       g.subject_via = "before the verb";
       return;
@@ -491,9 +517,53 @@ void ClauseReader::FindSubject(size_t gi) {
   }
 }
 
+namespace {
+// The verbs whose agent leads what their participle follows: "a coup led by Torrijos".
+constexpr std::string_view kLeadVerbs[] = {"lead", "head", "spearhead", "command"};
+// The verbs whose object names what is talked about: "discussed ..., including ending X".
+constexpr std::string_view kTalkVerbs[] = {"discuss", "review",  "talk",   "exchange", "consider",
+                                           "examine", "explore", "debate", "brief"};
+}  // namespace
+
+int ClauseReader::TopicOfTalk(size_t gi) const {
+  const int h = SharedSubject(gi);
+  if (h < 0 || !LemmaIn(out_->groups[h], kTalkVerbs)) return -1;
+  const uint32_t begin = out_->groups[gi].begin;
+  for (uint32_t u = out_->groups[h].end; u < begin; ++u) {
+    if (IsHardStop(u)) return -1;
+    if (Is(u, "including") || (Is(u, "such") && Is(u + 1, "as"))) return h;
+  }
+  return -1;
+}
+
+int ClauseReader::LedPhrase(int agent, size_t gi) const {
+  const Chunk& by = out_->chunks[agent];
+  if (by.members.empty() || by.begin < 2 || !Is(by.begin - 1, "by")) return -1;
+  for (size_t h = 0; h < gi; ++h) {
+    const VerbGroup& led = out_->groups[h];
+    if (led.verbs.size() != 1 || led.verbs[0].unit + 2 != by.begin || led.agent != agent ||
+        led.subject < 0 || led.subject_via != "reduced relative" || !LemmaIn(led, kLeadVerbs)) {
+      continue;
+    }
+    const Chunk& phrase = out_->chunks[led.subject];
+    // "A U.S. delegation led by": the determiner opens the phrase.
+    const uint32_t b = phrase.begin > 0 && Has(phrase.begin - 1, kClassDeterminer)
+                           ? phrase.begin - 1
+                           : phrase.begin;
+    if (phrase.in_pp || phrase.end != led.begin || !ClauseStartBefore(b)) return -1;
+    return led.subject;
+  }
+  return -1;
+}
+
 void ClauseReader::FindRoles(size_t gi) {
   FindSubject(gi);
   VerbGroup& g = out_->groups[gi];
+  // A topic of talk shares no subject, however it was found (below).
+  if (g.subject >= 0 && g.subject_via.rfind("shared", 0) == 0 && ParticipleClause(g) &&
+      TopicOfTalk(gi) >= 0) {
+    g.subject = -1;
+  }
   // "Neither Russia nor China voted for it": each of them, negated.
   if (g.subject >= 0 && out_->chunks[g.subject].members.size() > 1 &&
       out_->chunks[g.subject].begin > 0 && Is(out_->chunks[g.subject].begin - 1, "neither")) {
@@ -606,8 +676,12 @@ void ClauseReader::FindRoles(size_t gi) {
   // A participle clause takes the subject of its sentence: the last finite verb's before
   // it, else the next one's ("After meeting Abe, Putin said").
   if (g.subject < 0 && ParticipleClause(g)) {
-    // "thanked His Majesty, King Abdullah II, for convening": who is credited does it.
-    if (gi > 0 && CreditedGerundAt(g.begin, out_->groups[gi - 1])) {
+    if (const int h = TopicOfTalk(gi); h >= 0) {
+      // "discussed the challenges, including climate change, ending the pandemic and ...":
+      // what is talked about is nobody's act.
+      g.subject_via = "a topic of '" + std::string(UnitText(out_->groups[h].verbs[0].unit)) + "'";
+    } else if (gi > 0 && CreditedGerundAt(g.begin, out_->groups[gi - 1])) {
+      // "thanked His Majesty, King Abdullah II, for convening": who is credited does it.
       // Nobody named when no entity is credited: not the subject of the verb that credits.
       g.subject = CreditedChunk(gi);
       g.subject_via =

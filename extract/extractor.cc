@@ -7,6 +7,7 @@
 #include "base/text.h"
 #include "extract/default_rules.h"
 #include "extract/prepare.h"
+#include "extract/rule_cache.h"
 #include "extract/rule_matcher.h"
 #include "extract/rule_set.h"
 
@@ -140,7 +141,9 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOptions& opt
   PARLEY_ASSIGN_OR_RETURN(std::vector<RuleSource> extra,
                           ReadRuleSources(options.rule_paths, /*first_layer=*/1));
   AddUserSources(std::move(extra), &sources);
-  PARLEY_ASSIGN_OR_RETURN(std::shared_ptr<const RuleSet> rules, RuleSet::Compile(sources));
+  PARLEY_ASSIGN_OR_RETURN(
+      std::shared_ptr<const RuleSet> rules,
+      LoadRuleSet(sources, RuleCacheOptions{options.rules_cache_dir, options.rules_cache_note}));
   return std::unique_ptr<Extractor>(
       new RuleExtractor(std::move(rules), options.window_bytes, options.entities));
 }

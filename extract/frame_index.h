@@ -60,6 +60,7 @@ class FrameWordTable {
   }
 
  private:
+  friend struct SnapshotAccess;  // rule_snapshot.cc encodes the members
   struct Slot {
     uint32_t hash = 0;
     uint32_t key = kNone;  // kNone: empty

@@ -234,8 +234,8 @@ class FrameReader {
                          (Lower(e + 1) == "such" && Lower(e + 2) == "as") || NarrowingAt(e + 1));
         if (w.size() == 1 && std::string_view(",;:.!?()").find(w[0]) != std::string_view::npos &&
             !(w[0] == '.' && IsNumber(e - 1) && IsNumber(e + 1)) &&  // "$1.9 billion"
-            !(w[0] == ',' && IsNumber(e - 1) && IsNumber(e + 1) && Tight(e) &&
-              Tight(e + 1)) &&  // "62,000 visas"
+            !((w[0] == ',' || w[0] == ':') && IsNumber(e - 1) && IsNumber(e + 1) && Tight(e) &&
+              Tight(e + 1)) &&  // "62,000 visas", "a 5:5:3 ratio"
             !inner_comma) {
           break;
         }
@@ -255,6 +255,9 @@ class FrameReader {
                          mention.entity->entity.type == EntityType::kPlace &&
                          (Lower(e - 2) == "at" || (Lower(e - 2) == "the" && Lower(e - 3) == "at"));
       if (mention.kind != MentionKind::kDate && !place) break;
+      // A date after "of" belongs to its noun: "withdraw to the line of June 4, 1967", "the
+      // attacks of September 11, 2001".
+      if (!place && e >= 2 && Lower(e - 2) == "of") break;
       if (place) {
         e -= Lower(e - 2) == "the" ? 3 : 2;
         continue;
@@ -310,6 +313,30 @@ class FrameReader {
   bool WordIs(uint32_t u, const std::string& token, bool prefix) const {
     const std::string_view w = Lower(u);
     return !w.empty() && (prefix ? w.substr(0, token.size()) == token : w == token);
+  }
+
+  // Whether the last of an imported pattern's words after the verb, when it is an item of a
+  // word list, occurs in units [b, e) as a word of no noun phrase or as its phrase's head. A
+  // PETRARCH synonym set names a class of things (&MILITARY: troops, soldiers, the military);
+  // its word as a modifier names the kind of another noun: "increased military assistance to
+  // Angola" is no "INCREASE * &MILITARY" (a build-up), "increased security cooperation" no
+  // "* &SECURITY"; "increased its military presence" is "* {&MILITARY PRESENCE}". A plain
+  // word of a pattern is written for where it stands ("* DIPLOMATIC": "renewed diplomatic
+  // ties"; "* ARTILLERY": "fired two artillery shells").
+  bool LastWordAtHead(const std::vector<RefineWord>& words, uint32_t b, uint32_t e) const {
+    if (words.empty() || words.back().list == nullptr) return true;
+    const std::vector<Cue>& list = *words.back().list;
+    for (uint32_t u = b; u < e; ++u) {
+      const uint32_t end = ListAt(list, u, e);
+      if (end == 0) continue;
+      const uint32_t last = end - 1;
+      if (std::none_of(a_.chunks.begin(), a_.chunks.end(), [&](const Chunk& c) {
+            return c.head != kNoUnit && c.head != last && last >= c.begin && last < c.end;
+          })) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // The end of an item of `list` that starts at unit `u` (its words one after another, before
@@ -506,10 +533,11 @@ class FrameReader {
     if (*after_end_known == kNoUnit) *after_end_known = AfterEnd(g, verb);
     const uint32_t after_end = *after_end_known;
     const bool occurs =
-        r.adjacent ? InOrderAdjacent(r.before, before_begin, verb, false, r.before_at_verb) &&
-                         InOrderAdjacent(r.after, verb + 1, after_end, r.after_at_verb, false)
-                   : InOrder(r.before, before_begin, verb, imported) &&
-                         InOrder(r.after, verb + 1, after_end, imported);
+        (r.adjacent ? InOrderAdjacent(r.before, before_begin, verb, false, r.before_at_verb) &&
+                          InOrderAdjacent(r.after, verb + 1, after_end, r.after_at_verb, false)
+                    : InOrder(r.before, before_begin, verb, imported) &&
+                          InOrder(r.after, verb + 1, after_end, imported)) &&
+        (!imported || LastWordAtHead(r.after, verb + 1, after_end));
     memo.occurrences.push_back({&g, verb, imported, occurs, memo.first_occurrence[r.pattern]});
     memo.first_occurrence[r.pattern] = static_cast<int32_t>(memo.occurrences.size() - 1);
     return occurs;
@@ -641,9 +669,11 @@ class FrameReader {
 
   // The first prepositional phrase with preposition `prep` whose entities fit, from index
   // `from` on (after the first phrase of f.after, if any); fills `entities` and returns its
-  // chunk, or -1. An `any` phrase's owner of `owner_bits` counts.
+  // chunk, or -1. An `any` phrase's owner of `owner_bits` counts, and for an imported frame
+  // any phrase's.
   int FromPreps(const VerbGroup& g, size_t from, const RoleFiller& f,
-                std::vector<const EntityDef*>* entities, uint32_t owner_bits = 0) const {
+                std::vector<const EntityDef*>* entities, uint32_t owner_bits = 0,
+                bool imported = false) const {
     if (!f.after.empty()) {
       while (from < g.preps.size() && Lower(g.preps[from].prep) != f.after) ++from;
       ++from;  // past the phrase of f.after (or past the end: none)
@@ -680,8 +710,10 @@ class FrameReader {
         if (!entities->empty()) return person;
       }
       // `object-owner` counts for `any` phrases too, PETRARCH's first actor after the verb:
-      // "restore ties with Libya's ..." is Libya.
-      const bool owners = f.prep == "any" && (f.bits & owner_bits) != 0;
+      // "restore ties with Libya's ..." is Libya; and for an imported frame's phrases, as
+      // PETRARCH's noun phrase holds its modifiers ("spoke with Philippine National Security
+      // Advisor Eduardo M.").
+      const bool owners = (f.prep == "any" || imported) && (f.bits & owner_bits) != 0;
       *entities = ResolveChunk(s_, a_, pp.chunk, f.bits, f.actor, owners, doc_);
       if (!entities->empty()) return pp.chunk;
       // A title or description with the entity as its apposition: "to His Majesty, King
@@ -894,7 +926,7 @@ class FrameReader {
           break;
         }
       } else if (!chained) {
-        object_chunk = FromPreps(g, first_pp, f, &objects, frame.owner_bits);
+        object_chunk = FromPreps(g, first_pp, f, &objects, frame.owner_bits, rule.imported);
         if (object_chunk >= 0) {
           object_from_members = true;
           break;
@@ -922,7 +954,7 @@ class FrameReader {
         for (const RoleFiller& f : frame.object) {
           if (!objects.empty()) break;
           if (f.prep.empty()) continue;
-          object_chunk = FromPreps(g, first_pp, f, &objects, frame.owner_bits);
+          object_chunk = FromPreps(g, first_pp, f, &objects, frame.owner_bits, rule.imported);
           if (object_chunk >= 0) {
             object_from_members = true;
             break;

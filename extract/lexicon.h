@@ -179,6 +179,7 @@ class Lexicon {
   bool InfinitiveComplement(uint32_t verb) const { return infinitive_[verb] != 0; }
 
  private:
+  friend struct SnapshotAccess;  // rule_snapshot.cc encodes the members
   LexEntry* Entry(std::string_view word);
   void AddForm(uint32_t verb, std::string_view form, uint8_t bits);
 

@@ -67,6 +67,7 @@ class PhraseSet {
   }
 
  private:
+  friend struct SnapshotAccess;  // rule_snapshot.cc encodes the members
   struct Bucket {
     bool single = false;                        // holds the first token alone
     std::vector<std::vector<uint32_t>> longer;  // phrases of two or more tokens
@@ -131,6 +132,7 @@ struct NameVocabulary {
   bool empty() const;
 
  private:
+  friend struct SnapshotAccess;  // rule_snapshot.cc encodes the members
   TokenTable own_;
   TokenTable* shared_ = nullptr;
 };

@@ -1,6 +1,7 @@
 #include "extract/participants.h"
 
 #include <algorithm>
+#include <functional>
 
 #include "base/date.h"
 #include "base/text.h"
@@ -964,7 +965,7 @@ ImplicitActors DocumentActors::Collective(const Tagged& s, const ClauseAnalysis&
              kNoUnit) {
     kind = kSides;
   } else {
-    return {};
+    return BareNumber(s, a, c);
   }
   // Before the noun: determiners and a number ("the two", "both", "our"), or its owners ("Quad
   // leaders", "the Israeli side").
@@ -1026,25 +1027,76 @@ ImplicitActors DocumentActors::Collective(const Tagged& s, const ClauseAnalysis&
   };
   if (number > 0 && static_cast<int>(set.size()) != number) {
     // "commitments by Israel and the PA ... The two sides": the last list of that many.
-    for (int k = c; k-- > 0;) {
-      const Chunk& other = a.chunks[k];
-      if (other.end > chunk.begin || static_cast<int>(other.members.size()) != number) continue;
-      std::vector<const EntityDef*> members;
-      for (uint32_t m : other.members) AddUnique(&members, ActorOf(s.mentions[m]));
-      if (static_cast<int>(members.size()) == number && fits(members)) {
-        return {as_states(members), "the list before it"};
-      }
-    }
-    for (size_t k = lists_.size(); k-- > 0;) {
-      if (Near(lists_[k].unit) && static_cast<int>(lists_[k].entities.size()) == number &&
-          fits(lists_[k].entities)) {
-        return {as_states(lists_[k].entities), "the last list of " + std::to_string(number)};
-      }
-    }
+    ImplicitActors listed = LastList(s, a, c, number, fits);
+    if (!listed.entities.empty()) return {as_states(listed.entities), std::move(listed.how)};
     return {{}, std::to_string(set.size()) + " participants, not " + std::to_string(number)};
   }
   if (set.size() < 2) return {{}, "fewer than two participants established"};
   return {as_states(set), "the participants, from " + participants_via_};
+}
+
+ImplicitActors DocumentActors::LastList(
+    const Tagged& s, const ClauseAnalysis& a, int c, int number,
+    const std::function<bool(const std::vector<const EntityDef*>&)>& fits) const {
+  const Chunk& chunk = a.chunks[c];
+  for (int k = c; k-- > 0;) {
+    const Chunk& other = a.chunks[k];
+    if (other.end > chunk.begin || static_cast<int>(other.members.size()) != number) continue;
+    std::vector<const EntityDef*> members;
+    for (uint32_t m : other.members) AddUnique(&members, ActorOf(s.mentions[m]));
+    if (static_cast<int>(members.size()) == number && fits(members)) {
+      return {members, "the list before it"};
+    }
+  }
+  for (size_t k = lists_.size(); k-- > 0;) {
+    if (Near(lists_[k].unit) && static_cast<int>(lists_[k].entities.size()) == number &&
+        fits(lists_[k].entities)) {
+      return {lists_[k].entities, "the last list of " + std::to_string(number)};
+    }
+  }
+  return {};
+}
+
+ImplicitActors DocumentActors::BareNumber(const Tagged& s, const ClauseAnalysis& a, int c) const {
+  // "The two discussed", "The three met": a number alone after "the" is that many of the
+  // participants (persons first: "President Biden met Prime Minister Store ... The two
+  // discussed"; their states when no person is one), else the last list of that many persons.
+  const Chunk& chunk = a.chunks[c];
+  uint32_t u = chunk.begin;
+  if (u >= chunk.end || Word(s, u) != "the") return {};
+  ++u;
+  if (u + 1 != chunk.end || MentionAt(s, u) != nullptr) return {};
+  const int number = NumberWord(Word(s, u));
+  if (number == 0 || Word(s, u) == "both") return {};
+  // "Vice President Mondale worked side by side with President Carter as the two endeavored":
+  // that many persons named before it in the sentence, not as owners ("Sullivan emphasized
+  // President Biden's commitment, and the two exchanged views" is no pair).
+  std::vector<const EntityDef*> named;
+  for (const Chunk& other : a.chunks) {
+    if (other.end > chunk.begin || other.possessive) continue;
+    for (uint32_t m : other.members) {
+      const EntityDef* e = ActorOf(s.mentions[m]);
+      if (e != nullptr && IsType(e, EntityType::kPerson)) AddUnique(&named, e);
+    }
+  }
+  if (static_cast<int>(named.size()) == number) return {named, "the persons before it"};
+  const std::vector<const EntityDef*> persons = Persons();
+  if (static_cast<int>(persons.size()) == number) {
+    return {persons, "the participants, from " + participants_via_};
+  }
+  const std::vector<const EntityDef*> states = States();
+  if (persons.empty() && static_cast<int>(states.size()) == number) {
+    return {states, "the participants, from " + participants_via_};
+  }
+  // A list of persons only: "the ongoing situation in Russia and Ukraine ... The two
+  // discussed" is no pair of states discussing.
+  ImplicitActors listed = LastList(s, a, c, number, [](const std::vector<const EntityDef*>& list) {
+    return std::all_of(list.begin(), list.end(),
+                       [](const EntityDef* e) { return IsType(e, EntityType::kPerson); });
+  });
+  if (!listed.entities.empty()) return listed;
+  return {{},
+          std::to_string(number) + " alone: no participants or list of " + std::to_string(number)};
 }
 
 // --- What a unit establishes for the next ones -----------------------------------------------

@@ -37,6 +37,7 @@
 #define PARLEY_EXTRACT_PARTICIPANTS_H_
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -162,6 +163,14 @@ class DocumentActors {
 
   ImplicitActors Pronoun(const Tagged& s, const ClauseAnalysis& a, uint32_t at) const;
   ImplicitActors Collective(const Tagged& s, const ClauseAnalysis& a, int c) const;
+  // A number alone after "the" as a noun phrase ("The two discussed"): that many participants
+  // (persons first), else the last list of that many persons; nothing otherwise.
+  ImplicitActors BareNumber(const Tagged& s, const ClauseAnalysis& a, int c) const;
+  // The last list of `number` actors that `fits` accepts: in the sentence before chunk c, else
+  // the document's lists near it; empty when there is none.
+  ImplicitActors LastList(
+      const Tagged& s, const ClauseAnalysis& a, int c, int number,
+      const std::function<bool(const std::vector<const EntityDef*>&)>& fits) const;
   ImplicitActors We() const;
   const EntityDef* StateOf(const EntityDef* person) const;
   // The state a national group belongs to ("American officials": the United States, its

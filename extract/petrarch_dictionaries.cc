@@ -368,7 +368,8 @@ VerbFile ReadVerbs(std::string_view path, std::string_view text, std::vector<Pro
   // A pattern's words, as split_words, keeping what its underscores say: between two words
   // they are joined (the second follows the first directly: "FOR_CEASEFIRE", "RECENTLY_*"),
   // which is the item "_" between them; at the end of a word it is taken as written ("CASH_",
-  // no other ending), which keeps the underscore on the word.
+  // no other ending), which keeps the underscore on the word. A prepositional phrase's
+  // parentheses are the items "(" and ")" around its words.
   auto pattern_words = [](std::string_view s) {
     std::vector<std::string> out;
     std::string word;
@@ -396,6 +397,7 @@ VerbFile ReadVerbs(std::string_view path, std::string_view text, std::vector<Pro
       }
       if (separator(c)) {
         flush();
+        if (c == '(' || c == ')') out.push_back(std::string(1, c));
         continue;
       }
       word.push_back(c);
@@ -495,6 +497,15 @@ VerbFile ReadVerbs(std::string_view path, std::string_view text, std::vector<Pro
       codes(groups[0], &p.code, &p.reverse);
       bool star = false;
       for (const std::string& w : pattern_words(before)) {
+        if (w == "(" || w == ")") {
+          if (!star) continue;
+          if (w == "(") {
+            p.phrases.push_back({p.after.size(), p.after.size()});
+          } else if (!p.phrases.empty()) {
+            p.phrases.back().second = p.after.size();
+          }
+          continue;
+        }
         if (w == "*") {
           if (star) {
             problems->push_back({std::string(path), line.number, "pattern with two '*'"});

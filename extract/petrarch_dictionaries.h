@@ -26,6 +26,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace parley::petrarch {
@@ -87,13 +88,16 @@ struct Verb {
 
 // A pattern: the words before and after '*', each an item as written ("ECONOMIC",
 // "&CURRENCY", "$", "+", "%", "^", "CASH_": a word taken as written, without other endings),
-// groups' brackets dropped; "_" between two items joins them ("FOR_CEASEFIRE": FOR, _,
-// CEASEFIRE; "RECENTLY_*": RECENTLY, _ before the verb).
+// braces dropped (parentheses too, their spans kept in `phrases`); "_" between two items joins them
+// ("FOR_CEASEFIRE": FOR, _, CEASEFIRE; "RECENTLY_*": RECENTLY, _ before the verb).
 struct VerbPattern {
   std::vector<std::string> before, after;
   std::string code;     // "" when the pattern gives only a reverse code ("[:173]")
   std::string reverse;  // "" when none
   int line = 0;
+  // The items of `after` written in parentheses, each [begin, end): a prepositional phrase
+  // of the verb ("(TO)", "(FOR VISIT)"), its preposition first.
+  std::vector<std::pair<size_t, size_t>> phrases;
   // The line's comment, as written ("HEAD", "FORGE , SET_UP", "pas 2 May 2005"): CAMEO.2.0
   // names there the verbs of the block the pattern was written for (TABARI's verb).
   std::string comment;

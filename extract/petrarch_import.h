@@ -37,23 +37,27 @@
 //             right before the verb) or keep a word as written ("CASH_"). Every other role
 //             marker (`+` before the verb alone, ...) is reported with its line and the frame's
 //             default object (`actor, any actor, that` with `object-owner actor`: PETRARCH's
-//             first actor after the verb, a phrase's owner, a that-clause's subject last)
-//             applies. A one-word verb that is a form of another block's verb ("LEFT" beside
-//             "LEAVE", by the lexicon of `against`) is read in that form only (`form left`),
-//             and the other block's frames never read it (`form not left`). A pattern whose
-//             comment names verbs of its block ("- * (TO) [042:043] # HEAD": TABARI's verb,
-//             as CAMEO 2.0 keeps it) is read with those verbs only: each set of verbs with the
-//             same patterns makes its frames, their ids with the set's first verb. The code of
-//             a synonym set (one-word verbs of more than one lemma) codes only `when` one of
-//             its patterns occurs; a verb with its own code or alone in its block keeps it,
-//             unless `against` reads the verb its own way (a hand-written frame's one-word verb,
-//             a catenative of its modality rules) and most of the patterns written for it code
-//             other roots ("EXPRESS [110]": "express hope" 013, "express support" 051): then its
-//             code is named by its complement and applies only with one of its patterns of
-//             that root (reported); so does a catenative of intention or attempt of `against`
+//             first actor after the verb, a phrase's owner, a that-clause's subject last;
+//             without `that` for a verb with no pattern at all: "worried that the Brazilians
+//             would" names no target) applies. Every frame has `object-owner actor`. A one-word
+//             verb that is a form of another block's verb ("LEFT" beside "LEAVE", by the lexicon of
+//             `against`) is read in that form only (`form left`), and the other block's frames
+//             never read it (`form not left`). A pattern whose comment names verbs of its block ("-
+//             * (TO) [042:043] # HEAD": TABARI's verb, as CAMEO 2.0 keeps it) is read with those
+//             verbs only: each set of verbs with the same patterns makes its frames, their ids with
+//             the set's first verb. The code of a synonym set (one-word verbs of more than one
+//             lemma) codes only `when` one of its patterns occurs; a verb with its own code or
+//             alone in its block keeps it, unless `against` reads the verb its own way (a
+//             hand-written frame's one-word verb, a catenative of its modality rules) and most of
+//             the patterns written for it code other roots ("EXPRESS [110]": "express hope" 013,
+//             "express support" 051): then its code is named by its complement and applies only
+//             with one of its patterns of that root (reported); so does a catenative of intention
+//             or attempt of `against`
 //             ("EXPECT [030]", "CONSIDER [040]": "expected a response from Lincoln"). A pattern
 //             that ends with a preposition ("DEPART * FOR") takes its target from that
-//             preposition's phrase first (`object for actor, actor, any actor, that`). A verb of
+//             preposition's phrase first (`object for actor, actor, any actor, that`); one
+//             written as a phrase of its own ("COME * (TO)") only from it (`object to actor`:
+//             "came to power in the Soviet Union" names no target). A verb of
 //             several words whose verb `against` does not know and one of whose forms the file's
 //             patterns use as a word ("+TIE_IN", "* DIPLOMATIC TIES") is reported, not translated.
 //   discards  a `discard` block: a sentence (story) holding a phrase codes nothing.

@@ -245,14 +245,19 @@ VerbImporter::Roles VerbImporter::PatternRoles(const VerbPattern& p) const {
   } else if (target_before) {
     missing.push_back("'+' before the verb without '$' after it");
   } else if (!p.after.empty()) {
-    // A pattern that ends with a preposition ("COME * TO", "DEPART * FOR") names the phrase of
-    // its target first: "departed Accra for Dar es Salaam" is a visit to Tanzania, not to Ghana.
-    // Without an actor there, the first actor after the verb, as PETRARCH takes it ("called for
-    // a boycott against Osgiliath").
+    // A pattern that ends with a preposition ("DEPART * FOR") names the phrase of its target
+    // first: "departed Accra for Dar es Salaam" is a visit to Tanzania, not to Ghana. Without
+    // an actor there, the first actor after the verb, as PETRARCH takes it ("called for a
+    // boycott against Osgiliath"). A preposition written as a phrase of its own ("COME *
+    // (TO)") is the verb's prepositional phrase, whose actor is the target or there is none:
+    // "came to the United States", not "came to power in the Soviet Union".
     std::vector<std::string> marked = p.after;
     marked.push_back("+");
     if (std::string at = ObjectAt(marked, "+"); at.ends_with(" actor") && !at.starts_with("any")) {
-      roles.object = at + ", " + std::string(kDefaultObject);
+      const size_t n = p.after.size();
+      const bool phrase = std::find(p.phrases.begin(), p.phrases.end(),
+                                    std::pair<size_t, size_t>{n - 1, n}) != p.phrases.end();
+      roles.object = phrase ? at : at + ", " + std::string(kDefaultObject);
     }
   }
   for (const std::string& m : missing) {

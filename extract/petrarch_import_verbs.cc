@@ -386,6 +386,8 @@ size_t VerbImporter::WriteFrames(const ImportInput& input, const VerbBlock& bloc
   // The patterns as lines, by CAMEO root.
   std::map<std::string, std::vector<Line>> by_root;
   std::vector<Line> blockers;  // "[---]" patterns
+  // The code of each pattern's words (and roles), as first written.
+  std::map<std::string, std::string> first_codes;
   for (const VerbPattern* pattern : patterns) {
     const VerbPattern& p = *pattern;
     std::vector<std::vector<std::string>> before(1), after(1);
@@ -422,6 +424,23 @@ size_t VerbImporter::WriteFrames(const ImportInput& input, const VerbBlock& bloc
         line.reverse = p.reverse;
         line.source = p.line;
         line.named = block.verbs.size() == 1 || !NamedVerbs(block, p).empty();
+        // The same words written again with another code ("FORGE * TIES [050]", then "[060]")
+        // are one pattern: TABARI's first match wins, so the first code does, and the verb
+        // codes one event there, not two.
+        const std::string same =
+            line.words + "|" + roles.object + (roles.swapped ? "|swapped" : "") +
+            (roles.compound ? "|compound" : "") +
+            (SpellsNegation(p.before) || SpellsNegation(p.after) ? "|negation" : "");
+        const std::string codes = line.cameo + (line.reverse.empty() ? "" : ":" + line.reverse);
+        if (!blocks) {
+          const auto [first, added] = first_codes.emplace(same, codes);
+          if (!added && first->second != codes) {
+            log_->Add(
+                input.path, p.line,
+                "pattern written before with code '" + first->second + "': the first code applies");
+            continue;
+          }
+        }
         if (blocks) {
           blockers.push_back(line);
         } else {
@@ -458,6 +477,11 @@ size_t VerbImporter::WriteFrames(const ImportInput& input, const VerbBlock& bloc
   });
   const bool complement_coded =
       has_default && !intent && read_by_rules && ComplementCoded(by_root, default_root);
+  // A verb with no pattern at all codes what comes after it, not what a clause it governs
+  // says: "worried that the Brazilians would be able to produce", "determined that Venezuela
+  // has fallen short" name no target. Patterns written for a verb reach into its clauses
+  // ("allowed that Mordor isn't a real pleasant place").
+  const bool no_patterns = by_root.size() == 1 && blockers.empty();
   size_t written = 0;
   for (auto& [key, lines] : by_root) {
     const std::string root = key.substr(0, key.find('|'));
@@ -559,9 +583,12 @@ size_t VerbImporter::WriteFrames(const ImportInput& input, const VerbBlock& bloc
     // A pattern that spells a negation ("DID N'T * OVER EFFORTS [904]") codes the event the
     // negation makes: its statement is that event, not a negated one.
     if (asserted) out += "  modality   asserted\n";
-    out += "  object     " + (object.empty() ? std::string(kDefaultObject) : object) + "\n";
-    // ... and the owner of the phrase: "rejected Moscow's proposal" is Russia's.
-    if (object.empty() || object.ends_with(kDefaultObject)) out += "  object-owner actor\n";
+    out += "  object     " +
+           (!object.empty() ? object : std::string(no_patterns ? kPlainObject : kDefaultObject)) +
+           "\n";
+    // ... and the owner of the phrase, as PETRARCH's noun phrase holds its modifiers:
+    // "rejected Moscow's proposal" is Russia's, "came to the Japanese capital" Japan's.
+    out += "  object-owner actor\n";
     if (compound) out += "  reciprocal object only\n";
     if ((!is_default || pattern_only) && bare == lines.end()) {
       for (const Line& l : lines) out += "  when       " + l.words + "\n";

@@ -33,6 +33,8 @@ class VerbImporter {
   // A frame's default object: PETRARCH's target is the first actor after the verb, the direct
   // object, a phrase's, or the subject of a that-clause.
   static constexpr std::string_view kDefaultObject = "actor, any actor, that";
+  // ... of a verb without patterns: no that-clause.
+  static constexpr std::string_view kPlainObject = "actor, any actor";
 
   // A pattern as a line of a frame: its refine words, codes and what it makes of the frame.
   struct Line {

@@ -162,6 +162,7 @@ class LazyRegex {
   const std::string& regex() const { return state_->regex; }
 
  private:
+  friend struct SnapshotAccess;  // rule_snapshot.cc encodes the members
   struct State {
     State(std::string r, const RE2::Options& o) : regex(std::move(r)), options(o) {}
     std::string regex;
@@ -188,7 +189,8 @@ class PatternWordSet {
   }
 
  private:
-  std::vector<uint32_t> ids_;  // sorted
+  friend struct SnapshotAccess;  // rule_snapshot.cc encodes the members
+  std::vector<uint32_t> ids_;    // sorted
   std::bitset<kBits> bits_;
 };
 

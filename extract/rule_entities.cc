@@ -174,9 +174,7 @@ struct PendingPattern {
 
 void CompileEntityPatterns(RuleFiles* files, const std::vector<PendingPattern>& patterns,
                            CompiledRules* out) {
-  RE2::Options options;
-  options.set_log_errors(false);
-  options.set_max_mem(64 << 20);
+  const RE2::Options options = EntityPatternOptions();
   for (const PendingPattern& p : patterns) {
     auto it = out->entity_index.find(p.block->name);
     auto re = std::make_unique<RE2>(p.regex, options);
@@ -189,15 +187,9 @@ void CompileEntityPatterns(RuleFiles* files, const std::vector<PendingPattern>& 
     out->entity_patterns.push_back({std::move(re), it->second});
   }
   if (out->entity_patterns.empty()) return;
-  out->entity_pattern_set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-  for (const auto& p : out->entity_patterns) {
-    std::string error;
-    if (out->entity_pattern_set->Add(p.re->pattern(), &error) < 0) {
-      out->entity_pattern_set.reset();
-      break;
-    }
-  }
-  if (out->entity_pattern_set != nullptr && !out->entity_pattern_set->Compile()) {
+  bool compiled = false;
+  out->entity_pattern_set = EntityPatternSet(out->entity_patterns, &compiled);
+  if (out->entity_pattern_set != nullptr && !compiled) {
     const PendingPattern& first = patterns.front();
     files->Error(*first.block, *first.prop, first.prop->value_col,
                  "entity patterns are too large to compile together (simplify them or use "
@@ -207,6 +199,25 @@ void CompileEntityPatterns(RuleFiles* files, const std::vector<PendingPattern>& 
 }
 
 }  // namespace
+
+RE2::Options EntityPatternOptions() {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(64 << 20);
+  return options;
+}
+
+std::unique_ptr<RE2::Set> EntityPatternSet(const std::vector<EntityPattern>& patterns,
+                                           bool* compiled) {
+  *compiled = false;
+  auto set = std::make_unique<RE2::Set>(EntityPatternOptions(), RE2::UNANCHORED);
+  for (const EntityPattern& p : patterns) {
+    std::string error;
+    if (set->Add(p.re->pattern(), &error) < 0) return nullptr;
+  }
+  *compiled = set->Compile();
+  return set;
+}
 
 bool IsActorCode(std::string_view code) {
   if (code.empty()) return false;

@@ -9,9 +9,11 @@
 #define PARLEY_EXTRACT_RULE_ENTITIES_H_
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "extract/rule_compiled.h"
 #include "extract/rule_file.h"
@@ -28,6 +30,14 @@ namespace parley::internal {
 // alias or an adjective ("Soviets" is an alias of the Soviet Union). Returns the number of
 // literal aliases indexed (labels, aliases, adjectives, plurals).
 size_t CompileEntities(RuleFiles* files, const SymbolTables& symbols, CompiledRules* out);
+
+// The options of the entity patterns' RE2 programs (EntityPattern::re) and of their set.
+RE2::Options EntityPatternOptions();
+// The RE2::Set of `patterns`' expressions, in order (CompiledRules::entity_pattern_set): null
+// when RE2 refuses one of them; *compiled says whether the set compiled (false: too large).
+// Shared by the compiler and the snapshot reader (rule_snapshot.h), which rebuilds the set.
+std::unique_ptr<RE2::Set> EntityPatternSet(const std::vector<EntityPattern>& patterns,
+                                           bool* compiled);
 
 // The plural of a state's demonym that is a noun too: the adjective + "s" for one capitalised
 // word ending in -an, -i, -k, -ot, -av, -ino, -er or -ene ("Syrian" -> "Syrians", "Israeli",

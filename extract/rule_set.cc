@@ -13,6 +13,7 @@
 #include "extract/rule_file.h"
 #include "extract/rule_frames.h"
 #include "extract/rule_sectors.h"
+#include "extract/rule_snapshot.h"
 #include "extract/rule_symbols.h"
 
 namespace parley {
@@ -61,6 +62,15 @@ std::unique_ptr<internal::CompiledRules> CompileSources(const std::vector<RuleSo
       out->sector_noun_ids[id] = 1;
     }
   }
+  out->fingerprint = RuleSet::SourcesFingerprint(sources);
+  files.SortDiagnostics();
+  if (!files.ok()) return nullptr;
+  return out;
+}
+
+}  // namespace
+
+std::string RuleSet::SourcesFingerprint(const std::vector<RuleSource>& sources) {
   ContentHasher fingerprint;
   for (const RuleSource& s : sources) {
     fingerprint.Update(s.path);
@@ -70,13 +80,8 @@ std::unique_ptr<internal::CompiledRules> CompileSources(const std::vector<RuleSo
     fingerprint.Update(s.text);
     fingerprint.Update("\x1e");
   }
-  out->fingerprint = fingerprint.Finish();
-  files.SortDiagnostics();
-  if (!files.ok()) return nullptr;
-  return out;
+  return fingerprint.Finish();
 }
-
-}  // namespace
 
 RuleSet::RuleSet(std::unique_ptr<internal::CompiledRules> rules) : rules_(std::move(rules)) {}
 RuleSet::~RuleSet() = default;
@@ -98,6 +103,18 @@ Result<std::shared_ptr<const RuleSet>> RuleSet::Compile(const std::vector<RuleSo
   std::shared_ptr<const RuleSet> set = Compile(sources, &diagnostics);
   if (set == nullptr) return InvalidArgumentError(FormatDiagnostics(diagnostics));
   return set;
+}
+
+Result<std::string> RuleSet::Snapshot(std::string_view key) const {
+  return internal::EncodeRuleSnapshot(*rules_, alias_count_, key);
+}
+
+Result<std::shared_ptr<const RuleSet>> RuleSet::FromSnapshot(std::string_view bytes,
+                                                             std::string_view key) {
+  PARLEY_ASSIGN_OR_RETURN(internal::DecodedRules decoded, internal::DecodeRuleSnapshot(bytes, key));
+  std::shared_ptr<RuleSet> set(new RuleSet(std::move(decoded.rules)));
+  set->alias_count_ = decoded.alias_count;
+  return std::shared_ptr<const RuleSet>(std::move(set));
 }
 
 const std::string& RuleSet::fingerprint() const { return rules_->fingerprint; }

@@ -126,6 +126,7 @@ class TokenTable {
   }
 
  private:
+  friend struct SnapshotAccess;  // rule_snapshot.cc encodes the members
   struct Slot {
     uint32_t id = kAbsent;  // kAbsent: an empty slot
     uint32_t hash = 0;      // the low 32 bits of the text's hash, checked before the text

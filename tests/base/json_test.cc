@@ -2,11 +2,8 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <simdjson.h>
 
 #include <optional>
-
-#include "base/json_element.h"
 
 namespace parley {
 namespace {
@@ -120,10 +117,13 @@ TEST(StatementJsonTest, ReportsTheBadField) {
 }
 
 // Each line gets the same answer from `fast` (a codec with a fast path) and from `tree` (its
-// JSON-tree path): the same record, or the same error.
-template <typename Fast, typename Tree, typename FromElement>
+// JSON-tree path): the same record, or the same error. The line parsed (JsonParser) gets from
+// `value_fast` (the fast path alone of the reader of a parsed value) the tree's record or
+// nothing, and from `value_path` (that whole reader) what `fast` says of its minified text.
+template <typename Fast, typename Tree, typename ValueFast, typename ValuePath>
 void ExpectFastPathAgrees(const std::vector<std::string>& lines, Fast fast_path, Tree tree_path,
-                          FromElement element_path) {
+                          ValueFast value_fast, ValuePath value_path) {
+  JsonParser parser;
   size_t taken = 0;
   for (const std::string& line : lines) {
     SCOPED_TRACE(line);
@@ -136,15 +136,20 @@ void ExpectFastPathAgrees(const std::vector<std::string>& lines, Fast fast_path,
       EXPECT_EQ(fast.status().code(), tree.status().code());
       EXPECT_EQ(fast.status().message(), tree.status().message());
     }
-    // The reader of a parsed element (base/json_element.h), on the lines it may be given,
-    // gives the same record or declines.
-    simdjson::dom::parser parser;
-    simdjson::dom::element root;
-    if (internal::JsonNeedsGeneralPath(line) || parser.parse(line).get(root)) continue;
-    if (auto record = element_path(root)) {
+    Result<JsonValue> root = parser.Parse(line);
+    if (!root.ok()) continue;
+    if (auto record = value_fast(*root)) {
       ++taken;
       ASSERT_TRUE(tree.ok()) << tree.status().ToString();
       EXPECT_EQ(*record, *tree);
+    }
+    auto whole = value_path(*root);
+    auto minified = fast_path(root->Minified());
+    ASSERT_EQ(whole.ok(), minified.ok());
+    if (whole.ok()) {
+      EXPECT_EQ(*whole, *minified);
+    } else {
+      EXPECT_EQ(whole.status().message(), minified.status().message());
     }
   }
   EXPECT_GT(taken, 0u);
@@ -248,7 +253,7 @@ TEST(StatementJsonTest, FastPathAgreesWithTheGeneralPath) {
       "",
   };
   ExpectFastPathAgrees(lines, StatementFromJson, internal::StatementFromJsonTree,
-                       internal::StatementFromElement);
+                       internal::StatementFromJsonValueFast, StatementFromJsonValue);
   auto back = StatementFromJson(StatementToJson(full));
   ASSERT_TRUE(back.ok());
   EXPECT_EQ(back->text, full.text);
@@ -354,7 +359,7 @@ TEST(EntityJsonTest, FastPathAgreesWithTheGeneralPath) {
       "",
   };
   ExpectFastPathAgrees(lines, EntityFromJson, internal::EntityFromJsonTree,
-                       internal::EntityFromElement);
+                       internal::EntityFromJsonValueFast, EntityFromJsonValue);
 }
 
 TEST(DocumentInfoJsonTest, RoundTrip) {
@@ -412,12 +417,15 @@ TEST(DocumentInfoJsonTest, ReadsEveryShape) {
     if (c.expected) {
       ASSERT_TRUE(read.ok()) << read.status().ToString();
       EXPECT_EQ(*read, *c.expected);
-      simdjson::dom::parser parser;
-      simdjson::dom::element root;
-      ASSERT_FALSE(parser.parse(c.line).get(root));
-      if (auto element = internal::DocumentInfoFromElement(root)) {
-        EXPECT_EQ(*element, *c.expected);
+      JsonParser parser;
+      Result<JsonValue> root = parser.Parse(c.line);
+      ASSERT_TRUE(root.ok()) << root.status().ToString();
+      if (auto fast = internal::DocumentInfoFromJsonValueFast(*root)) {
+        EXPECT_EQ(*fast, *c.expected);
       }
+      auto whole = DocumentInfoFromJsonValue(*root);
+      ASSERT_TRUE(whole.ok()) << whole.status().ToString();
+      EXPECT_EQ(*whole, *c.expected);
     } else {
       ASSERT_FALSE(read.ok());
       EXPECT_EQ(read.status().code(), StatusCode::kInvalidArgument);

@@ -238,6 +238,47 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
       {"Japan, in partnership with Germany, announced a new programme.",
        {"subject \"Japan\" = state:japan [before a parenthetical]"},
        {"subject \"Germany\""}},
+      // A determined noun phrase that names no entity before an aside is the subject of the
+      // verb after it, not the aside's actor; a name in apposition ("called ...") is.
+      {"The treaty, which Russia signed, required France to cut emissions.",
+       {"subject \"The treaty\" (names no entity) [before a parenthetical]"},
+       {"subject \"Russia\" = state:russia [shared with 'signed']"}},
+      {"In 2016, the treaty, signed by Russia, said that France would cut emissions.",
+       {"verb group \"said\": say (active, asserted)"},
+       {}},
+      {"The second, called the Paris Agreement, stated that France would cut emissions.",
+       {"subject \"the Paris Agreement\" = agreement:paris-agreement [apposition of \"The "
+        "second\"]"},
+       {}},
+      // The leader named by a reduced relative of leading acts for the phrase it follows.
+      {"After the deadline passed, the coalition led by the United States attacked Iraq.",
+       {"subject \"the United States\" = state:united-states [leader of \"the coalition\"]"},
+       {}},
+      {"A U.S. delegation led by Secretary Blinken met President Zelenskyy.",
+       {"subject \"Secretary Blinken\" = person:antony-blinken [leader of \"U.S. delegation\"]"},
+       {}},
+      {"Japan welcomed a project led by Australia in Fiji.", {}, {"leader of"}},
+      // Numbers joined by colons are one word of the phrase.
+      {"The conference adopted the 5:5:3 ratio.", {"object \"the 5:5:3 ratio\""}, {}},
+      // A number that opens the clause after "the" is its subject, not an adjective.
+      {"The two discussed joint efforts.",
+       {"verb group \"discussed\": discuss (active, asserted)", "subject \"The two\""},
+       {}},
+      // What is talked about is nobody's act.
+      {"The leaders discussed the challenges, including climate change, ending the war and "
+       "cutting emissions.",
+       {"subject - [a topic of 'discussed']"},
+       {"[shared with 'discussed']"}},
+      // A list's member after a comma opens no clause.
+      {"Japan works with you, your team, and the community to turn them into jobs, and "
+       "restore growth.",
+       {},
+       {"subject \"your team\""}},
+      // The phrase of a participle opening the aside names nobody.
+      {"These forces, operating in coordination with the Government of France, provide air "
+       "defense.",
+       {"subject \"These forces\" (names no entity) [before a parenthetical]"},
+       {"subject \"the Government of France\""}},
       // After a demonym inside a noun phrase a verb form is a noun.
       {"Japan supports operations conducted by European states.", {}, {"verb group \"states\""}},
       // After the object of a verb that takes no clause, a third-person form is a noun.

@@ -636,6 +636,49 @@ TEST(PetrarchImportTest, AVerbNamedByItsComplementCodesOnlyWithItsPatterns) {
   ExpectCodings(**set, cases, false);
 }
 
+// A preposition written as a phrase of its own ("COME * (TO)") is the verb's prepositional
+// phrase: its actor, or the owner of its noun, is the target, or there is none. An item of a
+// synonym set after the verb names a thing only at the head of its noun phrase, not as a
+// modifier of another noun ("military aid" is aid). A verb without patterns takes no target
+// from a clause it governs; one with patterns does, as its patterns reach into its clauses. A
+// pattern written again with another code is one pattern, of the first code.
+TEST(PetrarchImportTest, APatternReadsItsPhrasesHeadsAndClauses) {
+  petrarch::ImportOptions options;
+  options.against = &Against();
+  auto imported =
+      ImportPetrarch({ImportInput{"x.actors.txt", "GONDOR [GON]\nARNOR [ARN]\n"},
+                      ImportInput{"x.verbs.txt",
+                                  "&MILITARY\n+MILITARY\n+TROOPS\n\n"
+                                  "--- ARRIVE [040] ---\nCOME\n- * (TO) [040]\n"
+                                  "--- BOOST [060] ---\nINCREASE\nBOOST\n"
+                                  "- * &MILITARY [154]\n- * AID [073]\n"
+                                  "--- WORRY [012] ---\nWORRY\n"
+                                  "--- ALLOW [080] ---\nALLOW\n- * LEAVE [066]\n"
+                                  "--- FORGE [060] ---\nFORGE\n- * TIES [050]\n- * TIES [060]\n"}},
+                     options);
+  ASSERT_TRUE(imported.ok()) << imported.status().ToString();
+  const std::string problems = Problems(*imported);
+  EXPECT_NE(problems.find("pattern written before with code '050': the first code applies"),
+            std::string::npos)
+      << problems;
+  auto set = CompileImported(*imported);
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  const std::vector<CodingCase> cases = {
+      {"Arnor came to Gondor.", {"ARN GON 040"}},
+      {"Arnor came to Gondor's capital.", {"ARN GON 040"}},
+      {"Arnor came to power in Gondor.", {}},
+      {"Arnor increased troops for Gondor.", {"ARN GON 154"}},
+      {"Arnor increased military aid to Gondor.", {"ARN GON 073"}},
+      {"Arnor increased military assistance to Gondor.", {}},
+      {"Arnor worried Gondor.", {"ARN GON 012"}},
+      {"Arnor worried that Gondor would fail.", {}},
+      {"Arnor allowed that Gondor was right.", {"ARN GON 080"}},
+      // The same pattern written again with another code: the first code.
+      {"Arnor forged ties with Gondor.", {"ARN GON 050"}},
+  };
+  ExpectCodings(**set, cases, false);
+}
+
 // The words of refine/when/unless lines are numbered once per distinct (word, prefix), across
 // frames, so that a sentence looks each up once however many lines name it; a frame's verbs are
 // kept sorted, once each.

@@ -1,14 +1,11 @@
 // Fuzzes the JSON Lines codecs of base/json.h: any line either fails cleanly or parses into a
 // record whose re-encoding parses back to the same record (the encoding is a fixed point).
-#include <simdjson.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 
 #include "base/json.h"
-#include "base/json_element.h"
 #include "base/text.h"
 #include "base/types.h"
 #include "tests/fuzz/fuzz_util.h"
@@ -39,21 +36,28 @@ void CheckAgrees(std::string_view line, Fast fast_path, Tree tree_path) {
   }
 }
 
-// The reader of a parsed element (base/json_element.h), on a line it may be given, gives the
-// general path's record or declines.
-template <typename T, typename FromElement, typename Tree>
-void CheckElementAgrees(std::string_view line, FromElement element_path, Tree tree_path) {
-  thread_local simdjson::dom::parser parser;
-  simdjson::dom::element root;
-  if (parley::internal::JsonNeedsGeneralPath(line) ||
-      parser.parse(line.data(), line.size()).get(root)) {
-    return;
+// The reader of a parsed value, on the line parsed: its fast path alone gives the general
+// path's record or declines, and the whole reader answers as `text_path` does for the value's
+// minified text.
+template <typename T, typename ValueFast, typename ValuePath, typename Text, typename Tree>
+void CheckValueAgrees(std::string_view line, ValueFast value_fast, ValuePath value_path,
+                      Text text_path, Tree tree_path) {
+  thread_local parley::JsonParser parser;
+  parley::Result<parley::JsonValue> root = parser.Parse(line);
+  if (!root.ok()) return;
+  if (const std::optional<T> record = value_fast(*root)) {
+    const parley::Result<T> tree = tree_path(line);
+    PARLEY_FUZZ_CHECK(tree.ok());
+    PARLEY_FUZZ_CHECK(*record == *tree);
   }
-  const std::optional<T> record = element_path(root);
-  if (!record) return;
-  const parley::Result<T> tree = tree_path(line);
-  PARLEY_FUZZ_CHECK(tree.ok());
-  PARLEY_FUZZ_CHECK(*record == *tree);
+  const parley::Result<T> whole = value_path(*root);
+  const parley::Result<T> text = text_path(root->Minified());
+  PARLEY_FUZZ_CHECK(whole.ok() == text.ok());
+  if (whole.ok()) {
+    PARLEY_FUZZ_CHECK(*whole == *text);
+  } else {
+    PARLEY_FUZZ_CHECK(whole.status().message() == text.status().message());
+  }
 }
 
 }  // namespace
@@ -64,12 +68,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   CheckRoundTrip<Statement>(line, StatementToJson, StatementFromJson);
   // The fast paths answer every line as the JSON-tree paths do.
   CheckAgrees<Statement>(line, StatementFromJson, internal::StatementFromJsonTree);
-  CheckElementAgrees<Statement>(line, internal::StatementFromElement,
-                                internal::StatementFromJsonTree);
+  CheckValueAgrees<Statement>(line, internal::StatementFromJsonValueFast, StatementFromJsonValue,
+                              StatementFromJson, internal::StatementFromJsonTree);
   CheckRoundTrip<Entity>(line, EntityToJson, EntityFromJson);
   CheckAgrees<Entity>(line, EntityFromJson, internal::EntityFromJsonTree);
-  CheckElementAgrees<Entity>(line, internal::EntityFromElement, internal::EntityFromJsonTree);
+  CheckValueAgrees<Entity>(line, internal::EntityFromJsonValueFast, EntityFromJsonValue,
+                           EntityFromJson, internal::EntityFromJsonTree);
   CheckRoundTrip<DocumentInfo>(line, DocumentInfoToJson, DocumentInfoFromJson);
+  CheckValueAgrees<DocumentInfo>(line, internal::DocumentInfoFromJsonValueFast,
+                                 DocumentInfoFromJsonValue, DocumentInfoFromJson,
+                                 DocumentInfoFromJson);
 
   std::string quoted;
   AppendJsonString(line, &quoted);

@@ -49,6 +49,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "base/json.h"
 #include "base/status.h"
 #include "extract/extractor.h"
 #include "graph/store.h"
@@ -85,6 +86,7 @@ class BundleReader {
   Result<DocumentRecord> Read(std::string_view line);
 
  private:
+  JsonParser parser_;
   std::unordered_map<std::string, Entity> table_;  // the stream's table
 };
 

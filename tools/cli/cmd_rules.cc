@@ -100,7 +100,7 @@ int Explain(const CommandContext& context, const RulesFlags& flags) {
   }
   auto sources = Sources(flags.rules, {});
   if (!sources.ok()) return ReportError(context, sources.status());
-  auto rules = RuleSet::Compile(*sources);
+  auto rules = LoadRuleSet(*sources, RuleCache(&context, flags.rules));
   if (!rules.ok()) return ReportError(context, rules.status());
   if (!flags.sentence.empty()) {
     auto text = ExplainText(**rules, flags.sentence, flags.date);

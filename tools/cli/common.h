@@ -12,6 +12,7 @@
 #include "base/types.h"
 #include "extract/document_reader.h"
 #include "extract/extractor.h"
+#include "extract/rule_cache.h"
 #include "extract/rule_set.h"
 #include "graph/graph_view.h"
 #include "graph/predicates.h"
@@ -35,12 +36,19 @@ void AddJobsFlag(CLI::App& app, int& jobs);
 struct RuleFlags {
   std::vector<std::string> rule_paths;
   bool no_default_rules = false;
+  bool no_rules_cache = false;
 };
-// --rules (repeatable), --no-default-rules.
+// --rules (repeatable), --no-default-rules, --no-rules-cache.
 void AddRuleFlags(CLI::App& app, RuleFlags& flags);
 
+// The compiled-rules cache of `flags` (extract/rule_cache.h): none with --no-rules-cache, else
+// the directory the environment names (RuleCacheDirFromEnvironment); its notes go to the
+// context's stderr as "parley: note: ..." (none without a context).
+RuleCacheOptions RuleCache(const CommandContext* context, const RuleFlags& flags);
+
 // The rule set of `flags`' rules (the defaults unless --no-default-rules, then each --rules
-// path), compiled; for commands that read the rules themselves (vocab, query's synonyms).
+// path), compiled or read from the rules cache; for commands that read the rules themselves
+// (vocab, query's synonyms).
 Result<std::shared_ptr<const RuleSet>> CompileRules(const RuleFlags& flags);
 
 // The extractor of `flags`' rules. When the process ends with the command

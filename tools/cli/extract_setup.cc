@@ -43,6 +43,20 @@ void AddRuleFlags(CLI::App& app, RuleFlags& flags) {
       ->allow_extra_args(false);
   app.add_flag("--no-default-rules", flags.no_default_rules,
                "Use only the --rules given, not the built-in rules/");
+  app.add_flag("--no-rules-cache", flags.no_rules_cache,
+               "Compile the rules instead of reading them from the compiled-rules cache "
+               "($PARLEY_RULES_CACHE, else $XDG_CACHE_HOME/parley or ~/.cache/parley; "
+               "PARLEY_RULES_CACHE=off turns it off too; README.md, Start-up)");
+}
+
+RuleCacheOptions RuleCache(const CommandContext* context, const RuleFlags& flags) {
+  RuleCacheOptions options;
+  if (!flags.no_rules_cache) options.dir = RuleCacheDirFromEnvironment();
+  if (context != nullptr) {
+    std::ostream* err = context->streams.err;
+    options.note = [err](const std::string& line) { *err << "parley: note: " << line << "\n"; };
+  }
+  return options;
 }
 
 Result<std::shared_ptr<Extractor>> CreateExtractor(const CommandContext& context,
@@ -51,6 +65,9 @@ Result<std::shared_ptr<Extractor>> CreateExtractor(const CommandContext& context
   options.entities = entities;
   options.default_rules = !flags.no_default_rules;
   options.rule_paths = flags.rule_paths;
+  RuleCacheOptions cache = RuleCache(&context, flags);
+  options.rules_cache_dir = std::move(cache.dir);
+  options.rules_cache_note = std::move(cache.note);
   PARLEY_ASSIGN_OR_RETURN(std::unique_ptr<Extractor> created, Extractor::Create(options));
   std::shared_ptr<Extractor> extractor = std::move(created);
   if (context.streams.process_exits) {
@@ -113,7 +130,7 @@ Result<std::shared_ptr<const RuleSet>> CompileRules(const RuleFlags& flags) {
   PARLEY_ASSIGN_OR_RETURN(std::vector<RuleSource> extra,
                           ReadRuleSources(flags.rule_paths, /*first_layer=*/1));
   AddUserSources(std::move(extra), &sources);
-  return RuleSet::Compile(sources);
+  return LoadRuleSet(sources, RuleCache(nullptr, flags));
 }
 
 Result<std::unique_ptr<DocumentReader>> OpenReader(const CommandContext& context,

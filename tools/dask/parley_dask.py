@@ -5,7 +5,8 @@ the store a single `parley ingest` builds.
 The client reads the corpus (.jsonl or .jsonl.zst, in the order given), cuts it into partitions
 of whole documents and scatters each to a worker. Every worker keeps one
 `parley extract --requests -` process per worker thread (started when the client registers with
-the worker, so the rules are compiled once per worker, not per partition); it writes each partition to its local
+the worker, so the rules are compiled once per worker, not per partition; a LocalCluster's are
+started before Dask is imported); it writes each partition to its local
 temporary directory, has parley extract it and sends back the extraction bundle
 (tools/cli/bundle.h: per document its metadata, text, sentence count, entity contributions and
 statements). The client takes the partitions' bundles in input order and
@@ -41,12 +42,6 @@ import subprocess
 import sys
 import tempfile
 import threading
-
-try:
-    from distributed import WorkerPlugin
-except ImportError:  # pragma: no cover
-    sys.exit("parley_dask: Dask is not installed (Debian python3-distributed, or pip install "
-             "distributed)")
 
 
 F_SETPIPE_SZ = getattr(fcntl, "F_SETPIPE_SZ", 1031)  # Linux; fcntl has it from Python 3.10
@@ -156,39 +151,81 @@ class ParleyServer:
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
-class ParleyPlugin(WorkerPlugin):
-    """A Dask worker plugin: starts one parley process per worker thread when registered,
-    ends them when the worker closes."""
+# Parley processes started before Dask was imported, by plugin name (start_local_servers).
+PRESTARTED = {}
+PRESTARTED_LOCK = threading.Lock()
 
-    def __init__(self, name, command):
-        self.name = name
-        self.command = command
 
-    def setup(self, worker):
-        self.directory = worker.local_directory
-        self.lock = threading.Lock()
-        nthreads = worker.state.nthreads if hasattr(worker, "state") else worker.nthreads
-        self.idle = [ParleyServer(self.command, self.directory) for _ in range(nthreads)]
-        self.servers = list(self.idle)
+def start_local_servers(name, command, count):
+    """For a LocalCluster, whose workers are threads of this process: starts their parley
+    processes before Dask is imported, so that parley reads its rules while Python imports
+    Dask (a third of a second with one core idle). The workers' plugin takes them."""
+    PRESTARTED[name] = [ParleyServer(command, None) for _ in range(count)]
 
-    def extract(self, data):
-        """Extracts one partition on an idle parley process (a worker thread's own)."""
-        with self.lock:
-            server = self.idle.pop() if self.idle else None
-        if server is None:  # more threads than at set-up
-            server = ParleyServer(self.command, self.directory)
+
+def take_prestarted(module, name, count):
+    """Up to `count` of the parley processes start_local_servers started in `module` (this
+    recipe's module in this process; none in a worker process elsewhere)."""
+    registry = getattr(sys.modules.get(module), "PRESTARTED", None)
+    lock = getattr(sys.modules.get(module), "PRESTARTED_LOCK", None)
+    if registry is None or lock is None:
+        return []
+    with lock:
+        spare = registry.get(name, [])
+        taken, spare[:] = spare[:count], spare[count:]
+    return taken
+
+
+def close_prestarted():
+    """Ends the parley processes no worker took."""
+    with PRESTARTED_LOCK:
+        left = [server for servers in PRESTARTED.values() for server in servers]
+        PRESTARTED.clear()
+    for server in left:
+        server.close()
+
+
+def plugin_class():
+    """The Dask worker plugin, defined once Dask is imported: starts one parley process per
+    worker thread when registered (or takes those started for it before the import), ends
+    them when the worker closes."""
+    from distributed import WorkerPlugin
+
+    class ParleyPlugin(WorkerPlugin):
+        def __init__(self, name, command):
+            self.name = name
+            self.command = command
+            self.module = __name__  # where start_local_servers keeps its processes
+
+        def setup(self, worker):
+            self.directory = worker.local_directory
+            self.lock = threading.Lock()
+            nthreads = worker.state.nthreads if hasattr(worker, "state") else worker.nthreads
+            self.idle = take_prestarted(self.module, self.name, nthreads)
+            self.idle += [ParleyServer(self.command, self.directory)
+                          for _ in range(nthreads - len(self.idle))]
+            self.servers = list(self.idle)
+
+        def extract(self, data):
+            """Extracts one partition on an idle parley process (a worker thread's own)."""
             with self.lock:
-                self.servers.append(server)
-        try:
-            return server.extract(data)
-        finally:
-            with self.lock:
-                self.idle.append(server)
+                server = self.idle.pop() if self.idle else None
+            if server is None:  # more threads than at set-up
+                server = ParleyServer(self.command, self.directory)
+                with self.lock:
+                    self.servers.append(server)
+            try:
+                return server.extract(data)
+            finally:
+                with self.lock:
+                    self.idle.append(server)
 
-    def teardown(self, worker):
-        for server in self.servers:
-            server.close()
-        self.servers = self.idle = []
+        def teardown(self, worker):
+            for server in self.servers:
+                server.close()
+            self.servers = self.idle = []
+
+    return ParleyPlugin
 
 
 def extract_partition(plugin_name, data):
@@ -211,16 +248,24 @@ def first_id(lines):
         return "?"
 
 
+def spare_local_imports():
+    """Before Dask is imported for a LocalCluster: neither pandas nor NumPy will be imported
+    (`import` raises ImportError; both are optional to Dask). A worker imports pandas when it
+    registers, only to report its version (distributed/versions.py; 0.2 CPU s), and Dask
+    imports NumPy only to allocate the buffers of network messages faster (0.07 CPU s), which
+    the LocalCluster's in-process workers do not send. Both were on the start-up path, and the
+    recipe has no use for them."""
+    for module in ("pandas", "numpy"):
+        if module not in sys.modules:
+            sys.modules[module] = None
+
+
 def quiet_local_cluster():
     """Spares the LocalCluster, whose scheduler and workers are threads of this process, what
-    only a dashboard would use: a worker imports pandas when it registers, only to report its
-    version (distributed/versions.py; 0.2 CPU s on the start-up path, and the recipe has no use
-    for pandas), and the scheduler and workers sample the event loop every 20 ms, the stacks
-    every 10 ms, the memory every 100 ms and the machine every 500 ms (half the event loop's
-    CPU)."""
+    only a dashboard would use: the scheduler and workers sample the event loop every 20 ms,
+    the stacks every 10 ms, the memory every 100 ms and the machine every 500 ms (half the
+    event loop's CPU)."""
     import dask
-    if "pandas" not in sys.modules:
-        sys.modules["pandas"] = None  # `import pandas` raises ImportError: version None
     dask.config.set({
         "distributed.admin.tick.interval": "1s",
         "distributed.admin.system-monitor.interval": "5s",
@@ -230,8 +275,6 @@ def quiet_local_cluster():
 
 
 def run(args):
-    from dask.distributed import Client, LocalCluster
-
     command = [args.parley, "extract", "--input-format", "jsonl", "--format", args.format,
                "--jobs", "1"]
     for rules in args.rules:
@@ -241,6 +284,8 @@ def run(args):
     # One plugin, so one parley process, per worker and command.
     plugin_name = "parley-" + hashlib.sha1("\0".join(command).encode()).hexdigest()[:16]
 
+    # The parley processes start first, so that they open the store and read the rules while
+    # Dask is imported.
     ingest = None
     if args.db:
         ingest = subprocess.Popen([args.parley, "ingest", "--db", args.db, "--bundle", "-"] +
@@ -249,6 +294,19 @@ def run(args):
             fcntl.fcntl(ingest.stdin.fileno(), F_SETPIPE_SZ, 1 << 20)
         except OSError:
             pass  # a system whose limit is lower keeps the default
+    if not args.scheduler:
+        start_local_servers(plugin_name, command, args.local_workers)
+        spare_local_imports()
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        close_prestarted()
+        if ingest is not None:
+            ingest.stdin.close()
+            ingest.wait()
+        sys.stderr.write("parley_dask: error: Dask is not installed (Debian "
+                         "python3-distributed, or pip install distributed)\n")
+        return 1
     out = open(args.output + ".partial", "wb") if args.output else None
 
     cluster = None
@@ -267,7 +325,7 @@ def run(args):
     documents = 0
     lines_out = 0
     try:
-        client.register_worker_plugin(ParleyPlugin(plugin_name, command), name=plugin_name)
+        client.register_worker_plugin(plugin_class()(plugin_name, command), name=plugin_name)
         pending = collections.deque()
 
         def drain_one():
@@ -306,16 +364,18 @@ def run(args):
         for future, _, _ in pending:
             future.cancel()
     finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
-        if out is not None:
-            out.close()
-        if ingest is not None:
+        if ingest is not None:  # the ingest stores the last bundles while Dask closes
             try:
                 ingest.stdin.close()
             except BrokenPipeError:
                 pass
+        client.close()
+        if cluster is not None:
+            cluster.close()
+        close_prestarted()
+        if out is not None:
+            out.close()
+        if ingest is not None:
             if ingest.wait() != 0:
                 sys.stderr.write(f"parley_dask: error: loading the bundles into '{args.db}' "
                                  f"failed (parley exited with {ingest.returncode})\n")
@@ -375,4 +435,9 @@ def main(argv):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    status = main(sys.argv[1:])
+    # Every process and file of the run is closed by now; what is left is the interpreter
+    # tearing Dask's modules and threads down (0.1-0.3 s with one core idle), so skip it.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
