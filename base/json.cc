@@ -8,6 +8,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -15,6 +16,10 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <type_traits>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "base/text.h"
 
@@ -29,29 +34,41 @@ std::string Dump(const Json& j) {
   return j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
-// Whether byte c must be escaped in a JSON string ('"', '\\', below 0x20), or with `ascii` is
-// not ASCII.
-constexpr bool Special(unsigned char c, bool ascii) {
-  return c < 0x20 || c == '"' || c == '\\' || (ascii && c >= 0x80);
+// Bit i is set where byte i of the 16 at `p` is more than copied into a JSON string: escaped
+// ('"', '\\', below 0x20), or a byte of a multi-byte UTF-8 sequence, which is checked.
+// Strings are mostly runs of other bytes (sentences, ids), told 16 at a time: a few
+// instructions on SSE2.
+inline uint32_t SpecialMask16(const char* p) {
+#if defined(__SSE2__)
+  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x1f)), x);
+  const __m128i quote = _mm_cmpeq_epi8(x, _mm_set1_epi8('"'));
+  const __m128i backslash = _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'));
+  // The sign bit of a byte is set where it is not ASCII.
+  return static_cast<uint32_t>(
+      _mm_movemask_epi8(_mm_or_si128(x, _mm_or_si128(control, _mm_or_si128(quote, backslash)))));
+#else
+  uint32_t mask = 0;
+  for (int i = 0; i < 16; ++i) {
+    const unsigned char c = static_cast<unsigned char>(p[i]);
+    if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) mask |= 1u << i;
+  }
+  return mask;
+#endif
 }
 
-// The first index from `i` on of a byte of `value` that is Special, or value.size(). Statement
-// lines are mostly such bytes' runs (sentences, ids): 16 bytes are told at a time (vector
-// extensions: a few instructions on SSE2).
-size_t PlainEnd(std::string_view value, size_t i, bool ascii) {
-  using Bytes = unsigned char __attribute__((vector_size(16)));
-  while (i + sizeof(Bytes) <= value.size()) {
-    Bytes x;
-    std::memcpy(&x, value.data() + i, sizeof(Bytes));
-    auto special = (x < 0x20) | (x == '"') | (x == '\\');
-    if (ascii) special |= x >= 0x80;
-    uint64_t halves[2];
-    std::memcpy(halves, &special, sizeof(halves));
-    if ((halves[0] | halves[1]) != 0) break;
-    i += sizeof(Bytes);
+// Copies n < 16 bytes in at most two moves of a word or half of one (or byte by byte below 4),
+// not calling memcpy for a size it cannot know.
+inline void CopySmall(char* to, const char* from, size_t n) {
+  if (n >= 8) {
+    std::memcpy(to, from, 8);
+    std::memcpy(to + n - 8, from + n - 8, 8);
+  } else if (n >= 4) {
+    std::memcpy(to, from, 4);
+    std::memcpy(to + n - 4, from + n - 4, 4);
+  } else {
+    for (size_t i = 0; i < n; ++i) to[i] = from[i];
   }
-  while (i < value.size() && !Special(static_cast<unsigned char>(value[i]), ascii)) ++i;
-  return i;
 }
 
 void AppendUint(uint64_t value, std::string* out) {
@@ -503,6 +520,104 @@ namespace {
 // invalid byte that Dump repairs to U+FFFD takes 3).
 constexpr size_t QuotedBound(size_t size) { return 6 * size + 2; }
 
+// WriteString's answer for a value that is not valid UTF-8: Dump's, which repairs it, at `p`.
+char* WriteRepaired(std::string_view value, char* p) {
+  const std::string repaired = Dump(Json(std::string(value)));
+  std::memcpy(p, repaired.data(), repaired.size());
+  return p + repaired.size();
+}
+
+// Writes `value` as a quoted string literal at `p` and returns the end: only '"', '\\' and
+// control characters below 0x20 are escaped, as Dump does it (ensure_ascii off), and a value
+// that is not valid UTF-8 is left to Dump, which repairs it. One pass copies, escapes and
+// checks. REQUIRES: 6 bytes at `p` for each byte of `value`, and 2.
+char* WriteString(std::string_view value, char* p) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  char* const start = p;
+  *p++ = '"';
+  const char* s = value.data();
+  const char* const end = s + value.size();
+  while (s != end) {
+    // The run of plain bytes, 16 at a time: each block is copied whole and the output then
+    // advances to its first byte that is more (the caller's bound leaves room: 6 per byte).
+    while (end - s >= 16) {
+      const uint32_t mask = SpecialMask16(s);
+      std::memcpy(p, s, 16);
+      if (mask == 0) {
+        s += 16;
+        p += 16;
+        continue;
+      }
+      const int plain = std::countr_zero(mask);
+      s += plain;
+      p += plain;
+      break;
+    }
+    if (end - s < 16 && s != end) {
+      // The last bytes: their bits of the last 16 bytes of the value, or of a copy of the
+      // bytes padded with zeros (which the mask leaves out) when the value is shorter.
+      const size_t n = static_cast<size_t>(end - s);
+      uint32_t mask;
+      if (value.size() >= 16) {
+        mask = SpecialMask16(end - 16) >> (16 - n);
+      } else {
+        char padded[16] = {};
+        CopySmall(padded, s, n);
+        mask = SpecialMask16(padded) & ((1u << n) - 1);
+      }
+      const size_t plain = mask == 0 ? n : static_cast<size_t>(std::countr_zero(mask));
+      CopySmall(p, s, plain);
+      s += plain;
+      p += plain;
+    }
+    if (s == end) break;
+    const unsigned char c = static_cast<unsigned char>(*s);
+    if (c >= 0x80) {
+      // One UTF-8 sequence, copied if valid (IsValidUtf8's terms: a U+FFFD that decodes
+      // from one byte is an invalid byte).
+      size_t pos = static_cast<size_t>(s - value.data());
+      const size_t before = pos;
+      if (DecodeUtf8(value, &pos) == kReplacementChar && pos - before == 1) {
+        return WriteRepaired(value, start);
+      }
+      for (const char* const next = s + (pos - before); s != next;) *p++ = *s++;
+      continue;
+    }
+    *p++ = '\\';
+    switch (c) {
+      case '"':
+        *p++ = '"';
+        break;
+      case '\\':
+        *p++ = '\\';
+        break;
+      case '\b':
+        *p++ = 'b';
+        break;
+      case '\t':
+        *p++ = 't';
+        break;
+      case '\n':
+        *p++ = 'n';
+        break;
+      case '\f':
+        *p++ = 'f';
+        break;
+      case '\r':
+        *p++ = 'r';
+        break;
+      default:
+        std::memcpy(p, "u00", 3);
+        p += 3;
+        *p++ = kHex[c >> 4];
+        *p++ = kHex[c & 0xF];
+    }
+    ++s;
+  }
+  *p++ = '"';
+  return p;
+}
+
 // Writes a JSON line at a pointer into a buffer the caller sized from the bounds above.
 class LineWriter {
  public:
@@ -524,61 +639,7 @@ class LineWriter {
   void Uint(uint64_t value) { p_ = std::to_chars(p_, p_ + 20, value).ptr; }
 
   // A quoted string literal, as AppendJsonString writes it.
-  void String(std::string_view value) {
-    // Most values are ASCII with nothing to escape.
-    const size_t i = PlainEnd(value, 0, /*ascii=*/true);
-    if (i < value.size() && !IsValidUtf8(value.substr(i))) {  // the prefix is ASCII
-      Raw(Dump(Json(std::string(value))));                    // nlohmann repairs it
-      return;
-    }
-    *p_++ = '"';
-    Raw(value.substr(0, i));
-    Escaped(value.substr(i));
-    *p_++ = '"';
-  }
-
-  // The body of a string literal: only '"', '\\' and control characters below 0x20 are
-  // escaped, as Dump does it (ensure_ascii off).
-  // REQUIRES: `value` is valid UTF-8 (Dump repairs invalid sequences; this does not).
-  void Escaped(std::string_view value) {
-    static constexpr char kHex[] = "0123456789abcdef";
-    size_t copied = 0;
-    for (size_t i = PlainEnd(value, 0, /*ascii=*/false); i < value.size();
-         i = PlainEnd(value, i + 1, /*ascii=*/false)) {
-      const unsigned char c = static_cast<unsigned char>(value[i]);
-      Raw(value.substr(copied, i - copied));
-      copied = i + 1;
-      *p_++ = '\\';
-      switch (c) {
-        case '"':
-          *p_++ = '"';
-          break;
-        case '\\':
-          *p_++ = '\\';
-          break;
-        case '\b':
-          *p_++ = 'b';
-          break;
-        case '\t':
-          *p_++ = 't';
-          break;
-        case '\n':
-          *p_++ = 'n';
-          break;
-        case '\f':
-          *p_++ = 'f';
-          break;
-        case '\r':
-          *p_++ = 'r';
-          break;
-        default:
-          Literal("u00");
-          *p_++ = kHex[c >> 4];
-          *p_++ = kHex[c & 0xF];
-      }
-    }
-    Raw(value.substr(copied));
-  }
+  void String(std::string_view value) { p_ = WriteString(value, p_); }
 
   void StringOrNull(std::string_view value) {
     if (value.empty()) {

@@ -7,7 +7,6 @@
 #include "base/text.h"
 #include "extract/default_rules.h"
 #include "extract/prepare.h"
-#include "extract/rule_cache.h"
 #include "extract/rule_matcher.h"
 #include "extract/rule_set.h"
 
@@ -141,9 +140,8 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOptions& opt
   PARLEY_ASSIGN_OR_RETURN(std::vector<RuleSource> extra,
                           ReadRuleSources(options.rule_paths, /*first_layer=*/1));
   AddUserSources(std::move(extra), &sources);
-  PARLEY_ASSIGN_OR_RETURN(
-      std::shared_ptr<const RuleSet> rules,
-      LoadRuleSet(sources, RuleCacheOptions{options.rules_cache_dir, options.rules_cache_note}));
+  PARLEY_ASSIGN_OR_RETURN(std::shared_ptr<const RuleSet> rules,
+                          LoadRuleSet(sources, options.rules_cache));
   return std::unique_ptr<Extractor>(
       new RuleExtractor(std::move(rules), options.window_bytes, options.entities));
 }

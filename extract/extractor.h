@@ -10,13 +10,13 @@
 #define PARLEY_EXTRACT_EXTRACTOR_H_
 
 #include <cstddef>
-#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "base/status.h"
 #include "base/types.h"
+#include "extract/rule_cache.h"
 
 namespace parley {
 
@@ -36,11 +36,10 @@ struct ExtractorOptions {
   // caller that writes statements only (`parley extract --format jsonl`): the list costs some
   // 1.5 % of an extraction's instructions. Statements are the same either way. Default: true.
   bool entities = true;
-  // The compiled-rules cache (extract/rule_cache.h): the directory of its files, "" (the
-  // default) to compile the rules every time; and where its one-line notes go (a cache file
-  // that could not be used), none when empty.
-  std::string rules_cache_dir;
-  std::function<void(const std::string&)> rules_cache_note;
+  // Where the compiled rules may be read from instead of compiled, and written to
+  // (extract/rule_cache.h): the built-in snapshot of the default rules and a cache directory.
+  // Default: neither (compile every time).
+  RuleCacheOptions rules_cache;
 };
 
 // A sentence of the document as the splitter saw it.

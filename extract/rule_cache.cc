@@ -149,30 +149,55 @@ bool WriteAtomically(const std::string& path, std::string_view bytes) {
   return true;
 }
 
+std::string_view& BuiltIn() {
+  static std::string_view snapshot;
+  return snapshot;
+}
+
+std::string KeyStart(const std::string& fingerprint) {
+  return "parley rules snapshot " + std::to_string(internal::kRuleSnapshotVersion) + "; sources " +
+         fingerprint;
+}
+std::string BuiltInKey(const std::string& fingerprint) {
+  return KeyStart(fingerprint) + "; built in";
+}
+// "" when the executable cannot be identified.
+std::string CacheKey(const std::string& fingerprint) {
+  const std::string exe = ExecutableIdentity();
+  return exe.empty() ? "" : KeyStart(fingerprint) + "; executable " + exe;
+}
+
 bool IsOff(std::string_view value) {
   return value.empty() || value == "off" || value == "0" || value == "no" || value == "false";
 }
 
 }  // namespace
 
-std::string RuleCacheDirFromEnvironment() {
+void SetBuiltInRulesSnapshot(std::string_view snapshot) { BuiltIn() = snapshot; }
+
+std::string BuiltInRulesSnapshotKey(const std::vector<RuleSource>& sources) {
+  return BuiltInKey(RuleSet::SourcesFingerprint(sources));
+}
+
+RuleCacheOptions RuleCacheFromEnvironment() {
+  RuleCacheOptions options;
   if (const char* v = std::getenv("PARLEY_RULES_CACHE"); v != nullptr) {
-    return IsOff(v) ? "" : std::string(v);
+    if (IsOff(v)) return options;
+    options.built_in = true;
+    options.dir = v;
+    return options;
   }
+  options.built_in = true;
   if (const char* v = std::getenv("XDG_CACHE_HOME"); v != nullptr && v[0] == '/') {
-    return std::string(v) + "/parley";
+    options.dir = std::string(v) + "/parley";
+  } else if (const char* home = std::getenv("HOME"); home != nullptr && home[0] != '\0') {
+    options.dir = std::string(home) + "/.cache/parley";
   }
-  if (const char* v = std::getenv("HOME"); v != nullptr && v[0] != '\0') {
-    return std::string(v) + "/.cache/parley";
-  }
-  return "";
+  return options;
 }
 
 std::string RuleCacheKey(const std::vector<RuleSource>& sources) {
-  const std::string exe = ExecutableIdentity();
-  if (exe.empty()) return "";
-  return "parley rules snapshot " + std::to_string(internal::kRuleSnapshotVersion) + "; sources " +
-         RuleSet::SourcesFingerprint(sources) + "; executable " + exe;
+  return CacheKey(RuleSet::SourcesFingerprint(sources));
 }
 
 std::string RuleCachePath(const std::string& dir, const std::string& key) {
@@ -181,23 +206,34 @@ std::string RuleCachePath(const std::string& dir, const std::string& key) {
 
 Result<std::shared_ptr<const RuleSet>> LoadRuleSet(const std::vector<RuleSource>& sources,
                                                    const RuleCacheOptions& options) {
-  const std::string key = options.dir.empty() ? "" : RuleCacheKey(sources);
+  const bool built_in = options.built_in && !BuiltIn().empty();
+  if (!built_in && options.dir.empty()) return RuleSet::Compile(sources);
+  const std::string fingerprint = RuleSet::SourcesFingerprint(sources);
+  const auto note = [&](const std::string& what, const std::string& why) {
+    if (options.note)
+      options.note(what + ": " + why + "; compiling the rules instead (nothing is lost)");
+  };
+  if (built_in) {
+    // The sources are the built-in snapshot's when the keys agree: any other sources (a
+    // --rules directory) are no news.
+    Result<std::shared_ptr<const RuleSet>> loaded =
+        RuleSet::FromSnapshot(BuiltIn(), BuiltInKey(fingerprint));
+    if (loaded.ok()) return loaded;
+    if (loaded.status().code() != StatusCode::kFailedPrecondition) {
+      note("the built-in rules snapshot", loaded.status().message());
+    }
+  }
+  const std::string key = options.dir.empty() ? "" : CacheKey(fingerprint);
   if (key.empty()) return RuleSet::Compile(sources);
   const std::string path = RuleCachePath(options.dir, key);
-  const auto note = [&](const std::string& why) {
-    if (options.note) {
-      options.note("rules cache " + path + ": " + why +
-                   "; compiling the rules instead (nothing is lost)");
-    }
-  };
   {
     const MappedFile file(path);
     if (file.ok()) {
       Result<std::shared_ptr<const RuleSet>> loaded = RuleSet::FromSnapshot(file.bytes(), key);
       if (loaded.ok()) return loaded;
-      note(loaded.status().message());
+      note("rules cache " + path, loaded.status().message());
     } else if (!file.missing()) {
-      note("cannot be read");
+      note("rules cache " + path, "cannot be read");
     }
   }
   PARLEY_ASSIGN_OR_RETURN(std::shared_ptr<const RuleSet> rules, RuleSet::Compile(sources));

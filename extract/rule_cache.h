@@ -3,12 +3,13 @@
 // sources writes its snapshot (RuleSet::Snapshot, rule_snapshot.h) to a cache directory, and
 // the next ones read it instead of compiling.
 //
-// A cache file is named by its key, and holds it: the sources' fingerprint (their paths,
-// layers and texts), the snapshot format version and the identity of the running executable
-// (size, modification time, inode of /proc/self/exe): a rebuilt parley may compile the same
-// sources differently, so it never reads another build's file. Files are written to a temporary
-// name and renamed, so concurrent processes read either no file or a whole one; at most
-// kRuleCacheFiles are kept (the least recently written go first).
+// The default rules need no cache file: parley holds their snapshot, made when it was built
+// (SetBuiltInRulesSnapshot). A cache file is named by its key, and holds it: the sources'
+// fingerprint (their paths, layers and texts), the snapshot format version and the identity of the
+// running executable (size, modification time, inode of /proc/self/exe): a rebuilt parley may
+// compile the same sources differently, so it never reads another build's file. Files are written
+// to a temporary name and renamed, so concurrent processes read either no file or a whole one; at
+// most kRuleCacheFiles are kept (the least recently written go first).
 //
 // Nothing is lost without the cache: a missing, read-only or unwritable directory means
 // compiling, silently; a file that is truncated, damaged, or of another version or key means
@@ -23,6 +24,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/status.h"
@@ -35,17 +37,30 @@ namespace parley {
 inline constexpr size_t kRuleCacheFiles = 8;
 
 struct RuleCacheOptions {
-  // The cache directory (created when missing); "" compiles every time.
+  // Read the built-in snapshot (SetBuiltInRulesSnapshot) for the sources it was made of.
+  bool built_in = false;
+  // The cache directory (created when missing); "" writes and reads no cache file.
   std::string dir;
   // Receives the one line (without "parley: note: " or a newline) that says why a cache file
   // was not used; may be empty.
   std::function<void(const std::string&)> note;
 };
 
-// The cache directory the environment names: "" when $PARLEY_RULES_CACHE is "off" (or "0",
-// "no", "false", empty-but-set), else $PARLEY_RULES_CACHE itself when set, else
-// $XDG_CACHE_HOME/parley, else $HOME/.cache/parley, else "".
-std::string RuleCacheDirFromEnvironment();
+// The snapshot of the default rules (DefaultRuleSources) made when parley was built: the parley
+// executable embeds it (tools/CMakeLists.txt runs tools/rules_snapshot_main.cc, linked with
+// the same library, and the binary holds what it wrote) and registers it here before running a
+// command, so the default rules are never compiled at run time and cannot go stale (the build
+// remakes it whenever the rules or the library change). Its key is BuiltInRulesSnapshotKey.
+// REQUIRES: `snapshot` outlives every LoadRuleSet; called before any (not thread-safe).
+void SetBuiltInRulesSnapshot(std::string_view snapshot);
+// The key of the built-in snapshot of `sources`: their fingerprint and the format version
+// (the executable is the one that holds it).
+std::string BuiltInRulesSnapshotKey(const std::vector<RuleSource>& sources);
+
+// The cache the environment asks for: none when $PARLEY_RULES_CACHE is "off" (or "0", "no",
+// "false", empty-but-set); else the built-in snapshot and the directory $PARLEY_RULES_CACHE
+// when set, else $XDG_CACHE_HOME/parley, else $HOME/.cache/parley, else none. No note.
+RuleCacheOptions RuleCacheFromEnvironment();
 
 // The key of `sources`' cache file (see above); "" when the executable cannot be identified,
 // which means no cache.
@@ -54,7 +69,8 @@ std::string RuleCacheKey(const std::vector<RuleSource>& sources);
 // The path of the cache file for `key` in `dir`.
 std::string RuleCachePath(const std::string& dir, const std::string& key);
 
-// The rules of `sources`: read from the cache when it holds them, else compiled (as
+// The rules of `sources`: read from the built-in snapshot when it was made of them (with
+// options.built_in), else from the cache file when it holds them, else compiled (as
 // RuleSet::Compile, whose errors it returns) and then written to the cache.
 Result<std::shared_ptr<const RuleSet>> LoadRuleSet(const std::vector<RuleSource>& sources,
                                                    const RuleCacheOptions& options);

@@ -1,5 +1,14 @@
 // The parley executable: everything lives in parley_cli so tests can run the CLI in-process.
+#include <string_view>
+
+#include "extract/rule_cache.h"
 #include "tools/cli/cli.h"
+
+namespace parley {
+// The built-in snapshot of the default rules, embedded by the build (tools/CMakeLists.txt,
+// tools/rules_snapshot_main.cc writes its definition).
+std::string_view BuiltInRulesSnapshotBytes();
+}  // namespace parley
 
 #ifdef PARLEY_USE_MIMALLOC
 #include <mimalloc.h>
@@ -35,5 +44,6 @@ int main(int argc, char** argv) {
 #ifdef PARLEY_USE_MIMALLOC
   UseLargePages();
 #endif
+  parley::SetBuiltInRulesSnapshot(parley::BuiltInRulesSnapshotBytes());
   return parley::cli::Main(argc, argv);
 }

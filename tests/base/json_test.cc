@@ -467,8 +467,10 @@ TEST(JsonStringTest, EscapesEveryControlCharacter) {
   }
 }
 
-// The escaper skips text 8 bytes at a time: every character that needs an escape, at every
-// position of strings longer and shorter than a word, against a byte-by-byte reference.
+// The escaper takes text 16 bytes at a time: every character that needs an escape, and an
+// invalid byte (which Dump repairs), at every position of strings shorter and longer than two
+// blocks, among ASCII and multi-byte characters (U+FFFD itself is valid), against a
+// byte-by-byte reference.
 TEST(JsonStringTest, EscapesAtEveryPositionOfAWord) {
   auto reference = [](std::string_view value) {
     std::string out = "\"";
@@ -481,18 +483,20 @@ TEST(JsonStringTest, EscapesAtEveryPositionOfAWord) {
         out += "\\n";
       } else if (c == 0x1F) {
         out += "\\u001f";
+      } else if (c == 0xFF) {
+        out += "\xEF\xBF\xBD";
       } else {
         out += ch;
       }
     }
     return out + "\"";
   };
-  for (const char* filler : {"a", "\xC3\xA9", "\x7F", " "}) {
-    for (size_t size = 0; size <= 20; ++size) {
+  for (const char* filler : {"a", "\xC3\xA9", "\x7F", " ", "\xF0\x9F\x98\x80", "\xEF\xBF\xBD"}) {
+    for (size_t size = 0; size <= 40; ++size) {
       std::string base;
       while (base.size() < size) base += filler;
       for (size_t at = 0; at <= base.size(); ++at) {
-        for (const char special : {'"', '\\', '\n', '\x1F'}) {
+        for (const char special : {'"', '\\', '\n', '\x1F', '\xFF'}) {
           std::string value = base;
           if (at < value.size() && (value[at] & 0xC0) == 0x80) continue;  // inside a character
           value.insert(at, 1, special);

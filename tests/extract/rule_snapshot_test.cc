@@ -119,11 +119,11 @@ TEST(RuleCacheTest, LoadedRulesExtractTheSameStatements) {
   };
   ExtractorOptions options;
   options.rule_paths = {user};
-  options.rules_cache_dir = dir.path() + "/cache";
+  options.rules_cache.dir = dir.path() + "/cache";
   std::vector<std::string> notes;
-  options.rules_cache_note = [&notes](const std::string& line) { notes.push_back(line); };
+  options.rules_cache.note = [&notes](const std::string& line) { notes.push_back(line); };
   ExtractorOptions uncached = options;
-  uncached.rules_cache_dir = "";
+  uncached.rules_cache.dir = "";
   auto compiled = Extractor::Create(uncached);
   ASSERT_TRUE(compiled.ok()) << compiled.status().message();
   auto writer = Extractor::Create(options);  // compiles, writes the cache file
@@ -136,7 +136,7 @@ TEST(RuleCacheTest, LoadedRulesExtractTheSameStatements) {
     return sources;
   }());
   ASSERT_FALSE(key.empty());
-  ASSERT_TRUE(std::filesystem::exists(RuleCachePath(options.rules_cache_dir, key)));
+  ASSERT_TRUE(std::filesystem::exists(RuleCachePath(options.rules_cache.dir, key)));
   auto reader = Extractor::Create(options);  // reads it
   ASSERT_TRUE(reader.ok());
   EXPECT_TRUE(notes.empty());
@@ -329,20 +329,22 @@ TEST(RuleCacheTest, ConcurrentWritersLeaveAValidFile) {
   EXPECT_TRUE(RuleSet::FromSnapshot(ReadFile(RuleCachePath(dir.path(), key)), key).ok());
 }
 
-// The environment's directory: PARLEY_RULES_CACHE first (off turns the cache off), then
-// XDG_CACHE_HOME, then HOME.
-TEST(RuleCacheTest, DirectoryFromTheEnvironment) {
+// The environment's cache: PARLEY_RULES_CACHE first (off turns the cache and the built-in
+// snapshot off), then XDG_CACHE_HOME, then HOME.
+TEST(RuleCacheTest, CacheFromTheEnvironment) {
   struct Case {
-    const char *parley, *xdg, *home, *want;
+    const char *parley, *xdg, *home, *dir;
+    bool built_in;
   };
   const Case cases[] = {
-      {"off", "/x", "/h", ""},
-      {"0", "/x", "/h", ""},
-      {"/c", "/x", "/h", "/c"},
-      {nullptr, "/x", "/h", "/x/parley"},
-      {nullptr, nullptr, "/h", "/h/.cache/parley"},
-      {nullptr, "relative", "/h", "/h/.cache/parley"},
-      {nullptr, nullptr, nullptr, ""},
+      {"off", "/x", "/h", "", false},
+      {"0", "/x", "/h", "", false},
+      {"", "/x", "/h", "", false},
+      {"/c", "/x", "/h", "/c", true},
+      {nullptr, "/x", "/h", "/x/parley", true},
+      {nullptr, nullptr, "/h", "/h/.cache/parley", true},
+      {nullptr, "relative", "/h", "/h/.cache/parley", true},
+      {nullptr, nullptr, nullptr, "", true},
   };
   const auto set = [](const char* name, const char* value) {
     if (value == nullptr) {
@@ -362,9 +364,54 @@ TEST(RuleCacheTest, DirectoryFromTheEnvironment) {
     set(names[0], c.parley);
     set(names[1], c.xdg);
     set(names[2], c.home);
-    EXPECT_EQ(RuleCacheDirFromEnvironment(), c.want);
+    const RuleCacheOptions options = RuleCacheFromEnvironment();
+    EXPECT_EQ(options.dir, c.dir);
+    EXPECT_EQ(options.built_in, c.built_in);
   }
   for (int i = 0; i < 3; ++i) set(names[i], saved[i]);
+}
+
+// The built-in snapshot serves the sources it was made of, and no others; a damaged one costs a
+// note and a compile. (The parley executable's own is tested by
+// tests/built_in_rules_snapshot_test.sh.)
+TEST(RuleCacheTest, BuiltInSnapshotServesItsSources) {
+  const std::vector<RuleSource> defaults = Sources(false);
+  Result<std::shared_ptr<const RuleSet>> compiled = RuleSet::Compile(defaults);
+  ASSERT_TRUE(compiled.ok());
+  // Made for the defaults' key but of other rules, so that reading it shows.
+  const std::vector<RuleSource> other = Sources(true);
+  Result<std::shared_ptr<const RuleSet>> other_rules = RuleSet::Compile(other);
+  ASSERT_TRUE(other_rules.ok());
+  Result<std::string> marked = (*other_rules)->Snapshot(BuiltInRulesSnapshotKey(defaults));
+  ASSERT_TRUE(marked.ok());
+  std::vector<std::string> notes;
+  RuleCacheOptions options;
+  options.built_in = true;
+  options.note = [&notes](const std::string& line) { notes.push_back(line); };
+
+  SetBuiltInRulesSnapshot(*marked);
+  Result<std::shared_ptr<const RuleSet>> read = LoadRuleSet(defaults, options);
+  ASSERT_TRUE(read.ok());
+  EXPECT_EQ((*read)->fingerprint(), (*other_rules)->fingerprint());  // read, not compiled
+  Result<std::shared_ptr<const RuleSet>> not_its = LoadRuleSet(other, options);
+  ASSERT_TRUE(not_its.ok());
+  EXPECT_EQ((*not_its)->rule_count(), (*other_rules)->rule_count());
+  EXPECT_TRUE(notes.empty());  // other sources are no news
+  options.built_in = false;
+  Result<std::shared_ptr<const RuleSet>> off = LoadRuleSet(defaults, options);
+  ASSERT_TRUE(off.ok());
+  EXPECT_EQ((*off)->fingerprint(), (*compiled)->fingerprint());
+
+  const std::string damaged = marked->substr(0, marked->size() - 1);
+  SetBuiltInRulesSnapshot(damaged);
+  options.built_in = true;
+  Result<std::shared_ptr<const RuleSet>> fallback = LoadRuleSet(defaults, options);
+  SetBuiltInRulesSnapshot("");
+  ASSERT_TRUE(fallback.ok());
+  EXPECT_EQ((*fallback)->fingerprint(), (*compiled)->fingerprint());
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_NE(notes[0].find("the built-in rules snapshot: it is truncated"), std::string::npos)
+      << notes[0];
 }
 
 }  // namespace

@@ -79,8 +79,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                                  DocumentInfoFromJsonValue, DocumentInfoFromJson,
                                  DocumentInfoFromJson);
 
+  // Any bytes are written as one JSON string (another parser reads it back), valid UTF-8 as
+  // it is.
   std::string quoted;
   AppendJsonString(line, &quoted);
   PARLEY_FUZZ_CHECK(quoted.size() >= 2 && quoted.front() == '"' && quoted.back() == '"');
+  PARLEY_FUZZ_CHECK(IsValidUtf8(quoted));
+  thread_local JsonParser parser;
+  const Result<JsonValue> parsed = parser.Parse(quoted);
+  PARLEY_FUZZ_CHECK(parsed.ok() && parsed->String().has_value());
+  if (IsValidUtf8(line)) PARLEY_FUZZ_CHECK(*parsed->String() == line);
   return 0;
 }

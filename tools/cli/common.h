@@ -42,8 +42,9 @@ struct RuleFlags {
 void AddRuleFlags(CLI::App& app, RuleFlags& flags);
 
 // The compiled-rules cache of `flags` (extract/rule_cache.h): none with --no-rules-cache, else
-// the directory the environment names (RuleCacheDirFromEnvironment); its notes go to the
-// context's stderr as "parley: note: ..." (none without a context).
+// what the environment asks for (RuleCacheFromEnvironment: the built-in snapshot and a cache
+// directory); its notes go to the context's stderr as "parley: note: ..." (none without a
+// context).
 RuleCacheOptions RuleCache(const CommandContext* context, const RuleFlags& flags);
 
 // The rule set of `flags`' rules (the defaults unless --no-default-rules, then each --rules

@@ -50,8 +50,7 @@ void AddRuleFlags(CLI::App& app, RuleFlags& flags) {
 }
 
 RuleCacheOptions RuleCache(const CommandContext* context, const RuleFlags& flags) {
-  RuleCacheOptions options;
-  if (!flags.no_rules_cache) options.dir = RuleCacheDirFromEnvironment();
+  RuleCacheOptions options = flags.no_rules_cache ? RuleCacheOptions() : RuleCacheFromEnvironment();
   if (context != nullptr) {
     std::ostream* err = context->streams.err;
     options.note = [err](const std::string& line) { *err << "parley: note: " << line << "\n"; };
@@ -65,9 +64,7 @@ Result<std::shared_ptr<Extractor>> CreateExtractor(const CommandContext& context
   options.entities = entities;
   options.default_rules = !flags.no_default_rules;
   options.rule_paths = flags.rule_paths;
-  RuleCacheOptions cache = RuleCache(&context, flags);
-  options.rules_cache_dir = std::move(cache.dir);
-  options.rules_cache_note = std::move(cache.note);
+  options.rules_cache = RuleCache(&context, flags);
   PARLEY_ASSIGN_OR_RETURN(std::unique_ptr<Extractor> created, Extractor::Create(options));
   std::shared_ptr<Extractor> extractor = std::move(created);
   if (context.streams.process_exits) {
