@@ -39,8 +39,8 @@ std::string NormalizedHash(const PreparedDocument& prepared) {
 
 class RuleExtractor : public Extractor {
  public:
-  RuleExtractor(std::shared_ptr<const RuleSet> rules, size_t window_bytes)
-      : rules_(std::move(rules)), window_bytes_(window_bytes) {}
+  RuleExtractor(std::shared_ptr<const RuleSet> rules, size_t window_bytes, bool entities)
+      : rules_(std::move(rules)), window_bytes_(window_bytes), entities_(entities) {}
 
   Result<Extraction> Extract(const Document& document) const override {
     if (!IsValidUtf8(document.text)) {
@@ -90,13 +90,14 @@ class RuleExtractor : public Extractor {
     };
     DocumentAnalysis analysis;
     if (document.text.size() <= window_bytes_) {
-      analysis = AnalyzeSentences(*rules_, units, document.info.date, false, {}, document.info.url);
+      analysis = AnalyzeSentences(*rules_, units, document.info.date, false, {}, document.info.url,
+                                  entities_);
       for (size_t i = 0; i < analysis.sentences.size(); ++i) {
         add(i, std::move(analysis.sentences[i].statements));
       }
     } else {
       analysis = AnalyzeInWindows(*rules_, units, document.info.date, document.info.url,
-                                  window_bytes_, add);
+                                  window_bytes_, add, entities_);
       if (analysis.discarded) by_id.clear();
     }
     out.entities = std::move(analysis.entities);
@@ -127,6 +128,7 @@ class RuleExtractor : public Extractor {
  private:
   std::shared_ptr<const RuleSet> rules_;
   size_t window_bytes_;
+  bool entities_;
 };
 
 }  // namespace
@@ -140,7 +142,8 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOptions& opt
   AddUserSources(std::move(extra), &sources);
   PARLEY_ASSIGN_OR_RETURN(std::shared_ptr<const RuleSet> rules,
                           LoadRuleSet(sources, options.rules_cache));
-  return std::unique_ptr<Extractor>(new RuleExtractor(std::move(rules), options.window_bytes));
+  return std::unique_ptr<Extractor>(
+      new RuleExtractor(std::move(rules), options.window_bytes, options.entities));
 }
 
 }  // namespace parley

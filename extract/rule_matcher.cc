@@ -37,9 +37,10 @@ using internal::Unit;
 class Analyzer {
  public:
   Analyzer(const RuleSet& rules, std::string_view doc_date, bool trace,
-           std::string_view only_relation, std::string_view url)
+           std::string_view only_relation, std::string_view url, bool entities)
       : only_relation_(only_relation),
         url_(url),
+        entities_(entities),
         doc_{rules.compiled(), std::string(doc_date), trace, {}, {}, {}},
         prefilter_(rules.compiled()),
         words_(&rules.compiled().alias_index.tokens) {}
@@ -49,7 +50,7 @@ class Analyzer {
     out.sentences.resize(units.size());
     RunWindow(units, &out,
               [&out](size_t i, SentenceAnalysis&& sa) { out.sentences[i] = std::move(sa); });
-    Entities(&out);
+    if (entities_) Entities(&out);
     return out;
   }
 
@@ -107,7 +108,7 @@ class Analyzer {
       begin = end;
     }
     out.discarded = discarded_;
-    Entities(&out);
+    if (entities_) Entities(&out);
     return out;
   }
 
@@ -198,7 +199,7 @@ class Analyzer {
         internal::BuildUnits(&s);
         prefilter_.Forget();
       }
-      if (count_title_ || !units[i].title) CountMentions(s);
+      if (entities_ && (count_title_ || !units[i].title)) CountMentions(s);
       // The first unit of a paragraph while a list is open may be one of its items.
       s.list_item = i > 0 && actors.InList() && units[i].paragraph != units[i - 1].paragraph;
       if (units[i].repeat_of >= 0) actors.Repeat(static_cast<size_t>(units[i].repeat_of));
@@ -208,7 +209,7 @@ class Analyzer {
         internal::Relations(s, &prefilter_, doc_, only_relation_, !units[i].relational, &sa);
       }
       if (doc_.trace) Trace(s, &sa);
-      Referenced(sa.statements);
+      if (entities_) Referenced(sa.statements);
       emit(i, std::move(sa));
     }
     doc_.time = nullptr;
@@ -286,6 +287,7 @@ class Analyzer {
 
   std::string_view only_relation_;
   std::string_view url_;
+  bool entities_;  // build the entity list (AnalyzeSentences' `entities`)
   DocState doc_;
   internal::Prefilter prefilter_;
   std::map<const EntityDef*, uint64_t> counts_;
@@ -299,15 +301,16 @@ class Analyzer {
 
 DocumentAnalysis AnalyzeSentences(const RuleSet& rules, const std::vector<SentenceInput>& units,
                                   std::string_view doc_date, bool trace,
-                                  std::string_view only_relation, std::string_view url) {
-  Analyzer analyzer(rules, doc_date, trace, only_relation, url);
+                                  std::string_view only_relation, std::string_view url,
+                                  bool entities) {
+  Analyzer analyzer(rules, doc_date, trace, only_relation, url, entities);
   return analyzer.Run(units);
 }
 
 DocumentAnalysis AnalyzeInWindows(const RuleSet& rules, const std::vector<SentenceInput>& units,
                                   std::string_view doc_date, std::string_view url,
-                                  size_t window_bytes, const WindowSink& sink) {
-  Analyzer analyzer(rules, doc_date, /*trace=*/false, {}, url);
+                                  size_t window_bytes, const WindowSink& sink, bool entities) {
+  Analyzer analyzer(rules, doc_date, /*trace=*/false, {}, url, entities);
   return analyzer.RunWindows(units, window_bytes, sink);
 }
 

@@ -95,10 +95,12 @@ struct DocumentAnalysis {
 // `only_relation` runs just that relation rule (discovery and coreference still run all
 // their rules): self-tests check what a rule matches regardless of which rule would win an
 // overlap. `url` (the document's address, may be empty) may establish the document's country,
-// which "we" and "the President" need (extract/participants.h).
+// which "we" and "the President" need (extract/participants.h). Without `entities` the result's
+// `entities` stay empty and mentions are not counted (the statements are the same).
 DocumentAnalysis AnalyzeSentences(const RuleSet& rules, const std::vector<SentenceInput>& units,
                                   std::string_view doc_date, bool trace,
-                                  std::string_view only_relation = {}, std::string_view url = {});
+                                  std::string_view only_relation = {}, std::string_view url = {},
+                                  bool entities = true);
 
 // Called with the statements of unit `unit` (an index into AnalyzeInWindows' `units`), in unit
 // order.
@@ -110,8 +112,8 @@ using WindowSink = std::function<void(size_t unit, std::vector<Statement>&& stat
 // paragraphs of at most `window_bytes` of normalised text (a longer paragraph alone, cut between
 // units), one after the other. When a window is done, its units' statements go to `sink` in
 // order; the units of a window `sink` has been called for are never read again (the caller may
-// release their text then). The result holds the entities, discoveries and corefs (its
-// `sentences` stay empty).
+// release their text then). The result holds the entities (when `entities`), discoveries and
+// corefs (its `sentences` stay empty).
 // What the document establishes carries from window to window: the names it discovered and
 // their short forms and aliases, the sector groups, the lower-case words it writes (for name
 // discovery), the entity mention counts, a `discard` phrase (DocumentAnalysis::discarded).
@@ -121,7 +123,8 @@ using WindowSink = std::function<void(size_t unit, std::vector<Statement>&& stat
 // REQUIRES: window_bytes > 0.
 DocumentAnalysis AnalyzeInWindows(const RuleSet& rules, const std::vector<SentenceInput>& units,
                                   std::string_view doc_date, std::string_view url,
-                                  size_t window_bytes, const WindowSink& sink);
+                                  size_t window_bytes, const WindowSink& sink,
+                                  bool entities = true);
 
 // The units AnalyzeSentences reads for `document` prepared as `prepared`: one per prepared unit
 // (in order, so that indices are sentence indices; every one relational when `all_relational`),

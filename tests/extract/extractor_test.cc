@@ -180,6 +180,32 @@ TEST(ExtractorTest, WindowsGiveTheStatementsOfTheWholeDocument) {
   }
 }
 
+// ExtractorOptions::entities off: no entity list, the same statements, whole or in windows.
+TEST(ExtractorTest, WithoutEntitiesTheStatementsAreTheSame) {
+  const std::string text =
+      "Vladimir Putin met Shinzo Abe in Moscow.\n\nPresident F.W. de Klerk met Nelson Mandela. "
+      "De Klerk said the talks went well.\n";
+  for (size_t window_bytes : {size_t{256} << 10, size_t{1}}) {
+    SCOPED_TRACE(window_bytes);
+    ExtractorOptions options;
+    options.window_bytes = window_bytes;
+    Result<std::unique_ptr<Extractor>> with = Extractor::Create(options);
+    options.entities = false;
+    Result<std::unique_ptr<Extractor>> without = Extractor::Create(options);
+    ASSERT_TRUE(with.ok() && without.ok());
+    Document d = Doc(text);
+    d.info.title = "Putin and Abe meet in Moscow";
+    Result<Extraction> a = (*with)->Extract(d);
+    Result<Extraction> b = (*without)->Extract(d);
+    ASSERT_TRUE(a.ok() && b.ok());
+    EXPECT_FALSE(a->statements.empty());
+    EXPECT_FALSE(a->entities.empty());
+    EXPECT_TRUE(b->entities.empty());
+    EXPECT_EQ(Json(a->statements), Json(b->statements));
+    EXPECT_EQ(a->info, b->info);
+  }
+}
+
 TEST(ExtractorTest, ADiscardPhraseInALaterWindowSilencesTheWholeDocument) {
   const std::string dir = testing::TempDir() + "/window_discard";
   std::filesystem::create_directories(dir);

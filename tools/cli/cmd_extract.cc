@@ -184,7 +184,9 @@ int RunExtract(const CommandContext& context) {
     return static_cast<int>(ExitCode::kUsage);
   }
 
-  auto extractor = CreateExtractor(context, flags.rules);
+  // Only the entity records and the bundles write the documents' entity lists.
+  auto extractor =
+      CreateExtractor(context, flags.rules, flags.format == "entities" || flags.format == "bundle");
   if (!extractor.ok()) return ReportError(context, extractor.status());
 
   if (!flags.requests.empty()) {

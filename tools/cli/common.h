@@ -56,8 +56,9 @@ Result<std::shared_ptr<const RuleSet>> CompileRules(const RuleFlags& flags);
 // (CliStreams::process_exits) the extractor is never destroyed: its compiled rules are a million
 // blocks with the imported layer, whose freeing one by one cost a one-sentence run more than
 // its extraction (24 M instructions), and the exit returns the process's memory at once.
+// Without `entities` its extractions leave the entity list empty (ExtractorOptions::entities).
 Result<std::shared_ptr<Extractor>> CreateExtractor(const CommandContext& context,
-                                                   const RuleFlags& flags);
+                                                   const RuleFlags& flags, bool entities = true);
 // Opens the reader; its warnings go to the context's stderr as they happen.
 Result<std::unique_ptr<DocumentReader>> OpenReader(const CommandContext& context,
                                                    const std::vector<std::string>& inputs,

@@ -59,8 +59,9 @@ RuleCacheOptions RuleCache(const CommandContext* context, const RuleFlags& flags
 }
 
 Result<std::shared_ptr<Extractor>> CreateExtractor(const CommandContext& context,
-                                                   const RuleFlags& flags) {
+                                                   const RuleFlags& flags, bool entities) {
   ExtractorOptions options;
+  options.entities = entities;
   options.default_rules = !flags.no_default_rules;
   options.rule_paths = flags.rule_paths;
   options.rules_cache = RuleCache(&context, flags);
