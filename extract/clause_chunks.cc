@@ -404,6 +404,18 @@ int ClauseReader::ChunkAt(uint32_t u) {
     if (!modifies && !HyphenJoinsEntities(end)) return at;
   }
   if (!StartsNounPhrase(u)) return -1;
+  // "each of her counterparts' leadership", "all of the Allies": a quantifier and its
+  // of-phrase are one phrase, which names what the of-phrase names.
+  if ((Is(u, "each") || Is(u, "all") || Is(u, "both") || Is(u, "some") || Is(u, "many") ||
+       Is(u, "most")) &&
+      Is(u + 1, "of") && u + 2 < n_ && out_->chunk_of[u + 1] < 0) {
+    const int inner = ChunkAt(u + 2);
+    if (inner < 0) return -1;
+    Chunk whole = out_->chunks[inner];
+    whole.begin = u;
+    whole.in_pp = false;
+    return AddChunk(std::move(whole));
+  }
   Chunk chunk;
   chunk.begin = u;
   uint32_t v = u;
@@ -471,6 +483,14 @@ int ClauseReader::ChunkAt(uint32_t u) {
     if (Has(v, kClassNumber | kClassModifier) || IsNounWord(v)) {
       chunk.head = v;
       ++v;
+      // "her counterparts' leadership": a plural noun's possessive apostrophe joins the noun
+      // it owns to the phrase.
+      if (v + 1 < n_ && IsPunctRaw(v, '\'') && Joined(v) && Lower(v - 1).size() > 2 &&
+          Lower(v - 1).back() == 's' && IsNounWord(v + 1) &&
+          (info_[v + 1].forms & (kFormEd | kFormThird)) == 0) {
+        ++v;
+        continue;
+      }
       // "build-up", "first-ever", "U.S.-German".
       if (IsPunct(v, '-') && v + 1 < n_ && (IsNounWord(v + 1) || Has(v + 1, kClassAdverb))) {
         ++v;

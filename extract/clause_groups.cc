@@ -181,6 +181,12 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
       if (Is(u + 1, "by")) return true;
       const uint32_t d = DeterminedNounPhraseStart(u);
       if (d == kNoUnit) return false;
+      // "sanctions and other economic measures": a third-person form after "and other" ends
+      // a list of nouns (a plural subject there takes the base form).
+      if ((i.forms & kFormEd) == 0 && Is(d, "other") && d > 0 &&
+          (Is(d - 1, "and") || Is(d - 1, "or"))) {
+        return false;
+      }
       // The noun phrase is the object of a verb before it that takes no bare clause: "extends
       // his personal thanks", "reaffirmed the U.S. extended deterrence" ("said the
       // government plans" is a clause).

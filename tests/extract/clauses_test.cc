@@ -269,6 +269,15 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        "cutting emissions.",
        {"subject - [a topic of 'discussed']"},
        {"[shared with 'discussed']"}},
+      // A quantifier and its of-phrase are one phrase; a plural possessive joins the noun it
+      // owns; "and other" continues a list of nouns.
+      {"Japan welcomed each of her counterparts' leadership on sanctions and other economic "
+       "measures.",
+       {"object \"each of her counterparts' leadership\""},
+       {"verb group \"measures\""}},
+      {"Biden thanked all of the Allies.",
+       {"object \"all of the Allies\" = group:allied-powers"},
+       {}},
       // A list's member after a comma opens no clause.
       {"Japan works with you, your team, and the community to turn them into jobs, and "
        "restore growth.",
