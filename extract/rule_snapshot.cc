@@ -29,14 +29,12 @@ class Writer {
 
   template <typename T>
   void Scalar(T& v) {
-    char bytes[sizeof(T)];
-    std::memcpy(bytes, &v, sizeof(T));
-    out_.append(bytes, sizeof(T));
+    Append(&v, sizeof(T));
   }
   // `count` items of trivially copyable T, as they lie in memory.
   template <typename T>
   void Array(T* data, size_t count) {
-    out_.append(reinterpret_cast<const char*>(data), count * sizeof(T));
+    Append(data, count * sizeof(T));
   }
   // A count; `min_bytes` is what the reader checks each item takes at least.
   void Count(size_t& n, size_t /*min_bytes*/) {
@@ -63,10 +61,22 @@ class Writer {
   }
   bool ok() const { return error_.empty(); }
   const std::string& error() const { return error_; }
-  std::string& out() { return out_; }
+  // The bytes written. The writer is done with them.
+  std::string Take() {
+    out_.resize(used_);
+    return std::move(out_);
+  }
 
  private:
+  // Most writes are a few bytes: the buffer grows by doubling, and a write is a copy.
+  void Append(const void* p, size_t n) {
+    if (out_.size() - used_ < n) out_.resize(std::max(out_.size() * 2, used_ + n + 4096));
+    std::memcpy(out_.data() + used_, p, n);
+    used_ += n;
+  }
+
   std::string out_;
+  size_t used_ = 0;
   std::string error_;
   std::unordered_map<std::type_index, std::unordered_map<const void*, uint32_t>> shared_;
 };
@@ -280,8 +290,7 @@ void Field(IO& io, std::map<K, V, C>& m) {
     }
   } else {
     for (auto& [k, v] : m) {
-      K key = k;
-      Field(io, key);
+      Field(io, const_cast<K&>(k));  // the writer only reads it
       Field(io, v);
     }
   }
@@ -304,14 +313,20 @@ void Field(IO& io, std::unordered_map<K, V, H, E>& m) {
       m.emplace(std::move(k), std::move(v));
     }
   } else {
-    std::vector<std::pair<const K, V>*> sorted;
+    // Sorted by the keys' hashes, then the keys: an order of the content alone, found
+    // comparing integers (the maps hold tens of thousands of names).
+    std::vector<std::pair<uint64_t, std::pair<const K, V>*>> sorted;
     sorted.reserve(m.size());
-    for (auto& entry : m) sorted.push_back(&entry);
-    std::sort(sorted.begin(), sorted.end(),
-              [](const auto* a, const auto* b) { return a->first < b->first; });
-    for (auto* entry : sorted) {
-      K key = entry->first;
-      Field(io, key);
+    for (auto& entry : m) {
+      uint64_t hash = 0;
+      if constexpr (std::is_same_v<K, std::string>) hash = Hash64(entry.first);
+      sorted.emplace_back(hash, &entry);
+    }
+    std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first < b.first : a.second->first < b.second->first;
+    });
+    for (auto& [hash, entry] : sorted) {
+      Field(io, const_cast<K&>(entry->first));  // the writer only reads it
       Field(io, entry->second);
     }
   }
@@ -477,10 +492,8 @@ namespace {
 // The classes SnapshotAccess reads (TokenTable, FrameWordTable, Lexicon, PhraseSet, LazyRegex,
 // PatternWordSet).
 template <typename IO, typename T>
-  requires requires(IO& io, T& value) { SnapshotAccess::Fields(io, value); }
-void Field(IO& io, T& value) {
-  SnapshotAccess::Fields(io, value);
-}
+requires requires(IO& io, T& value) { SnapshotAccess::Fields(io, value); }
+void Field(IO& io, T& value) { SnapshotAccess::Fields(io, value); }
 
 // The structs whose fields are public name them all with a structured binding: a field added to
 // one stops this from compiling until it is written here too. PARLEY_SNAPSHOT_FIELDS(T, a, b)
@@ -626,18 +639,20 @@ Result<std::string> EncodeRuleSnapshot(const CompiledRules& rules, uint64_t alia
   Field(payload, alias_count);
   Field(payload, const_cast<CompiledRules&>(rules));
   if (!payload.ok()) return InternalError("cannot snapshot the rules: " + payload.error());
-  Writer out;
-  std::string& bytes = out.out();
-  bytes.append(kMagic, sizeof(kMagic));
+  const std::string body = payload.Take();
+  Writer header;
+  header.Array(kMagic, sizeof(kMagic));
   uint32_t version = kRuleSnapshotVersion;
-  out.Scalar(version);
+  header.Scalar(version);
   std::string k(key);
-  Field(out, k);
-  uint64_t size = payload.out().size();
-  out.Scalar(size);
-  bytes += ContentHash(payload.out());
-  bytes += payload.out();
-  return std::move(bytes);
+  Field(header, k);
+  uint64_t size = body.size();
+  header.Scalar(size);
+  std::string bytes = header.Take();
+  bytes.reserve(bytes.size() + kChecksumSize + body.size());
+  bytes += ContentHash(body);
+  bytes += body;
+  return bytes;
 }
 
 Result<DecodedRules> DecodeRuleSnapshot(std::string_view bytes, std::string_view key) {

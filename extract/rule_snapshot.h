@@ -11,7 +11,8 @@
 //   32 bytes                         ContentHash (base/text.h, XXH3-128 hex) of the payload
 //   payload                          u64 alias count, then CompiledRules, field by field
 // In the payload a string or vector is a u32 count and its items; a map its count and its pairs
-// (an unordered map sorted by key, so that the same rules give the same bytes); an optional a
+// (an unordered map sorted by its keys' XXH3, then the keys, so that the same rules give the
+// same bytes); an optional a
 // byte and its value; a bool one byte (0 or 1); a shared_ptr a u32 reference per pointee type (0
 // null, n the n-th pointee of that type, written in full the first time): LazyRegex states,
 // frames and refine lists are shared as when compiled. RE2 programs are not stored: a LazyRegex
