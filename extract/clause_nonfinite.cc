@@ -45,13 +45,14 @@ constexpr std::string_view kNobodyActs[] = {"forbid",     "prohibit", "bar",   "
 // ("welcomed the decision to", "supports efforts to") are not among them: the decision is
 // someone else's.
 constexpr std::string_view kNounPurposeVerbs[] = {
-    "take",      "make",      "launch", "sign",       "reach",  "conclude", "announce",
-    "establish", "create",    "form",   "provide",    "offer",  "propose",  "adopt",
-    "unveil",    "introduce", "hold",   "convene",    "host",   "develop",  "use",
-    "deploy",    "send",      "issue",  "allocate",   "commit", "pledge",   "dedicate",
-    "mobilize",  "set",       "put",    "begin",      "start",  "initiate", "organize",
-    "open",      "pursue",    "seek",   "negotiate",  "draft",  "finalize", "complete",
-    "invest",    "spend",     "donate", "contribute", "mount",  "stage"};
+    "take", "make", "launch", "sign", "reach", "conclude", "announce", "establish", "create",
+    "form", "provide", "offer", "propose", "adopt", "unveil", "introduce", "hold", "convene",
+    "host", "develop", "use", "deploy", "send", "issue", "allocate", "commit", "pledge", "dedicate",
+    "mobilize", "set", "put", "begin", "start", "initiate", "organize", "open", "pursue", "seek",
+    "negotiate", "draft", "finalize", "complete", "invest", "spend", "donate", "contribute",
+    "mount", "stage",
+    // "led a congressional effort to demand", "redoubled its efforts to end the war".
+    "lead", "spearhead", "head", "join", "redouble", "intensify", "accelerate"};
 
 // Verbs and nouns of credit or blame whose object is who did what the gerund after "for",
 // "on" or "of" says.

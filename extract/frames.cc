@@ -223,6 +223,10 @@ class FrameReader {
     const uint32_t n = static_cast<uint32_t>(s_.units.size());
     uint32_t e = from;
     while (e < n && e - from < kMaxTextUnits) {
+      if (const uint32_t close = NamesBetweenCommas(e); close > e) {
+        e = close + 1;
+        continue;
+      }
       if (s_.units[e].mention < 0) {
         const std::string_view w = Lower(e);
         // A comma inside a list chunk ("Japan, Korea and Australia") or before examples
@@ -269,7 +273,27 @@ class FrameReader {
         --e;
       }
     }
+    // "with its ruler, Sultan Abdallah, on October 4, 1879": no comma ends the text.
+    while (e > from + 1 && s_.units[e - 1].mention < 0 && Lower(e - 1) == ",") --e;
     return {from, e};
+  }
+
+  // Whether the comma at u opens an apposition of names closed by a comma before more of the
+  // phrase: "its two principal competitors in the naval arms race, Japan and the United
+  // Kingdom, in negotiations".
+  // Returns the closing comma's unit, or u when there is no such apposition.
+  uint32_t NamesBetweenCommas(uint32_t u) const {
+    if (u + 1 >= a_.chunk_of.size() || a_.chunk_of[u + 1] < 0 || Lower(u) != ",") return u;
+    const Chunk& c = a_.chunks[a_.chunk_of[u + 1]];
+    const uint32_t n = static_cast<uint32_t>(s_.units.size());
+    // The phrase goes on with a preposition or "to" ("..., in negotiations", "..., to purchase
+    // Alaska"), not a relative clause, a list or another clause.
+    static constexpr std::string_view kOn[] = {"in",      "on",      "for",  "with",
+                                               "at",      "to",      "by",   "from",
+                                               "against", "between", "over", "toward"};
+    const bool more = c.end + 1 < n && s_.units[c.end + 1].mention < 0 &&
+                      std::find(std::begin(kOn), std::end(kOn), Lower(c.end + 1)) != std::end(kOn);
+    return c.begin == u + 1 && !c.members.empty() && more && Lower(c.end) == "," ? c.end : u;
   }
 
   // Whether unit u lies inside an entity chunk that goes on after it (a list's comma).
