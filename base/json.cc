@@ -223,16 +223,21 @@ bool OptionalString(element e, std::string* out) {
 bool Uint(element e, uint64_t* out) { return e.get_uint64().get(*out) == simdjson::SUCCESS; }
 
 // Calls read(index of key in names, value) for each key of `e`, an object whose keys are all
-// in `names`, each at most once; returns the bit set of keys seen, or nullopt.
+// in `names`, each at most once; returns the bit set of keys seen, or nullopt. Writers put the
+// keys in the order of `names`, so the name after the last one found is tried first.
 template <size_t N, typename Read>
 std::optional<uint32_t> Fields(element e, const std::string_view (&names)[N], Read read) {
   object o;
   if (e.get_object().get(o) != simdjson::SUCCESS) return std::nullopt;
   uint32_t seen = 0;
+  size_t next = 0;
   for (const simdjson::dom::key_value_pair field : o) {
-    const size_t k = static_cast<size_t>(std::find(names, names + N, field.key) - names);
+    const size_t k = next < N && names[next] == field.key
+                         ? next
+                         : static_cast<size_t>(std::find(names, names + N, field.key) - names);
     if (k == N || (seen & (1u << k)) != 0 || !read(k, field.value)) return std::nullopt;
     seen |= 1u << k;
+    next = k + 1;
   }
   return seen;
 }
