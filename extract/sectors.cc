@@ -233,12 +233,20 @@ class SectorPass {
     for (size_t i = 1; i < s_.mentions.size(); ++i) {
       const Mention& m = s_.mentions[i];
       const Mention& prev = s_.mentions[i - 1];
-      if (m.kind != MentionKind::kEntity || m.entity == nullptr ||
-          m.entity->entity.type != EntityType::kGroup ||
-          m.entity->entity.attributes.count("country") != 0 || prev.tok_end != m.tok_begin ||
+      if (m.kind != MentionKind::kEntity || m.entity == nullptr || prev.tok_end != m.tok_begin ||
           Owner(prev) == nullptr) {
         continue;
       }
+      // So is a body of another country named by a sector noun alone: "The Chilean Congress"
+      // is Chile's legislature, not the U.S. Congress that "Congress" alone names.
+      const auto country = m.entity->entity.attributes.find("country");
+      const bool generic = m.entity->entity.type == EntityType::kGroup &&
+                           country == m.entity->entity.attributes.end();
+      const bool foreign = m.entity->entity.type == EntityType::kOrganization &&
+                           prev.kind == MentionKind::kDemonym &&
+                           country != m.entity->entity.attributes.end() &&
+                           country->second != Owner(prev)->entity.id;
+      if (!generic && !foreign) continue;
       for (uint32_t t = m.tok_begin; t < m.tok_end; ++t) mention_at_[t] = -1;
       if (Nouns(m.tok_begin) == m.tok_end) {
         released[i] = true;
