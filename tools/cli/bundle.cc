@@ -139,9 +139,11 @@ Result<DocumentRecord> BundleReader::Read(std::string_view line) {
       const bool entities = key == "entities";
       if (!value.IsArray()) return FieldError(key, "must be an array");
       size_t index = 0;
+      // A named copy: C++20 lambdas may not capture a structured binding (clang refuses it).
+      const std::string_view field = key;
       for (const JsonValue& item : value.Items()) {
-        auto where = [&key, i = index++] {
-          return "bundle field '" + std::string(key) + "' item " + std::to_string(i);
+        auto where = [field, i = index++] {
+          return "bundle field '" + std::string(field) + "' item " + std::to_string(i);
         };
         if (entities && item.IsArray()) {
           std::string_view id;
