@@ -70,6 +70,7 @@ class Writer {
  private:
   // Most writes are a few bytes: the buffer grows by doubling, and a write is a copy.
   void Append(const void* p, size_t n) {
+    if (n == 0) return;  // an empty string's data() may be null, which memcpy may not take
     if (out_.size() - used_ < n) out_.resize(std::max(out_.size() * 2, used_ + n + 4096));
     std::memcpy(out_.data() + used_, p, n);
     used_ += n;
