@@ -679,9 +679,11 @@ TEST(PetrarchImportTest, APatternReadsItsPhrasesHeadsAndClauses) {
   ExpectCodings(**set, cases, false);
 }
 
-// A verb's own code of a comment (CAMEO 01x) targets whom it addresses: the direct object, its
-// owner or an of-phrase right after it, not the phrases after a topic. A population (CVL) visits
-// no one, and an armed force (MIL) protests against no one.
+// A verb's own code of a comment or a protest (CAMEO 01x, 14x) targets whom it addresses or is
+// against: the direct object, its owner or an of-phrase right after it, not the phrases after a
+// topic. A population (CVL) visits no one, and an armed force (MIL) protests against no one.
+// "help" with a bare infinitive helps the owner of what that verb acts on, and a verb's -s form
+// followed by its phrases and a form of "be" or "have" is a plural noun.
 TEST(PetrarchImportTest, CommentsTargetWhomTheyAddressAndSectorsDoTheirEvents) {
   petrarch::ImportOptions options;
   options.against = &Against();
@@ -691,7 +693,10 @@ TEST(PetrarchImportTest, CommentsTargetWhomTheyAddressAndSectorsDoTheirEvents) {
                       ImportInput{"x.verbs.txt",
                                   "--- ARRIVE [040] ---\nCOME\n- * (TO) [040]\n"
                                   "--- SPEAK [---] ---\nADDRESS [010]\n"
-                                  "--- MARCH [140] ---\nMARCH\n"}},
+                                  "--- MARCH [140] ---\nMARCH\n"
+                                  "--- PROTEST [141] ---\nDEMONSTRATE\n"
+                                  "--- AID [060] ---\nHELP [070]\n"
+                                  "--- EXPORT [---] ---\nEXPORT\n- * (TO) [061]\n"}},
                      options);
   ASSERT_TRUE(imported.ok()) << imported.status().ToString();
   auto set = CompileImported(*imported);
@@ -706,6 +711,16 @@ TEST(PetrarchImportTest, CommentsTargetWhomTheyAddressAndSectorsDoTheirEvents) {
       {"Gondorian citizens came to Arnor.", {}},
       {"Gondorian citizens marched against Arnor.", {"GONCVL ARN 140"}},
       {"Gondorian soldiers marched into Arnor.", {}},
+      {"Arnor demonstrated against Gondor.", {"ARN GON 141"}},
+      {"Arnor demonstrated its lack of knowledge about Gondor.", {}},
+      // "help" with a bare infinitive: the one helped owns what that verb acts on.
+      {"Arnor helped Gondor.", {"ARN GON 070"}},
+      {"Arnor helped expand Gondor's system.", {"ARN GON 070"}},
+      {"Arnor helped deliver justice after atrocities in Gondor.", {}},
+      // An -s form before its phrases and a form of "be" or "have" is a plural noun.
+      {"Arnor exports to Gondor.", {"ARN GON 061"}},
+      {"Arnor exports to Gondor were large.", {}},
+      {"Arnor exports to Gondor, mostly grain, have decreased.", {}},
   };
   ExpectCodings(**set, cases, false);
 }
