@@ -852,6 +852,25 @@ class FrameReader {
            (rule.cameo.starts_with("01") || rule.cameo.starts_with("14"));
   }
 
+  // Whether chunk c follows a preposition of place ("in", and WherePreposition's), maybe after
+  // modifiers and words of no word class ("in eastern Syria"): a reduced relative after it
+  // modifies the noun before the place ("a facility in eastern Syria used by the IRGC"), not
+  // the place.
+  bool AfterPlacePreposition(int c) const {
+    if (c < 0) return false;
+    uint32_t u = a_.chunks[c].begin;
+    while (u > 0 && s_.units[u - 1].mention < 0) {
+      const std::string_view w = Lower(u - 1);
+      const LexEntry* e = doc_.rules.lexicon.Find(w);
+      if (e != nullptr && (e->classes & ~kClassModifier) != 0) break;
+      if (w.empty() || w[0] < 'a' || w[0] > 'z') break;
+      --u;
+    }
+    if (u == 0) return false;
+    const std::string_view p = Lower(u - 1);
+    return p == "in" || WherePreposition(p);
+  }
+
   // Whether verb k of g is "help" with a direct object that opens with a verb's base form: a
   // bare infinitive ("help deliver justice after atrocities committed in Rwanda", "helped
   // expand Indonesia's system"), whose phrases are that verb's; the one helped is only the
@@ -967,6 +986,11 @@ class FrameReader {
     // verb it governs a modality; it is no event of its own for an imported frame to code.
     if (rule.imported && GovernsClause(g, k)) {
       Skip(rule, v.unit, "the verb gives the verb it governs a modality");
+      return;
+    }
+    if (rule.imported && v.passive && g.subject_via == "reduced relative" &&
+        AfterPlacePreposition(g.subject)) {
+      Skip(rule, v.unit, "a reduced relative after a place modifies the noun before it");
       return;
     }
     if (rule.imported && !v.passive && PluralNounBeforeVerb(g, k)) {
