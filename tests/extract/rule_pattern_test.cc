@@ -13,7 +13,9 @@
 #include <vector>
 
 #include "base/text.h"
+#include "extract/default_rules.h"
 #include "extract/pattern_match.h"
+#include "extract/rule_set.h"
 #include "extract/rule_tokens.h"
 #include "extract/tagged_sentence.h"
 
@@ -55,6 +57,7 @@ PatternWordSet PatternWordIds(const std::vector<std::string>& words) {
 CompiledPattern Compiled(const EmittedPattern& out, bool anchored) {
   CompiledPattern pattern;
   pattern.re = LazyRegex(out.regex, RE2::Options());
+  pattern.captures = out.captures;
   pattern.cased = out.cased;
   if (anchored) {
     pattern.start_bits = out.start_bits;
@@ -209,6 +212,38 @@ TEST(EmitPatternTest, SecondElementNamesTheUnitAfterTheFirst) {
     EXPECT_EQ(out.second_words, c.second_words);
     EXPECT_EQ(out.start_name, c.start_name);
     EXPECT_EQ(out.second_name, c.second_name);
+  }
+}
+
+// ForEachMatch (pattern_match.h) sizes its groups from the captures, before the program is
+// built: the expression holds one capturing group per capture, in order, and no other.
+TEST(EmitPatternTest, EveryCaptureIsOneGroupAndNoOtherGroupCaptures) {
+  const std::map<std::string, WordList> words = {
+      {"title", WordList{{Cue{{"prime", "minister"}}, Cue{{"envoy"}}}}}};
+  const std::pair<std::string, RuleKind> patterns[] = {
+      {"{actor:subject} met {actor:object}", RuleKind::kRelation},
+      {"(the)? {text:text} , (hosted|convened) by (the)? {actor:subject}", RuleKind::kRelation},
+      {"{name:label} , (the)? ({demonym:country} | {state:country} 's) {@title:office}",
+       RuleKind::kDiscover},
+      {"{actor:subject} ...3 (proposal|offer) (to {actor:recipient})? ...3 (of|for) {text:text}",
+       RuleKind::kRelation},
+      {"(Mr|Mrs) .? {name:label}", RuleKind::kDiscover},
+  };
+  for (const auto& [pattern, kind] : patterns) {
+    SCOPED_TRACE(pattern);
+    EmittedPattern out;
+    ASSERT_TRUE(Emit(pattern, kind, words, &out));
+    const RE2 re(out.regex);
+    ASSERT_TRUE(re.ok()) << re.error();
+    EXPECT_EQ(re.NumberOfCapturingGroups(), static_cast<int>(out.captures.size()));
+  }
+  Result<std::shared_ptr<const RuleSet>> rules = RuleSet::Compile(DefaultRuleSources());
+  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  for (const Rule& rule : (*rules)->compiled().rules) {
+    for (const CompiledPattern& p : rule.patterns) {
+      EXPECT_EQ(p.re->NumberOfCapturingGroups(), static_cast<int>(p.captures.size()))
+          << rule.id << " line " << p.line;
+    }
   }
 }
 
