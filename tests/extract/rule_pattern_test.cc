@@ -25,8 +25,7 @@ namespace {
 // Parses and emits `pattern` for a rule of `kind`, with the word lists `words` and no macros.
 // False (with a test failure) when it does not compile.
 bool Emit(const std::string& pattern, RuleKind kind, const std::map<std::string, WordList>& words,
-          EmittedPattern* out) {
-  const std::map<std::string, PatternSeq> macros;
+          EmittedPattern* out, const std::map<std::string, PatternSeq>& macros = {}) {
   const std::set<std::string> broken;
   const PatternScope scope{&words, &macros, &broken};
   PatternSeq seq;
@@ -243,6 +242,77 @@ TEST(EmitPatternTest, EveryCaptureIsOneGroupAndNoOtherGroupCaptures) {
     for (const CompiledPattern& p : rule.patterns) {
       EXPECT_EQ(p.re->NumberOfCapturingGroups(), static_cast<int>(p.captures.size()))
           << rule.id << " line " << p.line;
+    }
+  }
+}
+
+// Macros are read through: their optional elements, and a macro or group that may match nothing,
+// let the unit after the first be what starts the elements after them.
+TEST(EmitPatternTest, SecondElementReadsThroughMacrosAndGroupsThatMayMatchNothing) {
+  const std::map<std::string, WordList> words = {
+      {"aux-word", WordList{{Cue{{"has"}}, Cue{{"seeks", "to"}}}}},
+      {"title", WordList{{Cue{{"prime", "minister"}}, Cue{{"envoy"}}}}}};
+  std::map<std::string, PatternSeq> macros;
+  for (const auto& [name, body] :
+       {std::pair<std::string, std::string>{"aux", "@aux-word? @aux-word?"},
+        {"appos", "(, ...24 ,)? (, and|and we)?"},
+        {"ttl", "(the)? ({demonym}|{state} 's)? (@title)?"},
+        {"gap", "...2 @title"},
+        {"one", "@title"}}) {
+    PatternError error;
+    ASSERT_TRUE(ParsePattern(body, &macros[name], &error)) << error.message;
+  }
+  struct Case {
+    std::string pattern;
+    uint32_t second_bits;
+    std::vector<std::string> second_words;
+  };
+  const Case cases[] = {
+      {"{actor:subject} @aux (spoke|talked) to {actor:object}",
+       0,
+       {"has", "seeks", "spoke", "talked"}},
+      {"{actor:subject} @appos @aux met {actor:object}", 0, {",", "and", "has", "met", "seeks"}},
+      {"{actor:subject} met @ttl {actor:object}", 0, {"met"}},
+      {"met @ttl {actor:object}", kBitDemonym | kBitState | kActorBits, {"envoy", "prime", "the"}},
+      {"met (the|{state} 's)? {actor:object}", kBitState | kActorBits, {"the"}},
+      {"met @one {actor:object}", 0, {"envoy", "prime"}},
+      {"met @one? {actor:object}", kActorBits, {"envoy", "prime"}},
+      // A macro that starts with a gap, or macros and groups that may match nothing at the end.
+      {"{actor:subject} @gap said", 0, {}},
+      {"{actor:subject} @aux @gap said", 0, {}},
+      {"{actor:subject} said @aux", 0, {"said"}},
+      {"{actor:subject} @aux", 0, {}},
+      {"{actor:subject} (@aux|with)", 0, {}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.pattern);
+    EmittedPattern out;
+    ASSERT_TRUE(Emit(c.pattern, RuleKind::kRelation, words, &out, macros));
+    EXPECT_EQ(out.second_bits, c.second_bits);
+    EXPECT_EQ(out.second_words, c.second_words);
+  }
+  // Tried only at starts so followed, a pattern finds what a search finds.
+  PatternError error;
+  ASSERT_TRUE(ParsePattern("(the)? (new)?", &macros["opt"], &error)) << error.message;
+  const Tagged s =
+      Sentence("The talks with the new envoy and the Prime Minister ended , and envoy");
+  const std::pair<std::string, std::vector<std::string>> matching[] = {
+      {"(with|and) @opt {@title:text}", {"envoy ", "prime minister ", "envoy "}},
+      {"(with|and) @opt {@title:text} ended", {"prime minister "}},
+      {"talks @opt {@title:text}", {}},
+  };
+  for (const auto& [pattern, expected] : matching) {
+    SCOPED_TRACE(pattern);
+    EmittedPattern out;
+    ASSERT_TRUE(Emit(pattern, RuleKind::kRelation, words, &out, macros));
+    EXPECT_FALSE(out.second_words.empty());
+    for (const bool anchored : {false, true}) {
+      const CompiledPattern compiled = Compiled(out, anchored);
+      std::vector<std::string> matches;
+      ForEachMatch(compiled, s, [&](const std::vector<re2::StringPiece>& groups) {
+        matches.emplace_back(groups[1].data(), groups[1].size());
+      });
+      EXPECT_EQ(matches, expected) << (anchored ? "anchored" : "unanchored");
     }
   }
 }
