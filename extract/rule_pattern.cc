@@ -340,6 +340,7 @@ class Emitter {
     if (out_->start_bits != 0 || out_->start_name ||
         (!out_->start_words.empty() && OneUnit(seq[0]))) {
       SetSecond(seq, {});
+      SetThen(seq);
     } else if (std::set<std::string> inner; !out_->start_words.empty()) {
       bool alone = false;
       if (SecondTokens(seq[0], &inner, &alone)) {
@@ -373,6 +374,29 @@ class Emitter {
     out_->second_bits = firsts.bits;
     out_->second_words.assign(firsts.words.begin(), firsts.words.end());
     out_->second_name = firsts.name;
+  }
+
+  // EmittedPattern::then, the second element being known: while the elements from the second
+  // on are each one unit, the first unit of the element after each.
+  void SetThen(const PatternSeq& seq) {
+    if (out_->second_bits == 0 && out_->second_words.empty() && !out_->second_name) return;
+    for (size_t i = 1; i < seq.size() && out_->then.size() < kThenUnits; ++i) {
+      if (!RequiredUnit(seq[i])) return;
+      Firsts firsts;
+      if (SeqFirsts(seq, i + 1, &firsts) != Start::kKnown) return;
+      UnitCheck& unit = out_->then.emplace_back();
+      unit.bits = firsts.bits;
+      unit.words.assign(firsts.words.begin(), firsts.words.end());
+      unit.name = firsts.name;
+    }
+  }
+
+  // Whether every match of `node` is exactly one unit: a required mention slot, word, or group
+  // or list of single words.
+  bool RequiredUnit(const PatternNode& node) const {
+    if (node.optional) return false;
+    if (node.kind == PatternNode::Kind::kSlot && SlotBits(node.slot) != 0) return true;
+    return OneUnit(node);
   }
 
   // What the first unit of a match of seq[from..] may be: a mention of one of `bits`, a word

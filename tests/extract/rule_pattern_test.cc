@@ -67,6 +67,8 @@ CompiledPattern Compiled(const EmittedPattern& out, bool anchored) {
     pattern.second_words = out.second_words;
     pattern.second_ids = PatternWordIds(out.second_words);
     pattern.second_name = out.second_name;
+    pattern.then = out.then;
+    for (UnitCheck& unit : pattern.then) unit.ids = PatternWordIds(unit.words);
   }
   return pattern;
 }
@@ -317,6 +319,51 @@ TEST(EmitPatternTest, SecondElementReadsThroughMacrosAndGroupsThatMayMatchNothin
   }
 }
 
+// The units after the second, while the elements from the second on are each one unit.
+TEST(EmitPatternTest, ThenNamesTheUnitsAfterTheSecond) {
+  const std::map<std::string, WordList> words = {
+      {"title", WordList{{Cue{{"prime", "minister"}}, Cue{{"envoy"}}}}},
+      {"single", WordList{{Cue{{"king"}}, Cue{{"envoy"}}}}}};
+  // Each unit as "bits words name", e.g. "0 the,new 0".
+  const auto show = [](const EmittedPattern& out) {
+    std::vector<std::string> units;
+    for (const UnitCheck& unit : out.then) {
+      std::string words;
+      for (const std::string& w : unit.words) words += (words.empty() ? "" : ",") + w;
+      units.push_back(std::to_string(unit.bits) + " " + words + " " + (unit.name ? "1" : "0"));
+    }
+    return units;
+  };
+  const std::string state = std::to_string(kBitState);
+  const std::string actor = std::to_string(kActorBits);
+  const std::pair<std::string, std::vector<std::string>> cases[] = {
+      {"{actor:subject} 's (return|transfer) of {state:object}",
+       {"0 s 0", "0 return,transfer 0", "0 of 0"}},
+      {"{actor:subject} 's (call|phone call) with {actor:object}", {"0 s 0", "0 call,phone 0"}},
+      {"{actor:subject} , (the)? {state:object} 's envoy", {state + " the 0"}},
+      {"met @single (new)? {state:object}", {state + " new 0"}},
+      {"met {state:object} , {actor:subject} said", {"0 , 0", actor + "  0", "0 said 0"}},
+      {"{name:label} , (the)? {state:country} envoy", {state + " the 0"}},
+      {"(Mr|Mrs) {name:label} , {name:affiliation} said", {}},
+      // An element of more units, or of one or more (a name), ends it; as do a gap, elements
+      // that may all match nothing, an unknown start, or a first element of two units.
+      {"{actor:subject} met @title {actor:object} said", {"0 envoy,prime 0"}},
+      {"{actor:subject} met {name} said", {"0  1"}},
+      {"{actor:subject} met ...2 {actor:object}", {}},
+      {"{actor:subject} met (new)?", {}},
+      {"@title {actor:subject} said", {}},
+      {"(the)? {state:subject} said", {}},
+  };
+  for (const auto& [pattern, expected] : cases) {
+    SCOPED_TRACE(pattern);
+    EmittedPattern out;
+    const RuleKind kind =
+        pattern.find("{name:") != std::string::npos ? RuleKind::kDiscover : RuleKind::kRelation;
+    ASSERT_TRUE(Emit(pattern, kind, words, &out));
+    EXPECT_EQ(show(out), expected);
+  }
+}
+
 TEST(EmitPatternTest, OnlyPatternsWithANameSlotReadTheSentenceAsWritten) {
   const std::map<std::string, WordList> words = {
       {"title", WordList{{Cue{{"prime", "minister"}}, Cue{{"envoy"}}}}}};
@@ -398,6 +445,15 @@ TEST(NextMatchTest, StartsWhoseNextUnitCannotFollowArePassedOver) {
       // "Jones" matches.
       {"{name:label} (Smith|,) the", {"John Paul Smith Jones "}, RuleKind::kDiscover},
       {"{name:label} , the envoy , said", {"John Paul Smith Jones "}, RuleKind::kDiscover},
+      // The units after the second are checked too.
+      {"the {@title:text} and the", {"envoy "}},
+      {"the {@title:text} and the prime", {"envoy "}},
+      {"the {@title:text} and the envoy", {}},
+      {"with the {@title:text} and", {"envoy "}},
+      {"{name:label} , the envoy , said", {"John Paul Smith Jones "}, RuleKind::kDiscover},
+      {"{name:label} , the envoy ,", {"John Paul Smith Jones "}, RuleKind::kDiscover},
+      {"{name:label} , the king", {}, RuleKind::kDiscover},
+      {"{name:label} and Mr John", {"Kenji Tanabe "}, RuleKind::kDiscover},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.pattern);
