@@ -839,6 +839,25 @@ class FrameReader {
     return e == nullptr || e->classes == 0;
   }
 
+  // Whether `any` filler f of imported frame `rule` reads only the of-phrase right after the
+  // direct object: the rule is a verb's own code of a comment (CAMEO 01x, no pattern) and its
+  // direct object names no entity. A comment's target is who or what it addresses; the phrases
+  // after a topic are the topic's ("addressed the worsening crisis in Burma", "addressed the
+  // nation on our response to Hamas' attacks against Israel"), not an of-phrase right after
+  // it, which names whom ("will address a joint session of Congress").
+  bool CommentTopic(const Rule& rule, const RoleFiller& f, int direct) const {
+    return rule.imported && f.prep == "any" && direct >= 0 && rule.frame->when.empty() &&
+           rule.cameo.starts_with("01");
+  }
+
+  // The chunk of the of-phrase right after chunk c among g's phrases, or -1.
+  int OfPhraseAfter(const VerbGroup& g, int c) const {
+    for (const PrepPhrase& pp : g.preps) {
+      if (pp.prep == a_.chunks[c].end && Lower(pp.prep) == "of") return pp.chunk;
+    }
+    return -1;
+  }
+
   void Read(const Rule& rule, const VerbGroup& g, size_t k, const FrameVerb& fv) {
     const Frame& frame = *rule.frame;
     const GroupVerb& v = g.verbs[k];
@@ -950,6 +969,17 @@ class FrameReader {
           break;
         }
       } else if (!chained) {
+        if (CommentTopic(rule, f, direct)) {
+          if (const int of = OfPhraseAfter(g, direct); of >= 0) {
+            objects = ResolveChunk(s_, a_, of, f.bits, f.actor, true, doc_);
+            if (!objects.empty()) {
+              object_chunk = of;
+              object_from_members = true;
+              break;
+            }
+          }
+          continue;
+        }
         object_chunk = FromPreps(g, first_pp, f, &objects, frame.owner_bits, rule.imported);
         if (object_chunk >= 0) {
           object_from_members = true;
@@ -1425,6 +1455,10 @@ class FrameReader {
       Skip(rule, v.unit, "no event between two coded actors");
       return;
     }
+    if (rule.imported && !SectorActs(st.plover, st.subject_code)) {
+      Skip(rule, v.unit, "the subject's sector does no such event");
+      return;
+    }
     emitted_.push_back(v.unit);
     const uint32_t n = static_cast<uint32_t>(s_.units.size());
     const size_t begin = s_.unit_offsets[b] - 1;
@@ -1448,6 +1482,23 @@ class FrameReader {
   static bool CodesEvent(const std::string& subject, const std::string& object) {
     if (subject.empty() || object.empty()) return false;
     return !subject.starts_with(object) && !object.starts_with(subject);
+  }
+
+  // Whether an imported frame's event of PLOVER type `plover` may come from an actor of `code`:
+  // a population (civilians, labour, refugees, believers) consults and visits no one, it travels
+  // ("Chinese laborers who came to the United States", "Irish citizens come to the United
+  // States": COME * (TO) [040]); an armed force protests against no one, it moves ("Russian
+  // troops marched across the border into Ukraine": MARCH [140]).
+  static bool SectorActs(std::string_view plover, std::string_view code) {
+    static constexpr std::string_view kPopulations[] = {"CVL", "LAB", "REF", "REL", "MUS",
+                                                        "CHR", "JEW", "HIN", "BUD"};
+    if (code.size() < 6) return true;
+    const std::string_view sector = code.substr(3, 3);
+    if (plover == "CONSULT") {
+      return std::find(std::begin(kPopulations), std::end(kPopulations), sector) ==
+             std::end(kPopulations);
+    }
+    return plover != "PROTEST" || sector != "MIL";
   }
 
   const Tagged& s_;

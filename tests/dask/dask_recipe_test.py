@@ -113,7 +113,7 @@ class DaskRecipeTest(unittest.TestCase):
         # Through a symbolic link, as tools/bench.sh names the corpus.
         os.symlink(SAMPLE, self.path("sample.jsonl.zst"))
         done = self.recipe("--docs-per-partition", "16", "--max-in-flight", "3", "--bulk",
-                           "--db", self.path("dask.db"), "-o", self.path("bundles.jsonl"),
+                           "--db", self.path("dask.db"), "-o", self.path("corpus.bundle"),
                            self.path("sample.jsonl.zst"), parley=self.logging_parley())
         self.assertEqual(done.returncode, 0, done.stderr.decode())
         self.assertIn(b"parley_dask: 200 documents read, 200 documents extracted", done.stderr)
@@ -125,7 +125,7 @@ class DaskRecipeTest(unittest.TestCase):
         self.assertEqual(sorted(commands), ["extract", "extract", "ingest"])
 
         # The bundle file the recipe wrote loads into the same store later.
-        self.parley("ingest", "--db", self.path("later.db"), "--bundle", self.path("bundles.jsonl"))
+        self.parley("ingest", "--db", self.path("later.db"), "--bundle", self.path("corpus.bundle"))
         self.assert_same_store(self.path("later.db"), self.path("direct.db"))
 
     def test_statements_equal_single_machine_run(self):

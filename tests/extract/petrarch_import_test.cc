@@ -679,6 +679,37 @@ TEST(PetrarchImportTest, APatternReadsItsPhrasesHeadsAndClauses) {
   ExpectCodings(**set, cases, false);
 }
 
+// A verb's own code of a comment (CAMEO 01x) targets whom it addresses: the direct object, its
+// owner or an of-phrase right after it, not the phrases after a topic. A population (CVL) visits
+// no one, and an armed force (MIL) protests against no one.
+TEST(PetrarchImportTest, CommentsTargetWhomTheyAddressAndSectorsDoTheirEvents) {
+  petrarch::ImportOptions options;
+  options.against = &Against();
+  auto imported =
+      ImportPetrarch({ImportInput{"x.actors.txt", "GONDOR [GON]\n+GONDORIAN\nARNOR [ARN]\n"},
+                      ImportInput{"x.agents.txt", "CITIZEN [~CVL]\nSOLDIER [~MIL]\n"},
+                      ImportInput{"x.verbs.txt",
+                                  "--- ARRIVE [040] ---\nCOME\n- * (TO) [040]\n"
+                                  "--- SPEAK [---] ---\nADDRESS [010]\n"
+                                  "--- MARCH [140] ---\nMARCH\n"}},
+                     options);
+  ASSERT_TRUE(imported.ok()) << imported.status().ToString();
+  auto set = CompileImported(*imported);
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  const std::vector<CodingCase> cases = {
+      {"Arnor addressed Gondor.", {"ARN GON 010"}},
+      {"Arnor addressed Gondor's parliament.", {"ARN GON 010"}},
+      {"Arnor addressed a session of Gondor.", {"ARN GON 010"}},
+      {"Arnor addressed the crisis in Gondor.", {}},
+      {"Arnor addressed the nation on its response to attacks against Gondor.", {}},
+      {"Gondorian soldiers came to Arnor.", {"GONMIL ARN 040"}},
+      {"Gondorian citizens came to Arnor.", {}},
+      {"Gondorian citizens marched against Arnor.", {"GONCVL ARN 140"}},
+      {"Gondorian soldiers marched into Arnor.", {}},
+  };
+  ExpectCodings(**set, cases, false);
+}
+
 // The words of refine/when/unless lines are numbered once per distinct (word, prefix), across
 // frames, so that a sentence looks each up once however many lines name it; a frame's verbs are
 // kept sorted, once each.

@@ -101,17 +101,25 @@ TEST(SectorsTest, CountriesWithSectorNounsAreActorsWithCodes) {
        "state:japan detained group:united-states-public JPN USACVL"},
       {"Japan met with Soviet officials, Anatoly Dobrynin said.", "1962-10-27",
        "state:japan met_with state:soviet-union JPN USRGOV"},
-      // An organization owns lower-case nouns of a group before "of", as before its "'s".
+      // An organization owns lower-case nouns of a group before "of", as before its "'s" (NATO's
+      // CAMEO code from the imported Phoenix actors, with the sector's).
       {"Soldiers of NATO attacked Russia.", "2014-05-01",
-       "organization:nato attacked state:russia - RUS"},
+       "organization:nato attacked state:russia IGOWSTNATMIL RUS"},
       // A country's "side" in talks is its government.
       {"The U.S. side welcomed Japan's bid to host the Expo.", "2022-07-16",
        "state:united-states welcomed state:japan USAGOV JPN"},
       {"The Israeli side agreed to take these concerns into account.", "2024-04-18",
        "state:israel agreed - ISRGOV -"},
-      // Codes are taken at the statement's date: Abe held no office in 2003.
+      // Codes are taken at the statement's date: Abe held no office in 2003, when the imported
+      // Phoenix actors make him one of Japan's elite (JPNELI, 1972 to 2005); in 2010 nothing.
       {"Vladimir Putin met Shinzo Abe in Moscow.", "2003-03-12",
+       "person:vladimir-putin met_with person:shinzo-abe RUSGOV JPNELI"},
+      {"Vladimir Putin met Shinzo Abe in Moscow.", "2010-03-12",
        "person:vladimir-putin met_with person:shinzo-abe RUSGOV -"},
+      // A hand-written office's code takes the hand-written sectors: Phoenix's GOVMIL noun
+      // "national security advisor" is one of the rules' titles, so no sector noun.
+      {"Jake Sullivan met Japan.", "2023-05-01",
+       "person:jake-sullivan met_with state:japan USAGOV JPN"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.sentence);

@@ -35,13 +35,13 @@ void Define(CLI::App& app, ExtractFlags& f) {
                "store.\nExamples:\n  parley extract examples/ --format jsonl\n"
                "  parley extract --format sentences article.html\n"
                "  parley extract --rules mydir/ news/ -o statements.jsonl\n"
-               "  parley extract --format bundle part-07.jsonl -o part-07.bundle.jsonl");
+               "  parley extract --format bundle part-07.jsonl -o part-07.bundle");
   app.add_option("inputs", f.inputs, "Files, directories (recursive) or - for stdin");
   app.add_option("--format", f.format,
                  "jsonl (statements), entities (entity records), sentences (documents and "
                  "their sentences with spans), table (one readable line per statement), "
-                 "bundle (everything a store keeps, a document per line, for "
-                 "'parley ingest --bundle')")
+                 "bundle (everything a store keeps, binary, for 'parley ingest --bundle'; "
+                 "tools/cli/bundle.h)")
       ->check(CLI::IsMember({"jsonl", "entities", "sentences", "table", "bundle"}));
   app.add_option("--requests", f.requests,
                  "Instead of inputs, serve requests read from this file (- for stdin), one per "

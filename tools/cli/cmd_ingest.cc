@@ -35,7 +35,7 @@ void Define(CLI::App& app, IngestFlags& f) {
                "unchanged documents are skipped, changed ones replaced.\nExamples:\n"
                "  parley ingest --db news.db news/\n"
                "  parley ingest --db news.db --statements part-*.jsonl\n"
-               "  parley ingest --db news.db --bulk --bundle part-*.bundle.jsonl\n"
+               "  parley ingest --db news.db --bulk --bundle part-*.bundle\n"
                "  parley ingest --db news.db --reextract --rules myrules/");
   AddDbFlag(app, f.db);
   app.add_option("inputs", f.inputs, "Files, directories (recursive) or - for stdin");
@@ -203,28 +203,28 @@ class RecordWriter {
   uint64_t batch_bytes_ = 0;
 };
 
-// Loads extraction bundles (tools/cli/bundle.h), a document per line, in order. A line that
-// is not a bundle is reported with its file and line and skipped.
+// Loads extraction bundles (tools/cli/bundle.h), in order. A document that does not load (a bad
+// JSON line or frame) is reported with its file and line or byte and skipped; bytes the reader
+// cannot read on from end the file with an error.
 Status IngestBundles(const CommandContext& context, const std::vector<std::string>& paths,
                      RecordWriter& writer) {
   BundleReader bundles;
   for (const std::string& path : paths) {
     std::ifstream file;
     PARLEY_ASSIGN_OR_RETURN(std::istream * in, OpenInputStream(context, path, "bundle file", file));
-    std::string line;
-    uint64_t line_number = 0;
-    while (std::getline(*in, line)) {
-      ++line_number;
-      if (TrimSpace(line).empty()) continue;
-      auto record = bundles.Read(line);
-      if (!record.ok()) {
-        Warn(context, path + ":" + std::to_string(line_number) + ": " + record.status().message() +
-                          "; line skipped");
+    BundleItem read;
+    for (;;) {
+      auto more = bundles.Next(*in, &read);
+      if (!more.ok()) return more.status().WithContext("bundle file '" + path + "'");
+      if (!*more) break;
+      if (!read.status.ok()) {
+        const bool line = read.where.starts_with("line ");
+        Warn(context, (line ? path + ":" + read.where.substr(5) : path + ", " + read.where) + ": " +
+                          read.status.message() + (line ? "; line skipped" : "; document skipped"));
         continue;
       }
-      PARLEY_RETURN_IF_ERROR(writer.Add(std::move(*record)));
+      PARLEY_RETURN_IF_ERROR(writer.Add(std::move(read.record)));
     }
-    if (in->bad()) return IoError("cannot read '" + path + "'");
   }
   return writer.Flush();
 }
