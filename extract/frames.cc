@@ -569,15 +569,24 @@ class FrameReader {
 
   // The codes of the statement read at `verb`: the first refinement whose words occur, else
   // the rule's.
-  Refinement Codes(const Rule& rule, const VerbGroup& g, uint32_t verb) const {
+  // `by_list`, if given, tells whether that refinement names an item of a word list (`@name`:
+  // an imported pattern's synonym set).
+  Refinement Codes(const Rule& rule, const VerbGroup& g, uint32_t verb,
+                   bool* by_list = nullptr) const {
     uint32_t after_end = kNoUnit;
     const uint32_t before_begin = BeforeBegin(rule, g);
+    if (by_list != nullptr) *by_list = false;
     for (const Refinement& r : rule.frame->refine) {
       if (Occurs(r, rule.imported, g, before_begin, verb, &after_end)) {
         Refinement codes;
         codes.cameo = r.cameo;
         codes.reverse = r.reverse;
         codes.plover = r.plover.empty() ? rule.plover : r.plover;
+        if (by_list != nullptr) {
+          auto list = [](const RefineWord& w) { return w.list != nullptr; };
+          *by_list = std::any_of(r.before.begin(), r.before.end(), list) ||
+                     std::any_of(r.after.begin(), r.after.end(), list);
+        }
         return codes;
       }
     }
@@ -1357,7 +1366,10 @@ class FrameReader {
       Skip(rule, v.unit, "negated: no event");
       return;
     }
-    const Refinement codes = Codes(rule, g, v.unit);
+    bool by_list = false;
+    const Refinement codes = Codes(rule, g, v.unit, &by_list);
+    // A show of force its pattern names no armed force of: it needs an armed actor.
+    unarmed_show_ = rule.imported && codes.plover == "MOBILIZE" && !by_list;
     if (objects.empty()) objects.push_back(nullptr);
     if (recipients.empty()) recipients.push_back(nullptr);
     const bool reciprocal =
@@ -1538,6 +1550,10 @@ class FrameReader {
       Skip(rule, v.unit, "the subject's sector does no such event");
       return;
     }
+    if (unarmed_show_ && !Armed(st.subject_code) && !Armed(st.object_code)) {
+      Skip(rule, v.unit, "a show of force with no armed force");
+      return;
+    }
     emitted_.push_back(v.unit);
     const uint32_t n = static_cast<uint32_t>(s_.units.size());
     const size_t begin = s_.unit_offsets[b] - 1;
@@ -1580,6 +1596,17 @@ class FrameReader {
     return plover != "PROTEST" || sector != "MIL";
   }
 
+  // Whether an actor of `code` is an armed force (sector MIL or COP). An imported show of force
+  // (PLOVER MOBILIZE, CAMEO 15) needs one, as its subject or object, unless its pattern names
+  // one by a synonym set (`INCREASE * &MILITARY`): "redoubled efforts for stability in Haiti"
+  // (REDOUBLE * EFFORT [150]) and "accelerating the deployment of 10,000 electric buses in
+  // India" (ACCELERATE * DEPLOYMENT [154]) show none.
+  static bool Armed(std::string_view code) {
+    if (code.size() < 6) return false;
+    const std::string_view sector = code.substr(3, 3);
+    return sector == "MIL" || sector == "COP";
+  }
+
   const Tagged& s_;
   const ClauseAnalysis& a_;
   const DocState& doc_;
@@ -1589,6 +1616,8 @@ class FrameReader {
   SentenceAnalysis* out_;
   // Units never attached: skipped spans, and places acting as actors as a clause's subject.
   std::vector<uint8_t> blocked_;
+  // Set by Read for Emit: the statement is a show of force whose pattern names no armed force.
+  bool unarmed_show_ = false;
   // First units of finite verb groups, and the "to" of coordinated to-infinitives ("to sign
   // the treaty and to withdraw": a text ends before "and to").
   std::vector<uint8_t> group_start_;

@@ -684,7 +684,7 @@ TEST(PetrarchImportTest, APatternReadsItsPhrasesHeadsAndClauses) {
 // topic. A population (CVL) visits no one, and an armed force (MIL) protests against no one.
 // "help" with a bare infinitive helps the owner of what that verb acts on, a verb's -s form
 // followed by its phrases and a form of "be" or "have" is a plural noun, and a reduced relative
-// after a place modifies the noun before it.
+// after a place modifies the noun before it. A show of force needs an armed force.
 TEST(PetrarchImportTest, CommentsTargetWhomTheyAddressAndSectorsDoTheirEvents) {
   petrarch::ImportOptions options;
   options.against = &Against();
@@ -692,12 +692,14 @@ TEST(PetrarchImportTest, CommentsTargetWhomTheyAddressAndSectorsDoTheirEvents) {
       {ImportInput{"x.actors.txt", "GONDOR [GON]\n+GONDORIAN\nARNOR [ARN]\nOSGILIATH [OSG]\n"},
        ImportInput{"x.agents.txt", "CITIZEN [~CVL]\nSOLDIER [~MIL]\n"},
        ImportInput{"x.verbs.txt",
+                   "&MILITARY\n+MILITARY\n+TROOPS\n\n"
                    "--- ARRIVE [040] ---\nCOME\n- * (TO) [040]\n"
                    "--- SPEAK [---] ---\nADDRESS [010]\n"
                    "--- MARCH [140] ---\nMARCH\n"
                    "--- PROTEST [141] ---\nDEMONSTRATE\n"
                    "--- AID [060] ---\nHELP [070]\n"
-                   "--- EXPORT [---] ---\nEXPORT\n- * (TO) [061]\n"}},
+                   "--- EXPORT [---] ---\nEXPORT\n- * (TO) [061]\n"
+                   "--- REDOUBLE [---] ---\nREDOUBLE\n- * EFFORT [150]\n- * &MILITARY [154]\n"}},
       options);
   ASSERT_TRUE(imported.ok()) << imported.status().ToString();
   auto set = CompileImported(*imported);
@@ -725,6 +727,10 @@ TEST(PetrarchImportTest, CommentsTargetWhomTheyAddressAndSectorsDoTheirEvents) {
       // A reduced relative after a place modifies the noun before the place.
       {"Gondor was helped by Osgiliath.", {"OSG GON 070"}},
       {"Arnor took a fort in eastern Gondor helped by Osgiliath.", {}},
+      // A show of force needs an armed force: its actor's sector or its pattern's set.
+      {"Arnor redoubled efforts for Gondor.", {}},
+      {"Gondorian soldiers redoubled efforts against Arnor.", {"GONMIL ARN 150"}},
+      {"Arnor redoubled troops against Gondor.", {"ARN GON 154"}},
   };
   ExpectCodings(**set, cases, false);
 }
