@@ -39,14 +39,29 @@ class StartScan {
   }
 
   // Whether unit u may be the pattern's second element (CompiledPattern::second_bits,
-  // second_words, second_name), the first being one unit before it.
+  // second_words, second_name), the first ending one unit before it, and the units after it
+  // what CompiledPattern::then says they are.
   bool SecondAt(size_t u) const {
     if (!has_second_) return true;
+    if (!UnitMayBe(u, pattern_.second_bits, pattern_.second_ids, pattern_.second_words,
+                   pattern_.second_name)) {
+      return false;
+    }
+    for (const UnitCheck& unit : pattern_.then) {
+      if (!UnitMayBe(++u, unit.bits, unit.ids, unit.words, unit.name)) return false;
+    }
+    return true;
+  }
+
+  // Whether unit u may be a mention of one of `bits`, a word unit starting with an ASCII
+  // capital (`name`) or one of `words` (as pattern words `ids`).
+  bool UnitMayBe(size_t u, uint32_t bits, const PatternWordSet& ids,
+                 const std::vector<std::string>& words, bool name) const {
     if (u >= n_) return false;
     const int mention = units_[u].mention;
-    if (mention >= 0) return (mentions_[mention].bits & pattern_.second_bits) != 0;
-    if (pattern_.second_name && NameWordAt(u)) return true;
-    if (pattern_.second_words.empty()) return false;
+    if (mention >= 0) return (mentions_[mention].bits & bits) != 0;
+    if (name && NameWordAt(u)) return true;
+    if (words.empty()) return false;
     if (pattern_.cased) {
       // A pattern on the sentence as written compares its words with (?i:), which also folds the
       // Kelvin sign and the long s to k and s, and non-ASCII letters, which `folded` keeps as
@@ -55,7 +70,7 @@ class StartScan {
       const std::string_view word = FoldedWord(u);
       if (std::any_of(word.begin(), word.end(), [](char c) { return c & 0x80; })) return true;
     }
-    return UnitIsOneOf(u, pattern_.second_ids, pattern_.second_words);
+    return UnitIsOneOf(u, ids, words);
   }
 
   // Whether a {name} (NameRegex: 1 to 4 word units starting with an ASCII capital) may start at

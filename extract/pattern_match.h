@@ -23,10 +23,12 @@ bool NextMatch(const CompiledPattern& pattern, const Tagged& s, size_t pos,
 
 // Calls `fn(groups)` for each non-overlapping match of `pattern` in the tagged sentence; group
 // 0 is the match, group i + 1 the capture pattern.captures[i] (null data when it did not
-// participate).
+// participate). The program is built (LazyRegex) only when a start passes NextMatch's unit
+// tests: the group count comes from `captures`, which the emitter writes one group for
+// (rule_pattern.h), not from the program.
 template <typename Fn>
 void ForEachMatch(const CompiledPattern& pattern, const Tagged& s, Fn fn) {
-  const int n = 1 + pattern.re->NumberOfCapturingGroups();
+  const int n = 1 + static_cast<int>(pattern.captures.size());
   std::vector<re2::StringPiece> groups(n);
   size_t pos = 0;
   while (pos < s.tagged.size() && NextMatch(pattern, s, pos, groups.data(), n)) {

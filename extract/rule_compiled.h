@@ -194,6 +194,16 @@ class PatternWordSet {
   std::bitset<kBits> bits_;
 };
 
+// What one unit of every match must be (CompiledPattern::then): a mention of one of `bits`, a
+// word unit starting with an ASCII capital (`name`), or one of the lower-cased tokens `words`
+// (sorted; `ids` the same as pattern words, as CompiledPattern::second_ids).
+struct UnitCheck {
+  uint32_t bits = 0;
+  std::vector<std::string> words;
+  PatternWordSet ids;
+  bool name = false;
+};
+
 struct CompiledPattern {
   // A pattern whose program RE2 refuses is reported at compile time (RuleCompiler builds at
   // once the few too large to be sure of).
@@ -230,6 +240,10 @@ struct CompiledPattern {
   std::vector<std::string> second_words;
   PatternWordSet second_ids;
   bool second_name = false;
+  // When the second element and those after it up to some k are each one unit too, what the
+  // units after the second are, up to the first unit of element k + 1 (EmittedPattern::then): the
+  // matcher tries no start whose units do not fit.
+  std::vector<UnitCheck> then;
   // The pattern reads capitals (a {name} slot) and runs on Tagged::tagged, with
   // case-insensitive words; false: it runs on Tagged::folded (tagged_sentence.h).
   bool cased = false;

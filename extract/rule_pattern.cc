@@ -161,6 +161,17 @@ class Parser {
       return true;
     }
     if (c == '*') return Fail(pos_, "'*' must directly follow a word");
+    // `$` that ends the pattern or an alternative is the end of the sentence ("of the
+    // {organization:object} (, | . | $)"); elsewhere it is a dollar sign ("$ {text}").
+    if (c == '$') {
+      size_t next = pos_ + 1;
+      while (next < text_.size() && (text_[next] == ' ' || text_[next] == '\t')) ++next;
+      if (next == text_.size() || text_[next] == ')' || text_[next] == '|') {
+        ++pos_;
+        node->kind = PatternNode::Kind::kEnd;
+        return true;
+      }
+    }
     node->kind = PatternNode::Kind::kWord;
     if (IsWordByte(static_cast<unsigned char>(c))) {
       while (pos_ < text_.size() && IsWordByte(static_cast<unsigned char>(text_[pos_]))) ++pos_;
@@ -340,6 +351,7 @@ class Emitter {
     if (out_->start_bits != 0 || out_->start_name ||
         (!out_->start_words.empty() && OneUnit(seq[0]))) {
       SetSecond(seq, {});
+      SetThen(seq);
     } else if (std::set<std::string> inner; !out_->start_words.empty()) {
       bool alone = false;
       if (SecondTokens(seq[0], &inner, &alone)) {
@@ -362,30 +374,82 @@ class Emitter {
 
   // The unit after a one-unit first element (EmittedPattern::second_bits, second_words,
   // second_name), also one of `words`: the first unit of seq[1], or, while the elements after
-  // the first are optional, of one of them or of the first required one after them. Left
-  // unknown when one of those starts with no known unit (a gap, free text, a word with any
-  // ending) or when every element after the first is optional.
+  // the first may match nothing (optional elements, macros and groups of them), of one of them
+  // or of the first one after them that must match something. Left unknown when one of those
+  // starts with no known unit (a gap, free text, a word with any ending) or when every element
+  // after the first may match nothing.
   void SetSecond(const PatternSeq& seq, std::set<std::string> words) {
+    Firsts firsts;
+    firsts.words = std::move(words);
+    if (SeqFirsts(seq, 1, &firsts) != Start::kKnown) return;
+    out_->second_bits = firsts.bits;
+    out_->second_words.assign(firsts.words.begin(), firsts.words.end());
+    out_->second_name = firsts.name;
+  }
+
+  // EmittedPattern::then, the second element being known: while the elements from the second
+  // on are each one unit, the first unit of the element after each.
+  void SetThen(const PatternSeq& seq) {
+    if (out_->second_bits == 0 && out_->second_words.empty() && !out_->second_name) return;
+    for (size_t i = 1; i < seq.size() && out_->then.size() < kThenUnits; ++i) {
+      if (!RequiredUnit(seq[i])) return;
+      Firsts firsts;
+      if (SeqFirsts(seq, i + 1, &firsts) != Start::kKnown) return;
+      UnitCheck& unit = out_->then.emplace_back();
+      unit.bits = firsts.bits;
+      unit.words.assign(firsts.words.begin(), firsts.words.end());
+      unit.name = firsts.name;
+    }
+  }
+
+  // Whether every match of `node` is exactly one unit: a required mention slot, word, or group
+  // or list of single words.
+  bool RequiredUnit(const PatternNode& node) const {
+    if (node.optional) return false;
+    if (node.kind == PatternNode::Kind::kSlot && SlotBits(node.slot) != 0) return true;
+    return OneUnit(node);
+  }
+
+  // What the first unit of a match of seq[from..] may be: a mention of one of `bits`, a word
+  // unit starting with a capital (`name`, a {name} slot) or one of `words`.
+  struct Firsts {
     uint32_t bits = 0;
     bool name = false;
-    for (size_t i = 1; i < seq.size(); ++i) {
+    std::set<std::string> words;
+  };
+  // kKnown: *out holds what the first unit of every match of the elements may be (every element
+  // up to the first that must match something, macros and groups read through); kNullable: the
+  // elements may match nothing (*out holds what starts theirs when they do not); kUnknown: an
+  // element starts with no known unit.
+  enum class Start { kKnown, kNullable, kUnknown };
+  Start SeqFirsts(const PatternSeq& seq, size_t from, Firsts* out, int depth = 0) const {
+    if (depth > 32) return Start::kUnknown;
+    for (size_t i = from; i < seq.size(); ++i) {
       const PatternNode& node = seq[i];
+      Start start = Start::kKnown;
       if (node.kind == PatternNode::Kind::kSlot && SlotBits(node.slot) != 0) {
-        bits |= SlotBits(node.slot);
+        out->bits |= SlotBits(node.slot);
       } else if (node.kind == PatternNode::Kind::kSlot && node.slot == SlotType::kName) {
-        name = true;
+        out->name = true;
+      } else if (node.kind == PatternNode::Kind::kRef && scope_.words->count(node.text) == 0) {
+        const auto it = scope_.macros->find(node.text);
+        if (it == scope_.macros->end()) return Start::kUnknown;
+        start = SeqFirsts(it->second, 0, out, depth + 1);
+      } else if (node.kind == PatternNode::Kind::kGroup) {
+        for (const PatternSeq& alt : node.alternatives) {
+          const Start alt_start = SeqFirsts(alt, 0, out, depth + 1);
+          if (alt_start == Start::kUnknown) return Start::kUnknown;
+          if (alt_start == Start::kNullable) start = Start::kNullable;
+        }
       } else {
         PatternNode present = node;
         present.optional = false;
-        if (!FirstTokens(present, &words)) return;
+        if (!FirstTokens(present, &out->words)) return Start::kUnknown;
       }
-      if (!node.optional) {
-        out_->second_bits = bits;
-        out_->second_words.assign(words.begin(), words.end());
-        out_->second_name = name;
-        return;
-      }
+      if (start == Start::kUnknown) return Start::kUnknown;
+      if (!node.optional && start == Start::kKnown) return Start::kKnown;
     }
+    return Start::kNullable;
   }
 
   // The lower-cased tokens one of which must start any match of `node`; false when that is
@@ -418,6 +482,7 @@ class Emitter {
         }
         return false;
       case PatternNode::Kind::kGap:
+      case PatternNode::Kind::kEnd:
         return false;
     }
     return false;
@@ -463,6 +528,7 @@ class Emitter {
         }
         return true;
       case PatternNode::Kind::kGap:
+      case PatternNode::Kind::kEnd:
         return false;
     }
     return false;
@@ -493,6 +559,7 @@ class Emitter {
         return it != scope_.words->end() && single(it->second);
       }
       case PatternNode::Kind::kGap:
+      case PatternNode::Kind::kEnd:
         return false;
     }
     return false;
@@ -547,6 +614,9 @@ class Emitter {
       }
       case PatternNode::Kind::kGap:
         *re += GapRegex(node.gap);
+        return true;
+      case PatternNode::Kind::kEnd:
+        *re += "$";  // the tagged sentence ends with the space after its last unit
         return true;
       case PatternNode::Kind::kRef:
         return EmitRef(node, required, bound, re);

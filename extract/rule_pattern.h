@@ -38,7 +38,8 @@ struct PatternNode;
 using PatternSeq = std::vector<PatternNode>;
 
 struct PatternNode {
-  enum class Kind { kWord, kSlot, kRef, kGroup, kGap };
+  // kEnd: `$` as the last element of a pattern or of an alternative, the end of the sentence.
+  enum class Kind { kWord, kSlot, kRef, kGroup, kGap, kEnd };
   Kind kind = Kind::kWord;
   int offset = 0;       // byte offset of the element in the pattern text
   std::string text;     // word (as written), ref name, or the word list of a {@list} slot
@@ -78,6 +79,9 @@ struct PatternScope {
   const std::set<std::string>* broken_macros = nullptr;
 };
 
+// The most units after the second that EmittedPattern::then describes.
+inline constexpr size_t kThenUnits = 3;
+
 // The RE2 source for `seq` plus its captures and prefilter requirements.
 struct EmittedPattern {
   std::string regex;
@@ -105,6 +109,11 @@ struct EmittedPattern {
   uint32_t second_bits = 0;
   std::vector<std::string> second_words;
   bool second_name = false;
+  // When the second element is known and it and the elements after it up to some k are each
+  // exactly one unit (a required mention slot, word, or group or list of single words), what
+  // the units after the second are: the first unit of element 2, 3, ... k + 1 (read through
+  // elements that may match nothing, as the second); `ids` are left empty. At most kThenUnits.
+  std::vector<UnitCheck> then;
   // The pattern has a {name} slot, which reads capitals: `regex` is for Tagged::tagged, with
   // case-insensitive words; otherwise for Tagged::folded, with lower-case words.
   bool cased = false;

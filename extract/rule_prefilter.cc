@@ -84,6 +84,7 @@ void IndexPatternWords(CompiledRules* rules) {
       }
       pattern.start_ids = ids_of(pattern.start_words);
       pattern.second_ids = ids_of(pattern.second_words);
+      for (UnitCheck& unit : pattern.then) unit.ids = ids_of(unit.words);
       const uint32_t index = static_cast<uint32_t>(rules->patterns_of[kind].size());
       rules->patterns_of[kind].emplace_back(r, p);
       std::vector<uint64_t>& unanchored = rules->unanchored[kind];

@@ -13,7 +13,9 @@
 #include <vector>
 
 #include "base/text.h"
+#include "extract/default_rules.h"
 #include "extract/pattern_match.h"
+#include "extract/rule_set.h"
 #include "extract/rule_tokens.h"
 #include "extract/tagged_sentence.h"
 
@@ -23,8 +25,7 @@ namespace {
 // Parses and emits `pattern` for a rule of `kind`, with the word lists `words` and no macros.
 // False (with a test failure) when it does not compile.
 bool Emit(const std::string& pattern, RuleKind kind, const std::map<std::string, WordList>& words,
-          EmittedPattern* out) {
-  const std::map<std::string, PatternSeq> macros;
+          EmittedPattern* out, const std::map<std::string, PatternSeq>& macros = {}) {
   const std::set<std::string> broken;
   const PatternScope scope{&words, &macros, &broken};
   PatternSeq seq;
@@ -55,6 +56,7 @@ PatternWordSet PatternWordIds(const std::vector<std::string>& words) {
 CompiledPattern Compiled(const EmittedPattern& out, bool anchored) {
   CompiledPattern pattern;
   pattern.re = LazyRegex(out.regex, RE2::Options());
+  pattern.captures = out.captures;
   pattern.cased = out.cased;
   if (anchored) {
     pattern.start_bits = out.start_bits;
@@ -65,6 +67,8 @@ CompiledPattern Compiled(const EmittedPattern& out, bool anchored) {
     pattern.second_words = out.second_words;
     pattern.second_ids = PatternWordIds(out.second_words);
     pattern.second_name = out.second_name;
+    pattern.then = out.then;
+    for (UnitCheck& unit : pattern.then) unit.ids = PatternWordIds(unit.words);
   }
   return pattern;
 }
@@ -212,6 +216,154 @@ TEST(EmitPatternTest, SecondElementNamesTheUnitAfterTheFirst) {
   }
 }
 
+// ForEachMatch (pattern_match.h) sizes its groups from the captures, before the program is
+// built: the expression holds one capturing group per capture, in order, and no other.
+TEST(EmitPatternTest, EveryCaptureIsOneGroupAndNoOtherGroupCaptures) {
+  const std::map<std::string, WordList> words = {
+      {"title", WordList{{Cue{{"prime", "minister"}}, Cue{{"envoy"}}}}}};
+  const std::pair<std::string, RuleKind> patterns[] = {
+      {"{actor:subject} met {actor:object}", RuleKind::kRelation},
+      {"(the)? {text:text} , (hosted|convened) by (the)? {actor:subject}", RuleKind::kRelation},
+      {"{name:label} , (the)? ({demonym:country} | {state:country} 's) {@title:office}",
+       RuleKind::kDiscover},
+      {"{actor:subject} ...3 (proposal|offer) (to {actor:recipient})? ...3 (of|for) {text:text}",
+       RuleKind::kRelation},
+      {"(Mr|Mrs) .? {name:label}", RuleKind::kDiscover},
+  };
+  for (const auto& [pattern, kind] : patterns) {
+    SCOPED_TRACE(pattern);
+    EmittedPattern out;
+    ASSERT_TRUE(Emit(pattern, kind, words, &out));
+    const RE2 re(out.regex);
+    ASSERT_TRUE(re.ok()) << re.error();
+    EXPECT_EQ(re.NumberOfCapturingGroups(), static_cast<int>(out.captures.size()));
+  }
+  Result<std::shared_ptr<const RuleSet>> rules = RuleSet::Compile(DefaultRuleSources());
+  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  for (const Rule& rule : (*rules)->compiled().rules) {
+    for (const CompiledPattern& p : rule.patterns) {
+      EXPECT_EQ(p.re->NumberOfCapturingGroups(), static_cast<int>(p.captures.size()))
+          << rule.id << " line " << p.line;
+    }
+  }
+}
+
+// Macros are read through: their optional elements, and a macro or group that may match nothing,
+// let the unit after the first be what starts the elements after them.
+TEST(EmitPatternTest, SecondElementReadsThroughMacrosAndGroupsThatMayMatchNothing) {
+  const std::map<std::string, WordList> words = {
+      {"aux-word", WordList{{Cue{{"has"}}, Cue{{"seeks", "to"}}}}},
+      {"title", WordList{{Cue{{"prime", "minister"}}, Cue{{"envoy"}}}}}};
+  std::map<std::string, PatternSeq> macros;
+  for (const auto& [name, body] :
+       {std::pair<std::string, std::string>{"aux", "@aux-word? @aux-word?"},
+        {"appos", "(, ...24 ,)? (, and|and we)?"},
+        {"ttl", "(the)? ({demonym}|{state} 's)? (@title)?"},
+        {"gap", "...2 @title"},
+        {"one", "@title"}}) {
+    PatternError error;
+    ASSERT_TRUE(ParsePattern(body, &macros[name], &error)) << error.message;
+  }
+  struct Case {
+    std::string pattern;
+    uint32_t second_bits;
+    std::vector<std::string> second_words;
+  };
+  const Case cases[] = {
+      {"{actor:subject} @aux (spoke|talked) to {actor:object}",
+       0,
+       {"has", "seeks", "spoke", "talked"}},
+      {"{actor:subject} @appos @aux met {actor:object}", 0, {",", "and", "has", "met", "seeks"}},
+      {"{actor:subject} met @ttl {actor:object}", 0, {"met"}},
+      {"met @ttl {actor:object}", kBitDemonym | kBitState | kActorBits, {"envoy", "prime", "the"}},
+      {"met (the|{state} 's)? {actor:object}", kBitState | kActorBits, {"the"}},
+      {"met @one {actor:object}", 0, {"envoy", "prime"}},
+      {"met @one? {actor:object}", kActorBits, {"envoy", "prime"}},
+      // A macro that starts with a gap, or macros and groups that may match nothing at the end.
+      {"{actor:subject} @gap said", 0, {}},
+      {"{actor:subject} @aux @gap said", 0, {}},
+      {"{actor:subject} said @aux", 0, {"said"}},
+      {"{actor:subject} @aux", 0, {}},
+      {"{actor:subject} (@aux|with)", 0, {}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.pattern);
+    EmittedPattern out;
+    ASSERT_TRUE(Emit(c.pattern, RuleKind::kRelation, words, &out, macros));
+    EXPECT_EQ(out.second_bits, c.second_bits);
+    EXPECT_EQ(out.second_words, c.second_words);
+  }
+  // Tried only at starts so followed, a pattern finds what a search finds.
+  PatternError error;
+  ASSERT_TRUE(ParsePattern("(the)? (new)?", &macros["opt"], &error)) << error.message;
+  const Tagged s =
+      Sentence("The talks with the new envoy and the Prime Minister ended , and envoy");
+  const std::pair<std::string, std::vector<std::string>> matching[] = {
+      {"(with|and) @opt {@title:text}", {"envoy ", "prime minister ", "envoy "}},
+      {"(with|and) @opt {@title:text} ended", {"prime minister "}},
+      {"talks @opt {@title:text}", {}},
+  };
+  for (const auto& [pattern, expected] : matching) {
+    SCOPED_TRACE(pattern);
+    EmittedPattern out;
+    ASSERT_TRUE(Emit(pattern, RuleKind::kRelation, words, &out, macros));
+    EXPECT_FALSE(out.second_words.empty());
+    for (const bool anchored : {false, true}) {
+      const CompiledPattern compiled = Compiled(out, anchored);
+      std::vector<std::string> matches;
+      ForEachMatch(compiled, s, [&](const std::vector<re2::StringPiece>& groups) {
+        matches.emplace_back(groups[1].data(), groups[1].size());
+      });
+      EXPECT_EQ(matches, expected) << (anchored ? "anchored" : "unanchored");
+    }
+  }
+}
+
+// The units after the second, while the elements from the second on are each one unit.
+TEST(EmitPatternTest, ThenNamesTheUnitsAfterTheSecond) {
+  const std::map<std::string, WordList> words = {
+      {"title", WordList{{Cue{{"prime", "minister"}}, Cue{{"envoy"}}}}},
+      {"single", WordList{{Cue{{"king"}}, Cue{{"envoy"}}}}}};
+  // Each unit as "bits words name", e.g. "0 the,new 0".
+  const auto show = [](const EmittedPattern& out) {
+    std::vector<std::string> units;
+    for (const UnitCheck& unit : out.then) {
+      std::string words;
+      for (const std::string& w : unit.words) words += (words.empty() ? "" : ",") + w;
+      units.push_back(std::to_string(unit.bits) + " " + words + " " + (unit.name ? "1" : "0"));
+    }
+    return units;
+  };
+  const std::string state = std::to_string(kBitState);
+  const std::string actor = std::to_string(kActorBits);
+  const std::pair<std::string, std::vector<std::string>> cases[] = {
+      {"{actor:subject} 's (return|transfer) of {state:object}",
+       {"0 s 0", "0 return,transfer 0", "0 of 0"}},
+      {"{actor:subject} 's (call|phone call) with {actor:object}", {"0 s 0", "0 call,phone 0"}},
+      {"{actor:subject} , (the)? {state:object} 's envoy", {state + " the 0"}},
+      {"met @single (new)? {state:object}", {state + " new 0"}},
+      {"met {state:object} , {actor:subject} said", {"0 , 0", actor + "  0", "0 said 0"}},
+      {"{name:label} , (the)? {state:country} envoy", {state + " the 0"}},
+      {"(Mr|Mrs) {name:label} , {name:affiliation} said", {}},
+      // An element of more units, or of one or more (a name), ends it; as do a gap, elements
+      // that may all match nothing, an unknown start, or a first element of two units.
+      {"{actor:subject} met @title {actor:object} said", {"0 envoy,prime 0"}},
+      {"{actor:subject} met {name} said", {"0  1"}},
+      {"{actor:subject} met ...2 {actor:object}", {}},
+      {"{actor:subject} met (new)?", {}},
+      {"@title {actor:subject} said", {}},
+      {"(the)? {state:subject} said", {}},
+  };
+  for (const auto& [pattern, expected] : cases) {
+    SCOPED_TRACE(pattern);
+    EmittedPattern out;
+    const RuleKind kind =
+        pattern.find("{name:") != std::string::npos ? RuleKind::kDiscover : RuleKind::kRelation;
+    ASSERT_TRUE(Emit(pattern, kind, words, &out));
+    EXPECT_EQ(show(out), expected);
+  }
+}
+
 TEST(EmitPatternTest, OnlyPatternsWithANameSlotReadTheSentenceAsWritten) {
   const std::map<std::string, WordList> words = {
       {"title", WordList{{Cue{{"prime", "minister"}}, Cue{{"envoy"}}}}}};
@@ -293,6 +445,21 @@ TEST(NextMatchTest, StartsWhoseNextUnitCannotFollowArePassedOver) {
       // "Jones" matches.
       {"{name:label} (Smith|,) the", {"John Paul Smith Jones "}, RuleKind::kDiscover},
       {"{name:label} , the envoy , said", {"John Paul Smith Jones "}, RuleKind::kDiscover},
+      // The units after the second are checked too.
+      {"the {@title:text} and the", {"envoy "}},
+      {"the {@title:text} and the prime", {"envoy "}},
+      {"the {@title:text} and the envoy", {}},
+      {"with the {@title:text} and", {"envoy "}},
+      {"{name:label} , the envoy , said", {"John Paul Smith Jones "}, RuleKind::kDiscover},
+      {"{name:label} , the envoy ,", {"John Paul Smith Jones "}, RuleKind::kDiscover},
+      {"{name:label} , the king", {}, RuleKind::kDiscover},
+      {"{name:label} and Mr John", {"Kenji Tanabe "}, RuleKind::kDiscover},
+      // `$` last in the pattern or an alternative is the end of the sentence.
+      {"the {@title:text} , $", {}},
+      {"the {@title:text} , said $", {"envoy "}},
+      {"the {@title:text} (ended|$)", {"prime minister "}},
+      {"the {@title:text} (said|$)", {}},
+      {"the {@title:text} ( , said | $ )", {"envoy "}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.pattern);
@@ -314,6 +481,36 @@ TEST(NextMatchTest, StartsWhoseNextUnitCannotFollowArePassedOver) {
 // A word list is written as a tree of shared leading tokens where that keeps its meaning
 // (CueListRegex): every text must match it as it matches the plain alternation of its items, in
 // their order of preference, whatever follows the list.
+// A `$` that ends a pattern or an alternative is the end of the sentence; elsewhere it is the
+// dollar sign, a token like any other.
+TEST(ParsePatternTest, DollarIsTheEndOnlyLast) {
+  struct Case {
+    std::string pattern;
+    std::vector<PatternNode::Kind> kinds;  // of the top-level elements
+  };
+  const Case cases[] = {
+      {"said $", {PatternNode::Kind::kWord, PatternNode::Kind::kEnd}},
+      {"said $  ", {PatternNode::Kind::kWord, PatternNode::Kind::kEnd}},
+      {"$ {text:text}", {PatternNode::Kind::kWord, PatternNode::Kind::kSlot}},
+      {"said (, | $)", {PatternNode::Kind::kWord, PatternNode::Kind::kGroup}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.pattern);
+    PatternSeq seq;
+    PatternError error;
+    ASSERT_TRUE(ParsePattern(c.pattern, &seq, &error)) << error.message;
+    std::vector<PatternNode::Kind> kinds;
+    for (const PatternNode& node : seq) kinds.push_back(node.kind);
+    EXPECT_EQ(kinds, c.kinds);
+  }
+  PatternSeq seq;
+  PatternError error;
+  ASSERT_TRUE(ParsePattern("said (, | $)", &seq, &error));
+  EXPECT_EQ(seq[1].alternatives[1][0].kind, PatternNode::Kind::kEnd);
+  ASSERT_TRUE(ParsePattern("$ {text:text}", &seq, &error));
+  EXPECT_EQ(seq[0].text, "$");
+}
+
 TEST(CueListRegexTest, MatchesAsTheAlternationOfItsItems) {
   const auto cue = [](const std::string& item) {
     Cue c;

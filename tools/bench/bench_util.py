@@ -127,11 +127,15 @@ def cmd_keep_median(out, *names):
         by_wall = sorted(runs, key=lambda run: read_time(out, run)[0])
         median = by_wall[(len(by_wall) - 1) // 2]
         for ext in ("time", "out", "err"):
-            shutil.copyfile(os.path.join(out, f"{median}.{ext}"),
-                            os.path.join(out, f"{name}.{ext}"))
+            source = os.path.join(out, f"{median}.{ext}")
+            if ext == "out" and not os.path.exists(source):
+                # Repeated runs checked equal to the first keep only its output (tools/bench.sh).
+                source = os.path.join(out, f"{runs[0]}.{ext}")
+            shutil.copyfile(source, os.path.join(out, f"{name}.{ext}"))
         walls = ", ".join(f"{read_time(out, run)[0]:.2f}" for run in runs)
+        cpus = ", ".join(f"{read_time(out, run)[1]:.2f}" for run in runs)
         with open(os.path.join(out, f"{name}.runs"), "w", encoding="utf-8") as f:
-            f.write(f"{len(runs)} runs, wall s: {walls}\n")
+            f.write(f"{len(runs)} runs, wall s: {walls}; CPU s: {cpus}\n")
 
 
 # --- report -------------------------------------------------------------------------------------
@@ -222,6 +226,15 @@ def tabari_median(out, name):
         return None, []
     by_wall = sorted(runs, key=lambda r: r["wall"])
     return by_wall[(len(by_wall) - 1) // 2], [r["wall"] for r in runs]
+
+
+def run_cpus(out, name):
+    """The CPU s of each of the runs NAME-r1, NAME-r2..., or of NAME alone when not repeated."""
+    runs = [f[:-len(".time")] for f in os.listdir(out)
+            if re.fullmatch(re.escape(name) + r"-r\d+\.time", f)]
+    if not runs and read_time(out, name):
+        runs = [name]
+    return sorted(read_time(out, run)[1] for run in runs)
 
 
 def runs_note(out, name):
@@ -433,15 +446,25 @@ def cmd_report(out, parts, load_start, load_end):
     if e1 and ceiling:
         checks.append(f"- RE2 ceiling / parley extraction per CPU second: "
                       f"{fmt(float(ceiling['mb_per_cpu_s']) / (e1['mb'] / e1['cpu']), 1)}x")
-    per_mb = [(s, figures[f"extract-{s}-j1"]) for s in scales if f"extract-{s}-j1" in figures]
+    # The median CPU s of each scale's runs (every scale runs as often: tools/bench.sh), with
+    # the range of the runs, so that noise shows beside the spread between scales.
+    per_mb = []
+    for s in scales:
+        if f"extract-{s}-j1" not in figures:
+            continue
+        mb = figures[f"extract-{s}-j1"]["mb"]
+        cpus = run_cpus(out, f"extract-{s}-j1")
+        per_mb.append((s, mb, statistics.median(cpus) / mb, cpus[0] / mb, cpus[-1] / mb, len(cpus)))
     if per_mb:
-        listed = "- cost per MB (CPU s per MB of text, 1 job): " + ", ".join(
-            f"{s} ({fmt(f['mb'], 0)} MB) {fmt(f['cpu'] / f['mb'], 4)}" for s, f in per_mb)
+        listed = "- cost per MB (CPU s per MB of text, 1 job, median of each scale's runs): " + \
+            ", ".join(f"{s} ({fmt(mb, 0)} MB, {n} runs) {fmt(cost, 4)} "
+                      f"(runs {fmt(low, 4)}-{fmt(high, 4)})"
+                      for s, mb, cost, low, high, n in per_mb)
         if len(per_mb) < 2:
             # One scale says nothing about flatness: no verdict.
             checks.append(listed + " (one scale run: flatness not measured)")
         else:
-            costs = [f["cpu"] / f["mb"] for _, f in per_mb]
+            costs = [cost for _, _, cost, _, _, _ in per_mb]
             spread = max(costs) / min(costs) - 1
             checks.append(listed + f"; largest / smallest {fmt(100 * spread, 1)}% apart "
                           f"(target flat within 10%: {verdict(spread <= 0.10)})")
