@@ -342,9 +342,17 @@ void ClauseReader::FindSubject(size_t gi) {
                                    info_[p + 1].kind == Kind::kWord &&
                                    ((info_[p + 1].forms & kFormIng) != 0 ||
                                     (Lower(p + 1).size() >= 6 && Lower(p + 1).ends_with("ing")));
+        // Nor what an office in the aside is of: "Sherrilyn Ifill, President of the NAACP Legal
+        // Defense Fund, emphasized" (the president acts, not the fund; "the leaders of Japan and
+        // Korea" are Japan and Korea).
+        const uint32_t named_begin = named >= 0 ? out_->chunks[named].begin : 0;
+        const bool office_of = named >= 0 && out_->chunks[named].in_pp && named_begin >= p + 3 &&
+                               (Is(named_begin - 1, "of") || Is(named_begin - 1, "for")) &&
+                               IsTitleWord(named_begin - 2) &&
+                               !Lower(named_begin - 2).ends_with('s');
         if (named >= 0 && !out_->chunks[named].members.empty() && out_->chunks[named].begin > p &&
             (!Has(p + 1, kClassPreposition | kClassTo | kClassRelative) || including) &&
-            (!participle_pp || including) &&
+            (!participle_pp || including) && !office_of &&
             (NamesNoEntity(p) || (including && NamesGroupsOnly(p))) && Parenthetical(p, w)) {
           out_->skipped.push_back({p, w + 1, "apposition"});
           g.subject = named;
@@ -445,6 +453,26 @@ void ClauseReader::FindSubject(size_t gi) {
           chunk.begin > 0 && (Is(chunk.begin - 1, "after") || Is(chunk.begin - 1, "before") ||
                               Is(chunk.begin - 1, "since") || Is(chunk.begin - 1, "until") ||
                               Is(chunk.begin - 1, "as") || Is(chunk.begin - 1, "till"));
+      // "Director of the Pan American Health Organization (PAHO) Dr. Carissa Etienne
+      // emphasized": a title's of-phrase, then its holder's name right before the verb: the
+      // holder acts.
+      if (chunk.in_pp && chunk.begin >= 2 && Is(chunk.begin - 1, "of") &&
+          IsTitleWord(chunk.begin - 2) && !chunk.members.empty() &&
+          info_[chunk.end - 1].mention == static_cast<int>(chunk.members.back()) &&
+          std::any_of(info_.begin() + chunk.begin, info_.begin() + (chunk.end - 1),
+                      [](const Info& i) { return i.mention >= 0; })) {
+        const Mention& holder = s_.mentions[chunk.members.back()];
+        if (holder.entity != nullptr && holder.entity->entity.type == EntityType::kPerson &&
+            ClauseStartBefore(ClauseStartOf(chunk.begin - 1))) {
+          Chunk last = chunk;
+          last.begin = chunk.end - 1;
+          last.members = {chunk.members.back()};
+          last.in_pp = false;
+          g.subject = AddChunk(std::move(last));
+          g.subject_via = "holder of the title before it";
+          return;
+        }
+      }
       // "The leaders of Japan and India condemned": the noun phrase that opens the clause
       // and owns the of-phrase (ResolveChunk reads what "of" names).
       if (chunk.in_pp && chunk.begin >= 2 && Is(chunk.begin - 1, "of") &&

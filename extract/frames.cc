@@ -569,15 +569,24 @@ class FrameReader {
 
   // The codes of the statement read at `verb`: the first refinement whose words occur, else
   // the rule's.
-  Refinement Codes(const Rule& rule, const VerbGroup& g, uint32_t verb) const {
+  // `by_list`, if given, tells whether that refinement names an item of a word list (`@name`:
+  // an imported pattern's synonym set).
+  Refinement Codes(const Rule& rule, const VerbGroup& g, uint32_t verb,
+                   bool* by_list = nullptr) const {
     uint32_t after_end = kNoUnit;
     const uint32_t before_begin = BeforeBegin(rule, g);
+    if (by_list != nullptr) *by_list = false;
     for (const Refinement& r : rule.frame->refine) {
       if (Occurs(r, rule.imported, g, before_begin, verb, &after_end)) {
         Refinement codes;
         codes.cameo = r.cameo;
         codes.reverse = r.reverse;
         codes.plover = r.plover.empty() ? rule.plover : r.plover;
+        if (by_list != nullptr) {
+          auto list = [](const RefineWord& w) { return w.list != nullptr; };
+          *by_list = std::any_of(r.before.begin(), r.before.end(), list) ||
+                     std::any_of(r.after.begin(), r.after.end(), list);
+        }
         return codes;
       }
     }
@@ -840,14 +849,82 @@ class FrameReader {
   }
 
   // Whether `any` filler f of imported frame `rule` reads only the of-phrase right after the
-  // direct object: the rule is a verb's own code of a comment (CAMEO 01x, no pattern) and its
-  // direct object names no entity. A comment's target is who or what it addresses; the phrases
-  // after a topic are the topic's ("addressed the worsening crisis in Burma", "addressed the
-  // nation on our response to Hamas' attacks against Israel"), not an of-phrase right after
-  // it, which names whom ("will address a joint session of Congress").
+  // direct object: the rule is a verb's own code of a comment or a protest (CAMEO 01x, 14x; no
+  // pattern) and its direct object names no entity. A comment's target is who or what it
+  // addresses, a protest's whom it is against; the phrases after a topic are the topic's
+  // ("addressed the worsening crisis in Burma", "addressed the nation on our response to Hamas'
+  // attacks against Israel", "demonstrated its lack of knowledge about the Japanese
+  // government"), not an of-phrase right after it, which names whom ("will address a joint
+  // session of Congress").
   bool CommentTopic(const Rule& rule, const RoleFiller& f, int direct) const {
     return rule.imported && f.prep == "any" && direct >= 0 && rule.frame->when.empty() &&
-           rule.cameo.starts_with("01");
+           (rule.cameo.starts_with("01") || rule.cameo.starts_with("14"));
+  }
+
+  // Whether chunk c follows a preposition of place ("in", and WherePreposition's), maybe after
+  // modifiers and words of no word class ("in eastern Syria"): a reduced relative after it
+  // modifies the noun before the place ("a facility in eastern Syria used by the IRGC"), not
+  // the place.
+  bool AfterPlacePreposition(int c) const {
+    if (c < 0) return false;
+    uint32_t u = a_.chunks[c].begin;
+    while (u > 0 && s_.units[u - 1].mention < 0) {
+      const std::string_view w = Lower(u - 1);
+      const LexEntry* e = doc_.rules.lexicon.Find(w);
+      if (e != nullptr && (e->classes & ~kClassModifier) != 0) break;
+      if (w.empty() || w[0] < 'a' || w[0] > 'z') break;
+      --u;
+    }
+    if (u == 0) return false;
+    const std::string_view p = Lower(u - 1);
+    return p == "in" || WherePreposition(p);
+  }
+
+  // Whether verb k of g is "help" with a direct object that opens with a verb's base form: a
+  // bare infinitive ("help deliver justice after atrocities committed in Rwanda", "helped
+  // expand Indonesia's system"), whose phrases are that verb's; the one helped is only the
+  // owner of what it acts on. "help" is the verb that takes a bare infinitive with no object
+  // before it.
+  bool HelpsBareInfinitive(const VerbGroup& g, size_t k, int direct) const {
+    if (direct < 0) return false;
+    const Lexicon& lexicon = doc_.rules.lexicon;
+    if (std::none_of(g.verbs[k].verbs.begin(), g.verbs[k].verbs.end(),
+                     [&](uint32_t verb) { return lexicon.Lemma(verb) == "help"; })) {
+      return false;
+    }
+    const uint32_t u = a_.chunks[direct].begin;
+    const LexEntry* e = lexicon.Find(Lower(u));
+    return e != nullptr && e->classes == 0 && s_.units[u].mention < 0 &&
+           std::any_of(e->senses.begin(), e->senses.end(),
+                       [](const VerbSense& sense) { return (sense.forms & kFormBase) != 0; });
+  }
+
+  // Whether verb k of g, in its -s form with no direct object, is a plural noun: its phrases are
+  // followed by a form of "be" or "have", right after them or after a parenthetical set off by
+  // commas ("U.S. exports to the EU were 56 bcm", "U.S. exports to Russia, including of ...,
+  // have decreased"), the verb of which that noun is the subject.
+  bool PluralNounBeforeVerb(const VerbGroup& g, size_t k) const {
+    if (g.object >= 0) return false;
+    const uint32_t verb = g.verbs[k].unit;
+    const LexEntry* e = doc_.rules.lexicon.Find(Lower(verb));
+    if (e == nullptr || std::none_of(e->senses.begin(), e->senses.end(), [](const VerbSense& s) {
+          return (s.forms & kFormThird) != 0;
+        })) {
+      return false;
+    }
+    uint32_t u = g.complement;
+    for (const PrepPhrase& pp : g.preps) {
+      if (pp.chunk >= 0) u = std::max(u, a_.chunks[pp.chunk].end);
+    }
+    const uint32_t n = static_cast<uint32_t>(s_.units.size());
+    if (u < n && Lower(u) == ",") {
+      do ++u;
+      while (u < n && Lower(u) != ",");
+      ++u;
+    }
+    if (u >= n) return false;
+    const LexEntry* next = doc_.rules.lexicon.Find(Lower(u));
+    return next != nullptr && (next->classes & (kClassBe | kClassHave)) != 0;
   }
 
   // The chunk of the of-phrase right after chunk c among g's phrases, or -1.
@@ -920,6 +997,16 @@ class FrameReader {
       Skip(rule, v.unit, "the verb gives the verb it governs a modality");
       return;
     }
+    if (rule.imported && v.passive && g.subject_via == "reduced relative" &&
+        AfterPlacePreposition(g.subject)) {
+      Skip(rule, v.unit, "a reduced relative after a place modifies the noun before it");
+      return;
+    }
+    if (rule.imported && !v.passive && PluralNounBeforeVerb(g, k)) {
+      Skip(rule, v.unit, "the word is a plural noun, the subject of the verb after it");
+      return;
+    }
+    const bool bare_infinitive = rule.imported && !v.passive && HelpsBareInfinitive(g, k, direct);
     int indirect = -1;
     if (!chained && !v.passive && g.second_object >= 0 && fv.particle.empty()) {
       indirect = g.object;
@@ -969,6 +1056,7 @@ class FrameReader {
           break;
         }
       } else if (!chained) {
+        if (bare_infinitive) continue;
         if (CommentTopic(rule, f, direct)) {
           if (const int of = OfPhraseAfter(g, direct); of >= 0) {
             objects = ResolveChunk(s_, a_, of, f.bits, f.actor, true, doc_);
@@ -1278,7 +1366,10 @@ class FrameReader {
       Skip(rule, v.unit, "negated: no event");
       return;
     }
-    const Refinement codes = Codes(rule, g, v.unit);
+    bool by_list = false;
+    const Refinement codes = Codes(rule, g, v.unit, &by_list);
+    // A show of force its pattern names no armed force of: it needs an armed actor.
+    unarmed_show_ = rule.imported && codes.plover == "MOBILIZE" && !by_list;
     if (objects.empty()) objects.push_back(nullptr);
     if (recipients.empty()) recipients.push_back(nullptr);
     const bool reciprocal =
@@ -1459,6 +1550,10 @@ class FrameReader {
       Skip(rule, v.unit, "the subject's sector does no such event");
       return;
     }
+    if (unarmed_show_ && !Armed(st.subject_code) && !Armed(st.object_code)) {
+      Skip(rule, v.unit, "a show of force with no armed force");
+      return;
+    }
     emitted_.push_back(v.unit);
     const uint32_t n = static_cast<uint32_t>(s_.units.size());
     const size_t begin = s_.unit_offsets[b] - 1;
@@ -1501,6 +1596,17 @@ class FrameReader {
     return plover != "PROTEST" || sector != "MIL";
   }
 
+  // Whether an actor of `code` is an armed force (sector MIL or COP). An imported show of force
+  // (PLOVER MOBILIZE, CAMEO 15) needs one, as its subject or object, unless its pattern names
+  // one by a synonym set (`INCREASE * &MILITARY`): "redoubled efforts for stability in Haiti"
+  // (REDOUBLE * EFFORT [150]) and "accelerating the deployment of 10,000 electric buses in
+  // India" (ACCELERATE * DEPLOYMENT [154]) show none.
+  static bool Armed(std::string_view code) {
+    if (code.size() < 6) return false;
+    const std::string_view sector = code.substr(3, 3);
+    return sector == "MIL" || sector == "COP";
+  }
+
   const Tagged& s_;
   const ClauseAnalysis& a_;
   const DocState& doc_;
@@ -1510,6 +1616,8 @@ class FrameReader {
   SentenceAnalysis* out_;
   // Units never attached: skipped spans, and places acting as actors as a clause's subject.
   std::vector<uint8_t> blocked_;
+  // Set by Read for Emit: the statement is a show of force whose pattern names no armed force.
+  bool unarmed_show_ = false;
   // First units of finite verb groups, and the "to" of coordinated to-infinitives ("to sign
   // the treaty and to withdraw": a text ends before "and to").
   std::vector<uint8_t> group_start_;

@@ -211,7 +211,8 @@ void Coref(Tagged* s, std::span<const Tagged> earlier, Prefilter* prefilter, con
         if (!country.empty()) {
           target = HolderOf(doc, office, country, s->date);
         } else if (doc.actors != nullptr && !office.empty() &&
-                   !FollowedByAnother(*s, static_cast<uint32_t>(u1))) {
+                   !FollowedByAnother(*s, static_cast<uint32_t>(u1)) &&
+                   !EndsAnotherTitle(*s, static_cast<uint32_t>(u0))) {
           target = doc.actors->OfficeHolder(office);
         }
       } else if (rule.resolve_named) {

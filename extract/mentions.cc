@@ -516,18 +516,10 @@ bool AddLocalMentions(const DocState& doc, Tagged* s, bool document_title) {
     };
     hits.erase(std::remove_if(hits.begin(), hits.end(), holds_known), hits.end());
   }
-  if (hits.empty()) {
-    // Nothing new. The quotations lose their letters and bits, as when this pass made them
-    // again (AddQuotes) before it learnt to keep the mentions: patterns read a quotation's bits
-    // from its mention, and the output stays as it was. (Keeping them would let patterns start
-    // at the quotations of these sentences too: a change of behaviour of its own.)
-    for (Mention& m : s->mentions) {
-      if (m.kind != MentionKind::kQuote) continue;
-      m.letters = {};
-      m.bits = 0;
-    }
-    return false;
-  }
+  // Nothing new: the sentence keeps its mentions, quotations with their letters and bits (a
+  // quotation's patterns read what the sentence says, whatever names the document found
+  // elsewhere).
+  if (hits.empty()) return false;
   // The sentence's mentions do not overlap. When each new one overlaps one of them that goes
   // before it (ResolveOverlaps' policy), ResolveOverlaps would keep them all and drop the new
   // ones: the mentions stay as they were, and a new one lying within one of another entity

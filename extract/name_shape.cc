@@ -704,6 +704,22 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
       i = std::max(b, i + 1);
       continue;
     }
+    // A title is an office, not an organisation, alone ("Secretary of the Navy", a title of
+    // the lists) or with an "of"/"for" tail ("Chairman of the Joint Chiefs of Staff"): the scan
+    // goes on from the title's next word, where a longer title may start ("Deputy Secretary of
+    // the Treasury Wally Adeyemo") and, after the connector, an organisation's own name ("Joint
+    // Chiefs of Staff"). A possessive or a hyphen after the title goes on ("Prime Minister's
+    // Office").
+    if (known_at[b] < 0) {
+      const size_t title = title_at(b);
+      const size_t after = b + title;
+      if (title > 0 && (after >= n || r.Lower(after) == "of" || r.Lower(after) == "for" ||
+                        (known_at[after] < 0 && !IsCapitalized(r.Tok(after)) &&
+                         r.Tok(after) != "'" && r.Tok(after) != "-"))) {
+        i = b + 1;
+        continue;
+      }
+    }
     size_t k = b, last_word_end = b;
     int head_type = -1;
     size_t head_end = 0;
@@ -718,6 +734,17 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
         continue;
       }
       const std::string_view t = r.Tok(k);
+      // A person's name, or a title and a person's name, after a word of a headed name's tail
+      // ends the run: "Office of Intergovernmental Affairs Tom Perez", "Illinois Department of
+      // Public Health Deputy Director Lauri Sanders" (not "Treaty of San Ildefonso").
+      if (head_type >= 0 && k > head_end + 1 && IsCapitalized(r.Tok(k - 1))) {
+        const size_t person = k + title_at(k);
+        if (person < n && known_at[person] < 0 && vocabulary.given.ContainsWord(r.Id(person)) &&
+            (r.ScanPersonName(person, free_end(person)) > person + 1 ||
+             vocabulary.particles.LongestAt(*ids, person + 1) > 0)) {
+          break;
+        }
+      }
       if (IsCapitalized(t) || (k > b && IsWord(t) && t[0] >= '0' && t[0] <= '9')) {
         size_t len = 0;
         if (const int h = r.HeadType(k, &len); h >= 0 && IsCapitalized(t)) {

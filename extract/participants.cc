@@ -183,6 +183,19 @@ bool FollowedByAnother(const Tagged& s, uint32_t e) {
   return w == "of" || w == "-" || (w[0] >= 'A' && w[0] <= 'Z');
 }
 
+bool EndsAnotherTitle(const Tagged& s, uint32_t b) {
+  if (b >= 1 && b <= s.units.size() && s.units[b - 1].mention < 0 &&
+      s.TokenText(s.units[b - 1].tok_begin) == "the") {
+    --b;
+  }
+  if (b < 2 || b > s.units.size() || s.units[b - 1].mention >= 0 || s.units[b - 2].mention >= 0) {
+    return false;
+  }
+  const std::string_view to = s.TokenText(s.units[b - 1].tok_begin);
+  const std::string_view w = s.TokenText(s.units[b - 2].tok_begin);
+  return (to == "to" || to == "To") && !w.empty() && w[0] >= 'A' && w[0] <= 'Z';
+}
+
 namespace {
 
 std::string CueText(const Cue& cue) {
@@ -345,7 +358,7 @@ const EntityDef* DocumentActors::OfficeNounAt(const Tagged& s, uint32_t u, uint3
   if (Word(s, u) != "the") return nullptr;
   const Cue* office = nullptr;
   const uint32_t e = AnyCueAt(s, u + 1, doc_.rules.actors.offices, &office);
-  if (e == 0 || FollowedByAnother(s, e)) return nullptr;
+  if (e == 0 || FollowedByAnother(s, e) || EndsAnotherTitle(s, u)) return nullptr;
   *end = e;
   return OfficeHolder(CueText(*office));
 }

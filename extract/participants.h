@@ -63,6 +63,11 @@ struct ImplicitActors {
 // Dr. Phil Gordon" (a mention, "of", a hyphen or a capitalised word follows).
 bool FollowedByAnother(const Tagged& s, uint32_t e);
 
+// Whether the office noun starting at unit `b` of `s` ("the President") ends the title of
+// someone else: "Special Assistant to the President", "Chief of Staff to the President" (a
+// capitalised word and "to" right before it). Such a title names its holder, not the President.
+bool EndsAnotherTitle(const Tagged& s, uint32_t b);
+
 class DocumentActors {
  public:
   // REQUIRES: `doc` outlives this object.

@@ -161,6 +161,17 @@ class Parser {
       return true;
     }
     if (c == '*') return Fail(pos_, "'*' must directly follow a word");
+    // `$` that ends the pattern or an alternative is the end of the sentence ("of the
+    // {organization:object} (, | . | $)"); elsewhere it is a dollar sign ("$ {text}").
+    if (c == '$') {
+      size_t next = pos_ + 1;
+      while (next < text_.size() && (text_[next] == ' ' || text_[next] == '\t')) ++next;
+      if (next == text_.size() || text_[next] == ')' || text_[next] == '|') {
+        ++pos_;
+        node->kind = PatternNode::Kind::kEnd;
+        return true;
+      }
+    }
     node->kind = PatternNode::Kind::kWord;
     if (IsWordByte(static_cast<unsigned char>(c))) {
       while (pos_ < text_.size() && IsWordByte(static_cast<unsigned char>(text_[pos_]))) ++pos_;
@@ -471,6 +482,7 @@ class Emitter {
         }
         return false;
       case PatternNode::Kind::kGap:
+      case PatternNode::Kind::kEnd:
         return false;
     }
     return false;
@@ -516,6 +528,7 @@ class Emitter {
         }
         return true;
       case PatternNode::Kind::kGap:
+      case PatternNode::Kind::kEnd:
         return false;
     }
     return false;
@@ -546,6 +559,7 @@ class Emitter {
         return it != scope_.words->end() && single(it->second);
       }
       case PatternNode::Kind::kGap:
+      case PatternNode::Kind::kEnd:
         return false;
     }
     return false;
@@ -600,6 +614,9 @@ class Emitter {
       }
       case PatternNode::Kind::kGap:
         *re += GapRegex(node.gap);
+        return true;
+      case PatternNode::Kind::kEnd:
+        *re += "$";  // the tagged sentence ends with the space after its last unit
         return true;
       case PatternNode::Kind::kRef:
         return EmitRef(node, required, bound, re);

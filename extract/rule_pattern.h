@@ -38,7 +38,8 @@ struct PatternNode;
 using PatternSeq = std::vector<PatternNode>;
 
 struct PatternNode {
-  enum class Kind { kWord, kSlot, kRef, kGroup, kGap };
+  // kEnd: `$` as the last element of a pattern or of an alternative, the end of the sentence.
+  enum class Kind { kWord, kSlot, kRef, kGroup, kGap, kEnd };
   Kind kind = Kind::kWord;
   int offset = 0;       // byte offset of the element in the pattern text
   std::string text;     // word (as written), ref name, or the word list of a {@list} slot

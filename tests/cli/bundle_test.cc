@@ -317,6 +317,9 @@ TEST(BundleTest, RefusesBadFrames) {
        "bundle stream version 4 is not supported (this parley reads versions 1 to 3)", good.size()},
       {good + header + std::string("d\xff\xff\xff\x7f", 5), StatusCode::kInvalidArgument,
        "a document frame of 2147483647 bytes", good.size() + 12},
+      // Just under the bound, but not there: read (and allocated) as far as the bytes go.
+      {good + header + std::string("d\xff\xff\xff\x3f", 5) + "abc", StatusCode::kInvalidArgument,
+       "the bundle ends inside a document frame (truncated)", good.size() + 12},
   };
   for (const Fatal& c : fatal) {
     SCOPED_TRACE(c.message);

@@ -258,6 +258,15 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {"subject \"Secretary Blinken\" = person:antony-blinken [leader of \"U.S. delegation\"]"},
        {}},
       {"Japan welcomed a project led by Australia in Fiji.", {}, {"leader of"}},
+      // A title's of-phrase names whom the title is of: its holder acts, named after it or
+      // before it in apposition, not the organisation.
+      {"Director of the North Atlantic Treaty Organization (NATO) Dr. Jens Stoltenberg warned "
+       "Russia.",
+       {"subject \"Jens Stoltenberg\" = person:jens-stoltenberg [holder of the title before it]"},
+       {}},
+      {"The official, President of the European Commission, warned Russia.",
+       {},
+       {"subject \"the European Commission\""}},
       // Numbers joined by colons are one word of the phrase.
       {"The conference adopted the 5:5:3 ratio.", {"object \"the 5:5:3 ratio\""}, {}},
       // A number that opens the clause after "the" is its subject, not an adjective.

@@ -305,6 +305,30 @@ TEST(ExtractorTest, CongressBefore1789IsTheContinentalCongress) {
   }
 }
 
+// A sentence's quotation patterns read it whatever names the document found elsewhere: here
+// "American", the first word of the organisation the first paragraph names, is in the quote.
+TEST(ExtractorTest, AQuotationReadsTheSameBesideANameFoundElsewhere) {
+  std::unique_ptr<Extractor> e = Make();
+  ASSERT_NE(e, nullptr);
+  for (const bool with_name : {false, true}) {
+    SCOPED_TRACE(with_name);
+    const std::string first = with_name
+                                  ? "Heather Zichal, CEO of the American Clean Power Association, "
+                                    "called the announcement a game changer.\n\n"
+                                  : "";
+    Result<Extraction> x = e->Extract(
+        Doc(first + "\"The great American road trip is going to be fully electrified,\" Biden "
+                    "said.",
+            "2022-09-16"));
+    ASSERT_TRUE(x.ok());
+    bool said = false;
+    for (const Statement& st : x->statements) {
+      said = said || (st.subject.id == "person:joe-biden" && st.predicate == "said");
+    }
+    EXPECT_TRUE(said);
+  }
+}
+
 // "Under-Secretary of State Dean Acheson" is no Secretary of State (he was one from 1949; with
 // no date, the one role of his with the office "secretary of state" would have fitted).
 TEST(ExtractorTest, AHyphenatedUnderSecretaryIsNoSecretary) {

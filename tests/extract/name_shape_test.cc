@@ -188,6 +188,18 @@ TEST(FindShapedNamesTest, OrganisationsAgreementsEvents) {
       {"a COVID-19 Summit", {}, {"event:COVID-19 Summit"}},
       {"the Council of Foreign Ministers met", {}, {"organization:Council of Foreign Ministers"}},
       {"the Task Force on Energy Security", {}, {"organization:Task Force on Energy Security"}},
+      // A title and its tail is an office: the organisation is what the tail names, and a
+      // person's name after a word of the tail is not part of it (a name right after the
+      // connector is).
+      {"the Secretary of the Strategic Consultative Group met",
+       {},
+       {"organization:Strategic Consultative Group"}},
+      {"the President of the World Bank spoke", {}, {"organization:World Bank"}},
+      {"the Secretary of the Council spoke", {}, {}},
+      {"the Council of Energy Ministers James Smith spoke",
+       {},
+       {"organization:Council of Energy Ministers"}},
+      {"the Treaty of James Bay", {}, {"agreement:Treaty of James Bay"}},
       {"Operation Mongoose began", {}, {"event:Operation Mongoose"}},
       {"while the administration planned Operation Mongoose, in July",
        {},

@@ -619,7 +619,7 @@ TEST(PetrarchImportTest, AVerbNamedByItsComplementCodesOnlyWithItsPatterns) {
       {"Arnor expressed displeasure with Gondor.", {"ARN GON 110"}},
       {"Arnor expressed hope for Gondor.", {"ARN GON 013"}},
       {"Arnor expressed pride in Gondor.", {}},
-      {"Arnor demonstrated pride in Gondor.", {"ARN GON 141"}},
+      {"Arnor demonstrated against Gondor.", {"ARN GON 141"}},
       {"Arnor departed for Gondor.", {"ARN GON 042", "GON ARN 043"}},
       {"Arnor departed Osgiliath for Gondor.", {"ARN GON 042", "GON ARN 043"}},
       {"Arnor departed Gondor for the coast.", {"ARN GON 042", "GON ARN 043"}},
@@ -679,20 +679,30 @@ TEST(PetrarchImportTest, APatternReadsItsPhrasesHeadsAndClauses) {
   ExpectCodings(**set, cases, false);
 }
 
-// A verb's own code of a comment (CAMEO 01x) targets whom it addresses: the direct object, its
-// owner or an of-phrase right after it, not the phrases after a topic. A population (CVL) visits
-// no one, and an armed force (MIL) protests against no one.
+// A verb's own code of a comment or a protest (CAMEO 01x, 14x) targets whom it addresses or is
+// against: the direct object, its owner or an of-phrase right after it, not the phrases after a
+// topic. A population (CVL) visits no one, and an armed force (MIL) protests against no one.
+// "help" with a bare infinitive helps the owner of what that verb acts on, a verb's -s form
+// followed by its phrases and a form of "be" or "have" is a plural noun, and a reduced relative
+// after a place modifies the noun before it. A show of force needs an armed force. A pattern's
+// in-phrase of an -ing form ("JOIN * (IN CONDEMNING)") is the act done with the direct object.
 TEST(PetrarchImportTest, CommentsTargetWhomTheyAddressAndSectorsDoTheirEvents) {
   petrarch::ImportOptions options;
   options.against = &Against();
-  auto imported =
-      ImportPetrarch({ImportInput{"x.actors.txt", "GONDOR [GON]\n+GONDORIAN\nARNOR [ARN]\n"},
-                      ImportInput{"x.agents.txt", "CITIZEN [~CVL]\nSOLDIER [~MIL]\n"},
-                      ImportInput{"x.verbs.txt",
-                                  "--- ARRIVE [040] ---\nCOME\n- * (TO) [040]\n"
-                                  "--- SPEAK [---] ---\nADDRESS [010]\n"
-                                  "--- MARCH [140] ---\nMARCH\n"}},
-                     options);
+  auto imported = ImportPetrarch(
+      {ImportInput{"x.actors.txt", "GONDOR [GON]\n+GONDORIAN\nARNOR [ARN]\nOSGILIATH [OSG]\n"},
+       ImportInput{"x.agents.txt", "CITIZEN [~CVL]\nSOLDIER [~MIL]\n"},
+       ImportInput{"x.verbs.txt",
+                   "&MILITARY\n+MILITARY\n+TROOPS\n\n"
+                   "--- ARRIVE [040] ---\nCOME\n- * (TO) [040]\n"
+                   "--- SPEAK [---] ---\nADDRESS [010]\n"
+                   "--- MARCH [140] ---\nMARCH\n"
+                   "--- PROTEST [141] ---\nDEMONSTRATE\n"
+                   "--- AID [060] ---\nHELP [070]\n"
+                   "--- EXPORT [---] ---\nEXPORT\n- * (TO) [061]\n"
+                   "--- REDOUBLE [---] ---\nREDOUBLE\n- * EFFORT [150]\n- * &MILITARY [154]\n"
+                   "--- ASSEMBLE [040] ---\nJOIN\n- * (IN CONDEMNING) [050]\n"}},
+      options);
   ASSERT_TRUE(imported.ok()) << imported.status().ToString();
   auto set = CompileImported(*imported);
   ASSERT_TRUE(set.ok()) << set.status().ToString();
@@ -706,6 +716,26 @@ TEST(PetrarchImportTest, CommentsTargetWhomTheyAddressAndSectorsDoTheirEvents) {
       {"Gondorian citizens came to Arnor.", {}},
       {"Gondorian citizens marched against Arnor.", {"GONCVL ARN 140"}},
       {"Gondorian soldiers marched into Arnor.", {}},
+      {"Arnor demonstrated against Gondor.", {"ARN GON 141"}},
+      {"Arnor demonstrated its lack of knowledge about Gondor.", {}},
+      // "help" with a bare infinitive: the one helped owns what that verb acts on.
+      {"Arnor helped Gondor.", {"ARN GON 070"}},
+      {"Arnor helped expand Gondor's system.", {"ARN GON 070"}},
+      {"Arnor helped deliver justice after atrocities in Gondor.", {}},
+      // An -s form before its phrases and a form of "be" or "have" is a plural noun.
+      {"Arnor exports to Gondor.", {"ARN GON 061"}},
+      {"Arnor exports to Gondor were large.", {}},
+      {"Arnor exports to Gondor, mostly grain, have decreased.", {}},
+      // A reduced relative after a place modifies the noun before the place.
+      {"Gondor was helped by Osgiliath.", {"OSG GON 070"}},
+      {"Arnor took a fort in eastern Gondor helped by Osgiliath.", {}},
+      // A show of force needs an armed force: its actor's sector or its pattern's set.
+      {"Arnor redoubled efforts for Gondor.", {}},
+      {"Gondorian soldiers redoubled efforts against Arnor.", {"GONMIL ARN 150"}},
+      {"Arnor redoubled troops against Gondor.", {"ARN GON 154"}},
+      // An in-phrase of an -ing form is the act done with the direct object.
+      {"Arnor joined Gondor in condemning Osgiliath.", {"ARN GON 050"}},
+      {"Arnor joined many nations in condemning Gondor.", {}},
   };
   ExpectCodings(**set, cases, false);
 }

@@ -454,6 +454,12 @@ TEST(NextMatchTest, StartsWhoseNextUnitCannotFollowArePassedOver) {
       {"{name:label} , the envoy ,", {"John Paul Smith Jones "}, RuleKind::kDiscover},
       {"{name:label} , the king", {}, RuleKind::kDiscover},
       {"{name:label} and Mr John", {"Kenji Tanabe "}, RuleKind::kDiscover},
+      // `$` last in the pattern or an alternative is the end of the sentence.
+      {"the {@title:text} , $", {}},
+      {"the {@title:text} , said $", {"envoy "}},
+      {"the {@title:text} (ended|$)", {"prime minister "}},
+      {"the {@title:text} (said|$)", {}},
+      {"the {@title:text} ( , said | $ )", {"envoy "}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.pattern);
@@ -475,6 +481,36 @@ TEST(NextMatchTest, StartsWhoseNextUnitCannotFollowArePassedOver) {
 // A word list is written as a tree of shared leading tokens where that keeps its meaning
 // (CueListRegex): every text must match it as it matches the plain alternation of its items, in
 // their order of preference, whatever follows the list.
+// A `$` that ends a pattern or an alternative is the end of the sentence; elsewhere it is the
+// dollar sign, a token like any other.
+TEST(ParsePatternTest, DollarIsTheEndOnlyLast) {
+  struct Case {
+    std::string pattern;
+    std::vector<PatternNode::Kind> kinds;  // of the top-level elements
+  };
+  const Case cases[] = {
+      {"said $", {PatternNode::Kind::kWord, PatternNode::Kind::kEnd}},
+      {"said $  ", {PatternNode::Kind::kWord, PatternNode::Kind::kEnd}},
+      {"$ {text:text}", {PatternNode::Kind::kWord, PatternNode::Kind::kSlot}},
+      {"said (, | $)", {PatternNode::Kind::kWord, PatternNode::Kind::kGroup}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.pattern);
+    PatternSeq seq;
+    PatternError error;
+    ASSERT_TRUE(ParsePattern(c.pattern, &seq, &error)) << error.message;
+    std::vector<PatternNode::Kind> kinds;
+    for (const PatternNode& node : seq) kinds.push_back(node.kind);
+    EXPECT_EQ(kinds, c.kinds);
+  }
+  PatternSeq seq;
+  PatternError error;
+  ASSERT_TRUE(ParsePattern("said (, | $)", &seq, &error));
+  EXPECT_EQ(seq[1].alternatives[1][0].kind, PatternNode::Kind::kEnd);
+  ASSERT_TRUE(ParsePattern("$ {text:text}", &seq, &error));
+  EXPECT_EQ(seq[0].text, "$");
+}
+
 TEST(CueListRegexTest, MatchesAsTheAlternationOfItsItems) {
   const auto cue = [](const std::string& item) {
     Cue c;

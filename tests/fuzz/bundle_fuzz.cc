@@ -1,7 +1,7 @@
 // Fuzzes the extraction bundle reader (tools/cli/bundle.h) on whatever bytes a bundle file
-// holds: binary streams, JSON lines, or neither. Reading never crashes nor allocates more than
-// the bytes announce within its bound, positions only move forward, and every document that
-// loads writes a frame that reads back as the same record.
+// holds: binary streams, JSON lines, or neither. Reading never crashes (nor allocates for a
+// frame more than the bytes there, plus a MiB), every item moves forward, and every document
+// that loads writes a frame that reads back as the same record.
 #include <cstddef>
 #include <cstdint>
 #include <sstream>

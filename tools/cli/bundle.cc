@@ -4,6 +4,7 @@
 // no second encoding of statements or entities.
 #include "tools/cli/bundle.h"
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <utility>
@@ -215,10 +216,16 @@ Result<bool> BundleReader::Next(std::istream& in, BundleItem* item) {
         return InvalidArgumentError(where + ": a document frame of " + std::to_string(size) +
                                     " bytes (more than this parley reads: a corrupt bundle?)");
       }
-      if (whole) {
-        buffer_.resize(size);
-        in.read(buffer_.data(), size);
-        whole = static_cast<size_t>(in.gcount()) == size;
+      // Read a MiB at a time, so a size that a truncated or corrupt file announces allocates
+      // no more than the bytes that are there.
+      buffer_.clear();
+      for (size_t left = size; whole && left > 0;) {
+        const size_t piece = std::min<size_t>(left, 1 << 20);
+        const size_t at = buffer_.size();
+        buffer_.resize(at + piece);
+        in.read(buffer_.data() + at, static_cast<std::streamsize>(piece));
+        whole = static_cast<size_t>(in.gcount()) == piece;
+        left -= piece;
       }
       if (!whole) {
         return InvalidArgumentError(where +
