@@ -703,7 +703,8 @@ TEST(PetrarchImportTest, APatternReadsItsPhrasesHeadsAndClauses) {
 // topic. A population (CVL) visits no one, and an armed force (MIL) protests against no one.
 // "help" with a bare infinitive helps the owner of what that verb acts on, a verb's -s form
 // followed by its phrases and a form of "be" or "have" is a plural noun, and a reduced relative
-// after a place modifies the noun before it. A show of force needs an armed force.
+// after a place modifies the noun before it. A show of force needs an armed force. A pattern's
+// in-phrase of an -ing form ("JOIN * (IN CONDEMNING)") is the act done with the direct object.
 TEST(PetrarchImportTest, CommentsTargetWhomTheyAddressAndSectorsDoTheirEvents) {
   petrarch::ImportOptions options;
   options.against = &Against();
@@ -718,7 +719,8 @@ TEST(PetrarchImportTest, CommentsTargetWhomTheyAddressAndSectorsDoTheirEvents) {
                    "--- PROTEST [141] ---\nDEMONSTRATE\n"
                    "--- AID [060] ---\nHELP [070]\n"
                    "--- EXPORT [---] ---\nEXPORT\n- * (TO) [061]\n"
-                   "--- REDOUBLE [---] ---\nREDOUBLE\n- * EFFORT [150]\n- * &MILITARY [154]\n"}},
+                   "--- REDOUBLE [---] ---\nREDOUBLE\n- * EFFORT [150]\n- * &MILITARY [154]\n"
+                   "--- ASSEMBLE [040] ---\nJOIN\n- * (IN CONDEMNING) [050]\n"}},
       options);
   ASSERT_TRUE(imported.ok()) << imported.status().ToString();
   auto set = CompileImported(*imported);
@@ -750,6 +752,9 @@ TEST(PetrarchImportTest, CommentsTargetWhomTheyAddressAndSectorsDoTheirEvents) {
       {"Arnor redoubled efforts for Gondor.", {}},
       {"Gondorian soldiers redoubled efforts against Arnor.", {"GONMIL ARN 150"}},
       {"Arnor redoubled troops against Gondor.", {"ARN GON 154"}},
+      // An in-phrase of an -ing form is the act done with the direct object.
+      {"Arnor joined Gondor in condemning Osgiliath.", {"ARN GON 050"}},
+      {"Arnor joined many nations in condemning Gondor.", {}},
   };
   ExpectCodings(**set, cases, false);
 }
