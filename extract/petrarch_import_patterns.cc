@@ -204,6 +204,16 @@ std::string VerbImporter::ObjectAt(const std::vector<std::string>& after,
   return skipped ? "any actor after " + prep : prep + " actor";
 }
 
+bool VerbImporter::GerundPhrase(const VerbPattern& p) const {
+  if (p.after.size() != 2 || against_.lexicon == nullptr ||
+      std::find(p.phrases.begin(), p.phrases.end(), std::pair<size_t, size_t>{0, 2}) ==
+          p.phrases.end()) {
+    return false;
+  }
+  const std::string word = Lower(p.after[1]);
+  return Lower(p.after[0]) == "in" && IsLowerWord(word) && word.size() > 4 && word.ends_with("ing");
+}
+
 VerbImporter::Roles VerbImporter::PatternRoles(const VerbPattern& p) const {
   auto has = [](const std::vector<std::string>& items, const char* marker) {
     return std::find(items.begin(), items.end(), marker) != items.end();
@@ -244,6 +254,12 @@ VerbImporter::Roles VerbImporter::PatternRoles(const VerbPattern& p) const {
     missing.push_back("'$' after the verb without '+' before it");
   } else if (target_before) {
     missing.push_back("'+' before the verb without '$' after it");
+  } else if (GerundPhrase(p)) {
+    // "JOIN * (IN CONDEMNING)": an in-phrase of an -ing form is the act the subject does with
+    // the target, the verb's direct object or with-phrase ("joined Gondor in condemning
+    // Mordor"); the act's own object is no target ("joined more than 40 nations in condemning
+    // Houthi threats" names none).
+    roles.object = "actor, with actor";
   } else if (!p.after.empty()) {
     // A pattern that ends with a preposition ("DEPART * FOR") names the phrase of its target
     // first: "departed Accra for Dar es Salaam" is a visit to Tanzania, not to Ghana. Without

@@ -120,6 +120,9 @@ class VerbImporter {
   std::string ObjectAt(const std::vector<std::string>& after, const std::string& marker) const;
 
   Roles PatternRoles(const VerbPattern& p) const;
+  // Whether the words after the verb of `p` are one parenthesised in-phrase of an -ing form
+  // ("* (IN CONDEMNING)"): the act done with the direct object.
+  bool GerundPhrase(const VerbPattern& p) const;
 
   // Whether `verbs` (of one block, sharing their code and the words before them) are a
   // synonym set: single words of more than one lemma ("LEAD", "HEAD", "CONDUCT"), as WordNet's

@@ -295,6 +295,25 @@ TEST(PetrarchImportTest, NamesThatAreNotTheActorsStayOut) {
        {"entity organization:mordor-freedom-movement", "  alias      Mordor Freedom Movement, ETA"},
        {"x.actors.txt:2: one-word name 'ABIGAIL' is a given name: not an alias",
         "x.actors.txt:3: one-word name 'ETA' is a given name: an alias in capitals only"}},
+      {"a one-word name that spells the initials of another of its names is an acronym, in "
+       "capitals, even where that name is not kept",
+       "x.actors.txt",
+       "OFFICE_OF_SHIRE_AND_BREE_ [SHRGOV]\n"
+       "+OSB_\n"
+       "GUARDIAN_OF_THE_MARCHES_ [GONGOV]\n"
+       "+GOTM_\n",
+       {"entity organization:office-of-shire-and-bree",
+        "  alias      Office of Shire and Bree, OSB", "entity organization:guardian-of-the-marches",
+        "  alias      Guardian of the Marches, GOTM"},
+       {}},
+      {"another of its names and a title of the rules after it is a person's title, no alias",
+       "x.actors.txt",
+       "MINAS_TIRITH_COUNCIL_ [GONGOV]\n"
+       "+MINAS_TIRITH_COUNCIL_SPOKESMAN_\n"
+       "+MINAS_TIRITH_COUNCIL_PRESS_SECRETARY_\n",
+       {"entity organization:minas-tirith-council", "  alias      Minas Tirith Council"},
+       {"x.actors.txt:2: 'MINAS TIRITH COUNCIL SPOKESMAN' is a name and a title",
+        "x.actors.txt:3: 'MINAS TIRITH COUNCIL PRESS SECRETARY' is a name and a title"}},
       {"the label is a name kept: one the rules give another entity does not come back",
        "x.actors.txt",
        "TOKYO_ [JPNBUS]\n"
@@ -684,7 +703,8 @@ TEST(PetrarchImportTest, APatternReadsItsPhrasesHeadsAndClauses) {
 // topic. A population (CVL) visits no one, and an armed force (MIL) protests against no one.
 // "help" with a bare infinitive helps the owner of what that verb acts on, a verb's -s form
 // followed by its phrases and a form of "be" or "have" is a plural noun, and a reduced relative
-// after a place modifies the noun before it. A show of force needs an armed force.
+// after a place modifies the noun before it. A show of force needs an armed force. A pattern's
+// in-phrase of an -ing form ("JOIN * (IN CONDEMNING)") is the act done with the direct object.
 TEST(PetrarchImportTest, CommentsTargetWhomTheyAddressAndSectorsDoTheirEvents) {
   petrarch::ImportOptions options;
   options.against = &Against();
@@ -699,7 +719,8 @@ TEST(PetrarchImportTest, CommentsTargetWhomTheyAddressAndSectorsDoTheirEvents) {
                    "--- PROTEST [141] ---\nDEMONSTRATE\n"
                    "--- AID [060] ---\nHELP [070]\n"
                    "--- EXPORT [---] ---\nEXPORT\n- * (TO) [061]\n"
-                   "--- REDOUBLE [---] ---\nREDOUBLE\n- * EFFORT [150]\n- * &MILITARY [154]\n"}},
+                   "--- REDOUBLE [---] ---\nREDOUBLE\n- * EFFORT [150]\n- * &MILITARY [154]\n"
+                   "--- ASSEMBLE [040] ---\nJOIN\n- * (IN CONDEMNING) [050]\n"}},
       options);
   ASSERT_TRUE(imported.ok()) << imported.status().ToString();
   auto set = CompileImported(*imported);
@@ -731,6 +752,9 @@ TEST(PetrarchImportTest, CommentsTargetWhomTheyAddressAndSectorsDoTheirEvents) {
       {"Arnor redoubled efforts for Gondor.", {}},
       {"Gondorian soldiers redoubled efforts against Arnor.", {"GONMIL ARN 150"}},
       {"Arnor redoubled troops against Gondor.", {"ARN GON 154"}},
+      // An in-phrase of an -ing form is the act done with the direct object.
+      {"Arnor joined Gondor in condemning Osgiliath.", {"ARN GON 050"}},
+      {"Arnor joined many nations in condemning Gondor.", {}},
   };
   ExpectCodings(**set, cases, false);
 }
