@@ -120,6 +120,18 @@ bool StartsExactAlias(const CompiledRules& rules, std::string_view token) {
   return id != TokenTable::kAbsent && id < index.exact.size() && !index.exact[id].empty();
 }
 
+// StartsExactAlias among the aliases of entities the hand-written rules define: the labels of
+// the people only the imported layer lists start with thousands of given names that are
+// surnames too ("Habib" of "Habib Bourguiba"), which must not take the surname of a document's
+// "Philip Habib" away from him.
+bool StartsHandWrittenAlias(const CompiledRules& rules, std::string_view token) {
+  const AliasIndex& index = rules.alias_index;
+  const uint32_t id = index.tokens.Find(token);
+  if (id == TokenTable::kAbsent || id >= index.exact.size()) return false;
+  return std::any_of(index.exact[id].begin(), index.exact[id].end(),
+                     [&](const AliasKey& k) { return !rules.entities[k.entity].imported; });
+}
+
 // The one listed person in `candidates` (entity indices).
 const EntityDef* Unique(const CompiledRules& rules, const std::vector<uint32_t>* candidates) {
   if (candidates == nullptr || candidates->size() != 1) return nullptr;
@@ -234,10 +246,13 @@ void AddLocalEntity(const NewName& name, DocState* doc, DocumentAnalysis* out) {
     // Written otherwise than the list writes it: this document's spelling is an alias here
     // (another order, another transliteration, or for a person accents the list leaves out:
     // "Sauli Niinistö" for an imported "Sauli Niinisto", whose id the name's has; not for other
-    // types, whose id may be a short form: "Strategic Dialogue" is no name of the "Strategic and
-    // Economic Dialogue").
+    // types the hand-written rules define, whose id may be a short form: "Strategic Dialogue" is
+    // no name of the "Strategic and Economic Dialogue"; an imported one's id is its dictionary's
+    // first name, which the import may have left out of its aliases: "Office of Management and
+    // Budget" of the imported OMB).
     const bool listed_spelling =
-        name.type != EntityType::kPerson || known->entity.label == name.label ||
+        (name.type != EntityType::kPerson && !known->imported) ||
+        known->entity.label == name.label ||
         std::find(known->entity.aliases.begin(), known->entity.aliases.end(), name.label) !=
             known->entity.aliases.end();
     if (known->entity.id != id || !name.surface.empty() || !listed_spelling) {
@@ -268,7 +283,7 @@ void AddLocalEntity(const NewName& name, DocState* doc, DocumentAnalysis* out) {
     std::string last(words.back());
     if (!last.empty() && (last[0] < 'A' || last[0] > 'Z')) last = AfterParticle(rules.names, last);
     if (name.type == EntityType::kPerson && words.size() >= 2 && last.size() >= 2 &&
-        last[0] >= 'A' && last[0] <= 'Z' && !StartsExactAlias(rules, last)) {
+        last[0] >= 'A' && last[0] <= 'Z' && !StartsHandWrittenAlias(rules, last)) {
       AddAlias(last, def, doc);
       def->entity.aliases.push_back(last);
     }
@@ -400,7 +415,7 @@ void LinkShortForms(const std::vector<Tagged>& sentences, DocState* doc) {
         // Another spelling of the name ("Hafiz al-Asad"), not a longer alias ("King Abdullah
         // II of Jordan"), whose last word is the surname as this document writes it.
         const std::vector<std::string_view> written = SplitNonEmpty(text, ' ');
-        if (written.size() == words.size() && !StartsExactAlias(rules, written.back())) {
+        if (written.size() == words.size() && !StartsHandWrittenAlias(rules, written.back())) {
           lasts.emplace(written.back());
         }
       }

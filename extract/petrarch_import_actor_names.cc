@@ -110,6 +110,27 @@ bool ActorImporter::GivenName(const std::string& text) const {
   return against_.names->given.ContainsWord(against_.names->Id(Lower(text)));
 }
 
+namespace {
+
+// Whether `word` (lower case) spells the initials of one of `names` (each lower-case words) of
+// two words or more, with or without its small words ("omb": "office of management and budget").
+bool SpellsInitials(const std::string& word, const std::vector<std::vector<std::string>>& names) {
+  static const std::set<std::string> kSmall = {"of", "the", "and", "for", "on", "in", "to"};
+  for (const std::vector<std::string>& name : names) {
+    if (name.size() < 2 || name.size() < word.size()) continue;
+    std::string all, content;
+    for (const std::string& w : name) {
+      if (w.empty()) continue;
+      all += w[0];
+      if (kSmall.count(w) == 0) content += w[0];
+    }
+    if (word == all || word == content) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void ActorImporter::AddNames(const std::string& path, const Actor& a, EntityType type,
                              EntityOut* e) {
   if (agent_words_.empty()) {
@@ -148,6 +169,30 @@ void ActorImporter::AddNames(const std::string& path, const Actor& a, EntityType
       log_->Add(path, n.line,
                 "'" + n.text + "' is a country and sector nouns: the sector pass composes it");
       continue;
+    }
+    // Another of its names and a title after it ("WHITE HOUSE PRESS SECRETARY", "WHITE HOUSE
+    // SPOKESMAN" among the names of the White House): a person's title, which the clause layer
+    // reads ("White House Press Secretary Karine Jean-Pierre" holds an office).
+    if (type != EntityType::kPerson && type != EntityType::kState) {
+      std::vector<std::vector<std::string>> own;
+      if (i > 0) own.push_back(all[0]);
+      if (auto it = against_.names_by_id.find(e->id); it != against_.names_by_id.end()) {
+        for (const std::string& name : it->second) own.push_back(SplitSpaces(Lower(name)));
+      }
+      const bool titled_name =
+          std::any_of(own.begin(), own.end(), [&](const std::vector<std::string>& k) {
+            if (k.empty() || k.size() >= words.size() ||
+                !std::equal(k.begin(), k.end(), words.begin()) || against_.names == nullptr) {
+              return false;
+            }
+            const std::vector<std::string> rest(words.begin() + k.size(), words.end());
+            return against_.names->titles.LongestAt(NameIds(rest), 0) > 0;
+          });
+      if (titled_name) {
+        log_->Add(path, n.line,
+                  "'" + n.text + "' is a name and a title: the clause layer reads the title");
+        continue;
+      }
     }
     // An office ("SECRETARY OF STATE" among the names of an actor coded USAGOV): the clause
     // layer reads titles, and an alias would swallow the title of "Secretary of State Vance".
@@ -298,6 +343,13 @@ void ActorImporter::AddNames(const std::string& path, const Actor& a, EntityType
                   "one-word name '" + n.text +
                       "' is the surname of another of its names: "
                       "discovery links it");
+        continue;
+      }
+      // The initials of another of its names ("OMB" beside "OFFICE OF MANAGEMENT AND BUDGET",
+      // "POTUS" beside "PRESIDENT OF THE UNITED STATES"): an acronym, in capitals only, whether
+      // or not that name is kept ("Omb" is no label).
+      if (SpellsInitials(w, all)) {
+        Add(&e->aliases, n.text);
         continue;
       }
       Add(&e->aliases, display);

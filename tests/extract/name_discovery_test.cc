@@ -118,6 +118,66 @@ TEST(NameDiscoveryTest, ImportedPersonTakesTheTextsSpelling) {
   std::filesystem::remove_all(dir);
 }
 
+// The statements of `predicate` ("subject object", or "subject" without an object) that `text`
+// of `date` gives with `imported` as the imported layer (DIR/imported/, which replaces the
+// defaults' own).
+std::vector<std::string> WithImported(const std::string& imported, const std::string& text,
+                                      const std::string& date, const std::string& predicate) {
+  const std::filesystem::path dir =
+      std::filesystem::path(testing::TempDir()) / "parley_name_discovery_imported";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir / "imported");
+  std::ofstream(dir / "imported" / "layer.rules") << imported;
+  ExtractorOptions options;
+  options.rule_paths = {dir.string()};
+  Result<std::unique_ptr<Extractor>> extractor = Extractor::Create(options);
+  std::vector<std::string> out;
+  EXPECT_TRUE(extractor.ok()) << extractor.status().message();
+  if (extractor.ok()) {
+    Document doc;
+    doc.info.id = "t.txt";
+    doc.info.format = "text";
+    doc.info.date = date;
+    doc.text = text;
+    Result<Extraction> x = (*extractor)->Extract(doc);
+    EXPECT_TRUE(x.ok());
+    for (const Statement& st : x.ok() ? x->statements : std::vector<Statement>{}) {
+      if (st.predicate == predicate) {
+        out.push_back(st.subject.id + (st.object ? " " + st.object->id : ""));
+      }
+    }
+  }
+  std::filesystem::remove_all(dir);
+  return out;
+}
+
+TEST(NameDiscoveryTest, NamesBesideTheImportedLayer) {
+  const struct {
+    std::string imported, text, date, predicate;
+    std::vector<std::string> want;
+  } kCases[] = {
+      // A document's person whose surname is the first name of a person only the imported
+      // layer lists ("Habib Bourguiba") keeps the surname: "Habib" alone is Philip Habib.
+      {"entity person:habib-bourguiba\n  label Habib Bourguiba\n  alias/i Habib Bourguiba\n",
+       "Philip Habib arrived in Beirut in June. President Reagan met Habib.",
+       "1982-06-01",
+       "met_with",
+       {"person:ronald-reagan person:philip-habib"}},
+      // An organisation's full name found by shape whose id is that of an organisation only the
+      // imported layer lists, by its acronym (the import leaves the full name out when the
+      // sector pass reads it), is that organisation.
+      {"entity organization:office-of-shire-and-bree\n  label OSB\n  alias OSB\n",
+       "The Office of Shire and Bree announced new guidance for the agencies.",
+       "2023-01-10",
+       "announced",
+       {"organization:office-of-shire-and-bree"}},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(WithImported(c.imported, c.text, c.date, c.predicate), c.want);
+  }
+}
+
 TEST(NameDiscoveryTest, PeopleAndTheirShortForms) {
   const struct {
     std::string text;

@@ -295,6 +295,25 @@ TEST(PetrarchImportTest, NamesThatAreNotTheActorsStayOut) {
        {"entity organization:mordor-freedom-movement", "  alias      Mordor Freedom Movement, ETA"},
        {"x.actors.txt:2: one-word name 'ABIGAIL' is a given name: not an alias",
         "x.actors.txt:3: one-word name 'ETA' is a given name: an alias in capitals only"}},
+      {"a one-word name that spells the initials of another of its names is an acronym, in "
+       "capitals, even where that name is not kept",
+       "x.actors.txt",
+       "OFFICE_OF_SHIRE_AND_BREE_ [SHRGOV]\n"
+       "+OSB_\n"
+       "GUARDIAN_OF_THE_MARCHES_ [GONGOV]\n"
+       "+GOTM_\n",
+       {"entity organization:office-of-shire-and-bree",
+        "  alias      Office of Shire and Bree, OSB", "entity organization:guardian-of-the-marches",
+        "  alias      Guardian of the Marches, GOTM"},
+       {}},
+      {"another of its names and a title of the rules after it is a person's title, no alias",
+       "x.actors.txt",
+       "MINAS_TIRITH_COUNCIL_ [GONGOV]\n"
+       "+MINAS_TIRITH_COUNCIL_SPOKESMAN_\n"
+       "+MINAS_TIRITH_COUNCIL_PRESS_SECRETARY_\n",
+       {"entity organization:minas-tirith-council", "  alias      Minas Tirith Council"},
+       {"x.actors.txt:2: 'MINAS TIRITH COUNCIL SPOKESMAN' is a name and a title",
+        "x.actors.txt:3: 'MINAS TIRITH COUNCIL PRESS SECRETARY' is a name and a title"}},
       {"the label is a name kept: one the rules give another entity does not come back",
        "x.actors.txt",
        "TOKYO_ [JPNBUS]\n"

@@ -2,6 +2,7 @@
 """Helpers for tools/bench.sh: corpus slicing and replication, and the results table.
 
   bench_util.py slice CORPUS BYTES        documents from the start until BYTES of text (stdout)
+  bench_util.py sample CORPUS BYTES       evenly spaced documents, about BYTES of text (stdout)
   bench_util.py head CORPUS N             the first N documents (stdout)
   bench_util.py replicate CORPUS K        K copies, ids of copy k > 0 suffixed "~k" (stdout)
   bench_util.py measure CORPUS            {"documents", "text_bytes"} as JSON
@@ -51,6 +52,21 @@ def cmd_slice(corpus, limit):
         total += text_bytes(line)
         if total >= int(limit):
             break
+
+
+def cmd_sample(corpus, limit):
+    """Evenly spaced documents, about LIMIT bytes of text: of every document index i, those where
+    i * LIMIT / (the corpus' text bytes) passes a whole number, so the sample has the corpus' mix
+    of years and lengths (a prefix of a corpus sorted by date has only its first months)."""
+    total = sum(text_bytes(line) for line in lines(corpus) if line.strip())
+    rate = int(limit) / max(total, 1)
+    index = 0
+    for line in lines(corpus):
+        if not line.strip():
+            continue
+        if index == 0 or int(index * rate) != int((index - 1) * rate):
+            sys.stdout.write(line)
+        index += 1
 
 
 def cmd_head(corpus, count):
@@ -480,6 +496,7 @@ def cmd_report(out, parts, load_start, load_end):
 def main(argv):
     commands = {
         "slice": cmd_slice,
+        "sample": cmd_sample,
         "replicate": cmd_replicate,
         "measure": cmd_measure,
         "frequent": cmd_frequent,
