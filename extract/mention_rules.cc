@@ -140,19 +140,32 @@ std::string LastWordLower(std::string_view words) {
 }
 
 // `resolve named-TYPE` (mention_rules.h): the entity of `type` named in `earlier` or before
-// unit `u0` of `s` whose label's last word is `head`.
+// unit `u0` of `s` whose label's last word, or the word before its of-phrase, is `head`: the
+// only one, else the only one of the document's country, else the one named most often (the
+// last named among equals).
 const EntityDef* NamedWithHead(const Tagged& s, size_t u0, std::span<const Tagged> earlier,
                                std::string_view head, EntityType type, const DocState& doc) {
   std::vector<const EntityDef*> named;  // distinct, the last named first
+  std::vector<int> times;               // how often each was named
   auto consider = [&](const Mention& m) {
-    if (m.entity == nullptr || m.kind == MentionKind::kDemonym || m.entity->entity.type != type ||
-        std::find(named.begin(), named.end(), m.entity) != named.end()) {
+    if (m.entity == nullptr || m.kind == MentionKind::kDemonym || m.entity->entity.type != type) {
+      return;
+    }
+    if (auto it = std::find(named.begin(), named.end(), m.entity); it != named.end()) {
+      ++times[it - named.begin()];
       return;
     }
     const std::string& label = m.entity->entity.label;
     const size_t space = label.rfind(' ');
     if (space == std::string::npos) return;  // "the Senate" is not the name "Senate" itself
-    if (LastWordLower(label) == head) named.push_back(m.entity);
+    // The head ends the name ("U.S. Senate") or comes before its of-phrase ("Summit of the
+    // Americas").
+    const size_t of = label.find(" of ");
+    if (LastWordLower(label) == head ||
+        (of != std::string::npos && of > 0 && LastWordLower(label.substr(0, of)) == head)) {
+      named.push_back(m.entity);
+      times.push_back(1);
+    }
   };
   for (size_t u = u0; u-- > 0;) {
     if (s.units[u].mention >= 0) consider(s.mentions[s.units[u].mention]);
@@ -175,7 +188,9 @@ const EntityDef* NamedWithHead(const Tagged& s, size_t u0, std::span<const Tagge
     }
     if (count == 1) return own;
   }
-  return named[0];
+  // The one the document names most often ("the summit" of a briefing on the Summit of the
+  // Americas that mentions another summit once), the last named among equals.
+  return named[std::max_element(times.begin(), times.end()) - times.begin()];
 }
 
 }  // namespace

@@ -329,6 +329,36 @@ TEST(ExtractorTest, AQuotationReadsTheSameBesideANameFoundElsewhere) {
   }
 }
 
+// "The summit" is the summit the document named whose label ends with "summit" or has it
+// before its of-phrase; of several, the one named most often, the last named among equals.
+TEST(ExtractorTest, TheSummitIsTheOneTheDocumentNamesMost) {
+  std::unique_ptr<Extractor> e = Make();
+  ASSERT_NE(e, nullptr);
+  const struct {
+    std::string text, event;
+  } cases[] = {
+      {"The United States will host the Summit of the Americas in June. Mexico attended the "
+       "North American Leaders' Summit. The Summit of the Americas will focus on migration. We "
+       "expect Cuba to participate in the summit.",
+       "event:summit-of-the-americas"},
+      {"The United States will host the Summit of the Americas in June. Mexico attended the "
+       "North American Leaders' Summit. We expect Cuba to participate in the summit.",
+       "event:north-american-leaders-summit"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    Result<Extraction> x = e->Extract(Doc(c.text, "2022-01-20"));
+    ASSERT_TRUE(x.ok());
+    std::string attended;
+    for (const Statement& st : x->statements) {
+      if (st.subject.id == "state:cuba" && st.predicate == "attended" && st.object) {
+        attended = st.object->id;
+      }
+    }
+    EXPECT_EQ(attended, c.event);
+  }
+}
+
 // "Under-Secretary of State Dean Acheson" is no Secretary of State (he was one from 1949; with
 // no date, the one role of his with the office "secretary of state" would have fitted).
 TEST(ExtractorTest, AHyphenatedUnderSecretaryIsNoSecretary) {

@@ -720,7 +720,8 @@ TEST(PetrarchImportTest, CommentsTargetWhomTheyAddressAndSectorsDoTheirEvents) {
                    "--- AID [060] ---\nHELP [070]\n"
                    "--- EXPORT [---] ---\nEXPORT\n- * (TO) [061]\n"
                    "--- REDOUBLE [---] ---\nREDOUBLE\n- * EFFORT [150]\n- * &MILITARY [154]\n"
-                   "--- ASSEMBLE [040] ---\nJOIN\n- * (IN CONDEMNING) [050]\n"}},
+                   "--- ASSEMBLE [040] ---\nJOIN\n- * (IN CONDEMNING) [050]\n"
+                   "--- WORRY [012] ---\nWORRY\n"}},
       options);
   ASSERT_TRUE(imported.ok()) << imported.status().ToString();
   auto set = CompileImported(*imported);
@@ -755,6 +756,9 @@ TEST(PetrarchImportTest, CommentsTargetWhomTheyAddressAndSectorsDoTheirEvents) {
       // An in-phrase of an -ing form is the act done with the direct object.
       {"Arnor joined Gondor in condemning Osgiliath.", {"ARN GON 050"}},
       {"Arnor joined many nations in condemning Gondor.", {}},
+      // A comment's verb in the passive is a feeling its by-agent causes.
+      {"Arnor worried Gondor.", {"ARN GON 012"}},
+      {"Arnor was worried by Gondor.", {}},
   };
   ExpectCodings(**set, cases, false);
 }
