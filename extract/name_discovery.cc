@@ -421,6 +421,30 @@ void LinkShortForms(const std::vector<Tagged>& sentences, DocState* doc) {
       }
     }
   }
+  // A listed person the document names in a spelling of its own ("Sauli Niinistö" for the
+  // imported "Sauli Niinisto"): discovery made that spelling an alias of the listed person, which
+  // the sentences mention only once AddLocalMentions has run, so it counts as named in full here.
+  std::vector<std::pair<std::string, const LocalAlias*>> spelled;
+  for (const auto& [first, bucket] : doc->local_aliases) {
+    for (const LocalAlias& a : bucket) {
+      if (a.entity != nullptr && a.entity->order != kLocalOrder && a.tokens.size() >= 2 &&
+          a.entity->entity.type == EntityType::kPerson) {
+        std::string key = a.entity->entity.id;
+        for (const std::string& t : a.tokens) key += '\x1f' + t;
+        spelled.emplace_back(std::move(key), &a);
+      }
+    }
+  }
+  std::sort(spelled.begin(), spelled.end(),
+            [](const auto& x, const auto& y) { return x.first < y.first; });
+  for (const auto& [key, a] : spelled) {
+    if (listed.insert(a->entity).second) people.push_back(a->entity);
+    std::set<std::string>& lasts = in_full[a->entity];
+    if (a->tokens.size() == SplitNonEmpty(a->entity->entity.label, ' ').size() &&
+        !StartsHandWrittenAlias(rules, a->tokens.back())) {
+      lasts.emplace(a->tokens.back());
+    }
+  }
   for (const EntityDef& def : doc->local) {
     if (def.entity.type == EntityType::kPerson && listed.insert(&def).second) {
       people.push_back(&def);

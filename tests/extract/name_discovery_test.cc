@@ -163,6 +163,15 @@ TEST(NameDiscoveryTest, NamesBesideTheImportedLayer) {
        "1982-06-01",
        "met_with",
        {"person:ronald-reagan person:philip-habib"}},
+      // A surname written as the document writes the full name ("Niinistö") is the listed
+      // person the imported layer spells without accents.
+      {"entity person:sauli-niinisto\n  label Sauli Niinisto\n  alias/i Sauli Niinisto\n",
+       "Jake Sullivan met President Sauli Niinistö of Finland. Later, Mr. Sullivan and President "
+       "Niinistö discussed trade.",
+       "2022-05-19",
+       "discussed",
+       {"person:sauli-niinisto person:jake-sullivan",
+        "person:jake-sullivan person:sauli-niinisto"}},
       // An organisation's full name found by shape whose id is that of an organisation only the
       // imported layer lists, by its acronym (the import leaves the full name out when the
       // sector pass reads it), is that organisation.
