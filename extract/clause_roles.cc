@@ -1034,6 +1034,13 @@ int ClauseReader::ObjectAt(uint32_t v) {
       !(v + 1 < n_ && info_[v + 1].kind == Kind::kWord && IsNounWord(v + 1))) {
     return AddPronounChunk(v, v);
   }
+  // A demonstrative standing alone for what came before ("offered those directly to the
+  // Russians", "discussed these with Japan"): a chunk of its own that names no entity.
+  if ((Is(v, "those") || Is(v, "these")) && v + 1 < n_ &&
+      (info_[v + 1].kind != Kind::kWord ||
+       Has(v + 1, kClassPreposition | kClassTo | kClassAdverb | kClassConjunction))) {
+    return AddPronounChunk(v, v);
+  }
   return ChunkAt(v);
 }
 

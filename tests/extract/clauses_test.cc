@@ -258,6 +258,12 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {"subject \"Secretary Blinken\" = person:antony-blinken [leader of \"U.S. delegation\"]"},
        {}},
       {"Japan welcomed a project led by Australia in Fiji.", {}, {"leader of"}},
+      // A demonstrative alone is the object ("offered those directly to Russia"), not the
+      // start of a noun phrase; with a noun it is the noun phrase's.
+      {"Japan has offered those directly to Russia.",
+       {"object \"those\" (pronoun, unresolved)", "to \"Russia\" = state:russia"},
+       {}},
+      {"Japan welcomed these steps.", {"object \"these steps\" (names no entity)"}, {}},
       // A title's of-phrase names whom the title is of: its holder acts, named after it or
       // before it in apposition, not the organisation.
       {"Director of the North Atlantic Treaty Organization (NATO) Dr. Jens Stoltenberg warned "
