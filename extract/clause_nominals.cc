@@ -102,8 +102,7 @@ int ClauseReader::ClauseSubjectOfPhrase(uint32_t b, uint32_t k, const VerbGroup*
   // "a series of talks with", "several rounds of negotiations with": the phrase is the
   // container's.
   uint32_t start = b;
-  if (start >= 2 && Is(start - 1, "of") &&
-      (Is(start - 2, "series") || Is(start - 2, "round") || Is(start - 2, "rounds"))) {
+  if (start >= 2 && Is(start - 1, "of") && ContainerNoun(Lower(start - 2))) {
     start -= 2;
     while (start > 0 && Has(start - 1, kClassDeterminer | kClassNumber | kClassModifier)) --start;
   }
@@ -444,6 +443,12 @@ Modality NominalCueModality(std::string_view word) {
     if (c.word == word) return c.modality;
   }
   return Modality::kAsserted;
+}
+
+bool ContainerNoun(std::string_view word) {
+  static constexpr std::string_view kContainers[] = {"series", "round", "rounds", "number",
+                                                     "set",    "sets",  "pair",   "couple"};
+  return std::find(std::begin(kContainers), std::end(kContainers), word) != std::end(kContainers);
 }
 
 Modality ProspectNounModality(std::string_view word) {

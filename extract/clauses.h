@@ -192,6 +192,10 @@ Modality NominalCueModality(std::string_view word);
 // any other word. `word` is lower case.
 Modality ProspectNounModality(std::string_view word);
 
+// Whether `word` (lower case) is a noun whose of-phrase holds what it contains: "a series of
+// talks", "two rounds of negotiations", "a number of agreements", "a set of measures".
+bool ContainerNoun(std::string_view word);
+
 // The text of units [b, e) of `s`, or "" when empty.
 std::string UnitsString(const Tagged& s, uint32_t b, uint32_t e);
 

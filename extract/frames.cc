@@ -1115,8 +1115,19 @@ class FrameReader {
     if (!frame.object_words.empty() && !g.nominal) {
       if (direct < 0) return;
       // The noun phrase itself: "reaffirmed its commitment to support X" holds no support.
-      const bool has_word =
+      bool has_word =
           PhraseHasWord(a_.chunks[direct].begin, a_.chunks[direct].end, frame.object_words);
+      // A container's of-phrase holds what it contains: "held a series of meetings with",
+      // "concluded a series of treaties with".
+      const uint32_t end = a_.chunks[direct].end;
+      if (!has_word && end >= 1 && ContainerNoun(Lower(end - 1))) {
+        for (const PrepPhrase& pp : g.preps) {
+          if (pp.prep == end && pp.chunk >= 0 && Lower(pp.prep) == "of") {
+            has_word = PhraseHasWord(a_.chunks[pp.chunk].begin, a_.chunks[pp.chunk].end,
+                                     frame.object_words);
+          }
+        }
+      }
       if (!has_word && !(object_from_members && object_chunk == direct)) return;
     }
     // The hand-written frame reads this verb, whatever it gives: no imported frame reads it.
