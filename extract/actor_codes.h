@@ -35,6 +35,12 @@ namespace parley::internal {
 // White House" (USAGOV) with "officials" (GOV) is USAGOV, as PETRARCH combines agents.
 void AppendSectorCode(std::string_view sector, std::string* code);
 
+// The first sector of a CAMEO actor code after its three-letter country ("MIL" of "RUSMIL"), or
+// "" when the code has none.
+inline std::string_view ActorCodeSector(std::string_view code) {
+  return code.size() >= 6 ? code.substr(3, 3) : std::string_view();
+}
+
 // How many of `def`'s roles are hand-written: the first ones, before the imported layer's.
 inline size_t OwnRoleCount(const EntityDef& def) {
   return def.entity.roles.size() - std::min<size_t>(def.imported_roles, def.entity.roles.size());

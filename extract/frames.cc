@@ -1119,13 +1119,9 @@ class FrameReader {
           PhraseHasWord(a_.chunks[direct].begin, a_.chunks[direct].end, frame.object_words);
       // A container's of-phrase holds what it contains: "held a series of meetings with",
       // "concluded a series of treaties with".
-      const uint32_t end = a_.chunks[direct].end;
-      if (!has_word && end >= 1 && ContainerNoun(Lower(end - 1))) {
-        for (const PrepPhrase& pp : g.preps) {
-          if (pp.prep == end && pp.chunk >= 0 && Lower(pp.prep) == "of") {
-            has_word = PhraseHasWord(a_.chunks[pp.chunk].begin, a_.chunks[pp.chunk].end,
-                                     frame.object_words);
-          }
+      if (!has_word && ContainerNoun(Lower(a_.chunks[direct].end - 1))) {
+        if (const int of = OfPhraseAfter(g, direct); of >= 0) {
+          has_word = PhraseHasWord(a_.chunks[of].begin, a_.chunks[of].end, frame.object_words);
         }
       }
       if (!has_word && !(object_from_members && object_chunk == direct)) return;
@@ -1604,8 +1600,8 @@ class FrameReader {
   static bool SectorActs(std::string_view plover, std::string_view code) {
     static constexpr std::string_view kPopulations[] = {"CVL", "LAB", "REF", "REL", "MUS",
                                                         "CHR", "JEW", "HIN", "BUD"};
-    if (code.size() < 6) return true;
-    const std::string_view sector = code.substr(3, 3);
+    const std::string_view sector = ActorCodeSector(code);
+    if (sector.empty()) return true;
     if (plover == "CONSULT") {
       return std::find(std::begin(kPopulations), std::end(kPopulations), sector) ==
              std::end(kPopulations);
@@ -1619,8 +1615,7 @@ class FrameReader {
   // (REDOUBLE * EFFORT [150]) and "accelerating the deployment of 10,000 electric buses in
   // India" (ACCELERATE * DEPLOYMENT [154]) show none.
   static bool Armed(std::string_view code) {
-    if (code.size() < 6) return false;
-    const std::string_view sector = code.substr(3, 3);
+    const std::string_view sector = ActorCodeSector(code);
     return sector == "MIL" || sector == "COP";
   }
 
