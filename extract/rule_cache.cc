@@ -217,7 +217,7 @@ Result<std::shared_ptr<const RuleSet>> LoadRuleSet(const std::vector<RuleSource>
     // The sources are the built-in snapshot's when the keys agree: any other sources (a
     // --rules directory) are no news.
     Result<std::shared_ptr<const RuleSet>> loaded =
-        RuleSet::FromSnapshot(BuiltIn(), BuiltInKey(fingerprint));
+        RuleSet::FromSnapshot(BuiltIn(), BuiltInKey(fingerprint), SnapshotCheck::kTrusted);
     if (loaded.ok()) return loaded;
     if (loaded.status().code() != StatusCode::kFailedPrecondition) {
       note("the built-in rules snapshot", loaded.status().message());
