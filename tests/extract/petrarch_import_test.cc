@@ -260,6 +260,35 @@ TEST(PetrarchImportTest, TranslatesEachKindAndReportsTheRest) {
 // code ("Joint Chiefs of Staff" among the names of "United States Military"); a state's cities
 // ("State College" took "Glassboro State College"); a sector noun and its preposition ("Soviet
 // Ambassador to" hid the apposition of "Anatoly Dobrynin"). And what they become instead.
+TEST(PetrarchImportTest, TypesIdsAndLabelsOfPeopleAndOrganizations) {
+  const std::vector<Case> cases = {
+      {"an undated code and a person's name (a given name first, no English word) is a person; "
+       "a group's code or an English word keeps an organization",
+       "x.actors.txt",
+       "ALBIN_GAMGEE_ [GONOPP]\n"
+       "ALBIN_TOOK_ [GONREB]\n"
+       "ALBIN_MEETS_ [GONMIL]\n",
+       {"entity person:albin-gamgee", "  alias/i    Albin Gamgee", "  attr       cameo = GONOPP",
+        "entity organization:albin-took", "entity organization:albin-meets"},
+       {"x.actors.txt:1: actor 'ALBIN GAMGEE' [GONOPP] has a person's name and no group's code: "
+        "a person"}},
+      {"two actors of one code sharing a name are one organization; the Arabic article is 'Al', a "
+       "possessive's s is small, letters joined by '&' stay capitals",
+       "x.actors.txt",
+       "AL-BREE_HERALD_ [MED]\n"
+       "AL_BREE_HERALD_\n"
+       "+ALBREE_HERALD_\n"
+       "[MED]\n"
+       "HOBBITS'S_AID_ [NGO]\n"
+       "B&T_ [MNC]\n",
+       {"entity organization:al-bree-herald", "  label      Al-Bree Herald",
+        "  alias/i    Al-Bree Herald, Al Bree Herald", "  alias      Albree Herald",
+        "  label      Hobbits's Aid", "  label      B&T"},
+       {}},
+  };
+  CheckCases(cases);
+}
+
 TEST(PetrarchImportTest, NamesThatAreNotTheActorsStayOut) {
   const std::vector<Case> cases = {
       {"a title before a surname is no alias, the rules' titles are stripped before a full name, "
