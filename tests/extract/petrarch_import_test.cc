@@ -792,6 +792,53 @@ TEST(PetrarchImportTest, CommentsTargetWhomTheyAddressAndSectorsDoTheirEvents) {
   ExpectCodings(**set, cases, false);
 }
 
+// How imported frames read their words and their target's phrase (seventeenth session; each
+// negative case fails without its reading).
+TEST(PetrarchImportTest, StemsTakeEndingsAndPartnersAreNoTargets) {
+  petrarch::ImportOptions options;
+  options.against = &Against();
+  auto imported = ImportPetrarch(
+      {ImportInput{"x.actors.txt", "GONDOR [GON]\n+GONDORIAN\nARNOR [ARN]\nOSGILIATH [OSG]\n"},
+       ImportInput{"x.verbs.txt",
+                   "--- HOLD [---] ---\nHOLD\n- * TALK [043]\n"
+                   "--- ASSEMBLE [040] ---\nJOIN\n- * (IN CALLING) [020]\n- * WAR [060]\n"
+                   "--- OVERSEE [090] ---\nMONITOR\n"
+                   "--- FAIL [120] ---\nFAIL\n"
+                   "--- IMPORT [061] ---\nIMPORT\n"
+                   "--- AIRLIFT [073] ---\nAIRLIFT\n"
+                   "--- PROTEST [141] ---\nDEMONSTRATE\n"}},
+      options);
+  ASSERT_TRUE(imported.ok()) << imported.status().ToString();
+  auto set = CompileImported(*imported);
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  const std::vector<CodingCase> cases = {
+      // A TABARI stem takes an ending, not the rest of another word.
+      {"Arnor held talks with Gondor.", {"ARN GON 043"}},
+      {"Arnor held a talkshow with Gondor.", {}},
+      // Joined in an act that is no cooperation: the one joined acts too.
+      {"Arnor joined Gondor in calling for peace.", {}},
+      // A cooperation's against-phrase names the adversary.
+      {"Arnor joined the war against Gondor.", {}},
+      {"Arnor joined Gondor's war.", {"ARN GON 060"}},
+      // "in coordination with": who does it too.
+      {"Arnor monitored Gondor.", {"ARN GON 090"}},
+      {"Arnor monitored the situation in coordination with Gondor.", {}},
+      // An of-phrase of an -ing form is a clause of its own.
+      {"Arnor failed Gondor.", {"ARN GON 120"}},
+      {"Arnor failed in its objective of capturing Gondor.", {}},
+      // A preposition's object is no subject: the verb is a participle on it.
+      {"Arnor imported grain from Gondor.", {"ARN GON 061"}},
+      {"Osgiliath raised tariffs on certain Gondorian products imported to Arnor.", {}},
+      // An in-phrase right after a to-phrase naming no entity is where that noun is.
+      {"Arnor airlifted aid to Gondor.", {"ARN GON 073"}},
+      {"Arnor airlifted aid to a hub in Gondor.", {}},
+      // A protest's verb with a that-clause, or in the passive, shows.
+      {"Arnor demonstrated against Gondor.", {"ARN GON 141"}},
+      {"Arnor demonstrated to Gondor that the war was over.", {}},
+  };
+  ExpectCodings(**set, cases, false);
+}
+
 // The words of refine/when/unless lines are numbered once per distinct (word, prefix), across
 // frames, so that a sentence looks each up once however many lines name it; a frame's verbs are
 // kept sorted, once each.
