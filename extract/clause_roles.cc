@@ -742,6 +742,9 @@ void ClauseReader::FindRoles(size_t gi) {
       }
     }
   }
+  // "will provide up to $20,000 in debt relief": "up to" before an amount bounds the amount;
+  // it opens no phrase.
+  if (Is(v, "up") && Is(v + 1, "to") && (IsCurrency(v + 2) || IsDigits(v + 2))) v += 2;
   if (!passive && !adjective_that) {
     const int object = ObjectAt(v);
     if (object >= 0) {
