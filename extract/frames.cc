@@ -334,9 +334,24 @@ class FrameReader {
     return false;
   }
 
-  bool WordIs(uint32_t u, const std::string& token, bool prefix) const {
+  // Whether word unit u is `token` or, with `prefix`, starts with it. An imported frame's
+  // prefix (a TABARI stem: "BACK", "PEACE", "VIOLAT") takes an ending (StemEnding), not the
+  // rest of another word: "backed", "peace's", "violation", not "background" or "peaceful".
+  bool WordIs(uint32_t u, const std::string& token, bool prefix, bool imported) const {
     const std::string_view w = Lower(u);
-    return !w.empty() && (prefix ? w.substr(0, token.size()) == token : w == token);
+    if (w.empty()) return false;
+    if (!prefix) return w == token;
+    return w.starts_with(token) && (!imported || StemEnding(w.substr(token.size())));
+  }
+
+  // Whether `rest`, what follows a stem in a word, is an ending: none, "s", "d", an
+  // apostrophe's, or one that opens with a vowel ("-ed", "-ing", "-ion", "-ic", "-y"). A rest
+  // that opens with another consonant is mostly a word of its own ("back|ground",
+  // "peace|ful", "peace|keeping").
+  static bool StemEnding(std::string_view rest) {
+    if (rest.empty() || rest == "s" || rest == "d") return true;
+    if (rest.starts_with("'") || rest.starts_with("\u2019")) return true;
+    return std::string_view("aeiouy").find(rest[0]) != std::string_view::npos;
   }
 
   // Whether the last of an imported pattern's words after the verb, when it is an item of a
@@ -351,7 +366,7 @@ class FrameReader {
     if (words.empty() || words.back().list == nullptr) return true;
     const std::vector<Cue>& list = *words.back().list;
     for (uint32_t u = b; u < e; ++u) {
-      const uint32_t end = ListAt(list, u, e);
+      const uint32_t end = ListAt(list, u, e, true);
       if (end == 0) continue;
       const uint32_t last = end - 1;
       if (std::none_of(a_.chunks.begin(), a_.chunks.end(), [&](const Chunk& c) {
@@ -364,14 +379,14 @@ class FrameReader {
   }
 
   // The end of an item of `list` that starts at unit `u` (its words one after another, before
-  // `e`), or 0.
-  uint32_t ListAt(const std::vector<Cue>& list, uint32_t u, uint32_t e) const {
+  // `e`), or 0; `imported` as for WordIs.
+  uint32_t ListAt(const std::vector<Cue>& list, uint32_t u, uint32_t e, bool imported) const {
     for (const Cue& item : list) {
       const uint32_t n = static_cast<uint32_t>(item.tokens.size());
       if (u + n > e) continue;
       bool same = true;
       for (uint32_t k = 0; k < n && same; ++k) {
-        same = WordIs(u + k, item.tokens[k], item.prefix && k + 1 == n);
+        same = WordIs(u + k, item.tokens[k], item.prefix && k + 1 == n, imported);
       }
       if (same) return u + n;
     }
@@ -381,14 +396,14 @@ class FrameReader {
   // Whether words [i, j) of `words` occur one right after another from unit v on, before
   // `e`; `*end` is then past the last of them.
   bool RunAt(const std::vector<RefineWord>& words, size_t i, size_t j, uint32_t v, uint32_t e,
-             uint32_t* end) const {
+             bool imported, uint32_t* end) const {
     for (size_t k = i; k < j; ++k) {
       if (v >= e) return false;
       const RefineWord& word = words[k];
       if (word.list != nullptr) {
-        v = ListAt(*word.list, v, e);
+        v = ListAt(*word.list, v, e, imported);
         if (v == 0) return false;
-      } else if (WordIs(v, word.cue.tokens[0], word.cue.prefix)) {
+      } else if (WordIs(v, word.cue.tokens[0], word.cue.prefix, imported)) {
         ++v;
       } else {
         return false;
@@ -402,7 +417,7 @@ class FrameReader {
   // when `at_begin`, the last ending at e when `at_end`. Each run of joined words is taken
   // where it first occurs, which leaves the most room for the runs after it.
   bool InOrderAdjacent(const std::vector<RefineWord>& words, uint32_t b, uint32_t e, bool at_begin,
-                       bool at_end) const {
+                       bool at_end, bool imported) const {
     size_t runs_end = words.size();
     if (at_end && !words.empty()) {
       size_t last = words.size() - 1;
@@ -411,7 +426,7 @@ class FrameReader {
       for (uint32_t v = e; v > b && !found;) {
         --v;
         uint32_t end = 0;
-        if (RunAt(words, last, words.size(), v, e, &end) && end == e) {
+        if (RunAt(words, last, words.size(), v, e, imported, &end) && end == e) {
           e = v;
           found = true;
         }
@@ -426,7 +441,7 @@ class FrameReader {
       bool matched = false;
       for (uint32_t v = u; v < e && !matched; ++v) {
         uint32_t end = 0;
-        if (RunAt(words, i, j, v, e, &end)) {
+        if (RunAt(words, i, j, v, e, imported, &end)) {
           u = end;
           matched = true;
         } else if (i == 0 && at_begin) {
@@ -450,13 +465,15 @@ class FrameReader {
       const bool keyed = keys != nullptr && u < n;
       if (word.list != nullptr) {
         if (keyed && !keys->UnitMayStartList(u, word.list_key, doc_.rules.frame_index)) continue;
-        if (const uint32_t end = ListAt(*word.list, u, e); end != 0) {
+        if (const uint32_t end = ListAt(*word.list, u, e, imported); end != 0) {
           u = end - 1;
           ++i;
         }
       } else if (keyed && word.id != RefineWord::kNoId
-                     ? keys->UnitHas(u, word.id)
-                     : WordIs(u, word.cue.tokens[0], word.cue.prefix)) {
+                     ? keys->UnitHas(u, word.id) &&
+                           (!word.cue.prefix ||
+                            StemEnding(Lower(u).substr(word.cue.tokens[0].size())))
+                     : WordIs(u, word.cue.tokens[0], word.cue.prefix, imported)) {
         ++i;
       }
     }
@@ -557,10 +574,11 @@ class FrameReader {
     if (*after_end_known == kNoUnit) *after_end_known = AfterEnd(g, verb);
     const uint32_t after_end = *after_end_known;
     const bool occurs =
-        (r.adjacent ? InOrderAdjacent(r.before, before_begin, verb, false, r.before_at_verb) &&
-                          InOrderAdjacent(r.after, verb + 1, after_end, r.after_at_verb, false)
-                    : InOrder(r.before, before_begin, verb, imported) &&
-                          InOrder(r.after, verb + 1, after_end, imported)) &&
+        (r.adjacent
+             ? InOrderAdjacent(r.before, before_begin, verb, false, r.before_at_verb, imported) &&
+                   InOrderAdjacent(r.after, verb + 1, after_end, r.after_at_verb, false, imported)
+             : InOrder(r.before, before_begin, verb, imported) &&
+                   InOrder(r.after, verb + 1, after_end, imported)) &&
         (!imported || LastWordAtHead(r.after, verb + 1, after_end));
     memo.occurrences.push_back({&g, verb, imported, occurs, memo.first_occurrence[r.pattern]});
     memo.first_occurrence[r.pattern] = static_cast<int32_t>(memo.occurrences.size() - 1);
@@ -716,10 +734,11 @@ class FrameReader {
   // The first prepositional phrase with preposition `prep` whose entities fit, from index
   // `from` on (after the first phrase of f.after, if any); fills `entities` and returns its
   // chunk, or -1. An `any` phrase's owner of `owner_bits` counts, and for an imported frame
-  // any phrase's.
+  // (`imported`, its statement's CAMEO code `cameo`) any phrase's; an imported frame's `any`
+  // phrase names no partner of a different act (ImportedAnySkips).
   int FromPreps(const VerbGroup& g, size_t from, const RoleFiller& f,
                 std::vector<const EntityDef*>* entities, uint32_t owner_bits = 0,
-                bool imported = false) const {
+                bool imported = false, std::string_view cameo = {}) const {
     if (!f.after.empty()) {
       while (from < g.preps.size() && Lower(g.preps[from].prep) != f.after) ++from;
       ++from;  // past the phrase of f.after (or past the end: none)
@@ -749,6 +768,7 @@ class FrameReader {
           a_.chunks[g.preps[i - 1].chunk].end == pp.prep) {
         continue;
       }
+      if (imported && f.prep == "any" && ImportedAnySkips(g, i, cameo)) continue;
       // "with Soviet Ambassador to the United States, Anatoly Dobrynin,": a title named by a
       // demonym is the person of its apposition.
       if (const int person = TitleApposition(pp.chunk); person >= 0) {
@@ -773,7 +793,8 @@ class FrameReader {
       if (i + 1 < g.preps.size() && g.preps[i + 1].chunk >= 0 &&
           a_.chunks[pp.chunk].end == g.preps[i + 1].prep &&
           (Lower(g.preps[i + 1].prep) == "of" ||
-           (Lower(g.preps[i + 1].prep) == "with" && IsLandPart(pp.chunk)))) {
+           (Lower(g.preps[i + 1].prep) == "with" && IsLandPart(pp.chunk))) &&
+          !(imported && f.prep == "any" && ImportedAnySkips(g, i + 1, cameo))) {
         *entities = ResolveChunk(s_, a_, g.preps[i + 1].chunk, f.bits, f.actor, false, doc_);
         if (!entities->empty()) return g.preps[i + 1].chunk;
       }
@@ -786,6 +807,47 @@ class FrameReader {
       }
     }
     return -1;
+  }
+
+  // Whether phrase i of g, an `any` phrase of an imported frame whose statement has CAMEO code
+  // `cameo`, names no target, as PETRARCH's first actor after the verb would:
+  //  - an against-phrase of a cooperation (CAMEO 03 to 08) names the adversary, not the
+  //    partner ("joined the war against Great Britain");
+  //  - the with-phrase of "in coordination with", "together with" (and "alongside") of any
+  //    other act names who does it too ("monitor the situation in coordination with the
+  //    Government of Turkiye");
+  //  - an of- or in-phrase that opens with an -ing form is a clause of its own, whose actors
+  //    are its verb's ("failed in its objective of capturing Kyiv").
+  bool ImportedAnySkips(const VerbGroup& g, size_t i, std::string_view cameo) const {
+    const PrepPhrase& pp = g.preps[i];
+    const std::string_view prep = Lower(pp.prep);
+    const bool cooperation =
+        cameo.size() >= 2 && cameo[0] == '0' && cameo[1] >= '3' && cameo[1] <= '8';
+    if (prep == "against") return cooperation;
+    if (prep == "alongside") return !cooperation;
+    if (prep == "with" && !cooperation && pp.prep >= 2) {
+      static constexpr std::string_view kJoint[] = {"coordination", "cooperation", "partnership",
+                                                    "consultation", "conjunction", "collaboration",
+                                                    "concert"};
+      const std::string_view before = Lower(pp.prep - 1);
+      if (before == "together" || before == "along" ||
+          (Lower(pp.prep - 2) == "in" &&
+           std::find(std::begin(kJoint), std::end(kJoint), before) != std::end(kJoint))) {
+        return true;
+      }
+    }
+    // "airlifted aid to the humanitarian logistics hub in Egypt": an in-phrase right after a
+    // to-phrase that names no entity is where that phrase's noun is (not after an of-phrase:
+    // "criticized the closure of guest houses in Bree" is about Bree).
+    if (prep == "in" && i > 0 && g.preps[i - 1].chunk >= 0) {
+      const Chunk& before = a_.chunks[g.preps[i - 1].chunk];
+      const std::string_view before_prep = Lower(g.preps[i - 1].prep);
+      if (before_prep == "to" && before.end == pp.prep && before.members.empty() &&
+          before.owners.empty()) {
+        return true;
+      }
+    }
+    return (prep == "of" || prep == "in") && OpensWithIngForm(pp.chunk);
   }
 
   // Whether chunk c opens with a word the lexicon knows as a verb's -ing form: a gerund
@@ -889,18 +951,47 @@ class FrameReader {
   // modifies the noun before the place ("a facility in eastern Syria used by the IRGC"), not
   // the place.
   bool AfterPlacePreposition(int c) const {
-    if (c < 0) return false;
+    const std::string_view p = WordBeforePhrase(c);
+    return p == "in" || WherePreposition(p);
+  }
+
+  // The word before chunk c and the modifiers and words of no word class before it, and with
+  // `entities` the entities among them (lower case; empty at the sentence's start or after an
+  // entity).
+  std::string_view WordBeforePhrase(int c, bool entities = false) const {
+    if (c < 0) return {};
     uint32_t u = a_.chunks[c].begin;
-    while (u > 0 && s_.units[u - 1].mention < 0) {
+    while (u > 0) {
+      if (s_.units[u - 1].mention >= 0) {
+        if (!entities) break;
+        --u;
+        continue;
+      }
       const std::string_view w = Lower(u - 1);
       const LexEntry* e = doc_.rules.lexicon.Find(w);
       if (e != nullptr && (e->classes & ~kClassModifier) != 0) break;
       if (w.empty() || w[0] < 'a' || w[0] > 'z') break;
       --u;
     }
-    if (u == 0) return false;
-    const std::string_view p = Lower(u - 1);
-    return p == "in" || WherePreposition(p);
+    if (u == 0 || s_.units[u - 1].mention >= 0) return {};
+    return Lower(u - 1);
+  }
+
+  // Whether chunk c, a verb's subject, is the object of a preposition ("tariffs on certain
+  // Russian products imported to the United States"): the verb is a participle on that noun
+  // (a reduced relative), and the phrase no subject of it. Not after a word that may open a
+  // clause ("after the Soviet military shot down", "as Russia seeks").
+  bool PrepositionObject(int c) const {
+    const std::string_view p = WordBeforePhrase(c, true);
+    if (p.empty()) return false;
+    static constexpr std::string_view kOpensClause[] = {"after", "before", "since", "until",
+                                                        "till",  "as",     "like",  "than"};
+    if (std::find(std::begin(kOpensClause), std::end(kOpensClause), p) != std::end(kOpensClause)) {
+      return false;
+    }
+    const LexEntry* e = doc_.rules.lexicon.Find(p);
+    return e != nullptr && (e->classes & kClassPreposition) != 0 &&
+           (e->classes & (kClassSubordinator | kClassStop)) == 0;
   }
 
   // Whether verb k of g is "help" with a direct object that opens with a verb's base form: a
@@ -1026,9 +1117,26 @@ class FrameReader {
       return;
     }
     // "We are worried by China's crackdown": a comment's own code (CAMEO 01x, no pattern) in
-    // the passive is a feeling its by-agent causes, not a comment that agent makes.
-    if (rule.imported && v.passive && frame.when.empty() && rule.cameo.starts_with("01")) {
-      Skip(rule, v.unit, "a comment's verb in the passive (a feeling caused)");
+    // the passive is a feeling its by-agent causes, not a comment that agent makes; a
+    // protest's (14x) is what something shows ("a commitment demonstrated through rotations
+    // of troops"), no protest.
+    if (rule.imported && v.passive && frame.when.empty() &&
+        (rule.cameo.starts_with("01") || rule.cameo.starts_with("14"))) {
+      Skip(rule, v.unit, "a comment's or a protest's verb in the passive");
+      return;
+    }
+    // "Israel's proposals demonstrated to Kissinger that the two sides were close": a
+    // protest's own code with a that-clause is a verb of showing or claiming.
+    if (rule.imported && frame.when.empty() && rule.cameo.starts_with("14") &&
+        g.that_clause != kNoUnit) {
+      Skip(rule, v.unit, "a protest's verb with a that-clause");
+      return;
+    }
+    if (rule.imported && !v.passive && g.subject >= 0 && !g.infinitive &&
+        (g.subject_via == "noun phrase" || g.subject_via == "before the verb" ||
+         g.subject_via == "entity and noun phrase") &&
+        PrepositionObject(g.subject)) {
+      Skip(rule, v.unit, "the subject is a preposition's object (a participle on it)");
       return;
     }
     if (rule.imported && !v.passive && PluralNounBeforeVerb(g, k)) {
@@ -1097,7 +1205,8 @@ class FrameReader {
           }
           continue;
         }
-        object_chunk = FromPreps(g, first_pp, f, &objects, frame.owner_bits, rule.imported);
+        object_chunk =
+            FromPreps(g, first_pp, f, &objects, frame.owner_bits, rule.imported, rule.cameo);
         if (object_chunk >= 0) {
           object_from_members = true;
           break;
@@ -1125,7 +1234,8 @@ class FrameReader {
         for (const RoleFiller& f : frame.object) {
           if (!objects.empty()) break;
           if (f.prep.empty()) continue;
-          object_chunk = FromPreps(g, first_pp, f, &objects, frame.owner_bits, rule.imported);
+          object_chunk =
+              FromPreps(g, first_pp, f, &objects, frame.owner_bits, rule.imported, rule.cameo);
           if (object_chunk >= 0) {
             object_from_members = true;
             break;

@@ -14,6 +14,7 @@ void ActorImporter::Actors(const ImportInput& input, const ActorFile& file, std:
   // Countries first, so that the people's roles find them.
   const std::string path = FileName(input.path);
   size_t persons = 0, states = 0, organizations = 0, dropped = 0;
+  FillAgentWords();
   for (const Actor& a : file.actors) {
     const std::string code = DefaultCode(a);
     if (!code.empty() && IsCountryCode(code) && !HasDatedCode(a)) {
@@ -49,6 +50,11 @@ void ActorImporter::Actors(const ImportInput& input, const ActorFile& file, std:
     } else if (!dated_state.empty()) {
       type = EntityType::kState;
     } else if (dated && !organization_name) {
+      type = EntityType::kPerson;
+    } else if (!dated && !organization_name && PersonByName(a, code)) {
+      log_->Add(input.path, a.line,
+                "actor '" + a.names[0].text + "' [" + code +
+                    "] has a person's name and no group's code: a person");
       type = EntityType::kPerson;
     }
     std::string id;
@@ -198,8 +204,30 @@ std::string ActorImporter::Known(const Actor& a, EntityType type) const {
   return "";
 }
 
+std::string ActorImporter::NameKey(const std::string& name) {
+  std::string key = AsciiLower(name);
+  std::replace(key.begin(), key.end(), '-', ' ');
+  return CollapseSpace(key);
+}
+
 std::string ActorImporter::EntityIdFor(const Actor& a, EntityType type) {
   if (std::string id = Known(a, type); !id.empty()) return id;
+  const std::string code = DefaultCode(a);
+  if (type == EntityType::kOrganization && !code.empty()) {
+    for (const Name& n : a.names) {
+      auto it = organization_names_.find({NameKey(n.text), code});
+      if (it != organization_names_.end()) return it->second;
+    }
+  }
+  std::string id = NewEntityId(a, type);
+  if (type == EntityType::kOrganization && !code.empty()) {
+    for (const Name& n : a.names)
+      organization_names_.emplace(std::make_pair(NameKey(n.text), code), id);
+  }
+  return id;
+}
+
+std::string ActorImporter::NewEntityId(const Actor& a, EntityType type) {
   const std::string base =
       MakeEntityId(type, DisplayName(a.names[0].text, type == EntityType::kPerson));
   // An actor of the same first name that an earlier actor took ("GERHARD_SCHRODER_" twice in

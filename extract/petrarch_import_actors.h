@@ -81,6 +81,9 @@ class ActorImporter {
   // data calls an actor ("USAMIL" for the Joint Chiefs of Staff and for West Point), not one
   // entity.
   std::string EntityIdFor(const Actor& a, EntityType type);
+  // EntityIdFor's id when neither the rules nor an earlier organization of the same code has
+  // one of the actor's names.
+  std::string NewEntityId(const Actor& a, EntityType type);
 
   // `base`, or base-2, base-3, ... when another actor or an entity of the rules has it.
   std::string UniqueId(const std::string& base, const Actor& a);
@@ -123,15 +126,28 @@ class ActorImporter {
   // one title. The clause layer reads titles, and "Secretary of State Vance" is a person.
   bool OfficeOnly(const std::vector<std::string>& words) const;
 
+  // Whether an actor with an undated code is a person by its first name: two to four words,
+  // the first a given name of the rules, none an English word or a head noun of
+  // organizations, and a code of no kind of group ("ALBIN_KURTI_ [KSVOPP]", "GLENN_GREENWALD
+  // [MED]"; not "ARTHUR_ANDERSEN [...MNC...]" nor the rebels "ALEJO_CALATAYU [BOLREB]"):
+  // Phoenix gives people with one code no dates.
+  bool PersonByName(const Actor& a, const std::string& code) const;
+
+  // How an organization's name is compared with another's: folded, hyphens as spaces.
+  static std::string NameKey(const std::string& name);
+
   // Whether the one-word name `text` (as written) is a given name of the rules
   // (rules/core/given_names.rules) in a name's spelling ("Takeo", not the acronym "ETA").
   bool GivenName(const std::string& text) const;
 
+  // Fills agent_words_ from the agent and sector nouns, once.
+  void FillAgentWords();
+
   void AddNames(const std::string& path, const Actor& a, EntityType type, EntityOut* e);
 
   // The words of a name (folded) that tell it from others: three letters or more, no country's
-  // word, no "the", "and", "for".
-  std::set<std::string> DistinctWords(const std::vector<std::string>& words) const;
+  // word, no "the", "and", "for"; no head noun of organizations unless `heads`.
+  std::set<std::string> DistinctWords(const std::vector<std::string>& words, bool heads) const;
 
   // Whether the name `words` (folded) shares a distinct word with `root` (folded), an alias of
   // `e` or the rules' names of e's id, or spells out one of them that is an acronym.
@@ -161,6 +177,10 @@ class ActorImporter {
   // Person or organization id -> the folded first name of the actor that took it (the actors
   // of earlier files are gone by then).
   std::map<std::string, std::string> first_name_;
+  // An organization's names (NameKey) and default code -> its id: another actor of the same
+  // code with one of those names is the same organization ("AL-JAZEERA" and "AL_JAZEERA
+  // +AL-JAZEERA", both [MED]).
+  std::map<std::pair<std::string, std::string>, std::string> organization_names_;
   std::map<std::string, EntityOut> entities_;
   std::vector<std::string> order_;
 };

@@ -256,10 +256,14 @@ VerbImporter::Roles VerbImporter::PatternRoles(const VerbPattern& p) const {
     missing.push_back("'+' before the verb without '$' after it");
   } else if (GerundPhrase(p)) {
     // "JOIN * (IN CONDEMNING)": an in-phrase of an -ing form is the act the subject does with
-    // the target, the verb's direct object or with-phrase ("joined Gondor in condemning
-    // Mordor"); the act's own object is no target ("joined more than 40 nations in condemning
-    // Houthi threats" names none).
-    roles.object = "actor, with actor";
+    // the verb's direct object or with-phrase, a partner ("joined Gondor in condemning
+    // Mordor"). Of a cooperation (CAMEO 05x, 06x) that partner is the target; the act's own
+    // object is none ("joined more than 40 nations in condemning Houthi threats" names none).
+    // Of any other act (an appeal, a denial, a criticism) the partner acts too and the
+    // target is whom the act is aimed at, in the in-phrase or none ("joined Indonesia in
+    // calling for all to respect UN premises" appeals to no one).
+    const bool cooperation = p.code.starts_with("05") || p.code.starts_with("06");
+    roles.object = cooperation ? "actor, with actor" : "in actor";
   } else if (!p.after.empty()) {
     // A pattern that ends with a preposition ("DEPART * FOR") names the phrase of its target
     // first: "departed Accra for Dar es Salaam" is a visit to Tanzania, not to Ghana. Without

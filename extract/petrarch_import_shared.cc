@@ -131,8 +131,17 @@ std::string DisplayName(const std::string& upper, bool person) {
       }
       continue;
     }
+    // The Arabic article before another word ("AL JAZEERA", "AYMAN AL ZAWAHIRI"): "Al
+    // Jazeera", "Ayman al Zawahiri", not an acronym "AL".
+    if ((w == "AL" || w == "EL") && i + 1 < words.size()) {
+      out.push_back(i == 0 ? w[0] : static_cast<char>(w[0] - 'A' + 'a'));
+      out.push_back(static_cast<char>(w[1] - 'A' + 'a'));
+      continue;
+    }
+    // Letters joined by "&" ("AT&T", "S&P"): initials, as written.
+    const bool ampersand = w.find('&') != std::string::npos && w.size() <= 5;
     const bool acronym =
-        (w.size() <= 2 && w.find('.') == std::string::npos) || !HasVowel(w) ||
+        (w.size() <= 2 && w.find('.') == std::string::npos) || !HasVowel(w) || ampersand ||
         std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (acronym) {
       out += w;
@@ -148,7 +157,9 @@ std::string DisplayName(const std::string& upper, bool person) {
         start = false;
       } else {
         out.push_back(c);
-        start = c == '-' || c == '\'' || c == '.' || c == '/';
+        // A letter after an apostrophe starts a word ("O'BRIEN": "O'Brien") unless it ends the
+        // word: a possessive or contraction ("WOMEN'S": "Women's").
+        start = c == '-' || c == '.' || c == '/' || (c == '\'' && k + 2 < w.size());
       }
     }
   }

@@ -260,6 +260,35 @@ TEST(PetrarchImportTest, TranslatesEachKindAndReportsTheRest) {
 // code ("Joint Chiefs of Staff" among the names of "United States Military"); a state's cities
 // ("State College" took "Glassboro State College"); a sector noun and its preposition ("Soviet
 // Ambassador to" hid the apposition of "Anatoly Dobrynin"). And what they become instead.
+TEST(PetrarchImportTest, TypesIdsAndLabelsOfPeopleAndOrganizations) {
+  const std::vector<Case> cases = {
+      {"an undated code and a person's name (a given name first, no English word) is a person; "
+       "a group's code or an English word keeps an organization",
+       "x.actors.txt",
+       "ALBIN_GAMGEE_ [GONOPP]\n"
+       "ALBIN_TOOK_ [GONREB]\n"
+       "ALBIN_MEETS_ [GONMIL]\n",
+       {"entity person:albin-gamgee", "  alias/i    Albin Gamgee", "  attr       cameo = GONOPP",
+        "entity organization:albin-took", "entity organization:albin-meets"},
+       {"x.actors.txt:1: actor 'ALBIN GAMGEE' [GONOPP] has a person's name and no group's code: "
+        "a person"}},
+      {"two actors of one code sharing a name are one organization; the Arabic article is 'Al', a "
+       "possessive's s is small, letters joined by '&' stay capitals",
+       "x.actors.txt",
+       "AL-BREE_HERALD_ [MED]\n"
+       "AL_BREE_HERALD_\n"
+       "+ALBREE_HERALD_\n"
+       "[MED]\n"
+       "HOBBITS'S_AID_ [NGO]\n"
+       "B&T_ [MNC]\n",
+       {"entity organization:al-bree-herald", "  label      Al-Bree Herald",
+        "  alias/i    Al-Bree Herald, Al Bree Herald", "  alias      Albree Herald",
+        "  label      Hobbits's Aid", "  label      B&T"},
+       {}},
+  };
+  CheckCases(cases);
+}
+
 TEST(PetrarchImportTest, NamesThatAreNotTheActorsStayOut) {
   const std::vector<Case> cases = {
       {"a title before a surname is no alias, the rules' titles are stripped before a full name, "
@@ -759,6 +788,53 @@ TEST(PetrarchImportTest, CommentsTargetWhomTheyAddressAndSectorsDoTheirEvents) {
       // A comment's verb in the passive is a feeling its by-agent causes.
       {"Arnor worried Gondor.", {"ARN GON 012"}},
       {"Arnor was worried by Gondor.", {}},
+  };
+  ExpectCodings(**set, cases, false);
+}
+
+// How imported frames read their words and their target's phrase (seventeenth session; each
+// negative case fails without its reading).
+TEST(PetrarchImportTest, StemsTakeEndingsAndPartnersAreNoTargets) {
+  petrarch::ImportOptions options;
+  options.against = &Against();
+  auto imported = ImportPetrarch(
+      {ImportInput{"x.actors.txt", "GONDOR [GON]\n+GONDORIAN\nARNOR [ARN]\nOSGILIATH [OSG]\n"},
+       ImportInput{"x.verbs.txt",
+                   "--- HOLD [---] ---\nHOLD\n- * TALK [043]\n"
+                   "--- ASSEMBLE [040] ---\nJOIN\n- * (IN CALLING) [020]\n- * WAR [060]\n"
+                   "--- OVERSEE [090] ---\nMONITOR\n"
+                   "--- FAIL [120] ---\nFAIL\n"
+                   "--- IMPORT [061] ---\nIMPORT\n"
+                   "--- AIRLIFT [073] ---\nAIRLIFT\n"
+                   "--- PROTEST [141] ---\nDEMONSTRATE\n"}},
+      options);
+  ASSERT_TRUE(imported.ok()) << imported.status().ToString();
+  auto set = CompileImported(*imported);
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  const std::vector<CodingCase> cases = {
+      // A TABARI stem takes an ending, not the rest of another word.
+      {"Arnor held talks with Gondor.", {"ARN GON 043"}},
+      {"Arnor held a talkshow with Gondor.", {}},
+      // Joined in an act that is no cooperation: the one joined acts too.
+      {"Arnor joined Gondor in calling for peace.", {}},
+      // A cooperation's against-phrase names the adversary.
+      {"Arnor joined the war against Gondor.", {}},
+      {"Arnor joined Gondor's war.", {"ARN GON 060"}},
+      // "in coordination with": who does it too.
+      {"Arnor monitored Gondor.", {"ARN GON 090"}},
+      {"Arnor monitored the situation in coordination with Gondor.", {}},
+      // An of-phrase of an -ing form is a clause of its own.
+      {"Arnor failed Gondor.", {"ARN GON 120"}},
+      {"Arnor failed in its objective of capturing Gondor.", {}},
+      // A preposition's object is no subject: the verb is a participle on it.
+      {"Arnor imported grain from Gondor.", {"ARN GON 061"}},
+      {"Osgiliath raised tariffs on certain Gondorian products imported to Arnor.", {}},
+      // An in-phrase right after a to-phrase naming no entity is where that noun is.
+      {"Arnor airlifted aid to Gondor.", {"ARN GON 073"}},
+      {"Arnor airlifted aid to a hub in Gondor.", {}},
+      // A protest's verb with a that-clause, or in the passive, shows.
+      {"Arnor demonstrated against Gondor.", {"ARN GON 141"}},
+      {"Arnor demonstrated to Gondor that the war was over.", {}},
   };
   ExpectCodings(**set, cases, false);
 }
