@@ -1315,6 +1315,15 @@ TEST(DefaultRulesTest, ParticipleListsAndTheirSubjects) {
       {"Russia has deployed troops along the border with Ukraine.",
        {"state:russia deployed state:ukraine"},
        {}},
+      // The owner of an achievement or an aim joined by "be" to a gerund or an infinitive acts.
+      {"One of Secretary Antony Blinken's main achievements was strengthening the alliance with "
+       "Japan.",
+       {"person:antony-blinken strengthened recipient=state:japan modality=asserted"},
+       {}},
+      {"Japan's priority is to strengthen its alliance with the United States.",
+       {"state:japan strengthened recipient=state:united-states modality=planned"},
+       {}},
+      {"The goal is to strengthen the alliance with Japan.", {}, {"state:japan strengthened"}},
       // The list before the subject: each member takes it.
       {"By signing into law the American Rescue Plan and implementing robust regulatory reform, "
        "President Biden has helped create new opportunities.",
