@@ -584,10 +584,11 @@ PARLEY_SNAPSHOT_FIELDS(SectorDef, code, group, label, where)
 PARLEY_SNAPSHOT_FIELDS(SectorNoun, tokens, sector, before)
 PARLEY_SNAPSHOT_FIELDS(SlotCapture, role, kind, bits, actor)
 PARLEY_SNAPSHOT_FIELDS(UnitCheck, bits, words, ids, name)
+PARLEY_SNAPSHOT_FIELDS(CaptureUnits, begin, end)
 PARLEY_SNAPSHOT_FIELDS(CompiledPattern, re, captures, required_bits, required_words, required_any,
                        requirements, anchors, start_bits, start_words, start_ids, start_name,
-                       second_bits, second_words, second_ids, second_name, then, cased, line,
-                       source)
+                       second_bits, second_words, second_ids, second_name, then, capture_units,
+                       cased, line, source)
 PARLEY_SNAPSHOT_FIELDS(SelfTest, counter, sentence, line, expects)
 PARLEY_SNAPSHOT_FIELDS(FrameVerb, verb, particle, before)
 PARLEY_SNAPSHOT_FIELDS(RoleFiller, prep, bits, actor, that, after)
