@@ -717,6 +717,19 @@ class FrameReader {
     return next;
   }
 
+  // Whether chunk c is headed by a noun that names a part of a country's land, sea or air
+  // ("border", "territory", "waters", "airspace"), so that its owner or its with-phrase names
+  // the place: "on Ukraine's borders", "along the border with Ukraine".
+  bool IsLandPart(int c) const {
+    static constexpr std::string_view kParts[] = {
+        "border", "borders",  "frontier", "frontiers", "territory", "territories",
+        "waters", "airspace", "coast",    "coastline", "soil",      "doorstep"};
+    const Chunk& chunk = a_.chunks[c];
+    if (chunk.end == 0 || chunk.end <= chunk.begin) return false;
+    const std::string_view head = Lower(chunk.end - 1);
+    return std::find(std::begin(kParts), std::end(kParts), head) != std::end(kParts);
+  }
+
   // Prepositions of a phrase that belongs to the noun before it: "of", "in", "to".
   static bool TopicComplement(std::string_view p) { return p == "of" || p == "in" || p == "to"; }
 
@@ -784,12 +797,22 @@ class FrameReader {
         *entities = ResolveChunk(s_, a_, appos, f.bits, f.actor, false, doc_);
         if (!entities->empty()) return appos;
       }
-      // "on the islands of Iturup and Kunashir": the entity an of-phrase names.
-      if (i + 1 < g.preps.size() && Lower(g.preps[i + 1].prep) == "of" &&
-          g.preps[i + 1].chunk >= 0 && a_.chunks[pp.chunk].end == g.preps[i + 1].prep &&
+      // "on the islands of Iturup and Kunashir": the entity an of-phrase names; "along the
+      // border with Ukraine": a with-phrase after a part of a country's land.
+      if (i + 1 < g.preps.size() && g.preps[i + 1].chunk >= 0 &&
+          a_.chunks[pp.chunk].end == g.preps[i + 1].prep &&
+          (Lower(g.preps[i + 1].prep) == "of" ||
+           (Lower(g.preps[i + 1].prep) == "with" && IsLandPart(pp.chunk))) &&
           !(imported && f.prep == "any" && ImportedAnySkips(g, i + 1, cameo))) {
         *entities = ResolveChunk(s_, a_, g.preps[i + 1].chunk, f.bits, f.actor, false, doc_);
         if (!entities->empty()) return g.preps[i + 1].chunk;
+      }
+      // "on Ukraine's borders", "in Japan's territorial waters": a part of a country's land,
+      // sea or air is the place of its owner.
+      if ((f.bits & kBitPlace) != 0 && IsLandPart(pp.chunk) &&
+          a_.chunks[pp.chunk].members.empty() && !a_.chunks[pp.chunk].owners.empty()) {
+        *entities = ResolveChunk(s_, a_, pp.chunk, f.bits, f.actor, true, doc_);
+        if (!entities->empty()) return pp.chunk;
       }
     }
     return -1;

@@ -122,7 +122,7 @@ TEST(ParticipantsTest, CollectiveAndImplicitActors) {
        "2022-02-22",
        "Germany announced that it would halt certification of the pipeline. Russia hoped it "
        "would condemn Ukraine.",
-       {"state:germany ended"},
+       {"state:germany halted"},
        {"state:russia condemned state:ukraine"}},
       {"It opening a sentence: the last sentence's main subject, one state, body or agreement",
        "",
