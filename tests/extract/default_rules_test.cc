@@ -1324,6 +1324,11 @@ TEST(DefaultRulesTest, ParticipleListsAndTheirSubjects) {
        {"state:japan strengthened recipient=state:united-states modality=planned"},
        {}},
       {"The goal is to strengthen the alliance with Japan.", {}, {"state:japan strengthened"}},
+      // Convenors discuss with whom they convened, not with each other.
+      {"Secretary Antony Blinken and Secretary Lloyd Austin convened defense industry leaders "
+       "and discussed supply chains.",
+       {"person:antony-blinken discussed", "person:lloyd-austin discussed"},
+       {"person:antony-blinken discussed person:lloyd-austin"}},
       // The list before the subject: each member takes it.
       {"By signing into law the American Rescue Plan and implementing robust regulatory reform, "
        "President Biden has helped create new opportunities.",
