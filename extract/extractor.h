@@ -38,7 +38,8 @@ struct ExtractorOptions {
   bool entities = true;
   // Where the compiled rules may be read from instead of compiled, and written to
   // (extract/rule_cache.h): the built-in snapshot of the default rules and a cache directory.
-  // Default: neither (compile every time).
+  // Default: the built-in snapshot when the executable registered one (parley and the test
+  // binaries do), no directory.
   RuleCacheOptions rules_cache;
 };
 

@@ -572,7 +572,16 @@ class FrameReader {
       if (o.group == &g && o.verb == verb && o.imported == imported) return o.occurs;
     }
     if (*after_end_known == kNoUnit) *after_end_known = AfterEnd(g, verb);
-    const uint32_t after_end = *after_end_known;
+    uint32_t after_end = *after_end_known;
+    // An imported pattern's words after the verb are the verb's own, not those of the
+    // to-infinitive it governs, unless the pattern spells that "to" ("joined a call with the
+    // G7 to discuss Iran's attack" is no JOIN * ATTACK [190]).
+    if (imported && g.to_clause != kNoUnit && g.to_clause > verb && g.to_clause < after_end &&
+        std::none_of(r.after.begin(), r.after.end(), [](const RefineWord& w) {
+          return w.list == nullptr && !w.cue.tokens.empty() && w.cue.tokens[0] == "to";
+        })) {
+      after_end = g.to_clause;
+    }
     const bool occurs =
         (r.adjacent
              ? InOrderAdjacent(r.before, before_begin, verb, false, r.before_at_verb, imported) &&
@@ -824,6 +833,9 @@ class FrameReader {
     const bool cooperation =
         cameo.size() >= 2 && cameo[0] == '0' && cameo[1] >= '3' && cameo[1] <= '8';
     if (prep == "against") return cooperation;
+    // A through- or via-phrase names a way or a medium ("monitor progress through Ukraine
+    // Donor Platform meetings", "aid to Gaza through Egypt").
+    if (prep == "through" || prep == "via") return true;
     if (prep == "alongside") return !cooperation;
     if (prep == "with" && !cooperation && pp.prep >= 2) {
       static constexpr std::string_view kJoint[] = {"coordination", "cooperation", "partnership",
@@ -836,10 +848,11 @@ class FrameReader {
         return true;
       }
     }
-    // "airlifted aid to the humanitarian logistics hub in Egypt": an in-phrase right after a
-    // to-phrase that names no entity is where that phrase's noun is (not after an of-phrase:
+    // "airlifted aid to the humanitarian logistics hub in Egypt", "look forward to their
+    // integration into NATO's structures": an in- or into-phrase right after a to-phrase that
+    // names no entity is where that phrase's noun is (not after an of-phrase:
     // "criticized the closure of guest houses in Bree" is about Bree).
-    if (prep == "in" && i > 0 && g.preps[i - 1].chunk >= 0) {
+    if ((prep == "in" || prep == "into") && i > 0 && g.preps[i - 1].chunk >= 0) {
       const Chunk& before = a_.chunks[g.preps[i - 1].chunk];
       const std::string_view before_prep = Lower(g.preps[i - 1].prep);
       if (before_prep == "to" && before.end == pp.prep && before.members.empty() &&

@@ -165,6 +165,44 @@ class StartScan {
   Memo memo_[kMemo];
 };
 
+// The captures of `whole`, a match of `pattern` (which has capture_units) in `input`, the
+// sentence's tagged or folded string, read off its units into groups[0..n) as RE2 would write
+// them. False, writing nothing, when the match does not span whole units (every match does: RE2
+// is then asked for the captures).
+bool CapturesFromUnits(const CompiledPattern& pattern, const Tagged& s, re2::StringPiece input,
+                       re2::StringPiece whole, re2::StringPiece* groups, int n) {
+  const uint32_t* const offsets = s.unit_offsets.data();
+  const size_t units = s.units.size();
+  // Where unit u starts (the end for u = units): a match starts at the space before its first
+  // unit and ends after its last unit's space.
+  const auto byte = [&](size_t u) -> size_t { return u < units ? offsets[u] : input.size(); };
+  const size_t begin = whole.data() - input.data() + 1;
+  const size_t end = begin - 1 + whole.size();
+  const size_t first = std::lower_bound(offsets, offsets + units, begin) - offsets;
+  const size_t last = std::lower_bound(offsets, offsets + units, end) - offsets;
+  if (byte(first) != begin || byte(last) != end || last < first) return false;
+  const auto unit = [&](int32_t count) -> size_t {
+    return count >= 0 ? first + static_cast<size_t>(count) : last - static_cast<size_t>(~count);
+  };
+  const size_t captures = pattern.capture_units.size();
+  for (size_t i = 0; i < captures; ++i) {
+    const size_t b = unit(pattern.capture_units[i].begin);
+    const size_t e = unit(pattern.capture_units[i].end);
+    if (b < first || e > last || e < b) return false;
+  }
+  if (n > 0) groups[0] = whole;
+  for (int g = 1; g < n; ++g) {
+    if (static_cast<size_t>(g) > captures) {
+      groups[g] = re2::StringPiece();
+      continue;
+    }
+    const CaptureUnits& c = pattern.capture_units[g - 1];
+    const size_t b = byte(unit(c.begin));
+    groups[g] = re2::StringPiece(input.data() + b, byte(unit(c.end)) - b);
+  }
+  return true;
+}
+
 }  // namespace
 
 bool NextMatch(const CompiledPattern& pattern, const Tagged& s, size_t pos,
@@ -176,6 +214,21 @@ bool NextMatch(const CompiledPattern& pattern, const Tagged& s, size_t pos,
   if (pattern.start_name && !names) {
     return pattern.re->Match(input, pos, input.size(), RE2::UNANCHORED, groups, n);
   }
+  // Whether a match starts at byte `at` (a space: kMatchStart), with its captures. Most starts
+  // fail, so RE2 is asked first whether one matches there at all, without captures; where the
+  // units fix the captures (capture_units) it is asked for the match alone, and they are read
+  // off its units.
+  const bool from_units = !pattern.capture_units.empty() && n > 0;
+  const auto match_from = [&](size_t at) {
+    if (from_units) {
+      re2::StringPiece whole;
+      if (!pattern.re->Match(input, at, input.size(), RE2::ANCHOR_START, &whole, 1)) return false;
+      if (CapturesFromUnits(pattern, s, input, whole, groups, n)) return true;
+    } else if (!pattern.re->Match(input, at, input.size(), RE2::ANCHOR_START, nullptr, 0)) {
+      return false;
+    }
+    return pattern.re->Match(input, at, input.size(), RE2::ANCHOR_START, groups, n);
+  };
   if (pattern.start_bits == 0 && pattern.start_words.empty() && !names) {
     // No known start (a pattern that opens with a {text} slot or an optional element): tried
     // anchored at every space, which is where every match starts (kMatchStart; tokens hold no
@@ -189,8 +242,7 @@ bool NextMatch(const CompiledPattern& pattern, const Tagged& s, size_t pos,
       // The last space (after the last unit) starts only a match of optional elements alone.
       const size_t at = u < s.units.size() ? s.unit_offsets[u] - 1 : input.size() - 1;
       if (at < pos) continue;
-      if (!pattern.re->Match(input, at, input.size(), RE2::ANCHOR_START, nullptr, 0)) continue;
-      return pattern.re->Match(input, at, input.size(), RE2::ANCHOR_START, groups, n);
+      if (match_from(at)) return true;
     }
     return false;
   }
@@ -198,20 +250,14 @@ bool NextMatch(const CompiledPattern& pattern, const Tagged& s, size_t pos,
   // the pattern's start words. Trying those few starts in order, anchored, finds the same
   // leftmost match as an unanchored search, and far cheaper: an unanchored DFA tracks a thread
   // from every earlier position, so it meets new states all the time and builds them (most of
-  // the matching cost), and it needs the reverse program to find where the match began. An
-  // existence test without captures comes first because most starts fail.
+  // the matching cost), and it needs the reverse program to find where the match began
+  // (match_from: an existence test first, or the match alone).
   StartScan scan(pattern, s);
   const uint32_t* const offsets = s.unit_offsets.data();
   const size_t units = scan.size();
   const size_t first = std::lower_bound(offsets, offsets + units, pos + 1) - offsets;
-  // Whether a match starts at the space before the unit at byte `at` (no captures), and that
-  // match with its captures.
-  const auto starts_at = [&](size_t at) {
-    return pattern.re->Match(input, at - 1, input.size(), RE2::ANCHOR_START, nullptr, 0);
-  };
-  const auto match_at = [&](size_t at) {
-    return pattern.re->Match(input, at - 1, input.size(), RE2::ANCHOR_START, groups, n);
-  };
+  // Whether a match starts at the space before the unit at byte `at`, with its captures.
+  const auto match_at = [&](size_t at) { return match_from(at - 1); };
   // One loop per kind of start, each testing only what its kind needs of a unit.
   if (pattern.start_bits != 0) {
     // Only a placeholder starts with "\x01" (a word that is that byte alone is written "?"), so
@@ -228,7 +274,7 @@ bool NextMatch(const CompiledPattern& pattern, const Tagged& s, size_t pos,
       u = std::lower_bound(offsets + u, offsets + units, at) - offsets;
       if (u == units) return false;
       if (offsets[u] != at || !scan.MentionMayStartAt(data, u)) continue;
-      if (starts_at(at)) return match_at(at);
+      if (match_at(at)) return true;
     }
     return false;
   }
@@ -240,14 +286,14 @@ bool NextMatch(const CompiledPattern& pattern, const Tagged& s, size_t pos,
     size_t name_ends_from = 0;
     for (size_t u = first; u < units; ++u) {
       if (!scan.NameWordAt(u) || !scan.NameMayStartAt(u, name_ends_from)) continue;
-      if (starts_at(offsets[u])) return match_at(offsets[u]);
+      if (match_at(offsets[u])) return true;
       name_ends_from = scan.NameEndsBefore(u);
     }
     return false;
   }
   for (size_t u = first; u < units; ++u) {
     if (!scan.MayStartAt(u)) continue;
-    if (starts_at(offsets[u])) return match_at(offsets[u]);
+    if (match_at(offsets[u])) return true;
   }
   return false;
 }

@@ -21,6 +21,8 @@ namespace {
 
 constexpr std::string_view kPrefix = "rules-";
 constexpr std::string_view kSuffix = ".snapshot";
+// $PARLEY_RULES_CACHE's value for the built-in snapshot without a cache directory.
+constexpr std::string_view kBuiltInOnly = "built-in";
 // A temporary file older than this belongs to a process that died while writing it.
 constexpr int64_t kAbandonedSeconds = 600;
 
@@ -179,12 +181,18 @@ std::string BuiltInRulesSnapshotKey(const std::vector<RuleSource>& sources) {
   return BuiltInKey(RuleSet::SourcesFingerprint(sources));
 }
 
+RuleCacheOptions RuleCacheOff() {
+  RuleCacheOptions options;
+  options.built_in = false;
+  return options;
+}
+
 RuleCacheOptions RuleCacheFromEnvironment() {
   RuleCacheOptions options;
   if (const char* v = std::getenv("PARLEY_RULES_CACHE"); v != nullptr) {
-    if (IsOff(v)) return options;
+    if (IsOff(v)) return RuleCacheOff();
     options.built_in = true;
-    options.dir = v;
+    if (std::string_view(v) != kBuiltInOnly) options.dir = v;
     return options;
   }
   options.built_in = true;
@@ -217,7 +225,7 @@ Result<std::shared_ptr<const RuleSet>> LoadRuleSet(const std::vector<RuleSource>
     // The sources are the built-in snapshot's when the keys agree: any other sources (a
     // --rules directory) are no news.
     Result<std::shared_ptr<const RuleSet>> loaded =
-        RuleSet::FromSnapshot(BuiltIn(), BuiltInKey(fingerprint));
+        RuleSet::FromSnapshot(BuiltIn(), BuiltInKey(fingerprint), SnapshotCheck::kTrusted);
     if (loaded.ok()) return loaded;
     if (loaded.status().code() != StatusCode::kFailedPrecondition) {
       note("the built-in rules snapshot", loaded.status().message());

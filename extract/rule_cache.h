@@ -4,12 +4,14 @@
 // the next ones read it instead of compiling.
 //
 // The default rules need no cache file: parley holds their snapshot, made when it was built
-// (SetBuiltInRulesSnapshot). A cache file is named by its key, and holds it: the sources'
-// fingerprint (their paths, layers and texts), the snapshot format version and the identity of the
-// running executable (size, modification time, inode of /proc/self/exe): a rebuilt parley may
-// compile the same sources differently, so it never reads another build's file. Files are written
-// to a temporary name and renamed, so concurrent processes read either no file or a whole one; at
-// most kRuleCacheFiles are kept (the least recently written go first).
+// (SetBuiltInRulesSnapshot), and reads it without its checksum (SnapshotCheck::kTrusted: it was
+// read back when made and cannot have changed since); a cache file's checksum is checked. A cache
+// file is named by its key, and holds it: the sources' fingerprint (their paths, layers and texts),
+// the snapshot format version and the identity of the running executable (size, modification time,
+// inode of /proc/self/exe): a rebuilt parley may compile the same sources differently, so it never
+// reads another build's file. Files are written to a temporary name and renamed, so concurrent
+// processes read either no file or a whole one; at most kRuleCacheFiles are kept (the least
+// recently written go first).
 //
 // Nothing is lost without the cache: a missing, read-only or unwritable directory means
 // compiling, silently; a file that is truncated, damaged, or of another version or key means
@@ -37,8 +39,10 @@ namespace parley {
 inline constexpr size_t kRuleCacheFiles = 8;
 
 struct RuleCacheOptions {
-  // Read the built-in snapshot (SetBuiltInRulesSnapshot) for the sources it was made of.
-  bool built_in = false;
+  // Read the built-in snapshot (SetBuiltInRulesSnapshot) for the sources it was made of: the
+  // same rules compiled by the same library when the executable was built, so reading it is
+  // compiling them, without the cost. False compiles (RuleCacheOff).
+  bool built_in = true;
   // The cache directory (created when missing); "" writes and reads no cache file.
   std::string dir;
   // Receives the one line (without "parley: note: " or a newline) that says why a cache file
@@ -57,9 +61,15 @@ void SetBuiltInRulesSnapshot(std::string_view snapshot);
 // (the executable is the one that holds it).
 std::string BuiltInRulesSnapshotKey(const std::vector<RuleSource>& sources);
 
-// The cache the environment asks for: none when $PARLEY_RULES_CACHE is "off" (or "0", "no",
-// "false", empty-but-set); else the built-in snapshot and the directory $PARLEY_RULES_CACHE
-// when set, else $XDG_CACHE_HOME/parley, else $HOME/.cache/parley, else none. No note.
+// Neither the built-in snapshot nor a cache directory: the rules compile every time
+// (--no-rules-cache).
+RuleCacheOptions RuleCacheOff();
+
+// The cache the environment asks for: none (RuleCacheOff) when $PARLEY_RULES_CACHE is "off" (or
+// "0", "no", "false", empty-but-set); the built-in snapshot alone, no directory, when it is
+// "built-in" (the tests: they read the default rules as a run does, and never touch the user's
+// cache); else the built-in snapshot and the directory $PARLEY_RULES_CACHE when set, else
+// $XDG_CACHE_HOME/parley, else $HOME/.cache/parley, else none. No note.
 RuleCacheOptions RuleCacheFromEnvironment();
 
 // The key of `sources`' cache file (see above); "" when the executable cannot be identified,

@@ -314,6 +314,7 @@ bool RuleCompiler::CompilePattern(const RuleBlock& b, const RuleProp& p, RuleKin
   out->second_words = std::move(emitted.second_words);
   out->second_name = emitted.second_name;
   out->then = std::move(emitted.then);
+  out->capture_units = std::move(emitted.capture_units);
   out->cased = emitted.cased;
   ChooseAnchors(out);
   out->line = p.line;

@@ -362,6 +362,7 @@ class Emitter {
         }
       }
     }
+    SetCaptureUnits(seq);
     return true;
   }
 
@@ -400,6 +401,95 @@ class Emitter {
       unit.words.assign(firsts.words.begin(), firsts.words.end());
       unit.name = firsts.name;
     }
+  }
+
+  // EmittedPattern::capture_units: each capture a required slot of `seq` itself, and every
+  // element of `seq` but at most one a fixed number of units. A capture before that element
+  // counts from the match's start, one after it from its end, and that element from both.
+  void SetCaptureUnits(const PatternSeq& seq) {
+    std::vector<int> units(seq.size());
+    size_t variable = seq.size();
+    size_t slots = 0;
+    for (size_t i = 0; i < seq.size(); ++i) {
+      units[i] = FixedUnits(seq[i]);
+      if (units[i] < 0) {
+        if (variable < seq.size()) return;
+        variable = i;
+      }
+      if (seq[i].kind == PatternNode::Kind::kSlot && seq[i].role.has_value()) {
+        if (seq[i].optional) return;
+        ++slots;
+      }
+    }
+    if (slots == 0 || slots != out_->captures.size()) return;
+    // Units from the start to element i's start (i up to the variable element), and from
+    // element i's start to the end (i after it).
+    std::vector<int> before(seq.size() + 1, 0), after(seq.size() + 1, 0);
+    for (size_t i = 0; i < variable; ++i) before[i + 1] = before[i] + units[i];
+    for (size_t i = seq.size(); i-- > 0 && i > variable;) after[i] = after[i + 1] + units[i];
+    std::vector<CaptureUnits> captures;
+    for (size_t i = 0; i < seq.size(); ++i) {
+      if (seq[i].kind != PatternNode::Kind::kSlot || !seq[i].role.has_value()) continue;
+      CaptureUnits& c = captures.emplace_back();
+      c.begin = i <= variable ? before[i] : ~after[i];
+      c.end = i < variable ? before[i] + units[i] : ~after[i + 1];
+    }
+    out_->capture_units = std::move(captures);
+  }
+
+  // The number of units every match of `node` is, or -1 when matches may differ (an optional
+  // element, a gap, free text, a {name}, a list or group with items of different lengths).
+  int FixedUnits(const PatternNode& node, int depth = 0) const {
+    if (node.optional || depth > 32) return -1;
+    const auto list = [](const WordList& items) {
+      if (items.items.empty()) return -1;
+      const size_t size = items.items.front().tokens.size();
+      for (const Cue& item : items.items) {
+        if (item.tokens.size() != size) return -1;
+      }
+      return static_cast<int>(size);
+    };
+    switch (node.kind) {
+      case PatternNode::Kind::kWord:
+        // One token, whatever its bytes: a unit ends at a space.
+        return node.text.find(' ') == std::string::npos ? 1 : -1;
+      case PatternNode::Kind::kEnd:
+        return 0;
+      case PatternNode::Kind::kGap:
+        return -1;
+      case PatternNode::Kind::kSlot: {
+        if (SlotBits(node.slot) != 0) return 1;
+        if (node.slot != SlotType::kWords) return -1;
+        const auto it = scope_.words->find(node.text);
+        return it != scope_.words->end() ? list(it->second) : -1;
+      }
+      case PatternNode::Kind::kRef: {
+        if (const auto it = scope_.words->find(node.text); it != scope_.words->end()) {
+          return list(it->second);
+        }
+        const auto it = scope_.macros->find(node.text);
+        return it != scope_.macros->end() ? SeqUnits(it->second, depth + 1) : -1;
+      }
+      case PatternNode::Kind::kGroup: {
+        int units = -1;
+        for (size_t a = 0; a < node.alternatives.size(); ++a) {
+          const int alt = SeqUnits(node.alternatives[a], depth + 1);
+          if (alt < 0 || (a > 0 && alt != units)) return -1;
+          units = alt;
+        }
+        return units;
+      }
+    }
+    return -1;
+  }
+  int SeqUnits(const PatternSeq& seq, int depth) const {
+    int units = 0;
+    for (const PatternNode& node : seq) {
+      const int n = FixedUnits(node, depth);
+      if (n < 0) return -1;
+      units += n;
+    }
+    return units;
   }
 
   // Whether every match of `node` is exactly one unit: a required mention slot, word, or group

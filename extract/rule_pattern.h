@@ -114,6 +114,12 @@ struct EmittedPattern {
   // the units after the second are: the first unit of element 2, 3, ... k + 1 (read through
   // elements that may match nothing, as the second); `ids` are left empty. At most kThenUnits.
   std::vector<UnitCheck> then;
+  // Where each capture lies in a match, in units, when that is the same in every match: each
+  // capture is a required slot of the pattern's own sequence (not inside a group or macro), and
+  // every element of that sequence but at most one is always the same number of units (a
+  // mention slot, a word, a word list or group whose items are all that long, `$`). Empty
+  // otherwise.
+  std::vector<CaptureUnits> capture_units;
   // The pattern has a {name} slot, which reads capitals: `regex` is for Tagged::tagged, with
   // case-insensitive words; otherwise for Tagged::folded, with lower-case words.
   bool cased = false;

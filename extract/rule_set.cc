@@ -110,8 +110,10 @@ Result<std::string> RuleSet::Snapshot(std::string_view key) const {
 }
 
 Result<std::shared_ptr<const RuleSet>> RuleSet::FromSnapshot(std::string_view bytes,
-                                                             std::string_view key) {
-  PARLEY_ASSIGN_OR_RETURN(internal::DecodedRules decoded, internal::DecodeRuleSnapshot(bytes, key));
+                                                             std::string_view key,
+                                                             SnapshotCheck check) {
+  PARLEY_ASSIGN_OR_RETURN(internal::DecodedRules decoded,
+                          internal::DecodeRuleSnapshot(bytes, key, check));
   std::shared_ptr<RuleSet> set(new RuleSet(std::move(decoded.rules)));
   set->alias_count_ = decoded.alias_count;
   return std::shared_ptr<const RuleSet>(std::move(set));

@@ -22,6 +22,14 @@ namespace internal {
 struct CompiledRules;
 }  // namespace internal
 
+// How RuleSet::FromSnapshot checks the bytes before decoding them. kChecksum: bytes that may have
+// changed since they were written (a cache file on disk), whose checksum must hold. kTrusted: the
+// snapshot the executable embeds, written by its build and decoded there once
+// (tools/rules_snapshot_main.cc), which cannot have changed since; its checksum (a ninth of
+// start-up) is not computed. Either way the magic, version, key and size are checked and every
+// count is bounds-checked, so no bytes crash the reader.
+enum class SnapshotCheck { kChecksum, kTrusted };
+
 class RuleSet {
  public:
   // Compiles `sources` (in load order). On failure returns InvalidArgument whose message is
@@ -41,8 +49,8 @@ class RuleSet {
   // The set a Snapshot made under `key` holds. DataLoss when `bytes` are no snapshot, truncated
   // or damaged; FailedPrecondition when made by another version or under another key; the
   // message says which in a few words. Reading one costs a fraction of compiling its sources.
-  static Result<std::shared_ptr<const RuleSet>> FromSnapshot(std::string_view bytes,
-                                                             std::string_view key);
+  static Result<std::shared_ptr<const RuleSet>> FromSnapshot(
+      std::string_view bytes, std::string_view key, SnapshotCheck check = SnapshotCheck::kChecksum);
   // The fingerprint() that compiling `sources` gives, without compiling them.
   static std::string SourcesFingerprint(const std::vector<RuleSource>& sources);
 

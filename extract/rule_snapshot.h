@@ -24,10 +24,11 @@
 // binding, which stops compiling when a field is added until the snapshot learns it (then bump
 // kRuleSnapshotVersion).
 //
-// Integrity: reading checks the magic, version, key, size and checksum before decoding, and
-// bounds-checks every count while decoding, so damaged or foreign bytes give an error, never a
-// crash. The cross-references inside the rules (indices into the entities, the vocabulary) are
-// trusted once the checksum holds: a file that passes it was written by EncodeRuleSnapshot.
+// Integrity: reading checks the magic, version, key, size and (unless the bytes are trusted:
+// SnapshotCheck) checksum before decoding, and bounds-checks every count while decoding, so
+// damaged or foreign bytes give an error, never a crash. The cross-references inside the rules
+// (indices into the entities, the vocabulary) are trusted once the checksum holds: a file that
+// passes it was written by EncodeRuleSnapshot.
 //
 // Thread-safety: pure functions.
 #ifndef PARLEY_EXTRACT_RULE_SNAPSHOT_H_
@@ -39,13 +40,14 @@
 #include <string_view>
 
 #include "base/status.h"
+#include "extract/rule_set.h"
 
 namespace parley::internal {
 
 struct CompiledRules;
 
 // Bump whenever the encoding or a field of the compiled rules changes.
-inline constexpr uint32_t kRuleSnapshotVersion = 2;
+inline constexpr uint32_t kRuleSnapshotVersion = 3;
 
 // The snapshot of `rules` (compiled without errors) and its literal alias count under `key`.
 // Fails when the rules hold what a snapshot cannot (a sector view, sectors.h: never in compiled
@@ -57,10 +59,12 @@ struct DecodedRules {
   std::unique_ptr<CompiledRules> rules;
   uint64_t alias_count = 0;
 };
-// The rules `bytes` hold. DataLoss when they are no snapshot, truncated or damaged;
+// The rules `bytes` hold. DataLoss when they are no snapshot, truncated or damaged (with
+// SnapshotCheck::kTrusted a damaged payload may decode to other rules: see rule_set.h);
 // FailedPrecondition when made by another version or for another key than `key`. The message
 // says which, in a few words ("made for other rules or another build of parley").
-Result<DecodedRules> DecodeRuleSnapshot(std::string_view bytes, std::string_view key);
+Result<DecodedRules> DecodeRuleSnapshot(std::string_view bytes, std::string_view key,
+                                        SnapshotCheck check = SnapshotCheck::kChecksum);
 
 // Decodes a payload (the part after the header) without the header's checks: for the fuzz
 // target, which shows that no input crashes the reader. The rules are dropped.

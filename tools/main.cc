@@ -2,13 +2,8 @@
 #include <string_view>
 
 #include "extract/rule_cache.h"
+#include "tools/built_in_rules_snapshot.h"
 #include "tools/cli/cli.h"
-
-namespace parley {
-// The built-in snapshot of the default rules, embedded by the build (tools/CMakeLists.txt,
-// tools/rules_snapshot_main.cc writes its definition).
-std::string_view BuiltInRulesSnapshotBytes();
-}  // namespace parley
 
 #ifdef PARLEY_USE_MIMALLOC
 #include <mimalloc.h>

@@ -41,9 +41,18 @@ int main(int argc, char** argv) {
               << rules.status().message();
     return 1;
   }
-  Result<std::string> snapshot = (*rules)->Snapshot(BuiltInRulesSnapshotKey(sources));
+  const std::string key = BuiltInRulesSnapshotKey(sources);
+  Result<std::string> snapshot = (*rules)->Snapshot(key);
   if (!snapshot.ok()) {
     std::cerr << "parley_rules_snapshot: " << snapshot.status().message() << "\n";
+    return 1;
+  }
+  // parley reads its built-in snapshot without the checksum (SnapshotCheck::kTrusted): it is
+  // read back here once, checksum and all, so that one that does not decode fails the build.
+  if (Result<std::shared_ptr<const RuleSet>> back = RuleSet::FromSnapshot(*snapshot, key);
+      !back.ok() || (*back)->fingerprint() != (*rules)->fingerprint()) {
+    std::cerr << "parley_rules_snapshot: the snapshot does not read back: "
+              << (back.ok() ? "other rules" : back.status().message()) << "\n";
     return 1;
   }
   // The path goes into an assembler string: it must need no escaping.

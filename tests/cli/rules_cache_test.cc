@@ -52,9 +52,12 @@ class RulesCacheCliTest : public ::testing::Test {
   RulesCacheCliTest() {
     std::ofstream(input_) << "Japan and Russia signed a peace treaty in Moscow on 19 October "
                              "1956. Prime Minister Hatoyama visited Moscow.\n";
+    std::ofstream(rules_) << "entity state:arnor\n  label Arnor\n";
   }
+  // With a --rules file: the default rules alone are read from the built-in snapshot, which
+  // writes no cache file.
   CliRun Extract(std::vector<std::string> extra = {}) {
-    std::vector<std::string> args = {"extract", "--date", "1956-10-20", input_};
+    std::vector<std::string> args = {"extract", "--date", "1956-10-20", "--rules", rules_, input_};
     args.insert(args.end(), extra.begin(), extra.end());
     return RunParley(args);
   }
@@ -62,6 +65,7 @@ class RulesCacheCliTest : public ::testing::Test {
   parley::testing::TempDir dir_;
   const std::string cache_ = dir_.Sub("cache");
   const std::string input_ = dir_.Sub("in.txt");
+  const std::string rules_ = dir_.Sub("extra.rules");
 };
 
 TEST_F(RulesCacheCliTest, SecondRunReadsTheCacheAndPrintsTheSame) {

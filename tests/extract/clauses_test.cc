@@ -12,6 +12,7 @@
 #include "extract/default_rules.h"
 #include "extract/lexicon.h"
 #include "extract/mentions.h"
+#include "extract/rule_cache.h"
 #include "extract/rule_compiled.h"
 #include "extract/rule_set.h"
 #include "extract/sectors.h"
@@ -19,9 +20,11 @@
 namespace parley {
 namespace {
 
+// The built-in snapshot (tests/built_in_rules.cc): the default rules as a run reads them.
 const RuleSet& Rules() {
   static const std::shared_ptr<const RuleSet> rules = [] {
-    Result<std::shared_ptr<const RuleSet>> r = RuleSet::Compile(DefaultRuleSources());
+    Result<std::shared_ptr<const RuleSet>> r =
+        LoadRuleSet(DefaultRuleSources(), RuleCacheOptions());
     EXPECT_TRUE(r.ok()) << r.status().message();
     return *r;
   }();

@@ -21,6 +21,7 @@
 #include "base/types.h"
 #include "extract/document_reader.h"
 #include "extract/extractor.h"
+#include "extract/rule_cache.h"
 #include "extract/rule_set.h"
 #include "extract/rules_check.h"
 
@@ -37,8 +38,10 @@ std::unique_ptr<Extractor> DefaultExtractor() {
   return e.ok() ? std::move(*e) : nullptr;
 }
 
+// The built-in snapshot (tests/built_in_rules.cc): the default rules as a run reads them.
 std::shared_ptr<const RuleSet> DefaultRuleSet() {
-  Result<std::shared_ptr<const RuleSet>> rules = RuleSet::Compile(DefaultRuleSources());
+  Result<std::shared_ptr<const RuleSet>> rules =
+      LoadRuleSet(DefaultRuleSources(), RuleCacheOptions());
   EXPECT_TRUE(rules.ok()) << rules.status().message();
   return rules.ok() ? *rules : nullptr;
 }

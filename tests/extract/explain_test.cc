@@ -3,12 +3,15 @@
 #include <gtest/gtest.h>
 
 #include "extract/default_rules.h"
+#include "extract/rule_cache.h"
 
 namespace parley {
 namespace {
 
+// The built-in snapshot (tests/built_in_rules.cc): the default rules as a run reads them.
 std::shared_ptr<const RuleSet> DefaultRules() {
-  Result<std::shared_ptr<const RuleSet>> rules = RuleSet::Compile(DefaultRuleSources());
+  Result<std::shared_ptr<const RuleSet>> rules =
+      LoadRuleSet(DefaultRuleSources(), RuleCacheOptions());
   EXPECT_TRUE(rules.ok()) << rules.status().message();
   return rules.ok() ? *rules : nullptr;
 }

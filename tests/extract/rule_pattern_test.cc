@@ -52,7 +52,8 @@ PatternWordSet PatternWordIds(const std::vector<std::string>& words) {
 }
 
 // The matcher's pattern of `out`: searched unanchored, or (`anchored`) tried at its start
-// words with the unit after each checked first, as RuleCompiler builds it.
+// words with the unit after each checked first and the captures read off the units where they
+// fix them, as RuleCompiler builds it.
 CompiledPattern Compiled(const EmittedPattern& out, bool anchored) {
   CompiledPattern pattern;
   pattern.re = LazyRegex(out.regex, RE2::Options());
@@ -69,6 +70,7 @@ CompiledPattern Compiled(const EmittedPattern& out, bool anchored) {
     pattern.second_name = out.second_name;
     pattern.then = out.then;
     for (UnitCheck& unit : pattern.then) unit.ids = PatternWordIds(unit.words);
+    pattern.capture_units = out.capture_units;
   }
   return pattern;
 }
@@ -405,6 +407,49 @@ TEST(EmitPatternTest, OnlyPatternsWithANameSlotReadTheSentenceAsWritten) {
       EXPECT_EQ(AsciiLower(s.tagged.substr(s.Offset(groups[1]), groups[1].size())),
                 AsciiLower(c.match));
     }
+  }
+}
+
+// Where the units of every match fix a capture (EmittedPattern::capture_units): units from the
+// match's start (k >= 0) or back from its end (~k). NextMatchTest below reads captures off them.
+TEST(EmitPatternTest, CaptureUnitsWhereEveryMatchFixesThem) {
+  const std::map<std::string, WordList> words = {
+      {"title", WordList{{Cue{{"prime", "minister"}}, Cue{{"envoy"}}}}},
+      {"pair", WordList{{Cue{{"prime", "minister"}}, Cue{{"foreign", "minister"}}}}},
+      {"one", WordList{{Cue{{"envoy"}}, Cue{{"minister"}}}}}};
+  const std::map<std::string, PatternSeq> macros = {
+      {"two", PatternSeq{PatternNode{PatternNode::Kind::kWord, 0, "the"},
+                         PatternNode{PatternNode::Kind::kWord, 0, "new"}}}};
+  struct Case {
+    std::string pattern;
+    std::vector<std::pair<int32_t, int32_t>> units;  // (begin, end) per capture
+    RuleKind kind = RuleKind::kRelation;
+  };
+  const Case cases[] = {
+      {"{actor:subject} met {actor:object}", {{0, 1}, {2, 3}}},
+      {"the {@pair:text} met {actor:object}", {{1, 3}, {4, 5}}},
+      {"@two {@one:text} , $", {{2, 3}}},
+      {"(met|saw) {actor:subject}", {{1, 2}}},
+      // One element of varying length: what comes after it counts from the end.
+      {"the {@title:text}", {{1, ~0}}},
+      {"{@title:text} {person:subject}", {{0, ~1}, {~1, ~0}}},
+      {"{text:text} , said {actor:subject}", {{0, ~3}, {~1, ~0}}},
+      {"(the)? {state:subject} said", {{~2, ~1}}},
+      {"{actor:subject} (met|talked with) {actor:object}", {{0, 1}, {~1, ~0}}},
+      {"{name:label} said", {{0, ~1}}, RuleKind::kDiscover},
+      // Not fixed: two elements of varying length, an optional capture, a capture in a group.
+      {"(the)? {text:text} , {actor:subject}", {}},
+      {"{actor:subject}? said {state:object}", {}},
+      {"({state:subject} | {actor:subject}) said", {}},
+      {"said", {}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.pattern);
+    EmittedPattern out;
+    ASSERT_TRUE(Emit(c.pattern, c.kind, words, &out, macros));
+    std::vector<std::pair<int32_t, int32_t>> units;
+    for (const CaptureUnits& u : out.capture_units) units.emplace_back(u.begin, u.end);
+    EXPECT_EQ(units, c.units);
   }
 }
 

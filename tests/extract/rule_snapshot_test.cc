@@ -23,6 +23,7 @@
 #include "extract/rule_cache.h"
 #include "extract/rule_set.h"
 #include "gtest/gtest.h"
+#include "tools/built_in_rules_snapshot.h"
 
 namespace parley {
 namespace {
@@ -303,6 +304,7 @@ TEST(RuleCacheTest, UnusableDirectoryCompilesSilently) {
   TempDir dir;
   WriteFile(dir.path() + "/file", "x");
   RuleCacheOptions options;
+  options.built_in = false;  // else the defaults are read from it
   options.dir = dir.path() + "/file/cache";
   int notes = 0;
   options.note = [&notes](const std::string&) { ++notes; };
@@ -330,7 +332,7 @@ TEST(RuleCacheTest, ConcurrentWritersLeaveAValidFile) {
 }
 
 // The environment's cache: PARLEY_RULES_CACHE first (off turns the cache and the built-in
-// snapshot off), then XDG_CACHE_HOME, then HOME.
+// snapshot off, built-in the cache), then XDG_CACHE_HOME, then HOME.
 TEST(RuleCacheTest, CacheFromTheEnvironment) {
   struct Case {
     const char *parley, *xdg, *home, *dir;
@@ -338,6 +340,7 @@ TEST(RuleCacheTest, CacheFromTheEnvironment) {
   };
   const Case cases[] = {
       {"off", "/x", "/h", "", false},
+      {"built-in", "/x", "/h", "", true},
       {"0", "/x", "/h", "", false},
       {"", "/x", "/h", "", false},
       {"/c", "/x", "/h", "/c", true},
@@ -406,7 +409,7 @@ TEST(RuleCacheTest, BuiltInSnapshotServesItsSources) {
   SetBuiltInRulesSnapshot(damaged);
   options.built_in = true;
   Result<std::shared_ptr<const RuleSet>> fallback = LoadRuleSet(defaults, options);
-  SetBuiltInRulesSnapshot("");
+  SetBuiltInRulesSnapshot(BuiltInRulesSnapshotBytes());  // the test binary's (built_in_rules.cc)
   ASSERT_TRUE(fallback.ok());
   EXPECT_EQ((*fallback)->fingerprint(), (*compiled)->fingerprint());
   ASSERT_EQ(notes.size(), 1u);

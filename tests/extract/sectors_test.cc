@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "extract/default_rules.h"
+#include "extract/rule_cache.h"
 #include "extract/rule_entities.h"
 #include "extract/rule_matcher.h"
 #include "extract/rule_set.h"
@@ -15,9 +16,10 @@
 namespace parley {
 namespace {
 
+// The built-in snapshot (tests/built_in_rules.cc): the default rules as a run reads them.
 const RuleSet& Defaults() {
   static const std::shared_ptr<const RuleSet> set = [] {
-    auto compiled = RuleSet::Compile(DefaultRuleSources());
+    auto compiled = LoadRuleSet(DefaultRuleSources(), RuleCacheOptions());
     EXPECT_TRUE(compiled.ok()) << compiled.status().ToString();
     return *compiled;
   }();

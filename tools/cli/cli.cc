@@ -29,9 +29,9 @@ void PrintUsage(std::ostream& out) {
          "  2 usage error, 3 bad input (file, rule file, pattern, query budget), 4 store in\n"
          "  use by another writer, 5 store missing/damaged/newer format, 70 internal error\n"
          "\n"
-         "environment: PARLEY_RULES_CACHE=DIR|off, the compiled-rules cache (default\n"
+         "environment: PARLEY_RULES_CACHE=DIR|off|built-in, the compiled-rules cache (default\n"
          "  $XDG_CACHE_HOME/parley or ~/.cache/parley; off, or --no-rules-cache, compiles the\n"
-         "  rules every run; README.md, Start-up)\n"
+         "  rules every run; built-in reads no cache directory; README.md, Start-up)\n"
          "\n"
          "Start with: parley extract examples/*.txt   (see README.md for the full tour)\n";
 }

@@ -50,7 +50,7 @@ void AddRuleFlags(CLI::App& app, RuleFlags& flags) {
 }
 
 RuleCacheOptions RuleCache(const CommandContext* context, const RuleFlags& flags) {
-  RuleCacheOptions options = flags.no_rules_cache ? RuleCacheOptions() : RuleCacheFromEnvironment();
+  RuleCacheOptions options = flags.no_rules_cache ? RuleCacheOff() : RuleCacheFromEnvironment();
   if (context != nullptr) {
     std::ostream* err = context->streams.err;
     options.note = [err](const std::string& line) { *err << "parley: note: " << line << "\n"; };
