@@ -1327,6 +1327,12 @@ TEST(DefaultRulesTest, ParticipleListsAndTheirSubjects) {
        {"state:japan strengthened recipient=state:united-states modality=planned"},
        {}},
       {"The goal is to strengthen the alliance with Japan.", {}, {"state:japan strengthened"}},
+      // "Latin American" is the region's adjective, not the United States'.
+      {"Latin American leaders met in Lima.", {}, {"state:united-states met_with"}},
+      {"The three North American governments will work together to disrupt the supply of "
+       "fentanyl.",
+       {},
+       {"state:united-states cooperated"}},
       // Convenors discuss with whom they convened, not with each other.
       {"Secretary Antony Blinken and Secretary Lloyd Austin convened defense industry leaders "
        "and discussed supply chains.",
