@@ -1333,6 +1333,10 @@ TEST(DefaultRulesTest, ParticipleListsAndTheirSubjects) {
        "fentanyl.",
        {},
        {"state:united-states cooperated"}},
+      // The leaders of a sector are the sector's.
+      {"Secretary Antony Blinken urged Sudan's military leaders to release all those detained.",
+       {"person:antony-blinken requested recipient=group:sudan-military"},
+       {}},
       // Convenors discuss with whom they convened, not with each other.
       {"Secretary Antony Blinken and Secretary Lloyd Austin convened defense industry leaders "
        "and discussed supply chains.",
