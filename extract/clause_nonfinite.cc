@@ -146,6 +146,27 @@ void ClauseReader::FindInfinitiveSubjects() {
     } else if (to >= 1 && Is(to - 1, "except")) {
       clause_to = to - 1;
     }
+    // "Truman's foremost goal was to limit Soviet expansion": the owner of an aim (or of an
+    // achievement) that "be" joins to the infinitive does what the infinitive says.
+    if (to >= 2 && Has(to - 1, kClassBe) && IsNounWord(to - 2)) {
+      int noun = ChunkEndingAt(to - 1);
+      const bool added = noun < 0;
+      if (added) noun = NounChunkEndingAt(to - 1, /*possessor_owns=*/true);
+      const int kind = AchievementNoun(noun);
+      if (kind == 0 && added && noun >= 0 && noun + 1 == static_cast<int>(out_->chunks.size())) {
+        out_->chunks.pop_back();
+      }
+      if (kind != 0 && !out_->chunks[noun].in_pp) {
+        g.subject = noun;
+        g.owner_subject = true;
+        g.infinitive = false;
+        g.subject_via = "owner of \"" + std::string(Lower(out_->chunks[noun].head)) + "\"";
+        if (kind == 2) {
+          for (GroupVerb& v : g.verbs) v.modality = Stronger(v.modality, Modality::kPlanned);
+        }
+        continue;
+      }
+    }
     const bool exception = clause_to != to;
     if (exception && clause_to > 0 && IsPunct(clause_to - 1, ',')) --clause_to;
     // The clause the infinitive completes ends at its "to".

@@ -417,6 +417,16 @@ class ClauseReader {
   // noun phrase's chunk ("a coup led by Colonel Omar Torrijos deposed Arias": the
   // leader acts for the coup); -1 otherwise.
   int LedPhrase(int agent, size_t gi) const;
+  // "One of Carter's greatest accomplishments was negotiating the treaties", "Truman's goal was
+  // containing Soviet power" (and "was to limit": FindInfinitiveSubjects): a noun of an achievement
+  // or an aim, owned by an actor and naming no entity, as the subject of "be" and a gerund stands
+  // for its owner (VerbGroup::owner_subject), who did what the gerund says, or means to (an aim:
+  // planned).
+  void OwnerOfAchievement(VerbGroup* g) const;
+  // 1 when chunk c, naming no entity and owned by one, is headed by a noun of what someone did
+  // ("accomplishment", "achievement", "legacy"), 2 by a noun of what someone means to do
+  // ("goal", "aim", "priority", "mission"), else 0.
+  int AchievementNoun(int c) const;
 
   // When participle group gi names a topic of a verb of talking whose subject it would share
   // ("discussed the challenges, including climate change, ending the pandemic": an -ing form

@@ -564,6 +564,36 @@ int ClauseReader::TopicOfTalk(size_t gi) const {
   return -1;
 }
 
+int ClauseReader::AchievementNoun(int c) const {
+  // Nouns of what someone did, and of what someone means to do.
+  static constexpr std::string_view kDone[] = {
+      "accomplishment", "accomplishments", "achievement",  "achievements", "success",
+      "successes",      "legacy",          "contribution", "contributions"};
+  static constexpr std::string_view kMeant[] = {"goal",     "goals",      "aim",       "aims",
+                                                "priority", "priorities", "objective", "objectives",
+                                                "task",     "mission",    "purpose",   "intention"};
+  if (c < 0) return 0;
+  const Chunk& chunk = out_->chunks[c];
+  if (!chunk.members.empty() || chunk.owners.empty() || chunk.head == kNoUnit) return 0;
+  const std::string_view head = Lower(chunk.head);
+  if (std::find(std::begin(kDone), std::end(kDone), head) != std::end(kDone)) return 1;
+  if (std::find(std::begin(kMeant), std::end(kMeant), head) != std::end(kMeant)) return 2;
+  return 0;
+}
+
+void ClauseReader::OwnerOfAchievement(VerbGroup* g) const {
+  if (g->subject < 0 || g->nominal || g->verbs.empty() || !Has(g->begin, kClassBe)) return;
+  const GroupVerb& v = g->verbs[0];
+  if (v.passive || (info_[v.unit].forms & kFormIng) == 0) return;
+  const int kind = AchievementNoun(g->subject);
+  if (kind == 0) return;
+  g->owner_subject = true;
+  g->subject_via = "owner of \"" + std::string(Lower(out_->chunks[g->subject].head)) + "\"";
+  if (kind == 2) {
+    for (GroupVerb& each : g->verbs) each.modality = Stronger(each.modality, Modality::kPlanned);
+  }
+}
+
 int ClauseReader::LedPhrase(int agent, size_t gi) const {
   const Chunk& by = out_->chunks[agent];
   if (by.members.empty() || by.begin < 2 || !Is(by.begin - 1, "by")) return -1;
@@ -587,6 +617,7 @@ int ClauseReader::LedPhrase(int agent, size_t gi) const {
 void ClauseReader::FindRoles(size_t gi) {
   FindSubject(gi);
   VerbGroup& g = out_->groups[gi];
+  OwnerOfAchievement(&g);
   // A topic of talk shares no subject, however it was found (below).
   if (g.subject >= 0 && g.subject_via.rfind("shared", 0) == 0 && ParticipleClause(g) &&
       TopicOfTalk(gi) >= 0) {
@@ -742,6 +773,9 @@ void ClauseReader::FindRoles(size_t gi) {
       }
     }
   }
+  // "will provide up to $20,000 in debt relief": "up to" before an amount bounds the amount;
+  // it opens no phrase.
+  if (Is(v, "up") && Is(v + 1, "to") && (IsCurrency(v + 2) || IsDigits(v + 2))) v += 2;
   if (!passive && !adjective_that) {
     const int object = ObjectAt(v);
     if (object >= 0) {

@@ -572,7 +572,16 @@ class FrameReader {
       if (o.group == &g && o.verb == verb && o.imported == imported) return o.occurs;
     }
     if (*after_end_known == kNoUnit) *after_end_known = AfterEnd(g, verb);
-    const uint32_t after_end = *after_end_known;
+    uint32_t after_end = *after_end_known;
+    // An imported pattern's words after the verb are the verb's own, not those of the
+    // to-infinitive it governs, unless the pattern spells that "to" ("joined a call with the
+    // G7 to discuss Iran's attack" is no JOIN * ATTACK [190]).
+    if (imported && g.to_clause != kNoUnit && g.to_clause > verb && g.to_clause < after_end &&
+        std::none_of(r.after.begin(), r.after.end(), [](const RefineWord& w) {
+          return w.list == nullptr && !w.cue.tokens.empty() && w.cue.tokens[0] == "to";
+        })) {
+      after_end = g.to_clause;
+    }
     const bool occurs =
         (r.adjacent
              ? InOrderAdjacent(r.before, before_begin, verb, false, r.before_at_verb, imported) &&
@@ -708,6 +717,19 @@ class FrameReader {
     return next;
   }
 
+  // Whether chunk c is headed by a noun that names a part of a country's land, sea or air
+  // ("border", "territory", "waters", "airspace"), so that its owner or its with-phrase names
+  // the place: "on Ukraine's borders", "along the border with Ukraine".
+  bool IsLandPart(int c) const {
+    static constexpr std::string_view kParts[] = {
+        "border", "borders",  "frontier", "frontiers", "territory", "territories",
+        "waters", "airspace", "coast",    "coastline", "soil",      "doorstep"};
+    const Chunk& chunk = a_.chunks[c];
+    if (chunk.end == 0 || chunk.end <= chunk.begin) return false;
+    const std::string_view head = Lower(chunk.end - 1);
+    return std::find(std::begin(kParts), std::end(kParts), head) != std::end(kParts);
+  }
+
   // Prepositions of a phrase that belongs to the noun before it: "of", "in", "to".
   static bool TopicComplement(std::string_view p) { return p == "of" || p == "in" || p == "to"; }
 
@@ -775,12 +797,22 @@ class FrameReader {
         *entities = ResolveChunk(s_, a_, appos, f.bits, f.actor, false, doc_);
         if (!entities->empty()) return appos;
       }
-      // "on the islands of Iturup and Kunashir": the entity an of-phrase names.
-      if (i + 1 < g.preps.size() && Lower(g.preps[i + 1].prep) == "of" &&
-          g.preps[i + 1].chunk >= 0 && a_.chunks[pp.chunk].end == g.preps[i + 1].prep &&
+      // "on the islands of Iturup and Kunashir": the entity an of-phrase names; "along the
+      // border with Ukraine": a with-phrase after a part of a country's land.
+      if (i + 1 < g.preps.size() && g.preps[i + 1].chunk >= 0 &&
+          a_.chunks[pp.chunk].end == g.preps[i + 1].prep &&
+          (Lower(g.preps[i + 1].prep) == "of" ||
+           (Lower(g.preps[i + 1].prep) == "with" && IsLandPart(pp.chunk))) &&
           !(imported && f.prep == "any" && ImportedAnySkips(g, i + 1, cameo))) {
         *entities = ResolveChunk(s_, a_, g.preps[i + 1].chunk, f.bits, f.actor, false, doc_);
         if (!entities->empty()) return g.preps[i + 1].chunk;
+      }
+      // "on Ukraine's borders", "in Japan's territorial waters": a part of a country's land,
+      // sea or air is the place of its owner.
+      if ((f.bits & kBitPlace) != 0 && IsLandPart(pp.chunk) &&
+          a_.chunks[pp.chunk].members.empty() && !a_.chunks[pp.chunk].owners.empty()) {
+        *entities = ResolveChunk(s_, a_, pp.chunk, f.bits, f.actor, true, doc_);
+        if (!entities->empty()) return pp.chunk;
       }
     }
     return -1;
@@ -801,6 +833,9 @@ class FrameReader {
     const bool cooperation =
         cameo.size() >= 2 && cameo[0] == '0' && cameo[1] >= '3' && cameo[1] <= '8';
     if (prep == "against") return cooperation;
+    // A through- or via-phrase names a way or a medium ("monitor progress through Ukraine
+    // Donor Platform meetings", "aid to Gaza through Egypt").
+    if (prep == "through" || prep == "via") return true;
     if (prep == "alongside") return !cooperation;
     if (prep == "with" && !cooperation && pp.prep >= 2) {
       static constexpr std::string_view kJoint[] = {"coordination", "cooperation", "partnership",
@@ -813,10 +848,11 @@ class FrameReader {
         return true;
       }
     }
-    // "airlifted aid to the humanitarian logistics hub in Egypt": an in-phrase right after a
-    // to-phrase that names no entity is where that phrase's noun is (not after an of-phrase:
+    // "airlifted aid to the humanitarian logistics hub in Egypt", "look forward to their
+    // integration into NATO's structures": an in- or into-phrase right after a to-phrase that
+    // names no entity is where that phrase's noun is (not after an of-phrase:
     // "criticized the closure of guest houses in Bree" is about Bree).
-    if (prep == "in" && i > 0 && g.preps[i - 1].chunk >= 0) {
+    if ((prep == "in" || prep == "into") && i > 0 && g.preps[i - 1].chunk >= 0) {
       const Chunk& before = a_.chunks[g.preps[i - 1].chunk];
       const std::string_view before_prep = Lower(g.preps[i - 1].prep);
       if (before_prep == "to" && before.end == pp.prep && before.members.empty() &&
@@ -969,6 +1005,29 @@ class FrameReader {
     const LexEntry* e = doc_.rules.lexicon.Find(p);
     return e != nullptr && (e->classes & kClassPreposition) != 0 &&
            (e->classes & (kClassSubordinator | kClassStop)) == 0;
+  }
+
+  // Whether the subject chunk of g is that of an earlier verb of convening: "A and B convened
+  // the task force to discuss", "A and B convened industry leaders and discussed": the
+  // convenors talk with whom they brought together, not with each other.
+  bool Convenors(const VerbGroup& g, int subject_chunk) const {
+    static constexpr std::string_view kConvene[] = {"convene",  "host",   "gather",
+                                                    "assemble", "summon", "bring"};
+    if (subject_chunk < 0) return false;
+    const Lexicon& lexicon = doc_.rules.lexicon;
+    for (const VerbGroup& other : a_.groups) {
+      if (&other == &g || other.begin >= g.begin || other.subject != subject_chunk ||
+          other.verbs.empty() || other.object < 0) {
+        continue;
+      }
+      for (uint32_t verb : other.verbs.back().verbs) {
+        const std::string_view lemma = lexicon.Lemma(verb);
+        if (std::find(std::begin(kConvene), std::end(kConvene), lemma) != std::end(kConvene)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   // Whether verb k of g is "help" with a direct object that opens with a verb's base form: a
@@ -1413,7 +1472,8 @@ class FrameReader {
       }
     }
     const bool mutual = frame.reciprocal != Frame::Reciprocal::kNone && subjects.size() > 1 &&
-                        subjects.size() <= most && (!phrase || frame.reciprocal_only);
+                        subjects.size() <= most && (!phrase || frame.reciprocal_only) &&
+                        !Convenors(g, subject_chunk);
     if (frame.reciprocal_only && !mutual) {
       Skip(rule, v.unit, "the subject is no list of two to five actors");
       return;

@@ -72,7 +72,7 @@ Result<ImportResult> ImportPetrarch(const std::vector<ImportInput>& inputs,
   ProblemLog log;
   AgentImporter agents(against, &log);
   ActorImporter actors(against, agents.nouns(), &log);
-  VerbImporter verbs(against, &log);
+  VerbImporter verbs(against, options.skip_roots, &log);
   // The dictionaries are Latin-1 in places; rule files are UTF-8.
   std::vector<ImportInput> utf8 = inputs;
   for (ImportInput& input : utf8) {

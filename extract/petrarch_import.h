@@ -121,6 +121,9 @@ struct ImportOptions {
   // their states, persons, organizations and groups lend their ids, their lexicon tells words
   // from names, their sectors name the codes. Null: none.
   const RuleSet* against = nullptr;
+  // CAMEO roots ("13", "14") whose codes a verb dictionary's patterns and verbs do not become
+  // frames for: each such frame is reported instead ("code of skipped root 13"). Empty: none.
+  std::vector<std::string> skip_roots;
 };
 
 struct ImportedFile {

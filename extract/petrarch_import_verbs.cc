@@ -485,6 +485,14 @@ size_t VerbImporter::WriteFrames(const ImportInput& input, const VerbBlock& bloc
   size_t written = 0;
   for (auto& [key, lines] : by_root) {
     const std::string root = key.substr(0, key.find('|'));
+    // A skipped root's frame is not written; the block's other frames still give way where
+    // its patterns occur (their `unless` lines below).
+    if (skip_roots_.count(root) > 0) {
+      log_->Add(
+          input.path, lines.empty() ? verbs.front()->line : lines.front().source,
+          "code of skipped root " + root + " (of '" + VerbName(*verbs.front()) + "'): no frame");
+      continue;
+    }
     const std::string object = lines.empty() ? "" : lines[0].object;
     const bool asserted = !lines.empty() && lines[0].asserted;
     const bool compound = !lines.empty() && lines[0].compound;

@@ -21,8 +21,9 @@ namespace parley::petrarch {
 
 class VerbImporter {
  public:
-  // REQUIRES: `against` and `log` outlive the importer.
-  VerbImporter(const Against& against, ProblemLog* log) : against_(against), log_(log) {}
+  // REQUIRES: `against` and `log` outlive the importer. `skip_roots`: ImportOptions::skip_roots.
+  VerbImporter(const Against& against, const std::vector<std::string>& skip_roots, ProblemLog* log)
+      : against_(against), skip_roots_(skip_roots.begin(), skip_roots.end()), log_(log) {}
 
   // Appends to `text` the rules `file` (read from `input`) becomes, to `summary` what it
   // became; logs what it does not translate.
@@ -176,6 +177,7 @@ class VerbImporter {
                               const std::string& root);
 
   const Against& against_;
+  const std::set<std::string> skip_roots_;
   ProblemLog* log_;
   std::set<std::string> reported_codes_;  // codes reported as having no CAMEO root
   std::set<std::string> lists_;  // synonym sets of the current verb file written as word lists

@@ -11,6 +11,7 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <atomic>
 #include <bitset>
 #include <cstdint>
 #include <limits>
@@ -94,6 +95,74 @@ struct EntityDef {
   // `view_code`. Null for every entity of the rules.
   const EntityDef* view_of = nullptr;
   std::string view_code;
+};
+
+// The entities of a rule set, indexed as a vector. Compiling fills it (emplace_back); reading a
+// snapshot (rule_snapshot.h, SetEncoded) leaves each entity encoded until it is first asked for:
+// a run reads a few hundred of the imported layer's 30,000 entities, and decoding them all was a
+// third of start-up. Reading is thread-safe: the first reader of an entity decodes it under a
+// lock (others wait), later ones read it without one. An entity never moves: references and
+// pointers into the table (data() + i) hold for its life. Compiling is single-threaded.
+class EntityDefs {
+ public:
+  // Decodes one entity's bytes into `def` (default-constructed); false when they do not decode.
+  using Decode = bool (*)(std::string_view bytes, EntityDef* def);
+
+  EntityDefs() = default;
+  EntityDefs(EntityDefs&&) = default;
+  EntityDefs& operator=(EntityDefs&&) = default;
+
+  // Compiling. REQUIRES: no SetEncoded.
+  void reserve(size_t n) { defs_.reserve(n); }
+  EntityDef& emplace_back() { return defs_.emplace_back(); }
+  void pop_back() { defs_.pop_back(); }
+
+  size_t size() const { return defs_.size(); }
+  bool empty() const { return defs_.empty(); }
+  const EntityDef& operator[](size_t i) const {
+    if (lazy_ != nullptr && !lazy_->ready[i].load(std::memory_order_acquire)) DecodeOne(i);
+    return defs_[i];
+  }
+  EntityDef& operator[](size_t i) {
+    std::as_const(*this)[i];
+    return defs_[i];
+  }
+  // The first entity, decoding nothing: `def - data()` is the index of an entity `def` got from
+  // the table.
+  const EntityDef* data() const { return defs_.data(); }
+  // Every entity, all decoded first.
+  std::vector<EntityDef>::const_iterator begin() const {
+    DecodeAll();
+    return defs_.begin();
+  }
+  std::vector<EntityDef>::const_iterator end() const { return defs_.end(); }
+
+  // Reading a snapshot: offsets.size() - 1 entities, entity i encoded in
+  // bytes[offsets[i], offsets[i + 1]) and decoded by `decode` when first asked for. `owned` holds
+  // `bytes` when not null; else they must outlive the table (the executable's built-in snapshot).
+  // An entity whose bytes do not decode stays empty (the checksum, or the build for the built-in
+  // snapshot, rules that out; DecodeAll reports it). REQUIRES: offsets ascending from 0 to
+  // bytes.size(); the table is empty.
+  void SetEncoded(std::vector<uint32_t> offsets, std::string_view bytes,
+                  std::unique_ptr<std::string> owned, Decode decode);
+  // Decodes every entity not decoded yet; false when one does not decode.
+  bool DecodeAll() const;
+
+ private:
+  struct Lazy {
+    std::vector<uint32_t> offsets;
+    std::string_view bytes;
+    std::unique_ptr<std::string> owned;
+    Decode decode = nullptr;
+    std::mutex mutex;
+    std::unique_ptr<std::atomic<bool>[]> ready;
+    bool failed = false;  // guarded by mutex
+  };
+  void DecodeOne(size_t i) const;
+
+  // Mutable: decoding fills an entity in place, once, under Lazy::mutex.
+  mutable std::vector<EntityDef> defs_;
+  std::unique_ptr<Lazy> lazy_;  // null: every entity is decoded (compiled rules)
 };
 
 // A sector (rules/README.md section 14): nouns that give an actor its sector ("soldiers": MIL).
@@ -501,7 +570,7 @@ struct EntityPatternGate {
 };
 
 struct CompiledRules {
-  std::vector<EntityDef> entities;  // sorted by id
+  EntityDefs entities;  // sorted by id
   StringMap<uint32_t> entity_index;
   // Literal aliases by their first token (exact, or lower-cased for ignore_case). Its token
   // table is the rules' vocabulary: every alias token, and the words the other stages look up

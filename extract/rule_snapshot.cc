@@ -87,7 +87,11 @@ class Writer {
 class Reader {
  public:
   static constexpr bool kReading = true;
-  explicit Reader(std::string_view in) : p_(in.data()), end_(in.data() + in.size()) {}
+  // `lasting`: the bytes outlive the rules read from them (the built-in snapshot), which may
+  // then keep pointing into them.
+  explicit Reader(std::string_view in, bool lasting = false)
+      : p_(in.data()), end_(in.data() + in.size()), lasting_(lasting) {}
+  bool lasting() const { return lasting_; }
 
   // The reads are small and many (a few per alias): the checks inline, the failures not.
   template <typename T>
@@ -122,6 +126,16 @@ class Reader {
     }
     s.append(p_, n);
     p_ += n;
+  }
+  // The next n bytes, not copied ("" after an error).
+  std::string_view View(size_t n) {
+    if (static_cast<size_t>(end_ - p_) < n) [[unlikely]] {
+      EndsEarly();
+      return {};
+    }
+    const std::string_view view(p_, n);
+    p_ += n;
+    return view;
   }
   void Count(size_t& n, size_t min_bytes) {
     uint32_t c = 0;
@@ -170,6 +184,7 @@ class Reader {
  private:
   const char* p_;
   const char* end_;
+  bool lasting_;
   std::string error_;
   std::unordered_map<std::type_index, std::vector<std::shared_ptr<void>>> shared_;
 };
@@ -522,6 +537,49 @@ void Field(IO& io, EntityDef& d) {
   All(io, entity, role_periods, acts_as, eras, adjectives, priority, order, where, imported_roles,
       imported);
 }
+// One entity, from its own bytes (EntityDefs::Decode).
+bool DecodeEntity(std::string_view bytes, EntityDef* def) {
+  Reader reader(bytes);
+  Field(reader, *def);
+  return reader.ok() && reader.at_end();
+}
+
+// The entities: u32 offsets (count + 1, from 0), then a string of every entity's fields one after
+// another, entity i at [offsets[i], offsets[i + 1]), so that reading leaves each encoded until it
+// is asked for (EntityDefs::SetEncoded).
+template <typename IO>
+void Field(IO& io, EntityDefs& defs) {
+  std::vector<uint32_t> offsets;
+  if constexpr (!IO::kReading) {
+    std::string bytes;
+    offsets.reserve(defs.size() + 1);
+    offsets.push_back(0);
+    for (size_t i = 0; i < defs.size() && io.ok(); ++i) {
+      Writer one;
+      Field(one, const_cast<EntityDef&>(std::as_const(defs)[i]));  // the writer only reads it
+      if (!one.ok()) io.Fail(one.error());
+      bytes += one.Take();
+      if (bytes.size() > UINT32_MAX) io.Fail("the entities take more than 4 GB");
+      offsets.push_back(static_cast<uint32_t>(bytes.size()));
+    }
+    Field(io, offsets);
+    Field(io, bytes);
+  } else {
+    Field(io, offsets);
+    size_t size = 0;
+    io.Count(size, 1);
+    const std::string_view bytes = io.View(size);
+    if (offsets.empty() || offsets[0] != 0 || offsets.back() != size ||
+        !std::is_sorted(offsets.begin(), offsets.end())) {
+      io.Fail("the entities are misshapen");
+    }
+    if (!io.ok()) return;
+    std::unique_ptr<std::string> owned;
+    if (!io.lasting()) owned = std::make_unique<std::string>(bytes);
+    const std::string_view kept = owned != nullptr ? std::string_view(*owned) : bytes;
+    defs.SetEncoded(std::move(offsets), kept, std::move(owned), DecodeEntity);
+  }
+}
 PARLEY_SNAPSHOT_FIELDS(SectorDef, code, group, label, where)
 PARLEY_SNAPSHOT_FIELDS(SectorNoun, tokens, sector, before)
 PARLEY_SNAPSHOT_FIELDS(SlotCapture, role, kind, bits, actor)
@@ -625,10 +683,10 @@ void Field(IO& io, CompiledRules& r) {
   All(io, person_names, person_surnames, fingerprint);
 }
 
-Result<DecodedRules> DecodePayload(std::string_view payload) {
+Result<DecodedRules> DecodePayload(std::string_view payload, bool lasting) {
   DecodedRules out;
   out.rules = std::make_unique<CompiledRules>();
-  Reader reader(payload);
+  Reader reader(payload, lasting);
   Field(reader, out.alias_count);
   Field(reader, *out.rules);
   if (reader.ok() && !reader.at_end()) reader.Fail("bytes follow the rules");
@@ -637,6 +695,37 @@ Result<DecodedRules> DecodePayload(std::string_view payload) {
 }
 
 }  // namespace
+
+void EntityDefs::SetEncoded(std::vector<uint32_t> offsets, std::string_view bytes,
+                            std::unique_ptr<std::string> owned, Decode decode) {
+  const size_t n = offsets.empty() ? 0 : offsets.size() - 1;
+  defs_.clear();
+  defs_.resize(n);
+  lazy_ = std::make_unique<Lazy>();
+  lazy_->offsets = std::move(offsets);
+  lazy_->bytes = bytes;
+  lazy_->owned = std::move(owned);
+  lazy_->decode = decode;
+  lazy_->ready.reset(new std::atomic<bool>[n]());
+}
+
+void EntityDefs::DecodeOne(size_t i) const {
+  std::lock_guard<std::mutex> lock(lazy_->mutex);
+  if (lazy_->ready[i].load(std::memory_order_relaxed)) return;  // another thread's meanwhile
+  const uint32_t begin = lazy_->offsets[i];
+  if (!lazy_->decode(lazy_->bytes.substr(begin, lazy_->offsets[i + 1] - begin), &defs_[i])) {
+    defs_[i] = EntityDef();
+    lazy_->failed = true;
+  }
+  lazy_->ready[i].store(true, std::memory_order_release);
+}
+
+bool EntityDefs::DecodeAll() const {
+  if (lazy_ == nullptr) return true;
+  for (size_t i = 0; i < defs_.size(); ++i) (*this)[i];
+  std::lock_guard<std::mutex> lock(lazy_->mutex);
+  return !lazy_->failed;
+}
 
 Result<std::string> EncodeRuleSnapshot(const CompiledRules& rules, uint64_t alias_count,
                                        std::string_view key) {
@@ -693,11 +782,16 @@ Result<DecodedRules> DecodeRuleSnapshot(std::string_view bytes, std::string_view
   if (check == SnapshotCheck::kChecksum && ContentHash(payload) != rest.substr(0, kChecksumSize)) {
     return DataLossError("it is damaged (its checksum does not match)");
   }
-  return DecodePayload(payload);
+  // The built-in snapshot lives as long as the process: its entities stay where they are.
+  return DecodePayload(payload, /*lasting=*/check == SnapshotCheck::kTrusted);
 }
 
 Status DecodeRuleSnapshotPayload(std::string_view payload) {
-  return DecodePayload(payload).status();
+  PARLEY_ASSIGN_OR_RETURN(DecodedRules decoded, DecodePayload(payload, /*lasting=*/false));
+  if (!decoded.rules->entities.DecodeAll()) {
+    return DataLossError("the snapshot is damaged: an entity does not decode");
+  }
+  return Status::Ok();
 }
 
 }  // namespace parley::internal

@@ -17,7 +17,10 @@
 // null, n the n-th pointee of that type, written in full the first time): LazyRegex states,
 // frames and refine lists are shared as when compiled. RE2 programs are not stored: a LazyRegex
 // keeps its expression and options (built when first used, as when compiled) and the entity
-// patterns and their RE2::Set are rebuilt from their expressions on reading.
+// patterns and their RE2::Set are rebuilt from their expressions on reading. The entities are
+// u32 offsets (count + 1) and a string of every entity's fields, so that reading leaves each
+// encoded until it is first asked for (EntityDefs, rule_compiled.h): in the built-in snapshot's
+// bytes, which live as long as the process, or in a copy of them for a cache file.
 //
 // One generic field visitor per struct (rule_snapshot.cc) serves the writer and the reader, so
 // the two cannot drift; for the structs whose fields are public it names them with a structured
@@ -66,7 +69,8 @@ struct DecodedRules {
 Result<DecodedRules> DecodeRuleSnapshot(std::string_view bytes, std::string_view key,
                                         SnapshotCheck check = SnapshotCheck::kChecksum);
 
-// Decodes a payload (the part after the header) without the header's checks: for the fuzz
+// Decodes a payload (the part after the header) without the header's checks, every entity too
+// (DecodeRuleSnapshot leaves them to EntityDefs, decoded when first asked for): for the fuzz
 // target, which shows that no input crashes the reader. The rules are dropped.
 Status DecodeRuleSnapshotPayload(std::string_view payload);
 

@@ -71,6 +71,25 @@ bool EndsSentence(std::string_view text, size_t run_begin, size_t run_end, size_
   return true;
 }
 
+// Whether the '.' at `dot`, with no space after it, ends a sentence glued to the next one at
+// `next`: the token before it (back to a space) holds no '.', '/', '@' or ':' (no address, no
+// abbreviation) and ends with three lower-case letters, and the letters at `next` are a
+// sentence starter followed by a space or a comma.
+bool GluedBreak(std::string_view text, size_t dot, size_t next) {
+  if (dot < 3 || !IsLower(text[dot - 1]) || !IsLower(text[dot - 2]) || !IsLower(text[dot - 3])) {
+    return false;
+  }
+  const size_t stop = dot > kMaxWordLookBack ? dot - kMaxWordLookBack : 0;
+  for (size_t w = dot; w > stop && text[w - 1] != ' '; --w) {
+    const char c = text[w - 1];
+    if (c == '.' || c == '/' || c == '@' || c == ':') return false;
+  }
+  size_t e = next;
+  while (e < text.size() && IsLetter(text[e])) ++e;
+  if (e >= text.size() || (text[e] != ' ' && text[e] != ',')) return false;
+  return IsSentenceStarter(text.substr(next, e - next));
+}
+
 size_t TrimLeft(std::string_view text, size_t b, size_t e) {
   while (b < e && text[b] == ' ') ++b;
   return b;
@@ -149,6 +168,13 @@ std::vector<TextRange> SplitSentences(std::string_view text, size_t max_bytes) {
     size_t close = run_end;
     while (close < n && IsCloser(text[close])) ++close;
     if (close >= n || text[close] != ' ') {
+      // "... informational warfare.The Presidents look forward": a full stop that a scrape or a
+      // pasted paragraph left without its space still ends the sentence when a word of three
+      // or more lower-case letters ends before it and a typical sentence starter follows.
+      if (close == run_end && run_end == i + 1 && text[i] == '.' && GluedBreak(text, i, close)) {
+        Push(text, start, close, max_bytes, &out);
+        start = close;
+      }
       i = close > run_end ? close : run_end;
       continue;
     }

@@ -36,11 +36,15 @@ if $check && [[ $out != rules ]]; then
   echo "gen_imported.sh: --check compares with rules/imported/ only" >&2
   exit 2
 fi
-[[ $out == rules ]] || inputs+=("$data/CAMEO.2.0.txt")
+# The verbs' threats, protests and shows of force (CAMEO roots 13, 14, 15) become no frames: in
+# the judged samples of what the verbs add they were wrong in every case (figurative "broke
+# with", "demonstrated", "redoubled efforts"; EVALUATION.md, "What the imported verb frames add").
+skip=()
+[[ $out == rules ]] || { inputs+=("$data/CAMEO.2.0.txt"); skip=(--skip-roots 13,14,15); }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir "$work/import"
-"$parley" rules import --from petrarch "${inputs[@]}" -o "$work/import" 2>"$work/log" ||
+"$parley" rules import --from petrarch "${skip[@]}" "${inputs[@]}" -o "$work/import" 2>"$work/log" ||
   { cat "$work/log" >&2; exit 1; }
 if $check; then
   if ! diff -rq "$work/import" "$out/imported" >"$work/diff" 2>&1; then

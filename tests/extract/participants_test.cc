@@ -47,6 +47,15 @@ TEST(ParticipantsTest, CollectiveAndImplicitActors) {
        "The leaders condemned Russia's attacks on Ukraine.",
        {"person:joe-biden condemned state:russia", "person:olaf-scholz condemned state:russia"},
        {}},
+      {"\"all states\" is every state; \"all three countries\" the document's",
+       "Joint Statement of the Leaders of Japan, South Korea and the United States",
+       wh,
+       "2023-08-18",
+       "All states must condemn Russia's attacks on Ukraine. All three countries condemned "
+       "North Korea's missile launches.",
+       {"state:japan condemned state:north-korea",
+        "state:united-states condemned state:north-korea"},
+       {"state:japan condemned state:russia", "state:united-states condemned state:russia"}},
       {"the author of a statement is no participant",
        "Statement by Press Secretary Jen Psaki on President Biden's Call with President "
        "Zelenskyy of Ukraine",
@@ -122,7 +131,7 @@ TEST(ParticipantsTest, CollectiveAndImplicitActors) {
        "2022-02-22",
        "Germany announced that it would halt certification of the pipeline. Russia hoped it "
        "would condemn Ukraine.",
-       {"state:germany ended"},
+       {"state:germany halted"},
        {"state:russia condemned state:ukraine"}},
       {"It opening a sentence: the last sentence's main subject, one state, body or agreement",
        "",

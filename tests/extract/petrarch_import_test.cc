@@ -802,6 +802,7 @@ TEST(PetrarchImportTest, StemsTakeEndingsAndPartnersAreNoTargets) {
        ImportInput{"x.verbs.txt",
                    "--- HOLD [---] ---\nHOLD\n- * TALK [043]\n"
                    "--- ASSEMBLE [040] ---\nJOIN\n- * (IN CALLING) [020]\n- * WAR [060]\n"
+                   "- * ATTACK [190]\n"
                    "--- OVERSEE [090] ---\nMONITOR\n"
                    "--- FAIL [120] ---\nFAIL\n"
                    "--- IMPORT [061] ---\nIMPORT\n"
@@ -823,6 +824,10 @@ TEST(PetrarchImportTest, StemsTakeEndingsAndPartnersAreNoTargets) {
       // "in coordination with": who does it too.
       {"Arnor monitored Gondor.", {"ARN GON 090"}},
       {"Arnor monitored the situation in coordination with Gondor.", {}},
+      // A through-phrase names a way or a medium.
+      {"Arnor monitored progress through Gondor meetings.", {}},
+      // A pattern's words are not read in the to-infinitive the verb governs.
+      {"Arnor joined a call with Osgiliath to discuss an attack on Gondor.", {"ARN OSG 040"}},
       // An of-phrase of an -ing form is a clause of its own.
       {"Arnor failed Gondor.", {"ARN GON 120"}},
       {"Arnor failed in its objective of capturing Gondor.", {}},
@@ -835,6 +840,29 @@ TEST(PetrarchImportTest, StemsTakeEndingsAndPartnersAreNoTargets) {
       // A protest's verb with a that-clause, or in the passive, shows.
       {"Arnor demonstrated against Gondor.", {"ARN GON 141"}},
       {"Arnor demonstrated to Gondor that the war was over.", {}},
+  };
+  ExpectCodings(**set, cases, false);
+}
+
+// ImportOptions::skip_roots: a skipped root's codes become no frames, each reported; the
+// block's other frames still give way where its patterns occur.
+TEST(PetrarchImportTest, SkippedRootsBecomeNoFrames) {
+  petrarch::ImportOptions options;
+  options.against = &Against();
+  options.skip_roots = {"13"};
+  auto imported = ImportPetrarch(
+      {ImportInput{"x.actors.txt", "GONDOR [GON]\nARNOR [ARN]\n"},
+       ImportInput{"x.verbs.txt", "--- DESTROY [190] ---\nBREAK\n- * (WITH) [130]\n"}},
+      options);
+  ASSERT_TRUE(imported.ok()) << imported.status().ToString();
+  EXPECT_NE(Problems(*imported).find("x.verbs.txt:3: code of skipped root 13 (of 'break')"),
+            std::string::npos)
+      << Problems(*imported);
+  auto set = CompileImported(*imported);
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  const std::vector<CodingCase> cases = {
+      {"Arnor broke Gondor.", {"ARN GON 190"}},
+      {"Arnor broke with Gondor.", {}},
   };
   ExpectCodings(**set, cases, false);
 }

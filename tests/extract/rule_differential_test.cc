@@ -100,7 +100,11 @@ void CompareMentions(const RuleSet& set, std::string_view text, const SentenceAn
   for (const MentionTrace& m : fast.mentions) {
     // The sector pass (extract/sectors.h) composes matcher mentions into longer actors ("Chilean
     // military", "the Japanese"): no matcher output, so no naive candidate either.
-    if (m.via.starts_with("sector ") || m.via.starts_with("demonym actor ")) continue;
+    // So does its reading of "the Eisenhower administration" as the person's government.
+    if (m.via.starts_with("sector ") || m.via.starts_with("demonym actor ") ||
+        m.via.starts_with("person's government ")) {
+      continue;
+    }
     if (m.kind == "entity" || m.kind == "demonym") {
       kept.emplace_back(m.bytes.begin, m.bytes.end, m.entity_id);
     }

@@ -179,7 +179,7 @@ TEST(SectorsTest, PluralDemonymsAreStatesOnlyAfterADeterminer) {
   const std::vector<Case> cases = {
       {"The Syrians insisted that Israel should withdraw.", "state:syria asserted - SYR -"},
       {"By December the Palestinians suspended talks with Israel.",
-       "state:palestine ended - PSE -"},
+       "state:palestine halted - PSE -"},
       {"Even though the British and Americans rejected the plan, they signed it.",
        "state:united-states rejected - USA -"},
       {"Joe Biden called on Americans to vote.", ""},

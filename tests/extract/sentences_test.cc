@@ -206,6 +206,14 @@ TEST(SplitSentencesTest, EdgeCases) {
       {"It met at 3 p.m. The talks ended.", {"It met at 3 p.m.", "The talks ended."}},
       {"Acme Inc. The firm grew.", {"Acme Inc.", "The firm grew."}},
       {"Acme Inc. Chairman Lee spoke.", {"Acme Inc. Chairman Lee spoke."}},
+      // A full stop without its space before a sentence starter.
+      {"They rejected informational warfare.The Presidents look forward to it.",
+       {"They rejected informational warfare.", "The Presidents look forward to it."}},
+      {"It serves a large community.The site is open.",
+       {"It serves a large community.", "The site is open."}},
+      {"Visit ChildTaxCredit.Gov today.", {"Visit ChildTaxCredit.Gov today."}},
+      {"See whitehouse.gov/briefing.The rest.", {"See whitehouse.gov/briefing.The rest."}},
+      {"The pandemic.Extending relief helps.", {"The pandemic.Extending relief helps."}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.text);

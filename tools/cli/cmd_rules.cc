@@ -1,5 +1,6 @@
 // parley rules: check rule files against their own examples; explain what the rules see;
 // import the event coders' dictionaries.
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -26,6 +27,7 @@ struct RulesFlags {
   std::string from;                // import --from
   std::vector<std::string> files;  // import: the dictionaries
   std::string out_dir;             // import -o
+  std::string skip_roots;          // import --skip-roots
   RuleFlags rules;
 };
 
@@ -63,6 +65,9 @@ void Define(CLI::App& app, RulesFlags& f) {
       ->add_option("-o,--output", f.out_dir,
                    "Directory for the rule files and IMPORT-REPORT.txt (created)")
       ->required();
+  import->add_option("--skip-roots", f.skip_roots,
+                     "CAMEO roots (two digits) whose verb codes become no frames, each reported "
+                     "(tools/gen_imported.sh skips 13,14,15: EVALUATION.md)");
   import->add_flag("--no-default-rules", f.rules.no_default_rules,
                    "Do not give imported entities the ids of the built-in rules' entities (the "
                    "built-in English of rules/lexicon/ still gives verbs' lemmas)");
@@ -154,6 +159,19 @@ int Import(const CommandContext& context, const RulesFlags& flags) {
   if (!against.ok()) return ReportError(context, against.status());
   petrarch::ImportOptions options;
   options.against = against->get();
+  for (size_t b = 0; b < flags.skip_roots.size();) {
+    size_t e = flags.skip_roots.find(',', b);
+    if (e == std::string::npos) e = flags.skip_roots.size();
+    const std::string root = flags.skip_roots.substr(b, e - b);
+    if (root.size() != 2 || !std::isdigit(static_cast<unsigned char>(root[0])) ||
+        !std::isdigit(static_cast<unsigned char>(root[1]))) {
+      return ReportError(context, InvalidArgumentError("rules import: --skip-roots takes CAMEO "
+                                                       "roots of two digits, not '" +
+                                                       root + "'"));
+    }
+    options.skip_roots.push_back(root);
+    b = e + 1;
+  }
   auto result = petrarch::ImportPetrarch(inputs, options);
   if (!result.ok()) return ReportError(context, result.status());
   std::error_code ec;
