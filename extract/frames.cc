@@ -1007,6 +1007,29 @@ class FrameReader {
            (e->classes & (kClassSubordinator | kClassStop)) == 0;
   }
 
+  // Whether the subject chunk of g is that of an earlier verb of convening: "A and B convened
+  // the task force to discuss", "A and B convened industry leaders and discussed": the
+  // convenors talk with whom they brought together, not with each other.
+  bool Convenors(const VerbGroup& g, int subject_chunk) const {
+    static constexpr std::string_view kConvene[] = {"convene",  "host",   "gather",
+                                                    "assemble", "summon", "bring"};
+    if (subject_chunk < 0) return false;
+    const Lexicon& lexicon = doc_.rules.lexicon;
+    for (const VerbGroup& other : a_.groups) {
+      if (&other == &g || other.begin >= g.begin || other.subject != subject_chunk ||
+          other.verbs.empty() || other.object < 0) {
+        continue;
+      }
+      for (uint32_t verb : other.verbs.back().verbs) {
+        const std::string_view lemma = lexicon.Lemma(verb);
+        if (std::find(std::begin(kConvene), std::end(kConvene), lemma) != std::end(kConvene)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   // Whether verb k of g is "help" with a direct object that opens with a verb's base form: a
   // bare infinitive ("help deliver justice after atrocities committed in Rwanda", "helped
   // expand Indonesia's system"), whose phrases are that verb's; the one helped is only the
@@ -1449,7 +1472,8 @@ class FrameReader {
       }
     }
     const bool mutual = frame.reciprocal != Frame::Reciprocal::kNone && subjects.size() > 1 &&
-                        subjects.size() <= most && (!phrase || frame.reciprocal_only);
+                        subjects.size() <= most && (!phrase || frame.reciprocal_only) &&
+                        !Convenors(g, subject_chunk);
     if (frame.reciprocal_only && !mutual) {
       Skip(rule, v.unit, "the subject is no list of two to five actors");
       return;

@@ -347,6 +347,25 @@ void DiscoverByShape(const Tagged& s, bool title_like, bool document_title, DocS
   const NameVocabulary& vocabulary = doc->rules.names;
   if (vocabulary.empty()) return;
   SpellImportedPeople(s, doc);
+  // A one-word organisation only the imported layer lists, right before a word written as a
+  // name that no mention holds, may be a given name ("Dr. Eyal Hulata": Phoenix's EYAL_
+  // [MEAREB]): the shapes read the sentence once more past it, and a person's name they find
+  // around it wins (a longer mention); nothing else of that reading is taken.
+  std::vector<uint32_t> open;  // such mentions' tokens
+  for (size_t i = 0; i < s.mentions.size(); ++i) {
+    const Mention& m = s.mentions[i];
+    const uint32_t next = m.tok_end;
+    if (m.kind != MentionKind::kEntity || m.entity == nullptr || !m.entity->imported ||
+        m.entity->entity.type != EntityType::kOrganization || m.tok_end != m.tok_begin + 1 ||
+        next >= s.tokens.size() ||
+        (i + 1 < s.mentions.size() && s.mentions[i + 1].tok_begin == next)) {
+      continue;
+    }
+    const std::string_view w = s.TokenText(next);
+    if (w.size() >= 2 && w[0] >= 'A' && w[0] <= 'Z' && w[1] >= 'a' && w[1] <= 'z') {
+      open.push_back(m.tok_begin);
+    }
+  }
   std::vector<KnownSpan> known;
   known.reserve(s.mentions.size());
   for (const Mention& m : s.mentions) {
@@ -371,8 +390,27 @@ void DiscoverByShape(const Tagged& s, bool title_like, bool document_title, DocS
                       a[0] >= 'A' && a[0] <= 'Z';
     if (caps && !StartsExactAlias(doc->rules, a)) AddAlias(a, m.entity, doc);
   }
-  for (ShapedName& shaped : FindShapedNames(vocabulary, s.text, s.lower, s.tokens, known,
-                                            doc->words, title_like, &s.words)) {
+  std::vector<ShapedName> shapes = FindShapedNames(vocabulary, s.text, s.lower, s.tokens, known,
+                                                   doc->words, title_like, &s.words);
+  if (!open.empty()) {
+    std::vector<KnownSpan> past;  // the known spans but those organisations
+    for (const KnownSpan& k : known) {
+      if (k.tok_end != k.tok_begin + 1 ||
+          std::find(open.begin(), open.end(), k.tok_begin) == open.end()) {
+        past.push_back(k);
+      }
+    }
+    for (ShapedName& shaped : FindShapedNames(vocabulary, s.text, s.lower, s.tokens, past,
+                                              doc->words, title_like, &s.words)) {
+      if (shaped.type == EntityType::kPerson && shaped.tok_end - shaped.tok_begin >= 2 &&
+          std::any_of(open.begin(), open.end(), [&shaped](uint32_t t) {
+            return shaped.tok_begin <= t && t < shaped.tok_end;
+          })) {
+        shapes.push_back(std::move(shaped));
+      }
+    }
+  }
+  for (ShapedName& shaped : shapes) {
     if (document_title && shaped.type != EntityType::kPerson &&
         std::any_of(known.begin(), known.end(), [&shaped](const KnownSpan& k) {
           return k.entity && k.tok_begin >= shaped.tok_begin && k.tok_end <= shaped.tok_end;

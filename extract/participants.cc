@@ -984,6 +984,7 @@ ImplicitActors DocumentActors::Collective(const Tagged& s, const ClauseAnalysis&
   // leaders", "the Israeli side").
   int number = 0;
   bool determined = false;
+  bool every = false;  // "all"
   std::vector<const EntityDef*> owners;
   for (uint32_t u = chunk.begin; u < b; ++u) {
     if (const Mention* m = MentionAt(s, u)) {
@@ -996,11 +997,17 @@ ImplicitActors DocumentActors::Collective(const Tagged& s, const ClauseAnalysis&
       determined = true;
     } else if (w == "the" || w == "all" || w == "our" || w == "these" || w == "those") {
       determined = true;
+      every = every || w == "all";
     } else if ((w == "and" || w == ",") && !owners.empty()) {
       // "the U.S. and Israeli delegations": owners coordinated.
     } else {
       return {{}, "a noun phrase with other words than a determiner or a number"};
     }
+  }
+  // "All states must comply", "all countries": every state, not the document's ("all three
+  // countries" are).
+  if (every && kind == kStates && number == 0 && owners.empty()) {
+    return {{}, "\"all\" states without a number: every state, not the document's"};
   }
   // "U.S. participants": a state or body right before the noun owns it.
   if (owners.empty() && chunk.begin == b && b > 0) {

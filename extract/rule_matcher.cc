@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "base/memory.h"
+#include "extract/document_labels.h"
 #include "extract/mention_rules.h"
 #include "extract/mentions.h"
 #include "extract/name_discovery.h"
@@ -155,6 +156,11 @@ class Analyzer {
         }
       }
     }
+    // The text's spellings of the imported layer's entities (document_labels.h).
+    for (size_t i = 0; i < units.size(); ++i) {
+      labels_.Read(doc_, tagged[i], !units[i].relational || units[i].title);
+    }
+    labels_.Choose();
     prefilter_.Forget();
     // `discard` phrases: a document holding a document one, a sentence holding a sentence one,
     // gives no statements.
@@ -209,6 +215,7 @@ class Analyzer {
         internal::Relations(s, &prefilter_, doc_, only_relation_, !units[i].relational, &sa);
       }
       if (doc_.trace) Trace(s, &sa);
+      labels_.Relabel(&sa.statements);
       if (entities_) Referenced(sa.statements);
       emit(i, std::move(sa));
     }
@@ -257,6 +264,7 @@ class Analyzer {
         std::sort(e.aliases.begin(), e.aliases.end());
       }
       e.aliases.erase(std::unique(e.aliases.begin(), e.aliases.end()), e.aliases.end());
+      labels_.Relabel(&e);
     }
   }
 
@@ -293,6 +301,7 @@ class Analyzer {
   std::map<const EntityDef*, uint64_t> counts_;
   std::set<std::string> referenced_;  // entity ids statements refer to
   internal::DocumentWords words_;     // the lower-case words of the windows so far
+  internal::DocumentLabels labels_;   // the text's labels of imported entities
   bool discarded_ = false;            // a window held a document `discard` phrase
   bool count_title_ = true;           // count the title unit's mentions (first window only)
 };

@@ -400,10 +400,16 @@ class SectorPass {
   // A noun after the sector nouns makes them its modifiers ("Russia's military build-up",
   // "Iranian military buildup"): a lower-case word the lexicon does not know (verbs, function
   // words and adverbs it knows), or one joined to the next by a hyphen.
+  // A word for the people of the sector is no such noun: "Mexican cartel leaders", "Russian
+  // military chiefs" are the cartel's and the military's.
   bool NounFollows(uint32_t t) const {
+    static constexpr std::string_view kPeople[] = {"leader",  "leaders", "chief",  "chiefs",
+                                                   "boss",    "bosses",  "member", "members",
+                                                   "figures", "heads"};
     if (t >= s_.tokens.size() || mention_at_[t] >= 0) return false;
     const std::string_view w = s_.TokenText(t);
     if (w.empty() || w[0] < 'a' || w[0] > 'z' || w.ends_with("ly")) return false;
+    if (std::find(std::begin(kPeople), std::end(kPeople), w) != std::end(kPeople)) return false;
     if (t + 1 < s_.tokens.size() && Word(t + 1) == "-" && !s_.tokens[t + 1].space_before) {
       return true;
     }

@@ -1327,6 +1327,21 @@ TEST(DefaultRulesTest, ParticipleListsAndTheirSubjects) {
        {"state:japan strengthened recipient=state:united-states modality=planned"},
        {}},
       {"The goal is to strengthen the alliance with Japan.", {}, {"state:japan strengthened"}},
+      // "Latin American" is the region's adjective, not the United States'.
+      {"Latin American leaders met in Lima.", {}, {"state:united-states met_with"}},
+      {"The three North American governments will work together to disrupt the supply of "
+       "fentanyl.",
+       {},
+       {"state:united-states cooperated"}},
+      // The leaders of a sector are the sector's.
+      {"Secretary Antony Blinken urged Sudan's military leaders to release all those detained.",
+       {"person:antony-blinken requested recipient=group:sudan-military"},
+       {}},
+      // Convenors discuss with whom they convened, not with each other.
+      {"Secretary Antony Blinken and Secretary Lloyd Austin convened defense industry leaders "
+       "and discussed supply chains.",
+       {"person:antony-blinken discussed", "person:lloyd-austin discussed"},
+       {"person:antony-blinken discussed person:lloyd-austin"}},
       // The list before the subject: each member takes it.
       {"By signing into law the American Rescue Plan and implementing robust regulatory reform, "
        "President Biden has helped create new opportunities.",

@@ -47,6 +47,15 @@ TEST(ParticipantsTest, CollectiveAndImplicitActors) {
        "The leaders condemned Russia's attacks on Ukraine.",
        {"person:joe-biden condemned state:russia", "person:olaf-scholz condemned state:russia"},
        {}},
+      {"\"all states\" is every state; \"all three countries\" the document's",
+       "Joint Statement of the Leaders of Japan, South Korea and the United States",
+       wh,
+       "2023-08-18",
+       "All states must condemn Russia's attacks on Ukraine. All three countries condemned "
+       "North Korea's missile launches.",
+       {"state:japan condemned state:north-korea",
+        "state:united-states condemned state:north-korea"},
+       {"state:japan condemned state:russia", "state:united-states condemned state:russia"}},
       {"the author of a statement is no participant",
        "Statement by Press Secretary Jen Psaki on President Biden's Call with President "
        "Zelenskyy of Ukraine",

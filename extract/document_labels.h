@@ -1,0 +1,77 @@
+// The labels a document gives the imported layer's entities (rules/imported/, the Phoenix
+// dictionaries): Phoenix writes names in ASCII capitals, which the importer turns into labels
+// such as "Sauli Niinisto", "Micheal Martin", "Ymca" or "Samia Suluhu"; the document writes
+// "Sauli Niinistö", "Micheál Martin", "YMCA", "Samia Suluhu Hassan". In that document the
+// entity's label is the text's spelling (its most frequent, the first on a tie), the id
+// unchanged; the store then shows the label most documents give (graph/keys.h ToEntity).
+//
+// A mention of an entity only the imported layer defines (EntityDef::imported), outside a
+// title-like unit, spells its label when:
+//   * a word of it is a word of the label with accents ("Niinistö" of "Sauli Niinisto": the
+//     label's word takes the text's letters, so "President Niinistö" spells "Sauli Niinistö");
+//   * it is the label in other capitals or with a space for a hyphen, with a small letter in
+//     it unless it is one word, its first letter no smaller ("YMCA", "Al Jazeera"; not a
+//     heading's "SAULI NIINISTO", nor "the Carter Center" for "The Carter Center");
+//   * for a person, the whole label, right after a given name (rules/core/given_names.rules)
+//     or right before one more capitalised word that no mention holds and no capitalised word
+//     follows, neither written in lower case elsewhere in the document ("Mohamed Irfaan Ali",
+//     "Samia Suluhu Hassan"): the longer name, taken only where the document names a country
+//     of the person's roles ("of Tanzania"); elsewhere the longer name may be another person's
+//     ("Sarah Kate Ellis" of GLAAD is no Kate Ellis of Australia's government).
+// Hand-written entities keep their labels: people chose them.
+//
+// Thread-safety: one document's; not thread-safe.
+#ifndef PARLEY_EXTRACT_DOCUMENT_LABELS_H_
+#define PARLEY_EXTRACT_DOCUMENT_LABELS_H_
+
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "base/types.h"
+#include "extract/mentions.h"
+
+namespace parley::internal {
+
+class DocumentLabels {
+ public:
+  // Notes the spellings of the mentions of `s` (after discovery). `title_like`: a heading or
+  // a unit that is no sentence, whose capitals say nothing.
+  void Read(const DocState& doc, const Tagged& s, bool title_like);
+
+  // Fixes the label of every entity Read has spellings for, the first time it is asked for
+  // (each id keeps one label in the document, whatever later windows read).
+  void Choose();
+
+  // The document's label of the entity `id`, or null when it keeps its own.
+  const std::string* Label(const std::string& id) const;
+
+  // Gives the statements' entity references the document's labels.
+  void Relabel(std::vector<Statement>* statements) const;
+  // Gives `entity` the document's label; its own label becomes an alias (kept sorted and
+  // unique).
+  void Relabel(Entity* entity) const;
+
+ private:
+  struct Seen {
+    int count = 0;
+    int first = 0;        // order of the first mention that spelled it
+    bool longer = false;  // a longer name than the label (SpelledLabel's `longer`)
+  };
+  int order_ = 0;
+  std::map<std::string, std::map<std::string, Seen>> spellings_;  // id -> spelling -> seen
+  std::map<std::string, const EntityDef*> defs_;                  // id -> its definition
+  std::set<std::string> states_;               // the states the windows so far mention (or act as)
+  std::map<std::string, std::string> chosen_;  // id -> label
+};
+
+// The label the mention [b, e) of `def` in `s` spells (DocumentLabels), or "" when it spells
+// the entity's own; `longer` (may be null) says whether it is a longer name. Exposed for tests.
+std::string SpelledLabel(const DocState& doc, const Tagged& s, const EntityDef& def, uint32_t b,
+                         uint32_t e, bool* longer);
+
+}  // namespace parley::internal
+
+#endif  // PARLEY_EXTRACT_DOCUMENT_LABELS_H_

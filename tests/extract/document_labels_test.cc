@@ -1,0 +1,112 @@
+// DocumentLabels (extract/document_labels.h): in a document, an entity only the imported layer
+// defines takes the text's spelling as its label (accents, capitals, a longer name of the
+// person where the document names a country of its roles), its id unchanged; hand-written
+// entities keep theirs.
+#include "extract/document_labels.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "extract/extractor.h"
+
+namespace parley {
+namespace {
+
+struct LabelCase {
+  std::string text;
+  std::string id;
+  std::string label;                 // the entity's label in the document's entity list
+  std::vector<std::string> aliases;  // its aliases there
+};
+
+TEST(DocumentLabelsTest, ImportedEntitiesTakeTheTextsSpelling) {
+  const std::filesystem::path dir =
+      std::filesystem::path(testing::TempDir()) / "parley_document_labels";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir / "imported");
+  std::ofstream(dir / "imported" / "layer.rules")
+      << "entity person:sauli-niinisto\n"
+         "  label Sauli Niinisto\n"
+         "  alias/i Sauli Niinisto\n"
+         "  role government of state:finland from 2012-03-01 code FINGOV\n"
+         "entity person:samia-suluhu\n"
+         "  label Samia Suluhu\n"
+         "  alias/i Samia Suluhu\n"
+         "  role government of state:tanzania from 2011-01-01 code TZAGOV\n"
+         "entity person:kate-ellis\n"
+         "  label Kate Ellis\n"
+         "  alias/i Kate Ellis\n"
+         "  role government of state:australia from 2008-01-01 to 2010-03-31 code AUSGOV\n"
+         "entity person:jose-ramos-horta\n"
+         "  label Jose Ramos Horta\n"
+         "  alias/i Jose Ramos Horta\n"
+         "entity organization:ymca\n"
+         "  label Ymca\n"
+         "  alias Ymca, YMCA\n";
+  std::ofstream(dir / "people.rules") << "entity person:fumio-kishida\n"
+                                         "  label Fumio Kishida\n"
+                                         "  alias Fumio Kishida, FUMIO KISHIDA\n";
+  ExtractorOptions options;
+  options.rule_paths = {dir.string()};
+  Result<std::unique_ptr<Extractor>> extractor = Extractor::Create(options);
+  ASSERT_TRUE(extractor.ok()) << extractor.status().message();
+  const std::vector<LabelCase> cases = {
+      {"President Sauli Niinistö met Japan on Monday.",
+       "person:sauli-niinisto",
+       "Sauli Niinistö",
+       {"Sauli Niinisto"}},
+      // The most frequent spelling of the document.
+      {"Sauli Niinisto met Japan. Sauli Niinistö met China. Sauli Niinisto met India.",
+       "person:sauli-niinisto",
+       "Sauli Niinisto",
+       {}},
+      {"President Samia Suluhu Hassan of Tanzania met Japan.",
+       "person:samia-suluhu",
+       "Samia Suluhu Hassan",
+       {"Samia Suluhu"}},
+      // No country of her roles: the longer name may be someone else's.
+      {"President Samia Suluhu Hassan met Japan.", "person:samia-suluhu", "Samia Suluhu", {}},
+      {"GLAAD President Sarah Kate Ellis met Japan.", "person:kate-ellis", "Kate Ellis", {}},
+      // Accents and a hyphen: as written.
+      {"President José Ramos-Horta met Japan.",
+       "person:jose-ramos-horta",
+       "José Ramos-Horta",
+       {"Jose Ramos Horta"}},
+      {"The YMCA met Japan.", "organization:ymca", "YMCA", {"Ymca"}},
+      // A hand-written entity keeps its label.
+      {"FUMIO KISHIDA met Japan.", "person:fumio-kishida", "Fumio Kishida", {"FUMIO KISHIDA"}},
+  };
+  for (const LabelCase& c : cases) {
+    SCOPED_TRACE(c.text);
+    Document doc;
+    doc.info.id = "t.txt";
+    doc.info.format = "text";
+    doc.info.date = "2022-05-01";
+    doc.text = c.text;
+    Result<Extraction> x = (*extractor)->Extract(doc);
+    ASSERT_TRUE(x.ok());
+    bool found = false;
+    for (const Entity& e : x->entities) {
+      if (e.id != c.id) continue;
+      found = true;
+      EXPECT_EQ(e.label, c.label);
+      EXPECT_EQ(e.aliases, c.aliases);
+    }
+    EXPECT_TRUE(found);
+    // The statements refer to it by the same label.
+    for (const Statement& st : x->statements) {
+      if (st.subject.id == c.id) {
+        EXPECT_EQ(st.subject.label, c.label);
+      }
+    }
+  }
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace parley
