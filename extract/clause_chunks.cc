@@ -175,11 +175,12 @@ bool ClauseReader::CommaJoins(const Phrase& a, const Phrase& b, bool a_first) co
 
 void ClauseReader::FindCoordination() {
   out_->chunk_of.assign(n_, -1);
-  // Each phrase's list, in vectors that keep their allocation from phrase to phrase.
-  std::vector<size_t> members;
-  std::vector<std::pair<uint32_t, uint32_t>> asides;  // parentheses inside the list
-  std::vector<uint8_t> by_conjunction;
-  std::vector<uint8_t> closes;  // joined by "and" or "as well as", not "together with"
+  // Each phrase's list, in vectors that keep their allocation from phrase to phrase and
+  // sentence to sentence (ClauseScratch::Tables::Lists).
+  std::vector<size_t>& members = lists_.members;
+  std::vector<std::pair<uint32_t, uint32_t>>& asides = lists_.asides;
+  std::vector<uint8_t>& by_conjunction = lists_.by_conjunction;
+  std::vector<uint8_t>& closes = lists_.closes;
   size_t p = 0;
   while (p < phrases_.size()) {
     next_phrase_hint_ = p;

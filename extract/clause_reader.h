@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <span>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "extract/clauses.h"
@@ -83,6 +84,13 @@ namespace parley::internal {
 struct ClauseScratch::Tables {
   std::vector<clause_reader::Info> info;
   std::vector<clause_reader::Phrase> phrases;
+  // FindCoordination's list of one phrase at a time.
+  struct Lists {
+    std::vector<size_t> members;
+    std::vector<std::pair<uint32_t, uint32_t>> asides;  // parentheses inside the list
+    std::vector<uint8_t> by_conjunction;
+    std::vector<uint8_t> closes;  // joined by "and" or "as well as", not "together with"
+  } lists;
 };
 
 }  // namespace parley::internal
@@ -101,7 +109,8 @@ class ClauseReader {
         out_(out),
         n_(static_cast<uint32_t>(s.units.size())),
         info_table_(tables->info),
-        phrases_(tables->phrases) {}
+        phrases_(tables->phrases),
+        lists_(tables->lists) {}
 
   void Run();
 
@@ -637,6 +646,7 @@ class ClauseReader {
   bool conditional_word_ = false;
   bool nominal_word_ = false;
   std::vector<Phrase>& phrases_;
+  ClauseScratch::Tables::Lists& lists_;  // FindCoordination's
   size_t next_phrase_hint_ = 0;
   uint32_t first_spaced_dash_ = kNoUnit;  // the first dash set off by a space, or kNoUnit
 };

@@ -564,6 +564,13 @@ bool PersonWithoutTitle(const Reader& r, const NameVocabulary& v,
   return true;
 }
 
+// FindShapedNames' per-token tables.
+struct ShapeScratch {
+  std::vector<int> known_at;
+  std::vector<int8_t> title_length;
+  std::vector<uint32_t> next_known;
+};
+
 }  // namespace
 
 std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::string_view text,
@@ -577,8 +584,11 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
   const DocumentWords* untitled_words = title_like ? nullptr : words;
   if (vocabulary.empty() || tokens.empty()) return out;
   const size_t n = tokens.size();
+  // The per-token tables below keep their allocations from sentence to sentence (per thread).
+  thread_local ShapeScratch scratch;
   // Per token: the known mention covering it (index into `known`), or -1.
-  std::vector<int> known_at(n, -1);
+  std::vector<int>& known_at = scratch.known_at;
+  known_at.assign(n, -1);
   for (size_t m = 0; m < known.size(); ++m) {
     for (uint32_t t = known[m].tok_begin; t < known[m].tok_end && t < n; ++t) {
       known_at[t] = static_cast<int>(m);
@@ -598,7 +608,9 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
     ids = &own_ids;
   }
   const Reader r(vocabulary, text, lower, tokens, *ids, words);
-  std::vector<int8_t> title_length(n, -1);  // memoised: the scans look from several starts
+  // Memoised: the scans look from several starts.
+  std::vector<int8_t>& title_length = scratch.title_length;
+  title_length.assign(n, -1);
   auto title_at = [&](size_t t) -> size_t {
     if (t >= n) return 0;
     if (title_length[t] < 0) {
@@ -609,7 +621,8 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
   };
   size_t org_scanned_until = 0;
   // The end of the free tokens from i: the next known mention (n at the end).
-  std::vector<uint32_t> next_known(n + 1, static_cast<uint32_t>(n));
+  std::vector<uint32_t>& next_known = scratch.next_known;
+  next_known.assign(n + 1, static_cast<uint32_t>(n));
   for (size_t t = n; t-- > 0;) {
     next_known[t] = known_at[t] >= 0 ? static_cast<uint32_t>(t) : next_known[t + 1];
   }

@@ -9,9 +9,11 @@
 #include <re2/re2.h>
 
 #include <cstddef>
+#include <utility>
 #include <vector>
 
 #include "extract/rule_compiled.h"
+#include "extract/scratch_pool.h"
 #include "extract/tagged_sentence.h"
 
 namespace parley::internal {
@@ -29,7 +31,11 @@ bool NextMatch(const CompiledPattern& pattern, const Tagged& s, size_t pos,
 template <typename Fn>
 void ForEachMatch(const CompiledPattern& pattern, const Tagged& s, Fn fn) {
   const int n = 1 + static_cast<int>(pattern.captures.size());
-  std::vector<re2::StringPiece> groups(n);
+  // Called for every pattern the prefilter leaves in every sentence: the groups' vector comes
+  // from this thread's pool and goes back to it (a callback may run another ForEachMatch).
+  using Groups = std::vector<re2::StringPiece>;
+  Groups groups = ScratchPool<Groups>::Take();
+  groups.assign(n, re2::StringPiece());
   size_t pos = 0;
   while (pos < s.tagged.size() && NextMatch(pattern, s, pos, groups.data(), n)) {
     const size_t end = s.Offset(groups[0]) + groups[0].size();
@@ -37,6 +43,8 @@ void ForEachMatch(const CompiledPattern& pattern, const Tagged& s, Fn fn) {
     // The match's trailing space is the next match's leading space.
     pos = end > pos + 1 ? end - 1 : pos + 1;
   }
+  groups.clear();
+  ScratchPool<Groups>::Give(std::move(groups));
 }
 
 // The entity a mention means in a slot: actor slots prefer what a place acts as. Null for a
