@@ -347,6 +347,25 @@ void DiscoverByShape(const Tagged& s, bool title_like, bool document_title, DocS
   const NameVocabulary& vocabulary = doc->rules.names;
   if (vocabulary.empty()) return;
   SpellImportedPeople(s, doc);
+  // A one-word organisation only the imported layer lists, right before a word written as a
+  // name that no mention holds, may be a given name ("Dr. Eyal Hulata": Phoenix's EYAL_
+  // [MEAREB]): the shapes read the sentence once more past it, and a person's name they find
+  // around it wins (a longer mention); nothing else of that reading is taken.
+  std::vector<uint32_t> open;  // such mentions' tokens
+  for (size_t i = 0; i < s.mentions.size(); ++i) {
+    const Mention& m = s.mentions[i];
+    const uint32_t next = m.tok_end;
+    if (m.kind != MentionKind::kEntity || m.entity == nullptr || !m.entity->imported ||
+        m.entity->entity.type != EntityType::kOrganization || m.tok_end != m.tok_begin + 1 ||
+        next >= s.tokens.size() ||
+        (i + 1 < s.mentions.size() && s.mentions[i + 1].tok_begin == next)) {
+      continue;
+    }
+    const std::string_view w = s.TokenText(next);
+    if (w.size() >= 2 && w[0] >= 'A' && w[0] <= 'Z' && w[1] >= 'a' && w[1] <= 'z') {
+      open.push_back(m.tok_begin);
+    }
+  }
   std::vector<KnownSpan> known;
   known.reserve(s.mentions.size());
   for (const Mention& m : s.mentions) {
@@ -371,8 +390,27 @@ void DiscoverByShape(const Tagged& s, bool title_like, bool document_title, DocS
                       a[0] >= 'A' && a[0] <= 'Z';
     if (caps && !StartsExactAlias(doc->rules, a)) AddAlias(a, m.entity, doc);
   }
-  for (ShapedName& shaped : FindShapedNames(vocabulary, s.text, s.lower, s.tokens, known,
-                                            doc->words, title_like, &s.words)) {
+  std::vector<ShapedName> shapes = FindShapedNames(vocabulary, s.text, s.lower, s.tokens, known,
+                                                   doc->words, title_like, &s.words);
+  if (!open.empty()) {
+    std::vector<KnownSpan> past;  // the known spans but those organisations
+    for (const KnownSpan& k : known) {
+      if (k.tok_end != k.tok_begin + 1 ||
+          std::find(open.begin(), open.end(), k.tok_begin) == open.end()) {
+        past.push_back(k);
+      }
+    }
+    for (ShapedName& shaped : FindShapedNames(vocabulary, s.text, s.lower, s.tokens, past,
+                                              doc->words, title_like, &s.words)) {
+      if (shaped.type == EntityType::kPerson && shaped.tok_end - shaped.tok_begin >= 2 &&
+          std::any_of(open.begin(), open.end(), [&shaped](uint32_t t) {
+            return shaped.tok_begin <= t && t < shaped.tok_end;
+          })) {
+        shapes.push_back(std::move(shaped));
+      }
+    }
+  }
+  for (ShapedName& shaped : shapes) {
     if (document_title && shaped.type != EntityType::kPerson &&
         std::any_of(known.begin(), known.end(), [&shaped](const KnownSpan& k) {
           return k.entity && k.tok_begin >= shaped.tok_begin && k.tok_end <= shaped.tok_end;
@@ -579,8 +617,10 @@ void CompileNames(const std::map<std::string, WordList>& words, CompiledRules* r
   const size_t persons = static_cast<size_t>(
       std::count_if(rules->entities.begin(), rules->entities.end(),
                     [](const EntityDef& def) { return def.entity.type == EntityType::kPerson; }));
-  rules->person_names.reserve(persons);
-  rules->person_surnames.reserve(persons);
+  StringMap<std::vector<uint32_t>>& person_names = rules->person_names.mutable_value();
+  StringMap<std::vector<uint32_t>>& person_surnames = rules->person_surnames.mutable_value();
+  person_names.reserve(persons);
+  person_surnames.reserve(persons);
   std::vector<std::string> names;  // distinct keys
   for (uint32_t e = 0; e < rules->entities.size(); ++e) {
     const Entity& entity = rules->entities[e].entity;
@@ -595,7 +635,7 @@ void CompileNames(const std::map<std::string, WordList>& words, CompiledRules* r
       names.erase(std::unique(names.begin(), names.end()), names.end());
     }
     for (const std::string& key : names) {
-      if (!key.empty()) rules->person_names[key].push_back(e);
+      if (!key.empty()) person_names[key].push_back(e);
     }
     // Two words or more (pieces between spaces that are not empty): the last is a surname.
     const std::string_view label = entity.label;
@@ -603,8 +643,7 @@ void CompileNames(const std::map<std::string, WordList>& words, CompiledRules* r
     const size_t last_begin =
         last_end == std::string_view::npos ? 0 : label.find_last_of(' ', last_end) + 1;
     if (last_begin > 0 && label.find_first_not_of(' ') < last_begin) {
-      rules
-          ->person_surnames[TransliterationKey(label.substr(last_begin, last_end + 1 - last_begin))]
+      person_surnames[TransliterationKey(label.substr(last_begin, last_end + 1 - last_begin))]
           .push_back(e);
     }
   }

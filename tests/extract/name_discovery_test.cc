@@ -163,6 +163,14 @@ TEST(NameDiscoveryTest, NamesBesideTheImportedLayer) {
        "1982-06-01",
        "met_with",
        {"person:ronald-reagan person:philip-habib"}},
+      // A one-word organisation only the imported layer lists is the given name of a person
+      // whose name the shapes read around it ("Dr. Eyal Hulata"); alone, or before a word of
+      // another organisation's name, it stays the organisation.
+      {"entity organization:eyal\n  label Eyal\n  alias Eyal, EYAL\n",
+       "Jake Sullivan met Dr. Eyal Hulata. Eyal met Japan.",
+       "2022-05-19",
+       "met_with",
+       {"person:jake-sullivan person:eyal-hulata", "organization:eyal state:japan"}},
       // A surname written as the document writes the full name ("Niinistö") is the listed
       // person the imported layer spells without accents.
       {"entity person:sauli-niinisto\n  label Sauli Niinisto\n  alias/i Sauli Niinisto\n",
