@@ -617,8 +617,10 @@ void CompileNames(const std::map<std::string, WordList>& words, CompiledRules* r
   const size_t persons = static_cast<size_t>(
       std::count_if(rules->entities.begin(), rules->entities.end(),
                     [](const EntityDef& def) { return def.entity.type == EntityType::kPerson; }));
-  rules->person_names.reserve(persons);
-  rules->person_surnames.reserve(persons);
+  StringMap<std::vector<uint32_t>>& person_names = rules->person_names.mutable_value();
+  StringMap<std::vector<uint32_t>>& person_surnames = rules->person_surnames.mutable_value();
+  person_names.reserve(persons);
+  person_surnames.reserve(persons);
   std::vector<std::string> names;  // distinct keys
   for (uint32_t e = 0; e < rules->entities.size(); ++e) {
     const Entity& entity = rules->entities[e].entity;
@@ -633,7 +635,7 @@ void CompileNames(const std::map<std::string, WordList>& words, CompiledRules* r
       names.erase(std::unique(names.begin(), names.end()), names.end());
     }
     for (const std::string& key : names) {
-      if (!key.empty()) rules->person_names[key].push_back(e);
+      if (!key.empty()) person_names[key].push_back(e);
     }
     // Two words or more (pieces between spaces that are not empty): the last is a surname.
     const std::string_view label = entity.label;
@@ -641,8 +643,7 @@ void CompileNames(const std::map<std::string, WordList>& words, CompiledRules* r
     const size_t last_begin =
         last_end == std::string_view::npos ? 0 : label.find_last_of(' ', last_end) + 1;
     if (last_begin > 0 && label.find_first_not_of(' ') < last_begin) {
-      rules
-          ->person_surnames[TransliterationKey(label.substr(last_begin, last_end + 1 - last_begin))]
+      person_surnames[TransliterationKey(label.substr(last_begin, last_end + 1 - last_begin))]
           .push_back(e);
     }
   }

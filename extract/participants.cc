@@ -1031,6 +1031,16 @@ ImplicitActors DocumentActors::Collective(const Tagged& s, const ClauseAnalysis&
                                       : kind == kStates ? States()
                                                         : States();
   if (set.empty() && kind != kStates) set = kind == kPeople ? States() : Persons();
+  // "The Presidents", "the prime ministers" of participants that are no persons: the heads of
+  // the states among them, not of an organization that met with them ("France and the United
+  // States with the OECD ... The Presidents").
+  if (kind == kPeople && !set.empty() && !IsType(set[0], EntityType::kPerson)) {
+    const std::string_view noun = Word(s, chunk.end - 1);
+    if (noun == "presidents" || noun == "ministers" || noun == "chancellors" ||
+        noun == "premiers") {
+      std::erase_if(set, [](const EntityDef* e) { return !IsType(e, EntityType::kState); });
+    }
+  }
   auto fits = [&](const std::vector<const EntityDef*>& entities) {
     if (kind == kSides) return true;
     return std::all_of(entities.begin(), entities.end(), [&](const EntityDef* e) {

@@ -537,6 +537,12 @@ void Field(IO& io, EntityDef& d) {
   All(io, entity, role_periods, acts_as, eras, adjectives, priority, order, where, imported_roles,
       imported);
 }
+// Bytes a lazily decoded field keeps (EntityDefs, LazyField): null when they outlive the rules
+// (Reader::lasting), else a copy.
+std::unique_ptr<std::string> Keep(const Reader& io, std::string_view bytes) {
+  return io.lasting() ? nullptr : std::make_unique<std::string>(bytes);
+}
+
 // One entity, from its own bytes (EntityDefs::Decode).
 bool DecodeEntity(std::string_view bytes, EntityDef* def) {
   Reader reader(bytes);
@@ -574,8 +580,7 @@ void Field(IO& io, EntityDefs& defs) {
       io.Fail("the entities are misshapen");
     }
     if (!io.ok()) return;
-    std::unique_ptr<std::string> owned;
-    if (!io.lasting()) owned = std::make_unique<std::string>(bytes);
+    std::unique_ptr<std::string> owned = Keep(io, bytes);
     const std::string_view kept = owned != nullptr ? std::string_view(*owned) : bytes;
     defs.SetEncoded(std::move(offsets), kept, std::move(owned), DecodeEntity);
   }
@@ -662,6 +667,34 @@ void EntityPatterns(IO& io, std::vector<EntityPattern>& patterns, std::unique_pt
     bool compiled = false;
     set = EntityPatternSet(patterns, &compiled);
     if (set == nullptr || !compiled) io.Fail("the entity patterns do not compile together");
+  }
+}
+
+// A value decoded from its own bytes (LazyField::Decode).
+template <typename T>
+bool DecodeWhole(std::string_view bytes, T* value) {
+  Reader reader(bytes);
+  Field(reader, *value);
+  return reader.ok() && reader.at_end();
+}
+
+// A lazily decoded field: its encoding as a string (LazyField::SetEncoded).
+template <typename IO, typename T>
+void Field(IO& io, LazyField<T>& field) {
+  if constexpr (!IO::kReading) {
+    Writer one;
+    Field(one, const_cast<T&>(field.get()));  // the writer only reads it
+    if (!one.ok()) io.Fail(one.error());
+    std::string bytes = one.Take();
+    Field(io, bytes);
+  } else {
+    size_t size = 0;
+    io.Count(size, 1);
+    const std::string_view bytes = io.View(size);
+    if (!io.ok()) return;
+    std::unique_ptr<std::string> owned = Keep(io, bytes);
+    const std::string_view kept = owned != nullptr ? std::string_view(*owned) : bytes;
+    field.SetEncoded(kept, std::move(owned), DecodeWhole<T>);
   }
 }
 
@@ -790,6 +823,9 @@ Status DecodeRuleSnapshotPayload(std::string_view payload) {
   PARLEY_ASSIGN_OR_RETURN(DecodedRules decoded, DecodePayload(payload, /*lasting=*/false));
   if (!decoded.rules->entities.DecodeAll()) {
     return DataLossError("the snapshot is damaged: an entity does not decode");
+  }
+  if (!decoded.rules->person_names.Decoded() || !decoded.rules->person_surnames.Decoded()) {
+    return DataLossError("the snapshot is damaged: a person table does not decode");
   }
   return Status::Ok();
 }

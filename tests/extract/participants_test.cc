@@ -56,6 +56,14 @@ TEST(ParticipantsTest, CollectiveAndImplicitActors) {
        {"state:japan condemned state:north-korea",
         "state:united-states condemned state:north-korea"},
        {"state:japan condemned state:russia", "state:united-states condemned state:russia"}},
+      {"\"the Presidents\" of participants that are no persons: the states among them",
+       "Joint Statement of France and the United States",
+       wh,
+       "2024-06-08",
+       "France and the United States met with the OECD in Paris. The Presidents welcomed the "
+       "new agreement on plastics.",
+       {"state:france welcomed", "state:united-states welcomed"},
+       {"organization:oecd welcomed"}},
       {"the author of a statement is no participant",
        "Statement by Press Secretary Jen Psaki on President Biden's Call with President "
        "Zelenskyy of Ukraine",
