@@ -272,6 +272,11 @@ TEST(PetrarchImportTest, TypesIdsAndLabelsOfPeopleAndOrganizations) {
         "entity organization:albin-took", "entity organization:albin-meets"},
        {"x.actors.txt:1: actor 'ALBIN GAMGEE' [GONOPP] has a person's name and no group's code: "
         "a person"}},
+      {"a first name with 'of' and a state's name is an organization's, dated codes or not",
+       "x.actors.txt",
+       "ISLAMIC_STATE_OF_IRAQ_ [IRQREB 20000101-20100101]\n",
+       {"entity organization:islamic-state-of-iraq", "  label      Islamic State of Iraq"},
+       {}},
       {"two actors of one code sharing a name are one organization; the Arabic article is 'Al', a "
        "possessive's s is small, letters joined by '&' stay capitals",
        "x.actors.txt",
