@@ -67,8 +67,22 @@ bool ActorImporter::OrganizationName(const Actor& a) const {
   if (against_.names == nullptr) return false;
   const std::vector<std::string> words = SplitSpaces(Lower(a.names[0].text));
   const std::vector<uint32_t> ids = NameIds(words);
-  return against_.names->titles.LongestAt(ids, 0) == 0 &&
-         against_.names->honorifics.LongestAt(ids, 0) == 0 && HasHead(words, 0, false);
+  if (against_.names->titles.LongestAt(ids, 0) > 0 ||
+      against_.names->honorifics.LongestAt(ids, 0) > 0) {
+    return false;
+  }
+  if (HasHead(words, 0, false)) return true;
+  // "of" and a state's name of the rules ("ISLAMIC STATE OF IRAQ AND THE LEVANT"): a body of
+  // that state, no person's name.
+  for (size_t i = 1; i + 1 < words.size(); ++i) {
+    if (words[i] != "of") continue;
+    auto it = against_.by_name.find(words[i + 1]);
+    if (it == against_.by_name.end()) continue;
+    for (const auto& [id, type] : it->second) {
+      if (type == EntityType::kState) return true;
+    }
+  }
+  return false;
 }
 
 bool ActorImporter::RegnalTitle(const std::vector<std::string>& words, size_t title) const {
