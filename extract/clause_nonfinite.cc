@@ -130,6 +130,24 @@ bool ClauseReader::LemmaIn(const VerbGroup& g, std::span<const std::string_view>
   return false;
 }
 
+int ClauseReader::BeHereSubject(uint32_t to) {
+  uint32_t u = to;
+  // A place phrase after "here": "here in Switzerland", "here in Washington".
+  if (u >= 2 && out_->chunk_of[u - 1] >= 0) {
+    const Chunk& place = out_->chunks[out_->chunk_of[u - 1]];
+    if (place.end == u && place.begin >= 1 && Is(place.begin - 1, "in")) u = place.begin - 1;
+  }
+  if (u < 3 || !(Is(u - 1, "here") || Is(u - 1, "there")) || !Has(u - 2, kClassBe)) return -1;
+  const uint32_t be = u - 2;
+  if (SubjectPronoun(be - 1) && !Is(be - 1, "it")) return AddPronounChunk(be - 1, be - 1);
+  const int c = ChunkEndingAt(be);
+  if (c < 0 || out_->chunks[c].members.empty() || out_->chunks[c].in_pp ||
+      !ClauseStartBefore(out_->chunks[c].begin)) {
+    return -1;
+  }
+  return c;
+}
+
 void ClauseReader::FindInfinitiveSubjects() {
   for (size_t gi = 0; gi < out_->groups.size(); ++gi) {
     VerbGroup& g = out_->groups[gi];
@@ -145,6 +163,14 @@ void ClauseReader::FindInfinitiveSubjects() {
       clause_to = to - 2;
     } else if (to >= 1 && Is(to - 1, "except")) {
       clause_to = to - 1;
+    }
+    // "I am here in Switzerland to stand with Ukraine", "We are here to support": the subject
+    // of "be here" (or "there"), with a place phrase between, does what the infinitive says.
+    if (const int here = BeHereSubject(to); here >= 0) {
+      g.subject = here;
+      g.infinitive = false;
+      g.subject_via = "purpose of 'be here'";
+      continue;
     }
     // "Truman's foremost goal was to limit Soviet expansion": the owner of an aim (or of an
     // achievement) that "be" joins to the infinitive does what the infinitive says.

@@ -427,6 +427,10 @@ class ClauseReader {
   // ("accomplishment", "achievement", "legacy"), 2 by a noun of what someone means to do
   // ("goal", "aim", "priority", "mission"), else 0.
   int AchievementNoun(int c) const;
+  // The subject of "be here" (or "there") right before the "to" at unit `to`, with an in-phrase
+  // of place between ("I am here in Switzerland to stand with Ukraine"): a pronoun (not "it") or
+  // an entity chunk that opens its clause; else -1.
+  int BeHereSubject(uint32_t to);
 
   // When participle group gi names a topic of a verb of talking whose subject it would share
   // ("discussed the challenges, including climate change, ending the pandemic": an -ing form

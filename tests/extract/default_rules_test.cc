@@ -1333,6 +1333,11 @@ TEST(DefaultRulesTest, ParticipleListsAndTheirSubjects) {
        "fentanyl.",
        {},
        {"state:united-states cooperated"}},
+      // The subject of "be here" does what the infinitive of purpose says.
+      {"Japan is here in Switzerland to stand with Ukraine.",
+       {"state:japan supported state:ukraine"},
+       {}},
+      {"It is there to protect the border with Ukraine.", {}, {"state:ukraine"}},
       // The leaders of a sector are the sector's.
       {"Secretary Antony Blinken urged Sudan's military leaders to release all those detained.",
        {"person:antony-blinken requested recipient=group:sudan-military"},
