@@ -435,8 +435,9 @@ int ClauseReader::ChunkAt(uint32_t u) {
     }
     // "the 5:5:3 ratio", "a 10:10:7 ratio": numbers joined by colons are one word; so are the
     // digit groups of a number ("more than 100,000 troops", "3,000 more troops").
-    if ((IsPunctRaw(v, ':') || (IsPunctRaw(v, ',') && Lower(v + 1).size() == 3)) && v > u &&
-        v + 1 < n_ && Joined(v) && Joined(v + 1) && IsDigits(v - 1) && IsDigits(v + 1)) {
+    if (v > u && v + 1 < n_ &&
+        (IsPunctRaw(v, ':') || (IsPunctRaw(v, ',') && Lower(v + 1).size() == 3)) && Joined(v) &&
+        Joined(v + 1) && IsDigits(v - 1) && IsDigits(v + 1)) {
       ++v;
       continue;
     }
