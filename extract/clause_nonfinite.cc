@@ -183,13 +183,8 @@ void ClauseReader::FindInfinitiveSubjects() {
         out_->chunks.pop_back();
       }
       if (kind != 0 && !out_->chunks[noun].in_pp) {
-        g.subject = noun;
-        g.owner_subject = true;
         g.infinitive = false;
-        g.subject_via = "owner of \"" + std::string(Lower(out_->chunks[noun].head)) + "\"";
-        if (kind == 2) {
-          for (GroupVerb& v : g.verbs) v.modality = Stronger(v.modality, Modality::kPlanned);
-        }
+        OwnerActs(&g, noun, kind);
         continue;
       }
     }

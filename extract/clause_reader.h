@@ -427,6 +427,9 @@ class ClauseReader {
   // ("accomplishment", "achievement", "legacy"), 2 by a noun of what someone means to do
   // ("goal", "aim", "priority", "mission"), else 0.
   int AchievementNoun(int c) const;
+  // Makes noun chunk `noun`, of AchievementNoun kind `kind`, g's subject through its owner (an
+  // aim: planned).
+  void OwnerActs(VerbGroup* g, int noun, int kind) const;
   // The subject of "be here" (or "there") right before the "to" at unit `to`, with an in-phrase
   // of place between ("I am here in Switzerland to stand with Ukraine"): a pronoun (not "it") or
   // an entity chunk that opens its clause; else -1.

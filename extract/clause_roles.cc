@@ -586,9 +586,13 @@ void ClauseReader::OwnerOfAchievement(VerbGroup* g) const {
   const GroupVerb& v = g->verbs[0];
   if (v.passive || (info_[v.unit].forms & kFormIng) == 0) return;
   const int kind = AchievementNoun(g->subject);
-  if (kind == 0) return;
+  if (kind != 0) OwnerActs(g, g->subject, kind);
+}
+
+void ClauseReader::OwnerActs(VerbGroup* g, int noun, int kind) const {
+  g->subject = noun;
   g->owner_subject = true;
-  g->subject_via = "owner of \"" + std::string(Lower(out_->chunks[g->subject].head)) + "\"";
+  g->subject_via = "owner of \"" + std::string(Lower(out_->chunks[noun].head)) + "\"";
   if (kind == 2) {
     for (GroupVerb& each : g->verbs) each.modality = Stronger(each.modality, Modality::kPlanned);
   }
