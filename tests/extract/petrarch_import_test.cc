@@ -329,6 +329,15 @@ TEST(PetrarchImportTest, NamesThatAreNotTheActorsStayOut) {
        {"entity organization:mordor-freedom-movement", "  alias      Mordor Freedom Movement, ETA"},
        {"x.actors.txt:2: one-word name 'ABIGAIL' is a given name: not an alias",
         "x.actors.txt:3: one-word name 'ETA' is a given name: an alias in capitals only"}},
+      {"a state's own first name stays its name where it is a given name too; another of its "
+       "names that is one stays out",
+       "x.actors.txt",
+       "ABIGAIL_ [ABG]\n"
+       "+REPUBLIC_OF_ABIGAIL_\n"
+       "+ROSALINDA_\n",
+       {"entity state:abigail", "  label      Abigail",
+        "  alias      Abigail, Republic of Abigail"},
+       {"x.actors.txt:3: one-word name 'ROSALINDA' is a given name: not an alias"}},
       {"a one-word name that spells the initials of another of its names is an acronym, in "
        "capitals, even where that name is not kept",
        "x.actors.txt",
