@@ -161,12 +161,22 @@ std::vector<std::string> PredicatesForWord(const RuleSet& rules,
       lemmas.insert(std::string(lexicon.Lemma(sense.verb)));
     }
   }
-  for (const PredicateInfo& info : vocabulary) {
-    for (const std::string& verb : info.verbs) {
-      if (lemmas.count(verb.substr(0, verb.find(' ')))) found.insert(info.predicate);
+  // The hand-written frames' first: an imported frame reads a verb only where no hand-written
+  // frame reads it (extract/frames.cc), so "met" names met_with, not the codes of the imported
+  // CAMEO verb MEET; a verb only imported frames read ("vetoed") names theirs.
+  for (const bool imported : {false, true}) {
+    for (const Rule& rule : rules.compiled().rules) {
+      if (rule.kind != RuleKind::kRelation || rule.predicate.empty() || !rule.frame ||
+          rule.imported != imported) {
+        continue;
+      }
+      for (const internal::FrameVerb& verb : rule.frame->verbs) {
+        const std::string text = internal::FrameVerbText(lexicon, verb);
+        if (lemmas.count(text.substr(0, text.find(' ')))) found.insert(rule.predicate);
+      }
     }
+    if (!found.empty()) return {found.begin(), found.end()};
   }
-  if (!found.empty()) return {found.begin(), found.end()};
   for (const PredicateInfo& info : vocabulary) {
     if (std::binary_search(info.words.begin(), info.words.end(), lower)) {
       found.insert(info.predicate);

@@ -1,13 +1,12 @@
 #!/usr/bin/env bash
 # Imports the vendored PETRARCH-2 / Phoenix dictionaries (tools/data/petrarch2/, MIT; SOURCE.md
-# there) with `parley rules import --from petrarch` (rules/README.md, "The imported layer").
+# there) with `parley rules import --from petrarch` (rules/README.md, "The imported layer"): the
+# agents, the actors and the CAMEO verbs.
 #
-# Without OUT (or with OUT = rules): the actors and agents into rules/imported/, the imported
-# layer of the default rules (under the hand-written rules, which win; compiled into the binary
-# and its built-in snapshot at the next build). With another OUT: every dictionary, the CAMEO
-# verbs too, into OUT/imported/, which `parley extract --rules OUT ...` loads as the imported
-# layer in place of rules/imported/ (the verbs are not among the defaults: EVALUATION.md, "The
-# imported dictionaries").
+# Without OUT (or with OUT = rules): into rules/imported/, the imported layer of the default
+# rules (under the hand-written rules, which win; compiled into the binary and its built-in
+# snapshot at the next build). With another OUT: the same files into OUT/imported/, which
+# `parley extract --rules OUT ...` loads as the imported layer in place of rules/imported/.
 #
 # --check imports the defaults' dictionaries into a temporary directory and compares the result
 # with rules/imported/: exit 1, naming the files that differ, when the committed files are not
@@ -31,7 +30,8 @@ parley=${1:-build/parley}
 out=${2:-rules}
 data=tools/data/petrarch2
 inputs=("$data/Phoenix.agents.txt" "$data/Phoenix.Countries.actors.txt"
-  "$data/Phoenix.International.actors.txt" "$data/Phoenix.MilNonState.actors.txt")
+  "$data/Phoenix.International.actors.txt" "$data/Phoenix.MilNonState.actors.txt"
+  "$data/CAMEO.2.0.txt")
 if $check && [[ $out != rules ]]; then
   echo "gen_imported.sh: --check compares with rules/imported/ only" >&2
   exit 2
@@ -41,11 +41,7 @@ fi
 # with", "demonstrated", "redoubled efforts"; EVALUATION.md, "What the imported verb frames add").
 # tools/data/cameo-corrections.txt drops or recodes CAMEO.2.0 patterns whose code is wrong in
 # general (each with its reason; each applied one is listed in IMPORT-REPORT.txt).
-skip=()
-[[ $out == rules ]] || {
-  inputs+=("$data/CAMEO.2.0.txt")
-  skip=(--skip-roots 13,14,15 --corrections tools/data/cameo-corrections.txt)
-}
+skip=(--skip-roots 13,14,15 --corrections tools/data/cameo-corrections.txt)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir "$work/import"
