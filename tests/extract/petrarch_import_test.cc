@@ -858,6 +858,29 @@ TEST(PetrarchImportTest, StemsTakeEndingsAndPartnersAreNoTargets) {
   ExpectCodings(**set, cases, false);
 }
 
+// An `any` target is in no phrase of what is discussed ("with a discussion of X", and the
+// phrases chained after it) nor in one after an as-phrase of a past participle ("as agreed
+// at X").
+TEST(PetrarchImportTest, DiscussedTopicsAndAsClausesNameNoTarget) {
+  petrarch::ImportOptions options;
+  options.against = &Against();
+  auto imported =
+      ImportPetrarch({ImportInput{"x.actors.txt", "GONDOR [GON]\nARNOR [ARN]\nMORDOR [MOR]\n"},
+                      ImportInput{"x.verbs.txt", "--- DECRY [111] ---\nDECRY\n"}},
+                     options);
+  ASSERT_TRUE(imported.ok()) << imported.status().ToString();
+  auto set = CompileImported(*imported);
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  const std::vector<CodingCase> cases = {
+      {"Arnor decried the plan with Gondor.", {"ARN GON 111"}},
+      {"Arnor decried the plan, with an extended discussion of Gondor.", {}},
+      {"Arnor decried the plan, with a discussion of Gondor's war against Mordor.", {}},
+      {"Arnor decried the plan at Gondor.", {"ARN GON 111"}},
+      {"Arnor decried the plan, as agreed at Gondor.", {}},
+  };
+  ExpectCodings(**set, cases, false);
+}
+
 // ImportOptions::skip_roots: a skipped root's codes become no frames, each reported; the
 // block's other frames still give way where its patterns occur.
 TEST(PetrarchImportTest, SkippedRootsBecomeNoFrames) {
