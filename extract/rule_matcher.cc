@@ -139,6 +139,8 @@ class Analyzer {
     if (shapes) {
       for (const Tagged& s : tagged) words_.AddUnit(s.text, s.lower, s.tokens, s.words);
       doc_.words = &words_;
+      // An imported person's full name inside another person's (document_labels.h).
+      labels_.DropOtherPeople(tagged, &doc_, out);
       for (size_t i = 0; i < units.size(); ++i) {
         const bool title_like = !units[i].relational || units[i].title;
         internal::DiscoverByShape(tagged[i], title_like, units[i].title, &doc_, out);

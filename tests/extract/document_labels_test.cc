@@ -1,7 +1,7 @@
 // DocumentLabels (extract/document_labels.h): in a document, an entity only the imported layer
 // defines takes the text's spelling as its label (accents, capitals, a longer name of the
-// person where the document names a country of its roles), its id unchanged; hand-written
-// entities keep theirs.
+// person where a sentence names a country of its roles), its id unchanged; a longer name that
+// is another person's is that person, found by shape; hand-written entities keep theirs.
 #include "extract/document_labels.h"
 
 #include <gtest/gtest.h>
@@ -22,6 +22,7 @@ struct LabelCase {
   std::string id;
   std::string label;                 // the entity's label in the document's entity list
   std::vector<std::string> aliases;  // its aliases there
+  std::string absent;                // an id the entity list must not hold
 };
 
 TEST(DocumentLabelsTest, ImportedEntitiesTakeTheTextsSpelling) {
@@ -42,6 +43,14 @@ TEST(DocumentLabelsTest, ImportedEntitiesTakeTheTextsSpelling) {
          "  label Kate Ellis\n"
          "  alias/i Kate Ellis\n"
          "  role government of state:australia from 2008-01-01 to 2010-03-31 code AUSGOV\n"
+         "entity person:juan-carlos-i\n"
+         "  label Juan Carlos I\n"
+         "  alias/i Juan Carlos I, Juan Carlos\n"
+         "  role government of state:spain from 1975-11-22 code ESPGOV\n"
+         "entity person:robert-f-kennedy\n"
+         "  label Robert F. Kennedy\n"
+         "  alias/i Robert F. Kennedy\n"
+         "  role government of state:united-states from 1961-01-20 code USAGOV\n"
          "entity person:jose-ramos-horta\n"
          "  label Jose Ramos Horta\n"
          "  alias/i Jose Ramos Horta\n"
@@ -69,9 +78,33 @@ TEST(DocumentLabelsTest, ImportedEntitiesTakeTheTextsSpelling) {
        "person:samia-suluhu",
        "Samia Suluhu Hassan",
        {"Samia Suluhu"}},
-      // No country of her roles: the longer name may be someone else's.
-      {"President Samia Suluhu Hassan met Japan.", "person:samia-suluhu", "Samia Suluhu", {}},
-      {"GLAAD President Sarah Kate Ellis met Japan.", "person:kate-ellis", "Kate Ellis", {}},
+      // A later sentence names a country of her roles: the longer name is hers in all.
+      {"President Samia Suluhu Hassan met Japan. Samia Suluhu Hassan of Tanzania met China.",
+       "person:samia-suluhu",
+       "Samia Suluhu Hassan",
+       {"Samia Suluhu"}},
+      // No country of her roles: the longer name is someone else's, a person by shape.
+      {"President Samia Suluhu Hassan met Japan.",
+       "person:samia-suluhu-hassan",
+       "Samia Suluhu Hassan",
+       {},
+       "person:samia-suluhu"},
+      {"GLAAD President Sarah Kate Ellis met Japan. Ellis met China.",
+       "person:sarah-kate-ellis",
+       "Sarah Kate Ellis",
+       {"Ellis"},
+       "person:kate-ellis"},
+      // A surname after a name of given names only is another person's, country or not.
+      {"Juan Carlos Iturregui, of Spain, met Japan.",
+       "person:juan-carlos-iturregui",
+       "Juan Carlos Iturregui",
+       {"Iturregui"},
+       "person:juan-carlos-i"},
+      // A word before "of" and another name's word names an award, no person.
+      {"The United States gave Parekh the Robert F. Kennedy Ripple of Hope Award.",
+       "person:robert-f-kennedy",
+       "Robert F. Kennedy",
+       {}},
       // Accents and a hyphen: as written.
       {"President José Ramos-Horta met Japan.",
        "person:jose-ramos-horta",
@@ -92,6 +125,7 @@ TEST(DocumentLabelsTest, ImportedEntitiesTakeTheTextsSpelling) {
     ASSERT_TRUE(x.ok());
     bool found = false;
     for (const Entity& e : x->entities) {
+      EXPECT_NE(e.id, c.absent);
       if (e.id != c.id) continue;
       found = true;
       EXPECT_EQ(e.label, c.label);
