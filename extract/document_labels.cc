@@ -91,6 +91,16 @@ bool AfterGivenNames(const DocState& doc, const Tagged& s, uint32_t b, uint32_t 
   return true;
 }
 
+// Whether every word of `label` is a given name (rules/core/given_names.rules): "Michael
+// Smith", "George Wallace", names that many people share.
+bool GivenNamesOnly(const DocState& doc, std::string_view label) {
+  const std::vector<std::string_view> words = SplitNonEmpty(label, ' ');
+  return words.size() >= 2 && std::all_of(words.begin(), words.end(), [&](std::string_view w) {
+           return doc.rules.names.given.ContainsWord(
+               doc.rules.alias_index.tokens.Find(AsciiLower(w)));
+         });
+}
+
 struct LongerMention {
   size_t mention;     // index in Tagged::mentions
   uint32_t from, to;  // the longer name
@@ -218,6 +228,47 @@ void DocumentLabels::DropOtherPeople(std::span<Tagged> window, DocState* doc,
       name.rule = std::string(kShapeRule);
       AddLocalEntity(name, doc, out);
     }
+  }
+}
+
+void DocumentLabels::SeparateNamesakes(std::span<Tagged> window, DocState* doc) {
+  for (const Tagged& s : window) {
+    for (const Mention& m : s.mentions) {
+      const EntityDef* state = m.acts_as != nullptr ? m.acts_as : m.entity;
+      if (state != nullptr && state->entity.type == EntityType::kState) {
+        states_.insert(state->entity.id);
+      }
+    }
+  }
+  for (Tagged& s : window) {
+    bool changed = false;
+    for (Mention& m : s.mentions) {
+      const EntityDef* def = m.entity;
+      if (def == nullptr || !def->imported || def->entity.type != EntityType::kPerson ||
+          def->entity.roles.empty()) {
+        continue;
+      }
+      auto it = namesakes_.find(def);
+      if (it == namesakes_.end()) {
+        const EntityDef* namesake = nullptr;
+        const bool country =
+            std::any_of(def->entity.roles.begin(), def->entity.roles.end(),
+                        [&](const Role& r) { return states_.count(r.country) > 0; });
+        if (!country && GivenNamesOnly(*doc, def->entity.label)) {
+          EntityDef& local = doc->local.emplace_back();
+          local.entity.id = def->entity.id;
+          local.entity.label = def->entity.label;
+          local.entity.type = def->entity.type;
+          local.order = kLocalOrder;
+          namesake = &local;
+        }
+        it = namesakes_.emplace(def, namesake).first;
+      }
+      if (it->second == nullptr) continue;
+      m.entity = it->second;
+      changed = true;
+    }
+    if (changed) BuildUnits(&s);
   }
 }
 

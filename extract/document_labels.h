@@ -51,6 +51,14 @@ class DocumentLabels {
   // (DocState::words) set.
   void DropOtherPeople(std::span<Tagged> window, DocState* doc, DocumentAnalysis* out);
 
+  // Gives the window's mentions of a person only the imported layer lists, with roles, whose
+  // name is given names only ("Michael Smith", "George Wallace", "James Brown") a document-local
+  // person of the same id and label without the roles and codes where the document so far names
+  // no country of those roles: the Irish minister Michael Smith is not the CEO of AmeriCorps, nor
+  // Liberia's George Wallace the governor of Alabama. Decided at the person's first mention in
+  // the document; call after discovery, before Read.
+  void SeparateNamesakes(std::span<Tagged> window, DocState* doc);
+
   // Notes the spellings of the mentions of `s` (after discovery). `title_like`: a heading or
   // a unit that is no sentence, whose capitals say nothing.
   void Read(const DocState& doc, const Tagged& s, bool title_like);
@@ -79,6 +87,9 @@ class DocumentLabels {
   // id -> the longer names (SpelledLabel) found that person's in the document so far
   std::map<std::string, std::set<std::string>> longer_;
   std::map<std::string, std::string> chosen_;  // id -> label
+  std::set<std::string> states_;               // the states the windows so far mention (or act as)
+  // An imported person -> its document-local namesake (SeparateNamesakes), or null: the person
+  std::map<const EntityDef*, const EntityDef*> namesakes_;
 };
 
 // The longer name around the full name [b, e) of a person in `s`: one free word of a name

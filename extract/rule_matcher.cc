@@ -158,7 +158,9 @@ class Analyzer {
         }
       }
     }
-    // The text's spellings of the imported layer's entities (document_labels.h).
+    // The imported layer's people of common names the document means otherwise, and the text's
+    // spellings of its entities (document_labels.h).
+    labels_.SeparateNamesakes(tagged, &doc_);
     for (size_t i = 0; i < units.size(); ++i) {
       labels_.Read(doc_, tagged[i], !units[i].relational || units[i].title);
     }
