@@ -70,6 +70,22 @@ std::string Loose(std::string_view s) {
   return out;
 }
 
+// Whether the words of `tail` end `name` (both Loose): "nana akufo addo" ends in "akufo addo".
+bool EndsInWords(std::string_view name, std::string_view tail) {
+  return name == tail || (name.size() > tail.size() && name.ends_with(tail) &&
+                          name[name.size() - tail.size() - 1] == ' ');
+}
+
+// The first token of a name ending at token b: b, or the word a hyphen joins to it, written
+// without spaces ("Akufo-Addo" for "Addo").
+uint32_t HyphenedStart(const Tagged& s, uint32_t b) {
+  if (b >= 2 && s.TokenText(b - 1) == "-" && s.tokens[b - 1].end == s.tokens[b].begin &&
+      s.tokens[b - 2].end == s.tokens[b - 1].begin && NameCase(s.TokenText(b - 2))) {
+    return b - 2;
+  }
+  return b;
+}
+
 // Whether `s` names a country of the roles of the person `def` (a state mentioned, or one
 // a mention acts as).
 bool NamesCountryOf(const Tagged& s, const EntityDef& def) {
@@ -173,6 +189,28 @@ std::string SpelledLabel(const DocState& doc, const Tagged& s, const EntityDef& 
       (written.size() == 1 || HasLower(surface)) &&
       !(whole[0] >= 'A' && whole[0] <= 'Z' && surface[0] >= 'a' && surface[0] <= 'z')) {
     spelled = std::string(surface);
+  }
+  // Another name of the person whose last words (two or more) the mention writes, a word
+  // joined to it by a hyphen before it included, where the label's are spelled otherwise:
+  // that name, its last words as written ("Akufo-Addo" and "Nana Akufo-Addo" where Phoenix
+  // lists "NANA AKUFU ADDO" +"NANA AKUFO ADDO").
+  if (spelled.empty() && def.entity.type == EntityType::kPerson && HasLower(surface)) {
+    const std::string_view text = s.Range(HyphenedStart(s, b), e);
+    const std::string tail = Loose(text);
+    if (SplitNonEmpty(tail, ' ').size() >= 2 && !EndsInWords(Loose(label), tail)) {
+      for (const std::string& alias : def.entity.aliases) {
+        const std::string name = Loose(alias);
+        if (!EndsInWords(name, tail) || !NameCase(alias)) continue;
+        // The alias's first words (as the alias writes them), then the text's.
+        const size_t lead = SplitNonEmpty(name, ' ').size() - SplitNonEmpty(tail, ' ').size();
+        const std::vector<std::string_view> words = SplitNonEmpty(alias, ' ');
+        for (size_t j = 0; j < lead && j < words.size(); ++j) {
+          spelled += std::string(words[j]) + ' ';
+        }
+        spelled += std::string(text);
+        break;
+      }
+    }
   }
   // A person named in full, with one more word of the name around: the longer name.
   if (def.entity.type == EntityType::kPerson && own.size() >= 2 && written.size() == own.size() &&

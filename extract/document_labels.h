@@ -12,6 +12,10 @@
 //   * it is the label in other capitals or with a space for a hyphen, with a small letter in
 //     it unless it is one word, its first letter no smaller ("YMCA", "Al Jazeera"; not a
 //     heading's "SAULI NIINISTO", nor "the Carter Center" for "The Carter Center");
+//   * for a person, another of its names (two words or more) whose last words the mention
+//     writes otherwise than the label's ("Akufo-Addo", "Nana Akufo-Addo" where Phoenix lists
+//     "NANA AKUFU ADDO" +"NANA AKUFO ADDO"; a word a hyphen joins before the mention counts):
+//     that name with the text's spelling of those words;
 //   * for a person, the whole label, right after a given name (rules/core/given_names.rules)
 //     or right before one more capitalised word that no mention holds and no capitalised word
 //     nor "of" and such a word follows, neither written in lower case elsewhere in the

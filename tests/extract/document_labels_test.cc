@@ -68,6 +68,10 @@ TEST(DocumentLabelsTest, ImportedEntitiesTakeTheTextsSpelling) {
       "  label Kate Ellis\n"
       "  alias/i Kate Ellis\n"
       "  role government of state:australia from 2008-01-01 to 2010-03-31 code AUSGOV\n"
+      "entity person:nana-akufu-addo\n"
+      "  label Nana Akufu Addo\n"
+      "  alias/i Nana Akufu Addo, Nana Akufo Addo\n"
+      "  role government of state:ghana from 2003-01-01 code GHAGOV\n"
       "entity person:juan-carlos-i\n"
       "  label Juan Carlos I\n"
       "  alias/i Juan Carlos I, Juan Carlos\n"
@@ -127,6 +131,12 @@ TEST(DocumentLabelsTest, ImportedEntitiesTakeTheTextsSpelling) {
        "person:robert-f-kennedy",
        "Robert F. Kennedy",
        {}},
+      // Another of the person's names, its last words as the text writes them (a misspelt
+      // label: Phoenix's "Akufu").
+      {"President Nana Akufo-Addo of Ghana met Japan. President Akufo-Addo spoke.",
+       "person:nana-akufu-addo",
+       "Nana Akufo-Addo",
+       {"Nana Akufo Addo", "Nana Akufu Addo"}},
       // Accents and a hyphen: as written.
       {"President José Ramos-Horta met Japan.",
        "person:jose-ramos-horta",
