@@ -502,9 +502,14 @@ class ClauseReader {
   bool ClauseStartBefore(uint32_t begin) const;
 
   // Whether the units (p, u) between two commas are a parenthetical the subject search may step
-  // over: a relative clause ("who has never been to Tokyo"), or a phrase without a finite verb
+  // over: a relative clause ("who has never been to Tokyo"), a subordinate clause ("as you
+  // mentioned", "if it invades"), or a phrase without a finite verb
   // (an apposition "the Japanese foreign minister", an adverbial "in 1905").
   bool Parenthetical(uint32_t p, uint32_t u) const;
+
+  // Whether "that" at u is a demonstrative before a time noun that no verb follows: "said in
+  // his statement that day, was willing" (when, not a complement clause).
+  bool ThatTime(uint32_t u) const;
 
   // The previous verb group that a group without a subject of its own shares its subject with
   // ("discussed X, reaffirmed Y"): the nearest earlier finite group of the same clause level.

@@ -1477,6 +1477,12 @@ class FrameReader {
     } else if (best != kNoUnit) {
       take(best);
     }
+    // "relentlessly attacking Ukraine's energy system", "rejected Moscow's proposal": where the
+    // object is the owner of the object phrase, the phrase says what of it the act is on.
+    if (text.empty() && !chained && direct >= 0 && object_chunk == direct && !objects.empty() &&
+        !object_from_members && !a_.chunks[direct].owners.empty()) {
+      take(a_.chunks[direct].begin);
+    }
     // "pledged to create working groups, and to enter into a Memorandum": one statement per
     // coordinated to-infinitive.
     std::vector<std::string> texts = {text};

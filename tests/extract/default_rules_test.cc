@@ -1297,7 +1297,7 @@ TEST(DefaultRulesTest, ParticipleListsAndTheirSubjects) {
   const ClauseCase cases[] = {
       {"Russia has continued its aggression, including opening a new front and relentlessly "
        "attacking Ukraine's energy system.",
-       {"state:russia attacked state:ukraine"},
+       {"state:russia attacked state:ukraine text~=energy"},
        {}},
       {"Russia punished Europe through actions such as halting gas exports to Poland.",
        {"state:russia halted text=\"gas exports to Poland\""},
@@ -1318,6 +1318,18 @@ TEST(DefaultRulesTest, ParticipleListsAndTheirSubjects) {
       {"Russia has deployed troops along the border with Ukraine.",
        {"state:russia deployed state:ukraine"},
        {}},
+      // A short subordinate clause between commas after the subject is stepped over; "that
+      // day" is when, no complement clause.
+      {"Japan and President Biden, as you mentioned, signed a security agreement.",
+       {"person:joe-biden signed", "state:japan signed"},
+       {}},
+      {"President Biden will travel to Luanda, Angola, where he will celebrate the partnership, "
+       "recognize Angola's role and discuss security.",
+       {"person:joe-biden acknowledged"},
+       {"state:angola acknowledged"}},
+      {"Japan, as it said in its statement that day, was ready to provide aid to Ukraine.",
+       {},
+       {"state:japan said text~=day", "state:japan stated text~=day"}},
       // The owner of an achievement or an aim joined by "be" to a gerund or an infinitive acts.
       {"One of Secretary Antony Blinken's main achievements was strengthening the alliance with "
        "Japan.",
