@@ -1318,6 +1318,10 @@ TEST(DefaultRulesTest, ParticipleListsAndTheirSubjects) {
       {"Russia has deployed troops along the border with Ukraine.",
        {"state:russia deployed state:ukraine"},
        {}},
+      // A list inside the noun phrase belongs to the text.
+      {"Japan reaffirmed its commitment to a free, open, inclusive, and resilient Indo-Pacific.",
+       {"state:japan reaffirmed text~=resilient"},
+       {}},
       // A short subordinate clause between commas after the subject is stepped over; "that
       // day" is when, no complement clause.
       {"Japan and President Biden, as you mentioned, signed a security agreement.",
