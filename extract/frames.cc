@@ -232,6 +232,12 @@ class FrameReader {
         e = conjunction + 1;
         continue;
       }
+      // "the Women, Peace and Security (WPS) Agenda": an acronym in parentheses inside the
+      // phrase is part of it.
+      if (e > from && Lower(e) == "(" && e + 2 < n && Lower(e + 2) == ")" && Acronym(e + 1)) {
+        e += 3;
+        continue;
+      }
       if (s_.units[e].mention < 0) {
         const std::string_view w = Lower(e);
         // A comma inside a list chunk ("Japan, Korea and Australia") or before examples
@@ -357,6 +363,22 @@ class FrameReader {
       if (Lower(k - 1) != ",") return u;
     }
     return u;
+  }
+
+  // Whether unit u is one word of two to eight capital letters or digits ("WPS", "BEAD",
+  // "G7"), or an entity written so.
+  bool Acronym(uint32_t u) const {
+    const std::string_view text = s_.UnitsText(u, u + 1);
+    if (text.size() < 2 || text.size() > 8) return false;
+    bool capital = false;
+    for (const char c : text) {
+      if (c >= 'A' && c <= 'Z') {
+        capital = true;
+      } else if (!(c >= '0' && c <= '9') && c != '-' && c != '&') {
+        return false;
+      }
+    }
+    return capital;
   }
 
   // Whether unit u lies inside an entity chunk that goes on after it (a list's comma).

@@ -1322,6 +1322,10 @@ TEST(DefaultRulesTest, ParticipleListsAndTheirSubjects) {
       {"Japan reaffirmed its commitment to a free, open, inclusive, and resilient Indo-Pacific.",
        {"state:japan reaffirmed text~=resilient"},
        {}},
+      {"Japan announced allocations for the Broadband Equity, Access, and Deployment (BEAD) "
+       "program.",
+       {"state:japan announced text~=program"},
+       {}},
       // A short subordinate clause between commas after the subject is stepped over; "that
       // day" is when, no complement clause.
       {"Japan and President Biden, as you mentioned, signed a security agreement.",
