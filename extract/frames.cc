@@ -911,12 +911,14 @@ class FrameReader {
   //    other act names who does it too ("monitor the situation in coordination with the
   //    Government of Turkiye");
   //  - an of- or in-phrase that opens with an -ing form is a clause of its own, whose actors
-  //    are its verb's ("failed in its objective of capturing Kyiv").
+  //    are its verb's ("failed in its objective of capturing Kyiv");
+  //  - a phrase of what is discussed or of an as-clause (InDiscussedOrAsClause).
   bool ImportedAnySkips(const VerbGroup& g, size_t i, std::string_view cameo) const {
     const PrepPhrase& pp = g.preps[i];
     const std::string_view prep = Lower(pp.prep);
     const bool cooperation =
         cameo.size() >= 2 && cameo[0] == '0' && cameo[1] >= '3' && cameo[1] <= '8';
+    if (InDiscussedOrAsClause(g, i)) return true;
     if (prep == "against") return cooperation;
     // A through- or via-phrase names a way or a medium ("monitor progress through Ukraine
     // Donor Platform meetings", "aid to Gaza through Egypt").
@@ -946,6 +948,40 @@ class FrameReader {
       }
     }
     return (prep == "of" || prep == "in") && OpensWithIngForm(pp.chunk);
+  }
+
+  // Whether phrase i of g is in a chain of phrases (each chunk ending where the next phrase
+  // opens) that names no party to the verb's event:
+  //  - "with an extended discussion of Laos", "with substantial discussion of Russia's war
+  //    against Ukraine": an of-phrase right after a noun of discussing names what is discussed,
+  //    and the phrases after it are that topic's;
+  //  - "look forward to the special session, as agreed at the World Health Assembly": the
+  //    phrases after an as-phrase of a past participle are that reduced clause's.
+  bool InDiscussedOrAsClause(const VerbGroup& g, size_t i) const {
+    for (size_t k = i;; --k) {
+      const PrepPhrase& p = g.preps[k];
+      if (Lower(p.prep) == "of" && p.prep >= 1) {
+        const std::string_view noun = Lower(p.prep - 1);
+        if (noun == "discussion" || noun == "discussions") return true;
+      }
+      if (k < i && Lower(p.prep) == "as" && p.chunk >= 0 &&
+          a_.chunks[p.chunk].begin + 1 == a_.chunks[p.chunk].end &&
+          IsPastParticiple(a_.chunks[p.chunk].begin)) {
+        return true;
+      }
+      if (k == 0 || g.preps[k - 1].chunk < 0 || a_.chunks[g.preps[k - 1].chunk].end != p.prep) {
+        return false;
+      }
+    }
+  }
+
+  // Whether unit u is a word the lexicon knows only as a verb's -ed form ("agreed", "noted"),
+  // no noun or adjective.
+  bool IsPastParticiple(uint32_t u) const {
+    const LexEntry* e = doc_.rules.lexicon.Find(Lower(u));
+    return e != nullptr && e->classes == 0 &&
+           std::any_of(e->senses.begin(), e->senses.end(),
+                       [](const VerbSense& sense) { return (sense.forms & kFormEd) != 0; });
   }
 
   // Whether chunk c opens with a word the lexicon knows as a verb's -ing form: a gerund

@@ -8,6 +8,7 @@
 #include "base/text.h"
 #include "extract/petrarch_import_actors.h"
 #include "extract/petrarch_import_agents.h"
+#include "extract/petrarch_import_corrections.h"
 #include "extract/petrarch_import_shared.h"
 #include "extract/petrarch_import_verbs.h"
 #include "extract/rule_tokens.h"
@@ -68,6 +69,10 @@ DictionaryKind GuessKind(const std::string& path, const std::string& text) {
 Result<ImportResult> ImportPetrarch(const std::vector<ImportInput>& inputs,
                                     const ImportOptions& options) {
   ImportResult result;
+  std::vector<PatternCorrection> corrections;
+  if (!options.corrections.path.empty()) {
+    PARLEY_ASSIGN_OR_RETURN(corrections, ReadCorrections(options.corrections));
+  }
   const Against against = MakeAgainst(options.against);
   ProblemLog log;
   AgentImporter agents(against, &log);
@@ -123,7 +128,8 @@ Result<ImportResult> ImportPetrarch(const std::vector<ImportInput>& inputs,
         break;
       }
       case DictionaryKind::kVerbs: {
-        const VerbFile file = ReadVerbs(input->path, input->text, &problems);
+        VerbFile file = ReadVerbs(input->path, input->text, &problems);
+        ApplyCorrections(input->path, &file, &corrections, &log);
         verbs.Verbs(*input, file, &text, &summary);
         break;
       }
@@ -134,6 +140,7 @@ Result<ImportResult> ImportPetrarch(const std::vector<ImportInput>& inputs,
       }
     }
   }
+  PARLEY_RETURN_IF_ERROR(CheckCorrectionsApplied(corrections));
   for (const ImportInput* input : actor_inputs) {
     texts[input] = actors.EntityBlocks(input->path) + texts[input];
   }

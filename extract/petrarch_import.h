@@ -93,7 +93,8 @@
 // petrarch_import_actors.h (entities: types, ids and codes; actor_names.cc: aliases),
 // petrarch_import_verbs.h (frames; patterns.cc: pattern reading), on what
 // petrarch_import_shared.h gives them all (name display, what the rules know, the problem log);
-// petrarch_import.cc reads the files in order and writes the discards.
+// petrarch_import_corrections.h (a corrections file's patterns dropped or recoded before a verb
+// file is translated); petrarch_import.cc reads the files in order and writes the discards.
 //
 // Thread-safety: pure functions.
 #ifndef PARLEY_EXTRACT_PETRARCH_IMPORT_H_
@@ -124,6 +125,10 @@ struct ImportOptions {
   // CAMEO roots ("13", "14") whose codes a verb dictionary's patterns and verbs do not become
   // frames for: each such frame is reported instead ("code of skipped root 13"). Empty: none.
   std::vector<std::string> skip_roots;
+  // A corrections file for the verb dictionaries' patterns (petrarch_import_corrections.h: each
+  // line drops or recodes a pattern, with its reason; each application is reported). Empty
+  // path: none. ImportPetrarch fails for a line it cannot read or that matches no pattern.
+  ImportInput corrections;
 };
 
 struct ImportedFile {
@@ -142,7 +147,8 @@ struct ImportResult {
 DictionaryKind GuessKind(const std::string& path, const std::string& text);
 
 // Translates `inputs` (agents first, then actors, verbs and discards, whatever their order).
-// Fails only for an input of no known kind.
+// Fails for an input of no known kind and for `options.corrections` that cannot be read or
+// match no pattern (InvalidArgument naming the corrections file and line).
 Result<ImportResult> ImportPetrarch(const std::vector<ImportInput>& inputs,
                                     const ImportOptions& options);
 

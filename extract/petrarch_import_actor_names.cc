@@ -335,8 +335,9 @@ void ActorImporter::AddNames(const std::string& path, const Actor& a, EntityType
     // among Egypt's): it would take the person "Akiba Takeo".
     // Short ones keep their capitals only ("ETA": "Eta" is a given name). A person known by
     // one name that is a given name ("HUSSEIN", King Hussein of Jordan) is no alias either:
-    // it would take "Mr. Hussein" and "President Hassan" of any country.
-    if (words.size() == 1 && GivenName(display)) {
+    // it would take "Mr. Hussein" and "President Hassan" of any country. A state's own first
+    // name stays its name ("KOSOVO [KSV]": "Kosovo" is a given name too).
+    if (words.size() == 1 && GivenName(display) && !(type == EntityType::kState && i == 0)) {
       if (n.text.size() <= 5 && display != n.text) {
         log_->Add(path, n.line,
                   "one-word name '" + n.text + "' is a given name: an alias in capitals only");

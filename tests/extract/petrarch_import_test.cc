@@ -329,6 +329,15 @@ TEST(PetrarchImportTest, NamesThatAreNotTheActorsStayOut) {
        {"entity organization:mordor-freedom-movement", "  alias      Mordor Freedom Movement, ETA"},
        {"x.actors.txt:2: one-word name 'ABIGAIL' is a given name: not an alias",
         "x.actors.txt:3: one-word name 'ETA' is a given name: an alias in capitals only"}},
+      {"a state's own first name stays its name where it is a given name too; another of its "
+       "names that is one stays out",
+       "x.actors.txt",
+       "ABIGAIL_ [ABG]\n"
+       "+REPUBLIC_OF_ABIGAIL_\n"
+       "+ROSALINDA_\n",
+       {"entity state:abigail", "  label      Abigail",
+        "  alias      Abigail, Republic of Abigail"},
+       {"x.actors.txt:3: one-word name 'ROSALINDA' is a given name: not an alias"}},
       {"a one-word name that spells the initials of another of its names is an acronym, in "
        "capitals, even where that name is not kept",
        "x.actors.txt",
@@ -849,6 +858,29 @@ TEST(PetrarchImportTest, StemsTakeEndingsAndPartnersAreNoTargets) {
   ExpectCodings(**set, cases, false);
 }
 
+// An `any` target is in no phrase of what is discussed ("with a discussion of X", and the
+// phrases chained after it) nor in one after an as-phrase of a past participle ("as agreed
+// at X").
+TEST(PetrarchImportTest, DiscussedTopicsAndAsClausesNameNoTarget) {
+  petrarch::ImportOptions options;
+  options.against = &Against();
+  auto imported =
+      ImportPetrarch({ImportInput{"x.actors.txt", "GONDOR [GON]\nARNOR [ARN]\nMORDOR [MOR]\n"},
+                      ImportInput{"x.verbs.txt", "--- DECRY [111] ---\nDECRY\n"}},
+                     options);
+  ASSERT_TRUE(imported.ok()) << imported.status().ToString();
+  auto set = CompileImported(*imported);
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  const std::vector<CodingCase> cases = {
+      {"Arnor decried the plan with Gondor.", {"ARN GON 111"}},
+      {"Arnor decried the plan, with an extended discussion of Gondor.", {}},
+      {"Arnor decried the plan, with a discussion of Gondor's war against Mordor.", {}},
+      {"Arnor decried the plan at Gondor.", {"ARN GON 111"}},
+      {"Arnor decried the plan, as agreed at Gondor.", {}},
+  };
+  ExpectCodings(**set, cases, false);
+}
+
 // ImportOptions::skip_roots: a skipped root's codes become no frames, each reported; the
 // block's other frames still give way where its patterns occur.
 TEST(PetrarchImportTest, SkippedRootsBecomeNoFrames) {
@@ -870,6 +902,75 @@ TEST(PetrarchImportTest, SkippedRootsBecomeNoFrames) {
       {"Arnor broke with Gondor.", {}},
   };
   ExpectCodings(**set, cases, false);
+}
+
+// ImportOptions::corrections: a pattern is recoded or dropped (each reported at its line, with
+// the correction's file, line and reason); a correction that matches no pattern, or has no
+// reason, fails the import with its file and line.
+TEST(PetrarchImportTest, CorrectionsRecodeOrDropPatternsAndEachIsReported) {
+  const ImportInput actors{"x.actors.txt", "GONDOR [GON]\nARNOR [ARN]\n"};
+  const ImportInput verbs{"x.verbs.txt",
+                          "--- ESTIMATE [010] ---\nCOUNT\n- * ON [020]\n"
+                          "--- GRANT [060] ---\nLEND\n- * SUPPORT [060]\n"
+                          "--- HONOR [051] ---\nSALUTE\n- * TROOPS [040]\n"};
+  auto import = [&](const std::string& corrections) {
+    petrarch::ImportOptions options;
+    options.against = &Against();
+    options.corrections = {"c.txt", corrections};
+    return ImportPetrarch({actors, verbs}, options);
+  };
+  auto imported = import(
+      "# a comment\n\nCOUNT - * ON [020] -> [---] # relying is no appeal\n"
+      "lend  -  *  support  [060]  ->  [051]  # lending support is endorsing\n"
+      "SALUTE - * TROOPS [040] -> drop # no consultation\n");
+  ASSERT_TRUE(imported.ok()) << imported.status().ToString();
+  const std::string problems = Problems(*imported);
+  for (const std::string want :
+       {"x.verbs.txt:3: pattern '- * ON [020]' of 'COUNT' recoded [020] -> [---] by c.txt:3: "
+        "relying is no appeal",
+        "x.verbs.txt:6: pattern '-  *  support  [060]' of 'LEND' recoded [060] -> [051] by "
+        "c.txt:4: lending support is endorsing",
+        "x.verbs.txt:9: pattern '- * TROOPS [040]' of 'SALUTE' dropped by c.txt:5: no "
+        "consultation"}) {
+    EXPECT_NE(problems.find(want), std::string::npos) << want << "\nin\n" << problems;
+  }
+  auto set = CompileImported(*imported);
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  const std::vector<CodingCase> cases = {
+      {"Arnor counted on Gondor.", {}},
+      {"Arnor lent support to Gondor.", {"ARN GON 051"}},
+      {"Arnor saluted Gondor's troops.", {"ARN GON 051"}},
+  };
+  ExpectCodings(**set, cases, false);
+  // Without the corrections, the dictionary's codes.
+  auto plain = import("");
+  ASSERT_TRUE(plain.ok()) << plain.status().ToString();
+  auto plain_set = CompileImported(*plain);
+  ASSERT_TRUE(plain_set.ok()) << plain_set.status().ToString();
+  ExpectCodings(**plain_set,
+                {{"Arnor counted on Gondor.", {"ARN GON 020"}},
+                 {"Arnor lent support to Gondor.", {"ARN GON 060"}},
+                 {"Arnor saluted Gondor's troops.", {"ARN GON 040"}}},
+                false);
+  // A correction that matches no pattern (another code, another verb's block), or has no
+  // reason, fails the import with its line.
+  for (const auto& [text, want] : std::vector<std::pair<std::string, std::string>>{
+           {"\nCOUNT - * ON [021] -> drop # x\n",
+            "c.txt:2: correction 'COUNT - * ON [021]' matches "
+            "no pattern"},
+           {"LEND - * ON [020] -> drop # x\n",
+            "c.txt:1: correction 'LEND - * ON [020]' matches "
+            "no pattern"},
+           {"COUNT - * ON [020] -> [---]\n", "c.txt:1: a correction without a reason"},
+           {"COUNT - * ON [020] -> 051 # x\n", "c.txt:1: the action is neither"},
+           {"COUNT * ON [020] -> drop # x\n", "c.txt:1: the pattern does not start with '-'"},
+       }) {
+    SCOPED_TRACE(text);
+    auto failed = import(text);
+    ASSERT_FALSE(failed.ok());
+    EXPECT_NE(failed.status().message().find(want), std::string::npos)
+        << failed.status().ToString();
+  }
 }
 
 // The words of refine/when/unless lines are numbered once per distinct (word, prefix), across

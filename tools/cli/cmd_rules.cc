@@ -28,6 +28,7 @@ struct RulesFlags {
   std::vector<std::string> files;  // import: the dictionaries
   std::string out_dir;             // import -o
   std::string skip_roots;          // import --skip-roots
+  std::string corrections;         // import --corrections
   RuleFlags rules;
 };
 
@@ -68,6 +69,10 @@ void Define(CLI::App& app, RulesFlags& f) {
   import->add_option("--skip-roots", f.skip_roots,
                      "CAMEO roots (two digits) whose verb codes become no frames, each reported "
                      "(tools/gen_imported.sh skips 13,14,15: EVALUATION.md)");
+  import->add_option("--corrections", f.corrections,
+                     "A file of corrections to the verb dictionaries' patterns (drop or recode, "
+                     "each with its reason; each applied one reported; one that matches no "
+                     "pattern fails the import): tools/data/cameo-corrections.txt");
   import->add_flag("--no-default-rules", f.rules.no_default_rules,
                    "Do not give imported entities the ids of the built-in rules' entities (the "
                    "built-in English of rules/lexicon/ still gives verbs' lemmas)");
@@ -147,13 +152,18 @@ int Import(const CommandContext& context, const RulesFlags& flags) {
     return ReportError(context, InvalidArgumentError("rules import: unknown format '" + flags.from +
                                                      "' (known: petrarch)"));
   }
-  std::vector<petrarch::ImportInput> inputs;
-  for (const std::string& path : flags.files) {
+  auto read = [](const std::string& path) -> Result<petrarch::ImportInput> {
     std::ifstream in(path, std::ios::binary);
-    if (!in) return ReportError(context, NotFoundError("cannot read '" + path + "'"));
+    if (!in) return NotFoundError("cannot read '" + path + "'");
     std::ostringstream text;
     text << in.rdbuf();
-    inputs.push_back({path, text.str()});
+    return petrarch::ImportInput{path, text.str()};
+  };
+  std::vector<petrarch::ImportInput> inputs;
+  for (const std::string& path : flags.files) {
+    auto input = read(path);
+    if (!input.ok()) return ReportError(context, input.status());
+    inputs.push_back(std::move(*input));
   }
   auto against = ImportAgainst(flags);
   if (!against.ok()) return ReportError(context, against.status());
@@ -171,6 +181,11 @@ int Import(const CommandContext& context, const RulesFlags& flags) {
     }
     options.skip_roots.push_back(root);
     b = e + 1;
+  }
+  if (!flags.corrections.empty()) {
+    auto corrections = read(flags.corrections);
+    if (!corrections.ok()) return ReportError(context, corrections.status());
+    options.corrections = std::move(*corrections);
   }
   auto result = petrarch::ImportPetrarch(inputs, options);
   if (!result.ok()) return ReportError(context, result.status());
