@@ -274,10 +274,43 @@ bool ClauseReader::ListItemVerbAt(uint32_t u) const {
   return true;
 }
 
+bool ClauseReader::MeansNoun(uint32_t u) const {
+  static constexpr std::string_view kMeans[] = {"phone",
+                                                "telephone",
+                                                "video",
+                                                "videoconference",
+                                                "teleconference",
+                                                "videolink",
+                                                "letter",
+                                                "mail",
+                                                "email",
+                                                "e-mail",
+                                                "cable",
+                                                "telegram",
+                                                "fax",
+                                                "radio",
+                                                "hand",
+                                                "sea",
+                                                "air",
+                                                "land",
+                                                "rail",
+                                                "road",
+                                                "car",
+                                                "plane",
+                                                "train",
+                                                "ship",
+                                                "boat",
+                                                "helicopter"};
+  const std::string_view w = Lower(u);
+  return std::find(std::begin(kMeans), std::end(kMeans), w) != std::end(kMeans);
+}
+
 bool ClauseReader::AgentPrepAt(uint32_t k) const {
   const uint32_t limit = std::min(n_, k + 12);
   bool place = false;  // a place phrase was stepped over: a comma may close it
   while (k < limit) {
+    // "spoke by phone with", "delivered by hand": a by-phrase of means names no agent.
+    if (Is(k, "by") && k + 1 < n_ && MeansNoun(k + 1)) return false;
     if (Is(k, "by") || Is(k, "between")) return true;
     if (info_[k].kind == Kind::kDate || IsAdverb(k)) {
       ++k;

@@ -210,6 +210,9 @@ class ClauseReader {
     while (IsAdverb(k)) ++k;
     return Stative(k);
   }
+  // Whether the word at u names a means, not an agent, after "by": "by phone", "by video",
+  // "by hand", "by sea".
+  bool MeansNoun(uint32_t u) const;
   // Whether "by" or "between" starts at unit k, or after a date, a time adverbial or adverbs
   // and a place ("in Aqaba, Jordan,"): the agent of a participle before k ("the meeting held
   // today in Aqaba, Jordan, between A and B", "signed in 1905 by Japan and Russia").
