@@ -282,6 +282,8 @@ class LazyRegex {
     return state_->re.get();
   }
   const std::string& regex() const { return state_->regex; }
+  // Whether it was constructed with an expression.
+  bool has_value() const { return state_ != nullptr; }
 
  private:
   friend struct SnapshotAccess;  // rule_snapshot.cc encodes the members
@@ -383,6 +385,10 @@ struct CompiledPattern {
   // The pattern reads capitals (a {name} slot) and runs on Tagged::tagged, with
   // case-insensitive words; false: it runs on Tagged::folded (tagged_sentence.h).
   bool cased = false;
+  // When the pattern names a marked list (CompiledRules::marked_lists): the same pattern for the
+  // marked strings (tagged_sentence.h, "Marked word lists"), which the matcher runs instead of
+  // `re` on every sentence that has them (Marked); `re` reads the others. Empty otherwise.
+  LazyRegex marked;
   int line = 0;
   std::string source;  // the pattern as written
 };
@@ -677,6 +683,8 @@ struct CompiledRules {
   ActorVocabulary actors;
   // Discovery by shape (name_discovery.h): the vocabulary, and the listed persons by
   // TransliterationKey of their full names and of their surnames.
+  // The word lists the patterns read as marks (tagged_sentence.h, "Marked word lists").
+  MarkedLists marked_lists;
   NameVocabulary names;
   LazyField<StringMap<std::vector<uint32_t>>> person_names, person_surnames;
   std::string fingerprint;

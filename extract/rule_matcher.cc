@@ -127,6 +127,7 @@ class Analyzer {
     for (size_t i = 0; i < units.size(); ++i) {
       dating.StartUnit(units[i].paragraph, !units[i].relational);
       internal::Tag(doc_, units[i].text, dating.reference(), &tagged[i]);
+      tagged[i].marked_lists = &doc_.rules.marked_lists;  // the patterns may read marks
       dating.AddDates(tagged[i].dates);
       const std::optional<TimeValue> when = dating.UnitTime();
       tagged[i].date = when ? when->value : std::string();

@@ -593,7 +593,7 @@ PARLEY_SNAPSHOT_FIELDS(CaptureUnits, begin, end)
 PARLEY_SNAPSHOT_FIELDS(CompiledPattern, re, captures, required_bits, required_words, required_any,
                        requirements, anchors, start_bits, start_words, start_ids, start_name,
                        second_bits, second_words, second_ids, second_name, then, capture_units,
-                       cased, line, source)
+                       cased, marked, line, source)
 PARLEY_SNAPSHOT_FIELDS(SelfTest, counter, sentence, line, expects)
 PARLEY_SNAPSHOT_FIELDS(FrameVerb, verb, particle, before)
 PARLEY_SNAPSHOT_FIELDS(RoleFiller, prep, bits, actor, that, after)
@@ -704,14 +704,21 @@ void Field(IO& io, CompiledRules& r) {
          date_word_ids, rules, pattern_words, pattern_word_of, requirement_count, refine_word_count,
          frame_index, patterns_of, unanchored, discover_rules, coref_rules, lexicon, cues,
          cues_by_start, cues_any_start, sectors, sector_nouns, sector_noun_ids, sector_by_group,
-         discard_sentence, discard_document, office_holders, actors, names, person_names,
-         person_surnames, fingerprint] = r;
+         discard_sentence, discard_document, office_holders, actors, marked_lists, names,
+         person_names, person_surnames, fingerprint] = r;
   All(io, entities, entity_index, alias_index);
   EntityPatterns(io, entity_patterns, entity_pattern_set);
   All(io, entity_gate, date_word_ids, rules, pattern_words, pattern_word_of, requirement_count,
       refine_word_count, frame_index, patterns_of, unanchored, discover_rules, coref_rules, lexicon,
       cues, cues_by_start, cues_any_start, sectors, sector_nouns, sector_noun_ids, sector_by_group,
       discard_sentence, discard_document, office_holders, actors);
+  // The marked lists: their items; the index follows from them.
+  std::vector<std::vector<Cue>> lists = marked_lists.lists;
+  Field(io, lists);
+  if constexpr (IO::kReading) {
+    if (lists.size() > MarkedLists::kMaxLists) io.Fail("too many marked word lists");
+    marked_lists = MarkedLists(std::move(lists));
+  }
   SnapshotAccess::Fields(io, names, &alias_index.tokens);
   All(io, person_names, person_surnames, fingerprint);
 }
