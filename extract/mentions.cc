@@ -465,7 +465,11 @@ void Tag(const DocState& doc, std::string_view text, const DateReference& dates,
     s->dates = FindDates(text, dates);
   } else if (const DateTest test = MayHoldDate(doc.rules, *s, ascii, dates.narrative);
              test == DateTest::kToken) {
-    s->dates = FindDatesUntested(text, dates);
+    // An ASCII text (kToken): its tokens are the date finder's, but where an underscore joins
+    // words.
+    s->dates = std::memchr(text.data(), '_', text.size()) == nullptr
+                   ? FindDatesUntested(text, dates, s->tokens)
+                   : FindDatesUntested(text, dates);
   } else if (test == DateTest::kUnknown) {
     s->dates = FindDates(text, dates);
   }

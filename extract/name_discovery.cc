@@ -15,8 +15,6 @@
 namespace parley::internal {
 namespace {
 
-constexpr std::string_view kShapeRule = "name-shape";
-
 // The number of words of `label` (Words(label).size(), without making them).
 size_t WordCount(std::string_view label) {
   size_t count = 0;
@@ -40,21 +38,41 @@ std::vector<std::string> Words(std::string_view label) {
 
 void AddAlias(std::string_view text, const EntityDef* def, DocState* doc) {
   if (text.empty()) return;
-  std::vector<bool> space;
-  std::vector<std::string> tokens = TokenTexts(text, &space);
+  // Tokens into scratch kept between calls (per thread), the texts copied only for an alias the
+  // document does not have yet: discovery adds most names again in every sentence that holds them.
+  thread_local std::vector<Token> tokens;
+  Tokenize(text, &tokens);
   if (tokens.empty()) return;
+  const auto token_text = [&](const Token& t) { return text.substr(t.begin, t.end - t.begin); };
+  const std::string_view first = token_text(tokens[0]);
   // The key's pre-test bit (DocState::local_id_bits): its lower-cased id, as Tagged::words.
-  if (const uint32_t id = doc->rules.alias_index.tokens.Find(AsciiLower(tokens[0]));
+  if (const uint32_t id = doc->rules.alias_index.tokens.Find(AsciiLower(first));
       id != TokenTable::kAbsent) {
     doc->local_id_bits.set(id % 4096);
   } else {
-    doc->local_key_bits.set(LocalKeyBit(tokens[0]));
+    doc->local_key_bits.set(LocalKeyBit(first));
   }
-  auto& bucket = doc->local_aliases[tokens[0]];
+  auto it = doc->local_aliases.find(first);
+  if (it == doc->local_aliases.end()) {
+    it = doc->local_aliases.emplace(std::string(first), std::vector<LocalAlias>()).first;
+  }
+  std::vector<LocalAlias>& bucket = it->second;
   for (const LocalAlias& a : bucket) {
-    if (a.tokens == tokens && a.entity == def) return;
+    if (a.entity == def && a.tokens.size() == tokens.size() &&
+        std::equal(
+            a.tokens.begin(), a.tokens.end(), tokens.begin(),
+            [&](const std::string& have, const Token& t) { return have == token_text(t); })) {
+      return;
+    }
   }
-  bucket.push_back({std::move(tokens), std::move(space), def});
+  LocalAlias& alias = bucket.emplace_back();
+  alias.tokens.reserve(tokens.size());
+  alias.space_before.reserve(tokens.size());
+  for (const Token& t : tokens) {
+    alias.tokens.emplace_back(token_text(t));
+    alias.space_before.push_back(t.space_before);
+  }
+  alias.entity = def;
 }
 
 // A two-word name the other way round: "Takeo Akiba" for "Akiba Takeo".
