@@ -15,7 +15,14 @@ bool ClauseReader::GerundOpenerBefore(uint32_t u, bool list) const {
   // clause is the antecedent's doing: "while" and "when" open no list.
   if (!list && (Is(u - 1, "while") || Is(u - 1, "when"))) return true;
   return Is(u - 1, "by") || Is(u - 1, "after") || Is(u - 1, "before") || Is(u - 1, "upon") ||
-         Is(u - 1, "including") || (u >= 2 && Is(u - 1, "as") && Is(u - 2, "such"));
+         Is(u - 1, "including") || (u >= 2 && Is(u - 1, "as") && Is(u - 2, "such")) ||
+         LooksForwardTo(u);
+}
+
+bool ClauseReader::LooksForwardTo(uint32_t u) const {
+  if (u < 3 || !Is(u - 1, "to") || !Is(u - 2, "forward")) return false;
+  const std::string_view look = Lower(u - 3);
+  return look == "look" || look == "looks" || look == "looked" || look == "looking";
 }
 
 bool ClauseReader::GerundListBefore(uint32_t conjunction) const {

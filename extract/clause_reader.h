@@ -384,6 +384,9 @@ class ClauseReader {
   // scare quotes that stand for a word of a noun phrase ("a naval "quarantine" of Cuba").
   bool ShortQuote(uint32_t u) const;
 
+  // Whether the -ing form at u follows "look forward to" ("looks forward to welcoming"): a
+  // participle clause of the looker's, planned.
+  bool LooksForwardTo(uint32_t u) const;
   // --- Verb groups -----------------------------------------------------------------------------
   // Whether the -ing form at unit u follows a word that opens a participle clause sharing
   // its sentence's subject: "by", "after", "before", "upon", "including", "such as", and
