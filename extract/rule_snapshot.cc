@@ -398,7 +398,7 @@ void Field(IO& io, RE2::Options& o) {
 struct SnapshotAccess {
   template <typename IO>
   static void Fields(IO& io, TokenTable& t) {
-    auto& [slots_, pool_, texts_, count_] = t;
+    auto& [slots_, pool_, texts_, count_, bytes_] = t;
     size_t slots = slots_.size();
     io.Count(slots, sizeof(TokenTable::Slot));
     if constexpr (IO::kReading) {
@@ -427,6 +427,7 @@ struct SnapshotAccess {
           break;
         }
       }
+      if (io.ok()) t.FillBytes();
     }
   }
 
