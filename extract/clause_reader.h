@@ -210,6 +210,9 @@ class ClauseReader {
     while (IsAdverb(k)) ++k;
     return Stative(k);
   }
+  // Whether the word at u names a means, not an agent, after "by": "by phone", "by video",
+  // "by hand", "by sea".
+  bool MeansNoun(uint32_t u) const;
   // Whether "by" or "between" starts at unit k, or after a date, a time adverbial or adverbs
   // and a place ("in Aqaba, Jordan,"): the agent of a participle before k ("the meeting held
   // today in Aqaba, Jordan, between A and B", "signed in 1905 by Japan and Russia").
@@ -381,6 +384,9 @@ class ClauseReader {
   // scare quotes that stand for a word of a noun phrase ("a naval "quarantine" of Cuba").
   bool ShortQuote(uint32_t u) const;
 
+  // Whether the -ing form at u follows "look forward to" ("looks forward to welcoming"): a
+  // participle clause of the looker's, planned.
+  bool LooksForwardTo(uint32_t u) const;
   // --- Verb groups -----------------------------------------------------------------------------
   // Whether the -ing form at unit u follows a word that opens a participle clause sharing
   // its sentence's subject: "by", "after", "before", "upon", "including", "such as", and

@@ -765,6 +765,11 @@ void ClauseReader::FindRoles(size_t gi) {
     } else {
       ShareSubject(gi);
       if (g.subject >= 0) g.subject_via = "participle clause";
+      // "Japan looks forward to welcoming President Biden": what is looked forward to is
+      // planned.
+      if (LooksForwardTo(g.begin)) {
+        for (GroupVerb& verb : g.verbs) verb.modality = Stronger(verb.modality, Modality::kPlanned);
+      }
     }
   }
   const bool passive = !g.verbs.empty() && g.verbs.back().passive;

@@ -16,8 +16,6 @@
 namespace parley::internal {
 namespace {
 
-constexpr std::string_view kShapeRule = "name-shape";
-
 // The number of words of `label` (Words(label).size(), without making them).
 size_t WordCount(std::string_view label) {
   size_t count = 0;

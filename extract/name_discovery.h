@@ -24,6 +24,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extract/mentions.h"
@@ -32,6 +33,9 @@
 #include "extract/tagged_sentence.h"
 
 namespace parley::internal {
+
+// The rule of the names found by shape (NewName::rule, the attribute `discovered_by`).
+inline constexpr std::string_view kShapeRule = "name-shape";
 
 // A name to make an entity of.
 struct NewName {

@@ -1318,6 +1318,31 @@ TEST(DefaultRulesTest, ParticipleListsAndTheirSubjects) {
       {"Russia has deployed troops along the border with Ukraine.",
        {"state:russia deployed state:ukraine"},
        {}},
+      // What is looked forward to is the looker's, planned; a meeting looked forward to does
+      // not replace the participants of one the text reports as done.
+      {"Japan looks forward to welcoming President Biden to Tokyo.",
+       {"state:japan welcomed person:joe-biden modality=planned"},
+       {}},
+      {"President Biden met with General Secretary Nguyen Phu Trong in Hanoi. President Biden "
+       "looks forward to welcoming President Vo Van Thuong to San Francisco. The two leaders "
+       "emphasized the importance of peace.",
+       {"person:nguyen-phu-trong emphasized"},
+       {"person:vo-van-thuong emphasized"},
+       "2023-09-11"},
+      // "by phone" names a means, no agent: "spoke by phone" is a call, two speakers call
+      // each other.
+      {"National Security Advisor Jake Sullivan spoke by phone yesterday with Foreign Minister "
+       "Retno Marsudi of Indonesia.",
+       {"person:jake-sullivan called person:retno-marsudi"},
+       {}},
+      // A list inside the noun phrase belongs to the text.
+      {"Japan reaffirmed its commitment to a free, open, inclusive, and resilient Indo-Pacific.",
+       {"state:japan reaffirmed text~=resilient"},
+       {}},
+      {"Japan announced allocations for the Broadband Equity, Access, and Deployment (BEAD) "
+       "program.",
+       {"state:japan announced text~=program"},
+       {}},
       // A short subordinate clause between commas after the subject is stepped over; "that
       // day" is when, no complement clause.
       {"Japan and President Biden, as you mentioned, signed a security agreement.",

@@ -338,6 +338,23 @@ TEST(PetrarchImportTest, NamesThatAreNotTheActorsStayOut) {
        {"entity state:abigail", "  label      Abigail",
         "  alias      Abigail, Republic of Abigail"},
        {"x.actors.txt:3: one-word name 'ROSALINDA' is a given name: not an alias"}},
+      {"another person's name among an organization's, and its surname, are no aliases; one "
+       "sharing a word with the organization's first name is; a name ending in a title is an "
+       "office",
+       "x.actors.txt",
+       "MORDOR_LIBERATION_FRONT_ [MORREB]\n"
+       "+ABIGAIL_GAMGEE_\n"
+       "+GAMGEE_\n"
+       "+ABIGAIL_MORDOR_\n"
+       "+HOBBITON_DEFENSE_SECRETARY_\n"
+       "ABU_FRODO_GROUP_ [MORREB]\n"
+       "+ABU_FRODO_\n",
+       {"entity organization:mordor-liberation-front",
+        "  alias      Mordor Liberation Front, Abigail Mordor",
+        "entity organization:abu-frodo-group", "  alias      Abu Frodo Group, Abu Frodo"},
+       {"x.actors.txt:2: 'ABIGAIL GAMGEE' is a person's name among an organization's",
+        "x.actors.txt:3: 'GAMGEE' is a person's name among an organization's",
+        "x.actors.txt:5: 'HOBBITON DEFENSE SECRETARY' ends in a title: an office"}},
       {"a one-word name that spells the initials of another of its names is an acronym, in "
        "capitals, even where that name is not kept",
        "x.actors.txt",
