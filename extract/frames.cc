@@ -1906,12 +1906,17 @@ class FrameReader {
   // a population (civilians, labour, refugees, believers) consults and visits no one, it travels
   // ("Chinese laborers who came to the United States", "Irish citizens come to the United
   // States": COME * (TO) [040]); an armed force protests against no one, it moves ("Russian
-  // troops marched across the border into Ukraine": MARCH [140]).
+  // troops marched across the border into Ukraine": MARCH [140]); business, the media and
+  // education assault and fight no one, they compete ("PRC companies ... targeting the U.S.
+  // market": TARGET [190]).
   static bool SectorActs(std::string_view plover, std::string_view code) {
     static constexpr std::string_view kPopulations[] = {"CVL", "LAB", "REF", "REL", "MUS",
                                                         "CHR", "JEW", "HIN", "BUD"};
     const std::string_view sector = ActorCodeSector(code);
     if (sector.empty()) return true;
+    if (plover == "ASSAULT" && (sector == "BUS" || sector == "MED" || sector == "EDU")) {
+      return false;
+    }
     if (plover == "CONSULT") {
       return std::find(std::begin(kPopulations), std::end(kPopulations), sector) ==
              std::end(kPopulations);

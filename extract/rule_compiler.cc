@@ -113,9 +113,9 @@ void RuleCompiler::Compile(CompiledRules* out) {
   // The rules added the last words to the lexicon (frame nouns): its words join the rules'
   // vocabulary, then the pattern words, the last to be interned.
   lexicon_->IndexVocabulary(&out->alias_index.tokens);
+  out->marked_lists = marks_;  // IndexPatternWords numbers their first tokens
   IndexPatternWords(out);
   frame_index_.Finish(out);
-  out->marked_lists = marks_;
 }
 
 bool RuleCompiler::CompileRule(const RuleBlock& b, Rule* rule) {

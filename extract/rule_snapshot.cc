@@ -712,12 +712,19 @@ void Field(IO& io, CompiledRules& r) {
       refine_word_count, frame_index, patterns_of, unanchored, discover_rules, coref_rules, lexicon,
       cues, cues_by_start, cues_any_start, sectors, sector_nouns, sector_noun_ids, sector_by_group,
       discard_sentence, discard_document, office_holders, actors);
-  // The marked lists: their items; the index follows from them.
+  // The marked lists: their items and first tokens' pattern words; the rest follows from them.
   std::vector<std::vector<Cue>> lists = marked_lists.lists;
-  Field(io, lists);
+  std::vector<uint32_t> by_id = marked_lists.first_of_pattern_word;
+  All(io, lists, by_id);
   if constexpr (IO::kReading) {
     if (lists.size() > MarkedLists::kMaxLists) io.Fail("too many marked word lists");
     marked_lists = MarkedLists(std::move(lists));
+    for (uint32_t k : by_id) {
+      if (k != MarkedLists::kNoFirst && k >= marked_lists.first_tokens.size()) {
+        io.Fail("a marked list's first token is out of range");
+      }
+    }
+    marked_lists.first_of_pattern_word = std::move(by_id);
   }
   SnapshotAccess::Fields(io, names, &alias_index.tokens);
   All(io, person_names, person_surnames, fingerprint);

@@ -41,7 +41,7 @@ char MentionLetter(uint32_t bit) {
 namespace {
 
 // What a word may be followed by on a marked string (tagged_sentence.h, "Marked word lists").
-constexpr std::string_view kOptionalMark = "(?:\\x03[^ ]*)?";
+constexpr std::string_view kOptionalMark = "(?:\\x03[0-9a-z]*)?";
 
 bool Ascii(std::string_view token) {
   return std::all_of(token.begin(), token.end(),
@@ -170,24 +170,32 @@ bool MarkableList(const std::vector<Cue>& cues) {
 
 std::string MarkedListRegex(uint32_t list, const std::vector<Cue>& cues) {
   bool lengths[10] = {};
-  for (const Cue& cue : cues) lengths[std::min<size_t>(cue.tokens.size(), 9)] = true;
-  const char letter = static_cast<char>('a' + list);
-  // The first unit: its text (no "\x03": Marked writes no marks then), its mark holding the
-  // length in the list's digits; then the item's other units.
-  std::string re = "(?:";
-  bool first = true;
-  for (int length = 9; length >= 1; --length) {
-    if (!lengths[length]) continue;
-    if (!first) re += "|";
-    first = false;
-    re += "[^ \\x03]+\\x03[^ ]*";
-    re += letter;
-    re += "[0-9]*";
-    re += static_cast<char>('0' + length);
-    re += "[^ ]* ";
-    if (length > 1) re += "(?:[^ ]+ ){" + std::to_string(length - 1) + "}";
+  size_t longest = 0;
+  for (const Cue& cue : cues) {
+    const size_t length = std::min<size_t>(cue.tokens.size(), 9);
+    lengths[length] = true;
+    longest = std::max(longest, length);
   }
-  return re + ")";
+  // The first unit: its text (no "\x03": Marked writes no marks then), "\x03", the marks of the
+  // lists before this one, its letter; lazily past the digits of longer items to an item's
+  // length, then the rest of the mark and the space; then the item's other units. A mark's
+  // digits differ, so at each digit one length at most matches: the lengths nest, sharing their
+  // other units ("(?:(?:3m U|2m) U|1m)"), and the lazy skip tries the digits in the mark's
+  // order, the longest item first.
+  std::string re = "[^ \\x03]+\\x03[0-9a-z]*?";
+  re += static_cast<char>('a' + list);
+  re += "[0-9]*?";
+  std::string nest;
+  for (size_t length = longest; length >= 1; --length) {
+    std::string here(1, static_cast<char>('0' + length));
+    here += "[0-9a-z]* ";
+    if (length == longest) {
+      nest = std::move(here);
+    } else {
+      nest = "(?:" + nest + "[^ ]+ " + (lengths[length] ? "|" + here : std::string()) + ")";
+    }
+  }
+  return "(?:" + re + nest + ")";
 }
 
 MarkedLists::MarkedLists(std::vector<std::vector<Cue>> marked) : lists(std::move(marked)) {
@@ -448,9 +456,16 @@ void FindMarks(const Tagged& s, const MarkedLists& lists, std::string* bytes,
                std::vector<std::pair<uint32_t, uint32_t>>* marks) {
   const size_t n = s.units.size();
   const Unit* const units = s.units.data();
+  const std::vector<uint32_t>& by_id = lists.first_of_pattern_word;
+  const bool ids = !by_id.empty() && s.pattern_words.size() == s.tokens.size();
   for (size_t u = 0; u < n; ++u) {
     if (units[u].mention >= 0) continue;
-    const uint32_t k = lists.FirstIndex(s.LowerToken(units[u].tok_begin));
+    uint32_t k = MarkedLists::kNoFirst;
+    if (!ids) {
+      k = lists.FirstIndex(s.LowerToken(units[u].tok_begin));
+    } else if (const uint32_t id = s.pattern_words[units[u].tok_begin]; id < by_id.size()) {
+      k = by_id[id];
+    }
     if (k == MarkedLists::kNoFirst) continue;
     // Per list, a bit per item length that matches here.
     uint32_t found[MarkedLists::kMaxLists] = {};

@@ -177,6 +177,10 @@ struct MarkedLists {
   std::vector<std::string> first_tokens;
   std::vector<std::vector<std::pair<uint32_t, uint32_t>>> items_of_first;
   std::vector<uint32_t> slots;
+  // Set by IndexPatternWords (rule_prefilter.h), which makes every first token a pattern word:
+  // per pattern word id (Tagged::pattern_words), its index into first_tokens or kNoFirst, so
+  // that a sentence's tokens are looked up by the id tagging gave them. Empty: by their text.
+  std::vector<uint32_t> first_of_pattern_word;
 };
 
 // --- The sentence ----------------------------------------------------------------------------

@@ -717,9 +717,11 @@ TEST(MarkedTest, PatternsMatchOnTheMarksAsOnTheWords) {
                       "secretary general", "prime minister", "deputy secretary", "secretary",
                       "minister", "president"})},
       {"word", cues({"secretary", "general", "deputy", "mr"})},
+      // A second marked list, with no item of two tokens: its lengths nest past the missing one.
+      {"body", cues({"foreign ministry spokesperson", "ministry", "spokesperson"})},
   };
-  const std::map<std::string, uint32_t> marked = {{"title", 0}};
-  const MarkedLists marks({words.at("title").items});
+  const std::map<std::string, uint32_t> marked = {{"title", 0}, {"body", 1}};
+  const MarkedLists marks({words.at("title").items, words.at("body").items});
   const std::map<std::string, PatternSeq> macros = [&] {
     PatternSeq t;
     PatternError error;
@@ -733,6 +735,7 @@ TEST(MarkedTest, PatternsMatchOnTheMarksAsOnTheWords) {
       "Secretary of State of the State said the deputy prime minister and Prime Minister Abe met.",
       "Secretary General Secretary Jones, the secretary general, said the minister of state left.",
       "Mr President Smith and Deputy Secretary Lee met the deputy secretary general.",
+      "The Foreign Ministry Spokesperson said the ministry spokesperson met the secretary Lee.",
   };
   const std::vector<std::pair<std::string, RuleKind>> patterns = {
       {"{@title:office} {name:label}", RuleKind::kDiscover},
@@ -745,6 +748,9 @@ TEST(MarkedTest, PatternsMatchOnTheMarksAsOnTheWords) {
       {"{@title:text} ...3 (met|said) the {@title}", RuleKind::kRelation},
       {"@word @title {name:label}", RuleKind::kDiscover},
       {"and @ttl {text:text} $", RuleKind::kRelation},
+      {"the {@body:text} (said|met)", RuleKind::kRelation},
+      {"@body ...2 (met|said) the {@title:text}", RuleKind::kRelation},
+      {"{@body:text} ...3 (met|said)", RuleKind::kRelation},
   };
   for (const auto& [text, kind] : patterns) {
     SCOPED_TRACE(text);
