@@ -770,7 +770,7 @@ TEST(PetrarchImportTest, CommentsTargetWhomTheyAddressAndSectorsDoTheirEvents) {
   options.against = &Against();
   auto imported = ImportPetrarch(
       {ImportInput{"x.actors.txt", "GONDOR [GON]\n+GONDORIAN\nARNOR [ARN]\nOSGILIATH [OSG]\n"},
-       ImportInput{"x.agents.txt", "CITIZEN [~CVL]\nSOLDIER [~MIL]\n"},
+       ImportInput{"x.agents.txt", "CITIZEN [~CVL]\nSOLDIER [~MIL]\nCOMPANY [~BUS]\n"},
        ImportInput{"x.verbs.txt",
                    "&MILITARY\n+MILITARY\n+TROOPS\n\n"
                    "--- ARRIVE [040] ---\nCOME\n- * (TO) [040]\n"
@@ -781,7 +781,8 @@ TEST(PetrarchImportTest, CommentsTargetWhomTheyAddressAndSectorsDoTheirEvents) {
                    "--- EXPORT [---] ---\nEXPORT\n- * (TO) [061]\n"
                    "--- REDOUBLE [---] ---\nREDOUBLE\n- * EFFORT [150]\n- * &MILITARY [154]\n"
                    "--- ASSEMBLE [040] ---\nJOIN\n- * (IN CONDEMNING) [050]\n"
-                   "--- WORRY [012] ---\nWORRY\n"}},
+                   "--- WORRY [012] ---\nWORRY\n"
+                   "--- TARGET [190] ---\nTARGET\n"}},
       options);
   ASSERT_TRUE(imported.ok()) << imported.status().ToString();
   auto set = CompileImported(*imported);
@@ -796,6 +797,8 @@ TEST(PetrarchImportTest, CommentsTargetWhomTheyAddressAndSectorsDoTheirEvents) {
       {"Gondorian citizens came to Arnor.", {}},
       {"Gondorian citizens marched against Arnor.", {"GONCVL ARN 140"}},
       {"Gondorian soldiers marched into Arnor.", {}},
+      {"Gondorian soldiers targeted Arnor.", {"GONMIL ARN 190"}},
+      {"Gondorian companies targeted Arnor.", {}},
       {"Arnor demonstrated against Gondor.", {"ARN GON 141"}},
       {"Arnor demonstrated its lack of knowledge about Gondor.", {}},
       // "help" with a bare infinitive: the one helped owns what that verb acts on.
