@@ -854,9 +854,22 @@ class FrameReader {
       }
       // Right after a for-phrase that names no entity a to- or with-phrase belongs to its noun:
       // "support for a calibrated diplomatic approach to North Korea", "for a ceasefire with
-      // Hamas" (but "called for a boycott against Osgiliath" calls against Osgiliath).
+      // Hamas" (but "called for a boycott against Osgiliath" calls against Osgiliath); so does a
+      // to-phrase right after such a with-phrase of a name and its title: "spoke with Stephen
+      // Lovegrove, incoming National Security Advisor to the Prime Minister" did not speak to
+      // the prime minister (but "spoke with Chief Advisor to the President, Ambassador X" did
+      // with X).
+      const std::string_view before = i > 0 ? Lower(g.preps[i - 1].prep) : std::string_view();
+      const auto apposed = [&](int c) {
+        for (uint32_t u = a_.chunks[c].begin; u < a_.chunks[c].end; ++u) {
+          if (Lower(u) == ",") return true;
+        }
+        return false;
+      };
       if (i > 0 && (Lower(pp.prep) == "to" || Lower(pp.prep) == "with") &&
-          Lower(g.preps[i - 1].prep) == "for" && g.preps[i - 1].chunk >= 0 &&
+          g.preps[i - 1].chunk >= 0 &&
+          (before == "for" ||
+           (before == "with" && Lower(pp.prep) == "to" && apposed(g.preps[i - 1].chunk))) &&
           a_.chunks[g.preps[i - 1].chunk].members.empty() &&
           a_.chunks[g.preps[i - 1].chunk].owners.empty() &&
           a_.chunks[g.preps[i - 1].chunk].end == pp.prep) {

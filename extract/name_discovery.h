@@ -77,7 +77,8 @@ void DiscoverByShape(const Tagged& s, bool title_like, bool document_title, DocS
 void LinkShortForms(const std::vector<Tagged>& sentences, DocState* doc);
 
 // Fills rules->names from the word lists NameVocabulary::kListNames and indexes the listed
-// persons by TransliterationKey of their names and surnames (rules->persons_by_key).
+// persons by TransliterationKey of their names and surnames (rules->person_names,
+// rules->person_surnames).
 void CompileNames(const std::map<std::string, WordList>& words, CompiledRules* rules);
 
 }  // namespace parley::internal

@@ -1318,6 +1318,12 @@ TEST(DefaultRulesTest, ParticipleListsAndTheirSubjects) {
       {"Russia has deployed troops along the border with Ukraine.",
        {"state:russia deployed state:ukraine"},
        {}},
+      // A to-phrase right after a with-phrase that names no entity belongs to its noun.
+      {"Jake Sullivan spoke by phone today with Stephen Lovegrove, incoming National Security "
+       "Advisor to the Prime Minister of the United Kingdom.",
+       {},
+       {"person:jake-sullivan called", "person:jake-sullivan spoke_with"},
+       "2021-08-06"},
       // What is looked forward to is the looker's, planned; a meeting looked forward to does
       // not replace the participants of one the text reports as done.
       {"Japan looks forward to welcoming President Biden to Tokyo.",
