@@ -15,7 +15,14 @@ bool ClauseReader::GerundOpenerBefore(uint32_t u, bool list) const {
   // clause is the antecedent's doing: "while" and "when" open no list.
   if (!list && (Is(u - 1, "while") || Is(u - 1, "when"))) return true;
   return Is(u - 1, "by") || Is(u - 1, "after") || Is(u - 1, "before") || Is(u - 1, "upon") ||
-         Is(u - 1, "including") || (u >= 2 && Is(u - 1, "as") && Is(u - 2, "such"));
+         Is(u - 1, "including") || (u >= 2 && Is(u - 1, "as") && Is(u - 2, "such")) ||
+         LooksForwardTo(u);
+}
+
+bool ClauseReader::LooksForwardTo(uint32_t u) const {
+  if (u < 3 || !Is(u - 1, "to") || !Is(u - 2, "forward")) return false;
+  const std::string_view look = Lower(u - 3);
+  return look == "look" || look == "looks" || look == "looked" || look == "looking";
 }
 
 bool ClauseReader::GerundListBefore(uint32_t conjunction) const {
@@ -274,10 +281,43 @@ bool ClauseReader::ListItemVerbAt(uint32_t u) const {
   return true;
 }
 
+bool ClauseReader::MeansNoun(uint32_t u) const {
+  static constexpr std::string_view kMeans[] = {"phone",
+                                                "telephone",
+                                                "video",
+                                                "videoconference",
+                                                "teleconference",
+                                                "videolink",
+                                                "letter",
+                                                "mail",
+                                                "email",
+                                                "e-mail",
+                                                "cable",
+                                                "telegram",
+                                                "fax",
+                                                "radio",
+                                                "hand",
+                                                "sea",
+                                                "air",
+                                                "land",
+                                                "rail",
+                                                "road",
+                                                "car",
+                                                "plane",
+                                                "train",
+                                                "ship",
+                                                "boat",
+                                                "helicopter"};
+  const std::string_view w = Lower(u);
+  return std::find(std::begin(kMeans), std::end(kMeans), w) != std::end(kMeans);
+}
+
 bool ClauseReader::AgentPrepAt(uint32_t k) const {
   const uint32_t limit = std::min(n_, k + 12);
   bool place = false;  // a place phrase was stepped over: a comma may close it
   while (k < limit) {
+    // "spoke by phone with", "delivered by hand": a by-phrase of means names no agent.
+    if (Is(k, "by") && k + 1 < n_ && MeansNoun(k + 1)) return false;
     if (Is(k, "by") || Is(k, "between")) return true;
     if (info_[k].kind == Kind::kDate || IsAdverb(k)) {
       ++k;

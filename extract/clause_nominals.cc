@@ -287,7 +287,7 @@ void ClauseReader::ReadNominal(uint32_t u) {
                         ((info_[k + 1].forms & (kFormThird | kFormEd)) != 0 ||
                          Has(k + 1, kClassBe | kClassHave | kClassModal | kClassDo));
   if (entry.clause_noun && next_to_noun) {
-    if (Is(k, "that") && k + 1 < n_ && !relative) {
+    if (Is(k, "that") && k + 1 < n_ && !relative && !ThatTime(k)) {
       g.that_clause = k + 1;
       if (const int c = ChunkAt(k + 1); c >= 0 && !out_->chunks[c].members.empty()) {
         g.that_subject = c;

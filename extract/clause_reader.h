@@ -210,6 +210,9 @@ class ClauseReader {
     while (IsAdverb(k)) ++k;
     return Stative(k);
   }
+  // Whether the word at u names a means, not an agent, after "by": "by phone", "by video",
+  // "by hand", "by sea".
+  bool MeansNoun(uint32_t u) const;
   // Whether "by" or "between" starts at unit k, or after a date, a time adverbial or adverbs
   // and a place ("in Aqaba, Jordan,"): the agent of a participle before k ("the meeting held
   // today in Aqaba, Jordan, between A and B", "signed in 1905 by Japan and Russia").
@@ -381,6 +384,9 @@ class ClauseReader {
   // scare quotes that stand for a word of a noun phrase ("a naval "quarantine" of Cuba").
   bool ShortQuote(uint32_t u) const;
 
+  // Whether the -ing form at u follows "look forward to" ("looks forward to welcoming"): a
+  // participle clause of the looker's, planned.
+  bool LooksForwardTo(uint32_t u) const;
   // --- Verb groups -----------------------------------------------------------------------------
   // Whether the -ing form at unit u follows a word that opens a participle clause sharing
   // its sentence's subject: "by", "after", "before", "upon", "including", "such as", and
@@ -502,9 +508,14 @@ class ClauseReader {
   bool ClauseStartBefore(uint32_t begin) const;
 
   // Whether the units (p, u) between two commas are a parenthetical the subject search may step
-  // over: a relative clause ("who has never been to Tokyo"), or a phrase without a finite verb
+  // over: a relative clause ("who has never been to Tokyo"), a subordinate clause ("as you
+  // mentioned", "if it invades"), or a phrase without a finite verb
   // (an apposition "the Japanese foreign minister", an adverbial "in 1905").
   bool Parenthetical(uint32_t p, uint32_t u) const;
+
+  // Whether "that" at u is a demonstrative before a time noun that no verb follows: "said in
+  // his statement that day, was willing" (when, not a complement clause).
+  bool ThatTime(uint32_t u) const;
 
   // The previous verb group that a group without a subject of its own shares its subject with
   // ("discussed X, reaffirmed Y"): the nearest earlier finite group of the same clause level.

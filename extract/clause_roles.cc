@@ -31,10 +31,23 @@ uint32_t ClauseReader::AsideStartBefore(uint32_t e) const {
 bool ClauseReader::Parenthetical(uint32_t p, uint32_t u) const {
   if (p + 1 >= u) return false;
   if (Has(p + 1, kClassRelative)) return true;
+  // "you and President Biden, as you mentioned, signed", "Russia, if it invades, will face":
+  // a short subordinate clause between the commas is an adverbial, whatever verb it holds.
+  // Not "where", whose clause may list verbs of its own ("Luanda, where he will celebrate X,
+  // recognize Y"), nor a long one, which may too.
+  if (Has(p + 1, kClassSubordinator) && !Is(p + 1, "so") && !Is(p + 1, "where") &&
+      !Is(p + 1, "wherever") && u - p <= 12) {
+    return true;
+  }
   for (const VerbGroup& g : out_->groups) {
     if (g.begin > p && g.begin < u && !g.infinitive) return false;
   }
   return true;
+}
+
+bool ClauseReader::ThatTime(uint32_t u) const {
+  return Is(u, "that") && u + 1 < n_ && (Has(u + 1, kClassTime) || Is(u + 1, "day")) &&
+         (u + 2 >= n_ || !(info_[u + 2].verb || Has(u + 2, kClassBe | kClassHave | kClassModal)));
 }
 
 int ClauseReader::SharedSubject(size_t g) const {
@@ -752,6 +765,11 @@ void ClauseReader::FindRoles(size_t gi) {
     } else {
       ShareSubject(gi);
       if (g.subject >= 0) g.subject_via = "participle clause";
+      // "Japan looks forward to welcoming President Biden": what is looked forward to is
+      // planned.
+      if (LooksForwardTo(g.begin)) {
+        for (GroupVerb& verb : g.verbs) verb.modality = Stronger(verb.modality, Modality::kPlanned);
+      }
     }
   }
   const bool passive = !g.verbs.empty() && g.verbs.back().passive;
@@ -954,6 +972,7 @@ void ClauseReader::FindRoles(size_t gi) {
     // a noun ("issue a template that principals can use") "that" is a relative pronoun, except
     // after a noun that takes a content clause ("expressed hopes that Osgiliath could").
     if (Is(v, "that")) {
+      if (ThatTime(v)) break;
       if (g.object < 0 || !out_->chunks[g.object].members.empty() ||
           ContentNoun(out_->chunks[g.object].head)) {
         g.that_clause = v + 1;

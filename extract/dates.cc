@@ -283,10 +283,10 @@ struct Match {
 
 class Finder {
  public:
-  Finder(std::string_view text, std::optional<Reference> ref, bool narrative, bool carried,
-         std::optional<Reference> day, std::optional<Reference> story)
+  Finder(std::string_view text, std::vector<Token> tokens, std::optional<Reference> ref,
+         bool narrative, bool carried, std::optional<Reference> day, std::optional<Reference> story)
       : text_(text),
-        tokens_(Tokenize(text)),
+        tokens_(std::move(tokens)),
         ref_(ref),
         narrative_(narrative),
         carried_(narrative && carried && ref && ref->m != 0) {
@@ -1191,8 +1191,35 @@ std::vector<DateMention> FindDates(std::string_view text, const DateReference& r
 }
 
 std::vector<DateMention> FindDatesUntested(std::string_view text, const DateReference& reference) {
-  return Finder(text, ParseReference(reference.date), reference.narrative, reference.carried,
-                ParseReference(reference.day), ParseReference(reference.story))
+  return Finder(text, Tokenize(text), ParseReference(reference.date), reference.narrative,
+                reference.carried, ParseReference(reference.day), ParseReference(reference.story))
+      .Run();
+}
+
+std::vector<DateMention> FindDatesUntested(std::string_view text, const DateReference& reference,
+                                           const std::vector<internal::Token>& tokens) {
+  // The rule tokenizer's tokens with this finder's kinds: a token that starts with a letter is a
+  // word (it holds one), one that starts with a digit a number if it holds digits only, any
+  // other a byte of punctuation.
+  std::vector<Token> own;
+  own.reserve(tokens.size());
+  const char* const p = text.data();
+  for (const internal::Token& t : tokens) {
+    const uint8_t first = kByteClass[static_cast<unsigned char>(p[t.begin])];
+    TokenKind kind = first == 1 ? TokenKind::kWord : TokenKind::kPunct;
+    if (first == 2) {
+      kind = TokenKind::kNumber;
+      for (uint32_t i = t.begin + 1; i < t.end; ++i) {
+        if (!IsDigit(p[i])) {
+          kind = TokenKind::kWord;
+          break;
+        }
+      }
+    }
+    own.push_back({t.begin, t.end, kind});
+  }
+  return Finder(text, std::move(own), ParseReference(reference.date), reference.narrative,
+                reference.carried, ParseReference(reference.day), ParseReference(reference.story))
       .Run();
 }
 

@@ -40,6 +40,7 @@
 #include <vector>
 
 #include "base/types.h"
+#include "extract/rule_tokens.h"
 
 namespace parley {
 
@@ -140,6 +141,13 @@ std::vector<DateMention> FindDates(std::string_view text, const DateReference& r
 // is a date word (where none does, it finds no date): for a caller that has found a token that
 // may start a date (MayStartDate) already. The same dates as FindDates.
 std::vector<DateMention> FindDatesUntested(std::string_view text, const DateReference& reference);
+// FindDatesUntested for a text the caller has tokenized already with the rule tokenizer
+// (extract/rule_tokens.h): the same dates, without tokenizing the text again. In an ASCII text
+// without '_' the rule tokenizer's tokens are this finder's (runs of letters and digits, every
+// other byte but white space alone). REQUIRES: `text` is ASCII and holds no '_'; `tokens` are
+// Tokenize(text)'s.
+std::vector<DateMention> FindDatesUntested(std::string_view text, const DateReference& reference,
+                                           const std::vector<internal::Token>& tokens);
 // FindDates(text, {.date = reference}): `reference` is the document date.
 std::vector<DateMention> FindDates(std::string_view text, std::string_view reference);
 

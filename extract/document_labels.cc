@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/text.h"
+#include "extract/name_discovery.h"
 #include "extract/name_shape.h"
 #include "extract/rule_compiled.h"
 
@@ -22,9 +23,11 @@ bool HasUpper(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
-// A word written as a name: a capital, then a small letter ("Hassan", not "UN" or "the").
+// A word written as a name: a capital, then a small letter ("Hassan", "López", not "UN" or
+// "the"; a letter beyond ASCII counts as small).
 bool NameCase(std::string_view w) {
-  return w.size() >= 2 && w[0] >= 'A' && w[0] <= 'Z' && w[1] >= 'a' && w[1] <= 'z';
+  return w.size() >= 2 && w[0] >= 'A' && w[0] <= 'Z' &&
+         ((w[1] >= 'a' && w[1] <= 'z') || static_cast<unsigned char>(w[1]) >= 0x80);
 }
 
 bool InMention(const Tagged& s, uint32_t t) {
@@ -67,7 +70,92 @@ std::string Loose(std::string_view s) {
   return out;
 }
 
+// Whether the words of `tail` end `name` (both Loose): "nana akufo addo" ends in "akufo addo".
+bool EndsInWords(std::string_view name, std::string_view tail) {
+  return name == tail || (name.size() > tail.size() && name.ends_with(tail) &&
+                          name[name.size() - tail.size() - 1] == ' ');
+}
+
+// The first token of a name ending at token b: b, or the word a hyphen joins to it, written
+// without spaces ("Akufo-Addo" for "Addo").
+uint32_t HyphenedStart(const Tagged& s, uint32_t b) {
+  if (b >= 2 && s.TokenText(b - 1) == "-" && s.tokens[b - 1].end == s.tokens[b].begin &&
+      s.tokens[b - 2].end == s.tokens[b - 1].begin && NameCase(s.TokenText(b - 2))) {
+    return b - 2;
+  }
+  return b;
+}
+
+// Whether `s` names a country of the roles of the person `def` (a state mentioned, or one
+// a mention acts as).
+bool NamesCountryOf(const Tagged& s, const EntityDef& def) {
+  return std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
+    const EntityDef* state = m.acts_as != nullptr ? m.acts_as : m.entity;
+    return state != nullptr && state->entity.type == EntityType::kState &&
+           std::any_of(def.entity.roles.begin(), def.entity.roles.end(),
+                       [&](const Role& r) { return r.country == state->entity.id; });
+  });
+}
+
+// Whether a word follows the full name [b, e) of a label of given names only ("Juan Carlos"
+// of Spain): the longer name [b, to) is another person's, whose surname it is.
+bool AfterGivenNames(const DocState& doc, const Tagged& s, uint32_t b, uint32_t e, uint32_t to) {
+  if (to == e) return false;
+  for (uint32_t t = b; t < e; ++t) {
+    if (NameCase(s.TokenText(t)) && !doc.rules.names.given.ContainsWord(s.words[t])) return false;
+  }
+  return true;
+}
+
+// Whether every word of `label` is a given name (rules/core/given_names.rules): "Michael
+// Smith", "George Wallace", names that many people share.
+bool GivenNamesOnly(const DocState& doc, std::string_view label) {
+  const std::vector<std::string_view> words = SplitNonEmpty(label, ' ');
+  return words.size() >= 2 && std::all_of(words.begin(), words.end(), [&](std::string_view w) {
+           return doc.rules.names.given.ContainsWord(
+               doc.rules.alias_index.tokens.Find(AsciiLower(w)));
+         });
+}
+
+struct LongerMention {
+  size_t mention;     // index in Tagged::mentions
+  uint32_t from, to;  // the longer name
+};
+
+// The mentions in `s` of a person only the imported layer lists by a full name of theirs (two
+// words or more) that a longer name holds (LongerName).
+std::vector<LongerMention> LongerMentions(const DocState& doc, const Tagged& s) {
+  std::vector<LongerMention> out;
+  for (size_t i = 0; i < s.mentions.size(); ++i) {
+    const Mention& m = s.mentions[i];
+    const EntityDef* def = m.entity;
+    if (m.kind != MentionKind::kEntity || def == nullptr || !def->imported ||
+        def->entity.type != EntityType::kPerson ||
+        SplitNonEmpty(s.Range(m.tok_begin, m.tok_end), ' ').size() < 2) {
+      continue;
+    }
+    const auto [from, to] = LongerName(doc, s, m.tok_begin, m.tok_end);
+    if (from != m.tok_begin || to != m.tok_end) out.push_back({i, from, to});
+  }
+  return out;
+}
+
 }  // namespace
+
+std::pair<uint32_t, uint32_t> LongerName(const DocState& doc, const Tagged& s, uint32_t b,
+                                         uint32_t e) {
+  if (b > 0 && FreeNameWord(doc, s, b - 1) && doc.rules.names.given.ContainsWord(s.words[b - 1])) {
+    return {b - 1, e};
+  }
+  // One word after it, which no capitalised word follows, nor "of" and a free word of a name
+  // (the name of an award or body: "the Robert F. Kennedy Ripple of Hope Award").
+  if (e < s.tokens.size() && FreeNameWord(doc, s, e) &&
+      (e + 1 == s.tokens.size() || !NameCase(s.TokenText(e + 1))) &&
+      !(e + 2 < s.tokens.size() && s.LowerToken(e + 1) == "of" && FreeNameWord(doc, s, e + 2))) {
+    return {b, e + 1};
+  }
+  return {b, e};
+}
 
 std::string SpelledLabel(const DocState& doc, const Tagged& s, const EntityDef& def, uint32_t b,
                          uint32_t e, bool* longer) {
@@ -102,18 +190,33 @@ std::string SpelledLabel(const DocState& doc, const Tagged& s, const EntityDef& 
       !(whole[0] >= 'A' && whole[0] <= 'Z' && surface[0] >= 'a' && surface[0] <= 'z')) {
     spelled = std::string(surface);
   }
+  // Another name of the person whose last words (two or more) the mention writes, a word
+  // joined to it by a hyphen before it included, where the label's are spelled otherwise:
+  // that name, its last words as written ("Akufo-Addo" and "Nana Akufo-Addo" where Phoenix
+  // lists "NANA AKUFU ADDO" +"NANA AKUFO ADDO").
+  if (spelled.empty() && def.entity.type == EntityType::kPerson && HasLower(surface)) {
+    const std::string_view text = s.Range(HyphenedStart(s, b), e);
+    const std::string tail = Loose(text);
+    if (SplitNonEmpty(tail, ' ').size() >= 2 && !EndsInWords(Loose(label), tail)) {
+      for (const std::string& alias : def.entity.aliases) {
+        const std::string name = Loose(alias);
+        if (!EndsInWords(name, tail) || !NameCase(alias)) continue;
+        // The alias's first words (as the alias writes them), then the text's.
+        const size_t lead = SplitNonEmpty(name, ' ').size() - SplitNonEmpty(tail, ' ').size();
+        const std::vector<std::string_view> words = SplitNonEmpty(alias, ' ');
+        for (size_t j = 0; j < lead && j < words.size(); ++j) {
+          spelled += std::string(words[j]) + ' ';
+        }
+        spelled += std::string(text);
+        break;
+      }
+    }
+  }
   // A person named in full, with one more word of the name around: the longer name.
   if (def.entity.type == EntityType::kPerson && own.size() >= 2 && written.size() == own.size() &&
       std::equal(own.begin(), own.end(), written.begin(),
                  [](std::string_view x, std::string_view y) { return Slugify(x) == Slugify(y); })) {
-    uint32_t from = b, to = e;
-    if (b > 0 && FreeNameWord(doc, s, b - 1) &&
-        doc.rules.names.given.ContainsWord(s.words[b - 1])) {
-      from = b - 1;
-    } else if (e < s.tokens.size() && FreeNameWord(doc, s, e) &&
-               (e + 1 == s.tokens.size() || !NameCase(s.TokenText(e + 1)))) {
-      to = e + 1;
-    }
+    const auto [from, to] = LongerName(doc, s, b, e);
     // The text's own letters, which the label's words fold to.
     if (from != b || to != e) {
       spelled = std::string(s.Range(from, to));
@@ -123,13 +226,91 @@ std::string SpelledLabel(const DocState& doc, const Tagged& s, const EntityDef& 
   return spelled == label ? "" : spelled;
 }
 
-void DocumentLabels::Read(const DocState& doc, const Tagged& s, bool title_like) {
-  for (const Mention& m : s.mentions) {
-    const EntityDef* state = m.acts_as != nullptr ? m.acts_as : m.entity;
-    if (state != nullptr && state->entity.type == EntityType::kState) {
-      states_.insert(state->entity.id);
+void DocumentLabels::DropOtherPeople(std::span<Tagged> window, DocState* doc,
+                                     DocumentAnalysis* out) {
+  // A longer name the window gives a person in a sentence naming a country of its roles is
+  // that person's in every sentence.
+  std::vector<std::vector<LongerMention>> found(window.size());
+  for (size_t k = 0; k < window.size(); ++k) {
+    const Tagged& s = window[k];
+    found[k] = LongerMentions(*doc, s);
+    for (const LongerMention& l : found[k]) {
+      const Mention& m = s.mentions[l.mention];
+      if (!AfterGivenNames(*doc, s, m.tok_begin, m.tok_end, l.to) && NamesCountryOf(s, *m.entity)) {
+        longer_[m.entity->entity.id].insert(std::string(s.Range(l.from, l.to)));
+      }
     }
   }
+  for (size_t k = 0; k < window.size(); ++k) {
+    Tagged& s = window[k];
+    std::vector<bool> drop(s.mentions.size(), false);
+    std::vector<std::string> others;  // the longer names of the dropped mentions
+    for (const LongerMention& l : found[k]) {
+      const auto it = longer_.find(s.mentions[l.mention].entity->entity.id);
+      const std::string spelled(s.Range(l.from, l.to));
+      if (it != longer_.end() && it->second.count(spelled) > 0) continue;
+      drop[l.mention] = true;
+      others.push_back(spelled);
+    }
+    if (others.empty()) continue;
+    size_t i = 0;
+    std::erase_if(s.mentions, [&](const Mention&) { return drop[i++]; });
+    BuildUnits(&s);
+    // The longer name is a person's name that no list holds: discovery's, as read by shape.
+    for (const std::string& other : others) {
+      CleanName clean = CleanPersonName(doc->rules.names, other, doc->words);
+      if (clean.label.empty()) continue;
+      NewName name;
+      name.label = std::move(clean.label);
+      if (name.label != other) name.surface = other;
+      name.rule = std::string(kShapeRule);
+      AddLocalEntity(name, doc, out);
+    }
+  }
+}
+
+void DocumentLabels::SeparateNamesakes(std::span<Tagged> window, DocState* doc) {
+  for (const Tagged& s : window) {
+    for (const Mention& m : s.mentions) {
+      const EntityDef* state = m.acts_as != nullptr ? m.acts_as : m.entity;
+      if (state != nullptr && state->entity.type == EntityType::kState) {
+        states_.insert(state->entity.id);
+      }
+    }
+  }
+  for (Tagged& s : window) {
+    bool changed = false;
+    for (Mention& m : s.mentions) {
+      const EntityDef* def = m.entity;
+      if (def == nullptr || !def->imported || def->entity.type != EntityType::kPerson ||
+          def->entity.roles.empty()) {
+        continue;
+      }
+      auto it = namesakes_.find(def);
+      if (it == namesakes_.end()) {
+        const EntityDef* namesake = nullptr;
+        const bool country =
+            std::any_of(def->entity.roles.begin(), def->entity.roles.end(),
+                        [&](const Role& r) { return states_.count(r.country) > 0; });
+        if (!country && GivenNamesOnly(*doc, def->entity.label)) {
+          EntityDef& local = doc->local.emplace_back();
+          local.entity.id = def->entity.id;
+          local.entity.label = def->entity.label;
+          local.entity.type = def->entity.type;
+          local.order = kLocalOrder;
+          namesake = &local;
+        }
+        it = namesakes_.emplace(def, namesake).first;
+      }
+      if (it->second == nullptr) continue;
+      m.entity = it->second;
+      changed = true;
+    }
+    if (changed) BuildUnits(&s);
+  }
+}
+
+void DocumentLabels::Read(const DocState& doc, const Tagged& s, bool title_like) {
   if (title_like) return;
   for (const Mention& m : s.mentions) {
     const EntityDef* def = m.entity;
@@ -141,6 +322,11 @@ void DocumentLabels::Read(const DocState& doc, const Tagged& s, bool title_like)
     }
     bool longer = false;
     std::string spelled = SpelledLabel(doc, s, *def, m.tok_begin, m.tok_end, &longer);
+    // A longer name counts where DropOtherPeople found it the person's.
+    if (longer) {
+      auto it = longer_.find(def->entity.id);
+      if (it == longer_.end() || it->second.count(spelled) == 0) continue;
+    }
     // The label as it is counts for itself where the text writes it so.
     if (spelled.empty()) {
       if (s.Range(m.tok_begin, m.tok_end) != def->entity.label) continue;
@@ -148,7 +334,6 @@ void DocumentLabels::Read(const DocState& doc, const Tagged& s, bool title_like)
     }
     Seen& seen = spellings_[def->entity.id][spelled];
     if (seen.count++ == 0) seen.first = order_++;
-    seen.longer = longer;
     defs_.emplace(def->entity.id, def);
   }
 }
@@ -156,21 +341,14 @@ void DocumentLabels::Read(const DocState& doc, const Tagged& s, bool title_like)
 void DocumentLabels::Choose() {
   for (const auto& [id, spellings] : spellings_) {
     if (chosen_.count(id) > 0) continue;
-    const EntityDef* def = defs_.at(id);
-    // A longer name is this person's where the document names a country of its roles
-    // ("President Samia Suluhu Hassan of Tanzania"); else it may well be someone else's
-    // ("Sarah Kate Ellis" of GLAAD is not Australia's Kate Ellis), who keeps the label.
-    const bool country = std::any_of(def->entity.roles.begin(), def->entity.roles.end(),
-                                     [&](const Role& r) { return states_.count(r.country) > 0; });
     const std::pair<const std::string, Seen>* best = nullptr;
     for (const auto& entry : spellings) {
-      if (entry.second.longer && !country) continue;
       if (best == nullptr || entry.second.count > best->second.count ||
           (entry.second.count == best->second.count && entry.second.first < best->second.first)) {
         best = &entry;
       }
     }
-    chosen_.emplace(id, best != nullptr ? best->first : def->entity.label);
+    chosen_.emplace(id, best->first);
   }
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bitset>
+#include <cctype>
 
 #include "extract/actor_codes.h"
 #include "extract/frame_index.h"
@@ -227,6 +228,16 @@ class FrameReader {
         e = close + 1;
         continue;
       }
+      if (const uint32_t conjunction = ListInPhraseEnd(from, e); conjunction > e) {
+        e = conjunction + 1;
+        continue;
+      }
+      // "the Women, Peace and Security (WPS) Agenda": an acronym in parentheses inside the
+      // phrase is part of it.
+      if (e > from && Lower(e) == "(" && e + 2 < n && Lower(e + 2) == ")" && Acronym(e + 1)) {
+        e += 3;
+        continue;
+      }
       if (s_.units[e].mention < 0) {
         const std::string_view w = Lower(e);
         // A comma inside a list chunk ("Japan, Korea and Australia") or before examples
@@ -273,8 +284,12 @@ class FrameReader {
         --e;
       }
     }
-    // "with its ruler, Sultan Abdallah, on October 4, 1879": no comma ends the text.
-    while (e > from + 1 && s_.units[e - 1].mention < 0 && Lower(e - 1) == ",") --e;
+    // "with its ruler, Sultan Abdallah, on October 4, 1879": no comma ends the text, nor a
+    // conjunction a list left ("the urgent, unhindered, and").
+    while (e > from + 1 && s_.units[e - 1].mention < 0 &&
+           (Lower(e - 1) == "," || Lower(e - 1) == "and" || Lower(e - 1) == "or")) {
+      --e;
+    }
     return {from, e};
   }
 
@@ -294,6 +309,76 @@ class FrameReader {
     const bool more = c.end + 1 < n && s_.units[c.end + 1].mention < 0 &&
                       std::find(std::begin(kOn), std::end(kOn), Lower(c.end + 1)) != std::end(kOn);
     return c.begin == u + 1 && !c.members.empty() && more && Lower(c.end) == "," ? c.end : u;
+  }
+
+  // Whether the comma at u goes on with a list inside the noun phrase it follows: the text from
+  // `from` ends in a determiner or a possessive and at most two words ("a free", "our roads"),
+  // and after the comma come items of one to three words, none a verb or a function word, joined
+  // by commas and closed by "and" or "or": "a free, open, inclusive, and resilient
+  // Indo-Pacific", "investment in our roads, bridges, rail, ports, airports, and transit
+  // systems" (not "strengthen their ties, and to advance").
+  // Returns the unit of that conjunction, or u when the comma ends the phrase.
+  uint32_t ListInPhraseEnd(uint32_t from, uint32_t u) const {
+    const uint32_t n = static_cast<uint32_t>(s_.units.size());
+    if (u <= from || u + 1 >= n || Lower(u) != ",") return u;
+    constexpr uint32_t kFunction = kClassDeterminer | kClassPreposition | kClassTo |
+                                   kClassSubordinator | kClassRelative | kClassThat |
+                                   kClassPronoun | kClassBe | kClassHave | kClassDo | kClassModal |
+                                   kClassNegation | kClassConjunction;
+    const auto classes = [&](uint32_t k) -> uint32_t {
+      const LexEntry* w = doc_.rules.lexicon.Find(Lower(k));
+      return w == nullptr ? 0 : w->classes;
+    };
+    const auto word = [&](uint32_t k) {
+      const std::string_view w = Lower(k);
+      return !w.empty() && (std::isalnum(static_cast<unsigned char>(w[0])) != 0 ||
+                            static_cast<unsigned char>(w[0]) >= 0x80);
+    };
+    // Back to the determiner: one or two words after it, the possessive "'s" counting as one.
+    uint32_t words = 0;
+    uint32_t k = u;
+    bool determiner = false;
+    while (k > from && words <= 2) {
+      --k;
+      if ((classes(k) & kClassDeterminer) != 0 ||
+          (Lower(k) == "s" && k >= 1 && Lower(k - 1) == "'")) {
+        determiner = true;
+        break;
+      }
+      if (!word(k) || group_start_[k]) return u;
+      ++words;
+    }
+    if (!determiner || words == 0 || words > 2) return u;
+    // Forward over the items.
+    k = u + 1;
+    while (k < n && k < u + 20) {
+      uint32_t item = 0;
+      while (k < n && item < 4 && word(k) && (classes(k) & kFunction) == 0 && !group_start_[k]) {
+        ++k;
+        ++item;
+      }
+      if (item == 0 || item > 3 || k >= n) return u;
+      if (Lower(k) == ",") ++k;
+      if (k < n && (Lower(k) == "and" || Lower(k) == "or")) return k;
+      if (Lower(k - 1) != ",") return u;
+    }
+    return u;
+  }
+
+  // Whether unit u is one word of two to eight capital letters or digits ("WPS", "BEAD",
+  // "G7"), or an entity written so.
+  bool Acronym(uint32_t u) const {
+    const std::string_view text = s_.UnitsText(u, u + 1);
+    if (text.size() < 2 || text.size() > 8) return false;
+    bool capital = false;
+    for (const char c : text) {
+      if (c >= 'A' && c <= 'Z') {
+        capital = true;
+      } else if (!(c >= '0' && c <= '9') && c != '-' && c != '&') {
+        return false;
+      }
+    }
+    return capital;
   }
 
   // Whether unit u lies inside an entity chunk that goes on after it (a list's comma).
@@ -769,9 +854,22 @@ class FrameReader {
       }
       // Right after a for-phrase that names no entity a to- or with-phrase belongs to its noun:
       // "support for a calibrated diplomatic approach to North Korea", "for a ceasefire with
-      // Hamas" (but "called for a boycott against Osgiliath" calls against Osgiliath).
+      // Hamas" (but "called for a boycott against Osgiliath" calls against Osgiliath); so does a
+      // to-phrase right after such a with-phrase of a name and its title: "spoke with Stephen
+      // Lovegrove, incoming National Security Advisor to the Prime Minister" did not speak to
+      // the prime minister (but "spoke with Chief Advisor to the President, Ambassador X" did
+      // with X).
+      const std::string_view before = i > 0 ? Lower(g.preps[i - 1].prep) : std::string_view();
+      const auto apposed = [&](int c) {
+        for (uint32_t u = a_.chunks[c].begin; u < a_.chunks[c].end; ++u) {
+          if (Lower(u) == ",") return true;
+        }
+        return false;
+      };
       if (i > 0 && (Lower(pp.prep) == "to" || Lower(pp.prep) == "with") &&
-          Lower(g.preps[i - 1].prep) == "for" && g.preps[i - 1].chunk >= 0 &&
+          g.preps[i - 1].chunk >= 0 &&
+          (before == "for" ||
+           (before == "with" && Lower(pp.prep) == "to" && apposed(g.preps[i - 1].chunk))) &&
           a_.chunks[g.preps[i - 1].chunk].members.empty() &&
           a_.chunks[g.preps[i - 1].chunk].owners.empty() &&
           a_.chunks[g.preps[i - 1].chunk].end == pp.prep) {
@@ -1477,6 +1575,12 @@ class FrameReader {
     } else if (best != kNoUnit) {
       take(best);
     }
+    // "relentlessly attacking Ukraine's energy system", "rejected Moscow's proposal": where the
+    // object is the owner of the object phrase, the phrase says what of it the act is on.
+    if (text.empty() && !chained && direct >= 0 && object_chunk == direct && !objects.empty() &&
+        !object_from_members && !a_.chunks[direct].owners.empty()) {
+      take(a_.chunks[direct].begin);
+    }
     // "pledged to create working groups, and to enter into a Memorandum": one statement per
     // coordinated to-infinitive.
     std::vector<std::string> texts = {text};
@@ -1802,12 +1906,17 @@ class FrameReader {
   // a population (civilians, labour, refugees, believers) consults and visits no one, it travels
   // ("Chinese laborers who came to the United States", "Irish citizens come to the United
   // States": COME * (TO) [040]); an armed force protests against no one, it moves ("Russian
-  // troops marched across the border into Ukraine": MARCH [140]).
+  // troops marched across the border into Ukraine": MARCH [140]); business, the media and
+  // education assault and fight no one, they compete ("PRC companies ... targeting the U.S.
+  // market": TARGET [190]).
   static bool SectorActs(std::string_view plover, std::string_view code) {
     static constexpr std::string_view kPopulations[] = {"CVL", "LAB", "REF", "REL", "MUS",
                                                         "CHR", "JEW", "HIN", "BUD"};
     const std::string_view sector = ActorCodeSector(code);
     if (sector.empty()) return true;
+    if (plover == "ASSAULT" && (sector == "BUS" || sector == "MED" || sector == "EDU")) {
+      return false;
+    }
     if (plover == "CONSULT") {
       return std::find(std::begin(kPopulations), std::end(kPopulations), sector) ==
              std::end(kPopulations);

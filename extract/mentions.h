@@ -51,7 +51,6 @@ struct TagCandidate {
 
 // Per-sentence working memory of Tag, kept across sentences so they reuse its allocations.
 struct TagScratch {
-  std::vector<Token> tokens;  // Tokenize's output, copied to the sentence at its size
   // TokenKey of each sentence token in the alias index: as written, and lower-cased.
   std::vector<uint32_t> exact_keys, folded_keys;
   std::vector<TagCandidate> tag_candidates;  // Candidates' output

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -14,8 +15,6 @@
 
 namespace parley::internal {
 namespace {
-
-constexpr std::string_view kShapeRule = "name-shape";
 
 // The number of words of `label` (Words(label).size(), without making them).
 size_t WordCount(std::string_view label) {
@@ -40,21 +39,41 @@ std::vector<std::string> Words(std::string_view label) {
 
 void AddAlias(std::string_view text, const EntityDef* def, DocState* doc) {
   if (text.empty()) return;
-  std::vector<bool> space;
-  std::vector<std::string> tokens = TokenTexts(text, &space);
+  // Tokens into scratch kept between calls (per thread), the texts copied only for an alias the
+  // document does not have yet: discovery adds most names again in every sentence that holds them.
+  thread_local std::vector<Token> tokens;
+  Tokenize(text, &tokens);
   if (tokens.empty()) return;
+  const auto token_text = [&](const Token& t) { return text.substr(t.begin, t.end - t.begin); };
+  const std::string_view first = token_text(tokens[0]);
   // The key's pre-test bit (DocState::local_id_bits): its lower-cased id, as Tagged::words.
-  if (const uint32_t id = doc->rules.alias_index.tokens.Find(AsciiLower(tokens[0]));
+  if (const uint32_t id = doc->rules.alias_index.tokens.Find(AsciiLower(first));
       id != TokenTable::kAbsent) {
     doc->local_id_bits.set(id % 4096);
   } else {
-    doc->local_key_bits.set(LocalKeyBit(tokens[0]));
+    doc->local_key_bits.set(LocalKeyBit(first));
   }
-  auto& bucket = doc->local_aliases[tokens[0]];
+  auto it = doc->local_aliases.find(first);
+  if (it == doc->local_aliases.end()) {
+    it = doc->local_aliases.emplace(std::string(first), std::vector<LocalAlias>()).first;
+  }
+  std::vector<LocalAlias>& bucket = it->second;
   for (const LocalAlias& a : bucket) {
-    if (a.tokens == tokens && a.entity == def) return;
+    if (a.entity == def && a.tokens.size() == tokens.size() &&
+        std::equal(
+            a.tokens.begin(), a.tokens.end(), tokens.begin(),
+            [&](const std::string& have, const Token& t) { return have == token_text(t); })) {
+      return;
+    }
   }
-  bucket.push_back({std::move(tokens), std::move(space), def});
+  LocalAlias& alias = bucket.emplace_back();
+  alias.tokens.reserve(tokens.size());
+  alias.space_before.reserve(tokens.size());
+  for (const Token& t : tokens) {
+    alias.tokens.emplace_back(token_text(t));
+    alias.space_before.push_back(t.space_before);
+  }
+  alias.entity = def;
 }
 
 // A two-word name the other way round: "Takeo Akiba" for "Akiba Takeo".
@@ -133,16 +152,14 @@ bool StartsHandWrittenAlias(const CompiledRules& rules, std::string_view token) 
 }
 
 // The one listed person in `candidates` (entity indices).
-const EntityDef* Unique(const CompiledRules& rules, const std::vector<uint32_t>* candidates) {
-  if (candidates == nullptr || candidates->size() != 1) return nullptr;
-  return &rules.entities[(*candidates)[0]];
+const EntityDef* Unique(const CompiledRules& rules, std::span<const uint32_t> candidates) {
+  if (candidates.size() != 1) return nullptr;
+  return &rules.entities[candidates[0]];
 }
 
-const std::vector<uint32_t>* Lookup(const StringMap<std::vector<uint32_t>>& map,
-                                    std::string_view key) {
-  if (key.empty()) return nullptr;
-  auto it = map.find(key);
-  return it == map.end() ? nullptr : &it->second;
+std::span<const uint32_t> Lookup(const PersonIndex& index, std::string_view key) {
+  if (key.empty()) return {};
+  return index.Find(key);
 }
 
 // The listed person a multi-word person's name denotes under another order or spelling.
@@ -194,10 +211,9 @@ bool HoldsOtherTitles(const EntityDef& person, const std::string& title) {
 // The one listed person of `candidates` (with the surname) that a title and the document date
 // point at: an office title must fit one of their hand-written offices held at the date; a title
 // that is no office ("Mr.") needs a document date inside one of them. Null when none or several.
-const EntityDef* ListedBySurname(const CompiledRules& rules,
-                                 const std::vector<uint32_t>* candidates, const std::string& title,
-                                 const std::string& doc_date) {
-  if (candidates == nullptr || title.empty()) return nullptr;
+const EntityDef* ListedBySurname(const CompiledRules& rules, std::span<const uint32_t> candidates,
+                                 const std::string& title, const std::string& doc_date) {
+  if (candidates.empty() || title.empty()) return nullptr;
   std::vector<bool> space;
   const std::vector<std::string> title_tokens = TokenTexts(title, &space);
   const bool office_title = rules.names.honorifics.LongestAt(
@@ -205,7 +221,7 @@ const EntityDef* ListedBySurname(const CompiledRules& rules,
   if (!office_title && doc_date.empty()) return nullptr;
   const std::optional<int64_t> doc_day = FirstDayCount(doc_date);
   const EntityDef* found = nullptr;
-  for (uint32_t e : *candidates) {
+  for (uint32_t e : candidates) {
     const EntityDef* p = &rules.entities[e];
     bool fits = false;
     // Hand-written roles only: the imported ones serve actor codes (actor_codes.h), and their
@@ -613,14 +629,8 @@ void CompileNames(const std::map<std::string, WordList>& words, CompiledRules* r
     for (const Cue& item : it->second.items) items.push_back(item.tokens);
     rules->names.AddList(name, items);
   }
-  // Sized once: the imported layer lists some 20,000 persons.
-  const size_t persons = static_cast<size_t>(
-      std::count_if(rules->entities.begin(), rules->entities.end(),
-                    [](const EntityDef& def) { return def.entity.type == EntityType::kPerson; }));
-  StringMap<std::vector<uint32_t>>& person_names = rules->person_names.mutable_value();
-  StringMap<std::vector<uint32_t>>& person_surnames = rules->person_surnames.mutable_value();
-  person_names.reserve(persons);
-  person_surnames.reserve(persons);
+  // (key, person) pairs, in entity order: PersonIndex keeps each key's persons in it.
+  std::vector<std::pair<std::string, uint32_t>> person_names, person_surnames;
   std::vector<std::string> names;  // distinct keys
   for (uint32_t e = 0; e < rules->entities.size(); ++e) {
     const Entity& entity = rules->entities[e].entity;
@@ -635,7 +645,7 @@ void CompileNames(const std::map<std::string, WordList>& words, CompiledRules* r
       names.erase(std::unique(names.begin(), names.end()), names.end());
     }
     for (const std::string& key : names) {
-      if (!key.empty()) person_names[key].push_back(e);
+      if (!key.empty()) person_names.emplace_back(key, e);
     }
     // Two words or more (pieces between spaces that are not empty): the last is a surname.
     const std::string_view label = entity.label;
@@ -643,10 +653,12 @@ void CompileNames(const std::map<std::string, WordList>& words, CompiledRules* r
     const size_t last_begin =
         last_end == std::string_view::npos ? 0 : label.find_last_of(' ', last_end) + 1;
     if (last_begin > 0 && label.find_first_not_of(' ') < last_begin) {
-      person_surnames[TransliterationKey(label.substr(last_begin, last_end + 1 - last_begin))]
-          .push_back(e);
+      person_surnames.emplace_back(
+          TransliterationKey(label.substr(last_begin, last_end + 1 - last_begin)), e);
     }
   }
+  rules->person_names = PersonIndex::Build(std::move(person_names));
+  rules->person_surnames = PersonIndex::Build(std::move(person_surnames));
 }
 
 }  // namespace parley::internal

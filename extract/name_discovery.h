@@ -24,6 +24,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extract/mentions.h"
@@ -32,6 +33,9 @@
 #include "extract/tagged_sentence.h"
 
 namespace parley::internal {
+
+// The rule of the names found by shape (NewName::rule, the attribute `discovered_by`).
+inline constexpr std::string_view kShapeRule = "name-shape";
 
 // A name to make an entity of.
 struct NewName {
@@ -73,7 +77,8 @@ void DiscoverByShape(const Tagged& s, bool title_like, bool document_title, DocS
 void LinkShortForms(const std::vector<Tagged>& sentences, DocState* doc);
 
 // Fills rules->names from the word lists NameVocabulary::kListNames and indexes the listed
-// persons by TransliterationKey of their names and surnames (rules->persons_by_key).
+// persons by TransliterationKey of their names and surnames (rules->person_names,
+// rules->person_surnames).
 void CompileNames(const std::map<std::string, WordList>& words, CompiledRules* rules);
 
 }  // namespace parley::internal

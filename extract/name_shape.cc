@@ -52,21 +52,31 @@ std::string TitleCase(std::string_view tok) {
   return out;
 }
 
+// A Reader's per-token memos, kept from sentence to sentence (per thread) so that they reuse
+// their allocations.
+struct ReaderMemo {
+  std::vector<int8_t> not_name;
+  std::vector<int16_t> head;
+};
+
 // One sentence as the finder reads it.
 class Reader {
  public:
-  // `ids`: the tokens' ids in v.words().
+  // `ids`: the tokens' ids in v.words(). `memo`'s tables are the Reader's while it lives.
   Reader(const NameVocabulary& v, std::string_view text, std::string_view lower,
          const std::vector<Token>& tokens, const std::vector<uint32_t>& ids,
-         const DocumentWords* words)
+         const DocumentWords* words, ReaderMemo* memo)
       : v_(v),
         text_(text),
         lower_(lower),
         tokens_(tokens),
         ids_(ids),
         words_(words),
-        not_name_(tokens.size(), -1),
-        head_(tokens.size(), -2) {}
+        not_name_(memo->not_name),
+        head_(memo->head) {
+    not_name_.assign(tokens.size(), -1);
+    head_.assign(tokens.size(), -2);
+  }
 
   size_t size() const { return tokens_.size(); }
   // A token's text (its bytes lie in the text: no bounds test, as substr would make).
@@ -266,8 +276,8 @@ class Reader {
   const std::vector<Token>& tokens_;
   const std::vector<uint32_t>& ids_;
   const DocumentWords* words_;
-  mutable std::vector<int8_t> not_name_;  // -1: not looked up yet
-  mutable std::vector<int16_t> head_;     // -2: not looked up; -1: no head; type * 256 + length
+  std::vector<int8_t>& not_name_;  // -1: not looked up yet
+  std::vector<int16_t>& head_;     // -2: not looked up; -1: no head; type * 256 + length
 };
 
 // The acronym in "(JBIC)" at token i, or "".
@@ -569,6 +579,7 @@ struct ShapeScratch {
   std::vector<int> known_at;
   std::vector<int8_t> title_length;
   std::vector<uint32_t> next_known;
+  ReaderMemo memo;
 };
 
 }  // namespace
@@ -607,7 +618,7 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
     own_ids = vocabulary.Ids(lower, tokens);
     ids = &own_ids;
   }
-  const Reader r(vocabulary, text, lower, tokens, *ids, words);
+  const Reader r(vocabulary, text, lower, tokens, *ids, words, &scratch.memo);
   // Memoised: the scans look from several starts.
   std::vector<int8_t>& title_length = scratch.title_length;
   title_length.assign(n, -1);
@@ -852,7 +863,8 @@ CleanName CleanPersonName(const NameVocabulary& vocabulary, std::string_view lab
   const std::vector<Token> tokens = Tokenize(label);
   if (tokens.empty()) return {};
   const std::vector<uint32_t> ids = vocabulary.Ids(lower, tokens);
-  const Reader r(vocabulary, label, lower, tokens, ids, words);
+  ReaderMemo memo;
+  const Reader r(vocabulary, label, lower, tokens, ids, words, &memo);
   // Everything up to the last title, stop word or common word goes ("Climate Advisor Ali Zaidi",
   // "The Honorable Meg Whitman", "Economy Tatiana Clouthier").
   size_t start = 0;

@@ -1149,10 +1149,13 @@ void DocumentActors::Observe(const Tagged& s, const ClauseAnalysis* a,
         return e != nullptr && !mentioned(st.subject.id) &&
                std::find(participants_.begin(), participants_.end(), e) != participants_.end();
       });
+  bool met = false;
   for (const Statement& st : statements) {
     if (about_participants) break;
     if (!std::binary_search(meeting.begin(), meeting.end(), st.predicate)) continue;
     if (st.modality == Modality::kNegated || st.modality == Modality::kHedged) continue;
+    if (st.modality == Modality::kPlanned && participants_met_) continue;
+    met = met || st.modality != Modality::kPlanned;
     // Only a meeting whose subject the sentence names ("We welcome Turkey" is none).
     if (!mentioned(st.subject.id)) continue;
     for (const EntityRef* ref : {&st.subject, st.object ? &*st.object : nullptr,
@@ -1169,9 +1172,11 @@ void DocumentActors::Observe(const Tagged& s, const ClauseAnalysis* a,
   if (persons.size() >= 2) {
     participants_ = persons;
     participants_via_ = "a meeting in sentence " + std::to_string(current_);
+    participants_met_ = met;
   } else if (persons.empty() && others.size() >= 2) {
     participants_ = others;
     participants_via_ = "a meeting in sentence " + std::to_string(current_);
+    participants_met_ = met;
   }
   // A list item that opens with no verb ends the list; an introduction opens one.
   if (s.list_item &&

@@ -9,7 +9,8 @@
 //     Chancellor Scholz"; the author after "Statement by" is no participant), else the states
 //     or bodies its title lists ("Joint Statement of the Leaders of India, Israel, ..."); then
 //     every meeting sentence replaces them with the persons (or states) its meeting statements
-//     join ("X met with Y and Z": a `meeting` predicate), and an apposition ("We, the leaders of
+//     join ("X met with Y and Z": a `meeting` predicate; a planned meeting only until a meeting
+//     the text reports as done has set them), and an apposition ("We, the leaders of
 //     A, B and C, ...") with what it names;
 //   - its voices: a transcript's speaker labels ("PRESIDENT BIDEN:", "SENIOR ADMINISTRATION
 //     OFFICIAL:", "Q") make the speaker "I" and the speaker's country "we" until the next label;
@@ -197,6 +198,9 @@ class DocumentActors {
   std::set<const EntityDef*> named_gender_;  // persons whose given name was read for gender
   std::vector<const EntityDef*> participants_;
   std::string participants_via_;
+  // Whether the participants come from a meeting the text reports as done: a meeting it looks
+  // forward to ("looks forward to welcoming President X in November") no longer replaces them.
+  bool participants_met_ = false;
   std::vector<const EntityDef*> authors_;
   bool official_author_ = false;
   bool joint_ = false;

@@ -105,11 +105,10 @@ class StartScan {
     return SecondAt(u + 1);
   }
 
-  // Whether a match of the pattern (which has start bits) may start at unit `u` of `input`
-  // (`tagged` or `folded`): a mention of one of the start bits, followed by what may be the
-  // second element.
-  bool MentionMayStartAt(const char* input, size_t u) const {
-    if (input[offsets_[u]] != '\x01') return false;
+  // Whether a match of the pattern (which has start bits) may start at unit `u`: a mention of
+  // one of the start bits, followed by what may be the second element.
+  bool MentionMayStartAt(size_t u) const {
+    if (tagged_[offsets_[u]] != '\x01') return false;
     const int mention = units_[u].mention;
     if (mention >= 0 && (mentions_[mention].bits & pattern_.start_bits) == 0) return false;
     return SecondAt(u + 1);
@@ -170,8 +169,8 @@ class StartScan {
 // them. False, writing nothing, when the match does not span whole units (every match does: RE2
 // is then asked for the captures).
 bool CapturesFromUnits(const CompiledPattern& pattern, const Tagged& s, re2::StringPiece input,
-                       re2::StringPiece whole, re2::StringPiece* groups, int n) {
-  const uint32_t* const offsets = s.unit_offsets.data();
+                       const uint32_t* offsets, re2::StringPiece whole, re2::StringPiece* groups,
+                       int n) {
   const size_t units = s.units.size();
   // Where unit u starts (the end for u = units): a match starts at the space before its first
   // unit and ends after its last unit's space.
@@ -203,31 +202,137 @@ bool CapturesFromUnits(const CompiledPattern& pattern, const Tagged& s, re2::Str
   return true;
 }
 
-}  // namespace
+// Where byte `x` of a marked string, a match's or capture's bound, is in the plain one: every
+// bound is a unit's start, the space before it, or the last space or end. False elsewhere.
+bool ToPlain(const Tagged& s, const MarkedStrings& m, size_t size, size_t x, size_t* out) {
+  const size_t plain = s.tagged.size();
+  if (x == size || x + 1 == size) {
+    *out = plain - (size - x);
+    return true;
+  }
+  const uint32_t* const offsets = m.unit_offsets.data();
+  const size_t units = m.unit_offsets.size();
+  const size_t u = std::lower_bound(offsets, offsets + units, x) - offsets;
+  if (u == units) return false;
+  if (offsets[u] == x) {
+    *out = s.unit_offsets[u];
+  } else if (offsets[u] == x + 1) {
+    *out = s.unit_offsets[u] - 1;
+  } else {
+    return false;
+  }
+  return true;
+}
 
-bool NextMatch(const CompiledPattern& pattern, const Tagged& s, size_t pos,
-               re2::StringPiece* groups, int n) {
-  const re2::StringPiece input(pattern.cased ? s.tagged : s.folded);
+// The program a pattern runs on a sentence and the strings it reads: the plain ones, or, for a
+// pattern that names a marked list, the marked ones (tagged_sentence.h, "Marked word lists").
+// Chosen when a start first passes the unit tests: most sentences that a pattern is tried on
+// pass none, and need no marks.
+class Program {
+ public:
+  Program(const CompiledPattern& pattern, const Tagged& s, bool marks)
+      : pattern_(pattern), s_(s), marks_(marks && pattern.marked.has_value()) {}
+
+  void Choose() {
+    if (re_ != nullptr) return;
+    const MarkedStrings* const m = marks_ ? Marked(s_) : nullptr;
+    input_ = re2::StringPiece(pattern_.cased ? s_.tagged : s_.folded);
+    offsets_ = s_.unit_offsets.data();
+    if (m == nullptr) {
+      re_ = pattern_.re.operator->();
+      return;
+    }
+    re_ = pattern_.marked.operator->();
+    if (m->state == MarkedStrings::State::kMarked) {
+      marked_ = m;
+      input_ = re2::StringPiece(pattern_.cased ? m->tagged : m->folded);
+      offsets_ = m->unit_offsets.data();
+    }
+  }
+  const RE2* re() const { return re_; }
+  re2::StringPiece input() const { return input_; }
+  const uint32_t* offsets() const { return offsets_; }
+  // The space before unit u (the last space for u = the unit count).
+  size_t SpaceBefore(size_t u) const {
+    return (u < s_.units.size() ? offsets_[u] : input_.size()) - 1;
+  }
+  // Groups of a match in `input` as the same units of the plain string; false (writing
+  // nothing) when a bound is no unit's.
+  bool ToPlainGroups(re2::StringPiece* groups, int n) const {
+    if (marked_ == nullptr) return true;
+    const re2::StringPiece plain(pattern_.cased ? s_.tagged : s_.folded);
+    re2::StringPiece out[16];
+    if (n > 16) return false;
+    for (int g = 0; g < n; ++g) {
+      if (groups[g].data() == nullptr) continue;
+      const size_t b = groups[g].data() - input_.data();
+      size_t pb = 0, pe = 0;
+      if (!ToPlain(s_, *marked_, input_.size(), b, &pb) ||
+          !ToPlain(s_, *marked_, input_.size(), b + groups[g].size(), &pe) || pe < pb) {
+        return false;
+      }
+      out[g] = re2::StringPiece(plain.data() + pb, pe - pb);
+    }
+    std::copy(out, out + n, groups);
+    return true;
+  }
+
+ private:
+  const CompiledPattern& pattern_;
+  const Tagged& s_;
+  const bool marks_;
+  const RE2* re_ = nullptr;
+  re2::StringPiece input_;
+  const uint32_t* offsets_ = nullptr;
+  const MarkedStrings* marked_ = nullptr;  // kMarked strings in use
+};
+
+enum class Found { kNone, kMatch, kUnmapped };
+
+// NextMatch, on the marked strings where `marks` allows and the pattern names a marked list;
+// kUnmapped when a marked match's bounds were no unit's (not reached: the plain program then
+// decides).
+Found MatchIn(const CompiledPattern& pattern, const Tagged& s, size_t pos, re2::StringPiece* groups,
+              int n, bool marks) {
+  Program program(pattern, s, marks);
+  const size_t units = s.units.size();
+  const uint32_t* const offsets = s.unit_offsets.data();
+  const size_t first = std::lower_bound(offsets, offsets + units, pos + 1) - offsets;
   // A {name} start is tried anchored only where the second element follows a name: a sentence
   // has too many capitals to try every one (an unanchored search costs less than that).
   const bool names = pattern.start_name && HasSecond(pattern);
   if (pattern.start_name && !names) {
-    return pattern.re->Match(input, pos, input.size(), RE2::UNANCHORED, groups, n);
+    program.Choose();
+    // Every match starts at a space (kMatchStart): on the marked strings, from the first at or
+    // after `pos` in the plain one.
+    const size_t from = program.offsets() == offsets ? pos : program.SpaceBefore(first);
+    if (!program.re()->Match(program.input(), from, program.input().size(), RE2::UNANCHORED, groups,
+                             n)) {
+      return Found::kNone;
+    }
+    return program.ToPlainGroups(groups, n) ? Found::kMatch : Found::kUnmapped;
   }
-  // Whether a match starts at byte `at` (a space: kMatchStart), with its captures. Most starts
-  // fail, so RE2 is asked first whether one matches there at all, without captures; where the
-  // units fix the captures (capture_units) it is asked for the match alone, and they are read
-  // off its units.
+  // Whether a match starts at the space before unit u (the last space for u = units), with its
+  // captures. Most starts fail, so RE2 is asked first whether one matches there at all,
+  // without captures; where the units fix the captures (capture_units) it is asked for the
+  // match alone, and they are read off its units.
   const bool from_units = !pattern.capture_units.empty() && n > 0;
-  const auto match_from = [&](size_t at) {
+  const auto match_from = [&](size_t u) -> Found {
+    program.Choose();
+    const RE2* const re = program.re();
+    const re2::StringPiece input = program.input();
+    const size_t at = program.SpaceBefore(u);
+    bool found = false;
     if (from_units) {
       re2::StringPiece whole;
-      if (!pattern.re->Match(input, at, input.size(), RE2::ANCHOR_START, &whole, 1)) return false;
-      if (CapturesFromUnits(pattern, s, input, whole, groups, n)) return true;
-    } else if (!pattern.re->Match(input, at, input.size(), RE2::ANCHOR_START, nullptr, 0)) {
-      return false;
+      if (!re->Match(input, at, input.size(), RE2::ANCHOR_START, &whole, 1)) return Found::kNone;
+      found = CapturesFromUnits(pattern, s, input, program.offsets(), whole, groups, n);
+    } else if (!re->Match(input, at, input.size(), RE2::ANCHOR_START, nullptr, 0)) {
+      return Found::kNone;
     }
-    return pattern.re->Match(input, at, input.size(), RE2::ANCHOR_START, groups, n);
+    if (!found) found = re->Match(input, at, input.size(), RE2::ANCHOR_START, groups, n);
+    if (!found) return Found::kNone;
+    return program.ToPlainGroups(groups, n) ? Found::kMatch : Found::kUnmapped;
   };
   if (pattern.start_bits == 0 && pattern.start_words.empty() && !names) {
     // No known start (a pattern that opens with a {text} slot or an optional element): tried
@@ -236,47 +341,43 @@ bool NextMatch(const CompiledPattern& pattern, const Tagged& s, size_t pos,
     // unanchored search of such a pattern builds DFA states at nearly every byte (a {text}
     // slot's counted repetition, begun again at each unit), about a million instructions a
     // search; anchored, the DFA's states repeat from unit to unit and sentence to sentence.
-    const size_t first = std::lower_bound(s.unit_offsets.begin(), s.unit_offsets.end(), pos + 1) -
-                         s.unit_offsets.begin();
-    for (size_t u = first; u <= s.units.size(); ++u) {
+    const size_t size = s.tagged.size();
+    for (size_t u = first; u <= units; ++u) {
       // The last space (after the last unit) starts only a match of optional elements alone.
-      const size_t at = u < s.units.size() ? s.unit_offsets[u] - 1 : input.size() - 1;
+      const size_t at = u < units ? offsets[u] - 1 : size - 1;
       if (at < pos) continue;
-      if (match_from(at)) return true;
+      if (const Found f = match_from(u); f != Found::kNone) return f;
     }
-    return false;
+    return Found::kNone;
   }
   // Every match starts with " \x01" (a mention placeholder) of the right kind, or with one of
   // the pattern's start words. Trying those few starts in order, anchored, finds the same
   // leftmost match as an unanchored search, and far cheaper: an unanchored DFA tracks a thread
   // from every earlier position, so it meets new states all the time and builds them (most of
   // the matching cost), and it needs the reverse program to find where the match began
-  // (match_from: an existence test first, or the match alone).
+  // (match_from: an existence test first, or the match alone). The units are tested on the
+  // plain strings.
   StartScan scan(pattern, s);
-  const uint32_t* const offsets = s.unit_offsets.data();
-  const size_t units = scan.size();
-  const size_t first = std::lower_bound(offsets, offsets + units, pos + 1) - offsets;
-  // Whether a match starts at the space before the unit at byte `at`, with its captures.
-  const auto match_at = [&](size_t at) { return match_from(at - 1); };
   // One loop per kind of start, each testing only what its kind needs of a unit.
   if (pattern.start_bits != 0) {
     // Only a placeholder starts with "\x01" (a word that is that byte alone is written "?"), so
     // the next one is found by memchr rather than unit by unit; a "\x01" inside a longer token
     // is at no unit's start and is passed over.
-    const char* const data = input.data();
+    const char* const data = s.tagged.data();
+    const size_t size = s.tagged.size();
     size_t u = first;
-    size_t from = u < units ? offsets[u] : input.size();
-    while (from < input.size()) {
-      const void* hit = std::memchr(data + from, '\x01', input.size() - from);
-      if (hit == nullptr) return false;
+    size_t from = u < units ? offsets[u] : size;
+    while (from < size) {
+      const void* hit = std::memchr(data + from, '\x01', size - from);
+      if (hit == nullptr) return Found::kNone;
       const size_t at = static_cast<const char*>(hit) - data;
       from = at + 1;
       u = std::lower_bound(offsets + u, offsets + units, at) - offsets;
-      if (u == units) return false;
-      if (offsets[u] != at || !scan.MentionMayStartAt(data, u)) continue;
-      if (match_at(at)) return true;
+      if (u == units) return Found::kNone;
+      if (offsets[u] != at || !scan.MentionMayStartAt(u)) continue;
+      if (const Found f = match_from(u); f != Found::kNone) return f;
     }
-    return false;
+    return Found::kNone;
   }
   if (names) {
     // A {name} start: what follows a name ending at a unit depends only on that unit, so once
@@ -286,16 +387,25 @@ bool NextMatch(const CompiledPattern& pattern, const Tagged& s, size_t pos,
     size_t name_ends_from = 0;
     for (size_t u = first; u < units; ++u) {
       if (!scan.NameWordAt(u) || !scan.NameMayStartAt(u, name_ends_from)) continue;
-      if (match_at(offsets[u])) return true;
+      if (const Found f = match_from(u); f != Found::kNone) return f;
       name_ends_from = scan.NameEndsBefore(u);
     }
-    return false;
+    return Found::kNone;
   }
   for (size_t u = first; u < units; ++u) {
     if (!scan.MayStartAt(u)) continue;
-    if (match_at(offsets[u])) return true;
+    if (const Found f = match_from(u); f != Found::kNone) return f;
   }
-  return false;
+  return Found::kNone;
+}
+
+}  // namespace
+
+bool NextMatch(const CompiledPattern& pattern, const Tagged& s, size_t pos,
+               re2::StringPiece* groups, int n) {
+  const Found found = MatchIn(pattern, s, pos, groups, n, /*marks=*/true);
+  if (found != Found::kUnmapped) return found == Found::kMatch;
+  return MatchIn(pattern, s, pos, groups, n, /*marks=*/false) == Found::kMatch;
 }
 
 const EntityDef* SlotEntity(const Mention& m, const SlotCapture& c) {

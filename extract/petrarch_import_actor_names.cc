@@ -144,26 +144,59 @@ bool ActorImporter::PersonByName(const Actor& a, const std::string& code) const 
       !GivenName(DisplayName(SplitSpaces(a.names[0].text)[0], true))) {
     return false;
   }
-  // No name of the actor holds a word of the lexicon (a -s form too), of a country ("FRENCH
-  // POLYNESIA") or of an agent ("CHRISTIAN CATHOLIC"), or a head noun of organizations
-  // ("ROHAN RIDERS +EORLINGAS GUARD").
+  // No name of the actor holds a word of the lexicon, of a country ("FRENCH POLYNESIA") or of
+  // an agent ("CHRISTIAN CATHOLIC"), or a head noun of organizations ("ROHAN RIDERS
+  // +EORLINGAS GUARD").
+  return std::all_of(a.names.begin(), a.names.end(),
+                     [&](const Name& n) { return NoOrganizationWord(SplitSpaces(Lower(n.text))); });
+}
+
+bool ActorImporter::NoOrganizationWord(const std::vector<std::string>& words) const {
+  if (against_.names == nullptr || against_.lexicon == nullptr) return false;
   auto english = [&](const std::string& w) {
     if (against_.lexicon->Find(w) != nullptr) return true;
     return w.size() > 3 && w.back() == 's' &&
            against_.lexicon->Find(w.substr(0, w.size() - 1)) != nullptr;
   };
-  for (const Name& n : a.names) {
-    const std::vector<std::string> words = SplitSpaces(Lower(n.text));
-    const std::vector<uint32_t> ids = NameIds(words);
-    for (size_t i = 0; i < words.size(); ++i) {
-      if (against_.names->particles.LongestAt(ids, i) > 0) continue;
-      if (english(words[i]) || country_words_.count(words[i]) > 0 || IsTitleWord(words[i])) {
-        return false;
-      }
+  const std::vector<uint32_t> ids = NameIds(words);
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (against_.names->particles.LongestAt(ids, i) > 0) continue;
+    if (english(words[i]) || country_words_.count(words[i]) > 0 || IsTitleWord(words[i])) {
+      return false;
     }
-    if (HasHead(words, 0, false)) return false;
   }
-  return true;
+  return !HasHead(words, 0, false);
+}
+
+bool ActorImporter::PersonShaped(const std::vector<std::string>& words) const {
+  if (words.size() < 2 || words.size() > 4) return false;
+  std::string first = words[0];  // as Phoenix writes it, in capitals
+  std::transform(first.begin(), first.end(), first.begin(), [](char c) {
+    return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+  });
+  if (!(words[0] == "abu" || GivenName(DisplayName(first, true))) || !NoOrganizationWord(words)) {
+    return false;
+  }
+  // No head noun in the plural either ("ABU AL-REESH BRIGADES").
+  std::vector<std::string> singular = words;
+  for (std::string& w : singular) {
+    if (w.size() > 3 && w.back() == 's') w.pop_back();
+  }
+  return !HasHead(singular, 0, false);
+}
+
+bool ActorImporter::EndsInOffice(const std::vector<std::string>& words) const {
+  if (against_.names == nullptr || words.size() < 2 || HasHead(words, 0, false)) return false;
+  const std::vector<uint32_t> ids = NameIds(words);
+  for (size_t k = 1; k < words.size(); ++k) {
+    if (words[k - 1] == "of" || words[k - 1] == "for") return false;
+    if (against_.names->titles.LongestAt(ids, k) == words.size() - k &&
+        against_.names->honorifics.LongestAt(ids, k) == 0 &&
+        against_.names->regnal.LongestAt(ids, k) == 0) {
+      return true;
+    }
+  }
+  return false;
 }
 
 namespace {
@@ -202,6 +235,32 @@ void ActorImporter::AddNames(const std::string& path, const Actor& a, EntityType
   FillAgentWords();
   std::vector<std::vector<std::string>> all;
   for (const Name& n : a.names) all.push_back(SplitSpaces(Lower(n.text)));
+  // A word without the Arabic article ("al-zarqawi" is "zarqawi").
+  const auto bare = [](const std::string& x) { return x.starts_with("al-") ? x.substr(3) : x; };
+  // Whether `words` share a word with the actor's first name, particles and small words aside
+  // ("LIWA AL TAWHID" and "TAWHID BRIGADE").
+  const auto shares_first = [&](const std::vector<std::string>& words) {
+    static const std::set<std::string> kSmall = {"al",  "el",  "abu", "bin",
+                                                 "ibn", "the", "of",  "and"};
+    return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
+      return kSmall.count(w) == 0 &&
+             std::any_of(all[0].begin(), all[0].end(),
+                         [&](const std::string& f) { return bare(f) == bare(w); });
+    });
+  };
+  // Whether `words` read as the name of a person other than the actor: a person's shape and
+  // no word of its first name, or one word that ends such a name of the actor, with or
+  // without "al-" ("zarqawi" of "abu muzab al-zarqawi").
+  const auto other_person = [&](const std::vector<std::string>& words) {
+    const auto person = [&](const std::vector<std::string>& name) {
+      return PersonShaped(name) && !shares_first(name);
+    };
+    if (words.size() != 1) return person(words);
+    return !shares_first(words) &&
+           std::any_of(all.begin(), all.end(), [&](const std::vector<std::string>& other) {
+             return other.size() >= 2 && bare(other.back()) == bare(words[0]) && person(other);
+           });
+  };
   for (size_t i = 0; i < a.names.size(); ++i) {
     const Name& n = a.names[i];
     const std::vector<std::string>& words = all[i];
@@ -227,6 +286,14 @@ void ActorImporter::AddNames(const std::string& path, const Actor& a, EntityType
                     [&](const std::string& w) { return country_words_.count(w) == 0; })) {
       log_->Add(path, n.line,
                 "'" + n.text + "' is a country and sector nouns: the sector pass composes it");
+      continue;
+    }
+    // Another person's name among an organization's ("ABU BAKR AL-BAGHDADI" and "ZARQAWI"
+    // among those of ISIL; not "LIWA AL TAWHID" of the Tawhid Brigade, nor "AL-QASSAM" of the
+    // brigades named "IZZ AD-DIN AL QASSAM"): it would make the person the organization.
+    if (type == EntityType::kOrganization && i > 0 && other_person(words)) {
+      log_->Add(path, n.line,
+                "'" + n.text + "' is a person's name among an organization's: not an alias");
       continue;
     }
     // Another of its names and a title after it ("WHITE HOUSE PRESS SECRETARY", "WHITE HOUSE
@@ -258,6 +325,13 @@ void ActorImporter::AddNames(const std::string& path, const Actor& a, EntityType
     if (type != EntityType::kPerson && type != EntityType::kState &&
         (OfficeOnly(words) || TitleOfSomething(words))) {
       log_->Add(path, n.line, "'" + n.text + "' is an office: the clause layer reads it");
+      continue;
+    }
+    // An office ("HOMELAND SECURITY SECRETARY" among the names of the US Secretary of
+    // Homeland Security): the clause layer reads the title before a person's name.
+    if (type == EntityType::kOrganization && EndsInOffice(words)) {
+      log_->Add(path, n.line,
+                "'" + n.text + "' ends in a title: an office, which the clause layer reads");
       continue;
     }
     // Titles before a name of two words or more: the name alone ("PRESIDENT DMITRI A.

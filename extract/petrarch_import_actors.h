@@ -133,6 +133,19 @@ class ActorImporter {
   // Phoenix gives people with one code no dates.
   bool PersonByName(const Actor& a, const std::string& code) const;
 
+  // Whether no word of `words` (lower case) is a word of the lexicon (a -s form too), of a
+  // country or of a title, particles aside, and none is a head noun of organizations.
+  bool NoOrganizationWord(const std::vector<std::string>& words) const;
+
+  // Whether `words` (lower case) read as a person's name: two to four words, the first a given
+  // name of the rules or "abu", and NoOrganizationWord ("ABU BAKR AL-BAGHDADI").
+  bool PersonShaped(const std::vector<std::string>& words) const;
+
+  // Whether `words` (lower case) end in an office: a title of the rules that is no honorific
+  // nor regnal title, after words that hold no "of" nor "for" and no head noun of
+  // organizations ("HOMELAND SECURITY SECRETARY", "EU HIGH REPRESENTATIVE"; not "BURGER KING").
+  bool EndsInOffice(const std::vector<std::string>& words) const;
+
   // How an organization's name is compared with another's: folded, hyphens as spaces.
   static std::string NameKey(const std::string& name);
 

@@ -30,6 +30,7 @@
 #include "extract/frame_index.h"
 #include "extract/lexicon.h"
 #include "extract/name_shape.h"
+#include "extract/person_index.h"
 #include "extract/rule_source.h"
 #include "extract/tagged_sentence.h"
 
@@ -165,59 +166,6 @@ class EntityDefs {
   std::unique_ptr<Lazy> lazy_;  // null: every entity is decoded (compiled rules)
 };
 
-// A field of the compiled rules that reading a snapshot leaves encoded until it is first used
-// (SetEncoded, rule_snapshot.h), as EntityDefs does its entities: name discovery's tables of the
-// listed persons, which a run may never read. Reading is thread-safe (the first reader decodes,
-// under std::call_once); compiling fills it through mutable_value().
-template <typename T>
-class LazyField {
- public:
-  // Decodes the bytes into `value` (default-constructed); false when they do not decode.
-  using Decode = bool (*)(std::string_view bytes, T* value);
-
-  const T& get() const {
-    if (lazy_ != nullptr) std::call_once(lazy_->once, [this] { DecodeNow(); });
-    return value_;
-  }
-  operator const T&() const { return get(); }  // NOLINT: reads as the field it was
-  // Compiling. REQUIRES: no SetEncoded.
-  T& mutable_value() { return value_; }
-
-  // Reading a snapshot: the value is in `bytes`, which `owned` holds when not null, else they
-  // outlive the field (the built-in snapshot). A value whose bytes do not decode is empty
-  // (Decoded says so).
-  void SetEncoded(std::string_view bytes, std::unique_ptr<std::string> owned, Decode decode) {
-    value_ = T();
-    lazy_ = std::make_unique<Lazy>();
-    lazy_->bytes = bytes;
-    lazy_->owned = std::move(owned);
-    lazy_->decode = decode;
-  }
-  // Decodes the value if not done yet; false when it does not decode.
-  bool Decoded() const {
-    get();
-    return lazy_ == nullptr || !lazy_->failed;
-  }
-
- private:
-  struct Lazy {
-    std::string_view bytes;
-    std::unique_ptr<std::string> owned;
-    Decode decode = nullptr;
-    std::once_flag once;
-    bool failed = false;  // written once, under `once`
-  };
-  void DecodeNow() const {
-    if (!lazy_->decode(lazy_->bytes, &value_)) {
-      value_ = T();
-      lazy_->failed = true;
-    }
-  }
-
-  mutable T value_;  // decoding fills it once, under Lazy::once
-  std::unique_ptr<Lazy> lazy_;
-};
-
 // A sector (rules/README.md section 14): nouns that give an actor its sector ("soldiers": MIL).
 struct SectorDef {
   std::string code;   // CAMEO sector code, e.g. "MIL", "GOVMED"
@@ -282,6 +230,8 @@ class LazyRegex {
     return state_->re.get();
   }
   const std::string& regex() const { return state_->regex; }
+  // Whether it was constructed with an expression.
+  bool has_value() const { return state_ != nullptr; }
 
  private:
   friend struct SnapshotAccess;  // rule_snapshot.cc encodes the members
@@ -383,6 +333,10 @@ struct CompiledPattern {
   // The pattern reads capitals (a {name} slot) and runs on Tagged::tagged, with
   // case-insensitive words; false: it runs on Tagged::folded (tagged_sentence.h).
   bool cased = false;
+  // When the pattern names a marked list (CompiledRules::marked_lists): the same pattern for the
+  // marked strings (tagged_sentence.h, "Marked word lists"), which the matcher runs instead of
+  // `re` on every sentence that has them (Marked); `re` reads the others. Empty otherwise.
+  LazyRegex marked;
   int line = 0;
   std::string source;  // the pattern as written
 };
@@ -677,8 +631,11 @@ struct CompiledRules {
   ActorVocabulary actors;
   // Discovery by shape (name_discovery.h): the vocabulary, and the listed persons by
   // TransliterationKey of their full names and of their surnames.
+  // The word lists the patterns read as marks (tagged_sentence.h, "Marked word lists").
+  MarkedLists marked_lists;
   NameVocabulary names;
-  LazyField<StringMap<std::vector<uint32_t>>> person_names, person_surnames;
+  // The listed persons by name and surname keys: flat, read without decoding (person_index.h).
+  PersonIndex person_names, person_surnames;
   std::string fingerprint;
 };
 

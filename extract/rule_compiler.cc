@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
 #include <utility>
 #include <vector>
 
@@ -56,7 +57,50 @@ RuleKind RuleKindOf(const RuleBlock& b) {
 RuleCompiler::RuleCompiler(RuleFiles* files, const SymbolTables& symbols, Lexicon* lexicon)
     : files_(files), symbols_(symbols), lexicon_(lexicon) {}
 
+namespace {
+
+// The word lists `seq` names, directly or through macros, into `names`.
+void NamedLists(const PatternSeq& seq, const SymbolTables& symbols, std::set<std::string>* names,
+                std::set<std::string>* macros_seen) {
+  for (const PatternNode& node : seq) {
+    const bool list_slot = node.kind == PatternNode::Kind::kSlot && node.slot == SlotType::kWords;
+    if (node.kind == PatternNode::Kind::kRef || list_slot) {
+      if (symbols.words.count(node.text) > 0) {
+        names->insert(node.text);
+      } else if (auto it = symbols.macros.find(node.text);
+                 it != symbols.macros.end() && macros_seen->insert(node.text).second) {
+        NamedLists(it->second, symbols, names, macros_seen);
+      }
+    }
+    for (const PatternSeq& alt : node.alternatives) NamedLists(alt, symbols, names, macros_seen);
+  }
+}
+
+}  // namespace
+
+void RuleCompiler::ChooseMarkedLists() {
+  std::set<std::string> named, macros_seen;
+  for (const auto& [id, block] : symbols_.rule_blocks) {
+    for (const RuleProp& p : block->props) {
+      if (p.key != "pattern") continue;
+      PatternSeq seq;
+      PatternError error;
+      if (ParsePattern(p.value, &seq, &error)) NamedLists(seq, symbols_, &named, &macros_seen);
+    }
+  }
+  std::vector<std::vector<Cue>> lists;
+  for (const std::string& name : named) {  // in name order
+    const std::vector<Cue>& items = symbols_.words.at(name).items;
+    if (items.size() < kMarkedListItems || !MarkableList(items)) continue;
+    if (lists.size() == MarkedLists::kMaxLists) break;
+    marked_.emplace(name, static_cast<uint32_t>(lists.size()));
+    lists.push_back(items);
+  }
+  marks_ = MarkedLists(std::move(lists));
+}
+
 void RuleCompiler::Compile(CompiledRules* out) {
+  ChooseMarkedLists();
   for (auto& [id, block] : symbols_.rule_blocks) {
     Rule rule;
     if (CompileRule(*block, &rule)) out->rules.push_back(std::move(rule));
@@ -69,6 +113,7 @@ void RuleCompiler::Compile(CompiledRules* out) {
   // The rules added the last words to the lexicon (frame nouns): its words join the rules'
   // vocabulary, then the pattern words, the last to be interned.
   lexicon_->IndexVocabulary(&out->alias_index.tokens);
+  out->marked_lists = marks_;  // IndexPatternWords numbers their first tokens
   IndexPatternWords(out);
   frame_index_.Finish(out);
 }
@@ -262,7 +307,10 @@ bool RuleCompiler::CompilePattern(const RuleBlock& b, const RuleProp& p, RuleKin
     return false;
   }
   EmittedPattern emitted;
-  if (!EmitPattern(seq, symbols_.Scope(), kind, /*in_macro=*/false, &emitted, &error)) {
+  PatternScope scope = symbols_.Scope();
+  scope.marked = &marked_;
+  scope.marks = &marks_;
+  if (!EmitPattern(seq, scope, kind, /*in_macro=*/false, &emitted, &error)) {
     if (error.offset >= 0) files_->Error(b, p, p.value_col + error.offset, error.message);
     if (error.offset < 0) {
       files_->Error(b, p, p.value_col, "pattern uses a macro that has errors (see above)");
@@ -302,6 +350,16 @@ bool RuleCompiler::CompilePattern(const RuleBlock& b, const RuleProp& p, RuleKin
   if (build_now && !out->re->ok()) {
     files_->Error(b, p, p.value_col, "pattern does not compile: " + out->re->error());
     return false;
+  }
+  if (!emitted.marked_regex.empty()) {
+    // Shorter than `re` (a marked list is a few instructions per item length): RE2 takes it
+    // when it takes `re`.
+    auto marked = programs_.find(emitted.marked_regex);
+    if (marked == programs_.end()) {
+      LazyRegex re(emitted.marked_regex, PatternOptions());
+      marked = programs_.emplace(std::move(emitted.marked_regex), std::move(re)).first;
+    }
+    out->marked = marked->second;
   }
   out->captures = std::move(emitted.captures);
   out->required_bits = std::move(emitted.required_bits);

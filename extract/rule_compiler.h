@@ -31,6 +31,9 @@ class RuleCompiler {
   void Compile(CompiledRules* out);
 
  private:
+  // The word lists to mark (tagged_sentence.h, "Marked word lists"): those of at least
+  // kMarkedListItems items that a pattern names and that MarkableList accepts, by name.
+  void ChooseMarkedLists();
   bool CompileRule(const RuleBlock& b, Rule* rule);
   bool CompilePattern(const RuleBlock& b, const RuleProp& p, RuleKind kind, CompiledPattern* out);
 
@@ -43,6 +46,9 @@ class RuleCompiler {
   // The patterns' programs by expression: patterns written the same in different rules ("the
   // {demonym:country} {@office-title:office}" of two coref rules) share one.
   std::map<std::string, LazyRegex, std::less<>> programs_;
+  // The marked lists (ChooseMarkedLists): name -> index in marks_.
+  std::map<std::string, uint32_t> marked_;
+  MarkedLists marks_;
   Lexicon* lexicon_;
 };
 

@@ -127,6 +127,7 @@ class Analyzer {
     for (size_t i = 0; i < units.size(); ++i) {
       dating.StartUnit(units[i].paragraph, !units[i].relational);
       internal::Tag(doc_, units[i].text, dating.reference(), &tagged[i]);
+      tagged[i].marked_lists = &doc_.rules.marked_lists;  // the patterns may read marks
       dating.AddDates(tagged[i].dates);
       const std::optional<TimeValue> when = dating.UnitTime();
       tagged[i].date = when ? when->value : std::string();
@@ -139,6 +140,8 @@ class Analyzer {
     if (shapes) {
       for (const Tagged& s : tagged) words_.AddUnit(s.text, s.lower, s.tokens, s.words);
       doc_.words = &words_;
+      // An imported person's full name inside another person's (document_labels.h).
+      labels_.DropOtherPeople(tagged, &doc_, out);
       for (size_t i = 0; i < units.size(); ++i) {
         const bool title_like = !units[i].relational || units[i].title;
         internal::DiscoverByShape(tagged[i], title_like, units[i].title, &doc_, out);
@@ -156,7 +159,9 @@ class Analyzer {
         }
       }
     }
-    // The text's spellings of the imported layer's entities (document_labels.h).
+    // The imported layer's people of common names the document means otherwise, and the text's
+    // spellings of its entities (document_labels.h).
+    labels_.SeparateNamesakes(tagged, &doc_);
     for (size_t i = 0; i < units.size(); ++i) {
       labels_.Read(doc_, tagged[i], !units[i].relational || units[i].title);
     }

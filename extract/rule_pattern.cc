@@ -329,9 +329,19 @@ uint32_t SlotBits(SlotType type) {
 
 class Emitter {
  public:
+  // `marked`: the pattern for the marked strings (EmittedPattern::marked_regex).
   Emitter(const PatternScope& scope, RuleKind kind, bool in_macro, bool fold, EmittedPattern* out,
-          PatternError* error)
-      : scope_(scope), kind_(kind), in_macro_(in_macro), fold_(fold), out_(out), error_(error) {}
+          PatternError* error, bool marked = false)
+      : scope_(scope),
+        kind_(kind),
+        in_macro_(in_macro),
+        fold_(fold),
+        marks_(marked ? scope.marks : nullptr),
+        out_(out),
+        error_(error) {}
+
+  // Whether the pattern named a marked list.
+  bool named_marked() const { return named_marked_; }
 
   bool EmitTop(const PatternSeq& seq) {
     std::vector<bool> bound(kSlotRoleCount, false);
@@ -696,7 +706,7 @@ class Emitter {
         Cue cue;
         cue.tokens.push_back(AsciiLower(node.text));
         cue.prefix = node.prefix;
-        *re += CueRegex(cue, fold_);
+        *re += CueRegex(cue, fold_, marks_);
         if (required && !node.prefix && IsWordByte(static_cast<unsigned char>(node.text[0]))) {
           out_->required_words.push_back(cue.tokens[0]);
         }
@@ -734,7 +744,7 @@ class Emitter {
 
   bool EmitRef(const PatternNode& node, bool required, std::vector<bool>* bound, std::string* re) {
     if (auto it = scope_.words->find(node.text); it != scope_.words->end()) {
-      *re += WordListRegex(it->second, fold_);
+      *re += ListRegex(it->first, it->second);
       return true;
     }
     auto it = scope_.macros->find(node.text);
@@ -777,7 +787,7 @@ class Emitter {
           }
           return Fail(node.offset + 1, "undefined word list '@" + node.text + "'");
         }
-        piece = WordListRegex(it->second, fold_);
+        piece = ListRegex(it->first, it->second);
         capture.kind = SlotKind::kWords;
         break;
       }
@@ -823,10 +833,23 @@ class Emitter {
     return true;
   }
 
+  // A word list's expression: on the marked strings (marks_), a marked list's marks.
+  std::string ListRegex(const std::string& name, const WordList& list) {
+    if (scope_.marked != nullptr) {
+      if (auto it = scope_.marked->find(name); it != scope_.marked->end()) {
+        named_marked_ = true;
+        if (marks_ != nullptr) return MarkedListRegex(it->second, list.items);
+      }
+    }
+    return CueListRegex(list.items, fold_, marks_);
+  }
+
   const PatternScope& scope_;
   RuleKind kind_;
   bool in_macro_;
-  bool fold_;  // words case-insensitively, for the tagged string as written
+  bool fold_;                 // words case-insensitively, for the tagged string as written
+  const MarkedLists* marks_;  // non-null: for the marked strings
+  bool named_marked_ = false;
   EmittedPattern* out_;
   PatternError* error_;
   int depth_ = 0;
@@ -866,12 +889,21 @@ bool EmitPattern(const PatternSeq& seq, const PatternScope& scope, RuleKind kind
   *out = EmittedPattern();
   Emitter emitter(scope, kind, in_macro, /*fold=*/false, out, error);
   if (!emitter.EmitTop(seq)) return false;
-  if (!out->cased) return true;
-  // A {name} slot reads capitals, so the pattern runs on the tagged string as written, with
-  // case-insensitive words.
-  *out = EmittedPattern();
-  Emitter cased(scope, kind, in_macro, /*fold=*/true, out, error);
-  return cased.EmitTop(seq);
+  bool fold = false;
+  if (out->cased) {
+    // A {name} slot reads capitals, so the pattern runs on the tagged string as written, with
+    // case-insensitive words.
+    fold = true;
+    *out = EmittedPattern();
+    Emitter cased(scope, kind, in_macro, /*fold=*/true, out, error);
+    if (!cased.EmitTop(seq)) return false;
+  }
+  if (!emitter.named_marked() || scope.marks == nullptr || scope.marks->empty()) return true;
+  EmittedPattern marked;
+  Emitter on_marks(scope, kind, in_macro, fold, &marked, error, /*marked=*/true);
+  if (!on_marks.EmitTop(seq)) return false;
+  out->marked_regex = std::move(marked.regex);
+  return true;
 }
 
 void CollectRefs(const PatternSeq& seq, std::vector<std::pair<std::string, int>>* refs) {

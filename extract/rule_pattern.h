@@ -77,6 +77,10 @@ struct PatternScope {
   const std::map<std::string, WordList>* words = nullptr;
   const std::map<std::string, PatternSeq>* macros = nullptr;
   const std::set<std::string>* broken_macros = nullptr;
+  // The word lists the rules mark (tagged_sentence.h, "Marked word lists"): name -> index in
+  // `marks`. Null or empty: none.
+  const std::map<std::string, uint32_t>* marked = nullptr;
+  const MarkedLists* marks = nullptr;
 };
 
 // The most units after the second that EmittedPattern::then describes.
@@ -123,6 +127,10 @@ struct EmittedPattern {
   // The pattern has a {name} slot, which reads capitals: `regex` is for Tagged::tagged, with
   // case-insensitive words; otherwise for Tagged::folded, with lower-case words.
   bool cased = false;
+  // When the pattern names a marked list (PatternScope::marked): the same pattern for the
+  // marked strings (MarkedStrings), which reads the list's marks instead of its words; empty
+  // otherwise.
+  std::string marked_regex;
 };
 
 // Compiles `seq` for a rule of `kind` (`in_macro`: the body of a macro, which may not bind

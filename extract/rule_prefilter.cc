@@ -113,6 +113,17 @@ void IndexPatternWords(CompiledRules* rules) {
       }
     }
   }
+  // The marked lists' first tokens (tagged_sentence.h, "Marked word lists"), by which a
+  // sentence's marks are found.
+  MarkedLists& marked = rules->marked_lists;
+  marked.first_of_pattern_word.clear();
+  for (uint32_t k = 0; k < marked.first_tokens.size(); ++k) {
+    const uint32_t id = id_of(marked.first_tokens[k]);
+    if (id >= marked.first_of_pattern_word.size()) {
+      marked.first_of_pattern_word.resize(id + 1, MarkedLists::kNoFirst);
+    }
+    marked.first_of_pattern_word[id] = k;
+  }
   rules->pattern_word_of.resize(vocabulary.size() + 1, kNoPatternWord);
 }
 

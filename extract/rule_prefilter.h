@@ -28,7 +28,8 @@ void ChooseAnchors(CompiledPattern* pattern);
 // Numbers the word requirements of every pattern of `rules->rules` (CompiledPattern::
 // requirements) and its start, second and later words (start_ids, second_ids, then), interns the
 // pattern words in the vocabulary (alias_index.tokens) and fills pattern_words, pattern_word_of,
-// requirement_count and unanchored. REQUIRES: the vocabulary
+// requirement_count, unanchored and marked_lists.first_of_pattern_word (the marked lists' first
+// tokens are pattern words too). REQUIRES: the vocabulary
 // is complete but for the pattern words (no word is interned after this).
 void IndexPatternWords(CompiledRules* rules);
 

@@ -398,7 +398,7 @@ void Field(IO& io, RE2::Options& o) {
 struct SnapshotAccess {
   template <typename IO>
   static void Fields(IO& io, TokenTable& t) {
-    auto& [slots_, pool_, texts_, count_] = t;
+    auto& [slots_, pool_, texts_, count_, bytes_] = t;
     size_t slots = slots_.size();
     io.Count(slots, sizeof(TokenTable::Slot));
     if constexpr (IO::kReading) {
@@ -427,6 +427,16 @@ struct SnapshotAccess {
           break;
         }
       }
+      if (io.ok()) t.FillBytes();
+    }
+  }
+
+  template <typename IO>
+  static void Fields(IO& io, PersonIndex& t) {
+    auto& [keys_, key_ends_, value_ends_, values_] = t;
+    All(io, keys_, key_ends_, value_ends_, values_);
+    if constexpr (IO::kReading) {
+      if (!t.Valid()) io.Fail("a person index is misshapen");
     }
   }
 
@@ -507,8 +517,8 @@ struct SnapshotAccess {
 
 namespace {
 
-// The classes SnapshotAccess reads (TokenTable, FrameWordTable, Lexicon, PhraseSet, LazyRegex,
-// PatternWordSet).
+// The classes SnapshotAccess reads (TokenTable, PersonIndex, FrameWordTable, Lexicon, PhraseSet,
+// LazyRegex, PatternWordSet).
 template <typename IO, typename T>
 requires requires(IO& io, T& value) { SnapshotAccess::Fields(io, value); }
 void Field(IO& io, T& value) { SnapshotAccess::Fields(io, value); }
@@ -537,7 +547,7 @@ void Field(IO& io, EntityDef& d) {
   All(io, entity, role_periods, acts_as, eras, adjectives, priority, order, where, imported_roles,
       imported);
 }
-// Bytes a lazily decoded field keeps (EntityDefs, LazyField): null when they outlive the rules
+// Bytes the lazily decoded entities keep (EntityDefs): null when they outlive the rules
 // (Reader::lasting), else a copy.
 std::unique_ptr<std::string> Keep(const Reader& io, std::string_view bytes) {
   return io.lasting() ? nullptr : std::make_unique<std::string>(bytes);
@@ -593,7 +603,7 @@ PARLEY_SNAPSHOT_FIELDS(CaptureUnits, begin, end)
 PARLEY_SNAPSHOT_FIELDS(CompiledPattern, re, captures, required_bits, required_words, required_any,
                        requirements, anchors, start_bits, start_words, start_ids, start_name,
                        second_bits, second_words, second_ids, second_name, then, capture_units,
-                       cased, line, source)
+                       cased, marked, line, source)
 PARLEY_SNAPSHOT_FIELDS(SelfTest, counter, sentence, line, expects)
 PARLEY_SNAPSHOT_FIELDS(FrameVerb, verb, particle, before)
 PARLEY_SNAPSHOT_FIELDS(RoleFiller, prep, bits, actor, that, after)
@@ -670,48 +680,34 @@ void EntityPatterns(IO& io, std::vector<EntityPattern>& patterns, std::unique_pt
   }
 }
 
-// A value decoded from its own bytes (LazyField::Decode).
-template <typename T>
-bool DecodeWhole(std::string_view bytes, T* value) {
-  Reader reader(bytes);
-  Field(reader, *value);
-  return reader.ok() && reader.at_end();
-}
-
-// A lazily decoded field: its encoding as a string (LazyField::SetEncoded).
-template <typename IO, typename T>
-void Field(IO& io, LazyField<T>& field) {
-  if constexpr (!IO::kReading) {
-    Writer one;
-    Field(one, const_cast<T&>(field.get()));  // the writer only reads it
-    if (!one.ok()) io.Fail(one.error());
-    std::string bytes = one.Take();
-    Field(io, bytes);
-  } else {
-    size_t size = 0;
-    io.Count(size, 1);
-    const std::string_view bytes = io.View(size);
-    if (!io.ok()) return;
-    std::unique_ptr<std::string> owned = Keep(io, bytes);
-    const std::string_view kept = owned != nullptr ? std::string_view(*owned) : bytes;
-    field.SetEncoded(kept, std::move(owned), DecodeWhole<T>);
-  }
-}
-
 template <typename IO>
 void Field(IO& io, CompiledRules& r) {
   auto& [entities, entity_index, alias_index, entity_patterns, entity_pattern_set, entity_gate,
          date_word_ids, rules, pattern_words, pattern_word_of, requirement_count, refine_word_count,
          frame_index, patterns_of, unanchored, discover_rules, coref_rules, lexicon, cues,
          cues_by_start, cues_any_start, sectors, sector_nouns, sector_noun_ids, sector_by_group,
-         discard_sentence, discard_document, office_holders, actors, names, person_names,
-         person_surnames, fingerprint] = r;
+         discard_sentence, discard_document, office_holders, actors, marked_lists, names,
+         person_names, person_surnames, fingerprint] = r;
   All(io, entities, entity_index, alias_index);
   EntityPatterns(io, entity_patterns, entity_pattern_set);
   All(io, entity_gate, date_word_ids, rules, pattern_words, pattern_word_of, requirement_count,
       refine_word_count, frame_index, patterns_of, unanchored, discover_rules, coref_rules, lexicon,
       cues, cues_by_start, cues_any_start, sectors, sector_nouns, sector_noun_ids, sector_by_group,
       discard_sentence, discard_document, office_holders, actors);
+  // The marked lists: their items and first tokens' pattern words; the rest follows from them.
+  std::vector<std::vector<Cue>> lists = marked_lists.lists;
+  std::vector<uint32_t> by_id = marked_lists.first_of_pattern_word;
+  All(io, lists, by_id);
+  if constexpr (IO::kReading) {
+    if (lists.size() > MarkedLists::kMaxLists) io.Fail("too many marked word lists");
+    marked_lists = MarkedLists(std::move(lists));
+    for (uint32_t k : by_id) {
+      if (k != MarkedLists::kNoFirst && k >= marked_lists.first_tokens.size()) {
+        io.Fail("a marked list's first token is out of range");
+      }
+    }
+    marked_lists.first_of_pattern_word = std::move(by_id);
+  }
   SnapshotAccess::Fields(io, names, &alias_index.tokens);
   All(io, person_names, person_surnames, fingerprint);
 }
@@ -823,9 +819,6 @@ Status DecodeRuleSnapshotPayload(std::string_view payload) {
   PARLEY_ASSIGN_OR_RETURN(DecodedRules decoded, DecodePayload(payload, /*lasting=*/false));
   if (!decoded.rules->entities.DecodeAll()) {
     return DataLossError("the snapshot is damaged: an entity does not decode");
-  }
-  if (!decoded.rules->person_names.Decoded() || !decoded.rules->person_surnames.Decoded()) {
-    return DataLossError("the snapshot is damaged: a person table does not decode");
   }
   return Status::Ok();
 }

@@ -19,9 +19,9 @@
 // keeps its expression and options (built when first used, as when compiled) and the entity
 // patterns and their RE2::Set are rebuilt from their expressions on reading. The entities are
 // u32 offsets (count + 1) and a string of every entity's fields, so that reading leaves each
-// encoded until it is first asked for (EntityDefs, rule_compiled.h); a LazyField (the person
-// tables of name discovery) is a string of its encoding, decoded when first used. Both keep
-// the built-in snapshot's bytes, which live as long as the process, or a copy for a cache file.
+// encoded until it is first asked for (EntityDefs, rule_compiled.h), keeping the built-in
+// snapshot's bytes, which live as long as the process, or a copy for a cache file; the person
+// tables of name discovery are flat arrays (person_index.h), read as they are.
 //
 // One generic field visitor per struct (rule_snapshot.cc) serves the writer and the reader, so
 // the two cannot drift; for the structs whose fields are public it names them with a structured
@@ -51,7 +51,7 @@ namespace parley::internal {
 struct CompiledRules;
 
 // Bump whenever the encoding or a field of the compiled rules changes.
-inline constexpr uint32_t kRuleSnapshotVersion = 4;
+inline constexpr uint32_t kRuleSnapshotVersion = 7;
 
 // The snapshot of `rules` (compiled without errors) and its literal alias count under `key`.
 // Fails when the rules hold what a snapshot cannot (a sector view, sectors.h: never in compiled

@@ -110,8 +110,19 @@ uint32_t TokenTable::Intern(std::string_view text) {
             static_cast<uint32_t>(text.size())};
     texts_.emplace_back(slot.offset, slot.size);
     pool_.append(text);
+    if (text.size() == 1) bytes_[static_cast<unsigned char>(text[0])] = slot.id;
   }
   return slot.id;
+}
+
+void TokenTable::FillBytes() {
+  bytes_.fill(kAbsent);
+  if (slots_.empty()) return;
+  for (int c = 0; c < 256; ++c) {
+    const char byte = static_cast<char>(c);
+    const std::string_view text(&byte, 1);
+    bytes_[c] = slots_[Probe(text, Hash(text))].id;
+  }
 }
 
 }  // namespace parley::internal

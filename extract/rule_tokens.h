@@ -9,6 +9,7 @@
 #ifndef PARLEY_EXTRACT_RULE_TOKENS_H_
 #define PARLEY_EXTRACT_RULE_TOKENS_H_
 
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -94,6 +95,8 @@ class TokenTable {
   uint32_t Intern(std::string_view text);
   // Returns the id of `text`, or kAbsent.
   uint32_t Find(std::string_view text) const {
+    // A fifth of a text's tokens are one byte (punctuation, "a", "I"): read off a table.
+    if (text.size() == 1) return bytes_[static_cast<unsigned char>(text[0])];
     if (slots_.empty()) return kAbsent;
     return slots_[Probe(text, Hash(text))].id;
   }
@@ -156,6 +159,11 @@ class TokenTable {
   std::string pool_;                                  // the texts, back to back
   std::vector<std::pair<uint32_t, uint32_t>> texts_;  // id - 1 -> (offset, size) in pool_
   uint32_t count_ = 0;
+  // The id of each one-byte text, or kAbsent: what the slots hold for it (not encoded in the
+  // snapshot: made again from the slots when it is read, FillBytes).
+  std::array<uint32_t, 256> bytes_{};
+  // Fills bytes_ from the slots.
+  void FillBytes();
 };
 
 }  // namespace parley::internal

@@ -38,13 +38,37 @@ char MentionLetter(uint32_t bit) {
              : '?';
 }
 
+namespace {
+
+// What a word may be followed by on a marked string (tagged_sentence.h, "Marked word lists").
+constexpr std::string_view kOptionalMark = "(?:\\x03[0-9a-z]*)?";
+
+bool Ascii(std::string_view token) {
+  return std::all_of(token.begin(), token.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// Whether a pattern's token (lower-cased) may match a word unit that carries a mark: one that
+// begins an item of a marked list, or, compared with (?i:) (`fold`), any non-ASCII token, which
+// might fold to one.
+bool MayCarryMark(std::string_view token, bool fold, const MarkedLists* marks) {
+  if (marks == nullptr || marks->empty()) return false;
+  return (fold && !Ascii(token)) || marks->MayBegin(token);
+}
+
+}  // namespace
+
 // One case-insensitive group for the whole cue (spaces and [^ \x01] fold to themselves): RE2
 // parses a (?i:) group per token 8% slower over the default rules' patterns.
-std::string CueRegex(const Cue& cue, bool fold) {
+std::string CueRegex(const Cue& cue, bool fold, const MarkedLists* marks) {
   std::string re = fold ? "(?i:" : "(?:";
   for (size_t i = 0; i < cue.tokens.size(); ++i) {
     re += RE2::QuoteMeta(cue.tokens[i]);
-    if (cue.prefix && i + 1 == cue.tokens.size()) re += "[^ \\x01]*";
+    if (cue.prefix && i + 1 == cue.tokens.size()) {
+      re += "[^ \\x01]*";  // which a mark's bytes are too
+    } else if (MayCarryMark(cue.tokens[i], fold, marks)) {
+      re += kOptionalMark;
+    }
     re += " ";
   }
   return re + ")";
@@ -57,7 +81,8 @@ namespace {
 // Sibling tokens whose rests are written the same share that rest and their space
 // ("(?:defense|finance) minister "): siblings are different tokens, so at most one of them
 // matches a word and the order between them prefers nothing.
-bool AppendCueTree(const std::vector<const Cue*>& items, size_t depth, std::string* re) {
+bool AppendCueTree(const std::vector<const Cue*>& items, size_t depth, bool fold,
+                   const MarkedLists* marks, std::string* re) {
   std::vector<std::pair<std::string_view, std::vector<const Cue*>>> groups;
   bool ends = false;
   for (const Cue* cue : items) {
@@ -76,7 +101,7 @@ bool AppendCueTree(const std::vector<const Cue*>& items, size_t depth, std::stri
   std::vector<std::pair<std::vector<std::string_view>, std::string>> branches;
   for (const auto& [token, members] : groups) {
     std::string rest;
-    if (!AppendCueTree(members, depth + 1, &rest)) return false;
+    if (!AppendCueTree(members, depth + 1, fold, marks, &rest)) return false;
     auto it = std::find_if(branches.begin(), branches.end(),
                            [&](const auto& branch) { return branch.second == rest; });
     if (it == branches.end()) it = branches.insert(branches.end(), {{}, std::move(rest)});
@@ -90,11 +115,15 @@ bool AppendCueTree(const std::vector<const Cue*>& items, size_t depth, std::stri
     // grows with the instructions).
     const std::vector<std::string_view>& tokens = branches[b].first;
     if (tokens.size() > 1) *re += "(?:";
+    bool marked = false;
     for (size_t t = 0; t < tokens.size(); ++t) {
       if (t > 0) *re += "|";
       *re += RE2::QuoteMeta(tokens[t]);
+      marked = marked || MayCarryMark(tokens[t], fold, marks);
     }
     if (tokens.size() > 1) *re += ")";
+    // A sibling that begins no item never carries a mark: the others' option costs it nothing.
+    if (marked) *re += kOptionalMark;
     *re += " ";
     *re += branches[b].second;
   }
@@ -106,28 +135,102 @@ bool AppendCueTree(const std::vector<const Cue*>& items, size_t depth, std::stri
 bool Factorable(const std::vector<Cue>& cues, bool fold) {
   return std::all_of(cues.begin(), cues.end(), [&](const Cue& cue) {
     return !cue.prefix && !cue.tokens.empty() &&
-           (!fold || std::all_of(cue.tokens.begin(), cue.tokens.end(), [](const std::string& t) {
-             return std::all_of(t.begin(), t.end(),
-                                [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-           }));
+           (!fold || std::all_of(cue.tokens.begin(), cue.tokens.end(),
+                                 [](const std::string& t) { return Ascii(t); }));
   });
 }
 
 }  // namespace
 
-std::string CueListRegex(const std::vector<Cue>& cues, bool fold) {
+std::string CueListRegex(const std::vector<Cue>& cues, bool fold, const MarkedLists* marks) {
   if (Factorable(cues, fold)) {
     std::vector<const Cue*> items;
     for (const Cue& cue : cues) items.push_back(&cue);
     std::string re = fold ? "(?i:" : "(?:";
-    if (AppendCueTree(items, 0, &re)) return re + ")";
+    if (AppendCueTree(items, 0, fold, marks, &re)) return re + ")";
   }
   std::string re = "(?:";
   for (size_t i = 0; i < cues.size(); ++i) {
     if (i > 0) re += "|";
-    re += CueRegex(cues[i], fold);
+    re += CueRegex(cues[i], fold, marks);
   }
   return re + ")";
+}
+
+bool MarkableList(const std::vector<Cue>& cues) {
+  if (cues.empty() || !Factorable(cues, /*fold=*/true)) return false;
+  for (const Cue& cue : cues) {
+    if (cue.tokens.size() > 9) return false;
+  }
+  std::vector<const Cue*> items;
+  for (const Cue& cue : cues) items.push_back(&cue);
+  std::string tree;
+  return AppendCueTree(items, 0, /*fold=*/false, nullptr, &tree);
+}
+
+std::string MarkedListRegex(uint32_t list, const std::vector<Cue>& cues) {
+  bool lengths[10] = {};
+  size_t longest = 0;
+  for (const Cue& cue : cues) {
+    const size_t length = std::min<size_t>(cue.tokens.size(), 9);
+    lengths[length] = true;
+    longest = std::max(longest, length);
+  }
+  // The first unit: its text (no "\x03": Marked writes no marks then), "\x03", the marks of the
+  // lists before this one, its letter; lazily past the digits of longer items to an item's
+  // length, then the rest of the mark and the space; then the item's other units. A mark's
+  // digits differ, so at each digit one length at most matches: the lengths nest, sharing their
+  // other units ("(?:(?:3m U|2m) U|1m)"), and the lazy skip tries the digits in the mark's
+  // order, the longest item first.
+  std::string re = "[^ \\x03]+\\x03[0-9a-z]*?";
+  re += static_cast<char>('a' + list);
+  re += "[0-9]*?";
+  std::string nest;
+  for (size_t length = longest; length >= 1; --length) {
+    std::string here(1, static_cast<char>('0' + length));
+    here += "[0-9a-z]* ";
+    if (length == longest) {
+      nest = std::move(here);
+    } else {
+      nest = "(?:" + nest + "[^ ]+ " + (lengths[length] ? "|" + here : std::string()) + ")";
+    }
+  }
+  return "(?:" + re + nest + ")";
+}
+
+MarkedLists::MarkedLists(std::vector<std::vector<Cue>> marked) : lists(std::move(marked)) {
+  std::vector<std::pair<std::string, std::pair<uint32_t, uint32_t>>> firsts;
+  for (uint32_t l = 0; l < lists.size(); ++l) {
+    for (uint32_t i = 0; i < lists[l].size(); ++i) {
+      if (!lists[l][i].tokens.empty()) firsts.push_back({lists[l][i].tokens[0], {l, i}});
+    }
+  }
+  std::stable_sort(firsts.begin(), firsts.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& [token, item] : firsts) {
+    if (first_tokens.empty() || first_tokens.back() != token) {
+      first_tokens.push_back(token);
+      items_of_first.emplace_back();
+    }
+    items_of_first.back().push_back(item);
+  }
+  size_t size = kWordKeys;
+  while (size < 2 * first_tokens.size()) size *= 2;
+  slots.assign(size, kNoFirst);
+  for (uint32_t k = 0; k < first_tokens.size(); ++k) {
+    size_t slot = WordKey(first_tokens[k]);
+    while (slots[slot] != kNoFirst) slot = (slot + 1) % size;
+    slots[slot] = k;
+  }
+}
+
+uint32_t MarkedLists::FirstIndex(std::string_view token) const {
+  if (token.empty() || slots.empty()) return kNoFirst;
+  const size_t size = slots.size();
+  for (size_t slot = WordKey(token);; slot = (slot + 1) % size) {
+    const uint32_t k = slots[slot];
+    if (k == kNoFirst || first_tokens[k] == token) return k;
+  }
 }
 
 std::string PlaceholderRegex(uint32_t bits) {
@@ -339,9 +442,111 @@ void BuildUnits(Tagged* s) {
   s->tagged.resize(size);
   s->folded.resize(size);
   s->bits = bits;
+  s->marked.state = MarkedStrings::State::kUnknown;  // the units changed
   // Exact already, unless the sentence was built before with more (a second pass).
   s->units.shrink_to_fit();
   s->unit_offsets.shrink_to_fit();
+}
+
+namespace {
+
+// The marks of s's word units (tagged_sentence.h, "Marked word lists"), one after another in
+// `bytes`: (unit, end of its mark in `bytes`) for each unit that carries one, in order.
+void FindMarks(const Tagged& s, const MarkedLists& lists, std::string* bytes,
+               std::vector<std::pair<uint32_t, uint32_t>>* marks) {
+  const size_t n = s.units.size();
+  const Unit* const units = s.units.data();
+  const std::vector<uint32_t>& by_id = lists.first_of_pattern_word;
+  const bool ids = !by_id.empty() && s.pattern_words.size() == s.tokens.size();
+  for (size_t u = 0; u < n; ++u) {
+    if (units[u].mention >= 0) continue;
+    uint32_t k = MarkedLists::kNoFirst;
+    if (!ids) {
+      k = lists.FirstIndex(s.LowerToken(units[u].tok_begin));
+    } else if (const uint32_t id = s.pattern_words[units[u].tok_begin]; id < by_id.size()) {
+      k = by_id[id];
+    }
+    if (k == MarkedLists::kNoFirst) continue;
+    // Per list, a bit per item length that matches here.
+    uint32_t found[MarkedLists::kMaxLists] = {};
+    bool any = false;
+    for (const auto& [l, i] : lists.items_of_first[k]) {
+      const std::vector<std::string>& tokens = lists.lists[l][i].tokens;
+      if (u + tokens.size() > n || (found[l] & (1u << tokens.size())) != 0) continue;
+      bool match = true;
+      for (size_t j = 1; j < tokens.size() && match; ++j) {
+        match = units[u + j].mention < 0 && s.LowerToken(units[u + j].tok_begin) == tokens[j];
+      }
+      if (!match) continue;
+      found[l] |= 1u << tokens.size();
+      any = true;
+    }
+    if (!any) continue;
+    *bytes += '\x03';
+    for (size_t l = 0; l < lists.lists.size(); ++l) {
+      if (found[l] == 0) continue;
+      *bytes += static_cast<char>('a' + l);
+      for (int length = 9; length >= 1; --length) {
+        if (found[l] & (1u << length)) *bytes += static_cast<char>('0' + length);
+      }
+    }
+    marks->emplace_back(static_cast<uint32_t>(u), static_cast<uint32_t>(bytes->size()));
+  }
+}
+
+// `plain` with each unit's mark (FindMarks) after its text.
+void WriteMarked(const std::string& plain, const std::vector<uint32_t>& offsets,
+                 std::string_view bytes, const std::vector<std::pair<uint32_t, uint32_t>>& marks,
+                 std::string* out) {
+  out->clear();
+  out->reserve(plain.size() + bytes.size());
+  size_t from = 0, mark = 0;
+  for (const auto& [u, mark_end] : marks) {
+    // The unit's text ends at the space before the next unit (or the last space).
+    const size_t end = (u + 1 < offsets.size() ? offsets[u + 1] : plain.size()) - 1;
+    out->append(plain, from, end - from);
+    out->append(bytes.substr(mark, mark_end - mark));
+    mark = mark_end;
+    from = end;
+  }
+  out->append(plain, from, plain.size() - from);
+}
+
+}  // namespace
+
+const MarkedStrings* Marked(const Tagged& s) {
+  MarkedStrings& m = s.marked;
+  using State = MarkedStrings::State;
+  if (m.state == State::kUnknown) {
+    m.state = State::kNone;
+    const MarkedLists* const lists = s.marked_lists;
+    // A "\x03" of the text would read as a mark; a character that (?i:) folds to an ASCII letter
+    // makes a word of `tagged` match an item that its `folded` spelling is not.
+    if (lists != nullptr && !lists->empty() && s.text_scanned && !s.folds_to_ascii &&
+        s.text.find('\x03') == std::string_view::npos) {
+      static thread_local std::string bytes;
+      static thread_local std::vector<std::pair<uint32_t, uint32_t>> marks;
+      bytes.clear();
+      marks.clear();
+      FindMarks(s, *lists, &bytes, &marks);
+      if (marks.empty()) {
+        m.state = State::kPlain;
+      } else {
+        WriteMarked(s.tagged, s.unit_offsets, bytes, marks, &m.tagged);
+        WriteMarked(s.folded, s.unit_offsets, bytes, marks, &m.folded);
+        m.unit_offsets.resize(s.unit_offsets.size());
+        size_t added = 0, next = 0;
+        for (size_t u = 0; u < s.unit_offsets.size(); ++u) {
+          m.unit_offsets[u] = static_cast<uint32_t>(s.unit_offsets[u] + added);
+          if (next < marks.size() && marks[next].first == u) {
+            added = marks[next++].second;  // the marks' bytes so far
+          }
+        }
+        m.state = State::kMarked;
+      }
+    }
+  }
+  return m.state == State::kNone ? nullptr : &m;
 }
 
 const Mention* PlaceholderMention(const Tagged& s, const re2::StringPiece& piece) {

@@ -29,7 +29,31 @@
 // RE2 compiles in about half the instructions. Words compare ASCII-case-insensitively either
 // way, as the prefilter's lower-cased words do.
 //
-// Thread-safety: plain data and pure functions.
+// Marked word lists. A large word list that patterns name (the office titles, 135 items) would be
+// spelled out, token by token, in every program of a pattern that names it, and RE2 builds a
+// program in time proportional to its size. The rules mark such lists instead (MarkedLists:
+// RuleCompiler marks those of at least kMarkedListItems items that patterns name and that
+// MarkableList accepts), and a sentence that a pattern naming one reaches is also written with
+// *marks* (Marked): the same units in the same order, a word unit at which items of a marked list
+// begin followed by its mark:
+//
+//   marked-word = the word unit's text, then MARK when items of a marked list begin there
+//   MARK        = "\x03" (LETTER DIGITS)+
+//   LETTER      = 'a' + the list's index in MarkedLists::lists, the lists in ascending order
+//   DIGITS      = the token counts of the list's items whose tokens are the word units from
+//                 here on, longest first (each 1 to 9)
+//
+// so that " \x01J0\x02 vice president \x01P1\x02 " is, on the marked folded string, written
+// " \x01J0\x02 vice\x03a2 president\x03a1 \x01P1\x02 ". The pattern's program for the marks
+// (CompiledPattern::marked) reads a marked list as MarkedListRegex, a few instructions per item
+// length instead of one per letter of every item, and lets every word of the pattern that may
+// begin an item carry a mark (CueRegex and CueListRegex with `marks`). A match on the marked
+// strings spans the same units as the plain program's match on the plain strings, with the same
+// preferences: a marked list's items that match at a unit are tried longest first, as its tree
+// tries them (MarkableList).
+//
+// Thread-safety: plain data and pure functions; Marked fills a sentence's cache (Tagged::marked)
+// the first time it is asked, so a sentence is matched by one thread at a time.
 #ifndef PARLEY_EXTRACT_TAGGED_SENTENCE_H_
 #define PARLEY_EXTRACT_TAGGED_SENTENCE_H_
 
@@ -79,9 +103,12 @@ struct Cue {
 
 // --- Regex fragments over the tagged string (each consumes its units and their spaces) -------
 
+struct MarkedLists;
+
 // One word-list item: case-insensitively (`fold`, for `tagged`), or as its lower-case tokens
-// (for `folded`).
-std::string CueRegex(const Cue& cue, bool fold);
+// (for `folded`). With `marks`, for a marked string: a token that may begin an item of a marked
+// list (MarkedLists::MayBegin) may carry a mark.
+std::string CueRegex(const Cue& cue, bool fold, const MarkedLists* marks = nullptr);
 // Any one of `cues` (`fold` as for CueRegex), the first listed preferred where several match:
 // the alternation of their CueRegex. When that is safe, the items are written as a tree that
 // spells each shared leading token once ("deputy (?:secretary (?:of state |)|prime minister )"),
@@ -92,7 +119,18 @@ std::string CueRegex(const Cue& cue, bool fold);
 // never match the same words; and within each group of items sharing leading tokens, an item that
 // ends there comes after those that go on (word lists are sorted by length: rule_symbols.cc), so
 // the order of preference stays the items'.
-std::string CueListRegex(const std::vector<Cue>& cues, bool fold);
+// With `marks`, as CueRegex.
+std::string CueListRegex(const std::vector<Cue>& cues, bool fold,
+                         const MarkedLists* marks = nullptr);
+// Whether a word list may be marked: every item 1 to 9 tokens long, all ASCII, none taking any
+// ending, and the list written as a tree by CueListRegex (so that its items that match at a
+// unit are preferred longest first, in both strings).
+bool MarkableList(const std::vector<Cue>& cues);
+// The least items of a word list that RuleCompiler marks.
+inline constexpr size_t kMarkedListItems = 64;
+// Any item of the marked list `list` (its index in MarkedLists::lists; `cues` its items), on a
+// marked string: the longest first.
+std::string MarkedListRegex(uint32_t list, const std::vector<Cue>& cues);
 // One mention placeholder whose letters include one of `bits`.
 std::string PlaceholderRegex(uint32_t bits);
 // 0 to `max` units of any kind, lazily.
@@ -117,6 +155,33 @@ inline uint16_t WordKey(std::string_view w) {
                      byte(w.size() / 2) * 0xC2B3u + static_cast<uint32_t>(w.size()) * 0x27D5u;
   return static_cast<uint16_t>((h >> 4) % kWordKeys);
 }
+
+// The word lists a rule set marks (the format above), in the order of their letters.
+// REQUIRES of `lists`: at most kMaxLists, each MarkableList.
+struct MarkedLists {
+  static constexpr size_t kMaxLists = 26;
+  std::vector<std::vector<Cue>> lists;
+
+  MarkedLists() = default;
+  explicit MarkedLists(std::vector<std::vector<Cue>> marked);
+  bool empty() const { return lists.empty(); }
+  // Whether a lower-cased token begins an item of some marked list.
+  bool MayBegin(std::string_view token) const { return FirstIndex(token) != kNoFirst; }
+  // The index into first_tokens of a lower-cased token, or kNoFirst.
+  static constexpr uint32_t kNoFirst = 0xffffffff;
+  uint32_t FirstIndex(std::string_view token) const;
+
+  // Derived from `lists` by the constructor: the items' first tokens (distinct), for each the
+  // (list, item) pairs that begin with it in list order, and an open-addressing table of their
+  // indices by WordKey (kNoFirst: an empty slot; twice the tokens, at least kWordKeys slots).
+  std::vector<std::string> first_tokens;
+  std::vector<std::vector<std::pair<uint32_t, uint32_t>>> items_of_first;
+  std::vector<uint32_t> slots;
+  // Set by IndexPatternWords (rule_prefilter.h), which makes every first token a pattern word:
+  // per pattern word id (Tagged::pattern_words), its index into first_tokens or kNoFirst, so
+  // that a sentence's tokens are looked up by the id tagging gave them. Empty: by their text.
+  std::vector<uint32_t> first_of_pattern_word;
+};
 
 // --- The sentence ----------------------------------------------------------------------------
 
@@ -160,6 +225,18 @@ struct Unit {
   int mention = -1;  // index into Tagged::mentions, or -1 for a word unit
 };
 
+// A sentence written with the marks of the rules' marked lists (Marked).
+struct MarkedStrings {
+  enum class State { kUnknown, kNone, kPlain, kMarked };
+  // kUnknown: not asked yet; kNone: no marks can be written (no marked lists, or the text
+  // holds "\x03", or a character that (?i:) folds to an ASCII letter: the plain programs read
+  // the sentence); kPlain: no item of a marked list occurs, the marked strings are the plain
+  // ones; kMarked: the strings below.
+  State state = State::kUnknown;
+  std::string tagged, folded;          // Tagged::tagged and folded with marks
+  std::vector<uint32_t> unit_offsets;  // start of each unit in them
+};
+
 // A sentence as the patterns see it.
 struct Tagged {
   std::string_view text;  // the normalised sentence
@@ -201,6 +278,11 @@ struct Tagged {
   // "The leaders decided to:"; DocumentActors::InList): a base form opening it is a verb, its
   // subject the introduction's ("Launch the Quad Fellowship"). Set by the caller after Tag.
   bool list_item = false;
+  // The rules' marked lists (set with the rules, by the matcher: rule_matcher.cc), and the
+  // sentence written with their marks, filled by Marked the first time it is asked and
+  // forgotten by BuildUnits. Null: none are written, the plain programs read the sentence.
+  const MarkedLists* marked_lists = nullptr;
+  mutable MarkedStrings marked;
 
   // A token's text (as written, lower-cased) is read millions of times a run: built from its
   // offsets directly, without substr's range check (tokens lie inside `text` by construction).
@@ -242,6 +324,10 @@ bool HoldsAsciiFoldingCharacter(std::string_view text);
 // Builds units, `tagged`, `folded`, `bits` and `folds_to_ascii` from `text`, `lower`, `tokens`
 // and `mentions` (whose letters it sets).
 void BuildUnits(Tagged* s);
+
+// The sentence written with its marks (MarkedStrings::kPlain or kMarked), or null (kNone) when
+// the plain programs must read it. Fills s.marked on the first call after BuildUnits.
+const MarkedStrings* Marked(const Tagged& s);
 
 // The mention a placeholder (or a capture that is one) names, or null.
 const Mention* PlaceholderMention(const Tagged& s, const re2::StringPiece& piece);

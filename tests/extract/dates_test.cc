@@ -150,6 +150,23 @@ TEST(FindDatesTest, UntestedFindsTheSame) {
   }
 }
 
+// Given the rule tokenizer's tokens of an ASCII text without '_', the finder finds the dates it
+// finds when it tokenizes the text itself: numbers, words that hold digits, punctuation between.
+TEST(FindDatesTest, UntestedWithRuleTokensFindsTheSame) {
+  const DateReference dated{.date = "2024-03-12"};
+  const DateReference narrative{.date = "1945-07", .narrative = true};
+  for (const char* text :
+       {"The talks ended on July 17, 1945.", "on 2019-03-18 officials", "the 1990s and 1980s",
+        "In May 1999 he won.", "G20 leaders met in 2021, not 2019a.", "Mar. 18th, 2019",
+        "1904-05, 1904/05 and 1904-1905", "1500 troops left on 3 March", "It ended 3 days ago.",
+        "Two years later they met.", "They meet next Saturday; (May 5) $50 billion 14.5%", ""}) {
+    SCOPED_TRACE(text);
+    const std::vector<internal::Token> tokens = internal::Tokenize(text);
+    EXPECT_EQ(FindDatesUntested(text, dated, tokens), FindDatesUntested(text, dated));
+    EXPECT_EQ(FindDatesUntested(text, narrative, tokens), FindDatesUntested(text, narrative));
+  }
+}
+
 TEST(FindDatesTest, Absolute) {
   const std::vector<Case> cases = {
       {"on 2019-03-18 officials", "", {"2019-03-18=2019-03-18"}},

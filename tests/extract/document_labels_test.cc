@@ -1,7 +1,7 @@
 // DocumentLabels (extract/document_labels.h): in a document, an entity only the imported layer
 // defines takes the text's spelling as its label (accents, capitals, a longer name of the
-// person where the document names a country of its roles), its id unchanged; hand-written
-// entities keep theirs.
+// person where a sentence names a country of its roles), its id unchanged; a longer name that
+// is another person's is that person, found by shape; hand-written entities keep theirs.
 #include "extract/document_labels.h"
 
 #include <gtest/gtest.h>
@@ -22,39 +22,74 @@ struct LabelCase {
   std::string id;
   std::string label;                 // the entity's label in the document's entity list
   std::vector<std::string> aliases;  // its aliases there
+  std::string absent;                // an id the entity list must not hold
 };
 
-TEST(DocumentLabelsTest, ImportedEntitiesTakeTheTextsSpelling) {
-  const std::filesystem::path dir =
-      std::filesystem::path(testing::TempDir()) / "parley_document_labels";
+// The built-in rules with `imported` as the imported layer (and `hand_written` beside it), in
+// a fresh directory `name` under the test's temporary directory.
+std::unique_ptr<Extractor> ExtractorWith(const std::string& name, const std::string& imported,
+                                         const std::string& hand_written = "") {
+  const std::filesystem::path dir = std::filesystem::path(testing::TempDir()) / name;
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir / "imported");
-  std::ofstream(dir / "imported" / "layer.rules")
-      << "entity person:sauli-niinisto\n"
-         "  label Sauli Niinisto\n"
-         "  alias/i Sauli Niinisto\n"
-         "  role government of state:finland from 2012-03-01 code FINGOV\n"
-         "entity person:samia-suluhu\n"
-         "  label Samia Suluhu\n"
-         "  alias/i Samia Suluhu\n"
-         "  role government of state:tanzania from 2011-01-01 code TZAGOV\n"
-         "entity person:kate-ellis\n"
-         "  label Kate Ellis\n"
-         "  alias/i Kate Ellis\n"
-         "  role government of state:australia from 2008-01-01 to 2010-03-31 code AUSGOV\n"
-         "entity person:jose-ramos-horta\n"
-         "  label Jose Ramos Horta\n"
-         "  alias/i Jose Ramos Horta\n"
-         "entity organization:ymca\n"
-         "  label Ymca\n"
-         "  alias Ymca, YMCA\n";
-  std::ofstream(dir / "people.rules") << "entity person:fumio-kishida\n"
-                                         "  label Fumio Kishida\n"
-                                         "  alias Fumio Kishida, FUMIO KISHIDA\n";
+  std::ofstream(dir / "imported" / "layer.rules") << imported;
+  if (!hand_written.empty()) std::ofstream(dir / "people.rules") << hand_written;
   ExtractorOptions options;
   options.rule_paths = {dir.string()};
   Result<std::unique_ptr<Extractor>> extractor = Extractor::Create(options);
-  ASSERT_TRUE(extractor.ok()) << extractor.status().message();
+  EXPECT_TRUE(extractor.ok()) << extractor.status().message();
+  return extractor.ok() ? std::move(*extractor) : nullptr;
+}
+
+// The extraction of `text` as a document of 2022-05-01.
+Extraction ExtractText(Extractor& extractor, const std::string& text) {
+  Document doc;
+  doc.info.id = "t.txt";
+  doc.info.format = "text";
+  doc.info.date = "2022-05-01";
+  doc.text = text;
+  Result<Extraction> x = extractor.Extract(doc);
+  EXPECT_TRUE(x.ok());
+  return x.ok() ? std::move(*x) : Extraction{};
+}
+
+TEST(DocumentLabelsTest, ImportedEntitiesTakeTheTextsSpelling) {
+  const std::unique_ptr<Extractor> extractor = ExtractorWith(
+      "parley_document_labels",
+      "entity person:sauli-niinisto\n"
+      "  label Sauli Niinisto\n"
+      "  alias/i Sauli Niinisto\n"
+      "  role government of state:finland from 2012-03-01 code FINGOV\n"
+      "entity person:samia-suluhu\n"
+      "  label Samia Suluhu\n"
+      "  alias/i Samia Suluhu\n"
+      "  role government of state:tanzania from 2011-01-01 code TZAGOV\n"
+      "entity person:kate-ellis\n"
+      "  label Kate Ellis\n"
+      "  alias/i Kate Ellis\n"
+      "  role government of state:australia from 2008-01-01 to 2010-03-31 code AUSGOV\n"
+      "entity person:nana-akufu-addo\n"
+      "  label Nana Akufu Addo\n"
+      "  alias/i Nana Akufu Addo, Nana Akufo Addo\n"
+      "  role government of state:ghana from 2003-01-01 code GHAGOV\n"
+      "entity person:juan-carlos-i\n"
+      "  label Juan Carlos I\n"
+      "  alias/i Juan Carlos I, Juan Carlos\n"
+      "  role government of state:spain from 1975-11-22 code ESPGOV\n"
+      "entity person:robert-f-kennedy\n"
+      "  label Robert F. Kennedy\n"
+      "  alias/i Robert F. Kennedy\n"
+      "  role government of state:united-states from 1961-01-20 code USAGOV\n"
+      "entity person:jose-ramos-horta\n"
+      "  label Jose Ramos Horta\n"
+      "  alias/i Jose Ramos Horta\n"
+      "entity organization:ymca\n"
+      "  label Ymca\n"
+      "  alias Ymca, YMCA\n",
+      "entity person:fumio-kishida\n"
+      "  label Fumio Kishida\n"
+      "  alias Fumio Kishida, FUMIO KISHIDA\n");
+  ASSERT_NE(extractor, nullptr);
   const std::vector<LabelCase> cases = {
       {"President Sauli Niinistö met Japan on Monday.",
        "person:sauli-niinisto",
@@ -69,9 +104,39 @@ TEST(DocumentLabelsTest, ImportedEntitiesTakeTheTextsSpelling) {
        "person:samia-suluhu",
        "Samia Suluhu Hassan",
        {"Samia Suluhu"}},
-      // No country of her roles: the longer name may be someone else's.
-      {"President Samia Suluhu Hassan met Japan.", "person:samia-suluhu", "Samia Suluhu", {}},
-      {"GLAAD President Sarah Kate Ellis met Japan.", "person:kate-ellis", "Kate Ellis", {}},
+      // A later sentence names a country of her roles: the longer name is hers in all.
+      {"President Samia Suluhu Hassan met Japan. Samia Suluhu Hassan of Tanzania met China.",
+       "person:samia-suluhu",
+       "Samia Suluhu Hassan",
+       {"Samia Suluhu"}},
+      // No country of her roles: the longer name is someone else's, a person by shape.
+      {"President Samia Suluhu Hassan met Japan.",
+       "person:samia-suluhu-hassan",
+       "Samia Suluhu Hassan",
+       {},
+       "person:samia-suluhu"},
+      {"GLAAD President Sarah Kate Ellis met Japan. Ellis met China.",
+       "person:sarah-kate-ellis",
+       "Sarah Kate Ellis",
+       {"Ellis"},
+       "person:kate-ellis"},
+      // A surname after a name of given names only is another person's, country or not.
+      {"Juan Carlos Iturregui, of Spain, met Japan.",
+       "person:juan-carlos-iturregui",
+       "Juan Carlos Iturregui",
+       {"Iturregui"},
+       "person:juan-carlos-i"},
+      // A word before "of" and another name's word names an award, no person.
+      {"The United States gave Parekh the Robert F. Kennedy Ripple of Hope Award.",
+       "person:robert-f-kennedy",
+       "Robert F. Kennedy",
+       {}},
+      // Another of the person's names, its last words as the text writes them (a misspelt
+      // label: Phoenix's "Akufu").
+      {"President Nana Akufo-Addo of Ghana met Japan. President Akufo-Addo spoke.",
+       "person:nana-akufu-addo",
+       "Nana Akufo-Addo",
+       {"Nana Akufo Addo", "Nana Akufu Addo"}},
       // Accents and a hyphen: as written.
       {"President José Ramos-Horta met Japan.",
        "person:jose-ramos-horta",
@@ -83,15 +148,10 @@ TEST(DocumentLabelsTest, ImportedEntitiesTakeTheTextsSpelling) {
   };
   for (const LabelCase& c : cases) {
     SCOPED_TRACE(c.text);
-    Document doc;
-    doc.info.id = "t.txt";
-    doc.info.format = "text";
-    doc.info.date = "2022-05-01";
-    doc.text = c.text;
-    Result<Extraction> x = (*extractor)->Extract(doc);
-    ASSERT_TRUE(x.ok());
+    const Extraction x = ExtractText(*extractor, c.text);
     bool found = false;
-    for (const Entity& e : x->entities) {
+    for (const Entity& e : x.entities) {
+      EXPECT_NE(e.id, c.absent);
       if (e.id != c.id) continue;
       found = true;
       EXPECT_EQ(e.label, c.label);
@@ -99,13 +159,50 @@ TEST(DocumentLabelsTest, ImportedEntitiesTakeTheTextsSpelling) {
     }
     EXPECT_TRUE(found);
     // The statements refer to it by the same label.
-    for (const Statement& st : x->statements) {
+    for (const Statement& st : x.statements) {
       if (st.subject.id == c.id) {
         EXPECT_EQ(st.subject.label, c.label);
       }
     }
   }
-  std::filesystem::remove_all(dir);
+}
+
+TEST(DocumentLabelsTest, PeopleOfCommonNamesAreNamesakesWhereNoCountryOfTheirRolesIsNamed) {
+  const std::unique_ptr<Extractor> extractor =
+      ExtractorWith("parley_document_namesakes",
+                    "entity person:michael-smith\n"
+                    "  label Michael Smith\n"
+                    "  alias/i Michael Smith\n"
+                    "  role government of state:ireland from 2008-03-01 code IRLGOV\n"
+                    "entity person:sauli-niinisto\n"
+                    "  label Sauli Niinisto\n"
+                    "  alias/i Sauli Niinisto\n"
+                    "  role government of state:finland from 2012-03-01 code FINGOV\n");
+  ASSERT_NE(extractor, nullptr);
+  struct RolesCase {
+    std::string text;
+    std::string id;
+    size_t roles;  // the roles of the entity in the document's entity list
+  };
+  const std::vector<RolesCase> cases = {
+      // A name of given names only, no country of its roles: someone else of that name.
+      {"Michael Smith, CEO of AmeriCorps, met Japan. Smith spoke.", "person:michael-smith", 0},
+      {"Michael Smith of Ireland met Japan.", "person:michael-smith", 1},
+      // A name no given names make stays the listed person's.
+      {"Sauli Niinisto met Japan.", "person:sauli-niinisto", 1},
+  };
+  for (const RolesCase& c : cases) {
+    SCOPED_TRACE(c.text);
+    const Extraction x = ExtractText(*extractor, c.text);
+    bool found = false;
+    for (const Entity& e : x.entities) {
+      if (e.id != c.id) continue;
+      found = true;
+      EXPECT_EQ(e.roles.size(), c.roles);
+      EXPECT_EQ(e.mentions, c.text.find("Smith spoke") != std::string::npos ? 2u : 1u);
+    }
+    EXPECT_TRUE(found);
+  }
 }
 
 }  // namespace

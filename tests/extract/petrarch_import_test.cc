@@ -338,6 +338,23 @@ TEST(PetrarchImportTest, NamesThatAreNotTheActorsStayOut) {
        {"entity state:abigail", "  label      Abigail",
         "  alias      Abigail, Republic of Abigail"},
        {"x.actors.txt:3: one-word name 'ROSALINDA' is a given name: not an alias"}},
+      {"another person's name among an organization's, and its surname, are no aliases; one "
+       "sharing a word with the organization's first name is; a name ending in a title is an "
+       "office",
+       "x.actors.txt",
+       "MORDOR_LIBERATION_FRONT_ [MORREB]\n"
+       "+ABIGAIL_GAMGEE_\n"
+       "+GAMGEE_\n"
+       "+ABIGAIL_MORDOR_\n"
+       "+HOBBITON_DEFENSE_SECRETARY_\n"
+       "ABU_FRODO_GROUP_ [MORREB]\n"
+       "+ABU_FRODO_\n",
+       {"entity organization:mordor-liberation-front",
+        "  alias      Mordor Liberation Front, Abigail Mordor",
+        "entity organization:abu-frodo-group", "  alias      Abu Frodo Group, Abu Frodo"},
+       {"x.actors.txt:2: 'ABIGAIL GAMGEE' is a person's name among an organization's",
+        "x.actors.txt:3: 'GAMGEE' is a person's name among an organization's",
+        "x.actors.txt:5: 'HOBBITON DEFENSE SECRETARY' ends in a title: an office"}},
       {"a one-word name that spells the initials of another of its names is an acronym, in "
        "capitals, even where that name is not kept",
        "x.actors.txt",
@@ -753,7 +770,7 @@ TEST(PetrarchImportTest, CommentsTargetWhomTheyAddressAndSectorsDoTheirEvents) {
   options.against = &Against();
   auto imported = ImportPetrarch(
       {ImportInput{"x.actors.txt", "GONDOR [GON]\n+GONDORIAN\nARNOR [ARN]\nOSGILIATH [OSG]\n"},
-       ImportInput{"x.agents.txt", "CITIZEN [~CVL]\nSOLDIER [~MIL]\n"},
+       ImportInput{"x.agents.txt", "CITIZEN [~CVL]\nSOLDIER [~MIL]\nCOMPANY [~BUS]\n"},
        ImportInput{"x.verbs.txt",
                    "&MILITARY\n+MILITARY\n+TROOPS\n\n"
                    "--- ARRIVE [040] ---\nCOME\n- * (TO) [040]\n"
@@ -764,7 +781,8 @@ TEST(PetrarchImportTest, CommentsTargetWhomTheyAddressAndSectorsDoTheirEvents) {
                    "--- EXPORT [---] ---\nEXPORT\n- * (TO) [061]\n"
                    "--- REDOUBLE [---] ---\nREDOUBLE\n- * EFFORT [150]\n- * &MILITARY [154]\n"
                    "--- ASSEMBLE [040] ---\nJOIN\n- * (IN CONDEMNING) [050]\n"
-                   "--- WORRY [012] ---\nWORRY\n"}},
+                   "--- WORRY [012] ---\nWORRY\n"
+                   "--- TARGET [190] ---\nTARGET\n"}},
       options);
   ASSERT_TRUE(imported.ok()) << imported.status().ToString();
   auto set = CompileImported(*imported);
@@ -779,6 +797,8 @@ TEST(PetrarchImportTest, CommentsTargetWhomTheyAddressAndSectorsDoTheirEvents) {
       {"Gondorian citizens came to Arnor.", {}},
       {"Gondorian citizens marched against Arnor.", {"GONCVL ARN 140"}},
       {"Gondorian soldiers marched into Arnor.", {}},
+      {"Gondorian soldiers targeted Arnor.", {"GONMIL ARN 190"}},
+      {"Gondorian companies targeted Arnor.", {}},
       {"Arnor demonstrated against Gondor.", {"ARN GON 141"}},
       {"Arnor demonstrated its lack of knowledge about Gondor.", {}},
       // "help" with a bare infinitive: the one helped owns what that verb acts on.

@@ -649,5 +649,145 @@ TEST(CueListRegexTest, MatchesAsTheAlternationOfItsItems) {
   }
 }
 
+// The marks of a marked list (tagged_sentence.h, "Marked word lists"): after each word unit at
+// which items begin, the list's letter and the items' lengths, longest first.
+TEST(MarkedTest, WordUnitsWhereItemsBeginCarryTheirLengths) {
+  const auto cues = [](const std::vector<std::string>& items) {
+    std::vector<Cue> out(items.size());
+    for (size_t i = 0; i < items.size(); ++i) EXPECT_TRUE(ParseWordItem(items[i], &out[i]));
+    return out;
+  };
+  const MarkedLists lists({cues({"vice president", "president", "secretary of state",
+                                 "secretary general", "secretary"}),
+                           cues({"of state", "state"})});
+  Tagged s = Sentence("Vice President Harris met the Secretary of State, the state's Secretary.");
+  s.marked_lists = &lists;
+  const MarkedStrings* m = Marked(s);
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->state, MarkedStrings::State::kMarked);
+  EXPECT_EQ(m->folded,
+            " vice\x03"
+            "a2 president\x03"
+            "a1 harris met the secretary\x03"
+            "a31 of\x03"
+            "b2 state\x03"
+            "b1 , the state\x03"
+            "b1 ' s secretary\x03"
+            "a1 . ");
+  EXPECT_EQ(m->tagged.substr(0, 9),
+            " Vice\x03"
+            "a2 ");
+  ASSERT_EQ(m->unit_offsets.size(), s.unit_offsets.size());
+  for (size_t u = 0; u < s.units.size(); ++u) {
+    EXPECT_EQ(m->folded.substr(m->unit_offsets[u], 2), s.folded.substr(s.unit_offsets[u], 2));
+  }
+  // None: the plain strings serve; a text with "\x03" or a character that (?i:) folds to ASCII
+  // is read by the plain programs.
+  Tagged none = Sentence("The talks ended.");
+  none.marked_lists = &lists;
+  ASSERT_NE(Marked(none), nullptr);
+  EXPECT_EQ(Marked(none)->state, MarkedStrings::State::kPlain);
+  for (const std::string_view text : {"The \x03 president", "The \xE2\x84\xAAing president"}) {
+    Tagged odd = Sentence(text);
+    odd.marked_lists = &lists;
+    EXPECT_EQ(Marked(odd), nullptr) << text;
+  }
+  // Rebuilding the units forgets the marks.
+  BuildUnits(&s);
+  EXPECT_EQ(s.marked.state, MarkedStrings::State::kUnknown);
+  // A list is marked only when its tree prefers the longest item.
+  EXPECT_TRUE(MarkableList(cues({"deputy secretary", "deputy", "secretary"})));
+  EXPECT_FALSE(MarkableList(cues({"deputy", "deputy secretary"})));
+  EXPECT_FALSE(MarkableList(cues({"propos*", "offer"})));
+  EXPECT_FALSE(MarkableList(cues({"élysée palace"})));
+}
+
+// A pattern that names a marked list, run on the marked strings, matches what it matches on
+// the plain ones, with the same groups: the list's items longest first, other words that begin
+// items with or without their marks, names and gaps across marked units.
+TEST(MarkedTest, PatternsMatchOnTheMarksAsOnTheWords) {
+  const auto cues = [](const std::vector<std::string>& items) {
+    WordList out;
+    out.items.resize(items.size());
+    for (size_t i = 0; i < items.size(); ++i) EXPECT_TRUE(ParseWordItem(items[i], &out.items[i]));
+    return out;
+  };
+  const std::map<std::string, WordList> words = {
+      {"title", cues({"deputy secretary of state", "deputy prime minister", "secretary of state",
+                      "secretary general", "prime minister", "deputy secretary", "secretary",
+                      "minister", "president"})},
+      {"word", cues({"secretary", "general", "deputy", "mr"})},
+      // A second marked list, with no item of two tokens: its lengths nest past the missing one.
+      {"body", cues({"foreign ministry spokesperson", "ministry", "spokesperson"})},
+  };
+  const std::map<std::string, uint32_t> marked = {{"title", 0}, {"body", 1}};
+  const MarkedLists marks({words.at("title").items, words.at("body").items});
+  const std::map<std::string, PatternSeq> macros = [&] {
+    PatternSeq t;
+    PatternError error;
+    EXPECT_TRUE(ParsePattern("(the)? (@title|@word .?)? (and (@title|@word))?", &t, &error));
+    return std::map<std::string, PatternSeq>{{"ttl", t}};
+  }();
+  const std::set<std::string> broken;
+  PatternScope scope{&words, &macros, &broken, &marked, &marks};
+  const std::vector<std::string> sentences = {
+      "The Deputy Secretary of State met Secretary General Guterres and the Secretary.",
+      "Secretary of State of the State said the deputy prime minister and Prime Minister Abe met.",
+      "Secretary General Secretary Jones, the secretary general, said the minister of state left.",
+      "Mr President Smith and Deputy Secretary Lee met the deputy secretary general.",
+      "The Foreign Ministry Spokesperson said the ministry spokesperson met the secretary Lee.",
+  };
+  const std::vector<std::pair<std::string, RuleKind>> patterns = {
+      {"{@title:office} {name:label}", RuleKind::kDiscover},
+      {"the {@title:text}", RuleKind::kRelation},
+      {"{@title:text} general", RuleKind::kRelation},
+      {"{@title:text} of state", RuleKind::kRelation},
+      {"@ttl {name:label} (met|said|,)", RuleKind::kDiscover},
+      {"(secretary|deputy) {text:text} (met|said|left) (the)? @title", RuleKind::kRelation},
+      {"{name:label} , the {@title:office} ,", RuleKind::kDiscover},
+      {"{@title:text} ...3 (met|said) the {@title}", RuleKind::kRelation},
+      {"@word @title {name:label}", RuleKind::kDiscover},
+      {"and @ttl {text:text} $", RuleKind::kRelation},
+      {"the {@body:text} (said|met)", RuleKind::kRelation},
+      {"@body ...2 (met|said) the {@title:text}", RuleKind::kRelation},
+      {"{@body:text} ...3 (met|said)", RuleKind::kRelation},
+  };
+  for (const auto& [text, kind] : patterns) {
+    SCOPED_TRACE(text);
+    PatternSeq seq;
+    PatternError error;
+    EmittedPattern out;
+    ASSERT_TRUE(ParsePattern(text, &seq, &error)) << error.message;
+    ASSERT_TRUE(EmitPattern(seq, scope, kind, /*in_macro=*/false, &out, &error)) << error.message;
+    ASSERT_FALSE(out.marked_regex.empty());
+    for (const bool anchored : {false, true}) {
+      CompiledPattern plain = Compiled(out, anchored);
+      CompiledPattern on_marks = plain;
+      on_marks.marked = LazyRegex(out.marked_regex, RE2::Options());
+      ASSERT_TRUE(on_marks.marked->ok()) << on_marks.marked->error();
+      for (const std::string& sentence : sentences) {
+        SCOPED_TRACE(sentence);
+        Tagged s = Sentence(sentence);
+        s.marked_lists = &marks;
+        ASSERT_NE(Marked(s), nullptr);
+        const auto run = [&](const CompiledPattern& p) {
+          std::vector<std::pair<size_t, size_t>> groups;
+          ForEachMatch(p, s, [&](const std::vector<re2::StringPiece>& g) {
+            for (const re2::StringPiece& piece : g) {
+              groups.emplace_back(piece.data() == nullptr ? 0 : s.Offset(piece) + 1, piece.size());
+            }
+          });
+          return groups;
+        };
+        const auto want = run(plain);
+        EXPECT_EQ(run(on_marks), want) << (anchored ? "anchored" : "unanchored");
+        if (text == "{@title:office} {name:label}") {
+          EXPECT_FALSE(want.empty());
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace parley::internal

@@ -104,6 +104,26 @@ TEST(TokenTableTest, InternAndFind) {
   EXPECT_EQ(table.size(), 3u);
 }
 
+// One-byte texts are read off a table of their own: the same ids as the slots', for every byte.
+TEST(TokenTableTest, OneByteTexts) {
+  TokenTable table;
+  EXPECT_EQ(table.Find(","), TokenTable::kAbsent);
+  const uint32_t comma = table.Intern(",");
+  const uint32_t a = table.Intern("a");
+  const uint32_t high = table.Intern(std::string(1, '\xff'));
+  const uint32_t nul = table.Intern(std::string(1, '\0'));
+  for (int i = 0; i < 100; ++i) table.Intern("token" + std::to_string(i));  // the slots grow
+  EXPECT_EQ(table.Find(","), comma);
+  EXPECT_EQ(table.Find("a"), a);
+  EXPECT_EQ(table.Find(std::string(1, '\xff')), high);
+  EXPECT_EQ(table.Find(std::string(1, '\0')), nul);
+  EXPECT_EQ(table.Find("A"), TokenTable::kAbsent);
+  EXPECT_EQ(table.Find("."), TokenTable::kAbsent);
+  EXPECT_EQ(table.Text(comma), ",");
+  const TokenTable copy = table;
+  EXPECT_EQ(copy.Find(","), comma);
+}
+
 TEST(TokenTableTest, IdsSurviveGrowth) {
   TokenTable table;
   std::vector<uint32_t> ids;
