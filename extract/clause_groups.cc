@@ -618,6 +618,10 @@ bool ClauseReader::CatenativeAdjectiveAt(uint32_t k) const {
   return m < n_ && info_[m].kind == Kind::kWord && (info_[m].forms & kFormBase) != 0;
 }
 
+void ClauseReader::MakePlanned(VerbGroup* g) {
+  for (GroupVerb& v : g->verbs) v.modality = Stronger(v.modality, Modality::kPlanned);
+}
+
 Modality ClauseReader::ModalModality(std::string_view modal) {
   if (modal == "will" || modal == "shall" || modal == "would" || modal == "won") {
     return Modality::kPlanned;

@@ -501,6 +501,9 @@ class ClauseReader {
   // Whether unit k is a catenative adjective followed by "to" and a verb's base form.
   bool CatenativeAdjectiveAt(uint32_t k) const;
   static Modality ModalModality(std::string_view modal);
+  // Raises every verb of g to at least planned (an aim, a passive infinitive, what is looked
+  // forward to).
+  static void MakePlanned(VerbGroup* g);
 
   // --- Roles -----------------------------------------------------------------------------------
   // Units at which a clause starts for the purpose of "subject position": the sentence start,

@@ -606,9 +606,7 @@ void ClauseReader::OwnerActs(VerbGroup* g, int noun, int kind) const {
   g->subject = noun;
   g->owner_subject = true;
   g->subject_via = "owner of \"" + std::string(Lower(out_->chunks[noun].head)) + "\"";
-  if (kind == 2) {
-    for (GroupVerb& each : g->verbs) each.modality = Stronger(each.modality, Modality::kPlanned);
-  }
+  if (kind == 2) MakePlanned(g);
 }
 
 int ClauseReader::LedPhrase(int agent, size_t gi) const {
@@ -687,7 +685,7 @@ void ClauseReader::FindRoles(size_t gi) {
   // hosting, the summit its object.
   if (g.begin > 1 && Is(g.begin - 1, "to") && Has(g.begin, kClassBe) && !g.verbs.empty() &&
       g.verbs.back().passive) {
-    for (GroupVerb& verb : g.verbs) verb.modality = Stronger(verb.modality, Modality::kPlanned);
+    MakePlanned(&g);
     int c = ChunkEndingAt(g.begin - 1);
     if (c < 0 && IsNounWord(g.begin - 2)) c = NounChunkEndingAt(g.begin - 1);
     if (c >= 0 && g.verbs.size() == 1 && AgentPrepAt(g.end)) {
@@ -767,9 +765,7 @@ void ClauseReader::FindRoles(size_t gi) {
       if (g.subject >= 0) g.subject_via = "participle clause";
       // "Japan looks forward to welcoming President Biden": what is looked forward to is
       // planned.
-      if (LooksForwardTo(g.begin)) {
-        for (GroupVerb& verb : g.verbs) verb.modality = Stronger(verb.modality, Modality::kPlanned);
-      }
+      if (LooksForwardTo(g.begin)) MakePlanned(&g);
     }
   }
   const bool passive = !g.verbs.empty() && g.verbs.back().passive;

@@ -86,12 +86,17 @@ uint32_t HyphenedStart(const Tagged& s, uint32_t b) {
   return b;
 }
 
-// Whether `s` names a country of the roles of the person `def` (a state mentioned, or one
-// a mention acts as).
+// The state mention m names: the state it acts as ("Israeli" for Israel), or itself; else null.
+const EntityDef* NamedState(const Mention& m) {
+  const EntityDef* state = m.acts_as != nullptr ? m.acts_as : m.entity;
+  return state != nullptr && state->entity.type == EntityType::kState ? state : nullptr;
+}
+
+// Whether `s` names a country of the roles of the person `def`.
 bool NamesCountryOf(const Tagged& s, const EntityDef& def) {
   return std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
-    const EntityDef* state = m.acts_as != nullptr ? m.acts_as : m.entity;
-    return state != nullptr && state->entity.type == EntityType::kState &&
+    const EntityDef* state = NamedState(m);
+    return state != nullptr &&
            std::any_of(def.entity.roles.begin(), def.entity.roles.end(),
                        [&](const Role& r) { return r.country == state->entity.id; });
   });
@@ -272,10 +277,7 @@ void DocumentLabels::DropOtherPeople(std::span<Tagged> window, DocState* doc,
 void DocumentLabels::SeparateNamesakes(std::span<Tagged> window, DocState* doc) {
   for (const Tagged& s : window) {
     for (const Mention& m : s.mentions) {
-      const EntityDef* state = m.acts_as != nullptr ? m.acts_as : m.entity;
-      if (state != nullptr && state->entity.type == EntityType::kState) {
-        states_.insert(state->entity.id);
-      }
+      if (const EntityDef* state = NamedState(m)) states_.insert(state->entity.id);
     }
   }
   for (Tagged& s : window) {
