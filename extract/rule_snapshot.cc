@@ -650,7 +650,7 @@ PARLEY_SNAPSHOT_FIELDS(FrameIndex, frames_of_verb, frame_flags, when_begin, when
                        pattern_needs, vocabulary, vocabulary_keys, event_nouns)
 PARLEY_SNAPSHOT_FIELDS(VerbSense, verb, forms)
 PARLEY_SNAPSHOT_FIELDS(LexEntry, classes, senses, adjective_modality, stative, remain, linking,
-                       event_noun, content_noun, clause_noun, compounds)
+                       event_noun, content_noun, clause_noun, light_object, compounds)
 PARLEY_SNAPSHOT_FIELDS(CompoundVerb, before, verb)
 #undef PARLEY_SNAPSHOT_FIELDS
 
