@@ -111,6 +111,10 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {}},
       {"The Palestinian people must have a political horizon.", {}, {"verb group"}},
       {"Japan has the tools to act.", {}, {"verb group \"has\""}},
+      // A capitalised adverb before a capitalised word begins a title: "First Lady".
+      {"President Joseph R. Biden, Jr. and First Lady Jill Biden will travel to Rome.",
+       {"subject \"President Joseph R. Biden, Jr. and First Lady Jill Biden\""},
+       {}},
       // An adjective without "to" and a verb is no group: "Japan is proud of its record."
       {"Japan is proud of its record.", {}, {"proud"}},
       // A to-infinitive coordinated with the one before it shares its subject and its verb.
