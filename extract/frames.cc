@@ -335,6 +335,8 @@ class FrameReader {
                             static_cast<unsigned char>(w[0]) >= 0x80);
     };
     // Back to the determiner: one or two words after it, the possessive "'s" counting as one.
+    // The verb of a to-infinitive that opens the text stands for it ("to grow educational,
+    // professional, and cultural exchanges", "to promote transparent, high-quality investment").
     uint32_t words = 0;
     uint32_t k = u;
     bool determiner = false;
@@ -346,6 +348,10 @@ class FrameReader {
         break;
       }
       if (!word(k) || group_start_[k]) return u;
+      if (k == from && from > 0 && Lower(from - 1) == "to") {
+        determiner = true;
+        break;
+      }
       ++words;
     }
     if (!determiner || words == 0 || words > 2) return u;

@@ -1345,6 +1345,13 @@ TEST(DefaultRulesTest, ParticipleListsAndTheirSubjects) {
       {"Japan reaffirmed its commitment to a free, open, inclusive, and resilient Indo-Pacific.",
        {"state:japan reaffirmed text~=resilient"},
        {}},
+      // So does one right after the verb of a to-infinitive text.
+      {"Japan pledged to promote peace, stability, and prosperity in the region.",
+       {"state:japan pledged text~=prosperity"},
+       {}},
+      {"Japan pledged to maintain competitive, free, and fair commerce.",
+       {"state:japan pledged text~=commerce"},
+       {}},
       {"Japan announced allocations for the Broadband Equity, Access, and Deployment (BEAD) "
        "program.",
        {"state:japan announced text~=program"},
