@@ -574,45 +574,37 @@ bool PersonWithoutTitle(const Reader& r, const NameVocabulary& v,
   return true;
 }
 
-// Where the scan goes on after an office that opens a run at token b, or 0 when the run opens
-// with none. An office is up to six tokens of capitalised words and known mentions, no head noun
-// among them, whose last word ends a title or is a person noun (name-apposition), then "of" or
-// "for": "State Secretary of", "Chief Investment Officer of", "Nominee for", "White House
-// Director of" (not "Wynne Mayor Jennifer Hobbs of", a name, nor "General Security of Military
-// Information Agreements"; a title of the lists is read whole: "Secretary of the Treasury Wally
-// Adeyemo" has no office before "of"). The scan goes on from a title after b, where a person's
-// name may follow it ("Federal Minister of Defense Annegret Kramp-Karrenbauer"), else from the
-// connector.
+// Where the scan goes on when the words [b, c) of a run, before its first connector c ("of" or
+// "for") and with no head noun, are an office, or 0: their last word ends a title or is a person
+// noun (name-apposition): "State Secretary of", "Chief Investment Officer of", "Nominee for",
+// "White House Director of" (not "Wynne Mayor Jennifer Hobbs of", a name, nor "General
+// Security of Military Information Agreements"; a title of the lists is read whole: "Secretary
+// of the Treasury Wally Adeyemo" has no office before "of"). The scan goes on from a title
+// after b, where a person's name may follow it ("Federal Minister of Defense Annegret
+// Kramp-Karrenbauer"), else from the connector.
 template <typename TitleAt>
 size_t OfficeBeforeConnector(const Reader& r, const NameVocabulary& v,
-                             const std::vector<int>& known_at, TitleAt title_at, size_t b) {
+                             const std::vector<int>& known_at, TitleAt title_at, size_t b,
+                             size_t c) {
   constexpr size_t kMaxOfficeTokens = 6;
+  if (c <= b || c - b > kMaxOfficeTokens) return 0;
   bool office = false;  // the last word is a title's or a person noun
   size_t first_title = 0;
-  size_t k = b;
-  while (k < r.size() && k < b + kMaxOfficeTokens) {
-    const std::string_view w = r.Lower(k);
-    if (k > b && (w == "of" || w == "for")) {
-      if (!office) return 0;
-      return first_title > b ? first_title : k;
+  for (size_t k = b; k < c;) {
+    if (known_at[k] < 0 && IsCapitalized(r.Tok(k))) {
+      if (const size_t title = title_at(k); title > 0) {
+        if (k + title > c) return 0;
+        if (first_title == 0) first_title = k;
+        office = true;
+        k += title;
+        continue;
+      }
     }
-    size_t length = 0;
-    if (known_at[k] >= 0) {
-      office = false;
-      ++k;
-      continue;
-    }
-    if (!IsCapitalized(r.Tok(k)) || r.HeadType(k, &length) >= 0) return 0;
-    if (const size_t title = title_at(k); title > 0) {
-      if (first_title == 0) first_title = k;
-      office = true;
-      k += title;
-      continue;
-    }
-    office = v.apposition.ContainsWord(r.Id(k));
+    office = known_at[k] < 0 && v.apposition.ContainsWord(r.Id(k));
     ++k;
   }
-  return 0;
+  if (!office) return 0;
+  return first_title > b ? first_title : c;
 }
 
 // A plural that takes "'s" (regular plurals take "'" alone, "Leaders' Summit"): "women",
@@ -871,17 +863,9 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
         continue;
       }
     }
-    // So is an office before "of"/"for" that no list holds whole ("State Secretary of the
-    // German Ministry of Finance", "Chief Investment Officer of Coastal Construction Group",
-    // "Nominee for the United States Court of Appeals"): the scan goes on from a title in it or
-    // from the connector.
-    if (const size_t office_end = OfficeBeforeConnector(r, vocabulary, known_at, title_at, b);
-        office_end > b) {
-      i = office_end;
-      continue;
-    }
     size_t k = b, last_word_end = b;
     size_t last_connector = 0;  // the last connector the run went past
+    size_t office_resume = 0;   // where the scan goes on after an office (OfficeBeforeConnector)
     int head_type = -1;
     size_t head_end = 0;
     const size_t prefix_length = vocabulary.event_prefixes.LongestAt(*ids, b);
@@ -962,6 +946,14 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
       }
       // Connectors: "of", "for", "on", "and" (not between two known entities), "of the".
       const std::string_view w = r.Lower(k);
+      // So is an office before the run's first "of"/"for" that no list holds whole ("State
+      // Secretary of the German Ministry of Finance", "Chief Investment Officer of Coastal
+      // Construction Group", "Nominee for the United States Court of Appeals"): the scan goes
+      // on from a title in it or from the connector.
+      if ((w == "of" || w == "for") && head_type < 0 && last_connector == 0) {
+        office_resume = OfficeBeforeConnector(r, vocabulary, known_at, title_at, b, k);
+        if (office_resume > 0) break;
+      }
       if (w == "of" || w == "for" || w == "on" || w == "and" || w == "&") {
         size_t after = k + 1;
         if (after < n && r.Lower(after) == "the" && w != "and") ++after;
@@ -1003,6 +995,10 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
         continue;
       }
       break;
+    }
+    if (office_resume > 0) {
+      i = office_resume;
+      continue;
     }
     if (head_type >= 0 || prefix_event) {
       size_t end = last_word_end;
