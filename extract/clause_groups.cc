@@ -547,14 +547,17 @@ uint32_t ClauseReader::TryGroup(uint32_t start) {
           j = k + 1;
           continue;
         }
-        if (k < n_ && info_[k].forms != 0 && (info_[k].classes & kClassPreposition) == 0) {
+        if (MainHave(j, k)) {
+          // Read below as the group's verb.
+        } else if (k < n_ && info_[k].forms != 0 && (info_[k].classes & kClassPreposition) == 0) {
           aux |= i.classes & (kClassBe | kClassHave | kClassDo);
           be = (i.classes & kClassBe) != 0;
           if (i.negative) g.negated = true;
           j += i.negative ? 3 : 1;
           continue;
+        } else {
+          break;
         }
-        break;
       }
       // "remain committed to": "remain" is a copula before a stative participle.
       if (RemainsStative(j)) {
@@ -606,6 +609,30 @@ uint32_t ClauseReader::TryGroup(uint32_t start) {
   }
   out_->groups.push_back(std::move(g));
   return j;
+}
+
+bool ClauseReader::MainHave(uint32_t u, uint32_t k) const {
+  const Info& i = info_[u];
+  if ((i.classes & kClassHave) == 0 || i.lex == nullptr || i.lex->senses.empty() || i.negative) {
+    return false;
+  }
+  for (uint32_t m = u + 1; m < k; ++m) {
+    if (Has(m, kClassBe | kClassHave)) return false;
+  }
+  if (k >= n_ || (info_[k].forms & kFormEd) != 0) return false;
+  constexpr uint32_t kStop = kClassPreposition | kClassTo | kClassConjunction | kClassSubordinator |
+                             kClassRelative | kClassThat | kClassBe | kClassHave | kClassModal |
+                             kClassDo | kClassPronoun;
+  for (uint32_t m = k; m < n_ && m < k + 5; ++m) {
+    const Info& w = info_[m];
+    if (w.kind != Kind::kWord || w.lex == nullptr) {
+      if (w.kind != Kind::kWord) return false;
+      continue;
+    }
+    if (w.lex->light_object) return true;
+    if ((w.classes & kStop) != 0) return false;
+  }
+  return false;
 }
 
 bool ClauseReader::CatenativeAdjectiveAt(uint32_t k) const {
