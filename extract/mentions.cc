@@ -446,6 +446,7 @@ void Tag(const DocState& doc, std::string_view text, const DateReference& dates,
   // What BuildUnits would scan the text for (Tagged::text_scanned).
   s->markers = markers != 0;
   s->folds_to_ascii = !ascii && HoldsAsciiFoldingCharacter(text);
+  s->ascii = ascii;
   s->text_scanned = true;
   // Held until the document's last pass, like BuildUnits' output: tokenized in place, where a
   // copy at their size cost more than the tokenizing (Token is not trivial: copied one by one).

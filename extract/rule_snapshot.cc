@@ -442,7 +442,7 @@ struct SnapshotAccess {
 
   template <typename IO>
   static void Fields(IO& io, FrameWordTable& t) {
-    auto& [tokens_, prefix_, slots_, shift_, filter_, longest_prefix_, empty_prefix_] = t;
+    auto& [tokens_, prefix_, slots_, shift_, filter_, stems_, longest_prefix_, empty_prefix_] = t;
     All(io, tokens_, prefix_);
     size_t slots = slots_.size();
     io.Count(slots, sizeof(FrameWordTable::Slot));
@@ -452,6 +452,10 @@ struct SnapshotAccess {
     }
     for (FrameWordTable::Slot& s : slots_) All(io, s.hash, s.key);
     All(io, shift_, filter_, longest_prefix_, empty_prefix_);
+    // stems_ is not encoded: rebuilt from the keys.
+    if constexpr (IO::kReading) {
+      if (io.ok()) t.FillStems();
+    }
   }
 
   template <typename IO>
