@@ -201,18 +201,6 @@ void ClauseReader::Classify() {
     i.phrase_start = PhraseStartWord(i);
     time_class |= (classes & kClassTime) != 0;
   }
-  // "First Lady Jill Biden", "First Deputy Prime Minister": a capitalised adverb inside the
-  // sentence right before a capitalised word or an entity begins a title, not an adverbial.
-  for (uint32_t u = 1; u + 1 < n; ++u) {
-    Info& i = info[u];
-    if (i.kind != Kind::kWord || !i.cap || (i.classes & kClassAdverb) == 0) continue;
-    const Info& next = info[u + 1];
-    if ((next.kind == Kind::kWord && next.cap) || next.kind == Kind::kActor) {
-      i.classes &= ~kClassAdverb;
-      i.title = TitleWord(i);
-      i.phrase_start = PhraseStartWord(i);
-    }
-  }
   // The words of a compound verb before a form of its verb ("wire tapped", "will not wire tap")
   // read as adverbs of its group, as a prefix's do: no noun of the subject, no object. Their
   // titles, phrase starts and the time words are then read again from the final classes.

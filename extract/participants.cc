@@ -22,20 +22,6 @@ std::string_view Word(const Tagged& s, uint32_t u) {
   return s.LowerToken(s.units[u].tok_begin);
 }
 
-// Whether every mention of entity `id` in `s` follows "First Lady" or "First Gentleman" (and
-// there is one).
-bool Spouse(const Tagged& s, const std::string& id) {
-  bool any = false;
-  for (uint32_t u = 2; u < s.units.size(); ++u) {
-    const int m = s.units[u].mention;
-    if (m < 0 || s.mentions[m].entity == nullptr || s.mentions[m].entity->entity.id != id) continue;
-    const std::string_view w = Word(s, u - 1);
-    if (!((w == "lady" || w == "gentleman") && Word(s, u - 2) == "first")) return false;
-    any = true;
-  }
-  return any;
-}
-
 // Whether chunk `c` is the subject (a passive's: the by-agent) of a finite verb group of `a`.
 bool IsSubject(const ClauseAnalysis& a, int c) {
   for (const VerbGroup& g : a.groups) {
@@ -1194,9 +1180,6 @@ void DocumentActors::Observe(const Tagged& s, const ClauseAnalysis* a,
       // A group hosted or met ("thanked Lithuania for hosting U.S. forces") does not replace
       // the leaders a document has established.
       if (IsType(e, EntityType::kGroup) && Persons().size() >= 2) continue;
-      // A spouse is no party to the meeting ("will host President Yoon and First Lady Kim Keon
-      // Hee": "The Presidents will discuss" are two).
-      if (IsType(e, EntityType::kPerson) && Spouse(s, e->entity.id)) continue;
       AddUnique(IsType(e, EntityType::kPerson) ? &persons : &others, e);
     }
   }
@@ -1313,10 +1296,7 @@ void DocumentActors::Observe(const Tagged& s, const ClauseAnalysis* a,
   for (const Chunk& chunk : a->chunks) {
     if (chunk.members.size() < 2) continue;
     std::vector<const EntityDef*> members;
-    for (uint32_t m : chunk.members) {
-      const EntityDef* e = ActorOf(s.mentions[m]);
-      if (e != nullptr && !Spouse(s, e->entity.id)) AddUnique(&members, e);
-    }
+    for (uint32_t m : chunk.members) AddUnique(&members, ActorOf(s.mentions[m]));
     if (members.size() >= 2) lists_.push_back({members, current_});
   }
   if (persons_.size() > kRecentKept) persons_.erase(persons_.begin(), persons_.end() - kRecentKept);
