@@ -136,8 +136,7 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
   if (info_[p].kind == Kind::kWord && info_[p].cap && info_[p].classes == 0 && !AllCaps(p) &&
       (i.forms & (kFormEd | kFormBase)) != 0 && (i.forms & (kFormThird | kFormIng)) == 0 && p > 0 &&
       Has(p - 1, kClassDeterminer) && ClauseStartBefore(p - 1)) {
-    const std::string_view w = Lower(p);
-    if (w.size() > 3 && w.back() == 's' && !w.ends_with("ss") && !w.ends_with("us")) return true;
+    if (PluralEnding(Lower(p))) return true;
   }
   // After a demonym or another capitalised adjective inside a noun phrase it is a noun:
   // "conducted by European states", "the American forces", "rejected Soviet offers".
@@ -223,9 +222,11 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
     // the leaders of A and B, oppose", "I also want". Not after one entity ("Japan sign" is
     // no clause, "a US offer" a noun phrase).
     if (Has(p, kClassPronoun)) return true;
+    // The subject may stand before adverbs: "President Yoon and President Biden also reaffirm".
+    uint32_t before = p;
     if (IsAdverb(p)) {
-      const uint32_t q = BeforeAdverbs(p);
-      if (Has(q, kClassPronoun) && !Has(q, kClassPossessive)) return true;
+      before = BeforeAdverbs(p);
+      if (Has(before, kClassPronoun) && !Has(before, kClassPossessive)) return true;
     }
     // A coordinated verb phrase in the present: "condemn the attack and reaffirm our
     // commitment". The verb before must be a finite present form too, and what follows must
@@ -240,11 +241,21 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
       }
     }
     if (IsPunct(p, ',')) return ClosesParenthetical(p);
-    if (PluralNounAfterActors(p)) return true;
+    if (PluralNounAfterActors(before)) return true;
+    // A plural noun phrase opening its clause with a determiner ("The two leaders also agree
+    // to", "Both countries pledge to"): a verb when what follows starts its object, its
+    // complement or its infinitive.
+    if (info_[before].kind == Kind::kWord && info_[before].classes == 0 &&
+        PluralEnding(Lower(before)) && u + 1 < n_ &&
+        (Has(u + 1, kClassDeterminer | kClassThat | kClassPossessive | kClassTo) ||
+         IsEntity(u + 1))) {
+      const uint32_t d = DeterminedNounPhraseStart(before + 1);
+      if (d != kNoUnit && Has(d, kClassDeterminer) && ClauseStartBefore(d)) return true;
+    }
     // A group is plural ("Japanese strategists insist"); after "that" a base form is a
     // subjunctive ("demanded that the US cancel"). An aside in parentheses after the subject
     // is stepped over: "The Philippines and the European Union (EU) agree".
-    const int c = ChunkEndingAt(AsideStartBefore(u));
+    const int c = ChunkEndingAt(AsideStartBefore(before + 1));
     if (c < 0) return false;
     const Chunk& chunk = out_->chunks[c];
     if (Has(chunk.begin, kClassPossessive)) return false;  // "our NATO and EU partners"

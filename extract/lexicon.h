@@ -103,6 +103,10 @@ struct RegularVerbForms {
 };
 RegularVerbForms RegularForms(std::string_view lemma);
 
+// Whether a lower-case word reads as a plural noun by its ending: "programs", "countries",
+// "leaders" (not "us", "this", "progress", "its", "focus").
+bool PluralEnding(std::string_view lower);
+
 class Lexicon {
  public:
   // A lexicon of the closed-class words only.

@@ -22,14 +22,6 @@ std::string_view Word(const Tagged& s, uint32_t u) {
   return s.LowerToken(s.units[u].tok_begin);
 }
 
-// Whether a lower-case word reads as a plural noun: "programs", "countries", "dreamers" (not
-// "us", "this", "progress", "its").
-bool PluralNoun(std::string_view w) {
-  if (w.size() < 4 || w.back() != 's') return false;
-  const std::string_view end = w.substr(w.size() - 2);
-  return end != "ss" && end != "us" && end != "is";
-}
-
 // Whether chunk `c` is the subject (a passive's: the by-agent) of a finite verb group of `a`.
 bool IsSubject(const ClauseAnalysis& a, int c) {
   for (const VerbGroup& g : a.groups) {
@@ -1224,7 +1216,7 @@ void DocumentActors::Observe(const Tagged& s, const ClauseAnalysis* a,
     // a coordination ("Dr. Sherwood-Randall, General Townsend, and Mr. Maier met").
     const Chunk& subject = a->chunks[c];
     if (subjects.size() < 2 && !subject.pronoun && !g.embedded && !g.object_relative) {
-      bool plural = PluralNoun(Word(s, subject.end - 1));
+      bool plural = PluralEnding(Word(s, subject.end - 1));
       // "General Townsend, and Mr. Maier met": "and" before the phrase or its title.
       for (uint32_t k = subject.begin; k > 0 && k + 4 > subject.begin && !plural;) {
         const std::string_view w = Word(s, --k);
