@@ -703,6 +703,35 @@ TEST(MarkedTest, WordUnitsWhereItemsBeginCarryTheirLengths) {
   EXPECT_FALSE(MarkableList(cues({"élysée palace"})));
 }
 
+// PatternWordSet::Contains against a binary search of its ids: small and large sets, ids
+// consecutive, scattered and equal modulo the bits' size.
+TEST(PatternWordSetTest, ContainsExactlyItsIds) {
+  uint64_t seed = 2026;
+  const auto next = [&seed](uint32_t n) {
+    seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<uint32_t>((seed >> 33) % n);
+  };
+  std::vector<std::vector<uint32_t>> sets = {{}, {7}, {7, 3}, {1, 2, 3}, {4096, 8192, 12288, 1}};
+  for (const size_t size : {5, 17, 100, 300}) {
+    std::vector<uint32_t> scattered, consecutive;
+    for (size_t i = 0; i < size; ++i) {
+      scattered.push_back(1 + next(6000));
+      consecutive.push_back(static_cast<uint32_t>(2000 + i));
+    }
+    sets.push_back(scattered);
+    sets.push_back(consecutive);
+  }
+  for (std::vector<uint32_t> ids : sets) {
+    SCOPED_TRACE(ids.size());
+    const PatternWordSet set(ids);
+    std::sort(ids.begin(), ids.end());
+    for (uint32_t id = 0; id < 13000; ++id) {
+      ASSERT_EQ(set.Contains(id), std::binary_search(ids.begin(), ids.end(), id)) << id;
+    }
+    EXPECT_FALSE(set.Contains(kNoPatternWord));
+  }
+}
+
 // WordUnits: the word units whose token is a pattern word, in order, each with that word; a
 // mention's tokens are no word units; rebuilding the units forgets the list.
 TEST(WordUnitsTest, ListsThePatternWordUnitsInOrder) {
