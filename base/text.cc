@@ -233,6 +233,8 @@ std::string AsciiLower(std::string_view text) {
 
 std::vector<std::string_view> SplitNonEmpty(std::string_view text, char separator) {
   std::vector<std::string_view> pieces;
+  // At most one piece more than separators: one allocation instead of the vector's doublings.
+  pieces.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), separator)) + 1);
   size_t start = 0;
   while (start < text.size()) {
     size_t end = text.find(separator, start);
@@ -248,6 +250,24 @@ void AppendSlug(std::string_view text, std::string* slug) {
   const size_t start_size = out.size();  // the slug's own first byte
   bool pending_dash = false;
   size_t pos = 0;
+  // The text's ASCII start (most labels are all ASCII), written in place: never longer than the
+  // text, as a dash stands for at least one separator. The same cases as the loop below.
+  out.resize(start_size + text.size());
+  char* const begin = out.data() + start_size;
+  char* end = begin;
+  for (; pos < text.size(); ++pos) {
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    if (byte >= 0x80) break;
+    const char c = AsciiLowerByte(static_cast<char>(byte));
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      if (pending_dash && end != begin) *end++ = '-';
+      pending_dash = false;
+      *end++ = c;
+    } else if (c != '\'' && c != '.') {
+      pending_dash = true;
+    }
+  }
+  out.resize(static_cast<size_t>(end - out.data()));
   auto emit = [&](std::string_view piece) {
     if (pending_dash && out.size() > start_size) out.push_back('-');
     pending_dash = false;

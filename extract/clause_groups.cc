@@ -136,8 +136,7 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
   if (info_[p].kind == Kind::kWord && info_[p].cap && info_[p].classes == 0 && !AllCaps(p) &&
       (i.forms & (kFormEd | kFormBase)) != 0 && (i.forms & (kFormThird | kFormIng)) == 0 && p > 0 &&
       Has(p - 1, kClassDeterminer) && ClauseStartBefore(p - 1)) {
-    const std::string_view w = Lower(p);
-    if (w.size() > 3 && w.back() == 's' && !w.ends_with("ss") && !w.ends_with("us")) return true;
+    if (PluralEnding(Lower(p))) return true;
   }
   // After a demonym or another capitalised adjective inside a noun phrase it is a noun:
   // "conducted by European states", "the American forces", "rejected Soviet offers".
@@ -223,9 +222,11 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
     // the leaders of A and B, oppose", "I also want". Not after one entity ("Japan sign" is
     // no clause, "a US offer" a noun phrase).
     if (Has(p, kClassPronoun)) return true;
+    // The subject may stand before adverbs: "President Yoon and President Biden also reaffirm".
+    uint32_t before = p;
     if (IsAdverb(p)) {
-      const uint32_t q = BeforeAdverbs(p);
-      if (Has(q, kClassPronoun) && !Has(q, kClassPossessive)) return true;
+      before = BeforeAdverbs(p);
+      if (Has(before, kClassPronoun) && !Has(before, kClassPossessive)) return true;
     }
     // A coordinated verb phrase in the present: "condemn the attack and reaffirm our
     // commitment". The verb before must be a finite present form too, and what follows must
@@ -240,11 +241,21 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
       }
     }
     if (IsPunct(p, ',')) return ClosesParenthetical(p);
-    if (PluralNounAfterActors(p)) return true;
+    if (PluralNounAfterActors(before)) return true;
+    // A plural noun phrase opening its clause with a determiner ("The two leaders also agree
+    // to", "Both countries pledge to"): a verb when what follows starts its object, its
+    // complement or its infinitive.
+    if (info_[before].kind == Kind::kWord && info_[before].classes == 0 &&
+        PluralEnding(Lower(before)) && u + 1 < n_ &&
+        (Has(u + 1, kClassDeterminer | kClassThat | kClassPossessive | kClassTo) ||
+         IsEntity(u + 1))) {
+      const uint32_t d = DeterminedNounPhraseStart(before + 1);
+      if (d != kNoUnit && Has(d, kClassDeterminer) && ClauseStartBefore(d)) return true;
+    }
     // A group is plural ("Japanese strategists insist"); after "that" a base form is a
     // subjunctive ("demanded that the US cancel"). An aside in parentheses after the subject
     // is stepped over: "The Philippines and the European Union (EU) agree".
-    const int c = ChunkEndingAt(AsideStartBefore(u));
+    const int c = ChunkEndingAt(AsideStartBefore(before + 1));
     if (c < 0) return false;
     const Chunk& chunk = out_->chunks[c];
     if (Has(chunk.begin, kClassPossessive)) return false;  // "our NATO and EU partners"
@@ -547,14 +558,17 @@ uint32_t ClauseReader::TryGroup(uint32_t start) {
           j = k + 1;
           continue;
         }
-        if (k < n_ && info_[k].forms != 0 && (info_[k].classes & kClassPreposition) == 0) {
+        if (MainHave(j, k)) {
+          // Read below as the group's verb.
+        } else if (k < n_ && info_[k].forms != 0 && (info_[k].classes & kClassPreposition) == 0) {
           aux |= i.classes & (kClassBe | kClassHave | kClassDo);
           be = (i.classes & kClassBe) != 0;
           if (i.negative) g.negated = true;
           j += i.negative ? 3 : 1;
           continue;
+        } else {
+          break;
         }
-        break;
       }
       // "remain committed to": "remain" is a copula before a stative participle.
       if (RemainsStative(j)) {
@@ -606,6 +620,30 @@ uint32_t ClauseReader::TryGroup(uint32_t start) {
   }
   out_->groups.push_back(std::move(g));
   return j;
+}
+
+bool ClauseReader::MainHave(uint32_t u, uint32_t k) const {
+  const Info& i = info_[u];
+  if ((i.classes & kClassHave) == 0 || i.lex == nullptr || i.lex->senses.empty() || i.negative) {
+    return false;
+  }
+  for (uint32_t m = u + 1; m < k; ++m) {
+    if (Has(m, kClassBe | kClassHave)) return false;
+  }
+  if (k >= n_ || (info_[k].forms & kFormEd) != 0) return false;
+  constexpr uint32_t kStop = kClassPreposition | kClassTo | kClassConjunction | kClassSubordinator |
+                             kClassRelative | kClassThat | kClassBe | kClassHave | kClassModal |
+                             kClassDo | kClassPronoun;
+  for (uint32_t m = k; m < n_ && m < k + 5; ++m) {
+    const Info& w = info_[m];
+    if (w.kind != Kind::kWord || w.lex == nullptr) {
+      if (w.kind != Kind::kWord) return false;
+      continue;
+    }
+    if (w.lex->light_object) return true;
+    if ((w.classes & kStop) != 0) return false;
+  }
+  return false;
 }
 
 bool ClauseReader::CatenativeAdjectiveAt(uint32_t k) const {

@@ -210,6 +210,13 @@ class ClauseReader {
     while (IsAdverb(k)) ++k;
     return Stative(k);
   }
+  // Whether the form of "have" at u is the group's main verb, a light verb, not an auxiliary:
+  // no participle or "be" follows it (adverbs between; k is the unit after them) and a light
+  // verb's object (LexEntry::light_object) comes within a few words, before any punctuation or
+  // function word: "had talks with", "will have a productive meeting" against "has agreed",
+  // "has been", "has the tools", "must have a political horizon". Only when a `verbs` block
+  // lists "have" (rules/relations/contact.rules).
+  bool MainHave(uint32_t u, uint32_t k) const;
   // Whether the word at u names a means, not an agent, after "by": "by phone", "by video",
   // "by hand", "by sea".
   bool MeansNoun(uint32_t u) const;

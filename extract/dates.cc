@@ -338,23 +338,25 @@ class Finder {
   }
 
  private:
-  // The lower-cased word token i, or "" when token i is no word.
-  std::string LowerWord(size_t i) const {
-    if (!IsWord(i)) return "";
-    std::string w(Str(i));
-    for (char& c : w) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  // The lower-cased word token i, or "" when token i is no word: the text's own bytes when the
+  // word has no capital (most), else a view into lower_, a copy of the text where the words
+  // asked for are lower-cased.
+  std::string_view LowerWord(size_t i) const {
+    if (!IsWord(i)) return {};
+    const std::string_view w = Str(i);
+    if (std::none_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) return w;
+    if (lower_.size() != text_.size()) lower_.assign(text_);  // the text holds a word: not empty
+    char* const lower = lower_.data() + tokens_[i].b;
+    for (size_t k = 0; k < w.size(); ++k) {
+      const char c = w[k];
+      lower[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     }
-    return w;
+    return std::string_view(lower, w.size());
   }
 
   // The role of the date in tokens [first, last] (DateRole): from the words around it.
   DateRole RoleOf(size_t first, size_t last) const {
-    // The words as string_views: libstdc++ compares a std::string with a literal by memcmp
-    // before it compares the sizes.
-    const std::string next_word = LowerWord(last + 1);
-    const std::string before_word = LowerWord(first - 1);
-    const std::string_view next = next_word, before = before_word;
+    const std::string_view next = LowerWord(last + 1), before = LowerWord(first - 1);
     if (next == "level" || next == "levels" || next == "baseline" || next == "baselines") {
       return DateRole::kBaseline;
     }
@@ -369,16 +371,14 @@ class Finder {
       return DateRole::kAttribute;
     }
     if ((before == "in" || before == "of") && first >= 2) {
-      const std::string noun_word = LowerWord(first - 2);
-      const std::string_view noun = noun_word;
+      const std::string_view noun = LowerWord(first - 2);
       if (noun == "date" || noun == "dates") return DateRole::kAttribute;
     }
     // "withdraw to the line of June 4, 1967", the line of "June 4, 1967", "the borders of 1967":
     // the line, as above.
     if (const size_t q = first >= 1 && IsPunct(first - 1, '"') ? first - 1 : first;
         q >= 2 && LowerWord(q - 1) == "of") {
-      const std::string noun_word = LowerWord(q - 2);
-      const std::string_view noun = noun_word;
+      const std::string_view noun = LowerWord(q - 2);
       if (noun == "line" || noun == "lines" || noun == "border" || noun == "borders" ||
           noun == "boundary" || noun == "boundaries" || noun == "frontier" || noun == "frontiers") {
         return DateRole::kAttribute;
@@ -412,8 +412,7 @@ class Finder {
     // mid-2025", "by early 2026", "than in 2010", "by the fall of 2022".
     size_t k = first;
     for (int steps = 0; k > 0 && steps < 5; ++steps) {
-      const std::string word = LowerWord(k - 1);
-      const std::string_view w = word;
+      const std::string_view w = LowerWord(k - 1);
       const bool filler = w == "the" || w == "end" || w == "middle" || w == "start" ||
                           w == "beginning" || w == "of" || w == "early" || w == "late" ||
                           w == "mid" || w == "in" || (IsSeasonWord(w) && LowerWord(k) == "of") ||
@@ -421,8 +420,7 @@ class Finder {
       if (!filler) break;
       --k;
     }
-    const std::string cue_word = LowerWord(k - 1);
-    const std::string_view cue = cue_word;
+    const std::string_view cue = LowerWord(k - 1);
     if (k == 0 || cue.empty()) return DateRole::kPoint;
     // In a narrative, a sentence that opens "By January 1978," tells where the story stands,
     // and "did not recognize it until 1783" when something happened.
@@ -444,8 +442,7 @@ class Finder {
     // "As in 1927, Japan insisted ...": the comparison, not the time.
     if (cue == "as" && LowerWord(k) == "in") return DateRole::kBaseline;
     if (cue == "to" || cue == "with") {
-      const std::string lead_word = LowerWord(k - 2);
-      const std::string_view lead = lead_word;
+      const std::string_view lead = LowerWord(k - 2);
       if (lead == "compared" || lead == "relative" || lead == "comparison") {
         return DateRole::kBaseline;
       }
@@ -456,8 +453,7 @@ class Finder {
   // Whether token `first` lies in a phrase opening the sentence with "In" or "During": no
   // comma before it, at most 6 tokens in.
   bool OpensSentence(size_t first) const {
-    const std::string lead_word = LowerWord(0);
-    const std::string_view lead = lead_word;
+    const std::string_view lead = LowerWord(0);
     if ((lead != "in" && lead != "during") || first > 6) return false;
     for (size_t i = 1; i < first; ++i) {
       if (IsPunct(i, ',')) return false;
@@ -657,7 +653,7 @@ class Finder {
     std::pair<int, int> months{season->first_month, season->first_month + 2};
     *begin = at;
     if (at >= 1) {
-      const std::string modifier = LowerWord(at - 1);
+      const std::string_view modifier = LowerWord(at - 1);
       if (modifier == "early") {
         months.second = months.first + 1;
         *begin = at - 1;
@@ -826,7 +822,7 @@ class Finder {
   // 1945" after "July 17"), one year earlier when the range's first month `m` comes later in
   // the year ("December 28 to January 3, 1944"); 0 when there is none.
   int RangeEndYear(size_t j, int m) const {
-    const std::string link = LowerWord(j);
+    const std::string_view link = LowerWord(j);
     if (!(link == "to" || link == "and" || link == "through" || link == "until" ||
           (IsPunct(j, '-') && Adjacent(j)))) {
       return 0;
@@ -906,7 +902,7 @@ class Finder {
 
   // The count a word or number at token j says: "a"/"one" 1, "two" .. "ten", 1 to 99; else 0.
   int CountAt(size_t j) const {
-    const std::string before = LowerWord(j);
+    const std::string_view before = LowerWord(j);
     if (before == "a" || before == "one") return 1;
     for (size_t k = 0; k < kCountWords.size(); ++k) {
       if (before == kCountWords[k]) return static_cast<int>(k) + 1;
@@ -921,14 +917,14 @@ class Finder {
     if (!narrative_ || carried_ || !HasYear() || i == 0) return std::nullopt;
     const std::string_view w = Str(i);
     if (!EqualsFolded(w, "year") && !EqualsFolded(w, "years")) return std::nullopt;
-    const std::string before = LowerWord(i - 1);
+    const std::string_view before = LowerWord(i - 1);
     if (EqualsFolded(w, "year") && i >= 2 && LowerWord(i - 2) == "the") {
       if (before == "following") return Match{i - 2, i, YearTime(ref_->y + 1), true};
       if (before == "previous" || before == "preceding") {
         return Match{i - 2, i, YearTime(ref_->y - 1), true};
       }
     }
-    const std::string after = LowerWord(i + 1);
+    const std::string_view after = LowerWord(i + 1);
     int sign = 0;
     if (after == "later" || after == "after" || after == "afterward" || after == "afterwards") {
       sign = 1;
@@ -947,14 +943,14 @@ class Finder {
   // "that (same) day", "the same day", "that morning/evening/night"; "the next/following
   // day/morning"; "the day before", "the previous day".
   std::optional<Match> DayPhrase(size_t i) const {
-    const std::string first = LowerWord(i);
+    const std::string_view first = LowerWord(i);
     if (first != "that" && first != "the") return std::nullopt;
     const auto part_of_day = [](std::string_view w) {
       return w == "day" || w == "morning" || w == "afternoon" || w == "evening" || w == "night";
     };
     const int64_t day = day_->days();
-    const std::string second = LowerWord(i + 1);
-    const std::string third = LowerWord(i + 2);
+    const std::string_view second = LowerWord(i + 1);
+    const std::string_view third = LowerWord(i + 2);
     if (second == "same" && part_of_day(third)) return Match{i, i + 2, DaysTime(day), true};
     if (first == "that" && part_of_day(second)) return Match{i, i + 1, DaysTime(day), true};
     if (first != "the") return std::nullopt;
@@ -973,7 +969,7 @@ class Finder {
   // ("ago"), counted back from the document's date; a narrative has no now to count from.
   std::optional<Match> Ago(size_t i) const {
     if (narrative_ || !HasYear() || i < 2 || !EqualsFolded(Str(i), "ago")) return std::nullopt;
-    const std::string unit = LowerWord(i - 1);
+    const std::string_view unit = LowerWord(i - 1);
     const int count = CountAt(i - 2);
     // "Twenty-three years ago": the count is not the last word.
     if (count <= 0 || (i >= 3 && IsPunct(i - 3, '-'))) return std::nullopt;
@@ -1056,6 +1052,7 @@ class Finder {
 
   std::string_view text_;
   std::vector<Token> tokens_;
+  mutable std::string lower_;  // LowerWord's
   std::optional<Reference> ref_;
   bool narrative_ = false;
   bool carried_ = false;                // DateReference::carried, until the text gives a date

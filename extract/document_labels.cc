@@ -162,6 +162,52 @@ std::pair<uint32_t, uint32_t> LongerName(const DocState& doc, const Tagged& s, u
   return {b, e};
 }
 
+// Whether a title of an office (a name-title that is no honorific: "President", not "Mr.")
+// ends right before token b ("President Biden", "Prime Minister Harper").
+bool AfterOfficeTitle(const DocState& doc, const Tagged& s, uint32_t b) {
+  const NameVocabulary& names = doc.rules.names;
+  constexpr uint32_t kLongestTitle = 6;
+  uint32_t end = b;
+  if (end > 0 && s.TokenText(end - 1) == ".") --end;  // "Gen. Harper"
+  for (uint32_t t = end > kLongestTitle ? end - kLongestTitle : 0; t < end; ++t) {
+    if (names.titles.LongestAt(s.words, t) == end - t &&
+        names.honorifics.LongestAt(s.words, t) != end - t) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The mentions in `s` of a listed person with roles by the surname alone (one word, the last
+// of the label), right after a free given name that is not the label's first word, where no
+// sentence of the document so far names a country of the person's roles (`states`): "Todd
+// Harper" of the National Credit Union Administration is no Stephen Harper of Canada. The
+// longer name is the given name and the surname.
+std::vector<LongerMention> SurnamesOfOthers(const DocState& doc, const Tagged& s,
+                                            const std::set<std::string>& states) {
+  std::vector<LongerMention> out;
+  for (size_t i = 0; i < s.mentions.size(); ++i) {
+    const Mention& m = s.mentions[i];
+    const EntityDef* def = m.entity;
+    if (m.kind != MentionKind::kEntity || def == nullptr ||
+        def->entity.type != EntityType::kPerson || def->entity.roles.empty() ||
+        m.tok_end != m.tok_begin + 1 || m.tok_begin == 0) {
+      continue;
+    }
+    const std::vector<std::string_view> own = SplitNonEmpty(def->entity.label, ' ');
+    const uint32_t b = m.tok_begin;
+    if (own.size() < 2 || s.TokenText(b) != own.back() || !s.tokens[b].space_before ||
+        !FreeNameWord(doc, s, b - 1) || !doc.rules.names.given.ContainsWord(s.words[b - 1]) ||
+        s.TokenText(b - 1) == own.front()) {
+      continue;
+    }
+    const bool country = std::any_of(def->entity.roles.begin(), def->entity.roles.end(),
+                                     [&](const Role& r) { return states.count(r.country) > 0; });
+    if (!country) out.push_back({i, b - 1, m.tok_end});
+  }
+  return out;
+}
+
 std::string SpelledLabel(const DocState& doc, const Tagged& s, const EntityDef& def, uint32_t b,
                          uint32_t e, bool* longer) {
   if (longer != nullptr) *longer = false;
@@ -246,6 +292,11 @@ void DocumentLabels::DropOtherPeople(std::span<Tagged> window, DocState* doc,
       }
     }
   }
+  for (const Tagged& s : window) {
+    for (const Mention& m : s.mentions) {
+      if (const EntityDef* state = NamedState(m)) named_states_.insert(state->entity.id);
+    }
+  }
   for (size_t k = 0; k < window.size(); ++k) {
     Tagged& s = window[k];
     std::vector<bool> drop(s.mentions.size(), false);
@@ -257,10 +308,19 @@ void DocumentLabels::DropOtherPeople(std::span<Tagged> window, DocState* doc,
       drop[l.mention] = true;
       others.push_back(spelled);
     }
-    if (others.empty()) continue;
-    size_t i = 0;
-    std::erase_if(s.mentions, [&](const Mention&) { return drop[i++]; });
-    BuildUnits(&s);
+    // A listed person's surname after another given name; the surname alone is that other
+    // person's in the rest of the document.
+    std::vector<std::pair<const EntityDef*, std::string>> surnames;  // person, the other's label
+    for (const LongerMention& l : SurnamesOfOthers(*doc, s, named_states_)) {
+      drop[l.mention] = true;
+      others.push_back(std::string(s.Range(l.from, l.to)));
+      surnames.emplace_back(s.mentions[l.mention].entity, others.back());
+    }
+    if (!others.empty()) {
+      size_t i = 0;
+      std::erase_if(s.mentions, [&](const Mention&) { return drop[i++]; });
+      BuildUnits(&s);
+    }
     // The longer name is a person's name that no list holds: discovery's, as read by shape.
     for (const std::string& other : others) {
       CleanName clean = CleanPersonName(doc->rules.names, other, doc->words);
@@ -269,8 +329,32 @@ void DocumentLabels::DropOtherPeople(std::span<Tagged> window, DocState* doc,
       name.label = std::move(clean.label);
       if (name.label != other) name.surface = other;
       name.rule = std::string(kShapeRule);
+      const size_t before = out->discoveries.size();
       AddLocalEntity(name, doc, out);
+      for (const auto& [person, label] : surnames) {
+        if (label != other || out->discoveries.size() == before) continue;
+        if (const EntityDef* local = doc->Find(out->discoveries.back().entity_id);
+            local != nullptr && local != person && !surname_owners_.count(person)) {
+          surname_owners_[person] = local;
+        }
+      }
     }
+    // The surname alone, written as the label writes it, names the other person from the
+    // first mention of them on ("Todd Harper ... Mr. Harper"), but not after an office's title,
+    // which is the listed person's ("Dr. Jill Biden ... President Biden").
+    bool changed = false;
+    for (Mention& m : s.mentions) {
+      const auto it = m.entity != nullptr ? surname_owners_.find(m.entity) : surname_owners_.end();
+      if (it == surname_owners_.end() || m.kind != MentionKind::kEntity ||
+          m.tok_end != m.tok_begin + 1 ||
+          s.TokenText(m.tok_begin) != SplitNonEmpty(m.entity->entity.label, ' ').back() ||
+          AfterOfficeTitle(*doc, s, m.tok_begin)) {
+        continue;
+      }
+      m.entity = it->second;
+      changed = true;
+    }
+    if (changed) BuildUnits(&s);
   }
 }
 

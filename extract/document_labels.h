@@ -48,9 +48,13 @@ namespace parley::internal {
 class DocumentLabels {
  public:
   // Drops from the window's sentences, in order, each mention of a person only the imported
-  // layer lists that a longer name holds which is not that person's (above), rebuilds the
-  // units of the sentences it changes, and makes each such longer name a document-local
-  // person (name_discovery.h AddLocalEntity, rule kShapeRule; records in out->discoveries).
+  // layer lists that a longer name holds which is not that person's (above), and each mention
+  // of a listed person (hand-written or imported) by the surname alone right after another given
+  // name where the document so far names no country of the person's roles ("Todd Harper" of
+  // the NCUA is no Stephen Harper of Canada); rebuilds the units of the sentences it changes,
+  // and makes each such longer name a document-local person (name_discovery.h AddLocalEntity,
+  // rule kShapeRule; records in out->discoveries). From there on the surname alone names that
+  // other person ("Mr. Harper").
   // Call after tagging and before discovery, with the document's lower-case words
   // (DocState::words) set.
   void DropOtherPeople(std::span<Tagged> window, DocState* doc, DocumentAnalysis* out);
@@ -92,6 +96,12 @@ class DocumentLabels {
   std::map<std::string, std::set<std::string>> longer_;
   std::map<std::string, std::string> chosen_;  // id -> label
   std::set<std::string> states_;               // the states the windows so far mention (or act as)
+  // The states the windows so far mention (or act as), as DropOtherPeople reads them: before
+  // discovery.
+  std::set<std::string> named_states_;
+  // A listed person -> the document's other person whose given name the text writes before
+  // that person's surname ("Todd Harper" for Stephen Harper): the surname alone is theirs.
+  std::map<const EntityDef*, const EntityDef*> surname_owners_;
   // An imported person -> its document-local namesake (SeparateNamesakes), or null: the person
   std::map<const EntityDef*, const EntityDef*> namesakes_;
 };

@@ -30,7 +30,10 @@ uint32_t FrameWordTable::Add(std::string_view token, bool prefix) {
   tokens_.emplace_back(token);
   prefix_.push_back(prefix ? 1 : 0);
   if (prefix && token.empty()) empty_prefix_ = key;
-  if (prefix) longest_prefix_ = std::max(longest_prefix_, token.size());
+  if (prefix) {
+    longest_prefix_ = std::max(longest_prefix_, token.size());
+    AddStems(token);
+  }
   if (2 * tokens_.size() > slots_.size()) {
     Grow();  // re-inserts every key, this one too
   } else {
@@ -55,6 +58,21 @@ void FrameWordTable::Grow() {
     while (slots_[i].key != kNone) i = (i + 1) & (slots_.size() - 1);
     slots_[i] = {hash, key};
     filter_.set(Fold(hash));
+  }
+}
+
+void FrameWordTable::AddStems(std::string_view token) {
+  uint32_t h = kSeed;
+  for (char c : token) {
+    h = Step(h, static_cast<unsigned char>(c));
+    stems_.set(Fold(h));
+  }
+}
+
+void FrameWordTable::FillStems() {
+  stems_.reset();
+  for (uint32_t key = 0; key < tokens_.size(); ++key) {
+    if (prefix_[key] != 0) AddStems(tokens_[key]);
   }
 }
 
@@ -187,14 +205,13 @@ void FrameSentenceWords::Find(const FrameIndex& index, const Tagged& s) {
   }
   set_.clear();
   lists_set_.clear();
-  unit_keys_.clear();
-  unit_begin_.clear();
+  own_keys_.clear();
+  vocabulary_keys_ = index.vocabulary_keys.data();
   for (uint32_t l : index.always_lists) {
     lists_[l] = 1;
     lists_set_.push_back(l);
   }
-  const auto found = [&](uint32_t key) {
-    unit_keys_.push_back(key);
+  const auto meet = [&](uint32_t key) {
     if (keys_[key] != 0) return;
     keys_[key] = 1;
     set_.push_back(key);
@@ -204,22 +221,33 @@ void FrameSentenceWords::Find(const FrameIndex& index, const Tagged& s) {
       lists_set_.push_back(l);
     }
   };
-  // A token's lower-cased vocabulary id, when Tag has looked the tokens up.
+  // A token's lower-cased vocabulary id, when Tag has looked the tokens up: its keys are read
+  // in the index, where the unit's span then points. Other words' keys are found here.
   const bool ids = s.words.size() == s.tokens.size();
-  for (const Unit& u : s.units) {
-    unit_begin_.push_back(static_cast<uint32_t>(unit_keys_.size()));
-    if (u.mention >= 0) continue;
-    const uint32_t id = ids ? s.words[u.tok_begin] : TokenTable::kAbsent;
-    if (id != TokenTable::kAbsent && id < index.vocabulary.size() &&
-        index.vocabulary[id].begin != FrameWordTable::kNone) {
-      const FrameIndex::Span span = index.vocabulary[id];
-      for (uint32_t i = span.begin; i < span.end; ++i) found(index.vocabulary_keys[i]);
+  const FrameIndex::Span* const vocabulary = index.vocabulary.data();
+  const size_t vocabulary_size = index.vocabulary.size();
+  const size_t n = s.units.size();
+  spans_.resize(n);
+  for (size_t u = 0; u < n; ++u) {
+    const Unit& unit = s.units[u];
+    FrameIndex::Span& span = spans_[u];
+    span = {0, 0};
+    if (unit.mention >= 0) continue;
+    const uint32_t id = ids ? s.words[unit.tok_begin] : TokenTable::kAbsent;
+    if (id < vocabulary_size && vocabulary[id].begin != FrameWordTable::kNone) {
+      span = vocabulary[id];
+      for (uint32_t i = span.begin; i < span.end; ++i) meet(vocabulary_keys_[i]);
       continue;
     }
-    const std::string_view w = s.LowerToken(u.tok_begin);
-    if (!w.empty()) index.words.ForEachKey(w, found);
+    const std::string_view w = s.LowerToken(unit.tok_begin);
+    if (w.empty()) continue;
+    const auto begin = static_cast<uint32_t>(own_keys_.size());
+    index.words.ForEachKey(w, [&](uint32_t key) {
+      own_keys_.push_back(key);
+      meet(key);
+    });
+    span = {begin | kOwnKeys, static_cast<uint32_t>(own_keys_.size())};
   }
-  unit_begin_.push_back(static_cast<uint32_t>(unit_keys_.size()));
 }
 
 }  // namespace parley::internal

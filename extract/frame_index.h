@@ -44,17 +44,23 @@ class FrameWordTable {
 
   // Calls found(key) for every key that `w` (a lower-cased word, not empty) meets: the key of w
   // itself, and the prefix keys of w's first k bytes for every k from 0 to w.size(). Each key
-  // once per call.
+  // once per call. The prefix keys are looked for up to the first start of w that no prefix key
+  // starts with (most words leave them after a few bytes); the rest of w is only hashed.
   template <typename F>
   void ForEachKey(std::string_view w, F&& found) const {
     if (empty_prefix_ != kNone) found(empty_prefix_);
     uint32_t h = kSeed;
     const size_t n = w.size();
     const size_t longest = n < longest_prefix_ ? n : longest_prefix_;
-    for (size_t k = 0; k < n; ++k) {
+    size_t k = 0;
+    while (k < longest) {
       h = Step(h, static_cast<unsigned char>(w[k]));
-      if (k < longest && filter_.test(Fold(h))) Probe(h, w.substr(0, k + 1), true, found);
+      ++k;
+      const uint32_t fold = Fold(h);
+      if (!stems_.test(fold)) break;
+      if (filter_.test(fold)) Probe(h, w.substr(0, k), true, found);
     }
+    for (; k < n; ++k) h = Step(h, static_cast<unsigned char>(w[k]));
     h = Step(h, 0);  // a word written out: its hash goes on with a byte no token holds
     if (filter_.test(Fold(h))) Probe(h, w, false, found);
   }
@@ -71,6 +77,10 @@ class FrameWordTable {
   static uint32_t Hash(std::string_view token, bool prefix);
   size_t SlotOf(uint32_t hash) const { return (hash * 0x9E3779B1u) >> shift_; }
   void Grow();
+  // Sets stems_ for the prefix key `token`.
+  void AddStems(std::string_view token);
+  // Sets stems_ from tokens_ and prefix_ (after reading a snapshot, which does not hold it).
+  void FillStems();
 
   template <typename F>
   void Probe(uint32_t hash, std::string_view text, bool prefix, F&& found) const {
@@ -88,7 +98,10 @@ class FrameWordTable {
   std::vector<uint8_t> prefix_;      // by key
   std::vector<Slot> slots_;          // open addressing, a power of two, at most half full
   uint32_t shift_ = 32;
-  std::bitset<65536> filter_;      // Fold(hash) of every key: most starts of words meet none
+  std::bitset<65536> filter_;  // Fold(hash) of every key: most starts of words meet none
+  // Fold(hash) of every start of every prefix key (its first 1 to size() bytes): a start of a
+  // word whose bit is clear begins no prefix key, nor does any longer start.
+  std::bitset<65536> stems_;
   size_t longest_prefix_ = 0;      // the longest prefix key's length
   uint32_t empty_prefix_ = kNone;  // the key of ("", prefix): every word starts with it
 };
@@ -183,8 +196,9 @@ class FrameSentenceWords {
   bool HasList(uint32_t list) const { return lists_[list] != 0; }
   // Whether unit `u` is a word unit that meets key `key`. REQUIRES: u < s.units.size().
   bool UnitHas(uint32_t u, uint32_t key) const {
-    for (uint32_t i = unit_begin_[u]; i < unit_begin_[u + 1]; ++i) {
-      if (unit_keys_[i] == key) return true;
+    const uint32_t* const keys = UnitKeys(u);
+    for (uint32_t i = 0, n = UnitKeyCount(u); i < n; ++i) {
+      if (keys[i] == key) return true;
     }
     return false;
   }
@@ -193,21 +207,33 @@ class FrameSentenceWords {
   // REQUIRES: u < s.units.size().
   bool UnitMayStartList(uint32_t u, uint32_t list, const FrameIndex& index) const {
     if (index.lists[list].always) return true;
-    for (uint32_t i = unit_begin_[u]; i < unit_begin_[u + 1]; ++i) {
-      const std::vector<uint32_t>& lists = index.lists_of_key[unit_keys_[i]];
+    const uint32_t* const keys = UnitKeys(u);
+    for (uint32_t i = 0, n = UnitKeyCount(u); i < n; ++i) {
+      const std::vector<uint32_t>& lists = index.lists_of_key[keys[i]];
       if (std::find(lists.begin(), lists.end(), list) != lists.end()) return true;
     }
     return false;
   }
 
  private:
+  // A unit's span whose begin holds kOwnKeys is in own_keys_, any other in the index's
+  // vocabulary_keys (FrameIndex::vocabulary: a vocabulary word's keys are not copied).
+  static constexpr uint32_t kOwnKeys = 0x80000000u;
+  const uint32_t* UnitKeys(uint32_t u) const {
+    const uint32_t begin = spans_[u].begin;
+    return (begin & kOwnKeys) != 0 ? own_keys_.data() + (begin & ~kOwnKeys)
+                                   : vocabulary_keys_ + begin;
+  }
+  uint32_t UnitKeyCount(uint32_t u) const { return spans_[u].end - (spans_[u].begin & ~kOwnKeys); }
+
   std::vector<uint8_t> keys_;   // by key
   std::vector<uint8_t> lists_;  // by list
   std::vector<uint32_t> set_;   // the keys set, to reset
   std::vector<uint32_t> lists_set_;
-  // The keys unit u meets are unit_keys_[unit_begin_[u], unit_begin_[u + 1]).
-  std::vector<uint32_t> unit_keys_;
-  std::vector<uint32_t> unit_begin_;
+  // The keys unit u meets: spans_[u] (empty for a unit that is no word unit).
+  std::vector<FrameIndex::Span> spans_;
+  std::vector<uint32_t> own_keys_;             // the keys of words the vocabulary lacks
+  const uint32_t* vocabulary_keys_ = nullptr;  // FrameIndex::vocabulary_keys
 };
 
 // The frame matcher's tables, kept from sentence to sentence (one set per thread: frames.cc)

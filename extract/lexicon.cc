@@ -77,6 +77,11 @@ bool DoublesFinal(std::string_view w) {
 
 }  // namespace
 
+bool PluralEnding(std::string_view lower) {
+  return lower.size() > 3 && lower.back() == 's' && !EndsWith(lower, "ss") &&
+         !EndsWith(lower, "us") && !EndsWith(lower, "is");
+}
+
 RegularVerbForms RegularForms(std::string_view lemma) {
   const std::string w(lemma);
   RegularVerbForms f;

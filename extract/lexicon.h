@@ -80,6 +80,10 @@ struct LexEntry {
   // A noun some frame names only with its content clause after it (`noun-clause` lines: "a
   // statement that ...", "Rabin's promise to withdraw").
   bool clause_noun = false;
+  // A noun some frame whose verb is "have" names as an object word ("talks", "discussion" of
+  // `held-talks`): a form of "have" before it is a light verb, the main verb of its group
+  // ("had a productive discussion with"), not an auxiliary.
+  bool light_object = false;
   // The compound verbs whose first word this is (Lexicon::Compound ids): "wire" of "wire tap".
   std::vector<uint32_t> compounds;
 };
@@ -98,6 +102,10 @@ struct RegularVerbForms {
   std::string third, ing, ed;
 };
 RegularVerbForms RegularForms(std::string_view lemma);
+
+// Whether a lower-case word reads as a plural noun by its ending: "programs", "countries",
+// "leaders" (not "us", "this", "progress", "its", "focus").
+bool PluralEnding(std::string_view lower);
 
 class Lexicon {
  public:
@@ -143,6 +151,8 @@ class Lexicon {
 
   // Marks `lower` (a lower-case word) as a noun a frame names (LexEntry::event_noun).
   void AddEventNoun(std::string_view lower) { Entry(lower)->event_noun = true; }
+  // Marks `lower` (a lower-case word) as a light verb's object (LexEntry::light_object).
+  void AddLightObject(std::string_view lower) { Entry(lower)->light_object = true; }
   // Marks `lower` as a noun a frame names with its content clause (LexEntry::clause_noun).
   void AddClauseNoun(std::string_view lower) { Entry(lower)->clause_noun = true; }
 

@@ -32,10 +32,10 @@ bool SameTokens(const Tagged& s, uint32_t at, const std::vector<std::string>& to
 // with the token after it);
 // kToken when a token may (FindDatesUntested then: where FindDates' own first test would fail,
 // it finds nothing either); kUnknown for a text that is not ASCII. A word the vocabulary knows
-// (Tagged::words) may start a date only if its lower-cased text is a date word's
-// (CompiledRules::date_word_ids): most tokens are passed over by their ids; a word that is one
-// is tested with the token after it (MayStartDate). `ascii`: whether the text is ASCII (Tag
-// notes it while lower-casing); `narrative`: DateReference::narrative.
+// (Tagged::words) may start a date only if its lower-cased text is a date word's or starts with
+// a digit (CompiledRules::date_word_ids): most tokens are passed over by their ids alone; one
+// that may is tested with the token after it (MayStartDate). `ascii`: whether the text is ASCII
+// (Tag notes it while lower-casing); `narrative`: DateReference::narrative.
 enum class DateTest { kNone, kToken, kUnknown };
 DateTest MayHoldDate(const CompiledRules& rules, const Tagged& s, bool ascii, bool narrative) {
   if (!ascii) return DateTest::kUnknown;
@@ -47,13 +47,14 @@ DateTest MayHoldDate(const CompiledRules& rules, const Tagged& s, bool ascii, bo
   const char* const text = s.text.data();
   const uint32_t n = static_cast<uint32_t>(s.tokens.size());
   for (uint32_t t = 0; t < n; ++t) {
+    // Most tokens: a known word that is no date word and starts with no digit.
+    const uint32_t id = words[t];
+    if (id < date_ids && date_words[id] == 0) continue;
     const unsigned char c = static_cast<unsigned char>(text[tokens[t].begin]);
     if (c >= '0' && c <= '9') {
       if (MayStartDate(s.TokenText(t))) return DateTest::kToken;
       continue;
     }
-    const uint32_t id = words[t];
-    if (id != TokenTable::kAbsent && id < date_ids && date_words[id] == 0) continue;
     const std::string_view text = s.TokenText(t);
     if (MayBeDateWord(text) &&
         MayStartDate(text, t + 1 < s.tokens.size() ? s.TokenText(t + 1) : "", narrative)) {
@@ -446,6 +447,7 @@ void Tag(const DocState& doc, std::string_view text, const DateReference& dates,
   // What BuildUnits would scan the text for (Tagged::text_scanned).
   s->markers = markers != 0;
   s->folds_to_ascii = !ascii && HoldsAsciiFoldingCharacter(text);
+  s->ascii = ascii;
   s->text_scanned = true;
   // Held until the document's last pass, like BuildUnits' output: tokenized in place, where a
   // copy at their size cost more than the tokenizing (Token is not trivial: copied one by one).

@@ -1,6 +1,7 @@
 #include "extract/name_discovery.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <set>
 #include <span>
 #include <unordered_map>
@@ -47,8 +48,10 @@ void AddAlias(std::string_view text, const EntityDef* def, DocState* doc) {
   const auto token_text = [&](const Token& t) { return text.substr(t.begin, t.end - t.begin); };
   const std::string_view first = token_text(tokens[0]);
   // The key's pre-test bit (DocState::local_id_bits): its lower-cased id, as Tagged::words.
-  if (const uint32_t id = doc->rules.alias_index.tokens.Find(AsciiLower(first));
-      id != TokenTable::kAbsent) {
+  thread_local std::string lower;
+  lower.assign(first);
+  for (char& c : lower) c = AsciiLowerByte(c);
+  if (const uint32_t id = doc->rules.alias_index.tokens.Find(lower); id != TokenTable::kAbsent) {
     doc->local_id_bits.set(id % 4096);
   } else {
     doc->local_key_bits.set(LocalKeyBit(first));
@@ -242,9 +245,16 @@ const EntityDef* ListedBySurname(const CompiledRules& rules, std::span<const uin
 void AddLocalEntity(const NewName& name, DocState* doc, DocumentAnalysis* out) {
   const CompiledRules& rules = doc->rules;
   // The same name found again (in every sentence that repeats it) changes nothing.
-  std::string key = std::string(EntityTypeName(name.type));
-  for (const std::string* part : {&name.label, &name.surface, &name.rule, &name.office,
-                                  &name.country, &name.affiliation, &name.acronym}) {
+  const std::initializer_list<const std::string*> parts = {
+      &name.label,   &name.surface,     &name.rule,   &name.office,
+      &name.country, &name.affiliation, &name.acronym};
+  const std::string_view type = EntityTypeName(name.type);
+  size_t size = type.size();
+  for (const std::string* part : parts) size += 1 + part->size();
+  std::string key;
+  key.reserve(size);
+  key += type;
+  for (const std::string* part : parts) {
     key += '\x1f';
     key += *part;
   }

@@ -574,6 +574,125 @@ bool PersonWithoutTitle(const Reader& r, const NameVocabulary& v,
   return true;
 }
 
+// Where the scan goes on when the words [b, c) of a run, before its first connector c ("of" or
+// "for") and with no head noun, are an office, or 0: their last word ends a title or is a person
+// noun (name-apposition): "State Secretary of", "Chief Investment Officer of", "Nominee for",
+// "White House Director of" (not "Wynne Mayor Jennifer Hobbs of", a name, nor "General
+// Security of Military Information Agreements"; a title of the lists is read whole: "Secretary
+// of the Treasury Wally Adeyemo" has no office before "of"). The scan goes on from a title
+// after b, where a person's name may follow it ("Federal Minister of Defense Annegret
+// Kramp-Karrenbauer"), else from the connector.
+template <typename TitleAt>
+size_t OfficeBeforeConnector(const Reader& r, const NameVocabulary& v,
+                             const std::vector<int>& known_at, TitleAt title_at, size_t b,
+                             size_t c) {
+  constexpr size_t kMaxOfficeTokens = 6;
+  if (c <= b || c - b > kMaxOfficeTokens) return 0;
+  bool office = false;  // the last word is a title's or a person noun
+  size_t first_title = 0;
+  for (size_t k = b; k < c;) {
+    if (known_at[k] < 0 && IsCapitalized(r.Tok(k))) {
+      if (const size_t title = title_at(k); title > 0) {
+        if (k + title > c) return 0;
+        if (first_title == 0) first_title = k;
+        office = true;
+        k += title;
+        continue;
+      }
+    }
+    office = known_at[k] < 0 && v.apposition.ContainsWord(r.Id(k));
+    ++k;
+  }
+  if (!office) return 0;
+  return first_title > b ? first_title : c;
+}
+
+// A plural that takes "'s" (regular plurals take "'" alone, "Leaders' Summit"): "women",
+// "children", "people", "servicemen". A singular's possessive names its owner ("State's
+// Diplomatic Security Service" is the State Department's).
+inline bool PluralTakingS(std::string_view lower) {
+  return lower == "children" || lower == "people" ||
+         (lower.size() >= 3 && lower.substr(lower.size() - 3) == "men");
+}
+
+// Whether the owner of the possessive "'s" at token k is a plural no list knows right after the
+// connector at token c (or after its "the").
+inline bool PossessiveAfterConnector(const Reader& r, const std::vector<int>& known_at, size_t c,
+                                     size_t k) {
+  const size_t owner = k - 1;
+  const bool next = owner == c + 1 || (owner == c + 2 && r.Lower(c + 1) == "the");
+  return next && known_at[owner] < 0 && PluralTakingS(r.Lower(owner));
+}
+
+// Whether a head noun is among the capitalised words no list knows from token `from` on.
+inline bool HeadAhead(const Reader& r, const std::vector<int>& known_at, size_t from) {
+  for (size_t k = from; k < r.size() && known_at[k] < 0 && IsCapitalized(r.Tok(k)); ++k) {
+    size_t length = 0;
+    if (r.HeadType(k, &length) >= 0) return true;
+  }
+  return false;
+}
+
+// Whether the possessive "'s" at token k (k > b) joins the words of a run that starts at b and
+// holds no head noun before it: its owner, the word before k, is a plural no list knows after
+// nothing but known mentions ("Children's Oncology Group", "Women's Sports Foundation",
+// "Department of Labor Women's Bureau"). Not a singular's, which names an owner: "DOE's Office
+// of Science", "State's Diplomatic Security Service", "the United Nation's Fourth World
+// Conference", "Biden's", and "the President's Council of Economic Advisers", which texts name
+// without "the President's" too.
+inline bool PossessiveInName(const Reader& r, const std::vector<int>& known_at, size_t b,
+                             size_t k) {
+  const size_t owner = k - 1;
+  if (known_at[owner] >= 0 || !PluralTakingS(r.Lower(owner))) return false;
+  for (size_t t = b; t < owner; ++t) {
+    if (known_at[t] < 0) return false;
+  }
+  return true;
+}
+
+// Whether the known mention `m` starts at token `at` and is one or two capitalised words, none
+// a head noun: a place's or a people's name inside a longer name ("Pacific" of "Pacific
+// Islanders", "South Caucasus" of "South Caucasus Affairs"), not an organisation's ("Centers
+// for Disease Control").
+inline bool KnownWords(const Reader& r, const KnownSpan& m, size_t at) {
+  if (!m.entity || m.tok_begin != at || m.tok_end > at + 2) return false;
+  for (size_t t = at; t < m.tok_end; ++t) {
+    size_t length = 0;
+    if (!IsCapitalized(r.Tok(t)) || !IsWord(r.Tok(t)) || r.HeadType(t, &length) >= 0) return false;
+  }
+  return true;
+}
+
+// The end of the capitalised words of a name from token `from` to the next word that is not
+// one, when none of them is a title, a head noun, an acronym or a known mention, and neither a
+// known mention, a join ("-", "'", "."), a connector ("of", "for", "on", "and", "&") nor a
+// number follows (the name ends there); with `common`, one or two words of no word list (no
+// stop word: "Workforce", "Environment"). Else `from`.
+template <typename TitleAt>
+size_t NameWordsEnd(const Reader& r, const NameVocabulary& v, const std::vector<int>& known_at,
+                    TitleAt title_at, size_t from, bool common) {
+  size_t k = from;
+  while (k < r.size() && IsCapitalized(r.Tok(k))) {
+    size_t length = 0;
+    const std::string_view t = r.Tok(k);
+    if (known_at[k] >= 0 || title_at(k) > 0 || r.HeadType(k, &length) >= 0 || t.size() < 2 ||
+        IsAllCaps(t) || (common && v.never_names.ContainsWord(r.Id(k)))) {
+      return from;
+    }
+    ++k;
+  }
+  if (k == from || (common && k > from + 2)) return from;
+  if (k < r.size()) {
+    const std::string_view next = r.Lower(k);
+    if (known_at[k] >= 0 || next == "-" || next == "'" || next == "." || next == "of" ||
+        next == "for" || next == "on" || next == "and" || next == "&" ||
+        (next[0] >= '0' && next[0] <= '9')) {
+      return from;
+    }
+  }
+  return k;
+}
+
 // FindShapedNames' per-token tables.
 struct ShapeScratch {
   std::vector<int> known_at;
@@ -745,6 +864,8 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
       }
     }
     size_t k = b, last_word_end = b;
+    size_t last_connector = 0;  // the last connector the run went past
+    size_t office_resume = 0;   // where the scan goes on after an office (OfficeBeforeConnector)
     int head_type = -1;
     size_t head_end = 0;
     const size_t prefix_length = vocabulary.event_prefixes.LongestAt(*ids, b);
@@ -762,7 +883,8 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
       // ends the run: "Office of Intergovernmental Affairs Tom Perez", "Illinois Department of
       // Public Health Deputy Director Lauri Sanders" (not "Treaty of San Ildefonso").
       if (head_type >= 0 && k > head_end + 1 && IsCapitalized(r.Tok(k - 1))) {
-        const size_t person = k + title_at(k);
+        size_t person = k + title_at(k);
+        if (person > k && r.Is(person, ".") && !r.Space(person)) ++person;  // "Dr. Eric Lander"
         if (person < n && known_at[person] < 0 && vocabulary.given.ContainsWord(r.Id(person)) &&
             (r.ScanPersonName(person, free_end(person)) > person + 1 ||
              vocabulary.particles.LongestAt(*ids, person + 1) > 0)) {
@@ -800,19 +922,83 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
         ++k;
         continue;
       }
+      // A plural's possessive that opens the run, before another capitalised word: "Children's
+      // Oncology Group" (PossessiveInName).
+      const bool possessive = t == "'" && k > b && !r.Space(k) && k + 2 < n &&
+                              r.Lower(k + 1) == "s" && !r.Space(k + 1) && r.Space(k + 2);
+      if (possessive && head_type < 0 && known_at[k + 2] < 0 && IsCapitalized(r.Tok(k + 2)) &&
+          PossessiveInName(r, known_at, b, k)) {
+        k += 2;
+        continue;
+      }
+      // In a head's tail, a plural's possessive right after a connector is the tail's ("Dialogue
+      // on Gender Equality and Women's Empowerment", "Office of Women's Health"), unless "of"
+      // comes before it and another head noun after it: that is another name, the owner's, and
+      // this one ends before "of" ("Board of Trustees" of the Women's Sports Foundation).
+      if (possessive && head_type >= 0 && last_connector >= head_end && known_at[k + 2] < 0 &&
+          IsCapitalized(r.Tok(k + 2)) && PossessiveAfterConnector(r, known_at, last_connector, k)) {
+        if (r.Lower(last_connector) == "of" && HeadAhead(r, known_at, k + 2)) {
+          last_word_end = last_connector;
+          break;
+        }
+        k += 2;
+        continue;
+      }
       // Connectors: "of", "for", "on", "and" (not between two known entities), "of the".
       const std::string_view w = r.Lower(k);
+      // So is an office before the run's first "of"/"for" that no list holds whole ("State
+      // Secretary of the German Ministry of Finance", "Chief Investment Officer of Coastal
+      // Construction Group", "Nominee for the United States Court of Appeals"): the scan goes
+      // on from a title in it or from the connector.
+      if ((w == "of" || w == "for") && head_type < 0 && last_connector == 0) {
+        office_resume = OfficeBeforeConnector(r, vocabulary, known_at, title_at, b, k);
+        if (office_resume > 0) break;
+      }
       if (w == "of" || w == "for" || w == "on" || w == "and" || w == "&") {
         size_t after = k + 1;
         if (after < n && r.Lower(after) == "the" && w != "and") ++after;
         if (after >= n) break;
         const bool next_known = known_at[after] >= 0;
+        // A title after "and", alone or before "of"/"for", starts an office: "Professor of
+        // Physics and Director of the Institute for Quantum Information", "Member and Chair of
+        // the Board" (not "Army Command and General Staff College").
+        if (w == "and" && !next_known) {
+          const size_t title = title_at(after);
+          const size_t past = after + title;
+          if (title > 0 && (past >= n || r.Lower(past) == "of" || r.Lower(past) == "for" ||
+                            (known_at[past] < 0 && !IsCapitalized(r.Tok(past))))) {
+            break;
+          }
+        }
+        if (w == "and" && head_type >= 0 && k > head_end) {
+          // In a head's tail, "and the" and one or two common nouns, or "and" and a known
+          // mention of one or two words (KnownWords) that words of a name follow, end the name:
+          // "Committee on Education and the
+          // Workforce", "Bureau of East Asian and Pacific Affairs", "Commission on Asian
+          // Americans and Pacific Islanders" (not "Ministry of Foreign Affairs and the Ministry
+          // of Defense", "Department of Justice and the FBI", "Sudan and South Sudan").
+          const bool the = !next_known && r.Lower(after) == "the";
+          const bool known_word = next_known && KnownWords(r, known[known_at[after]], after);
+          const size_t words_from = the          ? after + 1
+                                    : known_word ? known[known_at[after]].tok_end
+                                                 : after;
+          const size_t words_end = NameWordsEnd(r, vocabulary, known_at, title_at, words_from, the);
+          if ((the || known_word) && words_end > words_from) {
+            last_word_end = words_end;
+            break;
+          }
+        }
         if (!next_known && !IsCapitalized(r.Tok(after))) break;
         if (w == "and" && (known_at[k - 1] >= 0 || next_known)) break;
+        last_connector = k;
         k = after;
         continue;
       }
       break;
+    }
+    if (office_resume > 0) {
+      i = office_resume;
+      continue;
     }
     if (head_type >= 0 || prefix_event) {
       size_t end = last_word_end;

@@ -861,6 +861,20 @@ ImplicitActors DocumentActors::Pronoun(const Tagged& s, const ClauseAnalysis& a,
     if (plural_.entities.size() >= 2 && Near(plural_.unit)) {
       return {plural_.entities, "the last plural subject"};
     }
+    // A "they" that opens its sentence (after an introductory phrase and its comma at most) is
+    // the participants a meeting or the title established ("Sullivan met with Secretary Beliz
+    // ... They noted the importance of"), unless a plural phrase naming fewer than two actors
+    // was a subject since ("These programs will ... They") or an organization was the last
+    // sentence's ("Ninety One is contributing ... They provide credit").
+    const bool opens = at == 0 || (Word(s, at - 1) == "," &&
+                                   std::none_of(a.groups.begin(), a.groups.end(),
+                                                [&](const VerbGroup& g) { return g.begin < at; }));
+    const bool organization = !thing_.entities.empty() && thing_.unit + 1 == current_ &&
+                              IsType(thing_.entities[0], EntityType::kOrganization);
+    if (participants_.size() >= 2 && opens && !organization &&
+        !(plural_noun_ != SIZE_MAX && Near(plural_noun_))) {
+      return {participants_, "the participants, from " + participants_via_};
+    }
     return {{}, "no plural subject in the last two sentences"};
   }
   if (w == "he" || w == "she") {
@@ -1198,6 +1212,21 @@ void DocumentActors::Observe(const Tagged& s, const ClauseAnalysis* a,
     std::vector<const EntityDef*> subjects;
     for (uint32_t m : a->chunks[c].members) AddUnique(&subjects, ActorOf(s.mentions[m]));
     if (subjects.empty()) subjects = Resolve(s, *a, c).entities;
+    // A plural subject that names fewer than two actors: a plural noun ("These programs") or
+    // a coordination ("Dr. Sherwood-Randall, General Townsend, and Mr. Maier met").
+    const Chunk& subject = a->chunks[c];
+    if (subjects.size() < 2 && !subject.pronoun && !g.embedded && !g.object_relative) {
+      bool plural = PluralEnding(Word(s, subject.end - 1));
+      // "General Townsend, and Mr. Maier met": "and" before the phrase or its title.
+      for (uint32_t k = subject.begin; k > 0 && k + 4 > subject.begin && !plural;) {
+        const std::string_view w = Word(s, --k);
+        if (w == ",") break;
+        plural = w == "and";
+      }
+      for (uint32_t u = subject.begin; u < subject.end && !plural; ++u)
+        plural = Word(s, u) == "and";
+      if (plural) plural_noun_ = current_;
+    }
     for (const EntityDef* e : CoordinatedPronoun(s, *a, c).entities) AddUnique(&subjects, e);
     if (g.apposed_end == g.apposed_begin + 1 && Word(s, g.apposed_begin) == "we" &&
         subjects.size() >= 2) {

@@ -211,7 +211,11 @@ class DocumentActors {
   std::vector<Voice> voices_;               // per unit
   std::vector<SpeakerName> speaker_names_;
   Recent plural_;  // the last subject of two or more actors
-  Recent thing_;   // the unit's main-clause subject when one agreement, state or organization
+  // The last unit whose main clause has a plural subject naming fewer than two actors
+  // ("These programs will", "Dreamers are", "Dr. Sherwood-Randall, General Townsend, and Mr.
+  // Maier met"): a "they" after it means that phrase, not the participants.
+  size_t plural_noun_ = SIZE_MAX;
+  Recent thing_;  // the unit's main-clause subject when one agreement, state or organization
   std::vector<Recent> persons_;                  // the last single-person subjects, latest last
   std::vector<Recent> lists_;                    // the last coordinations of actors, latest last
   std::vector<const EntityDef*> list_subjects_;  // the open list's; empty: none open

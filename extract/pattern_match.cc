@@ -379,16 +379,50 @@ Found MatchIn(const CompiledPattern& pattern, const Tagged& s, size_t pos, re2::
     }
     return Found::kNone;
   }
+  // The sentence's pattern-word units (WordUnits), where a start test may look instead of at
+  // every unit: null where a unit that is no pattern word may pass a word test (UnitMayBe,
+  // UnitIsOneOf: a marker token written "?"; for a pattern on `tagged`, a character that (?i:)
+  // folds to ASCII, or, for its second word, a word outside ASCII).
+  const PatternWordUnits* index = s.markers ? nullptr : WordUnits(s);
+  if (index != nullptr && pattern.cased && (s.folds_to_ascii || !s.ascii)) index = nullptr;
   if (names) {
     // A {name} start: what follows a name ending at a unit depends only on that unit, so once
     // no match starts at unit u, no name ending where one from u may end is followed by a
     // match, and later starts are tried only for names ending after those (not again for the
     // "Biden" of "Joe Biden").
     size_t name_ends_from = 0;
+    // A second element of words alone: a name starting at unit u (1 to 4 units) is followed by
+    // it only when one of units u + 1 to u + 4 is one of the words, so the units before the
+    // next such unit less four are passed over.
+    const bool seconds = index != nullptr && pattern.second_bits == 0 && !pattern.second_name &&
+                         !pattern.second_words.empty();
+    const PatternWordUnits::Entry* const indexed = seconds ? index->units.data() : nullptr;
+    const size_t indexed_size = seconds ? index->units.size() : 0;
+    size_t next = 0;  // indexed[next]: the first unit after u that may be the second
     for (size_t u = first; u < units; ++u) {
+      if (seconds) {
+        while (next < indexed_size &&
+               (indexed[next].unit <= u || !pattern.second_ids.Contains(indexed[next].id))) {
+          ++next;
+        }
+        if (next == indexed_size) return Found::kNone;
+        const size_t second = indexed[next].unit;
+        u = std::max<size_t>(u, second - std::min<size_t>(second, 4));
+      }
       if (!scan.NameWordAt(u) || !scan.NameMayStartAt(u, name_ends_from)) continue;
       if (const Found f = match_from(u); f != Found::kNone) return f;
       name_ends_from = scan.NameEndsBefore(u);
+    }
+    return Found::kNone;
+  }
+  if (index != nullptr) {
+    // Only a word unit whose pattern word is a start word may start a match (MayStartAt): the
+    // sentence's pattern-word units, a little over half its units, are tested by id alone.
+    for (const PatternWordUnits::Entry& e : index->units) {
+      if (e.unit < first || !pattern.start_ids.Contains(e.id) || !scan.SecondAt(e.unit + 1)) {
+        continue;
+      }
+      if (const Found f = match_from(e.unit); f != Found::kNone) return f;
     }
     return Found::kNone;
   }

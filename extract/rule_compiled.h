@@ -587,10 +587,11 @@ struct CompiledRules {
   std::vector<EntityPattern> entity_patterns;
   std::unique_ptr<RE2::Set> entity_pattern_set;  // null when there are no patterns
   EntityPatternGate entity_gate;
-  // Per id of alias_index.tokens (the vocabulary complete): whether the word is one of
-  // DateWordSpellings (dates.h). Tagging passes over a token whose lower-cased id is not,
-  // without reading its text, when it looks for a sentence that may hold a date. (Bytes, not
-  // std::vector<bool>: read for every token.)
+  // Per id of alias_index.tokens (the vocabulary complete): whether a token with that
+  // lower-cased id may start a date: the word is one of DateWordSpellings (dates.h) or starts
+  // with a digit; 1 for TokenTable::kAbsent (a word the vocabulary lacks). Tagging passes over a
+  // token whose id has 0, without reading its text, when it looks for a sentence that may hold a
+  // date. (Bytes, not std::vector<bool>: read for every token.)
   std::vector<uint8_t> date_word_ids;
   std::vector<Rule> rules;  // relation, discover, coref; sorted by id
   // The words of the patterns (their requirements, anchors and frame verbs), numbered from 1:

@@ -283,6 +283,15 @@ bool RuleCompiler::CompileRule(const RuleBlock& b, Rule* rule) {
         })) {
       for (const FrameVerb& v : frame->verbs) lexicon_->SetInfinitiveComplement(v.verb);
     }
+    // A frame that names "have" ("had talks with"): its one-word object words make a form of
+    // "have" before them the main verb of its group (LexEntry::light_object).
+    for (const FrameVerb& v : frame->verbs) {
+      const LexEntry* lemma = lexicon_->Find(lexicon_->Lemma(v.verb));
+      if (lemma == nullptr || (lemma->classes & kClassHave) == 0) continue;
+      for (const Cue& cue : frame->object_words) {
+        if (cue.tokens.size() == 1 && !cue.prefix) lexicon_->AddLightObject(cue.tokens[0]);
+      }
+    }
     for (const FrameVerb& v : frame->verbs) frame->verb_ids.push_back(v.verb);
     std::sort(frame->verb_ids.begin(), frame->verb_ids.end());
     frame->verb_ids.erase(std::unique(frame->verb_ids.begin(), frame->verb_ids.end()),

@@ -193,12 +193,16 @@ void Prefilter::LookUpWords(const Tagged& s) {
   const uint16_t stamp = stamp_;
   uint16_t* const seen = seen_.data();
   uint16_t* const met = met_.data();
-  const uint32_t* const words = s.pattern_words.data();
   const PatternWord* const index = rules_.pattern_words.data();
-  for (const Unit& u : s.units) {
-    if (u.mention >= 0) continue;
-    const uint32_t word = words[u.tok_begin];
-    if (word == kNoPatternWord || seen[word] == stamp) continue;
+  // The sentence's pattern-word units, which pattern matching reads next.
+  const PatternWordUnits* const units = WordUnits(s);
+  if (units == nullptr) {
+    looked_up_ = &s;
+    return;
+  }
+  for (const PatternWordUnits::Entry& unit : units->units) {
+    const uint32_t word = unit.id;
+    if (seen[word] == stamp) continue;
     seen[word] = stamp;
     const PatternWord& use = index[word - 1];
     for (uint32_t id : use.requirements) met[id] = stamp;

@@ -51,10 +51,15 @@ std::unique_ptr<internal::CompiledRules> CompileSources(const std::vector<RuleSo
   // The pattern words were the last words interned (RuleCompiler::Compile).
   const internal::TokenTable& vocabulary = out->alias_index.tokens;
   out->date_word_ids.assign(vocabulary.size() + 1, 0);
+  out->date_word_ids[internal::TokenTable::kAbsent] = 1;
   for (const std::string& w : DateWordSpellings()) {
     if (const uint32_t id = vocabulary.Find(w); id != internal::TokenTable::kAbsent) {
       out->date_word_ids[id] = 1;
     }
+  }
+  for (uint32_t id = 1; id <= vocabulary.size(); ++id) {
+    const std::string_view text = vocabulary.Text(id);
+    if (!text.empty() && text[0] >= '0' && text[0] <= '9') out->date_word_ids[id] = 1;
   }
   out->sector_noun_ids.assign(vocabulary.size() + 1, 0);
   for (const auto& [first, nouns] : out->sector_nouns) {

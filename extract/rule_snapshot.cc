@@ -442,7 +442,7 @@ struct SnapshotAccess {
 
   template <typename IO>
   static void Fields(IO& io, FrameWordTable& t) {
-    auto& [tokens_, prefix_, slots_, shift_, filter_, longest_prefix_, empty_prefix_] = t;
+    auto& [tokens_, prefix_, slots_, shift_, filter_, stems_, longest_prefix_, empty_prefix_] = t;
     All(io, tokens_, prefix_);
     size_t slots = slots_.size();
     io.Count(slots, sizeof(FrameWordTable::Slot));
@@ -452,6 +452,10 @@ struct SnapshotAccess {
     }
     for (FrameWordTable::Slot& s : slots_) All(io, s.hash, s.key);
     All(io, shift_, filter_, longest_prefix_, empty_prefix_);
+    // stems_ is not encoded: rebuilt from the keys.
+    if constexpr (IO::kReading) {
+      if (io.ok()) t.FillStems();
+    }
   }
 
   template <typename IO>
@@ -646,7 +650,7 @@ PARLEY_SNAPSHOT_FIELDS(FrameIndex, frames_of_verb, frame_flags, when_begin, when
                        pattern_needs, vocabulary, vocabulary_keys, event_nouns)
 PARLEY_SNAPSHOT_FIELDS(VerbSense, verb, forms)
 PARLEY_SNAPSHOT_FIELDS(LexEntry, classes, senses, adjective_modality, stative, remain, linking,
-                       event_noun, content_noun, clause_noun, compounds)
+                       event_noun, content_noun, clause_noun, light_object, compounds)
 PARLEY_SNAPSHOT_FIELDS(CompoundVerb, before, verb)
 #undef PARLEY_SNAPSHOT_FIELDS
 

@@ -351,6 +351,7 @@ void BuildUnits(Tagged* s) {
     const std::string_view all(s->text);
     s->markers = all.find_first_of("\x01\x02") != std::string_view::npos;
     s->folds_to_ascii = HoldsAsciiFoldingCharacter(all);
+    s->ascii = std::all_of(all.begin(), all.end(), [](char c) { return (c & 0x80) == 0; });
     s->text_scanned = true;
   }
   size_t unit_count = n;
@@ -443,6 +444,7 @@ void BuildUnits(Tagged* s) {
   s->folded.resize(size);
   s->bits = bits;
   s->marked.state = MarkedStrings::State::kUnknown;  // the units changed
+  s->word_units.state = PatternWordUnits::State::kUnknown;
   // Exact already, unless the sentence was built before with more (a second pass).
   s->units.shrink_to_fit();
   s->unit_offsets.shrink_to_fit();
@@ -456,17 +458,8 @@ void FindMarks(const Tagged& s, const MarkedLists& lists, std::string* bytes,
                std::vector<std::pair<uint32_t, uint32_t>>* marks) {
   const size_t n = s.units.size();
   const Unit* const units = s.units.data();
-  const std::vector<uint32_t>& by_id = lists.first_of_pattern_word;
-  const bool ids = !by_id.empty() && s.pattern_words.size() == s.tokens.size();
-  for (size_t u = 0; u < n; ++u) {
-    if (units[u].mention >= 0) continue;
-    uint32_t k = MarkedLists::kNoFirst;
-    if (!ids) {
-      k = lists.FirstIndex(s.LowerToken(units[u].tok_begin));
-    } else if (const uint32_t id = s.pattern_words[units[u].tok_begin]; id < by_id.size()) {
-      k = by_id[id];
-    }
-    if (k == MarkedLists::kNoFirst) continue;
+  // The marks at word unit u, whose token is lists.first_tokens[k].
+  const auto mark = [&](size_t u, uint32_t k) {
     // Per list, a bit per item length that matches here.
     uint32_t found[MarkedLists::kMaxLists] = {};
     bool any = false;
@@ -481,7 +474,7 @@ void FindMarks(const Tagged& s, const MarkedLists& lists, std::string* bytes,
       found[l] |= 1u << tokens.size();
       any = true;
     }
-    if (!any) continue;
+    if (!any) return;
     *bytes += '\x03';
     for (size_t l = 0; l < lists.lists.size(); ++l) {
       if (found[l] == 0) continue;
@@ -491,6 +484,21 @@ void FindMarks(const Tagged& s, const MarkedLists& lists, std::string* bytes,
       }
     }
     marks->emplace_back(static_cast<uint32_t>(u), static_cast<uint32_t>(bytes->size()));
+  };
+  const std::vector<uint32_t>& by_id = lists.first_of_pattern_word;
+  const PatternWordUnits* const words = by_id.empty() ? nullptr : WordUnits(s);
+  if (words == nullptr) {
+    for (size_t u = 0; u < n; ++u) {
+      if (units[u].mention >= 0) continue;
+      const uint32_t k = lists.FirstIndex(s.LowerToken(units[u].tok_begin));
+      if (k != MarkedLists::kNoFirst) mark(u, k);
+    }
+    return;
+  }
+  // Every first token is a pattern word (IndexPatternWords): only the sentence's pattern-word
+  // units may begin an item.
+  for (const PatternWordUnits::Entry& w : words->units) {
+    if (w.id < by_id.size() && by_id[w.id] != MarkedLists::kNoFirst) mark(w.unit, by_id[w.id]);
   }
 }
 
@@ -547,6 +555,32 @@ const MarkedStrings* Marked(const Tagged& s) {
     }
   }
   return m.state == State::kNone ? nullptr : &m;
+}
+
+const PatternWordUnits* WordUnits(const Tagged& s) {
+  PatternWordUnits& w = s.word_units;
+  using State = PatternWordUnits::State;
+  if (w.state == State::kUnknown) {
+    w.state = State::kNone;
+    if (s.pattern_words.size() == s.tokens.size()) {
+      // Sized for every unit, then cut: a push_back per unit costs more than the loop.
+      const size_t n = s.units.size();
+      w.units.resize(n);
+      PatternWordUnits::Entry* const out = w.units.data();
+      const Unit* const units = s.units.data();
+      const uint32_t* const words = s.pattern_words.data();
+      size_t k = 0;
+      for (size_t u = 0; u < n; ++u) {
+        if (units[u].mention >= 0) continue;
+        const uint32_t id = words[units[u].tok_begin];
+        if (id == kNoPatternWord) continue;
+        out[k++] = {static_cast<uint32_t>(u), id};
+      }
+      w.units.resize(k);
+      w.state = State::kKnown;
+    }
+  }
+  return w.state == State::kKnown ? &w : nullptr;
 }
 
 const Mention* PlaceholderMention(const Tagged& s, const re2::StringPiece& piece) {

@@ -52,8 +52,9 @@
 // preferences: a marked list's items that match at a unit are tried longest first, as its tree
 // tries them (MarkableList).
 //
-// Thread-safety: plain data and pure functions; Marked fills a sentence's cache (Tagged::marked)
-// the first time it is asked, so a sentence is matched by one thread at a time.
+// Thread-safety: plain data and pure functions; Marked and WordUnits fill a sentence's caches
+// (Tagged::marked, word_units) the first time they are asked, so a sentence is matched by one
+// thread at a time.
 #ifndef PARLEY_EXTRACT_TAGGED_SENTENCE_H_
 #define PARLEY_EXTRACT_TAGGED_SENTENCE_H_
 
@@ -237,6 +238,26 @@ struct MarkedStrings {
   std::vector<uint32_t> unit_offsets;  // start of each unit in them
 };
 
+// A sentence's word units whose token is a pattern word (Tagged::pattern_words), in order, with
+// those pattern words: the prefilter reads the sentence's words from them (rule_prefilter.h),
+// and a pattern's start or second words can only be at them (pattern matching tests these, not
+// every unit: pattern_match.cc).
+struct PatternWordUnits {
+  // kUnknown: not asked yet; kNone: the sentence has no pattern words per token (a Tagged built
+  // without rules); kKnown: `units`.
+  enum class State { kUnknown, kNone, kKnown };
+  State state = State::kUnknown;
+  struct Entry {
+    // Left unset: WordUnits sizes `units` for every unit of the sentence before it writes the
+    // few, and zeroing them cost a tenth of the list.
+    Entry() {}  // NOLINT(modernize-use-equals-default): = default would zero them
+    Entry(uint32_t u, uint32_t w) : unit(u), id(w) {}
+    uint32_t unit;  // a word unit
+    uint32_t id;    // its token's pattern word
+  };
+  std::vector<Entry> units;  // ascending
+};
+
 // A sentence as the patterns see it.
 struct Tagged {
   std::string_view text;  // the normalised sentence
@@ -255,11 +276,13 @@ struct Tagged {
   // `text` holds a character that (?i:) folds to an ASCII letter (the Kelvin sign, the long s):
   // a word unit may then match a case-insensitive word that its `folded` spelling is not.
   bool folds_to_ascii = false;
-  // Whether `folds_to_ascii` and `markers` are known for `text`: BuildUnits scans the text for
-  // them once (Tag notes them while it lower-cases the text), not on every rebuild.
+  // Whether `folds_to_ascii`, `markers` and `ascii` are known for `text`: BuildUnits scans the
+  // text for them once (Tag notes them while it lower-cases the text), not on every rebuild.
   bool text_scanned = false;
   // `text` holds a marker byte ("\x01" or "\x02"), which BuildUnits writes as '?'.
   bool markers = false;
+  // `text` is all ASCII.
+  bool ascii = false;
   // Per token: the id of its lower-cased text in the rules' vocabulary
   // (CompiledRules::alias_index.tokens), or TokenTable::kAbsent. Set by Tag, which looks each
   // token up there once; the stages after it read what a word means to them by this id.
@@ -283,6 +306,8 @@ struct Tagged {
   // forgotten by BuildUnits. Null: none are written, the plain programs read the sentence.
   const MarkedLists* marked_lists = nullptr;
   mutable MarkedStrings marked;
+  // Filled by WordUnits the first time it is asked and forgotten by BuildUnits.
+  mutable PatternWordUnits word_units;
 
   // A token's text (as written, lower-cased) is read millions of times a run: built from its
   // offsets directly, without substr's range check (tokens lie inside `text` by construction).
@@ -328,6 +353,10 @@ void BuildUnits(Tagged* s);
 // The sentence written with its marks (MarkedStrings::kPlain or kMarked), or null (kNone) when
 // the plain programs must read it. Fills s.marked on the first call after BuildUnits.
 const MarkedStrings* Marked(const Tagged& s);
+
+// The sentence's word units that are pattern words, or null when it has no pattern words per
+// token (Tagged::pattern_words unset). Fills s.word_units on the first call after BuildUnits.
+const PatternWordUnits* WordUnits(const Tagged& s);
 
 // The mention a placeholder (or a capture that is one) names, or null.
 const Mention* PlaceholderMention(const Tagged& s, const re2::StringPiece& piece);

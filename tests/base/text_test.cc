@@ -103,11 +103,25 @@ TEST(SlugifyTest, Table) {
       {"Straße", "strasse"},
       {"習近平", "習近平"},
       {"G20 Osaka Summit", "g20-osaka-summit"},
+      // ASCII before and after a non-ASCII letter, separators at either end.
+      {"-- Sauli Niinistö, President --", "sauli-niinisto-president"},
+      {"Ölüdeniz", "oludeniz"},
+      {"O'Brien & Sons.", "obrien-sons"},
+      {"...", ""},
+      {"", ""},
   };
   for (const auto& [in, out] : cases) {
     SCOPED_TRACE(in);
     EXPECT_EQ(Slugify(in), out);
   }
+  // Appended after what the string holds (MakeEntityId: the type and ':'); a separator at the
+  // text's start writes no dash.
+  std::string id = "person:";
+  AppendSlug(" Joe  Biden", &id);
+  EXPECT_EQ(id, "person:joe-biden");
+  id = "org:";
+  AppendSlug("— Hamas", &id);
+  EXPECT_EQ(id, "org:hamas");
 }
 
 TEST(SpaceTest, TrimAndCollapse) {

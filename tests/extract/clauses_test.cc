@@ -98,6 +98,29 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {"subject \"France and the mighty Germany\" = state:france, state:germany [before the "
         "verb]"},
        {}},
+      // "have" before a light verb's object (a held-talks object word) is the main verb; before
+      // a participle, other nouns or nothing it is an auxiliary or no group.
+      {"Japan had a productive discussion with Russia.",
+       {"verb group \"had\": have (active, asserted)", "with \"Russia\" = state:russia"},
+       {}},
+      {"Japan will have talks with Russia.",
+       {"verb group \"will have\": have (active, planned)"},
+       {}},
+      {"Japan has agreed to talks with Russia.",
+       {"verb group \"has agreed\": agree (active, asserted)"},
+       {}},
+      {"The Palestinian people must have a political horizon.", {}, {"verb group"}},
+      {"Japan has the tools to act.", {}, {"verb group \"has\""}},
+      // A present form after its subject and adverbs, or after a plural noun phrase that opens
+      // the clause with a determiner, when its object or infinitive follows.
+      {"Japan and Korea also reaffirm their support for ASEAN.",
+       {"verb group \"reaffirm\": reaffirm (active, asserted)"},
+       {}},
+      {"The two leaders also agree to cooperate on infrastructure.",
+       {"verb group \"agree\": agree (active, asserted)"},
+       {}},
+      {"Both countries pledge to create a network.", {"verb group \"pledge\""}, {}},
+      {"In their talks, officials' concerns remain.", {}, {"verb group \"remain"}},
       // An adjective without "to" and a verb is no group: "Japan is proud of its record."
       {"Japan is proud of its record.", {}, {"proud"}},
       // A to-infinitive coordinated with the one before it shares its subject and its verb.

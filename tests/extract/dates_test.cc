@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "base/date.h"
+#include "extract/rule_compiled.h"
+#include "extract/rule_set.h"
 #include "extract/rule_tokens.h"
 
 namespace parley {
@@ -37,6 +39,34 @@ struct Case {
   std::string reference;
   std::vector<std::string> expected;
 };
+
+// The vocabulary ids tagging may pass over when it looks for a date (CompiledRules::
+// date_word_ids): those of words that are no date word and start with no digit. A word the
+// vocabulary lacks (TokenTable::kAbsent) is read.
+TEST(DateWordIdsTest, DateWordsDigitsAndUnknownWordsAreRead) {
+  // Each word starts an alias: the vocabulary holds the aliases' first words as written.
+  auto set = RuleSet::Compile({{"user/x.rules",
+                                "entity organization:commission\n  label Commission\n"
+                                "  alias May Commission, 1967 Commission, 4th Brigade, Tuesday "
+                                "Group, border commission, infantry brigade, maple council, "
+                                "group seven\n",
+                                1}});
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  const internal::CompiledRules& rules = (*set)->compiled();
+  const internal::TokenTable& vocabulary = rules.alias_index.tokens;
+  ASSERT_EQ(rules.date_word_ids.size(), vocabulary.size() + 1);
+  EXPECT_EQ(rules.date_word_ids[internal::TokenTable::kAbsent], 1);
+  const std::pair<const char*, int> cases[] = {
+      {"may", 1},        {"1967", 1},     {"4th", 1},   {"tuesday", 1}, {"border", 0},
+      {"commission", 0}, {"infantry", 0}, {"maple", 0}, {"group", 0},
+  };
+  for (const auto& [word, read] : cases) {
+    SCOPED_TRACE(word);
+    const uint32_t id = vocabulary.Find(word);
+    ASSERT_NE(id, internal::TokenTable::kAbsent);
+    EXPECT_EQ(rules.date_word_ids[id], read);
+  }
+}
 
 // A token whose lower-cased text is no DateWordSpellings word never starts a date, whatever
 // its capitals: tagging passes over such tokens by their vocabulary ids.

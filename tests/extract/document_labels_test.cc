@@ -205,5 +205,49 @@ TEST(DocumentLabelsTest, PeopleOfCommonNamesAreNamesakesWhereNoCountryOfTheirRol
   }
 }
 
+// A listed person's surname alone after another given name, where the document names no
+// country of the person's roles, is another person, and so is the surname alone after it.
+TEST(DocumentLabelsTest, SurnameAfterAnotherGivenNameIsAnotherPerson) {
+  const std::unique_ptr<Extractor> extractor =
+      ExtractorWith("parley_document_surnames", "",
+                    "entity person:stephen-harper\n"
+                    "  label Stephen Harper\n"
+                    "  alias Stephen Harper, Harper\n"
+                    "  role prime minister of state:canada from 2006-02-06 to 2015-11-04\n");
+  ASSERT_NE(extractor, nullptr);
+  struct SurnameCase {
+    std::string text;
+    std::string id;  // holds every mention of "Harper"
+    size_t mentions;
+    std::string absent;  // an id the entity list must not hold
+  };
+  const std::vector<SurnameCase> cases = {
+      {"Todd Harper, Nominee for Chairman of the National Credit Union Administration, spoke. "
+       "Mr. Harper joined the NCUA Board in April 2019.",
+       "person:todd-harper", 2, "person:stephen-harper"},
+      // An office's title before the surname alone: the listed person, whose office it is.
+      {"Todd Harper, Nominee for Chairman of the NCUA, spoke. Prime Minister Harper left.",
+       "person:stephen-harper", 1, ""},
+      // The person's own given name, or a document naming a country of the roles: the person.
+      {"Stephen Harper met Japan. Harper spoke.", "person:stephen-harper", 2, "person:todd-harper"},
+      {"Todd Harper met officials of Canada. Harper spoke.", "person:stephen-harper", 2,
+       "person:todd-harper"},
+  };
+  for (const SurnameCase& c : cases) {
+    SCOPED_TRACE(c.text);
+    const Extraction x = ExtractText(*extractor, c.text);
+    bool found = false;
+    for (const Entity& e : x.entities) {
+      if (!c.absent.empty()) {
+        EXPECT_NE(e.id, c.absent);
+      }
+      if (e.id != c.id) continue;
+      found = true;
+      EXPECT_EQ(e.mentions, c.mentions);
+    }
+    EXPECT_TRUE(found);
+  }
+}
+
 }  // namespace
 }  // namespace parley

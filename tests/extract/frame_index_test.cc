@@ -77,11 +77,12 @@ TEST(FrameWordTableTest, AgreesWithTheNaiveDefinitionOnManyWords) {
 }
 
 // A sentence's word units (not its mentions) meet the keys; a list is held when a word unit
-// meets the first word of one of its items.
+// meets the first word of one of its items. The same with the tokens' vocabulary ids (as Tag
+// sets them: the keys of "sanctions" and "bree" are then read in the index) and without.
 TEST(FrameSentenceWordsTest, WordUnitsMeetKeysAndLists) {
   auto set = RuleSet::Compile({{"imported/x.rules",
                                 "words talks\n  negotiations, parley*, peace talks\n"
-                                "entity state:bree\n  label Bree\n"
+                                "entity state:bree\n  label Bree\n  alias Bree, bree sanctions\n"
                                 "frame a\n  verb meet\n  predicate met_with\n  object actor\n"
                                 "  refine * sanction* -> 163\n  unless * bree\n  when * @talks\n",
                                 kImportedLayer}});
@@ -108,30 +109,72 @@ TEST(FrameSentenceWordsTest, WordUnitsMeetKeysAndLists) {
       {{"parleying"}, -1, false, false, true},
       {{"parle"}, -1, false, false, false},
   };
+  const TokenTable& vocabulary = rules.alias_index.tokens;
+  ASSERT_NE(vocabulary.Find("sanctions"), TokenTable::kAbsent);
+  ASSERT_NE(vocabulary.Find("bree"), TokenTable::kAbsent);
   FrameSentenceWords found;
-  for (const Case& c : cases) {
-    std::string text;
-    for (const std::string& w : c.words) text += (text.empty() ? "" : " ") + w;
-    SCOPED_TRACE(text);
-    Tagged s;
-    s.lower = text;
-    s.text = s.lower;
-    uint32_t at = 0;
-    for (const std::string& w : c.words) {
-      const uint32_t t = static_cast<uint32_t>(s.tokens.size());
-      s.tokens.push_back({at, at + static_cast<uint32_t>(w.size()), at > 0});
-      Unit u;
-      u.tok_begin = t;
-      u.tok_end = t + 1;
-      u.mention = static_cast<int>(t) == c.mention ? 0 : -1;
-      s.units.push_back(u);
-      at += static_cast<uint32_t>(w.size()) + 1;
+  for (const bool ids : {false, true}) {
+    for (const Case& c : cases) {
+      std::string text;
+      for (const std::string& w : c.words) text += (text.empty() ? "" : " ") + w;
+      SCOPED_TRACE(text + (ids ? " (ids)" : ""));
+      Tagged s;
+      s.lower = text;
+      s.text = s.lower;
+      uint32_t at = 0;
+      for (const std::string& w : c.words) {
+        const uint32_t t = static_cast<uint32_t>(s.tokens.size());
+        s.tokens.push_back({at, at + static_cast<uint32_t>(w.size()), at > 0});
+        if (ids) s.words.push_back(vocabulary.Find(w));
+        Unit u;
+        u.tok_begin = t;
+        u.tok_end = t + 1;
+        u.mention = static_cast<int>(t) == c.mention ? 0 : -1;
+        s.units.push_back(u);
+        at += static_cast<uint32_t>(w.size()) + 1;
+      }
+      found.Find(index, s);  // the same object each time: it forgets the sentence before
+      EXPECT_EQ(found.Has(sanction), c.sanction);
+      EXPECT_EQ(found.Has(bree), c.bree);
+      EXPECT_EQ(found.HasList(talks), c.talks);
+      // Unit by unit: the word units that meet the keys, and where an item of the list starts.
+      for (uint32_t u = 0; u < s.units.size(); ++u) {
+        const std::string& w = c.words[u];
+        const bool word = static_cast<int>(u) != c.mention;
+        EXPECT_EQ(found.UnitHas(u, sanction), word && w.starts_with("sanction")) << w;
+        EXPECT_EQ(found.UnitHas(u, bree), word && w == "bree") << w;
+        EXPECT_EQ(found.UnitMayStartList(u, talks, index),
+                  word && (w == "negotiations" || w.starts_with("parley") || w == "peace"))
+            << w;
+      }
     }
-    found.Find(index, s);  // the same object each time: it forgets the sentence before
-    EXPECT_EQ(found.Has(sanction), c.sanction);
-    EXPECT_EQ(found.Has(bree), c.bree);
-    EXPECT_EQ(found.HasList(talks), c.talks);
   }
+}
+
+// A snapshot does not hold the table's stems (the starts of its prefix keys): reading one makes
+// them again, and the words meet the same keys as in the rules compiled.
+TEST(FrameWordTableTest, SnapshotReadsTheSameKeys) {
+  auto set = RuleSet::Compile(
+      {{"imported/x.rules",
+        "words talks\n  negotiations, parley*, peace talks\n"
+        "frame a\n  verb meet\n  predicate met_with\n  object actor\n"
+        "  refine * sanction* -> 163\n  refine * nego* talks -> 046\n  unless * bree\n"
+        "  when * @talks\n",
+        kImportedLayer}});
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  Result<std::string> bytes = (*set)->Snapshot("key");
+  ASSERT_TRUE(bytes.ok()) << bytes.status().ToString();
+  auto loaded = RuleSet::FromSnapshot(*bytes, "key");
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  const FrameWordTable& compiled = (*set)->compiled().frame_index.words;
+  const FrameWordTable& read = (*loaded)->compiled().frame_index.words;
+  for (std::string_view w : {"sanctions", "sanction", "sanctio", "negotiations", "nego", "neg",
+                             "parleying", "parley", "bree", "peace", "talks", "x"}) {
+    SCOPED_TRACE(std::string(w));
+    EXPECT_EQ(TableKeys(read, w), TableKeys(compiled, w));
+  }
+  EXPECT_FALSE(TableKeys(read, "sanctions").empty());
+  EXPECT_FALSE(TableKeys(read, "negotiations").empty());
 }
 
 // The frames each verb names, ascending.

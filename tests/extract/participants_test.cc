@@ -133,6 +133,27 @@ TEST(ParticipantsTest, CollectiveAndImplicitActors) {
        {"person:joe-biden discussed person:xi-jinping",
         "person:xi-jinping discussed person:joe-biden"},
        {}},
+      {"they opening a sentence with no plural subject near: the meeting's participants",
+       "",
+       "",
+       "2022-04-22",
+       "Jake Sullivan met with Prime Minister Fumio Kishida at the White House. Sullivan "
+       "thanked Japan for its support. In addition, they condemned Russia's attacks.",
+       {"person:jake-sullivan condemned state:russia",
+        "person:fumio-kishida condemned state:russia"},
+       {}},
+      {"they after a plural subject naming no two actors, or after an organization: not them",
+       "",
+       "",
+       "2022-04-22",
+       "Jake Sullivan met with Prime Minister Fumio Kishida at the White House. The programs "
+       "will grow. They condemned Russia's attacks. Jake Sullivan met with Prime Minister "
+       "Fumio Kishida. General Townsend, and Mr. Maier visited Kenya. They condemned Iran. Jake "
+       "Sullivan met with Prime Minister Fumio Kishida. The World Bank lends money. They "
+       "condemned Syria.",
+       {},
+       {"person:jake-sullivan condemned state:russia", "person:jake-sullivan condemned state:iran",
+        "person:jake-sullivan condemned state:syria"}},
       {"it opening what a state or organization says or plans: that subject; not after hope",
        "",
        "",

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
@@ -700,6 +701,86 @@ TEST(MarkedTest, WordUnitsWhereItemsBeginCarryTheirLengths) {
   EXPECT_FALSE(MarkableList(cues({"deputy", "deputy secretary"})));
   EXPECT_FALSE(MarkableList(cues({"propos*", "offer"})));
   EXPECT_FALSE(MarkableList(cues({"élysée palace"})));
+}
+
+// PatternWordSet::Contains against a binary search of its ids: small and large sets, ids
+// consecutive, scattered and equal modulo the bits' size.
+TEST(PatternWordSetTest, ContainsExactlyItsIds) {
+  uint64_t seed = 2026;
+  const auto next = [&seed](uint32_t n) {
+    seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<uint32_t>((seed >> 33) % n);
+  };
+  std::vector<std::vector<uint32_t>> sets = {{}, {7}, {7, 3}, {1, 2, 3}, {4096, 8192, 12288, 1}};
+  for (const size_t size : {5, 17, 100, 300}) {
+    std::vector<uint32_t> scattered, consecutive;
+    for (size_t i = 0; i < size; ++i) {
+      scattered.push_back(1 + next(6000));
+      consecutive.push_back(static_cast<uint32_t>(2000 + i));
+    }
+    sets.push_back(scattered);
+    sets.push_back(consecutive);
+  }
+  for (std::vector<uint32_t> ids : sets) {
+    SCOPED_TRACE(ids.size());
+    const PatternWordSet set(ids);
+    std::sort(ids.begin(), ids.end());
+    for (uint32_t id = 0; id < 13000; ++id) {
+      ASSERT_EQ(set.Contains(id), std::binary_search(ids.begin(), ids.end(), id)) << id;
+    }
+    EXPECT_FALSE(set.Contains(kNoPatternWord));
+  }
+}
+
+// WordUnits: the word units whose token is a pattern word, in order, each with that word; a
+// mention's tokens are no word units; rebuilding the units forgets the list.
+TEST(WordUnitsTest, ListsThePatternWordUnitsInOrder) {
+  struct Case {
+    std::string text;
+    std::vector<std::string> pattern_words;  // id i + 1 is pattern_words[i]
+    std::pair<uint32_t, uint32_t> date;      // tokens of a date mention; empty: none
+    std::vector<std::pair<uint32_t, std::string>> expected;  // (unit, its pattern word)
+  };
+  const Case cases[] = {
+      {"Putin met Abe in Tokyo .", {"met", "in"}, {0, 0}, {{1, "met"}, {3, "in"}}},
+      {"On 5 May Putin met Abe .", {"on", "may", "met"}, {1, 3}, {{0, "on"}, {3, "met"}}},
+      {"On May 5 , met met .", {"met", "on"}, {0, 3}, {{2, "met"}, {3, "met"}}},
+      {"MET Met met", {"met"}, {0, 0}, {{0, "met"}, {1, "met"}, {2, "met"}}},
+      {"Nothing here .", {"met"}, {0, 0}, {}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text);
+    Tagged s;
+    s.text = c.text;
+    s.lower = AsciiLower(s.text);
+    s.tokens = Tokenize(s.text);
+    if (c.date.second > c.date.first) {
+      Mention date;
+      date.kind = MentionKind::kDate;
+      date.tok_begin = c.date.first;
+      date.tok_end = c.date.second;
+      s.mentions.push_back(date);
+    }
+    BuildUnits(&s);
+    EXPECT_EQ(WordUnits(s), nullptr);  // no pattern words per token yet
+    BuildUnits(&s);
+    for (uint32_t t = 0; t < s.tokens.size(); ++t) {
+      const auto it = std::find(c.pattern_words.begin(), c.pattern_words.end(), s.LowerToken(t));
+      s.pattern_words.push_back(it == c.pattern_words.end()
+                                    ? kNoPatternWord
+                                    : static_cast<uint32_t>(it - c.pattern_words.begin() + 1));
+    }
+    const PatternWordUnits* w = WordUnits(s);
+    ASSERT_NE(w, nullptr);
+    std::vector<std::pair<uint32_t, std::string>> got;
+    for (const PatternWordUnits::Entry& e : w->units) {
+      got.emplace_back(e.unit, c.pattern_words[e.id - 1]);
+    }
+    EXPECT_EQ(got, c.expected);
+    BuildUnits(&s);
+    EXPECT_EQ(s.word_units.state, PatternWordUnits::State::kUnknown);
+    EXPECT_EQ(WordUnits(s)->units.size(), c.expected.size());
+  }
 }
 
 // A pattern that names a marked list, run on the marked strings, matches what it matches on
