@@ -69,7 +69,9 @@ if [ ! -f "$corpus" ]; then
   exit 1
 fi
 # Always (re)build, so that the binaries measured are the checked-out commit's.
-[ -f "$build/CMakeCache.txt" ] || cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+# A new build directory is configured as tools/build.sh configures one (profile-guided).
+[ -f "$build/CMakeCache.txt" ] || cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+  -DPARLEY_PGO=ON >/dev/null
 cmake --build "$build" --target parley parley_re2_ceiling parley_store_bench >/dev/null
 git describe --always --dirty >"$out/commit" 2>/dev/null || echo unknown >"$out/commit"
 case $build in /*) ;; *) build=$root/$build ;; esac
