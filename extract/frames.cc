@@ -133,7 +133,8 @@ class FrameReader {
   void Read(const Rule& rule, const VerbGroup& g, size_t k, const FrameVerb& fv) {
     const Frame& frame = *rule.frame;
     const GroupVerb& v = g.verbs[k];
-    if (!lines_.Applies(rule, g, v.unit)) return;
+    // An imported frame's lines first: ImportedSkip's trace is only of frames that apply.
+    if (rule.imported && !lines_.Applies(rule, g, v.unit)) return;
     const bool chained = k + 1 < g.verbs.size() && !g.verbs[k + 1].coordinated;
     const uint32_t verb_end = v.unit + 1 + static_cast<uint32_t>(fv.particle.size());
     // The chunk after the verb: the direct object, or with a prepositional particle ("call
@@ -168,13 +169,26 @@ class FrameReader {
       indirect = g.object;
       direct = g.second_object;
     }
-    // Subject.
-    // An imported frame takes the owner of a subject phrase that names no entity, as PETRARCH
-    // codes the first actor of the subject's noun phrase ("Eriador's death toll has risen").
-    int subject_chunk = v.passive ? g.agent : g.subject;
-    std::vector<const EntityDef*> subjects =
-        ResolveChunk(s_, a_, subject_chunk, frame.subject_bits, frame.subject_actor,
-                     g.owner_subject || rule.imported, doc_);
+    // `object-word`: there is a direct object, and its phrase holds one of the words or it
+    // is an entity the phrase names (not a possessor: "Russia's claims" is no proposal). The
+    // words first, before the frame's lines and the roles: most readings they refuse.
+    const bool object_words = !frame.object_words.empty() && !g.nominal;
+    bool has_word = true;
+    if (object_words) {
+      if (direct < 0) return;
+      // The noun phrase itself: "reaffirmed its commitment to support X" holds no support.
+      has_word =
+          roles_.PhraseHasWord(a_.chunks[direct].begin, a_.chunks[direct].end, frame.object_words);
+      // A container's of-phrase holds what it contains: "held a series of meetings with",
+      // "concluded a series of treaties with".
+      if (!has_word && ContainerNoun(Lower(a_.chunks[direct].end - 1))) {
+        if (const int of = roles_.OfPhraseAfter(g, direct); of >= 0) {
+          has_word =
+              roles_.PhraseHasWord(a_.chunks[of].begin, a_.chunks[of].end, frame.object_words);
+        }
+      }
+    }
+    if (!rule.imported && !lines_.Applies(rule, g, v.unit)) return;
     // Object.
     std::vector<const EntityDef*> objects;
     int object_chunk = -1;
@@ -243,6 +257,14 @@ class FrameReader {
         }
       }
     }
+    if (object_words && !has_word && !(object_from_members && object_chunk == direct)) return;
+    // Subject.
+    // An imported frame takes the owner of a subject phrase that names no entity, as PETRARCH
+    // codes the first actor of the subject's noun phrase ("Eriador's death toll has risen").
+    int subject_chunk = v.passive ? g.agent : g.subject;
+    std::vector<const EntityDef*> subjects =
+        ResolveChunk(s_, a_, subject_chunk, frame.subject_bits, frame.subject_actor,
+                     g.owner_subject || rule.imported, doc_);
     // A nominalisation without an agent whose of-phrase cannot be the object is about its
     // subject: "the visit of Sharon to the Temple Mount", "the surrender of Germany".
     if (g.nominal && subjects.empty() && direct >= 0 && object_chunk != direct) {
@@ -261,23 +283,6 @@ class FrameReader {
           }
         }
       }
-    }
-    // `object-word`: there is a direct object, and its phrase holds one of the words or it
-    // is an entity the phrase names (not a possessor: "Russia's claims" is no proposal).
-    if (!frame.object_words.empty() && !g.nominal) {
-      if (direct < 0) return;
-      // The noun phrase itself: "reaffirmed its commitment to support X" holds no support.
-      bool has_word =
-          roles_.PhraseHasWord(a_.chunks[direct].begin, a_.chunks[direct].end, frame.object_words);
-      // A container's of-phrase holds what it contains: "held a series of meetings with",
-      // "concluded a series of treaties with".
-      if (!has_word && ContainerNoun(Lower(a_.chunks[direct].end - 1))) {
-        if (const int of = roles_.OfPhraseAfter(g, direct); of >= 0) {
-          has_word =
-              roles_.PhraseHasWord(a_.chunks[of].begin, a_.chunks[of].end, frame.object_words);
-        }
-      }
-      if (!has_word && !(object_from_members && object_chunk == direct)) return;
     }
     // The hand-written frame reads this verb, whatever it gives: no imported frame reads it.
     if (!rule.imported) read_.push_back(v.unit);
