@@ -11,29 +11,32 @@ namespace parley::internal {
 
 FrameEmitter::FrameEmitter(const FrameSentence& sentence,
                            std::vector<StatementCandidate>* candidates, SentenceAnalysis* out)
-    : sentence_(sentence), candidates_(candidates), out_(out) {
-  const Tagged& s = sentence.s;
-  const ClauseAnalysis& a = sentence.a;
-  const uint32_t n = static_cast<uint32_t>(s.units.size());
+    : sentence_(sentence), candidates_(candidates), out_(out) {}
+
+const std::vector<uint8_t>* FrameEmitter::Blocked() {
+  if (blocked_made_) return &blocked_;
+  blocked_made_ = true;
+  const uint32_t n = static_cast<uint32_t>(s_.units.size());
   blocked_.assign(n, 0);
-  for (const SkippedSpan& k : a.skipped) {
+  for (const SkippedSpan& k : a_.skipped) {
     for (uint32_t u = k.begin; u < k.end && u < n; ++u) blocked_[u] = 1;
   }
   // A place standing for an actor as a clause's subject acts there ("..., the Kremlin has
   // dispatched officials"): it is no place where another claim of the sentence happened.
-  for (const VerbGroup& g : a.groups) {
+  for (const VerbGroup& g : a_.groups) {
     if (g.nominal || g.infinitive || g.subject < 0) continue;
-    for (uint32_t m : a.chunks[g.subject].members) {
-      const Mention& mention = s.mentions[m];
+    for (uint32_t m : a_.chunks[g.subject].members) {
+      const Mention& mention = s_.mentions[m];
       if (mention.entity == nullptr || mention.acts_as == nullptr ||
           mention.entity->entity.type != EntityType::kPlace) {
         continue;
       }
-      for (uint32_t u = a.chunks[g.subject].begin; u < a.chunks[g.subject].end && u < n; ++u) {
-        if (s.units[u].mention == static_cast<int>(m)) blocked_[u] = 1;
+      for (uint32_t u = a_.chunks[g.subject].begin; u < a_.chunks[g.subject].end && u < n; ++u) {
+        if (s_.units[u].mention == static_cast<int>(m)) blocked_[u] = 1;
       }
     }
   }
+  return &blocked_;
 }
 
 std::vector<std::pair<size_t, size_t>> FrameEmitter::OtherClauses(const VerbGroup& g,
@@ -131,7 +134,7 @@ void FrameEmitter::Emit(const FrameReading& r, const EntityDef* subject, const E
   }
   const Mention* time_mention = nullptr;
   const Mention* target = nullptr;
-  AttachQualifiers(rule, s_, r.begin, r.end, &blocked_, OtherClauses(g, v.unit), doc_, &used,
+  AttachQualifiers(rule, s_, r.begin, r.end, Blocked(), OtherClauses(g, v.unit), doc_, &used,
                    &time_mention, &target, &st, trace);
   if (g.nominal) PlanIfAhead(rule, time_mention, &st);
   const std::string day = StatementDay(st, doc_.doc_date);

@@ -102,7 +102,10 @@ class FrameEmitter {
   std::vector<StatementCandidate>* candidates_;
   SentenceAnalysis* out_;
   // Units never attached: skipped spans, and places acting as actors as a clause's subject.
+  // Made at the first statement (most sentences give none).
+  const std::vector<uint8_t>* Blocked();
   std::vector<uint8_t> blocked_;
+  bool blocked_made_ = false;
   std::vector<uint32_t> emitted_;
   struct KnownCode {
     const EntityDef* def = nullptr;

@@ -775,6 +775,30 @@ static bool IsQuestion(const Tagged& s) {
   return false;
 }
 
+// Reads the frames ApplyFrames chose for sentence `s` (FrameScratch::apply, apply_imported).
+static void ReadFrames(const Tagged& s, const ClauseAnalysis& a, const DocState& doc,
+                       std::string_view only_relation, bool headline, FrameScratch* scratch_ptr,
+                       std::vector<StatementCandidate>* candidates, SentenceAnalysis* out) {
+  FrameScratch& scratch = *scratch_ptr;
+  const std::vector<int32_t>& first = scratch.first_verb;
+  FrameReader reader(s, a, doc, headline, &scratch, candidates, out);
+  // Hand-written frames first; imported frames then skip the verbs those read.
+  for (const bool imported : {false, true}) {
+    // A question asserts no event ("do you see any signs that China is helping Russia?"): no
+    // imported frame codes one there.
+    if (imported && (scratch.apply_imported.empty() || IsQuestion(s))) break;
+    if (imported) {
+      reader.LeaveHandWritten();
+    }
+    for (uint32_t r : imported ? scratch.apply_imported : scratch.apply) {
+      if (imported && !reader.MayApply(r)) continue;
+      const Rule& rule = doc.rules.rules[r];
+      if (!only_relation.empty() && rule.id != only_relation) continue;
+      reader.Apply(rule, first[r]);
+    }
+  }
+}
+
 void ApplyFrames(const Tagged& s, const ClauseAnalysis& a, const std::vector<uint32_t>& frames,
                  const DocState& doc, std::string_view only_relation, bool headline,
                  std::vector<StatementCandidate>* candidates, SentenceAnalysis* out) {
@@ -837,21 +861,8 @@ void ApplyFrames(const Tagged& s, const ClauseAnalysis& a, const std::vector<uin
     if (first[r] < 0 && !(nominals && (flags[r] & FrameIndex::kNounFrame) != 0)) continue;
     ((flags[r] & FrameIndex::kImportedFrame) != 0 ? apply_imported : apply).push_back(r);
   }
-  FrameReader reader(s, a, doc, headline, &scratch, candidates, out);
-  // Hand-written frames first; imported frames then skip the verbs those read.
-  for (const bool imported : {false, true}) {
-    // A question asserts no event ("do you see any signs that China is helping Russia?"): no
-    // imported frame codes one there.
-    if (imported && (apply_imported.empty() || IsQuestion(s))) break;
-    if (imported) {
-      reader.LeaveHandWritten();
-    }
-    for (uint32_t r : imported ? apply_imported : apply) {
-      if (imported && !reader.MayApply(r)) continue;
-      const Rule& rule = doc.rules.rules[r];
-      if (!only_relation.empty() && rule.id != only_relation) continue;
-      reader.Apply(rule, first[r]);
-    }
+  if (!apply.empty() || !apply_imported.empty()) {
+    ReadFrames(s, a, doc, only_relation, headline, &scratch, candidates, out);
   }
   for (uint32_t r : scratch.named) first[r] = last[r] = -1;
 }
