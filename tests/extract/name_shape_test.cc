@@ -358,6 +358,80 @@ TEST(FindShapedNamesTest, OfficesPossessivesAndConjunctionsInNames) {
   }
 }
 
+TEST(FindShapedNamesTest, OfficeTitlesHyphensAndBodiesOfEvents) {
+  // More of rules/core/names.rules than Vocabulary(): the office titles of judges, members,
+  // trustees and officers; stop words that are nouns of a name's tail ("law").
+  NameVocabulary v;
+  EXPECT_TRUE(v.AddList(
+      "name-title",
+      Items({"president", "president-elect", "judge", "chief judge", "member", "trustee", "cfo",
+             "secretary", "secretary of state", "secretary of health and human services"})));
+  EXPECT_TRUE(v.AddList("name-stopword", Items({"the", "national", "security", "state", "law",
+                                                "member", "fellow", "united", "states", "today"})));
+  EXPECT_TRUE(v.AddList("name-opener", Items({"the", "today"})));
+  EXPECT_TRUE(v.AddList("name-apposition", Items({"professor", "fellow"})));
+  EXPECT_TRUE(v.AddList("head-organization", Items({"court", "council", "department", "association",
+                                                    "center", "task force", "board", "service"})));
+  EXPECT_TRUE(v.AddList("head-event", Items({"conference", "negotiations"})));
+  EXPECT_TRUE(v.AddList("head-place", Items({"islands"})));
+  EXPECT_TRUE(v.AddList("name-given", Items({"mary", "james", "kathleen"})));
+  const std::string other = "She teaches law and works with the state and the county.";
+  DocumentWords words;
+  words.AddUnit(other, Tokenize(other));
+  const struct {
+    std::string_view text;
+    std::vector<std::string_view> known;
+    std::vector<std::string> names;
+  } kCases[] = {
+      // A judge's title before a name, alone or before "of"/"on" and the court.
+      {"a law clerk for Judge James Best of the Judicial District Court in",
+       {},
+       {"person:James Best [judge]", "organization:Judicial District Court"}},
+      {"Chief Judge Mary Schroeder on the Court of Appeals for the Ninth Circuit",
+       {},
+       {"person:Mary Schroeder [chief judge]",
+        "organization:Court of Appeals for the Ninth Circuit"}},
+      {"the Court of Appeals for the Ninth Circuit and Judge Mary Schroeder said",
+       {},
+       {"organization:Court of Appeals for the Ninth Circuit", "person:Mary Schroeder [judge]"}},
+      // Offices the title lists hold start no organisation.
+      {"is a Member of the Council of Economic Advisers",
+       {},
+       {"organization:Council of Economic Advisers"}},
+      {"as the CFO of the Metropolitan Police Department,",
+       {},
+       {"organization:Metropolitan Police Department"}},
+      // No name starts inside a hyphenated word or inside a title before its connector.
+      {"is also President-Elect of the Grand Rapids Bar Association and",
+       {},
+       {"organization:Grand Rapids Bar Association"}},
+      {"the Secretary of Health and Human Services, the Administrator", {}, {}},
+      // An organisation's head before "of the"/"for the": a body of what follows, whatever
+      // event or place head that has.
+      {"the Census Task Force for the United States Conference of Mayors and",
+       {"United States"},
+       {"organization:Census Task Force for the United States Conference of Mayors"}},
+      {"the Superior Court of the Virgin Islands ruled",
+       {},
+       {"organization:Superior Court of the Virgin Islands"}},
+      {"the Conference of the Parties met", {}, {"event:Conference of the Parties"}},
+      // "and the" and a stop word that opens no sentence ends a name's tail, before "and" and a
+      // lower-case word too.
+      {"a Fellow at the Center on National Security and the Law and a Professor",
+       {},
+       {"organization:Center on National Security and the Law"}},
+      // A stop word that says person (a member, a fellow) needs a given name or initials too.
+      {"and Kathleen Kavalec, a member of the Senior Foreign Service, served",
+       {},
+       {"person:Kathleen Kavalec", "organization:Senior Foreign Service"}},
+      {"including Google Cloud, a member of the Alliance, and", {}, {}},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(std::string(c.text));
+    EXPECT_EQ(FindWith(v, c.text, c.known, &words), c.names);
+  }
+}
+
 TEST(FindShapedNamesTest, CommonWordsOfTheDocumentAreNotNames) {
   const std::string other = "The county sent a bunker to the border.";
   DocumentWords words;
