@@ -130,55 +130,170 @@ class FrameReader {
     return true;
   }
 
+  // What Read finds at one verb of a frame, role by role.
+  struct RoleReading {
+    bool chained = false;   // the verb governs the next verb of its group ("agreed to sign")
+    uint32_t verb_end = 0;  // past the verb and its particle
+    // The direct object, or with a prepositional particle the chunk it governs (-1: none), the
+    // indirect object, and the first of the group's phrases after that chunk.
+    int direct = -1;
+    int indirect = -1;
+    size_t first_pp = 0;
+    bool bare_infinitive = false;  // HelpsBareInfinitive, for an imported frame
+    int subject_chunk = -1;
+    std::vector<const EntityDef*> subjects;
+    std::string subject_note;  // how the subject was found, for the trace
+    int object_chunk = -1;
+    bool object_from_members = false;  // the object is a member of its chunk, not its text
+    std::vector<const EntityDef*> objects;
+    std::vector<const EntityDef*> recipients;
+    bool recipient_is_direct = false;
+    bool recipient_with = false;  // from a with-phrase ("signed X with Arafat")
+    // One per coordinated to-infinitive; one, empty, when there is no text.
+    std::vector<std::string> texts;
+    uint32_t text_end = 0;  // past the last unit of the texts
+  };
+
+  // Reads `rule` at verb k of g, frame verb `fv` (kNominalVerb at a nominalisation): whether
+  // it applies, its roles, its text, its modality and codes, then its statements.
   void Read(const Rule& rule, const VerbGroup& g, size_t k, const FrameVerb& fv) {
     const Frame& frame = *rule.frame;
     const GroupVerb& v = g.verbs[k];
-    if (!lines_.Applies(rule, g, v.unit)) return;
-    const bool chained = k + 1 < g.verbs.size() && !g.verbs[k + 1].coordinated;
-    const uint32_t verb_end = v.unit + 1 + static_cast<uint32_t>(fv.particle.size());
-    // The chunk after the verb: the direct object, or with a prepositional particle ("call
-    // for", "turn down") the chunk that particle governs.
-    int direct = -1;
-    size_t first_pp = 0;
-    if (!chained) {
-      if (v.passive) {
-        direct = g.subject;
-      } else if (!fv.particle.empty()) {
-        for (size_t i = 0; i < g.preps.size(); ++i) {
-          if (g.preps[i].prep == verb_end - 1) {
-            direct = g.preps[i].chunk;
-            first_pp = i + 1;
-          }
-        }
-        if (direct < 0 && g.complement == verb_end) direct = g.object;
-      } else {
-        direct = g.object;
-      }
-    }
+    // An imported frame's lines first: ImportedSkip's trace is only of frames that apply.
+    if (rule.imported && !lines_.Applies(rule, g, v.unit)) return;
+    RoleReading r;
+    r.chained = k + 1 < g.verbs.size() && !g.verbs[k + 1].coordinated;
+    r.verb_end = v.unit + 1 + static_cast<uint32_t>(fv.particle.size());
+    FindDirect(g, v, fv, &r);
     if (rule.imported) {
-      if (const char* why = roles_.ImportedSkip(rule, g, k, direct, hand_written_)) {
+      if (const char* why = roles_.ImportedSkip(rule, g, k, r.direct, hand_written_)) {
         emitter_.Skip(rule, v.unit, why);
         return;
       }
     }
-    const bool bare_infinitive =
-        rule.imported && !v.passive && roles_.HelpsBareInfinitive(g, k, direct);
-    int indirect = -1;
-    if (!chained && !v.passive && g.second_object >= 0 && fv.particle.empty()) {
-      indirect = g.object;
-      direct = g.second_object;
+    r.bare_infinitive = rule.imported && !v.passive && roles_.HelpsBareInfinitive(g, k, r.direct);
+    if (!r.chained && !v.passive && g.second_object >= 0 && fv.particle.empty()) {
+      r.indirect = g.object;
+      r.direct = g.second_object;
     }
-    // Subject.
-    // An imported frame takes the owner of a subject phrase that names no entity, as PETRARCH
-    // codes the first actor of the subject's noun phrase ("Eriador's death toll has risen").
-    int subject_chunk = v.passive ? g.agent : g.subject;
-    std::vector<const EntityDef*> subjects =
-        ResolveChunk(s_, a_, subject_chunk, frame.subject_bits, frame.subject_actor,
-                     g.owner_subject || rule.imported, doc_);
-    // Object.
-    std::vector<const EntityDef*> objects;
-    int object_chunk = -1;
-    bool object_from_members = false;
+    // `object-word`: there is a direct object, and its phrase holds one of the words or it
+    // is an entity the phrase names (not a possessor: "Russia's claims" is no proposal). The
+    // words first, before the frame's lines and the roles: most readings they refuse.
+    const bool object_words = !frame.object_words.empty() && !g.nominal;
+    bool has_word = true;
+    if (object_words) {
+      if (r.direct < 0) return;
+      has_word = HasObjectWord(frame, g, r.direct);
+    }
+    if (!rule.imported && !lines_.Applies(rule, g, v.unit)) return;
+    ReadObject(rule, g, &r);
+    if (object_words && !has_word && !(r.object_from_members && r.object_chunk == r.direct)) {
+      return;
+    }
+    // The hand-written frame reads this verb, whatever it gives: no imported frame reads it.
+    if (!rule.imported) read_.push_back(v.unit);
+    if (!ReadSubject(rule, g, v, &r)) return;
+    ReadRecipient(frame, g, v, &r);
+    ReadText(frame, g, k, &r);
+    const bool mutual = Mutual(frame, g, r);
+    if (frame.reciprocal_only && !mutual) {
+      emitter_.Skip(rule, v.unit, "the subject is no list of two to five actors");
+      return;
+    }
+    // A frame that takes an object needs one, or a text; a frame that takes a recipient or a
+    // text needs one of them. "A and B met" needs neither: each is the other's object.
+    const bool no_text = r.texts[0].empty();
+    if (!frame.object.empty() ? r.objects.empty() && no_text && !mutual
+                              : (!frame.recipient.empty() || !frame.text.empty()) &&
+                                    r.recipients.empty() && no_text && !mutual) {
+      emitter_.Skip(rule, v.unit,
+                    frame.object.empty() ? "no recipient or text" : "no object or text");
+      return;
+    }
+    // The statement's extent, for the overlap policy and qualifier attachment.
+    uint32_t b = r.subject_chunk >= 0 ? std::min(a_.chunks[r.subject_chunk].begin, v.unit) : v.unit;
+    if (r.direct >= 0) b = std::min(b, a_.chunks[r.direct].begin);
+    uint32_t e = std::max(r.verb_end, r.text_end);
+    for (int c : {r.object_chunk, r.direct}) {
+      if (c >= 0) e = std::max(e, a_.chunks[c].end);
+    }
+    if (!r.chained) e = std::max(e, g.clause_end);
+    e = std::min<uint32_t>(e, static_cast<uint32_t>(s_.units.size()));
+    // A passive's grammatical subject; a coordinated passive may have none ("X was a prosecutor
+    // and was appointed by Reagan").
+    if (r.subject_chunk >= 0 && v.passive && g.subject >= 0) {
+      b = std::min(b, a_.chunks[g.subject].begin);
+    }
+    const Modality modality = ReadModality(rule, g, k, r, b);
+    // A negated verb codes no event (PETRARCH codes none; "did not want to antagonize Napoleon
+    // III", "was unable to find any common ground"): an imported frame gives nothing, unless it
+    // codes the negated event itself (`modality asserted`: "DID N'T * OVER EFFORTS").
+    if (rule.imported && !rule.modality.has_value() && modality == Modality::kNegated) {
+      emitter_.Skip(rule, v.unit, "negated: no event");
+      return;
+    }
+    bool by_list = false;
+    const Refinement codes = lines_.Codes(rule, g, v.unit, &by_list);
+    FrameReading reading;
+    reading.rule = &rule;
+    reading.group = &g;
+    reading.verb = &v;
+    reading.frame_verb = &fv;
+    reading.noun = &fv == &kNominalVerb;
+    reading.modality = modality;
+    reading.plover = codes.plover;
+    reading.begin = b;
+    reading.end = e;
+    // A show of force its pattern names no armed force of: it needs an armed actor.
+    reading.unarmed_show = rule.imported && codes.plover == "MOBILIZE" && !by_list;
+    EmitAll(reading, codes, mutual, &r);
+  }
+
+  // The chunk after verb v: the direct object, or with a prepositional particle ("call for",
+  // "turn down") the chunk that particle governs; and the first phrase after it.
+  void FindDirect(const VerbGroup& g, const GroupVerb& v, const FrameVerb& fv,
+                  RoleReading* r) const {
+    if (r->chained) return;
+    if (v.passive) {
+      r->direct = g.subject;
+    } else if (!fv.particle.empty()) {
+      for (size_t i = 0; i < g.preps.size(); ++i) {
+        if (g.preps[i].prep == r->verb_end - 1) {
+          r->direct = g.preps[i].chunk;
+          r->first_pp = i + 1;
+        }
+      }
+      if (r->direct < 0 && g.complement == r->verb_end) r->direct = g.object;
+    } else {
+      r->direct = g.object;
+    }
+  }
+
+  // Whether the phrase of chunk `direct` holds one of `frame`'s object words.
+  bool HasObjectWord(const Frame& frame, const VerbGroup& g, int direct) const {
+    // The noun phrase itself: "reaffirmed its commitment to support X" holds no support.
+    if (roles_.PhraseHasWord(a_.chunks[direct].begin, a_.chunks[direct].end, frame.object_words)) {
+      return true;
+    }
+    // A container's of-phrase holds what it contains: "held a series of meetings with",
+    // "concluded a series of treaties with".
+    if (ContainerNoun(Lower(a_.chunks[direct].end - 1))) {
+      if (const int of = roles_.OfPhraseAfter(g, direct); of >= 0) {
+        return roles_.PhraseHasWord(a_.chunks[of].begin, a_.chunks[of].end, frame.object_words);
+      }
+    }
+    return false;
+  }
+
+  // The object: the first of the frame's object fillers that names entities.
+  void ReadObject(const Rule& rule, const VerbGroup& g, RoleReading* r) const {
+    const Frame& frame = *rule.frame;
+    const bool chained = r->chained, bare_infinitive = r->bare_infinitive;
+    const int direct = r->direct;
+    const size_t first_pp = r->first_pp;
+    std::vector<const EntityDef*>& objects = r->objects;
+    int& object_chunk = r->object_chunk;
+    bool& object_from_members = r->object_from_members;
     for (const RoleFiller& f : frame.object) {
       if (f.that) {
         // The subject of a that-clause: "allowed that Mordor isn't a pleasant place".
@@ -243,6 +358,25 @@ class FrameReader {
         }
       }
     }
+  }
+
+  // The subject: the verb's (a passive's by-agent), a nominalisation's of-phrase, an agentless
+  // passive's agreement parties, a list introduction's. False, after Skip, when none.
+  bool ReadSubject(const Rule& rule, const VerbGroup& g, const GroupVerb& v, RoleReading* r) {
+    const Frame& frame = *rule.frame;
+    const size_t first_pp = r->first_pp;
+    int& direct = r->direct;
+    int& subject_chunk = r->subject_chunk;
+    std::vector<const EntityDef*>& subjects = r->subjects;
+    std::string& subject_note = r->subject_note;
+    std::vector<const EntityDef*>& objects = r->objects;
+    int& object_chunk = r->object_chunk;
+    bool& object_from_members = r->object_from_members;
+    // An imported frame takes the owner of a subject phrase that names no entity, as PETRARCH
+    // codes the first actor of the subject's noun phrase ("Eriador's death toll has risen").
+    subject_chunk = v.passive ? g.agent : g.subject;
+    subjects = ResolveChunk(s_, a_, subject_chunk, frame.subject_bits, frame.subject_actor,
+                            g.owner_subject || rule.imported, doc_);
     // A nominalisation without an agent whose of-phrase cannot be the object is about its
     // subject: "the visit of Sharon to the Temple Mount", "the surrender of Germany".
     if (g.nominal && subjects.empty() && direct >= 0 && object_chunk != direct) {
@@ -262,27 +396,7 @@ class FrameReader {
         }
       }
     }
-    // `object-word`: there is a direct object, and its phrase holds one of the words or it
-    // is an entity the phrase names (not a possessor: "Russia's claims" is no proposal).
-    if (!frame.object_words.empty() && !g.nominal) {
-      if (direct < 0) return;
-      // The noun phrase itself: "reaffirmed its commitment to support X" holds no support.
-      bool has_word =
-          roles_.PhraseHasWord(a_.chunks[direct].begin, a_.chunks[direct].end, frame.object_words);
-      // A container's of-phrase holds what it contains: "held a series of meetings with",
-      // "concluded a series of treaties with".
-      if (!has_word && ContainerNoun(Lower(a_.chunks[direct].end - 1))) {
-        if (const int of = roles_.OfPhraseAfter(g, direct); of >= 0) {
-          has_word =
-              roles_.PhraseHasWord(a_.chunks[of].begin, a_.chunks[of].end, frame.object_words);
-        }
-      }
-      if (!has_word && !(object_from_members && object_chunk == direct)) return;
-    }
-    // The hand-written frame reads this verb, whatever it gives: no imported frame reads it.
-    if (!rule.imported) read_.push_back(v.unit);
     // Agentless passive: the parties of the agreement it is about.
-    std::string subject_note;
     if (subjects.empty() && v.passive && g.agent < 0) {
       for (const EntityDef* o : objects) {
         if (o->entity.type != EntityType::kAgreement) continue;
@@ -312,15 +426,23 @@ class FrameReader {
     }
     if (subjects.empty()) {
       emitter_.Skip(rule, v.unit, subject_chunk < 0 ? "no subject" : "the subject names no entity");
-      return;
+      return false;
     }
     if (doc_.trace && subject_note.empty() && doc_.actors != nullptr) {
       subject_note = doc_.actors->Resolve(s_, a_, subject_chunk).how;
     }
-    // Recipient.
-    std::vector<const EntityDef*> recipients;
-    bool recipient_is_direct = false;
-    bool recipient_with = false;  // from a with-phrase ("signed X with Arafat")
+    return true;
+  }
+
+  // The recipient: the first of the frame's recipient fillers that names entities.
+  void ReadRecipient(const Frame& frame, const VerbGroup& g, const GroupVerb& v,
+                     RoleReading* r) const {
+    const bool chained = r->chained;
+    const int direct = r->direct, indirect = r->indirect;
+    const size_t first_pp = r->first_pp;
+    std::vector<const EntityDef*>& recipients = r->recipients;
+    bool& recipient_is_direct = r->recipient_is_direct;
+    bool& recipient_with = r->recipient_with;
     for (const RoleFiller& f : frame.recipient) {
       if (chained) break;
       if (f.that) {
@@ -345,39 +467,21 @@ class FrameReader {
       }
       if (!recipients.empty()) break;
     }
-    // Text.
+  }
+
+  // The text: from the first source the frame lists that the clause has, one per coordinated
+  // to-infinitive.
+  void ReadText(const Frame& frame, const VerbGroup& g, size_t k, RoleReading* r) const {
+    const bool chained = r->chained;
+    const int direct = r->direct, object_chunk = r->object_chunk;
+    const bool object_from_members = r->object_from_members;
+    const bool recipient_is_direct = r->recipient_is_direct;
+    const size_t first_pp = r->first_pp;
+    const std::vector<const EntityDef*>& objects = r->objects;
     std::string text;
-    uint32_t text_end = verb_end;
-    auto take = [&](uint32_t from) {
-      auto [b, e] = text_.TextExtent(from);
-      // A passive's grammatical subject ends where its verb group starts; the antecedent of a
-      // relative clause is its own chunk.
-      if (b < g.begin) e = std::min(e, g.begin);
-      // A nominalisation's text ends with its phrase, its of-phrase with that phrase; the
-      // content clause of a noun of content ("a statement that ...") is no part of the phrase.
-      // A noun of content's to-infinitive ends before the verb of the clause the noun is in:
-      // "Japan's promise to withdraw was welcome".
-      if (g.nominal && from == g.to_clause) {
-        for (uint32_t k = from + 1; k < e; ++k) {
-          const LexEntry* w = doc_.rules.lexicon.Find(Lower(k));
-          if (sentence_.group_start[k] ||
-              (w != nullptr && (w->classes & (kClassBe | kClassModal | kClassHave)) != 0)) {
-            e = k;
-          }
-        }
-      }
-      if (g.nominal && from != g.that_clause && from != g.to_clause) {
-        e = std::min(e, g.clause_end);
-        if (direct >= 0 && from == a_.chunks[direct].begin) e = std::min(e, a_.chunks[direct].end);
-      }
-      if (g.object_relative && direct == g.object && from == a_.chunks[direct].begin) {
-        e = a_.chunks[direct].end;
-      }
-      if (b < e) {
-        text = UnitsString(s_, b, e);
-        text_end = std::max(text_end, e);
-      }
-    };
+    uint32_t& text_end = r->text_end;
+    text_end = r->verb_end;
+    auto take = [&](uint32_t from) { TakeText(g, direct, from, &text, &text_end); };
     // The first source the frame lists that the clause has.
     uint32_t best = kNoUnit;
     bool best_quote = false;
@@ -441,8 +545,47 @@ class FrameReader {
       }
       text = texts[0];
     }
-    // A frame that takes an object needs one, or a text; a frame that takes a recipient or a
-    // text needs one of them. "A and B met" needs neither: each is the other's object.
+    r->texts = std::move(texts);
+  }
+
+  // The text of g from unit `from` (TextExtents), cut to what g's phrase holds: into `*text`
+  // when there is one, with `*text_end` past it.
+  void TakeText(const VerbGroup& g, int direct, uint32_t from, std::string* text,
+                uint32_t* text_end) const {
+    auto [b, e] = text_.TextExtent(from);
+    // A passive's grammatical subject ends where its verb group starts; the antecedent of a
+    // relative clause is its own chunk.
+    if (b < g.begin) e = std::min(e, g.begin);
+    // A nominalisation's text ends with its phrase, its of-phrase with that phrase; the
+    // content clause of a noun of content ("a statement that ...") is no part of the phrase.
+    // A noun of content's to-infinitive ends before the verb of the clause the noun is in:
+    // "Japan's promise to withdraw was welcome".
+    if (g.nominal && from == g.to_clause) {
+      for (uint32_t k = from + 1; k < e; ++k) {
+        const LexEntry* w = doc_.rules.lexicon.Find(Lower(k));
+        if (sentence_.group_start[k] ||
+            (w != nullptr && (w->classes & (kClassBe | kClassModal | kClassHave)) != 0)) {
+          e = k;
+        }
+      }
+    }
+    if (g.nominal && from != g.that_clause && from != g.to_clause) {
+      e = std::min(e, g.clause_end);
+      if (direct >= 0 && from == a_.chunks[direct].begin) e = std::min(e, a_.chunks[direct].end);
+    }
+    if (g.object_relative && direct == g.object && from == a_.chunks[direct].begin) {
+      e = a_.chunks[direct].end;
+    }
+    if (b < e) {
+      *text = UnitsString(s_, b, e);
+      *text_end = std::max(*text_end, e);
+    }
+  }
+
+  // Whether the subjects do it with each other: a frame's reciprocal role with two to five
+  // (objects) or two (recipients) subjects and no phrase of that role.
+  bool Mutual(const Frame& frame, const VerbGroup& g, const RoleReading& r) const {
+    const std::vector<const EntityDef*>& subjects = r.subjects;
     // "A and B met": each member is the others' object (up to five members: every pair met);
     // "A and B signed": each is the other's recipient (two members only: a list of signatories
     // is no set of bilateral agreements).
@@ -456,39 +599,23 @@ class FrameReader {
       if (f.that && frame.reciprocal == Frame::Reciprocal::kObject) {
         phrase = phrase || g.that_subject >= 0;
       } else if (f.prep.empty()) {
-        phrase = phrase || direct >= 0;
+        phrase = phrase || r.direct >= 0;
       } else {
-        phrase = phrase || roles_.PrepText(g, first_pp, f.prep) != kNoUnit;
+        phrase = phrase || roles_.PrepText(g, r.first_pp, f.prep) != kNoUnit;
       }
     }
-    const bool mutual = frame.reciprocal != Frame::Reciprocal::kNone && subjects.size() > 1 &&
-                        subjects.size() <= most && (!phrase || frame.reciprocal_only) &&
-                        !roles_.Convenors(g, subject_chunk);
-    if (frame.reciprocal_only && !mutual) {
-      emitter_.Skip(rule, v.unit, "the subject is no list of two to five actors");
-      return;
-    }
-    if (!frame.object.empty() ? objects.empty() && text.empty() && !mutual
-                              : (!frame.recipient.empty() || !frame.text.empty()) &&
-                                    recipients.empty() && text.empty() && !mutual) {
-      emitter_.Skip(rule, v.unit,
-                    frame.object.empty() ? "no recipient or text" : "no object or text");
-      return;
-    }
-    // The statement's extent, for the overlap policy and qualifier attachment.
-    uint32_t b = subject_chunk >= 0 ? std::min(a_.chunks[subject_chunk].begin, v.unit) : v.unit;
-    if (direct >= 0) b = std::min(b, a_.chunks[direct].begin);
-    uint32_t e = std::max(verb_end, text_end);
-    for (int c : {object_chunk, direct}) {
-      if (c >= 0) e = std::max(e, a_.chunks[c].end);
-    }
-    if (!chained) e = std::max(e, g.clause_end);
-    e = std::min<uint32_t>(e, static_cast<uint32_t>(s_.units.size()));
-    // A passive's grammatical subject; a coordinated passive may have none ("X was a prosecutor
-    // and was appointed by Reagan").
-    if (subject_chunk >= 0 && v.passive && g.subject >= 0) {
-      b = std::min(b, a_.chunks[g.subject].begin);
-    }
+    return frame.reciprocal != Frame::Reciprocal::kNone && subjects.size() > 1 &&
+           subjects.size() <= most && (!phrase || frame.reciprocal_only) &&
+           !roles_.Convenors(g, r.subject_chunk);
+  }
+
+  // The modality of the statements read at verb k of g whose extent starts at unit b: the verb
+  // group's, an enclosing clause's, a negative determiner's, cue words before the verb; or the
+  // rule's.
+  Modality ReadModality(const Rule& rule, const VerbGroup& g, size_t k, const RoleReading& r,
+                        uint32_t b) const {
+    const GroupVerb& v = g.verbs[k];
+    const int direct = r.direct, subject_chunk = r.subject_chunk;
     Modality modality = v.modality;
     if (g.embedded) modality = Stronger(modality, g.embedded_modality);
     // "expressed no concern", "signed no agreement".
@@ -533,27 +660,23 @@ class FrameReader {
       }
       modality = Stronger(modality, CueModality(doc_.rules, s_, b, cue_end, skipped));
     }
-    // A negated verb codes no event (PETRARCH codes none; "did not want to antagonize Napoleon
-    // III", "was unable to find any common ground"): an imported frame gives nothing, unless it
-    // codes the negated event itself (`modality asserted`: "DID N'T * OVER EFFORTS").
-    if (rule.imported && !rule.modality.has_value() && modality == Modality::kNegated) {
-      emitter_.Skip(rule, v.unit, "negated: no event");
-      return;
-    }
-    bool by_list = false;
-    const Refinement codes = lines_.Codes(rule, g, v.unit, &by_list);
-    FrameReading reading;
-    reading.rule = &rule;
-    reading.group = &g;
-    reading.verb = &v;
-    reading.frame_verb = &fv;
-    reading.noun = &fv == &kNominalVerb;
-    reading.modality = modality;
-    reading.plover = codes.plover;
-    reading.begin = b;
-    reading.end = e;
-    // A show of force its pattern names no armed force of: it needs an armed actor.
-    reading.unarmed_show = rule.imported && codes.plover == "MOBILIZE" && !by_list;
+    return modality;
+  }
+
+  // One statement per subject, object, recipient and text of reading `reading` with codes
+  // `codes`; with `mutual` subjects, each with the others.
+  void EmitAll(const FrameReading& reading, const Refinement& codes, bool mutual, RoleReading* r) {
+    const Rule& rule = *reading.rule;
+    const Frame& frame = *rule.frame;
+    const GroupVerb& v = *reading.verb;
+    const Modality modality = reading.modality;
+    const std::vector<const EntityDef*>& subjects = r->subjects;
+    std::vector<const EntityDef*>& objects = r->objects;
+    std::vector<const EntityDef*>& recipients = r->recipients;
+    const std::vector<std::string>& texts = r->texts;
+    const std::string& subject_note = r->subject_note;
+    const int subject_chunk = r->subject_chunk, object_chunk = r->object_chunk;
+    const bool recipient_with = r->recipient_with;
     if (objects.empty()) objects.push_back(nullptr);
     if (recipients.empty()) recipients.push_back(nullptr);
     const bool reciprocal =
@@ -652,6 +775,30 @@ static bool IsQuestion(const Tagged& s) {
   return false;
 }
 
+// Reads the frames ApplyFrames chose for sentence `s` (FrameScratch::apply, apply_imported).
+static void ReadFrames(const Tagged& s, const ClauseAnalysis& a, const DocState& doc,
+                       std::string_view only_relation, bool headline, FrameScratch* scratch_ptr,
+                       std::vector<StatementCandidate>* candidates, SentenceAnalysis* out) {
+  FrameScratch& scratch = *scratch_ptr;
+  const std::vector<int32_t>& first = scratch.first_verb;
+  FrameReader reader(s, a, doc, headline, &scratch, candidates, out);
+  // Hand-written frames first; imported frames then skip the verbs those read.
+  for (const bool imported : {false, true}) {
+    // A question asserts no event ("do you see any signs that China is helping Russia?"): no
+    // imported frame codes one there.
+    if (imported && (scratch.apply_imported.empty() || IsQuestion(s))) break;
+    if (imported) {
+      reader.LeaveHandWritten();
+    }
+    for (uint32_t r : imported ? scratch.apply_imported : scratch.apply) {
+      if (imported && !reader.MayApply(r)) continue;
+      const Rule& rule = doc.rules.rules[r];
+      if (!only_relation.empty() && rule.id != only_relation) continue;
+      reader.Apply(rule, first[r]);
+    }
+  }
+}
+
 void ApplyFrames(const Tagged& s, const ClauseAnalysis& a, const std::vector<uint32_t>& frames,
                  const DocState& doc, std::string_view only_relation, bool headline,
                  std::vector<StatementCandidate>* candidates, SentenceAnalysis* out) {
@@ -714,21 +861,8 @@ void ApplyFrames(const Tagged& s, const ClauseAnalysis& a, const std::vector<uin
     if (first[r] < 0 && !(nominals && (flags[r] & FrameIndex::kNounFrame) != 0)) continue;
     ((flags[r] & FrameIndex::kImportedFrame) != 0 ? apply_imported : apply).push_back(r);
   }
-  FrameReader reader(s, a, doc, headline, &scratch, candidates, out);
-  // Hand-written frames first; imported frames then skip the verbs those read.
-  for (const bool imported : {false, true}) {
-    // A question asserts no event ("do you see any signs that China is helping Russia?"): no
-    // imported frame codes one there.
-    if (imported && (apply_imported.empty() || IsQuestion(s))) break;
-    if (imported) {
-      reader.LeaveHandWritten();
-    }
-    for (uint32_t r : imported ? apply_imported : apply) {
-      if (imported && !reader.MayApply(r)) continue;
-      const Rule& rule = doc.rules.rules[r];
-      if (!only_relation.empty() && rule.id != only_relation) continue;
-      reader.Apply(rule, first[r]);
-    }
+  if (!apply.empty() || !apply_imported.empty()) {
+    ReadFrames(s, a, doc, only_relation, headline, &scratch, candidates, out);
   }
   for (uint32_t r : scratch.named) first[r] = last[r] = -1;
 }
