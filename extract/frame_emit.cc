@@ -11,29 +11,32 @@ namespace parley::internal {
 
 FrameEmitter::FrameEmitter(const FrameSentence& sentence,
                            std::vector<StatementCandidate>* candidates, SentenceAnalysis* out)
-    : sentence_(sentence), candidates_(candidates), out_(out) {
-  const Tagged& s = sentence.s;
-  const ClauseAnalysis& a = sentence.a;
-  const uint32_t n = static_cast<uint32_t>(s.units.size());
+    : sentence_(sentence), candidates_(candidates), out_(out) {}
+
+const std::vector<uint8_t>* FrameEmitter::Blocked() {
+  if (blocked_made_) return &blocked_;
+  blocked_made_ = true;
+  const uint32_t n = static_cast<uint32_t>(s_.units.size());
   blocked_.assign(n, 0);
-  for (const SkippedSpan& k : a.skipped) {
+  for (const SkippedSpan& k : a_.skipped) {
     for (uint32_t u = k.begin; u < k.end && u < n; ++u) blocked_[u] = 1;
   }
   // A place standing for an actor as a clause's subject acts there ("..., the Kremlin has
   // dispatched officials"): it is no place where another claim of the sentence happened.
-  for (const VerbGroup& g : a.groups) {
+  for (const VerbGroup& g : a_.groups) {
     if (g.nominal || g.infinitive || g.subject < 0) continue;
-    for (uint32_t m : a.chunks[g.subject].members) {
-      const Mention& mention = s.mentions[m];
+    for (uint32_t m : a_.chunks[g.subject].members) {
+      const Mention& mention = s_.mentions[m];
       if (mention.entity == nullptr || mention.acts_as == nullptr ||
           mention.entity->entity.type != EntityType::kPlace) {
         continue;
       }
-      for (uint32_t u = a.chunks[g.subject].begin; u < a.chunks[g.subject].end && u < n; ++u) {
-        if (s.units[u].mention == static_cast<int>(m)) blocked_[u] = 1;
+      for (uint32_t u = a_.chunks[g.subject].begin; u < a_.chunks[g.subject].end && u < n; ++u) {
+        if (s_.units[u].mention == static_cast<int>(m)) blocked_[u] = 1;
       }
     }
   }
+  return &blocked_;
 }
 
 std::vector<std::pair<size_t, size_t>> FrameEmitter::OtherClauses(const VerbGroup& g,
@@ -88,7 +91,9 @@ void FrameEmitter::Emit(const FrameReading& r, const EntityDef* subject, const E
   const Rule& rule = *r.rule;
   const VerbGroup& g = *r.group;
   const GroupVerb& v = *r.verb;
-  StatementCandidate c;
+  // Built in place, and taken back when skipped: a Statement moved costs more than most of
+  // its fields.
+  StatementCandidate& c = candidates_->emplace_back();
   c.part = part;
   Statement& st = c.statement;
   st.predicate = rule.predicate;
@@ -129,22 +134,28 @@ void FrameEmitter::Emit(const FrameReading& r, const EntityDef* subject, const E
   }
   const Mention* time_mention = nullptr;
   const Mention* target = nullptr;
-  AttachQualifiers(rule, s_, r.begin, r.end, &blocked_, OtherClauses(g, v.unit), doc_, &used,
+  AttachQualifiers(rule, s_, r.begin, r.end, Blocked(), OtherClauses(g, v.unit), doc_, &used,
                    &time_mention, &target, &st, trace);
   if (g.nominal) PlanIfAhead(rule, time_mention, &st);
-  SetActorCodes(doc_.rules, doc_.doc_date, subject, object, recipient, &st);
+  const std::string day = StatementDay(st, doc_.doc_date);
+  if (subject != nullptr) st.subject_code = ActorCodeAt(*subject, day);
+  if (object != nullptr) st.object_code = ActorCodeAt(*object, day);
+  if (recipient != nullptr) st.recipient_code = ActorCodeAt(*recipient, day);
   // An imported frame codes an event, as PETRARCH does, between two actors with codes, of
   // which neither is the other or a part of it ("Vice President Harris" USAGOV and the United
   // States USA, two USAGOV offices): what else its verbs say is no event between actors.
   if (rule.imported && !CodesEvent(st.subject_code, st.object_code)) {
+    candidates_->pop_back();
     Skip(rule, v.unit, "no event between two coded actors");
     return;
   }
   if (rule.imported && !SectorActs(st.plover, st.subject_code)) {
+    candidates_->pop_back();
     Skip(rule, v.unit, "the subject's sector does no such event");
     return;
   }
   if (r.unarmed_show && !Armed(st.subject_code) && !Armed(st.object_code)) {
+    candidates_->pop_back();
     Skip(rule, v.unit, "a show of force with no armed force");
     return;
   }
@@ -155,8 +166,15 @@ void FrameEmitter::Emit(const FrameReading& r, const EntityDef* subject, const E
   c.begin = begin;
   c.length = end - begin;
   c.priority = rule.priority;
-  candidates_->push_back(std::move(c));
   if (trace != nullptr) out_->firings.push_back(std::move(firing));
+}
+
+const std::string& FrameEmitter::ActorCodeAt(const EntityDef& def, const std::string& day) {
+  for (const KnownCode& known : codes_) {
+    if (known.def == &def && known.day == day) return known.code;
+  }
+  codes_.push_back({&def, day, ActorCode(doc_.rules, def, day)});
+  return codes_.back().code;
 }
 
 void FrameEmitter::Skip(const Rule& rule, uint32_t verb, const char* why) {

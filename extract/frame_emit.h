@@ -90,6 +90,11 @@ class FrameEmitter {
   // India" (ACCELERATE * DEPLOYMENT [154]) show none.
   static bool Armed(std::string_view code);
 
+  // ActorCode (actor_codes.h) of `def` on `day`, found once per sentence: the statements of one
+  // reading share their actors and mostly their day. The reference is valid until the next
+  // call.
+  const std::string& ActorCodeAt(const EntityDef& def, const std::string& day);
+
   const FrameSentence& sentence_;
   const Tagged& s_ = sentence_.s;
   const ClauseAnalysis& a_ = sentence_.a;
@@ -97,8 +102,16 @@ class FrameEmitter {
   std::vector<StatementCandidate>* candidates_;
   SentenceAnalysis* out_;
   // Units never attached: skipped spans, and places acting as actors as a clause's subject.
+  // Made at the first statement (most sentences give none).
+  const std::vector<uint8_t>* Blocked();
   std::vector<uint8_t> blocked_;
+  bool blocked_made_ = false;
   std::vector<uint32_t> emitted_;
+  struct KnownCode {
+    const EntityDef* def = nullptr;
+    std::string day, code;
+  };
+  std::vector<KnownCode> codes_;  // ActorCodeAt's answers
 };
 
 }  // namespace parley::internal

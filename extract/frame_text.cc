@@ -25,25 +25,36 @@ bool TextExtents::NarrowingAt(uint32_t u) const {
 }
 
 std::pair<uint32_t, uint32_t> TextExtents::TextExtent(uint32_t from) const {
+  const size_t n = s_.units.size();
+  if (from >= n) return {from, from};
+  if (ends_.empty()) ends_.assign(n, kUnknown);
+  if (ends_[from] == kUnknown) ends_[from] = MeasureEnd(from);
+  return {from, ends_[from]};
+}
+
+uint32_t TextExtents::MeasureEnd(uint32_t from) const {
   const uint32_t n = static_cast<uint32_t>(s_.units.size());
   uint32_t e = from;
   while (e < n && e - from < kMaxTextUnits) {
-    if (const uint32_t close = NamesBetweenCommas(e); close > e) {
-      e = close + 1;
-      continue;
-    }
-    if (const uint32_t conjunction = ListInPhraseEnd(from, e); conjunction > e) {
-      e = conjunction + 1;
-      continue;
+    const std::string_view w = Lower(e);  // empty for a mention
+    // Only a comma opens an apposition of names or a list inside the phrase.
+    if (w == ",") {
+      if (const uint32_t close = NamesBetweenCommas(e); close > e) {
+        e = close + 1;
+        continue;
+      }
+      if (const uint32_t conjunction = ListInPhraseEnd(from, e); conjunction > e) {
+        e = conjunction + 1;
+        continue;
+      }
     }
     // "the Women, Peace and Security (WPS) Agenda": an acronym in parentheses inside the
     // phrase is part of it.
-    if (e > from && Lower(e) == "(" && e + 2 < n && Lower(e + 2) == ")" && Acronym(e + 1)) {
+    if (e > from && w == "(" && e + 2 < n && Lower(e + 2) == ")" && Acronym(e + 1)) {
       e += 3;
       continue;
     }
     if (s_.units[e].mention < 0) {
-      const std::string_view w = Lower(e);
       // A comma inside a list chunk ("Japan, Korea and Australia") or before examples
       // (", including DPRK, Afghanistan, and Iran") belongs to the text.
       // So does a comma before an adverb that narrows the clause to a prepositional phrase
@@ -96,7 +107,7 @@ std::pair<uint32_t, uint32_t> TextExtents::TextExtent(uint32_t from) const {
          (Lower(e - 1) == "," || Lower(e - 1) == "and" || Lower(e - 1) == "or")) {
     --e;
   }
-  return {from, e};
+  return e;
 }
 
 uint32_t TextExtents::NamesBetweenCommas(uint32_t u) const {

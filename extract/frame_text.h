@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "extract/frame_sentence.h"
 
@@ -25,6 +26,7 @@ class TextExtents {
 
   // The text of a role from unit `from`: up to a clause-ending punctuation mark, a
   // conjunction before another verb group, or kMaxTextUnits units. Returns [from, end).
+  // Measured once per `from` and sentence: frames that read one verb ask for the same texts.
   std::pair<uint32_t, uint32_t> TextExtent(uint32_t from) const;
 
  private:
@@ -56,7 +58,13 @@ class TextExtents {
   // Whether unit u lies inside an entity chunk that goes on after it (a list's comma).
   bool InsideChunk(uint32_t u) const;
 
+  // TextExtent measured, without the memo.
+  uint32_t MeasureEnd(uint32_t from) const;
+
   const FrameSentence& sentence_;
+  // By unit: the end of the text from there (TextExtent), or kUnknown.
+  static constexpr uint32_t kUnknown = 0xffffffff;
+  mutable std::vector<uint32_t> ends_;
   const Tagged& s_ = sentence_.s;
   const ClauseAnalysis& a_ = sentence_.a;
   const DocState& doc_ = sentence_.doc;

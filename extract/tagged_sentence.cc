@@ -335,6 +335,40 @@ bool HoldsAsciiFoldingCharacter(std::string_view text) {
          text.find("\xC5\xBF") != std::string_view::npos;
 }
 
+void ClearForReuse(Tagged* s) {
+  // Every field by name: a field added to Tagged stops this from compiling until it is cleared
+  // here too.
+  auto& [text, lower, tokens, mentions, inner, units, unit_offsets, tagged, folded, bits,
+         folds_to_ascii, text_scanned, markers, ascii, words, pattern_words, dates, date, list_item,
+         marked_lists, marked, word_units] = *s;
+  text = {};
+  lower.clear();
+  tokens.clear();
+  mentions.clear();
+  inner.clear();
+  units.clear();
+  unit_offsets.clear();
+  tagged.clear();
+  folded.clear();
+  bits = 0;
+  folds_to_ascii = false;
+  text_scanned = false;
+  markers = false;
+  ascii = false;
+  words.clear();
+  pattern_words.clear();
+  dates.clear();
+  date.clear();
+  list_item = false;
+  marked_lists = nullptr;
+  marked.state = MarkedStrings::State::kUnknown;
+  marked.tagged.clear();
+  marked.folded.clear();
+  marked.unit_offsets.clear();
+  word_units.state = PatternWordUnits::State::kUnknown;
+  word_units.units.clear();
+}
+
 void BuildUnits(Tagged* s) {
   const size_t n = s->tokens.size();
   for (Mention& m : s->mentions) SetLetters(&m);
@@ -455,9 +489,7 @@ void BuildUnits(Tagged* s) {
   s->bits = bits;
   s->marked.state = MarkedStrings::State::kUnknown;  // the units changed
   s->word_units.state = PatternWordUnits::State::kUnknown;
-  // Exact already, unless the sentence was built before with more (a second pass).
-  s->units.shrink_to_fit();
-  s->unit_offsets.shrink_to_fit();
+  // The vectors keep their capacity (a sentence is rebuilt, and reused: ClearForReuse).
 }
 
 namespace {
