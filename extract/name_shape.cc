@@ -658,6 +658,31 @@ inline bool PossessiveInName(const Reader& r, const std::vector<int>& known_at, 
   return true;
 }
 
+// Whether the capitalised words from token `from` (right after "and", which a head precedes)
+// are another name: they reach a head, the first of them is no title ("Command and General
+// Staff College"), not a stop word alone before the head ("Institute and State University",
+// "Air Command and Staff College"), and not a head that other words of a name follow ("College
+// and University Council"; a head before "of"/"for"/"on" starts a name: "Council and Office of
+// Science").
+template <typename TitleAt>
+bool NamesJoinedAt(const Reader& r, const NameVocabulary& v, const std::vector<int>& known_at,
+                   TitleAt title_at, size_t from) {
+  if (from >= r.size() || title_at(from) > 0) return false;
+  size_t length = 0;
+  bool modifier = false;  // a word before the head that is no stop word
+  for (size_t k = from; k < r.size() && known_at[k] < 0 && IsCapitalized(r.Tok(k)); ++k) {
+    if (r.HeadType(k, &length) >= 0) {
+      if (k > from) return modifier;
+      const size_t past = k + length;
+      if (past >= r.size()) return false;
+      const std::string_view w = r.Lower(past);
+      return w == "of" || w == "for" || w == "on";
+    }
+    modifier = modifier || !v.stopwords.ContainsWord(r.Id(k));
+  }
+  return false;
+}
+
 // Whether the known mention `m` starts at token `at` and is one or two capitalised words, none
 // a head noun: a place's or a people's name inside a longer name ("Pacific" of "Pacific
 // Islanders", "South Caucasus" of "South Caucasus Affairs"), not an organisation's ("Centers
@@ -982,6 +1007,14 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
         office_resume = OfficeBeforeConnector(r, vocabulary, known_at, title_at, b, k);
         if (office_resume > 0) break;
       }
+      // So is a known person's name right before the run's first "of"/"on"/"for": "Jared
+      // Bernstein of the Council of Economic Advisers", "Judge Merrick Garland on the U.S. Court
+      // of Appeals", "Lina Khan for Commissioner of the Federal Trade Commission".
+      if ((w == "of" || w == "for" || w == "on") && head_type < 0 && last_connector == 0 &&
+          known_at[k - 1] >= 0 && known[known_at[k - 1]].person) {
+        office_resume = k;
+        break;
+      }
       if (w == "of" || w == "for" || w == "on" || w == "and" || w == "&") {
         if (last_connector == 0 && head_type == 0 && k == head_end && w != "on" && w != "and" &&
             w != "&" && k + 1 < n && r.Lower(k + 1) == "the") {
@@ -1003,6 +1036,14 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
                                                     vocabulary.given.ContainsWord(r.Id(past)))))) {
             break;
           }
+        }
+        // "and" right after a head of a name of two words or more joins two names
+        // (NamesJoinedAt): "the Gender Policy Council and Office of Science and Technology
+        // Policy", "Police Department and Fire Department".
+        if (w == "and" && head_type >= 0 && k == head_end && k >= b + 2 && !next_known &&
+            NamesJoinedAt(r, vocabulary, known_at, title_at, after)) {
+          last_word_end = k;
+          break;
         }
         if (w == "and" && head_type >= 0 && k > head_end) {
           // In a head's tail, "and the" and one or two common nouns, or "and" and a known

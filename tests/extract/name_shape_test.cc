@@ -109,9 +109,13 @@ std::vector<std::string> FindWith(const NameVocabulary& v, std::string_view text
   const std::vector<Token> tokens = Tokenize(text);
   std::vector<KnownSpan> spans;
   for (std::string_view k : known) {
+    // "person:" before a known mention marks a known person's.
+    const bool person = k.substr(0, 7) == "person:";
+    if (person) k.remove_prefix(7);
     const size_t at = text.find(k);
     EXPECT_NE(at, std::string_view::npos) << k;
     KnownSpan span;
+    span.person = person;
     for (uint32_t t = 0; t < tokens.size(); ++t) {
       if (tokens[t].begin == at) span.tok_begin = t;
       if (tokens[t].end == at + k.size()) span.tok_end = t + 1;
@@ -370,8 +374,10 @@ TEST(FindShapedNamesTest, OfficeTitlesHyphensAndBodiesOfEvents) {
                                                 "member", "fellow", "united", "states", "today"})));
   EXPECT_TRUE(v.AddList("name-opener", Items({"the", "today"})));
   EXPECT_TRUE(v.AddList("name-apposition", Items({"professor", "fellow"})));
-  EXPECT_TRUE(v.AddList("head-organization", Items({"court", "council", "department", "association",
-                                                    "center", "task force", "board", "service"})));
+  EXPECT_TRUE(v.AddList(
+      "head-organization",
+      Items({"court", "council", "department", "association", "center", "task force", "board",
+             "service", "office", "committee", "institute", "university", "college"})));
   EXPECT_TRUE(v.AddList("head-event", Items({"conference", "negotiations"})));
   EXPECT_TRUE(v.AddList("head-place", Items({"islands"})));
   EXPECT_TRUE(v.AddList("name-given", Items({"mary", "james", "kathleen"})));
@@ -425,6 +431,27 @@ TEST(FindShapedNamesTest, OfficeTitlesHyphensAndBodiesOfEvents) {
        {},
        {"person:Kathleen Kavalec", "organization:Senior Foreign Service"}},
       {"including Google Cloud, a member of the Alliance, and", {}, {}},
+      // "and" right after a head before another headed name joins two names.
+      {"the Gender Policy Council and Office of Science Policy met",
+       {},
+       {"organization:Gender Policy Council", "organization:Office of Science Policy"}},
+      {"the Metropolitan Police Department and Fire Department",
+       {},
+       {"organization:Metropolitan Police Department", "organization:Fire Department"}},
+      // Not before a stop word alone and the head, nor a head that other words follow.
+      {"the Virginia Polytechnic Institute and State University said",
+       {},
+       {"organization:Virginia Polytechnic Institute and State University"}},
+      {"the New Hampshire College and University Council said",
+       {},
+       {"organization:New Hampshire College and University Council"}},
+      // A known person's name before the run's first "of"/"on"/"for" starts no name.
+      {"with Jared Bernstein of the Council of Economic Advisers",
+       {"person:Jared Bernstein"},
+       {"organization:Council of Economic Advisers"}},
+      {"then-Senator Joe Biden on the Senate Judiciary Committee",
+       {"person:Joe Biden"},
+       {"organization:Senate Judiciary Committee"}},
   };
   for (const auto& c : kCases) {
     SCOPED_TRACE(std::string(c.text));
