@@ -239,16 +239,18 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
           (Has(u + 1, kClassDeterminer | kClassPossessive | kClassThat) || IsEntity(u + 1))) {
         return true;
       }
+
     }
     if (IsPunct(p, ',')) return ClosesParenthetical(p);
     if (PluralNounAfterActors(before)) return true;
     // A plural noun phrase opening its clause with a determiner ("The two leaders also agree
     // to", "Both countries pledge to"): a verb when what follows starts its object, its
     // complement or its infinitive.
+    // "The leaders look forward to deepening": "forward to" opens the complement too.
     if (info_[before].kind == Kind::kWord && info_[before].classes == 0 &&
         PluralEnding(Lower(before)) && u + 1 < n_ &&
         (Has(u + 1, kClassDeterminer | kClassThat | kClassPossessive | kClassTo) ||
-         IsEntity(u + 1))) {
+         IsEntity(u + 1) || (Is(u + 1, "forward") && Is(u + 2, "to")))) {
       const uint32_t d = DeterminedNounPhraseStart(before + 1);
       if (d != kNoUnit && Has(d, kClassDeterminer) && ClauseStartBefore(d)) return true;
     }
@@ -274,6 +276,15 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
     // call on"): a verb when what follows starts its object or complement, not after "a"
     // ("a US offer").
     if (chunk.begin > 0 && (Is(chunk.begin - 1, "a") || Is(chunk.begin - 1, "an"))) return false;
+    // Nor after an adjective: "conveyed steadfast U.S. support for the people of Belarus" (a
+    // subject opens its clause; after a verb it may be a bare infinitive's: "see the U.S. give").
+    if (chunk.begin > 0) {
+      const uint32_t w = chunk.begin - 1;
+      if (info_[w].kind == Kind::kWord && !info_[w].cap && info_[w].classes == 0 &&
+          info_[w].forms == 0 && !IsAdverb(w)) {
+        return false;
+      }
+    }
     const uint32_t next = u + 1;
     return next < n_ && (Has(next, kClassDeterminer | kClassThat | kClassPronoun) ||
                          IsEntity(next) || Is(next, "on") || Is(next, "for"));
@@ -398,7 +409,16 @@ bool ClauseReader::RelativeOpensAt(uint32_t p) const {
          (IsNounWord(p - 2) && !Has(p - 2, kClassModifier));
 }
 
+bool ClauseReader::NameSuffixCommaAt(uint32_t p) const {
+  if (p == 0 || p >= n_ || !IsPunct(p, ',') || s_.units[p - 1].mention < 0) return false;
+  const Token& last = s_.tokens[s_.units[p - 1].tok_end - 1];
+  std::string_view name = s_.text.substr(0, last.end);
+  if (name.ends_with('.')) name.remove_suffix(1);
+  return name.ends_with(", Jr") || name.ends_with(", Sr");
+}
+
 bool ClauseReader::ClosesParenthetical(uint32_t p) const {
+  if (NameSuffixCommaAt(p)) return true;
   uint32_t k = p;
   while (k > 0 && !(IsPunct(k - 1, ',') && out_->chunk_of[k - 1] < 0)) {
     if (const uint32_t open = AsideStartBefore(k); open < k) {

@@ -588,6 +588,11 @@ class ClauseReader {
   bool TakesClause(const VerbGroup& g, bool bare) const;
   bool VerbTakesClause(uint32_t u, bool bare) const;
 
+  // Whether the comma at p closes a name's suffix set off by commas: "President Joseph R.
+  // Biden, Jr., spoke with" (the name is one unit with its first comma inside it): the name
+  // before it is the subject of the verb after it.
+  bool NameSuffixCommaAt(uint32_t p) const;
+
   // The object chunk starting at v: an entity chunk or a noun phrase; -1 when v starts none
   // (a preposition, a clause, punctuation).
   int ObjectAt(uint32_t v);

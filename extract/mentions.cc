@@ -457,10 +457,7 @@ void Tag(const DocState& doc, std::string_view text, const DateReference& dates,
   // alias keys, and the lower-cased ids every later stage reads (Tagged::words).
   std::vector<uint32_t>& folded = doc.scratch.folded_keys;
   doc.rules.alias_index.Keys(text, s->lower, s->tokens, &doc.scratch.exact_keys, &folded);
-  s->words.resize(folded.size());
-  for (size_t t = 0; t < folded.size(); ++t) s->words[t] = folded[t] / 2;
-  s->words.shrink_to_fit();
-  FindPatternWords(doc.rules, s);
+  FindPatternWords(doc.rules, folded, s);  // Tagged::words and pattern_words
   s->dates.clear();
   // A narrative's day phrases ("that same day") start with common words (DateReference::day).
   if (dates.narrative && !dates.day.empty()) {
@@ -477,15 +474,14 @@ void Tag(const DocState& doc, std::string_view text, const DateReference& dates,
   }
   Candidates(doc, *s);
   KeepByOverlapPolicy(*s, doc.scratch.tag_candidates, &doc.scratch, &s->inner);
-  // Allocated at its size: AddQuotes grows it for the few sentences that quote.
-  std::vector<Mention> mentions;
-  mentions.reserve(doc.scratch.order.size());
+  // Into the sentence's own vector (kept when the sentence is reused: ClearForReuse); AddQuotes
+  // grows it for the few sentences that quote.
+  s->mentions.clear();
+  s->mentions.reserve(doc.scratch.order.size());
   for (uint32_t i : doc.scratch.order) {
-    MakeMention(doc, *s, doc.scratch.tag_candidates[i], &mentions);
+    MakeMention(doc, *s, doc.scratch.tag_candidates[i], &s->mentions);
   }
-  s->mentions = std::move(mentions);
   AddQuotes(s);
-  s->mentions.shrink_to_fit();
   BuildUnits(s);
 }
 

@@ -399,7 +399,9 @@ void DiscoverByShape(const Tagged& s, bool title_like, bool document_title, DocS
     known.push_back({m.tok_begin, m.tok_end, m.kind != MentionKind::kDate,
                      m.kind == MentionKind::kEntity && m.tok_end == m.tok_begin + 1 &&
                          m.entity != nullptr && m.entity->entity.type == EntityType::kPerson,
-                     m.kind == MentionKind::kDemonym});
+                     m.kind == MentionKind::kDemonym,
+                     m.kind == MentionKind::kEntity && m.entity != nullptr &&
+                         m.entity->entity.type == EntityType::kPerson});
   }
   // A known entity's acronym in parentheses right after it ("the Palestinian Authority (PA)")
   // is its alias in this document, as for a name found by shape, unless a list already

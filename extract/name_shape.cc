@@ -463,10 +463,14 @@ namespace {
 // apposition "a|an|the ..." holding a person noun (name-apposition), a title or a demonym within
 // a few words ("Gavrilo Princip, a Serb who", "Bunau-Varilla, the Panamanian representative");
 // a party label or a title in parentheses ("Strom Thurmond (R-SC)", "Henry Morgenthau (then
-// head of the Farm Credit Administration)").
+// head of the Farm Credit Administration)"). `*weak` is set when the word that says so is a
+// stop word too, which an organisation or a phrase may be as well ("Google Cloud, a member of",
+// "Tech Capacity, a Presidential Innovation Fellow"): the name then needs a given name or
+// initials besides.
 bool PersonFollows(const Reader& r, const NameVocabulary& v, const std::vector<KnownSpan>& known,
-                   const std::vector<int>& known_at, size_t end) {
+                   const std::vector<int>& known_at, size_t end, bool* weak) {
   const size_t n = known_at.size();
+  *weak = false;
   auto says_person = [&](size_t k) {
     if (known_at[k] >= 0) {
       // A demonym as a noun ("Yigal Amir, an Israeli who"; not "Tokai, a Japanese city").
@@ -477,8 +481,10 @@ bool PersonFollows(const Reader& r, const NameVocabulary& v, const std::vector<K
       const std::string_view after = m.tok_end < n ? r.Lower(m.tok_end) : std::string_view(".");
       return after == "who" || after == "whose" || after == "," || after == "." || after == ";";
     }
-    return v.apposition.ContainsWord(r.Id(k)) ||
-           (v.titles.ContainsWord(r.Id(k)) && !v.honorifics.ContainsWord(r.Id(k)));
+    const bool says = v.apposition.ContainsWord(r.Id(k)) ||
+                      (v.titles.ContainsWord(r.Id(k)) && !v.honorifics.ContainsWord(r.Id(k)));
+    *weak = says && v.stopwords.ContainsWord(r.Id(k));
+    return says;
   };
   if (end + 1 >= n) return false;
   if (r.Is(end, ",")) {
@@ -559,9 +565,11 @@ bool PersonWithoutTitle(const Reader& r, const NameVocabulary& v,
     initials = initials || (q > at && r.Initial(q));
   }
   if (end <= at || name_words < 2 || name_words > 4 || r.NotPersonShaped(at, end)) return false;
-  if (!PersonFollows(r, v, known, known_at, end) &&
-      (!(words->Alone(r.Tok(end - 1)) || TitlePrecedes(r, v, known_at, at)) ||
-       !(initials || v.given.ContainsWord(r.Id(at))))) {
+  bool weak = false;
+  const bool follows = PersonFollows(r, v, known, known_at, end, &weak);
+  const bool named = initials || v.given.ContainsWord(r.Id(at));
+  if (follows ? weak && !named
+              : !(words->Alone(r.Tok(end - 1)) || TitlePrecedes(r, v, known_at, at)) || !named) {
     return false;
   }
   ShapedName name;
@@ -650,6 +658,31 @@ inline bool PossessiveInName(const Reader& r, const std::vector<int>& known_at, 
   return true;
 }
 
+// Whether the capitalised words from token `from` (right after "and", which a head precedes)
+// are another name: they reach a head, the first of them is no title ("Command and General
+// Staff College"), not a stop word alone before the head ("Institute and State University",
+// "Air Command and Staff College"), and not a head that other words of a name follow ("College
+// and University Council"; a head before "of"/"for"/"on" starts a name: "Council and Office of
+// Science").
+template <typename TitleAt>
+bool NamesJoinedAt(const Reader& r, const NameVocabulary& v, const std::vector<int>& known_at,
+                   TitleAt title_at, size_t from) {
+  if (from >= r.size() || title_at(from) > 0) return false;
+  size_t length = 0;
+  bool modifier = false;  // a word before the head that is no stop word
+  for (size_t k = from; k < r.size() && known_at[k] < 0 && IsCapitalized(r.Tok(k)); ++k) {
+    if (r.HeadType(k, &length) >= 0) {
+      if (k > from) return modifier;
+      const size_t past = k + length;
+      if (past >= r.size()) return false;
+      const std::string_view w = r.Lower(past);
+      return w == "of" || w == "for" || w == "on";
+    }
+    modifier = modifier || !v.stopwords.ContainsWord(r.Id(k));
+  }
+  return false;
+}
+
 // Whether the known mention `m` starts at token `at` and is one or two capitalised words, none
 // a head noun: a place's or a people's name inside a longer name ("Pacific" of "Pacific
 // Islanders", "South Caucasus" of "South Caucasus Affairs"), not an organisation's ("Centers
@@ -665,9 +698,10 @@ inline bool KnownWords(const Reader& r, const KnownSpan& m, size_t at) {
 
 // The end of the capitalised words of a name from token `from` to the next word that is not
 // one, when none of them is a title, a head noun, an acronym or a known mention, and neither a
-// known mention, a join ("-", "'", "."), a connector ("of", "for", "on", "and", "&") nor a
-// number follows (the name ends there); with `common`, one or two words of no word list (no
-// stop word: "Workforce", "Environment"). Else `from`.
+// known mention, a join ("-", "'", "."), a connector ("of", "for", "on", "&", "and" before a
+// capitalised word) nor a number follows (the name ends there); with `common`, one or two words
+// that no word list but the stop words holds and none that opens a sentence ("Workforce",
+// "Environment", "Law" of "Center on National Security and the Law"; not "Today"). Else `from`.
 template <typename TitleAt>
 size_t NameWordsEnd(const Reader& r, const NameVocabulary& v, const std::vector<int>& known_at,
                     TitleAt title_at, size_t from, bool common) {
@@ -676,7 +710,7 @@ size_t NameWordsEnd(const Reader& r, const NameVocabulary& v, const std::vector<
     size_t length = 0;
     const std::string_view t = r.Tok(k);
     if (known_at[k] >= 0 || title_at(k) > 0 || r.HeadType(k, &length) >= 0 || t.size() < 2 ||
-        IsAllCaps(t) || (common && v.never_names.ContainsWord(r.Id(k)))) {
+        IsAllCaps(t) || (common && v.openers.ContainsWord(r.Id(k)))) {
       return from;
     }
     ++k;
@@ -684,8 +718,10 @@ size_t NameWordsEnd(const Reader& r, const NameVocabulary& v, const std::vector<
   if (k == from || (common && k > from + 2)) return from;
   if (k < r.size()) {
     const std::string_view next = r.Lower(k);
+    // "and" before a lower-case word goes on with the sentence ("and the Law and a Fellow").
+    const bool and_name = next == "and" && k + 1 < r.size() && IsCapitalized(r.Tok(k + 1));
     if (known_at[k] >= 0 || next == "-" || next == "'" || next == "." || next == "of" ||
-        next == "for" || next == "on" || next == "and" || next == "&" ||
+        next == "for" || next == "on" || and_name || next == "&" ||
         (next[0] >= '0' && next[0] <= '9')) {
       return from;
     }
@@ -750,6 +786,7 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
     return static_cast<size_t>(title_length[t]);
   };
   size_t org_scanned_until = 0;
+  size_t title_span_end = 0;  // the end of the last title that a connector follows
   // The end of the free tokens from i: the next known mention (n at the end).
   std::vector<uint32_t>& next_known = scratch.next_known;
   next_known.assign(n + 1, static_cast<uint32_t>(n));
@@ -838,6 +875,16 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
         ++i;
       continue;
     }
+    // No name starts inside a word joined by a hyphen ("Elect" of "President-Elect of the Bar
+    // Association") or inside a title that a connector follows, unless a title starts there
+    // ("State" of "Secretary of State for Trade Policy"; "Secretary" of "Deputy Secretary of the
+    // Treasury" is one).
+    if (known_at[i] < 0 &&
+        ((i > 1 && !r.Space(i) && r.Is(i - 1, "-") && !r.Space(i - 1) && IsWord(r.Tok(i - 2))) ||
+         (i < title_span_end && title_at(i) == 0))) {
+      ++i;
+      continue;
+    }
     size_t b = i;
     while (b < n && known_at[b] < 0 && IsCapitalized(r.Tok(b)) &&
            vocabulary.openers.ContainsWord(r.Id(b))) {
@@ -859,6 +906,7 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
       if (title > 0 && (after >= n || r.Lower(after) == "of" || r.Lower(after) == "for" ||
                         (known_at[after] < 0 && !IsCapitalized(r.Tok(after)) &&
                          r.Tok(after) != "'" && r.Tok(after) != "-"))) {
+        title_span_end = std::max(title_span_end, after);
         i = b + 1;
         continue;
       }
@@ -868,6 +916,11 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
     size_t office_resume = 0;   // where the scan goes on after an office (OfficeBeforeConnector)
     int head_type = -1;
     size_t head_end = 0;
+    // The run's first head is an organisation's and "of the"/"for the" follows it: a body of
+    // what the rest names, whatever event or place head comes later ("Advisory Board of the U.S.
+    // Conference of Mayors", "Census Task Force for the United States Conference of Mayors",
+    // "Superior Court of the Virgin Islands"; an agreement's stays one).
+    bool body_of = false;
     const size_t prefix_length = vocabulary.event_prefixes.LongestAt(*ids, b);
     const bool prefix_event = prefix_length > 0;
     while (k < n && k - b < kMaxRunTokens) {
@@ -954,21 +1007,43 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
         office_resume = OfficeBeforeConnector(r, vocabulary, known_at, title_at, b, k);
         if (office_resume > 0) break;
       }
+      // So is a known person's name right before the run's first "of"/"on"/"for": "Jared
+      // Bernstein of the Council of Economic Advisers", "Judge Merrick Garland on the U.S. Court
+      // of Appeals", "Lina Khan for Commissioner of the Federal Trade Commission".
+      if ((w == "of" || w == "for" || w == "on") && head_type < 0 && last_connector == 0 &&
+          known_at[k - 1] >= 0 && known[known_at[k - 1]].person) {
+        office_resume = k;
+        break;
+      }
       if (w == "of" || w == "for" || w == "on" || w == "and" || w == "&") {
+        if (last_connector == 0 && head_type == 0 && k == head_end && w != "on" && w != "and" &&
+            w != "&" && k + 1 < n && r.Lower(k + 1) == "the") {
+          body_of = true;
+        }
         size_t after = k + 1;
         if (after < n && r.Lower(after) == "the" && w != "and") ++after;
         if (after >= n) break;
         const bool next_known = known_at[after] >= 0;
-        // A title after "and", alone or before "of"/"for", starts an office: "Professor of
-        // Physics and Director of the Institute for Quantum Information", "Member and Chair of
-        // the Board" (not "Army Command and General Staff College").
+        // A title after "and", alone, before "of"/"for" or before a given name, starts an
+        // office or a person: "Professor of Physics and Director of the Institute for Quantum
+        // Information", "Member and Chair of the Board", "the U.S. Court of Appeals for the Ninth
+        // Circuit and Judge Mary Schroeder" (not "Army Command and General Staff College").
         if (w == "and" && !next_known) {
           const size_t title = title_at(after);
           const size_t past = after + title;
           if (title > 0 && (past >= n || r.Lower(past) == "of" || r.Lower(past) == "for" ||
-                            (known_at[past] < 0 && !IsCapitalized(r.Tok(past))))) {
+                            (known_at[past] < 0 && (!IsCapitalized(r.Tok(past)) ||
+                                                    vocabulary.given.ContainsWord(r.Id(past)))))) {
             break;
           }
+        }
+        // "and" right after a head of a name of two words or more joins two names
+        // (NamesJoinedAt): "the Gender Policy Council and Office of Science and Technology
+        // Policy", "Police Department and Fire Department".
+        if (w == "and" && head_type >= 0 && k == head_end && k >= b + 2 && !next_known &&
+            NamesJoinedAt(r, vocabulary, known_at, title_at, after)) {
+          last_word_end = k;
+          break;
         }
         if (w == "and" && head_type >= 0 && k > head_end) {
           // In a head's tail, "and the" and one or two common nouns, or "and" and a known
@@ -1029,6 +1104,9 @@ std::vector<ShapedName> FindShapedNames(const NameVocabulary& vocabulary, std::s
         name.tok_end = static_cast<uint32_t>(end);
         name.type = head_type >= 0 ? kHeadTypes[head_type] : EntityType::kEvent;
         if (prefix_only) name.type = EntityType::kEvent;
+        if (body_of && (name.type == EntityType::kEvent || name.type == EntityType::kPlace)) {
+          name.type = EntityType::kOrganization;
+        }
         name.label = std::string(r.Range(b, end));
         name.acronym = std::string(AcronymAt(r, end));
         out.push_back(std::move(name));

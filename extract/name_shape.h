@@ -149,6 +149,9 @@ struct KnownSpan {
   // surname it is the given name of another person ("President Anwar Sadat").
   bool person_word = false;
   bool demonym = false;  // an adjective of a state ("Israeli"): after ", a/an" it says person
+  // A known person's name: before "of"/"on"/"for" it starts no organisation ("Jared Bernstein
+  // of the Council of Economic Advisers").
+  bool person = false;
 };
 
 // The words a document uses in lower case ("bunker", "energy"): a capitalised word that the

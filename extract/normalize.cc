@@ -1,6 +1,11 @@
 #include "extract/normalize.h"
 
 #include <algorithm>
+#include <bit>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "base/text.h"
 
@@ -49,6 +54,34 @@ struct PlainBytes {
   }
 };
 constexpr PlainBytes kPlainBytes;
+
+#if defined(__SSE2__)
+// Bits per byte of the 16 at `p`: `other` where the byte is not plain (PlainBytes, exactly: not
+// ASCII, white space, or with `markdown` a byte that may start markup), `spaces` where it is ' '.
+struct PlainMasks {
+  uint32_t other, spaces;
+};
+PlainMasks PlainMasks16(const char* p, bool markdown) {
+  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const auto eq = [&](char c) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(c)); };
+  const __m128i blank = eq(' ');
+  // x - '\t' <= 4, unsigned: the control bytes of white space.
+  const __m128i shifted = _mm_sub_epi8(x, _mm_set1_epi8('\t'));
+  const __m128i controls = _mm_cmpeq_epi8(_mm_min_epu8(shifted, _mm_set1_epi8(4)), shifted);
+  __m128i other = _mm_or_si128(x, _mm_or_si128(blank, controls));  // sign bit: not ASCII
+  if (markdown) {
+    // '<' and '>' are the two bytes that | 2 makes '>'.
+    const __m128i angle = _mm_cmpeq_epi8(_mm_or_si128(x, _mm_set1_epi8(2)), _mm_set1_epi8('>'));
+    const __m128i some =
+        _mm_or_si128(_mm_or_si128(eq('\\'), eq('`')), _mm_or_si128(eq('*'), eq('_')));
+    const __m128i more =
+        _mm_or_si128(_mm_or_si128(eq('!'), eq('[')), _mm_or_si128(eq(']'), eq('&')));
+    other = _mm_or_si128(other, _mm_or_si128(_mm_or_si128(some, more), angle));
+  }
+  return {static_cast<uint32_t>(_mm_movemask_epi8(other)),
+          static_cast<uint32_t>(_mm_movemask_epi8(blank))};
+}
+#endif
 
 bool IsAsciiSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
@@ -124,6 +157,7 @@ class Normalizer {
       : s_(original),
         begin_(begin),
         end_(end),
+        syntax_(syntax),
         markdown_(syntax == TextSyntax::kMarkdown),
         plain_(markdown_ ? kPlainBytes.markdown : kPlainBytes.text),
         out_(*out) {
@@ -138,18 +172,7 @@ class Normalizer {
     while (i < end_) {
       const char c = s_[i];
       if (plain_[static_cast<unsigned char>(c)]) {
-        // A single ' ' between plain bytes maps like a verbatim byte, so it joins the run.
-        uint32_t j = i + 1;
-        while (j < end_) {
-          if (plain_[static_cast<unsigned char>(s_[j])]) {
-            ++j;
-          } else if (s_[j] == ' ' && j + 1 < end_ &&
-                     plain_[static_cast<unsigned char>(s_[j + 1])]) {
-            j += 2;
-          } else {
-            break;
-          }
-        }
+        const uint32_t j = internal::PlainRunEnd(s_, i + 1, end_, syntax_);
         EmitRun(i, j);
         line_start = false;
         i = j;
@@ -455,6 +478,7 @@ class Normalizer {
   std::string_view s_;
   uint32_t begin_;
   uint32_t end_;
+  TextSyntax syntax_;
   bool markdown_;
   const bool* plain_;  // kPlainBytes for the syntax
   NormalizedText& out_;
@@ -504,6 +528,39 @@ void NormalizedText::AppendOffsets(size_t b, size_t e, std::vector<uint32_t>* ou
 }
 
 bool IsNormalizedSpace(char32_t cp) { return IsVisibleSpace(cp); }
+
+namespace internal {
+
+uint32_t PlainRunEnd(std::string_view s, uint32_t j, uint32_t end, TextSyntax syntax) {
+  const bool markdown = syntax == TextSyntax::kMarkdown;
+  const bool* const plain = markdown ? kPlainBytes.markdown : kPlainBytes.text;
+#if defined(__SSE2__)
+  // 16 bytes at a time while the byte after them is in range too: a byte ends the run where it
+  // is not plain, unless it is a ' ' and the byte after it is plain. The byte loop below gives
+  // the same end; it took 8 instructions a byte.
+  while (j + 16 < end) {
+    const PlainMasks masks = PlainMasks16(s.data() + j, markdown);
+    // The lanes' next bytes: the block's shifted, and the one after it.
+    const uint32_t next_other =
+        (masks.other >> 1) | (plain[static_cast<unsigned char>(s[j + 16])] ? 0u : 1u << 15);
+    const uint32_t ends = masks.other & ~(masks.spaces & ~next_other);
+    if (ends != 0) return j + static_cast<uint32_t>(std::countr_zero(ends));
+    j += 16;
+  }
+#endif
+  while (j < end) {
+    if (plain[static_cast<unsigned char>(s[j])]) {
+      ++j;
+    } else if (s[j] == ' ' && j + 1 < end && plain[static_cast<unsigned char>(s[j + 1])]) {
+      j += 2;
+    } else {
+      break;
+    }
+  }
+  return j;
+}
+
+}  // namespace internal
 
 NormalizedText NormalizeForMatching(std::string_view original, uint32_t begin, uint32_t end,
                                     TextSyntax syntax) {

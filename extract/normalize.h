@@ -80,6 +80,17 @@ void NormalizeForMatching(std::string_view original, uint32_t begin, uint32_t en
 // True for the code points normalisation turns into white space.
 bool IsNormalizedSpace(char32_t cp);
 
+namespace internal {
+
+// The end of the run of bytes that normalisation copies verbatim, as one piece, from s[j, end):
+// the first position k >= j whose byte is not plain for `syntax` (white space, a byte of a
+// multi-byte character, and with kMarkdown a byte that may start markup: \ > ` * _ ! [ ] < &),
+// unless it is a ' ' followed, before `end`, by a plain byte; `end` when there is none.
+// REQUIRES: j <= end <= s.size().
+uint32_t PlainRunEnd(std::string_view s, uint32_t j, uint32_t end, TextSyntax syntax);
+
+}  // namespace internal
+
 }  // namespace parley
 
 #endif  // PARLEY_EXTRACT_NORMALIZE_H_

@@ -56,6 +56,14 @@ const Mention* MentionAt(const Tagged& s, uint32_t u) {
 
 bool IsType(const EntityDef* e, EntityType t) { return e != nullptr && e->entity.type == t; }
 
+// Adverbs that may open a sentence before its subject without a comma: "Together they
+// discussed", "Later they met".
+bool IsSentenceAdverb(std::string_view w) {
+  return w == "together" || w == "also" || w == "then" || w == "later" || w == "finally" ||
+         w == "separately" || w == "subsequently" || w == "additionally" || w == "further" ||
+         w == "jointly" || w == "afterwards";
+}
+
 // Whether "it" at unit `at` of `s` is the subject of a copula, a verb of seeming or another
 // verb that takes an expletive "it" ("It was not until 1979", "It seems", "It took years"), or
 // of no verb group at all: then it names nothing.
@@ -866,9 +874,13 @@ ImplicitActors DocumentActors::Pronoun(const Tagged& s, const ClauseAnalysis& a,
     // ... They noted the importance of"), unless a plural phrase naming fewer than two actors
     // was a subject since ("These programs will ... They") or an organization was the last
     // sentence's ("Ninety One is contributing ... They provide credit").
-    const bool opens = at == 0 || (Word(s, at - 1) == "," &&
-                                   std::none_of(a.groups.begin(), a.groups.end(),
-                                                [&](const VerbGroup& g) { return g.begin < at; }));
+    // Sentence adverbs may come first without a comma: "Together they discussed", "Later they".
+    uint32_t first = at;
+    while (first > 0 && IsSentenceAdverb(Word(s, first - 1))) --first;
+    const bool opens = first == 0 || (Word(s, first - 1) == "," &&
+                                      std::none_of(a.groups.begin(), a.groups.end(), [&](const VerbGroup& g) {
+                                        return g.begin < first;
+                                      }));
     const bool organization = !thing_.entities.empty() && thing_.unit + 1 == current_ &&
                               IsType(thing_.entities[0], EntityType::kOrganization);
     if (participants_.size() >= 2 && opens && !organization &&

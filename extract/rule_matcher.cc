@@ -18,6 +18,7 @@
 #include "extract/prepare.h"
 #include "extract/rule_compiled.h"
 #include "extract/rule_prefilter.h"
+#include "extract/scratch_pool.h"
 #include "extract/sectors.h"
 #include "extract/statements.h"
 #include "extract/tagged_sentence.h"
@@ -121,7 +122,11 @@ class Analyzer {
   // phrase) stays for the windows after it.
   void RunWindow(const std::vector<SentenceInput>& units, DocumentAnalysis* out,
                  const std::function<void(size_t, SentenceAnalysis&&)>& emit) {
-    std::vector<Tagged> tagged(units.size());
+    // The thread's sentences of earlier windows, their buffers kept (ClearForReuse).
+    std::vector<Tagged> tagged = internal::ScratchPool<std::vector<Tagged>, 1>::Take();
+    const size_t reused = std::min(tagged.size(), units.size());
+    tagged.resize(units.size());
+    for (size_t i = 0; i < reused; ++i) internal::ClearForReuse(&tagged[i]);
     // Each unit's relative dates resolve against the narrative so far (extract/time_context.h).
     TimeContext dating(doc_.doc_date);
     for (size_t i = 0; i < units.size(); ++i) {
@@ -231,6 +236,7 @@ class Analyzer {
     // happens to get the same address.
     prefilter_.Forget();
     prefilter_.DropKept();
+    internal::ScratchPool<std::vector<Tagged>, 1>::Give(std::move(tagged));
   }
 
   void CountMentions(const Tagged& s) {

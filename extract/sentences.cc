@@ -44,6 +44,9 @@ bool IsOpener(char c) { return c == '"' || c == '\'' || c == '(' || c == '['; }
 bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsLetter(char c) { return IsLower(c) || IsUpper(c); }
+// A byte of a word: an ASCII letter or any byte of a multi-byte UTF-8 letter ("Año", "Ñ"), so
+// the word read after a '.' is never cut short to an ASCII starter ("A" of "Año").
+bool IsWordByte(char c) { return IsLetter(c) || (static_cast<unsigned char>(c) & 0x80) != 0; }
 
 // Whether the terminator run text[run_begin, run_end) followed by the token at text[next]
 // ends a sentence.
@@ -65,7 +68,7 @@ bool EndsSentence(std::string_view text, size_t run_begin, size_t run_end, size_
   const bool dotted = word.find('.') != std::string_view::npos && IsLetter(word.back());
   if (initial || dotted || Contains(kAmbiguous, word)) {
     size_t e = next;
-    while (e < text.size() && IsLetter(text[e])) ++e;
+    while (e < text.size() && IsWordByte(text[e])) ++e;
     return IsSentenceStarter(text.substr(next, e - next));
   }
   return true;
@@ -85,7 +88,7 @@ bool GluedBreak(std::string_view text, size_t dot, size_t next) {
     if (c == '.' || c == '/' || c == '@' || c == ':') return false;
   }
   size_t e = next;
-  while (e < text.size() && IsLetter(text[e])) ++e;
+  while (e < text.size() && IsWordByte(text[e])) ++e;
   if (e >= text.size() || (text[e] != ' ' && text[e] != ',')) return false;
   return IsSentenceStarter(text.substr(next, e - next));
 }

@@ -335,6 +335,40 @@ bool HoldsAsciiFoldingCharacter(std::string_view text) {
          text.find("\xC5\xBF") != std::string_view::npos;
 }
 
+void ClearForReuse(Tagged* s) {
+  // Every field by name: a field added to Tagged stops this from compiling until it is cleared
+  // here too.
+  auto& [text, lower, tokens, mentions, inner, units, unit_offsets, tagged, folded, bits,
+         folds_to_ascii, text_scanned, markers, ascii, words, pattern_words, dates, date, list_item,
+         marked_lists, marked, word_units] = *s;
+  text = {};
+  lower.clear();
+  tokens.clear();
+  mentions.clear();
+  inner.clear();
+  units.clear();
+  unit_offsets.clear();
+  tagged.clear();
+  folded.clear();
+  bits = 0;
+  folds_to_ascii = false;
+  text_scanned = false;
+  markers = false;
+  ascii = false;
+  words.clear();
+  pattern_words.clear();
+  dates.clear();
+  date.clear();
+  list_item = false;
+  marked_lists = nullptr;
+  marked.state = MarkedStrings::State::kUnknown;
+  marked.tagged.clear();
+  marked.folded.clear();
+  marked.unit_offsets.clear();
+  word_units.state = PatternWordUnits::State::kUnknown;
+  word_units.units.clear();
+}
+
 void BuildUnits(Tagged* s) {
   const size_t n = s->tokens.size();
   for (Mention& m : s->mentions) SetLetters(&m);
@@ -368,8 +402,10 @@ void BuildUnits(Tagged* s) {
   }
   s->units.resize(unit_count);
   s->unit_offsets.resize(unit_count);
-  s->tagged.resize(tagged_bound);
-  s->folded.resize(tagged_bound);
+  // A word of at most 16 bytes is copied as 16 (below): room for the last one's spare bytes.
+  constexpr size_t kWordCopy = 16;
+  s->tagged.resize(tagged_bound + kWordCopy);
+  s->folded.resize(tagged_bound + kWordCopy);
   char* const tagged = s->tagged.data();
   char* out = tagged;
   *out++ = ' ';
@@ -380,6 +416,7 @@ void BuildUnits(Tagged* s) {
   const ptrdiff_t to_folded = folded - tagged;
   const char* const text = s->text.data();
   const char* const lower = s->lower.data();
+  const size_t text_size = std::min(s->text.size(), s->lower.size());  // readable bytes
   Unit* const units = s->units.data();
   uint32_t* const unit_offsets = s->unit_offsets.data();
   uint32_t bits = 0;
@@ -395,8 +432,15 @@ void BuildUnits(Tagged* s) {
       units[u++] = {t, t + 1, -1};
       const uint32_t begin = tokens[t].begin;
       const size_t size = tokens[t].end - begin;
-      CopyTokenBytes(out, text + begin, size);
-      CopyTokenBytes(out + to_folded, lower + begin, size);
+      if (size <= kWordCopy && begin + kWordCopy <= text_size) {
+        // Most words: one move of 16 bytes each, without CopyTokenBytes' size dispatch; the
+        // bytes past the word are written over by what follows it or cut off at the end.
+        std::memcpy(out, text + begin, kWordCopy);
+        std::memcpy(out + to_folded, lower + begin, kWordCopy);
+      } else {
+        CopyTokenBytes(out, text + begin, size);
+        CopyTokenBytes(out + to_folded, lower + begin, size);
+      }
       out += size;
       out[to_folded] = ' ';
       *out++ = ' ';
@@ -438,16 +482,14 @@ void BuildUnits(Tagged* s) {
     std::fputs("parley: internal error: BuildUnits sized a sentence wrongly\n", stderr);
     std::abort();
   }
-  // The strings keep their bound's capacity: at most a byte of the text's white space more
-  // than they hold.
+  // The strings keep their bound's capacity: at most a byte of the text's white space, and the
+  // 16 spare bytes, more than they hold.
   s->tagged.resize(size);
   s->folded.resize(size);
   s->bits = bits;
   s->marked.state = MarkedStrings::State::kUnknown;  // the units changed
   s->word_units.state = PatternWordUnits::State::kUnknown;
-  // Exact already, unless the sentence was built before with more (a second pass).
-  s->units.shrink_to_fit();
-  s->unit_offsets.shrink_to_fit();
+  // The vectors keep their capacity (a sentence is rebuilt, and reused: ClearForReuse).
 }
 
 namespace {

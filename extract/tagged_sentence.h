@@ -342,6 +342,12 @@ struct Tagged {
   }
 };
 
+// Makes *s what a default-constructed Tagged is, but keeps the heap buffers of its strings and
+// vectors (emptied) for the next sentence tagged into it: a thread's analyses reuse their
+// sentences from window to window (rule_matcher.cc), where each sentence allocated a dozen
+// buffers and freed them again.
+void ClearForReuse(Tagged* s);
+
 // Whether `text` holds a character that (?i:) folds to an ASCII letter: KELVIN SIGN (k), LATIN
 // SMALL LETTER LONG S (s) (Tagged::folds_to_ascii).
 bool HoldsAsciiFoldingCharacter(std::string_view text);

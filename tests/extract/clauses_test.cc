@@ -120,6 +120,13 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {"verb group \"agree\": agree (active, asserted)"},
        {}},
       {"Both countries pledge to create a network.", {"verb group \"pledge\""}, {}},
+      {"The leaders look forward to deepening cooperation on energy.",
+       {"verb group \"look\": look (active, asserted)"},
+       {}},
+      // A name with a suffix set off by commas is the subject of the verb after them.
+      {"President Joseph R. Biden, Jr., spoke with Prime Minister Fumio Kishida of Japan.",
+       {"subject \"President Joseph R. Biden, Jr.\" = person:joe-biden [before the verb]"},
+       {}},
       {"In their talks, officials' concerns remain.", {}, {"verb group \"remain"}},
       // An adjective without "to" and a verb is no group: "Japan is proud of its record."
       {"Japan is proud of its record.", {}, {"proud"}},
@@ -213,6 +220,9 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
         "state:united-states)"},
        {"verb group \"extended\""}},
       {"Germany backed the EU sanctions on Russia.", {}, {"verb group \"sanctions\""}},
+      {"Mr. Sullivan conveyed steadfast U.S. support for the people of Belarus.",
+       {"object \"steadfast U.S. support\" (names no entity; owner state:united-states)"},
+       {"verb group \"support\""}},
       // A hyphen without spaces joins a compound in a noun phrase read backwards, as forwards.
       {"Kyiv received the SAMP-T system donated by Italy.",
        {"subject \"the SAMP-T system\" (names no entity) [reduced relative]"},

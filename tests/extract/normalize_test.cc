@@ -184,6 +184,86 @@ TEST(NormalizeForMatchingTest, StrayBracketsStayLinear) {
   EXPECT_EQ(n.text.size(), doc.size());
 }
 
+// The run end as a byte loop reads it (normalize.h, internal::PlainRunEnd).
+uint32_t NaivePlainRunEnd(std::string_view s, uint32_t j, uint32_t end, TextSyntax syntax) {
+  const auto plain = [&](unsigned char c) {
+    if (c >= 0x80 || c == ' ' || (c >= '\t' && c <= '\r')) return false;
+    return syntax == TextSyntax::kPlain ||
+           std::string_view("\\>`*_![]<&").find(c) == std::string_view::npos;
+  };
+  while (j < end) {
+    if (plain(s[j])) {
+      ++j;
+    } else if (s[j] == ' ' && j + 1 < end && plain(s[j + 1])) {
+      j += 2;
+    } else {
+      break;
+    }
+  }
+  return j;
+}
+
+TEST(PlainRunEndTest, EndsAtWhatIsNotPlain) {
+  struct RunCase {
+    std::string text;
+    uint32_t from;
+    TextSyntax syntax;
+    uint32_t end;
+  };
+  const std::vector<RunCase> cases = {
+      {"", 0, TextSyntax::kPlain, 0},
+      {"abc", 1, TextSyntax::kPlain, 3},
+      {"ab  cd", 0, TextSyntax::kPlain, 2},  // two spaces
+      {"ab cd", 0, TextSyntax::kPlain, 5},   // one space joins
+      {"ab ", 0, TextSyntax::kPlain, 2},     // a space at the end
+      {"The leaders met in Tokyo on Friday and agreed.", 0, TextSyntax::kPlain, 46},
+      {"The leaders met in Tokyo on Friday  and agreed.", 0, TextSyntax::kPlain, 34},
+      {"The leaders met in Tokyo on Friday\tand agreed.", 0, TextSyntax::kPlain, 34},
+      {"The leaders met in Tokyo on Friday \nand agreed.", 0, TextSyntax::kPlain, 34},
+      {"The leaders met in Tokyo on Fr\xc3\xa9"
+       "day and agreed.",
+       0, TextSyntax::kPlain, 30},
+      {"The leaders met in Tokyo on *Friday* and agreed.", 0, TextSyntax::kPlain, 48},
+      {"The leaders met in Tokyo on *Friday* and agreed.", 0, TextSyntax::kMarkdown, 27},
+      {"The leaders met in Tokyo on Friday [and agreed.", 0, TextSyntax::kMarkdown, 34},
+      {"The leaders met in Tokyo\x01on Friday and agreed.", 0, TextSyntax::kPlain, 46},
+      {"0123456789abcdef ghij", 0, TextSyntax::kPlain, 21},  // a joining space in lane 16
+      {"0123456789abcde  ghij", 0, TextSyntax::kPlain, 15},
+      {"0123456789abcdef  hij", 0, TextSyntax::kPlain, 16},
+  };
+  for (const RunCase& c : cases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(internal::PlainRunEnd(c.text, c.from, static_cast<uint32_t>(c.text.size()), c.syntax),
+              c.end);
+  }
+}
+
+TEST(PlainRunEndTest, AgreesWithTheByteLoop) {
+  // Texts of plain bytes, spaces, tabs, markup bytes and UTF-8 bytes, every start and a few
+  // ends (the 16-byte blocks read ahead only within `end`).
+  const std::string alphabet = "ab c  *[_\t\n\xc3\xa9.,";
+  uint32_t seed = 12345;
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    const size_t size = round % 70;
+    for (size_t k = 0; k < size; ++k) {
+      seed = seed * 1103515245u + 12345u;
+      // Mostly letters, so that runs cross 16-byte blocks.
+      text.push_back((seed >> 16) % 4 != 0 ? 'a' + (seed >> 20) % 26
+                                           : alphabet[(seed >> 20) % alphabet.size()]);
+    }
+    for (TextSyntax syntax : {TextSyntax::kPlain, TextSyntax::kMarkdown}) {
+      for (uint32_t end : {static_cast<uint32_t>(size), static_cast<uint32_t>(size / 2)}) {
+        for (uint32_t j = 0; j <= end; ++j) {
+          SCOPED_TRACE(text + " from " + std::to_string(j) + " to " + std::to_string(end));
+          ASSERT_EQ(internal::PlainRunEnd(text, j, end, syntax),
+                    NaivePlainRunEnd(text, j, end, syntax));
+        }
+      }
+    }
+  }
+}
+
 TEST(IsNormalizedSpaceTest, Classes) {
   EXPECT_TRUE(IsNormalizedSpace(' '));
   EXPECT_TRUE(IsNormalizedSpace(0xA0));

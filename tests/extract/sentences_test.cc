@@ -86,6 +86,10 @@ const std::vector<std::vector<std::string>> kCases = {
     {"She also convened legislators from Montana, Indiana, Florida, South Dakota, and Nebraska "
      "in Washington D.C.",
      "They discussed efforts to protect reproductive rights."},
+    // An initial before a name with a non-ASCII letter ("A" of "Año" is no sentence starter).
+    {"National Security Advisor Jake Sullivan spoke yesterday with Philippine National Security "
+     "Advisor Eduardo M. Año.",
+     "Mr. Sullivan and Mr. Año discussed shared concerns."},
     {"National Security Advisor Jake Sullivan met today with People's Republic of China Director "
      "of the Office of the Foreign Affairs Commission and Foreign Minister Wang Yi in "
      "Washington, D.C.",
