@@ -457,9 +457,7 @@ void Tag(const DocState& doc, std::string_view text, const DateReference& dates,
   // alias keys, and the lower-cased ids every later stage reads (Tagged::words).
   std::vector<uint32_t>& folded = doc.scratch.folded_keys;
   doc.rules.alias_index.Keys(text, s->lower, s->tokens, &doc.scratch.exact_keys, &folded);
-  s->words.resize(folded.size());
-  for (size_t t = 0; t < folded.size(); ++t) s->words[t] = folded[t] / 2;
-  FindPatternWords(doc.rules, s);
+  FindPatternWords(doc.rules, folded, s);  // Tagged::words and pattern_words
   s->dates.clear();
   // A narrative's day phrases ("that same day") start with common words (DateReference::day).
   if (dates.narrative && !dates.day.empty()) {

@@ -127,13 +127,21 @@ void IndexPatternWords(CompiledRules* rules) {
   rules->pattern_word_of.resize(vocabulary.size() + 1, kNoPatternWord);
 }
 
-void FindPatternWords(const CompiledRules& rules, Tagged* s) {
-  const size_t n = s->words.size();
+void FindPatternWords(const CompiledRules& rules, const std::vector<uint32_t>& folded_keys,
+                      Tagged* s) {
+  // One pass for both: each was a loop of its own.
+  const size_t n = folded_keys.size();
+  s->words.resize(n);
   s->pattern_words.resize(n);
-  const uint32_t* const words = s->words.data();
+  const uint32_t* const keys = folded_keys.data();
   const uint32_t* const of = rules.pattern_word_of.data();
+  uint32_t* const words = s->words.data();
   uint32_t* const out = s->pattern_words.data();
-  for (size_t t = 0; t < n; ++t) out[t] = of[words[t]];
+  for (size_t t = 0; t < n; ++t) {
+    const uint32_t id = keys[t] / 2;  // TokenKey: the id and the space before
+    words[t] = id;
+    out[t] = of[id];
+  }
 }
 
 namespace {

@@ -33,9 +33,11 @@ void ChooseAnchors(CompiledPattern* pattern);
 // is complete but for the pattern words (no word is interned after this).
 void IndexPatternWords(CompiledRules* rules);
 
-// Sets s->pattern_words: the pattern word of each token's lower-cased text (kNoPatternWord for
-// none). REQUIRES: s->words is set (Tag).
-void FindPatternWords(const CompiledRules& rules, Tagged* s);
+// Sets s->words, the vocabulary id of each token's lower-cased text, from `folded_keys`
+// (AliasIndex::Keys' folded keys of s->tokens: TokenKey(id, space before)), and
+// s->pattern_words: the pattern word of that text (kNoPatternWord for none).
+void FindPatternWords(const CompiledRules& rules, const std::vector<uint32_t>& folded_keys,
+                      Tagged* s);
 
 // (rule index, pattern index) pairs.
 using PatternRefs = std::vector<std::pair<uint32_t, uint32_t>>;
