@@ -17,9 +17,13 @@
 #                  1x is needed for the store rows). Sentences and entity mentions per MB come
 #                  from the ingested store, so scales not ingested show "-" there.
 #   BENCH_REPEAT   runs of every repeated command (startup, 1k, `extract --jobs 1` at every
-#                  scale, and on 1x `--jobs 2`, the two-process pair, `ingest`, the Dask recipe;
-#                  those of 1x alternated), the table shows each one's median run (default 5);
-#                  the cost per MB is the median CPU s of each scale's `extract --jobs 1` runs
+#                  scale, and on 1x `--jobs 2`, the two-process pair, `ingest`, the Dask recipe),
+#                  made in rounds that alternate the scales; the table shows each one's median
+#                  run (default 5); the cost per MB is the median CPU s of each scale's
+#                  `extract --jobs 1` runs
+#   BENCH_INSTRUCTIONS  how the instructions per MB of each scale are counted, in one more
+#                  untimed run: auto (default: perf stat where the machine has the counter,
+#                  else not counted), perf, callgrind (valgrind: minutes), 0
 #   BENCH_SHARED   the shared folder holding corpus/bench/ and peers/tabari/ (default: ../shared
 #                  beside the checkout); without peers/tabari/run.sh the TABARI rows are skipped
 #   BENCH_DASK=0   skip the Dask recipe row (it needs python3-distributed under /usr/bin/python3)
@@ -115,6 +119,15 @@ run() {
   /usr/bin/time -f '%e %U %S %M' -o "$out/$name.time" "$@" >"$out/$name.out" 2>"$out/$name.err"
 }
 
+# --- warm-up, not timed ---------------------------------------------------------------------------
+# The first run of a binary just built reads it from disk, a first run with BENCH_RULES compiles
+# them into the rules cache, and an input just written may not be in the page cache yet: one
+# untimed extraction of the corpus' first 100 documents and a read of every input first, so that
+# no timed run pays for them.
+python3 "$py" head "$corpus" 100 >"$out/warm-up.jsonl"
+"$parley" extract "$out/warm-up.jsonl" --jobs 1 "${rules[@]}" >/dev/null
+for scale in $scales; do cat "$out/corpus-$scale.jsonl.zst" >/dev/null; done
+
 # --- start-up and the peer ---------------------------------------------------------------------
 # TABARI's run.sh (../shared/peers/tabari) builds TABARI once in $out/tabari and codes a JSON
 # Lines file, printing "tabari: BYTES bytes of text, RECORDS records, EVENTS events, WALL s wall"
@@ -155,63 +168,63 @@ if [[ " $parts " == *" 1k "* ]]; then
 fi
 
 # --- extraction and ingest ---------------------------------------------------------------------
+# The scales' runs are made in rounds: each round runs every scale's `extract --jobs 1` once, in
+# turn (and on 1x, beside it, --jobs 2, the two-process pair, the ingest and the Dask recipe), so
+# that a slow spell of the machine falls on every scale alike instead of on all the runs of one;
+# the cost per MB compares the scales' medians (BENCHMARKS.md, What is measured).
+for scale in $scales; do
+  [ "$scale" = 1x ] || continue
+  input=$out/corpus-$scale.jsonl.zst
+  # The parallel ceiling of this machine for --jobs 2: two independent --jobs 1 processes,
+  # one on each half of the corpus (split at a line, so at a document), run at once. What
+  # they lose against 2x is the hardware's (cores sharing caches, memory and, on a VM,
+  # perhaps a physical core), not parley's.
+  zstd -dcq <"$input" >"$out/whole-$scale.jsonl"
+  # Named .jsonl: a file whose name says no format is read as one document, and each half
+  # is over --max-doc-bytes.
+  split -n l/2 -d --additional-suffix=.jsonl "$out/whole-$scale.jsonl" "$out/half-$scale."
+  rm "$out/whole-$scale.jsonl"
+done
+for ((i = 1; i <= repeat; i++)); do
+  for scale in $scales; do
+    input=$out/corpus-$scale.jsonl.zst
+    # Every run's output must be the first run's; only the first is kept.
+    run "extract-$scale-j1-r$i" "$parley" extract "$input" --jobs 1 "${rules[@]}"
+    if [ "$i" -gt 1 ]; then
+      cmp -s "$out/extract-$scale-j1-r1.out" "$out/extract-$scale-j1-r$i.out" ||
+        { echo "tools/bench.sh: repeated $scale runs' outputs differ" >&2; exit 1; }
+      rm "$out/extract-$scale-j1-r$i.out"
+    fi
+    [ "$scale" = 1x ] || continue
+    run "extract-$scale-j2-r$i" "$parley" extract "$input" --jobs 2 "${rules[@]}"
+    cmp -s "$out/extract-$scale-j1-r1.out" "$out/extract-$scale-j2-r$i.out" ||
+      { echo "tools/bench.sh: --jobs 1 and --jobs 2 outputs differ" >&2; exit 1; }
+    run "extract-$scale-pair-r$i" bash -c '"$1" extract "$2" --jobs 1 "${@:6}" >"$4" & first=$!
+      "$1" extract "$3" --jobs 1 "${@:6}" >"$5" && wait "$first" && cat "$4" "$5"' _ "$parley" \
+      "$out/half-$scale.00.jsonl" "$out/half-$scale.01.jsonl" "$out/half-0.out" "$out/half-1.out" \
+      "${rules[@]}"
+    cmp -s "$out/extract-$scale-j1-r1.out" "$out/extract-$scale-pair-r$i.out" ||
+      { echo "tools/bench.sh: the two halves' outputs differ from the whole's" >&2; exit 1; }
+    # The ingest is compared with the extraction runs, so it alternates with them, each run
+    # into a fresh store (they store the same records).
+    if [[ " $ingest_scales " == *" $scale "* ]]; then
+      rm -rf "$out/db-$scale"
+      run "ingest-$scale-j2-r$i" "$parley" ingest --db "$out/db-$scale" --bulk --jobs 2 "$input" \
+        "${rules[@]}"
+      if [ -n "$dask" ]; then
+        # The Dask recipe on a LocalCluster of 2 workers (cluster start-up included) builds
+        # the same store; it is compared with the ingest it alternates with.
+        rm -rf "$out/db-dask"
+        run "dask-$scale-r$i" /usr/bin/python3 "$root/tools/dask/parley_dask.py" \
+          --local-workers 2 --parley "$parley" --bulk --db "$out/db-dask" "$input" "${rules[@]}"
+      fi
+    fi
+  done
+done
 for scale in $scales; do
   input=$out/corpus-$scale.jsonl.zst
-  if [ "$scale" = 1x ]; then
-    # The parallel ceiling of this machine for --jobs 2: two independent --jobs 1 processes,
-    # one on each half of the corpus (split at a line, so at a document), run at once. What
-    # they lose against 2x is the hardware's (cores sharing caches, memory and, on a VM,
-    # perhaps a physical core), not parley's.
-    zstd -dcq <"$input" >"$out/whole-$scale.jsonl"
-    # Named .jsonl: a file whose name says no format is read as one document, and each half
-    # is over --max-doc-bytes.
-    split -n l/2 -d --additional-suffix=.jsonl "$out/whole-$scale.jsonl" "$out/half-$scale."
-    rm "$out/whole-$scale.jsonl"
-    # 1 and 2 jobs, the pair, the ingest and the Dask recipe alternate, $repeat times each, so
-    # that all see the same machine; the report shows each one's median run.
-    for ((i = 1; i <= repeat; i++)); do
-      for jobs in 1 2; do
-        run "extract-$scale-j$jobs-r$i" "$parley" extract "$input" --jobs "$jobs" "${rules[@]}"
-        cmp -s "$out/extract-$scale-j1-r1.out" "$out/extract-$scale-j$jobs-r$i.out" ||
-          { echo "tools/bench.sh: --jobs 1 and --jobs $jobs outputs differ" >&2; exit 1; }
-      done
-      run "extract-$scale-pair-r$i" bash -c '"$1" extract "$2" --jobs 1 "${@:6}" >"$4" & first=$!
-        "$1" extract "$3" --jobs 1 "${@:6}" >"$5" && wait "$first" && cat "$4" "$5"' _ "$parley" \
-        "$out/half-$scale.00.jsonl" "$out/half-$scale.01.jsonl" "$out/half-0.out" "$out/half-1.out" \
-        "${rules[@]}"
-      cmp -s "$out/extract-$scale-j1-r1.out" "$out/extract-$scale-pair-r$i.out" ||
-        { echo "tools/bench.sh: the two halves' outputs differ from the whole's" >&2; exit 1; }
-      # The ingest is compared with the extraction runs, so it alternates with them, each run
-      # into a fresh store (they store the same records).
-      if [[ " $ingest_scales " == *" $scale "* ]]; then
-        rm -rf "$out/db-$scale"
-        run "ingest-$scale-j2-r$i" "$parley" ingest --db "$out/db-$scale" --bulk --jobs 2 "$input" \
-          "${rules[@]}"
-        if [ -n "$dask" ]; then
-          # The Dask recipe on a LocalCluster of 2 workers (cluster start-up included) builds
-          # the same store; it is compared with the ingest it alternates with.
-          rm -rf "$out/db-dask"
-          run "dask-$scale-r$i" /usr/bin/python3 "$root/tools/dask/parley_dask.py" \
-            --local-workers 2 --parley "$parley" --bulk --db "$out/db-dask" "$input" "${rules[@]}"
-        fi
-      fi
-    done
-    python3 "$py" keep-median "$out" "extract-$scale-j1" "extract-$scale-j2" \
-      "extract-$scale-pair" "ingest-$scale-j2" "dask-$scale"
-  else
-    # The other scales' `extract --jobs 1` is repeated as 1x's is, so that the cost per MB
-    # compares medians of as many runs at every scale. The outputs are the same (checked); only
-    # the first run's is kept.
-    for ((i = 1; i <= repeat; i++)); do
-      run "extract-$scale-j1-r$i" "$parley" extract "$input" --jobs 1 "${rules[@]}"
-      if [ "$i" -gt 1 ]; then
-        cmp -s "$out/extract-$scale-j1-r1.out" "$out/extract-$scale-j1-r$i.out" ||
-          { echo "tools/bench.sh: repeated $scale runs' outputs differ" >&2; exit 1; }
-        rm "$out/extract-$scale-j1-r$i.out"
-      fi
-    done
-    python3 "$py" keep-median "$out" "extract-$scale-j1"
-  fi
+  python3 "$py" keep-median "$out" "extract-$scale-j1" "extract-$scale-j2" \
+    "extract-$scale-pair" "ingest-$scale-j2" "dask-$scale"
   [[ " $ingest_scales " == *" $scale "* ]] || continue
   if [ "$scale" != 1x ]; then
     rm -rf "$out/db-$scale"
@@ -228,6 +241,47 @@ for scale in $scales; do
       { echo "tools/bench.sh: the Dask recipe's store differs from the direct ingest's" >&2; exit 1; }
   fi
 done
+
+# --- instructions per MB, beside the CPU s per MB -----------------------------------------------
+# CPU s on a shared VM move with the host's load (BENCHMARKS.md, What is measured); the count of
+# instructions does not. One more, untimed `extract --jobs 1` run of each scale counts them: with
+# `perf stat -e instructions:u` where the machine exposes the counter, or with
+# BENCH_INSTRUCTIONS=callgrind under valgrind (about 30 times slower: some 15 minutes for the
+# three scales on the shared 2-core VM).
+instructions=${BENCH_INSTRUCTIONS:-auto}
+if [ "$instructions" = auto ]; then
+  instructions=0
+  if command -v perf >/dev/null &&
+    [[ $(perf stat -x, -e instructions:u true 2>&1 >/dev/null) =~ ^[0-9] ]]; then
+    instructions=perf
+  fi
+fi
+case $instructions in
+  perf)
+    for scale in $scales; do
+      echo "tools/bench.sh: instructions-$scale (perf stat)" >&2
+      perf stat -x, -e instructions:u -o "$out/instructions-$scale.perf" "$parley" extract \
+        "$out/corpus-$scale.jsonl.zst" --jobs 1 "${rules[@]}" >/dev/null
+      awk -F, '$3 ~ /^instructions/ {print $1}' "$out/instructions-$scale.perf" \
+        >"$out/instructions-$scale.count"
+    done
+    ;;
+  callgrind)
+    command -v valgrind >/dev/null ||
+      { echo "tools/bench.sh: BENCH_INSTRUCTIONS=callgrind needs valgrind" >&2; exit 1; }
+    for scale in $scales; do
+      echo "tools/bench.sh: instructions-$scale (callgrind, minutes)" >&2
+      valgrind --tool=callgrind --callgrind-out-file="$out/instructions-$scale.callgrind" \
+        "$parley" extract "$out/corpus-$scale.jsonl.zst" --jobs 1 "${rules[@]}" \
+        >/dev/null 2>"$out/instructions-$scale.err"
+      awk '/^(summary|totals):/ {print $2; exit}' "$out/instructions-$scale.callgrind" \
+        >"$out/instructions-$scale.count"
+    done
+    ;;
+  0) ;;
+  *) echo "tools/bench.sh: BENCH_INSTRUCTIONS is auto, perf, callgrind or 0" >&2; exit 2 ;;
+esac
+echo "$instructions" >"$out/instructions.tool"
 
 # --- the store side on the 1x store: statement loading, queries, exports ------------------------
 if [[ " $ingest_scales " == *" 1x "* ]]; then

@@ -484,6 +484,24 @@ def cmd_report(out, parts, load_start, load_end):
             spread = max(costs) / min(costs) - 1
             checks.append(listed + f"; largest / smallest {fmt(100 * spread, 1)}% apart "
                           f"(target flat within 10%: {verdict(spread <= 0.10)})")
+    # Instructions per MB (tools/bench.sh: one untimed run per scale under perf stat or
+    # callgrind): what the cost per MB is when the machine's speed is taken out.
+    counted = [(s, int(open(p(f"instructions-{s}.count")).read()) / figures[f"extract-{s}-j1"]["mb"])
+               for s in scales if f"extract-{s}-j1" in figures
+               and os.path.exists(p(f"instructions-{s}.count"))
+               and open(p(f"instructions-{s}.count")).read().strip()]
+    tool = open(p("instructions.tool")).read().strip() if os.path.exists(p("instructions.tool")) \
+        else "0"
+    if counted:
+        line = (f"- instructions per MB of text (1 job, one run each, {tool}): " +
+                ", ".join(f"{s} {fmt(n / 1e6, 0)} M" for s, n in counted))
+        if len(counted) > 1:
+            per = [n for _, n in counted]
+            line += f"; largest / smallest {fmt(100 * (max(per) / min(per) - 1), 1)}% apart"
+        checks.append(line)
+    elif per_mb:
+        checks.append("- instructions per MB: not counted (no hardware counter for perf stat; "
+                      "BENCH_INSTRUCTIONS=callgrind counts them under valgrind)")
     peaks = [(name, f["rss"]) for name, f in figures.items()]
     if peaks:
         name, rss = max(peaks, key=lambda kv: kv[1])
