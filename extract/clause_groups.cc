@@ -57,6 +57,9 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
   }
   if (ListItemVerbAt(u)) return true;
   if (u == 0) return false;
+  // A capitalised word inside a sentence before "of" is a title: "President Zelenskyy, Head of
+  // the Office of the President Andriy Yermak".
+  if (i.cap && Is(u + 1, "of") && !IsPunct(u - 1, '"') && !IsPunct(u - 1, ':')) return false;
   // "the co-chairs": a prefixed word that is no prefixed verb (clause_reader.cc) is a noun.
   if (u >= 2 && !info_[u].prefixed && IsPunctRaw(u - 1, '-') &&
       (LowerRaw(u - 2) == "co" || LowerRaw(u - 2) == "re")) {

@@ -15,6 +15,7 @@
 #include <string_view>
 
 #include "extract/clause_reader.h"
+#include "extract/rule_compiled.h"
 
 namespace parley::internal::clause_reader {
 
@@ -44,6 +45,8 @@ constexpr std::string_view kNobodyActs[] = {"forbid",     "prohibit", "bar",   "
 // improve ties", "signed an agreement to build", "announced a plan to send". Verbs of attitude
 // ("welcomed the decision to", "supports efforts to") are not among them: the decision is
 // someone else's.
+constexpr std::string_view kLeadVerbs[] = {"lead", "head", "co-lead", "accompany", "join"};
+
 constexpr std::string_view kNounPurposeVerbs[] = {
     "take", "make", "launch", "sign", "reach", "conclude", "announce", "establish", "create",
     "form", "provide", "offer", "propose", "adopt", "unveil", "introduce", "hold", "convene",
@@ -148,6 +151,35 @@ int ClauseReader::BeHereSubject(uint32_t to) {
   return c;
 }
 
+bool ClauseReader::DelegationBetween(uint32_t b, uint32_t e) const {
+  for (uint32_t u = b; u < e && u < n_; ++u) {
+    if (info_[u].kind != Kind::kWord) continue;
+    const std::string_view w = Lower(u);
+    if (w == "delegation" || w == "delegations") return true;
+  }
+  return false;
+}
+
+uint32_t ClauseReader::StepBackOverAsides(uint32_t e) const {
+  for (bool stepped = true; stepped;) {
+    stepped = false;
+    if (e > 0 && (info_[e - 1].kind == Kind::kDate || IsAdverb(e - 1))) {
+      --e;
+      stepped = true;
+    } else if (const uint32_t a = TimeAdverbialBefore(e); a < e) {
+      e = a;
+      stepped = true;
+    } else if (e >= 3 && IsPunct(e - 2, ',') && info_[e - 3].kind == Kind::kPlace &&
+               s_.units[e - 1].mention >= 0 &&
+               s_.mentions[s_.units[e - 1].mention].entity != nullptr &&
+               s_.mentions[s_.units[e - 1].mention].entity->entity.type == EntityType::kState) {
+      e -= 2;  // "Kyiv, Ukraine"
+      stepped = true;
+    }
+  }
+  return e;
+}
+
 void ClauseReader::FindInfinitiveSubjects() {
   for (size_t gi = 0; gi < out_->groups.size(); ++gi) {
     VerbGroup& g = out_->groups[gi];
@@ -190,11 +222,13 @@ void ClauseReader::FindInfinitiveSubjects() {
     }
     const bool exception = clause_to != to;
     if (exception && clause_to > 0 && IsPunct(clause_to - 1, ',')) --clause_to;
-    // The clause the infinitive completes ends at its "to".
+    // The clause the infinitive completes ends at its "to", or at a place's country set off
+    // by a comma before it ("traveled to Kyiv, Ukraine today to meet").
+    const uint32_t reach = StepBackOverAsides(clause_to);
     int h = -1;
     for (size_t k = gi; k-- > 0;) {
       const VerbGroup& prev = out_->groups[k];
-      if (prev.clause_end == clause_to && !prev.verbs.empty() &&
+      if ((prev.clause_end == clause_to || prev.clause_end == reach) && !prev.verbs.empty() &&
           prev.verbs.back().unit < clause_to) {
         h = static_cast<int>(k);
         break;
@@ -221,6 +255,11 @@ void ClauseReader::FindInfinitiveSubjects() {
       continue;
     }
     if (LemmaIn(gov, kNobodyActs)) continue;
+    // A delegation the clause sends or names does what the infinitive says, not the sender:
+    // "announced the designation of a Presidential Delegation to Qatar to attend the Closing
+    // Ceremonies", "sent a delegation to Kyiv to discuss" (who leads one goes along: "led a
+    // delegation to Mexico to strengthen cooperation").
+    if (!LemmaIn(gov, kLeadVerbs) && DelegationBetween(gov.verbs.back().unit + 1, to)) continue;
     const bool object_acts = LemmaIn(gov, kObjectActs);
     const bool passive = gov.verbs.back().passive;
     const bool purpose = to >= 2 && Is(to - 1, "order") && Is(to - 2, "in");
@@ -232,6 +271,22 @@ void ClauseReader::FindInfinitiveSubjects() {
     size_t tail = gov.preps.size();
     while (tail > 0 && DatePhrase(gov.preps[tail - 1]) && gov.preps[tail - 1].prep + 2 == end) {
       end = gov.preps[--tail].prep;
+    }
+    // So do a date, a time adverbial or adverbs without a preposition after a phrase, and a
+    // place's country: "traveled to Kyiv, Ukraine today to meet with President Zelenskyy"
+    // (Sullivan meets); not after the verb itself ("work together to support" is the verb's
+    // complement).
+    {
+      size_t t = tail;
+      uint32_t e = StepBackOverAsides(end);
+      while (t > 0 && DatePhrase(gov.preps[t - 1]) && gov.preps[t - 1].prep + 2 == e) {
+        e = StepBackOverAsides(gov.preps[--t].prep);
+      }
+      const auto ends_at = [&](int c) { return c >= 0 && out_->chunks[c].end == e; };
+      if (e < end && (ends_at(gov.object) || (t > 0 && ends_at(gov.preps[t - 1].chunk)))) {
+        end = e;
+        tail = t;
+      }
     }
     auto ends_there = [&](int c) { return c >= 0 && out_->chunks[c].end == end; };
     const int before = ends_there(gov.object) ? gov.object

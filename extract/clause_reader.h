@@ -588,6 +588,12 @@ class ClauseReader {
   bool TakesClause(const VerbGroup& g, bool bare) const;
   bool VerbTakesClause(uint32_t u, bool bare) const;
 
+  // The end of a phrase before position e once dates, time adverbials, adverbs and a place's
+  // country set off by a comma ("Kyiv, Ukraine today") are stepped back over.
+  uint32_t StepBackOverAsides(uint32_t e) const;
+  // Whether a word "delegation(s)" stands in [b, e): the delegation acts, not its sender.
+  bool DelegationBetween(uint32_t b, uint32_t e) const;
+
   // Whether the comma at p closes a name's suffix set off by commas: "President Joseph R.
   // Biden, Jr., spoke with" (the name is one unit with its first comma inside it): the name
   // before it is the subject of the verb after it.

@@ -2,8 +2,8 @@
 // recipient. ResolveChunk (frames.h) turns a chunk into the entities it stands for; FrameRoles
 // finds the chunks: a prepositional phrase of a role (past phrases of place and topic and those
 // that belong to a noun before them), appositions and titles set off by commas, the of-phrase
-// after a container or a comment's topic, a reduced relative's agent; and the readings an
-// imported frame leaves alone (ImportedSkip). Internal to the frames stage.
+// after a container or a comment's topic, a reduced relative's agent. Internal to the frames
+// stage.
 //
 // Thread-safety: one per sentence and thread, like the FrameSentence it reads.
 #ifndef PARLEY_EXTRACT_FRAME_ROLES_H_
@@ -72,15 +72,12 @@ class FrameRoles {
   // The chunk of the of-phrase right after chunk c among g's phrases, or -1.
   int OfPhraseAfter(const VerbGroup& g, int c) const;
 
-  // Why an imported frame reads nothing at verb k of g, whose direct object (or the chunk its
-  // particle governs) is chunk `direct` (-1: none), or null when it may read it. The verb is
-  // left to what the hand-written frames read (a direct object holding a unit of
-  // `hand_written`, the verbs and nouns they read), or supports a noun a hand-written frame
-  // names; or it is no event of its own: its object is a clause, it governs a clause it gives
-  // a modality, it is a participle on a noun, a comment or protest that is none, a plural noun.
-  // REQUIRES: rule.imported.
-  const char* ImportedSkip(const Rule& rule, const VerbGroup& g, size_t k, int direct,
-                           const std::vector<uint32_t>& hand_written) const;
+  // Whether chunk c opens with a word the lexicon knows as a verb's -ing form: a gerund
+  // clause ("easing sanctions on the regime"), not a noun phrase ("their meeting").
+  bool OpensWithIngForm(int c) const;
+
+  // Prepositions of place and topic, whose phrase names no party to an event.
+  static bool WherePreposition(std::string_view p);
 
  private:
   std::string_view Lower(uint32_t u) const { return sentence_.Lower(u); }
@@ -98,9 +95,6 @@ class FrameRoles {
 
   // Prepositions of a phrase that belongs to the noun before it: "of", "in", "to".
   static bool TopicComplement(std::string_view p);
-
-  // Prepositions of place and topic, whose phrase names no party to an event.
-  static bool WherePreposition(std::string_view p);
 
   // Whether phrase i of g, an `any` phrase of an imported frame whose statement has CAMEO code
   // `cameo`, names no target, as PETRARCH's first actor after the verb would:
@@ -126,52 +120,6 @@ class FrameRoles {
   // Whether unit u is a word the lexicon knows only as a verb's -ed form ("agreed", "noted"),
   // no noun or adjective.
   bool IsPastParticiple(uint32_t u) const;
-
-  // Whether chunk c opens with a word the lexicon knows as a verb's -ing form: a gerund
-  // clause ("easing sanctions on the regime"), not a noun phrase ("their meeting").
-  bool OpensWithIngForm(int c) const;
-
-  // Whether chunk c opens with a verb's base form and a noun phrase after it (a determiner or
-  // an entity, not its possessive): a bare infinitive read as a noun phrase ("helped establish
-  // the Response Plans", "help bring Caribbean capabilities up to standards"), whose object is
-  // that verb's; the owner of what it acts on is helped ("helped expand Indonesia's system").
-  bool OpensWithBareInfinitive(int c) const;
-
-  // Whether verb k of g is a catenative of the modality rules (Lexicon::Catenative: "want",
-  // "seek", "decide") or a verb of expecting or believing with a complement clause
-  // (ComplementClause planned or hedged: "expect", "hope"; not a verb of saying, whose
-  // statement is its own event), followed by the verb, to-infinitive or clause it governs.
-  // A to-phrase the clause layer read as a preposition's ("sought to destabilize East
-  // Germany", "wanted to happen": verbs the lexicon does not know) counts for a catenative when
-  // a lower-case word no word class claims follows "to" (ToUnknownWord).
-  bool GovernsClause(const VerbGroup& g, size_t k) const;
-
-  // Whether the verbs of g (or their direct object) are followed by "to" and a lower-case word
-  // of no word class: a verb the lexicon does not know, in a to-infinitive.
-  bool ToUnknownWord(const VerbGroup& g) const;
-
-  // Whether chunk c follows a preposition of place ("in", and WherePreposition's), maybe after
-  // modifiers and words of no word class ("in eastern Syria"): a reduced relative after it
-  // modifies the noun before the place ("a facility in eastern Syria used by the IRGC"), not
-  // the place.
-  bool AfterPlacePreposition(int c) const;
-
-  // The word before chunk c and the modifiers and words of no word class before it, and with
-  // `entities` the entities among them (lower case; empty at the sentence's start or after an
-  // entity).
-  std::string_view WordBeforePhrase(int c, bool entities = false) const;
-
-  // Whether chunk c, a verb's subject, is the object of a preposition ("tariffs on certain
-  // Russian products imported to the United States"): the verb is a participle on that noun
-  // (a reduced relative), and the phrase no subject of it. Not after a word that may open a
-  // clause ("after the Soviet military shot down", "as Russia seeks").
-  bool PrepositionObject(int c) const;
-
-  // Whether verb k of g, in its -s form with no direct object, is a plural noun: its phrases are
-  // followed by a form of "be" or "have", right after them or after a parenthetical set off by
-  // commas ("U.S. exports to the EU were 56 bcm", "U.S. exports to Russia, including of ...,
-  // have decreased"), the verb of which that noun is the subject.
-  bool PluralNounBeforeVerb(const VerbGroup& g, size_t k) const;
 
   const FrameSentence& sentence_;
   const Tagged& s_ = sentence_.s;

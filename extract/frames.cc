@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "extract/frame_emit.h"
+#include "extract/frame_imported.h"
 #include "extract/frame_index.h"
 #include "extract/frame_lines.h"
 #include "extract/frame_role_reader.h"
@@ -50,6 +51,7 @@ class FrameReader {
         lines_(sentence_, text_, scratch),
         roles_(sentence_),
         role_reader_(sentence_, roles_, text_),
+        imported_(sentence_, roles_),
         emitter_(sentence_, candidates, out),
         headline_(headline),
         scratch_(*scratch) {}
@@ -144,7 +146,7 @@ class FrameReader {
     r.verb_end = v.unit + 1 + static_cast<uint32_t>(fv.particle.size());
     role_reader_.FindDirect(g, v, fv, &r);
     if (rule.imported) {
-      if (const char* why = roles_.ImportedSkip(rule, g, k, r.direct, hand_written_)) {
+      if (const char* why = imported_.ImportedSkip(rule, g, k, r.direct, hand_written_)) {
         emitter_.Skip(rule, v.unit, why);
         return;
       }
@@ -317,6 +319,7 @@ class FrameReader {
   const FrameLines lines_;
   const FrameRoles roles_;
   const RoleReader role_reader_;
+  const ImportedVerbs imported_;
   FrameEmitter emitter_;
   const Tagged& s_ = sentence_.s;
   const ClauseAnalysis& a_ = sentence_.a;

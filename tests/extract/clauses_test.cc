@@ -120,6 +120,19 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {"verb group \"agree\": agree (active, asserted)"},
        {}},
       {"Both countries pledge to create a network.", {"verb group \"pledge\""}, {}},
+      // A purpose infinitive after a time word or adverb: the subject of the verb before.
+      {"Jake Sullivan traveled to Kyiv today to meet with President Volodymyr Zelenskyy.",
+       {"subject \"Jake Sullivan\" = person:jake-sullivan [purpose of 'traveled']"},
+       {}},
+      {"Jake Sullivan traveled to Kyiv, Ukraine today to meet with President Zelenskyy.",
+       {"subject \"Jake Sullivan\" = person:jake-sullivan [purpose of 'traveled']"},
+       {}},
+      // A delegation that is named does what the infinitive says, not its sender.
+      {"President Biden announced a Presidential Delegation to Qatar to attend the ceremony.",
+       {}, {"[purpose of 'announced']"}},
+      // A capitalised word before "of" inside a sentence is a title, no verb.
+      {"Sullivan met President Zelenskyy, Head of the Office of the President Andriy Yermak.",
+       {}, {"verb group \"Head\""}},
       {"The leaders look forward to deepening cooperation on energy.",
        {"verb group \"look\": look (active, asserted)"},
        {}},
