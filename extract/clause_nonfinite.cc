@@ -45,6 +45,9 @@ constexpr std::string_view kNobodyActs[] = {"forbid",     "prohibit", "bar",   "
 // improve ties", "signed an agreement to build", "announced a plan to send". Verbs of attitude
 // ("welcomed the decision to", "supports efforts to") are not among them: the decision is
 // someone else's.
+constexpr std::string_view kContactVerbs[] = {"meet", "speak", "talk", "confer", "consult",
+                                               "call", "convene", "engage", "visit", "travel"};
+
 constexpr std::string_view kLeadVerbs[] = {"lead", "head", "co-lead", "accompany", "join"};
 
 constexpr std::string_view kNounPurposeVerbs[] = {
@@ -388,6 +391,22 @@ void ClauseReader::FindInfinitiveSubjects() {
     Modality m = Stronger(Modality::kPlanned, gov.verbs.back().modality);
     if (gov.negated) m = Stronger(m, Modality::kNegated);
     for (GroupVerb& v : g.verbs) v.modality = Stronger(v.modality, m);
+    // "A and B met with X to discuss Y": who they met is whom they discuss with, not each
+    // other; the purpose of a verb of contact takes its with-phrase when it has none of its own
+    // ("work with Congress to meet these goals" is no meeting with Congress).
+    if (via == "purpose of '" && subject == gov.subject && LemmaIn(gov, kContactVerbs)) {
+      const auto with = [&](const VerbGroup& v) -> const PrepPhrase* {
+        for (const PrepPhrase& pp : v.preps) {
+          if (Is(pp.prep, "with") && pp.chunk >= 0 && !out_->chunks[pp.chunk].members.empty()) {
+            return &pp;
+          }
+        }
+        return nullptr;
+      };
+      if (const PrepPhrase* pp = with(gov); pp != nullptr && with(g) == nullptr) {
+        g.preps.push_back(*pp);
+      }
+    }
   }
 }
 

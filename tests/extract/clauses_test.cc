@@ -127,6 +127,11 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
       {"Jake Sullivan traveled to Kyiv, Ukraine today to meet with President Zelenskyy.",
        {"subject \"Jake Sullivan\" = person:jake-sullivan [purpose of 'traveled']"},
        {}},
+      // The purpose of a verb of contact takes its with-phrase: whom they met is whom they
+      // discuss with, not each other.
+      {"Blinken and Austin met with President Lopez Obrador to discuss border challenges.",
+       {"object \"border challenges\" (names no entity)\n    with \"President Lopez Obrador\""},
+       {}},
       // A delegation that is named does what the infinitive says, not its sender.
       {"President Biden announced a Presidential Delegation to Qatar to attend the ceremony.",
        {}, {"[purpose of 'announced']"}},
