@@ -242,7 +242,6 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
           (Has(u + 1, kClassDeterminer | kClassPossessive | kClassThat) || IsEntity(u + 1))) {
         return true;
       }
-
     }
     if (IsPunct(p, ',')) return ClosesParenthetical(p);
     if (PluralNounAfterActors(before)) return true;

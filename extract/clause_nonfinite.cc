@@ -37,6 +37,15 @@ constexpr std::string_view kObjectActs[] = {
 // Of kObjectActs, the verbs whose direct object does not act: "called Scholz to discuss".
 constexpr std::string_view kPrepObjectActs[] = {"call", "appeal"};
 
+// Verbs of contact, whose purpose infinitive takes their with-phrase: "met with X to discuss"
+// is a discussion with X.
+constexpr std::string_view kContactVerbs[] = {"meet", "speak",   "talk",   "confer", "consult",
+                                              "call", "convene", "engage", "visit",  "travel"};
+
+// Verbs whose subject goes along with a delegation the clause names: "led a delegation to
+// Mexico to strengthen cooperation" (the leader strengthens it; "sent a delegation" does not).
+constexpr std::string_view kLeadVerbs[] = {"lead", "head", "co-lead", "accompany", "join"};
+
 // Verbs after which nobody named does what the infinitive says: "forbade Japan to rearm".
 constexpr std::string_view kNobodyActs[] = {"forbid",     "prohibit", "bar",   "ban",
                                             "discourage", "dissuade", "deter", "prevent"};
@@ -45,11 +54,6 @@ constexpr std::string_view kNobodyActs[] = {"forbid",     "prohibit", "bar",   "
 // improve ties", "signed an agreement to build", "announced a plan to send". Verbs of attitude
 // ("welcomed the decision to", "supports efforts to") are not among them: the decision is
 // someone else's.
-constexpr std::string_view kContactVerbs[] = {"meet", "speak", "talk", "confer", "consult",
-                                               "call", "convene", "engage", "visit", "travel"};
-
-constexpr std::string_view kLeadVerbs[] = {"lead", "head", "co-lead", "accompany", "join"};
-
 constexpr std::string_view kNounPurposeVerbs[] = {
     "take", "make", "launch", "sign", "reach", "conclude", "announce", "establish", "create",
     "form", "provide", "offer", "propose", "adopt", "unveil", "introduce", "hold", "convene",

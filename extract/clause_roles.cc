@@ -426,8 +426,8 @@ void ClauseReader::FindSubject(size_t gi) {
       // "President Joseph R. Biden, Jr., spoke": the comma closes the name's suffix (a list
       // before it, "We, A, and B, Jr., affirm", is an apposition, read above).
       if (NameSuffixCommaAt(w)) {
-        if (const int c = ChunkEndingAt(w); c >= 0 && !out_->chunks[c].in_pp &&
-                                            ClauseStartBefore(out_->chunks[c].begin)) {
+        if (const int c = ChunkEndingAt(w);
+            c >= 0 && !out_->chunks[c].in_pp && ClauseStartBefore(out_->chunks[c].begin)) {
           g.subject = c;
           g.subject_via = "before the verb";
           return;

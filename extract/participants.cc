@@ -877,10 +877,10 @@ ImplicitActors DocumentActors::Pronoun(const Tagged& s, const ClauseAnalysis& a,
     // Sentence adverbs may come first without a comma: "Together they discussed", "Later they".
     uint32_t first = at;
     while (first > 0 && IsSentenceAdverb(Word(s, first - 1))) --first;
-    const bool opens = first == 0 || (Word(s, first - 1) == "," &&
-                                      std::none_of(a.groups.begin(), a.groups.end(), [&](const VerbGroup& g) {
-                                        return g.begin < first;
-                                      }));
+    const bool opens =
+        first == 0 || (Word(s, first - 1) == "," &&
+                       std::none_of(a.groups.begin(), a.groups.end(),
+                                    [&](const VerbGroup& g) { return g.begin < first; }));
     const bool organization = !thing_.entities.empty() && thing_.unit + 1 == current_ &&
                               IsType(thing_.entities[0], EntityType::kOrganization);
     if (participants_.size() >= 2 && opens && !organization &&

@@ -134,10 +134,12 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {}},
       // A delegation that is named does what the infinitive says, not its sender.
       {"President Biden announced a Presidential Delegation to Qatar to attend the ceremony.",
-       {}, {"[purpose of 'announced']"}},
+       {},
+       {"[purpose of 'announced']"}},
       // A capitalised word before "of" inside a sentence is a title, no verb.
       {"Sullivan met President Zelenskyy, Head of the Office of the President Andriy Yermak.",
-       {}, {"verb group \"Head\""}},
+       {},
+       {"verb group \"Head\""}},
       {"The leaders look forward to deepening cooperation on energy.",
        {"verb group \"look\": look (active, asserted)"},
        {}},
