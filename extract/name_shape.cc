@@ -328,9 +328,9 @@ std::vector<uint32_t> NameVocabulary::Ids(std::string_view lower,
 
 bool NameVocabulary::AddList(std::string_view name,
                              const std::vector<std::vector<std::string>>& items) {
-  PhraseSet* sets[] = {&titles,   &particles, &stopwords,      &openers,    &heads[0],
-                       &heads[1], &heads[2],  &event_prefixes, &honorifics, &given,
-                       &regnal,   &female,    &male,           &apposition, &heads[3]};
+  PhraseSet* sets[] = {&titles,   &particles,      &stopwords,  &openers,      &heads[0], &heads[1],
+                       &heads[2], &event_prefixes, &honorifics, &given,        &regnal,   &female,
+                       &male,     &apposition,     &heads[3],   &leader_titles};
   for (size_t i = 0; i < kListNames.size(); ++i) {
     if (kListNames[i] != name) continue;
     TokenTable& table = shared_ != nullptr ? *shared_ : own_;
@@ -339,7 +339,7 @@ bool NameVocabulary::AddList(std::string_view name,
       for (const std::string& token : item) phrase.push_back(table.Intern(token));
       const bool never = sets[i] != &particles && sets[i] != &openers && sets[i] != &honorifics &&
                          sets[i] != &given && sets[i] != &regnal && sets[i] != &female &&
-                         sets[i] != &male && sets[i] != &apposition;
+                         sets[i] != &male && sets[i] != &apposition && sets[i] != &leader_titles;
       if (never && phrase.size() == 1) never_names.Add(phrase);
       sets[i]->Add(std::move(phrase));
     }

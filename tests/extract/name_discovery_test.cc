@@ -230,6 +230,16 @@ TEST(NameDiscoveryTest, PeopleAndTheirShortForms) {
        "1965-03-01",
        {"person:lyndon-b-johnson Lyndon B. Johnson 1"}},
       {"Ambassador Johnson signed the bill.", "1965-03-01", {}},
+      // After the title of a head of state or government, a surname no list knows is a person
+      // of that office; after another title, or as the first part of a hyphenated name, not.
+      {"Vice President Harris met with President Hichilema today. President Hichilema thanked "
+       "her.",
+       "2021-09-22",
+       {"person:hichilema Hichilema 2", "person:kamala-harris Kamala Harris 1"}},
+      {"Ambassador Hichilema met the Vice President.", "2021-09-22", {}},
+      {"President Biden met President El-Sisi in Egypt.",
+       "2022-11-11",
+       {"person:abdel-fattah-el-sisi Abdel Fattah el-Sisi 1", "person:joe-biden Joe Biden 1"}},
       // A surname after a title the document's full name never held, but a listed person with
       // that surname did, is the listed person, with or without the title.
       {"President Kennedy issued a warning. Kennedy sent a letter. Attorney General Robert "
