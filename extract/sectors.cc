@@ -843,7 +843,7 @@ class SectorPass {
   bool Compose(const EntityDef* owner, const std::vector<uint32_t>& sectors, Mention* out,
                const std::vector<bool>& before = {}) {
     if (sectors.empty()) return false;
-    const std::string owner_code = ActorCode(rules_, *owner, Day());
+    const std::string owner_code = doc_.actor_codes.Get(rules_, *owner, Day());
     std::string first, code = owner_code;
     for (size_t k = 0; k < sectors.size(); ++k) {
       AppendSectorCode(rules_.sectors[sectors[k]].code,
