@@ -446,7 +446,19 @@ int ClauseReader::ChunkAt(uint32_t u) {
       const Chunk& inner = out_->chunks[c];
       for (uint32_t m : inner.members) chunk.owners.push_back(m);
       v = inner.end;
-      if (const uint32_t p = PossessiveAt(v)) v += p;
+      if (const uint32_t p = PossessiveAt(v)) {
+        v += p;
+        // "the International Atomic Energy Agency's (IAEA) efforts": the same entity's short
+        // form in parentheses after the possessive is no word of the phrase.
+        if (IsPunct(v, '(') && v + 2 < n_ && out_->chunk_of[v + 1] >= 0) {
+          const Chunk& aside = out_->chunks[out_->chunk_of[v + 1]];
+          if (aside.begin == v + 1 && aside.end < n_ && IsPunct(aside.end, ')') &&
+              aside.members.size() == 1 && inner.members.size() == 1 &&
+              s_.mentions[aside.members[0]].entity == s_.mentions[inner.members[0]].entity) {
+            v = aside.end + 1;
+          }
+        }
+      }
       // "bilateral Japan-ROK ties", "the U.S.-Japan alliance": a hyphen without spaces joins
       // the entity to what follows it in the phrase.
       if (IsPunct(v, '-') && v + 1 < n_ && Joined(v) && Joined(v + 1) &&

@@ -136,9 +136,10 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
   // "The Leaders discussed", "Both Presidents reaffirm": a capitalised plural noun after a
   // determiner that opens the clause is its subject, not an adjective of the word after it
   // (a past or present form; a third-person form stays a noun: "the Allied forces").
+  // So is one that opens the sentence: "Leaders discussed the situation".
   if (info_[p].kind == Kind::kWord && info_[p].cap && info_[p].classes == 0 && !AllCaps(p) &&
-      (i.forms & (kFormEd | kFormBase)) != 0 && (i.forms & (kFormThird | kFormIng)) == 0 && p > 0 &&
-      Has(p - 1, kClassDeterminer) && ClauseStartBefore(p - 1)) {
+      (i.forms & (kFormEd | kFormBase)) != 0 && (i.forms & (kFormThird | kFormIng)) == 0 &&
+      (p == 0 || (Has(p - 1, kClassDeterminer) && ClauseStartBefore(p - 1)))) {
     if (PluralEnding(Lower(p))) return true;
   }
   // After a demonym or another capitalised adjective inside a noun phrase it is a noun:
@@ -189,7 +190,9 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
         !info_[p].cap) {
       if (Is(u + 1, "by")) return true;
       const uint32_t d = DeterminedNounPhraseStart(u);
-      if (d == kNoUnit) return false;
+      // A plural noun without a determiner may open its clause: "In the discussion, leaders
+      // reiterated", "Participants agreed".
+      if (d == kNoUnit) return BarePluralSubjectAt(p);
       // "sanctions and other economic measures": a third-person form after "and other" ends
       // a list of nouns (a plural subject there takes the base form).
       if ((i.forms & kFormEd) == 0 && Is(d, "other") && d > 0 &&
@@ -248,12 +251,15 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
     // A plural noun phrase opening its clause with a determiner ("The two leaders also agree
     // to", "Both countries pledge to"): a verb when what follows starts its object, its
     // complement or its infinitive.
-    // "The leaders look forward to deepening": "forward to" opens the complement too.
+    // "The leaders look forward to deepening": "forward to" opens the complement too. The
+    // noun may be capitalised, as readouts write it: "The Leaders strongly condemn".
     if (info_[before].kind == Kind::kWord && info_[before].classes == 0 &&
         PluralEnding(Lower(before)) && u + 1 < n_ &&
         (Has(u + 1, kClassDeterminer | kClassThat | kClassPossessive | kClassTo) ||
          IsEntity(u + 1) || (Is(u + 1, "forward") && Is(u + 2, "to")))) {
-      const uint32_t d = DeterminedNounPhraseStart(before + 1);
+      const uint32_t d = info_[before].cap && !AllCaps(before) && before > 0
+                             ? before - 1
+                             : DeterminedNounPhraseStart(before + 1);
       if (d != kNoUnit && Has(d, kClassDeterminer) && ClauseStartBefore(d)) return true;
     }
     // A group is plural ("Japanese strategists insist"); after "that" a base form is a
@@ -368,6 +374,19 @@ bool ClauseReader::AgentPrepAt(uint32_t k) const {
     }
   }
   return false;
+}
+
+bool ClauseReader::BarePluralSubjectAt(uint32_t p) const {
+  if (!IsNounWord(p) || info_[p].cap || (info_[p].forms & ~kFormThird) != 0 ||
+      !PluralEnding(Lower(p))) {
+    return false;
+  }
+  uint32_t b = p;
+  while (b > 0 && p - b < 2 && info_[b - 1].kind == Kind::kWord && !info_[b - 1].cap &&
+         (info_[b - 1].classes & ~kClassModifier) == 0 && info_[b - 1].forms == 0) {
+    --b;
+  }
+  return ClauseStartBefore(b) && !(b > 0 && Has(b - 1, kClassConjunction));
 }
 
 uint32_t ClauseReader::DeterminedNounPhraseStart(uint32_t e) const {

@@ -413,6 +413,10 @@ class ClauseReader {
   // phrase. An owner's "'s" counts only when unit e is a past form ("Russia's new mayor left";
   // "Argentina's ongoing talks" is a noun phrase).
   uint32_t DeterminedNounPhraseStart(uint32_t e) const;
+  // Whether unit p ends a plural noun phrase without a determiner that opens its clause, at
+  // most two plain words long ("In the discussion, leaders", "Senior officials"): the subject
+  // of a verb after it. Not after "and" ("trade and investments" may be a list).
+  bool BarePluralSubjectAt(uint32_t p) const;
 
   // Whether the comma at p closes a parenthetical that follows an entity chunk, a pronoun or a
   // determined noun phrase (OpeningNounPhraseBefore) at the start of a clause: "Putin, who has

@@ -472,6 +472,7 @@ void DocumentActors::ReadTitle(const Tagged& t) {
   if (persons.size() >= 2) {
     participants_ = persons;
     participants_via_ = "the title";
+    participants_from_ = 0;
     return;
   }
   if (!persons.empty()) return;
@@ -498,6 +499,7 @@ void DocumentActors::ReadTitle(const Tagged& t) {
   if (best.size() >= 2) {
     participants_ = best;
     participants_via_ = "the title";
+    participants_from_ = 0;
     return;
   }
   // A joint document of one body ("Carbis Bay G7 Summit Communique", "G20 Bali Leaders'
@@ -1052,7 +1054,20 @@ ImplicitActors DocumentActors::Collective(const Tagged& s, const ClauseAnalysis&
       if (!out.empty()) return {out, "named after 'of'"};
     }
   }
-  if (!determined) return {{}, "no determiner"};
+  // "Leaders discussed", "In the discussion, leaders reiterated": a bare noun of people or
+  // sides that is the whole phrase names the participants too; not one a prepositional phrase
+  // qualifies ("leaders from across the region"), nor a bare noun of states ("countries must").
+  if (!determined) {
+    const LexEntry* next =
+        chunk.end < s.units.size() ? doc_.rules.lexicon.Find(Word(s, chunk.end)) : nullptr;
+    if (kind == kStates || chunk.begin != b ||
+        (next != nullptr && (next->classes & kClassPreposition) != 0)) {
+      return {{}, "no determiner"};
+    }
+    // Only the meeting the document opens with: a later one ("G7 leaders met with the leaders
+    // of Ukraine, Australia, ...") may be a session of some of them.
+    if (participants_from_ > 2) return {{}, "a bare noun, and participants of a later meeting"};
+  }
   std::vector<const EntityDef*> set = kind == kPeople   ? Persons()
                                       : kind == kStates ? States()
                                                         : States();
@@ -1088,6 +1103,13 @@ ImplicitActors DocumentActors::Collective(const Tagged& s, const ClauseAnalysis&
     return {{}, std::to_string(set.size()) + " participants, not " + std::to_string(number)};
   }
   if (set.size() < 2) return {{}, "fewer than two participants established"};
+  // A bare "participants" names the states of a meeting; in a roundtable with offices and
+  // invited guests it is the guests, whom the participants established need not include.
+  if (!determined && kind == kSides && !std::all_of(set.begin(), set.end(), [](const EntityDef* e) {
+        return IsType(e, EntityType::kState);
+      })) {
+    return {{}, "a bare noun of sides, and participants that are no states"};
+  }
   return {as_states(set), "the participants, from " + participants_via_};
 }
 
@@ -1198,10 +1220,12 @@ void DocumentActors::Observe(const Tagged& s, const ClauseAnalysis* a,
   if (persons.size() >= 2) {
     participants_ = persons;
     participants_via_ = "a meeting in sentence " + std::to_string(current_);
+    participants_from_ = current_;
     participants_met_ = met;
   } else if (persons.empty() && others.size() >= 2) {
     participants_ = others;
     participants_via_ = "a meeting in sentence " + std::to_string(current_);
+    participants_from_ = current_;
     participants_met_ = met;
   }
   // A list item that opens with no verb ends the list; an introduction opens one.
@@ -1245,6 +1269,7 @@ void DocumentActors::Observe(const Tagged& s, const ClauseAnalysis* a,
       we_ = subjects;
       participants_ = subjects;
       participants_via_ = "the apposition in sentence " + std::to_string(current_);
+      participants_from_ = current_;
     }
     // "They": a plural subject of one kind (persons, or states and bodies).
     const size_t persons_in =

@@ -198,6 +198,8 @@ class DocumentActors {
   std::set<const EntityDef*> named_gender_;  // persons whose given name was read for gender
   std::vector<const EntityDef*> participants_;
   std::string participants_via_;
+  // The sentence that established the participants (0 for the title).
+  size_t participants_from_ = 0;
   // Whether the participants come from a meeting the text reports as done: a meeting it looks
   // forward to ("looks forward to welcoming President X in November") no longer replaces them.
   bool participants_met_ = false;

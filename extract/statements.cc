@@ -353,7 +353,7 @@ bool MakeStatement(const Rule& rule, const CompiledPattern& p, const Tagged& s,
            .second) {
     return no_statement("stated earlier in the document (once document)");
   }
-  SetActorCodes(doc.rules, doc.doc_date, defs[0], defs[1], defs[2], &st);
+  SetActorCodes(doc.rules, doc.doc_date, defs[0], defs[1], defs[2], &doc.actor_codes, &st);
   c->length = g[0].size();
   c->priority = rule.priority;
   c->begin = s.Offset(g[0]);

@@ -120,6 +120,22 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {"verb group \"agree\": agree (active, asserted)"},
        {}},
       {"Both countries pledge to create a network.", {"verb group \"pledge\""}, {}},
+      // A capitalised plural after its determiner, before adverbs; one opening the sentence; a
+      // bare plural opening its clause. Not after "and" (a list of nouns may go on).
+      {"The Leaders strongly condemn Russia's attack.",
+       {"verb group \"condemn\": condemn (active, asserted)"},
+       {}},
+      {"Leaders discussed the situation in the Middle East.",
+       {"subject \"Leaders\" (names no entity) [noun phrase]"},
+       {}},
+      {"In the discussion, leaders reiterated their commitment.",
+       {"verb group \"reiterated\": reiterate (active, asserted)"},
+       {}},
+      {"They cut tariffs and duties imposed on steel.", {}, {"subject \"duties\""}},
+      // The same entity's short form in parentheses after its possessive.
+      {"The United States supports the International Atomic Energy Agency's (IAEA) efforts.",
+       {"object \"the International Atomic Energy Agency's (IAEA) efforts\""},
+       {}},
       // A purpose infinitive after a time word or adverb: the subject of the verb before.
       {"Jake Sullivan traveled to Kyiv today to meet with President Volodymyr Zelenskyy.",
        {"subject \"Jake Sullivan\" = person:jake-sullivan [purpose of 'traveled']"},

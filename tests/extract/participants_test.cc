@@ -151,6 +151,26 @@ TEST(ParticipantsTest, CollectiveAndImplicitActors) {
        {"person:jake-sullivan condemned state:russia",
         "person:fumio-kishida condemned state:russia"},
        {}},
+      {"a bare 'leaders' opening a clause: the participants of the title or the first sentences",
+       "",
+       "",
+       "2022-04-22",
+       "Jake Sullivan met with Prime Minister Fumio Kishida at the White House. In the "
+       "discussion, leaders condemned Russia's attacks.",
+       {"person:jake-sullivan condemned state:russia",
+        "person:fumio-kishida condemned state:russia"},
+       {}},
+      {"a bare 'participants': only states; nor leaders of a meeting late in the document",
+       "",
+       "",
+       "2022-04-22",
+       "The Domestic Policy Council and the Gender Policy Council hosted a roundtable. "
+       "Participants condemned Iran. The United States thanked Canada. Japan thanked Korea. "
+       "Canada thanked France. Jake Sullivan met with Prime Minister Fumio Kishida. Leaders "
+       "condemned Syria.",
+       {},
+       {"organization:domestic-policy-council condemned state:iran",
+        "person:jake-sullivan condemned state:syria"}},
       {"they after a plural subject naming no two actors, or after an organization: not them",
        "",
        "",
