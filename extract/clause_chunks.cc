@@ -137,6 +137,20 @@ void ClauseReader::FindPhrases() {
         if (t == EntityType::kState || t == EntityType::kOrganization) phrase.end = k + 1;
       }
     }
+    // "the GCC member states", "the Gulf Cooperation Council (GCC) member countries": an
+    // organization's member states stand for it.
+    if (s_.mentions[info_[last_head].mention].entity->entity.type == EntityType::kOrganization) {
+      uint32_t k = phrase.end;
+      if (IsPunct(k, '(') && k + 2 < n_ && IsPunct(k + 2, ')') && IsEntity(k + 1) &&
+          s_.mentions[info_[k + 1].mention].entity ==
+              s_.mentions[info_[last_head].mention].entity) {
+        k += 3;
+      }
+      if (Is(k, "member") &&
+          (Is(k + 1, "states") || Is(k + 1, "countries") || Is(k + 1, "nations"))) {
+        phrase.end = k + 2;
+      }
+    }
     phrase.possessive = PossessiveAt(phrase.end) > 0;
     phrases_.push_back(phrase);
     u = phrase.end;

@@ -132,6 +132,20 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {"verb group \"reiterated\": reiterate (active, asserted)"},
        {}},
       {"They cut tariffs and duties imposed on steel.", {}, {"subject \"duties\""}},
+      // A quantifier floated after the subject: "They both agreed", "We all express"; not
+      // after an object ("thanked them all for").
+      {"They both agreed to deepen cooperation with Japan.",
+       {"verb group \"agreed\": agree (active, asserted)\n    subject \"They\""},
+       {}},
+      {"We all express our condolences to Poland.", {"verb group \"express\""}, {}},
+      {"Japan and Korea each reaffirmed their support for Ukraine.",
+       {"subject \"Japan and Korea\" = state:japan, state:south-korea"},
+       {}},
+      // An organization's member states stand for it, and "member states" is no verb.
+      {"The GCC member states and the United States met today.",
+       {"subject \"The GCC member states and the United States\" = "
+        "organization:gulf-cooperation-council, state:united-states"},
+       {"verb group \"states\""}},
       // The same entity's short form in parentheses after its possessive.
       {"The United States supports the International Atomic Energy Agency's (IAEA) efforts.",
        {"object \"the International Atomic Energy Agency's (IAEA) efforts\""},
