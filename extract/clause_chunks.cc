@@ -440,6 +440,15 @@ int ClauseReader::ChunkAt(uint32_t u) {
       ++v;  // "first-ever", "U.S.-German"
       continue;
     }
+    // "an in-depth discussion", "an in-person meeting": a function word joined by a hyphen
+    // to the word after it is one modifier (not "out", a verb's particle: "reached ... in
+    // high out-migration municipalities" is no reaching out).
+    if (v > u && v + 2 < n_ && info_[v].kind == Kind::kWord &&
+        Has(v, kClassPreposition | kClassTo) && !Is(v, "out") && IsPunct(v + 1, '-') &&
+        Joined(v + 1) && Joined(v + 2) && info_[v + 2].kind == Kind::kWord) {
+      v += 2;
+      continue;
+    }
     // "an anti-Gondor parade", "a pro- Russian rally": a prefix joined to an entity by a hyphen
     // makes the entity the phrase's owner.
     if (IsPunct(v, '-') && v > u && v + 1 < n_ && info_[v - 1].kind == Kind::kWord && Joined(v) &&

@@ -693,6 +693,11 @@ bool ClauseReader::MainHave(uint32_t u, uint32_t k) const {
                              kClassDo | kClassPronoun;
   for (uint32_t m = k; m < n_ && m < k + 5; ++m) {
     const Info& w = info_[m];
+    // "an in-depth discussion": words joined by a hyphen are one modifier.
+    if (m + 1 < n_ && IsPunct(m + 1, '-') && Joined(m + 1) && m + 2 < n_ && Joined(m + 2)) {
+      ++m;
+      continue;
+    }
     if (w.kind != Kind::kWord || w.lex == nullptr) {
       if (w.kind != Kind::kWord) return false;
       continue;

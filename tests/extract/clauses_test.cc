@@ -146,6 +146,17 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {"subject \"The GCC member states and the United States\" = "
         "organization:gulf-cooperation-council, state:united-states"},
        {"verb group \"states\""}},
+      // A function word joined by a hyphen is one modifier of the object; "have" with it is
+      // the main verb.
+      {"The leaders had an in-depth discussion on trade with Japan.",
+       {"verb group \"had\": have (active, asserted)",
+        "object \"an in-depth discussion\" (names no entity)"},
+       {}},
+      // A reduced relative after an adverb.
+      {"Biden welcomed the release of three Americans unjustly detained by Russia.",
+       {"verb group \"detained\": detain (passive, asserted)\n    subject \"three Americans\" "
+        "(names no entity) [reduced relative]"},
+       {}},
       // The same entity's short form in parentheses after its possessive.
       {"The United States supports the International Atomic Energy Agency's (IAEA) efforts.",
        {"object \"the International Atomic Energy Agency's (IAEA) efforts\""},
