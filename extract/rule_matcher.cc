@@ -203,6 +203,8 @@ class Analyzer {
     }
     TimeContext timing(doc_.doc_date);
     doc_.time = &timing;
+    // Discovery may have given the document's own entities roles since the last window.
+    doc_.actor_codes.Clear();
     for (size_t i = 0; i < units.size(); ++i) {
       Tagged& s = tagged[i];
       actors.Begin(i);
