@@ -583,7 +583,11 @@ void Relations(const Tagged& s, Prefilter* prefilter, const DocState& doc,
                std::string_view only_relation, bool headline, SentenceAnalysis* out) {
   static const PatternRefs kNone;
   const PatternRefs& patterns = headline ? kNone : prefilter->Select(RuleKind::kRelation, s);
-  std::vector<StatementCandidate> candidates;
+  // The thread's candidates of the sentences before, emptied: a sentence's first candidate
+  // would otherwise allocate, and each that follows move them all (a StatementCandidate holds a
+  // whole Statement).
+  thread_local std::vector<StatementCandidate> candidates;
+  candidates.clear();
   for (const auto& [r, pi] : patterns) {
     const Rule& rule = doc.rules.rules[r];
     const CompiledPattern& p = rule.patterns[pi];
