@@ -137,6 +137,20 @@ void ClauseReader::FindPhrases() {
         if (t == EntityType::kState || t == EntityType::kOrganization) phrase.end = k + 1;
       }
     }
+    // "the GCC member states", "the Gulf Cooperation Council (GCC) member countries": an
+    // organization's member states stand for it.
+    if (s_.mentions[info_[last_head].mention].entity->entity.type == EntityType::kOrganization) {
+      uint32_t k = phrase.end;
+      if (IsPunct(k, '(') && k + 2 < n_ && IsPunct(k + 2, ')') && IsEntity(k + 1) &&
+          s_.mentions[info_[k + 1].mention].entity ==
+              s_.mentions[info_[last_head].mention].entity) {
+        k += 3;
+      }
+      if (Is(k, "member") &&
+          (Is(k + 1, "states") || Is(k + 1, "countries") || Is(k + 1, "nations"))) {
+        phrase.end = k + 2;
+      }
+    }
     phrase.possessive = PossessiveAt(phrase.end) > 0;
     phrases_.push_back(phrase);
     u = phrase.end;
@@ -424,6 +438,15 @@ int ClauseReader::ChunkAt(uint32_t u) {
   while (v < n_) {
     if (IsPunct(v, '-') && v > u && v + 1 < n_ && info_[v + 1].kind == Kind::kWord) {
       ++v;  // "first-ever", "U.S.-German"
+      continue;
+    }
+    // "an in-depth discussion", "an in-person meeting": a function word joined by a hyphen
+    // to the word after it is one modifier (not "out", a verb's particle: "reached ... in
+    // high out-migration municipalities" is no reaching out).
+    if (v > u && v + 2 < n_ && info_[v].kind == Kind::kWord &&
+        Has(v, kClassPreposition | kClassTo) && !Is(v, "out") && IsPunct(v + 1, '-') &&
+        Joined(v + 1) && Joined(v + 2) && info_[v + 2].kind == Kind::kWord) {
+      v += 2;
       continue;
     }
     // "an anti-Gondor parade", "a pro- Russian rally": a prefix joined to an entity by a hyphen

@@ -114,10 +114,13 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
     // "The two discussed", "the three agreed": the number that opens the clause is its
     // subject (participants.h: that many participants).
   } else if (Has(p,
-                 kClassDeterminer | kClassNumber | kClassModifier | kClassPreposition | kClassTo)) {
+                 kClassDeterminer | kClassNumber | kClassModifier | kClassPreposition | kClassTo) &&
+             !IsAdverb(p)) {
     return false;
   }
   if (p >= 1 && Is(p, "s") && IsPunct(p - 1, '\'')) return false;
+  // "the GCC member states", "NATO member countries": a compound noun.
+  if (Is(p, "member")) return false;
   // A present form before a modal or an auxiliary is a noun: "that U.S. support would keep",
   // "US sanctions will remain".
   if ((i.forms & kFormEd) == 0 && u + 1 < n_ && Has(u + 1, kClassModal | kClassHave | kClassBe)) {
@@ -374,6 +377,19 @@ bool ClauseReader::AgentPrepAt(uint32_t k) const {
     }
   }
   return false;
+}
+
+bool ClauseReader::FloatingQuantifierAt(uint32_t u) const {
+  if (u == 0 || u + 1 >= n_ || !(Is(u, "all") || Is(u, "both") || Is(u, "each"))) return false;
+  const uint32_t b = u - 1;
+  const bool subject = (Has(b, kClassPronoun) && !Has(b, kClassPossessive)) || IsEntity(b) ||
+                       (info_[b].kind == Kind::kWord && info_[b].classes == 0 && IsNounWord(b) &&
+                        PluralEnding(Lower(b)));
+  if (!subject) return false;
+  const Info& next = info_[u + 1];
+  return next.kind == Kind::kWord &&
+         ((next.forms & (kFormEd | kFormBase | kFormThird)) != 0 || next.ly ||
+          (next.classes & (kClassAdverb | kClassModal | kClassHave | kClassBe)) != 0);
 }
 
 bool ClauseReader::BarePluralSubjectAt(uint32_t p) const {
@@ -677,6 +693,11 @@ bool ClauseReader::MainHave(uint32_t u, uint32_t k) const {
                              kClassDo | kClassPronoun;
   for (uint32_t m = k; m < n_ && m < k + 5; ++m) {
     const Info& w = info_[m];
+    // "an in-depth discussion": words joined by a hyphen are one modifier.
+    if (m + 1 < n_ && IsPunct(m + 1, '-') && Joined(m + 1) && m + 2 < n_ && Joined(m + 2)) {
+      ++m;
+      continue;
+    }
     if (w.kind != Kind::kWord || w.lex == nullptr) {
       if (w.kind != Kind::kWord) return false;
       continue;

@@ -141,10 +141,16 @@ class ClauseReader {
            std::any_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
   }
   // Adverbs that may stand inside a verb group or between a subject and its verb.
+  // A quantifier floated after its subject counts as one: "They both agreed", "We all
+  // express", "Japan and Korea each reaffirmed".
   bool IsAdverb(uint32_t u) const {
     return u < n_ && info_[u].kind == Kind::kWord &&
-           ((info_[u].classes & kClassAdverb) != 0 || info_[u].ly);
+           ((info_[u].classes & kClassAdverb) != 0 || info_[u].ly ||
+            ((info_[u].classes & kClassDeterminer) != 0 && FloatingQuantifierAt(u)));
   }
+  // Whether the determiner at u is "all", "both" or "each" floated between a subject (a
+  // pronoun, an entity or a plural noun) and a verb, an adverb or an auxiliary after it.
+  bool FloatingQuantifierAt(uint32_t u) const;
   // The length in units of a time adverbial starting at u that the date finder did not make a
   // date (without a document date "Tuesday" is not one): "Tuesday", "on Tuesday", "next week",
   // "on Tuesday morning", "in recent days". 0 when there is none.

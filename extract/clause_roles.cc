@@ -706,7 +706,7 @@ void ClauseReader::FindRoles(size_t gi) {
   }
   // A reduced relative: "challenges posed by China", "the treaty signed by Japan", "The
   // Camp David Accords, signed by Carter, Sadat and Begin", "a treaty concluded between
-  // Israel and Egypt".
+  // Israel and Egypt", "three Americans unjustly detained by Russia" (adverbs before it).
   if (g.begin > 0 && g.verbs.size() == 1 && AgentPrepAt(g.end) &&
       (info_[g.verbs[0].unit].forms & kFormEd) != 0 && g.begin == g.verbs[0].unit &&
       (g.subject < 0 || g.subject_via == "noun phrase" || g.subject_via == "before the verb" ||
@@ -718,6 +718,7 @@ void ClauseReader::FindRoles(size_t gi) {
     // where a list before the parenthesis is no antecedent: the parenthesis belongs to its
     // last member, which the list's chunk does not give alone.
     uint32_t e = PrefixedStart(g.begin);
+    while (e > 1 && IsAdverb(e - 1) && info_[e - 1].ly) --e;  // "unjustly detained by"
     const bool parenthesis = e >= 2 && IsPunct(e - 1, '(');
     if ((IsPunct(e - 1, ',') || parenthesis) && e >= 2) --e;
     int c = ChunkEndingAt(e);

@@ -132,6 +132,31 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {"verb group \"reiterated\": reiterate (active, asserted)"},
        {}},
       {"They cut tariffs and duties imposed on steel.", {}, {"subject \"duties\""}},
+      // A quantifier floated after the subject: "They both agreed", "We all express"; not
+      // after an object ("thanked them all for").
+      {"They both agreed to deepen cooperation with Japan.",
+       {"verb group \"agreed\": agree (active, asserted)\n    subject \"They\""},
+       {}},
+      {"We all express our condolences to Poland.", {"verb group \"express\""}, {}},
+      {"Japan and Korea each reaffirmed their support for Ukraine.",
+       {"subject \"Japan and Korea\" = state:japan, state:south-korea"},
+       {}},
+      // An organization's member states stand for it, and "member states" is no verb.
+      {"The GCC member states and the United States met today.",
+       {"subject \"The GCC member states and the United States\" = "
+        "organization:gulf-cooperation-council, state:united-states"},
+       {"verb group \"states\""}},
+      // A function word joined by a hyphen is one modifier of the object; "have" with it is
+      // the main verb.
+      {"The leaders had an in-depth discussion on trade with Japan.",
+       {"verb group \"had\": have (active, asserted)",
+        "object \"an in-depth discussion\" (names no entity)"},
+       {}},
+      // A reduced relative after an adverb.
+      {"Biden welcomed the release of three Americans unjustly detained by Russia.",
+       {"verb group \"detained\": detain (passive, asserted)\n    subject \"three Americans\" "
+        "(names no entity) [reduced relative]"},
+       {}},
       // The same entity's short form in parentheses after its possessive.
       {"The United States supports the International Atomic Energy Agency's (IAEA) efforts.",
        {"object \"the International Atomic Energy Agency's (IAEA) efforts\""},
