@@ -141,12 +141,23 @@ std::string StatementDay(const Statement& st, std::string_view doc_date) {
   return doc_date.empty() ? std::string() : FirstDayOf(doc_date);
 }
 
+const std::string& ActorCodeMemo::Get(const CompiledRules& rules, const EntityDef& def,
+                                      std::string_view day) {
+  std::vector<std::pair<std::string, std::string>>& known = codes_[&def];
+  for (const auto& [known_day, code] : known) {
+    if (known_day == day) return code;
+  }
+  known.emplace_back(std::string(day), ActorCode(rules, def, day));
+  return known.back().second;
+}
+
 void SetActorCodes(const CompiledRules& rules, std::string_view doc_date, const EntityDef* subject,
-                   const EntityDef* object, const EntityDef* recipient, Statement* st) {
+                   const EntityDef* object, const EntityDef* recipient, ActorCodeMemo* memo,
+                   Statement* st) {
   const std::string day = StatementDay(*st, doc_date);
-  if (subject != nullptr) st->subject_code = ActorCode(rules, *subject, day);
-  if (object != nullptr) st->object_code = ActorCode(rules, *object, day);
-  if (recipient != nullptr) st->recipient_code = ActorCode(rules, *recipient, day);
+  if (subject != nullptr) st->subject_code = memo->Get(rules, *subject, day);
+  if (object != nullptr) st->object_code = memo->Get(rules, *object, day);
+  if (recipient != nullptr) st->recipient_code = memo->Get(rules, *recipient, day);
 }
 
 }  // namespace parley::internal

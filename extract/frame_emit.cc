@@ -170,11 +170,7 @@ void FrameEmitter::Emit(const FrameReading& r, const EntityDef* subject, const E
 }
 
 const std::string& FrameEmitter::ActorCodeAt(const EntityDef& def, const std::string& day) {
-  for (const KnownCode& known : codes_) {
-    if (known.def == &def && known.day == day) return known.code;
-  }
-  codes_.push_back({&def, day, ActorCode(doc_.rules, def, day)});
-  return codes_.back().code;
+  return doc_.actor_codes.Get(doc_.rules, def, day);
 }
 
 void FrameEmitter::Skip(const Rule& rule, uint32_t verb, const char* why) {

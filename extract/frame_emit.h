@@ -90,9 +90,9 @@ class FrameEmitter {
   // India" (ACCELERATE * DEPLOYMENT [154]) show none.
   static bool Armed(std::string_view code);
 
-  // ActorCode (actor_codes.h) of `def` on `day`, found once per sentence: the statements of one
-  // reading share their actors and mostly their day. The reference is valid until the next
-  // call.
+  // ActorCode (actor_codes.h) of `def` on `day`, found once per document (DocState::
+  // actor_codes): the statements of a document share their actors and mostly their day. The
+  // reference is valid until the next call.
   const std::string& ActorCodeAt(const EntityDef& def, const std::string& day);
 
   const FrameSentence& sentence_;
@@ -107,11 +107,6 @@ class FrameEmitter {
   std::vector<uint8_t> blocked_;
   bool blocked_made_ = false;
   std::vector<uint32_t> emitted_;
-  struct KnownCode {
-    const EntityDef* def = nullptr;
-    std::string day, code;
-  };
-  std::vector<KnownCode> codes_;  // ActorCodeAt's answers
 };
 
 }  // namespace parley::internal

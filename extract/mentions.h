@@ -18,6 +18,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "extract/actor_codes.h"
 #include "extract/clauses.h"
 #include "extract/rule_compiled.h"
 #include "extract/tagged_sentence.h"
@@ -108,6 +109,10 @@ struct DocState {
   // each is stated at its first reading only. Mutable: statement assembly reads the DocState
   // as tagging does.
   mutable std::set<std::string> once_claims;
+  // The actor codes statements were given (actor_codes.h), kept for the document's others.
+  // Mutable: statement assembly reads the DocState as tagging does. rule_matcher.cc clears it
+  // before a window's relations (discovery may have changed the document's own entities).
+  mutable ActorCodeMemo actor_codes;
 
   // The rules' or the document's entity with this id, or null.
   const EntityDef* Find(const std::string& id) const {

@@ -461,6 +461,28 @@ class SectorPass {
     return end;
   }
 
+  // Whether "former" is among tokens [b, e).
+  bool FormerIn(uint32_t b, uint32_t e) const {
+    for (uint32_t t = b; t < e; ++t) {
+      if (Word(t) == "former") return true;
+    }
+    return false;
+  }
+
+  // TABARI's FORMER conversion, CAMEO's elites (ELI: "former government officials"): sector
+  // nouns a "former" modifies name their country's elite, whatever their sector ("Arnor former
+  // security officials" ARNELI, "former Gondor prosecutors" GONELI, "former Minas Tirith border
+  // police" GONELI), as Phoenix codes FORMER_PRESIDENT [~ELI]. Sets sectors_ to the rules'
+  // sector of code ELI (before_ to none); leaves them when the rules have none.
+  void Elite() {
+    for (uint32_t k = 0; k < rules_.sectors.size(); ++k) {
+      if (rules_.sectors[k].code != "ELI") continue;
+      sectors_.assign(1, k);
+      before_.clear();
+      return;
+    }
+  }
+
   bool After(const Mention& m, const EntityDef* owner, Mention* out) {
     uint32_t t = m.tok_end;
     if (Word(t) == "'" && Word(t + 1) == "s") t += 2;
@@ -471,6 +493,12 @@ class SectorPass {
     if (end == 0) return false;
     out->tok_begin = m.tok_begin;
     out->tok_end = end;
+    // "former Gondor prosecutors", "Arnor former security officials".
+    if ((m.tok_begin > 0 && mention_at_[m.tok_begin - 1] < 0 &&
+         Word(m.tok_begin - 1) == "former") ||
+        FormerIn(t, end)) {
+      Elite();
+    }
     return Compose(owner, sectors_, out, before_);
   }
 
@@ -641,6 +669,20 @@ class SectorPass {
         }
         if (!found) break;
       }
+      // "Former security officials in Fornost", "the former officials of Gondor": modifiers
+      // back to a "former" before the nouns are theirs (Elite). Not in an apposition ("Abe
+      // Shinzo, former Prime Minister of Japan,"), left as it was read before.
+      bool former = false;
+      for (uint32_t b = begin; b > last_end_ && mention_at_[b - 1] < 0; --b) {
+        if (Word(b - 1) == "former") {
+          if (b >= 2 && Word(b - 2) == ",") break;
+          begin = b - 1;
+          former = true;
+          break;
+        }
+        const LexEntry* e = rules_.lexicon.Find(Word(b - 1));
+        if (e == nullptr || (e->classes & kClassModifier) == 0) break;
+      }
       if (begin > last_end_ && IsDeterminer(Word(begin - 1)) && mention_at_[begin - 1] < 0) {
         --begin;
       }
@@ -670,6 +712,7 @@ class SectorPass {
       out->tok_end = m.tok_end;
       sectors_ = run.sectors;
       before_ = run.before;
+      if (former) Elite();
       more_runs_ = std::move(runs);
       if (!Compose(owner, sectors_, out, before_)) return false;
       AddRuns(owner, more_runs_, out);
@@ -800,7 +843,7 @@ class SectorPass {
   bool Compose(const EntityDef* owner, const std::vector<uint32_t>& sectors, Mention* out,
                const std::vector<bool>& before = {}) {
     if (sectors.empty()) return false;
-    const std::string owner_code = ActorCode(rules_, *owner, Day());
+    const std::string owner_code = doc_.actor_codes.Get(rules_, *owner, Day());
     std::string first, code = owner_code;
     for (size_t k = 0; k < sectors.size(); ++k) {
       AppendSectorCode(rules_.sectors[sectors[k]].code,

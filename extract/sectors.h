@@ -11,6 +11,11 @@
 //                                                  each noun with each country: FORLEG, FORGOV
 //                                                  (Mention::also), GONLEG, GONGOV
 //   "Danish media and government"                  DNKMED, and DNKGOV for "government"
+//   "Arnor former security officials", "former Gondor prosecutors", "Former officials in Arnor"
+//                                                  the country's elite, whatever the nouns'
+//                                                  sectors (TABARI's FORMER conversion, CAMEO
+//                                                  ELI: group:arnor-elite, ARNELI), when the
+//                                                  rules have a sector of code ELI
 //   "American and Japanese officials", "U.S. and Mexican officials", "U.S. and EU officials"
 //                                                  each listed country or body with the shared
 //                                                  noun (a state before a national group: its

@@ -227,6 +227,36 @@ TEST(SectorsTest, SectorsComposeOnceAndTitlesGiveNamesTheirSector) {
   }
 }
 
+// TABARI's FORMER conversion, CAMEO's elites (ELI, "former government officials"): sector nouns a
+// "former" modifies, before the country or among the modifiers after it, or before nouns that
+// "of"/"in" tie to a country, name that country's elite whatever their sector; without the
+// word the sectors stay.
+TEST(SectorsTest, FormerNounsNameTheCountrysElite) {
+  auto rules = RuleSet::Compile({{"t.rules",
+                                  "entity state:arnor\n  label Arnor\n  attr cameo = ARN\n"
+                                  "entity state:gondor\n  label Gondor\n  attr cameo = GON\n"
+                                  "sector GOV\n  label government\n  noun minister, officials\n"
+                                  "  noun security officials\n"
+                                  "sector JUD\n  label judiciary\n  group judiciary\n"
+                                  "  noun prosecutor\n"
+                                  "sector ELI\n  label elite\n  group elite\n  noun retired\n"
+                                  "verbs t\n  meet meets meeting met\n"
+                                  "frame met\n  verb meet\n  predicate met_with\n"
+                                  "  object actor\n",
+                                  0}});
+  ASSERT_TRUE(rules.ok()) << rules.status().ToString();
+  ExpectStatements(**rules, {
+                                {"Arnor former security officials met former Gondor prosecutors.",
+                                 "group:arnor-elite met_with group:gondor-elite ARNELI GONELI\n"},
+                                {"Arnor security officials met Gondor prosecutors.",
+                                 "state:arnor met_with group:gondor-judiciary ARNGOV GONJUD\n"},
+                                {"Former security officials in Arnor met Gondor.",
+                                 "group:arnor-elite met_with state:gondor ARNELI GON\n"},
+                                {"The former officials of Arnor met Gondor.",
+                                 "group:arnor-elite met_with state:gondor ARNELI GON\n"},
+                            });
+}
+
 // An organization owns the lower-case nouns of a group before "of" ("the human rights activists
 // of Amnesty International" as "Amnesty International's human rights activists"); not nouns of
 // the organization itself, a title, nor nouns before "from" or "in" (where, not whose).
