@@ -693,9 +693,15 @@ bool ClauseReader::MainHave(uint32_t u, uint32_t k) const {
                              kClassDo | kClassPronoun;
   for (uint32_t m = k; m < n_ && m < k + 5; ++m) {
     const Info& w = info_[m];
-    // "an in-depth discussion": words joined by a hyphen are one modifier.
+    // "an in-depth discussion": words joined by a hyphen are one modifier; "a broad,
+    // strategic discussion": adjectives separated by a comma.
     if (m + 1 < n_ && IsPunct(m + 1, '-') && Joined(m + 1) && m + 2 < n_ && Joined(m + 2)) {
       ++m;
+      continue;
+    }
+    if (m > k && IsPunct(m, ',') && m + 1 < n_ && info_[m + 1].kind == Kind::kWord &&
+        info_[m - 1].kind == Kind::kWord && info_[m + 1].classes == 0 &&
+        info_[m - 1].classes == 0 && info_[m + 1].forms == 0) {
       continue;
     }
     if (w.kind != Kind::kWord || w.lex == nullptr) {

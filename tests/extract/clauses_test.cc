@@ -152,6 +152,11 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {"verb group \"had\": have (active, asserted)",
         "object \"an in-depth discussion\" (names no entity)"},
        {}},
+      // Adjectives separated by a comma in the object of "have"; not before a verb form.
+      {"The leaders had a broad, strategic discussion on trade with Japan.",
+       {"verb group \"had\": have (active, asserted)"},
+       {}},
+      {"Biden had a long, detailed discussion with Kishida.", {}, {"verb group \"had\""}},
       // A reduced relative after an adverb.
       {"Biden welcomed the release of three Americans unjustly detained by Russia.",
        {"verb group \"detained\": detain (passive, asserted)\n    subject \"three Americans\" "
