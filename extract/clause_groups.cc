@@ -256,10 +256,13 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
     // complement or its infinitive.
     // "The leaders look forward to deepening": "forward to" opens the complement too. The
     // noun may be capitalised, as readouts write it: "The Leaders strongly condemn".
+    // So does a bare noun with a prepositional phrase: "The leaders hail progress in".
     if (info_[before].kind == Kind::kWord && info_[before].classes == 0 &&
         PluralEnding(Lower(before)) && u + 1 < n_ &&
         (Has(u + 1, kClassDeterminer | kClassThat | kClassPossessive | kClassTo) ||
-         IsEntity(u + 1) || (Is(u + 1, "forward") && Is(u + 2, "to")))) {
+         IsEntity(u + 1) || (Is(u + 1, "forward") && Is(u + 2, "to")) ||
+         (IsNounWord(u + 1) && (info_[u + 1].forms & (kFormEd | kFormIng | kFormThird)) == 0 &&
+          Has(u + 2, kClassPreposition)))) {
       const uint32_t d = info_[before].cap && !AllCaps(before) && before > 0
                              ? before - 1
                              : DeterminedNounPhraseStart(before + 1);

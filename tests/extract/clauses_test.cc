@@ -120,6 +120,7 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {"verb group \"agree\": agree (active, asserted)"},
        {}},
       {"Both countries pledge to create a network.", {"verb group \"pledge\""}, {}},
+      {"The leaders hail progress in negotiating an agreement.", {"verb group \"hail\""}, {}},
       // A capitalised plural after its determiner, before adverbs; one opening the sentence; a
       // bare plural opening its clause. Not after "and" (a list of nouns may go on).
       {"The Leaders strongly condemn Russia's attack.",
