@@ -508,6 +508,14 @@ int ClauseReader::ChunkAt(uint32_t u) {
       }
       continue;
     }
+    // "the ROK's first Indo-Pacific Strategy", "its only ally": an adverb of order inside a
+    // noun phrase, before what it modifies.
+    if (v > u && (Is(v, "first") || Is(v, "last") || Is(v, "only")) && v + 1 < n_ &&
+        (IsNounWord(v + 1) || out_->chunk_of[v + 1] >= 0 ||
+         Has(v + 1, kClassModifier | kClassNumber))) {
+      ++v;
+      continue;
+    }
     const Info& i = info_[v];
     if (i.kind == Kind::kDemonym) {
       chunk.owners.push_back(static_cast<uint32_t>(i.mention));

@@ -679,7 +679,13 @@ const EntityDef* DocumentActors::OfficeHolder(std::string_view office) const {
     if (country_ == nullptr) return nullptr;
     const std::string& date =
         units_ != nullptr && current_ < units_->size() ? (*units_)[current_].date : doc_.doc_date;
-    return HolderOf(doc_, std::string(office), country_->entity.id, date);
+    if (const EntityDef* holder = HolderOf(doc_, std::string(office), country_->entity.id, date)) {
+      return holder;
+    }
+    // An office the document's country does not have: the one person of another country
+    // the document names with it ("Prime Minister Jacinda Ardern ... The Prime Minister
+    // expressed her condolences" in a United States statement).
+    return elsewhere.size() == 1 ? elsewhere[0] : nullptr;
   }
   if (candidates.size() == 1) return candidates[0];
   // The one named last before the current unit.

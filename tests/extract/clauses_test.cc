@@ -157,6 +157,11 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {"verb group \"detained\": detain (passive, asserted)\n    subject \"three Americans\" "
         "(names no entity) [reduced relative]"},
        {}},
+      // An adverb of order inside a noun phrase.
+      {"President Biden welcomed the ROK's first Indo-Pacific Strategy.",
+       {"object \"the ROK's first Indo-Pacific Strategy\" (names no entity; owner "
+        "state:south-korea"},
+       {}},
       // The same entity's short form in parentheses after its possessive.
       {"The United States supports the International Atomic Energy Agency's (IAEA) efforts.",
        {"object \"the International Atomic Energy Agency's (IAEA) efforts\""},
