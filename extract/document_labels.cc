@@ -162,9 +162,9 @@ std::pair<uint32_t, uint32_t> LongerName(const DocState& doc, const Tagged& s, u
   return {b, e};
 }
 
-// Whether a title of an office (a name-title that is no honorific: "President", not "Mr.")
-// ends right before token b ("President Biden", "Prime Minister Harper").
-bool AfterOfficeTitle(const DocState& doc, const Tagged& s, uint32_t b) {
+// The title of an office (a name-title that is no honorific: "President", not "Mr.") that ends
+// right before token b ("President Biden", "Prime Minister Harper"), lower case, or "".
+std::string OfficeTitleBefore(const DocState& doc, const Tagged& s, uint32_t b) {
   const NameVocabulary& names = doc.rules.names;
   constexpr uint32_t kLongestTitle = 6;
   uint32_t end = b;
@@ -172,17 +172,56 @@ bool AfterOfficeTitle(const DocState& doc, const Tagged& s, uint32_t b) {
   for (uint32_t t = end > kLongestTitle ? end - kLongestTitle : 0; t < end; ++t) {
     if (names.titles.LongestAt(s.words, t) == end - t &&
         names.honorifics.LongestAt(s.words, t) != end - t) {
+      return AsciiLower(s.Range(t, end));
+    }
+  }
+  return "";
+}
+
+bool AfterOfficeTitle(const DocState& doc, const Tagged& s, uint32_t b) {
+  return !OfficeTitleBefore(doc, s, b).empty();
+}
+
+// Whether a comma and a capitalised title of an office or a person noun follow token `end - 1`
+// within three words: the line of a list of participants ("Bradley Jackson, President and CEO,
+// Tennessee Chamber of Commerce"), a name in full.
+bool TitleAfterComma(const DocState& doc, const Tagged& s, uint32_t end) {
+  const NameVocabulary& names = doc.rules.names;
+  if (end >= s.tokens.size() || s.TokenText(end) != "," || s.words.size() != s.tokens.size()) {
+    return false;
+  }
+  for (uint32_t k = end + 1; k < s.tokens.size() && k < end + 4; ++k) {
+    const std::string_view w = s.TokenText(k);
+    if (w.empty() || w[0] < 'A' || w[0] > 'Z' || InMention(s, k)) return false;
+    if ((names.titles.ContainsWord(s.words[k]) && !names.honorifics.ContainsWord(s.words[k])) ||
+        names.apposition.ContainsWord(s.words[k])) {
       return true;
     }
   }
   return false;
 }
 
+// Whether every word of `title` is a word of one of `person`'s offices ("governor" of
+// "governor"; "secretary" of "secretary of state").
+bool TitleFitsAnOffice(const std::string& title, const EntityDef& person) {
+  const std::vector<std::string_view> words = SplitNonEmpty(title, ' ');
+  return std::any_of(person.entity.roles.begin(), person.entity.roles.end(), [&](const Role& r) {
+    const std::string office = AsciiLower(r.office);
+    const std::vector<std::string_view> office_words = SplitNonEmpty(office, ' ');
+    return std::all_of(words.begin(), words.end(), [&](std::string_view w) {
+      return std::find(office_words.begin(), office_words.end(), w) != office_words.end();
+    });
+  });
+}
+
 // The mentions in `s` of a listed person with roles by the surname alone (one word, the last
-// of the label), right after a free given name that is not the label's first word, where no
-// sentence of the document so far names a country of the person's roles (`states`): "Todd
-// Harper" of the National Credit Union Administration is no Stephen Harper of Canada. The
-// longer name is the given name and the surname.
+// of the label), right after a free given name that is not the label's first word (and a middle
+// initial, "Shaun R. Harper"), where no sentence of the document so far names a country of the
+// person's roles (`states`), or it has that middle initial, or an office title before the name
+// fits none of the person's offices, or a comma and a title follow it (a list's line): "Todd
+// Harper" of the National Credit Union Administration is no Stephen Harper of
+// Canada, "Governor Henry McMaster" no H. R. McMaster. The longer name is the given name (and
+// initial) and the surname.
 std::vector<LongerMention> SurnamesOfOthers(const DocState& doc, const Tagged& s,
                                             const std::set<std::string>& states) {
   std::vector<LongerMention> out;
@@ -196,14 +235,28 @@ std::vector<LongerMention> SurnamesOfOthers(const DocState& doc, const Tagged& s
     }
     const std::vector<std::string_view> own = SplitNonEmpty(def->entity.label, ' ');
     const uint32_t b = m.tok_begin;
-    if (own.size() < 2 || s.TokenText(b) != own.back() || !s.tokens[b].space_before ||
-        !FreeNameWord(doc, s, b - 1) || !doc.rules.names.given.ContainsWord(s.words[b - 1]) ||
-        s.TokenText(b - 1) == own.front()) {
+    if (own.size() < 2 || s.TokenText(b) != own.back() || !s.tokens[b].space_before) continue;
+    // The given name, or a given name and a middle initial ("Shaun R. Harper").
+    uint32_t g = b - 1;
+    if (b >= 3 && s.TokenText(b - 1) == "." && !s.tokens[b - 1].space_before &&
+        s.TokenText(b - 2).size() == 1 && s.TokenText(b - 2)[0] >= 'A' &&
+        s.TokenText(b - 2)[0] <= 'Z' && s.tokens[b - 2].space_before) {
+      g = b - 3;
+    }
+    if (!FreeNameWord(doc, s, g) || !doc.rules.names.given.ContainsWord(s.words[g]) ||
+        s.TokenText(g) == own.front()) {
       continue;
     }
+    // A title before the name that none of the person's offices fits ("Governor Henry
+    // McMaster" is no H. R. McMaster, a general and national security advisor), or no country
+    // of theirs named so far.
+    const std::string title = OfficeTitleBefore(doc, s, g);
     const bool country = std::any_of(def->entity.roles.begin(), def->entity.roles.end(),
                                      [&](const Role& r) { return states.count(r.country) > 0; });
-    if (!country) out.push_back({i, b - 1, m.tok_end});
+    if (!country || g != b - 1 || (!title.empty() && !TitleFitsAnOffice(title, *def)) ||
+        TitleAfterComma(doc, s, m.tok_end)) {
+      out.push_back({i, g, m.tok_end});
+    }
   }
   return out;
 }

@@ -9,6 +9,13 @@
 
 namespace parley::internal {
 
+bool RoleReader::SurfaceSubject(const Rule& rule) {
+  const Frame& frame = *rule.frame;
+  return rule.imported && rule.cameo.empty() && !frame.refine.empty() &&
+         std::all_of(frame.refine.begin(), frame.refine.end(),
+                     [](const Refinement& r) { return r.cameo.empty() && !r.reverse.empty(); });
+}
+
 void RoleReader::FindDirect(const VerbGroup& g, const GroupVerb& v, const FrameVerb& fv,
                             RoleReading* r) const {
   if (r->chained) return;
@@ -129,7 +136,7 @@ const char* RoleReader::ReadSubject(const Rule& rule, const VerbGroup& g, const 
   bool& object_from_members = r->object_from_members;
   // An imported frame takes the owner of a subject phrase that names no entity, as PETRARCH
   // codes the first actor of the subject's noun phrase ("Eriador's death toll has risen").
-  subject_chunk = v.passive ? g.agent : g.subject;
+  subject_chunk = v.passive && !SurfaceSubject(rule) ? g.agent : g.subject;
   subjects = ResolveChunk(s_, a_, subject_chunk, frame.subject_bits, frame.subject_actor,
                           g.owner_subject || rule.imported, doc_);
   // A nominalisation without an agent whose of-phrase cannot be the object is about its

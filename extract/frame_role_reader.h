@@ -65,7 +65,8 @@ class RoleReader {
   // The object: the first of the frame's object fillers that names entities.
   void ReadObject(const Rule& rule, const VerbGroup& g, RoleReading* r) const;
 
-  // The subject: the verb's (a passive's by-agent), a nominalisation's of-phrase, an agentless
+  // The subject: the verb's (a passive's by-agent, except for a SurfaceSubject frame), a
+  // nominalisation's of-phrase, an agentless
   // passive's agreement parties, a list introduction's. Null, or why there is none.
   const char* ReadSubject(const Rule& rule, const VerbGroup& g, const GroupVerb& v,
                           RoleReading* r) const;
@@ -90,6 +91,14 @@ class RoleReader {
 
  private:
   std::string_view Lower(uint32_t u) const { return sentence_.Lower(u); }
+
+  // Whether `rule` is an imported frame whose codes are all reverse codes (`refine * from* ->
+  // :066`): PETRARCH's `+ * FROM $`, a target before the verb and the source in a phrase after
+  // it, whose roles are where the words stand. Its subject is the one before the verb in
+  // either voice ("Ithilen was freed from Mordor": Mordor's 066 to Ithilen, as "Eriador
+  // received money from Osgiliath" is Osgiliath's 071 to Eriador; "X has been charged by Y
+  // with forming a government", CAMEO.2.0's `+ BEEN * BY $`, Y's 060 to X).
+  static bool SurfaceSubject(const Rule& rule);
 
   // The text of g from unit `from` (TextExtents), cut to what g's phrase holds: into `*text`
   // when there is one, with `*text_end` past it.

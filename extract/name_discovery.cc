@@ -240,6 +240,64 @@ const EntityDef* ListedBySurname(const CompiledRules& rules, std::span<const uin
   return found;
 }
 
+// Whether `title` (lower case) is all one title of name-leader-title ("president", "prime
+// minister").
+bool IsLeaderTitle(const NameVocabulary& names, const std::string& title) {
+  if (title.empty()) return false;
+  const std::vector<Token> tokens = Tokenize(title);
+  return names.leader_titles.LongestAt(names.Ids(title, tokens), 0) == tokens.size();
+}
+
+// Whether the one-word person `surname`, found after `title`, is a head of state or government
+// whom nothing else explains: the title is one of name-leader-title, no list knows the surname
+// (nor, after a particle, "Sisi" of "El-Sisi"), the document never writes it in lower case
+// ("the President Management and Administration office"), it is no particle and no first name
+// of the gender lists ("Prime Minister Justin" of a cut title), and a sentence other than a title
+// or heading writes it right after such a title as a whole name (no capitalised word, opening quote
+// or hyphen after it).
+bool UnknownLeader(const DocState& doc, const std::string& surname, const std::string& title,
+                   const std::vector<Tagged>& sentences, const std::vector<bool>& titles) {
+  const CompiledRules& rules = doc.rules;
+  const NameVocabulary& names = rules.names;
+  if (!IsLeaderTitle(names, title)) return false;
+  if (!Lookup(rules.person_surnames, TransliterationKey(surname)).empty()) return false;
+  const std::string_view after = AfterParticle(names, surname);
+  if (!after.empty() && !Lookup(rules.person_surnames, TransliterationKey(after)).empty()) {
+    return false;
+  }
+  const std::string lower = AsciiLower(surname);
+  const uint32_t id = names.Id(lower);
+  if (surname.size() < 3 || (doc.words != nullptr && doc.words->Contains(lower)) ||
+      (id != TokenTable::kAbsent && (names.female.ContainsWord(id) || names.male.ContainsWord(id) ||
+                                     names.particles.ContainsWord(id)))) {
+    return false;
+  }
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    if (i < titles.size() && titles[i]) continue;
+    const Tagged& s = sentences[i];
+    for (size_t t = 1; t < s.tokens.size(); ++t) {
+      if (s.TokenText(t) != surname || s.words.size() != s.tokens.size()) continue;
+      // A title, not "the President" of an office's name ("the Executive Office of the
+      // President Management and Administration").
+      bool after_title = false;
+      for (size_t n = 1; n <= 3 && n <= t && !after_title; ++n) {
+        after_title = names.leader_titles.LongestAt(s.words, t - n) == n &&
+                      (t == n || AsciiLower(s.TokenText(t - n - 1)) != "the");
+      }
+      if (!after_title) continue;
+      if (t + 1 == s.tokens.size()) return true;
+      // The whole name: not the first word of a longer one ("President Benigno “Noynoy”
+      // Aquino", "Paralyzed Veterans of America") nor of a hyphenated one ("El" of "El-Sisi").
+      const std::string_view next = s.TokenText(t + 1);
+      const bool joined = s.tokens[t + 1].begin == s.tokens[t].end && next == "-";
+      const bool quote = next.starts_with("\u201c") || next.starts_with("\u2018") || next == "\"" ||
+                         (next == "'" && (t + 2 == s.tokens.size() || s.TokenText(t + 2) != "s"));
+      if (!joined && !quote && !(next[0] >= 'A' && next[0] <= 'Z')) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 void AddLocalEntity(const NewName& name, DocState* doc, DocumentAnalysis* out) {
@@ -457,7 +515,8 @@ void DiscoverByShape(const Tagged& s, bool title_like, bool document_title, DocS
   }
 }
 
-void LinkShortForms(const std::vector<Tagged>& sentences, DocState* doc) {
+void LinkShortForms(const std::vector<Tagged>& sentences, const std::vector<bool>& titles,
+                    DocState* doc) {
   const CompiledRules& rules = doc->rules;
   // The people of the document named in full, by the first and last word of their names.
   std::vector<const EntityDef*> people;
@@ -581,7 +640,11 @@ void LinkShortForms(const std::vector<Tagged>& sentences, DocState* doc) {
     }
     if (target == nullptr && by_last.count(key) == 0) target = only(by_first, key);
     if (target == nullptr && by_last.count(key) == 0 && by_first.count(key) == 0) {
-      target = ListedBySurname(rules, Lookup(rules.person_surnames, key), title, doc->doc_date);
+      const std::span<const uint32_t> listed = Lookup(rules.person_surnames, key);
+      target = ListedBySurname(rules, listed, title, doc->doc_date);
+      if (target == nullptr && UnknownLeader(*doc, def.entity.label, title, sentences, titles)) {
+        continue;  // a person of its own
+      }
     }
     redirect[&def] = target != &def ? target : nullptr;
   }

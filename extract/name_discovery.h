@@ -15,7 +15,11 @@
 //   "Assad" after "Hafez al-Assad" is not the lists' Bashar al-Assad); otherwise a listed
 //   person with that surname whose office agrees with the
 //   title it was written with (and whose dates hold the document date); otherwise it is a
-//   mention of no entity (a person node "Johnson" would join every Johnson of a store). One
+//   mention of no entity (a person node "Johnson" would join every Johnson of a store), unless
+//   its title is a head of state's or government's (name-leader-title), no list knows the
+//   surname and a unit other than the document's title writes it: then it is a person of that
+//   office ("President Hichilema" in a readout that never writes his given name; across
+//   documents graph/person_merge.h joins it to a full name with that surname and office). One
 //   name after a regnal title is a name in full ("King Hussein", name_shape.h).
 //
 // Thread-safety: per document, on one thread.
@@ -73,8 +77,10 @@ void DiscoverByShape(const Tagged& s, bool title_like, bool document_title, DocS
                      DocumentAnalysis* out);
 
 // Links short forms once every name of the document is known: surnames to full names, and the
-// last word of a listed person's full name to that person for this document.
-void LinkShortForms(const std::vector<Tagged>& sentences, DocState* doc);
+// last word of a listed person's full name to that person for this document. `titles[i]`:
+// sentences[i] is a title or heading (the document's own title may be cut inside a name).
+void LinkShortForms(const std::vector<Tagged>& sentences, const std::vector<bool>& titles,
+                    DocState* doc);
 
 // Fills rules->names from the word lists NameVocabulary::kListNames and indexes the listed
 // persons by TransliterationKey of their names and surnames (rules->person_names,

@@ -1,6 +1,7 @@
 #include "extract/name_shape.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "base/text.h"
 #include "extract/scratch_pool.h"
@@ -328,9 +329,9 @@ std::vector<uint32_t> NameVocabulary::Ids(std::string_view lower,
 
 bool NameVocabulary::AddList(std::string_view name,
                              const std::vector<std::vector<std::string>>& items) {
-  PhraseSet* sets[] = {&titles,   &particles, &stopwords,      &openers,    &heads[0],
-                       &heads[1], &heads[2],  &event_prefixes, &honorifics, &given,
-                       &regnal,   &female,    &male,           &apposition, &heads[3]};
+  PhraseSet* sets[] = {&titles,   &particles,      &stopwords,  &openers,      &heads[0], &heads[1],
+                       &heads[2], &event_prefixes, &honorifics, &given,        &regnal,   &female,
+                       &male,     &apposition,     &heads[3],   &leader_titles};
   for (size_t i = 0; i < kListNames.size(); ++i) {
     if (kListNames[i] != name) continue;
     TokenTable& table = shared_ != nullptr ? *shared_ : own_;
@@ -339,7 +340,7 @@ bool NameVocabulary::AddList(std::string_view name,
       for (const std::string& token : item) phrase.push_back(table.Intern(token));
       const bool never = sets[i] != &particles && sets[i] != &openers && sets[i] != &honorifics &&
                          sets[i] != &given && sets[i] != &regnal && sets[i] != &female &&
-                         sets[i] != &male && sets[i] != &apposition;
+                         sets[i] != &male && sets[i] != &apposition && sets[i] != &leader_titles;
       if (never && phrase.size() == 1) never_names.Add(phrase);
       sets[i]->Add(std::move(phrase));
     }
@@ -539,19 +540,45 @@ bool TitlePrecedes(const Reader& r, const NameVocabulary& v, const std::vector<i
 // Otherwise the first word must be a known given name, or initials must follow it ("Langston
 // W. Bottoms"): title case alone ("Extend Medicare", "African Studies") is no evidence of a
 // person.
+// True when a comma and a capitalised title or person noun follow the name ending at `end`,
+// within its first three words ("Bradley Jackson, President and CEO, Tennessee Chamber of
+// Commerce", "Mark McManus, General President, United Association", "Kiran Ahuja, Nominee for
+// Director"): the line of a list of participants or nominees.
+bool TitleAfterComma(const Reader& r, const NameVocabulary& v, const std::vector<int>& known_at,
+                     size_t end) {
+  if (!r.Is(end, ",")) return false;
+  for (size_t k = end + 1; k < known_at.size() && k < end + 4; ++k) {
+    if (!IsCapitalized(r.Tok(k))) return false;
+    if ((v.titles.ContainsWord(r.Id(k)) && !v.honorifics.ContainsWord(r.Id(k))) ||
+        v.apposition.ContainsWord(r.Id(k))) {
+      return true;
+    }
+    if (known_at[k] >= 0) return false;
+  }
+  return false;
+}
+
 template <typename FreeEnd>
 bool PersonWithoutTitle(const Reader& r, const NameVocabulary& v,
                         const std::vector<KnownSpan>& known, const std::vector<int>& known_at,
                         FreeEnd free_end, const DocumentWords* words, size_t* i,
                         std::vector<ShapedName>* out) {
   const size_t at = *i;
+  // A title-like unit (a heading, a list's line) gives a name only at its start, before a
+  // title after a comma ("Bradley Jackson, President and CEO, ..."; bullets and emphasis
+  // before it aside).
+  bool line_start = true;
+  for (size_t q = 0; q < at && line_start; ++q) {
+    line_start = !std::isalnum(static_cast<unsigned char>(r.Tok(q)[0]));
+  }
   // A known person's one-word name that is a given name, then a surname no mention covers:
   // another person ("journalist Lincoln Steffens" is not Abraham Lincoln), as after a title.
-  const bool given_start = words != nullptr && known_at[at] >= 0 &&
+  const bool given_start = (words != nullptr || line_start) && known_at[at] >= 0 &&
                            known[known_at[at]].person_word && at + 1 < r.size() &&
                            known_at[at + 1] < 0 && r.Space(at + 1) &&
                            v.given.ContainsWord(r.Id(at));
-  if (words == nullptr || (known_at[at] >= 0 && !given_start) || !IsCapitalized(r.Tok(at)) ||
+  if ((words == nullptr && !line_start) || (known_at[at] >= 0 && !given_start) ||
+      !IsCapitalized(r.Tok(at)) ||
       (at > 0 && IsCapitalized(r.Tok(at - 1)) && known_at[at - 1] < 0)) {
     return false;
   }
@@ -566,11 +593,14 @@ bool PersonWithoutTitle(const Reader& r, const NameVocabulary& v,
   }
   if (end <= at || name_words < 2 || name_words > 4 || r.NotPersonShaped(at, end)) return false;
   bool weak = false;
-  const bool follows = PersonFollows(r, v, known, known_at, end, &weak);
   const bool named = initials || v.given.ContainsWord(r.Id(at));
-  if (follows ? weak && !named
-              : !(words->Alone(r.Tok(end - 1)) || TitlePrecedes(r, v, known_at, at)) || !named) {
-    return false;
+  if (!named || !TitleAfterComma(r, v, known_at, end)) {
+    if (words == nullptr) return false;
+    const bool follows = PersonFollows(r, v, known, known_at, end, &weak);
+    if (follows ? weak && !named
+                : !(words->Alone(r.Tok(end - 1)) || TitlePrecedes(r, v, known_at, at)) || !named) {
+      return false;
+    }
   }
   ShapedName name;
   name.tok_begin = static_cast<uint32_t>(at);

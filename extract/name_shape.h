@@ -83,11 +83,11 @@ class PhraseSet {
 struct NameVocabulary {
   // The word lists read, in the order of the members below. A rule set without them finds
   // nothing by shape.
-  static constexpr std::array<std::string_view, 15> kListNames = {
+  static constexpr std::array<std::string_view, 16> kListNames = {
       "name-title",        "name-particle",   "name-stopword", "name-opener",
       "head-organization", "head-agreement",  "head-event",    "head-event-prefix",
       "name-honorific",    "name-given",      "name-regnal",   "name-female",
-      "name-male",         "name-apposition", "head-place"};
+      "name-male",         "name-apposition", "head-place",    "name-leader-title"};
 
   PhraseSet titles;     // "president", "prime minister", "mr", "his excellency"
   PhraseSet particles;  // "de", "van", "von", "der", "bin", "al"
@@ -110,6 +110,10 @@ struct NameVocabulary {
   // Nouns of an apposition or parenthesis that says the name before it is a person's
   // ("Bunau-Varilla, the Panamanian representative"; "diplomat", "representative").
   PhraseSet apposition;
+  // Titles of a head of state or government ("president", "prime minister"; a subset of
+  // `titles`): a surname alone after one that nothing else in the document or the lists explains
+  // is a person of that office ("President Hichilema"; name_discovery.h).
+  PhraseSet leader_titles;
   // The one-word titles, stop words and head nouns together: words never part of a person's
   // name, found with one lookup.
   PhraseSet never_names;

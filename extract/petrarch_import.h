@@ -78,9 +78,9 @@
 // is one of the names kept; an entity with none left is not written unless the rules have its id or
 // it is a state. Names of several words are case-sensitive in DisplayName's case ("The Shire" and
 // "the Shire"), unless a hyphen, an apostrophe or a short word in capitals leaves the spelling
-// open. A state whose codes are all dated takes its current code ("ARMENIA_ [USRARM <900823] [ARM
-// >911221]"); dated codes on a name with a head noun of organizations and no title make an
-// organization
+// open; a one-word name is open where a hyphen or an apostrophe is in it ("Barad-dur"). A state
+// whose codes are all dated takes its current code ("ARMENIA_ [USRARM <900823] [ARM >911221]");
+// dated codes on a name with a head noun of organizations and no title make an organization
 // ("POLITBURO OF THE COMMUNIST PARTY ..."). An agent noun's trailing preposition is dropped
 // ("AMBASSADOR TO" is "ambassador"). Agents are read first: their nouns are titles and English
 // words to the actors.

@@ -486,7 +486,10 @@ void ActorImporter::AddNames(const std::string& path, const Actor& a, EntityType
         Add(&e->aliases, n.text);
         continue;
       }
-      Add(&e->aliases, display);
+      // Hyphened or with an apostrophe, in any case, as AddName reads a name of several words:
+      // PETRARCH matches names case-insensitively ("Barad-dur" for BARAD-DUR, "Lashkar-e-Taiba"
+      // for LASHKAR-E-TAIBA).
+      Add(display.find_first_of("-'") != std::string::npos ? &e->aliases_i : &e->aliases, display);
       if (n.text.size() <= 5 && display != n.text) Add(&e->aliases, n.text);
     } else {
       AddName(display, e);

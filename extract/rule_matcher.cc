@@ -157,7 +157,13 @@ class Analyzer {
         internal::Discover(tagged[i], &prefilter_, &doc_, out);
         kept[i] = prefilter_.Keep();
       }
-      if (shapes) internal::LinkShortForms(tagged, &doc_);
+      if (shapes) {
+        std::vector<bool> titles(units.size());
+        for (size_t i = 0; i < units.size(); ++i) {
+          titles[i] = !units[i].relational || units[i].title;
+        }
+        internal::LinkShortForms(tagged, titles, &doc_);
+      }
       if (!doc_.local_aliases.empty()) {
         for (size_t i = 0; i < units.size(); ++i) {
           if (internal::AddLocalMentions(doc_, &tagged[i], units[i].title)) kept[i] = {};

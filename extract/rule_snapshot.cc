@@ -481,9 +481,9 @@ struct SnapshotAccess {
   template <typename IO>
   static void Fields(IO& io, NameVocabulary& v, TokenTable* vocabulary) {
     auto& [titles, particles, stopwords, openers, heads, event_prefixes, honorifics, given, regnal,
-           female, male, apposition, never_names, own_, shared_] = v;
+           female, male, apposition, leader_titles, never_names, own_, shared_] = v;
     All(io, titles, particles, stopwords, openers, heads, event_prefixes, honorifics, given, regnal,
-        female, male, apposition, never_names, own_);
+        female, male, apposition, leader_titles, never_names, own_);
     bool shared = shared_ != nullptr;
     Field(io, shared);
     if constexpr (IO::kReading) {

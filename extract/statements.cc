@@ -385,10 +385,36 @@ void AttachQualifiers(const Rule& rule, const Tagged& s, size_t u0, size_t u1,
     }
     return false;
   };
-  auto attach = [&](bool allowed, auto&& fits, auto&& assign, const char* role) {
-    if (!allowed) return;
-    const Mention* best = nullptr;
-    size_t best_distance = 0;
+  // What the claim may take from the units around it, each the nearest mention that fits within
+  // kAttachWindow of the claim and is not bound yet: the time, a target, an event, a place.
+  // The four kinds are disjoint (a date of a claim's time or a target; an event or a place), so
+  // one scan finds them all and none takes another's.
+  enum Kind { kTime, kTarget, kEvent, kPlace, kKinds };
+  // Only a point date ("in 2018", "since 2014", "the June 1967 war") is the time of the act; a
+  // target makes the claim a plan, a baseline ("from 2005 levels") or an attribute ("the 1967
+  // lines") says nothing of when. A standing fact ("holds_office") is no plan, whatever target
+  // stands near it.
+  const bool wanted[kKinds] = {rule.attach_time && !st->time,
+                               rule.attach_time && *target == nullptr && !rule.attach_document_date,
+                               rule.attach_event && !st->event, rule.attach_place && !st->place};
+  const Mention* best[kKinds] = {};
+  size_t best_distance[kKinds] = {};
+  // The kind `m` would be taken as, or kKinds.
+  auto kind_of = [&](const Mention& m) -> int {
+    if (m.kind == MentionKind::kDate) {
+      if (IsClaimTime(m.date_role)) return kTime;
+      return m.date_role == DateRole::kTarget ? kTarget : kKinds;
+    }
+    if (m.entity == nullptr || m.kind == MentionKind::kDemonym) return kKinds;
+    if (m.entity->entity.type == EntityType::kEvent) return kEvent;
+    if (m.entity->entity.type != EntityType::kPlace) return kKinds;
+    // A place that stands for an actor bound in this statement is not where it happened.
+    return m.acts_as != nullptr && (m.acts_as->entity.id == st->subject.id ||
+                                    (st->object && st->object->id == m.acts_as->entity.id))
+               ? kKinds
+               : kPlace;
+  };
+  if (wanted[kTime] || wanted[kTarget] || wanted[kEvent] || wanted[kPlace]) {
     // Only units within kAttachWindow of the claim can be taken.
     const size_t first = u0 > kAttachWindow ? u0 - kAttachWindow : 0;
     const size_t last = std::min(s.units.size(), std::max(u0, u1) + kAttachWindow);
@@ -396,70 +422,46 @@ void AttachQualifiers(const Rule& rule, const Tagged& s, size_t u0, size_t u1,
       if (s.units[u].mention < 0) continue;
       const Mention& m = s.mentions[s.units[u].mention];
       if (blocked != nullptr && (*blocked)[u]) continue;
-      if (!fits(m) || std::find(used->begin(), used->end(), &m) != used->end()) continue;
+      const int k = kind_of(m);
+      if (k == kKinds || !wanted[k] || std::find(used->begin(), used->end(), &m) != used->end()) {
+        continue;
+      }
       // A date inside the claim's content dates the content ("agreed to reconvene on May 10,
       // 1775"), not the claim.
       if (m.kind == MentionKind::kDate && (in_content(u) || in_aside(u))) continue;
       const size_t d = u < u0 ? u0 - u : (u >= u1 ? u - u1 + 1 : 0);
       if (d > kAttachWindow) continue;
-      if (best == nullptr || d < best_distance) {
-        best = &m;
-        best_distance = d;
+      if (best[k] == nullptr || d < best_distance[k]) {
+        best[k] = &m;
+        best_distance[k] = d;
       }
     }
-    if (best == nullptr) return;
-    used->push_back(best);
-    assign(*best);
-    if (firing == nullptr) return;
-    firing->captures.emplace_back(
-        std::string(role) + " (attached)",
-        best->kind == MentionKind::kDate ? best->time.value : best->entity->entity.id);
-  };
-  if (!st->time) {
-    // Only a point date ("in 2018", "since 2014", "the June 1967 war") is the time of the act; a
-    // target makes the claim a plan, a baseline ("from 2005 levels") or an attribute ("the 1967
-    // lines") says nothing of when.
-    attach(
-        rule.attach_time,
-        [](const Mention& m) { return m.kind == MentionKind::kDate && IsClaimTime(m.date_role); },
-        [&](const Mention& m) {
-          st->time = m.time;
-          *time_mention = &m;
-        },
-        "time");
   }
-  // A standing fact ("holds_office") is no plan, whatever target stands near it.
-  if (*target == nullptr && !rule.attach_document_date) {
-    attach(
-        rule.attach_time,
-        [](const Mention& m) {
-          return m.kind == MentionKind::kDate && m.date_role == DateRole::kTarget;
-        },
-        [&](const Mention& m) { *target = &m; }, "target");
-  }
-  if (!st->event) {
-    attach(
-        rule.attach_event,
-        [](const Mention& m) {
-          return m.entity != nullptr && m.kind != MentionKind::kDemonym &&
-                 m.entity->entity.type == EntityType::kEvent;
-        },
-        [&](const Mention& m) { st->event = Ref(m.entity); }, "event");
-  }
-  if (!st->place) {
-    attach(
-        rule.attach_place,
-        [&](const Mention& m) {
-          if (m.entity == nullptr || m.kind == MentionKind::kDemonym ||
-              m.entity->entity.type != EntityType::kPlace) {
-            return false;
-          }
-          // A place that stands for an actor bound in this statement is not where it happened.
-          return !(m.acts_as != nullptr &&
-                   (m.acts_as->entity.id == st->subject.id ||
-                    (st->object && st->object->id == m.acts_as->entity.id)));
-        },
-        [&](const Mention& m) { st->place = Ref(m.entity); }, "place");
+  static constexpr const char* kRoles[kKinds] = {"time", "target", "event", "place"};
+  for (int k = 0; k < kKinds; ++k) {
+    const Mention* m = best[k];
+    if (m == nullptr) continue;
+    used->push_back(m);
+    switch (k) {
+      case kTime:
+        st->time = m->time;
+        *time_mention = m;
+        break;
+      case kTarget:
+        *target = m;
+        break;
+      case kEvent:
+        st->event = Ref(m->entity);
+        break;
+      default:
+        st->place = Ref(m->entity);
+        break;
+    }
+    if (firing != nullptr) {
+      firing->captures.emplace_back(
+          std::string(kRoles[k]) + " (attached)",
+          m->kind == MentionKind::kDate ? m->time.value : m->entity->entity.id);
+    }
   }
   if (*time_mention != nullptr && (*time_mention)->relative) st->doc_date = doc.doc_date;
   if (!st->time && doc.time != nullptr && (rule.attach_time || rule.attach_document_date)) {
@@ -600,7 +602,7 @@ void Relations(const Tagged& s, Prefilter* prefilter, const DocState& doc,
   }
   // Frames read the clause analysis, which runs when a frame's verb occurs, for `parley rules
   // explain`, and when the document's actors (participants.h) follow its subjects and lists.
-  const std::vector<uint32_t>& frames = prefilter->SelectFrames(s);
+  const FrameSelection& frames = prefilter->SelectFrames(s);
   ClauseAnalysis& clauses = doc.clauses;
   const bool analysed = !frames.empty() || doc.trace || doc.actors != nullptr;
   if (analysed) {

@@ -212,7 +212,17 @@ NameEvidence CompareNames(std::string_view a, std::string_view b) {
   ParsedName x = Parse(a), y = Parse(b);
   if (x.tokens.empty() || y.tokens.empty()) return NameEvidence::kNone;
   if (x.tokens.size() < 2 || y.tokens.size() < 2) {
-    return x.tokens == y.tokens && x.suffix == y.suffix ? NameEvidence::kSame : NameEvidence::kNone;
+    if (x.tokens == y.tokens && x.suffix == y.suffix) return NameEvidence::kSame;
+    // A surname alone and a name ending with it ("Hichilema", "Hakainde Hichilema"; "Kadhimi",
+    // "Al-Kadhimi"): context decides.
+    // Not a name of initials and a surname ("H. R. McMaster" and "Henry McMaster").
+    const bool x_one = x.tokens.size() == 1;
+    const ParsedName& one = x_one ? x : y;
+    const ParsedName& full = x_one ? y : x;
+    return full.tokens.size() >= 2 && full.tokens.back() == one.tokens[0] && one.suffix.empty() &&
+                   SplitNonEmpty(x_one ? a : b, ' ').size() == 1
+               ? NameEvidence::kSpelling
+               : NameEvidence::kNone;
   }
   // The family name first in one, last in the other ("Akiba Takeo", "Takeo Akiba"); "Martin
   // Luther" and "Luther Martin" are two people, so context decides.
@@ -270,7 +280,8 @@ void PersonMerger::Remember(const Entity& person) {
     known.label = person.label;
     known.type = person.type;
   }
-  // Its names of two words or more, each indexed by the words after its first.
+  // Its names of two words or more, each indexed by the words after its first (and a discovered
+  // one-word label by its word).
   auto add_name = [&](const std::string& name) {
     const bool is_label = name == known.label;
     if (is_label
@@ -279,9 +290,12 @@ void PersonMerger::Remember(const Entity& person) {
       return;
     }
     std::vector<std::string> tokens = Parse(name).tokens;
-    if (tokens.size() < 2) return;
+    // A discovered surname alone ("President Hichilema") is found by its word, so that a full
+    // name stored after it joins it.
+    const bool surname = tokens.size() == 1 && is_label && person.attributes.count("discovered_by");
+    if (tokens.size() < 2 && !surname) return;
     if (!is_label) known.aliases.push_back(name);
-    for (size_t i = 1; i < tokens.size(); ++i) {
+    for (size_t i = surname ? 0 : 1; i < tokens.size(); ++i) {
       std::vector<std::string>& ids = by_token_[tokens[i]];
       if (std::find(ids.begin(), ids.end(), person.id) == ids.end()) ids.push_back(person.id);
     }

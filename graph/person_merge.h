@@ -21,7 +21,8 @@
 //                   two-word name in the other order ("Akiba Takeo", "Takeo Akiba"); or the
 //                   first given name left out ("Irfaan Ali", "Mohamed Irfaan Ali"); or the
 //                   same given name and another word spelled as above ("Barham Salih",
-//                   "Barham Saleh");
+//                   "Barham Saleh"); or a surname alone and a name ending with it ("Hichilema",
+//                   "Hakainde Hichilema": a head of state by title and surname, name_discovery.h);
 //   - context, from the two entities: an office agrees when a word of the `title` attribute or
 //     of a role's office is shared, rank words aside ("deputy secretary" and "secretary of
 //     agriculture"; courtesy titles such as "Mr" or "the Honorable" say nothing); countries
@@ -61,7 +62,7 @@ enum class NameEvidence { kNone, kSpelling, kShortForm, kForm, kSame };
 
 // How strongly two person labels name one person (see above). Case, diacritics, initials
 // ("Patrick J. Kennedy") and suffixes ("Jr.", "III") do not count; a name of one word is
-// kSame with an equal word and kNone otherwise.
+// kSame with an equal word, kSpelling with a longer name ending with it, kNone otherwise.
 NameEvidence CompareNames(std::string_view a, std::string_view b);
 
 // Whether `a` and `b` share an office (title attribute or role office, courtesy titles aside).

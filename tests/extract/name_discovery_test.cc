@@ -230,6 +230,32 @@ TEST(NameDiscoveryTest, PeopleAndTheirShortForms) {
        "1965-03-01",
        {"person:lyndon-b-johnson Lyndon B. Johnson 1"}},
       {"Ambassador Johnson signed the bill.", "1965-03-01", {}},
+      // After the title of a head of state or government, a surname no list knows is a person
+      // of that office; after another title, or as the first part of a hyphenated name, not.
+      {"Vice President Harris met with President Hichilema today. President Hichilema thanked "
+       "her.",
+       "2021-09-22",
+       {"person:hichilema Hichilema 2", "person:kamala-harris Kamala Harris 1"}},
+      {"Ambassador Hichilema met the Vice President.", "2021-09-22", {}},
+      // A list's line: a given name and a surname before a comma and a title; a heading line
+      // without them gives none.
+      {"Participants included:\n\nMary Kane, President & CEO, Maryland Chamber of Commerce\n\n"
+       "Bradley Jackson, President and CEO, Tennessee Chamber of Commerce\n\nErica Ford, Life "
+       "Camp, Inc.\n",
+       "2023-07-28",
+       {"person:bradley-jackson Bradley Jackson 1", "person:mary-kane Mary Kane 1"}},
+      // A listed person's surname after another given name, after a title none of their offices
+      // fits or with a middle initial, is another person ("Governor Henry McMaster" is no H. R.
+      // McMaster, "Shaun R. Harper" no Stephen Harper), even where a country of theirs is named.
+      {"The United States thanks Governor Henry McMaster of South Carolina.",
+       "2022-09-28",
+       {"person:henry-mcmaster Henry McMaster 1"}},
+      {"Canada and the United States welcome Shaun R. Harper, the scholar.",
+       "2022-09-28",
+       {"person:shaun-harper Shaun R. Harper 1"}},
+      {"President Biden met President El-Sisi in Egypt.",
+       "2022-11-11",
+       {"person:abdel-fattah-el-sisi Abdel Fattah el-Sisi 1", "person:joe-biden Joe Biden 1"}},
       // A surname after a title the document's full name never held, but a listed person with
       // that surname did, is the listed person, with or without the title.
       {"President Kennedy issued a warning. Kennedy sent a letter. Attorney General Robert "

@@ -387,6 +387,13 @@ TEST(PetrarchImportTest, NamesThatAreNotTheActorsStayOut) {
        "BAN_KI-MOON_ [IGOUNO 20070101-20161231]\n",
        {"  alias      The Foundation, the Foundation", "  alias/i    Ban Ki-Moon"},
        {}},
+      {"a one-word name with a hyphen or an apostrophe is open too (\"Barad-dur\")",
+       "x.actors.txt",
+       "MORDOR [MOR]\n"
+       "+BARAD-DUR\n"
+       "+UDUN\n",
+       {"entity state:mordor", "  alias/i    Barad-Dur", "  alias      Mordor, Udun, UDUN"},
+       {}},
       {"another organization of the same code is no alias; an actor does not join another of "
        "its code",
        "x.actors.txt",
@@ -505,6 +512,8 @@ TEST(PetrarchImportTest, ImportedPatternsReadTheirRoleMarkers) {
                                   "- % * [030:030]\n"
                                   "--- RECEIVE [070] ---\nRECEIVE\n"
                                   "- + * FROM $ [071]\n"
+                                  "--- RELEASE [060] ---\nRELEASE\n"
+                                  "- + * FROM $ [066]\n"
                                   "--- CLASH [223] ---\nCLASH\n"
                                   "- &NEGAUX * OVER EFFORTS  [904]\n"
                                   "--- WARN [160] ---\nWARN\n"
@@ -528,6 +537,11 @@ TEST(PetrarchImportTest, ImportedPatternsReadTheirRoleMarkers) {
        {"GON OSG 030 asserted", "OSG GON 030 asserted"}},
       {"Gondor agrees that the dispute should be settled.", {}},
       {"Arnor received money from Osgiliath.", {"OSG ARN 071 asserted"}},
+      // `+` before the verb is where the words stand: the target is the subject of a passive
+      // too, the from-phrase the source.
+      {"Arnor was released from Osgiliath.", {"OSG ARN 066 asserted"}},
+      {"Arnor's envoys were released from Osgiliath.", {"OSG ARN 066 asserted"}},
+      {"Arnor released Gondor.", {"ARN GON 060 asserted"}},
       {"Arnor didn't clash over the efforts of Gondor.", {"ARN GON 904 asserted"}},
       // `^ +` after a preposition: an actor in a phrase after that preposition's.
       {"Arnor warned at the border of Gondor.", {"ARN GON 162 asserted"}},
