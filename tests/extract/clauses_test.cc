@@ -157,6 +157,13 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {"verb group \"detained\": detain (passive, asserted)\n    subject \"three Americans\" "
         "(names no entity) [reduced relative]"},
        {}},
+      // A sum after a determiner, and a noun's possessive, inside the object.
+      {"Biden welcomed the $100 million commitment from the GCC.",
+       {"object \"the $100 million commitment\" (names no entity)"},
+       {}},
+      {"Biden renewed his country's support for Ukraine.",
+       {"object \"his country's support\" (names no entity)\n    for \"Ukraine\""},
+       {}},
       // An adverb of order inside a noun phrase.
       {"President Biden welcomed the ROK's first Indo-Pacific Strategy.",
        {"object \"the ROK's first Indo-Pacific Strategy\" (names no entity; owner "
