@@ -473,14 +473,16 @@ class SectorPass {
   // nouns a "former" modifies name their country's elite, whatever their sector ("Arnor former
   // security officials" ARNELI, "former Gondor prosecutors" GONELI, "former Minas Tirith border
   // police" GONELI), as Phoenix codes FORMER_PRESIDENT [~ELI]. Sets sectors_ to the rules'
-  // sector of code ELI (before_ to none); leaves them when the rules have none.
-  void Elite() {
+  // sector of code ELI (before_ to none) and returns true; leaves them when the rules have
+  // none.
+  bool Elite() {
     for (uint32_t k = 0; k < rules_.sectors.size(); ++k) {
       if (rules_.sectors[k].code != "ELI") continue;
       sectors_.assign(1, k);
       before_.clear();
-      return;
+      return true;
     }
+    return false;
   }
 
   bool After(const Mention& m, const EntityDef* owner, Mention* out) {
@@ -626,10 +628,11 @@ class SectorPass {
   }
 
   bool Before(const Mention& m, const EntityDef* owner, Mention* out) {
-    // An organization owns lower-case nouns of a group before "of" only ("the human rights
-    // activists of Amnesty International", as "Amnesty International's human rights activists";
-    // not its officials or a title: "the leadership of the G20", "Secretary-General of the
-    // United Nations", "the secretary-general of the United Nations").
+    // An organization owns lower-case nouns of a group ("the human rights activists of Amnesty
+    // International", as "Amnesty International's human rights activists"; not its officials or
+    // a title: "the leadership of the G20", "Secretary-General of the United Nations", "the
+    // secretary-general of the United Nations"), before "in" and "from" at the start of a
+    // sentence only, as a state does ("Former security officials in the White House").
     const bool organization = owner->entity.type == EntityType::kOrganization;
     if (owner->entity.type != EntityType::kState && !organization) return false;
     // An adjective before its noun is no owner after "of": "a delegation of American senators".
@@ -641,7 +644,6 @@ class SectorPass {
     if (t >= 1 && Word(t - 1) == "the") --t;
     if (t < 2 || !IsCountryPreposition(Word(t - 1)) || mention_at_[t - 1] >= 0) return false;
     const uint32_t prep = t - 1;
-    if (organization && Word(prep) != "of") return false;
     // "in" and "from" name where, not whose, except at the start of a sentence: "Lawmakers in
     // Fornost welcomed", "Soldiers from Gondor have cordoned off", but "stationed troops in
     // Japan", "withdrew troops from Afghanistan".
@@ -683,6 +685,10 @@ class SectorPass {
         const LexEntry* e = rules_.lexicon.Find(Word(b - 1));
         if (e == nullptr || (e->classes & kClassModifier) == 0) break;
       }
+      if (former && Elite()) {
+        run.sectors = sectors_;
+        run.before = before_;
+      }
       if (begin > last_end_ && IsDeterminer(Word(begin - 1)) && mention_at_[begin - 1] < 0) {
         --begin;
       }
@@ -712,7 +718,6 @@ class SectorPass {
       out->tok_end = m.tok_end;
       sectors_ = run.sectors;
       before_ = run.before;
-      if (former) Elite();
       more_runs_ = std::move(runs);
       if (!Compose(owner, sectors_, out, before_)) return false;
       AddRuns(owner, more_runs_, out);

@@ -7,6 +7,9 @@
 //                                                  group is the state itself)
 //   "Soldiers from Gondor", "lawmakers in Fornost", "the ambassadors of A, B and C"
 //                                                  the same, for every coordinated country
+//                                                  (after "from" or "in" at a sentence's start
+//                                                  only; an organization's: nouns of a sector
+//                                                  with a group only, "activists of Amnesty")
 //   "Lawmakers and officials in Fornost and Gondor"
 //                                                  each noun with each country: FORLEG, FORGOV
 //                                                  (Mention::also), GONLEG, GONGOV

@@ -235,6 +235,8 @@ TEST(SectorsTest, FormerNounsNameTheCountrysElite) {
   auto rules = RuleSet::Compile({{"t.rules",
                                   "entity state:arnor\n  label Arnor\n  attr cameo = ARN\n"
                                   "entity state:gondor\n  label Gondor\n  attr cameo = GON\n"
+                                  "entity organization:white-house\n  label White House\n"
+                                  "  attr cameo = USAGOV\n"
                                   "sector GOV\n  label government\n  noun minister, officials\n"
                                   "  noun security officials\n"
                                   "sector JUD\n  label judiciary\n  group judiciary\n"
@@ -245,21 +247,28 @@ TEST(SectorsTest, FormerNounsNameTheCountrysElite) {
                                   "  object actor\n",
                                   0}});
   ASSERT_TRUE(rules.ok()) << rules.status().ToString();
-  ExpectStatements(**rules, {
-                                {"Arnor former security officials met former Gondor prosecutors.",
-                                 "group:arnor-elite met_with group:gondor-elite ARNELI GONELI\n"},
-                                {"Arnor security officials met Gondor prosecutors.",
-                                 "state:arnor met_with group:gondor-judiciary ARNGOV GONJUD\n"},
-                                {"Former security officials in Arnor met Gondor.",
-                                 "group:arnor-elite met_with state:gondor ARNELI GON\n"},
-                                {"The former officials of Arnor met Gondor.",
-                                 "group:arnor-elite met_with state:gondor ARNELI GON\n"},
-                            });
+  ExpectStatements(
+      **rules, {
+                   {"Arnor former security officials met former Gondor prosecutors.",
+                    "group:arnor-elite met_with group:gondor-elite ARNELI GONELI\n"},
+                   {"Arnor security officials met Gondor prosecutors.",
+                    "state:arnor met_with group:gondor-judiciary ARNGOV GONJUD\n"},
+                   {"Former security officials in Arnor met Gondor.",
+                    "group:arnor-elite met_with state:gondor ARNELI GON\n"},
+                   {"The former officials of Arnor met Gondor.",
+                    "group:arnor-elite met_with state:gondor ARNELI GON\n"},
+                   // An organization's elite keep its code first (an organization owns no nouns of
+                   // a sector without a group: "Security officials in White House" are none).
+                   {"Former security officials in White House met Gondor.",
+                    "organization:white-house met_with state:gondor USAGOVELI GON\n"},
+                   {"Security officials in White House met Gondor.", ""},
+               });
 }
 
 // An organization owns the lower-case nouns of a group before "of" ("the human rights activists
-// of Amnesty International" as "Amnesty International's human rights activists"); not nouns of
-// the organization itself, a title, nor nouns before "from" or "in" (where, not whose).
+// of Amnesty International" as "Amnesty International's human rights activists"), and before
+// "from" or "in" at the start of a sentence, as a state does; not nouns of the organization
+// itself, a title, nor nouns before "from" or "in" elsewhere (where, not whose).
 TEST(SectorsTest, OrganizationsOwnGroupNounsBeforeOf) {
   auto rules = RuleSet::Compile({{"t.rules",
                                   "entity organization:amnesty\n  label Amnesty International\n"
@@ -284,7 +293,9 @@ TEST(SectorsTest, OrganizationsOwnGroupNounsBeforeOf) {
                        {"The leadership of Amnesty International met Gondor.", ""},
                        {"The Human Rights Activists of Amnesty International met Gondor.", ""},
                        {"The secretary-general of Amnesty International met Gondor.", ""},
-                       {"The human rights activists from Amnesty International met Gondor.", ""},
+                       {"The human rights activists from Amnesty International met Gondor.",
+                        "organization:amnesty met_with state:gondor NGMOPP GON\n"},
+                       {"Gondor met the human rights activists from Amnesty International.", ""},
                    });
 }
 
