@@ -251,8 +251,9 @@ struct FrameScratch {
   std::vector<NamedVerb> verbs;
   std::vector<int32_t> first_verb, last_verb;
   std::vector<uint32_t> named;
-  // The frames to apply to the sentence, in rule order: hand-written, then imported.
-  std::vector<uint32_t> apply, apply_imported;
+  // The frames to apply to the sentence, in rule order: hand-written, then imported (`chosen`:
+  // both, as they are gathered).
+  std::vector<uint32_t> chosen, apply, apply_imported;
   // By Refinement::pattern: whether the sentence may hold the line's words (-1: not asked yet),
   // and the first of its occurrences found (-1: none); `asked` lists the patterns to reset.
   std::vector<int8_t> may;

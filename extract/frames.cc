@@ -370,7 +370,7 @@ static void ReadFrames(const Tagged& s, const ClauseAnalysis& a, const DocState&
   }
 }
 
-void ApplyFrames(const Tagged& s, const ClauseAnalysis& a, const std::vector<uint32_t>& frames,
+void ApplyFrames(const Tagged& s, const ClauseAnalysis& a, const FrameSelection& frames,
                  const DocState& doc, std::string_view only_relation, bool headline,
                  std::vector<StatementCandidate>* candidates, SentenceAnalysis* out) {
   if (frames.empty()) return;
@@ -423,13 +423,24 @@ void ApplyFrames(const Tagged& s, const ClauseAnalysis& a, const std::vector<uin
   // The selected frames that name such a verb or, when the sentence has nominalisations, a
   // noun: hand-written ones (`apply`) and imported ones (`apply_imported`), each in rule order.
   const bool nominals = !a.nominals.empty() && !headline;
+  const uint8_t* const flags = index.frame_flags.data();
+  std::vector<uint32_t>& chosen = scratch.chosen;
+  chosen.clear();
+  for (uint32_t r : scratch.named) {
+    if (frames.Has(r)) chosen.push_back(r);
+  }
+  if (nominals) {
+    frames.ForEach([&](uint32_t r) {
+      if (first[r] < 0 && (flags[r] & FrameIndex::kNounFrame) != 0) chosen.push_back(r);
+    });
+  }
+  // The verbs' frames come in the order of the groups: mostly one, or in order already.
+  if (!std::is_sorted(chosen.begin(), chosen.end())) std::sort(chosen.begin(), chosen.end());
   std::vector<uint32_t>& apply = scratch.apply;
   std::vector<uint32_t>& apply_imported = scratch.apply_imported;
   apply.clear();
   apply_imported.clear();
-  const uint8_t* const flags = index.frame_flags.data();
-  for (uint32_t r : frames) {
-    if (first[r] < 0 && !(nominals && (flags[r] & FrameIndex::kNounFrame) != 0)) continue;
+  for (uint32_t r : chosen) {
     ((flags[r] & FrameIndex::kImportedFrame) != 0 ? apply_imported : apply).push_back(r);
   }
   if (!apply.empty() || !apply_imported.empty()) {

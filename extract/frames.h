@@ -20,15 +20,16 @@
 #include "extract/clauses.h"
 #include "extract/mentions.h"
 #include "extract/rule_matcher.h"
+#include "extract/rule_prefilter.h"
 #include "extract/statements.h"
 #include "extract/tagged_sentence.h"
 
 namespace parley::internal {
 
-// Runs the frame rules `frames` (indices into CompiledRules::rules; only `only_relation` when
+// Runs the frame rules `frames` (the prefilter's, rule_prefilter.h; only `only_relation` when
 // not empty) over analysis `a` of sentence `s`; appends candidates, and with doc.trace the
 // firings to `out`. `headline`: only verbs whose subject stands right before them.
-void ApplyFrames(const Tagged& s, const ClauseAnalysis& a, const std::vector<uint32_t>& frames,
+void ApplyFrames(const Tagged& s, const ClauseAnalysis& a, const FrameSelection& frames,
                  const DocState& doc, std::string_view only_relation, bool headline,
                  std::vector<StatementCandidate>* candidates, SentenceAnalysis* out);
 

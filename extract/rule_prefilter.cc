@@ -219,15 +219,16 @@ void Prefilter::LookUpWords(const Tagged& s) {
   looked_up_ = &s;
 }
 
-const std::vector<uint32_t>& Prefilter::SelectFrames(const Tagged& s) {
+const FrameSelection& Prefilter::SelectFrames(const Tagged& s) {
   if (looked_up_ != &s) LookUpWords(s);
-  frames_.clear();
-  // A bit per rule, read in index order: the rules sorted, each once, without sorting the
-  // words' lists (a common verb names dozens of imported frames). Only the words of the bitmap
-  // that a rule set are read, and cleared for the next sentence.
-  if (frame_bits_.empty()) frame_bits_.assign(rules_.rules.size() / 64 + 1, 0);
-  uint64_t* const bits = frame_bits_.data();
-  size_t lowest = frame_bits_.size(), highest = 0;
+  // A bit per rule, without sorting or listing the words' lists (a common verb names dozens of
+  // imported frames): the frames read test the few their verbs name. Only the words of the
+  // bitmap that the sentence before set are cleared.
+  std::vector<uint64_t>& frame_bits = frames_.bits_;
+  if (frame_bits.empty()) frame_bits.assign(rules_.rules.size() / 64 + 1, 0);
+  uint64_t* const bits = frame_bits.data();
+  for (size_t w = frames_.lowest_; w <= frames_.highest_; ++w) bits[w] = 0;
+  size_t lowest = frame_bits.size(), highest = 0;
   for (const PatternWord* use : word_uses_) {
     for (uint32_t r : use->frames) {
       const size_t w = r / 64;
@@ -236,12 +237,9 @@ const std::vector<uint32_t>& Prefilter::SelectFrames(const Tagged& s) {
       highest = std::max(highest, w);
     }
   }
-  for (size_t w = lowest; w <= highest && w < frame_bits_.size(); ++w) {
-    for (uint64_t b = bits[w]; b != 0; b &= b - 1) {
-      frames_.push_back(static_cast<uint32_t>(w * 64 + std::countr_zero(b)));
-    }
-    bits[w] = 0;
-  }
+  frames_.lowest_ = lowest;
+  frames_.highest_ = highest;
+  if (lowest > highest) frames_.lowest_ = 1, frames_.highest_ = 0;
   return frames_;
 }
 

@@ -13,6 +13,7 @@
 #ifndef PARLEY_EXTRACT_RULE_PREFILTER_H_
 #define PARLEY_EXTRACT_RULE_PREFILTER_H_
 
+#include <bit>
 #include <cstdint>
 #include <utility>
 #include <vector>
@@ -42,6 +43,31 @@ void FindPatternWords(const CompiledRules& rules, const std::vector<uint32_t>& f
 // (rule index, pattern index) pairs.
 using PatternRefs = std::vector<std::pair<uint32_t, uint32_t>>;
 
+// The frame rules the words of a sentence name (Prefilter::SelectFrames), as a bit per rule:
+// most sentences' verbs name a few frames that are tested by their index, and only a sentence
+// that nominalises reads them all.
+class FrameSelection {
+ public:
+  // Whether no frame is named.
+  bool empty() const { return lowest_ > highest_; }
+  // Whether frame rule `r` is named. REQUIRES: r < the rule count.
+  bool Has(uint32_t r) const { return (bits_[r / 64] >> (r % 64)) & 1; }
+  // Calls fn(r) for each frame rule named, in rule order.
+  template <typename Fn>
+  void ForEach(Fn fn) const {
+    for (size_t w = lowest_; w <= highest_ && w < bits_.size(); ++w) {
+      for (uint64_t b = bits_[w]; b != 0; b &= b - 1) {
+        fn(static_cast<uint32_t>(w * 64 + std::countr_zero(b)));
+      }
+    }
+  }
+
+ private:
+  friend class Prefilter;
+  std::vector<uint64_t> bits_;       // a bit per rule, zero outside [lowest_, highest_]
+  size_t lowest_ = 1, highest_ = 0;  // the words of bits_ set (none: lowest_ > highest_)
+};
+
 class Prefilter {
  public:
   // REQUIRES: `rules` outlives this object. Its marks come from a per-thread pool
@@ -56,9 +82,9 @@ class Prefilter {
   // the word requirements `s` meets for Possible(). The result stays valid until the next call.
   const PatternRefs& Select(RuleKind kind, const Tagged& s);
 
-  // The frame rules (rule indices, sorted) one of whose verbs has a form in `s`. The result
-  // stays valid until the next call.
-  const std::vector<uint32_t>& SelectFrames(const Tagged& s);
+  // The frame rules one of whose verbs has a form in `s`, or that name a noun `s` holds. The
+  // result stays valid until the next call.
+  const FrameSelection& SelectFrames(const Tagged& s);
 
   // True unless the prefilter proves that `p` cannot match `s`.
   // REQUIRES: Select(kind of p, s) was the last Select call.
@@ -84,8 +110,7 @@ class Prefilter {
   const CompiledRules& rules_;
   PatternRefs patterns_;
   std::vector<uint64_t> selected_;  // Select: a bit per pattern of the kind
-  std::vector<uint32_t> frames_;
-  std::vector<uint64_t> frame_bits_;  // SelectFrames: a bit per rule, zero between calls
+  FrameSelection frames_;           // SelectFrames'
   // The word requirements met (met_[id] == stamp_) by the words of the sentence `looked_up_`,
   // with their index entries (each once: seen_[pattern word id] == stamp_).
   std::vector<const PatternWord*> word_uses_;

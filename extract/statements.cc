@@ -602,7 +602,7 @@ void Relations(const Tagged& s, Prefilter* prefilter, const DocState& doc,
   }
   // Frames read the clause analysis, which runs when a frame's verb occurs, for `parley rules
   // explain`, and when the document's actors (participants.h) follow its subjects and lists.
-  const std::vector<uint32_t>& frames = prefilter->SelectFrames(s);
+  const FrameSelection& frames = prefilter->SelectFrames(s);
   ClauseAnalysis& clauses = doc.clauses;
   const bool analysed = !frames.empty() || doc.trace || doc.actors != nullptr;
   if (analysed) {
