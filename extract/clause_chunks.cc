@@ -435,6 +435,8 @@ int ClauseReader::ChunkAt(uint32_t u) {
   chunk.begin = u;
   uint32_t v = u;
   if (IsCurrency(v)) ++v;  // "$500 million"
+  // "the $100 million commitment", "an additional $50 million".
+  if (v == u && Has(v, kClassDeterminer) && IsCurrency(v + 1)) v += 2;
   while (v < n_) {
     if (IsPunct(v, '-') && v > u && v + 1 < n_ && info_[v + 1].kind == Kind::kWord) {
       ++v;  // "first-ever", "U.S.-German"
@@ -535,6 +537,14 @@ int ClauseReader::ChunkAt(uint32_t u) {
           Lower(v - 1).back() == 's' && IsNounWord(v + 1) &&
           (info_[v + 1].forms & (kFormEd | kFormThird)) == 0) {
         ++v;
+        continue;
+      }
+      // "his country's support for Ukraine", "the region's security": a singular noun's
+      // possessive joins the noun it owns to the phrase.
+      if (v + 2 < n_ && IsPunct(v, '\'') && Joined(v) && Is(v + 1, "s") && Joined(v + 1) &&
+          (IsNounWord(v + 2) || Has(v + 2, kClassModifier | kClassNumber)) &&
+          (info_[v + 2].forms & (kFormEd | kFormThird)) == 0) {
+        v += 2;
         continue;
       }
       // "build-up", "first-ever", "U.S.-German".

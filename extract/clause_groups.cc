@@ -256,10 +256,13 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
     // complement or its infinitive.
     // "The leaders look forward to deepening": "forward to" opens the complement too. The
     // noun may be capitalised, as readouts write it: "The Leaders strongly condemn".
+    // So does a bare noun with a prepositional phrase: "The leaders hail progress in".
     if (info_[before].kind == Kind::kWord && info_[before].classes == 0 &&
         PluralEnding(Lower(before)) && u + 1 < n_ &&
         (Has(u + 1, kClassDeterminer | kClassThat | kClassPossessive | kClassTo) ||
-         IsEntity(u + 1) || (Is(u + 1, "forward") && Is(u + 2, "to")))) {
+         IsEntity(u + 1) || (Is(u + 1, "forward") && Is(u + 2, "to")) ||
+         (IsNounWord(u + 1) && (info_[u + 1].forms & (kFormEd | kFormIng | kFormThird)) == 0 &&
+          Has(u + 2, kClassPreposition)))) {
       const uint32_t d = info_[before].cap && !AllCaps(before) && before > 0
                              ? before - 1
                              : DeterminedNounPhraseStart(before + 1);
@@ -693,9 +696,15 @@ bool ClauseReader::MainHave(uint32_t u, uint32_t k) const {
                              kClassDo | kClassPronoun;
   for (uint32_t m = k; m < n_ && m < k + 5; ++m) {
     const Info& w = info_[m];
-    // "an in-depth discussion": words joined by a hyphen are one modifier.
+    // "an in-depth discussion": words joined by a hyphen are one modifier; "a broad,
+    // strategic discussion": adjectives separated by a comma.
     if (m + 1 < n_ && IsPunct(m + 1, '-') && Joined(m + 1) && m + 2 < n_ && Joined(m + 2)) {
       ++m;
+      continue;
+    }
+    if (m > k && IsPunct(m, ',') && m + 1 < n_ && info_[m + 1].kind == Kind::kWord &&
+        info_[m - 1].kind == Kind::kWord && info_[m + 1].classes == 0 &&
+        info_[m - 1].classes == 0 && info_[m + 1].forms == 0) {
       continue;
     }
     if (w.kind != Kind::kWord || w.lex == nullptr) {

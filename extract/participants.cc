@@ -1060,13 +1060,35 @@ ImplicitActors DocumentActors::Collective(const Tagged& s, const ClauseAnalysis&
       if (!out.empty()) return {out, "named after 'of'"};
     }
   }
+  // "the three Allied leaders": the noun phrase began before the chunk, with capitalised
+  // adjectives and a number between its determiner and the noun.
+  if (!determined && chunk.begin == b) {
+    uint32_t k = chunk.begin;
+    int counted = 0;
+    while (k > 0 && chunk.begin - k < 4 && s.units[k - 1].mention < 0) {
+      const std::string_view w = Word(s, k - 1);
+      const std::string_view raw = s.TokenText(s.units[k - 1].tok_begin);
+      if (const int m = NumberWord(w)) {
+        counted = m;
+      } else if (raw.empty() || raw[0] < 'A' || raw[0] > 'Z' || w == "the") {
+        break;
+      }
+      --k;
+    }
+    if (k < chunk.begin && k > 0 && (Word(s, k - 1) == "the" || Word(s, k - 1) == "both")) {
+      determined = true;
+      if (counted > 0) number = counted;
+    }
+  }
   // "Leaders discussed", "In the discussion, leaders reiterated": a bare noun of people or
   // sides that is the whole phrase names the participants too; not one a prepositional phrase
   // qualifies ("leaders from across the region"), nor a bare noun of states ("countries must").
   if (!determined) {
     const LexEntry* next =
         chunk.end < s.units.size() ? doc_.rules.lexicon.Find(Word(s, chunk.end)) : nullptr;
-    if (kind == kStates || chunk.begin != b ||
+    // The noun opens its clause: not "The country's leaders" read from "leaders".
+    const std::string_view before = chunk.begin > 0 ? Word(s, chunk.begin - 1) : ",";
+    if (kind == kStates || chunk.begin != b || (before != "," && before != ":") ||
         (next != nullptr && (next->classes & kClassPreposition) != 0)) {
       return {{}, "no determiner"};
     }
@@ -1288,7 +1310,14 @@ void DocumentActors::Observe(const Tagged& s, const ClauseAnalysis* a,
         g.subject_via != "reduced relative") {
       const bool subordinate =
           g.embedded || g.object_relative || g.subject_via.rfind("relative", 0) == 0;
-      (subordinate ? other_plural : main_plural) = subjects;
+      // Of the main clauses, the first: the sentence's topic ("The two sides discussed the
+      // commitments President Biden and President Xi made": the sides; a relative clause
+      // without "that" may read as a main clause).
+      if (subordinate) {
+        other_plural = subjects;
+      } else if (main_plural.empty()) {
+        main_plural = subjects;
+      }
     }
     if (subjects.size() == 1 && IsType(subjects[0], EntityType::kPerson)) {
       persons_.push_back({subjects, current_});

@@ -120,6 +120,7 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {"verb group \"agree\": agree (active, asserted)"},
        {}},
       {"Both countries pledge to create a network.", {"verb group \"pledge\""}, {}},
+      {"The leaders hail progress in negotiating an agreement.", {"verb group \"hail\""}, {}},
       // A capitalised plural after its determiner, before adverbs; one opening the sentence; a
       // bare plural opening its clause. Not after "and" (a list of nouns may go on).
       {"The Leaders strongly condemn Russia's attack.",
@@ -152,10 +153,22 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {"verb group \"had\": have (active, asserted)",
         "object \"an in-depth discussion\" (names no entity)"},
        {}},
+      // Adjectives separated by a comma in the object of "have"; not before a verb form.
+      {"The leaders had a broad, strategic discussion on trade with Japan.",
+       {"verb group \"had\": have (active, asserted)"},
+       {}},
+      {"Biden had a long, detailed discussion with Kishida.", {}, {"verb group \"had\""}},
       // A reduced relative after an adverb.
       {"Biden welcomed the release of three Americans unjustly detained by Russia.",
        {"verb group \"detained\": detain (passive, asserted)\n    subject \"three Americans\" "
         "(names no entity) [reduced relative]"},
+       {}},
+      // A sum after a determiner, and a noun's possessive, inside the object.
+      {"Biden welcomed the $100 million commitment from the GCC.",
+       {"object \"the $100 million commitment\" (names no entity)"},
+       {}},
+      {"Biden renewed his country's support for Ukraine.",
+       {"object \"his country's support\" (names no entity)\n    for \"Ukraine\""},
        {}},
       // An adverb of order inside a noun phrase.
       {"President Biden welcomed the ROK's first Indo-Pacific Strategy.",

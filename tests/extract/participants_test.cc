@@ -176,6 +176,23 @@ TEST(ParticipantsTest, CollectiveAndImplicitActors) {
        {"person:jake-sullivan condemned state:russia",
         "person:fumio-kishida condemned state:russia"},
        {}},
+      {"they: the first main clause's plural subject, not a relative clause's after it",
+       "",
+       "",
+       "2024-08-29",
+       "Jake Sullivan met with President Xi Jinping. The two sides discussed the commitments "
+       "President Biden and President Xi made at the Woodside Summit. They also discussed "
+       "Russia's war.",
+       {"state:united-states discussed state:china"},
+       {"person:joe-biden discussed person:xi-jinping"}},
+      {"the three Allied leaders: a determiner, a number and capitalised adjectives",
+       "",
+       "",
+       "",
+       "The Tehran Conference was a meeting between Franklin Roosevelt, Winston Churchill and "
+       "Joseph Stalin. At Tehran, the three Allied leaders also discussed Germany.",
+       {"person:winston-churchill discussed person:joseph-stalin"},
+       {}},
       {"a bare 'participants': only states; nor leaders of a meeting late in the document",
        "",
        "",
