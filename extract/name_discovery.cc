@@ -366,6 +366,15 @@ void AddLocalEntity(const NewName& name, DocState* doc, DocumentAnalysis* out) {
     AddAlias(name.label, def, doc);
     std::string last(words.back());
     if (!last.empty() && (last[0] < 'A' || last[0] > 'Z')) last = AfterParticle(rules.names, last);
+    // A capitalised particle before the surname is part of it: "Van Nostrand" of "Eric Van
+    // Nostrand", not "Nostrand".
+    if (name.type == EntityType::kPerson && words.size() >= 3 && last == words.back()) {
+      const std::string_view particle = words[words.size() - 2];
+      if (particle[0] >= 'A' && particle[0] <= 'Z' &&
+          rules.names.particles.ContainsWord(rules.names.Id(AsciiLower(particle)))) {
+        last = std::string(particle) + " " + last;
+      }
+    }
     if (name.type == EntityType::kPerson && words.size() >= 2 && last.size() >= 2 &&
         last[0] >= 'A' && last[0] <= 'Z' && !StartsHandWrittenAlias(rules, last)) {
       AddAlias(last, def, doc);

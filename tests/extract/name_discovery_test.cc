@@ -268,6 +268,12 @@ TEST(NameDiscoveryTest, PeopleAndTheirShortForms) {
        "1994-10-01",
        {"person:king-hussein King Hussein 2"}},
       {"The crowd cheered when King Soopers opened a store.", "", {}},
+      // A capitalised particle before the surname is part of the surname alias: "Van Nostrand",
+      // not "Nostrand".
+      {"Eric Van Nostrand, Acting Assistant Secretary, spoke. Later, Van Nostrand and Nostrand "
+       "Avenue were named.",
+       "",
+       {"person:eric-van-nostrand Eric Van Nostrand 2"}},
       // A person's id leaves out initials: every document's Avril (D.) Haines is one node.
       {"Director Avril D. Haines spoke. Haines left.",
        "",
