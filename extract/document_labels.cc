@@ -92,6 +92,19 @@ const EntityDef* NamedState(const Mention& m) {
   return state != nullptr && state->entity.type == EntityType::kState ? state : nullptr;
 }
 
+// Adds the ids of the states the mentions of `window` name (NamedState) to `ids`.
+void AddNamedStates(std::span<const Tagged> window, std::set<std::string>* ids) {
+  const EntityDef* last = nullptr;  // most state mentions name the state the one before named
+  for (const Tagged& s : window) {
+    for (const Mention& m : s.mentions) {
+      const EntityDef* state = NamedState(m);
+      if (state == nullptr || state == last) continue;
+      ids->insert(state->entity.id);
+      last = state;
+    }
+  }
+}
+
 // Whether `s` names a country of the roles of the person `def`.
 bool NamesCountryOf(const Tagged& s, const EntityDef& def) {
   return std::any_of(s.mentions.begin(), s.mentions.end(), [&](const Mention& m) {
@@ -345,11 +358,7 @@ void DocumentLabels::DropOtherPeople(std::span<Tagged> window, DocState* doc,
       }
     }
   }
-  for (const Tagged& s : window) {
-    for (const Mention& m : s.mentions) {
-      if (const EntityDef* state = NamedState(m)) named_states_.insert(state->entity.id);
-    }
-  }
+  AddNamedStates(window, &named_states_);
   for (size_t k = 0; k < window.size(); ++k) {
     Tagged& s = window[k];
     std::vector<bool> drop(s.mentions.size(), false);
@@ -412,11 +421,7 @@ void DocumentLabels::DropOtherPeople(std::span<Tagged> window, DocState* doc,
 }
 
 void DocumentLabels::SeparateNamesakes(std::span<Tagged> window, DocState* doc) {
-  for (const Tagged& s : window) {
-    for (const Mention& m : s.mentions) {
-      if (const EntityDef* state = NamedState(m)) states_.insert(state->entity.id);
-    }
-  }
+  AddNamedStates(window, &states_);
   for (Tagged& s : window) {
     bool changed = false;
     for (Mention& m : s.mentions) {
