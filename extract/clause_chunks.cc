@@ -249,6 +249,10 @@ void ClauseReader::FindCoordination() {
       // adjective, as after "the": "Evil Mordor, the awful Fornost, and good Gondor". Not a
       // form that may be a verb or a plural the lexicon does not list ("and included Minister
       // X", "and members include").
+      // "President Joe Biden and First Lady Jill Biden": "First" of a title.
+      if (next < 0 && Is(u, "first") && info_[u].cap && u + 1 < n_ && IsTitleWord(u + 1)) {
+        next = PhraseAt(u + 1);
+      }
       if (next < 0 && UnknownWord(u) && !Lower(u).ends_with("ed") && !Lower(u).ends_with("ing") &&
           !Lower(u).ends_with("s")) {
         next = PhraseAt(u + 1);

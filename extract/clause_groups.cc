@@ -383,7 +383,7 @@ bool ClauseReader::AgentPrepAt(uint32_t k) const {
 }
 
 bool ClauseReader::FloatingQuantifierAt(uint32_t u) const {
-  if (u == 0 || u + 1 >= n_ || !(Is(u, "all") || Is(u, "both") || Is(u, "each"))) return false;
+  if (u == 0 || u + 1 >= n_ || !info_[u].quantifier) return false;
   const uint32_t b = u - 1;
   const bool subject = (Has(b, kClassPronoun) && !Has(b, kClassPossessive)) || IsEntity(b) ||
                        (info_[b].kind == Kind::kWord && info_[b].classes == 0 && IsNounWord(b) &&

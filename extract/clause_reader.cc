@@ -196,6 +196,8 @@ void ClauseReader::Classify() {
     i.forms = forms;
     i.cap = cap;
     i.ly = ly;
+    i.quantifier = (lower.size() == 3 && lower == "all") ||
+                   (lower.size() == 4 && (lower == "both" || lower == "each"));
     i.negative = negative;
     i.title = cap && TitleWord(i);
     i.phrase_start = PhraseStartWord(i);

@@ -52,9 +52,10 @@ struct Info {
   uint32_t classes = 0;  // WordClass
   int mention = -1;
   Kind kind = Kind::kWord;
-  uint8_t forms = 0;  // VerbForm union
-  bool cap = false;   // a word starting with a capital letter
-  bool ly = false;    // an adverb by its shape ("-ly", not a known verb form)
+  uint8_t forms = 0;        // VerbForm union
+  bool cap = false;         // a word starting with a capital letter
+  bool ly = false;          // an adverb by its shape ("-ly", not a known verb form)
+  bool quantifier = false;  // "all", "both" or "each" (ClauseReader::FloatingQuantifierAt)
   char punct = 0;
   uint8_t entity_class = 0;  // EntityClass bits of a mention unit
   bool negative = false;     // "didn", "won", "can" before ' t: an auxiliary with "n't"
@@ -146,7 +147,7 @@ class ClauseReader {
   bool IsAdverb(uint32_t u) const {
     return u < n_ && info_[u].kind == Kind::kWord &&
            ((info_[u].classes & kClassAdverb) != 0 || info_[u].ly ||
-            ((info_[u].classes & kClassDeterminer) != 0 && FloatingQuantifierAt(u)));
+            (info_[u].quantifier && FloatingQuantifierAt(u)));
   }
   // Whether the determiner at u is "all", "both" or "each" floated between a subject (a
   // pronoun, an entity or a plural noun) and a verb, an adverb or an auxiliary after it.

@@ -22,6 +22,22 @@ std::string_view Word(const Tagged& s, uint32_t u) {
   return s.LowerToken(s.units[u].tok_begin);
 }
 
+// Whether sentence s names person e after a spouse's title: "First Lady Jill Biden", "Mrs.
+// Brigitte Macron", "Second Gentleman Douglas Emhoff".
+bool SpouseTitled(const Tagged& s, const EntityDef* e) {
+  for (uint32_t u = 0; u < s.units.size(); ++u) {
+    const int m = s.units[u].mention;
+    if (m < 0 || s.mentions[m].entity != e) continue;
+    const std::string_view w1 = u >= 1 ? Word(s, u - 1) : std::string_view();
+    const std::string_view w2 = u >= 2 ? Word(s, u - 2) : std::string_view();
+    if (((w1 == "lady" || w1 == "gentleman") && (w2 == "first" || w2 == "second")) || w1 == "mrs" ||
+        (w1 == "." && w2 == "mrs")) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Whether chunk `c` is the subject (a passive's: the by-agent) of a finite verb group of `a`.
 bool IsSubject(const ClauseAnalysis& a, int c) {
   for (const VerbGroup& g : a.groups) {
@@ -1242,6 +1258,9 @@ void DocumentActors::Observe(const Tagged& s, const ClauseAnalysis* a,
       // A group hosted or met ("thanked Lithuania for hosting U.S. forces") does not replace
       // the leaders a document has established.
       if (IsType(e, EntityType::kGroup) && Persons().size() >= 2) continue;
+      // A spouse hosted or hosting ("President Joe Biden and First Lady Jill Biden will host
+      // President Ruto and First Lady Rachel Ruto") is no party to the leaders' talks.
+      if (IsType(e, EntityType::kPerson) && SpouseTitled(s, e)) continue;
       AddUnique(IsType(e, EntityType::kPerson) ? &persons : &others, e);
     }
   }
