@@ -361,20 +361,25 @@ void DocumentLabels::DropOtherPeople(std::span<Tagged> window, DocState* doc,
   AddNamedStates(window, &named_states_);
   for (size_t k = 0; k < window.size(); ++k) {
     Tagged& s = window[k];
-    std::vector<bool> drop(s.mentions.size(), false);
+    // Per mention, whether it goes: made at the first that does (most sentences drop none).
+    std::vector<bool> drop;
+    const auto dropped = [&](size_t mention) {
+      if (drop.empty()) drop.assign(s.mentions.size(), false);
+      drop[mention] = true;
+    };
     std::vector<std::string> others;  // the longer names of the dropped mentions
     for (const LongerMention& l : found[k]) {
       const auto it = longer_.find(s.mentions[l.mention].entity->entity.id);
       const std::string spelled(s.Range(l.from, l.to));
       if (it != longer_.end() && it->second.count(spelled) > 0) continue;
-      drop[l.mention] = true;
+      dropped(l.mention);
       others.push_back(spelled);
     }
     // A listed person's surname after another given name; the surname alone is that other
     // person's in the rest of the document.
     std::vector<std::pair<const EntityDef*, std::string>> surnames;  // person, the other's label
     for (const LongerMention& l : SurnamesOfOthers(*doc, s, named_states_)) {
-      drop[l.mention] = true;
+      dropped(l.mention);
       others.push_back(std::string(s.Range(l.from, l.to)));
       surnames.emplace_back(s.mentions[l.mention].entity, others.back());
     }
