@@ -275,6 +275,29 @@ void Coref(Tagged* s, std::span<const Tagged> earlier, Prefilter* prefilter, con
                                 MentionKind::kCoref, "coref rule " + rule.id);
       resolved.push_back(std::move(m));
       out->corefs.emplace_back(rule.id, target->entity.id);
+      // "The Vice President and Prime Minister discussed": a capitalised office right after
+      // "and" shares the "the" of the office before it; its holder is another person.
+      if (rule.resolve_role && doc.actors != nullptr && u1 + 2 < s->units.size() &&
+          s->units[u1].mention < 0 && AsciiLower(s->UnitsText(u1, u1 + 1)) == "and") {
+        for (size_t len = 4; len >= 1; --len) {
+          const size_t e = u1 + 1 + len;
+          if (e > s->units.size()) continue;
+          bool capitalised = true;
+          for (size_t k = u1 + 1; k < e && capitalised; ++k) {
+            const std::string_view w = s->UnitsText(k, k + 1);
+            capitalised = s->units[k].mention < 0 && !w.empty() && w[0] >= 'A' && w[0] <= 'Z';
+          }
+          if (!capitalised || FollowedByAnother(*s, static_cast<uint32_t>(e))) continue;
+          const EntityDef* other =
+              doc.actors->OfficeHolder(CollapseSpace(AsciiLower(s->UnitsText(u1 + 1, e))));
+          if (other == nullptr || other == target) continue;
+          resolved.push_back(EntityMention(doc, other, s->units[u1 + 1].tok_begin,
+                                           s->units[e - 1].tok_end, MentionKind::kCoref,
+                                           "coref rule " + rule.id));
+          out->corefs.emplace_back(rule.id, other->entity.id);
+          break;
+        }
+      }
     });
   }
   if (resolved.empty()) return;
