@@ -486,9 +486,7 @@ void DocumentActors::ReadTitle(const Tagged& t) {
   // "Remarks by Vice President Harris and President Zelenskyy": the speakers are the meeting.
   if (persons.empty() && authors_.size() >= 2) persons = authors_;
   if (persons.size() >= 2) {
-    participants_ = persons;
-    participants_via_ = "the title";
-    participants_from_ = 0;
+    SetParticipants(persons, "the title");
     return;
   }
   if (!persons.empty()) return;
@@ -513,9 +511,7 @@ void DocumentActors::ReadTitle(const Tagged& t) {
     list.clear();
   }
   if (best.size() >= 2) {
-    participants_ = best;
-    participants_via_ = "the title";
-    participants_from_ = 0;
+    SetParticipants(best, "the title");
     return;
   }
   // A joint document of one body ("Carbis Bay G7 Summit Communique", "G20 Bali Leaders'
@@ -672,6 +668,14 @@ DocumentActors::Voice DocumentActors::SpeakerOf(std::string_view label) const {
     voice.person = found[0];
   }
   return voice;
+}
+
+void DocumentActors::SetParticipants(std::vector<const EntityDef*> entities, std::string_view how) {
+  participants_ = std::move(entities);
+  const bool title = how == "the title";
+  participants_via_ =
+      title ? std::string(how) : std::string(how) + " in sentence " + std::to_string(current_);
+  participants_from_ = title ? 0 : current_;
 }
 
 const EntityDef* DocumentActors::OfficeHolder(std::string_view office) const {
@@ -1264,15 +1268,8 @@ void DocumentActors::Observe(const Tagged& s, const ClauseAnalysis* a,
       AddUnique(IsType(e, EntityType::kPerson) ? &persons : &others, e);
     }
   }
-  if (persons.size() >= 2) {
-    participants_ = persons;
-    participants_via_ = "a meeting in sentence " + std::to_string(current_);
-    participants_from_ = current_;
-    participants_met_ = met;
-  } else if (persons.empty() && others.size() >= 2) {
-    participants_ = others;
-    participants_via_ = "a meeting in sentence " + std::to_string(current_);
-    participants_from_ = current_;
+  if (persons.size() >= 2 || (persons.empty() && others.size() >= 2)) {
+    SetParticipants(persons.size() >= 2 ? persons : others, "a meeting");
     participants_met_ = met;
   }
   // A list item that opens with no verb ends the list; an introduction opens one.
@@ -1314,9 +1311,7 @@ void DocumentActors::Observe(const Tagged& s, const ClauseAnalysis* a,
     if (g.apposed_end == g.apposed_begin + 1 && Word(s, g.apposed_begin) == "we" &&
         subjects.size() >= 2) {
       we_ = subjects;
-      participants_ = subjects;
-      participants_via_ = "the apposition in sentence " + std::to_string(current_);
-      participants_from_ = current_;
+      SetParticipants(subjects, "the apposition");
     }
     // "They": a plural subject of one kind (persons, or states and bodies).
     const size_t persons_in =

@@ -163,6 +163,9 @@ class DocumentActors {
   void ReadUnit(const Tagged& s, size_t i);
   void ReadListIntroduction(const Tagged& s, const ClauseAnalysis& a);
   void ReadTitle(const Tagged& t);
+  // Makes `entities` the participants, established by `how` ("the title", "a meeting", "the
+  // apposition"): participants_via_ says how and where, participants_from_ the sentence.
+  void SetParticipants(std::vector<const EntityDef*> entities, std::string_view how);
   void ReadSpeakers(const std::vector<Tagged>& units, const std::vector<SentenceInput>& inputs);
   Voice SpeakerOf(std::string_view label) const;
   const EntityDef* OfficeNounAt(const Tagged& s, uint32_t u, uint32_t* end) const;
