@@ -656,6 +656,49 @@ void LinkShortForms(const std::vector<Tagged>& sentences, const std::vector<bool
     }
     if (found == 1) redirect[&def] = longer;
   }
+  // The first words of a longer name of the document at the end of a title or heading, which may
+  // be cut inside the name ("President Alberto Ferná" of a title cut before "ndez", "Khalifa bin
+  // Zayed" before "Al Nahyan"): that person, when there is one. Not a name the longer one only
+  // adds a generational suffix to ("Robert F. Kennedy" and "Robert F. Kennedy Jr." are two).
+  std::set<std::string_view> title_ends;  // the last one to six words of each title
+  for (size_t i = 0; i < sentences.size() && i < titles.size(); ++i) {
+    if (!titles[i]) continue;
+    std::string_view t = sentences[i].text;
+    while (!t.empty() && (t.back() == ' ' || t.back() == ':' || t.back() == ','))
+      t.remove_suffix(1);
+    size_t begin = t.size();
+    for (int words = 0; words < 6 && begin > 0; ++words) {
+      const size_t space = t.rfind(' ', begin - 1);
+      begin = space == std::string_view::npos ? 0 : space + 1;
+      title_ends.insert(t.substr(begin));
+      if (begin == 0) break;
+      begin = space;
+    }
+  }
+  for (EntityDef& def : doc->local) {
+    if (def.entity.type != EntityType::kPerson || redirect.count(&def) != 0 ||
+        !title_ends.contains(def.entity.label)) {
+      continue;
+    }
+    const std::vector<std::string_view> words = SplitNonEmpty(def.entity.label, ' ');
+    if (words.size() < 2) continue;
+    const EntityDef* longer = nullptr;
+    int found = 0;
+    for (const EntityDef* p : people) {
+      if (p == &def) continue;
+      const std::vector<std::string_view> other = SplitNonEmpty(p->entity.label, ' ');
+      const size_t n = words.size();
+      if (other.size() < n || !std::equal(words.begin(), words.end() - 1, other.begin()) ||
+          !other[n - 1].starts_with(words[n - 1]) ||
+          (other.size() == n && other[n - 1].size() == words[n - 1].size()) ||
+          (other.size() == n + 1 && other[n - 1] == words[n - 1] && SurnameIndex(other) == n - 1)) {
+        continue;
+      }
+      longer = p;
+      ++found;
+    }
+    if (found == 1) redirect[&def] = longer;
+  }
   // A surname whose title the document's full name is known not to hold (its other offices)
   // but a listed person with that surname did ("President Kennedy" beside "Attorney General Robert
   // Kennedy"): the surname is the listed person in this document, with or without the title. By
