@@ -274,6 +274,17 @@ TEST(NameDiscoveryTest, PeopleAndTheirShortForms) {
        "Avenue were named.",
        "",
        {"person:eric-van-nostrand Eric Van Nostrand 2"}},
+      // The surname alone of a name ending with a generational suffix is the word before it:
+      // "Mayor Davis" is Hardie Davis Jr., and "Jr." alone is no name of his.
+      {"Mayor Hardie Davis Jr. spoke. Later, Mayor Davis thanked the President.",
+       "",
+       {"person:hardie-davis-jr Hardie Davis Jr. 2"}},
+      {"Mayor Hardie Davis Jr. spoke. Jr. was there.",
+       "",
+       {"person:hardie-davis-jr Hardie Davis Jr. 1"}},
+      {"King Abdullah II met the President. Later, Abdullah II left.",
+       "",
+       {"person:king-abdullah-ii Abdullah II 2"}},
       // A person's id leaves out initials: every document's Avril (D.) Haines is one node.
       {"Director Avril D. Haines spoke. Haines left.",
        "",
