@@ -141,7 +141,7 @@ bool IsOwnAlias(const CompiledRules& rules, const EntityDef* def, std::string_vi
   if (id == TokenTable::kAbsent || id >= rules.alias_index.exact.size()) return false;
   const auto index = static_cast<uint32_t>(def - rules.entities.data());
   for (const AliasKey& k : rules.alias_index.exact[id]) {
-    if (k.rest.empty() && k.entity == index) return true;
+    if (k.rest_size == 0 && k.entity == index) return true;
   }
   return false;
 }
