@@ -22,13 +22,19 @@ bool AliasIndex::Add(std::string_view text, bool ignore_case, bool demonym, uint
   AliasKey key;
   key.entity = entity;
   key.demonym = demonym;
-  key.rest.reserve(tokens.size() - 1);
+  key.rest_size = static_cast<uint32_t>(tokens.size() - 1);
+  key.more = static_cast<uint32_t>(more.size());
   for (size_t k = 1; k < tokens.size(); ++k) {
-    key.rest.push_back(
-        TokenKey(this->tokens.Intern(token_text(tokens[k])), tokens[k].space_before));
+    const uint32_t token_key =
+        TokenKey(this->tokens.Intern(token_text(tokens[k])), tokens[k].space_before);
+    if (k == 1) {
+      key.second = token_key;
+    } else if (k == 2) {
+      key.third = token_key;
+    } else {
+      more.push_back(token_key);
+    }
   }
-  key.second = key.rest.empty() ? 0 : key.rest[0];
-  key.third = key.rest.size() < 2 ? 0 : key.rest[1];
   const uint32_t first = this->tokens.Intern(token_text(tokens[0]));
   auto& buckets = ignore_case ? folded : exact;
   if (buckets.size() <= first) buckets.resize(first + 1);
@@ -67,6 +73,27 @@ void AliasIndex::Finish() {
       }
     }
   }
+}
+
+std::vector<uint32_t> AliasIndex::Rest(const AliasKey& key) const {
+  std::vector<uint32_t> rest;
+  if (key.rest_size > 0) rest.push_back(key.second);
+  if (key.rest_size > 1) rest.push_back(key.third);
+  for (uint32_t r = 2; r < key.rest_size; ++r) rest.push_back(more[key.more + r - 2]);
+  return rest;
+}
+
+bool AliasIndex::RestInBounds() const {
+  for (const std::vector<std::vector<AliasKey>>* buckets : {&exact, &folded}) {
+    for (const std::vector<AliasKey>& bucket : *buckets) {
+      for (const AliasKey& key : bucket) {
+        if (key.rest_size > 2 && uint64_t{key.more} + key.rest_size - 2 > more.size()) {
+          return false;
+        }
+      }
+    }
+  }
+  return true;
 }
 
 void AliasIndex::Keys(std::string_view text, std::string_view lower,

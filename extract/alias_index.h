@@ -27,16 +27,20 @@ namespace parley::internal {
 // The key of a sentence or alias token: its interned id and whether white space precedes it.
 inline uint32_t TokenKey(uint32_t id, bool space_before) { return id * 2 + (space_before ? 1 : 0); }
 
-// One literal alias as AliasIndex holds it.
+// One literal alias as AliasIndex holds it. Trivially copyable: the index allocates nothing per
+// alias, and the rules snapshot (rule_snapshot.h) copies a bucket of them as one block.
 struct AliasKey {
-  std::vector<uint32_t> rest;  // TokenKey of each token after the first
-  uint32_t order = 0;          // definition order among the aliases of its first token
-  uint32_t entity : 31 = 0;    // index into CompiledRules::entities
+  uint32_t order = 0;        // definition order among the aliases of its first token
+  uint32_t entity : 31 = 0;  // index into CompiledRules::entities
   uint32_t demonym : 1 = 0;
-  // The keys the bucket is sorted by: rest[0] and rest[1], or 0 (below every TokenKey) where
-  // the alias has no such token. Copies, so a binary search reads no other memory.
+  // The TokenKeys of the tokens after the first, `rest_size` of them: the first two in `second`
+  // and `third` (0, below every TokenKey, where the alias has no such token), which the bucket
+  // is sorted by, so a binary search reads no other memory; the others in AliasIndex::more,
+  // from `more` on.
   uint32_t second = 0;
   uint32_t third = 0;
+  uint32_t rest_size = 0;
+  uint32_t more = 0;
 };
 
 struct AliasIndex {
@@ -46,6 +50,8 @@ struct AliasIndex {
   TokenTable tokens;
   std::vector<std::vector<AliasKey>> exact;   // by first-token id; empty when none
   std::vector<std::vector<AliasKey>> folded;  // the same for ignore_case aliases (lower-cased)
+  // The TokenKeys of every alias's tokens after its third (AliasKey::more), alias after alias.
+  std::vector<uint32_t> more;
   // By token id: kStartsExact when exact[id] is not empty, kStartsFolded when folded[id] is not;
   // one byte read per sentence token tells whether any alias may start there. Finish adds
   // kOneExact, kOneFolded where that bucket holds an alias of one token.
@@ -81,14 +87,20 @@ struct AliasIndex {
   // in no alias gets id 0, which no alias key holds.
   void Keys(std::string_view text, std::string_view lower, const std::vector<Token>& tokens,
             std::vector<uint32_t>* exact, std::vector<uint32_t>* folded) const;
+
+  // The TokenKeys of `key`'s tokens after the first, in order.
+  std::vector<uint32_t> Rest(const AliasKey& key) const;
+  // Whether every key of `exact` and `folded` finds its tokens after the third in `more` (a
+  // snapshot read from a file is checked with it).
+  bool RestInBounds() const;
 };
 
 // Calls `fn(alias)` for each alias of `bucket` that matches the sentence at token i, in
 // definition order. `keys` are the sentence's token keys (AliasIndex::Keys) for the bucket's
-// table. REQUIRES: !bucket.empty().
+// table; `more` is the index's AliasIndex::more. REQUIRES: !bucket.empty().
 template <typename Fn>
-void MatchBucket(const std::vector<AliasKey>& bucket, const std::vector<uint32_t>& keys, uint32_t i,
-                 Fn fn) {
+void MatchBucket(const std::vector<AliasKey>& bucket, const std::vector<uint32_t>& more,
+                 const std::vector<uint32_t>& keys, uint32_t i, Fn fn) {
   auto by_second = [](const AliasKey& k, uint32_t second) { return k.second < second; };
   // Three runs of the bucket may match, each in definition order: the one-token aliases, the
   // two-token ones whose second key is the sentence's next, and the longer ones whose second
@@ -120,14 +132,15 @@ void MatchBucket(const std::vector<AliasKey>& bucket, const std::vector<uint32_t
       }
     }
   }
-  // rest[0] and rest[1] are the sentence's next keys in the longer run; the rest are a few
+  // `second` and `third` are the sentence's next keys in the longer run; the rest are a few
   // keys, compared in a loop (std::equal calls memcmp).
   auto matches = [&](const AliasKey& k) {
-    const size_t size = k.rest.size();
+    const size_t size = k.rest_size;
     if (i + 1 + size > n) return false;
-    const uint32_t* const at = keys.data() + i + 1;
-    for (size_t r = 2; r < size; ++r) {
-      if (k.rest[r] != at[r]) return false;
+    const uint32_t* const at = keys.data() + i + 3;
+    const uint32_t* const want = more.data() + k.more;
+    for (size_t r = 0; r + 2 < size; ++r) {
+      if (want[r] != at[r]) return false;
     }
     return true;
   };

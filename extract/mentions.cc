@@ -181,12 +181,14 @@ void Candidates(const DocState& doc, const Tagged& s) {
     if (starts != 0) {
       auto add = [&](const AliasKey& a) {
         const EntityDef& def = rules.entities[a.entity];
-        out.push_back({i, i + 1 + static_cast<uint32_t>(a.rest.size()), def.priority, def.order,
-                       &def, a.demonym ? MentionKind::kDemonym : MentionKind::kEntity,
+        out.push_back({i, i + 1 + a.rest_size, def.priority, def.order, &def,
+                       a.demonym ? MentionKind::kDemonym : MentionKind::kEntity,
                        TagCandidate::Source::kAlias});
       };
-      if (starts & AliasIndex::kStartsExact) MatchBucket(exact_buckets[e], exact, i, add);
-      if (starts & AliasIndex::kStartsFolded) MatchBucket(folded_buckets[f], folded, i, add);
+      if (starts & AliasIndex::kStartsExact)
+        MatchBucket(exact_buckets[e], index.more, exact, i, add);
+      if (starts & AliasIndex::kStartsFolded)
+        MatchBucket(folded_buckets[f], index.more, folded, i, add);
     }
     if (local_aliases && MayStartLocalAlias(doc, s, i)) LocalCandidates(doc, s, i, &out);
   }

@@ -113,13 +113,35 @@ std::string DiscoveredId(EntityType type, const std::string& label,
   return MakeEntityId(type, count >= 2 ? kept : label);
 }
 
+// The index of the word of a person's name that its surname alone writes: the last, or the one
+// before a generational suffix ("Davis" of "Hardie Davis Jr.", "King" of "Martin Luther King
+// Jr."); after one word, a suffix is a regnal number and stays ("Abdullah II").
+size_t SurnameIndex(const std::vector<std::string_view>& words) {
+  if (words.size() < 3) return words.empty() ? 0 : words.size() - 1;
+  std::string_view last = words.back();
+  while (!last.empty() && (last.back() == '.' || last.back() == ',')) last.remove_suffix(1);
+  const std::string lower = AsciiLower(last);
+  const bool suffix =
+      lower == "jr" || lower == "sr" || lower == "ii" || lower == "iii" || lower == "iv";
+  return suffix ? words.size() - 2 : words.size() - 1;
+}
+
+// The surname word of a person's name (SurnameIndex), without a comma before a suffix
+// ("Biden" of "Joseph R. Biden, Jr.").
+std::string_view SurnameWord(const std::vector<std::string_view>& words) {
+  if (words.empty()) return {};
+  std::string_view w = words[SurnameIndex(words)];
+  while (w.size() > 1 && w.back() == ',') w.remove_suffix(1);
+  return w;
+}
+
 // True when `word` alone is a literal alias of the listed entity `def`.
 bool IsOwnAlias(const CompiledRules& rules, const EntityDef* def, std::string_view word) {
   const uint32_t id = rules.alias_index.tokens.Find(word);
   if (id == TokenTable::kAbsent || id >= rules.alias_index.exact.size()) return false;
   const auto index = static_cast<uint32_t>(def - rules.entities.data());
   for (const AliasKey& k : rules.alias_index.exact[id]) {
-    if (k.rest.empty() && k.entity == index) return true;
+    if (k.rest_size == 0 && k.entity == index) return true;
   }
   return false;
 }
@@ -364,12 +386,17 @@ void AddLocalEntity(const NewName& name, DocState* doc, DocumentAnalysis* out) {
     def->order = kLocalOrder;
     doc->local_by_id[id] = def;
     AddAlias(name.label, def, doc);
-    std::string last(words.back());
+    // The surname: the last word, or the one before "Jr." ("Davis" of "Hardie Davis Jr.").
+    const size_t surname =
+        name.type == EntityType::kPerson ? SurnameIndex(words) : words.size() - 1;
+    const std::string_view written =
+        name.type == EntityType::kPerson ? SurnameWord(words) : words.back();
+    std::string last(written);
     if (!last.empty() && (last[0] < 'A' || last[0] > 'Z')) last = AfterParticle(rules.names, last);
     // A capitalised particle before the surname is part of it: "Van Nostrand" of "Eric Van
     // Nostrand", not "Nostrand".
-    if (name.type == EntityType::kPerson && words.size() >= 3 && last == words.back()) {
-      const std::string_view particle = words[words.size() - 2];
+    if (name.type == EntityType::kPerson && surname >= 2 && last == written) {
+      const std::string_view particle = words[surname - 1];
       if (particle[0] >= 'A' && particle[0] <= 'Z' &&
           rules.names.particles.ContainsWord(rules.names.Id(AsciiLower(particle)))) {
         last = std::string(particle) + " " + last;
@@ -543,14 +570,15 @@ void LinkShortForms(const std::vector<Tagged>& sentences, const std::vector<bool
       if (listed.insert(m.entity).second) people.push_back(m.entity);
       const std::vector<std::string_view> words = SplitNonEmpty(m.entity->entity.label, ' ');
       const std::string_view text = s.Range(m.tok_begin, m.tok_end);
-      if (!words.empty() && text != words.back() &&
-          text != AfterParticle(rules.names, words.back())) {
+      if (!words.empty() && text != SurnameWord(words) &&
+          text != AfterParticle(rules.names, SurnameWord(words))) {
         std::set<std::string>& lasts = in_full[m.entity];
         // Another spelling of the name ("Hafiz al-Asad"), not a longer alias ("King Abdullah
         // II of Jordan"), whose last word is the surname as this document writes it.
         const std::vector<std::string_view> written = SplitNonEmpty(text, ' ');
-        if (written.size() == words.size() && !StartsHandWrittenAlias(rules, written.back())) {
-          lasts.emplace(written.back());
+        if (written.size() == words.size() &&
+            !StartsHandWrittenAlias(rules, SurnameWord(written))) {
+          lasts.emplace(SurnameWord(written));
         }
       }
     }
@@ -574,9 +602,10 @@ void LinkShortForms(const std::vector<Tagged>& sentences, const std::vector<bool
   for (const auto& [key, a] : spelled) {
     if (listed.insert(a->entity).second) people.push_back(a->entity);
     std::set<std::string>& lasts = in_full[a->entity];
-    if (a->tokens.size() == SplitNonEmpty(a->entity->entity.label, ' ').size() &&
-        !StartsHandWrittenAlias(rules, a->tokens.back())) {
-      lasts.emplace(a->tokens.back());
+    const std::vector<std::string_view> written(a->tokens.begin(), a->tokens.end());
+    if (written.size() == SplitNonEmpty(a->entity->entity.label, ' ').size() &&
+        !StartsHandWrittenAlias(rules, SurnameWord(written))) {
+      lasts.emplace(SurnameWord(written));
     }
   }
   for (const EntityDef& def : doc->local) {
@@ -588,7 +617,7 @@ void LinkShortForms(const std::vector<Tagged>& sentences, const std::vector<bool
   for (const EntityDef* p : people) {
     const std::vector<std::string_view> words = SplitNonEmpty(p->entity.label, ' ');
     if (words.size() < 2) continue;
-    by_last[TransliterationKey(words.back())].insert(p);
+    by_last[TransliterationKey(SurnameWord(words))].insert(p);
     by_first[TransliterationKey(words.front())].insert(p);
   }
   auto only = [](const std::map<std::string, std::set<const EntityDef*>>& map,
@@ -624,6 +653,49 @@ void LinkShortForms(const std::vector<Tagged>& sentences, const std::vector<bool
         longer = p;
         ++found;
       }
+    }
+    if (found == 1) redirect[&def] = longer;
+  }
+  // The first words of a longer name of the document at the end of a title or heading, which may
+  // be cut inside the name ("President Alberto Ferná" of a title cut before "ndez", "Khalifa bin
+  // Zayed" before "Al Nahyan"): that person, when there is one. Not a name the longer one only
+  // adds a generational suffix to ("Robert F. Kennedy" and "Robert F. Kennedy Jr." are two).
+  std::set<std::string_view> title_ends;  // the last one to six words of each title
+  for (size_t i = 0; i < sentences.size() && i < titles.size(); ++i) {
+    if (!titles[i]) continue;
+    std::string_view t = sentences[i].text;
+    while (!t.empty() && (t.back() == ' ' || t.back() == ':' || t.back() == ','))
+      t.remove_suffix(1);
+    size_t begin = t.size();
+    for (int words = 0; words < 6 && begin > 0; ++words) {
+      const size_t space = t.rfind(' ', begin - 1);
+      begin = space == std::string_view::npos ? 0 : space + 1;
+      title_ends.insert(t.substr(begin));
+      if (begin == 0) break;
+      begin = space;
+    }
+  }
+  for (EntityDef& def : doc->local) {
+    if (def.entity.type != EntityType::kPerson || redirect.count(&def) != 0 ||
+        !title_ends.contains(def.entity.label)) {
+      continue;
+    }
+    const std::vector<std::string_view> words = SplitNonEmpty(def.entity.label, ' ');
+    if (words.size() < 2) continue;
+    const EntityDef* longer = nullptr;
+    int found = 0;
+    for (const EntityDef* p : people) {
+      if (p == &def) continue;
+      const std::vector<std::string_view> other = SplitNonEmpty(p->entity.label, ' ');
+      const size_t n = words.size();
+      if (other.size() < n || !std::equal(words.begin(), words.end() - 1, other.begin()) ||
+          !other[n - 1].starts_with(words[n - 1]) ||
+          (other.size() == n && other[n - 1].size() == words[n - 1].size()) ||
+          (other.size() == n + 1 && other[n - 1] == words[n - 1] && SurnameIndex(other) == n - 1)) {
+        continue;
+      }
+      longer = p;
+      ++found;
     }
     if (found == 1) redirect[&def] = longer;
   }
@@ -689,7 +761,7 @@ void LinkShortForms(const std::vector<Tagged>& sentences, const std::vector<bool
     if (named_in_full != 1) continue;
     if (p->order == kLocalOrder) continue;  // a local entity has its own
     std::set<std::string> lasts = in_full[p];
-    lasts.emplace(SplitNonEmpty(p->entity.label, ' ').back());
+    lasts.emplace(SurnameWord(SplitNonEmpty(p->entity.label, ' ')));
     for (std::string last : lasts) {
       if (!last.empty() && (last[0] < 'A' || last[0] > 'Z')) {
         last = AfterParticle(rules.names, last);

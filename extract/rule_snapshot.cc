@@ -6,6 +6,7 @@
 #include <cstring>
 #include <map>
 #include <optional>
+#include <type_traits>
 #include <typeindex>
 #include <unordered_map>
 #include <utility>
@@ -191,9 +192,19 @@ class Reader {
 
 template <typename T>
 concept Number = std::is_arithmetic_v<T> && !std::is_same_v<T, bool>;
-// Items that go as a block of bytes: numbers (bool excepted: any byte but 0 or 1 is no bool).
+// Structs whose vectors go as a block of bytes, as they lie in memory.
 template <typename T>
-concept Block = Number<T>;
+inline constexpr bool kBlockStruct = false;
+// An alias key is six 32-bit words, no padding, of which any value decodes (the bit-fields
+// included); its one check (AliasIndex::RestInBounds) runs once the index is read. Copied as
+// a block, the default rules' buckets decode without a call per key.
+template <>
+inline constexpr bool kBlockStruct<AliasKey> = true;
+static_assert(std::is_trivially_copyable_v<AliasKey> && sizeof(AliasKey) == 6 * sizeof(uint32_t));
+// Items that go as a block of bytes: numbers (bool excepted: any byte but 0 or 1 is no bool)
+// and the structs above.
+template <typename T>
+concept Block = Number<T> || kBlockStruct<T>;
 
 template <typename IO, Number T>
 void Field(IO& io, T& v) {
@@ -630,19 +641,20 @@ PARLEY_SNAPSHOT_FIELDS(ActorVocabulary, people, states, sides, anonymous, offici
                        sides_index, offices_index, domains, female, male)
 PARLEY_SNAPSHOT_FIELDS(PatternWord, requirements, anchored, frames)
 PARLEY_SNAPSHOT_FIELDS(EntityPatternGate, enabled, tokens, required, anchor_bits)
+// An alias key alone (a host of another byte order: vectors of them are blocks otherwise).
 template <typename IO>
 void Field(IO& io, AliasKey& k) {
   // entity and demonym are bit-fields: no reference binds to them.
   uint32_t entity = k.entity;
   bool demonym = k.demonym != 0;
-  All(io, k.rest, k.order, entity, demonym, k.second, k.third);
+  All(io, k.order, entity, demonym, k.second, k.third, k.rest_size, k.more);
   if constexpr (IO::kReading) {
     if (entity >= (1u << 31)) io.Fail("an alias names no entity");
     k.entity = entity & 0x7fffffffu;
     k.demonym = demonym ? 1 : 0;
   }
 }
-PARLEY_SNAPSHOT_FIELDS(AliasIndex, tokens, exact, folded, starts, pairs)
+PARLEY_SNAPSHOT_FIELDS(AliasIndex, tokens, exact, folded, more, starts, pairs)
 PARLEY_SNAPSHOT_FIELDS(FrameList, first_words, always)
 PARLEY_SNAPSHOT_FIELDS(FrameIndex::Span, begin, end)
 PARLEY_SNAPSHOT_FIELDS(FrameIndex, frames_of_verb, frame_flags, when_begin, when_patterns, words,
@@ -693,6 +705,9 @@ void Field(IO& io, CompiledRules& r) {
          discard_sentence, discard_document, office_holders, actors, marked_lists, names,
          person_names, person_surnames, fingerprint] = r;
   All(io, entities, entity_index, alias_index);
+  if constexpr (IO::kReading) {
+    if (!alias_index.RestInBounds()) io.Fail("an alias's tokens lie outside the alias index");
+  }
   EntityPatterns(io, entity_patterns, entity_pattern_set);
   All(io, entity_gate, date_word_ids, rules, pattern_words, pattern_word_of, requirement_count,
       refine_word_count, frame_index, patterns_of, unanchored, discover_rules, coref_rules, lexicon,

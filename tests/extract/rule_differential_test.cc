@@ -54,7 +54,7 @@ std::vector<Span3> NaiveCandidates(const internal::CompiledRules& rules, std::st
         // The alias as texts and spaces again: token k > 0 is rest[k - 1] = id * 2 + space.
         std::vector<std::string_view> texts = {index.tokens.Text(first)};
         std::vector<bool> space_before = {false};
-        for (uint32_t key : a.rest) {
+        for (uint32_t key : index.Rest(a)) {
           texts.push_back(index.tokens.Text(key / 2));
           space_before.push_back((key & 1) != 0);
         }

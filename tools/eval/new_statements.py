@@ -9,11 +9,14 @@ written as a TSV sample for judging (the columns of precision_sample.py), the wa
 sample is drawn, so a sample of what a change adds can be read sentence by sentence.
 
 Usage: tools/eval/new_statements.py --old OLD_PARLEY [--parley build/parley] [--old-rules DIR]
-       [--rules DIR] [--seed 14] [-n 50] [-o SAMPLE.tsv] [--only-rules RULE,...]
-       [--lost | --modality | --time]
+       [--rules DIR] [--corpus DIR] [--seed 14] [-n 50] [-o SAMPLE.tsv]
+       [--only-rules RULE,...] [--lost | --modality | --time]
   --old-rules, --rules  extract with `--rules DIR` (a rules directory loaded with the built-in
                 rules, such as an imported layer of tools/gen_imported.sh) on the old or the new
                 side: the same binary with two layers measures what a layer adds
+  --corpus      the corpus directory (default ../shared/corpus): a directory holding only
+                milestones/, an empty wh-readouts/ and an empty bench file draws from the
+                Milestones essays alone, as precision_sample.py's --corpus does
   --only-rules  count and draw only statements of these rules (ids as in the `rule` field)
   --lost        list the statements the new binary no longer gives instead
   --modality    list the statements both binaries give (same key, text and span) whose modality
@@ -39,6 +42,7 @@ def main():
     ap.add_argument("--parley", default=str(ROOT / "build" / "parley"))
     ap.add_argument("--old-rules", help="rules directory for the old binary's --rules")
     ap.add_argument("--rules", help="rules directory for the new binary's --rules")
+    ap.add_argument("--corpus", help="the corpus directory (default: shared/corpus)")
     ap.add_argument("--seed", type=int, default=14)
     ap.add_argument("-n", type=int, default=0)
     ap.add_argument("-o", "--output")
@@ -51,6 +55,8 @@ def main():
     if shared is None:
         sys.exit("new_statements.py: no shared/ with corpus/ found above the checkout")
     corpus, gold = shared / "corpus", shared / "eval" / "dev-gold"
+    if args.corpus:
+        corpus = pathlib.Path(args.corpus)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = pathlib.Path(tmp)
         files = corpus_inputs(corpus, gold, tmp)
