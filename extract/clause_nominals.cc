@@ -446,8 +446,11 @@ Modality NominalCueModality(std::string_view word) {
 }
 
 bool ContainerNoun(std::string_view word) {
-  static constexpr std::string_view kContainers[] = {"series", "round", "rounds", "number",
-                                                     "set",    "sets",  "pair",   "couple"};
+  // Counts of what follows too: "sent thousands of troops into Afghanistan", "large numbers of
+  // Egyptian soldiers", "a contingent of marines".
+  static constexpr std::string_view kContainers[] = {
+      "series", "round",  "rounds", "number",   "numbers",   "set",        "sets",
+      "pair",   "couple", "dozens", "hundreds", "thousands", "contingent", "contingents"};
   return std::find(std::begin(kContainers), std::end(kContainers), word) != std::end(kContainers);
 }
 

@@ -193,7 +193,8 @@ Modality NominalCueModality(std::string_view word);
 Modality ProspectNounModality(std::string_view word);
 
 // Whether `word` (lower case) is a noun whose of-phrase holds what it contains: "a series of
-// talks", "two rounds of negotiations", "a number of agreements", "a set of measures".
+// talks", "two rounds of negotiations", "a number of agreements", "a set of measures", "thousands
+// of troops", "a contingent of marines".
 bool ContainerNoun(std::string_view word);
 
 // The text of units [b, e) of `s`, or "" when empty.

@@ -299,6 +299,7 @@ class Finder {
 
   std::vector<DateMention> Run() {
     std::vector<DateMention> out;
+    range_start_ = 0;
     size_t i = 0;
     while (i < tokens_.size()) {
       std::optional<Match> m = At(i);
@@ -330,14 +331,57 @@ class Finder {
           carried_ = false;
         }
       }
-      out.push_back({tokens_[m->first].b, tokens_[m->last].e, std::move(m->time), m->relative, role,
+      const size_t first = m->first, last = m->last;
+      out.push_back({tokens_[first].b, tokens_[last].e, std::move(m->time), m->relative, role,
                      m->ahead && !narrative_});
-      i = m->last + 1;
+      JoinDayRange(&out, range_start_);
+      range_start_ = first;
+      i = last + 1;
     }
     return out;
   }
 
  private:
+  // "between June 5 and June 10", "from July 17 to August 2, 1945": when the last two dates of
+  // `out` are single days that such a phrase joins, later than the first by at most a year,
+  // they become one date, the range of days, with the first one's role (the second's "to" or
+  // "through" would make it a target). `first_token` is the first token of the date before
+  // the last. The story has moved through both days already.
+  void JoinDayRange(std::vector<DateMention>* out, size_t first_token) const {
+    if (out->size() < 2 || first_token == 0) return;
+    DateMention& a = (*out)[out->size() - 2];
+    const DateMention& b = out->back();
+    const auto single_day = [](const TimeValue& t) {
+      return t.value.size() == 10 && t.start == t.value && t.end == t.value;
+    };
+    if (!single_day(a.time) || !single_day(b.time)) return;
+    // The link is the one word between the two dates.
+    size_t link = first_token;
+    while (link < tokens_.size() && tokens_[link].e <= a.end) ++link;
+    if (link + 1 >= tokens_.size() || tokens_[link + 1].b != b.begin || !IsDayLink(link)) return;
+    const std::string_view lead = LowerWord(first_token - 1);
+    const bool between = lead == "between" && LowerWord(link) == "and";
+    // "moved the meeting from May 3 to May 5": a change of date, not a range (the verb up to
+    // four words before "from").
+    bool change = false;
+    for (size_t k = first_token - 1; k > 0 && k + 5 > first_token; --k) {
+      const std::string_view verb = LowerWord(k - 1);
+      change = change || verb == "moved" || verb == "postponed" || verb == "rescheduled" ||
+               verb == "delayed" || verb == "changed" || verb == "shifted" || verb == "advanced" ||
+               verb == "pushed";
+    }
+    const bool from = lead == "from" && LowerWord(link) != "and" && !change;
+    if (!between && !from) return;
+    const std::optional<int64_t> first = FirstDayCount(a.time.start);
+    const std::optional<int64_t> second = FirstDayCount(b.time.start);
+    if (!first || !second || *second <= *first || *second - *first > 366) return;
+    a.time = RangeTime(a.time.start + "/" + b.time.start, *first, *second);
+    a.end = b.end;
+    a.relative = a.relative || b.relative;
+    a.ahead = a.ahead || b.ahead;
+    out->pop_back();
+  }
+
   // The lower-cased word token i, or "" when token i is no word: the text's own bytes when the
   // word has no capital (most), else a view into lower_, a copy of the text where the words
   // asked for are lower-cased.
@@ -785,6 +829,18 @@ class Finder {
       // "from July 17 to August 2, 1945", "between November 28 and December 1, 1943": the
       // year of the range's end.
       if (const int y = RangeEndYear(k + 1, m); y != 0 && d <= DaysInMonth(y, m)) {
+        // "August 9 and 10, 1941", "between December 16 and 26, 1945": both days of one month
+        // are the date, a range.
+        if (const int d2 = DayAt(k + 2); d2 > d && d2 <= DaysInMonth(y, m) && IsDayLink(k + 1)) {
+          size_t y_at = k + 3;
+          if (IsPunct(y_at, ',')) ++y_at;
+          if (IsYearToken(y_at) && Value(y_at) == y) {
+            const int64_t first = DaysFromCivil(y, m, d), second = DaysFromCivil(y, m, d2);
+            return Match{i, y_at,
+                         RangeTime(FormatDay(first) + "/" + FormatDay(second), first, second),
+                         false};
+          }
+        }
         return Match{i, k, DayTime(y, m, d), false};
       }
       if (std::optional<TimeValue> t = ResolveMonthDay(m, d, k + 1)) return Match{i, k, *t, true};
@@ -816,6 +872,14 @@ class Finder {
   bool ThatMonthOpensClause(size_t i) const {
     if (!narrative_ || i == 0 || LowerWord(i - 1) != "that") return false;
     return i == 1 || IsPunct(i - 2, ',') || LowerWord(i - 2) == "and" || LowerWord(i - 2) == "but";
+  }
+
+  // Whether token j joins the two ends of a range of days: "and", "to", "through", "until",
+  // "till" or a hyphen ("June 5-10" is read before, as one token run).
+  bool IsDayLink(size_t j) const {
+    const std::string_view w = LowerWord(j);
+    return w == "and" || w == "to" || w == "through" || w == "until" || w == "till" ||
+           IsPunct(j, '-');
   }
 
   // The year of a "Month Day, Year" that ends a range starting before token j ("to August 2,
@@ -1053,6 +1117,7 @@ class Finder {
   std::string_view text_;
   std::vector<Token> tokens_;
   mutable std::string lower_;  // LowerWord's
+  size_t range_start_ = 0;     // Run: the first token of the last date found
   std::optional<Reference> ref_;
   bool narrative_ = false;
   bool carried_ = false;                // DateReference::carried, until the text gives a date

@@ -3,7 +3,10 @@
 //
 // Covered (English):
 //   absolute  "2019-03-18"; "March 18, 2019", "18 March 2019", "Mar. 18th, 2019";
-//             "January 14-24, 1943" -> "1943-01-14/1943-01-24";
+//             "January 14-24, 1943" -> "1943-01-14/1943-01-24"; so are "August 9 and 10,
+//             1941", "from July 17 to August 2, 1945", "between June 5 and June 10" (days
+//             "from" ... "to"/"through"/"until" or "between" ... "and" join, within a year;
+//             not after a verb of changing: "moved the meeting from May 3 to May 5");
 //             "September 2018"; "in 2018" and other stand-alone years 1000..2100; "1904-05",
 //             "1904-1905" -> "1904/1905"; "the 1990s" -> "1990s" (1990-01-01..1999-12-31);
 //             a season before "of YEAR" (the year's span): "the summer of 1977" ->

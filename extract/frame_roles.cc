@@ -94,8 +94,13 @@ bool FrameRoles::PhraseHasWord(uint32_t b, uint32_t e, const std::vector<Cue>& w
   };
   for (uint32_t u = b; u < e && u < s_.units.size(); ++u) {
     const Unit& unit = s_.units[u];
-    // The words of a quotation inside the phrase count ("a naval "quarantine" of Cuba").
-    if (unit.mention >= 0 && s_.mentions[unit.mention].kind == MentionKind::kQuote) {
+    // The words of a quotation inside the phrase count ("a naval "quarantine" of Cuba"), and so
+    // do a group's, whose name says what it is ("deployed Russian troops to Belarus", "sent
+    // large numbers of Egyptian soldiers into the Sinai").
+    if (unit.mention >= 0 &&
+        (s_.mentions[unit.mention].kind == MentionKind::kQuote ||
+         (s_.mentions[unit.mention].entity != nullptr &&
+          s_.mentions[unit.mention].entity->entity.type == EntityType::kGroup))) {
       for (uint32_t t = unit.tok_begin; t < unit.tok_end; ++t) {
         if (listed(s_.LowerToken(t))) return true;
       }

@@ -24,7 +24,8 @@ class FrameRoles {
   // REQUIRES: `sentence` outlives this.
   explicit FrameRoles(const FrameSentence& sentence) : sentence_(sentence) {}
 
-  // Whether units [b, e) hold one of `words`.
+  // Whether units [b, e) hold one of `words`: a word of the units, of a quotation among them or
+  // of a group's name ("Russian troops").
   bool PhraseHasWord(uint32_t b, uint32_t e, const std::vector<Cue>& words) const;
 
   // `from` on, or kNoUnit.
