@@ -451,9 +451,10 @@ void DocumentWords::Add(std::string_view text, std::string_view lower,
         words_.Insert(tok(i));
       }
     } else if (i > 0 && IsUpperAscii(c) && t.space_before &&
-               IsLowerAscii(static_cast<unsigned char>(bytes[toks[i - 1].begin])) &&
+               (IsLowerAscii(static_cast<unsigned char>(bytes[toks[i - 1].begin])) ||
+                tok(i - 1) == ",") &&
                (i + 1 == n || !IsCapitalized(tok(i + 1)))) {
-      alone_.Insert(tok(i));  // "Truman and Byrnes encouraged"
+      alone_.Insert(tok(i));  // "Truman and Byrnes encouraged", "Moreover, Davies faced"
     }
   }
 }

@@ -194,7 +194,8 @@ class DocumentWords {
     return words_.Contains(lower_word);
   }
   // True when the document writes the capitalised `word` alone somewhere: after a lower-case
-  // word and before no capitalised one ("Truman and Byrnes encouraged").
+  // word or a comma and before no capitalised one ("Truman and Byrnes encouraged", "Moreover,
+  // Davies faced").
   bool Alone(std::string_view word) const { return alone_.Contains(word); }
 
  private:

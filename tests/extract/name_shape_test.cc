@@ -500,7 +500,7 @@ TEST(DocumentWordsTest, KeptAsVocabularyIdsTheSameAsByText) {
 TEST(FindShapedNamesTest, GivenNameAndSurnameTheDocumentUsesAlone) {
   const std::string other =
       "Later, Truman and Byrnes encouraged the talks. Visit Normandy Beach. Talks with Bunker and "
-      "Hodge, to extend Medicare for Studies with Bowes and Kim.";
+      "Hodge, to extend Medicare for Studies with Bowes and Kim. Moreover, Davies faced it.";
   DocumentWords words;
   words.AddUnit(other, Tokenize(other));
   const struct {
@@ -510,6 +510,10 @@ TEST(FindShapedNamesTest, GivenNameAndSurnameTheDocumentUsesAlone) {
   } kCases[] = {
       {"His Secretary of State, James F. Byrnes, agreed.", false, {"person:James F. Byrnes"}},
       {"Ellsworth Bunker arrived in Panama.", false, {"person:Ellsworth Bunker"}},
+      // After a comma a surname is written alone too ("Moreover, Davies faced").
+      {"Roosevelt sent businessman Joseph E. Davies to Moscow.",
+       false,
+       {"person:Joseph E. Davies"}},
       // Initials inside the name stand for a given name the lists lack.
       {"and then Langston W. Bowes spoke.", false, {"person:Langston W. Bowes"}},
       // A surname the document never writes alone, or a sentence opener, is no evidence.
