@@ -739,8 +739,9 @@ void ClauseReader::MakePlanned(VerbGroup* g) {
   for (GroupVerb& v : g->verbs) v.modality = Stronger(v.modality, Modality::kPlanned);
 }
 
+// "ll" is the clitic of "will" ("we'll"; Classify).
 Modality ClauseReader::ModalModality(std::string_view modal) {
-  if (modal == "will" || modal == "shall" || modal == "would" || modal == "won") {
+  if (modal == "will" || modal == "shall" || modal == "would" || modal == "won" || modal == "ll") {
     return Modality::kPlanned;
   }
   if (modal == "cannot") return Modality::kNegated;

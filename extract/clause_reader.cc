@@ -165,6 +165,26 @@ void ClauseReader::Classify() {
         }
       }
     }
+    // "we're", "they've", "I'll", "I'm" are the tokens we ' re: after a pronoun the clitic is
+    // the auxiliary it stands for, and the apostrophe reads as an adverb between the subject
+    // and its verb.
+    if (u >= 2 && lower.size() <= 2 && punct_raw(u - 1, '\'') && !t.space_before &&
+        !tokens[units[u - 1].tok_begin].space_before && info[u - 2].kind == Kind::kWord &&
+        (info[u - 2].classes & kClassPronoun) != 0) {
+      uint32_t clitic = 0;
+      if (lower == "re" || lower == "m") clitic = kClassBe;
+      if (lower == "ve") clitic = kClassHave;
+      if (lower == "ll") clitic = kClassModal;
+      if (clitic != 0) {
+        classes = clitic;
+        forms = 0;
+        Info& apostrophe = info[u - 1];
+        const std::string_view apostrophe_lower = apostrophe.lower;
+        apostrophe = Info();
+        apostrophe.lower = apostrophe_lower;
+        apostrophe.classes = kClassAdverb;
+      }
+    }
     const bool ly = forms == 0 && !cap && lower.size() > 4 &&
                     lower.substr(lower.size() - 2) == "ly" && classes == 0;
     if (lower.size() == 6 && lower == "unless") conditional = true;

@@ -492,6 +492,16 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {"verb group \"was opposed\": oppose (passive, asserted)", "by-agent \"Japan\""},
        {}},
       {"Russia remains in Crimea.", {"verb group \"remains\": remain (active, asserted)"}, {}},
+      // The clitic of "we're", "they've", "we'll", "I'm" after a pronoun is its auxiliary.
+      {"We're committed to supporting Ukraine.",
+       {"verb group \"re committed\": commit (active, asserted)",
+        "subject \"We\" (pronoun, unresolved) [pronoun]"},
+       {}},
+      {"They've signed the treaty with Japan.",
+       {"verb group \"ve signed\": sign (active, asserted)", "subject \"They\""},
+       {}},
+      {"We'll support Ukraine.", {"verb group \"ll support\": support (active, planned)"}, {}},
+      {"Japan's support continued.", {"verb group \"continued\""}, {"s continued"}},
       // A participle of feeling after "be" or "remain" is read in the active voice, its
       // by-phrase the cause, no agent; not in a reduced relative.
       {"Japan remains deeply concerned by the situation in Myanmar.",
