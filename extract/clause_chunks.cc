@@ -667,7 +667,24 @@ bool ClauseReader::Modifies(const Chunk& c) const {
   if (c.members.size() != 1) return false;
   const Mention& m = s_.mentions[c.members[0]];
   if (m.entity == nullptr || m.entity->entity.type == EntityType::kPerson) return false;
-  return Has(c.begin, kClassDeterminer) || (c.begin > 0 && Has(c.begin - 1, kClassDeterminer));
+  if (Has(c.begin, kClassDeterminer) || (c.begin > 0 && Has(c.begin - 1, kClassDeterminer))) {
+    return true;
+  }
+  // "conveyed U.S. support for", "reaffirmed EU backing.": an abbreviation right after a verb
+  // modifies a singular noun after it that ends the phrase (a name there may be an indirect
+  // object: "offered Ukraine support", "provide FEMA additional resources"; "urged G20
+  // leaders to" names the G20's leaders).
+  if (c.begin == 0 || c.end != c.begin + 1 || !info_[c.begin - 1].verb) return false;
+  const uint32_t noun = c.end, after = c.end + 1;
+  if (noun >= n_ || PluralEnding(Lower(noun)) ||
+      !(after >= n_ || info_[after].kind == Kind::kPunct ||
+        Has(after, kClassPreposition | kClassTo | kClassThat | kClassConjunction))) {
+    return false;
+  }
+  const std::string_view w = s_.UnitsText(c.begin, c.end);
+  return w.size() >= 2 &&
+         std::all_of(w.begin(), w.end(), [](char ch) { return ch < 'a' || ch > 'z'; }) &&
+         std::any_of(w.begin(), w.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
 }
 
 bool ClauseReader::SharesNoun(const Chunk& c, uint32_t u) const {

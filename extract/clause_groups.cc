@@ -154,6 +154,14 @@ bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
        (info_[p].kind == Kind::kDemonym && info_[p - 1].verb))) {
     return false;
   }
+  // After an actor that is the object of the verb before it, a base form is a noun of the
+  // object's phrase: "expressed U.S. support for", "reaffirmed NATO support" (a verb there
+  // would agree with its subject: "said the US supports"). Not after a verb that takes a bare
+  // infinitive: "helped Ukraine defend itself", "let Russia win".
+  if ((i.forms & kFormBase) != 0 && (i.forms & (kFormEd | kFormThird | kFormIng)) == 0 &&
+      info_[p].kind == Kind::kActor && p > 0 && info_[p - 1].verb && !BareInfinitiveVerb(p - 1)) {
+    return false;
+  }
   if (IsPunct(p, '\'')) return false;
   if ((i.forms & (kFormEd | kFormThird)) != 0) {
     // After "and", "or" or a comma it continues a coordinated verb phrase only in the form of

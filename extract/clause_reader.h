@@ -207,7 +207,26 @@ class ClauseReader {
     return u < n_ && info_[u].kind == Kind::kWord && info_[u].lex != nullptr &&
            info_[u].lex->content_noun;
   }
-  // A form of "remain" at u followed (adverbs between) by a stative participle: a copula.
+  // A form of a verb that takes an object and a bare infinitive ("help", "let", "make",
+  // "see", "hear", "watch", "have") at u: "helped Ukraine defend itself".
+  bool BareInfinitiveVerb(uint32_t u) const {
+    if (u >= n_ || info_[u].kind != Kind::kWord) return false;
+    const std::string_view w = Lower(u);
+    for (std::string_view v :
+         {"help",  "helps",   "helped",  "helping", "let", "lets", "letting", "make",  "makes",
+          "made",  "making",  "see",     "sees",    "saw", "seen", "hear",    "hears", "heard",
+          "watch", "watches", "watched", "have",    "has", "had",  "bid",     "bids"}) {
+      if (w == v) return true;
+    }
+    return false;
+  }
+  // A participle of feeling ("concerned", "encouraged": LexEntry::experiencer) at u.
+  bool Experiencer(uint32_t u) const {
+    return u < n_ && info_[u].kind == Kind::kWord && info_[u].lex != nullptr &&
+           info_[u].lex->experiencer;
+  }
+  // A form of "remain" at u followed (adverbs between) by a stative participle or one of
+  // feeling: a copula.
   bool RemainsStative(uint32_t u) const {
     if (u >= n_ || info_[u].kind != Kind::kWord || info_[u].lex == nullptr ||
         !info_[u].lex->remain) {
@@ -215,7 +234,7 @@ class ClauseReader {
     }
     uint32_t k = u + 1;
     while (IsAdverb(k)) ++k;
-    return Stative(k);
+    return Stative(k) || Experiencer(k);
   }
   // Whether the form of "have" at u is the group's main verb, a light verb, not an auxiliary:
   // no participle or "be" follows it (adverbs between; k is the unit after them) and a light

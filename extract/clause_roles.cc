@@ -998,6 +998,15 @@ void ClauseReader::FindRoles(size_t gi) {
       (Is(g.complement, "to") || Is(g.complement, "in")) && g.subject_via != "reduced relative") {
     for (GroupVerb& verb : g.verbs) verb.passive = false;
   }
+  // "We are deeply concerned by the violence", "Japan remains alarmed about the launches": a
+  // participle of feeling after "be" or "remain" names how its subject feels, in the active
+  // voice; its by-phrase is the cause, no agent. Not a reduced relative ("the people
+  // concerned by the decision").
+  if (passive && g.verbs.size() == 1 && Experiencer(g.verbs.back().unit) &&
+      g.subject_via != "reduced relative" && g.verbs.back().unit > g.begin) {
+    for (GroupVerb& verb : g.verbs) verb.passive = false;
+    g.agent = -1;
+  }
   // An object relative clause: "the treaty that Japan signed", "the islands, which Russia has
   // controlled": the antecedent is the object.
   // A to-infinitive with an object of its own leaves the antecedent to the verb ("the actions

@@ -130,6 +130,11 @@ Lexicon::Lexicon() {
                              "involved", "opposed", "resolved"}) {
     Entry(w)->stative = true;
   }
+  // Not "encouraged": "encouraged by Japan to sign" has an agent.
+  for (std::string_view w : {"concerned", "alarmed", "troubled", "worried", "disturbed", "dismayed",
+                             "appalled", "saddened", "disappointed"}) {
+    Entry(w)->experiencer = true;
+  }
   for (std::string_view w : {"remain", "remains", "remained"}) Entry(w)->remain = true;
   for (std::string_view w :
        {"remain", "remains", "stay",  "stays",  "seem",  "seems", "appear", "appears",

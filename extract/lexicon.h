@@ -67,6 +67,10 @@ struct LexEntry {
   // A participle that names a state of its subject ("we are committed to", "Japan remains
   // opposed to the plan"): without a by-agent it is read in the active voice.
   bool stative = false;
+  // A participle that names a feeling of its subject ("concerned", "alarmed", "saddened"):
+  // after "be" or "remain" it is read in the active voice, a by-phrase and all, which names
+  // the cause, not an agent ("we are deeply concerned by the violence").
+  bool experiencer = false;
   // A form of "remain": a copula before a stative participle ("remain committed to").
   bool remain = false;
   // A present form of a verb that links its subject to a participle ("remains committed to",

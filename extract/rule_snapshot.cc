@@ -661,8 +661,8 @@ PARLEY_SNAPSHOT_FIELDS(FrameIndex, frames_of_verb, frame_flags, when_begin, when
                        lists, lists_of_key, always_lists, pattern_count, pattern_needs_begin,
                        pattern_needs, vocabulary, vocabulary_keys, event_nouns)
 PARLEY_SNAPSHOT_FIELDS(VerbSense, verb, forms)
-PARLEY_SNAPSHOT_FIELDS(LexEntry, classes, senses, adjective_modality, stative, remain, linking,
-                       event_noun, content_noun, clause_noun, light_object, compounds)
+PARLEY_SNAPSHOT_FIELDS(LexEntry, classes, senses, adjective_modality, stative, experiencer, remain,
+                       linking, event_noun, content_noun, clause_noun, light_object, compounds)
 PARLEY_SNAPSHOT_FIELDS(CompoundVerb, before, verb)
 #undef PARLEY_SNAPSHOT_FIELDS
 

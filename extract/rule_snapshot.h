@@ -51,7 +51,7 @@ namespace parley::internal {
 struct CompiledRules;
 
 // Bump whenever the encoding or a field of the compiled rules changes.
-inline constexpr uint32_t kRuleSnapshotVersion = 10;
+inline constexpr uint32_t kRuleSnapshotVersion = 11;
 
 // The snapshot of `rules` (compiled without errors) and its literal alias count under `key`.
 // Fails when the rules hold what a snapshot cannot (a sector view, sectors.h: never in compiled

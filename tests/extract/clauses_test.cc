@@ -492,6 +492,29 @@ TEST(ClausesTest, VerbGroupsChunksAndRoles) {
        {"verb group \"was opposed\": oppose (passive, asserted)", "by-agent \"Japan\""},
        {}},
       {"Russia remains in Crimea.", {"verb group \"remains\": remain (active, asserted)"}, {}},
+      // A participle of feeling after "be" or "remain" is read in the active voice, its
+      // by-phrase the cause, no agent; not in a reduced relative.
+      {"Japan remains deeply concerned by the situation in Myanmar.",
+       {"verb group \"remains deeply concerned\": concern (active, asserted)",
+        "subject \"Japan\" = state:japan [before the verb]"},
+       {"by-agent"}},
+      {"Japan and Korea were alarmed by China's exercises.",
+       {"verb group \"were alarmed\": alarm (active, asserted)"},
+       {"by-agent"}},
+      {"The parties were encouraged by Japan to sign.", {}, {"encourage (active"}},
+      // After an actor that is a verb's object, a base form is a noun ("expressed U.S. support
+      // for"), and a one-word abbreviation there modifies a singular noun that ends the phrase;
+      // not after a verb of a bare infinitive, nor before a plural or another noun.
+      {"President Biden expressed U.S. support for Ukraine.",
+       {"object \"U.S. support\" (names no entity; owner state:united-states)"},
+       {"verb group \"support\""}},
+      {"The United States helped Ukraine defend itself.",
+       {"verb group \"defend\": defend (active, asserted)"},
+       {}},
+      {"The Congress should provide FEMA additional resources.",
+       {"object \"FEMA\" = organization:fema"},
+       {}},
+      {"President Biden urged G20 leaders to act.", {"object \"G20\" = organization:g20"}, {}},
       // A reduced relative whose agent comes after a date and a place; the agents of "between
       // officials of A, B and C" are what the of-phrase names.
       {"Egypt welcomed the meeting held today in Aqaba, Jordan, between senior officials of "

@@ -833,9 +833,10 @@ TEST(PetrarchImportTest, CommentsTargetWhomTheyAddressAndSectorsDoTheirEvents) {
       // An in-phrase of an -ing form is the act done with the direct object.
       {"Arnor joined Gondor in condemning Osgiliath.", {"ARN GON 050"}},
       {"Arnor joined many nations in condemning Gondor.", {}},
-      // A comment's verb in the passive is a feeling its by-agent causes.
+      // A comment's verb in the passive is a feeling its by-agent causes; a participle of
+      // feeling after "be" is its subject's, the by-phrase the cause (clause layer).
       {"Arnor worried Gondor.", {"ARN GON 012"}},
-      {"Arnor was worried by Gondor.", {}},
+      {"Gondor was worried by Arnor.", {"GON ARN 012"}},
   };
   ExpectCodings(**set, cases, false);
 }
