@@ -287,6 +287,10 @@ TEST(NameDiscoveryTest, PeopleAndTheirShortForms) {
       {"King Abdullah II met the President. Later, Abdullah II left.",
        "",
        {"person:king-abdullah-ii Abdullah II 2"}},
+      // A military rank is a title, not part of the name.
+      {"In 1890, Captain Alfred Thayer Mahan published a book. Mahan argued for a navy.",
+       "",
+       {"person:alfred-thayer-mahan Alfred Thayer Mahan 2"}},
       // A person's id leaves out initials: every document's Avril (D.) Haines is one node.
       {"Director Avril D. Haines spoke. Haines left.",
        "",
