@@ -681,10 +681,7 @@ bool ClauseReader::Modifies(const Chunk& c) const {
         Has(after, kClassPreposition | kClassTo | kClassThat | kClassConjunction))) {
     return false;
   }
-  const std::string_view w = s_.UnitsText(c.begin, c.end);
-  return w.size() >= 2 &&
-         std::all_of(w.begin(), w.end(), [](char ch) { return ch < 'a' || ch > 'z'; }) &&
-         std::any_of(w.begin(), w.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+  return CapitalsOnly(s_.UnitsText(c.begin, c.end));
 }
 
 bool ClauseReader::SharesNoun(const Chunk& c, uint32_t u) const {

@@ -42,6 +42,17 @@ bool ClauseReader::GerundListBefore(uint32_t conjunction) const {
   return false;
 }
 
+bool ClauseReader::BareInfinitiveVerb(uint32_t u) const {
+  static constexpr std::string_view kLemmas[] = {"help", "let",   "make", "see",
+                                                 "hear", "watch", "have", "bid"};
+  if (u >= n_ || info_[u].kind != Kind::kWord || info_[u].lex == nullptr) return false;
+  return std::any_of(
+      info_[u].lex->senses.begin(), info_[u].lex->senses.end(), [&](const VerbSense& sense) {
+        return std::find(std::begin(kLemmas), std::end(kLemmas), lex_.Lemma(sense.verb)) !=
+               std::end(kLemmas);
+      });
+}
+
 bool ClauseReader::Verbal(uint32_t u, uint32_t aux, bool be) const {
   const Info& i = info_[u];
   if (i.forms == 0 || i.kind != Kind::kWord) return false;

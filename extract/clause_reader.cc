@@ -29,6 +29,9 @@ constexpr Contraction kContractions[] = {
 // after it.
 static_assert(std::all_of(std::begin(kContractions), std::end(kContractions),
                           [](const Contraction& c) { return c.word.back() == 'n'; }));
+// The clitics of "we're", "I'm", "they've", "we'll" after a pronoun: the auxiliary each stands for.
+constexpr Contraction kClitics[] = {
+    {"re", kClassBe}, {"m", kClassBe}, {"ve", kClassHave}, {"ll", kClassModal}};
 
 }  // namespace
 
@@ -171,12 +174,10 @@ void ClauseReader::Classify() {
     if (u >= 2 && lower.size() <= 2 && punct_raw(u - 1, '\'') && !t.space_before &&
         !tokens[units[u - 1].tok_begin].space_before && info[u - 2].kind == Kind::kWord &&
         (info[u - 2].classes & kClassPronoun) != 0) {
-      uint32_t clitic = 0;
-      if (lower == "re" || lower == "m") clitic = kClassBe;
-      if (lower == "ve") clitic = kClassHave;
-      if (lower == "ll") clitic = kClassModal;
-      if (clitic != 0) {
-        classes = clitic;
+      const auto clitic = std::find_if(std::begin(kClitics), std::end(kClitics),
+                                       [&](const Contraction& k) { return k.word == lower; });
+      if (clitic != std::end(kClitics)) {
+        classes = clitic->classes;
         forms = 0;
         Info& apostrophe = info[u - 1];
         const std::string_view apostrophe_lower = apostrophe.lower;

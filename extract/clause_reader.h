@@ -135,10 +135,13 @@ class ClauseReader {
   // A word of two or more capital letters and no lower-case one: an acronym ("PA", "PLO"), never
   // an adjective.
   bool AllCaps(uint32_t u) const {
-    if (u >= n_ || info_[u].kind != Kind::kWord) return false;
-    const std::string_view w = s_.TokenText(s_.units[u].tok_begin);
-    if (w.size() < 2) return false;
-    return std::all_of(w.begin(), w.end(), [](char c) { return c < 'a' || c > 'z'; }) &&
+    return u < n_ && info_[u].kind == Kind::kWord &&
+           CapitalsOnly(s_.TokenText(s_.units[u].tok_begin));
+  }
+  // Text of two or more characters with capitals and no lower-case letter ("NATO", "U.S.").
+  static bool CapitalsOnly(std::string_view w) {
+    return w.size() >= 2 &&
+           std::all_of(w.begin(), w.end(), [](char c) { return c < 'a' || c > 'z'; }) &&
            std::any_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
   }
   // Adverbs that may stand inside a verb group or between a subject and its verb.
@@ -208,18 +211,8 @@ class ClauseReader {
            info_[u].lex->content_noun;
   }
   // A form of a verb that takes an object and a bare infinitive ("help", "let", "make",
-  // "see", "hear", "watch", "have") at u: "helped Ukraine defend itself".
-  bool BareInfinitiveVerb(uint32_t u) const {
-    if (u >= n_ || info_[u].kind != Kind::kWord) return false;
-    const std::string_view w = Lower(u);
-    for (std::string_view v :
-         {"help",  "helps",   "helped",  "helping", "let", "lets", "letting", "make",  "makes",
-          "made",  "making",  "see",     "sees",    "saw", "seen", "hear",    "hears", "heard",
-          "watch", "watches", "watched", "have",    "has", "had",  "bid",     "bids"}) {
-      if (w == v) return true;
-    }
-    return false;
-  }
+  // "see", "hear", "watch", "have", "bid") at u: "helped Ukraine defend itself".
+  bool BareInfinitiveVerb(uint32_t u) const;
   // A participle of feeling ("concerned", "encouraged": LexEntry::experiencer) at u.
   bool Experiencer(uint32_t u) const {
     return u < n_ && info_[u].kind == Kind::kWord && info_[u].lex != nullptr &&

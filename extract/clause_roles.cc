@@ -1003,7 +1003,7 @@ void ClauseReader::FindRoles(size_t gi) {
   // voice; its by-phrase is the cause, no agent. Not a reduced relative ("the people
   // concerned by the decision").
   if (passive && g.verbs.size() == 1 && Experiencer(g.verbs.back().unit) &&
-      g.subject_via != "reduced relative" && g.verbs.back().unit > g.begin) {
+      g.subject_via != "reduced relative") {
     for (GroupVerb& verb : g.verbs) verb.passive = false;
     g.agent = -1;
   }

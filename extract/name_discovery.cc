@@ -120,10 +120,7 @@ size_t SurnameIndex(const std::vector<std::string_view>& words) {
   if (words.size() < 3) return words.empty() ? 0 : words.size() - 1;
   std::string_view last = words.back();
   while (!last.empty() && (last.back() == '.' || last.back() == ',')) last.remove_suffix(1);
-  const std::string lower = AsciiLower(last);
-  const bool suffix =
-      lower == "jr" || lower == "sr" || lower == "ii" || lower == "iii" || lower == "iv";
-  return suffix ? words.size() - 2 : words.size() - 1;
+  return IsNameSuffix(AsciiLower(last)) ? words.size() - 2 : words.size() - 1;
 }
 
 // The surname word of a person's name (SurnameIndex), without a comma before a suffix

@@ -226,10 +226,7 @@ class Reader {
     return words > 0 ? end : j;
   }
 
-  bool IsSuffix(size_t i) const {
-    const std::string_view w = Lower(i);
-    return w == "jr" || w == "sr" || w == "ii" || w == "iii" || w == "iv";
-  }
+  bool IsSuffix(size_t i) const { return IsNameSuffix(Lower(i)); }
 
   // The person's label for tokens [b, e): an all-capitals family name written as a name and
   // put last when it comes first ("KISHIDA Fumio" -> "Fumio Kishida").
@@ -1181,6 +1178,10 @@ CleanName CleanPersonName(const NameVocabulary& vocabulary, std::string_view lab
   // Parikh") or running on ("Bob Smith and") is not a name.
   if (end != tokens.size() || r.NotPersonShaped(start, end)) return {};
   return {r.PersonLabel(start, end), std::string(r.Range(start, end))};
+}
+
+bool IsNameSuffix(std::string_view lower) {
+  return lower == "jr" || lower == "sr" || lower == "ii" || lower == "iii" || lower == "iv";
 }
 
 std::string TransliterationKey(std::string_view name) {

@@ -265,6 +265,10 @@ CleanName CleanPersonName(const NameVocabulary& vocabulary, std::string_view lab
 // "Shoygu", "Zelenskyy" and "Zelensky" share it).
 std::string TransliterationKey(std::string_view name);
 
+// Whether a lower-cased word, without its period, is a suffix of a name: "jr", "sr", "ii",
+// "iii", "iv".
+bool IsNameSuffix(std::string_view lower);
+
 }  // namespace parley::internal
 
 #endif  // PARLEY_EXTRACT_NAME_SHAPE_H_
